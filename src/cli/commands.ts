@@ -1,0 +1,24 @@
+/**
+ * The sub-command registry — the CLI's public surface. Each command lives in its own module under
+ * `commands/` and is loaded only when called, so start-up stays fast.
+ */
+export interface CommandContext {
+  stdin: NodeJS.ReadableStream & import('node:stream').Readable;
+  stdout: NodeJS.WritableStream & import('node:stream').Writable;
+  stderr: NodeJS.WritableStream & import('node:stream').Writable;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[], ctx: CommandContext): Promise<number>;
+}
+
+type Loader = () => Promise<Command>;
+
+export const COMMANDS: Record<string, Loader> = {
+  analyze: async () => (await import('./commands/analyze.js')).command,
+  export: async () => (await import('./commands/export.js')).command,
+  search: async () => (await import('./commands/search.js')).command,
+  serve: async () => (await import('./commands/serve.js')).command,
+};

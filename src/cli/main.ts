@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { COMMANDS, type CommandContext } from './commands.js';
+import { UsageError } from './args.js';
+
+/** Exit codes: 0 ok, 2 usage error, 1 failure. Errors are one clear line on stderr. */
+async function main(argv: string[]): Promise<number> {
+  const ctx: CommandContext = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const lines = ['usage: sitrep <command> [options]', '', 'commands:'];
+    for (const [cmd, load] of Object.entries(COMMANDS)) lines.push(`  ${cmd.padEnd(14)} ${(await load()).summary}`);
+    ctx.stderr.write(lines.join('\n') + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    ctx.stderr.write(`sitrep: unknown command "${name}" (try sitrep --help)\n`);
+    return 2;
+  }
+  const command = await load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    ctx.stderr.write(`usage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      ctx.stderr.write(`sitrep ${name}: ${err.message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    ctx.stderr.write(`sitrep ${name}: ${message.split('\n')[0]}\n`);
+    if (process.env.SITREP_DEBUG && err instanceof Error) ctx.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`sitrep: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

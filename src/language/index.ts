@@ -1,0 +1,2 @@
+export { tokenize, tokenizeText, tokenizeRange, paragraphRanges } from './tokenize.js';
+export { annotateLanguage } from './annotate.js';

@@ -1,0 +1,227 @@
+/**
+ * The one document model. A `Doc` owns the article text; every layer is a list of stand-off
+ * annotations pointing into `Doc.text` by UTF-16 offsets (end-exclusive), so that
+ * `doc.text.slice(a.start, a.end) === a.text` holds for every annotation that carries text.
+ * Stages add layers; they never re-parse each other's strings.
+ */
+
+/** A character range into `Doc.text`: UTF-16 indices, end-exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A span that also carries its surface text (`text === doc.text.slice(start, end)`). */
+export interface TextSpan extends Span {
+  text: string;
+}
+
+export type Precision = 'day' | 'month' | 'year';
+
+/** Where a document date came from, most trusted first. */
+export type DateSource = 'url' | 'metadata' | 'caption' | 'text' | 'story';
+
+/** A calendar date as precise as the evidence allows: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+export interface DateValue {
+  value: string;
+  precision: Precision;
+}
+
+/** A dated clue about when the article was written, collected by ingest/segment and weighed by the time stage. */
+export interface DateEvidence extends DateValue {
+  from: DateSource;
+  /** The text the date was read from (a URL, a caption, a dateline…), for provenance. */
+  evidence: string;
+}
+
+export interface DocumentDate extends DateValue {
+  from: DateSource;
+}
+
+export interface Paragraph extends Span {
+  kind: 'body' | 'subhead' | 'standfirst';
+}
+
+export interface Sentence extends Span {}
+
+export interface Token extends TextSpan {
+  /** Index of the sentence this token belongs to. */
+  sentence: number;
+}
+
+export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'MISC';
+
+/** A named-entity mention in the article text. */
+export interface EntityMention extends TextSpan {
+  type: EntityType;
+  /**
+   * The actor this mention stands for, as a stable key ("country:USA", "person:emmanuel macron",
+   * "org:nato"); null until the language stage links it. Cross-article resolution maps keys to entities.
+   */
+  actorKey: string | null;
+  /** Canonical display name for the actor ("United States", "Emmanuel Macron"). */
+  canonical: string | null;
+  /** Role or title written with the name ("President", "spokesman"). */
+  role?: string | null;
+  /** Actor key of the affiliation written with the name ("country:FRA" for "Elysee spokesman …"). */
+  affiliation?: string | null;
+  /** A place name used as an actor ("Moscow denied") rather than as a location ("talks in Moscow"). */
+  metonym?: boolean;
+}
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** A time expression with its TimeML TIMEX3 value, resolved against the document's anchor date. */
+export interface Timex extends TextSpan {
+  type: TimexType;
+  /** TIMEX3 value: `2023-09-13`, `2023-09`, `2023-W11`, `P1M`, `PAST_REF`, `XXXX-03-09` … */
+  value: string;
+  /** Calendar precision of `value` when it is a calendar date, else null. */
+  precision: Precision | null;
+}
+
+/** A quote or reported statement, with who said it. */
+export interface Quote extends TextSpan {
+  direct: boolean;
+  cue: TextSpan | null;
+  /** The attributing mention as written ("he", "the ministry", "Macron"), never its antecedent. */
+  speaker: TextSpan | null;
+  /** Canonical name of the speaker after resolution. */
+  speakerName: string | null;
+  /** Actor key of the speaker after resolution. */
+  speakerKey: string | null;
+  /** Date of the statement (from the time stage), if known. */
+  date?: DateValue | null;
+}
+
+export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions';
+
+/** A normalized statement: someone asserts/accuses/denies/questions a proposition. */
+export interface Claim extends Span {
+  proposition: string;
+  claimantKey: string | null;
+  claimant: string | null;
+  stance: ClaimStance;
+  targetKeys: string[];
+  date: DateValue | null;
+  /** Index into `Doc.quotes` when the claim comes from a quote. */
+  quote: number | null;
+}
+
+export const PLOVER_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+export type PloverType = (typeof PLOVER_TYPES)[number];
+
+/** An actor taking part in an event, as written in the text. */
+export interface EventActor extends TextSpan {
+  /** Canonical actor name. */
+  name: string;
+  /** CAMEO-style actor code: ISO alpha-3 plus sector ("USAGOV", "FRAMIL"), or "" when unknown. */
+  code: string;
+  actorKey: string | null;
+}
+
+export interface EventLocation extends TextSpan {
+  name: string;
+}
+
+/** One event mention: who did what to whom, when and where, in one sentence. */
+export interface EventMention {
+  type: PloverType;
+  mode: string | null;
+  source: EventActor[];
+  target: EventActor[];
+  date: DateValue | null;
+  location: EventLocation | null;
+  trigger: TextSpan;
+  negated: boolean;
+  hypothetical: boolean;
+  attributes: Record<string, unknown>;
+  /** The sentence the event was read from. */
+  evidence: Span;
+}
+
+/**
+ * An article. `text` is the body only (paragraphs separated by blank lines); title, captions and
+ * metadata live beside it. Layers are filled by the pipeline stages in order.
+ */
+export interface Doc {
+  id: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  authors: string[];
+  text: string;
+  captions: string[];
+  /** Publication date, with where it came from. */
+  published: DocumentDate | null;
+  /** The date relative expressions are resolved against (latest reliable date the article carries). */
+  anchor: DocumentDate | null;
+  /** Dated clues gathered by ingest and segmentation, weighed by the time stage. */
+  dateEvidence: DateEvidence[];
+  /** Where the article came from: a file path, URL or record id. */
+  origin: string;
+  /** Notes about repairs or losses (mojibake fixed, characters lost …). */
+  warnings: string[];
+
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  entities: EntityMention[];
+  timexes: Timex[];
+  quotes: Quote[];
+  claims: Claim[];
+  events: EventMention[];
+}
+
+/** What ingest and segmentation hand to the analysis pipeline. */
+export interface RawArticle {
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  authors?: string[];
+  text: string;
+  captions: string[];
+  paragraphs?: Paragraph[];
+  dateEvidence: DateEvidence[];
+  origin: string;
+  warnings: string[];
+  /** An explicit publication date given by the source (JSONL field, feed item, page metadata). */
+  published?: DocumentDate | null;
+}
+
+/** Make an empty-layered Doc from a raw article. */
+export function createDoc(id: string, raw: RawArticle): Doc {
+  return {
+    id,
+    title: raw.title,
+    url: raw.url,
+    outlet: raw.outlet,
+    authors: raw.authors ?? [],
+    text: raw.text,
+    captions: raw.captions,
+    published: raw.published ?? null,
+    anchor: null,
+    dateEvidence: raw.dateEvidence,
+    origin: raw.origin,
+    warnings: raw.warnings,
+    paragraphs: raw.paragraphs ?? [],
+    sentences: [],
+    tokens: [],
+    entities: [],
+    timexes: [],
+    quotes: [],
+    claims: [],
+    events: [],
+  };
+}
+
+/** A pipeline component: adds one layer to the doc. */
+export type Stage = (doc: Doc) => void;
+
+/** Cut a TextSpan out of a text, keeping the offset invariant. */
+export function textSpan(text: string, start: number, end: number): TextSpan {
+  return { start, end, text: text.slice(start, end) };
+}

@@ -1,0 +1,100 @@
+/**
+ * The export record types — a stable contract (see schema/export.schema.json and the README codebook).
+ * Extend with new optional fields; never rename, remove or change the type of a shipped field.
+ */
+import type { ClaimStance, EntityType, Precision, DateSource } from './doc.js';
+
+export const EXPORT_SCHEMA_VERSION = '1.0.0';
+
+export interface Evidence {
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+export interface ExportArticle {
+  id: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  publishedPrecision: Precision | null;
+  publishedFrom: DateSource | null;
+  text: string;
+  captions: string[];
+  authors?: string[];
+  anchor?: string | null;
+  anchorFrom?: DateSource | null;
+  duplicateOf?: string | null;
+  similarity?: number | null;
+}
+
+export interface ExportEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: number;
+  code?: string | null;
+  roles?: string[];
+}
+
+export interface ExportQuote {
+  id: string;
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  direct: boolean;
+  speakerId: string | null;
+  speaker: string | null;
+  cue?: { start: number; end: number; text: string } | null;
+  speakerSpan?: { start: number; end: number; text: string } | null;
+  date?: string | null;
+}
+
+export interface ExportEvent {
+  id: string;
+  type: string;
+  sourceIds: string[];
+  targetIds: string[];
+  source: string[];
+  target: string[];
+  date: string | null;
+  location: string | null;
+  articleIds: string[];
+  evidence: Evidence[];
+  attributes: Record<string, unknown>;
+  mode?: string | null;
+  negated?: boolean;
+  hypothetical?: boolean;
+  mentions?: number;
+  datePrecision?: Precision | null;
+}
+
+export interface ExportClaim {
+  id: string;
+  proposition: string;
+  claimantId: string | null;
+  claimant?: string | null;
+  stance: ClaimStance;
+  targetIds: string[];
+  date: string | null;
+  evidence: Evidence[];
+}
+
+export interface ExportClaimGroup {
+  id: string;
+  proposition: string;
+  claimIds: string[];
+}
+
+export interface ExportData {
+  schemaVersion?: string;
+  articles: ExportArticle[];
+  entities: ExportEntity[];
+  quotes: ExportQuote[];
+  events: ExportEvent[];
+  claims?: ExportClaim[];
+  claimGroups?: ExportClaimGroup[];
+}
