@@ -17,8 +17,5 @@ export interface Command {
 type Loader = () => Promise<Command>;
 
 export const COMMANDS: Record<string, Loader> = {
-  analyze: async () => (await import('./commands/analyze.js')).command,
-  export: async () => (await import('./commands/export.js')).command,
-  search: async () => (await import('./commands/search.js')).command,
-  serve: async () => (await import('./commands/serve.js')).command,
+  // one line per command, e.g.  tag: async () => (await import('./commands/tag.js')).command,
 };
