@@ -225,3 +225,12 @@ export type Stage = (doc: Doc) => void;
 export function textSpan(text: string, start: number, end: number): TextSpan {
   return { start, end, text: text.slice(start, end) };
 }
+
+/**
+ * What ingest hands to segmentation: either a dump (plain text holding many articles, streamed line by
+ * line so huge files never sit in memory whole) or an article already separated by its source format.
+ */
+export type IngestItem =
+  | { kind: 'dump'; origin: string; lines: AsyncIterable<string>; warnings: string[] }
+  | { kind: 'article'; article: RawArticle }
+  | { kind: 'error'; origin: string; error: string };
