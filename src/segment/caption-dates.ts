@@ -1,0 +1,39 @@
+import type { DateEvidence } from '../model/index.js';
+
+/**
+ * Full dates written in captions ("… in Busan, South Korea, March 12, 2026.", "12 March 2026",
+ * "2026-03-12"): dated evidence of when the pictures — and so the story — were taken.
+ */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+((?:19|20)\\d\\d)\\b`, 'gi');
+const ISO = /\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b/g;
+
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().replace('.', '');
+  return MONTHS.findIndex((m) => m.startsWith(key.slice(0, 3))) + 1;
+}
+
+function make(y: number, m: number, d: number, evidence: string): DateEvidence | null {
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  const value = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { value, precision: 'day', from: 'caption', evidence };
+}
+
+export function datesInCaption(caption: string): DateEvidence[] {
+  const out: DateEvidence[] = [];
+  for (const m of caption.matchAll(MDY)) {
+    const e = make(Number(m[3]), monthNumber(m[1]!), Number(m[2]), caption);
+    if (e) out.push(e);
+  }
+  for (const m of caption.matchAll(DMY)) {
+    const e = make(Number(m[3]), monthNumber(m[2]!), Number(m[1]), caption);
+    if (e) out.push(e);
+  }
+  for (const m of caption.matchAll(ISO)) {
+    const e = make(Number(m[1]), Number(m[2]), Number(m[3]), caption);
+    if (e) out.push(e);
+  }
+  return out;
+}

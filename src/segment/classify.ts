@@ -1,0 +1,148 @@
+import { CAPTION_LINE_PATTERNS } from './data/captions.js';
+import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
+
+/** Line-level classifiers for dump segmentation. Each answers one question about one line. */
+
+export function wordCount(line: string): number {
+  const m = line.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+export function isChrome(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 220) return false;
+  return CHROME_LINE_PATTERNS.some((re) => re.test(t));
+}
+
+/** Remove chrome glued to the end of a paragraph by a scraper. */
+export function stripChromeSuffix(line: string): string {
+  let s = line;
+  for (const re of CHROME_SUFFIX_PATTERNS) s = s.replace(re, '');
+  return s;
+}
+
+export function isCaption(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 600) return false;
+  return CAPTION_LINE_PATTERNS.some((re) => re.test(t));
+}
+
+const SOURCE_RE = /^\s*(?:source|sources|original(?:ly)?(?: published)?(?: at| on)?|read (?:the )?original(?: at)?|url|link|article url)\s*[:\-–—]\s*(.*)$/i;
+const URLISH_RE = /(?:https?|hxxps?)[:;]\/\/|www\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S/i;
+
+export interface SourceLine {
+  /** The URL text as written (possibly damaged), or null. */
+  urlText: string | null;
+  /** A site name written on the line ("Source: The Tidewater Herald"), or null. */
+  siteName: string | null;
+}
+
+/** A `Source: <url>` line closing an article (also "Source: Outlet Name, https://…"). */
+export function parseSourceLine(line: string): SourceLine | null {
+  const m = SOURCE_RE.exec(line);
+  if (!m) return null;
+  const rest = m[1]!.trim();
+  if (rest.length === 0 || rest.length > 400) return null;
+  const at = rest.search(URLISH_RE);
+  if (at < 0) {
+    // "Source: The Tidewater Herald" — a site name, when it is short and name-like.
+    if (wordCount(rest) <= 8 && !/[.!?]$/.test(rest)) return { urlText: null, siteName: rest };
+    return null;
+  }
+  const name = rest.slice(0, at).replace(/[\s,;:(|–—-]+$/, '').trim();
+  return { urlText: rest.slice(at), siteName: name.length > 0 && wordCount(name) <= 8 ? name : null };
+}
+
+/** A line that continues a URL broken across lines: no spaces, URL characters only. */
+export function isUrlContinuation(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length < 300 && /^[\w\-./?=&%#~+:;,@!$'()*]+$/.test(t) && !/^[A-Z][a-z]+[.!?]?$/.test(t);
+}
+
+const TIMESTAMP_RE = /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?|\d+\s*(?:min|mins|minutes?|h|hrs?|hours?)\s+ago|(?:updated|posted)\s+\d)/i;
+
+/** A live-blog post header ("10:32 GMT", "14.05", "2 hours ago"). */
+export function startsWithTimestamp(line: string): boolean {
+  return TIMESTAMP_RE.test(line.trim());
+}
+
+const DATELINE_RE =
+  /^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\p{L}. ]{1,30})?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?\s*(?:\(([^)]{1,40})\))?\s*[-—–:]{1,2}\s*\S/u;
+
+/** A wire-style dateline opening a paragraph: "SEOUL, March 12 (GlobalWire) —", "LONDON (Reuters) -". */
+export function parseDateline(line: string): { agency: string | null } | null {
+  const m = DATELINE_RE.exec(line);
+  if (!m) return null;
+  // The place must be written in capitals ("SEOUL", "NEW YORK"): at least 3 capital letters in a row.
+  if (!/^\s*[A-Z]{2}[A-Z.'’ -]/.test(line)) return null;
+  return { agency: m[1] ?? null };
+}
+
+function isTitleCased(words: string[]): boolean {
+  const content = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  if (content.length === 0) return false;
+  const caps = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / content.length >= 0.75;
+}
+
+export function isAllCaps(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** A short subhead inside an article: all caps or title case, no sentence punctuation. */
+export function isSubhead(line: string): boolean {
+  const t = line.trim();
+  const words = t.split(/\s+/);
+  if (words.length === 0 || words.length > 10 || t.length > 90) return false;
+  if (/[.,;]$/.test(t) || startsWithTimestamp(t)) return false;
+  if (!/^[\p{Lu}\p{N}"“‘'']/u.test(t)) return false;
+  return isAllCaps(t) || isTitleCased(words) || (words.length <= 6 && !/[.!?]$/.test(t));
+}
+
+/** A line that could be a headline at all (regardless of position). */
+export function isHeadlineShaped(line: string): boolean {
+  const t = line.trim();
+  const n = wordCount(t);
+  if (n < 2 || n > 30 || t.length > 220) return false;
+  if (/[,;:]$/.test(t)) return false;
+  if (!/^[\p{Lu}\p{N}"“‘'']/u.test(t)) return false;
+  return !isCaption(t) && !isChrome(t) && parseSourceLine(t) === null;
+}
+
+export interface HeadlineContext {
+  /** Body paragraphs the current article already has. */
+  bodyParagraphs: number;
+  /** The next two lines after this one (null at the end of input). */
+  next: string | null;
+  nextNext: string | null;
+  /** Whether the line before this one ended a sentence. */
+  previousEndedSentence: boolean;
+}
+
+/**
+ * Whether a standalone line inside an article starts a new article although no `Source:` line closed
+ * the previous one. Headlines are longer than subheads, read as a sentence, and are followed by a
+ * dateline or a standfirst; subheads are short, title-cased or all-caps.
+ */
+export function startsNewArticle(line: string, ctx: HeadlineContext): boolean {
+  const t = line.trim();
+  if (ctx.bodyParagraphs < 2 || !isHeadlineShaped(t) || startsWithTimestamp(t)) return false;
+  if (/[.]$/.test(t) && !/\.\.\.$|…$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (isAllCaps(t)) return false;
+  let score = 0;
+  if (words.length >= 6) score += 1;
+  if (words.length <= 4) score -= 2;
+  if (ctx.next && parseDateline(ctx.next)) score += 2;
+  else if (ctx.next && ctx.nextNext && parseDateline(ctx.nextNext) && wordCount(ctx.next) <= 45) score += 2;
+  if (!isTitleCased(words)) score += 1;
+  if (ctx.bodyParagraphs >= 4) score += 1;
+  if (!ctx.previousEndedSentence) score -= 1;
+  if (ctx.next && isHeadlineShaped(ctx.next) && wordCount(ctx.next) <= 8 && !parseDateline(ctx.next)) score -= 1;
+  return score >= 3;
+}
+
+export function endsSentence(line: string): boolean {
+  return /[.!?…]["”’')\]]*$/.test(line.trim());
+}

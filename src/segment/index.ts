@@ -1,0 +1,4 @@
+export { segmentDump, segmentText } from './segmenter.js';
+export { cleanUrl, dateFromUrl, outletFromUrl } from './url.js';
+export { repairMojibake } from './mojibake.js';
+export { isCaption, isChrome, isSubhead, parseSourceLine, parseDateline } from './classify.js';

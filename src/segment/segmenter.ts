@@ -1,0 +1,288 @@
+import type { DateEvidence, Paragraph, RawArticle } from '../model/index.js';
+import { datesInCaption } from './caption-dates.js';
+import {
+  endsSentence,
+  isCaption,
+  isChrome,
+  isHeadlineShaped,
+  isSubhead,
+  isUrlContinuation,
+  parseDateline,
+  parseSourceLine,
+  startsNewArticle,
+  startsWithTimestamp,
+  stripChromeSuffix,
+  wordCount,
+} from './classify.js';
+import { repairMojibake } from './mojibake.js';
+import { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl } from './url.js';
+
+/**
+ * Dump segmentation: plain text holding many articles back to back → clean articles.
+ * Streams: lines in, articles out, holding only the article being built (plus two lines of lookahead).
+ */
+
+/** A line of the dump with its surroundings, after mojibake repair. */
+interface Unit {
+  text: string;
+  /** A blank line (or the start of input) precedes it. */
+  blankBefore: boolean;
+  repaired: number;
+  lost: number;
+}
+
+/** Lines → units: trims, repairs mojibake, joins hard-wrapped paragraph lines. */
+async function* units(lines: AsyncIterable<string>): AsyncGenerator<Unit> {
+  let blankBefore = true;
+  let pending: Unit | null = null;
+  for await (const rawLine of lines) {
+    const line = rawLine.replace(/\r$/, '').replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ').replace(/[\u200B\uFEFF]/g, '');
+    const trimmed = line.trim().replace(/ {2,}/g, ' ');
+    if (trimmed.length === 0) {
+      if (pending) yield pending;
+      pending = null;
+      blankBefore = true;
+      continue;
+    }
+    const fixed = repairMojibake(trimmed);
+    const unit: Unit = { text: fixed.text, blankBefore, repaired: fixed.repaired, lost: fixed.lost };
+    blankBefore = false;
+    // A hard-wrapped paragraph: the previous line ran long without ending a sentence and this one
+    // continues in lower case. Join them; everything else stays a line of its own.
+    if (pending && pending.text.length >= 55 && !endsSentence(pending.text) && /^[\p{Ll}\p{N}(“"‘'—–-]/u.test(unit.text) && !parseSourceLine(pending.text)) {
+      pending = { text: `${pending.text} ${unit.text}`, blankBefore: pending.blankBefore, repaired: pending.repaired + unit.repaired, lost: pending.lost + unit.lost };
+      continue;
+    }
+    if (pending) yield pending;
+    pending = unit;
+  }
+  if (pending) yield pending;
+}
+
+class ArticleBuilder {
+  title = '';
+  url: string | null = null;
+  siteName: string | null = null;
+  agency: string | null = null;
+  readonly paragraphs: Array<{ text: string; kind: Paragraph['kind'] }> = [];
+  readonly captions: string[] = [];
+  readonly seen = new Set<string>();
+  readonly warnings: string[] = [];
+  repaired = 0;
+  lost = 0;
+  droppedChrome = 0;
+  droppedRepeats = 0;
+
+  get bodyParagraphs(): number {
+    return this.paragraphs.filter((p) => p.kind !== 'subhead').length;
+  }
+
+  addParagraph(text: string, kind: Paragraph['kind']): void {
+    const key = text.toLowerCase().replace(/\s+/g, ' ');
+    // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once.
+    if (key.length >= 30 && this.seen.has(key)) {
+      this.droppedRepeats++;
+      return;
+    }
+    this.seen.add(key);
+    this.paragraphs.push({ text, kind });
+  }
+
+  note(u: Unit): void {
+    this.repaired += u.repaired;
+    this.lost += u.lost;
+  }
+
+  isEmpty(): boolean {
+    return this.title === '' && this.paragraphs.length === 0 && this.captions.length === 0;
+  }
+
+  build(origin: string, index: number): RawArticle | null {
+    if (this.paragraphs.length === 0) return null;
+    let text = '';
+    const paragraphs: Paragraph[] = [];
+    for (const p of this.paragraphs) {
+      if (text.length > 0) text += '\n\n';
+      paragraphs.push({ start: text.length, end: text.length + p.text.length, kind: p.kind });
+      text += p.text;
+    }
+    const dateEvidence: DateEvidence[] = [];
+    const url = this.url;
+    if (url) {
+      const d = dateFromUrl(url);
+      if (d) dateEvidence.push(d);
+    }
+    for (const c of this.captions) dateEvidence.push(...datesInCaption(c));
+    const outlet = url ? outletFromUrlPreferringName(url, this.siteName ?? this.agency) : (this.siteName ?? this.agency);
+    const warnings = [...this.warnings];
+    if (this.repaired > 0) warnings.push(`mojibake repaired in ${this.repaired} place(s)`);
+    if (this.lost > 0) warnings.push(`characters lost in ${this.lost} place(s) (U+FFFD or unrepairable mojibake)`);
+    if (this.droppedRepeats > 0) warnings.push(`${this.droppedRepeats} repeated paragraph(s) dropped`);
+    return {
+      title: this.title,
+      url,
+      outlet,
+      text,
+      captions: this.captions,
+      paragraphs,
+      dateEvidence,
+      origin: `${origin}#${index}`,
+      warnings,
+    };
+  }
+}
+
+/**
+ * Prefer the table name for a known domain, then a site name the article carries (on its Source line
+ * or in its dateline credit) when it matches the domain, then the bare registrable domain.
+ */
+function outletFromUrlPreferringName(url: string, siteName: string | null): string | null {
+  const fromUrl = outletFromUrl(url);
+  if (siteName && (!fromUrl || isDomainFallback(fromUrl, url))) {
+    const compact = siteName.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '');
+    if (compact.length >= 3 && (fromUrl ?? '').replace(/[^a-z0-9]/g, '').includes(compact)) return siteName;
+  }
+  return fromUrl ?? siteName;
+}
+
+/** First sentence (≤ 100 chars) of a paragraph, for articles that arrive without a headline. */
+function titleFromParagraph(text: string): string {
+  const m = /^.{10,}?[.!?](?=\s|$)/u.exec(text);
+  const sentence = m ? m[0] : text;
+  return sentence.length <= 100 ? sentence : `${sentence.slice(0, 97).replace(/\s+\S*$/, '')}…`;
+}
+
+/**
+ * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
+ */
+export async function* segmentDump(lines: AsyncIterable<string>, origin: string): AsyncGenerator<RawArticle> {
+  let cur: ArticleBuilder | null = null;
+  let expectingHeadline = true;
+  let pendingCaptions: string[] = [];
+  let index = 0;
+  let previousText = '';
+
+  const window: Unit[] = [];
+  const iterator = units(lines)[Symbol.asyncIterator]();
+  let done = false;
+  const fill = async (): Promise<void> => {
+    while (!done && window.length < 3) {
+      const r = await iterator.next();
+      if (r.done) done = true;
+      else window.push(r.value);
+    }
+  };
+
+  function* close(): Generator<RawArticle> {
+    if (!cur) return;
+    const article = cur.build(origin, index);
+    if (article) {
+      index++;
+      yield article;
+    }
+    cur = null;
+  }
+
+  const start = (title: string, u: Unit): ArticleBuilder => {
+    const b = new ArticleBuilder();
+    b.title = title;
+    b.note(u);
+    b.captions.push(...pendingCaptions);
+    pendingCaptions = [];
+    return b;
+  };
+
+  for (;;) {
+    await fill();
+    const u = window.shift();
+    if (!u) break;
+    const text = u.text;
+
+    const source = parseSourceLine(text);
+    if (source && (cur || source.urlText)) {
+      let urlText = source.urlText;
+      // A URL broken over following lines of the same block.
+      while (urlText && window[0] && !window[0].blankBefore && isUrlContinuation(window[0].text)) {
+        urlText += window.shift()!.text;
+        await fill();
+      }
+      if (cur) {
+        const url = urlText ? cleanUrl(urlText) : null;
+        if (urlText && !url) cur.warnings.push(`unreadable source URL: ${urlText.slice(0, 200)}`);
+        cur.url = url;
+        cur.siteName = source.siteName;
+        yield* close();
+      }
+      expectingHeadline = true;
+      previousText = text;
+      continue;
+    }
+
+    if (isChrome(text)) {
+      if (cur) cur.droppedChrome++;
+      previousText = text;
+      continue;
+    }
+
+    if (expectingHeadline || !cur) {
+      if (isCaption(text)) {
+        pendingCaptions.push(text);
+        continue;
+      }
+      if (isHeadlineShaped(text) && !/[.]$/.test(text)) {
+        cur = start(text, u);
+      } else {
+        cur = start(titleFromParagraph(text), u);
+        cur.warnings.push('no headline found: title taken from the first sentence');
+        cur.addParagraph(stripChromeSuffix(text), 'body');
+      }
+      expectingHeadline = false;
+      previousText = text;
+      continue;
+    }
+
+    const b: ArticleBuilder = cur;
+    b.note(u);
+    if (isCaption(text)) {
+      b.captions.push(text);
+      continue;
+    }
+    if (
+      u.blankBefore &&
+      (window[0]?.blankBefore ?? true) &&
+      startsNewArticle(text, {
+        bodyParagraphs: b.bodyParagraphs,
+        next: window[0]?.text ?? null,
+        nextNext: window[1]?.text ?? null,
+        previousEndedSentence: endsSentence(previousText),
+      })
+    ) {
+      yield* close();
+      cur = start(text, u);
+      previousText = text;
+      continue;
+    }
+    const dateline = parseDateline(text);
+    if (dateline?.agency && !b.agency && /^[\p{Lu}][\p{L}\d .&'-]{1,38}$/u.test(dateline.agency)) b.agency = dateline.agency;
+
+    if (u.blankBefore && (window[0]?.blankBefore ?? true) && isSubhead(text) && !startsWithTimestamp(text) && b.paragraphs.length > 0) {
+      b.addParagraph(text, 'subhead');
+    } else if (b.paragraphs.length === 0 && !dateline && window[0] && parseDateline(window[0].text) && wordCount(text) <= 60) {
+      b.addParagraph(stripChromeSuffix(text), 'standfirst');
+    } else {
+      b.addParagraph(stripChromeSuffix(text), 'body');
+    }
+    previousText = text;
+  }
+  yield* close();
+}
+
+/** Convenience for tests and small inputs: segment a whole string. */
+export async function segmentText(text: string, origin = 'text'): Promise<RawArticle[]> {
+  async function* lines(): AsyncGenerator<string> {
+    for (const l of text.split('\n')) yield l;
+  }
+  const out: RawArticle[] = [];
+  for await (const a of segmentDump(lines(), origin)) out.push(a);
+  return out;
+}

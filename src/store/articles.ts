@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { Doc, RawArticle } from '../model/index.js';
+import type { Db } from './db.js';
+
+/**
+ * Article identity is content-derived, so ingesting the same input again adds nothing and a rerun
+ * after a crash picks up exactly where the last committed article left off.
+ */
+export function articleId(raw: Pick<RawArticle, 'url' | 'title' | 'text'>): string {
+  const h = createHash('sha256');
+  h.update(raw.url ?? '');
+  h.update('\u0000');
+  h.update(raw.title);
+  h.update('\u0000');
+  h.update(raw.text);
+  return h.digest('hex').slice(0, 16);
+}
+
+export interface ArticleWriter {
+  has(id: string): boolean;
+  /** Store one analyzed article with all its layers, in one transaction. Returns false if it was already there. */
+  insert(doc: Doc): boolean;
+}
+
+export function articleWriter(db: Db): ArticleWriter {
+  const has = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+  const insArticle = db.prepare(`INSERT INTO articles
+    (id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text,
+     captions, authors, origin, warnings, paragraphs, sentences, timexes)
+    VALUES (@id, @title, @url, @outlet, @published, @publishedPrecision, @publishedFrom, @anchor, @anchorFrom, @text,
+     @captions, @authors, @origin, @warnings, @paragraphs, @sentences, @timexes)
+    ON CONFLICT(id) DO NOTHING`);
+  const insMention = db.prepare(`INSERT INTO mentions (article_seq, start, "end", text, type, actor_key, canonical, role, affiliation, metonym)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insQuote = db.prepare(`INSERT INTO quotes (article_seq, idx, start, "end", text, direct, cue, speaker, speaker_name, speaker_key, date)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insClaim = db.prepare(`INSERT INTO claims (article_seq, idx, start, "end", proposition, claimant_key, claimant, stance, target_keys, date, quote_idx)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insEvent = db.prepare(`INSERT INTO event_mentions (article_seq, idx, type, mode, negated, hypothetical, date, date_precision, data)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
+  const insert = db.transaction((doc: Doc): boolean => {
+    const info = insArticle.run({
+      id: doc.id,
+      title: doc.title,
+      url: doc.url,
+      outlet: doc.outlet,
+      published: doc.published?.value ?? null,
+      publishedPrecision: doc.published?.precision ?? null,
+      publishedFrom: doc.published?.from ?? null,
+      anchor: doc.anchor?.value ?? null,
+      anchorFrom: doc.anchor?.from ?? null,
+      text: doc.text,
+      captions: JSON.stringify(doc.captions),
+      authors: JSON.stringify(doc.authors),
+      origin: doc.origin,
+      warnings: JSON.stringify(doc.warnings),
+      paragraphs: JSON.stringify(doc.paragraphs),
+      sentences: JSON.stringify(doc.sentences.map((s) => [s.start, s.end])),
+      timexes: JSON.stringify(doc.timexes),
+    });
+    if (info.changes === 0) return false;
+    const seq = Number(info.lastInsertRowid);
+    for (const m of doc.entities) {
+      insMention.run(seq, m.start, m.end, m.text, m.type, m.actorKey, m.canonical, m.role ?? null, m.affiliation ?? null, m.metonym ? 1 : 0);
+    }
+    doc.quotes.forEach((q, i) => {
+      insQuote.run(seq, i, q.start, q.end, q.text, q.direct ? 1 : 0, q.cue ? JSON.stringify(q.cue) : null,
+        q.speaker ? JSON.stringify(q.speaker) : null, q.speakerName, q.speakerKey, q.date?.value ?? null);
+    });
+    doc.claims.forEach((c, i) => {
+      insClaim.run(seq, i, c.start, c.end, c.proposition, c.claimantKey, c.claimant, c.stance, JSON.stringify(c.targetKeys), c.date?.value ?? null, c.quote);
+    });
+    doc.events.forEach((e, i) => {
+      insEvent.run(seq, i, e.type, e.mode, e.negated ? 1 : 0, e.hypothetical ? 1 : 0, e.date?.value ?? null, e.date?.precision ?? null, JSON.stringify(e));
+    });
+    return true;
+  });
+
+  return {
+    has: (id) => has.get(id) !== undefined,
+    insert: (doc) => insert(doc),
+  };
+}

@@ -1,0 +1,128 @@
+import type { EntityType, EventMention, ExportClaim, ExportClaimGroup, ExportEntity, ExportEvent } from '../model/index.js';
+import type { Db } from './db.js';
+
+/**
+ * Corpus-level tables: what the resolve step reads (aggregates, never every mention at once when it
+ * can be avoided) and the derived results it writes back in one transaction.
+ */
+
+export interface ActorSurfaceRow {
+  actorKey: string;
+  type: EntityType;
+  canonical: string | null;
+  text: string;
+  count: number;
+}
+
+/** Every (actor key, surface form) pair with its count — aggregated in SQL, small even for big corpora. */
+export function actorSurfaces(db: Db): ActorSurfaceRow[] {
+  return db
+    .prepare(`SELECT actor_key AS actorKey, type, canonical, text, COUNT(*) AS count
+              FROM mentions WHERE actor_key IS NOT NULL GROUP BY actor_key, type, canonical, text`)
+    .all() as ActorSurfaceRow[];
+}
+
+export interface StoredEventMention {
+  articleId: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  event: EventMention;
+}
+
+/** Event mentions in (type, date) order, streamed. */
+export function* eventMentions(db: Db): Generator<StoredEventMention> {
+  const rows = db
+    .prepare(`SELECT a.id AS articleId, a.outlet, a.url, a.published, e.data
+              FROM event_mentions e JOIN articles a ON a.seq = e.article_seq
+              ORDER BY e.type, e.date, a.seq, e.idx`)
+    .iterate() as Iterable<{ articleId: string; outlet: string | null; url: string | null; published: string | null; data: string }>;
+  for (const r of rows) yield { articleId: r.articleId, outlet: r.outlet, url: r.url, published: r.published, event: JSON.parse(r.data) as EventMention };
+}
+
+export interface StoredClaim {
+  id: string;
+  articleId: string;
+  start: number;
+  end: number;
+  proposition: string;
+  claimantKey: string | null;
+  claimant: string | null;
+  stance: ExportClaim['stance'];
+  targetKeys: string[];
+  date: string | null;
+}
+
+export function* storedClaims(db: Db): Generator<StoredClaim> {
+  const rows = db
+    .prepare(`SELECT a.id AS articleId, c.idx, c.start, c."end" AS "end", c.proposition, c.claimant_key AS claimantKey,
+                     c.claimant, c.stance, c.target_keys AS targetKeys, c.date
+              FROM claims c JOIN articles a ON a.seq = c.article_seq ORDER BY a.seq, c.idx`)
+    .iterate() as Iterable<Omit<StoredClaim, 'targetKeys' | 'id'> & { idx: number; targetKeys: string }>;
+  for (const r of rows) {
+    yield {
+      id: `${r.articleId}:c${r.idx}`,
+      articleId: r.articleId,
+      start: r.start,
+      end: r.end,
+      proposition: r.proposition,
+      claimantKey: r.claimantKey,
+      claimant: r.claimant,
+      stance: r.stance,
+      targetKeys: JSON.parse(r.targetKeys) as string[],
+      date: r.date,
+    };
+  }
+}
+
+export interface ResolvedCorpus {
+  entities: ExportEntity[];
+  /** actor key → entity id */
+  actorKeys: Map<string, string>;
+  events: ExportEvent[];
+  claimGroups: ExportClaimGroup[];
+  /** Story-inferred publication dates for articles that carry none. */
+  storyDates?: Array<{ articleId: string; value: string; precision: 'day' | 'month' | 'year' }>;
+}
+
+/** Replace all derived corpus tables in one transaction (a crash leaves the previous state). */
+export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): void {
+  db.transaction(() => {
+    db.exec('DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups;');
+    const insEntity = db.prepare('INSERT INTO entities (id, name, type, aliases, mentions, code, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const e of resolved.entities) {
+      insEntity.run(e.id, e.name, e.type, JSON.stringify(e.aliases), e.mentions, e.code ?? null, JSON.stringify({ roles: e.roles ?? [] }));
+    }
+    const insKey = db.prepare('INSERT OR REPLACE INTO actor_keys (actor_key, entity_id) VALUES (?, ?)');
+    for (const [key, id] of resolved.actorKeys) insKey.run(key, id);
+    const insEvent = db.prepare('INSERT INTO events (id, type, date, data) VALUES (?, ?, ?, ?)');
+    const insLink = db.prepare('INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)');
+    for (const e of resolved.events) {
+      insEvent.run(e.id, e.type, e.date, JSON.stringify(e));
+      for (const a of e.articleIds) insLink.run(e.id, a);
+    }
+    const insGroup = db.prepare('INSERT INTO claim_groups (id, data) VALUES (?, ?)');
+    for (const g of resolved.claimGroups) insGroup.run(g.id, JSON.stringify(g));
+    if (resolved.storyDates) {
+      const upd = db.prepare(`UPDATE articles SET published = ?, published_precision = ?, published_from = 'story'
+                              WHERE id = ? AND (published IS NULL OR published_from = 'story')`);
+      for (const d of resolved.storyDates) upd.run(d.value, d.precision, d.articleId);
+    }
+    db.prepare("INSERT INTO meta (key, value) VALUES ('resolved_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(stamp));
+  })();
+}
+
+/** The highest article seq the derived tables reflect (0 if never resolved). */
+export function resolvedStamp(db: Db): number {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'resolved_seq'").get() as { value: string } | undefined;
+  return row ? Number(row.value) : 0;
+}
+
+export function latestSeq(db: Db): number {
+  const row = db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM articles').get() as { s: number };
+  return row.s;
+}
+
+export function articleCount(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+}

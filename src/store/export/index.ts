@@ -1,0 +1,1 @@
+export { writeJsonExport, type Sink } from './json.js';

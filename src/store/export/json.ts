@@ -1,0 +1,30 @@
+import { EXPORT_SCHEMA_VERSION } from '../../model/index.js';
+import type { Db } from '../db.js';
+import { allArticles, allClaimGroups, allClaims, allEntities, allEvents, allQuotes } from '../queries.js';
+
+/** A line-oriented output: the export writers stream into it, so huge exports never sit in memory. */
+export type Sink = (chunk: string) => void | Promise<void>;
+
+/** JSON text safe to embed anywhere: U+2028/U+2029 escaped. */
+function json(value: unknown): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+async function writeArray(sink: Sink, name: string, items: Iterable<unknown>, first: boolean): Promise<void> {
+  await sink(`${first ? '' : ',\n'}${json(name)}: [`);
+  let n = 0;
+  for (const item of items) await sink(`${n++ === 0 ? '\n' : ',\n'}  ${json(item)}`);
+  await sink(n === 0 ? ']' : '\n]');
+}
+
+/** Write the export JSON (the stable contract: schema/export.schema.json). */
+export async function writeJsonExport(db: Db, sink: Sink): Promise<void> {
+  await sink(`{${json('schemaVersion')}: ${json(EXPORT_SCHEMA_VERSION)},\n`);
+  await writeArray(sink, 'articles', allArticles(db), true);
+  await writeArray(sink, 'entities', allEntities(db), false);
+  await writeArray(sink, 'quotes', allQuotes(db), false);
+  await writeArray(sink, 'events', allEvents(db), false);
+  await writeArray(sink, 'claims', allClaims(db), false);
+  await writeArray(sink, 'claimGroups', allClaimGroups(db), false);
+  await sink('\n}\n');
+}

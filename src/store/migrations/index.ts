@@ -1,0 +1,13 @@
+/**
+ * Numbered, additive migrations. Never edit a shipped migration; add the next number.
+ * Each runs in its own transaction; `schema_migrations` records what has been applied.
+ */
+import { migration001 } from './001-init.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];

@@ -1,0 +1,257 @@
+import type {
+  DateSource,
+  EntityType,
+  ExportArticle,
+  ExportClaim,
+  ExportClaimGroup,
+  ExportEntity,
+  ExportEvent,
+  ExportQuote,
+  Paragraph,
+  Precision,
+  Timex,
+} from '../model/index.js';
+import type { Db } from './db.js';
+
+/** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  published_precision: Precision | null;
+  published_from: DateSource | null;
+  anchor: string | null;
+  anchor_from: DateSource | null;
+  text: string;
+  captions: string;
+  authors: string;
+}
+
+function toArticle(r: ArticleRow): ExportArticle {
+  return {
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    outlet: r.outlet,
+    published: r.published,
+    publishedPrecision: r.published_precision,
+    publishedFrom: r.published_from,
+    text: r.text,
+    captions: JSON.parse(r.captions) as string[],
+    authors: JSON.parse(r.authors) as string[],
+    anchor: r.anchor,
+    anchorFrom: r.anchor_from,
+  };
+}
+
+const ARTICLE_COLUMNS = 'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors';
+
+export function* allArticles(db: Db): Generator<ExportArticle> {
+  for (const r of db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY seq`).iterate() as Iterable<ArticleRow>) yield toArticle(r);
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  publishedPrecision: Precision | null;
+}
+
+export function articlePage(db: Db, offset: number, limit: number): { total: number; items: ArticleSummary[] } {
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  const items = db
+    .prepare(`SELECT id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
+              ORDER BY published IS NULL, published DESC, seq LIMIT ? OFFSET ?`)
+    .all(limit, offset) as ArticleSummary[];
+  return { total, items };
+}
+
+export interface ArticleDetail extends ExportArticle {
+  paragraphs: Paragraph[];
+  warnings: string[];
+  origin: string;
+  timexes: Timex[];
+  mentions: Array<{ start: number; end: number; text: string; type: EntityType; entityId: string | null; name: string | null; role: string | null }>;
+  quotes: ExportQuote[];
+  events: ExportEvent[];
+}
+
+export function articleDetail(db: Db, id: string): ArticleDetail | null {
+  const r = db.prepare(`SELECT seq, ${ARTICLE_COLUMNS}, paragraphs, warnings, origin, timexes FROM articles WHERE id = ?`).get(id) as
+    | (ArticleRow & { seq: number; paragraphs: string; warnings: string; origin: string; timexes: string })
+    | undefined;
+  if (!r) return null;
+  const mentions = db
+    .prepare(`SELECT m.start, m."end" AS "end", m.text, m.type, k.entity_id AS entityId, e.name, m.role
+              FROM mentions m LEFT JOIN actor_keys k ON k.actor_key = m.actor_key LEFT JOIN entities e ON e.id = k.entity_id
+              WHERE m.article_seq = ? ORDER BY m.start`)
+    .all(r.seq) as ArticleDetail['mentions'];
+  const events = (
+    db.prepare('SELECT e.data FROM event_articles l JOIN events e ON e.id = l.event_id WHERE l.article_id = ? ORDER BY e.date').all(id) as Array<{ data: string }>
+  ).map((e) => JSON.parse(e.data) as ExportEvent);
+  return {
+    ...toArticle(r),
+    paragraphs: JSON.parse(r.paragraphs) as Paragraph[],
+    warnings: JSON.parse(r.warnings) as string[],
+    origin: r.origin,
+    timexes: JSON.parse(r.timexes) as Timex[],
+    mentions,
+    quotes: [...quotesWhere(db, 'q.article_seq = ?', [r.seq])],
+    events,
+  };
+}
+
+interface EntityRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string;
+  mentions: number;
+  code: string | null;
+  data: string;
+}
+
+function toEntity(r: EntityRow): ExportEntity {
+  const data = JSON.parse(r.data) as { roles?: string[] };
+  return { id: r.id, name: r.name, type: r.type, aliases: JSON.parse(r.aliases) as string[], mentions: r.mentions, code: r.code, roles: data.roles ?? [] };
+}
+
+export function* allEntities(db: Db): Generator<ExportEntity> {
+  for (const r of db.prepare('SELECT * FROM entities ORDER BY mentions DESC, name').iterate() as Iterable<EntityRow>) yield toEntity(r);
+}
+
+export function entityPage(db: Db, offset: number, limit: number, type?: string): { total: number; items: ExportEntity[] } {
+  const where = type ? 'WHERE type = ?' : '';
+  const args = type ? [type] : [];
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM entities ${where}`).get(...args) as { n: number }).n;
+  const items = (db.prepare(`SELECT * FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?`).all(...args, limit, offset) as EntityRow[]).map(toEntity);
+  return { total, items };
+}
+
+interface QuoteRow {
+  articleId: string;
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+  direct: number;
+  cue: string | null;
+  speaker: string | null;
+  speakerName: string | null;
+  speakerId: string | null;
+  entityName: string | null;
+  date: string | null;
+}
+
+function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportQuote> {
+  const rows = db
+    .prepare(`SELECT a.id AS articleId, q.idx, q.start, q."end" AS "end", q.text, q.direct, q.cue, q.speaker,
+                     q.speaker_name AS speakerName, k.entity_id AS speakerId, e.name AS entityName, q.date
+              FROM quotes q JOIN articles a ON a.seq = q.article_seq
+              LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id
+              WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`)
+    .iterate(...args, limit, offset) as Iterable<QuoteRow>;
+  for (const r of rows) {
+    yield {
+      id: `${r.articleId}:q${r.idx}`,
+      articleId: r.articleId,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      direct: r.direct === 1,
+      speakerId: r.speakerId,
+      speaker: r.entityName ?? r.speakerName,
+      cue: r.cue ? (JSON.parse(r.cue) as ExportQuote['cue']) : null,
+      speakerSpan: r.speaker ? (JSON.parse(r.speaker) as ExportQuote['speakerSpan']) : null,
+      date: r.date,
+    };
+  }
+}
+
+export function allQuotes(db: Db): Generator<ExportQuote> {
+  return quotesWhere(db, '1 = 1', []);
+}
+
+export function quotePage(db: Db, offset: number, limit: number): { total: number; items: ExportQuote[] } {
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM quotes').get() as { n: number }).n;
+  return { total, items: [...quotesWhere(db, '1 = 1', [], limit, offset)] };
+}
+
+export function* allEvents(db: Db): Generator<ExportEvent> {
+  for (const r of db.prepare('SELECT data FROM events ORDER BY date IS NULL, date, id').iterate() as Iterable<{ data: string }>) {
+    yield JSON.parse(r.data) as ExportEvent;
+  }
+}
+
+export function eventPage(db: Db, offset: number, limit: number, type?: string): { total: number; items: ExportEvent[] } {
+  const where = type ? 'WHERE type = ?' : '';
+  const args = type ? [type] : [];
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
+  const items = (db.prepare(`SELECT data FROM events ${where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?`).all(...args, limit, offset) as Array<{ data: string }>).map(
+    (r) => JSON.parse(r.data) as ExportEvent,
+  );
+  return { total, items };
+}
+
+export function* allClaims(db: Db): Generator<ExportClaim> {
+  const rows = db
+    .prepare(`SELECT a.id AS articleId, c.idx, c.start, c."end" AS "end", c.proposition, k.entity_id AS claimantId,
+                     COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS targetKeys, c.date
+              FROM claims c JOIN articles a ON a.seq = c.article_seq
+              LEFT JOIN actor_keys k ON k.actor_key = c.claimant_key LEFT JOIN entities e ON e.id = k.entity_id
+              ORDER BY c.article_seq, c.idx`)
+    .iterate() as Iterable<{ articleId: string; idx: number; start: number; end: number; proposition: string; claimantId: string | null; claimant: string | null; stance: ExportClaim['stance']; targetKeys: string; date: string | null }>;
+  const keyToId = db.prepare('SELECT entity_id FROM actor_keys WHERE actor_key = ?').pluck();
+  for (const r of rows) {
+    const targetIds = (JSON.parse(r.targetKeys) as string[]).map((k) => keyToId.get(k) as string | undefined).filter((x): x is string => !!x);
+    yield {
+      id: `${r.articleId}:c${r.idx}`,
+      proposition: r.proposition,
+      claimantId: r.claimantId,
+      claimant: r.claimant,
+      stance: r.stance,
+      targetIds,
+      date: r.date,
+      evidence: [{ articleId: r.articleId, start: r.start, end: r.end }],
+    };
+  }
+}
+
+export function* allClaimGroups(db: Db): Generator<ExportClaimGroup> {
+  for (const r of db.prepare('SELECT data FROM claim_groups ORDER BY id').iterate() as Iterable<{ data: string }>) yield JSON.parse(r.data) as ExportClaimGroup;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  score: number;
+  snippet: string;
+}
+
+/** Turn user words into a safe FTS5 query: each word quoted, all required. */
+export function ftsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  if (!words || words.length === 0) return null;
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}
+
+/** Full-text search over title and text with bm25 ranking (title weighted higher). Score: higher is better. */
+export function search(db: Db, q: string, offset = 0, limit = 20): { total: number; items: SearchHit[] } {
+  const match = ftsQuery(q);
+  if (!match) return { total: 0, items: [] };
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }).n;
+  const items = db
+    .prepare(`SELECT a.id, a.title, a.outlet, a.published, -bm25(articles_fts, 5.0, 1.0) AS score,
+                     snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
+              FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+              WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?`)
+    .all(match, limit, offset) as SearchHit[];
+  return { total, items };
+}
