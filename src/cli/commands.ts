@@ -17,5 +17,7 @@ export interface Command {
 type Loader = () => Promise<Command>;
 
 export const COMMANDS: Record<string, Loader> = {
-  // one line per command, e.g.  tag: async () => (await import('./commands/tag.js')).command,
+  analyze: async () => (await import('./commands/analyze.js')).command,
+  export: async () => (await import('./commands/export.js')).command,
+  search: async () => (await import('./commands/search.js')).command,
 };

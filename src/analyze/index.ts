@@ -1,0 +1,3 @@
+export { analyzeItems, analyzePaths, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeSummary } from './run.js';
+export { analyzeArticle, STAGES } from './pipeline.js';
+export { resolveCorpus } from './resolve-corpus.js';

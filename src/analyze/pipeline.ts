@@ -1,0 +1,22 @@
+import { createDoc, type Doc, type RawArticle } from '../model/index.js';
+import { annotateLanguage } from '../language/index.js';
+import { articleId } from '../store/index.js';
+
+/**
+ * The per-article pipeline: a readable list of stages, each adding one layer to the Doc.
+ * Runs inside worker threads; everything it returns must be structured-cloneable.
+ */
+export const STAGES: ReadonlyArray<readonly [string, (doc: Doc) => void]> = [
+  ['language', (doc) => annotateLanguage(doc)],
+];
+
+export function analyzeArticle(raw: RawArticle, id: string = articleId(raw)): Doc {
+  const doc = createDoc(id, raw);
+  for (const [, stage] of STAGES) stage(doc);
+  return doc;
+}
+
+/** What crosses back from a worker: the Doc without its token layer (tokens are not stored). */
+export function forTransfer(doc: Doc): Doc {
+  return { ...doc, tokens: [] };
+}

@@ -1,0 +1,31 @@
+import { openDb, writeJsonExport, type Db, type Sink } from '../../store/index.js';
+import { parseArgs, UsageError } from '../args.js';
+import type { Command } from '../commands.js';
+import { openSink } from '../output.js';
+
+/** Export writers by format name. Each streams from the store into a sink. */
+export const FORMATS: Record<string, (db: Db, sink: Sink) => Promise<void>> = {
+  json: writeJsonExport,
+};
+
+export const command: Command = {
+  summary: 'write the store as JSON (and other formats)',
+  usage: `sitrep export [--db FILE] [--format ${Object.keys(FORMATS).join('|')}] [--out FILE|-]`,
+  async run(argv, ctx) {
+    const args = parseArgs(argv, { values: ['db', 'format', 'out'] });
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    const format = args.values.get('format') ?? 'json';
+    const write = FORMATS[format];
+    if (!write) throw new UsageError(`unknown format "${format}" (one of: ${Object.keys(FORMATS).join(', ')})`);
+    const dbPath = args.values.get('db') ?? 'sitrep.db';
+    const db = openDb(dbPath, { readonly: true });
+    try {
+      const sink = await openSink(args.values.get('out') ?? '-', ctx.stdout);
+      await write(db, sink.write);
+      await sink.close();
+    } finally {
+      db.close();
+    }
+    return 0;
+  },
+};
