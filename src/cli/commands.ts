@@ -20,4 +20,5 @@ export const COMMANDS: Record<string, Loader> = {
   analyze: async () => (await import('./commands/analyze.js')).command,
   export: async () => (await import('./commands/export.js')).command,
   search: async () => (await import('./commands/search.js')).command,
+  serve: async () => (await import('./commands/serve.js')).command,
 };

@@ -1,2 +1,3 @@
 export * from './doc.js';
 export * from './export.js';
+export * from './plover.js';

@@ -1,0 +1,78 @@
+import type { ExportEvent, PloverType } from '../model/index.js';
+import { isCooperative } from '../model/index.js';
+import { allEvents, type Db } from '../store/index.js';
+
+/** Read-only analyses over the resolved store: the timeline, the actor network, corpus statistics. */
+
+export interface TimelineDay {
+  date: string;
+  events: Array<ExportEvent & { cooperative: boolean }>;
+}
+
+/** Dated events grouped by date (as precise as each date is), oldest first; undated events are left out. */
+export function timeline(db: Db): { days: TimelineDay[]; undated: number } {
+  const days = new Map<string, TimelineDay['events']>();
+  let undated = 0;
+  for (const e of allEvents(db)) {
+    if (!e.date) {
+      undated++;
+      continue;
+    }
+    const item = { ...e, cooperative: isCooperative(e.type as PloverType) };
+    const list = days.get(e.date);
+    if (list) list.push(item);
+    else days.set(e.date, [item]);
+  }
+  return { days: [...days].sort((a, b) => a[0].localeCompare(b[0])).map(([date, events]) => ({ date, events })), undated };
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  cooperative: number;
+  conflictual: number;
+  types: Partial<Record<PloverType, number>>;
+  first: string | null;
+  last: string | null;
+}
+
+/** Who acts on whom: edges between entities, counted by cooperative vs conflictual events, with first/last date. */
+export function actorNetwork(db: Db): { nodes: Array<{ id: string; name: string; type: string; mentions: number }>; edges: NetworkEdge[] } {
+  const edges = new Map<string, NetworkEdge>();
+  const used = new Set<string>();
+  for (const e of allEvents(db)) {
+    if (e.negated || e.hypothetical) continue;
+    for (const s of e.sourceIds) {
+      for (const t of e.targetIds) {
+        if (s === t) continue;
+        const key = `${s}\u0000${t}`;
+        let edge = edges.get(key);
+        if (!edge) edges.set(key, (edge = { source: s, target: t, cooperative: 0, conflictual: 0, types: {}, first: null, last: null }));
+        const type = e.type as PloverType;
+        if (isCooperative(type)) edge.cooperative += e.mentions ?? 1;
+        else edge.conflictual += e.mentions ?? 1;
+        edge.types[type] = (edge.types[type] ?? 0) + 1;
+        if (e.date) {
+          if (!edge.first || e.date < edge.first) edge.first = e.date;
+          if (!edge.last || e.date > edge.last) edge.last = e.date;
+        }
+        used.add(s);
+        used.add(t);
+      }
+    }
+  }
+  const nodes = (db.prepare('SELECT id, name, type, mentions FROM entities').all() as Array<{ id: string; name: string; type: string; mentions: number }>).filter((n) => used.has(n.id));
+  return { nodes, edges: [...edges.values()].sort((a, b) => b.cooperative + b.conflictual - (a.cooperative + a.conflictual)) };
+}
+
+/** Counts for the UI header. */
+export function analyzeActivity(db: Db): Record<string, number> {
+  const count = (table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    articles: count('articles'),
+    entities: count('entities'),
+    quotes: count('quotes'),
+    events: count('events'),
+    claims: count('claims'),
+  };
+}

@@ -1,0 +1,62 @@
+/** The UI's static shell. All content is filled in by /ui/app.js from the JSON API. */
+export const INDEX_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>sitrep</title>
+<link rel="stylesheet" href="/styles.css">
+<script type="module" src="/ui/app.js"></script>
+</head>
+<body>
+<header>
+  <a class="brand" href="#/articles">sitrep</a>
+  <nav id="nav"></nav>
+  <form id="search-form" role="search">
+    <input id="search-input" type="search" name="q" placeholder="Search articles" aria-label="Search articles">
+    <button type="submit">Search</button>
+  </form>
+  <span id="stats"></span>
+</header>
+<main id="main" aria-live="polite"></main>
+</body>
+</html>
+`;
+
+export const STYLES_CSS = `
+:root { --fg: #1b1f24; --muted: #5b6570; --line: #d9dee3; --accent: #0b5cad; --bg: #fff; --soft: #f4f6f8;
+  --PERSON: #fde2b8; --ORG: #cfe3ff; --GPE: #d7f2d0; --LOC: #e6dcff; --NORP: #ffd6e0; --MISC: #eee; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); }
+header { display: flex; gap: 1rem; align-items: center; padding: .6rem 1rem; border-bottom: 1px solid var(--line); position: sticky; top: 0; background: var(--bg); flex-wrap: wrap; }
+.brand { font-weight: 700; color: var(--fg); text-decoration: none; font-size: 1.1rem; }
+nav a { margin-right: .8rem; color: var(--accent); text-decoration: none; }
+nav a.active { font-weight: 700; text-decoration: underline; }
+#stats { color: var(--muted); font-size: .85rem; margin-left: auto; }
+main { padding: 1rem; max-width: 1100px; }
+ul.list { list-style: none; padding: 0; margin: 0; }
+ul.list li { padding: .5rem 0; border-bottom: 1px solid var(--line); }
+.meta { color: var(--muted); font-size: .85rem; }
+.reader h1 { margin: .2rem 0 .4rem; font-size: 1.5rem; }
+.reader .body p { margin: 0 0 .8rem; }
+.reader .body p.subhead { font-weight: 700; text-transform: none; }
+.reader .body p.standfirst { font-style: italic; }
+.captions { background: var(--soft); padding: .6rem .8rem; border-left: 3px solid var(--line); margin: .8rem 0; font-size: .9rem; }
+.captions h2 { font-size: .8rem; text-transform: uppercase; color: var(--muted); margin: 0 0 .3rem; }
+mark.ent { border-radius: 3px; padding: 0 2px; background: var(--MISC); }
+mark.ent[data-type="PERSON"] { background: var(--PERSON); } mark.ent[data-type="ORG"] { background: var(--ORG); }
+mark.ent[data-type="GPE"] { background: var(--GPE); } mark.ent[data-type="LOC"] { background: var(--LOC); }
+mark.ent[data-type="NORP"] { background: var(--NORP); }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+.aliases { color: var(--muted); font-size: .85rem; }
+.timeline .day { margin-bottom: 1rem; }
+.timeline .day h3 { margin: .2rem 0; font-size: 1rem; }
+.event { padding: .2rem 0; }
+.badge { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: 3px; background: var(--soft); border: 1px solid var(--line); margin-right: .3rem; }
+.badge.conflict { border-color: #d33; color: #a11; } .badge.coop { border-color: #2a7; color: #175; }
+.flag { color: #a60; font-size: .8rem; margin-left: .3rem; }
+.pager { margin-top: .8rem; display: flex; gap: .5rem; align-items: center; }
+.empty { color: var(--muted); font-style: italic; }
+.warning { color: #a60; font-size: .85rem; }
+`;

@@ -1,0 +1,55 @@
+import { renderArticle, renderArticleList } from './articles.js';
+import { api, el } from './dom.js';
+import { renderEntities } from './entities.js';
+import { renderSearch } from './search.js';
+import { renderTimeline } from './timeline.js';
+
+/**
+ * The view registry: each view is a hash route with a nav label. Later features add one line here
+ * (and their own module with its own browser test).
+ */
+interface View {
+  route: string;
+  label: string | null;
+  render: (main: HTMLElement, arg: string) => Promise<void>;
+}
+
+const VIEWS: View[] = [
+  { route: 'articles', label: 'Articles', render: (m) => renderArticleList(m) },
+  { route: 'article', label: null, render: (m, id) => renderArticle(m, id) },
+  { route: 'entities', label: 'Actors', render: (m) => renderEntities(m) },
+  { route: 'timeline', label: 'Timeline', render: (m) => renderTimeline(m) },
+  { route: 'search', label: null, render: (m, q) => renderSearch(m, q) },
+];
+
+async function route(): Promise<void> {
+  const main = document.getElementById('main')!;
+  const [, name = 'articles', ...rest] = location.hash.replace(/^#/, '').split('/');
+  const arg = decodeURIComponent(rest.join('/'));
+  const view = VIEWS.find((v) => v.route === name) ?? VIEWS[0]!;
+  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.getAttribute('data-route') === view.route);
+  try {
+    await view.render(main, arg);
+  } catch (err) {
+    main.replaceChildren(el('p', { class: 'warning' }, `Could not load: ${err instanceof Error ? err.message : String(err)}`));
+  }
+}
+
+function start(): void {
+  const nav = document.getElementById('nav')!;
+  for (const v of VIEWS) if (v.label) nav.append(el('a', { href: `#/${v.route}`, 'data-route': v.route }, v.label));
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  const input = document.getElementById('search-input') as HTMLInputElement;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = input.value.trim();
+    if (q) location.hash = `#/search/${encodeURIComponent(q)}`;
+  });
+  window.addEventListener('hashchange', () => void route());
+  void route();
+  void api<Record<string, number>>('/api/stats').then((s) => {
+    document.getElementById('stats')!.textContent = `${s.articles} articles · ${s.entities} actors · ${s.quotes} quotes · ${s.events} events`;
+  }).catch(() => undefined);
+}
+
+start();

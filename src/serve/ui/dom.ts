@@ -1,0 +1,50 @@
+/** DOM helpers. Text is only ever set through textContent/attributes — never parsed as HTML. */
+
+type Child = Node | string | null | undefined | false;
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined) continue;
+    if (k === 'href' && !/^#|^\/(?!\/)/.test(v) && !/^https?:\/\//i.test(v)) continue; // no javascript: or data: links
+    node.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+/** An external link: only http(s) URLs, opened without referrer or opener. */
+export function externalLink(url: string, label: string): HTMLElement {
+  if (!/^https?:\/\//i.test(url)) return el('span', {}, label);
+  return el('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, label);
+}
+
+export async function api<T>(path: string): Promise<T> {
+  const res = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export function clear(node: Element): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+export function pager(offset: number, limit: number, total: number, go: (offset: number) => void): HTMLElement {
+  const prev = el('button', { type: 'button' }, '← Previous');
+  const next = el('button', { type: 'button' }, 'Next →');
+  prev.disabled = offset <= 0;
+  next.disabled = offset + limit >= total;
+  prev.addEventListener('click', () => go(Math.max(0, offset - limit)));
+  next.addEventListener('click', () => go(offset + limit));
+  const from = total === 0 ? 0 : offset + 1;
+  return el('div', { class: 'pager' }, prev, el('span', { class: 'meta' }, `${from}–${Math.min(total, offset + limit)} of ${total}`), next);
+}
+
+export function dateLabel(value: string | null, precision?: string | null, from?: string | null): string {
+  if (!value) return 'undated';
+  return `${value}${precision && precision !== 'day' ? ` (${precision})` : ''}${from ? ` · from ${from}` : ''}`;
+}

@@ -1,0 +1,34 @@
+import { api, clear, el } from './dom.js';
+import type { EventRecord } from './types.js';
+
+export async function renderTimeline(main: HTMLElement): Promise<void> {
+  const t = await api<{ days: Array<{ date: string; events: Array<EventRecord & { cooperative: boolean }> }>; undated: number }>('/api/timeline');
+  clear(main);
+  main.append(el('h2', {}, 'Timeline'));
+  if (t.days.length === 0) {
+    main.append(el('p', { class: 'empty' }, 'No dated events yet.'));
+    return;
+  }
+  const box = el('div', { class: 'timeline', id: 'timeline' });
+  for (const day of t.days) {
+    box.append(
+      el('div', { class: 'day' },
+        el('h3', {}, day.date),
+        ...day.events.map((e) =>
+          el('div', { class: 'event' },
+            el('span', { class: `badge ${e.cooperative ? 'coop' : 'conflict'}` }, e.type),
+            `${e.source.join(', ') || '?'} → ${e.target.join(', ') || '—'}`,
+            e.location ? ` · ${e.location}` : '',
+            e.mentions && e.mentions > 1 ? ` · ${e.mentions} mentions` : '',
+            e.negated ? el('span', { class: 'flag' }, 'negated') : null,
+            e.hypothetical ? el('span', { class: 'flag' }, 'hypothetical') : null,
+            ' ',
+            el('a', { href: `#/article/${encodeURIComponent(e.articleIds[0] ?? '')}` }, 'evidence'),
+          ),
+        ),
+      ),
+    );
+  }
+  main.append(box);
+  if (t.undated > 0) main.append(el('p', { class: 'meta' }, `${t.undated} undated event(s) not shown.`));
+}
