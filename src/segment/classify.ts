@@ -1,4 +1,4 @@
-import { CAPTION_LINE_PATTERNS } from './data/captions.js';
+import { CAPTION_ANYWHERE_PATTERNS, CAPTION_HEAD_PATTERNS, CAPTION_TAIL_PATTERNS, SLASH_CREDIT_TAIL } from './data/captions.js';
 import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
 
 /** Line-level classifiers for dump segmentation. Each answers one question about one line. */
@@ -24,7 +24,13 @@ export function stripChromeSuffix(line: string): string {
 export function isCaption(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 600) return false;
-  return CAPTION_LINE_PATTERNS.some((re) => re.test(t));
+  const tail = t.length > 200 ? t.slice(-200) : t;
+  const head = t.length > 200 ? t.slice(0, 200) : t;
+  if (CAPTION_TAIL_PATTERNS.some((re) => re.test(tail))) return true;
+  if (CAPTION_HEAD_PATTERNS.some((re) => re.test(head))) return true;
+  const slash = tail.lastIndexOf('/');
+  if (slash > 0 && /[\p{L}.'’-]\s*$/u.test(tail.slice(0, slash)) && SLASH_CREDIT_TAIL.test(tail.slice(slash + 1))) return true;
+  return CAPTION_ANYWHERE_PATTERNS.some((re) => re.test(t));
 }
 
 const SOURCE_RE = /^\s*(?:source|sources|original(?:ly)?(?: published)?(?: at| on)?|read (?:the )?original(?: at)?|url|link|article url)\s*[:\-–—]\s*(.*)$/i;

@@ -31,8 +31,31 @@ interface Unit {
   lost: number;
 }
 
+/** A paragraph longer than this is cut at a word boundary into several (a runaway line, not prose). */
+export const MAX_PARAGRAPH_CHARS = 50_000;
+/** An article longer than this is continued as a new part, so one runaway input cannot exhaust memory. */
+export const MAX_ARTICLE_CHARS = 400_000;
+
+function* splitLong(text: string): Generator<string> {
+  let rest = text;
+  while (rest.length > MAX_PARAGRAPH_CHARS) {
+    let cut = rest.lastIndexOf(' ', MAX_PARAGRAPH_CHARS);
+    if (cut < MAX_PARAGRAPH_CHARS / 2) cut = MAX_PARAGRAPH_CHARS;
+    yield rest.slice(0, cut).trim();
+    rest = rest.slice(cut).trim();
+  }
+  if (rest.length > 0) yield rest;
+}
+
 /** Lines → units: trims, repairs mojibake, joins hard-wrapped paragraph lines. */
 async function* units(lines: AsyncIterable<string>): AsyncGenerator<Unit> {
+  for await (const u of joinedUnits(lines)) {
+    if (u.text.length <= MAX_PARAGRAPH_CHARS) yield u;
+    else for (const part of splitLong(u.text)) yield { ...u, text: part };
+  }
+}
+
+async function* joinedUnits(lines: AsyncIterable<string>): AsyncGenerator<Unit> {
   let blankBefore = true;
   let pending: Unit | null = null;
   for await (const rawLine of lines) {
@@ -49,7 +72,7 @@ async function* units(lines: AsyncIterable<string>): AsyncGenerator<Unit> {
     blankBefore = false;
     // A hard-wrapped paragraph: the previous line ran long without ending a sentence and this one
     // continues in lower case. Join them; everything else stays a line of its own.
-    if (pending && pending.text.length >= 55 && !endsSentence(pending.text) && /^[\p{Ll}\p{N}(“"‘'—–-]/u.test(unit.text) && !parseSourceLine(pending.text)) {
+    if (pending && pending.text.length >= 55 && pending.text.length < MAX_PARAGRAPH_CHARS && !endsSentence(pending.text) && /^[\p{Ll}\p{N}(“"‘'—–-]/u.test(unit.text) && !parseSourceLine(pending.text)) {
       pending = { text: `${pending.text} ${unit.text}`, blankBefore: pending.blankBefore, repaired: pending.repaired + unit.repaired, lost: pending.lost + unit.lost };
       continue;
     }
@@ -72,6 +95,9 @@ class ArticleBuilder {
   lost = 0;
   droppedChrome = 0;
   droppedRepeats = 0;
+  part: number | null = null;
+
+  chars = 0;
 
   get bodyParagraphs(): number {
     return this.paragraphs.filter((p) => p.kind !== 'subhead').length;
@@ -86,6 +112,7 @@ class ArticleBuilder {
     }
     this.seen.add(key);
     this.paragraphs.push({ text, kind });
+    this.chars += text.length + 2;
   }
 
   note(u: Unit): void {
@@ -183,10 +210,10 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     cur = null;
   }
 
-  const start = (title: string, u: Unit): ArticleBuilder => {
+  const start = (title: string, u: Unit | null): ArticleBuilder => {
     const b = new ArticleBuilder();
     b.title = title;
-    b.note(u);
+    if (u) b.note(u);
     b.captions.push(...pendingCaptions);
     pendingCaptions = [];
     return b;
@@ -241,7 +268,16 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
 
-    const b: ArticleBuilder = cur;
+    let b: ArticleBuilder = cur;
+    if (b.chars > MAX_ARTICLE_CHARS) {
+      // A runaway article: close it and go on in a continuation, so nothing is lost and memory stays bounded.
+      const part = (b.part ?? 1) + 1;
+      const title = b.title.replace(/ \(part \d+\)$/, '');
+      b.warnings.push(`article longer than ${MAX_ARTICLE_CHARS} characters: continued as part ${part}`);
+      yield* close();
+      cur = b = start(`${title} (part ${part})`, null);
+      b.part = part;
+    }
     b.note(u);
     if (isCaption(text)) {
       b.captions.push(text);

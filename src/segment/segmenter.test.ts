@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isCaption, isChrome, isSubhead } from './classify.js';
+import { repairMojibake } from './mojibake.js';
+import { segmentText, MAX_ARTICLE_CHARS } from './segmenter.js';
+import { cleanUrl, dateFromUrl, outletFromUrl } from './url.js';
+
+const para = (n: number): string =>
+  `Officials in the port city said on Tuesday that the ferry service would resume after inspections, paragraph ${n} of the report noted.`;
+
+describe('caption and credit detection', () => {
+  // Written for these tests in the styles of wires, broadcasters and newspapers.
+  const captions = [
+    'Protesters gather outside the parliament building on Monday. (Image: PA Media)',
+    'A coastguard cutter leaves the harbour. Photo: Jane Doe/Reuters',
+    'Soldiers unload supplies at the depot. Photograph: Marco Ruiz/AFP via Getty Images',
+    'FILE PHOTO: The foreign minister speaks at a news conference in Vienna, Austria, March 3, 2026.',
+    'A handout picture released by the defence ministry shows a missile launch.',
+    'The president arrives at the summit (AP Photo/Lee Min-ho)',
+    'Getty Images',
+    'Pictured: the damaged pier after the storm',
+    'Licensing',
+    'Click to enlarge',
+    'Image 3 of 12',
+    '© Northgate News 2026',
+    'Villagers wait for aid trucks. KCNA via REUTERS',
+    'Firefighters at the scene (Photo: BBC)',
+    'File photo of the refinery taken in 2019',
+  ];
+  it.each(captions)('recognizes %s', (line) => {
+    expect(isCaption(line)).toBe(true);
+  });
+  const bodies = [
+    'The agency told Reuters that the talks would resume in May.',
+    'Photographers were barred from the hearing, the court said.',
+    'Copyright disputes have slowed the film industry, analysts said.',
+    'The minister said the file had been sent to prosecutors on Friday.',
+    'A picture of calm emerged from the capital as the day went on.',
+  ];
+  it.each(bodies)('keeps body sentence %s', (line) => {
+    expect(isCaption(line)).toBe(false);
+  });
+});
+
+describe('chrome and subheads', () => {
+  it('drops scraper chrome', () => {
+    for (const l of ['Skip to content', 'Switch to mobile site', 'AMP', 'Share this article', 'Subscribe to our newsletter',
+      'We use cookies to improve your experience. Accept cookies', 'Advertisement', 'Read more: Talks stall again', 'Continue reading']) {
+      expect(isChrome(l), l).toBe(true);
+    }
+    expect(isChrome('Share prices fell sharply in Tokyo after the announcement.')).toBe(false);
+    expect(isChrome('Subscribers to the state broadcaster were told on Monday that the channel would close within weeks.')).toBe(false);
+  });
+  it('recognizes short subheads', () => {
+    expect(isSubhead('WHAT HAPPENS NEXT')).toBe(true);
+    expect(isSubhead('Sanctions Widen')).toBe(true);
+    expect(isSubhead('The ministry said talks were planned for next week.')).toBe(false);
+  });
+});
+
+describe('URLs, dates and outlets', () => {
+  it('repairs damaged URLs', () => {
+    expect(cleanUrl('https://www.example.com/a/b)')).toBe('https://www.example.com/a/b');
+    expect(cleanUrl('"https://news.example.org/2026/03/14/story".')).toBe('https://news.example.org/2026/03/14/story');
+    expect(cleanUrl('https://example.com/world/long- story-slug')).toBe('https://example.com/world/long-story-slug');
+    expect(cleanUrl('www.example.net/x')).toBe('https://www.example.net/x');
+    expect(cleanUrl('not a url')).toBeNull();
+  });
+  it('reads dates from URL paths with their precision', () => {
+    expect(dateFromUrl('https://x.com/news/2021/04/06/story')).toMatchObject({ value: '2021-04-06', precision: 'day', from: 'url' });
+    expect(dateFromUrl('https://x.com/news/story-2021-04-06/')).toMatchObject({ value: '2021-04-06', precision: 'day' });
+    expect(dateFromUrl('https://x.com/2021/apr/06/story')).toMatchObject({ value: '2021-04-06' });
+    expect(dateFromUrl('https://x.com/news/20210406/story')).toMatchObject({ value: '2021-04-06' });
+    expect(dateFromUrl('https://x.com/2021/04/story')).toMatchObject({ value: '2021-04', precision: 'month' });
+    // An impossible day keeps only what is certain: the month.
+    expect(dateFromUrl('https://x.com/2021/02/30/story')).toMatchObject({ value: '2021-02', precision: 'month' });
+    expect(dateFromUrl('https://x.com/story/12345')).toBeNull();
+  });
+  it('names outlets from the table, else the registrable domain', () => {
+    expect(outletFromUrl('https://www.reuters.com/world/x')).toBe('Reuters');
+    expect(outletFromUrl('https://edition.cnn.com/2026/x')).toBe('CNN');
+    expect(outletFromUrl('https://www.bbc.co.uk/news/world-1')).toBe('BBC');
+    expect(outletFromUrl('https://news.unknown-paper.co.uk/x')).toBe('unknown-paper.co.uk');
+  });
+});
+
+describe('mojibake', () => {
+  it('repairs unambiguous mojibake and flags lost characters', () => {
+    const r = repairMojibake('The ministerâ€™s â€œred lineâ€ â€” cafÃ© talks, lost \uFFFD here');
+    expect(r.text).toBe('The minister’s “red line” — café talks, lost \uFFFD here');
+    expect(r.lost).toBe(1);
+    expect(repairMojibake('Zürich and São Paulo are fine').text).toBe('Zürich and São Paulo are fine');
+  });
+});
+
+describe('segmentDump', () => {
+  it('splits a dump into articles with titles, URLs, captions and clean bodies', async () => {
+    const arts = await segmentText(readFileSync(new URL('../../test/fixtures/small-dump.txt', import.meta.url), 'utf8'));
+    expect(arts.map((a) => a.title)).toEqual([
+      'Coastguard vessels shadow survey ship near disputed reef',
+      'Fishermen say catches have collapsed since the standoff began',
+      'Navy chief replaced after drill mishap, ministry confirms',
+    ]);
+    const [a, b, c] = arts as [NonNullable<(typeof arts)[0]>, NonNullable<(typeof arts)[0]>, NonNullable<(typeof arts)[0]>];
+    expect(a.url).toBe('https://www.meridianwire.example/world/2027/05/04/coastguard-shadow-survey-ship');
+    expect(a.outlet).toBe('Meridian Wire');
+    expect(a.captions).toHaveLength(1);
+    expect(a.text).not.toContain('Photo:');
+    expect(a.text).not.toContain('Share this article');
+    expect(a.text.match(/formal protest/g)).toHaveLength(1);
+    expect(a.paragraphs.map((p) => p.kind)).toContain('subhead');
+    expect(a.paragraphs[0]!.kind).toBe('standfirst');
+    expect(a.dateEvidence.map((d) => `${d.value}/${d.from}`)).toEqual(['2027-05-04/url', '2027-05-03/caption']);
+    expect(b.url).toBeNull();
+    expect(b.captions).toEqual(['(Image: Harbour Press)']);
+    expect(b.text).not.toContain('Advertisement');
+    expect(c.url).toBe('https://harbourpress.example/news/navy-chief-replaced-20270510');
+    for (const art of arts) {
+      for (const p of art.paragraphs) expect(art.text.slice(p.start, p.end).trim()).toBe(art.text.slice(p.start, p.end));
+    }
+  });
+
+  it('handles CRLF line endings the same as LF', async () => {
+    const text = readFileSync(new URL('../../test/fixtures/small-dump.txt', import.meta.url), 'utf8');
+    const lf = await segmentText(text);
+    const crlf = await segmentText(text.replace(/\n/g, '\r\n'));
+    expect(crlf.map((a) => [a.title, a.text, a.url])).toEqual(lf.map((a) => [a.title, a.text, a.url]));
+  });
+
+  it('keeps a live-blog fragment together', async () => {
+    const dump = [
+      'Live: Strait standoff day three', '', 'Follow the latest developments as navies hold position.', '',
+      '10:02 GMT', '', 'The first patrol boats left port at dawn, witnesses said.', '',
+      '10:45 GMT', '', 'A ministry spokeswoman said no shots had been fired.', '',
+      '11:30 GMT', '', 'Talks are due to resume in the afternoon, officials said.', '',
+      'Source: https://live.example.com/2027/06/01/strait-live', '',
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts).toHaveLength(1);
+    expect(arts[0]!.title).toBe('Live: Strait standoff day three');
+    expect(arts[0]!.text).toContain('11:30 GMT');
+  });
+
+  it('gives a dump without headlines one article with a derived title and a warning', async () => {
+    const dump = [para(1), '', para(2), '', para(3)].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts).toHaveLength(1);
+    expect(arts[0]!.warnings.join(' ')).toMatch(/no headline/);
+    expect(arts[0]!.text).toContain('paragraph 3');
+  });
+
+  it('cuts runaway input into bounded parts without losing text', async () => {
+    const words = (from: number): string => Array.from({ length: 200_000 }, (_, i) => `w${from + i}`).join(' ');
+    const arts = await segmentText(`A very long file\n\n${words(0)}\n\n${words(200_000)}\n`);
+    const total = arts.reduce((n, a) => n + (a.text.match(/w\d+/g) ?? []).length, 0);
+    expect(total).toBe(400_000);
+    for (const a of arts) expect(a.text.length).toBeLessThanOrEqual(MAX_ARTICLE_CHARS + 60_000);
+    expect(arts.length).toBeGreaterThan(1);
+  });
+
+  it('starts a new article at a headline followed by a dateline even without a Source line', async () => {
+    const dump = [
+      'Ministers meet as fuel prices climb across the region', '', para(1), '', para(2), '', para(3), '',
+      'Rail strike called off after overnight talks with unions', '',
+      'LISBON, June 3 (Coastline Wire) — ' + para(4), '', para(5), '',
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts.map((a) => a.title)).toEqual(['Ministers meet as fuel prices climb across the region', 'Rail strike called off after overnight talks with unions']);
+    expect(arts[1]!.outlet).toBe('Coastline Wire');
+  });
+
+  it('returns nothing for empty or blank input', async () => {
+    expect(await segmentText('')).toEqual([]);
+    expect(await segmentText('\n\n  \n')).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createDoc } from '../model/index.js';
+import { articleId, articleWriter } from './articles.js';
+import { currentVersion, latestVersion, migrate, openDb } from './db.js';
+import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { search } from './queries.js';
+
+const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'test.db');
+
+function sampleDoc(title: string, text: string) {
+  const raw = { title, url: null, outlet: 'Test Outlet', text, captions: ['A caption. Photo: X/Y'], dateEvidence: [], origin: 'test', warnings: [] };
+  const doc = createDoc(articleId(raw), raw);
+  doc.entities.push({ start: 0, end: 5, text: text.slice(0, 5), type: 'GPE', actorKey: 'country:TST', canonical: 'Testland' });
+  return doc;
+}
+
+describe('store', () => {
+  it('creates a fresh database at the latest schema version in WAL mode', () => {
+    const db = openDb(tmp());
+    expect(currentVersion(db)).toBe(latestVersion());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('upgrades a database made by every older schema, keeping its data', () => {
+    for (let v = 1; v < latestVersion(); v++) {
+      const path = tmp();
+      const old = new Database(path);
+      migrate(old, MIGRATIONS.filter((m) => m.version <= v));
+      articleWriter(old).insert(sampleDoc('Old schema article', 'Hello from an older schema.'));
+      old.close();
+      const db = openDb(path);
+      expect(currentVersion(db)).toBe(latestVersion());
+      expect((db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n).toBe(1);
+      db.close();
+    }
+  });
+
+  it('applies a newer additive migration to an existing database without losing rows', () => {
+    const path = tmp();
+    const db = openDb(path);
+    articleWriter(db).insert(sampleDoc('Before upgrade', 'Stored before the schema grew.'));
+    const next: Migration = { version: latestVersion() + 1, name: 'test-extra-column', sql: 'ALTER TABLE articles ADD COLUMN test_extra TEXT;' };
+    expect(migrate(db, [...MIGRATIONS, next])).toEqual([next.version]);
+    expect(migrate(db, [...MIGRATIONS, next])).toEqual([]);
+    const row = db.prepare('SELECT title, test_extra FROM articles').get() as { title: string; test_extra: string | null };
+    expect(row).toEqual({ title: 'Before upgrade', test_extra: null });
+    db.close();
+  });
+
+  it('stores an article once: the second insert is a no-op', () => {
+    const db = openDb(tmp());
+    const w = articleWriter(db);
+    const doc = sampleDoc('Idempotent', 'Same text twice.');
+    expect(w.insert(doc)).toBe(true);
+    expect(w.insert(doc)).toBe(false);
+    expect(w.has(doc.id)).toBe(true);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM mentions').get() as { n: number }).n).toBe(1);
+    db.close();
+  });
+
+  it('ranks full-text hits with bm25 and tolerates query syntax characters', () => {
+    const db = openDb(tmp());
+    const w = articleWriter(db);
+    w.insert(sampleDoc('Ferry talks resume', 'Ferry operators and unions met on Monday. Ferry ferry ferry.'));
+    w.insert(sampleDoc('Budget vote delayed', 'Lawmakers postponed the vote; the ferry was not discussed.'));
+    const hits = search(db, 'ferry');
+    expect(hits.total).toBe(2);
+    expect(hits.items[0]!.title).toBe('Ferry talks resume');
+    expect(hits.items[0]!.score).toBeGreaterThan(hits.items[1]!.score);
+    expect(search(db, '"unbalanced AND (').total).toBe(0);
+    expect(search(db, '').total).toBe(0);
+    db.close();
+  });
+
+  it('refuses a file that is not a database with a clear error', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const path = tmp();
+    writeFileSync(path, 'this is not sqlite '.repeat(100));
+    expect(() => openDb(path)).toThrow(/not a sitrep database|not a database/);
+  });
+});
