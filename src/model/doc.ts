@@ -30,6 +30,8 @@ export interface DateValue {
 /** A dated clue about when the article was written, collected by ingest/segment and weighed by the time stage. */
 export interface DateEvidence extends DateValue {
   from: DateSource;
+  /** For page metadata: whether the stamp says when the article was first published or last updated. */
+  kind?: 'published' | 'updated';
   /** The text the date was read from (a URL, a caption, a dateline…), for provenance. */
   evidence: string;
 }

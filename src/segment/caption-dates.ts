@@ -15,25 +15,32 @@ function monthNumber(name: string): number {
   return MONTHS.findIndex((m) => m.startsWith(key.slice(0, 3))) + 1;
 }
 
-function make(y: number, m: number, d: number, evidence: string): DateEvidence | null {
+function make(y: number, m: number, d: number, evidence: string, from: DateEvidence['from']): DateEvidence | null {
   if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
   const value = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return { value, precision: 'day', from: 'caption', evidence };
+  return { value, precision: 'day', from, evidence };
 }
 
-export function datesInCaption(caption: string): DateEvidence[] {
+/** Every full calendar date (day, month and year written) in a line of text. */
+export function fullDates(text: string, from: DateEvidence['from']): DateEvidence[] {
   const out: DateEvidence[] = [];
-  for (const m of caption.matchAll(MDY)) {
-    const e = make(Number(m[3]), monthNumber(m[1]!), Number(m[2]), caption);
+  for (const m of text.matchAll(MDY)) {
+    const e = make(Number(m[3]), monthNumber(m[1]!), Number(m[2]), text, from);
     if (e) out.push(e);
   }
-  for (const m of caption.matchAll(DMY)) {
-    const e = make(Number(m[3]), monthNumber(m[2]!), Number(m[1]), caption);
+  for (const m of text.matchAll(DMY)) {
+    const e = make(Number(m[3]), monthNumber(m[2]!), Number(m[1]), text, from);
     if (e) out.push(e);
   }
-  for (const m of caption.matchAll(ISO)) {
-    const e = make(Number(m[1]), Number(m[2]), Number(m[3]), caption);
+  for (const m of text.matchAll(ISO)) {
+    const e = make(Number(m[1]), Number(m[2]), Number(m[3]), text, from);
     if (e) out.push(e);
   }
   return out;
+}
+
+/** Dates in a caption — except file photos, whose dates are of old pictures, not of the story. */
+export function datesInCaption(caption: string): DateEvidence[] {
+  if (/\bfile (?:photo|picture|image|footage)\b|^\s*FILE\b|\/File\b/i.test(caption)) return [];
+  return fullDates(caption, 'caption');
 }

@@ -1,4 +1,4 @@
-import { CAPTION_ANYWHERE_PATTERNS, CAPTION_HEAD_PATTERNS, CAPTION_TAIL_PATTERNS, SLASH_CREDIT_TAIL } from './data/captions.js';
+import { CAPTION_ANYWHERE_PATTERNS, CAPTION_HEAD_PATTERNS, CAPTION_TAIL_PATTERNS, GENERIC_SLASH_CREDIT, SLASH_CREDIT_TAIL } from './data/captions.js';
 import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
 
 /** Line-level classifiers for dump segmentation. Each answers one question about one line. */
@@ -30,7 +30,23 @@ export function isCaption(line: string): boolean {
   if (CAPTION_HEAD_PATTERNS.some((re) => re.test(head))) return true;
   const slash = tail.lastIndexOf('/');
   if (slash > 0 && /[\p{L}.'’-]\s*$/u.test(tail.slice(0, slash)) && SLASH_CREDIT_TAIL.test(tail.slice(slash + 1))) return true;
+  if (slash > 0 && GENERIC_SLASH_CREDIT.test(tail)) return true;
   return CAPTION_ANYWHERE_PATTERNS.some((re) => re.test(t));
+}
+
+/** A short line that is only a credit ("Getty Images", "Photograph: Lena Hoffmann/AFP via Getty Images"). */
+export function isCreditOnly(line: string): boolean {
+  return wordCount(line) <= 12 && /\/|photo|image|picture|getty|©|credit|\b(?:AFP|AP|Reuters|EPA|PA|Alamy|Shutterstock)\b/i.test(line) && isCaption(line);
+}
+
+/**
+ * A caption whose credit stands on the next line: a short descriptive line without reported speech,
+ * followed by a credit-only line.
+ */
+export function isCaptionBeforeCredit(line: string, next: string | null): boolean {
+  if (!next || !isCreditOnly(next)) return false;
+  const t = line.trim();
+  return wordCount(t) <= 60 && !/["“”]/.test(t) && !/\b(?:said|says|told|according to|added)\b/i.test(t);
 }
 
 const SOURCE_RE = /^\s*(?:source|sources|original(?:ly)?(?: published)?(?: at| on)?|read (?:the )?original(?: at)?|url|link|article url)\s*[:\-–—]\s*(.*)$/i;
@@ -113,6 +129,8 @@ export function isHeadlineShaped(line: string): boolean {
   if (n < 2 || n > 30 || t.length > 220) return false;
   if (/[,;:]$/.test(t)) return false;
   if (!/^[\p{Lu}\p{N}"“‘'']/u.test(t)) return false;
+  // Two sentences, or a quote with its attribution ("…," she said), are prose, not a headline.
+  if (/[.!?]["”’']?\s+["“‘']?\p{Lu}/u.test(t) || /[.!?]["”’']$/u.test(t)) return false;
   return !isCaption(t) && !isChrome(t) && parseSourceLine(t) === null;
 }
 
@@ -151,4 +169,43 @@ export function startsNewArticle(line: string, ctx: HeadlineContext): boolean {
 
 export function endsSentence(line: string): boolean {
   return /[.!?…]["”’')\]]*$/.test(line.trim());
+}
+
+const BYLINE_RE = /^(?:[Bb]y|BY|[Ww]ords by|[Rr]eporting by|[Ww]ritten by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)(?:\s*[,|·•-]\s*.{0,60})?$/u;
+
+/** A byline ("By Jane Doe", "By Jane Doe and Ali Khan, Diplomatic Correspondent"): the author names, or null. */
+export function parseByline(line: string): string[] | null {
+  const t = line.trim();
+  if (t.length > 140) return null;
+  const m = BYLINE_RE.exec(t);
+  if (!m) return null;
+  const names = m[1]!.split(/\s*(?:,|\band\b|&)\s*/).map((n) => n.trim()).filter((n) => n.split(/\s+/).length >= 2);
+  return names.length > 0 ? names : null;
+}
+
+const STAMP_RE = /^(?:(published|first published|posted|updated|last updated|last modified|modified)(?:\s+on)?\s*:?\s*)(.{4,80})$/i;
+
+export interface StampLine {
+  /** "published" for publication stamps, "updated" for later revisions. */
+  kind: 'published' | 'updated';
+  text: string;
+}
+
+/** A CMS time stamp line ("Updated 16:40, 14 MAR 2026", "Published: 9 June 2026 | Updated: 10 June 2026"). */
+export function parseStampLines(line: string): StampLine[] | null {
+  const parts = line.split(/\s*[|·•]\s*/);
+  const out: StampLine[] = [];
+  for (const part of parts) {
+    const m = STAMP_RE.exec(part.trim());
+    if (!m || !/\d/.test(m[2]!)) return null;
+    out.push({ kind: /updated|modified/i.test(m[1]!) ? 'updated' : 'published', text: m[2]! });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** "Headline | The Meridian Post" or "Headline - Outlet": the headline and the site name. */
+export function splitTitleSuffix(title: string): { title: string; site: string | null } {
+  const m = /^(.{12,}?)\s+(?:\||–|—|::)\s+((?:The\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4})$/u.exec(title.trim());
+  if (!m) return { title, site: null };
+  return { title: m[1]!, site: m[2]! };
 }

@@ -1,21 +1,25 @@
 import type { DateEvidence, Paragraph, RawArticle } from '../model/index.js';
-import { datesInCaption } from './caption-dates.js';
+import { datesInCaption, fullDates } from './caption-dates.js';
 import {
   endsSentence,
   isCaption,
+  isCaptionBeforeCredit,
   isChrome,
   isHeadlineShaped,
   isSubhead,
   isUrlContinuation,
+  parseByline,
   parseDateline,
   parseSourceLine,
+  parseStampLines,
+  splitTitleSuffix,
   startsNewArticle,
   startsWithTimestamp,
   stripChromeSuffix,
   wordCount,
 } from './classify.js';
 import { repairMojibake } from './mojibake.js';
-import { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl } from './url.js';
+import { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
 
 /**
  * Dump segmentation: plain text holding many articles back to back → clean articles.
@@ -89,6 +93,8 @@ class ArticleBuilder {
   agency: string | null = null;
   readonly paragraphs: Array<{ text: string; kind: Paragraph['kind'] }> = [];
   readonly captions: string[] = [];
+  readonly authors: string[] = [];
+  readonly stamps: DateEvidence[] = [];
   readonly seen = new Set<string>();
   readonly warnings: string[] = [];
   repaired = 0;
@@ -139,8 +145,10 @@ class ArticleBuilder {
       const d = dateFromUrl(url);
       if (d) dateEvidence.push(d);
     }
+    dateEvidence.push(...this.stamps);
     for (const c of this.captions) dateEvidence.push(...datesInCaption(c));
-    const outlet = url ? outletFromUrlPreferringName(url, this.siteName ?? this.agency) : (this.siteName ?? this.agency);
+    let outlet = url ? outletFromUrlPreferringName(url, this.siteName ?? this.agency) : (this.siteName ?? this.agency);
+    if (url && outlet && isDomainFallback(outlet, url)) outlet = outletNameFor(outlet, [...this.captions, text]) ?? outlet;
     const warnings = [...this.warnings];
     if (this.repaired > 0) warnings.push(`mojibake repaired in ${this.repaired} place(s)`);
     if (this.lost > 0) warnings.push(`characters lost in ${this.lost} place(s) (U+FFFD or unrepairable mojibake)`);
@@ -149,6 +157,7 @@ class ArticleBuilder {
       title: this.title,
       url,
       outlet,
+      authors: this.authors,
       text,
       captions: this.captions,
       paragraphs,
@@ -212,7 +221,9 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
 
   const start = (title: string, u: Unit | null): ArticleBuilder => {
     const b = new ArticleBuilder();
-    b.title = title;
+    const split = splitTitleSuffix(title);
+    b.title = split.title;
+    b.siteName = split.site;
     if (u) b.note(u);
     b.captions.push(...pendingCaptions);
     pendingCaptions = [];
@@ -237,10 +248,25 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         const url = urlText ? cleanUrl(urlText) : null;
         if (urlText && !url) cur.warnings.push(`unreadable source URL: ${urlText.slice(0, 200)}`);
         cur.url = url;
-        cur.siteName = source.siteName;
+        cur.siteName = source.siteName ?? cur.siteName;
         yield* close();
       }
       expectingHeadline = true;
+      previousText = text;
+      continue;
+    }
+
+    const stamps = cur && !expectingHeadline ? parseStampLines(text) : null;
+    if (stamps && cur) {
+      for (const st of stamps) {
+        for (const d of fullDates(st.text, 'metadata')) cur.stamps.push({ ...d, kind: st.kind, evidence: text });
+      }
+      previousText = text;
+      continue;
+    }
+    const byline = cur && !expectingHeadline && cur.bodyParagraphs <= 2 ? parseByline(text) : null;
+    if (byline && cur) {
+      cur.authors.push(...byline);
       previousText = text;
       continue;
     }
@@ -279,7 +305,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.part = part;
     }
     b.note(u);
-    if (isCaption(text)) {
+    if (isCaption(text) || isCaptionBeforeCredit(text, window[0]?.text ?? null)) {
       b.captions.push(text);
       continue;
     }

@@ -92,3 +92,33 @@ export function isDomainFallback(outlet: string | null, url: string | null): boo
   if (!outlet || !url) return outlet === null;
   return outlet === (getDomain(url)?.toLowerCase() ?? '');
 }
+
+const NAME_RE = /(?:The\s+)?\p{Lu}[\p{L}'’&-]*(?:\s+\p{Lu}[\p{L}'’&-]*){0,3}/gu;
+
+/**
+ * A display name for an outlet the table does not know, found in the article itself: a capitalized
+ * phrase ("The Tidewater Herald", "Pacific Ledger" in a credit) whose letters spell the domain's name.
+ * Falls back to a hyphenated domain label in title case ("northgate-news" → "Northgate News").
+ */
+export function outletNameFor(domain: string, texts: readonly string[]): string | null {
+  const label = domain.split('.')[0] ?? '';
+  const compact = label.replace(/[^a-z0-9]/g, '');
+  if (compact.length < 4) return null;
+  for (const text of texts) {
+    if (!text) continue;
+    for (const m of text.matchAll(NAME_RE)) {
+      const phrase = m[0];
+      const letters = phrase.toLowerCase().replace(/[^a-z0-9]/g, '');
+      if (letters === compact) return phrase;
+      if (letters.startsWith('the') && letters.slice(3) === compact) return phrase;
+      // A longer phrase may contain the name ("Photo: Pacific Ledger"): try its tail words.
+      const words = phrase.split(/\s+/);
+      for (let i = 1; i < words.length; i++) {
+        const tail = words.slice(i).join(' ');
+        if (tail.toLowerCase().replace(/[^a-z0-9]/g, '') === compact) return tail;
+      }
+    }
+  }
+  if (/^[a-z]+(?:-[a-z]+)+$/.test(label)) return label.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+  return null;
+}

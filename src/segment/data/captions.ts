@@ -24,6 +24,14 @@ export const CAPTION_TAIL_PATTERNS: readonly RegExp[] = [
 /** "… Jane Doe/Reuters", "… Kim Hong-Ji/REUTERS", "… Marco Ruiz/AFP via Getty Images": what follows the last slash. */
 export const SLASH_CREDIT_TAIL = new RegExp(`^\\s*${PICTURE_AGENCIES}(?:\\s+via\\s+[\\p{L} ]{2,30})?(?:\\s+(?:Purchase Licensing Rights|File Photo))?\\s*\\)?\\.?\\s*$`, 'iu');
 
+/**
+ * Any agency or photographer credit at the end of a caption: "Pacific Ledger/Kim Soo-jin",
+ * "GlobalWire/Anton Reyes/File Photo Purchase Licensing Rights, opens new tab" — capitalized names
+ * on both sides of a slash, no sentence after it.
+ */
+export const GENERIC_SLASH_CREDIT =
+  /(?:^|\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\/\p{Lu}[\p{L}.'’-]*(?:[\s-]\p{Lu}[\p{L}.'’-]*){0,3}(?:\/(?:File(?: Photo)?|Pool|Handout))?(?:\s+Purchase Licensing Rights(?:,\s*opens new tab)?)?\s*\)?\.?\s*$/u;
+
 export const CAPTION_HEAD_PATTERNS: readonly RegExp[] = [
   // Bare credit lines: "Getty Images", "Reuters", "PA Media", "Photograph: AFP"
   new RegExp(`^(?:photo(?:graph)?s?\\s*:?\\s*)?${PICTURE_AGENCIES}(?:\\s*[/,]\\s*${PICTURE_AGENCIES})*\\.?$`, 'i'),
@@ -39,6 +47,7 @@ export const CAPTION_HEAD_PATTERNS: readonly RegExp[] = [
 ];
 
 export const CAPTION_ANYWHERE_PATTERNS: readonly RegExp[] = [
+  /\bPurchase Licensing Rights\b/i,
   /\b(?:AP|AFP|EPA|Reuters) Photo\b/i,
   /\bfile (?:photo|picture|image|footage)\b/i,
   // Handouts: "A handout picture released by … shows …", "Handout via Reuters"

@@ -22,6 +22,7 @@ export const CHROME_LINE_PATTERNS: readonly RegExp[] = [
   /^(?:back to top|scroll to top|top of page|jump to)\b.{0,40}$/i,
   /^(?:download (?:our|the) app|get the app|open in app)\b.{0,60}$/i,
   /^(?:comments?|show comments|view comments|\d+ comments?|leave a comment|join the conversation)\.?$/i,
+  /^(?:comments?|replies|responses)\s*[([]\d[\d,]*[)\]]$/i,
   /^(?:menu|search|home|close|open|next|previous|more|expand|collapse|toggle navigation|main menu)\.?$/i,
   /^(?:already (?:a )?subscriber\?|not a subscriber\?|become a member|support (?:our|independent) journalism)\b.{0,100}$/i,
   /^(?:click here|tap here)\b.{0,100}$/i,

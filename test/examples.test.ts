@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../src/analyze/inputs.js';
+import { segmentText } from '../src/segment/index.js';
+
+/**
+ * Segmentation measured against the hand-written expectations of both example dumps. The harbour
+ * dump is the development corpus; the second dump is never tuned on — only measured here.
+ */
+const ROOT = new URL('..', import.meta.url).pathname;
+
+interface Expected {
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  captions: number;
+  firstBodyWords: string;
+  lastBodyWords: string;
+}
+
+async function score(dir: string, file: string) {
+  const decoded = decodeText(readFileSync(join(ROOT, 'examples', dir, file)));
+  if ('error' in decoded) throw new Error(decoded.error);
+  const expected = JSON.parse(readFileSync(join(ROOT, 'examples', dir, 'expected.json'), 'utf8')) as Expected[];
+  const articles = await segmentText(decoded.text, file);
+  const fields = ['title', 'url', 'outlet', 'captions', 'first', 'last'] as const;
+  const right: Record<(typeof fields)[number], number> = { title: 0, url: 0, outlet: 0, captions: 0, first: 0, last: 0 };
+  expected.forEach((e, i) => {
+    const a = articles[i];
+    if (!a) return;
+    const words = a.text.split(/\s+/).filter(Boolean);
+    if (a.title === e.title) right.title++;
+    if (a.url === e.url) right.url++;
+    if (a.outlet === e.outlet) right.outlet++;
+    if (a.captions.length === e.captions) right.captions++;
+    if (words.slice(0, 6).join(' ') === e.firstBodyWords) right.first++;
+    if (words.slice(-6).join(' ') === e.lastBodyWords) right.last++;
+  });
+  const accuracy = Object.fromEntries(fields.map((f) => [f, right[f] / expected.length])) as Record<(typeof fields)[number], number>;
+  process.stderr.write(`[examples] ${dir}: ${articles.length}/${expected.length} articles; ${fields.map((f) => `${f} ${(accuracy[f] * 100).toFixed(0)}%`).join(', ')}\n`);
+  return { count: articles.length, expected: expected.length, accuracy };
+}
+
+describe('example dumps', () => {
+  it('segments the demo corpus (development set) as its expectations say', async () => {
+    const r = await score('dump-harbour', 'harbour-crisis.txt');
+    expect(r.count).toBe(r.expected);
+    expect(r.accuracy.title).toBe(1);
+    expect(r.accuracy.url).toBe(1);
+    expect(r.accuracy.captions).toBe(1);
+    expect(r.accuracy.first).toBe(1);
+    expect(r.accuracy.last).toBe(1);
+    expect(r.accuracy.outlet).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('segments the independent second dump (never tuned on) well enough', async () => {
+    const r = await score('dump-second', 'doping-inquiry.txt');
+    expect(r.count).toBe(r.expected);
+    for (const f of ['title', 'url', 'first', 'last', 'captions'] as const) expect(r.accuracy[f]).toBeGreaterThanOrEqual(0.75);
+  });
+});
