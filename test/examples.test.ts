@@ -22,7 +22,7 @@ interface Expected {
 async function score(dir: string, file: string) {
   const decoded = decodeText(readFileSync(join(ROOT, 'examples', dir, file)));
   if ('error' in decoded) throw new Error(decoded.error);
-  const expected = JSON.parse(readFileSync(join(ROOT, 'examples', dir, 'expected.json'), 'utf8')) as Expected[];
+  const expected = JSON.parse(readFileSync(join(ROOT, 'examples', `${dir}.expected.json`), 'utf8')) as Expected[];
   const articles = await segmentText(decoded.text, file);
   const fields = ['title', 'url', 'outlet', 'captions', 'first', 'last'] as const;
   const right: Record<(typeof fields)[number], number> = { title: 0, url: 0, outlet: 0, captions: 0, first: 0, last: 0 };

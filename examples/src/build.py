@@ -156,7 +156,8 @@ def build(src_name, out_dir, dump_name, newline, encoding, gaps):
     os.makedirs(os.path.join(EXAMPLES, out_dir), exist_ok=True)
     with open(os.path.join(EXAMPLES, out_dir, dump_name), "wb") as f:
         f.write(out.encode(encoding))
-    with open(os.path.join(EXAMPLES, out_dir, "expected.json"), "w", encoding="utf-8") as f:
+    # The fixture sits beside the dump folder, not in it, so analyzing the folder reads only the dump.
+    with open(os.path.join(EXAMPLES, f"{out_dir}.expected.json"), "w", encoding="utf-8") as f:
         json.dump(expected, f, ensure_ascii=False, indent=2)
         f.write("\n")
     print(f"{out_dir}/{dump_name}: {len(arts)} articles, {sum(e['bodyWordCount'] for e in expected)} body words")

@@ -1,0 +1,99 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths } from '../../src/analyze/index.js';
+import { createApp } from '../../src/serve/index.js';
+import { openDb, type Db } from '../../src/store/index.js';
+
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--no-first-run',
+];
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+const HOSTILE = `Officials <img src=x onerror="window.__pwned=1"> deny everything
+
+Reporters found <script>window.__pwned = 1</script> in the ministry's statement on Monday, officials said.
+
+A link to javascript:window.__pwned=1 was also circulated, along with <a href="javascript:window.__pwned=1">this</a>.
+
+The ministry said it would investigate the incident within the week, a spokesman said.
+
+Source: javascript:window.__pwned=1
+`;
+
+let db: Db;
+let server: ServerType;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-ui-'));
+  const hostile = join(dir, 'hostile.txt');
+  writeFileSync(hostile, HOSTILE);
+  const dbPath = join(dir, 'ui.db');
+  await analyzePaths([join(ROOT, 'examples/dump-harbour'), hostile], dbPath, { threads: 0 });
+  db = openDb(dbPath);
+  server = serve({ fetch: createApp(db).fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  page = await browser.newPage();
+  page.on('dialog', (d) => void d.dismiss());
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  db?.close();
+});
+
+describe('web UI', () => {
+  it('goes from the article list to the reader, with captions apart and entities highlighted', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#article-list li');
+    const count = await page.locator('#article-list li').count();
+    expect(count).toBe(17);
+    const link = page.locator('#article-list a.article-link', { hasText: 'U.S. sanctions Veskarian shipping firms' });
+    await link.click();
+    await page.waitForSelector('#article-title');
+    expect(await page.textContent('#article-title')).toBe('U.S. sanctions Veskarian shipping firms, navy chief over strait blockade');
+    const captions = await page.textContent('#article-captions');
+    expect(captions).toContain('Getty Images');
+    const body = await page.textContent('#article-body');
+    expect(body).not.toContain('Getty Images');
+    expect(await page.locator('#article-body mark.ent').count()).toBeGreaterThan(0);
+  });
+
+  it('searches from the header box', async () => {
+    await page.fill('#search-input', 'hotline');
+    await page.press('#search-input', 'Enter');
+    await page.waitForSelector('#search-results li');
+    const first = await page.locator('#search-results li a').first().textContent();
+    expect(first).toMatch(/hotline/i);
+  });
+
+  it('shows the timeline view', async () => {
+    await page.click('nav a[data-route="timeline"]');
+    await page.waitForSelector('main h2:text("Timeline")');
+    expect(await page.locator('nav a.active').textContent()).toBe('Timeline');
+  });
+
+  it('renders a hostile article as inert text', async () => {
+    await page.goto(`${base}/#/articles`);
+    await page.waitForSelector('#article-list li');
+    await page.locator('#article-list a.article-link', { hasText: 'deny everything' }).click();
+    await page.waitForSelector('#article-body');
+    expect(await page.textContent('#article-title')).toContain('<img src=x onerror=');
+    expect(await page.textContent('#article-body')).toContain('<script>window.__pwned = 1</script>');
+    expect(await page.locator('#article-body script, #article-body img, #article-title img').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
