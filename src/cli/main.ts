@@ -43,6 +43,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // For benchmarks: peak resident memory of the whole process (all worker threads included).
+    if (process.env.SITREP_STATS) process.stderr.write(`sitrep-stats: maxRSS=${process.resourceUsage().maxRSS}KB\n`);
   },
   (err: unknown) => {
     process.stderr.write(`sitrep: ${err instanceof Error ? err.message : String(err)}\n`);
