@@ -7,6 +7,7 @@ import {
   articlePage,
   entityPage,
   eventPage,
+  ledger,
   quotePage,
   search,
   type Db,
@@ -80,6 +81,10 @@ export function createApp(db: Db): Hono {
     const q = c.req.query('q') ?? '';
     const { offset, limit } = paging(c);
     return c.json({ q, offset, limit, ...search(db, q, offset, limit) });
+  });
+  app.get('/api/ledger', (c) => {
+    const { offset, limit } = paging(c);
+    return c.json({ offset, limit, ...ledger(db, offset, limit) });
   });
   app.get('/api/timeline', (c) => c.json(timeline(db)));
   app.get('/api/network', (c) => c.json(actorNetwork(db)));

@@ -59,4 +59,8 @@ th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(-
 .pager { margin-top: .8rem; display: flex; gap: .5rem; align-items: center; }
 .empty { color: var(--muted); font-style: italic; }
 .warning { color: #a60; font-size: .85rem; }
+.ledger-group { border-bottom: 1px solid var(--line); padding: .6rem 0; }
+.ledger-group h3 { margin: 0; font-size: 1rem; }
+.stance-accuses strong { color: #a11; } .stance-denies strong { color: #555; } .stance-asserts strong { color: #175; }
+#network-graph { border: 1px solid var(--line); background: var(--soft); display: block; margin-bottom: 1rem; }
 `;

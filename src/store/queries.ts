@@ -255,3 +255,54 @@ export function search(db: Db, q: string, offset = 0, limit = 20): { total: numb
     .all(match, limit, offset) as SearchHit[];
   return { total, items };
 }
+
+export interface LedgerEntry {
+  claimId: string;
+  claimantId: string | null;
+  claimant: string | null;
+  stance: ExportClaim['stance'];
+  date: string | null;
+  evidence: ExportClaim['evidence'];
+  text: string;
+}
+
+export interface LedgerGroup {
+  id: string;
+  proposition: string;
+  since: string | null;
+  entries: LedgerEntry[];
+}
+
+/**
+ * The claims ledger: per proposition, who asserts, accuses, denies or questions it, and since when.
+ * Claims that belong to no group stand as groups of one.
+ */
+export function ledger(db: Db, offset = 0, limit = 100): { total: number; items: LedgerGroup[] } {
+  const claims = new Map<string, ExportClaim>();
+  for (const c of allClaims(db)) claims.set(c.id, c);
+  const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) AS t FROM articles WHERE id = ?').pluck();
+  const groups: LedgerGroup[] = [];
+  const grouped = new Set<string>();
+  const toGroup = (id: string, proposition: string, ids: string[]): LedgerGroup => {
+    const entries = ids
+      .map((cid) => claims.get(cid))
+      .filter((c): c is ExportClaim => c !== undefined)
+      .map((c) => {
+        const ev = c.evidence[0]!;
+        return {
+          claimId: c.id, claimantId: c.claimantId, claimant: c.claimant ?? null, stance: c.stance, date: c.date, evidence: c.evidence,
+          text: String(textOf.get(ev.start, ev.end, ev.start, ev.articleId) ?? ''),
+        };
+      })
+      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+    const since = entries.find((e) => e.date)?.date ?? null;
+    return { id, proposition, since, entries };
+  };
+  for (const g of allClaimGroups(db)) {
+    for (const id of g.claimIds) grouped.add(id);
+    groups.push(toGroup(g.id, g.proposition, g.claimIds));
+  }
+  for (const c of claims.values()) if (!grouped.has(c.id)) groups.push(toGroup(c.id, c.proposition, [c.id]));
+  groups.sort((a, b) => b.entries.length - a.entries.length || (a.since ?? '9999').localeCompare(b.since ?? '9999'));
+  return { total: groups.length, items: groups.slice(offset, offset + limit) };
+}

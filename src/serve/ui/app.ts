@@ -1,6 +1,8 @@
 import { renderArticle, renderArticleList } from './articles.js';
 import { api, el } from './dom.js';
 import { renderEntities } from './entities.js';
+import { renderLedger } from './ledger.js';
+import { renderNetwork } from './network.js';
 import { renderSearch } from './search.js';
 import { renderTimeline } from './timeline.js';
 
@@ -19,6 +21,8 @@ const VIEWS: View[] = [
   { route: 'article', label: null, render: (m, id) => renderArticle(m, id) },
   { route: 'entities', label: 'Actors', render: (m) => renderEntities(m) },
   { route: 'timeline', label: 'Timeline', render: (m) => renderTimeline(m) },
+  { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },
+  { route: 'ledger', label: 'Claims', render: (m) => renderLedger(m) },
   { route: 'search', label: null, render: (m, q) => renderSearch(m, q) },
 ];
 
