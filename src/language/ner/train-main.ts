@@ -49,7 +49,7 @@ function main(argv: string[]): void {
   log(`train: ${train.length} documents, ${countTokens(train)} tokens`);
   const resources: FeatureResources = { gazetteer: null, clusters: null };
   if (!flag('no-gazetteer')) {
-    resources.gazetteer = buildGazetteer();
+    resources.gazetteer = buildGazetteer(flag("no-gmb") ? undefined : dataDir);
     log(`gazetteer: ${resources.gazetteer.entries.size} phrases in ${resources.gazetteer.lists.length} lists (${resources.gazetteer.lists.join(', ')})`);
   }
   if (!flag('no-clusters')) {
