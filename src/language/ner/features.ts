@@ -45,7 +45,7 @@ const T = {
   gaz: 40, gazAny: 41, gazNext: 42, gazPrev: 43,
   cl: 60, clm1: 61, clp1: 62,
   s1: 80, s1m1: 81, s1p1: 82, docType: 83, docTypeSh: 84, docTypeLw: 85,
-  p1: 100, p1p2: 101, p1lw: 102, p1sh: 103,
+  p1: 100, p1lw: 102, p1sh: 103,
 } as const;
 
 const AFFIX_LENGTHS = [1, 2, 3, 4, 5];
@@ -56,7 +56,8 @@ const EOS_SH = hashString('</s>', 7);
 
 export const BASE_TEMPLATES = 33; // see extractDocument (checked there)
 export const STAGE2_TEMPLATES = 6;
-export const HISTORY_TEMPLATES = 4;
+/** Label-dependent rows per (token, previous label): see `historyRows`. */
+export const HISTORY_TEMPLATES = 2;
 
 export function staticTemplateCount(cfg: FeatureConfig): number {
   return BASE_TEMPLATES + (cfg.gazetteerLists > 0 ? cfg.gazetteerLists + 3 : 0) + (cfg.clusters ? 8 : 0);
@@ -67,7 +68,7 @@ export interface DocFeatures {
   n: number;
   /** Label-independent feature rows per token. */
   k: number;
-  /** n × k row offsets (row index × NUM_LABELS). */
+  /** n × k row offsets into the weight tables (-1 = feature without weights). */
   feats: Int32Array;
   /** Per-token values used by history features. */
   lw: Uint32Array;
@@ -92,13 +93,21 @@ export class FeatureExtractor {
     if (cfg.clusters && !res.clusters) throw new Error('feature config needs word clusters');
   }
 
-  /** Row offset of a feature. */
+  /**
+   * Compact row map of a trained model: hashed row → offset in the compact weight tables, or -1 when no
+   * table has a weight there (the feature is then skipped). Null while training (offsets = row × labels).
+   */
+  remap: Int32Array | null = null;
+
+  /** Row offset of a feature (-1 = no weights). */
   row(template: number, value: number): number {
-    return (mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, value) & this.mask) * NUM_LABELS;
+    const r = mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, value) & this.mask;
+    return this.remap ? this.remap[r]! : r * NUM_LABELS;
   }
 
   row2(template: number, a: number, b: number): number {
-    return (mix(mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, a), b) & this.mask) * NUM_LABELS;
+    const r = mix(mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, a), b) & this.mask;
+    return this.remap ? this.remap[r]! : r * NUM_LABELS;
   }
 
   private info(word: string): WordInfo {
@@ -180,6 +189,11 @@ export class FeatureExtractor {
 
     const gaz = this.cfg.gazetteerLists > 0 ? this.gazetteerCodes(sentences, n) : null;
     const L = this.cfg.gazetteerLists;
+    let gazAny: Int32Array | null = null;
+    if (gaz) {
+      gazAny = new Int32Array(n);
+      for (let i = 0; i < n; i++) for (let g = 0; g < L; g++) if (gaz[i * L + g]) gazAny[i]! |= 1 << g;
+    }
 
     for (let s = 0; s < sentences.length; s++) {
       const from = bounds[s]!;
@@ -225,21 +239,14 @@ export class FeatureExtractor {
         feats[o++] = this.row(T.wp1, pp1 ? pp1.w : EOS);
         feats[o++] = this.row2(T.initLw, initial[i]!, inf.lw);
         if (gaz) {
-          let any = 0;
+          const any = gazAny![i]!;
           for (let g = 0; g < L; g++) {
             const code = gaz[i * L + g]!;
-            feats[o++] = this.row2(T.gaz, g, code);
-            if (code) any |= 1 << g;
+            feats[o++] = code ? this.row2(T.gaz, g, code) : -1;
           }
           feats[o++] = this.row2(T.gazAny, any, inf.initialUpper ? 1 : 0);
-          let prev = 0;
-          let next = 0;
-          for (let g = 0; g < L; g++) {
-            if (i - 1 >= from && gaz[(i - 1) * L + g]) prev |= 1 << g;
-            if (i + 1 < to && gaz[(i + 1) * L + g]) next |= 1 << g;
-          }
-          feats[o++] = this.row2(T.gazPrev, prev, any);
-          feats[o++] = this.row2(T.gazNext, next, any);
+          feats[o++] = this.row2(T.gazPrev, i - 1 >= from ? gazAny![i - 1]! : 0, any);
+          feats[o++] = this.row2(T.gazNext, i + 1 < to ? gazAny![i + 1]! : 0, any);
         }
         if (this.cfg.clusters) {
           const c = inf.cluster;
@@ -357,11 +364,17 @@ export class FeatureExtractor {
     return out;
   }
 
-  /** Label-history features for token i given the previous two labels (-1 = none). */
-  historyFeatures(df: DocFeatures, i: number, p1: number, p2: number, out: Int32Array): void {
-    out[0] = this.row(T.p1, p1 + 1);
-    out[1] = this.row2(T.p1p2, p1 + 1, p2 + 1);
-    out[2] = this.row2(T.p1lw, p1 + 1, df.lw[i]!);
-    out[3] = this.row2(T.p1sh, p1 + 1, df.shape[i]!);
+  /**
+   * Rows of the label-transition features for token i when the previous label is `prev` (-1 = sentence
+   * start): previous label × current word, previous label × current shape. The plain transition row
+   * (previous label alone) is `transitionRow`.
+   */
+  historyRows(df: DocFeatures, i: number, prev: number, out: Int32Array, at: number): void {
+    out[at] = this.row2(T.p1lw, prev + 1, df.lw[i]!);
+    out[at + 1] = this.row2(T.p1sh, prev + 1, df.shape[i]!);
+  }
+
+  transitionRow(prev: number): number {
+    return this.row(T.p1, prev + 1);
   }
 }

@@ -66,7 +66,11 @@ export function bilouToIob2(labels: ArrayLike<number>): string[] {
     if (l === 0) out.push('O');
     else {
       const p = labelPrefix(l);
-      out.push(`${p === 1 || p === 4 ? 'B' : 'I'}-${ENTITY_TYPES[labelType(l)]}`);
+      const type = ENTITY_TYPES[labelType(l)]!;
+      // I/L continue an entity only after a label of the same type that leaves it open (B or I).
+      const prev = i > 0 ? labels[i - 1]! : 0;
+      const continues = (p === 2 || p === 3) && prev !== 0 && labelType(prev) === labelType(l) && (labelPrefix(prev) === 1 || labelPrefix(prev) === 2);
+      out.push(`${continues ? 'I' : 'B'}-${type}`);
     }
   }
   return out;

@@ -11,7 +11,7 @@ import type { Gazetteer, WordClusters } from './resources.js';
  */
 
 const MAGIC = 'SITREP-NER\n';
-export const MODEL_FORMAT = 1;
+export const MODEL_FORMAT = 2;
 
 interface Header {
   format: number;
@@ -36,31 +36,33 @@ class Writer {
   }
 }
 
-function quantize(w: Float32Array): { scale: number; gaps: Uint8Array; values: Int16Array; nnz: number } {
+/** Non-zero weights of a compact table as (full index, int16) pairs, index-ordered. */
+function quantize(model: NerModel, table: Float32Array): { scale: number; gaps: Uint8Array; values: Int16Array; nnz: number } {
   let max = 0;
-  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!));
+  for (let i = 0; i < table.length; i++) max = Math.max(max, Math.abs(table[i]!));
   const scale = max > 0 ? max / 32767 : 1;
-  const idx: number[] = [];
+  const gaps: number[] = [];
   const vals: number[] = [];
-  for (let i = 0; i < w.length; i++) {
-    const q = Math.round(w[i]! / scale);
-    if (q !== 0) {
-      idx.push(i);
+  let last = 0;
+  const remap = model.remap;
+  for (let r = 0; r < remap.length; r++) {
+    const o = remap[r]!;
+    if (o < 0) continue;
+    for (let l = 0; l < NUM_LABELS; l++) {
+      const q = Math.round(table[o + l]! / scale);
+      if (q === 0) continue;
+      const i = r * NUM_LABELS + l;
+      let g = i - last;
+      last = i;
+      while (g >= 0x80) {
+        gaps.push((g & 0x7f) | 0x80);
+        g >>>= 7;
+      }
+      gaps.push(g);
       vals.push(q);
     }
   }
-  const gaps: number[] = [];
-  let last = 0;
-  for (const i of idx) {
-    let g = i - last;
-    last = i;
-    while (g >= 0x80) {
-      gaps.push((g & 0x7f) | 0x80);
-      g >>>= 7;
-    }
-    gaps.push(g);
-  }
-  return { scale, gaps: Uint8Array.from(gaps), values: Int16Array.from(vals), nnz: idx.length };
+  return { scale, gaps: Uint8Array.from(gaps), values: Int16Array.from(vals), nnz: vals.length };
 }
 
 function mapPairs(m: Map<number, number>): Uint32Array {
@@ -81,7 +83,7 @@ export function serializeModel(model: NerModel): Buffer {
   if (cl) body.u32s(mapPairs(cl.paths));
   const tables: Header['tables'] = [];
   for (const w of model.stage2 ? [model.stage1, model.stage2] : [model.stage1]) {
-    const q = quantize(w);
+    const q = quantize(model, w);
     tables.push({ scale: q.scale, nnz: q.nnz, gapBytes: q.gaps.length });
     body.bytes(new Uint8Array(q.values.buffer, q.values.byteOffset, q.values.byteLength));
     body.bytes(q.gaps);
@@ -125,10 +127,13 @@ export function deserializeModel(file: Uint8Array): NerModel {
   let clusters: WordClusters | null = null;
   if (header.gazetteer) gazetteer = { lists: header.gazetteer.lists, maxLen: header.gazetteer.maxLen, entries: readPairs(header.gazetteer.count) };
   if (header.clusters) clusters = { paths: readPairs(header.clusters.count) };
-  const size = (1 << header.cfg.bits) * NUM_LABELS;
-  const tables: Float32Array[] = [];
+  const rows = 1 << header.cfg.bits;
+  const size = rows * NUM_LABELS;
+  const sparse: { idx: Int32Array; val: Float32Array }[] = [];
+  const usedRow = new Uint8Array(rows);
   for (const t of header.tables) {
-    const w = new Float32Array(size);
+    const idxs = new Int32Array(t.nnz);
+    const vals = new Float32Array(t.nnz);
     const valuesOff = off;
     off += t.nnz * 2;
     let idx = 0;
@@ -144,12 +149,26 @@ export function deserializeModel(file: Uint8Array): NerModel {
       } while (b & 0x80);
       idx += g;
       if (idx >= size) throw new Error('corrupt NER model file (weight index out of range)');
-      w[idx] = raw.readInt16LE(valuesOff + 2 * e) * t.scale;
+      idxs[e] = idx;
+      vals[e] = raw.readInt16LE(valuesOff + 2 * e) * t.scale;
+      usedRow[Math.floor(idx / NUM_LABELS)] = 1;
     }
     if (p !== off + t.gapBytes) throw new Error('corrupt NER model file (weight section length)');
     off = p;
-    tables.push(w);
+    sparse.push({ idx: idxs, val: vals });
   }
+  const remap = new Int32Array(rows).fill(-1);
+  let used = 0;
+  for (let r = 0; r < rows; r++) if (usedRow[r]) remap[r] = used++ * NUM_LABELS;
+  const tables = sparse.map(({ idx, val }) => {
+    const w = new Float32Array(used * NUM_LABELS);
+    for (let e = 0; e < idx.length; e++) {
+      const i = idx[e]!;
+      const r = Math.floor(i / NUM_LABELS);
+      w[remap[r]! + (i - r * NUM_LABELS)] = val[e]!;
+    }
+    return w;
+  });
   if (off !== raw.length) throw new Error('corrupt NER model file (trailing bytes)');
-  return new NerModel(header.cfg, { gazetteer, clusters }, tables[0]!, tables[1] ?? null, header.provenance);
+  return new NerModel(header.cfg, { gazetteer, clusters }, remap, tables[0]!, tables[1] ?? null, header.provenance);
 }

@@ -1,6 +1,6 @@
 import type { IobLabel, NerTagger } from '../tagger.js';
 import { FeatureExtractor, STAGE2_TEMPLATES, type FeatureConfig, type FeatureResources } from './features.js';
-import { bilouToIob2 } from './labels.js';
+import { NUM_LABELS, bilouToIob2 } from './labels.js';
 import { decodeDocument } from './perceptron.js';
 
 /** Where a model came from (stored in the model file, printed by the bench). */
@@ -15,16 +15,50 @@ export interface Provenance {
 export class NerModel implements NerTagger {
   readonly fx: FeatureExtractor;
 
+  /**
+   * `remap` maps each hashed feature row to its offset in the compact tables `stage1`/`stage2` (or -1);
+   * see `NerModel.fromFull` for building a model from full-size trained tables.
+   */
   constructor(
     readonly cfg: FeatureConfig,
     readonly resources: FeatureResources,
+    readonly remap: Int32Array,
     readonly stage1: Float32Array,
     readonly stage2: Float32Array | null,
     readonly provenance: Provenance = {},
   ) {
     this.fx = new FeatureExtractor(cfg, resources);
-    const expected = (1 << cfg.bits) * 17;
-    if (stage1.length !== expected || (stage2 && stage2.length !== expected)) throw new Error('weight table size does not match feature config');
+    if (remap.length !== 1 << cfg.bits) throw new Error('row map size does not match feature config');
+    if (stage2 && stage2.length !== stage1.length) throw new Error('stage weight tables differ in size');
+    this.fx.remap = remap;
+  }
+
+  /** Build a model from full-size weight tables (rows × labels), keeping only rows with a non-zero weight. */
+  static fromFull(
+    cfg: FeatureConfig,
+    resources: FeatureResources,
+    full1: Float32Array,
+    full2: Float32Array | null,
+    provenance: Provenance = {},
+  ): NerModel {
+    const rows = 1 << cfg.bits;
+    if (full1.length !== rows * NUM_LABELS || (full2 && full2.length !== full1.length)) throw new Error('weight table size does not match feature config');
+    const remap = new Int32Array(rows).fill(-1);
+    let used = 0;
+    for (let r = 0; r < rows; r++) {
+      for (let l = 0; l < NUM_LABELS; l++) {
+        if (full1[r * NUM_LABELS + l] !== 0 || (full2 && full2[r * NUM_LABELS + l] !== 0)) {
+          remap[r] = used++ * NUM_LABELS;
+          break;
+        }
+      }
+    }
+    const compact = (full: Float32Array): Float32Array => {
+      const out = new Float32Array(used * NUM_LABELS);
+      for (let r = 0; r < rows; r++) if (remap[r]! >= 0) out.set(full.subarray(r * NUM_LABELS, (r + 1) * NUM_LABELS), remap[r]!);
+      return out;
+    };
+    return new NerModel(cfg, resources, remap, compact(full1), full2 ? compact(full2) : null, provenance);
   }
 
   /** Tag the sentences of one document; returns BILOU label ids per token, flat. */

@@ -1,11 +1,11 @@
-import { NUM_LABELS, allowedAfter } from './labels.js';
+import { NUM_LABELS, allowedAfter, allowedAtEnd } from './labels.js';
 import { HISTORY_TEMPLATES, type DocFeatures, type FeatureExtractor } from './features.js';
 
 /**
- * Greedy left-to-right linear tagger over BILOU labels with label-history features. Scores are sums of
- * weight rows (one row of NUM_LABELS weights per hashed feature). Training is the averaged perceptron
- * (Collins 2002) with the prediction — not the gold label — as history, so the model learns to recover
- * from its own mistakes.
+ * First-order linear-chain tagger over BILOU labels, decoded exactly with Viterbi under the BILOU
+ * constraints, trained as an averaged structured perceptron (Collins 2002). Scores are sums of weight
+ * rows (one row of NUM_LABELS weights per hashed feature); label-dependent features pair the previous
+ * label with the current word and shape.
  */
 
 export interface StageInput {
@@ -35,9 +35,10 @@ export class PerceptronTrainer {
     const u = this.u;
     const cd = this.c * delta;
     for (let j = from; j < to; j++) {
-      const r = rows[j]! + label;
-      w[r]! += delta;
-      u[r]! += cd;
+      const r = rows[j]!;
+      if (r < 0) continue;
+      w[r + label]! += delta;
+      u[r + label]! += cd;
     }
   }
 
@@ -50,19 +51,105 @@ export class PerceptronTrainer {
   }
 }
 
-const scratchScores = new Float64Array(NUM_LABELS);
-const scratchHist = new Int32Array(HISTORY_TEMPLATES);
+const L = NUM_LABELS;
+const P = L + 1; // previous-label states: 0 = sentence start, p + 1 = label p
+/** ALLOWED[ps * L + l]: label l may follow state ps. */
+const ALLOWED = new Uint8Array(P * L);
+for (let ps = 0; ps < P; ps++) for (let l = 0; l < L; l++) ALLOWED[ps * L + l] = allowedAfter(ps - 1, l) ? 1 : 0;
+const AT_END = Uint8Array.from({ length: L }, (_, l) => (allowedAtEnd(l) ? 1 : 0));
 
-function addRows(w: Float32Array, rows: ArrayLike<number>, from: number, to: number, scores: Float64Array): void {
+class Scratch {
+  emit = new Float64Array(0);
+  delta = new Float64Array(0);
+  back = new Uint8Array(0);
+  hist = new Int32Array(0);
+  trans = new Float64Array(P * L);
+  transRows = new Int32Array(P);
+  ensure(m: number): void {
+    if (this.emit.length >= m * L) return;
+    const n = Math.max(m, 64) * 2;
+    this.emit = new Float64Array(n * L);
+    this.delta = new Float64Array(n * L);
+    this.back = new Uint8Array(n * L);
+    this.hist = new Int32Array(n * P * HISTORY_TEMPLATES);
+  }
+}
+const scratch = new Scratch();
+
+function addRows(w: Float32Array, rows: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void {
   for (let j = from; j < to; j++) {
     const r = rows[j]!;
-    for (let l = 0; l < NUM_LABELS; l++) scores[l]! += w[r + l]!;
+    if (r < 0) continue;
+    for (let l = 0; l < L; l++) scores[at + l]! += w[r + l]!;
+  }
+}
+
+/** Viterbi over tokens [from, to) of the document; writes label ids into `out`. */
+function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from: number, to: number, out: Uint8Array): void {
+  const { df, extra, extraK } = input;
+  const m = to - from;
+  const k = df.k;
+  const s = scratch;
+  s.ensure(m);
+  const { emit, delta, back, hist, trans, transRows } = s;
+  for (let ps = 0; ps < P; ps++) transRows[ps] = fx.transitionRow(ps - 1);
+  trans.fill(0);
+  for (let ps = 0; ps < P; ps++) addRows(w, transRows, ps, ps + 1, trans, ps * L);
+  emit.fill(0, 0, m * L);
+  const H = HISTORY_TEMPLATES;
+  for (let t = 0; t < m; t++) {
+    const i = from + t;
+    addRows(w, df.feats, i * k, (i + 1) * k, emit, t * L);
+    if (extra) addRows(w, extra, i * extraK, (i + 1) * extraK, emit, t * L);
+  }
+  for (let t = 0; t < m; t++) {
+    const i = from + t;
+    const base = t * L;
+    // Previous states that can occur at this position: the start state at t = 0, labels afterwards.
+    const psFrom = t === 0 ? 0 : 1;
+    const psTo = t === 0 ? 1 : P;
+    for (let ps = psFrom; ps < psTo; ps++) fx.historyRows(df, i, ps - 1, hist, (t * P + ps) * H);
+    for (let l = 0; l < L; l++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let ps = psFrom; ps < psTo; ps++) {
+        if (!ALLOWED[ps * L + l]) continue;
+        const prevScore = t === 0 ? 0 : delta[base - L + ps - 1]!;
+        if (prevScore === -Infinity) continue;
+        let sc = prevScore + trans[ps * L + l]!;
+        const ho = (t * P + ps) * H;
+        for (let h = 0; h < H; h++) {
+          const r = hist[ho + h]!;
+          if (r >= 0) sc += w[r + l]!;
+        }
+        if (sc > best) {
+          best = sc;
+          arg = ps;
+        }
+      }
+      delta[base + l] = best === -Infinity ? -Infinity : best + emit[base + l]!;
+      back[base + l] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const lastBase = (m - 1) * L;
+  for (let l = 0; l < L; l++) {
+    if (AT_END[l] && delta[lastBase + l]! > best) {
+      best = delta[lastBase + l]!;
+      arg = l;
+    }
+  }
+  for (let t = m - 1; t >= 0; t--) {
+    out[from + t] = arg;
+    arg = back[t * L + arg]! - 1;
   }
 }
 
 /**
- * Tag one document with weights `w`, writing BILOU ids into `out`. With `trainer` and `gold`, performs
- * perceptron updates as it goes (unconstrained decoding); without, decoding obeys BILOU constraints.
+ * Tag one document with weights `w`, writing BILOU ids into `out`. With `trainer` and `gold`, performs a
+ * structured-perceptron update after each sentence whose best path differs from the gold one; returns the
+ * number of wrongly labelled tokens.
  */
 export function decodeDocument(
   fx: FeatureExtractor,
@@ -74,49 +161,41 @@ export function decodeDocument(
 ): number {
   const { df, extra, extraK } = input;
   const k = df.k;
-  const feats = df.feats;
-  const scores = scratchScores;
-  const hist = scratchHist;
   let errors = 0;
+  const hist = new Int32Array(HISTORY_TEMPLATES);
+  const one = new Int32Array(1);
   for (let s = 0; s + 1 < df.bounds.length; s++) {
     const from = df.bounds[s]!;
     const to = df.bounds[s + 1]!;
-    let p1 = -1;
-    let p2 = -1;
+    if (to === from) continue;
+    viterbi(fx, w, input, from, to, out);
+    if (!trainer || !gold) continue;
     for (let i = from; i < to; i++) {
-      scores.fill(0);
-      addRows(w, feats, i * k, (i + 1) * k, scores);
-      if (extra) addRows(w, extra, i * extraK, (i + 1) * extraK, scores);
-      fx.historyFeatures(df, i, p1, p2, hist);
-      addRows(w, hist, 0, HISTORY_TEMPLATES, scores);
-      let best = -1;
-      let bestScore = -Infinity;
-      for (let l = 0; l < NUM_LABELS; l++) {
-        if (!trainer && !allowedAfter(p1, l)) continue;
-        if (scores[l]! > bestScore) {
-          bestScore = scores[l]!;
-          best = l;
+      const g = gold[i]!;
+      const p = out[i]!;
+      const gPrev = i > from ? gold[i - 1]! : -1;
+      const pPrev = i > from ? out[i - 1]! : -1;
+      if (g !== p) {
+        errors++;
+        trainer.update(df.feats, i * k, (i + 1) * k, g, 1);
+        trainer.update(df.feats, i * k, (i + 1) * k, p, -1);
+        if (extra) {
+          trainer.update(extra, i * extraK, (i + 1) * extraK, g, 1);
+          trainer.update(extra, i * extraK, (i + 1) * extraK, p, -1);
         }
       }
-      if (trainer && gold) {
-        const g = gold[i]!;
-        if (best !== g) {
-          errors++;
-          trainer.update(feats, i * k, (i + 1) * k, g, 1);
-          trainer.update(feats, i * k, (i + 1) * k, best, -1);
-          if (extra) {
-            trainer.update(extra, i * extraK, (i + 1) * extraK, g, 1);
-            trainer.update(extra, i * extraK, (i + 1) * extraK, best, -1);
-          }
-          trainer.update(hist, 0, HISTORY_TEMPLATES, g, 1);
-          trainer.update(hist, 0, HISTORY_TEMPLATES, best, -1);
-        }
-        trainer.tick();
+      if (g !== p || gPrev !== pPrev) {
+        fx.historyRows(df, i, gPrev, hist, 0);
+        trainer.update(hist, 0, HISTORY_TEMPLATES, g, 1);
+        one[0] = fx.transitionRow(gPrev);
+        trainer.update(one, 0, 1, g, 1);
+        fx.historyRows(df, i, pPrev, hist, 0);
+        trainer.update(hist, 0, HISTORY_TEMPLATES, p, -1);
+        one[0] = fx.transitionRow(pPrev);
+        trainer.update(one, 0, 1, p, -1);
       }
-      out[i] = best;
-      p2 = p1;
-      p1 = best;
     }
+    trainer.tick();
   }
   return errors;
 }

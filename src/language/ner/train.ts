@@ -123,5 +123,5 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
     log('stage 2: training');
     stage2 = trainStage(fx, prepared, true, epochs, seed + 104729, log);
   }
-  return new NerModel(cfg, resources, stage1, stage2, options.provenance ?? {});
+  return NerModel.fromFull(cfg, resources, stage1, stage2, options.provenance ?? {});
 }
