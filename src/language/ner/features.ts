@@ -35,6 +35,12 @@ interface WordInfo {
   lenBucket: number;
   norm: string;
   cluster: number;
+  /** Cached rows of the features that depend on the word alone (null until first needed). */
+  own: Int32Array | null;
+  /** Cached history rows per previous-label state (see `historyRows`). */
+  hist: Int32Array | null;
+  /** Cached pre-summed word-only scores (inference mode). */
+  sums: Float32Array | null;
 }
 
 // Template ids. Changing their order or meaning changes every feature id: bump MODEL_FORMAT then.
@@ -49,6 +55,8 @@ const T = {
 } as const;
 
 const AFFIX_LENGTHS = [1, 2, 3, 4, 5];
+/** Rows that depend on the word alone: w, lw, shape, affixes, length × shape. */
+const OWN_TEMPLATES = 4 + AFFIX_LENGTHS.length * 2;
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 const BOS_SH = hashString('<s>', 7);
@@ -78,6 +86,13 @@ export interface DocFeatures {
   /** Per-token normalized word and whether it is capitalized (for document-level features). */
   norm: string[];
   capital: Uint8Array;
+  /** Per token: history rows for each previous-label state (shared per word). */
+  hist: Int32Array[];
+  /**
+   * Inference only: per token, the pre-summed scores of the word-only features for each weight table
+   * (table t at [t × NUM_LABELS, (t + 1) × NUM_LABELS)); those features are then absent from `feats`.
+   */
+  ownSums: Float32Array[] | null;
 }
 
 export class FeatureExtractor {
@@ -89,6 +104,7 @@ export class FeatureExtractor {
     readonly res: FeatureResources,
   ) {
     this.mask = (1 << cfg.bits) - 1;
+    this.ownCount = OWN_TEMPLATES + (cfg.clusters ? 4 : 0);
     if (cfg.gazetteerLists > 0 && !res.gazetteer) throw new Error('feature config needs a gazetteer');
     if (cfg.clusters && !res.clusters) throw new Error('feature config needs word clusters');
   }
@@ -97,7 +113,59 @@ export class FeatureExtractor {
    * Compact row map of a trained model: hashed row → offset in the compact weight tables, or -1 when no
    * table has a weight there (the feature is then skipped). Null while training (offsets = row × labels).
    */
-  remap: Int32Array | null = null;
+  private remap: Int32Array | null = null;
+  private tables: Float32Array[] | null = null;
+  private readonly ownCount: number;
+
+  /**
+   * Inference mode: a compact row map and the model's weight tables, so word-only features can be
+   * pre-summed per word (clears the per-word cache).
+   */
+  useCompact(remap: Int32Array, tables: Float32Array[]): void {
+    this.remap = remap;
+    this.tables = tables;
+    this.cache.clear();
+  }
+
+  private ownSums(inf: WordInfo): Float32Array {
+    if (inf.sums) return inf.sums;
+    const rows = this.ownRows(inf);
+    const tables = this.tables!;
+    const sums = new Float32Array(tables.length * NUM_LABELS);
+    tables.forEach((w, t) => {
+      for (const r of rows) if (r >= 0) for (let l = 0; l < NUM_LABELS; l++) sums[t * NUM_LABELS + l]! += w[r + l]!;
+    });
+    return (inf.sums = sums);
+  }
+
+  private ownRows(inf: WordInfo): Int32Array {
+    if (inf.own) return inf.own;
+    const own = new Int32Array(this.ownCount);
+    let o = 0;
+    own[o++] = this.row(T.w, inf.w);
+    own[o++] = this.row(T.lw, inf.lw);
+    own[o++] = this.row(T.sh, inf.shape);
+    for (let a = 0; a < inf.affixes.length; a++) own[o++] = this.row2(a & 1 ? T.suffix : T.prefix, a >> 1, inf.affixes[a]!);
+    own[o++] = this.row2(T.len, inf.lenBucket, inf.shape);
+    if (this.cfg.clusters) {
+      const c = inf.cluster;
+      own[o++] = this.row2(T.cl, 4, pathPrefix(c, 4));
+      own[o++] = this.row2(T.cl, 6, pathPrefix(c, 6));
+      own[o++] = this.row2(T.cl, 10, pathPrefix(c, 10));
+      own[o++] = this.row2(T.cl, 20, c);
+    }
+    return (inf.own = own);
+  }
+
+  private histRows(inf: WordInfo): Int32Array {
+    if (inf.hist) return inf.hist;
+    const h = new Int32Array((NUM_LABELS + 1) * HISTORY_TEMPLATES);
+    for (let ps = 0; ps <= NUM_LABELS; ps++) {
+      h[ps * HISTORY_TEMPLATES] = this.row2(T.p1lw, ps, inf.lw);
+      h[ps * HISTORY_TEMPLATES + 1] = this.row2(T.p1sh, ps, inf.shape);
+    }
+    return (inf.hist = h);
+  }
 
   /** Row offset of a feature (-1 = no weights). */
   row(template: number, value: number): number {
@@ -131,6 +199,9 @@ export class FeatureExtractor {
       lenBucket: word.length <= 3 ? word.length : word.length <= 6 ? 4 : word.length <= 10 ? 5 : 6,
       norm,
       cluster: this.res.clusters?.paths.get(hashString(word)) ?? this.res.clusters?.paths.get(hashString(norm, 1)) ?? 0,
+      own: null,
+      hist: null,
+      sums: null,
     };
     if (this.cache.size > 500_000) this.cache.clear();
     this.cache.set(word, inf);
@@ -141,7 +212,8 @@ export class FeatureExtractor {
   extractDocument(sentences: readonly (readonly string[])[]): DocFeatures {
     let n = 0;
     for (const s of sentences) n += s.length;
-    const k = staticTemplateCount(this.cfg);
+    const k = this.tables ? staticTemplateCount(this.cfg) - this.ownCount : staticTemplateCount(this.cfg);
+    const ownSums: Float32Array[] | null = this.tables ? new Array(n) : null;
     const feats = new Int32Array(n * k);
     const lw = new Uint32Array(n);
     const shape = new Uint32Array(n);
@@ -151,6 +223,7 @@ export class FeatureExtractor {
     const initial = new Uint8Array(n);
     const norm: string[] = new Array(n);
     const capital = new Uint8Array(n);
+    const hist: Int32Array[] = new Array(n);
     let t = 0;
     for (let s = 0; s < sentences.length; s++) {
       bounds[s] = t;
@@ -215,26 +288,27 @@ export class FeatureExtractor {
         const docFlag = inf.hasLetter ? (seenLower.has(inf.norm) ? 1 : 0) | (seenMidCap.has(inf.norm) ? 2 : 0) : 4;
         let o = i * k;
         feats[o++] = this.row(T.bias, 0);
-        feats[o++] = this.row(T.w, inf.w);
-        feats[o++] = this.row(T.lw, inf.lw);
+        if (ownSums) ownSums[i] = this.ownSums(inf);
+        else {
+          feats.set(this.ownRows(inf), o);
+          o += this.ownCount;
+        }
+        hist[i] = this.histRows(inf);
         feats[o++] = this.row(T.lwm1, lwm1);
         feats[o++] = this.row(T.lwp1, lwp1);
         feats[o++] = this.row(T.lwm2, lwm2);
         feats[o++] = this.row(T.lwp2, lwp2);
-        feats[o++] = this.row(T.sh, inf.shape);
         feats[o++] = this.row(T.shm1, shm1);
         feats[o++] = this.row(T.shp1, shp1);
         feats[o++] = this.row2(T.shm1sh, shm1, inf.shape);
         feats[o++] = this.row2(T.shshp1, inf.shape, shp1);
         feats[o++] = this.row2(T.shTri, mix(shm1, inf.shape), shp1);
-        for (let a = 0; a < inf.affixes.length; a++) feats[o++] = this.row2(a & 1 ? T.suffix : T.prefix, a >> 1, inf.affixes[a]!);
         feats[o++] = this.row2(T.bigL, lwm1, inf.lw);
         feats[o++] = this.row2(T.bigR, inf.lw, lwp1);
         feats[o++] = this.row2(T.initSh, initial[i]!, inf.shape);
         feats[o++] = this.row2(T.headSh, headline[i]!, inf.shape);
         feats[o++] = this.row2(T.headLw, headline[i]!, inf.lw);
         feats[o++] = this.row2(T.doc, docFlag * 2 + (initial[i]! | headline[i]!), inf.shape);
-        feats[o++] = this.row2(T.len, inf.lenBucket, inf.shape);
         feats[o++] = this.row(T.wm1, pm1 ? pm1.w : BOS);
         feats[o++] = this.row(T.wp1, pp1 ? pp1.w : EOS);
         feats[o++] = this.row2(T.initLw, initial[i]!, inf.lw);
@@ -249,13 +323,8 @@ export class FeatureExtractor {
           feats[o++] = this.row2(T.gazNext, i + 1 < to ? gazAny![i + 1]! : 0, any);
         }
         if (this.cfg.clusters) {
-          const c = inf.cluster;
           const cm1 = pm1 ? pm1.cluster : 1;
           const cp1 = pp1 ? pp1.cluster : 2;
-          feats[o++] = this.row2(T.cl, 4, pathPrefix(c, 4));
-          feats[o++] = this.row2(T.cl, 6, pathPrefix(c, 6));
-          feats[o++] = this.row2(T.cl, 10, pathPrefix(c, 10));
-          feats[o++] = this.row2(T.cl, 20, c);
           feats[o++] = this.row2(T.clm1, 6, pathPrefix(cm1, 6));
           feats[o++] = this.row2(T.clm1, 20, cm1);
           feats[o++] = this.row2(T.clp1, 6, pathPrefix(cp1, 6));
@@ -264,7 +333,7 @@ export class FeatureExtractor {
         if (o !== (i + 1) * k) throw new Error(`feature template count mismatch (${o - i * k} vs ${k})`);
       }
     }
-    return { n, k, feats, lw, shape, bounds, norm, capital };
+    return { n, k, feats, lw, shape, bounds, norm, capital, hist, ownSums };
   }
 
   /**
@@ -370,8 +439,10 @@ export class FeatureExtractor {
    * (previous label alone) is `transitionRow`.
    */
   historyRows(df: DocFeatures, i: number, prev: number, out: Int32Array, at: number): void {
-    out[at] = this.row2(T.p1lw, prev + 1, df.lw[i]!);
-    out[at + 1] = this.row2(T.p1sh, prev + 1, df.shape[i]!);
+    const h = df.hist[i]!;
+    const o = (prev + 1) * HISTORY_TEMPLATES;
+    out[at] = h[o]!;
+    out[at + 1] = h[o + 1]!;
   }
 
   transitionRow(prev: number): number {

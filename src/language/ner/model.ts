@@ -30,7 +30,7 @@ export class NerModel implements NerTagger {
     this.fx = new FeatureExtractor(cfg, resources);
     if (remap.length !== 1 << cfg.bits) throw new Error('row map size does not match feature config');
     if (stage2 && stage2.length !== stage1.length) throw new Error('stage weight tables differ in size');
-    this.fx.remap = remap;
+    this.fx.useCompact(remap, stage2 ? [stage1, stage2] : [stage1]);
   }
 
   /** Build a model from full-size weight tables (rows × labels), keeping only rows with a non-zero weight. */
@@ -65,11 +65,11 @@ export class NerModel implements NerTagger {
   tagDocumentIds(sentences: readonly (readonly string[])[]): Uint8Array {
     const df = this.fx.extractDocument(sentences);
     const first = new Uint8Array(df.n);
-    decodeDocument(this.fx, this.stage1, { df, extra: null, extraK: 0 }, first);
+    decodeDocument(this.fx, this.stage1, { df, extra: null, extraK: 0, table: 0 }, first);
     if (!this.stage2) return first;
     const second = new Uint8Array(df.n);
     const extra = this.fx.stage2Features(df, first);
-    decodeDocument(this.fx, this.stage2, { df, extra, extraK: STAGE2_TEMPLATES }, second);
+    decodeDocument(this.fx, this.stage2, { df, extra, extraK: STAGE2_TEMPLATES, table: 1 }, second);
     return second;
   }
 

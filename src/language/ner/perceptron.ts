@@ -13,6 +13,8 @@ export interface StageInput {
   /** Extra label-independent rows per token (stage-2 features), `extraK` per token. */
   extra: Int32Array | null;
   extraK: number;
+  /** Which of the model's tables `w` is (for the pre-summed word-only scores of inference mode). */
+  table: number;
 }
 
 /** Averaged-perceptron state for one weight table. */
@@ -56,22 +58,23 @@ const P = L + 1; // previous-label states: 0 = sentence start, p + 1 = label p
 /** ALLOWED[ps * L + l]: label l may follow state ps. */
 const ALLOWED = new Uint8Array(P * L);
 for (let ps = 0; ps < P; ps++) for (let l = 0; l < L; l++) ALLOWED[ps * L + l] = allowedAfter(ps - 1, l) ? 1 : 0;
+/** NEXTS[ps]: labels allowed after previous-label state ps. */
+const NEXTS: Uint8Array[] = Array.from({ length: P }, (_, ps) => Uint8Array.from({ length: L }, (_, l) => l).filter((l) => ALLOWED[ps * L + l]));
 const AT_END = Uint8Array.from({ length: L }, (_, l) => (allowedAtEnd(l) ? 1 : 0));
 
 class Scratch {
   emit = new Float64Array(0);
   delta = new Float64Array(0);
   back = new Uint8Array(0);
-  hist = new Int32Array(0);
   trans = new Float64Array(P * L);
   transRows = new Int32Array(P);
+  best = new Float64Array(L);
   ensure(m: number): void {
     if (this.emit.length >= m * L) return;
     const n = Math.max(m, 64) * 2;
     this.emit = new Float64Array(n * L);
     this.delta = new Float64Array(n * L);
     this.back = new Uint8Array(n * L);
-    this.hist = new Int32Array(n * P * HISTORY_TEMPLATES);
   }
 }
 const scratch = new Scratch();
@@ -91,45 +94,50 @@ function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from:
   const k = df.k;
   const s = scratch;
   s.ensure(m);
-  const { emit, delta, back, hist, trans, transRows } = s;
+  const { emit, delta, back, trans, transRows } = s;
   for (let ps = 0; ps < P; ps++) transRows[ps] = fx.transitionRow(ps - 1);
   trans.fill(0);
   for (let ps = 0; ps < P; ps++) addRows(w, transRows, ps, ps + 1, trans, ps * L);
   emit.fill(0, 0, m * L);
+  if (df.ownSums) {
+    const to = input.table * L;
+    for (let t = 0; t < m; t++) emit.set(df.ownSums[from + t]!.subarray(to, to + L), t * L);
+  }
   const H = HISTORY_TEMPLATES;
   for (let t = 0; t < m; t++) {
     const i = from + t;
     addRows(w, df.feats, i * k, (i + 1) * k, emit, t * L);
     if (extra) addRows(w, extra, i * extraK, (i + 1) * extraK, emit, t * L);
   }
+  const bestAt = s.best;
   for (let t = 0; t < m; t++) {
     const i = from + t;
     const base = t * L;
-    // Previous states that can occur at this position: the start state at t = 0, labels afterwards.
+    bestAt.fill(-Infinity);
+    // Previous states: the start state at t = 0, the 17 labels afterwards. Each state's rows are read once
+    // and applied to the labels allowed after it.
     const psFrom = t === 0 ? 0 : 1;
     const psTo = t === 0 ? 1 : P;
-    for (let ps = psFrom; ps < psTo; ps++) fx.historyRows(df, i, ps - 1, hist, (t * P + ps) * H);
-    for (let l = 0; l < L; l++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let ps = psFrom; ps < psTo; ps++) {
-        if (!ALLOWED[ps * L + l]) continue;
-        const prevScore = t === 0 ? 0 : delta[base - L + ps - 1]!;
-        if (prevScore === -Infinity) continue;
-        let sc = prevScore + trans[ps * L + l]!;
-        const ho = (t * P + ps) * H;
-        for (let h = 0; h < H; h++) {
-          const r = hist[ho + h]!;
-          if (r >= 0) sc += w[r + l]!;
-        }
-        if (sc > best) {
-          best = sc;
-          arg = ps;
+    const hr = df.hist[i]!;
+    for (let ps = psFrom; ps < psTo; ps++) {
+      const prevScore = t === 0 ? 0 : delta[base - L + ps - 1]!;
+      if (prevScore === -Infinity) continue;
+      const r1 = hr[ps * H]!;
+      const r2 = hr[ps * H + 1]!;
+      const next = NEXTS[ps]!;
+      const to = ps * L;
+      for (let j = 0; j < next.length; j++) {
+        const l = next[j]!;
+        let sc = prevScore + trans[to + l]!;
+        if (r1 >= 0) sc += w[r1 + l]!;
+        if (r2 >= 0) sc += w[r2 + l]!;
+        if (sc > bestAt[l]!) {
+          bestAt[l] = sc;
+          back[base + l] = ps;
         }
       }
-      delta[base + l] = best === -Infinity ? -Infinity : best + emit[base + l]!;
-      back[base + l] = arg;
     }
+    for (let l = 0; l < L; l++) delta[base + l] = bestAt[l] === -Infinity ? -Infinity : bestAt[l]! + emit[base + l]!;
   }
   let best = -Infinity;
   let arg = 0;

@@ -69,7 +69,7 @@ function trainStage(
     let tokens = 0;
     for (const d of order) {
       const out = new Uint8Array(d.df.n);
-      errors += decodeDocument(fx, trainer.w, { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? STAGE2_TEMPLATES : 0 }, out, trainer, d.gold);
+      errors += decodeDocument(fx, trainer.w, { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? STAGE2_TEMPLATES : 0, table: 0 }, out, trainer, d.gold);
       tokens += d.df.n;
     }
     log(`  epoch ${e + 1}/${epochs}: ${errors} token errors of ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
@@ -116,7 +116,7 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
       prepared.forEach((d, i) => {
         if (fold[i] !== f) return;
         const first = new Uint8Array(d.df.n);
-        decodeDocument(fx, w, { df: d.df, extra: null, extraK: 0 }, first);
+        decodeDocument(fx, w, { df: d.df, extra: null, extraK: 0, table: 0 }, first);
         d.extra = fx.stage2Features(d.df, first);
       });
     }
