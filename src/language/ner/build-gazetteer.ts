@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { hashString, extendPhrase, PHRASE_SEED } from './hash.js';
 import { normalizeWord } from './shape.js';
-import type { Gazetteer } from './resources.js';
+import { GAZ_PREFIX, type Gazetteer } from './resources.js';
 import { ORGANIZATIONS, REGIONS } from './data/gazetteer-lists.js';
 
 /**
@@ -51,7 +51,11 @@ class Builder {
         if (!name || /[()]/.test(name)) continue;
         const toks = phraseTokens(name);
         if (toks.length === 0 || toks.length > 8) continue;
-        const h = phraseHash(toks);
+        let h = PHRASE_SEED;
+        for (let j = 0; j < toks.length; j++) {
+          if (j > 0) this.entries.set(h, (this.entries.get(h) ?? 0) | GAZ_PREFIX);
+          h = extendPhrase(h, hashString(normalizeWord(toks[j]!), 1));
+        }
         this.entries.set(h, (this.entries.get(h) ?? 0) | (1 << bit));
         this.maxLen = Math.max(this.maxLen, toks.length);
       }

@@ -1,6 +1,6 @@
 import { hashString, mix, extendPhrase, PHRASE_SEED } from './hash.js';
 import { normalizeWord, wordCase, wordShape } from './shape.js';
-import { pathPrefix, type Gazetteer, type WordClusters } from './resources.js';
+import { GAZ_PREFIX, pathPrefix, type Gazetteer, type WordClusters } from './resources.js';
 import { NUM_LABELS, labelType } from './labels.js';
 
 /**
@@ -354,17 +354,22 @@ export class FeatureExtractor {
         let h = PHRASE_SEED;
         let any = 0;
         const maxLen = Math.min(gz.maxLen, sent.length - i);
+        let longest = 0;
         for (let len = 1; len <= maxLen; len++) {
           h = extendPhrase(h, hashes[i + len - 1]!);
-          const m = gz.entries.get(h) ?? 0;
+          const e = gz.entries.get(h);
+          if (e === undefined) break;
+          const m = e & ~GAZ_PREFIX;
           masks[len - 1] = m;
           any |= m;
+          longest = len;
+          if (!(e & GAZ_PREFIX)) break;
         }
         if (!any) continue;
         for (let g = 0; g < L; g++) {
           if (coveredUntil[g]! > i || !(any & (1 << g))) continue;
           let best = 0;
-          for (let len = maxLen; len >= 1; len--) {
+          for (let len = longest; len >= 1; len--) {
             if (masks[len - 1]! & (1 << g)) {
               best = len;
               break;

@@ -3,7 +3,10 @@
  * so the tagger needs nothing but that file at run time.
  */
 
-/** Phrase gazetteer: hash of the normalized token sequence → bit set of the lists holding it. */
+/**
+ * Phrase gazetteer: hash of the normalized token sequence → bit set of the lists holding it, plus
+ * `GAZ_PREFIX` when the sequence is also the beginning of a longer phrase (so matching can stop early).
+ */
 export interface Gazetteer {
   /** List names, bit i of an entry = list i (at most 30 lists). */
   lists: string[];
@@ -26,3 +29,6 @@ export function pathPrefix(path: number, len: number): number {
   if (full <= len) return path;
   return path >>> (full - len);
 }
+
+/** Entry flag: a longer phrase starts with this one. */
+export const GAZ_PREFIX = 1 << 30;
