@@ -21,4 +21,5 @@ export const COMMANDS: Record<string, Loader> = {
   export: async () => (await import('./commands/export.js')).command,
   search: async () => (await import('./commands/search.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
+  tag: async () => (await import('./commands/tag.js')).command,
 };

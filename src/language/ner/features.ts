@@ -1,0 +1,456 @@
+import { hashString, mix, extendPhrase, PHRASE_SEED } from './hash.js';
+import { normalizeWord, wordCase, wordShape } from './shape.js';
+import { GAZ_PREFIX, pathPrefix, type Gazetteer, type WordClusters } from './resources.js';
+import { NUM_LABELS, labelType } from './labels.js';
+
+/**
+ * Feature extraction. Every feature is a hashed (template, value) pair mapped to a weight row;
+ * `DocFeatures.feats` holds, for each token, the row offsets of its label-independent features, computed
+ * once per document. Label-history features are added during decoding (see `historyFeatures`).
+ */
+
+export interface FeatureConfig {
+  /** log2 of the number of weight rows. */
+  bits: number;
+  /** Number of gazetteer lists in use (0 = no gazetteer features). */
+  gazetteerLists: number;
+  /** Whether word-cluster features are used. */
+  clusters: boolean;
+}
+
+export interface FeatureResources {
+  gazetteer: Gazetteer | null;
+  clusters: WordClusters | null;
+}
+
+/** Per-token information that depends only on the word string (cached). */
+interface WordInfo {
+  w: number;
+  lw: number;
+  shape: number;
+  affixes: number[];
+  initialUpper: boolean;
+  allUpper: boolean;
+  hasLetter: boolean;
+  lenBucket: number;
+  norm: string;
+  cluster: number;
+  /** Cached rows of the features that depend on the word alone (null until first needed). */
+  own: Int32Array | null;
+  /** Cached history rows per previous-label state (see `historyRows`). */
+  hist: Int32Array | null;
+  /** Cached pre-summed word-only scores (inference mode). */
+  sums: Float32Array | null;
+}
+
+// Template ids. Changing their order or meaning changes every feature id: bump MODEL_FORMAT then.
+const T = {
+  bias: 1, w: 2, lw: 3, lwm1: 4, lwp1: 5, lwm2: 6, lwp2: 7, sh: 8, shm1: 9, shp1: 10, shm1sh: 11, shshp1: 12,
+  shTri: 13, prefix: 14, suffix: 15, bigL: 16, bigR: 17, initSh: 18, headSh: 19, headLw: 20, doc: 21, len: 22,
+  wm1: 23, wp1: 24, initLw: 25,
+  gaz: 40, gazAny: 41, gazNext: 42, gazPrev: 43,
+  cl: 60, clm1: 61, clp1: 62,
+  s1: 80, s1m1: 81, s1p1: 82, docType: 83, docTypeSh: 84, docTypeLw: 85,
+  p1: 100, p1lw: 102, p1sh: 103,
+} as const;
+
+const AFFIX_LENGTHS = [1, 2, 3, 4, 5];
+/** Rows that depend on the word alone: w, lw, shape, affixes, length × shape. */
+const OWN_TEMPLATES = 4 + AFFIX_LENGTHS.length * 2;
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+const BOS_SH = hashString('<s>', 7);
+const EOS_SH = hashString('</s>', 7);
+
+export const BASE_TEMPLATES = 33; // see extractDocument (checked there)
+export const STAGE2_TEMPLATES = 6;
+/** Label-dependent rows per (token, previous label): see `historyRows`. */
+export const HISTORY_TEMPLATES = 2;
+
+export function staticTemplateCount(cfg: FeatureConfig): number {
+  return BASE_TEMPLATES + (cfg.gazetteerLists > 0 ? cfg.gazetteerLists + 3 : 0) + (cfg.clusters ? 8 : 0);
+}
+
+export interface DocFeatures {
+  /** Number of tokens. */
+  n: number;
+  /** Label-independent feature rows per token. */
+  k: number;
+  /** n × k row offsets into the weight tables (-1 = feature without weights). */
+  feats: Int32Array;
+  /** Per-token values used by history features. */
+  lw: Uint32Array;
+  shape: Uint32Array;
+  /** Sentence boundaries: sentence s covers tokens [bounds[s], bounds[s+1]). */
+  bounds: Int32Array;
+  /** Per-token normalized word and whether it is capitalized (for document-level features). */
+  norm: string[];
+  capital: Uint8Array;
+  /** Per token: history rows for each previous-label state (shared per word). */
+  hist: Int32Array[];
+  /**
+   * Inference only: per token, the pre-summed scores of the word-only features for each weight table
+   * (table t at [t × NUM_LABELS, (t + 1) × NUM_LABELS)); those features are then absent from `feats`.
+   */
+  ownSums: Float32Array[] | null;
+}
+
+export class FeatureExtractor {
+  readonly mask: number;
+  private readonly cache = new Map<string, WordInfo>();
+
+  constructor(
+    readonly cfg: FeatureConfig,
+    readonly res: FeatureResources,
+  ) {
+    this.mask = (1 << cfg.bits) - 1;
+    this.ownCount = OWN_TEMPLATES + (cfg.clusters ? 4 : 0);
+    if (cfg.gazetteerLists > 0 && !res.gazetteer) throw new Error('feature config needs a gazetteer');
+    if (cfg.clusters && !res.clusters) throw new Error('feature config needs word clusters');
+  }
+
+  /**
+   * Compact row map of a trained model: hashed row → offset in the compact weight tables, or -1 when no
+   * table has a weight there (the feature is then skipped). Null while training (offsets = row × labels).
+   */
+  private remap: Int32Array | null = null;
+  private tables: Float32Array[] | null = null;
+  private readonly ownCount: number;
+
+  /**
+   * Inference mode: a compact row map and the model's weight tables, so word-only features can be
+   * pre-summed per word (clears the per-word cache).
+   */
+  useCompact(remap: Int32Array, tables: Float32Array[]): void {
+    this.remap = remap;
+    this.tables = tables;
+    this.cache.clear();
+  }
+
+  private ownSums(inf: WordInfo): Float32Array {
+    if (inf.sums) return inf.sums;
+    const rows = this.ownRows(inf);
+    const tables = this.tables!;
+    const sums = new Float32Array(tables.length * NUM_LABELS);
+    tables.forEach((w, t) => {
+      for (const r of rows) if (r >= 0) for (let l = 0; l < NUM_LABELS; l++) sums[t * NUM_LABELS + l]! += w[r + l]!;
+    });
+    return (inf.sums = sums);
+  }
+
+  private ownRows(inf: WordInfo): Int32Array {
+    if (inf.own) return inf.own;
+    const own = new Int32Array(this.ownCount);
+    let o = 0;
+    own[o++] = this.row(T.w, inf.w);
+    own[o++] = this.row(T.lw, inf.lw);
+    own[o++] = this.row(T.sh, inf.shape);
+    for (let a = 0; a < inf.affixes.length; a++) own[o++] = this.row2(a & 1 ? T.suffix : T.prefix, a >> 1, inf.affixes[a]!);
+    own[o++] = this.row2(T.len, inf.lenBucket, inf.shape);
+    if (this.cfg.clusters) {
+      const c = inf.cluster;
+      own[o++] = this.row2(T.cl, 4, pathPrefix(c, 4));
+      own[o++] = this.row2(T.cl, 6, pathPrefix(c, 6));
+      own[o++] = this.row2(T.cl, 10, pathPrefix(c, 10));
+      own[o++] = this.row2(T.cl, 20, c);
+    }
+    return (inf.own = own);
+  }
+
+  private histRows(inf: WordInfo): Int32Array {
+    if (inf.hist) return inf.hist;
+    const h = new Int32Array((NUM_LABELS + 1) * HISTORY_TEMPLATES);
+    for (let ps = 0; ps <= NUM_LABELS; ps++) {
+      h[ps * HISTORY_TEMPLATES] = this.row2(T.p1lw, ps, inf.lw);
+      h[ps * HISTORY_TEMPLATES + 1] = this.row2(T.p1sh, ps, inf.shape);
+    }
+    return (inf.hist = h);
+  }
+
+  /** Row offset of a feature (-1 = no weights). */
+  row(template: number, value: number): number {
+    const r = mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, value) & this.mask;
+    return this.remap ? this.remap[r]! : r * NUM_LABELS;
+  }
+
+  row2(template: number, a: number, b: number): number {
+    const r = mix(mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, a), b) & this.mask;
+    return this.remap ? this.remap[r]! : r * NUM_LABELS;
+  }
+
+  private info(word: string): WordInfo {
+    let inf = this.cache.get(word);
+    if (inf) return inf;
+    const norm = normalizeWord(word);
+    const c = wordCase(word);
+    const affixes: number[] = [];
+    for (const n of AFFIX_LENGTHS) {
+      affixes.push(word.length >= n ? hashString(word.slice(0, n), 11) : 0);
+      affixes.push(word.length >= n ? hashString(word.slice(word.length - n), 13) : 0);
+    }
+    inf = {
+      w: hashString(word),
+      lw: hashString(norm, 1),
+      shape: hashString(wordShape(word), 7),
+      affixes,
+      initialUpper: c.initialUpper,
+      allUpper: c.allUpper,
+      hasLetter: c.hasLetter,
+      lenBucket: word.length <= 3 ? word.length : word.length <= 6 ? 4 : word.length <= 10 ? 5 : 6,
+      norm,
+      cluster: this.res.clusters?.paths.get(hashString(word)) ?? this.res.clusters?.paths.get(hashString(norm, 1)) ?? 0,
+      own: null,
+      hist: null,
+      sums: null,
+    };
+    if (this.cache.size > 500_000) this.cache.clear();
+    this.cache.set(word, inf);
+    return inf;
+  }
+
+  /** Label-independent features of one document. */
+  extractDocument(sentences: readonly (readonly string[])[]): DocFeatures {
+    let n = 0;
+    for (const s of sentences) n += s.length;
+    const k = this.tables ? staticTemplateCount(this.cfg) - this.ownCount : staticTemplateCount(this.cfg);
+    const ownSums: Float32Array[] | null = this.tables ? new Array(n) : null;
+    const feats = new Int32Array(n * k);
+    const lw = new Uint32Array(n);
+    const shape = new Uint32Array(n);
+    const bounds = new Int32Array(sentences.length + 1);
+    const infos: WordInfo[] = new Array(n);
+    const headline = new Uint8Array(n);
+    const initial = new Uint8Array(n);
+    const norm: string[] = new Array(n);
+    const capital = new Uint8Array(n);
+    const hist: Int32Array[] = new Array(n);
+    let t = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      bounds[s] = t;
+      const sent = sentences[s]!;
+      let letters = 0;
+      let caps = 0;
+      for (let i = 0; i < sent.length; i++) {
+        const inf = this.info(sent[i]!);
+        infos[t + i] = inf;
+        if (inf.hasLetter) {
+          letters++;
+          if (inf.allUpper) caps++;
+        }
+      }
+      const head = letters >= 2 && caps === letters ? 1 : 0;
+      for (let i = 0; i < sent.length; i++) {
+        headline[t + i] = head;
+        initial[t + i] = i === 0 ? 1 : 0;
+      }
+      t += sent.length;
+    }
+    bounds[sentences.length] = t;
+
+    // Document-level casing evidence: is the word seen lower-case elsewhere, or capitalized in the middle
+    // of an ordinary (non-headline) sentence?
+    const seenLower = new Set<string>();
+    const seenMidCap = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const inf = infos[i]!;
+      norm[i] = inf.norm;
+      capital[i] = inf.initialUpper ? 1 : 0;
+      if (!inf.hasLetter) continue;
+      if (!inf.initialUpper) seenLower.add(inf.norm);
+      else if (!initial[i] && !headline[i] && !inf.allUpper) seenMidCap.add(inf.norm);
+    }
+
+    const gaz = this.cfg.gazetteerLists > 0 ? this.gazetteerCodes(sentences, n) : null;
+    const L = this.cfg.gazetteerLists;
+    let gazAny: Int32Array | null = null;
+    if (gaz) {
+      gazAny = new Int32Array(n);
+      for (let i = 0; i < n; i++) for (let g = 0; g < L; g++) if (gaz[i * L + g]) gazAny[i]! |= 1 << g;
+    }
+
+    for (let s = 0; s < sentences.length; s++) {
+      const from = bounds[s]!;
+      const to = bounds[s + 1]!;
+      for (let i = from; i < to; i++) {
+        const inf = infos[i]!;
+        const pm1 = i - 1 >= from ? infos[i - 1]! : null;
+        const pm2 = i - 2 >= from ? infos[i - 2]! : null;
+        const pp1 = i + 1 < to ? infos[i + 1]! : null;
+        const pp2 = i + 2 < to ? infos[i + 2]! : null;
+        const lwm1 = pm1 ? pm1.lw : BOS;
+        const lwm2 = pm2 ? pm2.lw : BOS;
+        const lwp1 = pp1 ? pp1.lw : EOS;
+        const lwp2 = pp2 ? pp2.lw : EOS;
+        const shm1 = pm1 ? pm1.shape : BOS_SH;
+        const shp1 = pp1 ? pp1.shape : EOS_SH;
+        lw[i] = inf.lw;
+        shape[i] = inf.shape;
+        const docFlag = inf.hasLetter ? (seenLower.has(inf.norm) ? 1 : 0) | (seenMidCap.has(inf.norm) ? 2 : 0) : 4;
+        let o = i * k;
+        feats[o++] = this.row(T.bias, 0);
+        if (ownSums) ownSums[i] = this.ownSums(inf);
+        else {
+          feats.set(this.ownRows(inf), o);
+          o += this.ownCount;
+        }
+        hist[i] = this.histRows(inf);
+        feats[o++] = this.row(T.lwm1, lwm1);
+        feats[o++] = this.row(T.lwp1, lwp1);
+        feats[o++] = this.row(T.lwm2, lwm2);
+        feats[o++] = this.row(T.lwp2, lwp2);
+        feats[o++] = this.row(T.shm1, shm1);
+        feats[o++] = this.row(T.shp1, shp1);
+        feats[o++] = this.row2(T.shm1sh, shm1, inf.shape);
+        feats[o++] = this.row2(T.shshp1, inf.shape, shp1);
+        feats[o++] = this.row2(T.shTri, mix(shm1, inf.shape), shp1);
+        feats[o++] = this.row2(T.bigL, lwm1, inf.lw);
+        feats[o++] = this.row2(T.bigR, inf.lw, lwp1);
+        feats[o++] = this.row2(T.initSh, initial[i]!, inf.shape);
+        feats[o++] = this.row2(T.headSh, headline[i]!, inf.shape);
+        feats[o++] = this.row2(T.headLw, headline[i]!, inf.lw);
+        feats[o++] = this.row2(T.doc, docFlag * 2 + (initial[i]! | headline[i]!), inf.shape);
+        feats[o++] = this.row(T.wm1, pm1 ? pm1.w : BOS);
+        feats[o++] = this.row(T.wp1, pp1 ? pp1.w : EOS);
+        feats[o++] = this.row2(T.initLw, initial[i]!, inf.lw);
+        if (gaz) {
+          const any = gazAny![i]!;
+          for (let g = 0; g < L; g++) {
+            const code = gaz[i * L + g]!;
+            feats[o++] = code ? this.row2(T.gaz, g, code) : -1;
+          }
+          feats[o++] = this.row2(T.gazAny, any, inf.initialUpper ? 1 : 0);
+          feats[o++] = this.row2(T.gazPrev, i - 1 >= from ? gazAny![i - 1]! : 0, any);
+          feats[o++] = this.row2(T.gazNext, i + 1 < to ? gazAny![i + 1]! : 0, any);
+        }
+        if (this.cfg.clusters) {
+          const cm1 = pm1 ? pm1.cluster : 1;
+          const cp1 = pp1 ? pp1.cluster : 2;
+          feats[o++] = this.row2(T.clm1, 6, pathPrefix(cm1, 6));
+          feats[o++] = this.row2(T.clm1, 20, cm1);
+          feats[o++] = this.row2(T.clp1, 6, pathPrefix(cp1, 6));
+          feats[o++] = this.row2(T.clp1, 20, cp1);
+        }
+        if (o !== (i + 1) * k) throw new Error(`feature template count mismatch (${o - i * k} vs ${k})`);
+      }
+    }
+    return { n, k, feats, lw, shape, bounds, norm, capital, hist, ownSums };
+  }
+
+  /**
+   * Gazetteer match codes per token and list: 0 none, 1 B, 2 I, 3 L, 4 U, from a longest-match scan
+   * of each list over the lower-cased tokens of each sentence.
+   */
+  private gazetteerCodes(sentences: readonly (readonly string[])[], n: number): Uint8Array {
+    const gz = this.res.gazetteer!;
+    const L = this.cfg.gazetteerLists;
+    const codes = new Uint8Array(n * L);
+    const coveredUntil = new Int32Array(L);
+    const masks = new Int32Array(gz.maxLen);
+    let base = 0;
+    for (const sent of sentences) {
+      coveredUntil.fill(0);
+      const hashes = sent.map((w) => this.info(w).lw);
+      for (let i = 0; i < sent.length; i++) {
+        let h = PHRASE_SEED;
+        let any = 0;
+        const maxLen = Math.min(gz.maxLen, sent.length - i);
+        let longest = 0;
+        for (let len = 1; len <= maxLen; len++) {
+          h = extendPhrase(h, hashes[i + len - 1]!);
+          const e = gz.entries.get(h);
+          if (e === undefined) break;
+          const m = e & ~GAZ_PREFIX;
+          masks[len - 1] = m;
+          any |= m;
+          longest = len;
+          if (!(e & GAZ_PREFIX)) break;
+        }
+        if (!any) continue;
+        for (let g = 0; g < L; g++) {
+          if (coveredUntil[g]! > i || !(any & (1 << g))) continue;
+          let best = 0;
+          for (let len = longest; len >= 1; len--) {
+            if (masks[len - 1]! & (1 << g)) {
+              best = len;
+              break;
+            }
+          }
+          if (best === 1) codes[(base + i) * L + g] = 4;
+          else {
+            codes[(base + i) * L + g] = 1;
+            for (let j = i + 1; j < i + best - 1; j++) codes[(base + j) * L + g] = 2;
+            codes[(base + i + best - 1) * L + g] = 3;
+          }
+          coveredUntil[g] = i + best;
+        }
+      }
+      base += sent.length;
+    }
+    return codes;
+  }
+
+  /**
+   * Stage-2 (document-level) features from a first-pass labelling of the whole document: the first-pass
+   * label of the token and its neighbours, and the entity type the same capitalized word most often got
+   * elsewhere in the document.
+   */
+  stage2Features(df: DocFeatures, first: Uint8Array): Int32Array {
+    const n = df.n;
+    const out = new Int32Array(n * STAGE2_TEMPLATES);
+    const counts = new Map<string, Int32Array>();
+    for (let i = 0; i < n; i++) {
+      if (!df.capital[i]) continue;
+      let c = counts.get(df.norm[i]!);
+      if (!c) counts.set(df.norm[i]!, (c = new Int32Array(5)));
+      c[labelType(first[i]!) + 1]!++;
+    }
+    for (let s = 0; s + 1 < df.bounds.length; s++) {
+      const from = df.bounds[s]!;
+      const to = df.bounds[s + 1]!;
+      for (let i = from; i < to; i++) {
+        let docType = 0;
+        const c = df.capital[i] ? counts.get(df.norm[i]!) : undefined;
+        if (c) {
+          // Other occurrences only.
+          const own = labelType(first[i]!) + 1;
+          let best = -1;
+          let bestCount = 0;
+          let total = 0;
+          for (let t = 0; t < 5; t++) {
+            const v = c[t]! - (t === own ? 1 : 0);
+            total += v;
+            if (v > bestCount) {
+              bestCount = v;
+              best = t;
+            }
+          }
+          if (best >= 0) docType = 1 + best * 3 + (bestCount === total ? 2 : bestCount * 2 > total ? 1 : 0);
+        }
+        let o = i * STAGE2_TEMPLATES;
+        out[o++] = this.row(T.s1, first[i]!);
+        out[o++] = this.row2(T.s1m1, i > from ? first[i - 1]! : 99, first[i]!);
+        out[o++] = this.row2(T.s1p1, i + 1 < to ? first[i + 1]! : 99, first[i]!);
+        out[o++] = this.row(T.docType, docType);
+        out[o++] = this.row2(T.docTypeSh, docType, df.shape[i]!);
+        out[o++] = this.row2(T.docTypeLw, docType, df.lw[i]!);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Rows of the label-transition features for token i when the previous label is `prev` (-1 = sentence
+   * start): previous label × current word, previous label × current shape. The plain transition row
+   * (previous label alone) is `transitionRow`.
+   */
+  historyRows(df: DocFeatures, i: number, prev: number, out: Int32Array, at: number): void {
+    const h = df.hist[i]!;
+    const o = (prev + 1) * HISTORY_TEMPLATES;
+    out[at] = h[o]!;
+    out[at + 1] = h[o + 1]!;
+  }
+
+  transitionRow(prev: number): number {
+    return this.row(T.p1, prev + 1);
+  }
+}

@@ -1,0 +1,209 @@
+import { NUM_LABELS, allowedAfter, allowedAtEnd } from './labels.js';
+import { HISTORY_TEMPLATES, type DocFeatures, type FeatureExtractor } from './features.js';
+
+/**
+ * First-order linear-chain tagger over BILOU labels, decoded exactly with Viterbi under the BILOU
+ * constraints, trained as an averaged structured perceptron (Collins 2002). Scores are sums of weight
+ * rows (one row of NUM_LABELS weights per hashed feature); label-dependent features pair the previous
+ * label with the current word and shape.
+ */
+
+export interface StageInput {
+  df: DocFeatures;
+  /** Extra label-independent rows per token (stage-2 features), `extraK` per token. */
+  extra: Int32Array | null;
+  extraK: number;
+  /** Which of the model's tables `w` is (for the pre-summed word-only scores of inference mode). */
+  table: number;
+}
+
+/** Averaged-perceptron state for one weight table. */
+export class PerceptronTrainer {
+  readonly w: Float32Array;
+  private readonly u: Float64Array;
+  private c = 1;
+
+  constructor(rows: number) {
+    this.w = new Float32Array(rows * NUM_LABELS);
+    this.u = new Float64Array(rows * NUM_LABELS);
+  }
+
+  tick(): void {
+    this.c++;
+  }
+
+  update(rows: ArrayLike<number>, from: number, to: number, label: number, delta: number): void {
+    const w = this.w;
+    const u = this.u;
+    const cd = this.c * delta;
+    for (let j = from; j < to; j++) {
+      const r = rows[j]!;
+      if (r < 0) continue;
+      w[r + label]! += delta;
+      u[r + label]! += cd;
+    }
+  }
+
+  /** Averaged weights (a new array). */
+  averaged(): Float32Array {
+    const out = new Float32Array(this.w.length);
+    const c = this.c;
+    for (let i = 0; i < out.length; i++) out[i] = this.w[i]! - this.u[i]! / c;
+    return out;
+  }
+}
+
+const L = NUM_LABELS;
+const P = L + 1; // previous-label states: 0 = sentence start, p + 1 = label p
+/** ALLOWED[ps * L + l]: label l may follow state ps. */
+const ALLOWED = new Uint8Array(P * L);
+for (let ps = 0; ps < P; ps++) for (let l = 0; l < L; l++) ALLOWED[ps * L + l] = allowedAfter(ps - 1, l) ? 1 : 0;
+/** NEXTS[ps]: labels allowed after previous-label state ps. */
+const NEXTS: Uint8Array[] = Array.from({ length: P }, (_, ps) => Uint8Array.from({ length: L }, (_, l) => l).filter((l) => ALLOWED[ps * L + l]));
+const AT_END = Uint8Array.from({ length: L }, (_, l) => (allowedAtEnd(l) ? 1 : 0));
+
+class Scratch {
+  emit = new Float64Array(0);
+  delta = new Float64Array(0);
+  back = new Uint8Array(0);
+  trans = new Float64Array(P * L);
+  transRows = new Int32Array(P);
+  best = new Float64Array(L);
+  ensure(m: number): void {
+    if (this.emit.length >= m * L) return;
+    const n = Math.max(m, 64) * 2;
+    this.emit = new Float64Array(n * L);
+    this.delta = new Float64Array(n * L);
+    this.back = new Uint8Array(n * L);
+  }
+}
+const scratch = new Scratch();
+
+function addRows(w: Float32Array, rows: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void {
+  for (let j = from; j < to; j++) {
+    const r = rows[j]!;
+    if (r < 0) continue;
+    for (let l = 0; l < L; l++) scores[at + l]! += w[r + l]!;
+  }
+}
+
+/** Viterbi over tokens [from, to) of the document; writes label ids into `out`. */
+function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from: number, to: number, out: Uint8Array): void {
+  const { df, extra, extraK } = input;
+  const m = to - from;
+  const k = df.k;
+  const s = scratch;
+  s.ensure(m);
+  const { emit, delta, back, trans, transRows } = s;
+  for (let ps = 0; ps < P; ps++) transRows[ps] = fx.transitionRow(ps - 1);
+  trans.fill(0);
+  for (let ps = 0; ps < P; ps++) addRows(w, transRows, ps, ps + 1, trans, ps * L);
+  emit.fill(0, 0, m * L);
+  if (df.ownSums) {
+    const to = input.table * L;
+    for (let t = 0; t < m; t++) emit.set(df.ownSums[from + t]!.subarray(to, to + L), t * L);
+  }
+  const H = HISTORY_TEMPLATES;
+  for (let t = 0; t < m; t++) {
+    const i = from + t;
+    addRows(w, df.feats, i * k, (i + 1) * k, emit, t * L);
+    if (extra) addRows(w, extra, i * extraK, (i + 1) * extraK, emit, t * L);
+  }
+  const bestAt = s.best;
+  for (let t = 0; t < m; t++) {
+    const i = from + t;
+    const base = t * L;
+    bestAt.fill(-Infinity);
+    // Previous states: the start state at t = 0, the 17 labels afterwards. Each state's rows are read once
+    // and applied to the labels allowed after it.
+    const psFrom = t === 0 ? 0 : 1;
+    const psTo = t === 0 ? 1 : P;
+    const hr = df.hist[i]!;
+    for (let ps = psFrom; ps < psTo; ps++) {
+      const prevScore = t === 0 ? 0 : delta[base - L + ps - 1]!;
+      if (prevScore === -Infinity) continue;
+      const r1 = hr[ps * H]!;
+      const r2 = hr[ps * H + 1]!;
+      const next = NEXTS[ps]!;
+      const to = ps * L;
+      for (let j = 0; j < next.length; j++) {
+        const l = next[j]!;
+        let sc = prevScore + trans[to + l]!;
+        if (r1 >= 0) sc += w[r1 + l]!;
+        if (r2 >= 0) sc += w[r2 + l]!;
+        if (sc > bestAt[l]!) {
+          bestAt[l] = sc;
+          back[base + l] = ps;
+        }
+      }
+    }
+    for (let l = 0; l < L; l++) delta[base + l] = bestAt[l] === -Infinity ? -Infinity : bestAt[l]! + emit[base + l]!;
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const lastBase = (m - 1) * L;
+  for (let l = 0; l < L; l++) {
+    if (AT_END[l] && delta[lastBase + l]! > best) {
+      best = delta[lastBase + l]!;
+      arg = l;
+    }
+  }
+  for (let t = m - 1; t >= 0; t--) {
+    out[from + t] = arg;
+    arg = back[t * L + arg]! - 1;
+  }
+}
+
+/**
+ * Tag one document with weights `w`, writing BILOU ids into `out`. With `trainer` and `gold`, performs a
+ * structured-perceptron update after each sentence whose best path differs from the gold one; returns the
+ * number of wrongly labelled tokens.
+ */
+export function decodeDocument(
+  fx: FeatureExtractor,
+  w: Float32Array,
+  input: StageInput,
+  out: Uint8Array,
+  trainer?: PerceptronTrainer,
+  gold?: Uint8Array,
+): number {
+  const { df, extra, extraK } = input;
+  const k = df.k;
+  let errors = 0;
+  const hist = new Int32Array(HISTORY_TEMPLATES);
+  const one = new Int32Array(1);
+  for (let s = 0; s + 1 < df.bounds.length; s++) {
+    const from = df.bounds[s]!;
+    const to = df.bounds[s + 1]!;
+    if (to === from) continue;
+    viterbi(fx, w, input, from, to, out);
+    if (!trainer || !gold) continue;
+    for (let i = from; i < to; i++) {
+      const g = gold[i]!;
+      const p = out[i]!;
+      const gPrev = i > from ? gold[i - 1]! : -1;
+      const pPrev = i > from ? out[i - 1]! : -1;
+      if (g !== p) {
+        errors++;
+        trainer.update(df.feats, i * k, (i + 1) * k, g, 1);
+        trainer.update(df.feats, i * k, (i + 1) * k, p, -1);
+        if (extra) {
+          trainer.update(extra, i * extraK, (i + 1) * extraK, g, 1);
+          trainer.update(extra, i * extraK, (i + 1) * extraK, p, -1);
+        }
+      }
+      if (g !== p || gPrev !== pPrev) {
+        fx.historyRows(df, i, gPrev, hist, 0);
+        trainer.update(hist, 0, HISTORY_TEMPLATES, g, 1);
+        one[0] = fx.transitionRow(gPrev);
+        trainer.update(one, 0, 1, g, 1);
+        fx.historyRows(df, i, pPrev, hist, 0);
+        trainer.update(hist, 0, HISTORY_TEMPLATES, p, -1);
+        one[0] = fx.transitionRow(pPrev);
+        trainer.update(one, 0, 1, p, -1);
+      }
+    }
+    trainer.tick();
+  }
+  return errors;
+}
