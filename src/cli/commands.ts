@@ -18,4 +18,5 @@ type Loader = () => Promise<Command>;
 
 export const COMMANDS: Record<string, Loader> = {
   // one line per command, e.g.  tag: async () => (await import('./commands/tag.js')).command,
+  tag: async () => (await import('./commands/tag.js')).command,
 };

@@ -1,0 +1,367 @@
+import { hashString, mix, extendPhrase, PHRASE_SEED } from './hash.js';
+import { normalizeWord, wordCase, wordShape } from './shape.js';
+import { pathPrefix, type Gazetteer, type WordClusters } from './resources.js';
+import { NUM_LABELS, labelType } from './labels.js';
+
+/**
+ * Feature extraction. Every feature is a hashed (template, value) pair mapped to a weight row;
+ * `DocFeatures.feats` holds, for each token, the row offsets of its label-independent features, computed
+ * once per document. Label-history features are added during decoding (see `historyFeatures`).
+ */
+
+export interface FeatureConfig {
+  /** log2 of the number of weight rows. */
+  bits: number;
+  /** Number of gazetteer lists in use (0 = no gazetteer features). */
+  gazetteerLists: number;
+  /** Whether word-cluster features are used. */
+  clusters: boolean;
+}
+
+export interface FeatureResources {
+  gazetteer: Gazetteer | null;
+  clusters: WordClusters | null;
+}
+
+/** Per-token information that depends only on the word string (cached). */
+interface WordInfo {
+  w: number;
+  lw: number;
+  shape: number;
+  affixes: number[];
+  initialUpper: boolean;
+  allUpper: boolean;
+  hasLetter: boolean;
+  lenBucket: number;
+  norm: string;
+  cluster: number;
+}
+
+// Template ids. Changing their order or meaning changes every feature id: bump MODEL_FORMAT then.
+const T = {
+  bias: 1, w: 2, lw: 3, lwm1: 4, lwp1: 5, lwm2: 6, lwp2: 7, sh: 8, shm1: 9, shp1: 10, shm1sh: 11, shshp1: 12,
+  shTri: 13, prefix: 14, suffix: 15, bigL: 16, bigR: 17, initSh: 18, headSh: 19, headLw: 20, doc: 21, len: 22,
+  wm1: 23, wp1: 24, initLw: 25,
+  gaz: 40, gazAny: 41, gazNext: 42, gazPrev: 43,
+  cl: 60, clm1: 61, clp1: 62,
+  s1: 80, s1m1: 81, s1p1: 82, docType: 83, docTypeSh: 84, docTypeLw: 85,
+  p1: 100, p1p2: 101, p1lw: 102, p1sh: 103,
+} as const;
+
+const AFFIX_LENGTHS = [1, 2, 3, 4, 5];
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+const BOS_SH = hashString('<s>', 7);
+const EOS_SH = hashString('</s>', 7);
+
+export const BASE_TEMPLATES = 33; // see extractDocument (checked there)
+export const STAGE2_TEMPLATES = 6;
+export const HISTORY_TEMPLATES = 4;
+
+export function staticTemplateCount(cfg: FeatureConfig): number {
+  return BASE_TEMPLATES + (cfg.gazetteerLists > 0 ? cfg.gazetteerLists + 3 : 0) + (cfg.clusters ? 8 : 0);
+}
+
+export interface DocFeatures {
+  /** Number of tokens. */
+  n: number;
+  /** Label-independent feature rows per token. */
+  k: number;
+  /** n × k row offsets (row index × NUM_LABELS). */
+  feats: Int32Array;
+  /** Per-token values used by history features. */
+  lw: Uint32Array;
+  shape: Uint32Array;
+  /** Sentence boundaries: sentence s covers tokens [bounds[s], bounds[s+1]). */
+  bounds: Int32Array;
+  /** Per-token normalized word and whether it is capitalized (for document-level features). */
+  norm: string[];
+  capital: Uint8Array;
+}
+
+export class FeatureExtractor {
+  readonly mask: number;
+  private readonly cache = new Map<string, WordInfo>();
+
+  constructor(
+    readonly cfg: FeatureConfig,
+    readonly res: FeatureResources,
+  ) {
+    this.mask = (1 << cfg.bits) - 1;
+    if (cfg.gazetteerLists > 0 && !res.gazetteer) throw new Error('feature config needs a gazetteer');
+    if (cfg.clusters && !res.clusters) throw new Error('feature config needs word clusters');
+  }
+
+  /** Row offset of a feature. */
+  row(template: number, value: number): number {
+    return (mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, value) & this.mask) * NUM_LABELS;
+  }
+
+  row2(template: number, a: number, b: number): number {
+    return (mix(mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, a), b) & this.mask) * NUM_LABELS;
+  }
+
+  private info(word: string): WordInfo {
+    let inf = this.cache.get(word);
+    if (inf) return inf;
+    const norm = normalizeWord(word);
+    const c = wordCase(word);
+    const affixes: number[] = [];
+    for (const n of AFFIX_LENGTHS) {
+      affixes.push(word.length >= n ? hashString(word.slice(0, n), 11) : 0);
+      affixes.push(word.length >= n ? hashString(word.slice(word.length - n), 13) : 0);
+    }
+    inf = {
+      w: hashString(word),
+      lw: hashString(norm, 1),
+      shape: hashString(wordShape(word), 7),
+      affixes,
+      initialUpper: c.initialUpper,
+      allUpper: c.allUpper,
+      hasLetter: c.hasLetter,
+      lenBucket: word.length <= 3 ? word.length : word.length <= 6 ? 4 : word.length <= 10 ? 5 : 6,
+      norm,
+      cluster: this.res.clusters?.paths.get(hashString(word)) ?? this.res.clusters?.paths.get(hashString(norm, 1)) ?? 0,
+    };
+    if (this.cache.size > 500_000) this.cache.clear();
+    this.cache.set(word, inf);
+    return inf;
+  }
+
+  /** Label-independent features of one document. */
+  extractDocument(sentences: readonly (readonly string[])[]): DocFeatures {
+    let n = 0;
+    for (const s of sentences) n += s.length;
+    const k = staticTemplateCount(this.cfg);
+    const feats = new Int32Array(n * k);
+    const lw = new Uint32Array(n);
+    const shape = new Uint32Array(n);
+    const bounds = new Int32Array(sentences.length + 1);
+    const infos: WordInfo[] = new Array(n);
+    const headline = new Uint8Array(n);
+    const initial = new Uint8Array(n);
+    const norm: string[] = new Array(n);
+    const capital = new Uint8Array(n);
+    let t = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      bounds[s] = t;
+      const sent = sentences[s]!;
+      let letters = 0;
+      let caps = 0;
+      for (let i = 0; i < sent.length; i++) {
+        const inf = this.info(sent[i]!);
+        infos[t + i] = inf;
+        if (inf.hasLetter) {
+          letters++;
+          if (inf.allUpper) caps++;
+        }
+      }
+      const head = letters >= 2 && caps === letters ? 1 : 0;
+      for (let i = 0; i < sent.length; i++) {
+        headline[t + i] = head;
+        initial[t + i] = i === 0 ? 1 : 0;
+      }
+      t += sent.length;
+    }
+    bounds[sentences.length] = t;
+
+    // Document-level casing evidence: is the word seen lower-case elsewhere, or capitalized in the middle
+    // of an ordinary (non-headline) sentence?
+    const seenLower = new Set<string>();
+    const seenMidCap = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const inf = infos[i]!;
+      norm[i] = inf.norm;
+      capital[i] = inf.initialUpper ? 1 : 0;
+      if (!inf.hasLetter) continue;
+      if (!inf.initialUpper) seenLower.add(inf.norm);
+      else if (!initial[i] && !headline[i] && !inf.allUpper) seenMidCap.add(inf.norm);
+    }
+
+    const gaz = this.cfg.gazetteerLists > 0 ? this.gazetteerCodes(sentences, n) : null;
+    const L = this.cfg.gazetteerLists;
+
+    for (let s = 0; s < sentences.length; s++) {
+      const from = bounds[s]!;
+      const to = bounds[s + 1]!;
+      for (let i = from; i < to; i++) {
+        const inf = infos[i]!;
+        const pm1 = i - 1 >= from ? infos[i - 1]! : null;
+        const pm2 = i - 2 >= from ? infos[i - 2]! : null;
+        const pp1 = i + 1 < to ? infos[i + 1]! : null;
+        const pp2 = i + 2 < to ? infos[i + 2]! : null;
+        const lwm1 = pm1 ? pm1.lw : BOS;
+        const lwm2 = pm2 ? pm2.lw : BOS;
+        const lwp1 = pp1 ? pp1.lw : EOS;
+        const lwp2 = pp2 ? pp2.lw : EOS;
+        const shm1 = pm1 ? pm1.shape : BOS_SH;
+        const shp1 = pp1 ? pp1.shape : EOS_SH;
+        lw[i] = inf.lw;
+        shape[i] = inf.shape;
+        const docFlag = inf.hasLetter ? (seenLower.has(inf.norm) ? 1 : 0) | (seenMidCap.has(inf.norm) ? 2 : 0) : 4;
+        let o = i * k;
+        feats[o++] = this.row(T.bias, 0);
+        feats[o++] = this.row(T.w, inf.w);
+        feats[o++] = this.row(T.lw, inf.lw);
+        feats[o++] = this.row(T.lwm1, lwm1);
+        feats[o++] = this.row(T.lwp1, lwp1);
+        feats[o++] = this.row(T.lwm2, lwm2);
+        feats[o++] = this.row(T.lwp2, lwp2);
+        feats[o++] = this.row(T.sh, inf.shape);
+        feats[o++] = this.row(T.shm1, shm1);
+        feats[o++] = this.row(T.shp1, shp1);
+        feats[o++] = this.row2(T.shm1sh, shm1, inf.shape);
+        feats[o++] = this.row2(T.shshp1, inf.shape, shp1);
+        feats[o++] = this.row2(T.shTri, mix(shm1, inf.shape), shp1);
+        for (let a = 0; a < inf.affixes.length; a++) feats[o++] = this.row2(a & 1 ? T.suffix : T.prefix, a >> 1, inf.affixes[a]!);
+        feats[o++] = this.row2(T.bigL, lwm1, inf.lw);
+        feats[o++] = this.row2(T.bigR, inf.lw, lwp1);
+        feats[o++] = this.row2(T.initSh, initial[i]!, inf.shape);
+        feats[o++] = this.row2(T.headSh, headline[i]!, inf.shape);
+        feats[o++] = this.row2(T.headLw, headline[i]!, inf.lw);
+        feats[o++] = this.row2(T.doc, docFlag * 2 + (initial[i]! | headline[i]!), inf.shape);
+        feats[o++] = this.row2(T.len, inf.lenBucket, inf.shape);
+        feats[o++] = this.row(T.wm1, pm1 ? pm1.w : BOS);
+        feats[o++] = this.row(T.wp1, pp1 ? pp1.w : EOS);
+        feats[o++] = this.row2(T.initLw, initial[i]!, inf.lw);
+        if (gaz) {
+          let any = 0;
+          for (let g = 0; g < L; g++) {
+            const code = gaz[i * L + g]!;
+            feats[o++] = this.row2(T.gaz, g, code);
+            if (code) any |= 1 << g;
+          }
+          feats[o++] = this.row2(T.gazAny, any, inf.initialUpper ? 1 : 0);
+          let prev = 0;
+          let next = 0;
+          for (let g = 0; g < L; g++) {
+            if (i - 1 >= from && gaz[(i - 1) * L + g]) prev |= 1 << g;
+            if (i + 1 < to && gaz[(i + 1) * L + g]) next |= 1 << g;
+          }
+          feats[o++] = this.row2(T.gazPrev, prev, any);
+          feats[o++] = this.row2(T.gazNext, next, any);
+        }
+        if (this.cfg.clusters) {
+          const c = inf.cluster;
+          const cm1 = pm1 ? pm1.cluster : 1;
+          const cp1 = pp1 ? pp1.cluster : 2;
+          feats[o++] = this.row2(T.cl, 4, pathPrefix(c, 4));
+          feats[o++] = this.row2(T.cl, 6, pathPrefix(c, 6));
+          feats[o++] = this.row2(T.cl, 10, pathPrefix(c, 10));
+          feats[o++] = this.row2(T.cl, 20, c);
+          feats[o++] = this.row2(T.clm1, 6, pathPrefix(cm1, 6));
+          feats[o++] = this.row2(T.clm1, 20, cm1);
+          feats[o++] = this.row2(T.clp1, 6, pathPrefix(cp1, 6));
+          feats[o++] = this.row2(T.clp1, 20, cp1);
+        }
+        if (o !== (i + 1) * k) throw new Error(`feature template count mismatch (${o - i * k} vs ${k})`);
+      }
+    }
+    return { n, k, feats, lw, shape, bounds, norm, capital };
+  }
+
+  /**
+   * Gazetteer match codes per token and list: 0 none, 1 B, 2 I, 3 L, 4 U, from a longest-match scan
+   * of each list over the lower-cased tokens of each sentence.
+   */
+  private gazetteerCodes(sentences: readonly (readonly string[])[], n: number): Uint8Array {
+    const gz = this.res.gazetteer!;
+    const L = this.cfg.gazetteerLists;
+    const codes = new Uint8Array(n * L);
+    const coveredUntil = new Int32Array(L);
+    const masks = new Int32Array(gz.maxLen);
+    let base = 0;
+    for (const sent of sentences) {
+      coveredUntil.fill(0);
+      const hashes = sent.map((w) => this.info(w).lw);
+      for (let i = 0; i < sent.length; i++) {
+        let h = PHRASE_SEED;
+        let any = 0;
+        const maxLen = Math.min(gz.maxLen, sent.length - i);
+        for (let len = 1; len <= maxLen; len++) {
+          h = extendPhrase(h, hashes[i + len - 1]!);
+          const m = gz.entries.get(h) ?? 0;
+          masks[len - 1] = m;
+          any |= m;
+        }
+        if (!any) continue;
+        for (let g = 0; g < L; g++) {
+          if (coveredUntil[g]! > i || !(any & (1 << g))) continue;
+          let best = 0;
+          for (let len = maxLen; len >= 1; len--) {
+            if (masks[len - 1]! & (1 << g)) {
+              best = len;
+              break;
+            }
+          }
+          if (best === 1) codes[(base + i) * L + g] = 4;
+          else {
+            codes[(base + i) * L + g] = 1;
+            for (let j = i + 1; j < i + best - 1; j++) codes[(base + j) * L + g] = 2;
+            codes[(base + i + best - 1) * L + g] = 3;
+          }
+          coveredUntil[g] = i + best;
+        }
+      }
+      base += sent.length;
+    }
+    return codes;
+  }
+
+  /**
+   * Stage-2 (document-level) features from a first-pass labelling of the whole document: the first-pass
+   * label of the token and its neighbours, and the entity type the same capitalized word most often got
+   * elsewhere in the document.
+   */
+  stage2Features(df: DocFeatures, first: Uint8Array): Int32Array {
+    const n = df.n;
+    const out = new Int32Array(n * STAGE2_TEMPLATES);
+    const counts = new Map<string, Int32Array>();
+    for (let i = 0; i < n; i++) {
+      if (!df.capital[i]) continue;
+      let c = counts.get(df.norm[i]!);
+      if (!c) counts.set(df.norm[i]!, (c = new Int32Array(5)));
+      c[labelType(first[i]!) + 1]!++;
+    }
+    for (let s = 0; s + 1 < df.bounds.length; s++) {
+      const from = df.bounds[s]!;
+      const to = df.bounds[s + 1]!;
+      for (let i = from; i < to; i++) {
+        let docType = 0;
+        const c = df.capital[i] ? counts.get(df.norm[i]!) : undefined;
+        if (c) {
+          // Other occurrences only.
+          const own = labelType(first[i]!) + 1;
+          let best = -1;
+          let bestCount = 0;
+          let total = 0;
+          for (let t = 0; t < 5; t++) {
+            const v = c[t]! - (t === own ? 1 : 0);
+            total += v;
+            if (v > bestCount) {
+              bestCount = v;
+              best = t;
+            }
+          }
+          if (best >= 0) docType = 1 + best * 3 + (bestCount === total ? 2 : bestCount * 2 > total ? 1 : 0);
+        }
+        let o = i * STAGE2_TEMPLATES;
+        out[o++] = this.row(T.s1, first[i]!);
+        out[o++] = this.row2(T.s1m1, i > from ? first[i - 1]! : 99, first[i]!);
+        out[o++] = this.row2(T.s1p1, i + 1 < to ? first[i + 1]! : 99, first[i]!);
+        out[o++] = this.row(T.docType, docType);
+        out[o++] = this.row2(T.docTypeSh, docType, df.shape[i]!);
+        out[o++] = this.row2(T.docTypeLw, docType, df.lw[i]!);
+      }
+    }
+    return out;
+  }
+
+  /** Label-history features for token i given the previous two labels (-1 = none). */
+  historyFeatures(df: DocFeatures, i: number, p1: number, p2: number, out: Int32Array): void {
+    out[0] = this.row(T.p1, p1 + 1);
+    out[1] = this.row2(T.p1p2, p1 + 1, p2 + 1);
+    out[2] = this.row2(T.p1lw, p1 + 1, df.lw[i]!);
+    out[3] = this.row2(T.p1sh, p1 + 1, df.shape[i]!);
+  }
+}

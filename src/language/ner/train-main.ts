@@ -1,0 +1,103 @@
+/**
+ * `npm run train:ner` — trains the committed NER model. Never run in CI or tests.
+ *
+ *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 12] [--no-stage2]
+ *        [--no-gazetteer] [--no-clusters]
+ *
+ * Data: $SITREP_DATA or ../shared/data relative to the repository root (conll2003/train.txt for training,
+ * conll2003/valid_testa.txt for the dev figure only; unlabelled text for word clusters).
+ */
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConll, countTokens } from './conll.js';
+import { trainTagger } from './train.js';
+import { serializeModel, deserializeModel } from './model-file.js';
+import { evaluateTags } from './evaluate.js';
+import { buildGazetteer } from './build-gazetteer.js';
+import { buildClusters } from './build-clusters.js';
+import type { FeatureResources } from './features.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** `../shared/data` beside the repository (walking up, so git worktrees nested deeper find it too). */
+function findSharedData(): string {
+  for (let dir = repoRoot; ; dir = dirname(dir)) {
+    const candidate = resolve(dir, '../shared/data');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return resolve(repoRoot, '../shared/data');
+  }
+}
+
+function main(argv: string[]): void {
+  const flag = (name: string): boolean => argv.includes(`--${name}`);
+  const value = (name: string, def: string): string => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : def;
+  };
+  const dataDir = resolve(process.env.SITREP_DATA ?? findSharedData());
+  const trainPath = resolve(dataDir, 'conll2003/train.txt');
+  const devPath = resolve(dataDir, 'conll2003/valid_testa.txt');
+  if (!existsSync(trainPath)) throw new Error(`training data not found: ${trainPath} (set SITREP_DATA)`);
+  const out = resolve(repoRoot, value('out', 'models/ner.bin'));
+  const bits = Number(value('bits', '20'));
+  const epochs = Number(value('epochs', '12'));
+  const log = (m: string): void => void process.stderr.write(`${m}\n`);
+  const t0 = Date.now();
+
+  const train = parseConll(readFileSync(trainPath, 'utf8'));
+  log(`train: ${train.length} documents, ${countTokens(train)} tokens`);
+  const resources: FeatureResources = { gazetteer: null, clusters: null };
+  if (!flag('no-gazetteer')) {
+    resources.gazetteer = buildGazetteer(flag("no-gmb") ? undefined : dataDir);
+    log(`gazetteer: ${resources.gazetteer.entries.size} phrases in ${resources.gazetteer.lists.length} lists (${resources.gazetteer.lists.join(', ')})`);
+  }
+  if (!flag('no-clusters')) {
+    const c = buildClusters(dataDir, log);
+    resources.clusters = c.clusters;
+    log(`clusters: ${c.clusters.paths.size} words from ${c.tokens} unlabelled tokens`);
+  }
+  const settings = { bits, epochs, stage2: !flag('no-stage2'), seed: 1, folds: 5 };
+  const model = trainTagger(train, { ...settings, resources, log });
+  const trainSeconds = (Date.now() - t0) / 1000;
+
+  let devF1: number | null = null;
+  if (existsSync(devPath)) {
+    const dev = parseConll(readFileSync(devPath, 'utf8'));
+    const gold: string[][] = [];
+    const pred: string[][] = [];
+    for (const d of dev) {
+      const tags = model.tagSentences(d.sentences.map((s) => s.tokens));
+      d.sentences.forEach((s, i) => {
+        gold.push(s.tags);
+        pred.push(tags[i]!);
+      });
+    }
+    const ev = evaluateTags(gold, pred);
+    devF1 = ev.f1;
+    log(`dev (valid_testa): F1 ${(100 * ev.f1).toFixed(2)}  P ${(100 * ev.precision).toFixed(2)}  R ${(100 * ev.recall).toFixed(2)}`);
+    for (const [t, s] of Object.entries(ev.perType)) log(`  ${t.padEnd(5)} F1 ${(100 * s.f1).toFixed(2)}`);
+  }
+  Object.assign(model.provenance, {
+    data: 'CoNLL-2003 English train.txt (eng.train, 203,621 tokens)',
+    gazetteer: resources.gazetteer ? resources.gazetteer.lists.join(',') : null,
+    clusters: resources.clusters ? `${resources.clusters.paths.size} words` : null,
+    command: `npm run train:ner${argv.length ? ' -- ' + argv.join(' ') : ''}`,
+    settings: JSON.stringify(settings),
+    devF1: devF1 === null ? null : Number(devF1.toFixed(4)),
+    trainedSeconds: Math.round(trainSeconds),
+  });
+  const bytes = serializeModel(model);
+  // Round-trip check: the file must load and tag like the trained model (quantization aside).
+  deserializeModel(bytes);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, bytes);
+  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`train:ner: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,127 @@
+import { FeatureExtractor, STAGE2_TEMPLATES, type FeatureConfig, type FeatureResources, type DocFeatures } from './features.js';
+import { iobToBilou } from './labels.js';
+import { NerModel, type Provenance } from './model.js';
+import { PerceptronTrainer, decodeDocument } from './perceptron.js';
+
+/** One training document: sentences of tokens with their IOB tags (IOB1 or IOB2). */
+export interface TrainingDocument {
+  sentences: { tokens: readonly string[]; tags: readonly string[] }[];
+}
+
+export interface TrainOptions {
+  /** log2 of the number of hashed feature rows (default 20). */
+  bits?: number;
+  /** Perceptron passes over the data (default 12). */
+  epochs?: number;
+  /** Seed of the document shuffling (training is deterministic for a given seed and data). */
+  seed?: number;
+  /** Train the second, document-level pass (default true). */
+  stage2?: boolean;
+  /** Folds for the jack-knifed first-pass labels the second pass is trained on (default 5). */
+  folds?: number;
+  resources?: FeatureResources;
+  provenance?: Provenance;
+  /** Progress messages. */
+  log?: (message: string) => void;
+}
+
+/** Small deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const a = items.slice();
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+interface Prepared {
+  df: DocFeatures;
+  gold: Uint8Array;
+  extra: Int32Array | null;
+}
+
+function trainStage(
+  fx: FeatureExtractor,
+  docs: readonly Prepared[],
+  stage2: boolean,
+  epochs: number,
+  seed: number,
+  log: (m: string) => void,
+): Float32Array {
+  const trainer = new PerceptronTrainer(1 << fx.cfg.bits);
+  const random = rng(seed);
+  let order = docs.slice();
+  for (let e = 0; e < epochs; e++) {
+    order = shuffled(order, random);
+    let errors = 0;
+    let tokens = 0;
+    for (const d of order) {
+      const out = new Uint8Array(d.df.n);
+      errors += decodeDocument(fx, trainer.w, { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? STAGE2_TEMPLATES : 0 }, out, trainer, d.gold);
+      tokens += d.df.n;
+    }
+    log(`  epoch ${e + 1}/${epochs}: ${errors} token errors of ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
+  }
+  return trainer.averaged();
+}
+
+/** Train a tagger. Deterministic: the same documents, resources and options give the same weights. */
+export function trainTagger(documents: readonly TrainingDocument[], options: TrainOptions = {}): NerModel {
+  const log = options.log ?? (() => {});
+  const resources = options.resources ?? { gazetteer: null, clusters: null };
+  const cfg: FeatureConfig = {
+    bits: options.bits ?? 20,
+    gazetteerLists: resources.gazetteer?.lists.length ?? 0,
+    clusters: resources.clusters !== null,
+  };
+  const epochs = options.epochs ?? 12;
+  const seed = options.seed ?? 1;
+  const useStage2 = options.stage2 ?? true;
+  const folds = Math.max(2, Math.min(options.folds ?? 5, documents.length));
+  const fx = new FeatureExtractor(cfg, resources);
+  const prepared: Prepared[] = documents.map((d) => {
+    const df = fx.extractDocument(d.sentences.map((s) => s.tokens));
+    const gold = new Uint8Array(df.n);
+    let t = 0;
+    for (const s of d.sentences) {
+      if (s.tags.length !== s.tokens.length) throw new Error('a training sentence has different numbers of tokens and tags');
+      for (const l of iobToBilou(s.tags)) gold[t++] = l;
+    }
+    return { df, gold, extra: null };
+  });
+  log(`stage 1: ${prepared.length} documents`);
+  const stage1 = trainStage(fx, prepared, false, epochs, seed, log);
+  let stage2: Float32Array | null = null;
+  if (useStage2 && documents.length >= 2) {
+    // Jack-knife: first-pass labels for each document come from a model that did not see it.
+    const random = rng(seed + 7919);
+    const foldOf = shuffled(prepared.map((_, i) => i), random);
+    const fold = new Int32Array(prepared.length);
+    foldOf.forEach((docIndex, k) => (fold[docIndex] = k % folds));
+    for (let f = 0; f < folds; f++) {
+      log(`stage 2: first-pass fold ${f + 1}/${folds}`);
+      const w = trainStage(fx, prepared.filter((_, i) => fold[i] !== f), false, epochs, seed + f + 1, () => {});
+      prepared.forEach((d, i) => {
+        if (fold[i] !== f) return;
+        const first = new Uint8Array(d.df.n);
+        decodeDocument(fx, w, { df: d.df, extra: null, extraK: 0 }, first);
+        d.extra = fx.stage2Features(d.df, first);
+      });
+    }
+    log('stage 2: training');
+    stage2 = trainStage(fx, prepared, true, epochs, seed + 104729, log);
+  }
+  return new NerModel(cfg, resources, stage1, stage2, options.provenance ?? {});
+}
