@@ -298,7 +298,7 @@ function koreanContext(doc: Doc, words: string[], sentTok: [number, number][], j
   for (const [a, b] of sentTok) {
     for (let i = a + 1; i < b; i++) {
       const w = words[i]!;
-      if ((w !== 'North' && w !== 'South') || tokEnt[i]! >= 0) continue;
+      if (w !== 'North' && w !== 'South') continue;
       if (words[i - 1]!.toLowerCase() !== 'the') continue;
       const next = words[i + 1];
       if (i + 1 < b && next !== undefined && (isCapitalized(next) || next === '-')) continue; // "the North Atlantic"
@@ -306,6 +306,14 @@ function koreanContext(doc: Doc, words: string[], sentTok: [number, number][], j
       if (junk[sentence]) continue;
       const iso = w === 'North' ? KOREAN_CONTEXT.north : KOREAN_CONTEXT.south;
       const actor = gz.country(iso);
+      const k = tokEnt[i]!;
+      if (k >= 0) {
+        // The model tagged the bare word ("North" as LOC): re-read it as the country.
+        const other = built[k]!;
+        if (other.s !== i || other.e !== i + 1 || other.gaz) continue;
+        Object.assign(other.mention, { type: 'GPE', actorKey: `country:${iso}`, canonical: actor?.canonical ?? iso, affiliation: null });
+        continue;
+      }
       add({ s: i, e: i + 1, sentence, gaz: null, name: null, innerRole: null, mention: mention(doc, i, i + 1, 'GPE', `country:${iso}`, actor?.canonical ?? iso) });
     }
   }
