@@ -229,11 +229,14 @@ function mention(doc: Doc, s: number, e: number, type: EntityType, actorKey: str
   return { start, end, text: doc.text.slice(start, end), type, actorKey, canonical, role: null, affiliation: null, metonym: false };
 }
 
+const EDGE_PUNCT: ReadonlySet<string> = new Set(['-', '.', ',', ';', ':', '!', '?', '"', '“', '”', "'", '‘', '’', '(', ')']);
+const TRAILING_CLITICS: ReadonlySet<string> = new Set(["'s", '’s', "n't"]);
+
 function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number): Built | null {
   let { s, e } = c;
   // Trailing possessive or punctuation never belongs to a name.
-  while (e > s && /^(['’]s|[-.,;:!?"“”'‘’()]|n't)$/.test(words[e - 1]!)) e--;
-  while (s < e && /^[-.,;:!?"“”'‘’()]$/.test(words[s]!)) s++;
+  while (e > s && (EDGE_PUNCT.has(words[e - 1]!) || TRAILING_CLITICS.has(words[e - 1]!))) e--;
+  while (s < e && EDGE_PUNCT.has(words[s]!)) s++;
   if (e <= s) return null;
   const text = textOf(doc, s, e);
   const base = { s, e, sentence, gaz: c.gaz, name: null, innerRole: null };

@@ -17,17 +17,32 @@ export function junkSentences(doc: Doc, sentTok: readonly (readonly [number, num
   return out;
 }
 
+const CHROME_TRIGGERS: ReadonlySet<string> = new Set(CHROME_PHRASES.map((p) => p.split(' ')[0]!));
+const CREDIT_TRIGGERS: ReadonlySet<string> = new Set(CREDIT_OPENERS.map((p) => p.split(' ')[0]!));
+
+/** True when a token has a lower-case letter (ASCII fast path). */
+function hasLower(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c > 127) return /\p{Ll}/u.test(t);
+  }
+  return false;
+}
+
 function isJunkSentence(doc: Doc, a: number, b: number): boolean {
   const toks = doc.tokens;
   // All-caps subhead: at least two words and no lower-case letter anywhere.
   let words = 0;
   let caps = true;
-  for (let i = a; i < b && caps; i++) {
+  let chrome = false;
+  for (let i = a; i < b; i++) {
     const t = toks[i]!.text;
-    if (/\p{L}/u.test(t)) {
-      words++;
-      if (!isAllCaps(t)) caps = false;
+    if (caps) {
+      if (hasLower(t)) caps = false;
+      else if (isAllCaps(t)) words++;
     }
+    if (!chrome && t.length >= 3 && CHROME_TRIGGERS.has(t.toLowerCase())) chrome = true;
   }
   if (caps && words >= 2) return true;
   // Field label: "Source: …", "Photo: …", "Read more: …".
@@ -35,10 +50,13 @@ function isJunkSentence(doc: Doc, a: number, b: number): boolean {
     if (toks[a + n]!.text === ':' && FIELD_LABELS.has(lowerJoin(doc, a, a + n))) return true;
   }
   // Byline / credit opener: "Reporting by …", "Editing by …".
-  const head = lowerJoin(doc, a, Math.min(b, a + 4));
-  for (const o of CREDIT_OPENERS) if (head.startsWith(o)) return true;
+  const first = toks[a]!.text.toLowerCase();
+  if (CREDIT_TRIGGERS.has(first) || first === 'additional' || first === 'with' || first === 'contributing') {
+    const head = lowerJoin(doc, a, Math.min(b, a + 4));
+    for (const o of CREDIT_OPENERS) if (head.startsWith(o)) return true;
+  }
   // Licensing prompts and chrome anywhere in a short sentence.
-  if (b - a <= 40) {
+  if (chrome && b - a <= 40) {
     const text = doc.text.slice(toks[a]!.start, toks[b - 1]!.end).toLowerCase();
     for (const p of CHROME_PHRASES) if (text.includes(p)) return true;
   }
@@ -55,10 +73,11 @@ function lowerJoin(doc: Doc, a: number, b: number): string {
 
 /** True when a mention's text is never an entity (site chrome, credit words) or is not a name at all. */
 export function isJunkMentionText(text: string): boolean {
-  const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  if (JUNK_ENTITY_TEXTS.has(t)) return true;
-  if (!/\p{L}/u.test(t)) return true; // numbers and punctuation
-  if (!/^[\p{Lu}\d]/u.test(text)) return true; // names start with a capital (or a digit: "G7")
+  const c = text.charCodeAt(0);
+  const upperOrDigit = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /^\p{Lu}/u.test(text));
+  if (!upperOrDigit) return true; // names start with a capital (or a digit: "G7")
+  if (text.length <= 40 && JUNK_ENTITY_TEXTS.has(text.toLowerCase().replace(/\s+/g, ' '))) return true;
+  if (c >= 48 && c <= 57 && !/\p{L}/u.test(text)) return true; // numbers
   return false;
 }
 
