@@ -151,6 +151,23 @@ describe('no junk entities', () => {
     expect(doc.entities).toEqual([]);
   });
 
+  it('cuts model spans that run into ordinary words and drops lone function words', () => {
+    const doc = analyze('The Centre on Thursday said All of them agreed. Anna Berg of Harbourville spoke. The woman left.', [
+      ['Centre on Thursday', 'ORG'], ['All of them', 'MISC'], ['Anna Berg of Harbourville', 'PER'], ['The woman', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([['Centre', 'ORG'], ['Anna Berg', 'PERSON']]);
+  });
+
+  it('drops shouted words in all-caps leads but keeps acronyms', () => {
+    const doc = analyze('A FIRE-BOMB attack hit a bank. NATO said the ARMY HQ was hit.', [['BOMB', 'ORG'], ['NATO', 'ORG'], ['HQ', 'ORG']]);
+    expect(doc.entities.map((e) => e.text)).toEqual(['NATO']);
+  });
+
+  it('reads a lower-case "general" as a word, a capitalized one as a title', () => {
+    const doc = analyze('The general manager Tom Reyes spoke. General Ana Cruz replied.', [['Tom Reyes', 'PER'], ['Ana Cruz', 'PER']]);
+    expect(doc.entities.map((e) => e.role ?? null)).toEqual([null, 'General']);
+  });
+
   it('keeps real names in ordinary sentences next to junk', () => {
     const doc = analyze('Share\n\nThe IAEA told Reuters that inspectors left.', [['Share', 'MISC'], ['IAEA', 'ORG'], ['Reuters', 'ORG']]);
     expect(doc.entities.map((e) => e.actorKey)).toEqual(['org:IAEA', 'org:REUTERS']);

@@ -4,6 +4,7 @@ import { KOREAN_CONTEXT } from './data/countries-extra.js';
 import { DETERMINERS } from './data/context.js';
 import { GEO_FEATURE_WORDS, GROUP_SECTORS } from './data/roles.js';
 import { gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { NAME_CONNECTORS, NON_NAME_WORDS, PERSON_PARTICLES } from './data/junk.js';
 import { inCredit, isJunkMentionText, junkSentences } from './junkFilter.js';
 import { actsAsActor } from './metonymy.js';
 import { isAllCaps, isCapitalized, nameKey } from './normalize.js';
@@ -229,15 +230,36 @@ function mention(doc: Doc, s: number, e: number, type: EntityType, actorKey: str
   return { start, end, text: doc.text.slice(start, end), type, actorKey, canonical, role: null, affiliation: null, metonym: false };
 }
 
+/** A token starting with a lower-case letter. */
+function isLowerWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(w));
+}
+
+const WEEKDAYS: ReadonlySet<string> = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const EDGE_PUNCT: ReadonlySet<string> = new Set(['-', '.', ',', ';', ':', '!', '?', '"', '“', '”', "'", '‘', '’', '(', ')']);
 const TRAILING_CLITICS: ReadonlySet<string> = new Set(["'s", '’s', "n't"]);
 
 function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number): Built | null {
   let { s, e } = c;
   // Trailing possessive or punctuation never belongs to a name.
-  while (e > s && (EDGE_PUNCT.has(words[e - 1]!) || TRAILING_CLITICS.has(words[e - 1]!))) e--;
   while (s < e && EDGE_PUNCT.has(words[s]!)) s++;
+  // A name ends at a comma, a clitic, or a lower-case word that is not a connector ("of", "de").
+  const connectors = c.conll === 'PER' && !c.gaz ? PERSON_PARTICLES : NAME_CONNECTORS;
+  for (let k = s + 1; k < e; k++) {
+    const w = words[k]!;
+    if (w === ',' || w === ';' || w === '(' || w.toLowerCase() === "n't") {
+      e = k;
+      break;
+    }
+    if ((isLowerWord(w) && !connectors.has(w)) || WEEKDAYS.has(w)) {
+      e = k;
+      break;
+    }
+  }
+  while (e > s && (EDGE_PUNCT.has(words[e - 1]!) || TRAILING_CLITICS.has(words[e - 1]!) || NAME_CONNECTORS.has(words[e - 1]!))) e--;
   if (e <= s) return null;
+  if (e - s === 1 && NON_NAME_WORDS.has(words[s]!.toLowerCase())) return null;
   const text = textOf(doc, s, e);
   const base = { s, e, sentence, gaz: c.gaz, name: null, innerRole: null };
   const g = c.gaz;
@@ -264,6 +286,7 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
     }
   }
   if (isJunkMentionText(text)) return null;
+  if (shoutedWords(words, s, e)) return null;
   switch (c.conll) {
     case 'PER': {
       // Peel titles the model swallowed ("President Moon", "Mr. Moon").
@@ -291,6 +314,20 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
     default:
       return null;
   }
+}
+
+/**
+ * All-caps emphasis rather than an acronym: an all-caps span next to another all-caps word ("A FIRE-BOMB
+ * attack", "THREE PEOPLE HAVE DIED"), as leads and shouted quotes are written.
+ */
+function shoutedWords(words: string[], s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (!isAllCaps(words[k]!)) return false;
+  const capsWord = (w: string | undefined): boolean => w !== undefined && w.length >= 2 && isAllCaps(w) && /^\p{Lu}+$/u.test(w);
+  let before = words[s - 1];
+  if (before === '-') before = words[s - 2];
+  let after = words[e];
+  if (after === '-') after = words[e + 1];
+  return capsWord(before) || capsWord(after);
 }
 
 /** "the North" / "the South" stand for the two Koreas in an article that names either. */

@@ -185,7 +185,8 @@ export function buildGazetteer(): Gazetteer {
     for (const n of extra?.names ?? []) gz.add(n, { ...e, ambiguous: false });
     for (const n of c.altSpellings) {
       if (n.length <= 2 || n.includes(',') || !LATIN.test(n)) continue;
-      gz.add(n, { ...e, ambiguous: false });
+      // Native spellings ("Elláda") match in text but are not listed as the actor's English aliases.
+      gz.add(n, { ...e, ambiguous: false }, /^[\x20-\x7e]+$/.test(n) && /^[A-Z]/.test(n));
     }
   }
   // 2. Organizations.

@@ -44,7 +44,8 @@ function isJunkSentence(doc: Doc, a: number, b: number): boolean {
     }
     if (!chrome && t.length >= 3 && CHROME_TRIGGERS.has(t.toLowerCase())) chrome = true;
   }
-  if (caps && words >= 2) return true;
+  // (A short all-caps line — a dateline or one-word subhead such as "DECEMBER 5, 2008" — counts too.)
+  if (caps && (words >= 2 || (words === 1 && b - a <= 6))) return true;
   // Field label: "Source: …", "Photo: …", "Read more: …".
   for (let n = 1; n <= 2 && a + n < b; n++) {
     if (toks[a + n]!.text === ':' && FIELD_LABELS.has(lowerJoin(doc, a, a + n))) return true;

@@ -1,5 +1,5 @@
 import { FAMILY_NAME_FIRST } from './data/context.js';
-import { HONORIFICS, ROLE_MODIFIERS, ROLE_SECTORS } from './data/roles.js';
+import { CAPITALIZED_ROLES, HONORIFICS, ROLE_MODIFIERS, ROLE_SECTORS } from './data/roles.js';
 import { compactName, fold, personKeyName } from './normalize.js';
 
 /**
@@ -28,6 +28,8 @@ export function roleBefore(words: readonly string[], end: number, lo: number): n
   // The head must be a role (not a bare modifier), possibly two words ("prime minister").
   const last = words[i]!.toLowerCase();
   if (!ROLE_SECTORS.has(last)) return -1;
+  // "general", "queen", "head" … are roles only as capitalized titles ("Gen.", "General", "Queen").
+  if (CAPITALIZED_ROLES.has(last) && !/^\p{Lu}/u.test(words[i]!)) return -1;
   let start = i;
   for (i = i - 1; i >= lo && end - i <= 5; i--) {
     const w = words[i]!.toLowerCase();

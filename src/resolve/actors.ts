@@ -42,7 +42,9 @@ export function summarizeDoc(doc: Doc): ArticleActors {
     let k = keys[m.actorKey];
     if (!k) k = keys[m.actorKey] = { type: m.type, canonical: m.canonical, surfaces: {}, roles: {}, affiliations: {}, mentions: 0 };
     k.mentions++;
-    k.surfaces[m.text] = (k.surfaces[m.text] ?? 0) + 1;
+    // A capital standing for its state ("Moscow denied") or a demonym ("Russian") counts for the actor but is
+    // not one of its names.
+    if (!m.metonym && m.type !== 'NORP') k.surfaces[m.text] = (k.surfaces[m.text] ?? 0) + 1;
     if (m.role && m.type === 'PERSON') k.roles[m.role] = (k.roles[m.role] ?? 0) + 1;
     if (m.affiliation && m.affiliation !== m.actorKey) k.affiliations[m.affiliation] = (k.affiliations[m.affiliation] ?? 0) + 1;
   }

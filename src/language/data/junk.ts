@@ -45,3 +45,24 @@ export const CREDIT_AGENCIES: ReadonlySet<string> = new Set([
   'afp', 'reuters', 'ap', 'epa', 'getty', 'getty images', 'pa', 'efe', 'xinhua', 'yonhap', 'anadolu', 'shutterstock',
   'alamy', 'rex', 'sipa', 'bloomberg', 'dpa', 'ansa', 'kyodo', 'tass', 'sputnik', 'handout', 'pool', 'kcna',
 ]);
+
+/** Lower-case words that may sit inside a name ("Gulf of Aden", "Bill de Blasio"); any other lower-case word ends it. */
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set([
+  'of', 'the', 'and', 'for', 'on', 'in', 'at', 'upon', '&', "'s", '’s', '-', 'de', 'del', 'della', 'la', 'le', 'van', 'von',
+  'der', 'den', 'du', 'des', 'da', 'di', 'dos', 'das', 'al', 'el', 'bin', 'ibn', 'ben', 'y', 'et', 'st', 'zu', 'ter', 'af',
+]);
+
+/** Lower-case words allowed inside a person's name (particles); "and", "of" end a person's name. */
+export const PERSON_PARTICLES: ReadonlySet<string> = new Set([
+  'de', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'du', 'des', 'da', 'di', 'dos', 'das', 'al', 'el', 'bin',
+  'ibn', 'ben', 'y', 'zu', 'ter', 'af', 'bint', 'abu',
+]);
+
+/** A mention made only of one of these words is not a name (model noise at a sentence start). */
+export const NON_NAME_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'all', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her',
+  'their', 'our', 'my', 'its', 'there', 'here', 'some', 'many', 'most', 'no', 'one', 'mr', 'mrs', 'ms', 'mr.', 'mrs.',
+  'ms.', 'dr', 'dr.', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'as', 'in', 'on', 'at', 'for',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday',
+]);

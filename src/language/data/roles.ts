@@ -18,7 +18,7 @@ export const ROLE_SECTORS: ReadonlyMap<string, string> = new Map([
   ['pres.', 'GOV'], ['gov.', 'GOV'],
   // legislature
   ['senator', 'LEG'], ['sen.', 'LEG'], ['congressman', 'LEG'], ['congresswoman', 'LEG'], ['representative', 'LEG'],
-  ['rep.', 'LEG'], ['lawmaker', 'LEG'], ['legislator', 'LEG'], ['mp', 'LEG'], ['speaker', 'LEG'], ['deputy', 'LEG'],
+  ['rep.', 'LEG'], ['lawmaker', 'LEG'], ['legislator', 'LEG'], ['mp', 'LEG'], ['speaker', 'LEG'], ['deputy', ''],
   ['parliamentarian', 'LEG'],
   // military
   ['general', 'MIL'], ['gen.', 'MIL'], ['admiral', 'MIL'], ['adm.', 'MIL'], ['colonel', 'MIL'], ['col.', 'MIL'],
@@ -76,4 +76,10 @@ export const GEO_FEATURE_WORDS: ReadonlySet<string> = new Set([
   'basin', 'delta', 'channel', 'sound', 'cape', 'hills', 'hill', 'forest', 'glacier', 'reef', 'border', 'zone',
   'dmz', 'corridor', 'pass', 'falls', 'highlands', 'steppe', 'archipelago', 'atoll', 'volcano', 'square', 'street',
   'avenue', 'airport', 'bridge', 'harbour', 'harbor', 'port',
+]);
+
+/** Role words that are also ordinary words; they count as a title before a name only when capitalized. */
+export const CAPITALIZED_ROLES: ReadonlySet<string> = new Set([
+  'general', 'major', 'captain', 'marshal', 'queen', 'king', 'prince', 'justice', 'speaker', 'anchor', 'head', 'chief',
+  'leader', 'executive', 'officer', 'director', 'deputy', 'representative', 'doctor',
 ]);
