@@ -72,7 +72,8 @@ export interface PersonCluster {
   members: number[];
 }
 
-function familyFirst(name: readonly string[]): boolean {
+/** True when a full name is written family name first ("Moon Jae-in", "Xi Jinping"). */
+export function familyFirst(name: readonly string[]): boolean {
   if (name.length < 2) return false;
   if (FAMILY_NAME_FIRST.has(fold(name[0]!).toLowerCase())) return true;
   // Hyphenated two-syllable given name written last: "Jae-in", "Jong-un", "Yo-jong".

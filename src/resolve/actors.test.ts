@@ -11,7 +11,7 @@ import { AliasFileError, loadAliasFile, parseAliasFile } from './aliases.js';
 const tagger = new PhraseTagger([
   ['Emmanuel Macron', 'PER'], ['Macron', 'PER'], ['Moon Jae-in', 'PER'], ['Moon Jae In', 'PER'], ['Moon', 'PER'],
   ['Kim Jong-un', 'PER'], ['Kim Yo-jong', 'PER'], ['Kim', 'PER'], ['Joseph R. Biden', 'PER'], ['Joseph Biden', 'PER'],
-  ['Biden', 'PER'], ['Anna Berg', 'PER'], ['Berg', 'PER'], ['Lena Berg', 'PER'], ['Korea Institute for National Unification', 'ORG'],
+  ['Biden', 'PER'], ['Anna Berg', 'PER'], ['Berg', 'PER'], ['Lena Berg', 'PER'], ['Xi Jinping', 'PER'], ['Xi', 'PER'], ['Korea Institute for National Unification', 'ORG'],
 ]);
 
 function tally(texts: string[]): ActorTally {
@@ -33,6 +33,8 @@ describe('resolveActors', () => {
     'Joseph R. Biden spoke. Joseph Biden left. Biden returned.',
     'Anna Berg spoke. Lena Berg spoke too.',
     'Berg declined to comment.',
+    'Xi Jinping arrived.',
+    'Xi said nothing.',
   ];
   const res = resolveActors(tally(corpus));
 
@@ -53,6 +55,10 @@ describe('resolveActors', () => {
   it('joins spelling variants and middle initials', () => {
     expect(res.get('person:moon jae in')!.aliases).toEqual(expect.arrayContaining(['Moon Jae-in', 'Moon Jae In', 'Moon']));
     expect(res.get('person:joseph r biden')).toBe(res.get('person:joseph biden'));
+  });
+
+  it('joins a family-name-first surname across articles', () => {
+    expect(res.get('person:xi')).toBe(res.get('person:xi jinping'));
   });
 
   it('leaves an ambiguous surname alone', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { actorCode, compactName, fold, gazetteer, personKeyName } from '../language/index.js';
+import { actorCode, compactName, familyFirst, fold, gazetteer, personKeyName } from '../language/index.js';
 import type { Doc, EntityType } from '../model/index.js';
 import { emptyAliasFile, isActorKey, type AliasFile } from './aliases.js';
 
@@ -211,7 +211,7 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
     const surnames = [toks[toks.length - 1]!];
     const written = top(s.canonicals) ?? '';
     const firstWritten = written.split(/\s+/);
-    if (FAMILY_FIRST_HINT.test(firstWritten[firstWritten.length - 1] ?? '') || familyFirstKey(toks)) surnames.push(toks[0]!);
+    if (FAMILY_FIRST_HINT.test(firstWritten[firstWritten.length - 1] ?? '') || familyFirstKey(toks) || familyFirst(firstWritten)) surnames.push(toks[0]!);
     for (const sn of surnames) {
       let set = bySurname.get(sn);
       if (!set) bySurname.set(sn, (set = new Set()));
