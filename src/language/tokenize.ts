@@ -29,11 +29,22 @@ export function tokenizeRange(text: string, start: number, end: number): Span[] 
       s = cut;
     }
     // Keep the period of an abbreviation ("Mr.", "Gen.", "Jan.").
-    if (text.charCodeAt(e) === 46 /* . */ && ABBREVIATIONS.has(text.slice(s, e).toLowerCase())) e += 1;
+    if (text.charCodeAt(e) === 46 /* . */ && (ABBREVIATIONS.has(text.slice(s, e).toLowerCase()) || isInitial(text, s, e))) e += 1;
     out.push({ start: s, end: e });
     if (e > start + m.index + m[0].length) TOKEN_RE.lastIndex = e - start;
   }
   return out;
+}
+
+/**
+ * A middle initial: one capital letter followed by ". " and a capitalized word, after a capitalized word
+ * ("Joseph R. Biden", "George W. Bush"). Its period belongs to the name, not to the sentence.
+ */
+function isInitial(text: string, s: number, e: number): boolean {
+  if (e - s !== 1 || !/\p{Lu}/u.test(text[s]!)) return false;
+  if (text[e + 1] !== ' ' || !/\p{Lu}/u.test(text[e + 2] ?? '')) return false;
+  const before = /(\p{Lu}[\p{L}\p{M}'’-]*)\s+$/u.exec(text.slice(Math.max(0, s - 30), s));
+  return before !== null && before[1]!.length > 1;
 }
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);

@@ -69,6 +69,11 @@ export interface EntityMention extends TextSpan {
   affiliation?: string | null;
   /** A place name used as an actor ("Moscow denied") rather than as a location ("talks in Moscow"). */
   metonym?: boolean;
+  /**
+   * CAMEO-style actor code set by the language stage: ISO alpha-3 plus sector ("USAGOV", "PRKMED"), an
+   * international-organization code ("IGOUNO"), a bare sector ("GOV"), or "" when unknown.
+   */
+  code?: string | null;
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';

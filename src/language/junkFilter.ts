@@ -1,0 +1,107 @@
+import type { Doc } from '../model/index.js';
+import { CHROME_PHRASES, CREDIT_AGENCIES, CREDIT_OPENERS, FIELD_LABELS, JUNK_ENTITY_TEXTS } from './data/junk.js';
+import { isAllCaps } from './normalize.js';
+
+/**
+ * Junk detection: sentences that carry no entities (all-caps subheads, field-label lines, bylines and
+ * credits, licensing prompts, site chrome) and mention texts that are never entities.
+ */
+
+/** For each sentence of `doc`, true when no entity may come from it. `sentTok` gives [first, end) token indices. */
+export function junkSentences(doc: Doc, sentTok: readonly (readonly [number, number])[]): boolean[] {
+  const out: boolean[] = [];
+  for (let s = 0; s < sentTok.length; s++) {
+    const [a, b] = sentTok[s]!;
+    out.push(isJunkSentence(doc, a, b));
+  }
+  return out;
+}
+
+const CHROME_TRIGGERS: ReadonlySet<string> = new Set(CHROME_PHRASES.map((p) => p.split(' ')[0]!));
+const CREDIT_TRIGGERS: ReadonlySet<string> = new Set(CREDIT_OPENERS.map((p) => p.split(' ')[0]!));
+
+/** True when a token has a lower-case letter (ASCII fast path). */
+function hasLower(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c > 127) return /\p{Ll}/u.test(t);
+  }
+  return false;
+}
+
+function isJunkSentence(doc: Doc, a: number, b: number): boolean {
+  const toks = doc.tokens;
+  // All-caps subhead: at least two words and no lower-case letter anywhere.
+  let words = 0;
+  let caps = true;
+  let chrome = false;
+  for (let i = a; i < b; i++) {
+    const t = toks[i]!.text;
+    if (caps) {
+      if (hasLower(t)) caps = false;
+      else if (isAllCaps(t)) words++;
+    }
+    if (!chrome && t.length >= 3 && CHROME_TRIGGERS.has(t.toLowerCase())) chrome = true;
+  }
+  // (A short all-caps line — a dateline or one-word subhead such as "DECEMBER 5, 2008" — counts too.)
+  if (caps && (words >= 2 || (words === 1 && b - a <= 6))) return true;
+  // Field label: "Source: …", "Photo: …", "Read more: …".
+  for (let n = 1; n <= 2 && a + n < b; n++) {
+    if (toks[a + n]!.text === ':' && FIELD_LABELS.has(lowerJoin(doc, a, a + n))) return true;
+  }
+  // Byline / credit opener: "Reporting by …", "Editing by …".
+  const first = toks[a]!.text.toLowerCase();
+  if (CREDIT_TRIGGERS.has(first) || first === 'additional' || first === 'with' || first === 'contributing') {
+    const head = lowerJoin(doc, a, Math.min(b, a + 4));
+    for (const o of CREDIT_OPENERS) if (head.startsWith(o)) return true;
+  }
+  // Licensing prompts and chrome anywhere in a short sentence.
+  if (chrome && b - a <= 40) {
+    const text = doc.text.slice(toks[a]!.start, toks[b - 1]!.end).toLowerCase();
+    for (const p of CHROME_PHRASES) if (text.includes(p)) return true;
+  }
+  // Paragraph that is a single chrome word ("Share", "Advertisement").
+  if (b - a <= 3 && JUNK_ENTITY_TEXTS.has(lowerJoin(doc, a, b).replace(/[^\p{L}\s]/gu, '').trim())) return true;
+  return false;
+}
+
+function lowerJoin(doc: Doc, a: number, b: number): string {
+  let s = '';
+  for (let i = a; i < b; i++) s += (i > a ? ' ' : '') + doc.tokens[i]!.text.toLowerCase();
+  return s;
+}
+
+/** True when a mention's text is never an entity (site chrome, credit words) or is not a name at all. */
+export function isJunkMentionText(text: string): boolean {
+  const c = text.charCodeAt(0);
+  const upperOrDigit = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /^\p{Lu}/u.test(text));
+  if (!upperOrDigit) return true; // names start with a capital (or a digit: "G7")
+  if (text.length <= 40 && JUNK_ENTITY_TEXTS.has(text.toLowerCase().replace(/\s+/g, ' '))) return true;
+  if (c >= 48 && c <= 57 && !/\p{L}/u.test(text)) return true; // numbers
+  return false;
+}
+
+/** True when tokens [s, e) sit in a photo credit ("John Smith/AFP", "Reuters/John Smith", "(Photo: …)"). */
+export function inCredit(doc: Doc, s: number, e: number): boolean {
+  const toks = doc.tokens;
+  const before = toks[s - 1]?.text;
+  const after = toks[e]?.text;
+  if (after === '/' && CREDIT_AGENCIES.has((toks[e + 1]?.text ?? '').toLowerCase())) return true;
+  if (before === '/' && CREDIT_AGENCIES.has((toks[s - 2]?.text ?? '').toLowerCase())) return true;
+  if (after === '/' || before === '/') {
+    // "Name/Agency" where this span is the agency.
+    const own = doc.text.slice(toks[s]!.start, toks[e - 1]!.end).toLowerCase();
+    if (CREDIT_AGENCIES.has(own)) return true;
+  }
+  // Inside a parenthesised credit: "(Photo: …)", "(Image: …)".
+  for (let i = s - 1; i >= Math.max(0, s - 8); i--) {
+    const t = toks[i]!.text;
+    if (t === ')' || t === '.') break;
+    if (t === '(') {
+      const label = toks[i + 1]?.text.toLowerCase() ?? '';
+      return toks[i + 2]?.text === ':' && FIELD_LABELS.has(label);
+    }
+  }
+  return false;
+}

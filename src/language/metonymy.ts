@@ -1,0 +1,37 @@
+import { ACTOR_POSSESSIONS, ACTOR_PRECEDERS, ACTOR_VERBS, DETERMINERS, PLACE_PRECEDERS } from './data/context.js';
+
+/**
+ * Does a capital or seat of government at tokens [s, e) act ("Moscow denied", "talks with Beijing",
+ * "the Kremlin's response") or is it a place ("talks in Moscow")? `lo`/`hi` bound the sentence.
+ * Capitals default to place, seats of government to actor.
+ */
+export function actsAsActor(words: readonly string[], s: number, e: number, lo: number, hi: number, seat: boolean): boolean {
+  // Right context.
+  const n1 = e < hi ? words[e]!.toLowerCase() : '';
+  if (n1 === "'s" || n1 === '’s') {
+    const n2 = e + 1 < hi ? words[e + 1]!.toLowerCase() : '';
+    if (ACTOR_POSSESSIONS.has(n2)) return true;
+    // "the Kremlin's own …", "Moscow's new ambassador": one adjective in between.
+    const n3 = e + 2 < hi ? words[e + 2]!.toLowerCase() : '';
+    if (ACTOR_POSSESSIONS.has(n3) && /^\p{Ll}/u.test(n2)) return true;
+    return seat;
+  }
+  let j = e;
+  if (j < hi && (words[j] === 'also' || words[j] === 'has' || words[j] === 'had' || words[j] === 'have')) j++;
+  if (j < hi && (words[j] === 'also' || words[j] === 'not' || words[j] === "n't")) j++;
+  const verb = j < hi ? words[j]! : '';
+  const verbActs = ACTOR_VERBS.has(verb) || (/^\p{Ll}+ed$/u.test(verb) && verb !== 'based' && verb !== 'located');
+  // Left context (skipping a determiner: "in the Kremlin").
+  let i = s - 1;
+  if (i >= lo && DETERMINERS.has(words[i]!.toLowerCase())) i--;
+  const p1 = i >= lo ? words[i]!.toLowerCase() : '';
+  if (PLACE_PRECEDERS.has(p1)) {
+    // "from the Kremlin" is a statement's source; "from Moscow" is a place.
+    if (seat && p1 === 'from') return true;
+    // "officials in Washington said" stays a place; a verb right after does not change that.
+    return false;
+  }
+  if (verbActs) return true;
+  if (ACTOR_PRECEDERS.has(p1)) return true;
+  return seat;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { tokenizeText } from './tokenize.js';
+
+const words = (text: string): string[][] => {
+  const { sentences, tokens } = tokenizeText(text);
+  return sentences.map((_, i) => tokens.filter((t) => t.sentence === i).map((t) => t.text));
+};
+
+describe('tokenizeText', () => {
+  it('keeps a middle initial with its name instead of ending the sentence', () => {
+    expect(words('Joseph R. Biden spoke. George W. Bush listened.')).toEqual([
+      ['Joseph', 'R.', 'Biden', 'spoke', '.'], ['George', 'W.', 'Bush', 'listened', '.'],
+    ]);
+  });
+
+  it('still ends a sentence after a lone capital that is not an initial', () => {
+    expect(words('He chose option B. The rest followed.')).toEqual([['He', 'chose', 'option', 'B', '.'], ['The', 'rest', 'followed', '.']]);
+  });
+
+  it('keeps abbreviations, splits possessives', () => {
+    expect(words("Mr. Moon met U.S. envoys in Russia's capital.")).toEqual([['Mr.', 'Moon', 'met', 'U.S.', 'envoys', 'in', 'Russia', "'s", 'capital', '.']]);
+  });
+});
