@@ -1,4 +1,4 @@
-export { analyzeItems, analyzePaths, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeSummary } from './run.js';
+export { aliasFileFor, analyzeItems, analyzePaths, type AnalyzeOptions, type AnalyzeProgress, type AnalyzeSummary } from './run.js';
 export { analyzeArticle, STAGES } from './pipeline.js';
 export { resolveCorpus } from './resolve-corpus.js';
 export { timeline, actorNetwork, analyzeActivity, type TimelineDay, type NetworkEdge } from './views.js';

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { EntityType, ExportEntity, ExportEvent } from '../model/index.js';
+import type { ExportEntity, ExportEvent } from '../model/index.js';
+import { ActorTally, emptyAliasFile, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
 import {
+  actorArticleCounts,
   actorSurfaces,
   eventMentions,
   latestSeq,
@@ -18,24 +20,38 @@ function stableId(prefix: string, key: string): string {
   return `${prefix}_${createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
 }
 
-function resolveEntities(db: Db): { entities: ExportEntity[]; actorKeys: Map<string, string> } {
-  const byKey = new Map<string, { type: EntityType; names: Map<string, number>; aliases: Set<string>; mentions: number }>();
+function bump(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+/** The resolver's tally, built from store aggregates (never every mention in memory). */
+function tallyFromStore(db: Db): ActorTally {
+  const tally = new ActorTally();
+  const articles = actorArticleCounts(db);
   for (const row of actorSurfaces(db)) {
-    let e = byKey.get(row.actorKey);
-    if (!e) byKey.set(row.actorKey, (e = { type: row.type, names: new Map(), aliases: new Set(), mentions: 0 }));
-    e.mentions += row.count;
-    e.aliases.add(row.text);
-    const name = row.canonical ?? row.text;
-    e.names.set(name, (e.names.get(name) ?? 0) + row.count);
+    let s: KeyStats | undefined = tally.stats.get(row.actorKey);
+    if (!s) {
+      s = { key: row.actorKey, mentions: 0, articles: articles.get(row.actorKey) ?? 1, types: new Map(), surfaces: new Map(), canonicals: new Map(), roles: new Map(), affiliations: new Map() };
+      tally.stats.set(row.actorKey, s);
+    }
+    s.mentions += row.count;
+    s.types.set(row.type, (s.types.get(row.type) ?? 0) + row.count);
+    if (row.canonical) bump(s.canonicals, row.canonical, row.count);
+    // A capital standing for its state or a demonym counts for the actor but is not one of its names.
+    if (!row.metonym && row.type !== 'NORP') bump(s.surfaces, row.text, row.count);
+    if (row.role && row.type === 'PERSON') bump(s.roles, row.role, row.count);
+    if (row.affiliation && row.affiliation !== row.actorKey) bump(s.affiliations, row.affiliation, row.count);
   }
-  const entities: ExportEntity[] = [];
+  return tally;
+}
+
+function resolveEntities(db: Db, aliases: AliasFile): { entities: ExportEntity[]; actorKeys: Map<string, string> } {
+  const resolved = resolveActors(tallyFromStore(db), aliases);
+  const entities: ExportEntity[] = resolved.actors.map((a) => ({
+    id: a.id, name: a.name, type: a.type, aliases: a.aliases, mentions: a.mentions, code: a.code || null, roles: a.roles,
+  }));
   const actorKeys = new Map<string, string>();
-  for (const [key, e] of byKey) {
-    const id = stableId('ent', key);
-    const name = [...e.names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
-    entities.push({ id, name, type: e.type, aliases: [...e.aliases].sort(), mentions: e.mentions });
-    actorKeys.set(key, id);
-  }
+  for (const [key, actor] of resolved.byKey) actorKeys.set(key, actor.id);
   return { entities, actorKeys };
 }
 
@@ -66,8 +82,8 @@ function resolveEvents(db: Db, actorKeys: Map<string, string>): ExportEvent[] {
   return out;
 }
 
-export function resolveCorpus(db: Db): ResolvedCorpus {
-  const { entities, actorKeys } = resolveEntities(db);
+export function resolveCorpus(db: Db, aliases: AliasFile = emptyAliasFile()): ResolvedCorpus {
+  const { entities, actorKeys } = resolveEntities(db, aliases);
   const events = resolveEvents(db, actorKeys);
   const resolved: ResolvedCorpus = { entities, actorKeys, events, claimGroups: [] };
   writeResolved(db, resolved, latestSeq(db));

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { IngestItem, RawArticle } from '../model/index.js';
 import { segmentDump } from '../segment/index.js';
-import { articleCount, articleId, articleWriter, latestSeq, openDb, resolvedStamp, type Db } from '../store/index.js';
+import { loadAliasFile, type AliasFile } from '../resolve/index.js';
+import { articleCount, articleId, articleWriter, openDb, type Db } from '../store/index.js';
 import { readInputs } from './inputs.js';
 import { AnalyzerPool, type ArticleResult } from './pool.js';
 import { resolveCorpus } from './resolve-corpus.js';
@@ -14,6 +15,8 @@ export interface AnalyzeOptions {
   onProgress?: (p: AnalyzeProgress) => void;
   /** Report of each input that failed or was skipped, as it happens. */
   onProblem?: (origin: string, message: string) => void;
+  /** The analyst's alias file (merge/split/rename actors). */
+  aliases?: AliasFile;
 }
 
 export interface AnalyzeProgress {
@@ -111,16 +114,17 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   } finally {
     await pool.close();
   }
-  if (resolvedStamp(db) !== latestSeq(db) || summary.added > 0) {
-    const resolved = resolveCorpus(db);
-    summary.entities = resolved.entities.length;
-    summary.events = resolved.events.length;
-  } else {
-    summary.entities = (db.prepare('SELECT COUNT(*) AS n FROM entities').get() as { n: number }).n;
-    summary.events = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
-  }
+  // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles.
+  const resolved = resolveCorpus(db, options.aliases);
+  summary.entities = resolved.entities.length;
+  summary.events = resolved.events.length;
   summary.totalArticles = articleCount(db);
   return summary;
+}
+
+/** The alias file: `path` when given (must exist), else `./sitrep.aliases.json` when present. */
+export function aliasFileFor(path: string | undefined): AliasFile {
+  return path ? loadAliasFile(path) : loadAliasFile('sitrep.aliases.json', true);
 }
 
 /** Analyze files and folders into the store at `dbPath`. */

@@ -11,15 +11,30 @@ export interface ActorSurfaceRow {
   type: EntityType;
   canonical: string | null;
   text: string;
+  role: string | null;
+  affiliation: string | null;
+  metonym: number;
   count: number;
 }
 
-/** Every (actor key, surface form) pair with its count — aggregated in SQL, small even for big corpora. */
-export function actorSurfaces(db: Db): ActorSurfaceRow[] {
-  return db
-    .prepare(`SELECT actor_key AS actorKey, type, canonical, text, COUNT(*) AS count
-              FROM mentions WHERE actor_key IS NOT NULL GROUP BY actor_key, type, canonical, text`)
-    .all() as ActorSurfaceRow[];
+/**
+ * Mentions grouped by actor key and everything the resolver weighs (surface form, type, canonical
+ * name, role, affiliation, metonymy) — aggregated in SQL, so memory follows distinct forms, not mentions.
+ */
+export function* actorSurfaces(db: Db): Generator<ActorSurfaceRow> {
+  yield* db
+    .prepare(`SELECT actor_key AS actorKey, type, canonical, text, role, affiliation, metonym, COUNT(*) AS count
+              FROM mentions WHERE actor_key IS NOT NULL
+              GROUP BY actor_key, type, canonical, text, role, affiliation, metonym`)
+    .iterate() as Iterable<ActorSurfaceRow>;
+}
+
+/** In how many articles each actor key is mentioned. */
+export function actorArticleCounts(db: Db): Map<string, number> {
+  const rows = db
+    .prepare('SELECT actor_key AS k, COUNT(DISTINCT article_seq) AS n FROM mentions WHERE actor_key IS NOT NULL GROUP BY actor_key')
+    .all() as Array<{ k: string; n: number }>;
+  return new Map(rows.map((r) => [r.k, r.n]));
 }
 
 export interface StoredEventMention {

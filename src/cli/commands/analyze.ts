@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { analyzePaths, type AnalyzeProgress } from '../../analyze/index.js';
+import { aliasFileFor, analyzePaths, type AnalyzeProgress } from '../../analyze/index.js';
 import { openDb, writeJsonExport } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
@@ -7,15 +7,16 @@ import { openSink } from '../output.js';
 
 export const command: Command = {
   summary: 'ingest files and folders, analyze and store them, optionally write the export',
-  usage: 'sitrep analyze <paths…> [--db FILE] [--json FILE|-] [--threads N]',
+  usage: 'sitrep analyze <paths…> [--db FILE] [--json FILE|-] [--threads N] [--aliases FILE]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['db', 'json', 'threads'] });
+    const args = parseArgs(argv, { values: ['db', 'json', 'threads', 'aliases'] });
     if (args.positionals.length === 0) throw new UsageError('give at least one file or folder to analyze');
     const dbPath = args.values.get('db') ?? 'sitrep.db';
     const threadsFlag = args.values.get('threads');
     const threads = threadsFlag === undefined ? undefined : Number(threadsFlag);
     if (threads !== undefined && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads takes a whole number ≥ 0');
 
+    const aliases = aliasFileFor(args.values.get('aliases'));
     const tty = (ctx.stderr as Writable & { isTTY?: boolean }).isTTY === true;
     const started = Date.now();
     let lastDraw = 0;
@@ -28,6 +29,7 @@ export const command: Command = {
     };
     const summary = await analyzePaths(args.positionals, dbPath, {
       threads,
+      aliases,
       onProgress: draw,
       onProblem: (origin, message) => {
         if (tty) ctx.stderr.write('\r\x1b[K');
