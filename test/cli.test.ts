@@ -124,7 +124,7 @@ describe('sitrep CLI', () => {
     const r = sitrep(['analyze', path, '--db', join(dir, 'big.db')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/3 new/);
-  });
+  }, 300_000);
 
   it('survives SIGKILL mid-ingest: the store stays consistent and a rerun finishes without duplicates', async () => {
     const dir = tmp();
@@ -164,5 +164,5 @@ describe('sitrep CLI', () => {
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toMatch(new RegExp(`${1500 - partial} new, ${partial} already stored`));
     expect(count()).toBe(1500);
-  });
+  }, 300_000);
 });
