@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { segmentText } from './segmenter.js';
-
-/** Seeded PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// @ts-expect-error plain-JS bench helper: the seeded PRNG shared with the benchmarks
+import { rng } from '../../bench/synthetic.js';
 
 const NOISE = ['', ' ', '\t', 'Source:', 'Source: http://', 'Photo:', '(Image: ', 'Â', 'â€', '\uFFFD', '\u2028', '\u0000', '"', '“', '|', '—', 'A', 'SKIP TO CONTENT', 'By', 'Updated 99:99, 40 FOO 2026', '/', 'ú'];
 
