@@ -1,3 +1,5 @@
+export { extractHtml, pageToRawArticle, decodeHtml, type ExtractedPage } from './html/index.js';
+export { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
 export { readSources, sourceKind, isUrlInput, warcItems, type SourceOptions, type SourceKind } from './sources.js';
 export { decodeText, NOT_UTF8_WARNING } from './decode.js';
 export { guardedFetch, blockedAddressReason, FetchError, MAX_FETCH_BYTES, USER_AGENT, type FetchOptions, type FetchResult, type ContentKind } from './fetch.js';
