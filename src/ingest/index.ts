@@ -6,3 +6,5 @@ export { guardedFetch, blockedAddressReason, FetchError, MAX_FETCH_BYTES, USER_A
 export { readWarc, type WarcRecord, type WarcEvent } from './warc.js';
 export { jsonlItem, textArticle, isoDate, normalizeBody } from './jsonl.js';
 export { extractPage } from './extract.js';
+export { parseFeedEntries, type FeedEntry, type ParsedFeed } from './feed.js';
+export { PoliteFetcher, type PoliteOptions } from './polite.js';

@@ -4,3 +4,4 @@ export { articleId, articleWriter, storedFingerprints, type ArticleWriter } from
 export * from './corpus.js';
 export * from './queries.js';
 export * from './export/index.js';
+export * from './feeds.js';
