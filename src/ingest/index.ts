@@ -1,0 +1,2 @@
+export { extractHtml, pageToRawArticle, decodeHtml, type ExtractedPage } from './html/index.js';
+export { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
