@@ -19,6 +19,7 @@ type Loader = () => Promise<Command>;
 export const COMMANDS: Record<string, Loader> = {
   analyze: async () => (await import('./commands/analyze.js')).command,
   export: async () => (await import('./commands/export.js')).command,
+  quotes: async () => (await import('./commands/quotes.js')).command,
   search: async () => (await import('./commands/search.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
   tag: async () => (await import('./commands/tag.js')).command,
