@@ -158,6 +158,28 @@ describe('no junk entities', () => {
     expect(doc.entities.map((e) => [e.text, e.type])).toEqual([['Centre', 'ORG'], ['Anna Berg', 'PERSON']]);
   });
 
+  it('peels sentence-initial function words and drops hyphenated adjectives', () => {
+    const doc = analyze('No Norvessan vessel was hit. Either Portavel or Vendel will host. The Busan-based firm and a UN-brokered deal. A WADA-accredited lab.', [
+      ['No Norvessan', 'PER'], ['Either Portavel', 'PER'], ['Vendel', 'LOC'], ['Busan-based', 'MISC'], ['UN-brokered', 'MISC'], ['WADA-accredited', 'MISC'],
+    ]);
+    expect(doc.entities.map((e) => e.text)).toEqual(['Norvessan', 'Portavel', 'Vendel']);
+  });
+
+  it('reads a name opened by an honorific as a person whatever the model said', () => {
+    const doc = analyze('Ana Munoz resigned. Ms Munoz said she was tired.', [['Ana Munoz', 'PER'], ['Ms Munoz', 'ORG']]);
+    expect(doc.entities.map((e) => [e.text, e.type, e.actorKey])).toEqual([
+      ['Ana Munoz', 'PERSON', 'person:ana munoz'], ['Munoz', 'PERSON', 'person:ana munoz'],
+    ]);
+  });
+
+  it('keeps only known names in title-case subheads', () => {
+    const text = 'Talks went on.\n\nA Pattern of Escalation in Moscow\n\nAnna Berg spoke.';
+    const doc = createDoc('t2', { title: 'T', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'test', warnings: [],
+      paragraphs: [{ start: 0, end: 14, kind: 'body' }, { start: 16, end: 49, kind: 'subhead' }, { start: 51, end: 67, kind: 'body' }] });
+    annotateLanguage(doc, new PhraseTagger([['Pattern of Escalation', 'ORG'], ['Moscow', 'LOC'], ['Anna Berg', 'PER']]));
+    expect(doc.entities.map((e) => e.text)).toEqual(['Moscow', 'Anna Berg']);
+  });
+
   it('drops shouted words in all-caps leads but keeps acronyms', () => {
     const doc = analyze('A FIRE-BOMB attack hit a bank. NATO said the ARMY HQ was hit.', [['BOMB', 'ORG'], ['NATO', 'ORG'], ['HQ', 'ORG']]);
     expect(doc.entities.map((e) => e.text)).toEqual(['NATO']);

@@ -4,7 +4,7 @@ import { KOREAN_CONTEXT } from './data/countries-extra.js';
 import { DETERMINERS } from './data/context.js';
 import { GEO_FEATURE_WORDS, GROUP_SECTORS } from './data/roles.js';
 import { gazetteer, type GazetteerEntry } from './gazetteer.js';
-import { NAME_CONNECTORS, NON_NAME_WORDS, PERSON_PARTICLES } from './data/junk.js';
+import { ADJECTIVE_SUFFIXES, LEADING_NON_NAME_WORDS, NAME_CONNECTORS, NON_NAME_WORDS, PERSON_PARTICLES } from './data/junk.js';
 import { inCredit, isJunkMentionText, junkSentences } from './junkFilter.js';
 import { actsAsActor } from './metonymy.js';
 import { isAllCaps, isCapitalized, nameKey } from './normalize.js';
@@ -81,6 +81,7 @@ export function annotateLanguage(doc: Doc, tagger?: NerTagger): void {
   }
   const labels = tagger ? runTagger(tagger, words, sentTok) : fallbackLabels(words, sentTok);
   const junk = junkSentences(doc, sentTok);
+  const subhead = subheadSentences(doc);
   const cands = reconcile(words, sentTok, decodeIob(labels, sentTok));
 
   const built: Built[] = [];
@@ -93,6 +94,8 @@ export function annotateLanguage(doc: Doc, tagger?: NerTagger): void {
     if (c.dead) continue;
     const sentence = doc.tokens[c.s]!.sentence;
     if (junk[sentence] || inCredit(doc, c.s, c.e)) continue;
+    // Title-case subheads ("A Pattern of Escalation") capitalize every word: only known names count there.
+    if (subhead[sentence] && !c.gaz) continue;
     const b = buildMention(doc, words, c, sentence);
     if (b) add(b);
   }
@@ -231,6 +234,27 @@ function mention(doc: Doc, s: number, e: number, type: EntityType, actorKey: str
 }
 
 /** A token starting with a lower-case letter. */
+/** For each sentence, true when it lies in a paragraph the segmenter marked as a subhead. */
+function subheadSentences(doc: Doc): boolean[] {
+  const out: boolean[] = new Array<boolean>(doc.sentences.length).fill(false);
+  let p = 0;
+  const paras = doc.paragraphs;
+  doc.sentences.forEach((sent, i) => {
+    while (p < paras.length && paras[p]!.end <= sent.start) p++;
+    const para = paras[p];
+    if (para && para.kind === 'subhead' && para.start <= sent.start) out[i] = true;
+  });
+  return out;
+}
+
+/** "Busan-based", "UN-brokered": a name turned into an adjective. */
+function isHyphenatedAdjective(w: string): boolean {
+  const dash = w.lastIndexOf('-');
+  if (dash <= 0) return false;
+  const tail = w.slice(dash + 1);
+  return ADJECTIVE_SUFFIXES.has(tail.toLowerCase()) || (isLowerWord(tail) && /(?:ed|ing)$/.test(tail));
+}
+
 function isLowerWord(w: string): boolean {
   const c = w.charCodeAt(0);
   return (c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(w));
@@ -242,8 +266,8 @@ const TRAILING_CLITICS: ReadonlySet<string> = new Set(["'s", '’s', "n't"]);
 
 function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number): Built | null {
   let { s, e } = c;
-  // Trailing possessive or punctuation never belongs to a name.
-  while (s < e && EDGE_PUNCT.has(words[s]!)) s++;
+  // Leading punctuation or a function word never belongs to a name.
+  while (s < e && (EDGE_PUNCT.has(words[s]!) || (e - s > 1 && LEADING_NON_NAME_WORDS.has(words[s]!.toLowerCase())))) s++;
   // A name ends at a comma, a clitic, or a lower-case word that is not a connector ("of", "de").
   const connectors = c.conll === 'PER' && !c.gaz ? PERSON_PARTICLES : NAME_CONNECTORS;
   for (let k = s + 1; k < e; k++) {
@@ -259,7 +283,7 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
   }
   while (e > s && (EDGE_PUNCT.has(words[e - 1]!) || TRAILING_CLITICS.has(words[e - 1]!) || NAME_CONNECTORS.has(words[e - 1]!))) e--;
   if (e <= s) return null;
-  if (e - s === 1 && NON_NAME_WORDS.has(words[s]!.toLowerCase())) return null;
+  if (e - s === 1 && (NON_NAME_WORDS.has(words[s]!.toLowerCase()) || isHyphenatedAdjective(words[s]!))) return null;
   const text = textOf(doc, s, e);
   const base = { s, e, sentence, gaz: c.gaz, name: null, innerRole: null };
   const g = c.gaz;
@@ -287,7 +311,9 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
   }
   if (isJunkMentionText(text)) return null;
   if (shoutedWords(words, s, e)) return null;
-  switch (c.conll) {
+  // An honorific opens a person's name whatever the model called it ("Ms Muñoz" tagged ORG).
+  const conll = e - s > 1 && isHonorific(words[s]!) ? 'PER' : c.conll;
+  switch (conll) {
     case 'PER': {
       // Peel titles the model swallowed ("President Moon", "Mr. Moon").
       let ns = s;

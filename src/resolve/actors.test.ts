@@ -122,3 +122,50 @@ describe('alias file', () => {
     expect(() => parseAliasFile([])).toThrow(/JSON object/);
   });
 });
+
+describe('resolveActors outside the gazetteer', () => {
+  const fictional = new PhraseTagger([
+    ['Veskaria', 'ORG'], ['Veskarian', 'MISC'], ['Henrik Aalto', 'PER'], ['Aalto', 'ORG'],
+    ['Blue Anchor Shipping Ltd.', 'ORG'], ['Blue Anchor Shipping', 'ORG'], ['Kellhaven', 'LOC'],
+  ]);
+  const personTagger = new PhraseTagger([['Veskaria', 'PER'], ['Kellhaven', 'PER'], ['Henrik Aalto', 'PER']]);
+  const t = new ActorTally();
+  const texts: Array<[string, PhraseTagger]> = [
+    ['Veskaria said the ships were on patrol. Veskarian warships stayed near Kellhaven.', fictional],
+    ['Veskaria denied it. Foreign Minister Henrik Aalto rejected the claim.', personTagger],
+    ['Aalto called it an overreaction. Blue Anchor Shipping Ltd. owns the ship.', fictional],
+    ['Blue Anchor Shipping declined to comment. Ferries to Kellhaven stopped.', fictional],
+    ['Residents of Kellhaven waited.', personTagger],
+  ];
+  texts.forEach(([text, tg], i) => {
+    const doc = createDoc(`f${i}`, { title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 't', warnings: [] });
+    annotateLanguage(doc, tg);
+    t.addDoc(doc);
+  });
+  const res = resolveActors(t);
+
+  it('joins one unknown name tagged with different types into one actor', () => {
+    const k = res.get('loc:kellhaven')!;
+    expect(k).toBe(res.get('person:kellhaven'));
+    expect(k.type).toBe('GPE');
+  });
+
+  it('makes a name with a demonym in the corpus a place, and counts the demonym for it without making it an alias', () => {
+    const v = res.get('org:veskaria')!;
+    expect(v).toBe(res.get('person:veskaria'));
+    expect(v).toBe(res.get('misc:veskarian'));
+    expect(v.type).toBe('GPE');
+    expect(v.name).toBe('Veskaria');
+    expect(v.aliases).not.toContain('Veskarian');
+    expect(v.mentions).toBe(3);
+  });
+
+  it('joins a single-word name to the one person with that surname', () => {
+    expect(res.get('org:aalto')).toBe(res.get('person:henrik aalto'));
+    expect(res.get('person:henrik aalto')!.type).toBe('PERSON');
+  });
+
+  it('joins an organization with and without its legal-form suffix', () => {
+    expect(res.get('org:blue anchor shipping ltd.') ?? res.get('org:blue anchor shipping ltd')).toBe(res.get('org:blue anchor shipping'));
+  });
+});

@@ -226,7 +226,10 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
     if (uniq.length === 0) continue;
     if (uniq.length === 1 || (mentionsOfRoot.get(uniq[0]!) ?? 0) >= 4 * (mentionsOfRoot.get(uniq[1]!) ?? 0)) uf.union(uniq[0]!, k);
   }
-  // 3. Alias-file merges.
+  // 3. One name, several types: the model may tag a name it has never seen as ORG in one sentence and as
+  //    PERSON or GPE in the next ("Veskaria said" / "in Veskaria"); outside the gazetteer, one name is one actor.
+  const demonymKeys = sameNameAcrossTypes(stats, uf, protectedKeys, bySurname, mentionsOfRoot);
+  // 4. Alias-file merges.
   const mergeOf = new Map<string, (typeof aliasFile.merge)[number]>();
   for (const m of aliasFile.merge) {
     const keys = [m.name, ...m.aliases].flatMap(keysOf);
@@ -262,15 +265,19 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
       mentions += s.mentions;
       articles += s.articles;
       for (const [t, n] of s.types) bump(types, t, n);
-      for (const [t, n] of s.surfaces) bump(surfaces, t, n);
+      // A demonym counts for its place but is not one of its names (as with the gazetteer's demonyms).
+      if (!demonymKeys.has(k)) for (const [t, n] of s.surfaces) bump(surfaces, t, n);
       // Canonical names of full-name keys outweigh those of surname keys.
       const multi = !k.startsWith('person:') || k.includes(' ');
-      for (const [t, n] of s.canonicals) bump(canonicals, t, multi ? n * 1000 : n);
+      if (!demonymKeys.has(k)) for (const [t, n] of s.canonicals) bump(canonicals, t, multi ? n * 1000 : n);
       for (const [t, n] of s.roles) bump(roles, t, n);
       for (const [t, n] of s.affiliations) bump(affs, t, n);
     }
     const g = gz.actor(rep);
-    let type: EntityType = merge?.type ?? (g ? g.type : top(types) ?? 'MISC');
+    // A name with a demonym in the corpus ("Veskaria" / "Veskarian") is a place acting as a state.
+    const hasDemonym = keys.some((k) => demonymKeys.has(k));
+    const fullName = rep.startsWith('person:') && rep.includes(' ');
+    let type: EntityType = merge?.type ?? (g ? g.type : hasDemonym ? 'GPE' : fullName ? 'PERSON' : top(types) ?? 'MISC');
     if (!merge?.type && (rep.startsWith('country:') || rep.startsWith('org:')) && g) type = g.type;
     const renamed = keys.map((k) => renameByKey.get(k)).find((x) => x !== undefined);
     const name = renamed ?? merge?.name ?? g?.canonical ?? top(canonicals) ?? rep;
@@ -307,6 +314,75 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
   }
   actors.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { actors, byKey, get: (key) => (key ? byKey.get(key) : undefined) };
+}
+
+const CORPORATE_SUFFIX = /\s+(?:ltd|limited|inc|incorporated|corp|corporation|co|llc|plc|ag|sa|gmbh|nv|bv|ab|asa|oyj)\.?$/;
+
+/** The name part of an actor key ("org:veskaria" → "veskaria"), an organization's legal-form suffix dropped. */
+function keyName(key: string): string {
+  const name = key.slice(key.indexOf(':') + 1);
+  return key.startsWith('org:') ? name.replace(CORPORATE_SUFFIX, '') : name;
+}
+
+const DEMONYM_ENDINGS = ['ians', 'ian', 'ans', 'an', 'ns', 'n', 'ese', 'ish', 'i', 'is'] as const;
+
+/** Possible place names behind a demonym-shaped word ("veskarian" → "veskaria", "norvessan" → "norvessa"). */
+function demonymStems(name: string): string[] {
+  const out: string[] = [];
+  for (const end of DEMONYM_ENDINGS) {
+    if (name.length > end.length + 3 && name.endsWith(end)) {
+      const stem = name.slice(0, -end.length);
+      out.push(stem, stem + 'a', stem + 'ia', stem + 'y', stem + 'e');
+      if (end.startsWith('i')) out.push(stem + 'ia');
+    }
+  }
+  return out;
+}
+
+/**
+ * Merge non-gazetteer keys that share a name across types, a single-word name into the one person whose
+ * surname it is (when that person is mentioned at least as often), and a demonym-shaped word tagged as a
+ * nationality (MISC/NORP) into the place it derives from. Returns the keys merged as demonyms.
+ */
+function sameNameAcrossTypes(
+  stats: ReadonlyMap<string, KeyStats>,
+  uf: UnionFind,
+  protectedKeys: ReadonlySet<string>,
+  bySurname: ReadonlyMap<string, ReadonlySet<string>>,
+  mentionsOfRoot: ReadonlyMap<string, number>,
+): Set<string> {
+  const gz = gazetteer();
+  const byName = new Map<string, string[]>();
+  for (const k of [...stats.keys()].sort()) {
+    if (protectedKeys.has(k) || gz.actor(k)) continue;
+    const name = keyName(k);
+    let list = byName.get(name);
+    if (!list) byName.set(name, (list = []));
+    list.push(k);
+  }
+  for (const keys of byName.values()) for (let i = 1; i < keys.length; i++) uf.union(keys[0]!, keys[i]!);
+  const mentionsOf = (name: string): number => (byName.get(name) ?? []).reduce((n, k) => n + stats.get(k)!.mentions, 0);
+
+  for (const [name, keys] of byName) {
+    if (name.includes(' ') || keys.some((k) => k.startsWith('person:'))) continue;
+    const people = [...new Set([...(bySurname.get(name) ?? [])].map((r) => uf.find(r)))];
+    if (people.length === 1 && (mentionsOfRoot.get(people[0]!) ?? 0) >= mentionsOf(name)) uf.union(people[0]!, keys[0]!);
+  }
+
+  const demonyms = new Set<string>();
+  for (const [name, keys] of byName) {
+    if (name.includes(' ')) continue;
+    const nationality = keys.some((k) => {
+      const t = stats.get(k)!.types;
+      return (t.get('MISC') ?? 0) + (t.get('NORP') ?? 0) > 0;
+    });
+    if (!nationality) continue;
+    const place = demonymStems(name).find((stem) => stem !== name && byName.has(stem));
+    if (!place) continue;
+    uf.union(byName.get(place)![0]!, keys[0]!);
+    keys.forEach((k) => demonyms.add(k));
+  }
+  return demonyms;
 }
 
 function familyFirstKey(toks: string[]): boolean {

@@ -58,6 +58,26 @@ export const PERSON_PARTICLES: ReadonlySet<string> = new Set([
   'ibn', 'ben', 'y', 'zu', 'ter', 'af', 'bint', 'abu',
 ]);
 
+/**
+ * Function words the model sometimes pulls into a name at a sentence start ("No Norvessan vessel", "Either
+ * Portavel or …"); peeled off the front of a mention. ("The" is not here: "The Hague".)
+ */
+export const LEADING_NON_NAME_WORDS: ReadonlySet<string> = new Set([
+  'no', 'either', 'neither', 'both', 'every', 'each', 'some', 'any', 'all', 'many', 'most', 'few', 'several', 'other',
+  'another', 'such', 'only', 'even', 'also', 'but', 'and', 'or', 'if', 'when', 'while', 'although', 'though', 'since',
+  'as', 'so', 'yet', 'still', 'then', 'now', 'why', 'how', 'what', 'where', 'whether', 'unlike', 'like', 'despite',
+]);
+
+/**
+ * Second halves of hyphenated adjectives: "Busan-based", "UN-brokered", "Korean-built" describe something
+ * else; they are not names.
+ */
+export const ADJECTIVE_SUFFIXES: ReadonlySet<string> = new Set([
+  'based', 'built', 'made', 'led', 'backed', 'brokered', 'owned', 'run', 'funded', 'born', 'flagged', 'registered',
+  'bound', 'linked', 'allied', 'aligned', 'controlled', 'held', 'style', 'era', 'wide', 'sponsored', 'supported',
+  'designed', 'produced', 'mediated', 'sanctioned', 'friendly', 'occupied', 'administered', 'speaking', 'focused',
+]);
+
 /** A mention made only of one of these words is not a name (model noise at a sentence start). */
 export const NON_NAME_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'all', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her',
