@@ -1,4 +1,5 @@
 import { paragraphRanges } from '../language/index.js';
+import { dateOfSpan } from '../time/index.js';
 import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
 import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
 import { buildClaims } from './claims.js';
@@ -119,7 +120,8 @@ export function annotateQuotes(doc: Doc): void {
       speaker: speaker ? textSpan(doc.text, speaker.start, speaker.end) : null,
       speakerName: who.name,
       speakerKey: who.key,
-      date: null,
+      // "said on Tuesday": the statement's date sits with its cue, else anywhere in the quote's sentence.
+      date: dateOfSpan(doc, cue ?? q),
     });
   };
   const indirect = findIndirect(view);
