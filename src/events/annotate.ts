@@ -1,7 +1,7 @@
 import type { Doc, EventActor, EventMention, PloverType } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { QUAD_CLASS } from '../model/plover.js';
-import { docView, sentenceActors, type ActorCandidate, type DocView } from './actors.js';
+import { docView, isModifier, sentenceActors, type ActorCandidate, type DocView } from './actors.js';
 import { domainAttributes } from './attributes.js';
 import { CLAUSE_BREAKS, DETERMINERS, REPORTING, VERBAL_CONTEXT } from './data/words.js';
 import { matchAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
@@ -29,6 +29,8 @@ export function setEventDating(fn: DateOf | null): void {
 }
 
 interface Found {
+  /** For a reported demand ("X said that Y must …"): the candidates for speaker and addressee. */
+  demand?: { source: ActorCandidate; target: ActorCandidate };
   trigger: CompiledTrigger;
   ts: number;
   te: number;
@@ -60,11 +62,15 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       if (end < 0) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
       if (t.verb && t.words.length === 1 && i > s0 && DETERMINERS.has(words[i - 1]!)) continue;
+      // "Ousted president X …": a sentence-initial participle is an adjective.
+      if (t.verb && i === s0 && /ed$/.test(words[i]!)) continue;
       found.push({ trigger: t, ts: i, te: end, absorbed: false, action: null, deniedComplement: false });
       i = end - 1;
       break;
     }
   }
+  found.push(...reportedDemands(view, s0, s1, cands));
+  found.sort((a, b) => a.ts - b.ts);
   // Fold governed triggers into the trigger that governs them.
   for (let a = 0; a < found.length; a++) {
     const gov = found[a]!;
@@ -85,6 +91,36 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
     }
   }
   return found.filter((f) => !f.absorbed);
+}
+
+/** "must" as a trigger: a demand reported as "X said/warned/reminded Y that Y must …". */
+const MUST: CompiledTrigger = { words: [new Set(['must'])], type: 'REQUEST', governs: true, kind: null, pattern: 'must', nounLikeBase: null, verb: true };
+
+/**
+ * "The administration declared that China must drop barriers", "reminded Iraq that it must cooperate": a
+ * statement that someone must act is a demand on them by the speaker.
+ */
+function reportedDemands(view: DocView, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
+  const { words } = view;
+  const out: Found[] = [];
+  for (let i = s0 + 3; i < s1; i++) {
+    if (words[i] !== 'must') continue;
+    const k = cands.findIndex((c) => c.te === i);
+    if (k <= 0) continue;
+    let addressee = cands[k]!;
+    let j = addressee.ts - 1;
+    while (j > s0 && (words[j] === 'the' || isModifier(words[j]!))) j--;
+    if (words[j] !== 'that') continue;
+    if (addressee.kind === 'pronoun') {
+      const before = cands.slice(0, k).reverse().find((c) => c.kind === 'actor' && c.te <= j);
+      if (!before) continue;
+      addressee = before;
+    }
+    const speaker = cands.find((c) => c.kind === 'actor' && c.te <= j && c !== addressee && !c.media);
+    if (!speaker || addressee.kind !== 'actor') continue;
+    out.push({ trigger: MUST, ts: i, te: i + 1, absorbed: false, action: null, deniedComplement: false, demand: { source: speaker, target: addressee } });
+  }
+  return out;
 }
 
 function verbalContext(words: readonly string[], i: number, s0: number, actorEnds: ReadonlySet<number>): boolean {
@@ -139,15 +175,21 @@ export function annotateEvents(doc: Doc): void {
     const cands = sentenceActors(view, s0, s1);
     const triggers = findTriggers(view, s0, s1, cands);
     const events: EventMention[] = [];
-    let prev: { te: number; source: ActorCandidate[] } | null = null;
+    let prev: { te: number; subject: ActorCandidate[] } | null = null;
     for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
-      // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
-      if (prev && !roles.passive && prev.source.length && coordinatedVerb(words, prev.te, f.ts) && (roles.source.length === 0 || roles.source[0]!.ts >= prev.te)) {
-        roles.source = prev.source;
+      if (f.demand) {
+        roles.source = [f.demand.source];
+        roles.target = [f.demand.target];
+        roles.passive = false;
       }
-      prev = { te: f.te, source: roles.source };
+      // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
+      if (prev && prev.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
+        if (roles.passive) roles.target = prev.subject;
+        else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
+      }
+      prev = { te: f.te, subject: roles.passive ? roles.target : roles.source };
       if (roles.source.length === 0 && roles.target.length === 0) continue;
       const modality = readModality(words, f.ts, clauseStart, opener);
       if (f.deniedComplement) {
@@ -171,8 +213,7 @@ export function annotateEvents(doc: Doc): void {
           type = coded;
         }
       }
-      let target = roles.target;
-      if (target.length === 0 && roles.place?.placeName) target = [roles.place];
+      const target = roles.target;
       const source = roles.source.map((c) => toActor(doc, c));
       const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
