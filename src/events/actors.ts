@@ -80,6 +80,9 @@ function groupNounAt(words: readonly string[], i: number, limit: number): { len:
 /** Nouns after a name that make it a place ("the Thai border", "Iraqi city of Basra"). */
 const PLACE_HEADS = /^(border|borders|coast|waters|region|province|city|town|village|capital|territory|frontier|side|enclave|airspace)$/;
 
+/** Names of water and terrain: always places. */
+const WATER = /\b(Sea|Ocean|Strait|Straits|Gulf|Bay|River|Lake|Channel|Waters|Mountains|Peninsula)\b/;
+
 /** Group nouns that name one person ("the minister", "the army chief"). */
 const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 'leader', 'king', 'premier', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'judge', 'official', 'head']);
 
@@ -164,7 +167,7 @@ function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number
   if (e.type === 'MISC') return null;
   // A place name is a location after "in/at/near…" and for geographic features; otherwise, like "Moscow
   // denied", it names the polity acting.
-  if (e.type === 'LOC' || (e.type === 'GPE' && !e.metonym && locativeBefore(words, ts, s0)) || (te < s1 && PLACE_HEADS.test(words[te]!))) {
+  if (e.type === 'LOC' || (e.type === 'GPE' && !e.metonym && locativeBefore(words, ts, s0)) || (te < s1 && PLACE_HEADS.test(words[te]!)) || WATER.test(e.text)) {
     return { ts, te, start: e.start, end: e.end, name, code: entityCode(e), actorKey: e.actorKey, kind: 'place', placeName: name, media: false, person: false };
   }
   let code = entityCode(e);
@@ -183,7 +186,7 @@ function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number
       code = withSector(code, g.sector);
       break;
     }
-    if (!isModifier(words[k]!) || view.entityOf[k]! >= 0) break;
+    if (!(isModifier(words[k]!) || /^[a-z]+ed$/.test(words[k]!)) || view.entityOf[k]! >= 0) break;
     k++;
   }
   return {

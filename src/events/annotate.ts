@@ -35,6 +35,8 @@ interface Found {
   ts: number;
   te: number;
   absorbed: boolean;
+  /** Where the verb group to read modality from ends: the trigger, or the verb carrying an event noun. */
+  modalAt: number;
   action: PloverType | null;
   deniedComplement: boolean;
 }
@@ -42,7 +44,7 @@ interface Found {
 const MAX_GOVERN_DISTANCE = 9;
 
 /** Verbs that remove a person from office when their object is a person. */
-const PERSONNEL_VERB = /^(dismiss|sack|fir(e|ed|es|ing)$|oust|remov)/;
+const PERSONNEL_VERB = /^(dismiss|sack|fir(e|ed|es|ing)$|oust|remov|reliev)/;
 
 function findTriggers(view: DocView, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
   const { words } = view;
@@ -50,8 +52,9 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
   const tokens = view.doc.tokens;
   const actorEnds = new Set(cands.filter((c) => c.kind !== 'place').map((c) => c.te));
   const found: Found[] = [];
+  const masked = boilerplateMask(words, s0, s1);
   for (let i = s0; i < s1; i++) {
-    if (view.entityOf[i]! >= 0) continue;
+    if (view.entityOf[i]! >= 0 || masked.has(i)) continue;
     const list = lex.byFirst.get(words[i]!);
     if (!list) continue;
     // Capitalized mid-sentence words are names ("Strike Force", "March"), not triggers.
@@ -62,9 +65,11 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       if (end < 0) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
       if (t.verb && t.words.length === 1 && i > s0 && DETERMINERS.has(words[i - 1]!)) continue;
+      const carrier = t.verb ? i : nounLicensed(view, i, end, s0, s1, cands);
+      if (carrier < 0) continue;
       // "Ousted president X …": a sentence-initial participle is an adjective.
       if (t.verb && i === s0 && /ed$/.test(words[i]!)) continue;
-      found.push({ trigger: t, ts: i, te: end, absorbed: false, action: null, deniedComplement: false });
+      found.push({ trigger: t, ts: i, te: end, absorbed: false, action: null, deniedComplement: false, modalAt: carrier });
       i = end - 1;
       break;
     }
@@ -81,7 +86,7 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       // "accused X of piracy and sent warships": a coordinated verb is an event of its own.
       if (sub.trigger.verb && words[sub.ts - 1] === 'and') break;
       // "denied supplying weapons": the denial negates the act rather than rejecting something.
-      if (gov.trigger.type === 'REJECT' && /^den(y|ies|ied|ying)$/.test(words[gov.ts]!) && sub.ts === gov.te) {
+      if (gov.trigger.type === 'REJECT' && /^den(y|ies|ied|ying)$/.test(words[gov.ts]!) && (sub.ts === gov.te || words[gov.te] === 'that')) {
         gov.absorbed = true;
         sub.deniedComplement = true;
         break;
@@ -118,9 +123,40 @@ function reportedDemands(view: DocView, s0: number, s1: number, cands: readonly 
     }
     const speaker = cands.find((c) => c.kind === 'actor' && c.te <= j && c !== addressee && !c.media);
     if (!speaker || addressee.kind !== 'actor') continue;
-    out.push({ trigger: MUST, ts: i, te: i + 1, absorbed: false, action: null, deniedComplement: false, demand: { source: speaker, target: addressee } });
+    out.push({ trigger: MUST, ts: i, te: i + 1, absorbed: false, action: null, deniedComplement: false, modalAt: i, demand: { source: speaker, target: addressee } });
   }
   return out;
+}
+
+function boilerplateMask(words: readonly string[], s0: number, s1: number): Set<number> {
+  const masked = new Set<number>();
+  const lists = triggerLexicon().boilerplate;
+  for (let i = s0; i < s1; i++) {
+    for (const phrase of lists.get(words[i]!) ?? []) {
+      if (phrase.every((w, k) => words[i + k] === w)) for (let k = 0; k < phrase.length + 2 && i + k < s1; k++) masked.add(i + k);
+    }
+  }
+  return masked;
+}
+
+/**
+ * An event noun reports an event when a verb carries it ("staged a protest"), its actor owns it ("Iraq's
+ * offer"), or its agent or target follows ("an attack by rebels on X", "sanctions against Y").
+ */
+function nounLicensed(view: DocView, ts: number, te: number, s0: number, s1: number, cands: readonly ActorCandidate[]): number {
+  const { words } = view;
+  const light = triggerLexicon().lightVerbs;
+  for (let j = ts - 1, n = 0; j >= s0 && n < 5; j--, n++) {
+    const w = words[j]!;
+    if (light.has(w) || triggerLexicon().byFirst.get(w)?.some((t) => t.verb && t.governs)) return j;
+    if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
+    if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)) break;
+  }
+  if (te < s1 && /^(by|against|on|with|from|between|to)$/.test(words[te]!)) {
+    const next = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind === 'actor');
+    if (next) return ts;
+  }
+  return -1;
 }
 
 function verbalContext(words: readonly string[], i: number, s0: number, actorEnds: ReadonlySet<number>): boolean {
@@ -191,7 +227,7 @@ export function annotateEvents(doc: Doc): void {
       }
       prev = { te: f.te, subject: roles.passive ? roles.target : roles.source };
       if (roles.source.length === 0 && roles.target.length === 0) continue;
-      const modality = readModality(words, f.ts, clauseStart, opener);
+      const modality = readModality(words, f.modalAt, clauseStart, opener);
       if (f.deniedComplement) {
         modality.negated = true;
         modality.mode = 'denied';
@@ -213,7 +249,8 @@ export function annotateEvents(doc: Doc): void {
           type = coded;
         }
       }
-      const target = roles.target;
+      // A meeting's place is its venue, not a party to it.
+      const target = (kind === 'meeting' || kind === 'call') ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
       const source = roles.source.map((c) => toActor(doc, c));
       const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
@@ -237,5 +274,7 @@ export function annotateEvents(doc: Doc): void {
       if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
     }
     doc.events.push(...events);
+    const subject = cands.find((c) => c.kind === 'actor' && !c.media && !(c.ts > s0 && /^(in|at|of|to|from|with|by|for|on)$/.test(words[c.ts - 1]!)));
+    if (subject && !events.length) previousSubject = [subject];
   }
 }
