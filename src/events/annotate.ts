@@ -1,6 +1,7 @@
 import type { Doc, EventActor, EventMention, PloverType } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { QUAD_CLASS } from '../model/plover.js';
+import { dateOfSpan } from '../time/index.js';
 import { docView, isModifier, sentenceActors, type ActorCandidate, type DocView } from './actors.js';
 import { domainAttributes } from './attributes.js';
 import { CLAUSE_BREAKS, DETERMINERS, REPORTING, VERBAL_CONTEXT } from './data/words.js';
@@ -16,17 +17,9 @@ import { readRoles } from './roles.js';
  * one AGREE event, "threatened to impose sanctions" one THREATEN); read roles (subject → source, object →
  * target, "by" agent of a passive → source), the place, modality (negation, modals, intent, conditionals);
  * an intention to act is coded AGREE (cooperative acts) or THREATEN (conflictual acts) with `mode: "intent"`.
- * An event needs at least one actor. Dates are left to the time stage's `dateOfSpan` when it is available.
+ * An event needs at least one actor. Its date is the time stage's date for the trigger (`dateOfSpan`).
  */
 
-export type DateOf = (doc: Doc, span: { start: number; end: number }) => EventMention['date'];
-
-let dateOfSpan: DateOf | null = null;
-
-/** Let the pipeline supply the time stage's date lookup (kept injectable so this stage stays independent). */
-export function setEventDating(fn: DateOf | null): void {
-  dateOfSpan = fn;
-}
 
 interface Found {
   /** For a reported demand ("X said that Y must …"): the candidates for speaker and addressee. */
@@ -260,7 +253,7 @@ export function annotateEvents(doc: Doc): void {
         mode: modality.mode,
         source,
         target: targetActors,
-        date: dateOfSpan ? dateOfSpan(doc, trigger) : null,
+        date: dateOfSpan(doc, trigger),
         location: place ? { ...textSpan(doc.text, place.start, place.end), name: place.placeName ?? place.name } : null,
         trigger,
         negated: modality.negated,
