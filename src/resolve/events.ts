@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventActor, EventMention, ExportEvent, Precision } from '../model/index.js';
+import type { EventActor, EventMention, ExportEvent, ExportEventActor, Precision } from '../model/index.js';
 
 /**
  * Events across mentions: one real-world event reported in several sentences, articles or outlets becomes
@@ -98,6 +98,10 @@ export class EventMerger {
     return this.clusters.filter((c) => !absorbed.has(c)).map((c) => this.toExport(c));
   }
 
+  private exportActor(a: EventActor): ExportEventActor {
+    return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? this.actorKeys.get(a.actorKey) : undefined) ?? null };
+  }
+
   private toExport(c: Cluster): ExportEvent {
     const ms = c.mentions;
     const first = ms.find((m) => m.event.source.length && m.event.target.length) ?? ms[0]!;
@@ -135,6 +139,8 @@ export class EventMerger {
       negated: first.event.negated,
       hypothetical: first.event.hypothetical,
       mentions: evidence.length,
+      sourceActors: first.event.source.map((a) => this.exportActor(a)),
+      targetActors: first.event.target.map((a) => this.exportActor(a)),
     };
   }
 }
