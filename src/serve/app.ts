@@ -13,6 +13,7 @@ import {
   type Db,
 } from '../store/index.js';
 import { INDEX_HTML, STYLES_CSS } from './assets.js';
+import { sourcesRoutes, type SourcesOptions } from './sources.js';
 
 /** Read `offset`/`limit` query parameters with sane bounds. */
 function paging(c: Context): { offset: number; limit: number } {
@@ -40,7 +41,7 @@ function uiScript(name: string): string | null {
  * The HTTP API (mirrors the export) and the web UI. Article text only ever reaches the page as JSON
  * and is inserted with textContent, never as HTML; a strict CSP forbids inline scripts.
  */
-export function createApp(db: Db): Hono {
+export function createApp(db: Db, options: SourcesOptions = {}): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -89,6 +90,7 @@ export function createApp(db: Db): Hono {
   app.get('/api/timeline', (c) => c.json(timeline(db)));
   app.get('/api/network', (c) => c.json(actorNetwork(db)));
   app.get('/api/stats', (c) => c.json(analyzeActivity(db)));
+  sourcesRoutes(app, db, options);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('not found', 404)));
   app.onError((err, c) => {
