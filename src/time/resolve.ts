@@ -17,6 +17,10 @@ export interface ResolveContext {
   tense: Tense;
   /** The last day-precise date mentioned before this expression, for "the next day", "that day". */
   ref: Day | null;
+  /** The year of the last calendar date mentioned before this expression, for "that year". */
+  refYear: number | null;
+  /** Whether the text around is a quarterly report ("a year earlier" then means the year-ago quarter). */
+  quarterly: boolean;
 }
 
 export type Direction = 'past' | 'future' | 'nearest';
@@ -56,6 +60,10 @@ export function resolveWeekday(wd: number, ctx: ResolveContext, dir: Direction, 
 /** A month with no written year: the latest such month up to the anchor (past), the next from it (future), or the anchor's year. */
 export function resolveMonth(m: number, ctx: ResolveContext, dir: Direction | 'same-year', strictness: 'strict' | 'loose' = 'loose'): string {
   const a = ctx.anchor;
+  if (a && a.m !== null && dir === 'nearest') {
+    const k = [a.y - 1, a.y, a.y + 1].map((y) => ({ y, dist: Math.abs(y * 12 + m - (a.y * 12 + a.m!)) })).sort((p, q) => p.dist - q.dist)[0]!;
+    return fmtMonth(k.y, m);
+  }
   if (!a) return `XXXX-${String(m).padStart(2, '0')}`;
   if (a.m === null) return dir === 'same-year' ? fmtMonth(a.y, m) : `XXXX-${String(m).padStart(2, '0')}`;
   let y = a.y;
@@ -85,12 +93,11 @@ export function resolveMonthDay(m: number, d: number, ctx: ResolveContext, dir: 
         if (hits.length) return fmtDay(hits.sort((p, q) => Math.abs(dayDiff(p, ref)) - Math.abs(dayDiff(q, ref)))[0]!);
       }
     }
-  } else if (dir === 'past' && a.d !== null) {
-    const before = candidates.filter((c) => compareDays(c, ref) <= 0);
-    if (before.length) pool = before;
-  } else if (dir === 'future' && a.d !== null) {
-    const after = candidates.filter((c) => compareDays(c, ref) >= 0);
-    if (after.length) pool = after;
+  } else {
+    // Month-level, as for a bare month: a past-tense "Nov. 20" in an article of Nov. 2 is still this
+    // year's (reported speech about a coming date is common); only a later month moves it back a year.
+    if (dir === 'past') return fmtDay({ y: m > a.m ? a.y - 1 : a.y, m, d });
+    if (dir === 'future') return fmtDay({ y: m < a.m ? a.y + 1 : a.y, m, d });
   }
   const best = [...pool].sort((p, q) => Math.abs(dayDiff(p, ref)) - Math.abs(dayDiff(q, ref)))[0]!;
   return fmtDay(best);
@@ -138,6 +145,8 @@ export function relativeUnit(unit: Unit, n: number, ctx: ResolveContext): string
 
 /** The TIMEX3 duration of `n` (null: unknown) units. */
 export function durationValue(n: number | null, unit: Unit): string {
+  const half = HALVES[unit];
+  if (n !== null && half && n - Math.floor(n) === 0.5) return half(Math.floor(n)).replace(/^P0Y|^P0M|^P0D|^PT0H|^PT0M/, (m) => (m.startsWith('PT') ? 'PT' : 'P'));
   const count = n === null ? 'X' : formatCount(n);
   switch (unit) {
     case 'second': return `PT${count}S`;
@@ -157,6 +166,11 @@ function formatCount(n: number): string {
   if (Number.isInteger(n)) return String(n);
   return String(Math.round(n * 100) / 100);
 }
+
+/** A half unit is written in the next smaller unit: 2½ years → P2Y6M, 5½ hours → PT5H30M. */
+const HALVES: Partial<Record<Unit, (w: number) => string>> = {
+  year: (w) => `P${w}Y6M`, month: (w) => `P${w}M15D`, day: (w) => `P${w}DT12H`, hour: (w) => `PT${w}H30M`, minute: (w) => `PT${w}M30S`,
+};
 
 /** Shift the anchor (or a reference day) by n units, at the unit's precision: "three days ago", "a year earlier". */
 export function shiftedValue(base: Day | null, unit: Unit, n: number, anchorYear: number | null): string {

@@ -18,6 +18,8 @@ function cue(tokens: readonly Token[], i: number): Tense {
   if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised') return next === 'to' ? 'future' : null;
   if (w === 'plans' || w === 'plan' || w === 'planned' || w === 'planning' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
   if (FUTURE_CUES.has(w)) return 'future';
+  // Lower-case "may" is the modal (the month is capitalized).
+  if (raw === 'may') return 'future';
   if (w === 'has' || w === 'have' || w === "'ve" || w === '’ve') {
     // Present perfect looks back: "has toured" is past; "have to go" is not a tense cue.
     return next === 'to' ? null : 'past';
@@ -52,7 +54,7 @@ export function tenseAt(tokens: readonly Token[], from: number, to: number): Ten
     }
   }
   for (let i = to; i < tokens.length; i++) {
-    const distance = i - to + 1.5;
+    const distance = 2 * (i - to) + 1.5;
     if (distance >= bestDistance) break;
     const t = tokens[i]!.text;
     // A clause after a comma ("…, officials said") does not override a verb found before the expression.

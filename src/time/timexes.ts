@@ -47,6 +47,9 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): [numb
   return [from, to];
 }
 
+/** Words of a quarterly earnings report, in the sentence or the two before it. */
+const QUARTERLY = /\b(?:quarter|quarterly|three months ended)\b/i;
+
 export interface TimexOptions {
   /** The anchor date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or with a time), or null when the article carries none. */
   anchor: string | PartialDay | null;
@@ -62,17 +65,23 @@ export function findTimexes(text: string, sentences: readonly Sentence[], tokens
   }
   const out: Timex[] = [];
   let ref: Day | null = null;
+  let refYear: number | null = null;
   sentences.forEach((sentence, i) => {
     const sentTokens = bySentence.get(i) ?? [];
+    const window = text.slice(sentences[Math.max(0, i - 2)]!.start, sentence.end);
+    const quarterly = QUARTERLY.test(window);
     for (const c of selectLongest(candidatesIn(text, sentence))) {
       const [from, to] = tokenRange(sentTokens, c.start, c.end);
-      const tense = tenseAt(sentTokens, from, to);
-      const r = c.resolver({ anchor, tense, ref });
+      // A possessive ("Wednesday's ruling") names a known occasion: the verb around it says nothing of its date.
+      const tense = /^['’]s\b/.test(text.slice(c.end, c.end + 3)) ? null : tenseAt(sentTokens, from, to);
+      const r = c.resolver({ anchor, tense, ref, refYear, quarterly });
       if (!r) continue;
       const precision = r.type === 'DATE' || r.type === 'TIME' ? precisionOf(r.value) : null;
       out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value, precision });
       const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(r.value);
       if (day) ref = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) };
+      const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);
+      if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
     }
   });
   return out;
