@@ -108,12 +108,12 @@ function dayOfWord(word: string | undefined, ctx: ResolveContext): string {
 }
 
 /** The year of a quarter, half or season written without one: the anchor's, moved by tense when that points away. */
-function yearByTense(ctx: ResolveContext, period: number, current: number | null): number | null {
+function yearByTense(ctx: ResolveContext, period: number, current: number | null, forward = true): number | null {
   const a = ctx.anchor;
   if (!a) return null;
   if (current === null) return a.y;
   if (ctx.tense === 'past' && period > current) return a.y - 1;
-  if (ctx.tense === 'future' && period < current) return a.y + 1;
+  if (forward && ctx.tense === 'future' && period < current) return a.y + 1;
   return a.y;
 }
 
@@ -217,14 +217,14 @@ export const RULES: readonly Rule[] = [
     const mo = monthNumber(g.mon!);
     const d = Number(g.d);
     if (!isValidDay(2000, mo, d)) return null;
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.tense, 'nearest')); return v ? date(v) : null; };
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
   }),
   rule('daymonth', `${B}(?:the\\s+)?${DAY('d')}(?:\\s+of)?\\s+${M('mon')}${E}`, (g, _m, env) => {
     if (!monthOk(g.mon, false, null) || /\d[\s,]*$/.test(env.before)) return null;
     const mo = monthNumber(g.mon!);
     const d = Number(g.d);
     if (!isValidDay(2000, mo, d)) return null;
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.tense, 'nearest')); return v ? date(v) : null; };
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
   }),
   rule('month', `${B}(?:(?<rel>last|next|this|past|coming|early|late|mid)[-\\s]+)?${M('mon')}`, (g, _m, env) => {
     if (!monthOk(g.mon, !g.rel, env)) return null;
@@ -328,7 +328,7 @@ export const RULES: readonly Rule[] = [
       return date(`${g.y}-Q${(prev % 4) + 1}`);
     };
   }),
-  rule('ago', `${B}${APPROX}?(?<n>${NUM})[-\\s]+(?<unit>${UNITS})\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|on)${E}`, (g, _m, env) => {
+  rule('ago', `${B}${APPROX}?(?<n>${NUM})[-\\s]+(?<unit>${UNITS})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|on)${E}`, (g, _m, env) => {
     const unit = unitOf(g.unit!);
     const dir = g.dir!.toLowerCase().replace(/\s+/g, ' ');
     // "two years after the war" is a duration before a bound; only "two years after," ends the expression.
@@ -370,6 +370,10 @@ export const RULES: readonly Rule[] = [
     if (!g.pre && !/\b(?:for|over|within|after|in|spent|took|lasted)\s+$/i.test(env.before)) return null;
     if (!g.pre && /^\s+(?:ago|earlier|later|of\s+(?:the|a|his|her|its|their))\b/i.test(env.after)) return null;
     if (!g.pre && /^\s+old\b/i.test(env.after)) return null;
+    const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
+    // "in recent weeks", "in coming months" point at a vague past or future, not at a length of time.
+    if (pre && /^(?:recent|past|the past|the past few|the last few)$/.test(pre)) return () => date('PAST_REF');
+    if (pre && /^(?:coming|the coming)$/.test(pre)) return () => date('FUTURE_REF');
     return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });
   }),
   rule('duration-half', `${B}(?:half\\s+an?\\s+(?<u1>hour|day|year|month)|an?\\s+(?<u2>minute|hour|day|week|year|month)\\s+and\\s+a\\s+half|(?<n>${NUM})\\s+and\\s+a\\s+half\\s+(?<u3>minutes|hours|days|years|months|weeks))${E}`, (g) => {
@@ -410,10 +414,14 @@ export const RULES: readonly Rule[] = [
     return () => ({ type: 'SET', value: durationValue(1, unitOf(g.unit!)) });
   }),
   // ---- clock times ----
-  rule('time-ampm', `${B}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}]))?`, (g) => {
+  rule('time-ampm', `${B}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:,?\\s+(?:on\\s+)?(?:(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}])|${M('mon')}\\s*${DAY('d')}(?![\\p{L}])))?`, (g) => {
     const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.ap);
     if (!t) return null;
-    return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
+    if (g.mon && !monthOk(g.mon, false, null)) return null;
+    return (ctx) => {
+      const day = g.mon ? resolveMonthDay(monthNumber(g.mon), Number(g.d), ctx, directionOf(ctx.tense, 'nearest')) : dayOfWord(g.dw, ctx);
+      return day ? { type: 'TIME', value: day + t } : null;
+    };
   }),
   rule('time-24h', `${B}(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?![\\p{N}:])`, (g, _m, env) => {
     if (/\d\s*[-–]\s*$/.test(env.before)) return null;
@@ -421,8 +429,11 @@ export const RULES: readonly Rule[] = [
     if (!t) return null;
     return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
   }),
-  rule('time-word', `${B}(?<w>noon|midnight|midday)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow)(?![\\p{L}]))?${E}`, (g) => {
-    const t = g.w!.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00';
+  rule('time-word', `${B}(?:(?:mid-?)?(?<part>morning|afternoon|evening)\\s+(?=yesterday|today|tomorrow))?(?<w>noon|midnight|midday|(?<=(?:morning|afternoon|evening)\\s+)(?:yesterday|today|tomorrow))(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow)(?![\\p{L}]))?${E}`, (g) => {
+    const w = g.w!.toLowerCase();
+    if (g.part) return (ctx) => ({ type: 'TIME', value: dayOfWord(w, ctx) + partCode(g.part) });
+    if (!/^(?:noon|midnight|midday)$/.test(w)) return null;
+    const t = w === 'midnight' ? 'T24:00' : 'T12:00';
     return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
   }),
   // ---- vague references ----
@@ -442,14 +453,15 @@ export const RULES: readonly Rule[] = [
     return (ctx) => {
       let y: number | null = g.y ? Number(g.y) : g.yp ? Number(g.yp) : null;
       if (y === null && rel && ctx.anchor) y = ctx.anchor.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
-      if (y === null) y = yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null);
+      // Results of a quarter are reported after it ends: "will report third-quarter results" is this year's.
+      if (y === null) y = yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null, false);
       return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
     };
   }),
   rule('quarter-q', `${B}(?:Q(?<q>[1-4])(?:\\s+${YEAR('y')}|\\s*['’](?<yy>\\d\\d))?|${YEAR('y2')}\\s*-?Q(?<q2>[1-4]))${E}`, (g) => {
     const q = Number(g.q ?? g.q2);
     return (ctx) => {
-      const y = g.y ?? g.y2 ? Number(g.y ?? g.y2) : g.yy ? 2000 + Number(g.yy) : yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null);
+      const y = g.y ?? g.y2 ? Number(g.y ?? g.y2) : g.yy ? 2000 + Number(g.yy) : yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null, false);
       return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
     };
   }),
