@@ -7,6 +7,8 @@ export interface Block {
   el: HElement;
   text: string;
   linkChars: number;
+  /** Characters of link text before the first plain text (a headline link opening a teaser). */
+  leadLink: number;
   /** h1–h6 */
   heading: number;
   inList: boolean;
@@ -38,6 +40,8 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: stri
   const captions: string[] = [];
   let text = '';
   let linkChars = 0;
+  let leadLink = 0;
+  let leadOpen = true;
   let linkDepth = 0;
   let brRun = 0;
   const frames: Frame[] = [{ el: root, furniture: null, heading: 0, inList: false }];
@@ -45,10 +49,12 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: stri
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       const f = frames[frames.length - 1]!;
-      blocks.push({ el: f.el, text: t, linkChars: Math.min(linkChars, t.length), heading: f.heading, inList: f.inList, furniture: f.furniture });
+      blocks.push({ el: f.el, text: t, linkChars: Math.min(linkChars, t.length), leadLink, heading: f.heading, inList: f.inList, furniture: f.furniture });
     }
     text = '';
     linkChars = 0;
+    leadLink = 0;
+    leadOpen = true;
   };
   type Item = HNode | { exit: HElement; block: boolean; link: boolean };
   const stack: Item[] = [];
@@ -65,7 +71,11 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: stri
     }
     if (item.type === 'text') {
       text += item.data;
-      if (linkDepth > 0) linkChars += item.data.trim().length;
+      if (linkDepth > 0) {
+        const n = item.data.trim().length;
+        linkChars += n;
+        if (leadOpen) leadLink += n;
+      } else if (leadOpen && /\S/.test(item.data)) leadOpen = false;
       if (/\S/.test(item.data)) brRun = 0;
       continue;
     }
@@ -129,8 +139,31 @@ function contentValue(b: Block): number {
   const plain = len - links;
   const v = plain - 1.5 * links;
   if (v <= 0) return v;
+  // A headline link followed by its summary: a teaser for another story.
+  if (b.leadLink >= 25 && links >= 0.15 * len && len < 600) return -len * 0.5;
   const sentences = /[.!?…"”»)]$/.test(b.text) || /[.!?]\s/.test(b.text);
   return v * (sentences ? 1 : 0.5) * (b.inList ? 0.7 : 1);
+}
+
+/** A link list item or a piece of furniture: what surrounds a teaser. */
+function isJunkBlock(b: Block | undefined, of: Block): boolean {
+  return !!b && (b.linkChars > 0.5 * b.text.length || (b.furniture !== null && !inside(of.el, b.furniture)));
+}
+
+/**
+ * Block values in context: a short text wedged between link blocks on both sides is a teaser's summary
+ * in a grid of stories, not a paragraph of the article.
+ */
+function blockValues(blocks: Block[]): number[] {
+  const base = blocks.map(contentValue);
+  const values = base.slice();
+  let positive = false;
+  for (let i = 0; i < blocks.length; i++) {
+    if (values[i]! > 0 && blocks[i]!.text.length < 400 && isJunkBlock(blocks[i - 1], blocks[i]!) && isJunkBlock(blocks[i + 1], blocks[i]!)) values[i] = -values[i]! * 0.5;
+    positive ||= values[i]! > 0;
+  }
+  // A page whose only text is one short paragraph between furniture keeps it.
+  return positive ? values : base;
 }
 
 /** Whether element `a` is a strict ancestor of `b`. */
@@ -147,8 +180,10 @@ function chooseContainer(blocks: Block[], root: HElement): HElement {
   const score = new Map<HElement, number>();
   // Elements that are furniture or sit inside it (a comment thread, a promo box) make poor article bodies.
   const inFurniture = new Set<HElement>();
-  for (const b of blocks) {
-    const v = contentValue(b);
+  const values = blockValues(blocks);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const v = values[i]!;
     if (v === 0) continue;
     const junk = -Math.abs(v);
     let passedFurniture = b.furniture === null;
