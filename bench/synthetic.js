@@ -1,17 +1,9 @@
 // Deterministic synthetic news dumps for benchmarks and load tests: headline, dateline, quotes,
 // captions, relative dates, Source lines — the shape of a real dump, with made-up content.
 
-/** Small seeded PRNG (mulberry32). */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../dist/model/random.js';
+
+export { rng };
 
 const COUNTRIES = ['the United States', 'China', 'Russia', 'Japan', 'South Korea', 'North Korea', 'France', 'Germany', 'the United Kingdom', 'India', 'Brazil', 'Turkey', 'Iran', 'Israel', 'Egypt', 'Ukraine', 'Poland', 'Australia', 'Canada', 'Mexico'];
 const CAPITALS = ['Washington', 'Beijing', 'Moscow', 'Tokyo', 'Seoul', 'Pyongyang', 'Paris', 'Berlin', 'London', 'New Delhi', 'Brasilia', 'Ankara', 'Tehran', 'Jerusalem', 'Cairo', 'Kyiv', 'Warsaw', 'Canberra', 'Ottawa', 'Mexico City'];

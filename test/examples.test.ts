@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../src/analyze/inputs.js';
+import { decodeText } from '../src/ingest/index.js';
 import { segmentText } from '../src/segment/index.js';
 
 /**

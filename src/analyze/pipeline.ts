@@ -1,6 +1,7 @@
 import { createDoc, type Doc, type RawArticle } from '../model/index.js';
 import { annotateLanguage, type NerTagger } from '../language/index.js';
 import { loadTagger } from '../language/ner/index.js';
+import { annotateEvents } from '../events/index.js';
 import { articleId } from '../store/index.js';
 
 /**
@@ -17,6 +18,7 @@ function defaultTagger(): NerTagger {
 
 export const STAGES: ReadonlyArray<readonly [string, (doc: Doc) => void]> = [
   ['language', (doc) => annotateLanguage(doc, defaultTagger())],
+  ['events', annotateEvents],
 ];
 
 export function analyzeArticle(raw: RawArticle, id: string = articleId(raw)): Doc {

@@ -1,19 +1,44 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Doc, RawArticle } from '../model/index.js';
+import type { Doc, PageItem, RawArticle } from '../model/index.js';
 import { analyzeArticle, forTransfer } from './pipeline.js';
+import { extractPage } from '../ingest/index.js';
 
-export interface WorkerRequest {
-  batch: number;
-  items: Array<{ id: string; raw: RawArticle }>;
-}
+export type WorkerRequest =
+  | { batch: number; job: 'analyze'; items: Array<{ id: string; raw: RawArticle }> }
+  | { batch: number; job: 'extract'; items: PageItem[] };
 
 export type ArticleResult = { ok: true; doc: Doc } | { ok: false; id: string; error: string };
+export type ExtractResult = { ok: true; raw: RawArticle } | { ok: false; origin: string; error: string };
 
 export interface WorkerResponse {
   batch: number;
-  results: ArticleResult[];
+  results: ArticleResult[] | ExtractResult[];
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Run one request's work on this thread (the worker's body, and the pool without threads). */
+export function runJob(req: WorkerRequest): WorkerResponse['results'] {
+  if (req.job === 'extract') {
+    return req.items.map((item): ExtractResult => {
+      try {
+        return { ok: true, raw: extractPage(item) };
+      } catch (err) {
+        return { ok: false, origin: item.origin, error: errorText(err) };
+      }
+    });
+  }
+  return req.items.map((item): ArticleResult => {
+    try {
+      return { ok: true, doc: forTransfer(analyzeArticle(item.raw, item.id)) };
+    } catch (err) {
+      return { ok: false, id: item.id, error: errorText(err) };
+    }
+  });
 }
 
 /** The compiled worker script, whether we run from dist/ or from sources under a test runner. */
@@ -32,7 +57,7 @@ export class AnalyzerPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly waiting: Array<(w: Worker) => void> = [];
-  private readonly pending = new Map<number, { resolve: (r: ArticleResult[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: WorkerResponse['results']) => void; reject: (e: Error) => void }>();
   private nextBatch = 0;
 
   constructor(threads: number) {
@@ -72,22 +97,22 @@ export class AnalyzerPool {
   }
 
   /** Analyze one batch. Resolves when a worker has finished it. */
-  async run(items: WorkerRequest['items']): Promise<ArticleResult[]> {
-    if (this.workers.length === 0) {
-      return items.map((item) => {
-        try {
-          return { ok: true as const, doc: forTransfer(analyzeArticle(item.raw, item.id)) };
-        } catch (err) {
-          return { ok: false as const, id: item.id, error: err instanceof Error ? err.message : String(err) };
-        }
-      });
-    }
+  async run(items: Array<{ id: string; raw: RawArticle }>): Promise<ArticleResult[]> {
+    return (await this.submit({ batch: 0, job: 'analyze', items })) as ArticleResult[];
+  }
+
+  /** Extract the main text of a batch of pages. */
+  async extract(items: PageItem[]): Promise<ExtractResult[]> {
+    return (await this.submit({ batch: 0, job: 'extract', items })) as ExtractResult[];
+  }
+
+  private async submit(req: WorkerRequest): Promise<WorkerResponse['results']> {
+    if (this.workers.length === 0) return runJob(req);
     const w = await this.acquire();
     const batch = this.nextBatch++;
-    return new Promise<ArticleResult[]>((resolve, reject) => {
+    return new Promise<WorkerResponse['results']>((resolve, reject) => {
       this.pending.set(batch, { resolve, reject });
-      const req: WorkerRequest = { batch, items };
-      w.postMessage(req);
+      w.postMessage({ ...req, batch });
     });
   }
 

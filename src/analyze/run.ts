@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import type { IngestItem, RawArticle } from '../model/index.js';
+import type { IngestItem, PageItem, RawArticle } from '../model/index.js';
+import { readSources, type SourceOptions } from '../ingest/index.js';
 import { segmentDump } from '../segment/index.js';
-import { loadAliasFile, type AliasFile } from '../resolve/index.js';
-import { articleCount, articleId, articleWriter, openDb, type Db } from '../store/index.js';
-import { readInputs } from './inputs.js';
-import { AnalyzerPool, type ArticleResult } from './pool.js';
+import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '../resolve/index.js';
+import { articleCount, articleId, articleWriter, openDb, storedFingerprints, type Db } from '../store/index.js';
+import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
 import { resolveCorpus } from './resolve-corpus.js';
 
 export interface AnalyzeOptions {
@@ -17,6 +17,12 @@ export interface AnalyzeOptions {
   onProblem?: (origin: string, message: string) => void;
   /** The analyst's alias file (merge/split/rename actors). */
   aliases?: AliasFile;
+  /** Allow fetching URLs on private, loopback and link-local addresses. */
+  allowPrivate?: boolean;
+  /** Fetch limits for URL inputs. */
+  fetch?: SourceOptions['fetch'];
+  /** Skip duplicate detection (exact duplicates are then analyzed again under their own id). */
+  noDedup?: boolean;
 }
 
 export interface AnalyzeProgress {
@@ -24,6 +30,10 @@ export interface AnalyzeProgress {
   added: number;
   skipped: number;
   failed: number;
+  /** Articles skipped because an article with the same normalized text is already there. */
+  exactDuplicates: number;
+  /** Articles stored with a `duplicateOf` link. */
+  nearDuplicates: number;
 }
 
 export interface AnalyzeSummary extends AnalyzeProgress {
@@ -35,17 +45,52 @@ export interface AnalyzeSummary extends AnalyzeProgress {
   events: number;
 }
 
-/** Raw articles out of ingest items: dumps are segmented, ready articles pass through. */
-async function* articlesOf(items: AsyncIterable<IngestItem>, summary: AnalyzeSummary, onProblem?: AnalyzeOptions['onProblem']): AsyncGenerator<RawArticle> {
+const PAGE_BATCH = 4;
+
+/**
+ * Raw articles out of ingest items, in input order: dumps are segmented, pages go to the worker pool for
+ * main-text extraction (several batches in flight), ready articles pass through.
+ */
+async function* articlesOf(items: AsyncIterable<IngestItem>, pool: AnalyzerPool, summary: AnalyzeSummary, onProblem?: AnalyzeOptions['onProblem']): AsyncGenerator<RawArticle> {
+  const problem = (origin: string, error: string): void => {
+    summary.inputErrors.push({ origin, error });
+    onProblem?.(origin, error);
+  };
+  const inflight: Array<Promise<ExtractResult[]>> = [];
+  const maxInflight = Math.max(2, pool.threads * 2);
+  let pages: PageItem[] = [];
+  function* settled(results: ExtractResult[]): Generator<RawArticle> {
+    for (const r of results) {
+      if (r.ok) yield r.raw;
+      else problem(r.origin, r.error);
+    }
+  }
+  async function* drain(all: boolean): AsyncGenerator<RawArticle> {
+    if (all && pages.length > 0) {
+      inflight.push(pool.extract(pages));
+      pages = [];
+    }
+    while (inflight.length > (all ? 0 : maxInflight - 1)) yield* settled(await inflight.shift()!);
+  }
   for await (const item of items) {
     summary.inputs++;
+    if (item.kind === 'page') {
+      pages.push(item);
+      if (pages.length >= PAGE_BATCH) {
+        inflight.push(pool.extract(pages));
+        pages = [];
+        yield* drain(false);
+      }
+      continue;
+    }
+    yield* drain(true);
     if (item.kind === 'error') {
-      summary.inputErrors.push({ origin: item.origin, error: item.error });
-      onProblem?.(item.origin, item.error);
+      problem(item.origin, item.error);
       continue;
     }
     if (item.kind === 'article') {
-      yield item.article;
+      if (item.article.text.trim() === '') problem(item.article.origin, 'no article text');
+      else yield item.article;
       continue;
     }
     let n = 0;
@@ -54,12 +99,9 @@ async function* articlesOf(items: AsyncIterable<IngestItem>, summary: AnalyzeSum
       if (item.warnings.length > 0) a.warnings.push(...item.warnings);
       yield a;
     }
-    if (n === 0) {
-      const error = 'no articles found (the file holds no paragraphs of text)';
-      summary.inputErrors.push({ origin: item.origin, error });
-      onProblem?.(item.origin, error);
-    }
+    if (n === 0) problem(item.origin, 'no articles found (the file holds no paragraphs of text)');
   }
+  yield* drain(true);
 }
 
 /**
@@ -71,8 +113,10 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   const batchSize = options.batchSize ?? 8;
   const pool = new AnalyzerPool(threads);
   const writer = articleWriter(db);
+  const dedup = options.noDedup ? null : new Deduplicator(storedFingerprints(db));
+  const fingerprints = new Map<string, Fingerprint>();
   const summary: AnalyzeSummary = {
-    inputs: 0, seen: 0, added: 0, skipped: 0, failed: 0,
+    inputs: 0, seen: 0, added: 0, skipped: 0, failed: 0, exactDuplicates: 0, nearDuplicates: 0,
     inputErrors: [], articleErrors: [], totalArticles: 0, entities: 0, events: 0,
   };
   // Batches in flight, stored strictly in submission order so the store's order follows the input.
@@ -81,9 +125,14 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   const store = (results: ArticleResult[]): void => {
     for (const r of results) {
       if (r.ok) {
-        if (writer.insert(r.doc)) summary.added++;
-        else summary.skipped++;
+        const fp = fingerprints.get(r.doc.id);
+        fingerprints.delete(r.doc.id);
+        if (writer.insert(r.doc, fp)) {
+          summary.added++;
+          if (r.doc.duplicateOf) summary.nearDuplicates++;
+        } else summary.skipped++;
       } else {
+        fingerprints.delete(r.id);
         summary.failed++;
         summary.articleErrors.push({ id: r.id, error: r.error });
         options.onProblem?.(r.id, r.error);
@@ -94,7 +143,7 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   const seenIds = new Set<string>();
   let batch: Array<{ id: string; raw: RawArticle }> = [];
   try {
-    for await (const raw of articlesOf(items, summary, options.onProblem)) {
+    for await (const raw of articlesOf(items, pool, summary, options.onProblem)) {
       summary.seen++;
       const id = articleId(raw);
       if (seenIds.has(id) || writer.has(id)) {
@@ -102,6 +151,20 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
         continue;
       }
       seenIds.add(id);
+      if (dedup) {
+        const verdict = dedup.check(raw.text);
+        if (verdict.kind === 'exact') {
+          summary.skipped++;
+          summary.exactDuplicates++;
+          continue;
+        }
+        if (verdict.kind === 'near') {
+          raw.duplicateOf = verdict.of;
+          raw.similarity = verdict.similarity;
+        }
+        dedup.remember(id, verdict.fingerprint);
+        fingerprints.set(id, verdict.fingerprint);
+      }
       batch.push({ id, raw });
       if (batch.length >= batchSize) {
         inflight.push(pool.run(batch));
@@ -127,11 +190,11 @@ export function aliasFileFor(path: string | undefined): AliasFile {
   return path ? loadAliasFile(path) : loadAliasFile('sitrep.aliases.json', true);
 }
 
-/** Analyze files and folders into the store at `dbPath`. */
+/** Analyze files, folders and URLs (every source kind `readSources` reads) into the store at `dbPath`. */
 export async function analyzePaths(paths: readonly string[], dbPath: string, options: AnalyzeOptions = {}): Promise<AnalyzeSummary> {
   const db = openDb(dbPath);
   try {
-    return await analyzeItems(db, readInputs(paths), options);
+    return await analyzeItems(db, readSources(paths, { allowPrivate: options.allowPrivate, fetch: options.fetch }), options);
   } finally {
     db.close();
   }

@@ -18,6 +18,7 @@ type Loader = () => Promise<Command>;
 
 export const COMMANDS: Record<string, Loader> = {
   analyze: async () => (await import('./commands/analyze.js')).command,
+  events: async () => (await import('./commands/events.js')).command,
   export: async () => (await import('./commands/export.js')).command,
   'extract-html': async () => (await import('./commands/extract-html.js')).command,
   search: async () => (await import('./commands/search.js')).command,

@@ -181,6 +181,10 @@ export interface Doc {
   quotes: Quote[];
   claims: Claim[];
   events: EventMention[];
+  /** Id of the earlier article this one is a near-duplicate of (syndicated copy, light edit), set at ingest. */
+  duplicateOf?: string | null;
+  /** Estimated Jaccard similarity of word shingles to `duplicateOf`. */
+  similarity?: number | null;
 }
 
 /** What ingest and segmentation hand to the analysis pipeline. */
@@ -197,6 +201,9 @@ export interface RawArticle {
   warnings: string[];
   /** An explicit publication date given by the source (JSONL field, feed item, page metadata). */
   published?: DocumentDate | null;
+  /** Near-duplicate link set at ingest (see `Doc.duplicateOf`). */
+  duplicateOf?: string | null;
+  similarity?: number | null;
 }
 
 /** Make an empty-layered Doc from a raw article. */
@@ -222,6 +229,7 @@ export function createDoc(id: string, raw: RawArticle): Doc {
     quotes: [],
     claims: [],
     events: [],
+    ...(raw.duplicateOf ? { duplicateOf: raw.duplicateOf, similarity: raw.similarity ?? null } : {}),
   };
 }
 
@@ -240,4 +248,24 @@ export function textSpan(text: string, start: number, end: number): TextSpan {
 export type IngestItem =
   | { kind: 'dump'; origin: string; lines: AsyncIterable<string>; warnings: string[] }
   | { kind: 'article'; article: RawArticle }
+  | PageItem
   | { kind: 'error'; origin: string; error: string };
+
+/** What a source says about a page besides its HTML (a JSONL record's or feed item's fields). */
+export interface PageHints {
+  title?: string | null;
+  published?: string | null;
+}
+
+/**
+ * An HTML page not yet extracted: main-text extraction is CPU-heavy, so it runs on the worker pool.
+ * `html` is either decoded text or the raw bytes (decoded with `contentType`'s charset, `<meta charset>`, BOM …).
+ */
+export interface PageItem {
+  kind: 'page';
+  origin: string;
+  url: string | null;
+  html: string | Uint8Array;
+  contentType?: string | null;
+  hints?: PageHints;
+}

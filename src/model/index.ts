@@ -1,3 +1,4 @@
 export * from './doc.js';
 export * from './export.js';
 export * from './plover.js';
+export * from './random.js';

@@ -1,2 +1,4 @@
 export { ActorTally, resolveActors, summarizeDoc, entityId, type ArticleActors, type KeyStats, type ResolvedActor, type ResolvedActors } from './actors.js';
 export { loadAliasFile, parseAliasFile, emptyAliasFile, AliasFileError, isActorKey, type AliasFile, type AliasMerge } from './aliases.js';
+export { LshIndex, minhash, shingles, signature, similarity, textHash, words, SIGNATURE_SIZE, type LshOptions, type NearDuplicate } from './minhash.js';
+export { Deduplicator, type DedupVerdict, type Fingerprint, type KnownArticle } from './dedup.js';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Doc, RawArticle } from '../model/index.js';
+import type { Fingerprint, KnownArticle } from '../resolve/index.js';
 import type { Db } from './db.js';
 
 /**
@@ -18,17 +19,20 @@ export function articleId(raw: Pick<RawArticle, 'url' | 'title' | 'text'>): stri
 
 export interface ArticleWriter {
   has(id: string): boolean;
-  /** Store one analyzed article with all its layers, in one transaction. Returns false if it was already there. */
-  insert(doc: Doc): boolean;
+  /**
+   * Store one analyzed article with all its layers (and its duplicate-detection fingerprint), in one
+   * transaction. Returns false if it was already there.
+   */
+  insert(doc: Doc, fingerprint?: Fingerprint): boolean;
 }
 
 export function articleWriter(db: Db): ArticleWriter {
   const has = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const insArticle = db.prepare(`INSERT INTO articles
     (id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text,
-     captions, authors, origin, warnings, paragraphs, sentences, timexes)
+     captions, authors, origin, warnings, paragraphs, sentences, timexes, duplicate_of, similarity)
     VALUES (@id, @title, @url, @outlet, @published, @publishedPrecision, @publishedFrom, @anchor, @anchorFrom, @text,
-     @captions, @authors, @origin, @warnings, @paragraphs, @sentences, @timexes)
+     @captions, @authors, @origin, @warnings, @paragraphs, @sentences, @timexes, @duplicateOf, @similarity)
     ON CONFLICT(id) DO NOTHING`);
   const insMention = db.prepare(`INSERT INTO mentions (article_seq, start, "end", text, type, actor_key, canonical, role, affiliation, metonym)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -39,7 +43,9 @@ export function articleWriter(db: Db): ArticleWriter {
   const insEvent = db.prepare(`INSERT INTO event_mentions (article_seq, idx, type, mode, negated, hypothetical, date, date_precision, data)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
-  const insert = db.transaction((doc: Doc): boolean => {
+  const insFingerprint = db.prepare('INSERT OR REPLACE INTO article_fingerprints (article_seq, text_hash, minhash) VALUES (?, ?, ?)');
+
+  const insert = db.transaction((doc: Doc, fingerprint?: Fingerprint): boolean => {
     const info = insArticle.run({
       id: doc.id,
       title: doc.title,
@@ -58,9 +64,12 @@ export function articleWriter(db: Db): ArticleWriter {
       paragraphs: JSON.stringify(doc.paragraphs),
       sentences: JSON.stringify(doc.sentences.map((s) => [s.start, s.end])),
       timexes: JSON.stringify(doc.timexes),
+      duplicateOf: doc.duplicateOf ?? null,
+      similarity: doc.duplicateOf ? (doc.similarity ?? null) : null,
     });
     if (info.changes === 0) return false;
     const seq = Number(info.lastInsertRowid);
+    if (fingerprint) insFingerprint.run(seq, fingerprint.textHash, Buffer.from(fingerprint.minhash.buffer, fingerprint.minhash.byteOffset, fingerprint.minhash.byteLength));
     for (const m of doc.entities) {
       insMention.run(seq, m.start, m.end, m.text, m.type, m.actorKey, m.canonical, m.role ?? null, m.affiliation ?? null, m.metonym ? 1 : 0);
     }
@@ -79,6 +88,15 @@ export function articleWriter(db: Db): ArticleWriter {
 
   return {
     has: (id) => has.get(id) !== undefined,
-    insert: (doc) => insert(doc),
+    insert: (doc, fingerprint) => insert(doc, fingerprint),
   };
+}
+
+/** Fingerprints of every stored article, oldest first, to seed the duplicate detector. */
+export function* storedFingerprints(db: Db): Generator<KnownArticle> {
+  const rows = db.prepare('SELECT a.id, f.text_hash AS textHash, f.minhash FROM article_fingerprints f JOIN articles a ON a.seq = f.article_seq ORDER BY a.seq');
+  for (const r of rows.iterate() as Iterable<{ id: string; textHash: string; minhash: Buffer }>) {
+    const copy = new Uint8Array(r.minhash);
+    yield { id: r.id, fingerprint: { textHash: r.textHash, minhash: new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2) } };
+  }
 }

@@ -1,6 +1,7 @@
 export { openDb, migrate, currentVersion, latestVersion, type Db } from './db.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
-export { articleId, articleWriter, type ArticleWriter } from './articles.js';
+export { articleId, articleWriter, storedFingerprints, type ArticleWriter } from './articles.js';
 export * from './corpus.js';
 export * from './queries.js';
 export * from './export/index.js';
+export * from './feeds.js';

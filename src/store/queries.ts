@@ -28,6 +28,8 @@ interface ArticleRow {
   text: string;
   captions: string;
   authors: string;
+  duplicate_of: string | null;
+  similarity: number | null;
 }
 
 function toArticle(r: ArticleRow): ExportArticle {
@@ -44,10 +46,11 @@ function toArticle(r: ArticleRow): ExportArticle {
     authors: JSON.parse(r.authors) as string[],
     anchor: r.anchor,
     anchorFrom: r.anchor_from,
+    ...(r.duplicate_of ? { duplicateOf: r.duplicate_of, similarity: r.similarity } : {}),
   };
 }
 
-const ARTICLE_COLUMNS = 'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors';
+const ARTICLE_COLUMNS = 'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors, duplicate_of, similarity';
 
 export function* allArticles(db: Db): Generator<ExportArticle> {
   for (const r of db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY seq`).iterate() as Iterable<ArticleRow>) yield toArticle(r);

@@ -6,11 +6,11 @@ import type { Command } from '../commands.js';
 import { openSink } from '../output.js';
 
 export const command: Command = {
-  summary: 'ingest files and folders, analyze and store them, optionally write the export',
-  usage: 'sitrep analyze <paths…> [--db FILE] [--json FILE|-] [--threads N] [--aliases FILE]',
+  summary: 'ingest dumps, HTML files and folders, JSONL, WARC and URLs; analyze and store them, optionally write the export',
+  usage: 'sitrep analyze <paths|URLs…> [--db FILE] [--json FILE|-] [--threads N] [--aliases FILE] [--allow-private]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['db', 'json', 'threads', 'aliases'] });
-    if (args.positionals.length === 0) throw new UsageError('give at least one file or folder to analyze');
+    const args = parseArgs(argv, { values: ['db', 'json', 'threads', 'aliases'], booleans: ['allow-private'] });
+    if (args.positionals.length === 0) throw new UsageError('give at least one file, folder or URL to analyze');
     const dbPath = args.values.get('db') ?? 'sitrep.db';
     const threadsFlag = args.values.get('threads');
     const threads = threadsFlag === undefined ? undefined : Number(threadsFlag);
@@ -30,6 +30,7 @@ export const command: Command = {
     const summary = await analyzePaths(args.positionals, dbPath, {
       threads,
       aliases,
+      allowPrivate: args.booleans.has('allow-private'),
       onProgress: draw,
       onProblem: (origin, message) => {
         if (tty) ctx.stderr.write('\r\x1b[K');
@@ -40,7 +41,8 @@ export const command: Command = {
     const secs = (Date.now() - started) / 1000;
     ctx.stderr.write(
       `analyzed ${summary.seen} article(s) from ${summary.inputs} input(s) in ${secs.toFixed(1)} s: ` +
-        `${summary.added} new, ${summary.skipped} already stored, ${summary.failed} failed; ` +
+        `${summary.added} new, ${summary.skipped} already stored${summary.exactDuplicates > 0 ? ` (${summary.exactDuplicates} exact duplicate(s))` : ''}, ` +
+        `${summary.nearDuplicates > 0 ? `${summary.nearDuplicates} near-duplicate(s) linked, ` : ''}${summary.failed} failed; ` +
         `store ${dbPath} holds ${summary.totalArticles} article(s), ${summary.entities} actor(s), ${summary.events} event(s)\n`,
     );
     const jsonOut = args.values.get('json');

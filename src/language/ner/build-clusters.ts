@@ -6,7 +6,7 @@ import { hashString } from './hash.js';
 import { normalizeWord } from './shape.js';
 import { parseConll } from './conll.js';
 import type { WordClusters } from './resources.js';
-import { rng } from './train.js';
+import { rng } from '../../model/random.js';
 
 /**
  * Training-time word clusters from unlabelled text (a cheap stand-in for Brown clusters): each frequent

@@ -2,6 +2,7 @@ import { FeatureExtractor, STAGE2_TEMPLATES, type FeatureConfig, type FeatureRes
 import { iobToBilou } from './labels.js';
 import { NerModel, type Provenance } from './model.js';
 import { PerceptronTrainer, decodeDocument } from './perceptron.js';
+import { rng } from '../../model/random.js';
 
 /** One training document: sentences of tokens with their IOB tags (IOB1 or IOB2). */
 export interface TrainingDocument {
@@ -23,18 +24,6 @@ export interface TrainOptions {
   provenance?: Provenance;
   /** Progress messages. */
   log?: (message: string) => void;
-}
-
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {

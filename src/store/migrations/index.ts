@@ -3,6 +3,7 @@
  * Each runs in its own transaction; `schema_migrations` records what has been applied.
  */
 import { migration001 } from './001-init.js';
+import { migration002 } from './002-sources.js';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

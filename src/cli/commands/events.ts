@@ -1,0 +1,58 @@
+import type { Command } from '../commands.js';
+import { parseArgs, UsageError } from '../args.js';
+import { requireString, runJsonl } from '../jsonl.js';
+import { annotateEvents } from '../../events/index.js';
+import { annotateLanguage } from '../../language/index.js';
+import { loadTagger } from '../../language/ner/index.js';
+import { createDoc, type Doc, type EventActor, type EventMention } from '../../model/index.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function actorOut(a: EventActor): Record<string, unknown> {
+  return { start: a.start, end: a.end, text: a.text, name: a.name, code: a.code };
+}
+
+/** One event in the `sitrep events --jsonl` contract. */
+export function eventOut(e: EventMention): Record<string, unknown> {
+  return {
+    type: e.type,
+    mode: e.mode,
+    source: e.source.map(actorOut),
+    target: e.target.map(actorOut),
+    date: e.date?.value ?? null,
+    location: e.location ? { start: e.location.start, end: e.location.end, text: e.location.text, name: e.location.name } : null,
+    trigger: { start: e.trigger.start, end: e.trigger.end, text: e.trigger.text },
+    negated: e.negated,
+    hypothetical: e.hypothetical,
+    attributes: e.attributes,
+  };
+}
+
+/** Build a Doc for one JSONL record: the text is the body; `date` (or `dct`) is the document date. */
+export function recordDoc(record: Record<string, unknown>): Doc {
+  const text = requireString(record, 'text');
+  const date = record.date ?? record.dct;
+  if (date !== undefined && date !== null && (typeof date !== 'string' || !DATE.test(date))) throw new Error('field "date" must be YYYY-MM-DD');
+  return createDoc(String(record.id ?? ''), {
+    title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: String(record.id ?? 'stdin'), warnings: [],
+    published: typeof date === 'string' ? { value: date, precision: 'day', from: 'metadata' } : null,
+  });
+}
+
+export const command: Command = {
+  summary: 'code PLOVER events (JSONL in, events out)',
+  usage: 'sitrep events --jsonl < records.jsonl   (lines {"id","text","date":"YYYY-MM-DD"})',
+  async run(argv, ctx) {
+    const args = parseArgs(argv, { booleans: ['jsonl'] });
+    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    if (!args.booleans.has('jsonl')) throw new UsageError('sitrep events needs --jsonl');
+    const tagger = loadTagger();
+    await runJsonl((record) => {
+      const doc = recordDoc(record);
+      annotateLanguage(doc, tagger);
+      annotateEvents(doc);
+      return { events: doc.events.map(eventOut) };
+    }, ctx.stdin, ctx.stdout);
+    return 0;
+  },
+};

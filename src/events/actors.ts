@@ -1,0 +1,212 @@
+import type { Doc, EntityMention } from '../model/index.js';
+import { GROUP_NOUNS, LOCATIVE, MEDIA_SECTORS, PREPOSITIONS, SUBJECT_PRONOUNS } from './data/words.js';
+
+/** Something in a sentence that can fill an event role: a named actor, a group noun, a pronoun or a place. */
+export interface ActorCandidate {
+  /** Token range, end-exclusive. */
+  ts: number;
+  te: number;
+  start: number;
+  end: number;
+  name: string;
+  code: string;
+  actorKey: string | null;
+  kind: 'actor' | 'place' | 'pronoun';
+  /** A place name that may also stand as the target of an event done there ("curfew in Abidjan"). */
+  placeName: string | null;
+  media: boolean;
+  person: boolean;
+}
+
+/** Token views of a doc the coder works on: lower-cased words and the entity covering each token. */
+export interface DocView {
+  doc: Doc;
+  words: string[];
+  /** Index into doc.entities of the entity a token belongs to, or -1. */
+  entityOf: Int32Array;
+  /** First token of each sentence, plus a final sentinel. */
+  sentenceStart: number[];
+}
+
+export function docView(doc: Doc): DocView {
+  const words = doc.tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
+  const entityOf = new Int32Array(words.length).fill(-1);
+  let k = 0;
+  const ents = doc.entities;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!;
+    while (k < ents.length && ents[k]!.end <= t.start) k++;
+    const e = ents[k];
+    if (e && e.start <= t.start && t.end <= e.end) entityOf[i] = k;
+  }
+  const sentenceStart: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const s = doc.tokens[i]!.sentence;
+    if (s !== prev) {
+      sentenceStart.push(i);
+      prev = s;
+    }
+  }
+  sentenceStart.push(doc.tokens.length);
+  return { doc, words, entityOf, sentenceStart };
+}
+
+function isCountryKey(key: string | null | undefined): boolean {
+  return !!key && key.startsWith('country:');
+}
+
+/** Whether the words before token `i` make a name a place ("in central Iraq", "at the port of X"). */
+function locativeBefore(words: readonly string[], i: number, s0: number): boolean {
+  for (let j = i - 1, n = 0; j >= s0 && n < 3; j--, n++) {
+    const w = words[j]!;
+    if (LOCATIVE.has(w)) return true;
+    if (w === 'the' || /^(north|south|east|west|central|northern|southern|eastern|western|north-west|north-east|south-west|south-east|northwestern|northeastern|southwestern|southeastern|occupied|capital|city|town|of)$/.test(w)) continue;
+    return false;
+  }
+  return false;
+}
+
+/** The longest group noun (one or two words) starting at token i, if any. */
+function groupNounAt(words: readonly string[], i: number, limit: number): { len: number; sector: string } | null {
+  if (i + 1 < limit) {
+    const two = GROUP_NOUNS.get(`${words[i]} ${words[i + 1]}`);
+    if (two !== undefined) return { len: 2, sector: two };
+  }
+  const one = GROUP_NOUNS.get(words[i]!);
+  return one !== undefined ? { len: 1, sector: one } : null;
+}
+
+/** Group nouns that name one person ("the minister", "the army chief"). */
+const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 'leader', 'king', 'premier', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'judge', 'official', 'head']);
+
+/** Role words that follow a group noun and make it one person ("navy chief", "army commander"). */
+const ROLE_TAILS: ReadonlySet<string> = new Set(['chief', 'commander', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'chairman', 'leader', 'secretary']);
+
+function roleTail(words: readonly string[], k: number, s1: number): number {
+  return k < s1 && ROLE_TAILS.has(words[k]!) ? k + 1 : k;
+}
+
+/** Modifier words allowed between a nationality and its group noun ("Israeli riot police", "Serb armed forces"). */
+function isModifier(w: string): boolean {
+  return /^[a-z][a-z-]*$/.test(w) && !PREPOSITIONS.has(w) && w.length > 2 && !/(ed|ing)$/.test(w) && !['and', 'the', 'has', 'have', 'had', 'was', 'were', 'are', 'will', 'would', 'its', 'their', 'who', 'which', 'that', 'not'].includes(w);
+}
+
+function withSector(code: string, sector: string): string {
+  if (!sector) return code;
+  if (/^[A-Z]{3}$/.test(code)) return code + sector;
+  return code || sector;
+}
+
+function entityCode(e: EntityMention): string {
+  if (e.code) return e.code;
+  if (isCountryKey(e.actorKey)) return e.actorKey!.slice(8);
+  return '';
+}
+
+/** The actor candidates of sentence [s0, s1), in text order. */
+export function sentenceActors(view: DocView, s0: number, s1: number): ActorCandidate[] {
+  const { doc, words, entityOf } = view;
+  const out: ActorCandidate[] = [];
+  const tok = doc.tokens;
+  let title = -1;
+  for (let i = s0; i < s1; ) {
+    const ei = entityOf[i]!;
+    if (ei >= 0) {
+      let j = i;
+      while (j < s1 && entityOf[j] === ei) j++;
+      const e = doc.entities[ei]!;
+      const c = entityCandidate(view, e, i, j, s0, s1);
+      if (c && title >= 0) {
+        c.ts = title;
+        c.start = tok[title]!.start;
+      }
+      title = -1;
+      if (c) out.push(c);
+      i = c ? Math.max(c.te, j) : j;
+      continue;
+    }
+    const g = groupNounAt(words, i, s1);
+    // "President Anna Berg": a title before a name belongs to the name.
+    if (g && entityOf[i + g.len] !== undefined && entityOf[i + g.len]! >= 0 && doc.entities[entityOf[i + g.len]!]!.type === 'PERSON') {
+      title = i;
+      i += g.len;
+      continue;
+    }
+    if (g) {
+      const te = roleTail(words, i + g.len, s1);
+      out.push({
+        ts: i, te, start: tok[i]!.start, end: tok[te - 1]!.end,
+        name: doc.text.slice(tok[i]!.start, tok[te - 1]!.end), code: g.sector, actorKey: null,
+        kind: 'actor', placeName: null, media: MEDIA_SECTORS.has(g.sector), person: te > i + g.len || INDIVIDUAL_ROLES.has(words[te - 1]!),
+      });
+      i = te;
+      continue;
+    }
+    if (SUBJECT_PRONOUNS.has(words[i]!) && tok[i]!.text !== 'IT') {
+      out.push({ ts: i, te: i + 1, start: tok[i]!.start, end: tok[i]!.end, name: tok[i]!.text, code: '', actorKey: null, kind: 'pronoun', placeName: null, media: false, person: words[i] === 'he' || words[i] === 'she' });
+    }
+    i++;
+  }
+  return mergeGroupOf(view, out);
+}
+
+function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number, s0: number, s1: number): ActorCandidate | null {
+  const { doc, words } = view;
+  const tok = doc.tokens;
+  const name = e.canonical ?? e.text;
+  if (e.type === 'MISC') return null;
+  // A place name is a location after "in/at/near…" and for geographic features; otherwise, like "Moscow
+  // denied", it names the polity acting.
+  if (e.type === 'LOC' || (e.type === 'GPE' && !e.metonym && locativeBefore(words, ts, s0))) {
+    return { ts, te, start: e.start, end: e.end, name, code: entityCode(e), actorKey: e.actorKey, kind: 'place', placeName: e.type === 'GPE' ? name : null, media: false, person: false };
+  }
+  let code = entityCode(e);
+  let end = e.end;
+  let last = te;
+  let tailed = false;
+  // "Israeli riot police", "Iraq's interim government": the group noun after the name is part of the actor.
+  let k = te;
+  if (k < s1 && (words[k] === "'s" || words[k] === "'")) k++;
+  for (let n = 0; k < s1 && n < 3; n++) {
+    const g = groupNounAt(words, k, s1);
+    if (g) {
+      last = roleTail(words, k + g.len, s1);
+      tailed = last > k + g.len;
+      end = tok[last - 1]!.end;
+      code = withSector(code, g.sector);
+      break;
+    }
+    if (!isModifier(words[k]!) || view.entityOf[k]! >= 0) break;
+    k++;
+  }
+  return {
+    ts, te: last, start: e.start, end, name, code, actorKey: e.actorKey, kind: 'actor',
+    placeName: e.type === 'GPE' ? name : null, media: code.endsWith('MED') || /media|agency|news|radio|television|newspaper/i.test(e.text),
+    person: e.type === 'PERSON' || tailed,
+  };
+}
+
+/** "Leaders of the opposition coalition", "supporters of X": a group noun with "of"/"from" + actor is that actor. */
+function mergeGroupOf(view: DocView, cands: ActorCandidate[]): ActorCandidate[] {
+  const out: ActorCandidate[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i]!;
+    const b = cands[i + 1];
+    if (b && a.kind === 'actor' && a.actorKey === null && b.kind === 'actor' && b.actorKey !== null) {
+      const w = view.words;
+      let k = a.te;
+      if (w[k] === 'of' || w[k] === 'from') {
+        k++;
+        while (k < b.ts && (w[k] === 'the' || isModifier(w[k]!))) k++;
+        if (k === b.ts) {
+          out.push({ ...b, ts: a.ts, start: a.start, code: withSector(b.code, /^[A-Z]{3}$/.test(b.code) ? a.code : '') });
+          i++;
+          continue;
+        }
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc, type Doc, type EventMention } from '../model/index.js';
+import { annotateLanguage } from '../language/index.js';
+import { PhraseTagger } from '../language/testTagger.js';
+import { annotateEvents } from './annotate.js';
+
+function code(text: string, phrases: [string, string][] = []): Doc {
+  const doc = createDoc('t', { title: 'T', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'test', warnings: [] });
+  annotateLanguage(doc, new PhraseTagger(phrases));
+  annotateEvents(doc);
+  for (const e of doc.events) {
+    expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+    for (const a of [...e.source, ...e.target]) expect(doc.text.slice(a.start, a.end)).toBe(a.text);
+  }
+  return doc;
+}
+
+const names = (actors: EventMention['source']): string[] => actors.map((a) => a.name);
+const only = (doc: Doc, type: string): EventMention => {
+  const hits = doc.events.filter((e) => e.type === type);
+  if (hits.length !== 1) throw new Error(`expected one ${type}, got ${JSON.stringify(doc.events.map((e) => [e.type, e.trigger.text]))}`);
+  return hits[0]!;
+};
+
+describe('annotateEvents: roles', () => {
+  it('codes subject → source and object → target', () => {
+    const e = only(code('Albania on Friday condemned Serbia over the border raid.'), 'ACCUSE');
+    expect(names(e.source)).toEqual(['Albania']);
+    expect(names(e.target)).toEqual(['Serbia']);
+    expect(e.negated).toBe(false);
+    expect(e.hypothetical).toBe(false);
+  });
+
+  it('keeps compound actors together', () => {
+    const e = only(code('The United States and Jordan signed a treaty with Egypt on Monday.', [['United States', 'LOC'], ['Jordan', 'LOC'], ['Egypt', 'LOC']]), 'SUPPORT');
+    expect(names(e.source)).toEqual(['United States', 'Jordan']);
+    expect(names(e.target)).toEqual(['Egypt']);
+  });
+
+  it('reads the agent of a passive as the source', () => {
+    const e = only(code('The defence minister was dismissed by President Anna Berg on Sunday.', [['Anna Berg', 'PER']]), 'COERCE');
+    expect(names(e.source)).toEqual(['Anna Berg']);
+    expect(e.target[0]!.text).toBe('defence minister');
+    expect(e.attributes.person).toBe('defence minister');
+  });
+
+  it('keeps the reporter apart from the actor', () => {
+    const e = only(code('State media reported that the leader had sacked the army chief.'), 'COERCE');
+    expect(e.source[0]!.text).toBe('leader');
+    expect(e.target[0]!.text).toBe('army chief');
+    expect(e.source.some((a) => /media/i.test(a.text))).toBe(false);
+  });
+
+  it('treats a capital that acts as the state, and "in <city>" as the place', () => {
+    const e = only(code('Moscow denied the request from Georgia.'), 'REJECT');
+    expect(e.source[0]!.code).toMatch(/^RUS/);
+    const t = only(code('Germany held talks with Poland in Moscow on Tuesday.'), 'CONSULT');
+    expect(names(t.source)).toEqual(['Germany']);
+    expect(names(t.target)).toEqual(['Poland']);
+    expect(t.location?.name).toBe('Moscow');
+    expect(t.attributes.venue).toBe('Moscow');
+  });
+
+  it('codes a nationality with its group noun as one actor with a sector code', () => {
+    const e = only(code('Israeli troops shelled villages near the border.'), 'ASSAULT');
+    expect(e.source[0]!.text).toBe('Israeli troops');
+    expect(e.source[0]!.code).toBe('ISRMIL');
+  });
+});
+
+describe('annotateEvents: modality', () => {
+  it('flags a denial as negated', () => {
+    const e = only(code('Russia denied supplying weapons to the rebels.'), 'AID');
+    expect(e.negated).toBe(true);
+    expect(e.mode).toBe('denied');
+    expect(names(e.source)).toEqual(['Russia']);
+  });
+
+  it('flags "could supply" as hypothetical', () => {
+    const e = only(code('Officials said France could supply air defence systems to Ukraine.'), 'AID');
+    expect(e.hypothetical).toBe(true);
+    expect(e.mode).toBe('possible');
+    expect(names(e.source)).toEqual(['France']);
+  });
+
+  it('codes "is ready to impose sanctions" as a threat with the intended sanction kept', () => {
+    const e = only(code('The European Union is ready to impose sanctions on Belarus.'), 'THREATEN');
+    expect(e.mode).toBe('intent');
+    expect(e.attributes.action).toBe('SANCTION');
+    expect(names(e.target)).toEqual(['Belarus']);
+  });
+
+  it('flags a conditional "would breach" as hypothetical', () => {
+    const e = code('Analysts said that if Turkey sent troops, it would breach the ceasefire with Syria.').events.find((x) => x.trigger.text.startsWith('breach'));
+    expect(e?.hypothetical ?? true).toBe(true);
+  });
+
+  it('flags "did not attack" as negated', () => {
+    const e = only(code('Pakistan did not attack India last week.'), 'ASSAULT');
+    expect(e.negated).toBe(true);
+  });
+
+  it('folds the governed act into the governing one', () => {
+    const doc = code('Iran threatened to cut off electricity to Armenia.');
+    expect(doc.events.map((e) => e.type)).toEqual(['THREATEN']);
+    expect(doc.events[0]!.attributes.action).toBe('SANCTION');
+  });
+});
+
+describe('annotateEvents: domain attributes', () => {
+  it('reads a missile launch: count, class, sea area, range and altitude', () => {
+    const doc = code('North Korea fired two short-range ballistic missiles into the Sea of Japan on Thursday. The missiles flew about 400km and reached an altitude of 50 km.', [['Sea of Japan', 'LOC']]);
+    const e = only(doc, 'MOBILIZE');
+    expect(e.attributes.count).toBe(2);
+    expect(e.attributes.class).toEqual(['short-range', 'ballistic']);
+    expect(e.attributes.seaArea).toBe('Sea of Japan');
+  });
+
+  it('reads a military drill: participants, name and duration', () => {
+    const e = only(code('South Korea and the United States will hold Iron Tide drills for ten days.', [['Iron Tide', 'MISC']]), 'MOBILIZE');
+    expect(e.mode).toBe('intent');
+    expect(e.attributes.name).toBe('Iron Tide');
+    expect(e.attributes.participants).toEqual(['South Korea', 'United States']);
+    expect(e.attributes.duration).toBe('10 days');
+  });
+
+  it('reads a sanction: imposer and sanctioned', () => {
+    const e = only(code('Canada imposed sanctions on Venezuela on Friday.'), 'SANCTION');
+    expect(e.attributes.imposer).toEqual(['Canada']);
+    expect(e.attributes.sanctioned).toEqual(['Venezuela']);
+  });
+
+  it('reads a personnel change with the successor', () => {
+    const e = only(code('President Ana Reyes sacked the navy chief, who was replaced by Admiral Luis Mora.', [['Ana Reyes', 'PER'], ['Luis Mora', 'PER']]), 'COERCE');
+    expect(e.attributes.replacedBy).toBe('Luis Mora');
+  });
+
+  it('codes nothing without an actor', () => {
+    expect(code('The meeting ended late in the evening.').events).toEqual([]);
+  });
+});

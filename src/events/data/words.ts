@@ -1,0 +1,104 @@
+/** Function-word lists the event coder reads sentence structure with. Data, kept apart from the algorithms. */
+
+/** Common nouns that name an actor on their own ("police", "rebels"), with their CAMEO sector. */
+export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['government', 'GOV'], ['governments', 'GOV'], ['officials', 'GOV'], ['official', 'GOV'], ['authorities', 'GOV'], ['authority', 'GOV'],
+  ['ministry', 'GOV'], ['diplomats', 'GOV'], ['leaders', 'GOV'], ['leader', 'GOV'], ['leadership', 'GOV'], ['administration', 'GOV'],
+  ['regime', 'GOV'], ['president', 'GOV'], ['minister', 'GOV'], ['ministers', 'GOV'], ['cabinet', 'GOV'], ['embassy', 'GOV'],
+  ['delegation', 'GOV'], ['envoy', 'GOV'], ['ambassador', 'GOV'], ['spokesman', 'GOV'], ['spokeswoman', 'GOV'], ['spokesperson', 'GOV'],
+  ['king', 'GOV'], ['premier', 'GOV'], ['prime minister', 'GOV'], ['foreign minister', 'GOV'], ['defence minister', 'MIL'], ['defense minister', 'MIL'], ['interior minister', 'GOV'], ['finance minister', 'GOV'], ['justice minister', 'GOV'], ['army chief', 'MIL'], ['navy chief', 'MIL'], ['foreign ministry', 'GOV'],
+  ['military', 'MIL'], ['army', 'MIL'], ['troops', 'MIL'], ['forces', 'MIL'], ['soldiers', 'MIL'], ['navy', 'MIL'], ['warships', 'MIL'],
+  ['jets', 'MIL'], ['aircraft', 'MIL'], ['helicopters', 'MIL'], ['air force', 'MIL'], ['defence ministry', 'MIL'], ['defense ministry', 'MIL'],
+  ['commander', 'MIL'], ['generals', 'MIL'], ['coast guard', 'MIL'], ['corvettes', 'MIL'], ['militia', 'MIL'], ['militias', 'MIL'],
+  ['police', 'COP'], ['policemen', 'COP'], ['riot police', 'COP'], ['security forces', 'COP'], ['border guards', 'COP'],
+  ['lawmakers', 'LEG'], ['parliament', 'LEG'], ['legislators', 'LEG'], ['senators', 'LEG'], ['congress', 'LEG'], ['assembly', 'LEG'],
+  ['media', 'MED'], ['state media', 'MED'], ['journalists', 'MED'], ['journalist', 'MED'], ['rebels', 'REB'], ['insurgents', 'REB'],
+  ['militants', 'REB'], ['guerrillas', 'REB'], ['guerrilla', 'REB'], ['gunmen', 'REB'], ['fighters', 'REB'], ['separatists', 'REB'],
+  ['protesters', 'CVL'], ['protestors', 'CVL'], ['demonstrators', 'CVL'], ['civilians', 'CVL'], ['citizens', 'CVL'], ['residents', 'CVL'],
+  ['villagers', 'CVL'], ['students', 'EDU'], ['workers', 'LAB'], ['activists', 'CVL'], ['youths', 'CVL'], ['people', 'CVL'],
+  ['refugees', 'REF'], ['immigrants', 'REF'], ['migrants', 'REF'], ['businesses', 'BUS'], ['companies', 'BUS'], ['firms', 'BUS'],
+  ['courts', 'JUD'], ['court', 'JUD'], ['judge', 'JUD'], ['prosecutors', 'JUD'], ['prisoners', 'CVL'], ['detainees', 'CVL'],
+  ['doctors', 'HLH'], ['settlers', 'CVL'], ['hackers', 'CVL'], ['peacekeepers', 'IGOPKO'], ['monitors', 'IGO'], ['inspectors', 'IGO'],
+  ['opposition', 'OPP'], ['coalition', 'OPP'], ['party', 'OPP'], ['union', 'LAB'], ['bombers', 'REB'], ['attackers', 'REB'],
+  ['crew', 'CVL'], ['sailors', 'CVL'], ['elders', 'CVL'], ['intelligence', 'SPY'],
+]);
+
+/** Group nouns that report rather than act ("state media reported"). */
+export const MEDIA_SECTORS: ReadonlySet<string> = new Set(['MED']);
+
+/** Subject pronouns that stand for an actor named earlier. */
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they', 'he', 'she', 'we', 'who']);
+
+/** Verbs and phrases that attribute a statement ("said", "reported"): their subject is the reporter. */
+export const REPORTING: ReadonlySet<string> = new Set([
+  'said', 'says', 'say', 'saying', 'reported', 'reports', 'told', 'tells', 'stated', 'added', 'noted', 'wrote', 'quoted',
+  'announced', 'confirmed', 'claimed', 'declared', 'according', 'cited', 'explained', 'insisted', 'stressed', 'asserted',
+  'believed', 'believes', 'thinks', 'thought', 'estimated',
+]);
+
+/** Prepositions before a place name that make it a location rather than an actor ("talks in Moscow"). */
+export const LOCATIVE: ReadonlySet<string> = new Set([
+  'in', 'at', 'near', 'outside', 'inside', 'across', 'throughout', 'off', 'into', 'within', 'around', 'from', 'toward', 'towards', 'through',
+]);
+
+/** Prepositions that may introduce a target ("sanctions on X", "talks with X", "aid to X"). */
+export const TARGET_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'to', 'with', 'against', 'on', 'for', 'from', 'of', 'into', 'over', 'upon', 'toward', 'towards', 'at', 'between', 'about',
+]);
+
+/** Prepositions that place an actor inside a modifier phrase, not in subject position ("the war in X"). */
+export const PREPOSITIONS: ReadonlySet<string> = new Set([
+  'in', 'at', 'near', 'of', 'to', 'with', 'from', 'for', 'against', 'on', 'by', 'over', 'into', 'between', 'about', 'among', 'under',
+  'after', 'before', 'during', 'since', 'like', 'than', 'via', 'across', 'behind', 'beside', 'inside', 'outside', 'toward', 'towards',
+]);
+
+/** Words between which a coordinated actor list continues ("the United States and Jordan"). */
+export const COORDINATORS: ReadonlySet<string> = new Set(['and', ',', '&', 'as well as', 'both', 'the', 'its', 'their', 'along']);
+
+/** Words that end the clause a trigger's roles are looked for in. */
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([';', ':', '.', '?', '!', '"', '“', '”', 'but', 'while', 'whereas', 'although', 'because', 'when', 'after', 'before', 'since', 'as', 'though', 'until', 'unless', 'if']);
+
+/** Auxiliaries and adverbs allowed between a subject and its verb or inside a verb group. */
+export const AUXILIARIES: ReadonlySet<string> = new Set([
+  'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'will', 'would', 'shall', 'should', 'can', 'could',
+  'may', 'might', 'must', 'did', 'does', 'do', 'also', 'again', 'already', 'reportedly', 'allegedly', 'then', 'now', 'today', 'still',
+  'just', 'once', 'repeatedly', 'formally', 'officially', 'jointly', 'finally', 'later', 'earlier', 'previously', 'recently',
+  'yesterday', 'tonight', 'not', "n't", 'never', 'to', 'on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** Forms of "be"/"get" that, before a past participle, make the clause passive. */
+export const PASSIVE_AUX: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'gotten']);
+
+/** Negators before a trigger. */
+export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+
+/** Verbs that deny or refute what follows ("denied supplying weapons"). */
+export const DENIAL: ReadonlySet<string> = new Set(['denied', 'denies', 'deny', 'denying', 'refuted', 'disputed', 'rejected', 'rejects']);
+
+/** Modals that make an action possible or conditional rather than real. */
+export const HYPOTHETICAL_MODALS: ReadonlyMap<string, string> = new Map([
+  ['could', 'possible'], ['might', 'possible'], ['may', 'possible'], ['would', 'conditional'], ['should', 'conditional'],
+  ['can', 'possible'],
+]);
+
+/** Words that express an intention or readiness to act ("is ready to impose", "plans to", "will"). */
+export const INTENT: ReadonlySet<string> = new Set([
+  'will', "'ll", 'shall', 'ready', 'willing', 'prepared', 'plans', 'plan', 'planned', 'planning', 'intends', 'intend', 'intended',
+  'decided', 'decides', 'set', 'going', 'vowed', 'vows', 'pledged', 'pledges', 'promised', 'promises', 'offered', 'offers',
+  'seeks', 'sought', 'wants', 'wanted', 'hopes', 'aims', 'determined', 'poised', 'expected', 'due', 'considering', 'mulling',
+]);
+
+/** Conditional conjunctions: an event in their clause is hypothetical. */
+export const CONDITIONALS: ReadonlySet<string> = new Set(['if', 'unless', 'whether', 'should']);
+
+/** Determiners and possessives: a word right after one is a noun. */
+export const DETERMINERS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'any', 'no', 'every', 'each',
+  "'s", '’s', 'new', 'further', 'fresh', 'more', 'some',
+]);
+
+/** Words after which a noun-like verb form is verbal ("to return", "will visit", "did not fight"). */
+export const VERBAL_CONTEXT: ReadonlySet<string> = new Set([
+  'to', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'not', "n't", 'never', 'also', 'did', 'does',
+  'do', 'they', 'we', 'he', 'she', 'it', 'who', 'which', 'jointly', 'again', 'then', 'repeatedly', 'reportedly',
+]);
