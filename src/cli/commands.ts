@@ -24,4 +24,5 @@ export const COMMANDS: Record<string, Loader> = {
   search: async () => (await import('./commands/search.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
   tag: async () => (await import('./commands/tag.js')).command,
+  timex: async () => (await import('./commands/timex.js')).command,
 };

@@ -119,6 +119,34 @@ export function outletNameFor(domain: string, texts: readonly string[]): string 
       }
     }
   }
-  if (/^[a-z]+(?:-[a-z]+)+$/.test(label)) return label.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
-  return null;
+  if (/^[a-z]+(?:-[a-z]+)+$/.test(label)) return titleCase(label.split('-'));
+  return splitOutletLabel(compact);
+}
+
+/** Words news outlets end their names with ("Herald", "Gazette") or open them with ("Daily", "Evening"). */
+const OUTLET_HEADS = [
+  'broadcasting', 'broadcast', 'chronicle', 'gazette', 'herald', 'journal', 'courier', 'tribune', 'ledger', 'times',
+  'post', 'news', 'daily', 'observer', 'guardian', 'telegraph', 'express', 'mirror', 'standard', 'record', 'review',
+  'wire', 'press', 'report', 'reporter', 'today', 'sentinel', 'examiner', 'dispatch', 'bulletin', 'monitor', 'mail',
+  'star', 'sun', 'globe', 'register', 'enquirer', 'inquirer', 'independent', 'insider', 'digest', 'weekly', 'radio',
+  'television', 'media', 'network', 'online', 'newswire', 'leader', 'advertiser', 'argus', 'echo', 'gleaner', 'voice',
+] as const;
+const OUTLET_OPENERS = ['daily', 'evening', 'morning', 'sunday', 'weekly', 'new', 'north', 'south', 'east', 'west'] as const;
+
+function titleCase(words: readonly string[]): string {
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+}
+
+/**
+ * A run-together domain label read as words when it ends with an outlet word: "tidewaterherald" → "Tidewater
+ * Herald", "eveningcourier" → "Evening Courier". Null when it does not split that way.
+ */
+function splitOutletLabel(compact: string): string | null {
+  if (!/^[a-z]+$/.test(compact)) return null;
+  const head = OUTLET_HEADS.find((w) => compact.endsWith(w) && compact.length - w.length >= 3);
+  if (!head) return null;
+  const words = [compact.slice(0, -head.length)];
+  const opener = OUTLET_OPENERS.find((w) => words[0]!.startsWith(w) && words[0]!.length - w.length >= 3);
+  if (opener) words.splice(0, 1, opener, words[0]!.slice(opener.length));
+  return titleCase([...words, head]);
 }

@@ -126,16 +126,17 @@ describe('alias file', () => {
 describe('resolveActors outside the gazetteer', () => {
   const fictional = new PhraseTagger([
     ['Veskaria', 'ORG'], ['Veskarian', 'MISC'], ['Henrik Aalto', 'PER'], ['Aalto', 'ORG'],
-    ['Blue Anchor Shipping Ltd.', 'ORG'], ['Blue Anchor Shipping', 'ORG'], ['Kellhaven', 'LOC'],
+    ['Blue Anchor Shipping Ltd.', 'ORG'], ['Blue Anchor Shipping', 'ORG'], ['Kellhaven', 'LOC'], ['Skarn Island', 'LOC'],
   ]);
-  const personTagger = new PhraseTagger([['Veskaria', 'PER'], ['Kellhaven', 'PER'], ['Henrik Aalto', 'PER']]);
+  const personTagger = new PhraseTagger([['Veskaria', 'PER'], ['Kellhaven', 'PER'], ['Henrik Aalto', 'PER'], ['Skarn Island', 'PER']]);
   const t = new ActorTally();
   const texts: Array<[string, PhraseTagger]> = [
     ['Veskaria said the ships were on patrol. Veskarian warships stayed near Kellhaven.', fictional],
     ['Veskaria denied it. Foreign Minister Henrik Aalto rejected the claim.', personTagger],
     ['Aalto called it an overreaction. Blue Anchor Shipping Ltd. owns the ship.', fictional],
     ['Blue Anchor Shipping declined to comment. Ferries to Kellhaven stopped.', fictional],
-    ['Residents of Kellhaven waited.', personTagger],
+    ['Residents of Kellhaven waited. Skarn Island is cut off.', personTagger],
+    ['Ferries to Skarn Island stopped. Skarn Island has no cable.', fictional],
   ];
   texts.forEach(([text, tg], i) => {
     const doc = createDoc(`f${i}`, { title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 't', warnings: [] });
@@ -158,6 +159,12 @@ describe('resolveActors outside the gazetteer', () => {
     expect(v.name).toBe('Veskaria');
     expect(v.aliases).not.toContain('Veskarian');
     expect(v.mentions).toBe(3);
+  });
+
+  it('types a merged name by most mentions, even when one of them was tagged as a person', () => {
+    const skarn = res.get('loc:skarn island')!;
+    expect(skarn).toBe(res.get('person:skarn island'));
+    expect(skarn.type).toBe('LOC');
   });
 
   it('joins a single-word name to the one person with that surname', () => {

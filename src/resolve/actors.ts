@@ -252,7 +252,6 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
   const byKey = new Map<string, ResolvedActor>();
   for (const [root, keys] of groups) {
     const merge = [...mergeOf.entries()].find(([r]) => uf.find(r) === root)?.[1];
-    const rep = representative(keys, stats);
     const types = new Map<EntityType, number>();
     const surfaces = new Map<string, number>();
     const canonicals = new Map<string, number>();
@@ -273,11 +272,14 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
       for (const [t, n] of s.roles) bump(roles, t, n);
       for (const [t, n] of s.affiliations) bump(affs, t, n);
     }
+    // The type most mentions carry; a tie goes to PERSON when the group holds a full person name.
+    const fullName = keys.some((k) => k.startsWith('person:') && k.includes(' '));
+    const topType = fullName && (types.get('PERSON') ?? 0) >= Math.max(...types.values()) ? 'PERSON' : top(types);
+    const rep = representative(keys, stats, topType === 'PERSON');
     const g = gz.actor(rep);
     // A name with a demonym in the corpus ("Veskaria" / "Veskarian") is a place acting as a state.
     const hasDemonym = keys.some((k) => demonymKeys.has(k));
-    const fullName = rep.startsWith('person:') && rep.includes(' ');
-    let type: EntityType = merge?.type ?? (g ? g.type : hasDemonym ? 'GPE' : fullName ? 'PERSON' : top(types) ?? 'MISC');
+    let type: EntityType = merge?.type ?? (g ? g.type : hasDemonym ? 'GPE' : topType ?? 'MISC');
     if (!merge?.type && (rep.startsWith('country:') || rep.startsWith('org:')) && g) type = g.type;
     const renamed = keys.map((k) => renameByKey.get(k)).find((x) => x !== undefined);
     const name = renamed ?? merge?.name ?? g?.canonical ?? top(canonicals) ?? rep;
@@ -390,14 +392,17 @@ function familyFirstKey(toks: string[]): boolean {
   return toks.length === 3 && toks.every((t) => t.length <= 4);
 }
 
-/** The key that names a group: a gazetteer key, else the most mentioned multi-token person key, else the most mentioned. */
-function representative(keys: string[], stats: Map<string, KeyStats>): string {
+/**
+ * The key that names a group: a gazetteer key, else (for a person) the most mentioned full-name key, else the
+ * most mentioned key.
+ */
+function representative(keys: string[], stats: Map<string, KeyStats>, person: boolean): string {
   const gz = gazetteer();
   const score = (k: string): number => {
     const s = stats.get(k)!;
     let v = s.mentions;
     if (gz.actor(k)) v += 1e9;
-    if (k.startsWith('person:') && k.includes(' ')) v += 1e6;
+    if (person && k.startsWith('person:') && k.includes(' ')) v += 1e6;
     return v;
   };
   return keys.reduce((best, k) => {

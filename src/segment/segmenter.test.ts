@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isCaption, isChrome, isSubhead } from './classify.js';
 import { repairMojibake } from './mojibake.js';
 import { segmentText, MAX_ARTICLE_CHARS } from './segmenter.js';
-import { cleanUrl, dateFromUrl, outletFromUrl } from './url.js';
+import { cleanUrl, dateFromUrl, outletFromUrl, outletNameFor } from './url.js';
 
 const para = (n: number): string =>
   `Officials in the port city said on Tuesday that the ferry service would resume after inspections, paragraph ${n} of the report noted.`;
@@ -81,6 +81,14 @@ describe('URLs, dates and outlets', () => {
     expect(outletFromUrl('https://edition.cnn.com/2026/x')).toBe('CNN');
     expect(outletFromUrl('https://www.bbc.co.uk/news/world-1')).toBe('BBC');
     expect(outletFromUrl('https://news.unknown-paper.co.uk/x')).toBe('unknown-paper.co.uk');
+  });
+
+  it('reads an unknown outlet name from the article, else from the words of its domain', () => {
+    expect(outletNameFor('harbourbeacon.com', ['Ships wait offshore. (Photo: The Harbour Beacon)'])).toBe('The Harbour Beacon');
+    expect(outletNameFor('quayside-times.co.uk', [])).toBe('Quayside Times');
+    expect(outletNameFor('fenlandgazette.co.uk', [])).toBe('Fenland Gazette');
+    expect(outletNameFor('morningharbourpost.com', [])).toBe('Morning Harbour Post');
+    expect(outletNameFor('xqzwv.com', [])).toBeNull();
   });
 });
 
@@ -167,6 +175,16 @@ describe('segmentDump', () => {
     const arts = await segmentText(dump);
     expect(arts.map((a) => a.title)).toEqual(['Ministers meet as fuel prices climb across the region', 'Rail strike called off after overnight talks with unions']);
     expect(arts[1]!.outlet).toBe('Coastline Wire');
+  });
+
+  it('names a domain in every article of the dump once one article has named it', async () => {
+    const article = (title: string, body: string, url: string): string => [title, '', body, '', para(2), '', `Source: ${url}`, ''].join('\n');
+    const dump = [
+      article('Port reopens after storm damage is cleared', 'Cranes moved again on Monday. (Photo: Fjord Signal/Ana Berg)', 'https://www.fjordsignal.no/nyheter/port-reopens-1'),
+      article('Ferry timetable restored for the summer season', para(3), 'https://www.fjordsignal.no/nyheter/ferry-timetable-2'),
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts.map((a) => a.outlet)).toEqual(['Fjord Signal', 'Fjord Signal']);
   });
 
   it('returns nothing for empty or blank input', async () => {

@@ -209,11 +209,18 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     }
   };
 
+  // Outlet names learned in this dump: one article's credit or site name names its domain for the others.
+  const outletNames = new Map<string, string>();
   function* close(): Generator<RawArticle> {
     if (!cur) return;
     const article = cur.build(origin, index);
     if (article) {
       index++;
+      if (article.url) {
+        const domain = outletFromUrl(article.url);
+        if (domain && isDomainFallback(article.outlet, article.url)) article.outlet = outletNames.get(domain) ?? article.outlet;
+        else if (domain && article.outlet && isDomainFallback(domain, article.url)) outletNames.set(domain, article.outlet);
+      }
       yield article;
     }
     cur = null;

@@ -1,0 +1,496 @@
+import type { TimexType } from '../model/index.js';
+import { addDays, fmtDay, fmtMonth, fmtYear, isValidDay, quarterOf, weekday, type Day } from './calendar.js';
+import { AMBIGUOUS_MONTHS, MONTH_NAMES, PARTS_OF_DAY, SEASONS, UNIT_WORDS, WEEKDAY_NAMES, ZONES, type Unit } from './data/lexicon.js';
+import { NUM, ORD, parseCount, parseOrdinal } from './numbers.js';
+import {
+  anchorDay, dayValue, directionOf, durationValue, relativeUnit, resolveMonth, resolveMonthDay, resolveWeekday,
+  shiftedValue, unitValue, type ResolveContext,
+} from './resolve.js';
+
+/**
+ * The time grammar: rules that find time expressions in a sentence and say how to resolve each one.
+ * A rule's regex finds a candidate; its `build` vetoes it (null) or returns how to compute the TIMEX3
+ * value once the tense and the reference dates are known. Extents follow TimeML: prepositions stay
+ * out ("on Friday" → "Friday"), determiners and modifiers stay in ("the past three years", "late November").
+ */
+export interface Resolved {
+  type: TimexType;
+  value: string;
+}
+
+export interface MatchEnv {
+  /** The sentence text. */
+  sentence: string;
+  /** Text of the sentence before the match. */
+  before: string;
+  /** Text of the sentence after the match. */
+  after: string;
+}
+
+export type Resolver = (ctx: ResolveContext) => Resolved | null;
+
+export interface Rule {
+  name: string;
+  re: RegExp;
+  build(g: Record<string, string | undefined>, m: RegExpExecArray, env: MatchEnv): Resolver | null;
+}
+
+// ---- building blocks ------------------------------------------------------------------------------
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const MONTH_ALT = 'january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\\p{L}])\\.?';
+const M = (g: string): string => `(?<${g}>${MONTH_ALT})(?![\\p{L}])`;
+const WD_ALT = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:tues|thurs|mon|tue|wed|thu|fri|sat|sun)\\.';
+const WD = (g: string): string => `(?<${g}>${WD_ALT})(?![\\p{L}])`;
+const DAY = (g: string): string => `(?<${g}>3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\p{N}:]|\\.\\d|\\s*(?:%|percent))`;
+const YEAR = (g: string): string => `(?<![$£€#\\p{N}.,])(?<${g}>1[6-9]\\d\\d|20\\d\\d)(?![\\p{N}]|,\\d|\\.\\d|\\s*(?:%|percent))`;
+const MOD = '(?:(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle)\\s+of\\s+)?';
+const UNITS = 'seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)';
+const APPROX = '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over|just|only|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
+const PART = '(?:morning|afternoon|evening|night|overnight)';
+
+const rule = (name: string, source: string, build: Rule['build']): Rule => ({ name, re: new RegExp(source, 'giu'), build });
+
+// ---- helpers --------------------------------------------------------------------------------------
+export function monthNumber(word: string): number {
+  const key = word.toLowerCase().replace(/\.$/, '');
+  return MONTH_NAMES.find(([name]) => name === key)?.[1] ?? 0;
+}
+
+export function weekdayNumber(word: string): number {
+  const key = word.toLowerCase().replace(/\.$/, '');
+  return WEEKDAY_NAMES.find(([name]) => name === key)?.[1] ?? 0;
+}
+
+function unitOf(word: string): Unit {
+  return UNIT_WORDS[word.toLowerCase()]!;
+}
+
+const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
+
+/** A month name written as a month: capitalized, and a plain-word one ("May", "March") only with a date beside it. */
+function monthOk(word: string | undefined, requireCue: boolean, env: MatchEnv | null): boolean {
+  if (!word || !isCapitalized(word)) return false;
+  if (!requireCue) return true;
+  const key = word.toLowerCase().replace(/\.$/, '');
+  if (!AMBIGUOUS_MONTHS.has(key)) return true;
+  if (!env) return false;
+  if (key === 'may' && /^\s*(?:[\p{Ll}]|I\b|we\b|you\b)/u.test(env.after) && !/^\s*(?:and|or|to|through|until)\b/.test(env.after)) return false;
+  return /\b(?:in|since|until|till|by|from|through|throughout|during|before|after|of|between|and|or|to|early|late|mid|last|next|this|past)[\s-]+$/i.test(env.before);
+}
+
+function partCode(part: string | undefined): string {
+  return part ? `T${PARTS_OF_DAY[part.toLowerCase()] ?? 'NI'}` : '';
+}
+
+const date = (value: string): Resolved => ({ type: 'DATE', value });
+
+function timeOfDay(h: number, mi: number, ap: string | undefined): string | null {
+  let hh = h;
+  if (ap) {
+    const pm = /^p/i.test(ap);
+    if (h < 1 || h > 12) return null;
+    if (pm && h !== 12) hh = h + 12;
+    if (!pm && h === 12) hh = 0;
+  }
+  if (hh > 23 || mi > 59) return null;
+  return `T${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
+}
+
+/** A day word attached to a clock time ("9 a.m. Tuesday", "noon today"). */
+function dayOfWord(word: string | undefined, ctx: ResolveContext): string {
+  const a = anchorDay(ctx);
+  if (!word) return dayValue(a);
+  const w = word.toLowerCase();
+  if (w === 'today' || w === 'tonight') return dayValue(a);
+  if (w === 'yesterday') return dayValue(a && addDays(a, -1));
+  if (w === 'tomorrow') return dayValue(a && addDays(a, 1));
+  return resolveWeekday(weekdayNumber(word), ctx, directionOf(ctx.tense, 'past'));
+}
+
+/** The year of a quarter, half or season written without one: the anchor's, moved by tense when that points away. */
+function yearByTense(ctx: ResolveContext, period: number, current: number | null): number | null {
+  const a = ctx.anchor;
+  if (!a) return null;
+  if (current === null) return a.y;
+  if (ctx.tense === 'past' && period > current) return a.y - 1;
+  if (ctx.tense === 'future' && period < current) return a.y + 1;
+  return a.y;
+}
+
+/** Relative expressions after "earlier"/"later" count from the last date the text mentioned, else the anchor. */
+function baseDay(ctx: ResolveContext, fromRef: boolean): Day | null {
+  return (fromRef ? ctx.ref : null) ?? anchorDay(ctx);
+}
+
+const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
+const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
+
+// ---- the rules ------------------------------------------------------------------------------------
+export const RULES: readonly Rule[] = [
+  rule('date-mdy', `${B}(?:${WD('wd')},?\\s+)?${MOD}${M('mon')}\\s*${DAY('d')},?\\s+${YEAR('y')}${E}`, (g) => {
+    const mo = monthNumber(g.mon!);
+    const y = Number(g.y);
+    const d = Number(g.d);
+    if (!monthOk(g.mon, false, null) || !isValidDay(y, mo, d)) return null;
+    return () => date(fmtDay({ y, m: mo, d }));
+  }),
+  rule('date-dmy', `${B}(?:${WD('wd')},?\\s+)?(?:the\\s+)?${DAY('d')}(?:\\s+of)?\\s+${M('mon')},?\\s+${YEAR('y')}${E}`, (g) => {
+    const mo = monthNumber(g.mon!);
+    const y = Number(g.y);
+    const d = Number(g.d);
+    if (!monthOk(g.mon, false, null) || !isValidDay(y, mo, d)) return null;
+    return () => date(fmtDay({ y, m: mo, d }));
+  }),
+  rule('date-iso', `${B}(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})(?:T(?<h>\\d{2}):(?<mi>\\d{2}))?${E}`, (g) => {
+    const y = Number(g.y);
+    const mo = Number(g.mo);
+    const d = Number(g.d);
+    if (!isValidDay(y, mo, d)) return null;
+    const day = fmtDay({ y, m: mo, d });
+    if (g.h) {
+      const t = timeOfDay(Number(g.h), Number(g.mi), undefined);
+      return t ? () => ({ type: 'TIME', value: day + t }) : null;
+    }
+    return () => date(day);
+  }),
+  rule('date-iso-week', `${B}(?<y>\\d{4})-?W(?<w>\\d{2})${E}`, (g) => {
+    const w = Number(g.w);
+    if (w < 1 || w > 53) return null;
+    return () => date(`${g.y}-W${g.w}`);
+  }),
+  rule('date-numeric', `${B}(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<y>\\d{4}|\\d{2})${E}`, (g) => {
+    let y = Number(g.y);
+    if (g.y!.length === 2) y += y < 50 ? 2000 : 1900;
+    let mo = Number(g.a);
+    let d = Number(g.b);
+    if (mo > 12 && d <= 12) [mo, d] = [d, mo];
+    if (!isValidDay(y, mo, d)) return null;
+    return () => date(fmtDay({ y, m: mo, d }));
+  }),
+  rule('month-year', `${B}${MOD}${M('mon')},?\\s+(?:of\\s+)?${YEAR('y')}${E}`, (g) => {
+    if (!monthOk(g.mon, false, null)) return null;
+    return () => date(fmtMonth(Number(g.y), monthNumber(g.mon!)));
+  }),
+  rule('weekday-paren-monthday', `${B}${WD('wd')}\\s*\\(\\s*(?:${M('mon')}\\s*${DAY('d')}|${DAY('d2')}\\s+${M('mon2')})\\s*\\)`, (g) => {
+    const mon = g.mon ?? g.mon2;
+    if (!monthOk(mon, false, null)) return null;
+    const mo = monthNumber(mon!);
+    const d = Number(g.d ?? g.d2);
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, 'nearest', weekdayNumber(g.wd!)); return v ? date(v) : null; };
+  }),
+  rule('weekday-monthday', `${B}${WD('wd')},?\\s+(?:${M('mon')}\\s*${DAY('d')}|(?:the\\s+)?${DAY('d2')}(?:\\s+of)?\\s+${M('mon2')})${E}`, (g) => {
+    const mon = g.mon ?? g.mon2;
+    if (!monthOk(mon, false, null)) return null;
+    const mo = monthNumber(mon!);
+    const d = Number(g.d ?? g.d2);
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, 'nearest', weekdayNumber(g.wd!)); return v ? date(v) : null; };
+  }),
+  rule('monthday', `${B}${MOD}${M('mon')}\\s*(?:the\\s+)?${DAY('d')}${E}`, (g) => {
+    if (!monthOk(g.mon, false, null)) return null;
+    const mo = monthNumber(g.mon!);
+    const d = Number(g.d);
+    if (!isValidDay(2000, mo, d)) return null;
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.tense, 'nearest')); return v ? date(v) : null; };
+  }),
+  rule('daymonth', `${B}(?:the\\s+)?${DAY('d')}(?:\\s+of)?\\s+${M('mon')}${E}`, (g, _m, env) => {
+    if (!monthOk(g.mon, false, null) || /\d[\s,]*$/.test(env.before)) return null;
+    const mo = monthNumber(g.mon!);
+    const d = Number(g.d);
+    if (!isValidDay(2000, mo, d)) return null;
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.tense, 'nearest')); return v ? date(v) : null; };
+  }),
+  rule('month', `${B}(?:(?<rel>last|next|this|past|coming|early|late|mid)[-\\s]+)?${M('mon')}`, (g, _m, env) => {
+    if (!monthOk(g.mon, !g.rel, env)) return null;
+    if (!g.rel && /^(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?$/i.test(g.mon!)) return null;
+    const mo = monthNumber(g.mon!);
+    const rel = g.rel?.toLowerCase();
+    return (ctx) => {
+      if (rel === 'last' || rel === 'past') return date(resolveMonth(mo, ctx, 'past', 'strict'));
+      if (rel === 'next' || rel === 'coming') return date(resolveMonth(mo, ctx, 'future', 'strict'));
+      if (rel === 'this') return date(resolveMonth(mo, ctx, 'same-year'));
+      const dir = ctx.tense === 'past' ? 'past' : ctx.tense === 'future' ? 'future' : 'same-year';
+      return date(resolveMonth(mo, ctx, dir));
+    };
+  }),
+  rule('decade', `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?:(?<c>1[6-9]|20)(?<dd>\\d)0['’]?s|['’](?<d2>\\d)0s)(?![\\p{L}\\p{N}])`, (g) => {
+    const value = g.c ? `${g.c}${g.dd}` : `19${g.d2}`;
+    return () => date(value);
+  }),
+  rule('decade-short', `${B}the\\s+(?:(?:early|late|mid)[-\\s]+)?(?<d>[2-9])0s${E}`, (g) => () => date(`19${g.d}`)),
+  rule('century', `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\\s]+century${E}`, (g) => {
+    const n = parseOrdinal(g.n!);
+    if (!n || n < 1 || n > 30) return null;
+    return () => date(String(n - 1).padStart(2, '0'));
+  }),
+  rule('year', `${B}(?:(?<pre>(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`, (g, _m, env) => {
+    const y = Number(g.y);
+    if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
+    if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre) return null;
+    const cue = /\b(?:in|since|of|by|until|till|from|to|before|after|during|through|between|and|or|early|late|mid|year|the|for)\s+$/i.test(env.before);
+    if (!g.pre && !cue && /^\s+(?!(?:and|or|to|when|as|but|before|after|until|because|while|with|was|were|is|are|has|had|have|will|would)\b)\p{Ll}+s\b/u.test(env.after)) return null;
+    if (!g.pre && (y < 1800 && !cue)) return null;
+    return () => date(fmtYear(y));
+  }),
+  // ---- relative days and parts of days ----
+  rule('rel-day', `${B}(?:(?:early|late)\\s+)?(?<w>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?${E}`, (g) => {
+    const w = g.w!.toLowerCase();
+    const shift = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+    const part = w === 'tonight' ? 'TNI' : partCode(g.part);
+    return (ctx) => {
+      const a = anchorDay(ctx);
+      return { type: part ? 'TIME' : 'DATE', value: dayValue(a && addDays(a, shift)) + part };
+    };
+  }),
+  rule('day-before-yesterday', `${B}(?:the\\s+)?day\\s+(?<ba>before|after)\\s+(?<w>yesterday|tomorrow)${E}`, (g) => {
+    const shift = g.w!.toLowerCase() === 'yesterday' ? -2 : 2;
+    return (ctx) => { const a = anchorDay(ctx); return date(dayValue(a && addDays(a, shift))); };
+  }),
+  rule('this-part', `${B}(?<rel>this|last)\\s+(?<part>${PART})${E}`, (g) => {
+    const shift = g.rel!.toLowerCase() === 'last' && /^(night|evening)$/i.test(g.part!) ? -1 : 0;
+    return (ctx) => { const a = anchorDay(ctx); return { type: 'TIME', value: dayValue(a && addDays(a, shift)) + partCode(g.part) }; };
+  }),
+  rule('weekday', `${B}(?:(?<rel>last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`, (g) => {
+    const wd = weekdayNumber(g.wd!);
+    const rel = g.rel?.toLowerCase();
+    const part = partCode(g.part);
+    return (ctx) => {
+      let v: string;
+      if (rel === 'last' || rel === 'past') v = resolveWeekday(wd, ctx, 'past', true);
+      else if (rel === 'next' || rel === 'coming') v = resolveWeekday(wd, ctx, 'future', true);
+      else v = resolveWeekday(wd, ctx, directionOf(ctx.tense === 'present' ? 'future' : ctx.tense, 'past'));
+      return { type: part ? 'TIME' : 'DATE', value: v + part };
+    };
+  }),
+  // ---- this/last/next <unit> ----
+  rule('this-unit', `${B}(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<the>the)\\s+)?(?<rel>this|last|next|past|coming|previous|current|following)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)${E}`, (g, _m, env) => {
+    const rel = g.rel!.toLowerCase();
+    if ((rel === 'following' || (rel === 'next' && g.the)) ) return null; // anaphoric: see "anaphoric"
+    if (/^\s*(?:or\s+(?:so|two)|and\s+a\s+half)\b/i.test(env.after)) return null;
+    const unitWord = g.unit!.toLowerCase();
+    const n = rel === 'last' || rel === 'past' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
+    if (unitWord === 'weekend') {
+      return (ctx) => { const a = anchorDay(ctx); return date(a ? `${unitValue(a, 'week', n)}-WE` : 'XXXX-WXX-WE'); };
+    }
+    const unit = unitOf(unitWord);
+    return (ctx) => date(relativeUnit(unit, n, ctx));
+  }),
+  rule('year-ago-period', `${B}(?:the\\s+)?(?:year-ago|year-earlier|year-before|prior-year|previous-year)(?:\\s+(?<unit>quarter|period|month|level|results?))?${E}`, (g) => {
+    const unit = g.unit?.toLowerCase();
+    return (ctx) => {
+      const a = ctx.anchor;
+      if (!a) return date('XXXX');
+      if ((unit === 'quarter' || unit === 'period') && a.m !== null) {
+        const q = (a.y * 4 + quarterOf(a.m) - 1) - 1 - 4;
+        return date(`${fmtYear(Math.floor(q / 4))}-Q${(q % 4) + 1}`);
+      }
+      return date(fmtYear(a.y - 1));
+    };
+  }),
+  rule('ago', `${B}${APPROX}?(?<n>${NUM})[-\\s]+(?<unit>${UNITS})\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|on)${E}`, (g, _m, env) => {
+    const unit = unitOf(g.unit!);
+    const dir = g.dir!.toLowerCase().replace(/\s+/g, ' ');
+    if ((dir === 'before' || dir === 'after') && /^\s*(?:the|a|an|his|her|its|their|[\p{Lu}])/u.test(env.after)) return null;
+    if (dir === 'on' && !/^\s*[,.;]|^\s*$/.test(env.after)) return null;
+    const count = parseCount(g.n!);
+    const back = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back';
+    const fromRef = dir !== 'ago' && dir !== 'from now' && dir !== 'hence' && dir !== 'back';
+    return (ctx) => {
+      if (count === null) return date(back ? 'PAST_REF' : 'FUTURE_REF');
+      const sign = back ? -1 : 1;
+      if (unit === 'decade' || unit === 'century') {
+        const years = count * (unit === 'decade' ? 10 : 100);
+        return date(shiftedValue(baseDay(ctx, fromRef), 'year', sign * years, ctx.anchor?.y ?? null));
+      }
+      if (!Number.isInteger(count)) return date(back ? 'PAST_REF' : 'FUTURE_REF');
+      const base = baseDay(ctx, fromRef);
+      if (unit === 'hour' || unit === 'minute' || unit === 'second') return { type: 'TIME', value: dayValue(base) };
+      return date(shiftedValue(base, unit, sign * count, ctx.anchor?.y ?? null));
+    };
+  }),
+  rule('vague-ago', `${B}(?<unit>years|months|weeks|days|decades)\\s+(?<dir>ago|earlier|later)${E}`, (g) => {
+    const back = g.dir!.toLowerCase() !== 'later';
+    return () => date(back ? 'PAST_REF' : 'FUTURE_REF');
+  }),
+  // ---- durations ----
+  rule('duration', `${B}(?:the\\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+)?${APPROX}?(?<n>${NUM})(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?${E}`, (g, _m, env) => {
+    const unit = unitOf(g.unit!);
+    const n = g.n!.toLowerCase();
+    if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
+    if (/^-(?:old|long)\b/i.test(env.after)) return null;
+    if (/^\d{4}$/.test(n)) return null;
+    const count = parseCount(n);
+    if (count !== null && count > 10000) return null;
+    return () => ({ type: 'DURATION', value: durationValue(count, unit) });
+  }),
+  rule('duration-plural', `${B}(?:(?<pre>recent|several|many|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)${E}`, (g, _m, env) => {
+    if (!g.pre && !/\b(?:for|over|within|after|in|spent|took|lasted)\s+$/i.test(env.before)) return null;
+    if (!g.pre && /^\s+(?:ago|earlier|later|of\s+(?:the|a|his|her|its|their))\b/i.test(env.after)) return null;
+    if (!g.pre && /^\s+old\b/i.test(env.after)) return null;
+    return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });
+  }),
+  rule('duration-half', `${B}(?:half\\s+an?\\s+(?<u1>hour|day|year|month)|an?\\s+(?<u2>hour|day|year|month)\\s+and\\s+a\\s+half|(?<n>${NUM})\\s+and\\s+a\\s+half\\s+(?<u3>hours|days|years|months|weeks))${E}`, (g) => {
+    const unit = unitOf((g.u1 ?? g.u2 ?? g.u3)!);
+    const base = g.u1 ? 0 : g.u2 ? 1 : parseCount(g.n!);
+    if (base === null) return null;
+    const count = base + 0.5;
+    if (unit === 'hour' && g.u1) return () => ({ type: 'DURATION', value: 'PT30M' });
+    return () => ({ type: 'DURATION', value: durationValue(count, unit) });
+  }),
+  // ---- sets ----
+  rule('set-every', `${B}(?:every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<n>${NUM})\\s+)?(?:(?<unit>${UNITS})|${WD('wd')}|(?<part>${PART}))${E}`, (g) => {
+    if (g.wd) return () => ({ type: 'SET', value: `XXXX-WXX-${weekdayNumber(g.wd!)}` });
+    if (g.part) return () => ({ type: 'SET', value: `TXX${partCode(g.part).slice(1)}` });
+    const unit = unitOf(g.unit!);
+    const count = g.other ? 2 : g.n ? parseCount(g.n) : 1;
+    return () => ({ type: 'SET', value: durationValue(count, unit) });
+  }),
+  rule('set-adverb', `${B}(?<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|biweekly|fortnightly|semiannually|bimonthly)${E}`, (g) => {
+    if (isCapitalized(g.adv!)) return null;
+    const values: Record<string, string> = {
+      daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
+      nightly: 'P1D', biweekly: 'P2W', fortnightly: 'P2W', semiannually: 'P6M', bimonthly: 'P2M',
+    };
+    const value = values[g.adv!.toLowerCase()]!;
+    return () => ({ type: 'SET', value });
+  }),
+  rule('set-per', `${B}(?:(?<times>once|twice|thrice|(?:${NUM})\\s+times)\\s+)?(?<per>a|an|per)\\s+(?<unit>second|minute|hour|day|week|month|quarter|year)${E}`, (g, _m, env) => {
+    if (!g.times && g.per!.toLowerCase() !== 'per' && !/(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before)) return null;
+    return () => ({ type: 'SET', value: durationValue(1, unitOf(g.unit!)) });
+  }),
+  // ---- clock times ----
+  rule('time-ampm', `${B}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}]))?`, (g) => {
+    const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.ap);
+    if (!t) return null;
+    return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
+  }),
+  rule('time-24h', `${B}(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?![\\p{N}:])`, (g, _m, env) => {
+    if (/\d\s*[-–]\s*$/.test(env.before)) return null;
+    const t = timeOfDay(Number(g.h), Number(g.mi), undefined);
+    if (!t) return null;
+    return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
+  }),
+  rule('time-word', `${B}(?<w>noon|midnight|midday)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow)(?![\\p{L}]))?${E}`, (g) => {
+    const t = g.w!.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00';
+    return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
+  }),
+  // ---- vague references ----
+  rule('present-ref', `${B}(?:now|currently|nowadays|presently|at\\s+present|right\\s+now|at\\s+the\\s+moment|these\\s+days|current)${E}`, (_g, m, env) => {
+    if (/^current$/i.test(m[0]) && /^\s+(?:account|accounts|affairs|events|law|laws|system|rules?|regime|government|president|leader|leadership|crisis|prime|chief|head|members?|owner|holder|champion|price|prices|level|levels|rate|rates|status|situation|policy|state|version|form|season|climate|trend|administration|chairman)\b/i.test(env.after)) return null;
+    return () => date('PRESENT_REF');
+  }),
+  rule('past-ref', `${B}(?:recently|lately|previously|formerly|the\\s+past|recent)${E}`, (_g, m, env) => {
+    if (/^the\s+past$/i.test(m[0]) && /^\s+(?:few|several|\d|week|month|year|decade)/i.test(env.after)) return null;
+    return () => date('PAST_REF');
+  }),
+  rule('future-ref', `${B}(?:soon|the\\s+(?:near\\s+|distant\\s+)?future|future)${E}`, (_g, m) => {
+    if (/^Future$/.test(m[0])) return null;
+    return () => date('FUTURE_REF');
+  }),
+  // ---- quarters, halves, seasons, holidays ----
+  rule('quarter', `${B}(?:(?:the|(?<this>this|last|next)\\s+year['’]s|(?<yp>(?:1[6-9]|20)\\d\\d)['’]s)\\s+)?(?:fiscal\\s+)?(?<q>${ORD})(?:\\s+fiscal)?[-\\s]+quarter(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR('y')})?${E}`, (g) => {
+    const q = parseOrdinal(g.q!)!;
+    const rel = g.this?.toLowerCase();
+    return (ctx) => {
+      let y: number | null = g.y ? Number(g.y) : g.yp ? Number(g.yp) : null;
+      if (y === null && rel && ctx.anchor) y = ctx.anchor.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      if (y === null) y = yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null);
+      return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
+    };
+  }),
+  rule('quarter-q', `${B}(?:Q(?<q>[1-4])(?:\\s+${YEAR('y')}|\\s*['’](?<yy>\\d\\d))?|${YEAR('y2')}\\s*-?Q(?<q2>[1-4]))${E}`, (g) => {
+    const q = Number(g.q ?? g.q2);
+    return (ctx) => {
+      const y = g.y ?? g.y2 ? Number(g.y ?? g.y2) : g.yy ? 2000 + Number(g.yy) : yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null);
+      return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
+    };
+  }),
+  rule('quarter-rel', `${B}(?:the\\s+)?(?<rel>latest|most\\s+recent|previous|recent|current|this|year-ago|year-earlier)\\s+(?:fiscal\\s+)?quarter${E}`, (g) => {
+    const rel = g.rel!.toLowerCase();
+    const n = rel === 'current' || rel === 'this' ? 0 : rel.startsWith('year-') ? -5 : -1;
+    return (ctx) => date(relativeUnit('quarter', n, ctx));
+  }),
+  rule('half', `${B}(?:the\\s+)?(?<h>first|second)\\s+half(?:\\s+of\\s+(?:${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`, (g, _m, env) => {
+    if (!g.y && !g.rel && /^\s+of\b/i.test(env.after)) return null;
+    const h = g.h!.toLowerCase() === 'first' ? 1 : 2;
+    const rel = g.rel?.toLowerCase();
+    return (ctx) => {
+      let y: number | null = g.y ? Number(g.y) : null;
+      if (y === null && ctx.anchor) y = ctx.anchor.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+      if (y !== null && !g.y && !rel && ctx.anchor?.m) y = yearByTense(ctx, h, ctx.anchor.m <= 6 ? 1 : 2);
+      return date(`${y === null ? 'XXXX' : fmtYear(y)}-H${h}`);
+    };
+  }),
+  rule('season', `${B}(?:(?<rel>this|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`, (g) => {
+    if (!g.rel && !g.y) return null;
+    const code = SEASONS[g.s!.toLowerCase()]!;
+    const rel = g.rel?.toLowerCase();
+    return (ctx) => {
+      if (g.y) return date(`${g.y}-${code}`);
+      const a = ctx.anchor;
+      if (!a) return date(`XXXX-${code}`);
+      const idx = SEASON_ORDER.indexOf(code);
+      const cur = a.m === null ? null : SEASON_ORDER.indexOf(SEASON_OF_MONTH(a.m));
+      let y = a.y;
+      if (cur !== null) {
+        if (rel === 'last' || rel === 'past') y = idx >= cur ? a.y - 1 : a.y;
+        else if (rel === 'next' || rel === 'coming') y = idx <= cur ? a.y + 1 : a.y;
+        else {
+          const yy = yearByTense(ctx, idx, cur);
+          if (yy !== null) y = yy;
+        }
+      }
+      return date(`${fmtYear(y)}-${code}`);
+    };
+  }),
+  rule('holiday', `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day)(?:\\s+${YEAR('y')})?${E}`, (g) => {
+    const hd = g.hd!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+    const rel = g.rel?.toLowerCase();
+    return (ctx) => {
+      const dayIn = (y: number): Day => {
+        if (hd.startsWith('christmas eve')) return { y, m: 12, d: 24 };
+        if (hd.startsWith('christmas')) return { y, m: 12, d: 25 };
+        if (hd.startsWith("new year's eve")) return { y, m: 12, d: 31 };
+        if (hd.startsWith('new year')) return { y, m: 1, d: 1 };
+        if (hd.startsWith('halloween')) return { y, m: 10, d: 31 };
+        if (hd.startsWith('valentine')) return { y, m: 2, d: 14 };
+        const nov1 = weekday({ y, m: 11, d: 1 });
+        return { y, m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
+      };
+      if (g.y) return date(fmtDay(dayIn(Number(g.y))));
+      const a = ctx.anchor;
+      if (!a) return date('XXXX-XX-XX');
+      const dir = rel === 'last' ? 'past' : rel === 'next' ? 'future' : directionOf(ctx.tense, 'nearest');
+      const d = dayIn(a.y);
+      const v = resolveMonthDay(d.m, d.d, ctx, dir);
+      const y = v ? Number(v.slice(0, 4)) : a.y;
+      return date(fmtDay(dayIn(Number.isNaN(y) ? a.y : y)));
+    };
+  }),
+  // ---- anaphoric: counted from the last date the text mentioned ----
+  rule('anaphoric', `${B}(?:(?<pre>earlier|later)\\s+)?(?:the\\s+(?<rel>next|following|previous|same|preceding|prior)|(?<that>that))\\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)${E}`, (g) => {
+    const rel = g.rel?.toLowerCase() ?? 'same';
+    const unitWord = g.unit!.toLowerCase();
+    const n = rel === 'next' || rel === 'following' ? 1 : rel === 'previous' || rel === 'preceding' || rel === 'prior' ? -1 : 0;
+    return (ctx) => {
+      const base = ctx.ref ?? anchorDay(ctx);
+      if (!base) return date('XXXX-XX-XX');
+      if (unitWord in PARTS_OF_DAY) return { type: 'TIME', value: fmtDay(addDays(base, n)) + partCode(unitWord) };
+      return date(unitValue(base, unitOf(unitWord), n));
+    };
+  }),
+  rule('day-before-after', `${B}the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow))${E}`, (g) => {
+    const n = g.ba!.toLowerCase() === 'before' ? -1 : 1;
+    return (ctx) => { const base = ctx.ref ?? anchorDay(ctx); return date(dayValue(base && addDays(base, n))); };
+  }),
+];
+
+/** How specific a value is, for ranking overlapping candidates of equal length. */
+export function precisionOf(value: string): 'day' | 'month' | 'year' | null {
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return 'day';
+  if (/^\d{4}-\d{2}$/.test(value)) return 'month';
+  if (/^\d{4}$/.test(value)) return 'year';
+  return null;
+}
+
+export { weekday };

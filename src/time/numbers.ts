@@ -1,0 +1,29 @@
+import { NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS } from './data/lexicon.js';
+
+/** Regex source for a count written in digits or words ("3", "three", "twenty-five", "a", "several"). */
+export const NUM =
+  '(?:\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?' +
+  '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen' +
+  '|a\\s+hundred|hundreds\\s+of|a\\s+couple\\s+of|couple\\s+of|a\\s+dozen|dozens\\s+of|half\\s+a|a\\s+few|several|few|many|a|an)';
+
+/** Regex source for an ordinal ("third", "3rd"). */
+export const ORD = '(?:first|second|third|fourth|1st|2nd|3rd|4th)';
+
+/** The value of a count; null when it is vague ("several", "a few"). */
+export function parseCount(text: string): number | null {
+  const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (VAGUE_NUMBERS.has(t)) return null;
+  if (t in NUMBER_WORDS) return NUMBER_WORDS[t]!;
+  if (t === 'a hundred') return 100;
+  const parts = t.split('-');
+  if (parts.length === 2 && parts[0]! in NUMBER_WORDS && parts[1]! in NUMBER_WORDS) return NUMBER_WORDS[parts[0]!]! + NUMBER_WORDS[parts[1]!]!;
+  return null;
+}
+
+export function parseOrdinal(text: string): number | null {
+  const t = text.toLowerCase();
+  const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(t);
+  if (digits) return Number(digits[1]);
+  return ORDINALS[t] ?? null;
+}

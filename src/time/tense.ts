@@ -1,0 +1,67 @@
+import type { Token } from '../model/index.js';
+import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES } from './data/lexicon.js';
+
+/**
+ * The tense a time expression is read in, from the verbs around it in its sentence. News is written
+ * relative to its date: "toured on Friday" is the Friday before, "will travel on Friday" the one after.
+ * There is no POS tagger in the pipeline, so verbs are recognized by small lexicons and the -ed suffix.
+ */
+export type Tense = 'past' | 'present' | 'future' | null;
+
+const BE_OR_MODAL = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'were', 'will', 'would', 'to', "'ll", '’ll', 'could', 'should', 'can', 'may', 'might', 'must', 'get', 'got']);
+
+/** The tense cue carried by token `i`, or null when it carries none. */
+function cue(tokens: readonly Token[], i: number): Tense {
+  const raw = tokens[i]!.text;
+  const w = raw.toLowerCase();
+  const next = tokens[i + 1]?.text.toLowerCase();
+  if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised') return next === 'to' ? 'future' : null;
+  if (w === 'plans' || w === 'plan' || w === 'planned' || w === 'planning' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
+  if (FUTURE_CUES.has(w)) return 'future';
+  if (w === 'has' || w === 'have' || w === "'ve" || w === '’ve') {
+    // Present perfect looks back: "has toured" is past; "have to go" is not a tense cue.
+    return next === 'to' ? null : 'past';
+  }
+  if (PRESENT_CUES.has(w)) return 'present';
+  if (PAST_CUES.has(w)) return 'past';
+  if (/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(raw) && !NOT_PAST_ED.has(w)) {
+    // A participle after "be"/a modal ("will be freed", "was seen") is not itself the tense.
+    const before = [tokens[i - 1], tokens[i - 2]].map((t) => t?.text.toLowerCase() ?? '');
+    if (BE_OR_MODAL.has(before[0]!) || (BE_OR_MODAL.has(before[1]!) && /ly$/.test(before[0]!))) return null;
+    return 'past';
+  }
+  return null;
+}
+
+/**
+ * Tense of the expression covering tokens [from, to) of a sentence whose tokens are `tokens`: the cue
+ * nearest to it (words to its left slightly preferred, as English puts the verb before the adverbial),
+ * never crossing a quotation boundary's opposite side of a clause-ending semicolon.
+ */
+export function tenseAt(tokens: readonly Token[], from: number, to: number): Tense {
+  let best: Tense = null;
+  let bestDistance = Infinity;
+  for (let i = from - 1; i >= 0; i--) {
+    const t = tokens[i]!.text;
+    if (t === ';') break;
+    const c = cue(tokens, i);
+    if (c) {
+      best = c;
+      bestDistance = from - i;
+      break;
+    }
+  }
+  for (let i = to; i < tokens.length; i++) {
+    const distance = i - to + 1.5;
+    if (distance >= bestDistance) break;
+    const t = tokens[i]!.text;
+    // A clause after a comma ("…, officials said") does not override a verb found before the expression.
+    if (t === ';' || (best !== null && /^[,—–:]$/.test(t))) break;
+    const c = cue(tokens, i);
+    if (c) {
+      best = c;
+      break;
+    }
+  }
+  return best;
+}

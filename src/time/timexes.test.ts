@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { timexesOfText } from './text.js';
+
+/** [text, type, value] of every expression found in `text`, resolved against `dct`. */
+function tx(text: string, dct: string | null): Array<[string, string, string]> {
+  const found = timexesOfText(text, dct);
+  for (const t of found) expect(text.slice(t.start, t.end)).toBe(t.text);
+  return found.map((t) => [t.text, t.type, t.value]);
+}
+
+const value = (text: string, dct: string | null, phrase: string): string | undefined => tx(text, dct).find(([t]) => t === phrase)?.[2];
+
+describe('tense and aspect', () => {
+  it('a weekday in the past tense is the latest such day up to the article date, the same day included', () => {
+    expect(tx('The minister toured the port on Friday.', '2023-09-18')).toEqual([['Friday', 'DATE', '2023-09-15']]);
+    expect(tx('The minister toured the port on Friday.', '2023-09-15')).toEqual([['Friday', 'DATE', '2023-09-15']]);
+    expect(value('On Friday the minister toured the port.', '2023-09-20', 'Friday')).toBe('2023-09-15');
+  });
+  it('a weekday in the future points forward', () => {
+    expect(value('A decision is expected on Monday.', '2023-09-15', 'Monday')).toBe('2023-09-18');
+    expect(value('She will travel to Geneva on Thursday, officials said.', '2023-09-15', 'Thursday')).toBe('2023-09-21');
+    expect(value('He will be freed on Tuesday.', '2023-09-15', 'Tuesday')).toBe('2023-09-19');
+  });
+  it('"next week" and "last week" are ISO weeks around the article date', () => {
+    expect(value('The envoy will travel next week.', '2023-09-15', 'next week')).toBe('2023-W38');
+    expect(value('The envoy travelled last week.', '2023-09-15', 'last week')).toBe('2023-W36');
+  });
+  it('a month without a year is read by tense', () => {
+    expect(value('The talks collapsed in July.', '2023-03-10', 'July')).toBe('2022-07');
+    expect(value('The talks will resume in July.', '2023-09-10', 'July')).toBe('2024-07');
+    expect(value('The talks will resume in July.', '2023-03-10', 'July')).toBe('2023-07');
+  });
+});
+
+describe('calendar expressions', () => {
+  it('"Tuesday (Jan 17)" is one expression; the year is the one nearest the article date where the weekday matches', () => {
+    expect(tx('The vote took place on Tuesday (Jan 17).', '2023-01-20')).toEqual([['Tuesday (Jan 17)', 'DATE', '2023-01-17']]);
+    expect(tx('The vote will take place on Tuesday (Jan 17).', '2022-12-30')).toEqual([['Tuesday (Jan 17)', 'DATE', '2023-01-17']]);
+    expect(value('Voting began Tuesday, Jan. 17, across the country.', '2023-01-18', 'Tuesday, Jan. 17')).toBe('2023-01-17');
+  });
+  it('full dates, month-years, ISO dates and numeric dates', () => {
+    expect(tx('It opened on March 9, 2021 and closed 12 May 2022.', '2023-01-01')).toEqual([
+      ['March 9, 2021', 'DATE', '2021-03-09'], ['12 May 2022', 'DATE', '2022-05-12'],
+    ]);
+    expect(value('Filed in June 2019.', '2023-01-01', 'June 2019')).toBe('2019-06');
+    expect(value('Recorded 2023-09-13 at the port.', null, '2023-09-13')).toBe('2023-09-13');
+  });
+  it('relative months, weeks and years', () => {
+    const dct = '2023-09-15';
+    expect(value('Prices rose last month.', dct, 'last month')).toBe('2023-08');
+    expect(value('Prices rose earlier this week.', dct, 'earlier this week')).toBe('2023-W37');
+    expect(value('Prices rose this month.', dct, 'this month')).toBe('2023-09');
+    expect(value('Prices rose last year.', dct, 'last year')).toBe('2022');
+    expect(value('He arrived yesterday.', dct, 'yesterday')).toBe('2023-09-14');
+    expect(value('It happened three days ago.', dct, 'three days ago')).toBe('2023-09-12');
+  });
+  it('decades, years after "since", weeks and quarters', () => {
+    expect(tx('Trade grew in the 1990s.', '2023-09-15')).toEqual([['the 1990s', 'DATE', '199']]);
+    expect(tx('The ban has held since 2011.', '2023-09-15')).toEqual([['2011', 'DATE', '2011']]);
+    expect(value('Output fell in 2023-W11.', '2023-09-15', '2023-W11')).toBe('2023-W11');
+    expect(value('Output fell in the third quarter of 2023.', '2023-12-15', 'the third quarter of 2023')).toBe('2023-Q3');
+    expect(value('Third-quarter profit fell.', '2023-10-20', 'Third-quarter')).toBe('2023-Q3');
+  });
+  it('the year is written with X when it cannot be known', () => {
+    expect(value('The ship left on March 9.', null, 'March 9')).toBe('XXXX-03-09');
+    expect(value('The ship left on Friday.', null, 'Friday')).toBe('XXXX-WXX-5');
+  });
+});
+
+describe('not dates', () => {
+  it('ages and anniversaries are not dates', () => {
+    expect(tx('The admiral, 58, is 62 years old.', '2023-09-15')).toEqual([['62 years old', 'DURATION', 'P62Y']]);
+    expect(tx('They marked the 60th anniversary of the treaty.', '2023-09-15')).toEqual([]);
+    expect(tx('A 62-year-old man was hurt.', '2023-09-15')).toEqual([]);
+  });
+  it('"may" and "march" as words are not months', () => {
+    expect(tx('Protesters may march to the parliament.', '2023-09-15')).toEqual([]);
+    expect(tx('The ceasefire may hold.', '2023-09-15')).toEqual([]);
+  });
+});
+
+describe('durations, sets, times and vague references', () => {
+  it('durations', () => {
+    expect(value('After two years of war, talks began.', '2023-09-15', 'two years')).toBe('P2Y');
+    expect(value('Growth was weak over the past three years.', '2023-09-15', 'the past three years')).toBe('P3Y');
+    expect(value('The strike lasted 48 hours.', '2023-09-15', '48 hours')).toBe('PT48H');
+  });
+  it('sets', () => {
+    expect(tx('Inspectors visit every two weeks.', '2023-09-15')).toEqual([['every two weeks', 'SET', 'P2W']]);
+    expect(value('The council meets weekly.', '2023-09-15', 'weekly')).toBe('P1W');
+  });
+  it('clock times with zones', () => {
+    expect(tx('The blast came at 7:45 am local time.', '2023-09-15')).toEqual([['7:45 am local time', 'TIME', '2023-09-15T07:45']]);
+    expect(value('Polls will close at 10 p.m. on Tuesday.', '2023-09-18', '10 p.m. on Tuesday')).toBe('2023-09-19T22:00');
+  });
+  it('present, past and future references', () => {
+    expect(value('The port is now closed.', '2023-09-15', 'now')).toBe('PRESENT_REF');
+    expect(value('Ships have recently left.', '2023-09-15', 'recently')).toBe('PAST_REF');
+    expect(value('More may come in the future.', '2023-09-15', 'the future')).toBe('FUTURE_REF');
+  });
+});
