@@ -2,6 +2,7 @@ import { createDoc, type Doc, type RawArticle } from '../model/index.js';
 import { annotateLanguage, type NerTagger } from '../language/index.js';
 import { loadTagger } from '../language/ner/index.js';
 import { annotateTime } from '../time/index.js';
+import { annotateQuotes } from '../quotes/index.js';
 import { annotateEvents } from '../events/index.js';
 import { articleId } from '../store/index.js';
 
@@ -20,6 +21,7 @@ function defaultTagger(): NerTagger {
 export const STAGES: ReadonlyArray<readonly [string, (doc: Doc) => void]> = [
   ['language', (doc) => annotateLanguage(doc, defaultTagger())],
   ['time', annotateTime],
+  ['quotes', annotateQuotes],
   ['events', annotateEvents],
 ];
 

@@ -20,6 +20,7 @@ export const COMMANDS: Record<string, Loader> = {
   analyze: async () => (await import('./commands/analyze.js')).command,
   events: async () => (await import('./commands/events.js')).command,
   export: async () => (await import('./commands/export.js')).command,
+  quotes: async () => (await import('./commands/quotes.js')).command,
   'extract-html': async () => (await import('./commands/extract-html.js')).command,
   search: async () => (await import('./commands/search.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,

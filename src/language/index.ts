@@ -5,3 +5,4 @@ export { gazetteer, buildGazetteer, Gazetteer, type GazetteerEntry, type Gazette
 export { fold, personKeyName, compactName, nameKey } from './normalize.js';
 export type { NerTagger, IobLabel } from './tagger.js';
 export { familyFirst } from './persons.js';
+export { isHonorific, isRoleWord } from './persons.js';

@@ -20,4 +20,15 @@ describe('tokenizeText', () => {
   it('keeps abbreviations, splits possessives', () => {
     expect(words("Mr. Moon met U.S. envoys in Russia's capital.")).toEqual([['Mr.', 'Moon', 'met', 'U.S.', 'envoys', 'in', 'Russia', "'s", 'capital', '.']]);
   });
+
+  it('ends a sentence at a closing quote after a period when a capital follows', () => {
+    expect(words('He was quoted as saying “the season is over.” The paper quoted the coach.')).toEqual([
+      ['He', 'was', 'quoted', 'as', 'saying', '“', 'the', 'season', 'is', 'over', '.', '”'],
+      ['The', 'paper', 'quoted', 'the', 'coach', '.'],
+    ]);
+    expect(words('“Is it over?” she asked. “Yes!” He left.')).toEqual([
+      ['“', 'Is', 'it', 'over', '?', '”', 'she', 'asked', '.'], ['“', 'Yes', '!', '”'], ['He', 'left', '.'],
+    ]);
+    expect(words('“We can win.” ― Ana Ruiz. Then more.')).toEqual([['“', 'We', 'can', 'win', '.', '”', '―', 'Ana', 'Ruiz', '.'], ['Then', 'more', '.']]);
+  });
 });

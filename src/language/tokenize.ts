@@ -51,7 +51,10 @@ const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
 function isSentenceEnd(text: string, tok: Span, next: Span | undefined): boolean {
   const t = text.slice(tok.start, tok.end);
-  if (t === '!' || t === '?' || t === '…' || t === '...') return next === undefined || startsSentence(text, next);
+  // Before a closing quote the caller decides: it attaches the closers and ends the sentence unless a
+  // lower-case word follows them ("…,” he said" continues; "… us.” The coach" does not).
+  const closerNext = next !== undefined && next.start === tok.end && CLOSERS.has(text.slice(next.start, next.end));
+  if (t === '!' || t === '?' || t === '…' || t === '...') return next === undefined || startsSentence(text, next) || closerNext;
   if (t !== '.') {
     // An abbreviation token that swallowed the period ("U.S." at the end of a sentence) ends one only
     // when the next token clearly starts a sentence and the abbreviation is not a title.
@@ -61,7 +64,7 @@ function isSentenceEnd(text: string, tok: Span, next: Span | undefined): boolean
     }
     return false;
   }
-  return next === undefined || startsSentence(text, next);
+  return next === undefined || startsSentence(text, next) || closerNext;
 }
 
 function startsSentence(text: string, tok: Span): boolean {
@@ -84,8 +87,8 @@ function splitParagraph(text: string, start: number, end: number, sentenceBase: 
       CLOSERS.has(text.slice(spans[i + 1]!.start, spans[i + 1]!.end))
     ) {
       const after = spans[i + 2];
-      // A closing quote followed by a lowercase word ("…," he said) continues the sentence.
-      if (after && /^\p{Ll}/u.test(text[after.start] ?? '')) {
+      // A closing quote followed by a lowercase word ("…," he said) or a dash ("…” ― Name) continues the sentence.
+      if (after && /^[\p{Ll}―—–]/u.test(text[after.start] ?? '')) {
         endHere = false;
         break;
       }

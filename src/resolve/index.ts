@@ -1,4 +1,5 @@
 export { ActorTally, resolveActors, summarizeDoc, entityId, type ArticleActors, type KeyStats, type ResolvedActor, type ResolvedActors } from './actors.js';
 export { loadAliasFile, parseAliasFile, emptyAliasFile, AliasFileError, isActorKey, type AliasFile, type AliasMerge } from './aliases.js';
+export { groupClaims, contentWords, stem, type GroupableClaim, type ClaimGroup } from './claims.js';
 export { LshIndex, minhash, shingles, signature, similarity, textHash, words, SIGNATURE_SIZE, type LshOptions, type NearDuplicate } from './minhash.js';
 export { Deduplicator, type DedupVerdict, type Fingerprint, type KnownArticle } from './dedup.js';

@@ -1,0 +1,36 @@
+import type { Command } from '../commands.js';
+import { parseArgs, UsageError } from '../args.js';
+import { requireString, runJsonl } from '../jsonl.js';
+import { annotateLanguage, type NerTagger } from '../../language/index.js';
+import { loadTagger } from '../../language/ner/index.js';
+import { createDoc } from '../../model/index.js';
+import { annotateQuotes } from '../../quotes/index.js';
+
+/** One record of `sitrep quotes --jsonl`: the language stage, then the quotes stage, on the text. */
+export function quotesOf(text: string, tagger: NerTagger | undefined): Record<string, unknown>[] {
+  const doc = createDoc('jsonl', { title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'jsonl', warnings: [] });
+  annotateLanguage(doc, tagger);
+  annotateQuotes(doc);
+  return doc.quotes.map((q) => ({
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    direct: q.direct,
+    cue: q.cue ? { start: q.cue.start, end: q.cue.end, text: q.cue.text } : null,
+    speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text } : null,
+    speakerName: q.speakerName,
+  }));
+}
+
+export const command: Command = {
+  summary: 'find quotes and reported speech with their speakers (JSONL in/out)',
+  usage: 'sitrep quotes --jsonl [--model PATH] < input.jsonl   (lines {"id","text"} → {"id","quotes":[…]})',
+  async run(argv, ctx) {
+    const args = parseArgs(argv, { values: ['model'], booleans: ['jsonl'] });
+    if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    if (!args.booleans.has('jsonl')) throw new UsageError('sitrep quotes needs --jsonl');
+    const tagger = loadTagger(args.values.get('model'));
+    await runJsonl((record) => ({ quotes: quotesOf(requireString(record, 'text'), tagger) }), ctx.stdin, ctx.stdout);
+    return 0;
+  },
+};

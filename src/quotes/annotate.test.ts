@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { annotateLanguage } from '../language/index.js';
+import { PhraseTagger } from '../language/testTagger.js';
+import { createDoc, type Doc, type Quote } from '../model/index.js';
+import { annotateQuotes } from './annotate.js';
+
+function analyze(text: string, phrases: [string, string][] = []): Doc {
+  const doc = createDoc('q1', { title: 'T', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'test', warnings: [] });
+  annotateLanguage(doc, new PhraseTagger(phrases));
+  annotateQuotes(doc);
+  for (const q of doc.quotes) {
+    expect(doc.text.slice(q.start, q.end)).toBe(q.text);
+    if (q.speaker) expect(doc.text.slice(q.speaker.start, q.speaker.end)).toBe(q.speaker.text);
+    if (q.cue) expect(doc.text.slice(q.cue.start, q.cue.end)).toBe(q.cue.text);
+  }
+  return doc;
+}
+
+const quote = (doc: Doc, startsWith: string): Quote => {
+  const q = doc.quotes.find((x) => x.text.startsWith(startsWith));
+  if (!q) throw new Error(`no quote "${startsWith}" in ${JSON.stringify(doc.quotes.map((x) => x.text))}`);
+  return q;
+};
+
+describe('direct quotes', () => {
+  it('reads curly and straight quotes with the speaker after or before', () => {
+    const doc = analyze(
+      '“We will not back down,” said Anna Berg, the harbour master. Tomas Novak said: "The port stays open for now."',
+      [['Anna Berg', 'PER'], ['Tomas Novak', 'PER']],
+    );
+    const a = quote(doc, '“We will');
+    expect(a.direct).toBe(true);
+    expect(a.cue?.text).toBe('said');
+    expect(a.speaker?.text).toBe('Anna Berg');
+    expect(a.speakerName).toBe('Anna Berg');
+    const b = quote(doc, '"The port');
+    expect(b.speaker?.text).toBe('Tomas Novak');
+  });
+
+  it('resolves "she" to the last compatible person and keeps the pronoun as written', () => {
+    const doc = analyze('Mrs. Ilse Kramer arrived late. Mr. Olaf Brandt greeted her. “It was a long night,” she told a news conference.', [
+      ['Ilse Kramer', 'PER'], ['Olaf Brandt', 'PER'],
+    ]);
+    const q = quote(doc, '“It was');
+    expect(q.speaker?.text).toBe('she');
+    expect(q.cue?.text).toBe('told');
+    expect(q.speakerName).toBe('Ilse Kramer');
+  });
+
+  it('continues a quote across paragraphs that reopen with a mark, and keeps the speaker', () => {
+    const doc = analyze('“The first part of the statement goes on,” Olaf Brandt said. “And it continues here.\n\n“Then a new paragraph ends it.”', [
+      ['Olaf Brandt', 'PER'],
+    ]);
+    const q = quote(doc, '“And it continues');
+    expect(q.text.endsWith('ends it.”')).toBe(true);
+    expect(q.text).toContain('\n\n');
+    expect(q.speakerName).toBe('Olaf Brandt');
+  });
+
+  it('finds a partial quote inside a sentence and a quote inside a quote', () => {
+    const doc = analyze(
+      'Olaf Brandt called the ruling “a disgrace” on Monday. “They told us ‘wait and see’ for a month,” Brandt added.',
+      [['Olaf Brandt', 'PER'], ['Brandt', 'PER']],
+    );
+    expect(quote(doc, '“a disgrace”').speaker?.text).toBe('Olaf Brandt');
+    const nested = quote(doc, '“They told us');
+    expect(nested.text).toBe('“They told us ‘wait and see’ for a month,”');
+    expect(nested.speakerName).toBe('Olaf Brandt');
+    expect(doc.quotes.some((q) => q.text === '‘wait and see’')).toBe(false);
+  });
+
+  it('reads "was quoted as saying" and "quoted the coach as saying"', () => {
+    const doc = analyze(
+      'Olaf Brandt was quoted as saying “the season is over for us.” The Daily Courier quoted the coach as saying “we need new players now.”',
+      [['Olaf Brandt', 'PER'], ['Daily Courier', 'ORG']],
+    );
+    const a = quote(doc, '“the season');
+    expect(a.speaker?.text).toBe('Olaf Brandt');
+    expect(a.cue?.text).toBe('quoted as saying');
+    expect(quote(doc, '“we need').speaker?.text).toBe('the coach');
+  });
+
+  it('resolves a description to the person with that role and affiliation', () => {
+    const doc = analyze(
+      'French President Emmanuel Macron met the prime minister. “This is a turning point for Europe,” the French president said.',
+      [['Emmanuel Macron', 'PER']],
+    );
+    const q = quote(doc, '“This is');
+    expect(q.speaker?.text).toBe('the French president');
+    expect(q.speakerName).toBe('Emmanuel Macron');
+  });
+
+  it('does not take quoted titles for quotes', () => {
+    const doc = analyze('She appeared on “Fox News Sunday” and later on "Morning Joe" to talk about taxes.');
+    expect(doc.quotes.filter((q) => q.direct)).toEqual([]);
+  });
+});
+
+describe('reported speech', () => {
+  it('reads indirect speech as direct: false', () => {
+    const doc = analyze('The minister told reporters the country would not accept any new border checks.\n\nThe ship was sheltering from bad weather, the ministry said on Tuesday.');
+    const a = quote(doc, 'the country would');
+    expect(a.direct).toBe(false);
+    expect(a.speaker?.text).toBe('The minister');
+    expect(a.cue?.text).toBe('told');
+    const b = quote(doc, 'The ship was');
+    expect(b.speaker?.text).toBe('the ministry');
+  });
+
+  it('reads "according to a person familiar with the matter" and "a statement said"', () => {
+    const doc = analyze(
+      'The talks will resume next week in Geneva, according to a person familiar with the matter.\n\nThe company had complied with every rule, a statement said.',
+    );
+    expect(quote(doc, 'The talks').speaker?.text).toBe('a person familiar with the matter');
+    expect(quote(doc, 'The company').speaker?.text).toBe('a statement');
+  });
+});
+
+describe('claims', () => {
+  it('turns an accusation and its denial into claims with stances', () => {
+    const doc = analyze(
+      'Anna Berg accused Quillmark Holdings of dumping waste in the harbour. Quillmark Holdings denied the allegations on Tuesday.',
+      [['Anna Berg', 'PER'], ['Quillmark Holdings', 'ORG']],
+    );
+    const stances = doc.claims.map((c) => [c.claimant, c.stance]);
+    expect(stances).toContainEqual(['Anna Berg', 'accuses']);
+    const accusation = doc.claims.find((c) => c.stance === 'accuses')!;
+    expect(accusation.targetKeys).toContain('org:quillmark holdings');
+    expect(accusation.proposition).toContain('dumping waste in the harbour');
+  });
+});

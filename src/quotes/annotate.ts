@@ -1,0 +1,144 @@
+import { paragraphRanges } from '../language/index.js';
+import { dateOfSpan } from '../time/index.js';
+import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
+import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
+import { buildClaims } from './claims.js';
+import { findIndirect } from './indirect.js';
+import { findQuoteMarks } from './marks.js';
+import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
+import { buildView, tokenRange, type DocView } from './view.js';
+
+/**
+ * Quotes stage: direct quotes (between quotation marks, across paragraphs when a paragraph reopens the
+ * quote) and reported speech without marks (`direct: false`), each with its cue and speaker as written,
+ * the speaker resolved to an actor of the article; then claims normalized from them.
+ */
+
+/** Below this many words, an unattributed quoted phrase is a title or scare quote, not a quote. */
+const MIN_UNATTRIBUTED_WORDS = 8;
+
+interface Found {
+  marks: Span;
+  qa: number;
+  qe: number;
+  att: Attribution | null;
+  inherited: boolean;
+}
+
+function words(doc: Doc, qa: number, qe: number): number {
+  let n = 0;
+  for (let i = qa; i < qe; i++) if (/^[\p{L}\p{N}]/u.test(doc.tokens[i]!.text)) n++;
+  return n;
+}
+
+/** A quoted title ("Fox News Sunday", ‘The Dealmaker’): every word capitalized, or a short single-quoted phrase. */
+function isTitle(doc: Doc, f: Found): boolean {
+  const ws: string[] = [];
+  for (let i = f.qa; i < f.qe; i++) if (/^[\p{L}\p{N}]/u.test(doc.tokens[i]!.text)) ws.push(doc.tokens[i]!.text);
+  if (doc.text[f.marks.start] === '‘' && ws.length < 4) return true;
+  const small = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'for', 'to', 'at', 'with']);
+  return ws.length >= 2 && ws.length <= 6 && ws.every((w, k) => /^[\p{Lu}\p{N}]/u.test(w) || (k > 0 && small.has(w)));
+}
+
+function attribute(v: DocView, found: Found[], k: number): Attribution | null {
+  const f = found[k]!;
+  const prev = found[k - 1];
+  const next = found[k + 1];
+  let hi = v.sentHi[f.qe - 1]!;
+  if (next && next.qa < hi) hi = next.qa;
+  let lo = v.sentLo[f.qa]!;
+  if (prev && prev.qe > lo) lo = prev.qe;
+  const after = attributeAfter(v, f.qe, hi);
+  if (after?.speaker) return after;
+  const before = attributeBefore(v, f.qa, lo);
+  if (before?.speaker) return before;
+  return after ?? before;
+}
+
+/** "He said:" closing the sentence or paragraph before a quote. */
+function colonIntro(v: DocView, qa: number): Attribution | null {
+  const colon = qa - 1;
+  if (colon < 0 || v.lower[colon] !== ':' || v.quoteOf[colon] !== -1) return null;
+  const a = attributeBefore(v, qa, v.sentLo[colon]!);
+  return a?.speaker ? a : null;
+}
+
+/** A quote with no attribution of its own continues the previous one (same or previous paragraph). */
+function inherits(v: DocView, found: Found[], k: number): boolean {
+  const f = found[k]!;
+  const prev = found[k - 1];
+  if (!prev?.att?.speaker) return false;
+  const pa = v.paragraphOf[prev.qe - 1]!;
+  const pb = v.paragraphOf[f.qa]!;
+  if (pb - pa > 1) return false;
+  const [ss, se] = prev.att.speaker;
+  for (let i = prev.qe; i < f.qa; i++) {
+    if (i >= ss && i < se) continue;
+    const e = v.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return false;
+  }
+  if (pb === pa) return true;
+  // A new paragraph continues the speaker only when it opens with the quote.
+  return f.qa === 0 || v.paragraphOf[f.qa - 1] !== pb;
+}
+
+function span(v: DocView, r: [number, number] | null): Span | null {
+  if (!r) return null;
+  return { start: v.doc.tokens[r[0]]!.start, end: v.doc.tokens[r[1] - 1]!.end };
+}
+
+export function annotateQuotes(doc: Doc): void {
+  const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : paragraphRanges(doc.text);
+  const marks = findQuoteMarks(doc.text, paragraphs);
+  const view = buildView(doc, marks, paragraphs);
+  const found: Found[] = [];
+  for (const m of marks) {
+    const [qa, qe] = tokenRange(doc, m);
+    if (qe > qa) found.push({ marks: m, qa, qe, att: null, inherited: false });
+  }
+  found.forEach((f, k) => {
+    f.att = attribute(view, found, k);
+    if (!f.att?.speaker) f.att = colonIntro(view, f.qa) ?? f.att;
+  });
+  found.forEach((f, k) => {
+    if (f.att?.speaker || !inherits(view, found, k)) return;
+    f.att = { cue: null, speaker: found[k - 1]!.att!.speaker };
+    f.inherited = true;
+  });
+
+  const ctx: SpeakerContext = { doc, quotes: marks, genders: new GenderBook(doc), recent: [] };
+  const quotes: Quote[] = [];
+  const push = (q: Span, direct: boolean, att: Attribution | null): void => {
+    const cue = span(view, att?.cue ?? null);
+    const speaker = span(view, att?.speaker ?? null);
+    const who = speaker ? resolveSpeaker(ctx, speaker) : { name: null, key: null };
+    if (who.key) ctx.recent.push({ at: q.start, speaker: who, type: speakerType(doc, who.key) });
+    quotes.push({
+      ...textSpan(doc.text, q.start, q.end),
+      direct,
+      cue: cue ? textSpan(doc.text, cue.start, cue.end) : null,
+      speaker: speaker ? textSpan(doc.text, speaker.start, speaker.end) : null,
+      speakerName: who.name,
+      speakerKey: who.key,
+      // "said on Tuesday": the statement's date sits with its cue, else anywhere in the quote's sentence.
+      date: dateOfSpan(doc, cue ?? q),
+    });
+  };
+  const indirect = findIndirect(view);
+  let ii = 0;
+  for (const f of found) {
+    while (ii < indirect.length && indirect[ii]!.content.start < f.marks.start) {
+      const r = indirect[ii++]!;
+      push(r.content, false, r.att);
+    }
+    if (!f.att?.speaker && !f.att?.cue && words(doc, f.qa, f.qe) < MIN_UNATTRIBUTED_WORDS) continue;
+    if (isTitle(doc, f)) continue;
+    push(f.marks, true, f.att);
+  }
+  while (ii < indirect.length) {
+    const r = indirect[ii++]!;
+    push(r.content, false, r.att);
+  }
+  doc.quotes = quotes;
+  doc.claims = buildClaims(doc, view, quotes);
+}

@@ -1,0 +1,122 @@
+import { CUE_STANCE, WEAK_CUES } from './data/cues.js';
+import { canSpeak, phraseFrom, subjectBefore, type TokenRange } from './phrases.js';
+import type { DocView } from './view.js';
+
+/**
+ * Who said a quote: the speech cue next to it and the speaker phrase that cue attaches to. Rules, in order:
+ * the attribution after the quote ("“…,” he said", "“…,” said Smith", "“…” — Smith"), then the one before
+ * it in its sentence ("Smith said: “…”", "called the ruling “a disgrace”", "according to X, “…”"),
+ * including "X was quoted as saying" and "the paper quoted X as saying" (speaker X).
+ */
+export interface Attribution {
+  cue: TokenRange | null;
+  speaker: TokenRange | null;
+}
+
+const DASHES = new Set(['—', '–', '―', '-', '--']);
+const SENTENCE_PUNCT = new Set(['.', '!', '?', ';']);
+/** How far a weak cue ("called", "described") may sit from the quote it introduces. */
+const WEAK_REACH = 12;
+/** How far after a quote its attribution may start. */
+const AFTER_REACH = 25;
+
+export function isCue(v: DocView, i: number): boolean {
+  return v.quoteOf[i] === -1 && CUE_STANCE.has(v.lower[i]!);
+}
+
+/** "quoted as saying": the cue spans "quoted … as saying"; the speaker is the subject of a passive or the object. */
+function quotedAsSaying(v: DocView, c: number, lo: number, hi: number): Attribution | null {
+  if (v.lower[c] !== 'saying' || v.lower[c - 1] !== 'as') return null;
+  for (let k = c - 2; k >= lo && c - k <= 12; k--) {
+    if (v.lower[k] !== 'quoted') continue;
+    if (k === c - 2) {
+      // "X was quoted as saying"
+      let s = k - 1;
+      while (s >= lo && (v.lower[s] === 'was' || v.lower[s] === 'were' || v.lower[s] === 'been' || v.lower[s] === 'has' || v.lower[s] === 'had')) s--;
+      return { cue: [k, c + 1], speaker: subjectBefore(v, s + 1, lo) };
+    }
+    // "the newspaper quoted the coach as saying"
+    const obj = phraseFrom(v, k + 1, Math.min(hi, c - 1));
+    return { cue: [k, c + 1], speaker: obj };
+  }
+  return null;
+}
+
+function speaking(v: DocView, r: TokenRange | null): TokenRange | null {
+  return r && canSpeak(v, r) ? r : null;
+}
+
+/**
+ * The speaker a cue at token `c` attaches to: its subject, else (when `inverted`) the phrase after it
+ * ("said Smith", "was written by Smith").
+ */
+function fromCue(v: DocView, c: number, lo: number, hi: number, inverted: boolean): Attribution {
+  const quoted = quotedAsSaying(v, c, lo, hi);
+  if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
+  const subject = speaking(v, subjectBefore(v, c, lo));
+  if (subject || !inverted) return { cue: [c, c + 1], speaker: subject };
+  let j = c + 1;
+  if (v.lower[j] === 'by') j++;
+  return { cue: [c, c + 1], speaker: speaking(v, phraseFrom(v, j, hi)) };
+}
+
+/** The attribution written after a quote, up to `hi` (end of its sentence or the next quote). */
+export function attributeAfter(v: DocView, qe: number, hi: number): Attribution | null {
+  let j = qe;
+  if (j < hi && v.lower[j] === ',') j++;
+  if (j < hi && DASHES.has(v.lower[j]!) && j + 1 < hi) {
+    const who = phraseFrom(v, j + 1, hi);
+    if (who && v.entityOf[j + 1] !== -1) return { cue: [j, j + 1], speaker: who };
+  }
+  if (j < hi && v.lower[j] === '(') return null;
+  for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
+    if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.lower[c]!)) break;
+    if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
+    if (isCue(v, c)) return fromCue(v, c, j, hi, true);
+  }
+  return null;
+}
+
+/** The attribution written before a quote in its sentence, from `lo` up to the quote's first token `qa`. */
+export function attributeBefore(v: DocView, qa: number, lo: number): Attribution | null {
+  let cueOnly: Attribution | null = null;
+  let found: Attribution | null = null;
+  for (let c = qa - 1; c >= lo; c--) {
+    if (v.quoteOf[c] !== -1) break;
+    if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') {
+      const who = phraseFrom(v, c + 2, qa);
+      if (who) return { cue: [c, c + 2], speaker: who };
+    }
+    if (!isCue(v, c)) continue;
+    if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH) continue;
+    // "said Smith: “…”" — an inverted speaker only right before the quote.
+    const a = fromCue(v, c, lo, qa, false);
+    if (!a.speaker) {
+      const after = phraseFrom(v, c + 1, qa);
+      if (after && after[1] >= qa - 1 && canSpeak(v, after)) return { cue: [c, c + 1], speaker: after };
+      cueOnly ??= a;
+      continue;
+    }
+    if (found === null) {
+      found = a;
+      // "X said he thought …": a pronoun subject of an inner verb stands for the outer speaker; keep looking.
+      if (a.speaker![1] - a.speaker![0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[a.speaker![0]]!)) {
+        c = a.speaker![0];
+        continue;
+      }
+      return a;
+    }
+    return /^(?:he|she|they|it|i|we)$/.test(v.lower[a.speaker![0]]!) ? found : a;
+  }
+  if (found) return found;
+  // Transcript style "PENCE: “…”" or "Smith: “…”" at the start of a sentence.
+  if (qa - 1 >= lo && v.lower[qa - 1] === ':' && cueOnly === null) {
+    const name = qa - 2 >= lo ? v.entityOf[qa - 2]! : -1;
+    if (name >= 0) {
+      let s = qa - 2;
+      while (s - 1 >= lo && v.entityOf[s - 1] === name) s--;
+      if (s === lo) return { cue: [qa - 1, qa], speaker: [s, qa - 1] };
+    }
+  }
+  return cueOnly;
+}

@@ -1,0 +1,99 @@
+import type { Span } from '../model/index.js';
+import { isCue, type Attribution } from './attribute.js';
+import { INDIRECT_CUES } from './data/cues.js';
+import { phraseFrom, subjectBefore } from './phrases.js';
+import type { DocView } from './view.js';
+
+/**
+ * Reported speech without quotation marks, one per sentence: "the minister told reporters (that) the country
+ * would not …", "The ship was sheltering from the storm, the ministry said.", "… according to a person
+ * familiar with the matter." Sentences holding a quote are left to the direct-quote rules.
+ */
+export interface Indirect {
+  content: Span;
+  att: Attribution;
+}
+
+const MIN_CONTENT_WORDS = 4;
+/** Trailing material allowed after a sentence-final cue ("said on Tuesday", "said in a statement"). */
+const TAIL_REACH = 8;
+const TIME_WORDS = new Set(['on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'week', 'month', 'year', 'morning', 'evening', 'night', 'afternoon']);
+
+function wordCount(v: DocView, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (/^[\p{L}\p{N}]/u.test(v.doc.tokens[i]!.text)) n++;
+  return n;
+}
+
+function contentSpan(v: DocView, a: number, b: number): Span | null {
+  while (b > a && /^[.,;:!?]$/.test(v.lower[b - 1]!)) b--;
+  if (b <= a || wordCount(v, a, b) < MIN_CONTENT_WORDS) return null;
+  return { start: v.doc.tokens[a]!.start, end: v.doc.tokens[b - 1]!.end };
+}
+
+/** "…, X said (on Tuesday)." or "…, said X." or "…, according to X." closing the sentence. */
+function trailing(v: DocView, lo: number, hi: number): Indirect | null {
+  for (let comma = hi - 2; comma > lo && hi - comma <= TAIL_REACH + 4; comma--) {
+    if (v.lower[comma] !== ',') continue;
+    const from = comma + 1;
+    if (v.lower[from] === 'according' && v.lower[from + 1] === 'to') {
+      const who = phraseFrom(v, from + 2, hi);
+      const content = contentSpan(v, lo, comma);
+      return who && content ? { content, att: { cue: [from, from + 2], speaker: who } } : null;
+    }
+    for (let c = from; c < hi && c - from <= 8; c++) {
+      if (!isCue(v, c) || !INDIRECT_CUES.has(v.lower[c]!)) continue;
+      let speaker = subjectBefore(v, c, from);
+      if (!speaker && c === from) speaker = phraseFrom(v, c + 1, hi);
+      const content = contentSpan(v, lo, comma);
+      return speaker && content ? { content, att: { cue: [c, c + 1], speaker } } : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** "X said (that) …", "X told reporters (that) …", "According to X, …" opening the sentence. */
+function leading(v: DocView, lo: number, hi: number): Indirect | null {
+  if (v.lower[lo] === 'according' && v.lower[lo + 1] === 'to') {
+    const who = phraseFrom(v, lo + 2, hi);
+    if (!who || v.lower[who[1]] !== ',') return null;
+    const content = contentSpan(v, who[1] + 1, hi);
+    return content ? { content, att: { cue: [lo, lo + 2], speaker: who } } : null;
+  }
+  for (let c = lo + 1; c < hi && c - lo <= 14; c++) {
+    if (!isCue(v, c) || !INDIRECT_CUES.has(v.lower[c]!)) continue;
+    const speaker = subjectBefore(v, c, lo);
+    if (!speaker) continue;
+    let j = c + 1;
+    if (v.lower[c]!.startsWith('told') || v.lower[c] === 'tells' || v.lower[c] === 'urged' || v.lower[c] === 'warned' || v.lower[c] === 'accused') {
+      // The addressee of "told" is not what was said; "accused X of …" keeps X in the proposition.
+      if (!v.lower[c]!.startsWith('accus') && !v.lower[c]!.startsWith('urg')) {
+        const obj = phraseFrom(v, j, hi);
+        if (obj) j = obj[1];
+      }
+    }
+    while (j < hi && TIME_WORDS.has(v.lower[j]!)) j++;
+    if (v.lower[j] === ',') j++;
+    if (v.lower[j] === 'that') j++;
+    const content = contentSpan(v, j, hi);
+    return content ? { content, att: { cue: [c, c + 1], speaker } } : null;
+  }
+  return null;
+}
+
+export function findIndirect(v: DocView): Indirect[] {
+  const out: Indirect[] = [];
+  const n = v.doc.tokens.length;
+  for (let lo = 0; lo < n; ) {
+    const hi = v.sentHi[lo]!;
+    let quoted = false;
+    for (let i = lo; i < hi; i++) if (v.quoteOf[i] !== -1 || /^["“”«»„]$/.test(v.lower[i]!)) quoted = true;
+    if (!quoted) {
+      const r = trailing(v, lo, hi) ?? leading(v, lo, hi);
+      if (r) out.push(r);
+    }
+    lo = hi;
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+import { isHonorific, isRoleWord } from '../language/index.js';
+import { AUX_BETWEEN, NP_BREAKS, NP_LINKS, NP_OPENERS, SPEAKER_HEADS, SPEAKER_PRONOUNS } from './data/cues.js';
+import type { DocView } from './view.js';
+
+/**
+ * Speaker phrases read from the tokens around a speech cue, without a parser: the subject written before
+ * the cue ("the French president said", "Smith, the minister, said", "he also told") or the inverted one
+ * after it ("said Smith", "according to a person familiar with the matter"). Token ranges are [start, end).
+ */
+export type TokenRange = [number, number];
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
+const MAX_NP = 9;
+
+function isWord(v: DocView, i: number): boolean {
+  return /^[\p{L}\p{N}]/u.test(v.doc.tokens[i]!.text);
+}
+
+function isCap(v: DocView, i: number): boolean {
+  return /^\p{Lu}/u.test(v.doc.tokens[i]!.text);
+}
+
+function isPossessive(w: string): boolean {
+  return w === "'s" || w === '’s' || w === "'" || w === '’';
+}
+
+/** Skip adverbs, auxiliaries and a time phrase between a subject and its verb, leftwards from `j`. */
+function skipLeft(v: DocView, j: number, lo: number): number {
+  for (;;) {
+    if (j < lo) return j;
+    const w = v.lower[j]!;
+    if (AUX_BETWEEN.has(w) && !isPossessive(w)) j--;
+    else if (WEEKDAYS.has(w)) j -= v.lower[j - 1] === 'on' ? 2 : 1;
+    else if ((w === '’s' || w === "'s") && (v.lower[j - 1] === 'he' || v.lower[j - 1] === 'she' || v.lower[j - 1] === 'it')) j--;
+    else if (w === ')') {
+      // A party-and-state tag or other parenthesis between name and verb: "Rep. Gwen Moore (D-Wis.) said".
+      let k = j - 1;
+      while (k >= lo && j - k <= 8 && v.lower[k] !== '(') k--;
+      if (k < lo || v.lower[k] !== '(') return j;
+      j = k - 1;
+    }
+    else return j;
+  }
+}
+
+/** Widen an entity mention leftwards over its written title ("Foreign Minister", "Mr.", "the country's"). */
+function titleStart(v: DocView, s: number, lo: number): number {
+  let k = s;
+  while (k - 1 >= lo && s - (k - 1) <= 5) {
+    const w = v.doc.tokens[k - 1]!.text;
+    if (isRoleWord(w) || isHonorific(w) || (isCap(v, k - 1) && v.quoteOf[k - 1] === -1 && isWord(v, k - 1) && v.entityOf[k - 1] === -1)) k--;
+    else break;
+  }
+  return k;
+}
+
+/**
+ * Whether a phrase can be a speaker: a pronoun, a named actor, a title, or a noun phrase headed by a person,
+ * group, institution or document ("a person familiar with the matter", "the report") — not "his refusal".
+ */
+export function canSpeak(v: DocView, r: TokenRange): boolean {
+  for (let i = r[0]; i < r[1]; i++) {
+    const e = v.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.type !== 'LOC' && v.doc.entities[e]!.type !== 'MISC') return true;
+  }
+  let h = r[1] - 1;
+  // The head of "head of the agency" / "a person familiar with the matter" comes before the link word.
+  for (let i = r[0] + 1; i < r[1]; i++) {
+    if (NP_LINKS.has(v.lower[i]!) || v.lower[i] === 'familiar' || v.lower[i] === 'close') {
+      h = i - 1;
+      break;
+    }
+  }
+  const head = v.lower[h]!;
+  if (SPEAKER_PRONOUNS.has(head) || SPEAKER_HEADS.has(head) || isRoleWord(head)) return true;
+  if (isCap(v, h) && h > v.sentLo[h]! && /^\p{L}/u.test(head)) return true;
+  return /(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head);
+}
+
+/** The noun phrase ending at token `j` (inclusive), read leftwards; null when there is none. */
+function nounPhraseEndingAt(v: DocView, j: number, lo: number): TokenRange | null {
+  if (j < lo || v.quoteOf[j] !== -1 || !isWord(v, j)) return null;
+  const w = v.lower[j]!;
+  if (SPEAKER_PRONOUNS.has(w)) return [j, j + 1];
+  if (NP_BREAKS.has(w) || NP_OPENERS.has(w) || /ly$/.test(w)) return null;
+  const ent = v.entityOf[j]!;
+  if (ent >= 0) {
+    let s = j;
+    while (s - 1 >= lo && v.entityOf[s - 1] === ent) s--;
+    return [titleStart(v, s, lo), j + 1];
+  }
+  let s = j;
+  let k = j - 1;
+  while (k >= lo && j - k < MAX_NP) {
+    if (v.quoteOf[k] !== -1) break;
+    const t = v.lower[k]!;
+    if (NP_OPENERS.has(t)) {
+      s = k;
+      break;
+    }
+    if (isPossessive(t) || t === '-' || t === '&') {
+      k--;
+      continue;
+    }
+    if (NP_LINKS.has(t)) {
+      // "head of the agency", "a person familiar with the matter": only inside a phrase that goes on leftwards.
+      if (k - 1 >= lo && isWord(v, k - 1) && !NP_BREAKS.has(v.lower[k - 1]!)) {
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (!isWord(v, k) || NP_BREAKS.has(t) || SPEAKER_PRONOUNS.has(t)) break;
+    s = k;
+    k--;
+  }
+  // A link word cannot open the phrase ("of the agency" → "the agency").
+  while (s < j && NP_LINKS.has(v.lower[s]!)) s++;
+  return [s, j + 1];
+}
+
+/**
+ * The subject of a cue at token `c`, read leftwards, stopping at `lo`. Handles "X, the minister, said" and
+ * "X, who …, said" by stepping over the comma-delimited insertion to the name before it.
+ */
+export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | null {
+  let j = skipLeft(v, c - 1, lo);
+  if (j < lo) return null;
+  if (v.lower[j] === ',') {
+    // An insertion between commas: prefer the phrase before it.
+    let k = j - 1;
+    while (k >= lo && j - k <= 20 && v.lower[k] !== ',' && v.quoteOf[k] === -1 && !/^[.;:!?]$/.test(v.lower[k]!)) k--;
+    if (k >= lo && v.lower[k] === ',') {
+      const before = nounPhraseEndingAt(v, k - 1, lo);
+      if (before) return before;
+    }
+    return null;
+  }
+  return nounPhraseEndingAt(v, j, lo);
+}
+
+/** The noun phrase starting at token `j`, read rightwards up to `hi` ("said Smith", "according to a source"). */
+export function phraseFrom(v: DocView, j: number, hi: number): TokenRange | null {
+  if (j >= hi || v.quoteOf[j] !== -1 || !isWord(v, j)) return null;
+  const w = v.lower[j]!;
+  if (SPEAKER_PRONOUNS.has(w)) return [j, j + 1];
+  if (NP_BREAKS.has(w) && !NP_OPENERS.has(w)) return null;
+  let e = j;
+  let k = j;
+  let sawEntity = false;
+  while (k < hi && k - j < MAX_NP) {
+    if (v.quoteOf[k] !== -1) break;
+    const t = v.lower[k]!;
+    const ent = v.entityOf[k]!;
+    if (ent >= 0) {
+      while (k < hi && v.entityOf[k] === ent) k++;
+      e = k;
+      sawEntity = true;
+      if (v.lower[k] === ',' || !(isPossessive(v.lower[k] ?? '') || isRoleWord(v.doc.tokens[k]?.text ?? ''))) break;
+      continue;
+    }
+    if (isPossessive(t) || t === '-') {
+      k++;
+      continue;
+    }
+    if (NP_LINKS.has(t) && k > j) {
+      const next = v.lower[k + 1] ?? '';
+      if (k + 1 < hi && (NP_OPENERS.has(next) || (v.doc.tokens[k + 1] && isCap(v, k + 1)))) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (!isWord(v, k) || (NP_BREAKS.has(t) && !(k === j && NP_OPENERS.has(t))) || (k > j && SPEAKER_PRONOUNS.has(t))) break;
+    if (sawEntity && !isCap(v, k)) break;
+    if (k > j && NP_OPENERS.has(t) && !NP_LINKS.has(v.lower[k - 1]!)) break;
+    if (k > j && /ly$/.test(t) && !isCap(v, k)) break;
+    k++;
+    e = k;
+  }
+  if (e <= j) return null;
+  return [j, e];
+}
