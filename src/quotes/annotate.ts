@@ -1,7 +1,7 @@
 import { paragraphRanges } from '../language/index.js';
 import { dateOfSpan } from '../time/index.js';
 import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
-import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
+import { attributeAfter, attributeBefore, attributeNextSentence, type Attribution } from './attribute.js';
 import { buildClaims } from './claims.js';
 import { findIndirect } from './indirect.js';
 import { findQuoteMarks } from './marks.js';
@@ -48,7 +48,7 @@ function attribute(v: DocView, found: Found[], k: number): Attribution | null {
   if (next && next.qa < hi) hi = next.qa;
   let lo = v.sentLo[f.qa]!;
   if (prev && prev.qe > lo) lo = prev.qe;
-  const after = attributeAfter(v, f.qe, hi);
+  const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
   if (after?.speaker) return after;
   const before = attributeBefore(v, f.qa, lo);
   if (before?.speaker) return before;

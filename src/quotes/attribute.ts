@@ -1,5 +1,5 @@
 import { CUE_STANCE, WEAK_CUES } from './data/cues.js';
-import { canSpeak, phraseFrom, subjectBefore, type TokenRange } from './phrases.js';
+import { canSpeak, phraseFrom, sentenceSubject, subjectBefore, type TokenRange } from './phrases.js';
 import type { DocView } from './view.js';
 
 /**
@@ -14,7 +14,8 @@ export interface Attribution {
 }
 
 const DASHES = new Set(['—', '–', '―', '-', '--']);
-const SENTENCE_PUNCT = new Set(['.', '!', '?', ';']);
+/** Within a sentence, only a semicolon separates a quote from another clause's cue. */
+const SENTENCE_PUNCT = new Set([';']);
 /** How far a weak cue ("called", "described") may sit from the quote it introduces. */
 const WEAK_REACH = 12;
 /** How far after a quote its attribution may start. */
@@ -54,7 +55,13 @@ function fromCue(v: DocView, c: number, lo: number, hi: number, inverted: boolea
   const quoted = quotedAsSaying(v, c, lo, hi);
   if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
   const subject = speaking(v, subjectBefore(v, c, lo));
-  if (subject || !inverted) return { cue: [c, c + 1], speaker: subject };
+  if (subject) return { cue: [c, c + 1], speaker: subject };
+  // "Trump defended himself, saying, “…”": a participle cue speaks for the sentence's subject.
+  if (v.lower[c]!.endsWith('ing') && v.lower[c - 1] === ',') {
+    const head = sentenceSubject(v, Math.max(lo, v.sentLo[c]!), c);
+    if (head) return { cue: [c, c + 1], speaker: head };
+  }
+  if (!inverted) return { cue: [c, c + 1], speaker: null };
   let j = c + 1;
   if (v.lower[j] === 'by') j++;
   return { cue: [c, c + 1], speaker: speaking(v, phraseFrom(v, j, hi)) };
@@ -69,10 +76,34 @@ export function attributeAfter(v: DocView, qe: number, hi: number): Attribution 
     if (who && v.entityOf[j + 1] !== -1) return { cue: [j, j + 1], speaker: who };
   }
   if (j < hi && v.lower[j] === '(') return null;
+  let cueOnly: Attribution | null = null;
   for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
     if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.lower[c]!)) break;
     if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
-    if (isCue(v, c)) return fromCue(v, c, j, hi, true);
+    // A weak cue ("states", "calls") attributes the quote only right after it.
+    if (!isCue(v, c) || (WEAK_CUES.has(v.lower[c]!) && c - qe > 3)) continue;
+    const a = fromCue(v, c, j, hi, true);
+    if (a.speaker) return a;
+    cueOnly ??= a;
+  }
+  return cueOnly;
+}
+
+/**
+ * "“Does anybody know?” Graham asked." — when the quote ends its sentence, a short next sentence made only
+ * of a speaker and a cue (and a time or place) attributes it.
+ */
+export function attributeNextSentence(v: DocView, qe: number): Attribution | null {
+  const lo = qe;
+  if (lo >= v.doc.tokens.length || v.sentLo[lo] !== lo || v.quoteOf[lo] !== -1) return null;
+  if (v.paragraphOf[lo] !== v.paragraphOf[qe - 1]) return null;
+  const hi = v.sentHi[lo]!;
+  for (let c = lo; c < hi && c - lo <= 8; c++) {
+    if (v.quoteOf[c] !== -1) return null;
+    if (!isCue(v, c)) continue;
+    if (hi - c > 8 || v.lower.slice(c, hi).some((w) => w === 'that' || w === ',')) return null;
+    const a = fromCue(v, c, lo, hi, true);
+    return a.speaker && a.speaker[0] === lo ? a : null;
   }
   return null;
 }

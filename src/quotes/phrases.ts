@@ -29,7 +29,7 @@ function skipLeft(v: DocView, j: number, lo: number): number {
   for (;;) {
     if (j < lo) return j;
     const w = v.lower[j]!;
-    if (AUX_BETWEEN.has(w) && !isPossessive(w)) j--;
+    if ((AUX_BETWEEN.has(w) && !isPossessive(w)) || (/^\p{Ll}+ly$/u.test(v.doc.tokens[j]!.text) && w !== 'only')) j--;
     else if (WEEKDAYS.has(w)) j -= v.lower[j - 1] === 'on' ? 2 : 1;
     else if ((w === '’s' || w === "'s") && (v.lower[j - 1] === 'he' || v.lower[j - 1] === 'she' || v.lower[j - 1] === 'it')) j--;
     else if (w === ')') {
@@ -126,17 +126,59 @@ function nounPhraseEndingAt(v: DocView, j: number, lo: number): TokenRange | nul
 export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | null {
   let j = skipLeft(v, c - 1, lo);
   if (j < lo) return null;
-  if (v.lower[j] === ',') {
-    // An insertion between commas: prefer the phrase before it.
-    let k = j - 1;
-    while (k >= lo && j - k <= 20 && v.lower[k] !== ',' && v.quoteOf[k] === -1 && !/^[.;:!?]$/.test(v.lower[k]!)) k--;
-    if (k >= lo && v.lower[k] === ',') {
-      const before = nounPhraseEndingAt(v, k - 1, lo);
-      if (before) return before;
-    }
+  if (v.lower[j] === ',') return beforeInsertions(v, j, lo);
+  // "I laughed and said": the subject of a coordinated verb.
+  if (v.lower[j] === 'and' && j - 2 >= lo && /^\p{Ll}+$/u.test(v.doc.tokens[j - 1]!.text)) {
+    const k = skipLeft(v, j - 2, lo);
+    const first = k >= lo ? nounPhraseEndingAt(v, k, lo) : null;
+    if (first && (SPEAKER_PRONOUNS.has(v.lower[first[0]]!) || v.entityOf[k]! >= 0)) return first;
     return null;
   }
   return nounPhraseEndingAt(v, j, lo);
+}
+
+/**
+ * The subject before one or more comma-delimited insertions ending at the comma `j`: "Smith, the minister,
+ * said", "Pruitt, the attorney general of Oklahoma, one of the states suing, said". The nearest phrase that
+ * names a person wins, else the nearest that can speak.
+ */
+function beforeInsertions(v: DocView, j: number, lo: number): TokenRange | null {
+  let fallback: TokenRange | null = null;
+  for (let k = j - 1; k >= lo && j - k <= 40; k--) {
+    if (v.quoteOf[k] !== -1 || /^[;:!?]$/.test(v.lower[k]!)) break;
+    if (v.lower[k] !== ',') continue;
+    const before = nounPhraseEndingAt(v, k - 1, lo);
+    if (!before) continue;
+    for (let i = before[0]; i < before[1]; i++) {
+      const e = v.entityOf[i]!;
+      if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return before;
+    }
+    if (SPEAKER_PRONOUNS.has(v.lower[before[0]]!) && before[1] - before[0] === 1) return before;
+    if (!fallback && canSpeak(v, before)) fallback = before;
+  }
+  return fallback;
+}
+
+const PREPOSITIONS = new Set(['in', 'of', 'for', 'with', 'by', 'at', 'on', 'to', 'from', 'about', 'against', 'during', 'after', 'before', 'over', 'under']);
+
+/**
+ * The subject of a sentence as the first named actor or pronoun not governed by a preposition, before token
+ * `hi` ("During a speech, Trump attacked Clinton …, saying" → Trump).
+ */
+export function sentenceSubject(v: DocView, lo: number, hi: number): TokenRange | null {
+  for (let i = lo; i < hi; i++) {
+    if (v.quoteOf[i] !== -1) return null;
+    if (PREPOSITIONS.has(v.lower[i - 1] ?? '') && i > lo) continue;
+    if (SPEAKER_PRONOUNS.has(v.lower[i]!) && v.lower[i] !== 'it') return [i, i + 1];
+    const e = v.entityOf[i]!;
+    if (e < 0) continue;
+    const type = v.doc.entities[e]!.type;
+    if (type === 'LOC' || type === 'MISC') continue;
+    let s = i;
+    while (i + 1 < hi && v.entityOf[i + 1] === e) i++;
+    return [titleStart(v, s, lo), i + 1];
+  }
+  return null;
 }
 
 /** The noun phrase starting at token `j`, read rightwards up to `hi` ("said Smith", "according to a source"). */
@@ -144,7 +186,7 @@ export function phraseFrom(v: DocView, j: number, hi: number): TokenRange | null
   if (j >= hi || v.quoteOf[j] !== -1 || !isWord(v, j)) return null;
   const w = v.lower[j]!;
   if (SPEAKER_PRONOUNS.has(w)) return [j, j + 1];
-  if (NP_BREAKS.has(w) && !NP_OPENERS.has(w)) return null;
+  if ((NP_BREAKS.has(w) && !NP_OPENERS.has(w)) || WEEKDAYS.has(w)) return null;
   let e = j;
   let k = j;
   let sawEntity = false;

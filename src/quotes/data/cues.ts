@@ -71,6 +71,17 @@ const CUE_FAMILIES: ReadonlyArray<readonly [ClaimStance, string]> = [
   ['asserts', 'whisper whispers whispered'],
   ['asserts', 'brag brags bragged'],
   ['asserts', 'point points pointed'],
+  ['asserts', 'comment comments commented commenting'],
+  ['asserts', 'chime chimes chimed'],
+  ['asserts', 'proclaim proclaims proclaimed proclaiming'],
+  ['asserts', 'retort retorts retorted'],
+  ['asserts', 'interject interjects interjected'],
+  ['asserts', 'mutter mutters muttered'],
+  ['asserts', 'scoff scoffs scoffed'],
+  ['asserts', 'snap snaps snapped'],
+  ['asserts', 'recite recites recited'],
+  ['asserts', 'mention mentions mentioned mentioning'],
+  ['asserts', 'speculate speculates speculated'],
   ['accuses', 'accuse accuses accused accusing'],
   ['accuses', 'charge charges charged charging'],
   ['accuses', 'allege alleges alleged alleging'],
@@ -113,6 +124,7 @@ export const WEAK_CUES: ReadonlySet<string> = new Set([
   'reject', 'rejects', 'rejected', 'dismiss', 'dismisses', 'dismissed', 'condemn', 'condemns', 'condemned',
   'criticize', 'criticizes', 'criticized', 'criticise', 'criticises', 'criticised', 'accuse', 'accused', 'accuses', 'blame', 'blames', 'blamed',
   'announce', 'announces', 'announced', 'respond', 'responds', 'responded', 'explain', 'explains', 'explained',
+  'comment', 'comments', 'chime', 'chimes', 'snap', 'snaps', 'snapped', 'mention', 'mentions', 'mentioned', 'mentioning',
 ]);
 
 /** Nouns that speak in news ("a statement said", "the report says"): speakers when no person does. */
