@@ -72,8 +72,11 @@ function inherits(v: DocView, found: Found[], k: number): boolean {
   const pb = v.paragraphOf[f.qa]!;
   if (pb - pa > 1) return false;
   const [ss, se] = prev.att.speaker;
+  // Names in the sentence that attributes the previous quote are its objects ("Sanders said, going on to
+  // contrast Clinton's proposals with Trump's"), not a new speaker.
+  const attribution = ss >= prev.qe ? v.doc.tokens[ss]!.sentence : -1;
   for (let i = prev.qe; i < f.qa; i++) {
-    if (i >= ss && i < se) continue;
+    if ((i >= ss && i < se) || v.doc.tokens[i]!.sentence === attribution) continue;
     const e = v.entityOf[i]!;
     if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return false;
   }

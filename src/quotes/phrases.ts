@@ -24,6 +24,14 @@ function isPossessive(w: string): boolean {
   return w === "'s" || w === '’s' || w === "'" || w === '’';
 }
 
+/** Step left over a parenthesis ending at `j` ("Rep. Gwen Moore (D-Wis.) said"); `j` itself when there is none. */
+function skipParenthesis(v: DocView, j: number, lo: number): number {
+  if (v.lower[j] !== ')') return j;
+  let k = j - 1;
+  while (k >= lo && j - k <= 8 && v.lower[k] !== '(') k--;
+  return k >= lo && v.lower[k] === '(' ? k - 1 : j;
+}
+
 /** Skip adverbs, auxiliaries and a time phrase between a subject and its verb, leftwards from `j`. */
 function skipLeft(v: DocView, j: number, lo: number): number {
   for (;;) {
@@ -33,11 +41,9 @@ function skipLeft(v: DocView, j: number, lo: number): number {
     else if (WEEKDAYS.has(w)) j -= v.lower[j - 1] === 'on' ? 2 : 1;
     else if ((w === '’s' || w === "'s") && (v.lower[j - 1] === 'he' || v.lower[j - 1] === 'she' || v.lower[j - 1] === 'it')) j--;
     else if (w === ')') {
-      // A party-and-state tag or other parenthesis between name and verb: "Rep. Gwen Moore (D-Wis.) said".
-      let k = j - 1;
-      while (k >= lo && j - k <= 8 && v.lower[k] !== '(') k--;
-      if (k < lo || v.lower[k] !== '(') return j;
-      j = k - 1;
+      const k = skipParenthesis(v, j, lo);
+      if (k === j) return j;
+      j = k;
     }
     else return j;
   }
@@ -132,8 +138,9 @@ export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | n
     const k = skipLeft(v, j - 2, lo);
     const first = k >= lo ? nounPhraseEndingAt(v, k, lo) : null;
     if (first && (SPEAKER_PRONOUNS.has(v.lower[first[0]]!) || v.entityOf[k]! >= 0)) return first;
-    return null;
   }
+  // "Trump bemoaned the unrest in Charlotte and said": the subject of the clause the verb is joined to.
+  if (v.lower[j] === 'and') return sentenceSubject(v, lo, j);
   return nounPhraseEndingAt(v, j, lo);
 }
 
@@ -147,7 +154,7 @@ function beforeInsertions(v: DocView, j: number, lo: number): TokenRange | null 
   for (let k = j - 1; k >= lo && j - k <= 40; k--) {
     if (v.quoteOf[k] !== -1 || /^[;:!?]$/.test(v.lower[k]!)) break;
     if (v.lower[k] !== ',') continue;
-    const before = nounPhraseEndingAt(v, k - 1, lo);
+    const before = nounPhraseEndingAt(v, skipParenthesis(v, k - 1, lo), lo);
     if (!before) continue;
     for (let i = before[0]; i < before[1]; i++) {
       const e = v.entityOf[i]!;
