@@ -48,10 +48,12 @@ function attribute(v: DocView, found: Found[], k: number): Attribution | null {
   if (next && next.qa < hi) hi = next.qa;
   let lo = v.sentLo[f.qa]!;
   if (prev && prev.qe > lo) lo = prev.qe;
+  // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
+  // he said …") belongs to that verb; a quote that opens its sentence is attributed after it.
+  const before = f.qa > lo ? attributeBefore(v, f.qa, lo) : null;
+  if (before?.speaker) return before;
   const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
   if (after?.speaker) return after;
-  const before = attributeBefore(v, f.qa, lo);
-  if (before?.speaker) return before;
   return after ?? before;
 }
 

@@ -64,17 +64,17 @@ function speaking(v: DocView, r: TokenRange | null): TokenRange | null {
 function fromCue(v: DocView, c: number, lo: number, hi: number, inverted: boolean): Attribution {
   const quoted = quotedAsSaying(v, c, lo, hi);
   if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
+  // "Trump spoke in Tulsa, Oklahoma, arguing that …": a participle cue speaks for the sentence's subject.
+  if (v.lower[c]!.endsWith('ing') && v.lower[c - 1] === ',') {
+    const head = sentenceSubject(v, Math.max(lo, v.sentLo[c]!), c);
+    if (head) return { cue: [c, c + 1], speaker: head };
+  }
   const subject = speaking(v, subjectBefore(v, c, lo));
   if (NOUN_LIKE_CUES.has(v.lower[c]!)) {
     // "Kim's mental state is …", "Republican claims": a noun, unless a pronoun or a named actor does it.
     return { cue: [c, c + 1], speaker: subject && namesActor(v, subject) ? subject : null };
   }
   if (subject) return { cue: [c, c + 1], speaker: subject };
-  // "Trump defended himself, saying, “…”": a participle cue speaks for the sentence's subject.
-  if (v.lower[c]!.endsWith('ing') && v.lower[c - 1] === ',') {
-    const head = sentenceSubject(v, Math.max(lo, v.sentLo[c]!), c);
-    if (head) return { cue: [c, c + 1], speaker: head };
-  }
   if (!inverted) return { cue: [c, c + 1], speaker: null };
   let j = c + 1;
   if (v.lower[j] === 'by') j++;

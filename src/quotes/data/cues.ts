@@ -82,6 +82,19 @@ const CUE_FAMILIES: ReadonlyArray<readonly [ClaimStance, string]> = [
   ['asserts', 'recite recites recited'],
   ['asserts', 'mention mentions mentioned mentioning'],
   ['asserts', 'speculate speculates speculated'],
+  ['asserts', 'demand demands demanded demanding'],
+  ['asserts', 'exhort exhorts exhorted exhorting'],
+  ['asserts', 'implore implores implored imploring'],
+  ['asserts', 'plead pleads pleaded pleading'],
+  ['asserts', 'beg begs begged begging'],
+  ['asserts', 'tout touts touted touting'],
+  ['asserts', 'praise praises praised praising'],
+  ['asserts', 'hail hails hailed hailing'],
+  ['accuses', 'scold scolds scolded scolding'],
+  ['accuses', 'decry decries decried decrying'],
+  ['accuses', 'lambast lambasts lambasted lambasting lambaste lambastes'],
+  ['accuses', 'mock mocks mocked mocking'],
+  ['accuses', 'ridicule ridicules ridiculed ridiculing'],
   ['accuses', 'accuse accuses accused accusing'],
   ['accuses', 'charge charges charged charging'],
   ['accuses', 'allege alleges alleged alleging'],
@@ -125,6 +138,8 @@ export const WEAK_CUES: ReadonlySet<string> = new Set([
   'criticize', 'criticizes', 'criticized', 'criticise', 'criticises', 'criticised', 'accuse', 'accused', 'accuses', 'blame', 'blames', 'blamed',
   'announce', 'announces', 'announced', 'respond', 'responds', 'responded', 'explain', 'explains', 'explained',
   'comment', 'comments', 'chime', 'chimes', 'snap', 'snaps', 'snapped', 'mention', 'mentions', 'mentioned', 'mentioning',
+  'demand', 'demands', 'praise', 'praises', 'praised', 'praising', 'hail', 'hails', 'hailed', 'hailing', 'tout', 'touts', 'touted',
+  'mock', 'mocks', 'mocked', 'mocking', 'beg', 'begs', 'begged', 'begging', 'plead', 'pleads', 'pleaded', 'pleading',
 ]);
 
 /**
@@ -137,7 +152,8 @@ export const NOUN_LIKE_CUES: ReadonlySet<string> = new Set([
   'brand', 'brands', 'comment', 'comments', 'point', 'points', 'hope', 'hopes', 'promise', 'promises', 'joke', 'jokes', 'remark',
   'remarks', 'quip', 'quips', 'read', 'reads', 'thought', 'testimony', 'vow', 'vows', 'pledge', 'pledges', 'warning', 'warnings',
   'blast', 'blasts', 'slam', 'slams', 'admit', 'tweet', 'tweets', 'answer', 'reply', 'replies', 'response', 'chant', 'chants',
-  'shout', 'shouts', 'lament', 'laments', 'boast', 'boasts', 'muse', 'whisper', 'mention', 'mentions',
+  'shout', 'shouts', 'lament', 'laments', 'boast', 'boasts', 'muse', 'whisper', 'mention', 'mentions', 'demand', 'demands',
+  'praise', 'hail', 'tout', 'mock', 'plead',
 ]);
 
 /** Nouns that speak in news ("a statement said", "the report says"): speakers when no person does. */
