@@ -54,6 +54,8 @@ function titleStart(v: DocView, s: number, lo: number): number {
   let k = s;
   while (k - 1 >= lo && s - (k - 1) <= 5) {
     const w = v.doc.tokens[k - 1]!.text;
+    const l = v.lower[k - 1]!;
+    if (NP_BREAKS.has(l) || NP_OPENERS.has(l)) break;
     if (isRoleWord(w) || isHonorific(w) || (isCap(v, k - 1) && v.quoteOf[k - 1] === -1 && isWord(v, k - 1) && v.entityOf[k - 1] === -1)) k--;
     else break;
   }
@@ -144,6 +146,14 @@ export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | n
   return nounPhraseEndingAt(v, j, lo);
 }
 
+function namesPerson(v: DocView, r: TokenRange): boolean {
+  for (let i = r[0]; i < r[1]; i++) {
+    const e = v.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return true;
+  }
+  return false;
+}
+
 /**
  * The subject before one or more comma-delimited insertions ending at the comma `j`: "Smith, the minister,
  * said", "Pruitt, the attorney general of Oklahoma, one of the states suing, said". The nearest phrase that
@@ -151,15 +161,15 @@ export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | n
  */
 function beforeInsertions(v: DocView, j: number, lo: number): TokenRange | null {
   let fallback: TokenRange | null = null;
+  // "The mayor of Kellhaven, Tove Halvorsen, said": the name set off by the commas is the speaker.
+  const inserted = nounPhraseEndingAt(v, skipParenthesis(v, j - 1, lo), lo);
+  if (inserted && v.lower[inserted[0] - 1] === ',' && namesPerson(v, inserted)) return inserted;
   for (let k = j - 1; k >= lo && j - k <= 40; k--) {
     if (v.quoteOf[k] !== -1 || /^[;:!?]$/.test(v.lower[k]!)) break;
     if (v.lower[k] !== ',') continue;
     const before = nounPhraseEndingAt(v, skipParenthesis(v, k - 1, lo), lo);
     if (!before) continue;
-    for (let i = before[0]; i < before[1]; i++) {
-      const e = v.entityOf[i]!;
-      if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return before;
-    }
+    if (namesPerson(v, before)) return before;
     if (SPEAKER_PRONOUNS.has(v.lower[before[0]]!) && before[1] - before[0] === 1) return before;
     if (!fallback && canSpeak(v, before)) fallback = before;
   }
