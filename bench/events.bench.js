@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { annotateEvents } from '../dist/events/index.js';
 import { annotateLanguage } from '../dist/language/index.js';
+import { annotateTime } from '../dist/time/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { createDoc } from '../dist/model/index.js';
 
@@ -32,6 +33,7 @@ for (const r of records) {
   const gold = OLD[r.event] ?? r.event;
   const doc = createDoc(r.id, { title: '', url: null, outlet: null, text: r.text, captions: [], dateEvidence: [], origin: r.id, warnings: [] });
   annotateLanguage(doc, tagger);
+  annotateTime(doc);
   annotateEvents(doc);
   const typed = doc.events.filter((e) => e.type === gold);
   const goldSource = actorTexts(r.source);

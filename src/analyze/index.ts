@@ -2,3 +2,4 @@ export { aliasFileFor, analyzeItems, analyzePaths, type AnalyzeOptions, type Ana
 export { analyzeArticle, STAGES } from './pipeline.js';
 export { resolveCorpus } from './resolve-corpus.js';
 export { timeline, actorNetwork, analyzeActivity, type TimelineDay, type NetworkEdge } from './views.js';
+export { pollFeeds, watchFeeds, nextDueIn, parseInterval, type WatchOptions, type PollRound, type FeedPoll } from './watch.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ExportClaimGroup, ExportEntity, ExportEvent } from '../model/index.js';
-import { ActorTally, emptyAliasFile, groupClaims, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
+import { mergeEvents, ActorTally, emptyAliasFile, groupClaims, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
 import {
   actorArticleCounts,
   actorSurfaces,
@@ -57,30 +57,7 @@ function resolveEntities(db: Db, aliases: AliasFile): { entities: ExportEntity[]
 }
 
 function resolveEvents(db: Db, actorKeys: Map<string, string>): ExportEvent[] {
-  const out: ExportEvent[] = [];
-  for (const m of eventMentions(db)) {
-    const e = m.event;
-    const ids = (actors: typeof e.source): string[] => actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x);
-    out.push({
-      id: stableId('evt', `${m.articleId}:${e.evidence.start}:${e.trigger.start}:${e.type}`),
-      type: e.type,
-      sourceIds: ids(e.source),
-      targetIds: ids(e.target),
-      source: e.source.map((a) => a.name),
-      target: e.target.map((a) => a.name),
-      date: e.date?.value ?? null,
-      datePrecision: e.date?.precision ?? null,
-      location: e.location?.name ?? null,
-      articleIds: [m.articleId],
-      evidence: [{ articleId: m.articleId, start: e.evidence.start, end: e.evidence.end }],
-      attributes: e.attributes,
-      mode: e.mode,
-      negated: e.negated,
-      hypothetical: e.hypothetical,
-      mentions: 1,
-    });
-  }
-  return out;
+  return mergeEvents(eventMentions(db), actorKeys);
 }
 
 /** Claims about the same proposition across articles, with actor keys read as the resolved entities. */

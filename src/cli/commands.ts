@@ -26,4 +26,5 @@ export const COMMANDS: Record<string, Loader> = {
   serve: async () => (await import('./commands/serve.js')).command,
   tag: async () => (await import('./commands/tag.js')).command,
   timex: async () => (await import('./commands/timex.js')).command,
+  watch: async () => (await import('./commands/watch.js')).command,
 };

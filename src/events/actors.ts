@@ -77,6 +77,12 @@ function groupNounAt(words: readonly string[], i: number, limit: number): { len:
   return one !== undefined ? { len: 1, sector: one } : null;
 }
 
+/** Nouns after a name that make it a place ("the Thai border", "Iraqi city of Basra"). */
+const PLACE_HEADS = /^(border|borders|coast|waters|region|province|city|town|village|capital|territory|frontier|side|enclave|airspace)$/;
+
+/** Names of water and terrain: always places. */
+const WATER = /\b(Sea|Ocean|Strait|Straits|Gulf|Bay|River|Lake|Channel|Waters|Mountains|Peninsula)\b/;
+
 /** Group nouns that name one person ("the minister", "the army chief"). */
 const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 'leader', 'king', 'premier', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'judge', 'official', 'head']);
 
@@ -84,11 +90,14 @@ const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 
 const ROLE_TAILS: ReadonlySet<string> = new Set(['chief', 'commander', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'chairman', 'leader', 'secretary']);
 
 function roleTail(words: readonly string[], k: number, s1: number): number {
-  return k < s1 && ROLE_TAILS.has(words[k]!) ? k + 1 : k;
+  if (k < s1 && ROLE_TAILS.has(words[k]!)) return k + 1;
+  // "government officials", "security forces": a second group noun heads the phrase.
+  if (k < s1 && GROUP_NOUNS.has(words[k]!) && /s$/.test(words[k]!)) return k + 1;
+  return k;
 }
 
 /** Modifier words allowed between a nationality and its group noun ("Israeli riot police", "Serb armed forces"). */
-function isModifier(w: string): boolean {
+export function isModifier(w: string): boolean {
   return /^[a-z][a-z-]*$/.test(w) && !PREPOSITIONS.has(w) && w.length > 2 && !/(ed|ing)$/.test(w) && !['and', 'the', 'has', 'have', 'had', 'was', 'were', 'are', 'will', 'would', 'its', 'their', 'who', 'which', 'that', 'not'].includes(w);
 }
 
@@ -158,8 +167,8 @@ function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number
   if (e.type === 'MISC') return null;
   // A place name is a location after "in/at/near…" and for geographic features; otherwise, like "Moscow
   // denied", it names the polity acting.
-  if (e.type === 'LOC' || (e.type === 'GPE' && !e.metonym && locativeBefore(words, ts, s0))) {
-    return { ts, te, start: e.start, end: e.end, name, code: entityCode(e), actorKey: e.actorKey, kind: 'place', placeName: e.type === 'GPE' ? name : null, media: false, person: false };
+  if (e.type === 'LOC' || (e.type === 'GPE' && !e.metonym && locativeBefore(words, ts, s0)) || (te < s1 && PLACE_HEADS.test(words[te]!)) || WATER.test(e.text)) {
+    return { ts, te, start: e.start, end: e.end, name, code: entityCode(e), actorKey: e.actorKey, kind: 'place', placeName: name, media: false, person: false };
   }
   let code = entityCode(e);
   let end = e.end;
@@ -177,7 +186,7 @@ function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number
       code = withSector(code, g.sector);
       break;
     }
-    if (!isModifier(words[k]!) || view.entityOf[k]! >= 0) break;
+    if (!(isModifier(words[k]!) || /^[a-z]+ed$/.test(words[k]!)) || view.entityOf[k]! >= 0) break;
     k++;
   }
   return {

@@ -1,7 +1,8 @@
 import type { Doc, EventActor, EventMention, PloverType } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { QUAD_CLASS } from '../model/plover.js';
-import { docView, sentenceActors, type ActorCandidate, type DocView } from './actors.js';
+import { dateOfSpan } from '../time/index.js';
+import { docView, isModifier, sentenceActors, type ActorCandidate, type DocView } from './actors.js';
 import { domainAttributes } from './attributes.js';
 import { CLAUSE_BREAKS, DETERMINERS, REPORTING, VERBAL_CONTEXT } from './data/words.js';
 import { matchAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
@@ -16,23 +17,19 @@ import { readRoles } from './roles.js';
  * one AGREE event, "threatened to impose sanctions" one THREATEN); read roles (subject → source, object →
  * target, "by" agent of a passive → source), the place, modality (negation, modals, intent, conditionals);
  * an intention to act is coded AGREE (cooperative acts) or THREATEN (conflictual acts) with `mode: "intent"`.
- * An event needs at least one actor. Dates are left to the time stage's `dateOfSpan` when it is available.
+ * An event needs at least one actor. Its date is the time stage's date for the trigger (`dateOfSpan`).
  */
 
-export type DateOf = (doc: Doc, span: { start: number; end: number }) => EventMention['date'];
-
-let dateOfSpan: DateOf | null = null;
-
-/** Let the pipeline supply the time stage's date lookup (kept injectable so this stage stays independent). */
-export function setEventDating(fn: DateOf | null): void {
-  dateOfSpan = fn;
-}
 
 interface Found {
+  /** For a reported demand ("X said that Y must …"): the candidates for speaker and addressee. */
+  demand?: { source: ActorCandidate; target: ActorCandidate };
   trigger: CompiledTrigger;
   ts: number;
   te: number;
   absorbed: boolean;
+  /** Where the verb group to read modality from ends: the trigger, or the verb carrying an event noun. */
+  modalAt: number;
   action: PloverType | null;
   deniedComplement: boolean;
 }
@@ -40,7 +37,7 @@ interface Found {
 const MAX_GOVERN_DISTANCE = 9;
 
 /** Verbs that remove a person from office when their object is a person. */
-const PERSONNEL_VERB = /^(dismiss|sack|fir(e|ed|es|ing)$|oust|remov)/;
+const PERSONNEL_VERB = /^(dismiss|sack|fir(e|ed|es|ing)$|oust|remov|reliev)/;
 
 function findTriggers(view: DocView, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
   const { words } = view;
@@ -48,8 +45,9 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
   const tokens = view.doc.tokens;
   const actorEnds = new Set(cands.filter((c) => c.kind !== 'place').map((c) => c.te));
   const found: Found[] = [];
+  const masked = boilerplateMask(words, s0, s1);
   for (let i = s0; i < s1; i++) {
-    if (view.entityOf[i]! >= 0) continue;
+    if (view.entityOf[i]! >= 0 || masked.has(i)) continue;
     const list = lex.byFirst.get(words[i]!);
     if (!list) continue;
     // Capitalized mid-sentence words are names ("Strike Force", "March"), not triggers.
@@ -60,11 +58,17 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       if (end < 0) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
       if (t.verb && t.words.length === 1 && i > s0 && DETERMINERS.has(words[i - 1]!)) continue;
-      found.push({ trigger: t, ts: i, te: end, absorbed: false, action: null, deniedComplement: false });
+      const carrier = t.verb ? i : nounLicensed(view, i, end, s0, s1, cands);
+      if (carrier < 0) continue;
+      // "Ousted president X …": a sentence-initial participle is an adjective.
+      if (t.verb && i === s0 && /ed$/.test(words[i]!)) continue;
+      found.push({ trigger: t, ts: i, te: end, absorbed: false, action: null, deniedComplement: false, modalAt: carrier });
       i = end - 1;
       break;
     }
   }
+  found.push(...reportedDemands(view, s0, s1, cands));
+  found.sort((a, b) => a.ts - b.ts);
   // Fold governed triggers into the trigger that governs them.
   for (let a = 0; a < found.length; a++) {
     const gov = found[a]!;
@@ -75,7 +79,7 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       // "accused X of piracy and sent warships": a coordinated verb is an event of its own.
       if (sub.trigger.verb && words[sub.ts - 1] === 'and') break;
       // "denied supplying weapons": the denial negates the act rather than rejecting something.
-      if (gov.trigger.type === 'REJECT' && /^den(y|ies|ied|ying)$/.test(words[gov.ts]!) && sub.ts === gov.te) {
+      if (gov.trigger.type === 'REJECT' && /^den(y|ies|ied|ying)$/.test(words[gov.ts]!) && (sub.ts === gov.te || words[gov.te] === 'that')) {
         gov.absorbed = true;
         sub.deniedComplement = true;
         break;
@@ -85,6 +89,67 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
     }
   }
   return found.filter((f) => !f.absorbed);
+}
+
+/** "must" as a trigger: a demand reported as "X said/warned/reminded Y that Y must …". */
+const MUST: CompiledTrigger = { words: [new Set(['must'])], type: 'REQUEST', governs: true, kind: null, pattern: 'must', nounLikeBase: null, verb: true };
+
+/**
+ * "The administration declared that China must drop barriers", "reminded Iraq that it must cooperate": a
+ * statement that someone must act is a demand on them by the speaker.
+ */
+function reportedDemands(view: DocView, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
+  const { words } = view;
+  const out: Found[] = [];
+  for (let i = s0 + 3; i < s1; i++) {
+    if (words[i] !== 'must') continue;
+    const k = cands.findIndex((c) => c.te === i);
+    if (k <= 0) continue;
+    let addressee = cands[k]!;
+    let j = addressee.ts - 1;
+    while (j > s0 && (words[j] === 'the' || isModifier(words[j]!))) j--;
+    if (words[j] !== 'that') continue;
+    if (addressee.kind === 'pronoun') {
+      const before = cands.slice(0, k).reverse().find((c) => c.kind === 'actor' && c.te <= j);
+      if (!before) continue;
+      addressee = before;
+    }
+    const speaker = cands.find((c) => c.kind === 'actor' && c.te <= j && c !== addressee && !c.media);
+    if (!speaker || addressee.kind !== 'actor') continue;
+    out.push({ trigger: MUST, ts: i, te: i + 1, absorbed: false, action: null, deniedComplement: false, modalAt: i, demand: { source: speaker, target: addressee } });
+  }
+  return out;
+}
+
+function boilerplateMask(words: readonly string[], s0: number, s1: number): Set<number> {
+  const masked = new Set<number>();
+  const lists = triggerLexicon().boilerplate;
+  for (let i = s0; i < s1; i++) {
+    for (const phrase of lists.get(words[i]!) ?? []) {
+      if (phrase.every((w, k) => words[i + k] === w)) for (let k = 0; k < phrase.length + 2 && i + k < s1; k++) masked.add(i + k);
+    }
+  }
+  return masked;
+}
+
+/**
+ * An event noun reports an event when a verb carries it ("staged a protest"), its actor owns it ("Iraq's
+ * offer"), or its agent or target follows ("an attack by rebels on X", "sanctions against Y").
+ */
+function nounLicensed(view: DocView, ts: number, te: number, s0: number, s1: number, cands: readonly ActorCandidate[]): number {
+  const { words } = view;
+  const light = triggerLexicon().lightVerbs;
+  for (let j = ts - 1, n = 0; j >= s0 && n < 5; j--, n++) {
+    const w = words[j]!;
+    if (light.has(w) || triggerLexicon().byFirst.get(w)?.some((t) => t.verb && t.governs)) return j;
+    if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
+    if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)) break;
+  }
+  if (te < s1 && /^(by|against|on|with|from|between|to)$/.test(words[te]!)) {
+    const next = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind === 'actor');
+    if (next) return ts;
+  }
+  return -1;
 }
 
 function verbalContext(words: readonly string[], i: number, s0: number, actorEnds: ReadonlySet<number>): boolean {
@@ -139,17 +204,23 @@ export function annotateEvents(doc: Doc): void {
     const cands = sentenceActors(view, s0, s1);
     const triggers = findTriggers(view, s0, s1, cands);
     const events: EventMention[] = [];
-    let prev: { te: number; source: ActorCandidate[] } | null = null;
+    let prev: { te: number; subject: ActorCandidate[] } | null = null;
     for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
-      // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
-      if (prev && !roles.passive && prev.source.length && coordinatedVerb(words, prev.te, f.ts) && (roles.source.length === 0 || roles.source[0]!.ts >= prev.te)) {
-        roles.source = prev.source;
+      if (f.demand) {
+        roles.source = [f.demand.source];
+        roles.target = [f.demand.target];
+        roles.passive = false;
       }
-      prev = { te: f.te, source: roles.source };
+      // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
+      if (prev && prev.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
+        if (roles.passive) roles.target = prev.subject;
+        else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
+      }
+      prev = { te: f.te, subject: roles.passive ? roles.target : roles.source };
       if (roles.source.length === 0 && roles.target.length === 0) continue;
-      const modality = readModality(words, f.ts, clauseStart, opener);
+      const modality = readModality(words, f.modalAt, clauseStart, opener);
       if (f.deniedComplement) {
         modality.negated = true;
         modality.mode = 'denied';
@@ -171,8 +242,8 @@ export function annotateEvents(doc: Doc): void {
           type = coded;
         }
       }
-      let target = roles.target;
-      if (target.length === 0 && roles.place?.placeName) target = [roles.place];
+      // A meeting's place is its venue, not a party to it.
+      const target = (kind === 'meeting' || kind === 'call') ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
       const source = roles.source.map((c) => toActor(doc, c));
       const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
@@ -182,7 +253,7 @@ export function annotateEvents(doc: Doc): void {
         mode: modality.mode,
         source,
         target: targetActors,
-        date: dateOfSpan ? dateOfSpan(doc, trigger) : null,
+        date: dateOfSpan(doc, trigger),
         location: place ? { ...textSpan(doc.text, place.start, place.end), name: place.placeName ?? place.name } : null,
         trigger,
         negated: modality.negated,
@@ -196,5 +267,7 @@ export function annotateEvents(doc: Doc): void {
       if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
     }
     doc.events.push(...events);
+    const subject = cands.find((c) => c.kind === 'actor' && !c.media && !(c.ts > s0 && /^(in|at|of|to|from|with|by|for|on)$/.test(words[c.ts - 1]!)));
+    if (subject && !events.length) previousSubject = [subject];
   }
 }

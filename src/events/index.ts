@@ -1,3 +1,3 @@
-export { annotateEvents, setEventDating, type DateOf } from './annotate.js';
+export { annotateEvents } from './annotate.js';
 export { triggerLexicon } from './lexicon.js';
 export { verbForms, nounForms } from './inflect.js';

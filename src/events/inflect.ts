@@ -32,6 +32,11 @@ export function verbForms(verb: string): string[] {
   const irregular = IRREGULAR[verb];
   if (irregular) for (const f of irregular) forms.add(f);
   else forms.add(pastForm(verb));
+  // British spelling doubles a final -l after one vowel: cancelled, travelled, signalled.
+  if (/[^aeiou][aeiou]l$/.test(verb)) {
+    forms.add(verb + 'led');
+    forms.add(verb + 'ling');
+  }
   forms.add(ingForm(verb));
   return [...forms];
 }

@@ -1,5 +1,5 @@
 import type { PloverType } from '../model/index.js';
-import { NOUN_LIKE_VERBS, NOUNS, VERBS, type TriggerRow } from './data/triggers.js';
+import { BOILERPLATE, LIGHT_VERBS, NOUN_LIKE_VERBS, NOUNS, VERBS, type TriggerRow } from './data/triggers.js';
 import { nounForms, verbForms } from './inflect.js';
 
 /** A compiled trigger pattern: a sequence of word alternatives, `null` standing for a short gap. */
@@ -20,6 +20,10 @@ export const GAP = 4;
 export interface TriggerLexicon {
   /** Patterns by the forms their first word can take. */
   byFirst: ReadonlyMap<string, readonly CompiledTrigger[]>;
+  /** Every form of the verbs that carry event nouns. */
+  lightVerbs: ReadonlySet<string>;
+  /** Boilerplate phrases as word lists, by first word. */
+  boilerplate: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 function compile(row: TriggerRow, verb: boolean): CompiledTrigger {
@@ -59,7 +63,15 @@ export function triggerLexicon(): TriggerLexicon {
   }
   // Longer patterns first, so the longest match at a word wins; verbs before nouns of the same length.
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || Number(b.verb) - Number(a.verb));
-  cached = { byFirst };
+  const lightVerbs = new Set(LIGHT_VERBS.flatMap((v) => verbForms(v)));
+  const boilerplate = new Map<string, string[][]>();
+  for (const phrase of BOILERPLATE) {
+    const words = phrase.split(' ');
+    const list = boilerplate.get(words[0]!) ?? [];
+    list.push(words);
+    boilerplate.set(words[0]!, list);
+  }
+  cached = { byFirst, lightVerbs, boilerplate };
   return cached;
 }
 

@@ -1,4 +1,4 @@
-import type { ActorCandidate, DocView } from './actors.js';
+import { isModifier, type ActorCandidate, type DocView } from './actors.js';
 import { CLAUSE_BREAKS, COORDINATORS, PASSIVE_AUX, PREPOSITIONS, REPORTING } from './data/words.js';
 
 /** Who did it and to whom, read from where actors stand around the trigger. */
@@ -37,15 +37,16 @@ function isReporter(view: DocView, c: ActorCandidate, s1: number): boolean {
 function inPrepPhrase(view: DocView, c: ActorCandidate, s0: number): boolean {
   const w = view.words;
   let j = c.ts - 1;
-  while (j >= s0 && (w[j] === 'the' || w[j] === 'a' || /^[0-9,.]+$/.test(w[j]!))) j--;
+  for (let n = 0; j >= s0 && n < 4 && (w[j] === 'the' || w[j] === 'a' || /^[0-9][0-9,.]*$/.test(w[j]!) || (isModifier(w[j]!) && !PREPOSITIONS.has(w[j]!))); n++) j--;
   return j >= s0 && PREPOSITIONS.has(w[j]!) && w[j] !== 'by';
 }
 
-/** Extend a found actor with actors coordinated to it ("Jordan and Britain", "X, Y and Z"). */
+/** Extend a found actor with actors coordinated to it ("Jordan and Britain", "X, Y and Z"); a comma alone is an apposition. */
 function coordinated(view: DocView, cands: readonly ActorCandidate[], idx: number, dir: 1 | -1): ActorCandidate[] {
   const out = [cands[idx]!];
   const w = view.words;
   let cur = cands[idx]!;
+  let sawAnd = false;
   for (let k = idx + dir; k >= 0 && k < cands.length; k += dir) {
     const next = cands[k]!;
     if (next.kind !== 'actor') break;
@@ -55,28 +56,87 @@ function coordinated(view: DocView, cands: readonly ActorCandidate[], idx: numbe
     let ok = true;
     for (let t = a; t < b; t++) {
       if (!COORDINATORS.has(w[t]!)) ok = false;
-      if (w[t] === 'and' || w[t] === ',' || w[t] === '&') joined = true;
+      if (w[t] === 'and' || w[t] === '&') sawAnd = joined = true;
+      if (w[t] === ',') joined = true;
     }
     if (!ok || !joined) break;
     out.push(next);
     cur = next;
   }
-  return dir === 1 ? out : out.reverse();
+  const list = sawAnd ? out : out.slice(0, 1);
+  return dir === 1 ? list : list.reverse();
+}
+
+/** The subject of a sentence: its first actor outside a prepositional phrase and not a reporter. */
+/** The subject of a sentence: its first actor outside a prepositional phrase ("Iraq said it would …" → Iraq). */
+function sentenceSubject(view: DocView, cands: readonly ActorCandidate[], before: number, s0: number, person: boolean): ActorCandidate[] {
+  for (let k = 0; k < cands.length && cands[k]!.ts < before; k++) {
+    const c = cands[k]!;
+    if (c.kind !== 'actor' || c.media || (person && !c.person)) continue;
+    if (inPrepPhrase(view, c, s0)) continue;
+    return coordinated(view, cands, k, 1);
+  }
+  return [];
 }
 
 function resolvePronoun(cands: readonly ActorCandidate[], idx: number, view: DocView, s0: number, s1: number, fallback: ActorCandidate[]): ActorCandidate[] {
   const p = cands[idx]!;
-  for (let k = idx - 1; k >= 0; k--) {
-    const c = cands[k]!;
-    if (c.kind !== 'actor' || c.media) continue;
-    if (p.person && !c.person) continue;
-    if (!p.person && c.person && view.words[p.ts] !== 'they') continue;
-    if (inPrepPhrase(view, c, s0)) continue;
-    return coordinated(view, cands, k, -1);
-  }
   void s1;
+  const subject = sentenceSubject(view, cands, p.ts, s0, p.person);
+  if (subject.length) return subject;
   return p.person ? fallback.filter((f) => f.person) : fallback.filter((f) => !f.person);
 }
+
+/** Group nouns too vague to beat a named place as a target. */
+const GENERIC: ReadonlySet<string> = new Set(['people', 'civilians', 'residents', 'citizens']);
+
+/** Words that end the stretch after a trigger its target is looked for in. */
+const RIGHT_BREAKS: ReadonlySet<string> = new Set(['who', 'which', 'where', 'following', 'amid', 'despite', 'citing', 'saying', 'leaving', 'raising', 'killing', 'whose']);
+
+/** Water and terrain: places an event happens at, never its target. */
+const NOT_A_TARGET_PLACE = /\b(sea|ocean|strait|straits|gulf|bay|river|lake|mountains?|channel|waters|coast|island|islands|peninsula)\b/i;
+
+/** The end of the clause after a trigger: a clause break, a reporting tail (", officials said"), or 18 words. */
+function rightEnd(w: readonly string[], te: number, s1: number): number {
+  let end = te;
+  while (end < s1 && end < te + 18 && !CLAUSE_BREAKS.has(w[end]!) && !REPORTING.has(w[end]!) && !RIGHT_BREAKS.has(w[end]!)) {
+    if (w[end] === ',') {
+      let k = end + 1;
+      while (k < s1 && k < end + 9 && w[k] !== ',' && !REPORTING.has(w[k]!)) k++;
+      if (k < s1 && REPORTING.has(w[k]!)) break;
+    }
+    end++;
+  }
+  return end;
+}
+
+/** A group noun after "its/their" is the actor's own means ("offered its troops"), not a target. */
+function ownMeans(view: DocView, c: ActorCandidate): boolean {
+  return c.actorKey === null && c.ts > 0 && /^(its|their|his|her|our)$/.test(view.words[c.ts - 1]!);
+}
+
+/** "by the current government": the candidate is the agent of a "by" phrase. */
+function afterBy(w: readonly string[], ts: number, floor: number): boolean {
+  for (let j = ts - 1, n = 0; j >= floor && n < 4; j--, n++) {
+    if (w[j] === 'by') return true;
+    if (!(w[j] === 'the' || w[j] === 'a' || w[j] === 'an' || isModifier(w[j]!))) return false;
+  }
+  return false;
+}
+
+/** "X, the minister of Y, said": the actor inside an apposition stands for the name before it. */
+function appositionHead(view: DocView, cands: readonly ActorCandidate[], k: number): number {
+  const w = view.words;
+  const c = cands[k]!;
+  const prev = cands[k - 1];
+  if (!prev || prev.kind !== 'actor' || w[c.te] !== ',') return k;
+  let j = c.ts - 1;
+  while (j > prev.te && (w[j] === 'the' || w[j] === 'a' || w[j] === "'s" || isModifier(w[j]!))) j--;
+  return j === prev.te && w[j] === ',' ? k - 1 : k;
+}
+
+/** Adjectival participles that are not passives ("is opposed to", "were engaged in"). */
+const ADJECTIVAL = /^(opposed|engaged|committed|involved|prepared|determined|interested|concerned|poised|set|scheduled|expected|due|ready|willing|supposed|entitled|allowed|forced)$/;
 
 /**
  * Source and target of a trigger at tokens [ts, te) of sentence [s0, s1). `clauseStart` bounds the search
@@ -84,7 +144,7 @@ function resolvePronoun(cands: readonly ActorCandidate[], idx: number, view: Doc
  */
 export function readRoles(view: DocView, cands: readonly ActorCandidate[], ts: number, te: number, s0: number, s1: number, clauseStart: number, previousSubject: ActorCandidate[]): Roles {
   const w = view.words;
-  const passive = isPassive(view, ts, s0);
+  const passive = isPassive(view, ts, s0) && !(ADJECTIVAL.test(w[ts]!) && /^(to|in|with)$/.test(w[ts + 1] ?? ''));
   // Left: the nearest actor in subject position.
   let left: ActorCandidate[] = [];
   let fallbackLeft: ActorCandidate[] = [];
@@ -101,33 +161,41 @@ export function readRoles(view: DocView, cands: readonly ActorCandidate[], ts: n
       if (!fallbackLeft.length) fallbackLeft = [c];
       continue;
     }
-    left = coordinated(view, cands, k, -1);
+    left = coordinated(view, cands, appositionHead(view, cands, k), -1);
     break;
   }
   if (!left.length) left = fallbackLeft;
-  // Right: the nearest actor after the trigger, within its clause.
-  let right: ActorCandidate[] = [];
+  // Right: a named actor after the trigger in its clause, else a place where it happened, else a group noun.
+  const end = rightEnd(w, te, s1);
+  let named: ActorCandidate[] = [];
+  let group: ActorCandidate[] = [];
   let agent: ActorCandidate[] = [];
-  let end = te;
-  while (end < s1 && end < te + 18 && !CLAUSE_BREAKS.has(w[end]!) && !REPORTING.has(w[end]!)) end++;
+  let place: ActorCandidate | null = null;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
-    if (c.ts < te || c.ts >= end || c.kind !== 'actor') continue;
-    if (isReporter(view, c, s1)) continue;
-    const byAgent = c.ts > 0 && w[c.ts - 1] === 'by' || (c.ts > 1 && w[c.ts - 2] === 'by' && /^(the|a|an)$/.test(w[c.ts - 1]!));
-    if (byAgent && (passive || agent.length === 0)) {
-      if (!agent.length) agent = coordinated(view, cands, k, 1);
+    if (c.ts < te || c.ts >= end) continue;
+    if (c.kind === 'place') {
+      place ??= c;
+      continue;
+    }
+    if (c.kind !== 'actor' || isReporter(view, c, s1)) continue;
+    const byAgent = afterBy(w, c.ts, te);
+    if (byAgent && !agent.length) {
+      agent = coordinated(view, cands, k, 1);
       if (passive) continue;
     }
-    if (!right.length && !byAgent) right = coordinated(view, cands, k, 1);
+    if (ownMeans(view, c)) continue;
+    if (c.actorKey !== null) {
+      if (!named.length) named = coordinated(view, cands, k, 1);
+    } else if (!group.length) group = coordinated(view, cands, k, 1);
   }
-  // Place: the nearest place after the trigger in its clause, else before it.
-  let place: ActorCandidate | null = null;
-  for (const c of cands) if (c.kind === 'place' && c.ts >= te && c.ts < end) { place = c; break; }
+  // A place before the trigger in its clause when none follows ("in Baku, police detained …").
   if (!place) for (let k = cands.length - 1; k >= 0; k--) {
     const c = cands[k]!;
     if (c.kind === 'place' && c.te <= ts && c.ts >= clauseStart) { place = c; break; }
   }
+  const placeTarget = place && place.te > ts && !NOT_A_TARGET_PLACE.test(place.name) ? [place] : [];
+  const right = named.length ? named : group.length && !GENERIC.has(view.words[group[0]!.te - 1]!) ? group : placeTarget.length ? placeTarget : group;
   if (passive) return { source: agent, target: left, place, passive };
-  return { source: left.length ? left : agent, target: right, place, passive };
+  return { source: left.length ? left : agent, target: right.filter((r) => !left.includes(r)), place, passive };
 }

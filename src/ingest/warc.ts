@@ -112,6 +112,7 @@ export async function* readWarc(source: AsyncIterable<Buffer>, options: WarcOpti
       await r.skip(have);
       const why = r.failure ? ` (${r.failure.message})` : '';
       yield { kind: 'problem', offset, message: `truncated record: ${have} of ${length} bytes before the stream ends${why}` };
+      if (r.failure) return;
       break;
     }
     yield { kind: 'record', record: { headers, block: r.take(length), offset } };

@@ -70,6 +70,16 @@ export interface ExportEvent {
   hypothetical?: boolean;
   mentions?: number;
   datePrecision?: Precision | null;
+  /** The actors as written in the first mention, with their CAMEO-style codes and entity ids. */
+  sourceActors?: ExportEventActor[];
+  targetActors?: ExportEventActor[];
+}
+
+export interface ExportEventActor {
+  text: string;
+  name: string;
+  code: string;
+  id: string | null;
 }
 
 export interface ExportClaim {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { analyzeActivity, actorNetwork, timeline } from '../analyze/index.js';
 import {
+  actorMentions,
   articleDetail,
   articlePage,
   entityPage,
@@ -68,6 +69,11 @@ export function createApp(db: Db): Hono {
   app.get('/api/entities', (c) => {
     const { offset, limit } = paging(c);
     return c.json({ offset, limit, ...entityPage(db, offset, limit, c.req.query('type') || undefined) });
+  });
+  app.get('/api/entities/:id', (c) => {
+    const { offset, limit } = paging(c);
+    const r = actorMentions(db, c.req.param('id'), offset, limit);
+    return r ? c.json({ offset, limit, ...r }) : c.json({ error: 'no such actor' }, 404);
   });
   app.get('/api/quotes', (c) => {
     const { offset, limit } = paging(c);

@@ -322,3 +322,46 @@ export function ledger(db: Db, offset = 0, limit = 100): { total: number; items:
   }
   return { total: groupCount + single, items };
 }
+
+/** Where an actor is mentioned: one article per row with the mention spans and a little context around each. */
+export interface ActorMentions {
+  entity: ExportEntity;
+  total: number;
+  items: Array<{
+    id: string;
+    title: string;
+    outlet: string | null;
+    published: string | null;
+    mentions: number;
+    snippets: Array<{ start: number; end: number; before: string; text: string; after: string }>;
+  }>;
+}
+
+const SNIPPETS_PER_ARTICLE = 3;
+const CONTEXT_CHARS = 80;
+
+export function actorMentions(db: Db, entityId: string, offset: number, limit: number): ActorMentions | null {
+  const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(entityId) as EntityRow | undefined;
+  if (!row) return null;
+  const from = `FROM actor_keys k JOIN mentions m ON m.actor_key = k.actor_key WHERE k.entity_id = ?`;
+  const total = (db.prepare(`SELECT COUNT(DISTINCT m.article_seq) AS n ${from}`).get(entityId) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT a.id, a.title, a.outlet, a.published, a.text, x.n, x.spans
+              FROM (SELECT m.article_seq AS seq, COUNT(*) AS n, json_group_array(json_array(m.start, m."end")) AS spans ${from}
+                    GROUP BY m.article_seq) x JOIN articles a ON a.seq = x.seq
+              ORDER BY a.published IS NULL, a.published DESC, a.seq LIMIT ? OFFSET ?`)
+    .all(entityId, limit, offset) as Array<{ id: string; title: string; outlet: string | null; published: string | null; text: string; n: number; spans: string }>;
+  const items = rows.map((r) => {
+    const spans = (JSON.parse(r.spans) as Array<[number, number]>).sort((a, b) => a[0] - b[0]).slice(0, SNIPPETS_PER_ARTICLE);
+    return {
+      id: r.id, title: r.title, outlet: r.outlet, published: r.published, mentions: r.n,
+      snippets: spans.map(([start, end]) => ({
+        start, end,
+        before: r.text.slice(Math.max(0, start - CONTEXT_CHARS), start),
+        text: r.text.slice(start, end),
+        after: r.text.slice(end, end + CONTEXT_CHARS),
+      })),
+    };
+  });
+  return { entity: toEntity(row), total, items };
+}

@@ -1,20 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../../src/analyze/index.js';
-import { createApp } from '../../src/serve/index.js';
-import { openDb, type Db } from '../../src/store/index.js';
-
-export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
-];
-
-const ROOT = new URL('../..', import.meta.url).pathname;
+import { openUi, ROOT, type UiSession } from './harness.js';
 
 const HOSTILE = `Officials <img src=x onerror="window.__pwned=1"> deny everything
 
@@ -27,31 +13,17 @@ The ministry said it would investigate the incident within the week, a spokesman
 Source: javascript:window.__pwned=1
 `;
 
-let db: Db;
-let server: ServerType;
-let browser: Browser;
+let ui: UiSession;
 let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-ui-'));
-  const hostile = join(dir, 'hostile.txt');
-  writeFileSync(hostile, HOSTILE);
-  const dbPath = join(dir, 'ui.db');
-  await analyzePaths([join(ROOT, 'examples/dump-harbour'), hostile], dbPath, { threads: 0 });
-  db = openDb(dbPath);
-  server = serve({ fetch: createApp(db).fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-  page = await browser.newPage();
-  page.on('dialog', (d) => void d.dismiss());
+  ui = await openUi([`${ROOT}examples/dump-harbour`], { 'hostile.txt': HOSTILE });
+  ({ page, base } = ui);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  db?.close();
+  await ui?.close();
 });
 
 describe('web UI', () => {

@@ -15,7 +15,7 @@ async function run(lines: string[]): Promise<Record<string, any>[]> {
 describe('sitrep events --jsonl', () => {
   it('writes one line per input line with the event contract, and an error line for bad records', async () => {
     const out = await run([
-      JSON.stringify({ id: 'r1', text: 'Germany imposed sanctions on Iran on Friday. Russia denied supplying weapons to the rebels.', date: '2026-03-13' }),
+      JSON.stringify({ id: 'r1', text: 'Germany imposed sanctions on Iran on Friday. Russia on Tuesday denied supplying weapons to the rebels.', date: '2026-03-13' }),
       'not json',
       JSON.stringify({ id: 'r3', text: 42 }),
       JSON.stringify({ id: 'r4', text: 'Nothing happened here.', dct: '2026-01-01' }),
@@ -29,8 +29,9 @@ describe('sitrep events --jsonl', () => {
     expect(sanction.source[0]).toMatchObject({ text: 'Germany', name: 'Germany', code: 'DEU' });
     expect(sanction.target[0].text).toBe('Iran');
     expect(sanction.trigger.text).toBe('imposed sanctions');
+    expect(sanction.date).toBe('2026-03-13');
     expect(Object.keys(sanction).sort()).toEqual(['attributes', 'date', 'hypothetical', 'location', 'mode', 'negated', 'source', 'target', 'trigger', 'type']);
-    expect(aid).toMatchObject({ type: 'AID', negated: true, hypothetical: false });
+    expect(aid).toMatchObject({ type: 'AID', negated: true, hypothetical: false, date: '2026-03-10' });
   });
 
   it('refuses to run without --jsonl', async () => {

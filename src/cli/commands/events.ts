@@ -4,6 +4,7 @@ import { requireString, runJsonl } from '../jsonl.js';
 import { annotateEvents } from '../../events/index.js';
 import { annotateLanguage } from '../../language/index.js';
 import { loadTagger } from '../../language/ner/index.js';
+import { annotateTime } from '../../time/index.js';
 import { createDoc, type Doc, type EventActor, type EventMention } from '../../model/index.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,7 +35,8 @@ export function recordDoc(record: Record<string, unknown>): Doc {
   const date = record.date ?? record.dct;
   if (date !== undefined && date !== null && (typeof date !== 'string' || !DATE.test(date))) throw new Error('field "date" must be YYYY-MM-DD');
   return createDoc(String(record.id ?? ''), {
-    title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: String(record.id ?? 'stdin'), warnings: [],
+    title: '', url: null, outlet: null, text, captions: [], origin: String(record.id ?? 'stdin'), warnings: [],
+    dateEvidence: typeof date === 'string' ? [{ value: date, precision: 'day', from: 'metadata', kind: 'published', evidence: 'input record' }] : [],
     published: typeof date === 'string' ? { value: date, precision: 'day', from: 'metadata' } : null,
   });
 }
@@ -50,6 +52,7 @@ export const command: Command = {
     await runJsonl((record) => {
       const doc = recordDoc(record);
       annotateLanguage(doc, tagger);
+      annotateTime(doc);
       annotateEvents(doc);
       return { events: doc.events.map(eventOut) };
     }, ctx.stdin, ctx.stdout);

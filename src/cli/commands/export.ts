@@ -1,4 +1,4 @@
-import { openDb, writeJsonExport, type Db, type Sink } from '../../store/index.js';
+import { openDb, writeCsvExport, writeGdeltExport, writeJsonExport, writePloverExport, type Db, type Sink } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { openSink } from '../output.js';
@@ -6,10 +6,13 @@ import { openSink } from '../output.js';
 /** Export writers by format name. Each streams from the store into a sink. */
 export const FORMATS: Record<string, (db: Db, sink: Sink) => Promise<void>> = {
   json: writeJsonExport,
+  plover: writePloverExport,
+  gdelt: writeGdeltExport,
+  csv: writeCsvExport,
 };
 
 export const command: Command = {
-  summary: 'write the store as JSON (and other formats)',
+  summary: 'write the store as JSON, or its events as PLOVER records, GDELT rows or CSV',
   usage: `sitrep export [--db FILE] [--format ${Object.keys(FORMATS).join('|')}] [--out FILE|-]`,
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'format', 'out'] });

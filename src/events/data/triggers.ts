@@ -42,7 +42,9 @@ export const VERBS: readonly Row[] = [
   ['praise', 'SUPPORT'], ['welcome', 'SUPPORT'], ['endorse', 'SUPPORT'], ['back', 'SUPPORT'], ['support', 'SUPPORT'],
   ['defend', 'SUPPORT'], ['apologize', 'SUPPORT'], ['apologise', 'SUPPORT'], ['forgive', 'SUPPORT'], ['commend', 'SUPPORT'],
   ['hail', 'SUPPORT'], ['congratulate', 'SUPPORT', false, 'letter'], ['thank', 'SUPPORT'], ['applaud', 'SUPPORT'],
-  ['sign', 'SUPPORT'], ['ratify', 'SUPPORT'], ['recognize', 'SUPPORT'], ['recognise', 'SUPPORT'],
+  ['sign … agreement', 'SUPPORT'], ['sign … treaty', 'SUPPORT'], ['sign … accord', 'SUPPORT'], ['sign … deal', 'SUPPORT'],
+  ['sign … pact', 'SUPPORT'], ['sign … memorandum', 'SUPPORT'], ['sign … declaration', 'SUPPORT'], ['sign … agreements', 'SUPPORT'],
+  ['ratify', 'SUPPORT'], ['recognize', 'SUPPORT'], ['recognise', 'SUPPORT'],
   ['upgrade … ties', 'SUPPORT'], ['upgrade … relations', 'SUPPORT'], ['restore … ties', 'SUPPORT'], ['restore … relations', 'SUPPORT'],
   ['establish … relations', 'SUPPORT'], ['express support', 'SUPPORT'], ['express solidarity', 'SUPPORT'], ['side with', 'SUPPORT'],
   // COOPERATE
@@ -120,7 +122,7 @@ export const VERBS: readonly Row[] = [
   ['declare … state of emergency', 'COERCE'], ['reimpose … blockade', 'COERCE'], ['reimpose … blockades', 'COERCE'],
   ['impose … blockade', 'COERCE'], ['board', 'COERCE'], ['intercept', 'COERCE'], ['disperse', 'COERCE'], ['sentence', 'COERCE'],
   ['convict', 'COERCE'], ['evict', 'COERCE'], ['demolish', 'COERCE'], ['shut down', 'COERCE'], ['round up', 'COERCE'],
-  ['sack', 'COERCE', false, 'personnel'], ['oust', 'COERCE', false, 'personnel'],
+  ['sack', 'COERCE', false, 'personnel'], ['oust', 'COERCE', false, 'personnel'], ['relieve', 'COERCE', false, 'personnel'],
   ['remove', 'COERCE', false, 'personnel'], ['use tear gas', 'COERCE'],   // ASSAULT
   ['attack', 'ASSAULT'], ['kill', 'ASSAULT'], ['bomb', 'ASSAULT'], ['shell', 'ASSAULT'], ['fire on', 'ASSAULT'], ['fire at', 'ASSAULT'],
   ['open fire', 'ASSAULT'], ['shoot', 'ASSAULT'], ['fire', 'ASSAULT'], ['strike', 'ASSAULT'], ['invade', 'ASSAULT'], ['clash', 'ASSAULT'], ['fight', 'ASSAULT'],
@@ -172,6 +174,28 @@ export const NOUNS: readonly Row[] = [
 ];
 
 export type { Row as TriggerRow };
+
+/** Newsroom boilerplate that contains a trigger word but reports no event ("did not respond to a request for comment"). */
+export const BOILERPLATE: readonly string[] = [
+  'request for comment', 'requests for comment', 'requests to comment', 'asked for comment', 'declined to comment', 'refused to comment',
+  'declined a request', 'did not respond', 'could not be reached', 'on condition of anonymity',
+];
+
+/**
+ * Verbs that carry an event noun ("staged a hunger strike", "issued an ultimatum", "held talks"): an event
+ * noun counts as a trigger only after one of these, after its actor's possessive ("Iraq's offer"), or with
+ * its agent ("an attack by rebels").
+ */
+export const LIGHT_VERBS: readonly string[] = [
+  'hold', 'stage', 'launch', 'issue', 'make', 'sign', 'reach', 'impose', 'announce', 'begin', 'start', 'conduct', 'carry',
+  'lodge', 'file', 'host', 'attend', 'open', 'give', 'offer', 'extend', 'order', 'call', 'go', 'join', 'organize', 'organise',
+  'mount', 'deliver', 'send', 'provide', 'grant', 'declare', 'resume', 'renew', 'continue', 'complete', 'approve', 'accept',
+  'hold', 'have', 'seek', 'deny', 'reject', 'end', 'break', 'lead', 'chair', 'convene', 'request', 'demand', 'agree', 'plan',
+  'prepare', 'unveil', 'pledge', 'promise', 'deploy', 'expand', 'step', 'intensify', 'escalate', 'tighten', 'reimpose', 'enforce',
+  'receive', 'welcome', 'back', 'support', 'oppose', 'criticize', 'criticise', 'condemn', 'face', 'suffer', 'survive', 'resort',
+  'use', 'take', 'press', 'push', 'speed', 'accelerate', 'complete', 'finish', 'order', 'halt', 'stop', 'keep', 'maintain', 'lift', 'ease', 'suspend', 'cancel', 'postpone', 'approve', 'block',
+];
+
 
 /**
  * Verbs whose base and -s forms are everyday nouns or adjectives ("the press", "free to leave", "in March"):

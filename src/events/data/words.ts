@@ -20,7 +20,10 @@ export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
   ['courts', 'JUD'], ['court', 'JUD'], ['judge', 'JUD'], ['prosecutors', 'JUD'], ['prisoners', 'CVL'], ['detainees', 'CVL'],
   ['doctors', 'HLH'], ['settlers', 'CVL'], ['hackers', 'CVL'], ['peacekeepers', 'IGOPKO'], ['monitors', 'IGO'], ['inspectors', 'IGO'],
   ['opposition', 'OPP'], ['coalition', 'OPP'], ['party', 'OPP'], ['union', 'LAB'], ['bombers', 'REB'], ['attackers', 'REB'],
-  ['crew', 'CVL'], ['sailors', 'CVL'], ['elders', 'CVL'], ['intelligence', 'SPY'],
+  ['inhabitants', 'CVL'], ['members', 'CVL'], ['supporters', 'CVL'], ['followers', 'CVL'], ['farmers', 'CVL'], ['teachers', 'EDU'],
+  ['lawyers', 'CVL'], ['fishermen', 'CVL'], ['servicemen', 'MIL'], ['marines', 'MIL'], ['pilots', 'MIL'], ['personnel', 'MIL'],
+  ['agents', 'SPY'], ['volunteers', 'CVL'], ['pensioners', 'CVL'], ['traders', 'BUS'], ['miners', 'LAB'], ['nurses', 'HLH'],
+  ['hostage-takers', 'CRM'], ['kidnappers', 'CRM'], ['captors', 'CRM'], ['smugglers', 'CRM'], ['pirates', 'CRM'], ['crew', 'CVL'], ['sailors', 'CVL'], ['elders', 'CVL'], ['intelligence', 'SPY'],
 ]);
 
 /** Group nouns that report rather than act ("state media reported"). */

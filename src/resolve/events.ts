@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import type { EventActor, EventMention, ExportEvent, ExportEventActor, Precision } from '../model/index.js';
+
+/**
+ * Events across mentions: one real-world event reported in several sentences, articles or outlets becomes
+ * one event with its mention count, every article and evidence span. Mentions are the same event when they
+ * have the same type, the same source and target actors (entity ids after actor resolution), the same
+ * negation and hypothetical flags, and compatible dates (equal, or one undated). A mention that leaves out
+ * the target (or source) joins the one event it otherwise matches, if there is exactly one.
+ */
+
+export interface EventMentionRecord {
+  articleId: string;
+  outlet: string | null;
+  published: string | null;
+  event: EventMention;
+}
+
+interface Cluster {
+  key: string;
+  type: string;
+  sourceKey: string;
+  targetKey: string;
+  flags: string;
+  date: string | null;
+  mentions: EventMentionRecord[];
+}
+
+const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 3, month: 2, year: 1 };
+
+function actorIdentity(a: EventActor, actorKeys: ReadonlyMap<string, string>): string {
+  const id = a.actorKey ? actorKeys.get(a.actorKey) : undefined;
+  return id ?? (a.actorKey ? `key:${a.actorKey}` : `name:${a.name.toLowerCase()}`);
+}
+
+function actorsKey(actors: readonly EventActor[], actorKeys: ReadonlyMap<string, string>): string {
+  return [...new Set(actors.map((a) => actorIdentity(a, actorKeys)))].sort().join('+');
+}
+
+function stableId(key: string): string {
+  return `evt_${createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
+}
+
+/** Whether two dates can be the same day: equal, or one is a coarser prefix of the other. */
+function compatibleDates(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return true;
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+function mostCommon<T>(values: readonly T[], better?: (a: T, b: T) => number): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n || (c === n && best !== null && better && better(v, best) > 0)) [best, n] = [v, c];
+  return best;
+}
+
+export class EventMerger {
+  private readonly clusters: Cluster[] = [];
+  private readonly byKey = new Map<string, Cluster[]>();
+
+  constructor(private readonly actorKeys: ReadonlyMap<string, string>) {}
+
+  add(m: EventMentionRecord): void {
+    const e = m.event;
+    const sourceKey = actorsKey(e.source, this.actorKeys);
+    const targetKey = actorsKey(e.target, this.actorKeys);
+    const flags = `${e.negated ? 'N' : ''}${e.hypothetical ? 'H' : ''}`;
+    const key = `${e.type}|${sourceKey}|${targetKey}|${flags}`;
+    const date = e.date?.value ?? null;
+    let list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, (list = []));
+    let c = list.find((x) => x.date === date) ?? list.find((x) => compatibleDates(x.date, date));
+    if (!c) {
+      c = { key, type: e.type, sourceKey, targetKey, flags, date, mentions: [] };
+      list.push(c);
+      this.clusters.push(c);
+    }
+    if (c.date === null || (date !== null && date.length > c.date.length)) c.date = date;
+    c.mentions.push(m);
+  }
+
+  /** Fold clusters missing a target or source into the one fuller cluster they match, then build the events. */
+  finish(): ExportEvent[] {
+    const absorbed = new Set<Cluster>();
+    for (const c of this.clusters) {
+      if (c.targetKey !== '' && c.sourceKey !== '') continue;
+      const fuller = this.clusters.filter((o) => o !== c && !absorbed.has(o) && o.type === c.type && o.flags === c.flags
+        && (c.sourceKey === '' || o.sourceKey === c.sourceKey) && (c.targetKey === '' || o.targetKey === c.targetKey)
+        && o.sourceKey !== '' && (o.targetKey !== '' || c.targetKey === '') && (o.targetKey !== c.targetKey || o.sourceKey !== c.sourceKey)
+        && o.date !== null && c.date !== null && compatibleDates(o.date, c.date));
+      if (fuller.length === 1) {
+        fuller[0]!.mentions.push(...c.mentions);
+        absorbed.add(c);
+      }
+    }
+    return this.clusters.filter((c) => !absorbed.has(c)).map((c) => this.toExport(c));
+  }
+
+  private exportActor(a: EventActor): ExportEventActor {
+    return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? this.actorKeys.get(a.actorKey) : undefined) ?? null };
+  }
+
+  private toExport(c: Cluster): ExportEvent {
+    const ms = c.mentions;
+    const first = ms.find((m) => m.event.source.length && m.event.target.length) ?? ms[0]!;
+    const ids = (actors: readonly EventActor[]): string[] =>
+      [...new Set(actors.map((a) => (a.actorKey ? this.actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x))];
+    const names = (actors: readonly EventActor[]): string[] => [...new Set(actors.map((a) => a.name))];
+    const dates = ms.map((m) => m.event.date).filter((d) => d !== null);
+    const date = mostCommon(dates.map((d) => `${d.value}|${d.precision}`), (a, b) => PRECISION_RANK[a.split('|')[1] as Precision] - PRECISION_RANK[b.split('|')[1] as Precision]);
+    const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
+    const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
+    const attributes: Record<string, unknown> = {};
+    for (const m of ms) for (const [k, v] of Object.entries(m.event.attributes)) if (!(k in attributes)) attributes[k] = v;
+    const seen = new Set<string>();
+    const evidence = [];
+    for (const m of ms) {
+      const k = `${m.articleId}:${m.event.evidence.start}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      evidence.push({ articleId: m.articleId, start: m.event.evidence.start, end: m.event.evidence.end });
+    }
+    return {
+      id: stableId(`${c.key}|${c.date ?? ''}`),
+      type: c.type,
+      sourceIds: ids(first.event.source),
+      targetIds: ids(first.event.target),
+      source: names(first.event.source),
+      target: names(first.event.target),
+      date: date ? date.split('|')[0]! : null,
+      datePrecision: date ? (date.split('|')[1] as Precision) : null,
+      location,
+      articleIds: [...new Set(ms.map((m) => m.articleId))],
+      evidence,
+      attributes,
+      mode,
+      negated: first.event.negated,
+      hypothetical: first.event.hypothetical,
+      mentions: evidence.length,
+      sourceActors: first.event.source.map((a) => this.exportActor(a)),
+      targetActors: first.event.target.map((a) => this.exportActor(a)),
+    };
+  }
+}
+
+/** Merge a stream of event mentions into corpus events. */
+export function mergeEvents(mentions: Iterable<EventMentionRecord>, actorKeys: ReadonlyMap<string, string>): ExportEvent[] {
+  const merger = new EventMerger(actorKeys);
+  for (const m of mentions) merger.add(m);
+  return merger.finish();
+}
