@@ -1,5 +1,5 @@
 import type { RawArticle } from '../../model/index.js';
-import { captionsOf, extractBody } from './body.js';
+import { extractMainText } from './main-text.js';
 import { parseHtml } from './dom.js';
 import { readMetadata } from './metadata.js';
 import type { ExtractedPage } from './types.js';
@@ -8,7 +8,7 @@ import type { ExtractedPage } from './types.js';
 export function extractHtml(html: string, url?: string | null): ExtractedPage {
   const root = parseHtml(html);
   const meta = readMetadata(root, url ?? null);
-  const body = extractBody(html);
+  const body = extractMainText(root);
   return {
     title: meta.title,
     text: body.paragraphs.join('\n\n'),
@@ -16,7 +16,7 @@ export function extractHtml(html: string, url?: string | null): ExtractedPage {
     authors: meta.authors,
     outlet: meta.outlet,
     url: meta.url,
-    captions: captionsOf(root),
+    captions: body.captions,
     dateEvidence: meta.dateEvidence,
   };
 }
