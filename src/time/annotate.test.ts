@@ -57,9 +57,15 @@ describe('dateOfSpan', () => {
   it('takes a calendar expression in the same sentence', () => {
     expect(dateOfSpan(doc, spanOf('seized'))).toEqual({ value: '2026-03-10', precision: 'day' });
   });
-  it('prefers an adverbial date and otherwise falls back to the anchor', () => {
-    expect(dateOfSpan(doc, spanOf('said'))).toEqual({ value: '2024', precision: 'year' });
+  it('falls back to the anchor when the only date modifies a noun', () => {
+    expect(dateOfSpan(doc, spanOf('said'))).toEqual({ value: '2026-03-13', precision: 'day' });
     expect(dateOfSpan(doc, spanOf('continue'))).toEqual({ value: '2026-03-13', precision: 'day' });
+  });
+  it('skips bounds and years that modify a noun', () => {
+    const t = 'The two navies have clashed since a 2019 agreement. Troops left in 2021.';
+    const d = article(t, [ev('2026-03-13', 'url')]);
+    expect(dateOfSpan(d, { start: t.indexOf('clashed'), end: t.indexOf('clashed') + 7 })).toEqual({ value: '2026-03-13', precision: 'day' });
+    expect(dateOfSpan(d, { start: t.indexOf('left'), end: t.indexOf('left') + 4 })).toEqual({ value: '2021', precision: 'year' });
   });
   it('is null for an undated article', () => {
     const undated = article('Talks continue.');

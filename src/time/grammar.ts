@@ -226,6 +226,13 @@ export const RULES: readonly Rule[] = [
     if (!isValidDay(2000, mo, d)) return null;
     return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
   }),
+  rule('monthday-pair', `(?<=${B}${M('mon')}\\s*\\d{1,2}(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*)${DAY('d')}${E}`, (g) => {
+    if (!monthOk(g.mon, false, null)) return null;
+    const mo = monthNumber(g.mon!);
+    const d = Number(g.d);
+    if (!isValidDay(2000, mo, d)) return null;
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
+  }),
   rule('month', `${B}(?:(?<rel>last|next|this|past|coming|early|late|mid)[-\\s]+)?${M('mon')}`, (g, _m, env) => {
     if (!monthOk(g.mon, !g.rel, env)) return null;
     if (!g.rel && /^(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?$/i.test(g.mon!)) return null;
@@ -253,7 +260,7 @@ export const RULES: readonly Rule[] = [
     if (!n || n < 1 || n > 30) return null;
     return () => date(String(n - 1).padStart(2, '0'));
   }),
-  rule('year', `${B}(?:(?<pre>(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`, (g, _m, env) => {
+  rule('year', `${B}(?:(?<pre>(?:early|late|mid|post|pre)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`, (g, _m, env) => {
     const y = Number(g.y);
     if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
     if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre) return null;
@@ -295,6 +302,8 @@ export const RULES: readonly Rule[] = [
   // ---- this/last/next <unit> ----
   rule('this-unit', `${B}(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<the>the)\\s+)?(?<rel>this|last|next|past|coming|previous|current|following)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)${E}`, (g, _m, env) => {
     const rel = g.rel!.toLowerCase();
+    // A capitalized unit is a title (the programme This Week).
+    if (/^\p{Lu}\p{Ll}/u.test(g.unit!)) return null;
     if ((rel === 'following' || (rel === 'next' && g.the)) ) return null; // anaphoric: see "anaphoric"
     if (/^\s*(?:or\s+(?:so|two)|and\s+a\s+half)\b/i.test(env.after)) return null;
     const unitWord = g.unit!.toLowerCase();
@@ -360,6 +369,12 @@ export const RULES: readonly Rule[] = [
     const n = g.n!.toLowerCase();
     if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
     if (/^-(?:old|long)\b/i.test(env.after)) return null;
+    // An age ("62 years old") is neither a date nor a stretch of time anything happened in.
+    if (g.old) return null;
+    // A capitalized unit mid-sentence is a title ("60 Minutes").
+    if (/^\p{Lu}/u.test(g.unit!) && env.before.trim() !== '') return null;
+    // A rate ("$2 million a year", "24 hours a day") is not a duration.
+    if ((n === 'a' || n === 'an') && /(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before)) return null;
     if (/^\d{4}$/.test(n)) return null;
     const whole = parseCount(n);
     if (whole !== null && whole > 10000) return null;
@@ -409,8 +424,7 @@ export const RULES: readonly Rule[] = [
     const value = values[g.adv!.toLowerCase()]!;
     return () => ({ type: 'SET', value });
   }),
-  rule('set-per', `${B}(?:(?<times>once|twice|thrice|(?:${NUM})\\s+times)\\s+)?(?<per>a|an|per)\\s+(?<unit>second|minute|hour|day|week|month|quarter|year)${E}`, (g, _m, env) => {
-    if (!g.times && g.per!.toLowerCase() !== 'per' && !/(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before)) return null;
+  rule('set-per', `${B}(?<times>once|twice|thrice|(?:${NUM})\\s+times)\\s+(?<per>a|an|per)\\s+(?<unit>second|minute|hour|day|week|month|quarter|year)${E}`, (g) => {
     return () => ({ type: 'SET', value: durationValue(1, unitOf(g.unit!)) });
   }),
   // ---- clock times ----
@@ -472,9 +486,39 @@ export const RULES: readonly Rule[] = [
     return (ctx) => date(relativeUnit('quarter', n, ctx));
   }),
   // In a company report "the quarter" is the one just reported: the last one before the article.
-  rule('the-quarter', `${B}the\\s+quarter${E}`, (_g, _m, env) => {
+  rule('the-quarter', `${B}the\\s+(?:fiscal\\s+)?quarter${E}`, (_g, _m, env) => {
+    const ended = new RegExp(`^\\s+(?:ended|ending)\\s+${M('mon')}\\s*${DAY('d')}`, 'iu').exec(env.after);
+    if (ended?.groups) {
+      const mo = monthNumber(ended.groups.mon!);
+      return (ctx) => {
+        const a = ctx.anchor;
+        if (!a || a.m === null) return date('XXXX-QX');
+        const y = mo > a.m + 2 ? a.y - 1 : a.y;
+        return date(`${fmtYear(y)}-Q${quarterOf(mo)}`);
+      };
+    }
     if (/^\s+(?:of|ended|ending|to|before|after|century|mile|point|final)\b|^-/i.test(env.after)) return null;
     return (ctx) => date(relativeUnit('quarter', -1, ctx));
+  }),
+  // "for the year ended March 31" is a twelve-month period; "for the year" in a report is the current one.
+  rule('the-year', `${B}the\\s+(?:(?<fiscal>fiscal|full|calendar)\\s+)?year${E}`, (g, _m, env) => {
+    if (/^\s+(?:ended|ending)\b/i.test(env.after)) return () => ({ type: 'DURATION', value: 'P1Y' });
+    if (!/^\s*[,.;:)]|^\s*$/.test(env.after) && !/^\s+(?:to\s+date|so\s+far)\b/i.test(env.after)) return null;
+    if (!g.fiscal && !/\b(?:for|of|in|during|through|throughout)\s+$/i.test(env.before)) return null;
+    return (ctx) => date(relativeUnit('year', 0, ctx));
+  }),
+  rule('earlier-in-the', `${B}(?<pre>earlier|later)\\s+in\\s+the\\s+(?<unit>year|month|week)${E}`, (g) => {
+    const unit = unitOf(g.unit!);
+    return (ctx) => date(relativeUnit(unit, 0, ctx));
+  }),
+  rule('end-of-month', `${B}(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(?<unit>month|week)${E}`, (g) => {
+    const unit = unitOf(g.unit!);
+    return (ctx) => date(relativeUnit(unit, 0, ctx));
+  }),
+  rule('hour-in-the', `${B}(?<h>\\d{1,2})(?::(?<mi>[0-5]\\d))?\\s+(?:o['’]clock\\s+)?in\\s+the\\s+(?<part>morning|afternoon|evening)${E}`, (g) => {
+    const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.part!.toLowerCase() === 'morning' ? 'am' : 'pm');
+    if (!t) return null;
+    return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
   }),
   rule('year-end', `${B}(?:year[-\\s]end|year['’]s\\s+end|the\\s+end\\s+of\\s+the\\s+year|the\\s+full\\s+year)${E}`, () => (ctx) => date(relativeUnit('year', 0, ctx))),
   rule('weekend', `${B}the\\s+weekend${E}`, () => (ctx) => {
@@ -562,7 +606,8 @@ export const RULES: readonly Rule[] = [
       return date(unitValue(base, unitOf(unitWord), n));
     };
   }),
-  rule('day-before-after', `${B}the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow))${E}`, (g) => {
+  rule('day-before-after', `${B}the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow))${E}`, (g, _m, env) => {
+    if (!/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
     const n = g.ba!.toLowerCase() === 'before' ? -1 : 1;
     return (ctx) => { const base = ctx.ref ?? anchorDay(ctx); return date(dayValue(base && addDays(base, n))); };
   }),
