@@ -6,6 +6,10 @@ import { segmentText } from '../src/segment/index.js';
 import { createDoc } from '../src/model/index.js';
 import { tokenize } from '../src/language/index.js';
 import { annotateTime } from '../src/time/index.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { analyzePaths } from '../src/analyze/index.js';
+import { allClaimGroups, allClaims, allEntities, allQuotes, openDb } from '../src/store/index.js';
 
 /**
  * Segmentation measured against the hand-written expectations of both example dumps. The harbour
@@ -76,4 +80,36 @@ describe('example dumps', () => {
     });
     expect(got).toEqual(expected.map((e) => ({ published: e.published, publishedFrom: e.publishedFrom })));
   });
+
+  it('attributes the demo quotes to the right speakers across articles and groups accusations with their denials', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'sitrep-examples-')), 'harbour.db');
+    await analyzePaths([join(ROOT, 'examples/dump-harbour')], dbPath, { threads: 0 });
+    const db = openDb(dbPath);
+    try {
+      const quotes = [...allQuotes(db)];
+      const entityName = new Map([...allEntities(db)].map((e) => [e.id, e.name]));
+      const quote = (start: string) => {
+        const q = quotes.find((x) => x.text.includes(start));
+        if (!q) throw new Error(`no quote "${start}"`);
+        return { span: q.speakerSpan?.text ?? null, name: q.speakerId ? entityName.get(q.speakerId) : null, id: q.speakerId };
+      };
+      expect(quote('We do not yet say who did this')).toMatchObject({ span: 'she', name: 'Mara Lindqvist' });
+      expect(quote('What happened on Monday night was not law enforcement')).toMatchObject({ span: 'Ilic', name: 'Dragan Ilic' });
+      expect(quote('Firing ballistic missiles into a sea full of ferries')).toMatchObject({ span: 'she', name: 'Sofia Renner' });
+      expect(quote('This is coercion by calendar')).toMatchObject({ span: 'Katrin Novak', name: 'Katrin Novak' });
+      // One actor across articles: Aalto's words in the first and in a later article.
+      expect(quote('a dangerous overreaction').id).toBe(quote('What matters to us is not the name of the admiral').id);
+
+      const claims = new Map([...allClaims(db)].map((c) => [c.id, c]));
+      const groups = [...allClaimGroups(db)].map((g) => g.claimIds.map((id) => claims.get(id)!));
+      const sides = (g: typeof groups[number]) => g.map((c) => `${c.stance}:${c.claimantId ? entityName.get(c.claimantId) : c.claimant}`);
+      const jamming = groups.find((g) => g.some((c) => c.stance === 'accuses' && /jamming/.test(c.proposition)));
+      expect(jamming && sides(jamming)).toEqual(expect.arrayContaining(['accuses:Norvessa', 'denies:Dragan Ilic']));
+      const captain = groups.find((g) => g.some((c) => c.stance === 'accuses' && /Lesko/.test(c.proposition)));
+      expect(captain && sides(captain)).toEqual(expect.arrayContaining(['accuses:Stefan Morav', 'denies:Norvessa']));
+      for (const c of claims.values()) expect(c.evidence[0]!.end).toBeGreaterThan(c.evidence[0]!.start);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
 });

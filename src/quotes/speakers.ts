@@ -22,6 +22,8 @@ const ORG_HEADS = new Set([
   'federation', 'association', 'coalition', 'administration', 'regime', 'parliament', 'cabinet', 'statement', 'spokesman',
   'spokeswoman', 'spokesperson', 'spokespeople', 'owner', 'owners', 'insurer', 'website', 'outlet', 'magazine', 'channel', 'station',
 ]);
+/** People who speak for an organization rather than as themselves. */
+const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'official', 'officials', 'source', 'sources', 'representative', 'representatives', 'diplomat', 'diplomats', 'envoy', 'ambassador']);
 /** Honorifics that tell a person's gender. */
 const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'brother']);
 const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'madam', 'lady', 'queen', 'princess', 'dame', 'sister']);
@@ -114,6 +116,11 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
     const named = lastEntityBefore(ctx, span.start, (e) => e.type === 'ORG' && (e.canonical ?? e.text).toLowerCase().includes(head), 100000);
     if (named) return actor(named);
   }
+  // "Veskaria's defence ministry", "a State Department spokesperson": the organization or country it speaks for.
+  if (ORG_HEADS.has(head) || SPEAKS_FOR.has(head)) {
+    const owner = ctx.doc.entities.find((e) => e.start >= span.start && e.end <= span.end && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP'));
+    if (owner) return actor(owner);
+  }
   return NONE;
 }
 
@@ -136,8 +143,9 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
     const best = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || b.end - a.end)[0]!;
     if (best.type === 'PERSON') return actor(best);
     const described = describedActor(ctx, span, words);
+    const head = words[words.length - 1] ?? '';
     // "the French president" names a person, not France: without that person in the article it stays unresolved.
-    if (described.name || isRoleWord(words[words.length - 1] ?? '')) return described;
+    if (described.name || (isRoleWord(head) && !SPEAKS_FOR.has(head) && !ORG_HEADS.has(head))) return described;
     return actor(best);
   }
   return describedActor(ctx, span, words);

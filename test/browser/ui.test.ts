@@ -57,6 +57,22 @@ describe('web UI', () => {
     expect(await page.locator('nav a.active').textContent()).toBe('Timeline');
   });
 
+  it('shows the claims ledger: an accusation with its denials, who takes which side and since when', async () => {
+    await page.goto(`${base}/#/ledger`);
+    await page.waitForSelector('#ledger .ledger-group');
+    const group = page.locator('#ledger .ledger-group', { hasText: 'jamming' }).first();
+    expect(await group.locator('h3').textContent()).toMatch(/jamming/);
+    expect(await group.locator('.stance-accuses').textContent()).toContain('Norvessa');
+    expect(await group.locator('.stance-denies').textContent()).toContain('Dragan Ilic');
+    expect(await group.locator('.side-for').textContent()).toMatch(/Norvessa \(since 2026-03-\d\d\)/);
+    expect(await group.locator('.side-against').textContent()).toContain('Dragan Ilic');
+    expect(await group.locator('a', { hasText: 'evidence' }).count()).toBeGreaterThan(1);
+    // Paged in SQL: the pager offers the next page of propositions.
+    const res = await page.evaluate(async () => (await fetch('/api/ledger?offset=0&limit=2')).json());
+    expect(res.items).toHaveLength(2);
+    expect(res.total).toBeGreaterThan(2);
+  });
+
   it('renders a hostile article as inert text', async () => {
     await page.goto(`${base}/#/articles`);
     await page.waitForSelector('#article-list li');
