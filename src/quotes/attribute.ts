@@ -21,8 +21,9 @@ const WEAK_REACH = 12;
 /** How far after a quote its attribution may start. */
 const AFTER_REACH = 25;
 
+/** A speech verb outside quotes and outside names ("the United States" does not "state"). */
 export function isCue(v: DocView, i: number): boolean {
-  return v.quoteOf[i] === -1 && CUE_STANCE.has(v.lower[i]!);
+  return v.quoteOf[i] === -1 && v.entityOf[i] === -1 && CUE_STANCE.has(v.lower[i]!);
 }
 
 /** "quoted as saying": the cue spans "quoted … as saying"; the speaker is the subject of a passive or the object. */
@@ -41,6 +42,10 @@ function quotedAsSaying(v: DocView, c: number, lo: number, hi: number): Attribut
     return { cue: [k, c + 1], speaker: obj };
   }
   return null;
+}
+
+function isPronoun(v: DocView, r: TokenRange): boolean {
+  return r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[r[0]]!);
 }
 
 /** A pronoun, or a phrase ending in a named person, organization or country. */
@@ -137,7 +142,7 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
       if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
     }
     if (!isCue(v, c)) continue;
-    if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH) continue;
+    if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH && v.lower[c + 1] !== 'that') continue;
     // "said Smith: “…”" — an inverted speaker only right before the quote.
     const a = fromCue(v, c, lo, qa, false);
     if (!a.speaker) {
@@ -148,14 +153,17 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
     }
     if (found === null) {
       found = a;
-      // "X said he thought …": a pronoun subject of an inner verb stands for the outer speaker; keep looking.
-      if (a.speaker![1] - a.speaker![0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[a.speaker![0]]!)) {
+      // "X said he thought …", "She says Trump's tweets accusing Y are “lies”": an inner speech verb sits in
+      // the report of an outer one; keep looking for the main clause's speaker.
+      if (a.speaker![0] > lo) {
         c = a.speaker![0];
         continue;
       }
       return a;
     }
-    return a;
+    // The outer report wins when its speaker opens the sentence or the inner one is only a pronoun.
+    if (a.speaker![0] === lo || isPronoun(v, found.speaker!)) return a;
+    return found;
   }
   if (found) return found;
   // Transcript style "PENCE: “…”" or "Smith: “…”" at the start of a sentence.
