@@ -58,6 +58,19 @@ function namesActor(v: DocView, r: TokenRange): boolean {
   return SPEAKING_NOUNS.has(head.toLowerCase()) || (v.lower[r[0]] === 'the' && /^\p{Lu}/u.test(head));
 }
 
+/** "as a Homeland Security memo put it": the cue is "put it", the speaker what stands between "as" and it. */
+function asPutIt(v: DocView, c: number, lo: number): Attribution | null {
+  if (v.lower[c] !== 'put' || v.lower[c + 1] !== 'it' || c <= lo) return null;
+  const who = subjectBefore(v, c, lo);
+  return who && v.lower[who[0] - 1] === 'as' && canSpeak(v, who) ? { cue: [c, c + 2], speaker: who } : null;
+}
+
+function namesPersonOrPronoun(v: DocView, r: TokenRange): boolean {
+  if (isPronoun(v, r) && v.lower[r[0]] !== 'it') return true;
+  const e = v.entityOf[r[1] - 1]!;
+  return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
+}
+
 function speaking(v: DocView, r: TokenRange | null): TokenRange | null {
   return r && canSpeak(v, r) ? r : null;
 }
@@ -99,6 +112,8 @@ export function attributeAfter(v: DocView, qe: number, hi: number): Attribution 
   for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
     if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.lower[c]!)) break;
     if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
+    const asPut = asPutIt(v, c, j);
+    if (asPut) return asPut;
     if (!isCue(v, c)) continue;
     const a = fromCue(v, c, j, hi, true);
     if (a.speaker) return a;
@@ -141,6 +156,8 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
       const owner = subjectBefore(v, c - 1, lo);
       if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
     }
+    const asPut = asPutIt(v, c, lo);
+    if (asPut) return asPut;
     if (!isCue(v, c)) continue;
     if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH && v.lower[c + 1] !== 'that') continue;
     // "said Smith: “…”" — an inverted speaker only right before the quote.
@@ -166,6 +183,13 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
     return found;
   }
   if (found) return found;
+  // "Trump openly admires Putin as a “strong leader”": a label given with "as" belongs to the sentence's subject.
+  let k = qa - 1;
+  if (k >= lo && (v.lower[k] === 'a' || v.lower[k] === 'an' || v.lower[k] === 'the')) k--;
+  if (k > lo && v.lower[k] === 'as') {
+    const subject = sentenceSubject(v, lo, k);
+    if (subject && namesPersonOrPronoun(v, subject)) return { cue: null, speaker: subject };
+  }
   // Transcript style "PENCE: “…”" or "Smith: “…”" at the start of a sentence.
   if (qa - 1 >= lo && v.lower[qa - 1] === ':' && cueOnly === null) {
     const name = qa - 2 >= lo ? v.entityOf[qa - 2]! : -1;
