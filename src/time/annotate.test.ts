@@ -42,6 +42,12 @@ describe('document dates', () => {
     const doc = article('The treaty was signed on 2 March 2026. Talks resumed on March 9, 2026.');
     expect(doc.published).toEqual({ value: '2026-03-09', precision: 'day', from: 'text' });
   });
+  it('takes a story date only when the article carries none of its own', () => {
+    const story = ev('2026-03-12', 'story');
+    expect(article('Talks resumed on Friday.', [story]).published).toEqual({ value: '2026-03-12', precision: 'day', from: 'story' });
+    expect(article('Talks resumed on Friday.', [story]).timexes[0]?.value).toBe('2026-03-06');
+    expect(article('Talks resumed on Friday.', [story, ev('2026-03-14', 'caption')]).published?.from).toBe('caption');
+  });
   it('guesses nothing', () => {
     const doc = article('Talks resumed on Friday, 40 years after the war.');
     expect(doc.published).toBeNull();
