@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ExportEntity, ExportEvent } from '../model/index.js';
-import { mergeEvents, ActorTally, emptyAliasFile, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
+import type { ExportClaimGroup, ExportEntity, ExportEvent } from '../model/index.js';
+import { mergeEvents, ActorTally, emptyAliasFile, groupClaims, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
 import {
   actorArticleCounts,
   actorSurfaces,
   eventMentions,
   latestSeq,
+  storedClaims,
   writeResolved,
   type Db,
   type ResolvedCorpus,
@@ -59,10 +60,26 @@ function resolveEvents(db: Db, actorKeys: Map<string, string>): ExportEvent[] {
   return mergeEvents(eventMentions(db), actorKeys);
 }
 
+/** Claims about the same proposition across articles, with actor keys read as the resolved entities. */
+function resolveClaimGroups(db: Db, actorKeys: Map<string, string>): ExportClaimGroup[] {
+  const entityOf = (key: string): string => actorKeys.get(key) ?? key;
+  const claims = [];
+  for (const c of storedClaims(db)) {
+    claims.push({
+      id: c.id,
+      proposition: c.proposition,
+      claimantKey: c.claimantKey ? entityOf(c.claimantKey) : null,
+      stance: c.stance,
+      targetKeys: c.targetKeys.map(entityOf),
+    });
+  }
+  return groupClaims(claims);
+}
+
 export function resolveCorpus(db: Db, aliases: AliasFile = emptyAliasFile()): ResolvedCorpus {
   const { entities, actorKeys } = resolveEntities(db, aliases);
   const events = resolveEvents(db, actorKeys);
-  const resolved: ResolvedCorpus = { entities, actorKeys, events, claimGroups: [] };
+  const resolved: ResolvedCorpus = { entities, actorKeys, events, claimGroups: resolveClaimGroups(db, actorKeys) };
   writeResolved(db, resolved, latestSeq(db));
   return resolved;
 }

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import type { IngestItem, PageItem, RawArticle } from '../model/index.js';
+import type { DateEvidence, IngestItem, PageItem, RawArticle } from '../model/index.js';
 import { readSources, type SourceOptions } from '../ingest/index.js';
 import { segmentDump } from '../segment/index.js';
 import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '../resolve/index.js';
-import { articleCount, articleId, articleWriter, openDb, storedFingerprints, type Db } from '../store/index.js';
+import { articleCount, articleDetail, articleId, articleWriter, openDb, storedFingerprints, type Db } from '../store/index.js';
+import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
 import { resolveCorpus } from './resolve-corpus.js';
 
@@ -141,6 +142,8 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
     options.onProgress?.(summary);
   };
   const seenIds = new Set<string>();
+  // Each remembered article's own date, so a near-duplicate without one can take it (time/storyDate.ts).
+  const ownDates = new Map<string, DateEvidence | null>();
   let batch: Array<{ id: string; raw: RawArticle }> = [];
   try {
     for await (const raw of articlesOf(items, pool, summary, options.onProblem)) {
@@ -161,7 +164,10 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
         if (verdict.kind === 'near') {
           raw.duplicateOf = verdict.of;
           raw.similarity = verdict.similarity;
+          const original = ownDates.has(verdict.of) ? ownDates.get(verdict.of)! : storedOwnDate(db, verdict.of);
+          if (original) raw.dateEvidence = [...raw.dateEvidence, storyEvidence(original, verdict.of)];
         }
+        ownDates.set(id, ownDate(raw));
         dedup.remember(id, verdict.fingerprint);
         fingerprints.set(id, verdict.fingerprint);
       }
@@ -183,6 +189,13 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   summary.events = resolved.events.length;
   summary.totalArticles = articleCount(db);
   return summary;
+}
+
+/** The date a stored article carries of its own (not one it took from its story), as evidence. */
+function storedOwnDate(db: Db, id: string): DateEvidence | null {
+  const a = articleDetail(db, id);
+  if (!a?.published || !a.publishedPrecision || !a.publishedFrom || a.publishedFrom === 'story') return null;
+  return { value: a.published, precision: a.publishedPrecision, from: a.publishedFrom, evidence: `stored article ${id}` };
 }
 
 /** The alias file: `path` when given (must exist), else `./sitrep.aliases.json` when present. */

@@ -1,7 +1,7 @@
 import { paragraphRanges } from '../language/index.js';
 import { dateOfSpan } from '../time/index.js';
 import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
-import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
+import { attributeAfter, attributeBefore, attributeNextSentence, type Attribution } from './attribute.js';
 import { buildClaims } from './claims.js';
 import { findIndirect } from './indirect.js';
 import { findQuoteMarks } from './marks.js';
@@ -48,10 +48,12 @@ function attribute(v: DocView, found: Found[], k: number): Attribution | null {
   if (next && next.qa < hi) hi = next.qa;
   let lo = v.sentLo[f.qa]!;
   if (prev && prev.qe > lo) lo = prev.qe;
-  const after = attributeAfter(v, f.qe, hi);
-  if (after?.speaker) return after;
-  const before = attributeBefore(v, f.qa, lo);
+  // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
+  // he said …") belongs to that verb; a quote that opens its sentence is attributed after it.
+  const before = f.qa > lo ? attributeBefore(v, f.qa, lo) : null;
   if (before?.speaker) return before;
+  const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
+  if (after?.speaker) return after;
   return after ?? before;
 }
 
@@ -72,8 +74,11 @@ function inherits(v: DocView, found: Found[], k: number): boolean {
   const pb = v.paragraphOf[f.qa]!;
   if (pb - pa > 1) return false;
   const [ss, se] = prev.att.speaker;
+  // Names in the sentence that attributes the previous quote are its objects ("Sanders said, going on to
+  // contrast Clinton's proposals with Trump's"), not a new speaker.
+  const attribution = ss >= prev.qe ? v.doc.tokens[ss]!.sentence : -1;
   for (let i = prev.qe; i < f.qa; i++) {
-    if (i >= ss && i < se) continue;
+    if ((i >= ss && i < se) || v.doc.tokens[i]!.sentence === attribution) continue;
     const e = v.entityOf[i]!;
     if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return false;
   }
@@ -89,13 +94,15 @@ function span(v: DocView, r: [number, number] | null): Span | null {
 
 export function annotateQuotes(doc: Doc): void {
   const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : paragraphRanges(doc.text);
-  const marks = findQuoteMarks(doc.text, paragraphs);
-  const view = buildView(doc, marks, paragraphs);
   const found: Found[] = [];
-  for (const m of marks) {
+  for (const m of findQuoteMarks(doc.text, paragraphs)) {
     const [qa, qe] = tokenRange(doc, m);
-    if (qe > qa) found.push({ marks: m, qa, qe, att: null, inherited: false });
+    const f: Found = { marks: m, qa, qe, att: null, inherited: false };
+    // Quoted titles ("Face the Nation") are read as ordinary words of their sentence.
+    if (qe > qa && !isTitle(doc, f)) found.push(f);
   }
+  const marks = found.map((f) => f.marks);
+  const view = buildView(doc, marks, paragraphs);
   found.forEach((f, k) => {
     f.att = attribute(view, found, k);
     if (!f.att?.speaker) f.att = colonIntro(view, f.qa) ?? f.att;
@@ -132,7 +139,6 @@ export function annotateQuotes(doc: Doc): void {
       push(r.content, false, r.att);
     }
     if (!f.att?.speaker && !f.att?.cue && words(doc, f.qa, f.qe) < MIN_UNATTRIBUTED_WORDS) continue;
-    if (isTitle(doc, f)) continue;
     push(f.marks, true, f.att);
   }
   while (ii < indirect.length) {

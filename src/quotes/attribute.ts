@@ -1,5 +1,5 @@
-import { CUE_STANCE, WEAK_CUES } from './data/cues.js';
-import { canSpeak, phraseFrom, subjectBefore, type TokenRange } from './phrases.js';
+import { CUE_STANCE, NOUN_LIKE_CUES, SPEAKING_NOUNS, STATEMENT_NOUNS, WEAK_CUES } from './data/cues.js';
+import { canSpeak, phraseFrom, sentenceSubject, subjectBefore, type TokenRange } from './phrases.js';
 import type { DocView } from './view.js';
 
 /**
@@ -14,14 +14,16 @@ export interface Attribution {
 }
 
 const DASHES = new Set(['—', '–', '―', '-', '--']);
-const SENTENCE_PUNCT = new Set(['.', '!', '?', ';']);
+/** Within a sentence, only a semicolon separates a quote from another clause's cue. */
+const SENTENCE_PUNCT = new Set([';']);
 /** How far a weak cue ("called", "described") may sit from the quote it introduces. */
 const WEAK_REACH = 12;
 /** How far after a quote its attribution may start. */
 const AFTER_REACH = 25;
 
+/** A speech verb outside quotes and outside names ("the United States" does not "state"). */
 export function isCue(v: DocView, i: number): boolean {
-  return v.quoteOf[i] === -1 && CUE_STANCE.has(v.lower[i]!);
+  return v.quoteOf[i] === -1 && v.entityOf[i] === -1 && CUE_STANCE.has(v.lower[i]!);
 }
 
 /** "quoted as saying": the cue spans "quoted … as saying"; the speaker is the subject of a passive or the object. */
@@ -42,6 +44,33 @@ function quotedAsSaying(v: DocView, c: number, lo: number, hi: number): Attribut
   return null;
 }
 
+function isPronoun(v: DocView, r: TokenRange): boolean {
+  return r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[r[0]]!);
+}
+
+/** A pronoun, or a phrase ending in a named person, organization or country. */
+function namesActor(v: DocView, r: TokenRange): boolean {
+  if (r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[r[0]]!)) return true;
+  const e = v.entityOf[r[1] - 1]!;
+  if (e >= 0 && ['PERSON', 'ORG', 'GPE'].includes(v.doc.entities[e]!.type)) return true;
+  // "the letter reads", "The New York Post reports"
+  const head = v.doc.tokens[r[1] - 1]!.text;
+  return SPEAKING_NOUNS.has(head.toLowerCase()) || (v.lower[r[0]] === 'the' && /^\p{Lu}/u.test(head));
+}
+
+/** "as a Homeland Security memo put it": the cue is "put it", the speaker what stands between "as" and it. */
+function asPutIt(v: DocView, c: number, lo: number): Attribution | null {
+  if (v.lower[c] !== 'put' || v.lower[c + 1] !== 'it' || c <= lo) return null;
+  const who = subjectBefore(v, c, lo);
+  return who && v.lower[who[0] - 1] === 'as' && canSpeak(v, who) ? { cue: [c, c + 2], speaker: who } : null;
+}
+
+function namesPersonOrPronoun(v: DocView, r: TokenRange): boolean {
+  if (isPronoun(v, r) && v.lower[r[0]] !== 'it') return true;
+  const e = v.entityOf[r[1] - 1]!;
+  return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
+}
+
 function speaking(v: DocView, r: TokenRange | null): TokenRange | null {
   return r && canSpeak(v, r) ? r : null;
 }
@@ -53,8 +82,18 @@ function speaking(v: DocView, r: TokenRange | null): TokenRange | null {
 function fromCue(v: DocView, c: number, lo: number, hi: number, inverted: boolean): Attribution {
   const quoted = quotedAsSaying(v, c, lo, hi);
   if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
+  // "Trump spoke in Tulsa, Oklahoma, arguing that …": a participle cue speaks for the sentence's subject.
+  if (v.lower[c]!.endsWith('ing') && v.lower[c - 1] === ',') {
+    const head = sentenceSubject(v, Math.max(lo, v.sentLo[c]!), c);
+    if (head) return { cue: [c, c + 1], speaker: head };
+  }
   const subject = speaking(v, subjectBefore(v, c, lo));
-  if (subject || !inverted) return { cue: [c, c + 1], speaker: subject };
+  if (NOUN_LIKE_CUES.has(v.lower[c]!)) {
+    // "Kim's mental state is …", "Republican claims": a noun, unless a pronoun or a named actor does it.
+    return { cue: [c, c + 1], speaker: subject && namesActor(v, subject) ? subject : null };
+  }
+  if (subject) return { cue: [c, c + 1], speaker: subject };
+  if (!inverted) return { cue: [c, c + 1], speaker: null };
   let j = c + 1;
   if (v.lower[j] === 'by') j++;
   return { cue: [c, c + 1], speaker: speaking(v, phraseFrom(v, j, hi)) };
@@ -69,10 +108,35 @@ export function attributeAfter(v: DocView, qe: number, hi: number): Attribution 
     if (who && v.entityOf[j + 1] !== -1) return { cue: [j, j + 1], speaker: who };
   }
   if (j < hi && v.lower[j] === '(') return null;
+  let cueOnly: Attribution | null = null;
   for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
     if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.lower[c]!)) break;
     if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
-    if (isCue(v, c)) return fromCue(v, c, j, hi, true);
+    const asPut = asPutIt(v, c, j);
+    if (asPut) return asPut;
+    if (!isCue(v, c)) continue;
+    const a = fromCue(v, c, j, hi, true);
+    if (a.speaker) return a;
+    cueOnly ??= a;
+  }
+  return cueOnly;
+}
+
+/**
+ * "“Does anybody know?” Graham asked." — when the quote ends its sentence, a short next sentence made only
+ * of a speaker and a cue (and a time or place) attributes it.
+ */
+export function attributeNextSentence(v: DocView, qe: number): Attribution | null {
+  const lo = qe;
+  if (lo >= v.doc.tokens.length || v.sentLo[lo] !== lo || v.quoteOf[lo] !== -1) return null;
+  if (v.paragraphOf[lo] !== v.paragraphOf[qe - 1]) return null;
+  const hi = v.sentHi[lo]!;
+  for (let c = lo; c < hi && c - lo <= 8; c++) {
+    if (v.quoteOf[c] !== -1) return null;
+    if (!isCue(v, c)) continue;
+    if (hi - c > 8 || v.lower.slice(c, hi).some((w) => w === 'that' || w === ',')) return null;
+    const a = fromCue(v, c, lo, hi, true);
+    return a.speaker && a.speaker[0] === lo ? a : null;
   }
   return null;
 }
@@ -87,28 +151,45 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
       const who = phraseFrom(v, c + 2, qa);
       if (who) return { cue: [c, c + 2], speaker: who };
     }
+    // "Donald Trump's claim that there have been “thousands of shootings”"
+    if (STATEMENT_NOUNS.has(v.lower[c]!) && v.lower[c + 1] === 'that' && /^['’]s$/.test(v.lower[c - 1] ?? '')) {
+      const owner = subjectBefore(v, c - 1, lo);
+      if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
+    }
+    const asPut = asPutIt(v, c, lo);
+    if (asPut) return asPut;
     if (!isCue(v, c)) continue;
-    if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH) continue;
+    if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH && v.lower[c + 1] !== 'that') continue;
     // "said Smith: “…”" — an inverted speaker only right before the quote.
     const a = fromCue(v, c, lo, qa, false);
     if (!a.speaker) {
       const after = phraseFrom(v, c + 1, qa);
-      if (after && after[1] >= qa - 1 && canSpeak(v, after)) return { cue: [c, c + 1], speaker: after };
+      if (after && after[1] === qa - 1 && /^[:,]$/.test(v.lower[qa - 1]!) && canSpeak(v, after)) return { cue: [c, c + 1], speaker: after };
       cueOnly ??= a;
       continue;
     }
     if (found === null) {
       found = a;
-      // "X said he thought …": a pronoun subject of an inner verb stands for the outer speaker; keep looking.
-      if (a.speaker![1] - a.speaker![0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[a.speaker![0]]!)) {
+      // "X said he thought …", "She says Trump's tweets accusing Y are “lies”": an inner speech verb sits in
+      // the report of an outer one; keep looking for the main clause's speaker.
+      if (a.speaker![0] > lo) {
         c = a.speaker![0];
         continue;
       }
       return a;
     }
-    return /^(?:he|she|they|it|i|we)$/.test(v.lower[a.speaker![0]]!) ? found : a;
+    // The outer report wins when its speaker opens the sentence or the inner one is only a pronoun.
+    if (a.speaker![0] === lo || isPronoun(v, found.speaker!)) return a;
+    return found;
   }
   if (found) return found;
+  // "Trump openly admires Putin as a “strong leader”": a label given with "as" belongs to the sentence's subject.
+  let k = qa - 1;
+  if (k >= lo && (v.lower[k] === 'a' || v.lower[k] === 'an' || v.lower[k] === 'the')) k--;
+  if (k > lo && v.lower[k] === 'as') {
+    const subject = sentenceSubject(v, lo, k);
+    if (subject && namesPersonOrPronoun(v, subject)) return { cue: null, speaker: subject };
+  }
   // Transcript style "PENCE: “…”" or "Smith: “…”" at the start of a sentence.
   if (qa - 1 >= lo && v.lower[qa - 1] === ':' && cueOnly === null) {
     const name = qa - 2 >= lo ? v.entityOf[qa - 2]! : -1;

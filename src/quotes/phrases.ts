@@ -24,20 +24,26 @@ function isPossessive(w: string): boolean {
   return w === "'s" || w === '’s' || w === "'" || w === '’';
 }
 
+/** Step left over a parenthesis ending at `j` ("Rep. Gwen Moore (D-Wis.) said"); `j` itself when there is none. */
+function skipParenthesis(v: DocView, j: number, lo: number): number {
+  if (v.lower[j] !== ')') return j;
+  let k = j - 1;
+  while (k >= lo && j - k <= 8 && v.lower[k] !== '(') k--;
+  return k >= lo && v.lower[k] === '(' ? k - 1 : j;
+}
+
 /** Skip adverbs, auxiliaries and a time phrase between a subject and its verb, leftwards from `j`. */
 function skipLeft(v: DocView, j: number, lo: number): number {
   for (;;) {
     if (j < lo) return j;
     const w = v.lower[j]!;
-    if (AUX_BETWEEN.has(w) && !isPossessive(w)) j--;
+    if ((AUX_BETWEEN.has(w) && !isPossessive(w)) || (/^\p{Ll}+ly$/u.test(v.doc.tokens[j]!.text) && w !== 'only')) j--;
     else if (WEEKDAYS.has(w)) j -= v.lower[j - 1] === 'on' ? 2 : 1;
     else if ((w === '’s' || w === "'s") && (v.lower[j - 1] === 'he' || v.lower[j - 1] === 'she' || v.lower[j - 1] === 'it')) j--;
     else if (w === ')') {
-      // A party-and-state tag or other parenthesis between name and verb: "Rep. Gwen Moore (D-Wis.) said".
-      let k = j - 1;
-      while (k >= lo && j - k <= 8 && v.lower[k] !== '(') k--;
-      if (k < lo || v.lower[k] !== '(') return j;
-      j = k - 1;
+      const k = skipParenthesis(v, j, lo);
+      if (k === j) return j;
+      j = k;
     }
     else return j;
   }
@@ -48,6 +54,8 @@ function titleStart(v: DocView, s: number, lo: number): number {
   let k = s;
   while (k - 1 >= lo && s - (k - 1) <= 5) {
     const w = v.doc.tokens[k - 1]!.text;
+    const l = v.lower[k - 1]!;
+    if (NP_BREAKS.has(l) || NP_OPENERS.has(l)) break;
     if (isRoleWord(w) || isHonorific(w) || (isCap(v, k - 1) && v.quoteOf[k - 1] === -1 && isWord(v, k - 1) && v.entityOf[k - 1] === -1)) k--;
     else break;
   }
@@ -126,17 +134,68 @@ function nounPhraseEndingAt(v: DocView, j: number, lo: number): TokenRange | nul
 export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | null {
   let j = skipLeft(v, c - 1, lo);
   if (j < lo) return null;
-  if (v.lower[j] === ',') {
-    // An insertion between commas: prefer the phrase before it.
-    let k = j - 1;
-    while (k >= lo && j - k <= 20 && v.lower[k] !== ',' && v.quoteOf[k] === -1 && !/^[.;:!?]$/.test(v.lower[k]!)) k--;
-    if (k >= lo && v.lower[k] === ',') {
-      const before = nounPhraseEndingAt(v, k - 1, lo);
-      if (before) return before;
-    }
-    return null;
+  if (v.lower[j] === ',') return beforeInsertions(v, j, lo);
+  // "I laughed and said": the subject of a coordinated verb.
+  if (v.lower[j] === 'and' && j - 2 >= lo && /^\p{Ll}+$/u.test(v.doc.tokens[j - 1]!.text)) {
+    const k = skipLeft(v, j - 2, lo);
+    const first = k >= lo ? nounPhraseEndingAt(v, k, lo) : null;
+    if (first && (SPEAKER_PRONOUNS.has(v.lower[first[0]]!) || v.entityOf[k]! >= 0)) return first;
   }
+  // "Trump bemoaned the unrest in Charlotte and said": the subject of the clause the verb is joined to.
+  if (v.lower[j] === 'and') return sentenceSubject(v, lo, j);
   return nounPhraseEndingAt(v, j, lo);
+}
+
+function namesPerson(v: DocView, r: TokenRange): boolean {
+  for (let i = r[0]; i < r[1]; i++) {
+    const e = v.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return true;
+  }
+  return false;
+}
+
+/**
+ * The subject before one or more comma-delimited insertions ending at the comma `j`: "Smith, the minister,
+ * said", "Pruitt, the attorney general of Oklahoma, one of the states suing, said". The nearest phrase that
+ * names a person wins, else the nearest that can speak.
+ */
+function beforeInsertions(v: DocView, j: number, lo: number): TokenRange | null {
+  let fallback: TokenRange | null = null;
+  // "The mayor of Kellhaven, Tove Halvorsen, said": the name set off by the commas is the speaker.
+  const inserted = nounPhraseEndingAt(v, skipParenthesis(v, j - 1, lo), lo);
+  if (inserted && v.lower[inserted[0] - 1] === ',' && namesPerson(v, inserted)) return inserted;
+  for (let k = j - 1; k >= lo && j - k <= 40; k--) {
+    if (v.quoteOf[k] !== -1 || /^[;:!?]$/.test(v.lower[k]!)) break;
+    if (v.lower[k] !== ',') continue;
+    const before = nounPhraseEndingAt(v, skipParenthesis(v, k - 1, lo), lo);
+    if (!before) continue;
+    if (namesPerson(v, before)) return before;
+    if (SPEAKER_PRONOUNS.has(v.lower[before[0]]!) && before[1] - before[0] === 1) return before;
+    if (!fallback && canSpeak(v, before)) fallback = before;
+  }
+  return fallback;
+}
+
+const PREPOSITIONS = new Set(['in', 'of', 'for', 'with', 'by', 'at', 'on', 'to', 'from', 'about', 'against', 'during', 'after', 'before', 'over', 'under']);
+
+/**
+ * The subject of a sentence as the first named actor or pronoun not governed by a preposition, before token
+ * `hi` ("During a speech, Trump attacked Clinton …, saying" → Trump).
+ */
+export function sentenceSubject(v: DocView, lo: number, hi: number): TokenRange | null {
+  for (let i = lo; i < hi; i++) {
+    if (v.quoteOf[i] !== -1) return null;
+    if (PREPOSITIONS.has(v.lower[i - 1] ?? '') && i > lo) continue;
+    if (SPEAKER_PRONOUNS.has(v.lower[i]!) && v.lower[i] !== 'it') return [i, i + 1];
+    const e = v.entityOf[i]!;
+    if (e < 0) continue;
+    const type = v.doc.entities[e]!.type;
+    if (type === 'LOC' || type === 'MISC') continue;
+    let s = i;
+    while (i + 1 < hi && v.entityOf[i + 1] === e) i++;
+    return [titleStart(v, s, lo), i + 1];
+  }
+  return null;
 }
 
 /** The noun phrase starting at token `j`, read rightwards up to `hi` ("said Smith", "according to a source"). */
@@ -144,7 +203,7 @@ export function phraseFrom(v: DocView, j: number, hi: number): TokenRange | null
   if (j >= hi || v.quoteOf[j] !== -1 || !isWord(v, j)) return null;
   const w = v.lower[j]!;
   if (SPEAKER_PRONOUNS.has(w)) return [j, j + 1];
-  if (NP_BREAKS.has(w) && !NP_OPENERS.has(w)) return null;
+  if ((NP_BREAKS.has(w) && !NP_OPENERS.has(w)) || WEEKDAYS.has(w)) return null;
   let e = j;
   let k = j;
   let sawEntity = false;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { analyzeActivity, actorNetwork, timeline } from '../analyze/index.js';
 import {
+  actorMentions,
   articleDetail,
   articlePage,
   entityPage,
@@ -70,6 +71,11 @@ export function createApp(db: Db, options: SourcesOptions = {}): Hono {
     const { offset, limit } = paging(c);
     return c.json({ offset, limit, ...entityPage(db, offset, limit, c.req.query('type') || undefined) });
   });
+  app.get('/api/entities/:id', (c) => {
+    const { offset, limit } = paging(c);
+    const r = actorMentions(db, c.req.param('id'), offset, limit);
+    return r ? c.json({ offset, limit, ...r }) : c.json({ error: 'no such actor' }, 404);
+  });
   app.get('/api/quotes', (c) => {
     const { offset, limit } = paging(c);
     return c.json({ offset, limit, ...quotePage(db, offset, limit) });
@@ -88,7 +94,10 @@ export function createApp(db: Db, options: SourcesOptions = {}): Hono {
     return c.json({ offset, limit, ...ledger(db, offset, limit) });
   });
   app.get('/api/timeline', (c) => c.json(timeline(db)));
-  app.get('/api/network', (c) => c.json(actorNetwork(db)));
+  app.get('/api/network', (c) => {
+    const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null);
+    return c.json(actorNetwork(db, { from: day(c.req.query('from')), to: day(c.req.query('to')) }));
+  });
   app.get('/api/stats', (c) => c.json(analyzeActivity(db)));
   sourcesRoutes(app, db, options);
 

@@ -103,7 +103,7 @@ export interface ResolvedCorpus {
 /** Replace all derived corpus tables in one transaction (a crash leaves the previous state). */
 export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): void {
   db.transaction(() => {
-    db.exec('DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups;');
+    db.exec('DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups; DELETE FROM claim_group_members;');
     const insEntity = db.prepare('INSERT INTO entities (id, name, type, aliases, mentions, code, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const e of resolved.entities) {
       insEntity.run(e.id, e.name, e.type, JSON.stringify(e.aliases), e.mentions, e.code ?? null, JSON.stringify({ roles: e.roles ?? [] }));
@@ -117,7 +117,15 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
       for (const a of e.articleIds) insLink.run(e.id, a);
     }
     const insGroup = db.prepare('INSERT INTO claim_groups (id, data) VALUES (?, ?)');
-    for (const g of resolved.claimGroups) insGroup.run(g.id, JSON.stringify(g));
+    // Claim ids are "<articleId>:c<idx>" (see storedClaims).
+    const insMember = db.prepare('INSERT OR REPLACE INTO claim_group_members (article_seq, idx, group_id) SELECT seq, ?, ? FROM articles WHERE id = ?');
+    for (const g of resolved.claimGroups) {
+      insGroup.run(g.id, JSON.stringify(g));
+      for (const claimId of g.claimIds) {
+        const cut = claimId.lastIndexOf(':c');
+        if (cut > 0) insMember.run(Number(claimId.slice(cut + 2)), g.id, claimId.slice(0, cut));
+      }
+    }
     if (resolved.storyDates) {
       const upd = db.prepare(`UPDATE articles SET published = ?, published_precision = ?, published_from = 'story'
                               WHERE id = ? AND (published IS NULL OR published_from = 'story')`);

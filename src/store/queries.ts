@@ -201,14 +201,15 @@ export function eventPage(db: Db, offset: number, limit: number, type?: string):
   return { total, items };
 }
 
-export function* allClaims(db: Db): Generator<ExportClaim> {
+function* claimsWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportClaim> {
   const rows = db
     .prepare(`SELECT a.id AS articleId, c.idx, c.start, c."end" AS "end", c.proposition, k.entity_id AS claimantId,
                      COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS targetKeys, c.date
               FROM claims c JOIN articles a ON a.seq = c.article_seq
               LEFT JOIN actor_keys k ON k.actor_key = c.claimant_key LEFT JOIN entities e ON e.id = k.entity_id
-              ORDER BY c.article_seq, c.idx`)
-    .iterate() as Iterable<{ articleId: string; idx: number; start: number; end: number; proposition: string; claimantId: string | null; claimant: string | null; stance: ExportClaim['stance']; targetKeys: string; date: string | null }>;
+              WHERE ${where}
+              ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?`)
+    .iterate(...args, limit, offset) as Iterable<{ articleId: string; idx: number; start: number; end: number; proposition: string; claimantId: string | null; claimant: string | null; stance: ExportClaim['stance']; targetKeys: string; date: string | null }>;
   const keyToId = db.prepare('SELECT entity_id FROM actor_keys WHERE actor_key = ?').pluck();
   for (const r of rows) {
     const targetIds = (JSON.parse(r.targetKeys) as string[]).map((k) => keyToId.get(k) as string | undefined).filter((x): x is string => !!x);
@@ -223,6 +224,10 @@ export function* allClaims(db: Db): Generator<ExportClaim> {
       evidence: [{ articleId: r.articleId, start: r.start, end: r.end }],
     };
   }
+}
+
+export function allClaims(db: Db): Generator<ExportClaim> {
+  return claimsWhere(db, '1 = 1', []);
 }
 
 export function* allClaimGroups(db: Db): Generator<ExportClaimGroup> {
@@ -276,20 +281,19 @@ export interface LedgerGroup {
   entries: LedgerEntry[];
 }
 
+const UNGROUPED = 'NOT EXISTS (SELECT 1 FROM claim_group_members m WHERE m.article_seq = c.article_seq AND m.idx = c.idx)';
+
 /**
- * The claims ledger: per proposition, who asserts, accuses, denies or questions it, and since when.
- * Claims that belong to no group stand as groups of one.
+ * The claims ledger: per proposition, who asserts, accuses, denies or questions it, and since when. Groups
+ * come first (largest first), then claims that belong to no group, each standing as a group of one. Paged in
+ * SQL: only the claims of the page are read.
  */
 export function ledger(db: Db, offset = 0, limit = 100): { total: number; items: LedgerGroup[] } {
-  const claims = new Map<string, ExportClaim>();
-  for (const c of allClaims(db)) claims.set(c.id, c);
+  const groupCount = (db.prepare('SELECT COUNT(*) AS n FROM claim_groups').get() as { n: number }).n;
+  const single = (db.prepare(`SELECT COUNT(*) AS n FROM claims c WHERE ${UNGROUPED}`).get() as { n: number }).n;
   const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) AS t FROM articles WHERE id = ?').pluck();
-  const groups: LedgerGroup[] = [];
-  const grouped = new Set<string>();
-  const toGroup = (id: string, proposition: string, ids: string[]): LedgerGroup => {
-    const entries = ids
-      .map((cid) => claims.get(cid))
-      .filter((c): c is ExportClaim => c !== undefined)
+  const toGroup = (id: string, proposition: string, claims: Iterable<ExportClaim>): LedgerGroup => {
+    const entries = [...claims]
       .map((c) => {
         const ev = c.evidence[0]!;
         return {
@@ -301,11 +305,63 @@ export function ledger(db: Db, offset = 0, limit = 100): { total: number; items:
     const since = entries.find((e) => e.date)?.date ?? null;
     return { id, proposition, since, entries };
   };
-  for (const g of allClaimGroups(db)) {
-    for (const id of g.claimIds) grouped.add(id);
-    groups.push(toGroup(g.id, g.proposition, g.claimIds));
+  const items: LedgerGroup[] = [];
+  if (offset < groupCount) {
+    const groups = db
+      .prepare(`SELECT id, data FROM claim_groups ORDER BY json_array_length(data, '$.claimIds') DESC, id LIMIT ? OFFSET ?`)
+      .all(limit, offset) as Array<{ id: string; data: string }>;
+    for (const g of groups) {
+      const group = JSON.parse(g.data) as ExportClaimGroup;
+      const members = claimsWhere(db, '(c.article_seq, c.idx) IN (SELECT article_seq, idx FROM claim_group_members WHERE group_id = ?)', [g.id]);
+      items.push(toGroup(g.id, group.proposition, members));
+    }
   }
-  for (const c of claims.values()) if (!grouped.has(c.id)) groups.push(toGroup(c.id, c.proposition, [c.id]));
-  groups.sort((a, b) => b.entries.length - a.entries.length || (a.since ?? '9999').localeCompare(b.since ?? '9999'));
-  return { total: groups.length, items: groups.slice(offset, offset + limit) };
+  const room = limit - items.length;
+  if (room > 0) {
+    for (const c of claimsWhere(db, UNGROUPED, [], room, Math.max(0, offset - groupCount))) items.push(toGroup(c.id, c.proposition, [c]));
+  }
+  return { total: groupCount + single, items };
+}
+
+/** Where an actor is mentioned: one article per row with the mention spans and a little context around each. */
+export interface ActorMentions {
+  entity: ExportEntity;
+  total: number;
+  items: Array<{
+    id: string;
+    title: string;
+    outlet: string | null;
+    published: string | null;
+    mentions: number;
+    snippets: Array<{ start: number; end: number; before: string; text: string; after: string }>;
+  }>;
+}
+
+const SNIPPETS_PER_ARTICLE = 3;
+const CONTEXT_CHARS = 80;
+
+export function actorMentions(db: Db, entityId: string, offset: number, limit: number): ActorMentions | null {
+  const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(entityId) as EntityRow | undefined;
+  if (!row) return null;
+  const from = `FROM actor_keys k JOIN mentions m ON m.actor_key = k.actor_key WHERE k.entity_id = ?`;
+  const total = (db.prepare(`SELECT COUNT(DISTINCT m.article_seq) AS n ${from}`).get(entityId) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT a.id, a.title, a.outlet, a.published, a.text, x.n, x.spans
+              FROM (SELECT m.article_seq AS seq, COUNT(*) AS n, json_group_array(json_array(m.start, m."end")) AS spans ${from}
+                    GROUP BY m.article_seq) x JOIN articles a ON a.seq = x.seq
+              ORDER BY a.published IS NULL, a.published DESC, a.seq LIMIT ? OFFSET ?`)
+    .all(entityId, limit, offset) as Array<{ id: string; title: string; outlet: string | null; published: string | null; text: string; n: number; spans: string }>;
+  const items = rows.map((r) => {
+    const spans = (JSON.parse(r.spans) as Array<[number, number]>).sort((a, b) => a[0] - b[0]).slice(0, SNIPPETS_PER_ARTICLE);
+    return {
+      id: r.id, title: r.title, outlet: r.outlet, published: r.published, mentions: r.n,
+      snippets: spans.map(([start, end]) => ({
+        start, end,
+        before: r.text.slice(Math.max(0, start - CONTEXT_CHARS), start),
+        text: r.text.slice(start, end),
+        after: r.text.slice(end, end + CONTEXT_CHARS),
+      })),
+    };
+  });
+  return { entity: toEntity(row), total, items };
 }

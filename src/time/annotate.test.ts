@@ -42,6 +42,12 @@ describe('document dates', () => {
     const doc = article('The treaty was signed on 2 March 2026. Talks resumed on March 9, 2026.');
     expect(doc.published).toEqual({ value: '2026-03-09', precision: 'day', from: 'text' });
   });
+  it('takes a story date only when the article carries none of its own', () => {
+    const story = ev('2026-03-12', 'story');
+    expect(article('Talks resumed on Friday.', [story]).published).toEqual({ value: '2026-03-12', precision: 'day', from: 'story' });
+    expect(article('Talks resumed on Friday.', [story]).timexes[0]?.value).toBe('2026-03-06');
+    expect(article('Talks resumed on Friday.', [story, ev('2026-03-14', 'caption')]).published?.from).toBe('caption');
+  });
   it('guesses nothing', () => {
     const doc = article('Talks resumed on Friday, 40 years after the war.');
     expect(doc.published).toBeNull();
@@ -57,9 +63,15 @@ describe('dateOfSpan', () => {
   it('takes a calendar expression in the same sentence', () => {
     expect(dateOfSpan(doc, spanOf('seized'))).toEqual({ value: '2026-03-10', precision: 'day' });
   });
-  it('prefers an adverbial date and otherwise falls back to the anchor', () => {
-    expect(dateOfSpan(doc, spanOf('said'))).toEqual({ value: '2024', precision: 'year' });
+  it('falls back to the anchor when the only date modifies a noun', () => {
+    expect(dateOfSpan(doc, spanOf('said'))).toEqual({ value: '2026-03-13', precision: 'day' });
     expect(dateOfSpan(doc, spanOf('continue'))).toEqual({ value: '2026-03-13', precision: 'day' });
+  });
+  it('skips bounds and years that modify a noun', () => {
+    const t = 'The two navies have clashed since a 2019 agreement. Troops left in 2021.';
+    const d = article(t, [ev('2026-03-13', 'url')]);
+    expect(dateOfSpan(d, { start: t.indexOf('clashed'), end: t.indexOf('clashed') + 7 })).toEqual({ value: '2026-03-13', precision: 'day' });
+    expect(dateOfSpan(d, { start: t.indexOf('left'), end: t.indexOf('left') + 4 })).toEqual({ value: '2021', precision: 'year' });
   });
   it('is null for an undated article', () => {
     const undated = article('Talks continue.');

@@ -5,9 +5,10 @@ import { addDays, fmtMonth, fmtYear, parsePartialDay, weekday } from './calendar
  * The date of an event or statement written in `span`:
  *
  * 1. a calendar time expression (DATE or TIME with a year) in the same sentence — the nearest to the
- *    span, preferring those that modify the predicate (a bare "Friday", "on/in/at …") over those inside
- *    a noun phrase ("the 2000 Olympics", "third-quarter profit"); expressions that bound a period
- *    ("since 2011", "until May") or are never calendar dates (durations, sets, PAST_REF) are skipped;
+ *    span, preferring adverbials ("on/in/at …", a bare "Friday", sentence-initial or after a comma)
+ *    over others ("third-quarter profit"); skipped are expressions that bound a period ("since 2011",
+ *    "until May"), a year used as a modifier ("the 2000 Olympics", "a 2019 agreement"), and what is
+ *    never a calendar date (durations, sets, PAST_REF, a weekday whose week the anchor cannot place);
  * 2. else the article's anchor date (the date relative expressions were resolved against), else its
  *    publication date, each at its own precision — news reports what happened by its date;
  * 3. else null: no date is guessed.
@@ -35,8 +36,11 @@ export function calendarDate(t: Pick<Timex, 'type' | 'value'>): DateValue | null
   return null;
 }
 
-const BOUNDING = /\b(?:since|until|till|before|after|by|from|through|to|between|ago)\s*$/i;
+/** A bound of a period ("since 2011", "until May", "since a 2019 agreement") is not when the event happened. */
+const BOUNDING = /\b(?:since|until|till|before|after|by|from|through|to|between)\s+(?:(?:a|an|the|its|his|her|their|last|this)\s+)?$/i;
 const ADVERBIAL = /(?:\b(?:on|in|at|during|of|late|early)\s*|,\s*|^\s*)$/i;
+/** A year used as a modifier inside a noun phrase ("the 2000 Olympics", "a 2019 agreement") dates that thing, not the event. */
+const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
 
 function sentenceOf(doc: Doc, pos: number): Span | null {
   return doc.sentences.find((s) => s.start <= pos && pos < s.end) ?? null;
@@ -50,12 +54,12 @@ export function dateOfSpan(doc: Doc, span: Span): DateValue | null {
       if (t.start < sentence.start || t.end > sentence.end) continue;
       const date = calendarDate(t);
       if (!date) continue;
-      const before = doc.text.slice(Math.max(sentence.start, t.start - 12), t.start);
+      const before = doc.text.slice(Math.max(sentence.start, t.start - 24), t.start);
       if (BOUNDING.test(before)) continue;
-      const distance = t.end <= span.start ? span.start - t.end : t.start >= span.end ? t.start - span.end : 0;
       const after = doc.text.slice(t.end, t.end + 2);
-      const inNounPhrase = !ADVERBIAL.test(before) || /^[-\s]?\p{L}/u.test(after) && /^\d{4}$/.test(t.text);
-      const score = distance + (inNounPhrase ? 200 : 0);
+      if (/^\d{4}$/.test(t.text) && (MODIFIER.test(before) || /^[-\s]\p{L}/u.test(after))) continue;
+      const distance = t.end <= span.start ? span.start - t.end : t.start >= span.end ? t.start - span.end : 0;
+      const score = distance + (ADVERBIAL.test(before) ? 0 : 200);
       if (!best || score < best.score) best = { date, score };
     }
     if (best) return best.date;

@@ -7,7 +7,8 @@ import { datelineEvidence } from './dateline.js';
  * `published`, most trusted first: the URL's date; page metadata that says "published"; a dated photo
  * caption or the story's dateline; a full date written in the text (the latest one: an article is not
  * older than what it reports); and only when nothing else dates it, an "updated" stamp (the article
- * existed by then, and stamps are the date the page carries). A coarse date (a month-only URL) is
+ * existed by then, and stamps are the date the page carries); and last, the date of a dated article this
+ * one is a near-duplicate of (`from: "story"`, see storyDate.ts). A coarse date (a month-only URL) is
  * refined by a caption or dateline day inside it. Nothing else: no date is ever guessed.
  *
  * `anchor` is the latest day-precise date among those the article itself carries (URL, metadata of
@@ -42,13 +43,14 @@ export function documentDates(doc: Doc, explicitTextDates: () => DateEvidence[])
   const metaPublished = ev.filter((e) => e.from === 'metadata' && e.kind !== 'updated');
   const metaUpdated = ev.filter((e) => e.from === 'metadata' && e.kind === 'updated');
   const captions = ev.filter((e) => e.from === 'caption');
+  const story = ev.filter((e) => e.from === 'story');
   const yearHint = latest([...url, ...metaPublished, ...metaUpdated, ...captions])?.value ?? doc.published?.value ?? null;
   const dateline = datelineEvidence(doc.text, yearHint);
   const dayClues = [...captions, ...(dateline ? [dateline] : [])];
 
   let published: DocumentDate | null = doc.published;
   if (!published) {
-    const tiers: Array<() => DateEvidence[]> = [() => url, () => metaPublished, () => dayClues, explicitTextDates, () => metaUpdated];
+    const tiers: Array<() => DateEvidence[]> = [() => url, () => metaPublished, () => dayClues, explicitTextDates, () => metaUpdated, () => story];
     for (const tier of tiers) {
       const chosen = latest(tier());
       if (!chosen) continue;

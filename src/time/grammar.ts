@@ -1,5 +1,5 @@
 import type { TimexType } from '../model/index.js';
-import { addDays, fmtDay, fmtMonth, fmtYear, isValidDay, quarterOf, weekday, type Day } from './calendar.js';
+import { addDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isValidDay, quarterOf, weekday, type Day } from './calendar.js';
 import { AMBIGUOUS_MONTHS, MONTH_NAMES, PARTS_OF_DAY, SEASONS, UNIT_WORDS, WEEKDAY_NAMES, ZONES, type Unit } from './data/lexicon.js';
 import { NUM, ORD, parseCount, parseOrdinal } from './numbers.js';
 import {
@@ -42,7 +42,7 @@ const MONTH_ALT = 'january|february|march|april|may|june|july|august|september|o
 const M = (g: string): string => `(?<${g}>${MONTH_ALT})(?![\\p{L}])`;
 const WD_ALT = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:tues|thurs|mon|tue|wed|thu|fri|sat|sun)\\.';
 const WD = (g: string): string => `(?<${g}>${WD_ALT})(?![\\p{L}])`;
-const DAY = (g: string): string => `(?<${g}>3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\p{N}:]|\\.\\d|\\s*(?:%|percent))`;
+const DAY = (g: string): string => `(?<${g}>3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\p{N}]|[:.]\\d|\\s*(?:%|percent))`;
 const YEAR = (g: string): string => `(?<![$£€#\\p{N}.,])(?<${g}>1[6-9]\\d\\d|20\\d\\d)(?![\\p{N}]|,\\d|\\.\\d|\\s*(?:%|percent))`;
 const MOD = '(?:(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle)\\s+of\\s+)?';
 const UNITS = 'seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)';
@@ -75,7 +75,6 @@ function monthOk(word: string | undefined, requireCue: boolean, env: MatchEnv | 
   const key = word.toLowerCase().replace(/\.$/, '');
   if (!AMBIGUOUS_MONTHS.has(key)) return true;
   if (!env) return false;
-  if (key === 'may' && /^\s*(?:[\p{Ll}]|I\b|we\b|you\b)/u.test(env.after) && !/^\s*(?:and|or|to|through|until)\b/.test(env.after)) return false;
   return /\b(?:in|since|until|till|by|from|through|throughout|during|before|after|of|between|and|or|to|early|late|mid|last|next|this|past)[\s-]+$/i.test(env.before);
 }
 
@@ -109,18 +108,24 @@ function dayOfWord(word: string | undefined, ctx: ResolveContext): string {
 }
 
 /** The year of a quarter, half or season written without one: the anchor's, moved by tense when that points away. */
-function yearByTense(ctx: ResolveContext, period: number, current: number | null): number | null {
+function yearByTense(ctx: ResolveContext, period: number, current: number | null, forward = true): number | null {
   const a = ctx.anchor;
   if (!a) return null;
   if (current === null) return a.y;
   if (ctx.tense === 'past' && period > current) return a.y - 1;
-  if (ctx.tense === 'future' && period < current) return a.y + 1;
+  if (forward && ctx.tense === 'future' && period < current) return a.y + 1;
   return a.y;
 }
 
 /** Relative expressions after "earlier"/"later" count from the last date the text mentioned, else the anchor. */
 function baseDay(ctx: ResolveContext, fromRef: boolean): Day | null {
   return (fromRef ? ctx.ref : null) ?? anchorDay(ctx);
+}
+
+/** In a quarterly report, "a year earlier" is the quarter just reported, a year before. */
+function yearAgoQuarter(y: number, m: number): string {
+  const q = (y * 4 + quarterOf(m) - 1) - 1 - 4;
+  return `${fmtYear(Math.floor(q / 4))}-Q${(q % 4) + 1}`;
 }
 
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
@@ -172,6 +177,27 @@ export const RULES: readonly Rule[] = [
     if (!monthOk(g.mon, false, null)) return null;
     return () => date(fmtMonth(Number(g.y), monthNumber(g.mon!)));
   }),
+  rule('month-relyear', `${B}${MOD}${M('mon')}(?:\\s*${DAY('d')})?(?:\\s+of)?\\s+(?<rel>last|this|next)\\s+year${E}`, (g) => {
+    if (!monthOk(g.mon, false, null)) return null;
+    const mo = monthNumber(g.mon!);
+    const shift = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;
+    return (ctx) => {
+      if (!ctx.anchor) return date(g.d ? `XXXX-${String(mo).padStart(2, '0')}-${g.d.padStart(2, '0')}` : `XXXX-${String(mo).padStart(2, '0')}`);
+      const y = ctx.anchor.y + shift;
+      if (g.d) return isValidDay(y, mo, Number(g.d)) ? date(fmtDay({ y, m: mo, d: Number(g.d) })) : null;
+      return date(fmtMonth(y, mo));
+    };
+  }),
+  rule('week-of', `${B}the\\s+week\\s+of\\s+${M('mon')}\\s*${DAY('d')}${E}`, (g) => {
+    if (!monthOk(g.mon, false, null)) return null;
+    const mo = monthNumber(g.mon!);
+    const d = Number(g.d);
+    return (ctx) => {
+      const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.tense, 'nearest'));
+      if (!v || v.startsWith('X')) return date('XXXX-WXX');
+      return date(fmtWeek({ y: Number(v.slice(0, 4)), m: mo, d }));
+    };
+  }),
   rule('weekday-paren-monthday', `${B}${WD('wd')}\\s*\\(\\s*(?:${M('mon')}\\s*${DAY('d')}|${DAY('d2')}\\s+${M('mon2')})\\s*\\)`, (g) => {
     const mon = g.mon ?? g.mon2;
     if (!monthOk(mon, false, null)) return null;
@@ -191,14 +217,21 @@ export const RULES: readonly Rule[] = [
     const mo = monthNumber(g.mon!);
     const d = Number(g.d);
     if (!isValidDay(2000, mo, d)) return null;
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.tense, 'nearest')); return v ? date(v) : null; };
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
   }),
   rule('daymonth', `${B}(?:the\\s+)?${DAY('d')}(?:\\s+of)?\\s+${M('mon')}${E}`, (g, _m, env) => {
     if (!monthOk(g.mon, false, null) || /\d[\s,]*$/.test(env.before)) return null;
     const mo = monthNumber(g.mon!);
     const d = Number(g.d);
     if (!isValidDay(2000, mo, d)) return null;
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.tense, 'nearest')); return v ? date(v) : null; };
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
+  }),
+  rule('monthday-pair', `(?<=${B}${M('mon')}\\s*\\d{1,2}(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*)${DAY('d')}${E}`, (g) => {
+    if (!monthOk(g.mon, false, null)) return null;
+    const mo = monthNumber(g.mon!);
+    const d = Number(g.d);
+    if (!isValidDay(2000, mo, d)) return null;
+    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
   }),
   rule('month', `${B}(?:(?<rel>last|next|this|past|coming|early|late|mid)[-\\s]+)?${M('mon')}`, (g, _m, env) => {
     if (!monthOk(g.mon, !g.rel, env)) return null;
@@ -209,7 +242,7 @@ export const RULES: readonly Rule[] = [
       if (rel === 'last' || rel === 'past') return date(resolveMonth(mo, ctx, 'past', 'strict'));
       if (rel === 'next' || rel === 'coming') return date(resolveMonth(mo, ctx, 'future', 'strict'));
       if (rel === 'this') return date(resolveMonth(mo, ctx, 'same-year'));
-      const dir = ctx.tense === 'past' ? 'past' : ctx.tense === 'future' ? 'future' : 'same-year';
+      const dir = ctx.tense === 'past' ? 'past' : ctx.tense === 'future' ? 'future' : 'nearest';
       return date(resolveMonth(mo, ctx, dir));
     };
   }),
@@ -218,12 +251,16 @@ export const RULES: readonly Rule[] = [
     return () => date(value);
   }),
   rule('decade-short', `${B}the\\s+(?:(?:early|late|mid)[-\\s]+)?(?<d>[2-9])0s${E}`, (g) => () => date(`19${g.d}`)),
+  rule('decade-word', `${B}the\\s+(?:(?:early|late|mid)[-\\s]+)?(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)${E}`, (g) => {
+    const d = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(g.w!.toLowerCase()) + 2;
+    return () => date(`19${d}`);
+  }),
   rule('century', `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\\s]+century${E}`, (g) => {
     const n = parseOrdinal(g.n!);
     if (!n || n < 1 || n > 30) return null;
     return () => date(String(n - 1).padStart(2, '0'));
   }),
-  rule('year', `${B}(?:(?<pre>(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`, (g, _m, env) => {
+  rule('year', `${B}(?:(?<pre>(?:early|late|mid|post|pre)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`, (g, _m, env) => {
     const y = Number(g.y);
     if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
     if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre) return null;
@@ -265,6 +302,8 @@ export const RULES: readonly Rule[] = [
   // ---- this/last/next <unit> ----
   rule('this-unit', `${B}(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<the>the)\\s+)?(?<rel>this|last|next|past|coming|previous|current|following)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)${E}`, (g, _m, env) => {
     const rel = g.rel!.toLowerCase();
+    // A capitalized unit is a title (the programme This Week).
+    if (/^\p{Lu}\p{Ll}/u.test(g.unit!)) return null;
     if ((rel === 'following' || (rel === 'next' && g.the)) ) return null; // anaphoric: see "anaphoric"
     if (/^\s*(?:or\s+(?:so|two)|and\s+a\s+half)\b/i.test(env.after)) return null;
     const unitWord = g.unit!.toLowerCase();
@@ -273,31 +312,43 @@ export const RULES: readonly Rule[] = [
       return (ctx) => { const a = anchorDay(ctx); return date(a ? `${unitValue(a, 'week', n)}-WE` : 'XXXX-WXX-WE'); };
     }
     const unit = unitOf(unitWord);
+    // "the past decade" is a stretch of time, not the previous calendar decade.
+    if (g.the && n === -1 && (unit === 'decade' || unit === 'century')) return () => ({ type: 'DURATION', value: durationValue(1, unit) });
     return (ctx) => date(relativeUnit(unit, n, ctx));
   }),
-  rule('year-ago-period', `${B}(?:the\\s+)?(?:year-ago|year-earlier|year-before|prior-year|previous-year)(?:\\s+(?<unit>quarter|period|month|level|results?))?${E}`, (g) => {
+  rule('year-ago-period', `${B}(?:the\\s+)?(?:comparable\\s+|corresponding\\s+)?(?:year-ago|year-earlier|year-before|prior-year|previous-year)(?:\\s+(?:(?<q>${ORD})\\s+)?(?<unit>quarter|period))?${E}`, (g) => {
     const unit = g.unit?.toLowerCase();
+    const q = g.q ? parseOrdinal(g.q) : null;
     return (ctx) => {
       const a = ctx.anchor;
       if (!a) return date('XXXX');
-      if ((unit === 'quarter' || unit === 'period') && a.m !== null) {
-        const q = (a.y * 4 + quarterOf(a.m) - 1) - 1 - 4;
-        return date(`${fmtYear(Math.floor(q / 4))}-Q${(q % 4) + 1}`);
-      }
+      if (q) return date(`${fmtYear(a.y - 1)}-Q${q}`);
+      if ((unit || ctx.quarterly) && a.m !== null) return date(yearAgoQuarter(a.y, a.m));
       return date(fmtYear(a.y - 1));
     };
   }),
-  rule('ago', `${B}${APPROX}?(?<n>${NUM})[-\\s]+(?<unit>${UNITS})\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|on)${E}`, (g, _m, env) => {
+  rule('year-quarter', `${B}the\\s+(?<y>(?:1[6-9]|20)\\d\\d)\\s+(?:(?<q>${ORD})\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)${E}`, (g) => {
+    const q = g.q ? parseOrdinal(g.q) : null;
+    return (ctx) => {
+      if (q) return date(`${g.y}-Q${q}`);
+      const a = ctx.anchor;
+      if (!a || a.m === null) return date(`${g.y}-QX`);
+      const prev = (a.y * 4 + quarterOf(a.m) - 1) - 1;
+      return date(`${g.y}-Q${(prev % 4) + 1}`);
+    };
+  }),
+  rule('ago', `${B}${APPROX}?(?<n>${NUM})[-\\s]+(?<unit>${UNITS})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|on)${E}`, (g, _m, env) => {
     const unit = unitOf(g.unit!);
     const dir = g.dir!.toLowerCase().replace(/\s+/g, ' ');
-    if ((dir === 'before' || dir === 'after') && /^\s*(?:the|a|an|his|her|its|their|[\p{Lu}])/u.test(env.after)) return null;
-    if (dir === 'on' && !/^\s*[,.;]|^\s*$/.test(env.after)) return null;
+    // "two years after the war" is a duration before a bound; only "two years after," ends the expression.
+    if ((dir === 'before' || dir === 'after' || dir === 'on') && !/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
     const count = parseCount(g.n!);
     const back = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back';
     const fromRef = dir !== 'ago' && dir !== 'from now' && dir !== 'hence' && dir !== 'back';
     return (ctx) => {
       if (count === null) return date(back ? 'PAST_REF' : 'FUTURE_REF');
       const sign = back ? -1 : 1;
+      if (unit === 'year' && count === 1 && back && ctx.quarterly && ctx.anchor?.m) return date(yearAgoQuarter(ctx.anchor.y, ctx.anchor.m));
       if (unit === 'decade' || unit === 'century') {
         const years = count * (unit === 'decade' ? 10 : 100);
         return date(shiftedValue(baseDay(ctx, fromRef), 'year', sign * years, ctx.anchor?.y ?? null));
@@ -313,23 +364,34 @@ export const RULES: readonly Rule[] = [
     return () => date(back ? 'PAST_REF' : 'FUTURE_REF');
   }),
   // ---- durations ----
-  rule('duration', `${B}(?:the\\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+)?${APPROX}?(?<n>${NUM})(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?${E}`, (g, _m, env) => {
+  rule('duration', `${B}(?:the\\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?${E}`, (g, _m, env) => {
     const unit = unitOf(g.unit!);
     const n = g.n!.toLowerCase();
     if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
     if (/^-(?:old|long)\b/i.test(env.after)) return null;
+    // An age ("62 years old") is neither a date nor a stretch of time anything happened in.
+    if (g.old) return null;
+    // A capitalized unit mid-sentence is a title ("60 Minutes").
+    if (/^\p{Lu}/u.test(g.unit!) && env.before.trim() !== '') return null;
+    // A rate ("$2 million a year", "24 hours a day") is not a duration.
+    if ((n === 'a' || n === 'an') && /(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before)) return null;
     if (/^\d{4}$/.test(n)) return null;
-    const count = parseCount(n);
-    if (count !== null && count > 10000) return null;
+    const whole = parseCount(n);
+    if (whole !== null && whole > 10000) return null;
+    const count = whole !== null && g.half ? whole + 0.5 : whole;
     return () => ({ type: 'DURATION', value: durationValue(count, unit) });
   }),
-  rule('duration-plural', `${B}(?:(?<pre>recent|several|many|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)${E}`, (g, _m, env) => {
+  rule('duration-plural', `${B}(?:(?<pre>recent|several|many|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)${E}`, (g, _m, env) => {
     if (!g.pre && !/\b(?:for|over|within|after|in|spent|took|lasted)\s+$/i.test(env.before)) return null;
     if (!g.pre && /^\s+(?:ago|earlier|later|of\s+(?:the|a|his|her|its|their))\b/i.test(env.after)) return null;
     if (!g.pre && /^\s+old\b/i.test(env.after)) return null;
+    const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
+    // "in recent weeks", "in coming months" point at a vague past or future, not at a length of time.
+    if (pre && /^(?:recent|past|the past|the past few|the last few)$/.test(pre)) return () => date('PAST_REF');
+    if (pre && /^(?:coming|the coming)$/.test(pre)) return () => date('FUTURE_REF');
     return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });
   }),
-  rule('duration-half', `${B}(?:half\\s+an?\\s+(?<u1>hour|day|year|month)|an?\\s+(?<u2>hour|day|year|month)\\s+and\\s+a\\s+half|(?<n>${NUM})\\s+and\\s+a\\s+half\\s+(?<u3>hours|days|years|months|weeks))${E}`, (g) => {
+  rule('duration-half', `${B}(?:half\\s+an?\\s+(?<u1>hour|day|year|month)|an?\\s+(?<u2>minute|hour|day|week|year|month)\\s+and\\s+a\\s+half|(?<n>${NUM})\\s+and\\s+a\\s+half\\s+(?<u3>minutes|hours|days|years|months|weeks))${E}`, (g) => {
     const unit = unitOf((g.u1 ?? g.u2 ?? g.u3)!);
     const base = g.u1 ? 0 : g.u2 ? 1 : parseCount(g.n!);
     if (base === null) return null;
@@ -345,7 +407,15 @@ export const RULES: readonly Rule[] = [
     const count = g.other ? 2 : g.n ? parseCount(g.n) : 1;
     return () => ({ type: 'SET', value: durationValue(count, unit) });
   }),
-  rule('set-adverb', `${B}(?<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|biweekly|fortnightly|semiannually|bimonthly)${E}`, (g) => {
+  rule('set-weekdays', `${B}(?<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)days)${E}`, (g) => {
+    const wd = weekdayNumber(g.wd!.slice(0, -1));
+    return () => ({ type: 'SET', value: `XXXX-WXX-${wd}` });
+  }),
+  rule('set-month', `${B}(?:every|each)\\s+${M('mon')}${E}`, (g) => {
+    if (!monthOk(g.mon, false, null)) return null;
+    return () => ({ type: 'SET', value: `XXXX-${String(monthNumber(g.mon!)).padStart(2, '0')}` });
+  }),
+  rule('set-adverb', `${B}(?<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly|bimonthly)${E}`, (g) => {
     if (isCapitalized(g.adv!)) return null;
     const values: Record<string, string> = {
       daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
@@ -354,15 +424,18 @@ export const RULES: readonly Rule[] = [
     const value = values[g.adv!.toLowerCase()]!;
     return () => ({ type: 'SET', value });
   }),
-  rule('set-per', `${B}(?:(?<times>once|twice|thrice|(?:${NUM})\\s+times)\\s+)?(?<per>a|an|per)\\s+(?<unit>second|minute|hour|day|week|month|quarter|year)${E}`, (g, _m, env) => {
-    if (!g.times && g.per!.toLowerCase() !== 'per' && !/(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before)) return null;
+  rule('set-per', `${B}(?<times>once|twice|thrice|(?:${NUM})\\s+times)\\s+(?<per>a|an|per)\\s+(?<unit>second|minute|hour|day|week|month|quarter|year)${E}`, (g) => {
     return () => ({ type: 'SET', value: durationValue(1, unitOf(g.unit!)) });
   }),
   // ---- clock times ----
-  rule('time-ampm', `${B}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}]))?`, (g) => {
+  rule('time-ampm', `${B}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:,?\\s+(?:on\\s+)?(?:(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}])|${M('mon')}\\s*${DAY('d')}(?![\\p{L}])))?`, (g) => {
     const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.ap);
     if (!t) return null;
-    return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
+    if (g.mon && !monthOk(g.mon, false, null)) return null;
+    return (ctx) => {
+      const day = g.mon ? resolveMonthDay(monthNumber(g.mon), Number(g.d), ctx, directionOf(ctx.tense, 'nearest')) : dayOfWord(g.dw, ctx);
+      return day ? { type: 'TIME', value: day + t } : null;
+    };
   }),
   rule('time-24h', `${B}(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?![\\p{N}:])`, (g, _m, env) => {
     if (/\d\s*[-–]\s*$/.test(env.before)) return null;
@@ -370,8 +443,11 @@ export const RULES: readonly Rule[] = [
     if (!t) return null;
     return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
   }),
-  rule('time-word', `${B}(?<w>noon|midnight|midday)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow)(?![\\p{L}]))?${E}`, (g) => {
-    const t = g.w!.toLowerCase() === 'midnight' ? 'T24:00' : 'T12:00';
+  rule('time-word', `${B}(?:(?:mid-?)?(?<part>morning|afternoon|evening)\\s+(?=yesterday|today|tomorrow))?(?<w>noon|midnight|midday|(?<=(?:morning|afternoon|evening)\\s+)(?:yesterday|today|tomorrow))(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow)(?![\\p{L}]))?${E}`, (g) => {
+    const w = g.w!.toLowerCase();
+    if (g.part) return (ctx) => ({ type: 'TIME', value: dayOfWord(w, ctx) + partCode(g.part) });
+    if (!/^(?:noon|midnight|midday)$/.test(w)) return null;
+    const t = w === 'midnight' ? 'T24:00' : 'T12:00';
     return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
   }),
   // ---- vague references ----
@@ -379,14 +455,11 @@ export const RULES: readonly Rule[] = [
     if (/^current$/i.test(m[0]) && /^\s+(?:account|accounts|affairs|events|law|laws|system|rules?|regime|government|president|leader|leadership|crisis|prime|chief|head|members?|owner|holder|champion|price|prices|level|levels|rate|rates|status|situation|policy|state|version|form|season|climate|trend|administration|chairman)\b/i.test(env.after)) return null;
     return () => date('PRESENT_REF');
   }),
-  rule('past-ref', `${B}(?:recently|lately|previously|formerly|the\\s+past|recent)${E}`, (_g, m, env) => {
+  rule('past-ref', `${B}(?:recently|lately|the\\s+past)${E}`, (_g, m, env) => {
     if (/^the\s+past$/i.test(m[0]) && /^\s+(?:few|several|\d|week|month|year|decade)/i.test(env.after)) return null;
     return () => date('PAST_REF');
   }),
-  rule('future-ref', `${B}(?:soon|the\\s+(?:near\\s+|distant\\s+)?future|future)${E}`, (_g, m) => {
-    if (/^Future$/.test(m[0])) return null;
-    return () => date('FUTURE_REF');
-  }),
+  rule('future-ref', `${B}(?:the\\s+(?:near\\s+|distant\\s+)?future|the\\s+(?:near|short)\\s+term|a\\s+later\\s+date)${E}`, () => () => date('FUTURE_REF')),
   // ---- quarters, halves, seasons, holidays ----
   rule('quarter', `${B}(?:(?:the|(?<this>this|last|next)\\s+year['’]s|(?<yp>(?:1[6-9]|20)\\d\\d)['’]s)\\s+)?(?:fiscal\\s+)?(?<q>${ORD})(?:\\s+fiscal)?[-\\s]+quarter(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR('y')})?${E}`, (g) => {
     const q = parseOrdinal(g.q!)!;
@@ -394,21 +467,72 @@ export const RULES: readonly Rule[] = [
     return (ctx) => {
       let y: number | null = g.y ? Number(g.y) : g.yp ? Number(g.yp) : null;
       if (y === null && rel && ctx.anchor) y = ctx.anchor.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
-      if (y === null) y = yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null);
+      // Results of a quarter are reported after it ends: "will report third-quarter results" is this year's.
+      if (y === null) y = yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null, false);
       return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
     };
   }),
   rule('quarter-q', `${B}(?:Q(?<q>[1-4])(?:\\s+${YEAR('y')}|\\s*['’](?<yy>\\d\\d))?|${YEAR('y2')}\\s*-?Q(?<q2>[1-4]))${E}`, (g) => {
     const q = Number(g.q ?? g.q2);
     return (ctx) => {
-      const y = g.y ?? g.y2 ? Number(g.y ?? g.y2) : g.yy ? 2000 + Number(g.yy) : yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null);
+      const y = g.y ?? g.y2 ? Number(g.y ?? g.y2) : g.yy ? 2000 + Number(g.yy) : yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null, false);
       return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
     };
   }),
-  rule('quarter-rel', `${B}(?:the\\s+)?(?<rel>latest|most\\s+recent|previous|recent|current|this|year-ago|year-earlier)\\s+(?:fiscal\\s+)?quarter${E}`, (g) => {
+  rule('quarter-rel', `${B}(?:the\\s+)?(?<rel>latest|most\\s+recent|previous|recent|current|this|year-ago|year-earlier)\\s+(?:fiscal\\s+)?(?:quarter|period)${E}`, (g, m) => {
+    if (/period$/i.test(m[0]) && !/^(?:the\s+)?(?:latest|most\s+recent|year-ago|year-earlier)/i.test(m[0])) return null;
     const rel = g.rel!.toLowerCase();
     const n = rel === 'current' || rel === 'this' ? 0 : rel.startsWith('year-') ? -5 : -1;
     return (ctx) => date(relativeUnit('quarter', n, ctx));
+  }),
+  // In a company report "the quarter" is the one just reported: the last one before the article.
+  rule('the-quarter', `${B}the\\s+(?:fiscal\\s+)?quarter${E}`, (_g, _m, env) => {
+    const ended = new RegExp(`^\\s+(?:ended|ending)\\s+${M('mon')}\\s*${DAY('d')}`, 'iu').exec(env.after);
+    if (ended?.groups) {
+      const mo = monthNumber(ended.groups.mon!);
+      return (ctx) => {
+        const a = ctx.anchor;
+        if (!a || a.m === null) return date('XXXX-QX');
+        const y = mo > a.m + 2 ? a.y - 1 : a.y;
+        return date(`${fmtYear(y)}-Q${quarterOf(mo)}`);
+      };
+    }
+    if (/^\s+(?:of|ended|ending|to|before|after|century|mile|point|final)\b|^-/i.test(env.after)) return null;
+    return (ctx) => date(relativeUnit('quarter', -1, ctx));
+  }),
+  // "for the year ended March 31" is a twelve-month period; "for the year" in a report is the current one.
+  rule('the-year', `${B}the\\s+(?:(?<fiscal>fiscal|full|calendar)\\s+)?year${E}`, (g, _m, env) => {
+    if (/^\s+(?:ended|ending)\b/i.test(env.after)) return () => ({ type: 'DURATION', value: 'P1Y' });
+    if (!/^\s*[,.;:)]|^\s*$/.test(env.after) && !/^\s+(?:to\s+date|so\s+far)\b/i.test(env.after)) return null;
+    if (!g.fiscal && !/\b(?:for|of|in|during|through|throughout)\s+$/i.test(env.before)) return null;
+    return (ctx) => date(relativeUnit('year', 0, ctx));
+  }),
+  rule('earlier-in-the', `${B}(?<pre>earlier|later)\\s+in\\s+the\\s+(?<unit>year|month|week)${E}`, (g) => {
+    const unit = unitOf(g.unit!);
+    return (ctx) => date(relativeUnit(unit, 0, ctx));
+  }),
+  rule('end-of-month', `${B}(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(?<unit>month|week)${E}`, (g) => {
+    const unit = unitOf(g.unit!);
+    return (ctx) => date(relativeUnit(unit, 0, ctx));
+  }),
+  rule('hour-in-the', `${B}(?<h>\\d{1,2})(?::(?<mi>[0-5]\\d))?\\s+(?:o['’]clock\\s+)?in\\s+the\\s+(?<part>morning|afternoon|evening)${E}`, (g) => {
+    const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.part!.toLowerCase() === 'morning' ? 'am' : 'pm');
+    if (!t) return null;
+    return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
+  }),
+  rule('year-end', `${B}(?:year[-\\s]end|year['’]s\\s+end|the\\s+end\\s+of\\s+the\\s+year|the\\s+full\\s+year)${E}`, () => (ctx) => date(relativeUnit('year', 0, ctx))),
+  rule('weekend', `${B}the\\s+weekend${E}`, () => (ctx) => {
+    const a = anchorDay(ctx);
+    if (!a) return date('XXXX-WXX-WE');
+    // The weekend just past unless the verb looks ahead; on a weekend day it is this one.
+    const wd = weekday(a);
+    const n = wd >= 6 ? 0 : ctx.tense === 'future' || ctx.tense === 'present' ? 0 : -1;
+    return date(`${unitValue(a, 'week', n)}-WE`);
+  }),
+  rule('spelled-year', `${B}(?:the\\s+year\\s+)?(?:nineteen(?:\\s+hundred(?:\\s+and)?)?\\s+(?<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<u>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`, (g, m) => {
+    if (g.k && !g.u && !/^the\s+year/i.test(m[0])) return null;
+    const y = g.t ? 1900 + (parseCount(g.t) ?? 0) : 2000 + (g.u ? parseCount(g.u) ?? 0 : 0);
+    return () => date(fmtYear(y));
   }),
   rule('half', `${B}(?:the\\s+)?(?<h>first|second)\\s+half(?:\\s+of\\s+(?:${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`, (g, _m, env) => {
     if (!g.y && !g.rel && /^\s+of\b/i.test(env.after)) return null;
@@ -433,7 +557,8 @@ export const RULES: readonly Rule[] = [
       const cur = a.m === null ? null : SEASON_ORDER.indexOf(SEASON_OF_MONTH(a.m));
       let y = a.y;
       if (cur !== null) {
-        if (rel === 'last' || rel === 'past') y = idx >= cur ? a.y - 1 : a.y;
+        if (rel === 'this') y = a.y;
+        else if (rel === 'last' || rel === 'past') y = idx >= cur ? a.y - 1 : a.y;
         else if (rel === 'next' || rel === 'coming') y = idx <= cur ? a.y + 1 : a.y;
         else {
           const yy = yearByTense(ctx, idx, cur);
@@ -474,12 +599,15 @@ export const RULES: readonly Rule[] = [
     const n = rel === 'next' || rel === 'following' ? 1 : rel === 'previous' || rel === 'preceding' || rel === 'prior' ? -1 : 0;
     return (ctx) => {
       const base = ctx.ref ?? anchorDay(ctx);
+      if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
       if (!base) return date('XXXX-XX-XX');
       if (unitWord in PARTS_OF_DAY) return { type: 'TIME', value: fmtDay(addDays(base, n)) + partCode(unitWord) };
+      if (unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
       return date(unitValue(base, unitOf(unitWord), n));
     };
   }),
-  rule('day-before-after', `${B}the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow))${E}`, (g) => {
+  rule('day-before-after', `${B}the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow))${E}`, (g, _m, env) => {
+    if (!/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
     const n = g.ba!.toLowerCase() === 'before' ? -1 : 1;
     return (ctx) => { const base = ctx.ref ?? anchorDay(ctx); return date(dayValue(base && addDays(base, n))); };
   }),

@@ -5,3 +5,4 @@ export { documentDates, type DocumentDates } from './documentDate.js';
 export { readDateline } from './dateline.js';
 export { tenseAt, type Tense } from './tense.js';
 export { timexesOfText } from './text.js';
+export { ownDate, storyEvidence } from './storyDate.js';

@@ -2,7 +2,7 @@ import { NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS } from './data/lexicon.js';
 
 /** Regex source for a count written in digits or words ("3", "three", "twenty-five", "a", "several"). */
 export const NUM =
-  '(?:\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?' +
+  '(?:\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine)(?![\\p{L}]))?' +
   '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen' +
   '|a\\s+hundred|hundreds\\s+of|a\\s+couple\\s+of|couple\\s+of|a\\s+dozen|dozens\\s+of|half\\s+a|a\\s+few|several|few|many|a|an)';
 
@@ -16,7 +16,7 @@ export function parseCount(text: string): number | null {
   if (VAGUE_NUMBERS.has(t)) return null;
   if (t in NUMBER_WORDS) return NUMBER_WORDS[t]!;
   if (t === 'a hundred') return 100;
-  const parts = t.split('-');
+  const parts = t.split(/[-\s]/);
   if (parts.length === 2 && parts[0]! in NUMBER_WORDS && parts[1]! in NUMBER_WORDS) return NUMBER_WORDS[parts[0]!]! + NUMBER_WORDS[parts[1]!]!;
   return null;
 }

@@ -10,14 +10,23 @@ export type Tense = 'past' | 'present' | 'future' | null;
 
 const BE_OR_MODAL = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'were', 'will', 'would', 'to', "'ll", '’ll', 'could', 'should', 'can', 'may', 'might', 'must', 'get', 'got']);
 
+/**
+ * Reporting verbs date the report, not what it reports: "the dividend is payable Dec. 15, the company
+ * said" — so they are no tense cue (a bare weekday with none falls back to the past anyway).
+ */
+const REPORTING = new Set(['said', 'says', 'say', 'told', 'added', 'noted', 'announced', 'reported', 'stated', 'disclosed', 'according']);
+
 /** The tense cue carried by token `i`, or null when it carries none. */
-function cue(tokens: readonly Token[], i: number): Tense {
+function cue(tokens: readonly Token[], i: number, skipReporting: boolean): Tense {
   const raw = tokens[i]!.text;
   const w = raw.toLowerCase();
+  if (skipReporting && REPORTING.has(w)) return null;
   const next = tokens[i + 1]?.text.toLowerCase();
   if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised') return next === 'to' ? 'future' : null;
   if (w === 'plans' || w === 'plan' || w === 'planned' || w === 'planning' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
   if (FUTURE_CUES.has(w)) return 'future';
+  // Lower-case "may" is the modal (the month is capitalized).
+  if (raw === 'may') return 'future';
   if (w === 'has' || w === 'have' || w === "'ve" || w === '’ve') {
     // Present perfect looks back: "has toured" is past; "have to go" is not a tense cue.
     return next === 'to' ? null : 'past';
@@ -38,13 +47,13 @@ function cue(tokens: readonly Token[], i: number): Tense {
  * nearest to it (words to its left slightly preferred, as English puts the verb before the adverbial),
  * never crossing a quotation boundary's opposite side of a clause-ending semicolon.
  */
-export function tenseAt(tokens: readonly Token[], from: number, to: number): Tense {
+export function tenseAt(tokens: readonly Token[], from: number, to: number, skipReporting = false): Tense {
   let best: Tense = null;
   let bestDistance = Infinity;
   for (let i = from - 1; i >= 0; i--) {
     const t = tokens[i]!.text;
     if (t === ';') break;
-    const c = cue(tokens, i);
+    const c = cue(tokens, i, skipReporting);
     if (c) {
       best = c;
       bestDistance = from - i;
@@ -52,12 +61,12 @@ export function tenseAt(tokens: readonly Token[], from: number, to: number): Ten
     }
   }
   for (let i = to; i < tokens.length; i++) {
-    const distance = i - to + 1.5;
+    const distance = 2 * (i - to) + 1.5;
     if (distance >= bestDistance) break;
     const t = tokens[i]!.text;
     // A clause after a comma ("…, officials said") does not override a verb found before the expression.
     if (t === ';' || (best !== null && /^[,—–:]$/.test(t))) break;
-    const c = cue(tokens, i);
+    const c = cue(tokens, i, skipReporting);
     if (c) {
       best = c;
       break;

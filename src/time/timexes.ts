@@ -13,10 +13,20 @@ interface Candidate {
   end: number;
   rank: number;
   resolver: Resolver;
+  sentence: number;
 }
 
-function candidatesIn(text: string, sentence: Sentence): Candidate[] {
-  const s = text.slice(sentence.start, sentence.end);
+/**
+ * Candidates starting in sentence `index`. A sentence the splitter ended after "a.m."/"p.m." is read on
+ * into the next one, so "at 9 a.m. Tuesday" stays one expression.
+ */
+function candidatesIn(text: string, sentences: readonly Sentence[], index: number): Candidate[] {
+  const sentence = sentences[index]!;
+  const next = sentences[index + 1];
+  const runOn = next !== undefined && /\b[ap]\.m\.$/i.test(text.slice(sentence.start, sentence.end)) && /^[ \t]+$/.test(text.slice(sentence.end, next.start));
+  const limit = runOn ? next.end : sentence.end;
+  const s = text.slice(sentence.start, limit);
+  const own = sentence.end - sentence.start;
   const out: Candidate[] = [];
   RULES.forEach((rule, rank) => {
     rule.re.lastIndex = 0;
@@ -25,17 +35,25 @@ function candidatesIn(text: string, sentence: Sentence): Candidate[] {
       let end = m.index + m[0].length;
       // Trailing spaces or a trailing abbreviation period that ends the sentence stay out of the extent.
       while (end > m.index && /\s/.test(s[end - 1]!)) end--;
+      if (m.index >= own) continue;
       const resolver = rule.build(m.groups ?? {}, m, { sentence: s, before: s.slice(0, m.index), after: s.slice(end) });
-      if (resolver) out.push({ start: sentence.start + m.index, end: sentence.start + end, rank, resolver });
+      if (resolver) out.push({ start: sentence.start + m.index, end: sentence.start + end, rank, resolver, sentence: index });
     }
   });
   return out;
 }
 
-function selectLongest(cands: Candidate[]): Candidate[] {
+function selectLongest(cands: Candidate[], textLength: number): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  const covered = new Uint8Array(textLength);
   const chosen: Candidate[] = [];
-  for (const c of sorted) if (!chosen.some((k) => c.start < k.end && k.start < c.end)) chosen.push(c);
+  for (const c of sorted) {
+    let free = true;
+    for (let k = c.start; k < c.end && free; k++) if (covered[k]) free = false;
+    if (!free) continue;
+    covered.fill(1, c.start, c.end);
+    chosen.push(c);
+  }
   return chosen.sort((a, b) => a.start - b.start);
 }
 
@@ -46,6 +64,9 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): [numb
   while (to < tokens.length && tokens[to]!.start < end) to++;
   return [from, to];
 }
+
+/** Words of a quarterly earnings report, in the sentence or the two before it. */
+const QUARTERLY = /\b(?:quarter|quarterly|three months ended)\b/i;
 
 export interface TimexOptions {
   /** The anchor date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or with a time), or null when the article carries none. */
@@ -62,17 +83,29 @@ export function findTimexes(text: string, sentences: readonly Sentence[], tokens
   }
   const out: Timex[] = [];
   let ref: Day | null = null;
+  let refYear: number | null = null;
+  const all = selectLongest(sentences.flatMap((_, i) => candidatesIn(text, sentences, i)), text.length);
+  let at = 0;
   sentences.forEach((sentence, i) => {
     const sentTokens = bySentence.get(i) ?? [];
-    for (const c of selectLongest(candidatesIn(text, sentence))) {
+    const window = text.slice(sentences[Math.max(0, i - 2)]!.start, sentence.end);
+    const quarterly = QUARTERLY.test(window);
+    const mine: Candidate[] = [];
+    while (at < all.length && all[at]!.sentence === i) mine.push(all[at++]!);
+    for (const c of mine) {
       const [from, to] = tokenRange(sentTokens, c.start, c.end);
-      const tense = tenseAt(sentTokens, from, to);
-      const r = c.resolver({ anchor, tense, ref });
+      // A possessive ("Wednesday's ruling") names a known occasion: the verb around it says nothing of its date.
+      const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
+      const tense = possessive ? null : tenseAt(sentTokens, from, to);
+      const reportedTense = possessive ? null : tenseAt(sentTokens, from, to, true);
+      const r = c.resolver({ anchor, tense, reportedTense, ref, refYear, quarterly });
       if (!r) continue;
       const precision = r.type === 'DATE' || r.type === 'TIME' ? precisionOf(r.value) : null;
       out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value, precision });
       const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(r.value);
       if (day) ref = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) };
+      const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);
+      if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
     }
   });
   return out;

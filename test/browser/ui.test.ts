@@ -1,20 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../../src/analyze/index.js';
-import { createApp } from '../../src/serve/index.js';
-import { openDb, type Db } from '../../src/store/index.js';
-
-export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
-];
-
-const ROOT = new URL('../..', import.meta.url).pathname;
+import { openUi, ROOT, type UiSession } from './harness.js';
 
 const HOSTILE = `Officials <img src=x onerror="window.__pwned=1"> deny everything
 
@@ -27,31 +13,17 @@ The ministry said it would investigate the incident within the week, a spokesman
 Source: javascript:window.__pwned=1
 `;
 
-let db: Db;
-let server: ServerType;
-let browser: Browser;
+let ui: UiSession;
 let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-ui-'));
-  const hostile = join(dir, 'hostile.txt');
-  writeFileSync(hostile, HOSTILE);
-  const dbPath = join(dir, 'ui.db');
-  await analyzePaths([join(ROOT, 'examples/dump-harbour'), hostile], dbPath, { threads: 0 });
-  db = openDb(dbPath);
-  server = serve({ fetch: createApp(db).fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-  page = await browser.newPage();
-  page.on('dialog', (d) => void d.dismiss());
+  ui = await openUi([`${ROOT}examples/dump-harbour`], { 'hostile.txt': HOSTILE });
+  ({ page, base } = ui);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  db?.close();
+  await ui?.close();
 });
 
 describe('web UI', () => {
@@ -83,6 +55,22 @@ describe('web UI', () => {
     await page.click('nav a[data-route="timeline"]');
     await page.waitForSelector('main h2:text("Timeline")');
     expect(await page.locator('nav a.active').textContent()).toBe('Timeline');
+  });
+
+  it('shows the claims ledger: an accusation with its denials, who takes which side and since when', async () => {
+    await page.goto(`${base}/#/ledger`);
+    await page.waitForSelector('#ledger .ledger-group');
+    const group = page.locator('#ledger .ledger-group', { hasText: 'jamming' }).first();
+    expect(await group.locator('h3').textContent()).toMatch(/jamming/);
+    expect(await group.locator('.stance-accuses').textContent()).toContain('Norvessa');
+    expect(await group.locator('.stance-denies').textContent()).toContain('Dragan Ilic');
+    expect(await group.locator('.side-for').textContent()).toMatch(/Norvessa \(since 2026-03-\d\d\)/);
+    expect(await group.locator('.side-against').textContent()).toContain('Dragan Ilic');
+    expect(await group.locator('a', { hasText: 'evidence' }).count()).toBeGreaterThan(1);
+    // Paged in SQL: the pager offers the next page of propositions.
+    const res = await page.evaluate(async () => (await fetch('/api/ledger?offset=0&limit=2')).json());
+    expect(res.items).toHaveLength(2);
+    expect(res.total).toBeGreaterThan(2);
   });
 
   it('renders a hostile article as inert text', async () => {

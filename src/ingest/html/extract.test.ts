@@ -91,3 +91,41 @@ describe('decodeHtml', () => {
     expect(decodeHtml(iconv.encode(text, 'windows-1252'))).toBe(text);
   });
 });
+
+describe('main text among page furniture', () => {
+  const para = (i: number) => `Paragraph ${i} of the story: the council met again on Thursday evening and agreed, after a long debate, to fund the repairs from the reserve.`;
+  const story = Array.from({ length: 4 }, (_, i) => `<p>${para(i)}</p>`).join('');
+
+  it('does not take a long comment thread for the article', () => {
+    const comment = (i: number) => `<div class="comment"><div class="comment-body"><p>${'I have lived here for thirty years and I have never seen the harbour in such a state, frankly. '.repeat(3)}(${i})</p></div></div>`;
+    const html = `<body><div class="post"><div class="post-body">${story}</div></div><div id="comments">${Array.from({ length: 8 }, (_, i) => comment(i)).join('')}</div></body>`;
+    expect(extractHtml(html).text).toBe([0, 1, 2, 3].map(para).join('\n\n'));
+  });
+
+  it('does not take a grid of story teasers for the article', () => {
+    const teaser = (i: number) => `<div class="card"><h3><a href="/s${i}">Another headline about the harbour number ${i}</a></h3><div class="card-meta"><a href="/t">Local</a></div><p>A short summary of another story that readers may want to open next, number ${i}.</p></div>`;
+    const html = `<body><div class="grid">${Array.from({ length: 20 }, (_, i) => teaser(i)).join('')}</div><div class="content">${story}</div></body>`;
+    expect(extractHtml(html).text).toBe([0, 1, 2, 3].map(para).join('\n\n'));
+  });
+
+  it('drops ad labels, stamps and calls to action inside the body, keeps subheads', () => {
+    const html = `<article><div class="body"><p>12 March 2024, 08:15</p>${story.slice(0, story.length / 2)}<div><span>Advertisement</span></div><h2>What happens next</h2><p>${para(9)}</p><p>Sign up for our morning newsletter</p></div></article>`;
+    const text = extractHtml(html).text;
+    expect(text).toContain('What happens next');
+    expect(text).toContain(para(9));
+    for (const junk of ['Advertisement', 'newsletter', '08:15']) expect(text).not.toContain(junk);
+  });
+});
+
+describe('paywalled pages', () => {
+  it('take the JSON-LD articleBody when the page shows only a teaser', () => {
+    const teaser = '<html><body><article><p>Harbour officials in Port Ellery said on Tuesday that the northern breakwater would stay closed.</p><div class="paywall-prompt"><p>Subscribe to continue reading</p></div></article></body></html>';
+    const full = STORY_PARAGRAPHS.join('\n');
+    const html = teaser.replace('<body>', `<body><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Breakwater', articleBody: full, isAccessibleForFree: false })}</script>`);
+    expect(extractHtml(html).text).toBe(STORY_PARAGRAPHS.join('\n\n'));
+  });
+
+  it('keep the page text when the JSON-LD body is a truncated teaser', () => {
+    expect(extractHtml(storyPage({ jsonLdBody: 'Harbour officials in Port Ellery said on Tuesday…' })).text).toBe(STORY_PARAGRAPHS.join('\n\n'));
+  });
+});

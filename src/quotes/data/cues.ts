@@ -71,6 +71,33 @@ const CUE_FAMILIES: ReadonlyArray<readonly [ClaimStance, string]> = [
   ['asserts', 'whisper whispers whispered'],
   ['asserts', 'brag brags bragged'],
   ['asserts', 'point points pointed'],
+  ['asserts', 'comment comments commented commenting'],
+  ['asserts', 'chime chimes chimed'],
+  ['asserts', 'proclaim proclaims proclaimed proclaiming'],
+  ['asserts', 'retort retorts retorted'],
+  ['asserts', 'interject interjects interjected'],
+  ['asserts', 'mutter mutters muttered'],
+  ['asserts', 'scoff scoffs scoffed'],
+  ['asserts', 'snap snaps snapped'],
+  ['asserts', 'recite recites recited'],
+  ['asserts', 'mention mentions mentioned mentioning'],
+  ['asserts', 'speculate speculates speculated'],
+  ['asserts', 'demand demands demanded demanding'],
+  ['asserts', 'exhort exhorts exhorted exhorting'],
+  ['asserts', 'implore implores implored imploring'],
+  ['asserts', 'plead pleads pleaded pleading'],
+  ['asserts', 'beg begs begged begging'],
+  ['asserts', 'tout touts touted touting'],
+  ['asserts', 'praise praises praised praising'],
+  ['asserts', 'hail hails hailed hailing'],
+  ['asserts', 'liken likens likened likening'],
+  ['asserts', 'cite cites cited citing'],
+  ['asserts', 'reference references referenced referencing'],
+  ['accuses', 'scold scolds scolded scolding'],
+  ['accuses', 'decry decries decried decrying'],
+  ['accuses', 'lambast lambasts lambasted lambasting lambaste lambastes'],
+  ['accuses', 'mock mocks mocked mocking'],
+  ['accuses', 'ridicule ridicules ridiculed ridiculing'],
   ['accuses', 'accuse accuses accused accusing'],
   ['accuses', 'charge charges charged charging'],
   ['accuses', 'allege alleges alleged alleging'],
@@ -113,12 +140,31 @@ export const WEAK_CUES: ReadonlySet<string> = new Set([
   'reject', 'rejects', 'rejected', 'dismiss', 'dismisses', 'dismissed', 'condemn', 'condemns', 'condemned',
   'criticize', 'criticizes', 'criticized', 'criticise', 'criticises', 'criticised', 'accuse', 'accused', 'accuses', 'blame', 'blames', 'blamed',
   'announce', 'announces', 'announced', 'respond', 'responds', 'responded', 'explain', 'explains', 'explained',
+  'comment', 'comments', 'chime', 'chimes', 'snap', 'snaps', 'snapped', 'mention', 'mentions', 'mentioned', 'mentioning',
+  'demand', 'demands', 'praise', 'praises', 'praised', 'praising', 'hail', 'hails', 'hailed', 'hailing', 'tout', 'touts', 'touted',
+  'mock', 'mocks', 'mocked', 'mocking', 'beg', 'begs', 'begged', 'begging', 'plead', 'pleads', 'pleaded', 'pleading',
+  'liken', 'likens', 'likened', 'likening', 'cite', 'cites', 'cited', 'citing', 'reference', 'references', 'referenced', 'referencing',
+]);
+
+/**
+ * Cue forms that are as often nouns ("his mental state", "Republican claims", "the report"): they count as
+ * cues only after a pronoun or a named actor.
+ */
+export const NOUN_LIKE_CUES: ReadonlySet<string> = new Set([
+  'state', 'states', 'claim', 'claims', 'report', 'reports', 'call', 'calls', 'post', 'posts', 'note', 'notes', 'question', 'questions',
+  'doubt', 'doubts', 'attack', 'attacks', 'charge', 'charges', 'counter', 'counters', 'dispute', 'disputes', 'label', 'labels',
+  'brand', 'brands', 'comment', 'comments', 'point', 'points', 'hope', 'hopes', 'promise', 'promises', 'joke', 'jokes', 'remark',
+  'remarks', 'quip', 'quips', 'read', 'reads', 'thought', 'testimony', 'vow', 'vows', 'pledge', 'pledges', 'warning', 'warnings',
+  'blast', 'blasts', 'slam', 'slams', 'admit', 'tweet', 'tweets', 'answer', 'reply', 'replies', 'response', 'chant', 'chants',
+  'shout', 'shouts', 'lament', 'laments', 'boast', 'boasts', 'muse', 'whisper', 'mention', 'mentions', 'demand', 'demands',
+  'praise', 'hail', 'tout', 'mock', 'plead', 'reference', 'references',
 ]);
 
 /** Nouns that speak in news ("a statement said", "the report says"): speakers when no person does. */
 export const SPEAKING_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'statements', 'report', 'reports', 'letter', 'memo', 'document', 'documents', 'filing', 'complaint', 'lawsuit',
   'study', 'survey', 'poll', 'release', 'communique', 'communiqué', 'spokesman', 'spokeswoman', 'spokesperson', 'source', 'sources',
+  'book', 'ad', 'clip', 'video', 'tweet', 'post', 'website', 'article', 'editorial', 'note', 'message', 'email',
 ]);
 
 /** Pronouns that can be the subject of a speech verb, with what they can stand for. */
@@ -184,4 +230,14 @@ export const SPEAKER_HEADS: ReadonlySet<string> = new Set([
   'crew', 'captain', 'victims', 'survivors', 'americans', 'democrats', 'republicans', 'conservatives', 'liberals', 'everyone',
   'somebody', 'someone', 'nobody', 'others', 'many', 'some', 'both', 'all', 'few', 'most', 'insurer', 'insurers', 'website',
   'campaigns', 'democrat', 'republican', 'colleague', 'author', 'authors', 'spokesmen', 'tweet', 'post', 'bylaws', 'figures', 'data',
+  'book', 'ad', 'clip', 'video', 'spot', 'message', 'email', 'headline', 'story', 'blog', 'column', 'brief', 'order', 'bill',
+  'law', 'rule', 'rules', 'standards', 'guidelines', 'resolution', 'platform', 'narrator', 'website', 'site', 'page', 'note',
+  'transcript', 'indictment', 'verdict', 'decision', 'announcement', 'notice', 'advisory', 'warning', 'speech', 'interview',
+]);
+
+/** Nouns that carry a statement of their owner's: "Trump's claim that …", "her insistence that …". */
+export const STATEMENT_NOUNS: ReadonlySet<string> = new Set([
+  'claim', 'claims', 'statement', 'statements', 'assertion', 'prediction', 'promise', 'warning', 'argument', 'allegation',
+  'allegations', 'accusation', 'suggestion', 'insistence', 'remark', 'remarks', 'comment', 'comments', 'tweet', 'view', 'contention',
+  'charge', 'denial', 'pledge', 'vow', 'boast', 'complaint',
 ]);

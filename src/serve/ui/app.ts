@@ -1,6 +1,6 @@
 import { renderArticle, renderArticleList } from './articles.js';
 import { api, el } from './dom.js';
-import { renderEntities } from './entities.js';
+import { renderActor, renderEntities } from './entities.js';
 import { renderLedger } from './ledger.js';
 import { renderNetwork } from './network.js';
 import { renderSearch } from './search.js';
@@ -20,7 +20,8 @@ interface View {
 const VIEWS: View[] = [
   { route: 'articles', label: 'Articles', render: (m) => renderArticleList(m) },
   { route: 'article', label: null, render: (m, id) => renderArticle(m, id) },
-  { route: 'entities', label: 'Actors', render: (m) => renderEntities(m) },
+  { route: 'entities', label: 'Actors', render: (m, type) => renderEntities(m, type) },
+  { route: 'actor', label: null, render: (m, id) => renderActor(m, id) },
   { route: 'timeline', label: 'Timeline', render: (m) => renderTimeline(m) },
   { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },
   { route: 'ledger', label: 'Claims', render: (m) => renderLedger(m) },

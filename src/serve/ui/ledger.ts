@@ -6,6 +6,19 @@ interface LedgerGroup { id: string; proposition: string; since: string | null; e
 
 const STANCES = ['asserts', 'accuses', 'denies', 'questions'] as const;
 
+/** Claimants taking a side, each with the date they first did ("Norvessa (since 2026-03-12)"). */
+function who(entries: LedgerEntry[], side: (stance: string) => boolean): string {
+  const first = new Map<string, string | null>();
+  for (const e of entries) {
+    if (!side(e.stance)) continue;
+    const name = e.claimant ?? 'unattributed';
+    const seen = first.get(name);
+    if (!first.has(name) || (e.date && (!seen || e.date < seen))) first.set(name, e.date);
+  }
+  if (first.size === 0) return 'nobody';
+  return [...first].map(([name, date]) => (date ? `${name} (since ${date})` : name)).join(', ');
+}
+
 /** The claims ledger: per proposition, who asserts, accuses, denies or questions it, and since when. */
 export async function renderLedger(main: HTMLElement, offset = 0): Promise<void> {
   const page = await api<Page<LedgerGroup>>(`/api/ledger?offset=${offset}&limit=50`);
@@ -29,6 +42,10 @@ export async function renderLedger(main: HTMLElement, offset = 0): Promise<void>
     box.append(el('section', { class: 'ledger-group' },
       el('h3', {}, g.proposition),
       el('div', { class: 'meta' }, `${g.entries.length} claim(s)${g.since ? ` · since ${g.since}` : ''}`),
+      el('p', { class: 'sides' },
+        el('span', { class: 'side-for' }, `Asserted or alleged by: ${who(g.entries, (s) => s === 'asserts' || s === 'accuses')}`),
+        ' · ',
+        el('span', { class: 'side-against' }, `Denied by: ${who(g.entries, (s) => s === 'denies')}`)),
       el('table', {}, el('thead', {}, el('tr', {}, ...STANCES.map((s) => el('th', {}, s)))), el('tbody', {}, el('tr', {}, ...columns)))));
   }
   main.append(box, pager(page.offset, page.limit, page.total, (o) => void renderLedger(main, o)));

@@ -15,3 +15,8 @@ export interface ArticleDetail extends ArticleSummary {
 }
 export interface Entity { id: string; name: string; type: string; aliases: string[]; mentions: number; code?: string | null; roles?: string[] }
 export interface SearchHit { id: string; title: string; outlet: string | null; published: string | null; score: number; snippet: string }
+export interface ActorMentions {
+  offset: number; limit: number; total: number; entity: Entity;
+  items: Array<{ id: string; title: string; outlet: string | null; published: string | null; mentions: number;
+    snippets: Array<{ start: number; end: number; before: string; text: string; after: string }> }>;
+}

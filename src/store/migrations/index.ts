@@ -4,6 +4,7 @@
  */
 import { migration001 } from './001-init.js';
 import { migration002 } from './002-sources.js';
+import { migration003 } from './003-claim-groups.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];

@@ -55,7 +55,7 @@ export const ZONES =
 /** Tense cues read from the sentence around a time expression. */
 export const FUTURE_CUES = new Set([
   'will', "'ll", '’ll', 'shall', 'wo', 'would', 'expected', 'scheduled', 'due', 'planned', 'plans', 'plan', 'planning',
-  'intends', 'intend', 'upcoming', 'coming', 'going', 'slated', 'poised', 'next', 'tomorrow',
+  'intends', 'intend', 'upcoming', 'going', 'slated', 'poised', 'might', 'should', 'must',
 ]);
 
 export const PRESENT_CUES = new Set(['is', 'are', 'am', 'says', 'say', 'does', 'do', 'remains', 'remain', 'seems', 'appears']);

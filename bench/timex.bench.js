@@ -1,0 +1,144 @@
+// npm run bench:timex — TempEval-3 dev (TBAQ-cleaned: TimeBank + AQUAINT, TimeML with the document creation
+// time) time-expression extent F1 (relaxed: any overlap; strict: same span), value F1 and type accuracy of
+// sitrep's time grammar, side by side with chrono-node alone. Data: $SITREP_DATA or ../shared/data beside the
+// repository. Prints its figures; asserts nothing. `--errors N` also prints N value errors, `--dir PATH` another corpus.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import * as chrono from 'chrono-node';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+function sharedData() {
+  if (process.env.SITREP_DATA) return resolve(process.env.SITREP_DATA);
+  for (let dir = root; ; dir = dirname(dir)) {
+    const c = resolve(dir, '../shared/data');
+    if (existsSync(c)) return c;
+    if (dirname(dir) === dir) throw new Error('shared data not found: set SITREP_DATA');
+  }
+}
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const corpus = resolve(opt('dir', join(sharedData(), 'tempeval3/TBAQ-cleaned')));
+const showErrors = Number(opt('errors', 0));
+
+const { timexesOfText } = await import('../dist/time/index.js');
+
+function tmlFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'testpipeline') out.push(...tmlFiles(p));
+    } else if (name.endsWith('.tml')) out.push(p);
+  }
+  return out;
+}
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescape = (s) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ENTITIES[e]);
+const attrs = (s) => Object.fromEntries([...s.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+
+/** Plain text of the TEXT element and its gold TIMEX3 spans; the DCT from the CREATION_TIME timex. */
+function readTml(path) {
+  const xml = readFileSync(path, 'utf8');
+  const dctTag = /<TIMEX3([^>]*functionInDocument="CREATION_TIME"[^>]*)>/.exec(xml);
+  const dct = dctTag ? attrs(dctTag[1]).value : null;
+  const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)[1];
+  let text = '';
+  const gold = [];
+  const open = [];
+  const re = /<(\/?)(\w+)([^>]*)>|([^<]+)/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (m[4] !== undefined) {
+      text += unescape(m[4]);
+      continue;
+    }
+    if (m[2] !== 'TIMEX3') continue;
+    if (!m[1]) open.push({ start: text.length, ...attrs(m[3]) });
+    else {
+      const t = open.pop();
+      if (t.functionInDocument !== 'CREATION_TIME') gold.push({ start: t.start, end: text.length, type: t.type, value: t.value, text: text.slice(t.start, text.length) });
+    }
+  }
+  return { path, text, dct: dct ? dct.slice(0, 10) : null, gold };
+}
+
+/** chrono-node alone: every parse result, valued at the precision chrono is certain of. */
+function chronoTimexes(text, dct) {
+  const [y, mo, d] = dct.split('-').map(Number);
+  const ref = new Date(y, mo - 1, d, 12);
+  return chrono.parse(text, ref).map((r) => {
+    const c = r.start;
+    const date = c.date();
+    const p2 = (n) => String(n).padStart(2, '0');
+    const ymd = `${date.getFullYear()}-${p2(date.getMonth() + 1)}-${p2(date.getDate())}`;
+    let value = String(date.getFullYear());
+    let type = 'DATE';
+    if (c.isCertain('day') || c.isCertain('weekday')) value = ymd;
+    else if (c.isCertain('month')) value = ymd.slice(0, 7);
+    if (c.isCertain('hour')) {
+      type = 'TIME';
+      value = `${ymd}T${p2(date.getHours())}:${p2(date.getMinutes())}`;
+    }
+    return { start: r.index, end: r.index + r.text.length, type, value, text: r.text };
+  });
+}
+
+function score(docs, system) {
+  let sys = 0, gold = 0, relaxed = 0, strict = 0, valueOk = 0, typeOk = 0;
+  const errors = [];
+  const misses = [];
+  const spurious = [];
+  for (const doc of docs) {
+    const found = system(doc);
+    sys += found.length;
+    gold += doc.gold.length;
+    const used = new Set();
+    for (const g of doc.gold) {
+      const i = found.findIndex((s, k) => !used.has(k) && s.start < g.end && g.start < s.end);
+      if (i < 0) {
+        misses.push({ doc: doc.path.split('/').pop(), gold: `${g.text} → ${g.type} ${g.value}`, context: doc.text.slice(Math.max(0, g.start - 40), g.end + 30).replace(/\s+/g, ' ') });
+        continue;
+      }
+      used.add(i);
+      const s = found[i];
+      relaxed++;
+      if (s.start === g.start && s.end === g.end) strict++;
+      if (s.value === g.value) valueOk++;
+      else errors.push({ doc: doc.path.split('/').pop(), dct: doc.dct, gold: `${g.text} → ${g.type} ${g.value}`, got: `${s.text} → ${s.type} ${s.value}` });
+      if (s.type === g.type) typeOk++;
+    }
+    found.forEach((s, k) => {
+      if (!used.has(k)) spurious.push({ doc: doc.path.split('/').pop(), got: `${s.text} → ${s.type} ${s.value}`, context: doc.text.slice(Math.max(0, s.start - 40), s.end + 30).replace(/\s+/g, ' ') });
+    });
+  }
+  const f1 = (hit) => {
+    const p = hit / sys, r = hit / gold;
+    return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+  };
+  return { sys, gold, relaxed: f1(relaxed), strict: f1(strict), value: f1(valueOk), typeAcc: relaxed ? typeOk / relaxed : 0, errors, misses, spurious };
+}
+
+const docs = tmlFiles(corpus).map(readTml).filter((d) => d.dct);
+const fmt = (x) => x.toFixed(3);
+const line = (name, r, ms) =>
+  `${name.padEnd(12)} extent F1 ${fmt(r.relaxed.f)} (P ${fmt(r.relaxed.p)} R ${fmt(r.relaxed.r)}) · strict ${fmt(r.strict.f)} · ` +
+  `value F1 ${fmt(r.value.f)} (P ${fmt(r.value.p)} R ${fmt(r.value.r)}) · type acc ${fmt(r.typeAcc)} · ${r.sys} found / ${r.gold} gold · ${ms.toFixed(0)} ms`;
+
+console.log(`TBAQ-cleaned: ${docs.length} documents, ${docs.reduce((n, d) => n + d.gold.length, 0)} gold TIMEX3 (${corpus})`);
+let t = performance.now();
+const mine = score(docs, (d) => timexesOfText(d.text, d.dct));
+console.log(line('sitrep', mine, performance.now() - t));
+t = performance.now();
+const peer = score(docs, (d) => chronoTimexes(d.text, d.dct));
+console.log(line('chrono-node', peer, performance.now() - t));
+if (showErrors > 0) {
+  // Misses and spurious finds, too, help tuning: list value errors first.
+  for (const e of mine.errors.slice(0, showErrors)) console.log(`value ${e.doc} [${e.dct}] gold ${e.gold} | got ${e.got}`);
+  for (const e of mine.misses.slice(0, showErrors)) console.log(`missed ${e.doc} ${e.gold} | …${e.context}…`);
+  for (const e of mine.spurious.slice(0, showErrors)) console.log(`spurious ${e.doc} ${e.got} | …${e.context}…`);
+}

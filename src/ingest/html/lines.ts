@@ -1,0 +1,39 @@
+import { AD_LABELS, CALLS_TO_ACTION, STAMP_WORDS } from './data/phrases.js';
+
+/** Whether a block is an ad label or a "continue reading" interstitial. */
+export function isAdLabel(text: string): boolean {
+  return text.length < 60 && AD_LABELS.test(text.replace(/[\s.:!…|•·-]+$/g, '').trim());
+}
+
+/** Whether a block is only a URL, a comment counter or an unrendered CMS shortcode (`[button …]…[/button]`). */
+export function isMarkupResidue(text: string): boolean {
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(text) || /^\d*\s*comments?$/i.test(text) || /^\[\w+(?:\s[^\]]*)?\][\s\S]*\[\/\w+\]$/.test(text);
+}
+
+/** Whether a short block is a call to action (subscribe, share, read more…). */
+export function isCallToAction(text: string): boolean {
+  if (text.length >= 160) return false;
+  const m = CALLS_TO_ACTION.exec(text);
+  // In a longer block the prompt must open it ("Read more: …"); prose may say "read more" in passing.
+  return !!m && (text.length < 80 || m.index < 25);
+}
+
+/** Whether a block is only a date and/or time stamp. */
+export function isStampLine(text: string): boolean {
+  if (text.length > 90 || !/\d/.test(text)) return false;
+  const dated = /\b\d{1,2}:\d\d\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(text) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(text);
+  if (!dated) return false;
+  const rest = text.replace(STAMP_WORDS, ' ').replace(/[\d\s.,:;/|•·@()[\]–—-]+/g, '');
+  return rest.length <= 3;
+}
+
+/** Whether a block is a byline ("By Jane Doe", "By Jane Doe and John Roe, Reuters", "Von Hans Meier"). */
+export function isBylineLine(text: string): boolean {
+  return text.length < 90 && BYLINE.test(text);
+}
+
+const NAME_WORD = "\\p{Lu}[\\p{L}.'’-]*";
+const BYLINE = new RegExp(
+  `^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\\s+${NAME_WORD}(?:\\s+(?:${NAME_WORD}|and|&|de|da|van|von|der|den|al|bin|la|le))*(?:\\s*[,|–—-]\\s*.{0,45})?$`,
+  'u',
+);

@@ -1,0 +1,233 @@
+import { BLOCK_TAGS, NON_TEXT_TAGS } from './blocks.js';
+import { hasBodyHint, isFurniture, isHidden } from './boilerplate.js';
+import { isElement, textOf, type HElement, type HNode } from './dom.js';
+import { isAdLabel, isBylineLine, isCallToAction, isMarkupResidue, isStampLine } from './lines.js';
+
+/** A run of text between block boundaries, owned by its nearest block-level element. */
+export interface Block {
+  el: HElement;
+  text: string;
+  linkChars: number;
+  /** Characters of link text before the first plain text (a headline link opening a teaser). */
+  leadLink: number;
+  /** h1–h6 */
+  heading: number;
+  inList: boolean;
+  /** The innermost furniture element (nav, share bar, comments…) around the block, if any. */
+  furniture: HElement | null;
+}
+
+export interface MainText {
+  paragraphs: string[];
+  captions: string[];
+}
+
+const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+const CAPTION_TAGS = new Set(['figure', 'figcaption']);
+/** Ancestors climbed when scoring: enough for real pages, bounded for pathological nesting. */
+const MAX_CLIMB = 80;
+const MAX_CAPTION_CHARS = 600;
+
+interface Frame {
+  el: HElement;
+  furniture: HElement | null;
+  heading: number;
+  inList: boolean;
+}
+
+/** One pass over the DOM: text blocks in document order, captions set apart, hidden and non-text parts skipped. */
+export function collectBlocks(root: HElement): { blocks: Block[]; captions: string[] } {
+  const blocks: Block[] = [];
+  const captions: string[] = [];
+  let text = '';
+  let linkChars = 0;
+  let leadLink = 0;
+  let leadOpen = true;
+  let linkDepth = 0;
+  let brRun = 0;
+  const frames: Frame[] = [{ el: root, furniture: null, heading: 0, inList: false }];
+  const flush = () => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t) {
+      const f = frames[frames.length - 1]!;
+      blocks.push({ el: f.el, text: t, linkChars: Math.min(linkChars, t.length), leadLink, heading: f.heading, inList: f.inList, furniture: f.furniture });
+    }
+    text = '';
+    linkChars = 0;
+    leadLink = 0;
+    leadOpen = true;
+  };
+  type Item = HNode | { exit: HElement; block: boolean; link: boolean };
+  const stack: Item[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('exit' in item) {
+      if (item.link) linkDepth--;
+      if (item.block) {
+        flush();
+        frames.pop();
+      }
+      continue;
+    }
+    if (item.type === 'text') {
+      text += item.data;
+      if (linkDepth > 0) {
+        const n = item.data.trim().length;
+        linkChars += n;
+        if (leadOpen) leadLink += n;
+      } else if (leadOpen && /\S/.test(item.data)) leadOpen = false;
+      if (/\S/.test(item.data)) brRun = 0;
+      continue;
+    }
+    if (!isElement(item)) continue;
+    const el = item;
+    const name = el.name;
+    if (NON_TEXT_TAGS.has(name) || isHidden(el)) continue;
+    if (CAPTION_TAGS.has(name) || /(?:^|[\s_-])(?:wp-caption|caption|image-caption|photo-caption|media-caption)(?:$|[\s_-])/i.test(el.attribs.class ?? '')) {
+      const c = textOf(el);
+      // A "caption" holding a whole page is a wrapper with an unlucky class name, not a caption.
+      if (c.length <= MAX_CAPTION_CHARS) {
+        if (c && captions.length < 50 && !captions.includes(c)) captions.push(c);
+        continue;
+      }
+    }
+    if (name === 'br') {
+      if (++brRun >= 2) flush();
+      else text += ' ';
+      continue;
+    }
+    const block = BLOCK_TAGS.has(name);
+    const link = name === 'a';
+    if (link) linkDepth++;
+    if (block) {
+      flush();
+      brRun = 0;
+      const parent = frames[frames.length - 1]!;
+      frames.push({
+        el,
+        furniture: isFurniture(el) ? el : parent.furniture,
+        heading: HEADINGS[name] ?? parent.heading,
+        inList: parent.inList || name === 'li',
+      });
+    } else if (isFurniture(el)) {
+      // An inline furniture element (a <span class="byline">) still sets its text apart.
+      flush();
+      const parent = frames[frames.length - 1]!;
+      frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList });
+      stack.push({ exit: el, block: true, link });
+      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+      continue;
+    }
+    stack.push({ exit: el, block, link });
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  flush();
+  return { blocks, captions };
+}
+
+function wordCount(s: string): number {
+  let n = 0;
+  for (const _ of s.matchAll(/[\p{L}\p{N}]+/gu)) n++;
+  return n;
+}
+
+/** How much a block speaks for the element that contains it being the article body (chars, signed). */
+function contentValue(b: Block): number {
+  const len = b.text.length;
+  if (b.heading) return 0;
+  const links = b.linkChars;
+  const plain = len - links;
+  const v = plain - 1.5 * links;
+  if (v <= 0) return v;
+  // A headline link followed by its summary: a teaser for another story.
+  if (b.leadLink >= 25 && links >= 0.15 * len && len < 600) return -len * 0.5;
+  const sentences = /[.!?…"”»)]$/.test(b.text) || /[.!?]\s/.test(b.text);
+  return v * (sentences ? 1 : 0.5) * (b.inList ? 0.7 : 1);
+}
+
+/** A link list item or a piece of furniture: what surrounds a teaser. */
+function isJunkBlock(b: Block | undefined, of: Block): boolean {
+  return !!b && (b.linkChars > 0.5 * b.text.length || (b.furniture !== null && !inside(of.el, b.furniture)));
+}
+
+/**
+ * Block values in context: a short text wedged between link blocks on both sides is a teaser's summary
+ * in a grid of stories, not a paragraph of the article.
+ */
+function blockValues(blocks: Block[]): number[] {
+  const base = blocks.map(contentValue);
+  const values = base.slice();
+  let positive = false;
+  for (let i = 0; i < blocks.length; i++) {
+    if (values[i]! > 0 && blocks[i]!.text.length < 400 && isJunkBlock(blocks[i - 1], blocks[i]!) && isJunkBlock(blocks[i + 1], blocks[i]!)) values[i] = -values[i]! * 0.5;
+    positive ||= values[i]! > 0;
+  }
+  // A page whose only text is one short paragraph between furniture keeps it.
+  return positive ? values : base;
+}
+
+/** Whether element `a` is a strict ancestor of `b`. */
+function strictlyAbove(a: HElement, b: HElement): boolean {
+  for (let n = b.parent; n; n = n.parent) if (n === a) return true;
+  return false;
+}
+
+/**
+ * The element whose text is most like an article body: the maximum over elements of the summed value of
+ * the blocks inside it, where blocks under furniture nested inside the element count against it.
+ */
+function chooseContainer(blocks: Block[], root: HElement): HElement {
+  const score = new Map<HElement, number>();
+  // Elements that are furniture or sit inside it (a comment thread, a promo box) make poor article bodies.
+  const inFurniture = new Set<HElement>();
+  const values = blockValues(blocks);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const v = values[i]!;
+    if (v === 0) continue;
+    const junk = -Math.abs(v);
+    let passedFurniture = b.furniture === null;
+    let n: HElement | null = b.el;
+    for (let depth = 0; n && depth < MAX_CLIMB; depth++, n = n.parent) {
+      score.set(n, (score.get(n) ?? 0) + (passedFurniture && b.furniture ? junk : v));
+      if (!passedFurniture) inFurniture.add(n);
+      if (n === b.furniture) passedFurniture = true;
+    }
+  }
+  let best: HElement = root;
+  let bestScore = -Infinity;
+  for (const [el, s] of score) {
+    let boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
+    if (boosted > 0 && inFurniture.has(el)) boosted *= 0.4;
+    if (boosted > bestScore || (boosted === bestScore && strictlyAbove(best, el))) [best, bestScore] = [el, boosted];
+  }
+  return best;
+}
+
+function inside(el: HElement, container: HElement): boolean {
+  for (let n: HElement | null = el; n; n = n.parent) if (n === container) return true;
+  return false;
+}
+
+/** The article body of a parsed page: the best container's blocks minus furniture, link lists and headings left dangling. */
+export function extractMainText(root: HElement): MainText {
+  const { blocks, captions } = collectBlocks(root);
+  if (blocks.length === 0) return { paragraphs: [], captions };
+  const container = chooseContainer(blocks, root);
+  const kept: Block[] = [];
+  for (const b of blocks) {
+    if (!inside(b.el, container)) continue;
+    if (b.furniture && b.furniture !== container && strictlyAbove(container, b.furniture)) continue;
+    if (b.heading === 1) continue;
+    const ld = b.linkChars / b.text.length;
+    if (ld > 0.5) continue;
+    if (isAdLabel(b.text) || isStampLine(b.text) || isCallToAction(b.text) || isBylineLine(b.text) || isMarkupResidue(b.text)) continue;
+    kept.push(b);
+  }
+  // Headings at the end introduce furniture that was removed ("Related stories").
+  while (kept.length > 0 && kept[kept.length - 1]!.heading) kept.pop();
+  return { paragraphs: kept.map((b) => b.text), captions };
+}
+
+export { wordCount };

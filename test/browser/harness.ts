@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { chromium, type Page } from 'playwright-core';
+import { analyzePaths } from '../../src/analyze/index.js';
+import { createApp } from '../../src/serve/index.js';
+import { openDb } from '../../src/store/index.js';
+
+/** Debian's Chromium, headless, with nothing reaching out to the network. */
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--no-first-run',
+];
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+
+export interface UiSession {
+  page: Page;
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A store analyzed from `inputs` (paths; `extra` are written as dump files first), served on a free
+ * 127.0.0.1 port, and a Chromium page to drive it. Each browser test file opens its own session.
+ */
+export async function openUi(inputs: string[], extra: Record<string, string> = {}): Promise<UiSession> {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-ui-'));
+  const paths = [...inputs];
+  for (const [name, text] of Object.entries(extra)) {
+    writeFileSync(join(dir, name), text);
+    paths.push(join(dir, name));
+  }
+  const dbPath = join(dir, 'ui.db');
+  await analyzePaths(paths, dbPath, { threads: 0 });
+  const db = openDb(dbPath);
+  const server = serve({ fetch: createApp(db).fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const page = await browser.newPage();
+  page.on('dialog', (d) => void d.dismiss());
+  return {
+    page,
+    base,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}
