@@ -14,7 +14,7 @@ const FURNITURE_WORDS = new Set([
   'cookie', 'cookies', 'consent', 'gdpr', 'modal', 'popup', 'overlay', 'footer', 'masthead', 'nav', 'navbar', 'navigation',
   'menu', 'skip', 'pagination', 'pager', 'widget', 'widgets', 'banner', 'rail', 'meta', 'metadata', 'dateline', 'timestamp',
   'follow', 'rss', 'sronly', 'invisible', 'offscreen', 'jump', 'teaser', 'teasers', 'embed',
-  'video', 'gallery', 'slideshow', 'carousel', 'login', 'paywall', 'premium', 'marketing', 'callout', 'disclaimer', 'bio',
+  'video', 'gallery', 'slideshow', 'carousel', 'login', 'marketing', 'callout', 'disclaimer', 'bio',
 ]);
 
 /** Words that mark the article body itself; an element carrying one is never furniture. */
@@ -42,6 +42,9 @@ export function isFurniture(el: HElement): boolean {
   if (!cls && !id) return false;
   const label = `${cls} ${id}`;
   if (BODY_HINT.test(label) || /articlebody/i.test(el.attribs.itemprop ?? '')) return false;
+  // An embed wrapper around a quoted post (`<div class="social-embed"><blockquote class="twitter-tweet">`) holds content.
+  const first = el.children.find((c) => c.type !== 'text' || /\S/.test(c.data));
+  if (first && first.type === 'tag' && first.name === 'blockquote') return false;
   const ws = words(label);
   for (let i = 0; i < ws.length; i++) {
     // "with-sidebar", "has-comments", "no-ads" describe a layout, not furniture.

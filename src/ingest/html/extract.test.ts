@@ -116,3 +116,16 @@ describe('main text among page furniture', () => {
     for (const junk of ['Advertisement', 'newsletter', '08:15']) expect(text).not.toContain(junk);
   });
 });
+
+describe('paywalled pages', () => {
+  it('take the JSON-LD articleBody when the page shows only a teaser', () => {
+    const teaser = '<html><body><article><p>Harbour officials in Port Ellery said on Tuesday that the northern breakwater would stay closed.</p><div class="paywall-prompt"><p>Subscribe to continue reading</p></div></article></body></html>';
+    const full = STORY_PARAGRAPHS.join('\n');
+    const html = teaser.replace('<body>', `<body><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Breakwater', articleBody: full, isAccessibleForFree: false })}</script>`);
+    expect(extractHtml(html).text).toBe(STORY_PARAGRAPHS.join('\n\n'));
+  });
+
+  it('keep the page text when the JSON-LD body is a truncated teaser', () => {
+    expect(extractHtml(storyPage({ jsonLdBody: 'Harbour officials in Port Ellery said on Tuesday…' })).text).toBe(STORY_PARAGRAPHS.join('\n\n'));
+  });
+});

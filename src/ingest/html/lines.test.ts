@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAdLabel, isBylineLine, isCallToAction, isStampLine } from './lines.js';
+import { isAdLabel, isBylineLine, isCallToAction, isMarkupResidue, isStampLine } from './lines.js';
 
 describe('furniture lines', () => {
   it('knows ad labels and interstitials', () => {
@@ -19,6 +19,10 @@ describe('furniture lines', () => {
     expect(isCallToAction('Like this story? Share it with a friend!')).toBe(true);
     expect(isCallToAction('The harbour master said divers would read more of the survey data this week before deciding whether the breakwater can reopen to ferries.')).toBe(false);
     expect(isBylineLine('By Jonas Whitlow')).toBe(true);
+    expect(isMarkupResidue('https://www.ellerygazette.example/news/2024/03/12/breakwater')).toBe(true);
+    expect(isMarkupResidue('12 Comments')).toBe(true);
+    expect(isMarkupResidue('[button link="/tips"]Send us your story[/button]')).toBe(true);
+    expect(isMarkupResidue('Comments from residents were mostly positive.')).toBe(false);
     expect(isBylineLine('By Tuesday the water had receded from most streets in the old town, officials said.')).toBe(false);
   });
 });

@@ -5,6 +5,11 @@ export function isAdLabel(text: string): boolean {
   return text.length < 60 && AD_LABELS.test(text.replace(/[\s.:!…|•·-]+$/g, '').trim());
 }
 
+/** Whether a block is only a URL, a comment counter or an unrendered CMS shortcode (`[button …]…[/button]`). */
+export function isMarkupResidue(text: string): boolean {
+  return /^(?:https?:\/\/|www\.)\S+$/i.test(text) || /^\d*\s*comments?$/i.test(text) || /^\[\w+(?:\s[^\]]*)?\][\s\S]*\[\/\w+\]$/.test(text);
+}
+
 /** Whether a short block is a call to action (subscribe, share, read more…). */
 export function isCallToAction(text: string): boolean {
   if (text.length >= 160) return false;

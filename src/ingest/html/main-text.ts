@@ -1,7 +1,7 @@
 import { BLOCK_TAGS, NON_TEXT_TAGS } from './blocks.js';
 import { hasBodyHint, isFurniture, isHidden } from './boilerplate.js';
 import { isElement, textOf, type HElement, type HNode } from './dom.js';
-import { isAdLabel, isBylineLine, isCallToAction, isStampLine } from './lines.js';
+import { isAdLabel, isBylineLine, isCallToAction, isMarkupResidue, isStampLine } from './lines.js';
 
 /** A run of text between block boundaries, owned by its nearest block-level element. */
 export interface Block {
@@ -222,7 +222,7 @@ export function extractMainText(root: HElement): MainText {
     if (b.heading === 1) continue;
     const ld = b.linkChars / b.text.length;
     if (ld > 0.5) continue;
-    if (isAdLabel(b.text) || isStampLine(b.text) || isCallToAction(b.text) || isBylineLine(b.text)) continue;
+    if (isAdLabel(b.text) || isStampLine(b.text) || isCallToAction(b.text) || isBylineLine(b.text) || isMarkupResidue(b.text)) continue;
     kept.push(b);
   }
   // Headings at the end introduce furniture that was removed ("Related stories").

@@ -93,7 +93,7 @@ export function readMetadata(root: HElement, givenUrl: string | null): PageMetad
   }
   const url = givenUrl ?? absolute(canonical) ?? absolute(meta.get('og:url') ?? null);
 
-  const siteName = meta.get('og:site_name') ?? jsonLd?.publisher ?? meta.get('application-name') ?? null;
+  const siteName = [meta.get('og:site_name'), jsonLd?.publisher, meta.get('application-name')].find((n) => n && !/^https?:|^www\./i.test(n.trim()))?.trim() ?? null;
   let outlet = url ? outletFromUrl(url) : null;
   if (siteName && (!outlet || isDomainFallback(outlet, url))) outlet = siteName.trim();
 
