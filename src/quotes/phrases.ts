@@ -146,12 +146,10 @@ export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | n
   return nounPhraseEndingAt(v, j, lo);
 }
 
+/** A phrase headed by a person's name ("Sen. Durbin", not "Sanders's following"). */
 function namesPerson(v: DocView, r: TokenRange): boolean {
-  for (let i = r[0]; i < r[1]; i++) {
-    const e = v.entityOf[i]!;
-    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return true;
-  }
-  return false;
+  const e = v.entityOf[r[1] - 1]!;
+  return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
 }
 
 /**
