@@ -123,6 +123,20 @@ function sentenceActor(v: DocView, qa: number): [number, number] | null {
   return e >= 0 && ['PERSON', 'ORG'].includes(v.doc.entities[e]!.type) ? subject : null;
 }
 
+/** A quote paragraph signed by the next one: "“…” ¶ — Sanders." */
+function signature(v: DocView, qe: number): Attribution | null {
+  const next = qe;
+  if (next >= v.doc.tokens.length || v.paragraphOf[next] === v.paragraphOf[qe - 1]) return null;
+  if (!/^[-—–―]$/.test(v.lower[next]!)) return null;
+  let k = next + 1;
+  const e = v.entityOf[k] ?? -1;
+  if (e < 0) return null;
+  while (v.entityOf[k] === e) k++;
+  const end = v.sentHi[next]!;
+  if (end - k > 1 || v.paragraphOf[k - 1] !== v.paragraphOf[next]) return null;
+  return { cue: [next, next + 1], speaker: [next + 1, k] };
+}
+
 function span(v: DocView, r: [number, number] | null): Span | null {
   if (!r) return null;
   return { start: v.doc.tokens[r[0]]!.start, end: v.doc.tokens[r[1] - 1]!.end };
@@ -149,6 +163,11 @@ export function annotateQuotes(doc: Doc): void {
     if (inherits(view, found, k)) {
       f.att = { cue: null, speaker: found[k - 1]!.att!.speaker };
       f.inherited = true;
+      return;
+    }
+    const signed = signature(view, f.qe);
+    if (signed) {
+      f.att = signed;
       return;
     }
     const speaker = previousSentenceSpeaker(view, f.qa, indirect) ?? sentenceActor(view, f.qa);
