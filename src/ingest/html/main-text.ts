@@ -13,6 +13,8 @@ export interface Block {
   /** h1–h6 */
   heading: number;
   inList: boolean;
+  /** The nearest enclosing `<ul>` / `<ol>`. */
+  list: HElement | null;
   /** The innermost furniture element (nav, share bar, comments…) around the block, if any. */
   furniture: HElement | null;
 }
@@ -33,6 +35,7 @@ interface Frame {
   furniture: HElement | null;
   heading: number;
   inList: boolean;
+  list: HElement | null;
 }
 
 /** One pass over the DOM: text blocks in document order, captions set apart, hidden and non-text parts skipped. */
@@ -45,12 +48,12 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: stri
   let leadOpen = true;
   let linkDepth = 0;
   let brRun = 0;
-  const frames: Frame[] = [{ el: root, furniture: null, heading: 0, inList: false }];
+  const frames: Frame[] = [{ el: root, furniture: null, heading: 0, inList: false, list: null }];
   const flush = () => {
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       const f = frames[frames.length - 1]!;
-      blocks.push({ el: f.el, text: t, linkChars: Math.min(linkChars, t.length), leadLink, heading: f.heading, inList: f.inList, furniture: f.furniture });
+      blocks.push({ el: f.el, text: t, linkChars: Math.min(linkChars, t.length), leadLink, heading: f.heading, inList: f.inList, list: f.list, furniture: f.furniture });
     }
     text = '';
     linkChars = 0;
@@ -109,12 +112,13 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: stri
         furniture: isFurniture(el) ? el : parent.furniture,
         heading: HEADINGS[name] ?? parent.heading,
         inList: parent.inList || name === 'li',
+        list: name === 'ul' || name === 'ol' ? el : parent.list,
       });
     } else if (isFurniture(el)) {
       // An inline furniture element (a <span class="byline">) still sets its text apart.
       flush();
       const parent = frames[frames.length - 1]!;
-      frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList });
+      frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList, list: parent.list });
       stack.push({ exit: el, block: true, link });
       for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
       continue;
@@ -210,13 +214,35 @@ function inside(el: HElement, container: HElement): boolean {
   return false;
 }
 
+/**
+ * Lists whose items are nearly all links ("More stories", "Read next", tag lists): every item carries a
+ * link and links make up a good part of the list's text.
+ */
+function linkListsIn(blocks: Block[]): Set<HElement> {
+  const stats = new Map<HElement, { items: number; linked: number; chars: number; links: number }>();
+  for (const b of blocks) {
+    if (!b.list) continue;
+    const st = stats.get(b.list) ?? { items: 0, linked: 0, chars: 0, links: 0 };
+    st.items++;
+    if (b.linkChars > 0) st.linked++;
+    st.chars += b.text.length;
+    st.links += b.linkChars;
+    stats.set(b.list, st);
+  }
+  const out = new Set<HElement>();
+  for (const [list, st] of stats) if (st.items >= 2 && st.linked >= 0.8 * st.items && st.links >= 0.25 * st.chars) out.add(list);
+  return out;
+}
+
 /** The article body of a parsed page: the best container's blocks minus furniture, link lists and headings left dangling. */
 export function extractMainText(root: HElement): MainText {
   const { blocks, captions } = collectBlocks(root);
   if (blocks.length === 0) return { paragraphs: [], captions };
   const container = chooseContainer(blocks, root);
+  const linkLists = linkListsIn(blocks);
   const kept: Block[] = [];
   for (const b of blocks) {
+    if (b.list && linkLists.has(b.list)) continue;
     if (!inside(b.el, container)) continue;
     if (b.furniture && b.furniture !== container && strictlyAbove(container, b.furniture)) continue;
     if (b.heading === 1) continue;
