@@ -142,7 +142,7 @@ function contentValue(b: Block): number {
   if (b.heading) return 0;
   const links = b.linkChars;
   const plain = len - links;
-  const v = plain - 1.5 * links;
+  const v = plain - 1.25 * links;
   if (v <= 0) return v;
   // A headline link followed by its summary: a teaser for another story.
   if (b.leadLink >= 25 && links >= 0.15 * len && len < 600) return -len * 0.5;
@@ -203,7 +203,7 @@ function chooseContainer(blocks: Block[], root: HElement): HElement {
   let bestScore = -Infinity;
   for (const [el, s] of score) {
     let boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
-    if (boosted > 0 && inFurniture.has(el)) boosted *= 0.4;
+    if (boosted > 0 && inFurniture.has(el)) boosted *= 0.3;
     if (boosted > bestScore || (boosted === bestScore && strictlyAbove(best, el))) [best, bestScore] = [el, boosted];
   }
   return best;
