@@ -38,10 +38,16 @@ interface Frame {
   list: HElement | null;
 }
 
+/** A photo caption and where it sits. */
+export interface Caption {
+  el: HElement;
+  text: string;
+}
+
 /** One pass over the DOM: text blocks in document order, captions set apart, hidden and non-text parts skipped. */
-export function collectBlocks(root: HElement): { blocks: Block[]; captions: string[] } {
+export function collectBlocks(root: HElement): { blocks: Block[]; captions: Caption[] } {
   const blocks: Block[] = [];
-  const captions: string[] = [];
+  const captions: Caption[] = [];
   let text = '';
   let linkChars = 0;
   let leadLink = 0;
@@ -91,7 +97,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: stri
       const c = textOf(el);
       // A "caption" holding a whole page is a wrapper with an unlucky class name, not a caption.
       if (c.length <= MAX_CAPTION_CHARS) {
-        if (c && captions.length < 50 && !captions.includes(c)) captions.push(c);
+        if (c && captions.length < 200) captions.push({ el, text: c });
         continue;
       }
     }
@@ -234,10 +240,27 @@ function linkListsIn(blocks: Block[]): Set<HElement> {
   return out;
 }
 
+/**
+ * Captions of the article's own pictures: those inside the article around the body (its `<article>` or
+ * hinted ancestor, else the body's parent, which holds a lead image beside the text) — not those of teasers.
+ */
+function captionsNear(captions: Caption[], container: HElement): string[] {
+  let scope: HElement = container.parent ?? container;
+  for (let n: HElement | null = container; n; n = n.parent) {
+    if (n.name === 'article' || (n !== container && hasBodyHint(n))) {
+      scope = n;
+      break;
+    }
+  }
+  const out: string[] = [];
+  for (const c of captions) if (inside(c.el, scope) && !out.includes(c.text) && out.length < 50) out.push(c.text);
+  return out;
+}
+
 /** The article body of a parsed page: the best container's blocks minus furniture, link lists and headings left dangling. */
 export function extractMainText(root: HElement): MainText {
   const { blocks, captions } = collectBlocks(root);
-  if (blocks.length === 0) return { paragraphs: [], captions };
+  if (blocks.length === 0) return { paragraphs: [], captions: [] };
   const container = chooseContainer(blocks, root);
   const linkLists = linkListsIn(blocks);
   const kept: Block[] = [];
@@ -253,7 +276,7 @@ export function extractMainText(root: HElement): MainText {
   }
   // Headings at the end introduce furniture that was removed ("Related stories").
   while (kept.length > 0 && kept[kept.length - 1]!.heading) kept.pop();
-  return { paragraphs: kept.map((b) => b.text), captions };
+  return { paragraphs: kept.map((b) => b.text), captions: captionsNear(captions, container) };
 }
 
 export { wordCount };
