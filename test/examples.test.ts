@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths } from '../src/analyze/index.js';
+import { allEvents, openDb } from '../src/store/index.js';
+import type { ExportEvent } from '../src/model/index.js';
 import { decodeText } from '../src/ingest/index.js';
 import { segmentText } from '../src/segment/index.js';
 import { createDoc } from '../src/model/index.js';
@@ -112,4 +116,58 @@ describe('example dumps', () => {
       db.close();
     }
   }, 120_000);
+});
+
+describe('events of the demo corpus', () => {
+  // The whole run: pipeline, store, corpus resolution (events merged across sentences and outlets).
+  let events: ExportEvent[] = [];
+  beforeAll(async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'sitrep-ex-')), 'ex.db');
+    await analyzePaths([join(ROOT, 'examples/dump-harbour')], dbPath, { threads: 0 });
+    const db = openDb(dbPath, { readonly: true });
+    events = [...allEvents(db)];
+    db.close();
+  }, 120_000);
+
+  const find = (type: string, source: string, target?: string): ExportEvent[] =>
+    events.filter((e) => e.type === type && e.source.includes(source) && (target === undefined || e.target.includes(target)));
+
+  it('lists the U.S. sanctions once, dated, with every outlet that reported them', () => {
+    const hits = find('SANCTION', 'United States', 'Veskaria').filter((e) => e.date === '2026-03-13');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.articleIds.length).toBeGreaterThanOrEqual(2);
+    expect(hits[0]!.mentions).toBeGreaterThanOrEqual(2);
+    expect(hits[0]!.attributes).toMatchObject({ imposer: ['United States'], sanctioned: ['Veskaria'] });
+  });
+
+  it('reads the missile launch with its count, class and sea area', () => {
+    const launch = find('MOBILIZE', 'Veskaria').find((e) => e.attributes.seaArea === 'Halder Sea');
+    expect(launch).toBeDefined();
+    expect(launch!.attributes).toMatchObject({ count: 3 });
+    expect(launch!.attributes.class).toEqual(expect.arrayContaining(['short-range', 'ballistic']));
+    expect(launch!.date).toMatch(/^2026-03-1[01]$/);
+  });
+
+  it('reads the dismissal of the navy chief as a personnel change', () => {
+    const sacking = find('COERCE', 'Teodor Vanek', 'Ruslan Dobrev');
+    expect(sacking).toHaveLength(1);
+    expect(sacking[0]!.date).toBe('2026-03-14');
+    expect(sacking[0]!.attributes.person).toBe('Ruslan Dobrev');
+  });
+
+  it('places the Geneva talks and keeps the coast guard boarding in the strait', () => {
+    const talks = events.find((e) => e.type === 'CONSULT' && e.source.includes('Norvessa') && e.source.includes('Veskaria'));
+    expect(talks).toMatchObject({ location: 'Geneva', date: '2026-03-16' });
+    const boarding = find('COERCE', 'Norvessa', 'Mirela Star');
+    expect(boarding).toHaveLength(1);
+    expect(boarding[0]!.date).toBe('2026-03-09');
+  });
+
+  it('flags what did not happen: the question whether the U.S. would send warships, and a denied blockade', () => {
+    const question = find('MOBILIZE', 'United States');
+    expect(question.length).toBeGreaterThan(0);
+    expect(question.every((e) => e.hypothetical)).toBe(true);
+    const denial = find('COERCE', 'Veskaria').find((e) => e.negated);
+    expect(denial?.mode).toBe('denied');
+  });
 });

@@ -36,12 +36,38 @@ export interface NetworkEdge {
   last: string | null;
 }
 
-/** Who acts on whom: edges between entities, counted by cooperative vs conflictual events, with first/last date. */
-export function actorNetwork(db: Db): { nodes: Array<{ id: string; name: string; type: string; mentions: number }>; edges: NetworkEdge[] } {
+export interface NetworkRange {
+  /** Only events dated on or after this day (`YYYY-MM-DD`; coarser dates compare by their prefix). */
+  from?: string | null;
+  /** Only events dated on or before this day. */
+  to?: string | null;
+}
+
+/** Whether an event's date falls in the range; with a range set, undated events are left out. */
+function inRange(date: string | null, range: NetworkRange): boolean {
+  if (!range.from && !range.to) return true;
+  if (!date) return false;
+  if (range.from && date < range.from.slice(0, date.length)) return false;
+  if (range.to && date > range.to.slice(0, date.length)) return false;
+  return true;
+}
+
+/**
+ * Who acts on whom: edges between entities, counted by cooperative vs conflictual events, with first/last
+ * date, over an optional date range. Negated and hypothetical events are no interaction and stay out. `span`
+ * is the first and last event date in the whole corpus, for the UI's range picker.
+ */
+export function actorNetwork(db: Db, range: NetworkRange = {}): { nodes: Array<{ id: string; name: string; type: string; mentions: number }>; edges: NetworkEdge[]; span: { first: string | null; last: string | null } } {
   const edges = new Map<string, NetworkEdge>();
   const used = new Set<string>();
+  const span: { first: string | null; last: string | null } = { first: null, last: null };
   for (const e of allEvents(db)) {
     if (e.negated || e.hypothetical) continue;
+    if (e.date) {
+      if (!span.first || e.date < span.first) span.first = e.date;
+      if (!span.last || e.date > span.last) span.last = e.date;
+    }
+    if (!inRange(e.date, range)) continue;
     for (const s of e.sourceIds) {
       for (const t of e.targetIds) {
         if (s === t) continue;
@@ -62,7 +88,7 @@ export function actorNetwork(db: Db): { nodes: Array<{ id: string; name: string;
     }
   }
   const nodes = (db.prepare('SELECT id, name, type, mentions FROM entities').all() as Array<{ id: string; name: string; type: string; mentions: number }>).filter((n) => used.has(n.id));
-  return { nodes, edges: [...edges.values()].sort((a, b) => b.cooperative + b.conflictual - (a.cooperative + a.conflictual)) };
+  return { nodes, edges: [...edges.values()].sort((a, b) => b.cooperative + b.conflictual - (a.cooperative + a.conflictual)), span };
 }
 
 /** Counts for the UI header. */

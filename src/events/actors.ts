@@ -202,14 +202,16 @@ function mergeGroupOf(view: DocView, cands: ActorCandidate[]): ActorCandidate[] 
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i]!;
     const b = cands[i + 1];
-    if (b && a.kind === 'actor' && a.actorKey === null && b.kind === 'actor' && b.actorKey !== null) {
+    if (b && a.kind === 'actor' && a.actorKey === null && b.kind === 'actor' && (b.actorKey !== null || a.person)) {
       const w = view.words;
       let k = a.te;
       if (w[k] === 'of' || w[k] === 'from') {
         k++;
-        while (k < b.ts && (w[k] === 'the' || isModifier(w[k]!))) k++;
+        while (k < b.ts && (w[k] === 'the' || w[k] === "'s" || isModifier(w[k]!))) k++;
         if (k === b.ts) {
-          out.push({ ...b, ts: a.ts, start: a.start, code: withSector(b.code, /^[A-Z]{3}$/.test(b.code) ? a.code : '') });
+          // "the head of the country's navy" is one person; "leaders of the coalition" stand for the coalition.
+          out.push(a.person ? { ...a, te: b.te, end: b.end, name: view.doc.text.slice(a.start, b.end), code: b.actorKey ? withSector(b.code, a.code) : a.code }
+            : { ...b, ts: a.ts, start: a.start, code: withSector(b.code, /^[A-Z]{3}$/.test(b.code) ? a.code : '') });
           i++;
           continue;
         }

@@ -219,7 +219,6 @@ export function annotateEvents(doc: Doc): void {
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
       }
       prev = { te: f.te, subject: roles.passive ? roles.target : roles.source };
-      if (roles.source.length === 0 && roles.target.length === 0) continue;
       const modality = readModality(words, f.modalAt, clauseStart, opener);
       if (f.deniedComplement) {
         modality.negated = true;
@@ -244,6 +243,7 @@ export function annotateEvents(doc: Doc): void {
       }
       // A meeting's place is its venue, not a party to it.
       const target = (kind === 'meeting' || kind === 'call') ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
+      if (roles.source.length === 0 && target.length === 0) continue;
       const source = roles.source.map((c) => toActor(doc, c));
       const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);

@@ -15,6 +15,8 @@ const ADVERB_GAP: ReadonlySet<string> = new Set(['also', 'reportedly', 'allegedl
 /** "was dismissed", "have been accused": a passive participle after a form of "be". */
 export function isPassive(view: DocView, ts: number, s0: number): boolean {
   const w = view.words[ts]!;
+  // "the navy chief sanctioned by the United States": a participle with its agent, no auxiliary.
+  if (/ed$/.test(w) && view.words[ts + 1] === 'by' && ts > s0 && !PASSIVE_AUX.has(view.words[ts - 1]!)) return true;
   if (w.endsWith('ing') || (!w.endsWith('ed') && !w.endsWith('en') && !/^(met|held|sent|shot|struck|hit|cut|put|shut|seized|led|fought|taken|beaten|given|thrown|left|paid|slain|freed)$/.test(w))) return false;
   for (let j = ts - 1; j >= s0 && j >= ts - 4; j--) {
     const x = view.words[j]!;
@@ -28,11 +30,15 @@ export function isPassive(view: DocView, ts: number, s0: number): boolean {
 function isReporter(view: DocView, c: ActorCandidate, s1: number): boolean {
   const w = view.words;
   for (let k = c.te; k < Math.min(s1, c.te + 3); k++) {
-    if (REPORTING.has(w[k]!)) return true;
+    // "X said …" always reports; "X announced/confirmed …" only when a clause follows ("announced that …").
+    if (REPORTING.has(w[k]!) && (SPEECH.has(w[k]!) || /^(that|it|he|she|they|on|in|,|"|“)$/.test(w[k + 1] ?? '') || k + 1 >= s1)) return true;
     if (!ADVERB_GAP.has(w[k]!) && !/^(has|had|have|was|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|,)$/.test(w[k]!)) break;
   }
   return c.ts >= 2 && w[c.ts - 1] === 'to' && w[c.ts - 2] === 'according';
 }
+
+/** Verbs that only ever attribute speech. */
+const SPEECH: ReadonlySet<string> = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'reported', 'reports', 'stated', 'added', 'noted', 'wrote', 'quoted', 'according', 'cited', 'explained']);
 
 function inPrepPhrase(view: DocView, c: ActorCandidate, s0: number): boolean {
   const w = view.words;
@@ -82,6 +88,11 @@ function sentenceSubject(view: DocView, cands: readonly ActorCandidate[], before
 function resolvePronoun(cands: readonly ActorCandidate[], idx: number, view: DocView, s0: number, s1: number, fallback: ActorCandidate[]): ActorCandidate[] {
   const p = cands[idx]!;
   void s1;
+  // A relative pronoun stands for the actor right before it ("Dobrev, who was dismissed").
+  if (view.words[p.ts] === 'who') {
+    const prev = cands[idx - 1];
+    return prev && prev.kind === 'actor' && p.ts - prev.te <= 2 ? [prev] : [];
+  }
   const subject = sentenceSubject(view, cands, p.ts, s0, p.person);
   if (subject.length) return subject;
   return p.person ? fallback.filter((f) => f.person) : fallback.filter((f) => !f.person);
@@ -101,6 +112,9 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
   let end = te;
   while (end < s1 && end < te + 18 && !CLAUSE_BREAKS.has(w[end]!) && !REPORTING.has(w[end]!) && !RIGHT_BREAKS.has(w[end]!)) {
     if (w[end] === ',') {
+      // ", sharply escalating a standoff with X": a participle clause about the event, not its target.
+      const next = /ly$/.test(w[end + 1] ?? '') ? w[end + 2] : w[end + 1];
+      if (next && /^[a-z]+ing$/.test(next)) break;
       let k = end + 1;
       while (k < s1 && k < end + 9 && w[k] !== ',' && !REPORTING.has(w[k]!)) k++;
       if (k < s1 && REPORTING.has(w[k]!)) break;

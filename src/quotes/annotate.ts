@@ -94,13 +94,15 @@ function span(v: DocView, r: [number, number] | null): Span | null {
 
 export function annotateQuotes(doc: Doc): void {
   const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : paragraphRanges(doc.text);
-  const marks = findQuoteMarks(doc.text, paragraphs);
-  const view = buildView(doc, marks, paragraphs);
   const found: Found[] = [];
-  for (const m of marks) {
+  for (const m of findQuoteMarks(doc.text, paragraphs)) {
     const [qa, qe] = tokenRange(doc, m);
-    if (qe > qa) found.push({ marks: m, qa, qe, att: null, inherited: false });
+    const f: Found = { marks: m, qa, qe, att: null, inherited: false };
+    // Quoted titles ("Face the Nation") are read as ordinary words of their sentence.
+    if (qe > qa && !isTitle(doc, f)) found.push(f);
   }
+  const marks = found.map((f) => f.marks);
+  const view = buildView(doc, marks, paragraphs);
   found.forEach((f, k) => {
     f.att = attribute(view, found, k);
     if (!f.att?.speaker) f.att = colonIntro(view, f.qa) ?? f.att;
@@ -137,7 +139,6 @@ export function annotateQuotes(doc: Doc): void {
       push(r.content, false, r.att);
     }
     if (!f.att?.speaker && !f.att?.cue && words(doc, f.qa, f.qe) < MIN_UNATTRIBUTED_WORDS) continue;
-    if (isTitle(doc, f)) continue;
     push(f.marks, true, f.att);
   }
   while (ii < indirect.length) {

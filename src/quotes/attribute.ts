@@ -21,8 +21,9 @@ const WEAK_REACH = 12;
 /** How far after a quote its attribution may start. */
 const AFTER_REACH = 25;
 
+/** A speech verb outside quotes and outside names ("the United States" does not "state"). */
 export function isCue(v: DocView, i: number): boolean {
-  return v.quoteOf[i] === -1 && CUE_STANCE.has(v.lower[i]!);
+  return v.quoteOf[i] === -1 && v.entityOf[i] === -1 && CUE_STANCE.has(v.lower[i]!);
 }
 
 /** "quoted as saying": the cue spans "quoted … as saying"; the speaker is the subject of a passive or the object. */
@@ -43,6 +44,10 @@ function quotedAsSaying(v: DocView, c: number, lo: number, hi: number): Attribut
   return null;
 }
 
+function isPronoun(v: DocView, r: TokenRange): boolean {
+  return r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[r[0]]!);
+}
+
 /** A pronoun, or a phrase ending in a named person, organization or country. */
 function namesActor(v: DocView, r: TokenRange): boolean {
   if (r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[r[0]]!)) return true;
@@ -51,6 +56,19 @@ function namesActor(v: DocView, r: TokenRange): boolean {
   // "the letter reads", "The New York Post reports"
   const head = v.doc.tokens[r[1] - 1]!.text;
   return SPEAKING_NOUNS.has(head.toLowerCase()) || (v.lower[r[0]] === 'the' && /^\p{Lu}/u.test(head));
+}
+
+/** "as a Homeland Security memo put it": the cue is "put it", the speaker what stands between "as" and it. */
+function asPutIt(v: DocView, c: number, lo: number): Attribution | null {
+  if (v.lower[c] !== 'put' || v.lower[c + 1] !== 'it' || c <= lo) return null;
+  const who = subjectBefore(v, c, lo);
+  return who && v.lower[who[0] - 1] === 'as' && canSpeak(v, who) ? { cue: [c, c + 2], speaker: who } : null;
+}
+
+function namesPersonOrPronoun(v: DocView, r: TokenRange): boolean {
+  if (isPronoun(v, r) && v.lower[r[0]] !== 'it') return true;
+  const e = v.entityOf[r[1] - 1]!;
+  return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
 }
 
 function speaking(v: DocView, r: TokenRange | null): TokenRange | null {
@@ -94,6 +112,8 @@ export function attributeAfter(v: DocView, qe: number, hi: number): Attribution 
   for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
     if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.lower[c]!)) break;
     if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
+    const asPut = asPutIt(v, c, j);
+    if (asPut) return asPut;
     if (!isCue(v, c)) continue;
     const a = fromCue(v, c, j, hi, true);
     if (a.speaker) return a;
@@ -136,8 +156,10 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
       const owner = subjectBefore(v, c - 1, lo);
       if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
     }
+    const asPut = asPutIt(v, c, lo);
+    if (asPut) return asPut;
     if (!isCue(v, c)) continue;
-    if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH) continue;
+    if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH && v.lower[c + 1] !== 'that') continue;
     // "said Smith: “…”" — an inverted speaker only right before the quote.
     const a = fromCue(v, c, lo, qa, false);
     if (!a.speaker) {
@@ -148,16 +170,26 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
     }
     if (found === null) {
       found = a;
-      // "X said he thought …": a pronoun subject of an inner verb stands for the outer speaker; keep looking.
-      if (a.speaker![1] - a.speaker![0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[a.speaker![0]]!)) {
+      // "X said he thought …", "She says Trump's tweets accusing Y are “lies”": an inner speech verb sits in
+      // the report of an outer one; keep looking for the main clause's speaker.
+      if (a.speaker![0] > lo) {
         c = a.speaker![0];
         continue;
       }
       return a;
     }
-    return a;
+    // The outer report wins when its speaker opens the sentence or the inner one is only a pronoun.
+    if (a.speaker![0] === lo || isPronoun(v, found.speaker!)) return a;
+    return found;
   }
   if (found) return found;
+  // "Trump openly admires Putin as a “strong leader”": a label given with "as" belongs to the sentence's subject.
+  let k = qa - 1;
+  if (k >= lo && (v.lower[k] === 'a' || v.lower[k] === 'an' || v.lower[k] === 'the')) k--;
+  if (k > lo && v.lower[k] === 'as') {
+    const subject = sentenceSubject(v, lo, k);
+    if (subject && namesPersonOrPronoun(v, subject)) return { cue: null, speaker: subject };
+  }
   // Transcript style "PENCE: “…”" or "Smith: “…”" at the start of a sentence.
   if (qa - 1 >= lo && v.lower[qa - 1] === ':' && cueOnly === null) {
     const name = qa - 2 >= lo ? v.entityOf[qa - 2]! : -1;

@@ -1,5 +1,6 @@
 import type { Claim, ClaimStance, Doc, Quote } from '../model/index.js';
 import { CUE_STANCE } from './data/cues.js';
+import { firstAtOrAfter } from './speakers.js';
 import { tokenRange, type DocView } from './view.js';
 
 /**
@@ -54,9 +55,12 @@ export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Cla
     const stance = stanceOf(v, q);
     let proposition = propositionOf(v, q);
     const claimantKey = q.speakerKey;
-    let targets = doc.entities
-      .filter((e) => e.start >= Math.min(q.start, q.cue?.start ?? q.start) && e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC')
-      .map((e) => e.actorKey!);
+    let targets: string[] = [];
+    for (let k = firstAtOrAfter(doc.entities, Math.min(q.start, q.cue?.start ?? q.start)); k < doc.entities.length; k++) {
+      const e = doc.entities[k]!;
+      if (e.start >= q.end) break;
+      if (e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC') targets.push(e.actorKey);
+    }
     if (stance === 'denies' && (ANAPHOR.test(proposition) || proposition.split(' ').length < 3)) {
       const answered = [...claims].reverse().find((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
       if (answered) {

@@ -64,17 +64,32 @@ export interface SpeakerContext {
   genders: GenderBook;
   /** Speakers already resolved, in text order: the preferred antecedents of a pronoun. */
   recent: Array<{ at: number; speaker: ResolvedSpeaker; type: EntityType | null }>;
+  /** Person mentions that carry a role, gathered on first use. */
+  rolePersons?: EntityMention[];
+}
+
+/** Index of the first item whose start is at or after `offset` (items sorted by start). */
+function firstAtOrAfter(items: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function insideQuote(ctx: SpeakerContext, m: Span): boolean {
-  return ctx.quotes.some((q) => m.start >= q.start && m.end <= q.end);
+  const k = firstAtOrAfter(ctx.quotes, m.start + 1) - 1;
+  const q = ctx.quotes[k];
+  return q !== undefined && m.start >= q.start && m.end <= q.end;
 }
 
 function lastEntityBefore(ctx: SpeakerContext, at: number, ok: (m: EntityMention) => boolean, reach = 3000): EntityMention | null {
   const ents = ctx.doc.entities;
-  for (let k = ents.length - 1; k >= 0; k--) {
+  for (let k = firstAtOrAfter(ents, at) - 1; k >= 0; k--) {
     const m = ents[k]!;
-    if (m.start >= at) continue;
     if (at - m.end > reach) break;
     if (ok(m) && !insideQuote(ctx, m)) return m;
   }
@@ -96,14 +111,24 @@ function pronounAntecedent(ctx: SpeakerContext, pron: string, at: number): Resol
   return NONE;
 }
 
+/** Entity mentions overlapping a span (mentions are sorted and short, so a window from the span's start suffices). */
+function entitiesIn(ctx: SpeakerContext, span: Span): EntityMention[] {
+  const ents = ctx.doc.entities;
+  const out: EntityMention[] = [];
+  for (let k = Math.max(0, firstAtOrAfter(ents, span.start) - 1); k < ents.length && ents[k]!.start < span.end; k++) {
+    if (ents[k]!.end > span.start) out.push(ents[k]!);
+  }
+  return out;
+}
+
 /** A description's head word matched against the roles and names of the article's actors. */
 function describedActor(ctx: SpeakerContext, span: Span, words: string[]): ResolvedSpeaker {
   const head = words[words.length - 1] ?? '';
-  const affiliations = new Set(
-    ctx.doc.entities.filter((e) => e.start >= span.start && e.end <= span.end && e.actorKey).map((e) => e.affiliation ?? e.actorKey!),
-  );
-  const persons = ctx.doc.entities.filter((e) => {
-    if (e.type !== 'PERSON' || !e.role) return false;
+  const within = entitiesIn(ctx, span).filter((e) => e.start >= span.start && e.end <= span.end);
+  const affiliations = new Set(within.filter((e) => e.actorKey).map((e) => e.affiliation ?? e.actorKey!));
+  ctx.rolePersons ??= ctx.doc.entities.filter((e) => e.type === 'PERSON' && !!e.role);
+  const persons = ctx.rolePersons.filter((e) => {
+    if (!e.role) return false;
     const role = e.role.toLowerCase();
     if (!role.split(/\s+/).includes(head)) return false;
     return affiliations.size === 0 || (e.affiliation !== null && e.affiliation !== undefined && affiliations.has(e.affiliation));
@@ -118,14 +143,16 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
   }
   // "Veskaria's defence ministry", "a State Department spokesperson": the organization or country it speaks for.
   if (ORG_HEADS.has(head) || SPEAKS_FOR.has(head)) {
-    const owner = ctx.doc.entities.find((e) => e.start >= span.start && e.end <= span.end && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP'));
+    const owner = within.find((e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
     if (owner) return actor(owner);
   }
   return NONE;
 }
 
+export { firstAtOrAfter };
+
 export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker {
-  const inside = ctx.doc.entities.filter((e) => e.start < span.end && e.end > span.start && e.type !== 'LOC');
+  const inside = entitiesIn(ctx, span).filter((e) => e.type !== 'LOC');
   const text = ctx.doc.text.slice(span.start, span.end);
   const words = text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
   if (words.length === 1 && SPEAKER_PRONOUNS.has(words[0]!)) {

@@ -81,21 +81,42 @@ export class EventMerger {
     c.mentions.push(m);
   }
 
-  /** Fold clusters missing a target or source into the one fuller cluster they match, then build the events. */
+  /**
+   * Fold a cluster that names fewer actors ("the ship was boarded", "the coast guard boarded the ship") into
+   * the one fuller cluster it fits: same type and flags, compatible date, and every named actor it has also
+   * in the fuller one. A side with no named actor (empty, or only group nouns like "coast guard") fits any.
+   */
   finish(): ExportEvent[] {
-    const absorbed = new Set<Cluster>();
-    for (const c of this.clusters) {
-      if (c.targetKey !== '' && c.sourceKey !== '') continue;
-      const fuller = this.clusters.filter((o) => o !== c && !absorbed.has(o) && o.type === c.type && o.flags === c.flags
-        && (c.sourceKey === '' || o.sourceKey === c.sourceKey) && (c.targetKey === '' || o.targetKey === c.targetKey)
-        && o.sourceKey !== '' && (o.targetKey !== '' || c.targetKey === '') && (o.targetKey !== c.targetKey || o.sourceKey !== c.sourceKey)
-        && o.date !== null && c.date !== null && compatibleDates(o.date, c.date));
-      if (fuller.length === 1) {
-        fuller[0]!.mentions.push(...c.mentions);
-        absorbed.add(c);
+    const named = (key: string): string[] => key.split('+').filter((k) => k && !k.startsWith('name:'));
+    const fits = (side: string, fuller: string): boolean => {
+      const mine = named(side);
+      if (mine.length === 0) return true;
+      const theirs = new Set(named(fuller));
+      return mine.every((k) => theirs.has(k));
+    };
+    const strength = (c: Cluster): number => named(c.sourceKey).length + named(c.targetKey).length;
+    const parent = new Map<Cluster, Cluster>();
+    const root = (c: Cluster): Cluster => {
+      let r = c;
+      while (parent.has(r)) r = parent.get(r)!;
+      return r;
+    };
+    const order = [...this.clusters].sort((x, y) => strength(x) - strength(y));
+    for (const c of order) {
+      const candidates = new Set<Cluster>();
+      for (const o of this.clusters) {
+        if (o === c || parent.has(o) || o.type !== c.type || o.flags !== c.flags || strength(o) <= strength(c)) continue;
+        if (!compatibleDates(o.date, c.date) || (o.date === null) !== (c.date === null) && c.date !== null) continue;
+        if (fits(c.sourceKey, o.sourceKey) && fits(c.targetKey, o.targetKey)) candidates.add(root(o));
       }
+      if (candidates.size !== 1) continue;
+      const into = [...candidates][0]!;
+      if (into === c) continue;
+      parent.set(c, into);
+      into.mentions.push(...c.mentions);
+      if (into.date === null || (c.date !== null && c.date.length > into.date.length)) into.date = c.date;
     }
-    return this.clusters.filter((c) => !absorbed.has(c)).map((c) => this.toExport(c));
+    return this.clusters.filter((c) => !parent.has(c)).map((c) => this.toExport(c));
   }
 
   private exportActor(a: EventActor): ExportEventActor {

@@ -93,7 +93,10 @@ export function createApp(db: Db): Hono {
     return c.json({ offset, limit, ...ledger(db, offset, limit) });
   });
   app.get('/api/timeline', (c) => c.json(timeline(db)));
-  app.get('/api/network', (c) => c.json(actorNetwork(db)));
+  app.get('/api/network', (c) => {
+    const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null);
+    return c.json(actorNetwork(db, { from: day(c.req.query('from')), to: day(c.req.query('to')) }));
+  });
   app.get('/api/stats', (c) => c.json(analyzeActivity(db)));
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('not found', 404)));

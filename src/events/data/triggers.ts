@@ -132,7 +132,7 @@ export const VERBS: readonly Row[] = [
   ['explode … bomb', 'ASSAULT'], ['explode … bombs', 'ASSAULT'], ['detonate', 'ASSAULT'], ['launch … attack', 'ASSAULT'],
   ['launch … attacks', 'ASSAULT'], ['launch … offensive', 'ASSAULT'], ['launch … artillery', 'ASSAULT'], ['launch … strikes', 'ASSAULT'],
   ['carry out … attack', 'ASSAULT'], ['carry out … strikes', 'ASSAULT'], ['shoot down', 'ASSAULT'], ['gun down', 'ASSAULT'],
-  ['take … hostage', 'ASSAULT'], ['hold … hostage', 'ASSAULT'], ['rape', 'ASSAULT'], ['beat', 'ASSAULT'], ['target', 'ASSAULT'],
+  ['take … hostage', 'ASSAULT'], ['hold … hostage', 'ASSAULT'], ['rape', 'ASSAULT'], ['beat', 'ASSAULT'],
   ['engage in … ethnic cleansing', 'ASSAULT'], ['violate … ceasefire', 'ASSAULT'], ['violate … cease-fire', 'ASSAULT'],
   ['violate … truce', 'ASSAULT'], ['besiege', 'ASSAULT'], ['overrun', 'ASSAULT'], ['loot', 'ASSAULT'],
 ];

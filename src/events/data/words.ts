@@ -6,7 +6,7 @@ export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
   ['ministry', 'GOV'], ['diplomats', 'GOV'], ['leaders', 'GOV'], ['leader', 'GOV'], ['leadership', 'GOV'], ['administration', 'GOV'],
   ['regime', 'GOV'], ['president', 'GOV'], ['minister', 'GOV'], ['ministers', 'GOV'], ['cabinet', 'GOV'], ['embassy', 'GOV'],
   ['delegation', 'GOV'], ['envoy', 'GOV'], ['ambassador', 'GOV'], ['spokesman', 'GOV'], ['spokeswoman', 'GOV'], ['spokesperson', 'GOV'],
-  ['king', 'GOV'], ['premier', 'GOV'], ['prime minister', 'GOV'], ['foreign minister', 'GOV'], ['defence minister', 'MIL'], ['defense minister', 'MIL'], ['interior minister', 'GOV'], ['finance minister', 'GOV'], ['justice minister', 'GOV'], ['army chief', 'MIL'], ['navy chief', 'MIL'], ['foreign ministry', 'GOV'],
+  ['king', 'GOV'], ['head', 'GOV'], ['chief', 'GOV'], ['premier', 'GOV'], ['prime minister', 'GOV'], ['foreign minister', 'GOV'], ['defence minister', 'MIL'], ['defense minister', 'MIL'], ['interior minister', 'GOV'], ['finance minister', 'GOV'], ['justice minister', 'GOV'], ['army chief', 'MIL'], ['navy chief', 'MIL'], ['foreign ministry', 'GOV'],
   ['military', 'MIL'], ['army', 'MIL'], ['troops', 'MIL'], ['forces', 'MIL'], ['soldiers', 'MIL'], ['navy', 'MIL'], ['warships', 'MIL'],
   ['jets', 'MIL'], ['aircraft', 'MIL'], ['helicopters', 'MIL'], ['air force', 'MIL'], ['defence ministry', 'MIL'], ['defense ministry', 'MIL'],
   ['commander', 'MIL'], ['generals', 'MIL'], ['coast guard', 'MIL'], ['corvettes', 'MIL'], ['militia', 'MIL'], ['militias', 'MIL'],

@@ -90,6 +90,9 @@ const CUE_FAMILIES: ReadonlyArray<readonly [ClaimStance, string]> = [
   ['asserts', 'tout touts touted touting'],
   ['asserts', 'praise praises praised praising'],
   ['asserts', 'hail hails hailed hailing'],
+  ['asserts', 'liken likens likened likening'],
+  ['asserts', 'cite cites cited citing'],
+  ['asserts', 'reference references referenced referencing'],
   ['accuses', 'scold scolds scolded scolding'],
   ['accuses', 'decry decries decried decrying'],
   ['accuses', 'lambast lambasts lambasted lambasting lambaste lambastes'],
@@ -140,6 +143,7 @@ export const WEAK_CUES: ReadonlySet<string> = new Set([
   'comment', 'comments', 'chime', 'chimes', 'snap', 'snaps', 'snapped', 'mention', 'mentions', 'mentioned', 'mentioning',
   'demand', 'demands', 'praise', 'praises', 'praised', 'praising', 'hail', 'hails', 'hailed', 'hailing', 'tout', 'touts', 'touted',
   'mock', 'mocks', 'mocked', 'mocking', 'beg', 'begs', 'begged', 'begging', 'plead', 'pleads', 'pleaded', 'pleading',
+  'liken', 'likens', 'likened', 'likening', 'cite', 'cites', 'cited', 'citing', 'reference', 'references', 'referenced', 'referencing',
 ]);
 
 /**
@@ -153,7 +157,7 @@ export const NOUN_LIKE_CUES: ReadonlySet<string> = new Set([
   'remarks', 'quip', 'quips', 'read', 'reads', 'thought', 'testimony', 'vow', 'vows', 'pledge', 'pledges', 'warning', 'warnings',
   'blast', 'blasts', 'slam', 'slams', 'admit', 'tweet', 'tweets', 'answer', 'reply', 'replies', 'response', 'chant', 'chants',
   'shout', 'shouts', 'lament', 'laments', 'boast', 'boasts', 'muse', 'whisper', 'mention', 'mentions', 'demand', 'demands',
-  'praise', 'hail', 'tout', 'mock', 'plead',
+  'praise', 'hail', 'tout', 'mock', 'plead', 'reference', 'references',
 ]);
 
 /** Nouns that speak in news ("a statement said", "the report says"): speakers when no person does. */

@@ -11,13 +11,27 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-/** Who acts on whom: actors on a circle, edges green (cooperative) or red (conflictual), plus the edge table. */
-export async function renderNetwork(main: HTMLElement): Promise<void> {
-  const net = await api<{ nodes: NetworkNode[]; edges: NetworkEdge[] }>('/api/network');
+interface Network { nodes: NetworkNode[]; edges: NetworkEdge[]; span: { first: string | null; last: string | null } }
+
+/**
+ * Who acts on whom: actors on a circle, edges green (cooperative) or red (conflictual), plus the edge table;
+ * two date fields narrow it to a period, so the network can be followed over time.
+ */
+export async function renderNetwork(main: HTMLElement, range: { from: string; to: string } = { from: '', to: '' }): Promise<void> {
+  const query = new URLSearchParams();
+  if (range.from) query.set('from', range.from);
+  if (range.to) query.set('to', range.to);
+  const net = await api<Network>(`/api/network${query.size ? `?${query}` : ''}`);
   clear(main);
   main.append(el('h2', {}, 'Actor network'));
+  const from = el('input', { type: 'date', id: 'network-from', value: range.from || (net.span.first ?? '').slice(0, 10), 'aria-label': 'From' });
+  const to = el('input', { type: 'date', id: 'network-to', value: range.to || (net.span.last ?? '').slice(0, 10), 'aria-label': 'To' });
+  const apply = (): void => void renderNetwork(main, { from: from.value, to: to.value });
+  from.addEventListener('change', apply);
+  to.addEventListener('change', apply);
+  main.append(el('p', { class: 'meta', id: 'network-range' }, 'From ', from, ' to ', to));
   if (net.edges.length === 0) {
-    main.append(el('p', { class: 'empty' }, 'No events between actors yet.'));
+    main.append(el('p', { class: 'empty' }, 'No events between actors in this period.'));
     return;
   }
   const nodes = net.nodes.slice(0, 40);
