@@ -386,9 +386,9 @@ export const RULES: readonly Rule[] = [
     if (!g.pre && /^\s+(?:ago|earlier|later|of\s+(?:the|a|his|her|its|their))\b/i.test(env.after)) return null;
     if (!g.pre && /^\s+old\b/i.test(env.after)) return null;
     const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
-    // "in recent weeks", "in coming months" point at a vague past or future, not at a length of time.
-    if (pre && /^(?:recent|past|the past|the past few|the last few)$/.test(pre)) return () => date('PAST_REF');
-    if (pre && /^(?:coming|the coming)$/.test(pre)) return () => date('FUTURE_REF');
+    // "in past years", "over the last few months" point at a vague past; "recent weeks", "the coming
+    // months" are annotated as spans of unknown length (TBAQ: PXW, PXM).
+    if (pre && /^(?:past|the past few|the last few)$/.test(pre)) return () => date('PAST_REF');
     return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });
   }),
   rule('duration-half', `${B}(?:half\\s+an?\\s+(?<u1>hour|day|year|month)|an?\\s+(?<u2>minute|hour|day|week|year|month)\\s+and\\s+a\\s+half|(?<n>${NUM})\\s+and\\s+a\\s+half\\s+(?<u3>minutes|hours|days|years|months|weeks))${E}`, (g) => {

@@ -16,6 +16,9 @@ const BE_OR_MODAL = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'w
  */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'added', 'noted', 'announced', 'reported', 'stated', 'disclosed', 'according']);
 
+/** How far (in tokens) a cue is looked for on either side: a verb farther away governs something else. */
+const WINDOW = 40;
+
 /** The tense cue carried by token `i`, or null when it carries none. */
 function cue(tokens: readonly Token[], i: number, skipReporting: boolean): Tense {
   const raw = tokens[i]!.text;
@@ -23,7 +26,9 @@ function cue(tokens: readonly Token[], i: number, skipReporting: boolean): Tense
   if (skipReporting && REPORTING.has(w)) return null;
   const next = tokens[i + 1]?.text.toLowerCase();
   if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised') return next === 'to' ? 'future' : null;
-  if (w === 'plans' || w === 'plan' || w === 'planned' || w === 'planning' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
+  if (w === 'plans' || w === 'plan' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
+  // "planned a demonstration on Saturday", "was scheduled for Monday": what was planned lies ahead.
+  if (w === 'planned' || w === 'planning' || w === 'scheduled' || w === 'expected') return 'future';
   if (FUTURE_CUES.has(w)) return 'future';
   // Lower-case "may" is the modal (the month is capitalized).
   if (raw === 'may') return 'future';
@@ -50,7 +55,7 @@ function cue(tokens: readonly Token[], i: number, skipReporting: boolean): Tense
 export function tenseAt(tokens: readonly Token[], from: number, to: number, skipReporting = false): Tense {
   let best: Tense = null;
   let bestDistance = Infinity;
-  for (let i = from - 1; i >= 0; i--) {
+  for (let i = from - 1; i >= Math.max(0, from - WINDOW); i--) {
     const t = tokens[i]!.text;
     if (t === ';') break;
     const c = cue(tokens, i, skipReporting);
@@ -60,7 +65,7 @@ export function tenseAt(tokens: readonly Token[], from: number, to: number, skip
       break;
     }
   }
-  for (let i = to; i < tokens.length; i++) {
+  for (let i = to; i < Math.min(tokens.length, to + WINDOW); i++) {
     const distance = 2 * (i - to) + 1.5;
     if (distance >= bestDistance) break;
     const t = tokens[i]!.text;

@@ -25,6 +25,11 @@ describe('tense and aspect', () => {
     expect(value('The envoy will travel next week.', '2023-09-15', 'next week')).toBe('2023-W38');
     expect(value('The envoy travelled last week.', '2023-09-15', 'last week')).toBe('2023-W36');
   });
+  it('a weekday deadline is the coming one; what was planned lies ahead', () => {
+    expect(value('The agency has given the family until Tuesday to answer.', '2000-04-03', 'Tuesday')).toBe('2000-04-04');
+    expect(value('Some 32 states had filed reports by Wednesday.', '1990-08-16', 'Wednesday')).toBe('1990-08-15');
+    expect(value('Protesters planned a march on Saturday.', '2000-01-07', 'Saturday')).toBe('2000-01-08');
+  });
   it('a month without a year is read by tense', () => {
     expect(value('The talks collapsed in July.', '2023-03-10', 'July')).toBe('2022-07');
     expect(value('The talks will resume in July.', '2023-10-10', 'July')).toBe('2024-07');

@@ -36,7 +36,9 @@ function candidatesIn(text: string, sentences: readonly Sentence[], index: numbe
       // Trailing spaces or a trailing abbreviation period that ends the sentence stay out of the extent.
       while (end > m.index && /\s/.test(s[end - 1]!)) end--;
       if (m.index >= own) continue;
-      const resolver = rule.build(m.groups ?? {}, m, { sentence: s, before: s.slice(0, m.index), after: s.slice(end) });
+      // Rules read only the nearby context; a bounded window keeps runaway sentences linear.
+      const before = s.slice(Math.max(0, m.index - CONTEXT), m.index);
+      const resolver = rule.build(m.groups ?? {}, m, { sentence: s, before, after: s.slice(end, end + CONTEXT) });
       if (resolver) out.push({ start: sentence.start + m.index, end: sentence.start + end, rank, resolver, sentence: index });
     }
   });
@@ -58,12 +60,23 @@ function selectLongest(cands: Candidate[], textLength: number): Candidate[] {
 }
 
 function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
-  let from = tokens.findIndex((t) => t.end > start);
-  if (from < 0) from = tokens.length;
-  let to = from;
+  // First token ending after `start` (binary search: a runaway sentence can hold many thousands).
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > start) hi = mid;
+    else lo = mid + 1;
+  }
+  let to = lo;
   while (to < tokens.length && tokens[to]!.start < end) to++;
-  return [from, to];
+  return [lo, to];
 }
+
+/** Characters of context on each side that rules may look at. */
+const CONTEXT = 200;
+
+const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
 /** Words of a quarterly earnings report, in the sentence or the two before it. */
 const QUARTERLY = /\b(?:quarter|quarterly|three months ended)\b/i;
@@ -96,7 +109,11 @@ export function findTimexes(text: string, sentences: readonly Sentence[], tokens
       const [from, to] = tokenRange(sentTokens, c.start, c.end);
       // A possessive ("Wednesday's ruling") names a known occasion: the verb around it says nothing of its date.
       const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
-      const tense = possessive ? null : tenseAt(sentTokens, from, to);
+      // A weekday deadline ("until 9 a.m. Tuesday", "by Friday") is the coming one, whatever the verb's
+      // tense — except in the past perfect ("had filed reports by Wednesday").
+      const deadline = /\b(?:until|till|by)\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)) && WEEKDAY.test(text.slice(c.start, c.end))
+        && !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), c.start));
+      const tense = possessive ? null : deadline ? 'future' : tenseAt(sentTokens, from, to);
       const reportedTense = possessive ? null : tenseAt(sentTokens, from, to, true);
       const r = c.resolver({ anchor, tense, reportedTense, ref, refYear, quarterly });
       if (!r) continue;
