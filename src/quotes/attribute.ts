@@ -13,6 +13,8 @@ export interface Attribution {
   speaker: TokenRange | null;
 }
 
+/** Prepositions that introduce a participle cue whose speaker is the sentence's subject. */
+const PARTICIPLE_INTRO = new Set(['by', 'after', 'before', 'while', 'when', 'for', 'in', 'without']);
 const DASHES = new Set(['—', '–', '―', '-', '--']);
 /** Within a sentence, only a semicolon separates a quote from another clause's cue. */
 const SENTENCE_PUNCT = new Set([';']);
@@ -83,7 +85,8 @@ function fromCue(v: DocView, c: number, lo: number, hi: number, inverted: boolea
   const quoted = quotedAsSaying(v, c, lo, hi);
   if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
   // "Trump spoke in Tulsa, Oklahoma, arguing that …": a participle cue speaks for the sentence's subject.
-  if (v.lower[c]!.endsWith('ing') && v.lower[c - 1] === ',') {
+  // "… responded by saying his refusal …", "began by saying he would “never” …": so does one after a preposition.
+  if (v.lower[c]!.endsWith('ing') && (v.lower[c - 1] === ',' || PARTICIPLE_INTRO.has(v.lower[c - 1] ?? ''))) {
     const head = sentenceSubject(v, Math.max(lo, v.sentLo[c]!), c);
     if (head) return { cue: [c, c + 1], speaker: head };
   }

@@ -183,6 +183,11 @@ const PREPOSITIONS = new Set(['in', 'of', 'for', 'with', 'by', 'at', 'on', 'to',
  * `hi` ("During a speech, Trump attacked Clinton …, saying" → Trump).
  */
 export function sentenceSubject(v: DocView, lo: number, hi: number): TokenRange | null {
+  // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
+  if (v.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.lower[lo]!)) {
+    const opening = phraseFrom(v, lo, hi);
+    if (opening && canSpeak(v, opening) && /^[,]$|^\p{Ll}/u.test(v.doc.tokens[opening[1]]?.text ?? '')) return opening;
+  }
   for (let i = lo; i < hi; i++) {
     if (v.quoteOf[i] !== -1) return null;
     if (PREPOSITIONS.has(v.lower[i - 1] ?? '') && i > lo) continue;

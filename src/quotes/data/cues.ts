@@ -91,6 +91,7 @@ const CUE_FAMILIES: ReadonlyArray<readonly [ClaimStance, string]> = [
   ['asserts', 'praise praises praised praising'],
   ['asserts', 'hail hails hailed hailing'],
   ['asserts', 'liken likens likened likening'],
+  ['asserts', 'characterize characterizes characterized characterizing characterise characterises characterised'],
   ['asserts', 'cite cites cited citing'],
   ['asserts', 'reference references referenced referencing'],
   ['accuses', 'scold scolds scolded scolding'],
