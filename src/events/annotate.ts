@@ -143,7 +143,8 @@ function nounLicensed(view: DocView, ts: number, te: number, s0: number, s1: num
     const w = words[j]!;
     if (light.has(w) || triggerLexicon().byFirst.get(w)?.some((t) => t.verb && t.governs)) return j;
     if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
-    if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)) break;
+    if (w === '-') n--;
+    else if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)) break;
   }
   if (te < s1 && /^(by|against|on|with|from|between|to)$/.test(words[te]!)) {
     const next = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind === 'actor');
