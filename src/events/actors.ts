@@ -84,13 +84,17 @@ const PLACE_HEADS = /^(border|borders|coast|waters|region|province|city|town|vil
 const WATER = /\b(Sea|Ocean|Strait|Straits|Gulf|Bay|River|Lake|Channel|Waters|Mountains|Peninsula)\b/;
 
 /** Group nouns that name one person ("the minister", "the army chief"). */
-const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 'leader', 'king', 'premier', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'judge', 'official', 'head']);
+const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 'leader', 'king', 'premier', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'judge', 'official', 'head', 'officer', 'director', 'governor', 'mayor', 'admiral', 'manager', 'coach']);
 
 /** Role words that follow a group noun and make it one person ("navy chief", "army commander"). */
 const ROLE_TAILS: ReadonlySet<string> = new Set(['chief', 'commander', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'chairman', 'leader', 'secretary']);
 
 function roleTail(words: readonly string[], k: number, s1: number): number {
   if (k < s1 && ROLE_TAILS.has(words[k]!)) return k + 1;
+  // "chief medical officer": a role head after a modifier or two.
+  for (let m = k; m < Math.min(s1, k + 2) && isModifier(words[m]!); m++) {
+    if (m + 1 < s1 && INDIVIDUAL_ROLES.has(words[m + 1]!) && GROUP_NOUNS.has(words[m + 1]!)) return m + 2;
+  }
   // "government officials", "security forces": a second group noun heads the phrase.
   if (k < s1 && GROUP_NOUNS.has(words[k]!) && /s$/.test(words[k]!)) return k + 1;
   return k;

@@ -21,7 +21,7 @@ export function isPassive(view: DocView, ts: number, s0: number): boolean {
   for (let j = ts - 1; j >= s0 && j >= ts - 4; j--) {
     const x = view.words[j]!;
     if (PASSIVE_AUX.has(x)) return true;
-    if (!ADVERB_GAP.has(x)) return false;
+    if (!ADVERB_GAP.has(x) && !/^[a-z]+ly$/.test(x)) return false;
   }
   return false;
 }
@@ -126,7 +126,7 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
 
 /** A group noun after "its/their" is the actor's own means ("offered its troops"), not a target. */
 function ownMeans(view: DocView, c: ActorCandidate): boolean {
-  if (c.actorKey !== null) return false;
+  if (c.actorKey !== null || c.person) return false;
   const w = view.words;
   let j = c.ts - 1;
   while (j >= 0 && j > c.ts - 4 && (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !/^(its|their|his|her|our|some|all|more)$/.test(w[j]!)) j--;
