@@ -129,7 +129,7 @@ function ownMeans(view: DocView, c: ActorCandidate): boolean {
   if (c.actorKey !== null || c.person) return false;
   const w = view.words;
   let j = c.ts - 1;
-  while (j >= 0 && j > c.ts - 4 && (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !/^(its|their|his|her|our|some|all|more)$/.test(w[j]!)) j--;
+  while (j >= 0 && j > c.ts - 4 && (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !/^(its|their|his|her|our|some|all|more|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(w[j]!)) j--;
   if (j < 0) return false;
   if (/^(its|their|his|her|our)$/.test(w[j]!)) return true;
   // "contribute 4,000 troops", "withdraw some forces": a number of soldiers or ships is what is sent, not whom it is done to.
@@ -202,7 +202,8 @@ export function readRoles(view: DocView, cands: readonly ActorCandidate[], ts: n
   let place: ActorCandidate | null = null;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
-    if (c.ts < te || c.ts >= end) continue;
+    // Actors inside a gapped trigger count too ("took three activists into custody").
+    if (c.ts <= ts || c.ts >= end) continue;
     if (c.kind === 'place') {
       place ??= c;
       continue;
