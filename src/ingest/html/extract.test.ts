@@ -129,3 +129,12 @@ describe('paywalled pages', () => {
     expect(extractHtml(storyPage({ jsonLdBody: 'Harbour officials in Port Ellery said on Tuesday…' })).text).toBe(STORY_PARAGRAPHS.join('\n\n'));
   });
 });
+
+describe('captions', () => {
+  it('keeps the article picture captions, not those of teasers elsewhere on the page', () => {
+    const story = STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+    const html = `<body><article><figure><img src="a.jpg"><figcaption>Divers at the breakwater on Monday.</figcaption></figure><div class="text">${story}</div></article>
+      <aside><figure><img src="b.jpg"><figcaption>A teaser picture for another story.</figcaption></figure></aside></body>`;
+    expect(extractHtml(html).captions).toEqual(['Divers at the breakwater on Monday.']);
+  });
+});
