@@ -109,6 +109,34 @@ function previousSentenceSpeaker(v: DocView, qa: number, indirect: readonly Indi
   return e >= 0 && v.doc.entities[e]!.type === 'PERSON' ? subject : null;
 }
 
+/**
+ * A quote inside a sentence with no speech verb ("Clinton supports “appropriate pay raises,”", "She has proposed
+ * a “chief trade prosecutor”"): the words are the sentence subject's, when that subject is an actor.
+ */
+function sentenceActor(v: DocView, qa: number): [number, number] | null {
+  const lo = v.sentLo[qa]!;
+  if (qa === lo) return null;
+  const subject = sentenceSubject(v, lo, qa);
+  if (!subject) return null;
+  if (subject[1] - subject[0] === 1 && /^(?:he|she|they|we|i)$/.test(v.lower[subject[0]]!)) return subject;
+  const e = v.entityOf[subject[1] - 1]!;
+  return e >= 0 && ['PERSON', 'ORG'].includes(v.doc.entities[e]!.type) ? subject : null;
+}
+
+/** A quote paragraph signed by the next one: "“…” ¶ — Sanders." */
+function signature(v: DocView, qe: number): Attribution | null {
+  const next = qe;
+  if (next >= v.doc.tokens.length || v.paragraphOf[next] === v.paragraphOf[qe - 1]) return null;
+  if (!/^[-—–―]$/.test(v.lower[next]!)) return null;
+  let k = next + 1;
+  const e = v.entityOf[k] ?? -1;
+  if (e < 0) return null;
+  while (v.entityOf[k] === e) k++;
+  const end = v.sentHi[next]!;
+  if (end - k > 1 || v.paragraphOf[k - 1] !== v.paragraphOf[next]) return null;
+  return { cue: [next, next + 1], speaker: [next + 1, k] };
+}
+
 function span(v: DocView, r: [number, number] | null): Span | null {
   if (!r) return null;
   return { start: v.doc.tokens[r[0]]!.start, end: v.doc.tokens[r[1] - 1]!.end };
@@ -137,7 +165,12 @@ export function annotateQuotes(doc: Doc): void {
       f.inherited = true;
       return;
     }
-    const speaker = previousSentenceSpeaker(view, f.qa, indirect);
+    const signed = signature(view, f.qe);
+    if (signed) {
+      f.att = signed;
+      return;
+    }
+    const speaker = previousSentenceSpeaker(view, f.qa, indirect) ?? sentenceActor(view, f.qa);
     if (speaker) f.att = { cue: f.att?.cue ?? null, speaker };
   });
 
