@@ -149,7 +149,7 @@ export function annotateQuotes(doc: Doc): void {
     const [qa, qe] = tokenRange(doc, m);
     const f: Found = { marks: m, qa, qe, att: null, inherited: false };
     // Quoted titles ("Face the Nation") are read as ordinary words of their sentence.
-    if (qe > qa && !isTitle(doc, f)) found.push(f);
+    if (qe > qa && words(doc, qa, qe) > 0 && !isTitle(doc, f)) found.push(f);
   }
   const marks = found.map((f) => f.marks);
   const view = buildView(doc, marks, paragraphs);
