@@ -21,7 +21,7 @@ export function isPassive(view: DocView, ts: number, s0: number): boolean {
   for (let j = ts - 1; j >= s0 && j >= ts - 4; j--) {
     const x = view.words[j]!;
     if (PASSIVE_AUX.has(x)) return true;
-    if (!ADVERB_GAP.has(x)) return false;
+    if (!ADVERB_GAP.has(x) && !/^[a-z]+ly$/.test(x)) return false;
   }
   return false;
 }
@@ -126,10 +126,10 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
 
 /** A group noun after "its/their" is the actor's own means ("offered its troops"), not a target. */
 function ownMeans(view: DocView, c: ActorCandidate): boolean {
-  if (c.actorKey !== null) return false;
+  if (c.actorKey !== null || c.person) return false;
   const w = view.words;
   let j = c.ts - 1;
-  while (j >= 0 && j > c.ts - 4 && (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !/^(its|their|his|her|our|some|all|more)$/.test(w[j]!)) j--;
+  while (j >= 0 && j > c.ts - 4 && (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !/^(its|their|his|her|our|some|all|more|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(w[j]!)) j--;
   if (j < 0) return false;
   if (/^(its|their|his|her|our)$/.test(w[j]!)) return true;
   // "contribute 4,000 troops", "withdraw some forces": a number of soldiers or ships is what is sent, not whom it is done to.
@@ -202,7 +202,8 @@ export function readRoles(view: DocView, cands: readonly ActorCandidate[], ts: n
   let place: ActorCandidate | null = null;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
-    if (c.ts < te || c.ts >= end) continue;
+    // Actors inside a gapped trigger count too ("took three activists into custody").
+    if (c.ts <= ts || c.ts >= end) continue;
     if (c.kind === 'place') {
       place ??= c;
       continue;

@@ -134,7 +134,14 @@ export class EventMerger {
     const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
     const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
     const attributes: Record<string, unknown> = {};
-    for (const m of ms) for (const [k, v] of Object.entries(m.event.attributes)) if (!(k in attributes)) attributes[k] = v;
+    // Lists (participants, missile classes) are the union over the mentions; other values the first given.
+    for (const m of ms) {
+      for (const [k, v] of Object.entries(m.event.attributes)) {
+        const have = attributes[k];
+        if (have === undefined || have === null) attributes[k] = v;
+        else if (Array.isArray(have) && Array.isArray(v)) attributes[k] = [...new Set([...(have as unknown[]), ...(v as unknown[])])];
+      }
+    }
     const seen = new Set<string>();
     const evidence = [];
     for (const m of ms) {
