@@ -190,7 +190,10 @@ export function sentenceSubject(v: DocView, lo: number, hi: number): TokenRange 
   // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
   if (v.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.lower[lo]!)) {
     const opening = phraseFrom(v, lo, hi);
-    if (opening && canSpeak(v, opening) && /^[,]$|^\p{Ll}/u.test(v.doc.tokens[opening[1]]?.text ?? '')) return opening;
+    // The phrase reader does not know verbs ("His chief aide doubled …"): the longest speaking prefix.
+    for (let e = opening ? opening[1] : lo; e > lo; e--) {
+      if (canSpeak(v, [lo, e]) && /^[,]$|^\p{Ll}/u.test(v.doc.tokens[e]?.text ?? '')) return [lo, e];
+    }
   }
   for (let i = lo; i < hi; i++) {
     if (v.quoteOf[i] !== -1) return null;

@@ -138,3 +138,14 @@ describe('captions', () => {
     expect(extractHtml(html).captions).toEqual(['Divers at the breakwater on Monday.']);
   });
 });
+
+describe('metadata variants', () => {
+  it('reads a site-specific publication meta name and drops job titles from bylines', () => {
+    const html = `<html><head><title>Ferries diverted</title><meta name="xy-post-date" content="2024/03/14"><meta name="author" content="Marta Quill, Staff Writer">
+      <meta property="og:site_name" content="https://ellerygazette.example"></head><body><article>${STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const p = extractHtml(html, 'https://www.ellerygazette.example/ferries');
+    expect(p.published).toBe('2024-03-14');
+    expect(p.authors).toEqual(['Marta Quill']);
+    expect(p.outlet).toBe('ellerygazette.example');
+  });
+});
