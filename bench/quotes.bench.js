@@ -38,11 +38,13 @@ function loadPolnear() {
     const rels = [];
     for (const line of readFileSync(join(DIR, 'attributions', f), 'utf8').split('\n')) {
       const cols = line.split('\t');
-      if (cols[0]?.startsWith('T')) {
+      // A surface text holding a newline spills onto lines of its own: only "T<n>⇥…" and "E<n>⇥…" lines count.
+      if (cols.length < 2 || !/^[TE]\d+$/.test(cols[0])) continue;
+      if (cols[0].startsWith('T')) {
         const sp = cols[1].indexOf(' ');
         const frags = cols[1].slice(sp + 1).split(';').map((x) => x.split(' ').map(Number));
         spans.set(cols[0], frags);
-      } else if (cols[0]?.startsWith('E')) {
+      } else {
         const args = Object.fromEntries(cols[1].trim().split(' ').filter((a) => a.includes(':')).map((a) => a.split(':')));
         rels.push(args);
       }

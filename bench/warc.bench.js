@@ -3,6 +3,7 @@
 // (flat memory: the 10,000-record run should not need much more than the 2,000-record one).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeWarc } from './make-warc.js';
@@ -33,9 +34,11 @@ async function run(n) {
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`analyze failed: ${r.stderr.slice(-2000)}`);
   const rss = Number(/maxRSS=(\d+)KB/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  const cpu = Number(/cpu=(\d+)ms/.exec(r.stderr)?.[1] ?? NaN) / 1000;
   const summary = /analyzed .*$/m.exec(r.stderr)?.[0] ?? '';
   const rate = n / secs;
-  console.log(`warc ${String(n).padStart(6)} records: ${secs.toFixed(1)} s, ${rate.toFixed(1)} records/s, peak RSS ${rss.toFixed(0)} MB`);
+  console.log(`warc ${String(n).padStart(6)} records: ${secs.toFixed(1)} s, ${rate.toFixed(1)} records/s, peak RSS ${rss.toFixed(0)} MB; ` +
+    `CPU ${cpu.toFixed(0)} s (${(cpu * 1000 / n).toFixed(1)} ms/record: ${(2 * n / cpu).toFixed(1)} records/s if 2 cores were ours alone; load average ${loadavg()[0].toFixed(1)})`);
   console.log(`  ${summary}`);
   return { n, secs, rate, rss };
 }

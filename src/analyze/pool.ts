@@ -21,6 +21,14 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+const WORKER_OLD_GEN_MB = 320;
+
+/** Every item of a request reported as failed (its worker died). */
+function failedResults(req: WorkerRequest, error: string): WorkerResponse['results'] {
+  if (req.job === 'extract') return req.items.map((item): ExtractResult => ({ ok: false, origin: item.origin, error }));
+  return req.items.map((item): ArticleResult => ({ ok: false, id: item.id, error }));
+}
+
 /** Run one request's work on this thread (the worker's body, and the pool without threads). */
 export function runJob(req: WorkerRequest): WorkerResponse['results'] {
   if (req.job === 'extract') {
@@ -57,27 +65,48 @@ export class AnalyzerPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly waiting: Array<(w: Worker) => void> = [];
-  private readonly pending = new Map<number, { resolve: (r: WorkerResponse['results']) => void; reject: (e: Error) => void }>();
+  /** The request each busy worker is on, to fail just that batch if the worker dies. */
+  private readonly current = new Map<Worker, { req: WorkerRequest; resolve: (r: WorkerResponse['results']) => void }>();
   private nextBatch = 0;
+  private closing = false;
 
-  constructor(threads: number) {
-    const script = threads > 0 ? workerScript() : null;
+  constructor(threads: number, private readonly script: string | null = threads > 0 ? workerScript() : null) {
     if (!script) return;
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(script);
-      w.on('message', (res: WorkerResponse) => {
-        const p = this.pending.get(res.batch);
-        this.pending.delete(res.batch);
-        this.release(w);
-        p?.resolve(res.results);
-      });
-      w.on('error', (err) => {
-        for (const p of this.pending.values()) p.reject(err);
-        this.pending.clear();
-      });
-      this.workers.push(w);
-      this.idle.push(w);
-    }
+    for (let i = 0; i < threads; i++) this.spawn();
+  }
+
+  private spawn(): Worker {
+    // A bounded heap keeps memory flat over long runs (V8 otherwise grows worker heaps lazily); a page
+    // that needs more kills only its worker, which is replaced and its batch reported as failed.
+    const w = new Worker(this.script!, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GEN_MB } });
+    w.on('message', (res: WorkerResponse) => {
+      const job = this.current.get(w);
+      this.current.delete(w);
+      this.release(w);
+      job?.resolve(res.results);
+    });
+    w.on('error', (err) => this.replace(w, err));
+    w.on('exit', (code) => {
+      if (!this.closing) this.replace(w, new Error(`worker exited (code ${code})`));
+    });
+    this.workers.push(w);
+    this.idle.push(w);
+    return w;
+  }
+
+  private replace(w: Worker, err: Error): void {
+    const at = this.workers.indexOf(w);
+    if (at < 0 || this.closing) return;
+    this.workers.splice(at, 1);
+    const idleAt = this.idle.indexOf(w);
+    if (idleAt >= 0) this.idle.splice(idleAt, 1);
+    void w.terminate();
+    const job = this.current.get(w);
+    this.current.delete(w);
+    const fresh = this.spawn();
+    this.idle.splice(this.idle.indexOf(fresh), 1);
+    this.release(fresh);
+    if (job) job.resolve(failedResults(job.req, `analysis worker failed: ${err.message}`));
   }
 
   get threads(): number {
@@ -110,13 +139,15 @@ export class AnalyzerPool {
     if (this.workers.length === 0) return runJob(req);
     const w = await this.acquire();
     const batch = this.nextBatch++;
-    return new Promise<WorkerResponse['results']>((resolve, reject) => {
-      this.pending.set(batch, { resolve, reject });
-      w.postMessage({ ...req, batch });
+    return new Promise<WorkerResponse['results']>((resolve) => {
+      const sent = { ...req, batch } as WorkerRequest;
+      this.current.set(w, { req: sent, resolve });
+      w.postMessage(sent);
     });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers.length = 0;
     this.idle.length = 0;

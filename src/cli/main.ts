@@ -44,7 +44,10 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
     // For benchmarks: peak resident memory of the whole process (all worker threads included).
-    if (process.env.SITREP_STATS) process.stderr.write(`sitrep-stats: maxRSS=${process.resourceUsage().maxRSS}KB\n`);
+    if (process.env.SITREP_STATS) {
+      const u = process.resourceUsage();
+      process.stderr.write(`sitrep-stats: maxRSS=${u.maxRSS}KB cpu=${Math.round((u.userCPUTime + u.systemCPUTime) / 1000)}ms\n`);
+    }
   },
   (err: unknown) => {
     process.stderr.write(`sitrep: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,4 +1,5 @@
 import type { Doc, EntityMention } from '../model/index.js';
+import { triggerLexicon } from './lexicon.js';
 import { GROUP_NOUNS, LOCATIVE, MEDIA_SECTORS, PREPOSITIONS, SUBJECT_PRONOUNS } from './data/words.js';
 
 /** Something in a sentence that can fill an event role: a named actor, a group noun, a pronoun or a place. */
@@ -68,8 +69,11 @@ function locativeBefore(words: readonly string[], i: number, s0: number): boolea
 }
 
 /** The longest group noun (one or two words) starting at token i, if any. */
+/** First words of two-word group nouns, so most tokens need one map look-up. */
+const TWO_WORD_FIRSTS: ReadonlySet<string> = new Set([...GROUP_NOUNS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+
 function groupNounAt(words: readonly string[], i: number, limit: number): { len: number; sector: string } | null {
-  if (i + 1 < limit) {
+  if (i + 1 < limit && TWO_WORD_FIRSTS.has(words[i]!)) {
     const two = GROUP_NOUNS.get(`${words[i]} ${words[i + 1]}`);
     if (two !== undefined) return { len: 2, sector: two };
   }
@@ -80,17 +84,23 @@ function groupNounAt(words: readonly string[], i: number, limit: number): { len:
 /** Nouns after a name that make it a place ("the Thai border", "Iraqi city of Basra"). */
 const PLACE_HEADS = /^(border|borders|coast|waters|region|province|city|town|village|capital|territory|frontier|side|enclave|airspace)$/;
 
+const NUMBER_WORDS: ReadonlySet<string> = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'several', 'many', 'some', 'all', 'both']);
+
 /** Names of water and terrain: always places. */
 const WATER = /\b(Sea|Ocean|Strait|Straits|Gulf|Bay|River|Lake|Channel|Waters|Mountains|Peninsula)\b/;
 
 /** Group nouns that name one person ("the minister", "the army chief"). */
-const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 'leader', 'king', 'premier', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'judge', 'official', 'head']);
+const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 'leader', 'king', 'premier', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'judge', 'official', 'head', 'officer', 'director', 'governor', 'mayor', 'admiral', 'manager', 'coach']);
 
 /** Role words that follow a group noun and make it one person ("navy chief", "army commander"). */
 const ROLE_TAILS: ReadonlySet<string> = new Set(['chief', 'commander', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'chairman', 'leader', 'secretary']);
 
 function roleTail(words: readonly string[], k: number, s1: number): number {
   if (k < s1 && ROLE_TAILS.has(words[k]!)) return k + 1;
+  // "chief medical officer": a role head after a modifier or two.
+  for (let m = k; m < Math.min(s1, k + 2) && isModifier(words[m]!); m++) {
+    if (m + 1 < s1 && INDIVIDUAL_ROLES.has(words[m + 1]!) && GROUP_NOUNS.has(words[m + 1]!)) return m + 2;
+  }
   // "government officials", "security forces": a second group noun heads the phrase.
   if (k < s1 && GROUP_NOUNS.has(words[k]!) && /s$/.test(words[k]!)) return k + 1;
   return k;
@@ -176,7 +186,8 @@ function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number
   let tailed = false;
   // "Israeli riot police", "Iraq's interim government": the group noun after the name is part of the actor.
   let k = te;
-  if (k < s1 && (words[k] === "'s" || words[k] === "'")) k++;
+  const possessive = k < s1 && (words[k] === "'s" || words[k] === "'");
+  if (possessive) k++;
   for (let n = 0; k < s1 && n < 3; n++) {
     const g = groupNounAt(words, k, s1);
     if (g) {
@@ -186,7 +197,10 @@ function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number
       code = withSector(code, g.sector);
       break;
     }
-    if (!(isModifier(words[k]!) || /^[a-z]+ed$/.test(words[k]!)) || view.entityOf[k]! >= 0) break;
+    // Modifiers only ("riot", and "armed" after a possessive), never a verb: "Veskaria sent four warships".
+    const w = words[k]!;
+    const modifier = isModifier(w) ? !triggerLexicon().byFirst.get(w)?.some((t) => t.verb) && !NUMBER_WORDS.has(w) : possessive && /^[a-z]+ed$/.test(w);
+    if (!modifier || view.entityOf[k]! >= 0) break;
     k++;
   }
   return {

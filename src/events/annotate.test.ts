@@ -68,6 +68,38 @@ describe('annotateEvents: roles', () => {
   });
 });
 
+describe('annotateEvents: sentence structure', () => {
+  it('reads "X said that Y must …" as a demand by X on Y', () => {
+    const e = only(code('The French government declared on Monday that Syria must withdraw its troops from the border.'), 'REQUEST');
+    expect(e.source[0]!.text).toMatch(/French government/);
+    expect(names(e.target)).toEqual(['Syria']);
+    expect(e.attributes.action).toBe('RETREAT');
+  });
+
+  it('gives a coordinated verb the first verb\'s subject', () => {
+    const doc = code('Chile accused Peru of piracy and sent two warships to the border.');
+    expect(names(only(doc, 'ACCUSE').source)).toEqual(['Chile']);
+    expect(names(only(doc, 'MOBILIZE').source)).toEqual(['Chile']);
+  });
+
+  it('takes the name before an apposition or a bracketed acronym as the actor', () => {
+    const a = only(code('Ana Ruiz, Bolivia\'s leading rights activist, staged a hunger strike on Sunday.', [['Ana Ruiz', 'PER']]), 'PROTEST');
+    expect(names(a.source)).toEqual(['Ana Ruiz']);
+    const b = only(code('The Andean Trade Council (ATC) has agreed to set up an office in Lima.', [['Andean Trade Council', 'ORG'], ['ATC', 'ORG']]), 'AGREE');
+    expect(b.source[0]!.text).toBe('Andean Trade Council');
+  });
+
+  it('does not take the troops sent as the target', () => {
+    const e = code('Ghana is ready to contribute 2,000 troops to a peacekeeping force in Mali.').events[0]!;
+    expect(e.type).toBe('AGREE');
+    expect(names(e.target)).toEqual(['Mali']);
+  });
+
+  it('ignores newsroom boilerplate', () => {
+    expect(code('The Brazilian embassy did not respond to a request for comment.').events).toEqual([]);
+  });
+});
+
 describe('annotateEvents: modality', () => {
   it('flags a denial as negated', () => {
     const e = only(code('Russia denied supplying weapons to the rebels.'), 'AID');

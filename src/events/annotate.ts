@@ -121,15 +121,21 @@ function reportedDemands(view: DocView, s0: number, s1: number, cands: readonly 
   return out;
 }
 
-function boilerplateMask(words: readonly string[], s0: number, s1: number): Set<number> {
-  const masked = new Set<number>();
+const NONE: ReadonlySet<number> = new Set();
+
+function boilerplateMask(words: readonly string[], s0: number, s1: number): ReadonlySet<number> {
+  let masked: Set<number> | null = null;
   const lists = triggerLexicon().boilerplate;
   for (let i = s0; i < s1; i++) {
-    for (const phrase of lists.get(words[i]!) ?? []) {
-      if (phrase.every((w, k) => words[i + k] === w)) for (let k = 0; k < phrase.length + 2 && i + k < s1; k++) masked.add(i + k);
+    const phrases = lists.get(words[i]!);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
+      if (!phrase.every((w, k) => words[i + k] === w)) continue;
+      masked ??= new Set();
+      for (let k = 0; k < phrase.length + 2 && i + k < s1; k++) masked.add(i + k);
     }
   }
-  return masked;
+  return masked ?? NONE;
 }
 
 /**
@@ -143,7 +149,8 @@ function nounLicensed(view: DocView, ts: number, te: number, s0: number, s1: num
     const w = words[j]!;
     if (light.has(w) || triggerLexicon().byFirst.get(w)?.some((t) => t.verb && t.governs)) return j;
     if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
-    if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)) break;
+    if (w === '-') n--;
+    else if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)) break;
   }
   if (te < s1 && /^(by|against|on|with|from|between|to)$/.test(words[te]!)) {
     const next = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind === 'actor');

@@ -93,7 +93,10 @@ export function matchAt(t: CompiledTrigger, words: readonly string[], i: number,
     if (set === null) {
       const next = t.words[k + 1]!;
       let found = -1;
-      for (let g = pos; g < Math.min(limit, pos + GAP + 1); g++) {
+      let span = GAP + 1;
+      for (let g = pos; g < Math.min(limit, pos + span); g++) {
+        // Hyphens split "24-hour" into three tokens; they do not count against the gap.
+        if (words[g] === '-') span += 2;
         if (next.has(words[g]!)) {
           found = g;
           break;

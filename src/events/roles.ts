@@ -21,7 +21,7 @@ export function isPassive(view: DocView, ts: number, s0: number): boolean {
   for (let j = ts - 1; j >= s0 && j >= ts - 4; j--) {
     const x = view.words[j]!;
     if (PASSIVE_AUX.has(x)) return true;
-    if (!ADVERB_GAP.has(x)) return false;
+    if (!ADVERB_GAP.has(x) && !/^[a-z]+ly$/.test(x)) return false;
   }
   return false;
 }
@@ -43,7 +43,7 @@ const SPEECH: ReadonlySet<string> = new Set(['said', 'says', 'say', 'saying', 't
 function inPrepPhrase(view: DocView, c: ActorCandidate, s0: number): boolean {
   const w = view.words;
   let j = c.ts - 1;
-  for (let n = 0; j >= s0 && n < 4 && (w[j] === 'the' || w[j] === 'a' || /^[0-9][0-9,.]*$/.test(w[j]!) || (isModifier(w[j]!) && !PREPOSITIONS.has(w[j]!))); n++) j--;
+  for (let n = 0; j >= s0 && n < 4 && (w[j] === 'the' || w[j] === 'a' || /^[0-9][0-9,.]*$/.test(w[j]!) || ((isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !PREPOSITIONS.has(w[j]!))); n++) j--;
   return j >= s0 && PREPOSITIONS.has(w[j]!) && w[j] !== 'by';
 }
 
@@ -110,7 +110,7 @@ const NOT_A_TARGET_PLACE = /\b(sea|ocean|strait|straits|gulf|bay|river|lake|moun
 /** The end of the clause after a trigger: a clause break, a reporting tail (", officials said"), or 18 words. */
 function rightEnd(w: readonly string[], te: number, s1: number): number {
   let end = te;
-  while (end < s1 && end < te + 18 && !CLAUSE_BREAKS.has(w[end]!) && !REPORTING.has(w[end]!) && !RIGHT_BREAKS.has(w[end]!)) {
+  while (end < s1 && end < te + 18 && !(CLAUSE_BREAKS.has(w[end]!) && w[end] !== 'as') && !REPORTING.has(w[end]!) && !RIGHT_BREAKS.has(w[end]!)) {
     if (w[end] === ',') {
       // ", sharply escalating a standoff with X": a participle clause about the event, not its target.
       const next = /ly$/.test(w[end + 1] ?? '') ? w[end + 2] : w[end + 1];
@@ -126,7 +126,14 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
 
 /** A group noun after "its/their" is the actor's own means ("offered its troops"), not a target. */
 function ownMeans(view: DocView, c: ActorCandidate): boolean {
-  return c.actorKey === null && c.ts > 0 && /^(its|their|his|her|our)$/.test(view.words[c.ts - 1]!);
+  if (c.actorKey !== null || c.person) return false;
+  const w = view.words;
+  let j = c.ts - 1;
+  while (j >= 0 && j > c.ts - 4 && (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !/^(its|their|his|her|our|some|all|more|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(w[j]!)) j--;
+  if (j < 0) return false;
+  if (/^(its|their|his|her|our)$/.test(w[j]!)) return true;
+  // "contribute 4,000 troops", "withdraw some forces": a number of soldiers or ships is what is sent, not whom it is done to.
+  return c.code === 'MIL' && (/^(some|more|additional|extra|all)$/.test(w[j]!) || /^[0-9][0-9,.]*$/.test(w[j]!) || /^(two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(w[j]!));
 }
 
 /** "by the current government": the candidate is the agent of a "by" phrase. */
@@ -143,7 +150,15 @@ function appositionHead(view: DocView, cands: readonly ActorCandidate[], k: numb
   const w = view.words;
   const c = cands[k]!;
   const prev = cands[k - 1];
-  if (!prev || prev.kind !== 'actor' || w[c.te] !== ',') return k;
+  if (!prev || prev.kind !== 'actor') return k;
+  // "the Asia-Pacific Economic Cooperation (APEC) forum": the acronym in brackets repeats the name before it.
+  if (w[c.ts - 1] === '(' && w[c.te] === ')' && prev.te === c.ts - 1) return k - 1;
+  // "Sidhoum, Algeria's leading rights activist, staged …": a description set off by commas after a name.
+  let e = c.te;
+  for (let n = 0; e < w.length && n < 6 && w[e] !== ','; n++, e++) {
+    if (!(w[e] === "'s" || isModifier(w[e]!) || /^[a-z]+(ing|ed)$/.test(w[e]!))) return k;
+  }
+  if (w[e] !== ',') return k;
   let j = c.ts - 1;
   while (j > prev.te && (w[j] === 'the' || w[j] === 'a' || w[j] === "'s" || isModifier(w[j]!))) j--;
   return j === prev.te && w[j] === ',' ? k - 1 : k;
@@ -187,7 +202,8 @@ export function readRoles(view: DocView, cands: readonly ActorCandidate[], ts: n
   let place: ActorCandidate | null = null;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
-    if (c.ts < te || c.ts >= end) continue;
+    // Actors inside a gapped trigger count too ("took three activists into custody").
+    if (c.ts <= ts || c.ts >= end) continue;
     if (c.kind === 'place') {
       place ??= c;
       continue;
@@ -211,5 +227,7 @@ export function readRoles(view: DocView, cands: readonly ActorCandidate[], ts: n
   const placeTarget = place && place.te > ts && !NOT_A_TARGET_PLACE.test(place.name) ? [place] : [];
   const right = named.length ? named : group.length && !GENERIC.has(view.words[group[0]!.te - 1]!) ? group : placeTarget.length ? placeTarget : group;
   if (passive) return { source: agent, target: left, place, passive };
-  return { source: left.length ? left : agent, target: right.filter((r) => !left.includes(r)), place, passive };
+  // Without a subject, a "by" agent right after the trigger is its source ("an attack by rebels").
+  const nearAgent = agent.length && w[te] === 'by' ? agent : [];
+  return { source: left.length ? left : nearAgent, target: right.filter((r) => !left.includes(r)), place, passive };
 }

@@ -1,4 +1,5 @@
 import type { DateEvidence, DocumentDate, IngestItem, RawArticle } from '../model/index.js';
+import { dateFromUrl, outletFromUrl } from './url.js';
 
 /**
  * JSONL / NDJSON records `{url?, title?, text? | html?, published?}`, one per line. Text records become
@@ -51,9 +52,12 @@ export function textArticle(fields: { title?: string | null; url?: string | null
       dateEvidence.push({ ...d, from: 'metadata', kind: 'published', evidence: fields.published });
     } else warnings.push(`unreadable published date ${JSON.stringify(fields.published.slice(0, 60))} ignored`);
   }
+  const url = fields.url ?? null;
+  const fromUrl = url ? dateFromUrl(url) : null;
+  if (fromUrl) dateEvidence.push(fromUrl);
   const text = normalizeBody(fields.text);
   const title = (fields.title ?? '').replace(/\s+/g, ' ').trim();
-  return { title, url: fields.url ?? null, outlet: null, text, captions: [], dateEvidence, origin, warnings, published };
+  return { title, url, outlet: url ? outletFromUrl(url) : null, text, captions: [], dateEvidence, origin, warnings, published };
 }
 
 function optionalString(rec: JsonlRecord, key: keyof JsonlRecord): string | null | { error: string } {

@@ -90,6 +90,21 @@ describe('direct quotes', () => {
     expect(q.speakerName).toBe('Emmanuel Macron');
   });
 
+  it('survives stray and unbalanced marks without empty quotes', () => {
+    for (const text of ['He said: “', '"" "" “” “', '— Smith\n\n“x” — \n\n, said ,', '']) {
+      const doc = analyze(text);
+      for (const q of doc.quotes) expect(q.text.replace(/["“”‘’\s]/g, '').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('attributes a signed quote paragraph and a quote inside a sentence without a speech verb', () => {
+    const doc = analyze('“We never gave up on this town and we never will.”\n\n— Anna Berg\n\nTomas Novak supports “a fair deal for the fishermen” in the talks.', [
+      ['Anna Berg', 'PER'], ['Tomas Novak', 'PER'],
+    ]);
+    expect(quote(doc, '“We never').speaker?.text).toBe('Anna Berg');
+    expect(quote(doc, '“a fair deal').speakerName).toBe('Tomas Novak');
+  });
+
   it('does not take quoted titles for quotes', () => {
     const doc = analyze('She appeared on “Fox News Sunday” and later on "Morning Joe" to talk about taxes.');
     expect(doc.quotes.filter((q) => q.direct)).toEqual([]);

@@ -3,7 +3,8 @@ import { dateOfSpan } from '../time/index.js';
 import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
 import { attributeAfter, attributeBefore, attributeNextSentence, type Attribution } from './attribute.js';
 import { buildClaims } from './claims.js';
-import { findIndirect } from './indirect.js';
+import { findIndirect, type Indirect } from './indirect.js';
+import { sentenceSubject } from './phrases.js';
 import { findQuoteMarks } from './marks.js';
 import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
 import { buildView, tokenRange, type DocView } from './view.js';
@@ -87,6 +88,55 @@ function inherits(v: DocView, found: Found[], k: number): boolean {
   return f.qa === 0 || v.paragraphOf[f.qa - 1] !== pb;
 }
 
+/**
+ * A quote opening its sentence, with no attribution of its own, after a sentence of the same paragraph about a
+ * person ("Schiff said the administration may be reluctant. “The other factor …”", "Sanders identified … . “The
+ * younger people …”"): that sentence's speaker, or its subject when it names a person.
+ */
+function previousSentenceSpeaker(v: DocView, qa: number, indirect: readonly Indirect[]): [number, number] | null {
+  if (qa === 0 || v.sentLo[qa] !== qa) return null;
+  const prevHi = qa;
+  const prevLo = v.sentLo[qa - 1]!;
+  if (v.paragraphOf[prevLo] !== v.paragraphOf[qa]) return null;
+  for (let i = prevLo; i < prevHi; i++) if (v.quoteOf[i] !== -1) return null;
+  const start = v.doc.tokens[prevLo]!.start;
+  const end = v.doc.tokens[prevHi - 1]!.end;
+  const said = indirect.find((r) => r.content.start >= start && r.content.end <= end);
+  if (said?.att.speaker) return said.att.speaker;
+  const subject = sentenceSubject(v, prevLo, prevHi);
+  if (!subject) return null;
+  const e = v.entityOf[subject[1] - 1]!;
+  return e >= 0 && v.doc.entities[e]!.type === 'PERSON' ? subject : null;
+}
+
+/**
+ * A quote inside a sentence with no speech verb ("Clinton supports “appropriate pay raises,”", "She has proposed
+ * a “chief trade prosecutor”"): the words are the sentence subject's, when that subject is an actor.
+ */
+function sentenceActor(v: DocView, qa: number): [number, number] | null {
+  const lo = v.sentLo[qa]!;
+  if (qa === lo) return null;
+  const subject = sentenceSubject(v, lo, qa);
+  if (!subject) return null;
+  if (subject[1] - subject[0] === 1 && /^(?:he|she|they|we|i)$/.test(v.lower[subject[0]]!)) return subject;
+  const e = v.entityOf[subject[1] - 1]!;
+  return e >= 0 && ['PERSON', 'ORG'].includes(v.doc.entities[e]!.type) ? subject : null;
+}
+
+/** A quote paragraph signed by the next one: "“…” ¶ — Sanders." */
+function signature(v: DocView, qe: number): Attribution | null {
+  const next = qe;
+  if (next >= v.doc.tokens.length || v.paragraphOf[next] === v.paragraphOf[qe - 1]) return null;
+  if (!/^[-—–―]$/.test(v.lower[next]!)) return null;
+  let k = next + 1;
+  const e = v.entityOf[k] ?? -1;
+  if (e < 0) return null;
+  while (v.entityOf[k] === e) k++;
+  const end = v.sentHi[next]!;
+  if (end - k > 1 || v.paragraphOf[k - 1] !== v.paragraphOf[next]) return null;
+  return { cue: [next, next + 1], speaker: [next + 1, k] };
+}
+
 function span(v: DocView, r: [number, number] | null): Span | null {
   if (!r) return null;
   return { start: v.doc.tokens[r[0]]!.start, end: v.doc.tokens[r[1] - 1]!.end };
@@ -99,7 +149,7 @@ export function annotateQuotes(doc: Doc): void {
     const [qa, qe] = tokenRange(doc, m);
     const f: Found = { marks: m, qa, qe, att: null, inherited: false };
     // Quoted titles ("Face the Nation") are read as ordinary words of their sentence.
-    if (qe > qa && !isTitle(doc, f)) found.push(f);
+    if (qe > qa && words(doc, qa, qe) > 0 && !isTitle(doc, f)) found.push(f);
   }
   const marks = found.map((f) => f.marks);
   const view = buildView(doc, marks, paragraphs);
@@ -107,10 +157,21 @@ export function annotateQuotes(doc: Doc): void {
     f.att = attribute(view, found, k);
     if (!f.att?.speaker) f.att = colonIntro(view, f.qa) ?? f.att;
   });
+  const indirect = findIndirect(view);
   found.forEach((f, k) => {
-    if (f.att?.speaker || !inherits(view, found, k)) return;
-    f.att = { cue: null, speaker: found[k - 1]!.att!.speaker };
-    f.inherited = true;
+    if (f.att?.speaker) return;
+    if (inherits(view, found, k)) {
+      f.att = { cue: null, speaker: found[k - 1]!.att!.speaker };
+      f.inherited = true;
+      return;
+    }
+    const signed = signature(view, f.qe);
+    if (signed) {
+      f.att = signed;
+      return;
+    }
+    const speaker = previousSentenceSpeaker(view, f.qa, indirect) ?? sentenceActor(view, f.qa);
+    if (speaker) f.att = { cue: f.att?.cue ?? null, speaker };
   });
 
   const ctx: SpeakerContext = { doc, quotes: marks, genders: new GenderBook(doc), recent: [] };
@@ -131,7 +192,6 @@ export function annotateQuotes(doc: Doc): void {
       date: dateOfSpan(doc, cue ?? q),
     });
   };
-  const indirect = findIndirect(view);
   let ii = 0;
   for (const f of found) {
     while (ii < indirect.length && indirect[ii]!.content.start < f.marks.start) {

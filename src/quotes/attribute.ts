@@ -13,6 +13,8 @@ export interface Attribution {
   speaker: TokenRange | null;
 }
 
+/** Prepositions that introduce a participle cue whose speaker is the sentence's subject. */
+const PARTICIPLE_INTRO = new Set(['by', 'after', 'before', 'while', 'when', 'for', 'in', 'without']);
 const DASHES = new Set(['—', '–', '―', '-', '--']);
 /** Within a sentence, only a semicolon separates a quote from another clause's cue. */
 const SENTENCE_PUNCT = new Set([';']);
@@ -83,7 +85,8 @@ function fromCue(v: DocView, c: number, lo: number, hi: number, inverted: boolea
   const quoted = quotedAsSaying(v, c, lo, hi);
   if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
   // "Trump spoke in Tulsa, Oklahoma, arguing that …": a participle cue speaks for the sentence's subject.
-  if (v.lower[c]!.endsWith('ing') && v.lower[c - 1] === ',') {
+  // "… responded by saying his refusal …", "began by saying he would “never” …": so does one after a preposition.
+  if (v.lower[c]!.endsWith('ing') && (v.lower[c - 1] === ',' || PARTICIPLE_INTRO.has(v.lower[c - 1] ?? ''))) {
     const head = sentenceSubject(v, Math.max(lo, v.sentLo[c]!), c);
     if (head) return { cue: [c, c + 1], speaker: head };
   }
@@ -96,7 +99,10 @@ function fromCue(v: DocView, c: number, lo: number, hi: number, inverted: boolea
   if (!inverted) return { cue: [c, c + 1], speaker: null };
   let j = c + 1;
   if (v.lower[j] === 'by') j++;
-  return { cue: [c, c + 1], speaker: speaking(v, phraseFrom(v, j, hi)) };
+  const after = phraseFrom(v, j, hi);
+  // "“…,” said the 46-year-old": right after a quote, whoever follows the cue is the speaker.
+  if (after && j === c + 1 && c <= lo + 1 && v.lower[after[0]] !== 'that') return { cue: [c, c + 1], speaker: after };
+  return { cue: [c, c + 1], speaker: speaking(v, after) };
 }
 
 /** The attribution written after a quote, up to `hi` (end of its sentence or the next quote). */
@@ -109,6 +115,15 @@ export function attributeAfter(v: DocView, qe: number, hi: number): Attribution 
   }
   if (j < hi && v.lower[j] === '(') return null;
   let cueOnly: Attribution | null = null;
+  // "“…,” Hannity started." — a name and one verb closing the sentence.
+  const e = v.entityOf[j] ?? -1;
+  if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
+    let k = j;
+    while (k < hi && v.entityOf[k] === e) k++;
+    if (k + 1 < hi + 1 && /^\p{Ll}+$/u.test(v.doc.tokens[k]?.text ?? '') && (k + 1 === hi || /^[.!?]$/.test(v.lower[k + 1]!))) {
+      return { cue: [k, k + 1], speaker: [j, k] };
+    }
+  }
   for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
     if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.lower[c]!)) break;
     if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };

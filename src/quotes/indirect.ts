@@ -66,6 +66,15 @@ function leading(v: DocView, lo: number, hi: number): Indirect | null {
     const speaker = subjectBefore(v, c, lo);
     if (!speaker) continue;
     let j = c + 1;
+    // "told reporters on Wednesday that …", "said in a statement that …": the report starts after "that".
+    for (let k = c + 1; k < hi && k - c <= 9; k++) {
+      const w = v.lower[k]!;
+      if (w === ',' || isCue(v, k)) break;
+      if (w === 'that') {
+        const content = contentSpan(v, k + 1, hi);
+        return content ? { content, att: { cue: [c, c + 1], speaker } } : null;
+      }
+    }
     if (v.lower[c]!.startsWith('told') || v.lower[c] === 'tells' || v.lower[c] === 'urged' || v.lower[c] === 'warned' || v.lower[c] === 'accused') {
       // The addressee of "told" is not what was said; "accused X of …" keeps X in the proposition.
       if (!v.lower[c]!.startsWith('accus') && !v.lower[c]!.startsWith('urg')) {

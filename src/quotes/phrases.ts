@@ -39,6 +39,12 @@ function skipLeft(v: DocView, j: number, lo: number): number {
     const w = v.lower[j]!;
     if ((AUX_BETWEEN.has(w) && !isPossessive(w)) || (/^\p{Ll}+ly$/u.test(v.doc.tokens[j]!.text) && w !== 'only')) j--;
     else if (WEEKDAYS.has(w)) j -= v.lower[j - 1] === 'on' ? 2 : 1;
+    else if (w === 'ago') {
+      // "The State Department less than two weeks ago said"
+      let k = j - 1;
+      while (k >= lo && j - k <= 5 && /^(?:\p{N}+|\p{Ll}+)$/u.test(v.doc.tokens[k]!.text) && !NP_OPENERS.has(v.lower[k]!)) k--;
+      j = k;
+    }
     else if ((w === '’s' || w === "'s") && (v.lower[j - 1] === 'he' || v.lower[j - 1] === 'she' || v.lower[j - 1] === 'it')) j--;
     else if (w === ')') {
       const k = skipParenthesis(v, j, lo);
@@ -82,7 +88,7 @@ export function canSpeak(v: DocView, r: TokenRange): boolean {
   const head = v.lower[h]!;
   if (SPEAKER_PRONOUNS.has(head) || SPEAKER_HEADS.has(head) || isRoleWord(head)) return true;
   if (isCap(v, h) && h > v.sentLo[h]! && /^\p{L}/u.test(head)) return true;
-  return /(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head);
+  return (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head)) || /(?:man|woman|men|women)$/.test(head);
 }
 
 /** The noun phrase ending at token `j` (inclusive), read leftwards; null when there is none. */
@@ -146,12 +152,10 @@ export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | n
   return nounPhraseEndingAt(v, j, lo);
 }
 
+/** A phrase headed by a person's name ("Sen. Durbin", not "Sanders's following"). */
 function namesPerson(v: DocView, r: TokenRange): boolean {
-  for (let i = r[0]; i < r[1]; i++) {
-    const e = v.entityOf[i]!;
-    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return true;
-  }
-  return false;
+  const e = v.entityOf[r[1] - 1]!;
+  return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
 }
 
 /**
@@ -183,6 +187,14 @@ const PREPOSITIONS = new Set(['in', 'of', 'for', 'with', 'by', 'at', 'on', 'to',
  * `hi` ("During a speech, Trump attacked Clinton …, saying" → Trump).
  */
 export function sentenceSubject(v: DocView, lo: number, hi: number): TokenRange | null {
+  // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
+  if (v.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.lower[lo]!)) {
+    const opening = phraseFrom(v, lo, hi);
+    // The phrase reader does not know verbs ("His chief aide doubled …"): the longest speaking prefix.
+    for (let e = opening ? opening[1] : lo; e > lo; e--) {
+      if (canSpeak(v, [lo, e]) && /^[,]$|^\p{Ll}/u.test(v.doc.tokens[e]?.text ?? '')) return [lo, e];
+    }
+  }
   for (let i = lo; i < hi; i++) {
     if (v.quoteOf[i] !== -1) return null;
     if (PREPOSITIONS.has(v.lower[i - 1] ?? '') && i > lo) continue;

@@ -88,29 +88,56 @@ export class EventMerger {
    */
   finish(): ExportEvent[] {
     const named = (key: string): string[] => key.split('+').filter((k) => k && !k.startsWith('name:'));
-    const fits = (side: string, fuller: string): boolean => {
-      const mine = named(side);
-      if (mine.length === 0) return true;
-      const theirs = new Set(named(fuller));
-      return mine.every((k) => theirs.has(k));
+    const info = new Map<Cluster, { src: string[]; tgt: string[]; strength: number }>();
+    // Fuller clusters indexed by each named actor on each side, and by type alone, so a look-up never scans the corpus.
+    const byActor = new Map<string, Cluster[]>();
+    const byType = new Map<string, Cluster[]>();
+    const push = (map: Map<string, Cluster[]>, key: string, c: Cluster): void => {
+      const list = map.get(key);
+      if (list) list.push(c);
+      else map.set(key, [c]);
     };
-    const strength = (c: Cluster): number => named(c.sourceKey).length + named(c.targetKey).length;
+    for (const c of this.clusters) {
+      const src = named(c.sourceKey);
+      const tgt = named(c.targetKey);
+      info.set(c, { src, tgt, strength: src.length + tgt.length });
+      if (src.length + tgt.length === 0) continue;
+      const kind = `${c.type}|${c.flags}`;
+      for (const a of src) push(byActor, `${kind}|S|${a}`, c);
+      for (const a of tgt) push(byActor, `${kind}|T|${a}`, c);
+      push(byType, kind, c);
+    }
+    const fits = (mine: readonly string[], theirs: readonly string[]): boolean => mine.every((k) => theirs.includes(k));
     const parent = new Map<Cluster, Cluster>();
     const root = (c: Cluster): Cluster => {
       let r = c;
       while (parent.has(r)) r = parent.get(r)!;
       return r;
     };
-    const order = [...this.clusters].sort((x, y) => strength(x) - strength(y));
+    const order = [...this.clusters].sort((x, y) => info.get(x)!.strength - info.get(y)!.strength);
     for (const c of order) {
-      const candidates = new Set<Cluster>();
-      for (const o of this.clusters) {
-        if (o === c || parent.has(o) || o.type !== c.type || o.flags !== c.flags || strength(o) <= strength(c)) continue;
-        if (!compatibleDates(o.date, c.date) || (o.date === null) !== (c.date === null) && c.date !== null) continue;
-        if (fits(c.sourceKey, o.sourceKey) && fits(c.targetKey, o.targetKey)) candidates.add(root(o));
+      const mine = info.get(c)!;
+      const kind = `${c.type}|${c.flags}`;
+      const pool = mine.src.length ? byActor.get(`${kind}|S|${mine.src[0]}`) : mine.tgt.length ? byActor.get(`${kind}|T|${mine.tgt[0]}`) : byType.get(kind);
+      if (!pool) continue;
+      let found: Cluster | null = null;
+      let ambiguous = false;
+      let looked = 0;
+      for (const o of pool) {
+        if (o === c || parent.has(o)) continue;
+        const theirs = info.get(o)!;
+        if (theirs.strength <= mine.strength) continue;
+        if (o.date === null ? c.date !== null : !compatibleDates(o.date, c.date)) continue;
+        if (!fits(mine.src, theirs.src) || !fits(mine.tgt, theirs.tgt)) continue;
+        // A vague mention ("the ship was boarded") that fits many events, or more than one, stays apart.
+        if ((found && found !== o) || ++looked > 1) {
+          ambiguous = true;
+          break;
+        }
+        found = o;
       }
-      if (candidates.size !== 1) continue;
-      const into = [...candidates][0]!;
+      if (ambiguous || !found) continue;
+      const into = root(found);
       if (into === c) continue;
       parent.set(c, into);
       into.mentions.push(...c.mentions);
@@ -134,7 +161,14 @@ export class EventMerger {
     const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
     const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
     const attributes: Record<string, unknown> = {};
-    for (const m of ms) for (const [k, v] of Object.entries(m.event.attributes)) if (!(k in attributes)) attributes[k] = v;
+    // Lists (participants, missile classes) are the union over the mentions; other values the first given.
+    for (const m of ms) {
+      for (const [k, v] of Object.entries(m.event.attributes)) {
+        const have = attributes[k];
+        if (have === undefined || have === null) attributes[k] = v;
+        else if (Array.isArray(have) && Array.isArray(v)) attributes[k] = [...new Set([...(have as unknown[]), ...(v as unknown[])])];
+      }
+    }
     const seen = new Set<string>();
     const evidence = [];
     for (const m of ms) {

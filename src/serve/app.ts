@@ -14,6 +14,7 @@ import {
   type Db,
 } from '../store/index.js';
 import { INDEX_HTML, STYLES_CSS } from './assets.js';
+import { sourcesRoutes, type SourcesOptions } from './sources.js';
 
 /** Read `offset`/`limit` query parameters with sane bounds. */
 function paging(c: Context): { offset: number; limit: number } {
@@ -41,7 +42,7 @@ function uiScript(name: string): string | null {
  * The HTTP API (mirrors the export) and the web UI. Article text only ever reaches the page as JSON
  * and is inserted with textContent, never as HTML; a strict CSP forbids inline scripts.
  */
-export function createApp(db: Db): Hono {
+export function createApp(db: Db, options: SourcesOptions = {}): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {
@@ -98,6 +99,7 @@ export function createApp(db: Db): Hono {
     return c.json(actorNetwork(db, { from: day(c.req.query('from')), to: day(c.req.query('to')) }));
   });
   app.get('/api/stats', (c) => c.json(analyzeActivity(db)));
+  sourcesRoutes(app, db, options);
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('not found', 404)));
   app.onError((err, c) => {

@@ -6,16 +6,16 @@ import type { Command } from '../commands.js';
 
 export const command: Command = {
   summary: 'serve the web UI and the JSON API (127.0.0.1:8080 by default)',
-  usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080]',
+  usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--allow-private]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['db', 'host', 'port'] });
+    const args = parseArgs(argv, { values: ['db', 'host', 'port'], booleans: ['allow-private'] });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const host = args.values.get('host') ?? '127.0.0.1';
     const port = Number(args.values.get('port') ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
     const dbPath = args.values.get('db') ?? 'sitrep.db';
     const db = openDb(dbPath);
-    const app = createApp(db);
+    const app = createApp(db, { allowPrivate: args.booleans.has('allow-private') });
     await new Promise<void>((resolve, reject) => {
       const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
         const shown = host.includes(':') ? `[${host}]` : host;

@@ -108,7 +108,7 @@ export const VERBS: readonly Row[] = [
   ['mobilize', 'MOBILIZE'], ['mobilise', 'MOBILIZE'], ['deploy', 'MOBILIZE'], ['reinforce', 'MOBILIZE'], ['mass … troops', 'MOBILIZE'],
   ['strengthen … forces', 'MOBILIZE'], ['remain on alert', 'MOBILIZE'], ['put … on alert', 'MOBILIZE'], ['raise … alert', 'MOBILIZE'],
   ['send … warships', 'MOBILIZE'], ['send … ships', 'MOBILIZE'], ['dispatch … warships', 'MOBILIZE'], ['order … warships', 'MOBILIZE'],
-  ['send … forces', 'MOBILIZE'], ['train … hackers', 'MOBILIZE'], ['train … fighters', 'MOBILIZE'], ['recruit', 'MOBILIZE'],
+  ['send … forces', 'MOBILIZE'], ['amass', 'MOBILIZE'], ['build up … forces', 'MOBILIZE'], ['mass … forces', 'MOBILIZE'], ['train … hackers', 'MOBILIZE'], ['train … fighters', 'MOBILIZE'], ['recruit', 'MOBILIZE'],
   ['test-fire', 'MOBILIZE', false, 'launch'], ['test fire', 'MOBILIZE', false, 'launch'], ['launch … missile', 'MOBILIZE', false, 'launch'],
   ['launch … missiles', 'MOBILIZE', false, 'launch'], ['fire … missile', 'MOBILIZE', false, 'launch'], ['fire … missiles', 'MOBILIZE', false, 'launch'],
   ['launch … rocket', 'MOBILIZE', false, 'launch'], ['hold … drills', 'MOBILIZE', false, 'drill'], ['hold … exercises', 'MOBILIZE', false, 'drill'],
@@ -121,7 +121,7 @@ export const VERBS: readonly Row[] = [
   ['impose … curfew', 'COERCE'], ['impose … martial law', 'COERCE'], ['declare … martial law', 'COERCE'], ['declare … state of siege', 'COERCE'],
   ['declare … state of emergency', 'COERCE'], ['reimpose … blockade', 'COERCE'], ['reimpose … blockades', 'COERCE'],
   ['impose … blockade', 'COERCE'], ['board', 'COERCE'], ['intercept', 'COERCE'], ['disperse', 'COERCE'], ['sentence', 'COERCE'],
-  ['convict', 'COERCE'], ['evict', 'COERCE'], ['demolish', 'COERCE'], ['shut down', 'COERCE'], ['round up', 'COERCE'],
+  ['convict', 'COERCE'], ['take … into custody', 'COERCE'], ['place … under arrest', 'COERCE'], ['put … under house arrest', 'COERCE'], ['evict', 'COERCE'], ['demolish', 'COERCE'], ['shut down', 'COERCE'], ['round up', 'COERCE'],
   ['sack', 'COERCE', false, 'personnel'], ['oust', 'COERCE', false, 'personnel'], ['relieve', 'COERCE', false, 'personnel'],
   ['remove', 'COERCE', false, 'personnel'], ['use tear gas', 'COERCE'],   // ASSAULT
   ['attack', 'ASSAULT'], ['kill', 'ASSAULT'], ['bomb', 'ASSAULT'], ['shell', 'ASSAULT'], ['fire on', 'ASSAULT'], ['fire at', 'ASSAULT'],
@@ -135,6 +135,8 @@ export const VERBS: readonly Row[] = [
   ['take … hostage', 'ASSAULT'], ['hold … hostage', 'ASSAULT'], ['rape', 'ASSAULT'], ['beat', 'ASSAULT'],
   ['engage in … ethnic cleansing', 'ASSAULT'], ['violate … ceasefire', 'ASSAULT'], ['violate … cease-fire', 'ASSAULT'],
   ['violate … truce', 'ASSAULT'], ['besiege', 'ASSAULT'], ['overrun', 'ASSAULT'], ['loot', 'ASSAULT'],
+  ['bombard', 'ASSAULT'], ['hijack', 'ASSAULT'], ['stab', 'ASSAULT'], ['blow up', 'ASSAULT'], ['firebomb', 'ASSAULT'],
+  ['shoot dead', 'ASSAULT'], ['open fire on', 'ASSAULT'], ['fire … rockets at', 'ASSAULT'], ['fire … missiles at', 'ASSAULT'],
 ];
 
 export const NOUNS: readonly Row[] = [

@@ -28,9 +28,50 @@ export interface HOther {
 
 export type HNode = HElement | HText | HOther;
 
+/** Deeper nesting than this is flattened before parsing (the parser's cost grows with the square of the depth). */
+export const MAX_NESTING = 1500;
+/** Pages with fewer tags than this cannot nest deeply enough to matter, and skip the depth check. */
+const DEPTH_CHECK_TAGS = 20_000;
+/** Elements that never nest (void) or that the parser closes implicitly when a sibling opens. */
+const NON_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
+
+/**
+ * Pathologically deep markup (`<div>` × 100,000) → the same text with the tags beyond `MAX_NESTING`
+ * removed, along with as many closing tags. Ordinary pages are returned unchanged.
+ */
+export function limitNesting(html: string): string {
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0 && tags < DEPTH_CHECK_TAGS; i = html.indexOf('<', i + 1)) tags++;
+  if (tags < DEPTH_CHECK_TAGS) return html;
+  let depth = 0;
+  let excess = 0;
+  let changed = false;
+  const out = html.replace(/<(\/?)([a-zA-Z][\w:-]*)[^>]*>/g, (tag, close: string, name: string) => {
+    const n = name.toLowerCase();
+    if (NON_NESTING.has(n) || tag.endsWith('/>')) return tag;
+    if (close) {
+      if (excess > 0) {
+        excess--;
+        changed = true;
+        return '';
+      }
+      depth = Math.max(0, depth - 1);
+      return tag;
+    }
+    if (depth >= MAX_NESTING) {
+      excess++;
+      changed = true;
+      return ' ';
+    }
+    depth++;
+    return tag;
+  });
+  return changed ? out : html;
+}
+
 /** Parse HTML into a document root (never throws on malformed markup). */
 export function parseHtml(html: string): HElement {
-  const root = parseDocument(html, { decodeEntities: true }) as unknown as HElement;
+  const root = parseDocument(limitNesting(html), { decodeEntities: true }) as unknown as HElement;
   root.name = '';
   root.attribs = {};
   return root;

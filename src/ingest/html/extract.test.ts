@@ -129,3 +129,23 @@ describe('paywalled pages', () => {
     expect(extractHtml(storyPage({ jsonLdBody: 'Harbour officials in Port Ellery said on Tuesday…' })).text).toBe(STORY_PARAGRAPHS.join('\n\n'));
   });
 });
+
+describe('captions', () => {
+  it('keeps the article picture captions, not those of teasers elsewhere on the page', () => {
+    const story = STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+    const html = `<body><article><figure><img src="a.jpg"><figcaption>Divers at the breakwater on Monday.</figcaption></figure><div class="text">${story}</div></article>
+      <aside><figure><img src="b.jpg"><figcaption>A teaser picture for another story.</figcaption></figure></aside></body>`;
+    expect(extractHtml(html).captions).toEqual(['Divers at the breakwater on Monday.']);
+  });
+});
+
+describe('metadata variants', () => {
+  it('reads a site-specific publication meta name and drops job titles from bylines', () => {
+    const html = `<html><head><title>Ferries diverted</title><meta name="xy-post-date" content="2024/03/14"><meta name="author" content="Marta Quill, Staff Writer">
+      <meta property="og:site_name" content="https://ellerygazette.example"></head><body><article>${STORY_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const p = extractHtml(html, 'https://www.ellerygazette.example/ferries');
+    expect(p.published).toBe('2024-03-14');
+    expect(p.authors).toEqual(['Marta Quill']);
+    expect(p.outlet).toBe('ellerygazette.example');
+  });
+});

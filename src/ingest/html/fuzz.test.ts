@@ -54,7 +54,10 @@ describe('HTML extraction fuzzing', () => {
       const html = decodeHtml(bytes, r() < 0.3 ? 'text/html; charset=bogus' : null);
       checkPage(extractHtml(html), `garbage ${round}`);
     }
-    checkPage(extractHtml('<div>'.repeat(20_000) + 'deep text' + '</div>'.repeat(20_000)), 'deep');
+    const deep = extractHtml('<div>'.repeat(200_000) + '<p>Deep text that survives the flattening of absurd nesting.</p>' + '</div>'.repeat(200_000));
+    checkPage(deep, 'deep');
+    expect(deep.text).toBe('Deep text that survives the flattening of absurd nesting.');
+    checkPage(extractHtml('<b><i>'.repeat(30_000) + 'unclosed'), 'unclosed inline nesting');
     checkPage(extractHtml('<p>' + 'word '.repeat(200_000) + '</p>'), 'long paragraph');
     checkPage(extractHtml('<a>x</a>'.repeat(50_000)), 'many links');
   });

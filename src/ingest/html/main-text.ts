@@ -13,6 +13,8 @@ export interface Block {
   /** h1–h6 */
   heading: number;
   inList: boolean;
+  /** The nearest enclosing `<ul>` / `<ol>`. */
+  list: HElement | null;
   /** The innermost furniture element (nav, share bar, comments…) around the block, if any. */
   furniture: HElement | null;
 }
@@ -33,24 +35,31 @@ interface Frame {
   furniture: HElement | null;
   heading: number;
   inList: boolean;
+  list: HElement | null;
+}
+
+/** A photo caption and where it sits. */
+export interface Caption {
+  el: HElement;
+  text: string;
 }
 
 /** One pass over the DOM: text blocks in document order, captions set apart, hidden and non-text parts skipped. */
-export function collectBlocks(root: HElement): { blocks: Block[]; captions: string[] } {
+export function collectBlocks(root: HElement): { blocks: Block[]; captions: Caption[] } {
   const blocks: Block[] = [];
-  const captions: string[] = [];
+  const captions: Caption[] = [];
   let text = '';
   let linkChars = 0;
   let leadLink = 0;
   let leadOpen = true;
   let linkDepth = 0;
   let brRun = 0;
-  const frames: Frame[] = [{ el: root, furniture: null, heading: 0, inList: false }];
+  const frames: Frame[] = [{ el: root, furniture: null, heading: 0, inList: false, list: null }];
   const flush = () => {
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       const f = frames[frames.length - 1]!;
-      blocks.push({ el: f.el, text: t, linkChars: Math.min(linkChars, t.length), leadLink, heading: f.heading, inList: f.inList, furniture: f.furniture });
+      blocks.push({ el: f.el, text: t, linkChars: Math.min(linkChars, t.length), leadLink, heading: f.heading, inList: f.inList, list: f.list, furniture: f.furniture });
     }
     text = '';
     linkChars = 0;
@@ -88,7 +97,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: stri
       const c = textOf(el);
       // A "caption" holding a whole page is a wrapper with an unlucky class name, not a caption.
       if (c.length <= MAX_CAPTION_CHARS) {
-        if (c && captions.length < 50 && !captions.includes(c)) captions.push(c);
+        if (c && captions.length < 200) captions.push({ el, text: c });
         continue;
       }
     }
@@ -109,12 +118,13 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: stri
         furniture: isFurniture(el) ? el : parent.furniture,
         heading: HEADINGS[name] ?? parent.heading,
         inList: parent.inList || name === 'li',
+        list: name === 'ul' || name === 'ol' ? el : parent.list,
       });
     } else if (isFurniture(el)) {
       // An inline furniture element (a <span class="byline">) still sets its text apart.
       flush();
       const parent = frames[frames.length - 1]!;
-      frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList });
+      frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList, list: parent.list });
       stack.push({ exit: el, block: true, link });
       for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
       continue;
@@ -138,7 +148,7 @@ function contentValue(b: Block): number {
   if (b.heading) return 0;
   const links = b.linkChars;
   const plain = len - links;
-  const v = plain - 1.5 * links;
+  const v = plain - 1.25 * links;
   if (v <= 0) return v;
   // A headline link followed by its summary: a teaser for another story.
   if (b.leadLink >= 25 && links >= 0.15 * len && len < 600) return -len * 0.5;
@@ -199,7 +209,7 @@ function chooseContainer(blocks: Block[], root: HElement): HElement {
   let bestScore = -Infinity;
   for (const [el, s] of score) {
     let boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
-    if (boosted > 0 && inFurniture.has(el)) boosted *= 0.4;
+    if (boosted > 0 && inFurniture.has(el)) boosted *= 0.3;
     if (boosted > bestScore || (boosted === bestScore && strictlyAbove(best, el))) [best, bestScore] = [el, boosted];
   }
   return best;
@@ -210,13 +220,52 @@ function inside(el: HElement, container: HElement): boolean {
   return false;
 }
 
+/**
+ * Lists whose items are nearly all links ("More stories", "Read next", tag lists): every item carries a
+ * link and links make up a good part of the list's text.
+ */
+function linkListsIn(blocks: Block[]): Set<HElement> {
+  const stats = new Map<HElement, { items: number; linked: number; chars: number; links: number }>();
+  for (const b of blocks) {
+    if (!b.list) continue;
+    const st = stats.get(b.list) ?? { items: 0, linked: 0, chars: 0, links: 0 };
+    st.items++;
+    if (b.linkChars > 0) st.linked++;
+    st.chars += b.text.length;
+    st.links += b.linkChars;
+    stats.set(b.list, st);
+  }
+  const out = new Set<HElement>();
+  for (const [list, st] of stats) if (st.items >= 2 && st.linked >= 0.8 * st.items && st.links >= 0.25 * st.chars) out.add(list);
+  return out;
+}
+
+/**
+ * Captions of the article's own pictures: those inside the article around the body (its `<article>` or
+ * hinted ancestor, else the body's parent, which holds a lead image beside the text) — not those of teasers.
+ */
+function captionsNear(captions: Caption[], container: HElement): string[] {
+  let scope: HElement = container.parent ?? container;
+  for (let n: HElement | null = container; n; n = n.parent) {
+    if (n.name === 'article' || (n !== container && hasBodyHint(n))) {
+      scope = n;
+      break;
+    }
+  }
+  const out: string[] = [];
+  for (const c of captions) if (inside(c.el, scope) && !out.includes(c.text) && out.length < 50) out.push(c.text);
+  return out;
+}
+
 /** The article body of a parsed page: the best container's blocks minus furniture, link lists and headings left dangling. */
 export function extractMainText(root: HElement): MainText {
   const { blocks, captions } = collectBlocks(root);
-  if (blocks.length === 0) return { paragraphs: [], captions };
+  if (blocks.length === 0) return { paragraphs: [], captions: [] };
   const container = chooseContainer(blocks, root);
+  const linkLists = linkListsIn(blocks);
   const kept: Block[] = [];
   for (const b of blocks) {
+    if (b.list && linkLists.has(b.list)) continue;
     if (!inside(b.el, container)) continue;
     if (b.furniture && b.furniture !== container && strictlyAbove(container, b.furniture)) continue;
     if (b.heading === 1) continue;
@@ -227,7 +276,7 @@ export function extractMainText(root: HElement): MainText {
   }
   // Headings at the end introduce furniture that was removed ("Related stories").
   while (kept.length > 0 && kept[kept.length - 1]!.heading) kept.pop();
-  return { paragraphs: kept.map((b) => b.text), captions };
+  return { paragraphs: kept.map((b) => b.text), captions: captionsNear(captions, container) };
 }
 
 export { wordCount };

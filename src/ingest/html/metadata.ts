@@ -20,6 +20,8 @@ const PUBLISHED_KEYS = [
   'publish-date', 'publish_date', 'article.published', 'sailthru.date', 'parsely-pub-date', 'dc.date.issued',
   'dcterms.issued', 'dcterms.created', 'dc.date', 'date', 'originalpublicationdate', 'article_date_original', 'cxenseparse:recs:publishtime',
 ];
+/** Site-specific names of the same stamp ("sn-post-date", "article.publication_date", "created_time"). */
+const PUBLISHED_KEY_SHAPE = /(?:publish|publication|pub|post|creat|release)\w*[-_.:]?(?:date|time)$|^(?:\w+[-_.:])?date[-_.:]?(?:publish|creat|post)/;
 const UPDATED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified', 'article.updated'];
 const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'citation_author'];
 
@@ -35,13 +37,16 @@ function metaTags(root: HElement): Map<string, string> {
   return map;
 }
 
+/** Job titles and desks that bylines carry beside names ("AP Auto Writer", "Staff Reporter", "Metro Desk"). */
+const ROLE_WORDS = /\b(?:writer|editor|correspondent|reporter|staff|contributor|columnist|desk|bureau|photographer|media for)\b/i;
+
 function cleanAuthor(raw: string): string[] {
   const s = raw.replace(/\s+/g, ' ').replace(/^\s*(?:by|von|par|por)\s+/i, '').trim();
   if (!s || /^https?:\/\//i.test(s) || /[@/]|\d{3}/.test(s)) return [];
   return s
     .split(/\s*(?:,|;|\band\b|&|\|)\s*/i)
     .map((p) => p.trim())
-    .filter((p) => p.length > 1 && p.length < 60 && p.split(' ').length <= 5 && /\p{L}/u.test(p));
+    .filter((p) => p.length > 1 && p.length < 60 && p.split(' ').length <= 5 && /\p{L}/u.test(p) && !ROLE_WORDS.test(p));
 }
 
 function uniq(list: string[]): string[] {
@@ -101,7 +106,12 @@ export function readMetadata(root: HElement, givenUrl: string | null): PageMetad
   const title = stripSiteSuffix(rawTitle.replace(/\s+/g, ' ').trim(), siteName ?? outlet, h1);
 
   const dateEvidence: DateEvidence[] = [];
-  const pubRaw = jsonLd?.datePublished ?? PUBLISHED_KEYS.map((k) => meta.get(k)).find((v) => v && parseStamp(v)) ?? timeStamps.find((v) => parseStamp(v)) ?? null;
+  const pubRaw =
+    jsonLd?.datePublished ??
+    PUBLISHED_KEYS.map((k) => meta.get(k)).find((v) => v && parseStamp(v)) ??
+    [...meta].find(([k, v]) => PUBLISHED_KEY_SHAPE.test(k) && !/modif|updat|expir/.test(k) && parseStamp(v))?.[1] ??
+    timeStamps.find((v) => parseStamp(v)) ??
+    null;
   const published = pubRaw ? parseStamp(pubRaw) : null;
   if (published && pubRaw) dateEvidence.push({ value: published, precision: 'day', from: 'metadata', kind: 'published', evidence: pubRaw });
   const updRaw = jsonLd?.dateModified ?? UPDATED_KEYS.map((k) => meta.get(k)).find((v) => v && parseStamp(v)) ?? null;

@@ -4,6 +4,7 @@ import { renderActor, renderEntities } from './entities.js';
 import { renderLedger } from './ledger.js';
 import { renderNetwork } from './network.js';
 import { renderSearch } from './search.js';
+import { renderSources } from './sources.js';
 import { renderTimeline } from './timeline.js';
 
 /**
@@ -25,6 +26,7 @@ const VIEWS: View[] = [
   { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },
   { route: 'ledger', label: 'Claims', render: (m) => renderLedger(m) },
   { route: 'search', label: null, render: (m, q) => renderSearch(m, q) },
+  { route: 'sources', label: 'Sources', render: (m) => renderSources(m) },
 ];
 
 async function route(): Promise<void> {

@@ -48,3 +48,10 @@ export function dateLabel(value: string | null, precision?: string | null, from?
   if (!value) return 'undated';
   return `${value}${precision && precision !== 'day' ? ` (${precision})` : ''}${from ? ` · from ${from}` : ''}`;
 }
+
+/** POST a JSON body; the answer's JSON whatever the status (errors come as `{error}`). */
+export async function postJson<T>(path: string, body: unknown): Promise<{ ok: boolean; data: T & { error?: string } }> {
+  const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+  const data = (await res.json().catch(() => ({ error: `HTTP ${res.status}` }))) as T & { error?: string };
+  return { ok: res.ok, data };
+}

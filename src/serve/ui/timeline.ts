@@ -22,6 +22,7 @@ export async function renderTimeline(main: HTMLElement): Promise<void> {
             e.mentions && e.mentions > 1 ? ` · ${e.mentions} mentions` : '',
             e.negated ? el('span', { class: 'flag' }, 'negated') : null,
             e.hypothetical ? el('span', { class: 'flag' }, 'hypothetical') : null,
+            e.mode === 'intent' ? el('span', { class: 'flag' }, 'intention') : null,
             ' ',
             el('a', { href: `#/article/${encodeURIComponent(e.articleIds[0] ?? '')}` }, 'evidence'),
           ),
