@@ -364,7 +364,7 @@ export const RULES: readonly Rule[] = [
     return () => date(back ? 'PAST_REF' : 'FUTURE_REF');
   }),
   // ---- durations ----
-  rule('duration', `${B}(?:the\\s+)?(?:(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?${E}`, (g, _m, env) => {
+  rule('duration', `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?${E}`, (g, _m, env) => {
     const unit = unitOf(g.unit!);
     const n = g.n!.toLowerCase();
     if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
@@ -402,7 +402,7 @@ export const RULES: readonly Rule[] = [
   // ---- sets ----
   rule('set-every', `${B}(?:every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<n>${NUM})\\s+)?(?:(?<unit>${UNITS})|${WD('wd')}|(?<part>${PART}))${E}`, (g) => {
     if (g.wd) return () => ({ type: 'SET', value: `XXXX-WXX-${weekdayNumber(g.wd!)}` });
-    if (g.part) return () => ({ type: 'SET', value: `TXX${partCode(g.part).slice(1)}` });
+    if (g.part) return () => ({ type: 'SET', value: `XXXX-XX-XX${partCode(g.part)}` });
     const unit = unitOf(g.unit!);
     const count = g.other ? 2 : g.n ? parseCount(g.n) : 1;
     return () => ({ type: 'SET', value: durationValue(count, unit) });

@@ -91,6 +91,7 @@ describe('durations, sets, times and vague references', () => {
     expect(value('After two years of war, talks began.', '2023-09-15', 'two years')).toBe('P2Y');
     expect(value('Growth was weak over the past three years.', '2023-09-15', 'the past three years')).toBe('P3Y');
     expect(value('The strike lasted 48 hours.', '2023-09-15', '48 hours')).toBe('PT48H');
+    expect(tx('Fuel would last about 10 days.', '2023-09-15')).toEqual([['about 10 days', 'DURATION', 'P10D']]);
   });
   it('rates are not durations; the year of a report is', () => {
     expect(tx('The plant earns $2 million a year.', '2023-09-15')).toEqual([]);
