@@ -1,5 +1,6 @@
 import type { Sentence, Timex, Token } from '../model/index.js';
 import { parsePartialDay, type Day, type PartialDay } from './calendar.js';
+import { openRules } from './gates.js';
 import { precisionOf, RULES, type Resolver } from './grammar.js';
 import { tenseAt } from './tense.js';
 
@@ -28,10 +29,16 @@ function candidatesIn(text: string, sentences: readonly Sentence[], index: numbe
   const s = text.slice(sentence.start, limit);
   const own = sentence.end - sentence.start;
   const out: Candidate[] = [];
+  const open = openRules(RULES, s);
   RULES.forEach((rule, rank) => {
-    rule.re.lastIndex = 0;
-    for (const m of s.matchAll(rule.re)) {
-      if (m[0].length === 0) continue;
+    if (!open[rank]) return;
+    const re = rule.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+      if (m[0].length === 0) {
+        re.lastIndex = m.index + (s.codePointAt(m.index)! > 0xffff ? 2 : 1);
+        continue;
+      }
       let end = m.index + m[0].length;
       // Trailing spaces or a trailing abbreviation period that ends the sentence stay out of the extent.
       while (end > m.index && /\s/.test(s[end - 1]!)) end--;
