@@ -15,6 +15,9 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Checkpoint the WAL every ~40 MB instead of every 4 MB: an ingest commits once per article, and
+      // frequent checkpoints cost it about a fifth of its store time (bench: 2.6 -> 2.0 ms per article).
+      db.pragma('wal_autocheckpoint = 10000');
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
