@@ -1,4 +1,4 @@
-import { LshIndex, minhash, textHash, type LshOptions } from './minhash.js';
+import { LshIndex, shinglesOfWords, signature, textHashOfWords, words, type LshOptions } from './minhash.js';
 
 /**
  * Incremental duplicate detection at ingest: an exact duplicate (same normalized text as an article
@@ -35,7 +35,9 @@ export class Deduplicator {
   }
 
   static fingerprint(text: string): Fingerprint {
-    return { textHash: textHash(text), minhash: minhash(text) };
+    // Split the text once for both fingerprints.
+    const w = words(text);
+    return { textHash: textHashOfWords(w), minhash: signature(shinglesOfWords(w)) };
   }
 
   /** Judge a new article's text against everything seen so far (does not remember it). */

@@ -15,7 +15,11 @@ export function words(text: string): string[] {
 
 /** Hash of the normalized text: equal for texts that differ only in case, punctuation and spacing. */
 export function textHash(text: string): string {
-  return createHash('sha1').update(words(text).join(' ')).digest('hex');
+  return textHashOfWords(words(text));
+}
+
+export function textHashOfWords(w: readonly string[]): string {
+  return createHash('sha1').update(w.join(' ')).digest('hex');
 }
 
 /** FNV-1a over a string, 32 bits. */
@@ -50,13 +54,19 @@ const SEEDS: Uint32Array = (() => {
 
 /** Distinct hashed word shingles of a text (texts shorter than one shingle give one shingle of all words). */
 export function shingles(text: string, size = SHINGLE_WORDS): Uint32Array {
-  const w = words(text);
+  return shinglesOfWords(words(text), size);
+}
+
+/** `shingles` of already split words (each word is hashed once, not once per shingle it is in). */
+export function shinglesOfWords(w: readonly string[], size = SHINGLE_WORDS): Uint32Array {
   const set = new Set<number>();
   if (w.length === 0) return new Uint32Array(0);
   if (w.length < size) set.add(fnv1a(w.join(' ')));
+  const hashes = new Uint32Array(w.length);
+  for (let i = 0; i < w.length; i++) hashes[i] = fnv1a(w[i]!);
   for (let i = 0; i + size <= w.length; i++) {
     let h = 0x811c9dc5;
-    for (let j = i; j < i + size; j++) h = Math.imul(h ^ fnv1a(w[j]!), 0x01000193) >>> 0;
+    for (let j = i; j < i + size; j++) h = Math.imul(h ^ hashes[j]!, 0x01000193) >>> 0;
     set.add(fmix32(h));
   }
   return Uint32Array.from(set);
