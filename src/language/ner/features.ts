@@ -95,9 +95,19 @@ export interface DocFeatures {
   ownSums: Float32Array[] | null;
 }
 
+/** Words per generation of the feature extractor's word cache. */
+const WORD_CACHE = 50_000;
+
 export class FeatureExtractor {
   readonly mask: number;
-  private readonly cache = new Map<string, WordInfo>();
+  /**
+   * Per-word information, in two generations: when the young map fills, it becomes the old one and the
+   * previous old one is dropped; a word found in the old map moves back to the young one. Frequent words
+   * stay cached, and memory stays bounded (~1 KB per word, at most 2 × WORD_CACHE words) however many
+   * distinct words a long run meets.
+   */
+  private young = new Map<string, WordInfo>();
+  private old = new Map<string, WordInfo>();
 
   constructor(
     readonly cfg: FeatureConfig,
@@ -124,7 +134,8 @@ export class FeatureExtractor {
   useCompact(remap: Int32Array, tables: Float32Array[]): void {
     this.remap = remap;
     this.tables = tables;
-    this.cache.clear();
+    this.young = new Map();
+    this.old = new Map();
   }
 
   private ownSums(inf: WordInfo): Float32Array {
@@ -179,8 +190,10 @@ export class FeatureExtractor {
   }
 
   private info(word: string): WordInfo {
-    let inf = this.cache.get(word);
+    let inf = this.young.get(word);
     if (inf) return inf;
+    inf = this.old.get(word);
+    if (inf) return this.remember(word, inf);
     const norm = normalizeWord(word);
     const c = wordCase(word);
     const affixes: number[] = [];
@@ -203,8 +216,15 @@ export class FeatureExtractor {
       hist: null,
       sums: null,
     };
-    if (this.cache.size > 500_000) this.cache.clear();
-    this.cache.set(word, inf);
+    return this.remember(word, inf);
+  }
+
+  private remember(word: string, inf: WordInfo): WordInfo {
+    if (this.young.size >= WORD_CACHE) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(word, inf);
     return inf;
   }
 
