@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { ExportClaimGroup, ExportEntity, ExportEvent } from '../model/index.js';
-import { mergeEvents, ActorTally, emptyAliasFile, groupClaims, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
+import { EventMerger, exportEvent, ActorTally, emptyAliasFile, groupClaims, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
 import {
   actorArticleCounts,
   actorSurfaces,
-  eventMentions,
+  eventMentionLoader,
+  eventMentionsOfType,
+  eventMentionTypes,
   latestSeq,
   storedClaims,
   writeResolved,
   type Db,
-  type ResolvedCorpus,
+  type ResolvedCounts,
 } from '../store/index.js';
 
 /**
@@ -56,8 +58,18 @@ function resolveEntities(db: Db, aliases: AliasFile): { entities: ExportEntity[]
   return { entities, actorKeys };
 }
 
-function resolveEvents(db: Db, actorKeys: Map<string, string>): ExportEvent[] {
-  return mergeEvents(eventMentions(db), actorKeys);
+/**
+ * Corpus events, one type at a time (events never merge across types): a type's mentions are merged
+ * holding only their row ids, then each event's mentions are read back to export it. Memory follows
+ * one type's clusters, not the corpus's mentions.
+ */
+function* resolveEvents(db: Db, actorKeys: ReadonlyMap<string, string>): Generator<ExportEvent> {
+  const load = eventMentionLoader(db);
+  for (const type of eventMentionTypes(db)) {
+    const merger = new EventMerger<number>(actorKeys);
+    for (const m of eventMentionsOfType(db, type)) merger.add(m.event, m.ref);
+    for (const c of merger.finish()) yield exportEvent(c, c.refs.map(load), actorKeys);
+  }
 }
 
 /** Claims about the same proposition across articles, with actor keys read as the resolved entities. */
@@ -76,10 +88,9 @@ function resolveClaimGroups(db: Db, actorKeys: Map<string, string>): ExportClaim
   return groupClaims(claims);
 }
 
-export function resolveCorpus(db: Db, aliases: AliasFile = emptyAliasFile()): ResolvedCorpus {
+/** Resolve the corpus and replace the derived tables (events are merged as they are written). */
+export function resolveCorpus(db: Db, aliases: AliasFile = emptyAliasFile()): ResolvedCounts {
   const { entities, actorKeys } = resolveEntities(db, aliases);
-  const events = resolveEvents(db, actorKeys);
-  const resolved: ResolvedCorpus = { entities, actorKeys, events, claimGroups: resolveClaimGroups(db, actorKeys) };
-  writeResolved(db, resolved, latestSeq(db));
-  return resolved;
+  const claimGroups = resolveClaimGroups(db, actorKeys);
+  return writeResolved(db, { entities, actorKeys, events: resolveEvents(db, actorKeys), claimGroups }, latestSeq(db));
 }

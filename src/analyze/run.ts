@@ -185,8 +185,8 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   }
   // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles.
   const resolved = resolveCorpus(db, options.aliases);
-  summary.entities = resolved.entities.length;
-  summary.events = resolved.events.length;
+  summary.entities = resolved.entities;
+  summary.events = resolved.events;
   summary.totalArticles = articleCount(db);
   return summary;
 }

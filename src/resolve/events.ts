@@ -16,14 +16,27 @@ export interface EventMentionRecord {
   event: EventMention;
 }
 
-interface Cluster {
+/**
+ * A cluster holds references to its mentions (`R`: a store row id, or the record itself), not the
+ * mentions: merging a large corpus keeps only keys, dates and references in memory, and the mentions
+ * of one event are read back when that event is exported.
+ */
+interface Cluster<R> {
   key: string;
   type: string;
   sourceKey: string;
   targetKey: string;
   flags: string;
   date: string | null;
-  mentions: EventMentionRecord[];
+  refs: R[];
+}
+
+/** One corpus event before export: its identity, date and the references of its mentions, in order. */
+export interface MergedEvent<R> {
+  key: string;
+  type: string;
+  date: string | null;
+  refs: R[];
 }
 
 const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 3, month: 2, year: 1 };
@@ -56,14 +69,14 @@ function mostCommon<T>(values: readonly T[], better?: (a: T, b: T) => number): T
   return best;
 }
 
-export class EventMerger {
-  private readonly clusters: Cluster[] = [];
-  private readonly byKey = new Map<string, Cluster[]>();
+export class EventMerger<R> {
+  private readonly clusters: Array<Cluster<R>> = [];
+  private readonly byKey = new Map<string, Array<Cluster<R>>>();
 
   constructor(private readonly actorKeys: ReadonlyMap<string, string>) {}
 
-  add(m: EventMentionRecord): void {
-    const e = m.event;
+  /** Add one mention's event, remembered by `ref`. */
+  add(e: EventMention, ref: R): void {
     const sourceKey = actorsKey(e.source, this.actorKeys);
     const targetKey = actorsKey(e.target, this.actorKeys);
     const flags = `${e.negated ? 'N' : ''}${e.hypothetical ? 'H' : ''}`;
@@ -73,12 +86,12 @@ export class EventMerger {
     if (!list) this.byKey.set(key, (list = []));
     let c = list.find((x) => x.date === date) ?? list.find((x) => compatibleDates(x.date, date));
     if (!c) {
-      c = { key, type: e.type, sourceKey, targetKey, flags, date, mentions: [] };
+      c = { key, type: e.type, sourceKey, targetKey, flags, date, refs: [] };
       list.push(c);
       this.clusters.push(c);
     }
     if (c.date === null || (date !== null && date.length > c.date.length)) c.date = date;
-    c.mentions.push(m);
+    c.refs.push(ref);
   }
 
   /**
@@ -86,13 +99,13 @@ export class EventMerger {
    * the one fuller cluster it fits: same type and flags, compatible date, and every named actor it has also
    * in the fuller one. A side with no named actor (empty, or only group nouns like "coast guard") fits any.
    */
-  finish(): ExportEvent[] {
+  finish(): Array<MergedEvent<R>> {
     const named = (key: string): string[] => key.split('+').filter((k) => k && !k.startsWith('name:'));
-    const info = new Map<Cluster, { src: string[]; tgt: string[]; strength: number }>();
+    const info = new Map<Cluster<R>, { src: string[]; tgt: string[]; strength: number }>();
     // Fuller clusters indexed by each named actor on each side, and by type alone, so a look-up never scans the corpus.
-    const byActor = new Map<string, Cluster[]>();
-    const byType = new Map<string, Cluster[]>();
-    const push = (map: Map<string, Cluster[]>, key: string, c: Cluster): void => {
+    const byActor = new Map<string, Array<Cluster<R>>>();
+    const byType = new Map<string, Array<Cluster<R>>>();
+    const push = (map: Map<string, Array<Cluster<R>>>, key: string, c: Cluster<R>): void => {
       const list = map.get(key);
       if (list) list.push(c);
       else map.set(key, [c]);
@@ -108,8 +121,8 @@ export class EventMerger {
       push(byType, kind, c);
     }
     const fits = (mine: readonly string[], theirs: readonly string[]): boolean => mine.every((k) => theirs.includes(k));
-    const parent = new Map<Cluster, Cluster>();
-    const root = (c: Cluster): Cluster => {
+    const parent = new Map<Cluster<R>, Cluster<R>>();
+    const root = (c: Cluster<R>): Cluster<R> => {
       let r = c;
       while (parent.has(r)) r = parent.get(r)!;
       return r;
@@ -120,7 +133,7 @@ export class EventMerger {
       const kind = `${c.type}|${c.flags}`;
       const pool = mine.src.length ? byActor.get(`${kind}|S|${mine.src[0]}`) : mine.tgt.length ? byActor.get(`${kind}|T|${mine.tgt[0]}`) : byType.get(kind);
       if (!pool) continue;
-      let found: Cluster | null = null;
+      let found: Cluster<R> | null = null;
       let ambiguous = false;
       let looked = 0;
       for (const o of pool) {
@@ -140,69 +153,69 @@ export class EventMerger {
       const into = root(found);
       if (into === c) continue;
       parent.set(c, into);
-      into.mentions.push(...c.mentions);
+      for (const r of c.refs) into.refs.push(r);
       if (into.date === null || (c.date !== null && c.date.length > into.date.length)) into.date = c.date;
     }
-    return this.clusters.filter((c) => !parent.has(c)).map((c) => this.toExport(c));
+    return this.clusters.filter((c) => !parent.has(c)).map((c) => ({ key: c.key, type: c.type, date: c.date, refs: c.refs }));
   }
+}
 
-  private exportActor(a: EventActor): ExportEventActor {
-    return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? this.actorKeys.get(a.actorKey) : undefined) ?? null };
-  }
+function exportActor(a: EventActor, actorKeys: ReadonlyMap<string, string>): ExportEventActor {
+  return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? actorKeys.get(a.actorKey) : undefined) ?? null };
+}
 
-  private toExport(c: Cluster): ExportEvent {
-    const ms = c.mentions;
-    const first = ms.find((m) => m.event.source.length && m.event.target.length) ?? ms[0]!;
-    const ids = (actors: readonly EventActor[]): string[] =>
-      [...new Set(actors.map((a) => (a.actorKey ? this.actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x))];
-    const names = (actors: readonly EventActor[]): string[] => [...new Set(actors.map((a) => a.name))];
-    const dates = ms.map((m) => m.event.date).filter((d) => d !== null);
-    const date = mostCommon(dates.map((d) => `${d.value}|${d.precision}`), (a, b) => PRECISION_RANK[a.split('|')[1] as Precision] - PRECISION_RANK[b.split('|')[1] as Precision]);
-    const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
-    const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
-    const attributes: Record<string, unknown> = {};
-    // Lists (participants, missile classes) are the union over the mentions; other values the first given.
-    for (const m of ms) {
-      for (const [k, v] of Object.entries(m.event.attributes)) {
-        const have = attributes[k];
-        if (have === undefined || have === null) attributes[k] = v;
-        else if (Array.isArray(have) && Array.isArray(v)) attributes[k] = [...new Set([...(have as unknown[]), ...(v as unknown[])])];
-      }
+/** The exported corpus event of a merged event, given its mentions (in the order of its references). */
+export function exportEvent(c: Pick<MergedEvent<unknown>, 'key' | 'type' | 'date'>, ms: readonly EventMentionRecord[], actorKeys: ReadonlyMap<string, string>): ExportEvent {
+  const first = ms.find((m) => m.event.source.length && m.event.target.length) ?? ms[0]!;
+  const ids = (actors: readonly EventActor[]): string[] =>
+    [...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x))];
+  const names = (actors: readonly EventActor[]): string[] => [...new Set(actors.map((a) => a.name))];
+  const dates = ms.map((m) => m.event.date).filter((d) => d !== null);
+  const date = mostCommon(dates.map((d) => `${d.value}|${d.precision}`), (a, b) => PRECISION_RANK[a.split('|')[1] as Precision] - PRECISION_RANK[b.split('|')[1] as Precision]);
+  const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
+  const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
+  const attributes: Record<string, unknown> = {};
+  // Lists (participants, missile classes) are the union over the mentions; other values the first given.
+  for (const m of ms) {
+    for (const [k, v] of Object.entries(m.event.attributes)) {
+      const have = attributes[k];
+      if (have === undefined || have === null) attributes[k] = v;
+      else if (Array.isArray(have) && Array.isArray(v)) attributes[k] = [...new Set([...(have as unknown[]), ...(v as unknown[])])];
     }
-    const seen = new Set<string>();
-    const evidence = [];
-    for (const m of ms) {
-      const k = `${m.articleId}:${m.event.evidence.start}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      evidence.push({ articleId: m.articleId, start: m.event.evidence.start, end: m.event.evidence.end });
-    }
-    return {
-      id: stableId(`${c.key}|${c.date ?? ''}`),
-      type: c.type,
-      sourceIds: ids(first.event.source),
-      targetIds: ids(first.event.target),
-      source: names(first.event.source),
-      target: names(first.event.target),
-      date: date ? date.split('|')[0]! : null,
-      datePrecision: date ? (date.split('|')[1] as Precision) : null,
-      location,
-      articleIds: [...new Set(ms.map((m) => m.articleId))],
-      evidence,
-      attributes,
-      mode,
-      negated: first.event.negated,
-      hypothetical: first.event.hypothetical,
-      mentions: evidence.length,
-      sourceActors: first.event.source.map((a) => this.exportActor(a)),
-      targetActors: first.event.target.map((a) => this.exportActor(a)),
-    };
   }
+  const seen = new Set<string>();
+  const evidence = [];
+  for (const m of ms) {
+    const k = `${m.articleId}:${m.event.evidence.start}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    evidence.push({ articleId: m.articleId, start: m.event.evidence.start, end: m.event.evidence.end });
+  }
+  return {
+    id: stableId(`${c.key}|${c.date ?? ''}`),
+    type: c.type,
+    sourceIds: ids(first.event.source),
+    targetIds: ids(first.event.target),
+    source: names(first.event.source),
+    target: names(first.event.target),
+    date: date ? date.split('|')[0]! : null,
+    datePrecision: date ? (date.split('|')[1] as Precision) : null,
+    location,
+    articleIds: [...new Set(ms.map((m) => m.articleId))],
+    evidence,
+    attributes,
+    mode,
+    negated: first.event.negated,
+    hypothetical: first.event.hypothetical,
+    mentions: evidence.length,
+    sourceActors: first.event.source.map((a) => exportActor(a, actorKeys)),
+    targetActors: first.event.target.map((a) => exportActor(a, actorKeys)),
+  };
 }
 
 /** Merge a stream of event mentions into corpus events. */
 export function mergeEvents(mentions: Iterable<EventMentionRecord>, actorKeys: ReadonlyMap<string, string>): ExportEvent[] {
-  const merger = new EventMerger(actorKeys);
-  for (const m of mentions) merger.add(m);
-  return merger.finish();
+  const merger = new EventMerger<EventMentionRecord>(actorKeys);
+  for (const m of mentions) merger.add(m.event, m);
+  return merger.finish().map((c) => exportEvent(c, c.refs, actorKeys));
 }

@@ -3,4 +3,4 @@ export { loadAliasFile, parseAliasFile, emptyAliasFile, AliasFileError, isActorK
 export { groupClaims, contentWords, stem, type GroupableClaim, type ClaimGroup } from './claims.js';
 export { LshIndex, minhash, shingles, signature, similarity, textHash, words, SIGNATURE_SIZE, type LshOptions, type NearDuplicate } from './minhash.js';
 export { Deduplicator, type DedupVerdict, type Fingerprint, type KnownArticle } from './dedup.js';
-export { mergeEvents, EventMerger, type EventMentionRecord } from './events.js';
+export { mergeEvents, exportEvent, EventMerger, type EventMentionRecord, type MergedEvent } from './events.js';

@@ -55,6 +55,33 @@ export function* eventMentions(db: Db): Generator<StoredEventMention> {
   for (const r of rows) yield { articleId: r.articleId, outlet: r.outlet, url: r.url, published: r.published, event: JSON.parse(r.data) as EventMention };
 }
 
+/** The event types that have mentions, in order. */
+export function eventMentionTypes(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT type FROM event_mentions ORDER BY type').pluck().all() as string[];
+}
+
+/**
+ * The event mentions of one type in (date, article, position) order, each with its row id as a reference
+ * to read it back by (`eventMentionLoader`). Iterating holds the connection: read them all before writing.
+ */
+export function* eventMentionsOfType(db: Db, type: string): Generator<{ ref: number; event: EventMention }> {
+  const rows = db
+    .prepare('SELECT rowid AS ref, data FROM event_mentions WHERE type = ? ORDER BY date, article_seq, idx')
+    .iterate(type) as Iterable<{ ref: number; data: string }>;
+  for (const r of rows) yield { ref: r.ref, event: JSON.parse(r.data) as EventMention };
+}
+
+/** Reads event mentions back by the references `eventMentionsOfType` gave. */
+export function eventMentionLoader(db: Db): (ref: number) => StoredEventMention {
+  const get = db.prepare(`SELECT a.id AS articleId, a.outlet, a.url, a.published, e.data
+                          FROM event_mentions e JOIN articles a ON a.seq = e.article_seq WHERE e.rowid = ?`);
+  return (ref) => {
+    const r = get.get(ref) as { articleId: string; outlet: string | null; url: string | null; published: string | null; data: string } | undefined;
+    if (!r) throw new Error(`event mention ${ref} is gone`);
+    return { articleId: r.articleId, outlet: r.outlet, url: r.url, published: r.published, event: JSON.parse(r.data) as EventMention };
+  };
+}
+
 export interface StoredClaim {
   id: string;
   articleId: string;
@@ -91,17 +118,25 @@ export function* storedClaims(db: Db): Generator<StoredClaim> {
 }
 
 export interface ResolvedCorpus {
-  entities: ExportEntity[];
+  entities: readonly ExportEntity[];
   /** actor key → entity id */
-  actorKeys: Map<string, string>;
-  events: ExportEvent[];
-  claimGroups: ExportClaimGroup[];
+  actorKeys: ReadonlyMap<string, string>;
+  /** Corpus events; may be produced lazily while they are written (reads of the store are allowed). */
+  events: Iterable<ExportEvent>;
+  claimGroups: readonly ExportClaimGroup[];
   /** Story-inferred publication dates for articles that carry none. */
   storyDates?: Array<{ articleId: string; value: string; precision: 'day' | 'month' | 'year' }>;
 }
 
+export interface ResolvedCounts {
+  entities: number;
+  events: number;
+  claimGroups: number;
+}
+
 /** Replace all derived corpus tables in one transaction (a crash leaves the previous state). */
-export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): void {
+export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): ResolvedCounts {
+  const counts: ResolvedCounts = { entities: resolved.entities.length, events: 0, claimGroups: resolved.claimGroups.length };
   db.transaction(() => {
     db.exec('DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups; DELETE FROM claim_group_members;');
     const insEntity = db.prepare('INSERT INTO entities (id, name, type, aliases, mentions, code, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -113,6 +148,7 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
     const insEvent = db.prepare('INSERT INTO events (id, type, date, data) VALUES (?, ?, ?, ?)');
     const insLink = db.prepare('INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)');
     for (const e of resolved.events) {
+      counts.events++;
       insEvent.run(e.id, e.type, e.date, JSON.stringify(e));
       for (const a of e.articleIds) insLink.run(e.id, a);
     }
@@ -133,6 +169,7 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
     }
     db.prepare("INSERT INTO meta (key, value) VALUES ('resolved_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(stamp));
   })();
+  return counts;
 }
 
 /** The highest article seq the derived tables reflect (0 if never resolved). */

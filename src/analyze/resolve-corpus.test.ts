@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDoc, type EventActor, type EventMention } from '../model/index.js';
+import { mergeEvents } from '../resolve/index.js';
+import { articleId, articleWriter, eventMentions, openDb, type Db } from '../store/index.js';
+import { resolveCorpus } from './resolve-corpus.js';
+
+const actor = (name: string, key: string): EventActor => ({ start: 0, end: name.length, text: name, name, code: '', actorKey: key });
+
+function mention(type: EventMention['type'], start: number, over: Partial<EventMention> = {}): EventMention {
+  return {
+    type, mode: null, source: [actor('Ardavia', 'country:ARD')], target: [actor('Belmar', 'country:BLM')],
+    date: { value: '2026-03-13', precision: 'day' }, location: null, trigger: { start, end: start + 5, text: 'verb.' },
+    negated: false, hypothetical: false, attributes: {}, evidence: { start, end: start + 20 }, ...over,
+  };
+}
+
+/** Three articles with events of three types, some the same real-world event, some not. */
+function store(): Db {
+  const db = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-resolve-')), 't.db'));
+  const w = articleWriter(db);
+  const events: EventMention[][] = [
+    [mention('SANCTION', 0), mention('THREATEN', 30), mention('ACCUSE', 60, { date: null })],
+    [mention('SANCTION', 5), mention('ACCUSE', 40), mention('ACCUSE', 80, { target: [] }), mention('THREATEN', 90, { negated: true })],
+    [mention('SANCTION', 10, { date: { value: '2026-03-20', precision: 'day' } }), mention('THREATEN', 0, { source: [actor('Belmar', 'country:BLM')], target: [] })],
+  ];
+  events.forEach((list, i) => {
+    const raw = { title: `Story ${i}`, url: `https://news.example/${i}`, outlet: `Outlet ${i}`, text: 'x'.repeat(200), captions: [], dateEvidence: [], origin: 't', warnings: [] };
+    const doc = createDoc(articleId(raw), raw);
+    doc.events.push(...list);
+    w.insert(doc);
+  });
+  return db;
+}
+
+describe('resolveCorpus', () => {
+  it('merges events one type at a time from row references, exactly as merging every mention at once', () => {
+    const db = store();
+    const counts = resolveCorpus(db);
+    const actorKeys = new Map((db.prepare('SELECT actor_key AS k, entity_id AS v FROM actor_keys').all() as Array<{ k: string; v: string }>).map((r) => [r.k, r.v]));
+    const expected = mergeEvents(eventMentions(db), actorKeys);
+    const stored = (db.prepare('SELECT data FROM events ORDER BY rowid').pluck().all() as string[]).map((d) => JSON.parse(d) as unknown);
+    expect(stored).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(counts.events).toBe(expected.length);
+    // Two outlets' sanctions on the same day are one event; the one a week later is another.
+    const sanctions = expected.filter((e) => e.type === 'SANCTION');
+    expect(sanctions.map((e) => e.mentions).sort()).toEqual([1, 2]);
+    expect(new Set(expected.map((e) => e.type))).toEqual(new Set(['ACCUSE', 'SANCTION', 'THREATEN']));
+  });
+});
