@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { ExportClaimGroup, ExportEntity, ExportEvent } from '../model/index.js';
-import { EventMerger, exportEvent, ActorTally, emptyAliasFile, groupClaims, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
+import { ActorTally, ClaimGrouper, EventMerger, claimGroupId, emptyAliasFile, exportEvent, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
 import {
   actorArticleCounts,
   actorSurfaces,
+  claimLoader,
+  claimsForGrouping,
   eventMentionLoader,
   eventMentionsOfType,
   eventMentionTypes,
   latestSeq,
-  storedClaims,
   writeResolved,
   type Db,
   type ResolvedCounts,
@@ -18,10 +18,6 @@ import {
  * The corpus-level step after ingest: actors across articles, events across mentions, claim groups.
  * Reads aggregates from the store, resolves, and writes the derived tables back in one transaction.
  */
-
-function stableId(prefix: string, key: string): string {
-  return `${prefix}_${createHash('sha1').update(key).digest('hex').slice(0, 12)}`;
-}
 
 function bump(map: Map<string, number>, key: string, n: number): void {
   map.set(key, (map.get(key) ?? 0) + n);
@@ -72,20 +68,24 @@ function* resolveEvents(db: Db, actorKeys: ReadonlyMap<string, string>): Generat
   }
 }
 
-/** Claims about the same proposition across articles, with actor keys read as the resolved entities. */
-function resolveClaimGroups(db: Db, actorKeys: Map<string, string>): ExportClaimGroup[] {
+/**
+ * Claims about the same proposition across articles, with actor keys read as the resolved entities. Claims
+ * stream from the store into the packed grouper; only the grouped ones are read back, for their ids.
+ */
+function resolveClaimGroups(db: Db, actorKeys: ReadonlyMap<string, string>): ExportClaimGroup[] {
   const entityOf = (key: string): string => actorKeys.get(key) ?? key;
-  const claims = [];
-  for (const c of storedClaims(db)) {
-    claims.push({
-      id: c.id,
-      proposition: c.proposition,
-      claimantKey: c.claimantKey ? entityOf(c.claimantKey) : null,
-      stance: c.stance,
-      targetKeys: c.targetKeys.map(entityOf),
-    });
+  const grouper = new ClaimGrouper();
+  const refs: number[] = [];
+  for (const c of claimsForGrouping(db)) {
+    grouper.add(c.proposition, c.claimantKey ? entityOf(c.claimantKey) : null, c.stance, c.targetKeys.map(entityOf));
+    refs.push(c.ref);
   }
-  return groupClaims(claims);
+  const load = claimLoader(db);
+  return grouper.finish().map(({ seed, members }) => {
+    const claims = members.map((i) => load(refs[i]!));
+    const ids = claims.map((c) => c.id);
+    return { id: claimGroupId(ids), proposition: claims[members.indexOf(seed)]!.proposition, claimIds: ids };
+  });
 }
 
 /** Resolve the corpus and replace the derived tables (events are merged as they are written). */

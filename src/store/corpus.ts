@@ -82,39 +82,34 @@ export function eventMentionLoader(db: Db): (ref: number) => StoredEventMention 
   };
 }
 
-export interface StoredClaim {
-  id: string;
-  articleId: string;
-  start: number;
-  end: number;
+export interface GroupingClaim {
+  /** The claim's row id, to read it back by (`claimLoader`). */
+  ref: number;
   proposition: string;
   claimantKey: string | null;
-  claimant: string | null;
   stance: ExportClaim['stance'];
   targetKeys: string[];
-  date: string | null;
 }
 
-export function* storedClaims(db: Db): Generator<StoredClaim> {
+/** What claim grouping reads of every stored claim, in article and claim order, streamed. */
+export function* claimsForGrouping(db: Db): Generator<GroupingClaim> {
   const rows = db
-    .prepare(`SELECT a.id AS articleId, c.idx, c.start, c."end" AS "end", c.proposition, c.claimant_key AS claimantKey,
-                     c.claimant, c.stance, c.target_keys AS targetKeys, c.date
-              FROM claims c JOIN articles a ON a.seq = c.article_seq ORDER BY a.seq, c.idx`)
-    .iterate() as Iterable<Omit<StoredClaim, 'targetKeys' | 'id'> & { idx: number; targetKeys: string }>;
+    .prepare(`SELECT rowid AS ref, proposition, claimant_key AS claimantKey, stance, target_keys AS targetKeys
+              FROM claims ORDER BY article_seq, idx`)
+    .iterate() as Iterable<Omit<GroupingClaim, 'targetKeys'> & { targetKeys: string }>;
   for (const r of rows) {
-    yield {
-      id: `${r.articleId}:c${r.idx}`,
-      articleId: r.articleId,
-      start: r.start,
-      end: r.end,
-      proposition: r.proposition,
-      claimantKey: r.claimantKey,
-      claimant: r.claimant,
-      stance: r.stance,
-      targetKeys: JSON.parse(r.targetKeys) as string[],
-      date: r.date,
-    };
+    yield { ref: r.ref, proposition: r.proposition, claimantKey: r.claimantKey, stance: r.stance, targetKeys: JSON.parse(r.targetKeys) as string[] };
   }
+}
+
+/** Reads a claim's id (`<articleId>:c<idx>`, as the export names it) and proposition back by its row id. */
+export function claimLoader(db: Db): (ref: number) => { id: string; proposition: string } {
+  const get = db.prepare('SELECT a.id AS articleId, c.idx, c.proposition FROM claims c JOIN articles a ON a.seq = c.article_seq WHERE c.rowid = ?');
+  return (ref) => {
+    const r = get.get(ref) as { articleId: string; idx: number; proposition: string } | undefined;
+    if (!r) throw new Error(`claim ${ref} is gone`);
+    return { id: `${r.articleId}:c${r.idx}`, proposition: r.proposition };
+  };
 }
 
 export interface ResolvedCorpus {
@@ -153,7 +148,7 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
       for (const a of e.articleIds) insLink.run(e.id, a);
     }
     const insGroup = db.prepare('INSERT INTO claim_groups (id, data) VALUES (?, ?)');
-    // Claim ids are "<articleId>:c<idx>" (see storedClaims).
+    // Claim ids are "<articleId>:c<idx>" (see claimLoader).
     const insMember = db.prepare('INSERT OR REPLACE INTO claim_group_members (article_seq, idx, group_id) SELECT seq, ?, ? FROM articles WHERE id = ?');
     for (const g of resolved.claimGroups) {
       insGroup.run(g.id, JSON.stringify(g));

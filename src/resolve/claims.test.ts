@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ClaimGrouper } from './claim-grouper.js';
+import { claimGroupId, groupClaims, type GroupableClaim } from './claims.js';
+
+const claim = (id: string, proposition: string, stance: GroupableClaim['stance'], claimantKey: string | null, targetKeys: string[] = []): GroupableClaim =>
+  ({ id, proposition, stance, claimantKey, targetKeys });
+
+const CLAIMS: GroupableClaim[] = [
+  claim('a:c0', 'the ministry said the harbour authority let the tanker dump oil near the reef', 'asserts', 'ministry'),
+  claim('a:c1', 'the coast guard accused the harbour authority of covering up the oil dumping', 'accuses', 'coastguard', ['authority']),
+  claim('b:c0', 'the harbour authority denied that any oil was dumped near the reef', 'denies', 'authority', ['authority']),
+  claim('b:c1', 'fishing crews said catches fell by half this season', 'asserts', 'crews'),
+  claim('c:c0', 'the mayor promised a new ferry terminal by next summer', 'asserts', 'mayor'),
+];
+
+describe('claim groups', () => {
+  it('groups an accusation with the denial and the assertion about the same proposition, seeded by the accusation', () => {
+    const groups = groupClaims(CLAIMS);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.claimIds).toEqual(['a:c0', 'a:c1', 'b:c0']);
+    expect(groups[0]!.proposition).toBe(CLAIMS[1]!.proposition);
+    expect(groups[0]!.id).toBe(claimGroupId(['b:c0', 'a:c1', 'a:c0']));
+  });
+
+  it('leaves claims about other things alone', () => {
+    const ids = groupClaims(CLAIMS).flatMap((g) => g.claimIds);
+    expect(ids).not.toContain('b:c1');
+    expect(ids).not.toContain('c:c0');
+  });
+
+  it('needs a shared actor for a weak overlap: an opposed pair about the same actor links, strangers do not', () => {
+    const weak = [
+      claim('x:c0', 'Belmar shelled the border villages overnight, killing civilians in the market square', 'accuses', 'ardavia', ['belmar']),
+      claim('x:c1', 'Belmar said its forces never shelled villages and blamed rebel mortar crews operating nearby', 'denies', 'belmar', ['belmar']),
+    ];
+    expect(groupClaims(weak)).toHaveLength(1);
+    const strangers = weak.map((c) => ({ ...c, claimantKey: null, targetKeys: [] }));
+    expect(groupClaims(strangers)).toHaveLength(0);
+  });
+
+  it('numbers claims in the order added and reports groups by those numbers', () => {
+    const g = new ClaimGrouper();
+    for (const c of CLAIMS) g.add(c.proposition, c.claimantKey, c.stance, c.targetKeys);
+    expect(g.size).toBe(CLAIMS.length);
+    expect(g.finish()).toEqual([{ seed: 1, members: [0, 1, 2] }]);
+  });
+
+  it('a word said in very many claims proposes no pairs by itself', () => {
+    const many = Array.from({ length: 600 }, (_, i) => claim(`m:c${i}`, `officials warned about the blockade again number${i}`, 'asserts', null));
+    const groups = groupClaims(many);
+    // "officials", "warned", "blockade" are in all 600 claims: too common to link anything.
+    expect(groups).toHaveLength(0);
+  });
+});
