@@ -1,4 +1,5 @@
-import { LshIndex, shinglesOfWords, signature, textHashOfWords, words, type LshOptions } from './minhash.js';
+import { LshIndex, type LshOptions } from './lsh.js';
+import { shinglesOfWords, signature, textHashOfWords, words } from './minhash.js';
 
 /**
  * Incremental duplicate detection at ingest: an exact duplicate (same normalized text as an article

@@ -2,6 +2,7 @@ export { ActorTally, resolveActors, summarizeDoc, entityId, type ArticleActors, 
 export { loadAliasFile, parseAliasFile, emptyAliasFile, AliasFileError, isActorKey, type AliasFile, type AliasMerge } from './aliases.js';
 export { groupClaims, claimGroupId, contentWords, stem, type GroupableClaim, type ClaimGroup } from './claims.js';
 export { ClaimGrouper, type ClaimCluster } from './claim-grouper.js';
-export { LshIndex, minhash, shingles, signature, similarity, textHash, words, SIGNATURE_SIZE, type LshOptions, type NearDuplicate } from './minhash.js';
+export { minhash, shingles, signature, similarity, textHash, words, SIGNATURE_SIZE } from './minhash.js';
+export { LshIndex, type LshOptions, type NearDuplicate } from './lsh.js';
 export { Deduplicator, type DedupVerdict, type Fingerprint, type KnownArticle } from './dedup.js';
 export { mergeEvents, exportEvent, EventMerger, type EventMentionRecord, type MergedEvent } from './events.js';

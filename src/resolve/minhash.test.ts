@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Deduplicator } from './dedup.js';
-import { LshIndex, minhash, shingles, similarity, textHash } from './minhash.js';
+import { LshIndex } from './lsh.js';
+import { minhash, shingles, similarity, textHash } from './minhash.js';
 
 const STORY = `The harbour authority of Northport agreed on Tuesday to a new contract with the dock workers' union,
 ending a strike that had kept container ships waiting offshore for nine days. Union leader Mara Velde said the deal

@@ -33,7 +33,7 @@ function fnv1a(s: string): number {
 }
 
 /** Murmur3's finalizer: a good 32-bit mixer. */
-function fmix32(h: number): number {
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -94,74 +94,4 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
   return same / SIGNATURE_SIZE;
-}
-
-export interface LshOptions {
-  /** Bands × rows must be ≤ SIGNATURE_SIZE. 32 × 4 makes pairs near Jaccard 0.42 collide half the time. */
-  bands?: number;
-  rows?: number;
-  /** Least estimated Jaccard similarity for a near-duplicate. */
-  threshold?: number;
-}
-
-export interface NearDuplicate {
-  id: string;
-  similarity: number;
-}
-
-/** An incremental LSH index: add signatures one by one, query for the most similar earlier one. */
-export class LshIndex {
-  readonly bands: number;
-  readonly rows: number;
-  readonly threshold: number;
-  private readonly buckets = new Map<number, number[]>();
-  private readonly ids: string[] = [];
-  private readonly sigs: Uint32Array[] = [];
-
-  constructor(options: LshOptions = {}) {
-    this.bands = options.bands ?? 32;
-    this.rows = options.rows ?? 4;
-    this.threshold = options.threshold ?? 0.5;
-    if (this.bands * this.rows > SIGNATURE_SIZE) throw new Error('bands × rows exceeds the signature size');
-  }
-
-  get size(): number {
-    return this.ids.length;
-  }
-
-  private bandKeys(sig: Uint32Array): number[] {
-    const keys: number[] = [];
-    for (let b = 0; b < this.bands; b++) {
-      let h = fmix32(b + 1);
-      for (let r = 0; r < this.rows; r++) h = fmix32(h ^ sig[b * this.rows + r]!);
-      keys.push(h);
-    }
-    return keys;
-  }
-
-  /** The most similar indexed signature at or above the threshold, if any. */
-  query(sig: Uint32Array): NearDuplicate | null {
-    const seen = new Set<number>();
-    let best: NearDuplicate | null = null;
-    for (const key of this.bandKeys(sig)) {
-      for (const idx of this.buckets.get(key) ?? []) {
-        if (seen.has(idx)) continue;
-        seen.add(idx);
-        const s = similarity(sig, this.sigs[idx]!);
-        if (s >= this.threshold && (!best || s > best.similarity)) best = { id: this.ids[idx]!, similarity: s };
-      }
-    }
-    return best;
-  }
-
-  add(id: string, sig: Uint32Array): void {
-    const idx = this.ids.length;
-    this.ids.push(id);
-    this.sigs.push(sig);
-    for (const key of this.bandKeys(sig)) {
-      const list = this.buckets.get(key);
-      if (list) list.push(idx);
-      else this.buckets.set(key, [idx]);
-    }
-  }
 }
