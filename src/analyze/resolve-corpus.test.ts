@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDoc, type EventActor, type EventMention } from '../model/index.js';
+import { createDoc, type EventActor, type EventMention, type ExportEvent } from '../model/index.js';
 import { mergeEvents } from '../resolve/index.js';
-import { articleId, articleWriter, eventMentions, openDb, type Db } from '../store/index.js';
+import { articleId, articleWriter, eventMentions, openDb, writeResolved, type Db } from '../store/index.js';
 import { resolveCorpus } from './resolve-corpus.js';
 
 const actor = (name: string, key: string): EventActor => ({ start: 0, end: name.length, text: name, name, code: '', actorKey: key });
@@ -48,5 +48,20 @@ describe('resolveCorpus', () => {
     const sanctions = expected.filter((e) => e.type === 'SANCTION');
     expect(sanctions.map((e) => e.mentions).sort()).toEqual([1, 2]);
     expect(new Set(expected.map((e) => e.type))).toEqual(new Set(['ACCUSE', 'SANCTION', 'THREATEN']));
+  });
+
+  it('keeps the previous derived tables when producing the events fails midway (one transaction)', () => {
+    const db = store();
+    resolveCorpus(db);
+    const before = db.prepare('SELECT id, data FROM events ORDER BY rowid').all();
+    const links = db.prepare('SELECT * FROM event_articles ORDER BY rowid').all();
+    const first = JSON.parse((before[0] as { data: string }).data) as ExportEvent;
+    function* failing(): Generator<ExportEvent> {
+      yield first;
+      throw new Error('resolve failed');
+    }
+    expect(() => writeResolved(db, { entities: [], actorKeys: new Map(), events: failing(), claimGroups: [] }, 99)).toThrow('resolve failed');
+    expect(db.prepare('SELECT id, data FROM events ORDER BY rowid').all()).toEqual(before);
+    expect(db.prepare('SELECT * FROM event_articles ORDER BY rowid').all()).toEqual(links);
   });
 });

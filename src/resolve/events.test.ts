@@ -46,4 +46,43 @@ describe('mergeEvents', () => {
     const b = mergeEvents([mention('a9', 7)], keys)[0]!.id;
     expect(a).toBe(b);
   });
+
+  it('leaves a partial mention apart when it fits two fuller events', () => {
+    const out = mergeEvents([
+      mention('a1', 0),
+      mention('a2', 0, { target: [actor('Norvessa', 'country:NVS')] }),
+      mention('a3', 0, { target: [] }),
+    ], keys);
+    expect(out.map((e) => e.mentions)).toEqual([1, 1, 1]);
+  });
+
+  it('folds past clusters no fuller than the partial one and keeps mentions in fold order', () => {
+    // The USA-only clusters (other dates, or as weak as the partial one) share its pool; only the full one on its day fits.
+    const out = mergeEvents([
+      mention('a1', 0, { target: [], date: { value: '2026-02-01', precision: 'day' } }),
+      mention('a2', 0),
+      mention('a3', 0, { target: [actor('Norvessa', 'country:NVS')], date: { value: '2026-04-01', precision: 'day' } }),
+      mention('a4', 0, { target: [] }),
+    ], keys);
+    expect(out.map((e) => [e.date, e.articleIds])).toEqual([
+      ['2026-02-01', ['a1']],
+      ['2026-03-13', ['a2', 'a4']],
+      ['2026-04-01', ['a3']],
+    ]);
+  });
+
+  it('reads dates as they become finer during the fold: a month-dated event that takes a day no longer fits another day', () => {
+    const month = { value: '2026-03', precision: 'month' as const };
+    const out = mergeEvents([
+      mention('a1', 0, { date: month }),
+      mention('a2', 0, { target: [], date: { value: '2026-03-13', precision: 'day' } }),
+      mention('a3', 0, { target: [], date: { value: '2026-03-20', precision: 'day' } }),
+      mention('a4', 0, { target: [], date: { value: '2026', precision: 'year' } }),
+    ], keys);
+    // a2 folds into the March event, which becomes March 13; a3 (March 20) then fits nothing; a4 (2026) fits it.
+    expect(out.map((e) => [e.date, e.articleIds])).toEqual([
+      ['2026-03-13', ['a1', 'a2', 'a4']],
+      ['2026-03-20', ['a3']],
+    ]);
+  });
 });

@@ -69,6 +69,60 @@ function mostCommon<T>(values: readonly T[], better?: (a: T, b: T) => number): T
   return best;
 }
 
+/**
+ * The clusters of one fold pool (same type and flags, one named actor on one side), also by date, so a
+ * dated cluster looks only at clusters whose date is compatible with its own. A fold can make a cluster's
+ * date finer (never coarser): it is then filed under the new date too, and its old entry is skipped as stale.
+ */
+class DatePool<R> {
+  private readonly all: Array<Cluster<R>> = [];
+  private readonly byDate = new Map<string, Array<Cluster<R>>>();
+  /** hasLength[n]: some date in the pool is n characters long. */
+  private readonly hasLength: boolean[] = [];
+  private longest = 0;
+
+  add(c: Cluster<R>): void {
+    this.all.push(c);
+    if (c.date !== null) this.file(c, c.date);
+  }
+
+  /** File `c` under the date it now has. */
+  refile(c: Cluster<R>): void {
+    if (c.date !== null) this.file(c, c.date);
+  }
+
+  private file(c: Cluster<R>, date: string): void {
+    const list = this.byDate.get(date);
+    if (list) list.push(c);
+    else this.byDate.set(date, [c]);
+    this.hasLength[date.length] = true;
+    this.longest = Math.max(this.longest, date.length);
+  }
+
+  /** Every cluster of the pool, until `visit` returns true. */
+  forEach(visit: (c: Cluster<R>) => boolean): void {
+    for (const c of this.all) if (visit(c)) return;
+  }
+
+  /** The dated clusters whose date is compatible with `date` (see compatibleDates), until `visit` returns true. */
+  forEachCompatible(date: string, visit: (c: Cluster<R>) => boolean): void {
+    const live = (list: ReadonlyArray<Cluster<R>>, d: string): boolean => {
+      for (const c of list) if (c.date === d && visit(c)) return true;
+      return false;
+    };
+    // Dates it extends, itself included…
+    for (let n = 1; n <= date.length; n++) {
+      if (!this.hasLength[n]) continue;
+      const d = n === date.length ? date : date.slice(0, n);
+      const list = this.byDate.get(d);
+      if (list && live(list, d)) return;
+    }
+    // …and dates that extend it (only a coarse date has any).
+    if (date.length >= this.longest) return;
+    for (const [d, list] of this.byDate) if (d.length > date.length && d.startsWith(date) && live(list, d)) return;
+  }
+}
+
 export class EventMerger<R> {
   private readonly clusters: Array<Cluster<R>> = [];
   private readonly byKey = new Map<string, Array<Cluster<R>>>();
@@ -101,60 +155,60 @@ export class EventMerger<R> {
    */
   finish(): Array<MergedEvent<R>> {
     const named = (key: string): string[] => key.split('+').filter((k) => k && !k.startsWith('name:'));
-    const info = new Map<Cluster<R>, { src: string[]; tgt: string[]; strength: number }>();
-    // Fuller clusters indexed by each named actor on each side, and by type alone, so a look-up never scans the corpus.
-    const byActor = new Map<string, Array<Cluster<R>>>();
-    const byType = new Map<string, Array<Cluster<R>>>();
-    const push = (map: Map<string, Array<Cluster<R>>>, key: string, c: Cluster<R>): void => {
-      const list = map.get(key);
-      if (list) list.push(c);
-      else map.set(key, [c]);
+    const info = new Map<Cluster<R>, { src: string[]; tgt: string[]; strength: number; pools: Array<DatePool<R>> }>();
+    // Fuller clusters indexed by each named actor on each side, and by type alone, then by date, so a look-up
+    // never scans the corpus.
+    const byActor = new Map<string, DatePool<R>>();
+    const byType = new Map<string, DatePool<R>>();
+    const file = (map: Map<string, DatePool<R>>, key: string, c: Cluster<R>): DatePool<R> => {
+      let pool = map.get(key);
+      if (!pool) map.set(key, (pool = new DatePool<R>()));
+      pool.add(c);
+      return pool;
     };
     for (const c of this.clusters) {
       const src = named(c.sourceKey);
       const tgt = named(c.targetKey);
-      info.set(c, { src, tgt, strength: src.length + tgt.length });
+      const pools: Array<DatePool<R>> = [];
+      info.set(c, { src, tgt, strength: src.length + tgt.length, pools });
       if (src.length + tgt.length === 0) continue;
       const kind = `${c.type}|${c.flags}`;
-      for (const a of src) push(byActor, `${kind}|S|${a}`, c);
-      for (const a of tgt) push(byActor, `${kind}|T|${a}`, c);
-      push(byType, kind, c);
+      for (const a of src) pools.push(file(byActor, `${kind}|S|${a}`, c));
+      for (const a of tgt) pools.push(file(byActor, `${kind}|T|${a}`, c));
+      pools.push(file(byType, kind, c));
     }
     const fits = (mine: readonly string[], theirs: readonly string[]): boolean => mine.every((k) => theirs.includes(k));
     const parent = new Map<Cluster<R>, Cluster<R>>();
-    const root = (c: Cluster<R>): Cluster<R> => {
-      let r = c;
-      while (parent.has(r)) r = parent.get(r)!;
-      return r;
-    };
     const order = [...this.clusters].sort((x, y) => info.get(x)!.strength - info.get(y)!.strength);
     for (const c of order) {
       const mine = info.get(c)!;
       const kind = `${c.type}|${c.flags}`;
       const pool = mine.src.length ? byActor.get(`${kind}|S|${mine.src[0]}`) : mine.tgt.length ? byActor.get(`${kind}|T|${mine.tgt[0]}`) : byType.get(kind);
       if (!pool) continue;
+      // The one fuller cluster this one fits; a vague mention ("the ship was boarded") that fits more than one
+      // stays apart. An undated cluster may join a dated one; a dated one only one with a compatible date.
       let found: Cluster<R> | null = null;
       let ambiguous = false;
-      let looked = 0;
-      for (const o of pool) {
-        if (o === c || parent.has(o)) continue;
+      const consider = (o: Cluster<R>): boolean => {
+        if (o === c || parent.has(o)) return false;
         const theirs = info.get(o)!;
-        if (theirs.strength <= mine.strength) continue;
-        if (o.date === null ? c.date !== null : !compatibleDates(o.date, c.date)) continue;
-        if (!fits(mine.src, theirs.src) || !fits(mine.tgt, theirs.tgt)) continue;
-        // A vague mention ("the ship was boarded") that fits many events, or more than one, stays apart.
-        if ((found && found !== o) || ++looked > 1) {
-          ambiguous = true;
-          break;
-        }
+        if (theirs.strength <= mine.strength) return false;
+        if (!fits(mine.src, theirs.src) || !fits(mine.tgt, theirs.tgt)) return false;
+        if (found) return (ambiguous = true);
         found = o;
-      }
+        return false;
+      };
+      if (c.date === null) pool.forEach(consider);
+      else pool.forEachCompatible(c.date, consider);
       if (ambiguous || !found) continue;
-      const into = root(found);
-      if (into === c) continue;
+      const into: Cluster<R> = found;
       parent.set(c, into);
       for (const r of c.refs) into.refs.push(r);
-      if (into.date === null || (c.date !== null && c.date.length > into.date.length)) into.date = c.date;
+      if (into.date === null || (c.date !== null && c.date.length > into.date.length)) {
+        const was = into.date;
+        into.date = c.date;
+        if (into.date !== was) for (const p of info.get(into)!.pools) p.refile(into);
+      }
     }
     return this.clusters.filter((c) => !parent.has(c)).map((c) => ({ key: c.key, type: c.type, date: c.date, refs: c.refs }));
   }
