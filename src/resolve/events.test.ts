@@ -10,7 +10,7 @@ function mention(articleId: string, start: number, over: Partial<EventMention> =
     date: { value: '2026-03-13', precision: 'day' }, location: null, trigger: { start: 0, end: 9, text: 'sanctions' },
     negated: false, hypothetical: false, attributes: {}, evidence: { start, end: start + 40 }, ...over,
   };
-  return { articleId, outlet: null, published: null, event };
+  return { articleId, event };
 }
 
 const keys = new Map([['country:USA', 'ent_usa'], ['country:VSK', 'ent_vsk']]);

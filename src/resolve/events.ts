@@ -11,8 +11,6 @@ import type { EventActor, EventMention, ExportEvent, ExportEventActor, Precision
 
 export interface EventMentionRecord {
   articleId: string;
-  outlet: string | null;
-  published: string | null;
   event: EventMention;
 }
 

@@ -71,14 +71,18 @@ export function* eventMentionsOfType(db: Db, type: string): Generator<{ ref: num
   for (const r of rows) yield { ref: r.ref, event: JSON.parse(r.data) as EventMention };
 }
 
-/** Reads event mentions back by the references `eventMentionsOfType` gave. */
-export function eventMentionLoader(db: Db): (ref: number) => StoredEventMention {
-  const get = db.prepare(`SELECT a.id AS articleId, a.outlet, a.url, a.published, e.data
-                          FROM event_mentions e JOIN articles a ON a.seq = e.article_seq WHERE e.rowid = ?`);
+/** Reads event mentions back (with their article's id) by the references `eventMentionsOfType` gave. */
+export function eventMentionLoader(db: Db): (ref: number) => { articleId: string; event: EventMention } {
+  const get = db.prepare('SELECT article_seq AS seq, data FROM event_mentions WHERE rowid = ?');
+  const idOf = db.prepare('SELECT id FROM articles WHERE seq = ?').pluck();
+  // Article ids by seq, kept for the whole resolve: one short string per article.
+  const ids = new Map<number, string>();
   return (ref) => {
-    const r = get.get(ref) as { articleId: string; outlet: string | null; url: string | null; published: string | null; data: string } | undefined;
+    const r = get.get(ref) as { seq: number; data: string } | undefined;
     if (!r) throw new Error(`event mention ${ref} is gone`);
-    return { articleId: r.articleId, outlet: r.outlet, url: r.url, published: r.published, event: JSON.parse(r.data) as EventMention };
+    let articleId = ids.get(r.seq);
+    if (articleId === undefined) ids.set(r.seq, (articleId = idOf.get(r.seq) as string));
+    return { articleId, event: JSON.parse(r.data) as EventMention };
   };
 }
 
