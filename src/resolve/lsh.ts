@@ -3,9 +3,9 @@ import { fmix32, SIGNATURE_SIZE } from './minhash.js';
 /**
  * A banded LSH index over MinHash signatures (Leskovec, Rajaraman & Ullman, ch. 3): signatures that agree on
  * all rows of some band share that band's bucket, so likely near-duplicates are found without comparing
- * every pair. It lives for a whole ingest and holds every article seen, so it is packed: signatures in one
- * typed array, buckets in an open-addressing table with linked entries (~0.7 KB an article instead of the
- * ~3.8 KB a Map of arrays costs).
+ * every pair. It lives for a whole ingest and holds every article seen, so it is packed: signatures in chunks
+ * of one typed array each, buckets in an open-addressing table with linked entries (~1.4 KB an article
+ * instead of the ~3.8 KB a Map of arrays costs).
  */
 export interface LshOptions {
   /** Bands × rows must be ≤ SIGNATURE_SIZE. 32 × 4 makes pairs near Jaccard 0.42 collide half the time. */
@@ -20,17 +20,21 @@ export interface NearDuplicate {
   similarity: number;
 }
 
-/** Band key → the articles that have it, in the order added. */
+/**
+ * Band key → the articles that have it, in the order added. Entries are numbered as added; each article adds
+ * exactly `perArticle` of them in a row, so an entry's article is its number divided by that.
+ */
 class BandTable {
   private keys = new Uint32Array(1 << 12);
   /** First and last entry of each slot's chain; -1 = empty slot. */
   private first = new Int32Array(1 << 12).fill(-1);
   private last = new Int32Array(1 << 12);
   private used = 0;
-  /** Entry e: the article it stands for and the next entry with the same key (-1 = none). */
-  private owner = new Int32Array(1 << 12);
+  /** Entry e: the next entry with the same key (-1 = none). */
   private next = new Int32Array(1 << 12);
   private entries = 0;
+
+  constructor(private readonly perArticle: number) {}
 
   private slot(key: number): number {
     const mask = this.keys.length - 1;
@@ -40,13 +44,10 @@ class BandTable {
     return s;
   }
 
-  add(key: number, article: number): void {
-    if (this.entries === this.owner.length) {
-      this.owner = grow(this.owner, this.owner.length * 2);
-      this.next = grow(this.next, this.next.length * 2);
-    }
+  /** Add the next entry (the next band of the article being added). */
+  add(key: number): void {
+    if (this.entries === this.next.length) this.next = grow(this.next, this.next.length * 2);
     const e = this.entries++;
-    this.owner[e] = article;
     this.next[e] = -1;
     const s = this.slot(key);
     if (this.first[s] === -1) {
@@ -64,7 +65,7 @@ class BandTable {
   /** Calls `visit` with each article under `key`, in the order added. */
   forEach(key: number, visit: (article: number) => void): void {
     const s = this.slot(key);
-    for (let e = this.first[s]!; e !== -1; e = this.next[e]!) visit(this.owner[e]!);
+    for (let e = this.first[s]!; e !== -1; e = this.next[e]!) visit(Math.floor(e / this.perArticle));
   }
 
   private rehash(): void {
@@ -89,21 +90,26 @@ function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   return b;
 }
 
+/** Signatures per chunk of the signature store (2^10: 512 KB). */
+const CHUNK_BITS = 10;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
 /** An incremental LSH index: add signatures one by one, query for the most similar earlier one. */
 export class LshIndex {
   readonly bands: number;
   readonly rows: number;
   readonly threshold: number;
-  private readonly buckets = new BandTable();
+  private readonly buckets: BandTable;
   private readonly ids: string[] = [];
-  /** Signature i is sigs[i × SIGNATURE_SIZE …]. */
-  private sigs = new Uint32Array(SIGNATURE_SIZE * 64);
+  /** Signature i is chunks[i >> CHUNK_BITS] from (i & CHUNK_MASK) × SIGNATURE_SIZE: no copying, little slack. */
+  private readonly chunks: Uint32Array[] = [];
 
   constructor(options: LshOptions = {}) {
     this.bands = options.bands ?? 32;
     this.rows = options.rows ?? 4;
     this.threshold = options.threshold ?? 0.5;
     if (this.bands * this.rows > SIGNATURE_SIZE) throw new Error('bands × rows exceeds the signature size');
+    this.buckets = new BandTable(this.bands);
   }
 
   get size(): number {
@@ -122,9 +128,10 @@ export class LshIndex {
 
   /** Estimated Jaccard similarity of `sig` and indexed signature `idx`: the share of positions that agree. */
   private similarityTo(sig: Uint32Array, idx: number): number {
-    const at = idx * SIGNATURE_SIZE;
+    const chunk = this.chunks[idx >> CHUNK_BITS]!;
+    const at = (idx & CHUNK_MASK) * SIGNATURE_SIZE;
     let same = 0;
-    for (let i = 0; i < SIGNATURE_SIZE; i++) if (sig[i] === this.sigs[at + i]) same++;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) if (sig[i] === chunk[at + i]) same++;
     return same / SIGNATURE_SIZE;
   }
 
@@ -146,12 +153,8 @@ export class LshIndex {
   add(id: string, sig: Uint32Array): void {
     const idx = this.ids.length;
     this.ids.push(id);
-    if ((idx + 1) * SIGNATURE_SIZE > this.sigs.length) {
-      const grown = new Uint32Array(this.sigs.length * 2);
-      grown.set(this.sigs);
-      this.sigs = grown;
-    }
-    this.sigs.set(sig.subarray(0, SIGNATURE_SIZE), idx * SIGNATURE_SIZE);
-    for (const key of this.bandKeys(sig)) this.buckets.add(key, idx);
+    if ((idx & CHUNK_MASK) === 0) this.chunks.push(new Uint32Array(SIGNATURE_SIZE << CHUNK_BITS));
+    this.chunks[idx >> CHUNK_BITS]!.set(sig.subarray(0, SIGNATURE_SIZE), (idx & CHUNK_MASK) * SIGNATURE_SIZE);
+    for (const key of this.bandKeys(sig)) this.buckets.add(key);
   }
 }
