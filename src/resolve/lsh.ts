@@ -1,4 +1,4 @@
-import { fmix32, SIGNATURE_SIZE } from './minhash.js';
+import { fmix32, similarity, SIGNATURE_SIZE } from './minhash.js';
 
 /**
  * A banded LSH index over MinHash signatures (Leskovec, Rajaraman & Ullman, ch. 3): signatures that agree on
@@ -126,13 +126,9 @@ export class LshIndex {
     return keys;
   }
 
-  /** Estimated Jaccard similarity of `sig` and indexed signature `idx`: the share of positions that agree. */
+  /** Estimated Jaccard similarity of `sig` and indexed signature `idx`. */
   private similarityTo(sig: Uint32Array, idx: number): number {
-    const chunk = this.chunks[idx >> CHUNK_BITS]!;
-    const at = (idx & CHUNK_MASK) * SIGNATURE_SIZE;
-    let same = 0;
-    for (let i = 0; i < SIGNATURE_SIZE; i++) if (sig[i] === chunk[at + i]) same++;
-    return same / SIGNATURE_SIZE;
+    return similarity(sig, this.chunks[idx >> CHUNK_BITS]!, (idx & CHUNK_MASK) * SIGNATURE_SIZE);
   }
 
   /** The most similar indexed signature at or above the threshold, if any (the earliest of equals). */

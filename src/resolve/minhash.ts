@@ -18,6 +18,7 @@ export function textHash(text: string): string {
   return textHashOfWords(words(text));
 }
 
+/** `textHash` of already split words. */
 export function textHashOfWords(w: readonly string[]): string {
   return createHash('sha1').update(w.join(' ')).digest('hex');
 }
@@ -89,9 +90,9 @@ export function minhash(text: string): Uint32Array {
   return signature(shingles(text));
 }
 
-/** Estimated Jaccard similarity: the share of signature positions that agree. */
-export function similarity(a: Uint32Array, b: Uint32Array): number {
+/** Estimated Jaccard similarity: the share of signature positions that agree (`b` read from offset `at`). */
+export function similarity(a: Uint32Array, b: Uint32Array, at = 0): number {
   let same = 0;
-  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[at + i]) same++;
   return same / SIGNATURE_SIZE;
 }
