@@ -3,7 +3,7 @@ import type { DateEvidence, IngestItem, PageItem, RawArticle } from '../model/in
 import { readSources, type SourceOptions } from '../ingest/index.js';
 import { segmentDump } from '../segment/index.js';
 import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '../resolve/index.js';
-import { articleCount, articleDetail, articleId, articleWriter, openDb, storedFingerprints, type Db } from '../store/index.js';
+import { articleCount, articleDetail, articleId, articleWriter, deferIndexes, ensureIndexes, openDb, storedFingerprints, type Db } from '../store/index.js';
 import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
 import { resolveCorpus } from './resolve-corpus.js';
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   fetch?: SourceOptions['fetch'];
   /** Skip duplicate detection (exact duplicates are then analyzed again under their own id). */
   noDedup?: boolean;
+  /** Fewest new articles that make a run a bulk load (default `BULK_LOAD_MIN`; tests set it low). */
+  bulkLoadMin?: number;
 }
 
 export interface AnalyzeProgress {
@@ -47,6 +49,12 @@ export interface AnalyzeSummary extends AnalyzeProgress {
 }
 
 const PAGE_BATCH = 4;
+/**
+ * A run becomes a bulk load (secondary indexes dropped, rebuilt at its end: see `deferIndexes`) once it has
+ * added this many articles and at least as many as the store held when it started, so the one rebuild
+ * costs no more than keeping the indexes up to date would have. Small top-ups of a big store never drop them.
+ */
+const BULK_LOAD_MIN = 1000;
 
 /**
  * Raw articles out of ingest items, in input order: dumps are segmented, pages go to the worker pool for
@@ -114,6 +122,8 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   const batchSize = options.batchSize ?? 8;
   const pool = new AnalyzerPool(threads);
   const writer = articleWriter(db);
+  const storedBefore = articleCount(db);
+  let bulk = false;
   const dedup = options.noDedup ? null : new Deduplicator(storedFingerprints(db));
   const fingerprints = new Map<string, Fingerprint>();
   const summary: AnalyzeSummary = {
@@ -130,6 +140,10 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
         fingerprints.delete(r.doc.id);
         if (writer.insert(r.doc, fp)) {
           summary.added++;
+          if (!bulk && summary.added >= Math.max(options.bulkLoadMin ?? BULK_LOAD_MIN, storedBefore)) {
+            deferIndexes(db);
+            bulk = true;
+          }
           if (r.doc.duplicateOf) summary.nearDuplicates++;
         } else summary.skipped++;
       } else {
@@ -182,6 +196,7 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
     while (inflight.length > 0) store(await inflight.shift()!);
   } finally {
     await pool.close();
+    if (bulk) ensureIndexes(db);
   }
   // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles.
   const resolved = resolveCorpus(db, options.aliases);
