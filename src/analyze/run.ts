@@ -3,7 +3,7 @@ import type { DateEvidence, IngestItem, PageItem, RawArticle } from '../model/in
 import { readSources, type SourceOptions } from '../ingest/index.js';
 import { segmentDump } from '../segment/index.js';
 import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '../resolve/index.js';
-import { articleCount, articleDetail, articleId, articleWriter, deferIndexes, ensureIndexes, openDb, storedFingerprints, type Db } from '../store/index.js';
+import { articleCount, articleDetail, articleId, articleWriter, beginBulkLoad, finishBulkLoad, openDb, storedFingerprints, type Db } from '../store/index.js';
 import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
 import { resolveCorpus } from './resolve-corpus.js';
@@ -50,7 +50,7 @@ export interface AnalyzeSummary extends AnalyzeProgress {
 
 const PAGE_BATCH = 4;
 /**
- * A run becomes a bulk load (secondary indexes dropped, rebuilt at its end: see `deferIndexes`) once it has
+ * A run becomes a bulk load (index upkeep deferred to its end: see `beginBulkLoad`) once it has
  * added this many articles and at least as many as the store held when it started, so the one rebuild
  * costs no more than keeping the indexes up to date would have. Small top-ups of a big store never drop them.
  */
@@ -141,7 +141,7 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
         if (writer.insert(r.doc, fp)) {
           summary.added++;
           if (!bulk && summary.added >= Math.max(options.bulkLoadMin ?? BULK_LOAD_MIN, storedBefore)) {
-            deferIndexes(db);
+            beginBulkLoad(db);
             bulk = true;
           }
           if (r.doc.duplicateOf) summary.nearDuplicates++;
@@ -196,7 +196,7 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
     while (inflight.length > 0) store(await inflight.shift()!);
   } finally {
     await pool.close();
-    if (bulk) ensureIndexes(db);
+    if (bulk) finishBulkLoad(db);
   }
   // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles.
   const resolved = resolveCorpus(db, options.aliases);

@@ -1,4 +1,4 @@
-export { openDb, migrate, currentVersion, latestVersion, deferIndexes, ensureIndexes, DEFERRABLE_INDEXES, type Db } from './db.js';
+export { openDb, migrate, currentVersion, latestVersion, beginBulkLoad, finishBulkLoad, DEFERRABLE_INDEXES, type Db } from './db.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
 export { articleId, articleWriter, storedFingerprints, type ArticleWriter } from './articles.js';
 export * from './corpus.js';
