@@ -30,8 +30,3 @@ export function analyzeArticle(raw: RawArticle, id: string = articleId(raw)): Do
   for (const [, stage] of STAGES) stage(doc);
   return doc;
 }
-
-/** What crosses back from a worker: the Doc without its token layer (tokens are not stored). */
-export function forTransfer(doc: Doc): Doc {
-  return { ...doc, tokens: [] };
-}

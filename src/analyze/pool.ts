@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Doc, PageItem, RawArticle } from '../model/index.js';
-import { analyzeArticle, forTransfer } from './pipeline.js';
+import type { PageItem, RawArticle } from '../model/index.js';
+import { articleRecord, type ArticleRecord } from '../store/index.js';
+import { analyzeArticle } from './pipeline.js';
 import { extractPage } from '../ingest/index.js';
 
 export type WorkerRequest =
   | { batch: number; job: 'analyze'; items: Array<{ id: string; raw: RawArticle }> }
   | { batch: number; job: 'extract'; items: PageItem[] };
 
-export type ArticleResult = { ok: true; doc: Doc } | { ok: false; id: string; error: string };
+export type ArticleResult = { ok: true; record: ArticleRecord } | { ok: false; id: string; error: string };
 export type ExtractResult = { ok: true; raw: RawArticle } | { ok: false; origin: string; error: string };
 
 export interface WorkerResponse {
@@ -42,7 +43,7 @@ export function runJob(req: WorkerRequest): WorkerResponse['results'] {
   }
   return req.items.map((item): ArticleResult => {
     try {
-      return { ok: true, doc: forTransfer(analyzeArticle(item.raw, item.id)) };
+      return { ok: true, record: articleRecord(analyzeArticle(item.raw, item.id)) };
     } catch (err) {
       return { ok: false, id: item.id, error: errorText(err) };
     }

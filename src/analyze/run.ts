@@ -136,15 +136,15 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   const store = (results: ArticleResult[]): void => {
     for (const r of results) {
       if (r.ok) {
-        const fp = fingerprints.get(r.doc.id);
-        fingerprints.delete(r.doc.id);
-        if (writer.insert(r.doc, fp)) {
+        const fp = fingerprints.get(r.record.id);
+        fingerprints.delete(r.record.id);
+        if (writer.insertRecord(r.record, fp)) {
           summary.added++;
           if (!bulk && summary.added >= Math.max(options.bulkLoadMin ?? BULK_LOAD_MIN, storedBefore)) {
             beginBulkLoad(db);
             bulk = true;
           }
-          if (r.doc.duplicateOf) summary.nearDuplicates++;
+          if (r.record.duplicateOf) summary.nearDuplicates++;
         } else summary.skipped++;
       } else {
         fingerprints.delete(r.id);

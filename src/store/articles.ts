@@ -17,6 +17,57 @@ export function articleId(raw: Pick<RawArticle, 'url' | 'title' | 'text'>): stri
   return h.digest('hex').slice(0, 16);
 }
 
+type Value = string | number | null;
+
+/**
+ * One analyzed article as the store's rows, values ready to bind. It is built where the article was
+ * analyzed (a worker thread): the thread that writes then only binds values, and what crosses between the
+ * threads is flat strings and numbers instead of the Doc's object graph (cheaper to clone on both sides).
+ */
+export interface ArticleRecord {
+  id: string;
+  duplicateOf: string | null;
+  article: Record<string, Value>;
+  /** Row values in column order (after `article_seq`, and after `idx` where the table has one). */
+  mentions: Value[][];
+  quotes: Value[][];
+  claims: Value[][];
+  events: Value[][];
+}
+
+export function articleRecord(doc: Doc): ArticleRecord {
+  return {
+    id: doc.id,
+    duplicateOf: doc.duplicateOf ?? null,
+    article: {
+      id: doc.id,
+      title: doc.title,
+      url: doc.url,
+      outlet: doc.outlet,
+      published: doc.published?.value ?? null,
+      publishedPrecision: doc.published?.precision ?? null,
+      publishedFrom: doc.published?.from ?? null,
+      anchor: doc.anchor?.value ?? null,
+      anchorFrom: doc.anchor?.from ?? null,
+      text: doc.text,
+      captions: JSON.stringify(doc.captions),
+      authors: JSON.stringify(doc.authors),
+      origin: doc.origin,
+      warnings: JSON.stringify(doc.warnings),
+      paragraphs: JSON.stringify(doc.paragraphs),
+      sentences: JSON.stringify(doc.sentences.map((s) => [s.start, s.end])),
+      timexes: JSON.stringify(doc.timexes),
+      duplicateOf: doc.duplicateOf ?? null,
+      similarity: doc.duplicateOf ? (doc.similarity ?? null) : null,
+    },
+    mentions: doc.entities.map((m) => [m.start, m.end, m.text, m.type, m.actorKey, m.canonical, m.role ?? null, m.affiliation ?? null, m.metonym ? 1 : 0]),
+    quotes: doc.quotes.map((q) => [q.start, q.end, q.text, q.direct ? 1 : 0, q.cue ? JSON.stringify(q.cue) : null,
+      q.speaker ? JSON.stringify(q.speaker) : null, q.speakerName, q.speakerKey, q.date?.value ?? null]),
+    claims: doc.claims.map((c) => [c.start, c.end, c.proposition, c.claimantKey, c.claimant, c.stance, JSON.stringify(c.targetKeys), c.date?.value ?? null, c.quote]),
+    events: doc.events.map((e) => [e.type, e.mode, e.negated ? 1 : 0, e.hypothetical ? 1 : 0, e.date?.value ?? null, e.date?.precision ?? null, JSON.stringify(e)]),
+  };
+}
+
 export interface ArticleWriter {
   has(id: string): boolean;
   /**
@@ -24,6 +75,8 @@ export interface ArticleWriter {
    * transaction. Returns false if it was already there.
    */
   insert(doc: Doc, fingerprint?: Fingerprint): boolean;
+  /** `insert` of an article already turned into rows (`articleRecord`). */
+  insertRecord(record: ArticleRecord, fingerprint?: Fingerprint): boolean;
 }
 
 export function articleWriter(db: Db): ArticleWriter {
@@ -45,50 +98,22 @@ export function articleWriter(db: Db): ArticleWriter {
 
   const insFingerprint = db.prepare('INSERT OR REPLACE INTO article_fingerprints (article_seq, text_hash, minhash) VALUES (?, ?, ?)');
 
-  const insert = db.transaction((doc: Doc, fingerprint?: Fingerprint): boolean => {
-    const info = insArticle.run({
-      id: doc.id,
-      title: doc.title,
-      url: doc.url,
-      outlet: doc.outlet,
-      published: doc.published?.value ?? null,
-      publishedPrecision: doc.published?.precision ?? null,
-      publishedFrom: doc.published?.from ?? null,
-      anchor: doc.anchor?.value ?? null,
-      anchorFrom: doc.anchor?.from ?? null,
-      text: doc.text,
-      captions: JSON.stringify(doc.captions),
-      authors: JSON.stringify(doc.authors),
-      origin: doc.origin,
-      warnings: JSON.stringify(doc.warnings),
-      paragraphs: JSON.stringify(doc.paragraphs),
-      sentences: JSON.stringify(doc.sentences.map((s) => [s.start, s.end])),
-      timexes: JSON.stringify(doc.timexes),
-      duplicateOf: doc.duplicateOf ?? null,
-      similarity: doc.duplicateOf ? (doc.similarity ?? null) : null,
-    });
+  const insert = db.transaction((record: ArticleRecord, fingerprint?: Fingerprint): boolean => {
+    const info = insArticle.run(record.article);
     if (info.changes === 0) return false;
     const seq = Number(info.lastInsertRowid);
     if (fingerprint) insFingerprint.run(seq, fingerprint.textHash, Buffer.from(fingerprint.minhash.buffer, fingerprint.minhash.byteOffset, fingerprint.minhash.byteLength));
-    for (const m of doc.entities) {
-      insMention.run(seq, m.start, m.end, m.text, m.type, m.actorKey, m.canonical, m.role ?? null, m.affiliation ?? null, m.metonym ? 1 : 0);
-    }
-    doc.quotes.forEach((q, i) => {
-      insQuote.run(seq, i, q.start, q.end, q.text, q.direct ? 1 : 0, q.cue ? JSON.stringify(q.cue) : null,
-        q.speaker ? JSON.stringify(q.speaker) : null, q.speakerName, q.speakerKey, q.date?.value ?? null);
-    });
-    doc.claims.forEach((c, i) => {
-      insClaim.run(seq, i, c.start, c.end, c.proposition, c.claimantKey, c.claimant, c.stance, JSON.stringify(c.targetKeys), c.date?.value ?? null, c.quote);
-    });
-    doc.events.forEach((e, i) => {
-      insEvent.run(seq, i, e.type, e.mode, e.negated ? 1 : 0, e.hypothetical ? 1 : 0, e.date?.value ?? null, e.date?.precision ?? null, JSON.stringify(e));
-    });
+    for (const row of record.mentions) insMention.run(seq, ...row);
+    record.quotes.forEach((row, i) => insQuote.run(seq, i, ...row));
+    record.claims.forEach((row, i) => insClaim.run(seq, i, ...row));
+    record.events.forEach((row, i) => insEvent.run(seq, i, ...row));
     return true;
   });
 
   return {
     has: (id) => has.get(id) !== undefined,
-    insert: (doc, fingerprint) => insert(doc, fingerprint),
+    insert: (doc, fingerprint) => insert(articleRecord(doc), fingerprint),
+    insertRecord: (record, fingerprint) => insert(record, fingerprint),
   };
 }
 
