@@ -39,6 +39,8 @@ interface WordInfo {
   own: Int32Array | null;
   /** Cached history rows per previous-label state (see `historyRows`). */
   hist: Int32Array | null;
+  /** Cached rows of the features this word gives its neighbours (see `contextRows`). */
+  ctx: Int32Array | null;
   /** Cached pre-summed word-only scores (inference mode). */
   sums: Float32Array | null;
 }
@@ -53,6 +55,9 @@ const T = {
   s1: 80, s1m1: 81, s1p1: 82, docType: 83, docTypeSh: 84, docTypeLw: 85,
   p1: 100, p1lw: 102, p1sh: 103,
 } as const;
+
+/** Slots of a word's context rows (`FeatureExtractor.contextRows`). */
+const CTX = { lwm1: 0, lwp1: 1, lwm2: 2, lwp2: 3, shm1: 4, shp1: 5, wm1: 6, wp1: 7, clm1a: 8, clm1b: 9, clp1a: 10, clp1b: 11, count: 12 } as const;
 
 const AFFIX_LENGTHS = [1, 2, 3, 4, 5];
 /** Rows that depend on the word alone: w, lw, shape, affixes, length × shape. */
@@ -108,6 +113,9 @@ export class FeatureExtractor {
    */
   private young = new Map<string, WordInfo>();
   private old = new Map<string, WordInfo>();
+  /** Context rows of the sentence boundaries (see `edgeRows`). */
+  private bosRows: Int32Array | null = null;
+  private eosRows: Int32Array | null = null;
 
   constructor(
     readonly cfg: FeatureConfig,
@@ -136,6 +144,8 @@ export class FeatureExtractor {
     this.tables = tables;
     this.young = new Map();
     this.old = new Map();
+    this.bosRows = null;
+    this.eosRows = null;
   }
 
   private ownSums(inf: WordInfo): Float32Array {
@@ -178,6 +188,39 @@ export class FeatureExtractor {
     return (inf.hist = h);
   }
 
+  /**
+   * Rows of the features a word gives the tokens around it (as their previous, next, second previous or
+   * second next word: its lower-cased form, shape, form and word clusters), cached per word. Indexes: `CTX`.
+   */
+  private contextRows(inf: WordInfo): Int32Array {
+    return (inf.ctx ??= this.contextRowsOf(inf.lw, inf.shape, inf.w, inf.cluster));
+  }
+
+  /** The context rows of a missing neighbour: before the sentence start (`<s>`) or after its end (`</s>`). */
+  private edgeRows(before: boolean): Int32Array {
+    if (before) return (this.bosRows ??= this.contextRowsOf(BOS, BOS_SH, BOS, 1));
+    return (this.eosRows ??= this.contextRowsOf(EOS, EOS_SH, EOS, 2));
+  }
+
+  private contextRowsOf(lw: number, shape: number, w: number, cluster: number): Int32Array {
+    const c = new Int32Array(CTX.count);
+    c[CTX.lwm1] = this.row(T.lwm1, lw);
+    c[CTX.lwp1] = this.row(T.lwp1, lw);
+    c[CTX.lwm2] = this.row(T.lwm2, lw);
+    c[CTX.lwp2] = this.row(T.lwp2, lw);
+    c[CTX.shm1] = this.row(T.shm1, shape);
+    c[CTX.shp1] = this.row(T.shp1, shape);
+    c[CTX.wm1] = this.row(T.wm1, w);
+    c[CTX.wp1] = this.row(T.wp1, w);
+    if (this.cfg.clusters) {
+      c[CTX.clm1a] = this.row2(T.clm1, 6, pathPrefix(cluster, 6));
+      c[CTX.clm1b] = this.row2(T.clm1, 20, cluster);
+      c[CTX.clp1a] = this.row2(T.clp1, 6, pathPrefix(cluster, 6));
+      c[CTX.clp1b] = this.row2(T.clp1, 20, cluster);
+    }
+    return c;
+  }
+
   /** Row offset of a feature (-1 = no weights). */
   row(template: number, value: number): number {
     const r = mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, value) & this.mask;
@@ -214,6 +257,7 @@ export class FeatureExtractor {
       cluster: this.res.clusters?.paths.get(hashString(word)) ?? this.res.clusters?.paths.get(hashString(norm, 1)) ?? 0,
       own: null,
       hist: null,
+      ctx: null,
       sums: null,
     };
     return this.remember(word, inf);
@@ -298,11 +342,13 @@ export class FeatureExtractor {
         const pp1 = i + 1 < to ? infos[i + 1]! : null;
         const pp2 = i + 2 < to ? infos[i + 2]! : null;
         const lwm1 = pm1 ? pm1.lw : BOS;
-        const lwm2 = pm2 ? pm2.lw : BOS;
         const lwp1 = pp1 ? pp1.lw : EOS;
-        const lwp2 = pp2 ? pp2.lw : EOS;
         const shm1 = pm1 ? pm1.shape : BOS_SH;
         const shp1 = pp1 ? pp1.shape : EOS_SH;
+        const cm1 = pm1 ? this.contextRows(pm1) : this.edgeRows(true);
+        const cm2 = pm2 ? this.contextRows(pm2) : this.edgeRows(true);
+        const cp1 = pp1 ? this.contextRows(pp1) : this.edgeRows(false);
+        const cp2 = pp2 ? this.contextRows(pp2) : this.edgeRows(false);
         lw[i] = inf.lw;
         shape[i] = inf.shape;
         const docFlag = inf.hasLetter ? (seenLower.has(inf.norm) ? 1 : 0) | (seenMidCap.has(inf.norm) ? 2 : 0) : 4;
@@ -314,12 +360,12 @@ export class FeatureExtractor {
           o += this.ownCount;
         }
         hist[i] = this.histRows(inf);
-        feats[o++] = this.row(T.lwm1, lwm1);
-        feats[o++] = this.row(T.lwp1, lwp1);
-        feats[o++] = this.row(T.lwm2, lwm2);
-        feats[o++] = this.row(T.lwp2, lwp2);
-        feats[o++] = this.row(T.shm1, shm1);
-        feats[o++] = this.row(T.shp1, shp1);
+        feats[o++] = cm1[CTX.lwm1]!;
+        feats[o++] = cp1[CTX.lwp1]!;
+        feats[o++] = cm2[CTX.lwm2]!;
+        feats[o++] = cp2[CTX.lwp2]!;
+        feats[o++] = cm1[CTX.shm1]!;
+        feats[o++] = cp1[CTX.shp1]!;
         feats[o++] = this.row2(T.shm1sh, shm1, inf.shape);
         feats[o++] = this.row2(T.shshp1, inf.shape, shp1);
         feats[o++] = this.row2(T.shTri, mix(shm1, inf.shape), shp1);
@@ -329,8 +375,8 @@ export class FeatureExtractor {
         feats[o++] = this.row2(T.headSh, headline[i]!, inf.shape);
         feats[o++] = this.row2(T.headLw, headline[i]!, inf.lw);
         feats[o++] = this.row2(T.doc, docFlag * 2 + (initial[i]! | headline[i]!), inf.shape);
-        feats[o++] = this.row(T.wm1, pm1 ? pm1.w : BOS);
-        feats[o++] = this.row(T.wp1, pp1 ? pp1.w : EOS);
+        feats[o++] = cm1[CTX.wm1]!;
+        feats[o++] = cp1[CTX.wp1]!;
         feats[o++] = this.row2(T.initLw, initial[i]!, inf.lw);
         if (gaz) {
           const any = gazAny![i]!;
@@ -343,12 +389,10 @@ export class FeatureExtractor {
           feats[o++] = this.row2(T.gazNext, i + 1 < to ? gazAny![i + 1]! : 0, any);
         }
         if (this.cfg.clusters) {
-          const cm1 = pm1 ? pm1.cluster : 1;
-          const cp1 = pp1 ? pp1.cluster : 2;
-          feats[o++] = this.row2(T.clm1, 6, pathPrefix(cm1, 6));
-          feats[o++] = this.row2(T.clm1, 20, cm1);
-          feats[o++] = this.row2(T.clp1, 6, pathPrefix(cp1, 6));
-          feats[o++] = this.row2(T.clp1, 20, cp1);
+          feats[o++] = cm1[CTX.clm1a]!;
+          feats[o++] = cm1[CTX.clm1b]!;
+          feats[o++] = cp1[CTX.clp1a]!;
+          feats[o++] = cp1[CTX.clp1b]!;
         }
         if (o !== (i + 1) * k) throw new Error(`feature template count mismatch (${o - i * k} vs ${k})`);
       }
