@@ -1,14 +1,25 @@
 import type { ExportClaimGroup, ExportEntity, ExportEvent } from '../model/index.js';
-import { ActorTally, ClaimGrouper, EventMerger, claimGroupId, emptyAliasFile, exportEvent, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
+import {
+  ActorTally,
+  ClaimGrouper,
+  EventMentionTable,
+  EventMerger,
+  claimGroupId,
+  emptyAliasFile,
+  exportEvent,
+  resolveActors,
+  type AliasFile,
+  type EventMentionRecord,
+  type KeyStats,
+} from '../resolve/index.js';
 import {
   actorArticleCounts,
   actorSurfaces,
+  articleIdLoader,
   claimLoader,
   claimsForGrouping,
-  eventMentionLoader,
-  eventMentionsOfType,
-  eventMentionTypes,
   latestSeq,
+  storedEventMentions,
   writeResolved,
   type Db,
   type ResolvedCounts,
@@ -55,16 +66,20 @@ function resolveEntities(db: Db, aliases: AliasFile): { entities: ExportEntity[]
 }
 
 /**
- * Corpus events, one type at a time (events never merge across types): a type's mentions are merged
- * holding only their row ids, then each event's mentions are read back to export it. Memory follows
- * one type's clusters, not the corpus's mentions.
+ * Corpus events, one type at a time (events never merge across types). The mentions are read once, in one
+ * sequential pass, into a packed table; each type's are merged by their numbers in the table, and each
+ * event's mentions are rebuilt from it to export the event. Memory follows the packed table (tens of bytes a
+ * mention) and one type's clusters, never every mention as an object.
  */
 function* resolveEvents(db: Db, actorKeys: ReadonlyMap<string, string>): Generator<ExportEvent> {
-  const load = eventMentionLoader(db);
-  for (const type of eventMentionTypes(db)) {
+  const table = new EventMentionTable();
+  for (const m of storedEventMentions(db)) table.add(m);
+  const articleId = articleIdLoader(db);
+  const record = (i: number): EventMentionRecord => ({ articleId: articleId(table.seq(i)), event: table.mention(i) });
+  for (const { mentions } of table.byType()) {
     const merger = new EventMerger<number>(actorKeys);
-    for (const m of eventMentionsOfType(db, type)) merger.add(m.event, m.ref);
-    for (const c of merger.finish()) yield exportEvent(c, c.refs.map(load), actorKeys);
+    for (const i of mentions) merger.add(table.mention(i), i);
+    for (const c of merger.finish()) yield exportEvent(c, c.refs.map(record), actorKeys);
   }
 }
 

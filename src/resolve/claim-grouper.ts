@@ -1,5 +1,6 @@
 import type { ClaimStance } from '../model/index.js';
 import { contentWords } from './claim-words.js';
+import { IntList, Interner } from './packed.js';
 
 /**
  * Claim groups across articles: claims about the same proposition — an accusation, the accused's denial, a
@@ -31,44 +32,6 @@ function opposed(a: number, b: number): boolean {
   return (x === 'accuses' && y === 'denies') || (x === 'denies' && y === 'accuses') || (x === 'denies' && y === 'asserts') || (x === 'asserts' && y === 'denies');
 }
 
-/** A growable list of 32-bit integers. */
-class IntList {
-  private a = new Int32Array(1024);
-  length = 0;
-
-  push(v: number): void {
-    if (this.length === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.length++] = v;
-  }
-
-  get(i: number): number {
-    return this.a[i]!;
-  }
-
-  /** The values, trimmed (the list is not used afterwards). */
-  done(): Int32Array {
-    return this.a.subarray(0, this.length);
-  }
-}
-
-class Interner {
-  private readonly ids = new Map<string, number>();
-
-  id(s: string): number {
-    let id = this.ids.get(s);
-    if (id === undefined) this.ids.set(s, (id = this.ids.size));
-    return id;
-  }
-
-  get size(): number {
-    return this.ids.size;
-  }
-}
-
 /** A group: its seed claim and its members (seed included), by the numbers `add` returned, ascending. */
 export interface ClaimCluster {
   seed: number;
@@ -97,11 +60,11 @@ export class ClaimGrouper {
 
   /** Add a claim (actor keys as resolved entities); returns its number. */
   add(proposition: string, claimantKey: string | null, stance: ClaimStance, targetKeys: readonly string[]): number {
-    for (const w of contentWords(proposition)) this.wordIds.push(this.words.id(w));
+    for (const w of contentWords(proposition)) this.wordIds.push(this.words.id(w, w));
     this.wordStart.push(this.wordIds.length);
-    for (const k of targetKeys) this.targetIds.push(this.actors.id(k));
+    for (const k of targetKeys) this.targetIds.push(this.actors.id(k, k));
     this.targetStart.push(this.targetIds.length);
-    this.claimants.push(claimantKey === null ? -1 : this.actors.id(claimantKey));
+    this.claimants.push(claimantKey === null ? -1 : this.actors.id(claimantKey, claimantKey));
     this.stances.push(STANCE_CODE[stance]);
     return this.size - 1;
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventActor, EventMention, ExportEvent, ExportEventActor, Precision } from '../model/index.js';
+import type { EventActor, EventLocation, EventMention, ExportEvent, ExportEventActor, Precision } from '../model/index.js';
 
 /**
  * Events across mentions: one real-world event reported in several sentences, articles or outlets becomes
@@ -9,9 +9,22 @@ import type { EventActor, EventMention, ExportEvent, ExportEventActor, Precision
  * the target (or source) joins the one event it otherwise matches, if there is exactly one.
  */
 
+/** An event actor as merging and export read it (its offsets in the article are not needed). */
+export type EventActorRef = Pick<EventActor, 'text' | 'name' | 'code' | 'actorKey'>;
+
+/**
+ * What merging and export read of an event mention: all but the trigger and the offsets of its actors and
+ * location, so that a corpus's mentions can be held packed (see `EventMentionTable`).
+ */
+export interface EventMentionCore extends Pick<EventMention, 'type' | 'mode' | 'date' | 'negated' | 'hypothetical' | 'attributes' | 'evidence'> {
+  source: readonly EventActorRef[];
+  target: readonly EventActorRef[];
+  location: Pick<EventLocation, 'name'> | null;
+}
+
 export interface EventMentionRecord {
   articleId: string;
-  event: EventMention;
+  event: EventMentionCore;
 }
 
 /**
@@ -39,12 +52,12 @@ export interface MergedEvent<R> {
 
 const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 3, month: 2, year: 1 };
 
-function actorIdentity(a: EventActor, actorKeys: ReadonlyMap<string, string>): string {
+function actorIdentity(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): string {
   const id = a.actorKey ? actorKeys.get(a.actorKey) : undefined;
   return id ?? (a.actorKey ? `key:${a.actorKey}` : `name:${a.name.toLowerCase()}`);
 }
 
-function actorsKey(actors: readonly EventActor[], actorKeys: ReadonlyMap<string, string>): string {
+function actorsKey(actors: readonly EventActorRef[], actorKeys: ReadonlyMap<string, string>): string {
   return [...new Set(actors.map((a) => actorIdentity(a, actorKeys)))].sort().join('+');
 }
 
@@ -128,7 +141,7 @@ export class EventMerger<R> {
   constructor(private readonly actorKeys: ReadonlyMap<string, string>) {}
 
   /** Add one mention's event, remembered by `ref`. */
-  add(e: EventMention, ref: R): void {
+  add(e: EventMentionCore, ref: R): void {
     const sourceKey = actorsKey(e.source, this.actorKeys);
     const targetKey = actorsKey(e.target, this.actorKeys);
     const flags = `${e.negated ? 'N' : ''}${e.hypothetical ? 'H' : ''}`;
@@ -212,16 +225,16 @@ export class EventMerger<R> {
   }
 }
 
-function exportActor(a: EventActor, actorKeys: ReadonlyMap<string, string>): ExportEventActor {
+function exportActor(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): ExportEventActor {
   return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? actorKeys.get(a.actorKey) : undefined) ?? null };
 }
 
 /** The exported corpus event of a merged event, given its mentions (in the order of its references). */
 export function exportEvent(c: Pick<MergedEvent<unknown>, 'key' | 'type' | 'date'>, ms: readonly EventMentionRecord[], actorKeys: ReadonlyMap<string, string>): ExportEvent {
   const first = ms.find((m) => m.event.source.length && m.event.target.length) ?? ms[0]!;
-  const ids = (actors: readonly EventActor[]): string[] =>
+  const ids = (actors: readonly EventActorRef[]): string[] =>
     [...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x))];
-  const names = (actors: readonly EventActor[]): string[] => [...new Set(actors.map((a) => a.name))];
+  const names = (actors: readonly EventActorRef[]): string[] => [...new Set(actors.map((a) => a.name))];
   const dates = ms.map((m) => m.event.date).filter((d) => d !== null);
   const date = mostCommon(dates.map((d) => `${d.value}|${d.precision}`), (a, b) => PRECISION_RANK[a.split('|')[1] as Precision] - PRECISION_RANK[b.split('|')[1] as Precision]);
   const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));

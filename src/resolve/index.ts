@@ -5,4 +5,5 @@ export { ClaimGrouper, type ClaimCluster } from './claim-grouper.js';
 export { minhash, shingles, signature, similarity, textHash, words, SIGNATURE_SIZE } from './minhash.js';
 export { LshIndex, type LshOptions, type NearDuplicate } from './lsh.js';
 export { Deduplicator, type DedupVerdict, type Fingerprint, type KnownArticle } from './dedup.js';
-export { mergeEvents, exportEvent, EventMerger, type EventMentionRecord, type MergedEvent } from './events.js';
+export { mergeEvents, exportEvent, EventMerger, type EventActorRef, type EventMentionCore, type EventMentionRecord, type MergedEvent } from './events.js';
+export { EventMentionTable, type StoredMention } from './event-table.js';

@@ -1,4 +1,5 @@
 import type { EntityType, EventMention, ExportClaim, ExportClaimGroup, ExportEntity, ExportEvent } from '../model/index.js';
+import type { StoredMention } from '../resolve/index.js';
 import type { Db } from './db.js';
 
 /**
@@ -55,34 +56,27 @@ export function* eventMentions(db: Db): Generator<StoredEventMention> {
   for (const r of rows) yield { articleId: r.articleId, outlet: r.outlet, url: r.url, published: r.published, event: JSON.parse(r.data) as EventMention };
 }
 
-/** The event types that have mentions, in order. */
-export function eventMentionTypes(db: Db): string[] {
-  return db.prepare('SELECT DISTINCT type FROM event_mentions ORDER BY type').pluck().all() as string[];
-}
-
 /**
- * The event mentions of one type in (date, article, position) order, each with its row id as a reference
- * to read it back by (`eventMentionLoader`). Iterating holds the connection: read them all before writing.
+ * Every event mention in storage order: one sequential pass over the table, with no index and no sort.
+ * Iterating holds the connection: read them all before writing.
  */
-export function* eventMentionsOfType(db: Db, type: string): Generator<{ ref: number; event: EventMention }> {
-  const rows = db
-    .prepare('SELECT rowid AS ref, data FROM event_mentions WHERE type = ? ORDER BY date, article_seq, idx')
-    .iterate(type) as Iterable<{ ref: number; data: string }>;
-  for (const r of rows) yield { ref: r.ref, event: JSON.parse(r.data) as EventMention };
+export function* storedEventMentions(db: Db): Generator<StoredMention> {
+  const rows = db.prepare('SELECT article_seq AS seq, idx, type, date, data FROM event_mentions').iterate() as Iterable<Omit<StoredMention, 'event'> & { data: string }>;
+  for (const r of rows) yield { seq: r.seq, idx: r.idx, type: r.type, date: r.date, event: JSON.parse(r.data) as EventMention };
 }
 
-/** Reads event mentions back (with their article's id) by the references `eventMentionsOfType` gave. */
-export function eventMentionLoader(db: Db): (ref: number) => { articleId: string; event: EventMention } {
-  const get = db.prepare('SELECT article_seq AS seq, data FROM event_mentions WHERE rowid = ?');
+/** Looks article ids up by seq, remembering them for the loader's life (one short string per article). */
+export function articleIdLoader(db: Db): (seq: number) => string {
   const idOf = db.prepare('SELECT id FROM articles WHERE seq = ?').pluck();
-  // Article ids by seq, kept for the whole resolve: one short string per article.
   const ids = new Map<number, string>();
-  return (ref) => {
-    const r = get.get(ref) as { seq: number; data: string } | undefined;
-    if (!r) throw new Error(`event mention ${ref} is gone`);
-    let articleId = ids.get(r.seq);
-    if (articleId === undefined) ids.set(r.seq, (articleId = idOf.get(r.seq) as string));
-    return { articleId, event: JSON.parse(r.data) as EventMention };
+  return (seq) => {
+    let id = ids.get(seq);
+    if (id === undefined) {
+      id = idOf.get(seq) as string | undefined;
+      if (id === undefined) throw new Error(`article ${seq} is gone`);
+      ids.set(seq, id);
+    }
+    return id;
   };
 }
 
