@@ -40,7 +40,15 @@ interface Cluster<R> {
   flags: string;
   date: string | null;
   refs: R[];
+  /** The named actors on each side and how many there are (set by `finish`). */
+  src: readonly string[];
+  tgt: readonly string[];
+  strength: number;
+  /** Folded into a fuller cluster (by `finish`). */
+  folded: boolean;
 }
+
+const NO_ACTORS: readonly string[] = [];
 
 /** One corpus event before export: its identity, date and the references of its mentions, in order. */
 export interface MergedEvent<R> {
@@ -137,13 +145,21 @@ class DatePool<R> {
 export class EventMerger<R> {
   private readonly clusters: Array<Cluster<R>> = [];
   private readonly byKey = new Map<string, Array<Cluster<R>>>();
+  /** Actor lists' keys, by list: a packed table hands out one list object per distinct list of actors. */
+  private readonly sideKeys = new WeakMap<readonly EventActorRef[], string>();
 
   constructor(private readonly actorKeys: ReadonlyMap<string, string>) {}
 
+  private sideKey(actors: readonly EventActorRef[]): string {
+    let key = this.sideKeys.get(actors);
+    if (key === undefined) this.sideKeys.set(actors, (key = actorsKey(actors, this.actorKeys)));
+    return key;
+  }
+
   /** Add one mention's event, remembered by `ref`. */
   add(e: EventMentionCore, ref: R): void {
-    const sourceKey = actorsKey(e.source, this.actorKeys);
-    const targetKey = actorsKey(e.target, this.actorKeys);
+    const sourceKey = this.sideKey(e.source);
+    const targetKey = this.sideKey(e.target);
     const flags = `${e.negated ? 'N' : ''}${e.hypothetical ? 'H' : ''}`;
     const key = `${e.type}|${sourceKey}|${targetKey}|${flags}`;
     const date = e.date?.value ?? null;
@@ -151,7 +167,7 @@ export class EventMerger<R> {
     if (!list) this.byKey.set(key, (list = []));
     let c = list.find((x) => x.date === date) ?? list.find((x) => compatibleDates(x.date, date));
     if (!c) {
-      c = { key, type: e.type, sourceKey, targetKey, flags, date, refs: [] };
+      c = { key, type: e.type, sourceKey, targetKey, flags, date, refs: [], src: NO_ACTORS, tgt: NO_ACTORS, strength: 0, folded: false };
       list.push(c);
       this.clusters.push(c);
     }
@@ -165,46 +181,47 @@ export class EventMerger<R> {
    * in the fuller one. A side with no named actor (empty, or only group nouns like "coast guard") fits any.
    */
   finish(): Array<MergedEvent<R>> {
-    const named = (key: string): string[] => key.split('+').filter((k) => k && !k.startsWith('name:'));
-    const info = new Map<Cluster<R>, { src: string[]; tgt: string[]; strength: number; pools: Array<DatePool<R>> }>();
+    // Side keys repeat across clusters: split each once.
+    const namedBy = new Map<string, readonly string[]>();
+    const named = (key: string): readonly string[] => {
+      let actors = namedBy.get(key);
+      if (!actors) namedBy.set(key, (actors = key.split('+').filter((k) => k && !k.startsWith('name:'))));
+      return actors;
+    };
     // Fuller clusters indexed by each named actor on each side, and by type alone, then by date, so a look-up
     // never scans the corpus.
     const byActor = new Map<string, DatePool<R>>();
     const byType = new Map<string, DatePool<R>>();
-    const file = (map: Map<string, DatePool<R>>, key: string, c: Cluster<R>): DatePool<R> => {
+    const poolFor = (map: Map<string, DatePool<R>>, key: string): DatePool<R> => {
       let pool = map.get(key);
       if (!pool) map.set(key, (pool = new DatePool<R>()));
-      pool.add(c);
       return pool;
     };
-    for (const c of this.clusters) {
-      const src = named(c.sourceKey);
-      const tgt = named(c.targetKey);
-      const pools: Array<DatePool<R>> = [];
-      info.set(c, { src, tgt, strength: src.length + tgt.length, pools });
-      if (src.length + tgt.length === 0) continue;
+    /** The pools a cluster with named actors is filed in. */
+    const poolsOf = (c: Cluster<R>): Array<DatePool<R>> => {
       const kind = `${c.type}|${c.flags}`;
-      for (const a of src) pools.push(file(byActor, `${kind}|S|${a}`, c));
-      for (const a of tgt) pools.push(file(byActor, `${kind}|T|${a}`, c));
-      pools.push(file(byType, kind, c));
+      return [...c.src.map((a) => poolFor(byActor, `${kind}|S|${a}`)), ...c.tgt.map((a) => poolFor(byActor, `${kind}|T|${a}`)), poolFor(byType, kind)];
+    };
+    for (const c of this.clusters) {
+      c.src = named(c.sourceKey);
+      c.tgt = named(c.targetKey);
+      c.strength = c.src.length + c.tgt.length;
+      if (c.strength > 0) for (const pool of poolsOf(c)) pool.add(c);
     }
     const fits = (mine: readonly string[], theirs: readonly string[]): boolean => mine.every((k) => theirs.includes(k));
-    const parent = new Map<Cluster<R>, Cluster<R>>();
-    const order = [...this.clusters].sort((x, y) => info.get(x)!.strength - info.get(y)!.strength);
+    const order = [...this.clusters].sort((x, y) => x.strength - y.strength);
     for (const c of order) {
-      const mine = info.get(c)!;
       const kind = `${c.type}|${c.flags}`;
-      const pool = mine.src.length ? byActor.get(`${kind}|S|${mine.src[0]}`) : mine.tgt.length ? byActor.get(`${kind}|T|${mine.tgt[0]}`) : byType.get(kind);
+      const pool = c.src.length ? byActor.get(`${kind}|S|${c.src[0]}`) : c.tgt.length ? byActor.get(`${kind}|T|${c.tgt[0]}`) : byType.get(kind);
       if (!pool) continue;
       // The one fuller cluster this one fits; a vague mention ("the ship was boarded") that fits more than one
       // stays apart. An undated cluster may join a dated one; a dated one only one with a compatible date.
       let found: Cluster<R> | null = null;
       let ambiguous = false;
       const consider = (o: Cluster<R>): boolean => {
-        if (o === c || parent.has(o)) return false;
-        const theirs = info.get(o)!;
-        if (theirs.strength <= mine.strength) return false;
-        if (!fits(mine.src, theirs.src) || !fits(mine.tgt, theirs.tgt)) return false;
+        if (o === c || o.folded) return false;
+        if (o.strength <= c.strength) return false;
+        if (!fits(c.src, o.src) || !fits(c.tgt, o.tgt)) return false;
         if (found) return (ambiguous = true);
         found = o;
         return false;
@@ -213,15 +230,15 @@ export class EventMerger<R> {
       else pool.forEachCompatible(c.date, consider);
       if (ambiguous || !found) continue;
       const into: Cluster<R> = found;
-      parent.set(c, into);
+      c.folded = true;
       for (const r of c.refs) into.refs.push(r);
       if (into.date === null || (c.date !== null && c.date.length > into.date.length)) {
         const was = into.date;
         into.date = c.date;
-        if (into.date !== was) for (const p of info.get(into)!.pools) p.refile(into);
+        if (into.date !== was) for (const pool of poolsOf(into)) pool.refile(into);
       }
     }
-    return this.clusters.filter((c) => !parent.has(c)).map((c) => ({ key: c.key, type: c.type, date: c.date, refs: c.refs }));
+    return this.clusters.filter((c) => !c.folded);
   }
 }
 
