@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PageItem, RawArticle } from '../model/index.js';
 import { articleRecord, type ArticleRecord } from '../store/index.js';
 import { analyzeArticle } from './pipeline.js';
 import { extractPage } from '../ingest/index.js';
+import { workerScript } from './worker-script.js';
 
 export type WorkerRequest =
   | { batch: number; job: 'analyze'; items: Array<{ id: string; raw: RawArticle }> }
@@ -50,14 +49,6 @@ export function runJob(req: WorkerRequest): WorkerResponse['results'] {
   });
 }
 
-/** The compiled worker script, whether we run from dist/ or from sources under a test runner. */
-function workerScript(): string | null {
-  const here = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const dist = here.replace(/([/\\])src([/\\])analyze([/\\])worker\.js$/, '$1dist$2analyze$3worker.js');
-  return existsSync(dist) ? dist : null;
-}
-
 /**
  * Analyzes articles on worker threads (one per core by default), returning results in submission order.
  * With `threads: 0` everything runs on the calling thread (tests, tiny inputs).
@@ -71,7 +62,7 @@ export class AnalyzerPool {
   private nextBatch = 0;
   private closing = false;
 
-  constructor(threads: number, private readonly script: string | null = threads > 0 ? workerScript() : null) {
+  constructor(threads: number, private readonly script: string | null = threads > 0 ? workerScript('worker.js') : null) {
     if (!script) return;
     for (let i = 0; i < threads; i++) this.spawn();
   }

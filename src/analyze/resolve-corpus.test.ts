@@ -18,8 +18,8 @@ function mention(type: EventMention['type'], start: number, over: Partial<EventM
 }
 
 /** Three articles with events of three types, some the same real-world event, some not. */
-function store(): Db {
-  const db = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-resolve-')), 't.db'));
+function store(path = join(mkdtempSync(join(tmpdir(), 'sitrep-resolve-')), 't.db')): Db {
+  const db = openDb(path);
   const w = articleWriter(db);
   const events: EventMention[][] = [
     [mention('SANCTION', 0), mention('THREATEN', 30), mention('ACCUSE', 60, { date: null })],
@@ -30,15 +30,30 @@ function store(): Db {
     const raw = { title: `Story ${i}`, url: `https://news.example/${i}`, outlet: `Outlet ${i}`, text: 'x'.repeat(200), captions: [], dateEvidence: [], origin: 't', warnings: [] };
     const doc = createDoc(articleId(raw), raw);
     doc.events.push(...list);
+    doc.entities.push(
+      { start: 0, end: 7, text: 'Ardavia', type: 'GPE', actorKey: 'country:ARD', canonical: 'Ardavia' },
+      { start: 10, end: 16, text: 'Belmar', type: 'GPE', actorKey: 'country:BLM', canonical: 'Belmar' },
+    );
+    const claim = { start: 20, end: 60, claimantKey: 'country:ARD', claimant: 'Ardavia', targetKeys: ['country:BLM'], date: null, quote: null };
+    doc.claims.push(
+      { ...claim, proposition: 'Belmar dumped toxic waste into the northern harbour', stance: i === 1 ? 'denies' : 'accuses' },
+      { ...claim, proposition: ['Rainfall doubled across southern provinces', 'Museum reopened after lengthy renovation', 'Football league postponed opening fixtures'][i]!, stance: 'asserts' },
+    );
     w.insert(doc);
   });
   return db;
 }
 
+const DERIVED = ['entities', 'actor_keys', 'events', 'event_articles', 'claim_groups', 'claim_group_members'];
+
+function derivedTables(db: Db): Record<string, unknown[]> {
+  return Object.fromEntries(DERIVED.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+}
+
 describe('resolveCorpus', () => {
-  it('merges events one type at a time from row references, exactly as merging every mention at once', () => {
+  it('merges events one type at a time from row references, exactly as merging every mention at once', async () => {
     const db = store();
-    const counts = resolveCorpus(db);
+    const counts = await resolveCorpus(db);
     const actorKeys = new Map((db.prepare('SELECT actor_key AS k, entity_id AS v FROM actor_keys').all() as Array<{ k: string; v: string }>).map((r) => [r.k, r.v]));
     const expected = mergeEvents(eventMentions(db), actorKeys);
     const stored = (db.prepare('SELECT data FROM events ORDER BY rowid').pluck().all() as string[]).map((d) => JSON.parse(d) as unknown);
@@ -50,9 +65,9 @@ describe('resolveCorpus', () => {
     expect(new Set(expected.map((e) => e.type))).toEqual(new Set(['ACCUSE', 'SANCTION', 'THREATEN']));
   });
 
-  it('keeps the previous derived tables when producing the events fails midway (one transaction)', () => {
+  it('keeps the previous derived tables when producing the events fails midway (one transaction)', async () => {
     const db = store();
-    resolveCorpus(db);
+    await resolveCorpus(db);
     const before = db.prepare('SELECT id, data FROM events ORDER BY rowid').all();
     const links = db.prepare('SELECT * FROM event_articles ORDER BY rowid').all();
     const first = JSON.parse((before[0] as { data: string }).data) as ExportEvent;
@@ -63,5 +78,19 @@ describe('resolveCorpus', () => {
     expect(() => writeResolved(db, { entities: [], actorKeys: new Map(), events: failing(), claimGroups: [] }, 99)).toThrow('resolve failed');
     expect(db.prepare('SELECT id, data FROM events ORDER BY rowid').all()).toEqual(before);
     expect(db.prepare('SELECT * FROM event_articles ORDER BY rowid').all()).toEqual(links);
+  });
+
+  it('resolves a file store (entities and claims on a worker) as an in-memory one (all on this thread), and again the same', async () => {
+    const db = store();
+    const counts = await resolveCorpus(db);
+    const tables = derivedTables(db);
+    expect(counts.entities).toBeGreaterThan(0);
+    expect(counts.claimGroups).toBe(1);
+    expect(tables['claim_group_members']).toHaveLength(3);
+    const memory = store(':memory:');
+    expect(await resolveCorpus(memory)).toEqual(counts);
+    expect(derivedTables(memory)).toEqual(tables);
+    expect(await resolveCorpus(db)).toEqual(counts);
+    expect(derivedTables(db)).toEqual(tables);
   });
 });

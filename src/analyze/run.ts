@@ -199,7 +199,7 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
     if (bulk) finishBulkLoad(db);
   }
   // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles.
-  const resolved = resolveCorpus(db, options.aliases);
+  const resolved = await resolveCorpus(db, options.aliases);
   summary.entities = resolved.entities;
   summary.events = resolved.events;
   summary.totalArticles = articleCount(db);
