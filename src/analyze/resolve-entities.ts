@@ -3,15 +3,14 @@ import { ActorTally, ClaimGrouper, claimGroupId, resolveActors, type AliasFile, 
 import { actorArticleCounts, actorSurfaces, claimLoader, claimsForGrouping, type Db } from '../store/index.js';
 
 /**
- * The corpus's actors and claim groups, resolved from store aggregates. Needs nothing of the event mentions,
- * so `resolveCorpus` runs it on a worker thread (its own read-only connection) while it reads them.
+ * The corpus's actors, and claim groups across articles, resolved from the store. Neither needs the event
+ * mentions, so `resolveCorpus` runs them on a worker thread (its own read-only connection) while it reads those.
  */
 
-export interface EntitiesAndClaims {
+export interface ResolvedEntities {
   entities: ExportEntity[];
   /** actor key → entity id */
   actorKeys: Map<string, string>;
-  claimGroups: ExportClaimGroup[];
 }
 
 function bump(map: Map<string, number>, key: string, n: number): void {
@@ -39,7 +38,7 @@ function tallyFromStore(db: Db): ActorTally {
   return tally;
 }
 
-function resolveEntities(db: Db, aliases: AliasFile): { entities: ExportEntity[]; actorKeys: Map<string, string> } {
+export function resolveEntities(db: Db, aliases: AliasFile): ResolvedEntities {
   const resolved = resolveActors(tallyFromStore(db), aliases);
   const entities: ExportEntity[] = resolved.actors.map((a) => ({
     id: a.id, name: a.name, type: a.type, aliases: a.aliases, mentions: a.mentions, code: a.code || null, roles: a.roles,
@@ -53,7 +52,7 @@ function resolveEntities(db: Db, aliases: AliasFile): { entities: ExportEntity[]
  * Claims about the same proposition across articles, with actor keys read as the resolved entities. Claims
  * stream from the store into the packed grouper; only the grouped ones are read back, for their ids.
  */
-function resolveClaimGroups(db: Db, actorKeys: ReadonlyMap<string, string>): ExportClaimGroup[] {
+export function resolveClaimGroups(db: Db, actorKeys: ReadonlyMap<string, string>): ExportClaimGroup[] {
   const entityOf = (key: string): string => actorKeys.get(key) ?? key;
   const grouper = new ClaimGrouper();
   const refs: number[] = [];
@@ -67,9 +66,4 @@ function resolveClaimGroups(db: Db, actorKeys: ReadonlyMap<string, string>): Exp
     const ids = claims.map((c) => c.id);
     return { id: claimGroupId(ids), proposition: claims[members.indexOf(seed)]!.proposition, claimIds: ids };
   });
-}
-
-export function resolveEntitiesAndClaims(db: Db, aliases: AliasFile): EntitiesAndClaims {
-  const { entities, actorKeys } = resolveEntities(db, aliases);
-  return { entities, actorKeys, claimGroups: resolveClaimGroups(db, actorKeys) };
 }

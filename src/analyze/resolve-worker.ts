@@ -1,20 +1,27 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { AliasFile } from '../resolve/index.js';
 import { openDb } from '../store/index.js';
-import { resolveEntitiesAndClaims } from './resolve-entities.js';
+import { resolveClaimGroups, resolveEntities } from './resolve-entities.js';
 
 export interface ResolveWorkerData {
   /** The store's file; the worker reads it through a read-only connection of its own. */
   path: string;
   aliases: AliasFile;
+  /** Where the claim groups go (read with receiveMessageOnPort, so a synchronous writer can take them). */
+  claimsPort: MessagePort;
 }
 
-/** Worker thread: a store's entities and claim groups (see `resolveCorpus`), posted as one message. */
+/**
+ * Worker thread (see `resolveCorpus`): posts a store's entities and actor keys to its parent as soon as they
+ * are resolved, then its claim groups on `claimsPort`.
+ */
 if (!parentPort) throw new Error('resolve-worker.ts must run as a worker thread');
-const { path, aliases } = workerData as ResolveWorkerData;
+const { path, aliases, claimsPort } = workerData as ResolveWorkerData;
 const db = openDb(path, { readonly: true });
 try {
-  parentPort.postMessage(resolveEntitiesAndClaims(db, aliases));
+  const { entities, actorKeys } = resolveEntities(db, aliases);
+  parentPort.postMessage({ entities, actorKeys });
+  claimsPort.postMessage(resolveClaimGroups(db, actorKeys));
 } finally {
   db.close();
 }

@@ -120,7 +120,8 @@ export interface ResolvedCorpus {
   actorKeys: ReadonlyMap<string, string>;
   /** Corpus events; may be produced lazily while they are written (reads of the store are allowed). */
   events: Iterable<ExportEvent>;
-  claimGroups: readonly ExportClaimGroup[];
+  /** Claim groups; may be produced lazily too, once the events are written. */
+  claimGroups: Iterable<ExportClaimGroup>;
   /** Story-inferred publication dates for articles that carry none. */
   storyDates?: Array<{ articleId: string; value: string; precision: 'day' | 'month' | 'year' }>;
 }
@@ -133,7 +134,7 @@ export interface ResolvedCounts {
 
 /** Replace all derived corpus tables in one transaction (a crash leaves the previous state). */
 export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): ResolvedCounts {
-  const counts: ResolvedCounts = { entities: resolved.entities.length, events: 0, claimGroups: resolved.claimGroups.length };
+  const counts: ResolvedCounts = { entities: resolved.entities.length, events: 0, claimGroups: 0 };
   db.transaction(() => {
     db.exec('DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups; DELETE FROM claim_group_members;');
     const insEntity = db.prepare('INSERT INTO entities (id, name, type, aliases, mentions, code, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -153,6 +154,7 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
     // Claim ids are "<articleId>:c<idx>" (see claimLoader).
     const insMember = db.prepare('INSERT OR REPLACE INTO claim_group_members (article_seq, idx, group_id) SELECT seq, ?, ? FROM articles WHERE id = ?');
     for (const g of resolved.claimGroups) {
+      counts.claimGroups++;
       insGroup.run(g.id, JSON.stringify(g));
       for (const claimId of g.claimIds) {
         const cut = claimId.lastIndexOf(':c');
