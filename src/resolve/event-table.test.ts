@@ -12,7 +12,7 @@ function stored(seq: number, idx: number, over: Partial<EventMention> = {}): Sto
     date: { value: '2026-03-13', precision: 'day' }, location: null, trigger: { start: 0, end: 9, text: 'sanctions' },
     negated: false, hypothetical: false, attributes: {}, evidence: { start: seq * 10 + idx, end: seq * 10 + idx + 5 }, ...over,
   };
-  return { seq, idx, type: event.type, date: event.date?.value ?? null, event };
+  return { seq, idx, event };
 }
 
 describe('EventMentionTable', () => {
@@ -30,6 +30,19 @@ describe('EventMentionTable', () => {
     expect(table.seq(1)).toBe(7);
     expect(table.mention(0).date).toEqual({ value: '2026-03-13', precision: 'day' });
     expect(table.mention(0).location).toBeNull();
+  });
+
+  it('keeps actor lists apart whatever their names hold', () => {
+    const table = new EventMentionTable();
+    const lists = [
+      [actor('A', 'k'), actor('B', null)],
+      [actor('A', 'k'), actor('B', 'null')],
+      [{ ...actor('A', 'k'), name: 'A1:B' }],
+      [actor('A', 'k1:B')],
+      [],
+    ];
+    lists.forEach((source, i) => table.add(stored(i, 0, { source })));
+    lists.forEach((source, i) => expect(table.mention(i).source).toEqual(source.map(({ text, name, code, actorKey }) => ({ text, name, code, actorKey }))));
   });
 
   it('visits types in order, and each type by date (undated first), article and position', () => {

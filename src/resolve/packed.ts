@@ -32,6 +32,11 @@ export class Interner<T = string> {
   private readonly ids = new Map<string, number>();
   private readonly values: T[] = [];
 
+  /** The number of the value known by `key`, if it has one. */
+  lookup(key: string): number | undefined {
+    return this.ids.get(key);
+  }
+
   /** The number of the value known by `key`; `value` is kept the first time the key is seen. */
   id(key: string, value: T): number {
     let id = this.ids.get(key);

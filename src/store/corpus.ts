@@ -65,8 +65,8 @@ export function* eventMentions(db: Db): Generator<StoredEventMention> {
  * Iterating holds the connection: read them all before writing.
  */
 export function* storedEventMentions(db: Db): Generator<StoredMention> {
-  const rows = db.prepare('SELECT article_seq AS seq, idx, type, date, data FROM event_mentions').iterate() as Iterable<Omit<StoredMention, 'event'> & { data: string }>;
-  for (const r of rows) yield { seq: r.seq, idx: r.idx, type: r.type, date: r.date, event: JSON.parse(r.data) as EventMention };
+  const rows = db.prepare('SELECT article_seq, idx, data FROM event_mentions').raw().iterate() as Iterable<[number, number, string]>;
+  for (const [seq, idx, data] of rows) yield { seq, idx, event: JSON.parse(data) as EventMention };
 }
 
 /** Looks article ids up by seq, remembering them for the loader's life (one short string per article). */
