@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ describe('bulk load', () => {
     expect(watch.seen.length).toBeGreaterThan(0);
     expect(watch.seen.every(Boolean)).toBe(true);
   });
-  it('opening a store finishes a bulk load a crash interrupted: indexes built, articles searchable', () => {
+  it('opening a store finishes a bulk load whose process is gone, and leaves a running one alone', () => {
     const path = tmp();
     const db = openDb(path);
     beginBulkLoad(db);
@@ -82,10 +83,18 @@ describe('bulk load', () => {
     articleWriter(db).insert(createDoc('a1', raw));
     expect(indexNames(db)).toEqual([]);
     expect(search(db, 'ferry').total).toBe(0);
+    // This process is alive, so the load is still running: a second writer (say `sitrep serve`) leaves it be.
+    const beside = openDb(path);
+    expect(indexNames(beside)).toEqual([]);
+    beside.close();
+    // The load's process dies (a pid that has exited stands for it).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'bulk_load'").run(String(dead));
     db.close();
     const reopened = openDb(path);
     expect(indexNames(reopened)).toHaveLength(DEFERRABLE_INDEXES.length);
     expect(search(reopened, 'ferry').items.map((h) => h.id)).toEqual(['a1']);
+    expect(reopened.prepare("SELECT 1 FROM meta WHERE key = 'bulk_load'").get()).toBeUndefined();
     reopened.close();
   });
 });

@@ -23,7 +23,7 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       migrate(db);
-      finishBulkLoad(db);
+      if (abandonedBulkLoad(db)) finishBulkLoad(db);
     }
     else if (currentVersion(db) < latestVersion()) throw new Error('database schema is older than this sitrep; open it once without --readonly');
   } catch (err) {
@@ -39,8 +39,8 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
  * event type and date), so every article's commit rewrites dozens of their pages, and the full-text index
  * writes a segment per commit: at 20,000 articles these cost ~3 ms of the ~4 ms an article takes to store,
  * while building all three afterwards takes ~3.5 s. A bulk load drops them (`beginBulkLoad`) and builds them
- * once when it ends (`finishBulkLoad`). Opening a store for writing always finishes a bulk load a crash
- * interrupted, so a killed run costs one rebuild, never a missing index or unsearchable articles.
+ * once when it ends (`finishBulkLoad`). Opening a store for writing finishes a bulk load whose process is
+ * gone, so a killed run costs one rebuild, never a missing index or unsearchable articles.
  */
 export const DEFERRABLE_INDEXES: ReadonlyArray<{ name: string; sql: string }> = [
   { name: 'mentions_actor', sql: 'CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_key)' },
@@ -51,24 +51,43 @@ const FTS_INSERT_TRIGGER = `CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSER
   INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
 END`;
 
+/** Drop the deferrable indexes and the full-text trigger; `meta.bulk_load` names the process doing the load. */
 export function beginBulkLoad(db: Db): void {
   db.transaction(() => {
     for (const ix of DEFERRABLE_INDEXES) db.exec(`DROP INDEX IF EXISTS ${ix.name}`);
     db.exec('DROP TRIGGER IF EXISTS articles_ai');
-    db.prepare("INSERT INTO meta (key, value) VALUES ('fts_pending', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value").run();
+    db.prepare("INSERT INTO meta (key, value) VALUES ('bulk_load', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(process.pid));
   })();
 }
 
-/** Build whatever a bulk load deferred (nothing when none was begun). */
+/** Build what a bulk load deferred: the indexes, the full-text trigger, the full-text index (a no-op when none was begun). */
 export function finishBulkLoad(db: Db): void {
   db.transaction(() => {
+    if (!db.prepare("SELECT 1 FROM meta WHERE key = 'bulk_load'").get()) return;
     for (const ix of DEFERRABLE_INDEXES) db.exec(ix.sql);
-    if (db.prepare("SELECT 1 FROM meta WHERE key = 'fts_pending'").get()) {
-      db.exec(FTS_INSERT_TRIGGER);
-      db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
-      db.exec("DELETE FROM meta WHERE key = 'fts_pending'");
-    }
+    db.exec(FTS_INSERT_TRIGGER);
+    db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
+    db.exec("DELETE FROM meta WHERE key = 'bulk_load'");
   })();
+}
+
+/**
+ * A bulk load whose process is gone (killed or crashed): opening the store for writing finishes it. One
+ * whose process still runs is left to it, or a `sitrep serve` started beside a long ingest would hold the
+ * write lock for the whole rebuild and make the ingest's next commit time out.
+ */
+function abandonedBulkLoad(db: Db): boolean {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'bulk_load'").get() as { value: string } | undefined;
+  if (!row) return false;
+  const pid = Number(row.value);
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code !== 'EPERM';
+  }
 }
 
 export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
