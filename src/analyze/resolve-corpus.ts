@@ -79,7 +79,8 @@ export async function resolveCorpus(db: Db, aliases: AliasFile = emptyAliasFile(
   const beside = resolveBeside(db, aliases);
   try {
     const table = readEventTable(db);
-    const { entities, actorKeys } = beside ? await beside.entities : resolveEntities(db, aliases);
+    // A worker that failed (say, it could not open the store) costs only time: this thread does its work.
+    const { entities, actorKeys } = beside ? await beside.entities.catch(() => resolveEntities(db, aliases)) : resolveEntities(db, aliases);
     // Claim groups are written after the events, by when the worker has posted them unless the store is tiny
     // (it is still starting up): then they are resolved here.
     function* claimGroups(): Generator<ExportClaimGroup> {
