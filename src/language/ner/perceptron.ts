@@ -79,21 +79,15 @@ class Scratch {
 }
 const scratch = new Scratch();
 
-/** scores[at + l] += w[r + l] for every row r in rows[from, to) (-1 = no weights), rows summed in order. */
-function addRowsAnyWidth(w: Float32Array, rows: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void {
-  for (let j = from; j < to; j++) {
-    const r = rows[j]!;
-    if (r < 0) continue;
-    for (let l = 0; l < L; l++) scores[at + l]! += w[r + l]!;
-  }
-}
+if (L !== 17) throw new Error(`addRows is unrolled for 17 BILOU labels, not ${L}`);
 
 /**
- * The same sum for the 17 BILOU labels, with one local accumulator per label: V8 keeps them in registers
- * instead of loading and storing `scores` for every row, which made emission scoring 2-3x faster. Each
- * label's rows are added in the same order, so the result is bit-for-bit that of `addRowsAnyWidth`.
+ * scores[at + l] += w[r + l] for every row r in rows[from, to) (-1 = no weights), for the 17 BILOU labels, with
+ * one local accumulator per label: V8 keeps them in registers instead of loading and storing `scores` for every
+ * row, which made emission scoring 2-3x faster than a loop over labels. Each label's rows are added in order,
+ * so the sums are bit-for-bit those of that loop.
  */
-function addRows17(w: Float32Array, rows: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void {
+function addRows(w: Float32Array, rows: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void {
   let s0 = scores[at]!, s1 = scores[at + 1]!, s2 = scores[at + 2]!, s3 = scores[at + 3]!, s4 = scores[at + 4]!, s5 = scores[at + 5]!;
   let s6 = scores[at + 6]!, s7 = scores[at + 7]!, s8 = scores[at + 8]!, s9 = scores[at + 9]!, s10 = scores[at + 10]!, s11 = scores[at + 11]!;
   let s12 = scores[at + 12]!, s13 = scores[at + 13]!, s14 = scores[at + 14]!, s15 = scores[at + 15]!, s16 = scores[at + 16]!;
@@ -108,8 +102,6 @@ function addRows17(w: Float32Array, rows: ArrayLike<number>, from: number, to: n
   scores[at + 6] = s6; scores[at + 7] = s7; scores[at + 8] = s8; scores[at + 9] = s9; scores[at + 10] = s10; scores[at + 11] = s11;
   scores[at + 12] = s12; scores[at + 13] = s13; scores[at + 14] = s14; scores[at + 15] = s15; scores[at + 16] = s16;
 }
-
-const addRows = L === 17 ? addRows17 : addRowsAnyWidth;
 
 /** Viterbi over tokens [from, to) of the document; writes label ids into `out`. */
 function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from: number, to: number, out: Uint8Array): void {
