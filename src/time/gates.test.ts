@@ -43,6 +43,15 @@ describe('time grammar gates', () => {
     expect(matches).toBeGreaterThan(300);
   });
 
+  it('opens exactly the rules whose gates all pass, each tested as a regex', () => {
+    // Case folding as the `iu` regexes do it: "ſ" (long s) folds to "s", the Kelvin sign to "k", "İ" to nothing.
+    const odd = ['ſeconds later', 'WEEK OF', 'last weeK', 'İn the past', 'yesterdaY', 'mid-Decade', 'the 1990s', '(Tue)', 'Q3 results'];
+    for (const text of [...corpus(), ...odd]) {
+      const expected = RULES.map((r) => GATES[r.name]!.every((g) => g.test(text)));
+      expect(openRules(RULES, text), text).toEqual(expected);
+    }
+  });
+
   it('closes rules whose words are absent', () => {
     const open = openRules(RULES, 'The envoy toured the port.');
     const names = RULES.filter((_, i) => open[i]).map((r) => r.name);
