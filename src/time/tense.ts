@@ -19,63 +19,97 @@ const REPORTING = new Set(['said', 'says', 'say', 'told', 'added', 'noted', 'ann
 /** How far (in tokens) a cue is looked for on either side: a verb farther away governs something else. */
 const WINDOW = 40;
 
-/** The tense cue carried by token `i`, or null when it carries none. */
-function cue(tokens: readonly Token[], i: number, skipReporting: boolean): Tense {
-  const raw = tokens[i]!.text;
-  const w = raw.toLowerCase();
-  if (skipReporting && REPORTING.has(w)) return null;
-  const next = tokens[i + 1]?.text.toLowerCase();
-  if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised') return next === 'to' ? 'future' : null;
-  if (w === 'plans' || w === 'plan' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
-  // "planned a demonstration on Saturday", "was scheduled for Monday": what was planned lies ahead.
-  if (w === 'planned' || w === 'planning' || w === 'scheduled' || w === 'expected') return 'future';
-  if (FUTURE_CUES.has(w)) return 'future';
-  // Lower-case "may" is the modal (the month is capitalized).
-  if (raw === 'may') return 'future';
-  if (w === 'has' || w === 'have' || w === "'ve" || w === '’ve') {
-    // Present perfect looks back: "has toured" is past; "have to go" is not a tense cue.
-    return next === 'to' ? null : 'past';
-  }
-  if (PRESENT_CUES.has(w)) return 'present';
-  if (PAST_CUES.has(w)) return 'past';
-  if (/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(raw) && !NOT_PAST_ED.has(w)) {
-    // A participle after "be"/a modal ("will be freed", "was seen") is not itself the tense.
-    const before = [tokens[i - 1], tokens[i - 2]].map((t) => t?.text.toLowerCase() ?? '');
-    if (BE_OR_MODAL.has(before[0]!) || (BE_OR_MODAL.has(before[1]!) && /ly$/.test(before[0]!))) return null;
-    return 'past';
-  }
-  return null;
-}
+const TENSES: readonly Tense[] = [null, 'past', 'present', 'future'];
 
 /**
- * Tense of the expression covering tokens [from, to) of a sentence whose tokens are `tokens`: the cue
- * nearest to it (words to its left slightly preferred, as English puts the verb before the adverbial),
- * never crossing a quotation boundary's opposite side of a clause-ending semicolon.
+ * The tenses read in one sentence. A sentence's expressions look at the same verbs around them (twice
+ * each: with and without reporting verbs), so each token's lower-cased text and cue are computed once.
  */
+export class SentenceTenses {
+  private readonly lower: Array<string | undefined>;
+  /** Per token: 0 when its cue is not read yet, else 1 + its index in TENSES. */
+  private readonly cues: Uint8Array;
+
+  constructor(private readonly tokens: readonly Token[]) {
+    this.lower = new Array<string | undefined>(tokens.length);
+    this.cues = new Uint8Array(tokens.length);
+  }
+
+  /** Token `i` lower-cased; '' outside the sentence. */
+  private word(i: number): string {
+    if (i < 0 || i >= this.tokens.length) return '';
+    return (this.lower[i] ??= this.tokens[i]!.text.toLowerCase());
+  }
+
+  /** The tense cue carried by token `i`, or null when it carries none. */
+  private cue(i: number, skipReporting: boolean): Tense {
+    if (skipReporting && REPORTING.has(this.word(i))) return null;
+    if (this.cues[i] === 0) this.cues[i] = 1 + TENSES.indexOf(this.readCue(i));
+    return TENSES[this.cues[i]! - 1]!;
+  }
+
+  private readCue(i: number): Tense {
+    const raw = this.tokens[i]!.text;
+    const w = this.word(i);
+    const next = this.word(i + 1);
+    if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised') return next === 'to' ? 'future' : null;
+    if (w === 'plans' || w === 'plan' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
+    // "planned a demonstration on Saturday", "was scheduled for Monday": what was planned lies ahead.
+    if (w === 'planned' || w === 'planning' || w === 'scheduled' || w === 'expected') return 'future';
+    if (FUTURE_CUES.has(w)) return 'future';
+    // Lower-case "may" is the modal (the month is capitalized).
+    if (raw === 'may') return 'future';
+    if (w === 'has' || w === 'have' || w === "'ve" || w === '’ve') {
+      // Present perfect looks back: "has toured" is past; "have to go" is not a tense cue.
+      return next === 'to' ? null : 'past';
+    }
+    if (PRESENT_CUES.has(w)) return 'present';
+    if (PAST_CUES.has(w)) return 'past';
+    if (/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(raw) && !NOT_PAST_ED.has(w)) {
+      // A participle after "be"/a modal ("will be freed", "was seen") is not itself the tense.
+      const before1 = this.word(i - 1);
+      if (BE_OR_MODAL.has(before1) || (BE_OR_MODAL.has(this.word(i - 2)) && /ly$/.test(before1))) return null;
+      return 'past';
+    }
+    return null;
+  }
+
+  /**
+   * Tense of the expression covering tokens [from, to): the cue nearest to it (words to its left slightly
+   * preferred, as English puts the verb before the adverbial), never crossing a quotation boundary's
+   * opposite side of a clause-ending semicolon.
+   */
+  at(from: number, to: number, skipReporting = false): Tense {
+    const tokens = this.tokens;
+    let best: Tense = null;
+    let bestDistance = Infinity;
+    for (let i = from - 1; i >= Math.max(0, from - WINDOW); i--) {
+      const t = tokens[i]!.text;
+      if (t === ';') break;
+      const c = this.cue(i, skipReporting);
+      if (c) {
+        best = c;
+        bestDistance = from - i;
+        break;
+      }
+    }
+    for (let i = to; i < Math.min(tokens.length, to + WINDOW); i++) {
+      const distance = 2 * (i - to) + 1.5;
+      if (distance >= bestDistance) break;
+      const t = tokens[i]!.text;
+      // A clause after a comma ("…, officials said") does not override a verb found before the expression.
+      if (t === ';' || (best !== null && /^[,—–:]$/.test(t))) break;
+      const c = this.cue(i, skipReporting);
+      if (c) {
+        best = c;
+        break;
+      }
+    }
+    return best;
+  }
+}
+
+/** Tense of the expression covering tokens [from, to) of a sentence whose tokens are `tokens` (see SentenceTenses.at). */
 export function tenseAt(tokens: readonly Token[], from: number, to: number, skipReporting = false): Tense {
-  let best: Tense = null;
-  let bestDistance = Infinity;
-  for (let i = from - 1; i >= Math.max(0, from - WINDOW); i--) {
-    const t = tokens[i]!.text;
-    if (t === ';') break;
-    const c = cue(tokens, i, skipReporting);
-    if (c) {
-      best = c;
-      bestDistance = from - i;
-      break;
-    }
-  }
-  for (let i = to; i < Math.min(tokens.length, to + WINDOW); i++) {
-    const distance = 2 * (i - to) + 1.5;
-    if (distance >= bestDistance) break;
-    const t = tokens[i]!.text;
-    // A clause after a comma ("…, officials said") does not override a verb found before the expression.
-    if (t === ';' || (best !== null && /^[,—–:]$/.test(t))) break;
-    const c = cue(tokens, i, skipReporting);
-    if (c) {
-      best = c;
-      break;
-    }
-  }
-  return best;
+  return new SentenceTenses(tokens).at(from, to, skipReporting);
 }

@@ -2,14 +2,14 @@ import type { Sentence, Timex, Token } from '../model/index.js';
 import { parsePartialDay, type Day, type PartialDay } from './calendar.js';
 import { openRules } from './gates.js';
 import { precisionOf, RULES, type Resolver } from './grammar.js';
-import { tenseAt } from './tense.js';
+import { SentenceTenses } from './tense.js';
 
 /**
  * Find and normalize the time expressions of a text, sentence by sentence: every rule proposes
  * candidates, the longest non-overlapping ones win (earlier rules break ties), then each is resolved in
  * text order against the anchor, its sentence's tense and the last day the text mentioned.
  */
-interface Candidate {
+export interface Candidate {
   start: number;
   end: number;
   rank: number;
@@ -24,7 +24,7 @@ interface Candidate {
 function candidatesIn(text: string, sentences: readonly Sentence[], index: number): Candidate[] {
   const sentence = sentences[index]!;
   const next = sentences[index + 1];
-  const runOn = next !== undefined && /\b[ap]\.m\.$/i.test(text.slice(sentence.start, sentence.end)) && /^[ \t]+$/.test(text.slice(sentence.end, next.start));
+  const runOn = next !== undefined && endsWithMeridiem(text, sentence) && /^[ \t]+$/.test(text.slice(sentence.end, next.start));
   const limit = runOn ? next.end : sentence.end;
   const s = text.slice(sentence.start, limit);
   const own = sentence.end - sentence.start;
@@ -50,6 +50,11 @@ function candidatesIn(text: string, sentences: readonly Sentence[], index: numbe
     }
   });
   return out;
+}
+
+/** Whether a sentence ends in "a.m."/"p.m." (its last character is tested first: a regex would scan it all). */
+function endsWithMeridiem(text: string, sentence: Sentence): boolean {
+  return text.charCodeAt(sentence.end - 1) === 0x2e && /\b[ap]\.m\.$/i.test(text.slice(sentence.start, sentence.end));
 }
 
 function selectLongest(cands: Candidate[], textLength: number): Candidate[] {
@@ -93,7 +98,22 @@ export interface TimexOptions {
   anchor: string | PartialDay | null;
 }
 
+/**
+ * The expressions of a text before resolution: every rule's candidates, the longest non-overlapping ones
+ * in text order. They do not depend on the anchor, so one text's can be resolved against several.
+ */
+export function timexCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
+  return selectLongest(sentences.flatMap((_, i) => candidatesIn(text, sentences, i)), text.length);
+}
+
 export function findTimexes(text: string, sentences: readonly Sentence[], tokens: readonly Token[], options: TimexOptions): Timex[] {
+  return resolveTimexes(text, sentences, tokens, timexCandidates(text, sentences), options);
+}
+
+/** Resolve a text's candidates (from timexCandidates) in text order against the anchor. */
+export function resolveTimexes(
+  text: string, sentences: readonly Sentence[], tokens: readonly Token[], all: readonly Candidate[], options: TimexOptions,
+): Timex[] {
   const anchor = typeof options.anchor === 'string' ? parsePartialDay(options.anchor) : options.anchor;
   const bySentence = new Map<number, Token[]>();
   for (const t of tokens) {
@@ -104,14 +124,16 @@ export function findTimexes(text: string, sentences: readonly Sentence[], tokens
   const out: Timex[] = [];
   let ref: Day | null = null;
   let refYear: number | null = null;
-  const all = selectLongest(sentences.flatMap((_, i) => candidatesIn(text, sentences, i)), text.length);
   let at = 0;
   sentences.forEach((sentence, i) => {
-    const sentTokens = bySentence.get(i) ?? [];
-    const window = text.slice(sentences[Math.max(0, i - 2)]!.start, sentence.end);
-    const quarterly = QUARTERLY.test(window);
     const mine: Candidate[] = [];
     while (at < all.length && all[at]!.sentence === i) mine.push(all[at++]!);
+    // Most sentences hold no expression: nothing below is needed for them.
+    if (mine.length === 0) return;
+    const sentTokens = bySentence.get(i) ?? [];
+    const tenses = new SentenceTenses(sentTokens);
+    const window = text.slice(sentences[Math.max(0, i - 2)]!.start, sentence.end);
+    const quarterly = QUARTERLY.test(window);
     for (const c of mine) {
       const [from, to] = tokenRange(sentTokens, c.start, c.end);
       // A possessive ("Wednesday's ruling") names a known occasion: the verb around it says nothing of its date.
@@ -120,8 +142,8 @@ export function findTimexes(text: string, sentences: readonly Sentence[], tokens
       // tense — except in the past perfect ("had filed reports by Wednesday").
       const deadline = /\b(?:until|till|by)\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)) && WEEKDAY.test(text.slice(c.start, c.end))
         && !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), c.start));
-      const tense = possessive ? null : deadline ? 'future' : tenseAt(sentTokens, from, to);
-      const reportedTense = possessive ? null : tenseAt(sentTokens, from, to, true);
+      const tense = possessive ? null : deadline ? 'future' : tenses.at(from, to);
+      const reportedTense = possessive ? null : tenses.at(from, to, true);
       const r = c.resolver({ anchor, tense, reportedTense, ref, refYear, quarterly });
       if (!r) continue;
       const precision = r.type === 'DATE' || r.type === 'TIME' ? precisionOf(r.value) : null;
