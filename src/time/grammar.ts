@@ -36,7 +36,10 @@ export interface Rule {
 }
 
 // ---- building blocks ------------------------------------------------------------------------------
-const B = '(?<![\\p{L}\\p{N}])';
+// A word start. The ASCII test comes first because it is cheap and rejects most positions (those inside a
+// word), where the Unicode-class lookbehind alone costs most of a rule's scan; it never rejects a position
+// the full test accepts (under `iu`, [a-z0-9] is a subset of [\p{L}\p{N}]), so matches are the same.
+const B = '(?<![a-z0-9])(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const MONTH_ALT = 'january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\\p{L}])\\.?';
 const M = (g: string): string => `(?<${g}>${MONTH_ALT})(?![\\p{L}])`;
