@@ -6,6 +6,8 @@
  * sentence, the rule cannot match there and is skipped. Gates only ever skip work: they never change what
  * is found (gates.test.ts checks every rule's matches against its gates).
  */
+import { UNITS as UNIT_WORDS } from './grammar.js';
+import { NUM } from './numbers.js';
 
 const MONTHS = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu;
 const WEEKDAYS = /mon|tue|wed|thu|fri|sat|sun/iu;
@@ -16,6 +18,12 @@ const PARTS = /morning|afternoon|evening|night/iu;
 const EVERY = /every|each/iu;
 const QUARTER = /quarter/iu;
 const YEAR_WORD = /year/iu;
+/**
+ * A unit word right after a count ("three days", "a 10-year"), as the duration and "ago" rules need it:
+ * the unit words alone are in most sentences ("Monday", "today", "this year") and those two rules are
+ * the grammar's costliest to scan. The unit comes first so the scan only looks behind at unit words.
+ */
+const COUNTED_UNIT = new RegExp(`(?:${UNIT_WORDS})(?<=(?:${NUM})(?:\\s+1/2|\\s*½)?(?:\\s+more)?[-\\s]+(?:${UNIT_WORDS}))(?![\\p{L}\\p{N}])`, 'iu');
 
 export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   'date-mdy': [MONTHS, YEAR],
@@ -44,9 +52,9 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   'this-unit': [/this|last|next|past|coming|previous|current|following/iu, /week|month|year|quarter|decade|century/iu],
   'year-ago-period': [/year-/iu],
   'year-quarter': [YEAR, /quarter|period/iu],
-  ago: [UNITS, /ago|earlier|later|before|after|now|hence|back|on/iu],
+  ago: [UNITS, /ago|earlier|later|before|after|now|hence|back|on/iu, COUNTED_UNIT],
   'vague-ago': [/years|months|weeks|days|decades/iu, /ago|earlier|later/iu],
-  duration: [UNITS],
+  duration: [UNITS, COUNTED_UNIT],
   'duration-plural': [/years|months|weeks|days|decades|hours|minutes|centuries/iu],
   'duration-half': [/half/iu],
   'set-every': [EVERY],

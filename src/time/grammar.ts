@@ -48,7 +48,7 @@ const WD = (g: string): string => `(?<${g}>${WD_ALT})(?![\\p{L}])`;
 const DAY = (g: string): string => `(?<${g}>3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\p{N}]|[:.]\\d|\\s*(?:%|percent))`;
 const YEAR = (g: string): string => `(?<![$£€#\\p{N}.,])(?<${g}>1[6-9]\\d\\d|20\\d\\d)(?![\\p{N}]|,\\d|\\.\\d|\\s*(?:%|percent))`;
 const MOD = '(?:(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle)\\s+of\\s+)?';
-const UNITS = 'seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)';
+export const UNITS = 'seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)';
 const APPROX = '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over|just|only|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
 const PART = '(?:morning|afternoon|evening|night|overnight)';
 
