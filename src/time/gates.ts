@@ -11,7 +11,8 @@ import { NUM } from './numbers.js';
 
 const MONTHS = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu;
 const WEEKDAYS = /mon|tue|wed|thu|fri|sat|sun/iu;
-const DIGIT = /\d/u;
+// Written as words (rather than /\d/u) so that the keyword scan decides it with the other word gates.
+const DIGIT = /0|1|2|3|4|5|6|7|8|9/iu;
 const YEAR = /1[6-9]\d\d|20\d\d/u;
 const UNITS = /sec|min|hour|day|week|fortnight|month|quarter|year|decade|centur/iu;
 const PARTS = /morning|afternoon|evening|night/iu;
@@ -28,29 +29,29 @@ const COUNTED_UNIT = new RegExp(`(?:${UNIT_WORDS})(?<=(?:${NUM})(?:\\s+1/2|\\s*�
 export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   'date-mdy': [MONTHS, YEAR],
   'date-dmy': [MONTHS, YEAR],
-  'date-iso': [/\d{4}-\d{2}-\d{2}/u],
-  'date-iso-week': [/\d{4}-?w\d{2}/iu],
-  'date-numeric': [/\d\/\d{1,2}\/\d\d/u],
+  'date-iso': [DIGIT, /\d{4}-\d{2}-\d{2}/u],
+  'date-iso-week': [DIGIT, /\d{4}-?w\d{2}/iu],
+  'date-numeric': [DIGIT, /\d\/\d{1,2}\/\d\d/u],
   'month-year': [MONTHS, YEAR],
   'month-relyear': [MONTHS, YEAR_WORD],
-  'week-of': [/week\s+of/iu],
+  'week-of': [/week/iu, /week\s+of/iu],
   'weekday-paren-monthday': [WEEKDAYS, /\(/u],
   'weekday-monthday': [WEEKDAYS, MONTHS],
   monthday: [MONTHS, DIGIT],
   daymonth: [MONTHS, DIGIT],
   'monthday-pair': [MONTHS, DIGIT],
   month: [MONTHS],
-  decade: [/0['’]?s/iu],
+  decade: [DIGIT, /0['’]?s/iu],
   'decade-short': [/0s/iu],
   'decade-word': [/ties/iu],
   century: [/century/iu],
-  year: [YEAR],
+  year: [DIGIT, YEAR],
   'rel-day': [/today|yesterday|tomorrow|tonight/iu],
   'day-before-yesterday': [/yesterday|tomorrow/iu],
   'this-part': [PARTS],
   weekday: [WEEKDAYS],
   'this-unit': [/this|last|next|past|coming|previous|current|following/iu, /week|month|year|quarter|decade|century/iu],
-  'year-ago-period': [/year-/iu],
+  'year-ago-period': [YEAR_WORD, /year-/iu],
   'year-quarter': [YEAR, /quarter|period/iu],
   ago: [UNITS, /ago|earlier|later|before|after|now|hence|back|on/iu, COUNTED_UNIT],
   'vague-ago': [/years|months|weeks|days|decades/iu, /ago|earlier|later/iu],
@@ -63,13 +64,13 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   'set-adverb': [/daily|weekly|monthly|yearly|hourly|nightly/iu],
   'set-per': [/once|twice|thrice|times/iu],
   'time-ampm': [DIGIT, /[ap]\.?m/iu],
-  'time-24h': [/\d:[0-5]\d/u],
+  'time-24h': [DIGIT, /\d:[0-5]\d/u],
   'time-word': [/noon|midnight|midday|yesterday|today|tomorrow/iu],
   'present-ref': [/now|current|present|moment|these/iu],
   'past-ref': [/recently|lately|past/iu],
   'future-ref': [/future|term|later/iu],
   quarter: [QUARTER],
-  'quarter-q': [/q[1-4]/iu],
+  'quarter-q': [/q1|q2|q3|q4/iu],
   'quarter-rel': [/quarter|period/iu],
   'the-quarter': [QUARTER],
   'the-year': [YEAR_WORD],
@@ -83,17 +84,17 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   season: [/spring|summer|fall|autumn|winter/iu],
   holiday: [/christmas|year|thanksgiving|halloween|valentine/iu],
   anaphoric: [/day|morning|afternoon|evening|night|week|month|year/iu],
-  'day-before-after': [/day\s+(?:before|after)/iu],
+  'day-before-after': [/before|after/iu, /day\s+(?:before|after)/iu],
 };
 
 /**
- * Most gates are a bare alternation of lower-case words (`/jan|feb|…/iu`). Rather than scan a sentence
- * once per such gate, the words of all of them go into one Aho–Corasick automaton, and a single pass over
- * the sentence finds every word that occurs in it (as a substring, case-insensitively, like the regexes):
- * a word gate passes when one of its words was found. The other gates ("pattern gates") stay regexes,
+ * Most gates are a bare alternation of lower-case words (`/jan|feb|…/iu`; digits count as letters here).
+ * Rather than scan a sentence once per such gate, the words of all of them go into one Aho–Corasick
+ * automaton, and a single pass over the sentence finds every word that occurs in it (as a substring,
+ * case-insensitively, like the regexes): a word gate passes when one of its words was found. The other gates ("pattern gates") stay regexes,
  * tested only when a rule's word gates have passed. Same answers as testing each gate, a fraction of the work.
  */
-const WORD_ALTERNATION = /^[a-z]+(?:\|[a-z]+)*$/;
+const WORD_ALTERNATION = /^[a-z0-9]+(?:\|[a-z0-9]+)*$/;
 const isWordGate = (g: RegExp): boolean => WORD_ALTERNATION.test(g.source) && g.flags.includes('i') && g.flags.includes('u');
 
 const ALL_GATES: RegExp[] = [...new Set(Object.values(GATES).flat())];
@@ -103,8 +104,24 @@ const PATTERN_GATES: RegExp[] = ALL_GATES.filter((g) => !isWordGate(g));
 /** Word gates as bit sets: bit `i % 32` of element `i >> 5` stands for WORD_GATES[i]. */
 const MASK_WORDS = Math.ceil(WORD_GATES.length / 32);
 
+/** The words' alphabet: the letters a–z, then the digits 0–9. */
+const SYMBOLS = 36;
+
+/**
+ * The symbol (a = 0 … z = 25, 0 = 26 … 9 = 35) a UTF-16 unit stands for once case-folded as under the
+ * `iu` flags, or -1. Besides ASCII only U+017F (long s) and U+212A (Kelvin sign) fold to a Latin letter.
+ */
+function symbolOf(code: number): number {
+  if (code >= 97 && code <= 122) return code - 97;
+  if (code >= 65 && code <= 90) return code - 65;
+  if (code >= 48 && code <= 57) return code - 48 + 26;
+  if (code === 0x17f) return 18;
+  if (code === 0x212a) return 10;
+  return -1;
+}
+
 interface WordAutomaton {
-  /** `next[state * 26 + letter]`: the state after reading `letter` (a = 0); state 0 is the start. */
+  /** `next[state * SYMBOLS + symbol]`: the state after reading `symbol` (see symbolOf); state 0 is the start. */
   next: Int32Array;
   /** `found[state * MASK_WORDS + k]`: the word gates some word ending at this state satisfies. */
   found: Uint32Array;
@@ -114,19 +131,19 @@ interface WordAutomaton {
 
 function buildAutomaton(wordGates: readonly RegExp[]): WordAutomaton {
   // The trie of all the words, each end state marked with the gates its word belongs to.
-  const goto: number[][] = [new Array<number>(26).fill(-1)];
+  const goto: number[][] = [new Array<number>(SYMBOLS).fill(-1)];
   const marks: Set<number>[] = [new Set()];
   wordGates.forEach((gate, index) => {
     for (const word of gate.source.split('|')) {
       let state = 0;
       for (let i = 0; i < word.length; i++) {
-        const letter = word.charCodeAt(i) - 97;
-        if (goto[state]![letter] === -1) {
-          goto[state]![letter] = goto.length;
-          goto.push(new Array<number>(26).fill(-1));
+        const symbol = symbolOf(word.charCodeAt(i));
+        if (goto[state]![symbol] === -1) {
+          goto[state]![symbol] = goto.length;
+          goto.push(new Array<number>(SYMBOLS).fill(-1));
           marks.push(new Set());
         }
-        state = goto[state]![letter]!;
+        state = goto[state]![symbol]!;
       }
       marks[state]!.add(index);
     }
@@ -134,24 +151,24 @@ function buildAutomaton(wordGates: readonly RegExp[]): WordAutomaton {
   // Breadth first: complete the transitions through the failure links, and let each state also carry
   // the marks of its longest proper suffix that is a state (the words ending inside the current one).
   const states = goto.length;
-  const next = new Int32Array(states * 26);
+  const next = new Int32Array(states * SYMBOLS);
   const fail = new Int32Array(states);
   const queue: number[] = [];
-  for (let letter = 0; letter < 26; letter++) {
-    const to = goto[0]![letter]!;
-    next[letter] = to === -1 ? 0 : to;
+  for (let symbol = 0; symbol < SYMBOLS; symbol++) {
+    const to = goto[0]![symbol]!;
+    next[symbol] = to === -1 ? 0 : to;
     if (to !== -1) queue.push(to);
   }
   for (let q = 0; q < queue.length; q++) {
     const state = queue[q]!;
     for (const m of marks[fail[state]!]!) marks[state]!.add(m);
-    for (let letter = 0; letter < 26; letter++) {
-      const to = goto[state]![letter]!;
-      const viaFail = next[fail[state]! * 26 + letter]!;
+    for (let symbol = 0; symbol < SYMBOLS; symbol++) {
+      const to = goto[state]![symbol]!;
+      const viaFail = next[fail[state]! * SYMBOLS + symbol]!;
       if (to === -1) {
-        next[state * 26 + letter] = viaFail;
+        next[state * SYMBOLS + symbol] = viaFail;
       } else {
-        next[state * 26 + letter] = to;
+        next[state * SYMBOLS + symbol] = to;
         fail[to] = viaFail;
         queue.push(to);
       }
@@ -168,30 +185,17 @@ function buildAutomaton(wordGates: readonly RegExp[]): WordAutomaton {
 
 const AUTOMATON = buildAutomaton(WORD_GATES);
 
-/**
- * The letter (a = 0 … z = 25) a UTF-16 unit case-folds to under the `iu` flags, or -1. Besides ASCII
- * only U+017F (long s) and U+212A (Kelvin sign) fold to a Latin letter.
- */
-function letterOf(code: number): number {
-  if (code >= 97 && code <= 122) return code - 97;
-  if (code >= 65 && code <= 90) return code - 65;
-  if (code === 0x17f) return 18;
-  if (code === 0x212a) return 10;
-  return -1;
-}
-
-/** Which word gates pass in `text` (as a bit set): one pass of the automaton. */
-function wordGatesIn(text: string): Uint32Array {
-  const passed = new Uint32Array(MASK_WORDS);
+/** Which word gates pass in `text`, as a bit set in `passed` (overwritten): one pass of the automaton. */
+function wordGatesIn(text: string, passed: Uint32Array): void {
+  passed.fill(0);
   const { next, found, finds } = AUTOMATON;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
-    const letter = letterOf(text.charCodeAt(i));
-    // All words are letters only: anything else ends every word in progress.
-    state = letter < 0 ? 0 : next[state * 26 + letter]!;
+    const symbol = symbolOf(text.charCodeAt(i));
+    // Words are letters and digits only: anything else ends every word in progress.
+    state = symbol < 0 ? 0 : next[state * SYMBOLS + symbol]!;
     if (finds[state] === 1) for (let k = 0; k < MASK_WORDS; k++) passed[k]! |= found[state * MASK_WORDS + k]!;
   }
-  return passed;
 }
 
 interface RuleGates {
@@ -231,13 +235,17 @@ function allPass(gates: RuleGates, words: Uint32Array, patterns: Int8Array, text
   return true;
 }
 
+// Scratch state of openRules, reused from call to call (it is filled anew each time, and nothing keeps it).
+const passedWords = new Uint32Array(MASK_WORDS);
+const testedPatterns = new Int8Array(PATTERN_GATES.length);
+
 /**
  * Which rules may match in `text`: for each rule (by position in `rules`), whether all of its gates pass.
  * Each distinct gate is tested at most once.
  */
 export function openRules(rules: ReadonlyArray<{ name: string }>, text: string): boolean[] {
-  const words = wordGatesIn(text);
-  const patterns = new Int8Array(PATTERN_GATES.length).fill(-1);
+  wordGatesIn(text, passedWords);
+  testedPatterns.fill(-1);
   // A rule without gates is always tried (gates.test.ts insists every rule has them).
-  return gatesOf(rules).map((gates) => gates === undefined || allPass(gates, words, patterns, text));
+  return gatesOf(rules).map((gates) => gates === undefined || allPass(gates, passedWords, testedPatterns, text));
 }
