@@ -92,6 +92,8 @@ const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
 /** Words of a quarterly earnings report, in the sentence or the two before it. */
 const QUARTERLY = /\b(?:quarter|quarterly|three months ended)\b/i;
+/** What every QUARTERLY match contains: when the text lacks it, no sentence of it needs testing. */
+const QUARTERLY_WORDS = /quarter|three months ended/i;
 
 export interface TimexOptions {
   /** The anchor date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or with a time), or null when the article carries none. */
@@ -124,6 +126,7 @@ export function resolveTimexes(
   const out: Timex[] = [];
   let ref: Day | null = null;
   let refYear: number | null = null;
+  const quarterlyText = QUARTERLY_WORDS.test(text);
   let at = 0;
   sentences.forEach((sentence, i) => {
     const mine: Candidate[] = [];
@@ -132,8 +135,7 @@ export function resolveTimexes(
     if (mine.length === 0) return;
     const sentTokens = bySentence.get(i) ?? [];
     const tenses = new SentenceTenses(sentTokens);
-    const window = text.slice(sentences[Math.max(0, i - 2)]!.start, sentence.end);
-    const quarterly = QUARTERLY.test(window);
+    const quarterly = quarterlyText && QUARTERLY.test(text.slice(sentences[Math.max(0, i - 2)]!.start, sentence.end));
     for (const c of mine) {
       const [from, to] = tokenRange(sentTokens, c.start, c.end);
       // A possessive ("Wednesday's ruling") names a known occasion: the verb around it says nothing of its date.
