@@ -65,7 +65,7 @@ export class SentenceTenses {
     }
     if (PRESENT_CUES.has(w)) return 'present';
     if (PAST_CUES.has(w)) return 'past';
-    if (/^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(raw) && !NOT_PAST_ED.has(w)) {
+    if (raw.endsWith('ed') && /^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(raw) && !NOT_PAST_ED.has(w)) {
       // A participle after "be"/a modal ("will be freed", "was seen") is not itself the tense.
       const before1 = this.word(i - 1);
       if (BE_OR_MODAL.has(before1) || (BE_OR_MODAL.has(this.word(i - 2)) && /ly$/.test(before1))) return null;
