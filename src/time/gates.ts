@@ -1,10 +1,10 @@
 /**
  * Cheap pre-checks for the time grammar's rules. Each rule's regex is long (lookbehinds, number words,
  * Unicode case folding) and scanning a sentence with it costs about as much whether or not it matches;
- * most sentences hold no time expression of a given kind. A gate is a short literal test that every match
- * of its rule must contain (a month name, a digit, a unit word …): when one of a rule's gates fails on a
- * sentence, the rule cannot match there and is skipped. Gates only ever skip work: they never change what
- * is found (gates.test.ts checks every rule's matches against its gates).
+ * most sentences hold no time expression of a given kind. A gate is a short test that every match of its
+ * rule must pass (a month name, a digit, a unit word after a count …): when one of a rule's gates fails on
+ * a sentence, the rule cannot match there and is skipped. Gates only ever skip work: they never change
+ * what is found (gates.test.ts checks every rule's matches against its gates).
  */
 import { UNITS as UNIT_WORDS } from './grammar.js';
 import { NUM } from './numbers.js';
@@ -91,8 +91,9 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
  * Most gates are a bare alternation of lower-case words (`/jan|feb|…/iu`; digits count as letters here).
  * Rather than scan a sentence once per such gate, the words of all of them go into one Aho–Corasick
  * automaton, and a single pass over the sentence finds every word that occurs in it (as a substring,
- * case-insensitively, like the regexes): a word gate passes when one of its words was found. The other gates ("pattern gates") stay regexes,
- * tested only when a rule's word gates have passed. Same answers as testing each gate, a fraction of the work.
+ * case-insensitively, like the regexes): a word gate passes when one of its words was found. The other
+ * gates ("pattern gates") stay regexes, tested only when a rule's word gates have passed. Same answers as
+ * testing each gate, a fraction of the work.
  */
 const WORD_ALTERNATION = /^[a-z0-9]+(?:\|[a-z0-9]+)*$/;
 const isWordGate = (g: RegExp): boolean => WORD_ALTERNATION.test(g.source) && g.flags.includes('i') && g.flags.includes('u');
