@@ -46,7 +46,7 @@ describe('bulk load', () => {
     const plainPath = tmp();
     const watch = watcher(bulkPath);
     const bulk = await analyzePaths([DUMP], bulkPath, { threads: 0, bulkLoadMin: 3, batchSize: 2, onProgress: watch.onProgress });
-    const plain = await analyzePaths([DUMP], plainPath, { threads: 0 });
+    const plain = await analyzePaths([DUMP], plainPath, { threads: 0, bulkLoadMin: Number.POSITIVE_INFINITY });
     expect(bulk.added).toBeGreaterThan(3);
     expect(bulk.added).toBe(plain.added);
     expect(watch.seen).toContain(false);

@@ -1,5 +1,5 @@
 import { LshIndex, type LshOptions } from './lsh.js';
-import { shinglesOfWords, signature, textHashOfWords, words } from './minhash.js';
+import { signatureOfWords, textHashOfWords, words } from './minhash.js';
 
 /**
  * Incremental duplicate detection at ingest: an exact duplicate (same normalized text as an article
@@ -38,7 +38,7 @@ export class Deduplicator {
   static fingerprint(text: string): Fingerprint {
     // Split the text once for both fingerprints.
     const w = words(text);
-    return { textHash: textHashOfWords(w), minhash: signature(shinglesOfWords(w)) };
+    return { textHash: textHashOfWords(w), minhash: signatureOfWords(w) };
   }
 
   /** Judge a new article's text against everything seen so far (does not remember it). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Deduplicator } from './dedup.js';
 import { LshIndex } from './lsh.js';
-import { minhash, shingles, similarity, textHash } from './minhash.js';
+import { minhash, shingles, shinglesOfWords, signature, signatureOfWords, similarity, textHash, words } from './minhash.js';
 
 const STORY = `The harbour authority of Northport agreed on Tuesday to a new contract with the dock workers' union,
 ending a strike that had kept container ships waiting offshore for nine days. Union leader Mara Velde said the deal
@@ -24,6 +24,12 @@ describe('minhash', () => {
     expect(similarity(minhash(STORY), minhash(edited))).toBeGreaterThan(0.6);
   });
 
+  it('signs words as signature(shinglesOfWords) does, repeated shingles and short texts included', () => {
+    for (const text of [STORY, OTHER, STORY + ' ' + STORY, 'a a a a a a a a a', '', 'one', 'two words', 'three word text', 'four words right here']) {
+      const w = words(text);
+      expect(signatureOfWords(w)).toEqual(signature(shinglesOfWords(w)));
+    }
+  });
   it('ignores case, punctuation and spacing in shingles and text hashes', () => {
     expect(textHash('Hello,  World!')).toBe(textHash('hello world'));
     expect(Array.from(shingles('A b c d e'))).toEqual(Array.from(shingles('a, B; c d  e.')));
