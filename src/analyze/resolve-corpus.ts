@@ -74,20 +74,42 @@ function resolveBeside(db: Db, aliases: AliasFile): Beside | null {
   };
 }
 
-/** Resolve the corpus and replace the derived tables (events are merged as they are written). */
-export async function resolveCorpus(db: Db, aliases: AliasFile = emptyAliasFile()): Promise<ResolvedCounts> {
+/** A corpus resolve under way (see `startResolve`). */
+export interface Resolving {
+  /** Resolve what the worker has not, write the derived tables, and stop the worker. */
+  finish(): Promise<ResolvedCounts>;
+  /** Stop without writing (the caller failed before `finish`). */
+  abandon(): void;
+}
+
+/**
+ * Start resolving the corpus: the worker (when there can be one) begins reading the committed store at once,
+ * so the caller may go on with other work on this thread first (analyze rebuilds its deferred indexes) and
+ * then call `finish`. Whatever the caller writes in between is not seen by the worker.
+ */
+export function startResolve(db: Db, aliases: AliasFile = emptyAliasFile()): Resolving {
   const beside = resolveBeside(db, aliases);
-  try {
-    const table = readEventTable(db);
-    // A worker that failed (say, it could not open the store) costs only time: this thread does its work.
-    const { entities, actorKeys } = beside ? await beside.entities.catch(() => resolveEntities(db, aliases)) : resolveEntities(db, aliases);
-    // Claim groups are written after the events, by when the worker has posted them unless the store is tiny
-    // (it is still starting up): then they are resolved here.
-    function* claimGroups(): Generator<ExportClaimGroup> {
-      yield* beside?.claimGroups() ?? resolveClaimGroups(db, actorKeys);
-    }
-    return writeResolved(db, { entities, actorKeys, events: resolveEvents(db, table, actorKeys), claimGroups: claimGroups() }, latestSeq(db));
-  } finally {
-    beside?.stop();
-  }
+  return {
+    finish: async () => {
+      try {
+        const table = readEventTable(db);
+        // A worker that failed (say, it could not open the store) costs only time: this thread does its work.
+        const { entities, actorKeys } = beside ? await beside.entities.catch(() => resolveEntities(db, aliases)) : resolveEntities(db, aliases);
+        // Claim groups are written after the events, by when the worker has posted them unless the store is tiny
+        // (it is still starting up): then they are resolved here.
+        function* claimGroups(): Generator<ExportClaimGroup> {
+          yield* beside?.claimGroups() ?? resolveClaimGroups(db, actorKeys);
+        }
+        return writeResolved(db, { entities, actorKeys, events: resolveEvents(db, table, actorKeys), claimGroups: claimGroups() }, latestSeq(db));
+      } finally {
+        beside?.stop();
+      }
+    },
+    abandon: () => beside?.stop(),
+  };
+}
+
+/** Resolve the corpus and replace the derived tables (events are merged as they are written). */
+export function resolveCorpus(db: Db, aliases: AliasFile = emptyAliasFile()): Promise<ResolvedCounts> {
+  return startResolve(db, aliases).finish();
 }

@@ -6,7 +6,7 @@ import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '.
 import { articleCount, articleDetail, articleId, articleWriter, beginBulkLoad, finishBulkLoad, openDb, storedFingerprints, type Db } from '../store/index.js';
 import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
-import { resolveCorpus } from './resolve-corpus.js';
+import { startResolve } from './resolve-corpus.js';
 
 export interface AnalyzeOptions {
   /** Worker threads (default: one per core, at most 4). 0 = analyze on the calling thread. */
@@ -204,12 +204,22 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
     }
     if (batch.length > 0) inflight.push(pool.run(batch));
     while (inflight.length > 0) store(await inflight.shift()!);
-  } finally {
+  } catch (err) {
     await pool.close();
     if (bulk) finishBulkLoad(db);
+    throw err;
   }
-  // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles.
-  const resolved = await resolveCorpus(db, options.aliases);
+  await pool.close();
+  // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles. Its
+  // worker starts on the stored articles while this thread rebuilds the indexes a bulk load deferred.
+  const resolving = startResolve(db, options.aliases);
+  try {
+    if (bulk) finishBulkLoad(db);
+  } catch (err) {
+    resolving.abandon();
+    throw err;
+  }
+  const resolved = await resolving.finish();
   summary.entities = resolved.entities;
   summary.events = resolved.events;
   summary.totalArticles = articleCount(db);

@@ -43,6 +43,8 @@ interface WordInfo {
   ctx: Int32Array | null;
   /** Cached pre-summed word-only scores (inference mode). */
   sums: Float32Array | null;
+  /** Cached bounds on the history rows' weights (inference mode; see `historyBounds`). */
+  histMax: Float64Array | null;
 }
 
 // Template ids. Changing their order or meaning changes every feature id: bump MODEL_FORMAT then.
@@ -98,6 +100,12 @@ export interface DocFeatures {
    * (table t at [t × NUM_LABELS, (t + 1) × NUM_LABELS)); those features are then absent from `feats`.
    */
   ownSums: Float32Array[] | null;
+  /**
+   * Inference only: per token, for each weight table t, [2t] ≥ every weight of any of its first history rows
+   * and [2t + 1] the same for its second ones, both ≥ 0 (see `historyBounds`), so Viterbi can skip previous
+   * labels that cannot win without reading their rows.
+   */
+  histMax: Float64Array[] | null;
 }
 
 /** Words per generation of the feature extractor's word cache. */
@@ -133,6 +141,8 @@ export class FeatureExtractor {
    */
   private remap: Int32Array | null = null;
   private tables: Float32Array[] | null = null;
+  /** Per weight table, each row's largest weight (indexed by row offset / NUM_LABELS). */
+  private rowMax: Float32Array[] | null = null;
   private readonly ownCount: number;
 
   /**
@@ -142,6 +152,7 @@ export class FeatureExtractor {
   useCompact(remap: Int32Array, tables: Float32Array[]): void {
     this.remap = remap;
     this.tables = tables;
+    this.rowMax = tables.map(rowMaxima);
     this.young = new Map();
     this.old = new Map();
     this.bosRows = null;
@@ -157,6 +168,27 @@ export class FeatureExtractor {
       for (const r of rows) if (r >= 0) for (let l = 0; l < NUM_LABELS; l++) sums[t * NUM_LABELS + l]! += w[r + l]!;
     });
     return (inf.sums = sums);
+  }
+
+  /**
+   * Per table t: at [2t] the largest weight in any of the word's first history rows, at [2t + 1] the same
+   * for the second rows, each at least 0 (a missing row adds nothing). Added to a path score in the order
+   * Viterbi adds the real weights, they bound every history score from above: floating-point addition is
+   * monotone.
+   */
+  private historyBounds(inf: WordInfo): Float64Array {
+    if (inf.histMax) return inf.histMax;
+    const rows = this.histRows(inf);
+    const maxima = this.rowMax!;
+    const out = new Float64Array(maxima.length * HISTORY_TEMPLATES);
+    maxima.forEach((mx, t) => {
+      for (let j = 0; j < rows.length; j++) {
+        const r = rows[j]!;
+        const slot = t * HISTORY_TEMPLATES + (j % HISTORY_TEMPLATES);
+        if (r >= 0) out[slot] = Math.max(out[slot]!, mx[r / NUM_LABELS]!);
+      }
+    });
+    return (inf.histMax = out);
   }
 
   private ownRows(inf: WordInfo): Int32Array {
@@ -259,6 +291,7 @@ export class FeatureExtractor {
       hist: null,
       ctx: null,
       sums: null,
+      histMax: null,
     };
     return this.remember(word, inf);
   }
@@ -278,6 +311,7 @@ export class FeatureExtractor {
     for (const s of sentences) n += s.length;
     const k = this.tables ? staticTemplateCount(this.cfg) - this.ownCount : staticTemplateCount(this.cfg);
     const ownSums: Float32Array[] | null = this.tables ? new Array(n) : null;
+    const histMax: Float64Array[] | null = this.tables ? new Array(n) : null;
     const feats = new Int32Array(n * k);
     const lw = new Uint32Array(n);
     const shape = new Uint32Array(n);
@@ -360,6 +394,7 @@ export class FeatureExtractor {
           o += this.ownCount;
         }
         hist[i] = this.histRows(inf);
+        if (histMax) histMax[i] = this.historyBounds(inf);
         feats[o++] = cm1[CTX.lwm1]!;
         feats[o++] = cp1[CTX.lwp1]!;
         feats[o++] = cm2[CTX.lwm2]!;
@@ -397,7 +432,7 @@ export class FeatureExtractor {
         if (o !== (i + 1) * k) throw new Error(`feature template count mismatch (${o - i * k} vs ${k})`);
       }
     }
-    return { n, k, feats, lw, shape, bounds, norm, capital, hist, ownSums };
+    return { n, k, feats, lw, shape, bounds, norm, capital, hist, ownSums, histMax };
   }
 
   /**
@@ -517,4 +552,15 @@ export class FeatureExtractor {
   transitionRow(prev: number): number {
     return this.row(T.p1, prev + 1);
   }
+}
+
+/** Each row's largest weight in a compact table of NUM_LABELS-wide rows. */
+function rowMaxima(w: Float32Array): Float32Array {
+  const out = new Float32Array(w.length / NUM_LABELS);
+  for (let r = 0; r < out.length; r++) {
+    let m = -Infinity;
+    for (let l = 0; l < NUM_LABELS; l++) m = Math.max(m, w[r * NUM_LABELS + l]!);
+    out[r] = m;
+  }
+  return out;
 }

@@ -61,6 +61,17 @@ for (let ps = 0; ps < P; ps++) for (let l = 0; l < L; l++) ALLOWED[ps * L + l] =
 /** NEXTS[ps]: labels allowed after previous-label state ps. */
 const NEXTS: Uint8Array[] = Array.from({ length: P }, (_, ps) => Uint8Array.from({ length: L }, (_, l) => l).filter((l) => ALLOWED[ps * L + l]));
 const AT_END = Uint8Array.from({ length: L }, (_, l) => (allowedAtEnd(l) ? 1 : 0));
+/** SET_OF[ps]: which distinct label set NEXTS[ps] is (states after which the same labels may follow). */
+const SET_OF = new Uint8Array(P);
+{
+  const keys: string[] = [];
+  for (let ps = 0; ps < P; ps++) {
+    const key = NEXTS[ps]!.join(',');
+    if (!keys.includes(key)) keys.push(key);
+    SET_OF[ps] = keys.indexOf(key);
+  }
+}
+const NUM_SETS = Math.max(...SET_OF) + 1;
 
 class Scratch {
   emit = new Float64Array(0);
@@ -69,6 +80,9 @@ class Scratch {
   trans = new Float64Array(P * L);
   transRows = new Int32Array(P);
   best = new Float64Array(L);
+  transMax = new Float64Array(P);
+  setMin = new Float64Array(NUM_SETS);
+  setDirty = new Uint8Array(NUM_SETS);
   ensure(m: number): void {
     if (this.emit.length >= m * L) return;
     const n = Math.max(m, 64) * 2;
@@ -103,6 +117,35 @@ function addRows(w: Float32Array, rows: ArrayLike<number>, from: number, to: num
   scores[at + 12] = s12; scores[at + 13] = s13; scores[at + 14] = s14; scores[at + 15] = s15; scores[at + 16] = s16;
 }
 
+/** The lowest best score so far among `labels`. */
+function weakest(labels: Uint8Array, bestAt: Float64Array): number {
+  let lo = Infinity;
+  for (let j = 0; j < labels.length; j++) lo = Math.min(lo, bestAt[labels[j]!]!);
+  return lo;
+}
+
+/**
+ * Score every label allowed after previous-label state `ps` (score so far `prevScore`) at one token, keeping
+ * the best per label. Ties go to the lowest state, as if the states were tried in order.
+ */
+function relax(w: Float32Array, trans: Float64Array, hr: Int32Array, ps: number, prevScore: number, bestAt: Float64Array, back: Uint8Array, base: number): void {
+  const r1 = hr[ps * HISTORY_TEMPLATES]!;
+  const r2 = hr[ps * HISTORY_TEMPLATES + 1]!;
+  const next = NEXTS[ps]!;
+  const to = ps * L;
+  for (let j = 0; j < next.length; j++) {
+    const l = next[j]!;
+    let sc = prevScore + trans[to + l]!;
+    if (r1 >= 0) sc += w[r1 + l]!;
+    if (r2 >= 0) sc += w[r2 + l]!;
+    const b = bestAt[l]!;
+    if (sc > b || (sc === b && ps < back[base + l]!)) {
+      bestAt[l] = sc;
+      back[base + l] = ps;
+    }
+  }
+}
+
 /** Viterbi over tokens [from, to) of the document; writes label ids into `out`. */
 function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from: number, to: number, out: Uint8Array): void {
   const { df, extra, extraK } = input;
@@ -117,7 +160,10 @@ function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from:
   emit.fill(0, 0, m * L);
   if (df.ownSums) {
     const to = input.table * L;
-    for (let t = 0; t < m; t++) emit.set(df.ownSums[from + t]!.subarray(to, to + L), t * L);
+    for (let t = 0; t < m; t++) {
+      const own = df.ownSums[from + t]!;
+      for (let l = 0; l < L; l++) emit[t * L + l] = own[to + l]!;
+    }
   }
   const H = HISTORY_TEMPLATES;
   for (let t = 0; t < m; t++) {
@@ -126,31 +172,43 @@ function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from:
     if (extra) addRows(w, extra, i * extraK, (i + 1) * extraK, emit, t * L);
   }
   const bestAt = s.best;
+  const { transMax, setMin, setDirty } = s;
+  for (let ps = 0; ps < P; ps++) {
+    let mx = -Infinity;
+    for (const l of NEXTS[ps]!) mx = Math.max(mx, trans[ps * L + l]!);
+    transMax[ps] = mx;
+  }
+  const bounds = df.histMax;
+  const bt = input.table * H;
   for (let t = 0; t < m; t++) {
     const i = from + t;
     const base = t * L;
-    bestAt.fill(-Infinity);
-    // Previous states: the start state at t = 0, the 17 labels afterwards. Each state's rows are read once
-    // and applied to the labels allowed after it.
-    const psFrom = t === 0 ? 0 : 1;
-    const psTo = t === 0 ? 1 : P;
     const hr = df.hist[i]!;
-    for (let ps = psFrom; ps < psTo; ps++) {
-      const prevScore = t === 0 ? 0 : delta[base - L + ps - 1]!;
-      if (prevScore === -Infinity) continue;
-      const r1 = hr[ps * H]!;
-      const r2 = hr[ps * H + 1]!;
-      const next = NEXTS[ps]!;
-      const to = ps * L;
-      for (let j = 0; j < next.length; j++) {
-        const l = next[j]!;
-        let sc = prevScore + trans[to + l]!;
-        if (r1 >= 0) sc += w[r1 + l]!;
-        if (r2 >= 0) sc += w[r2 + l]!;
-        if (sc > bestAt[l]!) {
-          bestAt[l] = sc;
-          back[base + l] = ps;
+    bestAt.fill(-Infinity);
+    if (t === 0) relax(w, trans, hr, 0, 0, bestAt, back, base);
+    else {
+      // The best previous label is tried first. Each other one is tried only if an upper bound of its scores
+      // (previous score + its largest transition + the token's history-weight bounds, added in the order
+      // `relax` adds the real weights) reaches the weakest of the labels it could still improve. Exact.
+      const prev = base - L - 1;
+      let top = 1;
+      for (let ps = 2; ps < P; ps++) if (delta[prev + ps]! > delta[prev + top]!) top = ps;
+      relax(w, trans, hr, top, delta[prev + top]!, bestAt, back, base);
+      setDirty.fill(1);
+      const hm = bounds ? bounds[i]! : null;
+      for (let ps = 1; ps < P; ps++) {
+        const prevScore = delta[prev + ps]!;
+        if (ps === top || prevScore === -Infinity) continue;
+        if (hm) {
+          const set = SET_OF[ps]!;
+          if (setDirty[set]) {
+            setMin[set] = weakest(NEXTS[ps]!, bestAt);
+            setDirty[set] = 0;
+          }
+          if (prevScore + transMax[ps]! + hm[bt]! + hm[bt + 1]! < setMin[set]!) continue;
+          setDirty[set] = 1;
         }
+        relax(w, trans, hr, ps, prevScore, bestAt, back, base);
       }
     }
     for (let l = 0; l < L; l++) delta[base + l] = bestAt[l] === -Infinity ? -Infinity : bestAt[l]! + emit[base + l]!;
