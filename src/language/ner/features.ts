@@ -28,7 +28,8 @@ interface WordInfo {
   w: number;
   lw: number;
   shape: number;
-  affixes: number[];
+  /** The word itself (its affixes are hashed when its rows are made). */
+  word: string;
   initialUpper: boolean;
   allUpper: boolean;
   hasLetter: boolean;
@@ -41,10 +42,11 @@ interface WordInfo {
   hist: Int32Array | null;
   /** Cached rows of the features this word gives its neighbours (see `contextRows`). */
   ctx: Int32Array | null;
-  /** Cached pre-summed word-only scores (inference mode). */
+  /**
+   * Inference mode: the pre-summed word-only scores of each weight table, then the word's history-weight
+   * bounds (see `ownSums`). Cached; the word-only rows themselves are then not kept.
+   */
   sums: Float32Array | null;
-  /** Cached bounds on the history rows' weights (inference mode; see `historyBounds`). */
-  histMax: Float64Array | null;
 }
 
 // Template ids. Changing their order or meaning changes every feature id: bump MODEL_FORMAT then.
@@ -96,16 +98,14 @@ export interface DocFeatures {
   /** Per token: history rows for each previous-label state (shared per word). */
   hist: Int32Array[];
   /**
-   * Inference only: per token, the pre-summed scores of the word-only features for each weight table
-   * (table t at [t × NUM_LABELS, (t + 1) × NUM_LABELS)); those features are then absent from `feats`.
+   * Inference only: per token (shared per word), the pre-summed scores of the word-only features for each
+   * weight table (table t at [t × NUM_LABELS, (t + 1) × NUM_LABELS)); those features are then absent from
+   * `feats`. After them, from `boundsAt`: per table t, at [2t] a bound ≥ every weight of the word's first
+   * history rows and at [2t + 1] the same for its second ones, both ≥ 0, so Viterbi can skip previous labels
+   * that cannot win without reading their rows (see `historyBounds`).
    */
   ownSums: Float32Array[] | null;
-  /**
-   * Inference only: per token, for each weight table t, [2t] ≥ every weight of any of its first history rows
-   * and [2t + 1] the same for its second ones, both ≥ 0 (see `historyBounds`), so Viterbi can skip previous
-   * labels that cannot win without reading their rows.
-   */
-  histMax: Float64Array[] | null;
+  boundsAt: number;
 }
 
 /** Words per generation of the feature extractor's word cache. */
@@ -161,44 +161,49 @@ export class FeatureExtractor {
 
   private ownSums(inf: WordInfo): Float32Array {
     if (inf.sums) return inf.sums;
-    const rows = this.ownRows(inf);
+    // Each word's rows are summed once, so they are made here and not cached (memory: ~40,000 words a worker).
+    const rows = this.makeOwnRows(inf);
     const tables = this.tables!;
-    const sums = new Float32Array(tables.length * NUM_LABELS);
+    const sums = new Float32Array(tables.length * (NUM_LABELS + HISTORY_TEMPLATES));
     tables.forEach((w, t) => {
       for (const r of rows) if (r >= 0) for (let l = 0; l < NUM_LABELS; l++) sums[t * NUM_LABELS + l]! += w[r + l]!;
     });
+    this.historyBounds(inf, sums, tables.length * NUM_LABELS);
     return (inf.sums = sums);
   }
 
   /**
-   * Per table t: at [2t] the largest weight in any of the word's first history rows, at [2t + 1] the same
-   * for the second rows, each at least 0 (a missing row adds nothing). Added to a path score in the order
-   * Viterbi adds the real weights, they bound every history score from above: floating-point addition is
-   * monotone.
+   * Write at `out[at + 2t]` the largest weight in any of the word's first history rows of table t, and at
+   * `[at + 2t + 1]` the same for its second rows, each at least 0 (a missing row adds nothing). They are
+   * float32 values (row maxima or 0), so stored exactly. Added to a path score in the order Viterbi adds the
+   * real weights, they bound every history score from above: floating-point addition is monotone.
    */
-  private historyBounds(inf: WordInfo): Float64Array {
-    if (inf.histMax) return inf.histMax;
+  private historyBounds(inf: WordInfo, out: Float32Array, at: number): void {
     const rows = this.histRows(inf);
-    const maxima = this.rowMax!;
-    const out = new Float64Array(maxima.length * HISTORY_TEMPLATES);
-    maxima.forEach((mx, t) => {
+    this.rowMax!.forEach((mx, t) => {
       for (let j = 0; j < rows.length; j++) {
         const r = rows[j]!;
-        const slot = t * HISTORY_TEMPLATES + (j % HISTORY_TEMPLATES);
+        const slot = at + t * HISTORY_TEMPLATES + (j % HISTORY_TEMPLATES);
         if (r >= 0) out[slot] = Math.max(out[slot]!, mx[r / NUM_LABELS]!);
       }
     });
-    return (inf.histMax = out);
   }
 
   private ownRows(inf: WordInfo): Int32Array {
-    if (inf.own) return inf.own;
+    return (inf.own ??= this.makeOwnRows(inf));
+  }
+
+  private makeOwnRows(inf: WordInfo): Int32Array {
+    const word = inf.word;
     const own = new Int32Array(this.ownCount);
     let o = 0;
     own[o++] = this.row(T.w, inf.w);
     own[o++] = this.row(T.lw, inf.lw);
     own[o++] = this.row(T.sh, inf.shape);
-    for (let a = 0; a < inf.affixes.length; a++) own[o++] = this.row2(a & 1 ? T.suffix : T.prefix, a >> 1, inf.affixes[a]!);
+    AFFIX_LENGTHS.forEach((n, i) => {
+      own[o++] = this.row2(T.prefix, i, word.length >= n ? hashString(word.slice(0, n), 11) : 0);
+      own[o++] = this.row2(T.suffix, i, word.length >= n ? hashString(word.slice(word.length - n), 13) : 0);
+    });
     own[o++] = this.row2(T.len, inf.lenBucket, inf.shape);
     if (this.cfg.clusters) {
       const c = inf.cluster;
@@ -207,7 +212,7 @@ export class FeatureExtractor {
       own[o++] = this.row2(T.cl, 10, pathPrefix(c, 10));
       own[o++] = this.row2(T.cl, 20, c);
     }
-    return (inf.own = own);
+    return own;
   }
 
   private histRows(inf: WordInfo): Int32Array {
@@ -271,16 +276,11 @@ export class FeatureExtractor {
     if (inf) return this.remember(word, inf);
     const norm = normalizeWord(word);
     const c = wordCase(word);
-    const affixes: number[] = [];
-    for (const n of AFFIX_LENGTHS) {
-      affixes.push(word.length >= n ? hashString(word.slice(0, n), 11) : 0);
-      affixes.push(word.length >= n ? hashString(word.slice(word.length - n), 13) : 0);
-    }
     inf = {
       w: hashString(word),
       lw: hashString(norm, 1),
       shape: hashString(wordShape(word), 7),
-      affixes,
+      word,
       initialUpper: c.initialUpper,
       allUpper: c.allUpper,
       hasLetter: c.hasLetter,
@@ -291,7 +291,6 @@ export class FeatureExtractor {
       hist: null,
       ctx: null,
       sums: null,
-      histMax: null,
     };
     return this.remember(word, inf);
   }
@@ -311,7 +310,6 @@ export class FeatureExtractor {
     for (const s of sentences) n += s.length;
     const k = this.tables ? staticTemplateCount(this.cfg) - this.ownCount : staticTemplateCount(this.cfg);
     const ownSums: Float32Array[] | null = this.tables ? new Array(n) : null;
-    const histMax: Float64Array[] | null = this.tables ? new Array(n) : null;
     const feats = new Int32Array(n * k);
     const lw = new Uint32Array(n);
     const shape = new Uint32Array(n);
@@ -394,7 +392,6 @@ export class FeatureExtractor {
           o += this.ownCount;
         }
         hist[i] = this.histRows(inf);
-        if (histMax) histMax[i] = this.historyBounds(inf);
         feats[o++] = cm1[CTX.lwm1]!;
         feats[o++] = cp1[CTX.lwp1]!;
         feats[o++] = cm2[CTX.lwm2]!;
@@ -432,7 +429,7 @@ export class FeatureExtractor {
         if (o !== (i + 1) * k) throw new Error(`feature template count mismatch (${o - i * k} vs ${k})`);
       }
     }
-    return { n, k, feats, lw, shape, bounds, norm, capital, hist, ownSums, histMax };
+    return { n, k, feats, lw, shape, bounds, norm, capital, hist, ownSums, boundsAt: this.tables ? this.tables.length * NUM_LABELS : -1 };
   }
 
   /**

@@ -178,8 +178,8 @@ function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from:
     for (const l of NEXTS[ps]!) mx = Math.max(mx, trans[ps * L + l]!);
     transMax[ps] = mx;
   }
-  const bounds = df.histMax;
-  const bt = input.table * H;
+  const bounds = df.ownSums && df.boundsAt >= 0 ? df.ownSums : null;
+  const bt = df.boundsAt + input.table * H;
   for (let t = 0; t < m; t++) {
     const i = from + t;
     const base = t * L;
