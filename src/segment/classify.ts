@@ -3,9 +3,23 @@ import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
 
 /** Line-level classifiers for dump segmentation. Each answers one question about one line. */
 
+/** Whether a UTF-16 unit is white space as regex `\s` defines it (WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The number of runs of non-space characters (`\S+`), counted without building them (segmentation asks for every line). */
 export function wordCount(line: string): number {
-  const m = line.match(/\S+/g);
-  return m ? m.length : 0;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const space = isSpace(line.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 export function isChrome(line: string): boolean {
