@@ -105,6 +105,7 @@ export interface DocFeatures {
    * that cannot win without reading their rows (see `historyBounds`).
    */
   ownSums: Float32Array[] | null;
+  /** Where the history-weight bounds start in each `ownSums` array (-1 without them). */
   boundsAt: number;
 }
 
