@@ -60,12 +60,17 @@ export function shingles(text: string, size = SHINGLE_WORDS): Uint32Array {
 
 /** `shingles` of already split words (each word is hashed once, not once per shingle it is in). */
 export function shinglesOfWords(w: readonly string[], size = SHINGLE_WORDS): Uint32Array {
-  const set = new Set<number>();
+  return Uint32Array.from(new Set(shingleHashes(w, size)));
+}
+
+/** The hashed shingles of words in text order, repeats kept (fewer words than a shingle: one of all of them). */
+function shingleHashes(w: readonly string[], size: number): Uint32Array {
   if (w.length === 0) return new Uint32Array(0);
-  if (w.length < size) set.add(fnv1a(w.join(' ')));
+  if (w.length < size) return Uint32Array.of(fnv1a(w.join(' ')));
   const hashes = wordHashes(w);
-  for (let i = 0; i + size <= w.length; i++) set.add(shingleAt(hashes, i, size));
-  return Uint32Array.from(set);
+  const out = new Uint32Array(w.length - size + 1);
+  for (let i = 0; i < out.length; i++) out[i] = shingleAt(hashes, i, size);
+  return out;
 }
 
 function wordHashes(w: readonly string[]): Uint32Array {
@@ -103,12 +108,7 @@ export function signature(hashedShingles: Uint32Array): Uint32Array {
 
 /** `signature(shinglesOfWords(w))`, without collecting the shingles in a set first (the minimum is the same over repeats). */
 export function signatureOfWords(w: readonly string[], size = SHINGLE_WORDS): Uint32Array {
-  if (w.length === 0) return signature(new Uint32Array(0));
-  if (w.length < size) return signature(Uint32Array.of(fnv1a(w.join(' '))));
-  const hashes = wordHashes(w);
-  const shingles = new Uint32Array(w.length - size + 1);
-  for (let i = 0; i < shingles.length; i++) shingles[i] = shingleAt(hashes, i, size);
-  return signature(shingles);
+  return signature(shingleHashes(w, size));
 }
 
 export function minhash(text: string): Uint32Array {
