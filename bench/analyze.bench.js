@@ -34,7 +34,9 @@ function run(n) {
   if (r.status !== 0) throw new Error(`analyze failed: ${r.stderr}`);
   const rss = Number(/maxRSS=(\d+)KB/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   const rate = n / secs;
-  console.log(`analyze ${String(n).padStart(6)} articles: ${secs.toFixed(1)} s, ${rate.toFixed(0)} articles/s, peak RSS ${rss.toFixed(0)} MB`);
+  console.log(
+    `analyze ${String(n).padStart(6)} articles: ${secs.toFixed(1)} s, ${rate.toFixed(0)} articles/s, peak RSS ${rss.toFixed(0)} MB`,
+  );
   return { n, secs, rate, rss };
 }
 
@@ -42,5 +44,7 @@ const sizes = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map(Number);
 const results = sizes.map(run);
 if (results.length === 2) {
   const [small, large] = results;
-  console.log(`peak RSS ratio ${large.n}/${small.n}: ${(large.rss / small.rss).toFixed(2)}× (target ≤ 1.2×); throughput at ${large.n}: ${large.rate.toFixed(0)} articles/s (target ≥ 200)`);
+  console.log(
+    `peak RSS ratio ${large.n}/${small.n}: ${(large.rss / small.rss).toFixed(2)}× (target ≤ 1.2×); throughput at ${large.n}: ${large.rate.toFixed(0)} articles/s (target ≥ 200)`,
+  );
 }

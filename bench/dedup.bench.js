@@ -22,7 +22,11 @@ function dataFile() {
   }
 }
 
-const docs = readFileSync(dataFile(), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((d) => d.text.split(/\s+/).length >= 80);
+const docs = readFileSync(dataFile(), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l))
+  .filter((d) => d.text.split(/\s+/).length >= 80);
 const r = rng(2026);
 const pick = (xs) => xs[Math.floor(r() * xs.length)];
 const shuffle = (xs) => {
@@ -35,8 +39,13 @@ const shuffle = (xs) => {
 };
 
 const VARIANTS = {
-  syndicated: (t) => `By Staff Reporter, Wire Service\n\n${t}\n\n(Reporting by the wire desk; editing by the night editor.) Copyright 2024. All rights reserved.`,
-  wordEdits: (t) => t.split(' ').map((w) => (r() < 0.04 ? pick(['said', 'the', 'reported', 'new', 'officials']) : r() < 0.02 ? '' : w)).join(' '),
+  syndicated: (t) =>
+    `By Staff Reporter, Wire Service\n\n${t}\n\n(Reporting by the wire desk; editing by the night editor.) Copyright 2024. All rights reserved.`,
+  wordEdits: (t) =>
+    t
+      .split(' ')
+      .map((w) => (r() < 0.04 ? pick(['said', 'the', 'reported', 'new', 'officials']) : r() < 0.02 ? '' : w))
+      .join(' '),
   sentenceDropped: (t) => {
     const s = t.split(/(?<=[.!?])\s+/);
     if (s.length > 3) s.splice(1 + Math.floor(r() * (s.length - 2)), 1);
@@ -61,7 +70,9 @@ for (const d of indexed) {
   if (v.kind !== 'exact') dedup.remember(d.doc_id, v.fingerprint);
 }
 
-let tp = 0, fp = 0, fn = 0, tn = 0;
+let tp = 0,
+  fp = 0,
+  fn = 0;
 const perKind = {};
 const sims = [];
 for (const d of indexed) {
@@ -80,7 +91,8 @@ for (const d of indexed) {
     }
   }
 }
-let sameStory = 0, sameStoryLinked = 0;
+let sameStory = 0,
+  sameStoryLinked = 0;
 for (const d of others) {
   const v = dedup.check(d.text);
   const linked = v.kind === 'near' || v.kind === 'exact';
@@ -89,15 +101,24 @@ for (const d of others) {
     if (linked) sameStoryLinked++;
   }
   if (linked) fp++;
-  else tn++;
 }
 const precision = tp / Math.max(1, tp + fp);
 const recall = tp / Math.max(1, tp + fn);
-console.log(`dedup pairs: ${indexed.length} originals indexed; ${tp + fn} positive queries (${Object.keys(VARIANTS).length} variants each), ${others.length} negative queries (${sameStory} about an indexed story)`);
-console.log(`dedup precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${((2 * precision * recall) / Math.max(1e-9, precision + recall)).toFixed(3)}  (false links ${fp}, of them same-story ${sameStoryLinked})`);
-console.log(`dedup recall by variant: ${Object.entries(perKind).map(([k, v]) => `${k} ${(v.found / v.n).toFixed(3)}`).join(', ')}`);
+console.log(
+  `dedup pairs: ${indexed.length} originals indexed; ${tp + fn} positive queries (${Object.keys(VARIANTS).length} variants each), ${others.length} negative queries (${sameStory} about an indexed story)`,
+);
+console.log(
+  `dedup precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  F1 ${((2 * precision * recall) / Math.max(1e-9, precision + recall)).toFixed(3)}  (false links ${fp}, of them same-story ${sameStoryLinked})`,
+);
+console.log(
+  `dedup recall by variant: ${Object.entries(perKind)
+    .map(([k, v]) => `${k} ${(v.found / v.n).toFixed(3)}`)
+    .join(', ')}`,
+);
 sims.sort((a, b) => a - b);
-console.log(`dedup similarity of found near-duplicates: min ${sims[0]?.toFixed(2)}, median ${sims[Math.floor(sims.length / 2)]?.toFixed(2)}`);
+console.log(
+  `dedup similarity of found near-duplicates: min ${sims[0]?.toFixed(2)}, median ${sims[Math.floor(sims.length / 2)]?.toFixed(2)}`,
+);
 
 // Speed: signatures of real texts, and queries against a 10,000-signature index.
 const texts = docs.map((d) => d.text);
@@ -113,4 +134,6 @@ for (let i = 0; i < sigs.length; i++) {
   index.add(String(i), sigs[i]);
 }
 const lshSecs = (performance.now() - t0) / 1000;
-console.log(`dedup speed: ${(10000 / sigSecs).toFixed(0)} signatures/s (${words.toFixed(0)}-word texts), ${(10000 / lshSecs).toFixed(0)} query+insert/s growing to 10,000 signatures`);
+console.log(
+  `dedup speed: ${(10000 / sigSecs).toFixed(0)} signatures/s (${words.toFixed(0)}-word texts), ${(10000 / lshSecs).toFixed(0)} query+insert/s growing to 10,000 signatures`,
+);

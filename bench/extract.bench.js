@@ -17,7 +17,12 @@ const opt = (name, dflt) => {
   return i >= 0 ? argv[i + 1] : dflt;
 };
 const here = dirname(fileURLToPath(import.meta.url));
-const candidates = [opt('data'), join(here, '../../shared/data/article-extraction'), join(here, '../../../shared/data/article-extraction'), '/work/shared/data/article-extraction'];
+const candidates = [
+  opt('data'),
+  join(here, '../../shared/data/article-extraction'),
+  join(here, '../../../shared/data/article-extraction'),
+  '/work/shared/data/article-extraction',
+];
 const DATA = candidates.find((d) => d && existsSync(join(d, 'ground-truth.json')));
 if (!DATA) {
   console.error('article-extraction data not found (pass --data DIR)');
@@ -31,7 +36,12 @@ const pages = readdirSync(join(DATA, 'html'))
   .sort()
   .map((f) => {
     const id = f.replace(/\.html\.gz$/, '');
-    return { id, html: gunzipSync(readFileSync(join(DATA, 'html', f))).toString('utf8'), url: gold[id]?.url ?? null, truth: gold[id]?.articleBody ?? '' };
+    return {
+      id,
+      html: gunzipSync(readFileSync(join(DATA, 'html', f))).toString('utf8'),
+      url: gold[id]?.url ?? null,
+      truth: gold[id]?.articleBody ?? '',
+    };
   })
   .filter((p) => gold[p.id]);
 
@@ -50,7 +60,9 @@ function shingles(text) {
 function pageScore(truth, pred) {
   const t = shingles(truth);
   const p = shingles(pred);
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const [k, c] of p) {
     const tc = t.get(k) ?? 0;
     tp += Math.min(c, tc);
@@ -61,10 +73,17 @@ function pageScore(truth, pred) {
   return s > 0 ? { tp: tp / s, fp: fp / s, fn: fn / s } : { tp: 0, fp: 0, fn: 0 };
 }
 function score(outputs) {
-  const ps = [], rs = [], perPage = [];
+  const ps = [],
+    rs = [],
+    perPage = [];
   for (const page of pages) {
     const { tp, fp, fn } = pageScore(page.truth, outputs.get(page.id));
-    if (fp === 0 && fn === 0) { ps.push(1); rs.push(1); perPage.push({ id: page.id, f: 1 }); continue; }
+    if (fp === 0 && fn === 0) {
+      ps.push(1);
+      rs.push(1);
+      perPage.push({ id: page.id, f: 1 });
+      continue;
+    }
     const p = tp + fp > 0 ? tp / (tp + fp) : null;
     const r = tp + fn > 0 ? tp / (tp + fn) : null;
     if (p !== null) ps.push(p);
@@ -73,7 +92,8 @@ function score(outputs) {
     perPage.push({ id: page.id, p: p ?? 0, r: r ?? 0, f });
   }
   const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
-  const P = mean(ps), R = mean(rs);
+  const P = mean(ps),
+    R = mean(rs);
   return { P, R, F: (2 * P * R) / (P + R), perPage };
 }
 
@@ -86,7 +106,7 @@ function run(name, fn) {
   for (const page of pages) {
     try {
       outputs.set(page.id, fn(page));
-    } catch (err) {
+    } catch {
       failures++;
       outputs.set(page.id, '');
     }
@@ -105,11 +125,15 @@ const results = [
 console.log(`article-extraction dev: ${pages.length} pages (${DATA})`);
 console.log('system           F1      P       R       ms/page  cpu ms/page  failures');
 for (const r of results) {
-  console.log(`${r.name.padEnd(15)}  ${r.F.toFixed(4)}  ${r.P.toFixed(4)}  ${r.R.toFixed(4)}  ${r.ms.toFixed(2).padStart(7)}  ${r.cpuMs.toFixed(2).padStart(11)}  ${r.failures}`);
+  console.log(
+    `${r.name.padEnd(15)}  ${r.F.toFixed(4)}  ${r.P.toFixed(4)}  ${r.R.toFixed(4)}  ${r.ms.toFixed(2).padStart(7)}  ${r.cpuMs.toFixed(2).padStart(11)}  ${r.failures}`,
+  );
 }
 if (WORST > 0) {
   console.log(`\nworst sitrep pages:`);
   for (const p of [...results[0].perPage].sort((a, b) => a.f - b.f).slice(0, WORST)) {
-    console.log(`${p.id.slice(0, 12)}  F ${p.f.toFixed(3)}  P ${(p.p ?? 1).toFixed(3)}  R ${(p.r ?? 1).toFixed(3)}  ${gold[p.id].url}`);
+    console.log(
+      `${p.id.slice(0, 12)}  F ${p.f.toFixed(3)}  P ${(p.p ?? 1).toFixed(3)}  R ${(p.r ?? 1).toFixed(3)}  ${gold[p.id].url}`,
+    );
   }
 }

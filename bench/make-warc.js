@@ -27,13 +27,19 @@ export function loadPages() {
     .sort()
     .map((f) => {
       const id = f.replace(/\.html\.gz$/, '');
-      return { url: truth[id]?.url ?? `https://example.org/${id}`, html: gunzipSync(readFileSync(join(DATA, 'html', f))) };
+      return {
+        url: truth[id]?.url ?? `https://example.org/${id}`,
+        html: gunzipSync(readFileSync(join(DATA, 'html', f))),
+      };
     });
 }
 
 function record(url, html, n) {
   const marked = Buffer.from(html.toString('latin1').replace(/<\/p>/gi, ` [${n}]</p>`), 'latin1');
-  const http = Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${marked.length}\r\n\r\n`), marked]);
+  const http = Buffer.concat([
+    Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${marked.length}\r\n\r\n`),
+    marked,
+  ]);
   const sep = url.includes('?') ? '&' : '?';
   const head =
     `WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: 2024-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}>\r\n` +

@@ -68,14 +68,20 @@ const compromiseTagger = {
       }
       const tags = toks.map(() => 'O');
       const doc = nlp(text);
-      for (const [type, view] of [['PER', doc.people()], ['ORG', doc.organizations()], ['LOC', doc.places()]]) {
+      for (const [type, view] of [
+        ['PER', doc.people()],
+        ['ORG', doc.organizations()],
+        ['LOC', doc.places()],
+      ]) {
         for (const m of view.json({ offset: true })) {
           const s = m.offset.start;
           const e = s + m.offset.length;
           const idx = [];
           for (let i = 0; i < toks.length; i++) if (starts[i] >= s && starts[i] + toks[i].length <= e) idx.push(i);
           if (idx.length === 0 || idx.some((i) => tags[i] !== 'O')) continue;
-          idx.forEach((i, k) => (tags[i] = (k === 0 ? 'B-' : 'I-') + type));
+          idx.forEach((i, k) => {
+            tags[i] = (k === 0 ? 'B-' : 'I-') + type;
+          });
         }
       }
       return tags;
@@ -89,7 +95,9 @@ const evTheirs = ner.evaluateTags(gold, theirs.out);
 const pct = (x) => (100 * x).toFixed(2).padStart(6);
 const row = (label, a, b) => console.log(`${label.padEnd(26)}${String(a).padStart(14)}${String(b).padStart(14)}`);
 console.log(`CoNLL-2003 dev (valid_testa): ${docs.length} documents, ${gold.length} sentences, ${tokens} tokens`);
-console.log(`sitrep model: ${ner.DEFAULT_MODEL_PATH} (${(readFileSync(ner.DEFAULT_MODEL_PATH).length / 1e6).toFixed(2)} MB)`);
+console.log(
+  `sitrep model: ${ner.DEFAULT_MODEL_PATH} (${(readFileSync(ner.DEFAULT_MODEL_PATH).length / 1e6).toFixed(2)} MB)`,
+);
 console.log(`  provenance: ${JSON.stringify(model.provenance)}`);
 console.log('');
 row('', 'sitrep', 'compromise');
@@ -101,4 +109,6 @@ row('tokens/s (wall clock)', Math.round(tokens / (ours.ms / 1000)), Math.round(t
 row('tokens/s (CPU time)', Math.round(tokens / (ours.cpuMs / 1000)), Math.round(tokens / (theirs.cpuMs / 1000)));
 row('model load ms', tLoad.toFixed(0), '-');
 row('module import ms', tImport.toFixed(0), '-');
-console.log(`(load average ${(await import('node:os')).loadavg()[0].toFixed(2)} on ${(await import('node:os')).cpus().length} cores while measuring)`);
+console.log(
+  `(load average ${(await import('node:os')).loadavg()[0].toFixed(2)} on ${(await import('node:os')).cpus().length} cores while measuring)`,
+);

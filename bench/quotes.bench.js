@@ -42,10 +42,19 @@ function loadPolnear() {
       if (cols.length < 2 || !/^[TE]\d+$/.test(cols[0])) continue;
       if (cols[0].startsWith('T')) {
         const sp = cols[1].indexOf(' ');
-        const frags = cols[1].slice(sp + 1).split(';').map((x) => x.split(' ').map(Number));
+        const frags = cols[1]
+          .slice(sp + 1)
+          .split(';')
+          .map((x) => x.split(' ').map(Number));
         spans.set(cols[0], frags);
       } else {
-        const args = Object.fromEntries(cols[1].trim().split(' ').filter((a) => a.includes(':')).map((a) => a.split(':')));
+        const args = Object.fromEntries(
+          cols[1]
+            .trim()
+            .split(' ')
+            .filter((a) => a.includes(':'))
+            .map((a) => a.split(':')),
+        );
         rels.push(args);
       }
     }
@@ -72,10 +81,24 @@ function matches(pred, frags) {
 function benchPolnear() {
   const tagger = loadTagger();
   const articles = loadPolnear();
-  let tp = 0, npred = 0, ngold = 0, recalled = 0, withSource = 0, speakerOk = 0;
+  let tp = 0,
+    npred = 0,
+    ngold = 0,
+    recalled = 0,
+    withSource = 0,
+    speakerOk = 0;
   const errors = [];
   for (const a of articles) {
-    const doc = createDoc(a.base, { title: '', url: null, outlet: null, text: a.text, captions: [], dateEvidence: [], origin: a.base, warnings: [] });
+    const doc = createDoc(a.base, {
+      title: '',
+      url: null,
+      outlet: null,
+      text: a.text,
+      captions: [],
+      dateEvidence: [],
+      origin: a.base,
+      warnings: [],
+    });
     annotateLanguage(doc, tagger);
     annotateQuotes(doc);
     const preds = doc.quotes.filter((q) => q.direct);
@@ -88,23 +111,35 @@ function benchPolnear() {
     for (const g of a.gold) {
       const hit = preds.filter((p) => matches(p, g.frags));
       if (hit.length) recalled++;
-      const gtext = g.frags.map(([s, e]) => a.text.slice(s, e)).join(' … ').slice(0, 120);
+      const gtext = g.frags
+        .map(([s, e]) => a.text.slice(s, e))
+        .join(' … ')
+        .slice(0, 120);
       if (!g.source) continue;
       withSource++;
       const ok = hit.some((p) => p.speaker && g.source.some((f) => overlap([p.speaker.start, p.speaker.end], f) > 0));
       if (ok) speakerOk++;
       const gsrc = g.source.map(([s, e]) => a.text.slice(s, e)).join(' ');
       if (!hit.length) errors.push({ kind: 'FN', doc: a.base, text: gtext, gold: gsrc });
-      else if (!ok) errors.push({ kind: 'SPK', doc: a.base, text: gtext, gold: gsrc, pred: hit.map((p) => p.speaker?.text ?? null) });
+      else if (!ok)
+        errors.push({
+          kind: 'SPK',
+          doc: a.base,
+          text: gtext,
+          gold: gsrc,
+          pred: hit.map((p) => p.speaker?.text ?? null),
+        });
     }
   }
   const p = npred ? tp / npred : 0;
   const r = ngold ? recalled / ngold : 0;
   const f1 = p + r ? (2 * p * r) / (p + r) : 0;
-  console.log(`PolNeAR ${split}: ${articles.length} articles, ${ngold} gold direct quotes (${withSource} with a source), ${npred} predicted`);
+  console.log(
+    `PolNeAR ${split}: ${articles.length} articles, ${ngold} gold direct quotes (${withSource} with a source), ${npred} predicted`,
+  );
   console.log(`  direct quotes  P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f1.toFixed(3)}`);
   console.log(`  speaker accuracy ${(speakerOk / withSource).toFixed(3)} (${speakerOk}/${withSource})`);
-  if (errorsFile) writeFileSync(errorsFile, errors.map((e) => JSON.stringify(e)).join('\n') + '\n');
+  if (errorsFile) writeFileSync(errorsFile, `${errors.map((e) => JSON.stringify(e)).join('\n')}\n`);
 }
 
 function benchGrouping() {
@@ -113,8 +148,12 @@ function benchGrouping() {
   const predOf = new Map();
   for (const g of groups) for (const id of g.claimIds) predOf.set(id, g.id);
   const goldOf = new Map();
-  fixture.groups.forEach((ids, k) => ids.forEach((id) => goldOf.set(id, k)));
-  let tp = 0, fp = 0, fn = 0;
+  fixture.groups.forEach((ids, k) => {
+    for (const id of ids) goldOf.set(id, k);
+  });
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const ids = fixture.claims.map((c) => c.id);
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
@@ -127,7 +166,9 @@ function benchGrouping() {
   }
   const p = tp + fp ? tp / (tp + fp) : 1;
   const r = tp + fn ? tp / (tp + fn) : 1;
-  console.log(`claim grouping (fixture: ${fixture.claims.length} claims, ${fixture.groups.length} gold groups, ${groups.length} predicted): pairwise P ${p.toFixed(3)}  R ${r.toFixed(3)}`);
+  console.log(
+    `claim grouping (fixture: ${fixture.claims.length} claims, ${fixture.groups.length} gold groups, ${groups.length} predicted): pairwise P ${p.toFixed(3)}  R ${r.toFixed(3)}`,
+  );
 }
 
 benchPolnear();

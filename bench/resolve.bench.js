@@ -22,7 +22,9 @@ const db = openDb(copy);
 const t0 = performance.now();
 const counts = await resolveCorpus(db);
 const secs = (performance.now() - t0) / 1000;
-console.log(`resolve: ${secs.toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, ${JSON.stringify(counts)}`);
+console.log(
+  `resolve: ${secs.toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, ${JSON.stringify(counts)}`,
+);
 
 // Each derived table in key order, hashed: equal lines mean equal tables.
 const TABLES = {

@@ -5,17 +5,148 @@ import { rng } from '../dist/model/random.js';
 
 export { rng };
 
-const COUNTRIES = ['the United States', 'China', 'Russia', 'Japan', 'South Korea', 'North Korea', 'France', 'Germany', 'the United Kingdom', 'India', 'Brazil', 'Turkey', 'Iran', 'Israel', 'Egypt', 'Ukraine', 'Poland', 'Australia', 'Canada', 'Mexico'];
-const CAPITALS = ['Washington', 'Beijing', 'Moscow', 'Tokyo', 'Seoul', 'Pyongyang', 'Paris', 'Berlin', 'London', 'New Delhi', 'Brasilia', 'Ankara', 'Tehran', 'Jerusalem', 'Cairo', 'Kyiv', 'Warsaw', 'Canberra', 'Ottawa', 'Mexico City'];
-const FIRST = ['Anna', 'Pavel', 'Min-jun', 'Laura', 'Tomas', 'Aiko', 'Omar', 'Elena', 'David', 'Sofia', 'Karim', 'Ingrid', 'Rafael', 'Mei', 'Jonas', 'Priya'];
-const LAST = ['Varga', 'Kalnins', 'Park', 'Moreau', 'Novak', 'Tanaka', 'Haddad', 'Petrova', 'Brennan', 'Costa', 'Mansour', 'Lund', 'Ortega', 'Chen', 'Berg', 'Rao'];
-const ROLES = ['Foreign Minister', 'Defence Minister', 'President', 'Prime Minister', 'spokesman', 'ambassador', 'General', 'Trade Minister'];
-const ORGS = ['the United Nations', 'NATO', 'the European Union', 'the IAEA', 'the World Health Organization', 'the Red Cross'];
-const VERBS = ['accused', 'warned', 'urged', 'criticised', 'praised', 'threatened', 'met', 'called on', 'condemned', 'rejected'];
-const NOUNS = ['talks', 'sanctions', 'missile tests', 'border patrols', 'trade rules', 'aid convoys', 'naval drills', 'ceasefire terms', 'energy prices', 'fishing rights'];
+const COUNTRIES = [
+  'the United States',
+  'China',
+  'Russia',
+  'Japan',
+  'South Korea',
+  'North Korea',
+  'France',
+  'Germany',
+  'the United Kingdom',
+  'India',
+  'Brazil',
+  'Turkey',
+  'Iran',
+  'Israel',
+  'Egypt',
+  'Ukraine',
+  'Poland',
+  'Australia',
+  'Canada',
+  'Mexico',
+];
+const CAPITALS = [
+  'Washington',
+  'Beijing',
+  'Moscow',
+  'Tokyo',
+  'Seoul',
+  'Pyongyang',
+  'Paris',
+  'Berlin',
+  'London',
+  'New Delhi',
+  'Brasilia',
+  'Ankara',
+  'Tehran',
+  'Jerusalem',
+  'Cairo',
+  'Kyiv',
+  'Warsaw',
+  'Canberra',
+  'Ottawa',
+  'Mexico City',
+];
+const FIRST = [
+  'Anna',
+  'Pavel',
+  'Min-jun',
+  'Laura',
+  'Tomas',
+  'Aiko',
+  'Omar',
+  'Elena',
+  'David',
+  'Sofia',
+  'Karim',
+  'Ingrid',
+  'Rafael',
+  'Mei',
+  'Jonas',
+  'Priya',
+];
+const LAST = [
+  'Varga',
+  'Kalnins',
+  'Park',
+  'Moreau',
+  'Novak',
+  'Tanaka',
+  'Haddad',
+  'Petrova',
+  'Brennan',
+  'Costa',
+  'Mansour',
+  'Lund',
+  'Ortega',
+  'Chen',
+  'Berg',
+  'Rao',
+];
+const ROLES = [
+  'Foreign Minister',
+  'Defence Minister',
+  'President',
+  'Prime Minister',
+  'spokesman',
+  'ambassador',
+  'General',
+  'Trade Minister',
+];
+const ORGS = [
+  'the United Nations',
+  'NATO',
+  'the European Union',
+  'the IAEA',
+  'the World Health Organization',
+  'the Red Cross',
+];
+const VERBS = [
+  'accused',
+  'warned',
+  'urged',
+  'criticised',
+  'praised',
+  'threatened',
+  'met',
+  'called on',
+  'condemned',
+  'rejected',
+];
+const NOUNS = [
+  'talks',
+  'sanctions',
+  'missile tests',
+  'border patrols',
+  'trade rules',
+  'aid convoys',
+  'naval drills',
+  'ceasefire terms',
+  'energy prices',
+  'fishing rights',
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const FILLER = ['officials', 'the government', 'analysts', 'diplomats', 'residents', 'lawmakers', 'the ministry', 'observers', 'the military', 'negotiators'];
-const OUTLETS = [['reuters.com', 'Reuters'], ['apnews.com', 'AP'], ['bbc.co.uk', 'BBC'], ['example-herald.com', 'Example Herald'], ['northgate-news.co.uk', 'Northgate News']];
+const FILLER = [
+  'officials',
+  'the government',
+  'analysts',
+  'diplomats',
+  'residents',
+  'lawmakers',
+  'the ministry',
+  'observers',
+  'the military',
+  'negotiators',
+];
+const OUTLETS = [
+  ['reuters.com', 'Reuters'],
+  ['apnews.com', 'AP'],
+  ['bbc.co.uk', 'BBC'],
+  ['example-herald.com', 'Example Herald'],
+  ['northgate-news.co.uk', 'Northgate News'],
+];
 
 function pick(r, list) {
   return list[Math.floor(r() * list.length)];

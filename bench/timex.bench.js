@@ -39,7 +39,7 @@ function tmlFiles(dir) {
 }
 
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescape = (s) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ENTITIES[e]);
+const unescapeXml = (s) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => ENTITIES[e]);
 const attrs = (s) => Object.fromEntries([...s.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 
 /** Plain text of the TEXT element and its gold TIMEX3 spans; the DCT from the CREATION_TIME timex. */
@@ -54,14 +54,21 @@ function readTml(path) {
   const re = /<(\/?)(\w+)([^>]*)>|([^<]+)/g;
   for (let m = re.exec(body); m; m = re.exec(body)) {
     if (m[4] !== undefined) {
-      text += unescape(m[4]);
+      text += unescapeXml(m[4]);
       continue;
     }
     if (m[2] !== 'TIMEX3') continue;
     if (!m[1]) open.push({ start: text.length, ...attrs(m[3]) });
     else {
       const t = open.pop();
-      if (t.functionInDocument !== 'CREATION_TIME') gold.push({ start: t.start, end: text.length, type: t.type, value: t.value, text: text.slice(t.start, text.length) });
+      if (t.functionInDocument !== 'CREATION_TIME')
+        gold.push({
+          start: t.start,
+          end: text.length,
+          type: t.type,
+          value: t.value,
+          text: text.slice(t.start, text.length),
+        });
     }
   }
   return { path, text, dct: dct ? dct.slice(0, 10) : null, gold };
@@ -89,7 +96,12 @@ function chronoTimexes(text, dct) {
 }
 
 function score(docs, system) {
-  let sys = 0, gold = 0, relaxed = 0, strict = 0, valueOk = 0, typeOk = 0;
+  let sys = 0,
+    gold = 0,
+    relaxed = 0,
+    strict = 0,
+    valueOk = 0,
+    typeOk = 0;
   const errors = [];
   const misses = [];
   const spurious = [];
@@ -101,7 +113,11 @@ function score(docs, system) {
     for (const g of doc.gold) {
       const i = found.findIndex((s, k) => !used.has(k) && s.start < g.end && g.start < s.end);
       if (i < 0) {
-        misses.push({ doc: doc.path.split('/').pop(), gold: `${g.text} → ${g.type} ${g.value}`, context: doc.text.slice(Math.max(0, g.start - 40), g.end + 30).replace(/\s+/g, ' ') });
+        misses.push({
+          doc: doc.path.split('/').pop(),
+          gold: `${g.text} → ${g.type} ${g.value}`,
+          context: doc.text.slice(Math.max(0, g.start - 40), g.end + 30).replace(/\s+/g, ' '),
+        });
         continue;
       }
       used.add(i);
@@ -109,27 +125,53 @@ function score(docs, system) {
       relaxed++;
       if (s.start === g.start && s.end === g.end) strict++;
       if (s.value === g.value) valueOk++;
-      else errors.push({ doc: doc.path.split('/').pop(), dct: doc.dct, gold: `${g.text} → ${g.type} ${g.value}`, got: `${s.text} → ${s.type} ${s.value}` });
+      else
+        errors.push({
+          doc: doc.path.split('/').pop(),
+          dct: doc.dct,
+          gold: `${g.text} → ${g.type} ${g.value}`,
+          got: `${s.text} → ${s.type} ${s.value}`,
+        });
       if (s.type === g.type) typeOk++;
     }
     found.forEach((s, k) => {
-      if (!used.has(k)) spurious.push({ doc: doc.path.split('/').pop(), got: `${s.text} → ${s.type} ${s.value}`, context: doc.text.slice(Math.max(0, s.start - 40), s.end + 30).replace(/\s+/g, ' ') });
+      if (!used.has(k))
+        spurious.push({
+          doc: doc.path.split('/').pop(),
+          got: `${s.text} → ${s.type} ${s.value}`,
+          context: doc.text.slice(Math.max(0, s.start - 40), s.end + 30).replace(/\s+/g, ' '),
+        });
     });
   }
   const f1 = (hit) => {
-    const p = hit / sys, r = hit / gold;
+    const p = hit / sys,
+      r = hit / gold;
     return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
   };
-  return { sys, gold, relaxed: f1(relaxed), strict: f1(strict), value: f1(valueOk), typeAcc: relaxed ? typeOk / relaxed : 0, errors, misses, spurious };
+  return {
+    sys,
+    gold,
+    relaxed: f1(relaxed),
+    strict: f1(strict),
+    value: f1(valueOk),
+    typeAcc: relaxed ? typeOk / relaxed : 0,
+    errors,
+    misses,
+    spurious,
+  };
 }
 
-const docs = tmlFiles(corpus).map(readTml).filter((d) => d.dct);
+const docs = tmlFiles(corpus)
+  .map(readTml)
+  .filter((d) => d.dct);
 const fmt = (x) => x.toFixed(3);
 const line = (name, r, ms) =>
   `${name.padEnd(12)} extent F1 ${fmt(r.relaxed.f)} (P ${fmt(r.relaxed.p)} R ${fmt(r.relaxed.r)}) · strict ${fmt(r.strict.f)} · ` +
   `value F1 ${fmt(r.value.f)} (P ${fmt(r.value.p)} R ${fmt(r.value.r)}) · type acc ${fmt(r.typeAcc)} · ${r.sys} found / ${r.gold} gold · ${ms.toFixed(0)} ms`;
 
-console.log(`TBAQ-cleaned: ${docs.length} documents, ${docs.reduce((n, d) => n + d.gold.length, 0)} gold TIMEX3 (${corpus})`);
+console.log(
+  `TBAQ-cleaned: ${docs.length} documents, ${docs.reduce((n, d) => n + d.gold.length, 0)} gold TIMEX3 (${corpus})`,
+);
 let t = performance.now();
 const mine = score(docs, (d) => timexesOfText(d.text, d.dct));
 console.log(line('sitrep', mine, performance.now() - t));
@@ -138,7 +180,8 @@ const peer = score(docs, (d) => chronoTimexes(d.text, d.dct));
 console.log(line('chrono-node', peer, performance.now() - t));
 if (showErrors > 0) {
   // Misses and spurious finds, too, help tuning: list value errors first.
-  for (const e of mine.errors.slice(0, showErrors)) console.log(`value ${e.doc} [${e.dct}] gold ${e.gold} | got ${e.got}`);
+  for (const e of mine.errors.slice(0, showErrors))
+    console.log(`value ${e.doc} [${e.dct}] gold ${e.gold} | got ${e.got}`);
   for (const e of mine.misses.slice(0, showErrors)) console.log(`missed ${e.doc} ${e.gold} | …${e.context}…`);
   for (const e of mine.spurious.slice(0, showErrors)) console.log(`spurious ${e.doc} ${e.got} | …${e.context}…`);
 }

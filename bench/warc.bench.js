@@ -37,8 +37,10 @@ async function run(n) {
   const cpu = Number(/cpu=(\d+)ms/.exec(r.stderr)?.[1] ?? NaN) / 1000;
   const summary = /analyzed .*$/m.exec(r.stderr)?.[0] ?? '';
   const rate = n / secs;
-  console.log(`warc ${String(n).padStart(6)} records: ${secs.toFixed(1)} s, ${rate.toFixed(1)} records/s, peak RSS ${rss.toFixed(0)} MB; ` +
-    `CPU ${cpu.toFixed(0)} s (${(cpu * 1000 / n).toFixed(1)} ms/record: ${(2 * n / cpu).toFixed(1)} records/s if 2 cores were ours alone; load average ${loadavg()[0].toFixed(1)})`);
+  console.log(
+    `warc ${String(n).padStart(6)} records: ${secs.toFixed(1)} s, ${rate.toFixed(1)} records/s, peak RSS ${rss.toFixed(0)} MB; ` +
+      `CPU ${cpu.toFixed(0)} s (${((cpu * 1000) / n).toFixed(1)} ms/record: ${((2 * n) / cpu).toFixed(1)} records/s if 2 cores were ours alone; load average ${loadavg()[0].toFixed(1)})`,
+  );
   console.log(`  ${summary}`);
   return { n, secs, rate, rss };
 }
@@ -48,5 +50,7 @@ const results = [];
 for (const n of sizes) results.push(await run(n));
 if (results.length === 2) {
   const [small, large] = results;
-  console.log(`warc peak RSS ratio ${large.n}/${small.n}: ${(large.rss / small.rss).toFixed(2)}× (flat memory); throughput at ${large.n}: ${large.rate.toFixed(1)} records/s (target ≥ 40)`);
+  console.log(
+    `warc peak RSS ratio ${large.n}/${small.n}: ${(large.rss / small.rss).toFixed(2)}× (flat memory); throughput at ${large.n}: ${large.rate.toFixed(1)} records/s (target ≥ 40)`,
+  );
 }

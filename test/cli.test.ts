@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain-JS bench helper shared with the benchmark
@@ -14,7 +14,13 @@ const FIXTURE = join(ROOT, 'test/fixtures/small-dump.txt');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/export.schema.json'), 'utf8')) as object;
 
 function sitrep(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,7 +30,11 @@ interface Export {
   articles: Array<{ id: string; text: string; title: string; captions: string[] }>;
   entities: Array<{ id: string; aliases: string[] }>;
   quotes: Array<{ articleId: string; start: number; end: number; text: string; speakerId: string | null }>;
-  events: Array<{ evidence: Array<{ articleId: string; start: number; end: number }>; sourceIds: string[]; targetIds: string[] }>;
+  events: Array<{
+    evidence: Array<{ articleId: string; start: number; end: number }>;
+    sourceIds: string[];
+    targetIds: string[];
+  }>;
 }
 
 function checkExport(out: Export): void {
@@ -116,7 +126,7 @@ describe('sitrep CLI', () => {
   it('streams a 50 MB dump with bounded memory (repeated articles are stored once)', () => {
     const dir = tmp();
     const path = join(dir, 'big.txt');
-    const unit = readFileSync(FIXTURE, 'utf8') + '\n\n';
+    const unit = `${readFileSync(FIXTURE, 'utf8')}\n\n`;
     const fd = openSync(path, 'w');
     const chunk = unit.repeat(Math.ceil(1_000_000 / unit.length));
     for (let written = 0; written < 50_000_000; written += chunk.length) writeSync(fd, chunk);
@@ -159,7 +169,9 @@ describe('sitrep CLI', () => {
     expect(partial).toBeLessThan(1500);
     const d = new Database(db);
     expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
-    const orphans = d.prepare('SELECT COUNT(*) AS n FROM mentions WHERE article_seq NOT IN (SELECT seq FROM articles)').get() as { n: number };
+    const orphans = d
+      .prepare('SELECT COUNT(*) AS n FROM mentions WHERE article_seq NOT IN (SELECT seq FROM articles)')
+      .get() as { n: number };
     expect(orphans.n).toBe(0);
     const fts = d.prepare('SELECT COUNT(*) AS n FROM articles_fts').get() as { n: number };
     expect(fts.n).toBe(partial);

@@ -3,17 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../src/analyze/index.js';
-import { allEvents, openDb } from '../src/store/index.js';
+import { allClaimGroups, allClaims, allEntities, allEvents, allQuotes, openDb } from '../src/store/index.js';
 import type { ExportEvent } from '../src/model/index.js';
 import { decodeText } from '../src/ingest/index.js';
 import { segmentText } from '../src/segment/index.js';
 import { createDoc } from '../src/model/index.js';
 import { tokenize } from '../src/language/index.js';
 import { annotateTime } from '../src/time/index.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { analyzePaths } from '../src/analyze/index.js';
-import { allClaimGroups, allClaims, allEntities, allQuotes, openDb } from '../src/store/index.js';
 
 /**
  * Segmentation measured against the hand-written expectations of both example dumps. The harbour
@@ -36,7 +32,14 @@ async function score(dir: string, file: string) {
   const expected = JSON.parse(readFileSync(join(ROOT, 'examples', `${dir}.expected.json`), 'utf8')) as Expected[];
   const articles = await segmentText(decoded.text, file);
   const fields = ['title', 'url', 'outlet', 'captions', 'first', 'last'] as const;
-  const right: Record<(typeof fields)[number], number> = { title: 0, url: 0, outlet: 0, captions: 0, first: 0, last: 0 };
+  const right: Record<(typeof fields)[number], number> = {
+    title: 0,
+    url: 0,
+    outlet: 0,
+    captions: 0,
+    first: 0,
+    last: 0,
+  };
   expected.forEach((e, i) => {
     const a = articles[i];
     if (!a) return;
@@ -48,8 +51,13 @@ async function score(dir: string, file: string) {
     if (words.slice(0, 6).join(' ') === e.firstBodyWords) right.first++;
     if (words.slice(-6).join(' ') === e.lastBodyWords) right.last++;
   });
-  const accuracy = Object.fromEntries(fields.map((f) => [f, right[f] / expected.length])) as Record<(typeof fields)[number], number>;
-  process.stderr.write(`[examples] ${dir}: ${articles.length}/${expected.length} articles; ${fields.map((f) => `${f} ${(accuracy[f] * 100).toFixed(0)}%`).join(', ')}\n`);
+  const accuracy = Object.fromEntries(fields.map((f) => [f, right[f] / expected.length])) as Record<
+    (typeof fields)[number],
+    number
+  >;
+  process.stderr.write(
+    `[examples] ${dir}: ${articles.length}/${expected.length} articles; ${fields.map((f) => `${f} ${(accuracy[f] * 100).toFixed(0)}%`).join(', ')}\n`,
+  );
   return { count: articles.length, expected: expected.length, accuracy };
 }
 
@@ -68,13 +76,17 @@ describe('example dumps', () => {
   it('segments the independent second dump (never tuned on) well enough', async () => {
     const r = await score('dump-second', 'doping-inquiry.txt');
     expect(r.count).toBe(r.expected);
-    for (const f of ['title', 'url', 'first', 'last', 'captions'] as const) expect(r.accuracy[f]).toBeGreaterThanOrEqual(0.75);
+    for (const f of ['title', 'url', 'first', 'last', 'captions'] as const)
+      expect(r.accuracy[f]).toBeGreaterThanOrEqual(0.75);
   });
 
   it('dates every demo article as its expectations say (value and provenance; null where nothing dates it)', async () => {
     const decoded = decodeText(readFileSync(join(ROOT, 'examples', 'dump-harbour', 'harbour-crisis.txt')));
     if ('error' in decoded) throw new Error(decoded.error);
-    const expected = JSON.parse(readFileSync(join(ROOT, 'examples', 'dump-harbour.expected.json'), 'utf8')) as Array<{ published: string | null; publishedFrom: string | null }>;
+    const expected = JSON.parse(readFileSync(join(ROOT, 'examples', 'dump-harbour.expected.json'), 'utf8')) as Array<{
+      published: string | null;
+      publishedFrom: string | null;
+    }>;
     const articles = await segmentText(decoded.text, 'harbour-crisis.txt');
     const got = articles.map((a, i) => {
       const doc = createDoc(String(i), a);
@@ -95,18 +107,29 @@ describe('example dumps', () => {
       const quote = (start: string) => {
         const q = quotes.find((x) => x.text.includes(start));
         if (!q) throw new Error(`no quote "${start}"`);
-        return { span: q.speakerSpan?.text ?? null, name: q.speakerId ? entityName.get(q.speakerId) : null, id: q.speakerId };
+        return {
+          span: q.speakerSpan?.text ?? null,
+          name: q.speakerId ? entityName.get(q.speakerId) : null,
+          id: q.speakerId,
+        };
       };
       expect(quote('We do not yet say who did this')).toMatchObject({ span: 'she', name: 'Mara Lindqvist' });
-      expect(quote('What happened on Monday night was not law enforcement')).toMatchObject({ span: 'Ilic', name: 'Dragan Ilic' });
-      expect(quote('Firing ballistic missiles into a sea full of ferries')).toMatchObject({ span: 'she', name: 'Sofia Renner' });
+      expect(quote('What happened on Monday night was not law enforcement')).toMatchObject({
+        span: 'Ilic',
+        name: 'Dragan Ilic',
+      });
+      expect(quote('Firing ballistic missiles into a sea full of ferries')).toMatchObject({
+        span: 'she',
+        name: 'Sofia Renner',
+      });
       expect(quote('This is coercion by calendar')).toMatchObject({ span: 'Katrin Novak', name: 'Katrin Novak' });
       // One actor across articles: Aalto's words in the first and in a later article.
       expect(quote('a dangerous overreaction').id).toBe(quote('What matters to us is not the name of the admiral').id);
 
       const claims = new Map([...allClaims(db)].map((c) => [c.id, c]));
       const groups = [...allClaimGroups(db)].map((g) => g.claimIds.map((id) => claims.get(id)!));
-      const sides = (g: typeof groups[number]) => g.map((c) => `${c.stance}:${c.claimantId ? entityName.get(c.claimantId) : c.claimant}`);
+      const sides = (g: (typeof groups)[number]) =>
+        g.map((c) => `${c.stance}:${c.claimantId ? entityName.get(c.claimantId) : c.claimant}`);
       const jamming = groups.find((g) => g.some((c) => c.stance === 'accuses' && /jamming/.test(c.proposition)));
       expect(jamming && sides(jamming)).toEqual(expect.arrayContaining(['accuses:Norvessa', 'denies:Dragan Ilic']));
       const captain = groups.find((g) => g.some((c) => c.stance === 'accuses' && /Lesko/.test(c.proposition)));
@@ -130,7 +153,9 @@ describe('events of the demo corpus', () => {
   }, 120_000);
 
   const find = (type: string, source: string, target?: string): ExportEvent[] =>
-    events.filter((e) => e.type === type && e.source.includes(source) && (target === undefined || e.target.includes(target)));
+    events.filter(
+      (e) => e.type === type && e.source.includes(source) && (target === undefined || e.target.includes(target)),
+    );
 
   it('lists the U.S. sanctions once, dated, with every outlet that reported them', () => {
     const hits = find('SANCTION', 'United States', 'Veskaria').filter((e) => e.date === '2026-03-13');
@@ -156,7 +181,9 @@ describe('events of the demo corpus', () => {
   });
 
   it('places the Geneva talks and keeps the coast guard boarding in the strait', () => {
-    const talks = events.find((e) => e.type === 'CONSULT' && e.source.includes('Norvessa') && e.source.includes('Veskaria'));
+    const talks = events.find(
+      (e) => e.type === 'CONSULT' && e.source.includes('Norvessa') && e.source.includes('Veskaria'),
+    );
     expect(talks).toMatchObject({ location: 'Geneva', date: '2026-03-16' });
     const boarding = find('COERCE', 'Norvessa', 'Mirela Star');
     expect(boarding).toHaveLength(1);

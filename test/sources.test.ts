@@ -38,10 +38,21 @@ const page = (title: string, paras: string[]): string =>
 
 function warcRecord(url: string, html: string): Buffer {
   const http = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`);
-  return Buffer.concat([Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: ${url}\r\nContent-Length: ${http.length}\r\n\r\n`), http, Buffer.from('\r\n\r\n')]);
+  return Buffer.concat([
+    Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: ${url}\r\nContent-Length: ${http.length}\r\n\r\n`),
+    http,
+    Buffer.from('\r\n\r\n'),
+  ]);
 }
 
-interface ExportArticle { id: string; title: string; url: string | null; text: string; duplicateOf?: string | null; similarity?: number | null }
+interface ExportArticle {
+  id: string;
+  title: string;
+  url: string | null;
+  text: string;
+  duplicateOf?: string | null;
+  similarity?: number | null;
+}
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -62,12 +73,28 @@ describe('sitrep analyze: sources', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'story.html'), page('Dock strike ends', STORY));
     const jsonl = [
-      JSON.stringify({ url: 'https://wire.example/strike', title: 'Dock strike ends (wire copy)', text: [...STORY, 'Reporting by the wire desk.'].join('\n\n'), published: '2024-03-05' }),
+      JSON.stringify({
+        url: 'https://wire.example/strike',
+        title: 'Dock strike ends (wire copy)',
+        text: [...STORY, 'Reporting by the wire desk.'].join('\n\n'),
+        published: '2024-03-05',
+      }),
       '{"broken": ',
-      JSON.stringify({ title: 'Floods', text: 'Heavy rain flooded the river valley on Sunday. Hundreds of families left their homes and shelters opened in three schools.' }),
+      JSON.stringify({
+        title: 'Floods',
+        text: 'Heavy rain flooded the river valley on Sunday. Hundreds of families left their homes and shelters opened in three schools.',
+      }),
     ].join('\n');
     writeFileSync(join(dir, 'feed.jsonl'), jsonl);
-    const warc = [warcRecord('https://mirror.example/1', page('Dock strike ends', STORY)), warcRecord('https://other.example/2', page('Budget talks', ['Ministers met in Brussels on Friday to discuss the budget for next year, and agreed to meet again in March.']))];
+    const warc = [
+      warcRecord('https://mirror.example/1', page('Dock strike ends', STORY)),
+      warcRecord(
+        'https://other.example/2',
+        page('Budget talks', [
+          'Ministers met in Brussels on Friday to discuss the budget for next year, and agreed to meet again in March.',
+        ]),
+      ),
+    ];
     writeFileSync(join(dir, 'crawl.warc.gz'), Buffer.concat(warc.map((b) => gzipSync(b))));
     const r = sitrep(['analyze', dir, '--db', join(dir, 's.db'), '--json', '-']);
     expect(r.code, r.stderr).toBe(0);
@@ -89,7 +116,15 @@ describe('sitrep analyze: sources', () => {
     const refused = await sitrepAsync(['analyze', `${srv.url}/story`, '--db', join(dir, 'u.db')]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/refused: 127\.0\.0\.1 is a loopback address \(use --allow-private to allow\)/);
-    const ok = await sitrepAsync(['analyze', `${srv.url}/story`, '--db', join(dir, 'u.db'), '--allow-private', '--json', '-']);
+    const ok = await sitrepAsync([
+      'analyze',
+      `${srv.url}/story`,
+      '--db',
+      join(dir, 'u.db'),
+      '--allow-private',
+      '--json',
+      '-',
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     const out = JSON.parse(ok.stdout) as { articles: ExportArticle[] };
     expect(out.articles).toHaveLength(1);

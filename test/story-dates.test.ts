@@ -15,7 +15,16 @@ const BODY = [
 ].join('\n\n');
 
 function article(title: string, url: string | null, text: string): RawArticle {
-  return { title, url, outlet: null, text, captions: [], dateEvidence: url ? [{ value: '2026-05-12', precision: 'day', from: 'url', evidence: url }] : [], origin: title, warnings: [] };
+  return {
+    title,
+    url,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence: url ? [{ value: '2026-05-12', precision: 'day', from: 'url', evidence: url }] : [],
+    origin: title,
+    warnings: [],
+  };
 }
 
 async function* items(list: RawArticle[]): AsyncIterable<IngestItem> {
@@ -26,11 +35,19 @@ describe('story dates', () => {
   it('dates an undated near-duplicate from its dated original, and leaves an unrelated undated article undated', async () => {
     const db = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-story-')), 'a.db'));
     try {
-      await analyzeItems(db, items([
-        article('Harbour pilots strike over pay', 'https://example.org/news/2026/05/12/pilots-strike', BODY),
-        article('Pilots strike at Veldmark harbour', null, BODY.replace('the pilots union said', 'the union said')),
-        article('Museum reopens', null, 'The city museum reopened on Tuesday after a two-year renovation, its director said.'),
-      ]), { threads: 1 });
+      await analyzeItems(
+        db,
+        items([
+          article('Harbour pilots strike over pay', 'https://example.org/news/2026/05/12/pilots-strike', BODY),
+          article('Pilots strike at Veldmark harbour', null, BODY.replace('the pilots union said', 'the union said')),
+          article(
+            'Museum reopens',
+            null,
+            'The city museum reopened on Tuesday after a two-year renovation, its director said.',
+          ),
+        ]),
+        { threads: 1 },
+      );
       const got = [...allArticles(db)].map((a) => [a.title, a.published, a.publishedFrom, a.anchor ?? null]);
       expect(got).toEqual([
         ['Harbour pilots strike over pay', '2026-05-12', 'url', '2026-05-12'],

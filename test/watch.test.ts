@@ -22,7 +22,7 @@ const para = (topic: string, n: number): string =>
   `<p>Officials in the city of ${topic} said on Monday that work on the new bridge project had reached stage ${n}, ` +
   `and that traffic would be diverted through the old harbour road for at least three more weeks while crews finish the supports.</p>`;
 const page = (title: string, topic: string): string =>
-  `<html><head><title>${title}</title><meta property="article:published_time" content="2024-04-0${topic.length % 9 + 1}T08:00:00Z"></head>` +
+  `<html><head><title>${title}</title><meta property="article:published_time" content="2024-04-0${(topic.length % 9) + 1}T08:00:00Z"></head>` +
   `<body><nav>Menu</nav><article><h1>${title}</h1>${[1, 2, 3].map((n) => para(topic, n)).join('')}</article></body></html>`;
 
 let feedEtag = '"feed-v1"';
@@ -77,7 +77,9 @@ describe('sitrep watch', () => {
     const first = await sitrep(['watch', `${srv.url}/broken.xml`, `${srv.url}/feed.xml`, ...common]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/broken\.xml: failed: .*HTTP 500/);
-    expect(first.stderr).toMatch(/feed\.xml: 3 new entries, 2 stored; 1 problem\(s\): .*private\/secret: .*disallowed by robots\.txt/);
+    expect(first.stderr).toMatch(
+      /feed\.xml: 3 new entries, 2 stored; 1 problem\(s\): .*private\/secret: .*disallowed by robots\.txt/,
+    );
     expect(srv.requests.filter((r) => r.path === '/broken.xml')).toHaveLength(2);
 
     const d = new Database(db, { readonly: true });

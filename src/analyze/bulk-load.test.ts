@@ -3,7 +3,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFERRABLE_INDEXES, articleWriter, beginBulkLoad, openDb, search, writeJsonExport, type Db } from '../store/index.js';
+import {
+  DEFERRABLE_INDEXES,
+  articleWriter,
+  beginBulkLoad,
+  openDb,
+  search,
+  writeJsonExport,
+  type Db,
+} from '../store/index.js';
 import { createDoc } from '../model/index.js';
 import { analyzePaths } from './run.js';
 
@@ -12,9 +20,9 @@ const SECOND = new URL('../../examples/dump-second/doping-inquiry.txt', import.m
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-bulk-')), 'test.db');
 
 function indexNames(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all() as string[]).filter((n) =>
-    DEFERRABLE_INDEXES.some((ix) => ix.name === n),
-  );
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").pluck().all() as string[]
+  ).filter((n) => DEFERRABLE_INDEXES.some((ix) => ix.name === n));
 }
 
 async function exportOf(path: string): Promise<string> {
@@ -45,7 +53,12 @@ describe('bulk load', () => {
     const bulkPath = tmp();
     const plainPath = tmp();
     const watch = watcher(bulkPath);
-    const bulk = await analyzePaths([DUMP], bulkPath, { threads: 0, bulkLoadMin: 3, batchSize: 2, onProgress: watch.onProgress });
+    const bulk = await analyzePaths([DUMP], bulkPath, {
+      threads: 0,
+      bulkLoadMin: 3,
+      batchSize: 2,
+      onProgress: watch.onProgress,
+    });
     const plain = await analyzePaths([DUMP], plainPath, { threads: 0, bulkLoadMin: Number.POSITIVE_INFINITY });
     expect(bulk.added).toBeGreaterThan(3);
     expect(bulk.added).toBe(plain.added);
@@ -69,7 +82,12 @@ describe('bulk load', () => {
     const path = tmp();
     const first = await analyzePaths([DUMP], path, { threads: 0 });
     const watch = watcher(path);
-    const second = await analyzePaths([SECOND], path, { threads: 0, bulkLoadMin: 1, batchSize: 2, onProgress: watch.onProgress });
+    const second = await analyzePaths([SECOND], path, {
+      threads: 0,
+      bulkLoadMin: 1,
+      batchSize: 2,
+      onProgress: watch.onProgress,
+    });
     expect(second.added).toBeGreaterThan(0);
     expect(second.added).toBeLessThan(first.added);
     expect(watch.seen.length).toBeGreaterThan(0);
@@ -79,7 +97,16 @@ describe('bulk load', () => {
     const path = tmp();
     const db = openDb(path);
     beginBulkLoad(db);
-    const raw = { title: 'Ferry strike', url: null, outlet: null, text: 'Ferry crews walked out on Monday.', captions: [], dateEvidence: [], origin: 'test', warnings: [] };
+    const raw = {
+      title: 'Ferry strike',
+      url: null,
+      outlet: null,
+      text: 'Ferry crews walked out on Monday.',
+      captions: [],
+      dateEvidence: [],
+      origin: 'test',
+      warnings: [],
+    };
     articleWriter(db).insert(createDoc('a1', raw));
     expect(indexNames(db)).toEqual([]);
     expect(search(db, 'ferry').total).toBe(0);

@@ -62,7 +62,10 @@ export class AnalyzerPool {
   private nextBatch = 0;
   private closing = false;
 
-  constructor(threads: number, private readonly script: string | null = threads > 0 ? workerScript('worker.js') : null) {
+  constructor(
+    threads: number,
+    private readonly script: string | null = threads > 0 ? workerScript('worker.js') : null,
+  ) {
     if (!script) return;
     for (let i = 0; i < threads; i++) this.spawn();
   }

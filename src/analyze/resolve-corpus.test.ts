@@ -7,13 +7,29 @@ import { mergeEvents } from '../resolve/index.js';
 import { articleId, articleWriter, eventMentions, openDb, writeResolved, type Db } from '../store/index.js';
 import { resolveCorpus } from './resolve-corpus.js';
 
-const actor = (name: string, key: string): EventActor => ({ start: 0, end: name.length, text: name, name, code: '', actorKey: key });
+const actor = (name: string, key: string): EventActor => ({
+  start: 0,
+  end: name.length,
+  text: name,
+  name,
+  code: '',
+  actorKey: key,
+});
 
 function mention(type: EventMention['type'], start: number, over: Partial<EventMention> = {}): EventMention {
   return {
-    type, mode: null, source: [actor('Ardavia', 'country:ARD')], target: [actor('Belmar', 'country:BLM')],
-    date: { value: '2026-03-13', precision: 'day' }, location: null, trigger: { start, end: start + 5, text: 'verb.' },
-    negated: false, hypothetical: false, attributes: {}, evidence: { start, end: start + 20 }, ...over,
+    type,
+    mode: null,
+    source: [actor('Ardavia', 'country:ARD')],
+    target: [actor('Belmar', 'country:BLM')],
+    date: { value: '2026-03-13', precision: 'day' },
+    location: null,
+    trigger: { start, end: start + 5, text: 'verb.' },
+    negated: false,
+    hypothetical: false,
+    attributes: {},
+    evidence: { start, end: start + 20 },
+    ...over,
   };
 }
 
@@ -23,21 +39,58 @@ function store(path = join(mkdtempSync(join(tmpdir(), 'sitrep-resolve-')), 't.db
   const w = articleWriter(db);
   const events: EventMention[][] = [
     [mention('SANCTION', 0), mention('THREATEN', 30), mention('ACCUSE', 60, { date: null })],
-    [mention('SANCTION', 5), mention('ACCUSE', 40), mention('ACCUSE', 80, { target: [] }), mention('THREATEN', 90, { negated: true })],
-    [mention('SANCTION', 10, { date: { value: '2026-03-20', precision: 'day' } }), mention('THREATEN', 0, { source: [actor('Belmar', 'country:BLM')], target: [] })],
+    [
+      mention('SANCTION', 5),
+      mention('ACCUSE', 40),
+      mention('ACCUSE', 80, { target: [] }),
+      mention('THREATEN', 90, { negated: true }),
+    ],
+    [
+      mention('SANCTION', 10, { date: { value: '2026-03-20', precision: 'day' } }),
+      mention('THREATEN', 0, { source: [actor('Belmar', 'country:BLM')], target: [] }),
+    ],
   ];
   events.forEach((list, i) => {
-    const raw = { title: `Story ${i}`, url: `https://news.example/${i}`, outlet: `Outlet ${i}`, text: 'x'.repeat(200), captions: [], dateEvidence: [], origin: 't', warnings: [] };
+    const raw = {
+      title: `Story ${i}`,
+      url: `https://news.example/${i}`,
+      outlet: `Outlet ${i}`,
+      text: 'x'.repeat(200),
+      captions: [],
+      dateEvidence: [],
+      origin: 't',
+      warnings: [],
+    };
     const doc = createDoc(articleId(raw), raw);
     doc.events.push(...list);
     doc.entities.push(
       { start: 0, end: 7, text: 'Ardavia', type: 'GPE', actorKey: 'country:ARD', canonical: 'Ardavia' },
       { start: 10, end: 16, text: 'Belmar', type: 'GPE', actorKey: 'country:BLM', canonical: 'Belmar' },
     );
-    const claim = { start: 20, end: 60, claimantKey: 'country:ARD', claimant: 'Ardavia', targetKeys: ['country:BLM'], date: null, quote: null };
+    const claim = {
+      start: 20,
+      end: 60,
+      claimantKey: 'country:ARD',
+      claimant: 'Ardavia',
+      targetKeys: ['country:BLM'],
+      date: null,
+      quote: null,
+    };
     doc.claims.push(
-      { ...claim, proposition: 'Belmar dumped toxic waste into the northern harbour', stance: i === 1 ? 'denies' : 'accuses' },
-      { ...claim, proposition: ['Rainfall doubled across southern provinces', 'Museum reopened after lengthy renovation', 'Football league postponed opening fixtures'][i]!, stance: 'asserts' },
+      {
+        ...claim,
+        proposition: 'Belmar dumped toxic waste into the northern harbour',
+        stance: i === 1 ? 'denies' : 'accuses',
+      },
+      {
+        ...claim,
+        proposition: [
+          'Rainfall doubled across southern provinces',
+          'Museum reopened after lengthy renovation',
+          'Football league postponed opening fixtures',
+        ][i]!,
+        stance: 'asserts',
+      },
     );
     w.insert(doc);
   });
@@ -54,9 +107,15 @@ describe('resolveCorpus', () => {
   it('merges events one type at a time from row references, exactly as merging every mention at once', async () => {
     const db = store();
     const counts = await resolveCorpus(db);
-    const actorKeys = new Map((db.prepare('SELECT actor_key AS k, entity_id AS v FROM actor_keys').all() as Array<{ k: string; v: string }>).map((r) => [r.k, r.v]));
+    const actorKeys = new Map(
+      (
+        db.prepare('SELECT actor_key AS k, entity_id AS v FROM actor_keys').all() as Array<{ k: string; v: string }>
+      ).map((r) => [r.k, r.v]),
+    );
     const expected = mergeEvents(eventMentions(db), actorKeys);
-    const stored = (db.prepare('SELECT data FROM events ORDER BY rowid').pluck().all() as string[]).map((d) => JSON.parse(d) as unknown);
+    const stored = (db.prepare('SELECT data FROM events ORDER BY rowid').pluck().all() as string[]).map(
+      (d) => JSON.parse(d) as unknown,
+    );
     expect(stored).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(counts.events).toBe(expected.length);
     // Two outlets' sanctions on the same day are one event; the one a week later is another.
@@ -75,7 +134,9 @@ describe('resolveCorpus', () => {
       yield first;
       throw new Error('resolve failed');
     }
-    expect(() => writeResolved(db, { entities: [], actorKeys: new Map(), events: failing(), claimGroups: [] }, 99)).toThrow('resolve failed');
+    expect(() =>
+      writeResolved(db, { entities: [], actorKeys: new Map(), events: failing(), claimGroups: [] }, 99),
+    ).toThrow('resolve failed');
     expect(db.prepare('SELECT id, data FROM events ORDER BY rowid').all()).toEqual(before);
     expect(db.prepare('SELECT * FROM event_articles ORDER BY rowid').all()).toEqual(links);
   });
@@ -86,7 +147,7 @@ describe('resolveCorpus', () => {
     const tables = derivedTables(db);
     expect(counts.entities).toBeGreaterThan(0);
     expect(counts.claimGroups).toBe(1);
-    expect(tables['claim_group_members']).toHaveLength(3);
+    expect(tables.claim_group_members).toHaveLength(3);
     const memory = store(':memory:');
     expect(await resolveCorpus(memory)).toEqual(counts);
     expect(derivedTables(memory)).toEqual(tables);

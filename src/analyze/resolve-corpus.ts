@@ -1,7 +1,21 @@
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { ExportClaimGroup, ExportEvent } from '../model/index.js';
-import { EventMentionTable, EventMerger, emptyAliasFile, exportEvent, type AliasFile, type EventMentionRecord } from '../resolve/index.js';
-import { articleIdLoader, latestSeq, storedEventMentions, writeResolved, type Db, type ResolvedCounts } from '../store/index.js';
+import {
+  EventMentionTable,
+  EventMerger,
+  emptyAliasFile,
+  exportEvent,
+  type AliasFile,
+  type EventMentionRecord,
+} from '../resolve/index.js';
+import {
+  articleIdLoader,
+  latestSeq,
+  storedEventMentions,
+  writeResolved,
+  type Db,
+  type ResolvedCounts,
+} from '../store/index.js';
 import { resolveClaimGroups, resolveEntities, type ResolvedEntities } from './resolve-entities.js';
 import type { ResolveWorkerData } from './resolve-worker.js';
 import { workerScript } from './worker-script.js';
@@ -23,7 +37,11 @@ function readEventTable(db: Db): EventMentionTable {
  * their numbers in the table, and each event's mentions are rebuilt from it to export the event. Memory
  * follows the packed table and one type's clusters, never every mention as an object.
  */
-function* resolveEvents(db: Db, table: EventMentionTable, actorKeys: ReadonlyMap<string, string>): Generator<ExportEvent> {
+function* resolveEvents(
+  db: Db,
+  table: EventMentionTable,
+  actorKeys: ReadonlyMap<string, string>,
+): Generator<ExportEvent> {
   const articleId = articleIdLoader(db);
   const record = (i: number): EventMentionRecord => ({ articleId: articleId(table.seq(i)), event: table.mention(i) });
   for (const { mentions } of table.byType()) {
@@ -55,7 +73,11 @@ function resolveBeside(db: Db, aliases: AliasFile): Beside | null {
   const data: ResolveWorkerData = { path: db.name, aliases, claimsPort: claims.port2 };
   // It runs beside this thread's event merge: a small young generation keeps the two heaps' sum down (it only
   // scans and counts; at 20,000 articles peak RSS ~390 -> ~350 MB), and costs it a few more scavenges.
-  const worker = new Worker(script, { workerData: data, transferList: [claims.port2], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GEN_MB } });
+  const worker = new Worker(script, {
+    workerData: data,
+    transferList: [claims.port2],
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GEN_MB },
+  });
   const entities = new Promise<ResolvedEntities>((resolve, reject) => {
     worker.once('message', resolve);
     // Kept for the worker's life: a failure after the entities leaves the claim groups to this thread.
@@ -94,13 +116,19 @@ export function startResolve(db: Db, aliases: AliasFile = emptyAliasFile()): Res
       try {
         const table = readEventTable(db);
         // A worker that failed (say, it could not open the store) costs only time: this thread does its work.
-        const { entities, actorKeys } = beside ? await beside.entities.catch(() => resolveEntities(db, aliases)) : resolveEntities(db, aliases);
+        const { entities, actorKeys } = beside
+          ? await beside.entities.catch(() => resolveEntities(db, aliases))
+          : resolveEntities(db, aliases);
         // Claim groups are written after the events, by when the worker has posted them unless the store is tiny
         // (it is still starting up): then they are resolved here.
         function* claimGroups(): Generator<ExportClaimGroup> {
           yield* beside?.claimGroups() ?? resolveClaimGroups(db, actorKeys);
         }
-        return writeResolved(db, { entities, actorKeys, events: resolveEvents(db, table, actorKeys), claimGroups: claimGroups() }, latestSeq(db));
+        return writeResolved(
+          db,
+          { entities, actorKeys, events: resolveEvents(db, table, actorKeys), claimGroups: claimGroups() },
+          latestSeq(db),
+        );
       } finally {
         beside?.stop();
       }

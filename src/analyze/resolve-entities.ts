@@ -1,5 +1,12 @@
 import type { ExportClaimGroup, ExportEntity } from '../model/index.js';
-import { ActorTally, ClaimGrouper, claimGroupId, resolveActors, type AliasFile, type KeyStats } from '../resolve/index.js';
+import {
+  ActorTally,
+  ClaimGrouper,
+  claimGroupId,
+  resolveActors,
+  type AliasFile,
+  type KeyStats,
+} from '../resolve/index.js';
 import { actorArticleCounts, actorSurfaces, claimLoader, claimsForGrouping, type Db } from '../store/index.js';
 
 /**
@@ -24,7 +31,16 @@ function tallyFromStore(db: Db): ActorTally {
   for (const row of actorSurfaces(db)) {
     let s: KeyStats | undefined = tally.stats.get(row.actorKey);
     if (!s) {
-      s = { key: row.actorKey, mentions: 0, articles: articles.get(row.actorKey) ?? 1, types: new Map(), surfaces: new Map(), canonicals: new Map(), roles: new Map(), affiliations: new Map() };
+      s = {
+        key: row.actorKey,
+        mentions: 0,
+        articles: articles.get(row.actorKey) ?? 1,
+        types: new Map(),
+        surfaces: new Map(),
+        canonicals: new Map(),
+        roles: new Map(),
+        affiliations: new Map(),
+      };
       tally.stats.set(row.actorKey, s);
     }
     s.mentions += row.count;
@@ -41,7 +57,13 @@ function tallyFromStore(db: Db): ActorTally {
 export function resolveEntities(db: Db, aliases: AliasFile): ResolvedEntities {
   const resolved = resolveActors(tallyFromStore(db), aliases);
   const entities: ExportEntity[] = resolved.actors.map((a) => ({
-    id: a.id, name: a.name, type: a.type, aliases: a.aliases, mentions: a.mentions, code: a.code || null, roles: a.roles,
+    id: a.id,
+    name: a.name,
+    type: a.type,
+    aliases: a.aliases,
+    mentions: a.mentions,
+    code: a.code || null,
+    roles: a.roles,
   }));
   const actorKeys = new Map<string, string>();
   for (const [key, actor] of resolved.byKey) actorKeys.set(key, actor.id);

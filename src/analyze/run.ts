@@ -3,7 +3,17 @@ import type { DateEvidence, IngestItem, PageItem, RawArticle } from '../model/in
 import { readSources, type SourceOptions } from '../ingest/index.js';
 import { segmentDump } from '../segment/index.js';
 import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '../resolve/index.js';
-import { articleCount, articleDetail, articleId, articleWriter, beginBulkLoad, finishBulkLoad, openDb, storedFingerprints, type Db } from '../store/index.js';
+import {
+  articleCount,
+  articleDetail,
+  articleId,
+  articleWriter,
+  beginBulkLoad,
+  finishBulkLoad,
+  openDb,
+  storedFingerprints,
+  type Db,
+} from '../store/index.js';
 import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
 import { startResolve } from './resolve-corpus.js';
@@ -69,7 +79,12 @@ function bulkLoadMin(options: AnalyzeOptions, storedBefore: number): number {
  * Raw articles out of ingest items, in input order: dumps are segmented, pages go to the worker pool for
  * main-text extraction (several batches in flight), ready articles pass through.
  */
-async function* articlesOf(items: AsyncIterable<IngestItem>, pool: AnalyzerPool, summary: AnalyzeSummary, onProblem?: AnalyzeOptions['onProblem']): AsyncGenerator<RawArticle> {
+async function* articlesOf(
+  items: AsyncIterable<IngestItem>,
+  pool: AnalyzerPool,
+  summary: AnalyzeSummary,
+  onProblem?: AnalyzeOptions['onProblem'],
+): AsyncGenerator<RawArticle> {
   const problem = (origin: string, error: string): void => {
     summary.inputErrors.push({ origin, error });
     onProblem?.(origin, error);
@@ -126,7 +141,11 @@ async function* articlesOf(items: AsyncIterable<IngestItem>, pool: AnalyzerPool,
  * Analyze ingest items into a store: segment, run the per-article pipeline on worker threads, store
  * each article in its own transaction (skipping ones already stored), then resolve the corpus.
  */
-export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, options: AnalyzeOptions = {}): Promise<AnalyzeSummary> {
+export async function analyzeItems(
+  db: Db,
+  items: AsyncIterable<IngestItem>,
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeSummary> {
   const threads = options.threads ?? Math.min(4, Math.max(1, availableParallelism()));
   const batchSize = options.batchSize ?? 8;
   const pool = new AnalyzerPool(threads);
@@ -137,8 +156,18 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
   const dedup = options.noDedup ? null : new Deduplicator(storedFingerprints(db));
   const fingerprints = new Map<string, Fingerprint>();
   const summary: AnalyzeSummary = {
-    inputs: 0, seen: 0, added: 0, skipped: 0, failed: 0, exactDuplicates: 0, nearDuplicates: 0,
-    inputErrors: [], articleErrors: [], totalArticles: 0, entities: 0, events: 0,
+    inputs: 0,
+    seen: 0,
+    added: 0,
+    skipped: 0,
+    failed: 0,
+    exactDuplicates: 0,
+    nearDuplicates: 0,
+    inputErrors: [],
+    articleErrors: [],
+    totalArticles: 0,
+    entities: 0,
+    events: 0,
   };
   // Batches in flight, stored strictly in submission order so the store's order follows the input.
   const inflight: Array<Promise<ArticleResult[]>> = [];
@@ -166,7 +195,7 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
     options.onProgress?.(summary);
   };
   const seenIds = new Set<string>();
-  // Each remembered article's own date, so a near-duplicate without one can take it (time/storyDate.ts).
+  // Each remembered article's own date, so a near-duplicate without one can take it (time/story-date.ts).
   const ownDates = new Map<string, DateEvidence | null>();
   let batch: Array<{ id: string; raw: RawArticle }> = [];
   try {
@@ -230,7 +259,12 @@ export async function analyzeItems(db: Db, items: AsyncIterable<IngestItem>, opt
 function storedOwnDate(db: Db, id: string): DateEvidence | null {
   const a = articleDetail(db, id);
   if (!a?.published || !a.publishedPrecision || !a.publishedFrom || a.publishedFrom === 'story') return null;
-  return { value: a.published, precision: a.publishedPrecision, from: a.publishedFrom, evidence: `stored article ${id}` };
+  return {
+    value: a.published,
+    precision: a.publishedPrecision,
+    from: a.publishedFrom,
+    evidence: `stored article ${id}`,
+  };
 }
 
 /** The alias file: `path` when given (must exist), else `./sitrep.aliases.json` when present. */
@@ -239,10 +273,18 @@ export function aliasFileFor(path: string | undefined): AliasFile {
 }
 
 /** Analyze files, folders and URLs (every source kind `readSources` reads) into the store at `dbPath`. */
-export async function analyzePaths(paths: readonly string[], dbPath: string, options: AnalyzeOptions = {}): Promise<AnalyzeSummary> {
+export async function analyzePaths(
+  paths: readonly string[],
+  dbPath: string,
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeSummary> {
   const db = openDb(dbPath);
   try {
-    return await analyzeItems(db, readSources(paths, { allowPrivate: options.allowPrivate, fetch: options.fetch }), options);
+    return await analyzeItems(
+      db,
+      readSources(paths, { allowPrivate: options.allowPrivate, fetch: options.fetch }),
+      options,
+    );
   } finally {
     db.close();
   }

@@ -23,7 +23,10 @@ export function timeline(db: Db): { days: TimelineDay[]; undated: number } {
     if (list) list.push(item);
     else days.set(e.date, [item]);
   }
-  return { days: [...days].sort((a, b) => a[0].localeCompare(b[0])).map(([date, events]) => ({ date, events })), undated };
+  return {
+    days: [...days].sort((a, b) => a[0].localeCompare(b[0])).map(([date, events]) => ({ date, events })),
+    undated,
+  };
 }
 
 export interface NetworkEdge {
@@ -57,7 +60,14 @@ function inRange(date: string | null, range: NetworkRange): boolean {
  * date, over an optional date range. Negated and hypothetical events are no interaction and stay out. `span`
  * is the first and last event date in the whole corpus, for the UI's range picker.
  */
-export function actorNetwork(db: Db, range: NetworkRange = {}): { nodes: Array<{ id: string; name: string; type: string; mentions: number }>; edges: NetworkEdge[]; span: { first: string | null; last: string | null } } {
+export function actorNetwork(
+  db: Db,
+  range: NetworkRange = {},
+): {
+  nodes: Array<{ id: string; name: string; type: string; mentions: number }>;
+  edges: NetworkEdge[];
+  span: { first: string | null; last: string | null };
+} {
   const edges = new Map<string, NetworkEdge>();
   const used = new Set<string>();
   const span: { first: string | null; last: string | null } = { first: null, last: null };
@@ -73,7 +83,11 @@ export function actorNetwork(db: Db, range: NetworkRange = {}): { nodes: Array<{
         if (s === t) continue;
         const key = `${s}\u0000${t}`;
         let edge = edges.get(key);
-        if (!edge) edges.set(key, (edge = { source: s, target: t, cooperative: 0, conflictual: 0, types: {}, first: null, last: null }));
+        if (!edge)
+          edges.set(
+            key,
+            (edge = { source: s, target: t, cooperative: 0, conflictual: 0, types: {}, first: null, last: null }),
+          );
         const type = e.type as PloverType;
         if (isCooperative(type)) edge.cooperative += e.mentions ?? 1;
         else edge.conflictual += e.mentions ?? 1;
@@ -87,8 +101,19 @@ export function actorNetwork(db: Db, range: NetworkRange = {}): { nodes: Array<{
       }
     }
   }
-  const nodes = (db.prepare('SELECT id, name, type, mentions FROM entities').all() as Array<{ id: string; name: string; type: string; mentions: number }>).filter((n) => used.has(n.id));
-  return { nodes, edges: [...edges.values()].sort((a, b) => b.cooperative + b.conflictual - (a.cooperative + a.conflictual)), span };
+  const nodes = (
+    db.prepare('SELECT id, name, type, mentions FROM entities').all() as Array<{
+      id: string;
+      name: string;
+      type: string;
+      mentions: number;
+    }>
+  ).filter((n) => used.has(n.id));
+  return {
+    nodes,
+    edges: [...edges.values()].sort((a, b) => b.cooperative + b.conflictual - (a.cooperative + a.conflictual)),
+    span,
+  };
 }
 
 /** Counts for the UI header. */

@@ -1,6 +1,15 @@
 import type { PageItem } from '../model/index.js';
 import { FetchError, parseFeedEntries, PoliteFetcher, type FeedEntry, type PoliteOptions } from '../ingest/index.js';
-import { addFeed, articleIdByOrigin, handledItemKeys, listFeeds, recordFeedItem, updateFeed, type Db, type FeedState } from '../store/index.js';
+import {
+  addFeed,
+  articleIdByOrigin,
+  handledItemKeys,
+  listFeeds,
+  recordFeedItem,
+  updateFeed,
+  type Db,
+  type FeedState,
+} from '../store/index.js';
 import { analyzeItems, type AnalyzeOptions, type AnalyzeSummary } from './run.js';
 
 /**
@@ -47,20 +56,32 @@ export function watchFeeds(db: Db, urls: readonly string[]): string[] {
     } catch {
       throw new Error(`not a URL: ${raw}`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`feeds must be http or https URLs: ${raw}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error(`feeds must be http or https URLs: ${raw}`);
     if (addFeed(db, url.href)) added.push(url.href);
   }
   return added;
 }
 
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function inlinePage(entry: FeedEntry, origin: string): PageItem | null {
   if (!entry.html || stripTags(entry.html).length < MIN_INLINE_TEXT) return null;
-  const title = entry.title ? `<title>${entry.title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</title>` : '';
-  return { kind: 'page', origin, url: entry.url, html: `<html><head>${title}</head><body><article>${entry.html}</article></body></html>`, hints: { title: entry.title, published: entry.published } };
+  const title = entry.title
+    ? `<title>${entry.title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</title>`
+    : '';
+  return {
+    kind: 'page',
+    origin,
+    url: entry.url,
+    html: `<html><head>${title}</head><body><article>${entry.html}</article></body></html>`,
+    hints: { title: entry.title, published: entry.published },
+  };
 }
 
 function message(err: unknown): string {
@@ -68,7 +89,11 @@ function message(err: unknown): string {
 }
 
 /** One poll of the given feeds (all watched feeds when `urls` is null). */
-export async function pollFeeds(db: Db, urls: readonly string[] | null, options: WatchOptions = {}): Promise<PollRound> {
+export async function pollFeeds(
+  db: Db,
+  urls: readonly string[] | null,
+  options: WatchOptions = {},
+): Promise<PollRound> {
   const now = options.now ?? (() => new Date());
   const every = options.everyMs ?? DEFAULT_EVERY;
   const log = options.log ?? (() => undefined);
@@ -80,7 +105,8 @@ export async function pollFeeds(db: Db, urls: readonly string[] | null, options:
   const pending = new Map<string, { feed: FeedPoll; entry: FeedEntry }>();
   const problems = new Map<string, string>();
 
-  const due = (f: FeedState): boolean => options.force === true || !f.nextCheck || Date.parse(f.nextCheck) <= now().getTime();
+  const due = (f: FeedState): boolean =>
+    options.force === true || !f.nextCheck || Date.parse(f.nextCheck) <= now().getTime();
 
   async function* items(): AsyncGenerator<PageItem> {
     for (const feed of feeds) {
@@ -99,7 +125,13 @@ export async function pollFeeds(db: Db, urls: readonly string[] | null, options:
         const res = await fetcher.fetch(feed.url, { accept: 'feed', headers });
         if (res.notModified) {
           poll.status = 'not-modified';
-          updateFeed(db, feed.url, { lastChecked: checked, lastOk: checked, lastError: null, failures: 0, nextCheck: new Date(now().getTime() + every).toISOString() });
+          updateFeed(db, feed.url, {
+            lastChecked: checked,
+            lastOk: checked,
+            lastError: null,
+            failures: 0,
+            nextCheck: new Date(now().getTime() + every).toISOString(),
+          });
           log(`${feed.url}: not modified`);
           continue;
         }
@@ -107,8 +139,14 @@ export async function pollFeeds(db: Db, urls: readonly string[] | null, options:
         const handled = handledItemKeys(db, feed.url);
         entries = parsed.entries.filter((e) => !handled.has(e.key)).slice(0, options.maxEntries ?? 200);
         updateFeed(db, feed.url, {
-          title: parsed.title ?? feed.title, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null,
-          lastChecked: checked, lastOk: checked, lastError: null, failures: 0, nextCheck: new Date(now().getTime() + every).toISOString(),
+          title: parsed.title ?? feed.title,
+          etag: res.headers.etag ?? null,
+          lastModified: res.headers['last-modified'] ?? null,
+          lastChecked: checked,
+          lastOk: checked,
+          lastError: null,
+          failures: 0,
+          nextCheck: new Date(now().getTime() + every).toISOString(),
           itemsSeen: feed.itemsSeen + entries.length,
         });
       } catch (err) {
@@ -117,7 +155,12 @@ export async function pollFeeds(db: Db, urls: readonly string[] | null, options:
         const wait = every * 2 ** Math.min(4, failures - 1);
         poll.status = 'error';
         poll.errors.push(message(err));
-        updateFeed(db, feed.url, { lastChecked: checked, lastError: message(err), failures, nextCheck: new Date(now().getTime() + wait).toISOString() });
+        updateFeed(db, feed.url, {
+          lastChecked: checked,
+          lastError: message(err),
+          failures,
+          nextCheck: new Date(now().getTime() + wait).toISOString(),
+        });
         log(`${feed.url}: ${message(err)}`);
         continue;
       }
@@ -130,7 +173,14 @@ export async function pollFeeds(db: Db, urls: readonly string[] | null, options:
         if (entry.url) {
           try {
             const res = await fetcher.fetch(entry.url, { accept: 'html' });
-            item = { kind: 'page', origin, url: res.url, html: new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength), contentType: res.contentType, hints: { title: entry.title, published: entry.published } };
+            item = {
+              kind: 'page',
+              origin,
+              url: res.url,
+              html: new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength),
+              contentType: res.contentType,
+              hints: { title: entry.title, published: entry.published },
+            };
           } catch (err) {
             failure = err instanceof FetchError ? err.message : message(err);
           }
@@ -160,7 +210,12 @@ export async function pollFeeds(db: Db, urls: readonly string[] | null, options:
       feed.stored++;
       recordFeedItem(db, feed.feed, { key: entry.key, url: entry.url, status: 'stored', articleId });
     } else {
-      recordFeedItem(db, feed.feed, { key: entry.key, url: entry.url, status: 'skipped', error: 'duplicate of a stored article' });
+      recordFeedItem(db, feed.feed, {
+        key: entry.key,
+        url: entry.url,
+        status: 'skipped',
+        error: 'duplicate of a stored article',
+      });
     }
   }
   for (const p of polls) {

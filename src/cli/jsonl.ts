@@ -6,10 +6,14 @@ import type { Readable, Writable } from 'node:stream';
  * on stdin until EOF, exactly one output line per input line echoing `id`; a failing record gives
  * `{id, error}` and the run goes on. stdout carries only those lines; U+2028/U+2029 are escaped.
  */
-export type JsonlHandler = (record: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>;
+export type JsonlHandler = (
+  record: Record<string, unknown>,
+) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 export function stringifyLine(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export async function runJsonl(handler: JsonlHandler, input: Readable, output: Writable): Promise<void> {
@@ -19,7 +23,8 @@ export async function runJsonl(handler: JsonlHandler, input: Readable, output: W
     let result: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(line);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('each line must be a JSON object');
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('each line must be a JSON object');
       const record = parsed as Record<string, unknown>;
       id = record.id ?? null;
       result = { id, ...(await handler(record)) };
@@ -27,7 +32,7 @@ export async function runJsonl(handler: JsonlHandler, input: Readable, output: W
       if (id === null) id = recoverId(line);
       result = { id, error: err instanceof Error ? err.message : String(err) };
     }
-    if (!output.write(stringifyLine(result) + '\n')) await new Promise((r) => output.once('drain', r));
+    if (!output.write(`${stringifyLine(result)}\n`)) await new Promise((r) => output.once('drain', r));
   }
 }
 

@@ -9,7 +9,7 @@ async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const lines = ['usage: sitrep <command> [options]', '', 'commands:'];
     for (const [cmd, load] of Object.entries(COMMANDS)) lines.push(`  ${cmd.padEnd(14)} ${(await load()).summary}`);
-    ctx.stderr.write(lines.join('\n') + '\n');
+    ctx.stderr.write(`${lines.join('\n')}\n`);
     return name === undefined ? 2 : 0;
   }
   const load = COMMANDS[name];
@@ -46,7 +46,9 @@ main(process.argv.slice(2)).then(
     // For benchmarks: peak resident memory of the whole process (all worker threads included).
     if (process.env.SITREP_STATS) {
       const u = process.resourceUsage();
-      process.stderr.write(`sitrep-stats: maxRSS=${u.maxRSS}KB cpu=${Math.round((u.userCPUTime + u.systemCPUTime) / 1000)}ms\n`);
+      process.stderr.write(
+        `sitrep-stats: maxRSS=${u.maxRSS}KB cpu=${Math.round((u.userCPUTime + u.systemCPUTime) / 1000)}ms\n`,
+      );
     }
   },
   (err: unknown) => {

@@ -62,7 +62,13 @@ function locativeBefore(words: readonly string[], i: number, s0: number): boolea
   for (let j = i - 1, n = 0; j >= s0 && n < 3; j--, n++) {
     const w = words[j]!;
     if (LOCATIVE.has(w)) return true;
-    if (w === 'the' || /^(north|south|east|west|central|northern|southern|eastern|western|north-west|north-east|south-west|south-east|northwestern|northeastern|southwestern|southeastern|occupied|capital|city|town|of)$/.test(w)) continue;
+    if (
+      w === 'the' ||
+      /^(north|south|east|west|central|northern|southern|eastern|western|north-west|north-east|south-west|south-east|northwestern|northeastern|southwestern|southeastern|occupied|capital|city|town|of)$/.test(
+        w,
+      )
+    )
+      continue;
     return false;
   }
   return false;
@@ -70,7 +76,9 @@ function locativeBefore(words: readonly string[], i: number, s0: number): boolea
 
 /** The longest group noun (one or two words) starting at token i, if any. */
 /** First words of two-word group nouns, so most tokens need one map look-up. */
-const TWO_WORD_FIRSTS: ReadonlySet<string> = new Set([...GROUP_NOUNS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+const TWO_WORD_FIRSTS: ReadonlySet<string> = new Set(
+  [...GROUP_NOUNS.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!),
+);
 
 function groupNounAt(words: readonly string[], i: number, limit: number): { len: number; sector: string } | null {
   if (i + 1 < limit && TWO_WORD_FIRSTS.has(words[i]!)) {
@@ -82,18 +90,71 @@ function groupNounAt(words: readonly string[], i: number, limit: number): { len:
 }
 
 /** Nouns after a name that make it a place ("the Thai border", "Iraqi city of Basra"). */
-const PLACE_HEADS = /^(border|borders|coast|waters|region|province|city|town|village|capital|territory|frontier|side|enclave|airspace)$/;
+const PLACE_HEADS =
+  /^(border|borders|coast|waters|region|province|city|town|village|capital|territory|frontier|side|enclave|airspace)$/;
 
-const NUMBER_WORDS: ReadonlySet<string> = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozens', 'hundreds', 'thousands', 'several', 'many', 'some', 'all', 'both']);
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'several',
+  'many',
+  'some',
+  'all',
+  'both',
+]);
 
 /** Names of water and terrain: always places. */
 const WATER = /\b(Sea|Ocean|Strait|Straits|Gulf|Bay|River|Lake|Channel|Waters|Mountains|Peninsula)\b/;
 
 /** Group nouns that name one person ("the minister", "the army chief"). */
-const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set(['president', 'minister', 'leader', 'king', 'premier', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'commander', 'chief', 'judge', 'official', 'head', 'officer', 'director', 'governor', 'mayor', 'admiral', 'manager', 'coach']);
+const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set([
+  'president',
+  'minister',
+  'leader',
+  'king',
+  'premier',
+  'envoy',
+  'ambassador',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'commander',
+  'chief',
+  'judge',
+  'official',
+  'head',
+  'officer',
+  'director',
+  'governor',
+  'mayor',
+  'admiral',
+  'manager',
+  'coach',
+]);
 
 /** Role words that follow a group noun and make it one person ("navy chief", "army commander"). */
-const ROLE_TAILS: ReadonlySet<string> = new Set(['chief', 'commander', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'chairman', 'leader', 'secretary']);
+const ROLE_TAILS: ReadonlySet<string> = new Set([
+  'chief',
+  'commander',
+  'head',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'minister',
+  'chairman',
+  'leader',
+  'secretary',
+]);
 
 function roleTail(words: readonly string[], k: number, s1: number): number {
   if (k < s1 && ROLE_TAILS.has(words[k]!)) return k + 1;
@@ -108,7 +169,30 @@ function roleTail(words: readonly string[], k: number, s1: number): number {
 
 /** Modifier words allowed between a nationality and its group noun ("Israeli riot police", "Serb armed forces"). */
 export function isModifier(w: string): boolean {
-  return /^[a-z][a-z-]*$/.test(w) && !PREPOSITIONS.has(w) && w.length > 2 && !/(ed|ing)$/.test(w) && !['and', 'the', 'has', 'have', 'had', 'was', 'were', 'are', 'will', 'would', 'its', 'their', 'who', 'which', 'that', 'not'].includes(w);
+  return (
+    /^[a-z][a-z-]*$/.test(w) &&
+    !PREPOSITIONS.has(w) &&
+    w.length > 2 &&
+    !/(ed|ing)$/.test(w) &&
+    ![
+      'and',
+      'the',
+      'has',
+      'have',
+      'had',
+      'was',
+      'were',
+      'are',
+      'will',
+      'would',
+      'its',
+      'their',
+      'who',
+      'which',
+      'that',
+      'not',
+    ].includes(w)
+  );
 }
 
 function withSector(code: string, sector: string): string {
@@ -147,7 +231,12 @@ export function sentenceActors(view: DocView, s0: number, s1: number): ActorCand
     }
     const g = groupNounAt(words, i, s1);
     // "President Anna Berg": a title before a name belongs to the name.
-    if (g && entityOf[i + g.len] !== undefined && entityOf[i + g.len]! >= 0 && doc.entities[entityOf[i + g.len]!]!.type === 'PERSON') {
+    if (
+      g &&
+      entityOf[i + g.len] !== undefined &&
+      entityOf[i + g.len]! >= 0 &&
+      doc.entities[entityOf[i + g.len]!]!.type === 'PERSON'
+    ) {
       title = i;
       i += g.len;
       continue;
@@ -155,30 +244,74 @@ export function sentenceActors(view: DocView, s0: number, s1: number): ActorCand
     if (g) {
       const te = roleTail(words, i + g.len, s1);
       out.push({
-        ts: i, te, start: tok[i]!.start, end: tok[te - 1]!.end,
-        name: doc.text.slice(tok[i]!.start, tok[te - 1]!.end), code: g.sector, actorKey: null,
-        kind: 'actor', placeName: null, media: MEDIA_SECTORS.has(g.sector), person: te > i + g.len || INDIVIDUAL_ROLES.has(words[te - 1]!),
+        ts: i,
+        te,
+        start: tok[i]!.start,
+        end: tok[te - 1]!.end,
+        name: doc.text.slice(tok[i]!.start, tok[te - 1]!.end),
+        code: g.sector,
+        actorKey: null,
+        kind: 'actor',
+        placeName: null,
+        media: MEDIA_SECTORS.has(g.sector),
+        person: te > i + g.len || INDIVIDUAL_ROLES.has(words[te - 1]!),
       });
       i = te;
       continue;
     }
     if (SUBJECT_PRONOUNS.has(words[i]!) && tok[i]!.text !== 'IT') {
-      out.push({ ts: i, te: i + 1, start: tok[i]!.start, end: tok[i]!.end, name: tok[i]!.text, code: '', actorKey: null, kind: 'pronoun', placeName: null, media: false, person: words[i] === 'he' || words[i] === 'she' });
+      out.push({
+        ts: i,
+        te: i + 1,
+        start: tok[i]!.start,
+        end: tok[i]!.end,
+        name: tok[i]!.text,
+        code: '',
+        actorKey: null,
+        kind: 'pronoun',
+        placeName: null,
+        media: false,
+        person: words[i] === 'he' || words[i] === 'she',
+      });
     }
     i++;
   }
   return mergeGroupOf(view, out);
 }
 
-function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number, s0: number, s1: number): ActorCandidate | null {
+function entityCandidate(
+  view: DocView,
+  e: EntityMention,
+  ts: number,
+  te: number,
+  s0: number,
+  s1: number,
+): ActorCandidate | null {
   const { doc, words } = view;
   const tok = doc.tokens;
   const name = e.canonical ?? e.text;
   if (e.type === 'MISC') return null;
   // A place name is a location after "in/at/near…" and for geographic features; otherwise, like "Moscow
   // denied", it names the polity acting.
-  if (e.type === 'LOC' || (e.type === 'GPE' && !e.metonym && locativeBefore(words, ts, s0)) || (te < s1 && PLACE_HEADS.test(words[te]!)) || WATER.test(e.text)) {
-    return { ts, te, start: e.start, end: e.end, name, code: entityCode(e), actorKey: e.actorKey, kind: 'place', placeName: name, media: false, person: false };
+  if (
+    e.type === 'LOC' ||
+    (e.type === 'GPE' && !e.metonym && locativeBefore(words, ts, s0)) ||
+    (te < s1 && PLACE_HEADS.test(words[te]!)) ||
+    WATER.test(e.text)
+  ) {
+    return {
+      ts,
+      te,
+      start: e.start,
+      end: e.end,
+      name,
+      code: entityCode(e),
+      actorKey: e.actorKey,
+      kind: 'place',
+      placeName: name,
+      media: false,
+      person: false,
+    };
   }
   let code = entityCode(e);
   let end = e.end;
@@ -199,13 +332,25 @@ function entityCandidate(view: DocView, e: EntityMention, ts: number, te: number
     }
     // Modifiers only ("riot", and "armed" after a possessive), never a verb: "Veskaria sent four warships".
     const w = words[k]!;
-    const modifier = isModifier(w) ? !triggerLexicon().byFirst.get(w)?.some((t) => t.verb) && !NUMBER_WORDS.has(w) : possessive && /^[a-z]+ed$/.test(w);
+    const modifier = isModifier(w)
+      ? !triggerLexicon()
+          .byFirst.get(w)
+          ?.some((t) => t.verb) && !NUMBER_WORDS.has(w)
+      : possessive && /^[a-z]+ed$/.test(w);
     if (!modifier || view.entityOf[k]! >= 0) break;
     k++;
   }
   return {
-    ts, te: last, start: e.start, end, name, code, actorKey: e.actorKey, kind: 'actor',
-    placeName: e.type === 'GPE' ? name : null, media: code.endsWith('MED') || /media|agency|news|radio|television|newspaper/i.test(e.text),
+    ts,
+    te: last,
+    start: e.start,
+    end,
+    name,
+    code,
+    actorKey: e.actorKey,
+    kind: 'actor',
+    placeName: e.type === 'GPE' ? name : null,
+    media: code.endsWith('MED') || /media|agency|news|radio|television|newspaper/i.test(e.text),
     person: e.type === 'PERSON' || tailed,
   };
 }
@@ -224,8 +369,17 @@ function mergeGroupOf(view: DocView, cands: ActorCandidate[]): ActorCandidate[] 
         while (k < b.ts && (w[k] === 'the' || w[k] === "'s" || isModifier(w[k]!))) k++;
         if (k === b.ts) {
           // "the head of the country's navy" is one person; "leaders of the coalition" stand for the coalition.
-          out.push(a.person ? { ...a, te: b.te, end: b.end, name: view.doc.text.slice(a.start, b.end), code: b.actorKey ? withSector(b.code, a.code) : a.code }
-            : { ...b, ts: a.ts, start: a.start, code: withSector(b.code, /^[A-Z]{3}$/.test(b.code) ? a.code : '') });
+          out.push(
+            a.person
+              ? {
+                  ...a,
+                  te: b.te,
+                  end: b.end,
+                  name: view.doc.text.slice(a.start, b.end),
+                  code: b.actorKey ? withSector(b.code, a.code) : a.code,
+                }
+              : { ...b, ts: a.ts, start: a.start, code: withSector(b.code, /^[A-Z]{3}$/.test(b.code) ? a.code : '') },
+          );
           i++;
           continue;
         }

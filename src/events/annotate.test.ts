@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc, type EventMention } from '../model/index.js';
 import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/testTagger.js';
+import { PhraseTagger } from '../language/test-tagger.js';
 import { annotateEvents } from './annotate.js';
 
 function code(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('t', { title: 'T', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'test', warnings: [] });
+  const doc = createDoc('t', {
+    title: 'T',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence: [],
+    origin: 'test',
+    warnings: [],
+  });
   annotateLanguage(doc, new PhraseTagger(phrases));
   annotateEvents(doc);
   for (const e of doc.events) {
@@ -18,7 +27,8 @@ function code(text: string, phrases: [string, string][] = []): Doc {
 const names = (actors: EventMention['source']): string[] => actors.map((a) => a.name);
 const only = (doc: Doc, type: string): EventMention => {
   const hits = doc.events.filter((e) => e.type === type);
-  if (hits.length !== 1) throw new Error(`expected one ${type}, got ${JSON.stringify(doc.events.map((e) => [e.type, e.trigger.text]))}`);
+  if (hits.length !== 1)
+    throw new Error(`expected one ${type}, got ${JSON.stringify(doc.events.map((e) => [e.type, e.trigger.text]))}`);
   return hits[0]!;
 };
 
@@ -32,13 +42,23 @@ describe('annotateEvents: roles', () => {
   });
 
   it('keeps compound actors together', () => {
-    const e = only(code('The United States and Jordan signed a treaty with Egypt on Monday.', [['United States', 'LOC'], ['Jordan', 'LOC'], ['Egypt', 'LOC']]), 'SUPPORT');
+    const e = only(
+      code('The United States and Jordan signed a treaty with Egypt on Monday.', [
+        ['United States', 'LOC'],
+        ['Jordan', 'LOC'],
+        ['Egypt', 'LOC'],
+      ]),
+      'SUPPORT',
+    );
     expect(names(e.source)).toEqual(['United States', 'Jordan']);
     expect(names(e.target)).toEqual(['Egypt']);
   });
 
   it('reads the agent of a passive as the source', () => {
-    const e = only(code('The defence minister was dismissed by President Anna Berg on Sunday.', [['Anna Berg', 'PER']]), 'COERCE');
+    const e = only(
+      code('The defence minister was dismissed by President Anna Berg on Sunday.', [['Anna Berg', 'PER']]),
+      'COERCE',
+    );
     expect(names(e.source)).toEqual(['Anna Berg']);
     expect(e.target[0]!.text).toBe('defence minister');
     expect(e.attributes.person).toBe('defence minister');
@@ -70,22 +90,34 @@ describe('annotateEvents: roles', () => {
 
 describe('annotateEvents: sentence structure', () => {
   it('reads "X said that Y must …" as a demand by X on Y', () => {
-    const e = only(code('The French government declared on Monday that Syria must withdraw its troops from the border.'), 'REQUEST');
+    const e = only(
+      code('The French government declared on Monday that Syria must withdraw its troops from the border.'),
+      'REQUEST',
+    );
     expect(e.source[0]!.text).toMatch(/French government/);
     expect(names(e.target)).toEqual(['Syria']);
     expect(e.attributes.action).toBe('RETREAT');
   });
 
-  it('gives a coordinated verb the first verb\'s subject', () => {
+  it("gives a coordinated verb the first verb's subject", () => {
     const doc = code('Chile accused Peru of piracy and sent two warships to the border.');
     expect(names(only(doc, 'ACCUSE').source)).toEqual(['Chile']);
     expect(names(only(doc, 'MOBILIZE').source)).toEqual(['Chile']);
   });
 
   it('takes the name before an apposition or a bracketed acronym as the actor', () => {
-    const a = only(code('Ana Ruiz, Bolivia\'s leading rights activist, staged a hunger strike on Sunday.', [['Ana Ruiz', 'PER']]), 'PROTEST');
+    const a = only(
+      code("Ana Ruiz, Bolivia's leading rights activist, staged a hunger strike on Sunday.", [['Ana Ruiz', 'PER']]),
+      'PROTEST',
+    );
     expect(names(a.source)).toEqual(['Ana Ruiz']);
-    const b = only(code('The Andean Trade Council (ATC) has agreed to set up an office in Lima.', [['Andean Trade Council', 'ORG'], ['ATC', 'ORG']]), 'AGREE');
+    const b = only(
+      code('The Andean Trade Council (ATC) has agreed to set up an office in Lima.', [
+        ['Andean Trade Council', 'ORG'],
+        ['ATC', 'ORG'],
+      ]),
+      'AGREE',
+    );
     expect(b.source[0]!.text).toBe('Andean Trade Council');
   });
 
@@ -123,7 +155,9 @@ describe('annotateEvents: modality', () => {
   });
 
   it('flags a conditional "would breach" as hypothetical', () => {
-    const e = code('Analysts said that if Turkey sent troops, it would breach the ceasefire with Syria.').events.find((x) => x.trigger.text.startsWith('breach'));
+    const e = code('Analysts said that if Turkey sent troops, it would breach the ceasefire with Syria.').events.find(
+      (x) => x.trigger.text.startsWith('breach'),
+    );
     expect(e?.hypothetical ?? true).toBe(true);
   });
 
@@ -141,7 +175,10 @@ describe('annotateEvents: modality', () => {
 
 describe('annotateEvents: domain attributes', () => {
   it('reads a missile launch: count, class, sea area, range and altitude', () => {
-    const doc = code('North Korea fired two short-range ballistic missiles into the Sea of Japan on Thursday. The missiles flew about 400km and reached an altitude of 50 km.', [['Sea of Japan', 'LOC']]);
+    const doc = code(
+      'North Korea fired two short-range ballistic missiles into the Sea of Japan on Thursday. The missiles flew about 400km and reached an altitude of 50 km.',
+      [['Sea of Japan', 'LOC']],
+    );
     const e = only(doc, 'MOBILIZE');
     expect(e.attributes.count).toBe(2);
     expect(e.attributes.class).toEqual(['short-range', 'ballistic']);
@@ -149,7 +186,10 @@ describe('annotateEvents: domain attributes', () => {
   });
 
   it('reads a military drill: participants, name and duration', () => {
-    const e = only(code('South Korea and the United States will hold Iron Tide drills for ten days.', [['Iron Tide', 'MISC']]), 'MOBILIZE');
+    const e = only(
+      code('South Korea and the United States will hold Iron Tide drills for ten days.', [['Iron Tide', 'MISC']]),
+      'MOBILIZE',
+    );
     expect(e.mode).toBe('intent');
     expect(e.attributes.name).toBe('Iron Tide');
     expect(e.attributes.participants).toEqual(['South Korea', 'United States']);
@@ -163,7 +203,13 @@ describe('annotateEvents: domain attributes', () => {
   });
 
   it('reads a personnel change with the successor', () => {
-    const e = only(code('President Ana Reyes sacked the navy chief, who was replaced by Admiral Luis Mora.', [['Ana Reyes', 'PER'], ['Luis Mora', 'PER']]), 'COERCE');
+    const e = only(
+      code('President Ana Reyes sacked the navy chief, who was replaced by Admiral Luis Mora.', [
+        ['Ana Reyes', 'PER'],
+        ['Luis Mora', 'PER'],
+      ]),
+      'COERCE',
+    );
     expect(e.attributes.replacedBy).toBe('Luis Mora');
   });
 

@@ -20,7 +20,6 @@ import { readRoles } from './roles.js';
  * An event needs at least one actor. Its date is the time stage's date for the trigger (`dateOfSpan`).
  */
 
-
 interface Found {
   /** For a reported demand ("X said that Y must …"): the candidates for speaker and addressee. */
   demand?: { source: ActorCandidate; target: ActorCandidate };
@@ -62,7 +61,15 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       if (carrier < 0) continue;
       // "Ousted president X …": a sentence-initial participle is an adjective.
       if (t.verb && i === s0 && /ed$/.test(words[i]!)) continue;
-      found.push({ trigger: t, ts: i, te: end, absorbed: false, action: null, deniedComplement: false, modalAt: carrier });
+      found.push({
+        trigger: t,
+        ts: i,
+        te: end,
+        absorbed: false,
+        action: null,
+        deniedComplement: false,
+        modalAt: carrier,
+      });
       i = end - 1;
       break;
     }
@@ -79,7 +86,11 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       // "accused X of piracy and sent warships": a coordinated verb is an event of its own.
       if (sub.trigger.verb && words[sub.ts - 1] === 'and') break;
       // "denied supplying weapons": the denial negates the act rather than rejecting something.
-      if (gov.trigger.type === 'REJECT' && /^den(y|ies|ied|ying)$/.test(words[gov.ts]!) && (sub.ts === gov.te || words[gov.te] === 'that')) {
+      if (
+        gov.trigger.type === 'REJECT' &&
+        /^den(y|ies|ied|ying)$/.test(words[gov.ts]!) &&
+        (sub.ts === gov.te || words[gov.te] === 'that')
+      ) {
         gov.absorbed = true;
         sub.deniedComplement = true;
         break;
@@ -92,7 +103,15 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
 }
 
 /** "must" as a trigger: a demand reported as "X said/warned/reminded Y that Y must …". */
-const MUST: CompiledTrigger = { words: [new Set(['must'])], type: 'REQUEST', governs: true, kind: null, pattern: 'must', nounLikeBase: null, verb: true };
+const MUST: CompiledTrigger = {
+  words: [new Set(['must'])],
+  type: 'REQUEST',
+  governs: true,
+  kind: null,
+  pattern: 'must',
+  nounLikeBase: null,
+  verb: true,
+};
 
 /**
  * "The administration declared that China must drop barriers", "reminded Iraq that it must cooperate": a
@@ -110,13 +129,25 @@ function reportedDemands(view: DocView, s0: number, s1: number, cands: readonly 
     while (j > s0 && (words[j] === 'the' || isModifier(words[j]!))) j--;
     if (words[j] !== 'that') continue;
     if (addressee.kind === 'pronoun') {
-      const before = cands.slice(0, k).reverse().find((c) => c.kind === 'actor' && c.te <= j);
+      const before = cands
+        .slice(0, k)
+        .reverse()
+        .find((c) => c.kind === 'actor' && c.te <= j);
       if (!before) continue;
       addressee = before;
     }
     const speaker = cands.find((c) => c.kind === 'actor' && c.te <= j && c !== addressee && !c.media);
     if (!speaker || addressee.kind !== 'actor') continue;
-    out.push({ trigger: MUST, ts: i, te: i + 1, absorbed: false, action: null, deniedComplement: false, modalAt: i, demand: { source: speaker, target: addressee } });
+    out.push({
+      trigger: MUST,
+      ts: i,
+      te: i + 1,
+      absorbed: false,
+      action: null,
+      deniedComplement: false,
+      modalAt: i,
+      demand: { source: speaker, target: addressee },
+    });
   }
   return out;
 }
@@ -142,15 +173,32 @@ function boilerplateMask(words: readonly string[], s0: number, s1: number): Read
  * An event noun reports an event when a verb carries it ("staged a protest"), its actor owns it ("Iraq's
  * offer"), or its agent or target follows ("an attack by rebels on X", "sanctions against Y").
  */
-function nounLicensed(view: DocView, ts: number, te: number, s0: number, s1: number, cands: readonly ActorCandidate[]): number {
+function nounLicensed(
+  view: DocView,
+  ts: number,
+  te: number,
+  s0: number,
+  s1: number,
+  cands: readonly ActorCandidate[],
+): number {
   const { words } = view;
   const light = triggerLexicon().lightVerbs;
   for (let j = ts - 1, n = 0; j >= s0 && n < 5; j--, n++) {
     const w = words[j]!;
-    if (light.has(w) || triggerLexicon().byFirst.get(w)?.some((t) => t.verb && t.governs)) return j;
+    if (
+      light.has(w) ||
+      triggerLexicon()
+        .byFirst.get(w)
+        ?.some((t) => t.verb && t.governs)
+    )
+      return j;
     if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
     if (w === '-') n--;
-    else if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)) break;
+    else if (
+      !(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) ||
+      /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)
+    )
+      break;
   }
   if (te < s1 && /^(by|against|on|with|from|between|to)$/.test(words[te]!)) {
     const next = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind === 'actor');
@@ -172,7 +220,8 @@ function coordinatedVerb(words: readonly string[], prevEnd: number, ts: number):
 }
 
 function breaksBetween(words: readonly string[], a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (words[k] === ';' || words[k] === '.' || REPORTING.has(words[k]!) || words[k] === 'but') return true;
+  for (let k = a; k < b; k++)
+    if (words[k] === ';' || words[k] === '.' || REPORTING.has(words[k]!) || words[k] === 'but') return true;
   return false;
 }
 
@@ -194,7 +243,16 @@ function sameActors(a: readonly EventActor[], b: readonly EventActor[]): boolean
 
 /** Intentions are coded as the commitment (AGREE) or the threat (THREATEN), the intended act kept as `action`. */
 function intentType(type: PloverType): PloverType {
-  if (type === 'MOBILIZE' || type === 'AGREE' || type === 'THREATEN' || type === 'REQUEST' || type === 'REJECT' || type === 'ACCUSE' || type === 'PROTEST') return type;
+  if (
+    type === 'MOBILIZE' ||
+    type === 'AGREE' ||
+    type === 'THREATEN' ||
+    type === 'REQUEST' ||
+    type === 'REJECT' ||
+    type === 'ACCUSE' ||
+    type === 'PROTEST'
+  )
+    return type;
   return QUAD_CLASS[type] <= 2 ? 'AGREE' : 'THREATEN';
 }
 
@@ -207,7 +265,10 @@ export function annotateEvents(doc: Doc): void {
   for (let s = 0; s + 1 < view.sentenceStart.length; s++) {
     const s0 = view.sentenceStart[s]!;
     const s1 = view.sentenceStart[s + 1]!;
-    const sentence = doc.sentences[doc.tokens[s0]!.sentence] ?? { start: doc.tokens[s0]!.start, end: doc.tokens[s1 - 1]!.end };
+    const sentence = doc.sentences[doc.tokens[s0]!.sentence] ?? {
+      start: doc.tokens[s0]!.start,
+      end: doc.tokens[s1 - 1]!.end,
+    };
     const cands = sentenceActors(view, s0, s1);
     const triggers = findTriggers(view, s0, s1, cands);
     const events: EventMention[] = [];
@@ -221,7 +282,7 @@ export function annotateEvents(doc: Doc): void {
         roles.passive = false;
       }
       // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
-      if (prev && prev.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
+      if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
         if (roles.passive) roles.target = prev.subject;
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
       }
@@ -249,7 +310,8 @@ export function annotateEvents(doc: Doc): void {
         }
       }
       // A meeting's place is its venue, not a party to it.
-      const target = (kind === 'meeting' || kind === 'call') ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
+      const target =
+        kind === 'meeting' || kind === 'call' ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
       if (roles.source.length === 0 && target.length === 0) continue;
       const source = roles.source.map((c) => toActor(doc, c));
       const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
@@ -269,12 +331,20 @@ export function annotateEvents(doc: Doc): void {
         evidence: { start: sentence.start, end: sentence.end },
       };
       Object.assign(event.attributes, domainAttributes(view, kind, event, s0, s1, f.ts, f.te));
-      if (events.some((e) => e.type === event.type && sameActors(e.source, event.source) && sameActors(e.target, event.target))) continue;
+      if (
+        events.some(
+          (e) => e.type === event.type && sameActors(e.source, event.source) && sameActors(e.target, event.target),
+        )
+      )
+        continue;
       events.push(event);
       if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
     }
     doc.events.push(...events);
-    const subject = cands.find((c) => c.kind === 'actor' && !c.media && !(c.ts > s0 && /^(in|at|of|to|from|with|by|for|on)$/.test(words[c.ts - 1]!)));
+    const subject = cands.find(
+      (c) =>
+        c.kind === 'actor' && !c.media && !(c.ts > s0 && /^(in|at|of|to|from|with|by|for|on)$/.test(words[c.ts - 1]!)),
+    );
     if (subject && !events.length) previousSubject = [subject];
   }
 }

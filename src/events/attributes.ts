@@ -7,8 +7,23 @@ import type { DocView } from './actors.js';
  */
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  several: NaN, dozens: NaN, multiple: NaN,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  several: NaN,
+  dozens: NaN,
+  multiple: NaN,
 };
 
 const MISSILE_CLASSES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -55,7 +70,8 @@ function launchAttributes(view: DocView, s0: number, s1: number): Record<string,
       if (n !== null && k < i && out.count === undefined && words[k] !== 'a' && words[k] !== 'an') out.count = n;
     }
     if (classes.length) out.class = classes;
-    if (out.count === undefined && /s$/.test(words[i]!) === false && /^(a|an|one)$/.test(words[i - 1] ?? '')) out.count = 1;
+    if (out.count === undefined && /s$/.test(words[i]!) === false && /^(a|an|one)$/.test(words[i - 1] ?? ''))
+      out.count = 1;
     break;
   }
   const range = distanceAfter(words, s0, s1, /^(flew|travelled|traveled|range|flying|distance)$/);
@@ -64,7 +80,8 @@ function launchAttributes(view: DocView, s0: number, s1: number): Record<string,
   if (altitude !== null) out.altitudeKm = altitude;
   for (const e of doc.entities) {
     if (e.start < doc.tokens[s0]!.start || e.end > doc.tokens[s1 - 1]!.end) continue;
-    if (/\b(sea|ocean|gulf|bay|strait|waters)\b/i.test(e.text) && out.seaArea === undefined) out.seaArea = e.canonical ?? e.text;
+    if (/\b(sea|ocean|gulf|bay|strait|waters)\b/i.test(e.text) && out.seaArea === undefined)
+      out.seaArea = e.canonical ?? e.text;
   }
   // "launched from a site near Brask", "from the Sohae launch site".
   for (let i = s0; i < s1; i++) {
@@ -80,7 +97,9 @@ function launchAttributes(view: DocView, s0: number, s1: number): Record<string,
     }
     if (out.launchSite) break;
   }
-  const time = doc.timexes.find((t) => t.type === 'TIME' && t.start >= doc.tokens[s0]!.start && t.end <= doc.tokens[s1 - 1]!.end);
+  const time = doc.timexes.find(
+    (t) => t.type === 'TIME' && t.start >= doc.tokens[s0]!.start && t.end <= doc.tokens[s1 - 1]!.end,
+  );
   if (time) out.time = time.value;
   return out;
 }
@@ -89,7 +108,13 @@ function names(actors: EventMention['source']): string[] {
   return [...new Set(actors.map((a) => a.name))];
 }
 
-function drillAttributes(view: DocView, event: EventMention, s0: number, s1: number, ts: number): Record<string, unknown> {
+function drillAttributes(
+  view: DocView,
+  event: EventMention,
+  s0: number,
+  s1: number,
+  ts: number,
+): Record<string, unknown> {
   const { words, doc } = view;
   const out: Record<string, unknown> = { participants: names([...event.source, ...event.target]) };
   // A drill's name: a quoted or capitalized name right before or after the drill noun ("Freedom Shield exercises").
@@ -106,7 +131,11 @@ function drillAttributes(view: DocView, event: EventMention, s0: number, s1: num
       out.duration = `${numberAt(m[1]!) ?? m[1]} ${m[2]}s`.replace(/^1 (\w+)s$/, '1 $1');
       break;
     }
-    if (words[i] === 'for' && numberAt(words[i + 1] ?? '') !== null && /^(days?|weeks?|months?)$/.test(words[i + 2] ?? '')) {
+    if (
+      words[i] === 'for' &&
+      numberAt(words[i + 1] ?? '') !== null &&
+      /^(days?|weeks?|months?)$/.test(words[i + 2] ?? '')
+    ) {
       out.duration = `${numberAt(words[i + 1]!)} ${words[i + 2]}`;
       break;
     }
@@ -129,7 +158,11 @@ function personnelAttributes(view: DocView, event: EventMention, s0: number, s1:
     }
   }
   for (let i = s0; i < s1; i++) {
-    if (words[i] === 'replaced' && words[i + 1] === 'by' || words[i] === 'replacing' || words[i] === 'succeeded' && words[i + 1] === 'by') {
+    if (
+      (words[i] === 'replaced' && words[i + 1] === 'by') ||
+      words[i] === 'replacing' ||
+      (words[i] === 'succeeded' && words[i + 1] === 'by')
+    ) {
       for (let k = i + 1; k < Math.min(s1, i + 10); k++) {
         const ei = view.entityOf[k]!;
         if (ei >= 0 && doc.entities[ei]!.type === 'PERSON') {
@@ -138,7 +171,7 @@ function personnelAttributes(view: DocView, event: EventMention, s0: number, s1:
         }
       }
     }
-    if (words[i] === 'as' && (event.type !== 'RETREAT')) {
+    if (words[i] === 'as' && event.type !== 'RETREAT') {
       const start = doc.tokens[i + 1];
       let k = i + 1;
       while (k < s1 && !/^[,.;]$/.test(words[k]!) && k < i + 6) k++;
@@ -152,7 +185,14 @@ function letterAttributes(view: DocView, event: EventMention, s0: number, s1: nu
   const { words, doc } = view;
   const out: Record<string, unknown> = { from: names(event.source), to: names(event.target) };
   for (let i = s0; i < s1; i++) {
-    const occasion = (words[i] === 'occasion' && words[i + 1] === 'of') ? i + 2 : (words[i] === 'to' && words[i + 1] === 'mark') ? i + 2 : (words[i] === 'congratulating' || words[i] === 'congratulated') ? -1 : -2;
+    const occasion =
+      words[i] === 'occasion' && words[i + 1] === 'of'
+        ? i + 2
+        : words[i] === 'to' && words[i + 1] === 'mark'
+          ? i + 2
+          : words[i] === 'congratulating' || words[i] === 'congratulated'
+            ? -1
+            : -2;
     if (occasion >= 0) {
       let k = occasion;
       while (k < s1 && !/^[,.;]$/.test(words[k]!) && k < occasion + 8) k++;
@@ -175,17 +215,29 @@ function letterAttributes(view: DocView, event: EventMention, s0: number, s1: nu
 function meetingAttributes(view: DocView, event: EventMention, kind: string): Record<string, unknown> {
   const out: Record<string, unknown> = { participants: names([...event.source, ...event.target]) };
   if (event.location) out.venue = event.location.name;
-  const hosted = /^host/i.test(event.trigger.text) || /^receiv/i.test(event.trigger.text) || /welcome/i.test(event.trigger.text);
+  const hosted =
+    /^host/i.test(event.trigger.text) || /^receiv/i.test(event.trigger.text) || /welcome/i.test(event.trigger.text);
   if (hosted) out.host = names(event.source)[0] ?? null;
-  else if (kind === 'visit') out.host = names(event.target)[0] ?? (event.location?.name ?? null);
+  else if (kind === 'visit') out.host = names(event.target)[0] ?? event.location?.name ?? null;
   void view;
   return out;
 }
 
 /** The attributes an event of this kind carries. */
-export function domainAttributes(view: DocView, kind: string | null, event: EventMention, s0: number, s1: number, ts: number, te: number): Record<string, unknown> {
+export function domainAttributes(
+  view: DocView,
+  kind: string | null,
+  event: EventMention,
+  s0: number,
+  s1: number,
+  ts: number,
+  te: number,
+): Record<string, unknown> {
   void te;
-  const launchy = kind === 'launch' || (event.type === 'ASSAULT' || event.type === 'MOBILIZE') && view.words.slice(s0, s1).some((w) => /^(missiles?|icbms?|rockets?)$/.test(w));
+  const launchy =
+    kind === 'launch' ||
+    ((event.type === 'ASSAULT' || event.type === 'MOBILIZE') &&
+      view.words.slice(s0, s1).some((w) => /^(missiles?|icbms?|rockets?)$/.test(w)));
   if (launchy) return launchAttributes(view, s0, s1);
   if (kind === 'drill') return drillAttributes(view, event, s0, s1, ts);
   if (kind === 'personnel') return personnelAttributes(view, event, s0, s1);

@@ -25,7 +25,9 @@ describe('trigger lexicon', () => {
     expect(first[0]!.type).toBe('PROTEST');
   });
   it('matches gaps of a few words but not across a clause', () => {
-    const t = triggerLexicon().byFirst.get('imposed')!.find((x) => x.pattern === 'impose … sanctions')!;
+    const t = triggerLexicon()
+      .byFirst.get('imposed')!
+      .find((x) => x.pattern === 'impose … sanctions')!;
     const w = 'they imposed fresh trade sanctions'.split(' ');
     expect(matchAt(t, w, 1, w.length)).toBe(5);
     const v = 'they imposed curfews , and sanctions'.split(' ');

@@ -48,7 +48,10 @@ export function triggerLexicon(): TriggerLexicon {
   if (cached) return cached;
   const byFirst = new Map<string, CompiledTrigger[]>();
   const seen = new Set<string>();
-  for (const [rows, verb] of [[VERBS, true], [NOUNS, false]] as const) {
+  for (const [rows, verb] of [
+    [VERBS, true],
+    [NOUNS, false],
+  ] as const) {
     for (const row of rows) {
       const key = `${verb}:${row[0]}`;
       if (seen.has(key)) continue;
@@ -62,7 +65,8 @@ export function triggerLexicon(): TriggerLexicon {
     }
   }
   // Longer patterns first, so the longest match at a word wins; verbs before nouns of the same length.
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || Number(b.verb) - Number(a.verb));
+  for (const list of byFirst.values())
+    list.sort((a, b) => b.words.length - a.words.length || Number(b.verb) - Number(a.verb));
   const lightVerbs = new Set(LIGHT_VERBS.flatMap((v) => verbForms(v)));
   const boilerplate = new Map<string, string[][]>();
   for (const phrase of BOILERPLATE) {
@@ -89,7 +93,7 @@ export interface TriggerMatch {
 export function matchAt(t: CompiledTrigger, words: readonly string[], i: number, limit: number): number {
   let pos = i;
   for (let k = 0; k < t.words.length; k++) {
-    const set = t.words[k];
+    const set = t.words[k] as ReadonlySet<string> | null; // k < length
     if (set === null) {
       const next = t.words[k + 1]!;
       let found = -1;
@@ -115,4 +119,19 @@ export function matchAt(t: CompiledTrigger, words: readonly string[], i: number,
 }
 
 /** Words a gap never spans: clause punctuation and conjunctions that start a new thought. */
-const STOP_IN_GAP: ReadonlySet<string> = new Set([',', ';', ':', '.', 'and', 'but', 'or', 'said', 'says', 'that', 'which', 'who', '(', ')']);
+const STOP_IN_GAP: ReadonlySet<string> = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  'and',
+  'but',
+  'or',
+  'said',
+  'says',
+  'that',
+  'which',
+  'who',
+  '(',
+  ')',
+]);

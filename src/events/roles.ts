@@ -10,14 +10,38 @@ export interface Roles {
   passive: boolean;
 }
 
-const ADVERB_GAP: ReadonlySet<string> = new Set(['also', 'reportedly', 'allegedly', 'not', "n't", 'never', 'again', 'already', 'then', 'later', 'all', 'both', 'recently', 'previously', 'earlier']);
+const ADVERB_GAP: ReadonlySet<string> = new Set([
+  'also',
+  'reportedly',
+  'allegedly',
+  'not',
+  "n't",
+  'never',
+  'again',
+  'already',
+  'then',
+  'later',
+  'all',
+  'both',
+  'recently',
+  'previously',
+  'earlier',
+]);
 
 /** "was dismissed", "have been accused": a passive participle after a form of "be". */
 export function isPassive(view: DocView, ts: number, s0: number): boolean {
   const w = view.words[ts]!;
   // "the navy chief sanctioned by the United States": a participle with its agent, no auxiliary.
   if (/ed$/.test(w) && view.words[ts + 1] === 'by' && ts > s0 && !PASSIVE_AUX.has(view.words[ts - 1]!)) return true;
-  if (w.endsWith('ing') || (!w.endsWith('ed') && !w.endsWith('en') && !/^(met|held|sent|shot|struck|hit|cut|put|shut|seized|led|fought|taken|beaten|given|thrown|left|paid|slain|freed)$/.test(w))) return false;
+  if (
+    w.endsWith('ing') ||
+    (!w.endsWith('ed') &&
+      !w.endsWith('en') &&
+      !/^(met|held|sent|shot|struck|hit|cut|put|shut|seized|led|fought|taken|beaten|given|thrown|left|paid|slain|freed)$/.test(
+        w,
+      ))
+  )
+    return false;
   for (let j = ts - 1; j >= s0 && j >= ts - 4; j--) {
     const x = view.words[j]!;
     if (PASSIVE_AUX.has(x)) return true;
@@ -31,19 +55,54 @@ function isReporter(view: DocView, c: ActorCandidate, s1: number): boolean {
   const w = view.words;
   for (let k = c.te; k < Math.min(s1, c.te + 3); k++) {
     // "X said …" always reports; "X announced/confirmed …" only when a clause follows ("announced that …").
-    if (REPORTING.has(w[k]!) && (SPEECH.has(w[k]!) || /^(that|it|he|she|they|on|in|,|"|“)$/.test(w[k + 1] ?? '') || k + 1 >= s1)) return true;
-    if (!ADVERB_GAP.has(w[k]!) && !/^(has|had|have|was|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|,)$/.test(w[k]!)) break;
+    if (
+      REPORTING.has(w[k]!) &&
+      (SPEECH.has(w[k]!) || /^(that|it|he|she|they|on|in|,|"|“)$/.test(w[k + 1] ?? '') || k + 1 >= s1)
+    )
+      return true;
+    if (
+      !ADVERB_GAP.has(w[k]!) &&
+      !/^(has|had|have|was|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|,)$/.test(w[k]!)
+    )
+      break;
   }
   return c.ts >= 2 && w[c.ts - 1] === 'to' && w[c.ts - 2] === 'according';
 }
 
 /** Verbs that only ever attribute speech. */
-const SPEECH: ReadonlySet<string> = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'reported', 'reports', 'stated', 'added', 'noted', 'wrote', 'quoted', 'according', 'cited', 'explained']);
+const SPEECH: ReadonlySet<string> = new Set([
+  'said',
+  'says',
+  'say',
+  'saying',
+  'told',
+  'tells',
+  'reported',
+  'reports',
+  'stated',
+  'added',
+  'noted',
+  'wrote',
+  'quoted',
+  'according',
+  'cited',
+  'explained',
+]);
 
 function inPrepPhrase(view: DocView, c: ActorCandidate, s0: number): boolean {
   const w = view.words;
   let j = c.ts - 1;
-  for (let n = 0; j >= s0 && n < 4 && (w[j] === 'the' || w[j] === 'a' || /^[0-9][0-9,.]*$/.test(w[j]!) || ((isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !PREPOSITIONS.has(w[j]!))); n++) j--;
+  for (
+    let n = 0;
+    j >= s0 &&
+    n < 4 &&
+    (w[j] === 'the' ||
+      w[j] === 'a' ||
+      /^[0-9][0-9,.]*$/.test(w[j]!) ||
+      ((isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !PREPOSITIONS.has(w[j]!)));
+    n++
+  )
+    j--;
   return j >= s0 && PREPOSITIONS.has(w[j]!) && w[j] !== 'by';
 }
 
@@ -75,7 +134,13 @@ function coordinated(view: DocView, cands: readonly ActorCandidate[], idx: numbe
 
 /** The subject of a sentence: its first actor outside a prepositional phrase and not a reporter. */
 /** The subject of a sentence: its first actor outside a prepositional phrase ("Iraq said it would …" → Iraq). */
-function sentenceSubject(view: DocView, cands: readonly ActorCandidate[], before: number, s0: number, person: boolean): ActorCandidate[] {
+function sentenceSubject(
+  view: DocView,
+  cands: readonly ActorCandidate[],
+  before: number,
+  s0: number,
+  person: boolean,
+): ActorCandidate[] {
   for (let k = 0; k < cands.length && cands[k]!.ts < before; k++) {
     const c = cands[k]!;
     if (c.kind !== 'actor' || c.media || (person && !c.person)) continue;
@@ -85,7 +150,14 @@ function sentenceSubject(view: DocView, cands: readonly ActorCandidate[], before
   return [];
 }
 
-function resolvePronoun(cands: readonly ActorCandidate[], idx: number, view: DocView, s0: number, s1: number, fallback: ActorCandidate[]): ActorCandidate[] {
+function resolvePronoun(
+  cands: readonly ActorCandidate[],
+  idx: number,
+  view: DocView,
+  s0: number,
+  s1: number,
+  fallback: ActorCandidate[],
+): ActorCandidate[] {
   const p = cands[idx]!;
   void s1;
   // A relative pronoun stands for the actor right before it ("Dobrev, who was dismissed").
@@ -102,15 +174,35 @@ function resolvePronoun(cands: readonly ActorCandidate[], idx: number, view: Doc
 const GENERIC: ReadonlySet<string> = new Set(['people', 'civilians', 'residents', 'citizens']);
 
 /** Words that end the stretch after a trigger its target is looked for in. */
-const RIGHT_BREAKS: ReadonlySet<string> = new Set(['who', 'which', 'where', 'following', 'amid', 'despite', 'citing', 'saying', 'leaving', 'raising', 'killing', 'whose']);
+const RIGHT_BREAKS: ReadonlySet<string> = new Set([
+  'who',
+  'which',
+  'where',
+  'following',
+  'amid',
+  'despite',
+  'citing',
+  'saying',
+  'leaving',
+  'raising',
+  'killing',
+  'whose',
+]);
 
 /** Water and terrain: places an event happens at, never its target. */
-const NOT_A_TARGET_PLACE = /\b(sea|ocean|strait|straits|gulf|bay|river|lake|mountains?|channel|waters|coast|island|islands|peninsula)\b/i;
+const NOT_A_TARGET_PLACE =
+  /\b(sea|ocean|strait|straits|gulf|bay|river|lake|mountains?|channel|waters|coast|island|islands|peninsula)\b/i;
 
 /** The end of the clause after a trigger: a clause break, a reporting tail (", officials said"), or 18 words. */
 function rightEnd(w: readonly string[], te: number, s1: number): number {
   let end = te;
-  while (end < s1 && end < te + 18 && !(CLAUSE_BREAKS.has(w[end]!) && w[end] !== 'as') && !REPORTING.has(w[end]!) && !RIGHT_BREAKS.has(w[end]!)) {
+  while (
+    end < s1 &&
+    end < te + 18 &&
+    !(CLAUSE_BREAKS.has(w[end]!) && w[end] !== 'as') &&
+    !REPORTING.has(w[end]!) &&
+    !RIGHT_BREAKS.has(w[end]!)
+  ) {
     if (w[end] === ',') {
       // ", sharply escalating a standoff with X": a participle clause about the event, not its target.
       const next = /ly$/.test(w[end + 1] ?? '') ? w[end + 2] : w[end + 1];
@@ -129,11 +221,24 @@ function ownMeans(view: DocView, c: ActorCandidate): boolean {
   if (c.actorKey !== null || c.person) return false;
   const w = view.words;
   let j = c.ts - 1;
-  while (j >= 0 && j > c.ts - 4 && (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) && !/^(its|their|his|her|our|some|all|more|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(w[j]!)) j--;
+  while (
+    j >= 0 &&
+    j > c.ts - 4 &&
+    (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) &&
+    !/^(its|their|his|her|our|some|all|more|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(
+      w[j]!,
+    )
+  )
+    j--;
   if (j < 0) return false;
   if (/^(its|their|his|her|our)$/.test(w[j]!)) return true;
   // "contribute 4,000 troops", "withdraw some forces": a number of soldiers or ships is what is sent, not whom it is done to.
-  return c.code === 'MIL' && (/^(some|more|additional|extra|all)$/.test(w[j]!) || /^[0-9][0-9,.]*$/.test(w[j]!) || /^(two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(w[j]!));
+  return (
+    c.code === 'MIL' &&
+    (/^(some|more|additional|extra|all)$/.test(w[j]!) ||
+      /^[0-9][0-9,.]*$/.test(w[j]!) ||
+      /^(two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(w[j]!))
+  );
 }
 
 /** "by the current government": the candidate is the agent of a "by" phrase. */
@@ -150,7 +255,7 @@ function appositionHead(view: DocView, cands: readonly ActorCandidate[], k: numb
   const w = view.words;
   const c = cands[k]!;
   const prev = cands[k - 1];
-  if (!prev || prev.kind !== 'actor') return k;
+  if (prev?.kind !== 'actor') return k;
   // "the Asia-Pacific Economic Cooperation (APEC) forum": the acronym in brackets repeats the name before it.
   if (w[c.ts - 1] === '(' && w[c.te] === ')' && prev.te === c.ts - 1) return k - 1;
   // "Sidhoum, Algeria's leading rights activist, staged …": a description set off by commas after a name.
@@ -165,13 +270,23 @@ function appositionHead(view: DocView, cands: readonly ActorCandidate[], k: numb
 }
 
 /** Adjectival participles that are not passives ("is opposed to", "were engaged in"). */
-const ADJECTIVAL = /^(opposed|engaged|committed|involved|prepared|determined|interested|concerned|poised|set|scheduled|expected|due|ready|willing|supposed|entitled|allowed|forced)$/;
+const ADJECTIVAL =
+  /^(opposed|engaged|committed|involved|prepared|determined|interested|concerned|poised|set|scheduled|expected|due|ready|willing|supposed|entitled|allowed|forced)$/;
 
 /**
  * Source and target of a trigger at tokens [ts, te) of sentence [s0, s1). `clauseStart` bounds the search
  * to the left; `previousSubject` stands in for a pronoun with no antecedent in the sentence.
  */
-export function readRoles(view: DocView, cands: readonly ActorCandidate[], ts: number, te: number, s0: number, s1: number, clauseStart: number, previousSubject: ActorCandidate[]): Roles {
+export function readRoles(
+  view: DocView,
+  cands: readonly ActorCandidate[],
+  ts: number,
+  te: number,
+  s0: number,
+  s1: number,
+  clauseStart: number,
+  previousSubject: ActorCandidate[],
+): Roles {
   const w = view.words;
   const passive = isPassive(view, ts, s0) && !(ADJECTIVAL.test(w[ts]!) && /^(to|in|with)$/.test(w[ts + 1] ?? ''));
   // Left: the nearest actor in subject position.
@@ -220,12 +335,22 @@ export function readRoles(view: DocView, cands: readonly ActorCandidate[], ts: n
     } else if (!group.length) group = coordinated(view, cands, k, 1);
   }
   // A place before the trigger in its clause when none follows ("in Baku, police detained …").
-  if (!place) for (let k = cands.length - 1; k >= 0; k--) {
-    const c = cands[k]!;
-    if (c.kind === 'place' && c.te <= ts && c.ts >= clauseStart) { place = c; break; }
-  }
+  if (!place)
+    for (let k = cands.length - 1; k >= 0; k--) {
+      const c = cands[k]!;
+      if (c.kind === 'place' && c.te <= ts && c.ts >= clauseStart) {
+        place = c;
+        break;
+      }
+    }
   const placeTarget = place && place.te > ts && !NOT_A_TARGET_PLACE.test(place.name) ? [place] : [];
-  const right = named.length ? named : group.length && !GENERIC.has(view.words[group[0]!.te - 1]!) ? group : placeTarget.length ? placeTarget : group;
+  const right = named.length
+    ? named
+    : group.length && !GENERIC.has(view.words[group[0]!.te - 1]!)
+      ? group
+      : placeTarget.length
+        ? placeTarget
+        : group;
   if (passive) return { source: agent, target: left, place, passive };
   // Without a subject, a "by" agent right after the trigger is its source ("an attack by rebels").
   const nearAgent = agent.length && w[te] === 'by' ? agent : [];

@@ -100,7 +100,10 @@ export class ByteReader {
       searched = buf.length;
       if (searched >= limit || this.ended) return -1;
       if (!(await this.fill(this.length + 1))) {
-        const again = this.peek(Math.min(this.length, limit)).indexOf(needle, Math.max(0, searched - needle.length + 1));
+        const again = this.peek(Math.min(this.length, limit)).indexOf(
+          needle,
+          Math.max(0, searched - needle.length + 1),
+        );
         return again;
       }
     }

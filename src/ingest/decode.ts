@@ -30,7 +30,11 @@ export function decodeText(bytes: Uint8Array): { text: string; warnings: string[
   if (bytes.length === 0) return { error: 'empty file' };
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = bomEncoding(buf);
-  if (bom && bom.encoding !== 'utf8') return { text: iconv.decode(buf.subarray(bom.bom), bom.encoding === 'utf16le' ? 'utf16-le' : 'utf16-be'), warnings: [] };
+  if (bom && bom.encoding !== 'utf8')
+    return {
+      text: iconv.decode(buf.subarray(bom.bom), bom.encoding === 'utf16le' ? 'utf16-le' : 'utf16-be'),
+      warnings: [],
+    };
   const reason = binaryReason(buf.subarray(0, 8192));
   if (reason) return { error: reason };
   try {
@@ -68,7 +72,8 @@ export async function detectFileEncoding(path: string): Promise<FileEncoding | {
   if (reason) return { error: reason };
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) decoder.decode(chunk as Buffer, { stream: true });
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+      decoder.decode(chunk as Buffer, { stream: true });
     decoder.decode();
   } catch {
     return { encoding: 'windows-1252', skip: 0, warnings: [NOT_UTF8_WARNING] };

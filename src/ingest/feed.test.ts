@@ -11,15 +11,37 @@ describe('parseFeedEntries', () => {
     const feed = parseFeedEntries(rss, 'https://wire.example/feed.xml');
     expect(feed.title).toBe('Harbour Wire');
     expect(feed.entries).toEqual([
-      { key: 'w-1', url: 'https://wire.example/news/strike', title: 'Strike ends', published: '2024-03-05T10:00:00.000Z', html: '<p>Teaser</p>' },
-      { key: 'https://wire.example/news/b', url: 'https://wire.example/news/b', title: 'No guid', published: null, html: null },
+      {
+        key: 'w-1',
+        url: 'https://wire.example/news/strike',
+        title: 'Strike ends',
+        published: '2024-03-05T10:00:00.000Z',
+        html: '<p>Teaser</p>',
+      },
+      {
+        key: 'https://wire.example/news/b',
+        url: 'https://wire.example/news/b',
+        title: 'No guid',
+        published: null,
+        html: null,
+      },
       { key: 'w-3', url: null, title: 'Bad link', published: null, html: null },
     ]);
   });
 
   it('reads Atom entries and refuses what is not a feed', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><id>urn:1</id><title>One</title><link href="https://a.example/1"/><published>2024-04-01T08:00:00Z</published><content type="html">&lt;p&gt;Body&lt;/p&gt;</content></entry></feed>`;
-    expect(parseFeedEntries(atom, 'https://a.example/atom').entries).toEqual([{ key: 'urn:1', url: 'https://a.example/1', title: 'One', published: '2024-04-01T08:00:00.000Z', html: '<p>Body</p>' }]);
-    expect(() => parseFeedEntries('<html><body>not a feed</body></html>', 'https://a.example/')).toThrow(/not an RSS or Atom feed/);
+    expect(parseFeedEntries(atom, 'https://a.example/atom').entries).toEqual([
+      {
+        key: 'urn:1',
+        url: 'https://a.example/1',
+        title: 'One',
+        published: '2024-04-01T08:00:00.000Z',
+        html: '<p>Body</p>',
+      },
+    ]);
+    expect(() => parseFeedEntries('<html><body>not a feed</body></html>', 'https://a.example/')).toThrow(
+      /not an RSS or Atom feed/,
+    );
   });
 });

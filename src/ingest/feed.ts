@@ -43,7 +43,13 @@ export function parseFeedEntries(xml: string, feedUrl: string): ParsedFeed {
     const key = item.id?.trim() || url || (item.title ? `${item.title}|${published ?? ''}` : null);
     if (!key || keys.has(key)) continue;
     keys.add(key);
-    entries.push({ key, url, title: item.title?.trim() || null, published, html: item.content ?? item.description ?? null });
+    entries.push({
+      key,
+      url,
+      title: item.title?.trim() || null,
+      published,
+      html: item.content ?? item.description ?? null,
+    });
   }
   return { title: feed.title?.trim() || null, entries };
 }

@@ -91,13 +91,21 @@ describe('guardedFetch', () => {
 
   it('caps the size, also after decompression', async () => {
     expect((await guardedFetch(`${srv.url}/gz`, { allowPrivate: true })).body.toString()).toBe(HTML);
-    expect((await refusal(guardedFetch(`${srv.url}/big`, { allowPrivate: true, maxBytes: 100_000 }))).code).toBe('too-large');
-    expect((await refusal(guardedFetch(`${srv.url}/bomb`, { allowPrivate: true, maxBytes: 1_000_000 }))).code).toBe('too-large');
+    expect((await refusal(guardedFetch(`${srv.url}/big`, { allowPrivate: true, maxBytes: 100_000 }))).code).toBe(
+      'too-large',
+    );
+    expect((await refusal(guardedFetch(`${srv.url}/bomb`, { allowPrivate: true, maxBytes: 1_000_000 }))).code).toBe(
+      'too-large',
+    );
   });
 
   it('checks content types, time and status', async () => {
-    expect((await refusal(guardedFetch(`${srv.url}/pdf`, { allowPrivate: true, accept: 'html' }))).code).toBe('content-type');
-    expect((await refusal(guardedFetch(`${srv.url}/slow`, { allowPrivate: true, timeoutMs: 300 }))).code).toBe('timeout');
+    expect((await refusal(guardedFetch(`${srv.url}/pdf`, { allowPrivate: true, accept: 'html' }))).code).toBe(
+      'content-type',
+    );
+    expect((await refusal(guardedFetch(`${srv.url}/slow`, { allowPrivate: true, timeoutMs: 300 }))).code).toBe(
+      'timeout',
+    );
     const gone = await refusal(guardedFetch(`${srv.url}/gone`, { allowPrivate: true }));
     expect(gone.code).toBe('status');
     expect(gone.retryable).toBe(true);
@@ -105,7 +113,10 @@ describe('guardedFetch', () => {
   });
 
   it('sends conditional headers and reports 304', async () => {
-    const r = await guardedFetch(`${srv.url}/conditional`, { allowPrivate: true, headers: { 'if-none-match': '"v1"' } });
+    const r = await guardedFetch(`${srv.url}/conditional`, {
+      allowPrivate: true,
+      headers: { 'if-none-match': '"v1"' },
+    });
     expect(r.notModified).toBe(true);
     expect(r.body.length).toBe(0);
   });
@@ -118,8 +129,24 @@ describe('guardedFetch', () => {
 
 describe('blockedAddressReason', () => {
   it('allows public unicast only', () => {
-    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:2800:220:1:248:1893:25c8:1946']) expect(blockedAddressReason(ip)).toBeNull();
-    for (const ip of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1', '224.0.0.1', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '::']) {
+    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:2800:220:1:248:1893:25c8:1946'])
+      expect(blockedAddressReason(ip)).toBeNull();
+    for (const ip of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '100.64.0.1',
+      '224.0.0.1',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+      '::',
+    ]) {
       expect(blockedAddressReason(ip), ip).not.toBeNull();
     }
   });

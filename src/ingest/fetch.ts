@@ -37,16 +37,32 @@ export interface FetchResult {
   notModified: boolean;
 }
 
-export type FetchErrorCode = 'bad-url' | 'blocked' | 'too-large' | 'timeout' | 'redirects' | 'status' | 'content-type' | 'network';
+export type FetchErrorCode =
+  | 'bad-url'
+  | 'blocked'
+  | 'too-large'
+  | 'timeout'
+  | 'redirects'
+  | 'status'
+  | 'content-type'
+  | 'network';
 
 export class FetchError extends Error {
-  constructor(readonly code: FetchErrorCode, message: string, readonly status?: number) {
+  constructor(
+    readonly code: FetchErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 
   /** Worth trying again later (network trouble, 429, 5xx, time-out). */
   get retryable(): boolean {
-    return this.code === 'network' || this.code === 'timeout' || (this.code === 'status' && (this.status === 429 || (this.status ?? 0) >= 500));
+    return (
+      this.code === 'network' ||
+      this.code === 'timeout' ||
+      (this.code === 'status' && (this.status === 429 || (this.status ?? 0) >= 500))
+    );
   }
 }
 
@@ -74,17 +90,31 @@ export function blockedAddressReason(address: string): string | null {
 }
 
 function guardedLookup(allowPrivate: boolean): LookupFunction {
-  return ((hostname: string, options: { all?: boolean }, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
+  return ((
+    hostname: string,
+    options: { all?: boolean },
+    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, options.all ? [] : '');
       const list = addresses as LookupAddress[];
       if (!allowPrivate) {
         for (const a of list) {
           const reason = blockedAddressReason(a.address);
-          if (reason) return callback(Object.assign(new Error(`refused: ${hostname} resolves to ${reason} (use --allow-private to allow)`), { code: 'SITREP_BLOCKED' }), options.all ? [] : '');
+          if (reason)
+            return callback(
+              Object.assign(new Error(`refused: ${hostname} resolves to ${reason} (use --allow-private to allow)`), {
+                code: 'SITREP_BLOCKED',
+              }),
+              options.all ? [] : '',
+            );
         }
       }
-      if (list.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), options.all ? [] : '');
+      if (list.length === 0)
+        return callback(
+          Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }),
+          options.all ? [] : '',
+        );
       if (options.all) callback(null, list);
       else callback(null, list[0]!.address, list[0]!.family);
     });
@@ -98,7 +128,8 @@ function parseUrl(raw: string): URL {
   } catch {
     throw new FetchError('bad-url', `not a URL: ${raw}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError('bad-url', `only http and https URLs can be fetched: ${raw}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FetchError('bad-url', `only http and https URLs can be fetched: ${raw}`);
   if (url.username || url.password) throw new FetchError('bad-url', `URLs with credentials are refused: ${url.host}`);
   return url;
 }
@@ -115,7 +146,11 @@ interface Hop {
   url: URL;
 }
 
-function requestOnce(url: URL, options: Required<Pick<FetchOptions, 'allowPrivate'>> & FetchOptions, signal: AbortSignal): Promise<Hop> {
+function requestOnce(
+  url: URL,
+  options: Required<Pick<FetchOptions, 'allowPrivate'>> & FetchOptions,
+  signal: AbortSignal,
+): Promise<Hop> {
   return new Promise((resolve, reject) => {
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = request(url, {
@@ -124,7 +159,10 @@ function requestOnce(url: URL, options: Required<Pick<FetchOptions, 'allowPrivat
       lookup: guardedLookup(options.allowPrivate),
       headers: {
         'user-agent': USER_AGENT,
-        accept: options.accept === 'feed' ? 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1' : 'text/html, application/xhtml+xml, */*;q=0.5',
+        accept:
+          options.accept === 'feed'
+            ? 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1'
+            : 'text/html, application/xhtml+xml, */*;q=0.5',
         'accept-encoding': 'gzip, deflate, br',
         ...options.headers,
       },
@@ -146,11 +184,16 @@ async function readBody(hop: Hop, maxBytes: number, signal: AbortSignal): Promis
     res.destroy();
     throw new FetchError('too-large', `${hop.url.href}: ${declared} bytes is over the ${maxBytes}-byte limit`);
   }
-  const coding = String(res.headers['content-encoding'] ?? '').toLowerCase().trim();
+  const coding = String(res.headers['content-encoding'] ?? '')
+    .toLowerCase()
+    .trim();
   const stream: NodeJS.ReadableStream =
-    coding === 'gzip' || coding === 'x-gzip' ? res.pipe(createGunzip())
-      : coding === 'deflate' ? res.pipe(createInflate())
-        : coding === 'br' ? res.pipe(createBrotliDecompress())
+    coding === 'gzip' || coding === 'x-gzip'
+      ? res.pipe(createGunzip())
+      : coding === 'deflate'
+        ? res.pipe(createInflate())
+        : coding === 'br'
+          ? res.pipe(createBrotliDecompress())
           : res;
   const chunks: Buffer[] = [];
   let total = 0;
@@ -158,7 +201,8 @@ async function readBody(hop: Hop, maxBytes: number, signal: AbortSignal): Promis
     for await (const chunk of stream) {
       const b = chunk as Buffer;
       total += b.length;
-      if (total > maxBytes) throw new FetchError('too-large', `${hop.url.href}: body is over the ${maxBytes}-byte limit`);
+      if (total > maxBytes)
+        throw new FetchError('too-large', `${hop.url.href}: body is over the ${maxBytes}-byte limit`);
       chunks.push(b);
     }
   } catch (err) {

@@ -59,6 +59,11 @@ export function decodedBody(msg: HttpMessage): Buffer {
 /** Whether a content type (or, without one, the body's first bytes) says HTML. */
 export function isHtml(contentType: string | null | undefined, body: Uint8Array): boolean {
   if (contentType && contentType.trim() !== '') return /\b(?:text\/html|application\/xhtml\+xml)\b/i.test(contentType);
-  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 1024)).toString('latin1').trimStart().toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<') && head.includes('<body'));
+  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, 1024))
+    .toString('latin1')
+    .trimStart()
+    .toLowerCase();
+  return (
+    head.startsWith('<!doctype html') || head.startsWith('<html') || (head.startsWith('<') && head.includes('<body'))
+  );
 }

@@ -2,7 +2,16 @@ export { extractHtml, pageToRawArticle, decodeHtml, type ExtractedPage } from '.
 export { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
 export { readSources, sourceKind, isUrlInput, warcItems, type SourceOptions, type SourceKind } from './sources.js';
 export { decodeText, NOT_UTF8_WARNING } from './decode.js';
-export { guardedFetch, blockedAddressReason, FetchError, MAX_FETCH_BYTES, USER_AGENT, type FetchOptions, type FetchResult, type ContentKind } from './fetch.js';
+export {
+  guardedFetch,
+  blockedAddressReason,
+  FetchError,
+  MAX_FETCH_BYTES,
+  USER_AGENT,
+  type FetchOptions,
+  type FetchResult,
+  type ContentKind,
+} from './fetch.js';
 export { readWarc, type WarcRecord, type WarcEvent } from './warc.js';
 export { jsonlItem, textArticle, isoDate, normalizeBody } from './jsonl.js';
 export { extractPage } from './extract.js';

@@ -35,13 +35,23 @@ export function normalizeBody(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((p) => p.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).join(' ').replace(/[ \t\u00a0]+/g, ' '))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0)
+        .join(' ')
+        .replace(/[ \t\u00a0]+/g, ' '),
+    )
     .filter((p) => p.length > 0)
     .join('\n\n');
 }
 
 /** A text article from source-given fields (JSONL record, feed item without HTML). */
-export function textArticle(fields: { title?: string | null; url?: string | null; text: string; published?: string | null }, origin: string): RawArticle {
+export function textArticle(
+  fields: { title?: string | null; url?: string | null; text: string; published?: string | null },
+  origin: string,
+): RawArticle {
   const warnings: string[] = [];
   const dateEvidence: DateEvidence[] = [];
   let published: DocumentDate | null = null;
@@ -57,7 +67,17 @@ export function textArticle(fields: { title?: string | null; url?: string | null
   if (fromUrl) dateEvidence.push(fromUrl);
   const text = normalizeBody(fields.text);
   const title = (fields.title ?? '').replace(/\s+/g, ' ').trim();
-  return { title, url, outlet: url ? outletFromUrl(url) : null, text, captions: [], dateEvidence, origin, warnings, published };
+  return {
+    title,
+    url,
+    outlet: url ? outletFromUrl(url) : null,
+    text,
+    captions: [],
+    dateEvidence,
+    origin,
+    warnings,
+    published,
+  };
 }
 
 function optionalString(rec: JsonlRecord, key: keyof JsonlRecord): string | null | { error: string } {
@@ -76,7 +96,8 @@ export function jsonlItem(line: string, origin: string): IngestItem | null {
   } catch (err) {
     return { kind: 'error', origin, error: `invalid JSON: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (rec === null || typeof rec !== 'object' || Array.isArray(rec)) return { kind: 'error', origin, error: 'each line must be a JSON object' };
+  if (rec === null || typeof rec !== 'object' || Array.isArray(rec))
+    return { kind: 'error', origin, error: 'each line must be a JSON object' };
   const r = rec as JsonlRecord;
   const fields: Record<string, string | null> = {};
   for (const key of ['url', 'title', 'text', 'html', 'published'] as const) {
@@ -85,10 +106,22 @@ export function jsonlItem(line: string, origin: string): IngestItem | null {
     fields[key] = v;
   }
   if (fields.html && fields.html.trim() !== '') {
-    return { kind: 'page', origin, url: fields.url ?? null, html: fields.html, hints: { title: fields.title, published: fields.published } };
+    return {
+      kind: 'page',
+      origin,
+      url: fields.url ?? null,
+      html: fields.html,
+      hints: { title: fields.title, published: fields.published },
+    };
   }
   if (fields.text && fields.text.trim() !== '') {
-    return { kind: 'article', article: textArticle({ title: fields.title, url: fields.url, text: fields.text, published: fields.published }, origin) };
+    return {
+      kind: 'article',
+      article: textArticle(
+        { title: fields.title, url: fields.url, text: fields.text, published: fields.published },
+        origin,
+      ),
+    };
   }
   return { kind: 'error', origin, error: 'record has neither "text" nor "html"' };
 }

@@ -47,7 +47,12 @@ export class PoliteFetcher {
       r = (async () => {
         try {
           await this.turn(url.host, this.options.delayMs ?? 1000);
-          const res = await guardedFetch(`${origin}/robots.txt`, { ...this.options, accept: 'any', maxBytes: 512 * 1024, headers: undefined });
+          const res = await guardedFetch(`${origin}/robots.txt`, {
+            ...this.options,
+            accept: 'any',
+            maxBytes: 512 * 1024,
+            headers: undefined,
+          });
           return robotsParser(`${origin}/robots.txt`, res.body.toString('utf8'));
         } catch (err) {
           // No robots.txt (4xx) means no rules; an unreachable one is no reason to refuse the feed itself.
@@ -74,14 +79,22 @@ export class PoliteFetcher {
       throw new FetchError('bad-url', `not a URL: ${raw}`);
     }
     const robot = await this.robotsFor(url);
-    if (robot && robot.isAllowed(raw, ROBOTS_AGENT) === false) throw new FetchError('status', `${raw}: disallowed by robots.txt`, 403);
-    const crawlDelay = Math.min((robot?.getCrawlDelay(ROBOTS_AGENT) ?? 0) * 1000, this.options.maxCrawlDelayMs ?? 30_000);
+    if (robot && robot.isAllowed(raw, ROBOTS_AGENT) === false)
+      throw new FetchError('status', `${raw}: disallowed by robots.txt`, 403);
+    const crawlDelay = Math.min(
+      (robot?.getCrawlDelay(ROBOTS_AGENT) ?? 0) * 1000,
+      this.options.maxCrawlDelayMs ?? 30_000,
+    );
     const delay = Math.max(this.options.delayMs ?? 1000, crawlDelay);
     const attempts = this.options.attempts ?? 3;
     for (let attempt = 1; ; attempt++) {
       await this.turn(url.host, delay);
       try {
-        return await guardedFetch(raw, { ...this.options, ...options, headers: { 'user-agent': USER_AGENT, ...options.headers } });
+        return await guardedFetch(raw, {
+          ...this.options,
+          ...options,
+          headers: { 'user-agent': USER_AGENT, ...options.headers },
+        });
       } catch (err) {
         if (!(err instanceof FetchError) || !err.retryable || attempt >= attempts) throw err;
         await sleep((this.options.backoffMs ?? 1000) * 2 ** (attempt - 1));

@@ -18,16 +18,33 @@ function mutate(r: () => number, input: Buffer): Buffer {
   for (let k = 0; k < rounds; k++) {
     const at = Math.floor(r() * (b.length + 1));
     switch (Math.floor(r() * 6)) {
-      case 0: b = b.subarray(0, at); break;
-      case 1: if (b.length > 0) b[Math.min(at, b.length - 1)] = Math.floor(r() * 256); break;
-      case 2: b = Buffer.concat([b.subarray(0, at), b.subarray(Math.min(b.length, at + Math.floor(r() * 40)))]); break;
+      case 0:
+        b = b.subarray(0, at);
+        break;
+      case 1:
+        if (b.length > 0) b[Math.min(at, b.length - 1)] = Math.floor(r() * 256);
+        break;
+      case 2:
+        b = Buffer.concat([b.subarray(0, at), b.subarray(Math.min(b.length, at + Math.floor(r() * 40)))]);
+        break;
       case 3: {
         const s = Math.floor(r() * specials.length);
         b = Buffer.concat([b.subarray(0, at), specials.subarray(s, s + 1 + Math.floor(r() * 12)), b.subarray(at)]);
         break;
       }
-      case 4: b = Buffer.concat([b.subarray(0, at), b.subarray(Math.floor(r() * b.length), Math.floor(r() * b.length) + 60), b.subarray(at)]); break;
-      default: b = Buffer.concat([b.subarray(0, at), Buffer.from(Array.from({ length: Math.floor(r() * 20) }, () => Math.floor(r() * 256))), b.subarray(at)]);
+      case 4:
+        b = Buffer.concat([
+          b.subarray(0, at),
+          b.subarray(Math.floor(r() * b.length), Math.floor(r() * b.length) + 60),
+          b.subarray(at),
+        ]);
+        break;
+      default:
+        b = Buffer.concat([
+          b.subarray(0, at),
+          Buffer.from(Array.from({ length: Math.floor(r() * 20) }, () => Math.floor(r() * 256))),
+          b.subarray(at),
+        ]);
     }
   }
   return b;
@@ -36,17 +53,25 @@ function mutate(r: () => number, input: Buffer): Buffer {
 function warcRecord(i: number): Buffer {
   const html = `<html><head><title>Story ${i}</title></head><body><p>Text of story ${i}.</p></body></html>`;
   const http = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n${html}`);
-  return Buffer.concat([Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://n.example/${i}\r\nContent-Length: ${http.length}\r\n\r\n`), http, Buffer.from('\r\n\r\n')]);
+  return Buffer.concat([
+    Buffer.from(
+      `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://n.example/${i}\r\nContent-Length: ${http.length}\r\n\r\n`,
+    ),
+    http,
+    Buffer.from('\r\n\r\n'),
+  ]);
 }
 
 async function* chunks(b: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
 }
 
-const RSS = Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire &amp; Co</title><link>https://n.example/</link>
+const RSS =
+  Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire &amp; Co</title><link>https://n.example/</link>
 ${[1, 2, 3].map((i) => `<item><title>Item ${i}</title><link>/news/${i}</link><guid isPermaLink="false">id-${i}</guid><pubDate>Mon, 0${i} Apr 2024 08:00:00 GMT</pubDate><description><![CDATA[<p>Teaser ${i}</p>]]></description><content:encoded>&lt;p&gt;Body ${i}&lt;/p&gt;</content:encoded></item>`).join('\n')}
 </channel></rss>`);
-const ATOM = Buffer.from(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title><link href="https://a.example/"/>
+const ATOM =
+  Buffer.from(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title><link href="https://a.example/"/>
 ${[1, 2].map((i) => `<entry><id>urn:a:${i}</id><title type="html">Entry &lt;b&gt;${i}&lt;/b&gt;</title><link rel="alternate" href="https://a.example/${i}"/><updated>2024-04-0${i}T08:00:00Z</updated><content type="html">&lt;p&gt;Body&lt;/p&gt;</content></entry>`).join('\n')}
 </feed>`);
 
@@ -113,8 +138,21 @@ describe('ingest fuzzing (seeded)', () => {
 
   it('survives 3,000 mutated JSONL lines: an item or an error item, never a throw', () => {
     const r = rng(13);
-    const base = Buffer.from(JSON.stringify({ url: 'https://n.example/1', title: 'Title', text: 'First paragraph.\n\nSecond one.', published: '2024-04-01T08:00:00Z' }));
-    const html = Buffer.from(JSON.stringify({ url: 'https://n.example/2', html: '<html><body><p>Hi</p></body></html>', published: 'yesterday' }));
+    const base = Buffer.from(
+      JSON.stringify({
+        url: 'https://n.example/1',
+        title: 'Title',
+        text: 'First paragraph.\n\nSecond one.',
+        published: '2024-04-01T08:00:00Z',
+      }),
+    );
+    const html = Buffer.from(
+      JSON.stringify({
+        url: 'https://n.example/2',
+        html: '<html><body><p>Hi</p></body></html>',
+        published: 'yesterday',
+      }),
+    );
     const kinds = new Set<string>();
     for (let n = 0; n < 3000; n++) {
       const item = jsonlItem(mutate(r, n % 2 ? base : html).toString('utf8'), `fuzz:${n}`);

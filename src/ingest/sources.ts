@@ -65,7 +65,12 @@ async function* dumpItems(file: string): AsyncGenerator<IngestItem> {
 async function* htmlFileItems(file: string): AsyncGenerator<IngestItem> {
   const s = await stat(file);
   if (s.size === 0) return yield { kind: 'error', origin: file, error: 'empty file' };
-  if (s.size > MAX_HTML_FILE) return yield { kind: 'error', origin: file, error: `HTML file too large (${s.size} bytes, limit ${MAX_HTML_FILE})` };
+  if (s.size > MAX_HTML_FILE)
+    return yield {
+      kind: 'error',
+      origin: file,
+      error: `HTML file too large (${s.size} bytes, limit ${MAX_HTML_FILE})`,
+    };
   yield { kind: 'page', origin: file, url: null, html: new Uint8Array(await readFile(file)) };
 }
 
@@ -143,21 +148,51 @@ export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): 
         continue;
       }
       pages++;
-      yield { kind: 'page', origin, url, html: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), contentType };
+      yield {
+        kind: 'page',
+        origin,
+        url,
+        html: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        contentType,
+      };
     } else if (type === 'resource' && isHtml(headers.get('content-type'), block)) {
       pages++;
-      yield { kind: 'page', origin, url, html: new Uint8Array(block.buffer, block.byteOffset, block.byteLength), contentType: headers.get('content-type') ?? null };
+      yield {
+        kind: 'page',
+        origin,
+        url,
+        html: new Uint8Array(block.buffer, block.byteOffset, block.byteLength),
+        contentType: headers.get('content-type') ?? null,
+      };
     } else skipped++;
   }
   if (pages === 0) {
-    yield { kind: 'error', origin: file, error: records === 0 ? 'no WARC records found' : `no HTML responses among ${records} WARC record(s) (${skipped} other)` };
+    yield {
+      kind: 'error',
+      origin: file,
+      error:
+        records === 0
+          ? 'no WARC records found'
+          : `no HTML responses among ${records} WARC record(s) (${skipped} other)`,
+    };
   }
 }
 
 async function* urlItems(url: string, options: SourceOptions): AsyncGenerator<IngestItem> {
   try {
-    const res = await guardedFetch(url, { maxBytes: MAX_FETCH_BYTES, ...options.fetch, allowPrivate: options.allowPrivate ?? options.fetch?.allowPrivate ?? false, accept: 'html' });
-    yield { kind: 'page', origin: url, url: res.url, html: new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength), contentType: res.contentType };
+    const res = await guardedFetch(url, {
+      maxBytes: MAX_FETCH_BYTES,
+      ...options.fetch,
+      allowPrivate: options.allowPrivate ?? options.fetch?.allowPrivate ?? false,
+      accept: 'html',
+    });
+    yield {
+      kind: 'page',
+      origin: url,
+      url: res.url,
+      html: new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength),
+      contentType: res.contentType,
+    };
   } catch (err) {
     yield { kind: 'error', origin: url, error: err instanceof FetchError ? err.message : message(err) };
   }
@@ -165,10 +200,14 @@ async function* urlItems(url: string, options: SourceOptions): AsyncGenerator<In
 
 async function* fileItems(file: string): AsyncGenerator<IngestItem> {
   switch (sourceKind(file)) {
-    case 'warc': return yield* warcItems(file);
-    case 'jsonl': return yield* jsonlItems(file);
-    case 'html': return yield* htmlFileItems(file);
-    default: return yield* dumpItems(file);
+    case 'warc':
+      return yield* warcItems(file);
+    case 'jsonl':
+      return yield* jsonlItems(file);
+    case 'html':
+      return yield* htmlFileItems(file);
+    default:
+      return yield* dumpItems(file);
   }
 }
 

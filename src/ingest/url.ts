@@ -27,9 +27,30 @@ export function cleanUrl(raw: string): string | null {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function pad(n: number): string {
@@ -63,7 +84,8 @@ export function dateFromUrl(url: string): DateEvidence | null {
   if (named) {
     const m = MONTHS[named[2]!.toLowerCase()];
     const [y, d] = [Number(named[1]), Number(named[3])];
-    if (m && validDay(y, m, d)) return { value: `${y}-${pad(m)}-${pad(d)}`, precision: 'day', from: 'url', evidence: url };
+    if (m && validDay(y, m, d))
+      return { value: `${y}-${pad(m)}-${pad(d)}`, precision: 'day', from: 'url', evidence: url };
   }
   const month = /(?:^|\/)((?:19|20)\d\d)\/(\d{1,2})(?=\/)/.exec(path);
   if (month) {
@@ -78,7 +100,10 @@ export function dateFromUrl(url: string): DateEvidence | null {
  * domain); else the registrable domain itself as a last resort.
  */
 export function outletFromUrl(url: string): string | null {
-  const host = getHostname(url)?.toLowerCase().replace(/^www\./, '') ?? null;
+  const host =
+    getHostname(url)
+      ?.toLowerCase()
+      .replace(/^www\./, '') ?? null;
   if (!host) return null;
   const known = OUTLETS[host];
   if (known) return known;
@@ -125,13 +150,73 @@ export function outletNameFor(domain: string, texts: readonly string[]): string 
 
 /** Words news outlets end their names with ("Herald", "Gazette") or open them with ("Daily", "Evening"). */
 const OUTLET_HEADS = [
-  'broadcasting', 'broadcast', 'chronicle', 'gazette', 'herald', 'journal', 'courier', 'tribune', 'ledger', 'times',
-  'post', 'news', 'daily', 'observer', 'guardian', 'telegraph', 'express', 'mirror', 'standard', 'record', 'review',
-  'wire', 'press', 'report', 'reporter', 'today', 'sentinel', 'examiner', 'dispatch', 'bulletin', 'monitor', 'mail',
-  'star', 'sun', 'globe', 'register', 'enquirer', 'inquirer', 'independent', 'insider', 'digest', 'weekly', 'radio',
-  'television', 'media', 'network', 'online', 'newswire', 'leader', 'advertiser', 'argus', 'echo', 'gleaner', 'voice',
+  'broadcasting',
+  'broadcast',
+  'chronicle',
+  'gazette',
+  'herald',
+  'journal',
+  'courier',
+  'tribune',
+  'ledger',
+  'times',
+  'post',
+  'news',
+  'daily',
+  'observer',
+  'guardian',
+  'telegraph',
+  'express',
+  'mirror',
+  'standard',
+  'record',
+  'review',
+  'wire',
+  'press',
+  'report',
+  'reporter',
+  'today',
+  'sentinel',
+  'examiner',
+  'dispatch',
+  'bulletin',
+  'monitor',
+  'mail',
+  'star',
+  'sun',
+  'globe',
+  'register',
+  'enquirer',
+  'inquirer',
+  'independent',
+  'insider',
+  'digest',
+  'weekly',
+  'radio',
+  'television',
+  'media',
+  'network',
+  'online',
+  'newswire',
+  'leader',
+  'advertiser',
+  'argus',
+  'echo',
+  'gleaner',
+  'voice',
 ] as const;
-const OUTLET_OPENERS = ['daily', 'evening', 'morning', 'sunday', 'weekly', 'new', 'north', 'south', 'east', 'west'] as const;
+const OUTLET_OPENERS = [
+  'daily',
+  'evening',
+  'morning',
+  'sunday',
+  'weekly',
+  'new',
+  'north',
+  'south',
+  'east',
+  'west',
+] as const;
 
 function titleCase(words: readonly string[]): string {
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');

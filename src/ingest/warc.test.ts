@@ -8,13 +8,14 @@ import { readWarc } from './warc.js';
 import { warcItems } from './sources.js';
 
 /** A WARC response record around an HTTP response, written the way crawlers write them. */
-export function warcResponse(url: string, html: string, extra = ''): Buffer {
+function warcResponse(url: string, html: string, extra = ''): Buffer {
   const http = Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n${extra}\r\n${html}`);
   const head = `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: ${url}\r\nWARC-Record-ID: <urn:uuid:${url.length}>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: ${http.length}\r\n\r\n`;
   return Buffer.concat([Buffer.from(head), http, Buffer.from('\r\n\r\n')]);
 }
 
-const page = (n: number): string => `<html><head><title>Story ${n}</title></head><body><p>Paragraph of story number ${n} about the harbour.</p></body></html>`;
+const page = (n: number): string =>
+  `<html><head><title>Story ${n}</title></head><body><p>Paragraph of story number ${n} about the harbour.</p></body></html>`;
 
 async function* chunked(buf: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
@@ -28,7 +29,10 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 
 describe('readWarc', () => {
   it('reads records by Content-Length, whatever the chunking', async () => {
-    const warc = Buffer.concat([warcResponse('https://a.example/1', page(1)), warcResponse('https://a.example/2', page(2))]);
+    const warc = Buffer.concat([
+      warcResponse('https://a.example/1', page(1)),
+      warcResponse('https://a.example/2', page(2)),
+    ]);
     for (const size of [1, 7, 100, 1 << 16]) {
       const events = await collect(readWarc(chunked(warc, size)));
       expect(events.map((e) => e.kind)).toEqual(['record', 'record']);
@@ -41,12 +45,22 @@ describe('readWarc', () => {
 
   it('a body holding "WARC/1.0" lines does not confuse it', async () => {
     const tricky = page(3).replace('</p>', '</p>\r\nWARC/1.0\r\nContent-Length: 5\r\n\r\n');
-    const events = await collect(readWarc(chunked(Buffer.concat([warcResponse('https://a.example/3', tricky), warcResponse('https://a.example/4', page(4))]), 13)));
+    const events = await collect(
+      readWarc(
+        chunked(
+          Buffer.concat([warcResponse('https://a.example/3', tricky), warcResponse('https://a.example/4', page(4))]),
+          13,
+        ),
+      ),
+    );
     expect(events.map((e) => e.kind)).toEqual(['record', 'record']);
   });
 
   it('reports a truncated last record and keeps the ones before', async () => {
-    const whole = Buffer.concat([warcResponse('https://a.example/1', page(1)), warcResponse('https://a.example/2', page(2))]);
+    const whole = Buffer.concat([
+      warcResponse('https://a.example/1', page(1)),
+      warcResponse('https://a.example/2', page(2)),
+    ]);
     const events = await collect(readWarc(chunked(whole.subarray(0, whole.length - 60), 50)));
     expect(events[0]!.kind).toBe('record');
     expect(events[1]).toMatchObject({ kind: 'problem', message: expect.stringMatching(/truncated record/) });
@@ -54,10 +68,20 @@ describe('readWarc', () => {
 
   it('skips garbage between records and a record without Content-Length, then goes on', async () => {
     const bad = Buffer.from('WARC/1.0\r\nWARC-Type: response\r\n\r\nno length here\r\n\r\n');
-    const warc = Buffer.concat([Buffer.from('some junk bytes\n'), warcResponse('https://a.example/1', page(1)), bad, warcResponse('https://a.example/2', page(2))]);
+    const warc = Buffer.concat([
+      Buffer.from('some junk bytes\n'),
+      warcResponse('https://a.example/1', page(1)),
+      bad,
+      warcResponse('https://a.example/2', page(2)),
+    ]);
     const events = await collect(readWarc(chunked(warc, 64)));
     expect(events.filter((e) => e.kind === 'record')).toHaveLength(2);
-    expect(events.filter((e) => e.kind === 'problem').map((e) => (e as { message: string }).message).join(' | ')).toMatch(/garbled data.*Content-Length/);
+    expect(
+      events
+        .filter((e) => e.kind === 'problem')
+        .map((e) => (e as { message: string }).message)
+        .join(' | '),
+    ).toMatch(/garbled data.*Content-Length/);
   });
 });
 
@@ -67,9 +91,23 @@ describe('warcItems', () => {
   it('turns HTML responses of a gzipped WARC (one member per record) into pages, skipping the rest', async () => {
     const request = Buffer.from('WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 4\r\n\r\nGET \r\n\r\n');
     const png = Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG');
-    const image = Buffer.concat([Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nContent-Length: ${png.length}\r\n\r\n`), png, Buffer.from('\r\n\r\n')]);
+    const image = Buffer.concat([
+      Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nContent-Length: ${png.length}\r\n\r\n`),
+      png,
+      Buffer.from('\r\n\r\n'),
+    ]);
     const file = join(dir, 'crawl.warc.gz');
-    writeFileSync(file, Buffer.concat([request, warcResponse('https://a.example/1', page(1)), image, warcResponse('https://a.example/2', page(2))].map((b) => gzipSync(b))));
+    writeFileSync(
+      file,
+      Buffer.concat(
+        [
+          request,
+          warcResponse('https://a.example/1', page(1)),
+          image,
+          warcResponse('https://a.example/2', page(2)),
+        ].map((b) => gzipSync(b)),
+      ),
+    );
     const items = await collect(warcItems(file));
     expect(items.map((i) => i.kind)).toEqual(['page', 'page']);
     const p = items[1] as Extract<IngestItem, { kind: 'page' }>;
@@ -79,7 +117,9 @@ describe('warcItems', () => {
   });
 
   it('reports a truncated gzip stream after the records before it', async () => {
-    const whole = gzipSync(Buffer.concat([warcResponse('https://a.example/1', page(1)), warcResponse('https://a.example/2', page(2))]));
+    const whole = gzipSync(
+      Buffer.concat([warcResponse('https://a.example/1', page(1)), warcResponse('https://a.example/2', page(2))]),
+    );
     const file = join(dir, 'cut.warc.gz');
     writeFileSync(file, whole.subarray(0, whole.length - 20));
     const items = await collect(warcItems(file));
@@ -89,9 +129,24 @@ describe('warcItems', () => {
 
   it('decodes chunked and gzip-encoded archived bodies', async () => {
     const body = gzipSync(Buffer.from(page(5)));
-    const chunkedBody = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
-    const http = Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n'), chunkedBody]);
-    const rec = Buffer.concat([Buffer.from(`WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/5\r\nContent-Length: ${http.length}\r\n\r\n`), http, Buffer.from('\r\n\r\n')]);
+    const chunkedBody = Buffer.concat([
+      Buffer.from(`${body.length.toString(16)}\r\n`),
+      body,
+      Buffer.from('\r\n0\r\n\r\n'),
+    ]);
+    const http = Buffer.concat([
+      Buffer.from(
+        'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n',
+      ),
+      chunkedBody,
+    ]);
+    const rec = Buffer.concat([
+      Buffer.from(
+        `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/5\r\nContent-Length: ${http.length}\r\n\r\n`,
+      ),
+      http,
+      Buffer.from('\r\n\r\n'),
+    ]);
     const file = join(dir, 'coded.warc');
     writeFileSync(file, rec);
     const items = await collect(warcItems(file));

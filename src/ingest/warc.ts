@@ -89,7 +89,11 @@ export async function* readWarc(source: AsyncIterable<Buffer>, options: WarcOpti
       }
       await r.skip(MAGIC.length);
       const skipped = await resync(r);
-      yield { kind: 'problem', offset, message: `garbled record header (no end within ${MAX_HEADER} bytes): skipped ${skipped + MAGIC.length} byte(s)` };
+      yield {
+        kind: 'problem',
+        offset,
+        message: `garbled record header (no end within ${MAX_HEADER} bytes): skipped ${skipped + MAGIC.length} byte(s)`,
+      };
       continue;
     }
     const headers = parseHeaders(r.take(end).toString('latin1'));
@@ -97,7 +101,11 @@ export async function* readWarc(source: AsyncIterable<Buffer>, options: WarcOpti
     const lengthField = headers.get('content-length');
     if (lengthField === undefined || !/^\d+$/.test(lengthField)) {
       const skipped = await resync(r);
-      yield { kind: 'problem', offset, message: `record without a valid Content-Length${lengthField === undefined ? '' : ` (${JSON.stringify(lengthField.slice(0, 40))})`}: skipped ${skipped} byte(s)` };
+      yield {
+        kind: 'problem',
+        offset,
+        message: `record without a valid Content-Length${lengthField === undefined ? '' : ` (${JSON.stringify(lengthField.slice(0, 40))})`}: skipped ${skipped} byte(s)`,
+      };
       continue;
     }
     const length = Number(lengthField);
@@ -111,11 +119,16 @@ export async function* readWarc(source: AsyncIterable<Buffer>, options: WarcOpti
       const have = r.available;
       await r.skip(have);
       const why = r.failure ? ` (${r.failure.message})` : '';
-      yield { kind: 'problem', offset, message: `truncated record: ${have} of ${length} bytes before the stream ends${why}` };
+      yield {
+        kind: 'problem',
+        offset,
+        message: `truncated record: ${have} of ${length} bytes before the stream ends${why}`,
+      };
       if (r.failure) return;
       break;
     }
     yield { kind: 'record', record: { headers, block: r.take(length), offset } };
   }
-  if (r.failure) yield { kind: 'problem', offset: r.offset, message: `stream error after ${r.offset} bytes: ${r.failure.message}` };
+  if (r.failure)
+    yield { kind: 'problem', offset: r.offset, message: `stream error after ${r.offset} bytes: ${r.failure.message}` };
 }

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc, type EntityMention } from '../model/index.js';
 import { annotateLanguage } from './annotate.js';
-import { PhraseTagger } from './testTagger.js';
+import { PhraseTagger } from './test-tagger.js';
 
 function analyze(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('t1', { title: 'T', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'test', warnings: [] });
+  const doc = createDoc('t1', {
+    title: 'T',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence: [],
+    origin: 'test',
+    warnings: [],
+  });
   annotateLanguage(doc, new PhraseTagger(phrases));
   for (const e of doc.entities) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
   return doc;
@@ -21,7 +30,11 @@ describe('person coreference within an article', () => {
   it('links full name, surname, honorific form and a spelling variant', () => {
     const doc = analyze(
       'President Moon Jae-in arrived on Tuesday. Moon told aides the summit mattered. Later, Mr. Moon spoke again. Officials said Moon Jae In would return.',
-      [['Moon Jae-in', 'PER'], ['Moon', 'PER'], ['Moon Jae In', 'PER']],
+      [
+        ['Moon Jae-in', 'PER'],
+        ['Moon', 'PER'],
+        ['Moon Jae In', 'PER'],
+      ],
     );
     const keys = doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.actorKey);
     expect(keys).toEqual(['person:moon jae in', 'person:moon jae in', 'person:moon jae in', 'person:moon jae in']);
@@ -30,7 +43,9 @@ describe('person coreference within an article', () => {
 
   it('links "Mr Macron" to "Emmanuel Macron" and keeps surname-only names apart', () => {
     const doc = analyze('Emmanuel Macron met the press. Mr Macron said little. Dupont, a farmer, watched.', [
-      ['Emmanuel Macron', 'PER'], ['Macron', 'PER'], ['Dupont', 'PER'],
+      ['Emmanuel Macron', 'PER'],
+      ['Macron', 'PER'],
+      ['Dupont', 'PER'],
     ]);
     expect(find(doc, 'Macron').actorKey).toBe('person:emmanuel macron');
     expect(find(doc, 'Macron').canonical).toBe('Emmanuel Macron');
@@ -39,7 +54,10 @@ describe('person coreference within an article', () => {
 
   it('reads East Asian names family name first', () => {
     const doc = analyze('Xi Jinping hosted the talks. Kim Yo-jong attended. Xi later left, and Kim stayed.', [
-      ['Xi Jinping', 'PER'], ['Kim Yo-jong', 'PER'], ['Xi', 'PER'], ['Kim', 'PER'],
+      ['Xi Jinping', 'PER'],
+      ['Kim Yo-jong', 'PER'],
+      ['Xi', 'PER'],
+      ['Kim', 'PER'],
     ]);
     expect(find(doc, 'Xi').actorKey).toBe('person:xi jinping');
     expect(find(doc, 'Kim').actorKey).toBe('person:kim yo jong');
@@ -47,20 +65,29 @@ describe('person coreference within an article', () => {
 
   it('picks the nearest earlier full name when two share a surname', () => {
     const doc = analyze('Kim Jong-un spoke first. Kim Yo-jong spoke next. Ms. Kim criticised Seoul.', [
-      ['Kim Jong-un', 'PER'], ['Kim Yo-jong', 'PER'], ['Kim', 'PER'],
+      ['Kim Jong-un', 'PER'],
+      ['Kim Yo-jong', 'PER'],
+      ['Kim', 'PER'],
     ]);
     expect(find(doc, 'Kim').actorKey).toBe('person:kim yo jong');
   });
 
   it('normalizes diacritics into one key', () => {
-    const doc = analyze('José Ramos-Horta spoke. Jose Ramos-Horta then left.', [['José Ramos-Horta', 'PER'], ['Jose Ramos-Horta', 'PER']]);
+    const doc = analyze('José Ramos-Horta spoke. Jose Ramos-Horta then left.', [
+      ['José Ramos-Horta', 'PER'],
+      ['Jose Ramos-Horta', 'PER'],
+    ]);
     expect(doc.entities.map((e) => e.actorKey)).toEqual(['person:jose ramos horta', 'person:jose ramos horta']);
   });
 });
 
 describe('roles and affiliations', () => {
   it('keeps a role and an affiliation written before the name', () => {
-    const doc = analyze('Elysee spokesman Gabriel Attal said Paris was ready.', [['Gabriel Attal', 'PER'], ['Elysee', 'LOC'], ['Paris', 'LOC']]);
+    const doc = analyze('Elysee spokesman Gabriel Attal said Paris was ready.', [
+      ['Gabriel Attal', 'PER'],
+      ['Elysee', 'LOC'],
+      ['Paris', 'LOC'],
+    ]);
     const p = find(doc, 'Gabriel Attal');
     expect([p.role, p.affiliation, p.code]).toEqual(['spokesman', 'country:FRA', 'FRAGOV']);
     const elysee = find(doc, 'Elysee');
@@ -68,7 +95,10 @@ describe('roles and affiliations', () => {
   });
 
   it('splits an affiliation off a person span and carries the role to later mentions', () => {
-    const doc = analyze('South Korean President Moon Jae-in flew home. Mr. Moon then rested.', [['South Korean President Moon Jae-in', 'PER'], ['Moon', 'PER']]);
+    const doc = analyze('South Korean President Moon Jae-in flew home. Mr. Moon then rested.', [
+      ['South Korean President Moon Jae-in', 'PER'],
+      ['Moon', 'PER'],
+    ]);
     const norp = find(doc, 'South Korean');
     expect([norp.type, norp.actorKey]).toEqual(['NORP', 'country:KOR']);
     const p = find(doc, 'Moon Jae-in');
@@ -79,34 +109,72 @@ describe('roles and affiliations', () => {
 
   it('reads possessive affiliations and appositive roles', () => {
     const doc = analyze("France's foreign minister Jean Dupuis spoke. Anna Berg, the NATO spokeswoman, replied.", [
-      ['France', 'LOC'], ['Jean Dupuis', 'PER'], ['Anna Berg', 'PER'], ['NATO', 'ORG'],
+      ['France', 'LOC'],
+      ['Jean Dupuis', 'PER'],
+      ['Anna Berg', 'PER'],
+      ['NATO', 'ORG'],
     ]);
-    expect([find(doc, 'Jean Dupuis').role, find(doc, 'Jean Dupuis').affiliation]).toEqual(['foreign minister', 'country:FRA']);
-    expect([find(doc, 'Anna Berg').role, find(doc, 'Anna Berg').affiliation, find(doc, 'Anna Berg').code]).toEqual(['spokeswoman', 'org:NATO', 'IGOWSTNAT']);
+    expect([find(doc, 'Jean Dupuis').role, find(doc, 'Jean Dupuis').affiliation]).toEqual([
+      'foreign minister',
+      'country:FRA',
+    ]);
+    expect([find(doc, 'Anna Berg').role, find(doc, 'Anna Berg').affiliation, find(doc, 'Anna Berg').code]).toEqual([
+      'spokeswoman',
+      'org:NATO',
+      'IGOWSTNAT',
+    ]);
   });
 });
 
 describe('metonymy', () => {
   it('maps an acting capital to its country and a place to the city', () => {
-    const doc = analyze('Moscow denied the report. Talks in Moscow will resume. The Kremlin said nothing.', [['Moscow', 'LOC'], ['Kremlin', 'LOC']]);
+    const doc = analyze('Moscow denied the report. Talks in Moscow will resume. The Kremlin said nothing.', [
+      ['Moscow', 'LOC'],
+      ['Kremlin', 'LOC'],
+    ]);
     const actor = find(doc, 'Moscow', 0);
-    expect([actor.type, actor.actorKey, actor.canonical, actor.metonym]).toEqual(['GPE', 'country:RUS', 'Russia', true]);
+    expect([actor.type, actor.actorKey, actor.canonical, actor.metonym]).toEqual([
+      'GPE',
+      'country:RUS',
+      'Russia',
+      true,
+    ]);
     const place = find(doc, 'Moscow', 1);
-    expect([place.type, place.actorKey, place.canonical, place.metonym]).toEqual(['GPE', 'loc:moscow', 'Moscow', false]);
-    expect([find(doc, 'Kremlin').actorKey, find(doc, 'Kremlin').metonym, find(doc, 'Kremlin').code]).toEqual(['country:RUS', true, 'RUSGOV']);
+    expect([place.type, place.actorKey, place.canonical, place.metonym]).toEqual([
+      'GPE',
+      'loc:moscow',
+      'Moscow',
+      false,
+    ]);
+    expect([find(doc, 'Kremlin').actorKey, find(doc, 'Kremlin').metonym, find(doc, 'Kremlin').code]).toEqual([
+      'country:RUS',
+      true,
+      'RUSGOV',
+    ]);
   });
 
   it('treats coordinated capitals alike and reads possessives', () => {
-    const doc = analyze("Washington and Beijing agreed to meet. Beijing's response came fast. She lives in Beijing.", []);
+    const doc = analyze(
+      "Washington and Beijing agreed to meet. Beijing's response came fast. She lives in Beijing.",
+      [],
+    );
     expect(doc.entities.map((e) => [e.text, e.actorKey])).toEqual([
-      ['Washington', 'country:USA'], ['Beijing', 'country:CHN'], ['Beijing', 'country:CHN'], ['Beijing', 'loc:beijing'],
+      ['Washington', 'country:USA'],
+      ['Beijing', 'country:CHN'],
+      ['Beijing', 'country:CHN'],
+      ['Beijing', 'loc:beijing'],
     ]);
   });
 
   it('reads "the North" and "the South" as the Koreas only in Korean context', () => {
-    const korea = analyze('North Korea tested a missile. The North said the South had provoked it.', [['North Korea', 'LOC'], ['North', 'LOC']]);
+    const korea = analyze('North Korea tested a missile. The North said the South had provoked it.', [
+      ['North Korea', 'LOC'],
+      ['North', 'LOC'],
+    ]);
     expect(korea.entities.map((e) => [e.text, e.actorKey])).toEqual([
-      ['North Korea', 'country:PRK'], ['North', 'country:PRK'], ['South', 'country:KOR'],
+      ['North Korea', 'country:PRK'],
+      ['North', 'country:PRK'],
+      ['South', 'country:KOR'],
     ]);
     const other = analyze('Voters in the North said the economy mattered.', []);
     expect(other.entities).toEqual([]);
@@ -115,97 +183,209 @@ describe('metonymy', () => {
 
 describe('typing and gazetteer reconciliation', () => {
   it('joins a name the model split and adds a known name it missed', () => {
-    const doc = analyze('The United Nations Security Council met as the U.S. watched.', [['United Nations', 'ORG'], ['Security Council', 'ORG']]);
+    const doc = analyze('The United Nations Security Council met as the U.S. watched.', [
+      ['United Nations', 'ORG'],
+      ['Security Council', 'ORG'],
+    ]);
     expect(doc.entities.map((e) => [e.text, e.type, e.actorKey])).toEqual([
-      ['United Nations Security Council', 'ORG', 'org:UNSC'], ['U.S.', 'GPE', 'country:USA'],
+      ['United Nations Security Council', 'ORG', 'org:UNSC'],
+      ['U.S.', 'GPE', 'country:USA'],
     ]);
   });
 
   it('splits CoNLL LOC into GPE and LOC and demonyms into NORP', () => {
-    const doc = analyze('Russian troops moved near the Dnieper River and into Kherson.', [['Russian', 'MISC'], ['Dnieper River', 'LOC'], ['Kherson', 'LOC']]);
+    const doc = analyze('Russian troops moved near the Dnieper River and into Kherson.', [
+      ['Russian', 'MISC'],
+      ['Dnieper River', 'LOC'],
+      ['Kherson', 'LOC'],
+    ]);
     expect(doc.entities.map((e) => [e.text, e.type, e.actorKey, e.role ?? null, e.code])).toEqual([
-      ['Russian', 'NORP', 'country:RUS', 'troops', 'RUSMIL'], ['Dnieper River', 'LOC', 'loc:dnieper river', null, ''], ['Kherson', 'GPE', 'loc:kherson', null, ''],
+      ['Russian', 'NORP', 'country:RUS', 'troops', 'RUSMIL'],
+      ['Dnieper River', 'LOC', 'loc:dnieper river', null, ''],
+      ['Kherson', 'GPE', 'loc:kherson', null, ''],
     ]);
   });
 
   it('gives an acronym defined in parentheses the actor of its full name', () => {
-    const doc = analyze('The Korea Institute for National Unification (KINU) published a study. KINU said more.', [['Korea Institute for National Unification', 'ORG']]);
+    const doc = analyze('The Korea Institute for National Unification (KINU) published a study. KINU said more.', [
+      ['Korea Institute for National Unification', 'ORG'],
+    ]);
     const keys = doc.entities.map((e) => e.actorKey);
-    expect(keys).toEqual(['org:korea institute for national unification', 'org:korea institute for national unification', 'org:korea institute for national unification']);
+    expect(keys).toEqual([
+      'org:korea institute for national unification',
+      'org:korea institute for national unification',
+      'org:korea institute for national unification',
+    ]);
   });
 
   it('gives state news agencies their country', () => {
-    const doc = analyze('KCNA reported the launch, Yonhap said.', [['KCNA', 'ORG'], ['Yonhap', 'ORG']]);
-    expect(doc.entities.map((e) => [e.actorKey, e.affiliation, e.code])).toEqual([['org:KCNA', 'country:PRK', 'PRKMED'], ['org:YONHAP', 'country:KOR', 'KORMED']]);
+    const doc = analyze('KCNA reported the launch, Yonhap said.', [
+      ['KCNA', 'ORG'],
+      ['Yonhap', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.actorKey, e.affiliation, e.code])).toEqual([
+      ['org:KCNA', 'country:PRK', 'PRKMED'],
+      ['org:YONHAP', 'country:KOR', 'KORMED'],
+    ]);
   });
 });
 
 describe('no junk entities', () => {
   it('drops site chrome, field labels, credits, bylines and all-caps subheads', () => {
     const text = [
-      'Share', 'Photo: Jane Roe/AFP', 'Source: Reuters', 'SUMMIT IN HANOI ENDS EARLY',
-      'Reporting by Tom Lane; Editing by Ann Ford', 'Click here to license this photo from Getty Images',
-      'Advertisement', 'The talks ended (Photo: Kim Lee) without a deal.',
+      'Share',
+      'Photo: Jane Roe/AFP',
+      'Source: Reuters',
+      'SUMMIT IN HANOI ENDS EARLY',
+      'Reporting by Tom Lane; Editing by Ann Ford',
+      'Click here to license this photo from Getty Images',
+      'Advertisement',
+      'The talks ended (Photo: Kim Lee) without a deal.',
     ].join('\n\n');
-    const doc = analyze(text, [['Share', 'MISC'], ['Jane Roe', 'PER'], ['AFP', 'ORG'], ['Reuters', 'ORG'], ['HANOI', 'LOC'], ['Tom Lane', 'PER'], ['Ann Ford', 'PER'], ['Getty Images', 'ORG'], ['Advertisement', 'MISC'], ['Kim Lee', 'PER']]);
+    const doc = analyze(text, [
+      ['Share', 'MISC'],
+      ['Jane Roe', 'PER'],
+      ['AFP', 'ORG'],
+      ['Reuters', 'ORG'],
+      ['HANOI', 'LOC'],
+      ['Tom Lane', 'PER'],
+      ['Ann Ford', 'PER'],
+      ['Getty Images', 'ORG'],
+      ['Advertisement', 'MISC'],
+      ['Kim Lee', 'PER'],
+    ]);
     expect(doc.entities).toEqual([]);
   });
 
   it('cuts model spans that run into ordinary words and drops lone function words', () => {
-    const doc = analyze('The Centre on Thursday said All of them agreed. Anna Berg of Harbourville spoke. The woman left.', [
-      ['Centre on Thursday', 'ORG'], ['All of them', 'MISC'], ['Anna Berg of Harbourville', 'PER'], ['The woman', 'PER'],
+    const doc = analyze(
+      'The Centre on Thursday said All of them agreed. Anna Berg of Harbourville spoke. The woman left.',
+      [
+        ['Centre on Thursday', 'ORG'],
+        ['All of them', 'MISC'],
+        ['Anna Berg of Harbourville', 'PER'],
+        ['The woman', 'PER'],
+      ],
+    );
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
+      ['Centre', 'ORG'],
+      ['Anna Berg', 'PERSON'],
     ]);
-    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([['Centre', 'ORG'], ['Anna Berg', 'PERSON']]);
   });
 
   it('peels sentence-initial function words and drops hyphenated adjectives', () => {
-    const doc = analyze('No Norvessan vessel was hit. Either Portavel or Vendel will host. The Busan-based firm and a UN-brokered deal. A WADA-accredited lab.', [
-      ['No Norvessan', 'PER'], ['Either Portavel', 'PER'], ['Vendel', 'LOC'], ['Busan-based', 'MISC'], ['UN-brokered', 'MISC'], ['WADA-accredited', 'MISC'],
-    ]);
+    const doc = analyze(
+      'No Norvessan vessel was hit. Either Portavel or Vendel will host. The Busan-based firm and a UN-brokered deal. A WADA-accredited lab.',
+      [
+        ['No Norvessan', 'PER'],
+        ['Either Portavel', 'PER'],
+        ['Vendel', 'LOC'],
+        ['Busan-based', 'MISC'],
+        ['UN-brokered', 'MISC'],
+        ['WADA-accredited', 'MISC'],
+      ],
+    );
     expect(doc.entities.map((e) => e.text)).toEqual(['Norvessan', 'Portavel', 'Vendel']);
   });
 
   it('reads a name opened by an honorific as a person whatever the model said', () => {
-    const doc = analyze('Ana Munoz resigned. Ms Munoz said she was tired.', [['Ana Munoz', 'PER'], ['Ms Munoz', 'ORG']]);
+    const doc = analyze('Ana Munoz resigned. Ms Munoz said she was tired.', [
+      ['Ana Munoz', 'PER'],
+      ['Ms Munoz', 'ORG'],
+    ]);
     expect(doc.entities.map((e) => [e.text, e.type, e.actorKey])).toEqual([
-      ['Ana Munoz', 'PERSON', 'person:ana munoz'], ['Munoz', 'PERSON', 'person:ana munoz'],
+      ['Ana Munoz', 'PERSON', 'person:ana munoz'],
+      ['Munoz', 'PERSON', 'person:ana munoz'],
     ]);
   });
 
   it('keeps only known names in title-case subheads', () => {
     const text = 'Talks went on.\n\nA Pattern of Escalation in Moscow\n\nAnna Berg spoke.';
-    const doc = createDoc('t2', { title: 'T', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'test', warnings: [],
-      paragraphs: [{ start: 0, end: 14, kind: 'body' }, { start: 16, end: 49, kind: 'subhead' }, { start: 51, end: 67, kind: 'body' }] });
-    annotateLanguage(doc, new PhraseTagger([['Pattern of Escalation', 'ORG'], ['Moscow', 'LOC'], ['Anna Berg', 'PER']]));
+    const doc = createDoc('t2', {
+      title: 'T',
+      url: null,
+      outlet: null,
+      text,
+      captions: [],
+      dateEvidence: [],
+      origin: 'test',
+      warnings: [],
+      paragraphs: [
+        { start: 0, end: 14, kind: 'body' },
+        { start: 16, end: 49, kind: 'subhead' },
+        { start: 51, end: 67, kind: 'body' },
+      ],
+    });
+    annotateLanguage(
+      doc,
+      new PhraseTagger([
+        ['Pattern of Escalation', 'ORG'],
+        ['Moscow', 'LOC'],
+        ['Anna Berg', 'PER'],
+      ]),
+    );
     expect(doc.entities.map((e) => e.text)).toEqual(['Moscow', 'Anna Berg']);
   });
 
   it('drops shouted words in all-caps leads but keeps acronyms', () => {
-    const doc = analyze('A FIRE-BOMB attack hit a bank. NATO said the ARMY HQ was hit.', [['BOMB', 'ORG'], ['NATO', 'ORG'], ['HQ', 'ORG']]);
+    const doc = analyze('A FIRE-BOMB attack hit a bank. NATO said the ARMY HQ was hit.', [
+      ['BOMB', 'ORG'],
+      ['NATO', 'ORG'],
+      ['HQ', 'ORG'],
+    ]);
     expect(doc.entities.map((e) => e.text)).toEqual(['NATO']);
   });
 
   it('reads a lower-case "general" as a word, a capitalized one as a title', () => {
-    const doc = analyze('The general manager Tom Reyes spoke. General Ana Cruz replied.', [['Tom Reyes', 'PER'], ['Ana Cruz', 'PER']]);
+    const doc = analyze('The general manager Tom Reyes spoke. General Ana Cruz replied.', [
+      ['Tom Reyes', 'PER'],
+      ['Ana Cruz', 'PER'],
+    ]);
     expect(doc.entities.map((e) => e.role ?? null)).toEqual([null, 'General']);
   });
 
   it('keeps real names in ordinary sentences next to junk', () => {
-    const doc = analyze('Share\n\nThe IAEA told Reuters that inspectors left.', [['Share', 'MISC'], ['IAEA', 'ORG'], ['Reuters', 'ORG']]);
+    const doc = analyze('Share\n\nThe IAEA told Reuters that inspectors left.', [
+      ['Share', 'MISC'],
+      ['IAEA', 'ORG'],
+      ['Reuters', 'ORG'],
+    ]);
     expect(doc.entities.map((e) => e.actorKey)).toEqual(['org:IAEA', 'org:REUTERS']);
   });
 });
 
 describe('tagger seam', () => {
   it('rejects a tagger that returns the wrong shape', () => {
-    const doc = createDoc('x', { title: '', url: null, outlet: null, text: 'One two.', captions: [], dateEvidence: [], origin: 't', warnings: [] });
+    const doc = createDoc('x', {
+      title: '',
+      url: null,
+      outlet: null,
+      text: 'One two.',
+      captions: [],
+      dateEvidence: [],
+      origin: 't',
+      warnings: [],
+    });
     expect(() => annotateLanguage(doc, { tagSentences: () => [] })).toThrow(/returned 0 sentences/);
     expect(() => annotateLanguage(doc, { tagSentences: () => [['O']] })).toThrow(/labels for a sentence/);
   });
 
   it('works without a model: gazetteer names and honorific-led names only', () => {
-    const doc = createDoc('x', { title: '', url: null, outlet: null, text: 'Mr. Lavrov met NATO envoys in Brussels. Nobody Here agreed.', captions: [], dateEvidence: [], origin: 't', warnings: [] });
+    const doc = createDoc('x', {
+      title: '',
+      url: null,
+      outlet: null,
+      text: 'Mr. Lavrov met NATO envoys in Brussels. Nobody Here agreed.',
+      captions: [],
+      dateEvidence: [],
+      origin: 't',
+      warnings: [],
+    });
     annotateLanguage(doc);
-    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([['Lavrov', 'PERSON'], ['NATO', 'ORG'], ['Brussels', 'GPE']]);
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
+      ['Lavrov', 'PERSON'],
+      ['NATO', 'ORG'],
+      ['Brussels', 'GPE'],
+    ]);
   });
 });

@@ -1,11 +1,17 @@
 import type { Doc, EntityMention, EntityType } from '../model/index.js';
-import { actorCode } from './actorCode.js';
+import { actorCode } from './actor-code.js';
 import { KOREAN_CONTEXT } from './data/countries-extra.js';
 import { DETERMINERS } from './data/context.js';
 import { GEO_FEATURE_WORDS, GROUP_SECTORS } from './data/roles.js';
 import { gazetteer, type GazetteerEntry } from './gazetteer.js';
-import { ADJECTIVE_SUFFIXES, LEADING_NON_NAME_WORDS, NAME_CONNECTORS, NON_NAME_WORDS, PERSON_PARTICLES } from './data/junk.js';
-import { inCredit, isJunkMentionText, junkSentences } from './junkFilter.js';
+import {
+  ADJECTIVE_SUFFIXES,
+  LEADING_NON_NAME_WORDS,
+  NAME_CONNECTORS,
+  NON_NAME_WORDS,
+  PERSON_PARTICLES,
+} from './data/junk.js';
+import { inCredit, isJunkMentionText, junkSentences } from './junk-filter.js';
 import { actsAsActor } from './metonymy.js';
 import { isAllCaps, isCapitalized, nameKey } from './normalize.js';
 import { clusterPersons, isHonorific, isRoleWord, roleAfter, roleBefore, type PersonMention } from './persons.js';
@@ -116,11 +122,13 @@ export function annotateLanguage(doc: Doc, tagger?: NerTagger): void {
 function runTagger(tagger: NerTagger, words: string[], sentTok: [number, number][]): string[] {
   const sentences = sentTok.map(([a, b]) => words.slice(a, b));
   const tagged = tagger.tagSentences(sentences);
-  if (tagged.length !== sentences.length) throw new Error(`NER tagger returned ${tagged.length} sentences for ${sentences.length}`);
+  if (tagged.length !== sentences.length)
+    throw new Error(`NER tagger returned ${tagged.length} sentences for ${sentences.length}`);
   const out: string[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const row = tagged[s]!;
-    if (row.length !== sentences[s]!.length) throw new Error(`NER tagger returned ${row.length} labels for a sentence of ${sentences[s]!.length} tokens`);
+    if (row.length !== sentences[s]!.length)
+      throw new Error(`NER tagger returned ${row.length} labels for a sentence of ${sentences[s]!.length} tokens`);
     for (const l of row) out.push(l);
   }
   return out;
@@ -190,7 +198,8 @@ function reconcile(words: string[], sentTok: [number, number][], spans: Candidat
       const ov = new Set<number>();
       for (let k = gs; k < ge; k++) if (tokSpan[k]! >= 0) ov.add(tokSpan[k]!);
       if (ov.size === 0) {
-        if (!m.entry.ambiguous) added.push({ s: gs, e: ge, conll: null, gaz: m.entry, innerAffiliation: null, dead: false });
+        if (!m.entry.ambiguous)
+          added.push({ s: gs, e: ge, conll: null, gaz: m.entry, innerAffiliation: null, dead: false });
         continue;
       }
       const over = [...ov].map((k) => spans[k]!);
@@ -227,10 +236,27 @@ function textOf(doc: Doc, s: number, e: number): string {
   return doc.text.slice(doc.tokens[s]!.start, doc.tokens[e - 1]!.end);
 }
 
-function mention(doc: Doc, s: number, e: number, type: EntityType, actorKey: string | null, canonical: string | null): EntityMention {
+function mention(
+  doc: Doc,
+  s: number,
+  e: number,
+  type: EntityType,
+  actorKey: string | null,
+  canonical: string | null,
+): EntityMention {
   const start = doc.tokens[s]!.start;
   const end = doc.tokens[e - 1]!.end;
-  return { start, end, text: doc.text.slice(start, end), type, actorKey, canonical, role: null, affiliation: null, metonym: false };
+  return {
+    start,
+    end,
+    text: doc.text.slice(start, end),
+    type,
+    actorKey,
+    canonical,
+    role: null,
+    affiliation: null,
+    metonym: false,
+  };
 }
 
 /** A token starting with a lower-case letter. */
@@ -260,14 +286,39 @@ function isLowerWord(w: string): boolean {
   return (c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(w));
 }
 
-const WEEKDAYS: ReadonlySet<string> = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
-const EDGE_PUNCT: ReadonlySet<string> = new Set(['-', '.', ',', ';', ':', '!', '?', '"', '“', '”', "'", '‘', '’', '(', ')']);
+const WEEKDAYS: ReadonlySet<string> = new Set([
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+]);
+const EDGE_PUNCT: ReadonlySet<string> = new Set([
+  '-',
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '"',
+  '“',
+  '”',
+  "'",
+  '‘',
+  '’',
+  '(',
+  ')',
+]);
 const TRAILING_CLITICS: ReadonlySet<string> = new Set(["'s", '’s', "n't"]);
 
 function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number): Built | null {
   let { s, e } = c;
   // Leading punctuation or a function word never belongs to a name.
-  while (s < e && (EDGE_PUNCT.has(words[s]!) || (e - s > 1 && LEADING_NON_NAME_WORDS.has(words[s]!.toLowerCase())))) s++;
+  while (s < e && (EDGE_PUNCT.has(words[s]!) || (e - s > 1 && LEADING_NON_NAME_WORDS.has(words[s]!.toLowerCase()))))
+    s++;
   // A name ends at a comma, a clitic, or a lower-case word that is not a connector ("of", "de").
   const connectors = c.conll === 'PER' && !c.gaz ? PERSON_PARTICLES : NAME_CONNECTORS;
   for (let k = s + 1; k < e; k++) {
@@ -281,14 +332,21 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
       break;
     }
   }
-  while (e > s && (EDGE_PUNCT.has(words[e - 1]!) || TRAILING_CLITICS.has(words[e - 1]!) || NAME_CONNECTORS.has(words[e - 1]!))) e--;
+  while (
+    e > s &&
+    (EDGE_PUNCT.has(words[e - 1]!) || TRAILING_CLITICS.has(words[e - 1]!) || NAME_CONNECTORS.has(words[e - 1]!))
+  )
+    e--;
   if (e <= s) return null;
   if (e - s === 1 && (NON_NAME_WORDS.has(words[s]!.toLowerCase()) || isHyphenatedAdjective(words[s]!))) return null;
   const text = textOf(doc, s, e);
   const base = { s, e, sentence, gaz: c.gaz, name: null, innerRole: null };
   const g = c.gaz;
   const honorific = isHonorific(words[s - 1] ?? '');
-  if (g && !(c.conll === 'PER' && (honorific || g.kind === 'country' || g.kind === 'capital') && (honorific || e - s > 1))) {
+  if (
+    g &&
+    !(c.conll === 'PER' && (honorific || g.kind === 'country' || g.kind === 'capital') && (honorific || e - s > 1))
+  ) {
     if (isJunkMentionText(text) && g.kind !== 'org') return null;
     switch (g.kind) {
       case 'country':
@@ -332,7 +390,8 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
     case 'LOC': {
       const last = words[e - 1]!.toLowerCase();
       const first = words[s]!.toLowerCase();
-      const type: EntityType = GEO_FEATURE_WORDS.has(last) || first === 'mount' || first === 'lake' || first === 'cape' ? 'LOC' : 'GPE';
+      const type: EntityType =
+        GEO_FEATURE_WORDS.has(last) || first === 'mount' || first === 'lake' || first === 'cape' ? 'LOC' : 'GPE';
       return { ...base, mention: mention(doc, s, e, type, `loc:${nameKey(text)}`, text) };
     }
     case 'MISC':
@@ -348,7 +407,8 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
  */
 function shoutedWords(words: string[], s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (!isAllCaps(words[k]!)) return false;
-  const capsWord = (w: string | undefined): boolean => w !== undefined && w.length >= 2 && isAllCaps(w) && /^\p{Lu}+$/u.test(w);
+  const capsWord = (w: string | undefined): boolean =>
+    w !== undefined && w.length >= 2 && isAllCaps(w) && /^\p{Lu}+$/u.test(w);
   let before = words[s - 1];
   if (before === '-') before = words[s - 2];
   let after = words[e];
@@ -357,7 +417,15 @@ function shoutedWords(words: string[], s: number, e: number): boolean {
 }
 
 /** "the North" / "the South" stand for the two Koreas in an article that names either. */
-function koreanContext(doc: Doc, words: string[], sentTok: [number, number][], junk: boolean[], built: Built[], tokEnt: Int32Array, add: (b: Built) => void): void {
+function koreanContext(
+  doc: Doc,
+  words: string[],
+  sentTok: [number, number][],
+  junk: boolean[],
+  built: Built[],
+  tokEnt: Int32Array,
+  add: (b: Built) => void,
+): void {
   const triggers = KOREAN_CONTEXT.triggers.map((t) => `country:${t}`);
   if (!built.some((b) => b.mention.actorKey !== null && triggers.includes(b.mention.actorKey))) return;
   const gz = gazetteer();
@@ -377,10 +445,23 @@ function koreanContext(doc: Doc, words: string[], sentTok: [number, number][], j
         // The model tagged the bare word ("North" as LOC): re-read it as the country.
         const other = built[k]!;
         if (other.s !== i || other.e !== i + 1 || other.gaz) continue;
-        Object.assign(other.mention, { type: 'GPE', actorKey: `country:${iso}`, canonical: actor?.canonical ?? iso, affiliation: null });
+        Object.assign(other.mention, {
+          type: 'GPE',
+          actorKey: `country:${iso}`,
+          canonical: actor?.canonical ?? iso,
+          affiliation: null,
+        });
         continue;
       }
-      add({ s: i, e: i + 1, sentence, gaz: null, name: null, innerRole: null, mention: mention(doc, i, i + 1, 'GPE', `country:${iso}`, actor?.canonical ?? iso) });
+      add({
+        s: i,
+        e: i + 1,
+        sentence,
+        gaz: null,
+        name: null,
+        innerRole: null,
+        mention: mention(doc, i, i + 1, 'GPE', `country:${iso}`, actor?.canonical ?? iso),
+      });
     }
   }
 }
@@ -471,7 +552,13 @@ function affiliationOf(b: Built | undefined): string | null {
 }
 
 /** Entity ending right before token `end` ("France" in "France's", "Elysee" in "Elysee spokesman"). */
-function entityEndingAt(words: string[], built: Built[], tokEnt: Int32Array, end: number, lo: number): Built | undefined {
+function entityEndingAt(
+  words: string[],
+  built: Built[],
+  tokEnt: Int32Array,
+  end: number,
+  lo: number,
+): Built | undefined {
   let j = end - 1;
   if (j >= lo && (words[j] === "'s" || words[j] === '’s')) j--;
   if (j < lo) return undefined;
@@ -519,7 +606,8 @@ function personRoles(doc: Doc, words: string[], sentTok: [number, number][], bui
     if (re < 0) continue;
     m.role = textOf(doc, j, re);
     if (!aff && words[re] === 'of') aff = affiliationOf(built[tokEnt[re + 1] ?? -1]);
-    if (!aff && (words[re] === 'of' || words[re] === 'at') && words[re + 1] === 'the') aff = affiliationOf(built[tokEnt[re + 2] ?? -1]);
+    if (!aff && (words[re] === 'of' || words[re] === 'at') && words[re + 1] === 'the')
+      aff = affiliationOf(built[tokEnt[re + 2] ?? -1]);
     if (aff) m.affiliation = aff;
   }
 }
@@ -535,7 +623,7 @@ function groupNouns(words: string[], sentTok: [number, number][], built: Built[]
     if (words[j] === "'s" || words[j] === '’s') j++;
     if (j >= hi) continue;
     const one = words[j]!.toLowerCase();
-    const two = j + 1 < hi ? one + ' ' + words[j + 1]!.toLowerCase() : '';
+    const two = j + 1 < hi ? `${one} ${words[j + 1]!.toLowerCase()}` : '';
     if (two && GROUP_SECTORS.has(two)) m.role = two;
     else if (GROUP_SECTORS.has(one) && /^\p{Ll}/u.test(words[j]!)) m.role = one;
   }
@@ -545,7 +633,8 @@ function groupNouns(words: string[], sentTok: [number, number][], built: Built[]
 function linkPersons(built: Built[]): void {
   const persons: PersonMention[] = [];
   built.forEach((b, index) => {
-    if (b.mention.type === 'PERSON' && b.name) persons.push({ index, name: b.name, position: b.s, surface: b.mention.text });
+    if (b.mention.type === 'PERSON' && b.name)
+      persons.push({ index, name: b.name, position: b.s, surface: b.mention.text });
   });
   if (persons.length === 0) return;
   const clusters = clusterPersons(persons);

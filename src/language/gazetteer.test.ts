@@ -6,9 +6,11 @@ const key = (name: string): string | null => gz.lookup(name)?.actorKey ?? null;
 
 describe('gazetteer', () => {
   it('knows countries by short, official and abbreviated names', () => {
-    for (const n of ['United States', 'US', 'U.S.', 'USA', 'U.S.A.', 'America', 'United States of America']) expect(key(n), n).toBe('country:USA');
+    for (const n of ['United States', 'US', 'U.S.', 'USA', 'U.S.A.', 'America', 'United States of America'])
+      expect(key(n), n).toBe('country:USA');
     for (const n of ['UK', 'U.K.', 'Britain', 'United Kingdom', 'Great Britain']) expect(key(n), n).toBe('country:GBR');
-    for (const n of ['DPRK', 'North Korea', "Democratic People's Republic of Korea"]) expect(key(n), n).toBe('country:PRK');
+    for (const n of ['DPRK', 'North Korea', "Democratic People's Republic of Korea"])
+      expect(key(n), n).toBe('country:PRK');
     for (const n of ['ROK', 'South Korea', 'Republic of Korea']) expect(key(n), n).toBe('country:KOR');
     for (const n of ['PRC', 'China', "People's Republic of China"]) expect(key(n), n).toBe('country:CHN');
     for (const n of ['UAE', 'United Arab Emirates']) expect(key(n), n).toBe('country:ARE');
@@ -32,7 +34,8 @@ describe('gazetteer', () => {
 
   it('knows organizations and their abbreviations', () => {
     for (const n of ['UN', 'U.N.', 'United Nations']) expect(key(n), n).toBe('org:UN');
-    for (const n of ['UN Security Council', 'U.N. Security Council', 'United Nations Security Council']) expect(key(n), n).toBe('org:UNSC');
+    for (const n of ['UN Security Council', 'U.N. Security Council', 'United Nations Security Council'])
+      expect(key(n), n).toBe('org:UNSC');
     expect(key('NATO')).toBe('org:NATO');
     expect(key('EU')).toBe('org:EU');
     expect(key('IAEA')).toBe('org:IAEA');
@@ -45,10 +48,25 @@ describe('gazetteer', () => {
 
   it('maps capitals and seats of government to their country, with the place beside it', () => {
     const moscow = gz.lookup('Moscow')!;
-    expect([moscow.kind, moscow.actorKey, moscow.placeKey, moscow.placeName]).toEqual(['capital', 'country:RUS', 'loc:moscow', 'Moscow']);
+    expect([moscow.kind, moscow.actorKey, moscow.placeKey, moscow.placeName]).toEqual([
+      'capital',
+      'country:RUS',
+      'loc:moscow',
+      'Moscow',
+    ]);
     expect(gz.lookup('Washington')?.actorKey).toBe('country:USA');
     expect(gz.lookup('Washington')?.placeName).toBe('Washington');
-    for (const [n, iso] of [['Kremlin', 'RUS'], ['White House', 'USA'], ['Elysee', 'FRA'], ['Élysée', 'FRA'], ['Downing Street', 'GBR'], ['Whitehall', 'GBR'], ['Pyongyang', 'PRK'], ['Seoul', 'KOR'], ['Beijing', 'CHN']] as const) {
+    for (const [n, iso] of [
+      ['Kremlin', 'RUS'],
+      ['White House', 'USA'],
+      ['Elysee', 'FRA'],
+      ['Élysée', 'FRA'],
+      ['Downing Street', 'GBR'],
+      ['Whitehall', 'GBR'],
+      ['Pyongyang', 'PRK'],
+      ['Seoul', 'KOR'],
+      ['Beijing', 'CHN'],
+    ] as const) {
       expect(gz.lookup(n)?.actorKey, n).toBe(`country:${iso}`);
     }
     expect(gz.lookup('Pentagon')?.sector).toBe('MIL');

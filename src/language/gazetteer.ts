@@ -63,10 +63,15 @@ export class Gazetteer {
     const toks = nameTokens(name);
     if (toks.length === 0) return;
     this.put(toks, entry);
-    if ((entry.kind === 'org' || entry.kind === 'country') && !this.byKey.has(entry.actorKey)) this.byKey.set(entry.actorKey, entry);
+    if ((entry.kind === 'org' || entry.kind === 'country') && !this.byKey.has(entry.actorKey))
+      this.byKey.set(entry.actorKey, entry);
     if (names) this.actorNames(entry).add(name);
     // "U.S." also matches "US"; "U.N. Security Council" also "UN Security Council".
-    if (toks.some((t) => /^(?:\p{Lu}\.){2,}$/u.test(t))) this.put(toks.map((t) => (/^(?:\p{Lu}\.){2,}$/u.test(t) ? t.replace(/\./g, '') : t)), entry);
+    if (toks.some((t) => /^(?:\p{Lu}\.){2,}$/u.test(t)))
+      this.put(
+        toks.map((t) => (/^(?:\p{Lu}\.){2,}$/u.test(t) ? t.replace(/\./g, '') : t)),
+        entry,
+      );
   }
 
   private put(toks: string[], entry: GazetteerEntry): void {
@@ -85,12 +90,23 @@ export class Gazetteer {
   private actorNames(entry: GazetteerEntry): { add(name: string): void } {
     let a = this.actors.get(entry.actorKey);
     if (!a) {
-      a = { actorKey: entry.actorKey, canonical: entry.canonical, type: entry.actorKey.startsWith('org:') ? 'ORG' : 'GPE', names: [], iso3: entry.iso3, code: entry.code };
+      a = {
+        actorKey: entry.actorKey,
+        canonical: entry.canonical,
+        type: entry.actorKey.startsWith('org:') ? 'ORG' : 'GPE',
+        names: [],
+        iso3: entry.iso3,
+        code: entry.code,
+      };
       this.actors.set(entry.actorKey, a);
       if (entry.kind === 'country' && entry.iso3) this.iso3.set(entry.iso3, a);
     }
     const actor = a;
-    return { add: (n: string) => { if (!actor.names.includes(n)) actor.names.push(n); } };
+    return {
+      add: (n: string) => {
+        if (!actor.names.includes(n)) actor.names.push(n);
+      },
+    };
   }
 
   /**
@@ -107,7 +123,7 @@ export class Gazetteer {
     let foldAlive = true;
     for (let n = 1; n <= this.maxLen && i + n <= limit; n++) {
       const t = fold(tokens[i + n - 1]!);
-      key = n === 1 ? t : key + ' ' + t;
+      key = n === 1 ? t : `${key} ${t}`;
       lkey = key.toLowerCase();
       if (exactAlive) {
         const e = this.exact.get(key);
@@ -153,13 +169,29 @@ function nameTokens(name: string): string[] {
   return tokenizeRange(f, 0, f.length).map((s) => f.slice(s.start, s.end));
 }
 
-function entry(kind: GazetteerKind, actorKey: string, canonical: string, extra: Partial<GazetteerEntry> = {}): GazetteerEntry {
-  return { kind, actorKey, canonical, iso3: null, placeKey: null, placeName: null, sector: null, code: null, ambiguous: false, ...extra };
+function entry(
+  kind: GazetteerKind,
+  actorKey: string,
+  canonical: string,
+  extra: Partial<GazetteerEntry> = {},
+): GazetteerEntry {
+  return {
+    kind,
+    actorKey,
+    canonical,
+    iso3: null,
+    placeKey: null,
+    placeName: null,
+    sector: null,
+    code: null,
+    ambiguous: false,
+    ...extra,
+  };
 }
 
 function plural(demonym: string): string | null {
   if (/(ese|sh|ch|ss|s|x|z|i)$/i.test(demonym) && !/i$/i.test(demonym)) return null;
-  return demonym + 's';
+  return `${demonym}s`;
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’.\-()]+$/u;
@@ -178,7 +210,10 @@ export function buildGazetteer(): Gazetteer {
 
   // 1. Country names: common and official names, sitrep's additions, Latin-script alternative spellings.
   for (const c of countries) {
-    const e = entry('country', `country:${c.cca3}`, c.name.common, { iso3: c.cca3, ambiguous: AMBIGUOUS_PLACE_WORDS.has(c.name.common) });
+    const e = entry('country', `country:${c.cca3}`, c.name.common, {
+      iso3: c.cca3,
+      ambiguous: AMBIGUOUS_PLACE_WORDS.has(c.name.common),
+    });
     const extra = COUNTRY_EXTRAS[c.cca3];
     gz.add(c.name.common, e);
     gz.add(c.name.official, { ...e, ambiguous: false });
@@ -191,7 +226,11 @@ export function buildGazetteer(): Gazetteer {
   }
   // 2. Organizations.
   for (const o of ORGANIZATIONS) {
-    const e = entry('org', `org:${o.key}`, o.name, { iso3: o.country ?? null, sector: o.sector ?? null, code: o.code ?? null });
+    const e = entry('org', `org:${o.key}`, o.name, {
+      iso3: o.country ?? null,
+      sector: o.sector ?? null,
+      code: o.code ?? null,
+    });
     gz.add(o.name, e);
     for (const a of o.aliases) gz.add(a, e);
   }
@@ -200,9 +239,16 @@ export function buildGazetteer(): Gazetteer {
     const extra = COUNTRY_EXTRAS[c.cca3];
     for (const s of extra?.seats ?? []) {
       const place = s.name.replace(/^the\s+/i, '');
-      gz.add(s.name, entry('seat', `country:${c.cca3}`, c.name.common, {
-        iso3: c.cca3, sector: s.sector ?? 'GOV', placeKey: `loc:${fold(place).toLowerCase()}`, placeName: place,
-      }), false);
+      gz.add(
+        s.name,
+        entry('seat', `country:${c.cca3}`, c.name.common, {
+          iso3: c.cca3,
+          sector: s.sector ?? 'GOV',
+          placeKey: `loc:${fold(place).toLowerCase()}`,
+          placeName: place,
+        }),
+        false,
+      );
     }
   }
   for (const c of countries) {
@@ -214,7 +260,10 @@ export function buildGazetteer(): Gazetteer {
       if (!LATIN.test(cap)) continue;
       const name = cap.replace(/\s+D\.?C\.?$/, '');
       const e = entry('capital', `country:${c.cca3}`, c.name.common, {
-        iso3: c.cca3, sector: 'GOV', placeKey: `loc:${fold(main || name).toLowerCase()}`, placeName: main || name,
+        iso3: c.cca3,
+        sector: 'GOV',
+        placeKey: `loc:${fold(main || name).toLowerCase()}`,
+        placeName: main || name,
         ambiguous: AMBIGUOUS_PLACE_WORDS.has(name),
       });
       gz.add(cap, e, false);
@@ -224,11 +273,14 @@ export function buildGazetteer(): Gazetteer {
   // 4. Demonyms ("South Korean", "Russians").
   for (const c of countries) {
     const extra = COUNTRY_EXTRAS[c.cca3];
-    const eng = c.demonyms?.['eng'];
+    const eng = c.demonyms?.eng;
     const forms = new Set<string>([...(extra?.demonyms ?? []), ...(eng ? [eng.m, eng.f] : [])]);
     for (const d of forms) {
       if (!d || !LATIN.test(d)) continue;
-      const e = entry('demonym', `country:${c.cca3}`, c.name.common, { iso3: c.cca3, ambiguous: AMBIGUOUS_PLACE_WORDS.has(d) });
+      const e = entry('demonym', `country:${c.cca3}`, c.name.common, {
+        iso3: c.cca3,
+        ambiguous: AMBIGUOUS_PLACE_WORDS.has(d),
+      });
       gz.add(d, e, false);
       const p = plural(d);
       if (p) gz.add(p, e, false);

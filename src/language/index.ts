@@ -1,7 +1,15 @@
 export { tokenize, tokenizeText, tokenizeRange, paragraphRanges } from './tokenize.js';
 export { annotateLanguage, decodeIob } from './annotate.js';
-export { actorCode, roleSector } from './actorCode.js';
-export { gazetteer, buildGazetteer, Gazetteer, type GazetteerEntry, type GazetteerActor, type GazetteerKind, type GazetteerMatch } from './gazetteer.js';
+export { actorCode, roleSector } from './actor-code.js';
+export {
+  gazetteer,
+  buildGazetteer,
+  Gazetteer,
+  type GazetteerEntry,
+  type GazetteerActor,
+  type GazetteerKind,
+  type GazetteerMatch,
+} from './gazetteer.js';
 export { fold, personKeyName, compactName, nameKey } from './normalize.js';
 export type { NerTagger, IobLabel } from './tagger.js';
 export { familyFirst } from './persons.js';

@@ -5,7 +5,14 @@ import { ACTOR_POSSESSIONS, ACTOR_PRECEDERS, ACTOR_VERBS, DETERMINERS, PLACE_PRE
  * "the Kremlin's response") or is it a place ("talks in Moscow")? `lo`/`hi` bound the sentence.
  * Capitals default to place, seats of government to actor.
  */
-export function actsAsActor(words: readonly string[], s: number, e: number, lo: number, hi: number, seat: boolean): boolean {
+export function actsAsActor(
+  words: readonly string[],
+  s: number,
+  e: number,
+  lo: number,
+  hi: number,
+  seat: boolean,
+): boolean {
   // Right context.
   const n1 = e < hi ? words[e]!.toLowerCase() : '';
   if (n1 === "'s" || n1 === '’s') {

@@ -11,7 +11,12 @@ export function fold(s: string): string {
     .replace(COMBINING, '')
     .replace(/[’‘`´]/g, "'")
     .replace(/[‐‑‒–—]/g, '-')
-    .replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/đ/g, 'd').replace(/ß/g, 'ss');
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/đ/g, 'd')
+    .replace(/ß/g, 'ss');
 }
 
 /**
@@ -21,14 +26,19 @@ export function fold(s: string): string {
 export function personKeyName(tokens: readonly string[]): string {
   const parts: string[] = [];
   for (const t of tokens) {
-    for (const p of fold(t).toLowerCase().split(/[-.\s]+/)) if (p) parts.push(p);
+    for (const p of fold(t)
+      .toLowerCase()
+      .split(/[-.\s]+/))
+      if (p) parts.push(p);
   }
   return parts.join(' ');
 }
 
 /** Letters only, folded and lower-cased: the spelling-variant signature ("Moon Jaein" ≈ "Moon Jae-in"). */
 export function compactName(s: string): string {
-  return fold(s).toLowerCase().replace(/[^a-z0-9]/g, '');
+  return fold(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Normalized key for a generic name ("org:…", "loc:…"): folded, lower-case, single spaces, no periods. */

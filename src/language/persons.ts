@@ -33,7 +33,7 @@ export function roleBefore(words: readonly string[], end: number, lo: number): n
   let start = i;
   for (i = i - 1; i >= lo && end - i <= 5; i--) {
     const w = words[i]!.toLowerCase();
-    if (ROLE_SECTORS.has(w) || ROLE_MODIFIERS.has(w) || w === '-' ) start = i;
+    if (ROLE_SECTORS.has(w) || ROLE_MODIFIERS.has(w) || w === '-') start = i;
     else break;
   }
   return start;

@@ -9,16 +9,22 @@ const words = (text: string): string[][] => {
 describe('tokenizeText', () => {
   it('keeps a middle initial with its name instead of ending the sentence', () => {
     expect(words('Joseph R. Biden spoke. George W. Bush listened.')).toEqual([
-      ['Joseph', 'R.', 'Biden', 'spoke', '.'], ['George', 'W.', 'Bush', 'listened', '.'],
+      ['Joseph', 'R.', 'Biden', 'spoke', '.'],
+      ['George', 'W.', 'Bush', 'listened', '.'],
     ]);
   });
 
   it('still ends a sentence after a lone capital that is not an initial', () => {
-    expect(words('He chose option B. The rest followed.')).toEqual([['He', 'chose', 'option', 'B', '.'], ['The', 'rest', 'followed', '.']]);
+    expect(words('He chose option B. The rest followed.')).toEqual([
+      ['He', 'chose', 'option', 'B', '.'],
+      ['The', 'rest', 'followed', '.'],
+    ]);
   });
 
   it('keeps abbreviations, splits possessives', () => {
-    expect(words("Mr. Moon met U.S. envoys in Russia's capital.")).toEqual([['Mr.', 'Moon', 'met', 'U.S.', 'envoys', 'in', 'Russia', "'s", 'capital', '.']]);
+    expect(words("Mr. Moon met U.S. envoys in Russia's capital.")).toEqual([
+      ['Mr.', 'Moon', 'met', 'U.S.', 'envoys', 'in', 'Russia', "'s", 'capital', '.'],
+    ]);
   });
 
   it('ends a sentence at a closing quote after a period when a capital follows', () => {
@@ -27,8 +33,13 @@ describe('tokenizeText', () => {
       ['The', 'paper', 'quoted', 'the', 'coach', '.'],
     ]);
     expect(words('“Is it over?” she asked. “Yes!” He left.')).toEqual([
-      ['“', 'Is', 'it', 'over', '?', '”', 'she', 'asked', '.'], ['“', 'Yes', '!', '”'], ['He', 'left', '.'],
+      ['“', 'Is', 'it', 'over', '?', '”', 'she', 'asked', '.'],
+      ['“', 'Yes', '!', '”'],
+      ['He', 'left', '.'],
     ]);
-    expect(words('“We can win.” ― Ana Ruiz. Then more.')).toEqual([['“', 'We', 'can', 'win', '.', '”', '―', 'Ana', 'Ruiz', '.'], ['Then', 'more', '.']]);
+    expect(words('“We can win.” ― Ana Ruiz. Then more.')).toEqual([
+      ['“', 'We', 'can', 'win', '.', '”', '―', 'Ana', 'Ruiz', '.'],
+      ['Then', 'more', '.'],
+    ]);
   });
 });

@@ -29,7 +29,11 @@ export function tokenizeRange(text: string, start: number, end: number): Span[] 
       s = cut;
     }
     // Keep the period of an abbreviation ("Mr.", "Gen.", "Jan.").
-    if (text.charCodeAt(e) === 46 /* . */ && (ABBREVIATIONS.has(text.slice(s, e).toLowerCase()) || isInitial(text, s, e))) e += 1;
+    if (
+      text.charCodeAt(e) === 46 /* . */ &&
+      (ABBREVIATIONS.has(text.slice(s, e).toLowerCase()) || isInitial(text, s, e))
+    )
+      e += 1;
     out.push({ start: s, end: e });
     if (e > start + m.index + m[0].length) TOKEN_RE.lastIndex = e - start;
   }
@@ -54,7 +58,8 @@ function isSentenceEnd(text: string, tok: Span, next: Span | undefined): boolean
   // Before a closing quote the caller decides: it attaches the closers and ends the sentence unless a
   // lower-case word follows them ("…,” he said" continues; "… us.” The coach" does not).
   const closerNext = next !== undefined && next.start === tok.end && CLOSERS.has(text.slice(next.start, next.end));
-  if (t === '!' || t === '?' || t === '…' || t === '...') return next === undefined || startsSentence(text, next) || closerNext;
+  if (t === '!' || t === '?' || t === '…' || t === '...')
+    return next === undefined || startsSentence(text, next) || closerNext;
   if (t !== '.') {
     // An abbreviation token that swallowed the period ("U.S." at the end of a sentence) ends one only
     // when the next token clearly starts a sentence and the abbreviation is not a title.
@@ -69,11 +74,18 @@ function isSentenceEnd(text: string, tok: Span, next: Span | undefined): boolean
 
 function startsSentence(text: string, tok: Span): boolean {
   const c = text[tok.start] ?? '';
-  return /[\p{Lu}\p{N}"“‘'(\[«—-]/u.test(c);
+  return /[\p{Lu}\p{N}"“‘'([«—-]/u.test(c);
 }
 
 /** Split one paragraph range into sentences, returning sentence spans and tokens. */
-function splitParagraph(text: string, start: number, end: number, sentenceBase: number, tokens: Token[], sentences: Sentence[]): void {
+function splitParagraph(
+  text: string,
+  start: number,
+  end: number,
+  sentenceBase: number,
+  tokens: Token[],
+  sentences: Sentence[],
+): void {
   const spans = tokenizeRange(text, start, end);
   let sentStartTok = 0;
   for (let i = 0; i < spans.length; i++) {
@@ -103,7 +115,15 @@ function splitParagraph(text: string, start: number, end: number, sentenceBase: 
   }
 }
 
-function pushSentence(text: string, spans: Span[], from: number, to: number, index: number, tokens: Token[], sentences: Sentence[]): void {
+function pushSentence(
+  text: string,
+  spans: Span[],
+  from: number,
+  to: number,
+  index: number,
+  tokens: Token[],
+  sentences: Sentence[],
+): void {
   const first = spans[from]!;
   const last = spans[to - 1]!;
   sentences.push({ start: first.start, end: last.end });

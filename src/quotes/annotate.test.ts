@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/testTagger.js';
+import { PhraseTagger } from '../language/test-tagger.js';
 import { createDoc, type Doc, type Quote } from '../model/index.js';
 import { annotateQuotes } from './annotate.js';
 
 function analyze(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('q1', { title: 'T', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'test', warnings: [] });
+  const doc = createDoc('q1', {
+    title: 'T',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence: [],
+    origin: 'test',
+    warnings: [],
+  });
   annotateLanguage(doc, new PhraseTagger(phrases));
   annotateQuotes(doc);
   for (const q of doc.quotes) {
@@ -26,7 +35,10 @@ describe('direct quotes', () => {
   it('reads curly and straight quotes with the speaker after or before', () => {
     const doc = analyze(
       '“We will not back down,” said Anna Berg, the harbour master. Tomas Novak said: "The port stays open for now."',
-      [['Anna Berg', 'PER'], ['Tomas Novak', 'PER']],
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
     );
     const a = quote(doc, '“We will');
     expect(a.direct).toBe(true);
@@ -38,9 +50,13 @@ describe('direct quotes', () => {
   });
 
   it('resolves "she" to the last compatible person and keeps the pronoun as written', () => {
-    const doc = analyze('Mrs. Ilse Kramer arrived late. Mr. Olaf Brandt greeted her. “It was a long night,” she told a news conference.', [
-      ['Ilse Kramer', 'PER'], ['Olaf Brandt', 'PER'],
-    ]);
+    const doc = analyze(
+      'Mrs. Ilse Kramer arrived late. Mr. Olaf Brandt greeted her. “It was a long night,” she told a news conference.',
+      [
+        ['Ilse Kramer', 'PER'],
+        ['Olaf Brandt', 'PER'],
+      ],
+    );
     const q = quote(doc, '“It was');
     expect(q.speaker?.text).toBe('she');
     expect(q.cue?.text).toBe('told');
@@ -48,9 +64,10 @@ describe('direct quotes', () => {
   });
 
   it('continues a quote across paragraphs that reopen with a mark, and keeps the speaker', () => {
-    const doc = analyze('“The first part of the statement goes on,” Olaf Brandt said. “And it continues here.\n\n“Then a new paragraph ends it.”', [
-      ['Olaf Brandt', 'PER'],
-    ]);
+    const doc = analyze(
+      '“The first part of the statement goes on,” Olaf Brandt said. “And it continues here.\n\n“Then a new paragraph ends it.”',
+      [['Olaf Brandt', 'PER']],
+    );
     const q = quote(doc, '“And it continues');
     expect(q.text.endsWith('ends it.”')).toBe(true);
     expect(q.text).toContain('\n\n');
@@ -60,7 +77,10 @@ describe('direct quotes', () => {
   it('finds a partial quote inside a sentence and a quote inside a quote', () => {
     const doc = analyze(
       'Olaf Brandt called the ruling “a disgrace” on Monday. “They told us ‘wait and see’ for a month,” Brandt added.',
-      [['Olaf Brandt', 'PER'], ['Brandt', 'PER']],
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Brandt', 'PER'],
+      ],
     );
     expect(quote(doc, '“a disgrace”').speaker?.text).toBe('Olaf Brandt');
     const nested = quote(doc, '“They told us');
@@ -72,7 +92,10 @@ describe('direct quotes', () => {
   it('reads "was quoted as saying" and "quoted the coach as saying"', () => {
     const doc = analyze(
       'Olaf Brandt was quoted as saying “the season is over for us.” The Daily Courier quoted the coach as saying “we need new players now.”',
-      [['Olaf Brandt', 'PER'], ['Daily Courier', 'ORG']],
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Daily Courier', 'ORG'],
+      ],
     );
     const a = quote(doc, '“the season');
     expect(a.speaker?.text).toBe('Olaf Brandt');
@@ -98,9 +121,13 @@ describe('direct quotes', () => {
   });
 
   it('attributes a signed quote paragraph and a quote inside a sentence without a speech verb', () => {
-    const doc = analyze('“We never gave up on this town and we never will.”\n\n— Anna Berg\n\nTomas Novak supports “a fair deal for the fishermen” in the talks.', [
-      ['Anna Berg', 'PER'], ['Tomas Novak', 'PER'],
-    ]);
+    const doc = analyze(
+      '“We never gave up on this town and we never will.”\n\n— Anna Berg\n\nTomas Novak supports “a fair deal for the fishermen” in the talks.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
     expect(quote(doc, '“We never').speaker?.text).toBe('Anna Berg');
     expect(quote(doc, '“a fair deal').speakerName).toBe('Tomas Novak');
   });
@@ -113,7 +140,9 @@ describe('direct quotes', () => {
 
 describe('reported speech', () => {
   it('reads indirect speech as direct: false', () => {
-    const doc = analyze('The minister told reporters the country would not accept any new border checks.\n\nThe ship was sheltering from bad weather, the ministry said on Tuesday.');
+    const doc = analyze(
+      'The minister told reporters the country would not accept any new border checks.\n\nThe ship was sheltering from bad weather, the ministry said on Tuesday.',
+    );
     const a = quote(doc, 'the country would');
     expect(a.direct).toBe(false);
     expect(a.speaker?.text).toBe('The minister');
@@ -135,7 +164,10 @@ describe('claims', () => {
   it('turns an accusation and its denial into claims with stances', () => {
     const doc = analyze(
       'Anna Berg accused Quillmark Holdings of dumping waste in the harbour. Quillmark Holdings denied the allegations on Tuesday.',
-      [['Anna Berg', 'PER'], ['Quillmark Holdings', 'ORG']],
+      [
+        ['Anna Berg', 'PER'],
+        ['Quillmark Holdings', 'ORG'],
+      ],
     );
     const stances = doc.claims.map((c) => [c.claimant, c.stance]);
     expect(stances).toContainEqual(['Anna Berg', 'accuses']);

@@ -36,7 +36,15 @@ function quotedAsSaying(v: DocView, c: number, lo: number, hi: number): Attribut
     if (k === c - 2) {
       // "X was quoted as saying"
       let s = k - 1;
-      while (s >= lo && (v.lower[s] === 'was' || v.lower[s] === 'were' || v.lower[s] === 'been' || v.lower[s] === 'has' || v.lower[s] === 'had')) s--;
+      while (
+        s >= lo &&
+        (v.lower[s] === 'was' ||
+          v.lower[s] === 'were' ||
+          v.lower[s] === 'been' ||
+          v.lower[s] === 'has' ||
+          v.lower[s] === 'had')
+      )
+        s--;
       return { cue: [k, c + 1], speaker: subjectBefore(v, s + 1, lo) };
     }
     // "the newspaper quoted the coach as saying"
@@ -120,13 +128,18 @@ export function attributeAfter(v: DocView, qe: number, hi: number): Attribution 
   if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
     let k = j;
     while (k < hi && v.entityOf[k] === e) k++;
-    if (k + 1 < hi + 1 && /^\p{Ll}+$/u.test(v.doc.tokens[k]?.text ?? '') && (k + 1 === hi || /^[.!?]$/.test(v.lower[k + 1]!))) {
+    if (
+      k + 1 < hi + 1 &&
+      /^\p{Ll}+$/u.test(v.doc.tokens[k]?.text ?? '') &&
+      (k + 1 === hi || /^[.!?]$/.test(v.lower[k + 1]!))
+    ) {
       return { cue: [k, k + 1], speaker: [j, k] };
     }
   }
   for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
     if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.lower[c]!)) break;
-    if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
+    if (v.lower[c] === 'according' && v.lower[c + 1] === 'to')
+      return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
     const asPut = asPutIt(v, c, j);
     if (asPut) return asPut;
     if (!isCue(v, c)) continue;
@@ -179,7 +192,8 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
     const a = fromCue(v, c, lo, qa, false);
     if (!a.speaker) {
       const after = phraseFrom(v, c + 1, qa);
-      if (after && after[1] === qa - 1 && /^[:,]$/.test(v.lower[qa - 1]!) && canSpeak(v, after)) return { cue: [c, c + 1], speaker: after };
+      if (after && after[1] === qa - 1 && /^[:,]$/.test(v.lower[qa - 1]!) && canSpeak(v, after))
+        return { cue: [c, c + 1], speaker: after };
       cueOnly ??= a;
       continue;
     }

@@ -10,20 +10,28 @@ import { tokenRange, type DocView } from './view.js';
  */
 
 const STANCE_RANK: Readonly<Record<ClaimStance, number>> = { asserts: 0, questions: 1, accuses: 2, denies: 3 };
-const ANAPHOR = /^(?:this|it|these|those|them|the (?:allegations?|accusations?|claims?|charges?|reports?|suggestion|report))\b/i;
+const ANAPHOR =
+  /^(?:this|it|these|those|them|the (?:allegations?|accusations?|claims?|charges?|reports?|suggestion|report))\b/i;
 const MARKS = /["“”«»„]/g;
 /** Paragraph reach of an anaphoric denial back to the accusation it answers. */
 const ANAPHOR_REACH = 2500;
 
 /** Reporting words left at the head of a proposition ("saying the ship …", "adding that …"). */
-const LEADING_REPORT = /^(?:saying|adding|arguing|noting|insisting|claiming|warning|telling \S+|calling)\s+(?:that\s+)?/i;
+const LEADING_REPORT =
+  /^(?:saying|adding|arguing|noting|insisting|claiming|warning|telling \S+|calling)\s+(?:that\s+)?/i;
 
 function clean(s: string): string {
-  return s.replace(MARKS, '').replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,.;:]+$/g, '').replace(LEADING_REPORT, '').trim();
+  return s
+    .replace(MARKS, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:]+|[\s,.;:]+$/g, '')
+    .replace(LEADING_REPORT, '')
+    .trim();
 }
 
 /** "X denied this", "rejected the allegations": a denial whose object points back to an accusation. */
-const DENIES_ANAPHOR = /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|disputed)\s+(?:this|it|these|those|them|the\s+(?:allegations?|accusations?|claims?|charges?|reports?|suggestion))\b/i;
+const DENIES_ANAPHOR =
+  /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|disputed)\s+(?:this|it|these|those|them|the\s+(?:allegations?|accusations?|claims?|charges?|reports?|suggestion))\b/i;
 
 /** The strongest stance among the speech verbs of the sentences a quote sits in (outside the quote). */
 function stanceOf(v: DocView, q: Quote): ClaimStance {
@@ -62,15 +70,25 @@ export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Cla
     let proposition = propositionOf(v, q);
     const claimantKey = q.speakerKey;
     let targets: string[] = [];
-    for (let k = firstAtOrAfter(doc.entities, Math.min(q.start, q.cue?.start ?? q.start)); k < doc.entities.length; k++) {
+    for (
+      let k = firstAtOrAfter(doc.entities, Math.min(q.start, q.cue?.start ?? q.start));
+      k < doc.entities.length;
+      k++
+    ) {
       const e = doc.entities[k]!;
       if (e.start >= q.end) break;
       if (e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC') targets.push(e.actorKey);
     }
     const [qa, qe] = tokenRange(doc, q);
-    const sentence = qe > qa ? doc.text.slice(doc.tokens[v.sentLo[qa]!]!.start, doc.tokens[v.sentHi[qe - 1]! - 1]!.end) : '';
-    if (stance === 'denies' && (ANAPHOR.test(proposition) || proposition.split(' ').length < 3 || DENIES_ANAPHOR.test(sentence))) {
-      const answered = [...claims].reverse().find((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
+    const sentence =
+      qe > qa ? doc.text.slice(doc.tokens[v.sentLo[qa]!]!.start, doc.tokens[v.sentHi[qe - 1]! - 1]!.end) : '';
+    if (
+      stance === 'denies' &&
+      (ANAPHOR.test(proposition) || proposition.split(' ').length < 3 || DENIES_ANAPHOR.test(sentence))
+    ) {
+      const answered = [...claims]
+        .reverse()
+        .find((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
       if (answered) {
         proposition = answered.proposition;
         targets = answered.targetKeys;

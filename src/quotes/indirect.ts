@@ -17,7 +17,29 @@ export interface Indirect {
 const MIN_CONTENT_WORDS = 4;
 /** Trailing material allowed after a sentence-final cue ("said on Tuesday", "said in a statement"). */
 const TAIL_REACH = 8;
-const TIME_WORDS = new Set(['on', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'earlier', 'later', 'last', 'this', 'week', 'month', 'year', 'morning', 'evening', 'night', 'afternoon']);
+const TIME_WORDS = new Set([
+  'on',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'earlier',
+  'later',
+  'last',
+  'this',
+  'week',
+  'month',
+  'year',
+  'morning',
+  'evening',
+  'night',
+  'afternoon',
+]);
 
 function wordCount(v: DocView, a: number, b: number): number {
   let n = 0;
@@ -75,7 +97,13 @@ function leading(v: DocView, lo: number, hi: number): Indirect | null {
         return content ? { content, att: { cue: [c, c + 1], speaker } } : null;
       }
     }
-    if (v.lower[c]!.startsWith('told') || v.lower[c] === 'tells' || v.lower[c] === 'urged' || v.lower[c] === 'warned' || v.lower[c] === 'accused') {
+    if (
+      v.lower[c]!.startsWith('told') ||
+      v.lower[c] === 'tells' ||
+      v.lower[c] === 'urged' ||
+      v.lower[c] === 'warned' ||
+      v.lower[c] === 'accused'
+    ) {
       // The addressee of "told" is not what was said; "accused X of …" keeps X in the proposition.
       if (!v.lower[c]!.startsWith('accus') && !v.lower[c]!.startsWith('urg')) {
         const obj = phraseFrom(v, j, hi);

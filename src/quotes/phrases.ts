@@ -9,7 +9,17 @@ import type { DocView } from './view.js';
  */
 export type TokenRange = [number, number];
 
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday']);
+const WEEKDAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+]);
 const MAX_NP = 9;
 
 function isWord(v: DocView, i: number): boolean {
@@ -42,16 +52,24 @@ function skipLeft(v: DocView, j: number, lo: number): number {
     else if (w === 'ago') {
       // "The State Department less than two weeks ago said"
       let k = j - 1;
-      while (k >= lo && j - k <= 5 && /^(?:\p{N}+|\p{Ll}+)$/u.test(v.doc.tokens[k]!.text) && !NP_OPENERS.has(v.lower[k]!)) k--;
+      while (
+        k >= lo &&
+        j - k <= 5 &&
+        /^(?:\p{N}+|\p{Ll}+)$/u.test(v.doc.tokens[k]!.text) &&
+        !NP_OPENERS.has(v.lower[k]!)
+      )
+        k--;
       j = k;
-    }
-    else if ((w === '’s' || w === "'s") && (v.lower[j - 1] === 'he' || v.lower[j - 1] === 'she' || v.lower[j - 1] === 'it')) j--;
+    } else if (
+      (w === '’s' || w === "'s") &&
+      (v.lower[j - 1] === 'he' || v.lower[j - 1] === 'she' || v.lower[j - 1] === 'it')
+    )
+      j--;
     else if (w === ')') {
       const k = skipParenthesis(v, j, lo);
       if (k === j) return j;
       j = k;
-    }
-    else return j;
+    } else return j;
   }
 }
 
@@ -62,7 +80,12 @@ function titleStart(v: DocView, s: number, lo: number): number {
     const w = v.doc.tokens[k - 1]!.text;
     const l = v.lower[k - 1]!;
     if (NP_BREAKS.has(l) || NP_OPENERS.has(l)) break;
-    if (isRoleWord(w) || isHonorific(w) || (isCap(v, k - 1) && v.quoteOf[k - 1] === -1 && isWord(v, k - 1) && v.entityOf[k - 1] === -1)) k--;
+    if (
+      isRoleWord(w) ||
+      isHonorific(w) ||
+      (isCap(v, k - 1) && v.quoteOf[k - 1] === -1 && isWord(v, k - 1) && v.entityOf[k - 1] === -1)
+    )
+      k--;
     else break;
   }
   return k;
@@ -88,7 +111,10 @@ export function canSpeak(v: DocView, r: TokenRange): boolean {
   const head = v.lower[h]!;
   if (SPEAKER_PRONOUNS.has(head) || SPEAKER_HEADS.has(head) || isRoleWord(head)) return true;
   if (isCap(v, h) && h > v.sentLo[h]! && /^\p{L}/u.test(head)) return true;
-  return (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head)) || /(?:man|woman|men|women)$/.test(head);
+  return (
+    (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head)) ||
+    /(?:man|woman|men|women)$/.test(head)
+  );
 }
 
 /** The noun phrase ending at token `j` (inclusive), read leftwards; null when there is none. */
@@ -138,7 +164,7 @@ function nounPhraseEndingAt(v: DocView, j: number, lo: number): TokenRange | nul
  * "X, who …, said" by stepping over the comma-delimited insertion to the name before it.
  */
 export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | null {
-  let j = skipLeft(v, c - 1, lo);
+  const j = skipLeft(v, c - 1, lo);
   if (j < lo) return null;
   if (v.lower[j] === ',') return beforeInsertions(v, j, lo);
   // "I laughed and said": the subject of a coordinated verb.
@@ -180,7 +206,24 @@ function beforeInsertions(v: DocView, j: number, lo: number): TokenRange | null 
   return fallback;
 }
 
-const PREPOSITIONS = new Set(['in', 'of', 'for', 'with', 'by', 'at', 'on', 'to', 'from', 'about', 'against', 'during', 'after', 'before', 'over', 'under']);
+const PREPOSITIONS = new Set([
+  'in',
+  'of',
+  'for',
+  'with',
+  'by',
+  'at',
+  'on',
+  'to',
+  'from',
+  'about',
+  'against',
+  'during',
+  'after',
+  'before',
+  'over',
+  'under',
+]);
 
 /**
  * The subject of a sentence as the first named actor or pronoun not governed by a preposition, before token
@@ -203,7 +246,7 @@ export function sentenceSubject(v: DocView, lo: number, hi: number): TokenRange 
     if (e < 0) continue;
     const type = v.doc.entities[e]!.type;
     if (type === 'LOC' || type === 'MISC') continue;
-    let s = i;
+    const s = i;
     while (i + 1 < hi && v.entityOf[i + 1] === e) i++;
     return [titleStart(v, s, lo), i + 1];
   }
@@ -242,7 +285,8 @@ export function phraseFrom(v: DocView, j: number, hi: number): TokenRange | null
       }
       break;
     }
-    if (!isWord(v, k) || (NP_BREAKS.has(t) && !(k === j && NP_OPENERS.has(t))) || (k > j && SPEAKER_PRONOUNS.has(t))) break;
+    if (!isWord(v, k) || (NP_BREAKS.has(t) && !(k === j && NP_OPENERS.has(t))) || (k > j && SPEAKER_PRONOUNS.has(t)))
+      break;
     if (sawEntity && !isCap(v, k)) break;
     if (k > j && NP_OPENERS.has(t) && !NP_LINKS.has(v.lower[k - 1]!)) break;
     if (k > j && /ly$/.test(t) && !isCap(v, k)) break;

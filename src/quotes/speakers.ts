@@ -16,17 +16,95 @@ const NONE: ResolvedSpeaker = { name: null, key: null };
 const TYPE_RANK: Readonly<Record<EntityType, number>> = { PERSON: 0, ORG: 1, GPE: 2, NORP: 3, LOC: 5, MISC: 4 };
 /** Heads of descriptions that name an organization ("the ministry", "the company said"). */
 const ORG_HEADS = new Set([
-  'ministry', 'agency', 'company', 'firm', 'newspaper', 'paper', 'government', 'police', 'army', 'military', 'department', 'commission',
-  'court', 'party', 'group', 'campaign', 'committee', 'council', 'office', 'embassy', 'union', 'authority', 'authorities', 'operator',
-  'guard', 'navy', 'bank', 'board', 'institute', 'organization', 'organisation', 'network', 'broadcaster', 'service', 'club', 'team',
-  'federation', 'association', 'coalition', 'administration', 'regime', 'parliament', 'cabinet', 'statement', 'spokesman',
-  'spokeswoman', 'spokesperson', 'spokespeople', 'owner', 'owners', 'insurer', 'website', 'outlet', 'magazine', 'channel', 'station',
+  'ministry',
+  'agency',
+  'company',
+  'firm',
+  'newspaper',
+  'paper',
+  'government',
+  'police',
+  'army',
+  'military',
+  'department',
+  'commission',
+  'court',
+  'party',
+  'group',
+  'campaign',
+  'committee',
+  'council',
+  'office',
+  'embassy',
+  'union',
+  'authority',
+  'authorities',
+  'operator',
+  'guard',
+  'navy',
+  'bank',
+  'board',
+  'institute',
+  'organization',
+  'organisation',
+  'network',
+  'broadcaster',
+  'service',
+  'club',
+  'team',
+  'federation',
+  'association',
+  'coalition',
+  'administration',
+  'regime',
+  'parliament',
+  'cabinet',
+  'statement',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokespeople',
+  'owner',
+  'owners',
+  'insurer',
+  'website',
+  'outlet',
+  'magazine',
+  'channel',
+  'station',
 ]);
 /** People who speak for an organization rather than as themselves. */
-const SPEAKS_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'official', 'officials', 'source', 'sources', 'representative', 'representatives', 'diplomat', 'diplomats', 'envoy', 'ambassador']);
+const SPEAKS_FOR = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokespeople',
+  'official',
+  'officials',
+  'source',
+  'sources',
+  'representative',
+  'representatives',
+  'diplomat',
+  'diplomats',
+  'envoy',
+  'ambassador',
+]);
 /** Honorifics that tell a person's gender. */
 const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'brother']);
-const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'madam', 'lady', 'queen', 'princess', 'dame', 'sister']);
+const FEMALE_TITLES = new Set([
+  'mrs',
+  'mrs.',
+  'ms',
+  'ms.',
+  'miss',
+  'madam',
+  'lady',
+  'queen',
+  'princess',
+  'dame',
+  'sister',
+]);
 
 function actor(m: EntityMention): ResolvedSpeaker {
   return { name: m.canonical ?? m.text, key: m.actorKey };
@@ -39,10 +117,13 @@ export class GenderBook {
   constructor(doc: Doc) {
     for (const m of doc.entities) {
       if (m.type !== 'PERSON' || !m.actorKey) continue;
-      const before = /([A-Za-z.]+)\s*$/.exec(doc.text.slice(Math.max(0, m.start - 12), m.start))?.[1]?.toLowerCase() ?? '';
+      const before =
+        /([A-Za-z.]+)\s*$/.exec(doc.text.slice(Math.max(0, m.start - 12), m.start))?.[1]?.toLowerCase() ?? '';
       const role = (m.role ?? '').toLowerCase();
-      if (MALE_TITLES.has(before) || /\b(spokesman|chairman|congressman|king|prince)\b/.test(role)) this.seen.set(m.actorKey, 'male');
-      else if (FEMALE_TITLES.has(before) || /\b(spokeswoman|chairwoman|congresswoman|queen|princess)\b/.test(role)) this.seen.set(m.actorKey, 'female');
+      if (MALE_TITLES.has(before) || /\b(spokesman|chairman|congressman|king|prince)\b/.test(role))
+        this.seen.set(m.actorKey, 'male');
+      else if (FEMALE_TITLES.has(before) || /\b(spokeswoman|chairwoman|congresswoman|queen|princess)\b/.test(role))
+        this.seen.set(m.actorKey, 'female');
     }
   }
 
@@ -86,7 +167,12 @@ function insideQuote(ctx: SpeakerContext, m: Span): boolean {
   return q !== undefined && m.start >= q.start && m.end <= q.end;
 }
 
-function lastEntityBefore(ctx: SpeakerContext, at: number, ok: (m: EntityMention) => boolean, reach = 3000): EntityMention | null {
+function lastEntityBefore(
+  ctx: SpeakerContext,
+  at: number,
+  ok: (m: EntityMention) => boolean,
+  reach = 3000,
+): EntityMention | null {
   const ents = ctx.doc.entities;
   for (let k = firstAtOrAfter(ents, at) - 1; k >= 0; k--) {
     const m = ents[k]!;
@@ -105,7 +191,12 @@ function pronounAntecedent(ctx: SpeakerContext, pron: string, at: number): Resol
     return actor(m);
   }
   if (kind === 'thing' || kind === 'group') {
-    const m = lastEntityBefore(ctx, at, (e) => e.type === 'ORG' || (e.type === 'GPE' && (e.metonym === true || !!e.actorKey?.startsWith('country:'))), 1500);
+    const m = lastEntityBefore(
+      ctx,
+      at,
+      (e) => e.type === 'ORG' || (e.type === 'GPE' && (e.metonym === true || !!e.actorKey?.startsWith('country:'))),
+      1500,
+    );
     return m ? actor(m) : NONE;
   }
   return NONE;
@@ -131,14 +222,22 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
     if (!e.role) return false;
     const role = e.role.toLowerCase();
     if (!role.split(/\s+/).includes(head)) return false;
-    return affiliations.size === 0 || (e.affiliation !== null && e.affiliation !== undefined && affiliations.has(e.affiliation));
+    return (
+      affiliations.size === 0 ||
+      (e.affiliation !== null && e.affiliation !== undefined && affiliations.has(e.affiliation))
+    );
   });
   if (persons.length > 0) {
     const before = persons.filter((p) => p.start < span.start);
     return actor(before.length > 0 ? before[before.length - 1]! : persons[0]!);
   }
   if (ORG_HEADS.has(head)) {
-    const named = lastEntityBefore(ctx, span.start, (e) => e.type === 'ORG' && (e.canonical ?? e.text).toLowerCase().includes(head), 100000);
+    const named = lastEntityBefore(
+      ctx,
+      span.start,
+      (e) => e.type === 'ORG' && (e.canonical ?? e.text).toLowerCase().includes(head),
+      100000,
+    );
     if (named) return actor(named);
   }
   // "Veskaria's defence ministry", "a State Department spokesperson": the organization or country it speaks for.
@@ -154,14 +253,27 @@ export { firstAtOrAfter };
 export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker {
   const inside = entitiesIn(ctx, span).filter((e) => e.type !== 'LOC');
   const text = ctx.doc.text.slice(span.start, span.end);
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter(Boolean);
   if (words.length === 1 && SPEAKER_PRONOUNS.has(words[0]!)) {
     const prior = ctx.recent.length > 0 ? ctx.recent[ctx.recent.length - 1]! : null;
     const kind = SPEAKER_PRONOUNS.get(words[0]!)!;
     const resolved = pronounAntecedent(ctx, words[0]!, span.start);
     // The previous speaker, when the pronoun fits it and no other person intervened, is the antecedent.
-    if (prior && prior.type === 'PERSON' && (kind === 'male' || kind === 'female') && prior.speaker.key && ctx.genders.compatible(prior.speaker.key, kind)) {
-      const between = lastEntityBefore(ctx, span.start, (e) => e.type === 'PERSON' && e.start > prior.at && e.actorKey !== prior.speaker.key);
+    if (
+      prior &&
+      prior.type === 'PERSON' &&
+      (kind === 'male' || kind === 'female') &&
+      prior.speaker.key &&
+      ctx.genders.compatible(prior.speaker.key, kind)
+    ) {
+      const between = lastEntityBefore(
+        ctx,
+        span.start,
+        (e) => e.type === 'PERSON' && e.start > prior.at && e.actorKey !== prior.speaker.key,
+      );
       if (!between) return prior.speaker;
     }
     return resolved;

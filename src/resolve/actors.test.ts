@@ -3,21 +3,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/testTagger.js';
+import { PhraseTagger } from '../language/test-tagger.js';
 import { createDoc } from '../model/index.js';
 import { ActorTally, resolveActors } from './actors.js';
 import { AliasFileError, loadAliasFile, parseAliasFile } from './aliases.js';
 
 const tagger = new PhraseTagger([
-  ['Emmanuel Macron', 'PER'], ['Macron', 'PER'], ['Moon Jae-in', 'PER'], ['Moon Jae In', 'PER'], ['Moon', 'PER'],
-  ['Kim Jong-un', 'PER'], ['Kim Yo-jong', 'PER'], ['Kim', 'PER'], ['Joseph R. Biden', 'PER'], ['Joseph Biden', 'PER'],
-  ['Biden', 'PER'], ['Anna Berg', 'PER'], ['Berg', 'PER'], ['Lena Berg', 'PER'], ['Xi Jinping', 'PER'], ['Xi', 'PER'], ['Korea Institute for National Unification', 'ORG'],
+  ['Emmanuel Macron', 'PER'],
+  ['Macron', 'PER'],
+  ['Moon Jae-in', 'PER'],
+  ['Moon Jae In', 'PER'],
+  ['Moon', 'PER'],
+  ['Kim Jong-un', 'PER'],
+  ['Kim Yo-jong', 'PER'],
+  ['Kim', 'PER'],
+  ['Joseph R. Biden', 'PER'],
+  ['Joseph Biden', 'PER'],
+  ['Biden', 'PER'],
+  ['Anna Berg', 'PER'],
+  ['Berg', 'PER'],
+  ['Lena Berg', 'PER'],
+  ['Xi Jinping', 'PER'],
+  ['Xi', 'PER'],
+  ['Korea Institute for National Unification', 'ORG'],
 ]);
 
 function tally(texts: string[]): ActorTally {
   const t = new ActorTally();
   texts.forEach((text, i) => {
-    const doc = createDoc(`a${i}`, { title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 't', warnings: [] });
+    const doc = createDoc(`a${i}`, {
+      title: '',
+      url: null,
+      outlet: null,
+      text,
+      captions: [],
+      dateEvidence: [],
+      origin: 't',
+      warnings: [],
+    });
     annotateLanguage(doc, tagger);
     t.addDoc(doc);
   });
@@ -53,7 +76,9 @@ describe('resolveActors', () => {
   });
 
   it('joins spelling variants and middle initials', () => {
-    expect(res.get('person:moon jae in')!.aliases).toEqual(expect.arrayContaining(['Moon Jae-in', 'Moon Jae In', 'Moon']));
+    expect(res.get('person:moon jae in')!.aliases).toEqual(
+      expect.arrayContaining(['Moon Jae-in', 'Moon Jae In', 'Moon']),
+    );
     expect(res.get('person:joseph r biden')).toBe(res.get('person:joseph biden'));
   });
 
@@ -91,7 +116,10 @@ describe('alias file', () => {
     const plain = resolveActors(t);
     expect(plain.get('person:berg')).toBe(plain.get('person:anna berg'));
     const aliases = parseAliasFile({
-      merge: [{ name: 'KINU', type: 'ORG', aliases: ['Korea Institute for National Unification', 'KINU researchers'] }, { name: 'Kim Jong Un', aliases: ['Kim Jong-un', 'Kim Jong Eun'] }],
+      merge: [
+        { name: 'KINU', type: 'ORG', aliases: ['Korea Institute for National Unification', 'KINU researchers'] },
+        { name: 'Kim Jong Un', aliases: ['Kim Jong-un', 'Kim Jong Eun'] },
+      ],
       split: ['person:berg'],
       rename: { 'Anna Berg': 'Dr Anna Berg' },
     });
@@ -125,10 +153,21 @@ describe('alias file', () => {
 
 describe('resolveActors outside the gazetteer', () => {
   const fictional = new PhraseTagger([
-    ['Veskaria', 'ORG'], ['Veskarian', 'MISC'], ['Henrik Aalto', 'PER'], ['Aalto', 'ORG'],
-    ['Blue Anchor Shipping Ltd.', 'ORG'], ['Blue Anchor Shipping', 'ORG'], ['Kellhaven', 'LOC'], ['Skarn Island', 'LOC'],
+    ['Veskaria', 'ORG'],
+    ['Veskarian', 'MISC'],
+    ['Henrik Aalto', 'PER'],
+    ['Aalto', 'ORG'],
+    ['Blue Anchor Shipping Ltd.', 'ORG'],
+    ['Blue Anchor Shipping', 'ORG'],
+    ['Kellhaven', 'LOC'],
+    ['Skarn Island', 'LOC'],
   ]);
-  const personTagger = new PhraseTagger([['Veskaria', 'PER'], ['Kellhaven', 'PER'], ['Henrik Aalto', 'PER'], ['Skarn Island', 'PER']]);
+  const personTagger = new PhraseTagger([
+    ['Veskaria', 'PER'],
+    ['Kellhaven', 'PER'],
+    ['Henrik Aalto', 'PER'],
+    ['Skarn Island', 'PER'],
+  ]);
   const t = new ActorTally();
   const texts: Array<[string, PhraseTagger]> = [
     ['Veskaria said the ships were on patrol. Veskarian warships stayed near Kellhaven.', fictional],
@@ -139,7 +178,16 @@ describe('resolveActors outside the gazetteer', () => {
     ['Ferries to Skarn Island stopped. Skarn Island has no cable.', fictional],
   ];
   texts.forEach(([text, tg], i) => {
-    const doc = createDoc(`f${i}`, { title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 't', warnings: [] });
+    const doc = createDoc(`f${i}`, {
+      title: '',
+      url: null,
+      outlet: null,
+      text,
+      captions: [],
+      dateEvidence: [],
+      origin: 't',
+      warnings: [],
+    });
     annotateLanguage(doc, tg);
     t.addDoc(doc);
   });
@@ -173,6 +221,8 @@ describe('resolveActors outside the gazetteer', () => {
   });
 
   it('joins an organization with and without its legal-form suffix', () => {
-    expect(res.get('org:blue anchor shipping ltd.') ?? res.get('org:blue anchor shipping ltd')).toBe(res.get('org:blue anchor shipping'));
+    expect(res.get('org:blue anchor shipping ltd.') ?? res.get('org:blue anchor shipping ltd')).toBe(
+      res.get('org:blue anchor shipping'),
+    );
   });
 });

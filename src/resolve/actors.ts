@@ -31,7 +31,17 @@ export interface KeyStats {
 /** One article's actors in a compact, structured-clone-friendly form (for worker threads). */
 export interface ArticleActors {
   /** key → [type, canonical, surface→count, role→count, affiliation→count, mentions] */
-  keys: Record<string, { type: EntityType; canonical: string | null; surfaces: Record<string, number>; roles: Record<string, number>; affiliations: Record<string, number>; mentions: number }>;
+  keys: Record<
+    string,
+    {
+      type: EntityType;
+      canonical: string | null;
+      surfaces: Record<string, number>;
+      roles: Record<string, number>;
+      affiliations: Record<string, number>;
+      mentions: number;
+    }
+  >;
 }
 
 /** Summarize one article's entity mentions by actor key. */
@@ -40,13 +50,22 @@ export function summarizeDoc(doc: Doc): ArticleActors {
   for (const m of doc.entities) {
     if (!m.actorKey) continue;
     let k = keys[m.actorKey];
-    if (!k) k = keys[m.actorKey] = { type: m.type, canonical: m.canonical, surfaces: {}, roles: {}, affiliations: {}, mentions: 0 };
+    if (!k)
+      k = keys[m.actorKey] = {
+        type: m.type,
+        canonical: m.canonical,
+        surfaces: {},
+        roles: {},
+        affiliations: {},
+        mentions: 0,
+      };
     k.mentions++;
     // A capital standing for its state ("Moscow denied") or a demonym ("Russian") counts for the actor but is
     // not one of its names.
     if (!m.metonym && m.type !== 'NORP') k.surfaces[m.text] = (k.surfaces[m.text] ?? 0) + 1;
     if (m.role && m.type === 'PERSON') k.roles[m.role] = (k.roles[m.role] ?? 0) + 1;
-    if (m.affiliation && m.affiliation !== m.actorKey) k.affiliations[m.affiliation] = (k.affiliations[m.affiliation] ?? 0) + 1;
+    if (m.affiliation && m.affiliation !== m.actorKey)
+      k.affiliations[m.affiliation] = (k.affiliations[m.affiliation] ?? 0) + 1;
   }
   return { keys };
 }
@@ -69,7 +88,16 @@ export class ActorTally {
     for (const [key, k] of Object.entries(summary.keys)) {
       let s = this.stats.get(key);
       if (!s) {
-        s = { key, mentions: 0, articles: 0, types: new Map(), surfaces: new Map(), canonicals: new Map(), roles: new Map(), affiliations: new Map() };
+        s = {
+          key,
+          mentions: 0,
+          articles: 0,
+          types: new Map(),
+          surfaces: new Map(),
+          canonicals: new Map(),
+          roles: new Map(),
+          affiliations: new Map(),
+        };
         this.stats.set(key, s);
       }
       s.mentions += k.mentions;
@@ -114,7 +142,7 @@ export interface ResolvedActors {
 
 /** Stable entity id from a representative key. */
 export function entityId(seed: string): string {
-  return 'ent_' + createHash('sha1').update(seed).digest('hex').slice(0, 12);
+  return `ent_${createHash('sha1').update(seed).digest('hex').slice(0, 12)}`;
 }
 
 class UnionFind {
@@ -183,7 +211,8 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
       }
     }
   }
-  const keysOf = (ref: string): string[] => (isActorKey(ref) ? (stats.has(ref) ? [ref] : []) : [...(nameToKeys.get(looseName(ref)) ?? [])]);
+  const keysOf = (ref: string): string[] =>
+    isActorKey(ref) ? (stats.has(ref) ? [ref] : []) : [...(nameToKeys.get(looseName(ref)) ?? [])];
 
   const protectedKeys = new Set<string>();
   for (const ref of aliasFile.split) for (const k of keysOf(ref)) protectedKeys.add(k);
@@ -211,7 +240,12 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
     const surnames = [toks[toks.length - 1]!];
     const written = top(s.canonicals) ?? '';
     const firstWritten = written.split(/\s+/);
-    if (FAMILY_FIRST_HINT.test(firstWritten[firstWritten.length - 1] ?? '') || familyFirstKey(toks) || familyFirst(firstWritten)) surnames.push(toks[0]!);
+    if (
+      FAMILY_FIRST_HINT.test(firstWritten[firstWritten.length - 1] ?? '') ||
+      familyFirstKey(toks) ||
+      familyFirst(firstWritten)
+    )
+      surnames.push(toks[0]!);
     for (const sn of surnames) {
       let set = bySurname.get(sn);
       if (!set) bySurname.set(sn, (set = new Set()));
@@ -222,9 +256,12 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
     const name = k.slice(7);
     if (name.includes(' ') || protectedKeys.has(k)) continue;
     const cands = [...(bySurname.get(name) ?? [])].map((r) => uf.find(r));
-    const uniq = [...new Set(cands)].sort((a, b) => (mentionsOfRoot.get(b) ?? 0) - (mentionsOfRoot.get(a) ?? 0) || (a < b ? -1 : 1));
+    const uniq = [...new Set(cands)].sort(
+      (a, b) => (mentionsOfRoot.get(b) ?? 0) - (mentionsOfRoot.get(a) ?? 0) || (a < b ? -1 : 1),
+    );
     if (uniq.length === 0) continue;
-    if (uniq.length === 1 || (mentionsOfRoot.get(uniq[0]!) ?? 0) >= 4 * (mentionsOfRoot.get(uniq[1]!) ?? 0)) uf.union(uniq[0]!, k);
+    if (uniq.length === 1 || (mentionsOfRoot.get(uniq[0]!) ?? 0) >= 4 * (mentionsOfRoot.get(uniq[1]!) ?? 0))
+      uf.union(uniq[0]!, k);
   }
   // 3. One name, several types: the model may tag a name it has never seen as ORG in one sentence and as
   //    PERSON or GPE in the next ("Veskaria said" / "in Veskaria"); outside the gazetteer, one name is one actor.
@@ -279,7 +316,7 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
     const g = gz.actor(rep);
     // A name with a demonym in the corpus ("Veskaria" / "Veskarian") is a place acting as a state.
     const hasDemonym = keys.some((k) => demonymKeys.has(k));
-    let type: EntityType = merge?.type ?? (g ? g.type : hasDemonym ? 'GPE' : topType ?? 'MISC');
+    let type: EntityType = merge?.type ?? (g ? g.type : hasDemonym ? 'GPE' : (topType ?? 'MISC'));
     if (!merge?.type && (rep.startsWith('country:') || rep.startsWith('org:')) && g) type = g.type;
     const renamed = keys.map((k) => renameByKey.get(k)).find((x) => x !== undefined);
     const name = renamed ?? merge?.name ?? g?.canonical ?? top(canonicals) ?? rep;
@@ -300,7 +337,7 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
     const aff = top(affs);
     const code = rep.startsWith('person:') ? actorCode(rep, roleList[0] ?? null, aff ?? null) : actorCode(rep);
     const actor: ResolvedActor = {
-      id: entityId(merge ? 'alias:' + looseName(merge.name) : rep),
+      id: entityId(merge ? `alias:${looseName(merge.name)}` : rep),
       key: rep,
       name,
       type,
@@ -318,7 +355,8 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
   return { actors, byKey, get: (key) => (key ? byKey.get(key) : undefined) };
 }
 
-const CORPORATE_SUFFIX = /\s+(?:ltd|limited|inc|incorporated|corp|corporation|co|llc|plc|ag|sa|gmbh|nv|bv|ab|asa|oyj)\.?$/;
+const CORPORATE_SUFFIX =
+  /\s+(?:ltd|limited|inc|incorporated|corp|corporation|co|llc|plc|ag|sa|gmbh|nv|bv|ab|asa|oyj)\.?$/;
 
 /** The name part of an actor key ("org:veskaria" → "veskaria"), an organization's legal-form suffix dropped. */
 function keyName(key: string): string {
@@ -334,8 +372,8 @@ function demonymStems(name: string): string[] {
   for (const end of DEMONYM_ENDINGS) {
     if (name.length > end.length + 3 && name.endsWith(end)) {
       const stem = name.slice(0, -end.length);
-      out.push(stem, stem + 'a', stem + 'ia', stem + 'y', stem + 'e');
-      if (end.startsWith('i')) out.push(stem + 'ia');
+      out.push(stem, `${stem}a`, `${stem}ia`, `${stem}y`, `${stem}e`);
+      if (end.startsWith('i')) out.push(`${stem}ia`);
     }
   }
   return out;
@@ -368,7 +406,8 @@ function sameNameAcrossTypes(
   for (const [name, keys] of byName) {
     if (name.includes(' ') || keys.some((k) => k.startsWith('person:'))) continue;
     const people = [...new Set([...(bySurname.get(name) ?? [])].map((r) => uf.find(r)))];
-    if (people.length === 1 && (mentionsOfRoot.get(people[0]!) ?? 0) >= mentionsOf(name)) uf.union(people[0]!, keys[0]!);
+    if (people.length === 1 && (mentionsOfRoot.get(people[0]!) ?? 0) >= mentionsOf(name))
+      uf.union(people[0]!, keys[0]!);
   }
 
   const demonyms = new Set<string>();
@@ -382,7 +421,9 @@ function sameNameAcrossTypes(
     const place = demonymStems(name).find((stem) => stem !== name && byName.has(stem));
     if (!place) continue;
     uf.union(byName.get(place)![0]!, keys[0]!);
-    keys.forEach((k) => demonyms.add(k));
+    keys.forEach((k) => {
+      demonyms.add(k);
+    });
   }
   return demonyms;
 }

@@ -59,32 +59,47 @@ export function emptyAliasFile(): AliasFile {
 
 /** Validate parsed JSON as an alias file; `source` names it in error messages. */
 export function parseAliasFile(json: unknown, source = 'sitrep.aliases.json'): AliasFile {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new AliasFileError(source, 'must be a JSON object with "merge", "split" and/or "rename"');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new AliasFileError(source, 'must be a JSON object with "merge", "split" and/or "rename"');
   const obj = json as Record<string, unknown>;
   for (const k of Object.keys(obj)) {
-    if (k !== 'merge' && k !== 'split' && k !== 'rename' && k !== '$comment') throw new AliasFileError(source, `unknown field "${k}" (expected merge, split, rename)`);
+    if (k !== 'merge' && k !== 'split' && k !== 'rename' && k !== '$comment')
+      throw new AliasFileError(source, `unknown field "${k}" (expected merge, split, rename)`);
   }
   const out = emptyAliasFile();
   if (obj.merge !== undefined) {
     if (!Array.isArray(obj.merge)) throw new AliasFileError(source, '"merge" must be an array');
     obj.merge.forEach((e, i) => {
-      if (typeof e !== 'object' || e === null || Array.isArray(e)) throw new AliasFileError(source, `merge[${i}] must be an object`);
+      if (typeof e !== 'object' || e === null || Array.isArray(e))
+        throw new AliasFileError(source, `merge[${i}] must be an object`);
       const r = e as Record<string, unknown>;
-      if (typeof r.name !== 'string' || r.name.trim() === '') throw new AliasFileError(source, `merge[${i}].name must be a non-empty string`);
-      if (r.type !== undefined && (typeof r.type !== 'string' || !TYPES.has(r.type))) throw new AliasFileError(source, `merge[${i}].type must be one of ${[...TYPES].join(', ')}`);
-      if (!Array.isArray(r.aliases) || r.aliases.some((a) => typeof a !== 'string' || a.trim() === '')) throw new AliasFileError(source, `merge[${i}].aliases must be an array of non-empty strings`);
-      for (const k of Object.keys(r)) if (k !== 'name' && k !== 'type' && k !== 'aliases') throw new AliasFileError(source, `merge[${i}]: unknown field "${k}"`);
-      out.merge.push({ name: r.name.trim(), ...(r.type ? { type: r.type as EntityType } : {}), aliases: (r.aliases as string[]).map((a) => a.trim()) });
+      if (typeof r.name !== 'string' || r.name.trim() === '')
+        throw new AliasFileError(source, `merge[${i}].name must be a non-empty string`);
+      if (r.type !== undefined && (typeof r.type !== 'string' || !TYPES.has(r.type)))
+        throw new AliasFileError(source, `merge[${i}].type must be one of ${[...TYPES].join(', ')}`);
+      if (!Array.isArray(r.aliases) || r.aliases.some((a) => typeof a !== 'string' || a.trim() === ''))
+        throw new AliasFileError(source, `merge[${i}].aliases must be an array of non-empty strings`);
+      for (const k of Object.keys(r))
+        if (k !== 'name' && k !== 'type' && k !== 'aliases')
+          throw new AliasFileError(source, `merge[${i}]: unknown field "${k}"`);
+      out.merge.push({
+        name: r.name.trim(),
+        ...(r.type ? { type: r.type as EntityType } : {}),
+        aliases: (r.aliases as string[]).map((a) => a.trim()),
+      });
     });
   }
   if (obj.split !== undefined) {
-    if (!Array.isArray(obj.split) || obj.split.some((a) => typeof a !== 'string' || a.trim() === '')) throw new AliasFileError(source, '"split" must be an array of non-empty strings');
+    if (!Array.isArray(obj.split) || obj.split.some((a) => typeof a !== 'string' || a.trim() === ''))
+      throw new AliasFileError(source, '"split" must be an array of non-empty strings');
     out.split = (obj.split as string[]).map((a) => a.trim());
   }
   if (obj.rename !== undefined) {
-    if (typeof obj.rename !== 'object' || obj.rename === null || Array.isArray(obj.rename)) throw new AliasFileError(source, '"rename" must be an object mapping a key or name to a new name');
+    if (typeof obj.rename !== 'object' || obj.rename === null || Array.isArray(obj.rename))
+      throw new AliasFileError(source, '"rename" must be an object mapping a key or name to a new name');
     for (const [k, v] of Object.entries(obj.rename as Record<string, unknown>)) {
-      if (typeof v !== 'string' || v.trim() === '') throw new AliasFileError(source, `rename["${k}"] must be a non-empty string`);
+      if (typeof v !== 'string' || v.trim() === '')
+        throw new AliasFileError(source, `rename["${k}"] must be a non-empty string`);
       out.rename[k] = v.trim();
     }
   }

@@ -29,7 +29,12 @@ const STANCE_CODE: Readonly<Record<ClaimStance, number>> = { accuses: 0, denies:
 
 function opposed(a: number, b: number): boolean {
   const [x, y] = [STANCES[a], STANCES[b]];
-  return (x === 'accuses' && y === 'denies') || (x === 'denies' && y === 'accuses') || (x === 'denies' && y === 'asserts') || (x === 'asserts' && y === 'denies');
+  return (
+    (x === 'accuses' && y === 'denies') ||
+    (x === 'denies' && y === 'accuses') ||
+    (x === 'denies' && y === 'asserts') ||
+    (x === 'asserts' && y === 'denies')
+  );
 }
 
 /** A group: its seed claim and its members (seed included), by the numbers `add` returned, ascending. */
@@ -97,7 +102,8 @@ export class ClaimGrouper {
     for (let w = 0; w < vocabulary; w++) postStart[w + 1] = postStart[w]! + df[w]!;
     const postings = new Int32Array(words.length);
     const fill = postStart.slice(0, vocabulary);
-    for (let i = 0; i < n; i++) for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) postings[fill[words[k]!]!++] = i;
+    for (let i = 0; i < n; i++)
+      for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) postings[fill[words[k]!]!++] = i;
 
     const has = (i: number, w: number): boolean => {
       for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) if (words[k] === w) return true;

@@ -5,7 +5,7 @@ import { CLAIM_STOPWORDS } from './data/stopwords.js';
 /** A light stem: enough to meet "dumped"/"dumping"/"dumps" and "seizure"/"seized" halfway. */
 export function stem(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, '');
-  if (w.length > 5 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  if (w.length > 5 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ing|ure)$/.test(w)) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 4 && w.endsWith('es') && /(?:ss|sh|ch|x)es$/.test(w)) w = w.slice(0, -2);

@@ -2,13 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { ClaimGrouper } from './claim-grouper.js';
 import { claimGroupId, groupClaims, type GroupableClaim } from './claims.js';
 
-const claim = (id: string, proposition: string, stance: GroupableClaim['stance'], claimantKey: string | null, targetKeys: string[] = []): GroupableClaim =>
-  ({ id, proposition, stance, claimantKey, targetKeys });
+const claim = (
+  id: string,
+  proposition: string,
+  stance: GroupableClaim['stance'],
+  claimantKey: string | null,
+  targetKeys: string[] = [],
+): GroupableClaim => ({ id, proposition, stance, claimantKey, targetKeys });
 
 const CLAIMS: GroupableClaim[] = [
   claim('a:c0', 'the ministry said the harbour authority let the tanker dump oil near the reef', 'asserts', 'ministry'),
-  claim('a:c1', 'the coast guard accused the harbour authority of covering up the oil dumping', 'accuses', 'coastguard', ['authority']),
-  claim('b:c0', 'the harbour authority denied that any oil was dumped near the reef', 'denies', 'authority', ['authority']),
+  claim(
+    'a:c1',
+    'the coast guard accused the harbour authority of covering up the oil dumping',
+    'accuses',
+    'coastguard',
+    ['authority'],
+  ),
+  claim('b:c0', 'the harbour authority denied that any oil was dumped near the reef', 'denies', 'authority', [
+    'authority',
+  ]),
   claim('b:c1', 'fishing crews said catches fell by half this season', 'asserts', 'crews'),
   claim('c:c0', 'the mayor promised a new ferry terminal by next summer', 'asserts', 'mayor'),
 ];
@@ -30,8 +43,20 @@ describe('claim groups', () => {
 
   it('needs a shared actor for a weak overlap: an opposed pair about the same actor links, strangers do not', () => {
     const weak = [
-      claim('x:c0', 'Belmar shelled the border villages overnight, killing civilians in the market square', 'accuses', 'ardavia', ['belmar']),
-      claim('x:c1', 'Belmar said its forces never shelled villages and blamed rebel mortar crews operating nearby', 'denies', 'belmar', ['belmar']),
+      claim(
+        'x:c0',
+        'Belmar shelled the border villages overnight, killing civilians in the market square',
+        'accuses',
+        'ardavia',
+        ['belmar'],
+      ),
+      claim(
+        'x:c1',
+        'Belmar said its forces never shelled villages and blamed rebel mortar crews operating nearby',
+        'denies',
+        'belmar',
+        ['belmar'],
+      ),
     ];
     expect(groupClaims(weak)).toHaveLength(1);
     const strangers = weak.map((c) => ({ ...c, claimantKey: null, targetKeys: [] }));
@@ -46,7 +71,9 @@ describe('claim groups', () => {
   });
 
   it('a word said in very many claims proposes no pairs by itself', () => {
-    const many = Array.from({ length: 600 }, (_, i) => claim(`m:c${i}`, `officials warned about the blockade again number${i}`, 'asserts', null));
+    const many = Array.from({ length: 600 }, (_, i) =>
+      claim(`m:c${i}`, `officials warned about the blockade again number${i}`, 'asserts', null),
+    );
     const groups = groupClaims(many);
     // "officials", "warned", "blockade" are in all 600 claims: too common to link anything.
     expect(groups).toHaveLength(0);

@@ -21,7 +21,10 @@ export interface ClaimGroup {
 
 /** A group's stable id: from its member claims' ids, whatever their order. */
 export function claimGroupId(claimIds: readonly string[]): string {
-  return `clg_${createHash('sha1').update([...claimIds].sort().join('\n')).digest('hex').slice(0, 12)}`;
+  return `clg_${createHash('sha1')
+    .update([...claimIds].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 12)}`;
 }
 
 /** Group claims held in memory (see ClaimGrouper; the corpus resolver streams them from the store instead). */

@@ -4,13 +4,29 @@ import type { EventActor, EventMention } from '../model/index.js';
 import { EventMentionTable, type StoredMention } from './event-table.js';
 import { sortBinary } from './packed.js';
 
-const actor = (name: string, key: string | null): EventActor => ({ start: 3, end: 3 + name.length, text: name, name, code: 'XYZ', actorKey: key });
+const actor = (name: string, key: string | null): EventActor => ({
+  start: 3,
+  end: 3 + name.length,
+  text: name,
+  name,
+  code: 'XYZ',
+  actorKey: key,
+});
 
 function stored(seq: number, idx: number, over: Partial<EventMention> = {}): StoredMention {
   const event: EventMention = {
-    type: 'SANCTION', mode: null, source: [actor('Ardavia', 'country:ARD')], target: [actor('Belmar', null)],
-    date: { value: '2026-03-13', precision: 'day' }, location: null, trigger: { start: 0, end: 9, text: 'sanctions' },
-    negated: false, hypothetical: false, attributes: {}, evidence: { start: seq * 10 + idx, end: seq * 10 + idx + 5 }, ...over,
+    type: 'SANCTION',
+    mode: null,
+    source: [actor('Ardavia', 'country:ARD')],
+    target: [actor('Belmar', null)],
+    date: { value: '2026-03-13', precision: 'day' },
+    location: null,
+    trigger: { start: 0, end: 9, text: 'sanctions' },
+    negated: false,
+    hypothetical: false,
+    attributes: {},
+    evidence: { start: seq * 10 + idx, end: seq * 10 + idx + 5 },
+    ...over,
   };
   return { seq, idx, event };
 }
@@ -19,14 +35,23 @@ describe('EventMentionTable', () => {
   it('gives back what merging and export read of each mention', () => {
     const table = new EventMentionTable();
     const full = stored(7, 2, {
-      mode: 'denied', negated: true, hypothetical: true, attributes: { missiles: ['Kh-101'], count: 3 },
-      location: { start: 1, end: 5, text: 'Oslo', name: 'Oslo' }, date: { value: '2026-03', precision: 'month' },
+      mode: 'denied',
+      negated: true,
+      hypothetical: true,
+      attributes: { missiles: ['Kh-101'], count: 3 },
+      location: { start: 1, end: 5, text: 'Oslo', name: 'Oslo' },
+      date: { value: '2026-03', precision: 'month' },
     });
     table.add(stored(1, 0));
     table.add(full);
     const { trigger: _trigger, source, target, location, ...rest } = full.event;
     const strip = (a: EventActor) => ({ text: a.text, name: a.name, code: a.code, actorKey: a.actorKey });
-    expect(table.mention(1)).toEqual({ ...rest, source: source.map(strip), target: target.map(strip), location: { name: location!.name } });
+    expect(table.mention(1)).toEqual({
+      ...rest,
+      source: source.map(strip),
+      target: target.map(strip),
+      location: { name: location!.name },
+    });
     expect(table.seq(1)).toBe(7);
     expect(table.mention(0).date).toEqual({ value: '2026-03-13', precision: 'day' });
     expect(table.mention(0).location).toBeNull();
@@ -41,8 +66,14 @@ describe('EventMentionTable', () => {
       [actor('A', 'k1:B')],
       [],
     ];
-    lists.forEach((source, i) => table.add(stored(i, 0, { source })));
-    lists.forEach((source, i) => expect(table.mention(i).source).toEqual(source.map(({ text, name, code, actorKey }) => ({ text, name, code, actorKey }))));
+    lists.forEach((source, i) => {
+      table.add(stored(i, 0, { source }));
+    });
+    lists.forEach((source, i) => {
+      expect(table.mention(i).source).toEqual(
+        source.map(({ text, name, code, actorKey }) => ({ text, name, code, actorKey })),
+      );
+    });
   });
 
   it('visits types in order, and each type by date (undated first), article and position', () => {
@@ -55,8 +86,13 @@ describe('EventMentionTable', () => {
       stored(0, 0, { date: { value: '2026-03-14', precision: 'day' } }),
       stored(0, 1, { date: { value: '2026-03', precision: 'month' } }),
     ];
-    rows.forEach((r) => table.add(r));
-    const visited = [...table.byType()].map(({ type, mentions }) => [type, [...mentions].map((i) => `${rows[i]!.seq}.${rows[i]!.idx}`)]);
+    rows.forEach((r) => {
+      table.add(r);
+    });
+    const visited = [...table.byType()].map(({ type, mentions }) => [
+      type,
+      [...mentions].map((i) => `${rows[i]!.seq}.${rows[i]!.idx}`),
+    ]);
     expect(visited).toEqual([
       ['SANCTION', ['3.1', '0.1', '1.2', '1.4', '0.0']],
       ['THREATEN', ['2.0']],

@@ -11,7 +11,18 @@ import { IntList, Interner, sortBinary } from './packed.js';
 
 /** Where each field sits in a mention's row (-1 stands for none/null). */
 const F = {
-  type: 0, seq: 1, idx: 2, source: 3, target: 4, date: 5, location: 6, mode: 7, attributes: 8, evidenceStart: 9, evidenceEnd: 10, flags: 11,
+  type: 0,
+  seq: 1,
+  idx: 2,
+  source: 3,
+  target: 4,
+  date: 5,
+  location: 6,
+  mode: 7,
+  attributes: 8,
+  evidenceStart: 9,
+  evidenceEnd: 10,
+  flags: 11,
 } as const;
 const WIDTH = 12;
 
@@ -21,7 +32,8 @@ const WIDTH = 12;
  */
 function actorListKey(actors: readonly EventActorRef[]): string {
   let key = '';
-  for (const a of actors) key += `${a.text.length}:${a.text}${a.name.length}:${a.name}${a.code.length}:${a.code}${a.actorKey === null ? '-' : `${a.actorKey.length}:${a.actorKey}`};`;
+  for (const a of actors)
+    key += `${a.text.length}:${a.text}${a.name.length}:${a.name}${a.code.length}:${a.code}${a.actorKey === null ? '-' : `${a.actorKey.length}:${a.actorKey}`};`;
   return key;
 }
 const NEGATED = 1;
@@ -55,7 +67,14 @@ export class EventMentionTable {
     r.push(m.idx);
     r.push(this.actorList(e.source));
     r.push(this.actorList(e.target));
-    r.push(e.date === null ? -1 : this.dates.id(`${e.date.value}\u0000${e.date.precision}`, { value: e.date.value, precision: e.date.precision }));
+    r.push(
+      e.date === null
+        ? -1
+        : this.dates.id(`${e.date.value}\u0000${e.date.precision}`, {
+            value: e.date.value,
+            precision: e.date.precision,
+          }),
+    );
     r.push(e.location === null ? -1 : this.locations.id(e.location.name, { name: e.location.name }));
     r.push(e.mode === null ? -1 : this.modes.id(e.mode, e.mode));
     // Shared between mentions: export only reads attribute values, never changes them.
@@ -69,7 +88,10 @@ export class EventMentionTable {
     const key = actorListKey(actors);
     const id = this.actorLists.lookup(key);
     if (id !== undefined) return id;
-    return this.actorLists.id(key, actors.map((a): EventActorRef => ({ text: a.text, name: a.name, code: a.code, actorKey: a.actorKey })));
+    return this.actorLists.id(
+      key,
+      actors.map((a): EventActorRef => ({ text: a.text, name: a.name, code: a.code, actorKey: a.actorKey })),
+    );
   }
 
   private field(i: number, f: number): number {
@@ -116,7 +138,9 @@ export class EventMentionTable {
     for (let i = 0; i < this.size; i++) byType[this.field(i, F.type)]!.push(i);
     for (const type of sortBinary(Array.from({ length: this.types.size }, (_, t) => this.types.value(t)))) {
       const mentions = byType[this.types.lookup(type)!]!.done();
-      mentions.sort((a, b) => rank(a) - rank(b) || this.seq(a) - this.seq(b) || this.field(a, F.idx) - this.field(b, F.idx));
+      mentions.sort(
+        (a, b) => rank(a) - rank(b) || this.seq(a) - this.seq(b) || this.field(a, F.idx) - this.field(b, F.idx),
+      );
       yield { type, mentions };
     }
   }

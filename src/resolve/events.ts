@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { EventActor, EventLocation, EventMention, ExportEvent, ExportEventActor, Precision } from '../model/index.js';
+import type {
+  EventActor,
+  EventLocation,
+  EventMention,
+  ExportEvent,
+  ExportEventActor,
+  Precision,
+} from '../model/index.js';
 
 /**
  * Events across mentions: one real-world event reported in several sentences, articles or outlets becomes
@@ -16,7 +23,8 @@ export type EventActorRef = Pick<EventActor, 'text' | 'name' | 'code' | 'actorKe
  * What merging and export read of an event mention: all but the trigger and the offsets of its actors and
  * location, so that a corpus's mentions can be held packed (see `EventMentionTable`).
  */
-export interface EventMentionCore extends Pick<EventMention, 'type' | 'mode' | 'date' | 'negated' | 'hypothetical' | 'attributes' | 'evidence'> {
+export interface EventMentionCore
+  extends Pick<EventMention, 'type' | 'mode' | 'date' | 'negated' | 'hypothetical' | 'attributes' | 'evidence'> {
   source: readonly EventActorRef[];
   target: readonly EventActorRef[];
   location: Pick<EventLocation, 'name'> | null;
@@ -84,7 +92,8 @@ function mostCommon<T>(values: readonly T[], better?: (a: T, b: T) => number): T
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: T | null = null;
   let n = 0;
-  for (const [v, c] of counts) if (c > n || (c === n && best !== null && better && better(v, best) > 0)) [best, n] = [v, c];
+  for (const [v, c] of counts)
+    if (c > n || (c === n && best !== null && better && better(v, best) > 0)) [best, n] = [v, c];
   return best;
 }
 
@@ -172,7 +181,19 @@ export class EventMerger<R> {
     }
     // Most events have one or two mentions: lists made with their first element are sized to it (an empty
     // array's first push reserves room for 17), which keeps a type's clusters about half as big.
-    const fresh: Cluster<R> = { key, type: e.type, sourceKey, targetKey, flags, date, refs: [ref], src: NO_ACTORS, tgt: NO_ACTORS, strength: 0, folded: false };
+    const fresh: Cluster<R> = {
+      key,
+      type: e.type,
+      sourceKey,
+      targetKey,
+      flags,
+      date,
+      refs: [ref],
+      src: NO_ACTORS,
+      tgt: NO_ACTORS,
+      strength: 0,
+      folded: false,
+    };
     if (list) list.push(fresh);
     else this.byKey.set(key, [fresh]);
     this.clusters.push(fresh);
@@ -203,7 +224,11 @@ export class EventMerger<R> {
     /** The pools a cluster with named actors is filed in. */
     const poolsOf = (c: Cluster<R>): Array<DatePool<R>> => {
       const kind = `${c.type}|${c.flags}`;
-      return [...c.src.map((a) => poolFor(byActor, `${kind}|S|${a}`)), ...c.tgt.map((a) => poolFor(byActor, `${kind}|T|${a}`)), poolFor(byType, kind)];
+      return [
+        ...c.src.map((a) => poolFor(byActor, `${kind}|S|${a}`)),
+        ...c.tgt.map((a) => poolFor(byActor, `${kind}|T|${a}`)),
+        poolFor(byType, kind),
+      ];
     };
     for (const c of this.clusters) {
       c.src = named(c.sourceKey);
@@ -215,7 +240,11 @@ export class EventMerger<R> {
     const order = [...this.clusters].sort((x, y) => x.strength - y.strength);
     for (const c of order) {
       const kind = `${c.type}|${c.flags}`;
-      const pool = c.src.length ? byActor.get(`${kind}|S|${c.src[0]}`) : c.tgt.length ? byActor.get(`${kind}|T|${c.tgt[0]}`) : byType.get(kind);
+      const pool = c.src.length
+        ? byActor.get(`${kind}|S|${c.src[0]}`)
+        : c.tgt.length
+          ? byActor.get(`${kind}|T|${c.tgt[0]}`)
+          : byType.get(kind);
       if (!pool) continue;
       // The one fuller cluster this one fits; a vague mention ("the ship was boarded") that fits more than one
       // stays apart. An undated cluster may join a dated one; a dated one only one with a compatible date.
@@ -250,13 +279,21 @@ function exportActor(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): 
 }
 
 /** The exported corpus event of a merged event, given its mentions (in the order of its references). */
-export function exportEvent(c: Pick<MergedEvent<unknown>, 'key' | 'type' | 'date'>, ms: readonly EventMentionRecord[], actorKeys: ReadonlyMap<string, string>): ExportEvent {
+export function exportEvent(
+  c: Pick<MergedEvent<unknown>, 'key' | 'type' | 'date'>,
+  ms: readonly EventMentionRecord[],
+  actorKeys: ReadonlyMap<string, string>,
+): ExportEvent {
   const first = ms.find((m) => m.event.source.length && m.event.target.length) ?? ms[0]!;
-  const ids = (actors: readonly EventActorRef[]): string[] =>
-    [...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x))];
+  const ids = (actors: readonly EventActorRef[]): string[] => [
+    ...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x)),
+  ];
   const names = (actors: readonly EventActorRef[]): string[] => [...new Set(actors.map((a) => a.name))];
   const dates = ms.map((m) => m.event.date).filter((d) => d !== null);
-  const date = mostCommon(dates.map((d) => `${d.value}|${d.precision}`), (a, b) => PRECISION_RANK[a.split('|')[1] as Precision] - PRECISION_RANK[b.split('|')[1] as Precision]);
+  const date = mostCommon(
+    dates.map((d) => `${d.value}|${d.precision}`),
+    (a, b) => PRECISION_RANK[a.split('|')[1] as Precision] - PRECISION_RANK[b.split('|')[1] as Precision],
+  );
   const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
   const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
   const attributes: Record<string, unknown> = {};
@@ -265,7 +302,8 @@ export function exportEvent(c: Pick<MergedEvent<unknown>, 'key' | 'type' | 'date
     for (const [k, v] of Object.entries(m.event.attributes)) {
       const have = attributes[k];
       if (have === undefined || have === null) attributes[k] = v;
-      else if (Array.isArray(have) && Array.isArray(v)) attributes[k] = [...new Set([...(have as unknown[]), ...(v as unknown[])])];
+      else if (Array.isArray(have) && Array.isArray(v))
+        attributes[k] = [...new Set([...(have as unknown[]), ...(v as unknown[])])];
     }
   }
   const seen = new Set<string>();
@@ -299,7 +337,10 @@ export function exportEvent(c: Pick<MergedEvent<unknown>, 'key' | 'type' | 'date
 }
 
 /** Merge a stream of event mentions into corpus events. */
-export function mergeEvents(mentions: Iterable<EventMentionRecord>, actorKeys: ReadonlyMap<string, string>): ExportEvent[] {
+export function mergeEvents(
+  mentions: Iterable<EventMentionRecord>,
+  actorKeys: ReadonlyMap<string, string>,
+): ExportEvent[] {
   const merger = new EventMerger<EventMentionRecord>(actorKeys);
   for (const m of mentions) merger.add(m.event, m);
   return merger.finish().map((c) => exportEvent(c, c.refs, actorKeys));

@@ -1,9 +1,34 @@
-export { ActorTally, resolveActors, summarizeDoc, entityId, type ArticleActors, type KeyStats, type ResolvedActor, type ResolvedActors } from './actors.js';
-export { loadAliasFile, parseAliasFile, emptyAliasFile, AliasFileError, isActorKey, type AliasFile, type AliasMerge } from './aliases.js';
+export {
+  ActorTally,
+  resolveActors,
+  summarizeDoc,
+  entityId,
+  type ArticleActors,
+  type KeyStats,
+  type ResolvedActor,
+  type ResolvedActors,
+} from './actors.js';
+export {
+  loadAliasFile,
+  parseAliasFile,
+  emptyAliasFile,
+  AliasFileError,
+  isActorKey,
+  type AliasFile,
+  type AliasMerge,
+} from './aliases.js';
 export { groupClaims, claimGroupId, contentWords, stem, type GroupableClaim, type ClaimGroup } from './claims.js';
 export { ClaimGrouper, type ClaimCluster } from './claim-grouper.js';
 export { minhash, shingles, signature, similarity, textHash, words, SIGNATURE_SIZE } from './minhash.js';
 export { LshIndex, type LshOptions, type NearDuplicate } from './lsh.js';
 export { Deduplicator, type DedupVerdict, type Fingerprint, type KnownArticle } from './dedup.js';
-export { mergeEvents, exportEvent, EventMerger, type EventActorRef, type EventMentionCore, type EventMentionRecord, type MergedEvent } from './events.js';
+export {
+  mergeEvents,
+  exportEvent,
+  EventMerger,
+  type EventActorRef,
+  type EventMentionCore,
+  type EventMentionRecord,
+  type MergedEvent,
+} from './events.js';
 export { EventMentionTable, type StoredMention } from './event-table.js';

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Deduplicator } from './dedup.js';
 import { LshIndex } from './lsh.js';
-import { minhash, shingles, shinglesOfWords, signature, signatureOfWords, similarity, textHash, words } from './minhash.js';
+import {
+  minhash,
+  shingles,
+  shinglesOfWords,
+  signature,
+  signatureOfWords,
+  similarity,
+  textHash,
+  words,
+} from './minhash.js';
 
 const STORY = `The harbour authority of Northport agreed on Tuesday to a new contract with the dock workers' union,
 ending a strike that had kept container ships waiting offshore for nine days. Union leader Mara Velde said the deal
@@ -20,12 +29,22 @@ describe('minhash', () => {
   });
 
   it('sees a lightly edited copy as similar', () => {
-    const edited = STORY.replace('nine days', 'ten days').replace('welcomed', 'praised') + ' (Reporting by a wire service.)';
+    const edited = `${STORY.replace('nine days', 'ten days').replace('welcomed', 'praised')} (Reporting by a wire service.)`;
     expect(similarity(minhash(STORY), minhash(edited))).toBeGreaterThan(0.6);
   });
 
   it('signs words as signature(shinglesOfWords) does, repeated shingles and short texts included', () => {
-    for (const text of [STORY, OTHER, STORY + ' ' + STORY, 'a a a a a a a a a', '', 'one', 'two words', 'three word text', 'four words right here']) {
+    for (const text of [
+      STORY,
+      OTHER,
+      `${STORY} ${STORY}`,
+      'a a a a a a a a a',
+      '',
+      'one',
+      'two words',
+      'three word text',
+      'four words right here',
+    ]) {
       const w = words(text);
       expect(signatureOfWords(w)).toEqual(signature(shinglesOfWords(w)));
     }
@@ -44,7 +63,9 @@ describe('LshIndex and Deduplicator', () => {
     const hit = index.query(minhash(`${STORY} Shares of shipping firms rose.`));
     expect(hit?.id).toBe('a');
     expect(hit!.similarity).toBeGreaterThan(0.8);
-    expect(index.query(minhash('A completely different short note about a chess tournament in the capital city today.'))).toBeNull();
+    expect(
+      index.query(minhash('A completely different short note about a chess tournament in the capital city today.')),
+    ).toBeNull();
   });
 
   it('skips exact duplicates, links near ones, keeps new ones', () => {

@@ -1,4 +1,10 @@
-import { CAPTION_ANYWHERE_PATTERNS, CAPTION_HEAD_PATTERNS, CAPTION_TAIL_PATTERNS, GENERIC_SLASH_CREDIT, SLASH_CREDIT_TAIL } from './data/captions.js';
+import {
+  CAPTION_ANYWHERE_PATTERNS,
+  CAPTION_HEAD_PATTERNS,
+  CAPTION_TAIL_PATTERNS,
+  GENERIC_SLASH_CREDIT,
+  SLASH_CREDIT_TAIL,
+} from './data/captions.js';
 import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
 
 /** Line-level classifiers for dump segmentation. Each answers one question about one line. */
@@ -7,7 +13,17 @@ import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
 function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** The number of runs of non-space characters (`\S+`), counted without building them (segmentation asks for every line). */
@@ -43,14 +59,19 @@ export function isCaption(line: string): boolean {
   if (CAPTION_TAIL_PATTERNS.some((re) => re.test(tail))) return true;
   if (CAPTION_HEAD_PATTERNS.some((re) => re.test(head))) return true;
   const slash = tail.lastIndexOf('/');
-  if (slash > 0 && /[\p{L}.'’-]\s*$/u.test(tail.slice(0, slash)) && SLASH_CREDIT_TAIL.test(tail.slice(slash + 1))) return true;
+  if (slash > 0 && /[\p{L}.'’-]\s*$/u.test(tail.slice(0, slash)) && SLASH_CREDIT_TAIL.test(tail.slice(slash + 1)))
+    return true;
   if (slash > 0 && GENERIC_SLASH_CREDIT.test(tail)) return true;
   return CAPTION_ANYWHERE_PATTERNS.some((re) => re.test(t));
 }
 
 /** A short line that is only a credit ("Getty Images", "Photograph: Lena Hoffmann/AFP via Getty Images"). */
 export function isCreditOnly(line: string): boolean {
-  return wordCount(line) <= 12 && /\/|photo|image|picture|getty|©|credit|\b(?:AFP|AP|Reuters|EPA|PA|Alamy|Shutterstock)\b/i.test(line) && isCaption(line);
+  return (
+    wordCount(line) <= 12 &&
+    /\/|photo|image|picture|getty|©|credit|\b(?:AFP|AP|Reuters|EPA|PA|Alamy|Shutterstock)\b/i.test(line) &&
+    isCaption(line)
+  );
 }
 
 /**
@@ -63,7 +84,8 @@ export function isCaptionBeforeCredit(line: string, next: string | null): boolea
   return wordCount(t) <= 60 && !/["“”]/.test(t) && !/\b(?:said|says|told|according to|added)\b/i.test(t);
 }
 
-const SOURCE_RE = /^\s*(?:source|sources|original(?:ly)?(?: published)?(?: at| on)?|read (?:the )?original(?: at)?|url|link|article url)\s*[:\-–—]\s*(.*)$/i;
+const SOURCE_RE =
+  /^\s*(?:source|sources|original(?:ly)?(?: published)?(?: at| on)?|read (?:the )?original(?: at)?|url|link|article url)\s*[:\-–—]\s*(.*)$/i;
 const URLISH_RE = /(?:https?|hxxps?)[:;]\/\/|www\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S/i;
 
 export interface SourceLine {
@@ -85,7 +107,10 @@ export function parseSourceLine(line: string): SourceLine | null {
     if (wordCount(rest) <= 8 && !/[.!?]$/.test(rest)) return { urlText: null, siteName: rest };
     return null;
   }
-  const name = rest.slice(0, at).replace(/[\s,;:(|–—-]+$/, '').trim();
+  const name = rest
+    .slice(0, at)
+    .replace(/[\s,;:(|–—-]+$/, '')
+    .trim();
   return { urlText: rest.slice(at), siteName: name.length > 0 && wordCount(name) <= 8 ? name : null };
 }
 
@@ -95,7 +120,8 @@ export function isUrlContinuation(line: string): boolean {
   return t.length > 0 && t.length < 300 && /^[\w\-./?=&%#~+:;,@!$'()*]+$/.test(t) && !/^[A-Z][a-z]+[.!?]?$/.test(t);
 }
 
-const TIMESTAMP_RE = /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?|\d+\s*(?:min|mins|minutes?|h|hrs?|hours?)\s+ago|(?:updated|posted)\s+\d)/i;
+const TIMESTAMP_RE =
+  /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?|\d+\s*(?:min|mins|minutes?|h|hrs?|hours?)\s+ago|(?:updated|posted)\s+\d)/i;
 
 /** A live-blog post header ("10:32 GMT", "14.05", "2 hours ago"). */
 export function startsWithTimestamp(line: string): boolean {
@@ -185,7 +211,8 @@ export function endsSentence(line: string): boolean {
   return /[.!?…]["”’')\]]*$/.test(line.trim());
 }
 
-const BYLINE_RE = /^(?:[Bb]y|BY|[Ww]ords by|[Rr]eporting by|[Ww]ritten by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)(?:\s*[,|·•-]\s*.{0,60})?$/u;
+const BYLINE_RE =
+  /^(?:[Bb]y|BY|[Ww]ords by|[Rr]eporting by|[Ww]ritten by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la)){0,4}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4})*)(?:\s*[,|·•-]\s*.{0,60})?$/u;
 
 /** A byline ("By Jane Doe", "By Jane Doe and Ali Khan, Diplomatic Correspondent"): the author names, or null. */
 export function parseByline(line: string): string[] | null {
@@ -193,11 +220,15 @@ export function parseByline(line: string): string[] | null {
   if (t.length > 140) return null;
   const m = BYLINE_RE.exec(t);
   if (!m) return null;
-  const names = m[1]!.split(/\s*(?:,|\band\b|&)\s*/).map((n) => n.trim()).filter((n) => n.split(/\s+/).length >= 2);
+  const names = m[1]!
+    .split(/\s*(?:,|\band\b|&)\s*/)
+    .map((n) => n.trim())
+    .filter((n) => n.split(/\s+/).length >= 2);
   return names.length > 0 ? names : null;
 }
 
-const STAMP_RE = /^(?:(published|first published|posted|updated|last updated|last modified|modified)(?:\s+on)?\s*:?\s*)(.{4,80})$/i;
+const STAMP_RE =
+  /^(?:(published|first published|posted|updated|last updated|last modified|modified)(?:\s+on)?\s*:?\s*)(.{4,80})$/i;
 
 export interface StampLine {
   /** "published" for publication stamps, "updated" for later revisions. */
@@ -219,7 +250,9 @@ export function parseStampLines(line: string): StampLine[] | null {
 
 /** "Headline | The Meridian Post" or "Headline - Outlet": the headline and the site name. */
 export function splitTitleSuffix(title: string): { title: string; site: string | null } {
-  const m = /^(.{12,}?)\s+(?:\||–|—|::)\s+((?:The\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4})$/u.exec(title.trim());
+  const m = /^(.{12,}?)\s+(?:\||–|—|::)\s+((?:The\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4})$/u.exec(
+    title.trim(),
+  );
   if (!m) return { title, site: null };
   return { title: m[1]!, site: m[2]! };
 }

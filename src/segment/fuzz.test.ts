@@ -4,7 +4,30 @@ import { segmentText } from './segmenter.js';
 // @ts-expect-error plain-JS bench helper: the seeded PRNG shared with the benchmarks
 import { rng } from '../../bench/synthetic.js';
 
-const NOISE = ['', ' ', '\t', 'Source:', 'Source: http://', 'Photo:', '(Image: ', 'Â', 'â€', '\uFFFD', '\u2028', '\u0000', '"', '“', '|', '—', 'A', 'SKIP TO CONTENT', 'By', 'Updated 99:99, 40 FOO 2026', '/', 'ú'];
+const NOISE = [
+  '',
+  ' ',
+  '\t',
+  'Source:',
+  'Source: http://',
+  'Photo:',
+  '(Image: ',
+  'Â',
+  'â€',
+  '\uFFFD',
+  '\u2028',
+  '\u0000',
+  '"',
+  '“',
+  '|',
+  '—',
+  'A',
+  'SKIP TO CONTENT',
+  'By',
+  'Updated 99:99, 40 FOO 2026',
+  '/',
+  'ú',
+];
 
 function mutate(lines: string[], r: () => number): string[] {
   const out = [...lines];
@@ -26,7 +49,9 @@ function mutate(lines: string[], r: () => number): string[] {
 }
 
 describe('segmenter fuzzing', () => {
-  const base = readFileSync(new URL('../../examples/dump-harbour/harbour-crisis.txt', import.meta.url), 'utf8').split('\n');
+  const base = readFileSync(new URL('../../examples/dump-harbour/harbour-crisis.txt', import.meta.url), 'utf8').split(
+    '\n',
+  );
 
   it('never crashes and keeps its invariants on 400 mutated dumps', async () => {
     const r = rng(12345);
@@ -39,7 +64,7 @@ describe('segmenter fuzzing', () => {
         expect(a.title.length, `round ${round}`).toBeGreaterThan(0);
         expect(a.text.length).toBeGreaterThan(0);
         expect(a.text).not.toMatch(/\r/);
-        for (const p of a.paragraphs) {
+        for (const p of a.paragraphs!) {
           expect(p.start).toBeGreaterThanOrEqual(0);
           expect(p.end).toBeLessThanOrEqual(a.text.length);
           expect(p.end).toBeGreaterThan(p.start);

@@ -44,12 +44,23 @@ describe('caption and credit detection', () => {
 
 describe('chrome and subheads', () => {
   it('drops scraper chrome', () => {
-    for (const l of ['Skip to content', 'Switch to mobile site', 'AMP', 'Share this article', 'Subscribe to our newsletter',
-      'We use cookies to improve your experience. Accept cookies', 'Advertisement', 'Read more: Talks stall again', 'Continue reading']) {
+    for (const l of [
+      'Skip to content',
+      'Switch to mobile site',
+      'AMP',
+      'Share this article',
+      'Subscribe to our newsletter',
+      'We use cookies to improve your experience. Accept cookies',
+      'Advertisement',
+      'Read more: Talks stall again',
+      'Continue reading',
+    ]) {
       expect(isChrome(l), l).toBe(true);
     }
     expect(isChrome('Share prices fell sharply in Tokyo after the announcement.')).toBe(false);
-    expect(isChrome('Subscribers to the state broadcaster were told on Monday that the channel would close within weeks.')).toBe(false);
+    expect(
+      isChrome('Subscribers to the state broadcaster were told on Monday that the channel would close within weeks.'),
+    ).toBe(false);
   });
   it('recognizes short subheads', () => {
     expect(isSubhead('WHAT HAPPENS NEXT')).toBe(true);
@@ -67,8 +78,15 @@ describe('URLs, dates and outlets', () => {
     expect(cleanUrl('not a url')).toBeNull();
   });
   it('reads dates from URL paths with their precision', () => {
-    expect(dateFromUrl('https://x.com/news/2021/04/06/story')).toMatchObject({ value: '2021-04-06', precision: 'day', from: 'url' });
-    expect(dateFromUrl('https://x.com/news/story-2021-04-06/')).toMatchObject({ value: '2021-04-06', precision: 'day' });
+    expect(dateFromUrl('https://x.com/news/2021/04/06/story')).toMatchObject({
+      value: '2021-04-06',
+      precision: 'day',
+      from: 'url',
+    });
+    expect(dateFromUrl('https://x.com/news/story-2021-04-06/')).toMatchObject({
+      value: '2021-04-06',
+      precision: 'day',
+    });
     expect(dateFromUrl('https://x.com/2021/apr/06/story')).toMatchObject({ value: '2021-04-06' });
     expect(dateFromUrl('https://x.com/news/20210406/story')).toMatchObject({ value: '2021-04-06' });
     expect(dateFromUrl('https://x.com/2021/04/story')).toMatchObject({ value: '2021-04', precision: 'month' });
@@ -84,7 +102,9 @@ describe('URLs, dates and outlets', () => {
   });
 
   it('reads an unknown outlet name from the article, else from the words of its domain', () => {
-    expect(outletNameFor('harbourbeacon.com', ['Ships wait offshore. (Photo: The Harbour Beacon)'])).toBe('The Harbour Beacon');
+    expect(outletNameFor('harbourbeacon.com', ['Ships wait offshore. (Photo: The Harbour Beacon)'])).toBe(
+      'The Harbour Beacon',
+    );
     expect(outletNameFor('quayside-times.co.uk', [])).toBe('Quayside Times');
     expect(outletNameFor('fenlandgazette.co.uk', [])).toBe('Fenland Gazette');
     expect(outletNameFor('morningharbourpost.com', [])).toBe('Morning Harbour Post');
@@ -103,28 +123,35 @@ describe('mojibake', () => {
 
 describe('segmentDump', () => {
   it('splits a dump into articles with titles, URLs, captions and clean bodies', async () => {
-    const arts = await segmentText(readFileSync(new URL('../../test/fixtures/small-dump.txt', import.meta.url), 'utf8'));
+    const arts = await segmentText(
+      readFileSync(new URL('../../test/fixtures/small-dump.txt', import.meta.url), 'utf8'),
+    );
     expect(arts.map((a) => a.title)).toEqual([
       'Coastguard vessels shadow survey ship near disputed reef',
       'Fishermen say catches have collapsed since the standoff began',
       'Navy chief replaced after drill mishap, ministry confirms',
     ]);
-    const [a, b, c] = arts as [NonNullable<(typeof arts)[0]>, NonNullable<(typeof arts)[0]>, NonNullable<(typeof arts)[0]>];
+    const [a, b, c] = arts as [
+      NonNullable<(typeof arts)[0]>,
+      NonNullable<(typeof arts)[0]>,
+      NonNullable<(typeof arts)[0]>,
+    ];
     expect(a.url).toBe('https://www.meridianwire.example/world/2027/05/04/coastguard-shadow-survey-ship');
     expect(a.outlet).toBe('Meridian Wire');
     expect(a.captions).toHaveLength(1);
     expect(a.text).not.toContain('Photo:');
     expect(a.text).not.toContain('Share this article');
     expect(a.text.match(/formal protest/g)).toHaveLength(1);
-    expect(a.paragraphs.map((p) => p.kind)).toContain('subhead');
-    expect(a.paragraphs[0]!.kind).toBe('standfirst');
+    expect(a.paragraphs!.map((p) => p.kind)).toContain('subhead');
+    expect(a.paragraphs![0]!.kind).toBe('standfirst');
     expect(a.dateEvidence.map((d) => `${d.value}/${d.from}`)).toEqual(['2027-05-04/url', '2027-05-03/caption']);
     expect(b.url).toBeNull();
     expect(b.captions).toEqual(['(Image: Harbour Press)']);
     expect(b.text).not.toContain('Advertisement');
     expect(c.url).toBe('https://harbourpress.example/news/navy-chief-replaced-20270510');
     for (const art of arts) {
-      for (const p of art.paragraphs) expect(art.text.slice(p.start, p.end).trim()).toBe(art.text.slice(p.start, p.end));
+      for (const p of art.paragraphs!)
+        expect(art.text.slice(p.start, p.end).trim()).toBe(art.text.slice(p.start, p.end));
     }
   });
 
@@ -137,11 +164,24 @@ describe('segmentDump', () => {
 
   it('keeps a live-blog fragment together', async () => {
     const dump = [
-      'Live: Strait standoff day three', '', 'Follow the latest developments as navies hold position.', '',
-      '10:02 GMT', '', 'The first patrol boats left port at dawn, witnesses said.', '',
-      '10:45 GMT', '', 'A ministry spokeswoman said no shots had been fired.', '',
-      '11:30 GMT', '', 'Talks are due to resume in the afternoon, officials said.', '',
-      'Source: https://live.example.com/2027/06/01/strait-live', '',
+      'Live: Strait standoff day three',
+      '',
+      'Follow the latest developments as navies hold position.',
+      '',
+      '10:02 GMT',
+      '',
+      'The first patrol boats left port at dawn, witnesses said.',
+      '',
+      '10:45 GMT',
+      '',
+      'A ministry spokeswoman said no shots had been fired.',
+      '',
+      '11:30 GMT',
+      '',
+      'Talks are due to resume in the afternoon, officials said.',
+      '',
+      'Source: https://live.example.com/2027/06/01/strait-live',
+      '',
     ].join('\n');
     const arts = await segmentText(dump);
     expect(arts).toHaveLength(1);
@@ -168,20 +208,43 @@ describe('segmentDump', () => {
 
   it('starts a new article at a headline followed by a dateline even without a Source line', async () => {
     const dump = [
-      'Ministers meet as fuel prices climb across the region', '', para(1), '', para(2), '', para(3), '',
-      'Rail strike called off after overnight talks with unions', '',
-      'LISBON, June 3 (Coastline Wire) — ' + para(4), '', para(5), '',
+      'Ministers meet as fuel prices climb across the region',
+      '',
+      para(1),
+      '',
+      para(2),
+      '',
+      para(3),
+      '',
+      'Rail strike called off after overnight talks with unions',
+      '',
+      `LISBON, June 3 (Coastline Wire) — ${para(4)}`,
+      '',
+      para(5),
+      '',
     ].join('\n');
     const arts = await segmentText(dump);
-    expect(arts.map((a) => a.title)).toEqual(['Ministers meet as fuel prices climb across the region', 'Rail strike called off after overnight talks with unions']);
+    expect(arts.map((a) => a.title)).toEqual([
+      'Ministers meet as fuel prices climb across the region',
+      'Rail strike called off after overnight talks with unions',
+    ]);
     expect(arts[1]!.outlet).toBe('Coastline Wire');
   });
 
   it('names a domain in every article of the dump once one article has named it', async () => {
-    const article = (title: string, body: string, url: string): string => [title, '', body, '', para(2), '', `Source: ${url}`, ''].join('\n');
+    const article = (title: string, body: string, url: string): string =>
+      [title, '', body, '', para(2), '', `Source: ${url}`, ''].join('\n');
     const dump = [
-      article('Port reopens after storm damage is cleared', 'Cranes moved again on Monday. (Photo: Fjord Signal/Ana Berg)', 'https://www.fjordsignal.no/nyheter/port-reopens-1'),
-      article('Ferry timetable restored for the summer season', para(3), 'https://www.fjordsignal.no/nyheter/ferry-timetable-2'),
+      article(
+        'Port reopens after storm damage is cleared',
+        'Cranes moved again on Monday. (Photo: Fjord Signal/Ana Berg)',
+        'https://www.fjordsignal.no/nyheter/port-reopens-1',
+      ),
+      article(
+        'Ferry timetable restored for the summer season',
+        para(3),
+        'https://www.fjordsignal.no/nyheter/ferry-timetable-2',
+      ),
     ].join('\n');
     const arts = await segmentText(dump);
     expect(arts.map((a) => a.outlet)).toEqual(['Fjord Signal', 'Fjord Signal']);

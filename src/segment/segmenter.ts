@@ -63,7 +63,10 @@ async function* joinedUnits(lines: AsyncIterable<string>): AsyncGenerator<Unit> 
   let blankBefore = true;
   let pending: Unit | null = null;
   for await (const rawLine of lines) {
-    const line = rawLine.replace(/\r$/, '').replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ').replace(/[\u200B\uFEFF]/g, '');
+    const line = rawLine
+      .replace(/\r$/, '')
+      .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ')
+      .replace(/[\u200B\uFEFF]/g, '');
     const trimmed = line.trim().replace(/ {2,}/g, ' ');
     if (trimmed.length === 0) {
       if (pending) yield pending;
@@ -76,8 +79,20 @@ async function* joinedUnits(lines: AsyncIterable<string>): AsyncGenerator<Unit> 
     blankBefore = false;
     // A hard-wrapped paragraph: the previous line ran long without ending a sentence and this one
     // continues in lower case. Join them; everything else stays a line of its own.
-    if (pending && pending.text.length >= 55 && pending.text.length < MAX_PARAGRAPH_CHARS && !endsSentence(pending.text) && /^[\p{Ll}\p{N}(“"‘'—–-]/u.test(unit.text) && !parseSourceLine(pending.text)) {
-      pending = { text: `${pending.text} ${unit.text}`, blankBefore: pending.blankBefore, repaired: pending.repaired + unit.repaired, lost: pending.lost + unit.lost };
+    if (
+      pending &&
+      pending.text.length >= 55 &&
+      pending.text.length < MAX_PARAGRAPH_CHARS &&
+      !endsSentence(pending.text) &&
+      /^[\p{Ll}\p{N}(“"‘'—–-]/u.test(unit.text) &&
+      !parseSourceLine(pending.text)
+    ) {
+      pending = {
+        text: `${pending.text} ${unit.text}`,
+        blankBefore: pending.blankBefore,
+        repaired: pending.repaired + unit.repaired,
+        lost: pending.lost + unit.lost,
+      };
       continue;
     }
     if (pending) yield pending;
@@ -148,7 +163,8 @@ class ArticleBuilder {
     dateEvidence.push(...this.stamps);
     for (const c of this.captions) dateEvidence.push(...datesInCaption(c));
     let outlet = url ? outletFromUrlPreferringName(url, this.siteName ?? this.agency) : (this.siteName ?? this.agency);
-    if (url && outlet && isDomainFallback(outlet, url)) outlet = outletNameFor(outlet, [...this.captions, text]) ?? outlet;
+    if (url && outlet && isDomainFallback(outlet, url))
+      outlet = outletNameFor(outlet, [...this.captions, text]) ?? outlet;
     const warnings = [...this.warnings];
     if (this.repaired > 0) warnings.push(`mojibake repaired in ${this.repaired} place(s)`);
     if (this.lost > 0) warnings.push(`characters lost in ${this.lost} place(s) (U+FFFD or unrepairable mojibake)`);
@@ -175,7 +191,10 @@ class ArticleBuilder {
 function outletFromUrlPreferringName(url: string, siteName: string | null): string | null {
   const fromUrl = outletFromUrl(url);
   if (siteName && (!fromUrl || isDomainFallback(fromUrl, url))) {
-    const compact = siteName.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '');
+    const compact = siteName
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/[^a-z0-9]/g, '');
     if (compact.length >= 3 && (fromUrl ?? '').replace(/[^a-z0-9]/g, '').includes(compact)) return siteName;
   }
   return fromUrl ?? siteName;
@@ -218,8 +237,10 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       index++;
       if (article.url) {
         const domain = outletFromUrl(article.url);
-        if (domain && isDomainFallback(article.outlet, article.url)) article.outlet = outletNames.get(domain) ?? article.outlet;
-        else if (domain && article.outlet && isDomainFallback(domain, article.url)) outletNames.set(domain, article.outlet);
+        if (domain && isDomainFallback(article.outlet, article.url))
+          article.outlet = outletNames.get(domain) ?? article.outlet;
+        else if (domain && article.outlet && isDomainFallback(domain, article.url))
+          outletNames.set(domain, article.outlet);
       }
       yield article;
     }
@@ -332,11 +353,24 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
     const dateline = parseDateline(text);
-    if (dateline?.agency && !b.agency && /^[\p{Lu}][\p{L}\d .&'-]{1,38}$/u.test(dateline.agency)) b.agency = dateline.agency;
+    if (dateline?.agency && !b.agency && /^[\p{Lu}][\p{L}\d .&'-]{1,38}$/u.test(dateline.agency))
+      b.agency = dateline.agency;
 
-    if (u.blankBefore && (window[0]?.blankBefore ?? true) && isSubhead(text) && !startsWithTimestamp(text) && b.paragraphs.length > 0) {
+    if (
+      u.blankBefore &&
+      (window[0]?.blankBefore ?? true) &&
+      isSubhead(text) &&
+      !startsWithTimestamp(text) &&
+      b.paragraphs.length > 0
+    ) {
       b.addParagraph(text, 'subhead');
-    } else if (b.paragraphs.length === 0 && !dateline && window[0] && parseDateline(window[0].text) && wordCount(text) <= 60) {
+    } else if (
+      b.paragraphs.length === 0 &&
+      !dateline &&
+      window[0] &&
+      parseDateline(window[0].text) &&
+      wordCount(text) <= 60
+    ) {
       b.addParagraph(stripChromeSuffix(text), 'standfirst');
     } else {
       b.addParagraph(stripChromeSuffix(text), 'body');

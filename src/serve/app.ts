@@ -49,14 +49,19 @@ export function createApp(db: Db, options: SourcesOptions = {}): Hono {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
-    c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
   });
 
   app.get('/', (c) => c.html(INDEX_HTML));
   app.get('/styles.css', (c) => c.body(STYLES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/ui/:file{[a-z0-9-]+\\.js}', (c) => {
     const js = uiScript(c.req.param('file'));
-    return js === null ? c.text('not found', 404) : c.body(js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    return js === null
+      ? c.text('not found', 404)
+      : c.body(js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   });
 
   app.get('/api/articles', (c) => {
@@ -101,7 +106,9 @@ export function createApp(db: Db, options: SourcesOptions = {}): Hono {
   app.get('/api/stats', (c) => c.json(analyzeActivity(db)));
   sourcesRoutes(app, db, options);
 
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('not found', 404)));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('not found', 404),
+  );
   app.onError((err, c) => {
     process.stderr.write(`sitrep serve: ${c.req.method} ${c.req.path}: ${err.message}\n`);
     return c.json({ error: 'internal error' }, 500);

@@ -41,9 +41,11 @@ export function sourcesRoutes(app: Hono, db: Db, options: SourcesOptions = {}): 
 
   app.use('/api/sources/*', async (c, next) => {
     if (c.req.method !== 'GET') {
-      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return c.json({ error: 'send JSON (Content-Type: application/json)' }, 415);
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
+        return c.json({ error: 'send JSON (Content-Type: application/json)' }, 415);
       const origin = c.req.header('origin');
-      if (origin && new URL(c.req.url).host !== safeHost(origin)) return c.json({ error: 'cross-origin requests are refused' }, 403);
+      if (origin && new URL(c.req.url).host !== safeHost(origin))
+        return c.json({ error: 'cross-origin requests are refused' }, 403);
     }
     return next();
   });
@@ -64,7 +66,8 @@ export function sourcesRoutes(app: Hono, db: Db, options: SourcesOptions = {}): 
         onProblem: (origin, error) => problems.push(origin === url ? error : `${origin}: ${error}`),
       });
       const articleId = articleIdByOrigin(db, url);
-      if (problems.length > 0 || !articleId) return c.json({ error: problems[0] ?? 'the page added no article (already stored?)', summary }, 422);
+      if (problems.length > 0 || !articleId)
+        return c.json({ error: problems[0] ?? 'the page added no article (already stored?)', summary }, 422);
       return c.json({ articleId, added: summary.added, duplicate: summary.nearDuplicates > 0 });
     });
   });

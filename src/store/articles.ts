@@ -60,11 +60,48 @@ export function articleRecord(doc: Doc): ArticleRecord {
       duplicateOf: doc.duplicateOf ?? null,
       similarity: doc.duplicateOf ? (doc.similarity ?? null) : null,
     },
-    mentions: doc.entities.map((m) => [m.start, m.end, m.text, m.type, m.actorKey, m.canonical, m.role ?? null, m.affiliation ?? null, m.metonym ? 1 : 0]),
-    quotes: doc.quotes.map((q) => [q.start, q.end, q.text, q.direct ? 1 : 0, q.cue ? JSON.stringify(q.cue) : null,
-      q.speaker ? JSON.stringify(q.speaker) : null, q.speakerName, q.speakerKey, q.date?.value ?? null]),
-    claims: doc.claims.map((c) => [c.start, c.end, c.proposition, c.claimantKey, c.claimant, c.stance, JSON.stringify(c.targetKeys), c.date?.value ?? null, c.quote]),
-    events: doc.events.map((e) => [e.type, e.mode, e.negated ? 1 : 0, e.hypothetical ? 1 : 0, e.date?.value ?? null, e.date?.precision ?? null, JSON.stringify(e)]),
+    mentions: doc.entities.map((m) => [
+      m.start,
+      m.end,
+      m.text,
+      m.type,
+      m.actorKey,
+      m.canonical,
+      m.role ?? null,
+      m.affiliation ?? null,
+      m.metonym ? 1 : 0,
+    ]),
+    quotes: doc.quotes.map((q) => [
+      q.start,
+      q.end,
+      q.text,
+      q.direct ? 1 : 0,
+      q.cue ? JSON.stringify(q.cue) : null,
+      q.speaker ? JSON.stringify(q.speaker) : null,
+      q.speakerName,
+      q.speakerKey,
+      q.date?.value ?? null,
+    ]),
+    claims: doc.claims.map((c) => [
+      c.start,
+      c.end,
+      c.proposition,
+      c.claimantKey,
+      c.claimant,
+      c.stance,
+      JSON.stringify(c.targetKeys),
+      c.date?.value ?? null,
+      c.quote,
+    ]),
+    events: doc.events.map((e) => [
+      e.type,
+      e.mode,
+      e.negated ? 1 : 0,
+      e.hypothetical ? 1 : 0,
+      e.date?.value ?? null,
+      e.date?.precision ?? null,
+      JSON.stringify(e),
+    ]),
   };
 }
 
@@ -87,26 +124,43 @@ export function articleWriter(db: Db): ArticleWriter {
     VALUES (@id, @title, @url, @outlet, @published, @publishedPrecision, @publishedFrom, @anchor, @anchorFrom, @text,
      @captions, @authors, @origin, @warnings, @paragraphs, @sentences, @timexes, @duplicateOf, @similarity)
     ON CONFLICT(id) DO NOTHING`);
-  const insMention = db.prepare(`INSERT INTO mentions (article_seq, start, "end", text, type, actor_key, canonical, role, affiliation, metonym)
+  const insMention =
+    db.prepare(`INSERT INTO mentions (article_seq, start, "end", text, type, actor_key, canonical, role, affiliation, metonym)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insQuote = db.prepare(`INSERT INTO quotes (article_seq, idx, start, "end", text, direct, cue, speaker, speaker_name, speaker_key, date)
+  const insQuote =
+    db.prepare(`INSERT INTO quotes (article_seq, idx, start, "end", text, direct, cue, speaker, speaker_name, speaker_key, date)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insClaim = db.prepare(`INSERT INTO claims (article_seq, idx, start, "end", proposition, claimant_key, claimant, stance, target_keys, date, quote_idx)
+  const insClaim =
+    db.prepare(`INSERT INTO claims (article_seq, idx, start, "end", proposition, claimant_key, claimant, stance, target_keys, date, quote_idx)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insEvent = db.prepare(`INSERT INTO event_mentions (article_seq, idx, type, mode, negated, hypothetical, date, date_precision, data)
+  const insEvent =
+    db.prepare(`INSERT INTO event_mentions (article_seq, idx, type, mode, negated, hypothetical, date, date_precision, data)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
-  const insFingerprint = db.prepare('INSERT OR REPLACE INTO article_fingerprints (article_seq, text_hash, minhash) VALUES (?, ?, ?)');
+  const insFingerprint = db.prepare(
+    'INSERT OR REPLACE INTO article_fingerprints (article_seq, text_hash, minhash) VALUES (?, ?, ?)',
+  );
 
   const insert = db.transaction((record: ArticleRecord, fingerprint?: Fingerprint): boolean => {
     const info = insArticle.run(record.article);
     if (info.changes === 0) return false;
     const seq = Number(info.lastInsertRowid);
-    if (fingerprint) insFingerprint.run(seq, fingerprint.textHash, Buffer.from(fingerprint.minhash.buffer, fingerprint.minhash.byteOffset, fingerprint.minhash.byteLength));
+    if (fingerprint)
+      insFingerprint.run(
+        seq,
+        fingerprint.textHash,
+        Buffer.from(fingerprint.minhash.buffer, fingerprint.minhash.byteOffset, fingerprint.minhash.byteLength),
+      );
     for (const row of record.mentions) insMention.run(seq, ...row);
-    record.quotes.forEach((row, i) => insQuote.run(seq, i, ...row));
-    record.claims.forEach((row, i) => insClaim.run(seq, i, ...row));
-    record.events.forEach((row, i) => insEvent.run(seq, i, ...row));
+    record.quotes.forEach((row, i) => {
+      insQuote.run(seq, i, ...row);
+    });
+    record.claims.forEach((row, i) => {
+      insClaim.run(seq, i, ...row);
+    });
+    record.events.forEach((row, i) => {
+      insEvent.run(seq, i, ...row);
+    });
     return true;
   });
 
@@ -119,9 +173,14 @@ export function articleWriter(db: Db): ArticleWriter {
 
 /** Fingerprints of every stored article, oldest first, to seed the duplicate detector. */
 export function* storedFingerprints(db: Db): Generator<KnownArticle> {
-  const rows = db.prepare('SELECT a.id, f.text_hash AS textHash, f.minhash FROM article_fingerprints f JOIN articles a ON a.seq = f.article_seq ORDER BY a.seq');
+  const rows = db.prepare(
+    'SELECT a.id, f.text_hash AS textHash, f.minhash FROM article_fingerprints f JOIN articles a ON a.seq = f.article_seq ORDER BY a.seq',
+  );
   for (const r of rows.iterate() as Iterable<{ id: string; textHash: string; minhash: Buffer }>) {
     const copy = new Uint8Array(r.minhash);
-    yield { id: r.id, fingerprint: { textHash: r.textHash, minhash: new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2) } };
+    yield {
+      id: r.id,
+      fingerprint: { textHash: r.textHash, minhash: new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2) },
+    };
   }
 }

@@ -1,4 +1,11 @@
-import type { EntityType, EventMention, ExportClaim, ExportClaimGroup, ExportEntity, ExportEvent } from '../model/index.js';
+import type {
+  EntityType,
+  EventMention,
+  ExportClaim,
+  ExportClaimGroup,
+  ExportEntity,
+  ExportEvent,
+} from '../model/index.js';
 import type { StoredMention } from '../resolve/index.js';
 import type { Db } from './db.js';
 
@@ -37,7 +44,9 @@ export function* actorSurfaces(db: Db): Generator<ActorSurfaceRow> {
 /** In how many articles each actor key is mentioned. */
 export function actorArticleCounts(db: Db): Map<string, number> {
   const rows = db
-    .prepare('SELECT actor_key AS k, COUNT(DISTINCT article_seq) AS n FROM mentions NOT INDEXED WHERE actor_key IS NOT NULL GROUP BY actor_key')
+    .prepare(
+      'SELECT actor_key AS k, COUNT(DISTINCT article_seq) AS n FROM mentions NOT INDEXED WHERE actor_key IS NOT NULL GROUP BY actor_key',
+    )
     .all() as Array<{ k: string; n: number }>;
   return new Map(rows.map((r) => [r.k, r.n]));
 }
@@ -56,8 +65,21 @@ export function* eventMentions(db: Db): Generator<StoredEventMention> {
     .prepare(`SELECT a.id AS articleId, a.outlet, a.url, a.published, e.data
               FROM event_mentions e JOIN articles a ON a.seq = e.article_seq
               ORDER BY e.type, e.date, a.seq, e.idx`)
-    .iterate() as Iterable<{ articleId: string; outlet: string | null; url: string | null; published: string | null; data: string }>;
-  for (const r of rows) yield { articleId: r.articleId, outlet: r.outlet, url: r.url, published: r.published, event: JSON.parse(r.data) as EventMention };
+    .iterate() as Iterable<{
+    articleId: string;
+    outlet: string | null;
+    url: string | null;
+    published: string | null;
+    data: string;
+  }>;
+  for (const r of rows)
+    yield {
+      articleId: r.articleId,
+      outlet: r.outlet,
+      url: r.url,
+      published: r.published,
+      event: JSON.parse(r.data) as EventMention,
+    };
 }
 
 /**
@@ -65,7 +87,9 @@ export function* eventMentions(db: Db): Generator<StoredEventMention> {
  * Iterating holds the connection: read them all before writing.
  */
 export function* storedEventMentions(db: Db): Generator<StoredMention> {
-  const rows = db.prepare('SELECT article_seq, idx, data FROM event_mentions').raw().iterate() as Iterable<[number, number, string]>;
+  const rows = db.prepare('SELECT article_seq, idx, data FROM event_mentions').raw().iterate() as Iterable<
+    [number, number, string]
+  >;
   for (const [seq, idx, data] of rows) yield { seq, idx, event: JSON.parse(data) as EventMention };
 }
 
@@ -100,13 +124,21 @@ export function* claimsForGrouping(db: Db): Generator<GroupingClaim> {
               FROM claims ORDER BY article_seq, idx`)
     .iterate() as Iterable<Omit<GroupingClaim, 'targetKeys'> & { targetKeys: string }>;
   for (const r of rows) {
-    yield { ref: r.ref, proposition: r.proposition, claimantKey: r.claimantKey, stance: r.stance, targetKeys: JSON.parse(r.targetKeys) as string[] };
+    yield {
+      ref: r.ref,
+      proposition: r.proposition,
+      claimantKey: r.claimantKey,
+      stance: r.stance,
+      targetKeys: JSON.parse(r.targetKeys) as string[],
+    };
   }
 }
 
 /** Reads a claim's id (`<articleId>:c<idx>`, as the export names it) and proposition back by its row id. */
 export function claimLoader(db: Db): (ref: number) => { id: string; proposition: string } {
-  const get = db.prepare('SELECT a.id AS articleId, c.idx, c.proposition FROM claims c JOIN articles a ON a.seq = c.article_seq WHERE c.rowid = ?');
+  const get = db.prepare(
+    'SELECT a.id AS articleId, c.idx, c.proposition FROM claims c JOIN articles a ON a.seq = c.article_seq WHERE c.rowid = ?',
+  );
   return (ref) => {
     const r = get.get(ref) as { articleId: string; idx: number; proposition: string } | undefined;
     if (!r) throw new Error(`claim ${ref} is gone`);
@@ -136,10 +168,22 @@ export interface ResolvedCounts {
 export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): ResolvedCounts {
   const counts: ResolvedCounts = { entities: resolved.entities.length, events: 0, claimGroups: 0 };
   db.transaction(() => {
-    db.exec('DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups; DELETE FROM claim_group_members;');
-    const insEntity = db.prepare('INSERT INTO entities (id, name, type, aliases, mentions, code, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    db.exec(
+      'DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups; DELETE FROM claim_group_members;',
+    );
+    const insEntity = db.prepare(
+      'INSERT INTO entities (id, name, type, aliases, mentions, code, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const e of resolved.entities) {
-      insEntity.run(e.id, e.name, e.type, JSON.stringify(e.aliases), e.mentions, e.code ?? null, JSON.stringify({ roles: e.roles ?? [] }));
+      insEntity.run(
+        e.id,
+        e.name,
+        e.type,
+        JSON.stringify(e.aliases),
+        e.mentions,
+        e.code ?? null,
+        JSON.stringify({ roles: e.roles ?? [] }),
+      );
     }
     const insKey = db.prepare('INSERT OR REPLACE INTO actor_keys (actor_key, entity_id) VALUES (?, ?)');
     for (const [key, id] of resolved.actorKeys) insKey.run(key, id);
@@ -152,7 +196,9 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
     }
     const insGroup = db.prepare('INSERT INTO claim_groups (id, data) VALUES (?, ?)');
     // Claim ids are "<articleId>:c<idx>" (see claimLoader).
-    const insMember = db.prepare('INSERT OR REPLACE INTO claim_group_members (article_seq, idx, group_id) SELECT seq, ?, ? FROM articles WHERE id = ?');
+    const insMember = db.prepare(
+      'INSERT OR REPLACE INTO claim_group_members (article_seq, idx, group_id) SELECT seq, ?, ? FROM articles WHERE id = ?',
+    );
     for (const g of resolved.claimGroups) {
       counts.claimGroups++;
       insGroup.run(g.id, JSON.stringify(g));
@@ -166,7 +212,9 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
                               WHERE id = ? AND (published IS NULL OR published_from = 'story')`);
       for (const d of resolved.storyDates) upd.run(d.value, d.precision, d.articleId);
     }
-    db.prepare("INSERT INTO meta (key, value) VALUES ('resolved_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(stamp));
+    db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('resolved_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(String(stamp));
   })();
   return counts;
 }

@@ -12,9 +12,25 @@ import { search } from './queries.js';
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'test.db');
 
 function sampleDoc(title: string, text: string) {
-  const raw = { title, url: null, outlet: 'Test Outlet', text, captions: ['A caption. Photo: X/Y'], dateEvidence: [], origin: 'test', warnings: [] };
+  const raw = {
+    title,
+    url: null,
+    outlet: 'Test Outlet',
+    text,
+    captions: ['A caption. Photo: X/Y'],
+    dateEvidence: [],
+    origin: 'test',
+    warnings: [],
+  };
   const doc = createDoc(articleId(raw), raw);
-  doc.entities.push({ start: 0, end: 5, text: text.slice(0, 5), type: 'GPE', actorKey: 'country:TST', canonical: 'Testland' });
+  doc.entities.push({
+    start: 0,
+    end: 5,
+    text: text.slice(0, 5),
+    type: 'GPE',
+    actorKey: 'country:TST',
+    canonical: 'Testland',
+  });
   return doc;
 }
 
@@ -30,9 +46,16 @@ describe('store', () => {
     for (let v = 1; v < latestVersion(); v++) {
       const path = tmp();
       const old = new Database(path);
-      migrate(old, MIGRATIONS.filter((m) => m.version <= v));
+      migrate(
+        old,
+        MIGRATIONS.filter((m) => m.version <= v),
+      );
       // A row as the oldest schema knows it (today's writer also fills columns later migrations added).
-      old.prepare("INSERT INTO articles (id, title, text, origin) VALUES ('old1', 'Old schema article', 'Hello from an older schema.', 'test')").run();
+      old
+        .prepare(
+          "INSERT INTO articles (id, title, text, origin) VALUES ('old1', 'Old schema article', 'Hello from an older schema.', 'test')",
+        )
+        .run();
       old.close();
       const db = openDb(path);
       expect(currentVersion(db)).toBe(latestVersion());
@@ -45,10 +68,17 @@ describe('store', () => {
     const path = tmp();
     const db = openDb(path);
     articleWriter(db).insert(sampleDoc('Before upgrade', 'Stored before the schema grew.'));
-    const next: Migration = { version: latestVersion() + 1, name: 'test-extra-column', sql: 'ALTER TABLE articles ADD COLUMN test_extra TEXT;' };
+    const next: Migration = {
+      version: latestVersion() + 1,
+      name: 'test-extra-column',
+      sql: 'ALTER TABLE articles ADD COLUMN test_extra TEXT;',
+    };
     expect(migrate(db, [...MIGRATIONS, next])).toEqual([next.version]);
     expect(migrate(db, [...MIGRATIONS, next])).toEqual([]);
-    const row = db.prepare('SELECT title, test_extra FROM articles').get() as { title: string; test_extra: string | null };
+    const row = db.prepare('SELECT title, test_extra FROM articles').get() as {
+      title: string;
+      test_extra: string | null;
+    };
     expect(row).toEqual({ title: 'Before upgrade', test_extra: null });
     db.close();
   });

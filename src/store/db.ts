@@ -24,11 +24,12 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
     if (!options.readonly) {
       migrate(db);
       if (abandonedBulkLoad(db)) finishBulkLoad(db);
-    }
-    else if (currentVersion(db) < latestVersion()) throw new Error('database schema is older than this sitrep; open it once without --readonly');
+    } else if (currentVersion(db) < latestVersion())
+      throw new Error('database schema is older than this sitrep; open it once without --readonly');
   } catch (err) {
     db.close();
-    if (err instanceof Error && /file is not a database|malformed/.test(err.message)) throw new Error(`${path} is not a sitrep database`);
+    if (err instanceof Error && /file is not a database|malformed/.test(err.message))
+      throw new Error(`${path} is not a sitrep database`);
     throw err;
   }
   return db;
@@ -56,7 +57,9 @@ export function beginBulkLoad(db: Db): void {
   db.transaction(() => {
     for (const ix of DEFERRABLE_INDEXES) db.exec(`DROP INDEX IF EXISTS ${ix.name}`);
     db.exec('DROP TRIGGER IF EXISTS articles_ai');
-    db.prepare("INSERT INTO meta (key, value) VALUES ('bulk_load', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(process.pid));
+    db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('bulk_load', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(String(process.pid));
   })();
 }
 
@@ -103,14 +106,20 @@ export function currentVersion(db: Db): number {
 
 /** Apply every migration newer than the database, each in its own transaction. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const have = currentVersion(db);
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= have) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
     })();
     applied.push(m.version);
   }

@@ -1,6 +1,22 @@
-export { openDb, migrate, currentVersion, latestVersion, beginBulkLoad, finishBulkLoad, DEFERRABLE_INDEXES, type Db } from './db.js';
+export {
+  openDb,
+  migrate,
+  currentVersion,
+  latestVersion,
+  beginBulkLoad,
+  finishBulkLoad,
+  DEFERRABLE_INDEXES,
+  type Db,
+} from './db.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
-export { articleId, articleRecord, articleWriter, storedFingerprints, type ArticleRecord, type ArticleWriter } from './articles.js';
+export {
+  articleId,
+  articleRecord,
+  articleWriter,
+  storedFingerprints,
+  type ArticleRecord,
+  type ArticleWriter,
+} from './articles.js';
 export * from './corpus.js';
 export * from './queries.js';
 export * from './export/index.js';

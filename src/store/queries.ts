@@ -50,10 +50,12 @@ function toArticle(r: ArticleRow): ExportArticle {
   };
 }
 
-const ARTICLE_COLUMNS = 'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors, duplicate_of, similarity';
+const ARTICLE_COLUMNS =
+  'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors, duplicate_of, similarity';
 
 export function* allArticles(db: Db): Generator<ExportArticle> {
-  for (const r of db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY seq`).iterate() as Iterable<ArticleRow>) yield toArticle(r);
+  for (const r of db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY seq`).iterate() as Iterable<ArticleRow>)
+    yield toArticle(r);
 }
 
 export interface ArticleSummary {
@@ -79,13 +81,23 @@ export interface ArticleDetail extends ExportArticle {
   warnings: string[];
   origin: string;
   timexes: Timex[];
-  mentions: Array<{ start: number; end: number; text: string; type: EntityType; entityId: string | null; name: string | null; role: string | null }>;
+  mentions: Array<{
+    start: number;
+    end: number;
+    text: string;
+    type: EntityType;
+    entityId: string | null;
+    name: string | null;
+    role: string | null;
+  }>;
   quotes: ExportQuote[];
   events: ExportEvent[];
 }
 
 export function articleDetail(db: Db, id: string): ArticleDetail | null {
-  const r = db.prepare(`SELECT seq, ${ARTICLE_COLUMNS}, paragraphs, warnings, origin, timexes FROM articles WHERE id = ?`).get(id) as
+  const r = db
+    .prepare(`SELECT seq, ${ARTICLE_COLUMNS}, paragraphs, warnings, origin, timexes FROM articles WHERE id = ?`)
+    .get(id) as
     | (ArticleRow & { seq: number; paragraphs: string; warnings: string; origin: string; timexes: string })
     | undefined;
   if (!r) return null;
@@ -95,7 +107,11 @@ export function articleDetail(db: Db, id: string): ArticleDetail | null {
               WHERE m.article_seq = ? ORDER BY m.start`)
     .all(r.seq) as ArticleDetail['mentions'];
   const events = (
-    db.prepare('SELECT e.data FROM event_articles l JOIN events e ON e.id = l.event_id WHERE l.article_id = ? ORDER BY e.date').all(id) as Array<{ data: string }>
+    db
+      .prepare(
+        'SELECT e.data FROM event_articles l JOIN events e ON e.id = l.event_id WHERE l.article_id = ? ORDER BY e.date',
+      )
+      .all(id) as Array<{ data: string }>
   ).map((e) => JSON.parse(e.data) as ExportEvent);
   return {
     ...toArticle(r),
@@ -121,18 +137,36 @@ interface EntityRow {
 
 function toEntity(r: EntityRow): ExportEntity {
   const data = JSON.parse(r.data) as { roles?: string[] };
-  return { id: r.id, name: r.name, type: r.type, aliases: JSON.parse(r.aliases) as string[], mentions: r.mentions, code: r.code, roles: data.roles ?? [] };
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    aliases: JSON.parse(r.aliases) as string[],
+    mentions: r.mentions,
+    code: r.code,
+    roles: data.roles ?? [],
+  };
 }
 
 export function* allEntities(db: Db): Generator<ExportEntity> {
-  for (const r of db.prepare('SELECT * FROM entities ORDER BY mentions DESC, name').iterate() as Iterable<EntityRow>) yield toEntity(r);
+  for (const r of db.prepare('SELECT * FROM entities ORDER BY mentions DESC, name').iterate() as Iterable<EntityRow>)
+    yield toEntity(r);
 }
 
-export function entityPage(db: Db, offset: number, limit: number, type?: string): { total: number; items: ExportEntity[] } {
+export function entityPage(
+  db: Db,
+  offset: number,
+  limit: number,
+  type?: string,
+): { total: number; items: ExportEntity[] } {
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM entities ${where}`).get(...args) as { n: number }).n;
-  const items = (db.prepare(`SELECT * FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?`).all(...args, limit, offset) as EntityRow[]).map(toEntity);
+  const items = (
+    db
+      .prepare(`SELECT * FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as EntityRow[]
+  ).map(toEntity);
   return { total, items };
 }
 
@@ -186,18 +220,27 @@ export function quotePage(db: Db, offset: number, limit: number): { total: numbe
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
-  for (const r of db.prepare('SELECT data FROM events ORDER BY date IS NULL, date, id').iterate() as Iterable<{ data: string }>) {
+  for (const r of db.prepare('SELECT data FROM events ORDER BY date IS NULL, date, id').iterate() as Iterable<{
+    data: string;
+  }>) {
     yield JSON.parse(r.data) as ExportEvent;
   }
 }
 
-export function eventPage(db: Db, offset: number, limit: number, type?: string): { total: number; items: ExportEvent[] } {
+export function eventPage(
+  db: Db,
+  offset: number,
+  limit: number,
+  type?: string,
+): { total: number; items: ExportEvent[] } {
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
-  const items = (db.prepare(`SELECT data FROM events ${where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?`).all(...args, limit, offset) as Array<{ data: string }>).map(
-    (r) => JSON.parse(r.data) as ExportEvent,
-  );
+  const items = (
+    db
+      .prepare(`SELECT data FROM events ${where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as Array<{ data: string }>
+  ).map((r) => JSON.parse(r.data) as ExportEvent);
   return { total, items };
 }
 
@@ -209,10 +252,23 @@ function* claimsWhere(db: Db, where: string, args: unknown[], limit = -1, offset
               LEFT JOIN actor_keys k ON k.actor_key = c.claimant_key LEFT JOIN entities e ON e.id = k.entity_id
               WHERE ${where}
               ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?`)
-    .iterate(...args, limit, offset) as Iterable<{ articleId: string; idx: number; start: number; end: number; proposition: string; claimantId: string | null; claimant: string | null; stance: ExportClaim['stance']; targetKeys: string; date: string | null }>;
+    .iterate(...args, limit, offset) as Iterable<{
+    articleId: string;
+    idx: number;
+    start: number;
+    end: number;
+    proposition: string;
+    claimantId: string | null;
+    claimant: string | null;
+    stance: ExportClaim['stance'];
+    targetKeys: string;
+    date: string | null;
+  }>;
   const keyToId = db.prepare('SELECT entity_id FROM actor_keys WHERE actor_key = ?').pluck();
   for (const r of rows) {
-    const targetIds = (JSON.parse(r.targetKeys) as string[]).map((k) => keyToId.get(k) as string | undefined).filter((x): x is string => !!x);
+    const targetIds = (JSON.parse(r.targetKeys) as string[])
+      .map((k) => keyToId.get(k) as string | undefined)
+      .filter((x): x is string => !!x);
     yield {
       id: `${r.articleId}:c${r.idx}`,
       proposition: r.proposition,
@@ -231,7 +287,8 @@ export function allClaims(db: Db): Generator<ExportClaim> {
 }
 
 export function* allClaimGroups(db: Db): Generator<ExportClaimGroup> {
-  for (const r of db.prepare('SELECT data FROM claim_groups ORDER BY id').iterate() as Iterable<{ data: string }>) yield JSON.parse(r.data) as ExportClaimGroup;
+  for (const r of db.prepare('SELECT data FROM claim_groups ORDER BY id').iterate() as Iterable<{ data: string }>)
+    yield JSON.parse(r.data) as ExportClaimGroup;
 }
 
 export interface SearchHit {
@@ -254,7 +311,9 @@ export function ftsQuery(q: string): string | null {
 export function search(db: Db, q: string, offset = 0, limit = 20): { total: number; items: SearchHit[] } {
   const match = ftsQuery(q);
   if (!match) return { total: 0, items: [] };
-  const total = (db.prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }).n;
+  const total = (
+    db.prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }
+  ).n;
   const items = db
     .prepare(`SELECT a.id, a.title, a.outlet, a.published, -bm25(articles_fts, 5.0, 1.0) AS score,
                      snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
@@ -281,7 +340,8 @@ export interface LedgerGroup {
   entries: LedgerEntry[];
 }
 
-const UNGROUPED = 'NOT EXISTS (SELECT 1 FROM claim_group_members m WHERE m.article_seq = c.article_seq AND m.idx = c.idx)';
+const UNGROUPED =
+  'NOT EXISTS (SELECT 1 FROM claim_group_members m WHERE m.article_seq = c.article_seq AND m.idx = c.idx)';
 
 /**
  * The claims ledger: per proposition, who asserts, accuses, denies or questions it, and since when. Groups
@@ -297,7 +357,12 @@ export function ledger(db: Db, offset = 0, limit = 100): { total: number; items:
       .map((c) => {
         const ev = c.evidence[0]!;
         return {
-          claimId: c.id, claimantId: c.claimantId, claimant: c.claimant ?? null, stance: c.stance, date: c.date, evidence: c.evidence,
+          claimId: c.id,
+          claimantId: c.claimantId,
+          claimant: c.claimant ?? null,
+          stance: c.stance,
+          date: c.date,
+          evidence: c.evidence,
           text: String(textOf.get(ev.start, ev.end, ev.start, ev.articleId) ?? ''),
         };
       })
@@ -308,17 +373,24 @@ export function ledger(db: Db, offset = 0, limit = 100): { total: number; items:
   const items: LedgerGroup[] = [];
   if (offset < groupCount) {
     const groups = db
-      .prepare(`SELECT id, data FROM claim_groups ORDER BY json_array_length(data, '$.claimIds') DESC, id LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT id, data FROM claim_groups ORDER BY json_array_length(data, '$.claimIds') DESC, id LIMIT ? OFFSET ?`,
+      )
       .all(limit, offset) as Array<{ id: string; data: string }>;
     for (const g of groups) {
       const group = JSON.parse(g.data) as ExportClaimGroup;
-      const members = claimsWhere(db, '(c.article_seq, c.idx) IN (SELECT article_seq, idx FROM claim_group_members WHERE group_id = ?)', [g.id]);
+      const members = claimsWhere(
+        db,
+        '(c.article_seq, c.idx) IN (SELECT article_seq, idx FROM claim_group_members WHERE group_id = ?)',
+        [g.id],
+      );
       items.push(toGroup(g.id, group.proposition, members));
     }
   }
   const room = limit - items.length;
   if (room > 0) {
-    for (const c of claimsWhere(db, UNGROUPED, [], room, Math.max(0, offset - groupCount))) items.push(toGroup(c.id, c.proposition, [c]));
+    for (const c of claimsWhere(db, UNGROUPED, [], room, Math.max(0, offset - groupCount)))
+      items.push(toGroup(c.id, c.proposition, [c]));
   }
   return { total: groupCount + single, items };
 }
@@ -350,13 +422,28 @@ export function actorMentions(db: Db, entityId: string, offset: number, limit: n
               FROM (SELECT m.article_seq AS seq, COUNT(*) AS n, json_group_array(json_array(m.start, m."end")) AS spans ${from}
                     GROUP BY m.article_seq) x JOIN articles a ON a.seq = x.seq
               ORDER BY a.published IS NULL, a.published DESC, a.seq LIMIT ? OFFSET ?`)
-    .all(entityId, limit, offset) as Array<{ id: string; title: string; outlet: string | null; published: string | null; text: string; n: number; spans: string }>;
+    .all(entityId, limit, offset) as Array<{
+    id: string;
+    title: string;
+    outlet: string | null;
+    published: string | null;
+    text: string;
+    n: number;
+    spans: string;
+  }>;
   const items = rows.map((r) => {
-    const spans = (JSON.parse(r.spans) as Array<[number, number]>).sort((a, b) => a[0] - b[0]).slice(0, SNIPPETS_PER_ARTICLE);
+    const spans = (JSON.parse(r.spans) as Array<[number, number]>)
+      .sort((a, b) => a[0] - b[0])
+      .slice(0, SNIPPETS_PER_ARTICLE);
     return {
-      id: r.id, title: r.title, outlet: r.outlet, published: r.published, mentions: r.n,
+      id: r.id,
+      title: r.title,
+      outlet: r.outlet,
+      published: r.published,
+      mentions: r.n,
       snippets: spans.map(([start, end]) => ({
-        start, end,
+        start,
+        end,
         before: r.text.slice(Math.max(0, start - CONTEXT_CHARS), start),
         text: r.text.slice(start, end),
         after: r.text.slice(end, end + CONTEXT_CHARS),

@@ -2,26 +2,46 @@ import { describe, expect, it } from 'vitest';
 import { createDoc, type DateEvidence, type Doc } from '../model/index.js';
 import { tokenize } from '../language/tokenize.js';
 import { annotateTime } from './annotate.js';
-import { dateOfSpan } from './dateOfSpan.js';
+import { dateOfSpan } from './date-of-span.js';
 
 function article(text: string, dateEvidence: DateEvidence[] = []): Doc {
-  const doc = createDoc('t', { title: 'T', url: null, outlet: null, text, captions: [], dateEvidence, origin: 'test', warnings: [] });
+  const doc = createDoc('t', {
+    title: 'T',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence,
+    origin: 'test',
+    warnings: [],
+  });
   tokenize(doc);
   annotateTime(doc);
   return doc;
 }
 
 const ev = (value: string, from: DateEvidence['from'], kind?: DateEvidence['kind']): DateEvidence => ({
-  value, precision: value.length === 10 ? 'day' : value.length === 7 ? 'month' : 'year', from, evidence: value, ...(kind ? { kind } : {}),
+  value,
+  precision: value.length === 10 ? 'day' : value.length === 7 ? 'month' : 'year',
+  from,
+  evidence: value,
+  ...(kind ? { kind } : {}),
 });
 
 describe('document dates', () => {
   it('prefers the URL, then published metadata, then captions', () => {
-    const doc = article('The port reopened on Monday.', [ev('2026-03-12', 'caption'), ev('2026-03-10', 'url'), ev('2026-03-11', 'metadata', 'published')]);
+    const doc = article('The port reopened on Monday.', [
+      ev('2026-03-12', 'caption'),
+      ev('2026-03-10', 'url'),
+      ev('2026-03-11', 'metadata', 'published'),
+    ]);
     expect(doc.published).toEqual({ value: '2026-03-10', precision: 'day', from: 'url' });
   });
   it('keeps the anchor at the latest date the article carries (an update) and resolves against it', () => {
-    const doc = article('The port reopened yesterday.', [ev('2026-03-10', 'url'), ev('2026-03-14', 'metadata', 'updated')]);
+    const doc = article('The port reopened yesterday.', [
+      ev('2026-03-10', 'url'),
+      ev('2026-03-14', 'metadata', 'updated'),
+    ]);
     expect(doc.published?.value).toBe('2026-03-10');
     expect(doc.anchor).toEqual({ value: '2026-03-14', precision: 'day', from: 'metadata' });
     expect(doc.timexes[0]?.value).toBe('2026-03-13');
@@ -33,7 +53,11 @@ describe('document dates', () => {
     expect(coarse.published).toEqual({ value: '2026-03', precision: 'month', from: 'url' });
   });
   it('reads a dateline, taking a missing year from the other evidence', () => {
-    expect(article('KELLHAVEN, 15 March 2026 — Four ships waited.').published).toEqual({ value: '2026-03-15', precision: 'day', from: 'text' });
+    expect(article('KELLHAVEN, 15 March 2026 — Four ships waited.').published).toEqual({
+      value: '2026-03-15',
+      precision: 'day',
+      from: 'text',
+    });
     const doc = article('PORTAVEL, March 12 (GlobalWire) — The envoy arrived.', [ev('2026-03-11', 'caption')]);
     // Captions and the dateline are one tier: the later day (the filing day) wins.
     expect(doc.published).toEqual({ value: '2026-03-12', precision: 'day', from: 'text' });
@@ -44,7 +68,11 @@ describe('document dates', () => {
   });
   it('takes a story date only when the article carries none of its own', () => {
     const story = ev('2026-03-12', 'story');
-    expect(article('Talks resumed on Friday.', [story]).published).toEqual({ value: '2026-03-12', precision: 'day', from: 'story' });
+    expect(article('Talks resumed on Friday.', [story]).published).toEqual({
+      value: '2026-03-12',
+      precision: 'day',
+      from: 'story',
+    });
     expect(article('Talks resumed on Friday.', [story]).timexes[0]?.value).toBe('2026-03-06');
     expect(article('Talks resumed on Friday.', [story, ev('2026-03-14', 'caption')]).published?.from).toBe('caption');
   });
@@ -70,8 +98,14 @@ describe('dateOfSpan', () => {
   it('skips bounds and years that modify a noun', () => {
     const t = 'The two navies have clashed since a 2019 agreement. Troops left in 2021.';
     const d = article(t, [ev('2026-03-13', 'url')]);
-    expect(dateOfSpan(d, { start: t.indexOf('clashed'), end: t.indexOf('clashed') + 7 })).toEqual({ value: '2026-03-13', precision: 'day' });
-    expect(dateOfSpan(d, { start: t.indexOf('left'), end: t.indexOf('left') + 4 })).toEqual({ value: '2021', precision: 'year' });
+    expect(dateOfSpan(d, { start: t.indexOf('clashed'), end: t.indexOf('clashed') + 7 })).toEqual({
+      value: '2026-03-13',
+      precision: 'day',
+    });
+    expect(dateOfSpan(d, { start: t.indexOf('left'), end: t.indexOf('left') + 4 })).toEqual({
+      value: '2021',
+      precision: 'year',
+    });
   });
   it('is null for an undated article', () => {
     const undated = article('Talks continue.');

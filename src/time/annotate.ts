@@ -1,5 +1,5 @@
 import type { DateEvidence, Doc } from '../model/index.js';
-import { documentDates } from './documentDate.js';
+import { documentDates } from './document-date.js';
 import { resolveTimexes, timexCandidates, type Candidate } from './timexes.js';
 
 /**

@@ -56,7 +56,7 @@ export function addDays(t: Day, n: number): Day {
 /** Shift by whole months, as a month (day dropped). */
 export function addMonths(y: number, m: number, n: number): { y: number; m: number } {
   const k = y * 12 + (m - 1) + n;
-  return { y: Math.floor(k / 12), m: (k % 12 + 12) % 12 + 1 };
+  return { y: Math.floor(k / 12), m: (((k % 12) + 12) % 12) + 1 };
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -98,7 +98,9 @@ export function dayDiff(a: Day, b: Day): number {
 
 /** Parse `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDThh:mm…` into a partial day; null if malformed. */
 export function parsePartialDay(value: string): PartialDay | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    value.trim(),
+  );
   if (!m) return null;
   const y = Number(m[1]);
   const mo = m[2] ? Number(m[2]) : null;

@@ -7,7 +7,8 @@ import { monthNumber } from './grammar.js';
  * "CANBERRA, Australia, Feb. 13 (AP) -". It says the day the story was filed; when the year is not
  * written it is taken from the article's other dated evidence (`yearHint`), or the dateline is not used.
  */
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const PLACE = "\\p{Lu}[\\p{L}.'’ -]{1,40}?(?:,\\s+\\p{Lu}[\\p{L}.]+(?:\\s+\\p{Lu}[\\p{L}.]+)?)?";
 const DATELINE = new RegExp(
   `^\\s*${PLACE},\\s+(?:${MONTH}\\s+(\\d{1,2})(?:,\\s+(\\d{4}))?|(\\d{1,2})\\s+${MONTH}(?:,?\\s+(\\d{4}))?)\\s*(?:\\([^)]{1,40}\\)\\s*)?(?:—|–|-|:)`,
@@ -26,7 +27,7 @@ export function readDateline(text: string): Dateline | null {
   if (!m) return null;
   const month = monthNumber(m[1] ?? m[5]!);
   const day = Number(m[2] ?? m[4]);
-  const year = m[3] ?? m[6] ? Number(m[3] ?? m[6]) : null;
+  const year = (m[3] ?? m[6]) ? Number(m[3] ?? m[6]) : null;
   if (!isValidDay(year ?? 2000, month, day)) return null;
   return { month, day, year, text: m[0].trim() };
 }

@@ -5,7 +5,12 @@ import { RULES } from './grammar.js';
 
 /** Text the rules are tested on elsewhere, and the example dumps: every sentence-sized piece of it. */
 function corpus(): string[] {
-  const files = ['src/time/timexes.test.ts', 'src/time/annotate.test.ts', 'examples/dump-harbour/harbour-crisis.txt', 'examples/dump-second/doping-inquiry.txt'];
+  const files = [
+    'src/time/timexes.test.ts',
+    'src/time/annotate.test.ts',
+    'examples/dump-harbour/harbour-crisis.txt',
+    'examples/dump-second/doping-inquiry.txt',
+  ];
   const pieces: string[] = [];
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
@@ -45,7 +50,17 @@ describe('time grammar gates', () => {
 
   it('opens exactly the rules whose gates all pass, each tested as a regex', () => {
     // Case folding as the `iu` regexes do it: "ſ" (long s) folds to "s", the Kelvin sign to "k", "İ" to nothing.
-    const odd = ['ſeconds later', 'WEEK OF', 'last weeK', 'İn the past', 'yesterdaY', 'mid-Decade', 'the 1990s', '(Tue)', 'Q3 results'];
+    const odd = [
+      'ſeconds later',
+      'WEEK OF',
+      'last weeK',
+      'İn the past',
+      'yesterdaY',
+      'mid-Decade',
+      'the 1990s',
+      '(Tue)',
+      'Q3 results',
+    ];
     for (const text of [...corpus(), ...odd]) {
       const expected = RULES.map((r) => GATES[r.name]!.every((g) => g.test(text)));
       expect(openRules(RULES, text), text).toEqual(expected);

@@ -24,7 +24,10 @@ const YEAR_WORD = /year/iu;
  * the unit words alone are in most sentences ("Monday", "today", "this year") and those two rules are
  * the grammar's costliest to scan. The unit comes first so the scan only looks behind at unit words.
  */
-const COUNTED_UNIT = new RegExp(`(?:${UNIT_WORDS})(?<=(?:${NUM})(?:\\s+1/2|\\s*½)?(?:\\s+more)?[-\\s]+(?:${UNIT_WORDS}))(?![\\p{L}\\p{N}])`, 'iu');
+const COUNTED_UNIT = new RegExp(
+  `(?:${UNIT_WORDS})(?<=(?:${NUM})(?:\\s+1/2|\\s*½)?(?:\\s+more)?[-\\s]+(?:${UNIT_WORDS}))(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 
 export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   'date-mdy': [MONTHS, YEAR],
@@ -83,7 +86,10 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   half: [/half/iu],
   season: [/spring|summer|fall|autumn|winter/iu],
   holiday: [/christmas|year|thanksgiving|halloween|valentine/iu, /christmas|new|thanksgiving|halloween|valentine/iu],
-  anaphoric: [/day|morning|afternoon|evening|night|week|month|year/iu, /next|following|previous|same|preceding|prior|that/iu],
+  anaphoric: [
+    /day|morning|afternoon|evening|night|week|month|year/iu,
+    /next|following|previous|same|preceding|prior|that/iu,
+  ],
   'day-before-after': [/before|after/iu, /day\s+(?:before|after)/iu],
 };
 
@@ -96,7 +102,8 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
  * testing each gate, a fraction of the work.
  */
 const WORD_ALTERNATION = /^[a-z0-9]+(?:\|[a-z0-9]+)*$/;
-const isWordGate = (g: RegExp): boolean => WORD_ALTERNATION.test(g.source) && g.flags.includes('i') && g.flags.includes('u');
+const isWordGate = (g: RegExp): boolean =>
+  WORD_ALTERNATION.test(g.source) && g.flags.includes('i') && g.flags.includes('u');
 
 const ALL_GATES: RegExp[] = [...new Set(Object.values(GATES).flat())];
 const WORD_GATES: RegExp[] = ALL_GATES.filter(isWordGate);

@@ -1,10 +1,28 @@
 import type { TimexType } from '../model/index.js';
 import { addDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isValidDay, quarterOf, weekday, type Day } from './calendar.js';
-import { AMBIGUOUS_MONTHS, MONTH_NAMES, PARTS_OF_DAY, SEASONS, UNIT_WORDS, WEEKDAY_NAMES, ZONES, type Unit } from './data/lexicon.js';
+import {
+  AMBIGUOUS_MONTHS,
+  MONTH_NAMES,
+  PARTS_OF_DAY,
+  SEASONS,
+  UNIT_WORDS,
+  WEEKDAY_NAMES,
+  ZONES,
+  type Unit,
+} from './data/lexicon.js';
 import { NUM, ORD, parseCount, parseOrdinal } from './numbers.js';
 import {
-  anchorDay, dayValue, directionOf, durationValue, relativeUnit, resolveMonth, resolveMonthDay, resolveWeekday,
-  shiftedValue, unitValue, type ResolveContext,
+  anchorDay,
+  dayValue,
+  directionOf,
+  durationValue,
+  relativeUnit,
+  resolveMonth,
+  resolveMonthDay,
+  resolveWeekday,
+  shiftedValue,
+  unitValue,
+  type ResolveContext,
 } from './resolve.js';
 
 /**
@@ -41,18 +59,27 @@ export interface Rule {
 // the full test accepts (under `iu`, [a-z0-9] is a subset of [\p{L}\p{N}]), so matches are the same.
 const B = '(?<![a-z0-9])(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const MONTH_ALT = 'january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\\p{L}])\\.?';
+const MONTH_ALT =
+  'january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\\p{L}])\\.?';
 const M = (g: string): string => `(?<${g}>${MONTH_ALT})(?![\\p{L}])`;
 const WD_ALT = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:tues|thurs|mon|tue|wed|thu|fri|sat|sun)\\.';
 const WD = (g: string): string => `(?<${g}>${WD_ALT})(?![\\p{L}])`;
-const DAY = (g: string): string => `(?<${g}>3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\p{N}]|[:.]\\d|\\s*(?:%|percent))`;
-const YEAR = (g: string): string => `(?<![$£€#\\p{N}.,])(?<${g}>1[6-9]\\d\\d|20\\d\\d)(?![\\p{N}]|,\\d|\\.\\d|\\s*(?:%|percent))`;
+const DAY = (g: string): string =>
+  `(?<${g}>3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\p{N}]|[:.]\\d|\\s*(?:%|percent))`;
+const YEAR = (g: string): string =>
+  `(?<![$£€#\\p{N}.,])(?<${g}>1[6-9]\\d\\d|20\\d\\d)(?![\\p{N}]|,\\d|\\.\\d|\\s*(?:%|percent))`;
 const MOD = '(?:(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle)\\s+of\\s+)?';
-export const UNITS = 'seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)';
-const APPROX = '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over|just|only|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
+export const UNITS =
+  'seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)';
+const APPROX =
+  '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over|just|only|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
 const PART = '(?:morning|afternoon|evening|night|overnight)';
 
-const rule = (name: string, source: string, build: Rule['build']): Rule => ({ name, re: new RegExp(source, 'giu'), build });
+const rule = (name: string, source: string, build: Rule['build']): Rule => ({
+  name,
+  re: new RegExp(source, 'giu'),
+  build,
+});
 
 // ---- helpers --------------------------------------------------------------------------------------
 export function monthNumber(word: string): number {
@@ -78,7 +105,9 @@ function monthOk(word: string | undefined, requireCue: boolean, env: MatchEnv | 
   const key = word.toLowerCase().replace(/\.$/, '');
   if (!AMBIGUOUS_MONTHS.has(key)) return true;
   if (!env) return false;
-  return /\b(?:in|since|until|till|by|from|through|throughout|during|before|after|of|between|and|or|to|early|late|mid|last|next|this|past)[\s-]+$/i.test(env.before);
+  return /\b(?:in|since|until|till|by|from|through|throughout|during|before|after|of|between|and|or|to|early|late|mid|last|next|this|past)[\s-]+$/i.test(
+    env.before,
+  );
 }
 
 function partCode(part: string | undefined): string {
@@ -127,7 +156,7 @@ function baseDay(ctx: ResolveContext, fromRef: boolean): Day | null {
 
 /** In a quarterly report, "a year earlier" is the quarter just reported, a year before. */
 function yearAgoQuarter(y: number, m: number): string {
-  const q = (y * 4 + quarterOf(m) - 1) - 1 - 4;
+  const q = y * 4 + quarterOf(m) - 1 - 1 - 4;
   return `${fmtYear(Math.floor(q / 4))}-Q${(q % 4) + 1}`;
 }
 
@@ -143,13 +172,17 @@ export const RULES: readonly Rule[] = [
     if (!monthOk(g.mon, false, null) || !isValidDay(y, mo, d)) return null;
     return () => date(fmtDay({ y, m: mo, d }));
   }),
-  rule('date-dmy', `${B}(?:${WD('wd')},?\\s+)?(?:the\\s+)?${DAY('d')}(?:\\s+of)?\\s+${M('mon')},?\\s+${YEAR('y')}${E}`, (g) => {
-    const mo = monthNumber(g.mon!);
-    const y = Number(g.y);
-    const d = Number(g.d);
-    if (!monthOk(g.mon, false, null) || !isValidDay(y, mo, d)) return null;
-    return () => date(fmtDay({ y, m: mo, d }));
-  }),
+  rule(
+    'date-dmy',
+    `${B}(?:${WD('wd')},?\\s+)?(?:the\\s+)?${DAY('d')}(?:\\s+of)?\\s+${M('mon')},?\\s+${YEAR('y')}${E}`,
+    (g) => {
+      const mo = monthNumber(g.mon!);
+      const y = Number(g.y);
+      const d = Number(g.d);
+      if (!monthOk(g.mon, false, null) || !isValidDay(y, mo, d)) return null;
+      return () => date(fmtDay({ y, m: mo, d }));
+    },
+  ),
   rule('date-iso', `${B}(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})(?:T(?<h>\\d{2}):(?<mi>\\d{2}))?${E}`, (g) => {
     const y = Number(g.y);
     const mo = Number(g.mo);
@@ -180,17 +213,24 @@ export const RULES: readonly Rule[] = [
     if (!monthOk(g.mon, false, null)) return null;
     return () => date(fmtMonth(Number(g.y), monthNumber(g.mon!)));
   }),
-  rule('month-relyear', `${B}${MOD}${M('mon')}(?:\\s*${DAY('d')})?(?:\\s+of)?\\s+(?<rel>last|this|next)\\s+year${E}`, (g) => {
-    if (!monthOk(g.mon, false, null)) return null;
-    const mo = monthNumber(g.mon!);
-    const shift = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;
-    return (ctx) => {
-      if (!ctx.anchor) return date(g.d ? `XXXX-${String(mo).padStart(2, '0')}-${g.d.padStart(2, '0')}` : `XXXX-${String(mo).padStart(2, '0')}`);
-      const y = ctx.anchor.y + shift;
-      if (g.d) return isValidDay(y, mo, Number(g.d)) ? date(fmtDay({ y, m: mo, d: Number(g.d) })) : null;
-      return date(fmtMonth(y, mo));
-    };
-  }),
+  rule(
+    'month-relyear',
+    `${B}${MOD}${M('mon')}(?:\\s*${DAY('d')})?(?:\\s+of)?\\s+(?<rel>last|this|next)\\s+year${E}`,
+    (g) => {
+      if (!monthOk(g.mon, false, null)) return null;
+      const mo = monthNumber(g.mon!);
+      const shift = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;
+      return (ctx) => {
+        if (!ctx.anchor)
+          return date(
+            g.d ? `XXXX-${String(mo).padStart(2, '0')}-${g.d.padStart(2, '0')}` : `XXXX-${String(mo).padStart(2, '0')}`,
+          );
+        const y = ctx.anchor.y + shift;
+        if (g.d) return isValidDay(y, mo, Number(g.d)) ? date(fmtDay({ y, m: mo, d: Number(g.d) })) : null;
+        return date(fmtMonth(y, mo));
+      };
+    },
+  ),
   rule('week-of', `${B}the\\s+week\\s+of\\s+${M('mon')}\\s*${DAY('d')}${E}`, (g) => {
     if (!monthOk(g.mon, false, null)) return null;
     const mo = monthNumber(g.mon!);
@@ -201,41 +241,68 @@ export const RULES: readonly Rule[] = [
       return date(fmtWeek({ y: Number(v.slice(0, 4)), m: mo, d }));
     };
   }),
-  rule('weekday-paren-monthday', `${B}${WD('wd')}\\s*\\(\\s*(?:${M('mon')}\\s*${DAY('d')}|${DAY('d2')}\\s+${M('mon2')})\\s*\\)`, (g) => {
-    const mon = g.mon ?? g.mon2;
-    if (!monthOk(mon, false, null)) return null;
-    const mo = monthNumber(mon!);
-    const d = Number(g.d ?? g.d2);
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, 'nearest', weekdayNumber(g.wd!)); return v ? date(v) : null; };
-  }),
-  rule('weekday-monthday', `${B}${WD('wd')},?\\s+(?:${M('mon')}\\s*${DAY('d')}|(?:the\\s+)?${DAY('d2')}(?:\\s+of)?\\s+${M('mon2')})${E}`, (g) => {
-    const mon = g.mon ?? g.mon2;
-    if (!monthOk(mon, false, null)) return null;
-    const mo = monthNumber(mon!);
-    const d = Number(g.d ?? g.d2);
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, 'nearest', weekdayNumber(g.wd!)); return v ? date(v) : null; };
-  }),
+  rule(
+    'weekday-paren-monthday',
+    `${B}${WD('wd')}\\s*\\(\\s*(?:${M('mon')}\\s*${DAY('d')}|${DAY('d2')}\\s+${M('mon2')})\\s*\\)`,
+    (g) => {
+      const mon = g.mon ?? g.mon2;
+      if (!monthOk(mon, false, null)) return null;
+      const mo = monthNumber(mon!);
+      const d = Number(g.d ?? g.d2);
+      return (ctx) => {
+        const v = resolveMonthDay(mo, d, ctx, 'nearest', weekdayNumber(g.wd!));
+        return v ? date(v) : null;
+      };
+    },
+  ),
+  rule(
+    'weekday-monthday',
+    `${B}${WD('wd')},?\\s+(?:${M('mon')}\\s*${DAY('d')}|(?:the\\s+)?${DAY('d2')}(?:\\s+of)?\\s+${M('mon2')})${E}`,
+    (g) => {
+      const mon = g.mon ?? g.mon2;
+      if (!monthOk(mon, false, null)) return null;
+      const mo = monthNumber(mon!);
+      const d = Number(g.d ?? g.d2);
+      return (ctx) => {
+        const v = resolveMonthDay(mo, d, ctx, 'nearest', weekdayNumber(g.wd!));
+        return v ? date(v) : null;
+      };
+    },
+  ),
   rule('monthday', `${B}${MOD}${M('mon')}\\s*(?:the\\s+)?${DAY('d')}${E}`, (g) => {
     if (!monthOk(g.mon, false, null)) return null;
     const mo = monthNumber(g.mon!);
     const d = Number(g.d);
     if (!isValidDay(2000, mo, d)) return null;
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
+    return (ctx) => {
+      const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest'));
+      return v ? date(v) : null;
+    };
   }),
   rule('daymonth', `${B}(?:the\\s+)?${DAY('d')}(?:\\s+of)?\\s+${M('mon')}${E}`, (g, _m, env) => {
     if (!monthOk(g.mon, false, null) || /\d[\s,]*$/.test(env.before)) return null;
     const mo = monthNumber(g.mon!);
     const d = Number(g.d);
     if (!isValidDay(2000, mo, d)) return null;
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
+    return (ctx) => {
+      const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest'));
+      return v ? date(v) : null;
+    };
   }),
-  rule('monthday-pair', `(?<=${B}${M('mon')}\\s*\\d{1,2}(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*)${DAY('d')}${E}`, (g) => {
-    if (!monthOk(g.mon, false, null)) return null;
-    const mo = monthNumber(g.mon!);
-    const d = Number(g.d);
-    if (!isValidDay(2000, mo, d)) return null;
-    return (ctx) => { const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest')); return v ? date(v) : null; };
-  }),
+  rule(
+    'monthday-pair',
+    `(?<=${B}${M('mon')}\\s*\\d{1,2}(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*)${DAY('d')}${E}`,
+    (g) => {
+      if (!monthOk(g.mon, false, null)) return null;
+      const mo = monthNumber(g.mon!);
+      const d = Number(g.d);
+      if (!isValidDay(2000, mo, d)) return null;
+      return (ctx) => {
+        const v = resolveMonthDay(mo, d, ctx, directionOf(ctx.reportedTense, 'nearest'));
+        return v ? date(v) : null;
+      };
+    },
+  ),
   rule('month', `${B}(?:(?<rel>last|next|this|past|coming|early|late|mid)[-\\s]+)?${M('mon')}`, (g, _m, env) => {
     if (!monthOk(g.mon, !g.rel, env)) return null;
     if (!g.rel && /^(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?$/i.test(g.mon!)) return null;
@@ -249,167 +316,249 @@ export const RULES: readonly Rule[] = [
       return date(resolveMonth(mo, ctx, dir));
     };
   }),
-  rule('decade', `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?:(?<c>1[6-9]|20)(?<dd>\\d)0['’]?s|['’](?<d2>\\d)0s)(?![\\p{L}\\p{N}])`, (g) => {
-    const value = g.c ? `${g.c}${g.dd}` : `19${g.d2}`;
-    return () => date(value);
-  }),
+  rule(
+    'decade',
+    `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?:(?<c>1[6-9]|20)(?<dd>\\d)0['’]?s|['’](?<d2>\\d)0s)(?![\\p{L}\\p{N}])`,
+    (g) => {
+      const value = g.c ? `${g.c}${g.dd}` : `19${g.d2}`;
+      return () => date(value);
+    },
+  ),
   rule('decade-short', `${B}the\\s+(?:(?:early|late|mid)[-\\s]+)?(?<d>[2-9])0s${E}`, (g) => () => date(`19${g.d}`)),
-  rule('decade-word', `${B}the\\s+(?:(?:early|late|mid)[-\\s]+)?(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)${E}`, (g) => {
-    const d = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(g.w!.toLowerCase()) + 2;
-    return () => date(`19${d}`);
-  }),
-  rule('century', `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\\s]+century${E}`, (g) => {
-    const n = parseOrdinal(g.n!);
-    if (!n || n < 1 || n > 30) return null;
-    return () => date(String(n - 1).padStart(2, '0'));
-  }),
-  rule('year', `${B}(?:(?<pre>(?:early|late|mid|post|pre)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`, (g, _m, env) => {
-    const y = Number(g.y);
-    if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
-    if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre) return null;
-    const cue = /\b(?:in|since|of|by|until|till|from|to|before|after|during|through|between|and|or|early|late|mid|year|the|for)\s+$/i.test(env.before);
-    if (!g.pre && !cue && /^\s+(?!(?:and|or|to|when|as|but|before|after|until|because|while|with|was|were|is|are|has|had|have|will|would)\b)\p{Ll}+s\b/u.test(env.after)) return null;
-    if (!g.pre && (y < 1800 && !cue)) return null;
-    return () => date(fmtYear(y));
-  }),
+  rule(
+    'decade-word',
+    `${B}the\\s+(?:(?:early|late|mid)[-\\s]+)?(?<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)${E}`,
+    (g) => {
+      const d =
+        ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(
+          g.w!.toLowerCase(),
+        ) + 2;
+      return () => date(`19${d}`);
+    },
+  ),
+  rule(
+    'century',
+    `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\\s]+century${E}`,
+    (g) => {
+      const n = parseOrdinal(g.n!);
+      if (!n || n < 1 || n > 30) return null;
+      return () => date(String(n - 1).padStart(2, '0'));
+    },
+  ),
+  rule(
+    'year',
+    `${B}(?:(?<pre>(?:early|late|mid|post|pre)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`,
+    (g, _m, env) => {
+      const y = Number(g.y);
+      if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
+      if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre) return null;
+      const cue =
+        /\b(?:in|since|of|by|until|till|from|to|before|after|during|through|between|and|or|early|late|mid|year|the|for)\s+$/i.test(
+          env.before,
+        );
+      if (
+        !g.pre &&
+        !cue &&
+        /^\s+(?!(?:and|or|to|when|as|but|before|after|until|because|while|with|was|were|is|are|has|had|have|will|would)\b)\p{Ll}+s\b/u.test(
+          env.after,
+        )
+      )
+        return null;
+      if (!g.pre && y < 1800 && !cue) return null;
+      return () => date(fmtYear(y));
+    },
+  ),
   // ---- relative days and parts of days ----
-  rule('rel-day', `${B}(?:(?:early|late)\\s+)?(?<w>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?${E}`, (g) => {
-    const w = g.w!.toLowerCase();
-    const shift = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
-    const part = w === 'tonight' ? 'TNI' : partCode(g.part);
-    return (ctx) => {
-      const a = anchorDay(ctx);
-      return { type: part ? 'TIME' : 'DATE', value: dayValue(a && addDays(a, shift)) + part };
-    };
-  }),
+  rule(
+    'rel-day',
+    `${B}(?:(?:early|late)\\s+)?(?<w>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?${E}`,
+    (g) => {
+      const w = g.w!.toLowerCase();
+      const shift = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+      const part = w === 'tonight' ? 'TNI' : partCode(g.part);
+      return (ctx) => {
+        const a = anchorDay(ctx);
+        return { type: part ? 'TIME' : 'DATE', value: dayValue(a && addDays(a, shift)) + part };
+      };
+    },
+  ),
   rule('day-before-yesterday', `${B}(?:the\\s+)?day\\s+(?<ba>before|after)\\s+(?<w>yesterday|tomorrow)${E}`, (g) => {
     const shift = g.w!.toLowerCase() === 'yesterday' ? -2 : 2;
-    return (ctx) => { const a = anchorDay(ctx); return date(dayValue(a && addDays(a, shift))); };
+    return (ctx) => {
+      const a = anchorDay(ctx);
+      return date(dayValue(a && addDays(a, shift)));
+    };
   }),
   rule('this-part', `${B}(?<rel>this|last)\\s+(?<part>${PART})${E}`, (g) => {
     const shift = g.rel!.toLowerCase() === 'last' && /^(night|evening)$/i.test(g.part!) ? -1 : 0;
-    return (ctx) => { const a = anchorDay(ctx); return { type: 'TIME', value: dayValue(a && addDays(a, shift)) + partCode(g.part) }; };
-  }),
-  rule('weekday', `${B}(?:(?<rel>last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`, (g) => {
-    const wd = weekdayNumber(g.wd!);
-    const rel = g.rel?.toLowerCase();
-    const part = partCode(g.part);
     return (ctx) => {
-      let v: string;
-      if (rel === 'last' || rel === 'past') v = resolveWeekday(wd, ctx, 'past', true);
-      else if (rel === 'next' || rel === 'coming') v = resolveWeekday(wd, ctx, 'future', true);
-      else v = resolveWeekday(wd, ctx, directionOf(ctx.tense === 'present' ? 'future' : ctx.tense, 'past'));
-      return { type: part ? 'TIME' : 'DATE', value: v + part };
+      const a = anchorDay(ctx);
+      return { type: 'TIME', value: dayValue(a && addDays(a, shift)) + partCode(g.part) };
     };
   }),
+  rule(
+    'weekday',
+    `${B}(?:(?<rel>last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`,
+    (g) => {
+      const wd = weekdayNumber(g.wd!);
+      const rel = g.rel?.toLowerCase();
+      const part = partCode(g.part);
+      return (ctx) => {
+        let v: string;
+        if (rel === 'last' || rel === 'past') v = resolveWeekday(wd, ctx, 'past', true);
+        else if (rel === 'next' || rel === 'coming') v = resolveWeekday(wd, ctx, 'future', true);
+        else v = resolveWeekday(wd, ctx, directionOf(ctx.tense === 'present' ? 'future' : ctx.tense, 'past'));
+        return { type: part ? 'TIME' : 'DATE', value: v + part };
+      };
+    },
+  ),
   // ---- this/last/next <unit> ----
-  rule('this-unit', `${B}(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<the>the)\\s+)?(?<rel>this|last|next|past|coming|previous|current|following)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)${E}`, (g, _m, env) => {
-    const rel = g.rel!.toLowerCase();
-    // A capitalized unit is a title (the programme This Week).
-    if (/^\p{Lu}\p{Ll}/u.test(g.unit!)) return null;
-    if ((rel === 'following' || (rel === 'next' && g.the)) ) return null; // anaphoric: see "anaphoric"
-    if (/^\s*(?:or\s+(?:so|two)|and\s+a\s+half)\b/i.test(env.after)) return null;
-    const unitWord = g.unit!.toLowerCase();
-    const n = rel === 'last' || rel === 'past' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
-    if (unitWord === 'weekend') {
-      return (ctx) => { const a = anchorDay(ctx); return date(a ? `${unitValue(a, 'week', n)}-WE` : 'XXXX-WXX-WE'); };
-    }
-    const unit = unitOf(unitWord);
-    // "the past decade" is a stretch of time, not the previous calendar decade.
-    if (g.the && n === -1 && (unit === 'decade' || unit === 'century')) return () => ({ type: 'DURATION', value: durationValue(1, unit) });
-    return (ctx) => date(relativeUnit(unit, n, ctx));
-  }),
-  rule('year-ago-period', `${B}(?:the\\s+)?(?:comparable\\s+|corresponding\\s+)?(?:year-ago|year-earlier|year-before|prior-year|previous-year)(?:\\s+(?:(?<q>${ORD})\\s+)?(?<unit>quarter|period))?${E}`, (g) => {
-    const unit = g.unit?.toLowerCase();
-    const q = g.q ? parseOrdinal(g.q) : null;
-    return (ctx) => {
-      const a = ctx.anchor;
-      if (!a) return date('XXXX');
-      if (q) return date(`${fmtYear(a.y - 1)}-Q${q}`);
-      if ((unit || ctx.quarterly) && a.m !== null) return date(yearAgoQuarter(a.y, a.m));
-      return date(fmtYear(a.y - 1));
-    };
-  }),
-  rule('year-quarter', `${B}the\\s+(?<y>(?:1[6-9]|20)\\d\\d)\\s+(?:(?<q>${ORD})\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)${E}`, (g) => {
-    const q = g.q ? parseOrdinal(g.q) : null;
-    return (ctx) => {
-      if (q) return date(`${g.y}-Q${q}`);
-      const a = ctx.anchor;
-      if (!a || a.m === null) return date(`${g.y}-QX`);
-      const prev = (a.y * 4 + quarterOf(a.m) - 1) - 1;
-      return date(`${g.y}-Q${(prev % 4) + 1}`);
-    };
-  }),
-  rule('ago', `${B}${APPROX}?(?<n>${NUM})[-\\s]+(?<unit>${UNITS})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|on)${E}`, (g, _m, env) => {
-    const unit = unitOf(g.unit!);
-    const dir = g.dir!.toLowerCase().replace(/\s+/g, ' ');
-    // "two years after the war" is a duration before a bound; only "two years after," ends the expression.
-    if ((dir === 'before' || dir === 'after' || dir === 'on') && !/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
-    const count = parseCount(g.n!);
-    const back = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back';
-    const fromRef = dir !== 'ago' && dir !== 'from now' && dir !== 'hence' && dir !== 'back';
-    return (ctx) => {
-      if (count === null) return date(back ? 'PAST_REF' : 'FUTURE_REF');
-      const sign = back ? -1 : 1;
-      if (unit === 'year' && count === 1 && back && ctx.quarterly && ctx.anchor?.m) return date(yearAgoQuarter(ctx.anchor.y, ctx.anchor.m));
-      if (unit === 'decade' || unit === 'century') {
-        const years = count * (unit === 'decade' ? 10 : 100);
-        return date(shiftedValue(baseDay(ctx, fromRef), 'year', sign * years, ctx.anchor?.y ?? null));
+  rule(
+    'this-unit',
+    `${B}(?:(?<mod>early|late|earlier|later)\\s+)?(?:(?<the>the)\\s+)?(?<rel>this|last|next|past|coming|previous|current|following)\\s+(?<unit>week|weekend|month|year|quarter|decade|century)${E}`,
+    (g, _m, env) => {
+      const rel = g.rel!.toLowerCase();
+      // A capitalized unit is a title (the programme This Week).
+      if (/^\p{Lu}\p{Ll}/u.test(g.unit!)) return null;
+      if (rel === 'following' || (rel === 'next' && g.the)) return null; // anaphoric: see "anaphoric"
+      if (/^\s*(?:or\s+(?:so|two)|and\s+a\s+half)\b/i.test(env.after)) return null;
+      const unitWord = g.unit!.toLowerCase();
+      const n =
+        rel === 'last' || rel === 'past' || rel === 'previous' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0;
+      if (unitWord === 'weekend') {
+        return (ctx) => {
+          const a = anchorDay(ctx);
+          return date(a ? `${unitValue(a, 'week', n)}-WE` : 'XXXX-WXX-WE');
+        };
       }
-      if (!Number.isInteger(count)) return date(back ? 'PAST_REF' : 'FUTURE_REF');
-      const base = baseDay(ctx, fromRef);
-      if (unit === 'hour' || unit === 'minute' || unit === 'second') return { type: 'TIME', value: dayValue(base) };
-      return date(shiftedValue(base, unit, sign * count, ctx.anchor?.y ?? null));
-    };
-  }),
+      const unit = unitOf(unitWord);
+      // "the past decade" is a stretch of time, not the previous calendar decade.
+      if (g.the && n === -1 && (unit === 'decade' || unit === 'century'))
+        return () => ({ type: 'DURATION', value: durationValue(1, unit) });
+      return (ctx) => date(relativeUnit(unit, n, ctx));
+    },
+  ),
+  rule(
+    'year-ago-period',
+    `${B}(?:the\\s+)?(?:comparable\\s+|corresponding\\s+)?(?:year-ago|year-earlier|year-before|prior-year|previous-year)(?:\\s+(?:(?<q>${ORD})\\s+)?(?<unit>quarter|period))?${E}`,
+    (g) => {
+      const unit = g.unit?.toLowerCase();
+      const q = g.q ? parseOrdinal(g.q) : null;
+      return (ctx) => {
+        const a = ctx.anchor;
+        if (!a) return date('XXXX');
+        if (q) return date(`${fmtYear(a.y - 1)}-Q${q}`);
+        if ((unit || ctx.quarterly) && a.m !== null) return date(yearAgoQuarter(a.y, a.m));
+        return date(fmtYear(a.y - 1));
+      };
+    },
+  ),
+  rule(
+    'year-quarter',
+    `${B}the\\s+(?<y>(?:1[6-9]|20)\\d\\d)\\s+(?:(?<q>${ORD})\\s+)?(?:fiscal\\s+)?(?<unit>quarter|period)${E}`,
+    (g) => {
+      const q = g.q ? parseOrdinal(g.q) : null;
+      return (ctx) => {
+        if (q) return date(`${g.y}-Q${q}`);
+        const a = ctx.anchor;
+        if (!a || a.m === null) return date(`${g.y}-QX`);
+        const prev = a.y * 4 + quarterOf(a.m) - 1 - 1;
+        return date(`${g.y}-Q${(prev % 4) + 1}`);
+      };
+    },
+  ),
+  rule(
+    'ago',
+    `${B}${APPROX}?(?<n>${NUM})[-\\s]+(?<unit>${UNITS})(?:\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|back|on)${E}`,
+    (g, _m, env) => {
+      const unit = unitOf(g.unit!);
+      const dir = g.dir!.toLowerCase().replace(/\s+/g, ' ');
+      // "two years after the war" is a duration before a bound; only "two years after," ends the expression.
+      if ((dir === 'before' || dir === 'after' || dir === 'on') && !/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
+      const count = parseCount(g.n!);
+      const back = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'back';
+      const fromRef = dir !== 'ago' && dir !== 'from now' && dir !== 'hence' && dir !== 'back';
+      return (ctx) => {
+        if (count === null) return date(back ? 'PAST_REF' : 'FUTURE_REF');
+        const sign = back ? -1 : 1;
+        if (unit === 'year' && count === 1 && back && ctx.quarterly && ctx.anchor?.m)
+          return date(yearAgoQuarter(ctx.anchor.y, ctx.anchor.m));
+        if (unit === 'decade' || unit === 'century') {
+          const years = count * (unit === 'decade' ? 10 : 100);
+          return date(shiftedValue(baseDay(ctx, fromRef), 'year', sign * years, ctx.anchor?.y ?? null));
+        }
+        if (!Number.isInteger(count)) return date(back ? 'PAST_REF' : 'FUTURE_REF');
+        const base = baseDay(ctx, fromRef);
+        if (unit === 'hour' || unit === 'minute' || unit === 'second') return { type: 'TIME', value: dayValue(base) };
+        return date(shiftedValue(base, unit, sign * count, ctx.anchor?.y ?? null));
+      };
+    },
+  ),
   rule('vague-ago', `${B}(?<unit>years|months|weeks|days|decades)\\s+(?<dir>ago|earlier|later)${E}`, (g) => {
     const back = g.dir!.toLowerCase() !== 'later';
     return () => date(back ? 'PAST_REF' : 'FUTURE_REF');
   }),
   // ---- durations ----
-  rule('duration', `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?${E}`, (g, _m, env) => {
-    const unit = unitOf(g.unit!);
-    const n = g.n!.toLowerCase();
-    if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
-    if (/^-(?:old|long)\b/i.test(env.after)) return null;
-    // An age ("62 years old") is neither a date nor a stretch of time anything happened in.
-    if (g.old) return null;
-    // A capitalized unit mid-sentence is a title ("60 Minutes").
-    if (/^\p{Lu}/u.test(g.unit!) && env.before.trim() !== '') return null;
-    // A rate ("$2 million a year", "24 hours a day") is not a duration.
-    if ((n === 'a' || n === 'an') && /(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before)) return null;
-    if (/^\d{4}$/.test(n)) return null;
-    const whole = parseCount(n);
-    if (whole !== null && whole > 10000) return null;
-    const count = whole !== null && g.half ? whole + 0.5 : whole;
-    return () => ({ type: 'DURATION', value: durationValue(count, unit) });
-  }),
-  rule('duration-plural', `${B}(?:(?<pre>recent|several|many|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)${E}`, (g, _m, env) => {
-    if (!g.pre && !/\b(?:for|over|within|after|in|spent|took|lasted)\s+$/i.test(env.before)) return null;
-    if (!g.pre && /^\s+(?:ago|earlier|later|of\s+(?:the|a|his|her|its|their))\b/i.test(env.after)) return null;
-    if (!g.pre && /^\s+old\b/i.test(env.after)) return null;
-    const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
-    // "in past years", "over the last few months" point at a vague past; "recent weeks", "the coming
-    // months" are annotated as spans of unknown length (TBAQ: PXW, PXM).
-    if (pre && /^(?:past|the past few|the last few)$/.test(pre)) return () => date('PAST_REF');
-    return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });
-  }),
-  rule('duration-half', `${B}(?:half\\s+an?\\s+(?<u1>hour|day|year|month)|an?\\s+(?<u2>minute|hour|day|week|year|month)\\s+and\\s+a\\s+half|(?<n>${NUM})\\s+and\\s+a\\s+half\\s+(?<u3>minutes|hours|days|years|months|weeks))${E}`, (g) => {
-    const unit = unitOf((g.u1 ?? g.u2 ?? g.u3)!);
-    const base = g.u1 ? 0 : g.u2 ? 1 : parseCount(g.n!);
-    if (base === null) return null;
-    const count = base + 0.5;
-    if (unit === 'hour' && g.u1) return () => ({ type: 'DURATION', value: 'PT30M' });
-    return () => ({ type: 'DURATION', value: durationValue(count, unit) });
-  }),
+  rule(
+    'duration',
+    `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?${E}`,
+    (g, _m, env) => {
+      const unit = unitOf(g.unit!);
+      const n = g.n!.toLowerCase();
+      if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
+      if (/^-(?:old|long)\b/i.test(env.after)) return null;
+      // An age ("62 years old") is neither a date nor a stretch of time anything happened in.
+      if (g.old) return null;
+      // A capitalized unit mid-sentence is a title ("60 Minutes").
+      if (/^\p{Lu}/u.test(g.unit!) && env.before.trim() !== '') return null;
+      // A rate ("$2 million a year", "24 hours a day") is not a duration.
+      if ((n === 'a' || n === 'an') && /(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before))
+        return null;
+      if (/^\d{4}$/.test(n)) return null;
+      const whole = parseCount(n);
+      if (whole !== null && whole > 10000) return null;
+      const count = whole !== null && g.half ? whole + 0.5 : whole;
+      return () => ({ type: 'DURATION', value: durationValue(count, unit) });
+    },
+  ),
+  rule(
+    'duration-plural',
+    `${B}(?:(?<pre>recent|several|many|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)${E}`,
+    (g, _m, env) => {
+      if (!g.pre && !/\b(?:for|over|within|after|in|spent|took|lasted)\s+$/i.test(env.before)) return null;
+      if (!g.pre && /^\s+(?:ago|earlier|later|of\s+(?:the|a|his|her|its|their))\b/i.test(env.after)) return null;
+      if (!g.pre && /^\s+old\b/i.test(env.after)) return null;
+      const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
+      // "in past years", "over the last few months" point at a vague past; "recent weeks", "the coming
+      // months" are annotated as spans of unknown length (TBAQ: PXW, PXM).
+      if (pre && /^(?:past|the past few|the last few)$/.test(pre)) return () => date('PAST_REF');
+      return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });
+    },
+  ),
+  rule(
+    'duration-half',
+    `${B}(?:half\\s+an?\\s+(?<u1>hour|day|year|month)|an?\\s+(?<u2>minute|hour|day|week|year|month)\\s+and\\s+a\\s+half|(?<n>${NUM})\\s+and\\s+a\\s+half\\s+(?<u3>minutes|hours|days|years|months|weeks))${E}`,
+    (g) => {
+      const unit = unitOf((g.u1 ?? g.u2 ?? g.u3)!);
+      const base = g.u1 ? 0 : g.u2 ? 1 : parseCount(g.n!);
+      if (base === null) return null;
+      const count = base + 0.5;
+      if (unit === 'hour' && g.u1) return () => ({ type: 'DURATION', value: 'PT30M' });
+      return () => ({ type: 'DURATION', value: durationValue(count, unit) });
+    },
+  ),
   // ---- sets ----
-  rule('set-every', `${B}(?:every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<n>${NUM})\\s+)?(?:(?<unit>${UNITS})|${WD('wd')}|(?<part>${PART}))${E}`, (g) => {
-    if (g.wd) return () => ({ type: 'SET', value: `XXXX-WXX-${weekdayNumber(g.wd!)}` });
-    if (g.part) return () => ({ type: 'SET', value: `XXXX-XX-XX${partCode(g.part)}` });
-    const unit = unitOf(g.unit!);
-    const count = g.other ? 2 : g.n ? parseCount(g.n) : 1;
-    return () => ({ type: 'SET', value: durationValue(count, unit) });
-  }),
+  rule(
+    'set-every',
+    `${B}(?:every|each)\\s+(?:(?<other>other)\\s+)?(?:(?<n>${NUM})\\s+)?(?:(?<unit>${UNITS})|${WD('wd')}|(?<part>${PART}))${E}`,
+    (g) => {
+      if (g.wd) return () => ({ type: 'SET', value: `XXXX-WXX-${weekdayNumber(g.wd!)}` });
+      if (g.part) return () => ({ type: 'SET', value: `XXXX-XX-XX${partCode(g.part)}` });
+      const unit = unitOf(g.unit!);
+      const count = g.other ? 2 : g.n ? parseCount(g.n) : 1;
+      return () => ({ type: 'SET', value: durationValue(count, unit) });
+    },
+  ),
   rule('set-weekdays', `${B}(?<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)days)${E}`, (g) => {
     const wd = weekdayNumber(g.wd!.slice(0, -1));
     return () => ({ type: 'SET', value: `XXXX-WXX-${wd}` });
@@ -418,76 +567,140 @@ export const RULES: readonly Rule[] = [
     if (!monthOk(g.mon, false, null)) return null;
     return () => ({ type: 'SET', value: `XXXX-${String(monthNumber(g.mon!)).padStart(2, '0')}` });
   }),
-  rule('set-adverb', `${B}(?<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly|bimonthly)${E}`, (g) => {
-    if (isCapitalized(g.adv!)) return null;
-    const values: Record<string, string> = {
-      daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
-      nightly: 'P1D', biweekly: 'P2W', fortnightly: 'P2W', semiannually: 'P6M', bimonthly: 'P2M',
-    };
-    const value = values[g.adv!.toLowerCase()]!;
-    return () => ({ type: 'SET', value });
-  }),
-  rule('set-per', `${B}(?<times>once|twice|thrice|(?:${NUM})\\s+times)\\s+(?<per>a|an|per)\\s+(?<unit>second|minute|hour|day|week|month|quarter|year)${E}`, (g) => {
-    return () => ({ type: 'SET', value: durationValue(1, unitOf(g.unit!)) });
-  }),
+  rule(
+    'set-adverb',
+    `${B}(?<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly|bimonthly)${E}`,
+    (g) => {
+      if (isCapitalized(g.adv!)) return null;
+      const values: Record<string, string> = {
+        daily: 'P1D',
+        weekly: 'P1W',
+        monthly: 'P1M',
+        yearly: 'P1Y',
+        annually: 'P1Y',
+        quarterly: 'P3M',
+        hourly: 'PT1H',
+        nightly: 'P1D',
+        biweekly: 'P2W',
+        fortnightly: 'P2W',
+        semiannually: 'P6M',
+        bimonthly: 'P2M',
+      };
+      const value = values[g.adv!.toLowerCase()]!;
+      return () => ({ type: 'SET', value });
+    },
+  ),
+  rule(
+    'set-per',
+    `${B}(?<times>once|twice|thrice|(?:${NUM})\\s+times)\\s+(?<per>a|an|per)\\s+(?<unit>second|minute|hour|day|week|month|quarter|year)${E}`,
+    (g) => {
+      return () => ({ type: 'SET', value: durationValue(1, unitOf(g.unit!)) });
+    },
+  ),
   // ---- clock times ----
-  rule('time-ampm', `${B}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:,?\\s+(?:on\\s+)?(?:(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}])|${M('mon')}\\s*${DAY('d')}(?![\\p{L}])))?`, (g) => {
-    const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.ap);
-    if (!t) return null;
-    if (g.mon && !monthOk(g.mon, false, null)) return null;
-    return (ctx) => {
-      const day = g.mon ? resolveMonthDay(monthNumber(g.mon), Number(g.d), ctx, directionOf(ctx.tense, 'nearest')) : dayOfWord(g.dw, ctx);
-      return day ? { type: 'TIME', value: day + t } : null;
-    };
-  }),
-  rule('time-24h', `${B}(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?![\\p{N}:])`, (g, _m, env) => {
-    if (/\d\s*[-–]\s*$/.test(env.before)) return null;
-    const t = timeOfDay(Number(g.h), Number(g.mi), undefined);
-    if (!t) return null;
-    return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
-  }),
-  rule('time-word', `${B}(?:(?:mid-?)?(?<part>morning|afternoon|evening)\\s+(?=yesterday|today|tomorrow))?(?<w>noon|midnight|midday|(?<=(?:morning|afternoon|evening)\\s+)(?:yesterday|today|tomorrow))(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow)(?![\\p{L}]))?${E}`, (g) => {
-    const w = g.w!.toLowerCase();
-    if (g.part) return (ctx) => ({ type: 'TIME', value: dayOfWord(w, ctx) + partCode(g.part) });
-    if (!/^(?:noon|midnight|midday)$/.test(w)) return null;
-    const t = w === 'midnight' ? 'T24:00' : 'T12:00';
-    return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
-  }),
+  rule(
+    'time-ampm',
+    `${B}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:,?\\s+(?:on\\s+)?(?:(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}])|${M('mon')}\\s*${DAY('d')}(?![\\p{L}])))?`,
+    (g) => {
+      const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.ap);
+      if (!t) return null;
+      if (g.mon && !monthOk(g.mon, false, null)) return null;
+      return (ctx) => {
+        const day = g.mon
+          ? resolveMonthDay(monthNumber(g.mon), Number(g.d), ctx, directionOf(ctx.tense, 'nearest'))
+          : dayOfWord(g.dw, ctx);
+        return day ? { type: 'TIME', value: day + t } : null;
+      };
+    },
+  ),
+  rule(
+    'time-24h',
+    `${B}(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?![\\p{N}:])`,
+    (g, _m, env) => {
+      if (/\d\s*[-–]\s*$/.test(env.before)) return null;
+      const t = timeOfDay(Number(g.h), Number(g.mi), undefined);
+      if (!t) return null;
+      return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
+    },
+  ),
+  rule(
+    'time-word',
+    `${B}(?:(?:mid-?)?(?<part>morning|afternoon|evening)\\s+(?=yesterday|today|tomorrow))?(?<w>noon|midnight|midday|(?<=(?:morning|afternoon|evening)\\s+)(?:yesterday|today|tomorrow))(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:\\s+(?:on\\s+)?(?<dw>${WD_ALT}|today|yesterday|tomorrow)(?![\\p{L}]))?${E}`,
+    (g) => {
+      const w = g.w!.toLowerCase();
+      if (g.part) return (ctx) => ({ type: 'TIME', value: dayOfWord(w, ctx) + partCode(g.part) });
+      if (!/^(?:noon|midnight|midday)$/.test(w)) return null;
+      const t = w === 'midnight' ? 'T24:00' : 'T12:00';
+      return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
+    },
+  ),
   // ---- vague references ----
-  rule('present-ref', `${B}(?:now|currently|nowadays|presently|at\\s+present|right\\s+now|at\\s+the\\s+moment|these\\s+days|current)${E}`, (_g, m, env) => {
-    if (/^current$/i.test(m[0]) && /^\s+(?:account|accounts|affairs|events|law|laws|system|rules?|regime|government|president|leader|leadership|crisis|prime|chief|head|members?|owner|holder|champion|price|prices|level|levels|rate|rates|status|situation|policy|state|version|form|season|climate|trend|administration|chairman)\b/i.test(env.after)) return null;
-    return () => date('PRESENT_REF');
-  }),
+  rule(
+    'present-ref',
+    `${B}(?:now|currently|nowadays|presently|at\\s+present|right\\s+now|at\\s+the\\s+moment|these\\s+days|current)${E}`,
+    (_g, m, env) => {
+      if (
+        /^current$/i.test(m[0]) &&
+        /^\s+(?:account|accounts|affairs|events|law|laws|system|rules?|regime|government|president|leader|leadership|crisis|prime|chief|head|members?|owner|holder|champion|price|prices|level|levels|rate|rates|status|situation|policy|state|version|form|season|climate|trend|administration|chairman)\b/i.test(
+          env.after,
+        )
+      )
+        return null;
+      return () => date('PRESENT_REF');
+    },
+  ),
   rule('past-ref', `${B}(?:recently|lately|the\\s+past)${E}`, (_g, m, env) => {
     if (/^the\s+past$/i.test(m[0]) && /^\s+(?:few|several|\d|week|month|year|decade)/i.test(env.after)) return null;
     return () => date('PAST_REF');
   }),
-  rule('future-ref', `${B}(?:the\\s+(?:near\\s+|distant\\s+)?future|the\\s+(?:near|short)\\s+term|a\\s+later\\s+date)${E}`, () => () => date('FUTURE_REF')),
+  rule(
+    'future-ref',
+    `${B}(?:the\\s+(?:near\\s+|distant\\s+)?future|the\\s+(?:near|short)\\s+term|a\\s+later\\s+date)${E}`,
+    () => () => date('FUTURE_REF'),
+  ),
   // ---- quarters, halves, seasons, holidays ----
-  rule('quarter', `${B}(?:(?:the|(?<this>this|last|next)\\s+year['’]s|(?<yp>(?:1[6-9]|20)\\d\\d)['’]s)\\s+)?(?:fiscal\\s+)?(?<q>${ORD})(?:\\s+fiscal)?[-\\s]+quarter(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR('y')})?${E}`, (g) => {
-    const q = parseOrdinal(g.q!)!;
-    const rel = g.this?.toLowerCase();
-    return (ctx) => {
-      let y: number | null = g.y ? Number(g.y) : g.yp ? Number(g.yp) : null;
-      if (y === null && rel && ctx.anchor) y = ctx.anchor.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
-      // Results of a quarter are reported after it ends: "will report third-quarter results" is this year's.
-      if (y === null) y = yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null, false);
-      return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
-    };
-  }),
-  rule('quarter-q', `${B}(?:Q(?<q>[1-4])(?:\\s+${YEAR('y')}|\\s*['’](?<yy>\\d\\d))?|${YEAR('y2')}\\s*-?Q(?<q2>[1-4]))${E}`, (g) => {
-    const q = Number(g.q ?? g.q2);
-    return (ctx) => {
-      const y = g.y ?? g.y2 ? Number(g.y ?? g.y2) : g.yy ? 2000 + Number(g.yy) : yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null, false);
-      return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
-    };
-  }),
-  rule('quarter-rel', `${B}(?:the\\s+)?(?<rel>latest|most\\s+recent|previous|recent|current|this|year-ago|year-earlier)\\s+(?:fiscal\\s+)?(?:quarter|period)${E}`, (g, m) => {
-    if (/period$/i.test(m[0]) && !/^(?:the\s+)?(?:latest|most\s+recent|year-ago|year-earlier)/i.test(m[0])) return null;
-    const rel = g.rel!.toLowerCase();
-    const n = rel === 'current' || rel === 'this' ? 0 : rel.startsWith('year-') ? -5 : -1;
-    return (ctx) => date(relativeUnit('quarter', n, ctx));
-  }),
+  rule(
+    'quarter',
+    `${B}(?:(?:the|(?<this>this|last|next)\\s+year['’]s|(?<yp>(?:1[6-9]|20)\\d\\d)['’]s)\\s+)?(?:fiscal\\s+)?(?<q>${ORD})(?:\\s+fiscal)?[-\\s]+quarter(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR('y')})?${E}`,
+    (g) => {
+      const q = parseOrdinal(g.q!)!;
+      const rel = g.this?.toLowerCase();
+      return (ctx) => {
+        let y: number | null = g.y ? Number(g.y) : g.yp ? Number(g.yp) : null;
+        if (y === null && rel && ctx.anchor) y = ctx.anchor.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+        // Results of a quarter are reported after it ends: "will report third-quarter results" is this year's.
+        if (y === null) y = yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null, false);
+        return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
+      };
+    },
+  ),
+  rule(
+    'quarter-q',
+    `${B}(?:Q(?<q>[1-4])(?:\\s+${YEAR('y')}|\\s*['’](?<yy>\\d\\d))?|${YEAR('y2')}\\s*-?Q(?<q2>[1-4]))${E}`,
+    (g) => {
+      const q = Number(g.q ?? g.q2);
+      return (ctx) => {
+        const y =
+          (g.y ?? g.y2)
+            ? Number(g.y ?? g.y2)
+            : g.yy
+              ? 2000 + Number(g.yy)
+              : yearByTense(ctx, q, ctx.anchor?.m ? quarterOf(ctx.anchor.m) : null, false);
+        return date(`${y === null ? 'XXXX' : fmtYear(y)}-Q${q}`);
+      };
+    },
+  ),
+  rule(
+    'quarter-rel',
+    `${B}(?:the\\s+)?(?<rel>latest|most\\s+recent|previous|recent|current|this|year-ago|year-earlier)\\s+(?:fiscal\\s+)?(?:quarter|period)${E}`,
+    (g, m) => {
+      if (/period$/i.test(m[0]) && !/^(?:the\s+)?(?:latest|most\s+recent|year-ago|year-earlier)/i.test(m[0]))
+        return null;
+      const rel = g.rel!.toLowerCase();
+      const n = rel === 'current' || rel === 'this' ? 0 : rel.startsWith('year-') ? -5 : -1;
+      return (ctx) => date(relativeUnit('quarter', n, ctx));
+    },
+  ),
   // In a company report "the quarter" is the one just reported: the last one before the article.
   rule('the-quarter', `${B}the\\s+(?:fiscal\\s+)?quarter${E}`, (_g, _m, env) => {
     const ended = new RegExp(`^\\s+(?:ended|ending)\\s+${M('mon')}\\s*${DAY('d')}`, 'iu').exec(env.after);
@@ -514,16 +727,28 @@ export const RULES: readonly Rule[] = [
     const unit = unitOf(g.unit!);
     return (ctx) => date(relativeUnit(unit, 0, ctx));
   }),
-  rule('end-of-month', `${B}(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(?<unit>month|week)${E}`, (g) => {
-    const unit = unitOf(g.unit!);
-    return (ctx) => date(relativeUnit(unit, 0, ctx));
-  }),
-  rule('hour-in-the', `${B}(?<h>\\d{1,2})(?::(?<mi>[0-5]\\d))?\\s+(?:o['’]clock\\s+)?in\\s+the\\s+(?<part>morning|afternoon|evening)${E}`, (g) => {
-    const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.part!.toLowerCase() === 'morning' ? 'am' : 'pm');
-    if (!t) return null;
-    return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
-  }),
-  rule('year-end', `${B}(?:year[-\\s]end|year['’]s\\s+end|the\\s+end\\s+of\\s+the\\s+year|the\\s+full\\s+year)${E}`, () => (ctx) => date(relativeUnit('year', 0, ctx))),
+  rule(
+    'end-of-month',
+    `${B}(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+the\\s+(?<unit>month|week)${E}`,
+    (g) => {
+      const unit = unitOf(g.unit!);
+      return (ctx) => date(relativeUnit(unit, 0, ctx));
+    },
+  ),
+  rule(
+    'hour-in-the',
+    `${B}(?<h>\\d{1,2})(?::(?<mi>[0-5]\\d))?\\s+(?:o['’]clock\\s+)?in\\s+the\\s+(?<part>morning|afternoon|evening)${E}`,
+    (g) => {
+      const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.part!.toLowerCase() === 'morning' ? 'am' : 'pm');
+      if (!t) return null;
+      return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
+    },
+  ),
+  rule(
+    'year-end',
+    `${B}(?:year[-\\s]end|year['’]s\\s+end|the\\s+end\\s+of\\s+the\\s+year|the\\s+full\\s+year)${E}`,
+    () => (ctx) => date(relativeUnit('year', 0, ctx)),
+  ),
   rule('weekend', `${B}the\\s+weekend${E}`, () => (ctx) => {
     const a = anchorDay(ctx);
     if (!a) return date('XXXX-WXX-WE');
@@ -532,87 +757,115 @@ export const RULES: readonly Rule[] = [
     const n = wd >= 6 ? 0 : ctx.tense === 'future' || ctx.tense === 'present' ? 0 : -1;
     return date(`${unitValue(a, 'week', n)}-WE`);
   }),
-  rule('spelled-year', `${B}(?:the\\s+year\\s+)?(?:nineteen(?:\\s+hundred(?:\\s+and)?)?\\s+(?<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<u>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`, (g, m) => {
-    if (g.k && !g.u && !/^the\s+year/i.test(m[0])) return null;
-    const y = g.t ? 1900 + (parseCount(g.t) ?? 0) : 2000 + (g.u ? parseCount(g.u) ?? 0 : 0);
-    return () => date(fmtYear(y));
-  }),
-  rule('half', `${B}(?:the\\s+)?(?<h>first|second)\\s+half(?:\\s+of\\s+(?:${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`, (g, _m, env) => {
-    if (!g.y && !g.rel && /^\s+of\b/i.test(env.after)) return null;
-    const h = g.h!.toLowerCase() === 'first' ? 1 : 2;
-    const rel = g.rel?.toLowerCase();
-    return (ctx) => {
-      let y: number | null = g.y ? Number(g.y) : null;
-      if (y === null && ctx.anchor) y = ctx.anchor.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
-      if (y !== null && !g.y && !rel && ctx.anchor?.m) y = yearByTense(ctx, h, ctx.anchor.m <= 6 ? 1 : 2);
-      return date(`${y === null ? 'XXXX' : fmtYear(y)}-H${h}`);
-    };
-  }),
-  rule('season', `${B}(?:(?<rel>this|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`, (g) => {
-    if (!g.rel && !g.y) return null;
-    const code = SEASONS[g.s!.toLowerCase()]!;
-    const rel = g.rel?.toLowerCase();
-    return (ctx) => {
-      if (g.y) return date(`${g.y}-${code}`);
-      const a = ctx.anchor;
-      if (!a) return date(`XXXX-${code}`);
-      const idx = SEASON_ORDER.indexOf(code);
-      const cur = a.m === null ? null : SEASON_ORDER.indexOf(SEASON_OF_MONTH(a.m));
-      let y = a.y;
-      if (cur !== null) {
-        if (rel === 'this') y = a.y;
-        else if (rel === 'last' || rel === 'past') y = idx >= cur ? a.y - 1 : a.y;
-        else if (rel === 'next' || rel === 'coming') y = idx <= cur ? a.y + 1 : a.y;
-        else {
-          const yy = yearByTense(ctx, idx, cur);
-          if (yy !== null) y = yy;
-        }
-      }
-      return date(`${fmtYear(y)}-${code}`);
-    };
-  }),
-  rule('holiday', `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day)(?:\\s+${YEAR('y')})?${E}`, (g) => {
-    const hd = g.hd!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
-    const rel = g.rel?.toLowerCase();
-    return (ctx) => {
-      const dayIn = (y: number): Day => {
-        if (hd.startsWith('christmas eve')) return { y, m: 12, d: 24 };
-        if (hd.startsWith('christmas')) return { y, m: 12, d: 25 };
-        if (hd.startsWith("new year's eve")) return { y, m: 12, d: 31 };
-        if (hd.startsWith('new year')) return { y, m: 1, d: 1 };
-        if (hd.startsWith('halloween')) return { y, m: 10, d: 31 };
-        if (hd.startsWith('valentine')) return { y, m: 2, d: 14 };
-        const nov1 = weekday({ y, m: 11, d: 1 });
-        return { y, m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
+  rule(
+    'spelled-year',
+    `${B}(?:the\\s+year\\s+)?(?:nineteen(?:\\s+hundred(?:\\s+and)?)?\\s+(?<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<u>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`,
+    (g, m) => {
+      if (g.k && !g.u && !/^the\s+year/i.test(m[0])) return null;
+      const y = g.t ? 1900 + (parseCount(g.t) ?? 0) : 2000 + (g.u ? (parseCount(g.u) ?? 0) : 0);
+      return () => date(fmtYear(y));
+    },
+  ),
+  rule(
+    'half',
+    `${B}(?:the\\s+)?(?<h>first|second)\\s+half(?:\\s+of\\s+(?:${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`,
+    (g, _m, env) => {
+      if (!g.y && !g.rel && /^\s+of\b/i.test(env.after)) return null;
+      const h = g.h!.toLowerCase() === 'first' ? 1 : 2;
+      const rel = g.rel?.toLowerCase();
+      return (ctx) => {
+        let y: number | null = g.y ? Number(g.y) : null;
+        if (y === null && ctx.anchor) y = ctx.anchor.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+        if (y !== null && !g.y && !rel && ctx.anchor?.m) y = yearByTense(ctx, h, ctx.anchor.m <= 6 ? 1 : 2);
+        return date(`${y === null ? 'XXXX' : fmtYear(y)}-H${h}`);
       };
-      if (g.y) return date(fmtDay(dayIn(Number(g.y))));
-      const a = ctx.anchor;
-      if (!a) return date('XXXX-XX-XX');
-      const dir = rel === 'last' ? 'past' : rel === 'next' ? 'future' : directionOf(ctx.tense, 'nearest');
-      const d = dayIn(a.y);
-      const v = resolveMonthDay(d.m, d.d, ctx, dir);
-      const y = v ? Number(v.slice(0, 4)) : a.y;
-      return date(fmtDay(dayIn(Number.isNaN(y) ? a.y : y)));
-    };
-  }),
+    },
+  ),
+  rule(
+    'season',
+    `${B}(?:(?<rel>this|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
+    (g) => {
+      if (!g.rel && !g.y) return null;
+      const code = SEASONS[g.s!.toLowerCase()]!;
+      const rel = g.rel?.toLowerCase();
+      return (ctx) => {
+        if (g.y) return date(`${g.y}-${code}`);
+        const a = ctx.anchor;
+        if (!a) return date(`XXXX-${code}`);
+        const idx = SEASON_ORDER.indexOf(code);
+        const cur = a.m === null ? null : SEASON_ORDER.indexOf(SEASON_OF_MONTH(a.m));
+        let y = a.y;
+        if (cur !== null) {
+          if (rel === 'this') y = a.y;
+          else if (rel === 'last' || rel === 'past') y = idx >= cur ? a.y - 1 : a.y;
+          else if (rel === 'next' || rel === 'coming') y = idx <= cur ? a.y + 1 : a.y;
+          else {
+            const yy = yearByTense(ctx, idx, cur);
+            if (yy !== null) y = yy;
+          }
+        }
+        return date(`${fmtYear(y)}-${code}`);
+      };
+    },
+  ),
+  rule(
+    'holiday',
+    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day)(?:\\s+${YEAR('y')})?${E}`,
+    (g) => {
+      const hd = g.hd!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+      const rel = g.rel?.toLowerCase();
+      return (ctx) => {
+        const dayIn = (y: number): Day => {
+          if (hd.startsWith('christmas eve')) return { y, m: 12, d: 24 };
+          if (hd.startsWith('christmas')) return { y, m: 12, d: 25 };
+          if (hd.startsWith("new year's eve")) return { y, m: 12, d: 31 };
+          if (hd.startsWith('new year')) return { y, m: 1, d: 1 };
+          if (hd.startsWith('halloween')) return { y, m: 10, d: 31 };
+          if (hd.startsWith('valentine')) return { y, m: 2, d: 14 };
+          const nov1 = weekday({ y, m: 11, d: 1 });
+          return { y, m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
+        };
+        if (g.y) return date(fmtDay(dayIn(Number(g.y))));
+        const a = ctx.anchor;
+        if (!a) return date('XXXX-XX-XX');
+        const dir = rel === 'last' ? 'past' : rel === 'next' ? 'future' : directionOf(ctx.tense, 'nearest');
+        const d = dayIn(a.y);
+        const v = resolveMonthDay(d.m, d.d, ctx, dir);
+        const y = v ? Number(v.slice(0, 4)) : a.y;
+        return date(fmtDay(dayIn(Number.isNaN(y) ? a.y : y)));
+      };
+    },
+  ),
   // ---- anaphoric: counted from the last date the text mentioned ----
-  rule('anaphoric', `${B}(?:(?<pre>earlier|later)\\s+)?(?:the\\s+(?<rel>next|following|previous|same|preceding|prior)|(?<that>that))\\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)${E}`, (g) => {
-    const rel = g.rel?.toLowerCase() ?? 'same';
-    const unitWord = g.unit!.toLowerCase();
-    const n = rel === 'next' || rel === 'following' ? 1 : rel === 'previous' || rel === 'preceding' || rel === 'prior' ? -1 : 0;
-    return (ctx) => {
-      const base = ctx.ref ?? anchorDay(ctx);
-      if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
-      if (!base) return date('XXXX-XX-XX');
-      if (unitWord in PARTS_OF_DAY) return { type: 'TIME', value: fmtDay(addDays(base, n)) + partCode(unitWord) };
-      if (unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
-      return date(unitValue(base, unitOf(unitWord), n));
-    };
-  }),
+  rule(
+    'anaphoric',
+    `${B}(?:(?<pre>earlier|later)\\s+)?(?:the\\s+(?<rel>next|following|previous|same|preceding|prior)|(?<that>that))\\s+(?<unit>day|morning|afternoon|evening|night|week|month|year)${E}`,
+    (g) => {
+      const rel = g.rel?.toLowerCase() ?? 'same';
+      const unitWord = g.unit!.toLowerCase();
+      const n =
+        rel === 'next' || rel === 'following'
+          ? 1
+          : rel === 'previous' || rel === 'preceding' || rel === 'prior'
+            ? -1
+            : 0;
+      return (ctx) => {
+        const base = ctx.ref ?? anchorDay(ctx);
+        if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
+        if (!base) return date('XXXX-XX-XX');
+        if (unitWord in PARTS_OF_DAY) return { type: 'TIME', value: fmtDay(addDays(base, n)) + partCode(unitWord) };
+        if (unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
+        return date(unitValue(base, unitOf(unitWord), n));
+      };
+    },
+  ),
   rule('day-before-after', `${B}the\\s+day\\s+(?<ba>before|after)(?!\\s+(?:yesterday|tomorrow))${E}`, (g, _m, env) => {
     if (!/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
     const n = g.ba!.toLowerCase() === 'before' ? -1 : 1;
-    return (ctx) => { const base = ctx.ref ?? anchorDay(ctx); return date(dayValue(base && addDays(base, n))); };
+    return (ctx) => {
+      const base = ctx.ref ?? anchorDay(ctx);
+      return date(dayValue(base && addDays(base, n)));
+    };
   }),
 ];
 

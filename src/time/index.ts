@@ -1,8 +1,8 @@
 export { annotateTime } from './annotate.js';
-export { dateOfSpan, calendarDate } from './dateOfSpan.js';
+export { dateOfSpan, calendarDate } from './date-of-span.js';
 export { findTimexes, type TimexOptions } from './timexes.js';
-export { documentDates, type DocumentDates } from './documentDate.js';
+export { documentDates, type DocumentDates } from './document-date.js';
 export { readDateline } from './dateline.js';
 export { tenseAt, type Tense } from './tense.js';
 export { timexesOfText } from './text.js';
-export { ownDate, storyEvidence } from './storyDate.js';
+export { ownDate, storyEvidence } from './story-date.js';

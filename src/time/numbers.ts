@@ -17,7 +17,8 @@ export function parseCount(text: string): number | null {
   if (t in NUMBER_WORDS) return NUMBER_WORDS[t]!;
   if (t === 'a hundred') return 100;
   const parts = t.split(/[-\s]/);
-  if (parts.length === 2 && parts[0]! in NUMBER_WORDS && parts[1]! in NUMBER_WORDS) return NUMBER_WORDS[parts[0]!]! + NUMBER_WORDS[parts[1]!]!;
+  if (parts.length === 2 && parts[0]! in NUMBER_WORDS && parts[1]! in NUMBER_WORDS)
+    return NUMBER_WORDS[parts[0]!]! + NUMBER_WORDS[parts[1]!]!;
   return null;
 }
 

@@ -1,6 +1,16 @@
 import {
-  addDays, addMonths, compareDays, dayDiff, fmtDay, fmtMonth, fmtWeek, fmtYear, isValidDay, quarterOf, weekday,
-  type Day, type PartialDay,
+  addDays,
+  addMonths,
+  dayDiff,
+  fmtDay,
+  fmtMonth,
+  fmtWeek,
+  fmtYear,
+  isValidDay,
+  quarterOf,
+  weekday,
+  type Day,
+  type PartialDay,
 } from './calendar.js';
 import type { Unit } from './data/lexicon.js';
 import type { Tense } from './tense.js';
@@ -67,10 +77,17 @@ export function resolveWeekday(wd: number, ctx: ResolveContext, dir: Direction, 
 const ANNOUNCED_MONTHS = 2;
 
 /** A month with no written year: the latest such month up to the anchor (past), the next from it (future), or the anchor's year. */
-export function resolveMonth(m: number, ctx: ResolveContext, dir: Direction | 'same-year', strictness: 'strict' | 'loose' = 'loose'): string {
+export function resolveMonth(
+  m: number,
+  ctx: ResolveContext,
+  dir: Direction | 'same-year',
+  strictness: 'strict' | 'loose' = 'loose',
+): string {
   const a = ctx.anchor;
   if (a && a.m !== null && dir === 'nearest') {
-    const k = [a.y - 1, a.y, a.y + 1].map((y) => ({ y, dist: Math.abs(y * 12 + m - (a.y * 12 + a.m!)) })).sort((p, q) => p.dist - q.dist)[0]!;
+    const k = [a.y - 1, a.y, a.y + 1]
+      .map((y) => ({ y, dist: Math.abs(y * 12 + m - (a.y * 12 + a.m!)) }))
+      .sort((p, q) => p.dist - q.dist)[0]!;
     return fmtMonth(k.y, m);
   }
   if (!a) return `XXXX-${String(m).padStart(2, '0')}`;
@@ -82,9 +99,14 @@ export function resolveMonth(m: number, ctx: ResolveContext, dir: Direction | 's
   return fmtMonth(y, m);
 }
 
-
 /** A year for a month-day with no year: by tense, or the one nearest the anchor; with a weekday, the nearest year where it matches. */
-export function resolveMonthDay(m: number, d: number, ctx: ResolveContext, dir: Direction, wd: number | null = null): string | null {
+export function resolveMonthDay(
+  m: number,
+  d: number,
+  ctx: ResolveContext,
+  dir: Direction,
+  wd: number | null = null,
+): string | null {
   const a = ctx.anchor;
   const mm = String(m).padStart(2, '0');
   const dd = String(d).padStart(2, '0');
@@ -100,7 +122,9 @@ export function resolveMonthDay(m: number, d: number, ctx: ResolveContext, dir: 
     else {
       // No nearby year matches the weekday: look further, nearest first.
       for (let k = 2; k < 12; k++) {
-        const hits = [a.y - k, a.y + k].filter((y) => isValidDay(y, m, d) && weekday({ y, m, d }) === wd).map((y) => ({ y, m, d }));
+        const hits = [a.y - k, a.y + k]
+          .filter((y) => isValidDay(y, m, d) && weekday({ y, m, d }) === wd)
+          .map((y) => ({ y, m, d }));
         if (hits.length) return fmtDay(hits.sort((p, q) => Math.abs(dayDiff(p, ref)) - Math.abs(dayDiff(q, ref)))[0]!);
       }
     }
@@ -126,7 +150,7 @@ export function unitValue(base: Day, unit: Unit, n: number): string {
       return fmtMonth(r.y, r.m);
     }
     case 'quarter': {
-      const q = (base.y * 4 + quarterOf(base.m) - 1) + n;
+      const q = base.y * 4 + quarterOf(base.m) - 1 + n;
       return `${fmtYear(Math.floor(q / 4))}-Q${(q % 4) + 1}`;
     }
     case 'year':
@@ -146,7 +170,8 @@ export function unitValue(base: Day, unit: Unit, n: number): string {
 export function relativeUnit(unit: Unit, n: number, ctx: ResolveContext): string {
   const a = ctx.anchor;
   if (!a) return unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : unit === 'week' ? 'XXXX-WXX' : 'XXXX-XX-XX';
-  if (unit === 'year' || unit === 'decade' || unit === 'century') return unitValue({ y: a.y, m: a.m ?? 6, d: a.d ?? 15 }, unit, n);
+  if (unit === 'year' || unit === 'decade' || unit === 'century')
+    return unitValue({ y: a.y, m: a.m ?? 6, d: a.d ?? 15 }, unit, n);
   if (a.m === null) return unit === 'month' ? 'XXXX-XX' : unit === 'quarter' ? `${fmtYear(a.y)}-QX` : 'XXXX-WXX';
   if (unit === 'month' || unit === 'quarter') return unitValue({ y: a.y, m: a.m, d: 1 }, unit, n);
   const d = anchorDay(ctx);
@@ -157,19 +182,30 @@ export function relativeUnit(unit: Unit, n: number, ctx: ResolveContext): string
 /** The TIMEX3 duration of `n` (null: unknown) units. */
 export function durationValue(n: number | null, unit: Unit): string {
   const half = HALVES[unit];
-  if (n !== null && half && n - Math.floor(n) === 0.5) return half(Math.floor(n)).replace(/^P0Y|^P0M|^P0D|^PT0H|^PT0M/, (m) => (m.startsWith('PT') ? 'PT' : 'P'));
+  if (n !== null && half && n - Math.floor(n) === 0.5)
+    return half(Math.floor(n)).replace(/^P0Y|^P0M|^P0D|^PT0H|^PT0M/, (m) => (m.startsWith('PT') ? 'PT' : 'P'));
   const count = n === null ? 'X' : formatCount(n);
   switch (unit) {
-    case 'second': return `PT${count}S`;
-    case 'minute': return `PT${count}M`;
-    case 'hour': return `PT${count}H`;
-    case 'day': return `P${count}D`;
-    case 'week': return `P${count}W`;
-    case 'month': return `P${count}M`;
-    case 'quarter': return n === null ? 'PXM' : `P${formatCount(n * 3)}M`;
-    case 'year': return `P${count}Y`;
-    case 'decade': return n === null ? 'PXDE' : `P${formatCount(n * 10)}Y`;
-    case 'century': return n === null ? 'PXCE' : `P${formatCount(n * 100)}Y`;
+    case 'second':
+      return `PT${count}S`;
+    case 'minute':
+      return `PT${count}M`;
+    case 'hour':
+      return `PT${count}H`;
+    case 'day':
+      return `P${count}D`;
+    case 'week':
+      return `P${count}W`;
+    case 'month':
+      return `P${count}M`;
+    case 'quarter':
+      return n === null ? 'PXM' : `P${formatCount(n * 3)}M`;
+    case 'year':
+      return `P${count}Y`;
+    case 'decade':
+      return n === null ? 'PXDE' : `P${formatCount(n * 10)}Y`;
+    case 'century':
+      return n === null ? 'PXCE' : `P${formatCount(n * 100)}Y`;
   }
 }
 
@@ -180,13 +216,18 @@ function formatCount(n: number): string {
 
 /** A half unit is written in the next smaller unit: 2½ years → P2Y6M, 5½ hours → PT5H30M. */
 const HALVES: Partial<Record<Unit, (w: number) => string>> = {
-  year: (w) => `P${w}Y6M`, month: (w) => `P${w}M15D`, day: (w) => `P${w}DT12H`, hour: (w) => `PT${w}H30M`, minute: (w) => `PT${w}M30S`,
+  year: (w) => `P${w}Y6M`,
+  month: (w) => `P${w}M15D`,
+  day: (w) => `P${w}DT12H`,
+  hour: (w) => `PT${w}H30M`,
+  minute: (w) => `PT${w}M30S`,
 };
 
 /** Shift the anchor (or a reference day) by n units, at the unit's precision: "three days ago", "a year earlier". */
 export function shiftedValue(base: Day | null, unit: Unit, n: number, anchorYear: number | null): string {
   if (!base) {
-    if (anchorYear !== null && (unit === 'year' || unit === 'decade' || unit === 'century')) return unitValue({ y: anchorYear, m: 6, d: 15 }, unit, n);
+    if (anchorYear !== null && (unit === 'year' || unit === 'decade' || unit === 'century'))
+      return unitValue({ y: anchorYear, m: 6, d: 15 }, unit, n);
     return 'XXXX-XX-XX';
   }
   if (unit === 'hour' || unit === 'minute' || unit === 'second') return fmtDay(base);

@@ -8,13 +8,47 @@ import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES } from './data/lexico
  */
 export type Tense = 'past' | 'present' | 'future' | null;
 
-const BE_OR_MODAL = new Set(['be', 'been', 'being', 'is', 'are', 'am', 'was', 'were', 'will', 'would', 'to', "'ll", '’ll', 'could', 'should', 'can', 'may', 'might', 'must', 'get', 'got']);
+const BE_OR_MODAL = new Set([
+  'be',
+  'been',
+  'being',
+  'is',
+  'are',
+  'am',
+  'was',
+  'were',
+  'will',
+  'would',
+  'to',
+  "'ll",
+  '’ll',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'get',
+  'got',
+]);
 
 /**
  * Reporting verbs date the report, not what it reports: "the dividend is payable Dec. 15, the company
  * said" — so they are no tense cue (a bare weekday with none falls back to the past anyway).
  */
-const REPORTING = new Set(['said', 'says', 'say', 'told', 'added', 'noted', 'announced', 'reported', 'stated', 'disclosed', 'according']);
+const REPORTING = new Set([
+  'said',
+  'says',
+  'say',
+  'told',
+  'added',
+  'noted',
+  'announced',
+  'reported',
+  'stated',
+  'disclosed',
+  'according',
+]);
 
 /** How far (in tokens) a cue is looked for on either side: a verb farther away governs something else. */
 const WINDOW = 40;
@@ -52,7 +86,8 @@ export class SentenceTenses {
     const raw = this.tokens[i]!.text;
     const w = this.word(i);
     const next = this.word(i + 1);
-    if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised') return next === 'to' ? 'future' : null;
+    if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised')
+      return next === 'to' ? 'future' : null;
     if (w === 'plans' || w === 'plan' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
     // "planned a demonstration on Saturday", "was scheduled for Monday": what was planned lies ahead.
     if (w === 'planned' || w === 'planning' || w === 'scheduled' || w === 'expected') return 'future';

@@ -8,7 +8,8 @@ function tx(text: string, dct: string | null): Array<[string, string, string]> {
   return found.map((t) => [t.text, t.type, t.value]);
 }
 
-const value = (text: string, dct: string | null, phrase: string): string | undefined => tx(text, dct).find(([t]) => t === phrase)?.[2];
+const value = (text: string, dct: string | null, phrase: string): string | undefined =>
+  tx(text, dct).find(([t]) => t === phrase)?.[2];
 
 describe('tense and aspect', () => {
   it('a weekday in the past tense is the latest such day up to the article date, the same day included', () => {
@@ -18,7 +19,9 @@ describe('tense and aspect', () => {
   });
   it('a weekday in the future points forward', () => {
     expect(value('A decision is expected on Monday.', '2023-09-15', 'Monday')).toBe('2023-09-18');
-    expect(value('She will travel to Geneva on Thursday, officials said.', '2023-09-15', 'Thursday')).toBe('2023-09-21');
+    expect(value('She will travel to Geneva on Thursday, officials said.', '2023-09-15', 'Thursday')).toBe(
+      '2023-09-21',
+    );
     expect(value('He will be freed on Tuesday.', '2023-09-15', 'Tuesday')).toBe('2023-09-19');
   });
   it('"next week" and "last week" are ISO weeks around the article date', () => {
@@ -26,7 +29,9 @@ describe('tense and aspect', () => {
     expect(value('The envoy travelled last week.', '2023-09-15', 'last week')).toBe('2023-W36');
   });
   it('a weekday deadline is the coming one; what was planned lies ahead', () => {
-    expect(value('The agency has given the family until Tuesday to answer.', '2000-04-03', 'Tuesday')).toBe('2000-04-04');
+    expect(value('The agency has given the family until Tuesday to answer.', '2000-04-03', 'Tuesday')).toBe(
+      '2000-04-04',
+    );
     expect(value('Some 32 states had filed reports by Wednesday.', '1990-08-16', 'Wednesday')).toBe('1990-08-15');
     expect(value('Protesters planned a march on Saturday.', '2000-01-07', 'Saturday')).toBe('2000-01-08');
   });
@@ -41,13 +46,20 @@ describe('tense and aspect', () => {
 
 describe('calendar expressions', () => {
   it('"Tuesday (Jan 17)" is one expression; the year is the one nearest the article date where the weekday matches', () => {
-    expect(tx('The vote took place on Tuesday (Jan 17).', '2023-01-20')).toEqual([['Tuesday (Jan 17)', 'DATE', '2023-01-17']]);
-    expect(tx('The vote will take place on Tuesday (Jan 17).', '2022-12-30')).toEqual([['Tuesday (Jan 17)', 'DATE', '2023-01-17']]);
-    expect(value('Voting began Tuesday, Jan. 17, across the country.', '2023-01-18', 'Tuesday, Jan. 17')).toBe('2023-01-17');
+    expect(tx('The vote took place on Tuesday (Jan 17).', '2023-01-20')).toEqual([
+      ['Tuesday (Jan 17)', 'DATE', '2023-01-17'],
+    ]);
+    expect(tx('The vote will take place on Tuesday (Jan 17).', '2022-12-30')).toEqual([
+      ['Tuesday (Jan 17)', 'DATE', '2023-01-17'],
+    ]);
+    expect(value('Voting began Tuesday, Jan. 17, across the country.', '2023-01-18', 'Tuesday, Jan. 17')).toBe(
+      '2023-01-17',
+    );
   });
   it('full dates, month-years, ISO dates and numeric dates', () => {
     expect(tx('It opened on March 9, 2021 and closed 12 May 2022.', '2023-01-01')).toEqual([
-      ['March 9, 2021', 'DATE', '2021-03-09'], ['12 May 2022', 'DATE', '2022-05-12'],
+      ['March 9, 2021', 'DATE', '2021-03-09'],
+      ['12 May 2022', 'DATE', '2022-05-12'],
     ]);
     expect(value('Filed in June 2019.', '2023-01-01', 'June 2019')).toBe('2019-06');
     expect(value('Recorded 2023-09-13 at the port.', null, '2023-09-13')).toBe('2023-09-13');
@@ -65,7 +77,9 @@ describe('calendar expressions', () => {
     expect(tx('Trade grew in the 1990s.', '2023-09-15')).toEqual([['the 1990s', 'DATE', '199']]);
     expect(tx('The ban has held since 2011.', '2023-09-15')).toEqual([['2011', 'DATE', '2011']]);
     expect(value('Output fell in 2023-W11.', '2023-09-15', '2023-W11')).toBe('2023-W11');
-    expect(value('Output fell in the third quarter of 2023.', '2023-12-15', 'the third quarter of 2023')).toBe('2023-Q3');
+    expect(value('Output fell in the third quarter of 2023.', '2023-12-15', 'the third quarter of 2023')).toBe(
+      '2023-Q3',
+    );
     expect(value('Third-quarter profit fell.', '2023-10-20', 'Third-quarter')).toBe('2023-Q3');
   });
   it('the year is written with X when it cannot be known', () => {
@@ -104,8 +118,12 @@ describe('durations, sets, times and vague references', () => {
     expect(value('The council meets weekly.', '2023-09-15', 'weekly')).toBe('P1W');
   });
   it('clock times with zones', () => {
-    expect(tx('The blast came at 7:45 am local time.', '2023-09-15')).toEqual([['7:45 am local time', 'TIME', '2023-09-15T07:45']]);
-    expect(value('Polls will close at 10 p.m. on Tuesday.', '2023-09-18', '10 p.m. on Tuesday')).toBe('2023-09-19T22:00');
+    expect(tx('The blast came at 7:45 am local time.', '2023-09-15')).toEqual([
+      ['7:45 am local time', 'TIME', '2023-09-15T07:45'],
+    ]);
+    expect(value('Polls will close at 10 p.m. on Tuesday.', '2023-09-18', '10 p.m. on Tuesday')).toBe(
+      '2023-09-19T22:00',
+    );
   });
   it('present, past and future references', () => {
     expect(value('The port is now closed.', '2023-09-15', 'now')).toBe('PRESENT_REF');

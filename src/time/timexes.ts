@@ -24,7 +24,8 @@ export interface Candidate {
 function candidatesIn(text: string, sentences: readonly Sentence[], index: number): Candidate[] {
   const sentence = sentences[index]!;
   const next = sentences[index + 1];
-  const runOn = next !== undefined && endsWithMeridiem(text, sentence) && /^[ \t]+$/.test(text.slice(sentence.end, next.start));
+  const runOn =
+    next !== undefined && endsWithMeridiem(text, sentence) && /^[ \t]+$/.test(text.slice(sentence.end, next.start));
   const limit = runOn ? next.end : sentence.end;
   const s = text.slice(sentence.start, limit);
   const own = sentence.end - sentence.start;
@@ -46,7 +47,8 @@ function candidatesIn(text: string, sentences: readonly Sentence[], index: numbe
       // Rules read only the nearby context; a bounded window keeps runaway sentences linear.
       const before = s.slice(Math.max(0, m.index - CONTEXT), m.index);
       const resolver = rule.build(m.groups ?? {}, m, { sentence: s, before, after: s.slice(end, end + CONTEXT) });
-      if (resolver) out.push({ start: sentence.start + m.index, end: sentence.start + end, rank, resolver, sentence: index });
+      if (resolver)
+        out.push({ start: sentence.start + m.index, end: sentence.start + end, rank, resolver, sentence: index });
     }
   });
   return out;
@@ -105,16 +107,28 @@ export interface TimexOptions {
  * in text order. They do not depend on the anchor, so one text's can be resolved against several.
  */
 export function timexCandidates(text: string, sentences: readonly Sentence[]): Candidate[] {
-  return selectLongest(sentences.flatMap((_, i) => candidatesIn(text, sentences, i)), text.length);
+  return selectLongest(
+    sentences.flatMap((_, i) => candidatesIn(text, sentences, i)),
+    text.length,
+  );
 }
 
-export function findTimexes(text: string, sentences: readonly Sentence[], tokens: readonly Token[], options: TimexOptions): Timex[] {
+export function findTimexes(
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly Token[],
+  options: TimexOptions,
+): Timex[] {
   return resolveTimexes(text, sentences, tokens, timexCandidates(text, sentences), options);
 }
 
 /** Resolve a text's candidates (from timexCandidates) in text order against the anchor. */
 export function resolveTimexes(
-  text: string, sentences: readonly Sentence[], tokens: readonly Token[], all: readonly Candidate[], options: TimexOptions,
+  text: string,
+  sentences: readonly Sentence[],
+  tokens: readonly Token[],
+  all: readonly Candidate[],
+  options: TimexOptions,
 ): Timex[] {
   const anchor = typeof options.anchor === 'string' ? parsePartialDay(options.anchor) : options.anchor;
   const bySentence = new Map<number, Token[]>();
@@ -142,14 +156,23 @@ export function resolveTimexes(
       const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
       // A weekday deadline ("until 9 a.m. Tuesday", "by Friday") is the coming one, whatever the verb's
       // tense — except in the past perfect ("had filed reports by Wednesday").
-      const deadline = /\b(?:until|till|by)\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)) && WEEKDAY.test(text.slice(c.start, c.end))
-        && !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), c.start));
+      const deadline =
+        /\b(?:until|till|by)\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)) &&
+        WEEKDAY.test(text.slice(c.start, c.end)) &&
+        !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), c.start));
       const tense = possessive ? null : deadline ? 'future' : tenses.at(from, to);
       const reportedTense = possessive ? null : tenses.at(from, to, true);
       const r = c.resolver({ anchor, tense, reportedTense, ref, refYear, quarterly });
       if (!r) continue;
       const precision = r.type === 'DATE' || r.type === 'TIME' ? precisionOf(r.value) : null;
-      out.push({ start: c.start, end: c.end, text: text.slice(c.start, c.end), type: r.type, value: r.value, precision });
+      out.push({
+        start: c.start,
+        end: c.end,
+        text: text.slice(c.start, c.end),
+        type: r.type,
+        value: r.value,
+        precision,
+      });
       const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(r.value);
       if (day) ref = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) };
       const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);

@@ -10,8 +10,14 @@ import { openDb } from '../../src/store/index.js';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network. */
 export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
 ];
 
 export const ROOT = new URL('../..', import.meta.url).pathname;

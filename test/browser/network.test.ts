@@ -13,8 +13,14 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 
 // The launch setup of test/browser/ui.test.ts.
 const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
 ];
 
 let db: Db;
@@ -41,7 +47,9 @@ afterAll(async () => {
 });
 
 async function edgeRows(): Promise<string[][]> {
-  return page.$$eval('#network-edges tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  return page.$$eval('#network-edges tbody tr', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+  );
 }
 
 describe('actor network view', () => {

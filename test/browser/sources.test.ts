@@ -10,8 +10,14 @@ import { createApp } from '../../src/serve/index.js';
 import { openDb, type Db } from '../../src/store/index.js';
 
 const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--disable-quic', '--no-first-run',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
 ];
 
 const para = (place: string, n: number): string =>
@@ -98,12 +104,24 @@ describe('Sources view', () => {
 describe('Sources API', () => {
   it('refuses private addresses unless allowed, non-JSON posts and cross-origin posts', async () => {
     const strict = createApp(db);
-    const refused = await strict.request('/api/sources/pages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${site.url}/news/wall` }) });
+    const refused = await strict.request('/api/sources/pages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${site.url}/news/wall` }),
+    });
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { error: string }).error).toMatch(/refused: 127\.0\.0\.1 is a loopback address/);
-    const form = await strict.request('/api/sources/pages', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'url=x' });
+    const form = await strict.request('/api/sources/pages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'url=x',
+    });
     expect(form.status).toBe(415);
-    const cross = await strict.request('http://127.0.0.1:8080/api/sources/feeds', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    const cross = await strict.request('http://127.0.0.1:8080/api/sources/feeds', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
     expect(cross.status).toBe(403);
   });
 });

@@ -35,7 +35,9 @@ describe('web UI', () => {
     const link = page.locator('#article-list a.article-link', { hasText: 'U.S. sanctions Veskarian shipping firms' });
     await link.click();
     await page.waitForSelector('#article-title');
-    expect(await page.textContent('#article-title')).toBe('U.S. sanctions Veskarian shipping firms, navy chief over strait blockade');
+    expect(await page.textContent('#article-title')).toBe(
+      'U.S. sanctions Veskarian shipping firms, navy chief over strait blockade',
+    );
     const captions = await page.textContent('#article-captions');
     expect(captions).toContain('Getty Images');
     const body = await page.textContent('#article-body');
@@ -68,7 +70,9 @@ describe('web UI', () => {
     expect(await group.locator('.side-against').textContent()).toContain('Dragan Ilic');
     expect(await group.locator('a', { hasText: 'evidence' }).count()).toBeGreaterThan(1);
     // Paged in SQL: the pager offers the next page of propositions.
-    const res = await page.evaluate(async () => (await fetch('/api/ledger?offset=0&limit=2')).json());
+    const res: { items: unknown[]; total: number } = await page.evaluate(async () =>
+      (await fetch('/api/ledger?offset=0&limit=2')).json(),
+    );
     expect(res.items).toHaveLength(2);
     expect(res.total).toBeGreaterThan(2);
   });

@@ -6,7 +6,8 @@ import type { Command } from '../commands.js';
 import { openSink } from '../output.js';
 
 export const command: Command = {
-  summary: 'ingest dumps, HTML files and folders, JSONL, WARC and URLs; analyze and store them, optionally write the export',
+  summary:
+    'ingest dumps, HTML files and folders, JSONL, WARC and URLs; analyze and store them, optionally write the export',
   usage: 'sitrep analyze <paths|URLs…> [--db FILE] [--json FILE|-] [--threads N] [--aliases FILE] [--allow-private]',
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'json', 'threads', 'aliases'], booleans: ['allow-private'] });
@@ -14,7 +15,8 @@ export const command: Command = {
     const dbPath = args.values.get('db') ?? 'sitrep.db';
     const threadsFlag = args.values.get('threads');
     const threads = threadsFlag === undefined ? undefined : Number(threadsFlag);
-    if (threads !== undefined && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads takes a whole number ≥ 0');
+    if (threads !== undefined && (!Number.isInteger(threads) || threads < 0))
+      throw new UsageError('--threads takes a whole number ≥ 0');
 
     const aliases = aliasFileFor(args.values.get('aliases'));
     const tty = (ctx.stderr as Writable & { isTTY?: boolean }).isTTY === true;
@@ -25,7 +27,9 @@ export const command: Command = {
       if (!tty || now - lastDraw < 100) return;
       lastDraw = now;
       const rate = p.seen / Math.max(0.001, (now - started) / 1000);
-      ctx.stderr.write(`\r\x1b[K  ${p.seen} articles · ${p.added} new · ${p.skipped} already stored · ${p.failed} failed · ${rate.toFixed(0)}/s`);
+      ctx.stderr.write(
+        `\r\x1b[K  ${p.seen} articles · ${p.added} new · ${p.skipped} already stored · ${p.failed} failed · ${rate.toFixed(0)}/s`,
+      );
     };
     const summary = await analyzePaths(args.positionals, dbPath, {
       threads,

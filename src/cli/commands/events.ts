@@ -21,7 +21,9 @@ export function eventOut(e: EventMention): Record<string, unknown> {
     source: e.source.map(actorOut),
     target: e.target.map(actorOut),
     date: e.date?.value ?? null,
-    location: e.location ? { start: e.location.start, end: e.location.end, text: e.location.text, name: e.location.name } : null,
+    location: e.location
+      ? { start: e.location.start, end: e.location.end, text: e.location.text, name: e.location.name }
+      : null,
     trigger: { start: e.trigger.start, end: e.trigger.end, text: e.trigger.text },
     negated: e.negated,
     hypothetical: e.hypothetical,
@@ -33,10 +35,20 @@ export function eventOut(e: EventMention): Record<string, unknown> {
 export function recordDoc(record: Record<string, unknown>): Doc {
   const text = requireString(record, 'text');
   const date = record.date ?? record.dct;
-  if (date !== undefined && date !== null && (typeof date !== 'string' || !DATE.test(date))) throw new Error('field "date" must be YYYY-MM-DD');
+  if (date !== undefined && date !== null && (typeof date !== 'string' || !DATE.test(date)))
+    throw new Error('field "date" must be YYYY-MM-DD');
   return createDoc(String(record.id ?? ''), {
-    title: '', url: null, outlet: null, text, captions: [], origin: String(record.id ?? 'stdin'), warnings: [],
-    dateEvidence: typeof date === 'string' ? [{ value: date, precision: 'day', from: 'metadata', kind: 'published', evidence: 'input record' }] : [],
+    title: '',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    origin: String(record.id ?? 'stdin'),
+    warnings: [],
+    dateEvidence:
+      typeof date === 'string'
+        ? [{ value: date, precision: 'day', from: 'metadata', kind: 'published', evidence: 'input record' }]
+        : [],
     published: typeof date === 'string' ? { value: date, precision: 'day', from: 'metadata' } : null,
   });
 }
@@ -49,13 +61,17 @@ export const command: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     if (!args.booleans.has('jsonl')) throw new UsageError('sitrep events needs --jsonl');
     const tagger = loadTagger();
-    await runJsonl((record) => {
-      const doc = recordDoc(record);
-      annotateLanguage(doc, tagger);
-      annotateTime(doc);
-      annotateEvents(doc);
-      return { events: doc.events.map(eventOut) };
-    }, ctx.stdin, ctx.stdout);
+    await runJsonl(
+      (record) => {
+        const doc = recordDoc(record);
+        annotateLanguage(doc, tagger);
+        annotateTime(doc);
+        annotateEvents(doc);
+        return { events: doc.events.map(eventOut) };
+      },
+      ctx.stdin,
+      ctx.stdout,
+    );
     return 0;
   },
 };

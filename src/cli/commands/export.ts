@@ -1,4 +1,12 @@
-import { openDb, writeCsvExport, writeGdeltExport, writeJsonExport, writePloverExport, type Db, type Sink } from '../../store/index.js';
+import {
+  openDb,
+  writeCsvExport,
+  writeGdeltExport,
+  writeJsonExport,
+  writePloverExport,
+  type Db,
+  type Sink,
+} from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { openSink } from '../output.js';

@@ -8,8 +8,12 @@ async function run(lines: string[]): Promise<Array<Record<string, unknown>>> {
   const out = new PassThrough();
   const chunks: string[] = [];
   out.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
-  await runJsonl(extractRecord, Readable.from(lines.map((l) => l + '\n')), out);
-  return chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  await runJsonl(extractRecord, Readable.from(lines.map((l) => `${l}\n`)), out);
+  return chunks
+    .join('')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 describe('sitrep extract-html --jsonl', () => {
@@ -21,7 +25,13 @@ describe('sitrep extract-html --jsonl', () => {
       JSON.stringify({ id: 7, html: '<p>tiny</p>' }),
     ]);
     expect(out).toHaveLength(4);
-    expect(out[0]).toMatchObject({ id: 'a', title: 'Breakwater to stay shut for weeks after storm damage', published: '2024-03-12', authors: ['Jonas Whitlow'], outlet: 'Ellery Gazette' });
+    expect(out[0]).toMatchObject({
+      id: 'a',
+      title: 'Breakwater to stay shut for weeks after storm damage',
+      published: '2024-03-12',
+      authors: ['Jonas Whitlow'],
+      outlet: 'Ellery Gazette',
+    });
     expect(Object.keys(out[0]!).sort()).toEqual(['authors', 'id', 'outlet', 'published', 'text', 'title']);
     expect(String(out[0]!.text).split('\n\n')).toHaveLength(5);
     expect(out[1]).toEqual({ id: 'b', error: 'field "html" must be a string' });

@@ -9,7 +9,8 @@ const MAX_HTML_CHARS = 20_000_000;
 /** One `{id, html, url?}` record → `{title, text, published, authors, outlet}`. */
 export function extractRecord(record: Record<string, unknown>): Record<string, unknown> {
   const html = requireString(record, 'html');
-  if (html.length > MAX_HTML_CHARS) throw new Error(`html is too large (${html.length} characters; limit ${MAX_HTML_CHARS})`);
+  if (html.length > MAX_HTML_CHARS)
+    throw new Error(`html is too large (${html.length} characters; limit ${MAX_HTML_CHARS})`);
   const url = record.url === undefined || record.url === null ? null : requireString(record, 'url');
   const page = extractHtml(html, url);
   return { title: page.title, text: page.text, published: page.published, authors: page.authors, outlet: page.outlet };
@@ -17,7 +18,8 @@ export function extractRecord(record: Record<string, unknown>): Record<string, u
 
 export const command: Command = {
   summary: 'extract the main text and metadata of HTML pages (JSONL in, JSONL out)',
-  usage: 'sitrep extract-html --jsonl < pages.jsonl   # {"id","html","url"?} → {"id","title","text","published","authors","outlet"}',
+  usage:
+    'sitrep extract-html --jsonl < pages.jsonl   # {"id","html","url"?} → {"id","title","text","published","authors","outlet"}',
   async run(argv, ctx) {
     const args = parseArgs(argv, { booleans: ['jsonl'] });
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);

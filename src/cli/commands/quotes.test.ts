@@ -7,9 +7,17 @@ async function run(lines: string[]): Promise<Record<string, any>[]> {
   const stdout = new PassThrough();
   const chunks: string[] = [];
   stdout.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
-  const code = await command.run(['--jsonl'], { stdin: Readable.from(lines.map((l) => l + '\n')), stdout, stderr: new PassThrough() });
+  const code = await command.run(['--jsonl'], {
+    stdin: Readable.from(lines.map((l) => `${l}\n`)),
+    stdout,
+    stderr: new PassThrough(),
+  });
   expect(code).toBe(0);
-  return chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+  return chunks
+    .join('')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
 }
 
 describe('sitrep quotes --jsonl', () => {
@@ -17,7 +25,12 @@ describe('sitrep quotes --jsonl', () => {
     const text =
       'Prime Minister Sofia Renner visited the harbour on Monday. “We will not be intimidated,” she told reporters.\n\n' +
       'The minister said the ferries would run again on Saturday.';
-    const out = await run([JSON.stringify({ id: 'q1', text }), 'not json', JSON.stringify({ id: 'q3', text: 7 }), JSON.stringify({ id: 'q4', text: 'No one spoke.' })]);
+    const out = await run([
+      JSON.stringify({ id: 'q1', text }),
+      'not json',
+      JSON.stringify({ id: 'q3', text: 7 }),
+      JSON.stringify({ id: 'q4', text: 'No one spoke.' }),
+    ]);
     expect(out.map((o) => o.id)).toEqual(['q1', null, 'q3', 'q4']);
     expect(out[1]!.error).toBeTruthy();
     expect(out[2]!.error).toMatch(/text/);
@@ -33,6 +46,8 @@ describe('sitrep quotes --jsonl', () => {
   });
 
   it('refuses to run without --jsonl', async () => {
-    await expect(command.run([], { stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough() })).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      command.run([], { stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough() }),
+    ).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -8,7 +8,16 @@ import { annotateQuotes } from '../../quotes/index.js';
 
 /** One record of `sitrep quotes --jsonl`: the language stage, then the quotes stage, on the text. */
 export function quotesOf(text: string, tagger: NerTagger | undefined): Record<string, unknown>[] {
-  const doc = createDoc('jsonl', { title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin: 'jsonl', warnings: [] });
+  const doc = createDoc('jsonl', {
+    title: '',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence: [],
+    origin: 'jsonl',
+    warnings: [],
+  });
   annotateLanguage(doc, tagger);
   annotateQuotes(doc);
   return doc.quotes.map((q) => ({

@@ -16,10 +16,12 @@ export const command: Command = {
     try {
       const hits = search(db, query, 0, limit);
       if (args.booleans.has('json')) {
-        ctx.stdout.write(stringifyLine({ query, total: hits.total, hits: hits.items }) + '\n');
+        ctx.stdout.write(`${stringifyLine({ query, total: hits.total, hits: hits.items })}\n`);
       } else {
         for (const h of hits.items) {
-          ctx.stdout.write(`${h.score.toPrecision(3)}\t${h.published ?? '-'}\t${h.outlet ?? '-'}\t${h.title.replace(/\s+/g, ' ')}\t${h.id}\n`);
+          ctx.stdout.write(
+            `${h.score.toPrecision(3)}\t${h.published ?? '-'}\t${h.outlet ?? '-'}\t${h.title.replace(/\s+/g, ' ')}\t${h.id}\n`,
+          );
         }
         if (hits.items.length === 0) ctx.stderr.write(`no articles match "${query}"\n`);
       }

@@ -12,7 +12,8 @@ export const command: Command = {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const host = args.values.get('host') ?? '127.0.0.1';
     const port = Number(args.values.get('port') ?? 8080);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError('--port takes a number from 0 to 65535');
     const dbPath = args.values.get('db') ?? 'sitrep.db';
     const db = openDb(dbPath);
     const app = createApp(db, { allowPrivate: args.booleans.has('allow-private') });

@@ -42,7 +42,11 @@ async function run(argv: string[], input: string): Promise<{ code: number; out: 
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await command.run(argv, { stdin: Readable.from([input]) as never, stdout: stdout as never, stderr: stderr as never });
+  const code = await command.run(argv, {
+    stdin: Readable.from([input]) as never,
+    stdout: stdout as never,
+    stderr: stderr as never,
+  });
   return { code, out, err };
 }
 

@@ -31,7 +31,7 @@ export async function tagConll(tagger: NerTagger, input: Readable, output: Writa
   for await (const line of rl) {
     if (isDocStart(line)) {
       await flush();
-      await write(line + '\n');
+      await write(`${line}\n`);
       continue;
     }
     const blank = line.trim() === '';
@@ -69,11 +69,11 @@ export function tagLines(tagger: NerTagger, lines: readonly string[]): string {
         s++;
         i = 0;
       }
-      out += line + '\n';
+      out += `${line}\n`;
       continue;
     }
     const body = line.replace(/\s+$/, '');
-    out += body + (body.includes('\t') ? '\t' : ' ') + tags[s]![i++] + '\n';
+    out += `${body + (body.includes('\t') ? '\t' : ' ') + tags[s]![i++]}\n`;
   }
   return out;
 }

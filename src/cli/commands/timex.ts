@@ -12,12 +12,23 @@ import { parsePartialDay } from '../../time/calendar.js';
 export function timexRecord(record: Record<string, unknown>): Record<string, unknown> {
   const text = requireString(record, 'text');
   const raw = record.dct ?? record.date ?? null;
-  if (raw !== null && typeof raw !== 'string') throw new Error('field "dct" must be a string "YYYY-MM-DD" or "YYYY-MM-DDThh:mm"');
-  if (raw !== null && (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/.test(raw.trim()) || !parsePartialDay(raw.trim().replace(' ', 'T')))) {
+  if (raw !== null && typeof raw !== 'string')
+    throw new Error('field "dct" must be a string "YYYY-MM-DD" or "YYYY-MM-DDThh:mm"');
+  if (
+    raw !== null &&
+    (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/.test(raw.trim()) ||
+      !parsePartialDay(raw.trim().replace(' ', 'T')))
+  ) {
     throw new Error(`bad dct "${raw}": expected "YYYY-MM-DD" or "YYYY-MM-DDThh:mm"`);
   }
   const dct = raw === null ? null : raw.trim().replace(' ', 'T');
-  const timexes = timexesOfText(text, dct).map((t) => ({ start: t.start, end: t.end, text: t.text, type: t.type, value: t.value }));
+  const timexes = timexesOfText(text, dct).map((t) => ({
+    start: t.start,
+    end: t.end,
+    text: t.text,
+    type: t.type,
+    value: t.value,
+  }));
   return { timexes };
 }
 

@@ -7,17 +7,30 @@ function describeRound(round: PollRound): string[] {
   return round.feeds
     .filter((f) => f.status !== 'not-due')
     .map((f) => {
-      const head = f.status === 'error' ? `failed: ${f.errors[0]}` : f.status === 'not-modified' ? 'not modified' : `${f.newEntries} new entr${f.newEntries === 1 ? 'y' : 'ies'}, ${f.stored} stored`;
-      const extra = f.status === 'ok' && f.errors.length > 0 ? `; ${f.errors.length} problem(s): ${f.errors.slice(0, 3).join('; ')}` : '';
+      const head =
+        f.status === 'error'
+          ? `failed: ${f.errors[0]}`
+          : f.status === 'not-modified'
+            ? 'not modified'
+            : `${f.newEntries} new entr${f.newEntries === 1 ? 'y' : 'ies'}, ${f.stored} stored`;
+      const extra =
+        f.status === 'ok' && f.errors.length > 0
+          ? `; ${f.errors.length} problem(s): ${f.errors.slice(0, 3).join('; ')}`
+          : '';
       return `${f.feed}: ${head}${extra}`;
     });
 }
 
 export const command: Command = {
-  summary: 'poll RSS/Atom feeds, fetch and analyze new entries into the store (politely, with state kept across restarts)',
-  usage: 'sitrep watch [feed-URLs…] [--every 15m] [--db FILE] [--once] [--allow-private] [--delay MS] [--retries N] [--threads N]',
+  summary:
+    'poll RSS/Atom feeds, fetch and analyze new entries into the store (politely, with state kept across restarts)',
+  usage:
+    'sitrep watch [feed-URLs…] [--every 15m] [--db FILE] [--once] [--allow-private] [--delay MS] [--retries N] [--threads N]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['db', 'every', 'delay', 'retries', 'threads', 'aliases'], booleans: ['once', 'allow-private'] });
+    const args = parseArgs(argv, {
+      values: ['db', 'every', 'delay', 'retries', 'threads', 'aliases'],
+      booleans: ['once', 'allow-private'],
+    });
     const dbPath = args.values.get('db') ?? 'sitrep.db';
     const every = parseInterval(args.values.get('every') ?? '15m');
     if (every === null) throw new UsageError('--every takes an interval such as 15m, 90s or 1h');
@@ -27,7 +40,8 @@ export const command: Command = {
     if (!Number.isInteger(retries) || retries < 1) throw new UsageError('--retries takes a whole number ≥ 1');
     const threadsFlag = args.values.get('threads');
     const threads = threadsFlag === undefined ? undefined : Number(threadsFlag);
-    if (threads !== undefined && (!Number.isInteger(threads) || threads < 0)) throw new UsageError('--threads takes a whole number ≥ 0');
+    if (threads !== undefined && (!Number.isInteger(threads) || threads < 0))
+      throw new UsageError('--threads takes a whole number ≥ 0');
 
     const db = openDb(dbPath);
     try {
@@ -36,7 +50,8 @@ export const command: Command = {
       } catch (err) {
         throw new UsageError(err instanceof Error ? err.message : String(err));
       }
-      if (listFeeds(db).length === 0) throw new UsageError('no feeds to watch: give feed URLs (they are remembered in the store)');
+      if (listFeeds(db).length === 0)
+        throw new UsageError('no feeds to watch: give feed URLs (they are remembered in the store)');
       const once = args.booleans.has('once');
       const options = {
         everyMs: every,
@@ -59,7 +74,10 @@ export const command: Command = {
           const round = await pollFeeds(db, null, options);
           for (const line of describeRound(round)) ctx.stderr.write(`sitrep watch: ${line}\n`);
           const s = round.summary;
-          if (s && s.seen > 0) ctx.stderr.write(`sitrep watch: ${s.added} new article(s), ${s.skipped} already stored; store holds ${s.totalArticles}\n`);
+          if (s && s.seen > 0)
+            ctx.stderr.write(
+              `sitrep watch: ${s.added} new article(s), ${s.skipped} already stored; store holds ${s.totalArticles}\n`,
+            );
           if (once) {
             const polled = round.feeds.filter((f) => f.status !== 'not-due');
             return polled.length > 0 && polled.every((f) => f.status === 'error') ? 1 : 0;

@@ -2,14 +2,79 @@ import { isElement, type HElement, type HNode } from './dom.js';
 
 /** Tags that start a new paragraph of text. */
 export const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
-  'tr', 'ul', 'html', 'caption', 'option', 'select', 'textarea', 'legend',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'html',
+  'caption',
+  'option',
+  'select',
+  'textarea',
+  'legend',
 ]);
 
 /** Tags whose content is never article text. */
-export const NON_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title', 'button', 'select', 'textarea', 'input']);
+export const NON_TEXT_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'button',
+  'select',
+  'textarea',
+  'input',
+]);
 
 /**
  * The paragraphs of a subtree as text: block elements and double line breaks separate paragraphs,
@@ -40,7 +105,7 @@ export function paragraphsOf(root: HElement, skip?: (el: HElement) => boolean): 
       continue;
     }
     if (!isElement(node)) continue;
-    if (NON_TEXT_TAGS.has(node.name) || (skip && skip(node))) continue;
+    if (NON_TEXT_TAGS.has(node.name) || skip?.(node)) continue;
     if (node.name === 'br') {
       brRun++;
       if (brRun >= 2) flush();

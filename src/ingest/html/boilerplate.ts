@@ -6,37 +6,149 @@ import type { HElement } from './dom.js';
  * spaces and camelCase), so "article-share-tools" matches "share" but "shareholder" does not.
  */
 const FURNITURE_WORDS = new Set([
-  'share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'comment', 'comments', 'disqus', 'related', 'relatedlinks',
-  'newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'promo', 'promos', 'promotion', 'advert', 'adverts',
-  'advertisement', 'advertising', 'ad', 'ads', 'adslot', 'adunit', 'dfp', 'gpt', 'sponsor', 'sponsored', 'outbrain', 'taboola',
-  'sidebar', 'breadcrumb', 'breadcrumbs', 'byline', 'bylines', 'author', 'authors', 'caption', 'captions', 'credit', 'credits',
-  'tags', 'tag', 'toolbar', 'tools', 'popular', 'trending', 'recommended', 'recommendations', 'recirc', 'recirculation',
-  'cookie', 'cookies', 'consent', 'gdpr', 'modal', 'popup', 'overlay', 'footer', 'masthead', 'nav', 'navbar', 'navigation',
-  'menu', 'skip', 'pagination', 'pager', 'widget', 'widgets', 'banner', 'rail', 'meta', 'metadata', 'dateline', 'timestamp',
-  'follow', 'rss', 'sronly', 'invisible', 'offscreen', 'jump', 'teaser', 'teasers', 'embed',
-  'video', 'gallery', 'slideshow', 'carousel', 'login', 'marketing', 'callout', 'disclaimer', 'bio',
+  'share',
+  'shares',
+  'sharing',
+  'sharebar',
+  'social',
+  'socials',
+  'comment',
+  'comments',
+  'disqus',
+  'related',
+  'relatedlinks',
+  'newsletter',
+  'newsletters',
+  'subscribe',
+  'subscription',
+  'signup',
+  'promo',
+  'promos',
+  'promotion',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertising',
+  'ad',
+  'ads',
+  'adslot',
+  'adunit',
+  'dfp',
+  'gpt',
+  'sponsor',
+  'sponsored',
+  'outbrain',
+  'taboola',
+  'sidebar',
+  'breadcrumb',
+  'breadcrumbs',
+  'byline',
+  'bylines',
+  'author',
+  'authors',
+  'caption',
+  'captions',
+  'credit',
+  'credits',
+  'tags',
+  'tag',
+  'toolbar',
+  'tools',
+  'popular',
+  'trending',
+  'recommended',
+  'recommendations',
+  'recirc',
+  'recirculation',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'modal',
+  'popup',
+  'overlay',
+  'footer',
+  'masthead',
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'skip',
+  'pagination',
+  'pager',
+  'widget',
+  'widgets',
+  'banner',
+  'rail',
+  'meta',
+  'metadata',
+  'dateline',
+  'timestamp',
+  'follow',
+  'rss',
+  'sronly',
+  'invisible',
+  'offscreen',
+  'jump',
+  'teaser',
+  'teasers',
+  'embed',
+  'video',
+  'gallery',
+  'slideshow',
+  'carousel',
+  'login',
+  'marketing',
+  'callout',
+  'disclaimer',
+  'bio',
 ]);
 
 /** Words that mark the article body itself; an element carrying one is never furniture. */
-const BODY_HINT = /(?:^|[^a-z])(?:article|story|entry|post|news|main|page|blog|body|item)[-_]?(?:body|content|text|copy|main|article|container)(?:$|[^a-z])|articlebody|storybody|entrycontent|postcontent|rich-?text|markdown/i;
+const BODY_HINT =
+  /(?:^|[^a-z])(?:article|story|entry|post|news|main|page|blog|body|item)[-_]?(?:body|content|text|copy|main|article|container)(?:$|[^a-z])|articlebody|storybody|entrycontent|postcontent|rich-?text|markdown/i;
 
 const LAYOUT_PREFIX = new Set(['with', 'has', 'no', 'without', 'show', 'hide', 'is']);
 
 function words(s: string): string[] {
-  return s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  return s
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
 }
 
 /** Structural elements that hold furniture by definition. */
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'dialog']);
 
-const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'tbody', 'tr', 'td', 'ul', 'ol', 'pre']);
+const NEVER_FURNITURE = new Set([
+  'html',
+  'body',
+  'main',
+  'article',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'table',
+  'tbody',
+  'tr',
+  'td',
+  'ul',
+  'ol',
+  'pre',
+]);
 
 /** Whether an element's class/id say it is page furniture (and nothing says it is the article body). */
 export function isFurniture(el: HElement): boolean {
   if (FURNITURE_TAGS.has(el.name)) return true;
   if (NEVER_FURNITURE.has(el.name)) return false;
   const role = el.attribs.role;
-  if (role && /^(?:navigation|banner|complementary|contentinfo|menu|menubar|dialog|alert|search)$/i.test(role)) return true;
+  if (role && /^(?:navigation|banner|complementary|contentinfo|menu|menubar|dialog|alert|search)$/i.test(role))
+    return true;
   const cls = el.attribs.class ?? '';
   const id = el.attribs.id ?? '';
   if (!cls && !id) return false;
@@ -63,7 +175,10 @@ export function hasBodyHint(el: HElement): boolean {
 export function isHidden(el: HElement): boolean {
   const a = el.attribs;
   if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
-  if (/(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text|element-invisible|a11y-hidden)(?:$|\s)/.test(a.class ?? '')) return true;
+  if (
+    /(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text|element-invisible|a11y-hidden)(?:$|\s)/.test(a.class ?? '')
+  )
+    return true;
   const style = a.style;
   return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }

@@ -7,8 +7,10 @@ import iconv from 'iconv-lite';
  */
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): string {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes.subarray(3));
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
   const declared = charsetLabel(contentType ?? null) ?? metaCharset(bytes);
   const label = declared ? normalizeLabel(declared) : null;
   if (label === 'utf-8') return utf8(bytes);
@@ -46,7 +48,10 @@ function metaCharset(bytes: Uint8Array): string | null {
 function normalizeLabel(label: string): string | null {
   const l = label.trim().toLowerCase();
   // Browsers read these as Windows-1252, and pages labelled so routinely contain its extra characters.
-  if (['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii', 'l1', 'cp1252', 'x-user-defined'].includes(l)) return 'windows-1252';
+  if (
+    ['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii', 'l1', 'cp1252', 'x-user-defined'].includes(l)
+  )
+    return 'windows-1252';
   // A page that reached us as bytes cannot really be UTF-16 if the meta tag was readable as ASCII.
   if (l === 'utf8' || l === 'utf-8' || l === 'unicode-1-1-utf-8' || l.startsWith('utf-16')) return 'utf-8';
   return iconv.encodingExists(l) ? l : null;

@@ -33,7 +33,29 @@ export const MAX_NESTING = 1500;
 /** Pages with fewer tags than this cannot nest deeply enough to matter, and skip the depth check. */
 const DEPTH_CHECK_TAGS = 20_000;
 /** Elements that never nest (void) or that the parser closes implicitly when a sibling opens. */
-const NON_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
+const NON_NESTING = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'option',
+  'tr',
+  'td',
+  'th',
+]);
 
 /**
  * Pathologically deep markup (`<div>` × 100,000) → the same text with the tags beyond `MAX_NESTING`
@@ -123,7 +145,9 @@ export function textOf(node: HNode): string {
 /** Raw text content of an element (for <script> and <title>): no collapsing. */
 export function rawText(el: HElement): string {
   let s = '';
-  for (const c of el.children) if (c.type === 'text' || c.type === 'cdata') s += c.type === 'text' ? c.data : (c.children ?? []).map((x) => (x.type === 'text' ? x.data : '')).join('');
+  for (const c of el.children)
+    if (c.type === 'text' || c.type === 'cdata')
+      s += c.type === 'text' ? c.data : (c.children ?? []).map((x) => (x.type === 'text' ? x.data : '')).join('');
   return s;
 }
 

@@ -11,7 +11,15 @@ describe('extractHtml', () => {
   });
 
   it('leaves out navigation, bylines, share prompts, captions, related links, comments and footer', () => {
-    for (const junk of ['Sport', 'Jonas Whitlow', 'Share on', 'Photo:', 'Related stories', 'Thanks for nothing', 'Copyright']) {
+    for (const junk of [
+      'Sport',
+      'Jonas Whitlow',
+      'Share on',
+      'Photo:',
+      'Related stories',
+      'Thanks for nothing',
+      'Copyright',
+    ]) {
       expect(page.text).not.toContain(junk);
     }
   });
@@ -40,8 +48,12 @@ describe('extractHtml', () => {
   });
 
   it('falls back to <title> without the site suffix, and to a URL date', () => {
-    const p = extractHtml('<html><head><title>Ferries diverted to south quay - Ellery Gazette</title></head><body><article>' +
-      STORY_PARAGRAPHS.map((s) => `<p>${s}</p>`).join('') + '</article></body></html>', 'https://ellerygazette.example/2024/03/14/ferries');
+    const p = extractHtml(
+      '<html><head><title>Ferries diverted to south quay - Ellery Gazette</title></head><body><article>' +
+        STORY_PARAGRAPHS.map((s) => `<p>${s}</p>`).join('') +
+        '</article></body></html>',
+      'https://ellerygazette.example/2024/03/14/ferries',
+    );
     expect(p.title).toBe('Ferries diverted to south quay');
     expect(p.published).toBe('2024-03-14');
     expect(p.authors).toEqual([]);
@@ -81,8 +93,11 @@ describe('decodeHtml', () => {
     const cp = iconv.encode(text, 'windows-1252');
     expect(decodeHtml(cp, 'text/html; charset=windows-1252')).toBe(text);
     const withMeta = Buffer.concat([Buffer.from('<meta charset="iso-8859-1">'), cp]);
-    expect(decodeHtml(withMeta)).toBe('<meta charset="iso-8859-1">' + text);
-    const equiv = Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'), iconv.encode('Привет', 'koi8-r')]);
+    expect(decodeHtml(withMeta)).toBe(`<meta charset="iso-8859-1">${text}`);
+    const equiv = Buffer.concat([
+      Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'),
+      iconv.encode('Привет', 'koi8-r'),
+    ]);
     expect(decodeHtml(equiv)).toContain('Привет');
   });
 
@@ -93,17 +108,20 @@ describe('decodeHtml', () => {
 });
 
 describe('main text among page furniture', () => {
-  const para = (i: number) => `Paragraph ${i} of the story: the council met again on Thursday evening and agreed, after a long debate, to fund the repairs from the reserve.`;
+  const para = (i: number) =>
+    `Paragraph ${i} of the story: the council met again on Thursday evening and agreed, after a long debate, to fund the repairs from the reserve.`;
   const story = Array.from({ length: 4 }, (_, i) => `<p>${para(i)}</p>`).join('');
 
   it('does not take a long comment thread for the article', () => {
-    const comment = (i: number) => `<div class="comment"><div class="comment-body"><p>${'I have lived here for thirty years and I have never seen the harbour in such a state, frankly. '.repeat(3)}(${i})</p></div></div>`;
+    const comment = (i: number) =>
+      `<div class="comment"><div class="comment-body"><p>${'I have lived here for thirty years and I have never seen the harbour in such a state, frankly. '.repeat(3)}(${i})</p></div></div>`;
     const html = `<body><div class="post"><div class="post-body">${story}</div></div><div id="comments">${Array.from({ length: 8 }, (_, i) => comment(i)).join('')}</div></body>`;
     expect(extractHtml(html).text).toBe([0, 1, 2, 3].map(para).join('\n\n'));
   });
 
   it('does not take a grid of story teasers for the article', () => {
-    const teaser = (i: number) => `<div class="card"><h3><a href="/s${i}">Another headline about the harbour number ${i}</a></h3><div class="card-meta"><a href="/t">Local</a></div><p>A short summary of another story that readers may want to open next, number ${i}.</p></div>`;
+    const teaser = (i: number) =>
+      `<div class="card"><h3><a href="/s${i}">Another headline about the harbour number ${i}</a></h3><div class="card-meta"><a href="/t">Local</a></div><p>A short summary of another story that readers may want to open next, number ${i}.</p></div>`;
     const html = `<body><div class="grid">${Array.from({ length: 20 }, (_, i) => teaser(i)).join('')}</div><div class="content">${story}</div></body>`;
     expect(extractHtml(html).text).toBe([0, 1, 2, 3].map(para).join('\n\n'));
   });
@@ -119,14 +137,20 @@ describe('main text among page furniture', () => {
 
 describe('paywalled pages', () => {
   it('take the JSON-LD articleBody when the page shows only a teaser', () => {
-    const teaser = '<html><body><article><p>Harbour officials in Port Ellery said on Tuesday that the northern breakwater would stay closed.</p><div class="paywall-prompt"><p>Subscribe to continue reading</p></div></article></body></html>';
+    const teaser =
+      '<html><body><article><p>Harbour officials in Port Ellery said on Tuesday that the northern breakwater would stay closed.</p><div class="paywall-prompt"><p>Subscribe to continue reading</p></div></article></body></html>';
     const full = STORY_PARAGRAPHS.join('\n');
-    const html = teaser.replace('<body>', `<body><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Breakwater', articleBody: full, isAccessibleForFree: false })}</script>`);
+    const html = teaser.replace(
+      '<body>',
+      `<body><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Breakwater', articleBody: full, isAccessibleForFree: false })}</script>`,
+    );
     expect(extractHtml(html).text).toBe(STORY_PARAGRAPHS.join('\n\n'));
   });
 
   it('keep the page text when the JSON-LD body is a truncated teaser', () => {
-    expect(extractHtml(storyPage({ jsonLdBody: 'Harbour officials in Port Ellery said on Tuesday…' })).text).toBe(STORY_PARAGRAPHS.join('\n\n'));
+    expect(extractHtml(storyPage({ jsonLdBody: 'Harbour officials in Port Ellery said on Tuesday…' })).text).toBe(
+      STORY_PARAGRAPHS.join('\n\n'),
+    );
   });
 });
 

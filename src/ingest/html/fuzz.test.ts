@@ -5,11 +5,47 @@ import { storyPage } from './testdata/page.js';
 import { rng } from '../../../bench/synthetic.js';
 
 const FRAGMENTS = [
-  '<', '>', '</', '<div>', '</div>', '<p>', '</p>', '<article>', '<script>', '</script>', '<style>', '<!--', '-->', '<![CDATA[',
-  '<table><tr><td>', '<br><br>', '&amp;', '&#0;', '&#x110000;', '&nbsp;', '"', "'", '<a href="javascript:x">', '<figure><figcaption>',
-  '<script type="application/ld+json">{"@type":"NewsArticle","articleBody":', '{"@graph":[[[[', '<meta property="article:published_time" content="9999-99-99">',
-  '<time datetime="2024-02-30">', '\u0000', '\uFFFD', '\uD800', '<svg><foreignObject><p>', '<noscript>', '<template>', '<title>', '<h1>',
-  '<meta charset="x-unknown">', '<html><html><body><body>', '<li>'.repeat(50), '<div>'.repeat(300), '</div>'.repeat(100),
+  '<',
+  '>',
+  '</',
+  '<div>',
+  '</div>',
+  '<p>',
+  '</p>',
+  '<article>',
+  '<script>',
+  '</script>',
+  '<style>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  '<table><tr><td>',
+  '<br><br>',
+  '&amp;',
+  '&#0;',
+  '&#x110000;',
+  '&nbsp;',
+  '"',
+  "'",
+  '<a href="javascript:x">',
+  '<figure><figcaption>',
+  '<script type="application/ld+json">{"@type":"NewsArticle","articleBody":',
+  '{"@graph":[[[[',
+  '<meta property="article:published_time" content="9999-99-99">',
+  '<time datetime="2024-02-30">',
+  '\u0000',
+  '\uFFFD',
+  '\uD800',
+  '<svg><foreignObject><p>',
+  '<noscript>',
+  '<template>',
+  '<title>',
+  '<h1>',
+  '<meta charset="x-unknown">',
+  '<html><html><body><body>',
+  '<li>'.repeat(50),
+  '<div>'.repeat(300),
+  '</div>'.repeat(100),
 ];
 
 function mutate(html: string, r: () => number): string {
@@ -18,11 +54,17 @@ function mutate(html: string, r: () => number): string {
   for (let k = 0; k < ops; k++) {
     const at = Math.floor(r() * (s.length + 1));
     const op = Math.floor(r() * 7);
-    if (op === 0) s = s.slice(0, at); // truncation
+    if (op === 0)
+      s = s.slice(0, at); // truncation
     else if (op === 1) s = s.slice(0, at) + FRAGMENTS[Math.floor(r() * FRAGMENTS.length)]! + s.slice(at);
     else if (op === 2) s = s.slice(0, at) + s.slice(at + Math.floor(r() * 400));
-    else if (op === 3) s = s.slice(0, at) + s.slice(Math.floor(r() * s.length), Math.floor(r() * s.length)) + s.slice(at);
-    else if (op === 4) s = s.slice(0, at) + String.fromCharCode(...Array.from({ length: 1 + Math.floor(r() * 40) }, () => Math.floor(r() * 0xffff))) + s.slice(at);
+    else if (op === 3)
+      s = s.slice(0, at) + s.slice(Math.floor(r() * s.length), Math.floor(r() * s.length)) + s.slice(at);
+    else if (op === 4)
+      s =
+        s.slice(0, at) +
+        String.fromCharCode(...Array.from({ length: 1 + Math.floor(r() * 40) }, () => Math.floor(r() * 0xffff))) +
+        s.slice(at);
     else if (op === 5) s = s.replace(/<\/p>/g, () => (r() < 0.3 ? '' : '</p>'));
     else s = s.toUpperCase();
   }
@@ -40,7 +82,11 @@ function checkPage(p: ReturnType<typeof extractHtml>, label: string): void {
 describe('HTML extraction fuzzing', () => {
   it('survives 2,500 mutated and truncated pages', () => {
     const r = rng(20240312);
-    const bases = [storyPage(), storyPage({ jsonLdBody: 'Short teaser only.' }), storyPage({ extraHead: '<meta name="author" content="By A. Person and B. Person">' })];
+    const bases = [
+      storyPage(),
+      storyPage({ jsonLdBody: 'Short teaser only.' }),
+      storyPage({ extraHead: '<meta name="author" content="By A. Person and B. Person">' }),
+    ];
     for (let round = 0; round < 2500; round++) {
       const html = mutate(bases[round % bases.length]!, r);
       checkPage(extractHtml(html, r() < 0.5 ? 'https://news.example/2024/01/02/story' : null), `round ${round}`);
@@ -54,11 +100,15 @@ describe('HTML extraction fuzzing', () => {
       const html = decodeHtml(bytes, r() < 0.3 ? 'text/html; charset=bogus' : null);
       checkPage(extractHtml(html), `garbage ${round}`);
     }
-    const deep = extractHtml('<div>'.repeat(200_000) + '<p>Deep text that survives the flattening of absurd nesting.</p>' + '</div>'.repeat(200_000));
+    const deep = extractHtml(
+      '<div>'.repeat(200_000) +
+        '<p>Deep text that survives the flattening of absurd nesting.</p>' +
+        '</div>'.repeat(200_000),
+    );
     checkPage(deep, 'deep');
     expect(deep.text).toBe('Deep text that survives the flattening of absurd nesting.');
-    checkPage(extractHtml('<b><i>'.repeat(30_000) + 'unclosed'), 'unclosed inline nesting');
-    checkPage(extractHtml('<p>' + 'word '.repeat(200_000) + '</p>'), 'long paragraph');
+    checkPage(extractHtml(`${'<b><i>'.repeat(30_000)}unclosed`), 'unclosed inline nesting');
+    checkPage(extractHtml(`<p>${'word '.repeat(200_000)}</p>`), 'long paragraph');
     checkPage(extractHtml('<a>x</a>'.repeat(50_000)), 'many links');
   });
 });

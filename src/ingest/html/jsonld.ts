@@ -12,7 +12,8 @@ export interface JsonLdArticle {
   paywalled: boolean;
 }
 
-const ARTICLE_TYPES = /^(?:\w+)?(?:Article|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage|ItemPage)$/;
+const ARTICLE_TYPES =
+  /^(?:\w+)?(?:Article|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting|WebPage|ItemPage)$/;
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +42,10 @@ function names(v: unknown): string[] {
 
 /** Parse a JSON-LD block leniently: raw control characters inside strings are common in the wild. */
 function parseBlock(text: string): unknown {
-  const t = text.trim().replace(/^<!--|-->$/g, '').replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '');
+  const t = text
+    .trim()
+    .replace(/^<!--|-->$/g, '')
+    .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '');
   try {
     return JSON.parse(t);
   } catch {
@@ -83,7 +87,8 @@ export function jsonLdArticle(root: HElement): JsonLdArticle | null {
   for (const o of objs) {
     const ts = types(o);
     if (!ts.some((t) => ARTICLE_TYPES.test(t))) continue;
-    const rank = (ts.some((t) => /Article|Posting|Report/.test(t)) ? 2 : 0) + (o.articleBody ? 1 : 0) + (o.headline ? 1 : 0);
+    const rank =
+      (ts.some((t) => /Article|Posting|Report/.test(t)) ? 2 : 0) + (o.articleBody ? 1 : 0) + (o.headline ? 1 : 0);
     if (rank > bestRank) [best, bestRank] = [o, rank];
   }
   if (!best) return null;

@@ -3,26 +3,40 @@ import { isAdLabel, isBylineLine, isCallToAction, isMarkupResidue, isStampLine }
 
 describe('furniture lines', () => {
   it('knows ad labels and interstitials', () => {
-    for (const t of ['Advertisement', 'ADVERTISEMENT', 'Advert', 'Story continues below advertisement', 'Anzeige']) expect(isAdLabel(t), t).toBe(true);
+    for (const t of ['Advertisement', 'ADVERTISEMENT', 'Advert', 'Story continues below advertisement', 'Anzeige'])
+      expect(isAdLabel(t), t).toBe(true);
     expect(isAdLabel('Advertising revenue fell by a third last year.')).toBe(false);
   });
 
   it('knows date and time stamp lines but not numbers or prose', () => {
-    for (const t of ['October 12, 2017', 'Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM', '20 Nov, 2019 05:47', 'Updated at 1:23 p.m.', '2019-11-20 14:35']) {
+    for (const t of [
+      'October 12, 2017',
+      'Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM',
+      '20 Nov, 2019 05:47',
+      'Updated at 1:23 p.m.',
+      '2019-11-20 14:35',
+    ]) {
       expect(isStampLine(t), t).toBe(true);
     }
-    for (const t of ['36', '1,200 points', 'The ferry left at 10:15 on Monday with 40 passengers.', 'Published']) expect(isStampLine(t), t).toBe(false);
+    for (const t of ['36', '1,200 points', 'The ferry left at 10:15 on Monday with 40 passengers.', 'Published'])
+      expect(isStampLine(t), t).toBe(false);
   });
 
   it('knows calls to action and bylines', () => {
     expect(isCallToAction('Sign up for our newsletter')).toBe(true);
     expect(isCallToAction('Like this story? Share it with a friend!')).toBe(true);
-    expect(isCallToAction('The harbour master said divers would read more of the survey data this week before deciding whether the breakwater can reopen to ferries.')).toBe(false);
+    expect(
+      isCallToAction(
+        'The harbour master said divers would read more of the survey data this week before deciding whether the breakwater can reopen to ferries.',
+      ),
+    ).toBe(false);
     expect(isBylineLine('By Jonas Whitlow')).toBe(true);
     expect(isMarkupResidue('https://www.ellerygazette.example/news/2024/03/12/breakwater')).toBe(true);
     expect(isMarkupResidue('12 Comments')).toBe(true);
     expect(isMarkupResidue('[button link="/tips"]Send us your story[/button]')).toBe(true);
     expect(isMarkupResidue('Comments from residents were mostly positive.')).toBe(false);
-    expect(isBylineLine('By Tuesday the water had receded from most streets in the old town, officials said.')).toBe(false);
+    expect(isBylineLine('By Tuesday the water had receded from most streets in the old town, officials said.')).toBe(
+      false,
+    );
   });
 });

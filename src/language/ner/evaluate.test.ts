@@ -3,8 +3,14 @@ import { evaluateTags } from './evaluate.js';
 
 describe('evaluateTags', () => {
   it('counts exact span and type matches only', () => {
-    const gold = [['B-PER', 'I-PER', 'O', 'B-LOC'], ['B-ORG', 'I-ORG', 'O']];
-    const pred = [['B-PER', 'I-PER', 'O', 'B-ORG'], ['B-ORG', 'O', 'O']];
+    const gold = [
+      ['B-PER', 'I-PER', 'O', 'B-LOC'],
+      ['B-ORG', 'I-ORG', 'O'],
+    ];
+    const pred = [
+      ['B-PER', 'I-PER', 'O', 'B-ORG'],
+      ['B-ORG', 'O', 'O'],
+    ];
     const ev = evaluateTags(gold, pred);
     expect(ev.gold).toBe(3);
     expect(ev.predicted).toBe(3);

@@ -19,11 +19,21 @@ export interface Evaluation extends Scores {
 function scores(correct: number, predicted: number, gold: number): Scores {
   const precision = predicted ? correct / predicted : 0;
   const recall = gold ? correct / gold : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, gold, predicted, correct };
+  return {
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    gold,
+    predicted,
+    correct,
+  };
 }
 
 /** Score predicted IOB tag sequences (one per sentence) against gold ones. */
-export function evaluateTags(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): Evaluation {
+export function evaluateTags(
+  gold: readonly (readonly string[])[],
+  predicted: readonly (readonly string[])[],
+): Evaluation {
   if (gold.length !== predicted.length) throw new Error('gold and predicted sentence counts differ');
   const types = new Set<string>(ENTITY_TYPES);
   const c = new Map<string, [number, number, number]>(); // correct, predicted, gold

@@ -51,17 +51,65 @@ interface WordInfo {
 
 // Template ids. Changing their order or meaning changes every feature id: bump MODEL_FORMAT then.
 const T = {
-  bias: 1, w: 2, lw: 3, lwm1: 4, lwp1: 5, lwm2: 6, lwp2: 7, sh: 8, shm1: 9, shp1: 10, shm1sh: 11, shshp1: 12,
-  shTri: 13, prefix: 14, suffix: 15, bigL: 16, bigR: 17, initSh: 18, headSh: 19, headLw: 20, doc: 21, len: 22,
-  wm1: 23, wp1: 24, initLw: 25,
-  gaz: 40, gazAny: 41, gazNext: 42, gazPrev: 43,
-  cl: 60, clm1: 61, clp1: 62,
-  s1: 80, s1m1: 81, s1p1: 82, docType: 83, docTypeSh: 84, docTypeLw: 85,
-  p1: 100, p1lw: 102, p1sh: 103,
+  bias: 1,
+  w: 2,
+  lw: 3,
+  lwm1: 4,
+  lwp1: 5,
+  lwm2: 6,
+  lwp2: 7,
+  sh: 8,
+  shm1: 9,
+  shp1: 10,
+  shm1sh: 11,
+  shshp1: 12,
+  shTri: 13,
+  prefix: 14,
+  suffix: 15,
+  bigL: 16,
+  bigR: 17,
+  initSh: 18,
+  headSh: 19,
+  headLw: 20,
+  doc: 21,
+  len: 22,
+  wm1: 23,
+  wp1: 24,
+  initLw: 25,
+  gaz: 40,
+  gazAny: 41,
+  gazNext: 42,
+  gazPrev: 43,
+  cl: 60,
+  clm1: 61,
+  clp1: 62,
+  s1: 80,
+  s1m1: 81,
+  s1p1: 82,
+  docType: 83,
+  docTypeSh: 84,
+  docTypeLw: 85,
+  p1: 100,
+  p1lw: 102,
+  p1sh: 103,
 } as const;
 
 /** Slots of a word's context rows (`FeatureExtractor.contextRows`). */
-const CTX = { lwm1: 0, lwp1: 1, lwm2: 2, lwp2: 3, shm1: 4, shp1: 5, wm1: 6, wp1: 7, clm1a: 8, clm1b: 9, clp1a: 10, clp1b: 11, count: 12 } as const;
+const CTX = {
+  lwm1: 0,
+  lwp1: 1,
+  lwm2: 2,
+  lwp2: 3,
+  shm1: 4,
+  shp1: 5,
+  wm1: 6,
+  wp1: 7,
+  clm1a: 8,
+  clm1b: 9,
+  clp1a: 10,
+  clp1b: 11,
+  count: 12,
+} as const;
 
 const AFFIX_LENGTHS = [1, 2, 3, 4, 5];
 /** Rows that depend on the word alone: w, lw, shape, affixes, length × shape. */
@@ -430,7 +478,19 @@ export class FeatureExtractor {
         if (o !== (i + 1) * k) throw new Error(`feature template count mismatch (${o - i * k} vs ${k})`);
       }
     }
-    return { n, k, feats, lw, shape, bounds, norm, capital, hist, ownSums, boundsAt: this.tables ? this.tables.length * NUM_LABELS : -1 };
+    return {
+      n,
+      k,
+      feats,
+      lw,
+      shape,
+      bounds,
+      norm,
+      capital,
+      hist,
+      ownSums,
+      boundsAt: this.tables ? this.tables.length * NUM_LABELS : -1,
+    };
   }
 
   /**

@@ -7,7 +7,10 @@ export const ENTITY_TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Index 0 is `O`; then for each type: B, I, L, U. */
-export const BILOU_LABELS: readonly string[] = ['O', ...ENTITY_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
+export const BILOU_LABELS: readonly string[] = [
+  'O',
+  ...ENTITY_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`)),
+];
 export const NUM_LABELS = BILOU_LABELS.length;
 
 const PREFIX = ['O', 'B', 'I', 'L', 'U'] as const;
@@ -69,7 +72,11 @@ export function bilouToIob2(labels: ArrayLike<number>): string[] {
       const type = ENTITY_TYPES[labelType(l)]!;
       // I/L continue an entity only after a label of the same type that leaves it open (B or I).
       const prev = i > 0 ? labels[i - 1]! : 0;
-      const continues = (p === 2 || p === 3) && prev !== 0 && labelType(prev) === labelType(l) && (labelPrefix(prev) === 1 || labelPrefix(prev) === 2);
+      const continues =
+        (p === 2 || p === 3) &&
+        prev !== 0 &&
+        labelType(prev) === labelType(l) &&
+        (labelPrefix(prev) === 1 || labelPrefix(prev) === 2);
       out.push(`${continues ? 'I' : 'B'}-${type}`);
     }
   }

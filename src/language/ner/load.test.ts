@@ -9,7 +9,9 @@ describe('loadTagger', () => {
     expect(existsSync(DEFAULT_MODEL_PATH)).toBe(true);
     const tagger = loadTagger();
     expect(loadTagger()).toBe(tagger);
-    const [tags] = tagger.tagSentences([['Maria', 'Lopez', 'flew', 'from', 'Madrid', 'to', 'Berlin', 'on', 'Monday', '.']]);
+    const [tags] = tagger.tagSentences([
+      ['Maria', 'Lopez', 'flew', 'from', 'Madrid', 'to', 'Berlin', 'on', 'Monday', '.'],
+    ]);
     expect(tags).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O', 'B-LOC', 'O', 'O', 'O']);
     const model = loadModel();
     expect(typeof model.provenance.devF1).toBe('number');

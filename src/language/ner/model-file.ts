@@ -37,7 +37,10 @@ class Writer {
 }
 
 /** Non-zero weights of a compact table as (full index, int16) pairs, index-ordered. */
-function quantize(model: NerModel, table: Float32Array): { scale: number; gaps: Uint8Array; values: Int16Array; nnz: number } {
+function quantize(
+  model: NerModel,
+  table: Float32Array,
+): { scale: number; gaps: Uint8Array; values: Int16Array; nnz: number } {
   let max = 0;
   for (let i = 0; i < table.length; i++) max = Math.max(max, Math.abs(table[i]!));
   const scale = max > 0 ? max / 32767 : 1;
@@ -110,14 +113,17 @@ export function deserializeModel(file: Uint8Array): NerModel {
   } catch {
     throw new Error('not a sitrep NER model file (not gzip)');
   }
-  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not a sitrep NER model file (bad magic)');
+  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC)
+    throw new Error('not a sitrep NER model file (bad magic)');
   let off = MAGIC.length;
   const headLen = raw.readUInt32LE(off);
   off += 4;
   const header = JSON.parse(raw.subarray(off, off + headLen).toString('utf8')) as Header;
   off += headLen;
-  if (header.format !== MODEL_FORMAT) throw new Error(`unsupported NER model format ${header.format} (expected ${MODEL_FORMAT})`);
-  if (header.labels.join(' ') !== BILOU_LABELS.join(' ')) throw new Error('NER model label set does not match this code');
+  if (header.format !== MODEL_FORMAT)
+    throw new Error(`unsupported NER model format ${header.format} (expected ${MODEL_FORMAT})`);
+  if (header.labels.join(' ') !== BILOU_LABELS.join(' '))
+    throw new Error('NER model label set does not match this code');
   const readPairs = (count: number): Map<number, number> => {
     const m = new Map<number, number>();
     for (let i = 0; i < count; i++, off += 8) m.set(raw.readUInt32LE(off), raw.readUInt32LE(off + 4));
@@ -125,7 +131,12 @@ export function deserializeModel(file: Uint8Array): NerModel {
   };
   let gazetteer: Gazetteer | null = null;
   let clusters: WordClusters | null = null;
-  if (header.gazetteer) gazetteer = { lists: header.gazetteer.lists, maxLen: header.gazetteer.maxLen, entries: readPairs(header.gazetteer.count) };
+  if (header.gazetteer)
+    gazetteer = {
+      lists: header.gazetteer.lists,
+      maxLen: header.gazetteer.maxLen,
+      entries: readPairs(header.gazetteer.count),
+    };
   if (header.clusters) clusters = { paths: readPairs(header.clusters.count) };
   const rows = 1 << header.cfg.bits;
   const size = rows * NUM_LABELS;

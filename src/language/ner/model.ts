@@ -42,7 +42,8 @@ export class NerModel implements NerTagger {
     provenance: Provenance = {},
   ): NerModel {
     const rows = 1 << cfg.bits;
-    if (full1.length !== rows * NUM_LABELS || (full2 && full2.length !== full1.length)) throw new Error('weight table size does not match feature config');
+    if (full1.length !== rows * NUM_LABELS || (full2 && full2.length !== full1.length))
+      throw new Error('weight table size does not match feature config');
     const remap = new Int32Array(rows).fill(-1);
     let used = 0;
     for (let r = 0; r < rows; r++) {
@@ -55,7 +56,8 @@ export class NerModel implements NerTagger {
     }
     const compact = (full: Float32Array): Float32Array => {
       const out = new Float32Array(used * NUM_LABELS);
-      for (let r = 0; r < rows; r++) if (remap[r]! >= 0) out.set(full.subarray(r * NUM_LABELS, (r + 1) * NUM_LABELS), remap[r]!);
+      for (let r = 0; r < rows; r++)
+        if (remap[r]! >= 0) out.set(full.subarray(r * NUM_LABELS, (r + 1) * NUM_LABELS), remap[r]!);
       return out;
     };
     return new NerModel(cfg, resources, remap, compact(full1), full2 ? compact(full2) : null, provenance);
@@ -76,7 +78,8 @@ export class NerModel implements NerTagger {
   tagSentences(sentences: readonly (readonly string[])[]): IobLabel[][] {
     if (!Array.isArray(sentences)) throw new TypeError('tagSentences expects an array of sentences');
     for (const s of sentences) {
-      if (!Array.isArray(s) || s.some((t) => typeof t !== 'string')) throw new TypeError('each sentence must be an array of token strings');
+      if (!Array.isArray(s) || s.some((t) => typeof t !== 'string'))
+        throw new TypeError('each sentence must be an array of token strings');
     }
     const ids = this.tagDocumentIds(sentences);
     const out: IobLabel[][] = [];

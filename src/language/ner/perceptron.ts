@@ -59,7 +59,9 @@ const P = L + 1; // previous-label states: 0 = sentence start, p + 1 = label p
 const ALLOWED = new Uint8Array(P * L);
 for (let ps = 0; ps < P; ps++) for (let l = 0; l < L; l++) ALLOWED[ps * L + l] = allowedAfter(ps - 1, l) ? 1 : 0;
 /** NEXTS[ps]: labels allowed after previous-label state ps. */
-const NEXTS: Uint8Array[] = Array.from({ length: P }, (_, ps) => Uint8Array.from({ length: L }, (_, l) => l).filter((l) => ALLOWED[ps * L + l]));
+const NEXTS: Uint8Array[] = Array.from({ length: P }, (_, ps) =>
+  Uint8Array.from({ length: L }, (_, l) => l).filter((l) => ALLOWED[ps * L + l]),
+);
 const AT_END = Uint8Array.from({ length: L }, (_, l) => (allowedAtEnd(l) ? 1 : 0));
 /** SET_OF[ps]: which distinct label set NEXTS[ps] is (states after which the same labels may follow). */
 const SET_OF = new Uint8Array(P);
@@ -101,20 +103,69 @@ if (L !== 17) throw new Error(`addRows is unrolled for 17 BILOU labels, not ${L}
  * row, which made emission scoring 2-3x faster than a loop over labels. Each label's rows are added in order,
  * so the sums are bit-for-bit those of that loop.
  */
-function addRows(w: Float32Array, rows: ArrayLike<number>, from: number, to: number, scores: Float64Array, at: number): void {
-  let s0 = scores[at]!, s1 = scores[at + 1]!, s2 = scores[at + 2]!, s3 = scores[at + 3]!, s4 = scores[at + 4]!, s5 = scores[at + 5]!;
-  let s6 = scores[at + 6]!, s7 = scores[at + 7]!, s8 = scores[at + 8]!, s9 = scores[at + 9]!, s10 = scores[at + 10]!, s11 = scores[at + 11]!;
-  let s12 = scores[at + 12]!, s13 = scores[at + 13]!, s14 = scores[at + 14]!, s15 = scores[at + 15]!, s16 = scores[at + 16]!;
+function addRows(
+  w: Float32Array,
+  rows: ArrayLike<number>,
+  from: number,
+  to: number,
+  scores: Float64Array,
+  at: number,
+): void {
+  let s0 = scores[at]!,
+    s1 = scores[at + 1]!,
+    s2 = scores[at + 2]!,
+    s3 = scores[at + 3]!,
+    s4 = scores[at + 4]!,
+    s5 = scores[at + 5]!;
+  let s6 = scores[at + 6]!,
+    s7 = scores[at + 7]!,
+    s8 = scores[at + 8]!,
+    s9 = scores[at + 9]!,
+    s10 = scores[at + 10]!,
+    s11 = scores[at + 11]!;
+  let s12 = scores[at + 12]!,
+    s13 = scores[at + 13]!,
+    s14 = scores[at + 14]!,
+    s15 = scores[at + 15]!,
+    s16 = scores[at + 16]!;
   for (let j = from; j < to; j++) {
     const r = rows[j]!;
     if (r < 0) continue;
-    s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!;
-    s6 += w[r + 6]!; s7 += w[r + 7]!; s8 += w[r + 8]!; s9 += w[r + 9]!; s10 += w[r + 10]!; s11 += w[r + 11]!;
-    s12 += w[r + 12]!; s13 += w[r + 13]!; s14 += w[r + 14]!; s15 += w[r + 15]!; s16 += w[r + 16]!;
+    s0 += w[r]!;
+    s1 += w[r + 1]!;
+    s2 += w[r + 2]!;
+    s3 += w[r + 3]!;
+    s4 += w[r + 4]!;
+    s5 += w[r + 5]!;
+    s6 += w[r + 6]!;
+    s7 += w[r + 7]!;
+    s8 += w[r + 8]!;
+    s9 += w[r + 9]!;
+    s10 += w[r + 10]!;
+    s11 += w[r + 11]!;
+    s12 += w[r + 12]!;
+    s13 += w[r + 13]!;
+    s14 += w[r + 14]!;
+    s15 += w[r + 15]!;
+    s16 += w[r + 16]!;
   }
-  scores[at] = s0; scores[at + 1] = s1; scores[at + 2] = s2; scores[at + 3] = s3; scores[at + 4] = s4; scores[at + 5] = s5;
-  scores[at + 6] = s6; scores[at + 7] = s7; scores[at + 8] = s8; scores[at + 9] = s9; scores[at + 10] = s10; scores[at + 11] = s11;
-  scores[at + 12] = s12; scores[at + 13] = s13; scores[at + 14] = s14; scores[at + 15] = s15; scores[at + 16] = s16;
+  scores[at] = s0;
+  scores[at + 1] = s1;
+  scores[at + 2] = s2;
+  scores[at + 3] = s3;
+  scores[at + 4] = s4;
+  scores[at + 5] = s5;
+  scores[at + 6] = s6;
+  scores[at + 7] = s7;
+  scores[at + 8] = s8;
+  scores[at + 9] = s9;
+  scores[at + 10] = s10;
+  scores[at + 11] = s11;
+  scores[at + 12] = s12;
+  scores[at + 13] = s13;
+  scores[at + 14] = s14;
+  scores[at + 15] = s15;
+  scores[at + 16] = s16;
 }
 
 /** The lowest best score so far among `labels`. */
@@ -128,7 +179,16 @@ function weakest(labels: Uint8Array, bestAt: Float64Array): number {
  * Score every label allowed after previous-label state `ps` (score so far `prevScore`) at one token, keeping
  * the best per label. Ties go to the lowest state, as if the states were tried in order.
  */
-function relax(w: Float32Array, trans: Float64Array, hr: Int32Array, ps: number, prevScore: number, bestAt: Float64Array, back: Uint8Array, base: number): void {
+function relax(
+  w: Float32Array,
+  trans: Float64Array,
+  hr: Int32Array,
+  ps: number,
+  prevScore: number,
+  bestAt: Float64Array,
+  back: Uint8Array,
+  base: number,
+): void {
   const r1 = hr[ps * HISTORY_TEMPLATES]!;
   const r2 = hr[ps * HISTORY_TEMPLATES + 1]!;
   const next = NEXTS[ps]!;
@@ -147,7 +207,14 @@ function relax(w: Float32Array, trans: Float64Array, hr: Int32Array, ps: number,
 }
 
 /** Viterbi over tokens [from, to) of the document; writes label ids into `out`. */
-function viterbi(fx: FeatureExtractor, w: Float32Array, input: StageInput, from: number, to: number, out: Uint8Array): void {
+function viterbi(
+  fx: FeatureExtractor,
+  w: Float32Array,
+  input: StageInput,
+  from: number,
+  to: number,
+  out: Uint8Array,
+): void {
   const { df, extra, extraK } = input;
   const m = to - from;
   const k = df.k;

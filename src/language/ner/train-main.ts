@@ -49,8 +49,10 @@ function main(argv: string[]): void {
   log(`train: ${train.length} documents, ${countTokens(train)} tokens`);
   const resources: FeatureResources = { gazetteer: null, clusters: null };
   if (!flag('no-gazetteer')) {
-    resources.gazetteer = buildGazetteer(flag("no-gmb") ? undefined : dataDir);
-    log(`gazetteer: ${resources.gazetteer.entries.size} phrases in ${resources.gazetteer.lists.length} lists (${resources.gazetteer.lists.join(', ')})`);
+    resources.gazetteer = buildGazetteer(flag('no-gmb') ? undefined : dataDir);
+    log(
+      `gazetteer: ${resources.gazetteer.entries.size} phrases in ${resources.gazetteer.lists.length} lists (${resources.gazetteer.lists.join(', ')})`,
+    );
   }
   if (!flag('no-clusters')) {
     const c = buildClusters(dataDir, log);
@@ -75,14 +77,16 @@ function main(argv: string[]): void {
     }
     const ev = evaluateTags(gold, pred);
     devF1 = ev.f1;
-    log(`dev (valid_testa): F1 ${(100 * ev.f1).toFixed(2)}  P ${(100 * ev.precision).toFixed(2)}  R ${(100 * ev.recall).toFixed(2)}`);
+    log(
+      `dev (valid_testa): F1 ${(100 * ev.f1).toFixed(2)}  P ${(100 * ev.precision).toFixed(2)}  R ${(100 * ev.recall).toFixed(2)}`,
+    );
     for (const [t, s] of Object.entries(ev.perType)) log(`  ${t.padEnd(5)} F1 ${(100 * s.f1).toFixed(2)}`);
   }
   Object.assign(model.provenance, {
     data: 'CoNLL-2003 English train.txt (eng.train, 203,621 tokens)',
     gazetteer: resources.gazetteer ? resources.gazetteer.lists.join(',') : null,
     clusters: resources.clusters ? `${resources.clusters.paths.size} words` : null,
-    command: `npm run train:ner${argv.length ? ' -- ' + argv.join(' ') : ''}`,
+    command: `npm run train:ner${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
     settings: JSON.stringify(settings),
     devF1: devF1 === null ? null : Number(devF1.toFixed(4)),
     trainedSeconds: Math.round(trainSeconds),

@@ -25,7 +25,9 @@ describe('trainTagger (tiny hand-written corpus)', () => {
   });
 
   it('never emits I- after O or after another type', () => {
-    const out = model.tagSentences([['Okonkwo', 'Shipping', 'Lisbon', 'Holdings', 'the', 'Vance', 'Caldera', 'Kenyan']]);
+    const out = model.tagSentences([
+      ['Okonkwo', 'Shipping', 'Lisbon', 'Holdings', 'the', 'Vance', 'Caldera', 'Kenyan'],
+    ]);
     const tags = out[0]!;
     for (let i = 0; i < tags.length; i++) {
       if (tags[i]!.startsWith('I-')) expect(tags[i - 1]?.slice(2)).toBe(tags[i]!.slice(2));

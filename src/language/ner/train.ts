@@ -1,4 +1,10 @@
-import { FeatureExtractor, STAGE2_TEMPLATES, type FeatureConfig, type FeatureResources, type DocFeatures } from './features.js';
+import {
+  FeatureExtractor,
+  STAGE2_TEMPLATES,
+  type FeatureConfig,
+  type FeatureResources,
+  type DocFeatures,
+} from './features.js';
 import { iobToBilou } from './labels.js';
 import { NerModel, type Provenance } from './model.js';
 import { PerceptronTrainer, decodeDocument } from './perceptron.js';
@@ -58,7 +64,14 @@ function trainStage(
     let tokens = 0;
     for (const d of order) {
       const out = new Uint8Array(d.df.n);
-      errors += decodeDocument(fx, trainer.w, { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? STAGE2_TEMPLATES : 0, table: 0 }, out, trainer, d.gold);
+      errors += decodeDocument(
+        fx,
+        trainer.w,
+        { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? STAGE2_TEMPLATES : 0, table: 0 },
+        out,
+        trainer,
+        d.gold,
+      );
       tokens += d.df.n;
     }
     log(`  epoch ${e + 1}/${epochs}: ${errors} token errors of ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
@@ -85,7 +98,8 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
     const gold = new Uint8Array(df.n);
     let t = 0;
     for (const s of d.sentences) {
-      if (s.tags.length !== s.tokens.length) throw new Error('a training sentence has different numbers of tokens and tags');
+      if (s.tags.length !== s.tokens.length)
+        throw new Error('a training sentence has different numbers of tokens and tags');
       for (const l of iobToBilou(s.tags)) gold[t++] = l;
     }
     return { df, gold, extra: null };
@@ -96,12 +110,24 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
   if (useStage2 && documents.length >= 2) {
     // Jack-knife: first-pass labels for each document come from a model that did not see it.
     const random = rng(seed + 7919);
-    const foldOf = shuffled(prepared.map((_, i) => i), random);
+    const foldOf = shuffled(
+      prepared.map((_, i) => i),
+      random,
+    );
     const fold = new Int32Array(prepared.length);
-    foldOf.forEach((docIndex, k) => (fold[docIndex] = k % folds));
+    foldOf.forEach((docIndex, k) => {
+      fold[docIndex] = k % folds;
+    });
     for (let f = 0; f < folds; f++) {
       log(`stage 2: first-pass fold ${f + 1}/${folds}`);
-      const w = trainStage(fx, prepared.filter((_, i) => fold[i] !== f), false, epochs, seed + f + 1, () => {});
+      const w = trainStage(
+        fx,
+        prepared.filter((_, i) => fold[i] !== f),
+        false,
+        epochs,
+        seed + f + 1,
+        () => {},
+      );
       prepared.forEach((d, i) => {
         if (fold[i] !== f) return;
         const first = new Uint8Array(d.df.n);

@@ -22,7 +22,10 @@ export const CAPTION_TAIL_PATTERNS: readonly RegExp[] = [
 ];
 
 /** "… Jane Doe/Reuters", "… Kim Hong-Ji/REUTERS", "… Marco Ruiz/AFP via Getty Images": what follows the last slash. */
-export const SLASH_CREDIT_TAIL = new RegExp(`^\\s*${PICTURE_AGENCIES}(?:\\s+via\\s+[\\p{L} ]{2,30})?(?:\\s+(?:Purchase Licensing Rights|File Photo))?\\s*\\)?\\.?\\s*$`, 'iu');
+export const SLASH_CREDIT_TAIL = new RegExp(
+  `^\\s*${PICTURE_AGENCIES}(?:\\s+via\\s+[\\p{L} ]{2,30})?(?:\\s+(?:Purchase Licensing Rights|File Photo))?\\s*\\)?\\.?\\s*$`,
+  'iu',
+);
 
 /**
  * Any agency or photographer credit at the end of a caption: "Pacific Ledger/Kim Soo-jin",

@@ -34,11 +34,14 @@ async function route(): Promise<void> {
   const [, name = 'articles', ...rest] = location.hash.replace(/^#/, '').split('/');
   const arg = decodeURIComponent(rest.join('/'));
   const view = VIEWS.find((v) => v.route === name) ?? VIEWS[0]!;
-  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('active', a.getAttribute('data-route') === view.route);
+  for (const a of document.querySelectorAll('#nav a'))
+    a.classList.toggle('active', a.getAttribute('data-route') === view.route);
   try {
     await view.render(main, arg);
   } catch (err) {
-    main.replaceChildren(el('p', { class: 'warning' }, `Could not load: ${err instanceof Error ? err.message : String(err)}`));
+    main.replaceChildren(
+      el('p', { class: 'warning' }, `Could not load: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 }
 
@@ -54,9 +57,12 @@ function start(): void {
   });
   window.addEventListener('hashchange', () => void route());
   void route();
-  void api<Record<string, number>>('/api/stats').then((s) => {
-    document.getElementById('stats')!.textContent = `${s.articles} articles · ${s.entities} actors · ${s.quotes} quotes · ${s.events} events`;
-  }).catch(() => undefined);
+  void api<Record<string, number>>('/api/stats')
+    .then((s) => {
+      document.getElementById('stats')!.textContent =
+        `${s.articles} articles · ${s.entities} actors · ${s.quotes} quotes · ${s.events} events`;
+    })
+    .catch(() => undefined);
 }
 
 start();

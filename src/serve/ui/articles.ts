@@ -12,13 +12,22 @@ export async function renderArticleList(main: HTMLElement, offset = 0): Promise<
   const list = el('ul', { class: 'list', id: 'article-list' });
   for (const a of page.items) {
     list.append(
-      el('li', {},
+      el(
+        'li',
+        {},
         el('a', { href: `#/article/${encodeURIComponent(a.id)}`, class: 'article-link' }, a.title || '(untitled)'),
-        el('div', { class: 'meta' }, `${a.outlet ?? 'unknown outlet'} · ${dateLabel(a.published, a.publishedPrecision)}`),
+        el(
+          'div',
+          { class: 'meta' },
+          `${a.outlet ?? 'unknown outlet'} · ${dateLabel(a.published, a.publishedPrecision)}`,
+        ),
       ),
     );
   }
-  main.append(list, pager(page.offset, page.limit, page.total, (o) => void renderArticleList(main, o)));
+  main.append(
+    list,
+    pager(page.offset, page.limit, page.total, (o) => void renderArticleList(main, o)),
+  );
 }
 
 /** A paragraph's text with entity mentions wrapped in <mark>, built from text nodes only. */
@@ -28,7 +37,15 @@ function paragraphNodes(text: string, start: number, end: number, mentions: Ment
   for (const m of mentions) {
     if (m.start < at || m.end > end) continue;
     if (m.start > at) nodes.push(document.createTextNode(text.slice(at, m.start)));
-    const mark = el('mark', { class: 'ent', 'data-type': m.type, title: `${m.type}${m.name ? ` · ${m.name}` : ''}${m.role ? ` · ${m.role}` : ''}` }, text.slice(m.start, m.end));
+    const mark = el(
+      'mark',
+      {
+        class: 'ent',
+        'data-type': m.type,
+        title: `${m.type}${m.name ? ` · ${m.name}` : ''}${m.role ? ` · ${m.role}` : ''}`,
+      },
+      text.slice(m.start, m.end),
+    );
     nodes.push(mark);
     at = m.end;
   }
@@ -47,23 +64,55 @@ export async function renderArticle(main: HTMLElement, id: string): Promise<void
     para.append(...paragraphNodes(a.text, p.start, p.end, mentions));
     body.append(para);
   }
-  const captions = a.captions.length > 0
-    ? el('aside', { class: 'captions', id: 'article-captions' }, el('h2', {}, 'Captions and credits'), ...a.captions.map((c) => el('div', {}, c)))
-    : null;
-  const events = a.events.length > 0
-    ? el('section', {}, el('h2', {}, 'Events'), ...a.events.map((e) => el('div', { class: 'event' },
-        el('span', { class: 'badge' }, e.type), `${e.source.join(', ') || '?'} → ${e.target.join(', ') || '—'}`, e.date ? ` · ${e.date}` : '')))
-    : null;
-  const quotes = a.quotes.length > 0
-    ? el('section', {}, el('h2', {}, 'Quotes'), ...a.quotes.map((q) => el('div', { class: 'event' }, el('strong', {}, q.speaker ?? 'unattributed'), `: ${q.text}`)))
-    : null;
+  const captions =
+    a.captions.length > 0
+      ? el(
+          'aside',
+          { class: 'captions', id: 'article-captions' },
+          el('h2', {}, 'Captions and credits'),
+          ...a.captions.map((c) => el('div', {}, c)),
+        )
+      : null;
+  const events =
+    a.events.length > 0
+      ? el(
+          'section',
+          {},
+          el('h2', {}, 'Events'),
+          ...a.events.map((e) =>
+            el(
+              'div',
+              { class: 'event' },
+              el('span', { class: 'badge' }, e.type),
+              `${e.source.join(', ') || '?'} → ${e.target.join(', ') || '—'}`,
+              e.date ? ` · ${e.date}` : '',
+            ),
+          ),
+        )
+      : null;
+  const quotes =
+    a.quotes.length > 0
+      ? el(
+          'section',
+          {},
+          el('h2', {}, 'Quotes'),
+          ...a.quotes.map((q) =>
+            el('div', { class: 'event' }, el('strong', {}, q.speaker ?? 'unattributed'), `: ${q.text}`),
+          ),
+        )
+      : null;
   main.append(
-    el('article', { class: 'reader' },
+    el(
+      'article',
+      { class: 'reader' },
       el('a', { href: '#/articles' }, '← All articles'),
       el('h1', { id: 'article-title' }, a.title),
-      el('div', { class: 'meta' },
+      el(
+        'div',
+        { class: 'meta' },
         `${a.outlet ?? 'unknown outlet'} · published ${dateLabel(a.published, a.publishedPrecision, a.publishedFrom)} · `,
-        a.url ? externalLink(a.url, 'source') : 'no source URL'),
+        a.url ? externalLink(a.url, 'source') : 'no source URL',
+      ),
       ...a.warnings.map((w) => el('div', { class: 'warning' }, `⚠ ${w}`)),
       captions,
       body,

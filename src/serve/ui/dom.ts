@@ -13,7 +13,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (k === 'href' && !/^#|^\/(?!\/)/.test(v) && !/^https?:\/\//i.test(v)) continue; // no javascript: or data: links
     node.setAttribute(k, v);
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  for (const c of children)
+    if (c !== null && c !== undefined && c !== false)
+      node.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return node;
 }
 
@@ -41,7 +43,13 @@ export function pager(offset: number, limit: number, total: number, go: (offset:
   prev.addEventListener('click', () => go(Math.max(0, offset - limit)));
   next.addEventListener('click', () => go(offset + limit));
   const from = total === 0 ? 0 : offset + 1;
-  return el('div', { class: 'pager' }, prev, el('span', { class: 'meta' }, `${from}–${Math.min(total, offset + limit)} of ${total}`), next);
+  return el(
+    'div',
+    { class: 'pager' },
+    prev,
+    el('span', { class: 'meta' }, `${from}–${Math.min(total, offset + limit)} of ${total}`),
+    next,
+  );
 }
 
 export function dateLabel(value: string | null, precision?: string | null, from?: string | null): string {
@@ -51,7 +59,11 @@ export function dateLabel(value: string | null, precision?: string | null, from?
 
 /** POST a JSON body; the answer's JSON whatever the status (errors come as `{error}`). */
 export async function postJson<T>(path: string, body: unknown): Promise<{ ok: boolean; data: T & { error?: string } }> {
-  const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
   const data = (await res.json().catch(() => ({ error: `HTTP ${res.status}` }))) as T & { error?: string };
   return { ok: res.ok, data };
 }

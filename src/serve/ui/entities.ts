@@ -8,7 +8,12 @@ export async function renderEntities(main: HTMLElement, type = '', offset = 0): 
   const query = `offset=${offset}&limit=100${type ? `&type=${encodeURIComponent(type)}` : ''}`;
   const page = await api<Page<Entity>>(`/api/entities?${query}`);
   clear(main);
-  const filter = el('select', { id: 'entity-type', 'aria-label': 'Actor type' }, el('option', { value: '' }, 'All types'), ...TYPES.map((t) => el('option', { value: t }, t)));
+  const filter = el(
+    'select',
+    { id: 'entity-type', 'aria-label': 'Actor type' },
+    el('option', { value: '' }, 'All types'),
+    ...TYPES.map((t) => el('option', { value: t }, t)),
+  );
   filter.value = type;
   filter.addEventListener('change', () => {
     location.hash = filter.value ? `#/entities/${filter.value}` : '#/entities';
@@ -19,7 +24,9 @@ export async function renderEntities(main: HTMLElement, type = '', offset = 0): 
     return;
   }
   const rows = page.items.map((e) =>
-    el('tr', { 'data-entity': e.id },
+    el(
+      'tr',
+      { 'data-entity': e.id },
       el('td', {}, el('a', { href: `#/actor/${e.id}` }, el('strong', {}, e.name))),
       el('td', {}, e.type),
       el('td', {}, e.code ?? ''),
@@ -29,9 +36,16 @@ export async function renderEntities(main: HTMLElement, type = '', offset = 0): 
     ),
   );
   main.append(
-    el('table', { id: 'entity-table' },
-      el('thead', {}, el('tr', {}, ...['Name', 'Type', 'Code', 'Roles', 'Mentions', 'Aliases'].map((h) => el('th', {}, h)))),
-      el('tbody', {}, ...rows)),
+    el(
+      'table',
+      { id: 'entity-table' },
+      el(
+        'thead',
+        {},
+        el('tr', {}, ...['Name', 'Type', 'Code', 'Roles', 'Mentions', 'Aliases'].map((h) => el('th', {}, h))),
+      ),
+      el('tbody', {}, ...rows),
+    ),
     pager(page.offset, page.limit, page.total, (o) => void renderEntities(main, type, o)),
   );
 }
@@ -44,17 +58,45 @@ export async function renderActor(main: HTMLElement, id: string, offset = 0): Pr
   main.append(
     el('p', {}, el('a', { href: '#/entities' }, '← Actors')),
     el('h2', { id: 'actor-name' }, e.name),
-    el('p', { class: 'meta' }, [e.type, e.code, `${e.mentions} mentions in ${page.total} article(s)`].filter(Boolean).join(' · ')),
-    el('p', { class: 'aliases', id: 'actor-aliases' }, `Also written: ${e.aliases.filter((a) => a !== e.name).join(' · ') || '—'}`),
+    el(
+      'p',
+      { class: 'meta' },
+      [e.type, e.code, `${e.mentions} mentions in ${page.total} article(s)`].filter(Boolean).join(' · '),
+    ),
+    el(
+      'p',
+      { class: 'aliases', id: 'actor-aliases' },
+      `Also written: ${e.aliases.filter((a) => a !== e.name).join(' · ') || '—'}`,
+    ),
   );
   if ((e.roles ?? []).length > 0) main.append(el('p', { class: 'meta' }, `Roles: ${(e.roles ?? []).join(', ')}`));
   const list = el('ol', { id: 'actor-articles', class: 'results' });
   for (const a of page.items) {
-    const snippets = a.snippets.map((s) => el('blockquote', { class: 'snippet' }, s.before.replace(/^\S*\s/, '… '), el('mark', {}, s.text), s.after.replace(/\s\S*$/, ' …')));
-    list.append(el('li', {},
-      el('a', { href: `#/article/${a.id}` }, a.title),
-      el('span', { class: 'meta' }, ` ${a.outlet ?? 'unknown outlet'} · ${dateLabel(a.published)} · ${a.mentions} mention(s)`),
-      ...snippets));
+    const snippets = a.snippets.map((s) =>
+      el(
+        'blockquote',
+        { class: 'snippet' },
+        s.before.replace(/^\S*\s/, '… '),
+        el('mark', {}, s.text),
+        s.after.replace(/\s\S*$/, ' …'),
+      ),
+    );
+    list.append(
+      el(
+        'li',
+        {},
+        el('a', { href: `#/article/${a.id}` }, a.title),
+        el(
+          'span',
+          { class: 'meta' },
+          ` ${a.outlet ?? 'unknown outlet'} · ${dateLabel(a.published)} · ${a.mentions} mention(s)`,
+        ),
+        ...snippets,
+      ),
+    );
   }
-  main.append(list, pager(page.offset, page.limit, page.total, (o) => void renderActor(main, id, o)));
+  main.append(
+    list,
+    pager(page.offset, page.limit, page.total, (o) => void renderActor(main, id, o)),
+  );
 }

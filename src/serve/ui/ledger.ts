@@ -1,8 +1,21 @@
 import { api, clear, el, pager } from './dom.js';
 import type { Page } from './types.js';
 
-interface LedgerEntry { claimId: string; claimantId: string | null; claimant: string | null; stance: string; date: string | null; evidence: Array<{ articleId: string }>; text: string }
-interface LedgerGroup { id: string; proposition: string; since: string | null; entries: LedgerEntry[] }
+interface LedgerEntry {
+  claimId: string;
+  claimantId: string | null;
+  claimant: string | null;
+  stance: string;
+  date: string | null;
+  evidence: Array<{ articleId: string }>;
+  text: string;
+}
+interface LedgerGroup {
+  id: string;
+  proposition: string;
+  since: string | null;
+  entries: LedgerEntry[];
+}
 
 const STANCES = ['asserts', 'accuses', 'denies', 'questions'] as const;
 
@@ -32,21 +45,53 @@ export async function renderLedger(main: HTMLElement, offset = 0): Promise<void>
   for (const g of page.items) {
     const columns = STANCES.map((stance) => {
       const entries = g.entries.filter((e) => e.stance === stance);
-      return el('td', { class: `stance-${stance}` },
-        ...entries.map((e) => el('div', { class: 'claim' },
-          el('strong', {}, e.claimant ?? 'unattributed'),
-          e.date ? ` (${e.date})` : '',
-          ' ',
-          el('a', { href: `#/article/${encodeURIComponent(e.evidence[0]?.articleId ?? '')}`, title: e.text }, 'evidence'))));
+      return el(
+        'td',
+        { class: `stance-${stance}` },
+        ...entries.map((e) =>
+          el(
+            'div',
+            { class: 'claim' },
+            el('strong', {}, e.claimant ?? 'unattributed'),
+            e.date ? ` (${e.date})` : '',
+            ' ',
+            el(
+              'a',
+              { href: `#/article/${encodeURIComponent(e.evidence[0]?.articleId ?? '')}`, title: e.text },
+              'evidence',
+            ),
+          ),
+        ),
+      );
     });
-    box.append(el('section', { class: 'ledger-group' },
-      el('h3', {}, g.proposition),
-      el('div', { class: 'meta' }, `${g.entries.length} claim(s)${g.since ? ` · since ${g.since}` : ''}`),
-      el('p', { class: 'sides' },
-        el('span', { class: 'side-for' }, `Asserted or alleged by: ${who(g.entries, (s) => s === 'asserts' || s === 'accuses')}`),
-        ' · ',
-        el('span', { class: 'side-against' }, `Denied by: ${who(g.entries, (s) => s === 'denies')}`)),
-      el('table', {}, el('thead', {}, el('tr', {}, ...STANCES.map((s) => el('th', {}, s)))), el('tbody', {}, el('tr', {}, ...columns)))));
+    box.append(
+      el(
+        'section',
+        { class: 'ledger-group' },
+        el('h3', {}, g.proposition),
+        el('div', { class: 'meta' }, `${g.entries.length} claim(s)${g.since ? ` · since ${g.since}` : ''}`),
+        el(
+          'p',
+          { class: 'sides' },
+          el(
+            'span',
+            { class: 'side-for' },
+            `Asserted or alleged by: ${who(g.entries, (s) => s === 'asserts' || s === 'accuses')}`,
+          ),
+          ' · ',
+          el('span', { class: 'side-against' }, `Denied by: ${who(g.entries, (s) => s === 'denies')}`),
+        ),
+        el(
+          'table',
+          {},
+          el('thead', {}, el('tr', {}, ...STANCES.map((s) => el('th', {}, s)))),
+          el('tbody', {}, el('tr', {}, ...columns)),
+        ),
+      ),
+    );
   }
-  main.append(box, pager(page.offset, page.limit, page.total, (o) => void renderLedger(main, o)));
+  main.append(
+    box,
+    pager(page.offset, page.limit, page.total, (o) => void renderLedger(main, o)),
+  );
 }

@@ -16,7 +16,9 @@ function snippetNodes(snippet: string): Node[] {
 }
 
 export async function renderSearch(main: HTMLElement, q: string, offset = 0): Promise<void> {
-  const page = await api<Page<SearchHit> & { q: string }>(`/api/search?q=${encodeURIComponent(q)}&offset=${offset}&limit=20`);
+  const page = await api<Page<SearchHit> & { q: string }>(
+    `/api/search?q=${encodeURIComponent(q)}&offset=${offset}&limit=20`,
+  );
   clear(main);
   main.append(el('h2', {}, `Search: ${q}`));
   if (page.total === 0) {
@@ -27,10 +29,22 @@ export async function renderSearch(main: HTMLElement, q: string, offset = 0): Pr
   for (const h of page.items) {
     const snippet = el('div', { class: 'meta' });
     snippet.append(...snippetNodes(h.snippet));
-    list.append(el('li', {},
-      el('a', { href: `#/article/${encodeURIComponent(h.id)}` }, h.title),
-      el('div', { class: 'meta' }, `${h.outlet ?? 'unknown outlet'} · ${h.published ?? 'undated'} · score ${h.score.toPrecision(3)}`),
-      snippet));
+    list.append(
+      el(
+        'li',
+        {},
+        el('a', { href: `#/article/${encodeURIComponent(h.id)}` }, h.title),
+        el(
+          'div',
+          { class: 'meta' },
+          `${h.outlet ?? 'unknown outlet'} · ${h.published ?? 'undated'} · score ${h.score.toPrecision(3)}`,
+        ),
+        snippet,
+      ),
+    );
   }
-  main.append(list, pager(page.offset, page.limit, page.total, (o) => void renderSearch(main, q, o)));
+  main.append(
+    list,
+    pager(page.offset, page.limit, page.total, (o) => void renderSearch(main, q, o)),
+  );
 }

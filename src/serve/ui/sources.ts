@@ -1,10 +1,22 @@
 import { api, clear, el, externalLink, postJson } from './dom.js';
 
 interface FeedState {
-  url: string; title: string | null; lastChecked: string | null; lastOk: string | null; lastError: string | null;
-  failures: number; nextCheck: string | null; itemsSeen: number; articlesAdded: number;
+  url: string;
+  title: string | null;
+  lastChecked: string | null;
+  lastOk: string | null;
+  lastError: string | null;
+  failures: number;
+  nextCheck: string | null;
+  itemsSeen: number;
+  articlesAdded: number;
 }
-interface FeedPoll { status: string; newEntries: number; stored: number; errors: string[] }
+interface FeedPoll {
+  status: string;
+  newEntries: number;
+  stored: number;
+  errors: string[];
+}
 
 function when(iso: string | null): string {
   return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : 'never';
@@ -30,7 +42,13 @@ export async function renderSources(main: HTMLElement): Promise<void> {
     message.className = isError ? 'warning' : 'meta';
   };
 
-  const urlInput = el('input', { id: 'source-url', type: 'url', placeholder: 'https://… (an article page or an RSS/Atom feed)', 'aria-label': 'URL', size: '60' });
+  const urlInput = el('input', {
+    id: 'source-url',
+    type: 'url',
+    placeholder: 'https://… (an article page or an RSS/Atom feed)',
+    'aria-label': 'URL',
+    size: '60',
+  });
   const addPage = el('button', { id: 'add-page', type: 'button' }, 'Add page');
   const addFeed = el('button', { id: 'add-feed', type: 'button' }, 'Watch feed');
   const busy = (on: boolean): void => {
@@ -45,7 +63,8 @@ export async function renderSources(main: HTMLElement): Promise<void> {
     say(`Fetching ${url} …`);
     void postJson<{ articleId?: string }>('/api/sources/pages', { url })
       .then(({ ok, data: d }) => {
-        if (ok && d.articleId) say('Added.', false, { href: `#/article/${encodeURIComponent(d.articleId)}`, label: 'Open the article' });
+        if (ok && d.articleId)
+          say('Added.', false, { href: `#/article/${encodeURIComponent(d.articleId)}`, label: 'Open the article' });
         else say(`Could not add ${url}: ${d.error ?? 'unknown error'}`, true);
       })
       .catch((err: unknown) => say(`Could not add ${url}: ${String(err)}`, true))
@@ -73,35 +92,76 @@ export async function renderSources(main: HTMLElement): Promise<void> {
     poll.addEventListener('click', () => {
       poll.disabled = true;
       say(`Polling ${f.url} …`);
-      void postJson<{ poll: FeedPoll | null }>('/api/sources/feeds/poll', { url: f.url }).then(async ({ ok, data: d }) => {
-        await renderSources(main);
-        document.getElementById('sources-message')!.textContent = ok ? `${f.url}: ${pollText(d.poll)}` : `${f.url}: ${d.error ?? 'failed'}`;
-      });
+      void postJson<{ poll: FeedPoll | null }>('/api/sources/feeds/poll', { url: f.url }).then(
+        async ({ ok, data: d }) => {
+          await renderSources(main);
+          document.getElementById('sources-message')!.textContent = ok
+            ? `${f.url}: ${pollText(d.poll)}`
+            : `${f.url}: ${d.error ?? 'failed'}`;
+        },
+      );
     });
     remove.addEventListener('click', () => {
       void postJson('/api/sources/feeds/remove', { url: f.url }).then(() => renderSources(main));
     });
-    return el('tr', { class: 'feed-row' },
-      el('td', {}, el('div', { class: 'feed-title' }, f.title ?? '(untitled feed)'), el('div', { class: 'meta' }, externalLink(f.url, f.url))),
-      el('td', { class: 'feed-state' }, f.lastError ? el('span', { class: 'warning' }, `failing (${f.failures}×): ${f.lastError}`) : f.lastOk ? 'ok' : 'not polled yet'),
+    return el(
+      'tr',
+      { class: 'feed-row' },
+      el(
+        'td',
+        {},
+        el('div', { class: 'feed-title' }, f.title ?? '(untitled feed)'),
+        el('div', { class: 'meta' }, externalLink(f.url, f.url)),
+      ),
+      el(
+        'td',
+        { class: 'feed-state' },
+        f.lastError
+          ? el('span', { class: 'warning' }, `failing (${f.failures}×): ${f.lastError}`)
+          : f.lastOk
+            ? 'ok'
+            : 'not polled yet',
+      ),
       el('td', {}, when(f.lastChecked)),
       el('td', {}, when(f.nextCheck)),
-      el('td', { class: 'feed-count' }, `${f.articlesAdded} article(s) from ${f.itemsSeen} entr${f.itemsSeen === 1 ? 'y' : 'ies'}`),
-      el('td', {}, poll, ' ', remove));
+      el(
+        'td',
+        { class: 'feed-count' },
+        `${f.articlesAdded} article(s) from ${f.itemsSeen} entr${f.itemsSeen === 1 ? 'y' : 'ies'}`,
+      ),
+      el('td', {}, poll, ' ', remove),
+    );
   });
 
   main.append(
     el('h2', {}, 'Sources'),
-    el('p', { class: 'meta' }, 'Add an article page by URL, or a feed to watch. Pages are fetched by the server with its safety limits',
+    el(
+      'p',
+      { class: 'meta' },
+      'Add an article page by URL, or a feed to watch. Pages are fetched by the server with its safety limits',
       data.allowPrivate ? ' (private addresses allowed).' : ' (private and local addresses refused).',
-      ' Keep feeds polled with ', el('code', {}, 'sitrep watch'), '.'),
+      ' Keep feeds polled with ',
+      el('code', {}, 'sitrep watch'),
+      '.',
+    ),
     el('div', { class: 'source-form' }, urlInput, ' ', addPage, ' ', addFeed),
     message,
     el('h3', {}, 'Watched feeds'),
     data.feeds.length === 0
       ? el('p', { class: 'empty' }, 'No feeds yet.')
-      : el('table', { id: 'feeds' },
-        el('thead', {}, el('tr', {}, ...['Feed', 'State', 'Last checked', 'Next check', 'Articles', ''].map((h) => el('th', {}, h)))),
-        el('tbody', {}, ...rows)),
+      : el(
+          'table',
+          { id: 'feeds' },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              ...['Feed', 'State', 'Last checked', 'Next check', 'Articles', ''].map((h) => el('th', {}, h)),
+            ),
+          ),
+          el('tbody', {}, ...rows),
+        ),
   );
 }

@@ -2,7 +2,10 @@ import { api, clear, el } from './dom.js';
 import type { EventRecord } from './types.js';
 
 export async function renderTimeline(main: HTMLElement): Promise<void> {
-  const t = await api<{ days: Array<{ date: string; events: Array<EventRecord & { cooperative: boolean }> }>; undated: number }>('/api/timeline');
+  const t = await api<{
+    days: Array<{ date: string; events: Array<EventRecord & { cooperative: boolean }> }>;
+    undated: number;
+  }>('/api/timeline');
   clear(main);
   main.append(el('h2', {}, 'Timeline'));
   if (t.days.length === 0) {
@@ -12,10 +15,14 @@ export async function renderTimeline(main: HTMLElement): Promise<void> {
   const box = el('div', { class: 'timeline', id: 'timeline' });
   for (const day of t.days) {
     box.append(
-      el('div', { class: 'day' },
+      el(
+        'div',
+        { class: 'day' },
         el('h3', {}, day.date),
         ...day.events.map((e) =>
-          el('div', { class: 'event' },
+          el(
+            'div',
+            { class: 'event' },
             el('span', { class: `badge ${e.cooperative ? 'coop' : 'conflict'}` }, e.type),
             `${e.source.join(', ') || '?'} → ${e.target.join(', ') || '—'}`,
             e.location ? ` · ${e.location}` : '',

@@ -3,8 +3,27 @@ import { eventActors, eventContexts } from './event-rows.js';
 import type { Sink } from './json.js';
 
 export const CSV_COLUMNS: readonly string[] = [
-  'id', 'type', 'mode', 'negated', 'hypothetical', 'date', 'datePrecision', 'source', 'sourceCodes', 'sourceIds', 'target',
-  'targetCodes', 'targetIds', 'location', 'mentions', 'articles', 'outlets', 'articleIds', 'attributes', 'text', 'url',
+  'id',
+  'type',
+  'mode',
+  'negated',
+  'hypothetical',
+  'date',
+  'datePrecision',
+  'source',
+  'sourceCodes',
+  'sourceIds',
+  'target',
+  'targetCodes',
+  'targetIds',
+  'location',
+  'mentions',
+  'articles',
+  'outlets',
+  'articleIds',
+  'attributes',
+  'text',
+  'url',
 ];
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break. */
@@ -15,18 +34,34 @@ function field(v: unknown): string {
 
 /** `sitrep export --format csv`: one row per merged event (RFC 4180, header first); lists are `;`-joined. */
 export async function writeCsvExport(db: Db, sink: Sink): Promise<void> {
-  await sink(CSV_COLUMNS.join(',') + '\r\n');
+  await sink(`${CSV_COLUMNS.join(',')}\r\n`);
   for (const ctx of eventContexts(db)) {
     const e = ctx.event;
     const src = eventActors(ctx, 'source');
     const tgt = eventActors(ctx, 'target');
     const values = [
-      e.id, e.type, e.mode ?? '', e.negated ?? false, e.hypothetical ?? false, e.date ?? '', e.datePrecision ?? '',
-      src.map((a) => a.name).join(';'), src.map((a) => a.code).join(';'), e.sourceIds.join(';'),
-      tgt.map((a) => a.name).join(';'), tgt.map((a) => a.code).join(';'), e.targetIds.join(';'),
-      e.location ?? '', e.mentions ?? e.evidence.length, e.articleIds.length, ctx.outlets, e.articleIds.join(';'),
-      JSON.stringify(e.attributes), ctx.sentence, ctx.article.url ?? '',
+      e.id,
+      e.type,
+      e.mode ?? '',
+      e.negated ?? false,
+      e.hypothetical ?? false,
+      e.date ?? '',
+      e.datePrecision ?? '',
+      src.map((a) => a.name).join(';'),
+      src.map((a) => a.code).join(';'),
+      e.sourceIds.join(';'),
+      tgt.map((a) => a.name).join(';'),
+      tgt.map((a) => a.code).join(';'),
+      e.targetIds.join(';'),
+      e.location ?? '',
+      e.mentions ?? e.evidence.length,
+      e.articleIds.length,
+      ctx.outlets,
+      e.articleIds.join(';'),
+      JSON.stringify(e.attributes),
+      ctx.sentence,
+      ctx.article.url ?? '',
     ];
-    await sink(values.map(field).join(',') + '\r\n');
+    await sink(`${values.map(field).join(',')}\r\n`);
   }
 }

@@ -6,7 +6,15 @@ import { allEvents } from '../queries.js';
 export interface EventContext {
   event: ExportEvent;
   /** The first reporting article. */
-  article: { id: string; url: string | null; outlet: string | null; published: string | null; text: string; addedAt: string; firstParagraphEnd: number };
+  article: {
+    id: string;
+    url: string | null;
+    outlet: string | null;
+    published: string | null;
+    text: string;
+    addedAt: string;
+    firstParagraphEnd: number;
+  };
   /** The evidence sentence the event was first read from. */
   sentence: string;
   /** Distinct outlets among the reporting articles. */
@@ -51,10 +59,18 @@ export function* eventContexts(db: Db): Generator<EventContext> {
 }
 
 /** The event's actors with text, name, code and entity id (mention-level detail when the store has it). */
-export function eventActors(ctx: EventContext, role: 'source' | 'target'): Array<{ text: string; name: string; code: string; id: string | null }> {
+export function eventActors(
+  ctx: EventContext,
+  role: 'source' | 'target',
+): Array<{ text: string; name: string; code: string; id: string | null }> {
   const e = ctx.event;
   const detailed = role === 'source' ? e.sourceActors : e.targetActors;
   if (detailed) return detailed.map((a) => ({ ...a, code: a.code || (a.id ? ctx.codeOf(a.id) : '') }));
   const ids = role === 'source' ? e.sourceIds : e.targetIds;
-  return (role === 'source' ? e.source : e.target).map((name, i) => ({ text: name, name, code: ids[i] ? ctx.codeOf(ids[i]!) : '', id: ids[i] ?? null }));
+  return (role === 'source' ? e.source : e.target).map((name, i) => ({
+    text: name,
+    name,
+    code: ids[i] ? ctx.codeOf(ids[i]!) : '',
+    id: ids[i] ?? null,
+  }));
 }

@@ -13,30 +13,59 @@ const TEXT = 'Ardavia imposed sanctions on Belmar, officials said.\n\nThe measur
 
 function sanction(start: number, end: number): EventMention {
   return {
-    type: 'SANCTION', mode: null,
+    type: 'SANCTION',
+    mode: null,
     source: [{ start: 0, end: 7, text: 'Ardavia', name: 'Ardavia', code: 'ARDGOV', actorKey: 'country:ARD' }],
     target: [{ start: 28, end: 34, text: 'Belmar', name: 'Belmar', code: 'BLM', actorKey: 'country:BLM' }],
-    date: { value: '2026-03-13', precision: 'day' }, location: { start: 28, end: 34, text: 'Belmar', name: 'Belmar' },
-    trigger: { start: 8, end: 25, text: 'imposed sanctions' }, negated: false, hypothetical: false,
-    attributes: { imposer: ['Ardavia'], sanctioned: ['Belmar'] }, evidence: { start, end },
+    date: { value: '2026-03-13', precision: 'day' },
+    location: { start: 28, end: 34, text: 'Belmar', name: 'Belmar' },
+    trigger: { start: 8, end: 25, text: 'imposed sanctions' },
+    negated: false,
+    hypothetical: false,
+    attributes: { imposer: ['Ardavia'], sanctioned: ['Belmar'] },
+    evidence: { start, end },
   };
 }
 
 function store(): Db {
   const db = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-evx-')), 't.db'));
   const w = articleWriter(db);
-  for (const [outlet, url] of [['Harbour Post', 'https://post.example/a'], ['Bay Wire', 'https://wire.example/b']] as const) {
-    const raw = { title: `Sanctions (${outlet})`, url, outlet, text: TEXT, captions: [], dateEvidence: [], origin: 't', warnings: [] };
+  for (const [outlet, url] of [
+    ['Harbour Post', 'https://post.example/a'],
+    ['Bay Wire', 'https://wire.example/b'],
+  ] as const) {
+    const raw = {
+      title: `Sanctions (${outlet})`,
+      url,
+      outlet,
+      text: TEXT,
+      captions: [],
+      dateEvidence: [],
+      origin: 't',
+      warnings: [],
+    };
     const doc = createDoc(articleId(raw), raw);
     doc.events.push(sanction(0, 52));
     w.insert(doc);
   }
-  const actorKeys = new Map([['country:ARD', 'ent_ard'], ['country:BLM', 'ent_blm']]);
+  const actorKeys = new Map([
+    ['country:ARD', 'ent_ard'],
+    ['country:BLM', 'ent_blm'],
+  ]);
   const events = mergeEvents(eventMentions(db), actorKeys);
-  writeResolved(db, { entities: [
-    { id: 'ent_ard', name: 'Ardavia', type: 'GPE', aliases: [], mentions: 2, code: 'ARD' },
-    { id: 'ent_blm', name: 'Belmar', type: 'GPE', aliases: [], mentions: 2, code: 'BLM' },
-  ], actorKeys, events, claimGroups: [] }, 2);
+  writeResolved(
+    db,
+    {
+      entities: [
+        { id: 'ent_ard', name: 'Ardavia', type: 'GPE', aliases: [], mentions: 2, code: 'ARD' },
+        { id: 'ent_blm', name: 'Belmar', type: 'GPE', aliases: [], mentions: 2, code: 'BLM' },
+      ],
+      actorKeys,
+      events,
+      claimGroups: [],
+    },
+    2,
+  );
   return db;
 }
 
@@ -48,10 +77,22 @@ async function collect(write: (db: Db, sink: (s: string) => void) => Promise<voi
 
 describe('event exports', () => {
   it('writes PLOVER-style JSON lines, one per merged event', async () => {
-    const out = (await collect(writePloverExport, store())).trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+    const out = (await collect(writePloverExport, store()))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
     expect(out).toHaveLength(1);
     const r = out[0]!;
-    expect(r).toMatchObject({ event: 'SANCTION', date: '2026-03-13', mode: null, negated: false, hypothetical: false, mentions: 2, publisher: 'Harbour Post', context: ['economic'] });
+    expect(r).toMatchObject({
+      event: 'SANCTION',
+      date: '2026-03-13',
+      mode: null,
+      negated: false,
+      hypothetical: false,
+      mentions: 2,
+      publisher: 'Harbour Post',
+      context: ['economic'],
+    });
     expect(r.source).toEqual([{ actorText: 'Ardavia', name: 'Ardavia', code: 'ARDGOV', entityId: 'ent_ard' }]);
     expect(r.target[0].code).toBe('BLM');
     expect(r.text).toBe('Ardavia imposed sanctions on Belmar, officials said.');
@@ -66,9 +107,24 @@ describe('event exports', () => {
     const row = Object.fromEntries(lines[1]!.split('\t').map((v, i) => [GDELT_COLUMNS[i]!, v]));
     expect(lines[1]!.split('\t')).toHaveLength(61);
     expect(row).toMatchObject({
-      Day: '20260313', MonthYear: '202603', Year: '2026', Actor1Code: 'ARDGOV', Actor1Name: 'ARDAVIA', Actor1CountryCode: 'ARD',
-      Actor1Type1Code: 'GOV', Actor2Code: 'BLM', EventCode: '160', EventBaseCode: '160', EventRootCode: '16', QuadClass: '4',
-      GoldsteinScale: '-4.0', NumMentions: '2', NumSources: '2', NumArticles: '2', IsRootEvent: '1', ActionGeo_FullName: 'Belmar',
+      Day: '20260313',
+      MonthYear: '202603',
+      Year: '2026',
+      Actor1Code: 'ARDGOV',
+      Actor1Name: 'ARDAVIA',
+      Actor1CountryCode: 'ARD',
+      Actor1Type1Code: 'GOV',
+      Actor2Code: 'BLM',
+      EventCode: '160',
+      EventBaseCode: '160',
+      EventRootCode: '16',
+      QuadClass: '4',
+      GoldsteinScale: '-4.0',
+      NumMentions: '2',
+      NumSources: '2',
+      NumArticles: '2',
+      IsRootEvent: '1',
+      ActionGeo_FullName: 'Belmar',
       SOURCEURL: 'https://post.example/a',
     });
     expect(row.GlobalEventID).toMatch(/^\d+$/);

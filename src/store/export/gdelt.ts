@@ -7,20 +7,49 @@ import type { Sink } from './json.js';
 
 /** The GDELT 2.0 event table's 61 columns, in order. */
 export const GDELT_COLUMNS: readonly string[] = [
-  'GlobalEventID', 'Day', 'MonthYear', 'Year', 'FractionDate',
-  ...actorColumns('Actor1'), ...actorColumns('Actor2'),
-  'IsRootEvent', 'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'GoldsteinScale',
-  'NumMentions', 'NumSources', 'NumArticles', 'AvgTone',
-  ...geoColumns('Actor1Geo'), ...geoColumns('Actor2Geo'), ...geoColumns('ActionGeo'),
-  'DATEADDED', 'SOURCEURL',
+  'GlobalEventID',
+  'Day',
+  'MonthYear',
+  'Year',
+  'FractionDate',
+  ...actorColumns('Actor1'),
+  ...actorColumns('Actor2'),
+  'IsRootEvent',
+  'EventCode',
+  'EventBaseCode',
+  'EventRootCode',
+  'QuadClass',
+  'GoldsteinScale',
+  'NumMentions',
+  'NumSources',
+  'NumArticles',
+  'AvgTone',
+  ...geoColumns('Actor1Geo'),
+  ...geoColumns('Actor2Geo'),
+  ...geoColumns('ActionGeo'),
+  'DATEADDED',
+  'SOURCEURL',
 ];
 
 function actorColumns(p: string): string[] {
-  return ['Code', 'Name', 'CountryCode', 'KnownGroupCode', 'EthnicCode', 'Religion1Code', 'Religion2Code', 'Type1Code', 'Type2Code', 'Type3Code'].map((c) => p + c);
+  return [
+    'Code',
+    'Name',
+    'CountryCode',
+    'KnownGroupCode',
+    'EthnicCode',
+    'Religion1Code',
+    'Religion2Code',
+    'Type1Code',
+    'Type2Code',
+    'Type3Code',
+  ].map((c) => p + c);
 }
 
 function geoColumns(p: string): string[] {
-  return ['_Type', '_FullName', '_CountryCode', '_ADM1Code', '_ADM2Code', '_Lat', '_Long', '_FeatureID'].map((c) => p + c);
+  return ['_Type', '_FullName', '_CountryCode', '_ADM1Code', '_ADM2Code', '_Lat', '_Long', '_FeatureID'].map(
+    (c) => p + c,
+  );
 }
 
 /** Codes that start with an organization class rather than a country. */
@@ -70,13 +99,28 @@ function row(ctx: EventContext): string[] {
   const first = e.evidence[0]!;
   const added = ctx.article.addedAt.replace(/[-:T]/g, '').slice(0, 14);
   return [
-    numericId(e.id), date.day, date.monthYear, date.year, date.fraction,
-    ...actor(a1), ...actor(a2),
-    first.start < ctx.article.firstParagraphEnd ? '1' : '0', cameo.code, cameo.code.slice(0, 3), cameo.code.slice(0, 2),
-    type ? String(QUAD_CLASS[type]) : '', cameo.goldstein.toFixed(1),
-    String(e.mentions ?? e.evidence.length), String(ctx.outlets), String(e.articleIds.length), '',
-    ...noGeo, ...noGeo, ...actionGeo,
-    added, ctx.article.url ?? '',
+    numericId(e.id),
+    date.day,
+    date.monthYear,
+    date.year,
+    date.fraction,
+    ...actor(a1),
+    ...actor(a2),
+    first.start < ctx.article.firstParagraphEnd ? '1' : '0',
+    cameo.code,
+    cameo.code.slice(0, 3),
+    cameo.code.slice(0, 2),
+    type ? String(QUAD_CLASS[type]) : '',
+    cameo.goldstein.toFixed(1),
+    String(e.mentions ?? e.evidence.length),
+    String(ctx.outlets),
+    String(e.articleIds.length),
+    '',
+    ...noGeo,
+    ...noGeo,
+    ...actionGeo,
+    added,
+    ctx.article.url ?? '',
   ].map(clean);
 }
 
@@ -86,6 +130,6 @@ function row(ctx: EventContext): string[] {
  * coordinates, ADM codes, ethnic and religion codes) are left empty rather than guessed.
  */
 export async function writeGdeltExport(db: Db, sink: Sink): Promise<void> {
-  await sink(GDELT_COLUMNS.join('\t') + '\n');
-  for (const ctx of eventContexts(db)) await sink(row(ctx).join('\t') + '\n');
+  await sink(`${GDELT_COLUMNS.join('\t')}\n`);
+  for (const ctx of eventContexts(db)) await sink(`${row(ctx).join('\t')}\n`);
 }

@@ -7,7 +7,9 @@ export type Sink = (chunk: string) => void | Promise<void>;
 
 /** JSON text safe to embed anywhere: U+2028/U+2029 escaped. */
 function json(value: unknown): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 async function writeArray(sink: Sink, name: string, items: Iterable<unknown>, first: boolean): Promise<void> {

@@ -5,7 +5,8 @@ import { eventActors, eventContexts } from './event-rows.js';
 /** PLOVER contexts implied by the domain attributes an event carries. */
 function contexts(attributes: Record<string, unknown>): string[] {
   const out: string[] = [];
-  if ('class' in attributes || 'rangeKm' in attributes || 'participants' in attributes && 'duration' in attributes) out.push('military');
+  if ('class' in attributes || 'rangeKm' in attributes || ('participants' in attributes && 'duration' in attributes))
+    out.push('military');
   if ('imposer' in attributes) out.push('economic');
   if ('venue' in attributes || 'host' in attributes || 'occasion' in attributes) out.push('diplomatic');
   if ('person' in attributes) out.push('political_institutions');
@@ -20,7 +21,12 @@ function contexts(attributes: Record<string, unknown>): string[] {
 export async function writePloverExport(db: Db, sink: Sink): Promise<void> {
   for (const ctx of eventContexts(db)) {
     const e = ctx.event;
-    const actor = (a: { text: string; name: string; code: string; id: string | null }) => ({ actorText: a.text, name: a.name, code: a.code, entityId: a.id });
+    const actor = (a: { text: string; name: string; code: string; id: string | null }) => ({
+      actorText: a.text,
+      name: a.name,
+      code: a.code,
+      entityId: a.id,
+    });
     const record = {
       id: e.id,
       date: e.date,
@@ -42,6 +48,10 @@ export async function writePloverExport(db: Db, sink: Sink): Promise<void> {
       storyIds: e.articleIds,
       language: 'en',
     };
-    await sink(JSON.stringify(record).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') + '\n');
+    await sink(
+      `${JSON.stringify(record)
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029')}\n`,
+    );
   }
 }

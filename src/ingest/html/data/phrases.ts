@@ -4,10 +4,13 @@
  */
 
 /** Ad slots' labels and "continue reading" interstitials. */
-export const AD_LABELS = /^(?:advert|advertisement|advertising|advertisements?|ad|ads|anzeige|publicit[ée]|publicidad|pubblicit[àa]|reklama|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?|skip (?:to|this) ad|ad feedback|this slideshow requires javascript|loading|please wait)$/i;
+export const AD_LABELS =
+  /^(?:advert|advertisement|advertising|advertisements?|ad|ads|anzeige|publicit[ée]|publicidad|pubblicit[àa]|reklama|sponsored(?: content)?|promoted(?: content)?|paid (?:content|post)|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|continue reading(?: below| the main story)?|scroll (?:down )?to continue(?: with content)?|skip (?:to|this) ad|ad feedback|this slideshow requires javascript|loading|please wait)$/i;
 
 /** Calls to action and link prompts (only ever checked on short blocks). */
-export const CALLS_TO_ACTION = /\b(?:sign up|signup|subscribe|newsletter|share (?:this|it|on|with)|follow us|like us on|click here|read more|read next|more:|related:|see also|also read|leave a (?:comment|reply)|tell us what you think|join the (?:conversation|discussion)|download (?:our|the) app|all rights reserved|copyright ©|© \d{4}|get (?:the|our) (?:latest|best|top)|don['’]t miss|watch:|recommended:|more (?:stories|news) (?:like this|from))\b/i;
+export const CALLS_TO_ACTION =
+  /\b(?:sign up|signup|subscribe|newsletter|share (?:this|it|on|with)|follow us|like us on|click here|read more|read next|more:|related:|see also|also read|leave a (?:comment|reply)|tell us what you think|join the (?:conversation|discussion)|download (?:our|the) app|all rights reserved|copyright ©|© \d{4}|get (?:the|our) (?:latest|best|top)|don['’]t miss|watch:|recommended:|more (?:stories|news) (?:like this|from))\b/i;
 
 /** Words of a date or time stamp line ("Updated: Nov 18, 2019 @17:26 PM · Published 3:45 p.m. EST"). */
-export const STAMP_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|a\.?m|p\.?m|gmt|utc|[ecmp][sd]t|bst|cet|ist|updated?|published|posted|last|modified|on|at|and|hours?|minutes?|mins?|ago|today|yesterday|th|st|nd|rd|z)\b/gi;
+export const STAMP_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|a\.?m|p\.?m|gmt|utc|[ecmp][sd]t|bst|cet|ist|updated?|published|posted|last|modified|on|at|and|hours?|minutes?|mins?|ago|today|yesterday|th|st|nd|rd|z)\b/gi;

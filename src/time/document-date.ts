@@ -8,7 +8,7 @@ import { datelineEvidence } from './dateline.js';
  * caption or the story's dateline; a full date written in the text (the latest one: an article is not
  * older than what it reports); and only when nothing else dates it, an "updated" stamp (the article
  * existed by then, and stamps are the date the page carries); and last, the date of a dated article this
- * one is a near-duplicate of (`from: "story"`, see storyDate.ts). A coarse date (a month-only URL) is
+ * one is a near-duplicate of (`from: "story"`, see story-date.ts). A coarse date (a month-only URL) is
  * refined by a caption or dateline day inside it. Nothing else: no date is ever guessed.
  *
  * `anchor` is the latest day-precise date among those the article itself carries (URL, metadata of
@@ -44,13 +44,21 @@ export function documentDates(doc: Doc, explicitTextDates: () => DateEvidence[])
   const metaUpdated = ev.filter((e) => e.from === 'metadata' && e.kind === 'updated');
   const captions = ev.filter((e) => e.from === 'caption');
   const story = ev.filter((e) => e.from === 'story');
-  const yearHint = latest([...url, ...metaPublished, ...metaUpdated, ...captions])?.value ?? doc.published?.value ?? null;
+  const yearHint =
+    latest([...url, ...metaPublished, ...metaUpdated, ...captions])?.value ?? doc.published?.value ?? null;
   const dateline = datelineEvidence(doc.text, yearHint);
   const dayClues = [...captions, ...(dateline ? [dateline] : [])];
 
   let published: DocumentDate | null = doc.published;
   if (!published) {
-    const tiers: Array<() => DateEvidence[]> = [() => url, () => metaPublished, () => dayClues, explicitTextDates, () => metaUpdated, () => story];
+    const tiers: Array<() => DateEvidence[]> = [
+      () => url,
+      () => metaPublished,
+      () => dayClues,
+      explicitTextDates,
+      () => metaUpdated,
+      () => story,
+    ];
     for (const tier of tiers) {
       const chosen = latest(tier());
       if (!chosen) continue;
@@ -67,8 +75,11 @@ export function documentDates(doc: Doc, explicitTextDates: () => DateEvidence[])
   const carried = [...url, ...metaPublished, ...metaUpdated, ...dayClues].filter((e) => e.precision === 'day');
   const newest = latest(carried);
   let anchor: DocumentDate | null = published;
-  if (newest && (!published || published.precision !== 'day' || newest.value > published.value)) {
-    anchor = published && !newest.value.startsWith(published.value) && newest.value < published.value ? published : toDate(newest);
+  if (newest && (published?.precision !== 'day' || newest.value > published.value)) {
+    anchor =
+      published && !newest.value.startsWith(published.value) && newest.value < published.value
+        ? published
+        : toDate(newest);
   }
   return { published, anchor };
 }

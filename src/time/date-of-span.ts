@@ -28,7 +28,8 @@ export function calendarDate(t: Pick<Timex, 'type' | 'value'>): DateValue | null
     const jan4 = { y: Number(week[1]), m: 1, d: 4 };
     const monday = addDays(jan4, 1 - weekday(jan4) + 7 * (Number(week[2]) - 1));
     const sunday = addDays(monday, 6);
-    if (monday.y === sunday.y && monday.m === sunday.m) return { value: fmtMonth(monday.y, monday.m), precision: 'month' };
+    if (monday.y === sunday.y && monday.m === sunday.m)
+      return { value: fmtMonth(monday.y, monday.m), precision: 'month' };
     return monday.y === sunday.y ? { value: fmtYear(monday.y), precision: 'year' } : null;
   }
   const period = /^(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)$/.exec(v);
@@ -37,7 +38,8 @@ export function calendarDate(t: Pick<Timex, 'type' | 'value'>): DateValue | null
 }
 
 /** A bound of a period ("since 2011", "until May", "since a 2019 agreement") is not when the event happened. */
-const BOUNDING = /\b(?:since|until|till|before|after|by|from|through|to|between)\s+(?:(?:a|an|the|its|his|her|their|last|this)\s+)?$/i;
+const BOUNDING =
+  /\b(?:since|until|till|before|after|by|from|through|to|between)\s+(?:(?:a|an|the|its|his|her|their|last|this)\s+)?$/i;
 const ADVERBIAL = /(?:\b(?:on|in|at|during|of|late|early)\s*|,\s*|^\s*)$/i;
 /** A year used as a modifier inside a noun phrase ("the 2000 Olympics", "a 2019 agreement") dates that thing, not the event. */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorCode, roleSector } from './actorCode.js';
+import { actorCode, roleSector } from './actor-code.js';
 
 describe('actorCode', () => {
   it('combines the country with the sector of the role', () => {

@@ -10,7 +10,9 @@ export class PhraseTagger implements NerTagger {
 
   /** `phrases`: [space-separated tokens, CoNLL type] pairs, e.g. ["Moon Jae-in", "PER"]. */
   constructor(phrases: readonly (readonly [string, string])[]) {
-    this.phrases = phrases.map(([p, type]) => ({ tokens: p.split(' '), type })).sort((a, b) => b.tokens.length - a.tokens.length);
+    this.phrases = phrases
+      .map(([p, type]) => ({ tokens: p.split(' '), type }))
+      .sort((a, b) => b.tokens.length - a.tokens.length);
   }
 
   tagSentences(sentences: readonly (readonly string[])[]): string[][] {
@@ -19,7 +21,9 @@ export class PhraseTagger implements NerTagger {
       for (let i = 0; i < words.length; i++) {
         const hit = this.phrases.find((p) => p.tokens.every((t, k) => words[i + k] === t));
         if (!hit) continue;
-        hit.tokens.forEach((_, k) => (out[i + k] = (k === 0 ? 'B-' : 'I-') + hit.type));
+        hit.tokens.forEach((_, k) => {
+          out[i + k] = (k === 0 ? 'B-' : 'I-') + hit.type;
+        });
         i += hit.tokens.length - 1;
       }
       return out;

@@ -62,7 +62,15 @@ function isJunkSentence(doc: Doc, a: number, b: number): boolean {
     for (const p of CHROME_PHRASES) if (text.includes(p)) return true;
   }
   // Paragraph that is a single chrome word ("Share", "Advertisement").
-  if (b - a <= 3 && JUNK_ENTITY_TEXTS.has(lowerJoin(doc, a, b).replace(/[^\p{L}\s]/gu, '').trim())) return true;
+  if (
+    b - a <= 3 &&
+    JUNK_ENTITY_TEXTS.has(
+      lowerJoin(doc, a, b)
+        .replace(/[^\p{L}\s]/gu, '')
+        .trim(),
+    )
+  )
+    return true;
   return false;
 }
 

@@ -12,10 +12,15 @@ import { datelineEvidence } from './dateline.js';
  * The date an article's own evidence gives, read before analysis (no tokens needed): URL → published
  * metadata → caption or dateline → updated metadata. Evidence from a story never passes on.
  */
-export function ownDate(raw: { text: string; dateEvidence: readonly DateEvidence[]; published?: DocumentDate | null }): DateEvidence | null {
+export function ownDate(raw: {
+  text: string;
+  dateEvidence: readonly DateEvidence[];
+  published?: DocumentDate | null;
+}): DateEvidence | null {
   if (raw.published && raw.published.from !== 'story') return { ...raw.published, evidence: 'source' };
   const own = raw.dateEvidence.filter((e) => e.from !== 'story');
-  const latest = (list: DateEvidence[]): DateEvidence | null => list.reduce<DateEvidence | null>((b, e) => (!b || e.value > b.value ? e : b), null);
+  const latest = (list: DateEvidence[]): DateEvidence | null =>
+    list.reduce<DateEvidence | null>((b, e) => (!b || e.value > b.value ? e : b), null);
   const yearHint = latest(own)?.value ?? null;
   const dateline = datelineEvidence(raw.text, yearHint);
   const tiers = [
