@@ -169,8 +169,12 @@ const pairs = (split) =>
     return n + (k * (k - 1)) / 2;
   }, 0);
 const docs = (recs) => new Set(recs.map((r) => r.doc)).size;
+// A name outside its mention is one the reader resolves: a pronoun, a role noun, a speaker named elsewhere.
 const resolved = claims.filter(
-  (r) => r.speaker.mention && r.speaker.name && r.speaker.mention.join() !== r.speaker.name.join(),
+  (r) =>
+    r.speaker.mention &&
+    r.speaker.name &&
+    (r.speaker.name[0] < r.speaker.mention[0] || r.speaker.name[1] > r.speaker.mention[1]),
 ).length;
 
 console.log(
@@ -190,7 +194,7 @@ console.log(
 console.log(
   `  speaker mention ${claims.filter((r) => r.speaker.mention).length}, named ${
     claims.filter((r) => r.speaker.name).length
-  }, name differs from mention (pronoun/role/noun) ${resolved}, addressee ${claims.filter((r) => r.addressee).length}`,
+  }, named outside the mention (pronoun, role noun) ${resolved}, addressee ${claims.filter((r) => r.addressee).length}`,
 );
 for (const split of ['tune', 'check']) {
   const s = claims.filter((r) => r.split === split);
