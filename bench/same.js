@@ -1,5 +1,5 @@
 // npm run bench:same -- <ref> [--only analyze|jsonl|NAME[,…]] [--keep]
-// Proves that the working tree's build gives the same output as git ref <ref>: both builds' `sitrep` run the same
+// Checks that the working tree's build gives the same output as git ref <ref>: both builds' `sitrep` run the same
 // workloads, every stored table, export and JSONL output is hashed, and one row per check says same or DIFFERENT
 // (with the first differing row or line). Exit status 1 when anything differs or fails.
 // The ref is extracted with `git archive` into bench/out/same/<sha>/build and compiled with its own tsconfig; its
@@ -91,6 +91,7 @@ function sharedData() {
   }
 }
 const DATA = sharedData();
+const DATA_WANTED = process.env.SITREP_SHARED_DATA ?? process.env.SITREP_DATA ?? resolve(ROOT, '../shared/data');
 
 function walkFiles(path, out = []) {
   if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) walkFiles(join(path, name), out);
@@ -120,9 +121,10 @@ function runCli(main, args, { stdin = null, stdout = null } = {}) {
     child.stderr.on('data', (d) => {
       err = (err + d).slice(-4000);
     });
-    child.on('close', (status) => {
+    child.on('close', (code, signal) => {
       if (typeof inFd === 'number') closeSync(inFd);
       if (typeof outFd === 'number') closeSync(outFd);
+      const status = code ?? signal;
       done({ status, stderr: err.trim().split('\n').slice(-1)[0] ?? '', secs: (performance.now() - t0) / 1000 });
     });
   });
@@ -257,24 +259,33 @@ function firstTableDifference(refPath, treePath, table) {
     const key = (row) => sa.columns.slice(0, sa.keyCount).map((c, i) => `${c}=${clip(cell(row[i]), 30)}`).join(' ');
     const ia = tableRows(a, sa);
     const ib = tableRows(b, sb);
-    for (let n = 1; ; n++) {
-      const ra = ia.next();
-      const rb = ib.next();
-      if (ra.done && rb.done) return 'same rows (hash input differs?)';
-      if (ra.done) return `row ${n}: only in tree: ${key(rb.value)}`;
-      if (rb.done) return `row ${n}: only in ref: ${key(ra.value)}`;
-      if (rowText(ra.value) === rowText(rb.value)) continue;
-      ia.return?.();
-      ib.return?.();
-      const ka = key(ra.value);
-      const kb = key(rb.value);
-      if (ka !== kb) return `row ${n}: ref ${ka} | tree ${kb}`;
-      const c = sa.columns.findIndex((_, i) => cell(ra.value[i]) !== cell(rb.value[i]));
-      return `row ${ka}: ${sa.columns[c]} ref ${clip(cell(ra.value[c]), 40)} | tree ${clip(cell(rb.value[c]), 40)}`;
+    try {
+      return firstRowDifference(ia, ib, sa.columns, key);
+    } finally {
+      // A connection cannot close while one of its statements is still being iterated.
+      ia.return();
+      ib.return();
     }
   } finally {
     a.close();
     b.close();
+  }
+}
+
+function firstRowDifference(ia, ib, columns, key) {
+  for (let n = 1; ; n++) {
+    const ra = ia.next();
+    const rb = ib.next();
+    if (ra.done && rb.done) return 'same rows (hash input differs?)';
+    if (ra.done) return `row ${n}: only in tree: ${key(rb.value)}`;
+    if (rb.done) return `row ${n}: only in ref: ${key(ra.value)}`;
+    if (rowText(ra.value) !== rowText(rb.value)) {
+      const ka = key(ra.value);
+      const kb = key(rb.value);
+      if (ka !== kb) return `row ${n}: ref ${ka} | tree ${kb}`;
+      const c = columns.findIndex((_, i) => cell(ra.value[i]) !== cell(rb.value[i]));
+      return `row ${ka}: ${columns[c]} ref ${clip(cell(ra.value[c]), 40)} | tree ${clip(cell(rb.value[c]), 40)}`;
+    }
   }
 }
 
@@ -341,7 +352,7 @@ function writeInput(name, text) {
 
 const jsonl = (records) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const dataPath = (...parts) => (DATA ? join(DATA, ...parts) : null);
-const missing = (what) => ({ skip: `${what} not found${DATA ? ` under ${DATA}` : ''} (set SITREP_SHARED_DATA)` });
+const missing = (what) => ({ skip: `${join(DATA ?? DATA_WANTED, what)} not found (set SITREP_SHARED_DATA)` });
 
 function syntheticInput() {
   const chunks = [];
@@ -526,7 +537,7 @@ const head = git('rev-parse', 'HEAD');
 const dirty = git('status', '--porcelain', '--untracked-files=no').split('\n').filter(Boolean).length;
 const treeName = `${head.slice(0, 12)}${dirty ? ` + ${dirty} changed file(s)` : ''}`;
 log(`comparing the working tree (${treeName}) with ${refArg} (${sha.slice(0, 12)})`);
-log(`shared data: ${DATA ?? 'not found (set SITREP_SHARED_DATA)'}`);
+log(`shared data: ${DATA ?? `${DATA_WANTED} not found (set SITREP_SHARED_DATA)`}`);
 
 const cache = loadCache();
 mkdirSync(REF_DIR, { recursive: true });
