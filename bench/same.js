@@ -8,7 +8,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -103,7 +112,11 @@ function walkFiles(path, out = []) {
 function fingerprint(paths) {
   const h = sha256();
   for (const p of paths) {
-    for (const f of walkFiles(p)) h.update(`${p}\0${relative(p, f)}\0`).update(readFileSync(f)).update('\0');
+    for (const f of walkFiles(p)) {
+      h.update(`${p}\0${relative(p, f)}\0`);
+      h.update(readFileSync(f));
+      h.update('\0');
+    }
   }
   return h.digest('hex');
 }
@@ -256,7 +269,11 @@ function firstTableDifference(refPath, treePath, table) {
     if (!sa) return 'table missing in ref';
     if (!sb) return 'table missing in tree';
     if (sa.columns.join() !== sb.columns.join()) return `columns differ: ref (${sa.columns}) tree (${sb.columns})`;
-    const key = (row) => sa.columns.slice(0, sa.keyCount).map((c, i) => `${c}=${clip(cell(row[i]), 30)}`).join(' ');
+    const key = (row) =>
+      sa.columns
+        .slice(0, sa.keyCount)
+        .map((c, i) => `${c}=${clip(cell(row[i]), 30)}`)
+        .join(' ');
     const ia = tableRows(a, sa);
     const ib = tableRows(b, sb);
     try {
@@ -350,7 +367,7 @@ function writeInput(name, text) {
   return path;
 }
 
-const jsonl = (records) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+const jsonl = (records) => `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
 const dataPath = (...parts) => (DATA ? join(DATA, ...parts) : null);
 const missing = (what) => ({ skip: `${join(DATA ?? DATA_WANTED, what)} not found (set SITREP_SHARED_DATA)` });
 
@@ -363,7 +380,10 @@ function syntheticInput() {
 function timeline17Input() {
   const dir = dataPath('timeline17');
   if (!dir || !existsSync(dir)) return missing('timeline17/');
-  const paths = readdirSync(dir).sort().map((t) => join(dir, t, 'InputDocs')).filter((p) => existsSync(p));
+  const paths = readdirSync(dir)
+    .sort()
+    .map((t) => join(dir, t, 'InputDocs'))
+    .filter((p) => existsSync(p));
   return paths.length ? { paths } : missing('timeline17/*/InputDocs');
 }
 
@@ -378,8 +398,9 @@ const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function timexInput() {
   const dir = dataPath('tempeval3/TBAQ-cleaned');
   if (!dir || !existsSync(dir)) return missing('tempeval3/TBAQ-cleaned');
-  const files = walkFiles(dir)
-    .filter((f) => f.endsWith('.tml') && !relative(dir, f).split('/').includes('testpipeline'));
+  const files = walkFiles(dir).filter(
+    (f) => f.endsWith('.tml') && !relative(dir, f).split('/').includes('testpipeline'),
+  );
   const records = files.map((f) => {
     const xml = readFileSync(f, 'utf8');
     const tag = /<TIMEX3([^>]*functionInDocument="CREATION_TIME"[^>]*)>/.exec(xml)?.[1] ?? '';
@@ -394,7 +415,9 @@ function timexInput() {
 function quotesInput() {
   const dir = dataPath('polnear/data/dev/text');
   if (!dir || !existsSync(dir)) return missing('polnear/data/dev/text');
-  const records = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+  const records = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
     .map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(dir, f), 'utf8') }));
   return { paths: [writeInput('quotes-polnear.jsonl', jsonl(records))] };
 }
@@ -404,7 +427,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function ploverInput() {
   const p = dataPath('event-coding/plover-gsr/PLOVER_GSR_CAMEO.dev.jsonl');
   if (!p || !existsSync(p)) return missing('event-coding/plover-gsr');
-  const records = readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  const records = readFileSync(p, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
     .filter((r) => typeof r.text === 'string' && r.event)
     .map((r) => ({ id: r.id, text: r.text, ...(DAY.test(r.date ?? '') ? { date: r.date } : {}) }));
   return { paths: [writeInput('events-plover.jsonl', jsonl(records))] };
@@ -413,7 +439,10 @@ function ploverInput() {
 function petrarchInput() {
   const p = dataPath('event-coding/petrarch2-gsr/PETR2_GSR_validation.jsonl');
   if (!p || !existsSync(p)) return missing('event-coding/petrarch2-gsr');
-  const records = readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  const records = readFileSync(p, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
     .filter((r) => typeof r.text === 'string')
     .map((r) => {
       const d = String(r.date ?? '').replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
@@ -426,7 +455,9 @@ function extractInput() {
   const dir = dataPath('article-extraction');
   if (!dir || !existsSync(join(dir, 'ground-truth.json'))) return missing('article-extraction/');
   const gold = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8'));
-  const records = readdirSync(join(dir, 'html')).filter((f) => f.endsWith('.html.gz')).sort()
+  const records = readdirSync(join(dir, 'html'))
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
     .map((f) => f.replace(/\.html\.gz$/, ''))
     .filter((id) => gold[id])
     .map((id) => {
@@ -492,7 +523,10 @@ async function runWorkload(main, w, input, dir) {
 const REF_DIR = join(OUT, sha);
 const CACHE = join(REF_DIR, 'results.json');
 // A cached ref result is reused only for the same tool, Node.js and inputs.
-const TOOL = sha256().update(readFileSync(fileURLToPath(import.meta.url))).update(process.version).digest('hex');
+const TOOL = sha256()
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(process.version)
+  .digest('hex');
 
 function loadCache() {
   try {
