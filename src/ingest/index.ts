@@ -4,14 +4,16 @@ export { readSources, sourceKind, isUrlInput, warcItems, type SourceOptions, typ
 export { decodeText, NOT_UTF8_WARNING } from './decode.js';
 export {
   guardedFetch,
-  blockedAddressReason,
+  refusedResolution,
   FetchError,
   MAX_FETCH_BYTES,
   USER_AGENT,
   type FetchOptions,
   type FetchResult,
   type ContentKind,
+  type Resolver,
 } from './fetch.js';
+export { blockedAddressReason } from './address-policy.js';
 export { readWarc, type WarcRecord, type WarcEvent } from './warc.js';
 export { jsonlItem, textArticle, isoDate, normalizeBody } from './jsonl.js';
 export { extractPage } from './extract.js';
