@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { IngestItem } from '../model/index.js';
 import { decodeFileStream, detectFileEncoding } from './decode.js';
 import { guardedFetch, FetchError, MAX_FETCH_BYTES, type FetchOptions } from './fetch.js';
 import { decodedBody, isHtml, parseHttpResponse } from './http-message.js';
 import { jsonlItem } from './jsonl.js';
 import { byteLinesOf, linesOf } from './lines.js';
-import { readWarc } from './warc.js';
+import { readWarc, type WarcEvent } from './warc.js';
+import { decodedRuns } from './gzip-members.js';
 
 /**
  * The ingest stage's front door: every kind of input sitrep reads, streamed as ingest items in input
@@ -105,19 +105,22 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-/** HTML responses (and resources) out of a WARC file, plain or gzipped (one member per record or one overall). */
+/**
+ * WARC records of a file, plain or gzipped (one member per record or one overall). A damaged gzip file loses only
+ * what the damage touches: the record it cuts is reported, and reading goes on at the next gzip member.
+ */
+async function* warcEvents(file: string): AsyncGenerator<WarcEvent> {
+  const raw = createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer> & NodeJS.ReadableStream;
+  if (!(await isGzip(file)) && !/\.gz$/i.test(file)) return yield* readWarc(raw);
+  for await (const run of decodedRuns(raw)) yield* readWarc(run.data, { startOffset: run.offset });
+}
+
+/** HTML responses (and resources) out of a WARC file (or of `source`, its bytes, when given). */
 export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): AsyncGenerator<IngestItem> {
-  let stream: AsyncIterable<Buffer>;
-  if (source) stream = source;
-  else {
-    const raw = createReadStream(file, { highWaterMark: 1 << 16 });
-    stream = ((await isGzip(file)) ? raw.pipe(createGunzip()) : raw) as AsyncIterable<Buffer>;
-    raw.on('error', () => undefined);
-  }
   let records = 0;
   let pages = 0;
   let skipped = 0;
-  for await (const ev of readWarc(stream)) {
+  for await (const ev of source ? readWarc(source) : warcEvents(file)) {
     if (ev.kind === 'problem') {
       yield { kind: 'error', origin: `${file}@${ev.offset}`, error: ev.message };
       continue;
