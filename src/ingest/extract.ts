@@ -1,9 +1,9 @@
-import type { PageItem, RawArticle } from '../model/index.js';
+import { LIMITS, type PageItem, type RawArticle } from '../model/index.js';
 import { decodeHtml, extractHtml, pageToRawArticle } from './html/index.js';
 import { isoDate } from './jsonl.js';
 
 /** Longer page texts are cut (at a paragraph end) with a warning: no news article is that long. */
-export const MAX_PAGE_TEXT = 400_000;
+const MAX_PAGE_TEXT = LIMITS.pageTextChars;
 
 /**
  * A page item to a raw article: decode, extract the main text, fill in what the source said about the

@@ -3,6 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { LIMITS } from '../model/index.js';
 import { blockedAddressReason } from './address-policy.js';
 
 /**
@@ -13,9 +14,9 @@ import { blockedAddressReason } from './address-policy.js';
  */
 export interface FetchOptions {
   allowPrivate?: boolean;
-  /** Largest body accepted, after decompression (default 10 MB). */
+  /** Largest body accepted, after decompression (default `LIMITS.fetchBytes`). */
   maxBytes?: number;
-  /** Whole-request deadline including redirects (default 20 s). */
+  /** Whole-request deadline including redirects (default `LIMITS.fetchTimeoutMs`). */
   timeoutMs?: number;
   maxRedirects?: number;
   /** Which content types are accepted for a 2xx answer (default: any). */
@@ -69,7 +70,7 @@ export class FetchError extends Error {
 }
 
 export const USER_AGENT = 'sitrep/0.1 (news analysis; +https://github.com/)';
-export const MAX_FETCH_BYTES = 10 * 1024 * 1024;
+export const MAX_FETCH_BYTES = LIMITS.fetchBytes;
 
 const CONTENT_TYPES: Record<ContentKind, RegExp> = {
   html: /^(?:text\/html|application\/xhtml\+xml)\b/i,
@@ -218,9 +219,9 @@ function flatHeaders(res: IncomingMessage): Record<string, string> {
 export async function guardedFetch(raw: string, options: FetchOptions = {}): Promise<FetchResult> {
   const opts = { ...options, allowPrivate: options.allowPrivate ?? false };
   const maxBytes = options.maxBytes ?? MAX_FETCH_BYTES;
-  const maxRedirects = options.maxRedirects ?? 5;
+  const maxRedirects = options.maxRedirects ?? LIMITS.fetchRedirects;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 20_000);
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? LIMITS.fetchTimeoutMs);
   try {
     let url = parseUrl(raw);
     for (let hops = 0; ; hops++) {

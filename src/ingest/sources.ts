@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { IngestItem } from '../model/index.js';
+import { LIMITS, type IngestItem } from '../model/index.js';
 import { decodeFileStream, detectFileEncoding } from './decode.js';
 import { guardedFetch, FetchError, MAX_FETCH_BYTES, type FetchOptions } from './fetch.js';
 import { decodedBody, isHtml, parseHttpResponse } from './http-message.js';
 import { jsonlItem } from './jsonl.js';
-import { byteLinesOf, linesOf } from './lines.js';
+import { byteLinesOf, decodeUtf8Line, linesOf, overlongMessage } from './lines.js';
 import { readWarc, type WarcEvent } from './warc.js';
 import { decodedRuns } from './gzip-members.js';
 
@@ -23,7 +23,7 @@ export interface SourceOptions {
 
 export type SourceKind = 'url' | 'warc' | 'jsonl' | 'html' | 'dump';
 
-const MAX_HTML_FILE = 20 * 1024 * 1024;
+const MAX_HTML_FILE = LIMITS.htmlFileBytes;
 
 export function isUrlInput(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -79,11 +79,13 @@ async function* jsonlItems(file: string): AsyncGenerator<IngestItem> {
   let any = false;
   for await (const bytes of byteLinesOf(createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>)) {
     n++;
-    let line: string;
-    try {
-      line = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      yield { kind: 'error', origin: `${file}:${n}`, error: 'line is not valid UTF-8' };
+    if ('overlong' in bytes) {
+      yield { kind: 'error', origin: `${file}:${n}`, error: overlongMessage(bytes.overlong) };
+      continue;
+    }
+    const line = decodeUtf8Line(bytes);
+    if (typeof line !== 'string') {
+      yield { kind: 'error', origin: `${file}:${n}`, error: line.error };
       continue;
     }
     const item = jsonlItem(line.replace(/^\uFEFF/, ''), `${file}:${n}`);

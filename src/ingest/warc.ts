@@ -1,3 +1,4 @@
+import { LIMITS } from '../model/index.js';
 import { ByteReader } from './bytes.js';
 
 /**
@@ -64,7 +65,7 @@ async function resync(r: ByteReader): Promise<number> {
 }
 
 export async function* readWarc(source: AsyncIterable<Buffer>, options: WarcOptions = {}): AsyncGenerator<WarcEvent> {
-  const maxRecord = options.maxRecordBytes ?? 20 * 1024 * 1024;
+  const maxRecord = options.maxRecordBytes ?? LIMITS.warcRecordBytes;
   const r = new ByteReader(source[Symbol.asyncIterator](), options.startOffset ?? 0);
   const cause = (): string => (r.failure ? ` (${r.failure.message})` : '');
   for (;;) {

@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import { parseArgs, UsageError } from '../args.js';
-import { requireString, runJsonl } from '../jsonl.js';
+import { requireText, runJsonl } from '../jsonl.js';
 import { annotateEvents } from '../../events/index.js';
 import { annotateLanguage } from '../../language/index.js';
 import { loadTagger } from '../../language/ner/index.js';
@@ -33,7 +33,7 @@ export function eventOut(e: EventMention): Record<string, unknown> {
 
 /** Build a Doc for one JSONL record: the text is the body; `date` (or `dct`) is the document date. */
 export function recordDoc(record: Record<string, unknown>): Doc {
-  const text = requireString(record, 'text');
+  const text = requireText(record);
   const date = record.date ?? record.dct;
   if (date !== undefined && date !== null && (typeof date !== 'string' || !DATE.test(date)))
     throw new Error('field "date" must be YYYY-MM-DD');
