@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { DateEvidence, IngestItem, PageItem, RawArticle } from '../model/index.js';
-import { readSources, type SourceOptions } from '../ingest/index.js';
+import { httpUrl, readSources, type SourceOptions } from '../ingest/index.js';
 import { segmentDump } from '../segment/index.js';
 import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '../resolve/index.js';
 import {
@@ -201,6 +201,12 @@ export async function analyzeItems(
   try {
     for await (const raw of articlesOf(items, pool, summary, options.onProblem)) {
       summary.seen++;
+      // Every source checks its URLs; this is the last line before the store, whatever reads the input.
+      const checked = httpUrl(raw.url);
+      if (checked.warning) {
+        raw.url = null;
+        raw.warnings.push(checked.warning);
+      }
       const id = articleId(raw);
       if (seenIds.has(id) || writer.has(id)) {
         summary.skipped++;

@@ -22,6 +22,7 @@ export function extractPage(item: PageItem): RawArticle {
     raw.warnings.push(`article text cut to ${raw.text.length} of ${length} characters`);
   }
   const hints = item.hints;
+  if (hints?.warnings) raw.warnings.push(...hints.warnings);
   if (hints?.title && raw.title.trim() === '') raw.title = hints.title.replace(/\s+/g, ' ').trim();
   if (hints?.published && !raw.published) {
     const d = isoDate(hints.published);

@@ -1,5 +1,5 @@
 export { extractHtml, pageToRawArticle, decodeHtml, type ExtractedPage } from './html/index.js';
-export { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
+export { cleanUrl, dateFromUrl, httpUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
 export { readSources, sourceKind, isUrlInput, warcItems, type SourceOptions, type SourceKind } from './sources.js';
 export { decodeText, NOT_UTF8_WARNING } from './decode.js';
 export {

@@ -7,6 +7,7 @@ import { guardedFetch, FetchError, MAX_FETCH_BYTES, type FetchOptions } from './
 import { decodedBody, isHtml, parseHttpResponse } from './http-message.js';
 import { jsonlItem } from './jsonl.js';
 import { byteLinesOf, decodeUtf8Line, linesOf, overlongMessage } from './lines.js';
+import { httpUrl } from './url.js';
 import { readWarc, type WarcEvent } from './warc.js';
 import { decodedRuns } from './gzip-members.js';
 
@@ -130,7 +131,8 @@ export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): 
     records++;
     const { headers, block, offset } = ev.record;
     const type = (headers.get('warc-type') ?? '').toLowerCase();
-    const url = headers.get('warc-target-uri')?.replace(/^<|>$/g, '') || null;
+    const { url, warning } = httpUrl(headers.get('warc-target-uri')?.replace(/^<|>$/g, ''));
+    const hints = warning ? { warnings: [warning] } : undefined;
     const origin = `${file}@${offset}`;
     if (type === 'response') {
       const msg = parseHttpResponse(block);
@@ -159,6 +161,7 @@ export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): 
         url,
         html: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
         contentType,
+        hints,
       };
     } else if (type === 'resource' && isHtml(headers.get('content-type'), block)) {
       pages++;
@@ -168,6 +171,7 @@ export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): 
         url,
         html: new Uint8Array(block.buffer, block.byteOffset, block.byteLength),
         contentType: headers.get('content-type') ?? null,
+        hints,
       };
     } else skipped++;
   }
