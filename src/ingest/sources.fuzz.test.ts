@@ -101,7 +101,7 @@ describe('ingest fuzzing (seeded)', () => {
       }
     }
     expect(records).toBeGreaterThan(2000);
-  }, 120_000);
+  });
 
   it('survives 300 mutated and truncated .warc.gz files through warcItems', async () => {
     const r = rng(9);
@@ -119,7 +119,7 @@ describe('ingest fuzzing (seeded)', () => {
     }
     // Most mutations touch one member: the others' records come through (a loop over no pages proves nothing).
     expect(pages).toBeGreaterThan(300);
-  }, 120_000);
+  });
 
   it('survives 2,000 mutated RSS and Atom feeds: entries or a clear error', () => {
     const r = rng(11);
@@ -141,7 +141,7 @@ describe('ingest fuzzing (seeded)', () => {
     }
     expect(parsed).toBeGreaterThan(500);
     expect(entries).toBeGreaterThan(parsed);
-  }, 120_000);
+  });
 
   it('survives 3,000 mutated JSONL lines: an item or an error item, never a throw', () => {
     const r = rng(13);
