@@ -1,10 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDb } from '../src/store/index.js';
+import { runCli } from './run-cli.js';
 // @ts-expect-error plain-JS bench helper shared with the benchmark
 import { writeSyntheticDump } from '../bench/synthetic.js';
 
@@ -14,14 +16,7 @@ const FIXTURE = join(ROOT, 'test/fixtures/small-dump.txt');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/export.schema.json'), 'utf8')) as object;
 
 function sitrep(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { input, env });
 }
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
@@ -41,6 +36,9 @@ function checkExport(out: Export): void {
   const ajv = new Ajv({ allErrors: true });
   const validate = ajv.compile(schema);
   expect(validate(out), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  // The loops below check every quote and event: they must have some to check.
+  expect(out.quotes.length).toBeGreaterThan(0);
+  expect(out.events.length).toBeGreaterThan(0);
   const texts = new Map(out.articles.map((a) => [a.id, a.text]));
   const entityIds = new Set(out.entities.map((e) => e.id));
   for (const q of out.quotes) {
@@ -54,55 +52,55 @@ function checkExport(out: Export): void {
 }
 
 describe('sitrep CLI', () => {
-  it('analyzes a dump, writes a schema-valid export to stdout, and is idempotent', () => {
+  it('analyzes a dump, writes a schema-valid export to stdout, and is idempotent', async () => {
     const db = join(tmp(), 's.db');
-    const first = sitrep(['analyze', FIXTURE, '--db', db, '--json', '-']);
+    const first = await sitrep(['analyze', FIXTURE, '--db', db, '--json', '-']);
     expect(first.code, first.stderr).toBe(0);
     const out = JSON.parse(first.stdout) as Export;
     expect(out.articles).toHaveLength(3);
     checkExport(out);
     expect(first.stderr).toMatch(/3 new/);
-    const again = sitrep(['analyze', FIXTURE, '--db', db]);
+    const again = await sitrep(['analyze', FIXTURE, '--db', db]);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/0 new, 3 already stored/);
-    const exported = sitrep(['export', '--db', db]);
+    const exported = await sitrep(['export', '--db', db]);
     expect((JSON.parse(exported.stdout) as Export).articles).toHaveLength(3);
   });
 
-  it('searches with ranked, tab-separated hits or JSON', () => {
+  it('searches with ranked, tab-separated hits or JSON', async () => {
     const db = join(tmp(), 's.db');
-    sitrep(['analyze', FIXTURE, '--db', db]);
-    const r = sitrep(['search', 'reef', '--db', db]);
+    await sitrep(['analyze', FIXTURE, '--db', db]);
+    const r = await sitrep(['search', 'reef', '--db', db]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(1);
     const cols = lines[0]!.split('\t');
     expect(cols).toHaveLength(5);
     expect(Number.isFinite(Number(cols[0]))).toBe(true);
-    const j = JSON.parse(sitrep(['search', 'reef', '--db', db, '--json']).stdout) as { hits: unknown[] };
+    const j = JSON.parse((await sitrep(['search', 'reef', '--db', db, '--json'])).stdout) as { hits: unknown[] };
     expect(j.hits.length).toBe(lines.length);
   });
 
-  it('uses exit code 2 for usage errors and 1 for failures, with one clear line', () => {
-    expect(sitrep([]).code).toBe(2);
-    expect(sitrep(['frobnicate']).code).toBe(2);
-    expect(sitrep(['analyze']).code).toBe(2);
-    expect(sitrep(['analyze', FIXTURE, '--bogus']).code).toBe(2);
-    expect(sitrep(['export', '--format', 'xml', '--db', join(tmp(), 'x.db')]).code).toBe(2);
-    const missing = sitrep(['analyze', join(tmp(), 'nope.txt'), '--db', join(tmp(), 'm.db')]);
+  it('uses exit code 2 for usage errors and 1 for failures, with one clear line', async () => {
+    expect((await sitrep([])).code).toBe(2);
+    expect((await sitrep(['frobnicate'])).code).toBe(2);
+    expect((await sitrep(['analyze'])).code).toBe(2);
+    expect((await sitrep(['analyze', FIXTURE, '--bogus'])).code).toBe(2);
+    expect((await sitrep(['export', '--format', 'xml', '--db', join(tmp(), 'x.db')])).code).toBe(2);
+    const missing = await sitrep(['analyze', join(tmp(), 'nope.txt'), '--db', join(tmp(), 'm.db')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no such file/);
-    const noDb = sitrep(['export', '--db', join(tmp(), 'absent.db')]);
+    const noDb = await sitrep(['export', '--db', join(tmp(), 'absent.db')]);
     expect(noDb.code).toBe(1);
     expect(noDb.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('rejects empty and binary files clearly and stores nothing for them', () => {
+  it('rejects empty and binary files clearly and stores nothing for them', async () => {
     const dir = tmp();
     const db = join(dir, 'bad.db');
     writeFileSync(join(dir, 'empty.txt'), '');
     writeFileSync(join(dir, 'junk.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
-    const r = sitrep(['analyze', join(dir, 'empty.txt'), join(dir, 'junk.bin'), '--db', db]);
+    const r = await sitrep(['analyze', join(dir, 'empty.txt'), join(dir, 'junk.bin'), '--db', db]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/empty\.txt: empty file/);
     expect(r.stderr).toMatch(/junk\.bin: binary file/);
@@ -111,11 +109,11 @@ describe('sitrep CLI', () => {
     d.close();
   });
 
-  it('reads CRLF and Latin-1 (Windows-1252) dumps', () => {
+  it('reads CRLF and Latin-1 (Windows-1252) dumps', async () => {
     const dir = tmp();
     const text = readFileSync(FIXTURE, 'utf8').replace('Ana Brel', 'Ana Brél').replace(/\n/g, '\r\n');
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from(text.replace(/[’“”—]/g, "'"), 'latin1'));
-    const r = sitrep(['analyze', join(dir, 'latin1.txt'), '--db', join(dir, 'l.db'), '--json', '-']);
+    const r = await sitrep(['analyze', join(dir, 'latin1.txt'), '--db', join(dir, 'l.db'), '--json', '-']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Export;
     expect(out.articles).toHaveLength(3);
@@ -123,7 +121,15 @@ describe('sitrep CLI', () => {
     expect(out.articles.every((a) => !a.text.includes('\r'))).toBe(true);
   });
 
-  it('streams a 50 MB dump with bounded memory (repeated articles are stored once)', () => {
+  it('reads a UTF-16 dump without a byte-order mark', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'utf16.txt'), Buffer.from(readFileSync(FIXTURE, 'utf8'), 'utf16le'));
+    const r = await sitrep(['analyze', join(dir, 'utf16.txt'), '--db', join(dir, 'u.db'), '--json', '-']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as Export).articles).toHaveLength(3);
+  });
+
+  it('streams a 50 MB dump with bounded memory (repeated articles are stored once)', async () => {
     const dir = tmp();
     const path = join(dir, 'big.txt');
     const unit = `${readFileSync(FIXTURE, 'utf8')}\n\n`;
@@ -131,7 +137,7 @@ describe('sitrep CLI', () => {
     const chunk = unit.repeat(Math.ceil(1_000_000 / unit.length));
     for (let written = 0; written < 50_000_000; written += chunk.length) writeSync(fd, chunk);
     closeSync(fd);
-    const r = sitrep(['analyze', path, '--db', join(dir, 'big.db')], undefined, { SITREP_STATS: '1' });
+    const r = await sitrep(['analyze', path, '--db', join(dir, 'big.db')], undefined, { SITREP_STATS: '1' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/3 new/);
     // Streamed: ~300 MB peak here (model weights in two workers included); holding the file whole as a
@@ -173,10 +179,18 @@ describe('sitrep CLI', () => {
       .prepare('SELECT COUNT(*) AS n FROM mentions WHERE article_seq NOT IN (SELECT seq FROM articles)')
       .get() as { n: number };
     expect(orphans.n).toBe(0);
-    const fts = d.prepare('SELECT COUNT(*) AS n FROM articles_fts').get() as { n: number };
-    expect(fts.n).toBe(partial);
     d.close();
-    const rerun = sitrep(['analyze', dump, '--db', db]);
+    // The full-text index is external-content: COUNT(*) on it reads the articles table and passes with an empty
+    // index, so every stored article must be found by a word of its own text (after the open that any command
+    // does, which finishes a bulk load the killed process left).
+    const store = openDb(db);
+    const rows = store.prepare('SELECT seq, text FROM articles').all() as Array<{ seq: number; text: string }>;
+    const match = store.prepare('SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?').pluck();
+    const unfound = rows.filter((r) => !match.get(`"${/\b[A-Za-z]{4,}\b/.exec(r.text)![0]}"`, r.seq));
+    expect(rows).toHaveLength(partial);
+    expect(unfound.map((r) => r.seq)).toEqual([]);
+    store.close();
+    const rerun = await sitrep(['analyze', dump, '--db', db]);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toMatch(new RegExp(`${1500 - partial} new, ${partial} already stored`));
     expect(count()).toBe(1500);

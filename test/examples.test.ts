@@ -138,7 +138,7 @@ describe('example dumps', () => {
     } finally {
       db.close();
     }
-  }, 120_000);
+  });
 });
 
 describe('events of the demo corpus', () => {
@@ -150,7 +150,7 @@ describe('events of the demo corpus', () => {
     const db = openDb(dbPath, { readonly: true });
     events = [...allEvents(db)];
     db.close();
-  }, 120_000);
+  });
 
   const find = (type: string, source: string, target?: string): ExportEvent[] =>
     events.filter(

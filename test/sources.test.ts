@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +9,6 @@ import { startTestServer, type TestServer } from '../src/ingest/test-server.js';
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist/cli/main.js');
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'sitrep-src-'));
-
-function sitrep(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The CLI run asynchronously, so a server in this process can answer it. */
 function sitrepAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -69,7 +64,7 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 
 describe('sitrep analyze: sources', () => {
-  it('reads HTML files, JSONL and a gzipped WARC in one run; links near-duplicates and skips exact ones', () => {
+  it('reads HTML files, JSONL and a gzipped WARC in one run; links near-duplicates and skips exact ones', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'story.html'), page('Dock strike ends', STORY));
     const jsonl = [
@@ -96,7 +91,7 @@ describe('sitrep analyze: sources', () => {
       ),
     ];
     writeFileSync(join(dir, 'crawl.warc.gz'), Buffer.concat(warc.map((b) => gzipSync(b))));
-    const r = sitrep(['analyze', dir, '--db', join(dir, 's.db'), '--json', '-']);
+    const r = await sitrepAsync(['analyze', dir, '--db', join(dir, 's.db'), '--json', '-']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/feed\.jsonl:2: invalid JSON/);
     expect(r.stderr).toMatch(/1 exact duplicate/);

@@ -57,5 +57,5 @@ describe('story dates', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  });
 });

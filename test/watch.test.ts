@@ -102,5 +102,5 @@ describe('sitrep watch', () => {
     const third = await sitrep(['watch', ...common]);
     expect(third.stderr).toMatch(/feed\.xml: 2 new entries, 1 stored/);
     expect(srv.requests.filter((r) => r.path.startsWith('/news/')).length).toBe(pagesBefore + 1);
-  }, 60_000);
+  });
 });

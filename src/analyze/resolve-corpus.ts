@@ -110,6 +110,8 @@ export interface Resolving {
  * then call `finish`. Whatever the caller writes in between is not seen by the worker.
  */
 export function startResolve(db: Db, aliases: AliasFile = emptyAliasFile()): Resolving {
+  // Taken before anything is read, so the stamp never claims articles another process adds meanwhile.
+  const stamp = latestSeq(db);
   const beside = resolveBeside(db, aliases);
   return {
     finish: async () => {
@@ -127,7 +129,7 @@ export function startResolve(db: Db, aliases: AliasFile = emptyAliasFile()): Res
         return writeResolved(
           db,
           { entities, actorKeys, events: resolveEvents(db, table, actorKeys), claimGroups: claimGroups() },
-          latestSeq(db),
+          stamp,
         );
       } finally {
         beside?.stop();

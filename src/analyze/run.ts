@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { DateEvidence, IngestItem, PageItem, RawArticle } from '../model/index.js';
-import { readSources, type SourceOptions } from '../ingest/index.js';
+import { httpUrl, readSources, type SourceOptions } from '../ingest/index.js';
 import { segmentDump } from '../segment/index.js';
 import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '../resolve/index.js';
 import {
@@ -36,7 +36,13 @@ export interface AnalyzeOptions {
   noDedup?: boolean;
   /** Fewest new articles that make a run a bulk load (default: 1 into an empty store, else `BULK_LOAD_MIN`). */
   bulkLoadMin?: number;
+  /** Each phase as it starts (the crash test kills a run inside each one). */
+  onPhase?: (phase: AnalyzePhase) => void;
+  /** Each article once its transaction has committed. */
+  onStored?: (id: string) => void;
 }
+
+export type AnalyzePhase = 'store' | 'bulk-load' | 'rebuild' | 'resolve' | 'done';
 
 export interface AnalyzeProgress {
   seen: number;
@@ -179,9 +185,11 @@ export async function analyzeItems(
         fingerprints.delete(r.record.id);
         if (writer.insertRecord(r.record, fp)) {
           summary.added++;
+          options.onStored?.(r.record.id);
           if (!bulk && summary.added >= Math.max(bulkMin, storedBefore)) {
             beginBulkLoad(db);
             bulk = true;
+            options.onPhase?.('bulk-load');
           }
           if (r.record.duplicateOf) summary.nearDuplicates++;
         } else summary.skipped++;
@@ -198,9 +206,16 @@ export async function analyzeItems(
   // Each remembered article's own date, so a near-duplicate without one can take it (time/story-date.ts).
   const ownDates = new Map<string, DateEvidence | null>();
   let batch: Array<{ id: string; raw: RawArticle }> = [];
+  options.onPhase?.('store');
   try {
     for await (const raw of articlesOf(items, pool, summary, options.onProblem)) {
       summary.seen++;
+      // Every source checks its URLs; this is the last line before the store, whatever reads the input.
+      const checked = httpUrl(raw.url);
+      if (checked.warning) {
+        raw.url = null;
+        raw.warnings.push(checked.warning);
+      }
       const id = articleId(raw);
       if (seenIds.has(id) || writer.has(id)) {
         summary.skipped++;
@@ -243,12 +258,17 @@ export async function analyzeItems(
   // worker starts on the stored articles while this thread rebuilds the indexes a bulk load deferred.
   const resolving = startResolve(db, options.aliases);
   try {
-    if (bulk) finishBulkLoad(db);
+    if (bulk) {
+      options.onPhase?.('rebuild');
+      finishBulkLoad(db);
+    }
   } catch (err) {
     resolving.abandon();
     throw err;
   }
+  options.onPhase?.('resolve');
   const resolved = await resolving.finish();
+  options.onPhase?.('done');
   summary.entities = resolved.entities;
   summary.events = resolved.events;
   summary.totalArticles = articleCount(db);

@@ -1,5 +1,6 @@
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { byteLinesOf, decodeUtf8Line, overlongMessage } from '../ingest/lines.js';
+import { LIMITS } from '../model/index.js';
 
 /**
  * The `--jsonl` contract shared by every such sub-command: one JSON object per `\n`-terminated line
@@ -16,12 +17,26 @@ export function stringifyLine(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** stdin as bytes (a test may hand strings): lines are decoded one by one, so bad UTF-8 is reported per line. */
+async function* bytesOf(input: Readable): AsyncGenerator<Buffer> {
+  for await (const chunk of input) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+}
+
 export async function runJsonl(handler: JsonlHandler, input: Readable, output: Writable): Promise<void> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of rl) {
+  let n = 0;
+  for await (const bytes of byteLinesOf(bytesOf(input))) {
+    n++;
     let id: unknown = null;
     let result: Record<string, unknown>;
+    let line = '';
     try {
+      if ('overlong' in bytes) throw new Error(`stdin:${n}: ${overlongMessage(bytes.overlong)}`);
+      const decoded = decodeUtf8Line(bytes);
+      if (typeof decoded !== 'string') {
+        line = bytes.toString('utf8');
+        throw new Error(`stdin:${n}: ${decoded.error}`);
+      }
+      line = decoded.replace(/\r$/, '');
       const parsed: unknown = JSON.parse(line);
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
         throw new Error('each line must be a JSON object');
@@ -52,4 +67,17 @@ export function requireString(record: Record<string, unknown>, field: string): s
   const v = record[field];
   if (typeof v !== 'string') throw new Error(`field "${field}" must be a string`);
   return v;
+}
+
+/**
+ * The `text` of a record for the analysis sub-commands, at most `LIMITS.recordTextChars` long: their cost
+ * grows faster than the text (a 5 MB text took minutes), so a longer one is answered with an error.
+ */
+export function requireText(record: Record<string, unknown>): string {
+  const text = requireString(record, 'text');
+  if (text.length > LIMITS.recordTextChars)
+    throw new Error(
+      `field "text" has ${text.length} characters, over the limit of ${LIMITS.recordTextChars} for one record: split it`,
+    );
+  return text;
 }

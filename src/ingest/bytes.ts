@@ -11,7 +11,13 @@ export class ByteReader {
   offset = 0;
   failure: Error | null = null;
 
-  constructor(private readonly source: AsyncIterator<Buffer>) {}
+  /** `offset` is where the stream starts in a larger one, for the offsets it reports. */
+  constructor(
+    private readonly source: AsyncIterator<Buffer>,
+    offset = 0,
+  ) {
+    this.offset = offset;
+  }
 
   get available(): number {
     return this.length;
@@ -51,6 +57,14 @@ export class ByteReader {
     const all = Buffer.concat(this.chunks);
     this.chunks = [all];
     return all.subarray(0, n);
+  }
+
+  /** Put bytes just consumed back in front (the reader's offset moves back by their length). */
+  unshift(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    this.chunks.unshift(bytes);
+    this.length += bytes.length;
+    this.offset -= bytes.length;
   }
 
   take(n: number): Buffer {

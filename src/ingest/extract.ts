@@ -1,9 +1,9 @@
-import type { PageItem, RawArticle } from '../model/index.js';
+import { LIMITS, type PageItem, type RawArticle } from '../model/index.js';
 import { decodeHtml, extractHtml, pageToRawArticle } from './html/index.js';
 import { isoDate } from './jsonl.js';
 
 /** Longer page texts are cut (at a paragraph end) with a warning: no news article is that long. */
-export const MAX_PAGE_TEXT = 400_000;
+const MAX_PAGE_TEXT = LIMITS.pageTextChars;
 
 /**
  * A page item to a raw article: decode, extract the main text, fill in what the source said about the
@@ -22,6 +22,7 @@ export function extractPage(item: PageItem): RawArticle {
     raw.warnings.push(`article text cut to ${raw.text.length} of ${length} characters`);
   }
   const hints = item.hints;
+  if (hints?.warnings) raw.warnings.push(...hints.warnings);
   if (hints?.title && raw.title.trim() === '') raw.title = hints.title.replace(/\s+/g, ' ').trim();
   if (hints?.published && !raw.published) {
     const d = isoDate(hints.published);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockedAddressReason, guardedFetch, FetchError } from './fetch.js';
+import { guardedFetch, FetchError, refusedResolution, type Resolver } from './fetch.js';
 import { startTestServer, type TestServer } from './test-server.js';
 
 const HTML = '<html><body><p>Hello harbour.</p></body></html>';
@@ -127,27 +127,52 @@ describe('guardedFetch', () => {
   });
 });
 
-describe('blockedAddressReason', () => {
-  it('allows public unicast only', () => {
-    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:2800:220:1:248:1893:25c8:1946'])
-      expect(blockedAddressReason(ip)).toBeNull();
-    for (const ip of [
-      '127.0.0.1',
-      '10.1.2.3',
-      '172.16.0.1',
-      '192.168.1.1',
-      '169.254.169.254',
-      '0.0.0.0',
-      '100.64.0.1',
-      '224.0.0.1',
-      '::1',
-      'fe80::1',
-      'fd00::1',
-      '::ffff:127.0.0.1',
-      '::ffff:10.0.0.1',
-      '::',
-    ]) {
-      expect(blockedAddressReason(ip), ip).not.toBeNull();
+describe('the guard on resolved addresses', () => {
+  /** A resolver that answers every name with the given addresses, counting its calls. */
+  function fakeResolver(addresses: string[]): Resolver & { calls: number } {
+    const r = Object.assign(
+      async () => {
+        r.calls++;
+        return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+      },
+      { calls: 0 },
+    );
+    return r;
+  }
+
+  it('refuses a name that resolves to any IPv6 spelling of a private address, before connecting', async () => {
+    const port = new URL(srv.url).port;
+    const before = srv.requests.length;
+    for (const address of ['::7f00:1', '::ffff:7f00:1', '64:ff9b::7f00:1', '2002:7f00:1::1', 'fec0::1', 'fd00::1']) {
+      const resolver = fakeResolver([address]);
+      const err = await refusal(guardedFetch(`http://rebind.example:${port}/page`, { resolver }));
+      expect(err.code, address).toBe('blocked');
+      expect(err.message).toContain(address);
+      expect(resolver.calls).toBe(1);
     }
+    expect(srv.requests.length).toBe(before);
+  });
+
+  it('refuses a name with one public and one private address', async () => {
+    const port = new URL(srv.url).port;
+    const err = await refusal(
+      guardedFetch(`http://mixed.example:${port}/page`, { resolver: fakeResolver(['93.184.216.34', '127.0.0.1']) }),
+    );
+    expect(err.code).toBe('blocked');
+    expect(refusedResolution('a.example', [{ address: '93.184.216.34', family: 4 }])).toBeNull();
+  });
+
+  it('connects where the resolver points when private addresses are allowed (loopback only)', async () => {
+    const port = new URL(srv.url).port;
+    const r = await guardedFetch(`http://any-name.example:${port}/page`, {
+      allowPrivate: true,
+      resolver: fakeResolver(['127.0.0.1']),
+    });
+    expect(r.body.toString()).toBe(HTML);
+  });
+
+  it('refuses URLs whose host is an IPv6 literal of a private address', async () => {
+    for (const host of ['[::7f00:1]', '[::127.0.0.1]', '[::ffff:127.0.0.1]', '[64:ff9b::a00:1]', '[fec0::1]'])
+      expect((await refusal(guardedFetch(`http://${host}/`))).code, host).toBe('blocked');
   });
 });

@@ -1,9 +1,10 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import ipaddr from 'ipaddr.js';
+import { LIMITS } from '../model/index.js';
+import { blockedAddressReason } from './address-policy.js';
 
 /**
  * The one way sitrep fetches from the network. Guards against server-side request forgery and abuse:
@@ -13,15 +14,17 @@ import ipaddr from 'ipaddr.js';
  */
 export interface FetchOptions {
   allowPrivate?: boolean;
-  /** Largest body accepted, after decompression (default 10 MB). */
+  /** Largest body accepted, after decompression (default `LIMITS.fetchBytes`). */
   maxBytes?: number;
-  /** Whole-request deadline including redirects (default 20 s). */
+  /** Whole-request deadline including redirects (default `LIMITS.fetchTimeoutMs`). */
   timeoutMs?: number;
   maxRedirects?: number;
   /** Which content types are accepted for a 2xx answer (default: any). */
   accept?: ContentKind;
   /** Extra request headers (If-None-Match, If-Modified-Since …). */
   headers?: Record<string, string>;
+  /** Name resolution (default: the system's); every address it gives is checked by the guard. */
+  resolver?: Resolver;
 }
 
 export type ContentKind = 'html' | 'feed' | 'text' | 'any';
@@ -67,7 +70,7 @@ export class FetchError extends Error {
 }
 
 export const USER_AGENT = 'sitrep/0.1 (news analysis; +https://github.com/)';
-export const MAX_FETCH_BYTES = 10 * 1024 * 1024;
+export const MAX_FETCH_BYTES = LIMITS.fetchBytes;
 
 const CONTENT_TYPES: Record<ContentKind, RegExp> = {
   html: /^(?:text\/html|application\/xhtml\+xml)\b/i,
@@ -76,48 +79,40 @@ const CONTENT_TYPES: Record<ContentKind, RegExp> = {
   any: /^/,
 };
 
-/** Why an IP address may not be fetched from, or null when it is public unicast. */
-export function blockedAddressReason(address: string): string | null {
-  let ip: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    ip = ipaddr.parse(address);
-  } catch {
-    return `unparsable address ${address}`;
+/** Name resolution: all addresses of a host (the system resolver unless a caller injects one). */
+export type Resolver = (hostname: string, options: LookupAllOptions) => Promise<LookupAddress[]>;
+
+const systemResolver: Resolver = (hostname, options) =>
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, options, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
+
+/**
+ * The guard's decision on what a host resolved to: every address must be allowed (an attacker's name can
+ * resolve to one public and one private address). Returns why not, or null.
+ */
+export function refusedResolution(hostname: string, addresses: readonly LookupAddress[]): string | null {
+  for (const a of addresses) {
+    const reason = blockedAddressReason(a.address);
+    if (reason) return `refused: ${hostname} resolves to ${reason} (use --allow-private to allow)`;
   }
-  if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  const range = ip.range();
-  return range === 'unicast' ? null : `${address} is a ${range} address`;
+  return null;
 }
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+function guardedLookup(allowPrivate: boolean, resolver: Resolver): LookupFunction {
   return ((
     hostname: string,
     options: { all?: boolean },
     callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
   ) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, options.all ? [] : '');
-      const list = addresses as LookupAddress[];
-      if (!allowPrivate) {
-        for (const a of list) {
-          const reason = blockedAddressReason(a.address);
-          if (reason)
-            return callback(
-              Object.assign(new Error(`refused: ${hostname} resolves to ${reason} (use --allow-private to allow)`), {
-                code: 'SITREP_BLOCKED',
-              }),
-              options.all ? [] : '',
-            );
-        }
-      }
-      if (list.length === 0)
-        return callback(
-          Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }),
-          options.all ? [] : '',
-        );
+    const fail = (err: NodeJS.ErrnoException): void => callback(err, options.all ? [] : '');
+    resolver(hostname, { ...options, all: true }).then((list) => {
+      const refused = allowPrivate ? null : refusedResolution(hostname, list);
+      if (refused) return fail(Object.assign(new Error(refused), { code: 'SITREP_BLOCKED' }));
+      if (list.length === 0) return fail(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }));
       if (options.all) callback(null, list);
       else callback(null, list[0]!.address, list[0]!.family);
-    });
+    }, fail);
   }) as unknown as LookupFunction;
 }
 
@@ -156,7 +151,7 @@ function requestOnce(
     const req = request(url, {
       method: 'GET',
       signal,
-      lookup: guardedLookup(options.allowPrivate),
+      lookup: guardedLookup(options.allowPrivate, options.resolver ?? systemResolver),
       headers: {
         'user-agent': USER_AGENT,
         accept:
@@ -224,9 +219,9 @@ function flatHeaders(res: IncomingMessage): Record<string, string> {
 export async function guardedFetch(raw: string, options: FetchOptions = {}): Promise<FetchResult> {
   const opts = { ...options, allowPrivate: options.allowPrivate ?? false };
   const maxBytes = options.maxBytes ?? MAX_FETCH_BYTES;
-  const maxRedirects = options.maxRedirects ?? 5;
+  const maxRedirects = options.maxRedirects ?? LIMITS.fetchRedirects;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 20_000);
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? LIMITS.fetchTimeoutMs);
   try {
     let url = parseUrl(raw);
     for (let hops = 0; ; hops++) {

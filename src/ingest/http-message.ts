@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { LIMITS } from '../model/index.js';
 
 /** An HTTP response as archived in a WARC `response` record. */
 export interface HttpMessage {
@@ -7,7 +8,7 @@ export interface HttpMessage {
   body: Buffer;
 }
 
-const MAX_BODY = 10 * 1024 * 1024;
+const MAX_BODY = LIMITS.archivedBodyBytes;
 
 /** Parse a raw HTTP response (status line, headers, body); null when the block is not one. */
 export function parseHttpResponse(block: Buffer): HttpMessage | null {

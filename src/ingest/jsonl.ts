@@ -1,5 +1,5 @@
 import type { DateEvidence, DocumentDate, IngestItem, RawArticle } from '../model/index.js';
-import { dateFromUrl, outletFromUrl } from './url.js';
+import { dateFromUrl, httpUrl, outletFromUrl } from './url.js';
 
 /**
  * JSONL / NDJSON records `{url?, title?, text? | html?, published?}`, one per line. Text records become
@@ -52,7 +52,8 @@ export function textArticle(
   fields: { title?: string | null; url?: string | null; text: string; published?: string | null },
   origin: string,
 ): RawArticle {
-  const warnings: string[] = [];
+  const checked = httpUrl(fields.url);
+  const warnings: string[] = checked.warning ? [checked.warning] : [];
   const dateEvidence: DateEvidence[] = [];
   let published: DocumentDate | null = null;
   if (fields.published) {
@@ -62,7 +63,7 @@ export function textArticle(
       dateEvidence.push({ ...d, from: 'metadata', kind: 'published', evidence: fields.published });
     } else warnings.push(`unreadable published date ${JSON.stringify(fields.published.slice(0, 60))} ignored`);
   }
-  const url = fields.url ?? null;
+  const url = checked.url;
   const fromUrl = url ? dateFromUrl(url) : null;
   if (fromUrl) dateEvidence.push(fromUrl);
   const text = normalizeBody(fields.text);
@@ -106,12 +107,13 @@ export function jsonlItem(line: string, origin: string): IngestItem | null {
     fields[key] = v;
   }
   if (fields.html && fields.html.trim() !== '') {
+    const checked = httpUrl(fields.url);
     return {
       kind: 'page',
       origin,
-      url: fields.url ?? null,
+      url: checked.url,
       html: fields.html,
-      hints: { title: fields.title, published: fields.published },
+      hints: { title: fields.title, published: fields.published, warnings: checked.warning ? [checked.warning] : [] },
     };
   }
   if (fields.text && fields.text.trim() !== '') {

@@ -101,31 +101,38 @@ describe('ingest fuzzing (seeded)', () => {
       }
     }
     expect(records).toBeGreaterThan(2000);
-  }, 120_000);
+  });
 
   it('survives 300 mutated and truncated .warc.gz files through warcItems', async () => {
     const r = rng(9);
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-fuzz-'));
     const base = Buffer.concat([1, 2, 3].map((i) => gzipSync(warcRecord(i))));
+    let pages = 0;
     for (let n = 0; n < 300; n++) {
       const file = join(dir, `f${n % 10}.warc.gz`);
       writeFileSync(file, mutate(r, base));
       for await (const item of warcItems(file)) {
         if (item.kind === 'error') expect(item.error.length).toBeGreaterThan(0);
         else expect(item.kind).toBe('page');
+        if (item.kind === 'page') pages++;
       }
     }
-  }, 120_000);
+    // Most mutations touch one member: the others' records come through (a loop over no pages proves nothing).
+    expect(pages).toBeGreaterThan(300);
+  });
 
-  it('survives 2,000 mutated RSS and Atom feeds: entries or a clear error', () => {
+  it('survives 2,000 mutated RSS and Atom feeds: entries or a clear error', async () => {
     const r = rng(11);
     let parsed = 0;
+    let entries = 0;
     for (let n = 0; n < 2000; n++) {
+      if (n % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
       const input = mutate(r, n % 2 === 0 ? RSS : ATOM).toString('utf8');
       try {
         const feed = parseFeedEntries(input, 'https://n.example/feed.xml');
         parsed++;
         for (const e of feed.entries) {
+          entries++;
           expect(typeof e.key).toBe('string');
           if (e.url) expect(e.url).toMatch(/^https?:\/\//);
         }
@@ -134,7 +141,8 @@ describe('ingest fuzzing (seeded)', () => {
       }
     }
     expect(parsed).toBeGreaterThan(500);
-  }, 120_000);
+    expect(entries).toBeGreaterThan(parsed);
+  });
 
   it('survives 3,000 mutated JSONL lines: an item or an error item, never a throw', () => {
     const r = rng(13);

@@ -1,14 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import type { IngestItem } from '../model/index.js';
+import { LIMITS, type IngestItem } from '../model/index.js';
 import { decodeFileStream, detectFileEncoding } from './decode.js';
 import { guardedFetch, FetchError, MAX_FETCH_BYTES, type FetchOptions } from './fetch.js';
 import { decodedBody, isHtml, parseHttpResponse } from './http-message.js';
 import { jsonlItem } from './jsonl.js';
-import { byteLinesOf, linesOf } from './lines.js';
-import { readWarc } from './warc.js';
+import { byteLinesOf, decodeUtf8Line, linesOf, overlongMessage } from './lines.js';
+import { httpUrl } from './url.js';
+import { readWarc, type WarcEvent } from './warc.js';
+import { decodedRuns } from './gzip-members.js';
 
 /**
  * The ingest stage's front door: every kind of input sitrep reads, streamed as ingest items in input
@@ -23,7 +24,7 @@ export interface SourceOptions {
 
 export type SourceKind = 'url' | 'warc' | 'jsonl' | 'html' | 'dump';
 
-const MAX_HTML_FILE = 20 * 1024 * 1024;
+const MAX_HTML_FILE = LIMITS.htmlFileBytes;
 
 export function isUrlInput(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -79,11 +80,13 @@ async function* jsonlItems(file: string): AsyncGenerator<IngestItem> {
   let any = false;
   for await (const bytes of byteLinesOf(createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>)) {
     n++;
-    let line: string;
-    try {
-      line = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      yield { kind: 'error', origin: `${file}:${n}`, error: 'line is not valid UTF-8' };
+    if ('overlong' in bytes) {
+      yield { kind: 'error', origin: `${file}:${n}`, error: overlongMessage(bytes.overlong) };
+      continue;
+    }
+    const line = decodeUtf8Line(bytes);
+    if (typeof line !== 'string') {
+      yield { kind: 'error', origin: `${file}:${n}`, error: line.error };
       continue;
     }
     const item = jsonlItem(line.replace(/^\uFEFF/, ''), `${file}:${n}`);
@@ -105,19 +108,22 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-/** HTML responses (and resources) out of a WARC file, plain or gzipped (one member per record or one overall). */
+/**
+ * WARC records of a file, plain or gzipped (one member per record or one overall). A damaged gzip file loses only
+ * what the damage touches: the record it cuts is reported, and reading goes on at the next gzip member.
+ */
+async function* warcEvents(file: string): AsyncGenerator<WarcEvent> {
+  const raw = createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer> & NodeJS.ReadableStream;
+  if (!(await isGzip(file)) && !/\.gz$/i.test(file)) return yield* readWarc(raw);
+  for await (const run of decodedRuns(raw)) yield* readWarc(run.data, { startOffset: run.offset });
+}
+
+/** HTML responses (and resources) out of a WARC file (or of `source`, its bytes, when given). */
 export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): AsyncGenerator<IngestItem> {
-  let stream: AsyncIterable<Buffer>;
-  if (source) stream = source;
-  else {
-    const raw = createReadStream(file, { highWaterMark: 1 << 16 });
-    stream = ((await isGzip(file)) ? raw.pipe(createGunzip()) : raw) as AsyncIterable<Buffer>;
-    raw.on('error', () => undefined);
-  }
   let records = 0;
   let pages = 0;
   let skipped = 0;
-  for await (const ev of readWarc(stream)) {
+  for await (const ev of source ? readWarc(source) : warcEvents(file)) {
     if (ev.kind === 'problem') {
       yield { kind: 'error', origin: `${file}@${ev.offset}`, error: ev.message };
       continue;
@@ -125,7 +131,8 @@ export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): 
     records++;
     const { headers, block, offset } = ev.record;
     const type = (headers.get('warc-type') ?? '').toLowerCase();
-    const url = headers.get('warc-target-uri')?.replace(/^<|>$/g, '') || null;
+    const { url, warning } = httpUrl(headers.get('warc-target-uri')?.replace(/^<|>$/g, ''));
+    const hints = warning ? { warnings: [warning] } : undefined;
     const origin = `${file}@${offset}`;
     if (type === 'response') {
       const msg = parseHttpResponse(block);
@@ -154,6 +161,7 @@ export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): 
         url,
         html: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
         contentType,
+        hints,
       };
     } else if (type === 'resource' && isHtml(headers.get('content-type'), block)) {
       pages++;
@@ -163,6 +171,7 @@ export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): 
         url,
         html: new Uint8Array(block.buffer, block.byteOffset, block.byteLength),
         contentType: headers.get('content-type') ?? null,
+        hints,
       };
     } else skipped++;
   }

@@ -9,6 +9,24 @@ const TRAILING_JUNK = /[\s>)"'”’\]},.;:!?|*]+$/;
  * Repair a URL damaged by a scraper or a paste: stray quotes/brackets/punctuation around it, spaces or
  * line breaks inside it, a missing scheme. Returns null when what is left is not a plausible http(s) URL.
  */
+/**
+ * A source-given URL kept only when it is http(s): a stored URL becomes a link in the UI and a column of the
+ * exports, so `javascript:`, `data:`, `file:` … are dropped (with `warning` saying so). Kept as written
+ * otherwise: an article's id hashes its URL, so rewriting it would make a re-ingested article new.
+ */
+export function httpUrl(raw: string | null | undefined): { url: string | null; warning: string | null } {
+  if (raw === null || raw === undefined || raw.trim() === '') return { url: null, warning: null };
+  let ok = false;
+  try {
+    const u = new URL(raw.trim());
+    ok = (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    ok = false;
+  }
+  if (ok) return { url: raw, warning: null };
+  return { url: null, warning: `URL ${JSON.stringify(raw.slice(0, 80))} is not http(s): dropped` };
+}
+
 export function cleanUrl(raw: string): string | null {
   let s = raw.replace(LEADING_JUNK, '').replace(TRAILING_JUNK, '');
   // Pasted URLs get broken by spaces and line breaks; a URL never contains whitespace.

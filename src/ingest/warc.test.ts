@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { IngestItem } from '../model/index.js';
 import { readWarc } from './warc.js';
@@ -125,6 +125,58 @@ describe('warcItems', () => {
     const items = await collect(warcItems(file));
     expect(items[0]!.kind).toBe('page');
     expect(items.some((i) => i.kind === 'error' && /truncated|stream error|unexpected end/i.test(i.error))).toBe(true);
+  });
+
+  it('recovers every record around garbage between gzip members', async () => {
+    const members = Array.from({ length: 50 }, (_, i) => gzipSync(warcResponse(`https://a.example/${i}`, page(i))));
+    const at = members.slice(0, 5).reduce((n, m) => n + m.length, 0);
+    const file = join(dir, 'garbage.warc.gz');
+    writeFileSync(file, Buffer.concat([...members.slice(0, 5), Buffer.from('GARBAGE'), ...members.slice(5)]));
+    const items = await collect(warcItems(file));
+    expect(items.filter((i) => i.kind === 'page')).toHaveLength(50);
+    const errors = items.filter((i) => i.kind === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ error: expect.stringContaining(`skipped 7 byte(s) at byte ${at}`) });
+  });
+
+  it('keeps every record gzip recovers from a cut .warc.gz and names the record the cut falls in', async () => {
+    const body = (i: number): string => Array.from({ length: 30 }, (_, k) => page(i * 1000 + k * 37)).join('');
+    const records = Array.from({ length: 40 }, (_, i) => warcResponse(`https://a.example/${i}`, body(i)));
+    const starts = records.map((_, i) => records.slice(0, i).reduce((n, b) => n + b.length, 0));
+    const layouts = { single: [gzipSync(Buffer.concat(records))], perRecord: records.map((b) => gzipSync(b)) };
+    for (const [layout, members] of Object.entries(layouts)) {
+      const whole = Buffer.concat(members);
+      for (const fraction of [0.13, 0.5, 0.71, 0.97]) {
+        const length = Math.floor(whole.length * fraction);
+        const file = join(dir, `cut-${layout}.warc.gz`);
+        writeFileSync(file, whole.subarray(0, length));
+        // What gzip decodes of the cut file, member by member.
+        let decoded = 0;
+        let at = 0;
+        for (const m of members) {
+          if (at + m.length <= length) decoded += gunzipSync(m).length;
+          else if (length - at > 10)
+            decoded += gunzipSync(m.subarray(0, length - at), { finishFlush: constants.Z_SYNC_FLUSH }).length;
+          at += m.length;
+        }
+        const complete = records.filter((b, i) => starts[i]! + b.length - 4 <= decoded).length;
+        const items = await collect(warcItems(file));
+        const label = `${layout} cut at ${fraction}`;
+        expect(items.filter((i) => i.kind === 'page').length, label).toBe(complete);
+        // One error for the cut (besides 'no HTML responses' when there are none).
+        const errors = items.filter(
+          (i): i is Extract<IngestItem, { kind: 'error' }> => i.kind === 'error' && i.origin !== file,
+        );
+        expect(
+          errors.map((e) => `${e.origin} ${e.error}`),
+          label,
+        ).toHaveLength(1);
+        const cutRecord = starts[complete]!;
+        if (decoded > cutRecord) expect(errors[0]!.origin, label).toBe(`${file}@${cutRecord}`);
+        else expect(errors[0]!.error, label).toMatch(/stream error between records/);
+        expect(errors[0]!.error, label).toMatch(/gzip member at byte \d+: the file ends/);
+      }
+    }
   });
 
   it('decodes chunked and gzip-encoded archived bodies', async () => {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../model/index.js';
 import { ByteReader } from './bytes.js';
 
 /**
@@ -18,6 +19,8 @@ export type WarcEvent = { kind: 'record'; record: WarcRecord } | { kind: 'proble
 export interface WarcOptions {
   /** Records with larger blocks are skipped (reported, never buffered). */
   maxRecordBytes?: number;
+  /** Offset of the stream's first byte, when it continues an earlier one (a run of a damaged gzip file). */
+  startOffset?: number;
 }
 
 const MAGIC = Buffer.from('WARC/1.');
@@ -62,8 +65,9 @@ async function resync(r: ByteReader): Promise<number> {
 }
 
 export async function* readWarc(source: AsyncIterable<Buffer>, options: WarcOptions = {}): AsyncGenerator<WarcEvent> {
-  const maxRecord = options.maxRecordBytes ?? 20 * 1024 * 1024;
-  const r = new ByteReader(source[Symbol.asyncIterator]());
+  const maxRecord = options.maxRecordBytes ?? LIMITS.warcRecordBytes;
+  const r = new ByteReader(source[Symbol.asyncIterator](), options.startOffset ?? 0);
+  const cause = (): string => (r.failure ? ` (${r.failure.message})` : '');
   for (;;) {
     // Records are separated by CRLF CRLF; tolerate any run of line breaks.
     while ((await r.fill(1)) && (r.peek(1)[0] === 0x0d || r.peek(1)[0] === 0x0a)) await r.skip(1);
@@ -83,9 +87,8 @@ export async function* readWarc(source: AsyncIterable<Buffer>, options: WarcOpti
     }
     if (end < 0) {
       if (r.available < MAX_HEADER) {
-        yield { kind: 'problem', offset, message: 'truncated record: the stream ends inside a record header' };
-        await r.skip(r.available);
-        break;
+        yield { kind: 'problem', offset, message: `truncated record: the stream ends inside its header${cause()}` };
+        return;
       }
       await r.skip(MAGIC.length);
       const skipped = await resync(r);
@@ -116,19 +119,15 @@ export async function* readWarc(source: AsyncIterable<Buffer>, options: WarcOpti
       continue;
     }
     if (!(await r.fill(length))) {
-      const have = r.available;
-      await r.skip(have);
-      const why = r.failure ? ` (${r.failure.message})` : '';
       yield {
         kind: 'problem',
         offset,
-        message: `truncated record: ${have} of ${length} bytes before the stream ends${why}`,
+        message: `truncated record: ${r.available} of ${length} bytes before the stream ends${cause()}`,
       };
-      if (r.failure) return;
-      break;
+      return;
     }
     yield { kind: 'record', record: { headers, block: r.take(length), offset } };
   }
   if (r.failure)
-    yield { kind: 'problem', offset: r.offset, message: `stream error after ${r.offset} bytes: ${r.failure.message}` };
+    yield { kind: 'problem', offset: r.offset, message: `stream error between records: ${r.failure.message}` };
 }

@@ -269,6 +269,8 @@ export type IngestItem =
 export interface PageHints {
   title?: string | null;
   published?: string | null;
+  /** What the source's fields needed said about them (a dropped URL …), kept with the article. */
+  warnings?: string[];
 }
 
 /**

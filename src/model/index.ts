@@ -2,3 +2,4 @@ export * from './doc.js';
 export * from './export.js';
 export * from './plover.js';
 export * from './random.js';
+export * from './limits.js';

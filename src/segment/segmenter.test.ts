@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCaption, isChrome, isSubhead } from './classify.js';
 import { repairMojibake } from './mojibake.js';
-import { segmentText, MAX_ARTICLE_CHARS } from './segmenter.js';
+import { LIMITS } from '../model/index.js';
+import { segmentText } from './segmenter.js';
 import { cleanUrl, dateFromUrl, outletFromUrl, outletNameFor } from './url.js';
 
 const para = (n: number): string =>
@@ -202,7 +203,7 @@ describe('segmentDump', () => {
     const arts = await segmentText(`A very long file\n\n${words(0)}\n\n${words(200_000)}\n`);
     const total = arts.reduce((n, a) => n + (a.text.match(/w\d+/g) ?? []).length, 0);
     expect(total).toBe(400_000);
-    for (const a of arts) expect(a.text.length).toBeLessThanOrEqual(MAX_ARTICLE_CHARS + 60_000);
+    for (const a of arts) expect(a.text.length).toBeLessThanOrEqual(LIMITS.articleChars + 60_000);
     expect(arts.length).toBeGreaterThan(1);
   });
 

@@ -1,4 +1,4 @@
-import type { DateEvidence, Paragraph, RawArticle } from '../model/index.js';
+import { LIMITS, type DateEvidence, type Paragraph, type RawArticle } from '../model/index.js';
 import { datesInCaption, fullDates } from './caption-dates.js';
 import {
   endsSentence,
@@ -35,10 +35,8 @@ interface Unit {
   lost: number;
 }
 
-/** A paragraph longer than this is cut at a word boundary into several (a runaway line, not prose). */
-export const MAX_PARAGRAPH_CHARS = 50_000;
-/** An article longer than this is continued as a new part, so one runaway input cannot exhaust memory. */
-export const MAX_ARTICLE_CHARS = 400_000;
+const MAX_PARAGRAPH_CHARS = LIMITS.paragraphChars;
+const MAX_ARTICLE_CHARS = LIMITS.articleChars;
 
 function* splitLong(text: string): Generator<string> {
   let rest = text;

@@ -166,8 +166,8 @@ export function articleWriter(db: Db): ArticleWriter {
 
   return {
     has: (id) => has.get(id) !== undefined,
-    insert: (doc, fingerprint) => insert(articleRecord(doc), fingerprint),
-    insertRecord: (record, fingerprint) => insert(record, fingerprint),
+    insert: (doc, fingerprint) => insert.immediate(articleRecord(doc), fingerprint),
+    insertRecord: (record, fingerprint) => insert.immediate(record, fingerprint),
   };
 }
 

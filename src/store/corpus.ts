@@ -7,7 +7,7 @@ import type {
   ExportEvent,
 } from '../model/index.js';
 import type { StoredMention } from '../resolve/index.js';
-import type { Db } from './db.js';
+import { immediate, type Db } from './db.js';
 
 /**
  * Corpus-level tables: what the resolve step reads (aggregates, never every mention at once when it
@@ -164,10 +164,15 @@ export interface ResolvedCounts {
   claimGroups: number;
 }
 
-/** Replace all derived corpus tables in one transaction (a crash leaves the previous state). */
+/**
+ * Replace all derived corpus tables in one transaction (a crash leaves the previous state). `stamp` is the
+ * latest article seq the resolve saw; when another process has meanwhile written a resolve of a later state
+ * (two `analyze` runs on one store), that one is kept and this one is dropped: counts are then the store's.
+ */
 export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): ResolvedCounts {
   const counts: ResolvedCounts = { entities: resolved.entities.length, events: 0, claimGroups: 0 };
-  db.transaction(() => {
+  const written = immediate(db, () => {
+    if (resolvedStamp(db) > stamp) return false;
     db.exec(
       'DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups; DELETE FROM claim_group_members;',
     );
@@ -215,8 +220,14 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
     db.prepare(
       "INSERT INTO meta (key, value) VALUES ('resolved_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     ).run(String(stamp));
-  })();
-  return counts;
+    return true;
+  });
+  return written ? counts : storedCounts(db);
+}
+
+function storedCounts(db: Db): ResolvedCounts {
+  const count = (table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { entities: count('entities'), events: count('events'), claimGroups: count('claim_groups') };
 }
 
 /** The highest article seq the derived tables reflect (0 if never resolved). */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { LIMITS } from '../model/index.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
@@ -20,7 +21,10 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
       db.pragma('wal_autocheckpoint = 10000');
     }
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Another process's write (an ingest's commit, a corpus resolve, an index rebuild) holds the lock for up to
+    // seconds on a large store: wait for it rather than fail with "database is locked". Every write transaction
+    // is BEGIN IMMEDIATE, so it waits here for the lock instead of failing later on a stale snapshot.
+    db.pragma(`busy_timeout = ${LIMITS.storeBusyMs}`);
     if (!options.readonly) {
       migrate(db);
       if (abandonedBulkLoad(db)) finishBulkLoad(db);
@@ -54,24 +58,33 @@ END`;
 
 /** Drop the deferrable indexes and the full-text trigger; `meta.bulk_load` names the process doing the load. */
 export function beginBulkLoad(db: Db): void {
-  db.transaction(() => {
+  immediate(db, () => {
     for (const ix of DEFERRABLE_INDEXES) db.exec(`DROP INDEX IF EXISTS ${ix.name}`);
     db.exec('DROP TRIGGER IF EXISTS articles_ai');
     db.prepare(
       "INSERT INTO meta (key, value) VALUES ('bulk_load', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     ).run(String(process.pid));
-  })();
+  });
 }
 
 /** Build what a bulk load deferred: the indexes, the full-text trigger, the full-text index (a no-op when none was begun). */
 export function finishBulkLoad(db: Db): void {
-  db.transaction(() => {
+  immediate(db, () => {
     if (!db.prepare("SELECT 1 FROM meta WHERE key = 'bulk_load'").get()) return;
     for (const ix of DEFERRABLE_INDEXES) db.exec(ix.sql);
     db.exec(FTS_INSERT_TRIGGER);
     db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')");
     db.exec("DELETE FROM meta WHERE key = 'bulk_load'");
-  })();
+  });
+}
+
+/**
+ * Run `fn` as a write transaction that takes the write lock at its start (BEGIN IMMEDIATE), waiting up to the
+ * busy timeout for another process's write to end. A deferred transaction that reads first and then writes
+ * fails at once with SQLITE_BUSY when another process committed in between; this one cannot.
+ */
+export function immediate<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
 }
 
 /**
@@ -109,19 +122,21 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );
-  const have = currentVersion(db);
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= have) continue;
-    db.transaction(() => {
+    if (m.version <= currentVersion(db)) continue;
+    // Checked again under the write lock: two processes opening a new store both get here.
+    const done = immediate(db, () => {
+      if (m.version <= currentVersion(db)) return false;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
         new Date().toISOString(),
       );
-    })();
-    applied.push(m.version);
+      return true;
+    });
+    if (done) applied.push(m.version);
   }
   return applied;
 }

@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { immediate, type Db } from './db.js';
 
 /** The state of watched feeds (`sitrep watch`, the UI's Sources view), kept across restarts. */
 export interface FeedState {
@@ -26,10 +26,10 @@ export function addFeed(db: Db, url: string): boolean {
 }
 
 export function removeFeed(db: Db, url: string): boolean {
-  return db.transaction(() => {
+  return immediate(db, () => {
     db.prepare('DELETE FROM feed_items WHERE feed_url = ?').run(url);
     return db.prepare('DELETE FROM feeds WHERE url = ?').run(url).changes > 0;
-  })();
+  });
 }
 
 export function listFeeds(db: Db): FeedState[] {

@@ -31,10 +31,14 @@ export const command: Command = {
         `\r\x1b[K  ${p.seen} articles · ${p.added} new · ${p.skipped} already stored · ${p.failed} failed · ${rate.toFixed(0)}/s`,
       );
     };
+    // SITREP_TRACE=1: phases and stored ids on stderr, for the crash test (`npm run test:crash`).
+    const trace = process.env.SITREP_TRACE ? (line: string) => ctx.stderr.write(`sitrep-trace: ${line}\n`) : null;
     const summary = await analyzePaths(args.positionals, dbPath, {
       threads,
       aliases,
       allowPrivate: args.booleans.has('allow-private'),
+      onPhase: trace ? (phase) => trace(`phase ${phase}`) : undefined,
+      onStored: trace ? (id) => trace(`stored ${id}`) : undefined,
       onProgress: draw,
       onProblem: (origin, message) => {
         if (tty) ctx.stderr.write('\r\x1b[K');

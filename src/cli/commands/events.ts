@@ -1,8 +1,8 @@
 import type { Command } from '../commands.js';
 import { parseArgs, UsageError } from '../args.js';
-import { requireString, runJsonl } from '../jsonl.js';
+import { requireText, runJsonl } from '../jsonl.js';
 import { annotateEvents } from '../../events/index.js';
-import { annotateLanguage } from '../../language/index.js';
+import { annotateLanguage, type NerTagger } from '../../language/index.js';
 import { loadTagger } from '../../language/ner/index.js';
 import { annotateTime } from '../../time/index.js';
 import { createDoc, type Doc, type EventActor, type EventMention } from '../../model/index.js';
@@ -33,7 +33,7 @@ export function eventOut(e: EventMention): Record<string, unknown> {
 
 /** Build a Doc for one JSONL record: the text is the body; `date` (or `dct`) is the document date. */
 export function recordDoc(record: Record<string, unknown>): Doc {
-  const text = requireString(record, 'text');
+  const text = requireText(record);
   const date = record.date ?? record.dct;
   if (date !== undefined && date !== null && (typeof date !== 'string' || !DATE.test(date)))
     throw new Error('field "date" must be YYYY-MM-DD');
@@ -53,6 +53,15 @@ export function recordDoc(record: Record<string, unknown>): Doc {
   });
 }
 
+/** One record of `sitrep events --jsonl`: the language and time stages, then the events stage. */
+export function eventsRecord(record: Record<string, unknown>, tagger: NerTagger | undefined): Record<string, unknown> {
+  const doc = recordDoc(record);
+  annotateLanguage(doc, tagger);
+  annotateTime(doc);
+  annotateEvents(doc);
+  return { events: doc.events.map(eventOut) };
+}
+
 export const command: Command = {
   summary: 'code PLOVER events (JSONL in, events out)',
   usage: 'sitrep events --jsonl < records.jsonl   (lines {"id","text","date":"YYYY-MM-DD"})',
@@ -61,17 +70,7 @@ export const command: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     if (!args.booleans.has('jsonl')) throw new UsageError('sitrep events needs --jsonl');
     const tagger = loadTagger();
-    await runJsonl(
-      (record) => {
-        const doc = recordDoc(record);
-        annotateLanguage(doc, tagger);
-        annotateTime(doc);
-        annotateEvents(doc);
-        return { events: doc.events.map(eventOut) };
-      },
-      ctx.stdin,
-      ctx.stdout,
-    );
+    await runJsonl((record) => eventsRecord(record, tagger), ctx.stdin, ctx.stdout);
     return 0;
   },
 };

@@ -2,9 +2,10 @@ import type { Command } from '../commands.js';
 import { parseArgs, UsageError } from '../args.js';
 import { requireString, runJsonl } from '../jsonl.js';
 import { extractHtml } from '../../ingest/index.js';
+import { LIMITS } from '../../model/index.js';
 
 /** Pages larger than this are refused (a record error), so one runaway input cannot stall the run. */
-const MAX_HTML_CHARS = 20_000_000;
+const MAX_HTML_CHARS = LIMITS.htmlRecordChars;
 
 /** One `{id, html, url?}` record → `{title, text, published, authors, outlet}`. */
 export function extractRecord(record: Record<string, unknown>): Record<string, unknown> {

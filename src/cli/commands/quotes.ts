@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import { parseArgs, UsageError } from '../args.js';
-import { requireString, runJsonl } from '../jsonl.js';
+import { requireText, runJsonl } from '../jsonl.js';
 import { annotateLanguage, type NerTagger } from '../../language/index.js';
 import { loadTagger } from '../../language/ner/index.js';
 import { createDoc } from '../../model/index.js';
@@ -39,7 +39,7 @@ export const command: Command = {
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     if (!args.booleans.has('jsonl')) throw new UsageError('sitrep quotes needs --jsonl');
     const tagger = loadTagger(args.values.get('model'));
-    await runJsonl((record) => ({ quotes: quotesOf(requireString(record, 'text'), tagger) }), ctx.stdin, ctx.stdout);
+    await runJsonl((record) => ({ quotes: quotesOf(requireText(record), tagger) }), ctx.stdin, ctx.stdout);
     return 0;
   },
 };

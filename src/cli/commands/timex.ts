@@ -1,6 +1,6 @@
 import type { Command } from '../commands.js';
 import { parseArgs, UsageError } from '../args.js';
-import { runJsonl, requireString } from '../jsonl.js';
+import { runJsonl, requireText } from '../jsonl.js';
 import { timexesOfText } from '../../time/index.js';
 import { parsePartialDay } from '../../time/calendar.js';
 
@@ -10,7 +10,7 @@ import { parsePartialDay } from '../../time/calendar.js';
  * [{"start", "end", "text", "type", "value"}]}` out, values resolved against the dct.
  */
 export function timexRecord(record: Record<string, unknown>): Record<string, unknown> {
-  const text = requireString(record, 'text');
+  const text = requireText(record);
   const raw = record.dct ?? record.date ?? null;
   if (raw !== null && typeof raw !== 'string')
     throw new Error('field "dct" must be a string "YYYY-MM-DD" or "YYYY-MM-DDThh:mm"');

@@ -1,4 +1,5 @@
 import type { Db } from '../db.js';
+import { textCell } from './cell.js';
 import { eventActors, eventContexts } from './event-rows.js';
 import type { Sink } from './json.js';
 
@@ -26,9 +27,13 @@ export const CSV_COLUMNS: readonly string[] = [
   'url',
 ];
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-function field(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+/** Columns of counts and flags sitrep computes: written as they are. Every other column is text (see `textCell`). */
+const NUMERIC: ReadonlySet<string> = new Set(['negated', 'hypothetical', 'mentions', 'articles', 'outlets']);
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; text neutralized against formulas. */
+function field(v: unknown, column: number): string {
+  const raw = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+  const s = NUMERIC.has(CSV_COLUMNS[column]!) ? raw : textCell(raw);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -62,6 +67,6 @@ export async function writeCsvExport(db: Db, sink: Sink): Promise<void> {
       ctx.sentence,
       ctx.article.url ?? '',
     ];
-    await sink(`${values.map(field).join(',')}\r\n`);
+    await sink(`${values.map((v, i) => field(v, i)).join(',')}\r\n`);
   }
 }

@@ -11,14 +11,22 @@ import { CSV_COLUMNS, GDELT_COLUMNS, writeCsvExport, writeGdeltExport, writePlov
 
 const TEXT = 'Ardavia imposed sanctions on Belmar, officials said.\n\nThe measures target "ports, banks and ships".';
 
-function sanction(start: number, end: number): EventMention {
+/** Names an attacker may give actors and places (OWASP's CSV-injection payloads), used by one test. */
+interface Hostile {
+  source?: string;
+  location?: string;
+  text?: string;
+}
+
+function sanction(start: number, end: number, hostile: Hostile = {}): EventMention {
+  const source = hostile.source ?? 'Ardavia';
   return {
     type: 'SANCTION',
     mode: null,
-    source: [{ start: 0, end: 7, text: 'Ardavia', name: 'Ardavia', code: 'ARDGOV', actorKey: 'country:ARD' }],
+    source: [{ start: 0, end: 7, text: source, name: source, code: 'ARDGOV', actorKey: 'country:ARD' }],
     target: [{ start: 28, end: 34, text: 'Belmar', name: 'Belmar', code: 'BLM', actorKey: 'country:BLM' }],
     date: { value: '2026-03-13', precision: 'day' },
-    location: { start: 28, end: 34, text: 'Belmar', name: 'Belmar' },
+    location: { start: 28, end: 34, text: 'Belmar', name: hostile.location ?? 'Belmar' },
     trigger: { start: 8, end: 25, text: 'imposed sanctions' },
     negated: false,
     hypothetical: false,
@@ -27,7 +35,7 @@ function sanction(start: number, end: number): EventMention {
   };
 }
 
-function store(): Db {
+function store(hostile: Hostile = {}): Db {
   const db = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-evx-')), 't.db'));
   const w = articleWriter(db);
   for (const [outlet, url] of [
@@ -38,14 +46,14 @@ function store(): Db {
       title: `Sanctions (${outlet})`,
       url,
       outlet,
-      text: TEXT,
+      text: hostile.text ?? TEXT,
       captions: [],
       dateEvidence: [],
       origin: 't',
       warnings: [],
     };
     const doc = createDoc(articleId(raw), raw);
-    doc.events.push(sanction(0, 52));
+    doc.events.push(sanction(0, 52, hostile));
     w.insert(doc);
   }
   const actorKeys = new Map([
@@ -57,7 +65,7 @@ function store(): Db {
     db,
     {
       entities: [
-        { id: 'ent_ard', name: 'Ardavia', type: 'GPE', aliases: [], mentions: 2, code: 'ARD' },
+        { id: 'ent_ard', name: hostile.source ?? 'Ardavia', type: 'GPE', aliases: [], mentions: 2, code: 'ARD' },
         { id: 'ent_blm', name: 'Belmar', type: 'GPE', aliases: [], mentions: 2, code: 'BLM' },
       ],
       actorKeys,
@@ -138,5 +146,28 @@ describe('event exports', () => {
     expect(line).toContain('SANCTION');
     expect(line).toContain('"{""imposer"":[""Ardavia""],""sanctioned"":[""Belmar""]}"');
     expect(line).toContain('"Ardavia imposed sanctions on Belmar, officials said."');
+  });
+
+  it('neutralizes text cells a spreadsheet would run as formulas, and keeps numbers as numbers', async () => {
+    const hostile = {
+      source: '=HYPERLINK("http://evil.example","x")',
+      location: "@SUM(1+1)*cmd|' /C calc'!A0",
+      text: '-2+3 Ardavia imposed sanctions on Belmar, officials said.\n\nThe measures target "ports".',
+    };
+    const csv = (await collect(writeCsvExport, store(hostile))).split('\r\n');
+    const cells = csv[1]!.match(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)!.map((c) => c.replace(/,$/, ''));
+    const col = (name: string): string => cells[CSV_COLUMNS.indexOf(name)]!.replace(/^"|"$/g, '').replace(/""/g, '"');
+    expect(col('source')).toBe(`'${hostile.source}`);
+    expect(col('location')).toBe(`'${hostile.location}`);
+    expect(col('text')).toBe(`'${hostile.text.slice(0, 52)}`);
+    expect(col('mentions')).toBe('2');
+    for (const c of cells) expect(c.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+
+    const gdelt = (await collect(writeGdeltExport, store(hostile))).trimEnd().split('\n');
+    const row = Object.fromEntries(gdelt[1]!.split('\t').map((v, i) => [GDELT_COLUMNS[i]!, v]));
+    expect(row.Actor1Name).toBe(`'${hostile.source.toUpperCase()}`);
+    expect(row.ActionGeo_FullName).toBe(`'${hostile.location}`);
+    expect(row.GoldsteinScale).toBe('-4.0');
+    for (const [name, v] of Object.entries(row)) if (name !== 'GoldsteinScale') expect(v, name).not.toMatch(/^[=+\-@]/);
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from '../db.js';
 import { CAMEO_OF_PLOVER } from './cameo.js';
 import { eventActors, eventContexts, type EventContext } from './event-rows.js';
 import type { Sink } from './json.js';
+import { textCell } from './cell.js';
 
 /** The GDELT 2.0 event table's 61 columns, in order. */
 export const GDELT_COLUMNS: readonly string[] = [
@@ -82,8 +83,31 @@ function numericId(id: string): string {
   return String(parseInt(id.replace(/^evt_/, '').slice(0, 12), 16) || 0);
 }
 
-function clean(v: string | number): string {
-  return String(v).replace(/[\t\r\n]+/g, ' ');
+/** Columns sitrep computes as numbers and codes (dates, counts, CAMEO codes, Goldstein): written as they are. */
+const NUMERIC: ReadonlySet<string> = new Set([
+  'GlobalEventID',
+  'Day',
+  'MonthYear',
+  'Year',
+  'FractionDate',
+  'IsRootEvent',
+  'EventCode',
+  'EventBaseCode',
+  'EventRootCode',
+  'QuadClass',
+  'GoldsteinScale',
+  'NumMentions',
+  'NumSources',
+  'NumArticles',
+  'AvgTone',
+  'DATEADDED',
+  ...['Actor1Geo', 'Actor2Geo', 'ActionGeo'].flatMap((g) => [`${g}_Type`, `${g}_Lat`, `${g}_Long`]),
+]);
+
+/** One cell: no tabs or line breaks (they would break the row), text neutralized against formulas. */
+function clean(v: string | number, column: number): string {
+  const s = String(v).replace(/[\t\r\n]+/g, ' ');
+  return NUMERIC.has(GDELT_COLUMNS[column]!) ? s : textCell(s);
 }
 
 function row(ctx: EventContext): string[] {
@@ -121,7 +145,7 @@ function row(ctx: EventContext): string[] {
     ...actionGeo,
     added,
     ctx.article.url ?? '',
-  ].map(clean);
+  ].map((v, i) => clean(v, i));
 }
 
 /**
