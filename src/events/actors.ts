@@ -1,6 +1,6 @@
 import type { Doc, EntityMention } from '../model/index.js';
 import { triggerLexicon } from './lexicon.js';
-import { GROUP_NOUNS, LOCATIVE, MEDIA_SECTORS, PREPOSITIONS, SUBJECT_PRONOUNS } from './data/words.js';
+import { GROUP_COUNTS, GROUP_NOUNS, LOCATIVE, MEDIA_SECTORS, PREPOSITIONS, SUBJECT_PRONOUNS } from './data/words.js';
 
 /** Something in a sentence that can fill an event role: a named actor, a group noun, a pronoun or a place. */
 export interface ActorCandidate {
@@ -93,25 +93,8 @@ function groupNounAt(words: readonly string[], i: number, limit: number): { len:
 const PLACE_HEADS =
   /^(border|borders|coast|waters|region|province|city|town|village|capital|territory|frontier|side|enclave|airspace)$/;
 
-const NUMBER_WORDS: ReadonlySet<string> = new Set([
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'dozens',
-  'hundreds',
-  'thousands',
-  'several',
-  'many',
-  'some',
-  'all',
-  'both',
-]);
+/** Counts and quantifiers ("two", "dozens", "all"). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...GROUP_COUNTS, 'several', 'many', 'some', 'all', 'both']);
 
 /** Names of water and terrain: always places. */
 const WATER = /\b(Sea|Ocean|Strait|Straits|Gulf|Bay|River|Lake|Channel|Waters|Mountains|Peninsula)\b/;

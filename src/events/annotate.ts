@@ -4,7 +4,18 @@ import { QUAD_CLASS } from '../model/plover.js';
 import { dateOfSpan } from '../time/index.js';
 import { docView, isModifier, sentenceActors, type ActorCandidate, type DocView } from './actors.js';
 import { domainAttributes } from './attributes.js';
-import { CLAUSE_BREAKS, DETERMINERS, REPORTING, VERBAL_CONTEXT } from './data/words.js';
+import {
+  CARRIER_SEARCH_BREAKS,
+  CLAUSE_BREAKS,
+  COORDINATED_VERB_GAP,
+  DENY,
+  DETERMINERS,
+  NOUN_ROLE_PREPOSITIONS,
+  PERSONNEL_VERB,
+  REPORTING,
+  SUBJECT_BLOCKING_PREPOSITIONS,
+  VERBAL_CONTEXT,
+} from './data/words.js';
 import { matchAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import { readModality } from './modality.js';
 import { readRoles } from './roles.js';
@@ -34,9 +45,6 @@ interface Found {
 }
 
 const MAX_GOVERN_DISTANCE = 9;
-
-/** Verbs that remove a person from office when their object is a person. */
-const PERSONNEL_VERB = /^(dismiss|sack|fir(e|ed|es|ing)$|oust|remov|reliev)/;
 
 function findTriggers(view: DocView, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
   const { words } = view;
@@ -88,7 +96,7 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       // "denied supplying weapons": the denial negates the act rather than rejecting something.
       if (
         gov.trigger.type === 'REJECT' &&
-        /^den(y|ies|ied|ying)$/.test(words[gov.ts]!) &&
+        DENY.has(words[gov.ts]!) &&
         (sub.ts === gov.te || words[gov.te] === 'that')
       ) {
         gov.absorbed = true;
@@ -194,13 +202,9 @@ function nounLicensed(
       return j;
     if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
     if (w === '-') n--;
-    else if (
-      !(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) ||
-      /^(and|or|but|that|which|who|was|were|is|are|has|have|had)$/.test(w)
-    )
-      break;
+    else if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || CARRIER_SEARCH_BREAKS.has(w)) break;
   }
-  if (te < s1 && /^(by|against|on|with|from|between|to)$/.test(words[te]!)) {
+  if (te < s1 && NOUN_ROLE_PREPOSITIONS.has(words[te]!)) {
     const next = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind === 'actor');
     if (next) return ts;
   }
@@ -215,7 +219,7 @@ function verbalContext(words: readonly string[], i: number, s0: number, actorEnd
 
 function coordinatedVerb(words: readonly string[], prevEnd: number, ts: number): boolean {
   let k = ts - 1;
-  while (k >= prevEnd && /^(also|then|later|has|have|had|was|were|is|are|will|would|to)$/.test(words[k]!)) k--;
+  while (k >= prevEnd && COORDINATED_VERB_GAP.has(words[k]!)) k--;
   return k >= prevEnd && words[k] === 'and';
 }
 
@@ -342,8 +346,7 @@ export function annotateEvents(doc: Doc): void {
     }
     doc.events.push(...events);
     const subject = cands.find(
-      (c) =>
-        c.kind === 'actor' && !c.media && !(c.ts > s0 && /^(in|at|of|to|from|with|by|for|on)$/.test(words[c.ts - 1]!)),
+      (c) => c.kind === 'actor' && !c.media && !(c.ts > s0 && SUBJECT_BLOCKING_PREPOSITIONS.has(words[c.ts - 1]!)),
     );
     if (subject && !events.length) previousSubject = [subject];
   }

@@ -1,4 +1,5 @@
 import type { EventMention } from '../model/index.js';
+import { CARDINALS } from '../model/lexicon/index.js';
 import type { DocView } from './actors.js';
 
 /**
@@ -6,25 +7,15 @@ import type { DocView } from './actors.js';
  * sanctions, personnel changes, military drills. Only what the sentence states; nothing is guessed.
  */
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  several: NaN,
-  dozens: NaN,
-  multiple: NaN,
-};
+/** Counts read as numbers: "a"/"an" and "one" … "twelve". */
+const NUMBER_WORDS: Readonly<Record<string, number>> = Object.fromEntries([
+  ['a', 1],
+  ['an', 1],
+  ...CARDINALS.slice(0, 12).map((w, i) => [w, i + 1] as const),
+]);
+
+/** A span in days, weeks or months with its count ("three-day", "10-week"). */
+const COUNTED_SPAN = new RegExp(`^(\\d+|${CARDINALS.slice(0, 10).join('|')})-(day|week|month)$`);
 
 const MISSILE_CLASSES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(icbm|icbms|intercontinental)$/, 'ICBM'],
@@ -38,8 +29,7 @@ const MISSILE_CLASSES: ReadonlyArray<readonly [RegExp, string]> = [
 
 function numberAt(w: string): number | null {
   if (/^\d+$/.test(w)) return Number(w);
-  const n = NUMBER_WORDS[w];
-  return n === undefined || Number.isNaN(n) ? null : n;
+  return NUMBER_WORDS[w] ?? null;
 }
 
 /** A distance like "310km", "310 km", "190 miles" in tokens [a, b) after one of the cue words; in km. */
@@ -126,7 +116,7 @@ function drillAttributes(
     }
   }
   for (let i = s0; i < s1; i++) {
-    const m = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten)-(day|week|month)$/.exec(words[i]!);
+    const m = COUNTED_SPAN.exec(words[i]!);
     if (m) {
       out.duration = `${numberAt(m[1]!) ?? m[1]} ${m[2]}s`.replace(/^1 (\w+)s$/, '1 $1');
       break;

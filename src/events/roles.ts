@@ -1,5 +1,14 @@
 import { isModifier, type ActorCandidate, type DocView } from './actors.js';
-import { CLAUSE_BREAKS, COORDINATORS, PASSIVE_AUX, PREPOSITIONS, REPORTING } from './data/words.js';
+import {
+  CLAUSE_BREAKS,
+  COORDINATORS,
+  GROUP_COUNTS,
+  PASSIVE_AUX,
+  POSSESSIVES,
+  PREPOSITIONS,
+  REPORTER_GAP,
+  REPORTING,
+} from './data/words.js';
 
 /** Who did it and to whom, read from where actors stand around the trigger. */
 export interface Roles {
@@ -60,11 +69,7 @@ function isReporter(view: DocView, c: ActorCandidate, s1: number): boolean {
       (SPEECH.has(w[k]!) || /^(that|it|he|she|they|on|in|,|"|“)$/.test(w[k + 1] ?? '') || k + 1 >= s1)
     )
       return true;
-    if (
-      !ADVERB_GAP.has(w[k]!) &&
-      !/^(has|had|have|was|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|,)$/.test(w[k]!)
-    )
-      break;
+    if (!ADVERB_GAP.has(w[k]!) && !REPORTER_GAP.has(w[k]!)) break;
   }
   return c.ts >= 2 && w[c.ts - 1] === 'to' && w[c.ts - 2] === 'according';
 }
@@ -225,19 +230,15 @@ function ownMeans(view: DocView, c: ActorCandidate): boolean {
     j >= 0 &&
     j > c.ts - 4 &&
     (isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!)) &&
-    !/^(its|their|his|her|our|some|all|more|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(
-      w[j]!,
-    )
+    !(POSSESSIVES.has(w[j]!) || /^(some|all|more)$/.test(w[j]!) || GROUP_COUNTS.has(w[j]!))
   )
     j--;
   if (j < 0) return false;
-  if (/^(its|their|his|her|our)$/.test(w[j]!)) return true;
+  if (POSSESSIVES.has(w[j]!)) return true;
   // "contribute 4,000 troops", "withdraw some forces": a number of soldiers or ships is what is sent, not whom it is done to.
   return (
     c.code === 'MIL' &&
-    (/^(some|more|additional|extra|all)$/.test(w[j]!) ||
-      /^[0-9][0-9,.]*$/.test(w[j]!) ||
-      /^(two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|dozens)$/.test(w[j]!))
+    (/^(some|more|additional|extra|all)$/.test(w[j]!) || /^[0-9][0-9,.]*$/.test(w[j]!) || GROUP_COUNTS.has(w[j]!))
   );
 }
 

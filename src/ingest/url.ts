@@ -1,5 +1,6 @@
 import { getDomain, getHostname } from 'tldts';
 import type { DateEvidence } from '../model/index.js';
+import { monthNumber } from '../model/lexicon/index.js';
 import { OUTLETS } from './data/outlets.js';
 
 const LEADING_JUNK = /^[\s<("'“‘[{]+/;
@@ -44,33 +45,6 @@ export function cleanUrl(raw: string): string | null {
   }
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -100,7 +74,7 @@ export function dateFromUrl(url: string): DateEvidence | null {
   }
   const named = /(?:^|\/)((?:19|20)\d\d)\/([a-z]{3,9})\/(\d{1,2})(?=$|\/)/i.exec(path);
   if (named) {
-    const m = MONTHS[named[2]!.toLowerCase()];
+    const m = monthNumber(named[2]!);
     const [y, d] = [Number(named[1]), Number(named[3])];
     if (m && validDay(y, m, d))
       return { value: `${y}-${pad(m)}-${pad(d)}`, precision: 'day', from: 'url', evidence: url };

@@ -1,4 +1,5 @@
 import type { Doc, EntityMention, EntityType } from '../model/index.js';
+import { capitalize, isAllCaps, isCapitalized, startsLowerCase, WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { actorCode } from './actor-code.js';
 import { KOREAN_CONTEXT } from './data/countries-extra.js';
 import { DETERMINERS } from './data/context.js';
@@ -13,7 +14,7 @@ import {
 } from './data/junk.js';
 import { inCredit, isJunkMentionText, junkSentences } from './junk-filter.js';
 import { actsAsActor } from './metonymy.js';
-import { isAllCaps, isCapitalized, nameKey } from './normalize.js';
+import { nameKey } from './normalize.js';
 import { clusterPersons, isHonorific, isRoleWord, roleAfter, roleBefore, type PersonMention } from './persons.js';
 import type { NerTagger } from './tagger.js';
 import { tokenize } from './tokenize.js';
@@ -278,23 +279,11 @@ function isHyphenatedAdjective(w: string): boolean {
   const dash = w.lastIndexOf('-');
   if (dash <= 0) return false;
   const tail = w.slice(dash + 1);
-  return ADJECTIVE_SUFFIXES.has(tail.toLowerCase()) || (isLowerWord(tail) && /(?:ed|ing)$/.test(tail));
+  return ADJECTIVE_SUFFIXES.has(tail.toLowerCase()) || (startsLowerCase(tail) && /(?:ed|ing)$/.test(tail));
 }
 
-function isLowerWord(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return (c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(w));
-}
-
-const WEEKDAYS: ReadonlySet<string> = new Set([
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-]);
+/** Weekday names as written in a sentence: one ends a name ("Smith Monday" is not a name). */
+const WEEKDAYS: ReadonlySet<string> = new Set(WEEKDAY_NAMES.map(capitalize));
 const EDGE_PUNCT: ReadonlySet<string> = new Set([
   '-',
   '.',
@@ -327,7 +316,7 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
       e = k;
       break;
     }
-    if ((isLowerWord(w) && !connectors.has(w)) || WEEKDAYS.has(w)) {
+    if ((startsLowerCase(w) && !connectors.has(w)) || WEEKDAYS.has(w)) {
       e = k;
       break;
     }

@@ -1,6 +1,6 @@
 import type { Doc } from '../model/index.js';
+import { hasLowerCase, isAllCaps, isCapitalized } from '../model/lexicon/index.js';
 import { CHROME_PHRASES, CREDIT_AGENCIES, CREDIT_OPENERS, FIELD_LABELS, JUNK_ENTITY_TEXTS } from './data/junk.js';
-import { isAllCaps } from './normalize.js';
 
 /**
  * Junk detection: sentences that carry no entities (all-caps subheads, field-label lines, bylines and
@@ -20,16 +20,6 @@ export function junkSentences(doc: Doc, sentTok: readonly (readonly [number, num
 const CHROME_TRIGGERS: ReadonlySet<string> = new Set(CHROME_PHRASES.map((p) => p.split(' ')[0]!));
 const CREDIT_TRIGGERS: ReadonlySet<string> = new Set(CREDIT_OPENERS.map((p) => p.split(' ')[0]!));
 
-/** True when a token has a lower-case letter (ASCII fast path). */
-function hasLower(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 97 && c <= 122) return true;
-    if (c > 127) return /\p{Ll}/u.test(t);
-  }
-  return false;
-}
-
 function isJunkSentence(doc: Doc, a: number, b: number): boolean {
   const toks = doc.tokens;
   // All-caps subhead: at least two words and no lower-case letter anywhere.
@@ -39,7 +29,7 @@ function isJunkSentence(doc: Doc, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     const t = toks[i]!.text;
     if (caps) {
-      if (hasLower(t)) caps = false;
+      if (hasLowerCase(t)) caps = false;
       else if (isAllCaps(t)) words++;
     }
     if (!chrome && t.length >= 3 && CHROME_TRIGGERS.has(t.toLowerCase())) chrome = true;
@@ -83,8 +73,7 @@ function lowerJoin(doc: Doc, a: number, b: number): string {
 /** True when a mention's text is never an entity (site chrome, credit words) or is not a name at all. */
 export function isJunkMentionText(text: string): boolean {
   const c = text.charCodeAt(0);
-  const upperOrDigit = (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && /^\p{Lu}/u.test(text));
-  if (!upperOrDigit) return true; // names start with a capital (or a digit: "G7")
+  if (!(isCapitalized(text) || (c >= 48 && c <= 57))) return true; // names start with a capital (or a digit: "G7")
   if (text.length <= 40 && JUNK_ENTITY_TEXTS.has(text.toLowerCase().replace(/\s+/g, ' '))) return true;
   if (c >= 48 && c <= 57 && !/\p{L}/u.test(text)) return true; // numbers
   return false;

@@ -1,3 +1,4 @@
+import { startsLowerCase } from '../model/lexicon/index.js';
 import { ACTOR_POSSESSIONS, ACTOR_PRECEDERS, ACTOR_VERBS, DETERMINERS, PLACE_PRECEDERS } from './data/context.js';
 
 /**
@@ -20,7 +21,7 @@ export function actsAsActor(
     if (ACTOR_POSSESSIONS.has(n2)) return true;
     // "the Kremlin's own …", "Moscow's new ambassador": one adjective in between.
     const n3 = e + 2 < hi ? words[e + 2]!.toLowerCase() : '';
-    if (ACTOR_POSSESSIONS.has(n3) && /^\p{Ll}/u.test(n2)) return true;
+    if (ACTOR_POSSESSIONS.has(n3) && startsLowerCase(n2)) return true;
     return seat;
   }
   let j = e;

@@ -55,16 +55,3 @@ export function joinTokens(tokens: readonly string[]): string {
   }
   return out;
 }
-
-/** True when a token starts with an upper-case letter. */
-export function isCapitalized(t: string): boolean {
-  const c = t.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
-  return /^\p{Lu}/u.test(t);
-}
-
-/** True when a token has letters and no lower-case letter ("NATO", "U.S."). */
-export function isAllCaps(t: string): boolean {
-  return /\p{L}/u.test(t) && !/\p{Ll}/u.test(t);
-}

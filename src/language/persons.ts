@@ -1,3 +1,4 @@
+import { isCapitalized } from '../model/lexicon/index.js';
 import { FAMILY_NAME_FIRST } from './data/context.js';
 import { CAPITALIZED_ROLES, HONORIFICS, ROLE_MODIFIERS, ROLE_SECTORS } from './data/roles.js';
 import { compactName, fold, personKeyName } from './normalize.js';
@@ -29,7 +30,7 @@ export function roleBefore(words: readonly string[], end: number, lo: number): n
   const last = words[i]!.toLowerCase();
   if (!ROLE_SECTORS.has(last)) return -1;
   // "general", "queen", "head" … are roles only as capitalized titles ("Gen.", "General", "Queen").
-  if (CAPITALIZED_ROLES.has(last) && !/^\p{Lu}/u.test(words[i]!)) return -1;
+  if (CAPITALIZED_ROLES.has(last) && !isCapitalized(words[i]!)) return -1;
   let start = i;
   for (i = i - 1; i >= lo && end - i <= 5; i--) {
     const w = words[i]!.toLowerCase();

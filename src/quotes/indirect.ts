@@ -1,4 +1,5 @@
 import type { Span } from '../model/index.js';
+import { WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { isCue, type Attribution } from './attribute.js';
 import { INDIRECT_CUES } from './data/cues.js';
 import { phraseFrom, subjectBefore } from './phrases.js';
@@ -19,13 +20,7 @@ const MIN_CONTENT_WORDS = 4;
 const TAIL_REACH = 8;
 const TIME_WORDS = new Set([
   'on',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAY_NAMES,
   'today',
   'yesterday',
   'earlier',

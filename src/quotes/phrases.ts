@@ -1,4 +1,5 @@
 import { isHonorific, isRoleWord } from '../language/index.js';
+import { isCapitalized, WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { AUX_BETWEEN, NP_BREAKS, NP_LINKS, NP_OPENERS, SPEAKER_HEADS, SPEAKER_PRONOUNS } from './data/cues.js';
 import type { DocView } from './view.js';
 
@@ -9,17 +10,8 @@ import type { DocView } from './view.js';
  */
 export type TokenRange = [number, number];
 
-const WEEKDAYS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'today',
-  'yesterday',
-]);
+/** Day words ("Monday", "today", "yesterday"): a speaker phrase does not run over them. */
+const WEEKDAYS = new Set([...WEEKDAY_NAMES, 'today', 'yesterday']);
 const MAX_NP = 9;
 
 function isWord(v: DocView, i: number): boolean {
@@ -27,7 +19,7 @@ function isWord(v: DocView, i: number): boolean {
 }
 
 function isCap(v: DocView, i: number): boolean {
-  return /^\p{Lu}/u.test(v.doc.tokens[i]!.text);
+  return isCapitalized(v.doc.tokens[i]!.text);
 }
 
 function isPossessive(w: string): boolean {

@@ -1,33 +1,14 @@
 import type { DateEvidence } from '../model/index.js';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, monthNumber } from '../model/lexicon/index.js';
 
 /**
  * Full dates written in captions ("… in Busan, South Korea, March 12, 2026.", "12 March 2026",
  * "2026-03-12"): dated evidence of when the pictures — and so the story — were taken.
  */
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH_RE =
-  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH_RE = `(${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS].join('|')})\\.?`;
 const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'gi');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+((?:19|20)\\d\\d)\\b`, 'gi');
 const ISO = /\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b/g;
-
-function monthNumber(name: string): number {
-  const key = name.toLowerCase().replace('.', '');
-  return MONTHS.findIndex((m) => m.startsWith(key.slice(0, 3))) + 1;
-}
 
 function make(y: number, m: number, d: number, evidence: string, from: DateEvidence['from']): DateEvidence | null {
   if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;

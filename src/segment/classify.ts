@@ -1,3 +1,4 @@
+import { isCapitalized, isUpperCaseText } from '../model/lexicon/index.js';
 import {
   CAPTION_ANYWHERE_PATTERNS,
   CAPTION_HEAD_PATTERNS,
@@ -143,13 +144,14 @@ export function parseDateline(line: string): { agency: string | null } | null {
 function isTitleCased(words: string[]): boolean {
   const content = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
   if (content.length === 0) return false;
-  const caps = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const caps = content.filter((w) => isCapitalized(w)).length;
   return caps / content.length >= 0.75;
 }
 
-export function isAllCaps(line: string): boolean {
+/** A line in capitals: three letters or more, and upper-case as a text. */
+function isAllCapsLine(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return letters.length >= 3 && isUpperCaseText(letters);
 }
 
 /** A short subhead inside an article: all caps or title case, no sentence punctuation. */
@@ -159,7 +161,7 @@ export function isSubhead(line: string): boolean {
   if (words.length === 0 || words.length > 10 || t.length > 90) return false;
   if (/[.,;]$/.test(t) || startsWithTimestamp(t)) return false;
   if (!/^[\p{Lu}\p{N}"“‘'']/u.test(t)) return false;
-  return isAllCaps(t) || isTitleCased(words) || (words.length <= 6 && !/[.!?]$/.test(t));
+  return isAllCapsLine(t) || isTitleCased(words) || (words.length <= 6 && !/[.!?]$/.test(t));
 }
 
 /** A line that could be a headline at all (regardless of position). */
@@ -194,7 +196,7 @@ export function startsNewArticle(line: string, ctx: HeadlineContext): boolean {
   if (ctx.bodyParagraphs < 2 || !isHeadlineShaped(t) || startsWithTimestamp(t)) return false;
   if (/[.]$/.test(t) && !/\.\.\.$|…$/.test(t)) return false;
   const words = t.split(/\s+/);
-  if (isAllCaps(t)) return false;
+  if (isAllCapsLine(t)) return false;
   let score = 0;
   if (words.length >= 6) score += 1;
   if (words.length <= 4) score -= 2;

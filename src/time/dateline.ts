@@ -1,14 +1,13 @@
 import type { DateEvidence } from '../model/index.js';
+import { capitalize, MONTH_ABBREVIATIONS, MONTH_NAMES, monthNumber } from '../model/lexicon/index.js';
 import { fmtDay, isValidDay } from './calendar.js';
-import { monthNumber } from './grammar.js';
 
 /**
  * The dateline that opens a wire story: "PORTAVEL, March 10 (GlobalWire) —", "KELLHAVEN, 15 March 2026 —",
  * "CANBERRA, Australia, Feb. 13 (AP) -". It says the day the story was filed; when the year is not
  * written it is taken from the article's other dated evidence (`yearHint`), or the dateline is not used.
  */
-const MONTH =
-  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH = `(${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS].map(capitalize).join('|')})\\.?`;
 const PLACE = "\\p{Lu}[\\p{L}.'’ -]{1,40}?(?:,\\s+\\p{Lu}[\\p{L}.]+(?:\\s+\\p{Lu}[\\p{L}.]+)?)?";
 const DATELINE = new RegExp(
   `^\\s*${PLACE},\\s+(?:${MONTH}\\s+(\\d{1,2})(?:,\\s+(\\d{4}))?|(\\d{1,2})\\s+${MONTH}(?:,?\\s+(\\d{4}))?)\\s*(?:\\([^)]{1,40}\\)\\s*)?(?:—|–|-|:)`,

@@ -6,11 +6,12 @@
  * a sentence, the rule cannot match there and is skipped. Gates only ever skip work: they never change
  * what is found (gates.test.ts checks every rule's matches against its gates).
  */
+import { MONTH_PREFIXES, WEEKDAY_PREFIXES } from '../model/lexicon/index.js';
 import { UNITS as UNIT_WORDS } from './grammar.js';
 import { NUM } from './numbers.js';
 
-const MONTHS = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu;
-const WEEKDAYS = /mon|tue|wed|thu|fri|sat|sun/iu;
+const MONTHS = new RegExp(MONTH_PREFIXES.join('|'), 'iu');
+const WEEKDAYS = new RegExp(WEEKDAY_PREFIXES.join('|'), 'iu');
 // Written as words (rather than /\d/u) so that the keyword scan decides it with the other word gates.
 const DIGIT = /0|1|2|3|4|5|6|7|8|9/iu;
 const YEAR = /1[6-9]\d\d|20\d\d/u;

@@ -1,15 +1,18 @@
 import type { TimexType } from '../model/index.js';
-import { addDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isValidDay, quarterOf, weekday, type Day } from './calendar.js';
 import {
-  AMBIGUOUS_MONTHS,
+  CARDINALS,
+  isCapitalized,
+  MONTH_ABBREVIATIONS,
   MONTH_NAMES,
-  PARTS_OF_DAY,
-  SEASONS,
-  UNIT_WORDS,
+  monthNumber,
+  ORDINALS,
+  TENS,
+  WEEKDAY_ABBREVIATIONS,
   WEEKDAY_NAMES,
-  ZONES,
-  type Unit,
-} from './data/lexicon.js';
+  weekdayNumber,
+} from '../model/lexicon/index.js';
+import { addDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isValidDay, quarterOf, weekday, type Day } from './calendar.js';
+import { AMBIGUOUS_MONTHS, PARTS_OF_DAY, SEASONS, UNIT_WORDS, ZONES, type Unit } from './data/lexicon.js';
 import { NUM, ORD, parseCount, parseOrdinal } from './numbers.js';
 import {
   anchorDay,
@@ -59,10 +62,9 @@ export interface Rule {
 // the full test accepts (under `iu`, [a-z0-9] is a subset of [\p{L}\p{N}]), so matches are the same.
 const B = '(?<![a-z0-9])(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const MONTH_ALT =
-  'january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\\p{L}])\\.?';
+const MONTH_ALT = `${MONTH_NAMES.join('|')}|(?:${MONTH_ABBREVIATIONS.join('|')})(?![\\p{L}])\\.?`;
 const M = (g: string): string => `(?<${g}>${MONTH_ALT})(?![\\p{L}])`;
-const WD_ALT = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:tues|thurs|mon|tue|wed|thu|fri|sat|sun)\\.';
+const WD_ALT = `${WEEKDAY_NAMES.join('|')}|(?:${WEEKDAY_ABBREVIATIONS.join('|')})\\.`;
 const WD = (g: string): string => `(?<${g}>${WD_ALT})(?![\\p{L}])`;
 const DAY = (g: string): string =>
   `(?<${g}>3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?(?![\\p{N}]|[:.]\\d|\\s*(?:%|percent))`;
@@ -81,22 +83,17 @@ const rule = (name: string, source: string, build: Rule['build']): Rule => ({
   build,
 });
 
+/** Number words as the grammar reads them: units, teens, tens. */
+const ONE_TO_9 = CARDINALS.slice(0, 9).join('|');
+const ONE_TO_10 = CARDINALS.slice(0, 10).join('|');
+const TEN_TO_19 = CARDINALS.slice(9).join('|');
+const TENS_ALT = TENS.join('|');
+const ABBREVIATED_MONTH = new RegExp(`^(?:${MONTH_ABBREVIATIONS.join('|')})\\.?$`, 'i');
+
 // ---- helpers --------------------------------------------------------------------------------------
-export function monthNumber(word: string): number {
-  const key = word.toLowerCase().replace(/\.$/, '');
-  return MONTH_NAMES.find(([name]) => name === key)?.[1] ?? 0;
-}
-
-export function weekdayNumber(word: string): number {
-  const key = word.toLowerCase().replace(/\.$/, '');
-  return WEEKDAY_NAMES.find(([name]) => name === key)?.[1] ?? 0;
-}
-
 function unitOf(word: string): Unit {
   return UNIT_WORDS[word.toLowerCase()]!;
 }
-
-const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
 
 /** A month name written as a month: capitalized, and a plain-word one ("May", "March") only with a date beside it. */
 function monthOk(word: string | undefined, requireCue: boolean, env: MatchEnv | null): boolean {
@@ -305,7 +302,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule('month', `${B}(?:(?<rel>last|next|this|past|coming|early|late|mid)[-\\s]+)?${M('mon')}`, (g, _m, env) => {
     if (!monthOk(g.mon, !g.rel, env)) return null;
-    if (!g.rel && /^(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?$/i.test(g.mon!)) return null;
+    if (!g.rel && ABBREVIATED_MONTH.test(g.mon!)) return null;
     const mo = monthNumber(g.mon!);
     const rel = g.rel?.toLowerCase();
     return (ctx) => {
@@ -338,7 +335,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'century',
-    `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\\s]+century${E}`,
+    `${B}(?:the\\s+)?(?:(?:early|late|mid)[-\\s]+)?(?<n>\\d{1,2}(?:st|nd|rd|th)|${ORDINALS.join('|')}|twenty-first)[-\\s]+century${E}`,
     (g) => {
       const n = parseOrdinal(g.n!);
       if (!n || n < 1 || n > 30) return null;
@@ -510,7 +507,7 @@ export const RULES: readonly Rule[] = [
       // An age ("62 years old") is neither a date nor a stretch of time anything happened in.
       if (g.old) return null;
       // A capitalized unit mid-sentence is a title ("60 Minutes").
-      if (/^\p{Lu}/u.test(g.unit!) && env.before.trim() !== '') return null;
+      if (isCapitalized(g.unit!) && env.before.trim() !== '') return null;
       // A rate ("$2 million a year", "24 hours a day") is not a duration.
       if ((n === 'a' || n === 'an') && /(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before))
         return null;
@@ -559,7 +556,7 @@ export const RULES: readonly Rule[] = [
       return () => ({ type: 'SET', value: durationValue(count, unit) });
     },
   ),
-  rule('set-weekdays', `${B}(?<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)days)${E}`, (g) => {
+  rule('set-weekdays', `${B}(?<wd>${WEEKDAY_NAMES.map((d) => `${d}s`).join('|')})${E}`, (g) => {
     const wd = weekdayNumber(g.wd!.slice(0, -1));
     return () => ({ type: 'SET', value: `XXXX-WXX-${wd}` });
   }),
@@ -759,7 +756,7 @@ export const RULES: readonly Rule[] = [
   }),
   rule(
     'spelled-year',
-    `${B}(?:the\\s+year\\s+)?(?:nineteen(?:\\s+hundred(?:\\s+and)?)?\\s+(?<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<u>one|two|three|four|five|six|seven|eight|nine|ten))?)${E}`,
+    `${B}(?:the\\s+year\\s+)?(?:nineteen(?:\\s+hundred(?:\\s+and)?)?\\s+(?<t>(?:${TENS_ALT})(?:[-\\s](?:${ONE_TO_9}))?|${TEN_TO_19})|(?<k>two\\s+thousand)(?:\\s+(?:and\\s+)?(?<u>${ONE_TO_10}))?)${E}`,
     (g, m) => {
       if (g.k && !g.u && !/^the\s+year/i.test(m[0])) return null;
       const y = g.t ? 1900 + (parseCount(g.t) ?? 0) : 2000 + (g.u ? (parseCount(g.u) ?? 0) : 0);

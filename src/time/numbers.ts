@@ -1,13 +1,14 @@
-import { NUMBER_WORDS, ORDINALS, VAGUE_NUMBERS } from './data/lexicon.js';
+import { CARDINALS, ORDINALS, TENS } from '../model/lexicon/index.js';
+import { NUMBER_WORDS, ORDINAL_WORDS, VAGUE_NUMBERS } from './data/lexicon.js';
 
 /** Regex source for a count written in digits or words ("3", "three", "twenty-five", "a", "several"). */
 export const NUM =
-  '(?:\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:one|two|three|four|five|six|seven|eight|nine)(?![\\p{L}]))?' +
-  '|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen' +
+  `(?:\\d+(?:\\.\\d+)?|(?:${TENS.join('|')})(?:[-\\s](?:${CARDINALS.slice(0, 9).join('|')})(?![\\p{L}]))?` +
+  `|${CARDINALS.join('|')}` +
   '|a\\s+hundred|hundreds\\s+of|a\\s+couple\\s+of|couple\\s+of|a\\s+dozen|dozens\\s+of|half\\s+a|a\\s+few|several|few|many|a|an)';
 
 /** Regex source for an ordinal ("third", "3rd"). */
-export const ORD = '(?:first|second|third|fourth|1st|2nd|3rd|4th)';
+export const ORD = `(?:${ORDINALS.slice(0, 4).join('|')}|1st|2nd|3rd|4th)`;
 
 /** The value of a count; null when it is vague ("several", "a few"). */
 export function parseCount(text: string): number | null {
@@ -26,5 +27,5 @@ export function parseOrdinal(text: string): number | null {
   const t = text.toLowerCase();
   const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(t);
   if (digits) return Number(digits[1]);
-  return ORDINALS[t] ?? null;
+  return ORDINAL_WORDS[t] ?? null;
 }

@@ -1,4 +1,5 @@
 import type { Sentence, Timex, Token } from '../model/index.js';
+import { WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { parsePartialDay, type Day, type PartialDay } from './calendar.js';
 import { openRules } from './gates.js';
 import { precisionOf, RULES, type Resolver } from './grammar.js';
@@ -90,7 +91,7 @@ function tokenRange(tokens: readonly Token[], start: number, end: number): [numb
 /** Characters of context on each side that rules may look at. */
 const CONTEXT = 200;
 
-const WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+const WEEKDAY = new RegExp(`\\b(?:${WEEKDAY_NAMES.join('|')})\\b`, 'i');
 
 /** Words of a quarterly earnings report, in the sentence or the two before it. */
 const QUARTERLY = /\b(?:quarter|quarterly|three months ended)\b/i;

@@ -1,3 +1,5 @@
+import { CARDINALS, WEEKDAY_NAMES } from '../../model/lexicon/index.js';
+
 /** Function-word lists the event coder reads sentence structure with. Data, kept apart from the algorithms. */
 
 /** Common nouns that name an actor on their own ("police", "rebels"), with their CAMEO sector. */
@@ -355,13 +357,7 @@ export const AUXILIARIES: ReadonlySet<string> = new Set([
   'never',
   'to',
   'on',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...WEEKDAY_NAMES,
 ]);
 
 /** Forms of "be"/"get" that, before a past participle, make the clause passive. */
@@ -508,4 +504,91 @@ export const VERBAL_CONTEXT: ReadonlySet<string> = new Set([
   'then',
   'repeatedly',
   'reportedly',
+]);
+
+/** Verbs that remove a person from office when their object is a person (stems: "dismissed", "removing"). */
+export const PERSONNEL_VERB = /^(dismiss|sack|fir(e|ed|es|ing)$|oust|remov|reliev)/;
+
+/** Forms of "deny": a denial negates the act it governs ("denied supplying weapons"). */
+export const DENY: ReadonlySet<string> = new Set(['deny', 'denies', 'denied', 'denying']);
+
+/** Words that end the leftward search from an event noun for the verb carrying it. */
+export const CARRIER_SEARCH_BREAKS: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'who',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+]);
+
+/** Prepositions after an event noun that introduce its agent or target ("an attack by rebels on X"). */
+export const NOUN_ROLE_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'by',
+  'against',
+  'on',
+  'with',
+  'from',
+  'between',
+  'to',
+]);
+
+/** Words allowed between "and" and a coordinated verb ("… and later sent", "… and has sent"). */
+export const COORDINATED_VERB_GAP: ReadonlySet<string> = new Set([
+  'also',
+  'then',
+  'later',
+  'has',
+  'have',
+  'had',
+  'was',
+  'were',
+  'is',
+  'are',
+  'will',
+  'would',
+  'to',
+]);
+
+/** Prepositions before an actor that keep it from being the sentence's subject ("in Iraq", "with the army"). */
+export const SUBJECT_BLOCKING_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'in',
+  'at',
+  'of',
+  'to',
+  'from',
+  'with',
+  'by',
+  'for',
+  'on',
+]);
+
+/** Words allowed between a reporting actor and its reporting verb ("X on Monday said", "X has said"). */
+export const REPORTER_GAP: ReadonlySet<string> = new Set([
+  'has',
+  'had',
+  'have',
+  'was',
+  'on',
+  ...WEEKDAY_NAMES,
+  'today',
+  ',',
+]);
+
+/** Possessive determiners before a noun ("its forces", "their ships"). */
+export const POSSESSIVES: ReadonlySet<string> = new Set(['its', 'their', 'his', 'her', 'our']);
+
+/** Counts of a group ("two", "dozens"): "sent two warships" counts what is sent, not whom it is sent to. */
+export const GROUP_COUNTS: ReadonlySet<string> = new Set([
+  ...CARDINALS.slice(1, 10),
+  'hundreds',
+  'thousands',
+  'dozens',
 ]);

@@ -1,17 +1,4 @@
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+import { monthNumberOfPrefix } from '../../model/lexicon/index.js';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -35,11 +22,9 @@ export function parseStamp(raw: string): string | null {
     /^((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:$|[T\s_])/.exec(s) ?? /^((?:19|20)\d\d)[/.](\d{1,2})[/.](\d{1,2})\b/.exec(s);
   if (m) return day(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b/i.exec(s);
-  if (m && MONTHS[m[2]!.slice(0, 3).toLowerCase()])
-    return day(Number(m[3]), MONTHS[m[2]!.slice(0, 3).toLowerCase()]!, Number(m[1]));
+  if (m && monthNumberOfPrefix(m[2]!)) return day(Number(m[3]), monthNumberOfPrefix(m[2]!), Number(m[1]));
   m = /\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b/i.exec(s);
-  if (m && MONTHS[m[1]!.slice(0, 3).toLowerCase()])
-    return day(Number(m[3]), MONTHS[m[1]!.slice(0, 3).toLowerCase()]!, Number(m[2]));
+  if (m && monthNumberOfPrefix(m[1]!)) return day(Number(m[3]), monthNumberOfPrefix(m[1]!), Number(m[2]));
   if (/^\d{10}(?:\d{3})?$/.test(s)) {
     const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
     const d = new Date(ms);

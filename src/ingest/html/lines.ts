@@ -1,3 +1,4 @@
+import { MONTH_PREFIXES } from '../../model/lexicon/index.js';
 import { AD_LABELS, CALLS_TO_ACTION, STAMP_WORDS } from './data/phrases.js';
 
 /** Whether a block is an ad label or a "continue reading" interstitial. */
@@ -22,14 +23,14 @@ export function isCallToAction(text: string): boolean {
   return !!m && (text.length < 80 || m.index < 25);
 }
 
+const MONTH_PREFIX = MONTH_PREFIXES.join('|');
+/** A month word ("Nov", "November.") next to a number. */
+const MONTH_BESIDE_NUMBER = new RegExp(`\\b(?:${MONTH_PREFIX})[a-z]*\\.?\\s+\\d|\\d\\s+(?:${MONTH_PREFIX})`, 'i');
+
 /** Whether a block is only a date and/or time stamp. */
 export function isStampLine(text: string): boolean {
   if (text.length > 90 || !/\d/.test(text)) return false;
-  const dated =
-    /\b\d{1,2}:\d\d\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(text) ||
-    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(
-      text,
-    );
+  const dated = /\b\d{1,2}:\d\d\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(text) || MONTH_BESIDE_NUMBER.test(text);
   if (!dated) return false;
   const rest = text.replace(STAMP_WORDS, ' ').replace(/[\d\s.,:;/|•·@()[\]–—-]+/g, '');
   return rest.length <= 3;

@@ -1,3 +1,5 @@
+import { MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from '../../model/lexicon/index.js';
+
 /** Lower-cased abbreviations whose trailing period belongs to the word, not the sentence. */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr',
@@ -29,28 +31,10 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'messrs',
   'mme',
   'mlle',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
+  ...MONTH_ABBREVIATIONS,
+  ...WEEKDAY_ABBREVIATIONS,
+  // Thursday is also written "Thur.", which the date readers (time grammar, page stamps) do not take.
   'thur',
-  'thurs',
-  'fri',
-  'sat',
-  'sun',
   'inc',
   'corp',
   'ltd',

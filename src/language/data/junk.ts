@@ -1,3 +1,5 @@
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../model/lexicon/index.js';
+
 /**
  * Text that is never an entity: site chrome, field labels, licensing prompts and credit conventions
  * left in article bodies by scrapers. Compared after lower-casing and collapsing spaces.
@@ -438,25 +440,8 @@ export const NON_NAME_WORDS: ReadonlySet<string> = new Set([
   'on',
   'at',
   'for',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+  ...MONTH_NAMES,
+  ...WEEKDAY_NAMES,
   'today',
   'yesterday',
 ]);

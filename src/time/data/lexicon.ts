@@ -1,98 +1,21 @@
-/** Words of the time grammar: month and weekday names, number words, units, tense cues. */
+import { CARDINAL_VALUES, MONTH_ABBREVIATIONS, ORDINAL_VALUES } from '../../model/lexicon/index.js';
 
-export const MONTH_NAMES: ReadonlyArray<readonly [string, number]> = [
-  ['january', 1],
-  ['jan', 1],
-  ['february', 2],
-  ['feb', 2],
-  ['march', 3],
-  ['mar', 3],
-  ['april', 4],
-  ['apr', 4],
-  ['may', 5],
-  ['june', 6],
-  ['jun', 6],
-  ['july', 7],
-  ['jul', 7],
-  ['august', 8],
-  ['aug', 8],
-  ['september', 9],
-  ['sept', 9],
-  ['sep', 9],
-  ['october', 10],
-  ['oct', 10],
-  ['november', 11],
-  ['nov', 11],
-  ['december', 12],
-  ['dec', 12],
-];
+/**
+ * Words of the time grammar: ambiguous month words, counts, units, seasons, zones, tense cues. Month and weekday
+ * names and number words are general language, kept in model/lexicon.
+ */
 
-/** Month names that are also ordinary words ("may", "march") need a date-like neighbour to count. */
-export const AMBIGUOUS_MONTHS = new Set([
-  'may',
-  'march',
-  'mar',
-  'jan',
-  'jun',
-  'jul',
-  'sep',
-  'dec',
-  'oct',
-  'nov',
-  'aug',
-  'apr',
-  'feb',
-]);
+/**
+ * Month words that need a date-like neighbour to count: names that are also ordinary words ("may", "march"), and the
+ * abbreviations (which the rule reading a bare month word rejects anyway).
+ */
+export const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['may', 'march', ...MONTH_ABBREVIATIONS]);
 
-export const WEEKDAY_NAMES: ReadonlyArray<readonly [string, number]> = [
-  ['monday', 1],
-  ['mon', 1],
-  ['tuesday', 2],
-  ['tues', 2],
-  ['tue', 2],
-  ['wednesday', 3],
-  ['wed', 3],
-  ['thursday', 4],
-  ['thurs', 4],
-  ['thu', 4],
-  ['friday', 5],
-  ['fri', 5],
-  ['saturday', 6],
-  ['sat', 6],
-  ['sunday', 7],
-  ['sun', 7],
-];
-
+/** Counts as the time grammar reads them: the number words, and the article and quantity words that count. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  ...CARDINAL_VALUES,
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
   hundred: 100,
   dozen: 12,
   couple: 2,
@@ -114,27 +37,9 @@ export const VAGUE_NUMBERS = new Set([
   'a number of',
 ]);
 
-export const ORDINALS: Readonly<Record<string, number>> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-  twentieth: 20,
+/** Ordinals as the grammar reads them ("twenty-first century", "the last week"). */
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  ...ORDINAL_VALUES,
   'twenty-first': 21,
   last: -1,
 };

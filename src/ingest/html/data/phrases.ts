@@ -1,3 +1,10 @@
+import {
+  MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
+  WEEKDAY_ABBREVIATIONS,
+  WEEKDAY_NAMES,
+} from '../../../model/lexicon/index.js';
+
 /**
  * Short lines that page furniture leaves inside article bodies, in English and a few other languages.
  * Each pattern is matched against a whole block (trimmed, trailing punctuation removed).
@@ -12,5 +19,9 @@ export const CALLS_TO_ACTION =
   /\b(?:sign up|signup|subscribe|newsletter|share (?:this|it|on|with)|follow us|like us on|click here|read more|read next|more:|related:|see also|also read|leave a (?:comment|reply)|tell us what you think|join the (?:conversation|discussion)|download (?:our|the) app|all rights reserved|copyright ©|© \d{4}|get (?:the|our) (?:latest|best|top)|don['’]t miss|watch:|recommended:|more (?:stories|news) (?:like this|from))\b/i;
 
 /** Words of a date or time stamp line ("Updated: Nov 18, 2019 @17:26 PM · Published 3:45 p.m. EST"). */
-export const STAMP_WORDS =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|a\.?m|p\.?m|gmt|utc|[ecmp][sd]t|bst|cet|ist|updated?|published|posted|last|modified|on|at|and|hours?|minutes?|mins?|ago|today|yesterday|th|st|nd|rd|z)\b/gi;
+export const STAMP_WORDS = new RegExp(
+  `\\b(?:${[...MONTH_NAMES, ...MONTH_ABBREVIATIONS, ...WEEKDAY_NAMES, ...WEEKDAY_ABBREVIATIONS].join('|')}` +
+    '|a\\.?m|p\\.?m|gmt|utc|[ecmp][sd]t|bst|cet|ist|updated?|published|posted|last|modified|on|at|and|hours?|minutes?' +
+    '|mins?|ago|today|yesterday|th|st|nd|rd|z)\\b',
+  'gi',
+);
