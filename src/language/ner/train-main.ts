@@ -9,7 +9,6 @@
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseConll, countTokens } from './conll.js';
 import { trainTagger } from './train.js';
 import { serializeModel, deserializeModel } from './model-file.js';
@@ -17,17 +16,8 @@ import { evaluateTags } from './evaluate.js';
 import { buildGazetteer } from './build-gazetteer.js';
 import { buildClusters } from './build-clusters.js';
 import type { FeatureResources } from './features.js';
+import { repoRoot, sharedDataDir } from './data-dir.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/** `../shared/data` beside the repository (walking up, so git worktrees nested deeper find it too). */
-function findSharedData(): string {
-  for (let dir = repoRoot; ; dir = dirname(dir)) {
-    const candidate = resolve(dir, '../shared/data');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return resolve(repoRoot, '../shared/data');
-  }
-}
 
 function main(argv: string[]): void {
   const flag = (name: string): boolean => argv.includes(`--${name}`);
@@ -35,7 +25,7 @@ function main(argv: string[]): void {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : def;
   };
-  const dataDir = resolve(process.env.SITREP_DATA ?? findSharedData());
+  const dataDir = sharedDataDir();
   const trainPath = resolve(dataDir, 'conll2003/train.txt');
   const devPath = resolve(dataDir, 'conll2003/valid_testa.txt');
   if (!existsSync(trainPath)) throw new Error(`training data not found: ${trainPath} (set SITREP_DATA)`);

@@ -1,6 +1,6 @@
 import {
   FeatureExtractor,
-  STAGE2_TEMPLATES,
+  stage2TemplateCount,
   type FeatureConfig,
   type FeatureResources,
   type DocFeatures,
@@ -27,6 +27,8 @@ export interface TrainOptions {
   /** Folds for the jack-knifed first-pass labels the second pass is trained on (default 5). */
   folds?: number;
   resources?: FeatureResources;
+  /** Optional feature groups and ablations (see `FeatureConfig`). */
+  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop'>;
   provenance?: Provenance;
   /** Progress messages. */
   log?: (message: string) => void;
@@ -41,19 +43,25 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return a;
 }
 
-interface Prepared {
+/** A training document's features, gold BILOU ids and (once first-pass labels exist) stage-2 rows. */
+export interface Prepared {
   df: DocFeatures;
   gold: Uint8Array;
   extra: Int32Array | null;
 }
 
-function trainStage(
+/**
+ * Train one stage's weights (averaged perceptron) over `docs`. `checkpoint`, when given, receives the averaged
+ * weights after every epoch (for model selection over the number of epochs).
+ */
+export function trainStage(
   fx: FeatureExtractor,
   docs: readonly Prepared[],
   stage2: boolean,
   epochs: number,
   seed: number,
   log: (m: string) => void,
+  checkpoint?: (epoch: number, averaged: () => Float32Array) => void,
 ): Float32Array {
   const trainer = new PerceptronTrainer(1 << fx.cfg.bits);
   const random = rng(seed);
@@ -67,7 +75,7 @@ function trainStage(
       errors += decodeDocument(
         fx,
         trainer.w,
-        { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? STAGE2_TEMPLATES : 0, table: 0 },
+        { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? stage2TemplateCount(fx.cfg) : 0, table: 0 },
         out,
         trainer,
         d.gold,
@@ -75,25 +83,14 @@ function trainStage(
       tokens += d.df.n;
     }
     log(`  epoch ${e + 1}/${epochs}: ${errors} token errors of ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
+    checkpoint?.(e + 1, () => trainer.averaged());
   }
   return trainer.averaged();
 }
 
-/** Train a tagger. Deterministic: the same documents, resources and options give the same weights. */
-export function trainTagger(documents: readonly TrainingDocument[], options: TrainOptions = {}): NerModel {
-  const log = options.log ?? (() => {});
-  const resources = options.resources ?? { gazetteer: null, clusters: null };
-  const cfg: FeatureConfig = {
-    bits: options.bits ?? 20,
-    gazetteerLists: resources.gazetteer?.lists.length ?? 0,
-    clusters: resources.clusters !== null,
-  };
-  const epochs = options.epochs ?? 12;
-  const seed = options.seed ?? 1;
-  const useStage2 = options.stage2 ?? true;
-  const folds = Math.max(2, Math.min(options.folds ?? 5, documents.length));
-  const fx = new FeatureExtractor(cfg, resources);
-  const prepared: Prepared[] = documents.map((d) => {
+/** Features and gold labels of training documents. */
+export function prepareDocuments(fx: FeatureExtractor, documents: readonly TrainingDocument[]): Prepared[] {
+  return documents.map((d) => {
     const df = fx.extractDocument(d.sentences.map((s) => s.tokens));
     const gold = new Uint8Array(df.n);
     let t = 0;
@@ -104,6 +101,24 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
     }
     return { df, gold, extra: null };
   });
+}
+
+/** Train a tagger. Deterministic: the same documents, resources and options give the same weights. */
+export function trainTagger(documents: readonly TrainingDocument[], options: TrainOptions = {}): NerModel {
+  const log = options.log ?? (() => {});
+  const resources = options.resources ?? { gazetteer: null, clusters: null };
+  const cfg: FeatureConfig = {
+    bits: options.bits ?? 20,
+    gazetteerLists: resources.gazetteer?.lists.length ?? 0,
+    clusters: resources.clusters !== null,
+    ...options.features,
+  };
+  const epochs = options.epochs ?? 12;
+  const seed = options.seed ?? 1;
+  const useStage2 = options.stage2 ?? true;
+  const folds = Math.max(2, Math.min(options.folds ?? 5, documents.length));
+  const fx = new FeatureExtractor(cfg, resources);
+  const prepared = prepareDocuments(fx, documents);
   log(`stage 1: ${prepared.length} documents`);
   const stage1 = trainStage(fx, prepared, false, epochs, seed, log);
   let stage2: Float32Array | null = null;
