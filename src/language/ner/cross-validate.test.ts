@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contiguousFolds, crossValidate, meanSd } from './cross-validate.js';
-import { trainTagger } from './train.js';
+import { prepareDocuments, trainTagger, withoutRareFeatures } from './train.js';
+import { FeatureExtractor } from './features.js';
 import { serializeModel, deserializeModel } from './model-file.js';
 import { TINY_CORPUS } from './fixtures.test-data.js';
 
@@ -19,7 +20,14 @@ describe('meanSd', () => {
 });
 
 describe('crossValidate (tiny corpus)', () => {
-  const setting = { name: 't', features: { aggregate: 50, history: true }, epochs: 3, stage2: true, bits: 14 };
+  const setting = {
+    name: 't',
+    features: { aggregate: 50, history: true },
+    epochs: 3,
+    stage2: true,
+    bits: 14,
+    minCount: 1,
+  };
   const r = crossValidate(TINY_CORPUS, { gazetteer: null, clusters: null }, setting, 2);
 
   it('reports one held-out F1 per fold and epoch for both passes, and the training fit', () => {
@@ -36,7 +44,12 @@ describe('crossValidate (tiny corpus)', () => {
 });
 
 describe('context aggregation and prediction history', () => {
-  const model = trainTagger(TINY_CORPUS, { bits: 14, epochs: 10, folds: 2, features: { aggregate: 50, history: true } });
+  const model = trainTagger(TINY_CORPUS, {
+    bits: 14,
+    epochs: 10,
+    folds: 2,
+    features: { aggregate: 50, history: true },
+  });
 
   it('are recorded in the model file and survive a round trip', () => {
     const loaded = deserializeModel(serializeModel(model));
@@ -56,5 +69,22 @@ describe('context aggregation and prediction history', () => {
 
   it('rejects an unknown template in an ablation', () => {
     expect(() => trainTagger(TINY_CORPUS, { bits: 12, epochs: 1, features: { drop: ['nope'] } })).toThrow(/nope/);
+  });
+});
+
+describe('withoutRareFeatures', () => {
+  it('drops the static rows seen in fewer tokens than the cut-off, and keeps the documents as they were', () => {
+    const fx = new FeatureExtractor(
+      { bits: 14, gazetteerLists: 0, clusters: false },
+      { gazetteer: null, clusters: null },
+    );
+    const docs = prepareDocuments(fx, TINY_CORPUS);
+    const before = docs.map((d) => d.df.feats.slice());
+    const pruned = withoutRareFeatures(docs, 14, 2);
+    const kept = (ds: typeof docs): number => ds.reduce((a, d) => a + d.df.feats.filter((r) => r >= 0).length, 0);
+    expect(kept(pruned)).toBeLessThan(kept(docs));
+    // The bias row is in every token, so it stays.
+    expect(pruned[0]!.df.feats[0]).toBe(docs[0]!.df.feats[0]);
+    docs.forEach((d, i) => expect(d.df.feats).toEqual(before[i]));
   });
 });

@@ -1,7 +1,7 @@
 import { FeatureExtractor, stage2TemplateCount, type FeatureConfig, type FeatureResources } from './features.js';
 import { bilouToIob2 } from './labels.js';
 import { decodeDocument } from './perceptron.js';
-import { prepareDocuments, trainStage, type Prepared, type TrainingDocument } from './train.js';
+import { prepareDocuments, trainStage, withoutRareFeatures, type Prepared, type TrainingDocument } from './train.js';
 import { evaluateTags } from './evaluate.js';
 
 /**
@@ -19,6 +19,8 @@ export interface CvSetting {
   epochs: number;
   stage2: boolean;
   bits: number;
+  /** Count cut-off of static features (see `withoutRareFeatures`; 1 = off). */
+  minCount: number;
 }
 
 export interface CvResult {
@@ -89,10 +91,22 @@ export function crossValidate(
   const train2: number[] = [];
   for (let f = 0; f < k; f++) {
     const held = docs.filter((_, i) => fold[i] === f);
-    const rest = docs.filter((_, i) => fold[i] !== f);
-    const w = trainStage(fx, rest, false, E, 1 + f, () => {}, (e, avg) => {
-      stage1[e - 1]!.push(f1Of(fx, avg(), held, false));
-    });
+    const rest = withoutRareFeatures(
+      docs.filter((_, i) => fold[i] !== f),
+      cfg.bits,
+      setting.minCount,
+    );
+    const w = trainStage(
+      fx,
+      rest,
+      false,
+      E,
+      1 + f,
+      () => {},
+      (e, avg) => {
+        stage1[e - 1]!.push(f1Of(fx, avg(), held, false));
+      },
+    );
     train1.push(f1Of(fx, w, rest, false));
     log(`  ${setting.name} fold ${f + 1}/${k} first pass: F1 ${(100 * stage1[E - 1]![f]!).toFixed(2)}`);
     if (setting.stage2)
@@ -105,10 +119,22 @@ export function crossValidate(
   if (setting.stage2) {
     for (let f = 0; f < k; f++) {
       const held = docs.filter((_, i) => fold[i] === f);
-      const rest = docs.filter((_, i) => fold[i] !== f);
-      const w = trainStage(fx, rest, true, E, 104729 + f, () => {}, (e, avg) => {
-        stage2[e - 1]!.push(f1Of(fx, avg(), held, true));
-      });
+      const rest = withoutRareFeatures(
+        docs.filter((_, i) => fold[i] !== f),
+        cfg.bits,
+        setting.minCount,
+      );
+      const w = trainStage(
+        fx,
+        rest,
+        true,
+        E,
+        104729 + f,
+        () => {},
+        (e, avg) => {
+          stage2[e - 1]!.push(f1Of(fx, avg(), held, true));
+        },
+      );
       train2.push(f1Of(fx, w, rest, true));
       log(`  ${setting.name} fold ${f + 1}/${k} second pass: F1 ${(100 * stage2[E - 1]![f]!).toFixed(2)}`);
     }

@@ -25,7 +25,16 @@ interface ParsedSetting extends CvSetting {
 
 function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting {
   const [name, opts = ''] = spec.split(':', 2) as [string, string?];
-  const s: ParsedSetting = { name, features: {}, epochs, stage2: true, bits, gazetteer: true, clusters: true };
+  const s: ParsedSetting = {
+    name,
+    features: {},
+    epochs,
+    stage2: true,
+    bits,
+    minCount: 1,
+    gazetteer: true,
+    clusters: true,
+  };
   for (const opt of opts.split(';').filter(Boolean)) {
     const [key, value = ''] = opt.split('=', 2) as [string, string?];
     if (key === 'aggregate') s.features.aggregate = Number(value);
@@ -33,6 +42,7 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     else if (key === 'drop') s.features.drop = value.split('+');
     else if (key === 'stage2') s.stage2 = value !== '0';
     else if (key === 'epochs') s.epochs = Number(value);
+    else if (key === 'mincount') s.minCount = Number(value);
     else if (key === 'gazetteer') s.gazetteer = value !== '0';
     else if (key === 'clusters') s.clusters = value !== '0';
     else throw new Error(`unknown setting option "${key}"`);

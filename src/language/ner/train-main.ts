@@ -18,7 +18,6 @@ import { buildClusters } from './build-clusters.js';
 import type { FeatureResources } from './features.js';
 import { repoRoot, sharedDataDir } from './data-dir.js';
 
-
 function main(argv: string[]): void {
   const flag = (name: string): boolean => argv.includes(`--${name}`);
   const value = (name: string, def: string): string => {

@@ -5,7 +5,7 @@ import {
   type FeatureResources,
   type DocFeatures,
 } from './features.js';
-import { iobToBilou } from './labels.js';
+import { NUM_LABELS, iobToBilou } from './labels.js';
 import { NerModel, type Provenance } from './model.js';
 import { PerceptronTrainer, decodeDocument } from './perceptron.js';
 import { rng } from '../../model/random.js';
@@ -24,6 +24,8 @@ export interface TrainOptions {
   seed?: number;
   /** Train the second, document-level pass (default true). */
   stage2?: boolean;
+  /** Static features seen in fewer training tokens get no weight (default 1: all kept). */
+  minCount?: number;
   /** Folds for the jack-knifed first-pass labels the second pass is trained on (default 5). */
   folds?: number;
   resources?: FeatureResources;
@@ -103,6 +105,20 @@ export function prepareDocuments(fx: FeatureExtractor, documents: readonly Train
   });
 }
 
+/**
+ * Copies of the documents whose label-independent feature rows seen in fewer than `minCount` tokens of them are
+ * set to -1 (such features get no weight): a count cut-off against memorizing rare words and word pairs.
+ */
+export function withoutRareFeatures(docs: readonly Prepared[], bits: number, minCount: number): Prepared[] {
+  if (minCount <= 1) return docs.slice();
+  const counts = new Uint32Array(1 << bits);
+  for (const d of docs) for (const r of d.df.feats) if (r >= 0) counts[r / NUM_LABELS]!++;
+  return docs.map((d) => {
+    const feats = d.df.feats.map((r) => (r >= 0 && counts[r / NUM_LABELS]! < minCount ? -1 : r));
+    return { ...d, df: { ...d.df, feats } };
+  });
+}
+
 /** Train a tagger. Deterministic: the same documents, resources and options give the same weights. */
 export function trainTagger(documents: readonly TrainingDocument[], options: TrainOptions = {}): NerModel {
   const log = options.log ?? (() => {});
@@ -118,7 +134,7 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
   const useStage2 = options.stage2 ?? true;
   const folds = Math.max(2, Math.min(options.folds ?? 5, documents.length));
   const fx = new FeatureExtractor(cfg, resources);
-  const prepared = prepareDocuments(fx, documents);
+  const prepared = withoutRareFeatures(prepareDocuments(fx, documents), cfg.bits, options.minCount ?? 1);
   log(`stage 1: ${prepared.length} documents`);
   const stage1 = trainStage(fx, prepared, false, epochs, seed, log);
   let stage2: Float32Array | null = null;
