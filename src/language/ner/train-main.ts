@@ -1,8 +1,10 @@
 /**
  * `npm run train:ner` — trains the committed NER model. Never run in CI or tests.
  *
- *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 12] [--no-stage2]
- *        [--no-gazetteer] [--no-clusters]
+ *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 12] [--epochs2 N] [--no-stage2]
+ *        [--no-gazetteer] [--no-clusters] [--aggregate 200] [--history] [--min-count 1] [--folds 5]
+ *
+ * The settings are chosen by cross-validation on train (`npm run cv:ner`), never on the dev file.
  *
  * Data: $SITREP_DATA or ../shared/data relative to the repository root (conll2003/train.txt for training,
  * conll2003/valid_testa.txt for the dev figure only; unlabelled text for word clusters).
@@ -48,8 +50,21 @@ function main(argv: string[]): void {
     resources.clusters = c.clusters;
     log(`clusters: ${c.clusters.paths.size} words from ${c.tokens} unlabelled tokens`);
   }
-  const settings = { bits, epochs, stage2: !flag('no-stage2'), seed: 1, folds: 5 };
-  const model = trainTagger(train, { ...settings, resources, log });
+  const features = {
+    aggregate: Number(value('aggregate', '0')),
+    history: flag('history'),
+  };
+  const settings = {
+    bits,
+    epochs,
+    epochs2: Number(value('epochs2', String(epochs))),
+    stage2: !flag('no-stage2'),
+    seed: 1,
+    folds: Number(value('folds', '5')),
+    minCount: Number(value('min-count', '1')),
+    ...features,
+  };
+  const model = trainTagger(train, { ...settings, features, resources, log });
   const trainSeconds = (Date.now() - t0) / 1000;
 
   let devF1: number | null = null;

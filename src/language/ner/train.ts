@@ -20,6 +20,8 @@ export interface TrainOptions {
   bits?: number;
   /** Perceptron passes over the data (default 12). */
   epochs?: number;
+  /** Passes of the second stage (default: `epochs`). */
+  epochs2?: number;
   /** Seed of the document shuffling (training is deterministic for a given seed and data). */
   seed?: number;
   /** Train the second, document-level pass (default true). */
@@ -167,7 +169,7 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
       });
     }
     log('stage 2: training');
-    stage2 = trainStage(fx, prepared, true, epochs, seed + 104729, log);
+    stage2 = trainStage(fx, prepared, true, options.epochs2 ?? epochs, seed + 104729, log);
   }
   return NerModel.fromFull(cfg, resources, stage1, stage2, options.provenance ?? {});
 }
