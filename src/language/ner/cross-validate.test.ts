@@ -85,6 +85,8 @@ describe('withoutRareFeatures', () => {
     expect(kept(pruned)).toBeLessThan(kept(docs));
     // The bias row is in every token, so it stays.
     expect(pruned[0]!.df.feats[0]).toBe(docs[0]!.df.feats[0]);
-    docs.forEach((d, i) => expect(d.df.feats).toEqual(before[i]));
+    docs.forEach((d, i) => {
+      expect(d.df.feats).toEqual(before[i]);
+    });
   });
 });
