@@ -1,10 +1,11 @@
 /**
  * `npm run train:ner` — trains the committed NER model. Never run in CI or tests.
  *
- *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 12] [--epochs2 N] [--no-stage2]
- *        [--no-gazetteer] [--no-clusters] [--aggregate 200] [--history] [--min-count 1] [--folds 5]
+ *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 14] [--epochs2 N] [--no-stage2]
+ *        [--no-gazetteer] [--no-clusters] [--aggregate 1000] [--no-history] [--min-count 1] [--folds 5]
  *
- * The settings are chosen by cross-validation on train (`npm run cv:ner`), never on the dev file.
+ * The defaults are the settings chosen by cross-validation on train (`npm run cv:ner`, docs/ner-model-selection.md),
+ * never on the dev file: `npm run train:ner` alone rebuilds the committed model.
  *
  * Data: $SITREP_DATA or ../shared/data relative to the repository root (conll2003/train.txt for training,
  * conll2003/valid_testa.txt for the dev figure only; unlabelled text for word clusters).
@@ -32,7 +33,7 @@ function main(argv: string[]): void {
   if (!existsSync(trainPath)) throw new Error(`training data not found: ${trainPath} (set SITREP_DATA)`);
   const out = resolve(repoRoot, value('out', 'models/ner.bin'));
   const bits = Number(value('bits', '20'));
-  const epochs = Number(value('epochs', '12'));
+  const epochs = Number(value('epochs', '14'));
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
   const t0 = Date.now();
 
@@ -51,8 +52,8 @@ function main(argv: string[]): void {
     log(`clusters: ${c.clusters.paths.size} words from ${c.tokens} unlabelled tokens`);
   }
   const features = {
-    aggregate: Number(value('aggregate', '0')),
-    history: flag('history'),
+    aggregate: Number(value('aggregate', '1000')),
+    history: !flag('no-history'),
   };
   const settings = {
     bits,
