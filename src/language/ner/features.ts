@@ -26,7 +26,7 @@ export interface FeatureConfig {
    * elsewhere in the document, and the label of its nearest earlier occurrence.
    */
   history?: boolean;
-  /** Template names left out (feature ablations; see `TEMPLATE_NAMES`). */
+  /** Names of templates (keys of `T` in features.ts) left out: feature ablations in cross-validation. */
   drop?: string[];
 }
 
@@ -109,9 +109,6 @@ const T = {
   histFrac: 120,
   histPrev: 121,
 } as const;
-
-/** Names of the templates that can be dropped in ablations. */
-export const TEMPLATE_NAMES: readonly string[] = Object.keys(T);
 
 /** Slots of a word's context rows (`FeatureExtractor.contextRows`). */
 const CTX = {
