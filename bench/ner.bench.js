@@ -95,9 +95,9 @@ const evTheirs = ner.evaluateTags(gold, theirs.out);
 const pct = (x) => (100 * x).toFixed(2).padStart(6);
 const row = (label, a, b) => console.log(`${label.padEnd(26)}${String(a).padStart(14)}${String(b).padStart(14)}`);
 console.log(`CoNLL-2003 dev (valid_testa): ${docs.length} documents, ${gold.length} sentences, ${tokens} tokens`);
-console.log(
-  `sitrep model: ${ner.DEFAULT_MODEL_PATH} (${(readFileSync(ner.DEFAULT_MODEL_PATH).length / 1e6).toFixed(2)} MB)`,
-);
+// The model loadModel() read: $SITREP_NER_MODEL when set, else the committed one.
+const modelPath = process.env.SITREP_NER_MODEL ?? ner.DEFAULT_MODEL_PATH;
+console.log(`sitrep model: ${modelPath} (${(readFileSync(modelPath).length / 1e6).toFixed(2)} MB)`);
 console.log(`  provenance: ${JSON.stringify(model.provenance)}`);
 console.log('');
 row('', 'sitrep', 'compromise');

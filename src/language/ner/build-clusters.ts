@@ -14,7 +14,8 @@ import { rng } from '../../model/random.js';
  * words, randomly projected to a few dozen dimensions), and recursive spherical 2-means splits the
  * vocabulary into a binary tree whose root-to-leaf bit path is the word's cluster.
  *
- * Text: CoNLL-2003 train tokens, GMB tokens, and the raw news text of the other shared data sets
+ * Text: CoNLL-2003 train tokens, GMB tokens, and the raw news text of the other shared data sets (Timeline17,
+ * PolNeAR, ECB+, SemEval-2022 task 8, TempEval-3, the article-extraction bodies)
  * (never the CoNLL dev file, so the dev figure stays honest).
  */
 
@@ -89,6 +90,14 @@ export function unlabelledSentences(dataDir: string): string[][] {
     }
   };
   jsonl(resolve(dataDir, 'ecbplus/ecbplus_documents.dev.jsonl'), ['text']);
+  // TimeBank and AQUAINT news (TempEval-3): the TEXT element with its TimeML tags removed.
+  const tml: string[] = [];
+  walk(resolve(dataDir, 'tempeval3'), tml);
+  for (const f of tml) {
+    if (!f.endsWith('.tml')) continue;
+    const m = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(readFileSync(f, 'utf8'));
+    if (m) addText(decodeEntities(m[1]!.replace(/<[^>]*>/g, '')));
+  }
   jsonl(resolve(dataDir, 'semeval2022-task8-en/semeval2022_task8_en_en_pairs.jsonl'), ['text1', 'text2']);
   const gt = resolve(dataDir, 'article-extraction/ground-truth.json');
   if (existsSync(gt)) {
@@ -97,6 +106,12 @@ export function unlabelledSentences(dataDir: string): string[][] {
       if (typeof data[k]?.articleBody === 'string') addText(data[k]!.articleBody!);
   }
   return sents;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) =>
+    e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'quot' ? '"' : "'",
+  );
 }
 
 function normalize(a: Float32Array | Float64Array, o: number, n: number): void {

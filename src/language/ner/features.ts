@@ -16,6 +16,18 @@ export interface FeatureConfig {
   gazetteerLists: number;
   /** Whether word-cluster features are used. */
   clusters: boolean;
+  /**
+   * Context aggregation (Ratinov & Roth 2009): a capitalized word also gets the neighbouring words of its other
+   * occurrences within this many tokens in the document (0 or absent = off).
+   */
+  aggregate?: number;
+  /**
+   * Extended prediction history in the second pass: the share of each first-pass type the same word got
+   * elsewhere in the document, and the label of its nearest earlier occurrence.
+   */
+  history?: boolean;
+  /** Names of templates (keys of `T` in features.ts) left out: feature ablations in cross-validation. */
+  drop?: string[];
 }
 
 export interface FeatureResources {
@@ -92,6 +104,10 @@ const T = {
   p1: 100,
   p1lw: 102,
   p1sh: 103,
+  aggm1: 110,
+  aggp1: 111,
+  histFrac: 120,
+  histPrev: 121,
 } as const;
 
 /** Slots of a word's context rows (`FeatureExtractor.contextRows`). */
@@ -120,12 +136,25 @@ const BOS_SH = hashString('<s>', 7);
 const EOS_SH = hashString('</s>', 7);
 
 export const BASE_TEMPLATES = 33; // see extractDocument (checked there)
-export const STAGE2_TEMPLATES = 6;
+/** Rows of aggregated contexts per token (`FeatureConfig.aggregate`). */
+const AGG_SLOTS = 6;
+const STAGE2_BASE = 6;
+/** Stage-2 rows of the extended prediction history: one per class (O and the 4 types), then the nearest one. */
+const HISTORY_SLOTS = 6;
+
+export function stage2TemplateCount(cfg: FeatureConfig): number {
+  return STAGE2_BASE + (cfg.history ? HISTORY_SLOTS : 0);
+}
 /** Label-dependent rows per (token, previous label): see `historyRows`. */
 export const HISTORY_TEMPLATES = 2;
 
 export function staticTemplateCount(cfg: FeatureConfig): number {
-  return BASE_TEMPLATES + (cfg.gazetteerLists > 0 ? cfg.gazetteerLists + 3 : 0) + (cfg.clusters ? 8 : 0);
+  return (
+    BASE_TEMPLATES +
+    (cfg.gazetteerLists > 0 ? cfg.gazetteerLists + 3 : 0) +
+    (cfg.clusters ? 8 : 0) +
+    (cfg.aggregate ? AGG_SLOTS : 0)
+  );
 }
 
 export interface DocFeatures {
@@ -179,6 +208,11 @@ export class FeatureExtractor {
     readonly res: FeatureResources,
   ) {
     this.mask = (1 << cfg.bits) - 1;
+    for (const name of cfg.drop ?? []) {
+      const id = (T as Record<string, number>)[name];
+      if (id === undefined) throw new Error(`unknown feature template "${name}"`);
+      this.dropped[id] = 1;
+    }
     this.ownCount = OWN_TEMPLATES + (cfg.clusters ? 4 : 0);
     if (cfg.gazetteerLists > 0 && !res.gazetteer) throw new Error('feature config needs a gazetteer');
     if (cfg.clusters && !res.clusters) throw new Error('feature config needs word clusters');
@@ -193,6 +227,8 @@ export class FeatureExtractor {
   /** Per weight table, each row's largest weight (indexed by row offset / NUM_LABELS). */
   private rowMax: Float32Array[] | null = null;
   private readonly ownCount: number;
+  /** Per template id: 1 when the template is dropped (its rows are -1). */
+  private readonly dropped = new Uint8Array(128);
 
   /**
    * Inference mode: a compact row map and the model's weight tables, so word-only features can be
@@ -309,11 +345,13 @@ export class FeatureExtractor {
 
   /** Row offset of a feature (-1 = no weights). */
   row(template: number, value: number): number {
+    if (this.dropped[template]) return -1;
     const r = mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, value) & this.mask;
     return this.remap ? this.remap[r]! : r * NUM_LABELS;
   }
 
   row2(template: number, a: number, b: number): number {
+    if (this.dropped[template]) return -1;
     const r = mix(mix(Math.imul(template, 0x27d4eb2f) ^ 0x165667b1, a), b) & this.mask;
     return this.remap ? this.remap[r]! : r * NUM_LABELS;
   }
@@ -405,6 +443,7 @@ export class FeatureExtractor {
       else if (!initial[i] && !headline[i] && !inf.allUpper) seenMidCap.add(inf.norm);
     }
 
+    const agg = this.cfg.aggregate ? this.aggregateContexts(infos, bounds, this.cfg.aggregate) : null;
     const gaz = this.cfg.gazetteerLists > 0 ? this.gazetteerCodes(sentences, n) : null;
     const L = this.cfg.gazetteerLists;
     let gazAny: Int32Array | null = null;
@@ -475,6 +514,10 @@ export class FeatureExtractor {
           feats[o++] = cp1[CTX.clp1a]!;
           feats[o++] = cp1[CTX.clp1b]!;
         }
+        if (agg) {
+          feats.set(agg.subarray(i * AGG_SLOTS, (i + 1) * AGG_SLOTS), o);
+          o += AGG_SLOTS;
+        }
         if (o !== (i + 1) * k) throw new Error(`feature template count mismatch (${o - i * k} vs ${k})`);
       }
     }
@@ -491,6 +534,62 @@ export class FeatureExtractor {
       ownSums,
       boundsAt: this.tables ? this.tables.length * NUM_LABELS : -1,
     };
+  }
+
+  /**
+   * Context aggregation rows (`AGG_SLOTS` per token, -1 when unused): for a capitalized word, the lower-cased
+   * words just before and after its other occurrences (case-folded) within `window` tokens, nearest first,
+   * each distinct (side, word) once.
+   */
+  private aggregateContexts(infos: readonly WordInfo[], bounds: Int32Array, window: number): Int32Array {
+    const n = infos.length;
+    const out = new Int32Array(n * AGG_SLOTS).fill(-1);
+    const sentFrom = new Int32Array(n);
+    const sentTo = new Int32Array(n);
+    for (let s = 0; s + 1 < bounds.length; s++)
+      for (let i = bounds[s]!; i < bounds[s + 1]!; i++) {
+        sentFrom[i] = bounds[s]!;
+        sentTo[i] = bounds[s + 1]!;
+      }
+    const where = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const inf = infos[i]!;
+      if (!inf.initialUpper) continue;
+      const at = where.get(inf.norm);
+      if (at) at.push(i);
+      else where.set(inf.norm, [i]);
+    }
+    const seen = new Int32Array(AGG_SLOTS);
+    for (const at of where.values()) {
+      if (at.length < 2) continue;
+      for (let a = 0; a < at.length; a++) {
+        const i = at[a]!;
+        let used = 0;
+        // Walk outwards from occurrence a: the nearer of the next unvisited occurrences on either side first.
+        let lo = a - 1;
+        let hi = a + 1;
+        while (used < AGG_SLOTS) {
+          const dl = lo >= 0 ? i - at[lo]! : Infinity;
+          const dh = hi < at.length ? at[hi]! - i : Infinity;
+          const d = Math.min(dl, dh);
+          if (d > window) break;
+          const j = dl <= dh ? at[lo--]! : at[hi++]!;
+          for (let side = 0; side < 2 && used < AGG_SLOTS; side++) {
+            const k = side === 0 ? j - 1 : j + 1;
+            const inside = side === 0 ? k >= sentFrom[j]! : k < sentTo[j]!;
+            const lw = inside ? infos[k]!.lw : side === 0 ? BOS : EOS;
+            const r = this.row(side === 0 ? T.aggm1 : T.aggp1, lw);
+            if (r < 0) continue;
+            let dup = false;
+            for (let u = 0; u < used; u++) if (seen[u] === r) dup = true;
+            if (dup) continue;
+            seen[used] = r;
+            out[i * AGG_SLOTS + used++] = r;
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -553,7 +652,11 @@ export class FeatureExtractor {
    */
   stage2Features(df: DocFeatures, first: Uint8Array): Int32Array {
     const n = df.n;
-    const out = new Int32Array(n * STAGE2_TEMPLATES);
+    const K = stage2TemplateCount(this.cfg);
+    const history = this.cfg.history === true;
+    const out = new Int32Array(n * K);
+    /** Per capitalized word: the index of its latest occurrence so far (left-to-right scan). */
+    const lastAt = new Map<string, number>();
     const counts = new Map<string, Int32Array>();
     for (let i = 0; i < n; i++) {
       if (!df.capital[i]) continue;
@@ -583,13 +686,26 @@ export class FeatureExtractor {
           }
           if (best >= 0) docType = 1 + best * 3 + (bestCount === total ? 2 : bestCount * 2 > total ? 1 : 0);
         }
-        let o = i * STAGE2_TEMPLATES;
+        let o = i * K;
         out[o++] = this.row(T.s1, first[i]!);
         out[o++] = this.row2(T.s1m1, i > from ? first[i - 1]! : 99, first[i]!);
         out[o++] = this.row2(T.s1p1, i + 1 < to ? first[i + 1]! : 99, first[i]!);
         out[o++] = this.row(T.docType, docType);
         out[o++] = this.row2(T.docTypeSh, docType, df.shape[i]!);
         out[o++] = this.row2(T.docTypeLw, docType, df.lw[i]!);
+        if (history) {
+          const own = labelType(first[i]!) + 1;
+          let total = 0;
+          if (c) for (let t = 0; t < 5; t++) total += c[t]! - (t === own ? 1 : 0);
+          for (let t = 0; t < 5; t++) {
+            const v = c ? c[t]! - (t === own ? 1 : 0) : 0;
+            // Share of the other occurrences in quarters (0 = none, 1..4 = up to a quarter … all).
+            out[o++] = v > 0 ? this.row2(T.histFrac, t, Math.ceil((4 * v) / total)) : -1;
+          }
+          const prev = df.capital[i] ? lastAt.get(df.norm[i]!) : undefined;
+          out[o++] = prev === undefined ? -1 : this.row(T.histPrev, first[prev]!);
+          if (df.capital[i]) lastAt.set(df.norm[i]!, i);
+        }
       }
     }
     return out;

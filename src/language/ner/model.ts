@@ -1,5 +1,5 @@
 import type { IobLabel, NerTagger } from '../tagger.js';
-import { FeatureExtractor, STAGE2_TEMPLATES, type FeatureConfig, type FeatureResources } from './features.js';
+import { FeatureExtractor, stage2TemplateCount, type FeatureConfig, type FeatureResources } from './features.js';
 import { NUM_LABELS, bilouToIob2 } from './labels.js';
 import { decodeDocument } from './perceptron.js';
 
@@ -71,7 +71,7 @@ export class NerModel implements NerTagger {
     if (!this.stage2) return first;
     const second = new Uint8Array(df.n);
     const extra = this.fx.stage2Features(df, first);
-    decodeDocument(this.fx, this.stage2, { df, extra, extraK: STAGE2_TEMPLATES, table: 1 }, second);
+    decodeDocument(this.fx, this.stage2, { df, extra, extraK: stage2TemplateCount(this.cfg), table: 1 }, second);
     return second;
   }
 

@@ -1,15 +1,17 @@
 /**
  * `npm run train:ner` — trains the committed NER model. Never run in CI or tests.
  *
- *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 12] [--no-stage2]
- *        [--no-gazetteer] [--no-clusters]
+ *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 14] [--epochs2 N] [--no-stage2]
+ *        [--no-gazetteer] [--no-clusters] [--aggregate 1000] [--no-history] [--min-count 1] [--folds 5]
+ *
+ * The defaults are the settings chosen by cross-validation on train (`npm run cv:ner`, docs/ner-model-selection.md),
+ * never on the dev file: `npm run train:ner` alone rebuilds the committed model.
  *
  * Data: $SITREP_DATA or ../shared/data relative to the repository root (conll2003/train.txt for training,
  * conll2003/valid_testa.txt for the dev figure only; unlabelled text for word clusters).
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseConll, countTokens } from './conll.js';
 import { trainTagger } from './train.js';
 import { serializeModel, deserializeModel } from './model-file.js';
@@ -17,17 +19,7 @@ import { evaluateTags } from './evaluate.js';
 import { buildGazetteer } from './build-gazetteer.js';
 import { buildClusters } from './build-clusters.js';
 import type { FeatureResources } from './features.js';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/** `../shared/data` beside the repository (walking up, so git worktrees nested deeper find it too). */
-function findSharedData(): string {
-  for (let dir = repoRoot; ; dir = dirname(dir)) {
-    const candidate = resolve(dir, '../shared/data');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return resolve(repoRoot, '../shared/data');
-  }
-}
+import { repoRoot, sharedDataDir } from './data-dir.js';
 
 function main(argv: string[]): void {
   const flag = (name: string): boolean => argv.includes(`--${name}`);
@@ -35,13 +27,13 @@ function main(argv: string[]): void {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : def;
   };
-  const dataDir = resolve(process.env.SITREP_DATA ?? findSharedData());
+  const dataDir = sharedDataDir();
   const trainPath = resolve(dataDir, 'conll2003/train.txt');
   const devPath = resolve(dataDir, 'conll2003/valid_testa.txt');
   if (!existsSync(trainPath)) throw new Error(`training data not found: ${trainPath} (set SITREP_DATA)`);
   const out = resolve(repoRoot, value('out', 'models/ner.bin'));
   const bits = Number(value('bits', '20'));
-  const epochs = Number(value('epochs', '12'));
+  const epochs = Number(value('epochs', '14'));
   const log = (m: string): void => void process.stderr.write(`${m}\n`);
   const t0 = Date.now();
 
@@ -59,8 +51,21 @@ function main(argv: string[]): void {
     resources.clusters = c.clusters;
     log(`clusters: ${c.clusters.paths.size} words from ${c.tokens} unlabelled tokens`);
   }
-  const settings = { bits, epochs, stage2: !flag('no-stage2'), seed: 1, folds: 5 };
-  const model = trainTagger(train, { ...settings, resources, log });
+  const features = {
+    aggregate: Number(value('aggregate', '1000')),
+    history: !flag('no-history'),
+  };
+  const settings = {
+    bits,
+    epochs,
+    epochs2: Number(value('epochs2', String(epochs))),
+    stage2: !flag('no-stage2'),
+    seed: 1,
+    folds: Number(value('folds', '5')),
+    minCount: Number(value('min-count', '1')),
+    ...features,
+  };
+  const model = trainTagger(train, { ...settings, features, resources, log });
   const trainSeconds = (Date.now() - t0) / 1000;
 
   let devF1: number | null = null;

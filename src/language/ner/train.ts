@@ -1,11 +1,11 @@
 import {
   FeatureExtractor,
-  STAGE2_TEMPLATES,
+  stage2TemplateCount,
   type FeatureConfig,
   type FeatureResources,
   type DocFeatures,
 } from './features.js';
-import { iobToBilou } from './labels.js';
+import { NUM_LABELS, iobToBilou } from './labels.js';
 import { NerModel, type Provenance } from './model.js';
 import { PerceptronTrainer, decodeDocument } from './perceptron.js';
 import { rng } from '../../model/random.js';
@@ -20,13 +20,19 @@ export interface TrainOptions {
   bits?: number;
   /** Perceptron passes over the data (default 12). */
   epochs?: number;
+  /** Passes of the second stage (default: `epochs`). */
+  epochs2?: number;
   /** Seed of the document shuffling (training is deterministic for a given seed and data). */
   seed?: number;
   /** Train the second, document-level pass (default true). */
   stage2?: boolean;
+  /** Static features seen in fewer training tokens get no weight (default 1: all kept). */
+  minCount?: number;
   /** Folds for the jack-knifed first-pass labels the second pass is trained on (default 5). */
   folds?: number;
   resources?: FeatureResources;
+  /** Optional feature groups and ablations (see `FeatureConfig`). */
+  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop'>;
   provenance?: Provenance;
   /** Progress messages. */
   log?: (message: string) => void;
@@ -41,19 +47,25 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return a;
 }
 
-interface Prepared {
+/** A training document's features, gold BILOU ids and (once first-pass labels exist) stage-2 rows. */
+export interface Prepared {
   df: DocFeatures;
   gold: Uint8Array;
   extra: Int32Array | null;
 }
 
-function trainStage(
+/**
+ * Train one stage's weights (averaged perceptron) over `docs`. `checkpoint`, when given, receives the averaged
+ * weights after every epoch (for model selection over the number of epochs).
+ */
+export function trainStage(
   fx: FeatureExtractor,
   docs: readonly Prepared[],
   stage2: boolean,
   epochs: number,
   seed: number,
   log: (m: string) => void,
+  checkpoint?: (epoch: number, averaged: () => Float32Array) => void,
 ): Float32Array {
   const trainer = new PerceptronTrainer(1 << fx.cfg.bits);
   const random = rng(seed);
@@ -67,7 +79,7 @@ function trainStage(
       errors += decodeDocument(
         fx,
         trainer.w,
-        { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? STAGE2_TEMPLATES : 0, table: 0 },
+        { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? stage2TemplateCount(fx.cfg) : 0, table: 0 },
         out,
         trainer,
         d.gold,
@@ -75,25 +87,14 @@ function trainStage(
       tokens += d.df.n;
     }
     log(`  epoch ${e + 1}/${epochs}: ${errors} token errors of ${tokens} (${((100 * errors) / tokens).toFixed(2)}%)`);
+    checkpoint?.(e + 1, () => trainer.averaged());
   }
   return trainer.averaged();
 }
 
-/** Train a tagger. Deterministic: the same documents, resources and options give the same weights. */
-export function trainTagger(documents: readonly TrainingDocument[], options: TrainOptions = {}): NerModel {
-  const log = options.log ?? (() => {});
-  const resources = options.resources ?? { gazetteer: null, clusters: null };
-  const cfg: FeatureConfig = {
-    bits: options.bits ?? 20,
-    gazetteerLists: resources.gazetteer?.lists.length ?? 0,
-    clusters: resources.clusters !== null,
-  };
-  const epochs = options.epochs ?? 12;
-  const seed = options.seed ?? 1;
-  const useStage2 = options.stage2 ?? true;
-  const folds = Math.max(2, Math.min(options.folds ?? 5, documents.length));
-  const fx = new FeatureExtractor(cfg, resources);
-  const prepared: Prepared[] = documents.map((d) => {
+/** Features and gold labels of training documents. */
+export function prepareDocuments(fx: FeatureExtractor, documents: readonly TrainingDocument[]): Prepared[] {
+  return documents.map((d) => {
     const df = fx.extractDocument(d.sentences.map((s) => s.tokens));
     const gold = new Uint8Array(df.n);
     let t = 0;
@@ -104,6 +105,38 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
     }
     return { df, gold, extra: null };
   });
+}
+
+/**
+ * Copies of the documents whose label-independent feature rows seen in fewer than `minCount` tokens of them are
+ * set to -1 (such features get no weight): a count cut-off against memorizing rare words and word pairs.
+ */
+export function withoutRareFeatures(docs: readonly Prepared[], bits: number, minCount: number): Prepared[] {
+  if (minCount <= 1) return docs.slice();
+  const counts = new Uint32Array(1 << bits);
+  for (const d of docs) for (const r of d.df.feats) if (r >= 0) counts[r / NUM_LABELS]!++;
+  return docs.map((d) => {
+    const feats = d.df.feats.map((r) => (r >= 0 && counts[r / NUM_LABELS]! < minCount ? -1 : r));
+    return { ...d, df: { ...d.df, feats } };
+  });
+}
+
+/** Train a tagger. Deterministic: the same documents, resources and options give the same weights. */
+export function trainTagger(documents: readonly TrainingDocument[], options: TrainOptions = {}): NerModel {
+  const log = options.log ?? (() => {});
+  const resources = options.resources ?? { gazetteer: null, clusters: null };
+  const cfg: FeatureConfig = {
+    bits: options.bits ?? 20,
+    gazetteerLists: resources.gazetteer?.lists.length ?? 0,
+    clusters: resources.clusters !== null,
+    ...options.features,
+  };
+  const epochs = options.epochs ?? 12;
+  const seed = options.seed ?? 1;
+  const useStage2 = options.stage2 ?? true;
+  const folds = Math.max(2, Math.min(options.folds ?? 5, documents.length));
+  const fx = new FeatureExtractor(cfg, resources);
+  const prepared = withoutRareFeatures(prepareDocuments(fx, documents), cfg.bits, options.minCount ?? 1);
   log(`stage 1: ${prepared.length} documents`);
   const stage1 = trainStage(fx, prepared, false, epochs, seed, log);
   let stage2: Float32Array | null = null;
@@ -136,7 +169,7 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
       });
     }
     log('stage 2: training');
-    stage2 = trainStage(fx, prepared, true, epochs, seed + 104729, log);
+    stage2 = trainStage(fx, prepared, true, options.epochs2 ?? epochs, seed + 104729, log);
   }
   return NerModel.fromFull(cfg, resources, stage1, stage2, options.provenance ?? {});
 }

@@ -1,0 +1,149 @@
+import { FeatureExtractor, stage2TemplateCount, type FeatureConfig, type FeatureResources } from './features.js';
+import { bilouToIob2 } from './labels.js';
+import { decodeDocument } from './perceptron.js';
+import { prepareDocuments, trainStage, withoutRareFeatures, type Prepared, type TrainingDocument } from './train.js';
+import { evaluateTags } from './evaluate.js';
+
+/**
+ * Model selection by k-fold cross-validation over training documents: each fold is a contiguous block of
+ * documents (CoNLL-2003 train is in date order, so a block holds its own news days and stories, as unseen
+ * text would), and every setting is judged by entity F1 on the held-out block.
+ *
+ * The second pass is cross-validated cheaply: the held-out first-pass labels of the outer folds double as the
+ * jack-knifed labels it trains on (the final training runs a separate jack-knife).
+ */
+
+export interface CvSetting {
+  name: string;
+  features: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop'>;
+  epochs: number;
+  stage2: boolean;
+  bits: number;
+  /** Count cut-off of static features (see `withoutRareFeatures`; 1 = off). */
+  minCount: number;
+}
+
+export interface CvResult {
+  setting: CvSetting;
+  folds: number;
+  /** Per epoch (index = epoch − 1): held-out entity F1 of each fold, first and second pass. */
+  stage1: number[][];
+  stage2: number[][];
+  /** Entity F1 of the final weights on their own training folds (the fit that held-out F1 is compared with). */
+  train1: number[];
+  train2: number[];
+  seconds: number;
+}
+
+/** Fold of each document: `k` contiguous blocks of about equal token counts. */
+export function contiguousFolds(tokensPerDoc: readonly number[], k: number): Int32Array {
+  const total = tokensPerDoc.reduce((a, b) => a + b, 0);
+  const fold = new Int32Array(tokensPerDoc.length);
+  let seen = 0;
+  tokensPerDoc.forEach((n, i) => {
+    fold[i] = Math.min(k - 1, Math.floor((k * (seen + n / 2)) / total));
+    seen += n;
+  });
+  return fold;
+}
+
+function f1Of(fx: FeatureExtractor, w: Float32Array, docs: readonly Prepared[], stage2: boolean, table = 0): number {
+  const gold: string[][] = [];
+  const pred: string[][] = [];
+  for (const d of docs) {
+    const out = new Uint8Array(d.df.n);
+    const extraK = stage2 ? stage2TemplateCount(fx.cfg) : 0;
+    decodeDocument(fx, w, { df: d.df, extra: stage2 ? d.extra : null, extraK, table }, out);
+    for (let s = 0; s + 1 < d.df.bounds.length; s++) {
+      const from = d.df.bounds[s]!;
+      const to = d.df.bounds[s + 1]!;
+      gold.push(bilouToIob2(d.gold.subarray(from, to)));
+      pred.push(bilouToIob2(out.subarray(from, to)));
+    }
+  }
+  return evaluateTags(gold, pred).f1;
+}
+
+export function crossValidate(
+  documents: readonly TrainingDocument[],
+  resources: FeatureResources,
+  setting: CvSetting,
+  k: number,
+  log: (m: string) => void = () => {},
+): CvResult {
+  const t0 = Date.now();
+  const cfg: FeatureConfig = {
+    bits: setting.bits,
+    gazetteerLists: resources.gazetteer?.lists.length ?? 0,
+    clusters: resources.clusters !== null,
+    ...setting.features,
+  };
+  const fx = new FeatureExtractor(cfg, resources);
+  const docs = prepareDocuments(fx, documents);
+  const fold = contiguousFolds(
+    docs.map((d) => d.df.n),
+    k,
+  );
+  const E = setting.epochs;
+  const stage1: number[][] = Array.from({ length: E }, () => []);
+  const stage2: number[][] = Array.from({ length: E }, () => []);
+  const train1: number[] = [];
+  const train2: number[] = [];
+  for (let f = 0; f < k; f++) {
+    const held = docs.filter((_, i) => fold[i] === f);
+    const rest = withoutRareFeatures(
+      docs.filter((_, i) => fold[i] !== f),
+      cfg.bits,
+      setting.minCount,
+    );
+    const w = trainStage(
+      fx,
+      rest,
+      false,
+      E,
+      1 + f,
+      () => {},
+      (e, avg) => {
+        stage1[e - 1]!.push(f1Of(fx, avg(), held, false));
+      },
+    );
+    train1.push(f1Of(fx, w, rest, false));
+    log(`  ${setting.name} fold ${f + 1}/${k} first pass: F1 ${(100 * stage1[E - 1]![f]!).toFixed(2)}`);
+    if (setting.stage2)
+      for (const d of held) {
+        const first = new Uint8Array(d.df.n);
+        decodeDocument(fx, w, { df: d.df, extra: null, extraK: 0, table: 0 }, first);
+        d.extra = fx.stage2Features(d.df, first);
+      }
+  }
+  if (setting.stage2) {
+    for (let f = 0; f < k; f++) {
+      const held = docs.filter((_, i) => fold[i] === f);
+      const rest = withoutRareFeatures(
+        docs.filter((_, i) => fold[i] !== f),
+        cfg.bits,
+        setting.minCount,
+      );
+      const w = trainStage(
+        fx,
+        rest,
+        true,
+        E,
+        104729 + f,
+        () => {},
+        (e, avg) => {
+          stage2[e - 1]!.push(f1Of(fx, avg(), held, true));
+        },
+      );
+      train2.push(f1Of(fx, w, rest, true));
+      log(`  ${setting.name} fold ${f + 1}/${k} second pass: F1 ${(100 * stage2[E - 1]![f]!).toFixed(2)}`);
+    }
+  }
+  return { setting, folds: k, stage1, stage2, train1, train2, seconds: (Date.now() - t0) / 1000 };
+}
+
+export function meanSd(xs: readonly number[]): { mean: number; sd: number } {
+  const mean = xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
+  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) : 0;
+  return { mean, sd };
+}
