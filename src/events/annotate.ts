@@ -16,7 +16,7 @@ import {
   SUBJECT_BLOCKING_PREPOSITIONS,
   VERBAL_CONTEXT,
 } from './data/words.js';
-import { matchAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
+import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import { readModality } from './modality.js';
 import { readRoles } from './roles.js';
 
@@ -55,12 +55,16 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
   const masked = boilerplateMask(words, s0, s1);
   for (let i = s0; i < s1; i++) {
     if (view.entityOf[i]! >= 0 || masked.has(i)) continue;
-    const list = lex.byFirst.get(words[i]!);
+    const list = candidatesAt(lex, words, i, s1);
     if (!list) continue;
     // Capitalized mid-sentence words are names ("Strike Force", "March"), not triggers.
     const first = tokens[i]!.text;
     if (i > s0 && /^[A-Z]/.test(first) && first !== first.toUpperCase()) continue;
+    // Of the patterns that match here, the one whose first word after the verb comes soonest (its object
+    // rather than a later phrase: "hold drills for days" is about drills), then the longest.
+    let best: { t: CompiledTrigger; end: number; carrier: number; object: number } | null = null;
     for (const t of list) {
+      if (best && t.words.length < best.t.words.length && best.object === i + 1) break;
       const end = matchAt(t, words, i, s1);
       if (end < 0) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
@@ -69,17 +73,21 @@ function findTriggers(view: DocView, s0: number, s1: number, cands: readonly Act
       if (carrier < 0) continue;
       // "Ousted president X …": a sentence-initial participle is an adjective.
       if (t.verb && i === s0 && /ed$/.test(words[i]!)) continue;
+      const object = objectAt(t, words, i, s1);
+      if (!best || object < best.object) best = { t, end, carrier, object };
+      if (object >= s1) break;
+    }
+    if (best) {
       found.push({
-        trigger: t,
+        trigger: best.t,
         ts: i,
-        te: end,
+        te: best.end,
         absorbed: false,
         action: null,
         deniedComplement: false,
-        modalAt: carrier,
+        modalAt: best.carrier,
       });
-      i = end - 1;
-      break;
+      i = best.end - 1;
     }
   }
   found.push(...reportedDemands(view, s0, s1, cands));
@@ -119,6 +127,7 @@ const MUST: CompiledTrigger = {
   pattern: 'must',
   nounLikeBase: null,
   verb: true,
+  cameo: null,
 };
 
 /**
