@@ -19,6 +19,7 @@ import {
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import { readModality } from './modality.js';
 import { readRoles } from './roles.js';
+import { laterCondition, notAnEvent, reporters } from './not-events.js';
 
 /**
  * The events stage: PLOVER events from trigger words and the actors around them.
@@ -284,6 +285,7 @@ export function annotateEvents(doc: Doc): void {
     };
     const cands = sentenceActors(view, s0, s1);
     const triggers = findTriggers(view, s0, s1, cands);
+    const reporting = reporters(words, cands);
     const events: EventMention[] = [];
     let prev: { te: number; subject: ActorCandidate[] } | null = null;
     for (const f of triggers) {
@@ -323,9 +325,33 @@ export function annotateEvents(doc: Doc): void {
         }
       }
       // A meeting's place is its venue, not a party to it.
-      const target =
+      let target =
         kind === 'meeting' || kind === 'call' ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
+      // A reporter is never a party to the act it reports.
+      if (reporting.size) {
+        roles.source = roles.source.filter((c) => !reporting.has(c));
+        target = target.filter((c) => !reporting.has(c));
+      }
       if (roles.source.length === 0 && target.length === 0) continue;
+      const why = notAnEvent({
+        words,
+        s0,
+        s1,
+        ts: f.ts,
+        te: f.te,
+        verb: f.trigger.verb,
+        type,
+        kind,
+        clauseStart,
+        source: roles.source,
+        target,
+      });
+      if (why) continue;
+      // "will impose sanctions if …": an act on a condition is not asserted.
+      if (!modality.hypothetical && modality.mode !== 'denied' && laterCondition(words, f.te, s1)) {
+        modality.hypothetical = true;
+        modality.mode = 'conditional';
+      }
       const source = roles.source.map((c) => toActor(doc, c));
       const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);

@@ -559,6 +559,23 @@ export const BOILERPLATE: readonly string[] = [
   'did not respond',
   'could not be reached',
   'on condition of anonymity',
+  // Declining to say something is newsroom reporting, not a rejection of a request (PLOVER REJECT).
+  ...['declined', 'declines', 'refused', 'refuses', 'would not', 'will not', 'did not'].flatMap((v) =>
+    [
+      'comment',
+      'describe',
+      'confirm',
+      'discuss',
+      'elaborate',
+      'identify',
+      'name',
+      'say',
+      'disclose',
+      'reveal',
+      'specify',
+      'speculate',
+    ].map((w) => (v.includes(' ') ? `${v} ${w}` : `${v} to ${w}`)),
+  ),
 ];
 
 /**
