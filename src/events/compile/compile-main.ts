@@ -110,11 +110,16 @@ ${forms.map(([v, f]) => `  [${JSON.stringify(v)}, ${JSON.stringify(f)}],`).join(
 );
 
 const agents = [...readAgents(read(join(dicts, 'Phoenix.agents.txt')))]
-  .filter(([phrase]) => phrase.split(' ').length <= 2)
+  // Two-word agents ("riot police") and plural nouns ("rebels", "lawmakers"). A one-word singular is left out: without a
+  // tagger it is as often a modifier ("rebel forces", "naval blockade", "terrorist activities") as an actor.
+  .filter(([phrase]) => {
+    const n = phrase.split(' ').length;
+    return n === 2 || (n === 1 && /[^s]s$|men$|people$|police$|military$|clergy$|staff$|personnel$/.test(phrase));
+  })
   .sort((a, b) => (a[0] < b[0] ? -1 : 1));
 writeFileSync(
   join(out, 'agents.ts'),
-  `${header('Generic agents (one- and two-word nouns) with their Phoenix sector code.', 'Phoenix.agents.txt')}
+  `${header('Generic agents (two-word phrases and plural nouns) with their Phoenix sector code.', 'Phoenix.agents.txt')}
 /** Lower-case noun or two-word phrase → Phoenix agent code ("police" → COP, "rebels" → REB). */
 export const PHOENIX_AGENTS: ReadonlyMap<string, string> = new Map([
 ${agents.map(([p, c]) => `  [${JSON.stringify(p)}, '${c}'],`).join('\n')}
