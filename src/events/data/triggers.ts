@@ -68,8 +68,6 @@ export const VERBS: readonly Row[] = [
   ['back', 'SUPPORT'],
   ['support', 'SUPPORT'],
   ['defend', 'SUPPORT'],
-  ['apologize', 'SUPPORT'],
-  ['apologise', 'SUPPORT'],
   ['forgive', 'SUPPORT'],
   ['commend', 'SUPPORT'],
   ['hail', 'SUPPORT'],
@@ -135,6 +133,9 @@ export const VERBS: readonly Row[] = [
   ['pull out', 'RETREAT'],
   ['pull back', 'RETREAT'],
   ['retreat', 'RETREAT'],
+  // Surrender is a military retreat (CAMEO 0874 → RETREAT); "gave himself up".
+  ['surrender', 'RETREAT'],
+  ['give … up to', 'RETREAT'],
   ['demobilize', 'RETREAT'],
   ['demobilise', 'RETREAT'],
   ['disarm', 'RETREAT'],
@@ -147,6 +148,14 @@ export const VERBS: readonly Row[] = [
   ['return', 'RETREAT'],
   // CONCEDE
   ['concede', 'CONCEDE'],
+  // The PLOVER manual puts apologies and regret under CONCEDE (the 2021 table: SUPPORT, CAMEO 055).
+  ['apologize', 'CONCEDE'],
+  ['apologise', 'CONCEDE'],
+  ['regret', 'CONCEDE'],
+  // Immunity and amnesty ease a legal sanction (CAMEO 081 → CONCEDE).
+  ['grant … immunity', 'CONCEDE'],
+  ['grant … amnesty', 'CONCEDE'],
+  ['grant … protection from prosecution', 'CONCEDE'],
   ['lift', 'CONCEDE'],
   ['ease', 'CONCEDE'],
   ['relax', 'CONCEDE'],
@@ -209,6 +218,9 @@ export const VERBS: readonly Row[] = [
   ['reprimand', 'ACCUSE', G],
   ['lambast', 'ACCUSE', G],
   ['decry', 'ACCUSE', G],
+  // Insulting and lashing out are criticism (CAMEO 111 → ACCUSE).
+  ['insult', 'ACCUSE'],
+  ['lash out', 'ACCUSE'],
   ['castigate', 'ACCUSE', G],
   ['fault', 'ACCUSE', G],
   ['question', 'ACCUSE', G],
@@ -440,7 +452,7 @@ export const NOUNS: readonly Row[] = [
   ['consultations', 'CONSULT', false, 'meeting'],
   ['letter', 'CONSULT', false, 'letter'],
   ['treaty', 'SUPPORT'],
-  ['apology', 'SUPPORT'],
+  ['apology', 'CONCEDE'],
   ['endorsement', 'SUPPORT'],
   ['condolences', 'SUPPORT', false, 'letter'],
   ['cooperation', 'COOPERATE'],
