@@ -78,8 +78,8 @@ export function notAnEvent(e: Candidate): string | null {
   )
     return 'rally';
   // Sports results and staff moves: "blasted", "beat", "fired the coach" among sports words.
-  if ((type === 'ASSAULT' || (type === 'COERCE' && e.kind === 'personnel')) && within(words, s0, s1, SPORTS_WORDS))
-    return 'sports';
+  const sportsVerb = type === 'ASSAULT' || type === 'ACCUSE' || (type === 'COERCE' && e.kind === 'personnel');
+  if (sportsVerb && within(words, s0, s1, SPORTS_WORDS)) return 'sports';
   // Disasters and accidents: "the quake killed", "an explosion on the rig killed" — the subject is no actor.
   if (type === 'ASSAULT' && e.verb) {
     const firstActor = e.source[0]?.ts ?? ts;
@@ -87,6 +87,8 @@ export function notAnEvent(e: Candidate): string | null {
     if (within(words, e.clauseStart, before, DISASTERS) && !within(words, e.clauseStart, before, WEAPONS))
       return 'disaster';
   }
+  // A staff change between people no one codes (a coach fired, a manager named) is business or sports, not politics.
+  if (e.kind === 'personnel' && [...e.source, ...e.target].every((c) => !c.code)) return 'staff change';
   // A meeting, visit or call takes two parties: "would not discuss a motive", "hosting the awards".
   if (type === 'CONSULT' && e.target.length === 0 && e.source.length < 2) return 'one party';
   // "military → military": a generic noun on both sides, the same one, is no dyad.

@@ -107,6 +107,8 @@ export const VERBS: readonly Row[] = [
   ['team up', 'COOPERATE'],
   // AID
   ['donate', 'AID'],
+  // Dropping supplies from the air is delivering aid (CAMEO 073).
+  ['airdrop', 'AID'],
   ['deliver', 'AID'],
   ['provide', 'AID'],
   ['supply', 'AID'],
@@ -207,6 +209,8 @@ export const VERBS: readonly Row[] = [
   ['denounce', 'ACCUSE', G],
   ['deplore', 'ACCUSE', G],
   ['investigate', 'ACCUSE', G],
+  // "look into" is to investigate (CAMEO 090 → ACCUSE).
+  ['look into', 'ACCUSE'],
   ['probe', 'ACCUSE', G],
   ['indict', 'ACCUSE', G],
   ['allege', 'ACCUSE', G],
@@ -271,6 +275,12 @@ export const VERBS: readonly Row[] = [
   ['take to the streets', 'PROTEST'],
   // SANCTION
   ['sanction', 'SANCTION', false, 'sanctions'],
+  // The PLOVER manual: a court finding someone guilty is SANCTION ("convict" mode); import and export bans are
+  // SANCTION (the 2021 table: COERCE 163 and ACCUSE 116 as alternatives).
+  ['convict', 'SANCTION'],
+  ['find … guilty', 'SANCTION'],
+  ['ban … imports', 'SANCTION', false, 'sanctions'],
+  ['ban … exports', 'SANCTION', false, 'sanctions'],
   ['embargo', 'SANCTION', false, 'sanctions'],
   ['boycott', 'SANCTION'],
   ['impose … sanctions', 'SANCTION', false, 'sanctions'],
@@ -361,7 +371,8 @@ export const VERBS: readonly Row[] = [
   ['intercept', 'COERCE'],
   ['disperse', 'COERCE'],
   ['sentence', 'COERCE'],
-  ['convict', 'COERCE'],
+  // Holding people in place (CAMEO 173 block: confine, detain).
+  ['confine', 'COERCE'],
   ['take … into custody', 'COERCE'],
   ['place … under arrest', 'COERCE'],
   ['put … under house arrest', 'COERCE'],
@@ -426,6 +437,7 @@ export const VERBS: readonly Row[] = [
   ['loot', 'ASSAULT'],
   ['bombard', 'ASSAULT'],
   ['hijack', 'ASSAULT'],
+  ['commandeer', 'ASSAULT'],
   ['stab', 'ASSAULT'],
   ['blow up', 'ASSAULT'],
   ['firebomb', 'ASSAULT'],
@@ -504,6 +516,8 @@ export const NOUNS: readonly Row[] = [
   ['tariffs', 'SANCTION', false, 'sanctions'],
   ['asset freeze', 'SANCTION', false, 'sanctions'],
   ['travel ban', 'SANCTION', false, 'sanctions'],
+  ['import ban', 'SANCTION', false, 'sanctions'],
+  ['airdrop', 'AID'],
   ['deployment', 'MOBILIZE'],
   ['mobilization', 'MOBILIZE'],
   ['mobilisation', 'MOBILIZE'],
