@@ -25,8 +25,10 @@ export interface TriggerLexicon {
   byFirst: ReadonlyMap<string, readonly CompiledTrigger[]>;
   /** Every form of the verbs that carry event nouns. */
   lightVerbs: ReadonlySet<string>;
-  /** Multi-word CAMEO patterns by a form of their verb, then by their last word (the most telling one). */
-  anchored: ReadonlyMap<string, ReadonlyMap<string, readonly CompiledTrigger[]>>;
+  /** Multi-word CAMEO patterns by their last word (the most telling one). */
+  anchored: ReadonlyMap<string, readonly CompiledTrigger[]>;
+  /** Every form of the verbs that start a CAMEO pattern. */
+  anchoredVerbs: ReadonlySet<string>;
   /** Boilerplate phrases as word lists, by first word. */
   boilerplate: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
@@ -53,16 +55,34 @@ function compile(row: TriggerRow, verb: boolean): CompiledTrigger {
  * Without a part-of-speech tagger, a base or -s form of a dictionary verb counts only in a verbal context
  * ("to ban", "police bar"), never as the noun it may also be ("the ban", "a bar").
  */
-function compileCameo(verbs: string, rest: string, type: PloverType, cameo: string): CompiledTrigger {
+function compileCameo(
+  verbs: string,
+  rest: string,
+  type: PloverType,
+  cameo: string,
+  memo: Map<string, Set<string>>,
+): CompiledTrigger {
   const parts = rest ? rest.split(' ') : [];
   const last = parts.length - 1;
   const head = verbs.split('|');
-  const firstSlot = new Set(head.flatMap((v) => formsOfVerb(v.split(' ')[0]!)));
+  // Verb groups and word slots repeat across thousands of patterns: each set is built once and shared.
+  const shared = (key: string, make: () => Iterable<string>): Set<string> => {
+    let set = memo.get(key);
+    if (!set) memo.set(key, (set = new Set(make())));
+    return set;
+  };
+  const firstSlot = shared(`v:${verbs}`, () => head.flatMap((v) => formsOfVerb(v.split(' ')[0]!)));
   const particles = verbs.includes(' ') ? verbs.split(' ').slice(1) : [];
   const words: (Set<string> | null)[] = [firstSlot, ...particles.map((p) => new Set([p]))];
   for (const [i, w] of parts.entries())
-    words.push(w === '…' ? null : new Set(w.split('|').flatMap((a) => (i === last ? nounForms(a) : [a]))));
-  const nounLikeBase = new Set(head.flatMap((v) => [v, ...nounForms(v)]));
+    words.push(
+      w === '…'
+        ? null
+        : i === last
+          ? shared(`n:${w}`, () => w.split('|').flatMap((a) => nounForms(a)))
+          : shared(`w:${w}`, () => w.split('|')),
+    );
+  const nounLikeBase = shared(`b:${verbs}`, () => head.flatMap((v) => [v, ...nounForms(v)]));
   const pattern = `${verbs}${rest ? ` ${rest}` : ''}`;
   return { words, type, governs: false, kind: null, pattern, nounLikeBase, verb: true, cameo };
 }
@@ -93,19 +113,18 @@ export function triggerLexicon(): TriggerLexicon {
   // The CAMEO dictionary's verb + object patterns beside sitrep's own entries (longest match wins). Its bare verbs
   // are not used: without a parse, a verb alone ("bill", "best", "consider") codes far more than it should.
   // Thousands of verb + object patterns: indexed by verb form and last word, so a verb costs a few look-ups.
-  const anchored = new Map<string, Map<string, CompiledTrigger[]>>();
+  const anchored = new Map<string, CompiledTrigger[]>();
+  const anchoredVerbs = new Set<string>();
+  const memo = new Map<string, Set<string>>();
   for (const [g, rest, type, cameo] of CAMEO_PATTERNS) {
-    const t = compileCameo(CAMEO_VERB_GROUPS[g]!, rest, type, cameo);
+    const t = compileCameo(CAMEO_VERB_GROUPS[g]!, rest, type, cameo, memo);
     const anchor = t.words[t.words.length - 1];
     if (!anchor) continue;
-    for (const form of t.words[0]!) {
-      let byAnchor = anchored.get(form);
-      if (!byAnchor) anchored.set(form, (byAnchor = new Map()));
-      for (const a of anchor) {
-        let list = byAnchor.get(a);
-        if (!list) byAnchor.set(a, (list = []));
-        list.push(t);
-      }
+    for (const form of t.words[0]!) anchoredVerbs.add(form);
+    for (const a of anchor) {
+      let list = anchored.get(a);
+      if (!list) anchored.set(a, (list = []));
+      list.push(t);
     }
   }
   // Longer patterns first, so the longest match at a word wins; verbs before nouns of the same length.
@@ -119,7 +138,7 @@ export function triggerLexicon(): TriggerLexicon {
     list.push(words);
     boilerplate.set(words[0]!, list);
   }
-  cached = { byFirst, anchored, lightVerbs, boilerplate };
+  cached = { byFirst, anchored, anchoredVerbs, lightVerbs, boilerplate };
   return cached;
 }
 
@@ -140,14 +159,17 @@ export function candidatesAt(
   limit: number,
 ): readonly CompiledTrigger[] | undefined {
   const direct = lex.byFirst.get(words[i]!);
-  const byAnchor = lex.anchored.get(words[i]!);
-  if (!byAnchor) return direct;
+  const verb = words[i]!;
+  if (!lex.anchoredVerbs.has(verb)) return direct;
   let found: Set<CompiledTrigger> | null = null;
   for (let k = i + 1; k < Math.min(limit, i + ANCHOR_WINDOW); k++) {
-    const list = byAnchor.get(words[k]!);
+    const list = lex.anchored.get(words[k]!);
     if (!list) continue;
-    found ??= new Set();
-    for (const t of list) found.add(t);
+    for (const t of list) {
+      if (!t.words[0]!.has(verb)) continue;
+      found ??= new Set();
+      found.add(t);
+    }
   }
   if (!found) return direct;
   return [...found, ...(direct ?? [])].sort(byLength);
