@@ -3,3 +3,4 @@ export * from './export.js';
 export * from './plover.js';
 export * from './random.js';
 export * from './limits.js';
+export * from './doc-index.js';
