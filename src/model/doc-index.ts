@@ -42,6 +42,7 @@ export class DocIndex {
   readonly sentLo: Int32Array;
   readonly sentHi: Int32Array;
   #lower: string[] | null = null;
+  #ranges: (readonly [number, number])[] | null = null;
   #entities: readonly EntityMention[] | null = null;
   #entityCount = -1;
   #entityOf: Int32Array | null = null;
@@ -73,6 +74,16 @@ export class DocIndex {
   /** [first token, end token) of sentence `s`. */
   sentenceTokens(s: number): [number, number] {
     return [this.sentenceStart[s] ?? this.tokens.length, this.sentenceStart[s + 1] ?? this.tokens.length];
+  }
+
+  /** Per sentence: [first token, end token), in sentence order. */
+  get sentenceRanges(): readonly (readonly [number, number])[] {
+    if (this.#ranges === null) {
+      const starts = this.sentenceStart;
+      this.#ranges = [];
+      for (let s = 0; s + 1 < starts.length; s++) this.#ranges.push([starts[s]!, starts[s + 1]!]);
+    }
+    return this.#ranges;
   }
 
   /** Per token: its text lower-cased by `foldWord`. */
