@@ -1,4 +1,4 @@
-import type { Doc, EntityMention, Sentence, Span, Token } from './doc.js';
+import type { EntityMention, Sentence, Span, Token } from './doc.js';
 
 /**
  * Token-level look-ups over a `Doc`, built once per document and shared by every stage (as spaCy keeps
@@ -22,7 +22,11 @@ export type AlignmentMode =
   | 'expand';
 
 /** The layers an index is built from: a whole `Doc`, or a bare tokenized text. */
-export type Indexable = Pick<Doc, 'sentences' | 'tokens'> & Partial<Pick<Doc, 'entities'>>;
+export interface Indexable {
+  readonly sentences: readonly Sentence[];
+  readonly tokens: readonly Token[];
+  readonly entities?: readonly EntityMention[];
+}
 
 /**
  * The one folding rule for matching words against word lists: lower case, and the typographic

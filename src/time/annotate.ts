@@ -1,4 +1,4 @@
-import type { DateEvidence, Doc } from '../model/index.js';
+import { docIndex, type DateEvidence, type Doc } from '../model/index.js';
 import { documentDates } from './document-date.js';
 import { resolveTimexes, timexCandidates, type Candidate } from './timexes.js';
 
@@ -12,11 +12,11 @@ export function annotateTime(doc: Doc): void {
   let found: Candidate[] | null = null;
   const candidates = (): Candidate[] => (found ??= timexCandidates(doc.text, doc.sentences));
   const explicitTextDates = (): DateEvidence[] =>
-    resolveTimexes(doc.text, doc.sentences, doc.tokens, candidates(), { anchor: null })
+    resolveTimexes(doc.text, docIndex(doc), candidates(), { anchor: null })
       .filter((t) => t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value))
       .map((t) => ({ value: t.value, precision: 'day', from: 'text', evidence: t.text }));
   const { published, anchor } = documentDates(doc, explicitTextDates);
   doc.published = published;
   doc.anchor = anchor;
-  doc.timexes = resolveTimexes(doc.text, doc.sentences, doc.tokens, candidates(), { anchor: anchor?.value ?? null });
+  doc.timexes = resolveTimexes(doc.text, docIndex(doc), candidates(), { anchor: anchor?.value ?? null });
 }
