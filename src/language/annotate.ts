@@ -84,9 +84,14 @@ interface Context {
   tokEnt: Int32Array;
 }
 
-/** Tag, reconcile, type, link: fills `doc.sentences`, `doc.tokens` and `doc.entities`. */
+/** Tokenize, then tag, reconcile, type, link: fills `doc.sentences`, `doc.tokens` and `doc.entities`. */
 export function annotateLanguage(doc: Doc, tagger?: NerTagger): void {
   tokenize(doc);
+  annotateEntities(doc, tagger);
+}
+
+/** Tag, reconcile, type, link the tokens `tokenize` left: fills `doc.entities`. */
+export function annotateEntities(doc: Doc, tagger?: NerTagger): void {
   const ix = docIndex(doc);
   const words = doc.tokens.map((t) => t.text);
   const n = words.length;

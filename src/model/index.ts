@@ -4,3 +4,4 @@ export * from './plover.js';
 export * from './random.js';
 export * from './limits.js';
 export * from './doc-index.js';
+export * from './stage.js';
