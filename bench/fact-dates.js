@@ -92,7 +92,7 @@ export function benchFactDates({ prepare, dateFact, showErrors = 0 }) {
     const f = (r.byFrom[g.dateFrom] ??= { n: 0, ok: 0 });
     f.n++;
     if (ok.lenient) f.ok++;
-    if (g.date !== g.reported) {
+    if (g.dateFrom === 'background' || g.dateFrom === 'none') {
       r.bg++;
       if (sys?.value === g.reported) r.bgOnReported++;
     }
@@ -110,7 +110,7 @@ export function benchFactDates({ prepare, dateFact, showErrors = 0 }) {
       .join(' · ');
     console.log(
       `facts ${split.padEnd(5)} ${r.n} facts · lenient ${pct(r.lenient)} · strict ${pct(r.strict)} · ` +
-        `not-on-the-reported-day facts dated to it ${r.bgOnReported}/${r.bg} · by gold dateFrom: ${from}`,
+        `background/undated facts on the reported day ${r.bgOnReported}/${r.bg} · by gold dateFrom: ${from}`,
     );
   }
   for (const e of errors.slice(0, showErrors)) console.log(`fact ${e}`);

@@ -40,6 +40,17 @@ export interface DocumentDate extends DateValue {
   from: DateSource;
 }
 
+/**
+ * The local days at a story's dateline place that its publisher's date allows (a Seoul story stamped with a
+ * US day may be from the next Seoul day): `from`/`to` are `YYYY-MM-DD`, `zone` an IANA time zone.
+ */
+export interface LocalDays {
+  place: string;
+  zone: string;
+  from: string;
+  to: string;
+}
+
 export interface Paragraph extends Span {
   kind: 'body' | 'subhead' | 'standfirst';
 }
@@ -180,6 +191,8 @@ export interface Doc {
   published: DocumentDate | null;
   /** The date relative expressions are resolved against (latest reliable date the article carries). */
   anchor: DocumentDate | null;
+  /** When the anchor is the publisher's day of a story datelined elsewhere: the local days it allows (time stage). */
+  localDays?: LocalDays | null;
   /** Dated clues gathered by ingest and segmentation, weighed by the time stage. */
   dateEvidence: DateEvidence[];
   /** Where the article came from: a file path, URL or record id. */

@@ -101,6 +101,9 @@ const QUARTERLY_WORDS = /quarter|three months ended/i;
 export interface TimexOptions {
   /** The anchor date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or with a time), or null when the article carries none. */
   anchor: string | PartialDay | null;
+  /** Days the story's local day may lie after the anchor, and who is told when a weekday falls there (see ResolveContext). */
+  lateDays?: number;
+  onLocalDay?: (days: number) => void;
 }
 
 /**
@@ -163,7 +166,16 @@ export function resolveTimexes(
         !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), c.start));
       const tense = possessive ? null : deadline ? 'future' : tenses.at(from, to);
       const reportedTense = possessive ? null : tenses.at(from, to, true);
-      const r = c.resolver({ anchor, tense, reportedTense, ref, refYear, quarterly });
+      const r = c.resolver({
+        anchor,
+        tense,
+        reportedTense,
+        ref,
+        refYear,
+        quarterly,
+        lateDays: options.lateDays ?? 0,
+        onLocalDay: options.onLocalDay,
+      });
       if (!r) continue;
       const precision = r.type === 'DATE' || r.type === 'TIME' ? precisionOf(r.value) : null;
       out.push({
