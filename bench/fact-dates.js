@@ -39,6 +39,13 @@ function evidenceOf(id, pn) {
 function judge(gold, sys) {
   if (gold.date === null) return { strict: sys === null, lenient: sys === null };
   if (sys === null) return { strict: false, lenient: false };
+  if (sys.range) {
+    // A span of days (a week, a weekend) is right when it lies inside the gold range or is the gold day.
+    const [a, b] = gold.precision === 'range' ? gold.date.split('/') : [gold.date, gold.date];
+    const inside = sys.range.start.slice(0, a.length) >= a && sys.range.end.slice(0, b.length) <= b;
+    const strict = `${sys.range.start}/${sys.range.end}` === gold.date;
+    return { strict, lenient: inside };
+  }
   const strict = sys.value === gold.date;
   if (gold.precision === 'day') return { strict, lenient: strict };
   if (gold.precision === 'range') {

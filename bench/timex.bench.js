@@ -263,7 +263,7 @@ if (!otherDir) {
   const dateFact = time.factDate
     ? (doc, span) => {
         const f = time.factDate(doc, span);
-        return f.date ? { ...f.date, from: f.dateFrom } : null;
+        return f.date ? { ...f.date, range: f.range, from: f.dateFrom } : null;
       }
     : (doc, span) => time.dateOfSpan(doc, span);
   benchFactDates({

@@ -51,6 +51,20 @@ export interface LocalDays {
   to: string;
 }
 
+/** Where a fact's date comes from: an expression of its sentence, one carried from the sentence before, the article's anchor. */
+export type FactDateSource = 'sentence' | 'carried' | 'anchor';
+
+/** The two dates of a fact: when it happened or was said, and when the article reported it. */
+export interface FactDate {
+  date: DateValue | null;
+  /** null when `date` is null. */
+  dateFrom: FactDateSource | null;
+  /** The days `date` spans when the expression names a span (a week, a weekend): `YYYY-MM-DD` both. */
+  range: { start: string; end: string } | null;
+  /** The article's date (publication, else anchor). */
+  reported: DateValue | null;
+}
+
 export interface Paragraph extends Span {
   kind: 'body' | 'subhead' | 'standfirst';
 }
