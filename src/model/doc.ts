@@ -123,7 +123,12 @@ export interface Quote extends TextSpan {
   /** Actor key of the speaker after resolution. */
   speakerKey: string | null;
   /** Date of the statement (from the time stage), if known. */
-  date?: DateValue | null;
+  date?: DateValue | null /** Where `date` comes from (see FactDate); absent on records made before it was kept. */;
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
 }
 
 export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions';
@@ -136,6 +141,12 @@ export interface Claim extends Span {
   stance: ClaimStance;
   targetKeys: string[];
   date: DateValue | null;
+  /** Where `date` comes from (see FactDate); absent on records made before it was kept. */
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
   /** Index into `Doc.quotes` when the claim comes from a quote. */
   quote: number | null;
 }
@@ -180,6 +191,12 @@ export interface EventMention {
   source: EventActor[];
   target: EventActor[];
   date: DateValue | null;
+  /** Where `date` comes from (see FactDate); absent on records made before it was kept. */
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
   location: EventLocation | null;
   trigger: TextSpan;
   negated: boolean;

@@ -38,6 +38,15 @@ export function factDate(doc: Doc, span: Span): FactDate {
   return { date: null, dateFrom: null, range: null, reported };
 }
 
+/** A fact's date as the fields events, quotes and claims carry. */
+export function factDateFields(
+  doc: Doc,
+  span: Span,
+): Pick<FactDate, 'date' | 'dateFrom' | 'reported'> & { dateRange: FactDate['range'] } {
+  const f = factDate(doc, span);
+  return { date: f.date, dateFrom: f.dateFrom, dateRange: f.range, reported: f.reported };
+}
+
 /** The day the article reports from: its publication date, else its anchor. */
 function reportedDate(doc: Doc): DateValue | null {
   const d = doc.published ?? doc.anchor;
@@ -181,7 +190,7 @@ function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
     if (t.end <= prev.start) continue;
     if (t.start >= prev.end) break;
     const dated = datedValue(t, doc);
-    if (!dated || dated.date.precision !== 'day' || dated.date.value === anchor) continue;
+    if (dated?.date.precision !== 'day' || dated.date.value === anchor) continue;
     const before = doc.text.slice(Math.max(prev.start, t.start - 24), t.start);
     if (BOUNDING.test(before) || !(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
     return dated;
