@@ -14,7 +14,7 @@ import { PLACE_ZONES, TLD_ZONES } from './data/zones.js';
 
 /** The place a dateline opens with: "SEOUL (Reuters) -", "VLADIVOSTOK, Russia, Sept. 13 (AP) —", "KYIV —". */
 const DATELINE_PLACE =
-  /^\s*(?<place>\p{Lu}[\p{Lu}.'’ -]{1,40}?|\p{Lu}[\p{L}.'’ -]{1,40}?(?=\s*(?:,[^(—–]{1,40})?\s*\())(?:,\s+(?<region>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}))?(?:,\s+[\p{L}.]+\s+\d{1,2}(?:,\s+\d{4})?|,\s+\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?(?:—|–|-|:)\s/u;
+  /^\s*(?<place>\p{Lu}[\p{Lu}.'’ -]{1,40}?|\p{Lu}[\p{L}.'’ -]{1,40}?(?=\s*(?:,[^(—–]{1,40})?\s*\())(?:,\s+(?<region>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}))?(?:,\s+[\p{L}.]+\s+\d{1,2}(?:,\s+\d{4})?|,\s+\d{1,2}\s+\p{L}+\.?(?:\s+\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?(?:—|–|-|_|:)\s/u;
 
 export interface DatelinePlace {
   place: string;
