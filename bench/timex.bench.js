@@ -148,6 +148,7 @@ function score(docs, system) {
   const errors = [];
   const misses = [];
   const spurious = [];
+  const boundaries = [];
   for (const doc of docs) {
     const found = system(doc);
     sys += found.length;
@@ -167,6 +168,7 @@ function score(docs, system) {
       const s = found[i];
       relaxed++;
       if (s.start === g.start && s.end === g.end) strict++;
+      else boundaries.push({ doc: doc.path.split('/').pop(), gold: g.text, got: s.text });
       const t = (byType[g.type] ??= { n: 0, ok: 0 });
       t.n++;
       if (s.value === g.value) t.ok++;
@@ -209,6 +211,7 @@ function score(docs, system) {
     errors,
     misses,
     spurious,
+    boundaries,
   };
 }
 
@@ -256,6 +259,7 @@ for (const split of otherDir ? ['all'] : ['tune', 'check']) {
     console.log(`value ${e.doc} [${e.dct}] gold ${e.gold} | got ${e.got}`);
   for (const e of mine.misses.slice(0, showErrors)) console.log(`missed ${e.doc} ${e.gold} | …${e.context}…`);
   for (const e of mine.spurious.slice(0, showErrors)) console.log(`spurious ${e.doc} ${e.got} | …${e.context}…`);
+  for (const e of mine.boundaries.slice(0, showErrors)) console.log(`extent ${e.doc} gold "${e.gold}" got "${e.got}"`);
 }
 
 if (!otherDir) {

@@ -74,7 +74,7 @@ const MOD = '(?:(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle)\
 export const UNITS =
   'seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)';
 const APPROX =
-  '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over|just|only|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
+  '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
 const PART = '(?:morning|afternoon|evening|night|overnight)';
 
 const rule = (name: string, source: string, build: Rule['build']): Rule => ({
