@@ -78,3 +78,22 @@ describe('fact dates', () => {
     expect(dateOf(article('The ministers will meet to discuss the plan.'), 'meet').date).toBeNull();
   });
 });
+
+describe('narrative time and intervals', () => {
+  it('chains "the next day" and "two days later" from the last day the text gave', () => {
+    const doc = article(
+      'The ferry sank on March 3. Divers reached it the next day. Two days later the owner apologised.',
+    );
+    expect(dateOf(doc, 'reached').date?.value).toBe('2026-03-04');
+    expect(dateOf(doc, 'apologised').date?.value).toBe('2026-03-06');
+  });
+  it('gives an interval its start and end, the end never before the start', () => {
+    const doc = article('The strike lasted from Monday to Thursday. The hearing will run Tuesday through Thursday.');
+    expect(dateOf(doc, 'lasted')).toMatchObject({
+      date: { value: '2026-03', precision: 'month' },
+      range: { start: '2026-03-02', end: '2026-03-05' },
+      dateFrom: 'sentence',
+    });
+    expect(dateOf(doc, 'run').range).toEqual({ start: '2026-03-17', end: '2026-03-19' });
+  });
+});

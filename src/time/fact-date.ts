@@ -1,6 +1,7 @@
 import type { DateValue, Doc, FactDate, Sentence, Span, Timex } from '../model/index.js';
 import { addDays, dayDiff, fmtDay, parsePartialDay, weekday, type Day } from './calendar.js';
 import { calendarDate } from './date-of-span.js';
+import { intervalEnd } from './intervals.js';
 import { tenseAt } from './tense.js';
 
 /**
@@ -19,7 +20,8 @@ import { tenseAt } from './tense.js';
  *    anchor; a fact in the future tense with no date stays undated.
  *
  * `range` is set when the date is a span of days: a week ("last week": Monday to Sunday; "this week":
- * Monday up to the anchor), a weekend.
+ * Monday up to the anchor), a weekend, an interval ("from Monday to Thursday"); `date` is then the month
+ * (or year) that holds it.
  */
 export function factDate(doc: Doc, span: Span): FactDate {
   const reported = reportedDate(doc);
@@ -90,10 +92,12 @@ interface Dated {
 /** The best expression of the sentence for the fact; a background fact takes none from another clause. */
 function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: boolean): Dated | null {
   let best: { dated: Dated; score: number } | null = null;
-  for (const t of doc.timexes) {
+  for (let k = 0; k < doc.timexes.length; k++) {
+    const t = doc.timexes[k]!;
     if (t.end <= sentence.start) continue;
     if (t.start >= sentence.end) break;
-    const dated = datedValue(t, doc);
+    const interval = intervalDated(doc, k);
+    const dated = interval ?? datedValue(t, doc);
     if (!dated) continue;
     const before = doc.text.slice(Math.max(sentence.start, t.start - 24), t.start);
     const between =
@@ -105,7 +109,8 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
     // A possessive naming the fact's own noun ("Tuesday's hearing", "last month's explosion") dates it,
     // whatever precedes it.
     if (t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
-    if (BOUNDING.test(before)) continue;
+    // "from Monday" bounds a period, unless the text gives its other end.
+    if (!interval && BOUNDING.test(before)) continue;
     let score = between.length;
     const year = /^\d{4}$/.test(t.text);
     const modifier =
@@ -125,6 +130,28 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
     if (!best || score < best.score) best = { dated, score };
   }
   return best?.dated ?? null;
+}
+
+/**
+ * The interval timex `k` opens or closes ("from Monday to Thursday", "between March 2 and 5"): the
+ * calendar unit holding both ends, and the days from the first to the last.
+ */
+function intervalDated(doc: Doc, k: number): Dated | null {
+  const i = k > 0 && intervalEnd(doc.text, doc.timexes, k - 1) === k ? k - 1 : k;
+  const j = intervalEnd(doc.text, doc.timexes, i);
+  if (j < 0) return null;
+  const a = datedValue(doc.timexes[i]!, doc);
+  const b = datedValue(doc.timexes[j]!, doc);
+  if (a?.date.precision !== 'day' || b?.date.precision !== 'day') return null;
+  const start = a.range?.start ?? a.date.value;
+  const end = b.range?.end ?? b.date.value;
+  if (end < start) return null;
+  const date: DateValue =
+    start.slice(0, 7) === end.slice(0, 7)
+      ? { value: start.slice(0, 7), precision: 'month' }
+      : { value: start.slice(0, 4), precision: 'year' };
+  if (start === end) return { date: { value: start, precision: 'day' }, range: null };
+  return start.slice(0, 4) === end.slice(0, 4) ? { date, range: { start, end } } : null;
 }
 
 /** A timex as a fact date: its calendar value, and the days it spans when it is a week or a weekend. */

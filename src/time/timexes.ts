@@ -2,6 +2,7 @@ import type { Sentence, Timex, Token } from '../model/index.js';
 import { WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { parsePartialDay, type Day, type PartialDay } from './calendar.js';
 import { openRules } from './gates.js';
+import { orderIntervals } from './intervals.js';
 import { precisionOf, RULES, type Resolver } from './grammar.js';
 import { SentenceTenses } from './tense.js';
 
@@ -192,5 +193,6 @@ export function resolveTimexes(
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
     }
   });
+  orderIntervals(text, out, anchor);
   return out;
 }
