@@ -56,14 +56,7 @@ function reportedDate(doc: Doc): DateValue | null {
 }
 
 function sentenceOf(sentences: readonly Sentence[], pos: number): Sentence | null {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.end > pos) hi = mid;
-    else lo = mid + 1;
-  }
-  const s = sentences[lo];
+  const s = sentences[firstEndingAfter(sentences, pos)];
   return s && s.start <= pos ? s : null;
 }
 
@@ -92,9 +85,8 @@ interface Dated {
 /** The best expression of the sentence for the fact; a background fact takes none from another clause. */
 function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: boolean): Dated | null {
   let best: { dated: Dated; score: number } | null = null;
-  for (let k = 0; k < doc.timexes.length; k++) {
+  for (let k = firstEndingAfter(doc.timexes, sentence.start); k < doc.timexes.length; k++) {
     const t = doc.timexes[k]!;
-    if (t.end <= sentence.start) continue;
     if (t.start >= sentence.end) break;
     const interval = intervalDated(doc, k);
     const dated = interval ?? datedValue(t, doc);
@@ -190,8 +182,23 @@ function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
   return BACKGROUND.test(near);
 }
 
+/** Index of the first item ending after `pos` in a list sorted by offset (binary search). */
+function firstEndingAfter(list: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): ReturnType<typeof tenseAt> {
-  const tokens = doc.tokens.filter((t) => t.end > sentence.start && t.start < sentence.end);
+  const first = firstEndingAfter(doc.tokens, sentence.start);
+  let last = first;
+  while (last < doc.tokens.length && doc.tokens[last]!.start < sentence.end) last++;
+  const tokens = doc.tokens.slice(first, last);
   const from = tokens.findIndex((t) => t.end > span.start);
   if (from < 0) return null;
   let to = from;
@@ -209,12 +216,12 @@ function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): ReturnType<typeo
  * (news of the anchor day needs no carrying).
  */
 function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
-  const i = doc.sentences.indexOf(sentence);
+  const i = firstEndingAfter(doc.sentences, sentence.start);
   const prev = i > 0 ? doc.sentences[i - 1] : undefined;
   if (!prev) return null;
   const anchor = doc.anchor?.value ?? null;
-  for (const t of doc.timexes) {
-    if (t.end <= prev.start) continue;
+  for (let k = firstEndingAfter(doc.timexes, prev.start); k < doc.timexes.length; k++) {
+    const t = doc.timexes[k]!;
     if (t.start >= prev.end) break;
     const dated = datedValue(t, doc);
     if (dated?.date.precision !== 'day' || dated.date.value === anchor) continue;
