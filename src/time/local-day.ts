@@ -31,9 +31,22 @@ export function datelinePlace(text: string): DatelinePlace | null {
 }
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/** Offsets already computed, by zone and day: articles of a corpus share a few days, and `Intl` is slow. */
+const offsets = new Map<string, number>();
+const MAX_CACHED_OFFSETS = 4096;
 
 /** A zone's offset from UTC in minutes at noon UTC of `day` (summer time included), from `Intl`. */
 export function utcOffsetMinutes(zone: string, day: Day): number {
+  const key = `${zone}|${day.y}-${day.m}-${day.d}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+  const minutes = offsetOf(zone, day);
+  offsets.set(key, minutes);
+  return minutes;
+}
+
+function offsetOf(zone: string, day: Day): number {
   let f = offsetFormats.get(zone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
