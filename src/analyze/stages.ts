@@ -31,8 +31,8 @@ export const STAGES: readonly PipelineStage[] = [
   },
   {
     name: 'time',
-    requires: ['text', 'sentences', 'tokens', 'dateEvidence', 'published'],
-    assigns: ['published', 'anchor', 'timexes'],
+    requires: ['text', 'url', 'sentences', 'tokens', 'dateEvidence', 'published'],
+    assigns: ['published', 'anchor', 'localDays', 'timexes'],
     run: (doc) => annotateTime(doc),
   },
   {
