@@ -6,7 +6,8 @@ export {
   type AnalyzeProgress,
   type AnalyzeSummary,
 } from './run.js';
-export { analyzeArticle, STAGES } from './pipeline.js';
+export { analyzeArticle } from './pipeline.js';
+export { runStages, STAGES, stagesFor, type PipelineEnv, type PipelineStage } from './stages.js';
 export { resolveCorpus } from './resolve-corpus.js';
 export { timeline, actorNetwork, analyzeActivity, type TimelineDay, type NetworkEdge } from './views.js';
 export {

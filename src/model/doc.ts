@@ -291,9 +291,6 @@ export function createDoc(id: string, raw: RawArticle): Doc {
   };
 }
 
-/** A pipeline component: adds one layer to the doc. */
-export type Stage = (doc: Doc) => void;
-
 /** Cut a TextSpan out of a text, keeping the offset invariant. */
 export function textSpan(text: string, start: number, end: number): TextSpan {
   return { start, end, text: text.slice(start, end) };

@@ -1,13 +1,13 @@
 import { paragraphRanges } from '../language/index.js';
 import { factDateFields } from '../time/index.js';
-import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
+import { docIndex, textSpan, type Doc, type Quote, type Span } from '../model/index.js';
 import { attributeAfter, attributeBefore, attributeNextSentence, type Attribution } from './attribute.js';
 import { buildClaims } from './claims.js';
 import { findIndirect, type Indirect } from './indirect.js';
 import { sentenceSubject } from './phrases.js';
 import { findQuoteMarks } from './marks.js';
 import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
-import { buildView, tokenRange, type DocView } from './view.js';
+import { quoteContext, type QuoteContext } from './context.js';
 
 /**
  * Quotes stage: direct quotes (between quotation marks, across paragraphs when a paragraph reopens the
@@ -41,13 +41,13 @@ function isTitle(doc: Doc, f: Found): boolean {
   return ws.length >= 2 && ws.length <= 6 && ws.every((w, k) => /^[\p{Lu}\p{N}]/u.test(w) || (k > 0 && small.has(w)));
 }
 
-function attribute(v: DocView, found: Found[], k: number): Attribution | null {
+function attribute(v: QuoteContext, found: Found[], k: number): Attribution | null {
   const f = found[k]!;
   const prev = found[k - 1];
   const next = found[k + 1];
-  let hi = v.sentHi[f.qe - 1]!;
+  let hi = v.ix.sentHi[f.qe - 1]!;
   if (next && next.qa < hi) hi = next.qa;
-  let lo = v.sentLo[f.qa]!;
+  let lo = v.ix.sentLo[f.qa]!;
   if (prev && prev.qe > lo) lo = prev.qe;
   // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
   // he said …") belongs to that verb; a quote that opens its sentence is attributed after it.
@@ -59,15 +59,15 @@ function attribute(v: DocView, found: Found[], k: number): Attribution | null {
 }
 
 /** "He said:" closing the sentence or paragraph before a quote. */
-function colonIntro(v: DocView, qa: number): Attribution | null {
+function colonIntro(v: QuoteContext, qa: number): Attribution | null {
   const colon = qa - 1;
-  if (colon < 0 || v.lower[colon] !== ':' || v.quoteOf[colon] !== -1) return null;
-  const a = attributeBefore(v, qa, v.sentLo[colon]!);
+  if (colon < 0 || v.ix.lower[colon] !== ':' || v.quoteOf[colon] !== -1) return null;
+  const a = attributeBefore(v, qa, v.ix.sentLo[colon]!);
   return a?.speaker ? a : null;
 }
 
 /** A quote with no attribution of its own continues the previous one (same or previous paragraph). */
-function inherits(v: DocView, found: Found[], k: number): boolean {
+function inherits(v: QuoteContext, found: Found[], k: number): boolean {
   const f = found[k]!;
   const prev = found[k - 1];
   if (!prev?.att?.speaker) return false;
@@ -80,7 +80,7 @@ function inherits(v: DocView, found: Found[], k: number): boolean {
   const attribution = ss >= prev.qe ? v.doc.tokens[ss]!.sentence : -1;
   for (let i = prev.qe; i < f.qa; i++) {
     if ((i >= ss && i < se) || v.doc.tokens[i]!.sentence === attribution) continue;
-    const e = v.entityOf[i]!;
+    const e = v.ix.entityOf[i]!;
     if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return false;
   }
   if (pb === pa) return true;
@@ -93,10 +93,10 @@ function inherits(v: DocView, found: Found[], k: number): boolean {
  * person ("Schiff said the administration may be reluctant. “The other factor …”", "Sanders identified … . “The
  * younger people …”"): that sentence's speaker, or its subject when it names a person.
  */
-function previousSentenceSpeaker(v: DocView, qa: number, indirect: readonly Indirect[]): [number, number] | null {
-  if (qa === 0 || v.sentLo[qa] !== qa) return null;
+function previousSentenceSpeaker(v: QuoteContext, qa: number, indirect: readonly Indirect[]): [number, number] | null {
+  if (qa === 0 || v.ix.sentLo[qa] !== qa) return null;
   const prevHi = qa;
-  const prevLo = v.sentLo[qa - 1]!;
+  const prevLo = v.ix.sentLo[qa - 1]!;
   if (v.paragraphOf[prevLo] !== v.paragraphOf[qa]) return null;
   for (let i = prevLo; i < prevHi; i++) if (v.quoteOf[i] !== -1) return null;
   const start = v.doc.tokens[prevLo]!.start;
@@ -105,7 +105,7 @@ function previousSentenceSpeaker(v: DocView, qa: number, indirect: readonly Indi
   if (said?.att.speaker) return said.att.speaker;
   const subject = sentenceSubject(v, prevLo, prevHi);
   if (!subject) return null;
-  const e = v.entityOf[subject[1] - 1]!;
+  const e = v.ix.entityOf[subject[1] - 1]!;
   return e >= 0 && v.doc.entities[e]!.type === 'PERSON' ? subject : null;
 }
 
@@ -113,46 +113,47 @@ function previousSentenceSpeaker(v: DocView, qa: number, indirect: readonly Indi
  * A quote inside a sentence with no speech verb ("Clinton supports “appropriate pay raises,”", "She has proposed
  * a “chief trade prosecutor”"): the words are the sentence subject's, when that subject is an actor.
  */
-function sentenceActor(v: DocView, qa: number): [number, number] | null {
-  const lo = v.sentLo[qa]!;
+function sentenceActor(v: QuoteContext, qa: number): [number, number] | null {
+  const lo = v.ix.sentLo[qa]!;
   if (qa === lo) return null;
   const subject = sentenceSubject(v, lo, qa);
   if (!subject) return null;
-  if (subject[1] - subject[0] === 1 && /^(?:he|she|they|we|i)$/.test(v.lower[subject[0]]!)) return subject;
-  const e = v.entityOf[subject[1] - 1]!;
+  if (subject[1] - subject[0] === 1 && /^(?:he|she|they|we|i)$/.test(v.ix.lower[subject[0]]!)) return subject;
+  const e = v.ix.entityOf[subject[1] - 1]!;
   return e >= 0 && ['PERSON', 'ORG'].includes(v.doc.entities[e]!.type) ? subject : null;
 }
 
 /** A quote paragraph signed by the next one: "“…” ¶ — Sanders." */
-function signature(v: DocView, qe: number): Attribution | null {
+function signature(v: QuoteContext, qe: number): Attribution | null {
   const next = qe;
   if (next >= v.doc.tokens.length || v.paragraphOf[next] === v.paragraphOf[qe - 1]) return null;
-  if (!/^[-—–―]$/.test(v.lower[next]!)) return null;
+  if (!/^[-—–―]$/.test(v.ix.lower[next]!)) return null;
   let k = next + 1;
-  const e = v.entityOf[k] ?? -1;
+  const e = v.ix.entityOf[k] ?? -1;
   if (e < 0) return null;
-  while (v.entityOf[k] === e) k++;
-  const end = v.sentHi[next]!;
+  while (v.ix.entityOf[k] === e) k++;
+  const end = v.ix.sentHi[next]!;
   if (end - k > 1 || v.paragraphOf[k - 1] !== v.paragraphOf[next]) return null;
   return { cue: [next, next + 1], speaker: [next + 1, k] };
 }
 
-function span(v: DocView, r: [number, number] | null): Span | null {
+function span(v: QuoteContext, r: [number, number] | null): Span | null {
   if (!r) return null;
   return { start: v.doc.tokens[r[0]]!.start, end: v.doc.tokens[r[1] - 1]!.end };
 }
 
 export function annotateQuotes(doc: Doc): void {
   const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : paragraphRanges(doc.text);
+  const ix = docIndex(doc);
   const found: Found[] = [];
   for (const m of findQuoteMarks(doc.text, paragraphs)) {
-    const [qa, qe] = tokenRange(doc, m);
+    const [qa, qe] = ix.tokensIn(m);
     const f: Found = { marks: m, qa, qe, att: null, inherited: false };
     // Quoted titles ("Face the Nation") are read as ordinary words of their sentence.
     if (qe > qa && words(doc, qa, qe) > 0 && !isTitle(doc, f)) found.push(f);
   }
   const marks = found.map((f) => f.marks);
-  const view = buildView(doc, marks, paragraphs);
+  const view = quoteContext(doc, marks, paragraphs);
   found.forEach((f, k) => {
     f.att = attribute(view, found, k);
     if (!f.att?.speaker) f.att = colonIntro(view, f.qa) ?? f.att;

@@ -1,7 +1,7 @@
 import type { Claim, ClaimStance, Doc, Quote } from '../model/index.js';
 import { CUE_STANCE } from './data/cues.js';
 import { firstAtOrAfter } from './speakers.js';
-import { tokenRange, type DocView } from './view.js';
+import type { QuoteContext } from './context.js';
 
 /**
  * Claims from attributed quotes and reported speech: what is said (the proposition), by whom, with which
@@ -34,26 +34,26 @@ const DENIES_ANAPHOR =
   /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|disputed)\s+(?:this|it|these|those|them|the\s+(?:allegations?|accusations?|claims?|charges?|reports?|suggestion))\b/i;
 
 /** The strongest stance among the speech verbs of the sentences a quote sits in (outside the quote). */
-function stanceOf(v: DocView, q: Quote): ClaimStance {
-  const [a, b] = tokenRange(v.doc, q);
+function stanceOf(v: QuoteContext, q: Quote): ClaimStance {
+  const [a, b] = v.ix.tokensIn(q);
   if (b <= a) return 'asserts';
-  const lo = v.sentLo[a]!;
-  const hi = v.sentHi[b - 1]!;
+  const lo = v.ix.sentLo[a]!;
+  const hi = v.ix.sentHi[b - 1]!;
   let best: ClaimStance = 'asserts';
   for (let i = lo; i < hi; i++) {
     if (i >= a && i < b && q.direct) continue;
     if (v.quoteOf[i] !== -1) continue;
-    const s = CUE_STANCE.get(v.lower[i]!);
+    const s = CUE_STANCE.get(v.ix.lower[i]!);
     if (s && STANCE_RANK[s] > STANCE_RANK[best]) best = s;
   }
   return best;
 }
 
 /** A partial quote inside reported speech: the proposition is the reported clause after the cue. */
-function propositionOf(v: DocView, q: Quote): string {
+function propositionOf(v: QuoteContext, q: Quote): string {
   if (!q.direct || !q.cue || q.cue.end > q.start) return clean(q.text);
-  const [a] = tokenRange(v.doc, q);
-  const hi = v.sentHi[a]!;
+  const [a] = v.ix.tokensIn(q);
+  const hi = v.ix.sentHi[a]!;
   const sentEnd = v.doc.tokens[hi - 1]!.end;
   let from = q.cue.end;
   const rest = v.doc.text.slice(from, sentEnd);
@@ -62,7 +62,7 @@ function propositionOf(v: DocView, q: Quote): string {
   return clean(v.doc.text.slice(from, Math.max(sentEnd, q.end)));
 }
 
-export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Claim[] {
+export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[]): Claim[] {
   const claims: Claim[] = [];
   quotes.forEach((q, index) => {
     if (!q.speaker) return;
@@ -79,9 +79,9 @@ export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Cla
       if (e.start >= q.end) break;
       if (e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC') targets.push(e.actorKey);
     }
-    const [qa, qe] = tokenRange(doc, q);
+    const [qa, qe] = v.ix.tokensIn(q);
     const sentence =
-      qe > qa ? doc.text.slice(doc.tokens[v.sentLo[qa]!]!.start, doc.tokens[v.sentHi[qe - 1]! - 1]!.end) : '';
+      qe > qa ? doc.text.slice(doc.tokens[v.ix.sentLo[qa]!]!.start, doc.tokens[v.ix.sentHi[qe - 1]! - 1]!.end) : '';
     if (
       stance === 'denies' &&
       (ANAPHOR.test(proposition) || proposition.split(' ').length < 3 || DENIES_ANAPHOR.test(sentence))

@@ -1,4 +1,12 @@
-import type { DateEvidence, Doc, DocumentDate, LocalDays, Sentence, Timex, Token } from '../model/index.js';
+import {
+  docIndex,
+  type DateEvidence,
+  type Doc,
+  type DocIndex,
+  type DocumentDate,
+  type LocalDays,
+  type Timex,
+} from '../model/index.js';
 import { addDays, dayDiff, fmtDay, fullDay, parsePartialDay } from './calendar.js';
 import { documentDates } from './document-date.js';
 import { localDays } from './local-day.js';
@@ -19,12 +27,12 @@ export function annotateTime(doc: Doc): void {
   let found: Candidate[] | null = null;
   const candidates = (): Candidate[] => (found ??= timexCandidates(doc.text, doc.sentences));
   const explicitTextDates = (): DateEvidence[] =>
-    resolveTimexes(doc.text, doc.sentences, doc.tokens, candidates(), { anchor: null })
+    resolveTimexes(doc.text, docIndex(doc), candidates(), { anchor: null })
       .filter((t) => t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value))
       .map((t) => ({ value: t.value, precision: 'day', from: 'text', evidence: t.text }));
   const { published, anchor } = documentDates(doc, explicitTextDates);
   doc.published = published;
-  const local = resolveLocally(doc.text, doc.sentences, doc.tokens, candidates(), anchor, doc.url);
+  const local = resolveLocally(doc.text, docIndex(doc), candidates(), anchor, doc.url);
   doc.localDays = local.localDays;
   doc.anchor = local.anchor;
   doc.timexes = local.timexes;
@@ -37,8 +45,7 @@ export function annotateTime(doc: Doc): void {
  */
 export function resolveLocally(
   text: string,
-  sentences: readonly Sentence[],
-  tokens: readonly Token[],
+  ix: DocIndex,
   candidates: readonly Candidate[],
   anchor: DocumentDate | null,
   url: string | null,
@@ -48,7 +55,7 @@ export function resolveLocally(
   const lastLocal = local && day ? fullDay(parsePartialDay(local.to)) : null;
   const lateDays = day && lastLocal ? Math.max(0, dayDiff(lastLocal, day)) : 0;
   let reached = 0;
-  const timexes = resolveTimexes(text, sentences, tokens, candidates, {
+  const timexes = resolveTimexes(text, ix, candidates, {
     anchor: anchor?.value ?? null,
     lateDays,
     onLocalDay: (k) => {
@@ -58,7 +65,7 @@ export function resolveLocally(
   if (reached === 0 || !anchor || !day) return { timexes, anchor, localDays: local };
   const moved = { ...anchor, value: fmtDay(addDays(day, reached)) };
   return {
-    timexes: resolveTimexes(text, sentences, tokens, candidates, { anchor: moved.value }),
+    timexes: resolveTimexes(text, ix, candidates, { anchor: moved.value }),
     anchor: moved,
     localDays: local,
   };

@@ -1,8 +1,16 @@
-import type { DateValue, Doc, FactDate, Sentence, Span, Timex } from '../model/index.js';
+import {
+  docIndex,
+  type DateValue,
+  type Doc,
+  type FactDate,
+  type Sentence,
+  type Span,
+  type Timex,
+} from '../model/index.js';
 import { addDays, dayDiff, fmtDay, parsePartialDay, weekday, type Day } from './calendar.js';
 import { calendarDate } from './date-of-span.js';
 import { intervalEnd } from './intervals.js';
-import { tenseAt } from './tense.js';
+import { SentenceTenses, type Tense } from './tense.js';
 
 /**
  * The two dates of a fact (an event, a quote, a claim) written at `span`: when it happened or was said
@@ -194,18 +202,19 @@ function firstEndingAfter(list: readonly Span[], pos: number): number {
   return lo;
 }
 
-function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): ReturnType<typeof tenseAt> {
-  const first = firstEndingAfter(doc.tokens, sentence.start);
-  let last = first;
-  while (last < doc.tokens.length && doc.tokens[last]!.start < sentence.end) last++;
-  const tokens = doc.tokens.slice(first, last);
-  const from = tokens.findIndex((t) => t.end > span.start);
-  if (from < 0) return null;
-  let to = from;
-  while (to < tokens.length && tokens[to]!.start < span.end) to++;
+function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): Tense {
+  const ix = docIndex(doc);
+  const k = firstEndingAfter(doc.sentences, sentence.start);
+  const [lo, hi] = ix.sentenceTokens(k);
+  // The sentence's tokens the span touches, counted from the sentence's first token.
+  const [a, b] = ix.charSpan(span.start, span.end, 'expand')!;
+  if (a >= hi) return null;
+  const from = Math.max(a, lo) - lo;
+  const to = Math.min(Math.max(b, lo + from), hi) - lo;
   // The fact's own verb counts ("said", "will meet"): look at the span and around it.
-  const own = tenseAt(tokens, from, from) ?? tenseAt(tokens, from, to);
-  const word = tokens[from]!.text;
+  const tenses = new SentenceTenses(ix, k);
+  const own = tenses.at(from, from) ?? tenses.at(from, to);
+  const word = ix.tokens[lo + from]!.text;
   if (/^\p{Ll}+ed$/u.test(word) && !/\b(?:will|would|to|be)\s+$/i.test(doc.text.slice(span.start - 12, span.start)))
     return 'past';
   return own;

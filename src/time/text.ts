@@ -1,5 +1,5 @@
 import { tokenizeText } from '../language/index.js';
-import type { Timex } from '../model/index.js';
+import { docIndex, type Timex } from '../model/index.js';
 import { resolveLocally } from './annotate.js';
 import { resolveTimexes, timexCandidates } from './timexes.js';
 
@@ -11,9 +11,10 @@ import { resolveTimexes, timexCandidates } from './timexes.js';
 export function timexesOfText(text: string, dct: string | null): Timex[] {
   const { sentences, tokens } = tokenizeText(text);
   const candidates = timexCandidates(text, sentences);
+  const ix = docIndex({ sentences, tokens });
   if (dct !== null && /^\d{4}-\d{2}-\d{2}$/.test(dct)) {
     const anchor = { value: dct, precision: 'day' as const, from: 'metadata' as const };
-    return resolveLocally(text, sentences, tokens, candidates, anchor, null).timexes;
+    return resolveLocally(text, ix, candidates, anchor, null).timexes;
   }
-  return resolveTimexes(text, sentences, tokens, candidates, { anchor: dct });
+  return resolveTimexes(text, ix, candidates, { anchor: dct });
 }

@@ -5,7 +5,6 @@ import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 
 export const command: Command = {
-  summary: 'serve the web UI and the JSON API (127.0.0.1:8080 by default)',
   usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--allow-private]',
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'host', 'port'], booleans: ['allow-private'] });
