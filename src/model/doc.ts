@@ -99,6 +99,12 @@ export interface Quote extends TextSpan {
   speakerKey: string | null;
   /** Date of the statement (from the time stage), if known. */
   date?: DateValue | null;
+  /**
+   * A direct quote interrupted by its attribution ("“…,” she said, “…”"): the quoted fragments, in order, each
+   * from its opening to its closing mark. `start`/`end` then run from the first fragment to the last, over the
+   * attribution; absent for a quote in one piece.
+   */
+  parts?: TextSpan[];
 }
 
 export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions';

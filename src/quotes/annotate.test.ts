@@ -68,9 +68,12 @@ describe('direct quotes', () => {
       '“The first part of the statement goes on,” Olaf Brandt said. “And it continues here.\n\n“Then a new paragraph ends it.”',
       [['Olaf Brandt', 'PER']],
     );
-    const q = quote(doc, '“And it continues');
-    expect(q.text.endsWith('ends it.”')).toBe(true);
-    expect(q.text).toContain('\n\n');
+    // The second quote goes on the first one's statement after its attribution: one statement in two parts.
+    const q = quote(doc, '“The first part');
+    const last = q.parts?.[q.parts.length - 1];
+    expect(last?.text.startsWith('“And it continues')).toBe(true);
+    expect(last?.text.endsWith('ends it.”')).toBe(true);
+    expect(last?.text).toContain('\n\n');
     expect(q.speakerName).toBe('Olaf Brandt');
   });
 
@@ -87,6 +90,29 @@ describe('direct quotes', () => {
     expect(nested.text).toBe('“They told us ‘wait and see’ for a month,”');
     expect(nested.speakerName).toBe('Olaf Brandt');
     expect(doc.quotes.some((q) => q.text === '‘wait and see’')).toBe(false);
+  });
+
+  it('keeps a quote interrupted by its attribution as one statement with its parts', () => {
+    const doc = analyze(
+      '“The dam will hold,” said Anna Berg, head of the harbour board, in an interview with Tomas Novak. “We checked every gate last week.”\n\n“The water is rising,” he said, “but slowly.” “It will not rise again,” Lena Holm said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    const dam = quote(doc, '“The dam');
+    expect(dam.parts?.map((p) => p.text)).toEqual(['“The dam will hold,”', '“We checked every gate last week.”']);
+    expect(dam.speakerName).toBe('Anna Berg');
+    for (const p of dam.parts ?? []) expect(doc.text.slice(p.start, p.end)).toBe(p.text);
+    expect(quote(doc, '“The water').parts?.map((p) => p.text)).toEqual(['“The water is rising,”', '“but slowly.”']);
+    // A quote with a speaker of its own is a statement of its own.
+    expect(quote(doc, '“It will not').parts).toBeUndefined();
+    expect(quote(doc, '“It will not').speakerName).toBe('Lena Holm');
+    expect(doc.quotes.filter((q) => q.direct)).toHaveLength(3);
+    expect(doc.claims.find((c) => c.proposition.startsWith('The water'))?.proposition).toBe(
+      'The water is rising, but slowly',
+    );
   });
 
   it('reads "was quoted as saying" and "quoted the coach as saying"', () => {

@@ -51,6 +51,7 @@ function stanceOf(v: DocView, q: Quote): ClaimStance {
 
 /** A partial quote inside reported speech: the proposition is the reported clause after the cue. */
 function propositionOf(v: DocView, q: Quote): string {
+  if (q.parts) return clean(q.parts.map((p) => p.text).join(' '));
   if (!q.direct || !q.cue || q.cue.end > q.start) return clean(q.text);
   const [a] = tokenRange(v.doc, q);
   const hi = v.sentHi[a]!;
