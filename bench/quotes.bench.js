@@ -77,7 +77,7 @@ function loadPolnear() {
       const content = spans.get(r.Content);
       if (!content) continue;
       const t = content.map(([s, e]) => text.slice(s, e)).join(' ');
-      if (!/["“”]/.test(t)) continue;
+      if (!/["“”]|''|``/.test(t)) continue;
       gold.push({ frags: content, source: r.Source ? spans.get(r.Source) : null });
     }
     out.push({ base, text, gold, half: splitOf(base) });

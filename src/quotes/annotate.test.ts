@@ -115,6 +115,21 @@ describe('direct quotes', () => {
     );
   });
 
+  it("reads typewriter double marks: `` … '' and '' … ''", () => {
+    const doc = analyze(
+      "`` The gates held all night , '' Anna Berg said .\n\n''We will open the road tomorrow,'' Tomas Novak said. He isn't sure.",
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(quote(doc, '`` The gates').text).toBe("`` The gates held all night , ''");
+    expect(quote(doc, '`` The gates').speakerName).toBe('Anna Berg');
+    expect(quote(doc, "''We will").text).toBe("''We will open the road tomorrow,''");
+    expect(quote(doc, "''We will").speakerName).toBe('Tomas Novak');
+    expect(doc.claims.find((c) => c.claimant === 'Anna Berg')?.proposition).toBe('The gates held all night');
+  });
+
   it('reads "was quoted as saying" and "quoted the coach as saying"', () => {
     const doc = analyze(
       'Olaf Brandt was quoted as saying “the season is over for us.” The Daily Courier quoted the coach as saying “we need new players now.”',

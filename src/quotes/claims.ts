@@ -12,7 +12,7 @@ import { tokenRange, type DocView } from './view.js';
 const STANCE_RANK: Readonly<Record<ClaimStance, number>> = { asserts: 0, questions: 1, accuses: 2, denies: 3 };
 const ANAPHOR =
   /^(?:this|it|these|those|them|the (?:allegations?|accusations?|claims?|charges?|reports?|suggestion|report))\b/i;
-const MARKS = /["“”«»„]/g;
+const MARKS = /["“”«»„]|``|''/g;
 /** Paragraph reach of an anaphoric denial back to the accusation it answers. */
 const ANAPHOR_REACH = 2500;
 
