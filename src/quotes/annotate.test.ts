@@ -154,6 +154,37 @@ describe('direct quotes', () => {
     expect(q.speakerName).toBe('Emmanuel Macron');
   });
 
+  it('resolves a subject pronoun to the subject of the sentence before, not a name in its reported clause', () => {
+    const doc = analyze(
+      'Anna Berg told the council that Tomas Novak had approved the plan. “The gates will open on Monday,” he said.\n\nLena Holm met Olaf Brandt after the vote. “We were not consulted,” she said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Olaf Brandt', 'PER'],
+      ],
+    );
+    // "Anna" is a feminine first name: "he" skips her and the name in her reported clause is no subject.
+    expect(quote(doc, '“The gates').speakerName).toBe('Tomas Novak');
+    expect(quote(doc, '“We were').speakerName).toBe('Lena Holm');
+  });
+
+  it('resolves a definite description to the person the article described that way', () => {
+    const doc = analyze(
+      'Harbour master Anna Berg inspected the dam. Olaf Brandt, the regional engineer, stayed in town. “The dam will hold,” the engineer said. “The road stays closed,” the harbour master said. “It is a mess,” Brandt’s sister said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Olaf Brandt', 'PER'],
+        ['Brandt', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“The dam').speakerName).toBe('Olaf Brandt');
+    expect(quote(doc, '“The road').speakerName).toBe('Anna Berg');
+    // The possessor is not the speaker: the sister is not named in the article.
+    expect(quote(doc, '“It is a mess').speaker?.text).toBe('Brandt’s sister');
+    expect(quote(doc, '“It is a mess').speakerName).toBeNull();
+  });
+
   it('survives stray and unbalanced marks without empty quotes', () => {
     for (const text of ['He said: “', '"" "" “” “', '— Smith\n\n“x” — \n\n, said ,', '']) {
       const doc = analyze(text);
