@@ -16,7 +16,6 @@
 //    and claim grouping across the articles of a split (pairwise P/R and B³), on tune and check.
 // 3) Claim grouping on a fixture written for this project (test/fixtures/claim-groups.json).
 // Usage: npm run bench:quotes [-- --split dev] [--errors FILE]   (errors are written for the tune halves only)
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -107,7 +107,7 @@ export interface Quote extends TextSpan {
   parts?: TextSpan[];
 }
 
-export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions';
+export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions' | 'promises' | 'threatens';
 
 /** A normalized statement: someone asserts/accuses/denies/questions a proposition. */
 export interface Claim extends Span {

@@ -1,15 +1,28 @@
 import type { Claim, ClaimStance, Doc, Quote } from '../model/index.js';
+import { COMMITMENT, DENIAL, EXHORTATION_OPENING, EXPRESSIVE_OPENING, HARM, WRONGDOING } from './data/claim-words.js';
 import { CUE_STANCE } from './data/cues.js';
 import { firstAtOrAfter } from './speakers.js';
 import { tokenRange, type DocView } from './view.js';
 
 /**
  * Claims from attributed quotes and reported speech: what is said (the proposition), by whom, with which
- * stance (from the speech verbs of the sentence: denied > accused > asked > said), about which actors. A denial
+ * stance (the speech verbs of the sentence: denied > accused > threatened > promised > asked > said; then the
+ * statement's own words, see `claimKind`), about which actors. Statements that are no claims are left out. A denial
  * of "this" or "the allegations" takes the proposition it answers: the last accusation of the article.
  */
 
-const STANCE_RANK: Readonly<Record<ClaimStance, number>> = { asserts: 0, questions: 1, accuses: 2, denies: 3 };
+const STANCE_RANK: Readonly<Record<ClaimStance, number>> = {
+  asserts: 0,
+  questions: 1,
+  promises: 2,
+  threatens: 3,
+  accuses: 4,
+  denies: 5,
+};
+/** Up to this many words, a quoted phrase inside a sentence is a label or a name unless it carries a charge. */
+const LABEL_WORDS = 4;
+/** Third persons a charge can be aimed at when no actor is named. */
+const THIRD_PERSON = /\b(?:he|she|they|him|her|them|his|their|you|your|the company|the government)\b/i;
 const ANAPHOR =
   /^(?:this|it|these|those|them|the (?:allegations?|accusations?|claims?|charges?|reports?|suggestion|report))\b/i;
 const MARKS = /["“”«»„]|``|''/g;
@@ -63,11 +76,35 @@ function propositionOf(v: DocView, q: Quote): string {
   return clean(v.doc.text.slice(from, Math.max(sentEnd, q.end)));
 }
 
+/**
+ * What kind of statement it is: a claim with its stance, or null for a statement that is no claim (a question put,
+ * thanks, a greeting, a feeling, an exhortation, a quoted label without a charge). The speech verb decides first
+ * (denied, accused, promised, threatened); an assertion is read further from its own words: a rejection as untrue
+ * is a denial, a commitment of the speaker's side a promise (a threat when it is harm), a charge of wrongdoing aimed
+ * at someone an accusation.
+ */
+export function claimKind(
+  cueStance: ClaimStance,
+  proposition: string,
+  opts: { hasTarget: boolean; label: boolean },
+): ClaimStance | null {
+  const text = proposition.replace(/\s+/g, ' ').trim();
+  if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text)) return null;
+  // A question put ("Mistake?", "But why?") asks; one that casts doubt is reported with a verb ("questioned whether").
+  if (/\?\s*$/.test(text)) return null;
+  if (cueStance !== 'asserts') return cueStance;
+  if (DENIAL.test(text)) return 'denies';
+  if (COMMITMENT.test(text)) return HARM.test(text) ? 'threatens' : 'promises';
+  const charge = WRONGDOING.test(text) && (opts.hasTarget || THIRD_PERSON.test(text));
+  if (charge) return 'accuses';
+  return opts.label ? null : 'asserts';
+}
+
 export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Claim[] {
   const claims: Claim[] = [];
   quotes.forEach((q, index) => {
     if (!q.speaker) return;
-    const stance = stanceOf(v, q);
+    const cueStance = stanceOf(v, q);
     let proposition = propositionOf(v, q);
     const claimantKey = q.speakerKey;
     let targets: string[] = [];
@@ -83,6 +120,17 @@ export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Cla
     const [qa, qe] = tokenRange(doc, q);
     const sentence =
       qe > qa ? doc.text.slice(doc.tokens[v.sentLo[qa]!]!.start, doc.tokens[v.sentHi[qe - 1]! - 1]!.end) : '';
+    // A short quoted phrase inside a sentence without a speech verb ("his “sex tape”", a dish's name) is a label
+    // or a name, not a statement.
+    const label =
+      q.direct &&
+      !q.cue &&
+      !q.parts &&
+      qe > qa &&
+      v.sentLo[qa] !== qa &&
+      clean(q.text).split(' ').length <= LABEL_WORDS;
+    const stance = claimKind(cueStance, proposition, { hasTarget: targets.length > 0, label });
+    if (!stance) return;
     if (
       stance === 'denies' &&
       (ANAPHOR.test(proposition) || proposition.split(' ').length < 3 || DENIES_ANAPHOR.test(sentence))

@@ -23,9 +23,16 @@ const MIN_SHARED = 2;
 /** Words found in more claims than this are too common to propose pairs. */
 const MAX_POSTING = 500;
 
-const STANCES: readonly ClaimStance[] = ['accuses', 'denies', 'questions', 'asserts'];
+const STANCES: readonly ClaimStance[] = ['accuses', 'denies', 'threatens', 'questions', 'promises', 'asserts'];
 /** Seeds first: accusations, then denials, then the rest — a group forms around what is alleged (STANCES order). */
-const STANCE_CODE: Readonly<Record<ClaimStance, number>> = { accuses: 0, denies: 1, questions: 2, asserts: 3 };
+const STANCE_CODE: Readonly<Record<ClaimStance, number>> = {
+  accuses: 0,
+  denies: 1,
+  threatens: 2,
+  questions: 3,
+  promises: 4,
+  asserts: 5,
+};
 
 function opposed(a: number, b: number): boolean {
   const [x, y] = [STANCES[a], STANCES[b]];
