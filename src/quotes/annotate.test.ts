@@ -185,6 +185,20 @@ describe('direct quotes', () => {
     expect(quote(doc, '“It is a mess').speakerName).toBeNull();
   });
 
+  it('credits an inscription or a toast to its author, not the host', () => {
+    const doc = analyze(
+      'Mayor Olaf Brandt welcomed Anna Berg to the town hall. Berg wrote a message in the guest book. “May this harbour always be open,” the inscription read. At dinner Brandt raised a toast. “To our two towns,” the toast went.',
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Anna Berg', 'PER'],
+        ['Berg', 'PER'],
+        ['Brandt', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“May this').speaker?.text).toBe('the inscription');
+    expect(quote(doc, '“May this').speakerName).toBe('Anna Berg');
+  });
+
   it('survives stray and unbalanced marks without empty quotes', () => {
     for (const text of ['He said: “', '"" "" “” “', '— Smith\n\n“x” — \n\n, said ,', '']) {
       const doc = analyze(text);

@@ -1,6 +1,6 @@
 import type { Doc, EntityMention, EntityType, Span } from '../model/index.js';
 import { isRoleWord } from '../language/index.js';
-import { SPEAKER_PRONOUNS } from './data/cues.js';
+import { AUTHORED_WORKS, SPEAKER_PRONOUNS } from './data/cues.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './data/first-names.js';
 
 /**
@@ -384,6 +384,31 @@ function describedPerson(ctx: SpeakerContext, span: Span, words: string[]): Enti
   return best;
 }
 
+/**
+ * The author of a work named as the speaker ("the inscription read", "the toast"): the person subject of the
+ * nearest sentence, up to the quote's own, that introduces the work by its noun or by a verb that makes one
+ * ("wrote in the visitors' book", "raised a toast").
+ */
+function authorOf(ctx: SpeakerContext, span: Span, head: string): ResolvedSpeaker | null {
+  const verbs = AUTHORED_WORKS.get(head);
+  if (!verbs) return null;
+  const doc = ctx.doc;
+  const here = sentenceAt(doc, span.start);
+  const introduces = new RegExp(`\\b(?:${[head, ...verbs].join('|')})\\b`, 'i');
+  for (let s = here; s >= 0 && here - s <= SUBJECT_REACH; s--) {
+    const sent = doc.sentences[s]!;
+    const upto = s === here ? span.start : sent.end;
+    const words = doc.text.slice(sent.start, upto);
+    if (!introduces.test(words)) continue;
+    const author = personSubject(ctx, s, upto);
+    if (author) return actor(author);
+    // "She wrote in the guest book": the pronoun's antecedent.
+    const pron = /^\W*(he|she)\b/i.exec(words)?.[1]?.toLowerCase();
+    if (pron) return salientPerson(ctx, pron === 'he' ? 'male' : 'female', sent.start);
+  }
+  return null;
+}
+
 /** A description's head word matched against the roles and names of the article's actors. */
 function describedActor(ctx: SpeakerContext, span: Span, words: string[]): ResolvedSpeaker {
   const head = words[words.length - 1] ?? '';
@@ -402,6 +427,10 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
   if (persons.length > 0) {
     const before = persons.filter((p) => p.start < span.start);
     return actor(before.length > 0 ? before[before.length - 1]! : persons[0]!);
+  }
+  if (within.length === 0) {
+    const author = authorOf(ctx, span, head);
+    if (author) return author;
   }
   // Only a definite description refers back ("the paramedic"); "a doctor" introduces someone new.
   if (within.length === 0 && !/^(?:a|an|one|some|another)$/.test(words[0] ?? '') && !ORG_HEADS.has(head)) {
@@ -470,7 +499,8 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
       best.end < span.end &&
       /^\s?['’]s?\b/u.test(ctx.doc.text.slice(best.end, best.end + 3)) &&
       !ORG_HEADS.has(head) &&
-      !SPEAKS_FOR.has(head)
+      !SPEAKS_FOR.has(head) &&
+      !AUTHORED_WORKS.has(head)
     ) {
       const described = describedPerson(ctx, span, words);
       return described ? actor(described) : NONE;
