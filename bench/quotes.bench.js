@@ -256,6 +256,9 @@ function benchClaims() {
     claimGold: 0,
     stanceOk: 0,
     stanceN: 0,
+    toGold: 0,
+    toSys: 0,
+    toOk: 0,
     sysClaims: [],
     items: [],
   });
@@ -300,6 +303,9 @@ function benchClaims() {
         if (ok) s.spk++;
         if (ok && outside) s.spkOutside++;
         if (ok && noTrain) s.spkNoTrain++;
+        if (r.addressee) s.toGold++;
+        if (q.addressee) s.toSys++;
+        if (r.addressee && q.addressee && overlap([q.addressee.start, q.addressee.end], r.addressee) > 0) s.toOk++;
         const k = claimOfQuote.get(i);
         const c = k === undefined ? null : doc.claims[k];
         if (c) s.claimPred++;
@@ -370,6 +376,9 @@ function benchClaims() {
     );
     console.log(
       `  claim P ${f3(claim.p)}  R ${f3(claim.r)} (${s.claimTp} of ${s.claimPred} predicted, ${s.claimGold} gold, matched)  stance ${f3(s.stanceN ? s.stanceOk / s.stanceN : 0)} (${s.stanceOk}/${s.stanceN})`,
+    );
+    console.log(
+      `  addressee P ${f3(s.toSys ? s.toOk / s.toSys : 0)}  R ${f3(s.toGold ? s.toOk / s.toGold : 0)} (${s.toOk} right, ${s.toSys} given, ${s.toGold} gold, matched statements)`,
     );
     console.log(
       `  grouping pairwise P ${f3(tp + fp ? tp / (tp + fp) : 0)}  R ${f3(tp + fn ? tp / (tp + fn) : 0)} (${tp + fn} gold pairs)   B³ P ${f3(bp)}  R ${f3(br)}`,

@@ -105,6 +105,8 @@ export interface Quote extends TextSpan {
    * attribution; absent for a quote in one piece.
    */
   parts?: TextSpan[];
+  /** Whom the statement was made to, when the text says so ("told reporters", "in a letter to the mayor"). */
+  addressee?: TextSpan;
 }
 
 export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions' | 'promises' | 'threatens';

@@ -199,6 +199,20 @@ describe('direct quotes', () => {
     expect(quote(doc, '“May this').speakerName).toBe('Anna Berg');
   });
 
+  it('keeps the addressee when the text gives one', () => {
+    const doc = analyze(
+      '“The gates will stay shut,” Anna Berg told the harbour board. Tomas Novak said in a letter to the mayor that the road was safe. “We are ready,” Lena Holm said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“The gates').addressee?.text).toBe('the harbour board');
+    expect(quote(doc, 'the road').addressee?.text).toBe('the mayor');
+    expect(quote(doc, '“We are ready').addressee).toBeUndefined();
+  });
+
   it('survives stray and unbalanced marks without empty quotes', () => {
     for (const text of ['He said: “', '"" "" “” “', '— Smith\n\n“x” — \n\n, said ,', '']) {
       const doc = analyze(text);

@@ -2,6 +2,7 @@ import { paragraphRanges } from '../language/index.js';
 import { dateOfSpan } from '../time/index.js';
 import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
 import { attributeAfter, attributeBefore, attributeNextSentence, isCue, type Attribution } from './attribute.js';
+import { addresseeOf } from './addressee.js';
 import { buildClaims } from './claims.js';
 import { findIndirect, type Indirect } from './indirect.js';
 import { sentenceSubject } from './phrases.js';
@@ -244,6 +245,8 @@ export function annotateQuotes(doc: Doc): void {
   const push = (q: Span, direct: boolean, att: Attribution | null, parts: readonly Span[] = []): void => {
     const cue = span(view, att?.cue ?? null);
     const speaker = span(view, att?.speaker ?? null);
+    const at = att?.cue ?? att?.speaker ?? null;
+    const to = at ? span(view, addresseeOf(view, att?.cue ?? null, view.sentLo[at[0]]!, view.sentHi[at[0]]!)) : null;
     const who = speaker ? resolveSpeaker(ctx, speaker) : { name: null, key: null };
     if (who.key) ctx.recent.push({ at: q.start, speaker: who, type: speakerType(doc, who.key) });
     quotes.push({
@@ -256,6 +259,7 @@ export function annotateQuotes(doc: Doc): void {
       // "said on Tuesday": the statement's date sits with its cue, else anywhere in the quote's sentence.
       date: dateOfSpan(doc, cue ?? q),
       ...(parts.length > 1 ? { parts: parts.map((p) => textSpan(doc.text, p.start, p.end)) } : {}),
+      ...(to ? { addressee: textSpan(doc.text, to.start, to.end) } : {}),
     });
   };
   let ii = 0;
