@@ -213,6 +213,17 @@ describe('direct quotes', () => {
     expect(quote(doc, '“We are ready').addressee).toBeUndefined();
   });
 
+  it('keeps the speaker apart from the one it criticized', () => {
+    const doc = analyze(
+      'The Harbour Authority condemned the Ferry Company on Monday. “It has put lives at risk,” it said.',
+      [
+        ['Harbour Authority', 'ORG'],
+        ['Ferry Company', 'ORG'],
+      ],
+    );
+    expect(quote(doc, '“It has').speakerName).toBe('Harbour Authority');
+  });
+
   it('survives stray and unbalanced marks without empty quotes', () => {
     for (const text of ['He said: “', '"" "" “” “', '— Smith\n\n“x” — \n\n, said ,', '']) {
       const doc = analyze(text);

@@ -1,6 +1,6 @@
 import type { Doc, EntityMention, EntityType, Span } from '../model/index.js';
 import { isRoleWord } from '../language/index.js';
-import { AUTHORED_WORKS, SPEAKER_PRONOUNS } from './data/cues.js';
+import { AUTHORED_WORKS, CUE_STANCE, SPEAKER_PRONOUNS } from './data/cues.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './data/first-names.js';
 
 /**
@@ -295,6 +295,24 @@ function salientPerson(ctx: SpeakerContext, kind: 'male' | 'female', at: number)
   return null;
 }
 
+/** How many words before a mention a verb of criticism may govern it ("criticised the government of X"). */
+const CRITICISM_REACH = 5;
+
+/**
+ * Whether a mention is the object of criticism in its sentence ("condemned Veskaria", "accused the ministry of"):
+ * the one criticized is who the statement is aimed at, not who goes on speaking.
+ */
+function criticized(ctx: SpeakerContext, m: EntityMention): boolean {
+  const sent = ctx.doc.sentences[sentenceAt(ctx.doc, m.start)];
+  const before = ctx.doc.text.slice(Math.max(sent?.start ?? 0, m.start - 60), m.start);
+  const words = before
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .filter(Boolean)
+    .slice(-CRITICISM_REACH);
+  return words.some((w) => CUE_STANCE.get(w) === 'accuses' || CUE_STANCE.get(w) === 'threatens');
+}
+
 function pronounAntecedent(ctx: SpeakerContext, pron: string, at: number): ResolvedSpeaker {
   const kind = SPEAKER_PRONOUNS.get(pron);
   if (kind === 'male' || kind === 'female') {
@@ -312,7 +330,9 @@ function pronounAntecedent(ctx: SpeakerContext, pron: string, at: number): Resol
     const m = lastEntityBefore(
       ctx,
       at,
-      (e) => e.type === 'ORG' || (e.type === 'GPE' && (e.metonym === true || !!e.actorKey?.startsWith('country:'))),
+      (e) =>
+        (e.type === 'ORG' || (e.type === 'GPE' && (e.metonym === true || !!e.actorKey?.startsWith('country:')))) &&
+        !criticized(ctx, e),
       1500,
     );
     return m ? actor(m) : NONE;
