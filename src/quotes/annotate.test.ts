@@ -224,6 +224,19 @@ describe('direct quotes', () => {
     expect(quote(doc, '“It has').speakerName).toBe('Harbour Authority');
   });
 
+  it('takes the stance of the sentence that frames a quote', () => {
+    const doc = analyze(
+      'Anna Berg blamed the Ferry Company for the flooding. “They ignored every warning,” Berg said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Berg', 'PER'],
+        ['Ferry Company', 'ORG'],
+      ],
+    );
+    const c = doc.claims.find((x) => x.proposition.startsWith('They ignored'));
+    expect(c?.stance).toBe('accuses');
+  });
+
   it('survives stray and unbalanced marks without empty quotes', () => {
     for (const text of ['He said: “', '"" "" “” “', '— Smith\n\n“x” — \n\n, said ,', '']) {
       const doc = analyze(text);

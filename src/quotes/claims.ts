@@ -100,6 +100,29 @@ export function claimKind(
   return opts.label ? null : 'asserts';
 }
 
+/**
+ * "McKay placed the blame on Transocean. “…,” he said.": a quote that goes on from the sentence just before (in
+ * its paragraph or the one before) in which its speaker accuses or denies takes that stance — the sentence frames
+ * what the quote does.
+ */
+function framingStance(v: DocView, qa: number, claimantKey: string | null): ClaimStance | null {
+  if (!claimantKey || qa <= 0) return null;
+  const lo = v.sentLo[qa]!;
+  if (lo === 0 || v.paragraphOf[lo]! - v.paragraphOf[lo - 1]! > 1) return null;
+  const plo = v.sentLo[lo - 1]!;
+  let stance: ClaimStance | null = null;
+  let speaks = false;
+  for (let i = plo; i < lo; i++) {
+    if (v.quoteOf[i] !== -1) continue;
+    const e = v.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.actorKey === claimantKey) speaks = true;
+    const s = CUE_STANCE.get(v.lower[i]!);
+    if ((s === 'accuses' || s === 'denies') && stance === null) stance = s;
+    if (v.lower[i] === 'blame' && stance === null) stance = 'accuses';
+  }
+  return speaks ? stance : null;
+}
+
 export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Claim[] {
   const claims: Claim[] = [];
   quotes.forEach((q, index) => {
@@ -129,7 +152,8 @@ export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Cla
       qe > qa &&
       v.sentLo[qa] !== qa &&
       clean(q.text).split(' ').length <= LABEL_WORDS;
-    const stance = claimKind(cueStance, proposition, { hasTarget: targets.length > 0, label });
+    const framed = cueStance === 'asserts' ? framingStance(v, qa, claimantKey) : null;
+    const stance = claimKind(framed ?? cueStance, proposition, { hasTarget: targets.length > 0, label });
     if (!stance) return;
     if (
       stance === 'denies' &&
