@@ -129,9 +129,17 @@ export interface Quote extends TextSpan {
   dateRange?: { start: string; end: string } | null;
   /** The article's date: when the fact was reported, apart from when it happened. */
   reported?: DateValue | null;
+  /**
+   * A direct quote interrupted by its attribution ("“…,” she said, “…”"): the quoted fragments, in order, each
+   * from its opening to its closing mark. `start`/`end` then run from the first fragment to the last, over the
+   * attribution; absent for a quote in one piece.
+   */
+  parts?: TextSpan[];
+  /** Whom the statement was made to, when the text says so ("told reporters", "in a letter to the mayor"). */
+  addressee?: TextSpan;
 }
 
-export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions';
+export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions' | 'promises' | 'threatens';
 
 /** A normalized statement: someone asserts/accuses/denies/questions a proposition. */
 export interface Claim extends Span {

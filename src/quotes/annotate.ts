@@ -1,7 +1,8 @@
 import { paragraphRanges } from '../language/index.js';
 import { factDateFields } from '../time/index.js';
 import { docIndex, textSpan, type Doc, type Quote, type Span } from '../model/index.js';
-import { attributeAfter, attributeBefore, attributeNextSentence, type Attribution } from './attribute.js';
+import { attributeAfter, attributeBefore, attributeNextSentence, isCue, type Attribution } from './attribute.js';
+import { addresseeOf } from './addressee.js';
 import { buildClaims } from './claims.js';
 import { findIndirect, type Indirect } from './indirect.js';
 import { sentenceSubject } from './phrases.js';
@@ -137,6 +138,51 @@ function signature(v: QuoteContext, qe: number): Attribution | null {
   return { cue: [next, next + 1], speaker: [next + 1, k] };
 }
 
+/**
+ * Words other than the speaker and cue that an interrupting attribution may hold: a time or place ("said on
+ * Tuesday"), an apposition ("said Anna Berg, head of the harbour board,"), an occasion ("in an interview with …").
+ */
+const INTERRUPT_EXTRA_WORDS = 20;
+const LINKING_PREPOSITIONS = new Set(['with', 'to', 'for', 'of', 'by', 'on', 'at', 'from']);
+
+const sameRange = (a: [number, number] | null, b: [number, number] | null): boolean =>
+  !!a && !!b && a[0] === b[0] && a[1] === b[1];
+
+/**
+ * Whether quote `cur` goes on the statement of the quote before it, interrupted only by that quote's attribution:
+ * "“…,” she said, “…”" or "“…,” said Anna Berg, the mayor. “…”" in one paragraph — the news convention for
+ * splitting one statement around its attribution. The second part has no speaker of its own (or the same
+ * attribution), and what stands between the parts is the attribution's own sentence: no other speech verb, no
+ * other person as a subject (a person after a preposition or as a possessive, "with CNN's Wolf Blitzer", is not).
+ */
+function continuesAfterAttribution(v: QuoteContext, prev: Found, cur: Found): boolean {
+  const att = prev.att;
+  if (!att?.speaker || att.speaker[0] < prev.qe || cur.qa <= prev.qe) return false;
+  if (v.paragraphOf[prev.qe - 1] !== v.paragraphOf[cur.qa]) return false;
+  if (cur.att?.speaker && !cur.inherited && !sameRange(cur.att.speaker, att.speaker)) return false;
+  if (!/^[,.:]$/.test(v.ix.lower[cur.qa - 1]!)) return false;
+  const tokens = v.doc.tokens;
+  const sentences = new Set([tokens[prev.qe - 1]!.sentence, tokens[att.speaker[0]]!.sentence]);
+  const inside = (i: number, r: [number, number] | null) => !!r && i >= r[0] && i < r[1];
+  let extra = 0;
+  for (let i = prev.qe; i < cur.qa; i++) {
+    if (!sentences.has(tokens[i]!.sentence)) return false;
+    if (inside(i, att.speaker) || inside(i, att.cue)) continue;
+    if (!/^[\p{L}\p{N}]/u.test(tokens[i]!.text)) continue;
+    if (isCue(v, i)) return false;
+    const e = v.ix.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
+      let k = i;
+      while (k + 1 < cur.qa && v.ix.entityOf[k + 1] === e) k++;
+      const governed = LINKING_PREPOSITIONS.has(v.ix.lower[i - 1] ?? '') || /^['’]s$/.test(v.ix.lower[k + 1] ?? '');
+      if (!governed) return false;
+      i = k;
+    }
+    if (++extra > INTERRUPT_EXTRA_WORDS) return false;
+  }
+  return true;
+}
+
 function span(v: QuoteContext, r: [number, number] | null): Span | null {
   if (!r) return null;
   return { start: v.doc.tokens[r[0]]!.start, end: v.doc.tokens[r[1] - 1]!.end };
@@ -175,11 +221,35 @@ export function annotateQuotes(doc: Doc): void {
     if (speaker) f.att = { cue: f.att?.cue ?? null, speaker };
   });
 
+  // Interrupted quotes become one statement: `parts` keeps each quoted fragment.
+  const statements: Array<{ f: Found; parts: Span[] }> = [];
+  found.forEach((f, k) => {
+    const last = statements[statements.length - 1];
+    if (last && last.f === found[k - 1] && continuesAfterAttribution(view, last.f, f)) {
+      last.parts.push(f.marks);
+      // The statement is scored by its first part's attribution; later parts only extend it.
+      last.f = {
+        ...f,
+        qa: last.f.qa,
+        att: last.f.att,
+        inherited: last.f.inherited,
+        marks: { start: last.parts[0]!.start, end: f.marks.end },
+      };
+      found[k] = last.f;
+      return;
+    }
+    statements.push({ f, parts: [f.marks] });
+  });
+
   const ctx: SpeakerContext = { doc, quotes: marks, genders: new GenderBook(doc), recent: [] };
   const quotes: Quote[] = [];
-  const push = (q: Span, direct: boolean, att: Attribution | null): void => {
+  const push = (q: Span, direct: boolean, att: Attribution | null, parts: readonly Span[] = []): void => {
     const cue = span(view, att?.cue ?? null);
     const speaker = span(view, att?.speaker ?? null);
+    const at = att?.cue ?? att?.speaker ?? null;
+    const to = at
+      ? span(view, addresseeOf(view, att?.cue ?? null, view.ix.sentLo[at[0]]!, view.ix.sentHi[at[0]]!))
+      : null;
     const who = speaker ? resolveSpeaker(ctx, speaker) : { name: null, key: null };
     if (who.key) ctx.recent.push({ at: q.start, speaker: who, type: speakerType(doc, who.key) });
     quotes.push({
@@ -191,16 +261,18 @@ export function annotateQuotes(doc: Doc): void {
       speakerKey: who.key,
       // "said on Tuesday": the statement's date sits with its cue, else anywhere in the quote's sentence.
       ...factDateFields(doc, cue ?? q),
+      ...(parts.length > 1 ? { parts: parts.map((p) => textSpan(doc.text, p.start, p.end)) } : {}),
+      ...(to ? { addressee: textSpan(doc.text, to.start, to.end) } : {}),
     });
   };
   let ii = 0;
-  for (const f of found) {
+  for (const { f, parts } of statements) {
     while (ii < indirect.length && indirect[ii]!.content.start < f.marks.start) {
       const r = indirect[ii++]!;
       push(r.content, false, r.att);
     }
     if (!f.att?.speaker && !f.att?.cue && words(doc, f.qa, f.qe) < MIN_UNATTRIBUTED_WORDS) continue;
-    push(f.marks, true, f.att);
+    push(f.marks, true, f.att, parts);
   }
   while (ii < indirect.length) {
     const r = indirect[ii++]!;

@@ -1,4 +1,4 @@
-import { CUE_STANCE, NOUN_LIKE_CUES, SPEAKING_NOUNS, STATEMENT_NOUNS, WEAK_CUES } from './data/cues.js';
+import { AUTHORED_WORKS, CUE_STANCE, NOUN_LIKE_CUES, SPEAKING_NOUNS, STATEMENT_NOUNS, WEAK_CUES } from './data/cues.js';
 import { canSpeak, phraseFrom, sentenceSubject, subjectBefore, type TokenRange } from './phrases.js';
 import type { QuoteContext } from './context.js';
 
@@ -65,7 +65,8 @@ function namesActor(v: QuoteContext, r: TokenRange): boolean {
   if (e >= 0 && ['PERSON', 'ORG', 'GPE'].includes(v.doc.entities[e]!.type)) return true;
   // "the letter reads", "The New York Post reports"
   const head = v.doc.tokens[r[1] - 1]!.text;
-  return SPEAKING_NOUNS.has(head.toLowerCase()) || (v.ix.lower[r[0]] === 'the' && /^\p{Lu}/u.test(head));
+  const h = head.toLowerCase();
+  return SPEAKING_NOUNS.has(h) || AUTHORED_WORKS.has(h) || (v.ix.lower[r[0]] === 'the' && /^\p{Lu}/u.test(head));
 }
 
 /** "as a Homeland Security memo put it": the cue is "put it", the speaker what stands between "as" and it. */

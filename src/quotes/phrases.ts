@@ -1,6 +1,14 @@
 import { isHonorific, isRoleWord } from '../language/index.js';
 import { isCapitalized, WEEKDAY_NAMES } from '../model/lexicon/index.js';
-import { AUX_BETWEEN, NP_BREAKS, NP_LINKS, NP_OPENERS, SPEAKER_HEADS, SPEAKER_PRONOUNS } from './data/cues.js';
+import {
+  AUTHORED_WORKS,
+  AUX_BETWEEN,
+  NP_BREAKS,
+  NP_LINKS,
+  NP_OPENERS,
+  SPEAKER_HEADS,
+  SPEAKER_PRONOUNS,
+} from './data/cues.js';
 import type { QuoteContext } from './context.js';
 
 /**
@@ -111,7 +119,8 @@ export function canSpeak(v: QuoteContext, r: TokenRange): boolean {
     }
   }
   const head = v.ix.lower[h]!;
-  if (SPEAKER_PRONOUNS.has(head) || SPEAKER_HEADS.has(head) || isRoleWord(head)) return true;
+  if (SPEAKER_PRONOUNS.has(head) || SPEAKER_HEADS.has(head) || AUTHORED_WORKS.has(head) || isRoleWord(head))
+    return true;
   if (isCap(v, h) && h > v.ix.sentLo[h]! && /^\p{L}/u.test(head)) return true;
   return (
     (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head)) ||

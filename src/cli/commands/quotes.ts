@@ -33,6 +33,8 @@ export function quotesOf(text: string, tagger: NerTagger | undefined): Record<st
     cue: q.cue ? { start: q.cue.start, end: q.cue.end, text: q.cue.text } : null,
     speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: q.speaker.text } : null,
     speakerName: q.speakerName,
+    ...(q.parts ? { parts: q.parts.map((p) => ({ start: p.start, end: p.end, text: p.text })) } : {}),
+    ...(q.addressee ? { addressee: { start: q.addressee.start, end: q.addressee.end, text: q.addressee.text } } : {}),
   }));
 }
 

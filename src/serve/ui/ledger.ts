@@ -17,7 +17,7 @@ interface LedgerGroup {
   entries: LedgerEntry[];
 }
 
-const STANCES = ['asserts', 'accuses', 'denies', 'questions'] as const;
+const STANCES = ['asserts', 'accuses', 'denies', 'questions', 'promises', 'threatens'] as const;
 
 /** Claimants taking a side, each with the date they first did ("Norvessa (since 2026-03-12)"). */
 function who(entries: LedgerEntry[], side: (stance: string) => boolean): string {
