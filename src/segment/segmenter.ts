@@ -18,6 +18,8 @@ import {
   stripChromeSuffix,
   wordCount,
 } from './classify.js';
+import { type LineView, lineFeatures, ownAttributes } from './line-features.js';
+import { lineModel } from './line-model.js';
 import { repairMojibake } from './mojibake.js';
 import { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
 
@@ -115,6 +117,8 @@ class ArticleBuilder {
   droppedChrome = 0;
   droppedRepeats = 0;
   part: number | null = null;
+  /** How sure the segmenter is of this article's start and end (1 = certain), see `RawArticle.boundaryConfidence`. */
+  boundaryConfidence = 1;
 
   chars = 0;
 
@@ -178,6 +182,7 @@ class ArticleBuilder {
       dateEvidence,
       origin: `${origin}#${index}`,
       warnings,
+      boundaryConfidence: Math.round(this.boundaryConfidence * 100) / 100,
     };
   }
 }
@@ -204,6 +209,24 @@ function titleFromParagraph(text: string): string {
   const sentence = m ? m[0] : text;
   return sentence.length <= 100 ? sentence : `${sentence.slice(0, 97).replace(/\s+\S*$/, '')}…`;
 }
+
+/** What the line classifier says about a line, summed over the labels that lead to one decision. */
+interface LineScores {
+  headline: number;
+  /** Caption or credit. */
+  caption: number;
+  chrome: number;
+  subhead: number;
+  /** Body or standfirst. */
+  body: number;
+}
+
+/** Decision thresholds on the classifier's probabilities (chosen on the tune split of the segment bench). */
+const HEADLINE_MIN = 0.5;
+const CAPTION_MIN = 0.5;
+const CHROME_MIN = 0.8;
+/** A line with at least this headline probability that was not taken as a boundary lowers the article's confidence. */
+const UNCERTAIN_MIN = 0.15;
 
 /**
  * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
@@ -256,11 +279,46 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     return b;
   };
 
+  // The learned line classifier (null when its model file is missing: rules alone then).
+  const model = lineModel();
+  const attrs = new Map<string, readonly string[]>();
+  const own = (l: LineView): readonly string[] => {
+    let a = attrs.get(l.text);
+    if (!a) {
+      if (attrs.size > 64) attrs.clear();
+      a = ownAttributes(l.text);
+      attrs.set(l.text, a);
+    }
+    return a;
+  };
+  const viewOf = (x: Unit | undefined, after: Unit | undefined): LineView | null =>
+    x ? { text: x.text, blankBefore: x.blankBefore, blankAfter: after?.blankBefore ?? true } : null;
+  let lastView: LineView | null = null;
+
   for (;;) {
     await fill();
     const u = window.shift();
     if (!u) break;
     const text = u.text;
+    const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
+    const prevView = lastView;
+    lastView = view;
+    let scored: LineScores | null | undefined;
+    const scores = (): LineScores | null => {
+      if (scored !== undefined) return scored;
+      if (!model) return (scored = null);
+      const features = lineFeatures(view, prevView, viewOf(window[0], window[1]), viewOf(window[1], window[2]), own);
+      const p = model.probabilities(features);
+      const at = (label: string): number => model.probability(p, label);
+      scored = {
+        headline: at('headline'),
+        caption: at('caption') + at('credit'),
+        chrome: at('chrome'),
+        subhead: at('subhead'),
+        body: at('body') + at('standfirst'),
+      };
+      return scored;
+    };
 
     const source = parseSourceLine(text);
     if (source && (cur || source.urlText)) {
@@ -303,12 +361,26 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
 
+    const learned = scores();
+    const words = wordCount(text);
+    if (learned && learned.chrome >= CHROME_MIN && words <= 15) {
+      if (cur) cur.droppedChrome++;
+      previousText = text;
+      continue;
+    }
+
     if (expectingHeadline || !cur) {
-      if (isCaption(text)) {
+      if (
+        isCaption(text) ||
+        (learned && learned.caption >= CAPTION_MIN && learned.caption > learned.headline && words <= 60)
+      ) {
         pendingCaptions.push(text);
         continue;
       }
-      if (isHeadlineShaped(text) && !/[.]$/.test(text)) {
+      if (
+        (isHeadlineShaped(text) && !/[.]$/.test(text)) ||
+        (learned && learned.headline >= HEADLINE_MIN && words <= 40)
+      ) {
         cur = start(text, u);
       } else {
         cur = start(titleFromParagraph(text), u);
@@ -331,33 +403,49 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.part = part;
     }
     b.note(u);
-    if (isCaption(text) || isCaptionBeforeCredit(text, window[0]?.text ?? null)) {
+    if (
+      isCaption(text) ||
+      isCaptionBeforeCredit(text, window[0]?.text ?? null) ||
+      (learned &&
+        learned.caption >= CAPTION_MIN &&
+        learned.caption > learned.body &&
+        learned.caption > learned.headline &&
+        words <= 60)
+    ) {
       b.captions.push(text);
       continue;
     }
-    if (
-      u.blankBefore &&
-      (window[0]?.blankBefore ?? true) &&
-      startsNewArticle(text, {
-        bodyParagraphs: b.bodyParagraphs,
-        next: window[0]?.text ?? null,
-        nextNext: window[1]?.text ?? null,
-        previousEndedSentence: endsSentence(previousText),
-      })
-    ) {
-      yield* close();
-      cur = start(text, u);
-      previousText = text;
-      continue;
+    const standalone = u.blankBefore && (window[0]?.blankBefore ?? true);
+    if (standalone) {
+      // A headline inside an article that no Source line closed: learned when the model is there, else ruled.
+      const isNew = learned
+        ? learned.headline >= HEADLINE_MIN && b.bodyParagraphs >= 1 && words <= 40
+        : startsNewArticle(text, {
+            bodyParagraphs: b.bodyParagraphs,
+            next: window[0]?.text ?? null,
+            nextNext: window[1]?.text ?? null,
+            previousEndedSentence: endsSentence(previousText),
+          });
+      if (isNew) {
+        const confidence = learned ? learned.headline : 1;
+        b.boundaryConfidence = Math.min(b.boundaryConfidence, confidence);
+        yield* close();
+        cur = start(text, u);
+        cur.boundaryConfidence = confidence;
+        previousText = text;
+        continue;
+      }
+      // A line that might have been a headline: the article may hold two.
+      if (learned && learned.headline >= UNCERTAIN_MIN && b.bodyParagraphs >= 1)
+        b.boundaryConfidence = Math.min(b.boundaryConfidence, 1 - learned.headline);
     }
     const dateline = parseDateline(text);
     if (dateline?.agency && !b.agency && /^[\p{Lu}][\p{L}\d .&'-]{1,38}$/u.test(dateline.agency))
       b.agency = dateline.agency;
 
     if (
-      u.blankBefore &&
-      (window[0]?.blankBefore ?? true) &&
-      isSubhead(text) &&
+      standalone &&
+      (learned ? learned.subhead >= 0.5 || (isSubhead(text) && learned.body < 0.5) : isSubhead(text)) &&
       !startsWithTimestamp(text) &&
       b.paragraphs.length > 0
     ) {
