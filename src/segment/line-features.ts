@@ -37,7 +37,9 @@ const CREDIT_WORDS =
 /** Present-tense verbs of picture captions ("… waves to supporters", "… speaks during …"). */
 const CAPTION_VERBS =
   /\b(?:speaks|arrives|waves|listens|walks|gestures|attends|looks on|addresses|stands|sits|holds|poses|smiles|greets|leaves|delivers|reacts|shakes hands|wait|waits|march|marches|line up|lines up|cheer|cheers|gather|gathers|stand guard)\b/i;
-const REPORTED = /\b(?:said|says|told|according to|added|asked|wrote)\b/i;
+/** Reported speech in the past tense: body prose (headlines report in the present: "says"). */
+const REPORTED = /\b(?:said|told|according to|added|asked|wrote)\b/i;
+const SAYS = /\b(?:says|tells|warns|vows|urges)\b/i;
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/;
 const CONTENT_WORD = /^\p{L}[\p{L}'’-]{3,}/u;
@@ -82,6 +84,7 @@ export function ownAttributes(text: string): string[] {
   out.push(`ns${Math.min(sentences, 3)}`);
   if (/["“”]/.test(t)) out.push('quote');
   if (REPORTED.test(t)) out.push('said');
+  if (SAYS.test(t)) out.push('says');
   if (CREDIT_WORDS.test(t)) out.push('creditw');
   if (CAPTION_VERBS.test(t)) out.push('capverb');
   if (/\p{Lu}[\p{L}.'’-]*\s*\/\s*\p{Lu}/u.test(t)) out.push('slash');

@@ -222,11 +222,11 @@ interface LineScores {
 }
 
 /** Decision thresholds on the classifier's probabilities (chosen on the tune split of the segment bench). */
-const HEADLINE_MIN = 0.5;
+const HEADLINE_MIN = Number(process.env.SITREP_HEADLINE_MIN ?? 0.5);
 const CAPTION_MIN = 0.5;
 const CHROME_MIN = 0.8;
 /** A line with at least this headline probability that was not taken as a boundary lowers the article's confidence. */
-const UNCERTAIN_MIN = 0.15;
+const UNCERTAIN_MIN = 0.3;
 
 /**
  * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
@@ -370,17 +370,19 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     }
 
     if (expectingHeadline || !cur) {
+      const ruledHeadline = isHeadlineShaped(text) && !/[.]$/.test(text);
       if (
         isCaption(text) ||
-        (learned && learned.caption >= CAPTION_MIN && learned.caption > learned.headline && words <= 60)
+        (!ruledHeadline &&
+          learned &&
+          learned.caption >= CAPTION_MIN &&
+          learned.caption > learned.headline &&
+          words <= 60)
       ) {
         pendingCaptions.push(text);
         continue;
       }
-      if (
-        (isHeadlineShaped(text) && !/[.]$/.test(text)) ||
-        (learned && learned.headline >= HEADLINE_MIN && words <= 40)
-      ) {
+      if (ruledHeadline || (learned && learned.headline >= HEADLINE_MIN && words <= 40)) {
         cur = start(text, u);
       } else {
         cur = start(titleFromParagraph(text), u);
@@ -416,7 +418,8 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
     const standalone = u.blankBefore && (window[0]?.blankBefore ?? true);
-    if (standalone) {
+    // The model reads the lines around (a byline or stamp may stand right under a headline).
+    if (learned ? u.blankBefore : standalone) {
       // A headline inside an article that no Source line closed: learned when the model is there, else ruled.
       const isNew = learned
         ? learned.headline >= HEADLINE_MIN && b.bodyParagraphs >= 1 && words <= 40

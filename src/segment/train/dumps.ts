@@ -269,6 +269,40 @@ function subjectOf(a: SourceArticle, r: () => number): string {
   return good.length > 0 ? pick(r, good) : person(r);
 }
 
+const SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with']);
+
+function titleCase(words: readonly string[]): string {
+  return words
+    .map((w, i) => (i > 0 && SMALL.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/**
+ * A subhead over `paragraph`: a stock one, a quoted phrase from the paragraph, or a few of its words in
+ * title case or capitals (so the classifier learns the shape of subheads, not a list of them).
+ */
+function subheadFor(paragraph: string, r: () => number): string {
+  const k = r();
+  if (k < 0.25) return pick(r, SUBHEADS);
+  const quoted = /[“"]([^”"]{8,40})[”"]/.exec(paragraph);
+  if (k < 0.45 && quoted) {
+    const q = quoted[1]!
+      .replace(/[,.!?]+$/, '')
+      .split(/\s+/)
+      .slice(0, 6);
+    return `'${titleCase(q)}'`;
+  }
+  const words = paragraph
+    .replace(/[^\p{L}\p{N}'’\s-]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  const n = 2 + Math.floor(r() * 5);
+  const from = Math.floor(r() * Math.max(1, Math.min(words.length - n, 12)));
+  const phrase = words.slice(from, from + n);
+  while (phrase.length > 1 && SMALL.has(phrase[phrase.length - 1]!.toLowerCase())) phrase.pop();
+  return r() < 0.7 ? titleCase(phrase) : phrase.join(' ').replace(/^./, (c) => c.toUpperCase());
+}
+
 interface DateParts {
   y: number;
   m: number;
@@ -294,7 +328,7 @@ function captionLines(
   const city = pick(r, CITIES);
   const when = dp ? `${MONTHS[dp.m - 1]} ${dp.d}, ${dp.y}` : `${pick(r, MONTHS)} ${1 + Math.floor(r() * 27)}, 2016`;
   const photog = person(r);
-  const k = Math.floor(r() * 9);
+  const k = Math.floor(r() * 12);
   switch (k) {
     case 0:
       return [{ text: `${who} ${pick(r, CAPTION_VERBS)} in ${city}, ${when}. (AP Photo/${photog})`, label: 'caption' }];
@@ -329,6 +363,22 @@ function captionLines(
       return [{ text: `${who} ${pick(r, CAPTION_VERBS)}. (${photog}/Getty Images)`, label: 'caption' }];
     case 7:
       return [{ text: pick(r, ['Getty Images', 'AP Photo', 'Photo: Reuters', 'Photograph: AP']), label: 'credit' }];
+    case 9:
+      return [
+        {
+          text: `From left, ${person(r)}, ${who} and ${person(r)} ${pick(r, CAPTION_VERBS).replace(/^(\w+?)s\b/, '$1')} in ${city}${r() < 0.5 ? '.' : ''}`,
+          label: 'caption',
+        },
+      ];
+    case 10:
+      return [
+        { text: `${who} ${pick(r, CAPTION_VERBS)} on ${pick(r, WEEKDAYS)}, ${when}, in ${city}.`, label: 'caption' },
+      ];
+    case 11:
+      return [
+        { text: `${pick(r, SCENES)} on ${pick(r, WEEKDAYS)}`, label: 'caption' },
+        { text: `Photo: ${photog} for ${outletName ?? 'Reuters'}`, label: 'credit' },
+      ];
     default:
       return [{ text: `${pick(r, SCENES)} in ${city}. ${photog}/Getty Images`, label: 'caption' }];
   }
@@ -416,7 +466,7 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
     };
 
     if (r() < conv.chrome * 0.4) addChrome();
-    if (r() < conv.caption * 0.3) addCaption();
+    if (r() < conv.caption * 0.15) addCaption();
     push(a.title, 'headline', ai);
     if (r() < conv.byline) {
       const by = r() < 0.7 ? `By ${person(r)}` : `By ${person(r)} and ${person(r)}`;
@@ -433,8 +483,9 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
     const chromeAt = r() < conv.chrome ? 1 + Math.floor(r() * Math.max(1, n - 1)) : -1;
     const liveAt = r() < conv.live && n >= 4 ? 2 + Math.floor(r() * (n - 3)) : -1;
     a.paragraphs.forEach((p, pi) => {
+      if (pi === subAt && r() < 0.3) addCaption();
       if (pi === subAt) {
-        const s = pick(r, SUBHEADS);
+        const s = subheadFor(p, r);
         const sub = r() < 0.3 ? s.toUpperCase() : s;
         push(sub, 'subhead', ai);
         g.body.push(sub);
