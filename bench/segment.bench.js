@@ -107,17 +107,22 @@ for (const split of splits) {
   const articles = all.filter((a) => a.split === split);
   const dumps = makeDumps(articles, size, split === 'tune' ? 101 : 202);
   console.log(`\n## ${split}: ${articles.length} articles in ${dumps.length} dumps of ${size}`);
-  for (const sys of systems) {
-    const times = [];
-    let outputs = [];
-    for (let run = 0; run < runs; run++) {
+  // Runs interleaved across systems, so load on the machine falls on each alike.
+  const times = systems.map(() => []);
+  const outputsOf = systems.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    for (const [si, sys] of systems.entries()) {
       const t0 = performance.now();
-      outputs = [];
+      const outputs = [];
       for (const d of dumps) outputs.push(await sys.seg(d.text, 'bench'));
-      times.push(performance.now() - t0);
+      times[si].push(performance.now() - t0);
+      outputsOf[si] = outputs;
     }
-    times.sort((a, b) => a - b);
-    const ms = times[Math.floor(times.length / 2)];
+  }
+  for (const [si, sys] of systems.entries()) {
+    const sorted = [...times[si]].sort((a, b) => a - b);
+    const ms = sorted[Math.floor(sorted.length / 2)];
+    const outputs = outputsOf[si];
     const s = score(dumps, outputs);
     const pS = s.strict / s.predicted;
     const rS = s.strict / s.gold;

@@ -3,7 +3,7 @@ import {
   isCaption,
   isChrome,
   isCreditOnly,
-  isHeadlineShaped,
+  hasHeadlineShape,
   isSubhead,
   parseByline,
   parseDateline,
@@ -32,17 +32,23 @@ function bucket(n: number, edges: readonly number[]): string {
 }
 
 const WORD_EDGES = [1, 2, 3, 5, 8, 12, 16, 22, 30, 45, 70];
-const CREDIT_WORDS =
-  /\b(?:photo|photos|photograph|image|images|picture|getty|credit|courtesy|afp|ap|reuters|epa|via|pool|handout|file)\b/i;
+/** Words of photo credits. */
+const CREDIT_WORDS = new Set(
+  'photo photos photograph image images picture getty credit courtesy afp ap reuters epa via pool handout file'.split(
+    ' ',
+  ),
+);
 /** Present-tense verbs of picture captions ("… waves to supporters", "… speaks during …"). */
-const CAPTION_VERBS =
-  /\b(?:speaks|arrives|waves|listens|walks|gestures|attends|looks on|addresses|stands|sits|holds|poses|smiles|greets|leaves|delivers|reacts|shakes hands|wait|waits|march|marches|line up|lines up|cheer|cheers|gather|gathers|stand guard)\b/i;
+const CAPTION_VERBS = new Set(
+  'speaks arrives waves listens walks gestures attends looks addresses stands sits holds poses smiles greets leaves delivers reacts shakes wait waits march marches line lines cheer cheers gather gathers'.split(
+    ' ',
+  ),
+);
 /** Reported speech in the past tense: body prose (headlines report in the present: "says"). */
-const REPORTED = /\b(?:said|told|according to|added|asked|wrote)\b/i;
-const SAYS = /\b(?:says|tells|warns|vows|urges)\b/i;
+const REPORTED = new Set(['said', 'told', 'according', 'added', 'asked', 'wrote']);
+const SAYS = new Set(['says', 'tells', 'warns', 'vows', 'urges']);
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/;
-const CONTENT_WORD = /^\p{L}[\p{L}'’-]{3,}/u;
 
 function endClass(t: string): string {
   const c = t.charAt(t.length - 1);
@@ -66,58 +72,128 @@ function startClass(t: string): string {
   return 'o';
 }
 
+/** A word in lower case without the punctuation around it ("“Trump’s," → "trump’s"). */
+function bareLower(w: string): string {
+  let a = 0;
+  let b = w.length;
+  while (a < b && !isLetter(w.charCodeAt(a))) a++;
+  while (b > a && !isLetter(w.charCodeAt(b - 1))) b--;
+  return w.slice(a, b).toLowerCase();
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
+}
+
+/** Lines longer than this (in words) are prose: only their cheap shape attributes are computed. */
+const LONG = 30;
+
 /** The line's own attributes (no position, no neighbours). */
 export function ownAttributes(text: string): string[] {
   const t = text.trim();
-  const words = t.split(/\s+/);
+  const words = t.split(' ');
   const n = wordCount(t);
-  const out: string[] = [`w${bucket(n, WORD_EDGES)}`, `e${endClass(t)}`, `s${startClass(t)}`];
-  out.push(`we${bucket(n, [3, 8, 16, 30])}${endClass(t)}`);
-  const content = words.filter((w) => CONTENT_WORD.test(w));
-  if (content.length > 0) {
-    const caps = content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length;
-    out.push(`tc${caps === 1 ? '1' : caps >= 0.75 ? '.75' : caps >= 0.5 ? '.5' : caps > 0 ? '.1' : '0'}`);
+  const end = endClass(t);
+  const out: string[] = [`w${bucket(n, WORD_EDGES)}`, `e${end}`, `s${startClass(t)}`];
+  out.push(`we${bucket(n, [3, 8, 16, 30])}${end}`);
+  if (t.includes('"') || t.includes('“') || t.includes('”')) out.push('quote');
+  const first = words[0] ? bareLower(words[0]) : '';
+  if (first) out.push(`f:${first}`);
+  const caption = isCaption(t);
+  if (caption) out.push('R:caption');
+  if (parseDateline(t)) out.push('R:dateline');
+  if (end === '.' || end === '!' || end === '?' || end === 'q.' || endsSentence(t)) out.push('R:ends');
+  if (n > LONG) {
+    out.push(`ns${Math.min(sentenceBreaks(t), 3)}`);
+    return out;
+  }
+  let content = 0;
+  let caps = 0;
+  let credit = false;
+  let capVerb = false;
+  let said = false;
+  let says = false;
+  for (const w of words) {
+    const lower = bareLower(w);
+    if (lower.length > 3) {
+      content++;
+      const c = w.charAt(0);
+      if (c !== c.toLowerCase()) caps++;
+    }
+    if (!credit && CREDIT_WORDS.has(lower)) credit = true;
+    if (!capVerb && CAPTION_VERBS.has(lower)) capVerb = true;
+    if (!said && REPORTED.has(lower)) said = true;
+    if (!says && SAYS.has(lower)) says = true;
+  }
+  if (content > 0) {
+    const r = caps / content;
+    out.push(`tc${r === 1 ? '1' : r >= 0.75 ? '.75' : r >= 0.5 ? '.5' : r > 0 ? '.1' : '0'}`);
   }
   const letters = t.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 3 && letters === letters.toUpperCase()) out.push('caps');
-  const sentences = (t.match(/[.!?]["”’']?\s+["“‘']?\p{Lu}/gu) ?? []).length;
-  out.push(`ns${Math.min(sentences, 3)}`);
-  if (/["“”]/.test(t)) out.push('quote');
-  if (REPORTED.test(t)) out.push('said');
-  if (SAYS.test(t)) out.push('says');
-  if (CREDIT_WORDS.test(t)) out.push('creditw');
-  if (CAPTION_VERBS.test(t)) out.push('capverb');
-  if (/\p{Lu}[\p{L}.'’-]*\s*\/\s*\p{Lu}/u.test(t)) out.push('slash');
-  if (/https?:|www\.|\.(?:com|org|net|co\.uk)\b/i.test(t)) out.push('url');
-  if (/@\w/.test(t)) out.push('handle');
-  if (MONTH.test(t)) out.push('month');
-  if (YEAR.test(t)) out.push('year');
-  if (/\d{1,2}:\d\d/.test(t)) out.push('clock');
-  if (/\(\s*(?:AP|Reuters|AFP)\s*\)|^\p{Lu}{3,}[\p{Lu} ,.]*(?:\([^)]*\))?\s*[—–-]/u.test(t)) out.push('wiredl');
-  const first = words[0]?.toLowerCase().replace(/[^\p{L}\d]/gu, '') ?? '';
-  const last = words[words.length - 1]?.toLowerCase().replace(/[^\p{L}\d]/gu, '') ?? '';
-  if (first) out.push(`f:${first}`);
+  out.push(`ns${Math.min(sentenceBreaks(t), 3)}`);
+  if (said) out.push('said');
+  if (says) out.push('says');
+  if (credit) out.push('creditw');
+  if (capVerb) out.push('capverb');
+  if (t.includes('/') && /\p{Lu}[\p{L}.'’-]*\s*\/\s*\p{Lu}/u.test(t)) out.push('slash');
+  if ((t.includes('.') || t.includes(':')) && /https?:|www\.|\.(?:com|org|net|co\.uk)\b/i.test(t)) out.push('url');
+  if (t.includes('@') && /@\w/.test(t)) out.push('handle');
+  if (/\d/.test(t)) {
+    if (MONTH.test(t)) out.push('month');
+    if (YEAR.test(t)) out.push('year');
+    if (t.includes(':') && /\d{1,2}:\d\d/.test(t)) out.push('clock');
+  }
+  if (/\(\s*(?:AP|Reuters|AFP)\s*\)/.test(t)) out.push('wiredl');
+  const last = bareLower(words[words.length - 1] ?? '');
   if (last) out.push(`l:${last}`);
-  // What the hand-written rules say.
-  if (isCaption(t)) out.push('R:caption');
-  if (isCreditOnly(t)) out.push('R:credit');
-  if (isChrome(t)) out.push('R:chrome');
+  // What the hand-written rules for short lines say.
+  if (isCreditOnly(t, caption)) out.push('R:credit');
+  const chrome = isChrome(t);
+  if (chrome) out.push('R:chrome');
   if (isSubhead(t)) out.push('R:subhead');
-  if (isHeadlineShaped(t)) out.push('R:head');
+  const source = parseSourceLine(t) !== null;
+  if (source) out.push('R:source');
+  if (!caption && !chrome && !source && hasHeadlineShape(t)) out.push('R:head');
   if (parseByline(t)) out.push('R:byline');
   if (parseStampLines(t)) out.push('R:stamp');
-  if (parseSourceLine(t)) out.push('R:source');
-  if (parseDateline(t)) out.push('R:dateline');
   if (startsWithTimestamp(t)) out.push('R:time');
-  if (endsSentence(t)) out.push('R:ends');
   return out;
+}
+
+/** Sentence breaks inside a line (". The"). */
+function sentenceBreaks(t: string): number {
+  return (t.match(/[.!?]["”’']?\s+["“‘']?\p{Lu}/gu) ?? []).length;
 }
 
 /** Attributes worth repeating for a neighbour line (shape only, no words). */
 const NEIGHBOUR = /^(?:w|e|s|tc|caps|R:|url|creditw|capverb|slash|month|year|clock|wiredl|said|quote)/;
+const NEXT2 = /^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/;
+
+/** A line's attributes, and the same as they are named when the line is a neighbour (built once per line). */
+export interface LineAttributes {
+  own: readonly string[];
+  /** The word-count bucket ("w8"). */
+  width: string;
+  asPrev: readonly string[];
+  asNext: readonly string[];
+  asNext2: readonly string[];
+}
+
+export function lineAttributes(text: string): LineAttributes {
+  const own = ownAttributes(text);
+  const neighbour = own.filter((a) => NEIGHBOUR.test(a));
+  return {
+    own,
+    width: own[0] ?? 'w0',
+    asPrev: neighbour.map((a) => `p:${a}`),
+    asNext: neighbour.map((a) => `n:${a}`),
+    asNext2: own.filter((a) => NEXT2.test(a)).map((a) => `nn:${a}`),
+  };
+}
 
 /**
- * Features of line `cur` given its neighbours. `own` computes (or looks up) a line's attributes, so
+ * Features of line `cur` given its neighbours. `attrs` computes (or looks up) a line's attributes, so
  * a caller that keeps them per line pays for each line once.
  */
 export function lineFeatures(
@@ -125,28 +201,22 @@ export function lineFeatures(
   prev: LineView | null,
   next: LineView | null,
   next2: LineView | null,
-  own: (line: LineView) => readonly string[],
+  attrs: (line: LineView) => LineAttributes,
 ): string[] {
-  const out: string[] = ['bias'];
-  const mine = own(cur);
-  const blank = `${cur.blankBefore ? 'B' : '-'}${cur.blankAfter ? 'B' : '-'}`;
-  out.push(`blank${blank}`);
-  for (const a of mine) out.push(a);
-  for (const a of mine) if (a.startsWith('w') && !a.startsWith('we')) out.push(`${blank}${a}`);
+  const mine = attrs(cur);
+  const blank = cur.blankBefore ? (cur.blankAfter ? 'blankBB' : 'blankB-') : cur.blankAfter ? 'blank-B' : 'blank--';
+  const out: string[] = ['bias', blank, ...mine.own, `${blank.slice(5)}${mine.width}`];
   if (prev) {
-    for (const a of own(prev)) if (NEIGHBOUR.test(a)) out.push(`p:${a}`);
+    out.push(...attrs(prev).asPrev);
     if (prev.blankBefore) out.push('p:bb');
   } else out.push('p:none');
   if (next) {
-    const nextOwn = own(next);
-    for (const a of nextOwn) if (NEIGHBOUR.test(a)) out.push(`n:${a}`);
+    const n = attrs(next);
+    out.push(...n.asNext);
     if (next.blankAfter) out.push('n:ba');
-    const nw = nextOwn.find((a) => a.startsWith('w') && !a.startsWith('we'));
-    const me = mine.find((a) => a.startsWith('w') && !a.startsWith('we'));
-    if (nw && me) out.push(`${me}|n:${nw}`);
+    out.push(`${mine.width}|n:${n.width}`);
   } else out.push('n:none');
-  if (next2) {
-    for (const a of own(next2)) if (/^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/.test(a)) out.push(`nn:${a}`);
-  } else out.push('nn:none');
+  if (next2) out.push(...attrs(next2).asNext2);
+  else out.push('nn:none');
   return out;
 }

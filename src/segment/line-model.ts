@@ -17,13 +17,22 @@ export interface LineModelFile {
 
 export class LineModel {
   readonly labels: readonly string[];
-  private readonly weights: Map<string, readonly number[]>;
+  /** Feature → offset of its row in `table`. */
+  private readonly rows: Map<string, number>;
+  private readonly table: Float64Array;
   readonly provenance: Record<string, unknown>;
 
   constructor(file: LineModelFile) {
     if (file.format !== 1 || !Array.isArray(file.labels)) throw new Error('line model: unknown format');
     this.labels = file.labels;
-    this.weights = new Map(Object.entries(file.weights));
+    const k = file.labels.length;
+    const entries = Object.entries(file.weights);
+    this.rows = new Map();
+    this.table = new Float64Array(entries.length * k);
+    entries.forEach(([f, w], i) => {
+      this.rows.set(f, i * k);
+      for (let c = 0; c < k; c++) this.table[i * k + c] = w[c] ?? 0;
+    });
     this.provenance = file.provenance;
   }
 
@@ -31,10 +40,11 @@ export class LineModel {
   probabilities(features: readonly string[]): number[] {
     const k = this.labels.length;
     const scores = new Array<number>(k).fill(0);
+    const table = this.table;
     for (const f of features) {
-      const w = this.weights.get(f);
-      if (!w) continue;
-      for (let i = 0; i < k; i++) scores[i]! += w[i] ?? 0;
+      const at = this.rows.get(f);
+      if (at === undefined) continue;
+      for (let i = 0; i < k; i++) scores[i]! += table[at + i]!;
     }
     let max = Number.NEGATIVE_INFINITY;
     for (const s of scores) if (s > max) max = s;

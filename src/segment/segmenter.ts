@@ -18,7 +18,7 @@ import {
   stripChromeSuffix,
   wordCount,
 } from './classify.js';
-import { type LineView, lineFeatures, ownAttributes } from './line-features.js';
+import { type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
 import { lineModel } from './line-model.js';
 import { repairMojibake } from './mojibake.js';
 import { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
@@ -122,9 +122,8 @@ class ArticleBuilder {
 
   chars = 0;
 
-  get bodyParagraphs(): number {
-    return this.paragraphs.filter((p) => p.kind !== 'subhead').length;
-  }
+  /** Paragraphs that are not subheads, counted as they are added. */
+  bodyParagraphs = 0;
 
   addParagraph(text: string, kind: Paragraph['kind']): void {
     const key = text.toLowerCase().replace(/\s+/g, ' ');
@@ -135,6 +134,7 @@ class ArticleBuilder {
     }
     this.seen.add(key);
     this.paragraphs.push({ text, kind });
+    if (kind !== 'subhead') this.bodyParagraphs++;
     this.chars += text.length + 2;
   }
 
@@ -222,11 +222,14 @@ interface LineScores {
 }
 
 /** Decision thresholds on the classifier's probabilities (chosen on the tune split of the segment bench). */
-const HEADLINE_MIN = Number(process.env.SITREP_HEADLINE_MIN ?? 0.5);
+const HEADLINE_MIN = 0.5;
 const CAPTION_MIN = 0.5;
 const CHROME_MIN = 0.8;
 /** A line with at least this headline probability that was not taken as a boundary lowers the article's confidence. */
 const UNCERTAIN_MIN = 0.3;
+/** A line the rules take for a headline is one when the model gives it at least this. */
+const RULE_BACKED_MIN = 0.2;
+const LEARNED_MAX_WORDS = 30;
 
 /**
  * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
@@ -281,12 +284,12 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
 
   // The learned line classifier (null when its model file is missing: rules alone then).
   const model = lineModel();
-  const attrs = new Map<string, readonly string[]>();
-  const own = (l: LineView): readonly string[] => {
+  const attrs = new Map<string, LineAttributes>();
+  const own = (l: LineView): LineAttributes => {
     let a = attrs.get(l.text);
     if (!a) {
       if (attrs.size > 64) attrs.clear();
-      a = ownAttributes(l.text);
+      a = lineAttributes(l.text);
       attrs.set(l.text, a);
     }
     return a;
@@ -303,6 +306,8 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
     const prevView = lastView;
     lastView = view;
+    // The caption rule, read from the line's attributes when the model has them.
+    const ruleCaption = (): boolean => (model ? own(view).own.includes('R:caption') : isCaption(text));
     let scored: LineScores | null | undefined;
     const scores = (): LineScores | null => {
       if (scored !== undefined) return scored;
@@ -361,8 +366,10 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
 
-    const learned = scores();
     const words = wordCount(text);
+    // Learned decisions are about lines of at most 30 words (headlines, captions without a credit,
+    // subheads, chrome); longer lines are left to the rules, unscored.
+    const learned = words <= LEARNED_MAX_WORDS ? scores() : null;
     if (learned && learned.chrome >= CHROME_MIN && words <= 15) {
       if (cur) cur.droppedChrome++;
       previousText = text;
@@ -372,7 +379,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     if (expectingHeadline || !cur) {
       const ruledHeadline = isHeadlineShaped(text) && !/[.]$/.test(text);
       if (
-        isCaption(text) ||
+        ruleCaption() ||
         (!ruledHeadline &&
           learned &&
           learned.caption >= CAPTION_MIN &&
@@ -406,7 +413,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     }
     b.note(u);
     if (
-      isCaption(text) ||
+      ruleCaption() ||
       isCaptionBeforeCredit(text, window[0]?.text ?? null) ||
       (learned &&
         learned.caption >= CAPTION_MIN &&
@@ -421,14 +428,19 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     // The model reads the lines around (a byline or stamp may stand right under a headline).
     if (learned ? u.blankBefore : standalone) {
       // A headline inside an article that no Source line closed: learned when the model is there, else ruled.
+      // The hand-written rule still counts when the model gives the line a fair chance of being a headline.
+      const ruled = (): boolean =>
+        standalone &&
+        startsNewArticle(text, {
+          bodyParagraphs: b.bodyParagraphs,
+          next: window[0]?.text ?? null,
+          nextNext: window[1]?.text ?? null,
+          previousEndedSentence: endsSentence(previousText),
+        });
       const isNew = learned
-        ? learned.headline >= HEADLINE_MIN && b.bodyParagraphs >= 1 && words <= 40
-        : startsNewArticle(text, {
-            bodyParagraphs: b.bodyParagraphs,
-            next: window[0]?.text ?? null,
-            nextNext: window[1]?.text ?? null,
-            previousEndedSentence: endsSentence(previousText),
-          });
+        ? b.bodyParagraphs >= 1 &&
+          (learned.headline >= HEADLINE_MIN || (learned.headline >= RULE_BACKED_MIN && ruled()))
+        : ruled();
       if (isNew) {
         const confidence = learned ? learned.headline : 1;
         b.boundaryConfidence = Math.min(b.boundaryConfidence, confidence);

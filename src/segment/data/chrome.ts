@@ -36,3 +36,6 @@ export const CHROME_LINE_PATTERNS: readonly RegExp[] = [
 export const CHROME_SUFFIX_PATTERNS: readonly RegExp[] = [
   /\s*(?:Share this article|Share on Facebook|Share on Twitter|Copy link|Advertisement)\s*$/i,
 ];
+
+/** The last word of every suffix above (a quick test before running them; keep in step with the list). */
+export const CHROME_SUFFIX_END = /(?:article|facebook|twitter|link|advertisement)\s*$/i;

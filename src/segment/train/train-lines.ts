@@ -1,5 +1,5 @@
 import { rng } from '../../model/random.js';
-import { type LineView, lineFeatures, ownAttributes } from '../line-features.js';
+import { type LineAttributes, type LineView, lineAttributes, lineFeatures } from '../line-features.js';
 import type { LineModelFile } from '../line-model.js';
 import { type Dump, LINE_LABELS } from './dumps.js';
 
@@ -14,11 +14,11 @@ export interface Example {
 export function examplesOf(dumps: readonly Dump[]): Example[] {
   const out: Example[] = [];
   for (const d of dumps) {
-    const cache = new Map<LineView, readonly string[]>();
-    const own = (l: LineView): readonly string[] => {
+    const cache = new Map<LineView, LineAttributes>();
+    const own = (l: LineView): LineAttributes => {
       let a = cache.get(l);
       if (!a) {
-        a = ownAttributes(l.text);
+        a = lineAttributes(l.text);
         cache.set(l, a);
       }
       return a;
