@@ -21,6 +21,7 @@ import {
 import { type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
 import { lineModel } from './line-model.js';
 import { repairMojibake } from './mojibake.js';
+import { resolveYearless, yearlessDays } from './text-dates.js';
 import { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
 
 /**
@@ -203,6 +204,45 @@ function outletFromUrlPreferringName(url: string, siteName: string | null): stri
   return fromUrl ?? siteName;
 }
 
+/**
+ * An article no URL, stamp or caption dates to the day, whose text states its day without the year (a
+ * yearless dateline, a weekday-date pair): dated by `resolveYearless` with the years of its own evidence
+ * and text first, then of the dump's latest articles. Then the article's dates join the dump's.
+ */
+function dateFromOwnText(article: RawArticle, dumpDates: string[]): void {
+  const ev = article.dateEvidence;
+  const dated = ev.some((e) => e.precision === 'day' && e.from !== 'text');
+  if (!dated && !article.published) {
+    const mentions = yearlessDays(article.text.slice(0, 20_000));
+    const own = [...ev.map((e) => e.value), ...yearsIn(article.text)];
+    const byDateline = mentions.filter((m) => m.weekday === null);
+    // A dateline says the day the story was filed; weekday pairs say days it reports (the latest one counts,
+    // as with full dates in the text), and only when the text writes no full date itself.
+    let found: DateEvidence | null = null;
+    for (const m of byDateline) found ??= resolveYearless(m, own) ?? resolveYearless(m, dumpDates);
+    if (!found && fullDates(article.text.slice(0, 20_000), 'text').length === 0) {
+      for (const m of mentions) {
+        if (m.weekday === null) continue;
+        const r = resolveYearless(m, own) ?? resolveYearless(m, [...own, ...dumpDates]);
+        if (r && (!found || r.value > found.value)) found = r;
+      }
+    }
+    if (found) {
+      ev.push(found);
+      article.published = { value: found.value, precision: 'day', from: 'text' };
+    }
+  }
+  for (const e of ev) if (e.precision !== 'year' && e.from !== 'caption') dumpDates.unshift(e.value);
+  dumpDates.splice(5);
+}
+
+/** Four-digit years (1990–2039) written in a text, as `YYYY` hints. */
+function yearsIn(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.slice(0, 20_000).matchAll(/\b(?:199\d|20[0-3]\d)\b/g)) out.add(m[0]);
+  return [...out];
+}
+
 /** First sentence (≤ 100 chars) of a paragraph, for articles that arrive without a headline. */
 function titleFromParagraph(text: string): string {
   const m = /^.{10,}?[.!?](?=\s|$)/u.exec(text);
@@ -219,6 +259,8 @@ interface LineScores {
   subhead: number;
   /** Body or standfirst. */
   body: number;
+  /** A date line of the page ("April 27, 2016 4:30 PM"). */
+  stamp: number;
 }
 
 /** Decision thresholds on the classifier's probabilities (chosen on the tune split of the segment bench). */
@@ -254,11 +296,14 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
 
   // Outlet names learned in this dump: one article's credit or site name names its domain for the others.
   const outletNames = new Map<string, string>();
+  // Dates of the latest articles of this dump: the year a yearless dateline or weekday pair may take.
+  const dumpDates: string[] = [];
   function* close(): Generator<RawArticle> {
     if (!cur) return;
     const article = cur.build(origin, index);
     if (article) {
       index++;
+      dateFromOwnText(article, dumpDates);
       if (article.url) {
         const domain = outletFromUrl(article.url);
         if (domain && isDomainFallback(article.outlet, article.url))
@@ -321,6 +366,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         chrome: at('chrome'),
         subhead: at('subhead'),
         body: at('body') + at('standfirst'),
+        stamp: at('stamp'),
       };
       return scored;
     };
@@ -353,6 +399,16 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       previousText = text;
       continue;
     }
+    // A bare date line under the headline ("April 27, 2016 4:30 PM"): the page's stamp, when the model says so.
+    if (cur && !expectingHeadline && wordCount(text) <= 12 && /\d{4}/.test(text)) {
+      const learnedStamp = scores();
+      const dates = learnedStamp && learnedStamp.stamp >= 0.5 ? fullDates(text, 'metadata') : [];
+      if (dates.length > 0) {
+        for (const d of dates) cur.stamps.push({ ...d, kind: 'published', evidence: text });
+        previousText = text;
+        continue;
+      }
+    }
     const byline = cur && !expectingHeadline && cur.bodyParagraphs <= 2 ? parseByline(text) : null;
     if (byline && cur) {
       cur.authors.push(...byline);
@@ -361,7 +417,13 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     }
 
     if (isChrome(text)) {
-      if (cur) cur.droppedChrome++;
+      if (cur) {
+        cur.droppedChrome++;
+        // "This article was updated on 13 September 2017": the page's own stamp, kept as dated evidence.
+        if (/\b(?:updated|amended|published|posted)\b/i.test(text))
+          for (const d of fullDates(text, 'metadata'))
+            cur.stamps.push({ ...d, kind: /published|posted/i.test(text) ? 'published' : 'updated', evidence: text });
+      }
       previousText = text;
       continue;
     }
