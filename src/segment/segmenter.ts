@@ -20,6 +20,7 @@ import {
 } from './classify.js';
 import { type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
 import { lineModel } from './line-model.js';
+import { outletFromCredits } from './credit-outlet.js';
 import { repairMojibake } from './mojibake.js';
 import { resolveYearless, yearlessDays } from './text-dates.js';
 import { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
@@ -165,7 +166,10 @@ class ArticleBuilder {
     }
     dateEvidence.push(...this.stamps);
     for (const c of this.captions) dateEvidence.push(...datesInCaption(c));
-    let outlet = url ? outletFromUrlPreferringName(url, this.siteName ?? this.agency) : (this.siteName ?? this.agency);
+    // Without a URL: a site name or dateline credit the article carries, else a photo credit naming the outlet.
+    let outlet = url
+      ? outletFromUrlPreferringName(url, this.siteName ?? this.agency)
+      : (this.siteName ?? this.agency ?? outletFromCredits(this.captions));
     if (url && outlet && isDomainFallback(outlet, url))
       outlet = outletNameFor(outlet, [...this.captions, text]) ?? outlet;
     const warnings = [...this.warnings];

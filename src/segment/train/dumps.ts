@@ -451,7 +451,7 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
         push(c.text, c.label, ai, i > 0 && r() < 0.6);
         g.captions.push(c.text);
       });
-      if (!hasSource && named && cap.some((c) => c.label === 'credit' && c.text.endsWith(`/${named}`)))
+      if (!hasSource && !g.outlet && named && cap.some((c) => c.label === 'credit' && c.text.endsWith(named)))
         g.outlet = named;
     };
     const addChrome = (): void => {
@@ -501,6 +501,9 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
       if (pi === 0 && r() < conv.dateline) {
         const dl = datelineFor(r, dp);
         text = dl.text + p;
+        // A dateline credit names the agency the story is from.
+        const agency = /\((Reuters|AP)\)/.exec(dl.text)?.[1];
+        if (agency && !hasSource) g.outlet = agency;
         if (dl.dated && dp) g.datedAs = a.date;
       }
       push(text, 'body', ai);
