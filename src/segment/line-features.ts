@@ -47,6 +47,10 @@ const CAPTION_VERBS = new Set(
 /** Reported speech in the past tense: body prose (headlines report in the present: "says"). */
 const REPORTED = new Set(['said', 'told', 'according', 'added', 'asked', 'wrote']);
 const SAYS = new Set(['says', 'tells', 'warns', 'vows', 'urges']);
+/** Personal pronouns and past auxiliaries: narrative prose; headlines name their actors and speak in the present. */
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'his', 'her', 'their', 'our', 'my', 'you']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'would', 'could']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/;
 
@@ -113,6 +117,9 @@ export function ownAttributes(text: string): string[] {
   let capVerb = false;
   let said = false;
   let says = false;
+  let pronouns = 0;
+  let pastAux = 0;
+  let articles = 0;
   for (const w of words) {
     const lower = bareLower(w);
     if (lower.length > 3) {
@@ -124,7 +131,14 @@ export function ownAttributes(text: string): string[] {
     if (!capVerb && CAPTION_VERBS.has(lower)) capVerb = true;
     if (!said && REPORTED.has(lower)) said = true;
     if (!says && SAYS.has(lower)) says = true;
+    if (PRONOUNS.has(lower)) pronouns++;
+    if (PAST_AUX.has(lower)) pastAux++;
+    if (ARTICLES.has(lower)) articles++;
   }
+  if (pronouns > 0) out.push(`pron${Math.min(pronouns, 2)}`);
+  if (pastAux > 0) out.push('pastaux');
+  out.push(`det${articles === 0 ? 0 : articles / Math.max(1, n) >= 0.1 ? 2 : 1}`);
+  if (t.includes(';')) out.push('semicolon');
   if (content > 0) {
     const r = caps / content;
     out.push(`tc${r === 1 ? '1' : r >= 0.75 ? '.75' : r >= 0.5 ? '.5' : r > 0 ? '.1' : '0'}`);
