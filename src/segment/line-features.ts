@@ -131,9 +131,13 @@ export function ownAttributes(text: string): string[] {
     if (!capVerb && CAPTION_VERBS.has(lower)) capVerb = true;
     if (!said && REPORTED.has(lower)) said = true;
     if (!says && SAYS.has(lower)) says = true;
+    if (ARTICLES.has(lower)) articles++;
+  }
+  // Pronouns and auxiliaries of the line's own voice: quoted words (a headline quoting "I") left out.
+  for (const w of unquoted(t).split(' ')) {
+    const lower = bareLower(w);
     if (PRONOUNS.has(lower)) pronouns++;
     if (PAST_AUX.has(lower)) pastAux++;
-    if (ARTICLES.has(lower)) articles++;
   }
   if (pronouns > 0) out.push(`pron${Math.min(pronouns, 2)}`);
   if (pastAux > 0) out.push('pastaux');
@@ -159,8 +163,6 @@ export function ownAttributes(text: string): string[] {
     if (t.includes(':') && /\d{1,2}:\d\d/.test(t)) out.push('clock');
   }
   if (/\(\s*(?:AP|Reuters|AFP)\s*\)/.test(t)) out.push('wiredl');
-  const last = bareLower(words[words.length - 1] ?? '');
-  if (last) out.push(`l:${last}`);
   // What the hand-written rules for short lines say.
   if (isCreditOnly(t, caption)) out.push('R:credit');
   const chrome = isChrome(t);
@@ -173,6 +175,11 @@ export function ownAttributes(text: string): string[] {
   if (parseStampLines(t)) out.push('R:stamp');
   if (startsWithTimestamp(t)) out.push('R:time');
   return out;
+}
+
+/** The line without its quotations ("…", “…”, and '…' / ‘…’ opened after a space). */
+function unquoted(t: string): string {
+  return t.replace(/["“][^"”]*["”]|(?:^|\s)['‘][^'’]*['’](?=$|[\s,.:;!?])/gu, ' ');
 }
 
 /** Sentence breaks inside a line (". The"). */

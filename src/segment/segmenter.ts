@@ -274,7 +274,7 @@ const CHROME_MIN = 0.8;
 /** A line with at least this headline probability that was not taken as a boundary lowers the article's confidence. */
 const UNCERTAIN_MIN = 0.3;
 /** A line the rules take for a headline is one when the model gives it at least this. */
-const RULE_BACKED_MIN = 0.1;
+const RULE_BACKED_MIN = 0.05;
 const LEARNED_MAX_WORDS = 30;
 
 /**

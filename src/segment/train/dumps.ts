@@ -65,6 +65,8 @@ export interface Convention {
   subhead: number;
   chrome: number;
   live: number;
+  /** Headlines carrying the site's name ("Headline | The Outlet"). */
+  suffix: number;
   crlf: boolean;
 }
 
@@ -80,6 +82,7 @@ export const CONVENTIONS: readonly Convention[] = [
     subhead: 0.1,
     chrome: 0.15,
     live: 0.03,
+    suffix: 0.05,
     crlf: false,
   },
   {
@@ -92,6 +95,7 @@ export const CONVENTIONS: readonly Convention[] = [
     subhead: 0.2,
     chrome: 0.2,
     live: 0.05,
+    suffix: 0,
     crlf: false,
   },
   {
@@ -104,6 +108,7 @@ export const CONVENTIONS: readonly Convention[] = [
     subhead: 0.4,
     chrome: 0.5,
     live: 0.1,
+    suffix: 0.4,
     crlf: true,
   },
   {
@@ -116,6 +121,7 @@ export const CONVENTIONS: readonly Convention[] = [
     subhead: 0.3,
     chrome: 0.2,
     live: 0.05,
+    suffix: 0.1,
     crlf: false,
   },
 ];
@@ -467,7 +473,15 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
 
     if (r() < conv.chrome * 0.4) addChrome();
     if (r() < conv.caption * 0.15) addCaption();
-    push(a.title, 'headline', ai);
+    // Web pages give the headline with the site's name after a bar or dash.
+    const suffixName = knownOutlet && /^(?:The )?[A-Z]/.test(knownOutlet) ? knownOutlet : null;
+    const suffixed =
+      suffixName && r() < conv.suffix
+        ? `${a.title.replace(/\.$/, '')} ${pick(r, ['|', '|', '-', '—'])} ${suffixName}`
+        : a.title;
+    push(suffixed, 'headline', ai);
+    // The segmenter splits the site name off after a bar or a dash (a hyphen may be part of the headline).
+    if (suffixed !== a.title) g.title = / - [^-]+$/.test(suffixed) ? suffixed : a.title.replace(/\.$/, '');
     if (r() < conv.byline) {
       const by = r() < 0.7 ? `By ${person(r)}` : `By ${person(r)} and ${person(r)}`;
       push(by, 'byline', ai, r() < 0.5);
