@@ -9,6 +9,7 @@ import {
   parseDateline,
   parseSourceLine,
   parseStampLines,
+  splitTitleSuffix,
   startsWithTimestamp,
   wordCount,
 } from './classify.js';
@@ -173,6 +174,7 @@ export function ownAttributes(text: string): string[] {
   if (!caption && !chrome && !source && hasHeadlineShape(t)) out.push('R:head');
   if (parseByline(t)) out.push('R:byline');
   if (parseStampLines(t)) out.push('R:stamp');
+  if (t.includes(' ') && splitTitleSuffix(t).site !== null) out.push('R:sitesuffix');
   if (startsWithTimestamp(t)) out.push('R:time');
   return out;
 }
