@@ -251,6 +251,8 @@ export interface Doc {
   duplicateOf?: string | null;
   /** Estimated Jaccard similarity of word shingles to `duplicateOf`. */
   similarity?: number | null;
+  /** How sure dump segmentation is of this article's boundaries, 0–1 (see `RawArticle.boundaryConfidence`). */
+  boundaryConfidence?: number;
 }
 
 /** What ingest and segmentation hand to the analysis pipeline. */
@@ -270,6 +272,12 @@ export interface RawArticle {
   /** Near-duplicate link set at ingest (see `Doc.duplicateOf`). */
   duplicateOf?: string | null;
   similarity?: number | null;
+  /**
+   * For articles cut out of a dump: how sure segmentation is of where the article starts and ends, 0–1
+   * (1 = closed by a Source line or the end of input and no headline-like line inside). Below 1 a reader may
+   * want to split or join it with a neighbour. Absent for inputs that are one article each.
+   */
+  boundaryConfidence?: number;
 }
 
 /** Make an empty-layered Doc from a raw article. */
@@ -296,6 +304,7 @@ export function createDoc(id: string, raw: RawArticle): Doc {
     claims: [],
     events: [],
     ...(raw.duplicateOf ? { duplicateOf: raw.duplicateOf, similarity: raw.similarity ?? null } : {}),
+    ...(raw.boundaryConfidence !== undefined ? { boundaryConfidence: raw.boundaryConfidence } : {}),
   };
 }
 

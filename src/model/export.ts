@@ -27,6 +27,8 @@ export interface ExportArticle {
   anchorFrom?: DateSource | null;
   duplicateOf?: string | null;
   similarity?: number | null;
+  /** Dump articles: how sure segmentation is of where the article starts and ends (0–1). */
+  boundaryConfidence?: number;
 }
 
 export interface ExportEntity {

@@ -59,6 +59,7 @@ export function articleRecord(doc: Doc): ArticleRecord {
       timexes: JSON.stringify(doc.timexes),
       duplicateOf: doc.duplicateOf ?? null,
       similarity: doc.duplicateOf ? (doc.similarity ?? null) : null,
+      boundaryConfidence: doc.boundaryConfidence ?? null,
     },
     mentions: doc.entities.map((m) => [
       m.start,
@@ -128,9 +129,9 @@ export function articleWriter(db: Db): ArticleWriter {
   const has = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const insArticle = db.prepare(`INSERT INTO articles
     (id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text,
-     captions, authors, origin, warnings, paragraphs, sentences, timexes, duplicate_of, similarity)
+     captions, authors, origin, warnings, paragraphs, sentences, timexes, duplicate_of, similarity, boundary_confidence)
     VALUES (@id, @title, @url, @outlet, @published, @publishedPrecision, @publishedFrom, @anchor, @anchorFrom, @text,
-     @captions, @authors, @origin, @warnings, @paragraphs, @sentences, @timexes, @duplicateOf, @similarity)
+     @captions, @authors, @origin, @warnings, @paragraphs, @sentences, @timexes, @duplicateOf, @similarity, @boundaryConfidence)
     ON CONFLICT(id) DO NOTHING`);
   const insMention =
     db.prepare(`INSERT INTO mentions (article_seq, start, "end", text, type, actor_key, canonical, role, affiliation, metonym)

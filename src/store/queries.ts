@@ -31,6 +31,7 @@ interface ArticleRow {
   authors: string;
   duplicate_of: string | null;
   similarity: number | null;
+  boundary_confidence: number | null;
 }
 
 function toArticle(r: ArticleRow): ExportArticle {
@@ -48,11 +49,12 @@ function toArticle(r: ArticleRow): ExportArticle {
     anchor: r.anchor,
     anchorFrom: r.anchor_from,
     ...(r.duplicate_of ? { duplicateOf: r.duplicate_of, similarity: r.similarity } : {}),
+    ...(r.boundary_confidence !== null ? { boundaryConfidence: r.boundary_confidence } : {}),
   };
 }
 
 const ARTICLE_COLUMNS =
-  'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors, duplicate_of, similarity';
+  'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors, duplicate_of, similarity, boundary_confidence';
 
 export function* allArticles(db: Db): Generator<ExportArticle> {
   for (const r of db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY seq`).iterate() as Iterable<ArticleRow>)
