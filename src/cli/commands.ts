@@ -18,6 +18,7 @@ type Loader = () => Promise<Command>;
 
 export const COMMANDS: Record<string, Loader> = {
   analyze: async () => (await import('./commands/analyze.js')).command,
+  cluster: async () => (await import('./commands/cluster.js')).command,
   events: async () => (await import('./commands/events.js')).command,
   export: async () => (await import('./commands/export.js')).command,
   quotes: async () => (await import('./commands/quotes.js')).command,
