@@ -26,6 +26,7 @@ export const COMMANDS: Record<string, Loader> = {
   search: async () => (await import('./commands/search.js')).command,
   serve: async () => (await import('./commands/serve.js')).command,
   tag: async () => (await import('./commands/tag.js')).command,
+  timeline: async () => (await import('./commands/timeline.js')).command,
   timex: async () => (await import('./commands/timex.js')).command,
   watch: async () => (await import('./commands/watch.js')).command,
 };

@@ -43,7 +43,7 @@ export class SparseVector {
   }
 }
 
-/** Document frequencies of terms and actors (actors keyed with a leading `#`). */
+/** Document frequencies of terms, actors (keyed with a leading `#`) and times (a leading `@`). */
 export class DocumentFrequencies {
   private readonly df = new Map<string, number>();
   private n = 0;
@@ -52,8 +52,9 @@ export class DocumentFrequencies {
     return this.n;
   }
 
-  add(f: { terms: Map<string, number>; actors: Map<string, number> }): void {
+  add(f: { terms: Map<string, number>; actors: Map<string, number>; times?: Map<string, number> }): void {
     this.n++;
+    for (const k of f.times?.keys() ?? []) this.df.set(`@${k}`, (this.df.get(`@${k}`) ?? 0) + 1);
     for (const k of f.terms.keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     for (const k of f.actors.keys()) this.df.set(`#${k}`, (this.df.get(`#${k}`) ?? 0) + 1);
   }

@@ -2,18 +2,23 @@ import type { StoryFeatures } from './story-features.js';
 import { SparseVector, DocumentFrequencies, weigh, topKeys } from './sparse.js';
 
 /**
- * Story clustering, one article at a time: an article joins the story it reports or starts a new one. A story
- * is what its articles share: their words (what), their actors (who, and the places they name: where) and their
- * days (when). An article is compared only with the stories an inverted index finds through its strongest words
- * and actors, never with the whole store, so adding one costs about the same however many stories there are.
+ * Story clustering, one article at a time: an article joins the story it reports or starts a new one. Two
+ * articles are alike by their words (what), their actors (who, and the places they name: where) and the years
+ * and months they are about (when). An article is compared only with the earlier articles an inverted index finds
+ * through its strongest words and actors, never with the whole store, so adding one costs about the same however
+ * many stories there are. A story's score is the mean of its two members most like the article: one stray member
+ * does not pull in a neighbouring story (as the best member alone would), and a long story is not diluted (as its
+ * centroid would be).
  *
  * Two reports of the same kind of event (an earthquake, a rehab stay, an arrest) share their event words; what
  * keeps them apart is who and where — names carry most of the weight — and when: a story's articles come within
  * days of each other, so an article published weeks away from every article of a story is pushed away from it.
  */
 export interface StoryOptions {
-  /** Share of the actor similarity in the score; the word similarity has the rest. */
+  /** Share of the actor similarity in the score; the word similarity has what the others leave. */
   actorWeight: number;
+  /** Share of the similarity of the years and months the articles are about. */
+  timeWeight: number;
   /** Least score for an article to join a story. */
   threshold: number;
   /** Days outside a story's publication range at which the date penalty is full. */
@@ -22,18 +27,22 @@ export interface StoryOptions {
   datePenalty: number;
   /** Strongest words and actors of an article posted to (and looked up in) the inverted index. */
   keysPerArticle: number;
-  /** At most this many stories, those sharing the most keys, are scored for one article. */
+  /** At most this many earlier articles, those sharing the most keys, are scored for one article. */
   maxCandidates: number;
+  /** A story's score: the mean of this many best member scores (fewer when it has fewer members). */
+  members: number;
 }
 
 /** Chosen by cross-validation on the tuning topics of ECB+ (`npm run bench:stories`); see docs/stories.md. */
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   actorWeight: 0.3,
+  timeWeight: 0.1,
   threshold: 0.2,
   dayGap: 14,
   datePenalty: 0.15,
   keysPerArticle: 20,
-  maxCandidates: 30,
+  maxCandidates: 60,
+  members: 2,
 };
 
 /** A story as it stands: its articles, and what describes it. */
@@ -50,16 +59,12 @@ export interface Story {
   outlets: string[];
 }
 
-interface StoryState {
-  index: number;
-  members: string[];
-  titles: string[];
+interface ArticleState {
+  f: StoryFeatures;
   terms: SparseVector;
   actors: SparseVector;
-  actorNames: Map<string, string>;
-  from: string | null;
-  to: string | null;
-  outlets: Set<string>;
+  times: SparseVector;
+  story: number;
 }
 
 /** Whole days from `a` to `b` (`YYYY-MM-DD`). */
@@ -69,7 +74,10 @@ function dayDiff(a: string, b: string): number {
 
 export class StoryClusterer {
   readonly options: StoryOptions;
-  private readonly stories: StoryState[] = [];
+  private readonly articles: ArticleState[] = [];
+  /** Members (article numbers) of each story; a story emptied by refinement stays as an empty list. */
+  private readonly stories: number[][] = [];
+  /** Index key → the articles posting it. */
   private readonly postings = new Map<string, number[]>();
 
   /**
@@ -86,99 +94,168 @@ export class StoryClusterer {
   }
 
   get size(): number {
-    return this.stories.length;
+    return this.stories.filter((m) => m.length > 0).length;
   }
 
   /** Add one article; returns the index of the story it joined or started. */
   add(f: StoryFeatures): number {
     if (this.frequenciesGrow) this.frequencies.add(f);
-    const terms = weigh(f.terms, (k) => this.frequencies.idf(k));
-    const actors = weigh(f.actors, (k) => this.frequencies.idf(`#${k}`));
+    const a: ArticleState = {
+      f,
+      terms: weigh(f.terms, (k) => this.frequencies.idf(k)),
+      actors: weigh(f.actors, (k) => this.frequencies.idf(`#${k}`)),
+      times: weigh(f.times, (k) => this.frequencies.idf(`@${k}`)),
+      story: -1,
+    };
+    const n = this.articles.length;
+    this.articles.push(a);
     const keys = [
-      ...topKeys(terms, this.options.keysPerArticle),
-      ...topKeys(actors, this.options.keysPerArticle).map((k) => `#${k}`),
+      ...topKeys(a.terms, this.options.keysPerArticle),
+      ...topKeys(a.actors, this.options.keysPerArticle).map((k) => `#${k}`),
     ];
+    const [best, score] = this.bestStory(n, keys);
+    if (best >= 0 && score >= this.options.threshold) a.story = best;
+    else {
+      a.story = this.stories.length;
+      this.stories.push([]);
+    }
+    this.stories[a.story]!.push(n);
+    for (const k of keys) {
+      let list = this.postings.get(k);
+      if (!list) this.postings.set(k, (list = []));
+      list.push(n);
+    }
+    return a.story;
+  }
+
+  /**
+   * Look at every article again, in the order added, with all the others now known: an article moves to the
+   * story that now scores best for it, if that one clears the threshold. Online assignment sees only the
+   * articles before; this lets an early article follow the story its later neighbours formed.
+   */
+  refine(rounds = 2): void {
+    for (let r = 0; r < rounds; r++) {
+      let moved = 0;
+      for (let n = 0; n < this.articles.length; n++) {
+        const a = this.articles[n]!;
+        const keys = [
+          ...topKeys(a.terms, this.options.keysPerArticle),
+          ...topKeys(a.actors, this.options.keysPerArticle).map((k) => `#${k}`),
+        ];
+        const [best, score] = this.bestStory(n, keys);
+        if (best < 0 || best === a.story || score < this.options.threshold) continue;
+        const members = this.stories[a.story]!;
+        members.splice(members.indexOf(n), 1);
+        this.stories[best]!.push(n);
+        a.story = best;
+        moved++;
+      }
+      if (moved === 0) break;
+    }
+  }
+
+  /** The story of article number `n`. */
+  storyOf(n: number): number {
+    return this.articles[n]?.story ?? -1;
+  }
+
+  /** The best-scoring story for article `n` among the stories of its candidate articles (never itself). */
+  private bestStory(n: number, keys: string[]): [number, number] {
+    const shared = new Map<number, number>();
+    for (const k of keys)
+      for (const m of this.postings.get(k) ?? []) if (m !== n) shared.set(m, (shared.get(m) ?? 0) + 1);
+    const candidates = [...shared]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, this.options.maxCandidates)
+      .map(([m]) => m);
+    const a = this.articles[n]!;
+    const byStory = new Map<number, number[]>();
+    for (const m of candidates) {
+      const b = this.articles[m]!;
+      let list = byStory.get(b.story);
+      if (!list) byStory.set(b.story, (list = []));
+      list.push(this.pairScore(a, b));
+    }
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
-    for (const s of this.candidates(keys)) {
-      const score = this.score(this.stories[s]!, terms, actors, f.published);
+    for (const [s, scores] of byStory) {
+      scores.sort((x, y) => y - x);
+      const top = scores.slice(0, this.options.members);
+      let score = top.reduce((x, y) => x + y, 0) / top.length;
+      score -= this.datePenalty(s, a.f.published, n);
       if (score > bestScore || (score === bestScore && s < best)) {
         best = s;
         bestScore = score;
       }
     }
-    let story: StoryState;
-    if (best >= 0 && bestScore >= this.options.threshold) story = this.stories[best]!;
-    else {
-      story = {
-        index: this.stories.length,
-        members: [],
-        titles: [],
-        terms: new SparseVector(),
-        actors: new SparseVector(),
-        actorNames: new Map(),
-        from: null,
-        to: null,
-        outlets: new Set(),
-      };
-      this.stories.push(story);
-    }
-    this.join(story, f, terms, actors, keys);
-    return story.index;
+    return [best, bestScore];
   }
 
-  /** Stories sharing the most index keys with the article. */
-  private candidates(keys: string[]): number[] {
-    const shared = new Map<number, number>();
-    for (const k of keys) for (const s of this.postings.get(k) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
-    return [...shared]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, this.options.maxCandidates)
-      .map(([s]) => s);
+  private pairScore(a: ArticleState, b: ArticleState): number {
+    const { actorWeight, timeWeight } = this.options;
+    const words = a.terms.dot(b.terms);
+    // An article naming nobody, or no time, leans on words alone there.
+    const who = a.actors.norm > 0 && b.actors.norm > 0 ? a.actors.dot(b.actors) : words;
+    const when = a.times.norm > 0 && b.times.norm > 0 ? a.times.dot(b.times) : words;
+    return (1 - actorWeight - timeWeight) * words + actorWeight * who + timeWeight * when;
   }
 
-  private score(s: StoryState, terms: SparseVector, actors: SparseVector, published: string | null): number {
-    const { actorWeight, dayGap, datePenalty } = this.options;
-    const words = s.terms.cosine(terms);
-    // An article or story naming nobody leans on words alone.
-    const who = actors.norm > 0 && s.actors.norm > 0 ? s.actors.cosine(actors) : words;
-    let score = (1 - actorWeight) * words + actorWeight * who;
-    if (published && s.from && s.to) {
-      const gap = Math.max(0, dayDiff(published, s.from), dayDiff(s.to, published));
-      score -= datePenalty * Math.min(1, gap / dayGap);
+  /** How far (scaled) an article published on `day` falls outside the publication range of story `s`. */
+  private datePenalty(s: number, day: string | null, self: number): number {
+    if (!day) return 0;
+    let from: string | null = null;
+    let to: string | null = null;
+    for (const m of this.stories[s]!) {
+      const p = m === self ? null : this.articles[m]!.f.published;
+      if (!p) continue;
+      if (!from || p < from) from = p;
+      if (!to || p > to) to = p;
     }
-    return score;
+    if (!from || !to) return 0;
+    const gap = Math.max(0, dayDiff(day, from), dayDiff(to, day));
+    return this.options.datePenalty * Math.min(1, gap / this.options.dayGap);
   }
 
-  private join(s: StoryState, f: StoryFeatures, terms: SparseVector, actors: SparseVector, keys: string[]): void {
-    s.members.push(f.id);
-    if (f.title) s.titles.push(f.title);
-    s.terms.addScaled(terms, 1);
-    s.actors.addScaled(actors, 1);
-    for (const [k, name] of f.actorNames) if (!s.actorNames.has(k)) s.actorNames.set(k, name);
-    if (f.published) {
-      if (!s.from || f.published < s.from) s.from = f.published;
-      if (!s.to || f.published > s.to) s.to = f.published;
-    }
-    if (f.outlet) s.outlets.add(f.outlet);
-    for (const k of keys) {
-      let list = this.postings.get(k);
-      if (!list) this.postings.set(k, (list = []));
-      if (list[list.length - 1] !== s.index) list.push(s.index);
-    }
-  }
-
-  /** The stories so far, described. */
+  /** The stories so far (non-empty), described, in order of their index. */
   describe(): Story[] {
-    return this.stories.map((s) => ({
-      index: s.index,
-      members: [...s.members],
-      title: s.titles[0] ?? topKeys(s.terms, 5).join(' '),
-      actors: topKeys(s.actors, 5).map((k) => s.actorNames.get(k) ?? k),
-      from: s.from,
-      to: s.to,
-      outlets: [...s.outlets].sort(),
-    }));
+    const out: Story[] = [];
+    this.stories.forEach((members, index) => {
+      if (members.length === 0) return;
+      const arts = members.map((m) => this.articles[m]!);
+      const terms = new SparseVector();
+      const actors = new SparseVector();
+      const names = new Map<string, string>();
+      const outlets = new Set<string>();
+      let from: string | null = null;
+      let to: string | null = null;
+      for (const a of arts) {
+        terms.addScaled(a.terms, 1);
+        actors.addScaled(a.actors, 1);
+        for (const [k, v] of a.f.actorNames) if (!names.has(k)) names.set(k, v);
+        if (a.f.outlet) outlets.add(a.f.outlet);
+        const p = a.f.published;
+        if (p && (!from || p < from)) from = p;
+        if (p && (!to || p > to)) to = p;
+      }
+      // The title of the member closest to the story's centre, else its strongest words.
+      let title = '';
+      let bestSim = Number.NEGATIVE_INFINITY;
+      for (const a of arts) {
+        if (!a.f.title) continue;
+        const sim = terms.cosine(a.terms);
+        if (sim > bestSim) [title, bestSim] = [a.f.title, sim];
+      }
+      out.push({
+        index,
+        members: arts.map((a) => a.f.id),
+        title: title || topKeys(terms, 5).join(' '),
+        actors: topKeys(actors, 5).map((k) => names.get(k) ?? k),
+        from,
+        to,
+        outlets: [...outlets].sort(),
+      });
+    });
+    return out;
   }
 }
 
@@ -195,7 +272,7 @@ function hashOf(s: string): number {
 /**
  * Cluster a whole collection: document frequencies from all of it, then the articles added one by one in an
  * order fixed by their publication day and a hash of their id, so the same collection given in any order gets
- * the same stories (`known`: frequencies of a larger collection to use instead). Returns each input's story index (stories numbered in that canonical order).
+ * the same stories after a refinement pass (`known`: frequencies of a larger collection to use instead). Returns each input's story index (stories numbered in that canonical order).
  */
 export function clusterStories(
   features: readonly StoryFeatures[],
@@ -213,7 +290,20 @@ export function clusterStories(
       a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.hash - b.hash || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i),
     );
   const clusterer = new StoryClusterer(options, frequencies, false);
+  for (const { i } of order) clusterer.add(features[i]!);
+  clusterer.refine();
+  // Stories renumbered by first member in canonical order, so the numbers too are the same for any input order.
+  const number = new Map<number, number>();
   const assignment = new Array<number>(features.length).fill(-1);
-  for (const { i } of order) assignment[i] = clusterer.add(features[i]!);
-  return { assignment, stories: clusterer.describe() };
+  order.forEach(({ i }, n) => {
+    const s = clusterer.storyOf(n);
+    if (!number.has(s)) number.set(s, number.size);
+    assignment[i] = number.get(s)!;
+  });
+  const stories = clusterer
+    .describe()
+    .filter((s) => number.has(s.index))
+    .map((s) => ({ ...s, index: number.get(s.index)! }))
+    .sort((a, b) => a.index - b.index);
+  return { assignment, stories };
 }

@@ -21,6 +21,8 @@ export interface StoryFeatures {
   actorNames: Map<string, string>;
   /** Calendar days (`YYYY-MM-DD`) the text names, resolved by the time stage. */
   days: string[];
+  /** Years and months the article is about (`2012`, `2012-07`): its publication date and the dates it names. */
+  times: Map<string, number>;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
@@ -60,6 +62,15 @@ export function storyFeatures(doc: Doc): StoryFeatures {
   const days = new Set<string>();
   for (const t of doc.timexes) if (t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value)) days.add(t.value);
   const published = doc.published?.precision === 'day' ? doc.published.value : null;
+  const times = new Map<string, number>();
+  const addTime = (value: string, weight: number): void => {
+    const m = /^(\d{4})(?:-(\d{2}))?/.exec(value);
+    if (!m) return;
+    times.set(m[1]!, (times.get(m[1]!) ?? 0) + weight);
+    if (m[2]) times.set(`${m[1]}-${m[2]}`, (times.get(`${m[1]}-${m[2]}`) ?? 0) + weight);
+  };
+  if (doc.published) addTime(doc.published.value, 2);
+  for (const t of doc.timexes) if (t.type === 'DATE') addTime(t.value, 1);
   return {
     id: doc.id,
     title: doc.title,
@@ -69,5 +80,6 @@ export function storyFeatures(doc: Doc): StoryFeatures {
     actors,
     actorNames,
     days: [...days].sort(),
+    times,
   };
 }
