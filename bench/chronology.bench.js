@@ -37,8 +37,7 @@ function loadCollection(name) {
   return { name, articles, gold: new Map(gold.map(([d, s]) => [d.slice(0, 10), s])) };
 }
 
-const words = (s) =>
-  (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w)).map((w) => stem(w));
+const words = (s) => (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP_WORDS.has(w)).map((w) => stem(w));
 function grams(sentences, n) {
   const m = new Map();
   for (const s of sentences) {
@@ -155,7 +154,9 @@ for (const goldRange of [true, false]) {
     const v = objective(rows);
     if (!best || v > best.v) best = { o, v, rows };
   }
-  console.log(`\n${goldRange ? 'dates within the gold timeline range (news-tls setup)' : 'dates over the whole collection range'}`);
+  console.log(
+    `\n${goldRange ? 'dates within the gold timeline range (news-tls setup)' : 'dates over the whole collection range'}`,
+  );
   console.log(`  chosen on tune: ${JSON.stringify(best.o)}`);
   console.log(`  datewise     tune  (bpoil ×5):          ${fmt(best.rows)}`);
   console.log(`  datewise     check (H1N1 ×3, MJ, haiti): ${fmt(run(check, best.o))}`);
@@ -164,6 +165,8 @@ for (const goldRange of [true, false]) {
   console.log(`  pub. volume  check:                     ${fmt(run(check, base))}`);
   for (const c of check) {
     const r = score(c, prepared.get(c.name), best.o, goldRange);
-    console.log(`    ${c.name.padEnd(16)} Date-F1 ${r.date.toFixed(3)}  AR-1 ${r.ar1.toFixed(3)}  AR-2 ${r.ar2.toFixed(3)}`);
+    console.log(
+      `    ${c.name.padEnd(16)} Date-F1 ${r.date.toFixed(3)}  AR-1 ${r.ar1.toFixed(3)}  AR-2 ${r.ar2.toFixed(3)}`,
+    );
   }
 }

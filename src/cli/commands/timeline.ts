@@ -3,7 +3,7 @@ import type { Command } from '../commands.js';
 import { parseArgs, UsageError } from '../args.js';
 import { readJsonlRecords } from '../jsonl-batch.js';
 import { requireText, stringifyLine } from '../jsonl.js';
-import { chronology, type ChronologyArticle } from '../../analyze/index.js';
+import { chronology, type ChronologyArticle } from '../../analyze/chronology.js';
 
 const DAY = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
