@@ -102,9 +102,9 @@ const foldB = tune.filter((d) => d.topic % 4 === 3);
 
 const GRID = [];
 for (const actorWeight of [0.1, 0.2, 0.3, 0.4, 0.5])
-  for (const timeWeight of [0, 0.1, 0.2, 0.3])
+  for (const timeWeight of [0, 0.25, 0.5, 0.75])
     for (const datePenalty of [0, 0.15])
-      for (const threshold of [0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.35])
+      for (const threshold of [0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3])
         GRID.push({ actorWeight, timeWeight, datePenalty, threshold });
 const THRESHOLDS = [0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25];
 
