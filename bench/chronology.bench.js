@@ -138,11 +138,11 @@ const check = collections.filter((c) => !c.name.startsWith('bpoil'));
 
 const BASELINE = { publicationWeight: 1, mentionOnly: false, futureWeight: 0, mentionWindow: -1e9 };
 const GRID = [];
-for (const publicationWeight of [0, 0.25, 0.5, 1])
-  for (const futureWeight of [0, 0.25, 1])
-    for (const mentionWindow of [3, 10, 30, 365])
-      for (const undatedLag of [0, 1, 2])
-        for (const redundancy of [0.3, 0.5])
+for (const publicationWeight of [0, 0.5, 1])
+  for (const futureWeight of [0, 0.5])
+    for (const mentionWindow of [10, 365])
+      for (const undatedLag of [0, 1])
+        for (const redundancy of [0.5])
           GRID.push({ publicationWeight, futureWeight, mentionWindow, undatedLag, redundancy });
 
 for (const goldRange of [true, false]) {
