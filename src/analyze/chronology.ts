@@ -38,10 +38,11 @@ export interface ChronologyOptions {
   redundancy?: number;
 }
 
+/** Chosen on the tuning timelines of Timeline17 (`npm run bench:chronology`; see docs/stories.md). */
 export const DEFAULT_CHRONOLOGY = {
-  publicationWeight: 0.5,
-  mentionWindow: 30,
-  futureWeight: 0.25,
+  publicationWeight: 0,
+  mentionWindow: 365,
+  futureWeight: 0.5,
   undatedLag: 1,
   redundancy: 0.5,
 };
