@@ -19,3 +19,13 @@ export {
   type PollRound,
   type FeedPoll,
 } from './watch.js';
+export {
+  chronology,
+  prepareCollection,
+  DEFAULT_CHRONOLOGY,
+  type PreparedCollection,
+  type ChronologyArticle,
+  type ChronologyOptions,
+  type Citation,
+  type TimelineEntry,
+} from './chronology.js';

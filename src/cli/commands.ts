@@ -27,6 +27,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
       'ingest dumps, HTML files and folders, JSONL, WARC and URLs; analyze and store them, optionally write the export',
     load: async () => (await import('./commands/analyze.js')).command,
   },
+  cluster: {
+    summary: 'cluster articles into stories (JSONL in, one story id per article out)',
+    load: async () => (await import('./commands/cluster.js')).command,
+  },
   events: {
     summary: 'code PLOVER events (JSONL in, events out)',
     load: async () => (await import('./commands/events.js')).command,
@@ -54,6 +58,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
   tag: {
     summary: 'tag named entities (CoNLL in, CoNLL + IOB2 column out)',
     load: async () => (await import('./commands/tag.js')).command,
+  },
+  timeline: {
+    summary: 'timeline of a collection: its important dates, a few sentences each (JSON)',
+    load: async () => (await import('./commands/timeline.js')).command,
   },
   timex: {
     summary: 'find and normalize time expressions (JSONL in/out)',
