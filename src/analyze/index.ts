@@ -8,7 +8,14 @@ export {
 } from './run.js';
 export { analyzeArticle, STAGES } from './pipeline.js';
 export { resolveCorpus } from './resolve-corpus.js';
-export { timeline, actorNetwork, analyzeActivity, type TimelineDay, type NetworkEdge } from './views.js';
+export {
+  timeline,
+  timelinePage,
+  actorNetwork,
+  analyzeActivity,
+  type TimelineDay,
+  type NetworkEdge,
+} from './views.js';
 export {
   pollFeeds,
   watchFeeds,

@@ -11,6 +11,7 @@ import type {
   Precision,
   Timex,
 } from '../model/index.js';
+import { STOP_WORDS } from '../model/lexicon/index.js';
 import type { Db } from './db.js';
 
 /** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
@@ -67,11 +68,12 @@ export interface ArticleSummary {
   publishedPrecision: Precision | null;
 }
 
+/** Newest first, undated last (SQLite sorts NULL last in descending order), read off `articles_published_seq`. */
 export function articlePage(db: Db, offset: number, limit: number): { total: number; items: ArticleSummary[] } {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   const items = db
     .prepare(`SELECT id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
-              ORDER BY published IS NULL, published DESC, seq LIMIT ? OFFSET ?`)
+              ORDER BY published DESC, seq LIMIT ? OFFSET ?`)
     .all(limit, offset) as ArticleSummary[];
   return { total, items };
 }
@@ -162,9 +164,11 @@ export function entityPage(
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM entities ${where}`).get(...args) as { n: number }).n;
+  // The page's ids come off an index (entities_rank, entities_type_rank); only their rows are read.
   const items = (
     db
-      .prepare(`SELECT * FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?`)
+      .prepare(`SELECT e.* FROM (SELECT id FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?) p
+                JOIN entities e ON e.id = p.id ORDER BY e.mentions DESC, e.name`)
       .all(...args, limit, offset) as EntityRow[]
   ).map(toEntity);
   return { total, items };
@@ -236,10 +240,29 @@ export function eventPage(
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
+  // Dated events first, then undated ones: two index ranges (events_date_id, events_type_date_id), not one sort.
+  const and = type ? 'AND type = ?' : '';
+  const dated = (db.prepare(`SELECT COUNT(date) AS n FROM events ${where}`).get(...args) as { n: number }).n;
+  const page = (nulls: boolean, lim: number, off: number): ExportEvent[] =>
+    (
+      db
+        .prepare(`SELECT e.data FROM (SELECT id FROM events WHERE date IS ${nulls ? '' : 'NOT '}NULL ${and}
+                  ORDER BY date, id LIMIT ? OFFSET ?) p JOIN events e ON e.id = p.id ORDER BY e.date, e.id`)
+        .all(...args, lim, off) as Array<{ data: string }>
+    ).map((r) => JSON.parse(r.data) as ExportEvent);
+  const items = offset < dated ? page(false, limit, offset) : [];
+  if (items.length < limit) items.push(...page(true, limit - items.length, Math.max(0, offset - dated)));
+  return { total, items };
+}
+
+/** Dated events only, oldest first (the timeline's order), a page of them and how many there are. */
+export function datedEventPage(db: Db, offset: number, limit: number): { total: number; items: ExportEvent[] } {
+  const total = (db.prepare('SELECT COUNT(date) AS n FROM events').get() as { n: number }).n;
   const items = (
     db
-      .prepare(`SELECT data FROM events ${where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?`)
-      .all(...args, limit, offset) as Array<{ data: string }>
+      .prepare(`SELECT e.data FROM (SELECT id FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ? OFFSET ?) p
+                JOIN events e ON e.id = p.id ORDER BY e.date, e.id`)
+      .all(limit, offset) as Array<{ data: string }>
   ).map((r) => JSON.parse(r.data) as ExportEvent);
   return { total, items };
 }
@@ -300,27 +323,99 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Turn user words into a safe FTS5 query: each word quoted, all required. */
+/** At most this many distinct words in one search: each more word is one more doclist to merge per row. */
+export const SEARCH_MAX_TERMS = 12;
+/** A search query longer than this (UTF-16 units) is refused before it is parsed. */
+export const SEARCH_MAX_CHARS = 1000;
+/** Default time budget of one search (both its queries together), ms. */
+export const SEARCH_BUDGET_MS = 2000;
+
+/** A search the caller must rephrase: too long, too many words. The message says what to change. */
+export class SearchQueryError extends Error {}
+/** A search that ran past its time budget and was stopped. */
+export class SearchTimeoutError extends Error {}
+
+/**
+ * Turn user words into a safe FTS5 query: each word quoted, all required. Repeated words count once and
+ * function words (`STOP_WORDS`) are dropped, as they match nearly every article and narrow nothing; a query
+ * of function words alone keeps them. Throws `SearchQueryError` past `SEARCH_MAX_CHARS` or `SEARCH_MAX_TERMS`.
+ */
 export function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  if (!words || words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+  if (q.length > SEARCH_MAX_CHARS) throw new SearchQueryError(`a search takes at most ${SEARCH_MAX_CHARS} characters`);
+  const words = [...new Set((q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.toLowerCase()))];
+  if (words.length === 0) return null;
+  const content = words.filter((w) => !STOP_WORDS.has(w.replace(/’/g, "'")));
+  const terms = content.length > 0 ? content : words;
+  if (terms.length > SEARCH_MAX_TERMS)
+    throw new SearchQueryError(
+      `a search takes at most ${SEARCH_MAX_TERMS} words besides function words (this one has ${terms.length})`,
+    );
+  return terms.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
 }
 
-/** Full-text search over title and text with bm25 ranking (title weighted higher). Score: higher is better. */
-export function search(db: Db, q: string, offset = 0, limit = 20): { total: number; items: SearchHit[] } {
+/**
+ * The budget check: a SQL function the search queries call once per matching row, which throws once the
+ * deadline has passed; SQLite then stops the statement (better-sqlite3 has no progress handler to do it).
+ */
+const budgeted = new WeakSet<Db>();
+let deadline = Number.POSITIVE_INFINITY;
+function withBudget<T>(db: Db, budgetMs: number, run: () => T): T {
+  if (!budgeted.has(db)) {
+    db.function('sitrep_in_budget', { deterministic: false }, () => {
+      if (performance.now() > deadline) throw new SearchTimeoutError('the search ran past its time budget');
+      return 1;
+    });
+    budgeted.add(db);
+  }
+  deadline = performance.now() + budgetMs;
+  try {
+    return run();
+  } finally {
+    deadline = Number.POSITIVE_INFINITY;
+  }
+}
+
+export interface SearchOptions {
+  /** Stop the search (throwing `SearchTimeoutError`) past this many ms; default `SEARCH_BUDGET_MS`. */
+  budgetMs?: number;
+}
+
+/**
+ * Full-text search over title and text with bm25 ranking (title weighted higher). Score: higher is better.
+ * Only the page's rows are joined to the articles and given a snippet. Throws `SearchQueryError` for a query
+ * it will not run and `SearchTimeoutError` past the time budget.
+ */
+export function search(
+  db: Db,
+  q: string,
+  offset = 0,
+  limit = 20,
+  options: SearchOptions = {},
+): { total: number; items: SearchHit[] } {
   const match = ftsQuery(q);
   if (!match) return { total: 0, items: [] };
-  const total = (
-    db.prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }
-  ).n;
-  const items = db
-    .prepare(`SELECT a.id, a.title, a.outlet, a.published, -bm25(articles_fts, 5.0, 1.0) AS score,
-                     snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
-              FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-              WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?`)
-    .all(match, limit, offset) as SearchHit[];
-  return { total, items };
+  return withBudget(db, options.budgetMs ?? SEARCH_BUDGET_MS, () => {
+    const total = (
+      db
+        .prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()')
+        .get(match) as { n: number }
+    ).n;
+    if (offset >= total) return { total, items: [] };
+    const rows = db
+      .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
+                FROM (SELECT rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts
+                      WHERE articles_fts MATCH ? AND sitrep_in_budget()
+                      ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?) p
+                JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`)
+      .all(match, limit, offset) as Array<Omit<SearchHit, 'snippet'> & { seq: number }>;
+    const snippetOf = db
+      .prepare(
+        "SELECT snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+      )
+      .pluck();
+    const items = rows.map(({ seq, ...hit }) => ({ ...hit, snippet: String(snippetOf.get(match, seq) ?? '') }));
+    return { total, items };
+  });
 }
 
 export interface LedgerEntry {
