@@ -15,6 +15,7 @@ export {
   analyzeActivity,
   type TimelineDay,
   type NetworkEdge,
+  type NetworkRange,
 } from './views.js';
 export {
   pollFeeds,

@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  app?.stopJobs();
+  app?.stopWorkers();
   db?.close();
 });
 

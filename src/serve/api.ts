@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { actorNetwork, analyzeActivity, timelinePage } from '../analyze/index.js';
+import { analyzeActivity, timelinePage } from '../analyze/index.js';
 import {
   actorMentions,
   articleDetail,
@@ -13,7 +13,9 @@ import {
   SearchTimeoutError,
   type Db,
 } from '../store/index.js';
+import { StoreCache } from './cache.js';
 import type { JobQueue } from './jobs.js';
+import type { NetworkViews } from './network.js';
 import { paged } from './paging.js';
 import { sourcesRoutes, type SourcesOptions } from './sources.js';
 
@@ -24,6 +26,10 @@ export interface ApiOptions extends SourcesOptions {
 
 /** A search's page is at most this long: each hit carries a snippet. */
 const SEARCH_MAX_LIMIT = 100;
+/** The server's default search budget, ms: a search that holds the (single) request thread longer is stopped. */
+export const SEARCH_BUDGET_MS = 1000;
+/** Search pages kept per store version. */
+const SEARCH_CACHE = 1000;
 
 const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null);
 
@@ -32,7 +38,10 @@ const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2
  * every route's parameters and answers: the web UI's client is `hc<Api>` and its types are derived from it.
  * Every list is paged (`offset`, `limit`, capped) and read a page at a time from the store's indexes.
  */
-export function apiRoutes(db: Db, jobs: JobQueue, options: ApiOptions = {}) {
+export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkViews }, options: ApiOptions = {}) {
+  // Searches and counts are kept until the store changes: a popular search is run once per store version.
+  const searches = new StoreCache<ReturnType<typeof search>>(db, SEARCH_CACHE);
+  const stats = new StoreCache<ReturnType<typeof analyzeActivity>>(db, 1);
   return new Hono()
     .get('/articles', paged(), (c) => {
       const { offset, limit } = c.req.valid('query');
@@ -63,7 +72,10 @@ export function apiRoutes(db: Db, jobs: JobQueue, options: ApiOptions = {}) {
       const q = c.req.query('q') ?? '';
       const { offset, limit } = c.req.valid('query');
       try {
-        return c.json({ q, offset, limit, ...search(db, q, offset, limit, { budgetMs: options.searchBudgetMs }) }, 200);
+        const hits = searches.get(`${offset}|${limit}|${q}`, () =>
+          search(db, q, offset, limit, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS }),
+        );
+        return c.json({ q, offset, limit, ...hits }, 200);
       } catch (err) {
         if (err instanceof SearchQueryError) return c.json({ error: err.message }, 400);
         if (err instanceof SearchTimeoutError)
@@ -79,17 +91,22 @@ export function apiRoutes(db: Db, jobs: JobQueue, options: ApiOptions = {}) {
       const { offset, limit } = c.req.valid('query');
       return c.json({ offset, limit, ...timelinePage(db, offset, limit) }, 200);
     })
-    .get('/network', paged<{ from?: string; to?: string }>(2000, 500), (c) => {
+    .get('/network', paged<{ from?: string; to?: string }>(2000, 500), async (c) => {
       const { offset, limit } = c.req.valid('query');
-      const net = actorNetwork(db, { from: day(c.req.query('from')), to: day(c.req.query('to')) });
+      const net = await workers.network.network({ from: day(c.req.query('from')), to: day(c.req.query('to')) });
       // The strongest edges (the network lists them strongest first) and the actors they join.
       const edges = net.edges.slice(offset, offset + limit);
       const used = new Set(edges.flatMap((e) => [e.source, e.target]));
       const nodes = net.nodes.filter((n) => used.has(n.id));
       return c.json({ offset, limit, totalEdges: net.edges.length, nodes, edges, span: net.span }, 200);
     })
-    .get('/stats', (c) => c.json(analyzeActivity(db), 200))
-    .route('/sources', sourcesRoutes(db, jobs, options));
+    .get('/stats', (c) =>
+      c.json(
+        stats.get('', () => analyzeActivity(db)),
+        200,
+      ),
+    )
+    .route('/sources', sourcesRoutes(db, workers.jobs, options));
 }
 
 /** The API's type: what the web UI's client (`hc<Api>`) is built from. */

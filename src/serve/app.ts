@@ -8,6 +8,7 @@ import { apiRoutes, type ApiOptions } from './api.js';
 import { indexHtml, STYLES_CSS } from './assets.js';
 import { allowedHosts, apiGuard, hostCheck } from './guard.js';
 import { JobQueue } from './jobs.js';
+import { NetworkViews } from './network.js';
 import { storeToken, tokenMatches } from './token.js';
 
 /** The largest request body the API reads (a Sources POST is one URL): larger ones are refused unread. */
@@ -24,8 +25,8 @@ export interface AppOptions extends ApiOptions {
 
 /** The served app, with what the server must stop when it stops. */
 export interface ServedApp extends Hono {
-  /** End background jobs (their worker threads). */
-  stopJobs(): void;
+  /** End the worker threads: background jobs, the network builder. */
+  stopWorkers(): void;
 }
 
 function uiScript(name: string): string | null {
@@ -52,6 +53,7 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   const token = options.token ?? storeToken(db);
   const reads = options.tokenForReads === true;
   const jobs = new JobQueue(db, { allowPrivate: options.allowPrivate, delayMs: options.delayMs });
+  const network = new NetworkViews(db);
   const app = new Hono();
 
   app.use(
@@ -96,7 +98,7 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       : c.body(js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   });
 
-  app.route('/api', apiRoutes(db, jobs, options));
+  app.route('/api', apiRoutes(db, { jobs, network }, options));
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('not found', 404),
@@ -105,5 +107,10 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
     process.stderr.write(`sitrep serve: ${c.req.method} ${c.req.path}: ${err.message}\n`);
     return c.json({ error: 'internal error' }, 500);
   });
-  return Object.assign(app, { stopJobs: () => jobs.close() });
+  return Object.assign(app, {
+    stopWorkers: () => {
+      jobs.close();
+      network.close();
+    },
+  });
 }

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/index.js';
 import type { JobWorkerData } from './job-worker.js';
 import { runSourceJob, type JobOutcome, type JobSettings, type SourceJob } from './source-jobs.js';
+import { workerScript } from './worker-script.js';
 
 export interface JobStatus {
   id: string;
@@ -20,14 +19,6 @@ export interface JobStatus {
 
 /** Jobs kept for the status endpoint: the newest ones; older finished ones are forgotten. */
 const KEEP = 100;
-
-/** The compiled worker beside this module, whether we run from dist/ or from sources under a test runner. */
-function workerScript(): string | null {
-  const here = fileURLToPath(new URL('./job-worker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const dist = here.replace(/([/\\])src([/\\])serve([/\\])job-worker\.js$/, '$1dist$2serve$3job-worker.js');
-  return existsSync(dist) ? dist : null;
-}
 
 /**
  * The Sources jobs: one at a time (they write to the one store), each on a worker thread with its own
@@ -101,7 +92,7 @@ export class JobQueue {
   }
 
   private execute(job: SourceJob): Promise<JobOutcome> {
-    const script = workerScript();
+    const script = workerScript('job-worker.js');
     if (!script || this.db.memory) return runSourceJob(this.db, job, this.settings);
     const data: JobWorkerData = { path: this.db.name, job, settings: this.settings };
     const worker = new Worker(script, { workerData: data });

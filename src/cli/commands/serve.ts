@@ -41,7 +41,7 @@ export const command: Command = {
       const stop = (): void => {
         if (stopping) return;
         stopping = true;
-        app.stopJobs();
+        app.stopWorkers();
         // Keep-alive and slow clients would hold close() open: idle ones go now, the rest after a short grace.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         const force = setTimeout(() => {
