@@ -68,12 +68,16 @@ export interface ArticleSummary {
   publishedPrecision: Precision | null;
 }
 
-/** Newest first, undated last (SQLite sorts NULL last in descending order), read off `articles_published_seq`. */
+/**
+ * Newest first, undated last (SQLite sorts NULL last in descending order). The page's rows are picked off the
+ * `articles_published_seq` index first, so a deep offset skips index entries, not article rows.
+ */
 export function articlePage(db: Db, offset: number, limit: number): { total: number; items: ArticleSummary[] } {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   const items = db
     .prepare(`SELECT id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
-              ORDER BY published DESC, seq LIMIT ? OFFSET ?`)
+              WHERE seq IN (SELECT seq FROM articles ORDER BY published DESC, seq LIMIT ? OFFSET ?)
+              ORDER BY published DESC, seq`)
     .all(limit, offset) as ArticleSummary[];
   return { total, items };
 }
@@ -220,7 +224,9 @@ export function allQuotes(db: Db): Generator<ExportQuote> {
 
 export function quotePage(db: Db, offset: number, limit: number): { total: number; items: ExportQuote[] } {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM quotes').get() as { n: number }).n;
-  return { total, items: [...quotesWhere(db, '1 = 1', [], limit, offset)] };
+  // The page's keys come off the primary key index first: a deep offset skips index entries, not joined rows.
+  const page = '(q.article_seq, q.idx) IN (SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ? OFFSET ?)';
+  return { total, items: [...quotesWhere(db, page, [limit, offset])] };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
