@@ -171,8 +171,9 @@ export function entityPage(
   // The page's ids come off an index (entities_rank, entities_type_rank); only their rows are read.
   const items = (
     db
-      .prepare(`SELECT e.* FROM (SELECT id FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?) p
-                JOIN entities e ON e.id = p.id ORDER BY e.mentions DESC, e.name`)
+      .prepare(`SELECT * FROM entities WHERE rowid IN
+                  (SELECT rowid FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?)
+                ORDER BY mentions DESC, name`)
       .all(...args, limit, offset) as EntityRow[]
   ).map(toEntity);
   return { total, items };
@@ -225,7 +226,8 @@ export function allQuotes(db: Db): Generator<ExportQuote> {
 export function quotePage(db: Db, offset: number, limit: number): { total: number; items: ExportQuote[] } {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM quotes').get() as { n: number }).n;
   // The page's keys come off the primary key index first: a deep offset skips index entries, not joined rows.
-  const page = '(q.article_seq, q.idx) IN (SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ? OFFSET ?)';
+  const page =
+    '(q.article_seq, q.idx) IN (SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ? OFFSET ?)';
   return { total, items: [...quotesWhere(db, page, [limit, offset])] };
 }
 
@@ -248,12 +250,16 @@ export function eventPage(
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
   // Dated events first, then undated ones: two index ranges (events_date_id, events_type_date_id), not one sort.
   const and = type ? 'AND type = ?' : '';
-  const dated = (db.prepare(`SELECT COUNT(date) AS n FROM events ${where}`).get(...args) as { n: number }).n;
+  // Counted as all minus undated: the undated are a short range of the date index, the dated a long one.
+  const undated = (
+    db.prepare(`SELECT COUNT(*) AS n FROM events WHERE date IS NULL ${and}`).get(...args) as { n: number }
+  ).n;
+  const dated = total - undated;
   const page = (nulls: boolean, lim: number, off: number): ExportEvent[] =>
     (
       db
-        .prepare(`SELECT e.data FROM (SELECT id FROM events WHERE date IS ${nulls ? '' : 'NOT '}NULL ${and}
-                  ORDER BY date, id LIMIT ? OFFSET ?) p JOIN events e ON e.id = p.id ORDER BY e.date, e.id`)
+        .prepare(`SELECT data FROM events WHERE rowid IN (SELECT rowid FROM events WHERE date IS ${nulls ? '' : 'NOT '}NULL
+                  ${and} ORDER BY date, id LIMIT ? OFFSET ?) ORDER BY date, id`)
         .all(...args, lim, off) as Array<{ data: string }>
     ).map((r) => JSON.parse(r.data) as ExportEvent);
   const items = offset < dated ? page(false, limit, offset) : [];
@@ -263,11 +269,13 @@ export function eventPage(
 
 /** Dated events only, oldest first (the timeline's order), a page of them and how many there are. */
 export function datedEventPage(db: Db, offset: number, limit: number): { total: number; items: ExportEvent[] } {
-  const total = (db.prepare('SELECT COUNT(date) AS n FROM events').get() as { n: number }).n;
+  const all = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  const total = all - (db.prepare('SELECT COUNT(*) AS n FROM events WHERE date IS NULL').get() as { n: number }).n;
   const items = (
     db
-      .prepare(`SELECT e.data FROM (SELECT id FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ? OFFSET ?) p
-                JOIN events e ON e.id = p.id ORDER BY e.date, e.id`)
+      .prepare(`SELECT data FROM events WHERE rowid IN
+                  (SELECT rowid FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ? OFFSET ?)
+                ORDER BY date, id`)
       .all(limit, offset) as Array<{ data: string }>
   ).map((r) => JSON.parse(r.data) as ExportEvent);
   return { total, items };
