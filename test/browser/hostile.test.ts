@@ -76,7 +76,8 @@ describe('a hostile corpus in every view', () => {
     await page.waitForSelector('#article-list li');
     const titles = await page.locator('#article-list a.article-link').allTextContents();
     expect(titles.some((t) => t.includes('<script>window.__pwned=1</script>') && t.includes('&amp;'))).toBe(true);
-    expect(titles.some((t) => t.includes(RLO) && t.includes(ZWSP))).toBe(true);
+    // The bidi override stays in the text (shown, not obeyed as markup); ingest drops zero-width characters.
+    expect(titles.some((t) => t.includes(`army ${RLO}shells &quot;border&quot; town <iframe`))).toBe(true);
     await expectInert('articles');
     for (const i of [0, 1]) {
       await page.goto(`${base}/#/articles`);

@@ -5,7 +5,7 @@ import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 
 /** How long a stopping server waits for requests under way before it closes their connections, ms. */
-const STOP_GRACE_MS = 500;
+const STOP_GRACE_MS = 200;
 
 export const command: Command = {
   summary: 'serve the web UI and the JSON API (127.0.0.1:8080 by default)',
