@@ -29,7 +29,7 @@ const MISSILE_CLASSES: ReadonlyArray<readonly [RegExp, string]> = [
 
 function numberAt(w: string): number | null {
   if (/^\d+$/.test(w)) return Number(w);
-  return NUMBER_WORDS[w] ?? null;
+  return Object.hasOwn(NUMBER_WORDS, w) ? NUMBER_WORDS[w]! : null;
 }
 
 /** A distance like "310km", "310 km", "190 miles" in tokens [a, b) after one of the cue words; in km. */

@@ -54,9 +54,10 @@ export function summarizeDoc(doc: Doc): ArticleActors {
       k = keys[m.actorKey] = {
         type: m.type,
         canonical: m.canonical,
-        surfaces: {},
-        roles: {},
-        affiliations: {},
+        // Keys are words of the text: no prototype, so "constructor" or "__proto__" is a key like any other.
+        surfaces: Object.create(null),
+        roles: Object.create(null),
+        affiliations: Object.create(null),
         mentions: 0,
       };
     k.mentions++;

@@ -15,10 +15,10 @@ export function parseCount(text: string): number | null {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
   if (VAGUE_NUMBERS.has(t)) return null;
-  if (t in NUMBER_WORDS) return NUMBER_WORDS[t]!;
+  if (Object.hasOwn(NUMBER_WORDS, t)) return NUMBER_WORDS[t]!;
   if (t === 'a hundred') return 100;
   const parts = t.split(/[-\s]/);
-  if (parts.length === 2 && parts[0]! in NUMBER_WORDS && parts[1]! in NUMBER_WORDS)
+  if (parts.length === 2 && Object.hasOwn(NUMBER_WORDS, parts[0]!) && Object.hasOwn(NUMBER_WORDS, parts[1]!))
     return NUMBER_WORDS[parts[0]!]! + NUMBER_WORDS[parts[1]!]!;
   return null;
 }
@@ -27,5 +27,5 @@ export function parseOrdinal(text: string): number | null {
   const t = text.toLowerCase();
   const digits = /^(\d+)(?:st|nd|rd|th)$/.exec(t);
   if (digits) return Number(digits[1]);
-  return ORDINAL_WORDS[t] ?? null;
+  return Object.hasOwn(ORDINAL_WORDS, t) ? ORDINAL_WORDS[t]! : null;
 }
