@@ -84,7 +84,7 @@ describe('a hostile corpus in every view', () => {
       await page.waitForSelector('#article-list li');
       await page.locator('#article-list a.article-link').nth(i).click();
       await page.waitForSelector('#article-body');
-      expect(await page.textContent('#article-body')).toMatch(/<(img|script) /);
+      expect(await page.textContent('#article-body')).toMatch(/<img |<script>/);
       await expectInert(`article ${i}`);
     }
   });
