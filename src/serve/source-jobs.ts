@@ -33,7 +33,6 @@ async function* replay(items: IngestItem[]): AsyncGenerator<IngestItem> {
  * already stored, answers at once and never starts an analysis (nor the corpus re-resolve that ends one).
  */
 async function addPage(db: Db, url: string, settings: JobSettings): Promise<PageOutcome> {
-  if (articleIdByOrigin(db, url)) return { ok: false, error: 'the page added no article (already stored?)' };
   const items: IngestItem[] = [];
   for await (const item of readSources([url], { allowPrivate: settings.allowPrivate })) items.push(item);
   const failed = items.find((i) => i.kind === 'error');
@@ -46,6 +45,7 @@ async function addPage(db: Db, url: string, settings: JobSettings): Promise<Page
           : `${failed.origin}: ${failed.error}`
         : 'nothing at that URL',
     };
+  if (articleIdByOrigin(db, url)) return { ok: false, error: 'the page added no article (already stored?)' };
   const problems: string[] = [];
   const summary = await analyzeItems(db, replay(items), {
     threads: 0,
