@@ -1,7 +1,7 @@
 import type { Doc, EventActor, EventMention, PloverType } from '../model/index.js';
 import { textSpan } from '../model/index.js';
 import { QUAD_CLASS } from '../model/plover.js';
-import { dateOfSpan } from '../time/index.js';
+import { factDateFields } from '../time/index.js';
 import { docView, isModifier, sentenceActors, type ActorCandidate, type DocView } from './actors.js';
 import { domainAttributes } from './attributes.js';
 import {
@@ -28,7 +28,7 @@ import { readRoles } from './roles.js';
  * one AGREE event, "threatened to impose sanctions" one THREATEN); read roles (subject → source, object →
  * target, "by" agent of a passive → source), the place, modality (negation, modals, intent, conditionals);
  * an intention to act is coded AGREE (cooperative acts) or THREATEN (conflictual acts) with `mode: "intent"`.
- * An event needs at least one actor. Its date is the time stage's date for the trigger (`dateOfSpan`).
+ * An event needs at least one actor. Its dates are the time stage's for the trigger (`factDateFields`).
  */
 
 interface Found {
@@ -326,7 +326,7 @@ export function annotateEvents(doc: Doc): void {
         mode: modality.mode,
         source,
         target: targetActors,
-        date: dateOfSpan(doc, trigger),
+        ...factDateFields(doc, trigger),
         location: place ? { ...textSpan(doc.text, place.start, place.end), name: place.placeName ?? place.name } : null,
         trigger,
         negated: modality.negated,

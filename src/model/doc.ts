@@ -40,6 +40,31 @@ export interface DocumentDate extends DateValue {
   from: DateSource;
 }
 
+/**
+ * The local days at a story's dateline place that its publisher's date allows (a Seoul story stamped with a
+ * US day may be from the next Seoul day): `from`/`to` are `YYYY-MM-DD`, `zone` an IANA time zone.
+ */
+export interface LocalDays {
+  place: string;
+  zone: string;
+  from: string;
+  to: string;
+}
+
+/** Where a fact's date comes from: an expression of its sentence, one carried from the sentence before, the article's anchor. */
+export type FactDateSource = 'sentence' | 'carried' | 'anchor';
+
+/** The two dates of a fact: when it happened or was said, and when the article reported it. */
+export interface FactDate {
+  date: DateValue | null;
+  /** null when `date` is null. */
+  dateFrom: FactDateSource | null;
+  /** The days `date` spans when the expression names a span (a week, a weekend): `YYYY-MM-DD` both. */
+  range: { start: string; end: string } | null;
+  /** The article's date (publication, else anchor). */
+  reported: DateValue | null;
+}
+
 export interface Paragraph extends Span {
   kind: 'body' | 'subhead' | 'standfirst';
 }
@@ -98,7 +123,12 @@ export interface Quote extends TextSpan {
   /** Actor key of the speaker after resolution. */
   speakerKey: string | null;
   /** Date of the statement (from the time stage), if known. */
-  date?: DateValue | null;
+  date?: DateValue | null /** Where `date` comes from (see FactDate); absent on records made before it was kept. */;
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
 }
 
 export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions';
@@ -111,6 +141,12 @@ export interface Claim extends Span {
   stance: ClaimStance;
   targetKeys: string[];
   date: DateValue | null;
+  /** Where `date` comes from (see FactDate); absent on records made before it was kept. */
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
   /** Index into `Doc.quotes` when the claim comes from a quote. */
   quote: number | null;
 }
@@ -155,6 +191,12 @@ export interface EventMention {
   source: EventActor[];
   target: EventActor[];
   date: DateValue | null;
+  /** Where `date` comes from (see FactDate); absent on records made before it was kept. */
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
   location: EventLocation | null;
   trigger: TextSpan;
   negated: boolean;
@@ -180,6 +222,8 @@ export interface Doc {
   published: DocumentDate | null;
   /** The date relative expressions are resolved against (latest reliable date the article carries). */
   anchor: DocumentDate | null;
+  /** When the anchor is the publisher's day of a story datelined elsewhere: the local days it allows (time stage). */
+  localDays?: LocalDays | null;
   /** Dated clues gathered by ingest and segmentation, weighed by the time stage. */
   dateEvidence: DateEvidence[];
   /** Where the article came from: a file path, URL or record id. */

@@ -1,5 +1,5 @@
 import { paragraphRanges } from '../language/index.js';
-import { dateOfSpan } from '../time/index.js';
+import { factDateFields } from '../time/index.js';
 import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
 import { attributeAfter, attributeBefore, attributeNextSentence, type Attribution } from './attribute.js';
 import { buildClaims } from './claims.js';
@@ -189,7 +189,7 @@ export function annotateQuotes(doc: Doc): void {
       speakerName: who.name,
       speakerKey: who.key,
       // "said on Tuesday": the statement's date sits with its cue, else anywhere in the quote's sentence.
-      date: dateOfSpan(doc, cue ?? q),
+      ...factDateFields(doc, cue ?? q),
     });
   };
   let ii = 0;

@@ -106,6 +106,9 @@ export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Cla
       stance,
       targetKeys: [...new Set(targets)],
       date: q.date ?? null,
+      dateFrom: q.dateFrom ?? null,
+      dateRange: q.dateRange ?? null,
+      reported: q.reported ?? null,
       quote: index,
     });
   });

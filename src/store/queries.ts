@@ -6,6 +6,7 @@ import type {
   ExportClaimGroup,
   ExportEntity,
   ExportEvent,
+  FactDateSource,
   ExportQuote,
   Paragraph,
   Precision,
@@ -192,12 +193,33 @@ interface QuoteRow {
   speakerId: string | null;
   entityName: string | null;
   date: string | null;
+  datePrecision: Precision | null;
+  dateFrom: FactDateSource | null;
+  dateRange: string | null;
+  reported: string | null;
+}
+
+/** The date fields of a quote or claim row (additive in the export: absent when the store predates them). */
+function factDateOf(r: {
+  datePrecision: Precision | null;
+  dateFrom: FactDateSource | null;
+  dateRange: string | null;
+  reported: string | null;
+}): Pick<ExportQuote, 'datePrecision' | 'dateFrom' | 'dateRange' | 'reported'> {
+  const [start, end] = r.dateRange?.split('/') ?? [];
+  return {
+    datePrecision: r.datePrecision,
+    dateFrom: r.dateFrom,
+    dateRange: start && end ? { start, end } : null,
+    reported: r.reported,
+  };
 }
 
 function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportQuote> {
   const rows = db
     .prepare(`SELECT a.id AS articleId, q.idx, q.start, q."end" AS "end", q.text, q.direct, q.cue, q.speaker,
-                     q.speaker_name AS speakerName, k.entity_id AS speakerId, e.name AS entityName, q.date
+                     q.speaker_name AS speakerName, k.entity_id AS speakerId, e.name AS entityName, q.date,
+                     q.date_precision AS datePrecision, q.date_from AS dateFrom, q.date_range AS dateRange, q.reported
               FROM quotes q JOIN articles a ON a.seq = q.article_seq
               LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id
               WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`)
@@ -215,6 +237,7 @@ function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset
       cue: r.cue ? (JSON.parse(r.cue) as ExportQuote['cue']) : null,
       speakerSpan: r.speaker ? (JSON.parse(r.speaker) as ExportQuote['speakerSpan']) : null,
       date: r.date,
+      ...factDateOf(r),
     };
   }
 }
@@ -284,7 +307,8 @@ export function datedEventPage(db: Db, offset: number, limit: number): { total: 
 function* claimsWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportClaim> {
   const rows = db
     .prepare(`SELECT a.id AS articleId, c.idx, c.start, c."end" AS "end", c.proposition, k.entity_id AS claimantId,
-                     COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS targetKeys, c.date
+                     COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS targetKeys, c.date,
+                     c.date_precision AS datePrecision, c.date_from AS dateFrom, c.date_range AS dateRange, c.reported
               FROM claims c JOIN articles a ON a.seq = c.article_seq
               LEFT JOIN actor_keys k ON k.actor_key = c.claimant_key LEFT JOIN entities e ON e.id = k.entity_id
               WHERE ${where}
@@ -300,6 +324,10 @@ function* claimsWhere(db: Db, where: string, args: unknown[], limit = -1, offset
     stance: ExportClaim['stance'];
     targetKeys: string;
     date: string | null;
+    datePrecision: Precision | null;
+    dateFrom: FactDateSource | null;
+    dateRange: string | null;
+    reported: string | null;
   }>;
   const keyToId = db.prepare('SELECT entity_id FROM actor_keys WHERE actor_key = ?').pluck();
   for (const r of rows) {
@@ -314,6 +342,7 @@ function* claimsWhere(db: Db, where: string, args: unknown[], limit = -1, offset
       stance: r.stance,
       targetIds,
       date: r.date,
+      ...factDateOf(r),
       evidence: [{ articleId: r.articleId, start: r.start, end: r.end }],
     };
   }

@@ -2,6 +2,7 @@ import type { Sentence, Timex, Token } from '../model/index.js';
 import { WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { parsePartialDay, type Day, type PartialDay } from './calendar.js';
 import { openRules } from './gates.js';
+import { orderIntervals } from './intervals.js';
 import { precisionOf, RULES, type Resolver } from './grammar.js';
 import { SentenceTenses } from './tense.js';
 
@@ -101,6 +102,9 @@ const QUARTERLY_WORDS = /quarter|three months ended/i;
 export interface TimexOptions {
   /** The anchor date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or with a time), or null when the article carries none. */
   anchor: string | PartialDay | null;
+  /** Days the story's local day may lie after the anchor, and who is told when a weekday falls there (see ResolveContext). */
+  lateDays?: number;
+  onLocalDay?: (days: number) => void;
 }
 
 /**
@@ -163,7 +167,16 @@ export function resolveTimexes(
         !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), c.start));
       const tense = possessive ? null : deadline ? 'future' : tenses.at(from, to);
       const reportedTense = possessive ? null : tenses.at(from, to, true);
-      const r = c.resolver({ anchor, tense, reportedTense, ref, refYear, quarterly });
+      const r = c.resolver({
+        anchor,
+        tense,
+        reportedTense,
+        ref,
+        refYear,
+        quarterly,
+        lateDays: options.lateDays ?? 0,
+        onLocalDay: options.onLocalDay,
+      });
       if (!r) continue;
       const precision = r.type === 'DATE' || r.type === 'TIME' ? precisionOf(r.value) : null;
       out.push({
@@ -180,5 +193,6 @@ export function resolveTimexes(
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
     }
   });
+  orderIntervals(text, out, anchor);
   return out;
 }

@@ -5,7 +5,8 @@
 import { migration001 } from './001-init.js';
 import { migration002 } from './002-sources.js';
 import { migration003 } from './003-claim-groups.js';
-import { migration004 } from './004-list-indexes.js';
+import { migration004 } from './004-fact-dates.js';
+import { migration005 } from './005-list-indexes.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];

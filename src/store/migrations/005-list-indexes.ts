@@ -4,8 +4,8 @@ import type { Migration } from './index.js';
  * Indexes in the order the API lists pages in, so a page is read off an index (entities by mentions, events by
  * date, articles newest first) instead of sorting every row for each request.
  */
-export const migration004: Migration = {
-  version: 4,
+export const migration005: Migration = {
+  version: 5,
   name: 'list-indexes',
   sql: `
 CREATE INDEX entities_rank ON entities(mentions DESC, name);
