@@ -9,7 +9,15 @@ export {
 export { analyzeArticle } from './pipeline.js';
 export { runStages, STAGES, stagesFor, type PipelineEnv, type PipelineStage } from './stages.js';
 export { resolveCorpus } from './resolve-corpus.js';
-export { timeline, actorNetwork, analyzeActivity, type TimelineDay, type NetworkEdge } from './views.js';
+export {
+  timeline,
+  timelinePage,
+  actorNetwork,
+  analyzeActivity,
+  type TimelineDay,
+  type NetworkEdge,
+  type NetworkRange,
+} from './views.js';
 export {
   pollFeeds,
   watchFeeds,

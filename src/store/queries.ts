@@ -12,6 +12,7 @@ import type {
   Precision,
   Timex,
 } from '../model/index.js';
+import { STOP_WORDS } from '../model/lexicon/index.js';
 import type { Db } from './db.js';
 
 /** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
@@ -70,11 +71,16 @@ export interface ArticleSummary {
   publishedPrecision: Precision | null;
 }
 
+/**
+ * Newest first, undated last (SQLite sorts NULL last in descending order). The page's rows are picked off the
+ * `articles_published_seq` index first, so a deep offset skips index entries, not article rows.
+ */
 export function articlePage(db: Db, offset: number, limit: number): { total: number; items: ArticleSummary[] } {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   const items = db
     .prepare(`SELECT id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
-              ORDER BY published IS NULL, published DESC, seq LIMIT ? OFFSET ?`)
+              WHERE seq IN (SELECT seq FROM articles ORDER BY published DESC, seq LIMIT ? OFFSET ?)
+              ORDER BY published DESC, seq`)
     .all(limit, offset) as ArticleSummary[];
   return { total, items };
 }
@@ -165,9 +171,12 @@ export function entityPage(
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM entities ${where}`).get(...args) as { n: number }).n;
+  // The page's ids come off an index (entities_rank, entities_type_rank); only their rows are read.
   const items = (
     db
-      .prepare(`SELECT * FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?`)
+      .prepare(`SELECT * FROM entities WHERE rowid IN
+                  (SELECT rowid FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?)
+                ORDER BY mentions DESC, name`)
       .all(...args, limit, offset) as EntityRow[]
   ).map(toEntity);
   return { total, items };
@@ -241,7 +250,10 @@ export function allQuotes(db: Db): Generator<ExportQuote> {
 
 export function quotePage(db: Db, offset: number, limit: number): { total: number; items: ExportQuote[] } {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM quotes').get() as { n: number }).n;
-  return { total, items: [...quotesWhere(db, '1 = 1', [], limit, offset)] };
+  // The page's keys come off the primary key index first: a deep offset skips index entries, not joined rows.
+  const page =
+    '(q.article_seq, q.idx) IN (SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ? OFFSET ?)';
+  return { total, items: [...quotesWhere(db, page, [limit, offset])] };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
@@ -261,10 +273,35 @@ export function eventPage(
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
+  // Dated events first, then undated ones: two index ranges (events_date_id, events_type_date_id), not one sort.
+  const and = type ? 'AND type = ?' : '';
+  // Counted as all minus undated: the undated are a short range of the date index, the dated a long one.
+  const undated = (
+    db.prepare(`SELECT COUNT(*) AS n FROM events WHERE date IS NULL ${and}`).get(...args) as { n: number }
+  ).n;
+  const dated = total - undated;
+  const page = (nulls: boolean, lim: number, off: number): ExportEvent[] =>
+    (
+      db
+        .prepare(`SELECT data FROM events WHERE rowid IN (SELECT rowid FROM events WHERE date IS ${nulls ? '' : 'NOT '}NULL
+                  ${and} ORDER BY date, id LIMIT ? OFFSET ?) ORDER BY date, id`)
+        .all(...args, lim, off) as Array<{ data: string }>
+    ).map((r) => JSON.parse(r.data) as ExportEvent);
+  const items = offset < dated ? page(false, limit, offset) : [];
+  if (items.length < limit) items.push(...page(true, limit - items.length, Math.max(0, offset - dated)));
+  return { total, items };
+}
+
+/** Dated events only, oldest first (the timeline's order), a page of them and how many there are. */
+export function datedEventPage(db: Db, offset: number, limit: number): { total: number; items: ExportEvent[] } {
+  const all = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  const total = all - (db.prepare('SELECT COUNT(*) AS n FROM events WHERE date IS NULL').get() as { n: number }).n;
   const items = (
     db
-      .prepare(`SELECT data FROM events ${where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?`)
-      .all(...args, limit, offset) as Array<{ data: string }>
+      .prepare(`SELECT data FROM events WHERE rowid IN
+                  (SELECT rowid FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ? OFFSET ?)
+                ORDER BY date, id`)
+      .all(limit, offset) as Array<{ data: string }>
   ).map((r) => JSON.parse(r.data) as ExportEvent);
   return { total, items };
 }
@@ -331,27 +368,97 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Turn user words into a safe FTS5 query: each word quoted, all required. */
+/** At most this many distinct words in one search: each more word is one more doclist to merge per row. */
+export const SEARCH_MAX_TERMS = 12;
+/** A search query longer than this (UTF-16 units) is refused before it is parsed. */
+export const SEARCH_MAX_CHARS = 1000;
+
+/** A search the caller must rephrase: too long, too many words. The message says what to change. */
+export class SearchQueryError extends Error {}
+/** A search that ran past its time budget and was stopped. */
+export class SearchTimeoutError extends Error {}
+
+/**
+ * Turn user words into a safe FTS5 query: each word quoted, all required. Repeated words count once and
+ * function words (`STOP_WORDS`) are dropped, as they match nearly every article and narrow nothing; a query
+ * of function words alone keeps them. Throws `SearchQueryError` past `SEARCH_MAX_CHARS` or `SEARCH_MAX_TERMS`.
+ */
 export function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  if (!words || words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+  if (q.length > SEARCH_MAX_CHARS) throw new SearchQueryError(`a search takes at most ${SEARCH_MAX_CHARS} characters`);
+  const words = [...new Set((q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.toLowerCase()))];
+  if (words.length === 0) return null;
+  const content = words.filter((w) => !STOP_WORDS.has(w.replace(/’/g, "'")));
+  const terms = content.length > 0 ? content : words;
+  if (terms.length > SEARCH_MAX_TERMS)
+    throw new SearchQueryError(
+      `a search takes at most ${SEARCH_MAX_TERMS} words besides function words (this one has ${terms.length})`,
+    );
+  return terms.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
 }
 
-/** Full-text search over title and text with bm25 ranking (title weighted higher). Score: higher is better. */
-export function search(db: Db, q: string, offset = 0, limit = 20): { total: number; items: SearchHit[] } {
+/**
+ * The budget check: a SQL function the search queries call once per matching row, which throws once the
+ * deadline has passed; SQLite then stops the statement (better-sqlite3 has no progress handler to do it).
+ */
+const budgeted = new WeakSet<Db>();
+let deadline = Number.POSITIVE_INFINITY;
+function withBudget<T>(db: Db, budgetMs: number, run: () => T): T {
+  if (!budgeted.has(db)) {
+    db.function('sitrep_in_budget', { deterministic: false }, () => {
+      if (performance.now() > deadline) throw new SearchTimeoutError('the search ran past its time budget');
+      return 1;
+    });
+    budgeted.add(db);
+  }
+  deadline = performance.now() + budgetMs;
+  try {
+    return run();
+  } finally {
+    deadline = Number.POSITIVE_INFINITY;
+  }
+}
+
+export interface SearchOptions {
+  /** Stop the search (throwing `SearchTimeoutError`) past this many ms (both its queries together); default none. */
+  budgetMs?: number;
+}
+
+/**
+ * Full-text search over title and text with bm25 ranking (title weighted higher). Score: higher is better.
+ * Only the page's rows are joined to the articles and given a snippet. Throws `SearchQueryError` for a query
+ * it will not run and `SearchTimeoutError` past the time budget.
+ */
+export function search(
+  db: Db,
+  q: string,
+  offset = 0,
+  limit = 20,
+  options: SearchOptions = {},
+): { total: number; items: SearchHit[] } {
   const match = ftsQuery(q);
   if (!match) return { total: 0, items: [] };
-  const total = (
-    db.prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }
-  ).n;
-  const items = db
-    .prepare(`SELECT a.id, a.title, a.outlet, a.published, -bm25(articles_fts, 5.0, 1.0) AS score,
-                     snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
-              FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-              WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?`)
-    .all(match, limit, offset) as SearchHit[];
-  return { total, items };
+  return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
+    const total = (
+      db
+        .prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()')
+        .get(match) as { n: number }
+    ).n;
+    if (offset >= total) return { total, items: [] };
+    const rows = db
+      .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
+                FROM (SELECT rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts
+                      WHERE articles_fts MATCH ? AND sitrep_in_budget()
+                      ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?) p
+                JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`)
+      .all(match, limit, offset) as Array<Omit<SearchHit, 'snippet'> & { seq: number }>;
+    const snippetOf = db
+      .prepare(
+        "SELECT snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+      )
+      .pluck();
+    const items = rows.map(({ seq, ...hit }) => ({ ...hit, snippet: String(snippetOf.get(match, seq) ?? '') }));
+    return { total, items };
+  });
 }
 
 export interface LedgerEntry {
