@@ -1,10 +1,21 @@
-// Quotes benchmark. 1) PolNeAR dev (BRAT standoff: Source, Cue, Content): for direct quotes — gold Content
-// spans containing a quotation mark — quote precision/recall/F1 (a match is an overlap of at least half the
-// shorter span; discontinuous gold spans count by their fragments) and speaker accuracy (matched gold quotes
-// whose predicted speaker overlaps the gold Source, over all gold direct quotes that have a Source).
-// 2) Claim grouping on a fixture written for this project (test/fixtures/claim-groups.json): pairwise
-// precision/recall of "same group" decisions.
-// Usage: npm run bench:quotes [-- --split dev] [--errors FILE]
+// Quotes benchmark.
+// 1) PolNeAR (BRAT standoff: Source, Cue, Content), direct quotes — gold Content spans holding a quotation mark.
+//    A gold quote is one statement even when its span is discontinuous ("…," he said, "…").
+//    - strict: one-to-one matching, best overlap first — each gold quote takes at most one prediction and each
+//      prediction at most one gold quote; a match overlaps by at least half the shorter of the two (the gold
+//      length summed over its fragments). A quote split in two leaves its second half a false positive.
+//    - lenient (the earlier figure): a prediction is right when it matches any gold quote, a gold quote is found
+//      when any prediction matches it.
+//    Speaker accuracy: over gold quotes with a Source, the matched prediction's speaker overlaps the Source
+//    (strict: the one prediction matched to it; lenient: any matching prediction).
+//    The dev articles are split by article into `tune` and `check` halves (sha256 of the article name, even
+//    first byte: tune), the rule the real-news sets use.
+// 2) The real-news claims set (bench/devsets/claims-realnews.jsonl, stand-off): system statements (quotes,
+//    direct or not) matched one-to-one to gold statements of the same document; speaker accuracy (resolved
+//    name), claim / not-claim precision and recall over matched statements, stance accuracy over matched claims,
+//    and claim grouping across the articles of a split (pairwise P/R and B³), on tune and check.
+// 3) Claim grouping on a fixture written for this project (test/fixtures/claim-groups.json).
+// Usage: npm run bench:quotes [-- --split dev] [--errors FILE]   (errors are written for the tune halves only)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +24,7 @@ import { loadTagger } from '../dist/language/ner/index.js';
 import { createDoc } from '../dist/model/index.js';
 import { annotateQuotes } from '../dist/quotes/index.js';
 import { groupClaims } from '../dist/resolve/index.js';
+import { loadDocText, sharedDataDir, splitOf } from './devsets/docs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -22,7 +34,8 @@ const opt = (name, dflt) => {
 };
 const split = opt('split', 'dev');
 const errorsFile = opt('errors', null);
-const DIR = `/work/shared/data/polnear/data/${split}`;
+const DIR = join(sharedDataDir(), 'polnear/data', split);
+const errors = [];
 
 /** One annotation file per article (the first annotator's), parsed into spans and attribution relations. */
 function loadPolnear() {
@@ -63,83 +76,314 @@ function loadPolnear() {
       const content = spans.get(r.Content);
       if (!content) continue;
       const t = content.map(([s, e]) => text.slice(s, e)).join(' ');
-      if (!/["“”]/.test(t)) continue;
+      if (!/["“”]|''|``/.test(t)) continue;
       gold.push({ frags: content, source: r.Source ? spans.get(r.Source) : null });
     }
-    out.push({ base, text, gold });
+    out.push({ base, text, gold, half: splitOf(base) });
   }
   return out;
 }
 
 const overlap = (a, b) => Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
-function matches(pred, frags) {
-  const inter = frags.reduce((n, f) => n + overlap([pred.start, pred.end], f), 0);
+/** Overlap of a [start, end) prediction with a gold statement given as fragments; 0 unless it is a match. */
+function matchScore(pred, frags) {
+  const inter = frags.reduce((n, f) => n + overlap(pred, f), 0);
   const glen = frags.reduce((n, [s, e]) => n + e - s, 0);
-  return inter > 0 && inter >= Math.min(pred.end - pred.start, glen) / 2;
+  return inter > 0 && inter >= Math.min(pred[1] - pred[0], glen) / 2 ? inter : 0;
+}
+
+/** One-to-one assignment, best overlap first: Map gold index → prediction index. */
+function assign(preds, golds) {
+  const cand = [];
+  preds.forEach((p, i) => {
+    golds.forEach((g, j) => {
+      const s = matchScore(p, g);
+      if (s > 0) cand.push([s, i, j]);
+    });
+  });
+  cand.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const usedP = new Set();
+  const out = new Map();
+  for (const [, i, j] of cand) {
+    if (usedP.has(i) || out.has(j)) continue;
+    usedP.add(i);
+    out.set(j, i);
+  }
+  return out;
+}
+
+function prf(tp, npred, ngold) {
+  const p = npred ? tp / npred : 0;
+  const r = ngold ? tp / ngold : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+const f3 = (x) => x.toFixed(3);
+
+let tagger = null;
+function analyse(id, text) {
+  tagger ??= loadTagger();
+  const doc = createDoc(id, {
+    title: '',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence: [],
+    origin: id,
+    warnings: [],
+  });
+  annotateLanguage(doc, tagger);
+  annotateQuotes(doc);
+  return doc;
 }
 
 function benchPolnear() {
-  const tagger = loadTagger();
   const articles = loadPolnear();
-  let tp = 0,
-    npred = 0,
-    ngold = 0,
-    recalled = 0,
-    withSource = 0,
-    speakerOk = 0;
-  const errors = [];
+  const halves = ['tune', 'check', 'all'];
+  const acc = Object.fromEntries(
+    halves.map((h) => [
+      h,
+      { n: 0, ngold: 0, npred: 0, strictTp: 0, lenTp: 0, lenRec: 0, src: 0, spkStrict: 0, spkLen: 0 },
+    ]),
+  );
   for (const a of articles) {
-    const doc = createDoc(a.base, {
-      title: '',
-      url: null,
-      outlet: null,
-      text: a.text,
-      captions: [],
-      dateEvidence: [],
-      origin: a.base,
-      warnings: [],
-    });
-    annotateLanguage(doc, tagger);
-    annotateQuotes(doc);
+    const doc = analyse(a.base, a.text);
     const preds = doc.quotes.filter((q) => q.direct);
-    npred += preds.length;
-    ngold += a.gold.length;
-    for (const p of preds) {
-      if (a.gold.some((g) => matches(p, g.frags))) tp++;
-      else errors.push({ kind: 'FP', doc: a.base, text: p.text.slice(0, 120), speaker: p.speaker?.text ?? null });
+    const spans = preds.map((q) => [q.start, q.end]);
+    const golds = a.gold.map((g) => g.frags);
+    const m = assign(spans, golds);
+    const matchedPred = new Set(m.values());
+    const speakerOk = (p, g) => !!p.speaker && g.source.some((f) => overlap([p.speaker.start, p.speaker.end], f) > 0);
+    for (const h of [a.half, 'all']) {
+      const s = acc[h];
+      s.n++;
+      s.ngold += golds.length;
+      s.npred += preds.length;
+      s.strictTp += m.size;
+      s.lenTp += spans.filter((p) => golds.some((g) => matchScore(p, g) > 0)).length;
+      a.gold.forEach((g, j) => {
+        const hits = preds.filter((_, i) => matchScore(spans[i], g.frags) > 0);
+        if (hits.length) s.lenRec++;
+        if (!g.source) return;
+        s.src++;
+        if (hits.some((p) => speakerOk(p, g))) s.spkLen++;
+        const i = m.get(j);
+        if (i !== undefined && speakerOk(preds[i], g)) s.spkStrict++;
+      });
     }
-    for (const g of a.gold) {
-      const hit = preds.filter((p) => matches(p, g.frags));
-      if (hit.length) recalled++;
+    if (!errorsFile || a.half !== 'tune') continue;
+    preds.forEach((p, i) => {
+      if (!matchedPred.has(i))
+        errors.push({ kind: 'FP', doc: a.base, text: p.text.slice(0, 120), speaker: p.speaker?.text ?? null });
+    });
+    a.gold.forEach((g, j) => {
       const gtext = g.frags
         .map(([s, e]) => a.text.slice(s, e))
         .join(' … ')
-        .slice(0, 120);
-      if (!g.source) continue;
-      withSource++;
-      const ok = hit.some((p) => p.speaker && g.source.some((f) => overlap([p.speaker.start, p.speaker.end], f) > 0));
-      if (ok) speakerOk++;
-      const gsrc = g.source.map(([s, e]) => a.text.slice(s, e)).join(' ');
-      if (!hit.length) errors.push({ kind: 'FN', doc: a.base, text: gtext, gold: gsrc });
-      else if (!ok)
-        errors.push({
-          kind: 'SPK',
-          doc: a.base,
-          text: gtext,
-          gold: gsrc,
-          pred: hit.map((p) => p.speaker?.text ?? null),
-        });
-    }
+        .slice(0, 160);
+      const gsrc = g.source ? g.source.map(([s, e]) => a.text.slice(s, e)).join(' ') : null;
+      const i = m.get(j);
+      if (i === undefined) errors.push({ kind: 'FN', doc: a.base, text: gtext, gold: gsrc });
+      else if (g.source && !speakerOk(preds[i], g))
+        errors.push({ kind: 'SPK', doc: a.base, text: gtext, gold: gsrc, pred: preds[i].speaker?.text ?? null });
+    });
   }
-  const p = npred ? tp / npred : 0;
-  const r = ngold ? recalled / ngold : 0;
-  const f1 = p + r ? (2 * p * r) / (p + r) : 0;
-  console.log(
-    `PolNeAR ${split}: ${articles.length} articles, ${ngold} gold direct quotes (${withSource} with a source), ${npred} predicted`,
-  );
-  console.log(`  direct quotes  P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f1.toFixed(3)}`);
-  console.log(`  speaker accuracy ${(speakerOk / withSource).toFixed(3)} (${speakerOk}/${withSource})`);
-  if (errorsFile) writeFileSync(errorsFile, `${errors.map((e) => JSON.stringify(e)).join('\n')}\n`);
+  for (const h of halves) {
+    const s = acc[h];
+    const strict = prf(s.strictTp, s.npred, s.ngold);
+    const lp = s.npred ? s.lenTp / s.npred : 0;
+    const lr = s.ngold ? s.lenRec / s.ngold : 0;
+    const lf = lp + lr ? (2 * lp * lr) / (lp + lr) : 0;
+    console.log(
+      `PolNeAR ${split} ${h}: ${s.n} articles, ${s.ngold} gold direct quotes (${s.src} with a source), ${s.npred} predicted`,
+    );
+    console.log(
+      `  quotes strict  P ${f3(strict.p)}  R ${f3(strict.r)}  F1 ${f3(strict.f)}   lenient  P ${f3(lp)}  R ${f3(lr)}  F1 ${f3(lf)}`,
+    );
+    console.log(
+      `  speaker strict ${f3(s.spkStrict / s.src)} (${s.spkStrict}/${s.src})   lenient ${f3(s.spkLen / s.src)} (${s.spkLen}/${s.src})`,
+    );
+  }
+}
+
+// ---- real-news claims set ----
+
+const STANCE = {
+  asserts: 'assert',
+  accuses: 'accuse',
+  denies: 'deny',
+  questions: 'question',
+  promises: 'promise',
+  threatens: 'threaten',
+};
+const norm = (s) =>
+  s
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w && !['the', 'mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov'].includes(w));
+/** A resolved speaker name is right when it is the gold name, or one holds the other's last word (surname). */
+function sameName(sys, gold) {
+  const a = norm(sys);
+  const b = norm(gold);
+  if (!a.length || !b.length) return false;
+  return a.join(' ') === b.join(' ') || a.includes(b[b.length - 1]) || b.includes(a[a.length - 1]);
+}
+
+function benchClaims() {
+  const records = readFileSync(join(ROOT, 'bench/devsets/claims-realnews.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
+  const byDoc = new Map();
+  for (const r of records) {
+    if (!byDoc.has(r.doc)) byDoc.set(r.doc, []);
+    byDoc.get(r.doc).push(r);
+  }
+  const stats = {};
+  const fresh = () => ({
+    gold: 0,
+    matched: 0,
+    spk: 0,
+    spkN: 0,
+    spkOutside: 0,
+    spkOutsideN: 0,
+    spkNoTrain: 0,
+    spkNoTrainN: 0,
+    claimTp: 0,
+    claimPred: 0,
+    claimGold: 0,
+    stanceOk: 0,
+    stanceN: 0,
+    toGold: 0,
+    toSys: 0,
+    toOk: 0,
+    sysClaims: [],
+    items: [],
+  });
+  for (const [docId, recs] of byDoc) {
+    const text = loadDocText(docId);
+    const doc = analyse(docId, text);
+    const half = recs[0].split;
+    stats[half] ??= fresh();
+    const s = stats[half];
+    const claimOfQuote = new Map();
+    doc.claims.forEach((c, k) => {
+      if (c.quote !== null) claimOfQuote.set(c.quote, k);
+      s.sysClaims.push({
+        id: `${docId}#${k}`,
+        proposition: c.proposition,
+        claimantKey: c.claimantKey,
+        stance: c.stance,
+        targetKeys: c.targetKeys,
+      });
+    });
+    const spans = doc.quotes.map((q) => [q.start, q.end]);
+    const m = assign(
+      spans,
+      recs.map((r) => [r.span]),
+    );
+    recs.forEach((r, j) => {
+      s.gold++;
+      const i = m.get(j);
+      const name = r.speaker.name ? text.slice(r.speaker.name[0], r.speaker.name[1]) : null;
+      const outside = !!r.speaker.name && overlap(r.speaker.mention, r.speaker.name) === 0;
+      s.spkN++;
+      if (outside) s.spkOutsideN++;
+      const noTrain = !docId.startsWith('polnear:train/');
+      if (noTrain) s.spkNoTrainN++;
+      let ok = false;
+      let q = null;
+      if (i !== undefined) {
+        s.matched++;
+        q = doc.quotes[i];
+        if (name) ok = !!(q.speakerName ?? q.speaker?.text) && sameName(q.speakerName ?? q.speaker.text, name);
+        else ok = !!q.speaker && overlap([q.speaker.start, q.speaker.end], r.speaker.mention) > 0;
+        if (ok) s.spk++;
+        if (ok && outside) s.spkOutside++;
+        if (ok && noTrain) s.spkNoTrain++;
+        if (r.addressee) s.toGold++;
+        if (q.addressee) s.toSys++;
+        if (r.addressee && q.addressee && overlap([q.addressee.start, q.addressee.end], r.addressee) > 0) s.toOk++;
+        const k = claimOfQuote.get(i);
+        const c = k === undefined ? null : doc.claims[k];
+        if (c) s.claimPred++;
+        if (r.claim) s.claimGold++;
+        if (c && r.claim) {
+          s.claimTp++;
+          s.stanceN++;
+          if (STANCE[c.stance] === r.stance) s.stanceOk++;
+        }
+        if (r.claim) s.items.push({ gold: r.group ?? `single:${r.id}`, pred: c ? `${docId}#${k}` : `none:${r.id}` });
+      }
+      if (errorsFile && half === 'tune') {
+        const k = i === undefined ? undefined : claimOfQuote.get(i);
+        const c = k === undefined ? null : doc.claims[k];
+        if (i === undefined)
+          errors.push({ kind: 'CL-FN', id: r.id, doc: docId, text: text.slice(r.span[0], r.span[1]).slice(0, 160) });
+        else if (!ok)
+          errors.push({
+            kind: 'CL-SPK',
+            id: r.id,
+            text: text.slice(r.span[0], r.span[1]).slice(0, 120),
+            gold: name ?? text.slice(...r.speaker.mention),
+            pred: [q.speaker?.text ?? null, q.speakerName],
+          });
+        if (i !== undefined && (!!c !== r.claim || (c && r.claim && STANCE[c.stance] !== r.stance)))
+          errors.push({
+            kind: 'CL-CLAIM',
+            id: r.id,
+            text: text.slice(r.span[0], r.span[1]).slice(0, 120),
+            gold: r.claim ? r.stance : 'not',
+            pred: c ? c.stance : 'not',
+          });
+      }
+    });
+  }
+  for (const half of ['tune', 'check']) {
+    const s = stats[half];
+    const groups = groupClaims(s.sysClaims);
+    const predGroup = new Map();
+    for (const g of groups) for (const id of g.claimIds) predGroup.set(id, g.id);
+    const items = s.items.map((it) => ({ gold: it.gold, pred: predGroup.get(it.pred) ?? it.pred }));
+    let tp = 0,
+      fp = 0,
+      fn = 0;
+    for (let x = 0; x < items.length; x++)
+      for (let y = x + 1; y < items.length; y++) {
+        const g = items[x].gold === items[y].gold;
+        const p = items[x].pred === items[y].pred;
+        if (g && p) tp++;
+        else if (p) fp++;
+        else if (g) fn++;
+      }
+    let bp = 0,
+      br = 0;
+    for (const a of items) {
+      const sameP = items.filter((b) => b.pred === a.pred);
+      const sameG = items.filter((b) => b.gold === a.gold);
+      const both = sameP.filter((b) => b.gold === a.gold).length;
+      bp += both / sameP.length;
+      br += both / sameG.length;
+    }
+    bp /= items.length || 1;
+    br /= items.length || 1;
+    const claim = { p: s.claimPred ? s.claimTp / s.claimPred : 0, r: s.claimGold ? s.claimTp / s.claimGold : 0 };
+    console.log(`claims-realnews ${half}: ${s.gold} statements, ${s.matched} matched one-to-one`);
+    console.log(
+      `  speaker ${f3(s.spk / s.spkN)} of all (${s.spk}/${s.spkN}), ${f3(s.spk / s.matched)} of matched;  named outside the mention ${f3(s.spkOutside / s.spkOutsideN)} (${s.spkOutside}/${s.spkOutsideN})  outside PolNeAR train ${f3(s.spkNoTrain / s.spkNoTrainN)} (${s.spkNoTrain}/${s.spkNoTrainN})`,
+    );
+    console.log(
+      `  claim P ${f3(claim.p)}  R ${f3(claim.r)} (${s.claimTp} of ${s.claimPred} predicted, ${s.claimGold} gold, matched)  stance ${f3(s.stanceN ? s.stanceOk / s.stanceN : 0)} (${s.stanceOk}/${s.stanceN})`,
+    );
+    console.log(
+      `  addressee P ${f3(s.toSys ? s.toOk / s.toSys : 0)}  R ${f3(s.toGold ? s.toOk / s.toGold : 0)} (${s.toOk} right, ${s.toSys} given, ${s.toGold} gold, matched statements)`,
+    );
+    console.log(
+      `  grouping pairwise P ${f3(tp + fp ? tp / (tp + fp) : 0)}  R ${f3(tp + fn ? tp / (tp + fn) : 0)} (${tp + fn} gold pairs)   B³ P ${f3(bp)}  R ${f3(br)}`,
+    );
+  }
 }
 
 function benchGrouping() {
@@ -172,4 +416,6 @@ function benchGrouping() {
 }
 
 benchPolnear();
+benchClaims();
 benchGrouping();
+if (errorsFile) writeFileSync(errorsFile, `${errors.map((e) => JSON.stringify(e)).join('\n')}\n`);

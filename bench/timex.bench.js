@@ -1,7 +1,12 @@
 // npm run bench:timex — TempEval-3 dev (TBAQ-cleaned: TimeBank + AQUAINT, TimeML with the document creation
 // time) time-expression extent F1 (relaxed: any overlap; strict: same span), value F1 and type accuracy of
-// sitrep's time grammar, side by side with chrono-node alone. Data: $SITREP_DATA or ../shared/data beside the
-// repository. Prints its figures; asserts nothing. `--errors N` also prints N value errors, `--dir PATH` another corpus.
+// sitrep's time grammar, on two parts split by document (a hash of the file name): `tune`, to read errors
+// from while editing rules, and `check`, reported only as figures. Per gold type, the value accuracy of the
+// matched expressions; for tune, the largest error classes. Then the real-news fact-dating set (tune/check).
+// Data: $SITREP_SHARED_DATA, $SITREP_DATA or ../shared/data beside the repository. Prints its figures;
+// asserts nothing. `--errors N` prints N tune errors of each kind, `--dir PATH` another corpus (all of it
+// scored as one part), `--chrono` adds chrono-node alone for comparison.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +15,8 @@ import * as chrono from 'chrono-node';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function sharedData() {
-  if (process.env.SITREP_DATA) return resolve(process.env.SITREP_DATA);
+  const env = process.env.SITREP_SHARED_DATA ?? process.env.SITREP_DATA;
+  if (env) return resolve(env);
   for (let dir = root; ; dir = dirname(dir)) {
     const c = resolve(dir, '../shared/data');
     if (existsSync(c)) return c;
@@ -22,10 +28,20 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const corpus = resolve(opt('dir', join(sharedData(), 'tempeval3/TBAQ-cleaned')));
+const otherDir = opt('dir', null);
+const corpus = resolve(otherDir ?? join(sharedData(), 'tempeval3/TBAQ-cleaned'));
 const showErrors = Number(opt('errors', 0));
 
-const { timexesOfText } = await import('../dist/time/index.js');
+const time = await import('../dist/time/index.js');
+const { timexesOfText } = time;
+const { annotateLanguage } = await import('../dist/language/index.js');
+const { loadTagger } = await import('../dist/language/ner/index.js');
+const { createDoc } = await import('../dist/model/index.js');
+const { benchFactDates } = await import('./fact-dates.js');
+
+/** `tune` or `check`, from the first byte of the sha256 of the file name (even: tune). */
+const splitOf = (path) =>
+  createHash('sha256').update(path.split('/').pop(), 'utf8').digest()[0] % 2 === 0 ? 'tune' : 'check';
 
 function tmlFiles(dir) {
   const out = [];
@@ -95,6 +111,31 @@ function chronoTimexes(text, dct) {
   });
 }
 
+/** The kind of a value error, for the largest-classes table. */
+function errorClass(g, s) {
+  const gv = g.value;
+  const sv = s.value;
+  if (/_REF$/.test(gv)) return `${g.type} gold ${gv}`;
+  if (g.type !== s.type) return `type ${g.type} read as ${s.type}`;
+  if (/X/.test(sv) && !/X/.test(gv)) return `${g.type} left unresolved (X)`;
+  if (/X/.test(gv) && !/X/.test(sv)) return `${g.type} resolved where gold has X`;
+  if (gv.startsWith(sv) || sv.startsWith(gv))
+    return `${g.type} ${sv.length < gv.length ? 'coarser' : 'finer'} than gold`;
+  const gd = /^(\d{4})-(\d{2})-(\d{2})/.exec(gv);
+  const sd = /^(\d{4})-(\d{2})-(\d{2})/.exec(sv);
+  if (gd && sd) {
+    if (gd[2] === sd[2] && gd[3] === sd[3]) return `${g.type} day, wrong year`;
+    const days = Math.round((Date.UTC(+sd[1], sd[2] - 1, +sd[3]) - Date.UTC(+gd[1], gd[2] - 1, +gd[3])) / 864e5);
+    if (days % 7 === 0) return `${g.type} day off by ${days / 7} week(s)`;
+    if (Math.abs(days) === 1) return `${g.type} day off by one`;
+    return `${g.type} day, other`;
+  }
+  if (/^\d{4}/.test(gv) && /^\d{4}/.test(sv) && gv.length === sv.length && gv.slice(4) === sv.slice(4))
+    return `${g.type} wrong year`;
+  if (gv.startsWith('P') && sv.startsWith('P')) return `${g.type} other duration`;
+  return `${g.type} other (gold ${gv.replace(/\d/g, '9')}, got ${sv.replace(/\d/g, '9')})`;
+}
+
 function score(docs, system) {
   let sys = 0,
     gold = 0,
@@ -102,9 +143,12 @@ function score(docs, system) {
     strict = 0,
     valueOk = 0,
     typeOk = 0;
+  const byType = {};
+  const classes = new Map();
   const errors = [];
   const misses = [];
   const spurious = [];
+  const boundaries = [];
   for (const doc of docs) {
     const found = system(doc);
     sys += found.length;
@@ -124,14 +168,21 @@ function score(docs, system) {
       const s = found[i];
       relaxed++;
       if (s.start === g.start && s.end === g.end) strict++;
+      else boundaries.push({ doc: doc.path.split('/').pop(), gold: g.text, got: s.text });
+      const t = (byType[g.type] ??= { n: 0, ok: 0 });
+      t.n++;
+      if (s.value === g.value) t.ok++;
       if (s.value === g.value) valueOk++;
-      else
+      else {
+        const k = errorClass(g, s);
+        classes.set(k, (classes.get(k) ?? 0) + 1);
         errors.push({
           doc: doc.path.split('/').pop(),
           dct: doc.dct,
           gold: `${g.text} → ${g.type} ${g.value}`,
           got: `${s.text} → ${s.type} ${s.value}`,
         });
+      }
       if (s.type === g.type) typeOk++;
     }
     found.forEach((s, k) => {
@@ -155,33 +206,78 @@ function score(docs, system) {
     strict: f1(strict),
     value: f1(valueOk),
     typeAcc: relaxed ? typeOk / relaxed : 0,
+    byType,
+    classes: [...classes].sort((a, b) => b[1] - a[1]),
     errors,
     misses,
     spurious,
+    boundaries,
   };
 }
 
 const docs = tmlFiles(corpus)
   .map(readTml)
-  .filter((d) => d.dct);
+  .filter((d) => d.dct)
+  .map((d) => ({ ...d, split: otherDir ? 'all' : splitOf(d.path) }));
 const fmt = (x) => x.toFixed(3);
 const line = (name, r, ms) =>
-  `${name.padEnd(12)} extent F1 ${fmt(r.relaxed.f)} (P ${fmt(r.relaxed.p)} R ${fmt(r.relaxed.r)}) · strict ${fmt(r.strict.f)} · ` +
+  `${name.padEnd(18)} extent F1 ${fmt(r.relaxed.f)} (P ${fmt(r.relaxed.p)} R ${fmt(r.relaxed.r)}) · strict ${fmt(r.strict.f)} · ` +
   `value F1 ${fmt(r.value.f)} (P ${fmt(r.value.p)} R ${fmt(r.value.r)}) · type acc ${fmt(r.typeAcc)} · ${r.sys} found / ${r.gold} gold · ${ms.toFixed(0)} ms`;
+const perType = (r) =>
+  Object.entries(r.byType)
+    .map(([k, v]) => `${k} ${fmt(v.ok / v.n)} (${v.ok}/${v.n})`)
+    .join(' · ');
 
 console.log(
-  `TBAQ-cleaned: ${docs.length} documents, ${docs.reduce((n, d) => n + d.gold.length, 0)} gold TIMEX3 (${corpus})`,
+  `${otherDir ? corpus : 'TBAQ-cleaned'}: ${docs.length} documents, ${docs.reduce((n, d) => n + d.gold.length, 0)} gold TIMEX3`,
 );
-let t = performance.now();
-const mine = score(docs, (d) => timexesOfText(d.text, d.dct));
-console.log(line('sitrep', mine, performance.now() - t));
-t = performance.now();
-const peer = score(docs, (d) => chronoTimexes(d.text, d.dct));
-console.log(line('chrono-node', peer, performance.now() - t));
-if (showErrors > 0) {
-  // Misses and spurious finds, too, help tuning: list value errors first.
+for (const split of otherDir ? ['all'] : ['tune', 'check']) {
+  const part = docs.filter((d) => d.split === split);
+  const t = performance.now();
+  const mine = score(part, (d) => timexesOfText(d.text, d.dct));
+  console.log(line(`sitrep ${split} (${part.length})`, mine, performance.now() - t));
+  console.log(`${''.padEnd(18)} value accuracy by gold type: ${perType(mine)}`);
+  if (argv.includes('--chrono')) {
+    const t2 = performance.now();
+    console.log(
+      line(
+        `chrono ${split}`,
+        score(part, (d) => chronoTimexes(d.text, d.dct)),
+        performance.now() - t2,
+      ),
+    );
+  }
+  // Error detail only for the part rules are tuned on: the check part is read as figures.
+  if (split === 'check') continue;
+  console.log(
+    `${''.padEnd(18)} largest value-error classes: ${mine.classes
+      .slice(0, 10)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(' · ')}`,
+  );
   for (const e of mine.errors.slice(0, showErrors))
     console.log(`value ${e.doc} [${e.dct}] gold ${e.gold} | got ${e.got}`);
   for (const e of mine.misses.slice(0, showErrors)) console.log(`missed ${e.doc} ${e.gold} | …${e.context}…`);
   for (const e of mine.spurious.slice(0, showErrors)) console.log(`spurious ${e.doc} ${e.got} | …${e.context}…`);
+  for (const e of mine.boundaries.slice(0, showErrors)) console.log(`extent ${e.doc} gold "${e.gold}" got "${e.got}"`);
+}
+
+if (!otherDir) {
+  const tagger = loadTagger();
+  const dateFact = time.factDate
+    ? (doc, span) => {
+        const f = time.factDate(doc, span);
+        return f.date ? { ...f.date, range: f.range, from: f.dateFrom } : null;
+      }
+    : (doc, span) => time.dateOfSpan(doc, span);
+  benchFactDates({
+    prepare: (raw, id) => {
+      const doc = createDoc(id, raw);
+      annotateLanguage(doc, tagger);
+      time.annotateTime(doc);
+      return doc;
+    },
+    dateFact,
+    showErrors,
+  });
 }

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../src/analyze/index.js';
-import { allClaimGroups, allClaims, allEntities, allEvents, allQuotes, openDb } from '../src/store/index.js';
+import {
+  allArticles,
+  allClaimGroups,
+  allClaims,
+  allEntities,
+  allEvents,
+  allQuotes,
+  openDb,
+} from '../src/store/index.js';
 import type { ExportEvent } from '../src/model/index.js';
 import { decodeText } from '../src/ingest/index.js';
 import { segmentText } from '../src/segment/index.js';
@@ -125,6 +133,13 @@ describe('example dumps', () => {
       expect(quote('This is coercion by calendar')).toMatchObject({ span: 'Katrin Novak', name: 'Katrin Novak' });
       // One actor across articles: Aalto's words in the first and in a later article.
       expect(quote('a dangerous overreaction').id).toBe(quote('What matters to us is not the name of the admiral').id);
+      // Every quote carries the day its article reported it, and a date only with its source and precision.
+      const published = new Map([...allArticles(db)].map((a) => [a.id, a.published]));
+      for (const q of quotes) {
+        expect(q.reported).toBe(published.get(q.articleId));
+        if (q.date) expect([q.dateFrom, q.datePrecision]).toEqual([expect.any(String), expect.any(String)]);
+        else expect(q.dateFrom).toBeNull();
+      }
 
       const claims = new Map([...allClaims(db)].map((c) => [c.id, c]));
       const groups = [...allClaimGroups(db)].map((g) => g.claimIds.map((id) => claims.get(id)!));

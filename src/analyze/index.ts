@@ -6,9 +6,18 @@ export {
   type AnalyzeProgress,
   type AnalyzeSummary,
 } from './run.js';
-export { analyzeArticle, STAGES } from './pipeline.js';
+export { analyzeArticle } from './pipeline.js';
+export { runStages, STAGES, stagesFor, type PipelineEnv, type PipelineStage } from './stages.js';
 export { resolveCorpus } from './resolve-corpus.js';
-export { timeline, actorNetwork, analyzeActivity, type TimelineDay, type NetworkEdge } from './views.js';
+export {
+  timeline,
+  timelinePage,
+  actorNetwork,
+  analyzeActivity,
+  type TimelineDay,
+  type NetworkEdge,
+  type NetworkRange,
+} from './views.js';
 export {
   pollFeeds,
   watchFeeds,
@@ -18,3 +27,13 @@ export {
   type PollRound,
   type FeedPoll,
 } from './watch.js';
+export {
+  chronology,
+  prepareCollection,
+  DEFAULT_CHRONOLOGY,
+  type PreparedCollection,
+  type ChronologyArticle,
+  type ChronologyOptions,
+  type Citation,
+  type TimelineEntry,
+} from './chronology.js';

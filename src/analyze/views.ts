@@ -1,6 +1,6 @@
 import type { ExportEvent, PloverType } from '../model/index.js';
 import { isCooperative } from '../model/index.js';
-import { allEvents, type Db } from '../store/index.js';
+import { allEvents, datedEventPage, type Db } from '../store/index.js';
 
 /** Read-only analyses over the resolved store: the timeline, the actor network, corpus statistics. */
 
@@ -27,6 +27,27 @@ export function timeline(db: Db): { days: TimelineDay[]; undated: number } {
     days: [...days].sort((a, b) => a[0].localeCompare(b[0])).map(([date, events]) => ({ date, events })),
     undated,
   };
+}
+
+/**
+ * One page of the timeline: `limit` dated events from `offset` (oldest first), grouped by date; `total` dated
+ * events in all, `undated` left out. Read off the events' date index, never the whole table.
+ */
+export function timelinePage(
+  db: Db,
+  offset: number,
+  limit: number,
+): { days: TimelineDay[]; undated: number; total: number } {
+  const page = datedEventPage(db, offset, limit);
+  const all = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  const days: TimelineDay[] = [];
+  for (const e of page.items) {
+    const item = { ...e, cooperative: isCooperative(e.type as PloverType) };
+    const last = days.at(-1);
+    if (last && last.date === e.date) last.events.push(item);
+    else days.push({ date: e.date!, events: [item] });
+  }
+  return { days, undated: all - page.total, total: page.total };
 }
 
 export interface NetworkEdge {

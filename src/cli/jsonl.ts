@@ -52,7 +52,7 @@ export async function runJsonl(handler: JsonlHandler, input: Readable, output: W
 }
 
 /** Best effort to echo the id of a line that does not parse. */
-function recoverId(line: string): unknown {
+export function recoverId(line: string): unknown {
   const m = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/.exec(line);
   if (!m) return null;
   try {

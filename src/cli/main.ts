@@ -8,18 +8,18 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const lines = ['usage: sitrep <command> [options]', '', 'commands:'];
-    for (const [cmd, load] of Object.entries(COMMANDS)) lines.push(`  ${cmd.padEnd(14)} ${(await load()).summary}`);
+    for (const [cmd, entry] of Object.entries(COMMANDS)) lines.push(`  ${cmd.padEnd(14)} ${entry.summary}`);
     ctx.stderr.write(`${lines.join('\n')}\n`);
     return name === undefined ? 2 : 0;
   }
-  const load = COMMANDS[name];
-  if (!load) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     ctx.stderr.write(`sitrep: unknown command "${name}" (try sitrep --help)\n`);
     return 2;
   }
-  const command = await load();
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    ctx.stderr.write(`usage: ${command.usage}\n`);
+    ctx.stderr.write(`usage: ${command.usage}\n${command.stages ? `stages: ${command.stages}\n` : ''}`);
     return 0;
   }
   try {

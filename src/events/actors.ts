@@ -1,4 +1,4 @@
-import type { Doc, EntityMention } from '../model/index.js';
+import type { Doc, DocIndex, EntityMention } from '../model/index.js';
 import { triggerLexicon } from './lexicon.js';
 import { GROUP_COUNTS, GROUP_NOUNS, LOCATIVE, MEDIA_SECTORS, PREPOSITIONS, SUBJECT_PRONOUNS } from './data/words.js';
 
@@ -19,38 +19,10 @@ export interface ActorCandidate {
   person: boolean;
 }
 
-/** Token views of a doc the coder works on: lower-cased words and the entity covering each token. */
-export interface DocView {
+/** What the coder reads: the doc, and its index for sentence bounds, lower-case words and entity per token. */
+export interface EventContext {
   doc: Doc;
-  words: string[];
-  /** Index into doc.entities of the entity a token belongs to, or -1. */
-  entityOf: Int32Array;
-  /** First token of each sentence, plus a final sentinel. */
-  sentenceStart: number[];
-}
-
-export function docView(doc: Doc): DocView {
-  const words = doc.tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'"));
-  const entityOf = new Int32Array(words.length).fill(-1);
-  let k = 0;
-  const ents = doc.entities;
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const t = doc.tokens[i]!;
-    while (k < ents.length && ents[k]!.end <= t.start) k++;
-    const e = ents[k];
-    if (e && e.start <= t.start && t.end <= e.end) entityOf[i] = k;
-  }
-  const sentenceStart: number[] = [];
-  let prev = -1;
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const s = doc.tokens[i]!.sentence;
-    if (s !== prev) {
-      sentenceStart.push(i);
-      prev = s;
-    }
-  }
-  sentenceStart.push(doc.tokens.length);
-  return { doc, words, entityOf, sentenceStart };
+  ix: DocIndex;
 }
 
 function isCountryKey(key: string | null | undefined): boolean {
@@ -191,8 +163,10 @@ function entityCode(e: EntityMention): string {
 }
 
 /** The actor candidates of sentence [s0, s1), in text order. */
-export function sentenceActors(view: DocView, s0: number, s1: number): ActorCandidate[] {
-  const { doc, words, entityOf } = view;
+export function sentenceActors(view: EventContext, s0: number, s1: number): ActorCandidate[] {
+  const { doc, ix } = view;
+  const words = ix.lower;
+  const entityOf = ix.entityOf;
   const out: ActorCandidate[] = [];
   const tok = doc.tokens;
   let title = -1;
@@ -263,14 +237,15 @@ export function sentenceActors(view: DocView, s0: number, s1: number): ActorCand
 }
 
 function entityCandidate(
-  view: DocView,
+  view: EventContext,
   e: EntityMention,
   ts: number,
   te: number,
   s0: number,
   s1: number,
 ): ActorCandidate | null {
-  const { doc, words } = view;
+  const { doc } = view;
+  const words = view.ix.lower;
   const tok = doc.tokens;
   const name = e.canonical ?? e.text;
   if (e.type === 'MISC') return null;
@@ -320,7 +295,7 @@ function entityCandidate(
           .byFirst.get(w)
           ?.some((t) => t.verb) && !NUMBER_WORDS.has(w)
       : possessive && /^[a-z]+ed$/.test(w);
-    if (!modifier || view.entityOf[k]! >= 0) break;
+    if (!modifier || view.ix.entityOf[k]! >= 0) break;
     k++;
   }
   return {
@@ -339,13 +314,13 @@ function entityCandidate(
 }
 
 /** "Leaders of the opposition coalition", "supporters of X": a group noun with "of"/"from" + actor is that actor. */
-function mergeGroupOf(view: DocView, cands: ActorCandidate[]): ActorCandidate[] {
+function mergeGroupOf(view: EventContext, cands: ActorCandidate[]): ActorCandidate[] {
   const out: ActorCandidate[] = [];
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i]!;
     const b = cands[i + 1];
     if (b && a.kind === 'actor' && a.actorKey === null && b.kind === 'actor' && (b.actorKey !== null || a.person)) {
-      const w = view.words;
+      const w = view.ix.lower;
       let k = a.te;
       if (w[k] === 'of' || w[k] === 'from') {
         k++;

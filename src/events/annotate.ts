@@ -1,8 +1,8 @@
 import type { Doc, EventActor, EventMention, PloverType } from '../model/index.js';
-import { textSpan } from '../model/index.js';
+import { docIndex, textSpan } from '../model/index.js';
 import { QUAD_CLASS } from '../model/plover.js';
-import { dateOfSpan } from '../time/index.js';
-import { docView, isModifier, sentenceActors, type ActorCandidate, type DocView } from './actors.js';
+import { factDateFields } from '../time/index.js';
+import { isModifier, sentenceActors, type ActorCandidate, type EventContext } from './actors.js';
 import { domainAttributes } from './attributes.js';
 import {
   CARRIER_SEARCH_BREAKS,
@@ -29,7 +29,7 @@ import { laterCondition, notAnEvent, reporters } from './not-events.js';
  * one AGREE event, "threatened to impose sanctions" one THREATEN); read roles (subject → source, object →
  * target, "by" agent of a passive → source), the place, modality (negation, modals, intent, conditionals);
  * an intention to act is coded AGREE (cooperative acts) or THREATEN (conflictual acts) with `mode: "intent"`.
- * An event needs at least one actor. Its date is the time stage's date for the trigger (`dateOfSpan`).
+ * An event needs at least one actor. Its dates are the time stage's for the trigger (`factDateFields`).
  */
 
 interface Found {
@@ -47,15 +47,15 @@ interface Found {
 
 const MAX_GOVERN_DISTANCE = 9;
 
-function findTriggers(view: DocView, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
-  const { words } = view;
+function findTriggers(view: EventContext, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
+  const words = view.ix.lower;
   const lex = triggerLexicon();
   const tokens = view.doc.tokens;
   const actorEnds = new Set(cands.filter((c) => c.kind !== 'place').map((c) => c.te));
   const found: Found[] = [];
   const masked = boilerplateMask(words, s0, s1);
   for (let i = s0; i < s1; i++) {
-    if (view.entityOf[i]! >= 0 || masked.has(i)) continue;
+    if (view.ix.entityOf[i]! >= 0 || masked.has(i)) continue;
     const list = candidatesAt(lex, words, i, s1);
     if (!list) continue;
     // Capitalized mid-sentence words are names ("Strike Force", "March"), not triggers.
@@ -135,8 +135,8 @@ const MUST: CompiledTrigger = {
  * "The administration declared that China must drop barriers", "reminded Iraq that it must cooperate": a
  * statement that someone must act is a demand on them by the speaker.
  */
-function reportedDemands(view: DocView, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
-  const { words } = view;
+function reportedDemands(view: EventContext, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
+  const words = view.ix.lower;
   const out: Found[] = [];
   for (let i = s0 + 3; i < s1; i++) {
     if (words[i] !== 'must') continue;
@@ -192,14 +192,14 @@ function boilerplateMask(words: readonly string[], s0: number, s1: number): Read
  * offer"), or its agent or target follows ("an attack by rebels on X", "sanctions against Y").
  */
 function nounLicensed(
-  view: DocView,
+  view: EventContext,
   ts: number,
   te: number,
   s0: number,
   s1: number,
   cands: readonly ActorCandidate[],
 ): number {
-  const { words } = view;
+  const words = view.ix.lower;
   const light = triggerLexicon().lightVerbs;
   for (let j = ts - 1, n = 0; j >= s0 && n < 5; j--, n++) {
     const w = words[j]!;
@@ -273,12 +273,12 @@ function intentType(type: PloverType): PloverType {
 export function annotateEvents(doc: Doc): void {
   doc.events = [];
   if (doc.tokens.length === 0) return;
-  const view = docView(doc);
-  const { words } = view;
+  const view: EventContext = { doc, ix: docIndex(doc) };
+  const words = view.ix.lower;
   let previousSubject: ActorCandidate[] = [];
-  for (let s = 0; s + 1 < view.sentenceStart.length; s++) {
-    const s0 = view.sentenceStart[s]!;
-    const s1 = view.sentenceStart[s + 1]!;
+  for (let s = 0; s + 1 < view.ix.sentenceStart.length; s++) {
+    const s0 = view.ix.sentenceStart[s]!;
+    const s1 = view.ix.sentenceStart[s + 1]!;
     const sentence = doc.sentences[doc.tokens[s0]!.sentence] ?? {
       start: doc.tokens[s0]!.start,
       end: doc.tokens[s1 - 1]!.end,
@@ -361,7 +361,7 @@ export function annotateEvents(doc: Doc): void {
         mode: modality.mode,
         source,
         target: targetActors,
-        date: dateOfSpan(doc, trigger),
+        ...factDateFields(doc, trigger),
         location: place ? { ...textSpan(doc.text, place.start, place.end), name: place.placeName ?? place.name } : null,
         trigger,
         negated: modality.negated,

@@ -1,6 +1,6 @@
 import type { EventMention } from '../model/index.js';
 import { CARDINALS } from '../model/lexicon/index.js';
-import type { DocView } from './actors.js';
+import type { EventContext } from './actors.js';
 
 /**
  * Domain attributes read from the trigger's sentence: missile launches, meetings and visits, letters,
@@ -48,8 +48,9 @@ function distanceAfter(words: readonly string[], a: number, b: number, cues: Reg
   return null;
 }
 
-function launchAttributes(view: DocView, s0: number, s1: number): Record<string, unknown> {
-  const { words, doc } = view;
+function launchAttributes(view: EventContext, s0: number, s1: number): Record<string, unknown> {
+  const { doc } = view;
+  const words = view.ix.lower;
   const out: Record<string, unknown> = {};
   for (let i = s0; i < s1; i++) {
     if (!/^(missiles?|rockets?|icbms?|slbms?)$/.test(words[i]!)) continue;
@@ -77,7 +78,7 @@ function launchAttributes(view: DocView, s0: number, s1: number): Record<string,
   for (let i = s0; i < s1; i++) {
     if (words[i] !== 'from') continue;
     for (let k = i + 1; k < Math.min(s1, i + 8); k++) {
-      const ei = view.entityOf[k]!;
+      const ei = view.ix.entityOf[k]!;
       if (ei >= 0) {
         const e = doc.entities[ei]!;
         if (e.type === 'GPE' || e.type === 'LOC') out.launchSite = e.canonical ?? e.text;
@@ -99,17 +100,18 @@ function names(actors: EventMention['source']): string[] {
 }
 
 function drillAttributes(
-  view: DocView,
+  view: EventContext,
   event: EventMention,
   s0: number,
   s1: number,
   ts: number,
 ): Record<string, unknown> {
-  const { words, doc } = view;
+  const { doc } = view;
+  const words = view.ix.lower;
   const out: Record<string, unknown> = { participants: names([...event.source, ...event.target]) };
   // A drill's name: a quoted or capitalized name right before or after the drill noun ("Freedom Shield exercises").
   for (let i = Math.max(s0, ts - 1); i < Math.min(s1, ts + 6); i++) {
-    const ei = view.entityOf[i]!;
+    const ei = view.ix.entityOf[i]!;
     if (ei >= 0 && doc.entities[ei]!.type === 'MISC') {
       out.name = doc.entities[ei]!.text;
       break;
@@ -134,8 +136,9 @@ function drillAttributes(
   return out;
 }
 
-function personnelAttributes(view: DocView, event: EventMention, s0: number, s1: number): Record<string, unknown> {
-  const { words, doc } = view;
+function personnelAttributes(view: EventContext, event: EventMention, s0: number, s1: number): Record<string, unknown> {
+  const { doc } = view;
+  const words = view.ix.lower;
   const out: Record<string, unknown> = {};
   const person = event.type === 'RETREAT' ? event.source[0] : event.target[0];
   if (person) {
@@ -154,7 +157,7 @@ function personnelAttributes(view: DocView, event: EventMention, s0: number, s1:
       (words[i] === 'succeeded' && words[i + 1] === 'by')
     ) {
       for (let k = i + 1; k < Math.min(s1, i + 10); k++) {
-        const ei = view.entityOf[k]!;
+        const ei = view.ix.entityOf[k]!;
         if (ei >= 0 && doc.entities[ei]!.type === 'PERSON') {
           out.replacedBy = doc.entities[ei]!.canonical ?? doc.entities[ei]!.text;
           break;
@@ -171,8 +174,9 @@ function personnelAttributes(view: DocView, event: EventMention, s0: number, s1:
   return out;
 }
 
-function letterAttributes(view: DocView, event: EventMention, s0: number, s1: number): Record<string, unknown> {
-  const { words, doc } = view;
+function letterAttributes(view: EventContext, event: EventMention, s0: number, s1: number): Record<string, unknown> {
+  const { doc } = view;
+  const words = view.ix.lower;
   const out: Record<string, unknown> = { from: names(event.source), to: names(event.target) };
   for (let i = s0; i < s1; i++) {
     const occasion =
@@ -202,7 +206,7 @@ function letterAttributes(view: DocView, event: EventMention, s0: number, s1: nu
   return out;
 }
 
-function meetingAttributes(view: DocView, event: EventMention, kind: string): Record<string, unknown> {
+function meetingAttributes(view: EventContext, event: EventMention, kind: string): Record<string, unknown> {
   const out: Record<string, unknown> = { participants: names([...event.source, ...event.target]) };
   if (event.location) out.venue = event.location.name;
   const hosted =
@@ -215,7 +219,7 @@ function meetingAttributes(view: DocView, event: EventMention, kind: string): Re
 
 /** The attributes an event of this kind carries. */
 export function domainAttributes(
-  view: DocView,
+  view: EventContext,
   kind: string | null,
   event: EventMention,
   s0: number,
@@ -227,7 +231,7 @@ export function domainAttributes(
   const launchy =
     kind === 'launch' ||
     ((event.type === 'ASSAULT' || event.type === 'MOBILIZE') &&
-      view.words.slice(s0, s1).some((w) => /^(missiles?|icbms?|rockets?)$/.test(w)));
+      view.ix.lower.slice(s0, s1).some((w) => /^(missiles?|icbms?|rockets?)$/.test(w)));
   if (launchy) return launchAttributes(view, s0, s1);
   if (kind === 'drill') return drillAttributes(view, event, s0, s1, ts);
   if (kind === 'personnel') return personnelAttributes(view, event, s0, s1);

@@ -1,4 +1,4 @@
-import { isModifier, type ActorCandidate, type DocView } from './actors.js';
+import { isModifier, type ActorCandidate, type EventContext } from './actors.js';
 import {
   CLAUSE_BREAKS,
   COORDINATORS,
@@ -38,10 +38,11 @@ const ADVERB_GAP: ReadonlySet<string> = new Set([
 ]);
 
 /** "was dismissed", "have been accused": a passive participle after a form of "be". */
-export function isPassive(view: DocView, ts: number, s0: number): boolean {
-  const w = view.words[ts]!;
+export function isPassive(view: EventContext, ts: number, s0: number): boolean {
+  const w = view.ix.lower[ts]!;
   // "the navy chief sanctioned by the United States": a participle with its agent, no auxiliary.
-  if (/ed$/.test(w) && view.words[ts + 1] === 'by' && ts > s0 && !PASSIVE_AUX.has(view.words[ts - 1]!)) return true;
+  if (/ed$/.test(w) && view.ix.lower[ts + 1] === 'by' && ts > s0 && !PASSIVE_AUX.has(view.ix.lower[ts - 1]!))
+    return true;
   if (
     w.endsWith('ing') ||
     (!w.endsWith('ed') &&
@@ -52,7 +53,7 @@ export function isPassive(view: DocView, ts: number, s0: number): boolean {
   )
     return false;
   for (let j = ts - 1; j >= s0 && j >= ts - 4; j--) {
-    const x = view.words[j]!;
+    const x = view.ix.lower[j]!;
     if (PASSIVE_AUX.has(x)) return true;
     if (!ADVERB_GAP.has(x) && !/^[a-z]+ly$/.test(x)) return false;
   }
@@ -60,8 +61,8 @@ export function isPassive(view: DocView, ts: number, s0: number): boolean {
 }
 
 /** An actor is a reporter when a reporting verb follows it ("state media reported", "X said") or "according to" precedes it. */
-function isReporter(view: DocView, c: ActorCandidate, s1: number): boolean {
-  const w = view.words;
+function isReporter(view: EventContext, c: ActorCandidate, s1: number): boolean {
+  const w = view.ix.lower;
   for (let k = c.te; k < Math.min(s1, c.te + 3); k++) {
     // "X said …" always reports; "X announced/confirmed …" only when a clause follows ("announced that …").
     if (
@@ -94,8 +95,8 @@ const SPEECH: ReadonlySet<string> = new Set([
   'explained',
 ]);
 
-function inPrepPhrase(view: DocView, c: ActorCandidate, s0: number): boolean {
-  const w = view.words;
+function inPrepPhrase(view: EventContext, c: ActorCandidate, s0: number): boolean {
+  const w = view.ix.lower;
   let j = c.ts - 1;
   for (
     let n = 0;
@@ -112,9 +113,9 @@ function inPrepPhrase(view: DocView, c: ActorCandidate, s0: number): boolean {
 }
 
 /** Extend a found actor with actors coordinated to it ("Jordan and Britain", "X, Y and Z"); a comma alone is an apposition. */
-function coordinated(view: DocView, cands: readonly ActorCandidate[], idx: number, dir: 1 | -1): ActorCandidate[] {
+function coordinated(view: EventContext, cands: readonly ActorCandidate[], idx: number, dir: 1 | -1): ActorCandidate[] {
   const out = [cands[idx]!];
-  const w = view.words;
+  const w = view.ix.lower;
   let cur = cands[idx]!;
   let sawAnd = false;
   for (let k = idx + dir; k >= 0 && k < cands.length; k += dir) {
@@ -140,7 +141,7 @@ function coordinated(view: DocView, cands: readonly ActorCandidate[], idx: numbe
 /** The subject of a sentence: its first actor outside a prepositional phrase and not a reporter. */
 /** The subject of a sentence: its first actor outside a prepositional phrase ("Iraq said it would …" → Iraq). */
 function sentenceSubject(
-  view: DocView,
+  view: EventContext,
   cands: readonly ActorCandidate[],
   before: number,
   s0: number,
@@ -158,7 +159,7 @@ function sentenceSubject(
 function resolvePronoun(
   cands: readonly ActorCandidate[],
   idx: number,
-  view: DocView,
+  view: EventContext,
   s0: number,
   s1: number,
   fallback: ActorCandidate[],
@@ -166,7 +167,7 @@ function resolvePronoun(
   const p = cands[idx]!;
   void s1;
   // A relative pronoun stands for the actor right before it ("Dobrev, who was dismissed").
-  if (view.words[p.ts] === 'who') {
+  if (view.ix.lower[p.ts] === 'who') {
     const prev = cands[idx - 1];
     return prev && prev.kind === 'actor' && p.ts - prev.te <= 2 ? [prev] : [];
   }
@@ -222,9 +223,9 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
 }
 
 /** A group noun after "its/their" is the actor's own means ("offered its troops"), not a target. */
-function ownMeans(view: DocView, c: ActorCandidate): boolean {
+function ownMeans(view: EventContext, c: ActorCandidate): boolean {
   if (c.actorKey !== null || c.person) return false;
-  const w = view.words;
+  const w = view.ix.lower;
   let j = c.ts - 1;
   while (
     j >= 0 &&
@@ -252,8 +253,8 @@ function afterBy(w: readonly string[], ts: number, floor: number): boolean {
 }
 
 /** "X, the minister of Y, said": the actor inside an apposition stands for the name before it. */
-function appositionHead(view: DocView, cands: readonly ActorCandidate[], k: number): number {
-  const w = view.words;
+function appositionHead(view: EventContext, cands: readonly ActorCandidate[], k: number): number {
+  const w = view.ix.lower;
   const c = cands[k]!;
   const prev = cands[k - 1];
   if (prev?.kind !== 'actor') return k;
@@ -286,7 +287,7 @@ const ADJECTIVAL =
  * to the left; `previousSubject` stands in for a pronoun with no antecedent in the sentence.
  */
 export function readRoles(
-  view: DocView,
+  view: EventContext,
   cands: readonly ActorCandidate[],
   ts: number,
   te: number,
@@ -295,7 +296,7 @@ export function readRoles(
   clauseStart: number,
   previousSubject: ActorCandidate[],
 ): Roles {
-  const w = view.words;
+  const w = view.ix.lower;
   const passive = isPassive(view, ts, s0) && !(ADJECTIVAL.test(w[ts]!) && /^(to|in|with)$/.test(w[ts + 1] ?? ''));
   // Left: the nearest actor in subject position.
   let left: ActorCandidate[] = [];
@@ -354,7 +355,7 @@ export function readRoles(
   const placeTarget = place && place.te > ts && !NOT_A_TARGET_PLACE.test(place.name) ? [place] : [];
   const right = named.length
     ? named
-    : group.length && !GENERIC.has(view.words[group[0]!.te - 1]!)
+    : group.length && !GENERIC.has(view.ix.lower[group[0]!.te - 1]!)
       ? group
       : placeTarget.length
         ? placeTarget

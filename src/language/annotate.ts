@@ -1,4 +1,4 @@
-import type { Doc, EntityMention, EntityType } from '../model/index.js';
+import { docIndex, type Doc, type DocIndex, type EntityMention, type EntityType } from '../model/index.js';
 import { capitalize, isAllCaps, isCapitalized, startsLowerCase, WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { actorCode } from './actor-code.js';
 import { KOREAN_CONTEXT } from './data/countries-extra.js';
@@ -73,23 +73,32 @@ interface Built {
   innerRole: [number, number] | null;
 }
 
-/** Tag, reconcile, type, link: fills `doc.sentences`, `doc.tokens` and `doc.entities`. */
+/** What the passes after mention building share: the doc, its index, token texts, mentions so far. */
+interface Context {
+  doc: Doc;
+  ix: DocIndex;
+  /** Token texts as written. */
+  words: string[];
+  built: Built[];
+  /** Per token: index into `built` of the mention covering it, or -1. */
+  tokEnt: Int32Array;
+}
+
+/** Tokenize, then tag, reconcile, type, link: fills `doc.sentences`, `doc.tokens` and `doc.entities`. */
 export function annotateLanguage(doc: Doc, tagger?: NerTagger): void {
   tokenize(doc);
+  annotateEntities(doc, tagger);
+}
+
+/** Tag, reconcile, type, link the tokens `tokenize` left: fills `doc.entities`. */
+export function annotateEntities(doc: Doc, tagger?: NerTagger): void {
+  const ix = docIndex(doc);
   const words = doc.tokens.map((t) => t.text);
   const n = words.length;
-  const sentTok: [number, number][] = [];
-  for (let i = 0; i < n; ) {
-    const s = doc.tokens[i]!.sentence;
-    let j = i;
-    while (j < n && doc.tokens[j]!.sentence === s) j++;
-    sentTok.push([i, j]);
-    i = j;
-  }
-  const labels = tagger ? runTagger(tagger, words, sentTok) : fallbackLabels(words, sentTok);
-  const junk = junkSentences(doc, sentTok);
+  const labels = tagger ? runTagger(tagger, words, ix) : fallbackLabels(words, ix);
+  const junk = junkSentences(doc, ix);
   const subhead = subheadSentences(doc);
-  const cands = reconcile(words, sentTok, decodeIob(labels, sentTok));
+  const cands = reconcile(words, ix, decodeIob(labels, ix));
 
   const built: Built[] = [];
   const tokEnt = new Int32Array(n).fill(-1);
@@ -106,11 +115,12 @@ export function annotateLanguage(doc: Doc, tagger?: NerTagger): void {
     const b = buildMention(doc, words, c, sentence);
     if (b) add(b);
   }
-  koreanContext(doc, words, sentTok, junk, built, tokEnt, add);
-  acronyms(doc, words, built, tokEnt, add);
-  metonymy(words, sentTok, built, tokEnt);
-  personRoles(doc, words, sentTok, built, tokEnt);
-  groupNouns(words, sentTok, built);
+  const ctx: Context = { doc, ix, words, built, tokEnt };
+  koreanContext(ctx, junk, add);
+  acronyms(ctx, add);
+  metonymy(ctx);
+  personRoles(ctx);
+  groupNouns(ctx);
   linkPersons(built);
   for (const b of built) {
     const m = b.mention;
@@ -120,8 +130,8 @@ export function annotateLanguage(doc: Doc, tagger?: NerTagger): void {
   doc.entities = built.map((b) => b.mention);
 }
 
-function runTagger(tagger: NerTagger, words: string[], sentTok: [number, number][]): string[] {
-  const sentences = sentTok.map(([a, b]) => words.slice(a, b));
+function runTagger(tagger: NerTagger, words: string[], ix: DocIndex): string[] {
+  const sentences = ix.sentenceRanges.map(([a, b]) => words.slice(a, b));
   const tagged = tagger.tagSentences(sentences);
   if (tagged.length !== sentences.length)
     throw new Error(`NER tagger returned ${tagged.length} sentences for ${sentences.length}`);
@@ -139,9 +149,9 @@ function runTagger(tagger: NerTagger, words: string[], sentTok: [number, number]
  * Without a model: only names the gazetteer knows (added later) and capitalized runs introduced by an
  * honorific ("Mr. Moon") or a capitalized role ("President Moon Jae-in") become mentions.
  */
-function fallbackLabels(words: string[], sentTok: [number, number][]): string[] {
+function fallbackLabels(words: string[], ix: DocIndex): string[] {
   const out = new Array<string>(words.length).fill('O');
-  for (const [a, b] of sentTok) {
+  for (const [a, b] of ix.sentenceRanges) {
     for (let i = a; i < b - 1; i++) {
       if (!(isHonorific(words[i]!) || (isCapitalized(words[i]!) && isRoleWord(words[i]!)))) continue;
       let j = i + 1;
@@ -157,9 +167,9 @@ function fallbackLabels(words: string[], sentTok: [number, number][]): string[] 
 }
 
 /** IOB2 (lenient: a stray I- starts a span) to token spans, never crossing sentences. */
-export function decodeIob(labels: readonly string[], sentTok: readonly (readonly [number, number])[]): Candidate[] {
+export function decodeIob(labels: readonly string[], ix: DocIndex): Candidate[] {
   const out: Candidate[] = [];
-  for (const [a, b] of sentTok) {
+  for (const [a, b] of ix.sentenceRanges) {
     let cur: Candidate | null = null;
     for (let i = a; i < b; i++) {
       const l = labels[i] ?? 'O';
@@ -179,14 +189,14 @@ export function decodeIob(labels: readonly string[], sentTok: readonly (readonly
 }
 
 /** Reconcile model spans with gazetteer matches: join split names, add missed ones, keep longer model names. */
-function reconcile(words: string[], sentTok: [number, number][], spans: Candidate[]): Candidate[] {
+function reconcile(words: string[], ix: DocIndex, spans: Candidate[]): Candidate[] {
   const gz = gazetteer();
   const tokSpan = new Int32Array(words.length).fill(-1);
   spans.forEach((c, k) => {
     for (let i = c.s; i < c.e; i++) tokSpan[i] = k;
   });
   const added: Candidate[] = [];
-  for (const [a, b] of sentTok) {
+  for (const [a, b] of ix.sentenceRanges) {
     for (let i = a; i < b; ) {
       const m = gz.match(words, i, b);
       if (!m) {
@@ -406,19 +416,11 @@ function shoutedWords(words: string[], s: number, e: number): boolean {
 }
 
 /** "the North" / "the South" stand for the two Koreas in an article that names either. */
-function koreanContext(
-  doc: Doc,
-  words: string[],
-  sentTok: [number, number][],
-  junk: boolean[],
-  built: Built[],
-  tokEnt: Int32Array,
-  add: (b: Built) => void,
-): void {
+function koreanContext({ doc, ix, words, built, tokEnt }: Context, junk: boolean[], add: (b: Built) => void): void {
   const triggers = KOREAN_CONTEXT.triggers.map((t) => `country:${t}`);
   if (!built.some((b) => b.mention.actorKey !== null && triggers.includes(b.mention.actorKey))) return;
   const gz = gazetteer();
-  for (const [a, b] of sentTok) {
+  for (const [a, b] of ix.sentenceRanges) {
     for (let i = a + 1; i < b; i++) {
       const w = words[i]!;
       if (w !== 'North' && w !== 'South') continue;
@@ -456,7 +458,7 @@ function koreanContext(
 }
 
 /** "Korea Institute for National Unification (KINU)": the acronym names the same actor in this article. */
-function acronyms(doc: Doc, words: string[], built: Built[], tokEnt: Int32Array, add: (b: Built) => void): void {
+function acronyms({ doc, words, built, tokEnt }: Context, add: (b: Built) => void): void {
   const defs = new Map<string, Built>();
   for (const b of built) {
     if (b.mention.type !== 'ORG' && b.mention.type !== 'MISC') continue;
@@ -497,12 +499,12 @@ function initialsFit(acro: string, name: string[]): boolean {
 }
 
 /** Capitals and seats of government: actor (metonym, the country) or place (the city)? */
-function metonymy(words: string[], sentTok: [number, number][], built: Built[], tokEnt: Int32Array): void {
+function metonymy({ ix, words, built, tokEnt }: Context): void {
   const acting = new Map<Built, boolean>();
   for (const b of built) {
     const g = b.gaz;
     if (!g || (g.kind !== 'capital' && g.kind !== 'seat')) continue;
-    const [lo, hi] = sentTok[b.sentence]!;
+    const [lo, hi] = ix.sentenceTokens(b.sentence);
     acting.set(b, actsAsActor(words, b.s, b.e, lo, hi, g.kind === 'seat'));
   }
   // Coordination: "Washington and Beijing agreed" — a place-looking capital joined to an acting one acts too.
@@ -558,10 +560,10 @@ function entityEndingAt(
 }
 
 /** Roles and affiliations written beside person names. */
-function personRoles(doc: Doc, words: string[], sentTok: [number, number][], built: Built[], tokEnt: Int32Array): void {
+function personRoles({ doc, ix, words, built, tokEnt }: Context): void {
   for (const b of built) {
     if (b.mention.type !== 'PERSON') continue;
-    const [lo, hi] = sentTok[b.sentence]!;
+    const [lo, hi] = ix.sentenceTokens(b.sentence);
     const m = b.mention;
     let roleS = -1;
     let roleE = -1;
@@ -602,12 +604,12 @@ function personRoles(doc: Doc, words: string[], sentTok: [number, number][], bui
 }
 
 /** Country and NORP mentions followed by a group noun ("Russian troops", "China's military"): role = that noun. */
-function groupNouns(words: string[], sentTok: [number, number][], built: Built[]): void {
+function groupNouns({ ix, words, built }: Context): void {
   for (const b of built) {
     const m = b.mention;
     if (!(m.type === 'NORP' || (m.type === 'GPE' && m.actorKey?.startsWith('country:')))) continue;
     if (m.role) continue;
-    const hi = sentTok[b.sentence]![1];
+    const hi = ix.sentenceTokens(b.sentence)[1];
     let j = b.e;
     if (words[j] === "'s" || words[j] === '’s') j++;
     if (j >= hi) continue;

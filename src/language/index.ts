@@ -1,5 +1,5 @@
 export { tokenize, tokenizeText, tokenizeRange, paragraphRanges } from './tokenize.js';
-export { annotateLanguage, decodeIob } from './annotate.js';
+export { annotateEntities, annotateLanguage, decodeIob } from './annotate.js';
 export { actorCode, roleSector } from './actor-code.js';
 export {
   gazetteer,

@@ -1,4 +1,4 @@
-import type { Doc } from '../model/index.js';
+import type { Doc, DocIndex } from '../model/index.js';
 import { hasLowerCase, isAllCaps, isCapitalized } from '../model/lexicon/index.js';
 import { CHROME_PHRASES, CREDIT_AGENCIES, CREDIT_OPENERS, FIELD_LABELS, JUNK_ENTITY_TEXTS } from './data/junk.js';
 
@@ -7,14 +7,9 @@ import { CHROME_PHRASES, CREDIT_AGENCIES, CREDIT_OPENERS, FIELD_LABELS, JUNK_ENT
  * credits, licensing prompts, site chrome) and mention texts that are never entities.
  */
 
-/** For each sentence of `doc`, true when no entity may come from it. `sentTok` gives [first, end) token indices. */
-export function junkSentences(doc: Doc, sentTok: readonly (readonly [number, number])[]): boolean[] {
-  const out: boolean[] = [];
-  for (let s = 0; s < sentTok.length; s++) {
-    const [a, b] = sentTok[s]!;
-    out.push(isJunkSentence(doc, a, b));
-  }
-  return out;
+/** For each sentence of `doc`, true when no entity may come from it. */
+export function junkSentences(doc: Doc, ix: DocIndex): boolean[] {
+  return ix.sentenceRanges.map(([a, b]) => isJunkSentence(doc, a, b));
 }
 
 const CHROME_TRIGGERS: ReadonlySet<string> = new Set(CHROME_PHRASES.map((p) => p.split(' ')[0]!));

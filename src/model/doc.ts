@@ -40,6 +40,31 @@ export interface DocumentDate extends DateValue {
   from: DateSource;
 }
 
+/**
+ * The local days at a story's dateline place that its publisher's date allows (a Seoul story stamped with a
+ * US day may be from the next Seoul day): `from`/`to` are `YYYY-MM-DD`, `zone` an IANA time zone.
+ */
+export interface LocalDays {
+  place: string;
+  zone: string;
+  from: string;
+  to: string;
+}
+
+/** Where a fact's date comes from: an expression of its sentence, one carried from the sentence before, the article's anchor. */
+export type FactDateSource = 'sentence' | 'carried' | 'anchor';
+
+/** The two dates of a fact: when it happened or was said, and when the article reported it. */
+export interface FactDate {
+  date: DateValue | null;
+  /** null when `date` is null. */
+  dateFrom: FactDateSource | null;
+  /** The days `date` spans when the expression names a span (a week, a weekend): `YYYY-MM-DD` both. */
+  range: { start: string; end: string } | null;
+  /** The article's date (publication, else anchor). */
+  reported: DateValue | null;
+}
+
 export interface Paragraph extends Span {
   kind: 'body' | 'subhead' | 'standfirst';
 }
@@ -98,10 +123,23 @@ export interface Quote extends TextSpan {
   /** Actor key of the speaker after resolution. */
   speakerKey: string | null;
   /** Date of the statement (from the time stage), if known. */
-  date?: DateValue | null;
+  date?: DateValue | null /** Where `date` comes from (see FactDate); absent on records made before it was kept. */;
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
+  /**
+   * A direct quote interrupted by its attribution ("“…,” she said, “…”"): the quoted fragments, in order, each
+   * from its opening to its closing mark. `start`/`end` then run from the first fragment to the last, over the
+   * attribution; absent for a quote in one piece.
+   */
+  parts?: TextSpan[];
+  /** Whom the statement was made to, when the text says so ("told reporters", "in a letter to the mayor"). */
+  addressee?: TextSpan;
 }
 
-export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions';
+export type ClaimStance = 'asserts' | 'accuses' | 'denies' | 'questions' | 'promises' | 'threatens';
 
 /** A normalized statement: someone asserts/accuses/denies/questions a proposition. */
 export interface Claim extends Span {
@@ -111,6 +149,12 @@ export interface Claim extends Span {
   stance: ClaimStance;
   targetKeys: string[];
   date: DateValue | null;
+  /** Where `date` comes from (see FactDate); absent on records made before it was kept. */
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
   /** Index into `Doc.quotes` when the claim comes from a quote. */
   quote: number | null;
 }
@@ -155,6 +199,12 @@ export interface EventMention {
   source: EventActor[];
   target: EventActor[];
   date: DateValue | null;
+  /** Where `date` comes from (see FactDate); absent on records made before it was kept. */
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week or a weekend. */
+  dateRange?: { start: string; end: string } | null;
+  /** The article's date: when the fact was reported, apart from when it happened. */
+  reported?: DateValue | null;
   location: EventLocation | null;
   trigger: TextSpan;
   negated: boolean;
@@ -180,6 +230,8 @@ export interface Doc {
   published: DocumentDate | null;
   /** The date relative expressions are resolved against (latest reliable date the article carries). */
   anchor: DocumentDate | null;
+  /** When the anchor is the publisher's day of a story datelined elsewhere: the local days it allows (time stage). */
+  localDays?: LocalDays | null;
   /** Dated clues gathered by ingest and segmentation, weighed by the time stage. */
   dateEvidence: DateEvidence[];
   /** Where the article came from: a file path, URL or record id. */
@@ -199,6 +251,8 @@ export interface Doc {
   duplicateOf?: string | null;
   /** Estimated Jaccard similarity of word shingles to `duplicateOf`. */
   similarity?: number | null;
+  /** How sure dump segmentation is of this article's boundaries, 0–1 (see `RawArticle.boundaryConfidence`). */
+  boundaryConfidence?: number;
 }
 
 /** What ingest and segmentation hand to the analysis pipeline. */
@@ -218,6 +272,12 @@ export interface RawArticle {
   /** Near-duplicate link set at ingest (see `Doc.duplicateOf`). */
   duplicateOf?: string | null;
   similarity?: number | null;
+  /**
+   * For articles cut out of a dump: how sure segmentation is of where the article starts and ends, 0–1
+   * (1 = closed by a Source line or the end of input and no headline-like line inside). Below 1 a reader may
+   * want to split or join it with a neighbour. Absent for inputs that are one article each.
+   */
+  boundaryConfidence?: number;
 }
 
 /** Make an empty-layered Doc from a raw article. */
@@ -244,11 +304,9 @@ export function createDoc(id: string, raw: RawArticle): Doc {
     claims: [],
     events: [],
     ...(raw.duplicateOf ? { duplicateOf: raw.duplicateOf, similarity: raw.similarity ?? null } : {}),
+    ...(raw.boundaryConfidence !== undefined ? { boundaryConfidence: raw.boundaryConfidence } : {}),
   };
 }
-
-/** A pipeline component: adds one layer to the doc. */
-export type Stage = (doc: Doc) => void;
 
 /** Cut a TextSpan out of a text, keeping the offset invariant. */
 export function textSpan(text: string, start: number, end: number): TextSpan {

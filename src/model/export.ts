@@ -2,7 +2,7 @@
  * The export record types — a stable contract (see schema/export.schema.json and the README codebook).
  * Extend with new optional fields; never rename, remove or change the type of a shipped field.
  */
-import type { ClaimStance, EntityType, Precision, DateSource } from './doc.js';
+import type { ClaimStance, EntityType, Precision, DateSource, FactDateSource } from './doc.js';
 
 export const EXPORT_SCHEMA_VERSION = '1.0.0';
 
@@ -27,6 +27,8 @@ export interface ExportArticle {
   anchorFrom?: DateSource | null;
   duplicateOf?: string | null;
   similarity?: number | null;
+  /** Dump articles: how sure segmentation is of where the article starts and ends (0–1). */
+  boundaryConfidence?: number;
 }
 
 export interface ExportEntity {
@@ -50,7 +52,13 @@ export interface ExportQuote {
   speaker: string | null;
   cue?: { start: number; end: number; text: string } | null;
   speakerSpan?: { start: number; end: number; text: string } | null;
-  date?: string | null;
+  date?:
+    | string
+    | null /** Precision of `date`; where it comes from (see `FactDateSource`); its days for a week; the article's date. */;
+  datePrecision?: Precision | null;
+  dateFrom?: FactDateSource | null;
+  dateRange?: { start: string; end: string } | null;
+  reported?: string | null;
 }
 
 export interface ExportEvent {
@@ -96,6 +104,11 @@ export interface ExportClaim {
   stance: ClaimStance;
   targetIds: string[];
   date: string | null;
+  /** Precision of `date`; where it comes from (see `FactDateSource`); its days for a week; the article's date. */
+  datePrecision?: Precision | null;
+  dateFrom?: FactDateSource | null;
+  dateRange?: { start: string; end: string } | null;
+  reported?: string | null;
   evidence: Evidence[];
 }
 

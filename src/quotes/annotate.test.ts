@@ -68,9 +68,12 @@ describe('direct quotes', () => {
       '“The first part of the statement goes on,” Olaf Brandt said. “And it continues here.\n\n“Then a new paragraph ends it.”',
       [['Olaf Brandt', 'PER']],
     );
-    const q = quote(doc, '“And it continues');
-    expect(q.text.endsWith('ends it.”')).toBe(true);
-    expect(q.text).toContain('\n\n');
+    // The second quote goes on the first one's statement after its attribution: one statement in two parts.
+    const q = quote(doc, '“The first part');
+    const last = q.parts?.[q.parts.length - 1];
+    expect(last?.text.startsWith('“And it continues')).toBe(true);
+    expect(last?.text.endsWith('ends it.”')).toBe(true);
+    expect(last?.text).toContain('\n\n');
     expect(q.speakerName).toBe('Olaf Brandt');
   });
 
@@ -87,6 +90,44 @@ describe('direct quotes', () => {
     expect(nested.text).toBe('“They told us ‘wait and see’ for a month,”');
     expect(nested.speakerName).toBe('Olaf Brandt');
     expect(doc.quotes.some((q) => q.text === '‘wait and see’')).toBe(false);
+  });
+
+  it('keeps a quote interrupted by its attribution as one statement with its parts', () => {
+    const doc = analyze(
+      '“The dam will hold,” said Anna Berg, head of the harbour board, in an interview with Tomas Novak. “We checked every gate last week.”\n\n“The water is rising,” he said, “but slowly.” “It will not rise again,” Lena Holm said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    const dam = quote(doc, '“The dam');
+    expect(dam.parts?.map((p) => p.text)).toEqual(['“The dam will hold,”', '“We checked every gate last week.”']);
+    expect(dam.speakerName).toBe('Anna Berg');
+    for (const p of dam.parts ?? []) expect(doc.text.slice(p.start, p.end)).toBe(p.text);
+    expect(quote(doc, '“The water').parts?.map((p) => p.text)).toEqual(['“The water is rising,”', '“but slowly.”']);
+    // A quote with a speaker of its own is a statement of its own.
+    expect(quote(doc, '“It will not').parts).toBeUndefined();
+    expect(quote(doc, '“It will not').speakerName).toBe('Lena Holm');
+    expect(doc.quotes.filter((q) => q.direct)).toHaveLength(3);
+    expect(doc.claims.find((c) => c.proposition.startsWith('The water'))?.proposition).toBe(
+      'The water is rising, but slowly',
+    );
+  });
+
+  it("reads typewriter double marks: `` … '' and '' … ''", () => {
+    const doc = analyze(
+      "`` The gates held all night , '' Anna Berg said .\n\n''We will open the road tomorrow,'' Tomas Novak said. He isn't sure.",
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(quote(doc, '`` The gates').text).toBe("`` The gates held all night , ''");
+    expect(quote(doc, '`` The gates').speakerName).toBe('Anna Berg');
+    expect(quote(doc, "''We will").text).toBe("''We will open the road tomorrow,''");
+    expect(quote(doc, "''We will").speakerName).toBe('Tomas Novak');
+    expect(doc.claims.find((c) => c.claimant === 'Anna Berg')?.proposition).toBe('The gates held all night');
   });
 
   it('reads "was quoted as saying" and "quoted the coach as saying"', () => {
@@ -111,6 +152,89 @@ describe('direct quotes', () => {
     const q = quote(doc, '“This is');
     expect(q.speaker?.text).toBe('the French president');
     expect(q.speakerName).toBe('Emmanuel Macron');
+  });
+
+  it('resolves a subject pronoun to the subject of the sentence before, not a name in its reported clause', () => {
+    const doc = analyze(
+      'Anna Berg told the council that Tomas Novak had approved the plan. “The gates will open on Monday,” he said.\n\nLena Holm met Olaf Brandt after the vote. “We were not consulted,” she said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Olaf Brandt', 'PER'],
+      ],
+    );
+    // "Anna" is a feminine first name: "he" skips her and the name in her reported clause is no subject.
+    expect(quote(doc, '“The gates').speakerName).toBe('Tomas Novak');
+    expect(quote(doc, '“We were').speakerName).toBe('Lena Holm');
+  });
+
+  it('resolves a definite description to the person the article described that way', () => {
+    const doc = analyze(
+      'Harbour master Anna Berg inspected the dam. Olaf Brandt, the regional engineer, stayed in town. “The dam will hold,” the engineer said. “The road stays closed,” the harbour master said. “It is a mess,” Brandt’s sister said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Olaf Brandt', 'PER'],
+        ['Brandt', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“The dam').speakerName).toBe('Olaf Brandt');
+    expect(quote(doc, '“The road').speakerName).toBe('Anna Berg');
+    // The possessor is not the speaker: the sister is not named in the article.
+    expect(quote(doc, '“It is a mess').speaker?.text).toBe('Brandt’s sister');
+    expect(quote(doc, '“It is a mess').speakerName).toBeNull();
+  });
+
+  it('credits an inscription or a toast to its author, not the host', () => {
+    const doc = analyze(
+      'Mayor Olaf Brandt welcomed Anna Berg to the town hall. Berg wrote a message in the guest book. “May this harbour always be open,” the inscription read. At dinner Brandt raised a toast. “To our two towns,” the toast went.',
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Anna Berg', 'PER'],
+        ['Berg', 'PER'],
+        ['Brandt', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“May this').speaker?.text).toBe('the inscription');
+    expect(quote(doc, '“May this').speakerName).toBe('Anna Berg');
+  });
+
+  it('keeps the addressee when the text gives one', () => {
+    const doc = analyze(
+      '“The gates will stay shut,” Anna Berg told the harbour board. Tomas Novak said in a letter to the mayor that the road was safe. “We are ready,” Lena Holm said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“The gates').addressee?.text).toBe('the harbour board');
+    expect(quote(doc, 'the road').addressee?.text).toBe('the mayor');
+    expect(quote(doc, '“We are ready').addressee).toBeUndefined();
+  });
+
+  it('keeps the speaker apart from the one it criticized', () => {
+    const doc = analyze(
+      'The Harbour Authority condemned the Ferry Company on Monday. “It has put lives at risk,” it said.',
+      [
+        ['Harbour Authority', 'ORG'],
+        ['Ferry Company', 'ORG'],
+      ],
+    );
+    expect(quote(doc, '“It has').speakerName).toBe('Harbour Authority');
+  });
+
+  it('takes the stance of the sentence that frames a quote', () => {
+    const doc = analyze(
+      'Anna Berg blamed the Ferry Company for the flooding. “They ignored every warning,” Berg said.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Berg', 'PER'],
+        ['Ferry Company', 'ORG'],
+      ],
+    );
+    const c = doc.claims.find((x) => x.proposition.startsWith('They ignored'));
+    expect(c?.stance).toBe('accuses');
   });
 
   it('survives stray and unbalanced marks without empty quotes', () => {

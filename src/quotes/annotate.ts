@@ -1,13 +1,14 @@
 import { paragraphRanges } from '../language/index.js';
-import { dateOfSpan } from '../time/index.js';
-import { textSpan, type Doc, type Quote, type Span } from '../model/index.js';
-import { attributeAfter, attributeBefore, attributeNextSentence, type Attribution } from './attribute.js';
+import { factDateFields } from '../time/index.js';
+import { docIndex, textSpan, type Doc, type Quote, type Span } from '../model/index.js';
+import { attributeAfter, attributeBefore, attributeNextSentence, isCue, type Attribution } from './attribute.js';
+import { addresseeOf } from './addressee.js';
 import { buildClaims } from './claims.js';
 import { findIndirect, type Indirect } from './indirect.js';
 import { sentenceSubject } from './phrases.js';
 import { findQuoteMarks } from './marks.js';
 import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
-import { buildView, tokenRange, type DocView } from './view.js';
+import { quoteContext, type QuoteContext } from './context.js';
 
 /**
  * Quotes stage: direct quotes (between quotation marks, across paragraphs when a paragraph reopens the
@@ -41,13 +42,13 @@ function isTitle(doc: Doc, f: Found): boolean {
   return ws.length >= 2 && ws.length <= 6 && ws.every((w, k) => /^[\p{Lu}\p{N}]/u.test(w) || (k > 0 && small.has(w)));
 }
 
-function attribute(v: DocView, found: Found[], k: number): Attribution | null {
+function attribute(v: QuoteContext, found: Found[], k: number): Attribution | null {
   const f = found[k]!;
   const prev = found[k - 1];
   const next = found[k + 1];
-  let hi = v.sentHi[f.qe - 1]!;
+  let hi = v.ix.sentHi[f.qe - 1]!;
   if (next && next.qa < hi) hi = next.qa;
-  let lo = v.sentLo[f.qa]!;
+  let lo = v.ix.sentLo[f.qa]!;
   if (prev && prev.qe > lo) lo = prev.qe;
   // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
   // he said …") belongs to that verb; a quote that opens its sentence is attributed after it.
@@ -59,15 +60,15 @@ function attribute(v: DocView, found: Found[], k: number): Attribution | null {
 }
 
 /** "He said:" closing the sentence or paragraph before a quote. */
-function colonIntro(v: DocView, qa: number): Attribution | null {
+function colonIntro(v: QuoteContext, qa: number): Attribution | null {
   const colon = qa - 1;
-  if (colon < 0 || v.lower[colon] !== ':' || v.quoteOf[colon] !== -1) return null;
-  const a = attributeBefore(v, qa, v.sentLo[colon]!);
+  if (colon < 0 || v.ix.lower[colon] !== ':' || v.quoteOf[colon] !== -1) return null;
+  const a = attributeBefore(v, qa, v.ix.sentLo[colon]!);
   return a?.speaker ? a : null;
 }
 
 /** A quote with no attribution of its own continues the previous one (same or previous paragraph). */
-function inherits(v: DocView, found: Found[], k: number): boolean {
+function inherits(v: QuoteContext, found: Found[], k: number): boolean {
   const f = found[k]!;
   const prev = found[k - 1];
   if (!prev?.att?.speaker) return false;
@@ -80,7 +81,7 @@ function inherits(v: DocView, found: Found[], k: number): boolean {
   const attribution = ss >= prev.qe ? v.doc.tokens[ss]!.sentence : -1;
   for (let i = prev.qe; i < f.qa; i++) {
     if ((i >= ss && i < se) || v.doc.tokens[i]!.sentence === attribution) continue;
-    const e = v.entityOf[i]!;
+    const e = v.ix.entityOf[i]!;
     if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') return false;
   }
   if (pb === pa) return true;
@@ -93,10 +94,10 @@ function inherits(v: DocView, found: Found[], k: number): boolean {
  * person ("Schiff said the administration may be reluctant. “The other factor …”", "Sanders identified … . “The
  * younger people …”"): that sentence's speaker, or its subject when it names a person.
  */
-function previousSentenceSpeaker(v: DocView, qa: number, indirect: readonly Indirect[]): [number, number] | null {
-  if (qa === 0 || v.sentLo[qa] !== qa) return null;
+function previousSentenceSpeaker(v: QuoteContext, qa: number, indirect: readonly Indirect[]): [number, number] | null {
+  if (qa === 0 || v.ix.sentLo[qa] !== qa) return null;
   const prevHi = qa;
-  const prevLo = v.sentLo[qa - 1]!;
+  const prevLo = v.ix.sentLo[qa - 1]!;
   if (v.paragraphOf[prevLo] !== v.paragraphOf[qa]) return null;
   for (let i = prevLo; i < prevHi; i++) if (v.quoteOf[i] !== -1) return null;
   const start = v.doc.tokens[prevLo]!.start;
@@ -105,7 +106,7 @@ function previousSentenceSpeaker(v: DocView, qa: number, indirect: readonly Indi
   if (said?.att.speaker) return said.att.speaker;
   const subject = sentenceSubject(v, prevLo, prevHi);
   if (!subject) return null;
-  const e = v.entityOf[subject[1] - 1]!;
+  const e = v.ix.entityOf[subject[1] - 1]!;
   return e >= 0 && v.doc.entities[e]!.type === 'PERSON' ? subject : null;
 }
 
@@ -113,46 +114,92 @@ function previousSentenceSpeaker(v: DocView, qa: number, indirect: readonly Indi
  * A quote inside a sentence with no speech verb ("Clinton supports “appropriate pay raises,”", "She has proposed
  * a “chief trade prosecutor”"): the words are the sentence subject's, when that subject is an actor.
  */
-function sentenceActor(v: DocView, qa: number): [number, number] | null {
-  const lo = v.sentLo[qa]!;
+function sentenceActor(v: QuoteContext, qa: number): [number, number] | null {
+  const lo = v.ix.sentLo[qa]!;
   if (qa === lo) return null;
   const subject = sentenceSubject(v, lo, qa);
   if (!subject) return null;
-  if (subject[1] - subject[0] === 1 && /^(?:he|she|they|we|i)$/.test(v.lower[subject[0]]!)) return subject;
-  const e = v.entityOf[subject[1] - 1]!;
+  if (subject[1] - subject[0] === 1 && /^(?:he|she|they|we|i)$/.test(v.ix.lower[subject[0]]!)) return subject;
+  const e = v.ix.entityOf[subject[1] - 1]!;
   return e >= 0 && ['PERSON', 'ORG'].includes(v.doc.entities[e]!.type) ? subject : null;
 }
 
 /** A quote paragraph signed by the next one: "“…” ¶ — Sanders." */
-function signature(v: DocView, qe: number): Attribution | null {
+function signature(v: QuoteContext, qe: number): Attribution | null {
   const next = qe;
   if (next >= v.doc.tokens.length || v.paragraphOf[next] === v.paragraphOf[qe - 1]) return null;
-  if (!/^[-—–―]$/.test(v.lower[next]!)) return null;
+  if (!/^[-—–―]$/.test(v.ix.lower[next]!)) return null;
   let k = next + 1;
-  const e = v.entityOf[k] ?? -1;
+  const e = v.ix.entityOf[k] ?? -1;
   if (e < 0) return null;
-  while (v.entityOf[k] === e) k++;
-  const end = v.sentHi[next]!;
+  while (v.ix.entityOf[k] === e) k++;
+  const end = v.ix.sentHi[next]!;
   if (end - k > 1 || v.paragraphOf[k - 1] !== v.paragraphOf[next]) return null;
   return { cue: [next, next + 1], speaker: [next + 1, k] };
 }
 
-function span(v: DocView, r: [number, number] | null): Span | null {
+/**
+ * Words other than the speaker and cue that an interrupting attribution may hold: a time or place ("said on
+ * Tuesday"), an apposition ("said Anna Berg, head of the harbour board,"), an occasion ("in an interview with …").
+ */
+const INTERRUPT_EXTRA_WORDS = 20;
+const LINKING_PREPOSITIONS = new Set(['with', 'to', 'for', 'of', 'by', 'on', 'at', 'from']);
+
+const sameRange = (a: [number, number] | null, b: [number, number] | null): boolean =>
+  !!a && !!b && a[0] === b[0] && a[1] === b[1];
+
+/**
+ * Whether quote `cur` goes on the statement of the quote before it, interrupted only by that quote's attribution:
+ * "“…,” she said, “…”" or "“…,” said Anna Berg, the mayor. “…”" in one paragraph — the news convention for
+ * splitting one statement around its attribution. The second part has no speaker of its own (or the same
+ * attribution), and what stands between the parts is the attribution's own sentence: no other speech verb, no
+ * other person as a subject (a person after a preposition or as a possessive, "with CNN's Wolf Blitzer", is not).
+ */
+function continuesAfterAttribution(v: QuoteContext, prev: Found, cur: Found): boolean {
+  const att = prev.att;
+  if (!att?.speaker || att.speaker[0] < prev.qe || cur.qa <= prev.qe) return false;
+  if (v.paragraphOf[prev.qe - 1] !== v.paragraphOf[cur.qa]) return false;
+  if (cur.att?.speaker && !cur.inherited && !sameRange(cur.att.speaker, att.speaker)) return false;
+  if (!/^[,.:]$/.test(v.ix.lower[cur.qa - 1]!)) return false;
+  const tokens = v.doc.tokens;
+  const sentences = new Set([tokens[prev.qe - 1]!.sentence, tokens[att.speaker[0]]!.sentence]);
+  const inside = (i: number, r: [number, number] | null) => !!r && i >= r[0] && i < r[1];
+  let extra = 0;
+  for (let i = prev.qe; i < cur.qa; i++) {
+    if (!sentences.has(tokens[i]!.sentence)) return false;
+    if (inside(i, att.speaker) || inside(i, att.cue)) continue;
+    if (!/^[\p{L}\p{N}]/u.test(tokens[i]!.text)) continue;
+    if (isCue(v, i)) return false;
+    const e = v.ix.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
+      let k = i;
+      while (k + 1 < cur.qa && v.ix.entityOf[k + 1] === e) k++;
+      const governed = LINKING_PREPOSITIONS.has(v.ix.lower[i - 1] ?? '') || /^['’]s$/.test(v.ix.lower[k + 1] ?? '');
+      if (!governed) return false;
+      i = k;
+    }
+    if (++extra > INTERRUPT_EXTRA_WORDS) return false;
+  }
+  return true;
+}
+
+function span(v: QuoteContext, r: [number, number] | null): Span | null {
   if (!r) return null;
   return { start: v.doc.tokens[r[0]]!.start, end: v.doc.tokens[r[1] - 1]!.end };
 }
 
 export function annotateQuotes(doc: Doc): void {
   const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : paragraphRanges(doc.text);
+  const ix = docIndex(doc);
   const found: Found[] = [];
   for (const m of findQuoteMarks(doc.text, paragraphs)) {
-    const [qa, qe] = tokenRange(doc, m);
+    const [qa, qe] = ix.tokensIn(m);
     const f: Found = { marks: m, qa, qe, att: null, inherited: false };
     // Quoted titles ("Face the Nation") are read as ordinary words of their sentence.
     if (qe > qa && words(doc, qa, qe) > 0 && !isTitle(doc, f)) found.push(f);
   }
   const marks = found.map((f) => f.marks);
-  const view = buildView(doc, marks, paragraphs);
+  const view = quoteContext(doc, marks, paragraphs);
   found.forEach((f, k) => {
     f.att = attribute(view, found, k);
     if (!f.att?.speaker) f.att = colonIntro(view, f.qa) ?? f.att;
@@ -174,11 +221,35 @@ export function annotateQuotes(doc: Doc): void {
     if (speaker) f.att = { cue: f.att?.cue ?? null, speaker };
   });
 
+  // Interrupted quotes become one statement: `parts` keeps each quoted fragment.
+  const statements: Array<{ f: Found; parts: Span[] }> = [];
+  found.forEach((f, k) => {
+    const last = statements[statements.length - 1];
+    if (last && last.f === found[k - 1] && continuesAfterAttribution(view, last.f, f)) {
+      last.parts.push(f.marks);
+      // The statement is scored by its first part's attribution; later parts only extend it.
+      last.f = {
+        ...f,
+        qa: last.f.qa,
+        att: last.f.att,
+        inherited: last.f.inherited,
+        marks: { start: last.parts[0]!.start, end: f.marks.end },
+      };
+      found[k] = last.f;
+      return;
+    }
+    statements.push({ f, parts: [f.marks] });
+  });
+
   const ctx: SpeakerContext = { doc, quotes: marks, genders: new GenderBook(doc), recent: [] };
   const quotes: Quote[] = [];
-  const push = (q: Span, direct: boolean, att: Attribution | null): void => {
+  const push = (q: Span, direct: boolean, att: Attribution | null, parts: readonly Span[] = []): void => {
     const cue = span(view, att?.cue ?? null);
     const speaker = span(view, att?.speaker ?? null);
+    const at = att?.cue ?? att?.speaker ?? null;
+    const to = at
+      ? span(view, addresseeOf(view, att?.cue ?? null, view.ix.sentLo[at[0]]!, view.ix.sentHi[at[0]]!))
+      : null;
     const who = speaker ? resolveSpeaker(ctx, speaker) : { name: null, key: null };
     if (who.key) ctx.recent.push({ at: q.start, speaker: who, type: speakerType(doc, who.key) });
     quotes.push({
@@ -189,17 +260,19 @@ export function annotateQuotes(doc: Doc): void {
       speakerName: who.name,
       speakerKey: who.key,
       // "said on Tuesday": the statement's date sits with its cue, else anywhere in the quote's sentence.
-      date: dateOfSpan(doc, cue ?? q),
+      ...factDateFields(doc, cue ?? q),
+      ...(parts.length > 1 ? { parts: parts.map((p) => textSpan(doc.text, p.start, p.end)) } : {}),
+      ...(to ? { addressee: textSpan(doc.text, to.start, to.end) } : {}),
     });
   };
   let ii = 0;
-  for (const f of found) {
+  for (const { f, parts } of statements) {
     while (ii < indirect.length && indirect[ii]!.content.start < f.marks.start) {
       const r = indirect[ii++]!;
       push(r.content, false, r.att);
     }
     if (!f.att?.speaker && !f.att?.cue && words(doc, f.qa, f.qe) < MIN_UNATTRIBUTED_WORDS) continue;
-    push(f.marks, true, f.att);
+    push(f.marks, true, f.att, parts);
   }
   while (ii < indirect.length) {
     const r = indirect[ii++]!;

@@ -1,6 +1,6 @@
-import { CUE_STANCE, NOUN_LIKE_CUES, SPEAKING_NOUNS, STATEMENT_NOUNS, WEAK_CUES } from './data/cues.js';
+import { AUTHORED_WORKS, CUE_STANCE, NOUN_LIKE_CUES, SPEAKING_NOUNS, STATEMENT_NOUNS, WEAK_CUES } from './data/cues.js';
 import { canSpeak, phraseFrom, sentenceSubject, subjectBefore, type TokenRange } from './phrases.js';
-import type { DocView } from './view.js';
+import type { QuoteContext } from './context.js';
 
 /**
  * Who said a quote: the speech cue next to it and the speaker phrase that cue attaches to. Rules, in order:
@@ -24,25 +24,25 @@ const WEAK_REACH = 12;
 const AFTER_REACH = 25;
 
 /** A speech verb outside quotes and outside names ("the United States" does not "state"). */
-export function isCue(v: DocView, i: number): boolean {
-  return v.quoteOf[i] === -1 && v.entityOf[i] === -1 && CUE_STANCE.has(v.lower[i]!);
+export function isCue(v: QuoteContext, i: number): boolean {
+  return v.quoteOf[i] === -1 && v.ix.entityOf[i] === -1 && CUE_STANCE.has(v.ix.lower[i]!);
 }
 
 /** "quoted as saying": the cue spans "quoted … as saying"; the speaker is the subject of a passive or the object. */
-function quotedAsSaying(v: DocView, c: number, lo: number, hi: number): Attribution | null {
-  if (v.lower[c] !== 'saying' || v.lower[c - 1] !== 'as') return null;
+function quotedAsSaying(v: QuoteContext, c: number, lo: number, hi: number): Attribution | null {
+  if (v.ix.lower[c] !== 'saying' || v.ix.lower[c - 1] !== 'as') return null;
   for (let k = c - 2; k >= lo && c - k <= 12; k--) {
-    if (v.lower[k] !== 'quoted') continue;
+    if (v.ix.lower[k] !== 'quoted') continue;
     if (k === c - 2) {
       // "X was quoted as saying"
       let s = k - 1;
       while (
         s >= lo &&
-        (v.lower[s] === 'was' ||
-          v.lower[s] === 'were' ||
-          v.lower[s] === 'been' ||
-          v.lower[s] === 'has' ||
-          v.lower[s] === 'had')
+        (v.ix.lower[s] === 'was' ||
+          v.ix.lower[s] === 'were' ||
+          v.ix.lower[s] === 'been' ||
+          v.ix.lower[s] === 'has' ||
+          v.ix.lower[s] === 'had')
       )
         s--;
       return { cue: [k, c + 1], speaker: subjectBefore(v, s + 1, lo) };
@@ -54,34 +54,35 @@ function quotedAsSaying(v: DocView, c: number, lo: number, hi: number): Attribut
   return null;
 }
 
-function isPronoun(v: DocView, r: TokenRange): boolean {
-  return r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[r[0]]!);
+function isPronoun(v: QuoteContext, r: TokenRange): boolean {
+  return r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.ix.lower[r[0]]!);
 }
 
 /** A pronoun, or a phrase ending in a named person, organization or country. */
-function namesActor(v: DocView, r: TokenRange): boolean {
-  if (r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.lower[r[0]]!)) return true;
-  const e = v.entityOf[r[1] - 1]!;
+function namesActor(v: QuoteContext, r: TokenRange): boolean {
+  if (r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.ix.lower[r[0]]!)) return true;
+  const e = v.ix.entityOf[r[1] - 1]!;
   if (e >= 0 && ['PERSON', 'ORG', 'GPE'].includes(v.doc.entities[e]!.type)) return true;
   // "the letter reads", "The New York Post reports"
   const head = v.doc.tokens[r[1] - 1]!.text;
-  return SPEAKING_NOUNS.has(head.toLowerCase()) || (v.lower[r[0]] === 'the' && /^\p{Lu}/u.test(head));
+  const h = head.toLowerCase();
+  return SPEAKING_NOUNS.has(h) || AUTHORED_WORKS.has(h) || (v.ix.lower[r[0]] === 'the' && /^\p{Lu}/u.test(head));
 }
 
 /** "as a Homeland Security memo put it": the cue is "put it", the speaker what stands between "as" and it. */
-function asPutIt(v: DocView, c: number, lo: number): Attribution | null {
-  if (v.lower[c] !== 'put' || v.lower[c + 1] !== 'it' || c <= lo) return null;
+function asPutIt(v: QuoteContext, c: number, lo: number): Attribution | null {
+  if (v.ix.lower[c] !== 'put' || v.ix.lower[c + 1] !== 'it' || c <= lo) return null;
   const who = subjectBefore(v, c, lo);
-  return who && v.lower[who[0] - 1] === 'as' && canSpeak(v, who) ? { cue: [c, c + 2], speaker: who } : null;
+  return who && v.ix.lower[who[0] - 1] === 'as' && canSpeak(v, who) ? { cue: [c, c + 2], speaker: who } : null;
 }
 
-function namesPersonOrPronoun(v: DocView, r: TokenRange): boolean {
-  if (isPronoun(v, r) && v.lower[r[0]] !== 'it') return true;
-  const e = v.entityOf[r[1] - 1]!;
+function namesPersonOrPronoun(v: QuoteContext, r: TokenRange): boolean {
+  if (isPronoun(v, r) && v.ix.lower[r[0]] !== 'it') return true;
+  const e = v.ix.entityOf[r[1] - 1]!;
   return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
 }
 
-function speaking(v: DocView, r: TokenRange | null): TokenRange | null {
+function speaking(v: QuoteContext, r: TokenRange | null): TokenRange | null {
   return r && canSpeak(v, r) ? r : null;
 }
 
@@ -89,56 +90,57 @@ function speaking(v: DocView, r: TokenRange | null): TokenRange | null {
  * The speaker a cue at token `c` attaches to: its subject, else (when `inverted`) the phrase after it
  * ("said Smith", "was written by Smith").
  */
-function fromCue(v: DocView, c: number, lo: number, hi: number, inverted: boolean): Attribution {
+function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: boolean): Attribution {
   const quoted = quotedAsSaying(v, c, lo, hi);
   if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
   // "Trump spoke in Tulsa, Oklahoma, arguing that …": a participle cue speaks for the sentence's subject.
   // "… responded by saying his refusal …", "began by saying he would “never” …": so does one after a preposition.
-  if (v.lower[c]!.endsWith('ing') && (v.lower[c - 1] === ',' || PARTICIPLE_INTRO.has(v.lower[c - 1] ?? ''))) {
-    const head = sentenceSubject(v, Math.max(lo, v.sentLo[c]!), c);
+  if (v.ix.lower[c]!.endsWith('ing') && (v.ix.lower[c - 1] === ',' || PARTICIPLE_INTRO.has(v.ix.lower[c - 1] ?? ''))) {
+    const head = sentenceSubject(v, Math.max(lo, v.ix.sentLo[c]!), c);
     if (head) return { cue: [c, c + 1], speaker: head };
   }
   const subject = speaking(v, subjectBefore(v, c, lo));
-  if (NOUN_LIKE_CUES.has(v.lower[c]!)) {
+  if (NOUN_LIKE_CUES.has(v.ix.lower[c]!)) {
     // "Kim's mental state is …", "Republican claims": a noun, unless a pronoun or a named actor does it.
     return { cue: [c, c + 1], speaker: subject && namesActor(v, subject) ? subject : null };
   }
   if (subject) return { cue: [c, c + 1], speaker: subject };
   if (!inverted) return { cue: [c, c + 1], speaker: null };
   let j = c + 1;
-  if (v.lower[j] === 'by') j++;
+  if (v.ix.lower[j] === 'by') j++;
   const after = phraseFrom(v, j, hi);
   // "“…,” said the 46-year-old": right after a quote, whoever follows the cue is the speaker.
-  if (after && j === c + 1 && c <= lo + 1 && v.lower[after[0]] !== 'that') return { cue: [c, c + 1], speaker: after };
+  if (after && j === c + 1 && c <= lo + 1 && v.ix.lower[after[0]] !== 'that')
+    return { cue: [c, c + 1], speaker: after };
   return { cue: [c, c + 1], speaker: speaking(v, after) };
 }
 
 /** The attribution written after a quote, up to `hi` (end of its sentence or the next quote). */
-export function attributeAfter(v: DocView, qe: number, hi: number): Attribution | null {
+export function attributeAfter(v: QuoteContext, qe: number, hi: number): Attribution | null {
   let j = qe;
-  if (j < hi && v.lower[j] === ',') j++;
-  if (j < hi && DASHES.has(v.lower[j]!) && j + 1 < hi) {
+  if (j < hi && v.ix.lower[j] === ',') j++;
+  if (j < hi && DASHES.has(v.ix.lower[j]!) && j + 1 < hi) {
     const who = phraseFrom(v, j + 1, hi);
-    if (who && v.entityOf[j + 1] !== -1) return { cue: [j, j + 1], speaker: who };
+    if (who && v.ix.entityOf[j + 1] !== -1) return { cue: [j, j + 1], speaker: who };
   }
-  if (j < hi && v.lower[j] === '(') return null;
+  if (j < hi && v.ix.lower[j] === '(') return null;
   let cueOnly: Attribution | null = null;
   // "“…,” Hannity started." — a name and one verb closing the sentence.
-  const e = v.entityOf[j] ?? -1;
+  const e = v.ix.entityOf[j] ?? -1;
   if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
     let k = j;
-    while (k < hi && v.entityOf[k] === e) k++;
+    while (k < hi && v.ix.entityOf[k] === e) k++;
     if (
       k + 1 < hi + 1 &&
       /^\p{Ll}+$/u.test(v.doc.tokens[k]?.text ?? '') &&
-      (k + 1 === hi || /^[.!?]$/.test(v.lower[k + 1]!))
+      (k + 1 === hi || /^[.!?]$/.test(v.ix.lower[k + 1]!))
     ) {
       return { cue: [k, k + 1], speaker: [j, k] };
     }
   }
   for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
-    if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.lower[c]!)) break;
-    if (v.lower[c] === 'according' && v.lower[c + 1] === 'to')
+    if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.ix.lower[c]!)) break;
+    if (v.ix.lower[c] === 'according' && v.ix.lower[c + 1] === 'to')
       return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
     const asPut = asPutIt(v, c, j);
     if (asPut) return asPut;
@@ -154,15 +156,15 @@ export function attributeAfter(v: DocView, qe: number, hi: number): Attribution 
  * "“Does anybody know?” Graham asked." — when the quote ends its sentence, a short next sentence made only
  * of a speaker and a cue (and a time or place) attributes it.
  */
-export function attributeNextSentence(v: DocView, qe: number): Attribution | null {
+export function attributeNextSentence(v: QuoteContext, qe: number): Attribution | null {
   const lo = qe;
-  if (lo >= v.doc.tokens.length || v.sentLo[lo] !== lo || v.quoteOf[lo] !== -1) return null;
+  if (lo >= v.doc.tokens.length || v.ix.sentLo[lo] !== lo || v.quoteOf[lo] !== -1) return null;
   if (v.paragraphOf[lo] !== v.paragraphOf[qe - 1]) return null;
-  const hi = v.sentHi[lo]!;
+  const hi = v.ix.sentHi[lo]!;
   for (let c = lo; c < hi && c - lo <= 8; c++) {
     if (v.quoteOf[c] !== -1) return null;
     if (!isCue(v, c)) continue;
-    if (hi - c > 8 || v.lower.slice(c, hi).some((w) => w === 'that' || w === ',')) return null;
+    if (hi - c > 8 || v.ix.lower.slice(c, hi).some((w) => w === 'that' || w === ',')) return null;
     const a = fromCue(v, c, lo, hi, true);
     return a.speaker && a.speaker[0] === lo ? a : null;
   }
@@ -170,29 +172,33 @@ export function attributeNextSentence(v: DocView, qe: number): Attribution | nul
 }
 
 /** The attribution written before a quote in its sentence, from `lo` up to the quote's first token `qa`. */
-export function attributeBefore(v: DocView, qa: number, lo: number): Attribution | null {
+export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attribution | null {
   let cueOnly: Attribution | null = null;
   let found: Attribution | null = null;
   for (let c = qa - 1; c >= lo; c--) {
     if (v.quoteOf[c] !== -1) break;
-    if (v.lower[c] === 'according' && v.lower[c + 1] === 'to') {
+    if (v.ix.lower[c] === 'according' && v.ix.lower[c + 1] === 'to') {
       const who = phraseFrom(v, c + 2, qa);
       if (who) return { cue: [c, c + 2], speaker: who };
     }
     // "Donald Trump's claim that there have been “thousands of shootings”"
-    if (STATEMENT_NOUNS.has(v.lower[c]!) && v.lower[c + 1] === 'that' && /^['’]s$/.test(v.lower[c - 1] ?? '')) {
+    if (
+      STATEMENT_NOUNS.has(v.ix.lower[c]!) &&
+      v.ix.lower[c + 1] === 'that' &&
+      /^['’]s$/.test(v.ix.lower[c - 1] ?? '')
+    ) {
       const owner = subjectBefore(v, c - 1, lo);
       if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
     }
     const asPut = asPutIt(v, c, lo);
     if (asPut) return asPut;
     if (!isCue(v, c)) continue;
-    if (WEAK_CUES.has(v.lower[c]!) && qa - c > WEAK_REACH && v.lower[c + 1] !== 'that') continue;
+    if (WEAK_CUES.has(v.ix.lower[c]!) && qa - c > WEAK_REACH && v.ix.lower[c + 1] !== 'that') continue;
     // "said Smith: “…”" — an inverted speaker only right before the quote.
     const a = fromCue(v, c, lo, qa, false);
     if (!a.speaker) {
       const after = phraseFrom(v, c + 1, qa);
-      if (after && after[1] === qa - 1 && /^[:,]$/.test(v.lower[qa - 1]!) && canSpeak(v, after))
+      if (after && after[1] === qa - 1 && /^[:,]$/.test(v.ix.lower[qa - 1]!) && canSpeak(v, after))
         return { cue: [c, c + 1], speaker: after };
       cueOnly ??= a;
       continue;
@@ -214,17 +220,17 @@ export function attributeBefore(v: DocView, qa: number, lo: number): Attribution
   if (found) return found;
   // "Trump openly admires Putin as a “strong leader”": a label given with "as" belongs to the sentence's subject.
   let k = qa - 1;
-  if (k >= lo && (v.lower[k] === 'a' || v.lower[k] === 'an' || v.lower[k] === 'the')) k--;
-  if (k > lo && v.lower[k] === 'as') {
+  if (k >= lo && (v.ix.lower[k] === 'a' || v.ix.lower[k] === 'an' || v.ix.lower[k] === 'the')) k--;
+  if (k > lo && v.ix.lower[k] === 'as') {
     const subject = sentenceSubject(v, lo, k);
     if (subject && namesPersonOrPronoun(v, subject)) return { cue: null, speaker: subject };
   }
   // Transcript style "PENCE: “…”" or "Smith: “…”" at the start of a sentence.
-  if (qa - 1 >= lo && v.lower[qa - 1] === ':' && cueOnly === null) {
-    const name = qa - 2 >= lo ? v.entityOf[qa - 2]! : -1;
+  if (qa - 1 >= lo && v.ix.lower[qa - 1] === ':' && cueOnly === null) {
+    const name = qa - 2 >= lo ? v.ix.entityOf[qa - 2]! : -1;
     if (name >= 0) {
       let s = qa - 2;
-      while (s - 1 >= lo && v.entityOf[s - 1] === name) s--;
+      while (s - 1 >= lo && v.ix.entityOf[s - 1] === name) s--;
       if (s === lo) return { cue: [qa - 1, qa], speaker: [s, qa - 1] };
     }
   }

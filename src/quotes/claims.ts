@@ -1,18 +1,31 @@
 import type { Claim, ClaimStance, Doc, Quote } from '../model/index.js';
+import { COMMITMENT, DENIAL, EXHORTATION_OPENING, EXPRESSIVE_OPENING, HARM, WRONGDOING } from './data/claim-words.js';
 import { CUE_STANCE } from './data/cues.js';
 import { firstAtOrAfter } from './speakers.js';
-import { tokenRange, type DocView } from './view.js';
+import type { QuoteContext } from './context.js';
 
 /**
  * Claims from attributed quotes and reported speech: what is said (the proposition), by whom, with which
- * stance (from the speech verbs of the sentence: denied > accused > asked > said), about which actors. A denial
+ * stance (the speech verbs of the sentence: denied > accused > threatened > promised > asked > said; then the
+ * statement's own words, see `claimKind`), about which actors. Statements that are no claims are left out. A denial
  * of "this" or "the allegations" takes the proposition it answers: the last accusation of the article.
  */
 
-const STANCE_RANK: Readonly<Record<ClaimStance, number>> = { asserts: 0, questions: 1, accuses: 2, denies: 3 };
+const STANCE_RANK: Readonly<Record<ClaimStance, number>> = {
+  asserts: 0,
+  questions: 1,
+  promises: 2,
+  threatens: 3,
+  accuses: 4,
+  denies: 5,
+};
+/** Up to this many words, a quoted phrase inside a sentence is a label or a name unless it carries a charge. */
+const LABEL_WORDS = 4;
+/** Third persons a charge can be aimed at when no actor is named. */
+const THIRD_PERSON = /\b(?:he|she|they|him|her|them|his|their|you|your|the company|the government)\b/i;
 const ANAPHOR =
   /^(?:this|it|these|those|them|the (?:allegations?|accusations?|claims?|charges?|reports?|suggestion|report))\b/i;
-const MARKS = /["“”«»„]/g;
+const MARKS = /["“”«»„]|``|''/g;
 /** Paragraph reach of an anaphoric denial back to the accusation it answers. */
 const ANAPHOR_REACH = 2500;
 
@@ -34,26 +47,27 @@ const DENIES_ANAPHOR =
   /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|disputed)\s+(?:this|it|these|those|them|the\s+(?:allegations?|accusations?|claims?|charges?|reports?|suggestion))\b/i;
 
 /** The strongest stance among the speech verbs of the sentences a quote sits in (outside the quote). */
-function stanceOf(v: DocView, q: Quote): ClaimStance {
-  const [a, b] = tokenRange(v.doc, q);
+function stanceOf(v: QuoteContext, q: Quote): ClaimStance {
+  const [a, b] = v.ix.tokensIn(q);
   if (b <= a) return 'asserts';
-  const lo = v.sentLo[a]!;
-  const hi = v.sentHi[b - 1]!;
+  const lo = v.ix.sentLo[a]!;
+  const hi = v.ix.sentHi[b - 1]!;
   let best: ClaimStance = 'asserts';
   for (let i = lo; i < hi; i++) {
     if (i >= a && i < b && q.direct) continue;
     if (v.quoteOf[i] !== -1) continue;
-    const s = CUE_STANCE.get(v.lower[i]!);
+    const s = CUE_STANCE.get(v.ix.lower[i]!);
     if (s && STANCE_RANK[s] > STANCE_RANK[best]) best = s;
   }
   return best;
 }
 
 /** A partial quote inside reported speech: the proposition is the reported clause after the cue. */
-function propositionOf(v: DocView, q: Quote): string {
+function propositionOf(v: QuoteContext, q: Quote): string {
+  if (q.parts) return clean(q.parts.map((p) => p.text).join(' '));
   if (!q.direct || !q.cue || q.cue.end > q.start) return clean(q.text);
-  const [a] = tokenRange(v.doc, q);
-  const hi = v.sentHi[a]!;
+  const [a] = v.ix.tokensIn(q);
+  const hi = v.ix.sentHi[a]!;
   const sentEnd = v.doc.tokens[hi - 1]!.end;
   let from = q.cue.end;
   const rest = v.doc.text.slice(from, sentEnd);
@@ -62,11 +76,58 @@ function propositionOf(v: DocView, q: Quote): string {
   return clean(v.doc.text.slice(from, Math.max(sentEnd, q.end)));
 }
 
-export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Claim[] {
+/**
+ * What kind of statement it is: a claim with its stance, or null for a statement that is no claim (a question put,
+ * thanks, a greeting, a feeling, an exhortation, a quoted label without a charge). The speech verb decides first
+ * (denied, accused, promised, threatened); an assertion is read further from its own words: a rejection as untrue
+ * is a denial, a commitment of the speaker's side a promise (a threat when it is harm), a charge of wrongdoing aimed
+ * at someone an accusation.
+ */
+export function claimKind(
+  cueStance: ClaimStance,
+  proposition: string,
+  opts: { hasTarget: boolean; label: boolean },
+): ClaimStance | null {
+  const text = proposition.replace(/\s+/g, ' ').trim();
+  if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text)) return null;
+  // A question put ("Mistake?", "But why?") asks; one that casts doubt is reported with a verb ("questioned whether").
+  if (/\?\s*$/.test(text)) return null;
+  if (cueStance !== 'asserts') return cueStance;
+  if (DENIAL.test(text)) return 'denies';
+  if (COMMITMENT.test(text)) return HARM.test(text) ? 'threatens' : 'promises';
+  const charge = WRONGDOING.test(text) && (opts.hasTarget || THIRD_PERSON.test(text));
+  if (charge) return 'accuses';
+  return opts.label ? null : 'asserts';
+}
+
+/**
+ * "McKay placed the blame on Transocean. “…,” he said.": a quote that goes on from the sentence just before (in
+ * its paragraph or the one before) in which its speaker accuses or denies takes that stance — the sentence frames
+ * what the quote does.
+ */
+function framingStance(v: QuoteContext, qa: number, claimantKey: string | null): ClaimStance | null {
+  if (!claimantKey || qa <= 0) return null;
+  const lo = v.ix.sentLo[qa]!;
+  if (lo === 0 || v.paragraphOf[lo]! - v.paragraphOf[lo - 1]! > 1) return null;
+  const plo = v.ix.sentLo[lo - 1]!;
+  let stance: ClaimStance | null = null;
+  let speaks = false;
+  for (let i = plo; i < lo; i++) {
+    if (v.quoteOf[i] !== -1) continue;
+    const e = v.ix.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.actorKey === claimantKey) speaks = true;
+    const s = CUE_STANCE.get(v.ix.lower[i]!);
+    if ((s === 'accuses' || s === 'denies') && stance === null) stance = s;
+    if (v.ix.lower[i] === 'blame' && stance === null) stance = 'accuses';
+  }
+  return speaks ? stance : null;
+}
+
+export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[]): Claim[] {
   const claims: Claim[] = [];
   quotes.forEach((q, index) => {
     if (!q.speaker) return;
-    const stance = stanceOf(v, q);
+    const cueStance = stanceOf(v, q);
     let proposition = propositionOf(v, q);
     const claimantKey = q.speakerKey;
     let targets: string[] = [];
@@ -79,9 +140,21 @@ export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Cla
       if (e.start >= q.end) break;
       if (e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC') targets.push(e.actorKey);
     }
-    const [qa, qe] = tokenRange(doc, q);
+    const [qa, qe] = v.ix.tokensIn(q);
     const sentence =
-      qe > qa ? doc.text.slice(doc.tokens[v.sentLo[qa]!]!.start, doc.tokens[v.sentHi[qe - 1]! - 1]!.end) : '';
+      qe > qa ? doc.text.slice(doc.tokens[v.ix.sentLo[qa]!]!.start, doc.tokens[v.ix.sentHi[qe - 1]! - 1]!.end) : '';
+    // A short quoted phrase inside a sentence without a speech verb ("his “sex tape”", a dish's name) is a label
+    // or a name, not a statement.
+    const label =
+      q.direct &&
+      !q.cue &&
+      !q.parts &&
+      qe > qa &&
+      v.ix.sentLo[qa] !== qa &&
+      clean(q.text).split(' ').length <= LABEL_WORDS;
+    const framed = cueStance === 'asserts' ? framingStance(v, qa, claimantKey) : null;
+    const stance = claimKind(framed ?? cueStance, proposition, { hasTarget: targets.length > 0, label });
+    if (!stance) return;
     if (
       stance === 'denies' &&
       (ANAPHOR.test(proposition) || proposition.split(' ').length < 3 || DENIES_ANAPHOR.test(sentence))
@@ -106,6 +179,9 @@ export function buildClaims(doc: Doc, v: DocView, quotes: readonly Quote[]): Cla
       stance,
       targetKeys: [...new Set(targets)],
       date: q.date ?? null,
+      dateFrom: q.dateFrom ?? null,
+      dateRange: q.dateRange ?? null,
+      reported: q.reported ?? null,
       quote: index,
     });
   });

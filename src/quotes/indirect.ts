@@ -3,7 +3,7 @@ import { WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { isCue, type Attribution } from './attribute.js';
 import { INDIRECT_CUES } from './data/cues.js';
 import { phraseFrom, subjectBefore } from './phrases.js';
-import type { DocView } from './view.js';
+import type { QuoteContext } from './context.js';
 
 /**
  * Reported speech without quotation marks, one per sentence: "the minister told reporters (that) the country
@@ -36,30 +36,30 @@ const TIME_WORDS = new Set([
   'afternoon',
 ]);
 
-function wordCount(v: DocView, a: number, b: number): number {
+function wordCount(v: QuoteContext, a: number, b: number): number {
   let n = 0;
   for (let i = a; i < b; i++) if (/^[\p{L}\p{N}]/u.test(v.doc.tokens[i]!.text)) n++;
   return n;
 }
 
-function contentSpan(v: DocView, a: number, b: number): Span | null {
-  while (b > a && /^[.,;:!?]$/.test(v.lower[b - 1]!)) b--;
+function contentSpan(v: QuoteContext, a: number, b: number): Span | null {
+  while (b > a && /^[.,;:!?]$/.test(v.ix.lower[b - 1]!)) b--;
   if (b <= a || wordCount(v, a, b) < MIN_CONTENT_WORDS) return null;
   return { start: v.doc.tokens[a]!.start, end: v.doc.tokens[b - 1]!.end };
 }
 
 /** "…, X said (on Tuesday)." or "…, said X." or "…, according to X." closing the sentence. */
-function trailing(v: DocView, lo: number, hi: number): Indirect | null {
+function trailing(v: QuoteContext, lo: number, hi: number): Indirect | null {
   for (let comma = hi - 2; comma > lo && hi - comma <= TAIL_REACH + 4; comma--) {
-    if (v.lower[comma] !== ',') continue;
+    if (v.ix.lower[comma] !== ',') continue;
     const from = comma + 1;
-    if (v.lower[from] === 'according' && v.lower[from + 1] === 'to') {
+    if (v.ix.lower[from] === 'according' && v.ix.lower[from + 1] === 'to') {
       const who = phraseFrom(v, from + 2, hi);
       const content = contentSpan(v, lo, comma);
       return who && content ? { content, att: { cue: [from, from + 2], speaker: who } } : null;
     }
     for (let c = from; c < hi && c - from <= 8; c++) {
-      if (!isCue(v, c) || !INDIRECT_CUES.has(v.lower[c]!)) continue;
+      if (!isCue(v, c) || !INDIRECT_CUES.has(v.ix.lower[c]!)) continue;
       let speaker = subjectBefore(v, c, from);
       if (!speaker && c === from) speaker = phraseFrom(v, c + 1, hi);
       const content = contentSpan(v, lo, comma);
@@ -71,21 +71,21 @@ function trailing(v: DocView, lo: number, hi: number): Indirect | null {
 }
 
 /** "X said (that) …", "X told reporters (that) …", "According to X, …" opening the sentence. */
-function leading(v: DocView, lo: number, hi: number): Indirect | null {
-  if (v.lower[lo] === 'according' && v.lower[lo + 1] === 'to') {
+function leading(v: QuoteContext, lo: number, hi: number): Indirect | null {
+  if (v.ix.lower[lo] === 'according' && v.ix.lower[lo + 1] === 'to') {
     const who = phraseFrom(v, lo + 2, hi);
-    if (!who || v.lower[who[1]] !== ',') return null;
+    if (!who || v.ix.lower[who[1]] !== ',') return null;
     const content = contentSpan(v, who[1] + 1, hi);
     return content ? { content, att: { cue: [lo, lo + 2], speaker: who } } : null;
   }
   for (let c = lo + 1; c < hi && c - lo <= 14; c++) {
-    if (!isCue(v, c) || !INDIRECT_CUES.has(v.lower[c]!)) continue;
+    if (!isCue(v, c) || !INDIRECT_CUES.has(v.ix.lower[c]!)) continue;
     const speaker = subjectBefore(v, c, lo);
     if (!speaker) continue;
     let j = c + 1;
     // "told reporters on Wednesday that …", "said in a statement that …": the report starts after "that".
     for (let k = c + 1; k < hi && k - c <= 9; k++) {
-      const w = v.lower[k]!;
+      const w = v.ix.lower[k]!;
       if (w === ',' || isCue(v, k)) break;
       if (w === 'that') {
         const content = contentSpan(v, k + 1, hi);
@@ -93,34 +93,34 @@ function leading(v: DocView, lo: number, hi: number): Indirect | null {
       }
     }
     if (
-      v.lower[c]!.startsWith('told') ||
-      v.lower[c] === 'tells' ||
-      v.lower[c] === 'urged' ||
-      v.lower[c] === 'warned' ||
-      v.lower[c] === 'accused'
+      v.ix.lower[c]!.startsWith('told') ||
+      v.ix.lower[c] === 'tells' ||
+      v.ix.lower[c] === 'urged' ||
+      v.ix.lower[c] === 'warned' ||
+      v.ix.lower[c] === 'accused'
     ) {
       // The addressee of "told" is not what was said; "accused X of …" keeps X in the proposition.
-      if (!v.lower[c]!.startsWith('accus') && !v.lower[c]!.startsWith('urg')) {
+      if (!v.ix.lower[c]!.startsWith('accus') && !v.ix.lower[c]!.startsWith('urg')) {
         const obj = phraseFrom(v, j, hi);
         if (obj) j = obj[1];
       }
     }
-    while (j < hi && TIME_WORDS.has(v.lower[j]!)) j++;
-    if (v.lower[j] === ',') j++;
-    if (v.lower[j] === 'that') j++;
+    while (j < hi && TIME_WORDS.has(v.ix.lower[j]!)) j++;
+    if (v.ix.lower[j] === ',') j++;
+    if (v.ix.lower[j] === 'that') j++;
     const content = contentSpan(v, j, hi);
     return content ? { content, att: { cue: [c, c + 1], speaker } } : null;
   }
   return null;
 }
 
-export function findIndirect(v: DocView): Indirect[] {
+export function findIndirect(v: QuoteContext): Indirect[] {
   const out: Indirect[] = [];
   const n = v.doc.tokens.length;
   for (let lo = 0; lo < n; ) {
-    const hi = v.sentHi[lo]!;
+    const hi = v.ix.sentHi[lo]!;
     let quoted = false;
-    for (let i = lo; i < hi; i++) if (v.quoteOf[i] !== -1 || /^["“”«»„]$/.test(v.lower[i]!)) quoted = true;
+    for (let i = lo; i < hi; i++) if (v.quoteOf[i] !== -1 || /^["“”«»„]$/.test(v.ix.lower[i]!)) quoted = true;
     if (!quoted) {
       const r = trailing(v, lo, hi) ?? leading(v, lo, hi);
       if (r) out.push(r);

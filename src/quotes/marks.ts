@@ -1,8 +1,8 @@
 import type { Span } from '../model/index.js';
 
 /**
- * Quotation marks → quote spans. Double marks (curly “ ”, straight ", guillemets « », low „) open and close
- * top-level quotes; curly single marks ‘ ’ do so only outside a double quote (British style), and an apostrophe
+ * Quotation marks → quote spans. Double marks (curly “ ”, straight ", guillemets « », low „, typewriter `` '')
+ * open and close top-level quotes; curly single marks ‘ ’ do so only outside a double quote (British style), and an apostrophe
  * never closes one. A paragraph that ends inside an open quote and is followed by a paragraph that reopens
  * with a mark continues the same quote (the news convention for multi-paragraph quotes).
  */
@@ -40,8 +40,24 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): Quote
     carried = null;
     for (let i = lo; i < hi; i++) {
       const c = text[i]!;
-      if (reopened && i === lo && (OPEN_DOUBLE.has(c) || c === '"')) continue;
+      // Typewriter doubles: `` opens; '' closes, or opens at a word start (PTB-tokenised and wire archives).
+      const pair = (c === '`' || c === "'") && text[i + 1] === c ? c : null;
+      if (reopened && i === lo && (OPEN_DOUBLE.has(c) || c === '"' || pair)) {
+        if (pair) i++;
+        continue;
+      }
       reopened = false;
+      if (pair) {
+        const prev = i > lo ? text[i - 1]! : ' ';
+        const startsWord = OPEN_CONTEXT.test(prev) && !/\s/u.test(text[i + 2] ?? ' ');
+        if (open === null && single === null && (pair === '`' || startsWord)) open = i;
+        else if (open !== null && pair === "'") {
+          if (i > open + 2) out.push({ start: open, end: i + 2, closed: true });
+          open = null;
+        }
+        i++;
+        continue;
+      }
       if (open === null) {
         if (single !== null) {
           if (c === '’' && closesSingle(text, i)) {
@@ -63,7 +79,8 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): Quote
     if (open === null) continue;
     const next = paragraphs[p + 1];
     const first = next ? text[next.start]! : '';
-    if (next && (OPEN_DOUBLE.has(first) || first === '"')) carried = open;
+    const pairFirst = next ? text.slice(next.start, next.start + 2) : '';
+    if (next && (OPEN_DOUBLE.has(first) || first === '"' || pairFirst === '``' || pairFirst === "''")) carried = open;
     else out.push({ start: open, end: hi, closed: false });
   }
   return out;

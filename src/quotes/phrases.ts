@@ -1,7 +1,15 @@
 import { isHonorific, isRoleWord } from '../language/index.js';
 import { isCapitalized, WEEKDAY_NAMES } from '../model/lexicon/index.js';
-import { AUX_BETWEEN, NP_BREAKS, NP_LINKS, NP_OPENERS, SPEAKER_HEADS, SPEAKER_PRONOUNS } from './data/cues.js';
-import type { DocView } from './view.js';
+import {
+  AUTHORED_WORKS,
+  AUX_BETWEEN,
+  NP_BREAKS,
+  NP_LINKS,
+  NP_OPENERS,
+  SPEAKER_HEADS,
+  SPEAKER_PRONOUNS,
+} from './data/cues.js';
+import type { QuoteContext } from './context.js';
 
 /**
  * Speaker phrases read from the tokens around a speech cue, without a parser: the subject written before
@@ -14,11 +22,11 @@ export type TokenRange = [number, number];
 const WEEKDAYS = new Set([...WEEKDAY_NAMES, 'today', 'yesterday']);
 const MAX_NP = 9;
 
-function isWord(v: DocView, i: number): boolean {
+function isWord(v: QuoteContext, i: number): boolean {
   return /^[\p{L}\p{N}]/u.test(v.doc.tokens[i]!.text);
 }
 
-function isCap(v: DocView, i: number): boolean {
+function isCap(v: QuoteContext, i: number): boolean {
   return isCapitalized(v.doc.tokens[i]!.text);
 }
 
@@ -26,21 +34,31 @@ function isPossessive(w: string): boolean {
   return w === "'s" || w === '’s' || w === "'" || w === '’';
 }
 
+/**
+ * An auxiliary or adverb that may stand between a subject and its verb. These rules were written against
+ * words lower-cased without reading ’ as ', so a curly "n’t" ("didn’t") has never counted here while a
+ * straight "n't" does; the index folds both, and this keeps the results as they were until the
+ * difference is measured on its own.
+ */
+function isAuxBetween(v: QuoteContext, j: number): boolean {
+  return AUX_BETWEEN.has(v.ix.lower[j]!) && !v.doc.tokens[j]!.text.includes('’');
+}
+
 /** Step left over a parenthesis ending at `j` ("Rep. Gwen Moore (D-Wis.) said"); `j` itself when there is none. */
-function skipParenthesis(v: DocView, j: number, lo: number): number {
-  if (v.lower[j] !== ')') return j;
+function skipParenthesis(v: QuoteContext, j: number, lo: number): number {
+  if (v.ix.lower[j] !== ')') return j;
   let k = j - 1;
-  while (k >= lo && j - k <= 8 && v.lower[k] !== '(') k--;
-  return k >= lo && v.lower[k] === '(' ? k - 1 : j;
+  while (k >= lo && j - k <= 8 && v.ix.lower[k] !== '(') k--;
+  return k >= lo && v.ix.lower[k] === '(' ? k - 1 : j;
 }
 
 /** Skip adverbs, auxiliaries and a time phrase between a subject and its verb, leftwards from `j`. */
-function skipLeft(v: DocView, j: number, lo: number): number {
+function skipLeft(v: QuoteContext, j: number, lo: number): number {
   for (;;) {
     if (j < lo) return j;
-    const w = v.lower[j]!;
-    if ((AUX_BETWEEN.has(w) && !isPossessive(w)) || (/^\p{Ll}+ly$/u.test(v.doc.tokens[j]!.text) && w !== 'only')) j--;
-    else if (WEEKDAYS.has(w)) j -= v.lower[j - 1] === 'on' ? 2 : 1;
+    const w = v.ix.lower[j]!;
+    if ((isAuxBetween(v, j) && !isPossessive(w)) || (/^\p{Ll}+ly$/u.test(v.doc.tokens[j]!.text) && w !== 'only')) j--;
+    else if (WEEKDAYS.has(w)) j -= v.ix.lower[j - 1] === 'on' ? 2 : 1;
     else if (w === 'ago') {
       // "The State Department less than two weeks ago said"
       let k = j - 1;
@@ -48,13 +66,13 @@ function skipLeft(v: DocView, j: number, lo: number): number {
         k >= lo &&
         j - k <= 5 &&
         /^(?:\p{N}+|\p{Ll}+)$/u.test(v.doc.tokens[k]!.text) &&
-        !NP_OPENERS.has(v.lower[k]!)
+        !NP_OPENERS.has(v.ix.lower[k]!)
       )
         k--;
       j = k;
     } else if (
       (w === '’s' || w === "'s") &&
-      (v.lower[j - 1] === 'he' || v.lower[j - 1] === 'she' || v.lower[j - 1] === 'it')
+      (v.ix.lower[j - 1] === 'he' || v.ix.lower[j - 1] === 'she' || v.ix.lower[j - 1] === 'it')
     )
       j--;
     else if (w === ')') {
@@ -66,16 +84,16 @@ function skipLeft(v: DocView, j: number, lo: number): number {
 }
 
 /** Widen an entity mention leftwards over its written title ("Foreign Minister", "Mr.", "the country's"). */
-function titleStart(v: DocView, s: number, lo: number): number {
+function titleStart(v: QuoteContext, s: number, lo: number): number {
   let k = s;
   while (k - 1 >= lo && s - (k - 1) <= 5) {
     const w = v.doc.tokens[k - 1]!.text;
-    const l = v.lower[k - 1]!;
+    const l = v.ix.lower[k - 1]!;
     if (NP_BREAKS.has(l) || NP_OPENERS.has(l)) break;
     if (
       isRoleWord(w) ||
       isHonorific(w) ||
-      (isCap(v, k - 1) && v.quoteOf[k - 1] === -1 && isWord(v, k - 1) && v.entityOf[k - 1] === -1)
+      (isCap(v, k - 1) && v.quoteOf[k - 1] === -1 && isWord(v, k - 1) && v.ix.entityOf[k - 1] === -1)
     )
       k--;
     else break;
@@ -87,22 +105,23 @@ function titleStart(v: DocView, s: number, lo: number): number {
  * Whether a phrase can be a speaker: a pronoun, a named actor, a title, or a noun phrase headed by a person,
  * group, institution or document ("a person familiar with the matter", "the report") — not "his refusal".
  */
-export function canSpeak(v: DocView, r: TokenRange): boolean {
+export function canSpeak(v: QuoteContext, r: TokenRange): boolean {
   for (let i = r[0]; i < r[1]; i++) {
-    const e = v.entityOf[i]!;
+    const e = v.ix.entityOf[i]!;
     if (e >= 0 && v.doc.entities[e]!.type !== 'LOC' && v.doc.entities[e]!.type !== 'MISC') return true;
   }
   let h = r[1] - 1;
   // The head of "head of the agency" / "a person familiar with the matter" comes before the link word.
   for (let i = r[0] + 1; i < r[1]; i++) {
-    if (NP_LINKS.has(v.lower[i]!) || v.lower[i] === 'familiar' || v.lower[i] === 'close') {
+    if (NP_LINKS.has(v.ix.lower[i]!) || v.ix.lower[i] === 'familiar' || v.ix.lower[i] === 'close') {
       h = i - 1;
       break;
     }
   }
-  const head = v.lower[h]!;
-  if (SPEAKER_PRONOUNS.has(head) || SPEAKER_HEADS.has(head) || isRoleWord(head)) return true;
-  if (isCap(v, h) && h > v.sentLo[h]! && /^\p{L}/u.test(head)) return true;
+  const head = v.ix.lower[h]!;
+  if (SPEAKER_PRONOUNS.has(head) || SPEAKER_HEADS.has(head) || AUTHORED_WORKS.has(head) || isRoleWord(head))
+    return true;
+  if (isCap(v, h) && h > v.ix.sentLo[h]! && /^\p{L}/u.test(head)) return true;
   return (
     (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head)) ||
     /(?:man|woman|men|women)$/.test(head)
@@ -110,22 +129,22 @@ export function canSpeak(v: DocView, r: TokenRange): boolean {
 }
 
 /** The noun phrase ending at token `j` (inclusive), read leftwards; null when there is none. */
-function nounPhraseEndingAt(v: DocView, j: number, lo: number): TokenRange | null {
+function nounPhraseEndingAt(v: QuoteContext, j: number, lo: number): TokenRange | null {
   if (j < lo || v.quoteOf[j] !== -1 || !isWord(v, j)) return null;
-  const w = v.lower[j]!;
+  const w = v.ix.lower[j]!;
   if (SPEAKER_PRONOUNS.has(w)) return [j, j + 1];
   if (NP_BREAKS.has(w) || NP_OPENERS.has(w) || /ly$/.test(w)) return null;
-  const ent = v.entityOf[j]!;
+  const ent = v.ix.entityOf[j]!;
   if (ent >= 0) {
     let s = j;
-    while (s - 1 >= lo && v.entityOf[s - 1] === ent) s--;
+    while (s - 1 >= lo && v.ix.entityOf[s - 1] === ent) s--;
     return [titleStart(v, s, lo), j + 1];
   }
   let s = j;
   let k = j - 1;
   while (k >= lo && j - k < MAX_NP) {
     if (v.quoteOf[k] !== -1) break;
-    const t = v.lower[k]!;
+    const t = v.ix.lower[k]!;
     if (NP_OPENERS.has(t)) {
       s = k;
       break;
@@ -136,7 +155,7 @@ function nounPhraseEndingAt(v: DocView, j: number, lo: number): TokenRange | nul
     }
     if (NP_LINKS.has(t)) {
       // "head of the agency", "a person familiar with the matter": only inside a phrase that goes on leftwards.
-      if (k - 1 >= lo && isWord(v, k - 1) && !NP_BREAKS.has(v.lower[k - 1]!)) {
+      if (k - 1 >= lo && isWord(v, k - 1) && !NP_BREAKS.has(v.ix.lower[k - 1]!)) {
         k--;
         continue;
       }
@@ -147,7 +166,7 @@ function nounPhraseEndingAt(v: DocView, j: number, lo: number): TokenRange | nul
     k--;
   }
   // A link word cannot open the phrase ("of the agency" → "the agency").
-  while (s < j && NP_LINKS.has(v.lower[s]!)) s++;
+  while (s < j && NP_LINKS.has(v.ix.lower[s]!)) s++;
   return [s, j + 1];
 }
 
@@ -155,24 +174,24 @@ function nounPhraseEndingAt(v: DocView, j: number, lo: number): TokenRange | nul
  * The subject of a cue at token `c`, read leftwards, stopping at `lo`. Handles "X, the minister, said" and
  * "X, who …, said" by stepping over the comma-delimited insertion to the name before it.
  */
-export function subjectBefore(v: DocView, c: number, lo: number): TokenRange | null {
+export function subjectBefore(v: QuoteContext, c: number, lo: number): TokenRange | null {
   const j = skipLeft(v, c - 1, lo);
   if (j < lo) return null;
-  if (v.lower[j] === ',') return beforeInsertions(v, j, lo);
+  if (v.ix.lower[j] === ',') return beforeInsertions(v, j, lo);
   // "I laughed and said": the subject of a coordinated verb.
-  if (v.lower[j] === 'and' && j - 2 >= lo && /^\p{Ll}+$/u.test(v.doc.tokens[j - 1]!.text)) {
+  if (v.ix.lower[j] === 'and' && j - 2 >= lo && /^\p{Ll}+$/u.test(v.doc.tokens[j - 1]!.text)) {
     const k = skipLeft(v, j - 2, lo);
     const first = k >= lo ? nounPhraseEndingAt(v, k, lo) : null;
-    if (first && (SPEAKER_PRONOUNS.has(v.lower[first[0]]!) || v.entityOf[k]! >= 0)) return first;
+    if (first && (SPEAKER_PRONOUNS.has(v.ix.lower[first[0]]!) || v.ix.entityOf[k]! >= 0)) return first;
   }
   // "Trump bemoaned the unrest in Charlotte and said": the subject of the clause the verb is joined to.
-  if (v.lower[j] === 'and') return sentenceSubject(v, lo, j);
+  if (v.ix.lower[j] === 'and') return sentenceSubject(v, lo, j);
   return nounPhraseEndingAt(v, j, lo);
 }
 
 /** A phrase headed by a person's name ("Sen. Durbin", not "Sanders's following"). */
-function namesPerson(v: DocView, r: TokenRange): boolean {
-  const e = v.entityOf[r[1] - 1]!;
+function namesPerson(v: QuoteContext, r: TokenRange): boolean {
+  const e = v.ix.entityOf[r[1] - 1]!;
   return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
 }
 
@@ -181,18 +200,18 @@ function namesPerson(v: DocView, r: TokenRange): boolean {
  * said", "Pruitt, the attorney general of Oklahoma, one of the states suing, said". The nearest phrase that
  * names a person wins, else the nearest that can speak.
  */
-function beforeInsertions(v: DocView, j: number, lo: number): TokenRange | null {
+function beforeInsertions(v: QuoteContext, j: number, lo: number): TokenRange | null {
   let fallback: TokenRange | null = null;
   // "The mayor of Kellhaven, Tove Halvorsen, said": the name set off by the commas is the speaker.
   const inserted = nounPhraseEndingAt(v, skipParenthesis(v, j - 1, lo), lo);
-  if (inserted && v.lower[inserted[0] - 1] === ',' && namesPerson(v, inserted)) return inserted;
+  if (inserted && v.ix.lower[inserted[0] - 1] === ',' && namesPerson(v, inserted)) return inserted;
   for (let k = j - 1; k >= lo && j - k <= 40; k--) {
-    if (v.quoteOf[k] !== -1 || /^[;:!?]$/.test(v.lower[k]!)) break;
-    if (v.lower[k] !== ',') continue;
+    if (v.quoteOf[k] !== -1 || /^[;:!?]$/.test(v.ix.lower[k]!)) break;
+    if (v.ix.lower[k] !== ',') continue;
     const before = nounPhraseEndingAt(v, skipParenthesis(v, k - 1, lo), lo);
     if (!before) continue;
     if (namesPerson(v, before)) return before;
-    if (SPEAKER_PRONOUNS.has(v.lower[before[0]]!) && before[1] - before[0] === 1) return before;
+    if (SPEAKER_PRONOUNS.has(v.ix.lower[before[0]]!) && before[1] - before[0] === 1) return before;
     if (!fallback && canSpeak(v, before)) fallback = before;
   }
   return fallback;
@@ -221,9 +240,9 @@ const PREPOSITIONS = new Set([
  * The subject of a sentence as the first named actor or pronoun not governed by a preposition, before token
  * `hi` ("During a speech, Trump attacked Clinton …, saying" → Trump).
  */
-export function sentenceSubject(v: DocView, lo: number, hi: number): TokenRange | null {
+export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
   // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
-  if (v.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.lower[lo]!)) {
+  if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!)) {
     const opening = phraseFrom(v, lo, hi);
     // The phrase reader does not know verbs ("His chief aide doubled …"): the longest speaking prefix.
     for (let e = opening ? opening[1] : lo; e > lo; e--) {
@@ -232,23 +251,23 @@ export function sentenceSubject(v: DocView, lo: number, hi: number): TokenRange 
   }
   for (let i = lo; i < hi; i++) {
     if (v.quoteOf[i] !== -1) return null;
-    if (PREPOSITIONS.has(v.lower[i - 1] ?? '') && i > lo) continue;
-    if (SPEAKER_PRONOUNS.has(v.lower[i]!) && v.lower[i] !== 'it') return [i, i + 1];
-    const e = v.entityOf[i]!;
+    if (PREPOSITIONS.has(v.ix.lower[i - 1] ?? '') && i > lo) continue;
+    if (SPEAKER_PRONOUNS.has(v.ix.lower[i]!) && v.ix.lower[i] !== 'it') return [i, i + 1];
+    const e = v.ix.entityOf[i]!;
     if (e < 0) continue;
     const type = v.doc.entities[e]!.type;
     if (type === 'LOC' || type === 'MISC') continue;
     const s = i;
-    while (i + 1 < hi && v.entityOf[i + 1] === e) i++;
+    while (i + 1 < hi && v.ix.entityOf[i + 1] === e) i++;
     return [titleStart(v, s, lo), i + 1];
   }
   return null;
 }
 
 /** The noun phrase starting at token `j`, read rightwards up to `hi` ("said Smith", "according to a source"). */
-export function phraseFrom(v: DocView, j: number, hi: number): TokenRange | null {
+export function phraseFrom(v: QuoteContext, j: number, hi: number): TokenRange | null {
   if (j >= hi || v.quoteOf[j] !== -1 || !isWord(v, j)) return null;
-  const w = v.lower[j]!;
+  const w = v.ix.lower[j]!;
   if (SPEAKER_PRONOUNS.has(w)) return [j, j + 1];
   if ((NP_BREAKS.has(w) && !NP_OPENERS.has(w)) || WEEKDAYS.has(w)) return null;
   let e = j;
@@ -256,13 +275,14 @@ export function phraseFrom(v: DocView, j: number, hi: number): TokenRange | null
   let sawEntity = false;
   while (k < hi && k - j < MAX_NP) {
     if (v.quoteOf[k] !== -1) break;
-    const t = v.lower[k]!;
-    const ent = v.entityOf[k]!;
+    const t = v.ix.lower[k]!;
+    const ent = v.ix.entityOf[k]!;
     if (ent >= 0) {
-      while (k < hi && v.entityOf[k] === ent) k++;
+      while (k < hi && v.ix.entityOf[k] === ent) k++;
       e = k;
       sawEntity = true;
-      if (v.lower[k] === ',' || !(isPossessive(v.lower[k] ?? '') || isRoleWord(v.doc.tokens[k]?.text ?? ''))) break;
+      if (v.ix.lower[k] === ',' || !(isPossessive(v.ix.lower[k] ?? '') || isRoleWord(v.doc.tokens[k]?.text ?? '')))
+        break;
       continue;
     }
     if (isPossessive(t) || t === '-') {
@@ -270,7 +290,7 @@ export function phraseFrom(v: DocView, j: number, hi: number): TokenRange | null
       continue;
     }
     if (NP_LINKS.has(t) && k > j) {
-      const next = v.lower[k + 1] ?? '';
+      const next = v.ix.lower[k + 1] ?? '';
       if (k + 1 < hi && (NP_OPENERS.has(next) || (v.doc.tokens[k + 1] && isCap(v, k + 1)))) {
         k++;
         continue;
@@ -280,7 +300,7 @@ export function phraseFrom(v: DocView, j: number, hi: number): TokenRange | null
     if (!isWord(v, k) || (NP_BREAKS.has(t) && !(k === j && NP_OPENERS.has(t))) || (k > j && SPEAKER_PRONOUNS.has(t)))
       break;
     if (sawEntity && !isCap(v, k)) break;
-    if (k > j && NP_OPENERS.has(t) && !NP_LINKS.has(v.lower[k - 1]!)) break;
+    if (k > j && NP_OPENERS.has(t) && !NP_LINKS.has(v.ix.lower[k - 1]!)) break;
     if (k > j && /ly$/.test(t) && !isCap(v, k)) break;
     k++;
     e = k;

@@ -1,6 +1,7 @@
 import type { Doc, EntityMention, EntityType, Span } from '../model/index.js';
 import { isRoleWord } from '../language/index.js';
-import { SPEAKER_PRONOUNS } from './data/cues.js';
+import { AUTHORED_WORKS, CUE_STANCE, SPEAKER_PRONOUNS } from './data/cues.js';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './data/first-names.js';
 
 /**
  * Resolve a speaker phrase as written to the actor it stands for in this article: a named mention inside the
@@ -106,6 +107,21 @@ const FEMALE_TITLES = new Set([
   'sister',
 ]);
 
+let firstNames: Map<string, 'male' | 'female'> | null = null;
+
+/** The gender a person's first name tells, from the name lists (null when the name is unlisted or used for both). */
+export function firstNameGender(name: string): 'male' | 'female' | null {
+  if (!firstNames) {
+    firstNames = new Map();
+    for (const n of MALE_FIRST_NAMES.split(/\s+/)) firstNames.set(n, 'male');
+    for (const n of FEMALE_FIRST_NAMES.split(/\s+/)) firstNames.set(n, 'female');
+  }
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+  // A lone word is a surname as often as a first name ("Murray", "Lamar").
+  if (words.length < 2) return null;
+  return firstNames.get(words[0]!.toLowerCase()) ?? null;
+}
+
 function actor(m: EntityMention): ResolvedSpeaker {
   return { name: m.canonical ?? m.text, key: m.actorKey };
 }
@@ -124,6 +140,12 @@ export class GenderBook {
         this.seen.set(m.actorKey, 'male');
       else if (FEMALE_TITLES.has(before) || /\b(spokeswoman|chairwoman|congresswoman|queen|princess)\b/.test(role))
         this.seen.set(m.actorKey, 'female');
+    }
+    // A first name tells the gender of a person no title has told it of.
+    for (const m of doc.entities) {
+      if (m.type !== 'PERSON' || !m.actorKey || this.seen.has(m.actorKey)) continue;
+      const g = firstNameGender(m.canonical ?? m.text);
+      if (g) this.seen.set(m.actorKey, g);
     }
   }
 
@@ -182,9 +204,123 @@ function lastEntityBefore(
   return null;
 }
 
+/** Words that govern a name as an object ("like Newman", "with Obama"): such a name is not a sentence's subject. */
+const GOVERNING = new Set([
+  'in',
+  'of',
+  'for',
+  'with',
+  'by',
+  'at',
+  'on',
+  'to',
+  'from',
+  'about',
+  'against',
+  'during',
+  'after',
+  'before',
+  'over',
+  'under',
+  'like',
+  'unlike',
+  'than',
+  'as',
+  'including',
+  'between',
+  'among',
+  'toward',
+  'towards',
+  'into',
+  'without',
+  'behind',
+  'since',
+  'until',
+]);
+/** How many sentences back a subject pronoun looks for the subject it continues. */
+const SUBJECT_REACH = 6;
+
+/** Index of the sentence holding character `offset`. */
+function sentenceAt(doc: Doc, offset: number): number {
+  const k = firstAtOrAfter(doc.sentences, offset + 1) - 1;
+  return Math.max(0, k);
+}
+
+/**
+ * The subject of sentence `s` when it is a person: its first actor mention outside quotes that no preposition
+ * governs and that is no possessive modifier ("Before Trump's appearance, the cleric Anwar al-Awlaki …" → al-Awlaki),
+ * written before character `before`.
+ */
+function personSubject(ctx: SpeakerContext, s: number, before: number): EntityMention | null {
+  const doc = ctx.doc;
+  const sent = doc.sentences[s];
+  if (!sent) return null;
+  const ents = doc.entities;
+  for (let k = firstAtOrAfter(ents, sent.start); k < ents.length; k++) {
+    const m = ents[k]!;
+    if (m.start >= Math.min(sent.end, before)) break;
+    if (m.type === 'LOC' || m.type === 'MISC' || insideQuote(ctx, m)) continue;
+    const prev = /([\p{L}]+)[^\p{L}]*$/u.exec(doc.text.slice(Math.max(sent.start, m.start - 16), m.start))?.[1];
+    if (prev && GOVERNING.has(prev.toLowerCase())) continue;
+    // A capitalized preposition opening the sentence can be read into the name ("Before Trump").
+    if (GOVERNING.has(m.text.split(/\s+/)[0]!.toLowerCase())) continue;
+    if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
+    return m.type === 'PERSON' ? m : null;
+  }
+  return null;
+}
+
+/**
+ * A subject pronoun continues the most salient person before it (centering: the subject of the nearest sentence,
+ * or the speaker of a statement there): walking back sentence by sentence, the speaker resolved in that sentence,
+ * else its subject, when the gender fits. Names inside reported clauses ("he said Obama …") are not subjects.
+ */
+function salientPerson(ctx: SpeakerContext, kind: 'male' | 'female', at: number): ResolvedSpeaker | null {
+  const doc = ctx.doc;
+  if (doc.sentences.length === 0) return null;
+  const here = sentenceAt(doc, at);
+  let r = ctx.recent.length - 1;
+  for (let s = here; s >= 0 && here - s <= SUBJECT_REACH; s--) {
+    const sent = doc.sentences[s]!;
+    const limit = s === here ? at : sent.end;
+    while (r >= 0 && ctx.recent[r]!.at >= limit) r--;
+    for (let j = r; j >= 0 && ctx.recent[j]!.at >= sent.start; j--) {
+      const prior = ctx.recent[j]!;
+      if (prior.type === 'PERSON' && prior.speaker.key && ctx.genders.compatible(prior.speaker.key, kind))
+        return prior.speaker;
+    }
+    const subject = personSubject(ctx, s, limit);
+    if (subject && ctx.genders.compatible(subject.actorKey, kind)) return actor(subject);
+  }
+  return null;
+}
+
+/** How many words before a mention a verb of criticism may govern it ("criticised the government of X"). */
+const CRITICISM_REACH = 5;
+
+/**
+ * Whether a mention is the object of criticism in its sentence ("condemned Veskaria", "accused the ministry of"):
+ * the one criticized is who the statement is aimed at, not who goes on speaking.
+ */
+function criticized(ctx: SpeakerContext, m: EntityMention): boolean {
+  const sent = ctx.doc.sentences[sentenceAt(ctx.doc, m.start)];
+  const before = ctx.doc.text.slice(Math.max(sent?.start ?? 0, m.start - 60), m.start);
+  const words = before
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .filter(Boolean)
+    .slice(-CRITICISM_REACH);
+  return words.some((w) => CUE_STANCE.get(w) === 'accuses' || CUE_STANCE.get(w) === 'threatens');
+}
+
 function pronounAntecedent(ctx: SpeakerContext, pron: string, at: number): ResolvedSpeaker {
   const kind = SPEAKER_PRONOUNS.get(pron);
   if (kind === 'male' || kind === 'female') {
+    const salient = salientPerson(ctx, kind, at);
+    if (salient) {
+      ctx.genders.learn(salient.key, kind);
+      return salient;
+    }
     const m = lastEntityBefore(ctx, at, (e) => e.type === 'PERSON' && ctx.genders.compatible(e.actorKey, kind));
     if (!m) return NONE;
     ctx.genders.learn(m.actorKey, kind);
@@ -194,7 +330,9 @@ function pronounAntecedent(ctx: SpeakerContext, pron: string, at: number): Resol
     const m = lastEntityBefore(
       ctx,
       at,
-      (e) => e.type === 'ORG' || (e.type === 'GPE' && (e.metonym === true || !!e.actorKey?.startsWith('country:'))),
+      (e) =>
+        (e.type === 'ORG' || (e.type === 'GPE' && (e.metonym === true || !!e.actorKey?.startsWith('country:')))) &&
+        !criticized(ctx, e),
       1500,
     );
     return m ? actor(m) : NONE;
@@ -210,6 +348,85 @@ function entitiesIn(ctx: SpeakerContext, span: Span): EntityMention[] {
     if (ents[k]!.end > span.start) out.push(ents[k]!);
   }
   return out;
+}
+
+/** Words that open a definite description or stand before its head, not describing anyone by themselves. */
+const DESCRIPTION_FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our', 'my']);
+/** How far before a name its premodifying description may start ("emergency room doctor Richelle Cooper"). */
+const PREMODIFIER_REACH = 48;
+/** How far an apposition after a name may run ("Lamar McKay, the chief executive of BP America,"). */
+const APPOSITION_REACH = 90;
+
+/**
+ * The words an article uses to describe a person where it names them: the role words written just before the
+ * name in its sentence ("Democratic front-runner Hillary Clinton", "paramedic Martin Blount") and an apposition
+ * after it ("Lamar McKay, the chief executive of BP America,"), lower-cased.
+ */
+function descriptionWords(ctx: SpeakerContext, m: EntityMention): Set<string> {
+  const text = ctx.doc.text;
+  const out = new Set<string>();
+  const sent = ctx.doc.sentences[sentenceAt(ctx.doc, m.start)];
+  const lo = Math.max(sent?.start ?? 0, m.start - PREMODIFIER_REACH);
+  const before =
+    text
+      .slice(lo, m.start)
+      .split(/[,;:()"“”]/u)
+      .pop() ?? '';
+  for (const w of before.toLowerCase().split(/[^\p{L}-]+/u)) if (w) out.add(w);
+  const after = text.slice(m.end, m.end + APPOSITION_REACH);
+  const app = /^\s*,\s*((?:the|a|an)\s[^,.;()]+?)\s*[,.;]/u.exec(after) ?? /^\s*,\s*([^,.;()]+?)\s*,/u.exec(after);
+  if (app) for (const w of app[1]!.toLowerCase().split(/[^\p{L}-]+/u)) if (w) out.add(w);
+  return out;
+}
+
+/**
+ * A definite description ("the Democratic front-runner", "the paramedic") for the last person named before it
+ * with that head noun in their description, preferring the one sharing most of its other words.
+ */
+function describedPerson(ctx: SpeakerContext, span: Span, words: string[]): EntityMention | null {
+  const head = words[words.length - 1] ?? '';
+  if (head.length < 3 || SPEAKER_PRONOUNS.has(head)) return null;
+  const modifiers = words.slice(0, -1).filter((w) => !DESCRIPTION_FILLER.has(w));
+  let best: EntityMention | null = null;
+  let bestScore = 0;
+  const ents = ctx.doc.entities;
+  for (let k = firstAtOrAfter(ents, span.start) - 1; k >= 0; k--) {
+    const m = ents[k]!;
+    if (m.type !== 'PERSON' || !m.actorKey || insideQuote(ctx, m)) continue;
+    const desc = descriptionWords(ctx, m);
+    if (!desc.has(head)) continue;
+    const score = 1 + modifiers.filter((w) => desc.has(w)).length;
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * The author of a work named as the speaker ("the inscription read", "the toast"): the person subject of the
+ * nearest sentence, up to the quote's own, that introduces the work by its noun or by a verb that makes one
+ * ("wrote in the visitors' book", "raised a toast").
+ */
+function authorOf(ctx: SpeakerContext, span: Span, head: string): ResolvedSpeaker | null {
+  const verbs = AUTHORED_WORKS.get(head);
+  if (!verbs) return null;
+  const doc = ctx.doc;
+  const here = sentenceAt(doc, span.start);
+  const introduces = new RegExp(`\\b(?:${[head, ...verbs].join('|')})\\b`, 'i');
+  for (let s = here; s >= 0 && here - s <= SUBJECT_REACH; s--) {
+    const sent = doc.sentences[s]!;
+    const upto = s === here ? span.start : sent.end;
+    const words = doc.text.slice(sent.start, upto);
+    if (!introduces.test(words)) continue;
+    const author = personSubject(ctx, s, upto);
+    if (author) return actor(author);
+    // "She wrote in the guest book": the pronoun's antecedent.
+    const pron = /^\W*(he|she)\b/i.exec(words)?.[1]?.toLowerCase();
+    if (pron) return salientPerson(ctx, pron === 'he' ? 'male' : 'female', sent.start);
+  }
+  return null;
 }
 
 /** A description's head word matched against the roles and names of the article's actors. */
@@ -230,6 +447,15 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
   if (persons.length > 0) {
     const before = persons.filter((p) => p.start < span.start);
     return actor(before.length > 0 ? before[before.length - 1]! : persons[0]!);
+  }
+  if (within.length === 0) {
+    const author = authorOf(ctx, span, head);
+    if (author) return author;
+  }
+  // Only a definite description refers back ("the paramedic"); "a doctor" introduces someone new.
+  if (within.length === 0 && !/^(?:a|an|one|some|another)$/.test(words[0] ?? '') && !ORG_HEADS.has(head)) {
+    const described = describedPerson(ctx, span, words);
+    if (described) return actor(described);
   }
   if (ORG_HEADS.has(head)) {
     const named = lastEntityBefore(
@@ -261,6 +487,7 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
     const prior = ctx.recent.length > 0 ? ctx.recent[ctx.recent.length - 1]! : null;
     const kind = SPEAKER_PRONOUNS.get(words[0]!)!;
     const resolved = pronounAntecedent(ctx, words[0]!, span.start);
+    if (resolved.key && (kind === 'male' || kind === 'female')) return resolved;
     // The previous speaker, when the pronoun fits it and no other person intervened, is the antecedent.
     if (
       prior &&
@@ -278,11 +505,28 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
     }
     return resolved;
   }
+  // "the Democratic front-runner": an adjectival name is a modifier of the description, not the speaker.
+  if (inside.length > 0 && inside.every((e) => e.type === 'MISC' || e.type === 'NORP')) {
+    const described = describedPerson(ctx, span, words);
+    if (described) return actor(described);
+  }
   if (inside.length > 0) {
     const best = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || b.end - a.end)[0]!;
+    const head = words[words.length - 1] ?? '';
+    // "Kim's sister", "Smith's lawyer": a possessor names whose relative speaks, not the speaker — unless the
+    // head is someone who speaks for the possessor ("BP's spokesman", "the ministry's statement").
+    if (
+      best.end < span.end &&
+      /^\s?['’]s?\b/u.test(ctx.doc.text.slice(best.end, best.end + 3)) &&
+      !ORG_HEADS.has(head) &&
+      !SPEAKS_FOR.has(head) &&
+      !AUTHORED_WORKS.has(head)
+    ) {
+      const described = describedPerson(ctx, span, words);
+      return described ? actor(described) : NONE;
+    }
     if (best.type === 'PERSON') return actor(best);
     const described = describedActor(ctx, span, words);
-    const head = words[words.length - 1] ?? '';
     // "the French president" names a person, not France: without that person in the article it stays unresolved.
     if (described.name || (isRoleWord(head) && !SPEAKS_FOR.has(head) && !ORG_HEADS.has(head))) return described;
     return actor(best);

@@ -14,18 +14,27 @@ import { IntList, Interner } from './packed.js';
  */
 
 /** Overlap needed between two claims' content words. */
-const LINK_OVERLAP = 0.35;
+const LINK_OVERLAP = 0.3;
 /** Overlap needed when they are about the same actor (one's target is the other's target or claimant). */
-const SAME_ACTOR_OVERLAP = 0.25;
+const SAME_ACTOR_OVERLAP = 0.22;
 /** Overlap needed when, about the same actor, one accuses and the other denies. */
-const OPPOSED_OVERLAP = 0.18;
+const OPPOSED_OVERLAP = 0.15;
 const MIN_SHARED = 2;
+/** A denial with at most this many content words says only that it denies ("denied the allegations"). */
+const BARE_DENIAL_WORDS = 3;
 /** Words found in more claims than this are too common to propose pairs. */
 const MAX_POSTING = 500;
 
-const STANCES: readonly ClaimStance[] = ['accuses', 'denies', 'questions', 'asserts'];
+const STANCES: readonly ClaimStance[] = ['accuses', 'denies', 'threatens', 'questions', 'promises', 'asserts'];
 /** Seeds first: accusations, then denials, then the rest — a group forms around what is alleged (STANCES order). */
-const STANCE_CODE: Readonly<Record<ClaimStance, number>> = { accuses: 0, denies: 1, questions: 2, asserts: 3 };
+const STANCE_CODE: Readonly<Record<ClaimStance, number>> = {
+  accuses: 0,
+  denies: 1,
+  threatens: 2,
+  questions: 3,
+  promises: 4,
+  asserts: 5,
+};
 
 function opposed(a: number, b: number): boolean {
   const [x, y] = [STANCES[a], STANCES[b]];
@@ -160,9 +169,60 @@ export class ClaimGrouper {
       }
       if (members.length < 2) continue;
       for (const m of members) assigned[m] = 1;
-      members.sort((x, y) => x - y);
       groups.push({ seed, members });
     }
+    // A claim left alone joins the group of a member it is linked to (a paraphrase of a member rather than of
+    // the seed: the same accusation worded the way one of its reports worded it). Newcomers do not recruit.
+    const groupOf = new Int32Array(n).fill(-1);
+    groups.forEach((g, k) => {
+      for (const m of g.members) groupOf[m] = k;
+    });
+    const joined: Array<[number, number]> = [];
+    for (let i = 0; i < n; i++) {
+      if (assigned[i]) continue;
+      let best = -1;
+      for (let k = wordStart[i]!; k < wordStart[i + 1]! && best < 0; k++) {
+        const w = words[k]!;
+        if (df[w]! > MAX_POSTING) continue;
+        for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
+          const j = postings[p]!;
+          if (groupOf[j]! >= 0 && linked(i, j)) {
+            best = groupOf[j]!;
+            break;
+          }
+        }
+      }
+      if (best >= 0) joined.push([best, i]);
+    }
+    for (const [k, i] of joined) {
+      groups[k]!.members.push(i);
+      assigned[i] = 1;
+    }
+    // "X denied the allegations", reported on its own: a denial saying little beyond that it denies answers the
+    // accusation aimed at its claimant (the first one, in a group when there is one).
+    const accusedIn = new Map<number, number>();
+    for (const i of order) {
+      if (STANCES[stances[i]!] !== 'accuses') continue;
+      for (let k = targetStart[i]!; k < targetStart[i + 1]!; k++) {
+        const t = targets[k]!;
+        const prev = accusedIn.get(t);
+        if (prev === undefined || (groupOf[prev]! < 0 && groupOf[i]! >= 0)) accusedIn.set(t, i);
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (assigned[i] || STANCES[stances[i]!] !== 'denies' || claimants[i]! < 0) continue;
+      if (wordStart[i + 1]! - wordStart[i]! > BARE_DENIAL_WORDS) continue;
+      const acc = accusedIn.get(claimants[i]!);
+      if (acc === undefined || acc === i) continue;
+      if (groupOf[acc]! < 0) {
+        groupOf[acc] = groups.length;
+        assigned[acc] = 1;
+        groups.push({ seed: acc, members: [acc] });
+      }
+      groups[groupOf[acc]!]!.members.push(i);
+      assigned[i] = 1;
+    }
+    for (const g of groups) g.members.sort((x, y) => x - y);
     return groups;
   }
 }

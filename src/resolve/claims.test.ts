@@ -35,6 +35,17 @@ describe('claim groups', () => {
     expect(groups[0]!.id).toBe(claimGroupId(['b:c0', 'a:c1', 'a:c0']));
   });
 
+  it('puts a bare denial by the accused beside the accusation it answers, in another report', () => {
+    const groups = groupClaims([
+      claim('a:c0', 'the harbour authority let the tanker dump oil near the reef', 'accuses', 'coastguard', [
+        'authority',
+      ]),
+      claim('b:c0', 'the allegations', 'denies', 'authority'),
+      claim('c:c0', 'the reports', 'denies', 'ferries'),
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0']]);
+  });
+
   it('leaves claims about other things alone', () => {
     const ids = groupClaims(CLAIMS).flatMap((g) => g.claimIds);
     expect(ids).not.toContain('b:c1');

@@ -32,3 +32,12 @@ export {
   type MergedEvent,
 } from './events.js';
 export { EventMentionTable, type StoredMention } from './event-table.js';
+export { storyFeatures, termCounts, type StoryFeatures } from './story-features.js';
+export {
+  StoryClusterer,
+  clusterStories,
+  DEFAULT_STORY_OPTIONS,
+  type Story,
+  type StoryOptions,
+} from './stories.js';
+export { SparseVector, DocumentFrequencies, weigh, topKeys } from './sparse.js';

@@ -6,7 +6,7 @@ import {
   GENERIC_SLASH_CREDIT,
   SLASH_CREDIT_TAIL,
 } from './data/captions.js';
-import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
+import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_END, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
 
 /** Line-level classifiers for dump segmentation. Each answers one question about one line. */
 
@@ -47,6 +47,8 @@ export function isChrome(line: string): boolean {
 
 /** Remove chrome glued to the end of a paragraph by a scraper. */
 export function stripChromeSuffix(line: string): string {
+  // Each suffix pattern ends in one of these words: a line ending otherwise has none.
+  if (!CHROME_SUFFIX_END.test(line)) return line;
   let s = line;
   for (const re of CHROME_SUFFIX_PATTERNS) s = s.replace(re, '');
   return s;
@@ -67,13 +69,11 @@ export function isCaption(line: string): boolean {
 }
 
 /** A short line that is only a credit ("Getty Images", "Photograph: Lena Hoffmann/AFP via Getty Images"). */
-export function isCreditOnly(line: string): boolean {
-  return (
-    wordCount(line) <= 12 &&
-    /\/|photo|image|picture|getty|©|credit|\b(?:AFP|AP|Reuters|EPA|PA|Alamy|Shutterstock)\b/i.test(line) &&
-    isCaption(line)
-  );
+export function isCreditOnly(line: string, caption = isCaption(line)): boolean {
+  return caption && wordCount(line) <= 12 && CREDIT_WORD_RE.test(line);
 }
+
+const CREDIT_WORD_RE = /\/|photo|image|picture|getty|©|credit|\b(?:AFP|AP|Reuters|EPA|PA|Alamy|Shutterstock)\b/i;
 
 /**
  * A caption whose credit stands on the next line: a short descriptive line without reported speech,
@@ -167,13 +167,17 @@ export function isSubhead(line: string): boolean {
 /** A line that could be a headline at all (regardless of position). */
 export function isHeadlineShaped(line: string): boolean {
   const t = line.trim();
+  return hasHeadlineShape(t) && !isCaption(t) && !isChrome(t) && parseSourceLine(t) === null;
+}
+
+/** The shape of a headline alone (2–30 words, capitalized, one sentence), before asking whether it is a caption, chrome or a Source line. */
+export function hasHeadlineShape(t: string): boolean {
   const n = wordCount(t);
   if (n < 2 || n > 30 || t.length > 220) return false;
   if (/[,;:]$/.test(t)) return false;
   if (!/^[\p{Lu}\p{N}"“‘'']/u.test(t)) return false;
   // Two sentences, or a quote with its attribution ("…," she said), are prose, not a headline.
-  if (/[.!?]["”’']?\s+["“‘']?\p{Lu}/u.test(t) || /[.!?]["”’']$/u.test(t)) return false;
-  return !isCaption(t) && !isChrome(t) && parseSourceLine(t) === null;
+  return !(/[.!?]["”’']?\s+["“‘']?\p{Lu}/u.test(t) || /[.!?]["”’']$/u.test(t));
 }
 
 export interface HeadlineContext {
@@ -229,6 +233,7 @@ export function parseByline(line: string): string[] | null {
   return names.length > 0 ? names : null;
 }
 
+const STAMP_START_RE = /^\s*(?:published|first published|posted|updated|last updated|last modified|modified)/i;
 const STAMP_RE =
   /^(?:(published|first published|posted|updated|last updated|last modified|modified)(?:\s+on)?\s*:?\s*)(.{4,80})$/i;
 
@@ -240,6 +245,8 @@ export interface StampLine {
 
 /** A CMS time stamp line ("Updated 16:40, 14 MAR 2026", "Published: 9 June 2026 | Updated: 10 June 2026"). */
 export function parseStampLines(line: string): StampLine[] | null {
+  // Every part must open with a stamp word, so the first part — the line's start — does too.
+  if (!STAMP_START_RE.test(line)) return null;
   const parts = line.split(/\s*[|·•]\s*/);
   const out: StampLine[] = [];
   for (const part of parts) {

@@ -251,6 +251,121 @@ describe('segmentDump', () => {
     expect(arts.map((a) => a.outlet)).toEqual(['Fjord Signal', 'Fjord Signal']);
   });
 
+  it('finds headlines that end in a period without Source lines, and flags unsure boundaries', async () => {
+    const story = (title: string, lead: string): string[] => [
+      title,
+      '',
+      lead,
+      '',
+      'The council met for three hours behind closed doors before the vote, members said afterwards, and the mayor left without speaking to the reporters who had waited outside the chamber since the early evening.',
+      '',
+      'A spokeswoman for the mayor said the city would publish the full budget on its website next week, including the cost of the two new ferries that the harbour authority ordered from a yard in the south last year.',
+      '',
+      'Opposition members said they would ask for a second reading when the chamber returns in the autumn, arguing that the figures had been changed twice since the first draft was shown to the finance committee in March.',
+      '',
+    ];
+    const first = story(
+      'Harbour city council approves ferry budget after long debate.',
+      'The harbour city council approved the ferry budget on Tuesday after a debate that ran late into the night.',
+    );
+    const lead =
+      'Farmers in the northern valley were still counting their losses on Thursday as the river began to fall.';
+    // A headline in title case is cut as one.
+    const arts = await segmentText(
+      [...first, ...story('Northern Valley Farmers Count Losses After Spring Floods.', lead)].join('\n'),
+    );
+    expect(arts.map((a) => a.title)).toEqual([
+      'Harbour city council approves ferry budget after long debate.',
+      'Northern Valley Farmers Count Losses After Spring Floods.',
+    ]);
+    // The second article was cut without a Source line: the cut is learned, not certain.
+    expect(arts[1]!.boundaryConfidence).toBeGreaterThan(0.5);
+    expect(arts[1]!.boundaryConfidence).toBeLessThan(1);
+    // The same line in sentence case reads as prose more than as a headline: when it is not cut, the
+    // article that holds it says it may hold two, so a reader can split it.
+    const joined = await segmentText(
+      [...first, ...story('Northern valley farmers count losses after spring floods.', lead)].join('\n'),
+    );
+    if (joined.length === 1) expect(joined[0]!.boundaryConfidence).toBeLessThan(1);
+    else expect(joined[1]!.boundaryConfidence).toBeLessThan(1);
+  });
+
+  it('gives an article closed by Source lines full boundary confidence', async () => {
+    const dump = [
+      'Rail strike called off after overnight talks with unions',
+      '',
+      para(1),
+      '',
+      para(2),
+      '',
+      'Source: https://news.example.com/2027/06/02/rail-strike-called-off',
+      '',
+    ].join('\n');
+    const [a] = await segmentText(dump);
+    expect(a!.boundaryConfidence).toBe(1);
+  });
+
+  it('keeps a caption without a credit out of the body', async () => {
+    const dump = [
+      'Navy holds parade as strait tensions rise',
+      '',
+      para(1),
+      '',
+      'A naval parade in Port Ellis in May',
+      '',
+      para(2),
+      '',
+      para(3),
+      '',
+      'Source: https://news.example.com/2027/06/03/navy-parade',
+      '',
+    ].join('\n');
+    const [a] = await segmentText(dump);
+    expect(a!.captions).toEqual(['A naval parade in Port Ellis in May']);
+    expect(a!.text).not.toContain('naval parade in Port Ellis');
+  });
+
+  it('dates an article by a weekday-date pair with the year of its dump neighbour', async () => {
+    const dump = [
+      'Ferry operators resume service after inspection',
+      '',
+      para(1),
+      '',
+      para(2),
+      '',
+      'Source: https://news.example.com/2017/09/12/ferries-resume',
+      '',
+      'Dock workers end strike after pay deal',
+      '',
+      'Dock workers returned to work on Wednesday (Sep 13) after union leaders accepted a pay offer, officials said.',
+      '',
+      para(3),
+      '',
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts).toHaveLength(2);
+    expect(arts[1]!.published).toEqual({ value: '2017-09-13', precision: 'day', from: 'text' });
+    expect(arts[1]!.dateEvidence.map((d) => d.value)).toContain('2017-09-13');
+  });
+
+  it('reads a dated update line that scrapers leave as chrome', async () => {
+    const dump = [
+      'Bridge reopens to traffic after repairs',
+      '',
+      para(1),
+      '',
+      'This article was updated on 14 September 2017',
+      '',
+      para(2),
+      '',
+    ].join('\n');
+    const [a] = await segmentText(dump);
+    expect(a!.text).not.toContain('This article was updated');
+    expect(a!.dateEvidence).toContainEqual(
+      expect.objectContaining({ value: '2017-09-14', kind: 'updated', from: 'metadata' }),
+    );
+  });
+
   it('returns nothing for empty or blank input', async () => {
     expect(await segmentText('')).toEqual([]);
     expect(await segmentText('\n\n  \n')).toEqual([]);

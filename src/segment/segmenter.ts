@@ -18,7 +18,11 @@ import {
   stripChromeSuffix,
   wordCount,
 } from './classify.js';
+import { type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
+import { lineModel } from './line-model.js';
+import { outletFromCredits } from './credit-outlet.js';
 import { repairMojibake } from './mojibake.js';
+import { resolveYearless, yearlessDays } from './text-dates.js';
 import { cleanUrl, dateFromUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
 
 /**
@@ -115,12 +119,13 @@ class ArticleBuilder {
   droppedChrome = 0;
   droppedRepeats = 0;
   part: number | null = null;
+  /** How sure the segmenter is of this article's start and end (1 = certain), see `RawArticle.boundaryConfidence`. */
+  boundaryConfidence = 1;
 
   chars = 0;
 
-  get bodyParagraphs(): number {
-    return this.paragraphs.filter((p) => p.kind !== 'subhead').length;
-  }
+  /** Paragraphs that are not subheads, counted as they are added. */
+  bodyParagraphs = 0;
 
   addParagraph(text: string, kind: Paragraph['kind']): void {
     const key = text.toLowerCase().replace(/\s+/g, ' ');
@@ -131,6 +136,7 @@ class ArticleBuilder {
     }
     this.seen.add(key);
     this.paragraphs.push({ text, kind });
+    if (kind !== 'subhead') this.bodyParagraphs++;
     this.chars += text.length + 2;
   }
 
@@ -160,7 +166,10 @@ class ArticleBuilder {
     }
     dateEvidence.push(...this.stamps);
     for (const c of this.captions) dateEvidence.push(...datesInCaption(c));
-    let outlet = url ? outletFromUrlPreferringName(url, this.siteName ?? this.agency) : (this.siteName ?? this.agency);
+    // Without a URL: a site name or dateline credit the article carries, else a photo credit naming the outlet.
+    let outlet = url
+      ? outletFromUrlPreferringName(url, this.siteName ?? this.agency)
+      : (this.siteName ?? this.agency ?? outletFromCredits(this.captions));
     if (url && outlet && isDomainFallback(outlet, url))
       outlet = outletNameFor(outlet, [...this.captions, text]) ?? outlet;
     const warnings = [...this.warnings];
@@ -178,6 +187,7 @@ class ArticleBuilder {
       dateEvidence,
       origin: `${origin}#${index}`,
       warnings,
+      boundaryConfidence: Math.round(this.boundaryConfidence * 100) / 100,
     };
   }
 }
@@ -198,12 +208,74 @@ function outletFromUrlPreferringName(url: string, siteName: string | null): stri
   return fromUrl ?? siteName;
 }
 
+/**
+ * An article no URL, stamp or caption dates to the day, whose text states its day without the year (a
+ * yearless dateline, a weekday-date pair): dated by `resolveYearless` with the years of its own evidence
+ * and text first, then of the dump's latest articles. Then the article's dates join the dump's.
+ */
+function dateFromOwnText(article: RawArticle, dumpDates: string[]): void {
+  const ev = article.dateEvidence;
+  const dated = ev.some((e) => e.precision === 'day' && e.from !== 'text');
+  if (!dated && !article.published) {
+    const mentions = yearlessDays(article.text.slice(0, 20_000));
+    const own = [...ev.map((e) => e.value), ...yearsIn(article.text)];
+    const byDateline = mentions.filter((m) => m.weekday === null);
+    // A dateline says the day the story was filed; weekday pairs say days it reports (the latest one counts,
+    // as with full dates in the text), and only when the text writes no full date itself.
+    let found: DateEvidence | null = null;
+    for (const m of byDateline) found ??= resolveYearless(m, own) ?? resolveYearless(m, dumpDates);
+    if (!found && fullDates(article.text.slice(0, 20_000), 'text').length === 0) {
+      for (const m of mentions) {
+        if (m.weekday === null) continue;
+        const r = resolveYearless(m, own) ?? resolveYearless(m, [...own, ...dumpDates]);
+        if (r && (!found || r.value > found.value)) found = r;
+      }
+    }
+    if (found) {
+      ev.push(found);
+      article.published = { value: found.value, precision: 'day', from: 'text' };
+    }
+  }
+  for (const e of ev) if (e.precision !== 'year' && e.from !== 'caption') dumpDates.unshift(e.value);
+  dumpDates.splice(5);
+}
+
+/** Four-digit years (1990–2039) written in a text, as `YYYY` hints. */
+function yearsIn(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.slice(0, 20_000).matchAll(/\b(?:199\d|20[0-3]\d)\b/g)) out.add(m[0]);
+  return [...out];
+}
+
 /** First sentence (≤ 100 chars) of a paragraph, for articles that arrive without a headline. */
 function titleFromParagraph(text: string): string {
   const m = /^.{10,}?[.!?](?=\s|$)/u.exec(text);
   const sentence = m ? m[0] : text;
   return sentence.length <= 100 ? sentence : `${sentence.slice(0, 97).replace(/\s+\S*$/, '')}…`;
 }
+
+/** What the line classifier says about a line, summed over the labels that lead to one decision. */
+interface LineScores {
+  headline: number;
+  /** Caption or credit. */
+  caption: number;
+  chrome: number;
+  subhead: number;
+  /** Body or standfirst. */
+  body: number;
+  /** A date line of the page ("April 27, 2016 4:30 PM"). */
+  stamp: number;
+}
+
+/** Decision thresholds on the classifier's probabilities (chosen on the tune split of the segment bench). */
+const HEADLINE_MIN = 0.5;
+const CAPTION_MIN = 0.5;
+const CHROME_MIN = 0.8;
+/** A line with at least this headline probability that was not taken as a boundary lowers the article's confidence. */
+const UNCERTAIN_MIN = 0.3;
+/** A line the rules take for a headline is one when the model gives it at least this. */
+const RULE_BACKED_MIN = 0.05;
+const LEARNED_MAX_WORDS = 30;
 
 /**
  * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
@@ -228,11 +300,14 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
 
   // Outlet names learned in this dump: one article's credit or site name names its domain for the others.
   const outletNames = new Map<string, string>();
+  // Dates of the latest articles of this dump: the year a yearless dateline or weekday pair may take.
+  const dumpDates: string[] = [];
   function* close(): Generator<RawArticle> {
     if (!cur) return;
     const article = cur.build(origin, index);
     if (article) {
       index++;
+      dateFromOwnText(article, dumpDates);
       if (article.url) {
         const domain = outletFromUrl(article.url);
         if (domain && isDomainFallback(article.outlet, article.url))
@@ -256,11 +331,49 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     return b;
   };
 
+  // The learned line classifier (null when its model file is missing: rules alone then).
+  const model = lineModel();
+  const attrs = new Map<string, LineAttributes>();
+  const own = (l: LineView): LineAttributes => {
+    let a = attrs.get(l.text);
+    if (!a) {
+      if (attrs.size > 64) attrs.clear();
+      a = lineAttributes(l.text);
+      attrs.set(l.text, a);
+    }
+    return a;
+  };
+  const viewOf = (x: Unit | undefined, after: Unit | undefined): LineView | null =>
+    x ? { text: x.text, blankBefore: x.blankBefore, blankAfter: after?.blankBefore ?? true } : null;
+  let lastView: LineView | null = null;
+
   for (;;) {
     await fill();
     const u = window.shift();
     if (!u) break;
     const text = u.text;
+    const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
+    const prevView = lastView;
+    lastView = view;
+    // The caption rule, read from the line's attributes when the model has them.
+    const ruleCaption = (): boolean => (model ? own(view).own.includes('R:caption') : isCaption(text));
+    let scored: LineScores | null | undefined;
+    const scores = (): LineScores | null => {
+      if (scored !== undefined) return scored;
+      if (!model) return (scored = null);
+      const features = lineFeatures(view, prevView, viewOf(window[0], window[1]), viewOf(window[1], window[2]), own);
+      const p = model.probabilities(features);
+      const at = (label: string): number => model.probability(p, label);
+      scored = {
+        headline: at('headline'),
+        caption: at('caption') + at('credit'),
+        chrome: at('chrome'),
+        subhead: at('subhead'),
+        body: at('body') + at('standfirst'),
+        stamp: at('stamp'),
+      };
+      return scored;
+    };
 
     const source = parseSourceLine(text);
     if (source && (cur || source.urlText)) {
@@ -290,6 +403,16 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       previousText = text;
       continue;
     }
+    // A bare date line under the headline ("April 27, 2016 4:30 PM"): the page's stamp, when the model says so.
+    if (cur && !expectingHeadline && wordCount(text) <= 12 && /\d{4}/.test(text)) {
+      const learnedStamp = scores();
+      const dates = learnedStamp && learnedStamp.stamp >= 0.5 ? fullDates(text, 'metadata') : [];
+      if (dates.length > 0) {
+        for (const d of dates) cur.stamps.push({ ...d, kind: 'published', evidence: text });
+        previousText = text;
+        continue;
+      }
+    }
     const byline = cur && !expectingHeadline && cur.bodyParagraphs <= 2 ? parseByline(text) : null;
     if (byline && cur) {
       cur.authors.push(...byline);
@@ -298,17 +421,41 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     }
 
     if (isChrome(text)) {
+      if (cur) {
+        cur.droppedChrome++;
+        // "This article was updated on 13 September 2017": the page's own stamp, kept as dated evidence.
+        if (/\b(?:updated|amended|published|posted)\b/i.test(text))
+          for (const d of fullDates(text, 'metadata'))
+            cur.stamps.push({ ...d, kind: /published|posted/i.test(text) ? 'published' : 'updated', evidence: text });
+      }
+      previousText = text;
+      continue;
+    }
+
+    const words = wordCount(text);
+    // Learned decisions are about lines of at most 30 words (headlines, captions without a credit,
+    // subheads, chrome); longer lines are left to the rules, unscored.
+    const learned = words <= LEARNED_MAX_WORDS ? scores() : null;
+    if (learned && learned.chrome >= CHROME_MIN && words <= 15) {
       if (cur) cur.droppedChrome++;
       previousText = text;
       continue;
     }
 
     if (expectingHeadline || !cur) {
-      if (isCaption(text)) {
+      const ruledHeadline = isHeadlineShaped(text) && !/[.]$/.test(text);
+      if (
+        ruleCaption() ||
+        (!ruledHeadline &&
+          learned &&
+          learned.caption >= CAPTION_MIN &&
+          learned.caption > learned.headline &&
+          words <= 60)
+      ) {
         pendingCaptions.push(text);
         continue;
       }
-      if (isHeadlineShaped(text) && !/[.]$/.test(text)) {
+      if (ruledHeadline || (learned && learned.headline >= HEADLINE_MIN && words <= 40)) {
         cur = start(text, u);
       } else {
         cur = start(titleFromParagraph(text), u);
@@ -331,33 +478,55 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.part = part;
     }
     b.note(u);
-    if (isCaption(text) || isCaptionBeforeCredit(text, window[0]?.text ?? null)) {
+    if (
+      ruleCaption() ||
+      isCaptionBeforeCredit(text, window[0]?.text ?? null) ||
+      (learned &&
+        learned.caption >= CAPTION_MIN &&
+        learned.caption > learned.body &&
+        learned.caption > learned.headline &&
+        words <= 60)
+    ) {
       b.captions.push(text);
       continue;
     }
-    if (
-      u.blankBefore &&
-      (window[0]?.blankBefore ?? true) &&
-      startsNewArticle(text, {
-        bodyParagraphs: b.bodyParagraphs,
-        next: window[0]?.text ?? null,
-        nextNext: window[1]?.text ?? null,
-        previousEndedSentence: endsSentence(previousText),
-      })
-    ) {
-      yield* close();
-      cur = start(text, u);
-      previousText = text;
-      continue;
+    const standalone = u.blankBefore && (window[0]?.blankBefore ?? true);
+    // The model reads the lines around (a byline or stamp may stand right under a headline).
+    if (learned ? u.blankBefore : standalone) {
+      // A headline inside an article that no Source line closed: learned when the model is there, else ruled.
+      // The hand-written rule still counts when the model gives the line a fair chance of being a headline.
+      const ruled = (): boolean =>
+        standalone &&
+        startsNewArticle(text, {
+          bodyParagraphs: b.bodyParagraphs,
+          next: window[0]?.text ?? null,
+          nextNext: window[1]?.text ?? null,
+          previousEndedSentence: endsSentence(previousText),
+        });
+      const isNew = learned
+        ? b.bodyParagraphs >= 1 &&
+          (learned.headline >= HEADLINE_MIN || (learned.headline >= RULE_BACKED_MIN && ruled()))
+        : ruled();
+      if (isNew) {
+        const confidence = learned ? learned.headline : 1;
+        b.boundaryConfidence = Math.min(b.boundaryConfidence, confidence);
+        yield* close();
+        cur = start(text, u);
+        cur.boundaryConfidence = confidence;
+        previousText = text;
+        continue;
+      }
+      // A line that might have been a headline: the article may hold two.
+      if (learned && learned.headline >= UNCERTAIN_MIN && b.bodyParagraphs >= 1)
+        b.boundaryConfidence = Math.min(b.boundaryConfidence, 1 - learned.headline);
     }
     const dateline = parseDateline(text);
     if (dateline?.agency && !b.agency && /^[\p{Lu}][\p{L}\d .&'-]{1,38}$/u.test(dateline.agency))
       b.agency = dateline.agency;
 
     if (
-      u.blankBefore &&
-      (window[0]?.blankBefore ?? true) &&
-      isSubhead(text) &&
+      standalone &&
+      (learned ? learned.subhead >= 0.5 || (isSubhead(text) && learned.body < 0.5) : isSubhead(text)) &&
       !startsWithTimestamp(text) &&
       b.paragraphs.length > 0
     ) {

@@ -1,26 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Hono, type Context } from 'hono';
-import { analyzeActivity, actorNetwork, timeline } from '../analyze/index.js';
-import {
-  actorMentions,
-  articleDetail,
-  articlePage,
-  entityPage,
-  eventPage,
-  ledger,
-  quotePage,
-  search,
-  type Db,
-} from '../store/index.js';
-import { INDEX_HTML, STYLES_CSS } from './assets.js';
-import { sourcesRoutes, type SourcesOptions } from './sources.js';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from '../store/index.js';
+import { apiRoutes, type ApiOptions } from './api.js';
+import { indexHtml, STYLES_CSS } from './assets.js';
+import { allowedHosts, apiGuard, hostCheck } from './guard.js';
+import { JobQueue } from './jobs.js';
+import { NetworkViews } from './network.js';
+import { storeToken, tokenMatches } from './token.js';
 
-/** Read `offset`/`limit` query parameters with sane bounds. */
-function paging(c: Context): { offset: number; limit: number } {
-  const offset = Math.max(0, Math.floor(Number(c.req.query('offset') ?? 0)) || 0);
-  const limit = Math.min(500, Math.max(1, Math.floor(Number(c.req.query('limit') ?? 50)) || 50));
-  return { offset, limit };
+/** The largest request body the API reads (a Sources POST is one URL): larger ones are refused unread. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface AppOptions extends ApiOptions {
+  /** The address the server is bound to (`--host`): its name is accepted in the Host header. */
+  host?: string;
+  /** The store's API token (default: the one kept in the store, made on first use). */
+  token?: string;
+  /** Every API request needs the token, reads too (a server open to the network). */
+  tokenForReads?: boolean;
+}
+
+/** The served app, with what the server must stop when it stops. */
+export interface ServedApp extends Hono {
+  /** End the worker threads: background jobs, the network builder. */
+  stopWorkers(): void;
 }
 
 function uiScript(name: string): string | null {
@@ -39,23 +45,51 @@ function uiScript(name: string): string | null {
 }
 
 /**
- * The HTTP API (mirrors the export) and the web UI. Article text only ever reaches the page as JSON
- * and is inserted with textContent, never as HTML; a strict CSP forbids inline scripts.
+ * The HTTP API (mirrors the export) and the web UI. Article text only ever reaches the page as JSON and is
+ * inserted with textContent, never as HTML; a strict CSP forbids inline scripts. A request must name the server
+ * by a host it is bound to (no DNS rebinding); writes need the store's token and same-origin JSON.
  */
-export function createApp(db: Db, options: SourcesOptions = {}): Hono {
+export function createApp(db: Db, options: AppOptions = {}): ServedApp {
+  const token = options.token ?? storeToken(db);
+  const reads = options.tokenForReads === true;
+  const jobs = new JobQueue(db, { allowPrivate: options.allowPrivate, delayMs: options.delayMs });
+  const network = new NetworkViews(db);
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    );
-  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      crossOriginResourcePolicy: 'same-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+    }),
+  );
+  app.use('*', hostCheck(allowedHosts(options.host ?? '127.0.0.1')));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: `the request body is over ${MAX_BODY_BYTES} bytes` }, 413),
+    }),
+  );
+  app.use('/api/*', apiGuard(token, reads));
 
-  app.get('/', (c) => c.html(INDEX_HTML));
+  // The UI learns the token from its own page: only a same-origin script can read it (and the Host check keeps
+  // rebound names out). Open to the network, the page carries it only when asked with it (`/?token=…`).
+  app.get('/', (c) => {
+    const shown = !reads || tokenMatches(c.req.query('token'), token);
+    return c.html(indexHtml(shown ? token : null));
+  });
   app.get('/styles.css', (c) => c.body(STYLES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/ui/:file{[a-z0-9-]+\\.js}', (c) => {
     const js = uiScript(c.req.param('file'));
@@ -64,47 +98,7 @@ export function createApp(db: Db, options: SourcesOptions = {}): Hono {
       : c.body(js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   });
 
-  app.get('/api/articles', (c) => {
-    const { offset, limit } = paging(c);
-    return c.json({ offset, limit, ...articlePage(db, offset, limit) });
-  });
-  app.get('/api/articles/:id', (c) => {
-    const a = articleDetail(db, c.req.param('id'));
-    return a ? c.json(a) : c.json({ error: 'no such article' }, 404);
-  });
-  app.get('/api/entities', (c) => {
-    const { offset, limit } = paging(c);
-    return c.json({ offset, limit, ...entityPage(db, offset, limit, c.req.query('type') || undefined) });
-  });
-  app.get('/api/entities/:id', (c) => {
-    const { offset, limit } = paging(c);
-    const r = actorMentions(db, c.req.param('id'), offset, limit);
-    return r ? c.json({ offset, limit, ...r }) : c.json({ error: 'no such actor' }, 404);
-  });
-  app.get('/api/quotes', (c) => {
-    const { offset, limit } = paging(c);
-    return c.json({ offset, limit, ...quotePage(db, offset, limit) });
-  });
-  app.get('/api/events', (c) => {
-    const { offset, limit } = paging(c);
-    return c.json({ offset, limit, ...eventPage(db, offset, limit, c.req.query('type') || undefined) });
-  });
-  app.get('/api/search', (c) => {
-    const q = c.req.query('q') ?? '';
-    const { offset, limit } = paging(c);
-    return c.json({ q, offset, limit, ...search(db, q, offset, limit) });
-  });
-  app.get('/api/ledger', (c) => {
-    const { offset, limit } = paging(c);
-    return c.json({ offset, limit, ...ledger(db, offset, limit) });
-  });
-  app.get('/api/timeline', (c) => c.json(timeline(db)));
-  app.get('/api/network', (c) => {
-    const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null);
-    return c.json(actorNetwork(db, { from: day(c.req.query('from')), to: day(c.req.query('to')) }));
-  });
-  app.get('/api/stats', (c) => c.json(analyzeActivity(db)));
-  sourcesRoutes(app, db, options);
+  app.route('/api', apiRoutes(db, { jobs, network }, options));
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('not found', 404),
@@ -113,5 +107,10 @@ export function createApp(db: Db, options: SourcesOptions = {}): Hono {
     process.stderr.write(`sitrep serve: ${c.req.method} ${c.req.path}: ${err.message}\n`);
     return c.json({ error: 'internal error' }, 500);
   });
-  return app;
+  return Object.assign(app, {
+    stopWorkers: () => {
+      jobs.close();
+      network.close();
+    },
+  });
 }

@@ -1,5 +1,13 @@
-/** The UI's static shell. All content is filled in by /ui/app.js from the JSON API. */
-export const INDEX_HTML = `<!doctype html>
+/**
+ * The UI's static shell. All content is filled in by /ui/app.js from the JSON API. `token` (the store's API
+ * token, base64url) is put in a meta tag for the UI's requests; null leaves it out.
+ */
+export function indexHtml(token: string | null): string {
+  const meta = token && /^[\w-]+$/.test(token) ? `<meta name="sitrep-token" content="${token}">\n` : '';
+  return INDEX_HTML.replace('<title>', `${meta}<title>`);
+}
+
+const INDEX_HTML = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

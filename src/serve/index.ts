@@ -1,1 +1,4 @@
-export { createApp } from './app.js';
+export { createApp, MAX_BODY_BYTES, type AppOptions, type ServedApp } from './app.js';
+export type { Api } from './api.js';
+export { TOKEN_HEADER, isWildcard } from './guard.js';
+export { storeToken } from './token.js';

@@ -1,28 +1,17 @@
-import type { Hono } from 'hono';
-import { analyzeItems, pollFeeds, watchFeeds } from '../analyze/index.js';
-import { readSources } from '../ingest/index.js';
-import { articleIdByOrigin, getFeed, listFeeds, recentFeedItems, removeFeed, type Db } from '../store/index.js';
+import { Hono } from 'hono';
+import { getFeed, listFeeds, recentFeedItems, removeFeed, type Db } from '../store/index.js';
+import type { JobQueue, JobStatus } from './jobs.js';
 
 /**
- * The Sources API: add a page URL (fetched through the same guard as the CLI, extracted and analyzed
- * now) or a feed to watch (polled once now; `sitrep watch` keeps polling it), list feeds and their state.
- * State-changing routes take JSON only and refuse cross-origin requests, so a web page cannot drive
- * the local server to fetch for it.
+ * The Sources API: add a page URL (fetched through the same guard as the CLI, extracted and analyzed) or a
+ * feed to watch (polled once now; `sitrep watch` keeps polling it), list feeds and their state. Fetching and
+ * analysis run as background jobs (`/jobs/:id` tells their state); a POST waits for its job unless it says
+ * `"wait": false`. The API guard (`guard.ts`) lets only same-origin JSON with the store's token write.
  */
 export interface SourcesOptions {
   allowPrivate?: boolean;
   /** Politeness delay between requests to one host, ms (tests use 0). */
   delayMs?: number;
-}
-
-/** One fetch/analysis job at a time: they write to the one store. */
-function serialize(): <T>(job: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return <T>(job: () => Promise<T>): Promise<T> => {
-    const next = last.then(job, job);
-    last = next.catch(() => undefined);
-    return next;
-  };
 }
 
 function httpUrl(raw: unknown): string | null {
@@ -35,73 +24,64 @@ function httpUrl(raw: unknown): string | null {
   }
 }
 
-export function sourcesRoutes(app: Hono, db: Db, options: SourcesOptions = {}): void {
-  const run = serialize();
-  const polite = { delayMs: options.delayMs ?? 1000, attempts: 2, backoffMs: 500 };
-
-  app.use('/api/sources/*', async (c, next) => {
-    if (c.req.method !== 'GET') {
-      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? ''))
-        return c.json({ error: 'send JSON (Content-Type: application/json)' }, 415);
-      const origin = c.req.header('origin');
-      if (origin && new URL(c.req.url).host !== safeHost(origin))
-        return c.json({ error: 'cross-origin requests are refused' }, 403);
-    }
-    return next();
-  });
-
-  app.get('/api/sources/feeds', (c) => c.json({ allowPrivate: options.allowPrivate === true, feeds: listFeeds(db) }));
-  app.get('/api/sources/feeds/items', (c) => {
-    const url = c.req.query('url') ?? '';
-    return getFeed(db, url) ? c.json({ url, items: recentFeedItems(db, url) }) : c.json({ error: 'no such feed' }, 404);
-  });
-
-  app.post('/api/sources/pages', async (c) => {
-    const url = httpUrl(((await c.req.json().catch(() => ({}))) as { url?: unknown }).url);
-    if (!url) return c.json({ error: 'give an http or https URL' }, 400);
-    return run(async () => {
-      const problems: string[] = [];
-      const summary = await analyzeItems(db, readSources([url], { allowPrivate: options.allowPrivate }), {
-        threads: 0,
-        onProblem: (origin, error) => problems.push(origin === url ? error : `${origin}: ${error}`),
-      });
-      const articleId = articleIdByOrigin(db, url);
-      if (problems.length > 0 || !articleId)
-        return c.json({ error: problems[0] ?? 'the page added no article (already stored?)', summary }, 422);
-      return c.json({ articleId, added: summary.added, duplicate: summary.nearDuplicates > 0 });
-    });
-  });
-
-  app.post('/api/sources/feeds', async (c) => {
-    const url = httpUrl(((await c.req.json().catch(() => ({}))) as { url?: unknown }).url);
-    if (!url) return c.json({ error: 'give an http or https feed URL' }, 400);
-    return run(async () => {
-      watchFeeds(db, [url]);
-      const round = await pollFeeds(db, [url], { threads: 0, force: true, allowPrivate: options.allowPrivate, polite });
-      return c.json({ feed: getFeed(db, url), poll: round.feeds[0] ?? null });
-    });
-  });
-
-  app.post('/api/sources/feeds/poll', async (c) => {
-    const url = httpUrl(((await c.req.json().catch(() => ({}))) as { url?: unknown }).url);
-    if (!url || !getFeed(db, url)) return c.json({ error: 'no such feed' }, 404);
-    return run(async () => {
-      const round = await pollFeeds(db, [url], { threads: 0, force: true, allowPrivate: options.allowPrivate, polite });
-      return c.json({ feed: getFeed(db, url), poll: round.feeds[0] ?? null });
-    });
-  });
-
-  app.post('/api/sources/feeds/remove', async (c) => {
-    const url = httpUrl(((await c.req.json().catch(() => ({}))) as { url?: unknown }).url);
-    if (!url || !removeFeed(db, url)) return c.json({ error: 'no such feed' }, 404);
-    return c.json({ removed: url });
-  });
+/** The JSON body's `url` and `wait` (a body that is not a JSON object has neither). */
+async function body(req: { json(): Promise<unknown> }): Promise<{ url: string | null; wait: boolean }> {
+  const b = (await req.json().catch(() => null)) as { url?: unknown; wait?: unknown } | null;
+  return { url: httpUrl(b?.url), wait: b?.wait !== false };
 }
 
-function safeHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
+const brokeMessage = (s: JobStatus): string => `the job failed: ${s.error ?? 'no answer'}`;
+
+export function sourcesRoutes(db: Db, jobs: JobQueue, options: SourcesOptions = {}) {
+  return new Hono()
+    .get('/feeds', (c) => c.json({ allowPrivate: options.allowPrivate === true, feeds: listFeeds(db) }, 200))
+    .get('/feeds/items', (c) => {
+      const url = c.req.query('url') ?? '';
+      return getFeed(db, url)
+        ? c.json({ url, items: recentFeedItems(db, url) }, 200)
+        : c.json({ error: 'no such feed' }, 404);
+    })
+    .get('/jobs', (c) => c.json({ jobs: jobs.list() }, 200))
+    .get('/jobs/:id', (c) => {
+      const job = jobs.get(c.req.param('id'));
+      return job ? c.json(job, 200) : c.json({ error: 'no such job' }, 404);
+    })
+    .post('/pages', async (c) => {
+      const { url, wait } = await body(c.req);
+      if (!url) return c.json({ error: 'give an http or https URL' }, 400);
+      const job = jobs.submit({ kind: 'page', url });
+      if (!wait) return c.json({ job }, 202);
+      const done = await jobs.finished(job.id);
+      const out = done.outcome;
+      if (!out || !('articleId' in out)) {
+        if (out && !out.ok) return c.json({ error: out.error, summary: out.summary, job: done.id }, 422);
+        return c.json({ error: brokeMessage(done), job: done.id }, 503);
+      }
+      return c.json({ articleId: out.articleId, added: out.added, duplicate: out.duplicate, job: done.id }, 200);
+    })
+    .post('/feeds', async (c) => {
+      const { url, wait } = await body(c.req);
+      if (!url) return c.json({ error: 'give an http or https feed URL' }, 400);
+      const job = jobs.submit({ kind: 'feed', url, watch: true });
+      if (!wait) return c.json({ job }, 202);
+      const done = await jobs.finished(job.id);
+      const out = done.outcome;
+      if (!out || !('poll' in out)) return c.json({ error: brokeMessage(done), job: done.id }, 503);
+      return c.json({ feed: out.feed, poll: out.poll, job: done.id }, 200);
+    })
+    .post('/feeds/poll', async (c) => {
+      const { url, wait } = await body(c.req);
+      if (!url || !getFeed(db, url)) return c.json({ error: 'no such feed' }, 404);
+      const job = jobs.submit({ kind: 'feed', url, watch: false });
+      if (!wait) return c.json({ job }, 202);
+      const done = await jobs.finished(job.id);
+      const out = done.outcome;
+      if (!out || !('poll' in out)) return c.json({ error: brokeMessage(done), job: done.id }, 503);
+      return c.json({ feed: out.feed, poll: out.poll, job: done.id }, 200);
+    })
+    .post('/feeds/remove', async (c) => {
+      const { url } = await body(c.req);
+      if (!url || !removeFeed(db, url)) return c.json({ error: 'no such feed' }, 404);
+      return c.json({ removed: url }, 200);
+    });
 }

@@ -59,6 +59,7 @@ export function articleRecord(doc: Doc): ArticleRecord {
       timexes: JSON.stringify(doc.timexes),
       duplicateOf: doc.duplicateOf ?? null,
       similarity: doc.duplicateOf ? (doc.similarity ?? null) : null,
+      boundaryConfidence: doc.boundaryConfidence ?? null,
     },
     mentions: doc.entities.map((m) => [
       m.start,
@@ -81,6 +82,10 @@ export function articleRecord(doc: Doc): ArticleRecord {
       q.speakerName,
       q.speakerKey,
       q.date?.value ?? null,
+      q.date?.precision ?? null,
+      q.dateFrom ?? null,
+      q.dateRange ? `${q.dateRange.start}/${q.dateRange.end}` : null,
+      q.reported?.value ?? null,
     ]),
     claims: doc.claims.map((c) => [
       c.start,
@@ -92,6 +97,10 @@ export function articleRecord(doc: Doc): ArticleRecord {
       JSON.stringify(c.targetKeys),
       c.date?.value ?? null,
       c.quote,
+      c.date?.precision ?? null,
+      c.dateFrom ?? null,
+      c.dateRange ? `${c.dateRange.start}/${c.dateRange.end}` : null,
+      c.reported?.value ?? null,
     ]),
     events: doc.events.map((e) => [
       e.type,
@@ -120,19 +129,21 @@ export function articleWriter(db: Db): ArticleWriter {
   const has = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const insArticle = db.prepare(`INSERT INTO articles
     (id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text,
-     captions, authors, origin, warnings, paragraphs, sentences, timexes, duplicate_of, similarity)
+     captions, authors, origin, warnings, paragraphs, sentences, timexes, duplicate_of, similarity, boundary_confidence)
     VALUES (@id, @title, @url, @outlet, @published, @publishedPrecision, @publishedFrom, @anchor, @anchorFrom, @text,
-     @captions, @authors, @origin, @warnings, @paragraphs, @sentences, @timexes, @duplicateOf, @similarity)
+     @captions, @authors, @origin, @warnings, @paragraphs, @sentences, @timexes, @duplicateOf, @similarity, @boundaryConfidence)
     ON CONFLICT(id) DO NOTHING`);
   const insMention =
     db.prepare(`INSERT INTO mentions (article_seq, start, "end", text, type, actor_key, canonical, role, affiliation, metonym)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insQuote =
-    db.prepare(`INSERT INTO quotes (article_seq, idx, start, "end", text, direct, cue, speaker, speaker_name, speaker_key, date)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    db.prepare(`INSERT INTO quotes (article_seq, idx, start, "end", text, direct, cue, speaker, speaker_name, speaker_key, date,
+      date_precision, date_from, date_range, reported)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insClaim =
-    db.prepare(`INSERT INTO claims (article_seq, idx, start, "end", proposition, claimant_key, claimant, stance, target_keys, date, quote_idx)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    db.prepare(`INSERT INTO claims (article_seq, idx, start, "end", proposition, claimant_key, claimant, stance, target_keys, date, quote_idx,
+      date_precision, date_from, date_range, reported)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insEvent =
     db.prepare(`INSERT INTO event_mentions (article_seq, idx, type, mode, negated, hypothetical, date, date_precision, data)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -6,11 +6,13 @@ import type {
   ExportClaimGroup,
   ExportEntity,
   ExportEvent,
+  FactDateSource,
   ExportQuote,
   Paragraph,
   Precision,
   Timex,
 } from '../model/index.js';
+import { STOP_WORDS } from '../model/lexicon/index.js';
 import type { Db } from './db.js';
 
 /** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
@@ -30,6 +32,7 @@ interface ArticleRow {
   authors: string;
   duplicate_of: string | null;
   similarity: number | null;
+  boundary_confidence: number | null;
 }
 
 function toArticle(r: ArticleRow): ExportArticle {
@@ -47,11 +50,12 @@ function toArticle(r: ArticleRow): ExportArticle {
     anchor: r.anchor,
     anchorFrom: r.anchor_from,
     ...(r.duplicate_of ? { duplicateOf: r.duplicate_of, similarity: r.similarity } : {}),
+    ...(r.boundary_confidence !== null ? { boundaryConfidence: r.boundary_confidence } : {}),
   };
 }
 
 const ARTICLE_COLUMNS =
-  'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors, duplicate_of, similarity';
+  'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors, duplicate_of, similarity, boundary_confidence';
 
 export function* allArticles(db: Db): Generator<ExportArticle> {
   for (const r of db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY seq`).iterate() as Iterable<ArticleRow>)
@@ -67,11 +71,16 @@ export interface ArticleSummary {
   publishedPrecision: Precision | null;
 }
 
+/**
+ * Newest first, undated last (SQLite sorts NULL last in descending order). The page's rows are picked off the
+ * `articles_published_seq` index first, so a deep offset skips index entries, not article rows.
+ */
 export function articlePage(db: Db, offset: number, limit: number): { total: number; items: ArticleSummary[] } {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   const items = db
     .prepare(`SELECT id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
-              ORDER BY published IS NULL, published DESC, seq LIMIT ? OFFSET ?`)
+              WHERE seq IN (SELECT seq FROM articles ORDER BY published DESC, seq LIMIT ? OFFSET ?)
+              ORDER BY published DESC, seq`)
     .all(limit, offset) as ArticleSummary[];
   return { total, items };
 }
@@ -162,9 +171,12 @@ export function entityPage(
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM entities ${where}`).get(...args) as { n: number }).n;
+  // The page's ids come off an index (entities_rank, entities_type_rank); only their rows are read.
   const items = (
     db
-      .prepare(`SELECT * FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?`)
+      .prepare(`SELECT * FROM entities WHERE rowid IN
+                  (SELECT rowid FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?)
+                ORDER BY mentions DESC, name`)
       .all(...args, limit, offset) as EntityRow[]
   ).map(toEntity);
   return { total, items };
@@ -183,12 +195,33 @@ interface QuoteRow {
   speakerId: string | null;
   entityName: string | null;
   date: string | null;
+  datePrecision: Precision | null;
+  dateFrom: FactDateSource | null;
+  dateRange: string | null;
+  reported: string | null;
+}
+
+/** The date fields of a quote or claim row (additive in the export: absent when the store predates them). */
+function factDateOf(r: {
+  datePrecision: Precision | null;
+  dateFrom: FactDateSource | null;
+  dateRange: string | null;
+  reported: string | null;
+}): Pick<ExportQuote, 'datePrecision' | 'dateFrom' | 'dateRange' | 'reported'> {
+  const [start, end] = r.dateRange?.split('/') ?? [];
+  return {
+    datePrecision: r.datePrecision,
+    dateFrom: r.dateFrom,
+    dateRange: start && end ? { start, end } : null,
+    reported: r.reported,
+  };
 }
 
 function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportQuote> {
   const rows = db
     .prepare(`SELECT a.id AS articleId, q.idx, q.start, q."end" AS "end", q.text, q.direct, q.cue, q.speaker,
-                     q.speaker_name AS speakerName, k.entity_id AS speakerId, e.name AS entityName, q.date
+                     q.speaker_name AS speakerName, k.entity_id AS speakerId, e.name AS entityName, q.date,
+                     q.date_precision AS datePrecision, q.date_from AS dateFrom, q.date_range AS dateRange, q.reported
               FROM quotes q JOIN articles a ON a.seq = q.article_seq
               LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id
               WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`)
@@ -206,6 +239,7 @@ function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset
       cue: r.cue ? (JSON.parse(r.cue) as ExportQuote['cue']) : null,
       speakerSpan: r.speaker ? (JSON.parse(r.speaker) as ExportQuote['speakerSpan']) : null,
       date: r.date,
+      ...factDateOf(r),
     };
   }
 }
@@ -216,7 +250,10 @@ export function allQuotes(db: Db): Generator<ExportQuote> {
 
 export function quotePage(db: Db, offset: number, limit: number): { total: number; items: ExportQuote[] } {
   const total = (db.prepare('SELECT COUNT(*) AS n FROM quotes').get() as { n: number }).n;
-  return { total, items: [...quotesWhere(db, '1 = 1', [], limit, offset)] };
+  // The page's keys come off the primary key index first: a deep offset skips index entries, not joined rows.
+  const page =
+    '(q.article_seq, q.idx) IN (SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ? OFFSET ?)';
+  return { total, items: [...quotesWhere(db, page, [limit, offset])] };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
@@ -236,10 +273,35 @@ export function eventPage(
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM events ${where}`).get(...args) as { n: number }).n;
+  // Dated events first, then undated ones: two index ranges (events_date_id, events_type_date_id), not one sort.
+  const and = type ? 'AND type = ?' : '';
+  // Counted as all minus undated: the undated are a short range of the date index, the dated a long one.
+  const undated = (
+    db.prepare(`SELECT COUNT(*) AS n FROM events WHERE date IS NULL ${and}`).get(...args) as { n: number }
+  ).n;
+  const dated = total - undated;
+  const page = (nulls: boolean, lim: number, off: number): ExportEvent[] =>
+    (
+      db
+        .prepare(`SELECT data FROM events WHERE rowid IN (SELECT rowid FROM events WHERE date IS ${nulls ? '' : 'NOT '}NULL
+                  ${and} ORDER BY date, id LIMIT ? OFFSET ?) ORDER BY date, id`)
+        .all(...args, lim, off) as Array<{ data: string }>
+    ).map((r) => JSON.parse(r.data) as ExportEvent);
+  const items = offset < dated ? page(false, limit, offset) : [];
+  if (items.length < limit) items.push(...page(true, limit - items.length, Math.max(0, offset - dated)));
+  return { total, items };
+}
+
+/** Dated events only, oldest first (the timeline's order), a page of them and how many there are. */
+export function datedEventPage(db: Db, offset: number, limit: number): { total: number; items: ExportEvent[] } {
+  const all = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  const total = all - (db.prepare('SELECT COUNT(*) AS n FROM events WHERE date IS NULL').get() as { n: number }).n;
   const items = (
     db
-      .prepare(`SELECT data FROM events ${where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?`)
-      .all(...args, limit, offset) as Array<{ data: string }>
+      .prepare(`SELECT data FROM events WHERE rowid IN
+                  (SELECT rowid FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ? OFFSET ?)
+                ORDER BY date, id`)
+      .all(limit, offset) as Array<{ data: string }>
   ).map((r) => JSON.parse(r.data) as ExportEvent);
   return { total, items };
 }
@@ -247,7 +309,8 @@ export function eventPage(
 function* claimsWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportClaim> {
   const rows = db
     .prepare(`SELECT a.id AS articleId, c.idx, c.start, c."end" AS "end", c.proposition, k.entity_id AS claimantId,
-                     COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS targetKeys, c.date
+                     COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS targetKeys, c.date,
+                     c.date_precision AS datePrecision, c.date_from AS dateFrom, c.date_range AS dateRange, c.reported
               FROM claims c JOIN articles a ON a.seq = c.article_seq
               LEFT JOIN actor_keys k ON k.actor_key = c.claimant_key LEFT JOIN entities e ON e.id = k.entity_id
               WHERE ${where}
@@ -263,6 +326,10 @@ function* claimsWhere(db: Db, where: string, args: unknown[], limit = -1, offset
     stance: ExportClaim['stance'];
     targetKeys: string;
     date: string | null;
+    datePrecision: Precision | null;
+    dateFrom: FactDateSource | null;
+    dateRange: string | null;
+    reported: string | null;
   }>;
   const keyToId = db.prepare('SELECT entity_id FROM actor_keys WHERE actor_key = ?').pluck();
   for (const r of rows) {
@@ -277,6 +344,7 @@ function* claimsWhere(db: Db, where: string, args: unknown[], limit = -1, offset
       stance: r.stance,
       targetIds,
       date: r.date,
+      ...factDateOf(r),
       evidence: [{ articleId: r.articleId, start: r.start, end: r.end }],
     };
   }
@@ -300,27 +368,97 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Turn user words into a safe FTS5 query: each word quoted, all required. */
+/** At most this many distinct words in one search: each more word is one more doclist to merge per row. */
+export const SEARCH_MAX_TERMS = 12;
+/** A search query longer than this (UTF-16 units) is refused before it is parsed. */
+export const SEARCH_MAX_CHARS = 1000;
+
+/** A search the caller must rephrase: too long, too many words. The message says what to change. */
+export class SearchQueryError extends Error {}
+/** A search that ran past its time budget and was stopped. */
+export class SearchTimeoutError extends Error {}
+
+/**
+ * Turn user words into a safe FTS5 query: each word quoted, all required. Repeated words count once and
+ * function words (`STOP_WORDS`) are dropped, as they match nearly every article and narrow nothing; a query
+ * of function words alone keeps them. Throws `SearchQueryError` past `SEARCH_MAX_CHARS` or `SEARCH_MAX_TERMS`.
+ */
 export function ftsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  if (!words || words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+  if (q.length > SEARCH_MAX_CHARS) throw new SearchQueryError(`a search takes at most ${SEARCH_MAX_CHARS} characters`);
+  const words = [...new Set((q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.toLowerCase()))];
+  if (words.length === 0) return null;
+  const content = words.filter((w) => !STOP_WORDS.has(w.replace(/’/g, "'")));
+  const terms = content.length > 0 ? content : words;
+  if (terms.length > SEARCH_MAX_TERMS)
+    throw new SearchQueryError(
+      `a search takes at most ${SEARCH_MAX_TERMS} words besides function words (this one has ${terms.length})`,
+    );
+  return terms.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
 }
 
-/** Full-text search over title and text with bm25 ranking (title weighted higher). Score: higher is better. */
-export function search(db: Db, q: string, offset = 0, limit = 20): { total: number; items: SearchHit[] } {
+/**
+ * The budget check: a SQL function the search queries call once per matching row, which throws once the
+ * deadline has passed; SQLite then stops the statement (better-sqlite3 has no progress handler to do it).
+ */
+const budgeted = new WeakSet<Db>();
+let deadline = Number.POSITIVE_INFINITY;
+function withBudget<T>(db: Db, budgetMs: number, run: () => T): T {
+  if (!budgeted.has(db)) {
+    db.function('sitrep_in_budget', { deterministic: false }, () => {
+      if (performance.now() > deadline) throw new SearchTimeoutError('the search ran past its time budget');
+      return 1;
+    });
+    budgeted.add(db);
+  }
+  deadline = performance.now() + budgetMs;
+  try {
+    return run();
+  } finally {
+    deadline = Number.POSITIVE_INFINITY;
+  }
+}
+
+export interface SearchOptions {
+  /** Stop the search (throwing `SearchTimeoutError`) past this many ms (both its queries together); default none. */
+  budgetMs?: number;
+}
+
+/**
+ * Full-text search over title and text with bm25 ranking (title weighted higher). Score: higher is better.
+ * Only the page's rows are joined to the articles and given a snippet. Throws `SearchQueryError` for a query
+ * it will not run and `SearchTimeoutError` past the time budget.
+ */
+export function search(
+  db: Db,
+  q: string,
+  offset = 0,
+  limit = 20,
+  options: SearchOptions = {},
+): { total: number; items: SearchHit[] } {
   const match = ftsQuery(q);
   if (!match) return { total: 0, items: [] };
-  const total = (
-    db.prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as { n: number }
-  ).n;
-  const items = db
-    .prepare(`SELECT a.id, a.title, a.outlet, a.published, -bm25(articles_fts, 5.0, 1.0) AS score,
-                     snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
-              FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-              WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?`)
-    .all(match, limit, offset) as SearchHit[];
-  return { total, items };
+  return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
+    const total = (
+      db
+        .prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()')
+        .get(match) as { n: number }
+    ).n;
+    if (offset >= total) return { total, items: [] };
+    const rows = db
+      .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
+                FROM (SELECT rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts
+                      WHERE articles_fts MATCH ? AND sitrep_in_budget()
+                      ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?) p
+                JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`)
+      .all(match, limit, offset) as Array<Omit<SearchHit, 'snippet'> & { seq: number }>;
+    const snippetOf = db
+      .prepare(
+        "SELECT snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+      )
+      .pluck();
+    const items = rows.map(({ seq, ...hit }) => ({ ...hit, snippet: String(snippetOf.get(match, seq) ?? '') }));
+    return { total, items };
+  });
 }
 
 export interface LedgerEntry {

@@ -74,7 +74,7 @@ const MOD = '(?:(?:early|late|mid)[-\\s]+|the\\s+(?:end|beginning|start|middle)\
 export const UNITS =
   'seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)';
 const APPROX =
-  '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|over|just|only|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
+  '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
 const PART = '(?:morning|afternoon|evening|night|overnight)';
 
 const rule = (name: string, source: string, build: Rule['build']): Rule => ({
@@ -212,8 +212,11 @@ export const RULES: readonly Rule[] = [
   }),
   rule(
     'month-relyear',
-    `${B}${MOD}${M('mon')}(?:\\s*${DAY('d')})?(?:\\s+of)?\\s+(?<rel>last|this|next)\\s+year${E}`,
-    (g) => {
+    `${B}${MOD}(?:(?:the\\s+)?${DAY('dd')}\\s+(?:of\\s+)?)?${M('mon')}(?:\\s*${DAY('d')})?(?:\\s+of)?\\s+(?<rel>last|this|next)\\s+year${E}`,
+    (raw) => {
+      // The day may come first ("25 June last year", "the 25th of June last year").
+      const g: Record<string, string | undefined> = { ...raw, d: raw.d ?? raw.dd };
+      if (raw.d && raw.dd) return null;
       if (!monthOk(g.mon, false, null)) return null;
       const mo = monthNumber(g.mon!);
       const shift = g.rel!.toLowerCase() === 'last' ? -1 : g.rel!.toLowerCase() === 'next' ? 1 : 0;

@@ -33,6 +33,13 @@ export interface ResolveContext {
   refYear: number | null;
   /** Whether the text around is a quarterly report ("a year earlier" then means the year-ago quarter). */
   quarterly: boolean;
+  /**
+   * How many days the story's local day may lie after the anchor (a Seoul story stamped with its US
+   * publisher's day): a past weekday is the latest on or before the last such day. 0 or absent: none.
+   */
+  lateDays?: number;
+  /** Told how many days after the anchor a past weekday was placed, when it was (see `lateDays`). */
+  onLocalDay?: (days: number) => void;
 }
 
 export type Direction = 'past' | 'future' | 'nearest';
@@ -64,7 +71,18 @@ export function resolveWeekday(wd: number, ctx: ResolveContext, dir: Direction, 
     if (back === 0) back = 7;
     if (ahead === 0) ahead = 7;
   }
-  if (dir === 'past') return fmtDay(addDays(a, -back));
+  if (dir === 'past') {
+    const late = strict ? 0 : (ctx.lateDays ?? 0);
+    if (late > 0) {
+      // The latest such weekday on or before the last local day the story may be from.
+      const end = addDays(a, late);
+      const day = addDays(end, -((weekday(end) - wd + 7) % 7));
+      const beyond = dayDiff(day, a);
+      if (beyond > 0) ctx.onLocalDay?.(beyond);
+      return fmtDay(day);
+    }
+    return fmtDay(addDays(a, -back));
+  }
   if (dir === 'future') return fmtDay(addDays(a, ahead));
   return fmtDay(addDays(a, back <= ahead ? -back : ahead));
 }

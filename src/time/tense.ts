@@ -1,4 +1,4 @@
-import type { Token } from '../model/index.js';
+import type { DocIndex } from '../model/index.js';
 import { FUTURE_CUES, NOT_PAST_ED, PAST_CUES, PRESENT_CUES } from './data/lexicon.js';
 
 /**
@@ -60,19 +60,31 @@ const TENSES: readonly Tense[] = [null, 'past', 'present', 'future'];
  * each: with and without reporting verbs), so each token's lower-cased text and cue are computed once.
  */
 export class SentenceTenses {
-  private readonly lower: Array<string | undefined>;
+  /** First token of the sentence in the document; token indices below count from it. */
+  private readonly base: number;
+  private readonly length: number;
   /** Per token: 0 when its cue is not read yet, else 1 + its index in TENSES. */
   private readonly cues: Uint8Array;
 
-  constructor(private readonly tokens: readonly Token[]) {
-    this.lower = new Array<string | undefined>(tokens.length);
-    this.cues = new Uint8Array(tokens.length);
+  constructor(
+    private readonly ix: DocIndex,
+    sentence: number,
+  ) {
+    const [lo, hi] = ix.sentenceTokens(sentence);
+    this.base = lo;
+    this.length = hi - lo;
+    this.cues = new Uint8Array(this.length);
   }
 
-  /** Token `i` lower-cased; '' outside the sentence. */
+  /** Text of token `i` of the sentence. */
+  private text(i: number): string {
+    return this.ix.tokens[this.base + i]!.text;
+  }
+
+  /** Token `i` lower-cased (the index's fold); '' outside the sentence. */
   private word(i: number): string {
-    if (i < 0 || i >= this.tokens.length) return '';
-    return (this.lower[i] ??= this.tokens[i]!.text.toLowerCase());
+    if (i < 0 || i >= this.length) return '';
+    return this.ix.lower[this.base + i]!;
   }
 
   /** The tense cue carried by token `i`, or null when it carries none. */
@@ -83,7 +95,7 @@ export class SentenceTenses {
   }
 
   private readCue(i: number): Tense {
-    const raw = this.tokens[i]!.text;
+    const raw = this.text(i);
     const w = this.word(i);
     const next = this.word(i + 1);
     if (w === 'going' || w === 'due' || w === 'set' || w === 'slated' || w === 'poised')
@@ -115,11 +127,10 @@ export class SentenceTenses {
    * opposite side of a clause-ending semicolon.
    */
   at(from: number, to: number, skipReporting = false): Tense {
-    const tokens = this.tokens;
     let best: Tense = null;
     let bestDistance = Infinity;
     for (let i = from - 1; i >= Math.max(0, from - WINDOW); i--) {
-      const t = tokens[i]!.text;
+      const t = this.text(i);
       if (t === ';') break;
       const c = this.cue(i, skipReporting);
       if (c) {
@@ -128,10 +139,10 @@ export class SentenceTenses {
         break;
       }
     }
-    for (let i = to; i < Math.min(tokens.length, to + WINDOW); i++) {
+    for (let i = to; i < Math.min(this.length, to + WINDOW); i++) {
       const distance = 2 * (i - to) + 1.5;
       if (distance >= bestDistance) break;
-      const t = tokens[i]!.text;
+      const t = this.text(i);
       // A clause after a comma ("…, officials said") does not override a verb found before the expression.
       if (t === ';' || (best !== null && /^[,—–:]$/.test(t))) break;
       const c = this.cue(i, skipReporting);
@@ -142,9 +153,4 @@ export class SentenceTenses {
     }
     return best;
   }
-}
-
-/** Tense of the expression covering tokens [from, to) of a sentence whose tokens are `tokens` (see SentenceTenses.at). */
-export function tenseAt(tokens: readonly Token[], from: number, to: number, skipReporting = false): Tense {
-  return new SentenceTenses(tokens).at(from, to, skipReporting);
 }

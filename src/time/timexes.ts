@@ -1,7 +1,8 @@
-import type { Sentence, Timex, Token } from '../model/index.js';
+import { docIndex, type DocIndex, type Sentence, type Timex, type Token } from '../model/index.js';
 import { WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { parsePartialDay, type Day, type PartialDay } from './calendar.js';
 import { openRules } from './gates.js';
+import { orderIntervals } from './intervals.js';
 import { precisionOf, RULES, type Resolver } from './grammar.js';
 import { SentenceTenses } from './tense.js';
 
@@ -74,18 +75,11 @@ function selectLongest(cands: Candidate[], textLength: number): Candidate[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
-function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
-  // First token ending after `start` (binary search: a runaway sentence can hold many thousands).
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end > start) hi = mid;
-    else lo = mid + 1;
-  }
-  let to = lo;
-  while (to < tokens.length && tokens[to]!.start < end) to++;
-  return [lo, to];
+/** Tokens [from, to) of sentence [lo, hi) that a candidate touches, counted from the sentence's first token. */
+function sentenceTokenRange(ix: DocIndex, lo: number, hi: number, c: Candidate): [number, number] {
+  const [a, b] = ix.charSpan(c.start, c.end, 'expand')!;
+  const from = Math.min(Math.max(a, lo), hi);
+  return [from - lo, Math.min(Math.max(b, from), hi) - lo];
 }
 
 /** Characters of context on each side that rules may look at. */
@@ -101,6 +95,9 @@ const QUARTERLY_WORDS = /quarter|three months ended/i;
 export interface TimexOptions {
   /** The anchor date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or with a time), or null when the article carries none. */
   anchor: string | PartialDay | null;
+  /** Days the story's local day may lie after the anchor, and who is told when a weekday falls there (see ResolveContext). */
+  lateDays?: number;
+  onLocalDay?: (days: number) => void;
 }
 
 /**
@@ -120,24 +117,13 @@ export function findTimexes(
   tokens: readonly Token[],
   options: TimexOptions,
 ): Timex[] {
-  return resolveTimexes(text, sentences, tokens, timexCandidates(text, sentences), options);
+  return resolveTimexes(text, docIndex({ sentences, tokens }), timexCandidates(text, sentences), options);
 }
 
 /** Resolve a text's candidates (from timexCandidates) in text order against the anchor. */
-export function resolveTimexes(
-  text: string,
-  sentences: readonly Sentence[],
-  tokens: readonly Token[],
-  all: readonly Candidate[],
-  options: TimexOptions,
-): Timex[] {
+export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candidate[], options: TimexOptions): Timex[] {
+  const sentences = ix.sentences;
   const anchor = typeof options.anchor === 'string' ? parsePartialDay(options.anchor) : options.anchor;
-  const bySentence = new Map<number, Token[]>();
-  for (const t of tokens) {
-    let list = bySentence.get(t.sentence);
-    if (!list) bySentence.set(t.sentence, (list = []));
-    list.push(t);
-  }
   const out: Timex[] = [];
   let ref: Day | null = null;
   let refYear: number | null = null;
@@ -148,11 +134,11 @@ export function resolveTimexes(
     while (at < all.length && all[at]!.sentence === i) mine.push(all[at++]!);
     // Most sentences hold no expression: nothing below is needed for them.
     if (mine.length === 0) return;
-    const sentTokens = bySentence.get(i) ?? [];
-    const tenses = new SentenceTenses(sentTokens);
+    const [lo, hi] = ix.sentenceTokens(i);
+    const tenses = new SentenceTenses(ix, i);
     const quarterly = quarterlyText && QUARTERLY.test(text.slice(sentences[Math.max(0, i - 2)]!.start, sentence.end));
     for (const c of mine) {
-      const [from, to] = tokenRange(sentTokens, c.start, c.end);
+      const [from, to] = sentenceTokenRange(ix, lo, hi, c);
       // A possessive ("Wednesday's ruling") names a known occasion: the verb around it says nothing of its date.
       const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
       // A weekday deadline ("until 9 a.m. Tuesday", "by Friday") is the coming one, whatever the verb's
@@ -163,7 +149,16 @@ export function resolveTimexes(
         !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), c.start));
       const tense = possessive ? null : deadline ? 'future' : tenses.at(from, to);
       const reportedTense = possessive ? null : tenses.at(from, to, true);
-      const r = c.resolver({ anchor, tense, reportedTense, ref, refYear, quarterly });
+      const r = c.resolver({
+        anchor,
+        tense,
+        reportedTense,
+        ref,
+        refYear,
+        quarterly,
+        lateDays: options.lateDays ?? 0,
+        onLocalDay: options.onLocalDay,
+      });
       if (!r) continue;
       const precision = r.type === 'DATE' || r.type === 'TIME' ? precisionOf(r.value) : null;
       out.push({
@@ -180,5 +175,6 @@ export function resolveTimexes(
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
     }
   });
+  orderIntervals(text, out, anchor);
   return out;
 }

@@ -6,7 +6,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/ingest/test-server.js';
-import { createApp } from '../../src/serve/index.js';
+import { createApp, storeToken } from '../../src/serve/index.js';
 import { openDb, type Db } from '../../src/store/index.js';
 
 const CHROMIUM_FLAGS = [
@@ -102,24 +102,31 @@ describe('Sources view', () => {
 });
 
 describe('Sources API', () => {
-  it('refuses private addresses unless allowed, non-JSON posts and cross-origin posts', async () => {
+  it('refuses private addresses unless allowed, writes without the token, non-JSON posts and cross-origin posts', async () => {
     const strict = createApp(db);
+    const token = { 'x-sitrep-token': storeToken(db) };
     const refused = await strict.request('/api/sources/pages', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...token },
       body: JSON.stringify({ url: `${site.url}/news/wall` }),
     });
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { error: string }).error).toMatch(/refused: 127\.0\.0\.1 is a loopback address/);
+    const anonymous = await strict.request('/api/sources/pages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${site.url}/news/wall` }),
+    });
+    expect(anonymous.status).toBe(401);
     const form = await strict.request('/api/sources/pages', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...token },
       body: 'url=x',
     });
     expect(form.status).toBe(415);
     const cross = await strict.request('http://127.0.0.1:8080/api/sources/feeds', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example', ...token },
       body: '{}',
     });
     expect(cross.status).toBe(403);

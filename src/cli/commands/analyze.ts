@@ -1,14 +1,13 @@
 import type { Writable } from 'node:stream';
-import { aliasFileFor, analyzePaths, type AnalyzeProgress } from '../../analyze/index.js';
+import { aliasFileFor, analyzePaths, STAGES, type AnalyzeProgress } from '../../analyze/index.js';
 import { openDb, writeJsonExport } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { openSink } from '../output.js';
 
 export const command: Command = {
-  summary:
-    'ingest dumps, HTML files and folders, JSONL, WARC and URLs; analyze and store them, optionally write the export',
   usage: 'sitrep analyze <paths|URLs…> [--db FILE] [--json FILE|-] [--threads N] [--aliases FILE] [--allow-private]',
+  stages: `${STAGES.map((s) => s.name).join(' → ')} per article, then cross-article resolution in the store`,
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'json', 'threads', 'aliases'], booleans: ['allow-private'] });
     if (args.positionals.length === 0) throw new UsageError('give at least one file, folder or URL to analyze');

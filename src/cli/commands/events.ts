@@ -1,10 +1,9 @@
 import type { Command } from '../commands.js';
 import { parseArgs, UsageError } from '../args.js';
 import { requireText, runJsonl } from '../jsonl.js';
-import { annotateEvents } from '../../events/index.js';
-import { annotateLanguage, type NerTagger } from '../../language/index.js';
+import type { NerTagger } from '../../language/index.js';
 import { loadTagger } from '../../language/ner/index.js';
-import { annotateTime } from '../../time/index.js';
+import { runStages, stagesFor } from '../../analyze/stages.js';
 import { createDoc, type Doc, type EventActor, type EventMention } from '../../model/index.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,18 +52,18 @@ export function recordDoc(record: Record<string, unknown>): Doc {
   });
 }
 
-/** One record of `sitrep events --jsonl`: the language and time stages, then the events stage. */
+/** The stages a record goes through: what the events layer needs (tokenize, entities, time, events). */
+const STAGES = stagesFor(['events']);
+
+/** One record of `sitrep events --jsonl`. */
 export function eventsRecord(record: Record<string, unknown>, tagger: NerTagger | undefined): Record<string, unknown> {
-  const doc = recordDoc(record);
-  annotateLanguage(doc, tagger);
-  annotateTime(doc);
-  annotateEvents(doc);
+  const doc = runStages(recordDoc(record), STAGES, { tagger: () => tagger });
   return { events: doc.events.map(eventOut) };
 }
 
 export const command: Command = {
-  summary: 'code PLOVER events (JSONL in, events out)',
   usage: 'sitrep events --jsonl < records.jsonl   (lines {"id","text","date":"YYYY-MM-DD"})',
+  stages: STAGES.map((s) => s.name).join(' → '),
   async run(argv, ctx) {
     const args = parseArgs(argv, { booleans: ['jsonl'] });
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);

@@ -20,7 +20,6 @@ export const FORMATS: Record<string, (db: Db, sink: Sink) => Promise<void>> = {
 };
 
 export const command: Command = {
-  summary: 'write the store as JSON, or its events as PLOVER records, GDELT rows or CSV',
   usage: `sitrep export [--db FILE] [--format ${Object.keys(FORMATS).join('|')}] [--out FILE|-]`,
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'format', 'out'] });

@@ -18,9 +18,9 @@ export function extractRecord(record: Record<string, unknown>): Record<string, u
 }
 
 export const command: Command = {
-  summary: 'extract the main text and metadata of HTML pages (JSONL in, JSONL out)',
   usage:
     'sitrep extract-html --jsonl < pages.jsonl   # {"id","html","url"?} → {"id","title","text","published","authors","outlet"}',
+  stages: 'none of the article stages: HTML decoding and main-text extraction only (ingest)',
   async run(argv, ctx) {
     const args = parseArgs(argv, { booleans: ['jsonl'] });
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);

@@ -36,7 +36,19 @@ describe('sitrep quotes --jsonl', () => {
     expect(out[2]!.error).toMatch(/text/);
     expect(out[3]!.quotes).toEqual([]);
     const [direct, reported] = out[0]!.quotes;
-    expect(Object.keys(direct).sort()).toEqual(['cue', 'direct', 'end', 'speaker', 'speakerName', 'start', 'text']);
+    // `addressee` (and `parts` for an interrupted quote) are written only when the text gives them.
+    expect(Object.keys(direct).sort()).toEqual([
+      'addressee',
+      'cue',
+      'direct',
+      'end',
+      'speaker',
+      'speakerName',
+      'start',
+      'text',
+    ]);
+    expect(direct.addressee.text).toBe('reporters');
+    expect(Object.keys(reported)).not.toContain('addressee');
     expect(direct).toMatchObject({ text: '“We will not be intimidated,”', direct: true, speakerName: 'Sofia Renner' });
     expect(direct.speaker).toEqual({ start: text.indexOf('she told'), end: text.indexOf('she told') + 3, text: 'she' });
     expect(direct.cue.text).toBe('told');

@@ -4,7 +4,6 @@ import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 
 export const command: Command = {
-  summary: 'full-text search over titles and text (bm25 ranking)',
   usage: 'sitrep search <query> [--db FILE] [--json] [--limit N]',
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'limit'], booleans: ['json'] });

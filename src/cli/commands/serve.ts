@@ -1,11 +1,13 @@
 import { serve } from '@hono/node-server';
-import { createApp } from '../../serve/index.js';
+import { createApp, isWildcard, storeToken } from '../../serve/index.js';
 import { openDb } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 
+/** How long a stopping server waits for requests under way before it closes their connections, ms. */
+const STOP_GRACE_MS = 200;
+
 export const command: Command = {
-  summary: 'serve the web UI and the JSON API (127.0.0.1:8080 by default)',
   usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--allow-private]',
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'host', 'port'], booleans: ['allow-private'] });
@@ -16,18 +18,36 @@ export const command: Command = {
       throw new UsageError('--port takes a number from 0 to 65535');
     const dbPath = args.values.get('db') ?? 'sitrep.db';
     const db = openDb(dbPath);
-    const app = createApp(db, { allowPrivate: args.booleans.has('allow-private') });
+    const open = isWildcard(host);
+    const token = storeToken(db);
+    const app = createApp(db, { allowPrivate: args.booleans.has('allow-private'), host, token, tokenForReads: open });
+    if (open)
+      ctx.stderr.write(
+        `sitrep serve: warning: --host ${host} answers on every network interface; every request needs the token\n`,
+      );
     await new Promise<void>((resolve, reject) => {
       const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
         const shown = host.includes(':') ? `[${host}]` : host;
-        ctx.stderr.write(`sitrep serving ${dbPath} at http://${shown}:${info.port}/ (Ctrl-C to stop)\n`);
+        const url = `http://${open ? '127.0.0.1' : shown}:${info.port}/`;
+        ctx.stderr.write(`sitrep serving ${dbPath} at ${open ? `${url}?token=${token}` : url} (Ctrl-C to stop)\n`);
+        ctx.stderr.write(`API token of this store (X-Sitrep-Token header, needed to write): ${token}\n`);
       });
       server.on('error', (err: NodeJS.ErrnoException) => {
         db.close();
         reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : err.message));
       });
+      let stopping = false;
       const stop = (): void => {
+        if (stopping) return;
+        stopping = true;
+        app.stopWorkers();
+        // Keep-alive and slow clients would hold close() open: idle ones go now, the rest after a short grace.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const force = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, STOP_GRACE_MS);
         server.close(() => {
+          clearTimeout(force);
           db.close();
           resolve();
         });

@@ -79,8 +79,8 @@ export function tagLines(tagger: NerTagger, lines: readonly string[]): string {
 }
 
 export const command: Command = {
-  summary: 'tag named entities (CoNLL in, CoNLL + IOB2 column out)',
   usage: 'sitrep tag --format conll [--model PATH] < input.conll > output.conll',
+  stages: 'none of the article stages: the NER model alone tags the given tokens and sentences',
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['format', 'model'] });
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);

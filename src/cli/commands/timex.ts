@@ -33,8 +33,8 @@ export function timexRecord(record: Record<string, unknown>): Record<string, unk
 }
 
 export const command: Command = {
-  summary: 'find and normalize time expressions (JSONL in/out)',
   usage: 'sitrep timex --jsonl < input.jsonl   (lines: {"id","text","dct":"YYYY-MM-DD"})',
+  stages: "tokenize → time expressions resolved against the record's dct (not the time stage's own document dating)",
   async run(argv, ctx) {
     const args = parseArgs(argv, { booleans: ['jsonl'] });
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);

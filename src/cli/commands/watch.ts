@@ -22,8 +22,6 @@ function describeRound(round: PollRound): string[] {
 }
 
 export const command: Command = {
-  summary:
-    'poll RSS/Atom feeds, fetch and analyze new entries into the store (politely, with state kept across restarts)',
   usage:
     'sitrep watch [feed-URLs…] [--every 15m] [--db FILE] [--once] [--allow-private] [--delay MS] [--retries N] [--threads N]',
   async run(argv, ctx) {

@@ -29,9 +29,10 @@ const CUE_FAMILIES: ReadonlyArray<readonly [ClaimStance, string]> = [
   ['asserts', 'concede concedes conceded conceding'],
   ['asserts', 'suggest suggests suggested suggesting'],
   ['asserts', 'predict predicts predicted predicting'],
-  ['asserts', 'vow vows vowed vowing'],
-  ['asserts', 'promise promises promised promising'],
-  ['asserts', 'pledge pledges pledged pledging'],
+  ['promises', 'vow vows vowed vowing'],
+  ['promises', 'promise promises promised promising'],
+  ['promises', 'pledge pledges pledged pledging'],
+  ['threatens', 'threaten threatens threatened threatening'],
   ['asserts', 'complain complains complained complaining'],
   ['asserts', 'respond responds responded responding'],
   ['asserts', 'reply replies replied replying'],
@@ -438,6 +439,27 @@ export const SPEAKING_NOUNS: ReadonlySet<string> = new Set([
   'note',
   'message',
   'email',
+]);
+
+/**
+ * Things a person writes or gives that carry their words: what they say is the author's ("the inscription read
+ * …", "his toast"). Each with the verbs that introduce it ("wrote a message", "raised a toast").
+ */
+export const AUTHORED_WORKS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['letter', ['wrote', 'written', 'writes', 'sent', 'signed', 'addressed']],
+  ['inscription', ['wrote', 'written', 'inscribed', 'left', 'signed']],
+  ['message', ['wrote', 'written', 'left', 'sent', 'posted']],
+  ['note', ['wrote', 'written', 'left', 'sent']],
+  ['entry', ['wrote', 'written', 'left', 'signed']],
+  ['dedication', ['wrote', 'written', 'signed']],
+  ['toast', ['raised', 'proposed', 'gave', 'offered', 'toasted']],
+  ['email', ['wrote', 'sent']],
+  ['memo', ['wrote', 'sent', 'signed']],
+  ['card', ['wrote', 'sent', 'signed']],
+  ['tweet', ['posted', 'sent', 'tweeted']],
+  ['post', ['wrote', 'posted']],
+  ['speech', ['gave', 'delivered', 'made']],
+  ['poem', ['wrote', 'written', 'read', 'recited']],
 ]);
 
 /** Pronouns that can be the subject of a speech verb, with what they can stand for. */

@@ -57,3 +57,10 @@ export const CAPTION_ANYWHERE_PATTERNS: readonly RegExp[] = [
   /\bhandout\b.{0,80}\b(?:picture|photo|image|photograph|released|provided|shows?|via)\b/i,
   /\b(?:picture|photo|image|photograph)s? (?:released|provided|distributed|obtained) by\b/i,
 ];
+
+/**
+ * Wires and picture agencies: a credit naming one of these says where the picture came from, not which
+ * outlet published the article (any outlet runs wire pictures).
+ */
+export const WIRE_CREDITS =
+  /^(?:Reuters|Associated Press|AP|AFP|Agence France-Presse|Getty(?: Images)?|EPA(?:-EFE)?|Bloomberg|UPI|dpa|EFE|ANSA|Kyodo(?: News)?|Jiji(?: Press)?|Yonhap|Xinhua|TASS|RIA Novosti|Interfax|Anadolu(?: Agency)?|PTI|ANI|IRNA|WAM|Saudi Press Agency|KCNA(?: Watch)?|PAP|Shutterstock|Alamy|Pool|Handout)$/i;

@@ -14,6 +14,8 @@ export const CHROME_LINE_PATTERNS: readonly RegExp[] = [
   /^.{0,40}\bcookies?\b.{0,40}(?:accept|consent|settings|policy|preferences).{0,40}$/i,
   /^(?:accept|reject|manage) (?:all )?cookies\.?$/i,
   /^advertisement\.?$/i,
+  // Placeholders of script-loaded widgets left in the text.
+  /^(?:loading|please wait)\s*(?:\.\.\.|…)?$/i,
   /^(?:sponsored(?: content)?|promoted(?: content)?|paid (?:post|content))\.?$/i,
   /^(?:read more|read next|more on this story|related(?: articles| stories| content| coverage)?|recommended|most (?:read|popular|viewed)|see also|also read|you may also like|continue reading|trending(?: now)?|top stories|latest news)\b\s*[:»>-]?.{0,160}$/i,
   /^(?:listen to this article|listen|audio)(?:\s*[·•|-]?\s*\d+\s*min(?:ute)?s?)?\.?$/i,
@@ -36,3 +38,6 @@ export const CHROME_LINE_PATTERNS: readonly RegExp[] = [
 export const CHROME_SUFFIX_PATTERNS: readonly RegExp[] = [
   /\s*(?:Share this article|Share on Facebook|Share on Twitter|Copy link|Advertisement)\s*$/i,
 ];
+
+/** The last word of every suffix above (a quick test before running them; keep in step with the list). */
+export const CHROME_SUFFIX_END = /(?:article|facebook|twitter|link|advertisement)\s*$/i;

@@ -1,5 +1,7 @@
 import { renderArticle, renderArticleList } from './articles.js';
-import { api, el } from './dom.js';
+import { parseResponse } from 'hono/client';
+import { client } from './client.js';
+import { el } from './dom.js';
 import { renderActor, renderEntities } from './entities.js';
 import { renderLedger } from './ledger.js';
 import { renderNetwork } from './network.js';
@@ -57,7 +59,7 @@ function start(): void {
   });
   window.addEventListener('hashchange', () => void route());
   void route();
-  void api<Record<string, number>>('/api/stats')
+  void parseResponse(client.stats.$get())
     .then((s) => {
       document.getElementById('stats')!.textContent =
         `${s.articles} articles · ${s.entities} actors · ${s.quotes} quotes · ${s.events} events`;

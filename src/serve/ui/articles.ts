@@ -1,8 +1,9 @@
-import { api, clear, dateLabel, el, externalLink, pager } from './dom.js';
-import type { ArticleDetail, ArticleSummary, Mention, Page } from './types.js';
+import { parseResponse } from 'hono/client';
+import { client, type Mention } from './client.js';
+import { clear, dateLabel, el, externalLink, pager, paging } from './dom.js';
 
 export async function renderArticleList(main: HTMLElement, offset = 0): Promise<void> {
-  const page = await api<Page<ArticleSummary>>(`/api/articles?offset=${offset}&limit=50`);
+  const page = await parseResponse(client.articles.$get({ query: paging(offset, 50) }));
   clear(main);
   main.append(el('h2', {}, 'Articles'));
   if (page.total === 0) {
@@ -54,7 +55,7 @@ function paragraphNodes(text: string, start: number, end: number, mentions: Ment
 }
 
 export async function renderArticle(main: HTMLElement, id: string): Promise<void> {
-  const a = await api<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`);
+  const a = await parseResponse(client.articles[':id'].$get({ param: { id } }));
   clear(main);
   const mentions = [...a.mentions].sort((x, y) => x.start - y.start);
   const body = el('div', { class: 'body', id: 'article-body' });

@@ -25,10 +25,9 @@ export function externalLink(url: string, label: string): HTMLElement {
   return el('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank' }, label);
 }
 
-export async function api<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { Accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
+/** Paging values for a list request's query string. */
+export function paging(offset: number, limit: number): { offset: string; limit: string } {
+  return { offset: String(offset), limit: String(limit) };
 }
 
 export function clear(node: Element): void {
@@ -55,15 +54,4 @@ export function pager(offset: number, limit: number, total: number, go: (offset:
 export function dateLabel(value: string | null, precision?: string | null, from?: string | null): string {
   if (!value) return 'undated';
   return `${value}${precision && precision !== 'day' ? ` (${precision})` : ''}${from ? ` · from ${from}` : ''}`;
-}
-
-/** POST a JSON body; the answer's JSON whatever the status (errors come as `{error}`). */
-export async function postJson<T>(path: string, body: unknown): Promise<{ ok: boolean; data: T & { error?: string } }> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const data = (await res.json().catch(() => ({ error: `HTTP ${res.status}` }))) as T & { error?: string };
-  return { ok: res.ok, data };
 }

@@ -1,12 +1,14 @@
-import { api, clear, dateLabel, el, pager } from './dom.js';
-import type { ActorMentions, Entity, Page } from './types.js';
+import { parseResponse } from 'hono/client';
+import { client } from './client.js';
+import { clear, dateLabel, el, pager, paging } from './dom.js';
 
 const TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC'] as const;
 
 /** The actor list: canonical name, type, code, roles, mentions and every alias; filter by type. */
 export async function renderEntities(main: HTMLElement, type = '', offset = 0): Promise<void> {
-  const query = `offset=${offset}&limit=100${type ? `&type=${encodeURIComponent(type)}` : ''}`;
-  const page = await api<Page<Entity>>(`/api/entities?${query}`);
+  const page = await parseResponse(
+    client.entities.$get({ query: { ...paging(offset, 100), ...(type ? { type } : {}) } }),
+  );
   clear(main);
   const filter = el(
     'select',
@@ -52,7 +54,7 @@ export async function renderEntities(main: HTMLElement, type = '', offset = 0): 
 
 /** One actor: its names and where the corpus mentions it, each mention in its sentence's context. */
 export async function renderActor(main: HTMLElement, id: string, offset = 0): Promise<void> {
-  const page = await api<ActorMentions>(`/api/entities/${encodeURIComponent(id)}?offset=${offset}&limit=50`);
+  const page = await parseResponse(client.entities[':id'].$get({ param: { id }, query: paging(offset, 50) }));
   const e = page.entity;
   clear(main);
   main.append(

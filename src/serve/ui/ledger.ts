@@ -1,23 +1,8 @@
-import { api, clear, el, pager } from './dom.js';
-import type { Page } from './types.js';
+import { parseResponse } from 'hono/client';
+import { client, type LedgerEntry } from './client.js';
+import { clear, el, pager, paging } from './dom.js';
 
-interface LedgerEntry {
-  claimId: string;
-  claimantId: string | null;
-  claimant: string | null;
-  stance: string;
-  date: string | null;
-  evidence: Array<{ articleId: string }>;
-  text: string;
-}
-interface LedgerGroup {
-  id: string;
-  proposition: string;
-  since: string | null;
-  entries: LedgerEntry[];
-}
-
-const STANCES = ['asserts', 'accuses', 'denies', 'questions'] as const;
+const STANCES = ['asserts', 'accuses', 'denies', 'questions', 'promises', 'threatens'] as const;
 
 /** Claimants taking a side, each with the date they first did ("Norvessa (since 2026-03-12)"). */
 function who(entries: LedgerEntry[], side: (stance: string) => boolean): string {
@@ -34,7 +19,7 @@ function who(entries: LedgerEntry[], side: (stance: string) => boolean): string 
 
 /** The claims ledger: per proposition, who asserts, accuses, denies or questions it, and since when. */
 export async function renderLedger(main: HTMLElement, offset = 0): Promise<void> {
-  const page = await api<Page<LedgerGroup>>(`/api/ledger?offset=${offset}&limit=50`);
+  const page = await parseResponse(client.ledger.$get({ query: paging(offset, 50) }));
   clear(main);
   main.append(el('h2', {}, 'Claims ledger'));
   if (page.total === 0) {

@@ -1,20 +1,6 @@
-import { api, clear, el } from './dom.js';
-
-interface NetworkNode {
-  id: string;
-  name: string;
-  type: string;
-  mentions: number;
-}
-interface NetworkEdge {
-  source: string;
-  target: string;
-  cooperative: number;
-  conflictual: number;
-  types: Record<string, number>;
-  first: string | null;
-  last: string | null;
-}
+import { parseResponse } from 'hono/client';
+import { client } from './client.js';
+import { clear, el } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -27,12 +13,6 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
-interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-  span: { first: string | null; last: string | null };
-}
-
 /**
  * Who acts on whom: actors on a circle, edges green (cooperative) or red (conflictual), plus the edge table;
  * two date fields narrow it to a period, so the network can be followed over time.
@@ -41,10 +21,8 @@ export async function renderNetwork(
   main: HTMLElement,
   range: { from: string; to: string } = { from: '', to: '' },
 ): Promise<void> {
-  const query = new URLSearchParams();
-  if (range.from) query.set('from', range.from);
-  if (range.to) query.set('to', range.to);
-  const net = await api<Network>(`/api/network${query.size ? `?${query}` : ''}`);
+  const query = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+  const net = await parseResponse(client.network.$get({ query }));
   clear(main);
   main.append(el('h2', {}, 'Actor network'));
   const from = el('input', {

@@ -1,5 +1,6 @@
-import { api, clear, el, pager } from './dom.js';
-import type { Page, SearchHit } from './types.js';
+import { parseResponse } from 'hono/client';
+import { client } from './client.js';
+import { clear, el, pager, paging } from './dom.js';
 
 /** bm25 snippets mark hits with [ and ]; render them as <mark> via text nodes. */
 function snippetNodes(snippet: string): Node[] {
@@ -16,9 +17,7 @@ function snippetNodes(snippet: string): Node[] {
 }
 
 export async function renderSearch(main: HTMLElement, q: string, offset = 0): Promise<void> {
-  const page = await api<Page<SearchHit> & { q: string }>(
-    `/api/search?q=${encodeURIComponent(q)}&offset=${offset}&limit=20`,
-  );
+  const page = await parseResponse(client.search.$get({ query: { q, ...paging(offset, 20) } }));
   clear(main);
   main.append(el('h2', {}, `Search: ${q}`));
   if (page.total === 0) {

@@ -1,22 +1,6 @@
-import { api, clear, el, externalLink, postJson } from './dom.js';
-
-interface FeedState {
-  url: string;
-  title: string | null;
-  lastChecked: string | null;
-  lastOk: string | null;
-  lastError: string | null;
-  failures: number;
-  nextCheck: string | null;
-  itemsSeen: number;
-  articlesAdded: number;
-}
-interface FeedPoll {
-  status: string;
-  newEntries: number;
-  stored: number;
-  errors: string[];
-}
+import { parseResponse } from 'hono/client';
+import { answer, client, type FeedPoll } from './client.js';
+import { clear, el, externalLink } from './dom.js';
 
 function when(iso: string | null): string {
   return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : 'never';
@@ -34,7 +18,7 @@ function pollText(p: FeedPoll | null): string {
  * watched feeds with their state. Everything goes through the server's fetch guard.
  */
 export async function renderSources(main: HTMLElement): Promise<void> {
-  const data = await api<{ allowPrivate: boolean; feeds: FeedState[] }>('/api/sources/feeds');
+  const data = await parseResponse(client.sources.feeds.$get());
   clear(main);
   const message = el('p', { id: 'sources-message', class: 'meta', role: 'status' });
   const say = (text: string, isError = false, link?: { href: string; label: string }): void => {
@@ -61,11 +45,13 @@ export async function renderSources(main: HTMLElement): Promise<void> {
     if (!url) return;
     busy(true);
     say(`Fetching ${url} …`);
-    void postJson<{ articleId?: string }>('/api/sources/pages', { url })
-      .then(({ ok, data: d }) => {
-        if (ok && d.articleId)
+    void client.sources.pages
+      .$post({ json: { url } })
+      .then(answer)
+      .then((d) => {
+        if ('articleId' in d)
           say('Added.', false, { href: `#/article/${encodeURIComponent(d.articleId)}`, label: 'Open the article' });
-        else say(`Could not add ${url}: ${d.error ?? 'unknown error'}`, true);
+        else say(`Could not add ${url}: ${'error' in d ? d.error : 'unknown error'}`, true);
       })
       .catch((err: unknown) => say(`Could not add ${url}: ${String(err)}`, true))
       .finally(() => busy(false));
@@ -76,9 +62,11 @@ export async function renderSources(main: HTMLElement): Promise<void> {
     if (!url) return;
     busy(true);
     say(`Polling ${url} …`);
-    void postJson<{ poll: FeedPoll | null }>('/api/sources/feeds', { url })
-      .then(async ({ ok, data: d }) => {
-        if (!ok) return say(`Could not watch ${url}: ${d.error ?? 'unknown error'}`, true);
+    void client.sources.feeds
+      .$post({ json: { url } })
+      .then(answer)
+      .then(async (d) => {
+        if (!('poll' in d)) return say(`Could not watch ${url}: ${'error' in d ? d.error : 'unknown error'}`, true);
         await renderSources(main);
         document.getElementById('sources-message')!.textContent = `Watching ${url}: ${pollText(d.poll)}`;
       })
@@ -92,17 +80,17 @@ export async function renderSources(main: HTMLElement): Promise<void> {
     poll.addEventListener('click', () => {
       poll.disabled = true;
       say(`Polling ${f.url} …`);
-      void postJson<{ poll: FeedPoll | null }>('/api/sources/feeds/poll', { url: f.url }).then(
-        async ({ ok, data: d }) => {
+      void client.sources.feeds.poll
+        .$post({ json: { url: f.url } })
+        .then(answer)
+        .then(async (d) => {
           await renderSources(main);
-          document.getElementById('sources-message')!.textContent = ok
-            ? `${f.url}: ${pollText(d.poll)}`
-            : `${f.url}: ${d.error ?? 'failed'}`;
-        },
-      );
+          document.getElementById('sources-message')!.textContent =
+            'poll' in d ? `${f.url}: ${pollText(d.poll)}` : `${f.url}: ${'error' in d ? d.error : 'failed'}`;
+        });
     });
     remove.addEventListener('click', () => {
-      void postJson('/api/sources/feeds/remove', { url: f.url }).then(() => renderSources(main));
+      void client.sources.feeds.remove.$post({ json: { url: f.url } }).then(() => renderSources(main));
     });
     return el(
       'tr',

@@ -1,11 +1,10 @@
-import { api, clear, el } from './dom.js';
-import type { EventRecord } from './types.js';
+import { parseResponse } from 'hono/client';
+import { client } from './client.js';
+import { clear, el, pager, paging } from './dom.js';
 
-export async function renderTimeline(main: HTMLElement): Promise<void> {
-  const t = await api<{
-    days: Array<{ date: string; events: Array<EventRecord & { cooperative: boolean }> }>;
-    undated: number;
-  }>('/api/timeline');
+/** Dated events by day, oldest first, a page of events at a time. */
+export async function renderTimeline(main: HTMLElement, offset = 0): Promise<void> {
+  const t = await parseResponse(client.timeline.$get({ query: paging(offset, 200) }));
   clear(main);
   main.append(el('h2', {}, 'Timeline'));
   if (t.days.length === 0) {
@@ -37,6 +36,9 @@ export async function renderTimeline(main: HTMLElement): Promise<void> {
       ),
     );
   }
-  main.append(box);
+  main.append(
+    box,
+    pager(t.offset, t.limit, t.total, (o) => void renderTimeline(main, o)),
+  );
   if (t.undated > 0) main.append(el('p', { class: 'meta' }, `${t.undated} undated event(s) not shown.`));
 }

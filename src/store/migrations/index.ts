@@ -5,6 +5,9 @@
 import { migration001 } from './001-init.js';
 import { migration002 } from './002-sources.js';
 import { migration003 } from './003-claim-groups.js';
+import { migration004 } from './004-fact-dates.js';
+import { migration005 } from './005-boundary-confidence.js';
+import { migration006 } from './006-list-indexes.js';
 
 export interface Migration {
   version: number;
@@ -12,4 +15,11 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];

@@ -1,0 +1,143 @@
+// Dump segmentation benchmark: real articles from the shared data (PolNeAR, ECB+) pasted back to back by
+// src/segment/train/dumps.ts in several conventions, with captions, credits, subheads, bylines, stamps and
+// scraper chrome injected; split by source article (train / tune / check). Scores the segmenter on the tune
+// and check splits: article boundaries (strict: one-to-one, title and body exact; lenient: title), URLs,
+// outlets, captions kept out of bodies, injected junk left in bodies, articles dated; and ms per article.
+// Usage: npm run bench:segment [-- --split tune|check|both] [-- --other DIST_DIR] [-- --runs N] [-- --size N]
+//   --other: a second build (e.g. a copy of main's dist/) scored on the same dumps, side by side.
+import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadSourceArticles } from '../dist/segment/train/corpora.js';
+import { makeDumps } from '../dist/segment/train/dumps.js';
+import { documentDates } from '../dist/time/document-date.js';
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const splits = opt('split', 'both') === 'both' ? ['tune', 'check'] : [opt('split')];
+const runs = Number(opt('runs', 3));
+const size = Number(opt('size', 20));
+const other = opt('other', null);
+
+const here = await import('../dist/segment/index.js');
+const systems = [{ name: 'this build', seg: here.segmentText }];
+if (other) {
+  const mod = await import(pathToFileURL(resolve(other, 'segment/index.js')).href);
+  systems.unshift({ name: `other (${other})`, seg: mod.segmentText });
+}
+
+const norm = (s) =>
+  s.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+const compact = (s) => (s ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function score(dumps, outputs) {
+  const m = {
+    gold: 0,
+    predicted: 0,
+    lenient: 0,
+    strict: 0,
+    urlsGold: 0,
+    urls: 0,
+    outletsGold: 0,
+    outlets: 0,
+    outletsWrong: 0,
+    captions: 0,
+    captionsOut: 0,
+    junk: 0,
+    junkIn: 0,
+    datable: 0,
+    dated: 0,
+    uncertain: 0,
+  };
+  dumps.forEach((dump, di) => {
+    const arts = outputs[di];
+    m.gold += dump.articles.length;
+    m.predicted += arts.length;
+    const allText = arts.map((a) => norm(a.text)).join('\n');
+    const allParas = new Set();
+    for (const a of arts) for (const p of a.text.split('\n\n')) allParas.add(norm(p));
+    const used = new Set();
+    for (const g of dump.articles) {
+      const t = norm(g.title);
+      const j = arts.findIndex((a, k) => !used.has(k) && norm(a.title) === t);
+      if (g.url) m.urlsGold++;
+      if (g.outlet) m.outletsGold++;
+      for (const c of g.captions) {
+        m.captions++;
+        if (!allParas.has(norm(c)) && !allText.includes(norm(c))) m.captionsOut++;
+      }
+      for (const c of g.junk) {
+        m.junk++;
+        if (allParas.has(norm(c))) m.junkIn++;
+      }
+      if (g.datedAs) m.datable++;
+      if (j < 0) continue;
+      used.add(j);
+      const a = arts[j];
+      m.lenient++;
+      const body = a.text
+        .split('\n\n')
+        .map(norm)
+        .filter((p) => !g.junk.some((x) => norm(x) === p));
+      const goldBody = g.body.map(norm);
+      const sameBody = body.length === goldBody.length && body.every((p, k) => p === goldBody[k]);
+      if (sameBody) m.strict++;
+      if (a.boundaryConfidence !== undefined && a.boundaryConfidence !== null && a.boundaryConfidence < 0.75)
+        m.uncertain++;
+      if (g.url && a.url && compact(a.url) === compact(g.url)) m.urls++;
+      if (g.outlet && compact(a.outlet) === compact(g.outlet)) m.outlets++;
+      if (!g.outlet && a.outlet && !g.url) m.outletsWrong++;
+      // Dated as the time stage would date it from what segmentation hands over (full dates of the text aside).
+      const dates = documentDates({ ...a, published: a.published ?? null }, () => []);
+      if (g.datedAs && dates.published?.value === g.datedAs) m.dated++;
+    }
+  });
+  return m;
+}
+
+const pct = (a, b) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
+const f1 = (p, r) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+const all = loadSourceArticles();
+if (all.length === 0) {
+  console.error('no source articles found: set SITREP_SHARED_DATA to the shared data folder');
+  process.exit(1);
+}
+for (const split of splits) {
+  const articles = all.filter((a) => a.split === split);
+  const dumps = makeDumps(articles, size, split === 'tune' ? 101 : 202);
+  console.log(`\n## ${split}: ${articles.length} articles in ${dumps.length} dumps of ${size}`);
+  // Runs interleaved across systems, so load on the machine falls on each alike.
+  const times = systems.map(() => []);
+  const outputsOf = systems.map(() => []);
+  for (let run = 0; run < runs; run++) {
+    for (const [si, sys] of systems.entries()) {
+      const t0 = performance.now();
+      const outputs = [];
+      for (const d of dumps) outputs.push(await sys.seg(d.text, 'bench'));
+      times[si].push(performance.now() - t0);
+      outputsOf[si] = outputs;
+    }
+  }
+  for (const [si, sys] of systems.entries()) {
+    const sorted = [...times[si]].sort((a, b) => a - b);
+    const ms = sorted[Math.floor(sorted.length / 2)];
+    const outputs = outputsOf[si];
+    const s = score(dumps, outputs);
+    const pS = s.strict / s.predicted;
+    const rS = s.strict / s.gold;
+    const pL = s.lenient / s.predicted;
+    const rL = s.lenient / s.gold;
+    console.log(`### ${sys.name}`);
+    console.log(
+      `articles: gold ${s.gold}, predicted ${s.predicted}; strict P ${pct(s.strict, s.predicted)} R ${pct(s.strict, s.gold)} F1 ${(100 * f1(pS, rS)).toFixed(1)}; lenient (title) P ${pct(s.lenient, s.predicted)} R ${pct(s.lenient, s.gold)} F1 ${(100 * f1(pL, rL)).toFixed(1)}`,
+    );
+    console.log(
+      `URLs ${s.urls}/${s.urlsGold}; outlets ${s.outlets}/${s.outletsGold} (named without evidence: ${s.outletsWrong}); captions out ${s.captionsOut}/${s.captions} (${pct(s.captionsOut, s.captions)}); junk lines left in bodies ${s.junkIn}/${s.junk}; dated ${s.dated}/${s.datable}; flagged uncertain ${s.uncertain}`,
+    );
+    console.log(`speed: ${(ms / s.gold).toFixed(3)} ms/article (median of ${runs} runs)`);
+  }
+}

@@ -1,0 +1,174 @@
+// Story clustering on ECB+ (topics 1–22: each topic holds two stories of the same kind of event, ECB and ECB+)
+// and the SemEval-2022 task 8 English pairs.
+// Split: odd topics tune, even topics check. Parameters are chosen by 2-fold cross-validation over the odd topics
+// (folds: topics ≡ 1 and ≡ 3 mod 4), then on all odd topics; the even topics are scored once with them.
+// Metric: B³ precision/recall/F1 over documents (Bagga & Baldwin 1998), all documents of a split clustered together.
+// Baseline: TF-IDF (same words) cosine, average-link agglomerative clustering, its threshold tuned the same way.
+// Usage: npm run bench:stories [-- --grid]   ($SITREP_SHARED_DATA, default /work/shared/data)
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { clusterFeatures } from '../dist/cli/commands/cluster.js';
+import { loadTagger } from '../dist/language/ner/index.js';
+import { clusterStories, DocumentFrequencies, weigh } from '../dist/resolve/index.js';
+
+const DATA = process.env.SITREP_SHARED_DATA ?? '/work/shared/data';
+const ECB = join(DATA, 'ecbplus/ecbplus_documents.dev.jsonl');
+const SEMEVAL = join(DATA, 'semeval2022-task8-en/semeval2022_task8_en_en_pairs.jsonl');
+if (!existsSync(ECB)) {
+  console.log(`no ECB+ data at ${ECB}: skipped`);
+  process.exit(0);
+}
+
+const tagger = loadTagger();
+const t0 = performance.now();
+const docs = readFileSync(ECB, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l))
+  .map((d) => ({ topic: d.topic, gold: d.cluster, f: clusterFeatures({ id: d.doc_name, text: d.text }, tagger) }));
+const featureMs = performance.now() - t0;
+
+/** B³ over items: mean over items of |C∩G|/|C| and |C∩G|/|G|. */
+function bcubed(pred, gold) {
+  const n = pred.length;
+  const key = (a, b) => `${a}\u0000${b}`;
+  const count = (xs) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map());
+  const cp = count(pred);
+  const cg = count(gold);
+  const both = count(pred.map((p, i) => key(p, gold[i])));
+  let p = 0;
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    const c = both.get(key(pred[i], gold[i]));
+    p += c / cp.get(pred[i]);
+    r += c / cg.get(gold[i]);
+  }
+  p /= n;
+  r /= n;
+  return { p, r, f1: p + r > 0 ? (2 * p * r) / (p + r) : 0, clusters: cp.size, gold: cg.size };
+}
+
+function runStories(set, options) {
+  const { assignment } = clusterStories(
+    set.map((d) => d.f),
+    options,
+  );
+  return bcubed(
+    assignment,
+    set.map((d) => d.gold),
+  );
+}
+
+/** Baseline: average-link agglomerative clustering over TF-IDF word cosines, merging while the best link ≥ θ. */
+function averageLink(set, threshold) {
+  const df = new DocumentFrequencies();
+  for (const d of set) df.add(d.f);
+  const vecs = set.map((d) => weigh(d.f.terms, (k) => df.idf(k)));
+  const n = set.length;
+  const sim = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => vecs[i].dot(vecs[j])));
+  let clusters = set.map((_, i) => [i]);
+  // link[a][b] = summed similarity between clusters a and b
+  let link = sim.map((row) => row.slice());
+  for (;;) {
+    let best = -1;
+    let ba = -1;
+    let bb = -1;
+    for (let a = 0; a < clusters.length; a++)
+      for (let b = a + 1; b < clusters.length; b++) {
+        const avg = link[a][b] / (clusters[a].length * clusters[b].length);
+        if (avg > best) [best, ba, bb] = [avg, a, b];
+      }
+    if (best < threshold || ba < 0) break;
+    const merged = [...clusters[ba], ...clusters[bb]];
+    const keep = clusters.map((_, i) => i).filter((i) => i !== ba && i !== bb);
+    const row = keep.map((i) => link[ba][i] + link[bb][i]);
+    link = [...keep.map((i, x) => [...keep.map((j) => link[i][j]), row[x]]), [...row, 0]];
+    clusters = [...keep.map((i) => clusters[i]), merged];
+  }
+  const pred = new Array(n);
+  clusters.forEach((c, k) => {
+    for (const i of c) pred[i] = k;
+  });
+  return bcubed(
+    pred,
+    set.map((d) => d.gold),
+  );
+}
+
+const tune = docs.filter((d) => d.topic % 2 === 1);
+const check = docs.filter((d) => d.topic % 2 === 0);
+const foldA = tune.filter((d) => d.topic % 4 === 1);
+const foldB = tune.filter((d) => d.topic % 4 === 3);
+
+const GRID = [];
+for (const actorWeight of [0.1, 0.2, 0.3, 0.4, 0.5])
+  for (const timeWeight of [0, 0.25, 0.5, 0.75])
+    for (const datePenalty of [0, 0.15])
+      for (const threshold of [0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3])
+        GRID.push({ actorWeight, timeWeight, datePenalty, threshold });
+const THRESHOLDS = [0.02, 0.04, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25];
+
+const bestOf = (set, grid, run) => grid.map((o) => ({ o, s: run(set, o) })).reduce((a, b) => (b.s.f1 > a.s.f1 ? b : a));
+
+const fmt = (s) =>
+  `P ${s.p.toFixed(3)}  R ${s.r.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (${s.clusters} clusters, gold ${s.gold})`;
+
+function evaluate(name, grid, run) {
+  const a = bestOf(foldA, grid, run);
+  const b = bestOf(foldB, grid, run);
+  const cvA = run(foldA, b.o);
+  const cvB = run(foldB, a.o);
+  const chosen = bestOf(tune, grid, run);
+  console.log(`\n${name}`);
+  console.log(
+    `  2-fold CV on tuning topics: F1 ${((cvA.f1 * foldA.length + cvB.f1 * foldB.length) / tune.length).toFixed(3)}`,
+  );
+  console.log(`  chosen on all tuning topics: ${JSON.stringify(chosen.o)}`);
+  console.log(`  tune  (odd topics,  ${tune.length} docs): ${fmt(chosen.s)}`);
+  console.log(`  check (even topics, ${check.length} docs): ${fmt(run(check, chosen.o))}`);
+  return chosen.o;
+}
+
+console.log(
+  `ECB+ topics 1–22: ${docs.length} documents; features (language, time, events stages) ${(featureMs / docs.length).toFixed(1)} ms a document`,
+);
+const chosen = evaluate('stories (incremental, words + actors + dates, inverted-index candidates)', GRID, runStories);
+evaluate('baseline: TF-IDF average-link', THRESHOLDS, (set, t) => averageLink(set, t));
+console.log(`\ndefaults (DEFAULT_STORY_OPTIONS) on check: ${fmt(runStories(check, {}))}`);
+
+if (existsSync(SEMEVAL)) {
+  // SemEval-2022 task 8 pairs: "same story" = Overall ≤ 1.5 (1 = very similar … 4 = very different). A pair is
+  // called same when the clusterer puts both texts in one story (document frequencies over all pair texts).
+  const pairs = readFileSync(SEMEVAL, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+  const feats = pairs.map((p) => [
+    clusterFeatures({ id: `${p.pair_id}:1`, text: p.text1 }, tagger),
+    clusterFeatures({ id: `${p.pair_id}:2`, text: p.text2 }, tagger),
+  ]);
+  const df = new DocumentFrequencies();
+  for (const [a, b] of feats) {
+    df.add(a);
+    df.add(b);
+  }
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    const { assignment } = clusterStories(feats[i], chosen, df);
+    const same = assignment[0] === assignment[1];
+    const gold = pairs[i].Overall <= 1.5;
+    if (same && gold) tp++;
+    else if (same) fp++;
+    else if (gold) fn++;
+    else tn++;
+  }
+  const p = tp / (tp + fp || 1);
+  const r = tp / (tp + fn || 1);
+  console.log(
+    `\nSemEval-2022 task 8 en-en pairs (${pairs.length}; same story = Overall ≤ 1.5, ${tp + fn} such): ` +
+      `P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)}, accuracy ${((tp + tn) / pairs.length).toFixed(3)}`,
+  );
+}

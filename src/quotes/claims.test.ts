@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { claimKind } from './claims.js';
+
+const plain = { hasTarget: false, label: false };
+const aimed = { hasTarget: true, label: false };
+
+describe('claimKind', () => {
+  it('leaves out statements that are no claims', () => {
+    expect(claimKind('asserts', 'Thank you all for coming tonight', plain)).toBeNull();
+    expect(claimKind('asserts', 'We are deeply saddened by the news', plain)).toBeNull();
+    expect(claimKind('asserts', "Let's get this road open", plain)).toBeNull();
+    expect(claimKind('questions', 'Where were the inspectors?', plain)).toBeNull();
+    expect(claimKind('asserts', 'grilled harbour fish', { hasTarget: false, label: true })).toBeNull();
+  });
+
+  it('keeps the stance of the speech verb', () => {
+    expect(claimKind('denies', 'the gate was left open', plain)).toBe('denies');
+    expect(claimKind('accuses', 'the board ignored the warnings', aimed)).toBe('accuses');
+    expect(claimKind('questions', 'whether the dam was ever inspected', plain)).toBe('questions');
+  });
+
+  it('reads the stance of an assertion from its own words', () => {
+    expect(claimKind('asserts', 'The report is not true', plain)).toBe('denies');
+    expect(claimKind('asserts', 'We will pay every valid claim', plain)).toBe('promises');
+    expect(claimKind('asserts', 'we will punish whoever broke the law', plain)).toBe('threatens');
+    expect(claimKind('asserts', 'The board is responsible for the flooding', aimed)).toBe('accuses');
+    expect(claimKind('asserts', 'he lied about the inspections', plain)).toBe('accuses');
+    // A charge needs someone it is aimed at.
+    expect(claimKind('asserts', 'the pump failed in the night', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'The water rose two metres overnight', plain)).toBe('asserts');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Words that tell what kind of statement a quote is, read from its own words (the speech verb is read apart, from
+ * `cues.ts`). General English, by definition of each stance or non-claim:
+ * - a statement that is no claim: a question put, thanks, greetings, wishes and feelings, an exhortation;
+ * - an accusation: the statement charges someone with wrongdoing, fault or blame;
+ * - a denial: the statement rejects a proposition as untrue;
+ * - a promise or threat: the speaker (or those it speaks for) commits to a future act; a threat, to harming a target.
+ */
+
+/** Openings of thanks, greetings, wishes, condolences and feelings: reactions, not checkable statements. */
+export const EXPRESSIVE_OPENING =
+  /^(?:(?:and|but|so|oh|well)\s+)?(?:thank(?:s| you)|congratulations|welcome|good (?:morning|afternoon|evening|night)|happy|merry|cheers|to your health|god bless|rest in peace|may (?:god|he|she|they)|long live|bravo|hooray|hello|goodbye|farewell|our (?:thoughts|prayers|hearts|condolences|deepest)|(?:i|we)(?:'m|'re| am| are| was| were| feel| felt)\s+(?:so |very |deeply |truly |really |just )?(?:sad|saddened|devastated|heartbroken|shocked|grateful|thankful|proud|delighted|pleased|honou?red|happy|thrilled|glad|sorry|concerned|worried|alarmed|disappointed|moved|touched|humbled|excited|speechless|stunned)|it leaves us)\b/i;
+
+/** Openings of an exhortation or request: "let's …", "please …", "do not …". */
+export const EXHORTATION_OPENING =
+  /^(?:(?:and|but|so)\s+)?(?:let's|let us|please|don't|do not|do n't|go|vote|stop|come on|join|remember|look at|listen|imagine|decide)\b/i;
+
+/** Words that charge someone with wrongdoing, fault or blame. */
+export const WRONGDOING =
+  /\b(?:blame[sd]?|blaming|fault|faulty|responsible|responsibility|liable|negligen(?:t|ce)|reckless(?:ly)?|fail(?:ed|ure|ures|s|ing)?|lie[sd]?|lying|liars?|corrupt(?:ion)?|fraud(?:ulent)?|cheat(?:ed|ing)?|illegal(?:ly)?|crim(?:e|es|inal)|cover(?:ed)?[- ]up|hid(?:e|es|den|ing)?|conceal(?:ed|ing)?|shirk(?:ed|ing)?|cut(?:ting)? corners|misl(?:ed|ead|eading)|abuse[sd]?|abusing|murder(?:ed|er|s)?|kill(?:ed|s|ing)?|deliberately|on purpose|intentionally|cover(?:ed|ing)? (?:it|this|that) up|incompeten(?:t|ce)|disgrace(?:ful)?|betray(?:ed|al)?|wrongdoing|misconduct|scandal|charlatan|quack|sham|hoax|scam)\b/i;
+
+/** A statement rejecting a proposition as untrue. */
+export const DENIAL =
+  /\b(?:(?:is|was|are|were|'s|'re)\s*(?:not|n't)\s+(?:true|correct|accurate|the case)|untrue|not true|nonsense|baseless|groundless|unfounded|false(?:hood)?|no evidence|no basis|no truth|categorically|ridiculous|absurd|nothing (?:to do with|there)|(?:never|not|n't) (?:prescribed|administered|gave|given|did|done|said|told|hid|knew|happened)|had no (?:role|part|knowledge)|was not (?:responsible|involved|to blame)|(?:is|was|are|were)\s*(?:not|n't)\s+(?:responsible|to blame|involved))\b/i;
+
+/** A commitment of the speaker's side: "we will …", "I'll …", "we are going to …", "the company will …". */
+export const COMMITMENT =
+  /\b(?:i|we|the company|our (?:company|government|party|campaign|team|country))\s*(?:'ll|will|shall|wo\s?n't|won't|(?:are|am|'re|'m)\s+going\s+to|intend\s+to|pledge\s+to|promise\s+to|vow\s+to)\b/i;
+
+/** Future acts of harm: with a commitment, a threat. */
+export const HARM =
+  /\b(?:bomb|attack|strike|punish|retaliat\w*|destroy|hit back|crush|wipe out|sanction\w*|sue|prosecute|arrest|pay a (?:heavy )?price|consequences|respond (?:with|forcefully|militarily)|no excuse)\b/i;

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { annotateEvents } from '../events/index.js';
+import { annotateLanguage } from '../language/index.js';
+import { PhraseTagger } from '../language/test-tagger.js';
+import { createDoc } from '../model/index.js';
+import { annotateTime } from '../time/index.js';
+import { DocumentFrequencies } from './sparse.js';
+import { StoryClusterer, clusterStories } from './stories.js';
+import { type StoryFeatures, storyFeatures } from './story-features.js';
+
+const tagger = new PhraseTagger([
+  ['Marta Kowalska', 'PER'],
+  ['Kowalska', 'PER'],
+  ['Jonas Berg', 'PER'],
+  ['Berg', 'PER'],
+  ['Lakeview', 'LOC'],
+  ['Riverside', 'LOC'],
+  ['Northfield Rovers', 'ORG'],
+]);
+
+function features(id: string, title: string, text: string, published: string | null = null): StoryFeatures {
+  const doc = createDoc(id, {
+    title,
+    url: null,
+    outlet: `outlet-${id.slice(0, 1)}`,
+    text,
+    captions: [],
+    origin: id,
+    warnings: [],
+    dateEvidence: published
+      ? [{ value: published, precision: 'day', from: 'metadata', kind: 'published', evidence: 'test' }]
+      : [],
+    published: published ? { value: published, precision: 'day', from: 'metadata' } : null,
+  });
+  annotateLanguage(doc, tagger);
+  annotateTime(doc);
+  annotateEvents(doc);
+  return storyFeatures(doc);
+}
+
+// Two stories of the same kind (a coach dismissed), told by several outlets, and one unrelated story.
+const ARTICLES = [
+  features(
+    'a1',
+    'Lakeview dismisses coach Marta Kowalska',
+    'Lakeview dismissed head coach Marta Kowalska on Monday after a run of eight defeats. Kowalska had led Lakeview for two seasons.',
+    '2031-03-10',
+  ),
+  features(
+    'b1',
+    'Kowalska out at Lakeview',
+    'Marta Kowalska has been dismissed as head coach of Lakeview. The club said Kowalska leaves after eight straight defeats.',
+    '2031-03-10',
+  ),
+  features(
+    'c1',
+    'Lakeview parts ways with Kowalska',
+    'Lakeview parted ways with coach Marta Kowalska, the club announced, after eight defeats in a row.',
+    '2031-03-11',
+  ),
+  features(
+    'a2',
+    'Riverside dismisses coach Jonas Berg',
+    'Riverside dismissed head coach Jonas Berg after a cup exit. Berg had coached Riverside since the spring.',
+    '2031-09-02',
+  ),
+  features(
+    'b2',
+    'Berg out at Riverside after cup exit',
+    'Jonas Berg has been dismissed as head coach of Riverside following the cup exit. Riverside thanked Berg.',
+    '2031-09-02',
+  ),
+  features(
+    'c3',
+    'Harbour ferry timetable changes',
+    'The harbour ferry adds an early crossing from April; the evening boat leaves twenty minutes later.',
+    '2031-03-12',
+  ),
+];
+
+describe('story features', () => {
+  it('read words, actors and times off the layers of the earlier stages', () => {
+    const f = ARTICLES[0]!;
+    expect(f.published).toBe('2031-03-10');
+    expect([...f.actors.keys()].some((k) => k.includes('kowalska'))).toBe(true);
+    expect(f.terms.get('defeat')).toBeGreaterThan(0);
+    expect(f.terms.has('the')).toBe(false);
+    expect(f.times.get('2031-03')).toBeGreaterThan(0);
+  });
+});
+
+describe('clusterStories', () => {
+  it('keeps apart two stories of the same kind of event with other actors, and joins reports of one story', () => {
+    const { assignment, stories } = clusterStories(ARTICLES);
+    const [a1, b1, c1, a2, b2, c3] = assignment;
+    expect(b1).toBe(a1);
+    expect(c1).toBe(a1);
+    expect(b2).toBe(a2);
+    expect(a2).not.toBe(a1);
+    expect(c3).not.toBe(a1);
+    expect(c3).not.toBe(a2);
+    const first = stories.find((s) => s.index === a1)!;
+    expect(first.members.sort()).toEqual(['a1', 'b1', 'c1']);
+    expect(first.from).toBe('2031-03-10');
+    expect(first.to).toBe('2031-03-11');
+    expect(first.outlets).toEqual(['outlet-a', 'outlet-b', 'outlet-c']);
+    expect(first.actors.join(' ')).toMatch(/Kowalska/);
+    expect(first.title).toMatch(/Kowalska/);
+  });
+
+  it('gives the same stories, numbered the same, whatever the input order', () => {
+    const forward = clusterStories(ARTICLES).assignment;
+    const reversed = clusterStories([...ARTICLES].reverse()).assignment.reverse();
+    expect(reversed).toEqual(forward);
+    const rotated = clusterStories([...ARTICLES.slice(2), ...ARTICLES.slice(0, 2)]).assignment;
+    expect([...rotated.slice(-2), ...rotated.slice(0, -2)]).toEqual(forward);
+  });
+});
+
+describe('StoryClusterer', () => {
+  it('scores only stories its index finds: an article sharing no word or actor starts a story', () => {
+    const c = new StoryClusterer({ threshold: 0 });
+    const first = c.add(ARTICLES[0]!);
+    // Even with a threshold of 0, the ferry article shares no index key with the coach story.
+    expect(c.add(ARTICLES[5]!)).not.toBe(first);
+    expect(c.add(ARTICLES[1]!)).toBe(first);
+    expect(c.size).toBe(2);
+  });
+
+  it('pushes away an article published long after every article of a story', () => {
+    const freq = new DocumentFrequencies();
+    for (const f of ARTICLES) freq.add(f);
+    const late = { ...ARTICLES[1]!, id: 'late', published: '2033-01-01' };
+    const near = new StoryClusterer({ datePenalty: 0 }, freq, false);
+    const s = near.add(ARTICLES[0]!);
+    expect(near.add(late)).toBe(s);
+    const far = new StoryClusterer({ datePenalty: 1 }, freq, false);
+    const t = far.add(ARTICLES[0]!);
+    expect(far.add(late)).not.toBe(t);
+  });
+});

@@ -1,0 +1,313 @@
+import type { StoryFeatures } from './story-features.js';
+import { SparseVector, DocumentFrequencies, weigh, topKeys } from './sparse.js';
+
+/**
+ * Story clustering, one article at a time: an article joins the story it reports or starts a new one. Two
+ * articles are alike by their words (what) and their actors (who, and the places they name: where), the more so
+ * when they are about the same years and months (when). An article is compared only with the earlier articles an inverted index finds
+ * through its strongest words and actors, never with the whole store, so adding one costs about the same however
+ * many stories there are. A story's score is the mean of its two members most like the article: one stray member
+ * does not pull in a neighbouring story (as the best member alone would), and a long story is not diluted (as its
+ * centroid would be).
+ *
+ * Two reports of the same kind of event (an earthquake, a rehab stay, an arrest) share their event words; what
+ * keeps them apart is who and where — names carry most of the weight — and when: a story's articles come within
+ * days of each other, so an article published weeks away from every article of a story is pushed away from it.
+ */
+export interface StoryOptions {
+  /** Share of the actor similarity in the score; the word similarity has what the others leave. */
+  actorWeight: number;
+  /** How much disagreement on the years and months the articles are about can lower a score (0–1). */
+  timeWeight: number;
+  /** Least score for an article to join a story. */
+  threshold: number;
+  /** Days outside a story's publication range at which the date penalty is full. */
+  dayGap: number;
+  /** Score subtracted at a full date gap (scaled down for shorter gaps). */
+  datePenalty: number;
+  /** Strongest words and actors of an article posted to (and looked up in) the inverted index. */
+  keysPerArticle: number;
+  /** At most this many earlier articles, those sharing the most keys, are scored for one article. */
+  maxCandidates: number;
+  /** A story's score: the mean of this many best member scores (fewer when it has fewer members). */
+  members: number;
+}
+
+/** Chosen by cross-validation on the tuning topics of ECB+ (`npm run bench:stories`); see docs/stories.md. */
+export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+  actorWeight: 0.3,
+  // The tuning topics chose neither a time weight nor a date penalty: their publication days are mostly read
+  // from the text, and many articles have none. Both stay available for collections with real publication days.
+  timeWeight: 0,
+  threshold: 0.25,
+  dayGap: 14,
+  datePenalty: 0,
+  keysPerArticle: 20,
+  maxCandidates: 60,
+  members: 2,
+};
+
+/** A story as it stands: its articles, and what describes it. */
+export interface Story {
+  /** Number of the story in the order stories were started. */
+  index: number;
+  members: string[];
+  title: string;
+  /** Actors most named across the story's articles, strongest first. */
+  actors: string[];
+  /** First and last publication day of its articles (null when none is dated). */
+  from: string | null;
+  to: string | null;
+  outlets: string[];
+}
+
+interface ArticleState {
+  f: StoryFeatures;
+  terms: SparseVector;
+  actors: SparseVector;
+  times: SparseVector;
+  story: number;
+}
+
+/** Whole days from `a` to `b` (`YYYY-MM-DD`). */
+function dayDiff(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+export class StoryClusterer {
+  readonly options: StoryOptions;
+  private readonly articles: ArticleState[] = [];
+  /** Members (article numbers) of each story; a story emptied by refinement stays as an empty list. */
+  private readonly stories: number[][] = [];
+  /** Index key → the articles posting it. */
+  private readonly postings = new Map<string, number[]>();
+
+  /**
+   * `frequencies`: document frequencies of words and actors. Pass those of a whole collection known in advance
+   * (the result then does not depend on the order of arrival beyond the order of assignment); otherwise they
+   * grow with each article added.
+   */
+  constructor(
+    options: Partial<StoryOptions> = {},
+    private readonly frequencies: DocumentFrequencies = new DocumentFrequencies(),
+    private readonly frequenciesGrow = true,
+  ) {
+    this.options = { ...DEFAULT_STORY_OPTIONS, ...options };
+  }
+
+  get size(): number {
+    return this.stories.filter((m) => m.length > 0).length;
+  }
+
+  /** Add one article; returns the index of the story it joined or started. */
+  add(f: StoryFeatures): number {
+    if (this.frequenciesGrow) this.frequencies.add(f);
+    const a: ArticleState = {
+      f,
+      terms: weigh(f.terms, (k) => this.frequencies.idf(k)),
+      actors: weigh(f.actors, (k) => this.frequencies.idf(`#${k}`)),
+      times: weigh(f.times, (k) => this.frequencies.idf(`@${k}`)),
+      story: -1,
+    };
+    const n = this.articles.length;
+    this.articles.push(a);
+    const keys = [
+      ...topKeys(a.terms, this.options.keysPerArticle),
+      ...topKeys(a.actors, this.options.keysPerArticle).map((k) => `#${k}`),
+    ];
+    const [best, score] = this.bestStory(n, keys);
+    if (best >= 0 && score >= this.options.threshold) a.story = best;
+    else {
+      a.story = this.stories.length;
+      this.stories.push([]);
+    }
+    this.stories[a.story]!.push(n);
+    for (const k of keys) {
+      let list = this.postings.get(k);
+      if (!list) this.postings.set(k, (list = []));
+      list.push(n);
+    }
+    return a.story;
+  }
+
+  /**
+   * Look at every article again, in the order added, with all the others now known: an article moves to the
+   * story that now scores best for it, if that one clears the threshold. Online assignment sees only the
+   * articles before; this lets an early article follow the story its later neighbours formed.
+   */
+  refine(rounds = 2): void {
+    for (let r = 0; r < rounds; r++) {
+      let moved = 0;
+      for (let n = 0; n < this.articles.length; n++) {
+        const a = this.articles[n]!;
+        const keys = [
+          ...topKeys(a.terms, this.options.keysPerArticle),
+          ...topKeys(a.actors, this.options.keysPerArticle).map((k) => `#${k}`),
+        ];
+        const [best, score] = this.bestStory(n, keys);
+        if (best < 0 || best === a.story || score < this.options.threshold) continue;
+        const members = this.stories[a.story]!;
+        members.splice(members.indexOf(n), 1);
+        this.stories[best]!.push(n);
+        a.story = best;
+        moved++;
+      }
+      if (moved === 0) break;
+    }
+  }
+
+  /** The story of article number `n`. */
+  storyOf(n: number): number {
+    return this.articles[n]?.story ?? -1;
+  }
+
+  /** The best-scoring story for article `n` among the stories of its candidate articles (never itself). */
+  private bestStory(n: number, keys: string[]): [number, number] {
+    const shared = new Map<number, number>();
+    for (const k of keys)
+      for (const m of this.postings.get(k) ?? []) if (m !== n) shared.set(m, (shared.get(m) ?? 0) + 1);
+    const candidates = [...shared]
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, this.options.maxCandidates)
+      .map(([m]) => m);
+    const a = this.articles[n]!;
+    const byStory = new Map<number, number[]>();
+    for (const m of candidates) {
+      const b = this.articles[m]!;
+      let list = byStory.get(b.story);
+      if (!list) byStory.set(b.story, (list = []));
+      list.push(this.pairScore(a, b));
+    }
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const [s, scores] of byStory) {
+      scores.sort((x, y) => y - x);
+      const top = scores.slice(0, this.options.members);
+      let score = top.reduce((x, y) => x + y, 0) / top.length;
+      score -= this.datePenalty(s, a.f.published, n);
+      if (score > bestScore || (score === bestScore && s < best)) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    return [best, bestScore];
+  }
+
+  private pairScore(a: ArticleState, b: ArticleState): number {
+    const { actorWeight, timeWeight } = this.options;
+    const words = a.terms.dot(b.terms);
+    // An article naming nobody leans on words alone.
+    const who = a.actors.norm > 0 && b.actors.norm > 0 ? a.actors.dot(b.actors) : words;
+    // Times only ever lower a score: two articles about the same months are not thereby about the same thing,
+    // while two about different years are likely about different events of the same kind.
+    const when = a.times.norm > 0 && b.times.norm > 0 ? a.times.dot(b.times) : 1;
+    return ((1 - actorWeight) * words + actorWeight * who) * (1 - timeWeight + timeWeight * when);
+  }
+
+  /** How far (scaled) an article published on `day` falls outside the publication range of story `s`. */
+  private datePenalty(s: number, day: string | null, self: number): number {
+    if (!day) return 0;
+    let from: string | null = null;
+    let to: string | null = null;
+    for (const m of this.stories[s]!) {
+      const p = m === self ? null : this.articles[m]!.f.published;
+      if (!p) continue;
+      if (!from || p < from) from = p;
+      if (!to || p > to) to = p;
+    }
+    if (!from || !to) return 0;
+    const gap = Math.max(0, dayDiff(day, from), dayDiff(to, day));
+    return this.options.datePenalty * Math.min(1, gap / this.options.dayGap);
+  }
+
+  /** The stories so far (non-empty), described, in order of their index. */
+  describe(): Story[] {
+    const out: Story[] = [];
+    this.stories.forEach((members, index) => {
+      if (members.length === 0) return;
+      const arts = members.map((m) => this.articles[m]!);
+      const terms = new SparseVector();
+      const actors = new SparseVector();
+      const names = new Map<string, string>();
+      const outlets = new Set<string>();
+      let from: string | null = null;
+      let to: string | null = null;
+      for (const a of arts) {
+        terms.addScaled(a.terms, 1);
+        actors.addScaled(a.actors, 1);
+        for (const [k, v] of a.f.actorNames) if (!names.has(k)) names.set(k, v);
+        if (a.f.outlet) outlets.add(a.f.outlet);
+        const p = a.f.published;
+        if (p && (!from || p < from)) from = p;
+        if (p && (!to || p > to)) to = p;
+      }
+      // The title of the member closest to the story's centre, else its strongest words.
+      let title = '';
+      let bestSim = Number.NEGATIVE_INFINITY;
+      for (const a of arts) {
+        if (!a.f.title) continue;
+        const sim = terms.cosine(a.terms);
+        if (sim > bestSim) [title, bestSim] = [a.f.title, sim];
+      }
+      out.push({
+        index,
+        members: arts.map((a) => a.f.id),
+        title: title || topKeys(terms, 5).join(' '),
+        actors: topKeys(actors, 5).map((k) => names.get(k) ?? k),
+        from,
+        to,
+        outlets: [...outlets].sort(),
+      });
+    });
+    return out;
+  }
+}
+
+/** A 32-bit FNV-1a hash, to order articles by something that does not follow the order of their ids. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Cluster a whole collection: document frequencies from all of it, then the articles added one by one in an
+ * order fixed by their publication day and a hash of their id, so the same collection given in any order gets
+ * the same stories after a refinement pass (`known`: frequencies of a larger collection to use instead). Returns each input's story index (stories numbered in that canonical order).
+ */
+export function clusterStories(
+  features: readonly StoryFeatures[],
+  options: Partial<StoryOptions> = {},
+  known?: DocumentFrequencies,
+): { assignment: number[]; stories: Story[] } {
+  let frequencies = known;
+  if (!frequencies) {
+    frequencies = new DocumentFrequencies();
+    for (const f of features) frequencies.add(f);
+  }
+  const order = features
+    .map((f, i) => ({ i, day: f.published ?? '', hash: hashOf(f.id), id: f.id }))
+    .sort((a, b) =>
+      a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.hash - b.hash || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i),
+    );
+  const clusterer = new StoryClusterer(options, frequencies, false);
+  for (const { i } of order) clusterer.add(features[i]!);
+  clusterer.refine();
+  // Stories renumbered by first member in canonical order, so the numbers too are the same for any input order.
+  const number = new Map<number, number>();
+  const assignment = new Array<number>(features.length).fill(-1);
+  order.forEach(({ i }, n) => {
+    const s = clusterer.storyOf(n);
+    if (!number.has(s)) number.set(s, number.size);
+    assignment[i] = number.get(s)!;
+  });
+  const stories = clusterer
+    .describe()
+    .filter((s) => number.has(s.index))
+    .map((s) => ({ ...s, index: number.get(s.index)! }))
+    .sort((a, b) => a.index - b.index);
+  return { assignment, stories };
+}

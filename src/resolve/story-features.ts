@@ -1,0 +1,85 @@
+import type { Doc } from '../model/index.js';
+import { CLAIM_STOPWORDS } from './data/stopwords.js';
+import { stem } from './claim-words.js';
+
+/**
+ * What story clustering needs to know of one article, read off the layers the earlier stages wrote: its words
+ * (what), its actors (who), the places it names (where), the days it is about (when) and the kinds of events it
+ * reports. Counts, not weights: the clusterer weighs them with the collection's document frequencies.
+ */
+export interface StoryFeatures {
+  id: string;
+  title: string;
+  /** `YYYY-MM-DD` or null. */
+  published: string | null;
+  outlet: string | null;
+  /** Stemmed content words of title and text (the title counted twice), plus `@TYPE` for each PLOVER event type. */
+  terms: Map<string, number>;
+  /** Actor keys of the people, organizations and places named (`person:tara reid`, `country:USA`, `gpe:malibu`). */
+  actors: Map<string, number>;
+  /** Display names of those actors. */
+  actorNames: Map<string, string>;
+  /** Calendar days (`YYYY-MM-DD`) the text names, resolved by the time stage. */
+  days: string[];
+  /** Years and months the article is about (`2012`, `2012-07`): its publication date and the dates it names. */
+  times: Map<string, number>;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+/** Stemmed content words of a text, counted. */
+export function termCounts(text: string, into: Map<string, number> = new Map(), weight = 1): Map<string, number> {
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase();
+    if (w.length < 2 || CLAIM_STOPWORDS.has(w) || /^[\d.,-]+$/.test(w)) continue;
+    const s = stem(w);
+    into.set(s, (into.get(s) ?? 0) + weight);
+  }
+  return into;
+}
+
+/** The key an entity mention stands for: its resolved actor, else its type and folded surface. */
+function mentionKey(type: string, actorKey: string | null, text: string): string {
+  return actorKey ?? `${type.toLowerCase()}:${text.toLowerCase().replace(/\s+/g, ' ')}`;
+}
+
+/** Features of a Doc that went through the language and time stages (and, optionally, the events stage). */
+export function storyFeatures(doc: Doc): StoryFeatures {
+  const terms = termCounts(doc.title, new Map(), 2);
+  termCounts(doc.text, terms);
+  for (const e of doc.events) {
+    if (e.negated || e.hypothetical) continue;
+    const k = `@${e.type}`;
+    terms.set(k, (terms.get(k) ?? 0) + 1);
+  }
+  const actors = new Map<string, number>();
+  const actorNames = new Map<string, string>();
+  for (const m of doc.entities) {
+    const key = mentionKey(m.type, m.actorKey, m.text);
+    actors.set(key, (actors.get(key) ?? 0) + 1);
+    if (!actorNames.has(key)) actorNames.set(key, m.canonical ?? m.text);
+  }
+  const days = new Set<string>();
+  for (const t of doc.timexes) if (t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value)) days.add(t.value);
+  const published = doc.published?.precision === 'day' ? doc.published.value : null;
+  const times = new Map<string, number>();
+  const addTime = (value: string, weight: number): void => {
+    const m = /^(\d{4})(?:-(\d{2}))?/.exec(value);
+    if (!m) return;
+    times.set(m[1]!, (times.get(m[1]!) ?? 0) + weight);
+    if (m[2]) times.set(`${m[1]}-${m[2]}`, (times.get(`${m[1]}-${m[2]}`) ?? 0) + weight);
+  };
+  if (doc.published) addTime(doc.published.value, 2);
+  for (const t of doc.timexes) if (t.type === 'DATE') addTime(t.value, 1);
+  return {
+    id: doc.id,
+    title: doc.title,
+    published,
+    outlet: doc.outlet,
+    terms,
+    actors,
+    actorNames,
+    days: [...days].sort(),
+    times,
+  };
+}

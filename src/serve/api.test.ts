@@ -1,0 +1,221 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths } from '../analyze/index.js';
+import { openDb, type Db } from '../store/index.js';
+import { createApp, type ServedApp } from './app.js';
+import { storeToken } from './token.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+let db: Db;
+let app: ServedApp;
+
+beforeAll(async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-api-')), 'api.db');
+  await analyzePaths([`${ROOT}examples/dump-harbour`], path, { threads: 0 });
+  db = openDb(path);
+  app = createApp(db);
+}, 120_000);
+
+afterAll(() => {
+  app?.stopWorkers();
+  db?.close();
+});
+
+async function json(path: string, init?: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await app.request(path, init);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('list routes', () => {
+  it('page every list with offset and limit, capped', async () => {
+    for (const route of ['articles', 'entities', 'quotes', 'events', 'ledger', 'timeline']) {
+      const { status, body } = await json(`/api/${route}?offset=1&limit=2`);
+      expect(status, route).toBe(200);
+      expect(body.offset, route).toBe(1);
+      expect(body.limit, route).toBe(2);
+      expect(typeof body.total, route).toBe('number');
+    }
+    const capped = await json('/api/articles?limit=100000');
+    expect(capped.body.limit).toBe(500);
+  });
+
+  it('answer 400 with a message for paging values that are not whole numbers in range', async () => {
+    for (const bad of ['-1', '1e308', 'Infinity', '9223372036854775808', '1.5', 'abc', '0x10']) {
+      const { status, body } = await json(`/api/articles?offset=${encodeURIComponent(bad)}`);
+      expect(status, bad).toBe(400);
+      expect(body.error, bad).toMatch(/offset must be a whole number/);
+    }
+    const limit = await json('/api/events?limit=0');
+    expect(limit.status).toBe(400);
+    expect(limit.body.error).toMatch(/limit must be a whole number/);
+  });
+
+  it('pages the timeline: dated events oldest first, grouped by day, with the total and the undated count', async () => {
+    const all = await json('/api/timeline?limit=1000');
+    const days = all.body.days as Array<{ date: string; events: unknown[] }>;
+    const total = all.body.total as number;
+    expect(days.reduce((n, d) => n + d.events.length, 0)).toBe(total);
+    expect(days.map((d) => d.date)).toEqual([...days.map((d) => d.date)].sort());
+    const first = await json('/api/timeline?limit=3');
+    const firstDays = first.body.days as Array<{ events: unknown[] }>;
+    expect(firstDays.reduce((n, d) => n + d.events.length, 0)).toBe(Math.min(3, total));
+    expect(first.body.undated).toBe(all.body.undated);
+  });
+
+  it('lists events dated first then undated, the same across page boundaries', async () => {
+    const whole = (await json('/api/events?limit=500')).body.items as Array<{ id: string }>;
+    const paged: Array<{ id: string }> = [];
+    for (let offset = 0; offset < whole.length; offset += 7)
+      paged.push(...((await json(`/api/events?offset=${offset}&limit=7`)).body.items as Array<{ id: string }>));
+    expect(paged.map((e) => e.id)).toEqual(whole.map((e) => e.id));
+  });
+
+  it('caps the network to its strongest edges and the actors they join', async () => {
+    const all = await json('/api/network');
+    const one = await json('/api/network?limit=1');
+    expect((one.body.edges as unknown[]).length).toBe(Math.min(1, all.body.totalEdges as number));
+    expect((one.body.nodes as unknown[]).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('search route', () => {
+  it('finds articles with a snippet for each hit of the page', async () => {
+    const { status, body } = await json('/api/search?q=harbour&limit=2');
+    expect(status).toBe(200);
+    const items = body.items as Array<{ snippet: string }>;
+    expect(items.length).toBeGreaterThan(0);
+    for (const h of items) expect(h.snippet).toMatch(/\[harbour\]/i);
+  });
+
+  it('drops function words and repeats: a hundred copies of one is one word', async () => {
+    const one = await json('/api/search?q=the+harbour');
+    const many = await json(`/api/search?q=${encodeURIComponent(`${'the '.repeat(100)}harbour`)}`);
+    expect(many.status).toBe(200);
+    expect(many.body.total).toBe(one.body.total);
+    const stop = await json(`/api/search?q=${encodeURIComponent('the '.repeat(100))}`);
+    expect(stop.status).toBe(200);
+  });
+
+  it('answers 400 with a message for a search it will not run', async () => {
+    const words = Array.from({ length: 13 }, (_, i) => `word${i}`).join(' ');
+    const tooMany = await json(`/api/search?q=${encodeURIComponent(words)}`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error).toMatch(/at most 12 words/);
+    const tooLong = await json(`/api/search?q=${'x'.repeat(1001)}`);
+    expect(tooLong.status).toBe(400);
+    const syntax = await json(`/api/search?q=${encodeURIComponent('"unbalanced AND ( NEAR(')}`);
+    expect(syntax.status).toBe(200);
+  });
+
+  it('stops a search past its time budget with 503', async () => {
+    const strict = createApp(db, { searchBudgetMs: -1 });
+    const res = await strict.request('/api/search?q=harbour');
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: string }).error).toMatch(/took too long/);
+  });
+});
+
+describe('guards', () => {
+  it('sets the strict CSP and the other security headers on every answer', async () => {
+    for (const path of ['/', '/styles.css', '/ui/app.js', '/api/stats', '/api/nothing', '/nothing']) {
+      const res = await app.request(path);
+      expect(res.headers.get('content-security-policy'), path).toBe(CSP);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+
+  it('answers only to the names it is bound to (no DNS rebinding)', async () => {
+    for (const host of ['127.0.0.1:8080', 'localhost:8080', '[::1]:8080'])
+      expect((await app.request(`http://${host}/api/stats`)).status, host).toBe(200);
+    const rebound = await app.request('http://attacker.example:8080/api/stats');
+    expect(rebound.status).toBe(403);
+    const named = createApp(db, { host: 'sitrep.lan' });
+    expect((await named.request('http://sitrep.lan/api/stats')).status).toBe(200);
+  });
+
+  it('refuses a body over the limit before reading it', async () => {
+    const res = await app.request('/api/sources/pages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) },
+      body: '{"url": "http://example.com/"}',
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('puts the store token in the page for the UI; writes need it', async () => {
+    const token = storeToken(db);
+    expect(token).toMatch(/^[\w-]{32}$/);
+    expect(storeToken(db)).toBe(token);
+    const html = await (await app.request('/')).text();
+    expect(html).toContain(`<meta name="sitrep-token" content="${token}">`);
+    const post = { method: 'POST', body: '{"url": "not a url"}' };
+    const without = await app.request('/api/sources/feeds/remove', {
+      ...post,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(without.status).toBe(401);
+    const wrong = await app.request('/api/sources/feeds/remove', {
+      ...post,
+      headers: { 'content-type': 'application/json', 'x-sitrep-token': `${token.slice(1)}x` },
+    });
+    expect(wrong.status).toBe(401);
+    const bearer = await app.request('/api/sources/feeds/remove', {
+      ...post,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
+    expect(bearer.status).toBe(404);
+    const crossSite = await app.request('/api/sources/feeds/remove', {
+      ...post,
+      headers: { 'content-type': 'application/json', 'x-sitrep-token': token, 'sec-fetch-site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('open to the network, needs the token for reads too and shows it only to who brings it', async () => {
+    const open = createApp(db, { host: '0.0.0.0', tokenForReads: true });
+    const token = storeToken(db);
+    expect((await open.request('/api/stats')).status).toBe(401);
+    expect((await open.request('/api/stats', { headers: { 'x-sitrep-token': token } })).status).toBe(200);
+    expect(await (await open.request('/')).text()).not.toContain('sitrep-token');
+    expect(await (await open.request(`/?token=${token}`)).text()).toContain(`content="${token}"`);
+  });
+});
+
+describe('sources jobs', () => {
+  it('answers a refused page at once, without analysis, and keeps the job for the status route', async () => {
+    const headers = { 'content-type': 'application/json', 'x-sitrep-token': storeToken(db) };
+    const before = (await json('/api/stats')).body;
+    const refused = await json('/api/sources/pages', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ url: 'http://127.0.0.1:9/page' }),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatch(/loopback/);
+    expect(refused.body.summary).toBeUndefined();
+    const job = await json(`/api/sources/jobs/${refused.body.job}`);
+    expect(job.body.state).toBe('done');
+    expect((await json('/api/stats')).body).toEqual(before);
+
+    const queued = await json('/api/sources/pages', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ url: 'http://127.0.0.2:9/page', wait: false }),
+    });
+    expect(queued.status).toBe(202);
+    const id = (queued.body.job as { id: string }).id;
+    let state = '';
+    for (let i = 0; i < 100 && state !== 'done'; i++) {
+      state = (await json(`/api/sources/jobs/${id}`)).body.state as string;
+      if (state !== 'done') await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(state).toBe('done');
+    expect((await json('/api/sources/jobs')).body.jobs).toHaveLength(2);
+  });
+});

@@ -1,0 +1,113 @@
+import { Hono } from 'hono';
+import { analyzeActivity, timelinePage } from '../analyze/index.js';
+import {
+  actorMentions,
+  articleDetail,
+  articlePage,
+  entityPage,
+  eventPage,
+  ledger,
+  quotePage,
+  search,
+  SearchQueryError,
+  SearchTimeoutError,
+  type Db,
+} from '../store/index.js';
+import { StoreCache } from './cache.js';
+import type { JobQueue } from './jobs.js';
+import type { NetworkViews } from './network.js';
+import { paged } from './paging.js';
+import { sourcesRoutes, type SourcesOptions } from './sources.js';
+
+export interface ApiOptions extends SourcesOptions {
+  /** Time budget of one search, ms (past it the search is stopped and answered 503). */
+  searchBudgetMs?: number;
+}
+
+/** A search's page is at most this long: each hit carries a snippet. */
+const SEARCH_MAX_LIMIT = 100;
+/** The server's default search budget, ms: a search that holds the (single) request thread longer is stopped. */
+export const SEARCH_BUDGET_MS = 1000;
+/** Search pages kept per store version. */
+const SEARCH_CACHE = 1000;
+
+const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null);
+
+/**
+ * The JSON API (it mirrors the export), mounted at `/api`. Built as one chain so that its type, `Api`, carries
+ * every route's parameters and answers: the web UI's client is `hc<Api>` and its types are derived from it.
+ * Every list is paged (`offset`, `limit`, capped) and read a page at a time from the store's indexes.
+ */
+export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkViews }, options: ApiOptions = {}) {
+  // Searches and counts are kept until the store changes: a popular search is run once per store version.
+  const searches = new StoreCache<ReturnType<typeof search>>(db, SEARCH_CACHE);
+  const stats = new StoreCache<ReturnType<typeof analyzeActivity>>(db, 1);
+  return new Hono()
+    .get('/articles', paged(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json({ offset, limit, ...articlePage(db, offset, limit) }, 200);
+    })
+    .get('/articles/:id', (c) => {
+      const a = articleDetail(db, c.req.param('id'));
+      return a ? c.json(a, 200) : c.json({ error: 'no such article' }, 404);
+    })
+    .get('/entities', paged<{ type?: string }>(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json({ offset, limit, ...entityPage(db, offset, limit, c.req.query('type') || undefined) }, 200);
+    })
+    .get('/entities/:id', paged(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const r = actorMentions(db, c.req.param('id'), offset, limit);
+      return r ? c.json({ offset, limit, ...r }, 200) : c.json({ error: 'no such actor' }, 404);
+    })
+    .get('/quotes', paged(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json({ offset, limit, ...quotePage(db, offset, limit) }, 200);
+    })
+    .get('/events', paged<{ type?: string }>(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json({ offset, limit, ...eventPage(db, offset, limit, c.req.query('type') || undefined) }, 200);
+    })
+    .get('/search', paged<{ q?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
+      const q = c.req.query('q') ?? '';
+      const { offset, limit } = c.req.valid('query');
+      try {
+        const hits = searches.get(`${offset}|${limit}|${q}`, () =>
+          search(db, q, offset, limit, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS }),
+        );
+        return c.json({ q, offset, limit, ...hits }, 200);
+      } catch (err) {
+        if (err instanceof SearchQueryError) return c.json({ error: err.message }, 400);
+        if (err instanceof SearchTimeoutError)
+          return c.json({ error: 'the search took too long; try fewer or rarer words' }, 503);
+        throw err;
+      }
+    })
+    .get('/ledger', paged(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json({ offset, limit, ...ledger(db, offset, limit) }, 200);
+    })
+    .get('/timeline', paged(1000, 200), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json({ offset, limit, ...timelinePage(db, offset, limit) }, 200);
+    })
+    .get('/network', paged<{ from?: string; to?: string }>(2000, 500), async (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const net = await workers.network.network({ from: day(c.req.query('from')), to: day(c.req.query('to')) });
+      // The strongest edges (the network lists them strongest first) and the actors they join.
+      const edges = net.edges.slice(offset, offset + limit);
+      const used = new Set(edges.flatMap((e) => [e.source, e.target]));
+      const nodes = net.nodes.filter((n) => used.has(n.id));
+      return c.json({ offset, limit, totalEdges: net.edges.length, nodes, edges, span: net.span }, 200);
+    })
+    .get('/stats', (c) =>
+      c.json(
+        stats.get('', () => analyzeActivity(db)),
+        200,
+      ),
+    )
+    .route('/sources', sourcesRoutes(db, workers.jobs, options));
+}
+
+/** The API's type: what the web UI's client (`hc<Api>`) is built from. */
+export type Api = ReturnType<typeof apiRoutes>;

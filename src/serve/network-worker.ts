@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { actorNetwork, type NetworkRange } from '../analyze/index.js';
+import { openDb } from '../store/index.js';
+
+/** The actor network computed on its own thread and read-only connection: it reads every event. */
+export interface NetworkRequest {
+  id: number;
+  range: NetworkRange;
+}
+
+const db = openDb((workerData as { path: string }).path, { readonly: true });
+parentPort!.on('message', ({ id, range }: NetworkRequest) => {
+  try {
+    parentPort!.postMessage({ id, network: actorNetwork(db, range) });
+  } catch (err) {
+    parentPort!.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+  }
+});

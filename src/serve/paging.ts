@@ -1,0 +1,47 @@
+import type { Env, MiddlewareHandler } from 'hono';
+
+/** The largest `offset` a list takes: far past any store, and far below SQLite's 64-bit integers. */
+export const MAX_OFFSET = 1_000_000_000;
+
+export interface Paging {
+  offset: number;
+  limit: number;
+}
+
+/** `offset` and `limit` from a query string, or the message saying what is wrong with them. */
+export function parsePaging(
+  offsetRaw: string | undefined,
+  limitRaw: string | undefined,
+  maxLimit: number,
+  defaultLimit: number,
+): Paging | { error: string } {
+  const whole = (raw: string | undefined, fallback: number): number | null =>
+    raw === undefined || raw === '' ? fallback : /^\d{1,10}$/.test(raw) ? Number(raw) : null;
+  const offset = whole(offsetRaw, 0);
+  if (offset === null || offset > MAX_OFFSET) return { error: `offset must be a whole number from 0 to ${MAX_OFFSET}` };
+  const limit = whole(limitRaw, defaultLimit);
+  if (limit === null || limit < 1) return { error: `limit must be a whole number from 1 to ${maxLimit}` };
+  // A limit past the cap is served at the cap (as before), not refused: the page says which limit it used.
+  return { offset, limit: Math.min(limit, maxLimit) };
+}
+
+/** A paged route's query: `offset` and `limit`, and the route's own parameters `Q`. */
+type PagedQuery<Q> = { offset?: string; limit?: string } & Q;
+
+/**
+ * The paging of every list route: `?offset=&limit=` checked before the handler runs (a 400 with a message for
+ * anything but whole numbers in range), read in the handler as `c.req.valid('query')`. `Q` names the route's
+ * other query parameters, so that the typed client knows them too.
+ */
+// biome-ignore lint/complexity/noBannedTypes: a route with no other parameters adds none
+export function paged<Q extends Record<string, string | undefined> = {}>(
+  maxLimit = 500,
+  defaultLimit = 50,
+): MiddlewareHandler<Env, string, { in: { query: PagedQuery<Q> }; out: { query: Paging } }> {
+  return async (c, next) => {
+    const p = parsePaging(c.req.query('offset'), c.req.query('limit'), maxLimit, defaultLimit);
+    if ('error' in p) return c.json({ error: p.error }, 400);
+    c.req.addValidatedData('query', p);
+    await next();
+  };
+}

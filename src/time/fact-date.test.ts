@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../language/tokenize.js';
+import { createDoc, type Doc } from '../model/index.js';
+import { annotateTime } from './annotate.js';
+import { factDate } from './fact-date.js';
+
+/** An invented article published (URL date) on Wednesday 2026-03-11. */
+function article(text: string): Doc {
+  const doc = createDoc('t', {
+    title: 'T',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence: [{ value: '2026-03-11', precision: 'day', from: 'url', evidence: 'url' }],
+    origin: 'test',
+    warnings: [],
+  });
+  tokenize(doc);
+  annotateTime(doc);
+  return doc;
+}
+
+/** The fact date of the first occurrence of `word` in the article. */
+function dateOf(doc: Doc, word: string) {
+  const start = doc.text.indexOf(word);
+  if (start < 0) throw new Error(`no "${word}" in the test text`);
+  return factDate(doc, { start, end: start + word.length });
+}
+
+const REPORTED = { value: '2026-03-11', precision: 'day' };
+
+describe('fact dates', () => {
+  it('takes the expression of the sentence, and always carries the reported day', () => {
+    const d = dateOf(article('The minister resigned on Monday after a vote.'), 'resigned');
+    expect(d).toEqual({
+      date: { value: '2026-03-09', precision: 'day' },
+      dateFrom: 'sentence',
+      range: null,
+      reported: REPORTED,
+    });
+  });
+  it('dates news told in the reporting tense with no expression by the article anchor', () => {
+    const d = dateOf(article('Rebels have seized the port, officials said.'), 'seized');
+    expect(d.date?.value).toBe('2026-03-11');
+    expect(d.dateFrom).toBe('anchor');
+  });
+  it('gives background its own expression, never the article day', () => {
+    const doc = article(
+      'The dam burst in 2022, flooding the valley. The country apologised for the 2006 test. A previous attempt had failed.',
+    );
+    expect(dateOf(doc, 'burst').date).toEqual({ value: '2022', precision: 'year' });
+    expect(dateOf(doc, 'test').date).toEqual({ value: '2006', precision: 'year' });
+    expect(dateOf(doc, 'failed')).toMatchObject({ date: null, dateFrom: null, reported: REPORTED });
+  });
+  it('does not date by a bound or by another noun phrase', () => {
+    const doc = article('Troops have held the town since 2019. Envoys signed the 2018 accord again.');
+    expect(dateOf(doc, 'held').dateFrom).toBe('anchor');
+    expect(dateOf(doc, 'signed').date?.value).toBe('2026-03-11');
+  });
+  it('reads a deictic noun phrase as an adverbial, and a possessive as the date of its noun', () => {
+    const doc = article(
+      'Talks in October failed, and the envoy spoke at a forum last month. Tuesday’s blast killed four.',
+    );
+    expect(dateOf(doc, 'spoke').date).toEqual({ value: '2026-02', precision: 'month' });
+    expect(dateOf(doc, 'blast').date?.value).toBe('2026-03-10');
+  });
+  it('gives a week as its days, up to the anchor for the current week', () => {
+    const doc = article('The council met twice last week. Prices rose this week.');
+    expect(dateOf(doc, 'met').range).toEqual({ start: '2026-03-02', end: '2026-03-08' });
+    expect(dateOf(doc, 'rose').range).toEqual({ start: '2026-03-09', end: '2026-03-11' });
+  });
+  it('carries a day from the sentence before to past-tense news without an expression', () => {
+    const doc = article('On Sunday, the senator appeared on a talk show. She defended the bill.');
+    expect(dateOf(doc, 'defended')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
+  });
+  it('leaves a future fact without a date undated', () => {
+    expect(dateOf(article('The ministers will meet to discuss the plan.'), 'meet').date).toBeNull();
+  });
+});
+
+describe('narrative time and intervals', () => {
+  it('chains "the next day" and "two days later" from the last day the text gave', () => {
+    const doc = article(
+      'The ferry sank on March 3. Divers reached it the next day. Two days later the owner apologised.',
+    );
+    expect(dateOf(doc, 'reached').date?.value).toBe('2026-03-04');
+    expect(dateOf(doc, 'apologised').date?.value).toBe('2026-03-06');
+  });
+  it('gives an interval its start and end, the end never before the start', () => {
+    const doc = article('The strike lasted from Monday to Thursday. The hearing will run Tuesday through Thursday.');
+    expect(dateOf(doc, 'lasted')).toMatchObject({
+      date: { value: '2026-03', precision: 'month' },
+      range: { start: '2026-03-02', end: '2026-03-05' },
+      dateFrom: 'sentence',
+    });
+    expect(dateOf(doc, 'run').range).toEqual({ start: '2026-03-17', end: '2026-03-19' });
+  });
+});

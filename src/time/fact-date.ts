@@ -1,0 +1,242 @@
+import {
+  docIndex,
+  type DateValue,
+  type Doc,
+  type FactDate,
+  type Sentence,
+  type Span,
+  type Timex,
+} from '../model/index.js';
+import { addDays, dayDiff, fmtDay, parsePartialDay, weekday, type Day } from './calendar.js';
+import { calendarDate } from './date-of-span.js';
+import { intervalEnd } from './intervals.js';
+import { SentenceTenses, type Tense } from './tense.js';
+
+/**
+ * The two dates of a fact (an event, a quote, a claim) written at `span`: when it happened or was said
+ * (`date`, with where that came from) and when the article reported it (`reported`).
+ *
+ * 1. `sentence`: a time expression of the fact's own sentence, the nearest in its clause, adverbials
+ *    ("on Friday", "last week", a bare "yesterday") before expressions inside noun phrases; a year that
+ *    modifies the fact's own noun ("the 2003 invasion", "a 2014 study that appeared") or the object of
+ *    its preposition ("at a 2014 hearing") counts; bounds ("since 2011", "until May") never do.
+ * 2. A fact told as background — past perfect ("had warned"), or placed by "earlier", "previously",
+ *    "once", "later" against another event — has no date of its own: undated, never the article's day.
+ * 3. `carried`: a past-tense fact of a sentence with no expression, right after a sentence that dated
+ *    its news to another day ("On Sunday, X appeared on a talk show. He said …"), takes that day.
+ * 4. `anchor`: news told in the reporting tense (past, present perfect, present) takes the article's
+ *    anchor; a fact in the future tense with no date stays undated.
+ *
+ * `range` is set when the date is a span of days: a week ("last week": Monday to Sunday; "this week":
+ * Monday up to the anchor), a weekend, an interval ("from Monday to Thursday"); `date` is then the month
+ * (or year) that holds it.
+ */
+export function factDate(doc: Doc, span: Span): FactDate {
+  const reported = reportedDate(doc);
+  const sentence = sentenceOf(doc.sentences, span.start);
+  if (!sentence) return { date: null, dateFrom: null, range: null, reported };
+  const background = isBackground(doc, sentence, span);
+  const own = expressionDate(doc, sentence, span, background);
+  if (own) return { ...own, dateFrom: 'sentence', reported };
+  if (background) return { date: null, dateFrom: null, range: null, reported };
+  const tense = tenseOfSpan(doc, sentence, span);
+  const carried = tense === 'past' ? carriedDate(doc, sentence) : null;
+  if (carried) return { ...carried, dateFrom: 'carried', reported };
+  const anchor = doc.anchor ?? doc.published;
+  if (tense !== 'future' && anchor && parsePartialDay(anchor.value))
+    return { date: { value: anchor.value, precision: anchor.precision }, dateFrom: 'anchor', range: null, reported };
+  return { date: null, dateFrom: null, range: null, reported };
+}
+
+/** A fact's date as the fields events, quotes and claims carry. */
+export function factDateFields(
+  doc: Doc,
+  span: Span,
+): Pick<FactDate, 'date' | 'dateFrom' | 'reported'> & { dateRange: FactDate['range'] } {
+  const f = factDate(doc, span);
+  return { date: f.date, dateFrom: f.dateFrom, dateRange: f.range, reported: f.reported };
+}
+
+/** The day the article reports from: its publication date, else its anchor. */
+function reportedDate(doc: Doc): DateValue | null {
+  const d = doc.published ?? doc.anchor;
+  return d ? { value: d.value, precision: d.precision } : null;
+}
+
+function sentenceOf(sentences: readonly Sentence[], pos: number): Sentence | null {
+  const s = sentences[firstEndingAfter(sentences, pos)];
+  return s && s.start <= pos ? s : null;
+}
+
+/** A bound of a period ("since 2011", "until May", "since a 2019 agreement") is not when the event happened. */
+const BOUNDING =
+  /\b(?:since|until|till|before|after|by|from|through|to|between)\s+(?:(?:a|an|the|its|his|her|their|last|this)\s+)?$/i;
+/** Adverbial position: after a preposition, a comma, or opening the sentence. */
+const ADVERBIAL = /(?:\b(?:on|in|at|during|of|late|early|over|throughout)\s*|,\s*|^\s*)$/i;
+/** Deictic noun phrases are adverbials by themselves ("met last week", "said yesterday", "met Tuesday"). */
+const DEICTIC =
+  /^(?:(?:this|last|next|past|coming|previous|early|late|earlier|later)\b|(?:yesterday|today|tonight|tomorrow)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)/i;
+/** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
+const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
+/** …after a preposition: the noun phrase places the fact ("appeared at a 2014 hearing"). */
+const PLACING_MODIFIER = /\b(?:at|during|in|on|of)\s+(?:a|an|the|its|his|her|their)\s+$/i;
+/** "'s" and up to two words before the noun: the expression is that noun's possessor. */
+const POSSESSIVE_OF_NOUN = /^\s?['’]\s?s\s+(?:[\p{L}-]+\s+){0,2}$/u;
+/** Between clauses: an expression beyond one governs another verb more often than not. */
+const CLAUSE_BREAK = /[;:()]|,\s*(?:and|but|while|when|as|after|before|which|who)\b|\band\s+(?:then\s+)?\p{Ll}+ed\b/u;
+
+interface Dated {
+  date: DateValue;
+  range: { start: string; end: string } | null;
+}
+
+/** The best expression of the sentence for the fact; a background fact takes none from another clause. */
+function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: boolean): Dated | null {
+  let best: { dated: Dated; score: number } | null = null;
+  for (let k = firstEndingAfter(doc.timexes, sentence.start); k < doc.timexes.length; k++) {
+    const t = doc.timexes[k]!;
+    if (t.start >= sentence.end) break;
+    const interval = intervalDated(doc, k);
+    const dated = interval ?? datedValue(t, doc);
+    if (!dated) continue;
+    const before = doc.text.slice(Math.max(sentence.start, t.start - 24), t.start);
+    const between =
+      t.end <= span.start
+        ? doc.text.slice(t.end, span.start)
+        : t.start >= span.end
+          ? doc.text.slice(span.end, t.start)
+          : '';
+    // A possessive naming the fact's own noun ("Tuesday's hearing", "last month's explosion") dates it,
+    // whatever precedes it.
+    if (t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
+    // "from Monday" bounds a period, unless the text gives its other end.
+    if (!interval && BOUNDING.test(before)) continue;
+    let score = between.length;
+    const year = /^\d{4}$/.test(t.text);
+    const modifier =
+      year &&
+      (MODIFIER.test(before) ||
+        (/^[-\s]\p{L}/u.test(doc.text.slice(t.end, t.end + 2)) && !/\b(?:in|during|of)\s+$/i.test(before)));
+    if (modifier) {
+      // The fact's own noun ("the 2003 invasion"), the subject it heads ("a 2014 study that appeared"), or
+      // a placing phrase ("at a 2014 Senate hearing") is dated by it; any other noun phrase's year is not.
+      const ownNoun = t.end <= span.start && /^[\s\p{L}-]{0,24}?(?:\s+(?:that|which))?\s*$/u.test(between);
+      if (!ownNoun && !PLACING_MODIFIER.test(before)) continue;
+    } else if (!ADVERBIAL.test(before) && !DEICTIC.test(t.text)) score += 200;
+    if (CLAUSE_BREAK.test(between)) {
+      if (background) continue;
+      score += 100;
+    }
+    if (!best || score < best.score) best = { dated, score };
+  }
+  return best?.dated ?? null;
+}
+
+/**
+ * The interval timex `k` opens or closes ("from Monday to Thursday", "between March 2 and 5"): the
+ * calendar unit holding both ends, and the days from the first to the last.
+ */
+function intervalDated(doc: Doc, k: number): Dated | null {
+  const i = k > 0 && intervalEnd(doc.text, doc.timexes, k - 1) === k ? k - 1 : k;
+  const j = intervalEnd(doc.text, doc.timexes, i);
+  if (j < 0) return null;
+  const a = datedValue(doc.timexes[i]!, doc);
+  const b = datedValue(doc.timexes[j]!, doc);
+  if (a?.date.precision !== 'day' || b?.date.precision !== 'day') return null;
+  const start = a.range?.start ?? a.date.value;
+  const end = b.range?.end ?? b.date.value;
+  if (end < start) return null;
+  const date: DateValue =
+    start.slice(0, 7) === end.slice(0, 7)
+      ? { value: start.slice(0, 7), precision: 'month' }
+      : { value: start.slice(0, 4), precision: 'year' };
+  if (start === end) return { date: { value: start, precision: 'day' }, range: null };
+  return start.slice(0, 4) === end.slice(0, 4) ? { date, range: { start, end } } : null;
+}
+
+/** A timex as a fact date: its calendar value, and the days it spans when it is a week or a weekend. */
+function datedValue(t: Timex, doc: Doc): Dated | null {
+  if (t.type !== 'DATE' && t.type !== 'TIME') return null;
+  const week = /^(\d{4})-W(\d{2})(-WE)?$/.exec(t.value);
+  if (week) {
+    const jan4: Day = { y: Number(week[1]), m: 1, d: 4 };
+    const monday = addDays(jan4, 1 - weekday(jan4) + 7 * (Number(week[2]) - 1));
+    let start = week[3] ? addDays(monday, 5) : monday;
+    let end = addDays(monday, 6);
+    // The week holding the anchor: what is reported of it happened by the anchor.
+    const a = doc.anchor ? parsePartialDay(doc.anchor.value) : null;
+    if (a?.m && a.d) {
+      const ad: Day = { y: a.y, m: a.m, d: a.d };
+      if (dayDiff(ad, start) >= 0 && dayDiff(end, ad) > 0) end = ad;
+      if (dayDiff(end, start) < 0) start = end;
+    }
+    const date = calendarDate({ type: t.type, value: `${week[1]}-W${week[2]}` });
+    if (!date) return null;
+    return { date, range: { start: fmtDay(start), end: fmtDay(end) } };
+  }
+  const date = calendarDate(t);
+  return date ? { date, range: null } : null;
+}
+
+/** Words that place a fact before or after another one rather than on the news day. */
+const BACKGROUND =
+  /\b(?:earlier|previously|previous|formerly|once|later|had\s+(?:\p{Ll}+\s+)?\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne))\b/iu;
+
+/** Whether the clause around the fact tells background: past perfect, or placed against another event. */
+function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
+  const from = Math.max(sentence.start, span.start - 40);
+  const to = Math.min(sentence.end, span.end + 12);
+  const near = doc.text.slice(from, to);
+  return BACKGROUND.test(near);
+}
+
+/** Index of the first item ending after `pos` in a list sorted by offset (binary search). */
+function firstEndingAfter(list: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): Tense {
+  const ix = docIndex(doc);
+  const k = firstEndingAfter(doc.sentences, sentence.start);
+  const [lo, hi] = ix.sentenceTokens(k);
+  // The sentence's tokens the span touches, counted from the sentence's first token.
+  const [a, b] = ix.charSpan(span.start, span.end, 'expand')!;
+  if (a >= hi) return null;
+  const from = Math.max(a, lo) - lo;
+  const to = Math.min(Math.max(b, lo + from), hi) - lo;
+  // The fact's own verb counts ("said", "will meet"): look at the span and around it.
+  const tenses = new SentenceTenses(ix, k);
+  const own = tenses.at(from, from) ?? tenses.at(from, to);
+  const word = ix.tokens[lo + from]!.text;
+  if (/^\p{Ll}+ed$/u.test(word) && !/\b(?:will|would|to|be)\s+$/i.test(doc.text.slice(span.start - 12, span.start)))
+    return 'past';
+  return own;
+}
+
+/**
+ * The day carried from the sentence before: its nearest adverbial day-precise date that is not the anchor
+ * (news of the anchor day needs no carrying).
+ */
+function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
+  const i = firstEndingAfter(doc.sentences, sentence.start);
+  const prev = i > 0 ? doc.sentences[i - 1] : undefined;
+  if (!prev) return null;
+  const anchor = doc.anchor?.value ?? null;
+  for (let k = firstEndingAfter(doc.timexes, prev.start); k < doc.timexes.length; k++) {
+    const t = doc.timexes[k]!;
+    if (t.start >= prev.end) break;
+    const dated = datedValue(t, doc);
+    if (dated?.date.precision !== 'day' || dated.date.value === anchor) continue;
+    const before = doc.text.slice(Math.max(prev.start, t.start - 24), t.start);
+    if (BOUNDING.test(before) || !(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
+    return dated;
+  }
+  return null;
+}
