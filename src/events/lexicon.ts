@@ -164,12 +164,14 @@ export function candidatesAt(
   let found: Set<CompiledTrigger> | null = null;
   for (let k = i + 1; k < Math.min(limit, i + ANCHOR_WINDOW); k++) {
     const list = lex.anchored.get(words[k]!);
-    if (!list) continue;
-    for (const t of list) {
+    for (const t of list ?? []) {
       if (!t.words[0]!.has(verb)) continue;
       found ??= new Set();
       found.add(t);
     }
+    // An object belongs to the nearest verb that governs it: past another pattern verb ("said Washington had
+    // imposed sanctions"), the words are that verb's, not this one's.
+    if (lex.anchoredVerbs.has(words[k]!)) break;
   }
   if (!found) return direct;
   return [...found, ...(direct ?? [])].sort(byLength);
