@@ -16,9 +16,10 @@ import {
   SUBJECT_BLOCKING_PREPOSITIONS,
   VERBAL_CONTEXT,
 } from './data/words.js';
-import { matchAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
+import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import { readModality } from './modality.js';
 import { readRoles } from './roles.js';
+import { laterCondition, notAnEvent, reporters } from './not-events.js';
 
 /**
  * The events stage: PLOVER events from trigger words and the actors around them.
@@ -55,12 +56,16 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   const masked = boilerplateMask(words, s0, s1);
   for (let i = s0; i < s1; i++) {
     if (view.ix.entityOf[i]! >= 0 || masked.has(i)) continue;
-    const list = lex.byFirst.get(words[i]!);
+    const list = candidatesAt(lex, words, i, s1);
     if (!list) continue;
     // Capitalized mid-sentence words are names ("Strike Force", "March"), not triggers.
     const first = tokens[i]!.text;
     if (i > s0 && /^[A-Z]/.test(first) && first !== first.toUpperCase()) continue;
+    // Of the patterns that match here, the one whose first word after the verb comes soonest (its object
+    // rather than a later phrase: "hold drills for days" is about drills), then the longest.
+    let best: { t: CompiledTrigger; end: number; carrier: number; object: number } | null = null;
     for (const t of list) {
+      if (best && t.words.length < best.t.words.length && best.object === i + 1) break;
       const end = matchAt(t, words, i, s1);
       if (end < 0) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
@@ -69,17 +74,21 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       if (carrier < 0) continue;
       // "Ousted president X …": a sentence-initial participle is an adjective.
       if (t.verb && i === s0 && /ed$/.test(words[i]!)) continue;
+      const object = objectAt(t, words, i, s1);
+      if (!best || object < best.object) best = { t, end, carrier, object };
+      if (object >= s1) break;
+    }
+    if (best) {
       found.push({
-        trigger: t,
+        trigger: best.t,
         ts: i,
-        te: end,
+        te: best.end,
         absorbed: false,
         action: null,
         deniedComplement: false,
-        modalAt: carrier,
+        modalAt: best.carrier,
       });
-      i = end - 1;
-      break;
+      i = best.end - 1;
     }
   }
   found.push(...reportedDemands(view, s0, s1, cands));
@@ -119,6 +128,7 @@ const MUST: CompiledTrigger = {
   pattern: 'must',
   nounLikeBase: null,
   verb: true,
+  cameo: null,
 };
 
 /**
@@ -275,6 +285,7 @@ export function annotateEvents(doc: Doc): void {
     };
     const cands = sentenceActors(view, s0, s1);
     const triggers = findTriggers(view, s0, s1, cands);
+    const reporting = reporters(words, cands);
     const events: EventMention[] = [];
     let prev: { te: number; subject: ActorCandidate[] } | null = null;
     for (const f of triggers) {
@@ -314,9 +325,33 @@ export function annotateEvents(doc: Doc): void {
         }
       }
       // A meeting's place is its venue, not a party to it.
-      const target =
+      let target =
         kind === 'meeting' || kind === 'call' ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
+      // A reporter is never a party to the act it reports.
+      if (reporting.size) {
+        roles.source = roles.source.filter((c) => !reporting.has(c));
+        target = target.filter((c) => !reporting.has(c));
+      }
       if (roles.source.length === 0 && target.length === 0) continue;
+      const why = notAnEvent({
+        words,
+        s0,
+        s1,
+        ts: f.ts,
+        te: f.te,
+        verb: f.trigger.verb,
+        type,
+        kind,
+        clauseStart,
+        source: roles.source,
+        target,
+      });
+      if (why) continue;
+      // "will impose sanctions if …": an act on a condition is not asserted.
+      if (!modality.hypothetical && modality.mode !== 'denied' && laterCondition(words, f.te, s1)) {
+        modality.hypothetical = true;
+        modality.mode = 'conditional';
+      }
       const source = roles.source.map((c) => toActor(doc, c));
       const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);

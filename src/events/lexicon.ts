@@ -1,4 +1,5 @@
 import type { PloverType } from '../model/index.js';
+import { CAMEO_PATTERNS, CAMEO_VERB_FORMS, CAMEO_VERB_GROUPS } from './data/cameo-verbs.js';
 import { BOILERPLATE, LIGHT_VERBS, NOUN_LIKE_VERBS, NOUNS, VERBS, type TriggerRow } from './data/triggers.js';
 import { nounForms, verbForms } from './inflect.js';
 
@@ -12,6 +13,8 @@ export interface CompiledTrigger {
   /** The first word is a verb that is also an everyday noun: its base and -s forms need a verbal context. */
   nounLikeBase: ReadonlySet<string> | null;
   verb: boolean;
+  /** The CAMEO code of a pattern compiled from the CAMEO verb dictionary; null for sitrep's own entries. */
+  cameo: string | null;
 }
 
 /** Words a gap (`…`) may span. */
@@ -22,9 +25,15 @@ export interface TriggerLexicon {
   byFirst: ReadonlyMap<string, readonly CompiledTrigger[]>;
   /** Every form of the verbs that carry event nouns. */
   lightVerbs: ReadonlySet<string>;
+  /** Multi-word CAMEO patterns by their last word (the most telling one). */
+  anchored: ReadonlyMap<string, readonly CompiledTrigger[]>;
+  /** Every form of the verbs that start a CAMEO pattern. */
+  anchoredVerbs: ReadonlySet<string>;
   /** Boilerplate phrases as word lists, by first word. */
   boilerplate: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
+
+const formsOfVerb = (v: string): string[] => [...verbForms(v), ...(CAMEO_VERB_FORMS.get(v) ?? [])];
 
 function compile(row: TriggerRow, verb: boolean): CompiledTrigger {
   const [pattern, type, governs, kind] = row;
@@ -38,7 +47,44 @@ function compile(row: TriggerRow, verb: boolean): CompiledTrigger {
   });
   const first = parts[0]!;
   const nounLikeBase = verb && NOUN_LIKE_VERBS.has(first) ? new Set([first, ...nounForms(first)]) : null;
-  return { words, type, governs: governs ?? false, kind: kind ?? null, pattern, nounLikeBase, verb };
+  return { words, type, governs: governs ?? false, kind: kind ?? null, pattern, nounLikeBase, verb, cameo: null };
+}
+
+/**
+ * A CAMEO dictionary pattern: `a|b` alternatives per word, the verbs inflected, the last word also as its plural.
+ * Without a part-of-speech tagger, a base or -s form of a dictionary verb counts only in a verbal context
+ * ("to ban", "police bar"), never as the noun it may also be ("the ban", "a bar").
+ */
+function compileCameo(
+  verbs: string,
+  rest: string,
+  type: PloverType,
+  cameo: string,
+  memo: Map<string, Set<string>>,
+): CompiledTrigger {
+  const parts = rest ? rest.split(' ') : [];
+  const last = parts.length - 1;
+  const head = verbs.split('|');
+  // Verb groups and word slots repeat across thousands of patterns: each set is built once and shared.
+  const shared = (key: string, make: () => Iterable<string>): Set<string> => {
+    let set = memo.get(key);
+    if (!set) memo.set(key, (set = new Set(make())));
+    return set;
+  };
+  const firstSlot = shared(`v:${verbs}`, () => head.flatMap((v) => formsOfVerb(v.split(' ')[0]!)));
+  const particles = verbs.includes(' ') ? verbs.split(' ').slice(1) : [];
+  const words: (Set<string> | null)[] = [firstSlot, ...particles.map((p) => new Set([p]))];
+  for (const [i, w] of parts.entries())
+    words.push(
+      w === '…'
+        ? null
+        : i === last
+          ? shared(`n:${w}`, () => w.split('|').flatMap((a) => nounForms(a)))
+          : shared(`w:${w}`, () => w.split('|')),
+    );
+  const nounLikeBase = shared(`b:${verbs}`, () => head.flatMap((v) => [v, ...nounForms(v)]));
+  const pattern = `${verbs}${rest ? ` ${rest}` : ''}`;
+  return { words, type, governs: false, kind: null, pattern, nounLikeBase, verb: true, cameo };
 }
 
 let cached: TriggerLexicon | null = null;
@@ -64,6 +110,23 @@ export function triggerLexicon(): TriggerLexicon {
       }
     }
   }
+  // The CAMEO dictionary's verb + object patterns beside sitrep's own entries (longest match wins). Its bare verbs
+  // are not used: without a parse, a verb alone ("bill", "best", "consider") codes far more than it should.
+  // Thousands of verb + object patterns: indexed by verb form and last word, so a verb costs a few look-ups.
+  const anchored = new Map<string, CompiledTrigger[]>();
+  const anchoredVerbs = new Set<string>();
+  const memo = new Map<string, Set<string>>();
+  for (const [g, rest, type, cameo] of CAMEO_PATTERNS) {
+    const t = compileCameo(CAMEO_VERB_GROUPS[g]!, rest, type, cameo, memo);
+    const anchor = t.words[t.words.length - 1];
+    if (!anchor) continue;
+    for (const form of t.words[0]!) anchoredVerbs.add(form);
+    for (const a of anchor) {
+      let list = anchored.get(a);
+      if (!list) anchored.set(a, (list = []));
+      list.push(t);
+    }
+  }
   // Longer patterns first, so the longest match at a word wins; verbs before nouns of the same length.
   for (const list of byFirst.values())
     list.sort((a, b) => b.words.length - a.words.length || Number(b.verb) - Number(a.verb));
@@ -75,8 +138,43 @@ export function triggerLexicon(): TriggerLexicon {
     list.push(words);
     boilerplate.set(words[0]!, list);
   }
-  cached = { byFirst, lightVerbs, boilerplate };
+  cached = { byFirst, anchored, anchoredVerbs, lightVerbs, boilerplate };
   return cached;
+}
+
+/** Longest first; on a tie a verb before a noun, and sitrep's own entry (which follows the PLOVER manual) before CAMEO's. */
+const byLength = (a: CompiledTrigger, b: CompiledTrigger) =>
+  b.words.length - a.words.length ||
+  Number(b.verb) - Number(a.verb) ||
+  Number(a.cameo !== null) - Number(b.cameo !== null);
+
+/** How far after its verb a pattern's last word may be: a few slots, each after a gap of at most GAP words. */
+const ANCHOR_WINDOW = 16;
+
+/** The patterns that may match at token `i`: those starting with its word, longest first. */
+export function candidatesAt(
+  lex: TriggerLexicon,
+  words: readonly string[],
+  i: number,
+  limit: number,
+): readonly CompiledTrigger[] | undefined {
+  const direct = lex.byFirst.get(words[i]!);
+  const verb = words[i]!;
+  if (!lex.anchoredVerbs.has(verb)) return direct;
+  let found: Set<CompiledTrigger> | null = null;
+  for (let k = i + 1; k < Math.min(limit, i + ANCHOR_WINDOW); k++) {
+    const list = lex.anchored.get(words[k]!);
+    for (const t of list ?? []) {
+      if (!t.words[0]!.has(verb)) continue;
+      found ??= new Set();
+      found.add(t);
+    }
+    // An object belongs to the nearest verb that governs it: past another pattern verb ("said Washington had
+    // imposed sanctions"), the words are that verb's, not this one's.
+    if (lex.anchoredVerbs.has(words[k]!)) break;
+  }
+  if (!found) return direct;
+  return [...found, ...(direct ?? [])].sort(byLength);
 }
 
 export interface TriggerMatch {
@@ -116,6 +214,19 @@ export function matchAt(t: CompiledTrigger, words: readonly string[], i: number,
     pos++;
   }
   return pos;
+}
+
+/**
+ * Where the first word after a pattern's first word matches (the token after it when there is no gap); `limit`
+ * for a one-word pattern, which names no object and yields to any longer pattern that matches.
+ */
+export function objectAt(t: CompiledTrigger, words: readonly string[], i: number, limit: number): number {
+  if (t.words.length < 2) return limit;
+  if (t.words[1] !== null) return i + 1;
+  const next = t.words[2];
+  if (!next) return i + 1;
+  for (let g = i + 1; g < limit; g++) if (next.has(words[g]!)) return g;
+  return limit;
 }
 
 /** Words a gap never spans: clause punctuation and conjunctions that start a new thought. */

@@ -267,8 +267,15 @@ function appositionHead(view: EventContext, cands: readonly ActorCandidate[], k:
   }
   if (w[e] !== ',') return k;
   let j = c.ts - 1;
-  while (j > prev.te && (w[j] === 'the' || w[j] === 'a' || w[j] === "'s" || isModifier(w[j]!))) j--;
-  return j === prev.te && w[j] === ',' ? k - 1 : k;
+  const describes = (x: string) =>
+    x === 'the' || x === 'a' || x === "'s" || isModifier(x) || /^[a-z]+(ing|ed)$/.test(x);
+  while (j > prev.te && describes(w[j]!)) j--;
+  if (j === prev.te && w[j] === ',') return k - 1;
+  // "Ruiz, Bolivia's leading rights activist,": the possessor inside the description is not the head.
+  const head = cands[k - 2];
+  if (j === prev.te && w[j] === "'s" && head?.kind === 'actor' && w[prev.ts - 1] === ',' && head.te === prev.ts - 1)
+    return k - 2;
+  return k;
 }
 
 /** Adjectival participles that are not passives ("is opposed to", "were engaged in"). */

@@ -81,6 +81,10 @@ export interface ExportEvent {
   /** The actors as written in the first mention, with their CAMEO-style codes and entity ids. */
   sourceActors?: ExportEventActor[];
   targetActors?: ExportEventActor[];
+  /** Canonical names of the source and target actors: the resolved entity's name (after the alias file's merges
+   * and renames), else the name the coder gave; one per distinct actor, in order. */
+  sourceEntities?: string[];
+  targetEntities?: string[];
 }
 
 export interface ExportEventActor {
@@ -88,6 +92,8 @@ export interface ExportEventActor {
   name: string;
   code: string;
   id: string | null;
+  /** The canonical name of the entity `id` (after the alias file's merges and renames); null when unresolved. */
+  entity?: string | null;
 }
 
 export interface ExportClaim {

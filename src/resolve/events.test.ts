@@ -68,6 +68,15 @@ describe('mergeEvents', () => {
     expect(out.find((e) => e.hypothetical)!.mentions).toBe(1);
   });
 
+  it('keeps a plan apart from the act, and generic-only mentions apart unless their dates are equal', () => {
+    expect(mergeEvents([mention('a1', 0), mention('a2', 0, { mode: 'intent' })], keys)).toHaveLength(2);
+    const police = { source: [actor('police', null)], target: [actor('protesters', null)] };
+    const undated = { ...police, date: null };
+    expect(mergeEvents([mention('a1', 0, police), mention('a2', 0, undated)], keys)).toHaveLength(2);
+    expect(mergeEvents([mention('a1', 0, police), mention('a2', 0, police)], keys)).toHaveLength(1);
+    expect(mergeEvents([mention('a1', 0), mention('a2', 0, { date: null })], keys)).toHaveLength(1);
+  });
+
   it('folds a mention without a target into the one event it otherwise matches', () => {
     const out = mergeEvents([mention('a1', 0), mention('a2', 0, { target: [] })], keys);
     expect(out).toHaveLength(1);

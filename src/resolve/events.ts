@@ -12,7 +12,8 @@ import type {
  * Events across mentions: one real-world event reported in several sentences, articles or outlets becomes
  * one event with its mention count, every article and evidence span. Mentions are the same event when they
  * have the same type, the same source and target actors (entity ids after actor resolution), the same
- * negation and hypothetical flags, and compatible dates (equal, or one undated). A mention that leaves out
+ * negation and hypothetical flags and mode, and compatible dates (equal, or one undated; equal when no actor on
+ * either side is a named entity). A mention that leaves out
  * the target (or source) joins the one event it otherwise matches, if there is exactly one.
  */
 
@@ -169,11 +170,16 @@ export class EventMerger<R> {
   add(e: EventMentionCore, ref: R): void {
     const sourceKey = this.sideKey(e.source);
     const targetKey = this.sideKey(e.target);
-    const flags = `${e.negated ? 'N' : ''}${e.hypothetical ? 'H' : ''}`;
+    // A plan, a denial or a possibility is not the act: the mode is part of what must agree.
+    const flags = `${e.negated ? 'N' : ''}${e.hypothetical ? 'H' : ''}${e.mode ? `:${e.mode}` : ''}`;
     const key = `${e.type}|${sourceKey}|${targetKey}|${flags}`;
     const date = e.date?.value ?? null;
     const list = this.byKey.get(key);
-    const c = list?.find((x) => x.date === date) ?? list?.find((x) => compatibleDates(x.date, date));
+    // Generic actors alone ("police" → "protesters") say little about which event it is: such mentions merge only
+    // when their dates are equal, an undated one never joins a dated one.
+    const named = /(^|\+)(?!name:)[^+]/.test(sourceKey) || /(^|\+)(?!name:)[^+]/.test(targetKey);
+    const c =
+      list?.find((x) => x.date === date) ?? (named ? list?.find((x) => compatibleDates(x.date, date)) : undefined);
     if (c) {
       if (c.date === null || (date !== null && date.length > c.date.length)) c.date = date;
       c.refs.push(ref);

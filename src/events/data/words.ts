@@ -1,9 +1,10 @@
 import { CARDINALS, WEEKDAY_NAMES } from '../../model/lexicon/index.js';
+import { PHOENIX_AGENTS } from './agents.js';
 
 /** Function-word lists the event coder reads sentence structure with. Data, kept apart from the algorithms. */
 
-/** Common nouns that name an actor on their own ("police", "rebels"), with their CAMEO sector. */
-export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
+/** Common nouns that name an actor on their own ("police", "rebels"), with their CAMEO sector: sitrep's own list. */
+const OWN_GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
   ['government', 'GOV'],
   ['governments', 'GOV'],
   ['officials', 'GOV'],
@@ -155,6 +156,12 @@ export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
   ['elders', 'CVL'],
   ['intelligence', 'SPY'],
 ]);
+
+/**
+ * Generic actors: the Phoenix agents dictionary (one- and two-word agents, compiled by `npm run compile:events`)
+ * with sitrep's own list over it where both name a noun.
+ */
+export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map([...PHOENIX_AGENTS, ...OWN_GROUP_NOUNS]);
 
 /** Group nouns that report rather than act ("state media reported"). */
 export const MEDIA_SECTORS: ReadonlySet<string> = new Set(['MED']);

@@ -25,6 +25,9 @@ export const CSV_COLUMNS: readonly string[] = [
   'attributes',
   'text',
   'url',
+  // Added after the first release: canonical entity names (after the alias file), `;`-joined.
+  'sourceEntities',
+  'targetEntities',
 ];
 
 /** Columns of counts and flags sitrep computes: written as they are. Every other column is text (see `textCell`). */
@@ -66,6 +69,8 @@ export async function writeCsvExport(db: Db, sink: Sink): Promise<void> {
       JSON.stringify(e.attributes),
       ctx.sentence,
       ctx.article.url ?? '',
+      (e.sourceEntities ?? []).join(';'),
+      (e.targetEntities ?? []).join(';'),
     ];
     await sink(`${values.map((v, i) => field(v, i)).join(',')}\r\n`);
   }

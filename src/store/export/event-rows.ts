@@ -1,6 +1,7 @@
 import type { ExportEvent } from '../../model/index.js';
 import type { Db } from '../db.js';
 import { allEvents } from '../queries.js';
+import { canonicalActors } from './event-entities.js';
 
 /** What the event-table writers need about an event's first article and its actors, looked up per event (streamed). */
 export interface EventContext {
@@ -38,7 +39,9 @@ export function* eventContexts(db: Db): Generator<EventContext> {
   const outlet = db.prepare('SELECT outlet FROM articles WHERE id = ?');
   const entity = db.prepare('SELECT code FROM entities WHERE id = ?');
   const codeOf = (id: string): string => ((entity.get(id) as { code: string | null } | undefined)?.code ?? '') || '';
-  for (const event of allEvents(db)) {
+  const canonical = canonicalActors(db);
+  for (const stored of allEvents(db)) {
+    const event = canonical(stored);
     const first = event.evidence[0]!;
     const a = article.get(first.articleId) as ArticleRow | undefined;
     if (!a) continue;
@@ -58,19 +61,28 @@ export function* eventContexts(db: Db): Generator<EventContext> {
   }
 }
 
-/** The event's actors with text, name, code and entity id (mention-level detail when the store has it). */
-export function eventActors(
-  ctx: EventContext,
-  role: 'source' | 'target',
-): Array<{ text: string; name: string; code: string; id: string | null }> {
+/** An exported event's actor: as written, the coder's name, code, entity id and the entity's canonical name. */
+export interface RowActor {
+  text: string;
+  name: string;
+  code: string;
+  id: string | null;
+  entity: string | null;
+}
+
+/** The event's actors with text, name, code, entity id and canonical name (mention-level detail when the store has it). */
+export function eventActors(ctx: EventContext, role: 'source' | 'target'): RowActor[] {
   const e = ctx.event;
   const detailed = role === 'source' ? e.sourceActors : e.targetActors;
-  if (detailed) return detailed.map((a) => ({ ...a, code: a.code || (a.id ? ctx.codeOf(a.id) : '') }));
+  if (detailed)
+    return detailed.map((a) => ({ ...a, code: a.code || (a.id ? ctx.codeOf(a.id) : ''), entity: a.entity ?? null }));
   const ids = role === 'source' ? e.sourceIds : e.targetIds;
+  const entities = (role === 'source' ? e.sourceEntities : e.targetEntities) ?? [];
   return (role === 'source' ? e.source : e.target).map((name, i) => ({
     text: name,
     name,
     code: ids[i] ? ctx.codeOf(ids[i]!) : '',
     id: ids[i] ?? null,
+    entity: ids[i] ? (entities[i] ?? null) : null,
   }));
 }

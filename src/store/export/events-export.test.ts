@@ -7,7 +7,14 @@ import { mergeEvents } from '../../resolve/index.js';
 import { articleId, articleWriter } from '../articles.js';
 import { eventMentions, writeResolved } from '../corpus.js';
 import { openDb, type Db } from '../db.js';
-import { CSV_COLUMNS, GDELT_COLUMNS, writeCsvExport, writeGdeltExport, writePloverExport } from './index.js';
+import {
+  CSV_COLUMNS,
+  GDELT_COLUMNS,
+  writeCsvExport,
+  writeGdeltExport,
+  writeJsonExport,
+  writePloverExport,
+} from './index.js';
 
 const TEXT = 'Ardavia imposed sanctions on Belmar, officials said.\n\nThe measures target "ports, banks and ships".';
 
@@ -84,6 +91,26 @@ async function collect(write: (db: Db, sink: (s: string) => void) => Promise<voi
 }
 
 describe('event exports', () => {
+  it('carries the canonical entity name, as the store has it after merges and renames, in every format', async () => {
+    const db = store();
+    db.prepare('UPDATE entities SET name = ? WHERE id = ?').run('Republic of Ardavia', 'ent_ard');
+    const json = JSON.parse(await collect(writeJsonExport, db)) as { events: Array<Record<string, any>> };
+    const e = json.events[0]!;
+    expect(e.source).toEqual(['Ardavia']);
+    expect(e.sourceIds).toEqual(['ent_ard']);
+    expect(e.sourceEntities).toEqual(['Republic of Ardavia']);
+    expect(e.targetEntities).toEqual(['Belmar']);
+    expect(e.sourceActors[0]).toMatchObject({ name: 'Ardavia', id: 'ent_ard', entity: 'Republic of Ardavia' });
+    const plover = JSON.parse((await collect(writePloverExport, db)).split('\n')[0]!) as Record<string, any>;
+    expect(plover.source[0]).toMatchObject({ name: 'Ardavia', entityId: 'ent_ard', entityName: 'Republic of Ardavia' });
+    const csv = (await collect(writeCsvExport, db)).split('\r\n');
+    expect(csv[0]!.split(',').slice(-2)).toEqual(['sourceEntities', 'targetEntities']);
+    expect(csv[1]!.startsWith(`${e.id},SANCTION,,false,false,2026-03-13,day,Ardavia,`)).toBe(true);
+    expect(csv[1]!.endsWith(',Republic of Ardavia,Belmar')).toBe(true);
+    const gdelt = (await collect(writeGdeltExport, db)).split('\n');
+    expect(gdelt[1]!.split('\t')[GDELT_COLUMNS.indexOf('Actor1Name')]).toBe('REPUBLIC OF ARDAVIA');
+  });
+
   it('writes PLOVER-style JSON lines, one per merged event', async () => {
     const out = (await collect(writePloverExport, store()))
       .trim()
@@ -101,7 +128,9 @@ describe('event exports', () => {
       publisher: 'Harbour Post',
       context: ['economic'],
     });
-    expect(r.source).toEqual([{ actorText: 'Ardavia', name: 'Ardavia', code: 'ARDGOV', entityId: 'ent_ard' }]);
+    expect(r.source).toEqual([
+      { actorText: 'Ardavia', name: 'Ardavia', code: 'ARDGOV', entityId: 'ent_ard', entityName: 'Ardavia' },
+    ]);
     expect(r.target[0].code).toBe('BLM');
     expect(r.text).toBe('Ardavia imposed sanctions on Belmar, officials said.');
     expect(r.storyIds).toHaveLength(2);

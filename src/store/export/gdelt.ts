@@ -117,7 +117,9 @@ function row(ctx: EventContext): string[] {
   const date = dayParts(e.date ?? ctx.article.published);
   const a1 = eventActors(ctx, 'source')[0];
   const a2 = eventActors(ctx, 'target')[0];
-  const actor = (a: typeof a1): string[] => (a ? actorFields(a.code, a.name) : new Array<string>(10).fill(''));
+  // GDELT's ActorName is the actor's canonical name: the resolved entity's, else the coder's.
+  const actor = (a: typeof a1): string[] =>
+    a ? actorFields(a.code, a.entity ?? a.name) : new Array<string>(10).fill('');
   const noGeo = new Array<string>(8).fill('');
   const actionGeo = e.location ? ['', e.location, '', '', '', '', '', ''] : noGeo;
   const first = e.evidence[0]!;

@@ -1,5 +1,6 @@
 import { EXPORT_SCHEMA_VERSION } from '../../model/index.js';
 import type { Db } from '../db.js';
+import { canonicalActors } from './event-entities.js';
 import { allArticles, allClaimGroups, allClaims, allEntities, allEvents, allQuotes } from '../queries.js';
 
 /** A line-oriented output: the export writers stream into it, so huge exports never sit in memory. */
@@ -19,13 +20,18 @@ async function writeArray(sink: Sink, name: string, items: Iterable<unknown>, fi
   await sink(n === 0 ? ']' : '\n]');
 }
 
+function* mapIter<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
+}
+
 /** Write the export JSON (the stable contract: schema/export.schema.json). */
 export async function writeJsonExport(db: Db, sink: Sink): Promise<void> {
   await sink(`{${json('schemaVersion')}: ${json(EXPORT_SCHEMA_VERSION)},\n`);
   await writeArray(sink, 'articles', allArticles(db), true);
   await writeArray(sink, 'entities', allEntities(db), false);
   await writeArray(sink, 'quotes', allQuotes(db), false);
-  await writeArray(sink, 'events', allEvents(db), false);
+  const canonical = canonicalActors(db);
+  await writeArray(sink, 'events', mapIter(allEvents(db), canonical), false);
   await writeArray(sink, 'claims', allClaims(db), false);
   await writeArray(sink, 'claimGroups', allClaimGroups(db), false);
   await sink('\n}\n');

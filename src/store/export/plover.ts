@@ -1,6 +1,6 @@
 import type { Sink } from './json.js';
 import type { Db } from '../db.js';
-import { eventActors, eventContexts } from './event-rows.js';
+import { eventActors, eventContexts, type RowActor } from './event-rows.js';
 
 /** PLOVER contexts implied by the domain attributes an event carries. */
 function contexts(attributes: Record<string, unknown>): string[] {
@@ -21,11 +21,12 @@ function contexts(attributes: Record<string, unknown>): string[] {
 export async function writePloverExport(db: Db, sink: Sink): Promise<void> {
   for (const ctx of eventContexts(db)) {
     const e = ctx.event;
-    const actor = (a: { text: string; name: string; code: string; id: string | null }) => ({
+    const actor = (a: RowActor) => ({
       actorText: a.text,
       name: a.name,
       code: a.code,
       entityId: a.id,
+      entityName: a.entity,
     });
     const record = {
       id: e.id,

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createDoc, type Doc } from '../model/index.js';
+import { annotateLanguage } from '../language/index.js';
+import { PhraseTagger } from '../language/test-tagger.js';
+import { annotateEvents } from './annotate.js';
+
+function code(text: string, phrases: [string, string][] = []): Doc {
+  const doc = createDoc('t', {
+    title: 'T',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence: [],
+    origin: 'test',
+    warnings: [],
+  });
+  annotateLanguage(doc, new PhraseTagger(phrases));
+  annotateEvents(doc);
+  return doc;
+}
+const types = (doc: Doc) => doc.events.map((e) => e.type);
+const asserted = (doc: Doc) => doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
+
+describe('not events', () => {
+  it('giving words is speech, not aid', () => {
+    expect(types(code('Norway provided insight into the talks to Chile.'))).not.toContain('AID');
+    expect(types(code('Norway provided food to Chile.'))).toContain('AID');
+  });
+  it('a denial of a charge is no rejection', () => {
+    expect(types(code('Ruritania denied any wrongdoing.', [['Ruritania', 'GPE']]))).toEqual([]);
+  });
+  it('a state in a noun phrase is no act', () => {
+    expect(asserted(code('Oil firms may not trade with a country under sanction by France.'))).not.toContain(
+      'SANCTION',
+    );
+    expect(types(code('A new Iran sanctions bill lacks support.'))).toEqual([]);
+  });
+  it('a disaster kills, no one attacks', () => {
+    expect(types(code('An earthquake in Peru killed 40 villagers.'))).not.toContain('ASSAULT');
+    expect(types(code('A bomb explosion in Peru killed 40 villagers.'))).toContain('ASSAULT');
+  });
+  it('a campaign rally is no protest; a rally against a government is', () => {
+    expect(
+      types(code('Supporters of Senator Vance held a rally in Ohio for his campaign.', [['Vance', 'PERSON']])),
+    ).not.toContain('PROTEST');
+    expect(types(code('Students in Chile held a rally against the government.'))).toContain('PROTEST');
+  });
+  it('a sports result is no assault', () => {
+    expect(types(code('Spain beat Italy in the cup final after a late goal.'))).not.toContain('ASSAULT');
+  });
+  it('an act on a condition is flagged, not asserted', () => {
+    const doc = code('France will impose sanctions on Ruritania if the army crosses the border.', [
+      ['Ruritania', 'GPE'],
+    ]);
+    expect(doc.events.length).toBeGreaterThan(0);
+    expect(asserted(doc)).toEqual([]);
+    expect(doc.events.every((e) => e.hypothetical)).toBe(true);
+  });
+  it('a news agency that reports an act is not its target', () => {
+    const doc = code('North Korea fired two missiles on Sunday, the Yonhap news agency reported.', [['Yonhap', 'ORG']]);
+    for (const e of doc.events) expect([...e.source, ...e.target].map((a) => a.name)).not.toContain('Yonhap');
+  });
+});

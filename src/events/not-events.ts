@@ -1,0 +1,129 @@
+import type { PloverType } from '../model/index.js';
+import type { ActorCandidate } from './actors.js';
+import {
+  ARGUMENT_CONCESSIONS,
+  COMPOUND_HEADS,
+  DENIED_CHARGES,
+  DISASTERS,
+  DISSENT_WORDS,
+  GIVING_VERBS,
+  LATER_CONDITIONS,
+  NON_MATERIAL_OBJECTS,
+  SPORTS_WORDS,
+  WEAPONS,
+} from './data/not-events.js';
+import { DENY, REPORTING } from './data/words.js';
+
+/**
+ * What looks like an event but is not one: the coder has found a trigger and its roles, and these checks say why
+ * the sentence does not report that act (PLOVER codes deliberate acts of political actors). Each returns a short
+ * reason, or null when the event stands.
+ */
+export interface Candidate {
+  words: readonly string[];
+  /** Sentence token range. */
+  s0: number;
+  s1: number;
+  /** Trigger token range. */
+  ts: number;
+  te: number;
+  /** The trigger is a verb (else an event noun). */
+  verb: boolean;
+  type: PloverType;
+  kind: string | null;
+  clauseStart: number;
+  source: readonly ActorCandidate[];
+  target: readonly ActorCandidate[];
+}
+
+/** A generic noun ("police", "the military") with no state or group named: a sector code and no actor key. */
+export const isGeneric = (c: ActorCandidate): boolean =>
+  c.kind === 'actor' && c.actorKey === null && c.code.length <= 3;
+
+function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (set.has(words[k]!)) return true;
+  return false;
+}
+
+export function notAnEvent(e: Candidate): string | null {
+  const { words, s0, s1, ts, te, type } = e;
+  const first = words[ts]!;
+  // "provided insight", "offered no details", "delivered an appeal": giving words is speech.
+  if (
+    (type === 'AID' || type === 'AGREE') &&
+    GIVING_VERBS.has(first) &&
+    within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS)
+  )
+    return 'verbal object';
+  // "denied any wrongdoing", "denies manslaughter": a denial of a charge is a comment, not a rejection.
+  if (type === 'REJECT' && DENY.has(first) && within(words, te, Math.min(s1, te + 3), DENIED_CHARGES))
+    return 'denied charge';
+  // "conceded that …", "conceded the point": a concession in argument.
+  if (
+    type === 'CONCEDE' &&
+    /^(concede|admit|acknowledg|accept)/.test(first) &&
+    within(words, te, Math.min(s1, te + 3), ARGUMENT_CONCESSIONS)
+  )
+    return 'argument';
+  // "a country under sanction", "sanctions bill", "protest leaders": a state or a compound, not an act.
+  if (!e.verb || !/(ed|ing)$/.test(first)) {
+    if (ts > s0 && words[ts - 1] === 'under') return 'state';
+    if (te < s1 && COMPOUND_HEADS.has(words[te]!)) return 'compound';
+  }
+  // A campaign rally is not dissent: "rally" is a protest only with a sign of dissent in the sentence.
+  if (
+    type === 'PROTEST' &&
+    words.slice(ts, te).some((w) => /^rall(y|ies|ied|ying)$/.test(w)) &&
+    !within(words, s0, s1, DISSENT_WORDS)
+  )
+    return 'rally';
+  // Sports results and staff moves: "blasted", "beat", "fired the coach" among sports words.
+  const sportsVerb = type === 'ASSAULT' || type === 'ACCUSE' || (type === 'COERCE' && e.kind === 'personnel');
+  if (sportsVerb && within(words, s0, s1, SPORTS_WORDS)) return 'sports';
+  // Disasters and accidents: "the quake killed", "an explosion on the rig killed" — the subject is no actor.
+  if (type === 'ASSAULT' && e.verb) {
+    const firstActor = e.source[0]?.ts ?? ts;
+    const before = Math.min(firstActor, ts);
+    if (within(words, e.clauseStart, before, DISASTERS) && !within(words, e.clauseStart, before, WEAPONS))
+      return 'disaster';
+  }
+  // A staff change between people no one codes (a coach fired, a manager named) is business or sports, not politics.
+  if (e.kind === 'personnel' && [...e.source, ...e.target].every((c) => !c.code)) return 'staff change';
+  // A meeting, visit or call takes two parties: "would not discuss a motive", "hosting the awards".
+  if (type === 'CONSULT' && e.target.length === 0 && e.source.length < 2) return 'one party';
+  // "military → military": a generic noun on both sides, the same one, is no dyad.
+  if (
+    e.source.length &&
+    e.target.length &&
+    [...e.source, ...e.target].every(isGeneric) &&
+    e.source.every((s) => e.target.some((t) => t.code === s.code))
+  )
+    return 'generic both sides';
+  return null;
+}
+
+/** A condition after the trigger in its sentence ("won't hesitate to impose sanctions if …"), not across a reporting verb. */
+export function laterCondition(words: readonly string[], te: number, s1: number): boolean {
+  for (let k = te; k < s1; k++) {
+    if (REPORTING.has(words[k]!) || words[k] === ';') return false;
+    if (LATER_CONDITIONS.has(words[k]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Actors that only report: the subject of a reporting verb ("Yonhap reported", "the agency said") or the object of
+ * "according to". They are never a party to another event of the sentence.
+ */
+export function reporters(words: readonly string[], cands: readonly ActorCandidate[]): Set<ActorCandidate> {
+  const out = new Set<ActorCandidate>();
+  for (const c of cands) {
+    let k = c.te;
+    if (words[k] === 'news' && words[k + 1] === 'agency') k += 2;
+    else if (words[k] === 'agency' || words[k] === 'media' || words[k] === 'newspaper') k += 1;
+    const reports = REPORTING.has(words[k]!) || (words[k] === ',' && REPORTING.has(words[k + 1]!) && c.media);
+    const according = words[c.ts - 1] === 'to' && words[c.ts - 2] === 'according';
+    if ((reports && c.media) || according) out.add(c);
+  }
+  return out;
+}
