@@ -59,6 +59,10 @@ export interface ExportQuote {
   dateFrom?: FactDateSource | null;
   dateRange?: { start: string; end: string } | null;
   reported?: string | null;
+  /** The quoted parts of a statement interrupted by its attribution; absent for a quote in one piece. */
+  parts?: { start: number; end: number; text: string }[];
+  /** Whom the statement is addressed to, when the text names them ("told X", "in a letter to X"). */
+  addressee?: { start: number; end: number; text: string };
 }
 
 export interface ExportEvent {

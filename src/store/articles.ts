@@ -86,6 +86,8 @@ export function articleRecord(doc: Doc): ArticleRecord {
       q.dateFrom ?? null,
       q.dateRange ? `${q.dateRange.start}/${q.dateRange.end}` : null,
       q.reported?.value ?? null,
+      q.parts ? JSON.stringify(q.parts) : null,
+      q.addressee ? JSON.stringify(q.addressee) : null,
     ]),
     claims: doc.claims.map((c) => [
       c.start,
@@ -138,8 +140,8 @@ export function articleWriter(db: Db): ArticleWriter {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insQuote =
     db.prepare(`INSERT INTO quotes (article_seq, idx, start, "end", text, direct, cue, speaker, speaker_name, speaker_key, date,
-      date_precision, date_from, date_range, reported)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      date_precision, date_from, date_range, reported, parts, addressee)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insClaim =
     db.prepare(`INSERT INTO claims (article_seq, idx, start, "end", proposition, claimant_key, claimant, stance, target_keys, date, quote_idx,
       date_precision, date_from, date_range, reported)

@@ -7,7 +7,7 @@ import { createDoc } from '../model/index.js';
 import { articleId, articleWriter } from './articles.js';
 import { currentVersion, latestVersion, migrate, openDb } from './db.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
-import { search } from './queries.js';
+import { allQuotes, search } from './queries.js';
 
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'test.db');
 
@@ -91,6 +91,39 @@ describe('store', () => {
     expect(w.insert(doc)).toBe(false);
     expect(w.has(doc.id)).toBe(true);
     expect((db.prepare('SELECT COUNT(*) AS n FROM mentions').get() as { n: number }).n).toBe(1);
+    db.close();
+  });
+
+  it('keeps the parts and the addressee of a quote, and leaves them out of quotes that have none', () => {
+    const db = openDb(tmp());
+    const text = '"We will stay," Mara Lind told the council, "until the port is open." Lind left. "Fine," he said.';
+    const doc = sampleDoc('Parts', text);
+    const span = (s: string, from = 0) => {
+      const start = text.indexOf(s, from);
+      return { start, end: start + s.length, text: s };
+    };
+    const first = span('"We will stay,"');
+    const second = span('"until the port is open."');
+    doc.quotes.push(
+      {
+        ...span(text.slice(first.start, second.end)),
+        direct: true,
+        cue: span('told'),
+        speaker: span('Mara Lind'),
+        speakerName: 'Mara Lind',
+        speakerKey: null,
+        parts: [first, second],
+        addressee: span('the council'),
+      },
+      { ...span('"Fine,"'), direct: true, cue: span('said'), speaker: span('he'), speakerName: null, speakerKey: null },
+    );
+    articleWriter(db).insert(doc);
+    const [whole, single] = [...allQuotes(db)];
+    expect(whole!.parts).toEqual([first, second]);
+    expect(whole!.addressee).toEqual(span('the council'));
+    for (const p of [...whole!.parts!, whole!.addressee!]) expect(text.slice(p.start, p.end)).toBe(p.text);
+    expect(single).not.toHaveProperty('parts');
+    expect(single).not.toHaveProperty('addressee');
     db.close();
   });
 

@@ -199,6 +199,8 @@ interface QuoteRow {
   dateFrom: FactDateSource | null;
   dateRange: string | null;
   reported: string | null;
+  parts: string | null;
+  addressee: string | null;
 }
 
 /** The date fields of a quote or claim row (additive in the export: absent when the store predates them). */
@@ -221,7 +223,8 @@ function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset
   const rows = db
     .prepare(`SELECT a.id AS articleId, q.idx, q.start, q."end" AS "end", q.text, q.direct, q.cue, q.speaker,
                      q.speaker_name AS speakerName, k.entity_id AS speakerId, e.name AS entityName, q.date,
-                     q.date_precision AS datePrecision, q.date_from AS dateFrom, q.date_range AS dateRange, q.reported
+                     q.date_precision AS datePrecision, q.date_from AS dateFrom, q.date_range AS dateRange, q.reported,
+                     q.parts, q.addressee
               FROM quotes q JOIN articles a ON a.seq = q.article_seq
               LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id
               WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`)
@@ -240,6 +243,9 @@ function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset
       speakerSpan: r.speaker ? (JSON.parse(r.speaker) as ExportQuote['speakerSpan']) : null,
       date: r.date,
       ...factDateOf(r),
+      // Additive: present only when the text gives them.
+      ...(r.parts ? { parts: JSON.parse(r.parts) as ExportQuote['parts'] } : {}),
+      ...(r.addressee ? { addressee: JSON.parse(r.addressee) as ExportQuote['addressee'] } : {}),
     };
   }
 }

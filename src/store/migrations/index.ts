@@ -8,6 +8,7 @@ import { migration003 } from './003-claim-groups.js';
 import { migration004 } from './004-fact-dates.js';
 import { migration005 } from './005-boundary-confidence.js';
 import { migration006 } from './006-list-indexes.js';
+import { migration007 } from './007-quote-parts.js';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
