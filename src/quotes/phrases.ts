@@ -2,6 +2,7 @@ import { isHonorific, isRoleWord } from '../language/index.js';
 import { isCapitalized, WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import {
   AUTHORED_WORKS,
+  PREPOSITIONS,
   AUX_BETWEEN,
   NP_BREAKS,
   NP_LINKS,
@@ -216,25 +217,6 @@ function beforeInsertions(v: QuoteContext, j: number, lo: number): TokenRange | 
   }
   return fallback;
 }
-
-const PREPOSITIONS = new Set([
-  'in',
-  'of',
-  'for',
-  'with',
-  'by',
-  'at',
-  'on',
-  'to',
-  'from',
-  'about',
-  'against',
-  'during',
-  'after',
-  'before',
-  'over',
-  'under',
-]);
 
 /**
  * The subject of a sentence as the first named actor or pronoun not governed by a preposition, before token

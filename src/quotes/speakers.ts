@@ -1,6 +1,6 @@
 import type { Doc, EntityMention, EntityType, Span } from '../model/index.js';
 import { isRoleWord } from '../language/index.js';
-import { AUTHORED_WORKS, CUE_STANCE, SPEAKER_PRONOUNS } from './data/cues.js';
+import { AUTHORED_WORKS, CUE_STANCE, PREPOSITIONS, SPEAKER_PRONOUNS } from './data/cues.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './data/first-names.js';
 
 /**
@@ -205,23 +205,8 @@ function lastEntityBefore(
 }
 
 /** Words that govern a name as an object ("like Newman", "with Obama"): such a name is not a sentence's subject. */
-const GOVERNING = new Set([
-  'in',
-  'of',
-  'for',
-  'with',
-  'by',
-  'at',
-  'on',
-  'to',
-  'from',
-  'about',
-  'against',
-  'during',
-  'after',
-  'before',
-  'over',
-  'under',
+const GOVERNING: ReadonlySet<string> = new Set([
+  ...PREPOSITIONS,
   'like',
   'unlike',
   'than',

@@ -983,3 +983,23 @@ export const STATEMENT_NOUNS: ReadonlySet<string> = new Set([
   'boast',
   'complaint',
 ]);
+
+/** Prepositions that govern the noun phrase after them: a name right after one is not a sentence's subject. */
+export const PREPOSITIONS: ReadonlySet<string> = new Set([
+  'in',
+  'of',
+  'for',
+  'with',
+  'by',
+  'at',
+  'on',
+  'to',
+  'from',
+  'about',
+  'against',
+  'during',
+  'after',
+  'before',
+  'over',
+  'under',
+]);
