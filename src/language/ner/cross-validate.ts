@@ -89,7 +89,8 @@ export function crossValidate(
   const stage2: number[][] = Array.from({ length: E }, () => []);
   const train1: number[] = [];
   const train2: number[] = [];
-  for (let f = 0; f < k; f++) {
+  /** Train one pass on every fold but `f`; its per-epoch F1 on fold `f` goes to `curve`, its training F1 to `fit`. */
+  const trainFold = (f: number, second: boolean, seed: number, curve: number[][], fit: number[]) => {
     const held = docs.filter((_, i) => fold[i] === f);
     const rest = withoutRareFeatures(
       docs.filter((_, i) => fold[i] !== f),
@@ -99,15 +100,19 @@ export function crossValidate(
     const w = trainStage(
       fx,
       rest,
-      false,
+      second,
       E,
-      1 + f,
+      seed,
       () => {},
       (e, avg) => {
-        stage1[e - 1]!.push(f1Of(fx, avg(), held, false));
+        curve[e - 1]!.push(f1Of(fx, avg(), held, second));
       },
     );
-    train1.push(f1Of(fx, w, rest, false));
+    fit.push(f1Of(fx, w, rest, second));
+    return { w, held };
+  };
+  for (let f = 0; f < k; f++) {
+    const { w, held } = trainFold(f, false, 1 + f, stage1, train1);
     log(`  ${setting.name} fold ${f + 1}/${k} first pass: F1 ${(100 * stage1[E - 1]![f]!).toFixed(2)}`);
     if (setting.stage2)
       for (const d of held) {
@@ -118,24 +123,7 @@ export function crossValidate(
   }
   if (setting.stage2) {
     for (let f = 0; f < k; f++) {
-      const held = docs.filter((_, i) => fold[i] === f);
-      const rest = withoutRareFeatures(
-        docs.filter((_, i) => fold[i] !== f),
-        cfg.bits,
-        setting.minCount,
-      );
-      const w = trainStage(
-        fx,
-        rest,
-        true,
-        E,
-        104729 + f,
-        () => {},
-        (e, avg) => {
-          stage2[e - 1]!.push(f1Of(fx, avg(), held, true));
-        },
-      );
-      train2.push(f1Of(fx, w, rest, true));
+      trainFold(f, true, 104729 + f, stage2, train2);
       log(`  ${setting.name} fold ${f + 1}/${k} second pass: F1 ${(100 * stage2[E - 1]![f]!).toFixed(2)}`);
     }
   }
