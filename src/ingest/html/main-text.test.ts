@@ -77,3 +77,17 @@ describe('German and French furniture lines', () => {
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
   });
 });
+
+describe('short pages', () => {
+  const short =
+    'Die Feuerwehr von Elmbach hat am Sonntagmorgen einen Brand in einer Lagerhalle am Hafen gelöscht. Verletzt wurde niemand, die Ursache ist noch unklar.';
+  const about =
+    '<div id="sidebar"><div class="widget"><p>Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise von Leserinnen und Lesern.</p></div></div>';
+
+  it('keeps a one-paragraph article between a share bar and a tag list, over longer sidebar text', () => {
+    const html = `<body><div id="main"><article><h1>Brand am Hafen</h1><div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+      <div class="entry-content"><p>${short}</p></div><div class="tags"><a href="/t/a">Feuerwehr</a> <a href="/t/b">Hafen</a></div></article></div>
+      ${about}${footer}</body>`;
+    expect(extractHtml(html).text).toBe(short);
+  });
+});

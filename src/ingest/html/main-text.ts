@@ -192,8 +192,23 @@ function isJunkBlock(b: Block | undefined, of: Block): boolean {
 }
 
 /**
- * Block values in context: a short text wedged between link blocks on both sides is a teaser's summary
- * in a grid of stories, not a paragraph of the article.
+ * A headline link — a linked heading, or a block opening with a headline-long link — is how a teaser for
+ * another story opens or ends; share bars and tag lists are links too, but short ones.
+ */
+function isHeadlineLink(b: Block | undefined): boolean {
+  return !!b && b.linkChars > 0.5 * b.text.length && (b.heading > 0 || b.leadLink >= 25);
+}
+
+/** Teaser headlines sit next to their summary or one block away (a kicker or a metadata line between). */
+function headlineLinkNear(blocks: Block[], i: number): boolean {
+  for (let d = 1; d <= 2; d++) if (isHeadlineLink(blocks[i - d]) || isHeadlineLink(blocks[i + d])) return true;
+  return false;
+}
+
+/**
+ * Block values in context: a short text wedged between link blocks on both sides, with a headline link
+ * near, is a teaser's summary in a grid of stories, not a paragraph of the article. (A short article's one
+ * paragraph between a share bar and a tag list is wedged between furniture only.)
  */
 function blockValues(blocks: Block[]): number[] {
   const base = blocks.map(contentValue);
@@ -204,7 +219,8 @@ function blockValues(blocks: Block[]): number[] {
       values[i]! > 0 &&
       blocks[i]!.text.length < 400 &&
       isJunkBlock(blocks[i - 1], blocks[i]!) &&
-      isJunkBlock(blocks[i + 1], blocks[i]!)
+      isJunkBlock(blocks[i + 1], blocks[i]!) &&
+      headlineLinkNear(blocks, i)
     )
       values[i] = -values[i]! * 0.5;
     positive ||= values[i]! > 0;
