@@ -27,13 +27,16 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** The number of runs of non-space characters (`\S+`), counted without building them (segmentation asks for every line). */
-export function wordCount(line: string): number {
+/**
+ * The number of runs of non-space characters (`\S+`), counted without building them (segmentation asks for
+ * every line). Counting stops past `max`: a caller that only compares with a bound passes it.
+ */
+export function wordCount(line: string, max = Number.POSITIVE_INFINITY): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < line.length; i++) {
     const space = isSpace(line.charCodeAt(i));
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n > max) return n;
     inWord = !space;
   }
   return n;
@@ -172,8 +175,9 @@ export function isHeadlineShaped(line: string): boolean {
 
 /** The shape of a headline alone (2–30 words, capitalized, one sentence), before asking whether it is a caption, chrome or a Source line. */
 export function hasHeadlineShape(t: string): boolean {
-  const n = wordCount(t);
-  if (n < 2 || n > 30 || t.length > 220) return false;
+  if (t.length > 220) return false;
+  const n = wordCount(t, 30);
+  if (n < 2 || n > 30) return false;
   if (/[,;:]$/.test(t)) return false;
   if (!/^[\p{Lu}\p{N}"“‘'']/u.test(t)) return false;
   // Two sentences, or a quote with its attribution ("…," she said), are prose, not a headline.

@@ -355,8 +355,11 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
     const prevView = lastView;
     lastView = view;
-    // The caption rule, read from the line's attributes when the model has them.
-    const ruleCaption = (): boolean => (model ? own(view).own.includes('R:caption') : isCaption(text));
+    // The caption rule, read from the line's attributes when they were built (as a neighbour's), else asked.
+    const ruleCaption = (): boolean => {
+      const a = attrs.get(text);
+      return a ? a.caption : isCaption(text);
+    };
     let scored: LineScores | null | undefined;
     const scores = (): LineScores | null => {
       if (scored !== undefined) return scored;
@@ -432,7 +435,8 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
 
-    const words = wordCount(text);
+    // Compared with bounds up to 60 words only.
+    const words = wordCount(text, 60);
     // Learned decisions are about lines of at most 30 words (headlines, captions without a credit,
     // subheads, chrome); longer lines are left to the rules, unscored.
     const learned = words <= LEARNED_MAX_WORDS ? scores() : null;
