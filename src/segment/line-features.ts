@@ -265,17 +265,43 @@ export interface LineAttributes {
   asNext2: readonly string[];
 }
 
+/** An attribute's names as a neighbour's (`p:…`, `n:…`, `nn:…`, null when not repeated), built once per attribute. */
+interface NeighbourNames {
+  prev: string | null;
+  next: string | null;
+  next2: string | null;
+}
+const neighbourNames = new Map<string, NeighbourNames>();
+
+function namesOf(a: string): NeighbourNames {
+  let names = neighbourNames.get(a);
+  if (!names) {
+    const repeated = NEIGHBOUR.test(a);
+    names = {
+      prev: repeated ? `p:${a}` : null,
+      next: repeated ? `n:${a}` : null,
+      next2: NEXT2.test(a) ? `nn:${a}` : null,
+    };
+    // The attribute vocabulary is closed but for first words, which never repeat: those are not kept.
+    if (!a.startsWith('f:')) neighbourNames.set(a, names);
+  }
+  return names;
+}
+
 export function lineAttributes(text: string): LineAttributes {
   const own = ownAttributes(text);
-  const neighbour = own.filter((a) => NEIGHBOUR.test(a));
-  return {
-    own,
-    caption: own.includes('R:caption'),
-    width: own[0] ?? 'w0',
-    asPrev: neighbour.map((a) => `p:${a}`),
-    asNext: neighbour.map((a) => `n:${a}`),
-    asNext2: own.filter((a) => NEXT2.test(a)).map((a) => `nn:${a}`),
-  };
+  const asPrev: string[] = [];
+  const asNext: string[] = [];
+  const asNext2: string[] = [];
+  let caption = false;
+  for (const a of own) {
+    if (a === 'R:caption') caption = true;
+    const names = namesOf(a);
+    if (names.prev !== null) asPrev.push(names.prev);
+    if (names.next !== null) asNext.push(names.next);
+    if (names.next2 !== null) asNext2.push(names.next2);
+  }
+  return { own, caption, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
 }
 
 /**

@@ -103,6 +103,9 @@ async function* joinedUnits(lines: AsyncIterable<string>): AsyncGenerator<Unit> 
   if (pending) yield pending;
 }
 
+/** White space other than single spaces: what the repeat key collapses. */
+const OTHER_SPACE = /[^\S ]| {2}/;
+
 class ArticleBuilder {
   title = '';
   url: string | null = null;
@@ -128,13 +131,17 @@ class ArticleBuilder {
   bodyParagraphs = 0;
 
   addParagraph(text: string, kind: Paragraph['kind']): void {
-    const key = text.toLowerCase().replace(/\s+/g, ' ');
-    // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once.
-    if (key.length >= 30 && this.seen.has(key)) {
-      this.droppedRepeats++;
-      return;
+    // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once. Lines arrive
+    // with their white space collapsed to single spaces, so the regex runs only on text that is not.
+    const lower = text.toLowerCase();
+    const key = OTHER_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+    if (key.length >= 30) {
+      if (this.seen.has(key)) {
+        this.droppedRepeats++;
+        return;
+      }
+      this.seen.add(key);
     }
-    this.seen.add(key);
     this.paragraphs.push({ text, kind });
     if (kind !== 'subhead') this.bodyParagraphs++;
     this.chars += text.length + 2;
