@@ -256,8 +256,10 @@ const NEXT2 = /^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/;
 /** A line's attributes, and the same as they are named when the line is a neighbour (built once per line). */
 export interface LineAttributes {
   own: readonly string[];
-  /** What the caption rule (`isCaption`) says of the line. */
+  /** What the caption rule (`isCaption`), the chrome rule (`isChrome`) and the Source-line rule say of the line. */
   caption: boolean;
+  chrome: boolean;
+  source: boolean;
   /** The word-count bucket ("w8"). */
   width: string;
   asPrev: readonly string[];
@@ -294,14 +296,18 @@ export function lineAttributes(text: string): LineAttributes {
   const asNext: string[] = [];
   const asNext2: string[] = [];
   let caption = false;
+  let chrome = false;
+  let source = false;
   for (const a of own) {
     if (a === 'R:caption') caption = true;
+    else if (a === 'R:chrome') chrome = true;
+    else if (a === 'R:source') source = true;
     const names = namesOf(a);
     if (names.prev !== null) asPrev.push(names.prev);
     if (names.next !== null) asNext.push(names.next);
     if (names.next2 !== null) asNext2.push(names.next2);
   }
-  return { own, caption, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
+  return { own, caption, chrome, source, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
 }
 
 /**

@@ -359,12 +359,14 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const u = window.shift();
     if (!u) break;
     const text = u.text;
+    // Rule answers already in the line's attributes (built when it was the previous line's neighbour) are reused.
+    const known = attrs.get(text);
     const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
     const prevView = lastView;
     lastView = view;
     // The caption rule, read from the line's attributes when they were built (as a neighbour's), else asked.
     const ruleCaption = (): boolean => {
-      const a = attrs.get(text);
+      const a = known ?? attrs.get(text);
       return a ? a.caption : isCaption(text);
     };
     let scored: LineScores | null | undefined;
@@ -385,7 +387,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       return scored;
     };
 
-    const source = parseSourceLine(text);
+    const source = known && !known.source ? null : parseSourceLine(text);
     if (source && (cur || source.urlText)) {
       let urlText = source.urlText;
       // A URL broken over following lines of the same block.
@@ -430,7 +432,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
 
-    if (isChrome(text)) {
+    if (known ? known.chrome : isChrome(text)) {
       if (cur) {
         cur.droppedChrome++;
         // "This article was updated on 13 September 2017": the page's own stamp, kept as dated evidence.
