@@ -1,7 +1,7 @@
 import { BLOCK_TAGS, NON_TEXT_TAGS } from './blocks.js';
 import { classWords, hasBodyHint, isFurniture, isHidden } from './boilerplate.js';
 import { isElement, textOf, type HElement, type HNode } from './dom.js';
-import { isAdLabel, isBylineLine, isCallToAction, isMarkupResidue, isStampLine } from './lines.js';
+import { isAdLabel, isBylineLine, isCallToAction, isCreditLine, isMarkupResidue, isStampLine } from './lines.js';
 
 /** A run of text between block boundaries, owned by its nearest block-level element. */
 export interface Block {
@@ -355,7 +355,14 @@ function chars(blocks: Block[]): number {
 }
 
 function isFurnitureLine(text: string): boolean {
-  return isAdLabel(text) || isStampLine(text) || isCallToAction(text) || isBylineLine(text) || isMarkupResidue(text);
+  return (
+    isAdLabel(text) ||
+    isStampLine(text) ||
+    isCallToAction(text) ||
+    isBylineLine(text) ||
+    isMarkupResidue(text) ||
+    isCreditLine(text)
+  );
 }
 
 /** Class / id words of a lead paragraph set above the body (standfirst, intro, summary; German, French, Spanish). */

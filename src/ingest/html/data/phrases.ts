@@ -27,3 +27,10 @@ export const STAMP_WORDS = new RegExp(
     '|stand|uhr|aktualisiert|ver(?:ö|oe)ffentlicht|zuletzt|am|um|heute|gestern|mis à jour|le)\\b',
   'gi',
 );
+
+/**
+ * Reporting credits closing a wire or newspaper story: who reported, wrote and edited it, and agency material used
+ * (English, German, French).
+ */
+export const CREDIT_LINE =
+  /^(?:\(?(?:additional )?reporting by|writing by|editing by|compiled by|mit material (?:von|der|aus)|mit agenturmaterial|avec (?:l['’])?(?:afp|reuters|ap)\b)|\bcontributed (?:reporting|to this (?:report|article|story))\b/i;
