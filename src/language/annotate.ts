@@ -648,6 +648,11 @@ function personRoles({ doc, ix, words, built, tokEnt }: Context): void {
       [roleS, roleE] = [written.s, end];
       ofAff = written.of >= 0 ? built[written.of] : undefined;
     } else if (b.innerRole) [roleS, roleE] = b.innerRole;
+    else if (words[end - 1] === ',' && (words[b.e] === ',' || words[b.e] === '.' || b.e >= hi)) {
+      // A role in apposition before the name: "the president's spokesman, Jaan Tamm, said …".
+      const rs = roleBefore(words, end - 1, lo);
+      if (rs >= 0) [roleS, roleE] = [rs, end - 1];
+    }
     if (roleS >= 0) {
       m.role = textOf(doc, roleS, roleE);
       let aff = affiliationOf(ofAff) ?? affiliationOf(entityEndingAt(words, built, tokEnt, roleS, lo));
