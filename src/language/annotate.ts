@@ -11,6 +11,7 @@ import {
   LEADING_NON_NAME_WORDS,
   NAME_CONNECTORS,
   NON_NAME_WORDS,
+  OPENING_PREPOSITIONS,
   PERSON_PARTICLES,
 } from './data/junk.js';
 import { inCredit, isJunkMentionText, junkSentences } from './junk-filter.js';
@@ -366,6 +367,8 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   // Leading punctuation or a function word never belongs to a name.
   while (s < e && (EDGE_PUNCT.has(words[s]!) || (e - s > 1 && LEADING_NON_NAME_WORDS.has(words[s]!.toLowerCase()))))
     s++;
+  const [lo, hi] = ix.sentenceTokens(sentence);
+  if (s === lo && e - s > 1 && OPENING_PREPOSITIONS.has(words[s]!.toLowerCase())) s++;
   // A name ends at a comma, a clitic, or a lower-case word that is not a connector ("of", "de").
   const connectors = c.conll === 'PER' && !c.gaz ? PERSON_PARTICLES : NAME_CONNECTORS;
   for (let k = s + 1; k < e; k++) {
@@ -386,7 +389,6 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
     e--;
   if (e <= s) return null;
   if (e - s === 1 && (NON_NAME_WORDS.has(words[s]!.toLowerCase()) || isHyphenatedAdjective(words[s]!))) return null;
-  const [lo, hi] = ix.sentenceTokens(sentence);
   const gz = gazetteer();
   const isPlace = (a: number, z: number): boolean => {
     const m = gz.match(words, a, z);

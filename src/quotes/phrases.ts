@@ -2,6 +2,7 @@ import { isHonorific, isRoleWord } from '../language/index.js';
 import { isCapitalized, WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import {
   AUTHORED_WORKS,
+  CONNECTIVES,
   PREPOSITIONS,
   AUX_BETWEEN,
   NP_BREAKS,
@@ -225,7 +226,7 @@ function beforeInsertions(v: QuoteContext, j: number, lo: number): TokenRange | 
 export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
   // A connective or sentence adverb and its comma open the sentence before its subject ("Meanwhile, the board …",
   // "Conversely, the site rated …").
-  if (hi - lo > 2 && v.ix.lower[lo + 1] === ',' && v.ix.entityOf[lo] === -1 && !canSpeak(v, [lo, lo + 1])) lo += 2;
+  if (hi - lo > 2 && v.ix.lower[lo + 1] === ',' && v.ix.entityOf[lo] === -1 && isConnective(v.ix.lower[lo]!)) lo += 2;
   // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
   if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!)) {
     const opening = phraseFrom(v, lo, hi);
@@ -248,6 +249,11 @@ export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenR
     return [titleStart(v, s, lo), i + 1];
   }
   return null;
+}
+
+/** A connective or sentence adverb: one of the list, or a word in -ly ("Conversely", "Separately"). */
+function isConnective(w: string): boolean {
+  return CONNECTIVES.has(w) || (w.length > 4 && w.endsWith('ly'));
 }
 
 /**
