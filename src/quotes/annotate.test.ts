@@ -330,6 +330,14 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(quote(doc, '"We noted').parts).toHaveLength(2);
   });
 
+  it('resolves a pronoun to the person a depiction shows, not to the one named before', () => {
+    const doc = analyze('Arvo Kask spoke first. Footage of Jaan Tamm then appears. "The West will change," he says.', [
+      ['Arvo Kask', 'PER'],
+      ['Jaan Tamm', 'PER'],
+    ]);
+    expect(quote(doc, '"The West').speakerName).toBe('Jaan Tamm');
+  });
+
   it('reads "X\'s spokesman, Name, said …" as a report by Name, and "his spokesman" later as Name', () => {
     const doc = analyze(
       'President Arvo Kask met envoys. Kask\'s spokesman, Jaan Tamm, said the talks went well.\n\nThe envoys left.\n\n"We remain hopeful," his spokesman said.',

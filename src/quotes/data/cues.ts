@@ -533,6 +533,21 @@ export const AUX_BETWEEN: ReadonlySet<string> = new Set([
   "'s",
 ]);
 
+/** Nouns of a picture or recording of someone: "footage of X appears" puts X, not the footage, in focus. */
+export const DEPICTIONS: ReadonlySet<string> = new Set([
+  'footage',
+  'video',
+  'clip',
+  'film',
+  'recording',
+  'photo',
+  'photograph',
+  'picture',
+  'image',
+  'images',
+  'portrait',
+]);
+
 /** Connectives and sentence adverbs that open a sentence before its subject ("However, the minister …"). */
 export const CONNECTIVES: ReadonlySet<string> = new Set([
   'however',
