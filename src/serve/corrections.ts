@@ -203,7 +203,7 @@ export function correctionRoutes(db: Db) {
       const resolved = await resolveAgain();
       return c.json({ corrections, resolved }, 200);
     })
-    .post('/:id/undo', async (c) => {
+    .post('/:id/undo', jsonObject, async (c) => {
       const id = Number(c.req.param('id'));
       const found = Number.isInteger(id) ? correctionById(db, id) : null;
       if (!found) return c.json({ error: 'no such correction' }, 404);

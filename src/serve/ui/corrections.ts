@@ -269,7 +269,7 @@ export async function renderCorrections(main: HTMLElement, offset = 0): Promise<
     const undo = el('button', { type: 'button' }, 'Undo');
     undo.disabled = c.undoneAt !== null;
     undo.addEventListener('click', () => {
-      void client.corrections[':id'].undo.$post({ param: { id: String(c.id) } }).then(async (res) => {
+      void client.corrections[':id'].undo.$post({ param: { id: String(c.id) }, json: {} }).then(async (res) => {
         const out = (await answer(res)) as { error?: string };
         if (!res.ok) status.textContent = out.error ?? 'Not undone.';
         else void renderCorrections(main, offset);
