@@ -77,6 +77,7 @@ ul.facet { list-style: none; padding: 0; margin: 0; font-size: .85rem; max-heigh
 ol.list { padding-left: 1.4rem; margin: 0; } ol.list li { padding: .5rem 0; border-bottom: 1px solid var(--line); }
 .snippet mark { background: #fff3a8; }
 .controls { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; margin: .4rem 0; }
+#network-canvas, .__________cytoscape_container { position: relative; }
 #network-canvas { height: 560px; border: 1px solid var(--line); background: var(--soft); margin-bottom: 1rem; }
 #network-detail, #map-detail { border: 1px solid var(--line); padding: .6rem .8rem; margin-bottom: 1rem; }
 #map-svg { width: 100%; height: auto; border: 1px solid var(--line); background: #eef4fa; display: block; margin-bottom: 1rem; }

@@ -8,6 +8,16 @@ import { evidenceLink } from './evidence-link.js';
 
 cytoscape.use(fcose);
 
+/**
+ * Cytoscape.js puts a one-rule <style> in the page unless an element with this id exists; the strict CSP
+ * (style-src 'self') would refuse it, so the rule (`position: relative`) is in styles.css and a marker stands in.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+function markCytoscapeStyles(): void {
+  if (!document.getElementById(CYTOSCAPE_STYLESHEET_ID))
+    document.head.append(el('meta', { id: CYTOSCAPE_STYLESHEET_ID, name: 'cytoscape-styles', content: 'styles.css' }));
+}
+
 /** The view's state, kept in the URL: `#/network?from=…&to=…&min=…`. */
 interface NetworkState {
   from: string;
@@ -150,10 +160,10 @@ function drawGraph(container: HTMLElement, net: NetworkAnswer, showEdge: (e: Edg
       },
     });
   });
+  markCytoscapeStyles();
   const cy = cytoscape({
     container,
     elements,
-    wheelSensitivity: 0.3,
     style: [
       {
         selector: 'node',
@@ -185,7 +195,7 @@ function drawGraph(container: HTMLElement, net: NetworkAnswer, showEdge: (e: Edg
     ],
     layout: {
       name: 'fcose',
-      // Labels count as part of a node's size, so the layout keeps them apart; seeded for a stable picture.
+      // Labels count as part of a node's size, so the layout keeps them apart.
       nodeDimensionsIncludeLabels: true,
       randomize: true,
       animate: false,
