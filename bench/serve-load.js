@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { servedStore } from './served-store.js';
-import { rng, syntheticArticle } from './synthetic.js';
+import { searchQueries } from './synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/main.js');
@@ -36,23 +36,6 @@ function serve(db) {
   });
 }
 
-/** Search queries: words of the synthetic articles, some narrow (a report number), some broad (two words). */
-function queries(count, seed) {
-  const r = rng(seed);
-  const words = [
-    ...new Set(
-      Array.from({ length: 20 }, (_, i) => syntheticArticle(r, i, 300))
-        .join(' ')
-        .toLowerCase()
-        .match(/[a-z]{5,}/g),
-    ),
-  ];
-  const pick = () => words[Math.floor(r() * words.length)];
-  return Array.from({ length: count }, (_, i) =>
-    i % 2 ? `${pick()} report ${Math.floor(r() * N)}` : `${pick()} ${pick()}`,
-  );
-}
-
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 /** A page among the first 100 (browsing depth), within the list. */
 const offset = (total) => Math.floor(Math.random() * Math.max(1, Math.min(total, 5000)));
@@ -72,7 +55,7 @@ const SCENARIOS = [
   {
     name: 'search (400 distinct queries: repeats are answered from the cache)',
     path: (() => {
-      const qs = queries(400, 7);
+      const qs = searchQueries(400, 7, N);
       return () => `/api/search?q=${encodeURIComponent(pick(qs))}&limit=20`;
     })(),
   },
@@ -80,7 +63,7 @@ const SCENARIOS = [
     name: 'search, every query new (no cache), 20 clients',
     connections: 20,
     path: (() => {
-      const qs = queries(100_000, 11);
+      const qs = searchQueries(100_000, 11, N);
       let i = 0;
       return () => `/api/search?q=${encodeURIComponent(qs[i++ % qs.length])}&limit=20`;
     })(),

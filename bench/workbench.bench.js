@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { actorNetwork, analyzePaths, eventPlaces } from '../dist/analyze/index.js';
 import { openDb, search } from '../dist/store/index.js';
 import { servedStore } from './served-store.js';
-import { rng, syntheticArticle } from './synthetic.js';
+import { searchQueries } from './synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.SERVE_BENCH_ARTICLES ?? 10_000);
@@ -68,19 +68,7 @@ const copy = join(TMP, 'synthetic.db');
   db.close();
 }
 const db = openDb(copy);
-const r = rng(7);
-const words = [
-  ...new Set(
-    Array.from({ length: 20 }, (_, i) => syntheticArticle(r, i, 300))
-      .join(' ')
-      .toLowerCase()
-      .match(/[a-z]{5,}/g),
-  ),
-];
-const pick = () => words[Math.floor(r() * words.length)];
-const queries = Array.from({ length: 200 }, (_, i) =>
-  i % 2 ? `${pick()} report ${Math.floor(r() * N)}` : `${pick()} ${pick()}`,
-);
+const queries = searchQueries(200, 7, N);
 function searchCpu() {
   const per = queries.map((q) => cpuMs(() => search(db, q, 0, 20)).ms).sort((a, b) => a - b);
   const q = (p) => per[Math.min(per.length - 1, Math.floor(p * per.length))].toFixed(1);
