@@ -1,7 +1,8 @@
 // Workbench bench: search hits before and after stemming on the example corpus, and on the synthetic store
 // (bench/out, 10,000 articles by default; SERVE_BENCH_ARTICLES to change) the CPU time of searches on the
 // stemmed and the plain full-text index, of the actor network and of the event places.
-// "Before" is the same store with the full-text index rebuilt as migration 001 made it (unicode61, no stemmer).
+// "Before" is the same store with the full-text index rebuilt as migration 001 made it (unicode61, no stemmer);
+// WORKBENCH_BASE=/path/to/other/dist also times that build's search function on it (e.g. main's, without facets).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,8 +70,9 @@ const copy = join(TMP, 'synthetic.db');
 }
 const db = openDb(copy);
 const queries = searchQueries(200, 7, N);
-function searchCpu() {
-  const per = queries.map((q) => cpuMs(() => search(db, q, 0, 20)).ms).sort((a, b) => a - b);
+const base = process.env.WORKBENCH_BASE ? await import(join(process.env.WORKBENCH_BASE, 'store/index.js')) : null;
+function searchCpu(run = search) {
+  const per = queries.map((q) => cpuMs(() => run(db, q, 0, 20)).ms).sort((a, b) => a - b);
   const q = (p) => per[Math.min(per.length - 1, Math.floor(p * per.length))].toFixed(1);
   return `median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms CPU per search (${queries.length} queries, 20 hits with snippets and facets)`;
 }
@@ -79,6 +81,7 @@ console.log(`  search, stemmed index: ${searchCpu()}`);
 const reindexStemmed = cpuMs(() => retokenize(db, STEMMED)).ms;
 retokenize(db, PLAIN);
 console.log(`  search, plain index:   ${searchCpu()}`);
+if (base) console.log(`  search, plain index, ${process.env.WORKBENCH_BASE}: ${searchCpu(base.search)}`);
 const reindexPlain = cpuMs(() => retokenize(db, PLAIN)).ms;
 console.log(
   `  full-text index rebuild (migration 008's cost): stemmed ${(reindexStemmed / 1000).toFixed(1)} s, plain ${(reindexPlain / 1000).toFixed(1)} s CPU`,

@@ -39,7 +39,7 @@ export const SEARCH_MAX_TERMS = 12;
 export const SEARCH_MAX_CHARS = 1000;
 /** A prefix search (`launch*`) needs this many letters: a shorter one expands to a large part of the vocabulary. */
 export const SEARCH_MIN_PREFIX = 3;
-/** Facet values returned per facet (the most frequent outlets; dates are a range, capped the same way). */
+/** Facet values returned per facet (the most frequent outlets; the first days); the total counts every hit. */
 const FACET_VALUES = 400;
 
 /** A search the caller must rephrase: too long, too many words, unbalanced quotes. The message says what to change. */
@@ -220,16 +220,27 @@ export function search(
     return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
       const hits = `FROM articles_fts f JOIN articles a ON a.seq = f.rowid
                     WHERE articles_fts MATCH ? AND sitrep_in_budget()${where}`;
-      const outlets = db
-        .prepare(
-          `SELECT a.outlet AS value, COUNT(*) AS count ${hits} GROUP BY a.outlet ORDER BY count DESC, value LIMIT ?`,
-        )
-        .all(match, ...args, FACET_VALUES) as SearchFacets['outlets'];
-      const total = outlets.reduce((n, o) => n + o.count, 0);
-      const dates = db
-        .prepare(`SELECT substr(a.published, 1, 10) AS value, COUNT(*) AS count ${hits}
-                  GROUP BY value ORDER BY value IS NULL, value LIMIT ?`)
-        .all(match, ...args, FACET_VALUES) as SearchFacets['dates'];
+      // One pass over the hits counts both facets (and the total): grouped by outlet and day, summed here.
+      const groups = db
+        .prepare(`SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
+                  GROUP BY a.outlet, day`)
+        .all(match, ...args) as Array<{ outlet: string | null; day: string | null; count: number }>;
+      const byOutlet = new Map<string | null, number>();
+      const byDay = new Map<string | null, number>();
+      let total = 0;
+      for (const g of groups) {
+        total += g.count;
+        byOutlet.set(g.outlet, (byOutlet.get(g.outlet) ?? 0) + g.count);
+        byDay.set(g.day, (byDay.get(g.day) ?? 0) + g.count);
+      }
+      const outlets = [...byOutlet]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value ?? '').localeCompare(b.value ?? ''))
+        .slice(0, FACET_VALUES);
+      const dates = [...byDay]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)))
+        .slice(0, FACET_VALUES);
       const facets = { outlets, dates };
       if (offset >= total) return { total, items: [], facets };
       const rows = db
