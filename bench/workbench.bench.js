@@ -37,6 +37,8 @@ const examplePath = join(TMP, 'examples.db');
 await analyzePaths([join(ROOT, 'examples/dump-harbour')], examplePath, { threads: 0 });
 const ex = openDb(examplePath);
 const EXAMPLE_QUERIES = [
+  'launch',
+  'launched',
   'missile',
   'missiles',
   'ferry',
