@@ -1,4 +1,5 @@
 import { parseResponse } from 'hono/client';
+import { PLOVER_TYPES } from '../../model/doc.js';
 import { answer, client } from './client.js';
 import { clear, dateLabel, el, pager, paging } from './dom.js';
 
@@ -10,25 +11,6 @@ import { clear, dateLabel, el, pager, paging } from './dom.js';
  */
 
 export type CorrectedKind = 'actor' | 'event' | 'quote';
-
-const PLOVER = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-];
 
 type CorrectionBody = Parameters<typeof client.corrections.$post>[0]['json'];
 
@@ -124,7 +106,7 @@ export function correctionControls(kind: CorrectedKind, id: string): HTMLElement
         const select = el(
           'select',
           { name: 'type', 'aria-label': 'Event type' },
-          ...PLOVER.map((t) => el('option', { value: t }, t)),
+          ...PLOVER_TYPES.map((t) => el('option', { value: t }, t)),
         );
         return form('Set type', [select, note()], status, (d) => ({
           kind: 'event.type',
