@@ -9,6 +9,7 @@ export {
 export { analyzeArticle } from './pipeline.js';
 export { runStages, STAGES, stagesFor, type PipelineEnv, type PipelineStage } from './stages.js';
 export { resolveCorpus } from './resolve-corpus.js';
+export { eventPlaces, type Place } from './places.js';
 export {
   timeline,
   timelinePage,

@@ -19,5 +19,7 @@ export {
 } from './articles.js';
 export * from './corpus.js';
 export * from './queries.js';
+export * from './search.js';
 export * from './export/index.js';
 export * from './feeds.js';
+export * from './corrections.js';

@@ -4,6 +4,8 @@ import { client } from './client.js';
 import { el } from './dom.js';
 import { renderActor, renderEntities } from './entities.js';
 import { renderLedger } from './ledger.js';
+import { renderCorrections } from './corrections.js';
+import { renderMap } from './map.js';
 import { renderNetwork } from './network.js';
 import { renderSearch } from './search.js';
 import { renderSources } from './sources.js';
@@ -26,14 +28,18 @@ const VIEWS: View[] = [
   { route: 'actor', label: null, render: (m, id) => renderActor(m, id) },
   { route: 'timeline', label: 'Timeline', render: (m) => renderTimeline(m) },
   { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },
+  { route: 'map', label: 'Map', render: (m) => renderMap(m) },
   { route: 'ledger', label: 'Claims', render: (m) => renderLedger(m) },
   { route: 'search', label: null, render: (m, q) => renderSearch(m, q) },
   { route: 'sources', label: 'Sources', render: (m) => renderSources(m) },
+  { route: 'corrections', label: 'Corrections', render: (m) => renderCorrections(m) },
 ];
 
 async function route(): Promise<void> {
   const main = document.getElementById('main')!;
-  const [, name = 'articles', ...rest] = location.hash.replace(/^#/, '').split('/');
+  const [, route = 'articles', ...rest] = location.hash.replace(/^#/, '').split('/');
+  // A view's own state may follow its name as a query ("#/network?from=…"); the view reads it from the location.
+  const name = route.split('?')[0]!;
   const arg = decodeURIComponent(rest.join('/'));
   const view = VIEWS.find((v) => v.route === name) ?? VIEWS[0]!;
   for (const a of document.querySelectorAll('#nav a'))

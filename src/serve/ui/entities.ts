@@ -1,5 +1,6 @@
 import { parseResponse } from 'hono/client';
 import { client } from './client.js';
+import { correctionControls } from './corrections.js';
 import { clear, dateLabel, el, pager, paging } from './dom.js';
 
 const TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'MISC'] as const;
@@ -70,6 +71,7 @@ export async function renderActor(main: HTMLElement, id: string, offset = 0): Pr
       { class: 'aliases', id: 'actor-aliases' },
       `Also written: ${e.aliases.filter((a) => a !== e.name).join(' · ') || '—'}`,
     ),
+    el('p', { id: 'actor-corrections' }, correctionControls('actor', e.id)),
   );
   if ((e.roles ?? []).length > 0) main.append(el('p', { class: 'meta' }, `Roles: ${(e.roles ?? []).join(', ')}`));
   const list = el('ol', { id: 'actor-articles', class: 'results' });
