@@ -17,7 +17,7 @@ import {
   VERBAL_CONTEXT,
 } from './data/words.js';
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
-import { readModality } from './modality.js';
+import { attributiveModality, gerundSubjectOfModal, readModality } from './modality.js';
 import { readRoles } from './roles.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
 
@@ -307,6 +307,17 @@ export function annotateEvents(doc: Doc): void {
         modality.negated = true;
         modality.mode = 'denied';
       }
+      // "the planned demonstration", "potential sanctions": the noun's own modifier says the act has not happened.
+      const attributive = f.trigger.verb ? null : attributiveModality(words, f.ts, s0);
+      if (attributive && modality.mode === null) {
+        modality.mode = attributive;
+        modality.hypothetical = attributive === 'possible';
+      }
+      // "attacking the ports would not be effective": an act weighed as an option, not reported.
+      if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1)) {
+        modality.mode = 'possible';
+        modality.hypothetical = true;
+      }
       let type: PloverType = f.trigger.type;
       let kind = f.trigger.kind;
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.
@@ -316,10 +327,11 @@ export function annotateEvents(doc: Doc): void {
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
       const attributes: Record<string, unknown> = {};
       if (f.action) attributes.action = f.action;
+      let planned: PloverType | null = null;
       if (modality.mode === 'intent' && !modality.hypothetical) {
         const coded = modality.negated && QUAD_CLASS[type] <= 2 && type !== 'AGREE' ? 'REJECT' : intentType(type);
         if (coded !== type) {
-          attributes.action = type;
+          attributes.action = planned = type;
           if (coded === 'REJECT') modality.negated = false;
           type = coded;
         }
@@ -333,7 +345,7 @@ export function annotateEvents(doc: Doc): void {
         target = target.filter((c) => !reporting.has(c));
       }
       if (roles.source.length === 0 && target.length === 0) continue;
-      const why = notAnEvent({
+      const candidate = {
         words,
         s0,
         s1,
@@ -345,8 +357,9 @@ export function annotateEvents(doc: Doc): void {
         clauseStart,
         source: roles.source,
         target,
-      });
-      if (why) continue;
+      };
+      // A plan is checked as the act it plans too: "will be hosting the awards" is no meeting, planned or not.
+      if (notAnEvent(candidate) || (planned && notAnEvent({ ...candidate, type: planned }))) continue;
       // "will impose sanctions if …": an act on a condition is not asserted.
       if (!modality.hypothetical && modality.mode !== 'denied' && laterCondition(words, f.te, s1)) {
         modality.hypothetical = true;

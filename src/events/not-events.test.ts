@@ -61,4 +61,31 @@ describe('not events', () => {
     const doc = code('North Korea fired two missiles on Sunday, the Yonhap news agency reported.', [['Yonhap', 'ORG']]);
     for (const e of doc.events) expect([...e.source, ...e.target].map((a) => a.name)).not.toContain('Yonhap');
   });
+  it('a possibility, an embedded question or a planned act is flagged, not asserted', () => {
+    const considering = code('France is considering airdrops of food to Chile.');
+    expect(considering.events.map((e) => [e.type, e.mode])).toEqual([['AID', 'possible']]);
+    expect(asserted(considering)).toEqual([]);
+    const expected = code('France is expected to send troops to Chile.');
+    expect(expected.events.length).toBeGreaterThan(0);
+    expect(asserted(expected)).toEqual([]);
+    const whether = code('France has not said whether it will send aid to Chile.');
+    expect(whether.events.length).toBeGreaterThan(0);
+    expect(asserted(whether)).toEqual([]);
+    const planned = code('Chilean students announced a possible strike against the government.');
+    expect(planned.events.length).toBeGreaterThan(0);
+    expect(asserted(planned)).toEqual([]);
+    const weighed = code('The admiral said bombing Chile would be a mistake.');
+    expect(weighed.events.map((e) => [e.type, e.mode])).toEqual([['ASSAULT', 'possible']]);
+    // The same acts, reported as done, stand.
+    expect(asserted(code('France sent food to Chile.'))).toEqual(['AID']);
+    expect(asserted(code('The admiral said bombing Chile was a mistake.'))).toEqual(['ASSAULT']);
+  });
+  it('a planned meeting still needs two parties', () => {
+    expect(types(code('Senator Vance will be hosting the awards this year.', [['Vance', 'PERSON']]))).toEqual([]);
+  });
+  it('a standing embargo is a state, not an act', () => {
+    expect(types(code('The longstanding embargo by France against Chile hurts trade.'))).toEqual([]);
+    expect(types(code('The embargo by France against Chile hurts trade.'))).toEqual(['SANCTION']);
+    expect(asserted(code('Firms may not trade with a state under French sanction or embargo.'))).toEqual([]);
+  });
 });
