@@ -19,6 +19,7 @@ import {
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import { attributiveModality, gerundSubjectOfModal, readModality } from './modality.js';
 import { readRoles } from './roles.js';
+import { articleState, attachGeneric } from './generic.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
 
 /**
@@ -275,6 +276,7 @@ export function annotateEvents(doc: Doc): void {
   if (doc.tokens.length === 0) return;
   const view: EventContext = { doc, ix: docIndex(doc) };
   const words = view.ix.lower;
+  const state = articleState(doc);
   let previousSubject: ActorCandidate[] = [];
   for (let s = 0; s + 1 < view.ix.sentenceStart.length; s++) {
     const s0 = view.ix.sentenceStart[s]!;
@@ -365,8 +367,10 @@ export function annotateEvents(doc: Doc): void {
         modality.hypothetical = true;
         modality.mode = 'conditional';
       }
-      const source = roles.source.map((c) => toActor(doc, c));
-      const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
+      const targetCands = target.filter((t) => !roles.source.includes(t));
+      // "troops", "the government": the state the sentence or article is about, when that is unambiguous.
+      const source = attachGeneric(roles.source, targetCands, cands, state).map((c) => toActor(doc, c));
+      const targetActors = attachGeneric(targetCands, roles.source, cands, state).map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
       const place = roles.place;
       const event: EventMention = {
