@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc, type Doc, type EventMention } from '../model/index.js';
-import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/test-tagger.js';
-import { annotateEvents } from './annotate.js';
+import type { Doc, EventMention } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
 
 function code(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('t', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'test',
-    warnings: [],
-  });
-  annotateLanguage(doc, new PhraseTagger(phrases));
-  annotateEvents(doc);
+  const doc = codeEvents(text, phrases);
   for (const e of doc.events) {
     expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
     for (const a of [...e.source, ...e.target]) expect(doc.text.slice(a.start, a.end)).toBe(a.text);

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/test-tagger.js';
-import { createDoc, type Doc } from '../model/index.js';
-import { annotateEvents } from './annotate.js';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
 import { attachGeneric } from './generic.js';
 
-function code(text: string): Doc {
-  const doc = createDoc('t', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'test',
-    warnings: [],
-  });
-  annotateLanguage(doc, new PhraseTagger([]));
-  annotateEvents(doc);
-  return doc;
-}
+const code = codeEvents;
 const sides = (doc: Doc) => doc.events.map((e) => [e.type, e.source.map((a) => a.code), e.target.map((a) => a.code)]);
 
 describe('generic actors', () => {

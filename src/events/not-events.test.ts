@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc, type Doc } from '../model/index.js';
-import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/test-tagger.js';
-import { annotateEvents } from './annotate.js';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
 
-function code(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('t', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'test',
-    warnings: [],
-  });
-  annotateLanguage(doc, new PhraseTagger(phrases));
-  annotateEvents(doc);
-  return doc;
-}
+const code = codeEvents;
 const types = (doc: Doc) => doc.events.map((e) => e.type);
 const asserted = (doc: Doc) => doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
 
