@@ -203,4 +203,17 @@ describe('annotateEvents: domain attributes', () => {
   it('codes nothing without an actor', () => {
     expect(code('The meeting ended late in the evening.').events).toEqual([]);
   });
+  it('a meeting verb reports the meeting, an intention to meet is read from the verb group', () => {
+    const met = code('The president met with Chilean leaders in Santiago.');
+    expect(met.events.map((e) => [e.type, e.mode])).toEqual([['CONSULT', null]]);
+    const will = code('The president will meet with Chilean leaders.');
+    expect(will.events.map((e) => [e.type, e.mode, e.attributes.action])).toEqual([['AGREE', 'intent', 'CONSULT']]);
+    expect(code('Chile plans talks with Peru.').events.map((e) => e.type)).toEqual(['AGREE']);
+  });
+
+  it('a meeting noun keeps its "with" phrase past a place or time', () => {
+    const doc = code('Chile spoke after talks in Lima with Peru.');
+    expect(doc.events.map((e) => [e.type, e.target.map((a) => a.code)])).toContainEqual(['CONSULT', ['PER']]);
+    expect(code('Chile had three brief conversations with Peru.').events.map((e) => e.type)).toEqual(['CONSULT']);
+  });
 });

@@ -81,7 +81,7 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
     }
     if (best) {
       found.push({
-        trigger: best.t,
+        trigger: realizedMeeting(best.t, list),
         ts: i,
         te: best.end,
         absorbed: false,
@@ -118,6 +118,17 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
     }
   }
   return found.filter((f) => !f.absorbed);
+}
+
+/**
+ * CAMEO 036 is the *intention* to meet or negotiate ("plans talks", "proposed a summit"); on a verb whose own meaning
+ * is the meeting ("met with the leaders"), the pattern reports the meeting itself (CAMEO 04, PLOVER CONSULT), and an
+ * intention, if any, is read from the verb group ("will meet") like any other.
+ */
+function realizedMeeting(t: CompiledTrigger, list: readonly CompiledTrigger[]): CompiledTrigger {
+  if (t.cameo !== '036') return t;
+  const own = list.find((o) => o.cameo === null && o.verb && o.words.length === 1 && o.type === 'CONSULT');
+  return own ? { ...t, type: own.type, kind: own.kind } : t;
 }
 
 /** "must" as a trigger: a demand reported as "X said/warned/reminded Y that Y must …". */
@@ -215,12 +226,28 @@ function nounLicensed(
     if (w === '-') n--;
     else if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || CARRIER_SEARCH_BREAKS.has(w)) break;
   }
-  if (te < s1 && NOUN_ROLE_PREPOSITIONS.has(words[te]!)) {
-    const next = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind === 'actor');
+  const role = roleAfterAdjunct(words, te, s1);
+  if (role < s1 && NOUN_ROLE_PREPOSITIONS.has(words[role]!)) {
+    const next = cands.find((c) => c.ts > role && c.ts <= role + 3 && c.kind === 'actor');
     if (next) return ts;
   }
   return -1;
 }
+
+/**
+ * Where a noun's complement starts: right after it, or after one short adjunct of place or time ("talks in London
+ * with X", "talks on Monday with X": the "with" phrase still completes "talks").
+ */
+function roleAfterAdjunct(words: readonly string[], te: number, s1: number): number {
+  if (!ADJUNCT_PREPOSITIONS.has(words[te] ?? '')) return te;
+  for (let k = te + 1; k < Math.min(s1, te + 5); k++) {
+    if (words[k] === 'with' || words[k] === 'between') return k;
+    if (!/^[a-z0-9][a-z0-9.-]*$/.test(words[k]!)) break;
+  }
+  return te;
+}
+
+const ADJUNCT_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'last', 'this']);
 
 function verbalContext(words: readonly string[], i: number, s0: number, actorEnds: ReadonlySet<number>): boolean {
   if (words[i]!.endsWith('ed') || words[i]!.endsWith('ing')) return true;
