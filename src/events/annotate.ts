@@ -17,7 +17,7 @@ import {
   VERBAL_CONTEXT,
 } from './data/words.js';
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
-import { attributiveModality, gerundSubjectOfModal, readModality } from './modality.js';
+import { attributiveModality, gerundSubjectOfModal, modalGovernsInfinitive, readModality } from './modality.js';
 import { readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
@@ -341,6 +341,12 @@ export function annotateEvents(doc: Doc): void {
       if (attributive && modality.mode === null) {
         modality.mode = attributive;
         modality.hypothetical = attributive === 'possible';
+      }
+      // "would empower the secretary to deny": the complement of a hypothetical verb is hypothetical too.
+      const governing = modality.mode === null ? modalGovernsInfinitive(words, f.modalAt, clauseStart) : null;
+      if (governing) {
+        modality.mode = governing;
+        modality.hypothetical = governing !== 'intent';
       }
       // "attacking the ports would not be effective": an act weighed as an option, not reported.
       if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1)) {

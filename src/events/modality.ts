@@ -168,3 +168,20 @@ export function gerundSubjectOfModal(
   }
   return false;
 }
+
+/**
+ * An infinitive complement takes the modality of the verb that governs it: "would empower the secretary to deny a
+ * lease", "could force them to leave" — the complement happens only if the governing act does. The modal's mode
+ * when the trigger follows "to" and a modal stands earlier in its clause with no reporting verb between, else null.
+ */
+export function modalGovernsInfinitive(words: readonly string[], ts: number, clauseStart: number): string | null {
+  if (words[ts - 1] !== 'to') return null;
+  for (let k = ts - 2; k >= Math.max(clauseStart, ts - 10); k--) {
+    const w = words[k]!;
+    if (REPORTING.has(w) || w === ',' || w === ';') return null;
+    const m = HYPOTHETICAL_MODALS.get(w);
+    // "said it would force X to withdraw": a reported "would" is an intention, and so is its complement.
+    if (m) return w === 'would' && reportedBefore(words, k, clauseStart) ? 'intent' : m;
+  }
+  return null;
+}

@@ -72,4 +72,16 @@ describe('not events', () => {
     expect(types(code('The embargo by France against Chile hurts trade.'))).toEqual(['SANCTION']);
     expect(asserted(code('Firms may not trade with a state under French sanction or embargo.'))).toEqual([]);
   });
+  it('the complement of a modal verb is not asserted; of an implicative one it is', () => {
+    const would = code('The bill would empower the French minister to deny a lease to Chile.');
+    expect(would.events.length).toBeGreaterThan(0);
+    expect(asserted(would)).toEqual([]);
+    const said = code('France said it would force Chile to withdraw its troops.');
+    expect(said.events.map((e) => [e.type, e.mode, e.attributes.action])).toEqual([['AGREE', 'intent', 'RETREAT']]);
+    expect(asserted(code('France forced Chile to withdraw its troops.'))).toEqual(['RETREAT']);
+  });
+  it('a quoted epithet names someone, it reports no act', () => {
+    expect(types(code('He will be known as "the man who killed the French envoy".'))).toEqual([]);
+    expect(types(code('He will be known as the man who killed the French envoy.'))).toEqual(['ASSAULT']);
+  });
 });

@@ -65,6 +65,8 @@ export function notAnEvent(e: Candidate): string | null {
     within(words, te, Math.min(s1, te + 3), ARGUMENT_CONCESSIONS)
   )
     return 'argument';
+  // 'known as "the man who killed X"': a quoted designation names someone, it reports no act.
+  if (quotedDesignation(words, ts, s0)) return 'designation';
   // "a country under sanction", "sanctions bill", "protest leaders": a state or a compound, not an act.
   if (!e.verb || !/(ed|ing)$/.test(first)) {
     if (underBefore(words, ts, s0)) return 'state';
@@ -103,6 +105,21 @@ export function notAnEvent(e: Candidate): string | null {
   )
     return 'generic both sides';
   return null;
+}
+
+/** Verbs that introduce a name or epithet. */
+const NAMING: ReadonlySet<string> = new Set(['known', 'dubbed', 'nicknamed', 'branded', 'labelled', 'labeled']);
+const OPEN_QUOTES: ReadonlySet<string> = new Set(['"', '“', '``', "'", '‘']);
+
+/** The trigger stands in a quoted epithet after a naming verb ("known as 'the man who …'", "dubbed 'the …'"). */
+function quotedDesignation(words: readonly string[], ts: number, from: number): boolean {
+  let quoted = false;
+  for (let j = ts - 1; j >= Math.max(from, ts - 8); j--) {
+    const w = words[j]!;
+    if (OPEN_QUOTES.has(w)) quoted = true;
+    else if (quoted && (NAMING.has(w) || (w === 'as' && NAMING.has(words[j - 1] ?? '')))) return true;
+  }
+  return false;
 }
 
 /** "under sanctions", "under U.S. sanction or embargo": the noun phrase after "under" names a state. */
