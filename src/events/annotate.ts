@@ -402,8 +402,10 @@ export function annotateEvents(doc: Doc): void {
       }
       const targetCands = target.filter((t) => !roles.source.includes(t));
       // "troops", "the government": the state the sentence or article is about, when that is unambiguous.
-      const source = attachGeneric(roles.source, targetCands, cands, state).map((c) => toActor(doc, c));
-      const targetActors = attachGeneric(targetCands, roles.source, cands, state).map((c) => toActor(doc, c));
+      const source = attachGeneric(doc.tokens, roles.source, targetCands, cands, state).map((c) => toActor(doc, c));
+      const targetActors = attachGeneric(doc.tokens, targetCands, roles.source, cands, state).map((c) =>
+        toActor(doc, c),
+      );
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
       const place = roles.place;
       const event: EventMention = {

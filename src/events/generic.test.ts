@@ -28,20 +28,28 @@ describe('generic actors', () => {
       media: false,
       person: false,
     });
+    const words = ['police', 'in', 'Chile', 'and', 'Peru'].map((text) => ({ text }));
     const police = cand('police', 'COP', null);
     const students = cand('students', 'EDU', null);
     const chile = cand('Chile', 'CHL', 'country:CHL', 'place');
     const peru = cand('Peru', 'PER', 'country:PER', 'place');
-    expect(attachGeneric([police], [students], [police, chile, peru, students], null)[0]!.code).toBe('COP');
-    expect(attachGeneric([police], [students], [police, chile, students], null)[0]!.code).toBe('CHLCOP');
-    expect(attachGeneric([police], [chile], [police, chile, students], null)[0]!.code).toBe('COP');
-    expect(attachGeneric([police], [chile], [police, chile], { key: 'country:CHL', code: 'CHL' })[0]!.code).toBe('COP');
+    expect(attachGeneric(words, [police], [students], [police, chile, peru, students], null)[0]!.code).toBe('COP');
+    expect(attachGeneric(words, [police], [students], [police, chile, students], null)[0]!.code).toBe('CHLCOP');
+    expect(attachGeneric(words, [police], [chile], [police, chile, students], null)[0]!.code).toBe('COP');
+    expect(attachGeneric(words, [police], [chile], [police, chile], { key: 'country:CHL', code: 'CHL' })[0]!.code).toBe(
+      'COP',
+    );
   });
   it('the only state an article names', () => {
     const doc = code('Chile held elections on Sunday. Later the government arrested the students. Chile is calm.');
     expect(doc.events.find((e) => e.type === 'COERCE')?.source.map((a) => a.code)).toEqual(['CHLGOV']);
     const two = code('Chile held elections on Sunday. Later the government arrested the students. Peru is calm.');
     expect(two.events.find((e) => e.type === 'COERCE')?.source.map((a) => a.code)).toEqual(['GOV']);
+  });
+  it('a foreign force is not the state at hand', () => {
+    expect(sides(code('In Chile, a foreign navy boarded the ship.'))[0]![1]).toEqual(['MIL']);
+    // A proper adjective names the owner, resolved or not.
+    expect(sides(code('In Chile, Ruritanian troops boarded the ship.'))[0]![1]).not.toContain('CHLMIL');
   });
   it('groups that are no state organ keep their code', () => {
     expect(sides(code('Protesters in Chile threw stones at a bank.'))[0]![1]).toEqual(['CVL']);

@@ -14,7 +14,34 @@ import { isGeneric } from './not-events.js';
 /** Sectors of the state itself (CAMEO agent codes): government, military, police, judiciary, legislature, intelligence. */
 const STATE_SECTORS: ReadonlySet<string> = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
 
-const isStateOrgan = (c: ActorCandidate): boolean => isGeneric(c) && STATE_SECTORS.has(c.code);
+/** Modifiers that say the organ is not the state at hand: "a foreign navy", "enemy troops", "international police". */
+const NOT_OWN: ReadonlySet<string> = new Set([
+  'foreign',
+  'enemy',
+  'rival',
+  'other',
+  'another',
+  'international',
+  'multinational',
+  'allied',
+  'coalition',
+  'neighbouring',
+  'neighboring',
+]);
+
+/**
+ * A generic state organ whose owner the text leaves open: not marked as another state's ("a foreign navy"), nor
+ * owned by a proper adjective the coder could not resolve ("Norvessan coast guard officers" names its state).
+ */
+function isStateOrgan(c: ActorCandidate, tokens: readonly { text: string }[]): boolean {
+  if (!isGeneric(c) || !STATE_SECTORS.has(c.code)) return false;
+  for (const k of [c.ts - 1, c.ts - 2]) {
+    const t = tokens[k]?.text ?? '';
+    if (NOT_OWN.has(t.toLowerCase())) return false;
+  }
+  const before = tokens[c.ts - 1]?.text ?? '';
+  return !/^\p{Lu}\p{Ll}/u.test(before);
+}
 
 /** A state an actor may stand for: its actor key ("country:CHL") and ISO alpha-3 code. */
 export interface State {
@@ -45,12 +72,13 @@ export function articleState(doc: Doc): State | null {
  * `other` the event's other side.
  */
 export function attachGeneric(
+  tokens: readonly { text: string }[],
   side: readonly ActorCandidate[],
   other: readonly ActorCandidate[],
   cands: readonly ActorCandidate[],
   article: State | null,
 ): ActorCandidate[] {
-  if (!side.some(isStateOrgan)) return [...side];
+  if (!side.some((c) => isStateOrgan(c, tokens))) return [...side];
   const excluded = new Set<string>();
   for (const c of [...other, ...side]) if (stateOf(c.actorKey)) excluded.add(c.actorKey!);
   const named = new Set<string>();
@@ -62,5 +90,5 @@ export function attachGeneric(
   else if (named.size === 0 && article && !excluded.has(article.key)) state = article;
   // A side that already names a state ("France and its troops") keeps its generic noun as written.
   if (!state || side.some((c) => stateOf(c.actorKey))) return [...side];
-  return side.map((c) => (isStateOrgan(c) ? { ...c, code: state.code + c.code, actorKey: state.key } : c));
+  return side.map((c) => (isStateOrgan(c, tokens) ? { ...c, code: state.code + c.code, actorKey: state.key } : c));
 }
