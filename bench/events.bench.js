@@ -164,6 +164,15 @@ for (const r of records) {
 console.log('== real news (bench/devsets/events-realnews.jsonl)');
 for (const split of ['tune', 'check']) printTally(`realnews/${split}`, rn.get(`realnews/${split}`), true);
 for (const split of ['tune', 'check']) printTypes(`realnews/${split}`, rn.get(`realnews/${split}`));
+// Events one of whose sides is only a generic noun ("troops", "the government") with no state or group attached.
+const genericSide = (side) => side.length > 0 && side.every((a) => !a.actorKey && a.code.length <= 3);
+for (const split of ['tune', 'check']) {
+  const ids = new Set(records.filter((r) => r.split === split).map((r) => r.doc));
+  const evs = [...analyzed].filter(([id]) => ids.has(id)).flatMap(([, d]) => d.events);
+  const n = evs.filter((e) => genericSide(e.source) || genericSide(e.target)).length;
+  console.log(`realnews/${split} events with a generic-only side: ${n}/${evs.length} (${r3(n, evs.length)}), whole articles`);
+  report[`realnews/${split}`] = { ...report[`realnews/${split}`], genericOnlySide: n, events: evs.length };
+}
 
 // ---- 3. speed of the events stage alone, per 600 words of article text
 const prepared = [...analyzed.values()];

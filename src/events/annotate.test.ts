@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc, type Doc, type EventMention } from '../model/index.js';
-import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/test-tagger.js';
-import { annotateEvents } from './annotate.js';
+import type { Doc, EventMention } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
 
 function code(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('t', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'test',
-    warnings: [],
-  });
-  annotateLanguage(doc, new PhraseTagger(phrases));
-  annotateEvents(doc);
+  const doc = codeEvents(text, phrases);
   for (const e of doc.events) {
     expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
     for (const a of [...e.source, ...e.target]) expect(doc.text.slice(a.start, a.end)).toBe(a.text);
@@ -215,5 +202,18 @@ describe('annotateEvents: domain attributes', () => {
 
   it('codes nothing without an actor', () => {
     expect(code('The meeting ended late in the evening.').events).toEqual([]);
+  });
+  it('a meeting verb reports the meeting, an intention to meet is read from the verb group', () => {
+    const met = code('The president met with Chilean leaders in Santiago.');
+    expect(met.events.map((e) => [e.type, e.mode])).toEqual([['CONSULT', null]]);
+    const will = code('The president will meet with Chilean leaders.');
+    expect(will.events.map((e) => [e.type, e.mode, e.attributes.action])).toEqual([['AGREE', 'intent', 'CONSULT']]);
+    expect(code('Chile plans talks with Peru.').events.map((e) => e.type)).toEqual(['AGREE']);
+  });
+
+  it('a meeting noun keeps its "with" phrase past a place or time', () => {
+    const doc = code('Chile spoke after talks in Lima with Peru.');
+    expect(doc.events.map((e) => [e.type, e.target.map((a) => a.code)])).toContainEqual(['CONSULT', ['PER']]);
+    expect(code('Chile had three brief conversations with Peru.').events.map((e) => e.type)).toEqual(['CONSULT']);
   });
 });

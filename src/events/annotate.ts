@@ -17,8 +17,9 @@ import {
   VERBAL_CONTEXT,
 } from './data/words.js';
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
-import { readModality } from './modality.js';
+import { attributiveModality, gerundSubjectOfModal, modalGovernsInfinitive, readModality } from './modality.js';
 import { readRoles } from './roles.js';
+import { articleState, attachGeneric } from './generic.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
 
 /**
@@ -80,7 +81,7 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
     }
     if (best) {
       found.push({
-        trigger: best.t,
+        trigger: realizedMeeting(best.t, list),
         ts: i,
         te: best.end,
         absorbed: false,
@@ -117,6 +118,17 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
     }
   }
   return found.filter((f) => !f.absorbed);
+}
+
+/**
+ * CAMEO 036 is the *intention* to meet or negotiate ("plans talks", "proposed a summit"); on a verb whose own meaning
+ * is the meeting ("met with the leaders"), the pattern reports the meeting itself (CAMEO 04, PLOVER CONSULT), and an
+ * intention, if any, is read from the verb group ("will meet") like any other.
+ */
+function realizedMeeting(t: CompiledTrigger, list: readonly CompiledTrigger[]): CompiledTrigger {
+  if (t.cameo !== '036') return t;
+  const own = list.find((o) => o.cameo === null && o.verb && o.words.length === 1 && o.type === 'CONSULT');
+  return own ? { ...t, type: own.type, kind: own.kind } : t;
 }
 
 /** "must" as a trigger: a demand reported as "X said/warned/reminded Y that Y must …". */
@@ -214,12 +226,28 @@ function nounLicensed(
     if (w === '-') n--;
     else if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || CARRIER_SEARCH_BREAKS.has(w)) break;
   }
-  if (te < s1 && NOUN_ROLE_PREPOSITIONS.has(words[te]!)) {
-    const next = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind === 'actor');
+  const role = roleAfterAdjunct(words, te, s1);
+  if (role < s1 && NOUN_ROLE_PREPOSITIONS.has(words[role]!)) {
+    const next = cands.find((c) => c.ts > role && c.ts <= role + 3 && c.kind === 'actor');
     if (next) return ts;
   }
   return -1;
 }
+
+/**
+ * Where a noun's complement starts: right after it, or after one short adjunct of place or time ("talks in London
+ * with X", "talks on Monday with X": the "with" phrase still completes "talks").
+ */
+function roleAfterAdjunct(words: readonly string[], te: number, s1: number): number {
+  if (!ADJUNCT_PREPOSITIONS.has(words[te] ?? '')) return te;
+  for (let k = te + 1; k < Math.min(s1, te + 5); k++) {
+    if (words[k] === 'with' || words[k] === 'between') return k;
+    if (!/^[a-z0-9][a-z0-9.-]*$/.test(words[k]!)) break;
+  }
+  return te;
+}
+
+const ADJUNCT_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'last', 'this']);
 
 function verbalContext(words: readonly string[], i: number, s0: number, actorEnds: ReadonlySet<number>): boolean {
   if (words[i]!.endsWith('ed') || words[i]!.endsWith('ing')) return true;
@@ -275,6 +303,7 @@ export function annotateEvents(doc: Doc): void {
   if (doc.tokens.length === 0) return;
   const view: EventContext = { doc, ix: docIndex(doc) };
   const words = view.ix.lower;
+  const state = articleState(doc);
   let previousSubject: ActorCandidate[] = [];
   for (let s = 0; s + 1 < view.ix.sentenceStart.length; s++) {
     const s0 = view.ix.sentenceStart[s]!;
@@ -307,6 +336,23 @@ export function annotateEvents(doc: Doc): void {
         modality.negated = true;
         modality.mode = 'denied';
       }
+      // "the planned demonstration", "potential sanctions": the noun's own modifier says the act has not happened.
+      const attributive = f.trigger.verb ? null : attributiveModality(words, f.ts, s0);
+      if (attributive && modality.mode === null) {
+        modality.mode = attributive;
+        modality.hypothetical = attributive === 'possible';
+      }
+      // "would empower the secretary to deny": the complement of a hypothetical verb is hypothetical too.
+      const governing = modality.mode === null ? modalGovernsInfinitive(words, f.modalAt, clauseStart) : null;
+      if (governing) {
+        modality.mode = governing;
+        modality.hypothetical = governing !== 'intent';
+      }
+      // "attacking the ports would not be effective": an act weighed as an option, not reported.
+      if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1)) {
+        modality.mode = 'possible';
+        modality.hypothetical = true;
+      }
       let type: PloverType = f.trigger.type;
       let kind = f.trigger.kind;
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.
@@ -316,10 +362,11 @@ export function annotateEvents(doc: Doc): void {
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
       const attributes: Record<string, unknown> = {};
       if (f.action) attributes.action = f.action;
+      let planned: PloverType | null = null;
       if (modality.mode === 'intent' && !modality.hypothetical) {
         const coded = modality.negated && QUAD_CLASS[type] <= 2 && type !== 'AGREE' ? 'REJECT' : intentType(type);
         if (coded !== type) {
-          attributes.action = type;
+          attributes.action = planned = type;
           if (coded === 'REJECT') modality.negated = false;
           type = coded;
         }
@@ -333,7 +380,7 @@ export function annotateEvents(doc: Doc): void {
         target = target.filter((c) => !reporting.has(c));
       }
       if (roles.source.length === 0 && target.length === 0) continue;
-      const why = notAnEvent({
+      const candidate = {
         words,
         s0,
         s1,
@@ -345,15 +392,20 @@ export function annotateEvents(doc: Doc): void {
         clauseStart,
         source: roles.source,
         target,
-      });
-      if (why) continue;
+      };
+      // A plan is checked as the act it plans too: "will be hosting the awards" is no meeting, planned or not.
+      if (notAnEvent(candidate) || (planned && notAnEvent({ ...candidate, type: planned }))) continue;
       // "will impose sanctions if …": an act on a condition is not asserted.
       if (!modality.hypothetical && modality.mode !== 'denied' && laterCondition(words, f.te, s1)) {
         modality.hypothetical = true;
         modality.mode = 'conditional';
       }
-      const source = roles.source.map((c) => toActor(doc, c));
-      const targetActors = target.filter((t) => !roles.source.includes(t)).map((c) => toActor(doc, c));
+      const targetCands = target.filter((t) => !roles.source.includes(t));
+      // "troops", "the government": the state the sentence or article is about, when that is unambiguous.
+      const source = attachGeneric(doc.tokens, roles.source, targetCands, cands, state).map((c) => toActor(doc, c));
+      const targetActors = attachGeneric(doc.tokens, targetCands, roles.source, cands, state).map((c) =>
+        toActor(doc, c),
+      );
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
       const place = roles.place;
       const event: EventMention = {

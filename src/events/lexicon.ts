@@ -50,41 +50,74 @@ function compile(row: TriggerRow, verb: boolean): CompiledTrigger {
   return { words, type, governs: governs ?? false, kind: kind ?? null, pattern, nounLikeBase, verb, cameo: null };
 }
 
+/** A CAMEO verb group compiled once for all its patterns: the forms of its first words and its particles. */
+interface VerbGroup {
+  verbs: string;
+  firstSlot: ReadonlySet<string>;
+  particles: ReadonlySet<string>[];
+  nounLikeBase: ReadonlySet<string>;
+}
+
+function compileGroup(verbs: string): VerbGroup {
+  const head = verbs.split('|');
+  return {
+    verbs,
+    firstSlot: new Set(head.flatMap((v) => formsOfVerb(v.split(' ')[0]!))),
+    particles: verbs.includes(' ')
+      ? verbs
+          .split(' ')
+          .slice(1)
+          .map((p) => new Set([p]))
+      : [],
+    nounLikeBase: new Set(head.flatMap((v) => [v, ...nounForms(v)])),
+  };
+}
+
 /**
  * A CAMEO dictionary pattern: `a|b` alternatives per word, the verbs inflected, the last word also as its plural.
  * Without a part-of-speech tagger, a base or -s form of a dictionary verb counts only in a verbal context
  * ("to ban", "police bar"), never as the noun it may also be ("the ban", "a bar").
  */
 function compileCameo(
-  verbs: string,
+  group: VerbGroup,
   rest: string,
   type: PloverType,
   cameo: string,
-  memo: Map<string, Set<string>>,
+  memo: { tails: Map<string, (ReadonlySet<string> | null)[]>; slots: Map<string, ReadonlySet<string>> },
 ): CompiledTrigger {
-  const parts = rest ? rest.split(' ') : [];
-  const last = parts.length - 1;
-  const head = verbs.split('|');
-  // Verb groups and word slots repeat across thousands of patterns: each set is built once and shared.
-  const shared = (key: string, make: () => Iterable<string>): Set<string> => {
-    let set = memo.get(key);
-    if (!set) memo.set(key, (set = new Set(make())));
-    return set;
+  // Objects repeat across thousands of patterns ("sanctions against" after many verbs): each is built once and
+  // shared, and so is each word slot (`w:` and `n:` keys).
+  let tail = memo.tails.get(rest);
+  if (!tail) {
+    const parts = rest ? rest.split(' ') : [];
+    const slots: (ReadonlySet<string> | null)[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const w = parts[i]!;
+      if (w === '…') {
+        slots.push(null);
+        continue;
+      }
+      const key = i === parts.length - 1 ? `n:${w}` : `w:${w}`;
+      let set = memo.slots.get(key);
+      if (!set) {
+        set = new Set(i === parts.length - 1 ? w.split('|').flatMap((a) => nounForms(a)) : w.split('|'));
+        memo.slots.set(key, set);
+      }
+      slots.push(set);
+    }
+    memo.tails.set(rest, (tail = slots));
+  }
+  const pattern = rest ? `${group.verbs} ${rest}` : group.verbs;
+  return {
+    words: [group.firstSlot, ...group.particles, ...tail],
+    type,
+    governs: false,
+    kind: null,
+    pattern,
+    nounLikeBase: group.nounLikeBase,
+    verb: true,
+    cameo,
   };
-  const firstSlot = shared(`v:${verbs}`, () => head.flatMap((v) => formsOfVerb(v.split(' ')[0]!)));
-  const particles = verbs.includes(' ') ? verbs.split(' ').slice(1) : [];
-  const words: (Set<string> | null)[] = [firstSlot, ...particles.map((p) => new Set([p]))];
-  for (const [i, w] of parts.entries())
-    words.push(
-      w === '…'
-        ? null
-        : i === last
-          ? shared(`n:${w}`, () => w.split('|').flatMap((a) => nounForms(a)))
-          : shared(`w:${w}`, () => w.split('|')),
-    );
-  const nounLikeBase = shared(`b:${verbs}`, () => head.flatMap((v) => [v, ...nounForms(v)]));
-  const pattern = `${verbs}${rest ? ` ${rest}` : ''}`;
-  return { words, type, governs: false, kind: null, pattern, nounLikeBase, verb: true, cameo };
 }
 
 let cached: TriggerLexicon | null = null;
@@ -115,12 +148,21 @@ export function triggerLexicon(): TriggerLexicon {
   // Thousands of verb + object patterns: indexed by verb form and last word, so a verb costs a few look-ups.
   const anchored = new Map<string, CompiledTrigger[]>();
   const anchoredVerbs = new Set<string>();
-  const memo = new Map<string, Set<string>>();
+  const memo = {
+    tails: new Map<string, (ReadonlySet<string> | null)[]>(),
+    slots: new Map<string, ReadonlySet<string>>(),
+  };
+  const groups: (VerbGroup | undefined)[] = [];
+  const anchoring = new Set<VerbGroup>();
   for (const [g, rest, type, cameo] of CAMEO_PATTERNS) {
-    const t = compileCameo(CAMEO_VERB_GROUPS[g]!, rest, type, cameo, memo);
+    const group = (groups[g] ??= compileGroup(CAMEO_VERB_GROUPS[g]!));
+    const t = compileCameo(group, rest, type, cameo, memo);
     const anchor = t.words[t.words.length - 1];
     if (!anchor) continue;
-    for (const form of t.words[0]!) anchoredVerbs.add(form);
+    if (!anchoring.has(group)) {
+      anchoring.add(group);
+      for (const form of group.firstSlot) anchoredVerbs.add(form);
+    }
     for (const a of anchor) {
       let list = anchored.get(a);
       if (!list) anchored.set(a, (list = []));

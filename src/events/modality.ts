@@ -1,4 +1,14 @@
-import { CONDITIONALS, DENIAL, HYPOTHETICAL_MODALS, INTENT, NEGATORS, REPORTING } from './data/words.js';
+import {
+  ATTRIBUTIVE_MODALITY,
+  CONDITIONALS,
+  DENIAL,
+  DETERMINERS,
+  HYPOTHETICAL_MODALS,
+  INTENT,
+  NEGATORS,
+  POSSIBILITY,
+  REPORTING,
+} from './data/words.js';
 
 /** How an event is asserted: negated ("did not attack"), hypothetical ("could supply"), or as an intention. */
 export interface Modality {
@@ -101,6 +111,9 @@ export function readModality(
         hypothetical = true;
         mode ??= HYPOTHETICAL_MODALS.get(w)!;
       }
+    } else if (POSSIBILITY.has(w)) {
+      hypothetical = true;
+      if (mode === null || mode === 'intent') mode = 'possible';
     } else if (INTENT.has(w)) mode ??= 'intent';
     else if (DENIAL.has(w) && j === ts - 1) {
       negated = true;
@@ -117,4 +130,58 @@ export function readModality(
 function reportedBefore(words: readonly string[], j: number, clauseStart: number): boolean {
   for (let k = j - 1; k >= Math.max(0, clauseStart - 4, j - 4); k--) if (REPORTING.has(words[k]!)) return true;
   return false;
+}
+
+/**
+ * The modality an adjective gives the event noun it modifies ("the planned demonstration" intent, "potential
+ * sanctions" possible), looking back over the noun phrase's other modifiers; null when none does.
+ */
+export function attributiveModality(words: readonly string[], ts: number, s0: number): 'intent' | 'possible' | null {
+  for (let j = ts - 1, n = 0; j >= s0 && n < 3; j--, n++) {
+    const w = words[j]!;
+    const m = ATTRIBUTIVE_MODALITY.get(w);
+    if (m) return m;
+    if (DETERMINERS.has(w) || !/^[a-z][a-z-]*$/.test(w)) return null;
+  }
+  return null;
+}
+
+/**
+ * A gerund clause that is the subject of a modal predicate is weighed, not reported: "attacking the ports would not
+ * be effective", "imposing sanctions could backfire". True when the -ing trigger opens its clause (or follows
+ * "that" or a reporting verb) and a modal follows its object before any comma.
+ */
+export function gerundSubjectOfModal(
+  words: readonly string[],
+  ts: number,
+  te: number,
+  clauseStart: number,
+  s1: number,
+): boolean {
+  if (!words[ts]!.endsWith('ing')) return false;
+  const before = words[ts - 1];
+  if (ts !== clauseStart && before !== 'that' && !(before && REPORTING.has(before))) return false;
+  for (let k = te; k < Math.min(s1, te + 8); k++) {
+    const w = words[k]!;
+    if (w === ',' || w === ';' || w === 'and' || w === 'but') return false;
+    if (HYPOTHETICAL_MODALS.has(w) || POSSIBILITY.has(w)) return true;
+  }
+  return false;
+}
+
+/**
+ * An infinitive complement takes the modality of the verb that governs it: "would empower the secretary to deny a
+ * lease", "could force them to leave" — the complement happens only if the governing act does. The modal's mode
+ * when the trigger follows "to" and a modal stands earlier in its clause with no reporting verb between, else null.
+ */
+export function modalGovernsInfinitive(words: readonly string[], ts: number, clauseStart: number): string | null {
+  if (words[ts - 1] !== 'to') return null;
+  for (let k = ts - 2; k >= Math.max(clauseStart, ts - 10); k--) {
+    const w = words[k]!;
+    if (REPORTING.has(w) || w === ',' || w === ';') return null;
+    const m = HYPOTHETICAL_MODALS.get(w);
+    // "said it would force X to withdraw": a reported "would" is an intention, and so is its complement.
+    if (m) return w === 'would' && reportedBefore(words, k, clauseStart) ? 'intent' : m;
+  }
+  return null;
 }

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc, type Doc } from '../model/index.js';
-import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/test-tagger.js';
-import { annotateEvents } from './annotate.js';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
 
-function code(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('t', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'test',
-    warnings: [],
-  });
-  annotateLanguage(doc, new PhraseTagger(phrases));
-  annotateEvents(doc);
-  return doc;
-}
+const code = codeEvents;
 const types = (doc: Doc) => doc.events.map((e) => e.type);
 const asserted = (doc: Doc) => doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
 
@@ -60,5 +44,44 @@ describe('not events', () => {
   it('a news agency that reports an act is not its target', () => {
     const doc = code('North Korea fired two missiles on Sunday, the Yonhap news agency reported.', [['Yonhap', 'ORG']]);
     for (const e of doc.events) expect([...e.source, ...e.target].map((a) => a.name)).not.toContain('Yonhap');
+  });
+  it('a possibility, an embedded question or a planned act is flagged, not asserted', () => {
+    const considering = code('France is considering airdrops of food to Chile.');
+    expect(considering.events.map((e) => [e.type, e.mode])).toEqual([['AID', 'possible']]);
+    expect(asserted(considering)).toEqual([]);
+    const expected = code('France is expected to send troops to Chile.');
+    expect(expected.events.length).toBeGreaterThan(0);
+    expect(asserted(expected)).toEqual([]);
+    const whether = code('France has not said whether it will send aid to Chile.');
+    expect(whether.events.length).toBeGreaterThan(0);
+    expect(asserted(whether)).toEqual([]);
+    const planned = code('Chilean students announced a possible strike against the government.');
+    expect(planned.events.length).toBeGreaterThan(0);
+    expect(asserted(planned)).toEqual([]);
+    const weighed = code('The admiral said bombing Chile would be a mistake.');
+    expect(weighed.events.map((e) => [e.type, e.mode])).toEqual([['ASSAULT', 'possible']]);
+    // The same acts, reported as done, stand.
+    expect(asserted(code('France sent food to Chile.'))).toEqual(['AID']);
+    expect(asserted(code('The admiral said bombing Chile was a mistake.'))).toEqual(['ASSAULT']);
+  });
+  it('a planned meeting still needs two parties', () => {
+    expect(types(code('Senator Vance will be hosting the awards this year.', [['Vance', 'PERSON']]))).toEqual([]);
+  });
+  it('a standing embargo is a state, not an act', () => {
+    expect(types(code('The longstanding embargo by France against Chile hurts trade.'))).toEqual([]);
+    expect(types(code('The embargo by France against Chile hurts trade.'))).toEqual(['SANCTION']);
+    expect(asserted(code('Firms may not trade with a state under French sanction or embargo.'))).toEqual([]);
+  });
+  it('the complement of a modal verb is not asserted; of an implicative one it is', () => {
+    const would = code('The bill would empower the French minister to deny a lease to Chile.');
+    expect(would.events.length).toBeGreaterThan(0);
+    expect(asserted(would)).toEqual([]);
+    const said = code('France said it would force Chile to withdraw its troops.');
+    expect(said.events.map((e) => [e.type, e.mode, e.attributes.action])).toEqual([['AGREE', 'intent', 'RETREAT']]);
+    expect(asserted(code('France forced Chile to withdraw its troops.'))).toEqual(['RETREAT']);
+  });
+  it('a quoted epithet names someone, it reports no act', () => {
+    expect(types(code('He will be known as "the man who killed the French envoy".'))).toEqual([]);
+    expect(types(code('He will be known as the man who killed the French envoy.'))).toEqual(['ASSAULT']);
   });
 });

@@ -12,7 +12,7 @@ import {
   SPORTS_WORDS,
   WEAPONS,
 } from './data/not-events.js';
-import { DENY, REPORTING } from './data/words.js';
+import { DENY, DETERMINERS, REPORTING, STATE_ADJECTIVES } from './data/words.js';
 
 /**
  * What looks like an event but is not one: the coder has found a trigger and its roles, and these checks say why
@@ -65,10 +65,15 @@ export function notAnEvent(e: Candidate): string | null {
     within(words, te, Math.min(s1, te + 3), ARGUMENT_CONCESSIONS)
   )
     return 'argument';
+  // 'known as "the man who killed X"': a quoted designation names someone, it reports no act.
+  if (quotedDesignation(words, ts, s0)) return 'designation';
   // "a country under sanction", "sanctions bill", "protest leaders": a state or a compound, not an act.
   if (!e.verb || !/(ed|ing)$/.test(first)) {
-    if (ts > s0 && words[ts - 1] === 'under') return 'state';
+    if (underBefore(words, ts, s0)) return 'state';
     if (te < s1 && COMPOUND_HEADS.has(words[te]!)) return 'compound';
+    // "the longstanding embargo against Cuba", "ongoing sanctions": an adjective of duration makes it a state.
+    for (let j = ts - 1, n = 0; j >= s0 && n < 4 && !DETERMINERS.has(words[j]!); j--, n++)
+      if (STATE_ADJECTIVES.has(words[j]!)) return 'state';
   }
   // A campaign rally is not dissent: "rally" is a protest only with a sign of dissent in the sentence.
   if (
@@ -100,6 +105,31 @@ export function notAnEvent(e: Candidate): string | null {
   )
     return 'generic both sides';
   return null;
+}
+
+/** Verbs that introduce a name or epithet. */
+const NAMING: ReadonlySet<string> = new Set(['known', 'dubbed', 'nicknamed', 'branded', 'labelled', 'labeled']);
+const OPEN_QUOTES: ReadonlySet<string> = new Set(['"', '“', '``', "'", '‘']);
+
+/** The trigger stands in a quoted epithet after a naming verb ("known as 'the man who …'", "dubbed 'the …'"). */
+function quotedDesignation(words: readonly string[], ts: number, from: number): boolean {
+  let quoted = false;
+  for (let j = ts - 1; j >= Math.max(from, ts - 8); j--) {
+    const w = words[j]!;
+    if (OPEN_QUOTES.has(w)) quoted = true;
+    else if (quoted && (NAMING.has(w) || (w === 'as' && NAMING.has(words[j - 1] ?? '')))) return true;
+  }
+  return false;
+}
+
+/** "under sanctions", "under U.S. sanction or embargo": the noun phrase after "under" names a state. */
+function underBefore(words: readonly string[], ts: number, s0: number): boolean {
+  for (let j = ts - 1; j >= s0 && j >= ts - 5; j--) {
+    const w = words[j]!;
+    if (w === 'under') return true;
+    if (w === ',' || w === ';' || w === 'that' || w === 'which' || w === 'who' || REPORTING.has(w)) return false;
+  }
+  return false;
 }
 
 /** A condition after the trigger in its sentence ("won't hesitate to impose sanctions if …"), not across a reporting verb. */

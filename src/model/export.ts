@@ -83,6 +83,11 @@ export interface ExportEvent {
   hypothetical?: boolean;
   mentions?: number;
   datePrecision?: Precision | null;
+  /** Of the best-dated mention (the one `date` is taken from): where its date comes from, its days for a week, and
+   * the day its article reported it. */
+  dateFrom?: FactDateSource | null;
+  dateRange?: { start: string; end: string } | null;
+  reported?: string | null;
   /** The actors as written in the first mention, with their CAMEO-style codes and entity ids. */
   sourceActors?: ExportEventActor[];
   targetActors?: ExportEventActor[];

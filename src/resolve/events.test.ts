@@ -53,6 +53,34 @@ describe('mergeEvents', () => {
     ]);
   });
 
+  it("takes its date, the date's source and the reported day from the best-dated mention", () => {
+    const day = (value: string) => ({ value, precision: 'day' as const });
+    const out = mergeEvents(
+      [
+        // Two articles date the act by their own day; a third names the day in the sentence.
+        mention('a1', 0, { date: day('2026-03-14'), dateFrom: 'anchor', reported: day('2026-03-14') }),
+        mention('a2', 0, {
+          date: { value: '2026-03', precision: 'month' },
+          dateFrom: 'anchor',
+          reported: day('2026-03-15'),
+        }),
+        mention('a3', 0, { date: day('2026-03-14'), dateFrom: 'anchor', reported: day('2026-03-14') }),
+        mention('a4', 0, { date: day('2026-03-14'), dateFrom: 'sentence', reported: day('2026-03-16') }),
+      ],
+      keys,
+    );
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({
+      date: '2026-03-14',
+      datePrecision: 'day',
+      dateFrom: 'sentence',
+      reported: '2026-03-16',
+      dateRange: null,
+    });
+    const undated = mergeEvents([mention('a1', 0, { date: null })], keys)[0]!;
+    expect([undated.date, undated.dateFrom, undated.reported]).toEqual([null, null, null]);
+  });
+
   it('keeps events apart when dates, types, actors or flags differ', () => {
     const out = mergeEvents(
       [

@@ -5,6 +5,7 @@ import type {
   EventMention,
   ExportEvent,
   ExportEventActor,
+  FactDateSource,
   Precision,
 } from '../model/index.js';
 
@@ -25,7 +26,19 @@ export type EventActorRef = Pick<EventActor, 'text' | 'name' | 'code' | 'actorKe
  * location, so that a corpus's mentions can be held packed (see `EventMentionTable`).
  */
 export interface EventMentionCore
-  extends Pick<EventMention, 'type' | 'mode' | 'date' | 'negated' | 'hypothetical' | 'attributes' | 'evidence'> {
+  extends Pick<
+    EventMention,
+    | 'type'
+    | 'mode'
+    | 'date'
+    | 'dateFrom'
+    | 'dateRange'
+    | 'reported'
+    | 'negated'
+    | 'hypothetical'
+    | 'attributes'
+    | 'evidence'
+  > {
   source: readonly EventActorRef[];
   target: readonly EventActorRef[];
   location: Pick<EventLocation, 'name'> | null;
@@ -280,6 +293,38 @@ export class EventMerger<R> {
   }
 }
 
+/** How much a date's source says: an expression of the sentence, one carried from the sentence before, the anchor. */
+const SOURCE_RANK: Readonly<Record<FactDateSource, number>> = { sentence: 3, carried: 2, anchor: 1 };
+
+/**
+ * The mention a merged event takes its date from: of the dates its mentions give, the one whose source says most (the
+ * sentence's own expression before a date carried over or the article's day), then the finer, then the most often
+ * given; the first mention with that date. Null when no mention is dated.
+ */
+function bestDated(ms: readonly EventMentionRecord[]): EventMentionCore | null {
+  const key = (e: EventMentionCore) => `${e.date!.value}|${e.date!.precision}|${e.dateFrom ?? ''}`;
+  const counts = new Map<string, { n: number; first: EventMentionCore }>();
+  for (const { event } of ms) {
+    if (!event.date) continue;
+    const k = key(event);
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { n: 1, first: event });
+  }
+  let best: { n: number; first: EventMentionCore } | null = null;
+  const rank = (e: EventMentionCore) => [e.dateFrom ? SOURCE_RANK[e.dateFrom] : 0, PRECISION_RANK[e.date!.precision]];
+  for (const c of counts.values()) {
+    if (!best) {
+      best = c;
+      continue;
+    }
+    const [a1, a2] = rank(c.first);
+    const [b1, b2] = rank(best.first);
+    if (a1! > b1! || (a1 === b1 && (a2! > b2! || (a2 === b2 && c.n > best.n)))) best = c;
+  }
+  return best?.first ?? null;
+}
+
 function exportActor(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): ExportEventActor {
   return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? actorKeys.get(a.actorKey) : undefined) ?? null };
 }
@@ -295,11 +340,7 @@ export function exportEvent(
     ...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x)),
   ];
   const names = (actors: readonly EventActorRef[]): string[] => [...new Set(actors.map((a) => a.name))];
-  const dates = ms.map((m) => m.event.date).filter((d) => d !== null);
-  const date = mostCommon(
-    dates.map((d) => `${d.value}|${d.precision}`),
-    (a, b) => PRECISION_RANK[a.split('|')[1] as Precision] - PRECISION_RANK[b.split('|')[1] as Precision],
-  );
+  const dated = bestDated(ms);
   const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
   const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
   const attributes: Record<string, unknown> = {};
@@ -327,8 +368,11 @@ export function exportEvent(
     targetIds: ids(first.event.target),
     source: names(first.event.source),
     target: names(first.event.target),
-    date: date ? date.split('|')[0]! : null,
-    datePrecision: date ? (date.split('|')[1] as Precision) : null,
+    date: dated?.date?.value ?? null,
+    datePrecision: dated?.date?.precision ?? null,
+    dateFrom: dated?.dateFrom ?? null,
+    dateRange: dated?.dateRange ?? null,
+    reported: dated?.reported?.value ?? null,
     location,
     articleIds: [...new Set(ms.map((m) => m.articleId))],
     evidence,

@@ -462,6 +462,9 @@ export const NOUNS: readonly Row[] = [
   ['phone call', 'CONSULT', false, 'call'],
   ['telephone call', 'CONSULT', false, 'call'],
   ['consultations', 'CONSULT', false, 'meeting'],
+  // General English synonyms of "talks" (PLOVER CONSULT: discussions between parties).
+  ['conversation', 'CONSULT', false, 'meeting'],
+  ['discussions', 'CONSULT', false, 'meeting'],
   ['letter', 'CONSULT', false, 'letter'],
   ['treaty', 'SUPPORT'],
   ['apology', 'CONCEDE'],

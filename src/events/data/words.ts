@@ -311,6 +311,7 @@ export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
   'until',
   'unless',
   'if',
+  'whether',
 ]);
 
 /** Auxiliaries and adverbs allowed between a subject and its verb or inside a verb group. */
@@ -442,10 +443,70 @@ export const INTENT: ReadonlySet<string> = new Set([
   'aims',
   'determined',
   'poised',
-  'expected',
   'due',
+]);
+
+/**
+ * Words that present an act as a possibility rather than a plan or a fact (epistemic modality): "is considering
+ * airdrops", "is expected to visit", "will likely strike", "probably would not". The PLOVER codebook's "possible"
+ * mode; unlike INTENT, no one is committed to the act.
+ */
+export const POSSIBILITY: ReadonlySet<string> = new Set([
   'considering',
+  'consider',
+  'considers',
+  'considered',
+  'weighing',
+  'weighs',
   'mulling',
+  'mulls',
+  'contemplating',
+  'contemplates',
+  'expected',
+  'likely',
+  'unlikely',
+  'probably',
+  'possibly',
+  'perhaps',
+  'maybe',
+]);
+
+/**
+ * Adjectives that put the act an event noun names in the future or in doubt (attributive modality): "the planned
+ * demonstration", "a proposed boycott" are intentions, "a possible strike", "potential sanctions" possibilities.
+ */
+export const ATTRIBUTIVE_MODALITY: ReadonlyMap<string, 'intent' | 'possible'> = new Map([
+  ['planned', 'intent'],
+  ['proposed', 'intent'],
+  ['intended', 'intent'],
+  ['scheduled', 'intent'],
+  ['upcoming', 'intent'],
+  ['forthcoming', 'intent'],
+  ['future', 'intent'],
+  ['prospective', 'intent'],
+  ['possible', 'possible'],
+  ['potential', 'possible'],
+  ['hypothetical', 'possible'],
+  ['would-be', 'possible'],
+]);
+
+/**
+ * Adjectives of duration that make an event noun a standing state rather than an act that happened (aspect: "the
+ * longstanding embargo", "the ongoing blockade", "existing sanctions").
+ */
+export const STATE_ADJECTIVES: ReadonlySet<string> = new Set([
+  'longstanding',
+  'long-standing',
+  'ongoing',
+  'existing',
+  'continuing',
+  'decades-old',
+  'decades-long',
+  'years-long',
+  'current',
+  'standing',
+  'lingering',
+  'permanent',
 ]);
 
 /** Conditional conjunctions: an event in their clause is hypothetical. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
+import { attachGeneric } from './generic.js';
+
+const code = codeEvents;
+const sides = (doc: Doc) => doc.events.map((e) => [e.type, e.source.map((a) => a.code), e.target.map((a) => a.code)]);
+
+describe('generic actors', () => {
+  it('a state organ stands for the one state its sentence names', () => {
+    expect(sides(code('Police fired tear gas at students in Chile.'))).toEqual([['ASSAULT', ['CHLCOP'], ['EDU']]]);
+    expect(sides(code('In Chile, the government imposed sanctions on Peru.'))).toEqual([
+      ['SANCTION', ['CHLGOV'], ['PER']],
+    ]);
+  });
+  it('never the state on the other side, nor one of two', () => {
+    expect(sides(code('The government imposed sanctions on Peru.'))).toEqual([['SANCTION', ['GOV'], ['PER']]]);
+    const cand = (name: string, code: string, actorKey: string | null, kind: 'actor' | 'place' = 'actor') => ({
+      ts: 0,
+      te: 1,
+      start: 0,
+      end: name.length,
+      name,
+      code,
+      actorKey,
+      kind,
+      placeName: actorKey ? name : null,
+      media: false,
+      person: false,
+    });
+    const words = ['police', 'in', 'Chile', 'and', 'Peru'].map((text) => ({ text }));
+    const police = cand('police', 'COP', null);
+    const students = cand('students', 'EDU', null);
+    const chile = cand('Chile', 'CHL', 'country:CHL', 'place');
+    const peru = cand('Peru', 'PER', 'country:PER', 'place');
+    expect(attachGeneric(words, [police], [students], [police, chile, peru, students], null)[0]!.code).toBe('COP');
+    expect(attachGeneric(words, [police], [students], [police, chile, students], null)[0]!.code).toBe('CHLCOP');
+    expect(attachGeneric(words, [police], [chile], [police, chile, students], null)[0]!.code).toBe('COP');
+    expect(attachGeneric(words, [police], [chile], [police, chile], { key: 'country:CHL', code: 'CHL' })[0]!.code).toBe(
+      'COP',
+    );
+  });
+  it('the only state an article names', () => {
+    const doc = code('Chile held elections on Sunday. Later the government arrested the students. Chile is calm.');
+    expect(doc.events.find((e) => e.type === 'COERCE')?.source.map((a) => a.code)).toEqual(['CHLGOV']);
+    const two = code('Chile held elections on Sunday. Later the government arrested the students. Peru is calm.');
+    expect(two.events.find((e) => e.type === 'COERCE')?.source.map((a) => a.code)).toEqual(['GOV']);
+  });
+  it('a foreign force is not the state at hand', () => {
+    expect(sides(code('In Chile, a foreign navy boarded the ship.'))[0]![1]).toEqual(['MIL']);
+    // A proper adjective names the owner, resolved or not.
+    expect(sides(code('In Chile, Ruritanian troops boarded the ship.'))[0]![1]).not.toContain('CHLMIL');
+  });
+  it('groups that are no state organ keep their code', () => {
+    expect(sides(code('Protesters in Chile threw stones at a bank.'))[0]![1]).toEqual(['CVL']);
+  });
+});

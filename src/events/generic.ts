@@ -1,0 +1,94 @@
+import type { Doc } from '../model/index.js';
+import type { ActorCandidate } from './actors.js';
+import { isGeneric } from './not-events.js';
+
+/**
+ * A generic state organ ("the government", "officials", "troops", "police", "lawmakers") stands for the state the
+ * text is about: PLOVER and CAMEO code it as that state plus its sector ("troops" in a report on Chile → CHLMIL). The
+ * state is taken only when it is unambiguous: the one state the sentence names by itself (a country or its capital,
+ * not an adjective of another actor: "the Indian warship", "Somali pirates" name the state of those actors only), apart from
+ * the event's other side, else the only state the article names as a country or capital (twice or more), never a state on the event's other side. Groups that are not organs of a state (civilians, rebels,
+ * criminals, businesses) keep their generic code: a place named beside them does not say whose they are.
+ */
+
+/** Sectors of the state itself (CAMEO agent codes): government, military, police, judiciary, legislature, intelligence. */
+const STATE_SECTORS: ReadonlySet<string> = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY']);
+
+/** Modifiers that say the organ is not the state at hand: "a foreign navy", "enemy troops", "international police". */
+const NOT_OWN: ReadonlySet<string> = new Set([
+  'foreign',
+  'enemy',
+  'rival',
+  'other',
+  'another',
+  'international',
+  'multinational',
+  'allied',
+  'coalition',
+  'neighbouring',
+  'neighboring',
+]);
+
+/**
+ * A generic state organ whose owner the text leaves open: not marked as another state's ("a foreign navy"), nor
+ * owned by a proper adjective the coder could not resolve ("Norvessan coast guard officers" names its state).
+ */
+function isStateOrgan(c: ActorCandidate, tokens: readonly { text: string }[]): boolean {
+  if (!isGeneric(c) || !STATE_SECTORS.has(c.code)) return false;
+  for (const k of [c.ts - 1, c.ts - 2]) {
+    const t = tokens[k]?.text ?? '';
+    if (NOT_OWN.has(t.toLowerCase())) return false;
+  }
+  const before = tokens[c.ts - 1]?.text ?? '';
+  return !/^\p{Lu}\p{Ll}/u.test(before);
+}
+
+/** A state an actor may stand for: its actor key ("country:CHL") and ISO alpha-3 code. */
+export interface State {
+  key: string;
+  code: string;
+}
+
+const COUNTRY = 'country:';
+
+function stateOf(key: string | null | undefined): State | null {
+  return key?.startsWith(COUNTRY) ? { key, code: key.slice(COUNTRY.length) } : null;
+}
+
+/** The state an article is about: the only one it names, named twice or more; else null. */
+export function articleState(doc: Doc): State | null {
+  const counts = new Map<string, number>();
+  for (const e of doc.entities) {
+    if (e.type !== 'GPE' || !stateOf(e.actorKey)) continue;
+    counts.set(e.actorKey!, (counts.get(e.actorKey!) ?? 0) + 1);
+  }
+  if (counts.size !== 1) return null;
+  const [key, n] = [...counts][0]!;
+  return n >= 2 ? stateOf(key) : null;
+}
+
+/**
+ * The side's actors with each generic one attached to its state: `cands` are the sentence's actor candidates,
+ * `other` the event's other side.
+ */
+export function attachGeneric(
+  tokens: readonly { text: string }[],
+  side: readonly ActorCandidate[],
+  other: readonly ActorCandidate[],
+  cands: readonly ActorCandidate[],
+  article: State | null,
+): ActorCandidate[] {
+  if (!side.some((c) => isStateOrgan(c, tokens))) return [...side];
+  const excluded = new Set<string>();
+  for (const c of [...other, ...side]) if (stateOf(c.actorKey)) excluded.add(c.actorKey!);
+  const named = new Set<string>();
+  for (const c of cands)
+    if (c.placeName !== null && /^[A-Z]{3}$/.test(c.code) && stateOf(c.actorKey) && !excluded.has(c.actorKey!))
+      named.add(c.actorKey!);
+  let state: State | null = null;
+  if (named.size === 1) state = stateOf([...named][0]);
+  else if (named.size === 0 && article && !excluded.has(article.key)) state = article;
+  // A side that already names a state ("France and its troops") keeps its generic noun as written.
+  if (!state || side.some((c) => stateOf(c.actorKey))) return [...side];
+  return side.map((c) => (isStateOrgan(c, tokens) ? { ...c, code: state.code + c.code, actorKey: state.key } : c));
+}
