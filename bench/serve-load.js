@@ -10,7 +10,9 @@
 //                          of the analyzed ones with changed ids (bench/replicate-store.js)
 //   SERVE_BENCH_SECONDS    per scenario (default 60); SERVE_BENCH_CONNECTIONS clients (default 200)
 //   SERVE_BENCH_INGEST     articles per ingest run during the scenarios (default 300; 0: no ingest)
-//   SERVE_BENCH_ONLY       run only the scenarios whose names contain this
+//   SERVE_BENCH_ONLY       run only the scenarios whose names contain one of these words, comma-separated
+//                          ('routes': the per-route times)
+//   SERVE_BENCH_ROUTE_REQUESTS  requests per route for the per-route times (default 100)
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -32,13 +34,16 @@ import { writeTimeline17Jsonl } from './timeline17-input.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench/out');
-const CLI = join(ROOT, 'dist/cli/main.js');
+// SERVE_BENCH_CLI: another build's CLI (to compare two builds on the same store).
+const CLI = process.env.SERVE_BENCH_CLI ?? join(ROOT, 'dist/cli/main.js');
 const N = Number(process.env.SERVE_BENCH_ARTICLES ?? 10_000);
 const ANALYZED = Math.min(N, Number(process.env.SERVE_BENCH_ANALYZED ?? 10_000));
 const CONNECTIONS = Number(process.env.SERVE_BENCH_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.SERVE_BENCH_SECONDS ?? 60);
 const INGEST = Number(process.env.SERVE_BENCH_INGEST ?? 300);
-const ONLY = process.env.SERVE_BENCH_ONLY ?? '';
+const ONLY = (process.env.SERVE_BENCH_ONLY ?? '').split(',');
+const chosen = (name) => ONLY.some((o) => name.includes(o));
+const ROUTE_REQUESTS = Number(process.env.SERVE_BENCH_ROUTE_REQUESTS ?? 100);
 mkdirSync(OUT, { recursive: true });
 
 function analyze(inputs, db) {
@@ -208,6 +213,7 @@ async function routeTimes(base, totals, count) {
   const get = async (path) => (await fetch(base + path)).json();
   const articles = (await get('/api/articles?limit=500')).items.map((a) => a.id);
   const entities = (await get('/api/entities?limit=500')).items.map((e) => e.id);
+  const groups = (await get('/api/ledger?limit=100')).items.map((g) => g.id);
   const qs = queries(count + 1, 23);
   const page = (total, limit = 50) => Math.floor(Math.random() * Math.max(1, total - limit));
   const routes = {
@@ -219,6 +225,7 @@ async function routeTimes(base, totals, count) {
     '/api/events': () => `/api/events?offset=${page(totals.events)}&limit=50`,
     '/api/search': (i) => `/api/search?q=${encodeURIComponent(qs[i])}&limit=20`,
     '/api/ledger': (i) => `/api/ledger?offset=${i * 7}&limit=50`,
+    '/api/ledger/:id': (i) => `/api/ledger/${groups[i % groups.length]}?offset=${i % 3}&limit=50`,
     '/api/timeline': () => `/api/timeline?offset=${page(totals.events, 200)}&limit=200`,
     '/api/network': (i) => `/api/network?offset=${i}&limit=500`,
     '/api/stats': () => '/api/stats',
@@ -255,15 +262,15 @@ async function run() {
       `store: ${totals.articles} articles, ${totals.entities} actors, ${totals.events} events, ${totals.quotes} quotes; ` +
         `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
-    if (!ONLY || 'routes'.includes(ONLY)) {
-      console.log('every route, 1 client, 100 distinct requests each (no ingest):');
-      await routeTimes(base, totals, 100);
+    if (chosen('routes')) {
+      console.log(`every route, 1 client, ${ROUTE_REQUESTS} distinct requests each (no ingest):`);
+      await routeTimes(base, totals, ROUTE_REQUESTS);
     }
     if (INGEST > 0) {
       stopIngest = ingestLoop(db);
       console.log(`an ingest runs meanwhile: sitrep analyze of ${INGEST} new articles at a time, nice 10`);
     }
-    for (const s of SCENARIOS.filter((x) => x.name.includes(ONLY))) {
+    for (const s of SCENARIOS.filter((x) => chosen(x.name))) {
       const before = rssMb(child.pid);
       const connections = s.connections ?? CONNECTIONS;
       const result = await autocannon({
@@ -278,7 +285,8 @@ async function run() {
         ],
       });
       const after = rssMb(child.pid);
-      const errors = result.errors + result.timeouts + result.non2xx;
+      // autocannon counts a time-out among its errors too.
+      const errors = result.errors + result.non2xx;
       console.log(
         `${s.name}\n  ${connections} clients, ${SECONDS} s: ${result.requests.average.toFixed(0)} req/s, ` +
           `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ` +

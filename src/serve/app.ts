@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Db } from '../store/index.js';
+import { allowStaleCounts, type Db } from '../store/index.js';
 import { apiRoutes, type ApiOptions } from './api.js';
 import { indexHtml, STYLES_CSS } from './assets.js';
 import { allowedHosts, apiGuard, hostCheck } from './guard.js';
 import { JobQueue } from './jobs.js';
 import { NetworkViews } from './network.js';
-import { responseCache, type ResponseCacheOptions } from './response-cache.js';
+import { RESPONSE_CACHE_DEFAULTS, responseCache, type ResponseCacheOptions } from './response-cache.js';
 import { storeToken, tokenMatches } from './token.js';
 
 /** The largest request body the API reads (a Sources POST is one URL): larger ones are refused unread. */
@@ -89,6 +89,7 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   // Reads answered from memory (after the guards, so a cached answer is refused like a fresh one). Not the
   // Sources routes: their jobs and feeds change without a store commit.
   const cached = responseCache(db, options.responseCache);
+  allowStaleCounts(db, options.responseCache?.staleMs ?? RESPONSE_CACHE_DEFAULTS.staleMs);
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/sources') ? next() : cached(c, next)));
 
   // The UI learns the token from its own page: only a same-origin script can read it (and the Host check keeps

@@ -199,14 +199,14 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
       insEvent.run(e.id, e.type, e.date, JSON.stringify(e));
       for (const a of e.articleIds) insLink.run(e.id, a);
     }
-    const insGroup = db.prepare('INSERT INTO claim_groups (id, data) VALUES (?, ?)');
+    const insGroup = db.prepare('INSERT INTO claim_groups (id, data, size) VALUES (?, ?, ?)');
     // Claim ids are "<articleId>:c<idx>" (see claimLoader).
     const insMember = db.prepare(
       'INSERT OR REPLACE INTO claim_group_members (article_seq, idx, group_id) SELECT seq, ?, ? FROM articles WHERE id = ?',
     );
     for (const g of resolved.claimGroups) {
       counts.claimGroups++;
-      insGroup.run(g.id, JSON.stringify(g));
+      insGroup.run(g.id, JSON.stringify(g), g.claimIds.length);
       for (const claimId of g.claimIds) {
         const cut = claimId.lastIndexOf(':c');
         if (cut > 0) insMember.run(Number(claimId.slice(cut + 2)), g.id, claimId.slice(0, cut));
