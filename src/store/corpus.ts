@@ -8,6 +8,7 @@ import type {
 } from '../model/index.js';
 import type { StoredMention } from '../resolve/index.js';
 import { immediate, type Db } from './db.js';
+import { RANK_MEMBERS_SQL } from './migrations/010-read-indexes.js';
 
 /**
  * Corpus-level tables: what the resolve step reads (aggregates, never every mention at once when it
@@ -212,6 +213,7 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
         if (cut > 0) insMember.run(Number(claimId.slice(cut + 2)), g.id, claimId.slice(0, cut));
       }
     }
+    db.exec(RANK_MEMBERS_SQL);
     if (resolved.storyDates) {
       const upd = db.prepare(`UPDATE articles SET published = ?, published_precision = ?, published_from = 'story'
                               WHERE id = ? AND (published IS NULL OR published_from = 'story')`);

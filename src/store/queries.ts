@@ -501,10 +501,9 @@ const UNGROUPED =
 const IN_GROUP = '(c.article_seq, c.idx) IN (SELECT article_seq, idx FROM claim_group_members WHERE group_id = ?)';
 /** Earliest first, undated last; in article order within a date. */
 const BY_DATE = "COALESCE(c.date, '9999'), c.article_seq, c.idx";
-/** A page of a group's claims by date: their keys are picked off the claims' own rows, and only they are joined. */
-const GROUP_PAGE = `(c.article_seq, c.idx) IN (SELECT p.article_seq, p.idx FROM claim_group_members m
-  JOIN claims p ON p.article_seq = m.article_seq AND p.idx = m.idx WHERE m.group_id = ?
-  ORDER BY COALESCE(p.date, '9999'), p.article_seq, p.idx LIMIT ? OFFSET ?)`;
+/** A page of a group's claims by date: a range of their ranks (`claim_group_members.rank`, kept by the resolve). */
+const GROUP_PAGE = `(c.article_seq, c.idx) IN (SELECT article_seq, idx FROM claim_group_members
+  WHERE group_id = ? AND rank >= ? AND rank < ?)`;
 
 function ledgerEntries(db: Db, claims: Iterable<ExportClaim>): LedgerEntry[] {
   const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) AS t FROM articles WHERE id = ?').pluck();
@@ -547,7 +546,7 @@ export function ledger(
                 ORDER BY size DESC, id LIMIT ? OFFSET ?`)
       .all(limit, offset) as Array<{ id: string; proposition: string; size: number }>;
     for (const g of groups) {
-      const entries = ledgerEntries(db, claimsWhere(db, GROUP_PAGE, [g.id, members, 0], -1, 0, BY_DATE));
+      const entries = ledgerEntries(db, claimsWhere(db, GROUP_PAGE, [g.id, 0, members], -1, 0, BY_DATE));
       const since = entries.find((e) => e.date)?.date ?? null;
       items.push({ id: g.id, proposition: g.proposition, since, entries, members: g.size });
     }
@@ -575,7 +574,7 @@ export function ledgerGroup(
   if (!g) return null;
   const since =
     (db.prepare(`SELECT MIN(c.date) FROM claims c WHERE ${IN_GROUP}`).pluck().get(id) as string | null) ?? null;
-  const entries = ledgerEntries(db, claimsWhere(db, GROUP_PAGE, [id, limit, offset], -1, 0, BY_DATE));
+  const entries = ledgerEntries(db, claimsWhere(db, GROUP_PAGE, [id, offset, offset + limit], -1, 0, BY_DATE));
   return { id: g.id, proposition: g.proposition, since, entries, members: g.size, total: g.size };
 }
 
