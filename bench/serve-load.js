@@ -1,20 +1,131 @@
-// Load bench of `sitrep serve`: a synthetic store (10,000 articles by default; SERVE_BENCH_ARTICLES=100000 for
-// more), served by the built CLI, then concurrent clients (autocannon) on the list endpoints and on search.
-// Prints requests/s, p50/p99 latency, errors and the server's RSS before and after each scenario.
+// Load bench of `sitrep serve`: a store of synthetic articles plus the real Timeline17 inputs (read from the shared
+// data folder at bench time), served by the built CLI, then concurrent clients (autocannon) on the list endpoints and
+// on search while an ingest (`sitrep analyze` of new articles, at nice 10) writes to the same store.
+// Prints every API route's p50/p95 (one client, distinct URLs, before the ingest starts), then per scenario
+// requests/s, p50/p99 latency, errors and the server's RSS before and after.
 // Everything stays on 127.0.0.1; each scenario runs for a bounded time and stops by itself.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+//
+//   SERVE_BENCH_ARTICLES   articles in the store (default 10,000)
+//   SERVE_BENCH_ANALYZED   of these, how many are analyzed (default: all, at most 10,000); the rest are SQL copies
+//                          of the analyzed ones with changed ids (bench/replicate-store.js)
+//   SERVE_BENCH_SECONDS    per scenario (default 60); SERVE_BENCH_CONNECTIONS clients (default 200)
+//   SERVE_BENCH_INGEST     articles per ingest run during the scenarios (default 300; 0: no ingest)
+//   SERVE_BENCH_ONLY       run only the scenarios whose names contain one of these words, comma-separated
+//                          ('routes': the per-route times)
+//   SERVE_BENCH_ROUTE_REQUESTS  requests per route for the per-route times (default 100)
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { servedStore } from './served-store.js';
-import { searchQueries } from './synthetic.js';
+import { replicateStore } from './replicate-store.js';
+import { searchQueries, writeSyntheticDump } from './synthetic.js';
+import { writeTimeline17Jsonl } from './timeline17-input.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
+const OUT = join(ROOT, 'bench/out');
+// SERVE_BENCH_CLI: another build's CLI (to compare two builds on the same store).
+const CLI = process.env.SERVE_BENCH_CLI ?? join(ROOT, 'dist/cli/main.js');
 const N = Number(process.env.SERVE_BENCH_ARTICLES ?? 10_000);
+const ANALYZED = Math.min(N, Number(process.env.SERVE_BENCH_ANALYZED ?? 10_000));
 const CONNECTIONS = Number(process.env.SERVE_BENCH_CONNECTIONS ?? 200);
-const SECONDS = Number(process.env.SERVE_BENCH_SECONDS ?? 15);
+const SECONDS = Number(process.env.SERVE_BENCH_SECONDS ?? 60);
+const INGEST = Number(process.env.SERVE_BENCH_INGEST ?? 300);
+const ONLY = (process.env.SERVE_BENCH_ONLY ?? '').split(',');
+const chosen = (name) => ONLY.some((o) => name.includes(o));
+const ROUTE_REQUESTS = Number(process.env.SERVE_BENCH_ROUTE_REQUESTS ?? 100);
+mkdirSync(OUT, { recursive: true });
+
+function analyze(inputs, db) {
+  const r = spawnSync(process.execPath, [CLI, 'analyze', ...inputs, '--db', db], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('analyze failed');
+}
+
+/**
+ * The analyzed store: the Timeline17 inputs (when the shared data is there) and synthetic articles up to
+ * `ANALYZED`, built once and kept in bench/out (an analysis of 10,000 articles takes minutes).
+ */
+function analyzedStore() {
+  const db = join(OUT, `serve-load-analyzed-${ANALYZED}.db`);
+  if (existsSync(db)) return db;
+  const partial = `${db}.partial`;
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
+  const real = join(OUT, 'timeline17.jsonl');
+  const realCount = Math.min(writeTimeline17Jsonl(real), ANALYZED);
+  const dump = join(OUT, `serve-load-${ANALYZED}.txt`);
+  const fd = openSync(dump, 'w');
+  writeSyntheticDump(ANALYZED - realCount, (s) => writeSync(fd, s), { seed: 2026, median: 600 });
+  closeSync(fd);
+  console.log(
+    `analyzing ${ANALYZED - realCount} synthetic and ${realCount} Timeline17 articles (once; kept as ${db}) …`,
+  );
+  analyze(realCount > 0 && realCount === ANALYZED ? [real] : realCount > 0 ? [dump, real] : [dump], partial);
+  renameSync(partial, db);
+  rmSync(dump);
+  rmSync(real, { force: true });
+  return db;
+}
+
+/** The served store: the analyzed one, grown by copies to `N` articles when `N` is larger. */
+function store() {
+  const db = join(OUT, `serve-load-${N}-of-${ANALYZED}.db`);
+  if (existsSync(db)) return db;
+  const base = analyzedStore();
+  if (N <= ANALYZED) copyFileSync(base, db);
+  else {
+    console.log(`copying the analyzed articles up to ${N} (once; kept as ${db}) …`);
+    replicateStore(base, `${db}.partial`, N);
+    renameSync(`${db}.partial`, db);
+  }
+  return db;
+}
+
+/** Served stores are written by the bench's ingest: each run starts from a fresh copy of the built store. */
+function freshCopy(db) {
+  const run = db.replace(/\.db$/, '.run.db');
+  for (const f of [run, `${run}-wal`, `${run}-shm`]) rmSync(f, { force: true });
+  copyFileSync(db, run);
+  return run;
+}
+
+/**
+ * `sitrep analyze` of new synthetic articles into the served store, one run after another until stopped, at a
+ * lower CPU priority (a background ingest beside an analyst's reads). Returns a stop function.
+ */
+function ingestLoop(db) {
+  let stopped = false;
+  let child = null;
+  let runs = 0;
+  const next = () => {
+    if (stopped) return;
+    const dump = join(OUT, `serve-load-ingest-${runs}.txt`);
+    const fd = openSync(dump, 'w');
+    writeSyntheticDump(INGEST, (s) => writeSync(fd, s), { seed: 9000 + runs, median: 600 });
+    closeSync(fd);
+    runs++;
+    child = spawn('nice', ['-n', '10', process.execPath, CLI, 'analyze', dump, '--db', db], { stdio: 'ignore' });
+    child.on('exit', () => {
+      rmSync(dump, { force: true });
+      next();
+    });
+  };
+  next();
+  return () => {
+    stopped = true;
+    child?.kill('SIGTERM');
+    return runs;
+  };
+}
 
 function rssMb(pid) {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
@@ -74,15 +185,75 @@ const SCENARIOS = [
   },
 ];
 
+/** A percentile of sorted numbers. */
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/**
+ * Every API route, one request at a time, each URL different (random pages, ids, queries): p50, p95 and max
+ * of `count` requests per route, ms. The first request of a route is not counted (it compiles statements).
+ */
+async function routeTimes(base, totals, count) {
+  const get = async (path) => (await fetch(base + path)).json();
+  const articles = (await get('/api/articles?limit=500')).items.map((a) => a.id);
+  const entities = (await get('/api/entities?limit=500')).items.map((e) => e.id);
+  const groups = (await get('/api/ledger?limit=100')).items.map((g) => g.id);
+  const qs = searchQueries(count + 1, 23, N);
+  const page = (total, limit = 50) => Math.floor(Math.random() * Math.max(1, total - limit));
+  const routes = {
+    '/api/articles': () => `/api/articles?offset=${page(totals.articles)}&limit=50`,
+    '/api/articles/:id': (i) => `/api/articles/${articles[i % articles.length]}`,
+    '/api/entities': () => `/api/entities?offset=${page(totals.entities)}&limit=50`,
+    '/api/entities/:id': (i) => `/api/entities/${entities[i % entities.length]}?offset=${i}&limit=20`,
+    '/api/quotes': () => `/api/quotes?offset=${page(totals.quotes)}&limit=50`,
+    '/api/events': () => `/api/events?offset=${page(totals.events)}&limit=50`,
+    '/api/search': (i) => `/api/search?q=${encodeURIComponent(qs[i])}&limit=20`,
+    '/api/ledger': (i) => `/api/ledger?offset=${i * 7}&limit=50`,
+    '/api/ledger/:id': (i) => `/api/ledger/${groups[i % groups.length]}?offset=${i % 3}&limit=50`,
+    '/api/timeline': () => `/api/timeline?offset=${page(totals.events, 200)}&limit=200`,
+    '/api/network': (i) => `/api/network?offset=${i}&limit=500`,
+    '/api/stats': () => '/api/stats',
+    '/api/sources/feeds': () => '/api/sources/feeds',
+    '/api/sources/jobs': () => '/api/sources/jobs',
+  };
+  for (const [route, path] of Object.entries(routes)) {
+    const ms = [];
+    let bytes = 0;
+    let bad = 0;
+    for (let i = 0; i <= count; i++) {
+      const t = performance.now();
+      const res = await fetch(base + path(i));
+      const body = await res.arrayBuffer();
+      if (i > 0) ms.push(performance.now() - t);
+      bytes += body.byteLength;
+      if (res.status !== 200) bad++;
+    }
+    ms.sort((a, b) => a - b);
+    console.log(
+      `  ${route.padEnd(20)} p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, ` +
+        `max ${ms.at(-1).toFixed(1)} ms, ${(bytes / (count + 1) / 1024).toFixed(0)} KB a response${bad ? `, ${bad} not 200` : ''}`,
+    );
+  }
+}
+
 async function run() {
-  const db = servedStore(N);
+  const db = freshCopy(store());
   const { child, base } = await serve(db);
+  let stopIngest = null;
   try {
     const totals = await (await fetch(`${base}/api/stats`)).json();
     console.log(
-      `store: ${totals.articles} articles, ${totals.entities} actors, ${totals.events} events, ${totals.quotes} quotes`,
+      `store: ${totals.articles} articles, ${totals.entities} actors, ${totals.events} events, ${totals.quotes} quotes; ` +
+        `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
     );
-    for (const s of SCENARIOS) {
+    if (chosen('routes')) {
+      console.log(`every route, 1 client, ${ROUTE_REQUESTS} distinct requests each (no ingest):`);
+      await routeTimes(base, totals, ROUTE_REQUESTS);
+    }
+    if (INGEST > 0) {
+      stopIngest = ingestLoop(db);
+      console.log(`an ingest runs meanwhile: sitrep analyze of ${INGEST} new articles at a time, nice 10`);
+    }
+    for (const s of SCENARIOS.filter((x) => chosen(x.name))) {
       const before = rssMb(child.pid);
       const connections = s.connections ?? CONNECTIONS;
       const result = await autocannon({
@@ -97,15 +268,18 @@ async function run() {
         ],
       });
       const after = rssMb(child.pid);
-      const errors = result.errors + result.timeouts + result.non2xx;
+      // autocannon counts a time-out among its errors too.
+      const errors = result.errors + result.non2xx;
       console.log(
         `${s.name}\n  ${connections} clients, ${SECONDS} s: ${result.requests.average.toFixed(0)} req/s, ` +
           `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ` +
           `errors ${errors} (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) ` +
-          `of ${result.requests.total}; server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MB`,
+          `of ${result.requests.total}; server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MB; ` +
+          `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
       );
     }
   } finally {
+    if (stopIngest) console.log(`ingest runs started: ${stopIngest()}`);
     child.kill('SIGTERM');
   }
 }

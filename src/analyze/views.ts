@@ -1,6 +1,6 @@
 import type { ExportEvent, PloverType } from '../model/index.js';
 import { isCooperative } from '../model/index.js';
-import { allEvents, datedEventPage, type Db } from '../store/index.js';
+import { allEvents, countRows, datedEventPage, type Db } from '../store/index.js';
 
 /** Read-only analyses over the resolved store: the timeline, the actor network, corpus statistics. */
 
@@ -39,7 +39,7 @@ export function timelinePage(
   limit: number,
 ): { days: TimelineDay[]; undated: number; total: number } {
   const page = datedEventPage(db, offset, limit);
-  const all = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  const all = countRows(db, 'SELECT COUNT(*) FROM events');
   const days: TimelineDay[] = [];
   for (const e of page.items) {
     const item = { ...e, cooperative: isCooperative(e.type as PloverType) };

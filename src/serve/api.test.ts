@@ -44,6 +44,27 @@ describe('list routes', () => {
     expect(capped.body.limit).toBe(500);
   });
 
+  it('lists each claim group with its first claims and its size; a group pages through all of them', async () => {
+    const { body } = await json('/api/ledger?limit=500');
+    const groups = body.items as Array<{ id: string; members: number; entries: Array<{ date: string | null }> }>;
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) {
+      expect(g.entries.length).toBe(Math.min(g.members, 20));
+      const dates = g.entries.map((e) => e.date ?? '9999');
+      expect(dates).toEqual([...dates].sort());
+    }
+    const sizes = groups.map((g) => g.members);
+    const grouped = sizes.filter((n) => n > 1);
+    expect(grouped).toEqual([...grouped].sort((x, y) => y - x));
+    const big = groups.find((g) => g.members > 1 && !g.id.includes(':c'));
+    expect(big).toBeDefined();
+    const page = await json(`/api/ledger/${big!.id}?offset=1&limit=1`);
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBe(big!.members);
+    expect((page.body.entries as unknown[]).length).toBe(1);
+    expect((await json('/api/ledger/clg_nosuchgroup')).status).toBe(404);
+  });
+
   it('answer 400 with a message for paging values that are not whole numbers in range', async () => {
     for (const bad of ['-1', '1e308', 'Infinity', '9223372036854775808', '1.5', 'abc', '0x10']) {
       const { status, body } = await json(`/api/articles?offset=${encodeURIComponent(bad)}`);

@@ -9,6 +9,7 @@ import {
   eventsAt,
   eventsById,
   ledger,
+  ledgerGroup,
   quotePage,
   search,
   SearchQueryError,
@@ -98,6 +99,11 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
     .get('/ledger', paged(), (c) => {
       const { offset, limit } = c.req.valid('query');
       return c.json({ offset, limit, ...ledger(db, offset, limit) }, 200);
+    })
+    .get('/ledger/:id', paged(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const g = ledgerGroup(db, c.req.param('id'), offset, limit);
+      return g ? c.json({ offset, limit, ...g }, 200) : c.json({ error: 'no such claim group' }, 404);
     })
     .get('/timeline', paged(1000, 200), (c) => {
       const { offset, limit } = c.req.valid('query');

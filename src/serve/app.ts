@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Db } from '../store/index.js';
+import { allowStaleCounts, type Db } from '../store/index.js';
 import { apiRoutes, type ApiOptions } from './api.js';
 import { indexHtml, STYLES_CSS } from './assets.js';
 import { allowedHosts, apiGuard, hostCheck } from './guard.js';
 import { JobQueue } from './jobs.js';
 import { NetworkViews } from './network.js';
+import { RESPONSE_CACHE_DEFAULTS, responseCache, type ResponseCacheOptions } from './response-cache.js';
 import { storeToken, tokenMatches } from './token.js';
 
 /** The largest request body the API reads (a Sources POST is one URL): larger ones are refused unread. */
@@ -21,6 +22,8 @@ export interface AppOptions extends ApiOptions {
   token?: string;
   /** Every API request needs the token, reads too (a server open to the network). */
   tokenForReads?: boolean;
+  /** The cache of read answers (`responseCache`); its defaults allow answers 1 s older than the store. */
+  responseCache?: ResponseCacheOptions;
 }
 
 /** The served app, with what the server must stop when it stops. */
@@ -83,6 +86,11 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
     }),
   );
   app.use('/api/*', apiGuard(token, reads));
+  // Reads answered from memory (after the guards, so a cached answer is refused like a fresh one). Not the
+  // Sources routes: their jobs and feeds change without a store commit.
+  const cached = responseCache(db, options.responseCache);
+  allowStaleCounts(db, options.responseCache?.staleMs ?? RESPONSE_CACHE_DEFAULTS.staleMs);
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/sources') ? next() : cached(c, next)));
 
   // The UI learns the token from its own page: only a same-origin script can read it (and the Host check keeps
   // rebound names out). Open to the network, the page carries it only when asked with it (`/?token=…`).

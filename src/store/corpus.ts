@@ -8,6 +8,7 @@ import type {
 } from '../model/index.js';
 import type { StoredMention } from '../resolve/index.js';
 import { immediate, type Db } from './db.js';
+import { RANK_MEMBERS_SQL } from './migrations/010-read-indexes.js';
 
 /**
  * Corpus-level tables: what the resolve step reads (aggregates, never every mention at once when it
@@ -199,19 +200,20 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
       insEvent.run(e.id, e.type, e.date, JSON.stringify(e));
       for (const a of e.articleIds) insLink.run(e.id, a);
     }
-    const insGroup = db.prepare('INSERT INTO claim_groups (id, data) VALUES (?, ?)');
+    const insGroup = db.prepare('INSERT INTO claim_groups (id, data, size) VALUES (?, ?, ?)');
     // Claim ids are "<articleId>:c<idx>" (see claimLoader).
     const insMember = db.prepare(
       'INSERT OR REPLACE INTO claim_group_members (article_seq, idx, group_id) SELECT seq, ?, ? FROM articles WHERE id = ?',
     );
     for (const g of resolved.claimGroups) {
       counts.claimGroups++;
-      insGroup.run(g.id, JSON.stringify(g));
+      insGroup.run(g.id, JSON.stringify(g), g.claimIds.length);
       for (const claimId of g.claimIds) {
         const cut = claimId.lastIndexOf(':c');
         if (cut > 0) insMember.run(Number(claimId.slice(cut + 2)), g.id, claimId.slice(0, cut));
       }
     }
+    db.exec(RANK_MEMBERS_SQL);
     if (resolved.storyDates) {
       const upd = db.prepare(`UPDATE articles SET published = ?, published_precision = ?, published_from = 'story'
                               WHERE id = ? AND (published IS NULL OR published_from = 'story')`);

@@ -48,7 +48,10 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
  * gone, so a killed run costs one rebuild, never a missing index or unsearchable articles.
  */
 export const DEFERRABLE_INDEXES: ReadonlyArray<{ name: string; sql: string }> = [
-  { name: 'mentions_actor', sql: 'CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor_key)' },
+  {
+    name: 'mentions_actor_article',
+    sql: 'CREATE INDEX IF NOT EXISTS mentions_actor_article ON mentions(actor_key, article_seq)',
+  },
   { name: 'event_mentions_type', sql: 'CREATE INDEX IF NOT EXISTS event_mentions_type ON event_mentions(type, date)' },
 ];
 /** The full-text index's insert trigger (as migration 001 made it). */

@@ -10,6 +10,7 @@ import { migration005 } from './005-boundary-confidence.js';
 import { migration006 } from './006-list-indexes.js';
 import { migration007 } from './007-quote-parts.js';
 import { migration008 } from './008-stemmed-search-corrections.js';
+import { migration010 } from './010-read-indexes.js';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration010,
 ];

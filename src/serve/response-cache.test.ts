@@ -1,0 +1,85 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../store/index.js';
+import { responseCache } from './response-cache.js';
+
+let path: string;
+let db: Db;
+let writer: Db;
+
+beforeAll(() => {
+  path = join(mkdtempSync(join(tmpdir(), 'sitrep-cache-')), 'cache.db');
+  db = openDb(path);
+  writer = openDb(path);
+});
+
+afterAll(() => {
+  db?.close();
+  writer?.close();
+});
+
+/** An app whose answer counts how often it ran and what the store says. */
+function app(staleMs: number): { app: Hono; runs: () => number } {
+  let runs = 0;
+  const a = new Hono();
+  a.use('*', responseCache(db, { staleMs }));
+  a.get('/n', (c) => {
+    runs++;
+    return c.json({ feeds: db.prepare('SELECT COUNT(*) FROM feeds').pluck().get() }, 200);
+  });
+  a.get('/missing', (c) => c.json({ error: 'no' }, 404));
+  return { app: a, runs: () => runs };
+}
+
+const addFeed = (d: Db, url: string): void => {
+  d.prepare('INSERT INTO feeds (url) VALUES (?)').run(url);
+};
+
+describe('responseCache', () => {
+  it('answers a repeated GET from memory with an ETag, and 304 to If-None-Match', async () => {
+    const { app: a, runs } = app(1000);
+    const first = await a.request('/n');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const second = await a.request('/n');
+    expect(await second.json()).toEqual(await first.json());
+    expect(second.headers.get('etag')).toBe(etag);
+    expect(runs()).toBe(1);
+    const revalidated = await a.request('/n', { headers: { 'if-none-match': etag! } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    expect(runs()).toBe(1);
+  });
+
+  it('answers afresh once the store changed and the allowed staleness has passed', async () => {
+    const exact = app(0);
+    const before = (await (await exact.app.request('/n')).json()) as { feeds: number };
+    addFeed(writer, `https://example.org/feed-${Date.now()}`);
+    const after = (await (await exact.app.request('/n')).json()) as { feeds: number };
+    expect(after.feeds).toBe(before.feeds + 1);
+    expect(exact.runs()).toBe(2);
+    // A write on the cache's own connection counts as a change too.
+    addFeed(db, `https://example.org/own-${Date.now()}`);
+    const own = (await (await exact.app.request('/n')).json()) as { feeds: number };
+    expect(own.feeds).toBe(after.feeds + 1);
+  });
+
+  it('serves an answer made before a change for at most the allowed staleness', async () => {
+    const stale = app(60_000);
+    const before = (await (await stale.app.request('/n')).json()) as { feeds: number };
+    addFeed(writer, `https://example.org/late-${Date.now()}`);
+    const within = (await (await stale.app.request('/n')).json()) as { feeds: number };
+    expect(within.feeds).toBe(before.feeds);
+    expect(stale.runs()).toBe(1);
+  });
+
+  it('keeps only successful answers', async () => {
+    const { app: a } = app(1000);
+    const res = await a.request('/missing');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('etag')).toBeNull();
+  });
+});

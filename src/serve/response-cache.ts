@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { type Db, stillServes, storeVersionReader } from '../store/index.js';
+
+export interface ResponseCacheOptions {
+  /** Bytes of response bodies kept at most (least recently used go first). */
+  maxBytes?: number;
+  /** A body longer than this is not kept. */
+  maxEntryBytes?: number;
+  /**
+   * How long an answer may be served after the store changed, ms. While an ingest commits an article every few
+   * milliseconds, an exact cache would miss on every request; this bounds how old an answer can be instead.
+   */
+  staleMs?: number;
+}
+
+/** The defaults of `sitrep serve`: answers at most 1 s older than the store. */
+export const RESPONSE_CACHE_DEFAULTS: Required<ResponseCacheOptions> = {
+  maxBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024,
+  staleMs: 1000,
+};
+
+interface Entry {
+  version: string;
+  at: number;
+  body: string;
+  etag: string;
+  type: string;
+}
+
+/**
+ * Repeated reads answered from memory: the JSON body of each successful GET, keyed by its URL and stamped with the
+ * store's version (`data_version`, moved by another connection's commits, and this connection's own changes) and
+ * the time it was made. An entry is served while the store is unchanged, or for `staleMs` after it was made when only
+ * another connection (an ingest) has written since — a correction made through the server shows at once; so an
+ * answer is never more than `staleMs` older than the store. Every kept answer carries an `ETag` (a hash of the
+ * body), and a request whose `If-None-Match` names it gets a 304 with no body.
+ */
+export function responseCache(db: Db, options: ResponseCacheOptions = {}): MiddlewareHandler {
+  const { maxBytes, maxEntryBytes, staleMs } = { ...RESPONSE_CACHE_DEFAULTS, ...options };
+  const entries = new Map<string, Entry>();
+  const versionOf = storeVersionReader(db);
+  let bytes = 0;
+  const drop = (key: string, e: Entry): void => {
+    entries.delete(key);
+    bytes -= e.body.length;
+  };
+  const answer = (e: Entry, ifNoneMatch: string | undefined): Response =>
+    ifNoneMatch === e.etag
+      ? new Response(null, { status: 304, headers: { ETag: e.etag, 'Cache-Control': 'no-cache' } })
+      : new Response(e.body, {
+          status: 200,
+          headers: { 'Content-Type': e.type, ETag: e.etag, 'Cache-Control': 'no-cache' },
+        });
+
+  return async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const key = c.req.url;
+    const version = versionOf.get() as string;
+    const now = performance.now();
+    const hit = entries.get(key);
+    if (hit) {
+      if (stillServes(hit.version, hit.at, version, now, staleMs)) {
+        // Most recently used last: the Map's order is the eviction order.
+        entries.delete(key);
+        entries.set(key, hit);
+        return answer(hit, c.req.header('if-none-match'));
+      }
+      drop(key, hit);
+    }
+    await next();
+    const type = c.res.headers.get('content-type') ?? '';
+    if (c.res.status !== 200 || !type.startsWith('application/json')) return;
+    const body = await c.res.text();
+    const e: Entry = {
+      version,
+      at: now,
+      body,
+      etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+      type,
+    };
+    if (body.length <= maxEntryBytes) {
+      entries.set(key, e);
+      bytes += body.length;
+      for (const [k, old] of entries) {
+        if (bytes <= maxBytes) break;
+        drop(k, old);
+      }
+    }
+    c.res = answer(e, c.req.header('if-none-match'));
+  };
+}

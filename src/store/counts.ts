@@ -1,0 +1,75 @@
+import type { Db } from './db.js';
+
+/**
+ * Row counts of the list pages, kept while the store does not change. A count costs a scan of an index range
+ * (the undated events, the claims outside any group: tens of ms on a large store), and every page of a list
+ * repeats it. The store's version is its `data_version` (moved by other connections' commits) and this
+ * connection's `total_changes()`. A reader that accepts counts somewhat older than the store (`allowStaleCounts`;
+ * the server, while an ingest commits an article every few ms) keeps a count for that long after a change.
+ */
+interface Counts {
+  version: { get(): unknown };
+  staleMs: number;
+  entries: Map<string, { version: string; at: number; n: number }>;
+}
+
+/**
+ * The store's version as `data_version:total_changes()`: the first part moves on other connections' commits (an
+ * ingest), the second on this connection's own (a correction and its resolve made by the server).
+ */
+export function storeVersionReader(db: Db): { get(): unknown } {
+  return db.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || ':' || total_changes()").pluck();
+}
+
+/**
+ * Whether something kept at `version` (made at time `at`) may still be served at `now` under store version `current`:
+ * when the store has not changed, or when only other connections wrote and it is at most `staleMs` old. A write of
+ * this connection's own always invalidates it, so a reader sees its own correction at once.
+ */
+export function stillServes(version: string, at: number, current: string, now: number, staleMs: number): boolean {
+  if (version === current) return true;
+  const own = (v: string): string => v.slice(v.indexOf(':') + 1);
+  return now - at <= staleMs && own(version) === own(current);
+}
+
+const perDb = new WeakMap<Db, Counts>();
+/** Distinct counts kept per store (a count per list, per type filter and per actor). */
+const MAX_COUNTS = 10_000;
+
+function countsOf(db: Db): Counts {
+  let c = perDb.get(db);
+  if (!c) {
+    c = {
+      version: storeVersionReader(db),
+      staleMs: 0,
+      entries: new Map(),
+    };
+    perDb.set(db, c);
+  }
+  return c;
+}
+
+/** Let counts on `db` be up to `ms` older than the store (default 0: exact). */
+export function allowStaleCounts(db: Db, ms: number): void {
+  countsOf(db).staleMs = ms;
+}
+
+/** `SELECT COUNT(*) …` (any query whose first column is the count), from the memo when it still holds. */
+export function countRows(db: Db, sql: string, ...args: unknown[]): number {
+  const c = countsOf(db);
+  const key = args.length ? `${sql}\u0000${JSON.stringify(args)}` : sql;
+  const version = c.version.get() as string;
+  const now = performance.now();
+  const hit = c.entries.get(key);
+  if (hit && stillServes(hit.version, hit.at, version, now, c.staleMs)) return hit.n;
+  const n = Number(
+    db
+      .prepare(sql)
+      .pluck()
+      .get(...args),
+  );
+  c.entries.delete(key);
+  c.entries.set(key, { version, at: now, n });
+  if (c.entries.size > MAX_COUNTS) c.entries.delete(c.entries.keys().next().value!);
+  return n;
+}
