@@ -5,6 +5,7 @@ export {
   latestVersion,
   beginBulkLoad,
   finishBulkLoad,
+  immediate,
   DEFERRABLE_INDEXES,
   type Db,
 } from './db.js';
@@ -21,3 +22,4 @@ export * from './corpus.js';
 export * from './queries.js';
 export * from './export/index.js';
 export * from './feeds.js';
+export * from './stories.js';
