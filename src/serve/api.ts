@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { analyzeActivity, timelinePage } from '../analyze/index.js';
+import { analyzeActivity, compareStory, timelinePage } from '../analyze/index.js';
 import {
   actorMentions,
   articleDetail,
@@ -11,6 +11,8 @@ import {
   search,
   SearchQueryError,
   SearchTimeoutError,
+  storyById,
+  storyPage,
   type Db,
 } from '../store/index.js';
 import { StoreCache } from './cache.js';
@@ -99,6 +101,14 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       const used = new Set(edges.flatMap((e) => [e.source, e.target]));
       const nodes = net.nodes.filter((n) => used.has(n.id));
       return c.json({ offset, limit, totalEdges: net.edges.length, nodes, edges, span: net.span }, 200);
+    })
+    .get('/stories', paged(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json({ offset, limit, ...storyPage(db, offset, limit) }, 200);
+    })
+    .get('/stories/:id', (c) => {
+      const s = storyById(db, c.req.param('id'));
+      return s ? c.json({ ...s, comparison: compareStory(db, s.id)! }, 200) : c.json({ error: 'no such story' }, 404);
     })
     .get('/stats', (c) =>
       c.json(

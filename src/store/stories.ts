@@ -269,3 +269,61 @@ export function storyById(db: Db, id: string): ExportStory | null {
   const r = db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
   return r ? toStory(r, memberIds(db)(r.id)) : null;
 }
+
+/** What the outlet comparison of a story reads: its articles' claims and event mentions, with their sentences. */
+export interface StoryFactRows {
+  articles: Array<{
+    seq: number;
+    id: string;
+    title: string;
+    outlet: string | null;
+    published: string | null;
+    text: string;
+    sentences: Array<[number, number]>;
+  }>;
+  claims: Array<{
+    seq: number;
+    start: number;
+    end: number;
+    proposition: string;
+    claimant: string | null;
+    stance: string;
+    group: string | null;
+  }>;
+  events: Array<{ seq: number; type: string; negated: boolean; hypothetical: boolean; data: string }>;
+}
+
+export function storyFactRows(db: Db, seqs: readonly number[]): StoryFactRows {
+  const article = db.prepare('SELECT seq, id, title, outlet, published, text, sentences FROM articles WHERE seq = ?');
+  const claims = db.prepare(
+    `SELECT c.article_seq AS seq, c.start, c."end", c.proposition, c.claimant, c.stance, g.group_id AS "group"
+     FROM claims c LEFT JOIN claim_group_members g ON g.article_seq = c.article_seq AND g.idx = c.idx
+     WHERE c.article_seq = ? ORDER BY c.idx`,
+  );
+  const events = db.prepare(
+    'SELECT article_seq AS seq, type, negated, hypothetical, data FROM event_mentions WHERE article_seq = ? ORDER BY idx',
+  );
+  const out: StoryFactRows = { articles: [], claims: [], events: [] };
+  for (const seq of seqs) {
+    const a = article.get(seq) as (Omit<StoryFactRows['articles'][number], 'sentences'> & { sentences: string }) | undefined;
+    if (!a) continue;
+    out.articles.push({ ...a, sentences: JSON.parse(a.sentences) as Array<[number, number]> });
+    out.claims.push(...(claims.all(seq) as StoryFactRows['claims']));
+    for (const e of events.all(seq) as Array<{ seq: number; type: string; negated: number; hypothetical: number; data: string }>)
+      out.events.push({ ...e, negated: e.negated === 1, hypothetical: e.hypothetical === 1 });
+  }
+  return out;
+}
+
+/** The stories of the given articles, most articles first. */
+export function storiesOfArticles(db: Db, articleIds: readonly string[]): string[] {
+  const q = db
+    .prepare('SELECT m.story_id FROM articles a JOIN story_members m ON m.article_seq = a.seq WHERE a.id = ?')
+    .pluck();
+  const count = new Map<string, number>();
+  for (const id of articleIds) {
+    const s = q.get(id) as string | undefined;
+    if (s) count.set(s, (count.get(s) ?? 0) + 1);
+  }
+  return [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
+}
