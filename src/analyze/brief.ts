@@ -146,14 +146,16 @@ export function briefMarkdown(b: Brief, articleLabel: (id: string) => string = (
     );
     if (s.developments.length > 0) {
       out.push('### Key developments', '');
-      for (const d of s.developments) for (const x of d.sentences) out.push(`- **${d.date}** ${line(x.text)} [${x.cite}]`);
+      for (const d of s.developments)
+        for (const x of d.sentences) out.push(`- **${d.date}** ${line(x.text)} [${x.cite}]`);
       out.push('');
     }
     if (s.conflicts.length > 0) {
       out.push('### In conflict', '');
       for (const c of s.conflicts) {
         out.push(`- ${line(c.label)}`);
-        for (const x of c.sides) out.push(`  - ${x.says} (${x.outlet ?? 'unknown outlet'}): ${line(x.text)} [${x.cite}]`);
+        for (const x of c.sides)
+          out.push(`  - ${x.says} (${x.outlet ?? 'unknown outlet'}): ${line(x.text)} [${x.cite}]`);
       }
       out.push('');
     }

@@ -1,6 +1,7 @@
 import {
   DEFAULT_STORY_OPTIONS,
   DocumentFrequencies,
+  hashOf,
   pairScore,
   rangePenalty,
   storyKeys,
@@ -51,16 +52,6 @@ export interface StoryUpdate {
 const BATCH = 2000;
 /** At most this many articles are read from one key's postings (the newest): a common key says little. */
 const POSTINGS_PER_KEY = 200;
-
-/** A 32-bit FNV-1a hash, to order articles by something that does not follow the order of their ids. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Place every article not yet in a story, and describe the stories that changed. */
 export function updateStories(db: Db, options: Partial<StoryOptions> = {}): StoryUpdate {
@@ -113,12 +104,28 @@ export function updateStories(db: Db, options: Partial<StoryOptions> = {}): Stor
         }
         return v;
       };
+      // Postings read once per key and batch, and kept up to date as the batch posts its own keys.
+      const postingsMemo = new Map<string, number[]>();
+      const postingsOf = (key: string): number[] => {
+        let list = postingsMemo.get(key);
+        if (!list) postingsMemo.set(key, (list = postings(key)));
+        return list;
+      };
+      const post = (seq: number, keys: readonly string[]): void => {
+        writer.postKeys(seq, keys);
+        for (const k of keys) {
+          const list = postingsMemo.get(k);
+          if (!list) continue;
+          list.unshift(seq);
+          if (list.length > POSTINGS_PER_KEY) list.pop();
+        }
+      };
       const touched = new Set<string>();
       const best = (seq: number): [string | null, number] => {
         const v = vectorOf(seq)!;
         const shared = new Map<number, number>();
         for (const k of storyKeys(v, o))
-          for (const m of postings(k)) if (m !== seq) shared.set(m, (shared.get(m) ?? 0) + 1);
+          for (const m of postingsOf(k)) if (m !== seq) shared.set(m, (shared.get(m) ?? 0) + 1);
         const byStory = new Map<string, number[]>();
         for (const [m] of [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, o.maxCandidates)) {
           const s = writer.storyOf(m);
@@ -151,7 +158,7 @@ export function updateStories(db: Db, options: Partial<StoryOptions> = {}): Stor
           stats.started++;
         }
         writer.setMember(seq, story);
-        writer.postKeys(seq, storyKeys(vectorOf(seq)!, o));
+        post(seq, storyKeys(vectorOf(seq)!, o));
         touched.add(story);
       }
       // With the whole batch known, a new article may move to a story its later neighbours formed.

@@ -1,4 +1,4 @@
-import { CARDINAL_VALUES, STOP_WORDS } from '../model/lexicon/index.js';
+import { CARDINAL_VALUES, monthNumber, startsLowerCase, STOP_WORDS } from '../model/lexicon/index.js';
 import type { EventMention } from '../model/index.js';
 import { termCounts } from '../resolve/index.js';
 import {
@@ -101,21 +101,31 @@ function countOf(token: string): number | null {
  * "40 missiles", "three ballistic missiles": the counted thing (its words after the number, stemmed: "ballistic
  * missiles" and "cruise missiles" are different things) and the number.
  */
-export function countedNumbers(sentence: string): Array<{ noun: string; value: number; phrase: string }> {
+export function countedNumbers(
+  sentence: string,
+): Array<{ noun: string; words: string; value: number; phrase: string }> {
   const tokens = [...sentence.matchAll(TOKEN)].map((m) => ({ text: m[0], index: m.index }));
-  const out: Array<{ noun: string; value: number; phrase: string }> = [];
+  const out: Array<{ noun: string; words: string; value: number; phrase: string }> = [];
   tokens.forEach((t, i) => {
     const value = countOf(t.text);
-    if (value === null) return;
+    // A day of a month ("May 4") is a date, not a count.
+    if (value === null || (i > 0 && monthNumber(tokens[i - 1]!.text) > 0)) return;
     // The noun within the next three words, before any function word ("40 of the …" counts nothing here).
     for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) {
       const w = tokens[j]!.text.toLowerCase();
       if (STOP_WORDS.has(w) || countOf(w) !== null) return;
       if (NOT_COUNTED.has(w)) return;
+      // The counted thing is a common noun: a capitalized word is a name ("Tomas"), not a plural.
+      if (!startsLowerCase(tokens[j]!.text)) continue;
       if (IRREGULAR_PLURALS.has(w) || (w.length > 3 && w.endsWith('s') && !w.endsWith('ss'))) {
         const words = tokens.slice(i + 1, j + 1).map((x) => x.text.toLowerCase());
         const noun = words.map((x) => [...termCounts(x).keys()][0] ?? x).join(' ');
-        out.push({ noun, value, phrase: sentence.slice(t.index, tokens[j]!.index + tokens[j]!.text.length) });
+        out.push({
+          noun,
+          words: words.join(' '),
+          value,
+          phrase: sentence.slice(t.index, tokens[j]!.index + tokens[j]!.text.length),
+        });
         return;
       }
     }
@@ -220,8 +230,7 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
   const assertions = claims.filter((c) => ASSERTS.has(c.stance));
   for (const d of denials) {
     const match = assertions.find(
-      (x) =>
-        x.sentence.articleId !== d.sentence.articleId && jaccard(x.stems, d.stems) >= SAME_PROPOSITION,
+      (x) => x.sentence.articleId !== d.sentence.articleId && jaccard(x.stems, d.stems) >= SAME_PROPOSITION,
     );
     if (!match) continue;
     conflicts.push({
@@ -235,7 +244,10 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
   }
 
   // Numbers: the same counted thing given different numbers by different outlets, in sentences about the same thing.
-  const numbers = new Map<string, Array<{ value: number; sentence: FactSentence; stems: Set<string> }>>();
+  const numbers = new Map<
+    string,
+    Array<{ value: number; words: string; sentence: FactSentence; stems: Set<string> }>
+  >();
   for (const a of rows.articles)
     for (const [s, e] of a.sentences) {
       for (const n of countedNumbers(a.text.slice(s, e))) {
@@ -243,10 +255,10 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
         add(`n:${n.noun}:${n.value}`, { kind: 'number', label: n.phrase, sentence });
         let list = numbers.get(n.noun);
         if (!list) numbers.set(n.noun, (list = []));
-        list.push({ value: n.value, sentence, stems: stems(sentence.text) });
+        list.push({ value: n.value, words: n.words, sentence, stems: stems(sentence.text) });
       }
     }
-  for (const [noun, list] of numbers) {
+  for (const list of numbers.values()) {
     const pair = list.flatMap((x, i) =>
       list
         .slice(i + 1)
@@ -261,7 +273,7 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
     if (!pair) continue;
     conflicts.push({
       kind: 'number',
-      label: noun,
+      label: pair[0].words,
       sides: pair.map((x) => ({ says: String(x.value), sentence: x.sentence })),
     });
   }
@@ -284,9 +296,7 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
     articles: all.articles,
     compared: rows.articles.length,
     outlets: all.outlets,
-    exclusive: [...exclusive]
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([outlet, f]) => ({ outlet, facts: f })),
+    exclusive: [...exclusive].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([outlet, f]) => ({ outlet, facts: f })),
     conflicts: conflicts
       .sort((a, b) => order[a.kind] - order[b.kind] || b.sides.length - a.sides.length)
       .slice(0, CONFLICTS),

@@ -42,6 +42,7 @@ export {
   pairScore,
   storyScore,
   rangePenalty,
+  hashOf,
   type Story,
   type StoryOptions,
   type StoryVectors,

@@ -114,7 +114,12 @@ export function storyScore(scores: number[], options: StoryOptions): number {
  * The date penalty of a story for an article published on `day`, the story's publication range being
  * `from`–`to`: `datePenalty`, scaled down for gaps shorter than `dayGap`.
  */
-export function rangePenalty(day: string | null, from: string | null, to: string | null, options: StoryOptions): number {
+export function rangePenalty(
+  day: string | null,
+  from: string | null,
+  to: string | null,
+  options: StoryOptions,
+): number {
   if (!day || !from || !to) return 0;
   const gap = Math.max(0, dayDiff(day, from), dayDiff(to, day));
   return options.datePenalty * Math.min(1, gap / options.dayGap);
@@ -287,7 +292,7 @@ export class StoryClusterer {
 }
 
 /** A 32-bit FNV-1a hash, to order articles by something that does not follow the order of their ids. */
-function hashOf(s: string): number {
+export function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -22,17 +22,8 @@ export interface StoryArticle {
   events: Array<{ type: string; negated: boolean; hypothetical: boolean }>;
 }
 
-/** What a story's row says of it. */
-export interface StoryDescription {
-  title: string;
-  summary: string;
-  citations: ExportCitation[];
-  actors: string[];
-  from: string | null;
-  to: string | null;
-  outlets: string[];
-  articles: number;
-}
+/** What a story's row says of it: the export's record without its id and members, and its size. */
+export type StoryDescription = Omit<ExportStory, 'id' | 'articleIds'> & { articles: number };
 
 /** Articles not in any story yet: seq, id and day, oldest first by seq. */
 export function unclusteredArticles(db: Db): Array<{ seq: number; id: string; day: string | null }> {
@@ -116,9 +107,7 @@ export function addStoryFrequencies(db: Db, delta: ReadonlyMap<string, number>, 
 
 /** Looks up the articles posting a key, newest first, at most `limit` of them. */
 export function storyPostings(db: Db, limit: number): (key: string) => number[] {
-  const q = db
-    .prepare('SELECT article_seq FROM story_keys WHERE key = ? ORDER BY article_seq DESC LIMIT ?')
-    .pluck();
+  const q = db.prepare('SELECT article_seq FROM story_keys WHERE key = ? ORDER BY article_seq DESC LIMIT ?').pluck();
   return (key) => q.all(key, limit) as number[];
 }
 
@@ -305,11 +294,19 @@ export function storyFactRows(db: Db, seqs: readonly number[]): StoryFactRows {
   );
   const out: StoryFactRows = { articles: [], claims: [], events: [] };
   for (const seq of seqs) {
-    const a = article.get(seq) as (Omit<StoryFactRows['articles'][number], 'sentences'> & { sentences: string }) | undefined;
+    const a = article.get(seq) as
+      | (Omit<StoryFactRows['articles'][number], 'sentences'> & { sentences: string })
+      | undefined;
     if (!a) continue;
     out.articles.push({ ...a, sentences: JSON.parse(a.sentences) as Array<[number, number]> });
     out.claims.push(...(claims.all(seq) as StoryFactRows['claims']));
-    for (const e of events.all(seq) as Array<{ seq: number; type: string; negated: number; hypothetical: number; data: string }>)
+    for (const e of events.all(seq) as Array<{
+      seq: number;
+      type: string;
+      negated: number;
+      hypothetical: number;
+      data: string;
+    }>)
       out.events.push({ ...e, negated: e.negated === 1, hypothetical: e.hypothetical === 1 });
   }
   return out;

@@ -33,7 +33,9 @@ export const command: Command = {
         ctx.stdout.write(
           briefMarkdown(b, (id) => {
             const a = articleDetail(db, id);
-            return a ? `${a.outlet ?? 'unknown outlet'}, "${a.title}" (${a.published ?? 'undated'}), article ${id}` : id;
+            return a
+              ? `${a.outlet ?? 'unknown outlet'}, "${a.title}" (${a.published ?? 'undated'}), article ${id}`
+              : id;
           }),
         );
       return 0;

@@ -6,11 +6,7 @@ type Sentence = StoryDetail['comparison']['conflicts'][number]['sides'][number][
 
 /** A link that opens the article at the cited sentence. */
 function citation(label: string, articleId: string, start: number, end: number): HTMLElement {
-  return el(
-    'a',
-    { href: `#/article/${encodeURIComponent(articleId)}?span=${start}-${end}`, class: 'citation' },
-    label,
-  );
+  return el('a', { href: `#/article/${encodeURIComponent(articleId)}?span=${start}-${end}`, class: 'citation' }, label);
 }
 
 /** A sentence quoted as evidence, with its outlet, day and citation. */
