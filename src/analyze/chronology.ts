@@ -1,5 +1,6 @@
 import { tokenizeText } from '../language/index.js';
 import { findTimexes } from '../time/index.js';
+import type { Timex } from '../model/index.js';
 import { DocumentFrequencies, SparseVector, termCounts, weigh } from '../resolve/index.js';
 
 /**
@@ -16,6 +17,11 @@ export interface ChronologyArticle {
   text: string;
   /** `YYYY-MM-DD`. */
   published: string;
+  /** Sentences and time expressions already found (an article read back from the store), in text order. */
+  layers?: {
+    sentences: ReadonlyArray<{ start: number; end: number }>;
+    timexes: ReadonlyArray<Pick<Timex, 'start' | 'type' | 'precision' | 'value'>>;
+  };
 }
 
 export interface ChronologyOptions {
@@ -85,13 +91,40 @@ function dayOf(n: number): string {
   return new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The sentences of an article with the days each names. */
+/** The sentences of an article with the days each names: from its stored layers, else tokenized here. */
 function sentencesOf(a: ChronologyArticle, article: number): SentenceRecord[] {
+  if (a.layers) return sentenceRecords(a, article, a.layers.sentences, a.layers.timexes, countWords);
   const { sentences, tokens } = tokenizeText(a.text);
   const timexes = findTimexes(a.text, sentences, tokens, { anchor: a.published });
+  let k = 0;
+  // Sentences come in order, so the tokens are walked once.
+  const words = (_: string, start: number, end: number): number => {
+    let n = 0;
+    while (k < tokens.length && tokens[k]!.start < end) {
+      if (tokens[k]!.start >= start && /[\p{L}\p{N}]/u.test(tokens[k]!.text)) n++;
+      k++;
+    }
+    return n;
+  };
+  return sentenceRecords(a, article, sentences, timexes, words);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words of a span, for articles read back from the store (whose tokens are not kept). */
+function countWords(text: string, start: number, end: number): number {
+  return text.slice(start, end).match(WORD)?.length ?? 0;
+}
+
+function sentenceRecords(
+  a: ChronologyArticle,
+  article: number,
+  sentences: ReadonlyArray<{ start: number; end: number }>,
+  timexes: ReadonlyArray<Pick<Timex, 'start' | 'type' | 'precision' | 'value'>>,
+  wordsIn: (text: string, start: number, end: number) => number,
+): SentenceRecord[] {
   const out: SentenceRecord[] = [];
   let t = 0;
-  let k = 0;
   for (const s of sentences) {
     const days = new Set<string>();
     while (t < timexes.length && timexes[t]!.start < s.end) {
@@ -100,11 +133,7 @@ function sentencesOf(a: ChronologyArticle, article: number): SentenceRecord[] {
         days.add(x.value.slice(0, 10));
       t++;
     }
-    let words = 0;
-    while (k < tokens.length && tokens[k]!.start < s.end) {
-      if (tokens[k]!.start >= s.start && /[\p{L}\p{N}]/u.test(tokens[k]!.text)) words++;
-      k++;
-    }
+    const words = wordsIn(a.text, s.start, s.end);
     out.push({
       eligible: words >= MIN_WORDS && words <= MAX_WORDS,
       article,

@@ -38,3 +38,13 @@ export {
   type Citation,
   type TimelineEntry,
 } from './chronology.js';
+export { updateStories, type StoryUpdate } from './stories-update.js';
+export {
+  compareStory,
+  countedNumbers,
+  type StoryComparison,
+  type Conflict,
+  type Fact,
+  type FactSentence,
+} from './story-compare.js';
+export { brief, briefMarkdown, type Brief, type BriefOptions, type BriefStory } from './brief.js';

@@ -17,6 +17,7 @@ import {
 import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
 import { startResolve } from './resolve-corpus.js';
+import { updateStories, type StoryUpdate } from './stories-update.js';
 
 export interface AnalyzeOptions {
   /** Worker threads (default: one per core, at most 4). 0 = analyze on the calling thread. */
@@ -42,7 +43,7 @@ export interface AnalyzeOptions {
   onStored?: (id: string) => void;
 }
 
-export type AnalyzePhase = 'store' | 'bulk-load' | 'rebuild' | 'resolve' | 'done';
+export type AnalyzePhase = 'store' | 'bulk-load' | 'rebuild' | 'resolve' | 'stories' | 'done';
 
 export interface AnalyzeProgress {
   seen: number;
@@ -62,6 +63,8 @@ export interface AnalyzeSummary extends AnalyzeProgress {
   totalArticles: number;
   entities: number;
   events: number;
+  /** What placing the new articles in stories did (`updateStories`). */
+  stories?: StoryUpdate;
 }
 
 const PAGE_BATCH = 4;
@@ -268,6 +271,9 @@ export async function analyzeItems(
   }
   options.onPhase?.('resolve');
   const resolved = await resolving.finish();
+  // After the resolve: near-duplicates have taken their originals' dates by now.
+  options.onPhase?.('stories');
+  summary.stories = updateStories(db);
   options.onPhase?.('done');
   summary.entities = resolved.entities;
   summary.events = resolved.events;

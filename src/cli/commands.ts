@@ -27,6 +27,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
       'ingest dumps, HTML files and folders, JSONL, WARC and URLs; analyze and store them, optionally write the export',
     load: async () => (await import('./commands/analyze.js')).command,
   },
+  brief: {
+    summary: 'a situation report of the stored stories: key developments and conflicting claims, every sentence cited',
+    load: async () => (await import('./commands/brief.js')).command,
+  },
   cluster: {
     summary: 'cluster articles into stories (JSONL in, one story id per article out)',
     load: async () => (await import('./commands/cluster.js')).command,

@@ -130,6 +130,31 @@ export interface ExportClaimGroup {
   claimIds: string[];
 }
 
+/** A cited sentence: the article and the span (UTF-16, end-exclusive) of its text. */
+export interface ExportCitation {
+  /** Number of the citation in its paragraph, from 1. */
+  n: number;
+  articleId: string;
+  start: number;
+  end: number;
+}
+
+/** A story: the articles reporting one real-world story, and what describes it. */
+export interface ExportStory {
+  id: string;
+  title: string;
+  /** One paragraph of sentences taken from the articles; each ends with its numbered citation, "[n]". */
+  summary: string;
+  citations: ExportCitation[];
+  /** Actors most named across its articles, strongest first. */
+  actors: string[];
+  /** First and last publication day of its articles (null when none is dated). */
+  from: string | null;
+  to: string | null;
+  outlets: string[];
+  articleIds: string[];
+}
+
 export interface ExportData {
   schemaVersion?: string;
   articles: ExportArticle[];
@@ -140,4 +165,5 @@ export interface ExportData {
   claimGroups?: ExportClaimGroup[];
   /** The analyst's corrections, undone ones included (with `undoneAt`), oldest first. */
   corrections?: Correction[];
+  stories?: ExportStory[];
 }

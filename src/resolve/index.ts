@@ -32,13 +32,20 @@ export {
   type MergedEvent,
 } from './events.js';
 export { EventMentionTable, type StoredMention } from './event-table.js';
-export { storyFeatures, termCounts, type StoryFeatures } from './story-features.js';
+export { storyFeatures, termCounts, type StoryFeatures, type StorySource } from './story-features.js';
 export {
   StoryClusterer,
   clusterStories,
   DEFAULT_STORY_OPTIONS,
+  storyVectors,
+  storyKeys,
+  pairScore,
+  storyScore,
+  rangePenalty,
+  hashOf,
   type Story,
   type StoryOptions,
+  type StoryVectors,
 } from './stories.js';
 export { SparseVector, DocumentFrequencies, weigh, topKeys } from './sparse.js';
 export {

@@ -45,8 +45,11 @@ export class SparseVector {
 
 /** Document frequencies of terms, actors (keyed with a leading `#`) and times (a leading `@`). */
 export class DocumentFrequencies {
-  private readonly df = new Map<string, number>();
-  private n = 0;
+  /** `df` and `n`: frequencies counted before (a store's), to go on from. */
+  constructor(
+    private readonly df = new Map<string, number>(),
+    private n = 0,
+  ) {}
 
   get documents(): number {
     return this.n;

@@ -61,12 +61,68 @@ export interface Story {
   outlets: string[];
 }
 
-interface ArticleState {
+/** An article's features weighed into vectors by the collection's document frequencies. */
+export interface StoryVectors {
   f: StoryFeatures;
   terms: SparseVector;
   actors: SparseVector;
   times: SparseVector;
+}
+
+interface ArticleState extends StoryVectors {
   story: number;
+}
+
+/** Weigh an article's features by document frequencies (actors keyed `#…`, times `@…` in them). */
+export function storyVectors(f: StoryFeatures, frequencies: DocumentFrequencies): StoryVectors {
+  return {
+    f,
+    terms: weigh(f.terms, (k) => frequencies.idf(k)),
+    actors: weigh(f.actors, (k) => frequencies.idf(`#${k}`)),
+    times: weigh(f.times, (k) => frequencies.idf(`@${k}`)),
+  };
+}
+
+/** The keys an article posts to (and looks up in) the inverted index: its strongest words and actors. */
+export function storyKeys(a: StoryVectors, options: StoryOptions): string[] {
+  return [
+    ...topKeys(a.terms, options.keysPerArticle),
+    ...topKeys(a.actors, options.keysPerArticle).map((k) => `#${k}`),
+  ];
+}
+
+/** How alike two articles are: words and actors, lowered when they are about different years and months. */
+export function pairScore(a: StoryVectors, b: StoryVectors, options: StoryOptions): number {
+  const { actorWeight, timeWeight } = options;
+  const words = a.terms.dot(b.terms);
+  // An article naming nobody leans on words alone.
+  const who = a.actors.norm > 0 && b.actors.norm > 0 ? a.actors.dot(b.actors) : words;
+  // Times only ever lower a score: two articles about the same months are not thereby about the same thing,
+  // while two about different years are likely about different events of the same kind.
+  const when = a.times.norm > 0 && b.times.norm > 0 ? a.times.dot(b.times) : 1;
+  return ((1 - actorWeight) * words + actorWeight * who) * (1 - timeWeight + timeWeight * when);
+}
+
+/** A story's score from its members' scores against an article: the mean of the best `members`. */
+export function storyScore(scores: number[], options: StoryOptions): number {
+  scores.sort((x, y) => y - x);
+  const top = scores.slice(0, options.members);
+  return top.reduce((x, y) => x + y, 0) / top.length;
+}
+
+/**
+ * The date penalty of a story for an article published on `day`, the story's publication range being
+ * `from`–`to`: `datePenalty`, scaled down for gaps shorter than `dayGap`.
+ */
+export function rangePenalty(
+  day: string | null,
+  from: string | null,
+  to: string | null,
+  options: StoryOptions,
+): number {
+  if (!day || !from || !to) return 0;
+  const gap = Math.max(0, dayDiff(day, from), dayDiff(to, day));
+  return options.datePenalty * Math.min(1, gap / options.dayGap);
 }
 
 /** Whole days from `a` to `b` (`YYYY-MM-DD`). */
@@ -102,19 +158,10 @@ export class StoryClusterer {
   /** Add one article; returns the index of the story it joined or started. */
   add(f: StoryFeatures): number {
     if (this.frequenciesGrow) this.frequencies.add(f);
-    const a: ArticleState = {
-      f,
-      terms: weigh(f.terms, (k) => this.frequencies.idf(k)),
-      actors: weigh(f.actors, (k) => this.frequencies.idf(`#${k}`)),
-      times: weigh(f.times, (k) => this.frequencies.idf(`@${k}`)),
-      story: -1,
-    };
+    const a: ArticleState = { ...storyVectors(f, this.frequencies), story: -1 };
     const n = this.articles.length;
     this.articles.push(a);
-    const keys = [
-      ...topKeys(a.terms, this.options.keysPerArticle),
-      ...topKeys(a.actors, this.options.keysPerArticle).map((k) => `#${k}`),
-    ];
+    const keys = storyKeys(a, this.options);
     const [best, score] = this.bestStory(n, keys);
     if (best >= 0 && score >= this.options.threshold) a.story = best;
     else {
@@ -140,10 +187,7 @@ export class StoryClusterer {
       let moved = 0;
       for (let n = 0; n < this.articles.length; n++) {
         const a = this.articles[n]!;
-        const keys = [
-          ...topKeys(a.terms, this.options.keysPerArticle),
-          ...topKeys(a.actors, this.options.keysPerArticle).map((k) => `#${k}`),
-        ];
+        const keys = storyKeys(a, this.options);
         const [best, score] = this.bestStory(n, keys);
         if (best < 0 || best === a.story || score < this.options.threshold) continue;
         const members = this.stories[a.story]!;
@@ -176,32 +220,18 @@ export class StoryClusterer {
       const b = this.articles[m]!;
       let list = byStory.get(b.story);
       if (!list) byStory.set(b.story, (list = []));
-      list.push(this.pairScore(a, b));
+      list.push(pairScore(a, b, this.options));
     }
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const [s, scores] of byStory) {
-      scores.sort((x, y) => y - x);
-      const top = scores.slice(0, this.options.members);
-      let score = top.reduce((x, y) => x + y, 0) / top.length;
-      score -= this.datePenalty(s, a.f.published, n);
+      const score = storyScore(scores, this.options) - this.datePenalty(s, a.f.published, n);
       if (score > bestScore || (score === bestScore && s < best)) {
         best = s;
         bestScore = score;
       }
     }
     return [best, bestScore];
-  }
-
-  private pairScore(a: ArticleState, b: ArticleState): number {
-    const { actorWeight, timeWeight } = this.options;
-    const words = a.terms.dot(b.terms);
-    // An article naming nobody leans on words alone.
-    const who = a.actors.norm > 0 && b.actors.norm > 0 ? a.actors.dot(b.actors) : words;
-    // Times only ever lower a score: two articles about the same months are not thereby about the same thing,
-    // while two about different years are likely about different events of the same kind.
-    const when = a.times.norm > 0 && b.times.norm > 0 ? a.times.dot(b.times) : 1;
-    return ((1 - actorWeight) * words + actorWeight * who) * (1 - timeWeight + timeWeight * when);
   }
 
   /** How far (scaled) an article published on `day` falls outside the publication range of story `s`. */
@@ -215,9 +245,7 @@ export class StoryClusterer {
       if (!from || p < from) from = p;
       if (!to || p > to) to = p;
     }
-    if (!from || !to) return 0;
-    const gap = Math.max(0, dayDiff(day, from), dayDiff(to, day));
-    return this.options.datePenalty * Math.min(1, gap / this.options.dayGap);
+    return rangePenalty(day, from, to, this.options);
   }
 
   /** The stories so far (non-empty), described, in order of their index. */
@@ -264,7 +292,7 @@ export class StoryClusterer {
 }
 
 /** A 32-bit FNV-1a hash, to order articles by something that does not follow the order of their ids. */
-function hashOf(s: string): number {
+export function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

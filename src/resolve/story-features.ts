@@ -43,8 +43,15 @@ function mentionKey(type: string, actorKey: string | null, text: string): string
   return actorKey ?? `${type.toLowerCase()}:${text.toLowerCase().replace(/\s+/g, ' ')}`;
 }
 
+/** What the features are read from: a Doc, or an article read back from the store. */
+export type StorySource = Pick<Doc, 'id' | 'title' | 'text' | 'outlet' | 'published'> & {
+  events: ReadonlyArray<{ type: string; negated: boolean; hypothetical: boolean }>;
+  entities: ReadonlyArray<{ type: string; actorKey: string | null; text: string; canonical: string | null }>;
+  timexes: ReadonlyArray<Pick<Doc['timexes'][number], 'type' | 'value'>>;
+};
+
 /** Features of a Doc that went through the language and time stages (and, optionally, the events stage). */
-export function storyFeatures(doc: Doc): StoryFeatures {
+export function storyFeatures(doc: StorySource): StoryFeatures {
   const terms = termCounts(doc.title, new Map(), 2);
   termCounts(doc.text, terms);
   for (const e of doc.events) {

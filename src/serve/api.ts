@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { analyzeActivity, eventPlaces, timelinePage } from '../analyze/index.js';
+import { analyzeActivity, compareStory, eventPlaces, timelinePage } from '../analyze/index.js';
 import {
   actorMentions,
   articleDetail,
@@ -14,6 +14,8 @@ import {
   search,
   SearchQueryError,
   SearchTimeoutError,
+  storyById,
+  storyPage,
   type Db,
 } from '../store/index.js';
 import { StoreCache } from './cache.js';
@@ -153,6 +155,14 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
           ? [location]
           : [];
       return c.json({ offset, limit, ...eventsAt(db, names, range, offset, limit) }, 200);
+    })
+    .get('/stories', paged(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json({ offset, limit, ...storyPage(db, offset, limit) }, 200);
+    })
+    .get('/stories/:id', (c) => {
+      const s = storyById(db, c.req.param('id'));
+      return s ? c.json({ ...s, comparison: compareStory(db, s.id)! }, 200) : c.json({ error: 'no such story' }, 404);
     })
     .get('/stats', (c) =>
       c.json(

@@ -5,6 +5,7 @@ export {
   latestVersion,
   beginBulkLoad,
   finishBulkLoad,
+  immediate,
   DEFERRABLE_INDEXES,
   type Db,
 } from './db.js';
@@ -24,3 +25,4 @@ export * from './search.js';
 export * from './export/index.js';
 export * from './feeds.js';
 export * from './corrections.js';
+export * from './stories.js';

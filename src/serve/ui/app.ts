@@ -9,6 +9,7 @@ import { renderMap } from './map.js';
 import { renderNetwork } from './network.js';
 import { renderSearch } from './search.js';
 import { renderSources } from './sources.js';
+import { renderStories } from './stories.js';
 import { renderTimeline } from './timeline.js';
 
 /**
@@ -26,6 +27,7 @@ const VIEWS: View[] = [
   { route: 'article', label: null, render: (m, id) => renderArticle(m, id) },
   { route: 'entities', label: 'Actors', render: (m, type) => renderEntities(m, type) },
   { route: 'actor', label: null, render: (m, id) => renderActor(m, id) },
+  { route: 'stories', label: 'Stories', render: (m, id) => renderStories(m, id) },
   { route: 'timeline', label: 'Timeline', render: (m) => renderTimeline(m) },
   { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },
   { route: 'map', label: 'Map', render: (m) => renderMap(m) },

@@ -1,5 +1,6 @@
 import { parseResponse } from 'hono/client';
 import { client, type Mention } from './client.js';
+import { selectCited } from './cite.js';
 import { clear, dateLabel, el, externalLink, pager, paging } from './dom.js';
 
 export async function renderArticleList(main: HTMLElement, offset = 0): Promise<void> {
@@ -54,14 +55,16 @@ function paragraphNodes(text: string, start: number, end: number, mentions: Ment
   return nodes;
 }
 
-export async function renderArticle(main: HTMLElement, id: string): Promise<void> {
+/** An article, `arg` its id, optionally with `?span=START-END`: the cited span is selected and scrolled to. */
+export async function renderArticle(main: HTMLElement, arg: string): Promise<void> {
+  const [id = '', query = ''] = arg.split('?');
   const a = await parseResponse(client.articles[':id'].$get({ param: { id } }));
   clear(main);
   const mentions = [...a.mentions].sort((x, y) => x.start - y.start);
   const body = el('div', { class: 'body', id: 'article-body' });
   const paragraphs = a.paragraphs.length > 0 ? a.paragraphs : [{ start: 0, end: a.text.length, kind: 'body' as const }];
   for (const p of paragraphs) {
-    const para = el('p', { class: p.kind });
+    const para = el('p', { class: p.kind, 'data-start': String(p.start) });
     para.append(...paragraphNodes(a.text, p.start, p.end, mentions));
     body.append(para);
   }
@@ -121,4 +124,5 @@ export async function renderArticle(main: HTMLElement, id: string): Promise<void
       events,
     ),
   );
+  selectCited(body, query);
 }

@@ -27,3 +27,4 @@ export type LedgerGroup = InferResponseType<typeof client.ledger.$get, 200>['ite
 export type LedgerEntry = LedgerGroup['entries'][number];
 export type FeedState = InferResponseType<typeof client.sources.feeds.$get, 200>['feeds'][number];
 export type FeedPoll = InferResponseType<typeof client.sources.feeds.$post, 200>['poll'];
+export type StoryDetail = InferResponseType<(typeof client.stories)[':id']['$get'], 200>;

@@ -3,6 +3,7 @@ import type { Db } from '../db.js';
 import { canonicalActors } from './event-entities.js';
 import { allCorrections } from '../corrections.js';
 import { allArticles, allClaimGroups, allClaims, allEntities, allEvents, allQuotes } from '../queries.js';
+import { allStories } from '../stories.js';
 
 /** A line-oriented output: the export writers stream into it, so huge exports never sit in memory. */
 export type Sink = (chunk: string) => void | Promise<void>;
@@ -36,5 +37,6 @@ export async function writeJsonExport(db: Db, sink: Sink): Promise<void> {
   await writeArray(sink, 'claims', allClaims(db), false);
   await writeArray(sink, 'claimGroups', allClaimGroups(db), false);
   await writeArray(sink, 'corrections', allCorrections(db), false);
+  await writeArray(sink, 'stories', allStories(db), false);
   await sink('\n}\n');
 }

@@ -11,6 +11,7 @@ import { migration006 } from './006-list-indexes.js';
 import { migration007 } from './007-quote-parts.js';
 import { migration008 } from './008-stemmed-search-corrections.js';
 import { migration010 } from './010-read-indexes.js';
+import { migration011 } from './011-stories.js';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration010,
+  migration011,
 ];

@@ -1,0 +1,144 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths, brief, briefMarkdown, compareStory, countedNumbers } from './index.js';
+import { allStories, openDb, type Db } from '../store/index.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+// A fictional summit reported by three outlets (one denying the arms delivery the others report, with two
+// different numbers) and a flood reported by two: written for these tests.
+const FIXTURE = join(ROOT, 'test/fixtures/stories/summit.txt');
+// One more report of the summit, analyzed into the store afterwards.
+const LATER = `Belmark and Ardania set date for Dunmere crossing reopening
+
+CORVEL — Officials from Ardania and Belmark said on Tuesday that the Dunmere border crossing would reopen on June 15, a day after the Corvel summit between President Tomas Arvel and Prime Minister Lena Brisk.
+
+The joint commission on fisheries agreed at the summit will meet for the first time in July, a Belmark trade official said.
+
+Source: https://www.eastgazette.example/news/2031/05/06/dunmere-date
+`;
+
+let dir: string;
+let db: Db;
+let later: Awaited<ReturnType<typeof analyzePaths>>;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sitrep-stories-'));
+  const path = join(dir, 'stories.db');
+  await analyzePaths([FIXTURE], path, { threads: 0 });
+  writeFileSync(join(dir, 'later.txt'), LATER);
+  later = await analyzePaths([join(dir, 'later.txt')], path, { threads: 0 });
+  db = openDb(path);
+}, 120_000);
+
+afterAll(() => db?.close());
+
+function storyOf(title: string): string {
+  const s = [...allStories(db)].find((x) =>
+    x.articleIds.some(
+      (id) => (db.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id) as string) === title,
+    ),
+  );
+  if (!s) throw new Error(`no story holds "${title}"`);
+  return s.id;
+}
+
+describe('stories in the store', () => {
+  it('puts the reports of one event in one story and another event in another', () => {
+    const summit = storyOf('Ardania and Belmark leaders meet in Corvel for first summit in a decade');
+    expect(storyOf('Summit in Corvel ends with pledge to reopen Dunmere crossing')).toBe(summit);
+    expect(storyOf('Arvel and Brisk hold talks in Corvel as trade tops agenda')).toBe(summit);
+    const flood = storyOf('Floods cut rail line between Sallow and Imbert');
+    expect(flood).not.toBe(summit);
+    expect(storyOf('Rail line between Sallow and Imbert stays closed after floods')).toBe(flood);
+  });
+
+  it('places a later article incrementally: it joins its story, and only that story is described again', () => {
+    const summit = storyOf('Ardania and Belmark leaders meet in Corvel for first summit in a decade');
+    expect(storyOf('Belmark and Ardania set date for Dunmere crossing reopening')).toBe(summit);
+    expect(later.stories).toMatchObject({ articles: 1, touched: 1, started: 0, stories: 2 });
+  });
+
+  it('describes each story: title, outlets, dates, actors, and a summary whose citations are its sentences', () => {
+    const stories = [...allStories(db)];
+    const summit = stories.find(
+      (s) => s.id === storyOf('Summit in Corvel ends with pledge to reopen Dunmere crossing'),
+    )!;
+    expect(summit.articleIds).toHaveLength(4);
+    expect(summit.outlets).toEqual(expect.arrayContaining(['Harbourline', 'East Gazette', 'River Post']));
+    expect(summit.from).toBe('2031-05-04');
+    expect(summit.to).toBe('2031-05-06');
+    expect(summit.actors).toEqual(expect.arrayContaining(['Ardania', 'Belmark']));
+    for (const s of stories) {
+      expect(s.citations.length).toBeGreaterThan(0);
+      for (const c of s.citations) {
+        const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(c.articleId) as string;
+        const sentence = text.slice(c.start, c.end).replace(/\s+/g, ' ').trim();
+        expect(s.summary).toContain(`${sentence} [${c.n}]`);
+      }
+    }
+  });
+});
+
+describe('outlet comparison', () => {
+  it('lists who reported the story first, and the conflicting claims side by side with their sentences', () => {
+    const c = compareStory(db, storyOf('Summit in Corvel ends with pledge to reopen Dunmere crossing'))!;
+    expect(c.outlets.map((o) => o.outlet)).toEqual(['Harbourline', 'River Post', 'East Gazette']);
+    expect(c.outlets[0]!.first).toBe('2031-05-04');
+    const claim = c.conflicts.find((x) => x.kind === 'claim')!;
+    expect(claim.sides.map((s) => s.sentence.outlet)).toEqual(['Harbourline', 'East Gazette']);
+    expect(claim.sides[1]!.says).toMatch(/denies/);
+    expect(claim.sides[1]!.sentence.text).toMatch(/denied that Ardania had supplied/);
+    const numbers = c.conflicts.find((x) => x.kind === 'number')!;
+    expect(numbers.sides.map((s) => s.says).sort()).toEqual(['25', '40']);
+    for (const x of c.conflicts)
+      for (const s of x.sides) {
+        const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(s.sentence.articleId) as string;
+        expect(text.slice(s.sentence.start, s.sentence.end)).toBe(s.sentence.text);
+      }
+  });
+
+  it('finds what only one outlet carries', () => {
+    const c = compareStory(db, storyOf('Summit in Corvel ends with pledge to reopen Dunmere crossing'))!;
+    const harbour = c.exclusive.find((o) => o.outlet === 'Harbourline')!;
+    expect(harbour.facts.some((f) => f.kind === 'number' && f.label === '40 anti-tank missiles')).toBe(true);
+  });
+
+  it('reads counted things, not years, distances or durations', () => {
+    expect(countedNumbers('They fired three ballistic missiles and 12 drones in 2031.').map((n) => n.value)).toEqual([
+      3, 12,
+    ]);
+    expect(countedNumbers('The ship was 20 nautical miles off the coast for 10 days.')).toEqual([]);
+    expect(countedNumbers('At least 40 of the missiles hit.')).toEqual([]);
+  });
+});
+
+describe('brief', () => {
+  it('cites every sentence by article and span, and the span holds that sentence', () => {
+    const b = brief(db);
+    expect(b.stories).toHaveLength(2);
+    const sentences = b.stories.flatMap((s) => [
+      ...s.developments.flatMap((d) => d.sentences),
+      ...s.conflicts.flatMap((c) => c.sides),
+    ]);
+    expect(sentences.length).toBeGreaterThan(4);
+    for (const s of sentences) {
+      const c = b.citations.find((x) => x.n === s.cite)!;
+      const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(c.articleId) as string;
+      expect(text.slice(c.start, c.end)).toBe(s.text);
+    }
+    const md = briefMarkdown(b);
+    for (const c of b.citations) expect(md).toContain(`[${c.n}] ${c.articleId}, characters ${c.start}–${c.end}`);
+  });
+
+  it('keeps to one story, a query or a period', () => {
+    const summit = storyOf('Summit in Corvel ends with pledge to reopen Dunmere crossing');
+    expect(brief(db, { story: summit }).stories.map((s) => s.id)).toEqual([summit]);
+    expect(brief(db, { query: 'embankment' }).stories.map((s) => s.title)).toEqual([
+      'Floods cut rail line between Sallow and Imbert',
+    ]);
+    const may2 = brief(db, { from: '2031-05-02', to: '2031-05-03' });
+    expect(may2.stories.map((s) => s.developments.map((d) => d.date))).toEqual([['2031-05-02']]);
+  });
+});

@@ -1,0 +1,198 @@
+import {
+  DEFAULT_STORY_OPTIONS,
+  DocumentFrequencies,
+  hashOf,
+  pairScore,
+  rangePenalty,
+  storyKeys,
+  storyScore,
+  storyVectors,
+  type StoryOptions,
+  type StoryVectors,
+} from '../resolve/index.js';
+import {
+  addStoryFrequencies,
+  immediate,
+  storyArticleLoader,
+  storyFrequencies,
+  storyMemberSeqs,
+  storyOutlets,
+  storyPostings,
+  storyWriter,
+  unclusteredArticles,
+  type Db,
+  type StoryArticle,
+} from '../store/index.js';
+import { describeStory, sampleMembers, storedFeatures } from './story-summary.js';
+
+/**
+ * Stories in the store, kept up to date incrementally (after each corpus resolve): the articles not yet in a story
+ * are taken in an order fixed by publication day and a hash of their id; each is scored only against the earlier
+ * articles the inverted index (`story_keys`) finds through its strongest words and actors, grouped by their
+ * stories, and joins the best story if it clears the threshold, else starts one. Then each new article is looked
+ * at once more with the others of its batch known (the refinement of `clusterStories`, limited to them), and
+ * only the stories that gained or lost an article are described again. Nothing else is read: the cost follows
+ * the articles added, not the size of the store.
+ */
+
+export interface StoryUpdate {
+  /** Articles placed in stories. */
+  articles: number;
+  /** Stories started, and stories whose members changed (started ones included). */
+  started: number;
+  touched: number;
+  /** Article pairs scored, and stored articles read back to score or describe. */
+  pairs: number;
+  read: number;
+  /** Stories in the store after the update. */
+  stories: number;
+}
+
+/** Articles per transaction: a killed run keeps the batches it committed and the next run goes on from there. */
+const BATCH = 2000;
+/** At most this many articles are read from one key's postings (the newest): a common key says little. */
+const POSTINGS_PER_KEY = 200;
+
+/** Place every article not yet in a story, and describe the stories that changed. */
+export function updateStories(db: Db, options: Partial<StoryOptions> = {}): StoryUpdate {
+  const o = { ...DEFAULT_STORY_OPTIONS, ...options };
+  const stats: StoryUpdate = { articles: 0, started: 0, touched: 0, pairs: 0, read: 0, stories: 0 };
+  const pending = unclusteredArticles(db)
+    .map((a) => ({ ...a, hash: hashOf(a.id) }))
+    .sort((a, b) => {
+      const [x, y] = [a.day ?? '', b.day ?? ''];
+      return x !== y ? (x < y ? -1 : 1) : a.hash - b.hash || a.seq - b.seq;
+    });
+  const stored = storyFrequencies(db);
+  const frequencies = new DocumentFrequencies(stored.df, stored.documents);
+  const load = storyArticleLoader(db);
+  const postings = storyPostings(db, POSTINGS_PER_KEY);
+  const writer = storyWriter(db);
+  for (let from = 0; from < pending.length; from += BATCH) {
+    const batch = pending.slice(from, from + BATCH);
+    immediate(db, () => {
+      // The batch's own frequencies first, as `clusterStories` counts the whole input before assigning.
+      const articles = new Map<number, StoryArticle>();
+      const delta = new Map<string, number>();
+      const fresh = batch.flatMap(({ seq }) => {
+        const a = load(seq);
+        if (!a) return [];
+        articles.set(seq, a);
+        const f = storedFeatures(a);
+        frequencies.add(f);
+        for (const k of f.terms.keys()) delta.set(k, (delta.get(k) ?? 0) + 1);
+        for (const k of f.actors.keys()) delta.set(`#${k}`, (delta.get(`#${k}`) ?? 0) + 1);
+        for (const k of f.times.keys()) delta.set(`@${k}`, (delta.get(`@${k}`) ?? 0) + 1);
+        return [{ seq, f }];
+      });
+      addStoryFrequencies(db, delta, fresh.length);
+      // Vectors weighed by this batch's frequencies; stored articles are read back as candidates need them.
+      const vectors = new Map<number, StoryVectors>();
+      const vectorOf = (seq: number): StoryVectors | null => {
+        let v = vectors.get(seq);
+        if (!v) {
+          let a = articles.get(seq);
+          if (!a) {
+            const read = load(seq);
+            if (!read) return null;
+            a = read;
+            articles.set(seq, a);
+            stats.read++;
+          }
+          v = storyVectors(storedFeatures(a), frequencies);
+          vectors.set(seq, v);
+        }
+        return v;
+      };
+      // Postings read once per key and batch, and kept up to date as the batch posts its own keys.
+      const postingsMemo = new Map<string, number[]>();
+      const postingsOf = (key: string): number[] => {
+        let list = postingsMemo.get(key);
+        if (!list) postingsMemo.set(key, (list = postings(key)));
+        return list;
+      };
+      const post = (seq: number, keys: readonly string[]): void => {
+        writer.postKeys(seq, keys);
+        for (const k of keys) {
+          const list = postingsMemo.get(k);
+          if (!list) continue;
+          list.unshift(seq);
+          if (list.length > POSTINGS_PER_KEY) list.pop();
+        }
+      };
+      const touched = new Set<string>();
+      const best = (seq: number): [string | null, number] => {
+        const v = vectorOf(seq)!;
+        const shared = new Map<number, number>();
+        for (const k of storyKeys(v, o))
+          for (const m of postingsOf(k)) if (m !== seq) shared.set(m, (shared.get(m) ?? 0) + 1);
+        const byStory = new Map<string, number[]>();
+        for (const [m] of [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, o.maxCandidates)) {
+          const s = writer.storyOf(m);
+          const w = s ? vectorOf(m) : null;
+          if (!s || !w) continue;
+          stats.pairs++;
+          let list = byStory.get(s);
+          if (!list) byStory.set(s, (list = []));
+          list.push(pairScore(v, w, o));
+        }
+        let bestStory: string | null = null;
+        let bestScore = Number.NEGATIVE_INFINITY;
+        for (const [s, scores] of byStory) {
+          let score = storyScore(scores, o);
+          if (o.datePenalty > 0) {
+            const range = storyOutlets(db, s);
+            score -= rangePenalty(v.f.published, range.from, range.to, o);
+          }
+          if (score > bestScore || (score === bestScore && bestStory !== null && s < bestStory))
+            [bestStory, bestScore] = [s, score];
+        }
+        return [bestStory, bestScore];
+      };
+      for (const { seq, f } of fresh) {
+        const [s, score] = best(seq);
+        let story = s;
+        if (!story || score < o.threshold) {
+          story = f.id;
+          writer.startStory(story);
+          stats.started++;
+        }
+        writer.setMember(seq, story);
+        post(seq, storyKeys(vectorOf(seq)!, o));
+        touched.add(story);
+      }
+      // With the whole batch known, a new article may move to a story its later neighbours formed.
+      for (const { seq } of fresh) {
+        const current = writer.storyOf(seq)!;
+        const [s, score] = best(seq);
+        if (!s || s === current || score < o.threshold) continue;
+        writer.setMember(seq, s);
+        touched.add(s);
+        if (storyMemberSeqs(db, current, 1).length === 0) {
+          writer.deleteStory(current);
+          touched.delete(current);
+        }
+      }
+      for (const id of touched) {
+        const seqs = sampleMembers(storyMemberSeqs(db, id));
+        const sample = seqs.flatMap((m) => {
+          const v = vectorOf(m);
+          return v ? [{ a: articles.get(m)!, v }] : [];
+        });
+        writer.describe(
+          id,
+          describeStory(
+            db,
+            id,
+            sample.map((x) => x.a),
+            sample.map((x) => x.v),
+          ),
+        );
+      }
+      stats.articles += fresh.length;
+      stats.touched += touched.size;
+    });
+  }
+  stats.stories = (db.prepare('SELECT COUNT(*) AS n FROM stories').get() as { n: number }).n;
+  return stats;
+}

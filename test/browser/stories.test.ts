@@ -1,0 +1,47 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openUi, ROOT, type UiSession } from './harness.js';
+
+let ui: UiSession;
+let page: Page;
+let base: string;
+
+beforeAll(async () => {
+  ui = await openUi([`${ROOT}test/fixtures/stories/summit.txt`]);
+  ({ page, base } = ui);
+}, 120_000);
+
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('stories view', () => {
+  it('lists the stories and shows one with its outlets and conflicting claims side by side', async () => {
+    await page.goto(`${base}/#/stories`);
+    await page.waitForSelector('#story-list li');
+    const titles = await page.locator('#story-list .story-link').allTextContents();
+    expect(titles).toHaveLength(2);
+    await page.locator('#story-list .story-link').first().click();
+    await page.waitForSelector('#story-conflicts .conflict');
+    expect(await page.textContent('#story-title')).toMatch(/Corvel/);
+    const outlets = await page.locator('#story-outlets tbody td:first-child').allTextContents();
+    expect(outlets).toEqual(['Harbourline', 'River Post', 'East Gazette']);
+    const claim = page.locator('#story-conflicts .conflict-claim').first();
+    const sides = await claim.locator('.evidence q').allTextContents();
+    expect(sides).toHaveLength(2);
+    expect(sides[1]).toMatch(/denied that Ardania had supplied/);
+    await page.screenshot({ path: join(tmpdir(), 'sitrep-stories-view.png'), fullPage: true });
+  });
+
+  it('opens a citation at the cited sentence', async () => {
+    const link = page.locator('#story-conflicts .conflict-claim .citation').nth(1);
+    const sentence = await page.locator('#story-conflicts .conflict-claim .evidence q').nth(1).textContent();
+    const href = (await link.getAttribute('href'))!;
+    expect(href).toMatch(/^#\/article\/[0-9a-f]{16}\?span=\d+-\d+$/);
+    await link.click();
+    await page.waitForSelector('#article-body.cited');
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(sentence);
+  });
+});
