@@ -82,6 +82,12 @@ export interface ExportEvent {
   hypothetical?: boolean;
   mentions?: number;
   datePrecision?: Precision | null;
+  /** Where `date` comes from, in the best-dated mention (see `mergedDate`); null when undated. */
+  dateFrom?: FactDateSource | null;
+  /** The days `date` spans, for a week, weekend or interval. */
+  dateRange?: { start: string; end: string } | null;
+  /** The earliest day an article reported the event. */
+  reported?: string | null;
   /** The actors as written in the first mention, with their CAMEO-style codes and entity ids. */
   sourceActors?: ExportEventActor[];
   targetActors?: ExportEventActor[];

@@ -41,6 +41,9 @@ describe('EventMentionTable', () => {
       attributes: { missiles: ['Kh-101'], count: 3 },
       location: { start: 1, end: 5, text: 'Oslo', name: 'Oslo' },
       date: { value: '2026-03', precision: 'month' },
+      dateFrom: 'sentence',
+      dateRange: { start: '2026-03-02', end: '2026-03-08' },
+      reported: { value: '2026-03-13', precision: 'day' },
     });
     table.add(stored(1, 0));
     table.add(full);
@@ -55,6 +58,7 @@ describe('EventMentionTable', () => {
     expect(table.seq(1)).toBe(7);
     expect(table.mention(0).date).toEqual({ value: '2026-03-13', precision: 'day' });
     expect(table.mention(0).location).toBeNull();
+    expect(table.mention(0)).toMatchObject({ dateFrom: null, dateRange: null, reported: null });
   });
 
   it('keeps actor lists apart whatever their names hold', () => {

@@ -1,4 +1,4 @@
-import type { DateValue, EventLocation, EventMention } from '../model/index.js';
+import type { DateValue, EventLocation, EventMention, FactDateSource } from '../model/index.js';
 import type { EventActorRef, EventMentionCore } from './events.js';
 import { IntList, Interner, sortBinary } from './packed.js';
 
@@ -23,8 +23,11 @@ const F = {
   evidenceStart: 9,
   evidenceEnd: 10,
   flags: 11,
+  dateFrom: 12,
+  dateRange: 13,
+  reported: 14,
 } as const;
-const WIDTH = 12;
+const WIDTH = 15;
 
 /**
  * A list of actors as a key: each field length-prefixed, so no two lists share one whatever their text holds
@@ -51,6 +54,8 @@ export class EventMentionTable {
   private readonly types = new Interner<EventMention['type']>();
   private readonly actorLists = new Interner<readonly EventActorRef[]>();
   private readonly dates = new Interner<DateValue>();
+  private readonly dateSources = new Interner<FactDateSource>();
+  private readonly dateRanges = new Interner<{ start: string; end: string }>();
   private readonly locations = new Interner<Pick<EventLocation, 'name'>>();
   private readonly modes = new Interner<string>();
   private readonly attributes = new Interner<Record<string, unknown>>();
@@ -67,14 +72,7 @@ export class EventMentionTable {
     r.push(m.idx);
     r.push(this.actorList(e.source));
     r.push(this.actorList(e.target));
-    r.push(
-      e.date === null
-        ? -1
-        : this.dates.id(`${e.date.value}\u0000${e.date.precision}`, {
-            value: e.date.value,
-            precision: e.date.precision,
-          }),
-    );
+    r.push(this.date(e.date));
     r.push(e.location === null ? -1 : this.locations.id(e.location.name, { name: e.location.name }));
     r.push(e.mode === null ? -1 : this.modes.id(e.mode, e.mode));
     // Shared between mentions: export only reads attribute values, never changes them.
@@ -82,6 +80,15 @@ export class EventMentionTable {
     r.push(e.evidence.start);
     r.push(e.evidence.end);
     r.push((e.negated ? NEGATED : 0) | (e.hypothetical ? HYPOTHETICAL : 0));
+    r.push(e.dateFrom ? this.dateSources.id(e.dateFrom, e.dateFrom) : -1);
+    r.push(e.dateRange ? this.dateRanges.id(`${e.dateRange.start}/${e.dateRange.end}`, { ...e.dateRange }) : -1);
+    r.push(this.date(e.reported ?? null));
+  }
+
+  private date(d: DateValue | null): number {
+    return d === null
+      ? -1
+      : this.dates.id(`${d.value}\u0000${d.precision}`, { value: d.value, precision: d.precision });
   }
 
   private actorList(actors: readonly EventActorRef[]): number {
@@ -109,12 +116,18 @@ export class EventMentionTable {
     const location = this.field(i, F.location);
     const mode = this.field(i, F.mode);
     const flags = this.field(i, F.flags);
+    const dateFrom = this.field(i, F.dateFrom);
+    const dateRange = this.field(i, F.dateRange);
+    const reported = this.field(i, F.reported);
     return {
       type: this.types.value(this.field(i, F.type)) as EventMention['type'],
       mode: mode < 0 ? null : this.modes.value(mode),
       source: this.actorLists.value(this.field(i, F.source)),
       target: this.actorLists.value(this.field(i, F.target)),
       date: date < 0 ? null : this.dates.value(date),
+      dateFrom: dateFrom < 0 ? null : this.dateSources.value(dateFrom),
+      dateRange: dateRange < 0 ? null : this.dateRanges.value(dateRange),
+      reported: reported < 0 ? null : this.dates.value(reported),
       location: location < 0 ? null : this.locations.value(location),
       negated: (flags & NEGATED) !== 0,
       hypothetical: (flags & HYPOTHETICAL) !== 0,

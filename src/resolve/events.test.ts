@@ -53,6 +53,28 @@ describe('mergeEvents', () => {
     ]);
   });
 
+  it("dates a merged event by its best-dated mention: its sentence's month over another article's day", () => {
+    const out = mergeEvents(
+      [
+        mention('a1', 0, { dateFrom: 'anchor', reported: { value: '2026-03-13', precision: 'day' } }),
+        mention('a2', 0, {
+          date: { value: '2026-03', precision: 'month' },
+          dateFrom: 'sentence',
+          reported: { value: '2026-03-20', precision: 'day' },
+        }),
+      ],
+      keys,
+    );
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({
+      date: '2026-03',
+      datePrecision: 'month',
+      dateFrom: 'sentence',
+      dateRange: null,
+      reported: '2026-03-13',
+    });
+  });
+
   it('keeps events apart when dates, types, actors or flags differ', () => {
     const out = mergeEvents(
       [

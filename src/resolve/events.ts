@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
-import type {
-  EventActor,
-  EventLocation,
-  EventMention,
-  ExportEvent,
-  ExportEventActor,
-  Precision,
-} from '../model/index.js';
+import type { EventActor, EventLocation, EventMention, ExportEvent, ExportEventActor } from '../model/index.js';
+import { mergedDate } from '../time/index.js';
 
 /**
  * Events across mentions: one real-world event reported in several sentences, articles or outlets becomes
@@ -25,7 +19,19 @@ export type EventActorRef = Pick<EventActor, 'text' | 'name' | 'code' | 'actorKe
  * location, so that a corpus's mentions can be held packed (see `EventMentionTable`).
  */
 export interface EventMentionCore
-  extends Pick<EventMention, 'type' | 'mode' | 'date' | 'negated' | 'hypothetical' | 'attributes' | 'evidence'> {
+  extends Pick<
+    EventMention,
+    | 'type'
+    | 'mode'
+    | 'date'
+    | 'dateFrom'
+    | 'dateRange'
+    | 'reported'
+    | 'negated'
+    | 'hypothetical'
+    | 'attributes'
+    | 'evidence'
+  > {
   source: readonly EventActorRef[];
   target: readonly EventActorRef[];
   location: Pick<EventLocation, 'name'> | null;
@@ -66,8 +72,6 @@ export interface MergedEvent<R> {
   date: string | null;
   refs: R[];
 }
-
-const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 3, month: 2, year: 1 };
 
 function actorIdentity(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): string {
   const id = a.actorKey ? actorKeys.get(a.actorKey) : undefined;
@@ -295,11 +299,7 @@ export function exportEvent(
     ...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x)),
   ];
   const names = (actors: readonly EventActorRef[]): string[] => [...new Set(actors.map((a) => a.name))];
-  const dates = ms.map((m) => m.event.date).filter((d) => d !== null);
-  const date = mostCommon(
-    dates.map((d) => `${d.value}|${d.precision}`),
-    (a, b) => PRECISION_RANK[a.split('|')[1] as Precision] - PRECISION_RANK[b.split('|')[1] as Precision],
-  );
+  const dated = mergedDate(ms.map((m) => m.event));
   const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
   const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
   const attributes: Record<string, unknown> = {};
@@ -327,8 +327,11 @@ export function exportEvent(
     targetIds: ids(first.event.target),
     source: names(first.event.source),
     target: names(first.event.target),
-    date: date ? date.split('|')[0]! : null,
-    datePrecision: date ? (date.split('|')[1] as Precision) : null,
+    date: dated.date?.value ?? null,
+    datePrecision: dated.date?.precision ?? null,
+    dateFrom: dated.dateFrom,
+    dateRange: dated.dateRange,
+    reported: dated.reported?.value ?? null,
     location,
     articleIds: [...new Set(ms.map((m) => m.articleId))],
     evidence,
