@@ -40,6 +40,12 @@ describe('fact dates', () => {
       reported: REPORTED,
     });
   });
+  it('leaves a fact whose subject an adjective places earlier ("a previous attempt … failed") undated', () => {
+    const doc = article('A previous attempt by the engineers to seal the damaged valve with concrete failed.');
+    expect(dateOf(doc, 'failed').date).toBeNull();
+    const apart = article('The previous owner, a shipping firm based in the north, sold the vessel.');
+    expect(dateOf(apart, 'sold').date?.value).toBe('2026-03-11');
+  });
   it('dates news told in the reporting tense with no expression by the article anchor', () => {
     const d = dateOf(article('Rebels have seized the port, officials said.'), 'seized');
     expect(d.date?.value).toBe('2026-03-11');

@@ -182,12 +182,20 @@ function datedValue(t: Timex, doc: Doc): Dated | null {
 const BACKGROUND =
   /\b(?:earlier|previously|previous|formerly|once|later|had\s+(?:\p{Ll}+\s+)?\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne))\b/iu;
 
+/** How far back a clause's subject is looked for ("A previous attempt to lower a box … failed"). */
+const CLAUSE_REACH = 120;
+/** A subject placed before another event by its adjective: "a previous attempt", "the earlier plan". */
+const EARLIER_SUBJECT = /\b(?:a|an|the|its|his|her|their)\s+(?:previous|earlier|prior)\s+\p{L}+/iu;
+
 /** Whether the clause around the fact tells background: past perfect, or placed against another event. */
 function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
   const from = Math.max(sentence.start, span.start - 40);
   const to = Math.min(sentence.end, span.end + 12);
-  const near = doc.text.slice(from, to);
-  return BACKGROUND.test(near);
+  if (BACKGROUND.test(doc.text.slice(from, to))) return true;
+  // Farther back only the clause's subject counts, with no comma, semicolon or dash between it and the fact.
+  const lead = doc.text.slice(Math.max(sentence.start, span.start - CLAUSE_REACH), span.start);
+  const at = lead.search(EARLIER_SUBJECT);
+  return at >= 0 && !/[,;:—]/.test(lead.slice(at));
 }
 
 /** Index of the first item ending after `pos` in a list sorted by offset (binary search). */
