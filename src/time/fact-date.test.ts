@@ -40,6 +40,18 @@ describe('fact dates', () => {
       reported: REPORTED,
     });
   });
+  it('carries a day through up to two past-tense sentences that give no date, until a sentence gives another', () => {
+    const doc = article(
+      'On Monday, the two leaders took the stage in the port.\n\nThe crowd cheered loudly.\n\nThe senator introduced her guest. ' +
+        'In 2019, the port closed. The mayor reopened it.',
+    );
+    expect(dateOf(doc, 'introduced')).toMatchObject({ date: { value: '2026-03-09' }, dateFrom: 'carried' });
+    expect(dateOf(doc, 'reopened').dateFrom).toBe('anchor');
+  });
+  it('dates a fact in a "when" clause by the time it follows ("the night before, when he claimed")', () => {
+    const doc = article('Reporters asked about remarks he had made on Sunday, when he claimed the vote was rigged.');
+    expect(dateOf(doc, 'claimed')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'sentence' });
+  });
   it('leaves a fact whose subject an adjective places earlier ("a previous attempt … failed") undated', () => {
     const doc = article('A previous attempt by the engineers to seal the damaged valve with concrete failed.');
     expect(dateOf(doc, 'failed').date).toBeNull();

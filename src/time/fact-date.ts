@@ -82,6 +82,8 @@ const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
 const PLACING_MODIFIER = /\b(?:at|during|in|on|of)\s+(?:a|an|the|its|his|her|their)\s+$/i;
 /** "'s" and up to two words before the noun: the expression is that noun's possessor. */
 const POSSESSIVE_OF_NOUN = /^\s?['’]\s?s\s+(?:[\p{L}-]+\s+){0,2}$/u;
+/** A "when" clause right after the expression, holding the fact: ", when he claimed". */
+const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:.!?]*$/i;
 /** Between clauses: an expression beyond one governs another verb more often than not. */
 const CLAUSE_BREAK = /[;:()]|,\s*(?:and|but|while|when|as|after|before|which|who)\b|\band\s+(?:then\s+)?\p{Ll}+ed\b/u;
 
@@ -109,6 +111,8 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
     // A possessive naming the fact's own noun ("Tuesday's hearing", "last month's explosion") dates it,
     // whatever precedes it.
     if (t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
+    // "the previous night, when he claimed …": the clause "when" opens after a time tells what happened then.
+    if (t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
     let score = between.length;
@@ -228,23 +232,35 @@ function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): Tense {
   return own;
 }
 
+/** How many sentences back a day is carried through sentences that give no date of their own. */
+const CARRY_SENTENCES = 3;
+
 /**
- * The day carried from the sentence before: its nearest adverbial day-precise date that is not the anchor
- * (news of the anchor day needs no carrying).
+ * The day carried from the sentences before: the nearest adverbial day-precise date that is not the anchor
+ * (news of the anchor day needs no carrying), in the sentence before or, through up to two sentences that
+ * give no date, one further back ("On Monday, the two took the stage. The crowd cheered. She introduced
+ * him …": narrative goes on at the last day it named). A sentence that gives another date ends the search:
+ * the story has moved. News paragraphs are a sentence or two, so a paragraph break does not end it.
  */
 function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
-  const i = firstEndingAfter(doc.sentences, sentence.start);
-  const prev = i > 0 ? doc.sentences[i - 1] : undefined;
-  if (!prev) return null;
   const anchor = doc.anchor?.value ?? null;
-  for (let k = firstEndingAfter(doc.timexes, prev.start); k < doc.timexes.length; k++) {
-    const t = doc.timexes[k]!;
-    if (t.start >= prev.end) break;
-    const dated = datedValue(t, doc);
-    if (dated?.date.precision !== 'day' || dated.date.value === anchor) continue;
-    const before = doc.text.slice(Math.max(prev.start, t.start - 24), t.start);
-    if (BOUNDING.test(before) || !(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
-    return dated;
+  let i = firstEndingAfter(doc.sentences, sentence.start);
+  for (let n = 0; n < CARRY_SENTENCES; n++) {
+    const prev = i > 0 ? doc.sentences[--i] : undefined;
+    if (!prev) return null;
+    let dates = 0;
+    for (let k = firstEndingAfter(doc.timexes, prev.start); k < doc.timexes.length; k++) {
+      const t = doc.timexes[k]!;
+      if (t.start >= prev.end) break;
+      const dated = datedValue(t, doc);
+      if (!dated) continue;
+      dates++;
+      if (dated.date.precision !== 'day' || dated.date.value === anchor) continue;
+      const before = doc.text.slice(Math.max(prev.start, t.start - 24), t.start);
+      if (BOUNDING.test(before) || !(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
+      return dated;
+    }
+    if (dates > 0) return null;
   }
   return null;
 }
