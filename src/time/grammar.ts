@@ -405,14 +405,21 @@ export const RULES: readonly Rule[] = [
   }),
   rule(
     'weekday',
-    `${B}(?:(?<rel>this\\s+past|last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`,
+    `${B}(?:the\\s+(?<ana>previous|preceding|following|next)\\s+|(?<rel>this\\s+past|this\\s+coming|last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`,
     (g) => {
       const wd = weekdayNumber(g.wd!);
-      const rel = g.rel?.toLowerCase().replace(/^this\s+past$/, 'past');
+      const rel = g.rel?.toLowerCase().replace(/^this\s+(past|coming)$/, '$1');
+      const ana = g.ana?.toLowerCase();
       const part = partCode(g.part);
       return (ctx) => {
         let v: string;
-        if (rel === 'last' || rel === 'past') v = resolveWeekday(wd, ctx, 'past', true);
+        // "the previous Friday", "the following Monday": counted from the last day the text mentioned.
+        if (ana) {
+          const base = ctx.ref ?? anchorDay(ctx);
+          const back = ana === 'previous' || ana === 'preceding';
+          const shift = base ? (back ? -((weekday(base) - wd + 7) % 7 || 7) : (wd - weekday(base) + 7) % 7 || 7) : 0;
+          v = dayValue(base && addDays(base, shift));
+        } else if (rel === 'last' || rel === 'past') v = resolveWeekday(wd, ctx, 'past', true);
         else if (rel === 'next' || rel === 'coming') v = resolveWeekday(wd, ctx, 'future', true);
         else v = resolveWeekday(wd, ctx, directionOf(ctx.tense === 'present' ? 'future' : ctx.tense, 'past'));
         return { type: part ? 'TIME' : 'DATE', value: v + part };

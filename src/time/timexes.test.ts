@@ -148,6 +148,13 @@ describe('extents of modifiers and determiners', () => {
       ['this past spring', 'DATE', '2023-SP'],
     ]);
     expect(value('The mayor spoke this past Sunday.', '2023-09-15', 'this past Sunday')).toBe('2023-09-10');
+    expect(value('The vote is due this coming Sunday.', '2023-09-15', 'this coming Sunday')).toBe('2023-09-17');
+  });
+  it('"the previous Friday", "the following Monday" count from the last day the text mentioned', () => {
+    const before = 'The bank failed on Oct. 13, 1989. Regulators had warned it the previous Friday.';
+    expect(value(before, '1989-10-30', 'the previous Friday')).toBe('1989-10-06');
+    const after = 'The bank failed on Oct. 13, 1989. Regulators met the following Monday.';
+    expect(value(after, '1989-10-30', 'the following Monday')).toBe('1989-10-16');
   });
   it('"the last half of" a year is its second half; "the past" before a count is no vague past', () => {
     expect(tx('Output rose in the last half of 2022.', '2023-09-15')).toEqual([
