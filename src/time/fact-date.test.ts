@@ -48,6 +48,13 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'introduced')).toMatchObject({ date: { value: '2026-03-09' }, dateFrom: 'carried' });
     expect(dateOf(doc, 'reopened').dateFrom).toBe('anchor');
   });
+  it('an expression beyond a reporting verb dates the saying, not what was said', () => {
+    const doc = article(
+      'The operator on Tuesday said the repair would be delayed until Friday at the earliest, perhaps on Monday.',
+    );
+    expect(dateOf(doc, 'repair').date?.value).toBe('2026-03-16');
+    expect(dateOf(doc, 'said')).toMatchObject({ date: { value: '2026-03-10' }, dateFrom: 'sentence' });
+  });
   it('dates a fact in a "when" clause by the time it follows ("the night before, when he claimed")', () => {
     const doc = article('Reporters asked about remarks he had made on Sunday, when he claimed the vote was rigged.');
     expect(dateOf(doc, 'claimed')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'sentence' });

@@ -82,6 +82,9 @@ const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
 const PLACING_MODIFIER = /\b(?:at|during|in|on|of)\s+(?:a|an|the|its|his|her|their)\s+$/i;
 /** "'s" and up to two words before the noun: the expression is that noun's possessor. */
 const POSSESSIVE_OF_NOUN = /^\s?['’]\s?s\s+(?:[\p{L}-]+\s+){0,2}$/u;
+/** A reporting verb between an expression and the fact. */
+const REPORTING_BETWEEN =
+  /\b(?:said|says|say|told|tells|announced|announces|reported|added|stated|insisted|claimed)\b/i;
 /** A "when" clause right after the expression, holding the fact: ", when he claimed". */
 const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:.!?]*$/i;
 /** Between clauses: an expression beyond one governs another verb more often than not. */
@@ -131,6 +134,9 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
       if (background) continue;
       score += 100;
     }
+    // "X on Friday said the move would be delayed": an expression on the far side of a reporting verb dates
+    // the saying, not what was said (a quote's own cue is its fact, so it is never in between).
+    if (REPORTING_BETWEEN.test(between)) score += 100;
     if (!best || score < best.score) best = { dated, score };
   }
   return best?.dated ?? null;
