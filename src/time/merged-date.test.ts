@@ -35,6 +35,21 @@ describe('mergedDate', () => {
     ).toEqual(day('2026-03-11'));
   });
 
+  it('takes a reporting day over its month: an article dated only to the month says less', () => {
+    const month = { value: '2026-03', precision: 'month' as const };
+    expect(
+      mergedDate([
+        { date: null, reported: month },
+        { date: null, reported: day('2026-03-12') },
+      ]).reported,
+    ).toEqual(day('2026-03-12'));
+    expect(
+      mergedDate([
+        { date: null, reported: day('2026-03-12') },
+        { date: null, reported: month },
+      ]).reported,
+    ).toEqual(day('2026-03-12'));
+  });
   it('keeps an event undated when no mention dates it, with the day it was first reported', () => {
     expect(
       mergedDate([

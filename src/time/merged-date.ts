@@ -25,6 +25,13 @@ export interface MergedDate {
 const SOURCE_RANK: Readonly<Record<FactDateSource, number>> = { sentence: 3, carried: 2, anchor: 1 };
 const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 3, month: 2, year: 1 };
 
+/** Whether reporting day `a` is before `b`; of a month and a day in it, the day (it says more). */
+function earlier(a: string, b: string): boolean {
+  if (b.startsWith(a)) return false;
+  if (a.startsWith(b)) return true;
+  return a < b;
+}
+
 /**
  * The date of a fact from its mentions: the best-dated mention's date with its source and days — the
  * date its own sentence gives before one carried or taken from an article's day (a report a day later would
@@ -39,7 +46,7 @@ export function mergedDate(mentions: Iterable<MentionDate>): MergedDate {
   const options = new Map<string, Option>();
   let reported: DateValue | null = null;
   for (const m of mentions) {
-    if (m.reported && (reported === null || m.reported.value < reported.value)) reported = m.reported;
+    if (m.reported && (reported === null || earlier(m.reported.value, reported.value))) reported = m.reported;
     if (m.date === null) continue;
     const key = `${m.date.value}|${m.date.precision}|${m.dateFrom ?? ''}`;
     const o = options.get(key);
