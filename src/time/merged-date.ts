@@ -36,10 +36,11 @@ function earlier(a: string, b: string): boolean {
  * The date of a fact from its mentions: the best-dated mention's date with its source and days — the
  * date its own sentence gives before one carried or taken from an article's day (a report a day later would
  * otherwise move the event to its own day), then the most precise, then the one most mentions agree on,
- * then the earliest. `reported` is the earliest reporting day: when the fact was first told.
+ * then the earliest (whatever order the mentions come in). `reported` is the earliest reporting day: when the fact was first told.
  */
 export function mergedDate(mentions: Iterable<MentionDate>): MergedDate {
   interface Option {
+    key: string;
     m: MentionDate;
     n: number;
   }
@@ -48,10 +49,12 @@ export function mergedDate(mentions: Iterable<MentionDate>): MergedDate {
   for (const m of mentions) {
     if (m.reported && (reported === null || earlier(m.reported.value, reported.value))) reported = m.reported;
     if (m.date === null) continue;
-    const key = `${m.date.value}|${m.date.precision}|${m.dateFrom ?? ''}`;
+    // Every field the result takes is in the key, so the choice never depends on the mentions' order.
+    const range = m.dateRange ? `${m.dateRange.start}/${m.dateRange.end}` : '';
+    const key = `${m.date.value}|${m.date.precision}|${m.dateFrom ?? ''}|${range}`;
     const o = options.get(key);
     if (o) o.n++;
-    else options.set(key, { m, n: 1 });
+    else options.set(key, { key, m, n: 1 });
   }
   let best: Option | null = null;
   for (const o of options.values()) if (best === null || better(o, best)) best = o;
@@ -65,6 +68,6 @@ export function mergedDate(mentions: Iterable<MentionDate>): MergedDate {
     const precision = PRECISION_RANK[a.m.date!.precision] - PRECISION_RANK[b.m.date!.precision];
     if (precision !== 0) return precision > 0;
     if (a.n !== b.n) return a.n > b.n;
-    return a.m.date!.value < b.m.date!.value;
+    return a.key < b.key;
   }
 }
