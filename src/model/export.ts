@@ -82,11 +82,10 @@ export interface ExportEvent {
   hypothetical?: boolean;
   mentions?: number;
   datePrecision?: Precision | null;
-  /** Where `date` comes from, in the best-dated mention (see `mergedDate`); null when undated. */
+  /** Of the best-dated mention (the one `date` is taken from): where its date comes from, its days for a week, and
+   * the day its article reported it. */
   dateFrom?: FactDateSource | null;
-  /** The days `date` spans, for a week, weekend or interval. */
   dateRange?: { start: string; end: string } | null;
-  /** The earliest day an article reported the event. */
   reported?: string | null;
   /** The actors as written in the first mention, with their CAMEO-style codes and entity ids. */
   sourceActors?: ExportEventActor[];

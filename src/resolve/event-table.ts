@@ -54,11 +54,11 @@ export class EventMentionTable {
   private readonly types = new Interner<EventMention['type']>();
   private readonly actorLists = new Interner<readonly EventActorRef[]>();
   private readonly dates = new Interner<DateValue>();
-  private readonly dateSources = new Interner<FactDateSource>();
-  private readonly dateRanges = new Interner<{ start: string; end: string }>();
   private readonly locations = new Interner<Pick<EventLocation, 'name'>>();
   private readonly modes = new Interner<string>();
   private readonly attributes = new Interner<Record<string, unknown>>();
+  private readonly dateSources = new Interner<FactDateSource>();
+  private readonly ranges = new Interner<{ start: string; end: string }>();
 
   get size(): number {
     return this.rows.length / WIDTH;
@@ -72,7 +72,7 @@ export class EventMentionTable {
     r.push(m.idx);
     r.push(this.actorList(e.source));
     r.push(this.actorList(e.target));
-    r.push(this.date(e.date));
+    r.push(this.dateId(e.date));
     r.push(e.location === null ? -1 : this.locations.id(e.location.name, { name: e.location.name }));
     r.push(e.mode === null ? -1 : this.modes.id(e.mode, e.mode));
     // Shared between mentions: export only reads attribute values, never changes them.
@@ -81,11 +81,11 @@ export class EventMentionTable {
     r.push(e.evidence.end);
     r.push((e.negated ? NEGATED : 0) | (e.hypothetical ? HYPOTHETICAL : 0));
     r.push(e.dateFrom ? this.dateSources.id(e.dateFrom, e.dateFrom) : -1);
-    r.push(e.dateRange ? this.dateRanges.id(`${e.dateRange.start}/${e.dateRange.end}`, { ...e.dateRange }) : -1);
-    r.push(this.date(e.reported ?? null));
+    r.push(e.dateRange ? this.ranges.id(`${e.dateRange.start}/${e.dateRange.end}`, e.dateRange) : -1);
+    r.push(this.dateId(e.reported ?? null));
   }
 
-  private date(d: DateValue | null): number {
+  private dateId(d: DateValue | null): number {
     return d === null
       ? -1
       : this.dates.id(`${d.value}\u0000${d.precision}`, { value: d.value, precision: d.precision });
@@ -117,7 +117,7 @@ export class EventMentionTable {
     const mode = this.field(i, F.mode);
     const flags = this.field(i, F.flags);
     const dateFrom = this.field(i, F.dateFrom);
-    const dateRange = this.field(i, F.dateRange);
+    const range = this.field(i, F.dateRange);
     const reported = this.field(i, F.reported);
     return {
       type: this.types.value(this.field(i, F.type)) as EventMention['type'],
@@ -126,7 +126,7 @@ export class EventMentionTable {
       target: this.actorLists.value(this.field(i, F.target)),
       date: date < 0 ? null : this.dates.value(date),
       dateFrom: dateFrom < 0 ? null : this.dateSources.value(dateFrom),
-      dateRange: dateRange < 0 ? null : this.dateRanges.value(dateRange),
+      dateRange: range < 0 ? null : this.ranges.value(range),
       reported: reported < 0 ? null : this.dates.value(reported),
       location: location < 0 ? null : this.locations.value(location),
       negated: (flags & NEGATED) !== 0,

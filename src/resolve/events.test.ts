@@ -53,26 +53,32 @@ describe('mergeEvents', () => {
     ]);
   });
 
-  it("dates a merged event by its best-dated mention: its sentence's month over another article's day", () => {
+  it("takes its date, the date's source and the reported day from the best-dated mention", () => {
+    const day = (value: string) => ({ value, precision: 'day' as const });
     const out = mergeEvents(
       [
-        mention('a1', 0, { dateFrom: 'anchor', reported: { value: '2026-03-13', precision: 'day' } }),
+        // Two articles date the act by their own day; a third names the day in the sentence.
+        mention('a1', 0, { date: day('2026-03-14'), dateFrom: 'anchor', reported: day('2026-03-14') }),
         mention('a2', 0, {
           date: { value: '2026-03', precision: 'month' },
-          dateFrom: 'sentence',
-          reported: { value: '2026-03-20', precision: 'day' },
+          dateFrom: 'anchor',
+          reported: day('2026-03-15'),
         }),
+        mention('a3', 0, { date: day('2026-03-14'), dateFrom: 'anchor', reported: day('2026-03-14') }),
+        mention('a4', 0, { date: day('2026-03-14'), dateFrom: 'sentence', reported: day('2026-03-16') }),
       ],
       keys,
     );
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({
-      date: '2026-03',
-      datePrecision: 'month',
+      date: '2026-03-14',
+      datePrecision: 'day',
       dateFrom: 'sentence',
+      reported: '2026-03-16',
       dateRange: null,
-      reported: '2026-03-13',
     });
+    const undated = mergeEvents([mention('a1', 0, { date: null })], keys)[0]!;
+    expect([undated.date, undated.dateFrom, undated.reported]).toEqual([null, null, null]);
   });
 
   it('keeps events apart when dates, types, actors or flags differ', () => {

@@ -5,17 +5,17 @@ const day = (value: string) => ({ value, precision: 'day' as const });
 const month = (value: string) => ({ value, precision: 'month' as const });
 
 describe('mergedDate', () => {
-  it("takes the sentence's own date over an article's day, and the earliest reporting day", () => {
+  it("takes the sentence's own date over an article's day, with the day that mention was reported", () => {
     const mentions: MentionDate[] = [
       { date: day('2026-03-14'), dateFrom: 'anchor', reported: day('2026-03-14') },
-      { date: day('2026-03-12'), dateFrom: 'sentence', reported: day('2026-03-13') },
+      { date: day('2026-03-12'), dateFrom: 'sentence', reported: day('2026-03-15') },
       { date: day('2026-03-14'), dateFrom: 'anchor', reported: day('2026-03-14') },
     ];
     expect(mergedDate(mentions)).toEqual({
       date: day('2026-03-12'),
       dateFrom: 'sentence',
       dateRange: null,
-      reported: day('2026-03-13'),
+      reported: day('2026-03-15'),
     });
   });
 
@@ -35,26 +35,35 @@ describe('mergedDate', () => {
     ).toEqual(day('2026-03-11'));
   });
 
-  it('takes a reporting day over its month: an article dated only to the month says less', () => {
-    const month = { value: '2026-03', precision: 'month' as const };
-    expect(
-      mergedDate([
-        { date: null, reported: month },
-        { date: null, reported: day('2026-03-12') },
-      ]).reported,
-    ).toEqual(day('2026-03-12'));
-    expect(
-      mergedDate([
-        { date: null, reported: day('2026-03-12') },
-        { date: null, reported: month },
-      ]).reported,
-    ).toEqual(day('2026-03-12'));
+  it('gives the same answer whatever order the mentions come in', () => {
+    const mentions: MentionDate[] = [
+      { date: day('2026-03-09'), dateFrom: 'sentence', reported: day('2026-03-12') },
+      { date: day('2026-03-10'), dateFrom: 'sentence', reported: day('2026-03-11') },
+      {
+        date: month('2026-03'),
+        dateFrom: 'sentence',
+        dateRange: { start: '2026-03-02', end: '2026-03-08' },
+        reported: month('2026-03'),
+      },
+      { date: day('2026-03-09'), dateFrom: 'sentence', reported: day('2026-03-10') },
+    ];
+    const one = mergedDate(mentions);
+    expect(one).toEqual({
+      date: day('2026-03-09'),
+      dateFrom: 'sentence',
+      dateRange: null,
+      reported: day('2026-03-10'),
+    });
+    expect(mergedDate([...mentions].reverse())).toEqual(one);
+    expect(mergedDate([mentions[1]!, mentions[3]!, mentions[0]!, mentions[2]!])).toEqual(one);
   });
-  it('keeps an event undated when no mention dates it, with the day it was first reported', () => {
+
+  it('keeps an undated event undated, with the first day it was reported (a day over its month)', () => {
     expect(
       mergedDate([
         { date: null, reported: day('2026-03-20') },
         { date: null, dateFrom: null, reported: day('2026-03-18') },
+        { date: null, reported: month('2026-03') },
       ]),
     ).toEqual({ date: null, dateFrom: null, dateRange: null, reported: day('2026-03-18') });
   });

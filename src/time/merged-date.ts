@@ -13,7 +13,7 @@ export interface MergedDate {
   date: DateValue | null;
   dateFrom: FactDateSource | null;
   dateRange: { start: string; end: string } | null;
-  /** The earliest day an article reported it. */
+  /** The day the best-dated mentions were first reported; for an undated fact, the first day it was reported. */
   reported: DateValue | null;
 }
 
@@ -32,42 +32,59 @@ function earlier(a: string, b: string): boolean {
   return a < b;
 }
 
+/** The mentions that give one date from one source: how many, their first reporting day, their days. */
+interface Option {
+  key: string;
+  date: DateValue;
+  dateFrom: FactDateSource | null;
+  n: number;
+  reported: DateValue | null;
+  /** The smallest of the day ranges the mentions give (`start/end`), or null when none gives one. */
+  range: string | null;
+}
+
 /**
- * The date of a fact from its mentions: the best-dated mention's date with its source and days — the
- * date its own sentence gives before one carried or taken from an article's day (a report a day later would
- * otherwise move the event to its own day), then the most precise, then the one most mentions agree on,
- * then the earliest (whatever order the mentions come in). `reported` is the earliest reporting day: when the fact was first told.
+ * The date of a fact from its mentions: the best-dated one's — the date its own sentence gives before one
+ * carried or taken from an article's day (a report a day later would otherwise move the event to its own
+ * day), then the most precise, then the one most mentions give, then the earliest — with its source, its days
+ * and the day it was first reported. Nothing depends on the order the mentions come in (a store finished
+ * after a kill reads them in another order and must export the same events).
  */
 export function mergedDate(mentions: Iterable<MentionDate>): MergedDate {
-  interface Option {
-    key: string;
-    m: MentionDate;
-    n: number;
-  }
   const options = new Map<string, Option>();
-  let reported: DateValue | null = null;
+  let firstReported: DateValue | null = null;
   for (const m of mentions) {
-    if (m.reported && (reported === null || earlier(m.reported.value, reported.value))) reported = m.reported;
+    const rep = m.reported ?? null;
+    if (rep && (firstReported === null || earlier(rep.value, firstReported.value))) firstReported = rep;
     if (m.date === null) continue;
-    // Every field the result takes is in the key, so the choice never depends on the mentions' order.
-    const range = m.dateRange ? `${m.dateRange.start}/${m.dateRange.end}` : '';
-    const key = `${m.date.value}|${m.date.precision}|${m.dateFrom ?? ''}|${range}`;
+    const key = `${m.date.value}|${m.date.precision}|${m.dateFrom ?? ''}`;
+    const range = m.dateRange ? `${m.dateRange.start}/${m.dateRange.end}` : null;
     const o = options.get(key);
-    if (o) o.n++;
-    else options.set(key, { key, m, n: 1 });
+    if (!o) {
+      options.set(key, { key, date: m.date, dateFrom: m.dateFrom ?? null, n: 1, reported: rep, range });
+      continue;
+    }
+    o.n++;
+    if (rep && (o.reported === null || earlier(rep.value, o.reported.value))) o.reported = rep;
+    if (range !== null && (o.range === null || range < o.range)) o.range = range;
   }
   let best: Option | null = null;
   for (const o of options.values()) if (best === null || better(o, best)) best = o;
-  if (best === null) return { date: null, dateFrom: null, dateRange: null, reported };
-  const m = best.m;
-  return { date: m.date, dateFrom: m.dateFrom ?? null, dateRange: m.dateRange ?? null, reported };
+  if (best === null) return { date: null, dateFrom: null, dateRange: null, reported: firstReported };
+  const [start, end] = best.range?.split('/') ?? [];
+  return {
+    date: best.date,
+    dateFrom: best.dateFrom,
+    dateRange: start && end ? { start, end } : null,
+    reported: best.reported,
+  };
+}
 
-  function better(a: Option, b: Option): boolean {
-    const source = SOURCE_RANK[a.m.dateFrom ?? 'anchor'] - SOURCE_RANK[b.m.dateFrom ?? 'anchor'];
-    if (source !== 0) return source > 0;
-    const precision = PRECISION_RANK[a.m.date!.precision] - PRECISION_RANK[b.m.date!.precision];
-    if (precision !== 0) return precision > 0;
-    if (a.n !== b.n) return a.n > b.n;
-    return a.key < b.key;
-  }
+function better(a: Option, b: Option): boolean {
+  const source = SOURCE_RANK[a.dateFrom ?? 'anchor'] - SOURCE_RANK[b.dateFrom ?? 'anchor'];
+  if (source !== 0) return source > 0;
+  const precision = PRECISION_RANK[a.date.precision] - PRECISION_RANK[b.date.precision];
+  if (precision !== 0) return precision > 0;
+  if (a.n !== b.n) return a.n > b.n;
+  return a.key < b.key;
 }
