@@ -1,5 +1,6 @@
 // npm run bench:timex — TempEval-3 dev (TBAQ-cleaned: TimeBank + AQUAINT, TimeML with the document creation
-// time) time-expression extent F1 (relaxed: any overlap; strict: same span), value F1 and type accuracy of
+// time) time-expression extent F1 (relaxed: any overlap; strict: same span), value and type F1 (lenient: on
+// overlapping matches, as TempEval-3 scores them; strict: on same-span matches) and type accuracy of
 // sitrep's time grammar, on two parts split by document (a hash of the file name): `tune`, to read errors
 // from while editing rules, and `check`, reported only as figures. Per gold type, the value accuracy of the
 // matched expressions; for tune, the largest error classes. Then the real-news fact-dating set (tune/check).
@@ -142,7 +143,9 @@ function score(docs, system) {
     relaxed = 0,
     strict = 0,
     valueOk = 0,
-    typeOk = 0;
+    valueStrict = 0,
+    typeOk = 0,
+    typeStrict = 0;
   const byType = {};
   const classes = new Map();
   const errors = [];
@@ -167,8 +170,11 @@ function score(docs, system) {
       used.add(i);
       const s = found[i];
       relaxed++;
-      if (s.start === g.start && s.end === g.end) strict++;
-      else boundaries.push({ doc: doc.path.split('/').pop(), gold: g.text, got: s.text });
+      const exact = s.start === g.start && s.end === g.end;
+      if (exact) strict++;
+      if (exact && s.value === g.value) valueStrict++;
+      if (exact && s.type === g.type) typeStrict++;
+      if (!exact) boundaries.push({ doc: doc.path.split('/').pop(), gold: g.text, got: s.text });
       const t = (byType[g.type] ??= { n: 0, ok: 0 });
       t.n++;
       if (s.value === g.value) t.ok++;
@@ -205,6 +211,9 @@ function score(docs, system) {
     relaxed: f1(relaxed),
     strict: f1(strict),
     value: f1(valueOk),
+    valueStrict: f1(valueStrict),
+    type: f1(typeOk),
+    typeStrict: f1(typeStrict),
     typeAcc: relaxed ? typeOk / relaxed : 0,
     byType,
     classes: [...classes].sort((a, b) => b[1] - a[1]),
@@ -236,6 +245,10 @@ for (const split of otherDir ? ['all'] : ['tune', 'check']) {
   const t = performance.now();
   const mine = score(part, (d) => timexesOfText(d.text, d.dct));
   console.log(line(`sitrep ${split} (${part.length})`, mine, performance.now() - t));
+  console.log(
+    `${''.padEnd(18)} value F1 lenient ${fmt(mine.value.f)} · strict (same extent) ${fmt(mine.valueStrict.f)} · ` +
+      `type F1 lenient ${fmt(mine.type.f)} · strict ${fmt(mine.typeStrict.f)}`,
+  );
   console.log(`${''.padEnd(18)} value accuracy by gold type: ${perType(mine)}`);
   if (argv.includes('--chrono')) {
     const t2 = performance.now();

@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
-import type {
-  EventActor,
-  EventLocation,
-  EventMention,
-  ExportEvent,
-  ExportEventActor,
-  FactDateSource,
-  Precision,
-} from '../model/index.js';
+import type { EventActor, EventLocation, EventMention, ExportEvent, ExportEventActor } from '../model/index.js';
+import { mergedDate } from '../time/index.js';
 
 /**
  * Events across mentions: one real-world event reported in several sentences, articles or outlets becomes
@@ -79,8 +72,6 @@ export interface MergedEvent<R> {
   date: string | null;
   refs: R[];
 }
-
-const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 3, month: 2, year: 1 };
 
 function actorIdentity(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): string {
   const id = a.actorKey ? actorKeys.get(a.actorKey) : undefined;
@@ -293,38 +284,6 @@ export class EventMerger<R> {
   }
 }
 
-/** How much a date's source says: an expression of the sentence, one carried from the sentence before, the anchor. */
-const SOURCE_RANK: Readonly<Record<FactDateSource, number>> = { sentence: 3, carried: 2, anchor: 1 };
-
-/**
- * The mention a merged event takes its date from: of the dates its mentions give, the one whose source says most (the
- * sentence's own expression before a date carried over or the article's day), then the finer, then the most often
- * given; the first mention with that date. Null when no mention is dated.
- */
-function bestDated(ms: readonly EventMentionRecord[]): EventMentionCore | null {
-  const key = (e: EventMentionCore) => `${e.date!.value}|${e.date!.precision}|${e.dateFrom ?? ''}`;
-  const counts = new Map<string, { n: number; first: EventMentionCore }>();
-  for (const { event } of ms) {
-    if (!event.date) continue;
-    const k = key(event);
-    const c = counts.get(k);
-    if (c) c.n++;
-    else counts.set(k, { n: 1, first: event });
-  }
-  let best: { n: number; first: EventMentionCore } | null = null;
-  const rank = (e: EventMentionCore) => [e.dateFrom ? SOURCE_RANK[e.dateFrom] : 0, PRECISION_RANK[e.date!.precision]];
-  for (const c of counts.values()) {
-    if (!best) {
-      best = c;
-      continue;
-    }
-    const [a1, a2] = rank(c.first);
-    const [b1, b2] = rank(best.first);
-    if (a1! > b1! || (a1 === b1 && (a2! > b2! || (a2 === b2 && c.n > best.n)))) best = c;
-  }
-  return best?.first ?? null;
-}
-
 function exportActor(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): ExportEventActor {
   return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? actorKeys.get(a.actorKey) : undefined) ?? null };
 }
@@ -340,7 +299,7 @@ export function exportEvent(
     ...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x)),
   ];
   const names = (actors: readonly EventActorRef[]): string[] => [...new Set(actors.map((a) => a.name))];
-  const dated = bestDated(ms);
+  const dated = mergedDate(ms.map((m) => m.event));
   const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
   const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
   const attributes: Record<string, unknown> = {};

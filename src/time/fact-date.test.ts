@@ -40,6 +40,31 @@ describe('fact dates', () => {
       reported: REPORTED,
     });
   });
+  it('carries a day through up to two past-tense sentences that give no date, until a sentence gives another', () => {
+    const doc = article(
+      'On Monday, the two leaders took the stage in the port.\n\nThe crowd cheered loudly.\n\nThe senator introduced her guest. ' +
+        'In 2019, the port closed. The mayor reopened it.',
+    );
+    expect(dateOf(doc, 'introduced')).toMatchObject({ date: { value: '2026-03-09' }, dateFrom: 'carried' });
+    expect(dateOf(doc, 'reopened').dateFrom).toBe('anchor');
+  });
+  it('an expression beyond a reporting verb dates the saying, not what was said', () => {
+    const doc = article(
+      'The operator on Tuesday said the repair would be delayed until Friday at the earliest, perhaps on Monday.',
+    );
+    expect(dateOf(doc, 'repair').date?.value).toBe('2026-03-16');
+    expect(dateOf(doc, 'said')).toMatchObject({ date: { value: '2026-03-10' }, dateFrom: 'sentence' });
+  });
+  it('dates a fact in a "when" clause by the time it follows ("the night before, when he claimed")', () => {
+    const doc = article('Reporters asked about remarks he had made on Sunday, when he claimed the vote was rigged.');
+    expect(dateOf(doc, 'claimed')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'sentence' });
+  });
+  it('leaves a fact whose subject an adjective places earlier ("a previous attempt … failed") undated', () => {
+    const doc = article('A previous attempt by the engineers to seal the damaged valve with concrete failed.');
+    expect(dateOf(doc, 'failed').date).toBeNull();
+    const apart = article('The previous owner, a shipping firm based in the north, sold the vessel.');
+    expect(dateOf(apart, 'sold').date?.value).toBe('2026-03-11');
+  });
   it('dates news told in the reporting tense with no expression by the article anchor', () => {
     const d = dateOf(article('Rebels have seized the port, officials said.'), 'seized');
     expect(d.date?.value).toBe('2026-03-11');

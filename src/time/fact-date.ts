@@ -82,6 +82,11 @@ const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
 const PLACING_MODIFIER = /\b(?:at|during|in|on|of)\s+(?:a|an|the|its|his|her|their)\s+$/i;
 /** "'s" and up to two words before the noun: the expression is that noun's possessor. */
 const POSSESSIVE_OF_NOUN = /^\s?['’]\s?s\s+(?:[\p{L}-]+\s+){0,2}$/u;
+/** A reporting verb between an expression and the fact. */
+const REPORTING_BETWEEN =
+  /\b(?:said|says|say|told|tells|announced|announces|reported|added|stated|insisted|claimed)\b/i;
+/** A "when" clause right after the expression, holding the fact: ", when he claimed". */
+const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:.!?]*$/i;
 /** Between clauses: an expression beyond one governs another verb more often than not. */
 const CLAUSE_BREAK = /[;:()]|,\s*(?:and|but|while|when|as|after|before|which|who)\b|\band\s+(?:then\s+)?\p{Ll}+ed\b/u;
 
@@ -109,6 +114,8 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
     // A possessive naming the fact's own noun ("Tuesday's hearing", "last month's explosion") dates it,
     // whatever precedes it.
     if (t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
+    // "the previous night, when he claimed …": the clause "when" opens after a time tells what happened then.
+    if (t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
     let score = between.length;
@@ -127,6 +134,9 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
       if (background) continue;
       score += 100;
     }
+    // "X on Friday said the move would be delayed": an expression on the far side of a reporting verb dates
+    // the saying, not what was said (a quote's own cue is its fact, so it is never in between).
+    if (REPORTING_BETWEEN.test(between)) score += 100;
     if (!best || score < best.score) best = { dated, score };
   }
   return best?.dated ?? null;
@@ -182,12 +192,20 @@ function datedValue(t: Timex, doc: Doc): Dated | null {
 const BACKGROUND =
   /\b(?:earlier|previously|previous|formerly|once|later|had\s+(?:\p{Ll}+\s+)?\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne))\b/iu;
 
+/** How far back a clause's subject is looked for ("A previous attempt to lower a box … failed"). */
+const CLAUSE_REACH = 120;
+/** A subject placed before another event by its adjective: "a previous attempt", "the earlier plan". */
+const EARLIER_SUBJECT = /\b(?:a|an|the|its|his|her|their)\s+(?:previous|earlier|prior)\s+\p{L}+/iu;
+
 /** Whether the clause around the fact tells background: past perfect, or placed against another event. */
 function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
   const from = Math.max(sentence.start, span.start - 40);
   const to = Math.min(sentence.end, span.end + 12);
-  const near = doc.text.slice(from, to);
-  return BACKGROUND.test(near);
+  if (BACKGROUND.test(doc.text.slice(from, to))) return true;
+  // Farther back only the clause's subject counts, with no comma, semicolon or dash between it and the fact.
+  const lead = doc.text.slice(Math.max(sentence.start, span.start - CLAUSE_REACH), span.start);
+  const at = lead.search(EARLIER_SUBJECT);
+  return at >= 0 && !/[,;:—]/.test(lead.slice(at));
 }
 
 /** Index of the first item ending after `pos` in a list sorted by offset (binary search). */
@@ -220,23 +238,35 @@ function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): Tense {
   return own;
 }
 
+/** How many sentences back a day is carried through sentences that give no date of their own. */
+const CARRY_SENTENCES = 3;
+
 /**
- * The day carried from the sentence before: its nearest adverbial day-precise date that is not the anchor
- * (news of the anchor day needs no carrying).
+ * The day carried from the sentences before: the nearest adverbial day-precise date that is not the anchor
+ * (news of the anchor day needs no carrying), in the sentence before or, through up to two sentences that
+ * give no date, one further back ("On Monday, the two took the stage. The crowd cheered. She introduced
+ * him …": narrative goes on at the last day it named). A sentence that gives another date ends the search:
+ * the story has moved. News paragraphs are a sentence or two, so a paragraph break does not end it.
  */
 function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
-  const i = firstEndingAfter(doc.sentences, sentence.start);
-  const prev = i > 0 ? doc.sentences[i - 1] : undefined;
-  if (!prev) return null;
   const anchor = doc.anchor?.value ?? null;
-  for (let k = firstEndingAfter(doc.timexes, prev.start); k < doc.timexes.length; k++) {
-    const t = doc.timexes[k]!;
-    if (t.start >= prev.end) break;
-    const dated = datedValue(t, doc);
-    if (dated?.date.precision !== 'day' || dated.date.value === anchor) continue;
-    const before = doc.text.slice(Math.max(prev.start, t.start - 24), t.start);
-    if (BOUNDING.test(before) || !(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
-    return dated;
+  let i = firstEndingAfter(doc.sentences, sentence.start);
+  for (let n = 0; n < CARRY_SENTENCES; n++) {
+    const prev = i > 0 ? doc.sentences[--i] : undefined;
+    if (!prev) return null;
+    let dates = 0;
+    for (let k = firstEndingAfter(doc.timexes, prev.start); k < doc.timexes.length; k++) {
+      const t = doc.timexes[k]!;
+      if (t.start >= prev.end) break;
+      const dated = datedValue(t, doc);
+      if (!dated) continue;
+      dates++;
+      if (dated.date.precision !== 'day' || dated.date.value === anchor) continue;
+      const before = doc.text.slice(Math.max(prev.start, t.start - 24), t.start);
+      if (BOUNDING.test(before) || !(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
+      return dated;
+    }
+    if (dates > 0) return null;
   }
   return null;
 }

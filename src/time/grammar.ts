@@ -76,6 +76,13 @@ export const UNITS =
 const APPROX =
   '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
 const PART = '(?:morning|afternoon|evening|night|overnight)';
+/**
+ * After "the": not a duration used as a modifier ("the two-week visit", "the 14 day deadline"). Such a
+ * duration is a premodifier of the noun, and the determiner belongs to that noun phrase, not to the time
+ * expression (TimeML tags the temporal expression, not the phrase it modifies); a singular unit after a
+ * count above one marks the modifier as surely as a hyphen does.
+ */
+const NOT_ADJECTIVAL = `(?!${NUM}(?:-(?:${UNITS})|\\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century))(?![\\p{L}-]))`;
 
 const rule = (name: string, source: string, build: Rule['build']): Rule => ({
   name,
@@ -398,14 +405,21 @@ export const RULES: readonly Rule[] = [
   }),
   rule(
     'weekday',
-    `${B}(?:(?<rel>last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`,
+    `${B}(?:the\\s+(?<ana>previous|preceding|following|next)\\s+|(?<rel>this\\s+past|this\\s+coming|last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`,
     (g) => {
       const wd = weekdayNumber(g.wd!);
-      const rel = g.rel?.toLowerCase();
+      const rel = g.rel?.toLowerCase().replace(/^this\s+(past|coming)$/, '$1');
+      const ana = g.ana?.toLowerCase();
       const part = partCode(g.part);
       return (ctx) => {
         let v: string;
-        if (rel === 'last' || rel === 'past') v = resolveWeekday(wd, ctx, 'past', true);
+        // "the previous Friday", "the following Monday": counted from the last day the text mentioned.
+        if (ana) {
+          const base = ctx.ref ?? anchorDay(ctx);
+          const back = ana === 'previous' || ana === 'preceding';
+          const shift = base ? (back ? -((weekday(base) - wd + 7) % 7 || 7) : (wd - weekday(base) + 7) % 7 || 7) : 0;
+          v = dayValue(base && addDays(base, shift));
+        } else if (rel === 'last' || rel === 'past') v = resolveWeekday(wd, ctx, 'past', true);
         else if (rel === 'next' || rel === 'coming') v = resolveWeekday(wd, ctx, 'future', true);
         else v = resolveWeekday(wd, ctx, directionOf(ctx.tense === 'present' ? 'future' : ctx.tense, 'past'));
         return { type: part ? 'TIME' : 'DATE', value: v + part };
@@ -501,7 +515,7 @@ export const RULES: readonly Rule[] = [
   // ---- durations ----
   rule(
     'duration',
-    `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?${E}`,
+    `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+${NOT_ADJECTIVAL}|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?(?:\\s+or\\s+so)?${E}`,
     (g, _m, env) => {
       const unit = unitOf(g.unit!);
       const n = g.n!.toLowerCase();
@@ -650,7 +664,14 @@ export const RULES: readonly Rule[] = [
     },
   ),
   rule('past-ref', `${B}(?:recently|lately|the\\s+past)${E}`, (_g, m, env) => {
-    if (/^the\s+past$/i.test(m[0]) && /^\s+(?:few|several|\d|week|month|year|decade)/i.test(env.after)) return null;
+    if (
+      /^the\s+past$/i.test(m[0]) &&
+      new RegExp(
+        `^\\s+(?:${NUM}|week|month|year|decade|century|spring|summer|fall|autumn|winter)(?![\\p{L}])`,
+        'iu',
+      ).test(env.after)
+    )
+      return null;
     return () => date('PAST_REF');
   }),
   rule(
@@ -661,7 +682,7 @@ export const RULES: readonly Rule[] = [
   // ---- quarters, halves, seasons, holidays ----
   rule(
     'quarter',
-    `${B}(?:(?:the|(?<this>this|last|next)\\s+year['’]s|(?<yp>(?:1[6-9]|20)\\d\\d)['’]s)\\s+)?(?:fiscal\\s+)?(?<q>${ORD})(?:\\s+fiscal)?[-\\s]+quarter(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR('y')})?${E}`,
+    `${B}(?:(?:the(?!\\s+(?:fiscal\\s+)?${ORD}-quarter)|(?<this>this|last|next)\\s+year['’]s|(?<yp>(?:1[6-9]|20)\\d\\d)['’]s)\\s+)?(?:fiscal\\s+)?(?<q>${ORD})(?:\\s+fiscal)?[-\\s]+quarter(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR('y')})?${E}`,
     (g) => {
       const q = parseOrdinal(g.q!)!;
       const rel = g.this?.toLowerCase();
@@ -768,7 +789,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'half',
-    `${B}(?:the\\s+)?(?<h>first|second)\\s+half(?:\\s+of\\s+(?:${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`,
+    `${B}(?:the\\s+)?(?<h>first|second|last|latter)\\s+half(?:\\s+of\\s+(?:${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`,
     (g, _m, env) => {
       if (!g.y && !g.rel && /^\s+of\b/i.test(env.after)) return null;
       const h = g.h!.toLowerCase() === 'first' ? 1 : 2;
@@ -783,11 +804,11 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'season',
-    `${B}(?:(?<rel>this|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
+    `${B}(?:(?<rel>this\\s+past|this|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
     (g) => {
       if (!g.rel && !g.y) return null;
       const code = SEASONS[g.s!.toLowerCase()]!;
-      const rel = g.rel?.toLowerCase();
+      const rel = g.rel?.toLowerCase().replace(/^this\s+past$/, 'past');
       return (ctx) => {
         if (g.y) return date(`${g.y}-${code}`);
         const a = ctx.anchor;

@@ -1,6 +1,7 @@
 export { annotateTime } from './annotate.js';
 export { dateOfSpan, calendarDate } from './date-of-span.js';
 export { factDate, factDateFields } from './fact-date.js';
+export { mergedDate, type MentionDate, type MergedDate } from './merged-date.js';
 export { findTimexes, type TimexOptions } from './timexes.js';
 export { documentDates, type DocumentDates } from './document-date.js';
 export { readDateline } from './dateline.js';

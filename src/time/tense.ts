@@ -32,6 +32,8 @@ const BE_OR_MODAL = new Set([
   'got',
 ]);
 
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);
+
 /**
  * Reporting verbs date the report, not what it reports: "the dividend is payable Dec. 15, the company
  * said" — so they are no tense cue (a bare weekday with none falls back to the past anyway).
@@ -102,7 +104,8 @@ export class SentenceTenses {
       return next === 'to' ? 'future' : null;
     if (w === 'plans' || w === 'plan' || w === 'intends' || w === 'intend') return next === 'to' ? 'future' : null;
     // "planned a demonstration on Saturday", "was scheduled for Monday": what was planned lies ahead.
-    if (w === 'planned' || w === 'planning' || w === 'scheduled' || w === 'expected') return 'future';
+    if (w === 'planned' || w === 'planning' || w === 'scheduled' || w === 'expected')
+      return this.prenominal(i) ? null : 'future';
     if (FUTURE_CUES.has(w)) return 'future';
     // Lower-case "may" is the modal (the month is capitalized).
     if (raw === 'may') return 'future';
@@ -119,6 +122,18 @@ export class SentenceTenses {
       return 'past';
     }
     return null;
+  }
+
+  /**
+   * Whether the participle at token `i` modifies a noun ("the planned visit", "a hastily planned trip"): after a
+   * determiner, or after an -ly adverb that no auxiliary precedes ("was hastily planned" is the verb).
+   */
+  private prenominal(i: number): boolean {
+    const before1 = this.word(i - 1);
+    if (DETERMINERS.has(before1)) return true;
+    return (
+      /^\p{Ll}{3,}ly$/u.test(before1) && !BE_OR_MODAL.has(this.word(i - 2)) && !/^ha[sdv]e?$/.test(this.word(i - 2))
+    );
   }
 
   /**

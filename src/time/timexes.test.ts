@@ -131,3 +131,41 @@ describe('durations, sets, times and vague references', () => {
     expect(value('More may come in the future.', '2023-09-15', 'the future')).toBe('FUTURE_REF');
   });
 });
+
+describe('extents of modifiers and determiners', () => {
+  it("a duration or quarter modifying a noun leaves the noun's determiner out", () => {
+    expect(tx('The ministers ended the three-day summit.', '2023-09-15')).toEqual([['three-day', 'DURATION', 'P3D']]);
+    expect(tx('Officials cut the two week deadline short.', '2023-09-15')).toEqual([['two week', 'DURATION', 'P2W']]);
+    expect(tx('The firm posted the third-quarter loss.', '2023-11-02').map(([t]) => t)).toEqual(['third-quarter']);
+    expect(tx('The talks lasted the two weeks.', '2023-09-15').map(([t]) => t)).toEqual(['the two weeks']);
+    expect(tx('Sales fell in the third quarter.', '2023-11-02').map(([t]) => t)).toEqual(['the third quarter']);
+  });
+  it('"or so" after a duration and "this past" before a season or weekday belong to the expression', () => {
+    expect(tx('Prices will stay high for the next two years or so.', '2023-09-15')).toEqual([
+      ['the next two years or so', 'DURATION', 'P2Y'],
+    ]);
+    expect(tx('Flooding hit the valley this past spring.', '2023-09-15')).toEqual([
+      ['this past spring', 'DATE', '2023-SP'],
+    ]);
+    expect(value('The mayor spoke this past Sunday.', '2023-09-15', 'this past Sunday')).toBe('2023-09-10');
+    expect(value('The vote is due this coming Sunday.', '2023-09-15', 'this coming Sunday')).toBe('2023-09-17');
+  });
+  it('"the previous Friday", "the following Monday" count from the last day the text mentioned', () => {
+    const before = 'The bank failed on Oct. 13, 1989. Regulators had warned it the previous Friday.';
+    expect(value(before, '1989-10-30', 'the previous Friday')).toBe('1989-10-06');
+    const after = 'The bank failed on Oct. 13, 1989. Regulators met the following Monday.';
+    expect(value(after, '1989-10-30', 'the following Monday')).toBe('1989-10-16');
+  });
+  it('"the last half of" a year is its second half; "the past" before a count is no vague past', () => {
+    expect(tx('Output rose in the last half of 2022.', '2023-09-15')).toEqual([
+      ['the last half of 2022', 'DATE', '2022-H2'],
+    ]);
+    expect(tx('Riots broke out in the past three summers.', '2023-09-15').some(([, , v]) => v === 'PAST_REF')).toBe(
+      false,
+    );
+  });
+  it('a participle before its noun is no tense: "a hastily planned trip" does not move Friday ahead', () => {
+    expect(value('On Friday, she cancelled a hastily planned trip.', '2023-09-20', 'Friday')).toBe('2023-09-15');
+    expect(value('The trip was hastily planned for Friday.', '2023-09-20', 'Friday')).toBe('2023-09-22');
+  });
+});
