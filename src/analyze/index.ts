@@ -9,12 +9,15 @@ export {
 export { analyzeArticle } from './pipeline.js';
 export { runStages, STAGES, stagesFor, type PipelineEnv, type PipelineStage } from './stages.js';
 export { resolveCorpus } from './resolve-corpus.js';
+export { eventHeadline } from './headline.js';
 export {
   timeline,
   timelinePage,
   actorNetwork,
   analyzeActivity,
   type TimelineDay,
+  type ChronologyDay,
+  type ChronologyEvent,
   type NetworkEdge,
   type NetworkRange,
 } from './views.js';

@@ -1,6 +1,16 @@
 import type { ExportEvent, PloverType } from '../model/index.js';
 import { isCooperative } from '../model/index.js';
-import { allEvents, datedEventPage, type Db } from '../store/index.js';
+import {
+  allEvents,
+  datedEventPage,
+  type Db,
+  type Facets,
+  NO_FACETS,
+  outletsOf,
+  spanTexts,
+  undatedEvents as undatedEvents_,
+} from '../store/index.js';
+import { eventHeadline } from './headline.js';
 
 /** Read-only analyses over the resolved store: the timeline, the actor network, corpus statistics. */
 
@@ -29,25 +39,79 @@ export function timeline(db: Db): { days: TimelineDay[]; undated: number } {
   };
 }
 
+/** A timeline entry: the event, its headline in words, its evidence sentence, its outlets, folded duplicates. */
+export type ChronologyEvent = ExportEvent & {
+  cooperative: boolean;
+  headline: string;
+  sentence: string;
+  outlets: string[];
+  /** Ids of the same-day events with the same headline folded into this one. */
+  folded: string[];
+};
+
+export interface ChronologyDay {
+  date: string;
+  events: ChronologyEvent[];
+}
+
+function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
+  const outlets = outletsOf(
+    db,
+    events.flatMap((e) => e.articleIds),
+  );
+  const sentences = spanTexts(
+    db,
+    events.map((e) => e.evidence[0] ?? { articleId: '', start: 0, end: 0 }),
+  );
+  const out: ChronologyEvent[] = [];
+  const byKey = new Map<string, ChronologyEvent>();
+  events.forEach((e, i) => {
+    const headline = eventHeadline(e);
+    const names = e.articleIds.map((id) => outlets.get(id)).filter((o): o is string => !!o);
+    // Several reports of one happening on one day read as one entry: same date, same words.
+    const key = `${e.date ?? ''}|${headline}`;
+    const same = byKey.get(key);
+    if (same) {
+      same.folded.push(e.id);
+      for (const o of names) if (!same.outlets.includes(o)) same.outlets.push(o);
+      return;
+    }
+    const entry: ChronologyEvent = {
+      ...e,
+      cooperative: isCooperative(e.type as PloverType),
+      headline,
+      sentence: sentences[i]!,
+      outlets: [...new Set(names)],
+      folded: [],
+    };
+    byKey.set(key, entry);
+    out.push(entry);
+  });
+  return out;
+}
+
 /**
- * One page of the timeline: `limit` dated events from `offset` (oldest first), grouped by date; `total` dated
- * events in all, `undated` left out. Read off the events' date index, never the whole table.
+ * One page of the timeline: `limit` dated events from `offset` (oldest first) that the facets select, grouped
+ * by date, each with its headline, sentence and outlets and same-day duplicates folded; `total` dated events in
+ * all, `undated` how many the facets select without a date, and on the last page `undatedEvents` (at most
+ * `limit`) as their own group. Read off the events' date index, never the whole table.
  */
 export function timelinePage(
   db: Db,
   offset: number,
   limit: number,
-): { days: TimelineDay[]; undated: number; total: number } {
-  const page = datedEventPage(db, offset, limit);
-  const all = (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
-  const days: TimelineDay[] = [];
-  for (const e of page.items) {
-    const item = { ...e, cooperative: isCooperative(e.type as PloverType) };
+  facets: Facets = NO_FACETS,
+): { days: ChronologyDay[]; undated: number; total: number; undatedEvents: ChronologyEvent[] } {
+  const page = datedEventPage(db, offset, limit, facets);
+  const days: ChronologyDay[] = [];
+  for (const item of chronologyEntries(db, page.items)) {
     const last = days.at(-1);
-    if (last && last.date === e.date) last.events.push(item);
-    else days.push({ date: e.date!, events: [item] });
+    if (last && last.date === item.date) last.events.push(item);
+    else days.push({ date: item.date!, events: [item] });
   }
-  return { days, undated: all - page.total, total: page.total };
+  const lastPage = offset + limit >= page.total;
+  const undatedEvents = lastPage && page.undated > 0 ? chronologyEntries(db, undatedEvents_(db, limit, facets)) : [];
+  return { days, undated: page.undated, total: page.total, undatedEvents };
 }
 
 export interface NetworkEdge {

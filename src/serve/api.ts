@@ -2,6 +2,10 @@ import { Hono } from 'hono';
 import { analyzeActivity, timelinePage } from '../analyze/index.js';
 import {
   actorMentions,
+  actorProfile,
+  claimPage,
+  outletList,
+  topSpeakers,
   articleDetail,
   articlePage,
   entityPage,
@@ -16,6 +20,7 @@ import {
 import { StoreCache } from './cache.js';
 import type { JobQueue } from './jobs.js';
 import type { NetworkViews } from './network.js';
+import { type FacetQuery, parseFacets } from './facets.js';
 import { paged } from './paging.js';
 import { sourcesRoutes, type SourcesOptions } from './sources.js';
 
@@ -42,11 +47,21 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
   // Searches and counts are kept until the store changes: a popular search is run once per store version.
   const searches = new StoreCache<ReturnType<typeof search>>(db, SEARCH_CACHE);
   const stats = new StoreCache<ReturnType<typeof analyzeActivity>>(db, 1);
+  const outlets = new StoreCache<{ items: Array<{ outlet: string; articles: number }> }>(db, 1);
+  const choices = new StoreCache<{ items: Array<{ id: string; name: string; quotes: number }> }>(db, 1);
   return new Hono()
-    .get('/articles', paged(), (c) => {
+    .get('/articles', paged<FacetQuery>(), (c) => {
       const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...articlePage(db, offset, limit) }, 200);
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...articlePage(db, offset, limit, f) }, 200);
     })
+    .get('/outlets', (c) =>
+      c.json(
+        outlets.get('', () => ({ items: outletList(db) })),
+        200,
+      ),
+    )
     .get('/articles/:id', (c) => {
       const a = articleDetail(db, c.req.param('id'));
       return a ? c.json(a, 200) : c.json({ error: 'no such article' }, 404);
@@ -60,13 +75,33 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       const r = actorMentions(db, c.req.param('id'), offset, limit);
       return r ? c.json({ offset, limit, ...r }, 200) : c.json({ error: 'no such actor' }, 404);
     })
-    .get('/quotes', paged(), (c) => {
-      const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...quotePage(db, offset, limit) }, 200);
+    .get('/entities/:id/profile', (c) => {
+      const p = actorProfile(db, c.req.param('id'));
+      return p ? c.json(p, 200) : c.json({ error: 'no such actor' }, 404);
     })
-    .get('/events', paged<{ type?: string }>(), (c) => {
+    .get('/quotes', paged<FacetQuery>(), (c) => {
       const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...eventPage(db, offset, limit, c.req.query('type') || undefined) }, 200);
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...quotePage(db, offset, limit, f) }, 200);
+    })
+    .get('/quotes/speakers', (c) =>
+      c.json(
+        choices.get('', () => ({ items: topSpeakers(db) })),
+        200,
+      ),
+    )
+    .get('/claims', paged<FacetQuery>(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...claimPage(db, offset, limit, f) }, 200);
+    })
+    .get('/events', paged<FacetQuery>(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...eventPage(db, offset, limit, f) }, 200);
     })
     .get('/search', paged<{ q?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
       const q = c.req.query('q') ?? '';
@@ -87,9 +122,11 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       const { offset, limit } = c.req.valid('query');
       return c.json({ offset, limit, ...ledger(db, offset, limit) }, 200);
     })
-    .get('/timeline', paged(1000, 200), (c) => {
+    .get('/timeline', paged<FacetQuery>(1000, 200), (c) => {
       const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...timelinePage(db, offset, limit) }, 200);
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...timelinePage(db, offset, limit, f) }, 200);
     })
     .get('/network', paged<{ from?: string; to?: string }>(2000, 500), async (c) => {
       const { offset, limit } = c.req.valid('query');

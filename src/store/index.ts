@@ -19,5 +19,6 @@ export {
 } from './articles.js';
 export * from './corpus.js';
 export * from './queries.js';
+export * from './facets.js';
 export * from './export/index.js';
 export * from './feeds.js';

@@ -5,6 +5,7 @@ import { el } from './dom.js';
 import { renderActor, renderEntities } from './entities.js';
 import { renderLedger } from './ledger.js';
 import { renderNetwork } from './network.js';
+import { renderClaims, renderQuotes } from './quotes.js';
 import { renderSearch } from './search.js';
 import { renderSources } from './sources.js';
 import { renderTimeline } from './timeline.js';
@@ -16,30 +17,36 @@ import { renderTimeline } from './timeline.js';
 interface View {
   route: string;
   label: string | null;
-  render: (main: HTMLElement, arg: string) => Promise<void>;
+  /** `arg` is the path after the route's name; `params` the address's query (`#/route/arg?key=value`). */
+  render: (main: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
 }
 
 const VIEWS: View[] = [
-  { route: 'articles', label: 'Articles', render: (m) => renderArticleList(m) },
-  { route: 'article', label: null, render: (m, id) => renderArticle(m, id) },
+  { route: 'articles', label: 'Articles', render: (m, _, p) => renderArticleList(m, p) },
+  { route: 'article', label: null, render: (m, id, p) => renderArticle(m, id, p) },
   { route: 'entities', label: 'Actors', render: (m, type) => renderEntities(m, type) },
   { route: 'actor', label: null, render: (m, id) => renderActor(m, id) },
-  { route: 'timeline', label: 'Timeline', render: (m) => renderTimeline(m) },
+  { route: 'timeline', label: 'Timeline', render: (m, _, p) => renderTimeline(m, p) },
+  { route: 'quotes', label: 'Quotes', render: (m, _, p) => renderQuotes(m, p) },
   { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },
   { route: 'ledger', label: 'Claims', render: (m) => renderLedger(m) },
+  { route: 'claims', label: null, render: (m, _, p) => renderClaims(m, p) },
   { route: 'search', label: null, render: (m, q) => renderSearch(m, q) },
   { route: 'sources', label: 'Sources', render: (m) => renderSources(m) },
 ];
 
 async function route(): Promise<void> {
   const main = document.getElementById('main')!;
-  const [, name = 'articles', ...rest] = location.hash.replace(/^#/, '').split('/');
+  const hash = location.hash.replace(/^#/, '');
+  const cut = hash.indexOf('?');
+  const params = new URLSearchParams(cut >= 0 ? hash.slice(cut + 1) : '');
+  const [, name = 'articles', ...rest] = (cut >= 0 ? hash.slice(0, cut) : hash).split('/');
   const arg = decodeURIComponent(rest.join('/'));
   const view = VIEWS.find((v) => v.route === name) ?? VIEWS[0]!;
   for (const a of document.querySelectorAll('#nav a'))
     a.classList.toggle('active', a.getAttribute('data-route') === view.route);
   try {
-    await view.render(main, arg);
+    await view.render(main, arg, params);
   } catch (err) {
     main.replaceChildren(
       el('p', { class: 'warning' }, `Could not load: ${err instanceof Error ? err.message : String(err)}`),

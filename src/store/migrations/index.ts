@@ -9,6 +9,7 @@ import { migration004 } from './004-fact-dates.js';
 import { migration005 } from './005-boundary-confidence.js';
 import { migration006 } from './006-list-indexes.js';
 import { migration007 } from './007-quote-parts.js';
+import { migration009 } from './009-fact-facets.js';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration009,
 ];
