@@ -1,6 +1,7 @@
 import { DataSet } from 'vis-data/peer';
 import { Timeline } from 'vis-timeline/peer';
-import css from 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+// Bundled by esbuild into /ui/timeline-axis.css (the page's CSP takes no inline styles).
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 
 /**
  * The timeline's zoomable time axis (vis-timeline), bundled apart from the UI (`/ui/timeline-axis.js`) and loaded
@@ -15,23 +16,42 @@ export interface AxisItem {
   conflictual: boolean;
 }
 
-let styled = false;
+let styled: Promise<void> | null = null;
+
+/** The library's stylesheet, loaded before the first drawing: it measures its items as styled when it draws. */
+function styles(): Promise<void> {
+  styled ??= new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/ui/timeline-axis.css';
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => resolve());
+    document.head.append(link);
+  });
+  return styled;
+}
+
+/** Noon UTC of the date's first day: a coarse date sits at the start of its month or year. */
+function dayOf(date: string): Date {
+  const [y, m = '1', d = '1'] = date.split('-');
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), 12));
+}
 
 /** Draws the axis in `box`; choosing an item calls `onPick` with its id. */
-export function drawAxis(box: HTMLElement, items: AxisItem[], onPick: (id: string) => void): { destroy(): void } {
-  if (!styled) {
-    const style = document.createElement('style');
-    style.textContent = css;
-    document.head.append(style);
-    styled = true;
-  }
+export async function drawAxis(
+  box: HTMLElement,
+  items: AxisItem[],
+  onPick: (id: string) => void,
+): Promise<{ destroy(): void }> {
+  await styles();
   const data = new DataSet(
     items.map((i) => {
       const content = document.createElement('span');
       content.textContent = i.label;
       return {
         id: i.id,
-        start: i.date.length === 4 ? `${i.date}-01-01` : i.date.length === 7 ? `${i.date}-01` : i.date,
+        start: dayOf(i.date),
+        type: 'point',
         // The library takes an Element as content (its types say string only); a string would be parsed as HTML.
         content: content as unknown as string,
         className: i.conflictual ? 'conflict' : 'coop',
@@ -40,6 +60,7 @@ export function drawAxis(box: HTMLElement, items: AxisItem[], onPick: (id: strin
   );
   const timeline = new Timeline(box, data, {
     height: '260px',
+    showCurrentTime: false,
     stack: true,
     zoomable: true,
     zoomMin: 1000 * 60 * 60 * 24,

@@ -101,7 +101,7 @@ export async function renderTimeline(main: HTMLElement, params: URLSearchParams,
   if (dated.length === 0) return;
   try {
     const { drawAxis } = (await import(AXIS_MODULE)) as AxisModule;
-    drawAxis(axis, dated, (id) => {
+    await drawAxis(axis, dated, (id) => {
       const target = document.getElementById(`ev-${id}`);
       for (const old of box.querySelectorAll('.picked')) old.classList.remove('picked');
       target?.classList.add('picked');
