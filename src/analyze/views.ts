@@ -1,4 +1,4 @@
-import type { ExportEvent, PloverType } from '../model/index.js';
+import type { ExportEvent, PloverType, Timex } from '../model/index.js';
 import { isCooperative } from '../model/index.js';
 import {
   allEvents,
@@ -8,6 +8,7 @@ import {
   NO_FACETS,
   outletsOf,
   spanTexts,
+  timexesOf,
   undatedEvents as undatedEvents_,
 } from '../store/index.js';
 import { eventHeadline } from './headline.js';
@@ -47,7 +48,19 @@ export type ChronologyEvent = ExportEvent & {
   outlets: string[];
   /** Ids of the same-day events with the same headline folded into this one. */
   folded: string[];
+  /** The id of the entry this one is folded into (the first of its day with the same headline), else null. */
+  foldedInto: string | null;
+  /** The time expression in the evidence sentence that dates the event, when the sentence has one. */
+  dateEvidence: { articleId: string; start: number; end: number; text: string } | null;
 };
+
+/** The first time expression inside the event's first evidence span. */
+function dateEvidenceOf(e: ExportEvent, timexes: Map<string, Timex[]>): ChronologyEvent['dateEvidence'] {
+  const ev = e.evidence[0];
+  if (!ev || !e.date) return null;
+  const t = timexes.get(ev.articleId)?.find((x) => x.start >= ev.start && x.end <= ev.end && x.precision !== null);
+  return t ? { articleId: ev.articleId, start: t.start, end: t.end, text: t.text } : null;
+}
 
 export interface ChronologyDay {
   date: string;
@@ -63,19 +76,15 @@ function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
     db,
     events.map((e) => e.evidence[0] ?? { articleId: '', start: 0, end: 0 }),
   );
+  const timexes = timexesOf(
+    db,
+    events.flatMap((e) => e.evidence.slice(0, 1).map((ev) => ev.articleId)),
+  );
   const out: ChronologyEvent[] = [];
   const byKey = new Map<string, ChronologyEvent>();
   events.forEach((e, i) => {
     const headline = eventHeadline(e);
     const names = e.articleIds.map((id) => outlets.get(id)).filter((o): o is string => !!o);
-    // Several reports of one happening on one day read as one entry: same date, same words.
-    const key = `${e.date ?? ''}|${headline}`;
-    const same = byKey.get(key);
-    if (same) {
-      same.folded.push(e.id);
-      for (const o of names) if (!same.outlets.includes(o)) same.outlets.push(o);
-      return;
-    }
     const entry: ChronologyEvent = {
       ...e,
       cooperative: isCooperative(e.type as PloverType),
@@ -83,8 +92,18 @@ function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
       sentence: sentences[i]!,
       outlets: [...new Set(names)],
       folded: [],
+      foldedInto: null,
+      dateEvidence: dateEvidenceOf(e, timexes),
     };
-    byKey.set(key, entry);
+    // Several reports of one happening on one day read as one entry: same date, same words. The later ones stay
+    // in the list (the page keeps its count) and point at the first, which counts their outlets too.
+    const key = `${e.date ?? ''}|${headline}`;
+    const first = byKey.get(key);
+    if (first) {
+      first.folded.push(e.id);
+      for (const o of entry.outlets) if (!first.outlets.includes(o)) first.outlets.push(o);
+      entry.foldedInto = first.id;
+    } else byKey.set(key, entry);
     out.push(entry);
   });
   return out;

@@ -776,3 +776,11 @@ export function topSpeakers(db: Db, limit = 100): Array<{ id: string; name: stri
               GROUP BY k.entity_id ORDER BY quotes DESC, e.name LIMIT ?`)
     .all(limit) as Array<{ id: string; name: string; quotes: number }>;
 }
+
+/** The time expressions of each of these articles (one read per article of a page of facts). */
+export function timexesOf(db: Db, articleIds: readonly string[]): Map<string, Timex[]> {
+  const read = db.prepare('SELECT timexes FROM articles WHERE id = ?').pluck();
+  const out = new Map<string, Timex[]>();
+  for (const id of new Set(articleIds)) out.set(id, JSON.parse(String(read.get(id) ?? '[]')) as Timex[]);
+  return out;
+}

@@ -2,7 +2,7 @@ import { parseResponse } from 'hono/client';
 import type { AxisItem } from './timeline-axis.js';
 import { client, type ChronologyEvent } from './client.js';
 import { clear, el, pager, paging } from './dom.js';
-import { evidenceLink } from './evidence.js';
+import { evidenceHref, evidenceLink } from './evidence.js';
 import { exportButtons, filterBar, readFilter } from './filters.js';
 
 /** The axis module's address: a separate bundle, fetched only when a timeline is drawn. */
@@ -16,6 +16,13 @@ function entry(e: ChronologyEvent): HTMLElement {
     { class: 'chrono', id: `ev-${e.id}`, 'data-event': e.id },
     el('span', { class: `badge ${e.cooperative ? 'coop' : 'conflict'}` }, e.type),
     el('strong', { class: 'headline' }, e.headline),
+    e.dateEvidence
+      ? el(
+          'a',
+          { href: evidenceHref(e.dateEvidence), class: 'date-evidence', title: 'Where the text dates it' },
+          `“${e.dateEvidence.text}”`,
+        )
+      : null,
     e.datePrecision && e.datePrecision !== 'day'
       ? el('span', { class: 'flag' }, `date to the ${e.datePrecision}`)
       : null,
@@ -75,7 +82,12 @@ export async function renderTimeline(main: HTMLElement, params: URLSearchParams,
   for (const day of t.days) {
     shown.push(...day.events);
     box.append(
-      el('section', { class: 'day' }, el('h3', {}, day.date), el('ol', { class: 'entries' }, ...day.events.map(entry))),
+      el(
+        'section',
+        { class: 'day' },
+        el('h3', {}, day.date),
+        el('ol', { class: 'entries' }, ...day.events.filter((e) => !e.foldedInto).map(entry)),
+      ),
     );
   }
   if (t.undatedEvents.length > 0) {
@@ -85,7 +97,7 @@ export async function renderTimeline(main: HTMLElement, params: URLSearchParams,
         'section',
         { class: 'day undated', id: 'timeline-undated' },
         el('h3', {}, `Undated (${t.undated})`),
-        el('ol', { class: 'entries' }, ...t.undatedEvents.map(entry)),
+        el('ol', { class: 'entries' }, ...t.undatedEvents.filter((e) => !e.foldedInto).map(entry)),
       ),
     );
   } else if (t.undated > 0) main.append(el('p', { class: 'meta' }, `${t.undated} undated event(s) on the last page.`));
@@ -96,7 +108,9 @@ export async function renderTimeline(main: HTMLElement, params: URLSearchParams,
     pager(t.offset, t.limit, t.total, (o) => void renderTimeline(main, params, o)),
   );
   const dated: AxisItem[] = t.days.flatMap((d) =>
-    d.events.map((e) => ({ id: e.id, date: d.date, label: e.headline, conflictual: !e.cooperative })),
+    d.events
+      .filter((e) => !e.foldedInto)
+      .map((e) => ({ id: e.id, date: d.date, label: e.headline, conflictual: !e.cooperative })),
   );
   if (dated.length === 0) return;
   try {
