@@ -25,7 +25,6 @@ afterAll(() => {
   db?.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: route answers are read field by field
 async function json(path: string): Promise<{ status: number; body: any }> {
   const res = await app.request(path);
   return { status: res.status, body: await res.json() };
