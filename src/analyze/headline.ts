@@ -53,7 +53,7 @@ const meeting: Template = (s, t, a, v) => {
 };
 
 const TEMPLATES: Record<PloverType, Template> = {
-  AGREE: (s, t, _a, v) => (t ? `${s} and ${t} agree` : `${s} ${v('agrees')}`),
+  AGREE: (s, t, _a, v) => (t ? `${s.replace(/ and /g, ', ')} and ${t} agree` : `${s} ${v('agrees')}`),
   CONSULT: meeting,
   SUPPORT: (s, t, _a, v) => `${s} ${v('backs')} ${t || 'a position'}`,
   CONCEDE: (s, t, _a, v) => `${s} ${v('makes')} a concession${t ? ` to ${t}` : ''}`,
