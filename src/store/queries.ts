@@ -538,21 +538,17 @@ const UNGROUPED =
 export function ledger(db: Db, offset = 0, limit = 100): { total: number; items: LedgerGroup[] } {
   const groupCount = (db.prepare('SELECT COUNT(*) AS n FROM claim_groups').get() as { n: number }).n;
   const single = (db.prepare(`SELECT COUNT(*) AS n FROM claims c WHERE ${UNGROUPED}`).get() as { n: number }).n;
-  const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) AS t FROM articles WHERE id = ?').pluck();
   const toGroup = (id: string, proposition: string, claims: Iterable<ExportClaim>): LedgerGroup => {
-    const entries = [...claims]
-      .map((c) => {
-        const ev = c.evidence[0]!;
-        return {
-          claimId: c.id,
-          claimantId: c.claimantId,
-          claimant: c.claimant ?? null,
-          stance: c.stance,
-          date: c.date,
-          evidence: c.evidence,
-          text: String(textOf.get(ev.start, ev.end, ev.start, ev.articleId) ?? ''),
-        };
-      })
+    const entries = withText(db, claims)
+      .map((c) => ({
+        claimId: c.id,
+        claimantId: c.claimantId,
+        claimant: c.claimant ?? null,
+        stance: c.stance,
+        date: c.date,
+        evidence: c.evidence,
+        text: c.text,
+      }))
       .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
     const since = entries.find((e) => e.date)?.date ?? null;
     return { id, proposition, since, entries };
@@ -644,11 +640,12 @@ export function actorMentions(db: Db, entityId: string, offset: number, limit: n
 export type ClaimWithText = ExportClaim & { text: string };
 
 function withText(db: Db, claims: Iterable<ExportClaim>): ClaimWithText[] {
-  const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) AS t FROM articles WHERE id = ?').pluck();
-  return [...claims].map((c) => {
-    const ev = c.evidence[0]!;
-    return { ...c, text: String(textOf.get(ev.start, ev.end, ev.start, ev.articleId) ?? '') };
-  });
+  const list = [...claims];
+  const texts = spanTexts(
+    db,
+    list.map((c) => c.evidence[0]!),
+  );
+  return list.map((c, i) => ({ ...c, text: texts[i]! }));
 }
 
 /** Claims in store order, filtered by the facets (claimant, stance, dates, outlet), a page at a time. */

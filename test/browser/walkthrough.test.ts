@@ -16,7 +16,7 @@ const shots = process.env.SITREP_SCREENSHOTS;
 beforeAll(async () => {
   ui = await openUi([`${ROOT}examples/dump-harbour`, `${ROOT}examples/dump-summit`]);
   ({ page, base } = ui);
-  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.setViewportSize({ width: 1000, height: 700 });
   if (shots) mkdirSync(shots, { recursive: true });
 }, 120_000);
 
@@ -24,8 +24,11 @@ afterAll(async () => {
   await ui?.close();
 });
 
-async function shot(name: string): Promise<void> {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
+/** Saves the view (from its top, unless `keepScroll`: the reader is shown where it scrolled to). */
+async function shot(name: string, keepScroll = false): Promise<void> {
+  if (!shots) return;
+  if (!keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}/${name}.png` });
 }
 
 async function nav(route: string): Promise<void> {
@@ -41,6 +44,8 @@ async function highlight(): Promise<string> {
 describe('walk-through: five questions answered by clicks', () => {
   it('what was launched, and when', async () => {
     await page.goto(`${base}/`);
+    await page.waitForSelector('#article-list li');
+    await shot('articles');
     await nav('timeline');
     // A launch may be coded as an assault or as a show of force (MOBILIZE): both are conflictual.
     await page.waitForSelector('#filter-bar select[data-filter="quad"]');
@@ -56,11 +61,13 @@ describe('walk-through: five questions answered by clicks', () => {
     await shot('timeline');
     await entry.locator('a.evidence').click();
     expect(await highlight()).toMatch(/ballistic/);
-    await shot('reader');
+    await shot('reader', true);
   });
 
   it('who accused whom of supplying arms, and who denied it', async () => {
     await nav('ledger');
+    await page.waitForSelector('#ledger .ledger-group');
+    await shot('ledger');
     await page.click('a[href="#/claims"]');
     await page.waitForSelector('#filter-bar select[data-filter="stance"]');
     await page.selectOption('#filter-bar select[data-filter="stance"]', 'accuses');

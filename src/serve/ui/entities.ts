@@ -201,7 +201,7 @@ export async function renderActor(main: HTMLElement, id: string, offset = 0): Pr
         el(
           'li',
           { 'data-quote': q.id },
-          `“${q.text}”`,
+          /^["“‘']/.test(q.text) ? q.text : `“${q.text}”`,
           q.addressee ? ` (to ${q.addressee.text})` : '',
           ` · ${dateLabel(q.date ?? null, q.datePrecision)} `,
           evidenceLink(q),

@@ -1,4 +1,5 @@
 import { parseResponse } from 'hono/client';
+import { PLOVER_TYPES } from '../../model/doc.js';
 import { client } from './client.js';
 import { el } from './dom.js';
 
@@ -11,24 +12,6 @@ export const FILTER_KEYS = ['actor', 'type', 'quad', 'from', 'to', 'outlet', 'st
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filter = Partial<Record<FilterKey, string>>;
 
-const PLOVER = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-];
 const STANCES = ['asserts', 'accuses', 'denies', 'questions', 'promises', 'threatens'];
 const FLAGS = ['asserted', 'negated', 'hypothetical'];
 
@@ -92,7 +75,7 @@ export async function filterBar(
   }
   const fields: HTMLElement[] = [];
   for (const k of keys) {
-    if (k === 'type') fields.push(select('type', 'Event type', PLOVER, f.type));
+    if (k === 'type') fields.push(select('type', 'Event type', [...PLOVER_TYPES], f.type));
     if (k === 'quad') fields.push(select('quad', 'Kind', ['cooperative', 'conflictual'], f.quad));
     if (k === 'stance') fields.push(select('stance', 'Stance', STANCES, f.stance));
     if (k === 'flag') fields.push(select('flag', 'Flags', FLAGS, f.flag));
