@@ -302,8 +302,10 @@ export function eventPage(
         .prepare(`SELECT COUNT(*) AS n FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`)
         .get(...w.args) as { n: number }
     ).n;
-  const dated = count(false);
   const undated = f.from || f.to ? 0 : count(true);
+  // Unfiltered, the dated are all minus the undated: the undated are a short range of the date index, the dated
+  // a long one.
+  const dated = w.sql.length === 0 ? countEvents(db) - undated : count(false);
   const page = (nulls: boolean, lim: number, off: number): ExportEvent[] =>
     (
       db
@@ -315,6 +317,8 @@ export function eventPage(
   if (items.length < limit && undated > 0) items.push(...page(true, limit - items.length, Math.max(0, offset - dated)));
   return { total: dated + undated, items };
 }
+
+const countEvents = (db: Db): number => (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
 
 /**
  * Dated events only, oldest first (the timeline's order), a page of them and how many there are; `undated`
@@ -341,7 +345,8 @@ export function datedEventPage(
                 ORDER BY date, id`)
       .all(...w.args, limit, offset) as Array<{ data: string }>
   ).map((r) => JSON.parse(r.data) as ExportEvent);
-  return { total: count(false), undated: facets.from || facets.to ? 0 : count(true), items };
+  const undated = facets.from || facets.to ? 0 : count(true);
+  return { total: w.sql.length === 0 ? countEvents(db) - undated : count(false), undated, items };
 }
 
 /** Undated events the facets select, in id order, at most `limit` of them. */

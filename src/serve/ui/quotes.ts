@@ -27,9 +27,12 @@ async function speakerChoice(f: Filter): Promise<HTMLElement> {
 /** The quote browser: who said what and when, filtered by speaker, dates and outlet; each quote opens its sentence. */
 export async function renderQuotes(main: HTMLElement, params: URLSearchParams, offset = 0): Promise<void> {
   const f = readFilter(params);
-  const page = await parseResponse(client.quotes.$get({ query: { ...paging(offset, 50), ...f } }));
-  const bar = await filterBar('quotes', f, ['from', 'to', 'outlet'], params.get('name') ?? undefined);
-  bar.prepend(await speakerChoice(f));
+  const [page, bar, speakers] = await Promise.all([
+    parseResponse(client.quotes.$get({ query: { ...paging(offset, 50), ...f } })),
+    filterBar('quotes', f, ['from', 'to', 'outlet'], params.get('name') ?? undefined),
+    speakerChoice(f),
+  ]);
+  bar.prepend(speakers);
   clear(main);
   main.append(el('h2', {}, 'Quotes'), bar);
   if (page.total === 0) {
@@ -78,8 +81,10 @@ export async function renderQuotes(main: HTMLElement, params: URLSearchParams, o
 /** Claims one by one, filtered by claimant, stance, dates and outlet; each opens its sentence. */
 export async function renderClaims(main: HTMLElement, params: URLSearchParams, offset = 0): Promise<void> {
   const f = readFilter(params);
-  const page = await parseResponse(client.claims.$get({ query: { ...paging(offset, 50), ...f } }));
-  const bar = await filterBar('claims', f, ['stance', 'from', 'to', 'outlet'], params.get('name') ?? undefined);
+  const [page, bar] = await Promise.all([
+    parseResponse(client.claims.$get({ query: { ...paging(offset, 50), ...f } })),
+    filterBar('claims', f, ['stance', 'from', 'to', 'outlet'], params.get('name') ?? undefined),
+  ]);
   clear(main);
   main.append(
     el('h2', {}, 'Claims'),

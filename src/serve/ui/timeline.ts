@@ -63,13 +63,10 @@ const rowOf = (e: ChronologyEvent) => ({
  */
 export async function renderTimeline(main: HTMLElement, params: URLSearchParams, offset = 0): Promise<void> {
   const f = readFilter(params);
-  const t = await parseResponse(client.timeline.$get({ query: { ...paging(offset, 200), ...f } }));
-  const bar = await filterBar(
-    'timeline',
-    f,
-    ['type', 'quad', 'flag', 'from', 'to', 'outlet'],
-    params.get('name') ?? undefined,
-  );
+  const [t, bar] = await Promise.all([
+    parseResponse(client.timeline.$get({ query: { ...paging(offset, 200), ...f } })),
+    filterBar('timeline', f, ['type', 'quad', 'flag', 'from', 'to', 'outlet'], params.get('name') ?? undefined),
+  ]);
   clear(main);
   main.append(el('h2', {}, 'Timeline'), bar);
   if (t.days.length === 0 && t.undatedEvents.length === 0) {
