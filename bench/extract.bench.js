@@ -1,7 +1,10 @@
 // Main-text extraction benchmark on the dev half of the Zyte article-extraction benchmark
 // (../shared/data/article-extraction): sitrep's extractHtml vs Readability.js (on linkedom), scored with the
-// benchmark's metric (word 4-gram shingles; per-page precision/recall averaged; F1 of the means), plus ms/page.
-// Usage: npm run bench:extract [-- --worst N] [-- --data DIR]
+// benchmark's metric (word 4-gram shingles; per-page precision/recall averaged; F1 of the means), plus ms/page,
+// and with must / must-not snippets derived from each page (see snippetsOf): pages with every body snippet,
+// body snippets found, boilerplate snippets kept out.
+// The pages are split by id into a tuning half and a check half (tune: second hex digit of the id even).
+// Usage: npm run bench:extract [-- --worst N] [-- --split tune|check] [-- --data DIR]   (--worst lists tuning pages only)
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
@@ -10,6 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractHtml } from '../dist/ingest/index.js';
+import { paragraphsOf } from '../dist/ingest/html/blocks.js';
+import { parseHtml } from '../dist/ingest/html/dom.js';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -29,6 +34,7 @@ if (!DATA) {
   process.exit(1);
 }
 const WORST = Number(opt('worst', 0));
+const SPLITS = opt('split') ? [opt('split')] : ['tune', 'check'];
 
 const gold = JSON.parse(readFileSync(join(DATA, 'ground-truth.json'), 'utf8'));
 const pages = readdirSync(join(DATA, 'html'))
@@ -41,6 +47,7 @@ const pages = readdirSync(join(DATA, 'html'))
       html: gunzipSync(readFileSync(join(DATA, 'html', f))).toString('utf8'),
       url: gold[id]?.url ?? null,
       truth: gold[id]?.articleBody ?? '',
+      split: Number.parseInt(id[1], 16) % 2 === 0 ? 'tune' : 'check',
     };
   })
   .filter((p) => gold[p.id]);
@@ -72,11 +79,12 @@ function pageScore(truth, pred) {
   const s = tp + fp + fn;
   return s > 0 ? { tp: tp / s, fp: fp / s, fn: fn / s } : { tp: 0, fp: 0, fn: 0 };
 }
-function score(outputs) {
+function score(outputs, split) {
   const ps = [],
     rs = [],
     perPage = [];
   for (const page of pages) {
+    if (page.split !== split) continue;
     const { tp, fp, fn } = pageScore(page.truth, outputs.get(page.id));
     if (fp === 0 && fn === 0) {
       ps.push(1);
@@ -97,6 +105,66 @@ function score(outputs) {
   return { P, R, F: (2 * P * R) / (P + R), perPage };
 }
 
+// Snippets, in the manner of page sets that list what must and must not be in the extracted text: `must` are
+// six-word windows from the gold body's first (the lead), middle and last paragraphs; `mustNot` are six-word
+// windows opening up to four text blocks of the page (spread over the page) that share no word 4-gram with the gold.
+const SNIPPET_WORDS = 6;
+const words = (text) => (text ?? '').match(TOKEN)?.map((w) => w.toLowerCase()) ?? [];
+const joined = (ws) => ` ${ws.join(' ')} `;
+function snippetsOf(page) {
+  const paras = page.truth
+    .split(/\n+/)
+    .map(words)
+    .filter((ws) => ws.length >= SNIPPET_WORDS);
+  const must = [];
+  for (const i of new Set([0, Math.floor(paras.length / 2), paras.length - 1]))
+    if (paras[i]) must.push(paras[i].slice(0, SNIPPET_WORDS).join(' '));
+  const goldWords = words(page.truth);
+  const gold4 = new Set();
+  for (let i = 0; i + 4 <= goldWords.length; i++) gold4.add(goldWords.slice(i, i + 4).join(' '));
+  const outside = paragraphsOf(parseHtml(page.html))
+    .map(words)
+    .filter((ws) => {
+      if (ws.length < SNIPPET_WORDS) return false;
+      for (let i = 0; i + 4 <= ws.length; i++) if (gold4.has(ws.slice(i, i + 4).join(' '))) return false;
+      return true;
+    });
+  const mustNot = [];
+  const take = Math.min(4, outside.length);
+  for (let k = 0; k < take; k++) {
+    const ws = outside[Math.floor((k * outside.length) / take)];
+    const snip = ws.slice(0, SNIPPET_WORDS).join(' ');
+    if (!mustNot.includes(snip)) mustNot.push(snip);
+  }
+  return { must, mustNot };
+}
+for (const page of pages) page.snippets = snippetsOf(page);
+
+function snippetScore(outputs, split) {
+  let pagesAll = 0,
+    n = 0,
+    found = 0,
+    mustN = 0,
+    out = 0,
+    notN = 0;
+  const misses = [];
+  for (const page of pages) {
+    if (page.split !== split) continue;
+    n++;
+    const text = joined(words(outputs.get(page.id)));
+    const { must, mustNot } = page.snippets;
+    const missing = must.filter((m) => !text.includes(` ${m} `));
+    const kept = mustNot.filter((m) => text.includes(` ${m} `));
+    if (missing.length === 0) pagesAll++;
+    found += must.length - missing.length;
+    mustN += must.length;
+    out += mustNot.length - kept.length;
+    notN += mustNot.length;
+    if (missing.length || kept.length) misses.push({ id: page.id, missing, kept });
+  }
+  return { pagesAll, n, found: found / mustN, out: out / notN, misses };
+}
+
 function run(name, fn) {
   for (const page of pages.slice(0, 10)) fn(page); // warm-up
   const outputs = new Map();
@@ -114,7 +182,10 @@ function run(name, fn) {
   const cpu = process.cpuUsage(cpu0);
   const ms = (performance.now() - t0) / pages.length;
   const cpuMs = (cpu.user + cpu.system) / 1000 / pages.length;
-  return { name, ms, cpuMs, failures, ...score(outputs) };
+  const bySplit = {};
+  for (const split of ['tune', 'check'])
+    bySplit[split] = { ...score(outputs, split), snippets: snippetScore(outputs, split) };
+  return { name, ms, cpuMs, failures, bySplit };
 }
 
 const results = [
@@ -122,18 +193,31 @@ const results = [
   run('Readability.js', (page) => new Readability(parseHTML(page.html).document, {}).parse()?.textContent ?? ''),
 ];
 
-console.log(`article-extraction dev: ${pages.length} pages (${DATA})`);
-console.log('system           F1      P       R       ms/page  cpu ms/page  failures');
+const count = (split) => pages.filter((p) => p.split === split).length;
+console.log(`article-extraction dev: ${pages.length} pages, tune ${count('tune')} / check ${count('check')} (${DATA})`);
+console.log('system           split  F1      P       R       all-snippets  body found  boilerplate out');
 for (const r of results) {
-  console.log(
-    `${r.name.padEnd(15)}  ${r.F.toFixed(4)}  ${r.P.toFixed(4)}  ${r.R.toFixed(4)}  ${r.ms.toFixed(2).padStart(7)}  ${r.cpuMs.toFixed(2).padStart(11)}  ${r.failures}`,
-  );
+  for (const split of SPLITS) {
+    const x = r.bySplit[split];
+    const sn = x.snippets;
+    console.log(
+      `${r.name.padEnd(15)}  ${split.padEnd(5)}  ${x.F.toFixed(4)}  ${x.P.toFixed(4)}  ${x.R.toFixed(4)}  ${`${sn.pagesAll}/${sn.n}`.padStart(12)}  ${sn.found.toFixed(3).padStart(10)}  ${sn.out.toFixed(3).padStart(15)}`,
+    );
+  }
 }
+console.log('\nsystem           ms/page  cpu ms/page  failures');
+for (const r of results)
+  console.log(
+    `${r.name.padEnd(15)}  ${r.ms.toFixed(2).padStart(7)}  ${r.cpuMs.toFixed(2).padStart(11)}  ${r.failures}`,
+  );
 if (WORST > 0) {
-  console.log(`\nworst sitrep pages:`);
-  for (const p of [...results[0].perPage].sort((a, b) => a.f - b.f).slice(0, WORST)) {
+  console.log(`\nworst sitrep tuning pages:`);
+  for (const p of [...results[0].bySplit.tune.perPage].sort((a, b) => a.f - b.f).slice(0, WORST)) {
     console.log(
       `${p.id.slice(0, 12)}  F ${p.f.toFixed(3)}  P ${(p.p ?? 1).toFixed(3)}  R ${(p.r ?? 1).toFixed(3)}  ${gold[p.id].url}`,
     );
   }
+  console.log(`\nsitrep tuning pages with snippets missed or kept:`);
+  for (const m of results[0].bySplit.tune.snippets.misses)
+    console.log(`${m.id.slice(0, 12)}  missing ${JSON.stringify(m.missing)}  kept ${JSON.stringify(m.kept)}`);
 }

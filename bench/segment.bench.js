@@ -2,7 +2,8 @@
 // src/segment/train/dumps.ts in several conventions, with captions, credits, subheads, bylines, stamps and
 // scraper chrome injected; split by source article (train / tune / check). Scores the segmenter on the tune
 // and check splits: article boundaries (strict: one-to-one, title and body exact; lenient: title), URLs,
-// outlets, captions kept out of bodies, injected junk left in bodies, articles dated; and ms per article.
+// outlets, captions kept out of bodies, injected junk left in bodies, articles dated; and ms per article (wall and
+// CPU time of this process; with --other, the paired CPU ratio).
 // Usage: npm run bench:segment [-- --split tune|check|both] [-- --other DIST_DIR] [-- --runs N] [-- --size N]
 //   --other: a second build (e.g. a copy of main's dist/) scored on the same dumps, side by side.
 import { performance } from 'node:perf_hooks';
@@ -112,19 +113,24 @@ for (const split of splits) {
   console.log(`\n## ${split}: ${articles.length} articles in ${dumps.length} dumps of ${size}`);
   // Runs interleaved across systems, so load on the machine falls on each alike.
   const times = systems.map(() => []);
+  const cpuTimes = systems.map(() => []);
   const outputsOf = systems.map(() => []);
   for (let run = 0; run < runs; run++) {
     for (const [si, sys] of systems.entries()) {
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const outputs = [];
       for (const d of dumps) outputs.push(await sys.seg(d.text, 'bench'));
+      const cpu = process.cpuUsage(cpu0);
       times[si].push(performance.now() - t0);
+      cpuTimes[si].push((cpu.user + cpu.system) / 1000);
       outputsOf[si] = outputs;
     }
   }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (const [si, sys] of systems.entries()) {
-    const sorted = [...times[si]].sort((a, b) => a - b);
-    const ms = sorted[Math.floor(sorted.length / 2)];
+    const ms = median(times[si]);
+    const cpuMs = median(cpuTimes[si]);
     const outputs = outputsOf[si];
     const s = score(dumps, outputs);
     const pS = s.strict / s.predicted;
@@ -138,6 +144,13 @@ for (const split of splits) {
     console.log(
       `URLs ${s.urls}/${s.urlsGold}; outlets ${s.outlets}/${s.outletsGold} (named without evidence: ${s.outletsWrong}); captions out ${s.captionsOut}/${s.captions} (${pct(s.captionsOut, s.captions)}); junk lines left in bodies ${s.junkIn}/${s.junk}; dated ${s.dated}/${s.datable}; flagged uncertain ${s.uncertain}`,
     );
-    console.log(`speed: ${(ms / s.gold).toFixed(3)} ms/article (median of ${runs} runs)`);
+    console.log(
+      `speed: ${(ms / s.gold).toFixed(3)} ms/article wall, ${(cpuMs / s.gold).toFixed(3)} ms/article CPU (medians of ${runs} runs)`,
+    );
+  }
+  if (systems.length === 2) {
+    // Paired: run by run, this build's CPU time over the other's (the machine's load drifts alike for both).
+    const ratios = cpuTimes[1].map((t, i) => t / cpuTimes[0][i]);
+    console.log(`CPU time this build / other: ${median(ratios).toFixed(2)} (median of ${runs} paired runs)`);
   }
 }

@@ -2,38 +2,19 @@
 // more), served by the built CLI, then concurrent clients (autocannon) on the list endpoints and on search.
 // Prints requests/s, p50/p99 latency, errors and the server's RSS before and after each scenario.
 // Everything stays on 127.0.0.1; each scenario runs for a bounded time and stops by itself.
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { rng, syntheticArticle, writeSyntheticDump } from './synthetic.js';
+import { servedStore } from './served-store.js';
+import { searchQueries } from './synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OUT = join(ROOT, 'bench/out');
 const CLI = join(ROOT, 'dist/cli/main.js');
 const N = Number(process.env.SERVE_BENCH_ARTICLES ?? 10_000);
 const CONNECTIONS = Number(process.env.SERVE_BENCH_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.SERVE_BENCH_SECONDS ?? 15);
-mkdirSync(OUT, { recursive: true });
-
-/** The store, built once and kept in bench/out (an analysis of 10,000 articles takes minutes). */
-function store() {
-  const db = join(OUT, `serve-load-${N}.db`);
-  if (existsSync(db)) return db;
-  const dump = join(OUT, `serve-load-${N}.txt`);
-  const fd = openSync(dump, 'w');
-  writeSyntheticDump(N, (s) => writeSync(fd, s), { seed: 2026, median: 600 });
-  closeSync(fd);
-  const partial = `${db}.partial`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
-  console.log(`building a store of ${N} synthetic articles (once; kept as ${db}) …`);
-  const r = spawnSync(process.execPath, [CLI, 'analyze', dump, '--db', partial], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('analyze failed');
-  renameSync(partial, db);
-  rmSync(dump);
-  return db;
-}
 
 function rssMb(pid) {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
@@ -55,23 +36,6 @@ function serve(db) {
   });
 }
 
-/** Search queries: words of the synthetic articles, some narrow (a report number), some broad (two words). */
-function queries(count, seed) {
-  const r = rng(seed);
-  const words = [
-    ...new Set(
-      Array.from({ length: 20 }, (_, i) => syntheticArticle(r, i, 300))
-        .join(' ')
-        .toLowerCase()
-        .match(/[a-z]{5,}/g),
-    ),
-  ];
-  const pick = () => words[Math.floor(r() * words.length)];
-  return Array.from({ length: count }, (_, i) =>
-    i % 2 ? `${pick()} report ${Math.floor(r() * N)}` : `${pick()} ${pick()}`,
-  );
-}
-
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 /** A page among the first 100 (browsing depth), within the list. */
 const offset = (total) => Math.floor(Math.random() * Math.max(1, Math.min(total, 5000)));
@@ -91,7 +55,7 @@ const SCENARIOS = [
   {
     name: 'search (400 distinct queries: repeats are answered from the cache)',
     path: (() => {
-      const qs = queries(400, 7);
+      const qs = searchQueries(400, 7, N);
       return () => `/api/search?q=${encodeURIComponent(pick(qs))}&limit=20`;
     })(),
   },
@@ -99,7 +63,7 @@ const SCENARIOS = [
     name: 'search, every query new (no cache), 20 clients',
     connections: 20,
     path: (() => {
-      const qs = queries(100_000, 11);
+      const qs = searchQueries(100_000, 11, N);
       let i = 0;
       return () => `/api/search?q=${encodeURIComponent(qs[i++ % qs.length])}&limit=20`;
     })(),
@@ -111,7 +75,7 @@ const SCENARIOS = [
 ];
 
 async function run() {
-  const db = store();
+  const db = servedStore(N);
   const { child, base } = await serve(db);
   try {
     const totals = await (await fetch(`${base}/api/stats`)).json();

@@ -225,3 +225,20 @@ export function writeSyntheticDump(n, write, { seed = 42, median = 600 } = {}) {
   }
   return words;
 }
+
+/** Search queries: words of the synthetic articles, some narrow (a report number among `n`), some broad (two words). */
+export function searchQueries(count, seed, n) {
+  const r = rng(seed);
+  const words = [
+    ...new Set(
+      Array.from({ length: 20 }, (_, i) => syntheticArticle(r, i, 300))
+        .join(' ')
+        .toLowerCase()
+        .match(/[a-z]{5,}/g),
+    ),
+  ];
+  const pick = () => words[Math.floor(r() * words.length)];
+  return Array.from({ length: count }, (_, i) =>
+    i % 2 ? `${pick()} report ${Math.floor(r() * n)}` : `${pick()} ${pick()}`,
+  );
+}

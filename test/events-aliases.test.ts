@@ -50,7 +50,7 @@ describe('sitrep analyze --aliases: canonical actors reach the event exports', (
     expect(expulsion?.articleIds).toHaveLength(2);
     expect(expulsion?.source).toEqual(['Norway']);
     const csv = await runCli(['export', '--db', db, '--format', 'csv']);
-    expect(csv.stdout.split('\r\n')[0]).toMatch(/,sourceEntities,targetEntities$/);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/,sourceEntities,targetEntities,corrections$/);
     expect(csv.stdout).toContain(',Kingdom of Norway,Republic of Chile');
     const gdelt = await runCli(['export', '--db', db, '--format', 'gdelt']);
     expect(gdelt.stdout).toContain('\tKINGDOM OF NORWAY\t');

@@ -10,6 +10,7 @@ export { analyzeArticle } from './pipeline.js';
 export { runStages, STAGES, stagesFor, type PipelineEnv, type PipelineStage } from './stages.js';
 export { resolveCorpus } from './resolve-corpus.js';
 export { eventHeadline } from './headline.js';
+export { eventPlaces, type Place } from './places.js';
 export {
   timeline,
   timelinePage,

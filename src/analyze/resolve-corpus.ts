@@ -3,12 +3,16 @@ import type { ExportClaimGroup, ExportEvent } from '../model/index.js';
 import {
   EventMentionTable,
   EventMerger,
+  aliasFileWithCorrections,
+  applyEventCorrections,
   emptyAliasFile,
   exportEvent,
   type AliasFile,
   type EventMentionRecord,
 } from '../resolve/index.js';
 import {
+  activeCorrections,
+  applyQuoteCorrections,
   articleIdLoader,
   latestSeq,
   storedEventMentions,
@@ -109,9 +113,13 @@ export interface Resolving {
  * so the caller may go on with other work on this thread first (analyze rebuilds its deferred indexes) and
  * then call `finish`. Whatever the caller writes in between is not seen by the worker.
  */
-export function startResolve(db: Db, aliases: AliasFile = emptyAliasFile()): Resolving {
+export function startResolve(db: Db, userAliases: AliasFile = emptyAliasFile()): Resolving {
   // Taken before anything is read, so the stamp never claims articles another process adds meanwhile.
   const stamp = latestSeq(db);
+  // The analyst's corrections outlive every resolve: the actor ones join the alias file, the event ones are
+  // applied to the merged events, the quote ones written back into the quotes.
+  const corrections = activeCorrections(db);
+  const aliases = aliasFileWithCorrections(userAliases, corrections);
   const beside = resolveBeside(db, aliases);
   return {
     finish: async () => {
@@ -126,11 +134,14 @@ export function startResolve(db: Db, aliases: AliasFile = emptyAliasFile()): Res
         function* claimGroups(): Generator<ExportClaimGroup> {
           yield* beside?.claimGroups() ?? resolveClaimGroups(db, actorKeys);
         }
-        return writeResolved(
-          db,
-          { entities, actorKeys, events: resolveEvents(db, table, actorKeys), claimGroups: claimGroups() },
-          stamp,
-        );
+        const byId = new Map(entities.map((e) => [e.id, e]));
+        const events = applyEventCorrections(resolveEvents(db, table, actorKeys), corrections, {
+          actorKeys,
+          entity: (id) => byId.get(id),
+        });
+        const counts = writeResolved(db, { entities, actorKeys, events, claimGroups: claimGroups() }, stamp);
+        applyQuoteCorrections(db, corrections);
+        return counts;
       } finally {
         beside?.stop();
       }

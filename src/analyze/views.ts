@@ -141,6 +141,10 @@ export interface NetworkEdge {
   types: Partial<Record<PloverType, number>>;
   first: string | null;
   last: string | null;
+  /** The reports behind the edge's events (an event told by three articles counts 3 here, 1 above). */
+  mentions: number;
+  /** The edge's events, oldest first: what the edge's counts count. */
+  eventIds: string[];
 }
 
 export interface NetworkRange {
@@ -160,8 +164,8 @@ function inRange(date: string | null, range: NetworkRange): boolean {
 }
 
 /**
- * Who acts on whom: edges between entities, counted by cooperative vs conflictual events, with first/last
- * date, over an optional date range. Negated and hypothetical events are no interaction and stay out. `span`
+ * Who acts on whom: edges between entities, counted by cooperative vs conflictual events (each event once, as
+ * its types are), with first/last date and the event ids, over an optional date range. Negated and hypothetical events are no interaction and stay out. `span`
  * is the first and last event date in the whole corpus, for the UI's range picker.
  */
 export function actorNetwork(
@@ -190,12 +194,25 @@ export function actorNetwork(
         if (!edge)
           edges.set(
             key,
-            (edge = { source: s, target: t, cooperative: 0, conflictual: 0, types: {}, first: null, last: null }),
+            (edge = {
+              source: s,
+              target: t,
+              cooperative: 0,
+              conflictual: 0,
+              types: {},
+              first: null,
+              last: null,
+              mentions: 0,
+              eventIds: [],
+            }),
           );
+        // Every count of an edge counts events, so cooperative + conflictual = the sum over its types.
         const type = e.type as PloverType;
-        if (isCooperative(type)) edge.cooperative += e.mentions ?? 1;
-        else edge.conflictual += e.mentions ?? 1;
+        if (isCooperative(type)) edge.cooperative += 1;
+        else edge.conflictual += 1;
         edge.types[type] = (edge.types[type] ?? 0) + 1;
+        edge.mentions += e.mentions ?? 1;
+        edge.eventIds.push(e.id);
         if (e.date) {
           if (!edge.first || e.date < edge.first) edge.first = e.date;
           if (!edge.last || e.date > edge.last) edge.last = e.date;

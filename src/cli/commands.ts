@@ -31,6 +31,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'cluster articles into stories (JSONL in, one story id per article out)',
     load: async () => (await import('./commands/cluster.js')).command,
   },
+  corrections: {
+    summary: "list the analyst's corrections; write their actor part as an alias file or import one",
+    load: async () => (await import('./commands/corrections.js')).command,
+  },
   events: {
     summary: 'code PLOVER events (JSONL in, events out)',
     load: async () => (await import('./commands/events.js')).command,

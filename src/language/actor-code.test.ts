@@ -23,5 +23,8 @@ describe('actorCode', () => {
     expect(actorCode(null)).toBe('');
     expect(roleSector('Prime Minister')).toBe('GOV');
     expect(roleSector('poet')).toBe('');
+    expect(roleSector('Chief of the General Staff')).toBe('');
+    expect(roleSector('President of Ruritania')).toBe('GOV');
+    expect(roleSector('Staff Sergeant')).toBe('MIL');
   });
 });

@@ -354,6 +354,87 @@ describe('no junk entities', () => {
   });
 });
 
+describe('names the words around them rule out', () => {
+  it('drops time-zone labels after a clock time, with zone words or a place', () => {
+    const doc = analyze(
+      'Polls close at 8 p.m. Eastern Time. The ferry sails at dawn, Ruritania Standard Time, and lands on Lisbon Time.',
+      [
+        ['Eastern Time', 'ORG'],
+        ['Ruritania Standard Time', 'MISC'],
+        ['Lisbon Time', 'ORG'],
+      ],
+    );
+    expect(doc.entities.map((e) => e.text)).toEqual([]);
+  });
+
+  it('keeps a title tagged apart from its name out of the actors, and reads the whole rank', () => {
+    const doc = analyze('Staff Sergeant Lina Ortega was hurt. Chief of the General Staff Pavel Dorn flew in.', [
+      ['Staff', 'ORG'],
+      ['Lina Ortega', 'PER'],
+      ['Staff Pavel Dorn', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type, e.role, e.code])).toEqual([
+      ['Lina Ortega', 'PERSON', 'Staff Sergeant', 'MIL'],
+      ['Pavel Dorn', 'PERSON', 'Chief of the General Staff', ''],
+    ]);
+  });
+
+  it('types a name right after a title as a person', () => {
+    const doc = analyze('A ministry spokesman Tarvo Lind said the talks would go on.', [['Tarvo Lind', 'ORG']]);
+    expect(find(doc, 'Tarvo Lind').type).toBe('PERSON');
+    expect(find(doc, 'Tarvo Lind').role).toBe('ministry spokesman');
+  });
+
+  it('types a "person" in apposition with a region as a place', () => {
+    const doc = analyze('Boats from Varnholm, a salmon-farming region, stayed in port. Osk province froze.', [
+      ['Varnholm', 'PER'],
+      ['Osk', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
+      ['Varnholm', 'GPE'],
+      ['Osk', 'GPE'],
+    ]);
+  });
+
+  it('drops a hyphenated pairing of two people named in the article, not other hyphenated names', () => {
+    const doc = analyze('After the Halvorsen-Okafor talks, Ada Halvorsen thanked Ben Okafor. Smith-Jones Ltd grew.', [
+      ['Halvorsen-Okafor', 'MISC'],
+      ['Ada Halvorsen', 'PER'],
+      ['Ben Okafor', 'PER'],
+      ['Smith-Jones Ltd', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => e.text)).toEqual(['Ada Halvorsen', 'Ben Okafor', 'Smith-Jones Ltd']);
+  });
+
+  it('reads a lone surname the model typed ORG as the person named in full', () => {
+    const doc = analyze('Mira Castell opened the session. Castell said it would be short.', [
+      ['Mira Castell', 'PER'],
+      ['Castell', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type, e.actorKey])).toEqual([
+      ['Mira Castell', 'PERSON', 'person:mira castell'],
+      ['Castell', 'PERSON', 'person:mira castell'],
+    ]);
+  });
+
+  it('gives an office holder of the Phoenix dictionaries their code, unless the text says otherwise', () => {
+    const doc = analyze('Angela Merkel arrived late.', [['Angela Merkel', 'ORG']]);
+    expect(doc.entities.map((e) => [e.type, e.affiliation, e.code])).toEqual([['PERSON', 'country:DEU', 'DEUGOV']]);
+  });
+});
+
+describe('capitals acting for their state', () => {
+  it('reads a capital holding an attitude as its state, and a capital as a place otherwise', () => {
+    const doc = analyze('Paris remains deeply concerned about the vote. Tourists in Paris were not concerned.', [
+      ['Paris', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => [e.actorKey, e.metonym])).toEqual([
+      ['country:FRA', true],
+      ['loc:paris', false],
+    ]);
+  });
+});
+
 describe('tagger seam', () => {
   it('rejects a tagger that returns the wrong shape', () => {
     const doc = createDoc('x', {

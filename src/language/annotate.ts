@@ -1,6 +1,7 @@
 import { docIndex, type Doc, type DocIndex, type EntityMention, type EntityType } from '../model/index.js';
 import { capitalize, isAllCaps, isCapitalized, startsLowerCase, WEEKDAY_NAMES } from '../model/lexicon/index.js';
-import { actorCode } from './actor-code.js';
+import { actorCode, roleSector } from './actor-code.js';
+import { officeHolderCode } from './office-holders.js';
 import { KOREAN_CONTEXT } from './data/countries-extra.js';
 import { DETERMINERS } from './data/context.js';
 import { GEO_FEATURE_WORDS, GROUP_SECTORS } from './data/roles.js';
@@ -10,12 +11,22 @@ import {
   LEADING_NON_NAME_WORDS,
   NAME_CONNECTORS,
   NON_NAME_WORDS,
+  OPENING_PREPOSITIONS,
   PERSON_PARTICLES,
 } from './data/junk.js';
 import { inCredit, isJunkMentionText, junkSentences } from './junk-filter.js';
 import { actsAsActor } from './metonymy.js';
-import { nameKey } from './normalize.js';
-import { clusterPersons, isHonorific, isRoleWord, roleAfter, roleBefore, type PersonMention } from './persons.js';
+import { hyphenatedPair, isPlaceByContext, isTimeZoneLabel, isTitleBeforeName } from './name-context.js';
+import { nameKey, personKeyName } from './normalize.js';
+import {
+  clusterPersons,
+  familyFirst,
+  isHonorific,
+  isRoleWord,
+  roleAfter,
+  roleBefore,
+  type PersonMention,
+} from './persons.js';
 import type { NerTagger } from './tagger.js';
 import { tokenize } from './tokenize.js';
 
@@ -106,15 +117,17 @@ export function annotateEntities(doc: Doc, tagger?: NerTagger): void {
     for (let k = b.s; k < b.e; k++) tokEnt[k] = built.length;
     built.push(b);
   };
+  const made: Built[] = [];
   for (const c of cands) {
     if (c.dead) continue;
     const sentence = doc.tokens[c.s]!.sentence;
     if (junk[sentence] || inCredit(doc, c.s, c.e)) continue;
     // Title-case subheads ("A Pattern of Escalation") capitalize every word: only known names count there.
     if (subhead[sentence] && !c.gaz) continue;
-    const b = buildMention(doc, words, c, sentence);
-    if (b) add(b);
+    const b = buildMention(doc, ix, words, c, sentence);
+    if (b) made.push(b);
   }
+  for (const b of withoutPairings(surnamesAsPersons(made))) add(b);
   const ctx: Context = { doc, ix, words, built, tokEnt };
   koreanContext(ctx, junk, add);
   acronyms(ctx, add);
@@ -124,6 +137,7 @@ export function annotateEntities(doc: Doc, tagger?: NerTagger): void {
   linkPersons(built);
   for (const b of built) {
     const m = b.mention;
+    if (m.type === 'PERSON') officeHolder(m);
     if (m.code === undefined) m.code = actorCode(m.actorKey, m.role, m.affiliation);
   }
   built.sort((a, b) => a.s - b.s);
@@ -313,11 +327,48 @@ const EDGE_PUNCT: ReadonlySet<string> = new Set([
 ]);
 const TRAILING_CLITICS: ReadonlySet<string> = new Set(["'s", '’s', "n't"]);
 
-function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number): Built | null {
+/**
+ * Document-level consistency: a one-word name the model typed ORG, LOC or MISC that is the surname of a person
+ * named in full in the article ("Xi Jinping … Xi said") is that person.
+ */
+function surnamesAsPersons(made: Built[]): Built[] {
+  const surnames = new Set<string>();
+  for (const b of made) {
+    if (!b.name || b.name.length < 2) continue;
+    surnames.add(b.name[b.name.length - 1]!);
+    if (familyFirst(b.name)) surnames.add(b.name[0]!);
+  }
+  for (const b of made) {
+    const m = b.mention;
+    if (b.gaz || b.name || b.e - b.s !== 1 || m.type === 'PERSON' || !surnames.has(m.text)) continue;
+    Object.assign(m, { type: 'PERSON', actorKey: null, canonical: null, affiliation: null });
+    b.name = [m.text];
+  }
+  return made;
+}
+
+/**
+ * Drop pairings of two people written as one word ("the Trump-Kim summit"): an unknown one-token name whose two
+ * halves are both words of person names in the article. The two people are mentioned on their own; the pairing is
+ * no actor.
+ */
+function withoutPairings(made: Built[]): Built[] {
+  const nameWords = new Set<string>();
+  for (const b of made) if (b.name) for (const w of b.name) nameWords.add(w);
+  return made.filter((b) => {
+    if (b.gaz || b.e - b.s !== 1) return true;
+    const pair = hyphenatedPair(b.mention.text);
+    return !(pair && nameWords.has(pair[0]) && nameWords.has(pair[1]));
+  });
+}
+
+function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sentence: number): Built | null {
   let { s, e } = c;
   // Leading punctuation or a function word never belongs to a name.
   while (s < e && (EDGE_PUNCT.has(words[s]!) || (e - s > 1 && LEADING_NON_NAME_WORDS.has(words[s]!.toLowerCase()))))
     s++;
+  const [lo, hi] = ix.sentenceTokens(sentence);
+  if (s === lo && e - s > 1 && OPENING_PREPOSITIONS.has(words[s]!.toLowerCase())) s++;
   // A name ends at a comma, a clitic, or a lower-case word that is not a connector ("of", "de").
   const connectors = c.conll === 'PER' && !c.gaz ? PERSON_PARTICLES : NAME_CONNECTORS;
   for (let k = s + 1; k < e; k++) {
@@ -338,6 +389,13 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
     e--;
   if (e <= s) return null;
   if (e - s === 1 && (NON_NAME_WORDS.has(words[s]!.toLowerCase()) || isHyphenatedAdjective(words[s]!))) return null;
+  const gz = gazetteer();
+  const isPlace = (a: number, z: number): boolean => {
+    const m = gz.match(words, a, z);
+    return m !== null && m.length === z - a && m.entry.kind !== 'org' && m.entry.kind !== 'demonym';
+  };
+  if (isTimeZoneLabel(words, s, e, isPlace)) return null;
+  if (!c.gaz && isTitleBeforeName(words, s, e, hi)) return null;
   const text = textOf(doc, s, e);
   const base = { s, e, sentence, gaz: c.gaz, name: null, innerRole: null };
   const g = c.gaz;
@@ -369,7 +427,17 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
   if (isJunkMentionText(text)) return null;
   if (shoutedWords(words, s, e)) return null;
   // An honorific opens a person's name whatever the model called it ("Ms Muñoz" tagged ORG).
-  const conll = e - s > 1 && isHonorific(words[s]!) ? 'PER' : c.conll;
+  let conll = e - s > 1 && isHonorific(words[s]!) ? 'PER' : c.conll;
+  // A name right after a person's title is that person ("spokesman Zhao" tagged ORG), and so is the name of an
+  // office holder the Phoenix dictionaries list ("Xi Jinping" tagged ORG).
+  if (
+    (conll === 'ORG' || conll === 'MISC' || conll === 'LOC') &&
+    !c.gaz &&
+    (namedAfterTitle(words, s, e, lo) || (e - s > 1 && officeHolderCode(personKeyName(words.slice(s, e))) !== null))
+  )
+    conll = 'PER';
+  // A "person" in apposition with a region or followed by "province" is the place ("Kamchatka, a … region").
+  if (conll === 'PER' && !c.gaz && isPlaceByContext(words, e, hi)) conll = 'LOC';
   switch (conll) {
     case 'PER': {
       // Peel titles the model swallowed ("President Moon", "Mr. Moon").
@@ -398,6 +466,13 @@ function buildMention(doc: Doc, words: string[], c: Candidate, sentence: number)
     default:
       return null;
   }
+}
+
+/** A short capitalized name (not an acronym) written right after a title: "spokesman Zhao", "Colonel Ivanov". */
+function namedAfterTitle(words: string[], s: number, e: number, lo: number): boolean {
+  if (e - s > 3 || isAllCaps(words[s]!)) return false;
+  for (let k = s; k < e; k++) if (!isCapitalized(words[k]!)) return false;
+  return roleBefore(words, s, lo) >= 0;
 }
 
 /**
@@ -567,17 +642,22 @@ function personRoles({ doc, ix, words, built, tokEnt }: Context): void {
     const m = b.mention;
     let roleS = -1;
     let roleE = -1;
-    if (b.innerRole) [roleS, roleE] = b.innerRole;
-    else {
-      let end = b.s;
-      if (end - 1 >= lo && isHonorific(words[end - 1]!)) end--;
-      const rs = roleBefore(words, end, lo);
-      if (rs >= 0) [roleS, roleE] = [rs, end];
+    let end = b.s;
+    if (end - 1 >= lo && isHonorific(words[end - 1]!)) end--;
+    const written = roleWithOf(words, built, tokEnt, end, lo);
+    let ofAff: Built | undefined;
+    if (written) {
+      [roleS, roleE] = [written.s, end];
+      ofAff = written.of >= 0 ? built[written.of] : undefined;
+    } else if (b.innerRole) [roleS, roleE] = b.innerRole;
+    else if (words[end - 1] === ',' && (words[b.e] === ',' || words[b.e] === '.' || b.e >= hi)) {
+      // A role in apposition before the name: "the president's spokesman, Jaan Tamm, said …".
+      const rs = roleBefore(words, end - 1, lo);
+      if (rs >= 0) [roleS, roleE] = [rs, end - 1];
     }
     if (roleS >= 0) {
-      // Drop a leading determiner-like modifier from the written role only if it is lower-case noise.
       m.role = textOf(doc, roleS, roleE);
-      let aff = affiliationOf(entityEndingAt(words, built, tokEnt, roleS, lo));
+      let aff = affiliationOf(ofAff) ?? affiliationOf(entityEndingAt(words, built, tokEnt, roleS, lo));
       if (!aff && words[roleE] === 'of') aff = affiliationOf(built[tokEnt[roleE + 1] ?? -1]);
       if (aff) m.affiliation = aff;
       continue;
@@ -603,6 +683,33 @@ function personRoles({ doc, ix, words, built, tokEnt }: Context): void {
   }
 }
 
+/**
+ * The role written before token `end`: role words ("former Foreign Minister"), or a role with an "of" phrase of
+ * capitalized words ("Chief of the General Staff", "leader of Hamas"). `of` is the mention covering exactly the
+ * words after "of" (the role's affiliation), or -1.
+ */
+function roleWithOf(
+  words: string[],
+  built: Built[],
+  tokEnt: Int32Array,
+  end: number,
+  lo: number,
+): { s: number; of: number } | null {
+  const rs = roleBefore(words, end, lo);
+  if (rs >= 0) return { s: rs, of: -1 };
+  let k = end - 1;
+  while (k >= lo && end - k <= 4 && isCapitalized(words[k]!)) k--;
+  const first = k + 1;
+  if (first === end) return null;
+  if (k >= lo && words[k] === 'the') k--;
+  if (k < lo || words[k] !== 'of') return null;
+  const hs = roleBefore(words, k, lo);
+  if (hs < 0) return null;
+  const ent = tokEnt[first]!;
+  const whole = ent >= 0 && built[ent]!.s === first && built[ent]!.e === end;
+  return { s: hs, of: whole ? ent : -1 };
+}
+
 /** Country and NORP mentions followed by a group noun ("Russian troops", "China's military"): role = that noun. */
 function groupNouns({ ix, words, built }: Context): void {
   for (const b of built) {
@@ -618,6 +725,21 @@ function groupNouns({ ix, words, built }: Context): void {
     if (two && GROUP_SECTORS.has(two)) m.role = two;
     else if (GROUP_SECTORS.has(one) && /^\p{Ll}/u.test(words[j]!)) m.role = one;
   }
+}
+
+/**
+ * A person the Phoenix dictionaries list as an office holder gets their code when the text gives no role with
+ * a sector ("Vladimir Putin" alone → RUSGOV), and the code's country as affiliation when the text gives none.
+ */
+function officeHolder(m: EntityMention): void {
+  const key = m.actorKey?.startsWith('person:') ? m.actorKey.slice(7) : null;
+  const code = key ? officeHolderCode(key) : null;
+  if (!code) return;
+  const own = gazetteer().country(code.slice(0, 3)) ? `country:${code.slice(0, 3)}` : null;
+  // The text's own affiliation wins over the dictionaries' (a namesake, or an office changed since).
+  if (m.affiliation && m.affiliation !== own) return;
+  if (own) m.affiliation = own;
+  if (!roleSector(m.role)) m.code = code;
 }
 
 /** Within-article coreference of person names; role and affiliation shared across a person's mentions. */

@@ -1,5 +1,13 @@
 import { startsLowerCase } from '../model/lexicon/index.js';
-import { ACTOR_POSSESSIONS, ACTOR_PRECEDERS, ACTOR_VERBS, DETERMINERS, PLACE_PRECEDERS } from './data/context.js';
+import {
+  ACTOR_POSSESSIONS,
+  ACTOR_PRECEDERS,
+  ACTOR_VERBS,
+  ATTITUDE_ADJECTIVES,
+  DETERMINERS,
+  LINKING_VERBS,
+  PLACE_PRECEDERS,
+} from './data/context.js';
 
 /**
  * Does a capital or seat of government at tokens [s, e) act ("Moscow denied", "talks with Beijing",
@@ -28,7 +36,10 @@ export function actsAsActor(
   if (j < hi && (words[j] === 'also' || words[j] === 'has' || words[j] === 'had' || words[j] === 'have')) j++;
   if (j < hi && (words[j] === 'also' || words[j] === 'not' || words[j] === "n't")) j++;
   const verb = j < hi ? words[j]! : '';
-  const verbActs = ACTOR_VERBS.has(verb) || (/^\p{Ll}+ed$/u.test(verb) && verb !== 'based' && verb !== 'located');
+  const verbActs =
+    ACTOR_VERBS.has(verb) ||
+    (/^\p{Ll}+ed$/u.test(verb) && verb !== 'based' && verb !== 'located') ||
+    holdsAttitude(words, j, hi);
   // Left context (skipping a determiner: "in the Kremlin").
   let i = s - 1;
   if (i >= lo && DETERMINERS.has(words[i]!.toLowerCase())) i--;
@@ -42,4 +53,13 @@ export function actsAsActor(
   if (verbActs) return true;
   if (ACTOR_PRECEDERS.has(p1)) return true;
   return seat;
+}
+
+/** "remains deeply concerned", "is ready to", "has been opposed": a linking verb, adverbs, an attitude adjective. */
+function holdsAttitude(words: readonly string[], j: number, hi: number): boolean {
+  if (j >= hi || !LINKING_VERBS.has(words[j]!)) return false;
+  let k = j + 1;
+  if (k < hi && (words[k] === 'not' || words[k] === "n't")) k++;
+  for (let adverbs = 0; k < hi && adverbs < 2 && /^\p{Ll}+ly$/u.test(words[k]!); adverbs++) k++;
+  return k < hi && ATTITUDE_ADJECTIVES.has(words[k]!);
 }

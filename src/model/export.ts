@@ -1,3 +1,4 @@
+import type { Correction } from './corrections.js';
 /**
  * The export record types — a stable contract (see schema/export.schema.json and the README codebook).
  * Extend with new optional fields; never rename, remove or change the type of a shipped field.
@@ -89,6 +90,8 @@ export interface ExportEvent {
    * and renames), else the name the coder gave; one per distinct actor, in order. */
   sourceEntities?: string[];
   targetEntities?: string[];
+  /** The ids of the analyst's corrections that changed this event (see the export's `corrections`). */
+  corrections?: number[];
 }
 
 export interface ExportEventActor {
@@ -130,4 +133,6 @@ export interface ExportData {
   events: ExportEvent[];
   claims?: ExportClaim[];
   claimGroups?: ExportClaimGroup[];
+  /** The analyst's corrections, undone ones included (with `undoneAt`), oldest first. */
+  corrections?: Correction[];
 }

@@ -5,3 +5,4 @@ export * from './random.js';
 export * from './limits.js';
 export * from './doc-index.js';
 export * from './stage.js';
+export * from './corrections.js';

@@ -300,3 +300,56 @@ describe('claims', () => {
     expect(accusation.proposition).toContain('dumping waste in the harbour');
   });
 });
+
+describe('speakers kept apart from reports, objects and appositions', () => {
+  it('keeps the speaker of a clause joined by ", and" over an earlier report in the sentence', () => {
+    const doc = analyze(
+      'Lena Brandt spoke at the fair. She said fees would not rise, and when asked about wages, the engineer replied, "We will see next year."',
+      [['Lena Brandt', 'PER']],
+    );
+    expect(quote(doc, '"We will').speaker?.text).toBe('the engineer');
+  });
+
+  it('reads the subject after an opening connective, not the object of its verb', () => {
+    const doc = analyze('Meanwhile, the board attacked Lars Holm, saying he "has failed every test."', [
+      ['Lars Holm', 'PER'],
+    ]);
+    expect(quote(doc, '"has failed').speaker?.text).toBe('the board');
+  });
+
+  it('keeps a quote interrupted by an attribution whose apposition holds a name as a modifier in one statement', () => {
+    const doc = analyze(
+      'Ivo Marsh won. "We noted the trend," said Kaspar Lind, a former Marsh campaign aide. "Now it shows."',
+      [
+        ['Ivo Marsh', 'PER'],
+        ['Marsh', 'PER'],
+        ['Kaspar Lind', 'PER'],
+      ],
+    );
+    expect(doc.quotes.filter((q) => q.direct)).toHaveLength(1);
+    expect(quote(doc, '"We noted').parts).toHaveLength(2);
+  });
+
+  it('resolves a pronoun to the person a depiction shows, not to the one named before', () => {
+    const doc = analyze('Arvo Kask spoke first. Footage of Jaan Tamm then appears. "The West will change," he says.', [
+      ['Arvo Kask', 'PER'],
+      ['Jaan Tamm', 'PER'],
+    ]);
+    expect(quote(doc, '"The West').speakerName).toBe('Jaan Tamm');
+  });
+
+  it('reads "X\'s spokesman, Name, said …" as a report by Name, and "his spokesman" later as Name', () => {
+    const doc = analyze(
+      'President Arvo Kask met envoys. Kask\'s spokesman, Jaan Tamm, said the talks went well.\n\nThe envoys left.\n\n"We remain hopeful," his spokesman said.',
+      [
+        ['Arvo Kask', 'PER'],
+        ['Kask', 'PER'],
+        ['Jaan Tamm', 'PER'],
+      ],
+    );
+    const report = doc.quotes.find((q) => !q.direct);
+    expect(report?.text).toBe('the talks went well');
+    expect(report?.speaker?.text).toBe('Jaan Tamm');
+    expect(quote(doc, '"We remain').speakerName).toBe('Jaan Tamm');
+  });
+});

@@ -1,4 +1,4 @@
-import { paragraphRanges } from '../language/index.js';
+import { isRoleWord, paragraphRanges } from '../language/index.js';
 import { factDateFields } from '../time/index.js';
 import { docIndex, textSpan, type Doc, type Quote, type Span } from '../model/index.js';
 import { attributeAfter, attributeBefore, attributeNextSentence, isCue, type Attribution } from './attribute.js';
@@ -6,6 +6,7 @@ import { addresseeOf } from './addressee.js';
 import { buildClaims } from './claims.js';
 import { findIndirect, type Indirect } from './indirect.js';
 import { sentenceSubject } from './phrases.js';
+import { NP_OPENERS } from './data/cues.js';
 import { findQuoteMarks } from './marks.js';
 import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
 import { quoteContext, type QuoteContext } from './context.js';
@@ -174,7 +175,14 @@ function continuesAfterAttribution(v: QuoteContext, prev: Found, cur: Found): bo
     if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
       let k = i;
       while (k + 1 < cur.qa && v.ix.entityOf[k + 1] === e) k++;
-      const governed = LINKING_PREPOSITIONS.has(v.ix.lower[i - 1] ?? '') || /^['’]s$/.test(v.ix.lower[k + 1] ?? '');
+      // Not a subject: a person after a preposition ("with Wolf Blitzer"), a possessive ("Blitzer's show") or a
+      // name inside a noun phrase ("a former Obama administration official").
+      const before = v.ix.lower[i - 1] ?? '';
+      const governed =
+        LINKING_PREPOSITIONS.has(before) ||
+        /^['’]s$/.test(v.ix.lower[k + 1] ?? '') ||
+        NP_OPENERS.has(before) ||
+        isRoleWord(before);
       if (!governed) return false;
       i = k;
     }

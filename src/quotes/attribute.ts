@@ -15,6 +15,7 @@ export interface Attribution {
 
 /** Prepositions that introduce a participle cue whose speaker is the sentence's subject. */
 const PARTICIPLE_INTRO = new Set(['by', 'after', 'before', 'while', 'when', 'for', 'in', 'without']);
+const COORDINATORS = new Set(['and', 'but', 'yet']);
 const DASHES = new Set(['—', '–', '―', '-', '--']);
 /** Within a sentence, only a semicolon separates a quote from another clause's cue. */
 const SENTENCE_PUNCT = new Set([';']);
@@ -171,6 +172,12 @@ export function attributeNextSentence(v: QuoteContext, qe: number): Attribution 
   return null;
 }
 
+/** A comma and a coordinating conjunction between tokens `a` and `b`: a new clause starts there. */
+function coordinatedBetween(v: QuoteContext, a: number, b: number): boolean {
+  for (let k = a; k + 1 < b; k++) if (v.ix.lower[k] === ',' && COORDINATORS.has(v.ix.lower[k + 1]!)) return true;
+  return false;
+}
+
 /** The attribution written before a quote in its sentence, from `lo` up to the quote's first token `qa`. */
 export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attribution | null {
   let cueOnly: Attribution | null = null;
@@ -213,6 +220,9 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
       }
       return a;
     }
+    // A clause joined with ", and" / ", but" is no report of the outer cue ("She said …, and when asked, the
+    // engineer replied, “…”"): its own speaker stands.
+    if (coordinatedBetween(v, a.cue![1], found.speaker![0])) return found;
     // The outer report wins when its speaker opens the sentence or the inner one is only a pronoun.
     if (a.speaker![0] === lo || isPronoun(v, found.speaker!)) return a;
     return found;

@@ -48,6 +48,12 @@ function contentSpan(v: QuoteContext, a: number, b: number): Span | null {
   return { start: v.doc.tokens[a]!.start, end: v.doc.tokens[b - 1]!.end };
 }
 
+/** Whether the token before `at` ends a person's name. */
+function endsWithPerson(v: QuoteContext, at: number): boolean {
+  const e = v.ix.entityOf[at - 1] ?? -1;
+  return e >= 0 && v.doc.entities[e]!.type === 'PERSON' && v.ix.entityOf[at] !== e;
+}
+
 /** "…, X said (on Tuesday)." or "…, said X." or "…, according to X." closing the sentence. */
 function trailing(v: QuoteContext, lo: number, hi: number): Indirect | null {
   for (let comma = hi - 2; comma > lo && hi - comma <= TAIL_REACH + 4; comma--) {
@@ -61,7 +67,9 @@ function trailing(v: QuoteContext, lo: number, hi: number): Indirect | null {
     for (let c = from; c < hi && c - from <= 8; c++) {
       if (!isCue(v, c) || !INDIRECT_CUES.has(v.ix.lower[c]!)) continue;
       let speaker = subjectBefore(v, c, from);
-      if (!speaker && c === from) speaker = phraseFrom(v, c + 1, hi);
+      // "Kask's spokesman, Jaan Tamm, said the talks …": a name in apposition before the comma is the subject of a
+      // leading report, not the end of a reported clause.
+      if (!speaker && c === from && !endsWithPerson(v, comma)) speaker = phraseFrom(v, c + 1, hi);
       const content = contentSpan(v, lo, comma);
       return speaker && content ? { content, att: { cue: [c, c + 1], speaker } } : null;
     }

@@ -2,6 +2,7 @@ import { isHonorific, isRoleWord } from '../language/index.js';
 import { isCapitalized, WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import {
   AUTHORED_WORKS,
+  CONNECTIVES,
   PREPOSITIONS,
   AUX_BETWEEN,
   NP_BREAKS,
@@ -223,11 +224,15 @@ function beforeInsertions(v: QuoteContext, j: number, lo: number): TokenRange | 
  * `hi` ("During a speech, Trump attacked Clinton …, saying" → Trump).
  */
 export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
+  // A connective or sentence adverb and its comma open the sentence before its subject ("Meanwhile, the board …",
+  // "Conversely, the site rated …").
+  if (hi - lo > 2 && v.ix.lower[lo + 1] === ',' && v.ix.entityOf[lo] === -1 && isConnective(v.ix.lower[lo]!)) lo += 2;
   // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
   if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!)) {
     const opening = phraseFrom(v, lo, hi);
     // The phrase reader does not know verbs ("His chief aide doubled …"): the longest speaking prefix.
     for (let e = opening ? opening[1] : lo; e > lo; e--) {
+      if (verbBeforeName(v, lo, e)) continue;
       if (canSpeak(v, [lo, e]) && /^[,]$|^\p{Ll}/u.test(v.doc.tokens[e]?.text ?? '')) return [lo, e];
     }
   }
@@ -244,6 +249,26 @@ export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenR
     return [titleStart(v, s, lo), i + 1];
   }
   return null;
+}
+
+/** A connective or sentence adverb: one of the list, or a word in -ly ("Conversely", "Separately"). */
+function isConnective(w: string): boolean {
+  return CONNECTIVES.has(w) || (w.length > 4 && w.endsWith('ly'));
+}
+
+/**
+ * A lower-case word other than a determiner or link word before a name in [lo, e): the phrase runs over a verb
+ * ("the board attacked Lars Holm"), and the name is its object, not part of the subject.
+ */
+function verbBeforeName(v: QuoteContext, lo: number, e: number): boolean {
+  let lower = false;
+  for (let k = lo; k < e; k++) {
+    const w = v.ix.lower[k]!;
+    if (v.ix.entityOf[k] !== -1) {
+      if (lower) return true;
+    } else if (/^\p{Ll}/u.test(v.doc.tokens[k]!.text) && !NP_OPENERS.has(w) && !NP_LINKS.has(w)) lower = true;
+  }
+  return false;
 }
 
 /** The noun phrase starting at token `j`, read rightwards up to `hi` ("said Smith", "according to a source"). */

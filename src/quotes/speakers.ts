@@ -1,6 +1,6 @@
 import type { Doc, EntityMention, EntityType, Span } from '../model/index.js';
 import { isRoleWord } from '../language/index.js';
-import { AUTHORED_WORKS, CUE_STANCE, PREPOSITIONS, SPEAKER_PRONOUNS } from './data/cues.js';
+import { AUTHORED_WORKS, CUE_STANCE, DEPICTIONS, PREPOSITIONS, SPEAKER_PRONOUNS } from './data/cues.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './data/first-names.js';
 
 /**
@@ -246,13 +246,19 @@ function personSubject(ctx: SpeakerContext, s: number, before: number): EntityMe
     if (m.start >= Math.min(sent.end, before)) break;
     if (m.type === 'LOC' || m.type === 'MISC' || insideQuote(ctx, m)) continue;
     const prev = /([\p{L}]+)[^\p{L}]*$/u.exec(doc.text.slice(Math.max(sent.start, m.start - 16), m.start))?.[1];
-    if (prev && GOVERNING.has(prev.toLowerCase())) continue;
+    if (prev && GOVERNING.has(prev.toLowerCase()) && !depicted(doc.text.slice(sent.start, m.start))) continue;
     // A capitalized preposition opening the sentence can be read into the name ("Before Trump").
     if (GOVERNING.has(m.text.split(/\s+/)[0]!.toLowerCase())) continue;
     if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
     return m.type === 'PERSON' ? m : null;
   }
   return null;
+}
+
+/** A sentence opening with a depiction of the name that follows ("Footage of", "A new video of"). */
+function depicted(opening: string): boolean {
+  const m = /^\W*(?:(?:the|a|an)\s+)?(?:\p{Ll}+\s+)?(\p{L}+)\s+of\s*$/iu.exec(opening);
+  return !!m && DEPICTIONS.has(m[1]!.toLowerCase());
 }
 
 /**

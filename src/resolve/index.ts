@@ -41,3 +41,10 @@ export {
   type StoryOptions,
 } from './stories.js';
 export { SparseVector, DocumentFrequencies, weigh, topKeys } from './sparse.js';
+export {
+  aliasFileWithCorrections,
+  correctionsAliasFile,
+  aliasFileCorrections,
+  applyEventCorrections,
+  type CorrectionActors,
+} from './corrections.js';

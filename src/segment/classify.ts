@@ -27,13 +27,16 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** The number of runs of non-space characters (`\S+`), counted without building them (segmentation asks for every line). */
-export function wordCount(line: string): number {
+/**
+ * The number of runs of non-space characters (`\S+`), counted without building them (segmentation asks for
+ * every line). Counting stops past `max`: a caller that only compares with a bound passes it.
+ */
+export function wordCount(line: string, max = Number.POSITIVE_INFINITY): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < line.length; i++) {
     const space = isSpace(line.charCodeAt(i));
-    if (!space && !inWord) n++;
+    if (!space && !inWord && ++n > max) return n;
     inWord = !space;
   }
   return n;
@@ -59,14 +62,27 @@ export function isCaption(line: string): boolean {
   if (t.length === 0 || t.length > 600) return false;
   const tail = t.length > 200 ? t.slice(-200) : t;
   const head = t.length > 200 ? t.slice(0, 200) : t;
-  if (CAPTION_TAIL_PATTERNS.some((re) => re.test(tail))) return true;
+  // Every tail pattern needs a colon, a closing bracket or "via": most body lines have none of these.
+  if (
+    (tail.includes(':') || tail.includes(')') || /via/i.test(tail)) &&
+    CAPTION_TAIL_PATTERNS.some((re) => re.test(tail))
+  )
+    return true;
   if (CAPTION_HEAD_PATTERNS.some((re) => re.test(head))) return true;
   const slash = tail.lastIndexOf('/');
   if (slash > 0 && /[\p{L}.'’-]\s*$/u.test(tail.slice(0, slash)) && SLASH_CREDIT_TAIL.test(tail.slice(slash + 1)))
     return true;
   if (slash > 0 && GENERIC_SLASH_CREDIT.test(tail)) return true;
-  return CAPTION_ANYWHERE_PATTERNS.some((re) => re.test(t));
+  const lower = t.toLowerCase();
+  return CAPTION_ANYWHERE_WORDS.some((w) => lower.includes(w)) && CAPTION_ANYWHERE.test(t);
 }
+
+/** Every anywhere pattern names a picture (or a handout, or a licence purchase): a line without these words is none. */
+const CAPTION_ANYWHERE_WORDS = ['photo', 'pictur', 'image', 'footage', 'handout', 'purchase'];
+
+/** The anywhere patterns as one alternation (one scan of a long line instead of one per pattern). */
+const CAPTION_ANYWHERE = new RegExp(CAPTION_ANYWHERE_PATTERNS.map((re) => `(?:${re.source})`).join('|'), 'i');
+if (CAPTION_ANYWHERE_PATTERNS.some((re) => re.flags !== 'i')) throw new Error('caption patterns: flags differ');
 
 /** A short line that is only a credit ("Getty Images", "Photograph: Lena Hoffmann/AFP via Getty Images"). */
 export function isCreditOnly(line: string, caption = isCaption(line)): boolean {
@@ -157,8 +173,9 @@ function isAllCapsLine(line: string): boolean {
 /** A short subhead inside an article: all caps or title case, no sentence punctuation. */
 export function isSubhead(line: string): boolean {
   const t = line.trim();
+  if (t.length > 90) return false;
   const words = t.split(/\s+/);
-  if (words.length === 0 || words.length > 10 || t.length > 90) return false;
+  if (words.length === 0 || words.length > 10) return false;
   if (/[.,;]$/.test(t) || startsWithTimestamp(t)) return false;
   if (!/^[\p{Lu}\p{N}"“‘'']/u.test(t)) return false;
   return isAllCapsLine(t) || isTitleCased(words) || (words.length <= 6 && !/[.!?]$/.test(t));
@@ -172,8 +189,9 @@ export function isHeadlineShaped(line: string): boolean {
 
 /** The shape of a headline alone (2–30 words, capitalized, one sentence), before asking whether it is a caption, chrome or a Source line. */
 export function hasHeadlineShape(t: string): boolean {
-  const n = wordCount(t);
-  if (n < 2 || n > 30 || t.length > 220) return false;
+  if (t.length > 220) return false;
+  const n = wordCount(t, 30);
+  if (n < 2 || n > 30) return false;
   if (/[,;:]$/.test(t)) return false;
   if (!/^[\p{Lu}\p{N}"“‘'']/u.test(t)) return false;
   // Two sentences, or a quote with its attribution ("…," she said), are prose, not a headline.

@@ -52,29 +52,59 @@ const SAYS = new Set(['says', 'tells', 'warns', 'vows', 'urges']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'his', 'her', 'their', 'our', 'my', 'you']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'would', 'could']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** The word lists above as one table: a word → the lists it is on (one lookup per word of a line). */
+const CREDIT = 1;
+const CAPTION_VERB = 2;
+const REPORTED_SPEECH = 4;
+const SAYS_VERB = 8;
+const ARTICLE = 16;
+const PRONOUN = 32;
+const PAST_AUXILIARY = 64;
+const WORD_CLASSES = new Map<string, number>();
+for (const [words, flag] of [
+  [CREDIT_WORDS, CREDIT],
+  [CAPTION_VERBS, CAPTION_VERB],
+  [REPORTED, REPORTED_SPEECH],
+  [SAYS, SAYS_VERB],
+  [ARTICLES, ARTICLE],
+  [PRONOUNS, PRONOUN],
+  [PAST_AUX, PAST_AUXILIARY],
+] as const)
+  for (const w of words) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | flag);
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/;
 
+const QUOTE_CHARS = '"”’\'';
+
+/** How a line ends ('.', 'q.' for a quotation closing a sentence, '?', ':', 'd' for a digit, 'a' for a letter…). */
 function endClass(t: string): string {
   const c = t.charAt(t.length - 1);
-  if (/[.]/.test(c)) return /["”’']\.$|\.["”’']$/.test(t.slice(-2)) ? 'q.' : '.';
-  if (/[?!]/.test(c)) return c;
-  if (/[:;,]/.test(c)) return c;
-  if (/["”’']/.test(c)) return /[.!?]["”’']$/.test(t) ? 'q.' : 'q';
-  if (/[)\]]/.test(c)) return ')';
-  if (/\d/.test(c)) return 'd';
-  if (/\p{L}/u.test(c)) return 'a';
-  return 'o';
+  if (c === '') return 'o';
+  const before = t.length >= 2 ? t.charAt(t.length - 2) : '';
+  if (c === '.') return before !== '' && QUOTE_CHARS.includes(before) ? 'q.' : '.';
+  if (c === '?' || c === '!' || c === ':' || c === ';' || c === ',') return c;
+  if (QUOTE_CHARS.includes(c)) return before === '.' || before === '!' || before === '?' ? 'q.' : 'q';
+  if (c === ')' || c === ']') return ')';
+  const code = c.charCodeAt(0);
+  if (code >= 48 && code <= 57) return 'd';
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return 'a';
+  if (code < 128) return 'o';
+  return /\p{L}/u.test(c) ? 'a' : 'o';
 }
 
+/** How a line starts: 'U' upper-case letter, 'l' lower-case, 'd' digit, 'q' quotation mark, '(' bracket, 'o' other. */
 function startClass(t: string): string {
   const c = t.charAt(0);
-  if (/\p{Lu}/u.test(c)) return 'U';
-  if (/\p{Ll}/u.test(c)) return 'l';
-  if (/\d/.test(c)) return 'd';
-  if (/["“‘']/.test(c)) return 'q';
+  const code = c.charCodeAt(0);
+  if (code >= 65 && code <= 90) return 'U';
+  if (code >= 97 && code <= 122) return 'l';
+  if (code >= 48 && code <= 57) return 'd';
+  if (c === '"' || c === '“' || c === '‘' || c === "'") return 'q';
   if (c === '(' || c === '[') return '(';
-  return 'o';
+  if (code < 128 || Number.isNaN(code)) return 'o';
+  if (/\p{Lu}/u.test(c)) return 'U';
+  return /\p{Ll}/u.test(c) ? 'l' : 'o';
 }
 
 /** A word in lower case without the punctuation around it ("“Trump’s," → "trump’s"). */
@@ -96,13 +126,14 @@ const LONG = 30;
 /** The line's own attributes (no position, no neighbours). */
 export function ownAttributes(text: string): string[] {
   const t = text.trim();
-  const words = t.split(' ');
-  const n = wordCount(t);
+  // Counted as far as the widest bucket needs.
+  const n = wordCount(t, WORD_EDGES[WORD_EDGES.length - 1]!);
   const end = endClass(t);
   const out: string[] = [`w${bucket(n, WORD_EDGES)}`, `e${end}`, `s${startClass(t)}`];
   out.push(`we${bucket(n, [3, 8, 16, 30])}${end}`);
   if (t.includes('"') || t.includes('“') || t.includes('”')) out.push('quote');
-  const first = words[0] ? bareLower(words[0]) : '';
+  const space = t.indexOf(' ');
+  const first = bareLower(space < 0 ? t : t.slice(0, space));
   if (first) out.push(`f:${first}`);
   const caption = isCaption(t);
   if (caption) out.push('R:caption');
@@ -112,6 +143,7 @@ export function ownAttributes(text: string): string[] {
     out.push(`ns${Math.min(sentenceBreaks(t), 3)}`);
     return out;
   }
+  const words = t.split(' ');
   let content = 0;
   let caps = 0;
   let credit = false;
@@ -121,24 +153,32 @@ export function ownAttributes(text: string): string[] {
   let pronouns = 0;
   let pastAux = 0;
   let articles = 0;
+  // Pronouns and auxiliaries of the line's own voice: quoted words (a headline quoting "I") left out.
+  const quoted = t.includes('"') || t.includes('“') || t.includes("'") || t.includes('‘');
   for (const w of words) {
     const lower = bareLower(w);
     if (lower.length > 3) {
       content++;
-      const c = w.charAt(0);
-      if (c !== c.toLowerCase()) caps++;
+      if (startsUpper(w)) caps++;
     }
-    if (!credit && CREDIT_WORDS.has(lower)) credit = true;
-    if (!capVerb && CAPTION_VERBS.has(lower)) capVerb = true;
-    if (!said && REPORTED.has(lower)) said = true;
-    if (!says && SAYS.has(lower)) says = true;
-    if (ARTICLES.has(lower)) articles++;
+    const cls = WORD_CLASSES.get(lower);
+    if (cls === undefined) continue;
+    if (cls & CREDIT) credit = true;
+    if (cls & CAPTION_VERB) capVerb = true;
+    if (cls & REPORTED_SPEECH) said = true;
+    if (cls & SAYS_VERB) says = true;
+    if (cls & ARTICLE) articles++;
+    if (!quoted) {
+      if (cls & PRONOUN) pronouns++;
+      if (cls & PAST_AUXILIARY) pastAux++;
+    }
   }
-  // Pronouns and auxiliaries of the line's own voice: quoted words (a headline quoting "I") left out.
-  for (const w of unquoted(t).split(' ')) {
-    const lower = bareLower(w);
-    if (PRONOUNS.has(lower)) pronouns++;
-    if (PAST_AUX.has(lower)) pastAux++;
+  if (quoted) {
+    for (const w of unquoted(t).split(' ')) {
+      const cls = WORD_CLASSES.get(bareLower(w)) ?? 0;
+      if (cls & PRONOUN) pronouns++;
+      if (cls & PAST_AUXILIARY) pastAux++;
+    }
   }
   if (pronouns > 0) out.push(`pron${Math.min(pronouns, 2)}`);
   if (pastAux > 0) out.push('pastaux');
@@ -148,8 +188,7 @@ export function ownAttributes(text: string): string[] {
     const r = caps / content;
     out.push(`tc${r === 1 ? '1' : r >= 0.75 ? '.75' : r >= 0.5 ? '.5' : r > 0 ? '.1' : '0'}`);
   }
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 3 && letters === letters.toUpperCase()) out.push('caps');
+  if (isCapsLine(t)) out.push('caps');
   out.push(`ns${Math.min(sentenceBreaks(t), 3)}`);
   if (said) out.push('said');
   if (says) out.push('says');
@@ -163,7 +202,7 @@ export function ownAttributes(text: string): string[] {
     if (YEAR.test(t)) out.push('year');
     if (t.includes(':') && /\d{1,2}:\d\d/.test(t)) out.push('clock');
   }
-  if (/\(\s*(?:AP|Reuters|AFP)\s*\)/.test(t)) out.push('wiredl');
+  if (t.includes('(') && /\(\s*(?:AP|Reuters|AFP)\s*\)/.test(t)) out.push('wiredl');
   // What the hand-written rules for short lines say.
   if (isCreditOnly(t, caption)) out.push('R:credit');
   const chrome = isChrome(t);
@@ -174,9 +213,30 @@ export function ownAttributes(text: string): string[] {
   if (!caption && !chrome && !source && hasHeadlineShape(t)) out.push('R:head');
   if (parseByline(t)) out.push('R:byline');
   if (parseStampLines(t)) out.push('R:stamp');
-  if (t.includes(' ') && splitTitleSuffix(t).site !== null) out.push('R:sitesuffix');
+  if (t.includes(' ') && TITLE_SUFFIX_SEPARATOR.test(t) && splitTitleSuffix(t).site !== null) out.push('R:sitesuffix');
   if (startsWithTimestamp(t)) out.push('R:time');
   return out;
+}
+
+/** What `splitTitleSuffix` needs to find a site name: one of its separators. */
+const TITLE_SUFFIX_SEPARATOR = /[|–—]|::/;
+
+/** Whether a word's first UTF-16 unit changes in lower case (an upper-case or title-case letter). */
+function startsUpper(w: string): boolean {
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  const c = w.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/** Three letters or more, all capitals (any line with an ASCII lower-case letter is not). */
+function isCapsLine(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+  }
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase();
 }
 
 /** The line without its quotations ("…", “…”, and '…' / ‘…’ opened after a space). */
@@ -196,6 +256,10 @@ const NEXT2 = /^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/;
 /** A line's attributes, and the same as they are named when the line is a neighbour (built once per line). */
 export interface LineAttributes {
   own: readonly string[];
+  /** What the caption rule (`isCaption`), the chrome rule (`isChrome`) and the Source-line rule say of the line. */
+  caption: boolean;
+  chrome: boolean;
+  source: boolean;
   /** The word-count bucket ("w8"). */
   width: string;
   asPrev: readonly string[];
@@ -203,16 +267,47 @@ export interface LineAttributes {
   asNext2: readonly string[];
 }
 
+/** An attribute's names as a neighbour's (`p:…`, `n:…`, `nn:…`, null when not repeated), built once per attribute. */
+interface NeighbourNames {
+  prev: string | null;
+  next: string | null;
+  next2: string | null;
+}
+const neighbourNames = new Map<string, NeighbourNames>();
+
+function namesOf(a: string): NeighbourNames {
+  let names = neighbourNames.get(a);
+  if (!names) {
+    const repeated = NEIGHBOUR.test(a);
+    names = {
+      prev: repeated ? `p:${a}` : null,
+      next: repeated ? `n:${a}` : null,
+      next2: NEXT2.test(a) ? `nn:${a}` : null,
+    };
+    // The attribute vocabulary is closed but for first words, which never repeat: those are not kept.
+    if (!a.startsWith('f:')) neighbourNames.set(a, names);
+  }
+  return names;
+}
+
 export function lineAttributes(text: string): LineAttributes {
   const own = ownAttributes(text);
-  const neighbour = own.filter((a) => NEIGHBOUR.test(a));
-  return {
-    own,
-    width: own[0] ?? 'w0',
-    asPrev: neighbour.map((a) => `p:${a}`),
-    asNext: neighbour.map((a) => `n:${a}`),
-    asNext2: own.filter((a) => NEXT2.test(a)).map((a) => `nn:${a}`),
-  };
+  const asPrev: string[] = [];
+  const asNext: string[] = [];
+  const asNext2: string[] = [];
+  let caption = false;
+  let chrome = false;
+  let source = false;
+  for (const a of own) {
+    if (a === 'R:caption') caption = true;
+    else if (a === 'R:chrome') chrome = true;
+    else if (a === 'R:source') source = true;
+    const names = namesOf(a);
+    if (names.prev !== null) asPrev.push(names.prev);
+    if (names.next !== null) asNext.push(names.next);
+    if (names.next2 !== null) asNext2.push(names.next2);
+  }
+  return { own, caption, chrome, source, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
 }
 
 /**

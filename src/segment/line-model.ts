@@ -39,7 +39,8 @@ export class LineModel {
   /** Probability of each label (in `labels` order) for a line's features. */
   probabilities(features: readonly string[]): number[] {
     const k = this.labels.length;
-    const scores = new Array<number>(k).fill(0);
+    const scores = new Array<number>(k);
+    for (let i = 0; i < k; i++) scores[i] = 0;
     const table = this.table;
     for (const f of features) {
       const at = this.rows.get(f);

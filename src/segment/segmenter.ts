@@ -103,6 +103,9 @@ async function* joinedUnits(lines: AsyncIterable<string>): AsyncGenerator<Unit> 
   if (pending) yield pending;
 }
 
+/** White space other than single spaces: what the repeat key collapses. */
+const OTHER_SPACE = /[^\S ]| {2}/;
+
 class ArticleBuilder {
   title = '';
   url: string | null = null;
@@ -128,13 +131,17 @@ class ArticleBuilder {
   bodyParagraphs = 0;
 
   addParagraph(text: string, kind: Paragraph['kind']): void {
-    const key = text.toLowerCase().replace(/\s+/g, ' ');
-    // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once.
-    if (key.length >= 30 && this.seen.has(key)) {
-      this.droppedRepeats++;
-      return;
+    // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once. Lines arrive
+    // with their white space collapsed to single spaces, so the regex runs only on text that is not.
+    const lower = text.toLowerCase();
+    const key = OTHER_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+    if (key.length >= 30) {
+      if (this.seen.has(key)) {
+        this.droppedRepeats++;
+        return;
+      }
+      this.seen.add(key);
     }
-    this.seen.add(key);
     this.paragraphs.push({ text, kind });
     if (kind !== 'subhead') this.bodyParagraphs++;
     this.chars += text.length + 2;
@@ -352,11 +359,16 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const u = window.shift();
     if (!u) break;
     const text = u.text;
+    // Rule answers already in the line's attributes (built when it was the previous line's neighbour) are reused.
+    const known = attrs.get(text);
     const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
     const prevView = lastView;
     lastView = view;
-    // The caption rule, read from the line's attributes when the model has them.
-    const ruleCaption = (): boolean => (model ? own(view).own.includes('R:caption') : isCaption(text));
+    // The caption rule, read from the line's attributes when they were built (as a neighbour's), else asked.
+    const ruleCaption = (): boolean => {
+      const a = known ?? attrs.get(text);
+      return a ? a.caption : isCaption(text);
+    };
     let scored: LineScores | null | undefined;
     const scores = (): LineScores | null => {
       if (scored !== undefined) return scored;
@@ -375,7 +387,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       return scored;
     };
 
-    const source = parseSourceLine(text);
+    const source = known && !known.source ? null : parseSourceLine(text);
     if (source && (cur || source.urlText)) {
       let urlText = source.urlText;
       // A URL broken over following lines of the same block.
@@ -420,7 +432,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
 
-    if (isChrome(text)) {
+    if (known ? known.chrome : isChrome(text)) {
       if (cur) {
         cur.droppedChrome++;
         // "This article was updated on 13 September 2017": the page's own stamp, kept as dated evidence.
@@ -432,7 +444,8 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       continue;
     }
 
-    const words = wordCount(text);
+    // Compared with bounds up to 60 words only.
+    const words = wordCount(text, 60);
     // Learned decisions are about lines of at most 30 words (headlines, captions without a credit,
     // subheads, chrome); longer lines are left to the rules, unscored.
     const learned = words <= LEARNED_MAX_WORDS ? scores() : null;

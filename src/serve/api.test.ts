@@ -83,6 +83,71 @@ describe('list routes', () => {
   });
 });
 
+describe('network edges and places', () => {
+  it('counts events on an edge as its types do, and lists those events with their sentences', async () => {
+    const { body } = await json('/api/network?limit=2000');
+    const edges = body.edges as Array<{
+      source: string;
+      target: string;
+      cooperative: number;
+      conflictual: number;
+      events: number;
+      types: Record<string, number>;
+    }>;
+    expect(edges.length).toBeGreaterThan(0);
+    for (const e of edges) {
+      const typed = Object.values(e.types).reduce((n, x) => n + x, 0);
+      expect(e.cooperative + e.conflictual).toBe(typed);
+      expect(e.events).toBe(typed);
+    }
+    const e = edges[0]!;
+    const listed = await json(`/api/network/events?source=${e.source}&target=${e.target}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.total).toBe(e.events);
+    const items = listed.body.items as Array<{
+      type: string;
+      sourceIds: string[];
+      targetIds: string[];
+      sentences: Array<{ articleId: string; start: number; end: number; text: string }>;
+    }>;
+    const byType: Record<string, number> = {};
+    for (const ev of items) {
+      byType[ev.type] = (byType[ev.type] ?? 0) + 1;
+      expect(ev.sourceIds).toContain(e.source);
+      expect(ev.targetIds).toContain(e.target);
+      const s = ev.sentences[0]!;
+      const article = await json(`/api/articles/${s.articleId}`);
+      expect((article.body.text as string).slice(s.start, s.end)).toBe(s.text);
+    }
+    expect(byType).toEqual(e.types);
+    expect((await json('/api/network/events?source=nobody&target=none')).status).toBe(404);
+  });
+
+  it('keeps only actors with the minimum of mentions', async () => {
+    const all = await json('/api/network?limit=2000');
+    const nodes = all.body.nodes as Array<{ id: string; mentions: number }>;
+    const min = [...nodes.map((n) => n.mentions)].sort((a, b) => a - b)[Math.floor(nodes.length / 2)]!;
+    const some = await json(`/api/network?limit=2000&min=${min}`);
+    expect(some.body.totalEdges as number).toBeLessThan(all.body.totalEdges as number);
+    for (const n of some.body.nodes as Array<{ mentions: number }>) expect(n.mentions).toBeGreaterThanOrEqual(min);
+  });
+
+  it('places events on countries and lists a place’s events with evidence', async () => {
+    const { status, body } = await json('/api/places');
+    expect(status).toBe(200);
+    const places = body.places as Array<{ iso3: string; lat: number; lng: number; events: number; names: string[] }>;
+    expect(places.length).toBeGreaterThan(0);
+    const p = places[0]!;
+    expect(Math.abs(p.lat)).toBeLessThanOrEqual(90);
+    const listed = await json(`/api/places/events?iso3=${p.iso3}`);
+    expect(listed.body.total).toBe(p.events);
+    for (const ev of listed.body.items as Array<{ location: string; sentences: unknown[] }>) {
+      expect(p.names).toContain(ev.location);
+      expect(ev.sentences.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('search route', () => {
   it('finds articles with a snippet for each hit of the page', async () => {
     const { status, body } = await json('/api/search?q=harbour&limit=2');
@@ -109,7 +174,38 @@ describe('search route', () => {
     const tooLong = await json(`/api/search?q=${'x'.repeat(1001)}`);
     expect(tooLong.status).toBe(400);
     const syntax = await json(`/api/search?q=${encodeURIComponent('"unbalanced AND ( NEAR(')}`);
-    expect(syntax.status).toBe(200);
+    expect(syntax.status).toBe(400);
+    expect(syntax.body.error).toMatch(/phrase is not closed/);
+    const operators = await json(`/api/search?q=${encodeURIComponent('harbour AND ( NEAR( ^x')}`);
+    expect(operators.status).toBe(200);
+    expect((await json('/api/search?q=ha*')).status).toBe(400);
+  });
+
+  it('finds inflections, phrases and prefixes, ordered by relevance, with facets over every hit', async () => {
+    const ids = async (q: string): Promise<string[]> =>
+      ((await json(`/api/search?q=${encodeURIComponent(q)}&limit=100`)).body.items as Array<{ id: string }>)
+        .map((h) => h.id)
+        .sort();
+    const one = await ids('ferry');
+    expect(one.length).toBeGreaterThan(0);
+    expect(await ids('ferries')).toEqual(one);
+    const phrase = await ids('"ferry crossings"');
+    expect(phrase.length).toBeGreaterThan(0);
+    expect(phrase.every((id) => one.includes(id))).toBe(true);
+    expect((await ids('"crossings ferry"')).length).toBe(0);
+    const prefix = await ids('sanction*');
+    expect(prefix.length).toBeGreaterThanOrEqual((await ids('sanctions')).length);
+    const { body } = await json('/api/search?q=ferry&limit=100');
+    const facets = body.facets as { outlets: Array<{ value: string | null; count: number }>; dates: unknown[] };
+    expect(facets.outlets.reduce((n, o) => n + o.count, 0)).toBe(body.total);
+    const items = body.items as Array<{ score: number; excerpt: Array<{ text: string; mark: boolean }> }>;
+    for (let i = 1; i < items.length; i++) expect(items[i - 1]!.score).toBeGreaterThanOrEqual(items[i]!.score);
+    for (const h of items) expect(h.excerpt.some((p) => p.mark && /^ferr/i.test(p.text))).toBe(true);
+    // Narrowed to one outlet, every hit is from it and the count is the facet's.
+    const outlet = facets.outlets[0]!;
+    const narrowed = await json(`/api/search?q=ferry&outlet=${encodeURIComponent(outlet.value ?? '')}`);
+    expect(narrowed.body.total).toBe(outlet.count);
+    for (const h of narrowed.body.items as Array<{ outlet: string | null }>) expect(h.outlet).toBe(outlet.value);
   });
 
   it('stops a search past its time budget with 503', async () => {

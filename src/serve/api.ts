@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { analyzeActivity, timelinePage } from '../analyze/index.js';
+import { analyzeActivity, eventPlaces, timelinePage } from '../analyze/index.js';
 import {
   actorMentions,
   actorProfile,
@@ -10,6 +10,8 @@ import {
   articlePage,
   entityPage,
   eventPage,
+  eventsAt,
+  eventsById,
   ledger,
   quotePage,
   search,
@@ -18,6 +20,7 @@ import {
   type Db,
 } from '../store/index.js';
 import { StoreCache } from './cache.js';
+import { correctionRoutes } from './corrections.js';
 import type { JobQueue } from './jobs.js';
 import type { NetworkViews } from './network.js';
 import { type FacetQuery, parseFacets } from './facets.js';
@@ -49,6 +52,7 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
   const stats = new StoreCache<ReturnType<typeof analyzeActivity>>(db, 1);
   const outlets = new StoreCache<{ items: Array<{ outlet: string; articles: number }> }>(db, 1);
   const choices = new StoreCache<{ items: Array<{ id: string; name: string; quotes: number }> }>(db, 1);
+  const places = new StoreCache<ReturnType<typeof eventPlaces>>(db, 32);
   return new Hono()
     .get('/articles', paged<FacetQuery>(), (c) => {
       const { offset, limit } = c.req.valid('query');
@@ -103,12 +107,20 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       if ('error' in f) return c.json({ error: f.error }, 400);
       return c.json({ offset, limit, ...eventPage(db, offset, limit, f) }, 200);
     })
-    .get('/search', paged<{ q?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
+    .get('/search', paged<{ q?: string; outlet?: string; from?: string; to?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
       const q = c.req.query('q') ?? '';
       const { offset, limit } = c.req.valid('query');
+      // `outlet=` (empty) narrows to articles of no known outlet; no `outlet` at all leaves every outlet in.
+      const outletRaw = c.req.query('outlet');
+      const filter = {
+        ...(outletRaw !== undefined ? { outlet: outletRaw === '' ? null : outletRaw } : {}),
+        from: day(c.req.query('from')),
+        to: day(c.req.query('to')),
+      };
       try {
-        const hits = searches.get(`${offset}|${limit}|${q}`, () =>
-          search(db, q, offset, limit, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS }),
+        const key = JSON.stringify([offset, limit, q, filter]);
+        const hits = searches.get(key, () =>
+          search(db, q, offset, limit, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, filter }),
         );
         return c.json({ q, offset, limit, ...hits }, 200);
       } catch (err) {
@@ -128,14 +140,50 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       if ('error' in f) return c.json({ error: f.error }, 400);
       return c.json({ offset, limit, ...timelinePage(db, offset, limit, f) }, 200);
     })
-    .get('/network', paged<{ from?: string; to?: string }>(2000, 500), async (c) => {
+    .get('/network', paged<{ from?: string; to?: string; min?: string }>(2000, 500), async (c) => {
       const { offset, limit } = c.req.valid('query');
       const net = await workers.network.network({ from: day(c.req.query('from')), to: day(c.req.query('to')) });
+      // `min`: only actors mentioned at least this often (and the edges between them).
+      const min = Math.max(0, Number.parseInt(c.req.query('min') ?? '0', 10) || 0);
+      const kept = new Set(net.nodes.filter((n) => n.mentions >= min).map((n) => n.id));
+      const all = min > 0 ? net.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) : net.edges;
       // The strongest edges (the network lists them strongest first) and the actors they join.
-      const edges = net.edges.slice(offset, offset + limit);
+      const edges = all.slice(offset, offset + limit).map(({ eventIds, ...e }) => ({ ...e, events: eventIds.length }));
       const used = new Set(edges.flatMap((e) => [e.source, e.target]));
       const nodes = net.nodes.filter((n) => used.has(n.id));
-      return c.json({ offset, limit, totalEdges: net.edges.length, nodes, edges, span: net.span }, 200);
+      return c.json({ offset, limit, totalEdges: all.length, nodes, edges, span: net.span }, 200);
+    })
+    .get('/network/events', paged<{ source?: string; target?: string; from?: string; to?: string }>(), async (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const net = await workers.network.network({ from: day(c.req.query('from')), to: day(c.req.query('to')) });
+      const source = c.req.query('source');
+      const target = c.req.query('target');
+      const edge = net.edges.find((e) => e.source === source && e.target === target);
+      if (!edge) return c.json({ error: 'no such edge in this period' }, 404);
+      // The very events the edge's counts count, read from the network the counts came from.
+      const items = eventsById(db, edge.eventIds.slice(offset, offset + limit));
+      return c.json({ offset, limit, total: edge.eventIds.length, items }, 200);
+    })
+    .get('/places', (c) => {
+      const range = { from: day(c.req.query('from')), to: day(c.req.query('to')) };
+      return c.json(
+        places.get(`${range.from}|${range.to}`, () => eventPlaces(db, range)),
+        200,
+      );
+    })
+    .get('/places/events', paged<{ iso3?: string; location?: string; from?: string; to?: string }>(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const range = { from: day(c.req.query('from')), to: day(c.req.query('to')) };
+      // A country's events (every place name placed there), or one unplaced name's.
+      const iso3 = c.req.query('iso3');
+      const location = c.req.query('location');
+      const names = iso3
+        ? (places.get(`${range.from}|${range.to}`, () => eventPlaces(db, range)).places.find((p) => p.iso3 === iso3)
+            ?.names ?? [])
+        : location
+          ? [location]
+          : [];
+      return c.json({ offset, limit, ...eventsAt(db, names, range, offset, limit) }, 200);
     })
     .get('/stats', (c) =>
       c.json(
@@ -143,7 +191,8 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
         200,
       ),
     )
-    .route('/sources', sourcesRoutes(db, workers.jobs, options));
+    .route('/sources', sourcesRoutes(db, workers.jobs, options))
+    .route('/corrections', correctionRoutes(db));
 }
 
 /** The API's type: what the web UI's client (`hc<Api>`) is built from. */

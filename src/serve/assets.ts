@@ -106,4 +106,19 @@ blockquote.snippet { margin: .2rem 0 .2rem 1rem; color: #333; font-size: .9rem; 
   .reader .body .margin { position: static; display: inline; }
   mark.hl { outline: 1px solid #000; }
 }
+.search-layout { display: grid; grid-template-columns: 14rem 1fr; gap: 1.2rem; }
+.facets h3 { margin: 0 0 .4rem; font-size: 1rem; } .facets h4 { margin: .6rem 0 .2rem; font-size: .85rem; color: var(--muted); }
+ul.facet { list-style: none; padding: 0; margin: 0; font-size: .85rem; max-height: 16rem; overflow-y: auto; }
+ol.list { padding-left: 1.4rem; margin: 0; } ol.list li { padding: .5rem 0; border-bottom: 1px solid var(--line); }
+.snippet mark { background: #fff3a8; }
+.controls { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; margin: .4rem 0; }
+#network-canvas, .__________cytoscape_container { position: relative; }
+#network-canvas { height: 560px; border: 1px solid var(--line); background: var(--soft); margin-bottom: 1rem; }
+#network-detail, #map-detail { border: 1px solid var(--line); padding: .6rem .8rem; margin-bottom: 1rem; }
+#map-svg { width: 100%; height: auto; border: 1px solid var(--line); background: #eef4fa; display: block; margin-bottom: 1rem; }
+#map-svg .land { fill: #dfe6dc; stroke: #9aa; stroke-width: .4; } #map-svg .place { fill: rgba(200, 50, 50, .55); stroke: #822; cursor: pointer; }
+#map-svg .place.selected { fill: rgba(11, 92, 173, .7); }
+.correction { display: inline-flex; gap: .3rem; flex-wrap: wrap; align-items: center; font-size: .8rem; }
+.correction form { display: inline-flex; gap: .3rem; align-items: center; }
+.correction-status { font-size: .8rem; color: var(--muted); }
 `;

@@ -7,7 +7,8 @@ import { createDoc } from '../model/index.js';
 import { articleId, articleWriter } from './articles.js';
 import { currentVersion, latestVersion, migrate, openDb } from './db.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
-import { allQuotes, search } from './queries.js';
+import { allQuotes } from './queries.js';
+import { search, SearchQueryError } from './search.js';
 
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'test.db');
 
@@ -136,8 +137,31 @@ describe('store', () => {
     expect(hits.total).toBe(2);
     expect(hits.items[0]!.title).toBe('Ferry talks resume');
     expect(hits.items[0]!.score).toBeGreaterThan(hits.items[1]!.score);
-    expect(search(db, '"unbalanced AND (').total).toBe(0);
+    expect(() => search(db, '"unbalanced AND (')).toThrow(SearchQueryError);
+    expect(search(db, 'unbalanced AND ( NEAR(').total).toBe(0);
     expect(search(db, '').total).toBe(0);
+    db.close();
+  });
+
+  it('stems: a word finds its inflections through MATCH, and a phrase keeps its order', () => {
+    const db = openDb(tmp());
+    const w = articleWriter(db);
+    w.insert(sampleDoc('Launch reported', 'The navy fired two missiles into the sea before dawn.'));
+    w.insert(sampleDoc('Test site', 'A single missile was launched from the coast, officials said.'));
+    w.insert(sampleDoc('Talks', 'Diplomats met to discuss trade and fishing rights.'));
+    const ids = (q: string): string[] =>
+      search(db, q, 0, 100)
+        .items.map((h) => h.id)
+        .sort();
+    expect(ids('missile')).toHaveLength(2);
+    expect(ids('missiles')).toEqual(ids('missile'));
+    expect(ids('launches')).toEqual(ids('launched'));
+    expect(ids('"fired two missiles"')).toHaveLength(1);
+    expect(ids('"two fired missiles"')).toHaveLength(0);
+    expect(ids('missi*')).toEqual(ids('missile'));
+    expect(ids('missile -coast')).toHaveLength(1);
+    expect(ids('fishing OR navy')).toHaveLength(2);
+    expect(search(db, 'missile').items[0]!.excerpt.some((p) => p.mark)).toBe(true);
     db.close();
   });
 

@@ -20,5 +20,7 @@ export {
 export * from './corpus.js';
 export * from './queries.js';
 export * from './facets.js';
+export * from './search.js';
 export * from './export/index.js';
 export * from './feeds.js';
+export * from './corrections.js';

@@ -12,7 +12,6 @@ import type {
   Precision,
   Timex,
 } from '../model/index.js';
-import { STOP_WORDS } from '../model/lexicon/index.js';
 import type { Db } from './db.js';
 import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS } from './facets.js';
 
@@ -413,108 +412,6 @@ export function* allClaimGroups(db: Db): Generator<ExportClaimGroup> {
     yield JSON.parse(r.data) as ExportClaimGroup;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string;
-  outlet: string | null;
-  published: string | null;
-  score: number;
-  snippet: string;
-}
-
-/** At most this many distinct words in one search: each more word is one more doclist to merge per row. */
-export const SEARCH_MAX_TERMS = 12;
-/** A search query longer than this (UTF-16 units) is refused before it is parsed. */
-export const SEARCH_MAX_CHARS = 1000;
-
-/** A search the caller must rephrase: too long, too many words. The message says what to change. */
-export class SearchQueryError extends Error {}
-/** A search that ran past its time budget and was stopped. */
-export class SearchTimeoutError extends Error {}
-
-/**
- * Turn user words into a safe FTS5 query: each word quoted, all required. Repeated words count once and
- * function words (`STOP_WORDS`) are dropped, as they match nearly every article and narrow nothing; a query
- * of function words alone keeps them. Throws `SearchQueryError` past `SEARCH_MAX_CHARS` or `SEARCH_MAX_TERMS`.
- */
-export function ftsQuery(q: string): string | null {
-  if (q.length > SEARCH_MAX_CHARS) throw new SearchQueryError(`a search takes at most ${SEARCH_MAX_CHARS} characters`);
-  const words = [...new Set((q.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).map((w) => w.toLowerCase()))];
-  if (words.length === 0) return null;
-  const content = words.filter((w) => !STOP_WORDS.has(w.replace(/’/g, "'")));
-  const terms = content.length > 0 ? content : words;
-  if (terms.length > SEARCH_MAX_TERMS)
-    throw new SearchQueryError(
-      `a search takes at most ${SEARCH_MAX_TERMS} words besides function words (this one has ${terms.length})`,
-    );
-  return terms.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
-}
-
-/**
- * The budget check: a SQL function the search queries call once per matching row, which throws once the
- * deadline has passed; SQLite then stops the statement (better-sqlite3 has no progress handler to do it).
- */
-const budgeted = new WeakSet<Db>();
-let deadline = Number.POSITIVE_INFINITY;
-function withBudget<T>(db: Db, budgetMs: number, run: () => T): T {
-  if (!budgeted.has(db)) {
-    db.function('sitrep_in_budget', { deterministic: false }, () => {
-      if (performance.now() > deadline) throw new SearchTimeoutError('the search ran past its time budget');
-      return 1;
-    });
-    budgeted.add(db);
-  }
-  deadline = performance.now() + budgetMs;
-  try {
-    return run();
-  } finally {
-    deadline = Number.POSITIVE_INFINITY;
-  }
-}
-
-export interface SearchOptions {
-  /** Stop the search (throwing `SearchTimeoutError`) past this many ms (both its queries together); default none. */
-  budgetMs?: number;
-}
-
-/**
- * Full-text search over title and text with bm25 ranking (title weighted higher). Score: higher is better.
- * Only the page's rows are joined to the articles and given a snippet. Throws `SearchQueryError` for a query
- * it will not run and `SearchTimeoutError` past the time budget.
- */
-export function search(
-  db: Db,
-  q: string,
-  offset = 0,
-  limit = 20,
-  options: SearchOptions = {},
-): { total: number; items: SearchHit[] } {
-  const match = ftsQuery(q);
-  if (!match) return { total: 0, items: [] };
-  return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
-    const total = (
-      db
-        .prepare('SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()')
-        .get(match) as { n: number }
-    ).n;
-    if (offset >= total) return { total, items: [] };
-    const rows = db
-      .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
-                FROM (SELECT rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts
-                      WHERE articles_fts MATCH ? AND sitrep_in_budget()
-                      ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?) p
-                JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`)
-      .all(match, limit, offset) as Array<Omit<SearchHit, 'snippet'> & { seq: number }>;
-    const snippetOf = db
-      .prepare(
-        "SELECT snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
-      )
-      .pluck();
-    const items = rows.map(({ seq, ...hit }) => ({ ...hit, snippet: String(snippetOf.get(match, seq) ?? '') }));
-    return { total, items };
-  });
-}
-
 export interface LedgerEntry {
   claimId: string;
   claimantId: string | null;
@@ -758,8 +655,7 @@ export function outletsOf(db: Db, articleIds: readonly string[]): Map<string, st
 
 /** The text of evidence spans (one statement per span; a page of facts asks for at most a few hundred). */
 export function spanTexts(db: Db, spans: ReadonlyArray<{ articleId: string; start: number; end: number }>): string[] {
-  const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) AS t FROM articles WHERE id = ?').pluck();
-  return spans.map((s) => String(textOf.get(s.start, s.end, s.start, s.articleId) ?? ''));
+  return evidenceTexts(db, [...spans]).map((e) => e.text);
 }
 
 /** Distinct outlets, most articles first (the facet's choices). */
@@ -785,4 +681,81 @@ export function timexesOf(db: Db, articleIds: readonly string[]): Map<string, Ti
   const out = new Map<string, Timex[]>();
   for (const id of new Set(articleIds)) out.set(id, JSON.parse(String(read.get(id) ?? '[]')) as Timex[]);
   return out;
+}
+
+/** A fact's evidence with the text it points at (the sentence an analyst reads). */
+export type EvidenceText = ExportEvent['evidence'][number] & { text: string };
+
+/** The text of evidence spans, read from their articles. */
+export function evidenceTexts(db: Db, evidence: ExportEvent['evidence']): EvidenceText[] {
+  const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) FROM articles WHERE id = ?').pluck();
+  return evidence.map((e) => ({ ...e, text: String(textOf.get(e.start, e.end, e.start, e.articleId) ?? '') }));
+}
+
+/** Events by id, in the order asked (ids the store does not hold are skipped), each with its evidence sentences. */
+export function eventsById(
+  db: Db,
+  ids: readonly string[],
+  sentencesPerEvent = 3,
+): Array<ExportEvent & { sentences: EvidenceText[] }> {
+  const get = db.prepare('SELECT data FROM events WHERE id = ?').pluck();
+  const out: Array<ExportEvent & { sentences: EvidenceText[] }> = [];
+  for (const id of ids) {
+    const data = get.get(id) as string | undefined;
+    if (!data) continue;
+    const e = JSON.parse(data) as ExportEvent;
+    out.push({ ...e, sentences: evidenceTexts(db, e.evidence.slice(0, sentencesPerEvent)) });
+  }
+  return out;
+}
+
+/** A date range over facts (days, inclusive); a coarser date counts when its month or year overlaps. */
+export interface DateRange {
+  from?: string | null;
+  to?: string | null;
+}
+
+/** SQL condition and arguments for `column` within `range` (undated rows out once a bound is set). */
+function dateWithin(column: string, range: DateRange): { sql: string; args: string[] } {
+  const parts: string[] = [];
+  const args: string[] = [];
+  if (range.from) {
+    parts.push(`${column} >= substr(?, 1, length(${column}))`);
+    args.push(range.from);
+  }
+  if (range.to) {
+    parts.push(`${column} <= substr(?, 1, length(${column}))`);
+    args.push(range.to);
+  }
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', args };
+}
+
+/** Where events happened, as the events name it: each place name and how many events it has in the range. */
+export function eventLocations(db: Db, range: DateRange = {}): Array<{ location: string; events: number }> {
+  const when = dateWithin('date', range);
+  return db
+    .prepare(`SELECT location, COUNT(*) AS events FROM
+                (SELECT json_extract(data, '$.location') AS location FROM events WHERE ${when.sql})
+              WHERE location IS NOT NULL GROUP BY location ORDER BY events DESC, location`)
+    .all(...when.args) as Array<{ location: string; events: number }>;
+}
+
+/** The events at any of `locations` in the range, oldest first (undated last), a page of them. */
+export function eventsAt(
+  db: Db,
+  locations: readonly string[],
+  range: DateRange,
+  offset: number,
+  limit: number,
+): { total: number; items: ReturnType<typeof eventsById> } {
+  if (locations.length === 0) return { total: 0, items: [] };
+  const when = dateWithin('date', range);
+  const where = `json_extract(data, '$.location') IN (SELECT value FROM json_each(?)) AND ${when.sql}`;
+  const args = [JSON.stringify(locations), ...when.args];
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM events WHERE ${where}`).get(...args) as { n: number }).n;
+  const ids = db
+    .prepare(`SELECT id FROM events WHERE ${where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...args, limit, offset) as string[];
+  return { total, items: eventsById(db, ids) };
 }

@@ -64,10 +64,97 @@ describe('actor network view', () => {
     expect(sanction![5]).toMatch(/2026-03/);
     const accusation = rows.find((r) => r[0] === 'Veskaria' && r[1] === 'Norvessa');
     expect(accusation![4]).toContain('ACCUSE');
-    // Both kinds of edge are drawn: red for conflictual, green for cooperative.
-    expect(await page.locator('#network-graph line[stroke="#c33"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('#network-graph line[stroke="#2a7"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('#network-graph text', { hasText: 'Veskaria' }).count()).toBe(1);
+    // Drawn by Cytoscape.js: both kinds of edge, every actor once.
+    const drawn = await page.evaluate(() => {
+      const cy = (document.getElementById('network-canvas') as unknown as { _cyreg: { cy: any } })._cyreg.cy;
+      return {
+        colors: [...new Set(cy.edges().map((e: any) => e.data('color')))],
+        labels: cy.nodes().map((n: any) => n.data('label')),
+      };
+    });
+    expect(drawn.colors.sort()).toEqual(['#2a7', '#c33']);
+    expect(drawn.labels.filter((l: string) => l === 'Veskaria')).toHaveLength(1);
+    // The date fields start at the corpus's first and last day, not blank.
+    expect(await page.inputValue('#network-from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.inputValue('#network-to')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('lays the actors out with no two labels overlapping', async () => {
+    await page.goto(`${base}/#/network`);
+    await page.waitForSelector('#network-canvas canvas');
+    const overlaps = await page.evaluate(() => {
+      const cy = (document.getElementById('network-canvas') as unknown as { _cyreg: { cy: any } })._cyreg.cy;
+      const boxes = cy.nodes().map((n: any) => n.boundingBox({ includeLabels: true, includeOverlays: false }));
+      const out: number[][] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) out.push([i, j]);
+        }
+      return { nodes: boxes.length, out };
+    });
+    expect(overlaps.nodes).toBeGreaterThan(5);
+    expect(overlaps.out).toEqual([]);
+  });
+
+  it('opens an actor from its node and an edge’s events, each with its evidence sentence', async () => {
+    await page.goto(`${base}/#/network`);
+    await page.waitForSelector('#network-canvas canvas');
+    const at = async (selector: string): Promise<{ x: number; y: number }> =>
+      page.evaluate((sel) => {
+        const box = document.getElementById('network-canvas')!;
+        const cy = (box as unknown as { _cyreg: { cy: any } })._cyreg.cy;
+        const el = cy.$(sel);
+        const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+        const r = box.getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      }, selector);
+    const edge = await page.evaluate(() => {
+      const cy = (document.getElementById('network-canvas') as unknown as { _cyreg: { cy: any } })._cyreg.cy;
+      // The strongest edge, clicked where no node covers it.
+      return cy.edges()[0].id() as string;
+    });
+    const mid = await at(`#${edge}`);
+    await page.mouse.click(mid.x, mid.y);
+    await page.waitForSelector('#network-edge-events li');
+    const hrefs = await page.$$eval('#network-edge-events a.evidence', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const h of hrefs) expect(h).toMatch(/^#\/article\/[^?]+\?span=\d+-\d+$/);
+    const rows = await edgeRows();
+    const heading = await page.textContent('#network-detail h3');
+    expect(heading).toMatch(new RegExp(`${rows[0]![0]} → ${rows[0]![1]}: ${rows[0]![6]!.split(' ')[0]} events`));
+    const node = await page.evaluate(() => {
+      const cy = (document.getElementById('network-canvas') as unknown as { _cyreg: { cy: any } })._cyreg.cy;
+      const n = cy.nodes().filter((x: any) => x.data('label') === 'Veskaria')[0];
+      return { sel: `#${CSS.escape(n.id())}`, actor: n.data('actor') as string };
+    });
+    const p = await at(node.sel);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => location.hash.startsWith('#/actor/'));
+    expect(decodeURIComponent(await page.evaluate(() => location.hash))).toBe(`#/actor/${node.actor}`);
+    await page.waitForSelector('#actor-name');
+    expect(await page.textContent('#actor-name')).toBe('Veskaria');
+  });
+
+  it('narrows the graph to actors with a minimum of mentions and by the time slider', async () => {
+    await page.goto(`${base}/#/network`);
+    await page.waitForSelector('#network-edges tbody tr');
+    const all = (await edgeRows()).length;
+    await page.fill('#network-min', '30');
+    await page.dispatchEvent('#network-min', 'change');
+    await page.waitForFunction(() => location.hash.includes('min=30'));
+    await page.waitForFunction((n) => document.querySelectorAll('#network-edges tbody tr').length < n, all);
+    expect((await edgeRows()).length).toBeGreaterThan(0);
+    await page.goto(`${base}/#/network`);
+    await page.waitForSelector('#network-slider-from');
+    await page.$eval('#network-slider-from', (s: HTMLInputElement) => {
+      s.value = String(Number(s.value) + 8);
+      s.dispatchEvent(new Event('input'));
+      s.dispatchEvent(new Event('change'));
+    });
+    await page.waitForFunction(() => location.hash.includes('from='));
+    await page.waitForFunction((n) => document.querySelectorAll('#network-edges tbody tr').length < n, all);
   });
 
   it('follows the network over time with the date range', async () => {

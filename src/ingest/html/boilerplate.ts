@@ -110,7 +110,8 @@ const BODY_HINT =
 
 const LAYOUT_PREFIX = new Set(['with', 'has', 'no', 'without', 'show', 'hide', 'is']);
 
-function words(s: string): string[] {
+/** The words of a class / id label, split at `-`, `_`, spaces and camelCase, lower-cased. */
+export function classWords(s: string): string[] {
   return s
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -157,7 +158,7 @@ export function isFurniture(el: HElement): boolean {
   // An embed wrapper around a quoted post (`<div class="social-embed"><blockquote class="twitter-tweet">`) holds content.
   const first = el.children.find((c) => c.type !== 'text' || /\S/.test(c.data));
   if (first && first.type === 'tag' && first.name === 'blockquote') return false;
-  const ws = words(label);
+  const ws = classWords(label);
   for (let i = 0; i < ws.length; i++) {
     // "with-sidebar", "has-comments", "no-ads" describe a layout, not furniture.
     if (FURNITURE_WORDS.has(ws[i]!) && !LAYOUT_PREFIX.has(ws[i - 1] ?? '')) return true;

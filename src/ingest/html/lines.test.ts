@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAdLabel, isBylineLine, isCallToAction, isMarkupResidue, isStampLine } from './lines.js';
+import { isAdLabel, isBylineLine, isCallToAction, isCreditLine, isMarkupResidue, isStampLine } from './lines.js';
 
 describe('furniture lines', () => {
   it('knows ad labels and interstitials', () => {
@@ -38,5 +38,17 @@ describe('furniture lines', () => {
     expect(isBylineLine('By Tuesday the water had receded from most streets in the old town, officials said.')).toBe(
       false,
     );
+  });
+
+  it('knows reporting credits in English, German and French, not prose about reporting', () => {
+    for (const t of [
+      'Reporting by Jonas Whitlow; Editing by Marta Quill',
+      '(Additional reporting by Hanna Keller in Elmbach)',
+      'Marta Quill contributed reporting from Port Ellery.',
+      'Mit Material von dpa',
+      "Avec l'AFP",
+    ])
+      expect(isCreditLine(t), t).toBe(true);
+    expect(isCreditLine('Reporting on the storm took the harbour office three weeks, the council heard.')).toBe(false);
   });
 });

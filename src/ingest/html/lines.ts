@@ -1,5 +1,5 @@
 import { MONTH_PREFIXES } from '../../model/lexicon/index.js';
-import { AD_LABELS, CALLS_TO_ACTION, STAMP_WORDS } from './data/phrases.js';
+import { AD_LABELS, CALLS_TO_ACTION, CREDIT_LINE, STAMP_WORDS } from './data/phrases.js';
 
 /** Whether a block is an ad label or a "continue reading" interstitial. */
 export function isAdLabel(text: string): boolean {
@@ -46,3 +46,8 @@ const BYLINE = new RegExp(
   `^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\\s+${NAME_WORD}(?:\\s+(?:${NAME_WORD}|and|&|de|da|van|von|der|den|al|bin|la|le))*(?:\\s*[,|–—-]\\s*.{0,45})?$`,
   'u',
 );
+
+/** Whether a block is a reporting credit ("Reporting by …; Editing by …", "… contributed reporting", "Mit Material von dpa"). */
+export function isCreditLine(text: string): boolean {
+  return text.length < 200 && CREDIT_LINE.test(text);
+}

@@ -1,7 +1,7 @@
 import { BLOCK_TAGS, NON_TEXT_TAGS } from './blocks.js';
-import { hasBodyHint, isFurniture, isHidden } from './boilerplate.js';
+import { classWords, hasBodyHint, isFurniture, isHidden } from './boilerplate.js';
 import { isElement, textOf, type HElement, type HNode } from './dom.js';
-import { isAdLabel, isBylineLine, isCallToAction, isMarkupResidue, isStampLine } from './lines.js';
+import { isAdLabel, isBylineLine, isCallToAction, isCreditLine, isMarkupResidue, isStampLine } from './lines.js';
 
 /** A run of text between block boundaries, owned by its nearest block-level element. */
 export interface Block {
@@ -134,8 +134,9 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         inList: parent.inList || name === 'li',
         list: name === 'ul' || name === 'ol' ? el : parent.list,
       });
-    } else if (isFurniture(el)) {
-      // An inline furniture element (a <span class="byline">) still sets its text apart.
+    } else if (isFurniture(el) && !(/\S/.test(text) && textFollows(el))) {
+      // An inline furniture element (a <span class="byline">) still sets its text apart — unless it sits
+      // inside running text (a linked name classed "tag" or "author" mid-sentence), which it must not split.
       flush();
       const parent = frames[frames.length - 1]!;
       frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList, list: parent.list });
@@ -148,6 +149,21 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
   }
   flush();
   return { blocks, captions };
+}
+
+/** Whether text follows an inline element before its paragraph ends (a block sibling ends it). */
+function textFollows(el: HElement): boolean {
+  const siblings = el.parent?.children ?? [];
+  for (let i = siblings.indexOf(el) + 1; i < siblings.length; i++) {
+    const n = siblings[i]!;
+    if (n.type === 'text') {
+      if (/\S/.test(n.data)) return true;
+    } else if (isElement(n)) {
+      if (BLOCK_TAGS.has(n.name) || n.name === 'br') return false;
+      if (!NON_TEXT_TAGS.has(n.name) && textOf(n)) return true;
+    }
+  }
+  return false;
 }
 
 function wordCount(s: string): number {
@@ -176,8 +192,23 @@ function isJunkBlock(b: Block | undefined, of: Block): boolean {
 }
 
 /**
- * Block values in context: a short text wedged between link blocks on both sides is a teaser's summary
- * in a grid of stories, not a paragraph of the article.
+ * A headline link — a linked heading, or a block opening with a headline-long link — is how a teaser for
+ * another story opens or ends; share bars and tag lists are links too, but short ones.
+ */
+function isHeadlineLink(b: Block | undefined): boolean {
+  return !!b && b.linkChars > 0.5 * b.text.length && (b.heading > 0 || b.leadLink >= 25);
+}
+
+/** Teaser headlines sit next to their summary or one block away (a kicker or a metadata line between). */
+function headlineLinkNear(blocks: Block[], i: number): boolean {
+  for (let d = 1; d <= 2; d++) if (isHeadlineLink(blocks[i - d]) || isHeadlineLink(blocks[i + d])) return true;
+  return false;
+}
+
+/**
+ * Block values in context: a short text wedged between link blocks on both sides, with a headline link
+ * near, is a teaser's summary in a grid of stories, not a paragraph of the article. (A short article's one
+ * paragraph between a share bar and a tag list is wedged between furniture only.)
  */
 function blockValues(blocks: Block[]): number[] {
   const base = blocks.map(contentValue);
@@ -188,7 +219,8 @@ function blockValues(blocks: Block[]): number[] {
       values[i]! > 0 &&
       blocks[i]!.text.length < 400 &&
       isJunkBlock(blocks[i - 1], blocks[i]!) &&
-      isJunkBlock(blocks[i + 1], blocks[i]!)
+      isJunkBlock(blocks[i + 1], blocks[i]!) &&
+      headlineLinkNear(blocks, i)
     )
       values[i] = -values[i]! * 0.5;
     positive ||= values[i]! > 0;
@@ -207,11 +239,10 @@ function strictlyAbove(a: HElement, b: HElement): boolean {
  * The element whose text is most like an article body: the maximum over elements of the summed value of
  * the blocks inside it, where blocks under furniture nested inside the element count against it.
  */
-function chooseContainer(blocks: Block[], root: HElement): HElement {
+function chooseContainer(blocks: Block[], values: number[], root: HElement): HElement {
   const score = new Map<HElement, number>();
   // Elements that are furniture or sit inside it (a comment thread, a promo box) make poor article bodies.
   const inFurniture = new Set<HElement>();
-  const values = blockValues(blocks);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const v = values[i]!;
@@ -262,17 +293,18 @@ function linkListsIn(blocks: Block[]): Set<HElement> {
 }
 
 /**
- * Captions of the article's own pictures: those inside the article around the body (its `<article>` or
- * hinted ancestor, else the body's parent, which holds a lead image beside the text) — not those of teasers.
+ * The article around the body: the body's `<article>` or hinted ancestor, else the body's parent, which
+ * holds a lead image or a standfirst beside the text.
  */
+function articleScope(container: HElement): HElement {
+  for (let n: HElement | null = container; n; n = n.parent)
+    if (n.name === 'article' || (n !== container && hasBodyHint(n))) return n;
+  return container.parent ?? container;
+}
+
+/** Captions of the article's own pictures: those inside the article around the body — not those of teasers. */
 function captionsNear(captions: Caption[], container: HElement): string[] {
-  let scope: HElement = container.parent ?? container;
-  for (let n: HElement | null = container; n; n = n.parent) {
-    if (n.name === 'article' || (n !== container && hasBodyHint(n))) {
-      scope = n;
-      break;
-    }
-  }
+  const scope = articleScope(container);
   const out: string[] = [];
   for (const c of captions) if (inside(c.el, scope) && !out.includes(c.text) && out.length < 50) out.push(c.text);
   return out;
@@ -282,29 +314,120 @@ function captionsNear(captions: Caption[], container: HElement): string[] {
 export function extractMainText(root: HElement): MainText {
   const { blocks, captions } = collectBlocks(root);
   if (blocks.length === 0) return { paragraphs: [], captions: [] };
-  const container = chooseContainer(blocks, root);
+  const values = blockValues(blocks);
+  const container = chooseContainer(blocks, values, root);
   const linkLists = linkListsIn(blocks);
   const kept: Block[] = [];
-  for (const b of blocks) {
+  let first = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
     if (b.list && linkLists.has(b.list)) continue;
     if (!inside(b.el, container)) continue;
     if (b.furniture && b.furniture !== container && strictlyAbove(container, b.furniture)) continue;
-    if (b.heading === 1) continue;
+    if (b.heading === 1) {
+      // What stands above the headline (kicker, topic line, breadcrumb) is not the article; an <h1> further
+      // down, after paragraphs of text, is a subhead on a page that misuses the tag.
+      if (chars(kept) < MAX_ABOVE_HEADLINE) {
+        kept.length = 0;
+        first = -1;
+      }
+      continue;
+    }
     const ld = b.linkChars / b.text.length;
     if (ld > 0.5) continue;
-    if (
-      isAdLabel(b.text) ||
-      isStampLine(b.text) ||
-      isCallToAction(b.text) ||
-      isBylineLine(b.text) ||
-      isMarkupResidue(b.text)
-    )
-      continue;
+    if (isFurnitureLine(b.text)) continue;
+    if (first < 0) first = i;
     kept.push(b);
   }
   // Headings at the end introduce furniture that was removed ("Related stories").
   while (kept.length > 0 && kept[kept.length - 1]!.heading) kept.pop();
-  return { paragraphs: kept.map((b) => b.text), captions: captionsNear(captions, container) };
+  const lead = first > 0 ? leadBefore(blocks, values, first, container) : [];
+  return { paragraphs: [...lead, ...kept].map((b) => b.text), captions: captionsNear(captions, container) };
+}
+
+/** Text above an `<h1>` in the body, up to which it is taken for the page top, not for the article. */
+const MAX_ABOVE_HEADLINE = 300;
+
+function chars(blocks: Block[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.text.length;
+  return n;
+}
+
+function isFurnitureLine(text: string): boolean {
+  return (
+    isAdLabel(text) ||
+    isStampLine(text) ||
+    isCallToAction(text) ||
+    isBylineLine(text) ||
+    isMarkupResidue(text) ||
+    isCreditLine(text)
+  );
+}
+
+/** Class / id words of a lead paragraph set above the body (standfirst, intro, summary; German, French, Spanish). */
+const LEAD_WORDS = new Set([
+  'lead',
+  'lede',
+  'intro',
+  'introduction',
+  'standfirst',
+  'summary',
+  'dek',
+  'deck',
+  'excerpt',
+  'abstract',
+  'subtitle',
+  'teaser',
+  'vorspann',
+  'einleitung',
+  'chapeau',
+  'chapo',
+  'entradilla',
+]);
+/** Blocks looked at above the body for its lead: title, kicker, byline, date, share bar, picture and lead fit. */
+const LEAD_LOOKBACK = 12;
+const MAX_LEAD_BLOCKS = 2;
+
+function hasLeadHint(el: HElement, scope: HElement): boolean {
+  for (let n: HElement | null = el; n && n !== scope; n = n.parent) {
+    const label = `${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`;
+    if (label.length > 1 && classWords(label).some((w) => LEAD_WORDS.has(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * The lead paragraph (standfirst) that many pages set between the headline and the body container, inside
+ * the same article (or in the article's `<header>`): prose blocks just above the body, after the `<h1>`,
+ * that are neither link text nor furniture — unless their class names them the lead ("intro", "teaser",
+ * "chapeau"), which some sites give a furniture-like name.
+ */
+function leadBefore(blocks: Block[], values: number[], first: number, container: HElement): Block[] {
+  const scope = articleScope(container);
+  const found: Array<{ block: Block; hinted: boolean }> = [];
+  const lead = (all: boolean) =>
+    found
+      .filter((f) => all || f.hinted)
+      .map((f) => f.block)
+      .slice(-MAX_LEAD_BLOCKS);
+  for (let i = first - 1; i >= 0 && i >= first - LEAD_LOOKBACK; i--) {
+    const b = blocks[i]!;
+    // Only a block between the headline and the body is a lead; short of the headline, only a named one.
+    if (b.heading === 1) return lead(true);
+    if (!inside(b.el, scope)) break;
+    if (isFurnitureLine(b.text)) continue;
+    const hinted = hasLeadHint(b.el, scope);
+    if (b.heading && !hinted) break;
+    // A headline link (a teaser for another story) ends the article's top; furniture links are passed over.
+    if (b.linkChars > 0.5 * b.text.length && !b.furniture) break;
+    if (b.linkChars > 0.2 * b.text.length || values[i]! < 0) continue;
+    // The article's own <header> holds its title, standfirst, byline and date.
+    if (b.furniture && !hinted && !(b.furniture.name === 'header' && strictlyAbove(scope, b.furniture))) continue;
+    const prose = /[.!?…"”»)]$/.test(b.text) && b.text.length >= 60;
+    if (prose || (hinted && b.text.length >= 30)) found.unshift({ block: b, hinted });
+  }
+  return lead(false);
 }
 
 export { wordCount };

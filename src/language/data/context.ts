@@ -161,6 +161,61 @@ export const ACTOR_VERBS: ReadonlySet<string> = new Set([
   "won't",
 ]);
 
+/** Linking verbs (as written, lower-case) after which an attitude adjective makes the subject an actor ("Beijing remains concerned"). */
+export const LINKING_VERBS: ReadonlySet<string> = new Set([
+  'is',
+  'was',
+  'remains',
+  'remained',
+  'been',
+  'seems',
+  'seemed',
+  'appears',
+  'appeared',
+  'stays',
+  'stayed',
+]);
+
+/**
+ * Adjectives of attitude, intention or feeling: only a party that holds views can be "concerned", "opposed",
+ * "ready to" or "determined" (general English; "Moscow is cold" does not qualify).
+ */
+export const ATTITUDE_ADJECTIVES: ReadonlySet<string> = new Set([
+  'concerned',
+  'worried',
+  'alarmed',
+  'opposed',
+  'committed',
+  'determined',
+  'ready',
+  'willing',
+  'unwilling',
+  'prepared',
+  'reluctant',
+  'wary',
+  'skeptical',
+  'sceptical',
+  'confident',
+  'convinced',
+  'eager',
+  'keen',
+  'adamant',
+  'disappointed',
+  'dissatisfied',
+  'satisfied',
+  'angry',
+  'furious',
+  'unhappy',
+  'pleased',
+  'grateful',
+  'open',
+  'interested',
+  'firm',
+  'resolute',
+  'unconvinced',
+  'unmoved',
+]);
+
 /** Nouns after "X's" that make X an actor ("Moscow's response"). */
 export const ACTOR_POSSESSIONS: ReadonlySet<string> = new Set([
   'decision',
@@ -287,6 +342,74 @@ export const PLACE_PRECEDERS: ReadonlySet<string> = new Set([
   'within',
   'above',
   'beyond',
+]);
+
+/**
+ * Head nouns of administrative and geographic units: a name right before one ("Kamchatka region") or in
+ * apposition with one ("Kamchatka, a fishing region,") is a place, not a person.
+ */
+export const PLACE_HEAD_NOUNS: ReadonlySet<string> = new Set([
+  'region',
+  'province',
+  'prefecture',
+  'state',
+  'county',
+  'district',
+  'territory',
+  'oblast',
+  'krai',
+  'governorate',
+  'municipality',
+  'canton',
+  'city',
+  'town',
+  'village',
+  'port',
+  'island',
+  'peninsula',
+  'country',
+  'republic',
+  'enclave',
+  'capital',
+]);
+
+/**
+ * Words that, before "Time", name a time zone ("Eastern Standard Time", "British Summer Time"): the zone's
+ * qualifiers and the regions zones are named after that are not countries or capitals.
+ */
+export const TIME_ZONE_WORDS: ReadonlySet<string> = new Set([
+  'standard',
+  'daylight',
+  'summer',
+  'winter',
+  'mean',
+  'universal',
+  'coordinated',
+  'eastern',
+  'central',
+  'western',
+  'mountain',
+  'pacific',
+  'atlantic',
+  'alaska',
+  'hawaii',
+  'arabia',
+  'arabian',
+  'gulf',
+  'greenwich',
+]);
+
+/** Clock words that a zone label follows ("10 a.m. Pacific Time"). */
+export const CLOCK_WORDS: ReadonlySet<string> = new Set([
+  'a.m.',
+  'p.m.',
+  'am',
+  'pm',
+  'noon',
+  'midnight',
+  "o'clock",
+  'hours',
+  'hrs',
 ]);
 
 /** Determiners skipped when reading a name's left context ("in the Kremlin"). */

@@ -351,6 +351,31 @@ export const LEADING_NON_NAME_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Prepositions that open a sentence before a name ("Before Trump's speech", "After Kask left"): the model reads a
+ * capitalized one into the name; peeled off a mention that starts its sentence. Prepositions that also open
+ * company names ("Under", "On", "In") are not here.
+ */
+export const OPENING_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'before',
+  'after',
+  'during',
+  'following',
+  'amid',
+  'despite',
+  'without',
+  'unlike',
+  'like',
+  'since',
+  'until',
+  'against',
+  'among',
+  'between',
+  'toward',
+  'towards',
+  'according',
+]);
+
+/**
  * Second halves of hyphenated adjectives: "Busan-based", "UN-brokered", "Korean-built" describe something
  * else; they are not names.
  */

@@ -87,6 +87,18 @@ export const ROLE_SECTORS: ReadonlyMap<string, string> = new Map([
   ['sgt.', 'MIL'],
   ['commander', 'MIL'],
   ['field marshal', 'MIL'],
+  // the other ranks of armed forces (general English: the ranks of an army, navy and air force)
+  ['corporal', 'MIL'],
+  ['cpl.', 'MIL'],
+  ['private', 'MIL'],
+  ['pvt.', 'MIL'],
+  ['brigadier', 'MIL'],
+  ['commodore', 'MIL'],
+  ['ensign', 'MIL'],
+  ['airman', 'MIL'],
+  ['seaman', 'MIL'],
+  ['petty officer', 'MIL'],
+  ['warrant officer', 'MIL'],
   ['marshal', 'MIL'],
   ['lieutenant general', 'MIL'],
   ['major general', 'MIL'],
@@ -180,6 +192,15 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   'navy',
   'police',
   'opposition',
+  // the first words of compound ranks ("Staff Sergeant", "Master Sergeant", "Lance Corporal", "Rear Admiral",
+  // "Second Lieutenant", "Petty Officer", "Warrant Officer")
+  'staff',
+  'master',
+  'lance',
+  'rear',
+  'second',
+  'petty',
+  'warrant',
 ]);
 
 /** Honorifics that mark a person but are not a role. Compared lower-case, with or without a period. */
@@ -346,4 +367,6 @@ export const CAPITALIZED_ROLES: ReadonlySet<string> = new Set([
   'deputy',
   'representative',
   'doctor',
+  'private',
+  'seaman',
 ]);

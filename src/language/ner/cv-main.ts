@@ -7,7 +7,7 @@
  *
  * Options of a setting: `aggregate=200` (context aggregation window), `history` (extended prediction
  * history), `drop=bigL+bigR` (templates left out), `stage2=0` (first pass only), `epochs=N`,
- * `gazetteer=0`, `clusters=0`. Prints, per setting and epoch, mean ± sd of held-out entity F1 over folds.
+ * `gazetteer=0`, `phoenix` (Phoenix actor names in the gazetteer), `clusters=0`. Prints, per setting and epoch, mean ± sd of held-out entity F1 over folds.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,10 +16,13 @@ import { buildGazetteer } from './build-gazetteer.js';
 import { buildClusters } from './build-clusters.js';
 import { crossValidate, meanSd, type CvSetting } from './cross-validate.js';
 import type { FeatureResources } from './features.js';
+import type { Gazetteer } from './resources.js';
 import { sharedDataDir } from './data-dir.js';
 
 interface ParsedSetting extends CvSetting {
   gazetteer: boolean;
+  /** Phoenix actor names in the gazetteer (`buildGazetteer`'s `phoenix`). */
+  phoenix: boolean;
   clusters: boolean;
 }
 
@@ -33,6 +36,7 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     bits,
     minCount: 1,
     gazetteer: true,
+    phoenix: false,
     clusters: true,
   };
   for (const opt of opts.split(';').filter(Boolean)) {
@@ -44,6 +48,7 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     else if (key === 'epochs') s.epochs = Number(value);
     else if (key === 'mincount') s.minCount = Number(value);
     else if (key === 'gazetteer') s.gazetteer = value !== '0';
+    else if (key === 'phoenix') s.phoenix = value !== '0';
     else if (key === 'clusters') s.clusters = value !== '0';
     else throw new Error(`unknown setting option "${key}"`);
   }
@@ -73,11 +78,16 @@ function main(argv: string[]): void {
   if (!existsSync(trainPath)) throw new Error(`training data not found: ${trainPath} (set SITREP_DATA)`);
   const train = parseConll(readFileSync(trainPath, 'utf8'));
   log(`train: ${train.length} documents, ${countTokens(train)} tokens; ${folds} contiguous folds`);
-  const gazetteer = parsed.some((s) => s.gazetteer) ? buildGazetteer(dataDir) : null;
+  const gazetteers = new Map<boolean, Gazetteer>();
+  const gazetteerFor = (phoenix: boolean): Gazetteer => {
+    let g = gazetteers.get(phoenix);
+    if (!g) gazetteers.set(phoenix, (g = buildGazetteer(dataDir, { phoenix })));
+    return g;
+  };
   const clusters = parsed.some((s) => s.clusters) ? buildClusters(dataDir, log).clusters : null;
   for (const s of parsed) {
     const resources: FeatureResources = {
-      gazetteer: s.gazetteer ? gazetteer : null,
+      gazetteer: s.gazetteer ? gazetteerFor(s.phoenix) : null,
       clusters: s.clusters ? clusters : null,
     };
     const r = crossValidate(train, resources, s, folds, log);

@@ -533,6 +533,58 @@ export const AUX_BETWEEN: ReadonlySet<string> = new Set([
   "'s",
 ]);
 
+/** Nouns of a picture or recording of someone: "footage of X appears" puts X, not the footage, in focus. */
+export const DEPICTIONS: ReadonlySet<string> = new Set([
+  'footage',
+  'video',
+  'clip',
+  'film',
+  'recording',
+  'photo',
+  'photograph',
+  'picture',
+  'image',
+  'images',
+  'portrait',
+]);
+
+/** Connectives and sentence adverbs that open a sentence before its subject ("However, the minister …"). */
+export const CONNECTIVES: ReadonlySet<string> = new Set([
+  'however',
+  'meanwhile',
+  'still',
+  'instead',
+  'nevertheless',
+  'nonetheless',
+  'moreover',
+  'furthermore',
+  'also',
+  'yet',
+  'then',
+  'now',
+  'today',
+  'yesterday',
+  'indeed',
+  'therefore',
+  'thus',
+  'otherwise',
+  'likewise',
+  'overall',
+  'again',
+  'later',
+  'earlier',
+  'afterwards',
+  'first',
+  'second',
+  'third',
+  'finally',
+  'besides',
+  'hence',
+  'so',
+  'but',
+  'and',
+]);
+
 /** Words that end a noun phrase read backwards from a speech verb (clause material, not the subject). */
 export const NP_BREAKS: ReadonlySet<string> = new Set([
   'that',

@@ -4,6 +4,8 @@ import { client } from './client.js';
 import { el } from './dom.js';
 import { renderActor, renderEntities } from './entities.js';
 import { renderLedger } from './ledger.js';
+import { renderCorrections } from './corrections.js';
+import { renderMap } from './map.js';
 import { renderNetwork } from './network.js';
 import { renderClaims, renderQuotes } from './quotes.js';
 import { renderSearch } from './search.js';
@@ -29,14 +31,17 @@ const VIEWS: View[] = [
   { route: 'timeline', label: 'Timeline', render: (m, _, p) => renderTimeline(m, p) },
   { route: 'quotes', label: 'Quotes', render: (m, _, p) => renderQuotes(m, p) },
   { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },
+  { route: 'map', label: 'Map', render: (m) => renderMap(m) },
   { route: 'ledger', label: 'Claims', render: (m) => renderLedger(m) },
   { route: 'claims', label: null, render: (m, _, p) => renderClaims(m, p) },
   { route: 'search', label: null, render: (m, q) => renderSearch(m, q) },
   { route: 'sources', label: 'Sources', render: (m) => renderSources(m) },
+  { route: 'corrections', label: 'Corrections', render: (m) => renderCorrections(m) },
 ];
 
 async function route(): Promise<void> {
   const main = document.getElementById('main')!;
+  // A view's own state follows its path as a query ("#/timeline?type=…"); views get it as `params`.
   const hash = location.hash.replace(/^#/, '');
   const cut = hash.indexOf('?');
   const params = new URLSearchParams(cut >= 0 ? hash.slice(cut + 1) : '');

@@ -1,5 +1,6 @@
 import { parseResponse } from 'hono/client';
 import { type ActorProfile, client } from './client.js';
+import { correctionControls } from './corrections.js';
 import { clear, dateLabel, el, pager, paging } from './dom.js';
 import { evidenceHref, evidenceLink } from './evidence.js';
 import { filterHref } from './filters.js';
@@ -155,6 +156,7 @@ export async function renderActor(main: HTMLElement, id: string, offset = 0): Pr
       { class: 'aliases', id: 'actor-aliases' },
       `Also written: ${e.aliases.filter((a) => a !== e.name).join(' · ') || '—'}`,
     ),
+    el('p', { id: 'actor-corrections' }, correctionControls('actor', e.id)),
   );
   if ((e.roles ?? []).length > 0)
     main.append(el('p', { class: 'meta', id: 'actor-roles' }, `Roles: ${(e.roles ?? []).join(', ')}`));

@@ -1,99 +1,227 @@
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
 import { parseResponse } from 'hono/client';
-import { client } from './client.js';
+import { client, type NetworkAnswer } from './client.js';
+import { correctionControls } from './corrections.js';
 import { clear, el } from './dom.js';
+import { evidenceLink } from './evidence-link.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
-}
+cytoscape.use(fcose);
 
 /**
- * Who acts on whom: actors on a circle, edges green (cooperative) or red (conflictual), plus the edge table;
- * two date fields narrow it to a period, so the network can be followed over time.
+ * Cytoscape.js puts a one-rule <style> in the page unless an element with this id exists; the strict CSP
+ * (style-src 'self') would refuse it, so the rule (`position: relative`) is in styles.css and a marker stands in.
  */
-export async function renderNetwork(
-  main: HTMLElement,
-  range: { from: string; to: string } = { from: '', to: '' },
-): Promise<void> {
-  const query = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+function markCytoscapeStyles(): void {
+  if (!document.getElementById(CYTOSCAPE_STYLESHEET_ID))
+    document.head.append(el('meta', { id: CYTOSCAPE_STYLESHEET_ID, name: 'cytoscape-styles', content: 'styles.css' }));
+}
+
+/** The view's state, kept in the URL: `#/network?from=…&to=…&min=…`. */
+interface NetworkState {
+  from: string;
+  to: string;
+  min: number;
+}
+
+function stateOf(hash: string): NetworkState {
+  const cut = hash.indexOf('?');
+  const p = new URLSearchParams(cut < 0 ? '' : hash.slice(cut + 1));
+  return { from: p.get('from') ?? '', to: p.get('to') ?? '', min: Number(p.get('min') ?? '0') || 0 };
+}
+
+function hashOf(s: NetworkState): string {
+  const p = new URLSearchParams();
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  if (s.min > 0) p.set('min', String(s.min));
+  const tail = p.toString();
+  return `#/network${tail ? `?${tail}` : ''}`;
+}
+
+const DAY = 86_400_000;
+/** A date of any precision as a day: its first day, or (`end`) its last. "2026-03" → 2026-03-01 / 2026-03-31. */
+export function asDay(date: string | null, end = false): string {
+  if (!date) return '';
+  const [y, m, d] = date.slice(0, 10).split('-');
+  if (!y) return '';
+  if (d) return `${y}-${m}-${d}`;
+  if (m) return end ? new Date(Date.UTC(Number(y), Number(m), 0)).toISOString().slice(0, 10) : `${y}-${m}-01`;
+  return end ? `${y}-12-31` : `${y}-01-01`;
+}
+const dayNumber = (day: string): number => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY);
+const dayOf = (n: number): string => new Date(n * DAY).toISOString().slice(0, 10);
+
+type Edge = NetworkAnswer['edges'][number];
+
+/**
+ * Who acts on whom, drawn by Cytoscape.js with the fCoSE layout (node sizes include their labels, so labels do
+ * not overlap): green edges cooperative, red conflictual. A node opens its actor's page; an edge (on the graph or
+ * in the table) lists its events, each with its evidence sentence. A time slider and a minimum of mentions
+ * narrow the graph; both live in the URL.
+ */
+export async function renderNetwork(main: HTMLElement): Promise<void> {
+  const state = stateOf(location.hash);
+  const query = {
+    ...(state.from ? { from: state.from } : {}),
+    ...(state.to ? { to: state.to } : {}),
+    ...(state.min > 0 ? { min: String(state.min) } : {}),
+  };
   const net = await parseResponse(client.network.$get({ query }));
   clear(main);
   main.append(el('h2', {}, 'Actor network'));
-  const from = el('input', {
-    type: 'date',
-    id: 'network-from',
-    value: range.from || (net.span.first ?? '').slice(0, 10),
-    'aria-label': 'From',
-  });
-  const to = el('input', {
-    type: 'date',
-    id: 'network-to',
-    value: range.to || (net.span.last ?? '').slice(0, 10),
-    'aria-label': 'To',
-  });
-  const apply = (): void => void renderNetwork(main, { from: from.value, to: to.value });
+  const first = asDay(net.span.first);
+  const last = asDay(net.span.last, true);
+  const go = (s: NetworkState): void => {
+    const h = hashOf(s);
+    if (location.hash !== h) location.hash = h;
+  };
+  const from = el('input', { type: 'date', id: 'network-from', value: state.from || first, 'aria-label': 'From' });
+  const to = el('input', { type: 'date', id: 'network-to', value: state.to || last, 'aria-label': 'To' });
+  for (const input of [from, to]) {
+    if (first) input.min = first;
+    if (last) input.max = last;
+  }
+  const apply = (): void =>
+    go({ ...state, from: from.value === first ? '' : from.value, to: to.value === last ? '' : to.value });
   from.addEventListener('change', apply);
   to.addEventListener('change', apply);
-  main.append(el('p', { class: 'meta', id: 'network-range' }, 'From ', from, ' to ', to));
+  const controls = el('div', { class: 'controls', id: 'network-range' }, 'From ', from, ' to ', to);
+  if (first && last) {
+    // The slider: two handles over the corpus's days, moving the date fields; released, they apply.
+    const lo = dayNumber(first);
+    const hi = dayNumber(last);
+    const slider = (id: string, value: string, label: string): HTMLInputElement => {
+      const s = el('input', { type: 'range', id, min: String(lo), max: String(hi), step: '1', 'aria-label': label });
+      s.value = String(dayNumber(value));
+      return s;
+    };
+    const sFrom = slider('network-slider-from', from.value, 'Start of period');
+    const sTo = slider('network-slider-to', to.value, 'End of period');
+    sFrom.addEventListener('input', () => {
+      if (Number(sFrom.value) > Number(sTo.value)) sFrom.value = sTo.value;
+      from.value = dayOf(Number(sFrom.value));
+    });
+    sTo.addEventListener('input', () => {
+      if (Number(sTo.value) < Number(sFrom.value)) sTo.value = sFrom.value;
+      to.value = dayOf(Number(sTo.value));
+    });
+    sFrom.addEventListener('change', apply);
+    sTo.addEventListener('change', apply);
+    controls.append(el('span', { class: 'slider' }, sFrom, sTo));
+  }
+  const min = el('input', {
+    type: 'number',
+    id: 'network-min',
+    min: '0',
+    value: String(state.min),
+    'aria-label': 'Minimum mentions',
+  });
+  min.addEventListener('change', () => go({ ...state, min: Math.max(0, Number(min.value) || 0) }));
+  controls.append(el('label', {}, 'Actors with at least ', min, ' mentions'));
+  main.append(controls);
   if (net.edges.length === 0) {
     main.append(el('p', { class: 'empty' }, 'No events between actors in this period.'));
     return;
   }
-  const nodes = net.nodes.slice(0, 40);
-  const ids = new Set(nodes.map((n) => n.id));
-  const size = 560;
-  const r = size / 2 - 90;
-  const pos = new Map(
-    nodes.map((n, i) => {
-      const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-      return [n.id, { x: size / 2 + r * Math.cos(a), y: size / 2 + r * Math.sin(a) }];
-    }),
-  );
-  const graph = svg('svg', {
-    width: size,
-    height: size,
-    viewBox: `0 0 ${size} ${size}`,
-    id: 'network-graph',
-    role: 'img',
-  });
-  for (const e of net.edges) {
-    if (!ids.has(e.source) || !ids.has(e.target)) continue;
-    const a = pos.get(e.source)!;
-    const b = pos.get(e.target)!;
-    const line = svg('line', {
-      x1: a.x,
-      y1: a.y,
-      x2: b.x,
-      y2: b.y,
-      stroke: e.conflictual > e.cooperative ? '#c33' : '#2a7',
-      'stroke-width': Math.min(6, 1 + Math.log2(1 + e.cooperative + e.conflictual)),
-      'stroke-opacity': 0.7,
-    });
-    const title = svg('title', {});
-    title.textContent = `${e.cooperative} cooperative, ${e.conflictual} conflictual`;
-    line.append(title);
-    graph.append(line);
-  }
-  for (const n of nodes) {
-    const p = pos.get(n.id)!;
-    graph.append(svg('circle', { cx: p.x, cy: p.y, r: 5 + Math.min(10, Math.log2(1 + n.mentions)), fill: '#0b5cad' }));
-    const label = svg('text', { x: p.x, y: p.y - 12, 'text-anchor': 'middle', 'font-size': 11 });
-    label.textContent = n.name;
-    graph.append(label);
-  }
-  const names = new Map(net.nodes.map((n) => [n.id, n.name]));
-  const rows = net.edges.map((e) =>
+  const detail = el('div', { id: 'network-detail', hidden: '' });
+  const canvas = el('div', { id: 'network-canvas', role: 'img', 'aria-label': 'Actor network graph' });
+  main.append(
     el(
+      'p',
+      { class: 'meta' },
+      `${net.nodes.length} actors, ${net.edges.length} of ${net.totalEdges} edges (strongest first). Click an actor to open it, an edge to list its events.`,
+    ),
+    canvas,
+    detail,
+  );
+  const names = new Map(net.nodes.map((n) => [n.id, n.name]));
+  const showEdge = (e: Edge): void => void renderEdgeEvents(detail, e, names, state);
+  drawGraph(canvas, net, showEdge);
+  main.append(edgeTable(net.edges, names, showEdge));
+}
+
+function drawGraph(container: HTMLElement, net: NetworkAnswer, showEdge: (e: Edge) => void): void {
+  const edgeById = new Map<string, Edge>();
+  const elements: cytoscape.ElementDefinition[] = [];
+  for (const n of net.nodes)
+    elements.push({ data: { id: `n:${n.id}`, actor: n.id, label: n.name, size: 14 + 4 * Math.log2(1 + n.mentions) } });
+  net.edges.forEach((e, i) => {
+    const id = `e${i}`;
+    edgeById.set(id, e);
+    elements.push({
+      data: {
+        id,
+        source: `n:${e.source}`,
+        target: `n:${e.target}`,
+        width: Math.min(8, 1 + Math.log2(1 + e.events)),
+        color: e.conflictual > e.cooperative ? '#c33' : '#2a7',
+      },
+    });
+  });
+  markCytoscapeStyles();
+  const cy = cytoscape({
+    container,
+    elements,
+    style: [
+      {
+        selector: 'node',
+        style: {
+          label: 'data(label)',
+          width: 'data(size)',
+          height: 'data(size)',
+          'background-color': '#0b5cad',
+          'font-size': 11,
+          'text-valign': 'bottom',
+          'text-margin-y': 3,
+          'text-background-color': '#ffffff',
+          'text-background-opacity': 0.8,
+          'text-background-padding': '1px',
+        },
+      },
+      {
+        selector: 'edge',
+        style: {
+          width: 'data(width)',
+          'line-color': 'data(color)',
+          'target-arrow-color': 'data(color)',
+          'target-arrow-shape': 'triangle',
+          'curve-style': 'bezier',
+          opacity: 0.75,
+        },
+      },
+      { selector: ':selected', style: { 'overlay-color': '#0b5cad', 'overlay-opacity': 0.2 } },
+    ],
+    layout: {
+      name: 'fcose',
+      // Labels count as part of a node's size, so the layout keeps them apart.
+      nodeDimensionsIncludeLabels: true,
+      randomize: true,
+      animate: false,
+      nodeRepulsion: () => 12000,
+      idealEdgeLength: () => 90,
+      packComponents: true,
+    } as cytoscape.LayoutOptions,
+  });
+  cy.on('tap', 'node', (evt) => {
+    location.hash = `#/actor/${encodeURIComponent(String(evt.target.data('actor')))}`;
+  });
+  cy.on('tap', 'edge', (evt) => {
+    const e = edgeById.get(String(evt.target.id()));
+    if (e) showEdge(e);
+  });
+}
+
+function edgeTable(edges: Edge[], names: Map<string, string>, showEdge: (e: Edge) => void): HTMLElement {
+  const rows = edges.map((e) => {
+    const open = el('button', { type: 'button', class: 'link' }, `${e.events} events`);
+    open.addEventListener('click', () => showEdge(e));
+    return el(
       'tr',
       {},
-      el('td', {}, names.get(e.source) ?? e.source),
-      el('td', {}, names.get(e.target) ?? e.target),
+      el('td', {}, el('a', { href: `#/actor/${encodeURIComponent(e.source)}` }, names.get(e.source) ?? e.source)),
+      el('td', {}, el('a', { href: `#/actor/${encodeURIComponent(e.target)}` }, names.get(e.target) ?? e.target)),
       el('td', {}, String(e.cooperative)),
       el('td', {}, String(e.conflictual)),
       el(
@@ -104,23 +232,67 @@ export async function renderNetwork(
           .join(', '),
       ),
       el('td', {}, e.first && e.last ? (e.first === e.last ? e.first : `${e.first} – ${e.last}`) : ''),
-    ),
-  );
-  main.append(
-    graph,
+      el('td', {}, open),
+    );
+  });
+  return el(
+    'table',
+    { id: 'network-edges' },
     el(
-      'table',
-      { id: 'network-edges' },
+      'thead',
+      {},
       el(
-        'thead',
+        'tr',
         {},
-        el(
-          'tr',
-          {},
-          ...['Source', 'Target', 'Cooperative', 'Conflictual', 'Event types', 'When'].map((h) => el('th', {}, h)),
+        ...['Source', 'Target', 'Cooperative', 'Conflictual', 'Event types', 'When', 'Events'].map((h) =>
+          el('th', {}, h),
         ),
       ),
-      el('tbody', {}, ...rows),
+    ),
+    el('tbody', {}, ...rows),
+  );
+}
+
+/** The events behind one edge, each with its evidence sentences (links that open them highlighted). */
+async function renderEdgeEvents(
+  detail: HTMLElement,
+  edge: Edge,
+  names: Map<string, string>,
+  state: NetworkState,
+): Promise<void> {
+  const page = await parseResponse(
+    client.network.events.$get({
+      query: {
+        source: edge.source,
+        target: edge.target,
+        limit: '100',
+        ...(state.from ? { from: state.from } : {}),
+        ...(state.to ? { to: state.to } : {}),
+      },
+    }),
+  );
+  clear(detail);
+  detail.hidden = false;
+  detail.append(
+    el(
+      'h3',
+      {},
+      `${names.get(edge.source) ?? edge.source} → ${names.get(edge.target) ?? edge.target}: ${page.total} events`,
     ),
   );
+  const list = el('ul', { class: 'list', id: 'network-edge-events' });
+  for (const ev of page.items) {
+    list.append(
+      el(
+        'li',
+        { 'data-event': ev.id },
+        el('span', { class: 'badge' }, ev.type),
+        ` ${ev.date ?? 'undated'} · ${ev.source.join(', ')} → ${ev.target.join(', ')}`,
+        el('div', { class: 'meta' }, ...ev.sentences.map((x) => el('div', {}, evidenceLink(x)))),
+        correctionControls('event', ev.id),
+      ),
+    );
+  }
+  detail.append(list);
+  if (page.total > page.items.length) detail.append(el('p', { class: 'meta' }, `First ${page.items.length} shown.`));
 }

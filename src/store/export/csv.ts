@@ -28,10 +28,19 @@ export const CSV_COLUMNS: readonly string[] = [
   // Added after the first release: canonical entity names (after the alias file), `;`-joined.
   'sourceEntities',
   'targetEntities',
+  // Added with corrections: the ids of the analyst's corrections that changed the event, `;`-joined.
+  'corrections',
 ];
 
 /** Columns of counts and flags sitrep computes: written as they are. Every other column is text (see `textCell`). */
-const NUMERIC: ReadonlySet<string> = new Set(['negated', 'hypothetical', 'mentions', 'articles', 'outlets']);
+const NUMERIC: ReadonlySet<string> = new Set([
+  'negated',
+  'hypothetical',
+  'mentions',
+  'articles',
+  'outlets',
+  'corrections',
+]);
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; text neutralized against formulas. */
 function field(v: unknown, column: number): string {
@@ -71,6 +80,7 @@ export async function writeCsvExport(db: Db, sink: Sink): Promise<void> {
       ctx.article.url ?? '',
       (e.sourceEntities ?? []).join(';'),
       (e.targetEntities ?? []).join(';'),
+      (e.corrections ?? []).join(';'),
     ];
     await sink(`${values.map((v, i) => field(v, i)).join(',')}\r\n`);
   }

@@ -104,9 +104,9 @@ describe('event exports', () => {
     const plover = JSON.parse((await collect(writePloverExport, db)).split('\n')[0]!) as Record<string, any>;
     expect(plover.source[0]).toMatchObject({ name: 'Ardavia', entityId: 'ent_ard', entityName: 'Republic of Ardavia' });
     const csv = (await collect(writeCsvExport, db)).split('\r\n');
-    expect(csv[0]!.split(',').slice(-2)).toEqual(['sourceEntities', 'targetEntities']);
+    expect(csv[0]!.split(',').slice(-3)).toEqual(['sourceEntities', 'targetEntities', 'corrections']);
     expect(csv[1]!.startsWith(`${e.id},SANCTION,,false,false,2026-03-13,day,Ardavia,`)).toBe(true);
-    expect(csv[1]!.endsWith(',Republic of Ardavia,Belmar')).toBe(true);
+    expect(csv[1]!.endsWith(',Republic of Ardavia,Belmar,')).toBe(true);
     const gdelt = (await collect(writeGdeltExport, db)).split('\n');
     expect(gdelt[1]!.split('\t')[GDELT_COLUMNS.indexOf('Actor1Name')]).toBe('REPUBLIC OF ARDAVIA');
   });

@@ -1,6 +1,7 @@
 import { EXPORT_SCHEMA_VERSION } from '../../model/index.js';
 import type { Db } from '../db.js';
 import { canonicalActors } from './event-entities.js';
+import { allCorrections } from '../corrections.js';
 import { allArticles, allClaimGroups, allClaims, allEntities, allEvents, allQuotes } from '../queries.js';
 
 /** A line-oriented output: the export writers stream into it, so huge exports never sit in memory. */
@@ -34,5 +35,6 @@ export async function writeJsonExport(db: Db, sink: Sink): Promise<void> {
   await writeArray(sink, 'events', mapIter(allEvents(db), canonical), false);
   await writeArray(sink, 'claims', allClaims(db), false);
   await writeArray(sink, 'claimGroups', allClaimGroups(db), false);
+  await writeArray(sink, 'corrections', allCorrections(db), false);
   await sink('\n}\n');
 }

@@ -48,6 +48,8 @@ export async function writePloverExport(db: Db, sink: Sink): Promise<void> {
       mentions: e.mentions ?? e.evidence.length,
       storyIds: e.articleIds,
       language: 'en',
+      // Additive: the analyst's corrections that changed the event (their ids), when there are any.
+      ...(e.corrections ? { corrections: e.corrections } : {}),
     };
     await sink(
       `${JSON.stringify(record)

@@ -9,6 +9,7 @@ import { migration004 } from './004-fact-dates.js';
 import { migration005 } from './005-boundary-confidence.js';
 import { migration006 } from './006-list-indexes.js';
 import { migration007 } from './007-quote-parts.js';
+import { migration008 } from './008-stemmed-search-corrections.js';
 import { migration009 } from './009-fact-facets.js';
 
 export interface Migration {
@@ -25,5 +26,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
   migration009,
 ];

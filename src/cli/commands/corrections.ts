@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { resolveCorpus } from '../../analyze/index.js';
+import { aliasFileCorrections, correctionsAliasFile, loadAliasFile } from '../../resolve/index.js';
+import { addCorrection, allCorrections, openDb } from '../../store/index.js';
+import { parseArgs, UsageError } from '../args.js';
+import type { Command } from '../commands.js';
+import { stringifyLine } from '../jsonl.js';
+
+/**
+ * The store's corrections: listed (one JSON line each), the actor part written as an alias file
+ * (`--aliases-out FILE`, `-` for stdout) or an alias file imported as corrections (`--import-aliases FILE`,
+ * then the corpus is resolved again).
+ */
+export const command: Command = {
+  usage: 'sitrep corrections [--db FILE] [--aliases-out FILE|-] [--import-aliases FILE]',
+  async run(argv, ctx) {
+    const args = parseArgs(argv, { values: ['db', 'aliases-out', 'import-aliases'], booleans: [] });
+    if (args.positionals.length > 0) throw new UsageError('corrections takes no positional arguments');
+    const db = openDb(args.values.get('db') ?? 'sitrep.db');
+    try {
+      const imported = args.values.get('import-aliases');
+      if (imported) {
+        const made = aliasFileCorrections(loadAliasFile(imported)).map((c) =>
+          addCorrection(db, { ...c, note: `imported from ${imported}` }),
+        );
+        await resolveCorpus(db);
+        ctx.stderr.write(`imported ${made.length} correction(s) from ${imported}; the corpus is resolved again\n`);
+      }
+      const out = args.values.get('aliases-out');
+      if (out) {
+        const text = `${JSON.stringify(correctionsAliasFile(allCorrections(db)), null, 2)}\n`;
+        if (out === '-') ctx.stdout.write(text);
+        else writeFileSync(out, text);
+      }
+      if (!imported && !out) for (const c of allCorrections(db)) ctx.stdout.write(`${stringifyLine(c)}\n`);
+    } finally {
+      db.close();
+    }
+    return 0;
+  },
+};

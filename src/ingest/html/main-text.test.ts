@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from './index.js';
+
+// Hand-written pages in the shapes German, French and English news sites use. Fictional content.
+const DE_LEAD =
+  'Der Stadtrat von Elmbach hat am Dienstagabend beschlossen, die alte Hafenmole für mindestens zwei Wochen zu sperren.';
+const DE_BODY = [
+  'Taucher hatten bei einer ersten Untersuchung Risse in drei Betonblöcken gefunden, wie die Hafenverwaltung mitteilte.',
+  'Die Fähren müssen deshalb den älteren Südkai anlaufen, was die Überfahrt für Pendler um fast vierzig Minuten verlängert.',
+  'Über die Kosten der Reparatur will der Rat am Donnerstag beraten; erste Schätzungen gehen von mehreren Millionen Euro aus.',
+];
+const FR_LEAD =
+  'La municipalité de Port-Ellery a annoncé mardi la fermeture de la jetée nord pour au moins deux semaines, après la tempête.';
+const FR_BODY = [
+  "Des plongeurs ont découvert des fissures dans trois caissons de béton lors d'une première inspection, selon le port.",
+  "Les traversées du matin sont détournées vers l'ancien quai sud, ce qui allonge chaque trajet de près de quarante minutes.",
+];
+
+const nav =
+  '<header class="site-header"><nav><ul><li><a href="/">Start</a></li><li><a href="/politik">Politik</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>';
+const related = (n: number) =>
+  `<aside class="related"><h2>Mehr zum Thema</h2><ul>${Array.from({ length: n }, (_, i) => `<li><a href="/s${i}">Eine andere Meldung aus der Region, die Leser als Nächstes öffnen könnten, Nummer ${i}</a></li>`).join('')}</ul></aside>`;
+const footer =
+  '<footer><p>© 2024 Elmbacher Zeitung. Alle Rechte vorbehalten.</p><a href="/impressum">Impressum</a></footer>';
+
+describe('the lead paragraph above the body', () => {
+  it('keeps a standfirst set in the article header, before the body container', () => {
+    const html = `<html lang="de"><body>${nav}<main><article><header><h1>Hafenmole bleibt gesperrt</h1>
+      <p class="article-intro">${DE_LEAD}</p><div class="meta">Von Hanna Keller | 12.03.2024</div></header>
+      <div class="article-body">${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article>${related(6)}</main>${footer}</body></html>`;
+    expect(extractHtml(html).text).toBe([DE_LEAD, ...DE_BODY].join('\n\n'));
+  });
+
+  it('keeps a lead whose class calls it a teaser, in a sibling of the body', () => {
+    const html = `<html lang="de"><body>${nav}<div class="content"><h1>Hafenmole bleibt gesperrt</h1>
+      <div class="share-bar"><a href="#">Teilen</a><a href="#">Drucken</a></div>
+      <p class="teaser-text"><strong>Elmbach.</strong> ${DE_LEAD}</p>
+      <div class="text">${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></div>${related(6)}${footer}</body></html>`;
+    expect(extractHtml(html).text).toBe([`Elmbach. ${DE_LEAD}`, ...DE_BODY].join('\n\n'));
+  });
+
+  it('keeps a French chapeau and leaves out the prompts around the body', () => {
+    const html = `<html lang="fr"><body><article><h1>La jetée reste fermée</h1><p class="chapo">${FR_LEAD}</p>
+      <div class="article__content"><p>${FR_BODY[0]}</p><p><a href="/autre">Lire aussi : une autre tempête</a></p><p>${FR_BODY[1]}</p>
+      <p>Abonnez-vous à notre newsletter</p></div></article></body></html>`;
+    expect(extractHtml(html).text).toBe([FR_LEAD, ...FR_BODY].join('\n\n'));
+  });
+
+  it('does not take the kicker or the breadcrumb above the headline for a lead', () => {
+    const html = `<body><article><div class="breadcrumb"><a href="/">Start</a> › <a href="/region">Region</a></div>
+      <p>Ein Hinweis der Redaktion, der über der Überschrift steht und länger als ein Satz ist.</p><h1>Hafenmole bleibt gesperrt</h1>
+      <div class="article-body">${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></body>`;
+    expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+});
+
+describe('paragraphs with inline elements', () => {
+  it('does not split a paragraph at a linked name that carries a furniture-like class', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p>Bürgermeisterin <a class="tag-link" href="/thema/keller">Hanna Keller</a> sagte, die Sicherheit gehe vor.</p>
+      <p>${DE_BODY[1]}</p><p>${DE_BODY[2]}</p></div></article></body>`;
+    expect(extractHtml(html).text.split('\n\n')[1]).toBe(
+      'Bürgermeisterin Hanna Keller sagte, die Sicherheit gehe vor.',
+    );
+  });
+
+  it('still sets apart a byline span that opens a paragraph', () => {
+    const html = `<body><article><div class="article-body"><p><span class="byline">Von Hanna Keller</span></p>${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></body>`;
+    expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+});
+
+describe('German and French furniture lines', () => {
+  it('drops stamps, prompts and ad labels', () => {
+    const html = `<body><article><div class="article-body"><p>Stand: 12.03.2024, 08:15 Uhr</p><p>${DE_BODY[0]}</p>
+      <p>Werbung</p><p>${DE_BODY[1]}</p><p>Lesen Sie auch: Fähren fahren wieder</p><p>${DE_BODY[2]}</p><p>Artikel teilen</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+});
+
+describe('short pages', () => {
+  const short =
+    'Die Feuerwehr von Elmbach hat am Sonntagmorgen einen Brand in einer Lagerhalle am Hafen gelöscht. Verletzt wurde niemand, die Ursache ist noch unklar.';
+  const about =
+    '<div id="sidebar"><div class="widget"><p>Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise von Leserinnen und Lesern.</p></div></div>';
+
+  it('keeps a one-paragraph article between a share bar and a tag list, over longer sidebar text', () => {
+    const html = `<body><div id="main"><article><h1>Brand am Hafen</h1><div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
+      <div class="entry-content"><p>${short}</p></div><div class="tags"><a href="/t/a">Feuerwehr</a> <a href="/t/b">Hafen</a></div></article></div>
+      ${about}${footer}</body>`;
+    expect(extractHtml(html).text).toBe(short);
+  });
+});

@@ -1,0 +1,269 @@
+import { STOP_WORDS } from '../model/lexicon/index.js';
+import type { Db } from './db.js';
+
+/**
+ * Full-text search over the articles (`articles_fts`: Porter stemming over unicode61, so a word finds its
+ * inflections). Only the page's rows are joined to the articles and given a snippet; the facets count every hit.
+ */
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  /** bm25 relevance, higher is better (the order of the hits; the UI shows the order, not the number). */
+  score: number;
+  /** A passage around the hits, the matched words between `[` and `]`. */
+  snippet: string;
+  /** The same passage as parts, `mark` on the matched words (text that itself holds brackets stays unambiguous). */
+  excerpt: Array<{ text: string; mark: boolean }>;
+}
+
+export interface SearchFacets {
+  /** Hits per outlet, most first (unknown outlet as null). */
+  outlets: Array<{ value: string | null; count: number }>;
+  /** Hits per publication day, oldest first (undated hits as null, last). */
+  dates: Array<{ value: string | null; count: number }>;
+}
+
+/** Narrowing a search to an outlet or a date range (days, inclusive). */
+export interface SearchFilter {
+  outlet?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** At most this many distinct words in one search: each more word is one more doclist to merge per row. */
+export const SEARCH_MAX_TERMS = 12;
+/** A search query longer than this (UTF-16 units) is refused before it is parsed. */
+export const SEARCH_MAX_CHARS = 1000;
+/** A prefix search (`launch*`) needs this many letters: a shorter one expands to a large part of the vocabulary. */
+export const SEARCH_MIN_PREFIX = 3;
+/** Facet values returned per facet (the most frequent outlets; the first days); the total counts every hit. */
+const FACET_VALUES = 400;
+
+/** A search the caller must rephrase: too long, too many words, unbalanced quotes. The message says what to change. */
+export class SearchQueryError extends Error {}
+/** A search that ran past its time budget and was stopped. */
+export class SearchTimeoutError extends Error {}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const quoted = (w: string): string => `"${w.replace(/"/g, '""')}"`;
+const wordsOf = (s: string): string[] => (s.match(WORD) ?? []).map((w) => w.toLowerCase());
+
+/**
+ * Turn what an analyst types into a safe FTS5 query. Understood: words (all required), `"a phrase"`,
+ * `prefix*`, `OR` between two items and `-word` to exclude. Everything else is text: each word is quoted, so
+ * no FTS5 operator reaches the engine. Repeated words count once and function words (`STOP_WORDS`) outside
+ * phrases are dropped, as they match nearly every article and narrow nothing; a query of function words alone
+ * keeps them. Throws `SearchQueryError` past `SEARCH_MAX_CHARS` or `SEARCH_MAX_TERMS`, on an unbalanced quote
+ * and on a prefix shorter than `SEARCH_MIN_PREFIX`.
+ */
+export function ftsQuery(q: string): string | null {
+  if (q.length > SEARCH_MAX_CHARS) throw new SearchQueryError(`a search takes at most ${SEARCH_MAX_CHARS} characters`);
+  if ((q.match(/"/g) ?? []).length % 2 === 1)
+    throw new SearchQueryError('a phrase is not closed: put a " at its end (or remove the lone ")');
+  interface Item {
+    fts: string;
+    words: string[];
+    stop: boolean;
+    not: boolean;
+    or: boolean;
+  }
+  const items: Item[] = [];
+  let or = false;
+  for (const m of q.matchAll(/(-?)"([^"]*)"|(-?)([^\s"]+)/g)) {
+    if (m[2] !== undefined) {
+      const words = wordsOf(m[2]);
+      if (words.length > 0) items.push({ fts: quoted(words.join(' ')), words, stop: false, not: m[1] === '-', or });
+      or = false;
+      continue;
+    }
+    const raw = m[4]!;
+    if (raw === 'OR') {
+      or = items.length > 0;
+      continue;
+    }
+    const prefix = /[\p{L}\p{N}]\*$/u.test(raw);
+    const words = wordsOf(raw);
+    if (words.length === 0) continue;
+    const not = m[3] === '-';
+    if (prefix) {
+      const stem = words.at(-1)!;
+      if (stem.length < SEARCH_MIN_PREFIX)
+        throw new SearchQueryError(`a prefix search needs at least ${SEARCH_MIN_PREFIX} letters before the *`);
+      const head = words.slice(0, -1);
+      const fts = head.length > 0 ? `${quoted(head.join(' '))} + ${quoted(stem)}*` : `${quoted(stem)}*`;
+      items.push({ fts, words, stop: false, not, or });
+    } else {
+      // "north-korean" is one token to the reader and a phrase to the tokenizer.
+      const stop = words.length === 1 && STOP_WORDS.has(words[0]!.replace(/’/g, "'"));
+      items.push({ fts: quoted(words.join(' ')), words, stop, not, or });
+    }
+    or = false;
+  }
+  const seen = new Set<string>();
+  const unique = items.filter((i) => {
+    const key = `${i.not ? '-' : ''}${i.fts}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const content = unique.filter((i) => !i.stop);
+  const kept = content.length > 0 ? content : unique;
+  const distinct = new Set(kept.flatMap((i) => i.words));
+  if (distinct.size > SEARCH_MAX_TERMS)
+    throw new SearchQueryError(
+      `a search takes at most ${SEARCH_MAX_TERMS} words besides function words (this one has ${distinct.size})`,
+    );
+  const positive = kept.filter((i) => !i.not);
+  if (positive.length === 0) {
+    if (kept.length > 0) throw new SearchQueryError('a search needs a word to find besides the ones it excludes');
+    return null;
+  }
+  // OR binds its two neighbours; the groups are then all required, exclusions last (FTS5: `a NOT b`).
+  const groups: string[][] = [];
+  for (const i of positive) {
+    if (i.or && groups.length > 0) groups.at(-1)!.push(i.fts);
+    else groups.push([i.fts]);
+  }
+  const required = groups.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!)).join(' AND ');
+  const excluded = kept.filter((i) => i.not).map((i) => i.fts);
+  return excluded.length > 0 ? `(${required}) NOT (${excluded.join(' OR ')})` : required;
+}
+
+/**
+ * The budget check: a SQL function the search queries call once per matching row, which throws once the
+ * deadline has passed; SQLite then stops the statement (better-sqlite3 has no progress handler to do it).
+ */
+const budgeted = new WeakSet<Db>();
+let deadline = Number.POSITIVE_INFINITY;
+function withBudget<T>(db: Db, budgetMs: number, run: () => T): T {
+  if (!budgeted.has(db)) {
+    db.function('sitrep_in_budget', { deterministic: false }, () => {
+      if (performance.now() > deadline) throw new SearchTimeoutError('the search ran past its time budget');
+      return 1;
+    });
+    budgeted.add(db);
+  }
+  deadline = performance.now() + budgetMs;
+  try {
+    return run();
+  } finally {
+    deadline = Number.POSITIVE_INFINITY;
+  }
+}
+
+export interface SearchOptions {
+  /** Stop the search (throwing `SearchTimeoutError`) past this many ms (all its queries together); default none. */
+  budgetMs?: number;
+  filter?: SearchFilter;
+}
+
+/**
+ * Snippet markers: control characters news text does not carry (a stray one would only mis-mark a passage; the
+ * parts are rendered as text, never as markup), turned into brackets and parts.
+ */
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+function excerptOf(raw: string): SearchHit['excerpt'] {
+  const parts: SearchHit['excerpt'] = [];
+  let at = 0;
+  while (at < raw.length) {
+    const open = raw.indexOf(OPEN, at);
+    if (open < 0) {
+      parts.push({ text: raw.slice(at), mark: false });
+      break;
+    }
+    if (open > at) parts.push({ text: raw.slice(at, open), mark: false });
+    const close = raw.indexOf(CLOSE, open + 1);
+    const end = close < 0 ? raw.length : close;
+    parts.push({ text: raw.slice(open + 1, end), mark: true });
+    at = end + 1;
+  }
+  return parts;
+}
+
+/**
+ * Full-text search over title and text, ordered by bm25 relevance (title weighted ×5). Only the page's rows
+ * are joined to the articles and given a snippet; the facets (outlets, days) count every hit. Throws
+ * `SearchQueryError` for a query it will not run and `SearchTimeoutError` past the time budget.
+ */
+export function search(
+  db: Db,
+  q: string,
+  offset = 0,
+  limit = 20,
+  options: SearchOptions = {},
+): { total: number; items: SearchHit[]; facets: SearchFacets } {
+  const match = ftsQuery(q);
+  if (!match) return { total: 0, items: [], facets: { outlets: [], dates: [] } };
+  const f = options.filter ?? {};
+  const conds: string[] = [];
+  const args: unknown[] = [];
+  if (f.outlet !== undefined) {
+    conds.push(f.outlet === null ? 'a.outlet IS NULL' : 'a.outlet = ?');
+    if (f.outlet !== null) args.push(f.outlet);
+  }
+  if (f.from) {
+    conds.push('a.published >= ?');
+    args.push(f.from);
+  }
+  if (f.to) {
+    // A day's bound takes the whole day: '2024-03-05T10:00' sorts after '2024-03-05'.
+    conds.push('a.published < ?');
+    args.push(`${f.to}\uffff`);
+  }
+  const where = conds.map((c) => ` AND ${c}`).join('');
+  try {
+    return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
+      const hits = `FROM articles_fts f JOIN articles a ON a.seq = f.rowid
+                    WHERE articles_fts MATCH ? AND sitrep_in_budget()${where}`;
+      // One pass over the hits counts both facets (and the total): grouped by outlet and day, summed here.
+      const groups = db
+        .prepare(`SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
+                  GROUP BY a.outlet, day`)
+        .all(match, ...args) as Array<{ outlet: string | null; day: string | null; count: number }>;
+      const byOutlet = new Map<string | null, number>();
+      const byDay = new Map<string | null, number>();
+      let total = 0;
+      for (const g of groups) {
+        total += g.count;
+        byOutlet.set(g.outlet, (byOutlet.get(g.outlet) ?? 0) + g.count);
+        byDay.set(g.day, (byDay.get(g.day) ?? 0) + g.count);
+      }
+      const outlets = [...byOutlet]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value ?? '').localeCompare(b.value ?? ''))
+        .slice(0, FACET_VALUES);
+      const dates = [...byDay]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)))
+        .slice(0, FACET_VALUES);
+      const facets = { outlets, dates };
+      if (offset >= total) return { total, items: [], facets };
+      const rows = db
+        .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
+                  FROM (SELECT f.rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score ${hits}
+                        ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?) p
+                  JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`)
+        .all(match, ...args, limit, offset) as Array<Omit<SearchHit, 'snippet' | 'excerpt'> & { seq: number }>;
+      const snippetOf = db
+        .prepare(
+          `SELECT snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+        )
+        .pluck();
+      const items = rows.map(({ seq, ...hit }) => {
+        const raw = String(snippetOf.get(match, seq) ?? '');
+        return { ...hit, snippet: raw.replaceAll(OPEN, '[').replaceAll(CLOSE, ']'), excerpt: excerptOf(raw) };
+      });
+      return { total, items, facets };
+    });
+  } catch (err) {
+    // What the parser lets through is valid FTS5; this is a safety net, not the usual path.
+    if (err instanceof Error && /fts5: syntax error/.test(err.message))
+      throw new SearchQueryError('the search could not be read; use words, "a phrase", prefix*, OR and -word');
+    throw err;
+  }
+}

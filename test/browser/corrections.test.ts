@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openUi, ROOT, type UiSession } from './harness.js';
+
+let ui: UiSession;
+
+beforeAll(async () => {
+  ui = await openUi([`${ROOT}examples/dump-harbour`]);
+}, 120_000);
+
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('corrections in the UI', () => {
+  it('renames an actor from its page, lists the correction and undoes it', async () => {
+    const { page, base } = ui;
+    await page.goto(`${base}/#/entities`);
+    await page.waitForSelector('#entity-table tbody tr a');
+    await page.click('#entity-table tbody tr a >> text=Norvessa');
+    await page.waitForSelector('#actor-corrections [data-open="Rename"]');
+    await page.click('#actor-corrections [data-open="Rename"]');
+    await page.fill('#actor-corrections input[name="name"]', 'Kingdom of Norvessa');
+    await page.click('#actor-corrections button[type="submit"]');
+    await page.waitForFunction(() => document.getElementById('actor-name')?.textContent === 'Kingdom of Norvessa');
+    await page.goto(`${base}/#/corrections`);
+    await page.waitForSelector('#corrections-table tbody tr');
+    expect(await page.textContent('#corrections-table tbody tr')).toContain('actor.rename');
+    await page.click('#corrections-table tbody tr button >> text=Undo');
+    await page.waitForFunction(() =>
+      document.querySelector('#corrections-table tbody tr')?.textContent?.includes('undone'),
+    );
+    await page.goto(`${base}/#/entities`);
+    await page.waitForSelector('#entity-table tbody tr a >> text=/^Norvessa$/');
+  });
+
+  it('marks an event wrong from the network’s edge list', async () => {
+    const { page, base } = ui;
+    await page.goto(`${base}/#/network`);
+    await page.waitForSelector('#network-edges tbody tr button');
+    await page.click('#network-edges tbody tr button');
+    await page.waitForSelector('#network-edge-events li [data-open="Wrong"]');
+    const before = await page.textContent('#network-edges tbody tr td:nth-child(7)');
+    await page.click('#network-edge-events li [data-open="Wrong"]');
+    await page.waitForFunction(
+      (b) => document.querySelector('#network-edges tbody tr td:nth-child(7)')?.textContent !== b,
+      before,
+    );
+    await page.goto(`${base}/#/corrections`);
+    await page.waitForSelector('#corrections-table tbody tr');
+    expect(await page.textContent('#corrections-table tbody tr')).toContain('event.wrong');
+  });
+});

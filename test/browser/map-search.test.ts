@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openUi, ROOT, type UiSession } from './harness.js';
+
+let ui: UiSession;
+
+beforeAll(async () => {
+  ui = await openUi([`${ROOT}examples/dump-harbour`]);
+}, 120_000);
+
+afterAll(async () => {
+  await ui?.close();
+});
+
+describe('map of event places', () => {
+  it('draws the world and a circle per place; a circle lists its events with evidence links', async () => {
+    const { page, base } = ui;
+    await page.goto(`${base}/#/map`);
+    await page.waitForSelector('#map-svg circle.place');
+    expect((await page.getAttribute('#map-svg path.land', 'd'))!.length).toBeGreaterThan(1000);
+    const circles = await page.$$eval('#map-svg circle.place', (cs) =>
+      cs.map((c) => ({ iso3: c.getAttribute('data-iso3'), r: Number(c.getAttribute('r')) })),
+    );
+    expect(circles.length).toBeGreaterThan(0);
+    // Sized by count: the list is most events first, and so are the radii.
+    for (let i = 1; i < circles.length; i++) expect(circles[i - 1]!.r).toBeGreaterThanOrEqual(circles[i]!.r);
+    // Smaller circles are drawn over larger ones: the largest is opened by its own click event.
+    await page.dispatchEvent(`#map-svg circle.place[data-iso3="${circles[0]!.iso3}"]`, 'click');
+    await page.waitForSelector('#map-events li');
+    const hrefs = await page.$$eval('#map-events a.evidence', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const h of hrefs) expect(h).toMatch(/^#\/article\/[^?]+\?span=\d+-\d+$/);
+    expect(await page.locator('#map-unplaced li').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('search', () => {
+  it('finds inflections, marks the matched words, shows no score, and narrows by a facet in the URL', async () => {
+    const { page, base } = ui;
+    await page.goto(`${base}/#/search/ferries`);
+    await page.waitForSelector('#search-results li');
+    const marks = await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent ?? ''));
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m.toLowerCase()).toMatch(/^ferr/);
+    expect(await page.textContent('#search-results')).not.toMatch(/score/i);
+    const first = page.locator('#facet-outlets a').first();
+    const outlet = await first.textContent();
+    await first.click();
+    await page.waitForFunction(() => location.hash.includes('outlet='));
+    await page.waitForSelector('#search-narrowed');
+    const outlets = await page.$$eval('#search-results li .meta:not(.snippet)', (ds) =>
+      ds.map((d) => (d.textContent ?? '').split(' · ')[0]),
+    );
+    expect(outlets.length).toBeGreaterThan(0);
+    for (const o of outlets) expect(o).toBe(outlet);
+  });
+
+  it('says what is wrong with a search it cannot read', async () => {
+    const { page, base } = ui;
+    await page.goto(`${base}/#/search/${encodeURIComponent('"ferry crossings')}`);
+    await page.waitForSelector('#search-error');
+    expect(await page.textContent('#search-error')).toMatch(/phrase is not closed/);
+  });
+});
