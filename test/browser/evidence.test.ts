@@ -120,7 +120,11 @@ describe('filters in the address', () => {
     await page.waitForSelector('#filter-bar select[data-filter="type"]');
     await page.selectOption('#filter-bar select[data-filter="type"]', 'SANCTION');
     await page.waitForFunction(() => location.hash === '#/timeline?type=SANCTION');
-    await page.waitForSelector('#timeline li.chrono');
+    // The filtered list replaces the whole one once it has loaded.
+    await page.waitForFunction(() => {
+      const badges = [...document.querySelectorAll('#timeline li.chrono .badge')];
+      return badges.length > 0 && badges.every((b) => b.textContent === 'SANCTION');
+    });
     const types = await page.locator('#timeline li.chrono .badge').allTextContents();
     expect(new Set(types)).toEqual(new Set(['SANCTION']));
     await page.reload();
