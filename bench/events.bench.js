@@ -170,7 +170,9 @@ for (const split of ['tune', 'check']) {
   const ids = new Set(records.filter((r) => r.split === split).map((r) => r.doc));
   const evs = [...analyzed].filter(([id]) => ids.has(id)).flatMap(([, d]) => d.events);
   const n = evs.filter((e) => genericSide(e.source) || genericSide(e.target)).length;
-  console.log(`realnews/${split} events with a generic-only side: ${n}/${evs.length} (${r3(n, evs.length)}), whole articles`);
+  console.log(
+    `realnews/${split} events with a generic-only side: ${n}/${evs.length} (${r3(n, evs.length)}), whole articles`,
+  );
   report[`realnews/${split}`] = { ...report[`realnews/${split}`], genericOnlySide: n, events: evs.length };
 }
 

@@ -81,6 +81,12 @@ describe('example dumps', () => {
     expect(r.accuracy.outlet).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('segments the summit sequel (the workbench walk-through adds it to the demo corpus)', async () => {
+    const r = await score('dump-summit', 'aldmark-summit.txt');
+    expect(r.count).toBe(r.expected);
+    for (const f of ['title', 'url', 'first', 'last'] as const) expect(r.accuracy[f]).toBe(1);
+  });
+
   it('segments the independent second dump (never tuned on) well enough', async () => {
     const r = await score('dump-second', 'doping-inquiry.txt');
     expect(r.count).toBe(r.expected);

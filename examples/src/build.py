@@ -166,3 +166,4 @@ def build(src_name, out_dir, dump_name, newline, encoding, gaps):
 if __name__ == "__main__":
     build("harbour.src", "dump-harbour", "harbour-crisis.txt", "\n", "utf-8", [2, 2, 3, 2])
     build("second.src", "dump-second", "doping-inquiry.txt", "\r\n", "cp1252", [2, 3])
+    build("summit.src", "dump-summit", "aldmark-summit.txt", "\n", "utf-8", [2])

@@ -9,6 +9,7 @@ export {
 export { analyzeArticle } from './pipeline.js';
 export { runStages, STAGES, stagesFor, type PipelineEnv, type PipelineStage } from './stages.js';
 export { resolveCorpus } from './resolve-corpus.js';
+export { eventHeadline } from './headline.js';
 export { eventPlaces, type Place } from './places.js';
 export {
   timeline,
@@ -16,6 +17,8 @@ export {
   actorNetwork,
   analyzeActivity,
   type TimelineDay,
+  type ChronologyDay,
+  type ChronologyEvent,
   type NetworkEdge,
   type NetworkRange,
 } from './views.js';

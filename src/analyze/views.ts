@@ -1,6 +1,17 @@
-import type { ExportEvent, PloverType } from '../model/index.js';
+import type { ExportEvent, PloverType, Timex } from '../model/index.js';
 import { isCooperative } from '../model/index.js';
-import { allEvents, countRows, datedEventPage, type Db } from '../store/index.js';
+import {
+  allEvents,
+  datedEventPage,
+  type Db,
+  type Facets,
+  NO_FACETS,
+  outletsOf,
+  spanTexts,
+  timexesOf,
+  undatedEvents as undatedEvents_,
+} from '../store/index.js';
+import { eventHeadline } from './headline.js';
 
 /** Read-only analyses over the resolved store: the timeline, the actor network, corpus statistics. */
 
@@ -29,25 +40,97 @@ export function timeline(db: Db): { days: TimelineDay[]; undated: number } {
   };
 }
 
+/** A timeline entry: the event, its headline in words, its evidence sentence, its outlets, folded duplicates. */
+export type ChronologyEvent = ExportEvent & {
+  cooperative: boolean;
+  headline: string;
+  sentence: string;
+  outlets: string[];
+  /** Ids of the same-day events with the same headline folded into this one. */
+  folded: string[];
+  /** The id of the entry this one is folded into (the first of its day with the same headline), else null. */
+  foldedInto: string | null;
+  /** The time expression in the evidence sentence that dates the event, when the sentence has one. */
+  dateEvidence: { articleId: string; start: number; end: number; text: string } | null;
+};
+
+/** The first time expression inside the event's first evidence span. */
+function dateEvidenceOf(e: ExportEvent, timexes: Map<string, Timex[]>): ChronologyEvent['dateEvidence'] {
+  const ev = e.evidence[0];
+  if (!ev || !e.date) return null;
+  const t = timexes.get(ev.articleId)?.find((x) => x.start >= ev.start && x.end <= ev.end && x.precision !== null);
+  return t ? { articleId: ev.articleId, start: t.start, end: t.end, text: t.text } : null;
+}
+
+export interface ChronologyDay {
+  date: string;
+  events: ChronologyEvent[];
+}
+
+function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
+  const outlets = outletsOf(
+    db,
+    events.flatMap((e) => e.articleIds),
+  );
+  const sentences = spanTexts(
+    db,
+    events.map((e) => e.evidence[0] ?? { articleId: '', start: 0, end: 0 }),
+  );
+  const timexes = timexesOf(
+    db,
+    events.flatMap((e) => e.evidence.slice(0, 1).map((ev) => ev.articleId)),
+  );
+  const out: ChronologyEvent[] = [];
+  const byKey = new Map<string, ChronologyEvent>();
+  events.forEach((e, i) => {
+    const headline = eventHeadline(e);
+    const names = e.articleIds.map((id) => outlets.get(id)).filter((o): o is string => !!o);
+    const entry: ChronologyEvent = {
+      ...e,
+      cooperative: isCooperative(e.type as PloverType),
+      headline,
+      sentence: sentences[i]!,
+      outlets: [...new Set(names)],
+      folded: [],
+      foldedInto: null,
+      dateEvidence: dateEvidenceOf(e, timexes),
+    };
+    // Several reports of one happening on one day read as one entry: same date, same words. The later ones stay
+    // in the list (the page keeps its count) and point at the first, which counts their outlets too.
+    const key = `${e.date ?? ''}|${headline}`;
+    const first = byKey.get(key);
+    if (first) {
+      first.folded.push(e.id);
+      for (const o of entry.outlets) if (!first.outlets.includes(o)) first.outlets.push(o);
+      entry.foldedInto = first.id;
+    } else byKey.set(key, entry);
+    out.push(entry);
+  });
+  return out;
+}
+
 /**
- * One page of the timeline: `limit` dated events from `offset` (oldest first), grouped by date; `total` dated
- * events in all, `undated` left out. Read off the events' date index, never the whole table.
+ * One page of the timeline: `limit` dated events from `offset` (oldest first) that the facets select, grouped
+ * by date, each with its headline, sentence and outlets and same-day duplicates folded; `total` dated events in
+ * all, `undated` how many the facets select without a date, and on the last page `undatedEvents` (at most
+ * `limit`) as their own group. Read off the events' date index, never the whole table.
  */
 export function timelinePage(
   db: Db,
   offset: number,
   limit: number,
-): { days: TimelineDay[]; undated: number; total: number } {
-  const page = datedEventPage(db, offset, limit);
-  const all = countRows(db, 'SELECT COUNT(*) FROM events');
-  const days: TimelineDay[] = [];
-  for (const e of page.items) {
-    const item = { ...e, cooperative: isCooperative(e.type as PloverType) };
+  facets: Facets = NO_FACETS,
+): { days: ChronologyDay[]; undated: number; total: number; undatedEvents: ChronologyEvent[] } {
+  const page = datedEventPage(db, offset, limit, facets);
+  const days: ChronologyDay[] = [];
+  for (const item of chronologyEntries(db, page.items)) {
     const last = days.at(-1);
-    if (last && last.date === e.date) last.events.push(item);
-    else days.push({ date: e.date!, events: [item] });
+    if (last && last.date === item.date) last.events.push(item);
+    else days.push({ date: item.date!, events: [item] });
   }
-  return { days, undated: all - page.total, total: page.total };
+  const lastPage = offset + limit >= page.total;
+  const undatedEvents = lastPage && page.undated > 0 ? chronologyEntries(db, undatedEvents_(db, limit, facets)) : [];
+  return { days, undated: page.undated, total: page.total, undatedEvents };
 }
 
 export interface NetworkEdge {

@@ -2,6 +2,10 @@ import { Hono } from 'hono';
 import { analyzeActivity, compareStory, eventPlaces, timelinePage } from '../analyze/index.js';
 import {
   actorMentions,
+  actorProfile,
+  claimPage,
+  outletList,
+  topSpeakers,
   articleDetail,
   articlePage,
   entityPage,
@@ -22,6 +26,7 @@ import { StoreCache } from './cache.js';
 import { correctionRoutes } from './corrections.js';
 import type { JobQueue } from './jobs.js';
 import type { NetworkViews } from './network.js';
+import { type FacetQuery, parseFacets } from './facets.js';
 import { paged } from './paging.js';
 import { sourcesRoutes, type SourcesOptions } from './sources.js';
 
@@ -48,12 +53,22 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
   // Searches and counts are kept until the store changes: a popular search is run once per store version.
   const searches = new StoreCache<ReturnType<typeof search>>(db, SEARCH_CACHE);
   const stats = new StoreCache<ReturnType<typeof analyzeActivity>>(db, 1);
+  const outlets = new StoreCache<{ items: Array<{ outlet: string; articles: number }> }>(db, 1);
+  const choices = new StoreCache<{ items: Array<{ id: string; name: string; quotes: number }> }>(db, 1);
   const places = new StoreCache<ReturnType<typeof eventPlaces>>(db, 32);
   return new Hono()
-    .get('/articles', paged(), (c) => {
+    .get('/articles', paged<FacetQuery>(), (c) => {
       const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...articlePage(db, offset, limit) }, 200);
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...articlePage(db, offset, limit, f) }, 200);
     })
+    .get('/outlets', (c) =>
+      c.json(
+        outlets.get('', () => ({ items: outletList(db) })),
+        200,
+      ),
+    )
     .get('/articles/:id', (c) => {
       const a = articleDetail(db, c.req.param('id'));
       return a ? c.json(a, 200) : c.json({ error: 'no such article' }, 404);
@@ -67,13 +82,33 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       const r = actorMentions(db, c.req.param('id'), offset, limit);
       return r ? c.json({ offset, limit, ...r }, 200) : c.json({ error: 'no such actor' }, 404);
     })
-    .get('/quotes', paged(), (c) => {
-      const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...quotePage(db, offset, limit) }, 200);
+    .get('/entities/:id/profile', (c) => {
+      const p = actorProfile(db, c.req.param('id'));
+      return p ? c.json(p, 200) : c.json({ error: 'no such actor' }, 404);
     })
-    .get('/events', paged<{ type?: string }>(), (c) => {
+    .get('/quotes', paged<FacetQuery>(), (c) => {
       const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...eventPage(db, offset, limit, c.req.query('type') || undefined) }, 200);
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...quotePage(db, offset, limit, f) }, 200);
+    })
+    .get('/quotes/speakers', (c) =>
+      c.json(
+        choices.get('', () => ({ items: topSpeakers(db) })),
+        200,
+      ),
+    )
+    .get('/claims', paged<FacetQuery>(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...claimPage(db, offset, limit, f) }, 200);
+    })
+    .get('/events', paged<FacetQuery>(), (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...eventPage(db, offset, limit, f) }, 200);
     })
     .get('/search', paged<{ q?: string; outlet?: string; from?: string; to?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
       const q = c.req.query('q') ?? '';
@@ -107,9 +142,11 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       const g = ledgerGroup(db, c.req.param('id'), offset, limit);
       return g ? c.json({ offset, limit, ...g }, 200) : c.json({ error: 'no such claim group' }, 404);
     })
-    .get('/timeline', paged(1000, 200), (c) => {
+    .get('/timeline', paged<FacetQuery>(1000, 200), (c) => {
       const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...timelinePage(db, offset, limit) }, 200);
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json({ offset, limit, ...timelinePage(db, offset, limit, f) }, 200);
     })
     .get('/network', paged<{ from?: string; to?: string; min?: string }>(2000, 500), async (c) => {
       const { offset, limit } = c.req.valid('query');

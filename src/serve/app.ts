@@ -99,11 +99,11 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
     return c.html(indexHtml(shown ? token : null));
   });
   app.get('/styles.css', (c) => c.body(STYLES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-  app.get('/ui/:file{[a-z0-9-]+\\.js}', (c) => {
-    const js = uiScript(c.req.param('file'));
-    return js === null
-      ? c.text('not found', 404)
-      : c.body(js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  app.get('/ui/:file{[a-z0-9-]+\\.(?:js|css)}', (c) => {
+    const file = c.req.param('file');
+    const body = uiScript(file);
+    const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
+    return body === null ? c.text('not found', 404) : c.body(body, 200, { 'Content-Type': `${type}; charset=utf-8` });
   });
 
   app.route('/api', apiRoutes(db, { jobs, network }, options));

@@ -71,6 +71,41 @@ th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(-
 .ledger-group h3 { margin: 0; font-size: 1rem; }
 .stance-accuses strong { color: #a11; } .stance-denies strong { color: #555; } .stance-asserts strong { color: #175; }
 #network-graph { border: 1px solid var(--line); background: var(--soft); display: block; margin-bottom: 1rem; }
+/* Evidence and facts in the reader */
+mark.hl { background: #ffe36e; outline: 2px solid #e0b300; border-radius: 2px; }
+.reader .body { margin-left: 7rem; } .reader .body p { position: relative; }
+.reader .body .margin { position: absolute; left: -6.5rem; width: 6rem; text-align: right; top: 0; }
+.chip { display: inline-block; font-size: .7rem; padding: 0 .3rem; border-radius: 3px; background: var(--soft); border: 1px solid var(--line); margin: 0 0 .15rem .2rem; }
+.reader .body .chip { display: block; margin-left: auto; width: max-content; }
+span.quote { background: #eef4ff; border-bottom: 2px solid #7aa7e0; cursor: pointer; }
+span.evt { text-decoration: underline dotted #a11; text-underline-offset: 3px; }
+time.timex { border-bottom: 2px dashed #2a7; }
+.fact-info { position: sticky; top: 3.2rem; background: #fffbe6; border: 1px solid #e0b300; padding: .4rem .6rem; margin: .5rem 0; z-index: 1; }
+.filter-bar { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .3rem 0 .6rem; }
+.filter-bar .chip { cursor: pointer; font-size: .85rem; }
+.exports { display: inline-flex; gap: .3rem; margin: .2rem 0 .5rem; }
+.exports button { font-size: .8rem; }
+ol.entries { list-style: none; padding: 0; margin: 0; }
+li.chrono { padding: .3rem 0; border-bottom: 1px dotted var(--line); }
+li.chrono.picked { background: #fffbe6; }
+.headline { margin-right: .3rem; }
+blockquote.snippet { margin: .2rem 0 .2rem 1rem; color: #333; font-size: .9rem; }
+.axis { margin: .5rem 0 1rem; }
+.axis .vis-item.conflict { border-color: #d33; background: #fde8e8; } .axis .vis-item.coop { border-color: #2a7; background: #e3f6ea; }
+.profile { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: .5rem 1.5rem; }
+.profile-section h3 { font-size: 1rem; margin: .6rem 0 .2rem; }
+.sparkline { margin: .3rem 0; } .sparkline rect.some { fill: var(--accent); } .sparkline rect.none { fill: var(--line); }
+@media (max-width: 900px) { .reader .body { margin-left: 0; } .reader .body .margin { position: static; display: block; width: auto; text-align: left; } }
+@media print {
+  header, nav, #search-form, .pager, .filter-bar, .exports, .axis, .fact-info, .legend { display: none !important; }
+  main { max-width: none; padding: 0; }
+  body { font-size: 11pt; color: #000; }
+  a { color: #000; text-decoration: none; }
+  a.evidence::after { content: " [" attr(href) "]"; font-size: 8pt; color: #555; }
+  li.chrono, .ledger-group, .profile-section { break-inside: avoid; }
+  .reader .body .margin { position: static; display: inline; }
+  mark.hl { outline: 1px solid #000; }
+}
 .search-layout { display: grid; grid-template-columns: 14rem 1fr; gap: 1.2rem; }
 .facets h3 { margin: 0 0 .4rem; font-size: 1rem; } .facets h4 { margin: .6rem 0 .2rem; font-size: .85rem; color: var(--muted); }
 ul.facet { list-style: none; padding: 0; margin: 0; font-size: .85rem; max-height: 16rem; overflow-y: auto; }

@@ -175,7 +175,7 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
   const written = immediate(db, () => {
     if (resolvedStamp(db) > stamp) return false;
     db.exec(
-      'DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM claim_groups; DELETE FROM claim_group_members;',
+      'DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM event_actors; DELETE FROM claim_groups; DELETE FROM claim_group_members;',
     );
     const insEntity = db.prepare(
       'INSERT INTO entities (id, name, type, aliases, mentions, code, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -195,10 +195,15 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
     for (const [key, id] of resolved.actorKeys) insKey.run(key, id);
     const insEvent = db.prepare('INSERT INTO events (id, type, date, data) VALUES (?, ?, ?, ?)');
     const insLink = db.prepare('INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)');
+    const insActor = db.prepare(
+      'INSERT OR IGNORE INTO event_actors (entity_id, event_id, side, date) VALUES (?, ?, ?, ?)',
+    );
     for (const e of resolved.events) {
       counts.events++;
       insEvent.run(e.id, e.type, e.date, JSON.stringify(e));
       for (const a of e.articleIds) insLink.run(e.id, a);
+      for (const id of e.sourceIds) insActor.run(id, e.id, 'source', e.date);
+      for (const id of e.targetIds) insActor.run(id, e.id, 'target', e.date);
     }
     const insGroup = db.prepare('INSERT INTO claim_groups (id, data, size) VALUES (?, ?, ?)');
     // Claim ids are "<articleId>:c<idx>" (see claimLoader).

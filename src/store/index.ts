@@ -21,6 +21,7 @@ export {
 export { allowStaleCounts, countRows, stillServes, storeVersionReader } from './counts.js';
 export * from './corpus.js';
 export * from './queries.js';
+export * from './facets.js';
 export * from './search.js';
 export * from './export/index.js';
 export * from './feeds.js';

@@ -14,6 +14,7 @@ import type {
 } from '../model/index.js';
 import { countRows } from './counts.js';
 import type { Db } from './db.js';
+import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS } from './facets.js';
 
 /** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
 
@@ -75,13 +76,20 @@ export interface ArticleSummary {
  * Newest first, undated last (SQLite sorts NULL last in descending order). The page's rows are picked off the
  * `articles_published_seq` index first, so a deep offset skips index entries, not article rows.
  */
-export function articlePage(db: Db, offset: number, limit: number): { total: number; items: ArticleSummary[] } {
-  const total = countRows(db, 'SELECT COUNT(*) FROM articles');
+export function articlePage(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+): { total: number; items: ArticleSummary[] } {
+  const w = articleWhere(facets);
+  const where = clause(w);
+  const total = countRows(db, `SELECT COUNT(*) FROM articles a ${where}`, ...w.args);
   const items = db
     .prepare(`SELECT id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
-              WHERE seq IN (SELECT seq FROM articles ORDER BY published DESC, seq LIMIT ? OFFSET ?)
+              WHERE seq IN (SELECT seq FROM articles a ${where} ORDER BY published DESC, seq LIMIT ? OFFSET ?)
               ORDER BY published DESC, seq`)
-    .all(limit, offset) as ArticleSummary[];
+    .all(...w.args, limit, offset) as ArticleSummary[];
   return { total, items };
 }
 
@@ -254,12 +262,20 @@ export function allQuotes(db: Db): Generator<ExportQuote> {
   return quotesWhere(db, '1 = 1', []);
 }
 
-export function quotePage(db: Db, offset: number, limit: number): { total: number; items: ExportQuote[] } {
-  const total = countRows(db, 'SELECT COUNT(*) FROM quotes');
-  // The page's keys come off the primary key index first: a deep offset skips index entries, not joined rows.
-  const page =
-    '(q.article_seq, q.idx) IN (SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ? OFFSET ?)';
-  return { total, items: [...quotesWhere(db, page, [limit, offset])] };
+export function quotePage(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+): { total: number; items: ExportQuote[] } {
+  const w = factWhere(facets, 'q', 'speaker_key');
+  const where = clause(w);
+  const total = countRows(db, `SELECT COUNT(*) FROM quotes q ${where}`, ...w.args);
+  // The page's keys come off the primary key index (or a facet's index) first: a deep offset skips index
+  // entries, not joined rows.
+  const page = `(q.article_seq, q.idx) IN (SELECT q.article_seq, q.idx FROM quotes q ${where}
+                 ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?)`;
+  return { total, items: [...quotesWhere(db, page, [...w.args, limit, offset])] };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
@@ -274,40 +290,66 @@ export function eventPage(
   db: Db,
   offset: number,
   limit: number,
-  type?: string,
+  facets: Facets | string = NO_FACETS,
 ): { total: number; items: ExportEvent[] } {
-  const where = type ? 'WHERE type = ?' : '';
-  const args = type ? [type] : [];
-  const total = countRows(db, `SELECT COUNT(*) FROM events ${where}`, ...args);
+  const f: Facets = typeof facets === 'string' ? { ...NO_FACETS, type: facets as Facets['type'] } : facets;
+  const w = eventWhere(f);
+  const and = clause(w, true);
   // Dated events first, then undated ones: two index ranges (events_date_id, events_type_date_id), not one sort.
-  const and = type ? 'AND type = ?' : '';
-  // Counted as all minus undated: the undated are a short range of the date index, the dated a long one.
-  const undated = countRows(db, `SELECT COUNT(*) FROM events WHERE date IS NULL ${and}`, ...args);
-  const dated = total - undated;
+  const count = (nulls: boolean): number =>
+    countRows(db, `SELECT COUNT(*) FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`, ...w.args);
+  const undated = f.from || f.to ? 0 : count(true);
+  // Unfiltered, the dated are all minus the undated: the undated are a short range of the date index, the dated
+  // a long one.
+  const dated = w.sql.length === 0 ? countEvents(db) - undated : count(false);
   const page = (nulls: boolean, lim: number, off: number): ExportEvent[] =>
     (
       db
-        .prepare(`SELECT data FROM events WHERE rowid IN (SELECT rowid FROM events WHERE date IS ${nulls ? '' : 'NOT '}NULL
-                  ${and} ORDER BY date, id LIMIT ? OFFSET ?) ORDER BY date, id`)
-        .all(...args, lim, off) as Array<{ data: string }>
+        .prepare(`SELECT data FROM events WHERE rowid IN (SELECT e.rowid FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL
+                  ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id`)
+        .all(...w.args, lim, off) as Array<{ data: string }>
     ).map((r) => JSON.parse(r.data) as ExportEvent);
   const items = offset < dated ? page(false, limit, offset) : [];
-  if (items.length < limit) items.push(...page(true, limit - items.length, Math.max(0, offset - dated)));
-  return { total, items };
+  if (items.length < limit && undated > 0) items.push(...page(true, limit - items.length, Math.max(0, offset - dated)));
+  return { total: dated + undated, items };
 }
 
-/** Dated events only, oldest first (the timeline's order), a page of them and how many there are. */
-export function datedEventPage(db: Db, offset: number, limit: number): { total: number; items: ExportEvent[] } {
-  const total =
-    countRows(db, 'SELECT COUNT(*) FROM events') - countRows(db, 'SELECT COUNT(*) FROM events WHERE date IS NULL');
+const countEvents = (db: Db): number => countRows(db, 'SELECT COUNT(*) FROM events');
+
+/**
+ * Dated events only, oldest first (the timeline's order), a page of them and how many there are; `undated`
+ * counts the undated events the same facets select (none when a date range is set).
+ */
+export function datedEventPage(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+): { total: number; undated: number; items: ExportEvent[] } {
+  const w = eventWhere(facets);
+  const and = clause(w, true);
+  const count = (nulls: boolean): number =>
+    countRows(db, `SELECT COUNT(*) FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`, ...w.args);
   const items = (
     db
       .prepare(`SELECT data FROM events WHERE rowid IN
-                  (SELECT rowid FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ? OFFSET ?)
+                  (SELECT e.rowid FROM events e WHERE e.date IS NOT NULL ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?)
                 ORDER BY date, id`)
-      .all(limit, offset) as Array<{ data: string }>
+      .all(...w.args, limit, offset) as Array<{ data: string }>
   ).map((r) => JSON.parse(r.data) as ExportEvent);
-  return { total, items };
+  const undated = facets.from || facets.to ? 0 : count(true);
+  return { total: w.sql.length === 0 ? countEvents(db) - undated : count(false), undated, items };
+}
+
+/** Undated events the facets select, in id order, at most `limit` of them. */
+export function undatedEvents(db: Db, limit: number, facets: Facets = NO_FACETS): ExportEvent[] {
+  if (facets.from || facets.to) return [];
+  const w = eventWhere(facets);
+  return (
+    db
+      .prepare(`SELECT data FROM events e WHERE e.date IS NULL ${clause(w, true)} ORDER BY e.date, e.id LIMIT ?`)
+      .all(...w.args, limit) as Array<{ data: string }>
+  ).map((r) => JSON.parse(r.data) as ExportEvent);
 }
 
 function* claimsWhere(
@@ -403,19 +445,15 @@ const GROUP_PAGE = `(c.article_seq, c.idx) IN (SELECT article_seq, idx FROM clai
   WHERE group_id = ? AND rank >= ? AND rank < ?)`;
 
 function ledgerEntries(db: Db, claims: Iterable<ExportClaim>): LedgerEntry[] {
-  const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) AS t FROM articles WHERE id = ?').pluck();
-  return [...claims].map((c) => {
-    const ev = c.evidence[0]!;
-    return {
-      claimId: c.id,
-      claimantId: c.claimantId,
-      claimant: c.claimant ?? null,
-      stance: c.stance,
-      date: c.date,
-      evidence: c.evidence,
-      text: String(textOf.get(ev.start, ev.end, ev.start, ev.articleId) ?? ''),
-    };
-  });
+  return withText(db, claims).map((c) => ({
+    claimId: c.id,
+    claimantId: c.claimantId,
+    claimant: c.claimant ?? null,
+    stance: c.stance,
+    date: c.date,
+    evidence: c.evidence,
+    text: c.text,
+  }));
 }
 
 /**
@@ -544,6 +582,151 @@ export function actorMentions(db: Db, entityId: string, offset: number, limit: n
     };
   });
   return { entity: toEntity(row), total, items };
+}
+
+/** A claim with the words of its evidence span, as the lists show it. */
+export type ClaimWithText = ExportClaim & { text: string };
+
+function withText(db: Db, claims: Iterable<ExportClaim>): ClaimWithText[] {
+  const list = [...claims];
+  const texts = spanTexts(
+    db,
+    list.map((c) => c.evidence[0]!),
+  );
+  return list.map((c, i) => ({ ...c, text: texts[i]! }));
+}
+
+/** Claims in store order, filtered by the facets (claimant, stance, dates, outlet), a page at a time. */
+export function claimPage(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+): { total: number; items: ClaimWithText[] } {
+  const w = factWhere(facets, 'c', 'claimant_key');
+  if (facets.stance) {
+    w.sql.push('c.stance = ?');
+    w.args.push(facets.stance);
+  }
+  const where = clause(w);
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM claims c ${where}`).get(...w.args) as { n: number }).n;
+  const page = `(c.article_seq, c.idx) IN (SELECT c.article_seq, c.idx FROM claims c ${where}
+                ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?)`;
+  return { total, items: withText(db, claimsWhere(db, page, [...w.args, limit, offset])) };
+}
+
+/** How many items of each list an actor's page shows (each list says how many there are in all). */
+export const PROFILE_ITEMS = 50;
+
+export interface ActorProfile {
+  entity: ExportEntity;
+  /** Mentions per day of publication (`YYYY-MM-DD`, or coarser when that is all the article gives). */
+  mentionsByDay: Array<{ day: string; mentions: number }>;
+  asSource: { total: number; items: ExportEvent[] };
+  asTarget: { total: number; items: ExportEvent[] };
+  quotes: { total: number; items: ExportQuote[] };
+  claims: { total: number; items: ClaimWithText[] };
+  denials: { total: number; items: ClaimWithText[] };
+  coActors: Array<{ id: string; name: string; type: EntityType; events: number }>;
+}
+
+/**
+ * Everything the store knows an actor did or said: its events on either side, its quotes, the claims it made
+ * and those it denied, the actors it shares events with, and how often it was mentioned by day. Each list is
+ * read off an index (event_actors, quotes_speaker, claims_claimant) and cut at `PROFILE_ITEMS`.
+ */
+export function actorProfile(db: Db, entityId: string): ActorProfile | null {
+  const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(entityId) as EntityRow | undefined;
+  if (!row) return null;
+  const n = PROFILE_ITEMS;
+  const mentionsByDay = db
+    .prepare(`SELECT substr(a.published, 1, 10) AS day, COUNT(*) AS mentions
+              FROM actor_keys k JOIN mentions m ON m.actor_key = k.actor_key JOIN articles a ON a.seq = m.article_seq
+              WHERE k.entity_id = ? AND a.published IS NOT NULL GROUP BY day ORDER BY day LIMIT 5000`)
+    .all(entityId) as ActorProfile['mentionsByDay'];
+  const events = (side: string): ActorProfile['asSource'] => ({
+    total: (
+      db.prepare('SELECT COUNT(*) AS n FROM event_actors WHERE entity_id = ? AND side = ?').get(entityId, side) as {
+        n: number;
+      }
+    ).n,
+    items: (
+      db
+        .prepare(`SELECT data FROM events WHERE id IN (SELECT event_id FROM event_actors WHERE entity_id = ? AND side = ?)
+                  ORDER BY date IS NULL, date, id LIMIT ?`)
+        .all(entityId, side, n) as Array<{ data: string }>
+    ).map((r) => JSON.parse(r.data) as ExportEvent),
+  });
+  const facets: Facets = { ...NO_FACETS, actors: [entityId] };
+  const claims = (stance: 'denies' | 'other'): ActorProfile['claims'] => {
+    const w = factWhere(facets, 'c', 'claimant_key');
+    w.sql.push(stance === 'denies' ? "c.stance = 'denies'" : "c.stance <> 'denies'");
+    const where = clause(w);
+    const total = (db.prepare(`SELECT COUNT(*) AS n FROM claims c ${where}`).get(...w.args) as { n: number }).n;
+    const page = `(c.article_seq, c.idx) IN (SELECT c.article_seq, c.idx FROM claims c ${where}
+                  ORDER BY c.article_seq, c.idx LIMIT ?)`;
+    return { total, items: withText(db, claimsWhere(db, page, [...w.args, n])) };
+  };
+  const coActors = db
+    .prepare(`SELECT o.entity_id AS id, e.name, e.type, COUNT(DISTINCT o.event_id) AS events
+              FROM event_actors s JOIN event_actors o ON o.event_id = s.event_id AND o.entity_id <> s.entity_id
+              JOIN entities e ON e.id = o.entity_id
+              WHERE s.entity_id = ? GROUP BY o.entity_id ORDER BY events DESC, e.name LIMIT 10`)
+    .all(entityId) as ActorProfile['coActors'];
+  return {
+    entity: toEntity(row),
+    mentionsByDay,
+    asSource: events('source'),
+    asTarget: events('target'),
+    quotes: quotePage(db, 0, n, facets),
+    claims: claims('other'),
+    denials: claims('denies'),
+    coActors,
+  };
+}
+
+/** The outlets that reported each of these articles (one lookup per page of facts, not per fact). */
+export function outletsOf(db: Db, articleIds: readonly string[]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const ids = [...new Set(articleIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = db
+      .prepare(`SELECT id, outlet FROM articles WHERE id IN (${chunk.map(() => '?').join(', ')})`)
+      .all(...chunk) as Array<{ id: string; outlet: string | null }>;
+    for (const r of rows) out.set(r.id, r.outlet);
+  }
+  return out;
+}
+
+/** The text of evidence spans (one statement per span; a page of facts asks for at most a few hundred). */
+export function spanTexts(db: Db, spans: ReadonlyArray<{ articleId: string; start: number; end: number }>): string[] {
+  return evidenceTexts(db, [...spans]).map((e) => e.text);
+}
+
+/** Distinct outlets, most articles first (the facet's choices). */
+export function outletList(db: Db, limit = 200): Array<{ outlet: string; articles: number }> {
+  return db
+    .prepare(`SELECT outlet, COUNT(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet
+              ORDER BY articles DESC, outlet LIMIT ?`)
+    .all(limit) as Array<{ outlet: string; articles: number }>;
+}
+
+/** The actors quoted most, with how many quotes each (the quote browser's speaker choices). */
+export function topSpeakers(db: Db, limit = 100): Array<{ id: string; name: string; quotes: number }> {
+  return db
+    .prepare(`SELECT k.entity_id AS id, e.name, COUNT(*) AS quotes
+              FROM quotes q JOIN actor_keys k ON k.actor_key = q.speaker_key JOIN entities e ON e.id = k.entity_id
+              GROUP BY k.entity_id ORDER BY quotes DESC, e.name LIMIT ?`)
+    .all(limit) as Array<{ id: string; name: string; quotes: number }>;
+}
+
+/** The time expressions of each of these articles (one read per article of a page of facts). */
+export function timexesOf(db: Db, articleIds: readonly string[]): Map<string, Timex[]> {
+  const read = db.prepare('SELECT timexes FROM articles WHERE id = ?').pluck();
+  const out = new Map<string, Timex[]>();
+  for (const id of new Set(articleIds)) out.set(id, JSON.parse(String(read.get(id) ?? '[]')) as Timex[]);
+  return out;
 }
 
 /** A fact's evidence with the text it points at (the sentence an analyst reads). */

@@ -7,6 +7,7 @@ import { renderLedger } from './ledger.js';
 import { renderCorrections } from './corrections.js';
 import { renderMap } from './map.js';
 import { renderNetwork } from './network.js';
+import { renderClaims, renderQuotes } from './quotes.js';
 import { renderSearch } from './search.js';
 import { renderSources } from './sources.js';
 import { renderStories } from './stories.js';
@@ -19,19 +20,22 @@ import { renderTimeline } from './timeline.js';
 interface View {
   route: string;
   label: string | null;
-  render: (main: HTMLElement, arg: string) => Promise<void>;
+  /** `arg` is the path after the route's name; `params` the address's query (`#/route/arg?key=value`). */
+  render: (main: HTMLElement, arg: string, params: URLSearchParams) => Promise<void>;
 }
 
 const VIEWS: View[] = [
-  { route: 'articles', label: 'Articles', render: (m) => renderArticleList(m) },
-  { route: 'article', label: null, render: (m, id) => renderArticle(m, id) },
+  { route: 'articles', label: 'Articles', render: (m, _, p) => renderArticleList(m, p) },
+  { route: 'article', label: null, render: (m, id, p) => renderArticle(m, id, p) },
   { route: 'entities', label: 'Actors', render: (m, type) => renderEntities(m, type) },
   { route: 'actor', label: null, render: (m, id) => renderActor(m, id) },
   { route: 'stories', label: 'Stories', render: (m, id) => renderStories(m, id) },
-  { route: 'timeline', label: 'Timeline', render: (m) => renderTimeline(m) },
+  { route: 'timeline', label: 'Timeline', render: (m, _, p) => renderTimeline(m, p) },
+  { route: 'quotes', label: 'Quotes', render: (m, _, p) => renderQuotes(m, p) },
   { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },
   { route: 'map', label: 'Map', render: (m) => renderMap(m) },
   { route: 'ledger', label: 'Claims', render: (m) => renderLedger(m) },
+  { route: 'claims', label: null, render: (m, _, p) => renderClaims(m, p) },
   { route: 'search', label: null, render: (m, q) => renderSearch(m, q) },
   { route: 'sources', label: 'Sources', render: (m) => renderSources(m) },
   { route: 'corrections', label: 'Corrections', render: (m) => renderCorrections(m) },
@@ -39,15 +43,17 @@ const VIEWS: View[] = [
 
 async function route(): Promise<void> {
   const main = document.getElementById('main')!;
-  const [, route = 'articles', ...rest] = location.hash.replace(/^#/, '').split('/');
-  // A view's own state may follow its name as a query ("#/network?from=…"); the view reads it from the location.
-  const name = route.split('?')[0]!;
+  // A view's own state follows its path as a query ("#/timeline?type=…"); views get it as `params`.
+  const hash = location.hash.replace(/^#/, '');
+  const cut = hash.indexOf('?');
+  const params = new URLSearchParams(cut >= 0 ? hash.slice(cut + 1) : '');
+  const [, name = 'articles', ...rest] = (cut >= 0 ? hash.slice(0, cut) : hash).split('/');
   const arg = decodeURIComponent(rest.join('/'));
   const view = VIEWS.find((v) => v.route === name) ?? VIEWS[0]!;
   for (const a of document.querySelectorAll('#nav a'))
     a.classList.toggle('active', a.getAttribute('data-route') === view.route);
   try {
-    await view.render(main, arg);
+    await view.render(main, arg, params);
   } catch (err) {
     main.replaceChildren(
       el('p', { class: 'warning' }, `Could not load: ${err instanceof Error ? err.message : String(err)}`),

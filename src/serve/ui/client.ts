@@ -28,3 +28,6 @@ export type LedgerEntry = LedgerGroup['entries'][number];
 export type FeedState = InferResponseType<typeof client.sources.feeds.$get, 200>['feeds'][number];
 export type FeedPoll = InferResponseType<typeof client.sources.feeds.$post, 200>['poll'];
 export type StoryDetail = InferResponseType<(typeof client.stories)[':id']['$get'], 200>;
+export type TimelineAnswer = InferResponseType<typeof client.timeline.$get, 200>;
+export type ChronologyEvent = TimelineAnswer['days'][number]['events'][number];
+export type ActorProfile = InferResponseType<(typeof client.entities)[':id']['profile']['$get'], 200>;

@@ -1,6 +1,7 @@
 import { parseResponse } from 'hono/client';
 import { client, type LedgerEntry } from './client.js';
 import { clear, el, pager, paging } from './dom.js';
+import { evidenceLink } from './evidence.js';
 
 const STANCES = ['asserts', 'accuses', 'denies', 'questions', 'promises', 'threatens'] as const;
 
@@ -21,7 +22,14 @@ function who(entries: LedgerEntry[], side: (stance: string) => boolean): string 
 export async function renderLedger(main: HTMLElement, offset = 0): Promise<void> {
   const page = await parseResponse(client.ledger.$get({ query: paging(offset, 50) }));
   clear(main);
-  main.append(el('h2', {}, 'Claims ledger'));
+  main.append(
+    el('h2', {}, 'Claims ledger'),
+    el(
+      'p',
+      { class: 'meta' },
+      el('a', { href: '#/claims' }, 'Every claim, with filters by claimant, stance, date and outlet'),
+    ),
+  );
   if (page.total === 0) {
     main.append(el('p', { class: 'empty' }, 'No claims yet.'));
     return;
@@ -40,11 +48,7 @@ export async function renderLedger(main: HTMLElement, offset = 0): Promise<void>
             el('strong', {}, e.claimant ?? 'unattributed'),
             e.date ? ` (${e.date})` : '',
             ' ',
-            el(
-              'a',
-              { href: `#/article/${encodeURIComponent(e.evidence[0]?.articleId ?? '')}`, title: e.text },
-              'evidence',
-            ),
+            evidenceLink(e.evidence[0], 'evidence', e.text),
           ),
         ),
       );

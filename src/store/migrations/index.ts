@@ -10,6 +10,7 @@ import { migration005 } from './005-boundary-confidence.js';
 import { migration006 } from './006-list-indexes.js';
 import { migration007 } from './007-quote-parts.js';
 import { migration008 } from './008-stemmed-search-corrections.js';
+import { migration009 } from './009-fact-facets.js';
 import { migration010 } from './010-read-indexes.js';
 import { migration011 } from './011-stories.js';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
   migration010,
   migration011,
 ];

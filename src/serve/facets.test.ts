@@ -1,0 +1,176 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths } from '../analyze/index.js';
+import { isCooperative, type PloverType } from '../model/index.js';
+import { articleDetail, openDb, type Db } from '../store/index.js';
+import { createApp, type ServedApp } from './app.js';
+import { parseFacets } from './facets.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+let db: Db;
+let app: ServedApp;
+
+beforeAll(async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-facets-')), 'facets.db');
+  await analyzePaths([`${ROOT}examples/dump-harbour`], path, { threads: 0 });
+  db = openDb(path);
+  app = createApp(db);
+}, 120_000);
+
+afterAll(() => {
+  app?.stopWorkers();
+  db?.close();
+});
+
+async function json(path: string): Promise<{ status: number; body: any }> {
+  const res = await app.request(path);
+  return { status: res.status, body: await res.json() };
+}
+
+async function actorId(name: string): Promise<string> {
+  const { body } = await json('/api/entities?limit=500');
+  const e = (body.items as Array<{ id: string; name: string }>).find((x) => x.name === name);
+  if (!e) throw new Error(`no actor ${name}`);
+  return e.id;
+}
+
+const slice = (articleId: string, start: number, end: number): string =>
+  articleDetail(db, articleId)!.text.slice(start, end);
+
+describe('facets', () => {
+  it('parses the filter model and refuses values it does not know', () => {
+    expect(parseFacets({ actor: 'ent_a,ent_b', type: 'ASSAULT', from: '2026-03', to: '2026-03-12' })).toMatchObject({
+      actors: ['ent_a', 'ent_b'],
+      type: 'ASSAULT',
+      from: '2026-03',
+      to: '2026-03-12',
+    });
+    for (const bad of [
+      { type: 'LAUNCH' },
+      { quad: 'friendly' },
+      { from: '2026-13-01' },
+      { to: 'yesterday' },
+      { from: '2026-03-12', to: '2026-03-01' },
+      { stance: 'maybe' },
+      { flag: 'true' },
+      { actor: 'a,b,c,d,e,f' },
+      { actor: "x' OR 1=1" },
+      { outlet: 'x'.repeat(201) },
+    ])
+      expect('error' in parseFacets(bad), JSON.stringify(bad)).toBe(true);
+  });
+
+  it('every list route answers 400 with a message for a bad facet value', async () => {
+    for (const route of ['articles', 'events', 'timeline', 'quotes', 'claims']) {
+      const { status, body } = await json(`/api/${route}?from=March`);
+      expect(status, route).toBe(400);
+      expect(body.error, route).toMatch(/from must be a date/);
+    }
+  });
+
+  it('filters events and the timeline by type, quad class and actor', async () => {
+    const assaults = await json('/api/events?type=ASSAULT&limit=500');
+    expect(assaults.body.total).toBeGreaterThan(0);
+    for (const e of assaults.body.items) expect(e.type).toBe('ASSAULT');
+    const coop = await json('/api/events?quad=cooperative&limit=500');
+    expect(coop.body.total).toBeGreaterThan(0);
+    for (const e of coop.body.items) expect(isCooperative(e.type as PloverType)).toBe(true);
+    const all = await json('/api/events?limit=500');
+    expect(coop.body.total).toBeLessThan(all.body.total);
+    const veskaria = await actorId('Veskaria');
+    const mine = await json(`/api/events?actor=${veskaria}&limit=500`);
+    expect(mine.body.total).toBeGreaterThan(0);
+    expect(mine.body.total).toBeLessThan(all.body.total);
+    for (const e of mine.body.items) expect([...e.sourceIds, ...e.targetIds]).toContain(veskaria);
+    const expected = (all.body.items as Array<{ sourceIds: string[]; targetIds: string[] }>).filter((e) =>
+      [...e.sourceIds, ...e.targetIds].includes(veskaria),
+    ).length;
+    expect(mine.body.total).toBe(expected);
+  });
+
+  it('filters by date range: a coarse date counts when its period overlaps', async () => {
+    const { body } = await json('/api/events?from=2026-03-11&to=2026-03-12&limit=500');
+    expect(body.total).toBeGreaterThan(0);
+    for (const e of body.items) {
+      expect(e.date).not.toBeNull();
+      expect(e.date >= '2026-03-11'.slice(0, e.date.length) && e.date <= '2026-03-12'.slice(0, e.date.length)).toBe(
+        true,
+      );
+    }
+  });
+
+  it('gives timeline entries a headline, their sentence, their outlets, and the undated group on the last page', async () => {
+    const { body } = await json('/api/timeline?limit=1000');
+    const entries = body.days.flatMap((d: { events: unknown[] }) => d.events);
+    expect(entries.length).toBe(body.total);
+    for (const e of entries) {
+      expect(e.headline.length).toBeGreaterThan(3);
+      const ev = e.evidence[0];
+      expect(e.sentence).toBe(slice(ev.articleId, ev.start, ev.end));
+      if (e.dateEvidence)
+        expect(slice(ev.articleId, e.dateEvidence.start, e.dateEvidence.end)).toBe(e.dateEvidence.text);
+    }
+    // Several outlets reported some events: the entry names them all.
+    expect(entries.some((e: { outlets: string[] }) => e.outlets.length > 1)).toBe(true);
+    // Folded entries point at an entry of the same day with the same headline.
+    for (const e of entries.filter((x: { foldedInto: string | null }) => x.foldedInto)) {
+      const first = entries.find((x: { id: string }) => x.id === e.foldedInto);
+      expect([first.date, first.headline]).toEqual([e.date, e.headline]);
+      expect(first.folded).toContain(e.id);
+    }
+    expect(body.undated).toBeGreaterThan(0);
+    expect(body.undatedEvents.length).toBe(body.undated);
+    for (const e of body.undatedEvents) expect(e.date).toBeNull();
+    const launches = entries.filter((e: { headline: string }) => /fires .*missiles/.test(e.headline));
+    expect(launches.length).toBeGreaterThan(0);
+    const early = await json('/api/timeline?limit=2');
+    expect(early.body.undatedEvents).toEqual([]);
+  });
+
+  it('filters quotes by speaker and claims by claimant and stance, each with its sentence', async () => {
+    const speakers = await json('/api/quotes/speakers');
+    const top = speakers.body.items[0];
+    expect(top.quotes).toBeGreaterThan(1);
+    const quotes = await json(`/api/quotes?actor=${top.id}&limit=500`);
+    expect(quotes.body.total).toBe(top.quotes);
+    for (const q of quotes.body.items) {
+      expect(q.speakerId).toBe(top.id);
+      expect(slice(q.articleId, q.start, q.end)).toBe(q.text);
+    }
+    const denials = await json('/api/claims?stance=denies&limit=500');
+    expect(denials.body.total).toBeGreaterThan(0);
+    for (const c of denials.body.items) {
+      expect(c.stance).toBe('denies');
+      const ev = c.evidence[0];
+      expect(c.text).toBe(slice(ev.articleId, ev.start, ev.end));
+    }
+    const all = await json('/api/claims?limit=500');
+    expect(denials.body.total).toBeLessThan(all.body.total);
+  });
+
+  it('filters articles by outlet', async () => {
+    const outlets = await json('/api/outlets');
+    const first = outlets.body.items[0];
+    const { body } = await json(`/api/articles?outlet=${encodeURIComponent(first.outlet)}&limit=500`);
+    expect(body.total).toBe(first.articles);
+    for (const a of body.items) expect(a.outlet).toBe(first.outlet);
+  });
+
+  it("gives an actor's profile: events on both sides, quotes, claims made and denied, co-actors", async () => {
+    const veskaria = await actorId('Veskaria');
+    const { status, body } = await json(`/api/entities/${veskaria}/profile`);
+    expect(status).toBe(200);
+    expect(body.entity.name).toBe('Veskaria');
+    expect(body.asSource.total).toBeGreaterThan(0);
+    for (const e of body.asSource.items) expect(e.sourceIds).toContain(veskaria);
+    for (const e of body.asTarget.items) expect(e.targetIds).toContain(veskaria);
+    expect(body.coActors.length).toBeGreaterThan(0);
+    expect(body.mentionsByDay.length).toBeGreaterThan(0);
+    for (const c of body.denials.items) expect(c.stance).toBe('denies');
+    for (const c of body.claims.items) expect(c.stance).not.toBe('denies');
+    expect((await json('/api/entities/ent_nobody/profile')).status).toBe(404);
+  });
+});
