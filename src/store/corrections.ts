@@ -98,20 +98,27 @@ export function applyQuoteCorrections(db: Db, corrections: readonly Correction[]
 function restoreQuoteSpeaker(db: Db, c: Correction): void {
   if (c.kind !== 'quote.speaker') return;
   const p = c.payload;
+  const same = allCorrections(db).filter(
+    (o): o is typeof c =>
+      o.kind === 'quote.speaker' &&
+      o.payload.articleId === p.articleId &&
+      o.payload.start === p.start &&
+      o.payload.end === p.end,
+  );
+  // The speaker before any correction of this quote is the first one's `before` (an undone correction's own
+  // `before` may be what an earlier correction set); the ones still in force are then applied again in order.
+  const first = same[0]!.payload.before;
   db.prepare(`UPDATE quotes SET speaker_key = ?, speaker_name = ?
               WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) AND start = ? AND "end" = ?`).run(
-    p.before.speakerKey,
-    p.before.speakerName,
+    first.speakerKey,
+    first.speakerName,
     p.articleId,
     p.start,
     p.end,
   );
-  // A later correction of the same quote still in force wins over the restored speaker.
   applyQuoteCorrections(
     db,
-    activeCorrections(db).filter(
-      (o) => o.kind === 'quote.speaker' && o.payload.articleId === p.articleId && o.payload.start === p.start,
-    ),
+    same.filter((o) => !o.undoneAt),
   );
 }
 
