@@ -120,6 +120,8 @@ export function startResolve(db: Db, userAliases: AliasFile = emptyAliasFile()):
   // applied to the merged events, the quote ones written back into the quotes.
   const corrections = activeCorrections(db);
   const aliases = aliasFileWithCorrections(userAliases, corrections);
+  // Written before the worker reads, so the claim groups it builds see the corrected claimants.
+  applyQuoteCorrections(db, corrections);
   const beside = resolveBeside(db, aliases);
   return {
     finish: async () => {

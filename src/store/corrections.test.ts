@@ -2,19 +2,25 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addCorrection, undoCorrection } from './corrections.js';
+import { addCorrection, applyQuoteCorrections, undoCorrection } from './corrections.js';
 import { openDb, type Db } from './db.js';
 
 const TEXT = 'The minister said “the bridge opens in May” on Monday.';
 const Q = { start: 18, end: 43 };
 
-/** A store with one article, one quote without a speaker, and the claim built from it. */
+/** A store with one article, one quote whose speaker has no resolved name, and the claim built from it. */
 function store(): Db {
   const db = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-corr-store-')), 'test.db'));
   db.prepare("INSERT INTO articles (id, title, text, origin) VALUES ('a1', 'Bridge', ?, 'test')").run(TEXT);
   db.prepare(
     'INSERT INTO quotes (article_seq, idx, start, "end", text, direct, speaker_key, speaker_name) VALUES (1, 0, ?, ?, \'q\', 1, NULL, NULL)',
   ).run(Q.start, Q.end);
+  db.prepare(
+    "INSERT INTO claims (article_seq, idx, start, \"end\", proposition, claimant_key, claimant, stance, quote_idx) VALUES (1, 0, 0, ?, 'the bridge opens in May', 'person:minister', 'The minister', 'asserts', 0)",
+  ).run(Q.end);
+  db.prepare("UPDATE quotes SET speaker = ?, speaker_key = 'person:minister', speaker_name = NULL WHERE idx = 0").run(
+    JSON.stringify({ start: 0, end: 12, text: 'The minister' }),
+  );
   return db;
 }
 
@@ -29,7 +35,7 @@ function setSpeaker(
     target: 'a1:q0',
     payload: { articleId: 'a1', ...Q, speakerKey: key, speakerName: name, before },
   });
-  db.prepare('UPDATE quotes SET speaker_key = ?, speaker_name = ? WHERE article_seq = 1 AND idx = 0').run(key, name);
+  applyQuoteCorrections(db, [c]);
   return c.id;
 }
 
@@ -38,21 +44,31 @@ const speaker = (db: Db) => db.prepare('SELECT speaker_key AS k, speaker_name AS
 describe('quote speaker corrections', () => {
   it('undoing two corrections of one quote, oldest first, puts back the speaker before both', () => {
     const db = store();
-    const a = setSpeaker(db, 'person:x', 'X', { speakerKey: null, speakerName: null });
+    const a = setSpeaker(db, 'person:x', 'X', { speakerKey: 'person:minister', speakerName: null });
     const b = setSpeaker(db, 'person:y', 'Y', { speakerKey: 'person:x', speakerName: 'X' });
     expect(undoCorrection(db, a)).toBe(true);
     expect(speaker(db)).toEqual({ k: 'person:y', n: 'Y' });
     expect(undoCorrection(db, b)).toBe(true);
-    expect(speaker(db)).toEqual({ k: null, n: null });
+    expect(speaker(db)).toEqual({ k: 'person:minister', n: null });
     db.close();
   });
 
   it('undoing the later one leaves the earlier in force', () => {
     const db = store();
-    setSpeaker(db, 'person:x', 'X', { speakerKey: null, speakerName: null });
+    setSpeaker(db, 'person:x', 'X', { speakerKey: 'person:minister', speakerName: null });
     const b = setSpeaker(db, 'person:y', 'Y', { speakerKey: 'person:x', speakerName: 'X' });
     undoCorrection(db, b);
     expect(speaker(db)).toEqual({ k: 'person:x', n: 'X' });
+    db.close();
+  });
+
+  it('reaches the claims built from the quote, and is undone there too', () => {
+    const db = store();
+    const claimant = () => db.prepare('SELECT claimant_key AS k, claimant AS n FROM claims').get();
+    const a = setSpeaker(db, 'person:x', 'X', { speakerKey: 'person:minister', speakerName: null });
+    expect(claimant()).toEqual({ k: 'person:x', n: 'X' });
+    undoCorrection(db, a);
+    expect(claimant()).toEqual({ k: 'person:minister', n: 'The minister' });
     db.close();
   });
 });

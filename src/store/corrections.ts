@@ -90,9 +90,26 @@ export function applyQuoteCorrections(db: Db, corrections: readonly Correction[]
       if (c.kind !== 'quote.speaker' || c.undoneAt) continue;
       const p = c.payload;
       n += set.run(p.speakerKey, p.speakerName, p.articleId, p.start, p.end).changes;
+      claimantsFromQuote(db, p);
     }
   });
   return n;
+}
+
+/**
+ * The claims built from a quote take its speaker as their claimant (as `buildClaims` does: the speaker's name, else
+ * the speaker's words), so that the ledger, the claims list and the actor profile agree with the quote.
+ */
+function claimantsFromQuote(db: Db, p: { articleId: string; start: number; end: number }): void {
+  db.prepare(`UPDATE claims SET claimant_key = q.speaker_key,
+                claimant = COALESCE(q.speaker_name, json_extract(q.speaker, '$.text'), claims.claimant)
+              FROM quotes q
+              WHERE q.article_seq = claims.article_seq AND q.idx = claims.quote_idx
+                AND q.article_seq = (SELECT seq FROM articles WHERE id = ?) AND q.start = ? AND q."end" = ?`).run(
+    p.articleId,
+    p.start,
+    p.end,
+  );
 }
 
 function restoreQuoteSpeaker(db: Db, c: Correction): void {
@@ -116,6 +133,7 @@ function restoreQuoteSpeaker(db: Db, c: Correction): void {
     p.start,
     p.end,
   );
+  claimantsFromQuote(db, p);
   applyQuoteCorrections(
     db,
     same.filter((o) => !o.undoneAt),
