@@ -37,6 +37,17 @@ export function activeCorrections(db: Db): Correction[] {
   );
 }
 
+/**
+ * Changes whenever a correction is added or undone: a resolve notes it when it starts and writes only if it is
+ * still the same (else the resolve would put back what a later correction's resolve fixed).
+ */
+export function correctionsVersion(db: Db): string {
+  return db
+    .prepare("SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COUNT(undone_at) FROM corrections")
+    .pluck()
+    .get() as string;
+}
+
 export function correctionById(db: Db, id: number): Correction | null {
   const r = db.prepare('SELECT * FROM corrections WHERE id = ?').get(id) as CorrectionRow | undefined;
   return r ? toCorrection(r) : null;
