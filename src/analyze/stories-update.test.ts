@@ -158,9 +158,10 @@ describe('two story updates at once', () => {
     db.exec(`VACUUM INTO '${copy}'`);
     const store = openDb(copy);
     try {
-      const clear = (): void =>
+      const clear = (): void => {
         store.exec(`DELETE FROM story_keys; DELETE FROM story_members; DELETE FROM stories;
                     DELETE FROM story_frequencies; DELETE FROM meta WHERE key = 'story_documents'`);
+      };
       const state = () => ({
         frequencies: store.prepare('SELECT key, df FROM story_frequencies ORDER BY key').all(),
         documents: store.prepare("SELECT value FROM meta WHERE key = 'story_documents'").pluck().get(),
