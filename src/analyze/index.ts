@@ -41,7 +41,13 @@ export {
   type Citation,
   type TimelineEntry,
 } from './chronology.js';
-export { updateStories, type StoryUpdate } from './stories-update.js';
+export {
+  placeStories,
+  pendingStoryArticles,
+  updateStories,
+  type PendingStoryArticle,
+  type StoryUpdate,
+} from './stories-update.js';
 export {
   compareStory,
   countedNumbers,

@@ -2,7 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths, brief, briefMarkdown, compareStory, countedNumbers } from './index.js';
+import {
+  analyzePaths,
+  brief,
+  briefMarkdown,
+  compareStory,
+  countedNumbers,
+  pendingStoryArticles,
+  placeStories,
+  updateStories,
+} from './index.js';
 import { allStories, openDb, type Db } from '../store/index.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -140,5 +149,39 @@ describe('brief', () => {
     ]);
     const may2 = brief(db, { from: '2031-05-02', to: '2031-05-03' });
     expect(may2.stories.map((s) => s.developments.map((d) => d.date))).toEqual([['2031-05-02']]);
+  });
+});
+
+describe('two story updates at once', () => {
+  it('place and count each article once when both took the same list of articles still to place', () => {
+    const copy = join(dir, 'twice.db');
+    db.exec(`VACUUM INTO '${copy}'`);
+    const store = openDb(copy);
+    try {
+      const clear = (): void => {
+        store.exec(`DELETE FROM story_keys; DELETE FROM story_members; DELETE FROM stories;
+                    DELETE FROM story_frequencies; DELETE FROM meta WHERE key = 'story_documents'`);
+      };
+      const state = () => ({
+        frequencies: store.prepare('SELECT key, df FROM story_frequencies ORDER BY key').all(),
+        documents: store.prepare("SELECT value FROM meta WHERE key = 'story_documents'").pluck().get(),
+        members: store.prepare('SELECT article_seq, story_id FROM story_members ORDER BY article_seq').all(),
+        keys: store.prepare('SELECT key, article_seq FROM story_keys ORDER BY key, article_seq').all(),
+        stories: store.prepare('SELECT id, articles FROM stories ORDER BY id').all(),
+      });
+      clear();
+      updateStories(store);
+      const once = state();
+      expect(Number(once.documents)).toBe(once.members.length);
+      expect(once.members.length).toBeGreaterThan(1);
+      // As a server's job and `sitrep analyze` would: both read the list, then each places it in turn.
+      clear();
+      const pending = pendingStoryArticles(store);
+      expect(placeStories(store, pending).articles).toBe(pending.length);
+      expect(placeStories(store, pending).articles).toBe(0);
+      expect(state()).toEqual(once);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -53,24 +53,54 @@ const BATCH = 2000;
 /** At most this many articles are read from one key's postings (the newest): a common key says little. */
 const POSTINGS_PER_KEY = 200;
 
-/** Place every article not yet in a story, and describe the stories that changed. */
-export function updateStories(db: Db, options: Partial<StoryOptions> = {}): StoryUpdate {
-  const o = { ...DEFAULT_STORY_OPTIONS, ...options };
-  const stats: StoryUpdate = { articles: 0, started: 0, touched: 0, pairs: 0, read: 0, stories: 0 };
-  const pending = unclusteredArticles(db)
+/** An article still to place in a story, with what fixes its place in the order. */
+export interface PendingStoryArticle {
+  seq: number;
+  id: string;
+  day: string | null;
+  hash: number;
+}
+
+/** The articles not yet in a story, in the order they are placed: publication day, then a hash of their id. */
+export function pendingStoryArticles(db: Db): PendingStoryArticle[] {
+  return unclusteredArticles(db)
     .map((a) => ({ ...a, hash: hashOf(a.id) }))
     .sort((a, b) => {
       const [x, y] = [a.day ?? '', b.day ?? ''];
       return x !== y ? (x < y ? -1 : 1) : a.hash - b.hash || a.seq - b.seq;
     });
-  const stored = storyFrequencies(db);
-  const frequencies = new DocumentFrequencies(stored.df, stored.documents);
+}
+
+/** Place every article not yet in a story, and describe the stories that changed. */
+export function updateStories(db: Db, options: Partial<StoryOptions> = {}): StoryUpdate {
+  return placeStories(db, pendingStoryArticles(db), options);
+}
+
+/**
+ * Place the given articles, batch by batch. The list is read before any transaction, so another process (a
+ * server's Sources job beside `sitrep analyze`) may have placed some of them meanwhile: each batch's
+ * transaction leaves out the articles that already have a story and reads the frequencies afresh, so no article
+ * is placed or counted twice.
+ */
+export function placeStories(
+  db: Db,
+  pending: readonly PendingStoryArticle[],
+  options: Partial<StoryOptions> = {},
+): StoryUpdate {
+  const o = { ...DEFAULT_STORY_OPTIONS, ...options };
+  const stats: StoryUpdate = { articles: 0, started: 0, touched: 0, pairs: 0, read: 0, stories: 0 };
   const load = storyArticleLoader(db);
   const postings = storyPostings(db, POSTINGS_PER_KEY);
   const writer = storyWriter(db);
   for (let from = 0; from < pending.length; from += BATCH) {
-    const batch = pending.slice(from, from + BATCH);
+    const slice = pending.slice(from, from + BATCH);
     immediate(db, () => {
+      // Under the write lock: what another process placed since the list was read is left out, and the
+      // frequencies are those its commits left.
+      const batch = slice.filter(({ seq }) => writer.storyOf(seq) === null);
+      if (batch.length === 0) return;
+      const stored = storyFrequencies(db);
+      const frequencies = new DocumentFrequencies(stored.df, stored.documents);
       // The batch's own frequencies first, as `clusterStories` counts the whole input before assigning.
       const articles = new Map<number, StoryArticle>();
       const delta = new Map<string, number>();

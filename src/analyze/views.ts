@@ -136,12 +136,18 @@ export function timelinePage(
 export interface NetworkEdge {
   source: string;
   target: string;
+  /** Reports of the edge's cooperative events (an event told by three articles counts 3). */
   cooperative: number;
+  /** Reports of the edge's conflictual events. */
   conflictual: number;
+  /** The edge's cooperative events, each once: these two sum to the counts in `types`. */
+  cooperativeEvents: number;
+  conflictualEvents: number;
+  /** Events of each type, each once. */
   types: Partial<Record<PloverType, number>>;
   first: string | null;
   last: string | null;
-  /** The reports behind the edge's events (an event told by three articles counts 3 here, 1 above). */
+  /** The reports behind the edge's events: `cooperative + conflictual`. */
   mentions: number;
   /** The edge's events, oldest first: what the edge's counts count. */
   eventIds: string[];
@@ -164,8 +170,9 @@ function inRange(date: string | null, range: NetworkRange): boolean {
 }
 
 /**
- * Who acts on whom: edges between entities, counted by cooperative vs conflictual events (each event once, as
- * its types are), with first/last date and the event ids, over an optional date range. Negated and hypothetical events are no interaction and stay out. `span`
+ * Who acts on whom: edges between entities, with the reports (`cooperative`, `conflictual`) and the events
+ * (`cooperativeEvents`, `conflictualEvents`, `types`) of each kind, first/last date and the event ids, over an
+ * optional date range; strongest (most reports) first. Negated and hypothetical events are no interaction and stay out. `span`
  * is the first and last event date in the whole corpus, for the UI's range picker.
  */
 export function actorNetwork(
@@ -199,6 +206,8 @@ export function actorNetwork(
               target: t,
               cooperative: 0,
               conflictual: 0,
+              cooperativeEvents: 0,
+              conflictualEvents: 0,
               types: {},
               first: null,
               last: null,
@@ -206,12 +215,19 @@ export function actorNetwork(
               eventIds: [],
             }),
           );
-        // Every count of an edge counts events, so cooperative + conflictual = the sum over its types.
+        // `cooperative`/`conflictual` count reports (as they always have); the `…Events` counts and `types` count
+        // each event once, so cooperativeEvents + conflictualEvents = the sum over its types.
         const type = e.type as PloverType;
-        if (isCooperative(type)) edge.cooperative += 1;
-        else edge.conflictual += 1;
+        const reports = e.mentions ?? 1;
+        if (isCooperative(type)) {
+          edge.cooperative += reports;
+          edge.cooperativeEvents += 1;
+        } else {
+          edge.conflictual += reports;
+          edge.conflictualEvents += 1;
+        }
         edge.types[type] = (edge.types[type] ?? 0) + 1;
-        edge.mentions += e.mentions ?? 1;
+        edge.mentions += reports;
         edge.eventIds.push(e.id);
         if (e.date) {
           if (!edge.first || e.date < edge.first) edge.first = e.date;

@@ -112,15 +112,29 @@ describe('network edges and places', () => {
       target: string;
       cooperative: number;
       conflictual: number;
+      cooperativeEvents: number;
+      conflictualEvents: number;
+      mentions: number;
       events: number;
       types: Record<string, number>;
     }>;
     expect(edges.length).toBeGreaterThan(0);
     for (const e of edges) {
       const typed = Object.values(e.types).reduce((n, x) => n + x, 0);
-      expect(e.cooperative + e.conflictual).toBe(typed);
+      expect(e.cooperativeEvents + e.conflictualEvents).toBe(typed);
       expect(e.events).toBe(typed);
+      // `cooperative` and `conflictual` count reports, as they always have: at least one per event of their kind.
+      expect(e.cooperative).toBeGreaterThanOrEqual(e.cooperativeEvents);
+      expect(e.conflictual).toBeGreaterThanOrEqual(e.conflictualEvents);
+      expect(e.cooperative + e.conflictual).toBe(e.mentions);
     }
+    // Some event is told by more than one article, so reports and events differ somewhere.
+    expect(edges.some((e) => e.mentions > e.events)).toBe(true);
+    // Strongest first: ordered by reports.
+    for (let i = 1; i < edges.length; i++)
+      expect(edges[i - 1]!.cooperative + edges[i - 1]!.conflictual).toBeGreaterThanOrEqual(
+        edges[i]!.cooperative + edges[i]!.conflictual,
+      );
     const e = edges[0]!;
     const listed = await json(`/api/network/events?source=${e.source}&target=${e.target}`);
     expect(listed.status).toBe(200);

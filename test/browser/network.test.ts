@@ -62,6 +62,12 @@ describe('actor network view', () => {
     expect(sanction![4]).toContain('SANCTION');
     expect(Number(sanction![3])).toBeGreaterThan(0);
     expect(sanction![5]).toMatch(/2026-03/);
+    // The cooperative and conflictual columns count events, as the types do, so they add up to the same number.
+    for (const r of rows) {
+      const typed = r[4]!.split(', ').reduce((n, t) => n + Number(t.split(' ')[1]), 0);
+      expect(Number(r[2]) + Number(r[3]), r.join(' | ')).toBe(typed);
+      expect(r[6]).toBe(`${typed} events`);
+    }
     const accusation = rows.find((r) => r[0] === 'Veskaria' && r[1] === 'Norvessa');
     expect(accusation![4]).toContain('ACCUSE');
     // Drawn by Cytoscape.js: both kinds of edge, every actor once.

@@ -139,4 +139,21 @@ describe('walk-through: five questions answered by clicks', () => {
     expect(meta).toContain('GlobalWire');
     expect(meta).toContain('Pacific Ledger');
   });
+
+  it('shows the same story as stories, a network and a map', async () => {
+    await nav('stories');
+    await page.waitForSelector('#story-list .story-link');
+    expect(await page.locator('#story-list .story-link').count()).toBeGreaterThan(0);
+    await shot('stories');
+    await nav('network');
+    await page.waitForSelector('#network-canvas canvas');
+    await page.waitForSelector('#network-edges tbody tr');
+    expect(await page.locator('#network-edges tbody tr').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(500); // the layout animates into place
+    await shot('network');
+    await nav('map');
+    await page.waitForSelector('#map-svg circle.place');
+    expect(await page.locator('#map-svg circle.place').count()).toBeGreaterThan(0);
+    await shot('map');
+  });
 });

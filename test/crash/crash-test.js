@@ -1,7 +1,7 @@
 // The kill test: SIGKILL `sitrep analyze` at seeded random points of a large ingest — during the bulk load, the
-// index rebuild, the corpus resolve and start-up (which finishes an abandoned bulk load) — and check the store
-// after every kill and after the rerun that completes it. `npm run test:crash` runs the full version; a short
-// one runs in `npm test` (test/crash.test.ts).
+// index rebuild, the corpus resolve, the story placement and start-up (which finishes an abandoned bulk load) — and
+// check the store after every kill and after the rerun that completes it. `npm run test:crash` runs the full
+// version; a short one runs in `npm test` (test/crash.test.ts).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -21,7 +21,13 @@ const DERIVED = {
   events: 'SELECT id, type, date, data FROM events ORDER BY id',
   event_articles: 'SELECT event_id, article_id FROM event_articles ORDER BY article_id, event_id',
   claim_groups: 'SELECT * FROM claim_groups ORDER BY id',
-  claim_group_members: 'SELECT article_seq, idx, group_id FROM claim_group_members ORDER BY article_seq, idx',
+  claim_group_members: 'SELECT article_seq, idx, group_id, rank FROM claim_group_members ORDER BY article_seq, idx',
+  event_actors: 'SELECT entity_id, event_id, side, date FROM event_actors ORDER BY entity_id, event_id, side',
+  stories: 'SELECT * FROM stories ORDER BY id',
+  story_members: 'SELECT article_seq, story_id FROM story_members ORDER BY article_seq',
+  story_keys: 'SELECT key, article_seq FROM story_keys ORDER BY key, article_seq',
+  story_frequencies: 'SELECT key, df FROM story_frequencies ORDER BY key',
+  story_documents: "SELECT key, value FROM meta WHERE key = 'story_documents' ORDER BY key",
 };
 const LAYERS = ['mentions', 'quotes', 'claims', 'event_mentions', 'article_fingerprints'];
 
@@ -146,7 +152,7 @@ export async function crashTest({ kills = 50, seed = 1, articles = 1500, median 
 
   const r = rng(seed);
   const firstTargets = ['bulk-load', 'bulk-load', 'rebuild', 'resolve', 'start'];
-  const laterTargets = ['start', 'store', 'bulk-load', 'resolve'];
+  const laterTargets = ['start', 'store', 'bulk-load', 'resolve', 'stories'];
   const report = { kills: 0, byPhase: {}, cycles: 0, completedReruns: 0, checks: 0, missedKills: 0, seed, articles };
   const store = join(dir, 'crash.db');
   while (report.kills < kills) {

@@ -156,7 +156,7 @@ function drawGraph(container: HTMLElement, net: NetworkAnswer, showEdge: (e: Edg
         source: `n:${e.source}`,
         target: `n:${e.target}`,
         width: Math.min(8, 1 + Math.log2(1 + e.events)),
-        color: e.conflictual > e.cooperative ? '#c33' : '#2a7',
+        color: e.conflictualEvents > e.cooperativeEvents ? '#c33' : '#2a7',
       },
     });
   });
@@ -222,8 +222,9 @@ function edgeTable(edges: Edge[], names: Map<string, string>, showEdge: (e: Edge
       {},
       el('td', {}, el('a', { href: `#/actor/${encodeURIComponent(e.source)}` }, names.get(e.source) ?? e.source)),
       el('td', {}, el('a', { href: `#/actor/${encodeURIComponent(e.target)}` }, names.get(e.target) ?? e.target)),
-      el('td', {}, String(e.cooperative)),
-      el('td', {}, String(e.conflictual)),
+      // Events, each once, so the two columns sum to the counts listed under the types.
+      el('td', {}, String(e.cooperativeEvents)),
+      el('td', {}, String(e.conflictualEvents)),
       el(
         'td',
         {},
