@@ -4,8 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDoc, type EventActor, type EventMention, type ExportEvent } from '../model/index.js';
 import { mergeEvents } from '../resolve/index.js';
-import { articleId, articleWriter, eventMentions, openDb, writeResolved, type Db } from '../store/index.js';
-import { resolveCorpus } from './resolve-corpus.js';
+import {
+  addCorrection,
+  articleId,
+  articleWriter,
+  eventMentions,
+  openDb,
+  undoCorrection,
+  writeResolved,
+  type Db,
+} from '../store/index.js';
+import { resolveCorpus, startResolve } from './resolve-corpus.js';
 
 const actor = (name: string, key: string): EventActor => ({
   start: 0,
@@ -153,5 +162,33 @@ describe('resolveCorpus', () => {
     expect(derivedTables(memory)).toEqual(tables);
     expect(await resolveCorpus(db)).toEqual(counts);
     expect(derivedTables(db)).toEqual(tables);
+  });
+
+  it('a resolve that started before a correction does not write over the resolve the correction made', async () => {
+    const db = store();
+    await resolveCorpus(db);
+    const name = () =>
+      db
+        .prepare(
+          "SELECT e.name FROM entities e JOIN actor_keys k ON k.entity_id = e.id WHERE k.actor_key = 'country:ARD'",
+        )
+        .pluck()
+        .get();
+    const id = db.prepare("SELECT entity_id FROM actor_keys WHERE actor_key = 'country:ARD'").pluck().get() as string;
+    const older = startResolve(db);
+    const c = addCorrection(db, {
+      kind: 'actor.rename',
+      target: id,
+      payload: { name: 'Republic of Ardavia', keys: ['country:ARD'] },
+    });
+    await resolveCorpus(db);
+    expect(name()).toBe('Republic of Ardavia');
+    await older.finish();
+    expect(name()).toBe('Republic of Ardavia');
+
+    const again = startResolve(db);
+    undoCorrection(db, c.id);
+    await again.finish();
+    expect(name()).toBe('Ardavia');
   });
 });

@@ -13,6 +13,7 @@ import {
 import {
   activeCorrections,
   applyQuoteCorrections,
+  correctionsVersion,
   articleIdLoader,
   latestSeq,
   storedEventMentions,
@@ -118,8 +119,11 @@ export function startResolve(db: Db, userAliases: AliasFile = emptyAliasFile()):
   const stamp = latestSeq(db);
   // The analyst's corrections outlive every resolve: the actor ones join the alias file, the event ones are
   // applied to the merged events, the quote ones written back into the quotes.
+  const version = correctionsVersion(db);
   const corrections = activeCorrections(db);
   const aliases = aliasFileWithCorrections(userAliases, corrections);
+  // Written before the worker reads, so the claim groups it builds see the corrected claimants.
+  applyQuoteCorrections(db, corrections);
   const beside = resolveBeside(db, aliases);
   return {
     finish: async () => {
@@ -139,8 +143,10 @@ export function startResolve(db: Db, userAliases: AliasFile = emptyAliasFile()):
           actorKeys,
           entity: (id) => byId.get(id),
         });
-        const counts = writeResolved(db, { entities, actorKeys, events, claimGroups: claimGroups() }, stamp);
-        applyQuoteCorrections(db, corrections);
+        const counts = writeResolved(db, { entities, actorKeys, events, claimGroups: claimGroups() }, stamp, version);
+        // A correction was made or undone meanwhile: this resolve applied the ones before it, so it starts again.
+        if (!counts) return await startResolve(db, userAliases).finish();
+        applyQuoteCorrections(db);
         return counts;
       } finally {
         beside?.stop();

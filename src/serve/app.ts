@@ -14,6 +14,9 @@ import { storeToken, tokenMatches } from './token.js';
 
 /** The largest request body the API reads (a Sources POST is one URL): larger ones are refused unread. */
 export const MAX_BODY_BYTES = 16 * 1024;
+/** The largest alias file the corrections import reads (`POST /api/corrections/aliases`). */
+export const MAX_ALIAS_FILE_BYTES = 2 * 1024 * 1024;
+const ALIAS_IMPORT = '/api/corrections/aliases';
 
 export interface AppOptions extends ApiOptions {
   /** The address the server is bound to (`--host`): its name is accepted in the Host header. */
@@ -78,13 +81,11 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
     }),
   );
   app.use('*', hostCheck(allowedHosts(options.host ?? '127.0.0.1')));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: `the request body is over ${MAX_BODY_BYTES} bytes` }, 413),
-    }),
-  );
+  const limit = (maxSize: number) =>
+    bodyLimit({ maxSize, onError: (c) => c.json({ error: `the request body is over ${maxSize} bytes` }, 413) });
+  const small = limit(MAX_BODY_BYTES);
+  app.use(ALIAS_IMPORT, limit(MAX_ALIAS_FILE_BYTES));
+  app.use('/api/*', (c, next) => (c.req.path === ALIAS_IMPORT ? next() : small(c, next)));
   app.use('/api/*', apiGuard(token, reads));
   // Reads answered from memory (after the guards, so a cached answer is refused like a fresh one). Not the
   // Sources routes: their jobs and feeds change without a store commit.

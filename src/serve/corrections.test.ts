@@ -224,4 +224,18 @@ describe('corrections', () => {
     expect(entityNamed('Kingdom of Norvessa')).toBeDefined();
     expect((await post('/api/corrections/aliases', { merge: 'nope' })).status).toBe(400);
   });
+
+  it('reads an alias file larger than the other routes allow, up to its own limit', async () => {
+    const big = { $comment: 'x'.repeat(32 * 1024) };
+    expect((await post('/api/corrections/aliases', big)).status).toBe(200);
+    expect((await post('/api/corrections', { kind: 'event.wrong', id: 'nothing', note: big.$comment })).status).toBe(
+      413,
+    );
+    const res = await app.request('/api/corrections/aliases', {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(3 * 1024 * 1024) },
+      body: '{}',
+    });
+    expect(res.status).toBe(413);
+  });
 });

@@ -7,6 +7,7 @@ import type {
   ExportEvent,
 } from '../model/index.js';
 import type { StoredMention } from '../resolve/index.js';
+import { correctionsVersion } from './corrections.js';
 import { immediate, type Db } from './db.js';
 import { RANK_MEMBERS_SQL } from './migrations/010-read-indexes.js';
 
@@ -170,9 +171,23 @@ export interface ResolvedCounts {
  * latest article seq the resolve saw; when another process has meanwhile written a resolve of a later state
  * (two `analyze` runs on one store), that one is kept and this one is dropped: counts are then the store's.
  */
-export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): ResolvedCounts {
+export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): ResolvedCounts;
+/** …and writes nothing, answering null, when the corrections are no longer at `corrections` (`correctionsVersion`). */
+export function writeResolved(
+  db: Db,
+  resolved: ResolvedCorpus,
+  stamp: number,
+  corrections: string,
+): ResolvedCounts | null;
+export function writeResolved(
+  db: Db,
+  resolved: ResolvedCorpus,
+  stamp: number,
+  corrections?: string,
+): ResolvedCounts | null {
   const counts: ResolvedCounts = { entities: resolved.entities.length, events: 0, claimGroups: 0 };
   const written = immediate(db, () => {
+    if (corrections !== undefined && correctionsVersion(db) !== corrections) return null;
     if (resolvedStamp(db) > stamp) return false;
     db.exec(
       'DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM event_actors; DELETE FROM claim_groups; DELETE FROM claim_group_members;',
@@ -229,6 +244,7 @@ export function writeResolved(db: Db, resolved: ResolvedCorpus, stamp: number): 
     ).run(String(stamp));
     return true;
   });
+  if (written === null) return null;
   return written ? counts : storedCounts(db);
 }
 

@@ -37,6 +37,17 @@ export function activeCorrections(db: Db): Correction[] {
   );
 }
 
+/**
+ * Changes whenever a correction is added or undone: a resolve notes it when it starts and writes only if it is
+ * still the same (else the resolve would put back what a later correction's resolve fixed).
+ */
+export function correctionsVersion(db: Db): string {
+  return db
+    .prepare("SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COUNT(undone_at) FROM corrections")
+    .pluck()
+    .get() as string;
+}
+
 export function correctionById(db: Db, id: number): Correction | null {
   const r = db.prepare('SELECT * FROM corrections WHERE id = ?').get(id) as CorrectionRow | undefined;
   return r ? toCorrection(r) : null;
@@ -90,28 +101,53 @@ export function applyQuoteCorrections(db: Db, corrections: readonly Correction[]
       if (c.kind !== 'quote.speaker' || c.undoneAt) continue;
       const p = c.payload;
       n += set.run(p.speakerKey, p.speakerName, p.articleId, p.start, p.end).changes;
+      claimantsFromQuote(db, p);
     }
   });
   return n;
 }
 
-function restoreQuoteSpeaker(db: Db, c: Correction): void {
-  if (c.kind !== 'quote.speaker') return;
-  const p = c.payload;
-  db.prepare(`UPDATE quotes SET speaker_key = ?, speaker_name = ?
-              WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) AND start = ? AND "end" = ?`).run(
-    p.before.speakerKey,
-    p.before.speakerName,
+/**
+ * The claims built from a quote take its speaker as their claimant (as `buildClaims` does: the speaker's name, else
+ * the speaker's words), so that the ledger, the claims list and the actor profile agree with the quote.
+ */
+function claimantsFromQuote(db: Db, p: { articleId: string; start: number; end: number }): void {
+  db.prepare(`UPDATE claims SET claimant_key = q.speaker_key,
+                claimant = COALESCE(q.speaker_name, json_extract(q.speaker, '$.text'), claims.claimant)
+              FROM quotes q
+              WHERE q.article_seq = claims.article_seq AND q.idx = claims.quote_idx
+                AND q.article_seq = (SELECT seq FROM articles WHERE id = ?) AND q.start = ? AND q."end" = ?`).run(
     p.articleId,
     p.start,
     p.end,
   );
-  // A later correction of the same quote still in force wins over the restored speaker.
+}
+
+function restoreQuoteSpeaker(db: Db, c: Correction): void {
+  if (c.kind !== 'quote.speaker') return;
+  const p = c.payload;
+  const same = allCorrections(db).filter(
+    (o): o is typeof c =>
+      o.kind === 'quote.speaker' &&
+      o.payload.articleId === p.articleId &&
+      o.payload.start === p.start &&
+      o.payload.end === p.end,
+  );
+  // The speaker before any correction of this quote is the first one's `before` (an undone correction's own
+  // `before` may be what an earlier correction set); the ones still in force are then applied again in order.
+  const first = same[0]!.payload.before;
+  db.prepare(`UPDATE quotes SET speaker_key = ?, speaker_name = ?
+              WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) AND start = ? AND "end" = ?`).run(
+    first.speakerKey,
+    first.speakerName,
+    p.articleId,
+    p.start,
+    p.end,
+  );
+  claimantsFromQuote(db, p);
   applyQuoteCorrections(
     db,
-    activeCorrections(db).filter(
-      (o) => o.kind === 'quote.speaker' && o.payload.articleId === p.articleId && o.payload.start === p.start,
-    ),
+    same.filter((o) => !o.undoneAt),
   );
 }
 

@@ -50,3 +50,24 @@ describe('corrections in the UI', () => {
     expect(await page.textContent('#corrections-table tbody tr')).toContain('event.wrong');
   });
 });
+
+describe('corrections in a UI that needs the token for reads', () => {
+  let open: UiSession;
+  beforeAll(async () => {
+    open = await openUi([`${ROOT}examples/dump-harbour`], {}, { tokenForReads: true });
+  }, 120_000);
+  afterAll(async () => {
+    await open?.close();
+  });
+
+  it('downloads the alias file', async () => {
+    const { page, base, token } = open;
+    await page.goto(`${base}/?token=${token}#/corrections`);
+    await page.waitForSelector('#corrections-aliases');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#corrections-aliases')]);
+    expect(download.suggestedFilename()).toBe('sitrep.aliases.json');
+    const { readFileSync } = await import('node:fs');
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(file)).toEqual(expect.arrayContaining(['merge', 'split', 'rename']));
+  });
+});

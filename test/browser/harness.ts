@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { chromium, type Page } from 'playwright-core';
 import { analyzePaths } from '../../src/analyze/index.js';
-import { createApp } from '../../src/serve/index.js';
+import { type AppOptions, createApp, storeToken } from '../../src/serve/index.js';
 import { openDb } from '../../src/store/index.js';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network. */
@@ -25,6 +25,8 @@ export const ROOT = new URL('../..', import.meta.url).pathname;
 export interface UiSession {
   page: Page;
   base: string;
+  /** The store's API token. */
+  token: string;
   close(): Promise<void>;
 }
 
@@ -32,7 +34,11 @@ export interface UiSession {
  * A store analyzed from `inputs` (paths; `extra` are written as dump files first), served on a free
  * 127.0.0.1 port, and a Chromium page to drive it. Each browser test file opens its own session.
  */
-export async function openUi(inputs: string[], extra: Record<string, string> = {}): Promise<UiSession> {
+export async function openUi(
+  inputs: string[],
+  extra: Record<string, string> = {},
+  app: AppOptions = {},
+): Promise<UiSession> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-ui-'));
   const paths = [...inputs];
   for (const [name, text] of Object.entries(extra)) {
@@ -42,7 +48,7 @@ export async function openUi(inputs: string[], extra: Record<string, string> = {
   const dbPath = join(dir, 'ui.db');
   await analyzePaths(paths, dbPath, { threads: 0 });
   const db = openDb(dbPath);
-  const server = serve({ fetch: createApp(db).fetch, hostname: '127.0.0.1', port: 0 });
+  const server = serve({ fetch: createApp(db, app).fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
@@ -51,6 +57,7 @@ export async function openUi(inputs: string[], extra: Record<string, string> = {
   return {
     page,
     base,
+    token: storeToken(db),
     close: async () => {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

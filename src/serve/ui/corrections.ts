@@ -1,7 +1,7 @@
 import { parseResponse } from 'hono/client';
 import { PLOVER_TYPES } from '../../model/doc.js';
 import { answer, client } from './client.js';
-import { clear, dateLabel, el, pager, paging } from './dom.js';
+import { clear, dateLabel, el, pager, paging, saveFile } from './dom.js';
 
 /**
  * Corrections from the views: `correctionControls(kind, id)` gives the buttons and small forms for one actor,
@@ -227,17 +227,23 @@ export async function renderCorrections(main: HTMLElement, offset = 0): Promise<
       else void renderCorrections(main);
     });
   });
+  // Fetched with the token (a server open to the network asks for it on reads too), then saved from the page.
+  const download = el('a', { href: '/api/corrections/aliases', id: 'corrections-aliases' }, 'download it');
+  download.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    void client.corrections.aliases.$get().then(async (res) => {
+      const out = await answer(res);
+      if (!res.ok) status.textContent = (out as { error?: string }).error ?? 'The alias file could not be read.';
+      else saveFile(JSON.stringify(out, null, 2), 'application/json', 'sitrep.aliases.json');
+    });
+  });
   main.append(
     el('h2', {}, 'Corrections'),
     el(
       'p',
       { class: 'meta' },
       'Applied on every analysis and resolve. The actor part is an alias file (sitrep analyze --aliases): ',
-      el(
-        'a',
-        { href: '/api/corrections/aliases', download: 'sitrep.aliases.json', id: 'corrections-aliases' },
-        'download it',
-      ),
+      download,
       ' or import one: ',
       upload,
     ),

@@ -55,3 +55,14 @@ export function dateLabel(value: string | null, precision?: string | null, from?
   if (!value) return 'undated';
   return `${value}${precision && precision !== 'day' ? ` (${precision})` : ''}${from ? ` · from ${from}` : ''}`;
 }
+
+/** Hand `body` to the browser as a download named `name` (made in the page: no request, so no token needed). */
+export function saveFile(body: string, type: string, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([body], { type }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

@@ -1,7 +1,7 @@
 import { parseResponse } from 'hono/client';
 import { PLOVER_TYPES } from '../../model/doc.js';
 import { client } from './client.js';
-import { el } from './dom.js';
+import { el, saveFile } from './dom.js';
 
 /**
  * The workbench's one filter bar. The filter lives in the address (`#/<view>?actor=…&from=…`), so a filtered view
@@ -138,14 +138,7 @@ export function exportButtons(name: string, rows: () => Row[]): HTMLElement {
     b.addEventListener('click', () => {
       const data = rows();
       const body = kind === 'csv' ? toCsv(data) : JSON.stringify(data, null, 2);
-      const blob = new Blob([body], { type: kind === 'csv' ? 'text/csv' : 'application/json' });
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = `sitrep-${name}.${kind}`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+      saveFile(body, kind === 'csv' ? 'text/csv' : 'application/json', `sitrep-${name}.${kind}`);
     });
     return b;
   };
