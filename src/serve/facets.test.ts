@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../analyze/index.js';
 import { isCooperative, type PloverType } from '../model/index.js';
-import { articleDetail, openDb, type Db } from '../store/index.js';
+import { articleDetail, type Db, eventWhere, NO_FACETS, openDb } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
 import { parseFacets } from './facets.js';
 
@@ -149,6 +149,26 @@ describe('facets', () => {
     }
     const all = await json('/api/claims?limit=500');
     expect(denials.body.total).toBeLessThan(all.body.total);
+  });
+
+  it('filters events by flag off the partial indexes, with the events a full scan finds', async () => {
+    const all = db.prepare('SELECT id, data FROM events').all() as Array<{ id: string; data: string }>;
+    for (const flag of ['negated', 'hypothetical'] as const) {
+      const expected = all
+        .filter((r) => (JSON.parse(r.data) as Record<string, unknown>)[flag] === true)
+        .map((r) => r.id)
+        .sort();
+      const { status, body } = await json(`/api/events?flag=${flag}&limit=500`);
+      expect(status).toBe(200);
+      expect(body.items.map((e: { id: string }) => e.id).sort()).toEqual(expected);
+      const w = eventWhere({ ...NO_FACETS, flag });
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN SELECT COUNT(*) FROM events e WHERE e.date IS NOT NULL AND ${w.sql.join(' AND ')}`)
+        .all(...w.args) as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toContain(`events_${flag}_date`);
+    }
+    // The example corpus has negated events, so the comparison above is not of two empty lists.
+    expect(all.some((r) => (JSON.parse(r.data) as Record<string, unknown>).negated === true)).toBe(true);
   });
 
   it('filters articles by outlet', async () => {

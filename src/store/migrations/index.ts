@@ -13,6 +13,7 @@ import { migration008 } from './008-stemmed-search-corrections.js';
 import { migration009 } from './009-fact-facets.js';
 import { migration010 } from './010-read-indexes.js';
 import { migration011 } from './011-stories.js';
+import { migration012 } from './012-event-flag-indexes.js';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
