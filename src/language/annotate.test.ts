@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDoc, type Doc, type EntityMention } from '../model/index.js';
 import { annotateLanguage } from './annotate.js';
-import { PhraseTagger } from './test-tagger.js';
+import { PhraseTagger, taggedDoc } from './test-tagger.js';
 
 function analyze(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('t1', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'test',
-    warnings: [],
-  });
-  annotateLanguage(doc, new PhraseTagger(phrases));
+  const doc = taggedDoc('t1', text, phrases);
   for (const e of doc.entities) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
   return doc;
 }

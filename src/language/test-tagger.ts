@@ -1,4 +1,27 @@
+import { createDoc, type DateEvidence, type Doc } from '../model/index.js';
+import { annotateLanguage } from './annotate.js';
 import type { NerTagger } from './tagger.js';
+
+/** For tests: `text` as an article of its own (no title, URL or outlet beyond a placeholder), with its date evidence. */
+export function textDoc(id: string, text: string, dateEvidence: DateEvidence[] = []): Doc {
+  return createDoc(id, {
+    title: 'T',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    dateEvidence,
+    origin: 'test',
+    warnings: [],
+  });
+}
+
+/** For tests: `text` as an article, its language layers added with a `PhraseTagger` of the given [phrase, type] pairs. */
+export function taggedDoc(id: string, text: string, phrases: [string, string][] = []): Doc {
+  const doc = textDoc(id, text);
+  annotateLanguage(doc, new PhraseTagger(phrases));
+  return doc;
+}
 
 /**
  * A small rule-based tagger for tests and examples: it labels the token sequences it is given (longest

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { annotateLanguage } from '../language/index.js';
-import { PhraseTagger } from '../language/test-tagger.js';
-import { createDoc, type Doc, type Quote } from '../model/index.js';
+import { taggedDoc } from '../language/test-tagger.js';
+import type { Doc, Quote } from '../model/index.js';
 import { annotateQuotes } from './annotate.js';
 
 function analyze(text: string, phrases: [string, string][] = []): Doc {
-  const doc = createDoc('q1', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'test',
-    warnings: [],
-  });
-  annotateLanguage(doc, new PhraseTagger(phrases));
+  const doc = taggedDoc('q1', text, phrases);
   annotateQuotes(doc);
   for (const q of doc.quotes) {
     expect(doc.text.slice(q.start, q.end)).toBe(q.text);

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc, type DateEvidence, type Doc } from '../model/index.js';
+import { textDoc } from '../language/test-tagger.js';
+import type { DateEvidence, Doc } from '../model/index.js';
 import { tokenize } from '../language/tokenize.js';
 import { annotateTime } from './annotate.js';
 import { dateOfSpan } from './date-of-span.js';
 
 function article(text: string, dateEvidence: DateEvidence[] = []): Doc {
-  const doc = createDoc('t', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence,
-    origin: 'test',
-    warnings: [],
-  });
+  const doc = textDoc('t', text, dateEvidence);
   tokenize(doc);
   annotateTime(doc);
   return doc;

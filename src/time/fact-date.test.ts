@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../language/tokenize.js';
-import { createDoc, type Doc } from '../model/index.js';
+import { textDoc } from '../language/test-tagger.js';
+import type { Doc } from '../model/index.js';
 import { annotateTime } from './annotate.js';
 import { factDate } from './fact-date.js';
 
 /** An invented article published (URL date) on Wednesday 2026-03-11. */
 function article(text: string): Doc {
-  const doc = createDoc('t', {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [{ value: '2026-03-11', precision: 'day', from: 'url', evidence: 'url' }],
-    origin: 'test',
-    warnings: [],
-  });
+  const doc = textDoc('t', text, [{ value: '2026-03-11', precision: 'day', from: 'url', evidence: 'url' }]);
   tokenize(doc);
   annotateTime(doc);
   return doc;
