@@ -134,6 +134,21 @@ export function timelinePage(
   return { days, undated: page.undated, total: page.total, undatedEvents };
 }
 
+/**
+ * Every chronology entry the facets select, dated ones oldest first and then the undated ones, read `chunk`
+ * events at a time (a whole-list export streams it; nothing holds the list at once).
+ */
+export function* timelineEntries(db: Db, facets: Facets = NO_FACETS, chunk = 1000): Generator<ChronologyEvent> {
+  let undated = 0;
+  for (let offset = 0; ; offset += chunk) {
+    const page = datedEventPage(db, offset, chunk, facets);
+    undated = page.undated;
+    yield* chronologyEntries(db, page.items);
+    if (offset + chunk >= page.total) break;
+  }
+  if (undated > 0) yield* chronologyEntries(db, undatedEvents_(db, undated, facets));
+}
+
 export interface NetworkEdge {
   source: string;
   target: string;

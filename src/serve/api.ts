@@ -25,6 +25,7 @@ import {
 } from '../store/index.js';
 import { StoreCache } from './cache.js';
 import { correctionRoutes } from './corrections.js';
+import { listExportRoutes } from './list-export.js';
 import type { JobQueue } from './jobs.js';
 import type { NetworkViews } from './network.js';
 import { type FacetQuery, parseFacets } from './facets.js';
@@ -213,7 +214,8 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       ),
     )
     .route('/sources', sourcesRoutes(db, workers.jobs, options))
-    .route('/corrections', correctionRoutes(db));
+    .route('/corrections', correctionRoutes(db))
+    .route('/export', listExportRoutes(db));
 }
 
 /** The API's type: what the web UI's client (`hc<Api>`) is built from. */

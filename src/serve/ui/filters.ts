@@ -1,6 +1,7 @@
 import { parseResponse } from 'hono/client';
 import { PLOVER_TYPES } from '../../model/doc.js';
 import { client } from './client.js';
+import { csvLine, type Row } from '../list-rows.js';
 import { el, saveFile } from './dom.js';
 
 /**
@@ -144,23 +145,22 @@ export async function filterBar(
   return form;
 }
 
-/** One row of an export: flat values only. */
-export type Row = Record<string, string | number | boolean | null>;
-
-function csvCell(v: Row[string]): string {
-  const s = v === null ? '' : String(v);
-  // A cell a spreadsheet would run as a formula is read as text (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export type { Row } from '../list-rows.js';
 
 export function toCsv(rows: Row[]): string {
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c] ?? null)).join(','))].join('\r\n');
+  return [csvLine(cols), ...rows.map((r) => csvLine(cols.map((c) => r[c] ?? null)))].join('\r\n');
 }
 
-/** "Export CSV" and "Export JSON" of the rows on screen, downloaded by the browser (nothing leaves the page). */
-export function exportButtons(name: string, rows: () => Row[]): HTMLElement {
+/**
+ * "Export CSV" and "Export JSON" of the rows on screen, downloaded by the browser (nothing leaves the page), and
+ * with `all` (the list's name and filter) links that download the whole filtered list from the server.
+ */
+export function exportButtons(
+  name: string,
+  rows: () => Row[],
+  all?: { list: ExportList; filter: Filter },
+): HTMLElement {
   const link = (kind: 'csv' | 'json'): HTMLElement => {
     const b = el('button', { type: 'button', class: 'export', 'data-export': kind }, `Export ${kind.toUpperCase()}`);
     b.addEventListener('click', () => {
@@ -170,8 +170,34 @@ export function exportButtons(name: string, rows: () => Row[]): HTMLElement {
     });
     return b;
   };
-  return el('span', { class: 'exports' }, link('csv'), link('json'), printButton());
+  const whole = (kind: 'csv' | 'json'): HTMLElement | null => {
+    if (!all) return null;
+    const b = el(
+      'button',
+      { type: 'button', class: 'export', 'data-export-all': kind },
+      `All as ${kind.toUpperCase()}`,
+    );
+    b.addEventListener('click', async () => {
+      b.setAttribute('disabled', '');
+      try {
+        const query: Record<string, string> = { format: kind };
+        for (const [k, v] of Object.entries(all.filter)) if (v) query[k] = v;
+        const res = await client.export[':list'].$get({ param: { list: all.list }, query });
+        if (!res.ok) throw new Error(((await res.json()) as { error?: string }).error ?? `HTTP ${res.status}`);
+        saveFile(await res.text(), kind === 'csv' ? 'text/csv' : 'application/json', `sitrep-${name}-all.${kind}`);
+      } catch (err) {
+        b.title = `The export failed: ${err instanceof Error ? err.message : String(err)}`;
+      } finally {
+        b.removeAttribute('disabled');
+      }
+    });
+    return b;
+  };
+  return el('span', { class: 'exports' }, link('csv'), link('json'), whole('csv'), whole('json'), printButton());
 }
+
+/** The lists the server exports whole (`/api/export/:list`). */
+export type ExportList = 'articles' | 'timeline' | 'quotes' | 'claims';
 
 function printButton(): HTMLElement {
   const b = el('button', { type: 'button', class: 'export' }, 'Print');
