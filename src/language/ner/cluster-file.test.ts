@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { bitsPath, clustersFromEntries, pathBits, readClusterEntries, writeClusterFile } from './cluster-file.js';
+import { hashString } from './hash.js';
+import { pathPrefix } from './resources.js';
+
+describe('cluster file', () => {
+  it('encodes bit strings as paths whose prefixes are the bit-string prefixes', () => {
+    const p = bitsPath('0110101');
+    expect(pathBits(p)).toBe('0110101');
+    expect(pathBits(pathPrefix(p, 4))).toBe('0110');
+    expect(pathBits(bitsPath('0001'))).toBe('0001');
+    expect(pathBits(bitsPath(''))).toBe('');
+  });
+
+  it('reads back what it writes', () => {
+    const entries = [
+      { word: 'Harbour', path: bitsPath('101'), count: 9 },
+      { word: 'harbour', path: bitsPath('0011'), count: 4 },
+    ];
+    expect(readClusterEntries(writeClusterFile(entries))).toEqual(entries);
+  });
+
+  it('finds a word by its exact form, and an unseen casing by the most frequent form', () => {
+    const c = clustersFromEntries([
+      { word: 'Harbour', path: bitsPath('101'), count: 9 },
+      { word: 'harbour', path: bitsPath('0011'), count: 4 },
+    ]);
+    expect(c.paths.get(hashString('harbour'))).toBe(bitsPath('0011'));
+    expect(c.paths.get(hashString('harbour', 1))).toBe(bitsPath('101'));
+  });
+});
