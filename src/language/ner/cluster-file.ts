@@ -6,14 +6,14 @@ import type { WordClusters } from './resources.js';
 
 /**
  * The committed word-cluster file (`models/word-clusters.tsv.gz`, written by `npm run train:clusters`):
- * one word a line, most frequent first, in the layout of Brown-clustering output, `bits<TAB>word<TAB>count`.
+ * one word a line, most frequent first, `bits<TAB>word` as in Brown-clustering output (without its count
+ * column: the file is a vocabulary with classes, nothing else of the text it came from).
  */
 
 export interface ClusterEntry {
   word: string;
   /** Encoded path `(1 << length) | bits` (see `pathPrefix`). */
   path: number;
-  count: number;
 }
 
 export function pathBits(path: number): string {
@@ -26,7 +26,7 @@ export function bitsPath(bits: string): number {
 }
 
 export function writeClusterFile(entries: readonly ClusterEntry[]): Buffer {
-  const lines = entries.map((e) => `${pathBits(e.path)}\t${e.word}\t${e.count}`);
+  const lines = entries.map((e) => `${pathBits(e.path)}\t${e.word}`);
   return gzipSync(`${lines.join('\n')}\n`, { level: 9 });
 }
 
@@ -34,8 +34,8 @@ export function readClusterEntries(bytes: Uint8Array): ClusterEntry[] {
   const out: ClusterEntry[] = [];
   for (const line of gunzipSync(bytes).toString('utf8').split('\n')) {
     if (!line) continue;
-    const [bits = '', word = '', count = '0'] = line.split('\t');
-    out.push({ word, path: bitsPath(bits), count: Number(count) });
+    const [bits = '', word = ''] = line.split('\t');
+    out.push({ word, path: bitsPath(bits) });
   }
   return out;
 }

@@ -32,7 +32,7 @@ function main(argv: string[]): void {
     iterations: Number(value('iterations', '12')),
     log,
   });
-  const bytes = writeClusterFile(r.words.map((word, i) => ({ word, path: r.paths[i]!, count: r.counts[i]! })));
+  const bytes = writeClusterFile(r.words.map((word, i) => ({ word, path: r.paths[i]! })));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
   const cpu = process.cpuUsage(t0);

@@ -25,8 +25,6 @@ export interface ExchangeOptions {
 export interface ExchangeResult {
   /** Clustered words, most frequent first. */
   words: string[];
-  /** Their counts in the text. */
-  counts: number[];
   /** Per word: its class's bit path encoded as `(1 << length) | bits` (see `pathPrefix` in resources.ts). */
   paths: number[];
   /** Log-likelihood of the class bigram part (nats) after each pass. */
@@ -203,7 +201,6 @@ export function exchangeClusters(sents: readonly (readonly string[])[], options:
   const paths = classPaths(N, Nl, Nr, K);
   return {
     words: ranked.map(([w]) => w),
-    counts: ranked.map(([, c]) => c),
     paths: ranked.map((_, i) => paths[cls[i + 2]!]!),
     objective: history,
   };

@@ -2,7 +2,7 @@
  * `npm run train:ner` — trains the committed NER model. Never run in CI or tests.
  *
  *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 14] [--epochs2 N] [--no-stage2]
- *        [--no-gazetteer] [--no-clusters] [--clusters FILE|built] [--aggregate 1000] [--no-history] [--min-count 1] [--folds 5]
+ *        [--no-dev] [--no-gazetteer] [--no-clusters] [--clusters FILE|built] [--aggregate 1000] [--no-history] [--min-count 1] [--folds 5]
  *
  * The defaults are the settings chosen by cross-validation on train (`npm run cv:ner`, docs/ner-model-selection.md),
  * never on the dev file: `npm run train:ner` alone rebuilds the committed model.
@@ -75,7 +75,7 @@ function main(argv: string[]): void {
   const trainSeconds = (Date.now() - t0) / 1000;
 
   let devF1: number | null = null;
-  if (existsSync(devPath)) {
+  if (!flag('no-dev') && existsSync(devPath)) {
     const dev = parseConll(readFileSync(devPath, 'utf8'));
     const gold: string[][] = [];
     const pred: string[][] = [];
