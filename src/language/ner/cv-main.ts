@@ -7,7 +7,9 @@
  *
  * Options of a setting: `aggregate=200` (context aggregation window), `history` (extended prediction
  * history), `drop=bigL+bigR` (templates left out), `stage2=0` (first pass only), `epochs=N`,
- * `gazetteer=0`, `phoenix` (Phoenix actor names in the gazetteer), `clusters=0`. Prints, per setting and epoch, mean ± sd of held-out entity F1 over folds.
+ * `gazetteer=0`, `phoenix` (Phoenix actor names in the gazetteer), `clusters=0`, `clusters=built` (the
+ * context-vector clusters built from the unlabelled text at run time instead of the committed file),
+ * `clusters=FILE` (another cluster file, as written by `npm run train:clusters`). Prints, per setting and epoch, mean ± sd of held-out entity F1 over folds.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,14 +18,16 @@ import { buildGazetteer } from './build-gazetteer.js';
 import { buildClusters } from './build-clusters.js';
 import { crossValidate, meanSd, type CvSetting } from './cross-validate.js';
 import type { FeatureResources } from './features.js';
-import type { Gazetteer } from './resources.js';
-import { sharedDataDir } from './data-dir.js';
+import type { Gazetteer, WordClusters } from './resources.js';
+import { repoRoot, sharedDataDir } from './data-dir.js';
+import { DEFAULT_CLUSTER_FILE, loadClusterFile } from './cluster-file.js';
 
 interface ParsedSetting extends CvSetting {
   gazetteer: boolean;
   /** Phoenix actor names in the gazetteer (`buildGazetteer`'s `phoenix`). */
   phoenix: boolean;
-  clusters: boolean;
+  /** Where the word clusters come from: none, built at run time, or a cluster file (path). */
+  clusters: 'none' | 'built' | string;
 }
 
 function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting {
@@ -37,7 +41,7 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     minCount: 1,
     gazetteer: true,
     phoenix: false,
-    clusters: true,
+    clusters: DEFAULT_CLUSTER_FILE,
   };
   for (const opt of opts.split(';').filter(Boolean)) {
     const [key, value = ''] = opt.split('=', 2) as [string, string?];
@@ -49,7 +53,7 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     else if (key === 'mincount') s.minCount = Number(value);
     else if (key === 'gazetteer') s.gazetteer = value !== '0';
     else if (key === 'phoenix') s.phoenix = value !== '0';
-    else if (key === 'clusters') s.clusters = value !== '0';
+    else if (key === 'clusters') s.clusters = value === '0' ? 'none' : value;
     else throw new Error(`unknown setting option "${key}"`);
   }
   return s;
@@ -84,11 +88,19 @@ function main(argv: string[]): void {
     if (!g) gazetteers.set(phoenix, (g = buildGazetteer(dataDir, { phoenix })));
     return g;
   };
-  const clusters = parsed.some((s) => s.clusters) ? buildClusters(dataDir, log).clusters : null;
+  const clusterSets = new Map<string, WordClusters | null>([['none', null]]);
+  const clustersFor = (source: string): WordClusters | null => {
+    if (!clusterSets.has(source))
+      clusterSets.set(
+        source,
+        source === 'built' ? buildClusters(dataDir, log).clusters : loadClusterFile(resolve(repoRoot, source)),
+      );
+    return clusterSets.get(source)!;
+  };
   for (const s of parsed) {
     const resources: FeatureResources = {
       gazetteer: s.gazetteer ? gazetteerFor(s.phoenix) : null,
-      clusters: s.clusters ? clusters : null,
+      clusters: clustersFor(s.clusters),
     };
     const r = crossValidate(train, resources, s, folds, log);
     const last = s.epochs - 1;

@@ -2,7 +2,7 @@
  * `npm run train:ner` — trains the committed NER model. Never run in CI or tests.
  *
  *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 14] [--epochs2 N] [--no-stage2]
- *        [--no-gazetteer] [--no-clusters] [--aggregate 1000] [--no-history] [--min-count 1] [--folds 5]
+ *        [--no-dev] [--no-gazetteer] [--no-clusters] [--clusters FILE|built] [--aggregate 1000] [--no-history] [--min-count 1] [--folds 5]
  *
  * The defaults are the settings chosen by cross-validation on train (`npm run cv:ner`, docs/ner-model-selection.md),
  * never on the dev file: `npm run train:ner` alone rebuilds the committed model.
@@ -19,6 +19,7 @@ import { evaluateTags } from './evaluate.js';
 import { buildGazetteer } from './build-gazetteer.js';
 import { buildClusters } from './build-clusters.js';
 import type { FeatureResources } from './features.js';
+import { DEFAULT_CLUSTER_FILE, loadClusterFile } from './cluster-file.js';
 import { repoRoot, sharedDataDir } from './data-dir.js';
 
 function main(argv: string[]): void {
@@ -46,10 +47,15 @@ function main(argv: string[]): void {
       `gazetteer: ${resources.gazetteer.entries.size} phrases in ${resources.gazetteer.lists.length} lists (${resources.gazetteer.lists.join(', ')})`,
     );
   }
-  if (!flag('no-clusters')) {
+  const clusterSource = value('clusters', DEFAULT_CLUSTER_FILE);
+  if (flag('no-clusters')) resources.clusters = null;
+  else if (clusterSource === 'built') {
     const c = buildClusters(dataDir, log);
     resources.clusters = c.clusters;
     log(`clusters: ${c.clusters.paths.size} words from ${c.tokens} unlabelled tokens`);
+  } else {
+    resources.clusters = loadClusterFile(resolve(repoRoot, clusterSource));
+    log(`clusters: ${resources.clusters.paths.size} entries from ${clusterSource}`);
   }
   const features = {
     aggregate: Number(value('aggregate', '1000')),
@@ -69,7 +75,7 @@ function main(argv: string[]): void {
   const trainSeconds = (Date.now() - t0) / 1000;
 
   let devF1: number | null = null;
-  if (existsSync(devPath)) {
+  if (!flag('no-dev') && existsSync(devPath)) {
     const dev = parseConll(readFileSync(devPath, 'utf8'));
     const gold: string[][] = [];
     const pred: string[][] = [];
@@ -90,7 +96,7 @@ function main(argv: string[]): void {
   Object.assign(model.provenance, {
     data: 'CoNLL-2003 English train.txt (eng.train, 203,621 tokens)',
     gazetteer: resources.gazetteer ? resources.gazetteer.lists.join(',') : null,
-    clusters: resources.clusters ? `${resources.clusters.paths.size} words` : null,
+    clusters: resources.clusters ? `${resources.clusters.paths.size} entries (${clusterSource})` : null,
     command: `npm run train:ner${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
     settings: JSON.stringify(settings),
     devF1: devF1 === null ? null : Number(devF1.toFixed(4)),
