@@ -36,10 +36,11 @@ export function factDate(doc: Doc, span: Span): FactDate {
   const sentence = sentenceOf(doc.sentences, span.start);
   if (!sentence) return { date: null, dateFrom: null, range: null, reported };
   const background = isBackground(doc, sentence, span);
-  const own = expressionDate(doc, sentence, span, background);
-  if (own) return { ...own, dateFrom: 'sentence', reported };
-  if (background) return { date: null, dateFrom: null, range: null, reported };
   const tense = tenseOfSpan(doc, sentence, span);
+  const own = expressionDate(doc, sentence, span, background, tense);
+  if (own) return { ...own, dateFrom: 'sentence', reported };
+  if (background || relativeClausePast(doc, sentence, span, tense))
+    return { date: null, dateFrom: null, range: null, reported };
   const carried = tense === 'past' ? carriedDate(doc, sentence) : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
   const anchor = doc.anchor ?? doc.published;
@@ -76,6 +77,11 @@ const ADVERBIAL = /(?:\b(?:on|in|at|during|of|late|early|over|throughout)\s*|,\s
 /** Deictic noun phrases are adverbials by themselves ("met last week", "said yesterday", "met Tuesday"). */
 const DEICTIC =
   /^(?:(?:this|last|next|past|coming|previous|early|late|earlier|later)\b|(?:yesterday|today|tonight|tomorrow)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)/i;
+/** Expressions that name a time before the telling / after it, whatever the anchor. */
+const PAST_DEICTIC = /^(?:yesterday|last\b|(?:the\s+)?(?:previous|past)\b|earlier\b)|\bago$/i;
+const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/i;
+/** A determiner or possessive pronoun right before an expression: it premodifies a noun ("their Oct. 13 debate"). */
+const DETERMINER_BEFORE = /\b(?:the|its|his|her|their|our|this|that)\s+$/i;
 /** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
 /** …after a preposition: the noun phrase places the fact ("appeared at a 2014 hearing"). */
@@ -96,7 +102,13 @@ interface Dated {
 }
 
 /** The best expression of the sentence for the fact; a background fact takes none from another clause. */
-function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: boolean): Dated | null {
+function expressionDate(
+  doc: Doc,
+  sentence: Sentence,
+  span: Span,
+  background: boolean,
+  tense: Tense,
+): Dated | null {
   let best: { dated: Dated; score: number } | null = null;
   for (let k = firstEndingAfter(doc.timexes, sentence.start); k < doc.timexes.length; k++) {
     const t = doc.timexes[k]!;
@@ -105,6 +117,7 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
     const dated = interval ?? datedValue(t, doc);
     if (!dated) continue;
     const before = doc.text.slice(Math.max(sentence.start, t.start - 24), t.start);
+    const year = /^\d{4}$/.test(t.text);
     const between =
       t.end <= span.start
         ? doc.text.slice(t.end, span.start)
@@ -116,10 +129,16 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
     if (t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
     // "the previous night, when he claimed …": the clause "when" opens after a time tells what happened then.
     if (t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
+    // A date premodifying the fact's own noun names that occasion's day, even inside a bound ("since
+    // their Oct. 13 debate" dates the debate).
+    if (t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
+    // A verb agrees in tense with its time adverbial: "is pushing to reject the deal reached last week" —
+    // "last week" belongs to "reached", not to the present "is pushing".
+    if ((tense === 'present' || tense === 'future') && PAST_DEICTIC.test(t.text)) continue;
+    if (tense === 'past' && FUTURE_DEICTIC.test(t.text)) continue;
     let score = between.length;
-    const year = /^\d{4}$/.test(t.text);
     const modifier =
       year &&
       (MODIFIER.test(before) ||
@@ -206,6 +225,19 @@ function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
   const lead = doc.text.slice(Math.max(sentence.start, span.start - CLAUSE_REACH), span.start);
   const at = lead.search(EARLIER_SUBJECT);
   return at >= 0 && !/[,;:—]/.test(lead.slice(at));
+}
+
+/** A subject relative pronoun right before the fact's verb, an adverb allowed between: "a man who said". */
+const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?$/iu;
+
+/**
+ * Whether the fact is a past-tense verb of a relative clause ("a man who said he would never …", "Grijalva,
+ * who helped negotiate the deal"): such a clause describes a participant by what it once did — background,
+ * not the news the article reports — so with no expression of its own it stays undated.
+ */
+function relativeClausePast(doc: Doc, sentence: Sentence, span: Span, tense: Tense): boolean {
+  if (tense !== 'past') return false;
+  return RELATIVE_BEFORE.test(doc.text.slice(Math.max(sentence.start, span.start - 30), span.start));
 }
 
 /** Index of the first item ending after `pos` in a list sorted by offset (binary search). */
