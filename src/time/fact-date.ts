@@ -136,7 +136,7 @@ function expressionDate(
     if (!interval && BOUNDING.test(before)) continue;
     // A verb agrees in tense with its time adverbial: "is pushing to reject the deal reached last week" —
     // "last week" belongs to "reached", not to the present "is pushing".
-    if ((tense === 'present' || tense === 'future') && PAST_DEICTIC.test(t.text)) continue;
+    if (tense === 'present' && PAST_DEICTIC.test(t.text)) continue;
     if (tense === 'past' && FUTURE_DEICTIC.test(t.text)) continue;
     let score = between.length;
     const modifier =
@@ -227,8 +227,11 @@ function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
   return at >= 0 && !/[,;:—]/.test(lead.slice(at));
 }
 
-/** A subject relative pronoun right before the fact's verb, an adverb allowed between: "a man who said". */
-const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?$/iu;
+/**
+ * A subject relative pronoun right before the fact's verb, an adverb or a past-tense verb governing it allowed
+ * between: "a man who said", "who helped negotiate the deal".
+ */
+const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed\s+(?:to\s+)?)?$/iu;
 
 /**
  * Whether the fact is a past-tense verb of a relative clause ("a man who said he would never …", "Grijalva,
@@ -236,8 +239,9 @@ const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?$/iu;
  * not the news the article reports — so with no expression of its own it stays undated.
  */
 function relativeClausePast(doc: Doc, sentence: Sentence, span: Span, tense: Tense): boolean {
-  if (tense !== 'past') return false;
-  return RELATIVE_BEFORE.test(doc.text.slice(Math.max(sentence.start, span.start - 30), span.start));
+  const lead = doc.text.slice(Math.max(sentence.start, span.start - 30), span.start);
+  if (tense !== 'past' && !/ed\s+(?:to\s+)?$/.test(lead)) return false;
+  return RELATIVE_BEFORE.test(lead);
 }
 
 /** Index of the first item ending after `pos` in a list sorted by offset (binary search). */
