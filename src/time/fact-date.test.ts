@@ -133,4 +133,12 @@ describe('narrative time and intervals', () => {
     const doc = article('The two have traded barbs since their Feb. 20 debate in the capital.');
     expect(dateOf(doc, 'debate')).toMatchObject({ date: { value: '2026-02-20' }, dateFrom: 'sentence' });
   });
+  it('gives an event noun the text recalls no day of the article ("the 2019 war" dates it, "the alleged assault" stays undated)', () => {
+    const doc = article(
+      'The new advert highlights the alleged assault of a reporter. Rebels recalled the 2019 war. The flood hit the port.',
+    );
+    expect(dateOf(doc, 'assault').date).toBeNull();
+    expect(dateOf(doc, 'war')).toMatchObject({ date: { value: '2019' }, dateFrom: 'sentence' });
+    expect(dateOf(doc, 'hit')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
+  });
 });

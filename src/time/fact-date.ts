@@ -39,7 +39,7 @@ export function factDate(doc: Doc, span: Span): FactDate {
   const tense = tenseOfSpan(doc, sentence, span);
   const own = expressionDate(doc, sentence, span, background, tense);
   if (own) return { ...own, dateFrom: 'sentence', reported };
-  if (background || relativeClausePast(doc, sentence, span, tense))
+  if (background || relativeClausePast(doc, sentence, span, tense) || definiteNoun(doc, sentence, span))
     return { date: null, dateFrom: null, range: null, reported };
   const carried = tense === 'past' ? carriedDate(doc, sentence) : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
@@ -228,10 +228,10 @@ function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
 }
 
 /**
- * A subject relative pronoun right before the fact's verb, an adverb or a past-tense verb governing it allowed
- * between: "a man who said", "who helped negotiate the deal".
+ * A subject relative pronoun right before the fact's verb, an adverb or a past-tense verb governing its bare
+ * infinitive allowed between: "a man who said", "who helped negotiate the deal".
  */
-const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed\s+(?:to\s+)?)?$/iu;
+const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed\s+)?$/iu;
 
 /**
  * Whether the fact is a past-tense verb of a relative clause ("a man who said he would never …", "Grijalva,
@@ -240,8 +240,27 @@ const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed\s+
  */
 function relativeClausePast(doc: Doc, sentence: Sentence, span: Span, tense: Tense): boolean {
   const lead = doc.text.slice(Math.max(sentence.start, span.start - 30), span.start);
-  if (tense !== 'past' && !/ed\s+(?:to\s+)?$/.test(lead)) return false;
+  if (tense !== 'past' && !/ed\s+$/.test(lead)) return false;
   return RELATIVE_BEFORE.test(lead);
+}
+
+/**
+ * A determiner right before the trigger, with at most one modifier that reads as an adjective (a participle, a
+ * year, a proper or a derived adjective): "the alleged assault", "the 2022 war", "the Iraqi invasion", "a campaign
+ * reboot" is left out (a noun modifier may as well be the subject of a verb trigger).
+ */
+const DEFINITE_BEFORE =
+  /\b(?:the|its|his|her|their|a|an)\s+(?:(?:\p{Ll}+(?:ed|al|ic|ive|ous|ent|ant)|\d{4}|\p{Lu}\p{L}+)\s+)?$/u;
+
+/**
+ * Whether the fact is an event noun the text recalls ("highlights the alleged assault of a reporter"): a noun
+ * phrase names an occasion the reader is told of, not news the sentence reports; with no expression of its
+ * own it takes no day from the article.
+ */
+function definiteNoun(doc: Doc, sentence: Sentence, span: Span): boolean {
+  const word = /^\S+/.exec(doc.text.slice(span.start, span.end))?.[0] ?? '';
+  if (/(?:ed|ing)$/.test(word) || !/^\p{L}+$/u.test(word)) return false;
+  return DEFINITE_BEFORE.test(doc.text.slice(Math.max(sentence.start, span.start - 40), span.start));
 }
 
 /** Index of the first item ending after `pos` in a list sorted by offset (binary search). */
