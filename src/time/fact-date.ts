@@ -36,15 +36,17 @@ export function factDate(doc: Doc, span: Span): FactDate {
   const sentence = sentenceOf(doc.sentences, span.start);
   if (!sentence) return { date: null, dateFrom: null, range: null, reported };
   const background = isBackground(doc, sentence, span);
-  const tense = tenseOfSpan(doc, sentence, span);
-  const own = expressionDate(doc, sentence, span, background, tense);
+  // The tense is read only when needed: most facts are decided before it is.
+  let tense: Tense | undefined;
+  const tenseNow = (): Tense => (tense === undefined ? (tense = tenseOfSpan(doc, sentence, span)) : tense);
+  const own = expressionDate(doc, sentence, span, background, tenseNow);
   if (own) return { ...own, dateFrom: 'sentence', reported };
-  if (background || relativeClausePast(doc, sentence, span, tense) || definiteNoun(doc, sentence, span))
+  if (background || definiteNoun(doc, sentence, span) || relativeClausePast(doc, sentence, span, tenseNow))
     return { date: null, dateFrom: null, range: null, reported };
-  const carried = tense === 'past' ? carriedDate(doc, sentence) : null;
+  const carried = tenseNow() === 'past' ? carriedDate(doc, sentence) : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
   const anchor = doc.anchor ?? doc.published;
-  if (tense !== 'future' && anchor && parsePartialDay(anchor.value))
+  if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value))
     return { date: { value: anchor.value, precision: anchor.precision }, dateFrom: 'anchor', range: null, reported };
   return { date: null, dateFrom: null, range: null, reported };
 }
@@ -107,7 +109,7 @@ function expressionDate(
   sentence: Sentence,
   span: Span,
   background: boolean,
-  tense: Tense,
+  tenseOf: () => Tense,
 ): Dated | null {
   let best: { dated: Dated; score: number } | null = null;
   for (let k = firstEndingAfter(doc.timexes, sentence.start); k < doc.timexes.length; k++) {
@@ -136,8 +138,8 @@ function expressionDate(
     if (!interval && BOUNDING.test(before)) continue;
     // A verb agrees in tense with its time adverbial: "is pushing to reject the deal reached last week" —
     // "last week" belongs to "reached", not to the present "is pushing".
-    if (tense === 'present' && PAST_DEICTIC.test(t.text)) continue;
-    if (tense === 'past' && FUTURE_DEICTIC.test(t.text)) continue;
+    if (PAST_DEICTIC.test(t.text) && tenseOf() === 'present') continue;
+    if (FUTURE_DEICTIC.test(t.text) && tenseOf() === 'past') continue;
     let score = between.length;
     const modifier =
       year &&
@@ -238,10 +240,10 @@ const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed\s+
  * who helped negotiate the deal"): such a clause describes a participant by what it once did — background,
  * not the news the article reports — so with no expression of its own it stays undated.
  */
-function relativeClausePast(doc: Doc, sentence: Sentence, span: Span, tense: Tense): boolean {
+function relativeClausePast(doc: Doc, sentence: Sentence, span: Span, tenseOf: () => Tense): boolean {
   const lead = doc.text.slice(Math.max(sentence.start, span.start - 30), span.start);
-  if (tense !== 'past' && !/ed\s+$/.test(lead)) return false;
-  return RELATIVE_BEFORE.test(lead);
+  if (!RELATIVE_BEFORE.test(lead)) return false;
+  return /ed\s+$/.test(lead) || tenseOf() === 'past';
 }
 
 /**
