@@ -141,7 +141,9 @@ function benchEventDates({ prepare, dateFact }) {
       const raw = { title: '', url: null, outlet: null, text: r.text, captions: [], origin: r.doc, warnings: [] };
       // The same evidence a crawl gives: the Timeline17 folder day as a URL date, PolNeAR's as page metadata.
       const from = r.doc.startsWith('timeline17:') ? 'url' : 'metadata';
-      const dateEvidence = r.published ? [{ value: r.published, precision: 'day', from, kind: 'published', evidence: 'corpus' }] : [];
+      const dateEvidence = r.published
+        ? [{ value: r.published, precision: 'day', from, kind: 'published', evidence: 'corpus' }]
+        : [];
       doc = prepare({ ...raw, dateEvidence }, r.doc);
       docs.set(r.doc, doc);
     }
@@ -155,7 +157,7 @@ function benchEventDates({ prepare, dateFact }) {
         if (v === null) s.undatedOk++;
         else if (v === r.published) s.onPublished++;
       }
-      if (e.date === null ? v === null : v !== null && v.startsWith(e.date)) s.ok++;
+      if (e.date === null ? v === null : v?.startsWith(e.date) === true) s.ok++;
     }
   }
   for (const split of ['tune', 'check']) {

@@ -146,7 +146,9 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
       const deadline =
         /\b(?:until|till|by)\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)) &&
         WEEKDAY.test(text.slice(c.start, c.end)) &&
-        !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), Math.min(sentence.end, c.end + CONTEXT)));
+        !/\bhad\b/i.test(
+          text.slice(Math.max(sentence.start, c.start - CONTEXT), Math.min(sentence.end, c.end + CONTEXT)),
+        );
       const tense = possessive ? null : deadline ? 'future' : tenses.at(from, to);
       const reportedTense = possessive ? null : tenses.at(from, to, true);
       const r = c.resolver({
