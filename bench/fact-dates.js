@@ -2,10 +2,12 @@
 // gold fact's trigger span is dated by the time stage as the pipeline dates events and quotes, and scored
 // against the annotated day. The article gets the publication evidence a crawl would give it: the PolNeAR
 // metadata date (page metadata), the Timeline17 folder day (as a URL date); ECB+ texts carry only their dateline.
+// Then the events dev set (events-realnews.jsonl) read for dates: each gold event's trigger against its date.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDocText, sharedDataDir } from './devsets/docs.js';
+import { readDevset } from './devsets/load.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -121,5 +123,49 @@ export function benchFactDates({ prepare, dateFact, showErrors = 0 }) {
     );
   }
   for (const e of errors.slice(0, showErrors)) console.log(`fact ${e}`);
+  benchEventDates({ prepare, dateFact });
   return result;
+}
+
+/**
+ * The events dev set (bench/devsets/events-realnews.jsonl, split by story) read for dates: each gold event's
+ * trigger dated as above, against its annotated date (a month or year accepts any day inside; null must stay
+ * undated). Figures only, for both splits.
+ */
+function benchEventDates({ prepare, dateFact }) {
+  const docs = new Map();
+  const result = {};
+  for (const r of readDevset()) {
+    let doc = docs.get(r.doc);
+    if (!doc) {
+      const raw = { title: '', url: null, outlet: null, text: r.text, captions: [], origin: r.doc, warnings: [] };
+      // The same evidence a crawl gives: the Timeline17 folder day as a URL date, PolNeAR's as page metadata.
+      const from = r.doc.startsWith('timeline17:') ? 'url' : 'metadata';
+      const dateEvidence = r.published
+        ? [{ value: r.published, precision: 'day', from, kind: 'published', evidence: 'corpus' }]
+        : [];
+      doc = prepare({ ...raw, dateEvidence }, r.doc);
+      docs.set(r.doc, doc);
+    }
+    const s = (result[r.split] ??= { n: 0, ok: 0, undated: 0, undatedOk: 0, onPublished: 0 });
+    for (const e of r.events) {
+      const sys = dateFact(doc, { start: e.trigger.start, end: e.trigger.end });
+      const v = sys?.value ?? null;
+      s.n++;
+      if (e.date === null) {
+        s.undated++;
+        if (v === null) s.undatedOk++;
+        else if (v === r.published) s.onPublished++;
+      }
+      if (e.date === null ? v === null : v?.startsWith(e.date) === true) s.ok++;
+    }
+  }
+  for (const split of ['tune', 'check']) {
+    const s = result[split];
+    if (!s) continue;
+    console.log(
+      `events ${split.padEnd(4)} ${s.n} events · date right ${(s.ok / s.n).toFixed(3)} (${s.ok}) · ` +
+        `undated in gold: left undated ${s.undatedOk}/${s.undated}, on the publication day ${s.onPublished}`,
+    );
+  }
 }

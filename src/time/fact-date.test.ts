@@ -113,4 +113,32 @@ describe('narrative time and intervals', () => {
     });
     expect(dateOf(doc, 'run').range).toEqual({ start: '2026-03-17', end: '2026-03-19' });
   });
+  it('leaves the past of a relative clause undated: it describes a participant, not the news', () => {
+    const doc = article(
+      'The senator, who campaigned against the levy, is urging colleagues to vote no. ' +
+        'The deal is backed by a mayor who helped negotiate it. The council met on Monday.',
+    );
+    expect(dateOf(doc, 'campaigned').date).toBeNull();
+    expect(dateOf(doc, 'negotiate').date).toBeNull();
+    expect(dateOf(doc, 'urging')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
+    const dated = article('Police arrested a driver who crashed into a shop on Monday.');
+    expect(dateOf(dated, 'crashed')).toMatchObject({ date: { value: '2026-03-09' }, dateFrom: 'sentence' });
+  });
+  it('does not give a present-tense fact the past expression of another verb ("is pushing … reached last week")', () => {
+    const doc = article('The union is pushing members to reject the offer made by the company last week.');
+    expect(dateOf(doc, 'pushing')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
+    expect(dateOf(doc, 'made').range).toEqual({ start: '2026-03-02', end: '2026-03-08' });
+  });
+  it('dates a noun by the date that premodifies it, even inside a bound ("since their Oct. 13 debate")', () => {
+    const doc = article('The two have traded barbs since their Feb. 20 debate in the capital.');
+    expect(dateOf(doc, 'debate')).toMatchObject({ date: { value: '2026-02-20' }, dateFrom: 'sentence' });
+  });
+  it('gives an event noun the text recalls no day of the article ("the 2019 war" dates it, "the alleged assault" stays undated)', () => {
+    const doc = article(
+      'The new advert highlights the alleged assault of a reporter. Rebels recalled the 2019 war. The flood hit the port.',
+    );
+    expect(dateOf(doc, 'assault').date).toBeNull();
+    expect(dateOf(doc, 'war')).toMatchObject({ date: { value: '2019' }, dateFrom: 'sentence' });
+    expect(dateOf(doc, 'hit')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
+  });
 });

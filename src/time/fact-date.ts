@@ -36,14 +36,17 @@ export function factDate(doc: Doc, span: Span): FactDate {
   const sentence = sentenceOf(doc.sentences, span.start);
   if (!sentence) return { date: null, dateFrom: null, range: null, reported };
   const background = isBackground(doc, sentence, span);
-  const own = expressionDate(doc, sentence, span, background);
+  // The tense is read only when needed: most facts are decided before it is.
+  let tense: Tense | undefined;
+  const tenseNow = (): Tense => (tense === undefined ? (tense = tenseOfSpan(doc, sentence, span)) : tense);
+  const own = expressionDate(doc, sentence, span, background, tenseNow);
   if (own) return { ...own, dateFrom: 'sentence', reported };
-  if (background) return { date: null, dateFrom: null, range: null, reported };
-  const tense = tenseOfSpan(doc, sentence, span);
-  const carried = tense === 'past' ? carriedDate(doc, sentence) : null;
+  if (background || definiteNoun(doc, sentence, span) || relativeClausePast(doc, sentence, span, tenseNow))
+    return { date: null, dateFrom: null, range: null, reported };
+  const carried = tenseNow() === 'past' ? carriedDate(doc, sentence) : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
   const anchor = doc.anchor ?? doc.published;
-  if (tense !== 'future' && anchor && parsePartialDay(anchor.value))
+  if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value))
     return { date: { value: anchor.value, precision: anchor.precision }, dateFrom: 'anchor', range: null, reported };
   return { date: null, dateFrom: null, range: null, reported };
 }
@@ -76,6 +79,11 @@ const ADVERBIAL = /(?:\b(?:on|in|at|during|of|late|early|over|throughout)\s*|,\s
 /** Deictic noun phrases are adverbials by themselves ("met last week", "said yesterday", "met Tuesday"). */
 const DEICTIC =
   /^(?:(?:this|last|next|past|coming|previous|early|late|earlier|later)\b|(?:yesterday|today|tonight|tomorrow)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)/i;
+/** Expressions that name a time before the telling / after it, whatever the anchor. */
+const PAST_DEICTIC = /^(?:yesterday|last\b|(?:the\s+)?(?:previous|past)\b|earlier\b)|\bago$/i;
+const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/i;
+/** A determiner or possessive pronoun right before an expression: it premodifies a noun ("their Oct. 13 debate"). */
+const DETERMINER_BEFORE = /\b(?:the|its|his|her|their|our|this|that)\s+$/i;
 /** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
 /** …after a preposition: the noun phrase places the fact ("appeared at a 2014 hearing"). */
@@ -96,7 +104,13 @@ interface Dated {
 }
 
 /** The best expression of the sentence for the fact; a background fact takes none from another clause. */
-function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: boolean): Dated | null {
+function expressionDate(
+  doc: Doc,
+  sentence: Sentence,
+  span: Span,
+  background: boolean,
+  tenseOf: () => Tense,
+): Dated | null {
   let best: { dated: Dated; score: number } | null = null;
   for (let k = firstEndingAfter(doc.timexes, sentence.start); k < doc.timexes.length; k++) {
     const t = doc.timexes[k]!;
@@ -105,6 +119,7 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
     const dated = interval ?? datedValue(t, doc);
     if (!dated) continue;
     const before = doc.text.slice(Math.max(sentence.start, t.start - 24), t.start);
+    const year = /^\d{4}$/.test(t.text);
     const between =
       t.end <= span.start
         ? doc.text.slice(t.end, span.start)
@@ -116,10 +131,16 @@ function expressionDate(doc: Doc, sentence: Sentence, span: Span, background: bo
     if (t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
     // "the previous night, when he claimed …": the clause "when" opens after a time tells what happened then.
     if (t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
+    // A date premodifying the fact's own noun names that occasion's day, even inside a bound ("since
+    // their Oct. 13 debate" dates the debate).
+    if (t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
+    // A verb agrees in tense with its time adverbial: "is pushing to reject the deal reached last week" —
+    // "last week" belongs to "reached", not to the present "is pushing".
+    if (PAST_DEICTIC.test(t.text) && tenseOf() === 'present') continue;
+    if (FUTURE_DEICTIC.test(t.text) && tenseOf() === 'past') continue;
     let score = between.length;
-    const year = /^\d{4}$/.test(t.text);
     const modifier =
       year &&
       (MODIFIER.test(before) ||
@@ -206,6 +227,42 @@ function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
   const lead = doc.text.slice(Math.max(sentence.start, span.start - CLAUSE_REACH), span.start);
   const at = lead.search(EARLIER_SUBJECT);
   return at >= 0 && !/[,;:—]/.test(lead.slice(at));
+}
+
+/**
+ * A subject relative pronoun right before the fact's verb, an adverb or a past-tense verb governing its bare
+ * infinitive allowed between: "a man who said", "who helped negotiate the deal".
+ */
+const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed\s+)?$/iu;
+
+/**
+ * Whether the fact is a past-tense verb of a relative clause ("a man who said he would never …", "Grijalva,
+ * who helped negotiate the deal"): such a clause describes a participant by what it once did — background,
+ * not the news the article reports — so with no expression of its own it stays undated.
+ */
+function relativeClausePast(doc: Doc, sentence: Sentence, span: Span, tenseOf: () => Tense): boolean {
+  const lead = doc.text.slice(Math.max(sentence.start, span.start - 30), span.start);
+  if (!RELATIVE_BEFORE.test(lead)) return false;
+  return /ed\s+$/.test(lead) || tenseOf() === 'past';
+}
+
+/**
+ * A determiner right before the trigger, with at most one modifier that reads as an adjective (a participle, a
+ * year, a proper or a derived adjective): "the alleged assault", "the 2022 war", "the Iraqi invasion", "a campaign
+ * reboot" is left out (a noun modifier may as well be the subject of a verb trigger).
+ */
+const DEFINITE_BEFORE =
+  /\b(?:the|its|his|her|their|a|an)\s+(?:(?:\p{Ll}+(?:ed|al|ic|ive|ous|ent|ant)|\d{4}|\p{Lu}\p{L}+)\s+)?$/u;
+
+/**
+ * Whether the fact is an event noun the text recalls ("highlights the alleged assault of a reporter"): a noun
+ * phrase names an occasion the reader is told of, not news the sentence reports; with no expression of its
+ * own it takes no day from the article.
+ */
+function definiteNoun(doc: Doc, sentence: Sentence, span: Span): boolean {
+  const word = /^\S+/.exec(doc.text.slice(span.start, span.end))?.[0] ?? '';
+  if (/(?:ed|ing)$/.test(word) || !/^\p{L}+$/u.test(word)) return false;
+  return DEFINITE_BEFORE.test(doc.text.slice(Math.max(sentence.start, span.start - 40), span.start));
 }
 
 /** Index of the first item ending after `pos` in a list sorted by offset (binary search). */

@@ -535,6 +535,15 @@ export const RULES: readonly Rule[] = [
       return () => ({ type: 'DURATION', value: durationValue(count, unit) });
     },
   ),
+  // "a week-long visit", "a two-month-long strike", "a decades-long feud": an adjectival duration (TimeML
+  // tags durations used as modifiers, "-long" included; a plural unit without a count is an unknown number).
+  rule('duration-long', `${B}(?:(?<n>${NUM})-)?(?<unit>${UNITS})-long${E}`, (g) => {
+    const unit = unitOf(g.unit!);
+    const plural = /s$/i.test(g.unit!) || /ies$/i.test(g.unit!);
+    const count = g.n ? parseCount(g.n.toLowerCase()) : plural ? null : 1;
+    if (g.n && count === null) return null;
+    return () => ({ type: 'DURATION', value: durationValue(count, unit) });
+  }),
   rule(
     'duration-plural',
     `${B}(?:(?<pre>recent|several|many|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)${E}`,

@@ -32,6 +32,9 @@ const BE_OR_MODAL = new Set([
   'got',
 ]);
 
+/** Verbs whose "to be done" was an obligation or wish of the past, not a plan: "had to be evacuated". */
+const OBLIGATION = new Set(['had', 'has', 'have', 'needed', 'wanted', 'used']);
+
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'his', 'her', 'their', 'our', 'my', 'your']);
 
 /**
@@ -109,6 +112,8 @@ export class SentenceTenses {
     if (FUTURE_CUES.has(w)) return 'future';
     // Lower-case "may" is the modal (the month is capitalized).
     if (raw === 'may') return 'future';
+    // "could make landfall on Saturday" is a possibility ahead; "could have", "could not" look back.
+    if (w === 'could') return next === 'have' || next === 'not' || next === "n't" || next === '’t' ? null : 'future';
     if (w === 'has' || w === 'have' || w === "'ve" || w === '’ve') {
       // Present perfect looks back: "has toured" is past; "have to go" is not a tense cue.
       return next === 'to' ? null : 'past';
@@ -118,6 +123,9 @@ export class SentenceTenses {
     if (raw.endsWith('ed') && /^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(raw) && !NOT_PAST_ED.has(w)) {
       // A participle after "be"/a modal ("will be freed", "was seen") is not itself the tense.
       const before1 = this.word(i - 1);
+      // An infinitival passive ("the measures to be voted on Thursday") names an act not yet done, unless
+      // an obligation already met governs it ("had to be evacuated").
+      if (before1 === 'be' && this.word(i - 2) === 'to' && !OBLIGATION.has(this.word(i - 3))) return 'future';
       if (BE_OR_MODAL.has(before1) || (BE_OR_MODAL.has(this.word(i - 2)) && /ly$/.test(before1))) return null;
       return 'past';
     }

@@ -35,6 +35,17 @@ describe('tense and aspect', () => {
     expect(value('Some 32 states had filed reports by Wednesday.', '1990-08-16', 'Wednesday')).toBe('1990-08-15');
     expect(value('Protesters planned a march on Saturday.', '2000-01-07', 'Saturday')).toBe('2000-01-08');
   });
+  it('"could" + a bare verb and an infinitival passive look ahead; "could have" and a past-perfect "until" look back', () => {
+    expect(value('Forecasters said the storm could reach the coast on Saturday.', '2023-09-14', 'Saturday')).toBe(
+      '2023-09-16',
+    );
+    expect(value('The board met, with the budget to be voted on Thursday.', '2023-09-12', 'Thursday')).toBe(
+      '2023-09-14',
+    );
+    expect(value('The storm could have reached the coast on Saturday.', '2023-09-14', 'Saturday')).toBe('2023-09-09');
+    expect(value('Residents had to be evacuated on Monday.', '2023-09-14', 'Monday')).toBe('2023-09-11');
+    expect(value('Until Thursday, the police had not named him.', '2023-09-15', 'Thursday')).toBe('2023-09-14');
+  });
   it('a month without a year is read by tense', () => {
     expect(value('The talks collapsed in July.', '2023-03-10', 'July')).toBe('2022-07');
     expect(value('The talks will resume in July.', '2023-10-10', 'July')).toBe('2024-07');
@@ -167,5 +178,14 @@ describe('extents of modifiers and determiners', () => {
   it('a participle before its noun is no tense: "a hastily planned trip" does not move Friday ahead', () => {
     expect(value('On Friday, she cancelled a hastily planned trip.', '2023-09-20', 'Friday')).toBe('2023-09-15');
     expect(value('The trip was hastily planned for Friday.', '2023-09-20', 'Friday')).toBe('2023-09-22');
+  });
+});
+
+describe('adjectival durations', () => {
+  it('"week-long", "two-month-long" and "decades-long" are durations, "-long" included', () => {
+    expect(tx('She began a week-long visit.', '2023-09-15')).toEqual([['week-long', 'DURATION', 'P1W']]);
+    expect(tx('A two-month-long strike ended.', '2023-09-15')).toEqual([['two-month-long', 'DURATION', 'P2M']]);
+    expect(tx('The decades-long feud ended.', '2023-09-15')).toEqual([['decades-long', 'DURATION', 'PXDE']]);
+    expect(tx('A mile-long queue formed.', '2023-09-15')).toEqual([]);
   });
 });

@@ -142,11 +142,13 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
       // A possessive ("Wednesday's ruling") names a known occasion: the verb around it says nothing of its date.
       const possessive = /^['’]s\b/.test(text.slice(c.end, c.end + 3));
       // A weekday deadline ("until 9 a.m. Tuesday", "by Friday") is the coming one, whatever the verb's
-      // tense — except in the past perfect ("had filed reports by Wednesday").
+      // tense — except in the past perfect ("had filed reports by Wednesday", "Until Thursday, they had not").
       const deadline =
         /\b(?:until|till|by)\s+$/i.test(text.slice(Math.max(0, c.start - 8), c.start)) &&
         WEEKDAY.test(text.slice(c.start, c.end)) &&
-        !/\bhad\b/i.test(text.slice(Math.max(sentence.start, c.start - CONTEXT), c.start));
+        !/\bhad\b/i.test(
+          text.slice(Math.max(sentence.start, c.start - CONTEXT), Math.min(sentence.end, c.end + CONTEXT)),
+        );
       const tense = possessive ? null : deadline ? 'future' : tenses.at(from, to);
       const reportedTense = possessive ? null : tenses.at(from, to, true);
       const r = c.resolver({
