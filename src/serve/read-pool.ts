@@ -15,13 +15,13 @@ interface Task {
 
 /** Whether a route pattern (`/articles/:id`) matches a path. */
 function routeMatcher(patterns: readonly string[]): (path: string) => boolean {
-  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const res = [...new Set(patterns)].map(
     (p) =>
       new RegExp(
         `^${p
           .split('/')
-          .map((part) => (part.startsWith(':') ? '[^/]+' : escape(part)))
+          .map((part) => (part.startsWith(':') ? '[^/]+' : literal(part)))
           .join('/')}$`,
       ),
   );

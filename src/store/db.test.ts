@@ -147,9 +147,8 @@ describe('store', () => {
     const db = openDb(tmp());
     const w = articleWriter(db);
     const outlets = ['north.example', 'south.example', 'north.example', 'east.example', 'south.example'];
-    outlets.forEach((outlet, i) =>
-      w.insert(sampleDoc(`Harbour note ${i}`, `The harbour crane number ${i} stood still.`, outlet)),
-    );
+    for (const [i, outlet] of outlets.entries())
+      w.insert(sampleDoc(`Harbour note ${i}`, `The harbour crane number ${i} stood still.`, outlet));
     w.insert(sampleDoc('Budget', 'Lawmakers postponed the vote.'));
     const all = search(db, 'harbour', 0, 100);
     expect(all.total).toBe(5);
