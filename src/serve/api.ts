@@ -38,7 +38,7 @@ export interface ApiOptions extends SourcesOptions {
 
 /** A search's page is at most this long: each hit carries a snippet. */
 const SEARCH_MAX_LIMIT = 100;
-/** The server's default search budget, ms: a search that holds the (single) request thread longer is stopped. */
+/** The server's default search budget, ms: a search that holds its thread (a reader, or the request thread) longer is stopped. */
 export const SEARCH_BUDGET_MS = 1000;
 /** Search pages kept per store version. */
 const SEARCH_CACHE = 1000;
