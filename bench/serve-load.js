@@ -13,6 +13,9 @@
 //   SERVE_BENCH_ONLY       run only the scenarios whose names contain one of these words, comma-separated
 //                          ('routes': the per-route times)
 //   SERVE_BENCH_ROUTE_REQUESTS  requests per route for the per-route times (default 100)
+//   SERVE_BENCH_READERS    passed to the server as `--readers N` (default: the server's own default)
+//   SERVE_BENCH_NODE_ARGS  Node options of the server, space-separated (`--cpu-prof --cpu-prof-dir=DIR`: the
+//                          profile is written when the server stops at the end of the bench)
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -132,9 +135,17 @@ function rssMb(pid) {
   return kb / 1024;
 }
 
+/** CPU seconds the process has used so far, every thread (user + system; Linux clock ticks of 1/100 s). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function serve(db) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], {
+    const node = (process.env.SERVE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const readers = process.env.SERVE_BENCH_READERS ? ['--readers', process.env.SERVE_BENCH_READERS] : [];
+    const child = spawn(process.execPath, [...node, CLI, 'serve', '--db', db, '--port', '0', ...readers], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
@@ -255,6 +266,7 @@ async function run() {
     }
     for (const s of SCENARIOS.filter((x) => chosen(x.name))) {
       const before = rssMb(child.pid);
+      const cpuBefore = cpuSeconds(child.pid);
       const connections = s.connections ?? CONNECTIONS;
       const result = await autocannon({
         url: base,
@@ -268,6 +280,8 @@ async function run() {
         ],
       });
       const after = rssMb(child.pid);
+      // The server's CPU per answer: what a request costs, whatever share of the machine the server got.
+      const cpu = cpuSeconds(child.pid) - cpuBefore;
       // autocannon counts a time-out among its errors too.
       const errors = result.errors + result.non2xx;
       console.log(
@@ -275,12 +289,16 @@ async function run() {
           `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ` +
           `errors ${errors} (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) ` +
           `of ${result.requests.total}; server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MB; ` +
+          `server CPU ${cpu.toFixed(1)} s (${((1000 * cpu) / Math.max(1, result.requests.total)).toFixed(2)} ms an answer); ` +
           `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
       );
     }
   } finally {
     if (stopIngest) console.log(`ingest runs started: ${stopIngest()}`);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    // A profiling server writes its profile as it exits.
+    await exited;
   }
 }
 

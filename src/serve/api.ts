@@ -39,7 +39,7 @@ export interface ApiOptions extends SourcesOptions {
 
 /** A search's page is at most this long: each hit carries a snippet. */
 const SEARCH_MAX_LIMIT = 100;
-/** The server's default search budget, ms: a search that holds the (single) request thread longer is stopped. */
+/** The server's default search budget, ms: a search that holds its thread (a reader, or the request thread) longer is stopped. */
 export const SEARCH_BUDGET_MS = 1000;
 /** Search pages kept per store version. */
 const SEARCH_CACHE = 1000;
@@ -50,11 +50,11 @@ const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2
 const networkRange = (f: Facets): NetworkRange => ({ from: f.from, to: f.to, facets: f });
 
 /**
- * The JSON API (it mirrors the export), mounted at `/api`. Built as one chain so that its type, `Api`, carries
- * every route's parameters and answers: the web UI's client is `hc<Api>` and its types are derived from it.
- * Every list is paged (`offset`, `limit`, capped) and read a page at a time from the store's indexes.
+ * The read routes of the JSON API: each answers from the store alone (no worker, no job, no write), so any
+ * connection to the store can answer them — the server's own, or a reader thread's (`ReadPool`). `apiRoutes`
+ * continues this chain.
  */
-export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkViews }, options: ApiOptions = {}) {
+export function readRoutes(db: Db, options: ApiOptions = {}) {
   // Searches and counts are kept until the store changes: a popular search is run once per store version.
   const searches = new StoreCache<ReturnType<typeof search>>(db, SEARCH_CACHE);
   const stats = new StoreCache<ReturnType<typeof analyzeActivity>>(db, 1);
@@ -156,34 +156,6 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       if ('error' in f) return c.json({ error: f.error }, 400);
       return c.json({ offset, limit, ...timelinePage(db, offset, limit, f) }, 200);
     })
-    .get('/network', paged<FacetQuery & { min?: string }>(2000, 500), async (c) => {
-      const { offset, limit } = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      const net = await workers.network.network(networkRange(f));
-      // `min`: only actors mentioned at least this often (and the edges between them).
-      const min = Math.max(0, Number.parseInt(c.req.query('min') ?? '0', 10) || 0);
-      const kept = new Set(net.nodes.filter((n) => n.mentions >= min).map((n) => n.id));
-      const all = min > 0 ? net.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) : net.edges;
-      // The strongest edges (the network lists them strongest first) and the actors they join.
-      const edges = all.slice(offset, offset + limit).map(({ eventIds, ...e }) => ({ ...e, events: eventIds.length }));
-      const used = new Set(edges.flatMap((e) => [e.source, e.target]));
-      const nodes = net.nodes.filter((n) => used.has(n.id));
-      return c.json({ offset, limit, totalEdges: all.length, nodes, edges, span: net.span }, 200);
-    })
-    .get('/network/events', paged<FacetQuery & { source?: string; target?: string }>(), async (c) => {
-      const { offset, limit } = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      const net = await workers.network.network(networkRange(f));
-      const source = c.req.query('source');
-      const target = c.req.query('target');
-      const edge = net.edges.find((e) => e.source === source && e.target === target);
-      if (!edge) return c.json({ error: 'no such edge in this period' }, 404);
-      // The very events the edge's counts count, read from the network the counts came from.
-      const items = eventsById(db, edge.eventIds.slice(offset, offset + limit));
-      return c.json({ offset, limit, total: edge.eventIds.length, items }, 200);
-    })
     .get('/places', paged<FacetQuery>(), (c) => {
       const f = parseFacets(c.req.query());
       if ('error' in f) return c.json({ error: f.error }, 400);
@@ -212,7 +184,44 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
         stats.get('', () => analyzeActivity(db)),
         200,
       ),
-    )
+    );
+}
+
+/**
+ * The JSON API (it mirrors the export), mounted at `/api`. Built as one chain so that its type, `Api`, carries
+ * every route's parameters and answers: the web UI's client is `hc<Api>` and its types are derived from it.
+ * Every list is paged (`offset`, `limit`, capped) and read a page at a time from the store's indexes.
+ */
+export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkViews }, options: ApiOptions = {}) {
+  return readRoutes(db, options)
+    .get('/network', paged<FacetQuery & { min?: string }>(2000, 500), async (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      const net = await workers.network.network(networkRange(f));
+      // `min`: only actors mentioned at least this often (and the edges between them).
+      const min = Math.max(0, Number.parseInt(c.req.query('min') ?? '0', 10) || 0);
+      const kept = new Set(net.nodes.filter((n) => n.mentions >= min).map((n) => n.id));
+      const all = min > 0 ? net.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) : net.edges;
+      // The strongest edges (the network lists them strongest first) and the actors they join.
+      const edges = all.slice(offset, offset + limit).map(({ eventIds, ...e }) => ({ ...e, events: eventIds.length }));
+      const used = new Set(edges.flatMap((e) => [e.source, e.target]));
+      const nodes = net.nodes.filter((n) => used.has(n.id));
+      return c.json({ offset, limit, totalEdges: all.length, nodes, edges, span: net.span }, 200);
+    })
+    .get('/network/events', paged<FacetQuery & { source?: string; target?: string }>(), async (c) => {
+      const { offset, limit } = c.req.valid('query');
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      const net = await workers.network.network(networkRange(f));
+      const source = c.req.query('source');
+      const target = c.req.query('target');
+      const edge = net.edges.find((e) => e.source === source && e.target === target);
+      if (!edge) return c.json({ error: 'no such edge in this period' }, 404);
+      // The very events the edge's counts count, read from the network the counts came from.
+      const items = eventsById(db, edge.eventIds.slice(offset, offset + limit));
+      return c.json({ offset, limit, total: edge.eventIds.length, items }, 200);
+    })
     .route('/sources', sourcesRoutes(db, workers.jobs, options))
     .route('/corrections', correctionRoutes(db))
     .route('/export', listExportRoutes(db));

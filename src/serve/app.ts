@@ -4,11 +4,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { allowStaleCounts, type Db } from '../store/index.js';
-import { apiRoutes, type ApiOptions } from './api.js';
+import { apiRoutes, type ApiOptions, readRoutes } from './api.js';
 import { indexHtml, STYLES_CSS } from './assets.js';
 import { allowedHosts, apiGuard, hostCheck } from './guard.js';
 import { JobQueue } from './jobs.js';
 import { NetworkViews } from './network.js';
+import { ReadPool } from './read-pool.js';
 import { RESPONSE_CACHE_DEFAULTS, responseCache, type ResponseCacheOptions } from './response-cache.js';
 import { storeToken, tokenMatches } from './token.js';
 
@@ -27,11 +28,16 @@ export interface AppOptions extends ApiOptions {
   tokenForReads?: boolean;
   /** The cache of read answers (`responseCache`); its defaults allow answers 1 s older than the store. */
   responseCache?: ResponseCacheOptions;
+  /**
+   * Reader threads answering the read routes, each on its own connection (default 0: every request is answered
+   * on the request thread; an in-memory store always is).
+   */
+  readers?: number;
 }
 
 /** The served app, with what the server must stop when it stops. */
 export interface ServedApp extends Hono {
-  /** End the worker threads: background jobs, the network builder. */
+  /** End the worker threads: readers, background jobs, the network builder. */
   stopWorkers(): void;
 }
 
@@ -90,10 +96,22 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   // Reads answered from memory (after the guards, so a cached answer is refused like a fresh one). Not the
   // Sources routes: their jobs and feeds change without a store commit; nor whole-list exports: they stream.
   const cached = responseCache(db, options.responseCache);
-  allowStaleCounts(db, options.responseCache?.staleMs ?? RESPONSE_CACHE_DEFAULTS.staleMs);
+  const staleMs = options.responseCache?.staleMs ?? RESPONSE_CACHE_DEFAULTS.staleMs;
+  allowStaleCounts(db, staleMs);
   app.use('/api/*', (c, next) =>
     c.req.path.startsWith('/api/sources') || c.req.path.startsWith('/api/export/') ? next() : cached(c, next),
   );
+  // What the cache misses of the read routes goes to the reader threads, if there are any.
+  const readers =
+    (options.readers ?? 0) > 0 && !db.memory
+      ? new ReadPool(
+          db,
+          options.readers!,
+          readRoutes(db).routes.map((r) => `/api${r.path}`),
+          { api: { searchBudgetMs: options.searchBudgetMs }, staleMs },
+        )
+      : null;
+  if (readers) app.use('/api/*', readers.middleware());
 
   // The UI learns the token from its own page: only a same-origin script can read it (and the Host check keeps
   // rebound names out). Open to the network, the page carries it only when asked with it (`/?token=…`).
@@ -120,6 +138,7 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   });
   return Object.assign(app, {
     stopWorkers: () => {
+      readers?.close();
       jobs.close();
       network.close();
     },

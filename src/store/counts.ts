@@ -54,6 +54,14 @@ export function allowStaleCounts(db: Db, ms: number): void {
   countsOf(db).staleMs = ms;
 }
 
+/**
+ * Drop every count kept for `db`. A reader on its own connection calls it when the server's connection wrote (a
+ * correction): to this connection that write looks like anyone else's, which a stale count would outlive.
+ */
+export function forgetCounts(db: Db): void {
+  countsOf(db).entries.clear();
+}
+
 /** `SELECT COUNT(*) …` (any query whose first column is the count), from the memo when it still holds. */
 export function countRows(db: Db, sql: string, ...args: unknown[]): number {
   const c = countsOf(db);

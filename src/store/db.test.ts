@@ -12,11 +12,11 @@ import { search, SearchQueryError } from './search.js';
 
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'test.db');
 
-function sampleDoc(title: string, text: string) {
+function sampleDoc(title: string, text: string, outlet = 'Test Outlet') {
   const raw = {
     title,
     url: null,
-    outlet: 'Test Outlet',
+    outlet,
     text,
     captions: ['A caption. Photo: X/Y'],
     dateEvidence: [],
@@ -140,6 +140,31 @@ describe('store', () => {
     expect(() => search(db, '"unbalanced AND (')).toThrow(SearchQueryError);
     expect(search(db, 'unbalanced AND ( NEAR(').total).toBe(0);
     expect(search(db, '').total).toBe(0);
+    db.close();
+  });
+
+  it('ranks and facets only the newest hits of a window, and still counts every hit', () => {
+    const db = openDb(tmp());
+    const w = articleWriter(db);
+    const outlets = ['north.example', 'south.example', 'north.example', 'east.example', 'south.example'];
+    for (const [i, outlet] of outlets.entries())
+      w.insert(sampleDoc(`Harbour note ${i}`, `The harbour crane number ${i} stood still.`, outlet));
+    w.insert(sampleDoc('Budget', 'Lawmakers postponed the vote.'));
+    const all = search(db, 'harbour', 0, 100);
+    expect(all.total).toBe(5);
+    expect(all.ranked).toBe(5);
+    const newest = search(db, 'harbour', 0, 100, { window: 2 });
+    expect(newest.total).toBe(5);
+    expect(newest.ranked).toBe(2);
+    expect(newest.items.map((h) => h.title).sort()).toEqual(['Harbour note 3', 'Harbour note 4']);
+    expect(newest.facets.outlets).toEqual([
+      { value: 'east.example', count: 1 },
+      { value: 'south.example', count: 1 },
+    ]);
+    expect(search(db, 'harbour', 2, 10, { window: 2 }).items).toEqual([]);
+    const filtered = search(db, 'harbour', 0, 10, { window: 1, filter: { outlet: 'north.example' } });
+    expect(filtered.total).toBe(2);
+    expect(filtered.items.map((h) => h.title)).toEqual(['Harbour note 2']);
     db.close();
   });
 

@@ -18,7 +18,7 @@ export {
   type ArticleRecord,
   type ArticleWriter,
 } from './articles.js';
-export { allowStaleCounts, countRows, stillServes, storeVersionReader } from './counts.js';
+export { allowStaleCounts, countRows, forgetCounts, stillServes, storeVersionReader } from './counts.js';
 export * from './corpus.js';
 export * from './queries.js';
 export * from './facets.js';

@@ -3,7 +3,8 @@ import type { Db } from './db.js';
 
 /**
  * Full-text search over the articles (`articles_fts`: Porter stemming over unicode61, so a word finds its
- * inflections). Only the page's rows are joined to the articles and given a snippet; the facets count every hit.
+ * inflections). Only the page's rows are joined to the articles and given a snippet; ranking and facets are
+ * bounded to the newest hits (`SEARCH_WINDOW`).
  */
 
 export interface SearchHit {
@@ -39,6 +40,13 @@ export const SEARCH_MAX_TERMS = 12;
 export const SEARCH_MAX_CHARS = 1000;
 /** A prefix search (`launch*`) needs this many letters: a shorter one expands to a large part of the vocabulary. */
 export const SEARCH_MIN_PREFIX = 3;
+/**
+ * A search ranks (bm25) and counts facets over at most this many matching articles, the newest (by arrival): a
+ * common word matches a large part of a large store, and ranking or faceting every hit costs time in proportion
+ * (seconds at 100,000 articles, all of it on one thread). `total` still counts every hit; `ranked` says how many
+ * were ranked and faceted.
+ */
+export const SEARCH_WINDOW = 2000;
 /** Facet values returned per facet (the most frequent outlets; the first days); the total counts every hit. */
 const FACET_VALUES = 400;
 
@@ -154,10 +162,22 @@ function withBudget<T>(db: Db, budgetMs: number, run: () => T): T {
   }
 }
 
+/** A page of hits. */
+export interface SearchPage {
+  /** Every hit. */
+  total: number;
+  /** The hits ranked and counted in the facets: all of them, or the newest `SEARCH_WINDOW` of a larger result. */
+  ranked: number;
+  items: SearchHit[];
+  facets: SearchFacets;
+}
+
 export interface SearchOptions {
   /** Stop the search (throwing `SearchTimeoutError`) past this many ms (all its queries together); default none. */
   budgetMs?: number;
   filter?: SearchFilter;
+  /** Rank and facet at most this many hits, the newest (default `SEARCH_WINDOW`). */
+  window?: number;
 }
 
 /**
@@ -186,19 +206,14 @@ function excerptOf(raw: string): SearchHit['excerpt'] {
 }
 
 /**
- * Full-text search over title and text, ordered by bm25 relevance (title weighted ×5). Only the page's rows
- * are joined to the articles and given a snippet; the facets (outlets, days) count every hit. Throws
+ * Full-text search over title and text, ordered by bm25 relevance (title weighted ×5) among the newest
+ * `SEARCH_WINDOW` hits. Only the page's rows are joined to the articles and given a snippet; the facets (outlets,
+ * days) count the hits ranked, `total` every hit. Throws
  * `SearchQueryError` for a query it will not run and `SearchTimeoutError` past the time budget.
  */
-export function search(
-  db: Db,
-  q: string,
-  offset = 0,
-  limit = 20,
-  options: SearchOptions = {},
-): { total: number; items: SearchHit[]; facets: SearchFacets } {
+export function search(db: Db, q: string, offset = 0, limit = 20, options: SearchOptions = {}): SearchPage {
   const match = ftsQuery(q);
-  if (!match) return { total: 0, items: [], facets: { outlets: [], dates: [] } };
+  if (!match) return { total: 0, ranked: 0, items: [], facets: { outlets: [], dates: [] } };
   const f = options.filter ?? {};
   const conds: string[] = [];
   const args: unknown[] = [];
@@ -218,21 +233,48 @@ export function search(
   const where = conds.map((c) => ` AND ${c}`).join('');
   try {
     return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
-      const hits = `FROM articles_fts f JOIN articles a ON a.seq = f.rowid
-                    WHERE articles_fts MATCH ? AND sitrep_in_budget()${where}`;
-      // One pass over the hits counts both facets (and the total): grouped by outlet and day, summed here.
+      const joined = `FROM articles_fts f JOIN articles a ON a.seq = f.rowid
+                      WHERE articles_fts MATCH ? AND sitrep_in_budget()${where}`;
+      // The window: hits from the `SEARCH_WINDOW`-th newest on (the full-text index walks its hits newest first
+      // and stops there); none when there are fewer hits.
+      const floor = db
+        .prepare(
+          where
+            ? `SELECT f.rowid ${joined} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`
+            : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+        )
+        .pluck()
+        .get(match, ...args, Math.max(1, options.window ?? SEARCH_WINDOW) - 1) as number | undefined;
+      const hits = floor === undefined ? joined : `${joined} AND f.rowid >= ${Number(floor)}`;
+      // One pass over the window counts both facets (and the total, when it is every hit): grouped by outlet and
+      // day, summed here.
       const groups = db
         .prepare(`SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
                   GROUP BY a.outlet, day`)
         .all(match, ...args) as Array<{ outlet: string | null; day: string | null; count: number }>;
       const byOutlet = new Map<string | null, number>();
       const byDay = new Map<string | null, number>();
-      let total = 0;
+      let ranked = 0;
       for (const g of groups) {
-        total += g.count;
+        ranked += g.count;
         byOutlet.set(g.outlet, (byOutlet.get(g.outlet) ?? 0) + g.count);
         byDay.set(g.day, (byDay.get(g.day) ?? 0) + g.count);
       }
+      // Every hit counted, past the window: off the full-text index alone (no article row read) unless a filter
+      // needs the articles.
+      const total =
+        floor === undefined
+          ? ranked
+          : Number(
+              db
+                .prepare(
+                  where
+                    ? `SELECT COUNT(*) ${joined}`
+                    : 'SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()',
+                )
+                .pluck()
+                .get(match, ...args),
+            );
       const outlets = [...byOutlet]
         .map(([value, count]) => ({ value, count }))
         .sort((a, b) => b.count - a.count || (a.value ?? '').localeCompare(b.value ?? ''))
@@ -242,7 +284,7 @@ export function search(
         .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)))
         .slice(0, FACET_VALUES);
       const facets = { outlets, dates };
-      if (offset >= total) return { total, items: [], facets };
+      if (offset >= ranked) return { total, ranked, items: [], facets };
       const rows = db
         .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
                   FROM (SELECT f.rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score ${hits}
@@ -258,7 +300,7 @@ export function search(
         const raw = String(snippetOf.get(match, seq) ?? '');
         return { ...hit, snippet: raw.replaceAll(OPEN, '[').replaceAll(CLOSE, ']'), excerpt: excerptOf(raw) };
       });
-      return { total, items, facets };
+      return { total, ranked, items, facets };
     });
   } catch (err) {
     // What the parser lets through is valid FTS5; this is a safety net, not the usual path.

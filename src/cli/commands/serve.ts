@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { createApp, isWildcard, storeToken } from '../../serve/index.js';
 import { openDb } from '../../store/index.js';
@@ -6,21 +7,33 @@ import type { Command } from '../commands.js';
 
 /** How long a stopping server waits for requests under way before it closes their connections, ms. */
 const STOP_GRACE_MS = 200;
+/** Reader threads by default at most (one per core below that). */
+const MAX_READERS = 4;
 
 export const command: Command = {
-  usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--allow-private]',
+  usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--readers N] [--allow-private]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['db', 'host', 'port'], booleans: ['allow-private'] });
+    const args = parseArgs(argv, { values: ['db', 'host', 'port', 'readers'], booleans: ['allow-private'] });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const host = args.values.get('host') ?? '127.0.0.1';
     const port = Number(args.values.get('port') ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError('--port takes a number from 0 to 65535');
+    // Reader threads for the read routes (0: the request thread answers everything): one per core by default.
+    const readers = Number(args.values.get('readers') ?? Math.min(MAX_READERS, availableParallelism()));
+    if (!Number.isInteger(readers) || readers < 0 || readers > 64)
+      throw new UsageError('--readers takes a number from 0 to 64');
     const dbPath = args.values.get('db') ?? 'sitrep.db';
     const db = openDb(dbPath);
     const open = isWildcard(host);
     const token = storeToken(db);
-    const app = createApp(db, { allowPrivate: args.booleans.has('allow-private'), host, token, tokenForReads: open });
+    const app = createApp(db, {
+      allowPrivate: args.booleans.has('allow-private'),
+      host,
+      token,
+      tokenForReads: open,
+      readers,
+    });
     if (open)
       ctx.stderr.write(
         `sitrep serve: warning: --host ${host} answers on every network interface; every request needs the token\n`,

@@ -121,7 +121,13 @@ export async function renderSearch(main: HTMLElement, _arg: string, offset = 0):
       el(
         'aside',
         { class: 'facets' },
-        el('h3', {}, `${page.total} articles`),
+        el(
+          'h3',
+          {},
+          page.ranked < page.total
+            ? `${page.total} articles, the newest ${page.ranked} ranked`
+            : `${page.total} articles`,
+        ),
         el('h4', {}, 'Outlet'),
         outlets,
         el('h4', {}, 'Published'),
@@ -131,7 +137,8 @@ export async function renderSearch(main: HTMLElement, _arg: string, offset = 0):
         'section',
         {},
         list,
-        pager(page.offset, page.limit, page.total, (o) => void renderSearch(main, _arg, o)),
+        // Pages reach as far as the hits ranked.
+        pager(page.offset, page.limit, page.ranked, (o) => void renderSearch(main, _arg, o)),
       ),
     ),
   );

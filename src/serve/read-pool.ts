@@ -1,0 +1,160 @@
+import { Worker } from 'node:worker_threads';
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../store/index.js';
+import type { ReadAnswer, ReadRequest, ReadWorkerData } from './read-worker.js';
+import { workerScript } from './worker-script.js';
+
+interface Task {
+  url: string;
+  own: string;
+  /** Clients still waiting for it; a task nobody waits for any more is not run. */
+  waiting: number;
+  done: (a: ReadAnswer | null) => void;
+  answer: Promise<ReadAnswer | null>;
+}
+
+/** Whether a route pattern (`/articles/:id`) matches a path. */
+function routeMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const res = [...new Set(patterns)].map(
+    (p) =>
+      new RegExp(
+        `^${p
+          .split('/')
+          .map((part) => (part.startsWith(':') ? '[^/]+' : literal(part)))
+          .join('/')}$`,
+      ),
+  );
+  return (path) => res.some((r) => r.test(path));
+}
+
+/**
+ * Reader threads answering the API's read routes, each on its own read-only connection: the request thread only
+ * parses, checks and forwards, so one slow query (a search over a common word, a deep page) holds up one reader and
+ * never the whole server, and the two cores of a small machine both serve. Requests wait in one queue, first come
+ * first served; the same URL asked again while it waits or runs joins the one answer; a request whose client has gone
+ * before a reader takes it is dropped unrun.
+ */
+export class ReadPool {
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+  private readonly queue: Task[] = [];
+  private readonly running = new Map<number, Task>();
+  private readonly byKey = new Map<string, Task>();
+  private readonly serves: (path: string) => boolean;
+  private readonly own: { get(): unknown };
+  private readonly busy = new Map<Worker, number>();
+  private seq = 0;
+  private failures = 0;
+  private closed = false;
+
+  /** `size` reader threads on the store at `db.name`; `routes`: the read routes' patterns, as mounted (`/api/…`). */
+  constructor(
+    db: Db,
+    size: number,
+    routes: readonly string[],
+    private readonly data: Omit<ReadWorkerData, 'path'>,
+  ) {
+    const script = workerScript('read-worker.js');
+    if (!script) throw new Error('the reader script is missing (run npm run build)');
+    this.serves = routeMatcher(routes);
+    // The server connection's own writes (its `total_changes()`): a reader forgets its counts when they move.
+    this.own = db.prepare('SELECT total_changes()').pluck();
+    for (let i = 0; i < size; i++) this.spawn(script, db.name);
+  }
+
+  /** The middleware: a GET of a read route goes to a reader; anything else to the next handler. */
+  middleware(): MiddlewareHandler {
+    return async (c, next) => {
+      if (this.closed || this.all.size === 0 || c.req.method !== 'GET' || !this.serves(c.req.path)) return next();
+      const url = new URL(c.req.url);
+      const a = await this.answer(`${url.pathname}${url.search}`, c.req.raw.signal);
+      // No answer: the client has gone (or the server is stopping); nobody reads this one, and it is not kept.
+      return a
+        ? new Response(a.body, { status: a.status, headers: { 'Content-Type': a.type } })
+        : new Response(null, { status: 499 });
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const w of this.all) void w.terminate();
+    this.all.clear();
+    this.idle.length = 0;
+    for (const t of [...this.queue, ...this.running.values()]) t.done(null);
+    this.queue.length = 0;
+    this.running.clear();
+  }
+
+  private answer(url: string, signal: AbortSignal): Promise<ReadAnswer | null> {
+    if (signal.aborted) return Promise.resolve(null);
+    const own = String(this.own.get());
+    const key = `${own}\u0000${url}`;
+    let task = this.byKey.get(key);
+    if (!task) {
+      let done!: (a: ReadAnswer | null) => void;
+      const answer = new Promise<ReadAnswer | null>((resolve) => {
+        done = resolve;
+      });
+      task = { url, own, waiting: 0, done, answer };
+      this.byKey.set(key, task);
+      void answer.then(() => this.byKey.delete(key));
+      this.queue.push(task);
+    }
+    const t = task;
+    t.waiting++;
+    signal.addEventListener('abort', () => t.waiting--, { once: true });
+    this.pump();
+    return t.answer;
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const task = this.queue.shift()!;
+      if (task.waiting <= 0) {
+        task.done(null);
+        continue;
+      }
+      const worker = this.idle.pop()!;
+      const id = ++this.seq;
+      this.running.set(id, task);
+      this.busy.set(worker, id);
+      worker.postMessage({ id, url: task.url, own: task.own } satisfies ReadRequest);
+    }
+  }
+
+  private spawn(script: string, path: string): void {
+    const worker = new Worker(script, { workerData: { path, ...this.data } satisfies ReadWorkerData });
+    worker.unref();
+    worker.on('message', (a: ReadAnswer) => {
+      this.failures = 0;
+      this.busy.delete(worker);
+      const task = this.running.get(a.id);
+      this.running.delete(a.id);
+      task?.done(a);
+      this.idle.push(worker);
+      this.pump();
+    });
+    worker.on('error', (err) => process.stderr.write(`sitrep serve: a reader thread failed: ${err.message}\n`));
+    worker.on('exit', () => {
+      this.all.delete(worker);
+      const i = this.idle.indexOf(worker);
+      if (i >= 0) this.idle.splice(i, 1);
+      const id = this.busy.get(worker);
+      this.busy.delete(worker);
+      if (id !== undefined) {
+        this.running.get(id)?.done({ id, status: 500, type: 'application/json', body: '{"error":"internal error"}' });
+        this.running.delete(id);
+      }
+      // A reader that died is replaced, unless the server is stopping or readers keep dying before answering
+      // anything (then the request thread answers, as without readers).
+      if (!this.closed && ++this.failures <= MAX_FAILURES) this.spawn(script, path);
+      this.pump();
+    });
+    this.all.add(worker);
+    this.idle.push(worker);
+  }
+}
+
+/** Readers that may die in a row, each replaced, before the request thread takes over their work. */
+const MAX_FAILURES = 3;

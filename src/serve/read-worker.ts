@@ -1,0 +1,57 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Hono } from 'hono';
+import { allowStaleCounts, forgetCounts, openDb } from '../store/index.js';
+import { type ApiOptions, readRoutes } from './api.js';
+
+/** What a reader thread is started with. */
+export interface ReadWorkerData {
+  path: string;
+  api: ApiOptions;
+  /** How much older than the store a kept count may be, ms (the response cache's bound). */
+  staleMs: number;
+}
+
+/** One GET for a reader thread: the path and query under `/api`, and the server connection's own writes so far. */
+export interface ReadRequest {
+  id: number;
+  url: string;
+  own: string;
+}
+
+/** A reader thread's answer. */
+export interface ReadAnswer {
+  id: number;
+  status: number;
+  type: string;
+  body: string;
+}
+
+/**
+ * A reader: the API's read routes on this thread's own read-only connection (WAL lets readers run beside the
+ * writer and each other), so a slow query holds up this thread only, never the server's.
+ */
+const { path, api, staleMs } = workerData as ReadWorkerData;
+const db = openDb(path, { readonly: true });
+allowStaleCounts(db, staleMs);
+const app = new Hono().route('/api', readRoutes(db, api));
+app.onError((err, c) => {
+  process.stderr.write(`sitrep serve: GET ${c.req.path}: ${err.message}\n`);
+  return c.json({ error: 'internal error' }, 500);
+});
+
+let own = '';
+parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
+  // The server's connection wrote (a correction): counts kept under the old state must not outlive it.
+  if (ownNow !== own) {
+    forgetCounts(db);
+    own = ownNow;
+  }
+  const res = await app.request(`http://127.0.0.1${url}`);
+  const answer: ReadAnswer = {
+    id,
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: await res.text(),
+  };
+  parentPort!.postMessage(answer);
+});
