@@ -319,6 +319,38 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(quote(doc, '"We noted').parts).toHaveLength(2);
   });
 
+  it('keeps one statement across a long apposition, a relative clause and a party-state designation', () => {
+    const doc = analyze(
+      '“The fund is empty,” said Ivo Sarr, who chaired the board from 1995 to 1997 and has backed Lena Holm since her first bid. “We must act.”\n\n“The port is safe,” said Rep. Ann Moe (D-N.C.), head of the harbour caucus. “The gates held.”\n\n“Costs rose,” Tomas Novak said at a briefing before Ivo Sarr’s comments. “They will fall.”',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Ann Moe', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“The fund').parts).toHaveLength(2);
+    expect(quote(doc, '“The port').parts).toHaveLength(2);
+    expect(quote(doc, '“Costs rose').parts).toHaveLength(2);
+    expect(doc.quotes.filter((q) => q.direct)).toHaveLength(3);
+  });
+
+  it('keeps the quoted fragments one speech verb reports in a sentence as one statement', () => {
+    const doc = analyze(
+      'Ivo Sarr said the plan was “a disaster” and “a waste of money.” Lena Holm called it “bold,” and Ivo Sarr called it “reckless.”',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    const q = quote(doc, '“a disaster');
+    expect(q.parts?.map((p) => p.text)).toEqual(['“a disaster”', '“a waste of money.”']);
+    expect(q.speakerName).toBe('Ivo Sarr');
+    // Another speaker's words in the next sentence, and a second report in the same sentence, stay apart.
+    expect(quote(doc, '“bold').speakerName).toBe('Lena Holm');
+    expect(quote(doc, '“bold').parts).toBeUndefined();
+  });
+
   it('resolves a pronoun to the person a depiction shows, not to the one named before', () => {
     const doc = analyze('Arvo Kask spoke first. Footage of Jaan Tamm then appears. "The West will change," he says.', [
       ['Arvo Kask', 'PER'],
