@@ -351,6 +351,23 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(quote(doc, '“bold').parts).toBeUndefined();
   });
 
+  it('keeps the critic as speaker, not the one criticised, behind "it" and an organization opening a title', () => {
+    const doc = analyze(
+      'The Harbour Gazette praised Lena Holm. Meanwhile, it attacked Ivo Sarr, saying he “has failed every test.” Harbour Board Chairman Tomas Novak, in particular, has been branding Ivo Sarr as a “reckless gambler” for weeks.',
+      [
+        ['Harbour Gazette', 'ORG'],
+        ['Lena Holm', 'PER'],
+        ['Ivo Sarr', 'PER'],
+        ['Harbour Board', 'ORG'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“has failed').speaker?.text).toBe('it');
+    expect(quote(doc, '“has failed').speakerName).toBe('Harbour Gazette');
+    expect(quote(doc, '“reckless').speaker?.text).toContain('Tomas Novak');
+    expect(quote(doc, '“reckless').speakerName).toBe('Tomas Novak');
+  });
+
   it('resolves a pronoun to the person a depiction shows, not to the one named before', () => {
     const doc = analyze('Arvo Kask spoke first. Footage of Jaan Tamm then appears. "The West will change," he says.', [
       ['Arvo Kask', 'PER'],
