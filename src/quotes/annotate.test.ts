@@ -368,6 +368,19 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(quote(doc, '“reckless').speakerName).toBe('Tomas Novak');
   });
 
+  it('resolves a pronoun to a person whose title opens with a country or organization', () => {
+    const doc = analyze(
+      'Harbour Board spokesman Tomas Novak told reporters the port was "closed for now." Dock Workers Union Chairman Ivo Sarr criticised the board on Wednesday. "The port must reopen," he said.',
+      [
+        ['Harbour Board', 'ORG'],
+        ['Tomas Novak', 'PER'],
+        ['Dock Workers Union', 'ORG'],
+        ['Ivo Sarr', 'PER'],
+      ],
+    );
+    expect(quote(doc, '"The port must').speakerName).toBe('Ivo Sarr');
+  });
+
   it('resolves a pronoun to the person a depiction shows, not to the one named before', () => {
     const doc = analyze('Arvo Kask spoke first. Footage of Jaan Tamm then appears. "The West will change," he says.', [
       ['Arvo Kask', 'PER'],

@@ -250,9 +250,23 @@ function personSubject(ctx: SpeakerContext, s: number, before: number): EntityMe
     // A capitalized preposition opening the sentence can be read into the name ("Before Trump").
     if (GOVERNING.has(m.text.split(/\s+/)[0]!.toLowerCase())) continue;
     if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
-    return m.type === 'PERSON' ? m : null;
+    if (m.type !== 'PERSON') {
+      // A country or organization opening the title of a name ("U.S. Secretary of State Mike Pompeo", "Chinese
+      // President Xi") is a modifier of the person that follows.
+      const next = ents[k + 1];
+      if (next?.type === 'PERSON' && next.start < sent.end && titleBetween(doc.text.slice(m.end, next.start))) continue;
+      return null;
+    }
+    return m;
   }
   return null;
+}
+
+/** Words between a modifier name and a person that make a title: role words, capitalized words and "of". */
+function titleBetween(words: string): boolean {
+  const ws = words.trim().split(/\s+/).filter(Boolean);
+  if (ws.length === 0 || ws.length > 5) return false;
+  return ws.some((w) => isRoleWord(w)) && ws.every((w) => isRoleWord(w) || w === 'of' || /^\p{Lu}[\p{L}.-]*$/u.test(w));
 }
 
 /** A sentence opening with a depiction of the name that follows ("Footage of", "A new video of"). */
