@@ -381,6 +381,23 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(quote(doc, '"The port must').speakerName).toBe('Ivo Sarr');
   });
 
+  it('resolves a description to the person named in apposition to it, or named after an indefinite one', () => {
+    const doc = analyze(
+      'The minister of defence, Arvo Kask, flew to Tallinn. "Our army is ready," the minister said.\n\nA paramedic said the doctor had hidden the vials from the crew. Paramedic Ivo Sarr said the room was dark when the crew arrived.\n\nAn engineer said the main gate had failed under the water. Engineer Lena Holm and engineer Tomas Novak spoke later.',
+      [
+        ['Arvo Kask', 'PER'],
+        ['Tallinn', 'LOC'],
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(quote(doc, '"Our army').speakerName).toBe('Arvo Kask');
+    expect(quote(doc, 'the doctor had').speakerName).toBe('Ivo Sarr');
+    // Two engineers are named: "an engineer" stays unresolved.
+    expect(quote(doc, 'the main gate').speakerName).toBeNull();
+  });
+
   it('resolves a pronoun to the person a depiction shows, not to the one named before', () => {
     const doc = analyze('Arvo Kask spoke first. Footage of Jaan Tamm then appears. "The West will change," he says.', [
       ['Arvo Kask', 'PER'],

@@ -372,11 +372,11 @@ function descriptionWords(ctx: SpeakerContext, m: EntityMention): Set<string> {
   const out = new Set<string>();
   const sent = ctx.doc.sentences[sentenceAt(ctx.doc, m.start)];
   const lo = Math.max(sent?.start ?? 0, m.start - PREMODIFIER_REACH);
-  const before =
-    text
-      .slice(lo, m.start)
-      .split(/[,;:()"“”]/u)
-      .pop() ?? '';
+  const segments = text.slice(lo, m.start).split(/[,;:()"“”]/u);
+  let before = segments.pop() ?? '';
+  // A name in apposition to the description before it ("The minister of defence, Arvo Kask,").
+  if (!before.trim() && segments.length > 0 && /^[,]\s*$/u.test(text.slice(m.start - before.length - 1, m.start)))
+    before = segments.pop() ?? '';
   for (const w of before.toLowerCase().split(/[^\p{L}-]+/u)) if (w) out.add(w);
   const after = text.slice(m.end, m.end + APPOSITION_REACH);
   const app = /^\s*,\s*((?:the|a|an)\s[^,.;()]+?)\s*[,.;]/u.exec(after) ?? /^\s*,\s*([^,.;()]+?)\s*,/u.exec(after);
@@ -407,6 +407,29 @@ function describedPerson(ctx: SpeakerContext, span: Span, words: string[]): Enti
     }
   }
   return best;
+}
+
+/** Words that set a described person apart from one described before ("another resident"). */
+const OTHER_WORDS = ['another', 'other', 'second', 'third', 'fellow'];
+
+/**
+ * The one person the article names after an indefinite description with its head noun in their description ("a
+ * paramedic" … "paramedic Martin Blount"); none when several people fit.
+ */
+function namedLater(ctx: SpeakerContext, span: Span, head: string): EntityMention | null {
+  let found: EntityMention | null = null;
+  const ents = ctx.doc.entities;
+  for (let k = firstAtOrAfter(ents, span.end); k < ents.length; k++) {
+    const m = ents[k]!;
+    if (m.type !== 'PERSON' || !m.actorKey || insideQuote(ctx, m)) continue;
+    const desc = descriptionWords(ctx, m);
+    if (!desc.has(head)) continue;
+    // "another resident, Ivo Sarr," is someone else than the resident who spoke first.
+    if (found && found.actorKey !== m.actorKey) return null;
+    if (OTHER_WORDS.some((w) => desc.has(w))) return null;
+    found ??= m;
+  }
+  return found;
 }
 
 /**
@@ -457,10 +480,16 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
     const author = authorOf(ctx, span, head);
     if (author) return author;
   }
-  // Only a definite description refers back ("the paramedic"); "a doctor" introduces someone new.
-  if (within.length === 0 && !/^(?:a|an|one|some|another)$/.test(words[0] ?? '') && !ORG_HEADS.has(head)) {
+  // Only a definite description refers back ("the paramedic"); "a doctor" introduces someone new, whom the
+  // article may name further on ("A paramedic testified … . Paramedic Martin Blount said …").
+  const indefinite = /^(?:a|an|one|another)$/.test(words[0] ?? '');
+  if (within.length === 0 && !indefinite && !ORG_HEADS.has(head)) {
     const described = describedPerson(ctx, span, words);
     if (described) return actor(described);
+  }
+  if (within.length === 0 && indefinite && words.length <= 5 && !ORG_HEADS.has(head) && !SPEAKS_FOR.has(head)) {
+    const named = namedLater(ctx, span, head);
+    if (named) return actor(named);
   }
   if (ORG_HEADS.has(head)) {
     const named = lastEntityBefore(
