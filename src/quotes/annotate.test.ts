@@ -290,6 +290,24 @@ describe('claims', () => {
   });
 });
 
+describe('claim propositions', () => {
+  it('starts a reported clause after "that", reads quoted fragments with their clause, and keeps the one told apart', () => {
+    const doc = analyze(
+      'Lena Holm said on Saturday evening that Ivo Sarr was "the best recruiter" of the gang. Ivo Sarr told the Harbour Gazette that the plan was "a sham" and "a fraud".',
+      [
+        ['Lena Holm', 'PER'],
+        ['Ivo Sarr', 'PER'],
+        ['Harbour Gazette', 'ORG'],
+      ],
+    );
+    const props = doc.claims.map((c) => c.proposition);
+    expect(props).toContain('Ivo Sarr was the best recruiter of the gang');
+    expect(props).toContain('the plan was a sham and a fraud');
+    const sham = doc.claims.find((c) => c.proposition.startsWith('the plan'))!;
+    expect(sham.targetKeys).not.toContain('org:harbour gazette');
+  });
+});
+
 describe('speakers kept apart from reports, objects and appositions', () => {
   it('keeps the speaker of a clause joined by ", and" over an earlier report in the sentence', () => {
     const doc = analyze(
