@@ -63,7 +63,7 @@ function stanceOf(v: QuoteContext, q: Quote): ClaimStance {
 }
 
 /** Up to this "that", a few words of time, place, occasion or addressee after the cue, no clause of their own. */
-const THAT_AFTER_CUE = /^(?:\s*[^\s.;:!?"“”]+){0,9}?\s*\bthat\b/u;
+const THAT_AFTER_CUE = /^\s*(?:[^\s.;:!?"“”]+\s+){0,9}?that\b/u;
 
 /** A partial quote inside reported speech: the proposition is the reported clause after the cue. */
 function propositionOf(v: QuoteContext, q: Quote): string {

@@ -169,6 +169,8 @@ export interface SpeakerContext {
   recent: Array<{ at: number; speaker: ResolvedSpeaker; type: EntityType | null }>;
   /** Person mentions that carry a role, gathered on first use. */
   rolePersons?: EntityMention[];
+  /** The words describing each person mention, read on first use. */
+  descriptions?: Map<EntityMention, Set<string>>;
 }
 
 /** Index of the first item whose start is at or after `offset` (items sorted by start). */
@@ -368,6 +370,16 @@ const APPOSITION_REACH = 90;
  * after it ("Lamar McKay, the chief executive of BP America,"), lower-cased.
  */
 function descriptionWords(ctx: SpeakerContext, m: EntityMention): Set<string> {
+  ctx.descriptions ??= new Map();
+  let out = ctx.descriptions.get(m);
+  if (!out) {
+    out = readDescription(ctx, m);
+    ctx.descriptions.set(m, out);
+  }
+  return out;
+}
+
+function readDescription(ctx: SpeakerContext, m: EntityMention): Set<string> {
   const text = ctx.doc.text;
   const out = new Set<string>();
   const sent = ctx.doc.sentences[sentenceAt(ctx.doc, m.start)];
