@@ -1,5 +1,15 @@
 import type { Claim, ClaimStance, Doc, Quote } from '../model/index.js';
-import { COMMITMENT, DENIAL, EXHORTATION_OPENING, EXPRESSIVE_OPENING, HARM, WRONGDOING } from './data/claim-words.js';
+import {
+  AUXILIARY,
+  COMMITMENT,
+  DEDICATION,
+  DEDICATION_MAX_WORDS,
+  DENIAL,
+  EXHORTATION_OPENING,
+  EXPRESSIVE_OPENING,
+  HARM,
+  WRONGDOING,
+} from './data/claim-words.js';
 import { CUE_STANCE } from './data/cues.js';
 import { firstAtOrAfter } from './speakers.js';
 import type { QuoteContext } from './context.js';
@@ -98,6 +108,7 @@ export function claimKind(
 ): ClaimStance | null {
   const text = proposition.replace(/\s+/g, ' ').trim();
   if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text)) return null;
+  if (DEDICATION.test(text) && text.split(' ').length <= DEDICATION_MAX_WORDS && !AUXILIARY.test(text)) return null;
   // A question put ("Mistake?", "But why?") asks; one that casts doubt is reported with a verb ("questioned whether").
   if (/\?\s*$/.test(text)) return null;
   if (cueStance !== 'asserts') return cueStance;
