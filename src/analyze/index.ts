@@ -13,6 +13,7 @@ export { eventHeadline } from './headline.js';
 export { eventPlaces, type Place } from './places.js';
 export {
   timeline,
+  timelineEntries,
   timelinePage,
   actorNetwork,
   analyzeActivity,

@@ -3,6 +3,7 @@ import { isCooperative } from '../model/index.js';
 import {
   allEvents,
   datedEventPage,
+  eventIdsWithFacets,
   type Db,
   type Facets,
   NO_FACETS,
@@ -133,6 +134,21 @@ export function timelinePage(
   return { days, undated: page.undated, total: page.total, undatedEvents };
 }
 
+/**
+ * Every chronology entry the facets select, dated ones oldest first and then the undated ones, read `chunk`
+ * events at a time (a whole-list export streams it; nothing holds the list at once).
+ */
+export function* timelineEntries(db: Db, facets: Facets = NO_FACETS, chunk = 1000): Generator<ChronologyEvent> {
+  let undated = 0;
+  for (let offset = 0; ; offset += chunk) {
+    const page = datedEventPage(db, offset, chunk, facets);
+    undated = page.undated;
+    yield* chronologyEntries(db, page.items);
+    if (offset + chunk >= page.total) break;
+  }
+  if (undated > 0) yield* chronologyEntries(db, undatedEvents_(db, undated, facets));
+}
+
 export interface NetworkEdge {
   source: string;
   target: string;
@@ -158,6 +174,11 @@ export interface NetworkRange {
   from?: string | null;
   /** Only events dated on or before this day. */
   to?: string | null;
+  /**
+   * Only the events these facets let through (their date range aside: `from`/`to` above apply); with a `flag`
+   * facet, negated or hypothetical events count as it says instead of staying out.
+   */
+  facets?: Facets;
 }
 
 /** Whether an event's date falls in the range; with a range set, undated events are left out. */
@@ -172,8 +193,9 @@ function inRange(date: string | null, range: NetworkRange): boolean {
 /**
  * Who acts on whom: edges between entities, with the reports (`cooperative`, `conflictual`) and the events
  * (`cooperativeEvents`, `conflictualEvents`, `types`) of each kind, first/last date and the event ids, over an
- * optional date range; strongest (most reports) first. Negated and hypothetical events are no interaction and stay out. `span`
- * is the first and last event date in the whole corpus, for the UI's range picker.
+ * optional date range and facets; strongest (most reports) first. Negated and hypothetical events are no interaction
+ * and stay out (unless a `flag` facet asks for them). `span` is the first and last date of an asserted event in the
+ * whole corpus, for the UI's range picker.
  */
 export function actorNetwork(
   db: Db,
@@ -186,12 +208,15 @@ export function actorNetwork(
   const edges = new Map<string, NetworkEdge>();
   const used = new Set<string>();
   const span: { first: string | null; last: string | null } = { first: null, last: null };
+  const allowed = range.facets ? eventIdsWithFacets(db, range.facets) : null;
+  const flagged = Boolean(range.facets?.flag);
   for (const e of allEvents(db)) {
-    if (e.negated || e.hypothetical) continue;
-    if (e.date) {
+    const asserted = !e.negated && !e.hypothetical;
+    if (asserted && e.date) {
       if (!span.first || e.date < span.first) span.first = e.date;
       if (!span.last || e.date > span.last) span.last = e.date;
     }
+    if (!(asserted || flagged) || (allowed && !allowed.has(e.id))) continue;
     if (!inRange(e.date, range)) continue;
     for (const s of e.sourceIds) {
       for (const t of e.targetIds) {

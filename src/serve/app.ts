@@ -88,10 +88,12 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   app.use('/api/*', (c, next) => (c.req.path === ALIAS_IMPORT ? next() : small(c, next)));
   app.use('/api/*', apiGuard(token, reads));
   // Reads answered from memory (after the guards, so a cached answer is refused like a fresh one). Not the
-  // Sources routes: their jobs and feeds change without a store commit.
+  // Sources routes: their jobs and feeds change without a store commit; nor whole-list exports: they stream.
   const cached = responseCache(db, options.responseCache);
   allowStaleCounts(db, options.responseCache?.staleMs ?? RESPONSE_CACHE_DEFAULTS.staleMs);
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/sources') ? next() : cached(c, next)));
+  app.use('/api/*', (c, next) =>
+    c.req.path.startsWith('/api/sources') || c.req.path.startsWith('/api/export/') ? next() : cached(c, next),
+  );
 
   // The UI learns the token from its own page: only a same-origin script can read it (and the Host check keeps
   // rebound names out). Open to the network, the page carries it only when asked with it (`/?token=…`).

@@ -148,4 +148,16 @@ describe('filters in the address', () => {
     expect(csv[0]).toContain('speaker');
     expect(csv.length - 1).toBe(await page.locator('#quote-list li').count());
   });
+
+  it('exports the whole filtered list, past the page on screen, from the server', async () => {
+    await page.goto(`${base}/#/quotes?limit=5`);
+    await page.waitForSelector('#quote-list li');
+    const total = (await (await page.request.get(`${base}/api/quotes?limit=1`)).json()).total as number;
+    expect(total).toBeGreaterThan(await page.locator('#quote-list li').count());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export-all="json"]')]);
+    const { readFileSync } = await import('node:fs');
+    const rows = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Array<{ id: string }>;
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(total);
+  });
 });

@@ -2,6 +2,7 @@ import { parseResponse } from 'hono/client';
 import { type ArticleDetail, client } from './client.js';
 import { clear, dateLabel, el, externalLink, pager, paging } from './dom.js';
 import { parseSpan } from './evidence.js';
+import { articleRow } from '../list-rows.js';
 import { exportButtons, type Filter, filterBar, readFilter } from './filters.js';
 
 export async function renderArticleList(main: HTMLElement, params: URLSearchParams, offset = 0): Promise<void> {
@@ -9,7 +10,7 @@ export async function renderArticleList(main: HTMLElement, params: URLSearchPara
   // The page and the filter bar's choices are fetched together: the bar adds no round trip before first paint.
   const [page, bar] = await Promise.all([
     parseResponse(client.articles.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('articles', f, ['from', 'to', 'outlet'], params.get('name') ?? undefined),
+    filterBar('articles', f, ['from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
   ]);
   clear(main);
   main.append(el('h2', {}, 'Articles'), bar);
@@ -39,9 +40,7 @@ export async function renderArticleList(main: HTMLElement, params: URLSearchPara
     );
   }
   main.append(
-    exportButtons('articles', () =>
-      page.items.map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url })),
-    ),
+    exportButtons('articles', () => page.items.map(articleRow), { list: 'articles', filter: f }),
     list,
     pager(page.offset, page.limit, page.total, (o) => void renderArticleList(main, params, o)),
   );

@@ -1,6 +1,7 @@
 import { parseResponse } from 'hono/client';
 import { PLOVER_TYPES } from '../../model/doc.js';
 import { client } from './client.js';
+import { csvLine, type Row } from '../list-rows.js';
 import { el, saveFile } from './dom.js';
 
 /**
@@ -8,7 +9,7 @@ import { el, saveFile } from './dom.js';
  * can be bookmarked, shared and reloaded; each list view reads it from there, passes it to its API route as is
  * (the server checks every value), and draws this bar with the fields that mean something for its rows.
  */
-export const FILTER_KEYS = ['actor', 'type', 'quad', 'from', 'to', 'outlet', 'stance', 'flag'] as const;
+export const FILTER_KEYS = ['actor', 'type', 'quad', 'from', 'to', 'outlet', 'stance', 'flag', 'story'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filter = Partial<Record<FilterKey, string>>;
 
@@ -42,6 +43,29 @@ function outlets(): Promise<string[]> {
   return outletChoices;
 }
 
+let storyChoices: Promise<Array<{ id: string; title: string }>> | null = null;
+/** The largest stories (the ones a filter is most often wanted for), by title. */
+function stories(): Promise<Array<{ id: string; title: string }>> {
+  storyChoices ??= parseResponse(client.stories.$get({ query: { limit: '200' } }))
+    .then((r) => r.items.map((s) => ({ id: s.id, title: s.title || '(untitled)' })))
+    .catch(() => []);
+  return storyChoices;
+}
+
+function storySelect(choices: Array<{ id: string; title: string }>, value: string | undefined): HTMLSelectElement {
+  const known = !value || choices.some((c) => c.id === value);
+  const s = el(
+    'select',
+    { name: 'story', 'aria-label': 'Story', 'data-filter': 'story' },
+    el('option', { value: '' }, 'Story: any'),
+    // A story opened from its page may be past the choices: it is still shown (by id) as the one selected.
+    known ? null : el('option', { value: value! }, `story ${value}`),
+    ...choices.map((c) => el('option', { value: c.id }, c.title.length > 60 ? `${c.title.slice(0, 59)}…` : c.title)),
+  );
+  s.value = value ?? '';
+  return s;
+}
+
 function select(name: FilterKey, label: string, choices: string[], value: string | undefined): HTMLSelectElement {
   const s = el(
     'select',
@@ -55,17 +79,19 @@ function select(name: FilterKey, label: string, choices: string[], value: string
 
 /**
  * The bar: the fields `keys` of `f`, and the actor filter shown by name (`actorName`) with a button that clears it
- * (actors are chosen on the actor pages and lists, by their "filter" links). Changing a field changes the address.
+ * (actors are chosen on the actor pages and lists, by their "filter" links). Changing a field changes the address;
+ * the filter's other values, and the view's own parameters `keep` (the network's minimum of mentions), stay.
  */
 export async function filterBar(
   view: string,
   f: Filter,
   keys: readonly FilterKey[],
   actorName?: string,
+  keep: Record<string, string> = {},
 ): Promise<HTMLElement> {
   const form = el('form', { class: 'filter-bar', id: 'filter-bar', role: 'search' });
   const go = (next: Filter): void => {
-    location.hash = filterHref(view, next, next.actor && actorName ? { name: actorName } : {});
+    location.hash = filterHref(view, next, { ...keep, ...(next.actor && actorName ? { name: actorName } : {}) });
   };
   if (f.actor) {
     const clear = el('button', { type: 'button', class: 'chip', 'data-filter': 'actor', title: 'Remove this filter' });
@@ -80,6 +106,7 @@ export async function filterBar(
     if (k === 'stance') fields.push(select('stance', 'Stance', STANCES, f.stance));
     if (k === 'flag') fields.push(select('flag', 'Flags', FLAGS, f.flag));
     if (k === 'outlet') fields.push(select('outlet', 'Outlet', await outlets(), f.outlet));
+    if (k === 'story') fields.push(storySelect(await stories(), f.story));
     if (k === 'from' || k === 'to') {
       const input = el('input', {
         type: 'text',
@@ -95,7 +122,9 @@ export async function filterBar(
     }
   }
   const read = (): Filter => {
-    const next: Filter = { actor: f.actor };
+    // What this bar does not show (the actor, a view's own period fields) is kept as it is.
+    const next: Filter = {};
+    for (const k of FILTER_KEYS) if (!keys.includes(k) && f[k]) next[k] = f[k];
     for (const node of fields) {
       const v = (node as HTMLInputElement | HTMLSelectElement).value.trim();
       const k = node.getAttribute('data-filter') as FilterKey;
@@ -116,23 +145,22 @@ export async function filterBar(
   return form;
 }
 
-/** One row of an export: flat values only. */
-export type Row = Record<string, string | number | boolean | null>;
-
-function csvCell(v: Row[string]): string {
-  const s = v === null ? '' : String(v);
-  // A cell a spreadsheet would run as a formula is read as text (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export type { Row } from '../list-rows.js';
 
 export function toCsv(rows: Row[]): string {
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return [cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c] ?? null)).join(','))].join('\r\n');
+  return [csvLine(cols), ...rows.map((r) => csvLine(cols.map((c) => r[c] ?? null)))].join('\r\n');
 }
 
-/** "Export CSV" and "Export JSON" of the rows on screen, downloaded by the browser (nothing leaves the page). */
-export function exportButtons(name: string, rows: () => Row[]): HTMLElement {
+/**
+ * "Export CSV" and "Export JSON" of the rows on screen, downloaded by the browser (nothing leaves the page), and
+ * with `all` (the list's name and filter) links that download the whole filtered list from the server.
+ */
+export function exportButtons(
+  name: string,
+  rows: () => Row[],
+  all?: { list: ExportList; filter: Filter },
+): HTMLElement {
   const link = (kind: 'csv' | 'json'): HTMLElement => {
     const b = el('button', { type: 'button', class: 'export', 'data-export': kind }, `Export ${kind.toUpperCase()}`);
     b.addEventListener('click', () => {
@@ -142,8 +170,34 @@ export function exportButtons(name: string, rows: () => Row[]): HTMLElement {
     });
     return b;
   };
-  return el('span', { class: 'exports' }, link('csv'), link('json'), printButton());
+  const whole = (kind: 'csv' | 'json'): HTMLElement | null => {
+    if (!all) return null;
+    const b = el(
+      'button',
+      { type: 'button', class: 'export', 'data-export-all': kind },
+      `All as ${kind.toUpperCase()}`,
+    );
+    b.addEventListener('click', async () => {
+      b.setAttribute('disabled', '');
+      try {
+        const query: Record<string, string> = { format: kind };
+        for (const [k, v] of Object.entries(all.filter)) if (v) query[k] = v;
+        const res = await client.export[':list'].$get({ param: { list: all.list }, query });
+        if (!res.ok) throw new Error(((await res.json()) as { error?: string }).error ?? `HTTP ${res.status}`);
+        saveFile(await res.text(), kind === 'csv' ? 'text/csv' : 'application/json', `sitrep-${name}-all.${kind}`);
+      } catch (err) {
+        b.title = `The export failed: ${err instanceof Error ? err.message : String(err)}`;
+      } finally {
+        b.removeAttribute('disabled');
+      }
+    });
+    return b;
+  };
+  return el('span', { class: 'exports' }, link('csv'), link('json'), whole('csv'), whole('json'), printButton());
 }
+
+/** The lists the server exports whole (`/api/export/:list`). */
+export type ExportList = 'articles' | 'timeline' | 'quotes' | 'claims';
 
 function printButton(): HTMLElement {
   const b = el('button', { type: 'button', class: 'export' }, 'Print');

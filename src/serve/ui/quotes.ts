@@ -2,6 +2,7 @@ import { parseResponse } from 'hono/client';
 import { client } from './client.js';
 import { clear, dateLabel, el, pager, paging } from './dom.js';
 import { evidenceLink } from './evidence.js';
+import { claimRow, quoteRow } from '../list-rows.js';
 import { exportButtons, type Filter, filterBar, filterHref, readFilter } from './filters.js';
 
 const empty = (f: Filter, what: string): HTMLElement =>
@@ -29,7 +30,7 @@ export async function renderQuotes(main: HTMLElement, params: URLSearchParams, o
   const f = readFilter(params);
   const [page, bar, speakers] = await Promise.all([
     parseResponse(client.quotes.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('quotes', f, ['from', 'to', 'outlet'], params.get('name') ?? undefined),
+    filterBar('quotes', f, ['from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
     speakerChoice(f),
   ]);
   bar.prepend(speakers);
@@ -60,19 +61,7 @@ export async function renderQuotes(main: HTMLElement, params: URLSearchParams, o
     );
   }
   main.append(
-    exportButtons('quotes', () =>
-      page.items.map((q) => ({
-        id: q.id,
-        speaker: q.speaker,
-        speakerId: q.speakerId,
-        date: q.date ?? null,
-        text: q.text,
-        direct: q.direct,
-        articleId: q.articleId,
-        start: q.start,
-        end: q.end,
-      })),
-    ),
+    exportButtons('quotes', () => page.items.map(quoteRow), { list: 'quotes', filter: f }),
     list,
     pager(page.offset, page.limit, page.total, (o) => void renderQuotes(main, params, o)),
   );
@@ -83,7 +72,7 @@ export async function renderClaims(main: HTMLElement, params: URLSearchParams, o
   const f = readFilter(params);
   const [page, bar] = await Promise.all([
     parseResponse(client.claims.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('claims', f, ['stance', 'from', 'to', 'outlet'], params.get('name') ?? undefined),
+    filterBar('claims', f, ['stance', 'from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
   ]);
   clear(main);
   main.append(
@@ -112,19 +101,7 @@ export async function renderClaims(main: HTMLElement, params: URLSearchParams, o
     );
   }
   main.append(
-    exportButtons('claims', () =>
-      page.items.map((c) => ({
-        id: c.id,
-        claimant: c.claimant ?? null,
-        stance: c.stance,
-        proposition: c.proposition,
-        date: c.date,
-        sentence: c.text,
-        articleId: c.evidence[0]?.articleId ?? null,
-        start: c.evidence[0]?.start ?? null,
-        end: c.evidence[0]?.end ?? null,
-      })),
-    ),
+    exportButtons('claims', () => page.items.map(claimRow), { list: 'claims', filter: f }),
     list,
     pager(page.offset, page.limit, page.total, (o) => void renderClaims(main, params, o)),
   );

@@ -3,6 +3,7 @@ import type { AxisItem } from './timeline-axis.js';
 import { client, type ChronologyEvent } from './client.js';
 import { clear, el, pager, paging } from './dom.js';
 import { evidenceHref, evidenceLink } from './evidence.js';
+import { timelineRow } from '../list-rows.js';
 import { exportButtons, filterBar, readFilter } from './filters.js';
 
 /** The axis module's address: a separate bundle, fetched only when a timeline is drawn. */
@@ -42,21 +43,6 @@ function entry(e: ChronologyEvent): HTMLElement {
   );
 }
 
-const rowOf = (e: ChronologyEvent) => ({
-  id: e.id,
-  date: e.date,
-  precision: e.datePrecision ?? null,
-  type: e.type,
-  headline: e.headline,
-  source: e.source.join('; '),
-  target: e.target.join('; '),
-  sentence: e.sentence,
-  outlets: e.outlets.join('; '),
-  articleId: e.evidence[0]?.articleId ?? null,
-  start: e.evidence[0]?.start ?? null,
-  end: e.evidence[0]?.end ?? null,
-});
-
 /**
  * The chronology: dated events oldest first, one line in words each with its sentence and its outlets, same-day
  * reports folded, undated events as their own group at the end; a zoomable axis above the list (vis-timeline).
@@ -65,7 +51,12 @@ export async function renderTimeline(main: HTMLElement, params: URLSearchParams,
   const f = readFilter(params);
   const [t, bar] = await Promise.all([
     parseResponse(client.timeline.$get({ query: { ...paging(offset, 200), ...f } })),
-    filterBar('timeline', f, ['type', 'quad', 'flag', 'from', 'to', 'outlet'], params.get('name') ?? undefined),
+    filterBar(
+      'timeline',
+      f,
+      ['type', 'quad', 'flag', 'from', 'to', 'outlet', 'story'],
+      params.get('name') ?? undefined,
+    ),
   ]);
   clear(main);
   main.append(el('h2', {}, 'Timeline'), bar);
@@ -99,7 +90,7 @@ export async function renderTimeline(main: HTMLElement, params: URLSearchParams,
     );
   } else if (t.undated > 0) main.append(el('p', { class: 'meta' }, `${t.undated} undated event(s) on the last page.`));
   main.append(
-    exportButtons('timeline', () => shown.map(rowOf)),
+    exportButtons('timeline', () => shown.map(timelineRow), { list: 'timeline', filter: f }),
     axis,
     box,
     pager(t.offset, t.limit, t.total, (o) => void renderTimeline(main, params, o)),
