@@ -357,6 +357,25 @@ describe('names the words around them rule out', () => {
     expect(doc.entities.map((e) => e.text)).toEqual([]);
   });
 
+  it('drops a place the model tagged without the "Time" of its time-zone label', () => {
+    const doc = analyze('Talks open at 9 a.m. Lisbon Time, or at noon Lisbon Standard Time. Lisbon hosts them.', [
+      ['Lisbon', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => e.text)).toEqual(['Lisbon']);
+    expect(doc.entities[0]!.start).toBe(doc.text.lastIndexOf('Lisbon'));
+  });
+
+  it('gives a lower-case title before a name to the person, not to the demonym before it', () => {
+    const doc = analyze('Estonian leader Ivo Sarr spoke. Opposition leader Lena Holm left. Estonian leaders met.', [
+      ['Estonian', 'MISC'],
+      ['Ivo Sarr', 'PER'],
+      ['Lena Holm', 'PER'],
+    ]);
+    expect(find(doc, 'Ivo Sarr').role).toBe('leader');
+    expect(find(doc, 'Lena Holm').role).toBe('Opposition leader');
+    expect(find(doc, 'Estonian', 0).role ?? null).toBeNull();
+  });
+
   it('keeps a title tagged apart from its name out of the actors, and reads the whole rank', () => {
     const doc = analyze('Staff Sergeant Lina Ortega was hurt. Chief of the General Staff Pavel Dorn flew in.', [
       ['Staff', 'ORG'],

@@ -394,7 +394,10 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
     const m = gz.match(words, a, z);
     return m !== null && m.length === z - a && m.entry.kind !== 'org' && m.entry.kind !== 'demonym';
   };
+  // A time-zone label, whether the model took in "Time" ("Singapore Time") or stopped before it.
   if (isTimeZoneLabel(words, s, e, isPlace)) return null;
+  if (words[e] === 'Time' && isTimeZoneLabel(words, s, e + 1, isPlace)) return null;
+  if (words[e + 1] === 'Time' && isTimeZoneLabel(words, s, e + 2, isPlace) && /^\p{Lu}/u.test(words[e]!)) return null;
   if (!c.gaz && isTitleBeforeName(words, s, e, hi)) return null;
   const text = textOf(doc, s, e);
   const base = { s, e, sentence, gaz: c.gaz, name: null, innerRole: null };
@@ -711,7 +714,9 @@ function roleWithOf(
 }
 
 /** Country and NORP mentions followed by a group noun ("Russian troops", "China's military"): role = that noun. */
-function groupNouns({ ix, words, built }: Context): void {
+function groupNouns({ ix, words, built, tokEnt }: Context): void {
+  // The title of a named person ("North Korean leader Kim Jong Un") is that person's role, not a group's.
+  const beforePerson = (k: number): boolean => built[tokEnt[k] ?? -1]?.mention.type === 'PERSON';
   for (const b of built) {
     const m = b.mention;
     if (!(m.type === 'NORP' || (m.type === 'GPE' && m.actorKey?.startsWith('country:')))) continue;
@@ -722,8 +727,8 @@ function groupNouns({ ix, words, built }: Context): void {
     if (j >= hi) continue;
     const one = words[j]!.toLowerCase();
     const two = j + 1 < hi ? `${one} ${words[j + 1]!.toLowerCase()}` : '';
-    if (two && GROUP_SECTORS.has(two)) m.role = two;
-    else if (GROUP_SECTORS.has(one) && /^\p{Ll}/u.test(words[j]!)) m.role = one;
+    if (two && GROUP_SECTORS.has(two) && !beforePerson(j + 2)) m.role = two;
+    else if (GROUP_SECTORS.has(one) && /^\p{Ll}/u.test(words[j]!) && !beforePerson(j + 1)) m.role = one;
   }
 }
 

@@ -27,6 +27,13 @@ describe('tokenizeText', () => {
     ]);
   });
 
+  it('keeps a party-state designation in its sentence', () => {
+    expect(words('Rep. Ann Moe (D-N.C.), head of the caucus, spoke. Sen. Al Roe (D-Wis.), a member, left.')).toEqual([
+      ['Rep.', 'Ann', 'Moe', '(', 'D-N.C.', ')', ',', 'head', 'of', 'the', 'caucus', ',', 'spoke', '.'],
+      ['Sen.', 'Al', 'Roe', '(', 'D-Wis', '.', ')', ',', 'a', 'member', ',', 'left', '.'],
+    ]);
+  });
+
   it('ends a sentence at a closing quote after a period when a capital follows', () => {
     expect(words('He was quoted as saying “the season is over.” The paper quoted the coach.')).toEqual([
       ['He', 'was', 'quoted', 'as', 'saying', '“', 'the', 'season', 'is', 'over', '.', '”'],

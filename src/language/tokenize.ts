@@ -7,8 +7,9 @@ import { ABBREVIATIONS } from './data/abbreviations.js';
  * punctuation is one token per character.
  */
 
+// A party-state designation ("D-N.C.", "R-S.C.") is one token, like the state abbreviation it ends with.
 const TOKEN_RE =
-  /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/]\p{N}+)*(?:st|nd|rd|th|s)?|\.{3}|…|[^\s]/gu;
+  /\p{Lu}-(?:\p{Lu}\.){2,}|(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/]\p{N}+)*(?:st|nd|rd|th|s)?|\.{3}|…|[^\s]/gu;
 
 const CLITIC_RE = /(['’]s|n['’]t|['’](?:re|ve|ll|d|m))$/i;
 
@@ -99,8 +100,9 @@ function splitParagraph(
       CLOSERS.has(text.slice(spans[i + 1]!.start, spans[i + 1]!.end))
     ) {
       const after = spans[i + 2];
-      // A closing quote followed by a lowercase word ("…," he said) or a dash ("…” ― Name) continues the sentence.
-      if (after && /^[\p{Ll}―—–]/u.test(text[after.start] ?? '')) {
+      // A closing quote followed by a lowercase word ("…," he said) or a dash ("…” ― Name) continues the sentence,
+      // as does a closing bracket followed by a comma or semicolon ("(D-Wis.), head of …"): no sentence opens with one.
+      if (after && /^[\p{Ll}―—–,;]/u.test(text[after.start] ?? '')) {
         endHere = false;
         break;
       }

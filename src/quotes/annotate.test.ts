@@ -290,6 +290,24 @@ describe('claims', () => {
   });
 });
 
+describe('claim propositions', () => {
+  it('starts a reported clause after "that", reads quoted fragments with their clause, and keeps the one told apart', () => {
+    const doc = analyze(
+      'Lena Holm said on Saturday evening that Ivo Sarr was "the best recruiter" of the gang. Ivo Sarr told the Harbour Gazette that the plan was "a sham" and "a fraud".',
+      [
+        ['Lena Holm', 'PER'],
+        ['Ivo Sarr', 'PER'],
+        ['Harbour Gazette', 'ORG'],
+      ],
+    );
+    const props = doc.claims.map((c) => c.proposition);
+    expect(props).toContain('Ivo Sarr was the best recruiter of the gang');
+    expect(props).toContain('the plan was a sham and a fraud');
+    const sham = doc.claims.find((c) => c.proposition.startsWith('the plan'))!;
+    expect(sham.targetKeys).not.toContain('org:harbour gazette');
+  });
+});
+
 describe('speakers kept apart from reports, objects and appositions', () => {
   it('keeps the speaker of a clause joined by ", and" over an earlier report in the sentence', () => {
     const doc = analyze(
@@ -317,6 +335,85 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     );
     expect(doc.quotes.filter((q) => q.direct)).toHaveLength(1);
     expect(quote(doc, '"We noted').parts).toHaveLength(2);
+  });
+
+  it('keeps one statement across a long apposition, a relative clause and a party-state designation', () => {
+    const doc = analyze(
+      '“The fund is empty,” said Ivo Sarr, who chaired the board from 1995 to 1997 and has backed Lena Holm since her first bid. “We must act.”\n\n“The port is safe,” said Rep. Ann Moe (D-N.C.), head of the harbour caucus. “The gates held.”\n\n“Costs rose,” Tomas Novak said at a briefing before Ivo Sarr’s comments. “They will fall.”',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Ann Moe', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“The fund').parts).toHaveLength(2);
+    expect(quote(doc, '“The port').parts).toHaveLength(2);
+    expect(quote(doc, '“Costs rose').parts).toHaveLength(2);
+    expect(doc.quotes.filter((q) => q.direct)).toHaveLength(3);
+  });
+
+  it('keeps the quoted fragments one speech verb reports in a sentence as one statement', () => {
+    const doc = analyze(
+      'Ivo Sarr said the plan was “a disaster” and “a waste of money.” Lena Holm called it “bold,” and Ivo Sarr called it “reckless.”',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    const q = quote(doc, '“a disaster');
+    expect(q.parts?.map((p) => p.text)).toEqual(['“a disaster”', '“a waste of money.”']);
+    expect(q.speakerName).toBe('Ivo Sarr');
+    // Another speaker's words in the next sentence, and a second report in the same sentence, stay apart.
+    expect(quote(doc, '“bold').speakerName).toBe('Lena Holm');
+    expect(quote(doc, '“bold').parts).toBeUndefined();
+  });
+
+  it('keeps the critic as speaker, not the one criticised, behind "it" and an organization opening a title', () => {
+    const doc = analyze(
+      'The Harbour Gazette praised Lena Holm. Meanwhile, it attacked Ivo Sarr, saying he “has failed every test.” Harbour Board Chairman Tomas Novak, in particular, has been branding Ivo Sarr as a “reckless gambler” for weeks.',
+      [
+        ['Harbour Gazette', 'ORG'],
+        ['Lena Holm', 'PER'],
+        ['Ivo Sarr', 'PER'],
+        ['Harbour Board', 'ORG'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“has failed').speaker?.text).toBe('it');
+    expect(quote(doc, '“has failed').speakerName).toBe('Harbour Gazette');
+    expect(quote(doc, '“reckless').speaker?.text).toContain('Tomas Novak');
+    expect(quote(doc, '“reckless').speakerName).toBe('Tomas Novak');
+  });
+
+  it('resolves a pronoun to a person whose title opens with a country or organization', () => {
+    const doc = analyze(
+      'Harbour Board spokesman Tomas Novak told reporters the port was "closed for now." Dock Workers Union Chairman Ivo Sarr criticised the board on Wednesday. "The port must reopen," he said.',
+      [
+        ['Harbour Board', 'ORG'],
+        ['Tomas Novak', 'PER'],
+        ['Dock Workers Union', 'ORG'],
+        ['Ivo Sarr', 'PER'],
+      ],
+    );
+    expect(quote(doc, '"The port must').speakerName).toBe('Ivo Sarr');
+  });
+
+  it('resolves a description to the person named in apposition to it, or named after an indefinite one', () => {
+    const doc = analyze(
+      'The minister of defence, Arvo Kask, flew to Tallinn. "Our army is ready," the minister said.\n\nA paramedic said the doctor had hidden the vials from the crew. Paramedic Ivo Sarr said the room was dark when the crew arrived.\n\nAn engineer said the main gate had failed under the water. Engineer Lena Holm and engineer Tomas Novak spoke later.',
+      [
+        ['Arvo Kask', 'PER'],
+        ['Tallinn', 'LOC'],
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(quote(doc, '"Our army').speakerName).toBe('Arvo Kask');
+    expect(quote(doc, 'the doctor had').speakerName).toBe('Ivo Sarr');
+    // Two engineers are named: "an engineer" stays unresolved.
+    expect(quote(doc, 'the main gate').speakerName).toBeNull();
   });
 
   it('resolves a pronoun to the person a depiction shows, not to the one named before', () => {

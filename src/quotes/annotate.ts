@@ -141,20 +141,59 @@ function signature(v: QuoteContext, qe: number): Attribution | null {
 
 /**
  * Words other than the speaker and cue that an interrupting attribution may hold: a time or place ("said on
- * Tuesday"), an apposition ("said Anna Berg, head of the harbour board,"), an occasion ("in an interview with …").
+ * Tuesday"), an apposition ("said Anna Berg, head of the harbour board,"), an occasion ("in an interview with …"),
+ * a relative clause on the speaker ("said Ivo Sarr, who chaired the board from 1995 to 1997, …").
  */
-const INTERRUPT_EXTRA_WORDS = 20;
+const INTERRUPT_EXTRA_WORDS = 32;
 const LINKING_PREPOSITIONS = new Set(['with', 'to', 'for', 'of', 'by', 'on', 'at', 'from']);
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which']);
+const isPossessive = (w: string | undefined): boolean => /^['’]s?$/.test(w ?? '');
 
 const sameRange = (a: [number, number] | null, b: [number, number] | null): boolean =>
   !!a && !!b && a[0] === b[0] && a[1] === b[1];
 
 /**
+ * Whether the words between two quotes may belong to the attribution of the first: no other speech verb (a cue
+ * word after a determiner or possessive is a noun, "Clinton's comments"), no other person as a subject (a person
+ * after a preposition, a possessive or a determiner, "with CNN's Wolf Blitzer", or inside a relative clause on the
+ * speaker, "who has backed Ann Holm", is not one).
+ */
+function onlyAttribution(v: QuoteContext, att: Attribution, from: number, to: number): boolean {
+  const inside = (i: number, r: [number, number] | null) => !!r && i >= r[0] && i < r[1];
+  let extra = 0;
+  let relative = false;
+  for (let i = from; i < to; i++) {
+    if (inside(i, att.speaker) || inside(i, att.cue)) continue;
+    if (!/^[\p{L}\p{N}]/u.test(v.doc.tokens[i]!.text)) continue;
+    const before = v.ix.lower[i - 1] ?? '';
+    if (att.speaker && i >= att.speaker[1] && RELATIVE_PRONOUNS.has(v.ix.lower[i]!)) relative = true;
+    if (isCue(v, i) && !NP_OPENERS.has(before) && !isPossessive(before)) return false;
+    const e = v.ix.entityOf[i]!;
+    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
+      let k = i;
+      while (k + 1 < to && v.ix.entityOf[k + 1] === e) k++;
+      // Not a subject: a person after a preposition ("with Wolf Blitzer"), a possessive ("Blitzer's show") or a
+      // name inside a noun phrase ("a former Obama administration official").
+      const governed =
+        relative ||
+        LINKING_PREPOSITIONS.has(before) ||
+        isPossessive(before) ||
+        isPossessive(v.ix.lower[k + 1]) ||
+        NP_OPENERS.has(before) ||
+        isRoleWord(before);
+      if (!governed) return false;
+      i = k;
+    }
+    if (++extra > INTERRUPT_EXTRA_WORDS) return false;
+  }
+  return true;
+}
+
+/**
  * Whether quote `cur` goes on the statement of the quote before it, interrupted only by that quote's attribution:
  * "“…,” she said, “…”" or "“…,” said Anna Berg, the mayor. “…”" in one paragraph — the news convention for
  * splitting one statement around its attribution. The second part has no speaker of its own (or the same
- * attribution), and what stands between the parts is the attribution's own sentence: no other speech verb, no
- * other person as a subject (a person after a preposition or as a possessive, "with CNN's Wolf Blitzer", is not).
+ * attribution), and what stands between the parts is the attribution's own sentence.
  */
 function continuesAfterAttribution(v: QuoteContext, prev: Found, cur: Found): boolean {
   const att = prev.att;
@@ -164,31 +203,23 @@ function continuesAfterAttribution(v: QuoteContext, prev: Found, cur: Found): bo
   if (!/^[,.:]$/.test(v.ix.lower[cur.qa - 1]!)) return false;
   const tokens = v.doc.tokens;
   const sentences = new Set([tokens[prev.qe - 1]!.sentence, tokens[att.speaker[0]]!.sentence]);
-  const inside = (i: number, r: [number, number] | null) => !!r && i >= r[0] && i < r[1];
-  let extra = 0;
-  for (let i = prev.qe; i < cur.qa; i++) {
-    if (!sentences.has(tokens[i]!.sentence)) return false;
-    if (inside(i, att.speaker) || inside(i, att.cue)) continue;
-    if (!/^[\p{L}\p{N}]/u.test(tokens[i]!.text)) continue;
-    if (isCue(v, i)) return false;
-    const e = v.ix.entityOf[i]!;
-    if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
-      let k = i;
-      while (k + 1 < cur.qa && v.ix.entityOf[k + 1] === e) k++;
-      // Not a subject: a person after a preposition ("with Wolf Blitzer"), a possessive ("Blitzer's show") or a
-      // name inside a noun phrase ("a former Obama administration official").
-      const before = v.ix.lower[i - 1] ?? '';
-      const governed =
-        LINKING_PREPOSITIONS.has(before) ||
-        /^['’]s$/.test(v.ix.lower[k + 1] ?? '') ||
-        NP_OPENERS.has(before) ||
-        isRoleWord(before);
-      if (!governed) return false;
-      i = k;
-    }
-    if (++extra > INTERRUPT_EXTRA_WORDS) return false;
-  }
-  return true;
+  for (let i = prev.qe; i < cur.qa; i++) if (!sentences.has(tokens[i]!.sentence)) return false;
+  return onlyAttribution(v, att, prev.qe, cur.qa);
+}
+
+/**
+ * Whether quote `cur` is another fragment of the statement one speech verb reports in the same sentence ("he
+ * called her “disgusting” and “a con”", "X said fraud is “a big problem” but “nobody talks about it”"): both
+ * carry the same speaker, and no other speech verb or subject stands between them.
+ */
+function sameReportedStatement(v: QuoteContext, prev: Found, cur: Found): boolean {
+  const att = prev.att;
+  if (!att?.speaker || !cur.att?.speaker || !sameRange(cur.att.speaker, att.speaker)) return false;
+  if (cur.att.cue && !sameRange(cur.att.cue, att.cue)) return false;
+  if (att.speaker[0] >= prev.qe || cur.qa <= prev.qe) return false;
+  const tokens = v.doc.tokens;
+  if (tokens[prev.qe - 1]!.sentence !== tokens[cur.qa]!.sentence) return false;
+  return onlyAttribution(v, att, prev.qe, cur.qa);
 }
 
 function span(v: QuoteContext, r: [number, number] | null): Span | null {
@@ -233,7 +264,11 @@ export function annotateQuotes(doc: Doc): void {
   const statements: Array<{ f: Found; parts: Span[] }> = [];
   found.forEach((f, k) => {
     const last = statements[statements.length - 1];
-    if (last && last.f === found[k - 1] && continuesAfterAttribution(view, last.f, f)) {
+    if (
+      last &&
+      last.f === found[k - 1] &&
+      (continuesAfterAttribution(view, last.f, f) || sameReportedStatement(view, last.f, f))
+    ) {
       last.parts.push(f.marks);
       // The statement is scored by its first part's attribution; later parts only extend it.
       last.f = {

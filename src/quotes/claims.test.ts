@@ -11,6 +11,10 @@ describe('claimKind', () => {
     expect(claimKind('asserts', "Let's get this road open", plain)).toBeNull();
     expect(claimKind('questions', 'Where were the inspectors?', plain)).toBeNull();
     expect(claimKind('asserts', 'grilled harbour fish', { hasTarget: false, label: true })).toBeNull();
+    // A toast names what is toasted; "To be clear, …" opens a statement.
+    expect(claimKind('asserts', 'To the friendship of our two ports!', plain)).toBeNull();
+    expect(claimKind('asserts', 'To be clear, the port stays closed', plain)).toBe('asserts');
+    expect(claimKind('promises', 'to ensure the safety of the port', plain)).toBe('promises');
   });
 
   it('keeps the stance of the speech verb', () => {

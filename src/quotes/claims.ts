@@ -1,5 +1,15 @@
 import type { Claim, ClaimStance, Doc, Quote } from '../model/index.js';
-import { COMMITMENT, DENIAL, EXHORTATION_OPENING, EXPRESSIVE_OPENING, HARM, WRONGDOING } from './data/claim-words.js';
+import {
+  AUXILIARY,
+  COMMITMENT,
+  DEDICATION,
+  DEDICATION_MAX_WORDS,
+  DENIAL,
+  EXHORTATION_OPENING,
+  EXPRESSIVE_OPENING,
+  HARM,
+  WRONGDOING,
+} from './data/claim-words.js';
 import { CUE_STANCE } from './data/cues.js';
 import { firstAtOrAfter } from './speakers.js';
 import type { QuoteContext } from './context.js';
@@ -62,17 +72,25 @@ function stanceOf(v: QuoteContext, q: Quote): ClaimStance {
   return best;
 }
 
+/** Up to this "that", a few words of time, place, occasion or addressee after the cue, no clause of their own. */
+const THAT_AFTER_CUE = /^\s*(?:[^\s.;:!?"“”]+\s+){0,9}?that\b/u;
+
 /** A partial quote inside reported speech: the proposition is the reported clause after the cue. */
 function propositionOf(v: QuoteContext, q: Quote): string {
-  if (q.parts) return clean(q.parts.map((p) => p.text).join(' '));
-  if (!q.direct || !q.cue || q.cue.end > q.start) return clean(q.text);
+  const reported = q.direct && !!q.cue && q.cue.end <= q.start;
+  // An interrupted quote is its parts; fragments of one reported clause ("called it “a sham” and “a fraud”") are
+  // read with the clause.
+  if (q.parts && !reported) return clean(q.parts.map((p) => p.text).join(' '));
+  if (!reported || !q.cue) return clean(q.text);
   const [a] = v.ix.tokensIn(q);
   const hi = v.ix.sentHi[a]!;
   const sentEnd = v.doc.tokens[hi - 1]!.end;
   let from = q.cue.end;
-  const rest = v.doc.text.slice(from, sentEnd);
-  const that = /^\s*(?:that\b)?/.exec(rest)![0].length;
-  from += that;
+  const rest = v.doc.text.slice(from, Math.min(q.start, sentEnd));
+  // "said on Saturday evening that …", "told the Associated Press that …": the report starts after "that"
+  // when only a time, place, occasion or addressee stand before it.
+  const that = THAT_AFTER_CUE.exec(rest);
+  from += that ? that[0].length : 0;
   return clean(v.doc.text.slice(from, Math.max(sentEnd, q.end)));
 }
 
@@ -90,6 +108,7 @@ export function claimKind(
 ): ClaimStance | null {
   const text = proposition.replace(/\s+/g, ' ').trim();
   if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text)) return null;
+  if (DEDICATION.test(text) && text.split(' ').length <= DEDICATION_MAX_WORDS && !AUXILIARY.test(text)) return null;
   // A question put ("Mistake?", "But why?") asks; one that casts doubt is reported with a verb ("questioned whether").
   if (/\?\s*$/.test(text)) return null;
   if (cueStance !== 'asserts') return cueStance;
@@ -138,7 +157,10 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
     ) {
       const e = doc.entities[k]!;
       if (e.start >= q.end) break;
-      if (e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC') targets.push(e.actorKey);
+      // The one told ("told the Harbour Gazette") is the addressee, not a target.
+      const told = !!q.addressee && e.start >= q.addressee.start && e.end <= q.addressee.end;
+      if (e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC' && !told)
+        targets.push(e.actorKey);
     }
     const [qa, qe] = v.ix.tokensIn(q);
     const sentence =

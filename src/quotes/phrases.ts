@@ -240,15 +240,72 @@ export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenR
     if (v.quoteOf[i] !== -1) return null;
     if (PREPOSITIONS.has(v.ix.lower[i - 1] ?? '') && i > lo) continue;
     if (SPEAKER_PRONOUNS.has(v.ix.lower[i]!) && v.ix.lower[i] !== 'it') return [i, i + 1];
+    // "it" opening the clause before a verb of its own ("Meanwhile, it attacked …") is a subject; "it is", "it
+    // seems" is not.
+    if (i === lo && v.ix.lower[i] === 'it' && /^\p{Ll}/u.test(v.doc.tokens[i + 1]?.text ?? '')) {
+      if (!EXPLETIVE_IT_VERBS.has(v.ix.lower[i + 1]!)) return [i, i + 1];
+    }
     const e = v.ix.entityOf[i]!;
     if (e < 0) continue;
     const type = v.doc.entities[e]!.type;
     if (type === 'LOC' || type === 'MISC') continue;
     const s = i;
     while (i + 1 < hi && v.ix.entityOf[i + 1] === e) i++;
+    const person = type === 'PERSON' ? null : personAfterTitle(v, i + 1, hi);
+    if (person) return [s, person];
     return [titleStart(v, s, lo), i + 1];
   }
   return null;
+}
+
+/** Verbs after which "it" is a placeholder subject ("it is clear", "it seems", "it has been reported"). */
+const EXPLETIVE_IT_VERBS = new Set([
+  'is',
+  'was',
+  "'s",
+  '’s',
+  'seems',
+  'seemed',
+  'appears',
+  'appeared',
+  'has',
+  'had',
+  'would',
+  'will',
+  'may',
+  'might',
+  'could',
+  'should',
+  'must',
+  'remains',
+  'remained',
+  'takes',
+  'took',
+  'became',
+  'becomes',
+  'means',
+  'meant',
+  'makes',
+  'made',
+]);
+
+/**
+ * An organization or place that opens a title before a name ("Senate Minority Leader Harry Reid", "White House
+ * press secretary Josh Earnest"): the end of the name when role or capitalized words lead from `k` to a person.
+ */
+function personAfterTitle(v: QuoteContext, k: number, hi: number): number | null {
+  let role = false;
+  let j = k;
+  while (j < hi && j - k < 4 && v.ix.entityOf[j] === -1 && v.quoteOf[j] === -1) {
+    const w = v.doc.tokens[j]!.text;
+    if (isRoleWord(w)) role = true;
+    else if (!isCap(v, j) || !isWord(v, j)) return null;
+    j++;
+  }
+  const e = v.ix.entityOf[j] ?? -1;
+  if (!role || e < 0 || v.doc.entities[e]!.type !== 'PERSON') return null;
+  while (j < hi && v.ix.entityOf[j] === e) j++;
+  return j;
 }
 
 /** A connective or sentence adverb: one of the list, or a word in -ly ("Conversely", "Separately"). */

@@ -169,6 +169,8 @@ export interface SpeakerContext {
   recent: Array<{ at: number; speaker: ResolvedSpeaker; type: EntityType | null }>;
   /** Person mentions that carry a role, gathered on first use. */
   rolePersons?: EntityMention[];
+  /** The words describing each person mention, read on first use. */
+  descriptions?: Map<EntityMention, Set<string>>;
 }
 
 /** Index of the first item whose start is at or after `offset` (items sorted by start). */
@@ -250,9 +252,23 @@ function personSubject(ctx: SpeakerContext, s: number, before: number): EntityMe
     // A capitalized preposition opening the sentence can be read into the name ("Before Trump").
     if (GOVERNING.has(m.text.split(/\s+/)[0]!.toLowerCase())) continue;
     if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
-    return m.type === 'PERSON' ? m : null;
+    if (m.type !== 'PERSON') {
+      // A country or organization opening the title of a name ("U.S. Secretary of State Mike Pompeo", "Chinese
+      // President Xi") is a modifier of the person that follows.
+      const next = ents[k + 1];
+      if (next?.type === 'PERSON' && next.start < sent.end && titleBetween(doc.text.slice(m.end, next.start))) continue;
+      return null;
+    }
+    return m;
   }
   return null;
+}
+
+/** Words between a modifier name and a person that make a title: role words, capitalized words and "of". */
+function titleBetween(words: string): boolean {
+  const ws = words.trim().split(/\s+/).filter(Boolean);
+  if (ws.length === 0 || ws.length > 5) return false;
+  return ws.some((w) => isRoleWord(w)) && ws.every((w) => isRoleWord(w) || w === 'of' || /^\p{Lu}[\p{L}.-]*$/u.test(w));
 }
 
 /** A sentence opening with a depiction of the name that follows ("Footage of", "A new video of"). */
@@ -354,15 +370,25 @@ const APPOSITION_REACH = 90;
  * after it ("Lamar McKay, the chief executive of BP America,"), lower-cased.
  */
 function descriptionWords(ctx: SpeakerContext, m: EntityMention): Set<string> {
+  ctx.descriptions ??= new Map();
+  let out = ctx.descriptions.get(m);
+  if (!out) {
+    out = readDescription(ctx, m);
+    ctx.descriptions.set(m, out);
+  }
+  return out;
+}
+
+function readDescription(ctx: SpeakerContext, m: EntityMention): Set<string> {
   const text = ctx.doc.text;
   const out = new Set<string>();
   const sent = ctx.doc.sentences[sentenceAt(ctx.doc, m.start)];
   const lo = Math.max(sent?.start ?? 0, m.start - PREMODIFIER_REACH);
-  const before =
-    text
-      .slice(lo, m.start)
-      .split(/[,;:()"“”]/u)
-      .pop() ?? '';
+  const segments = text.slice(lo, m.start).split(/[,;:()"“”]/u);
+  let before = segments.pop() ?? '';
+  // A name in apposition to the description before it ("The minister of defence, Arvo Kask,").
+  if (!before.trim() && segments.length > 0 && /^[,]\s*$/u.test(text.slice(m.start - before.length - 1, m.start)))
+    before = segments.pop() ?? '';
   for (const w of before.toLowerCase().split(/[^\p{L}-]+/u)) if (w) out.add(w);
   const after = text.slice(m.end, m.end + APPOSITION_REACH);
   const app = /^\s*,\s*((?:the|a|an)\s[^,.;()]+?)\s*[,.;]/u.exec(after) ?? /^\s*,\s*([^,.;()]+?)\s*,/u.exec(after);
@@ -393,6 +419,29 @@ function describedPerson(ctx: SpeakerContext, span: Span, words: string[]): Enti
     }
   }
   return best;
+}
+
+/** Words that set a described person apart from one described before ("another resident"). */
+const OTHER_WORDS = ['another', 'other', 'second', 'third', 'fellow'];
+
+/**
+ * The one person the article names after an indefinite description with its head noun in their description ("a
+ * paramedic" … "paramedic Martin Blount"); none when several people fit.
+ */
+function namedLater(ctx: SpeakerContext, span: Span, head: string): EntityMention | null {
+  let found: EntityMention | null = null;
+  const ents = ctx.doc.entities;
+  for (let k = firstAtOrAfter(ents, span.end); k < ents.length; k++) {
+    const m = ents[k]!;
+    if (m.type !== 'PERSON' || !m.actorKey || insideQuote(ctx, m)) continue;
+    const desc = descriptionWords(ctx, m);
+    if (!desc.has(head)) continue;
+    // "another resident, Ivo Sarr," is someone else than the resident who spoke first.
+    if (found && found.actorKey !== m.actorKey) return null;
+    if (OTHER_WORDS.some((w) => desc.has(w))) return null;
+    found ??= m;
+  }
+  return found;
 }
 
 /**
@@ -443,10 +492,16 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
     const author = authorOf(ctx, span, head);
     if (author) return author;
   }
-  // Only a definite description refers back ("the paramedic"); "a doctor" introduces someone new.
-  if (within.length === 0 && !/^(?:a|an|one|some|another)$/.test(words[0] ?? '') && !ORG_HEADS.has(head)) {
+  // Only a definite description refers back ("the paramedic"); "a doctor" introduces someone new, whom the
+  // article may name further on ("A paramedic testified … . Paramedic Martin Blount said …").
+  const indefinite = /^(?:a|an|one|another)$/.test(words[0] ?? '');
+  if (within.length === 0 && !indefinite && !ORG_HEADS.has(head)) {
     const described = describedPerson(ctx, span, words);
     if (described) return actor(described);
+  }
+  if (within.length === 0 && indefinite && words.length <= 5 && !ORG_HEADS.has(head) && !SPEAKS_FOR.has(head)) {
+    const named = namedLater(ctx, span, head);
+    if (named) return actor(named);
   }
   if (ORG_HEADS.has(head)) {
     const named = lastEntityBefore(

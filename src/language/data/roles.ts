@@ -360,7 +360,6 @@ export const CAPITALIZED_ROLES: ReadonlySet<string> = new Set([
   'anchor',
   'head',
   'chief',
-  'leader',
   'executive',
   'officer',
   'director',

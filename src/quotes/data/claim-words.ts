@@ -11,6 +11,14 @@
 export const EXPRESSIVE_OPENING =
   /^(?:(?:and|but|so|oh|well)\s+)?(?:thank(?:s| you)|congratulations|welcome|good (?:morning|afternoon|evening|night)|happy|merry|cheers|to your health|god bless|rest in peace|may (?:god|he|she|they)|long live|bravo|hooray|hello|goodbye|farewell|our (?:thoughts|prayers|hearts|condolences|deepest)|(?:i|we)(?:'m|'re| am| are| was| were| feel| felt)\s+(?:so |very |deeply |truly |really |just )?(?:sad|saddened|devastated|heartbroken|shocked|grateful|thankful|proud|delighted|pleased|honou?red|happy|thrilled|glad|sorry|concerned|worried|alarmed|disappointed|moved|touched|humbled|excited|speechless|stunned)|it leaves us)\b/i;
 
+/**
+ * A dedication or toast: "To the friendship of our peoples!", "To peace": what is toasted, no proposition (short,
+ * with no verb of being or auxiliary; "To be clear, …" and longer sentences are read as statements).
+ */
+export const DEDICATION = /^To (?:the|our|your|his|her|their|a|an|\p{Lu})/u;
+export const DEDICATION_MAX_WORDS = 8;
+export const AUXILIARY = /\b(?:is|are|was|were|be|been|will|would|shall|has|have|had|can|could|must|should)\b/i;
+
 /** Openings of an exhortation or request: "let's …", "please …", "do not …". */
 export const EXHORTATION_OPENING =
   /^(?:(?:and|but|so)\s+)?(?:let's|let us|please|don't|do not|do n't|go|vote|stop|come on|join|remember|look at|listen|imagine|decide)\b/i;
