@@ -14,12 +14,14 @@ import { annotateLanguage } from '../../dist/language/index.js';
 import { loadTagger } from '../../dist/language/ner/index.js';
 import { annotateQuotes } from '../../dist/quotes/index.js';
 import { annotateTime } from '../../dist/time/index.js';
-import { loadDevset } from '../devsets/load.js';
+import { DocumentStore, loadDevset } from '../devsets/load.js';
 import { makeDoc } from './doc.js';
 import { goldRecords } from './gold.js';
 import { asserted, matchOneToOne } from './score.js';
 
 const dryRun = process.argv.includes('--dry-run');
+/** `--errors`: list the coded events of the training sentences with their out-of-fold probability. */
+const showErrors = process.argv.includes('--errors');
 const FOLDS = 5;
 const OPTIONAL = ['position', 'lemma', 'context'];
 const GROUPS = Array.from({ length: 1 << OPTIONAL.length }, (_, m) => OPTIONAL.filter((_, i) => m & (1 << i)));
@@ -46,6 +48,9 @@ function label(story, events, golds, typesOf, unknownNegatives) {
     gold: golds.length,
     events: ordered.map((x, i) => ({
       description: x.description,
+      shown: showErrors
+        ? `${x.event.type}${x.event.mode ? `/${x.event.mode}` : ''} [${x.event.trigger.text}] ${x.event.source.map((a) => a.text).join('+')} → ${x.event.target.map((a) => a.text).join('+')}`
+        : '',
       label: m[i] >= 0 ? 1 : 0,
       unknown: m[i] < 0 && unknownNegatives,
     })),
@@ -72,13 +77,21 @@ for (const r of records) {
   if (!byDoc.has(r.doc)) byDoc.set(r.doc, []);
   byDoc.get(r.doc).push(r);
 }
+// Folds group real news by story (ECB+ cluster, Timeline17 topic and day, PolNeAR article), as the tune/check split does.
+const store = new DocumentStore();
 for (const [id, rs] of byDoc) {
   const coded = code(makeDoc(id, rs[0].text, rs[0].published), true);
   for (const r of rs) {
     const inSentence = coded.filter(
       (x) => x.event.trigger.start < r.sentence.end && x.event.trigger.end > r.sentence.start,
     );
-    label(`realnews:${id}`, inSentence, r.events, (g) => [g.type, ...(g.alt ?? []), g.action].filter(Boolean), false);
+    label(
+      `realnews:${store.group(id)}`,
+      inSentence,
+      r.events,
+      (g) => [g.type, ...(g.alt ?? []), g.action].filter(Boolean),
+      false,
+    );
   }
 }
 
@@ -95,7 +108,9 @@ const examplesOf = (list, groups, unknownWeight) =>
   );
 
 /** Precision-weighted F over the gold events of `list` for the kept events at `threshold`. */
-function fHalf(list, probs, threshold) {
+const fHalf = (list, probs, threshold) => prf(list, probs, threshold).f;
+
+function prf(list, probs, threshold) {
   let tp = 0;
   let fp = 0;
   let gold = 0;
@@ -111,7 +126,7 @@ function fHalf(list, probs, threshold) {
   }
   const p = tp + fp ? tp / (tp + fp) : 0;
   const r = gold ? tp / gold : 0;
-  return p + r ? (1.25 * p * r) / (0.25 * p + r) : 0;
+  return { p, r, f: p + r ? (1.25 * p * r) / (0.25 * p + r) : 0 };
 }
 
 const THRESHOLDS = Array.from({ length: 15 }, (_, i) => i * 0.05);
@@ -146,11 +161,43 @@ for (const groups of GROUPS)
       console.log(
         `groups [${groups.join(',')}] l2 ${l2} unknown ${unknownWeight}: CV F0.5 ${top.f.toFixed(3)} at threshold ${top.t.toFixed(2)}  (t=0.5: ${fHalf(sentences, probs, 0.5).toFixed(3)})`,
       );
-      if (!best || top.f > best.f + 1e-9) best = { groups, l2, unknownWeight, threshold: top.t, f: top.f };
+      if (!best || top.f > best.f + 1e-9) best = { groups, l2, unknownWeight, threshold: top.t, f: top.f, probs };
     }
 console.log(
   `chosen: groups [${best.groups.join(',')}] l2 ${best.l2} unknown ${best.unknownWeight} threshold ${best.threshold.toFixed(2)} (CV F0.5 ${best.f.toFixed(3)})`,
 );
+
+if (showErrors) {
+  let k = 0;
+  for (const s of sentences) {
+    const words = s.events[0]?.description.words;
+    const d = s.events[0]?.description;
+    if (d) console.log(`${s.story} gold ${s.gold}: ${words.slice(d.s0, d.s1).join(' ')}`);
+    for (const e of s.events)
+      console.log(`   ${e.label ? '+' : e.unknown ? '?' : '-'} ${best.probs[k++].toFixed(2)} ${e.shown}`);
+  }
+}
+// Out-of-fold figures of the chosen setting per training set, beside keeping every event.
+for (const set of ['plover', 'petrarch2-gsr', 'realnews']) {
+  const probs = [];
+  const list = [];
+  let k = 0;
+  for (const s of sentences) {
+    for (const _ of s.events)
+      if (s.story.startsWith(`${set}:`)) probs.push(best.probs[k++]);
+      else k++;
+    if (s.story.startsWith(`${set}:`)) list.push(s);
+  }
+  const all = prf(
+    list,
+    probs.map(() => 1),
+    0,
+  );
+  const cv = prf(list, probs, best.threshold);
+  console.log(
+    `  ${set.padEnd(14)} keep-all P ${all.p.toFixed(3)} R ${all.r.toFixed(3)} F0.5 ${all.f.toFixed(3)}  →  CV P ${cv.p.toFixed(3)} R ${cv.r.toFixed(3)} F0.5 ${cv.f.toFixed(3)}`,
+  );
+}
 
 const weights = trainLogistic(examplesOf(sentences, best.groups, best.unknownWeight), { l2: best.l2 });
 const kept = Object.entries(weights)

@@ -50,6 +50,14 @@ function side(actors: readonly EventActor[], pronoun: boolean): string {
 
 const bucket = (n: number, top: number): string => (n >= top ? `${top}+` : String(n));
 
+/** The inflection of the trigger's head word: a gerund or participle often heads an adjunct, not the reported act. */
+function form(word: string): string {
+  if (/ing$/.test(word)) return 'ing';
+  if (/ed$/.test(word)) return 'ed';
+  if (/[^s]s$/.test(word)) return 's';
+  return 'base';
+}
+
 /** Feature names of one coded event; groups beyond the base set are switched on by the model. */
 export function eventFeatures(d: EventDescription, groups: readonly string[]): string[] {
   const s = side(d.source, d.pronounSource);
@@ -70,6 +78,7 @@ export function eventFeatures(d: EventDescription, groups: readonly string[]): s
     `t=${d.type}|T=${t}`,
     `mode=${d.mode ?? 'none'}`,
     `clause=${d.clauseStart === d.s0 ? 'main' : (d.opener ?? 'sub')}`,
+    `form=${form(d.words[d.ts]!)}|${pos}`,
   ];
   if (groups.includes('position')) {
     f.push(
@@ -85,6 +94,7 @@ export function eventFeatures(d: EventDescription, groups: readonly string[]): s
   if (d.hypothetical) f.push('hyp');
   if (d.passive) f.push('passive');
   if (d.reported) f.push('reported');
+
   if (groups.includes('lemma')) f.push(`w=${d.words[d.ts]}`, `w=${d.words[d.ts]}|t=${d.type}`);
   if (groups.includes('context')) {
     f.push(`prev=${d.ts > d.s0 ? d.words[d.ts - 1] : '<s>'}`, `next=${d.te < d.s1 ? d.words[d.te] : '</s>'}`);
