@@ -326,6 +326,7 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
     const reporting = reporters(words, cands);
     const events: EventMention[] = [];
     const scores = new Map<EventMention, number>();
+    const unjudged = new Set<EventMention>();
     let prev: { te: number; subject: ActorCandidate[] } | null = null;
     for (const [nth, f] of triggers.entries()) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
@@ -468,11 +469,13 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         };
         options.describe?.(event, description);
         if (model) scores.set(event, eventScore(eventFeatures(description, model.groups), model));
+        // A domain kind the training data never showed ("personnel"): the model has no evidence, the rules decide.
+        if (model && kind && !(`kind=${kind}` in model.weights)) unjudged.add(event);
       }
     }
     if (model) {
       // The learned step: drop what the model doubts, then the best-supported reading first (a stable sort).
-      const kept = events.filter((e) => scores.get(e)! >= model.threshold);
+      const kept = events.filter((e) => unjudged.has(e) || scores.get(e)! >= model.threshold);
       kept.sort((a, b) => scores.get(b)! - scores.get(a)!);
       doc.events.push(...kept);
     } else doc.events.push(...events);

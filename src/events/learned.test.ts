@@ -26,6 +26,15 @@ describe('the learned step of the events stage', () => {
     expect(coded(model)).toEqual(['ACCUSE']);
   });
 
+  it('leaves an event of a kind the model never saw to the rules', () => {
+    const doc = taggedDoc('t', 'President Ana Reyes sacked the navy chief.', [['Ana Reyes', 'PER']]);
+    const model: EventModel = { groups: [], threshold: 0.5, weights: { bias: -5 } };
+    annotateEvents(doc, { model });
+    expect(doc.events.map((e) => [e.type, e.attributes.oldRole])).toEqual([['COERCE', 'navy chief']]);
+    annotateEvents(doc, { model: { ...model, weights: { bias: -5, 'kind=personnel': 0 } } });
+    expect(doc.events).toEqual([]);
+  });
+
   it('ranks the events of a sentence by the model', () => {
     const model: EventModel = { groups: [], threshold: 0, weights: { 't=ASSAULT': 2 } };
     expect(coded(model)).toEqual(['ASSAULT', 'ACCUSE']);
