@@ -27,3 +27,5 @@ export * from './export/index.js';
 export * from './feeds.js';
 export * from './corrections.js';
 export * from './stories.js';
+export { openStore, storeLocation, type SearchResult, type Store } from './store.js';
+export { isPostgresUrl, redactUrl } from './pg/connect.js';
