@@ -28,4 +28,4 @@ export * from './feeds.js';
 export * from './corrections.js';
 export * from './stories.js';
 export { openStore, storeLocation, type SearchResult, type Store } from './store.js';
-export { isPostgresUrl, redactUrl } from './pg/connect.js';
+export { isPostgresUrl, redactUrl } from './pg/url.js';

@@ -1,22 +1,6 @@
 import pg from 'pg';
 import { MIGRATIONS, type Migration } from '../migrations/index.js';
-
-/** A `--db` value that names a PostgreSQL database rather than a SQLite file. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(location);
-}
-
-/** The store's location without a password, for messages (a file path as it is). */
-export function redactUrl(url: string): string {
-  if (!isPostgresUrl(url)) return url;
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://…';
-  }
-}
+import { redactUrl } from './url.js';
 
 /**
  * Counts (`COUNT(*)`, int8) and sums (numeric) as JS numbers, as better-sqlite3 gives them: every count a store
