@@ -81,6 +81,21 @@ try {
       `${b.name.padEnd(8)} search (${times.length} queries, first page): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`,
     );
   }
+  const sizes = new pg.Client({ connectionString: url.toString() });
+  await sizes.connect();
+  const { rows } = await sizes.query(
+    `SELECT pg_database_size(current_database()) AS db, pg_total_relation_size('articles') AS articles,
+            pg_relation_size('articles_search') AS gin, pg_total_relation_size('mentions') AS mentions,
+            pg_total_relation_size('event_mentions') AS event_mentions`,
+  );
+  await sizes.end();
+  const mb = (b) => `${(Number(b) / 1e6).toFixed(1)} MB`;
+  const r = rows[0];
+  console.log(
+    `postgres size at ${N} articles: database ${mb(r.db)} (${(Number(r.db) / N / 1024).toFixed(1)} KiB/article), articles ${mb(r.articles)} ` +
+      `(search GIN ${mb(r.gin)}), mentions ${mb(r.mentions)}, event_mentions ${mb(r.event_mentions)}; ` +
+      `sqlite file ${mb(statSync(sqlitePath).size)}`,
+  );
   const same = exports[0].equals(exports[1]);
   console.log(`export JSON byte-identical: ${same ? 'yes' : 'NO'} (${exports[0].length} bytes)`);
   if (!same) process.exitCode = 1;
