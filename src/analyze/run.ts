@@ -10,7 +10,7 @@ import {
   articleWriter,
   beginBulkLoad,
   finishBulkLoad,
-  openDb,
+  openStore,
   storedFingerprints,
   type Db,
 } from '../store/index.js';
@@ -298,20 +298,18 @@ export function aliasFileFor(path: string | undefined): AliasFile {
   return path ? loadAliasFile(path) : loadAliasFile('sitrep.aliases.json', true);
 }
 
-/** Analyze files, folders and URLs (every source kind `readSources` reads) into the store at `dbPath`. */
+/** Analyze files, folders and URLs (every source kind `readSources` reads) into the store at `dbPath` (a file or `postgres://…`). */
 export async function analyzePaths(
   paths: readonly string[],
   dbPath: string,
   options: AnalyzeOptions = {},
 ): Promise<AnalyzeSummary> {
-  const db = openDb(dbPath);
+  const store = await openStore(dbPath);
   try {
-    return await analyzeItems(
-      db,
-      readSources(paths, { allowPrivate: options.allowPrivate, fetch: options.fetch }),
-      options,
+    return await store.write((db) =>
+      analyzeItems(db, readSources(paths, { allowPrivate: options.allowPrivate, fetch: options.fetch }), options),
     );
   } finally {
-    db.close();
+    await store.close();
   }
 }

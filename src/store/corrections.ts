@@ -3,7 +3,7 @@ import { immediate, type Db } from './db.js';
 
 /** The `corrections` table (migration 008): the analyst's fixes, kept apart from the derived tables they fix. */
 
-interface CorrectionRow {
+export interface CorrectionRow {
   id: number;
   kind: CorrectionKind;
   target: string;
@@ -13,7 +13,7 @@ interface CorrectionRow {
   undone_at: string | null;
 }
 
-function toCorrection(r: CorrectionRow): Correction {
+export function toCorrection(r: CorrectionRow): Correction {
   return {
     id: r.id,
     kind: r.kind,

@@ -2,13 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { postgresUnavailable, throwAwayDatabase } from '../../test/pg-database.js';
 import { createDoc } from '../model/index.js';
 import { articleId, articleWriter } from './articles.js';
 import { currentVersion, latestVersion, migrate, openDb } from './db.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { allQuotes } from './queries.js';
 import { search, SearchQueryError } from './search.js';
+import { openStore } from './store.js';
+import { writeJsonExport } from './export/json.js';
 
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-store-')), 'test.db');
 
@@ -128,21 +131,6 @@ describe('store', () => {
     db.close();
   });
 
-  it('ranks full-text hits with bm25 and tolerates query syntax characters', () => {
-    const db = openDb(tmp());
-    const w = articleWriter(db);
-    w.insert(sampleDoc('Ferry talks resume', 'Ferry operators and unions met on Monday. Ferry ferry ferry.'));
-    w.insert(sampleDoc('Budget vote delayed', 'Lawmakers postponed the vote; the ferry was not discussed.'));
-    const hits = search(db, 'ferry');
-    expect(hits.total).toBe(2);
-    expect(hits.items[0]!.title).toBe('Ferry talks resume');
-    expect(hits.items[0]!.score).toBeGreaterThan(hits.items[1]!.score);
-    expect(() => search(db, '"unbalanced AND (')).toThrow(SearchQueryError);
-    expect(search(db, 'unbalanced AND ( NEAR(').total).toBe(0);
-    expect(search(db, '').total).toBe(0);
-    db.close();
-  });
-
   it('ranks and facets only the newest hits of a window, and still counts every hit', () => {
     const db = openDb(tmp());
     const w = articleWriter(db);
@@ -168,32 +156,105 @@ describe('store', () => {
     db.close();
   });
 
-  it('stems: a word finds its inflections through MATCH, and a phrase keeps its order', () => {
-    const db = openDb(tmp());
-    const w = articleWriter(db);
-    w.insert(sampleDoc('Launch reported', 'The navy fired two missiles into the sea before dawn.'));
-    w.insert(sampleDoc('Test site', 'A single missile was launched from the coast, officials said.'));
-    w.insert(sampleDoc('Talks', 'Diplomats met to discuss trade and fishing rights.'));
-    const ids = (q: string): string[] =>
-      search(db, q, 0, 100)
-        .items.map((h) => h.id)
-        .sort();
-    expect(ids('missile')).toHaveLength(2);
-    expect(ids('missiles')).toEqual(ids('missile'));
-    expect(ids('launches')).toEqual(ids('launched'));
-    expect(ids('"fired two missiles"')).toHaveLength(1);
-    expect(ids('"two fired missiles"')).toHaveLength(0);
-    expect(ids('missi*')).toEqual(ids('missile'));
-    expect(ids('missile -coast')).toHaveLength(1);
-    expect(ids('fishing OR navy')).toHaveLength(2);
-    expect(search(db, 'missile').items[0]!.excerpt.some((p) => p.mark)).toBe(true);
-    db.close();
-  });
-
   it('refuses a file that is not a database with a clear error', async () => {
     const { writeFileSync } = await import('node:fs');
     const path = tmp();
     writeFileSync(path, 'this is not sqlite '.repeat(100));
     expect(() => openDb(path)).toThrow(/not a sitrep database|not a database/);
+  });
+});
+
+/**
+ * What both kinds of store answer (`openStore`): written through the same writer, searched through `Store.search`.
+ * The PostgreSQL run needs a server (this machine's, or `SITREP_TEST_PG`): without one it is skipped, saying so.
+ */
+const pgUnavailable = await postgresUnavailable();
+if (pgUnavailable) console.warn(pgUnavailable);
+
+const BACKENDS = [
+  { name: 'sqlite', skip: false, open: () => openStore(tmp()) },
+  {
+    name: 'postgres',
+    skip: pgUnavailable !== null,
+    open: async () => {
+      const { url, drop } = await throwAwayDatabase();
+      const store = await openStore(url);
+      cleanups.push(async () => {
+        await store.close();
+        await drop();
+      });
+      return store;
+    },
+  },
+];
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const c of cleanups) await c();
+});
+
+describe.each(BACKENDS)('store on $name', (backend) => {
+  beforeEach((ctx) => {
+    if (backend.skip) ctx.skip();
+  });
+
+  it('ranks full-text hits (title above text) and tolerates query syntax characters', async () => {
+    const store = await backend.open();
+    await store.write((db) => {
+      const w = articleWriter(db);
+      w.insert(sampleDoc('Ferry talks resume', 'Ferry operators and unions met on Monday. Ferry ferry ferry.'));
+      w.insert(sampleDoc('Budget vote delayed', 'Lawmakers postponed the vote; the ferry was not discussed.'));
+    });
+    const hits = await store.search('ferry');
+    expect(hits.total).toBe(2);
+    expect(hits.items[0]!.title).toBe('Ferry talks resume');
+    expect(hits.items[0]!.score).toBeGreaterThan(hits.items[1]!.score);
+    await expect(store.search('"unbalanced AND (')).rejects.toThrow(SearchQueryError);
+    expect((await store.search('unbalanced AND ( NEAR(')).total).toBe(0);
+    expect((await store.search('')).total).toBe(0);
+  });
+
+  it('stems: a word finds its inflections, and a phrase keeps its order', async () => {
+    const store = await backend.open();
+    await store.write((db) => {
+      const w = articleWriter(db);
+      w.insert(sampleDoc('Launch reported', 'The navy fired two missiles into the sea before dawn.'));
+      w.insert(sampleDoc('Test site', 'A single missile was launched from the coast, officials said.'));
+      w.insert(sampleDoc('Talks', 'Diplomats met to discuss trade and fishing rights.'));
+    });
+    const ids = async (q: string): Promise<string[]> => (await store.search(q, 0, 100)).items.map((h) => h.id).sort();
+    expect(await ids('missile')).toHaveLength(2);
+    expect(await ids('missiles')).toEqual(await ids('missile'));
+    expect(await ids('launches')).toEqual(await ids('launched'));
+    expect(await ids('"fired two missiles"')).toHaveLength(1);
+    expect(await ids('"two fired missiles"')).toHaveLength(0);
+    expect(await ids('missi*')).toEqual(await ids('missile'));
+    expect(await ids('missile -coast')).toHaveLength(1);
+    expect(await ids('fishing OR navy')).toHaveLength(2);
+    const hit = (await store.search('missile')).items[0]!;
+    expect(hit.excerpt.some((p) => p.mark && /missile/i.test(p.text))).toBe(true);
+    expect(hit.snippet).toMatch(/\[missiles?\]/i);
+    const filtered = await store.search('missile', 0, 20, { filter: { outlet: 'Elsewhere' } });
+    expect(filtered.total).toBe(0);
+    expect((await store.search('missile')).facets.outlets).toEqual([{ value: 'Test Outlet', count: 2 }]);
+  });
+
+  it('exports what was written, the same from either kind of store', async () => {
+    const store = await backend.open();
+    await store.write((db) => {
+      articleWriter(db).insert(sampleDoc('Harbour reopens', 'The harbour reopened on Tuesday after repairs.'));
+    });
+    let out = '';
+    await store.writeJsonExport((chunk) => {
+      out += chunk;
+    });
+    const sqlite = openDb(tmp());
+    articleWriter(sqlite).insert(sampleDoc('Harbour reopens', 'The harbour reopened on Tuesday after repairs.'));
+    let expected = '';
+    await writeJsonExport(sqlite, (chunk) => {
+      expected += chunk;
+    });
+    sqlite.close();
+    expect(JSON.parse(out).articles[0].title).toBe('Harbour reopens');
+    expect(out).toBe(expected);
   });
 });

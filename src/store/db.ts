@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
 import { LIMITS } from '../model/index.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { isPostgresUrl } from './pg/url.js';
 
 export type Db = Database.Database;
 
 /** Open (or create) a store: WAL journal, foreign keys on, migrations applied. */
 export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
+  if (isPostgresUrl(path))
+    throw new Error('this command works on a SQLite store only; analyze and export take postgres:// (docs/scale.md)');
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });

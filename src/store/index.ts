@@ -28,3 +28,5 @@ export * from './feeds.js';
 export * from './corrections.js';
 export { storeAliasFile, storedAliasFile } from './alias-file.js';
 export * from './stories.js';
+export { openStore, storeLocation, type SearchResult, type Store } from './store.js';
+export { isPostgresUrl, redactUrl } from './pg/url.js';

@@ -18,7 +18,7 @@ import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS } f
 
 /** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
 
-interface ArticleRow {
+export interface ArticleRow {
   id: string;
   title: string;
   url: string | null;
@@ -36,7 +36,7 @@ interface ArticleRow {
   boundary_confidence: number | null;
 }
 
-function toArticle(r: ArticleRow): ExportArticle {
+export function toArticle(r: ArticleRow): ExportArticle {
   return {
     id: r.id,
     title: r.title,
@@ -55,7 +55,7 @@ function toArticle(r: ArticleRow): ExportArticle {
   };
 }
 
-const ARTICLE_COLUMNS =
+export const ARTICLE_COLUMNS =
   'id, title, url, outlet, published, published_precision, published_from, anchor, anchor_from, text, captions, authors, duplicate_of, similarity, boundary_confidence';
 
 export function* allArticles(db: Db): Generator<ExportArticle> {
@@ -142,7 +142,7 @@ export function articleDetail(db: Db, id: string): ArticleDetail | null {
   };
 }
 
-interface EntityRow {
+export interface EntityRow {
   id: string;
   name: string;
   type: EntityType;
@@ -152,7 +152,7 @@ interface EntityRow {
   data: string;
 }
 
-function toEntity(r: EntityRow): ExportEntity {
+export function toEntity(r: EntityRow): ExportEntity {
   const data = JSON.parse(r.data) as { roles?: string[] };
   return {
     id: r.id,
@@ -190,7 +190,7 @@ export function entityPage(
   return { total, items };
 }
 
-interface QuoteRow {
+export interface QuoteRow {
   articleId: string;
   idx: number;
   start: number;
@@ -227,35 +227,40 @@ function factDateOf(r: {
   };
 }
 
+/** A quote's row with its article id and speaker entity (`toQuote`); SQL both backends run. */
+export const QUOTE_SELECT = `SELECT a.id AS "articleId", q.idx, q.start, q."end" AS "end", q.text, q.direct, q.cue, q.speaker,
+    q.speaker_name AS "speakerName", k.entity_id AS "speakerId", e.name AS "entityName", q.date,
+    q.date_precision AS "datePrecision", q.date_from AS "dateFrom", q.date_range AS "dateRange", q.reported,
+    q.parts, q.addressee
+  FROM quotes q JOIN articles a ON a.seq = q.article_seq
+  LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id`;
+
 function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportQuote> {
   const rows = db
-    .prepare(`SELECT a.id AS articleId, q.idx, q.start, q."end" AS "end", q.text, q.direct, q.cue, q.speaker,
-                     q.speaker_name AS speakerName, k.entity_id AS speakerId, e.name AS entityName, q.date,
-                     q.date_precision AS datePrecision, q.date_from AS dateFrom, q.date_range AS dateRange, q.reported,
-                     q.parts, q.addressee
-              FROM quotes q JOIN articles a ON a.seq = q.article_seq
-              LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id
-              WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`)
+    .prepare(`${QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`)
     .iterate(...args, limit, offset) as Iterable<QuoteRow>;
-  for (const r of rows) {
-    yield {
-      id: `${r.articleId}:q${r.idx}`,
-      articleId: r.articleId,
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      direct: r.direct === 1,
-      speakerId: r.speakerId,
-      speaker: r.entityName ?? r.speakerName,
-      cue: r.cue ? (JSON.parse(r.cue) as ExportQuote['cue']) : null,
-      speakerSpan: r.speaker ? (JSON.parse(r.speaker) as ExportQuote['speakerSpan']) : null,
-      date: r.date,
-      ...factDateOf(r),
-      // Additive: present only when the text gives them.
-      ...(r.parts ? { parts: JSON.parse(r.parts) as ExportQuote['parts'] } : {}),
-      ...(r.addressee ? { addressee: JSON.parse(r.addressee) as ExportQuote['addressee'] } : {}),
-    };
-  }
+  for (const r of rows) yield toQuote(r);
+}
+
+/** A quote row (`QUOTE_SELECT`) as the export's quote. */
+export function toQuote(r: QuoteRow): ExportQuote {
+  return {
+    id: `${r.articleId}:q${r.idx}`,
+    articleId: r.articleId,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    direct: r.direct === 1,
+    speakerId: r.speakerId,
+    speaker: r.entityName ?? r.speakerName,
+    cue: r.cue ? (JSON.parse(r.cue) as ExportQuote['cue']) : null,
+    speakerSpan: r.speaker ? (JSON.parse(r.speaker) as ExportQuote['speakerSpan']) : null,
+    date: r.date,
+    ...factDateOf(r),
+    // Additive: present only when the text gives them.
+    ...(r.parts ? { parts: JSON.parse(r.parts) as ExportQuote['parts'] } : {}),
+    ...(r.addressee ? { addressee: JSON.parse(r.addressee) as ExportQuote['addressee'] } : {}),
+  };
 }
 
 export function allQuotes(db: Db): Generator<ExportQuote> {
@@ -361,46 +366,51 @@ function* claimsWhere(
   order = 'c.article_seq, c.idx',
 ): Generator<ExportClaim> {
   const rows = db
-    .prepare(`SELECT a.id AS articleId, c.idx, c.start, c."end" AS "end", c.proposition, k.entity_id AS claimantId,
-                     COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS targetKeys, c.date,
-                     c.date_precision AS datePrecision, c.date_from AS dateFrom, c.date_range AS dateRange, c.reported
-              FROM claims c JOIN articles a ON a.seq = c.article_seq
-              LEFT JOIN actor_keys k ON k.actor_key = c.claimant_key LEFT JOIN entities e ON e.id = k.entity_id
-              WHERE ${where}
-              ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .iterate(...args, limit, offset) as Iterable<{
-    articleId: string;
-    idx: number;
-    start: number;
-    end: number;
-    proposition: string;
-    claimantId: string | null;
-    claimant: string | null;
-    stance: ExportClaim['stance'];
-    targetKeys: string;
-    date: string | null;
-    datePrecision: Precision | null;
-    dateFrom: FactDateSource | null;
-    dateRange: string | null;
-    reported: string | null;
-  }>;
+    .prepare(`${CLAIM_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .iterate(...args, limit, offset) as Iterable<ClaimRow>;
   const keyToId = db.prepare('SELECT entity_id FROM actor_keys WHERE actor_key = ?').pluck();
-  for (const r of rows) {
-    const targetIds = (JSON.parse(r.targetKeys) as string[])
-      .map((k) => keyToId.get(k) as string | undefined)
-      .filter((x): x is string => !!x);
-    yield {
-      id: `${r.articleId}:c${r.idx}`,
-      proposition: r.proposition,
-      claimantId: r.claimantId,
-      claimant: r.claimant,
-      stance: r.stance,
-      targetIds,
-      date: r.date,
-      ...factDateOf(r),
-      evidence: [{ articleId: r.articleId, start: r.start, end: r.end }],
-    };
-  }
+  const entityOf = (key: string) => keyToId.get(key) as string | undefined;
+  for (const r of rows) yield toClaim(r, entityOf);
+}
+
+export interface ClaimRow {
+  articleId: string;
+  idx: number;
+  start: number;
+  end: number;
+  proposition: string;
+  claimantId: string | null;
+  claimant: string | null;
+  stance: ExportClaim['stance'];
+  targetKeys: string;
+  date: string | null;
+  datePrecision: Precision | null;
+  dateFrom: FactDateSource | null;
+  dateRange: string | null;
+  reported: string | null;
+}
+
+/** A claim's row with its article id and claimant entity (`toClaim`); SQL both backends run. */
+export const CLAIM_SELECT = `SELECT a.id AS "articleId", c.idx, c.start, c."end" AS "end", c.proposition,
+    k.entity_id AS "claimantId", COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS "targetKeys",
+    c.date, c.date_precision AS "datePrecision", c.date_from AS "dateFrom", c.date_range AS "dateRange", c.reported
+  FROM claims c JOIN articles a ON a.seq = c.article_seq
+  LEFT JOIN actor_keys k ON k.actor_key = c.claimant_key LEFT JOIN entities e ON e.id = k.entity_id`;
+
+/** A claim row (`CLAIM_SELECT`) as the export's claim; `entityOf` maps a target's actor key to its entity. */
+export function toClaim(r: ClaimRow, entityOf: (actorKey: string) => string | undefined): ExportClaim {
+  const targetIds = (JSON.parse(r.targetKeys) as string[]).map(entityOf).filter((x): x is string => !!x);
+  return {
+    id: `${r.articleId}:c${r.idx}`,
+    proposition: r.proposition,
+    claimantId: r.claimantId,
+    claimant: r.claimant,
+    stance: r.stance,
+    targetIds,
+    date: r.date,
+    ...factDateOf(r),
+    evidence: [{ articleId: r.articleId, start: r.start, end: r.end }],
+  };
 }
 
 export function allClaims(db: Db): Generator<ExportClaim> {

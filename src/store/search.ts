@@ -48,7 +48,7 @@ export const SEARCH_MIN_PREFIX = 3;
  */
 export const SEARCH_WINDOW = 2000;
 /** Facet values returned per facet (the most frequent outlets; the first days); the total counts every hit. */
-const FACET_VALUES = 400;
+export const FACET_VALUES = 400;
 
 /** A search the caller must rephrase: too long, too many words, unbalanced quotes. The message says what to change. */
 export class SearchQueryError extends Error {}
@@ -68,12 +68,38 @@ const wordsOf = (s: string): string[] => (s.match(WORD) ?? []).map((w) => w.toLo
  * and on a prefix shorter than `SEARCH_MIN_PREFIX`.
  */
 export function ftsQuery(q: string): string | null {
+  const plan = searchPlan(q);
+  if (!plan) return null;
+  const required = plan.required
+    .map((g) => (g.length > 1 ? `(${g.map((t) => t.fts).join(' OR ')})` : g[0]!.fts))
+    .join(' AND ');
+  const excluded = plan.excluded.map((t) => t.fts);
+  return excluded.length > 0 ? `(${required}) NOT (${excluded.join(' OR ')})` : required;
+}
+
+/** One item of a search: a word or a phrase (`words` in order), or a prefix (its last word a prefix). */
+export interface SearchTerm {
+  words: string[];
+  prefix: boolean;
+  /** The item as FTS5 query text. */
+  fts: string;
+}
+
+/** What a search asks for: every group (a term, or terms joined by OR) and none of the excluded terms. */
+export interface SearchPlan {
+  required: SearchTerm[][];
+  excluded: SearchTerm[];
+}
+
+/** The analyst's query as terms, with `ftsQuery`'s rules and errors (null when it asks for nothing). */
+export function searchPlan(q: string): SearchPlan | null {
   if (q.length > SEARCH_MAX_CHARS) throw new SearchQueryError(`a search takes at most ${SEARCH_MAX_CHARS} characters`);
   if ((q.match(/"/g) ?? []).length % 2 === 1)
     throw new SearchQueryError('a phrase is not closed: put a " at its end (or remove the lone ")');
   interface Item {
     fts: string;
     words: string[];
+    prefix?: boolean;
     stop: boolean;
     not: boolean;
     or: boolean;
@@ -102,7 +128,7 @@ export function ftsQuery(q: string): string | null {
         throw new SearchQueryError(`a prefix search needs at least ${SEARCH_MIN_PREFIX} letters before the *`);
       const head = words.slice(0, -1);
       const fts = head.length > 0 ? `${quoted(head.join(' '))} + ${quoted(stem)}*` : `${quoted(stem)}*`;
-      items.push({ fts, words, stop: false, not, or });
+      items.push({ fts, words, prefix: true, stop: false, not, or });
     } else {
       // "north-korean" is one token to the reader and a phrase to the tokenizer.
       const stop = words.length === 1 && STOP_WORDS.has(words[0]!.replace(/’/g, "'"));
@@ -130,14 +156,13 @@ export function ftsQuery(q: string): string | null {
     return null;
   }
   // OR binds its two neighbours; the groups are then all required, exclusions last (FTS5: `a NOT b`).
-  const groups: string[][] = [];
+  const term = (i: Item): SearchTerm => ({ words: i.words, prefix: i.prefix === true, fts: i.fts });
+  const required: SearchTerm[][] = [];
   for (const i of positive) {
-    if (i.or && groups.length > 0) groups.at(-1)!.push(i.fts);
-    else groups.push([i.fts]);
+    if (i.or && required.length > 0) required.at(-1)!.push(term(i));
+    else required.push([term(i)]);
   }
-  const required = groups.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!)).join(' AND ');
-  const excluded = kept.filter((i) => i.not).map((i) => i.fts);
-  return excluded.length > 0 ? `(${required}) NOT (${excluded.join(' OR ')})` : required;
+  return { required, excluded: kept.filter((i) => i.not).map(term) };
 }
 
 /**
@@ -184,10 +209,10 @@ export interface SearchOptions {
  * Snippet markers: control characters news text does not carry (a stray one would only mis-mark a passage; the
  * parts are rendered as text, never as markup), turned into brackets and parts.
  */
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
+export const OPEN = '\u0002';
+export const CLOSE = '\u0003';
 
-function excerptOf(raw: string): SearchHit['excerpt'] {
+export function excerptOf(raw: string): SearchHit['excerpt'] {
   const parts: SearchHit['excerpt'] = [];
   let at = 0;
   while (at < raw.length) {
@@ -203,6 +228,30 @@ function excerptOf(raw: string): SearchHit['excerpt'] {
     at = end + 1;
   }
   return parts;
+}
+
+/** The facets (and the total) out of the hits counted per outlet and day. */
+export function facetsOf(groups: ReadonlyArray<{ outlet: string | null; day: string | null; count: number }>): {
+  total: number;
+  facets: SearchFacets;
+} {
+  const byOutlet = new Map<string | null, number>();
+  const byDay = new Map<string | null, number>();
+  let total = 0;
+  for (const g of groups) {
+    total += g.count;
+    byOutlet.set(g.outlet, (byOutlet.get(g.outlet) ?? 0) + g.count);
+    byDay.set(g.day, (byDay.get(g.day) ?? 0) + g.count);
+  }
+  const outlets = [...byOutlet]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value ?? '').localeCompare(b.value ?? ''))
+    .slice(0, FACET_VALUES);
+  const dates = [...byDay]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)))
+    .slice(0, FACET_VALUES);
+  return { total, facets: { outlets, dates } };
 }
 
 /**
@@ -252,14 +301,7 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
         .prepare(`SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
                   GROUP BY a.outlet, day`)
         .all(match, ...args) as Array<{ outlet: string | null; day: string | null; count: number }>;
-      const byOutlet = new Map<string | null, number>();
-      const byDay = new Map<string | null, number>();
-      let ranked = 0;
-      for (const g of groups) {
-        ranked += g.count;
-        byOutlet.set(g.outlet, (byOutlet.get(g.outlet) ?? 0) + g.count);
-        byDay.set(g.day, (byDay.get(g.day) ?? 0) + g.count);
-      }
+      const { total: ranked, facets } = facetsOf(groups);
       // Every hit counted, past the window: off the full-text index alone (no article row read) unless a filter
       // needs the articles.
       const total =
@@ -275,15 +317,6 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
                 .pluck()
                 .get(match, ...args),
             );
-      const outlets = [...byOutlet]
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || (a.value ?? '').localeCompare(b.value ?? ''))
-        .slice(0, FACET_VALUES);
-      const dates = [...byDay]
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)))
-        .slice(0, FACET_VALUES);
-      const facets = { outlets, dates };
       if (offset >= ranked) return { total, ranked, items: [], facets };
       const rows = db
         .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq

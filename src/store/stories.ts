@@ -192,7 +192,7 @@ export function storyOutlets(
   return { articles: totals.n, from: totals.f, to: totals.t, outlets };
 }
 
-interface StoryRow {
+export interface StoryRow {
   id: string;
   title: string;
   summary: string;
@@ -203,7 +203,7 @@ interface StoryRow {
   articles: number;
 }
 
-function toStory(r: StoryRow, articleIds: string[]): ExportStory {
+export function toStory(r: StoryRow, articleIds: string[]): ExportStory {
   const summary = JSON.parse(r.summary) as { text: string; citations: ExportCitation[] };
   return {
     id: r.id,

@@ -1,17 +1,18 @@
 import type { Writable } from 'node:stream';
 import { aliasFileFor, analyzePaths, STAGES, type AnalyzeProgress } from '../../analyze/index.js';
-import { openDb, writeJsonExport } from '../../store/index.js';
+import { openStore, redactUrl, storeLocation } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { openSink } from '../output.js';
 
 export const command: Command = {
-  usage: 'sitrep analyze <paths|URLs…> [--db FILE] [--json FILE|-] [--threads N] [--aliases FILE] [--allow-private]',
+  usage:
+    'sitrep analyze <paths|URLs…> [--db FILE|postgres://…] [--json FILE|-] [--threads N] [--aliases FILE] [--allow-private]',
   stages: `${STAGES.map((s) => s.name).join(' → ')} per article, then cross-article resolution in the store`,
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'json', 'threads', 'aliases'], booleans: ['allow-private'] });
     if (args.positionals.length === 0) throw new UsageError('give at least one file, folder or URL to analyze');
-    const dbPath = args.values.get('db') ?? 'sitrep.db';
+    const dbPath = storeLocation(args.values.get('db'));
     const threadsFlag = args.values.get('threads');
     const threads = threadsFlag === undefined ? undefined : Number(threadsFlag);
     if (threads !== undefined && (!Number.isInteger(threads) || threads < 0))
@@ -50,17 +51,17 @@ export const command: Command = {
       `analyzed ${summary.seen} article(s) from ${summary.inputs} input(s) in ${secs.toFixed(1)} s: ` +
         `${summary.added} new, ${summary.skipped} already stored${summary.exactDuplicates > 0 ? ` (${summary.exactDuplicates} exact duplicate(s))` : ''}, ` +
         `${summary.nearDuplicates > 0 ? `${summary.nearDuplicates} near-duplicate(s) linked, ` : ''}${summary.failed} failed; ` +
-        `store ${dbPath} holds ${summary.totalArticles} article(s), ${summary.entities} actor(s), ${summary.events} event(s)\n`,
+        `store ${redactUrl(dbPath)} holds ${summary.totalArticles} article(s), ${summary.entities} actor(s), ${summary.events} event(s)\n`,
     );
     const jsonOut = args.values.get('json');
     if (jsonOut !== undefined) {
-      const db = openDb(dbPath);
+      const store = await openStore(dbPath);
       try {
         const sink = await openSink(jsonOut, ctx.stdout);
-        await writeJsonExport(db, sink.write);
+        await store.writeJsonExport(sink.write);
         await sink.close();
       } finally {
-        db.close();
+        await store.close();
       }
     }
     if (summary.seen === 0 && summary.inputErrors.length > 0) return 1;

@@ -1,5 +1,6 @@
 import {
-  openDb,
+  openStore,
+  storeLocation,
   writeCsvExport,
   writeGdeltExport,
   writeJsonExport,
@@ -20,21 +21,22 @@ export const FORMATS: Record<string, (db: Db, sink: Sink) => Promise<void>> = {
 };
 
 export const command: Command = {
-  usage: `sitrep export [--db FILE] [--format ${Object.keys(FORMATS).join('|')}] [--out FILE|-]`,
+  usage: `sitrep export [--db FILE|postgres://…] [--format ${Object.keys(FORMATS).join('|')}] [--out FILE|-]`,
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'format', 'out'] });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const format = args.values.get('format') ?? 'json';
     const write = FORMATS[format];
     if (!write) throw new UsageError(`unknown format "${format}" (one of: ${Object.keys(FORMATS).join(', ')})`);
-    const dbPath = args.values.get('db') ?? 'sitrep.db';
-    const db = openDb(dbPath, { readonly: true });
+    const store = await openStore(storeLocation(args.values.get('db')));
     try {
       const sink = await openSink(args.values.get('out') ?? '-', ctx.stdout);
-      await write(db, sink.write);
+      // JSON is read natively from either kind of store; the other formats through a SQLite view of it.
+      if (format === 'json') await store.writeJsonExport(sink.write);
+      else await store.read((db) => write(db, sink.write));
       await sink.close();
     } finally {
-      db.close();
+      await store.close();
     }
     return 0;
   },

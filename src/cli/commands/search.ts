@@ -1,19 +1,19 @@
-import { openDb, search } from '../../store/index.js';
+import { openStore, storeLocation } from '../../store/index.js';
 import { stringifyLine } from '../jsonl.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 
 export const command: Command = {
-  usage: 'sitrep search <query> [--db FILE] [--json] [--limit N]',
+  usage: 'sitrep search <query> [--db FILE|postgres://…] [--json] [--limit N]',
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'limit'], booleans: ['json'] });
     const query = args.positionals.join(' ').trim();
     if (query.length === 0) throw new UsageError('give a query');
     const limit = Number(args.values.get('limit') ?? 20);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number ≥ 1');
-    const db = openDb(args.values.get('db') ?? 'sitrep.db', { readonly: true });
+    const store = await openStore(storeLocation(args.values.get('db')));
     try {
-      const hits = search(db, query, 0, limit);
+      const hits = await store.search(query, 0, limit);
       if (args.booleans.has('json')) {
         ctx.stdout.write(`${stringifyLine({ query, total: hits.total, hits: hits.items })}\n`);
       } else {
@@ -25,7 +25,7 @@ export const command: Command = {
         if (hits.items.length === 0) ctx.stderr.write(`no articles match "${query}"\n`);
       }
     } finally {
-      db.close();
+      await store.close();
     }
     return 0;
   },

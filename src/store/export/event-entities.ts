@@ -9,14 +9,18 @@ import type { Db } from '../db.js';
 export function canonicalActors(db: Db): (e: ExportEvent) => ExportEvent {
   const entity = db.prepare('SELECT name FROM entities WHERE id = ?');
   const names = new Map<string, string | null>();
-  const nameOf = (id: string): string | null => {
+  return canonicalActorsBy((id) => {
     let name = names.get(id);
     if (name === undefined) {
       name = (entity.get(id) as { name: string } | undefined)?.name ?? null;
       names.set(id, name);
     }
     return name;
-  };
+  });
+}
+
+/** `canonicalActors` with the entity names from `nameOf` (null for an id the store does not hold). */
+export function canonicalActorsBy(nameOf: (id: string) => string | null): (e: ExportEvent) => ExportEvent {
   const side = (detailed: ExportEventActor[] | undefined, mentionNames: readonly string[], ids: readonly string[]) => {
     // Older stores hold events without per-actor detail: pair names and ids by position.
     const actors: ExportEventActor[] =

@@ -10,4 +10,7 @@ export const migration005: Migration = {
   sql: `
 ALTER TABLE articles ADD COLUMN boundary_confidence REAL;
 `,
+  postgres: `
+ALTER TABLE articles ADD COLUMN boundary_confidence DOUBLE PRECISION;
+`,
 };

@@ -33,4 +33,19 @@ ALTER TABLE claim_group_members ADD COLUMN rank INTEGER;
 ${RANK_MEMBERS_SQL};
 CREATE INDEX claim_group_members_rank ON claim_group_members(group_id, rank);
 `,
+  postgres: `
+DROP INDEX IF EXISTS mentions_actor;
+CREATE INDEX IF NOT EXISTS mentions_actor_article ON mentions(actor_key, article_seq);
+CREATE INDEX articles_seq_published ON articles(seq, published);
+ALTER TABLE claim_groups ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+UPDATE claim_groups SET size = json_array_length(data::json -> 'claimIds');
+CREATE INDEX claim_groups_size ON claim_groups(size DESC, id);
+ALTER TABLE claim_group_members ADD COLUMN rank INTEGER;
+UPDATE claim_group_members SET rank = r.n
+  FROM (SELECT m.article_seq, m.idx, ROW_NUMBER() OVER (PARTITION BY m.group_id
+          ORDER BY COALESCE(c.date, '9999'), m.article_seq, m.idx) - 1 AS n
+        FROM claim_group_members m JOIN claims c ON c.article_seq = m.article_seq AND c.idx = m.idx) r
+  WHERE claim_group_members.article_seq = r.article_seq AND claim_group_members.idx = r.idx;
+CREATE INDEX claim_group_members_rank ON claim_group_members(group_id, rank);
+`,
 };

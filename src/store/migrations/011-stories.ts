@@ -35,4 +35,29 @@ CREATE TABLE story_keys (
 ) WITHOUT ROWID;
 CREATE TABLE story_frequencies (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 `,
+  postgres: `
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '{"text":"","citations":[]}',
+  actors TEXT NOT NULL DEFAULT '[]',
+  date_from TEXT,
+  date_to TEXT,
+  outlets TEXT NOT NULL DEFAULT '[]',
+  articles INTEGER NOT NULL
+);
+CREATE INDEX stories_rank ON stories(articles DESC, seq);
+CREATE TABLE story_members (
+  article_seq INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+  story_id TEXT NOT NULL
+);
+CREATE INDEX story_members_story ON story_members(story_id, article_seq);
+CREATE TABLE story_keys (
+  key TEXT NOT NULL,
+  article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+  PRIMARY KEY (key, article_seq)
+);
+CREATE TABLE story_frequencies (key TEXT PRIMARY KEY, df INTEGER NOT NULL);
+`,
 };

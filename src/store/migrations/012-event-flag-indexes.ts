@@ -14,4 +14,8 @@ export const migration012: Migration = {
 CREATE INDEX IF NOT EXISTS events_negated_date ON events(date, id) WHERE json_extract(data, '$.negated') = 1;
 CREATE INDEX IF NOT EXISTS events_hypothetical_date ON events(date, id) WHERE json_extract(data, '$.hypothetical') = 1;
 `,
+  postgres: `
+CREATE INDEX IF NOT EXISTS events_negated_date ON events(date, id) WHERE (data::jsonb ->> 'negated') = 'true';
+CREATE INDEX IF NOT EXISTS events_hypothetical_date ON events(date, id) WHERE (data::jsonb ->> 'hypothetical') = 'true';
+`,
 };

@@ -18,7 +18,13 @@ import { migration012 } from './012-event-flag-indexes.js';
 export interface Migration {
   version: number;
   name: string;
+  /** SQLite's SQL. */
   sql: string;
+  /**
+   * PostgreSQL's SQL where SQLite's is not valid there (types, full-text index, JSON functions); absent when the
+   * same SQL serves both.
+   */
+  postgres?: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [

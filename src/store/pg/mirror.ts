@@ -1,0 +1,170 @@
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { beginBulkLoad, finishBulkLoad, type Db } from '../db.js';
+
+/**
+ * The store's tables, parents before children, each with the order its rows were written in (which is the order
+ * SQLite reads a table without ORDER BY in, and the order the corpus steps see rows in).
+ */
+export const STORE_TABLES: ReadonlyArray<{ name: string; order: string }> = [
+  { name: 'meta', order: 'key' },
+  { name: 'articles', order: 'seq' },
+  { name: 'article_fingerprints', order: 'article_seq' },
+  { name: 'mentions', order: 'rowid' },
+  { name: 'quotes', order: 'article_seq, idx' },
+  { name: 'claims', order: 'article_seq, idx' },
+  { name: 'event_mentions', order: 'article_seq, idx' },
+  { name: 'entities', order: 'id' },
+  { name: 'actor_keys', order: 'actor_key' },
+  { name: 'events', order: 'id' },
+  { name: 'event_articles', order: 'article_id, event_id' },
+  { name: 'event_actors', order: 'entity_id, event_id, side' },
+  { name: 'claim_groups', order: 'id' },
+  { name: 'claim_group_members', order: 'article_seq, idx' },
+  { name: 'corrections', order: 'id' },
+  { name: 'stories', order: 'seq' },
+  { name: 'story_members', order: 'article_seq' },
+  { name: 'story_keys', order: 'key, article_seq' },
+  { name: 'story_frequencies', order: 'key' },
+  { name: 'feeds', order: 'url' },
+  { name: 'feed_items', order: 'feed_url, item_key' },
+];
+
+/** A process's own row in `meta` (see `beginBulkLoad`): never copied between stores. */
+const LOCAL_META = "key <> 'bulk_load'";
+
+type Kind = 'number' | 'bytes' | 'text';
+
+interface Column {
+  name: string;
+  kind: Kind;
+}
+
+/** The columns both stores hold (PostgreSQL's generated search column is its own), with PostgreSQL's types. */
+async function columnsOf(client: pg.PoolClient, db: Db, table: string): Promise<Column[]> {
+  const { rows } = await client.query<{ name: string; type: string; generated: string }>(
+    `SELECT column_name AS name, data_type AS type, is_generated AS generated FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  const local = new Set(
+    (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name),
+  );
+  return rows
+    .filter((c) => c.generated !== 'ALWAYS' && (local.has(c.name) || c.name === 'rowid'))
+    .map((c) => ({
+      name: c.name,
+      kind: c.type === 'bytea' ? 'bytes' : /int|double|numeric|real/.test(c.type) ? 'number' : 'text',
+    }));
+}
+
+const quoteIdent = (name: string): string => `"${name}"`;
+
+/** A value in COPY's text format (`\N` for null; backslash, tab and line breaks escaped). */
+function copyField(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  return String(v).replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+const UNESCAPE: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** A field of COPY's text format back to its value. */
+function parseField(raw: string, kind: Kind): unknown {
+  if (raw === '\\N') return null;
+  const text = raw.includes('\\')
+    ? raw.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, e: string) =>
+        e[0] === 'x'
+          ? String.fromCharCode(Number.parseInt(e.slice(1), 16))
+          : /^[0-7]/.test(e)
+            ? String.fromCharCode(Number.parseInt(e, 8))
+            : (UNESCAPE[e] ?? e),
+      )
+    : raw;
+  if (kind === 'number') return Number(text);
+  if (kind === 'bytes') return Buffer.from(text.slice(2), 'hex');
+  return text;
+}
+
+/**
+ * Copy every table of the PostgreSQL store into `db` (a new, empty SQLite store) with COPY … TO STDOUT, rows in
+ * the order they were written; the full-text index and the deferrable indexes are built once at the end.
+ */
+export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> {
+  let rows = 0;
+  beginBulkLoad(db);
+  for (const { name, order } of STORE_TABLES) {
+    const columns = await columnsOf(client, db, name);
+    const list = columns.map((c) => quoteIdent(c.name)).join(', ');
+    const where = name === 'meta' ? ` WHERE ${LOCAL_META}` : '';
+    const insert = db.prepare(
+      `INSERT INTO ${name} (${list}) VALUES (${columns.map(() => '?').join(', ')})${name === 'meta' ? ' ON CONFLICT(key) DO NOTHING' : ''}`,
+    );
+    const stream = client.query(copyTo(`COPY (SELECT ${list} FROM ${name}${where} ORDER BY ${order}) TO STDOUT`));
+    const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+    const batch: unknown[][] = [];
+    const flush = db.transaction(() => {
+      for (const values of batch) insert.run(values);
+      batch.length = 0;
+    });
+    for await (const line of lines) {
+      const fields = line.split('\t');
+      batch.push(columns.map((c, i) => parseField(fields[i]!, c.kind)));
+      if (batch.length >= 1000) flush();
+      rows++;
+    }
+    flush();
+  }
+  finishBulkLoad(db);
+  return rows;
+}
+
+/**
+ * Replace the PostgreSQL store's tables with `db`'s, in one transaction (readers see the old tables until it
+ * commits, then the new ones), each table loaded with COPY … FROM STDIN.
+ */
+export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> {
+  let rows = 0;
+  await client.query('BEGIN');
+  try {
+    await client.query(`TRUNCATE ${STORE_TABLES.map((t) => t.name).join(', ')}`);
+    for (const { name, order } of STORE_TABLES) {
+      const columns = await columnsOf(client, db, name);
+      const list = columns.map((c) => quoteIdent(c.name)).join(', ');
+      const where = name === 'meta' ? ` WHERE ${LOCAL_META}` : '';
+      const select = db.prepare(`SELECT ${list} FROM ${name}${where} ORDER BY ${order}`).raw();
+      const copy = client.query(copyFrom(`COPY ${name} (${list}) FROM STDIN`));
+      function* lines(): Generator<string> {
+        let chunk = '';
+        for (const values of select.iterate() as Iterable<unknown[]>) {
+          chunk += `${values.map(copyField).join('\t')}\n`;
+          rows++;
+          if (chunk.length >= 1 << 16) {
+            yield chunk;
+            chunk = '';
+          }
+        }
+        if (chunk) yield chunk;
+      }
+      await pipeline(Readable.from(lines()), copy);
+    }
+    // Later writers that take their own seq or id carry on after the copied ones.
+    await client.query(
+      "SELECT setval(pg_get_serial_sequence('articles', 'seq'), COALESCE((SELECT MAX(seq) FROM articles), 0) + 1, false)",
+    );
+    await client.query(
+      "SELECT setval(pg_get_serial_sequence('corrections', 'id'), COALESCE((SELECT MAX(id) FROM corrections), 0) + 1, false)",
+    );
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return rows;
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { type Db, openDb } from './db.js';
+import { type Sink, writeJsonExport } from './export/json.js';
+import { openPool } from './pg/connect.js';
+import { isPostgresUrl, redactUrl } from './pg/url.js';
+import { writeJsonExportPg } from './pg/export-json.js';
+import { pullStore, pushStore } from './pg/mirror.js';
+import { inSnapshot } from './pg/rows.js';
+import { searchPg } from './pg/search.js';
+import { type SearchFacets, type SearchHit, type SearchOptions, search } from './search.js';
+
+export interface SearchResult {
+  total: number;
+  items: SearchHit[];
+  facets: SearchFacets;
+}
+
+/**
+ * A store of either kind, chosen by the `--db` value: a SQLite file, or a PostgreSQL database
+ * (`postgres://…`). What both answer natively: the export JSON and full-text search. The per-article pipeline
+ * and the corpus steps are written against SQLite's synchronous connection; `write` and `read` give them one
+ * (on PostgreSQL a working copy: see `pgStore`).
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the store is, fit to print (no password). */
+  readonly location: string;
+  /** Run `fn` on a SQLite connection to the store; what it wrote is in the store once the promise resolves. */
+  write<T>(fn: (db: Db) => Promise<T> | T): Promise<T>;
+  /** Run `fn` on a read-only SQLite view of the store (the readers only SQLite has yet). */
+  read<T>(fn: (db: Db) => Promise<T> | T): Promise<T>;
+  writeJsonExport(sink: Sink): Promise<void>;
+  search(q: string, offset?: number, limit?: number, options?: SearchOptions): Promise<SearchResult>;
+  close(): Promise<void>;
+}
+
+/** The store a command works on: `--db`, else `SITREP_DB`, else `sitrep.db`. */
+export function storeLocation(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ?? (env.SITREP_DB || 'sitrep.db');
+}
+
+export async function openStore(location: string): Promise<Store> {
+  return isPostgresUrl(location) ? pgStore(location, await openPool(location)) : sqliteStore(location);
+}
+
+function sqliteStore(path: string): Store {
+  const withDb = async <T>(readonly: boolean, fn: (db: Db) => Promise<T> | T): Promise<T> => {
+    const db = openDb(path, { readonly });
+    try {
+      return await fn(db);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    kind: 'sqlite',
+    location: path,
+    write: (fn) => withDb(false, fn),
+    read: (fn) => withDb(true, fn),
+    writeJsonExport: (sink) => withDb(true, (db) => writeJsonExport(db, sink)),
+    search: (q, offset, limit, options) => withDb(true, (db) => search(db, q, offset, limit, options)),
+    close: async () => undefined,
+  };
+}
+
+/** Taken (for the session) by a process that replaces the store's tables: one writer at a time. */
+const WRITER_LOCK = 0x5174_0002;
+
+/**
+ * PostgreSQL: export and search run as SQL on the server. A write works on a SQLite working copy: the tables are
+ * copied out (COPY … TO), `fn` runs on the copy with the same code as a SQLite store, and the tables are replaced
+ * in one transaction (COPY … FROM), under an advisory lock so two writers never interleave. Each write costs a
+ * copy of the whole store both ways: right for a desk's store, not for millions of articles (docs/scale.md).
+ */
+function pgStore(url: string, pool: pg.Pool): Store {
+  const workingCopy = async <T>(
+    client: pg.PoolClient,
+    fn: (db: Db) => Promise<T> | T,
+    after?: (db: Db) => Promise<unknown>,
+  ) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
+    const db = openDb(join(dir, 'working.db'));
+    try {
+      await pullStore(client, db);
+      const result = await fn(db);
+      await after?.(db);
+      return result;
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  return {
+    kind: 'postgres',
+    location: redactUrl(url),
+    write: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
+        try {
+          return await workingCopy(client, fn, (db) => pushStore(client, db));
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    read: (fn) => inSnapshot(pool, (client) => workingCopy(client, fn)),
+    writeJsonExport: (sink) => writeJsonExportPg(pool, sink),
+    search: (q, offset, limit, options) => searchPg(pool, q, offset, limit, options),
+    close: () => pool.end(),
+  };
+}
