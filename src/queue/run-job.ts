@@ -15,7 +15,7 @@ export interface JobOutcome {
   problems: string[];
 }
 
-export interface RunJobOptions extends Pick<AnalyzeOptions, 'threads' | 'aliases' | 'allowPrivate' | 'fetch'> {
+export interface RunJobOptions extends Pick<AnalyzeOptions, 'threads' | 'aliases' | 'allowPrivate' | 'fetch' | 'onStored'> {
   /** Feed politeness (ms between requests to one host). */
   delayMs?: number;
 }
@@ -61,6 +61,7 @@ export async function runJob(input: JobInput, dbPath: string, options: RunJobOpt
       aliases: options.aliases,
       allowPrivate: options.allowPrivate,
       fetch: options.fetch,
+      onStored: options.onStored,
       bulkLoadMin: Number.POSITIVE_INFINITY,
       corpus: false,
     };

@@ -5,16 +5,17 @@ import { queueUrl, wholeFlag } from '../queue-url.js';
 
 export const command: Command = {
   usage:
-    'sitrep enqueue <paths|URLs…> [--queue postgres://…] [--db FILE] [--feeds] [--warc-records N] [--retries N] [--timeout S]',
+    'sitrep enqueue <paths|URLs…> [--queue postgres://…] [--db FILE] [--feeds] [--warc-records N] [--retries N] [--retry-delay S] [--timeout S]',
   async run(argv, ctx) {
     const args = parseArgs(argv, {
-      values: ['queue', 'db', 'warc-records', 'retries', 'timeout'],
+      values: ['queue', 'db', 'warc-records', 'retries', 'retry-delay', 'timeout'],
       booleans: ['feeds'],
     });
     if (args.positionals.length === 0) throw new UsageError('give at least one file, folder or URL to enqueue');
     const url = queueUrl(args);
     const settings = {
       retries: wholeFlag(args, 'retries', JOB_DEFAULTS.retries),
+      retryDelaySeconds: wholeFlag(args, 'retry-delay', JOB_DEFAULTS.retryDelaySeconds),
       timeoutSeconds: wholeFlag(args, 'timeout', JOB_DEFAULTS.timeoutSeconds, 1),
     };
     const split = { warcRecords: wholeFlag(args, 'warc-records', 200, 1), feeds: args.booleans.has('feeds') };

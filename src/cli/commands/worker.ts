@@ -29,7 +29,7 @@ export const command: Command = {
     const log = (line: string): void => {
       ctx.stderr.write(`sitrep worker: ${line}\n`);
     };
-    // SITREP_TRACE=1: each job as it starts, for the kill test.
+    // SITREP_TRACE=1: each job as it starts and each article as it is stored, for the kill test.
     const trace = process.env.SITREP_TRACE ? (line: string) => ctx.stderr.write(`sitrep-trace: ${line}\n`) : null;
 
     const queue = await WorkQueue.open(url, { superviseSeconds, onError: (e) => log(`queue: ${e.message}`) });
@@ -58,7 +58,12 @@ export const command: Command = {
       concurrency,
       async (input) => {
         trace?.(`job ${JSON.stringify(input)}`);
-        const outcome = await runJob(input, dbPath, { threads, aliases, allowPrivate });
+        const outcome = await runJob(input, dbPath, {
+          threads,
+          aliases,
+          allowPrivate,
+          onStored: trace ? (id) => trace(`stored ${id}`) : undefined,
+        });
         log(`${outcome.added} new, ${outcome.skipped} already stored, ${outcome.failed} failed: ${JSON.stringify(input)}`);
         return outcome;
       },
