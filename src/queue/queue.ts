@@ -29,6 +29,8 @@ export interface QueueOptions {
   superviseSeconds?: number;
   /** Look for new jobs every this many seconds when idle (default 2). */
   pollSeconds?: number;
+  /** Take part in supervision (expiring jobs of dead workers, archiving). Default true; readers say false. */
+  supervise?: boolean;
   /** Report a queue error that is not a job's (lost connection, …). */
   onError?: (error: Error) => void;
 }
@@ -96,6 +98,7 @@ export class WorkQueue {
       archiveCompletedAfterSeconds: 7 * 24 * 3600,
       archiveFailedAfterSeconds: 30 * 24 * 3600,
       schedule: false,
+      supervise: options.supervise ?? true,
     });
     boss.on('error', (err: Error) => options.onError?.(err));
     await boss.start();

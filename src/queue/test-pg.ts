@@ -35,7 +35,7 @@ export interface ThrowawayDb {
 }
 
 export async function throwawayDb(): Promise<ThrowawayDb> {
-  const name = `sitrep_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `sitrep_queue_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(TEST_PG);
   url.pathname = `/${name}`;

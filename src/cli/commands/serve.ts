@@ -1,26 +1,44 @@
 import { serve } from '@hono/node-server';
 import { createApp, isWildcard, storeToken } from '../../serve/index.js';
+import { WorkQueue } from '../../queue/index.js';
 import { openDb } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
+import { isPostgresUrl } from '../queue-url.js';
 
 /** How long a stopping server waits for requests under way before it closes their connections, ms. */
 const STOP_GRACE_MS = 200;
 
 export const command: Command = {
-  usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--allow-private]',
+  usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--allow-private] [--queue postgres://…]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['db', 'host', 'port'], booleans: ['allow-private'] });
+    const args = parseArgs(argv, { values: ['db', 'host', 'port', 'queue'], booleans: ['allow-private'] });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const host = args.values.get('host') ?? '127.0.0.1';
     const port = Number(args.values.get('port') ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError('--port takes a number from 0 to 65535');
     const dbPath = args.values.get('db') ?? 'sitrep.db';
+    const queueUrl = args.values.get('queue') ?? process.env.SITREP_QUEUE;
+    if (queueUrl !== undefined && !isPostgresUrl(queueUrl))
+      throw new UsageError(`the queue must be a postgres:// URL, not "${queueUrl}"`);
+    // The jobs' progress in the Sources view; workers (`sitrep worker`) supervise the queue, not the server.
+    const queue = queueUrl
+      ? await WorkQueue.open(queueUrl, {
+          supervise: false,
+          onError: (e) => ctx.stderr.write(`sitrep serve: queue: ${e.message}\n`),
+        })
+      : undefined;
     const db = openDb(dbPath);
     const open = isWildcard(host);
     const token = storeToken(db);
-    const app = createApp(db, { allowPrivate: args.booleans.has('allow-private'), host, token, tokenForReads: open });
+    const app = createApp(db, {
+      allowPrivate: args.booleans.has('allow-private'),
+      host,
+      token,
+      tokenForReads: open,
+      queue,
+    });
     if (open)
       ctx.stderr.write(
         `sitrep serve: warning: --host ${host} answers on every network interface; every request needs the token\n`,
@@ -34,6 +52,7 @@ export const command: Command = {
       });
       server.on('error', (err: NodeJS.ErrnoException) => {
         db.close();
+        void queue?.stop(1000);
         reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : err.message));
       });
       let stopping = false;
@@ -49,7 +68,8 @@ export const command: Command = {
         server.close(() => {
           clearTimeout(force);
           db.close();
-          resolve();
+          if (queue) void queue.stop(1000).then(resolve, resolve);
+          else resolve();
         });
       };
       process.once('SIGINT', stop);
