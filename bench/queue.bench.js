@@ -34,9 +34,13 @@ for (let f = 0; f < files; f++) {
 /** A worker under /usr/bin/time: its exit, CPU seconds and peak RSS. */
 function worker(queue, store) {
   return new Promise((resolve) => {
-    const child = spawn('/usr/bin/time', ['-f', 'TIME %U %S %M', process.execPath, CLI, 'worker', '--queue', queue, '--db', store, '--drain'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      '/usr/bin/time',
+      ['-f', 'TIME %U %S %M', process.execPath, CLI, 'worker', '--queue', queue, '--db', store, '--drain'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let err = '';
     child.stderr.on('data', (d) => {
       err += d;
@@ -61,10 +65,18 @@ for (const n of workerCounts) {
     const after = loadavg()[0];
     for (const w of runs) if (w.code !== 0) throw new Error(w.err);
     const count = Number(
-      spawnSync('node', ['-e', `const D=require('better-sqlite3');console.log(new D(process.argv[1],{readonly:true}).prepare('SELECT COUNT(*) c FROM articles').get().c)`, store], {
-        encoding: 'utf8',
-        cwd: ROOT,
-      }).stdout,
+      spawnSync(
+        'node',
+        [
+          '-e',
+          `const D=require('better-sqlite3');console.log(new D(process.argv[1],{readonly:true}).prepare('SELECT COUNT(*) c FROM articles').get().c)`,
+          store,
+        ],
+        {
+          encoding: 'utf8',
+          cwd: ROOT,
+        },
+      ).stdout,
     );
     const cpu = runs.reduce((s, w) => s + w.cpu, 0);
     console.log(

@@ -107,4 +107,34 @@ describe.skipIf(!available)('two sitrep worker processes on one store, one kille
     const status = await runCli(['status', ...common, '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ queued: 0, running: 0, done: FILES, failed: 0 });
   }, 240_000);
+
+  it('SIGTERM lets a worker finish its running job, then it exits 0', async () => {
+    const own = await throwawayDb();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'sitrep-queue-term-'));
+      mkdirSync(join(dir, 'in'));
+      const r = rng(8);
+      const fd = openSync(join(dir, 'in', 'one.txt'), 'w');
+      for (let i = 0; i < 3; i++) writeSync(fd, syntheticArticle(r, 100 + i, 200));
+      closeSync(fd);
+      const common = ['--queue', own.url, '--db', join(dir, 'store.db')];
+      expect((await runCli(['enqueue', join(dir, 'in'), ...common])).code).toBe(0);
+      let signalled = false;
+      const w = startWorker(common, (line) => {
+        if (!signalled && line.startsWith('sitrep-trace: stored ')) {
+          signalled = true;
+          w.child.kill('SIGTERM');
+        }
+      });
+      const exit = await w.exit;
+      expect(exit.code, w.stderr()).toBe(0);
+      expect(w.stderr()).toMatch(/SIGTERM: finishing the running job/);
+      // The job was under way when the signal came and was finished, not abandoned.
+      expect(w.stderr()).toMatch(/3 new, 0 already stored, 0 failed/);
+      const status = await runCli(['status', ...common, '--json']);
+      expect(JSON.parse(status.stdout)).toMatchObject({ queued: 0, running: 0, done: 1, failed: 0 });
+    } finally {
+      await own.drop();
+    }
+  }, 120_000);
 });

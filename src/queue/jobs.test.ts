@@ -63,7 +63,9 @@ describe('planJobs', () => {
     );
     // Origins name offsets in the file, as when the whole crawl is read.
     const whole = await collect(jobItems({ kind: 'file', path: join(dir, 'crawl.warc') }));
-    expect(pages.map((p) => p.origin)).toEqual(whole.map((p) => p.origin));
+    const origin = (p: IngestItem): string => (p.kind === 'article' ? p.article.origin : p.origin);
+    expect(pages.map(origin)).toEqual(whole.map(origin));
+    expect(pages.map(origin)[1]).toMatch(/crawl\.warc@[1-9]\d*$/);
     expect(new Set(jobs.map((j) => j.key)).size).toBe(3);
   });
 

@@ -15,7 +15,8 @@ export interface JobOutcome {
   problems: string[];
 }
 
-export interface RunJobOptions extends Pick<AnalyzeOptions, 'threads' | 'aliases' | 'allowPrivate' | 'fetch' | 'onStored'> {
+export interface RunJobOptions
+  extends Pick<AnalyzeOptions, 'threads' | 'aliases' | 'allowPrivate' | 'fetch' | 'onStored'> {
   /** Feed politeness (ms between requests to one host). */
   delayMs?: number;
 }
@@ -44,7 +45,13 @@ function outcome(s: AnalyzeSummary | null): JobOutcome {
     ...s.inputErrors.map((e) => `${e.origin}: ${e.error}`),
     ...s.articleErrors.map((e) => `${e.id}: ${e.error}`),
   ];
-  return { seen: s.seen, added: s.added, skipped: s.skipped, failed: s.failed, problems: problems.slice(0, MAX_PROBLEMS) };
+  return {
+    seen: s.seen,
+    added: s.added,
+    skipped: s.skipped,
+    failed: s.failed,
+    problems: problems.slice(0, MAX_PROBLEMS),
+  };
 }
 
 /**

@@ -64,7 +64,9 @@ export const command: Command = {
           allowPrivate,
           onStored: trace ? (id) => trace(`stored ${id}`) : undefined,
         });
-        log(`${outcome.added} new, ${outcome.skipped} already stored, ${outcome.failed} failed: ${JSON.stringify(input)}`);
+        log(
+          `${outcome.added} new, ${outcome.skipped} already stored, ${outcome.failed} failed: ${JSON.stringify(input)}`,
+        );
         return outcome;
       },
       () => runCorpusJob(dbPath, { aliases }),

@@ -67,7 +67,15 @@ export async function queuePanel(): Promise<HTMLElement> {
         : el(
             'table',
             { class: 'jobs' },
-            el('tr', {}, el('th', {}, 'state'), el('th', {}, 'input'), el('th', {}, 'attempts'), el('th', {}, ''), el('th', {}, '')),
+            el(
+              'tr',
+              {},
+              el('th', {}, 'state'),
+              el('th', {}, 'input'),
+              el('th', {}, 'attempts'),
+              el('th', {}, ''),
+              el('th', {}, ''),
+            ),
             ...data.jobs.map((j) => jobRow(j, () => void draw())),
           ),
     );
