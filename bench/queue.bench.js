@@ -52,9 +52,9 @@ function worker(queue, store) {
   });
 }
 
-for (const n of workerCounts) {
+for (const [run, n] of workerCounts.entries()) {
   const pg = await throwawayDb();
-  const store = join(stores, `store-${n}.db`);
+  const store = join(stores, `store-${run}.db`);
   try {
     const enq = spawnSync(process.execPath, [CLI, 'enqueue', dir, '--queue', pg.url], { encoding: 'utf8' });
     if (enq.status !== 0) throw new Error(enq.stderr);
