@@ -96,4 +96,31 @@ describe.skipIf(!available)('WorkQueue on a real PostgreSQL', () => {
       await q.stop(1000);
     }
   });
+
+  it('asks for a corpus run after a job that ran again, even when that run added nothing', async () => {
+    // A queue of its own: the job the test above put back must not run here.
+    const own = await throwawayDb();
+    const q = await WorkQueue.open(own.url, { pollSeconds: 0.5 });
+    try {
+      // The first run stores the articles and dies before it can ask; the second finds them stored.
+      expect(await q.enqueue(job('/in/again.txt', 'e'), { retries: 1, retryDelaySeconds: 0 })).toBe(true);
+      let attempts = 0;
+      let corpusRuns = 0;
+      await q.work(
+        1,
+        async () => {
+          if (++attempts === 1) throw new Error('killed after storing');
+          return outcome(0);
+        },
+        async () => {
+          corpusRuns++;
+        },
+      );
+      await until(async () => attempts === 2 && (await q.idle()));
+      expect(corpusRuns).toBe(1);
+    } finally {
+      await q.stop(1000);
+      await own.drop();
+    }
+  });
 });

@@ -130,7 +130,7 @@ export class WorkQueue {
 
   /**
    * Run article jobs (`concurrency` at a time) and corpus jobs (one at a time) until `stop`. A corpus job is asked
-   * for after each article job that added articles.
+   * for after each article job that added articles or ran again.
    */
   async work(
     concurrency: number,
@@ -139,9 +139,11 @@ export class WorkQueue {
     timeoutSeconds = JOB_DEFAULTS.timeoutSeconds,
   ): Promise<void> {
     for (let i = 0; i < concurrency; i++) {
-      await this.boss.work<JobInput>(ARTICLE_QUEUE, { batchSize: 1 }, async ([job]) => {
+      await this.boss.work<JobInput>(ARTICLE_QUEUE, { batchSize: 1, includeMetadata: true }, async ([job]) => {
         const outcome = await runArticles(job!.data);
-        if (outcome.added > 0)
+        // A run after a failed or killed one asks too: the earlier run may have stored every article and died
+        // before asking.
+        if (outcome.added > 0 || job!.retryCount > 0)
           await this.boss.send(CORPUS_QUEUE, {}, { retryLimit: 3, retryDelay: 30, expireInSeconds: timeoutSeconds });
         return outcome;
       });
