@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import { gazetteer } from '../language/index.js';
-import { eventLocations, type DateRange, type Db } from '../store/index.js';
+import { eventLocations, type DateRange, type Db, type Facets, NO_FACETS } from '../store/index.js';
 
 /**
  * Where events happened, on a map: each event's place name is looked up in the gazetteer (a country, its
@@ -32,11 +32,12 @@ function countryPoints(): Map<string, { name: string; lat: number; lng: number }
 export function eventPlaces(
   db: Db,
   range: DateRange = {},
+  facets: Facets = NO_FACETS,
 ): { places: Place[]; unplaced: Array<{ location: string; events: number }> } {
   const gz = gazetteer();
   const byIso = new Map<string, Place>();
   const unplaced: Array<{ location: string; events: number }> = [];
-  for (const l of eventLocations(db, range)) {
+  for (const l of eventLocations(db, range, facets)) {
     const iso3 = gz.lookup(l.location)?.iso3 ?? null;
     const point = iso3 ? countryPoints().get(iso3) : undefined;
     if (!iso3 || !point) {

@@ -191,4 +191,33 @@ describe('resolveCorpus', () => {
     await again.finish();
     expect(name()).toBe('Ardavia');
   });
+
+  it('keeps the alias file an analysis resolved with for later resolves without one (a workbench correction)', async () => {
+    const db = store();
+    const name = () =>
+      db
+        .prepare(
+          "SELECT e.name FROM entities e JOIN actor_keys k ON k.entity_id = e.id WHERE k.actor_key = 'country:BLM'",
+        )
+        .pluck()
+        .get();
+    await resolveCorpus(db);
+    const plain = name();
+    expect(plain).not.toBe('Belmar Federation');
+    await resolveCorpus(db, { merge: [], split: [], rename: { 'country:BLM': 'Belmar Federation' } });
+    expect(name()).toBe('Belmar Federation');
+    // A correction resolves without an alias file of its own: the rename holds.
+    addCorrection(db, {
+      kind: 'actor.rename',
+      target: 'x',
+      payload: { name: 'Republic of Ardavia', keys: ['country:ARD'] },
+    });
+    await resolveCorpus(db);
+    expect(name()).toBe('Belmar Federation');
+    // An analysis with another (here empty) alias file replaces it.
+    await resolveCorpus(db, { merge: [], split: [], rename: {} });
+    expect(name()).toBe(plain);
+    await resolveCorpus(db);
+    expect(name()).toBe(plain);
+  });
 });

@@ -7,6 +7,7 @@ import {
   applyEventCorrections,
   emptyAliasFile,
   exportEvent,
+  parseAliasFile,
   type AliasFile,
   type EventMentionRecord,
 } from '../resolve/index.js';
@@ -16,6 +17,8 @@ import {
   correctionsVersion,
   articleIdLoader,
   latestSeq,
+  storeAliasFile,
+  storedAliasFile,
   storedEventMentions,
   writeResolved,
   type Db,
@@ -114,9 +117,13 @@ export interface Resolving {
  * so the caller may go on with other work on this thread first (analyze rebuilds its deferred indexes) and
  * then call `finish`. Whatever the caller writes in between is not seen by the worker.
  */
-export function startResolve(db: Db, userAliases: AliasFile = emptyAliasFile()): Resolving {
+export function startResolve(db: Db, given?: AliasFile): Resolving {
   // Taken before anything is read, so the stamp never claims articles another process adds meanwhile.
   const stamp = latestSeq(db);
+  // An alias file given (by `analyze`) becomes the store's; a resolve without one (a correction in the
+  // workbench) uses the store's, so the analyst's merges and renames survive it.
+  const userAliases = given ?? aliasFileOfStore(db);
+  if (given) storeAliasFile(db, given);
   // The analyst's corrections outlive every resolve: the actor ones join the alias file, the event ones are
   // applied to the merged events, the quote ones written back into the quotes.
   const version = correctionsVersion(db);
@@ -156,7 +163,16 @@ export function startResolve(db: Db, userAliases: AliasFile = emptyAliasFile()):
   };
 }
 
-/** Resolve the corpus and replace the derived tables (events are merged as they are written). */
-export function resolveCorpus(db: Db, aliases: AliasFile = emptyAliasFile()): Promise<ResolvedCounts> {
+/**
+ * Resolve the corpus and replace the derived tables (events are merged as they are written). Without `aliases`
+ * the alias file the store was last analyzed with applies.
+ */
+export function resolveCorpus(db: Db, aliases?: AliasFile): Promise<ResolvedCounts> {
   return startResolve(db, aliases).finish();
+}
+
+/** The alias file kept with the store (none: an empty one). */
+function aliasFileOfStore(db: Db): AliasFile {
+  const json = storedAliasFile(db);
+  return json === null ? emptyAliasFile() : parseAliasFile(json, 'kept in the store');
 }

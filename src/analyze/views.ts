@@ -3,6 +3,7 @@ import { isCooperative } from '../model/index.js';
 import {
   allEvents,
   datedEventPage,
+  eventIdsWithFacets,
   type Db,
   type Facets,
   NO_FACETS,
@@ -158,6 +159,11 @@ export interface NetworkRange {
   from?: string | null;
   /** Only events dated on or before this day. */
   to?: string | null;
+  /**
+   * Only the events these facets let through (their date range aside: `from`/`to` above apply); with a `flag`
+   * facet, negated or hypothetical events count as it says instead of staying out.
+   */
+  facets?: Facets;
 }
 
 /** Whether an event's date falls in the range; with a range set, undated events are left out. */
@@ -172,8 +178,9 @@ function inRange(date: string | null, range: NetworkRange): boolean {
 /**
  * Who acts on whom: edges between entities, with the reports (`cooperative`, `conflictual`) and the events
  * (`cooperativeEvents`, `conflictualEvents`, `types`) of each kind, first/last date and the event ids, over an
- * optional date range; strongest (most reports) first. Negated and hypothetical events are no interaction and stay out. `span`
- * is the first and last event date in the whole corpus, for the UI's range picker.
+ * optional date range and facets; strongest (most reports) first. Negated and hypothetical events are no interaction
+ * and stay out (unless a `flag` facet asks for them). `span` is the first and last date of an asserted event in the
+ * whole corpus, for the UI's range picker.
  */
 export function actorNetwork(
   db: Db,
@@ -186,12 +193,15 @@ export function actorNetwork(
   const edges = new Map<string, NetworkEdge>();
   const used = new Set<string>();
   const span: { first: string | null; last: string | null } = { first: null, last: null };
+  const allowed = range.facets ? eventIdsWithFacets(db, range.facets) : null;
+  const flagged = Boolean(range.facets?.flag);
   for (const e of allEvents(db)) {
-    if (e.negated || e.hypothetical) continue;
-    if (e.date) {
+    const asserted = !e.negated && !e.hypothetical;
+    if (asserted && e.date) {
       if (!span.first || e.date < span.first) span.first = e.date;
       if (!span.last || e.date > span.last) span.last = e.date;
     }
+    if (!(asserted || flagged) || (allowed && !allowed.has(e.id))) continue;
     if (!inRange(e.date, range)) continue;
     for (const s of e.sourceIds) {
       for (const t of e.targetIds) {

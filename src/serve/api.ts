@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { analyzeActivity, compareStory, eventPlaces, timelinePage } from '../analyze/index.js';
+import { analyzeActivity, compareStory, eventPlaces, type NetworkRange, timelinePage } from '../analyze/index.js';
 import {
   actorMentions,
   actorProfile,
@@ -21,6 +21,7 @@ import {
   storyById,
   storyPage,
   type Db,
+  type Facets,
 } from '../store/index.js';
 import { StoreCache } from './cache.js';
 import { correctionRoutes } from './corrections.js';
@@ -44,6 +45,9 @@ const SEARCH_CACHE = 1000;
 
 const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null);
 
+/** The network for a filter: its date range as the network's period, the other facets as which events count. */
+const networkRange = (f: Facets): NetworkRange => ({ from: f.from, to: f.to, facets: f });
+
 /**
  * The JSON API (it mirrors the export), mounted at `/api`. Built as one chain so that its type, `Api`, carries
  * every route's parameters and answers: the web UI's client is `hc<Api>` and its types are derived from it.
@@ -56,6 +60,9 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
   const outlets = new StoreCache<{ items: Array<{ outlet: string; articles: number }> }>(db, 1);
   const choices = new StoreCache<{ items: Array<{ id: string; name: string; quotes: number }> }>(db, 1);
   const places = new StoreCache<ReturnType<typeof eventPlaces>>(db, 32);
+  // The map's places for the facets (their date range included), kept per store version like the searches.
+  const placesOf = (f: Facets): ReturnType<typeof eventPlaces> =>
+    places.get(JSON.stringify(f), () => eventPlaces(db, f, f));
   return new Hono()
     .get('/articles', paged<FacetQuery>(), (c) => {
       const { offset, limit } = c.req.valid('query');
@@ -148,9 +155,11 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       if ('error' in f) return c.json({ error: f.error }, 400);
       return c.json({ offset, limit, ...timelinePage(db, offset, limit, f) }, 200);
     })
-    .get('/network', paged<{ from?: string; to?: string; min?: string }>(2000, 500), async (c) => {
+    .get('/network', paged<FacetQuery & { min?: string }>(2000, 500), async (c) => {
       const { offset, limit } = c.req.valid('query');
-      const net = await workers.network.network({ from: day(c.req.query('from')), to: day(c.req.query('to')) });
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      const net = await workers.network.network(networkRange(f));
       // `min`: only actors mentioned at least this often (and the edges between them).
       const min = Math.max(0, Number.parseInt(c.req.query('min') ?? '0', 10) || 0);
       const kept = new Set(net.nodes.filter((n) => n.mentions >= min).map((n) => n.id));
@@ -161,9 +170,11 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       const nodes = net.nodes.filter((n) => used.has(n.id));
       return c.json({ offset, limit, totalEdges: all.length, nodes, edges, span: net.span }, 200);
     })
-    .get('/network/events', paged<{ source?: string; target?: string; from?: string; to?: string }>(), async (c) => {
+    .get('/network/events', paged<FacetQuery & { source?: string; target?: string }>(), async (c) => {
       const { offset, limit } = c.req.valid('query');
-      const net = await workers.network.network({ from: day(c.req.query('from')), to: day(c.req.query('to')) });
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      const net = await workers.network.network(networkRange(f));
       const source = c.req.query('source');
       const target = c.req.query('target');
       const edge = net.edges.find((e) => e.source === source && e.target === target);
@@ -172,26 +183,20 @@ export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkVie
       const items = eventsById(db, edge.eventIds.slice(offset, offset + limit));
       return c.json({ offset, limit, total: edge.eventIds.length, items }, 200);
     })
-    .get('/places', (c) => {
-      const range = { from: day(c.req.query('from')), to: day(c.req.query('to')) };
-      return c.json(
-        places.get(`${range.from}|${range.to}`, () => eventPlaces(db, range)),
-        200,
-      );
+    .get('/places', paged<FacetQuery>(), (c) => {
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
+      return c.json(placesOf(f), 200);
     })
-    .get('/places/events', paged<{ iso3?: string; location?: string; from?: string; to?: string }>(), (c) => {
+    .get('/places/events', paged<FacetQuery & { iso3?: string; location?: string }>(), (c) => {
       const { offset, limit } = c.req.valid('query');
-      const range = { from: day(c.req.query('from')), to: day(c.req.query('to')) };
+      const f = parseFacets(c.req.query());
+      if ('error' in f) return c.json({ error: f.error }, 400);
       // A country's events (every place name placed there), or one unplaced name's.
       const iso3 = c.req.query('iso3');
       const location = c.req.query('location');
-      const names = iso3
-        ? (places.get(`${range.from}|${range.to}`, () => eventPlaces(db, range)).places.find((p) => p.iso3 === iso3)
-            ?.names ?? [])
-        : location
-          ? [location]
-          : [];
-      return c.json({ offset, limit, ...eventsAt(db, names, range, offset, limit) }, 200);
+      const names = iso3 ? (placesOf(f).places.find((p) => p.iso3 === iso3)?.names ?? []) : location ? [location] : [];
+      return c.json({ offset, limit, ...eventsAt(db, names, f, offset, limit, f) }, 200);
     })
     .get('/stories', paged(), (c) => {
       const { offset, limit } = c.req.valid('query');

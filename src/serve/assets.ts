@@ -83,6 +83,7 @@ time.timex { border-bottom: 2px dashed #2a7; }
 .fact-info { position: sticky; top: 3.2rem; background: #fffbe6; border: 1px solid #e0b300; padding: .4rem .6rem; margin: .5rem 0; z-index: 1; }
 .filter-bar { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .3rem 0 .6rem; }
 .filter-bar .chip { cursor: pointer; font-size: .85rem; }
+.filter-bar select[data-filter="story"] { max-width: 16rem; }
 .exports { display: inline-flex; gap: .3rem; margin: .2rem 0 .5rem; }
 .exports button { font-size: .8rem; }
 ol.entries { list-style: none; padding: 0; margin: 0; }

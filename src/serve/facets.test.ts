@@ -59,12 +59,13 @@ describe('facets', () => {
       { actor: 'a,b,c,d,e,f' },
       { actor: "x' OR 1=1" },
       { outlet: 'x'.repeat(201) },
+      { story: 'a b' },
     ])
       expect('error' in parseFacets(bad), JSON.stringify(bad)).toBe(true);
   });
 
   it('every list route answers 400 with a message for a bad facet value', async () => {
-    for (const route of ['articles', 'events', 'timeline', 'quotes', 'claims']) {
+    for (const route of ['articles', 'events', 'timeline', 'quotes', 'claims', 'network', 'places']) {
       const { status, body } = await json(`/api/${route}?from=March`);
       expect(status, route).toBe(400);
       expect(body.error, route).toMatch(/from must be a date/);
@@ -169,6 +170,61 @@ describe('facets', () => {
     }
     // The example corpus has negated events, so the comparison above is not of two empty lists.
     expect(all.some((r) => (JSON.parse(r.data) as Record<string, unknown>).negated === true)).toBe(true);
+  });
+
+  it("filters every list by story: only facts from the story's articles", async () => {
+    const stories = (await json('/api/stories?limit=500')).body.items as Array<{ id: string; articles: number }>;
+    const story = stories.find((s) => s.articles > 1 && s.articles < stories.reduce((n, x) => n + x.articles, 0));
+    if (!story) throw new Error('the example corpus should have a story of several articles but not all of them');
+    const members = new Set((await json(`/api/stories/${story.id}`)).body.articleIds as string[]);
+    expect(members.size).toBe(story.articles);
+    const articles = await json(`/api/articles?story=${story.id}&limit=500`);
+    expect(new Set((articles.body.items as Array<{ id: string }>).map((a) => a.id))).toEqual(members);
+    const all = await json('/api/events?limit=500');
+    const events = await json(`/api/events?story=${story.id}&limit=500`);
+    const expected = (all.body.items as Array<{ id: string; articleIds: string[] }>).filter((e) =>
+      e.articleIds.some((a) => members.has(a)),
+    );
+    expect(events.body.total).toBeGreaterThan(0);
+    expect(events.body.total).toBe(expected.length);
+    const quotes = await json(`/api/quotes?story=${story.id}&limit=500`);
+    const allQuotes = await json('/api/quotes?limit=500');
+    expect(quotes.body.total).toBe(
+      (allQuotes.body.items as Array<{ articleId: string }>).filter((q) => members.has(q.articleId)).length,
+    );
+    expect((await json('/api/events?story=no-such-story')).body.total).toBe(0);
+  });
+
+  it('narrows the network and the map by the same facets, down to the events behind an edge or a place', async () => {
+    const all = await json('/api/network?limit=2000');
+    const conflict = await json('/api/network?quad=conflictual&limit=2000');
+    expect(all.status).toBe(200);
+    expect(conflict.body.totalEdges).toBeGreaterThan(0);
+    expect(conflict.body.totalEdges).toBeLessThanOrEqual(all.body.totalEdges);
+    // Without the facet some edges carry cooperative events: the facet is what leaves them out.
+    expect(all.body.edges.some((e: { cooperativeEvents: number }) => e.cooperativeEvents > 0)).toBe(true);
+    for (const e of conflict.body.edges) {
+      expect(e.cooperativeEvents).toBe(0);
+      expect(Object.keys(e.types).every((t) => !isCooperative(t as PloverType))).toBe(true);
+    }
+    const edge = conflict.body.edges[0];
+    const behind = await json(`/api/network/events?quad=conflictual&source=${edge.source}&target=${edge.target}`);
+    expect(behind.body.total).toBe(edge.events);
+    for (const e of behind.body.items) expect(isCooperative(e.type as PloverType)).toBe(false);
+    // The span stays the corpus's, so the period picker does not jump when a facet changes.
+    expect(conflict.body.span).toEqual(all.body.span);
+
+    const places = await json('/api/places');
+    const type = (await json('/api/events?limit=500')).body.items.find((e: { location: string | null }) => e.location)
+      ?.type as string;
+    const typed = await json(`/api/places?type=${type}`);
+    const count = (p: { places: Array<{ events: number }> }) => p.places.reduce((n, x) => n + x.events, 0);
+    expect(count(typed.body)).toBeGreaterThan(0);
+    expect(count(typed.body)).toBeLessThanOrEqual(count(places.body));
+    const place = typed.body.places[0];
+    const there = await json(`/api/places/events?type=${type}&iso3=${place.iso3}&limit=500`);
+    expect(there.body.total).toBe(place.events);
+    for (const e of there.body.items) expect(e.type).toBe(type);
   });
 
   it('filters articles by outlet', async () => {

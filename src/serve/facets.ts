@@ -3,9 +3,10 @@ import { type Facets, NO_FACETS } from '../store/index.js';
 
 /**
  * The filter model's query string, the same for every list route (`/articles`, `/events`, `/timeline`, `/quotes`,
- * `/claims`): `actor` (entity ids, comma-separated, at most `MAX_ACTORS`), `type` (a PLOVER type), `quad`
- * (`cooperative` | `conflictual`), `from` / `to` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), `outlet`, `stance` and `flag`
- * (`asserted` | `negated` | `hypothetical`). A value it does not know is refused (400), not ignored.
+ * `/claims`, `/network`, `/places`): `actor` (entity ids, comma-separated, at most `MAX_ACTORS`), `type` (a PLOVER
+ * type), `quad` (`cooperative` | `conflictual`), `from` / `to` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), `outlet`,
+ * `stance`, `flag` (`asserted` | `negated` | `hypothetical`) and `story` (a story id). A value it does not know is
+ * refused (400), not ignored.
  */
 export type FacetQuery = {
   actor?: string;
@@ -16,6 +17,7 @@ export type FacetQuery = {
   outlet?: string;
   stance?: string;
   flag?: string;
+  story?: string;
 };
 
 export const MAX_ACTORS = 5;
@@ -62,6 +64,10 @@ export function parseFacets(q: Record<string, string | undefined>): Facets | { e
   if (v('flag')) {
     if (!oneOf(FLAGS, v('flag'))) return { error: `flag must be one of ${FLAGS.join(', ')}` };
     f.flag = v('flag') as Facets['flag'];
+  }
+  if (v('story')) {
+    if (!/^[\w-]{1,64}$/.test(v('story'))) return { error: 'story must be a story id' };
+    f.story = v('story');
   }
   return f;
 }

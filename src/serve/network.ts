@@ -7,7 +7,7 @@ import { workerScript } from './worker-script.js';
 
 export type Network = ReturnType<typeof actorNetwork>;
 
-/** Networks kept per store version: one per date range asked for. */
+/** Networks kept per store version: one per date range and facets asked for. */
 const KEEP = 32;
 
 /**
@@ -28,7 +28,7 @@ export class NetworkViews {
   }
 
   network(range: NetworkRange): Promise<Network> {
-    const key = `${range.from ?? ''}|${range.to ?? ''}`;
+    const key = JSON.stringify([range.from ?? '', range.to ?? '', range.facets ?? null]);
     const made = this.cache.get(key, () => this.build(range));
     // A failed build is not kept: the next request tries again.
     made.catch(() => this.cache.drop(key));

@@ -1,8 +1,9 @@
 import { type ClaimStance, isCooperative, PLOVER_TYPES, type PloverType } from '../model/index.js';
+import type { Db } from './db.js';
 
 /**
  * The workbench's one filter model: which facts a list shows. Every list (articles, events and the timeline,
- * quotes, claims) takes the same `Facets` and applies the facets that mean something for its rows; the HTTP
+ * quotes, claims, the network and the map) takes the same `Facets` and applies the facets that mean something for its rows; the HTTP
  * layer parses them from the query string (`src/serve/facets.ts`).
  */
 export interface Facets {
@@ -21,6 +22,8 @@ export interface Facets {
   stance: ClaimStance | null;
   /** Events as stated (neither negated nor hypothetical), or only negated, or only hypothetical ones. */
   flag: 'asserted' | 'negated' | 'hypothetical' | null;
+  /** A story id: facts from the articles of that story only. */
+  story: string | null;
 }
 
 export const NO_FACETS: Facets = {
@@ -32,6 +35,7 @@ export const NO_FACETS: Facets = {
   outlet: null,
   stance: null,
   flag: null,
+  story: null,
 };
 
 /** A WHERE clause's conditions and their arguments, joined with AND. */
@@ -82,6 +86,11 @@ export function eventWhere(f: Facets): Where {
                          WHERE a.outlet = ?)`);
     w.args.push(f.outlet);
   }
+  if (f.story) {
+    w.sql.push(`e.id IN (SELECT l.event_id FROM story_members s JOIN articles a ON a.seq = s.article_seq
+                         JOIN event_articles l ON l.article_id = a.id WHERE s.story_id = ?)`);
+    w.args.push(f.story);
+  }
   if (f.flag === 'negated') w.sql.push("json_extract(e.data, '$.negated') = 1");
   else if (f.flag === 'hypothetical') w.sql.push("json_extract(e.data, '$.hypothetical') = 1");
   else if (f.flag === 'asserted')
@@ -103,6 +112,10 @@ export function factWhere(f: Facets, alias: string, actorKey: string): Where {
     w.sql.push(`${alias}.article_seq IN (SELECT seq FROM articles WHERE outlet = ?)`);
     w.args.push(f.outlet);
   }
+  if (f.story) {
+    w.sql.push(`${alias}.article_seq IN (SELECT article_seq FROM story_members WHERE story_id = ?)`);
+    w.args.push(f.story);
+  }
   dateWhere(`${alias}.date`, f, w);
   return w;
 }
@@ -119,6 +132,10 @@ export function articleWhere(f: Facets): Where {
                           WHERE k.entity_id = ?)`);
     w.args.push(id);
   }
+  if (f.story) {
+    w.sql.push('a.seq IN (SELECT article_seq FROM story_members WHERE story_id = ?)');
+    w.args.push(f.story);
+  }
   dateWhere('a.published', f, w);
   return w;
 }
@@ -127,4 +144,24 @@ export function articleWhere(f: Facets): Where {
 export function clause(w: Where, and = false): string {
   if (w.sql.length === 0) return '';
   return `${and ? 'AND' : 'WHERE'} ${w.sql.join(' AND ')}`;
+}
+
+/** True when the facets other than the date range narrow which events count (type, kind, actors, outlet, story, flag). */
+export function narrowsEvents(f: Facets): boolean {
+  return Boolean(f.type || f.quad || f.actors.length > 0 || f.outlet || f.story || f.flag);
+}
+
+/**
+ * The ids of the events the facets other than the date range let through (the network and the map apply their
+ * date range themselves, to coarse dates as well); null when they let every event through.
+ */
+export function eventIdsWithFacets(db: Db, f: Facets): Set<string> | null {
+  if (!narrowsEvents(f)) return null;
+  const w = eventWhere({ ...f, from: null, to: null });
+  return new Set(
+    db
+      .prepare(`SELECT e.id FROM events e ${clause(w)}`)
+      .pluck()
+      .all(...w.args) as string[],
+  );
 }

@@ -26,4 +26,5 @@ export * from './search.js';
 export * from './export/index.js';
 export * from './feeds.js';
 export * from './corrections.js';
+export { storeAliasFile, storedAliasFile } from './alias-file.js';
 export * from './stories.js';

@@ -777,13 +777,18 @@ function dateWithin(column: string, range: DateRange): { sql: string; args: stri
 }
 
 /** Where events happened, as the events name it: each place name and how many events it has in the range. */
-export function eventLocations(db: Db, range: DateRange = {}): Array<{ location: string; events: number }> {
-  const when = dateWithin('date', range);
+export function eventLocations(
+  db: Db,
+  range: DateRange = {},
+  facets: Facets = NO_FACETS,
+): Array<{ location: string; events: number }> {
+  const when = dateWithin('e.date', range);
+  const f = eventWhere({ ...facets, from: null, to: null });
   return db
     .prepare(`SELECT location, COUNT(*) AS events FROM
-                (SELECT json_extract(data, '$.location') AS location FROM events WHERE ${when.sql})
+                (SELECT json_extract(e.data, '$.location') AS location FROM events e WHERE ${when.sql} ${clause(f, true)})
               WHERE location IS NOT NULL GROUP BY location ORDER BY events DESC, location`)
-    .all(...when.args) as Array<{ location: string; events: number }>;
+    .all(...when.args, ...f.args) as Array<{ location: string; events: number }>;
 }
 
 /** The events at any of `locations` in the range, oldest first (undated last), a page of them. */
@@ -793,14 +798,16 @@ export function eventsAt(
   range: DateRange,
   offset: number,
   limit: number,
+  facets: Facets = NO_FACETS,
 ): { total: number; items: ReturnType<typeof eventsById> } {
   if (locations.length === 0) return { total: 0, items: [] };
-  const when = dateWithin('date', range);
-  const where = `json_extract(data, '$.location') IN (SELECT value FROM json_each(?)) AND ${when.sql}`;
-  const args = [JSON.stringify(locations), ...when.args];
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM events WHERE ${where}`).get(...args) as { n: number }).n;
+  const when = dateWithin('e.date', range);
+  const f = eventWhere({ ...facets, from: null, to: null });
+  const where = `json_extract(e.data, '$.location') IN (SELECT value FROM json_each(?)) AND ${when.sql} ${clause(f, true)}`;
+  const args = [JSON.stringify(locations), ...when.args, ...f.args];
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM events e WHERE ${where}`).get(...args) as { n: number }).n;
   const ids = db
-    .prepare(`SELECT id FROM events WHERE ${where} ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?`)
+    .prepare(`SELECT e.id FROM events e WHERE ${where} ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?`)
     .pluck()
     .all(...args, limit, offset) as string[];
   return { total, items: eventsById(db, ids) };

@@ -31,6 +31,28 @@ describe('map of event places', () => {
     for (const h of hrefs) expect(h).toMatch(/^#\/article\/[^?]+\?span=\d+-\d+$/);
     expect(await page.locator('#map-unplaced li').count()).toBeGreaterThan(0);
   });
+
+  it('narrows the places by the filter bar: a circle then lists only the events the filter lets through', async () => {
+    const { page, base } = ui;
+    const events = await (await page.request.get(`${base}/api/events?limit=500`)).json();
+    const type = (events.items as Array<{ type: string; location: string | null }>).find((e) => e.location)!.type;
+    await page.goto(`${base}/#/map`);
+    await page.waitForSelector('#filter-bar select[data-filter="type"]');
+    await page.selectOption('#filter-bar select[data-filter="type"]', type);
+    await page.waitForFunction((t) => location.hash.includes(`type=${t}`), type);
+    await page.waitForSelector('#map-svg circle.place');
+    await page.dispatchEvent('#map-svg circle.place', 'click');
+    await page.waitForSelector('#map-events li');
+    const placed = await (await page.request.get(`${base}/api/places?type=${type}`)).json();
+    const total = (placed.places as Array<{ events: number }>).reduce((n, p) => n + p.events, 0);
+    expect(total).toBeLessThan(
+      ((await (await page.request.get(`${base}/api/places`)).json()).places as Array<{ events: number }>).reduce(
+        (n, p) => n + p.events,
+        0,
+      ),
+    );
+    expect(await page.locator('#map-svg circle.place').count()).toBe(placed.places.length);
+  });
 });
 
 describe('search', () => {

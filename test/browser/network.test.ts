@@ -179,4 +179,22 @@ describe('actor network view', () => {
     }
     expect(later.some((r) => r[0] === 'United States' && r[1] === 'Veskaria')).toBe(false);
   });
+
+  it('narrows the graph by the filter bar, keeping the period', async () => {
+    await page.goto(`${base}/#/network?from=2026-03-01`);
+    await page.waitForSelector('#network-edges tbody tr');
+    const all = await edgeRows();
+    expect(all.some((r) => Number(r[2]) > 0)).toBe(true);
+    await page.selectOption('#filter-bar select[data-filter="quad"]', 'conflictual');
+    await page.waitForFunction(() => location.hash.includes('quad=conflictual'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('#network-edges tbody tr')].every(
+        (r) => r.querySelectorAll('td')[2]?.textContent === '0',
+      ),
+    );
+    expect(await page.evaluate(() => location.hash)).toContain('from=2026-03-01');
+    const conflictual = await edgeRows();
+    expect(conflictual.length).toBeGreaterThan(0);
+    expect(conflictual.length).toBeLessThan(all.length);
+  });
 });

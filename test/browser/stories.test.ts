@@ -48,4 +48,25 @@ describe('stories view', () => {
     );
     expect(marked).toBe(sentence);
   });
+
+  it("opens the workbench's views narrowed to the story, the story shown in their filter bar", async () => {
+    await page.goto(`${base}/#/stories`);
+    await page.waitForSelector('#story-list li');
+    await page.locator('#story-list .story-link').first().click();
+    await page.waitForSelector('#story-facets a[data-view="timeline"]');
+    const href = (await page.getAttribute('#story-facets a[data-view="timeline"]', 'href'))!;
+    const id = new URLSearchParams(href.split('?')[1]).get('story')!;
+    await page.click('#story-facets a[data-view="timeline"]');
+    await page.waitForSelector('#filter-bar select[data-filter="story"]');
+    expect(await page.locator('#filter-bar select[data-filter="story"]').inputValue()).toBe(id);
+    const get = async (path: string): Promise<{ total: number }> => (await page.request.get(`${base}${path}`)).json();
+    expect((await get(`/api/timeline?story=${id}&limit=1000`)).total).toBeGreaterThan(0);
+    // The story is some of the store's articles, not all of them.
+    const articles = (await get(`/api/articles?story=${id}&limit=500`)).total;
+    expect(articles).toBeGreaterThan(0);
+    expect(articles).toBeLessThan((await get('/api/articles?limit=500')).total);
+    // Choosing "any" story again widens the view back to the whole store.
+    await page.selectOption('#filter-bar select[data-filter="story"]', '');
+    await page.waitForFunction(() => !location.hash.includes('story='));
+  });
 });

@@ -9,7 +9,7 @@ export async function renderArticleList(main: HTMLElement, params: URLSearchPara
   // The page and the filter bar's choices are fetched together: the bar adds no round trip before first paint.
   const [page, bar] = await Promise.all([
     parseResponse(client.articles.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('articles', f, ['from', 'to', 'outlet'], params.get('name') ?? undefined),
+    filterBar('articles', f, ['from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
   ]);
   clear(main);
   main.append(el('h2', {}, 'Articles'), bar);

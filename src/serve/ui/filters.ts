@@ -8,7 +8,7 @@ import { el, saveFile } from './dom.js';
  * can be bookmarked, shared and reloaded; each list view reads it from there, passes it to its API route as is
  * (the server checks every value), and draws this bar with the fields that mean something for its rows.
  */
-export const FILTER_KEYS = ['actor', 'type', 'quad', 'from', 'to', 'outlet', 'stance', 'flag'] as const;
+export const FILTER_KEYS = ['actor', 'type', 'quad', 'from', 'to', 'outlet', 'stance', 'flag', 'story'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filter = Partial<Record<FilterKey, string>>;
 
@@ -42,6 +42,29 @@ function outlets(): Promise<string[]> {
   return outletChoices;
 }
 
+let storyChoices: Promise<Array<{ id: string; title: string }>> | null = null;
+/** The largest stories (the ones a filter is most often wanted for), by title. */
+function stories(): Promise<Array<{ id: string; title: string }>> {
+  storyChoices ??= parseResponse(client.stories.$get({ query: { limit: '200' } }))
+    .then((r) => r.items.map((s) => ({ id: s.id, title: s.title || '(untitled)' })))
+    .catch(() => []);
+  return storyChoices;
+}
+
+function storySelect(choices: Array<{ id: string; title: string }>, value: string | undefined): HTMLSelectElement {
+  const known = !value || choices.some((c) => c.id === value);
+  const s = el(
+    'select',
+    { name: 'story', 'aria-label': 'Story', 'data-filter': 'story' },
+    el('option', { value: '' }, 'Story: any'),
+    // A story opened from its page may be past the choices: it is still shown (by id) as the one selected.
+    known ? null : el('option', { value: value! }, `story ${value}`),
+    ...choices.map((c) => el('option', { value: c.id }, c.title.length > 60 ? `${c.title.slice(0, 59)}…` : c.title)),
+  );
+  s.value = value ?? '';
+  return s;
+}
+
 function select(name: FilterKey, label: string, choices: string[], value: string | undefined): HTMLSelectElement {
   const s = el(
     'select',
@@ -55,17 +78,19 @@ function select(name: FilterKey, label: string, choices: string[], value: string
 
 /**
  * The bar: the fields `keys` of `f`, and the actor filter shown by name (`actorName`) with a button that clears it
- * (actors are chosen on the actor pages and lists, by their "filter" links). Changing a field changes the address.
+ * (actors are chosen on the actor pages and lists, by their "filter" links). Changing a field changes the address;
+ * the filter's other values, and the view's own parameters `keep` (the network's minimum of mentions), stay.
  */
 export async function filterBar(
   view: string,
   f: Filter,
   keys: readonly FilterKey[],
   actorName?: string,
+  keep: Record<string, string> = {},
 ): Promise<HTMLElement> {
   const form = el('form', { class: 'filter-bar', id: 'filter-bar', role: 'search' });
   const go = (next: Filter): void => {
-    location.hash = filterHref(view, next, next.actor && actorName ? { name: actorName } : {});
+    location.hash = filterHref(view, next, { ...keep, ...(next.actor && actorName ? { name: actorName } : {}) });
   };
   if (f.actor) {
     const clear = el('button', { type: 'button', class: 'chip', 'data-filter': 'actor', title: 'Remove this filter' });
@@ -80,6 +105,7 @@ export async function filterBar(
     if (k === 'stance') fields.push(select('stance', 'Stance', STANCES, f.stance));
     if (k === 'flag') fields.push(select('flag', 'Flags', FLAGS, f.flag));
     if (k === 'outlet') fields.push(select('outlet', 'Outlet', await outlets(), f.outlet));
+    if (k === 'story') fields.push(storySelect(await stories(), f.story));
     if (k === 'from' || k === 'to') {
       const input = el('input', {
         type: 'text',
@@ -95,7 +121,9 @@ export async function filterBar(
     }
   }
   const read = (): Filter => {
-    const next: Filter = { actor: f.actor };
+    // What this bar does not show (the actor, a view's own period fields) is kept as it is.
+    const next: Filter = {};
+    for (const k of FILTER_KEYS) if (!keys.includes(k) && f[k]) next[k] = f[k];
     for (const node of fields) {
       const v = (node as HTMLInputElement | HTMLSelectElement).value.trim();
       const k = node.getAttribute('data-filter') as FilterKey;

@@ -7,6 +7,7 @@ import { client } from './client.js';
 import { correctionControls } from './corrections.js';
 import { clear, el } from './dom.js';
 import { evidenceLink } from './evidence-link.js';
+import { type Filter, filterBar, readFilter } from './filters.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 960;
@@ -21,11 +22,17 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
-/** The map's state in the URL: `#/map?from=…&to=…`. */
-function rangeOf(hash: string): { from: string; to: string } {
+/** The map's state in the URL: the workbench's facets, `#/map?from=…&to=…&type=…`. */
+function filterOf(hash: string): Filter {
   const cut = hash.indexOf('?');
-  const p = new URLSearchParams(cut < 0 ? '' : hash.slice(cut + 1));
-  return { from: p.get('from') ?? '', to: p.get('to') ?? '' };
+  return readFilter(new URLSearchParams(cut < 0 ? '' : hash.slice(cut + 1)));
+}
+
+/** A filter as an API query (empty values left out). */
+function queryOf(f: Filter, extra: Record<string, string> = {}): Record<string, string> {
+  const q: Record<string, string> = { ...extra };
+  for (const [k, v] of Object.entries(f)) if (v) q[k] = v;
+  return q;
 }
 
 /** The world outline, projected once per page (Natural Earth 1:110m from `world-atlas`, bundled: no tile server). */
@@ -43,22 +50,11 @@ function worldOutline(path: ReturnType<typeof geoPath>): string {
  * its evidence sentences. Place names the gazetteer cannot place are listed apart.
  */
 export async function renderMap(main: HTMLElement): Promise<void> {
-  const range = rangeOf(location.hash);
-  const query = { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
-  const data = await parseResponse(client.places.$get({ query }));
+  const f = filterOf(location.hash);
+  const data = await parseResponse(client.places.$get({ query: queryOf(f) }));
+  const bar = await filterBar('map', f, ['type', 'quad', 'flag', 'from', 'to', 'outlet', 'story']);
   clear(main);
-  main.append(el('h2', {}, 'Map of events'));
-  const from = el('input', { type: 'date', id: 'map-from', value: range.from, 'aria-label': 'From' });
-  const to = el('input', { type: 'date', id: 'map-to', value: range.to, 'aria-label': 'To' });
-  const apply = (): void => {
-    const p = new URLSearchParams();
-    if (from.value) p.set('from', from.value);
-    if (to.value) p.set('to', to.value);
-    location.hash = `#/map${p.toString() ? `?${p}` : ''}`;
-  };
-  from.addEventListener('change', apply);
-  to.addEventListener('change', apply);
-  main.append(el('div', { class: 'controls' }, 'From ', from, ' to ', to));
+  main.append(el('h2', {}, 'Map of events'), bar);
   const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
   const path = geoPath(projection);
   const map = svg('svg', {
@@ -89,7 +85,7 @@ export async function renderMap(main: HTMLElement): Promise<void> {
     const open = (): void => {
       for (const c of map.querySelectorAll('circle.selected')) c.classList.remove('selected');
       dot.classList.add('selected');
-      void renderPlaceEvents(detail, `${p.name} (${p.names.join(', ')})`, { iso3: p.iso3 }, range);
+      void renderPlaceEvents(detail, `${p.name} (${p.names.join(', ')})`, { iso3: p.iso3 }, f);
     };
     dot.addEventListener('click', open);
     map.append(dot);
@@ -98,13 +94,13 @@ export async function renderMap(main: HTMLElement): Promise<void> {
     list.append(el('li', {}, link, ` ${p.events} event(s) · ${p.names.join(', ')}`));
   }
   if (data.places.length === 0)
-    main.append(el('p', { class: 'empty' }, 'No event in this period names a place on the map.'));
+    main.append(el('p', { class: 'empty' }, 'No event that this filter lets through names a place on the map.'));
   main.append(map, detail, el('h3', {}, 'Places'), list);
   if (data.unplaced.length > 0) {
     const other = el('ul', { class: 'list', id: 'map-unplaced' });
     for (const u of data.unplaced) {
       const link = el('button', { type: 'button', class: 'link' }, u.location);
-      link.addEventListener('click', () => void renderPlaceEvents(detail, u.location, { location: u.location }, range));
+      link.addEventListener('click', () => void renderPlaceEvents(detail, u.location, { location: u.location }, f));
       other.append(el('li', {}, link, ` ${u.events} event(s)`));
     }
     main.append(el('h3', {}, 'Places not on the map'), other);
@@ -115,18 +111,9 @@ async function renderPlaceEvents(
   detail: HTMLElement,
   label: string,
   where: { iso3: string } | { location: string },
-  range: { from: string; to: string },
+  f: Filter,
 ): Promise<void> {
-  const page = await parseResponse(
-    client.places.events.$get({
-      query: {
-        ...where,
-        limit: '100',
-        ...(range.from ? { from: range.from } : {}),
-        ...(range.to ? { to: range.to } : {}),
-      },
-    }),
-  );
+  const page = await parseResponse(client.places.events.$get({ query: queryOf(f, { ...where, limit: '100' }) }));
   clear(detail);
   detail.hidden = false;
   detail.append(el('h3', {}, `${label}: ${page.total} event(s)`));

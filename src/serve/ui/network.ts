@@ -5,6 +5,7 @@ import { client, type NetworkAnswer } from './client.js';
 import { correctionControls } from './corrections.js';
 import { clear, el } from './dom.js';
 import { evidenceLink } from './evidence-link.js';
+import { type Filter, filterBar, filterHref, readFilter } from './filters.js';
 
 cytoscape.use(fcose);
 
@@ -18,26 +19,37 @@ function markCytoscapeStyles(): void {
     document.head.append(el('meta', { id: CYTOSCAPE_STYLESHEET_ID, name: 'cytoscape-styles', content: 'styles.css' }));
 }
 
-/** The view's state, kept in the URL: `#/network?from=…&to=…&min=…`. */
+/**
+ * The view's state, kept in the URL: `#/network?from=…&to=…&min=…` and the workbench's facets (type, kind, flag,
+ * outlet, story, actor), which narrow the events the graph counts.
+ */
 interface NetworkState {
   from: string;
   to: string;
   min: number;
+  filter: Filter;
 }
 
 function stateOf(hash: string): NetworkState {
   const cut = hash.indexOf('?');
   const p = new URLSearchParams(cut < 0 ? '' : hash.slice(cut + 1));
-  return { from: p.get('from') ?? '', to: p.get('to') ?? '', min: Number(p.get('min') ?? '0') || 0 };
+  const filter = readFilter(p);
+  return { from: filter.from ?? '', to: filter.to ?? '', min: Number(p.get('min') ?? '0') || 0, filter };
 }
 
 function hashOf(s: NetworkState): string {
-  const p = new URLSearchParams();
-  if (s.from) p.set('from', s.from);
-  if (s.to) p.set('to', s.to);
-  if (s.min > 0) p.set('min', String(s.min));
-  const tail = p.toString();
-  return `#/network${tail ? `?${tail}` : ''}`;
+  return filterHref(
+    'network',
+    { ...s.filter, from: s.from || undefined, to: s.to || undefined },
+    s.min > 0 ? { min: String(s.min) } : {},
+  );
+}
+
+/** The API query for a state: its facets and period, and `extra`. */
+function queryOf(s: NetworkState, extra: Record<string, string> = {}): Record<string, string> {
+  const q: Record<string, string> = { ...extra };
+  for (const [k, v] of Object.entries({ ...s.filter, from: s.from, to: s.to })) if (v) q[k] = v;
+  return q;
 }
 
 const DAY = 86_400_000;
@@ -63,14 +75,18 @@ type Edge = NetworkAnswer['edges'][number];
  */
 export async function renderNetwork(main: HTMLElement): Promise<void> {
   const state = stateOf(location.hash);
-  const query = {
-    ...(state.from ? { from: state.from } : {}),
-    ...(state.to ? { to: state.to } : {}),
-    ...(state.min > 0 ? { min: String(state.min) } : {}),
-  };
-  const net = await parseResponse(client.network.$get({ query }));
+  const net = await parseResponse(
+    client.network.$get({ query: queryOf(state, state.min > 0 ? { min: String(state.min) } : {}) }),
+  );
+  const bar = await filterBar(
+    'network',
+    state.filter,
+    ['type', 'quad', 'flag', 'outlet', 'story'],
+    undefined,
+    state.min > 0 ? { min: String(state.min) } : {},
+  );
   clear(main);
-  main.append(el('h2', {}, 'Actor network'));
+  main.append(el('h2', {}, 'Actor network'), bar);
   const first = asDay(net.span.first);
   const last = asDay(net.span.last, true);
   const go = (s: NetworkState): void => {
@@ -263,13 +279,7 @@ async function renderEdgeEvents(
 ): Promise<void> {
   const page = await parseResponse(
     client.network.events.$get({
-      query: {
-        source: edge.source,
-        target: edge.target,
-        limit: '100',
-        ...(state.from ? { from: state.from } : {}),
-        ...(state.to ? { to: state.to } : {}),
-      },
+      query: queryOf(state, { source: edge.source, target: edge.target, limit: '100' }),
     }),
   );
   clear(detail);

@@ -29,7 +29,7 @@ export async function renderQuotes(main: HTMLElement, params: URLSearchParams, o
   const f = readFilter(params);
   const [page, bar, speakers] = await Promise.all([
     parseResponse(client.quotes.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('quotes', f, ['from', 'to', 'outlet'], params.get('name') ?? undefined),
+    filterBar('quotes', f, ['from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
     speakerChoice(f),
   ]);
   bar.prepend(speakers);
@@ -83,7 +83,7 @@ export async function renderClaims(main: HTMLElement, params: URLSearchParams, o
   const f = readFilter(params);
   const [page, bar] = await Promise.all([
     parseResponse(client.claims.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('claims', f, ['stance', 'from', 'to', 'outlet'], params.get('name') ?? undefined),
+    filterBar('claims', f, ['stance', 'from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
   ]);
   clear(main);
   main.append(

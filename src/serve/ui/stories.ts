@@ -1,6 +1,7 @@
 import { parseResponse } from 'hono/client';
 import { client, type StoryDetail } from './client.js';
 import { clear, el, pager, paging } from './dom.js';
+import { filterHref } from './filters.js';
 
 type Sentence = StoryDetail['comparison']['conflicts'][number]['sides'][number]['sentence'];
 
@@ -131,9 +132,31 @@ async function renderStory(main: HTMLElement, id: string): Promise<void> {
       `${c.articles} article(s) · ${s.from ?? 'undated'}${s.to && s.to !== s.from ? ` – ${s.to}` : ''} · actors: ${s.actors.join(', ') || 'none'}`,
     ),
     summary(s),
+    storyFacets(s.id),
     el('h3', {}, 'Outlets'),
     outlets,
     conflicts,
     exclusive,
+  );
+}
+
+/** The story as a facet: each view of the workbench narrowed to its articles. */
+function storyFacets(id: string): HTMLElement {
+  const views: Array<[string, string]> = [
+    ['timeline', 'Timeline'],
+    ['quotes', 'Quotes'],
+    ['claims', 'Claims'],
+    ['articles', 'Articles'],
+    ['network', 'Network'],
+    ['map', 'Map'],
+  ];
+  return el(
+    'nav',
+    { class: 'meta', id: 'story-facets' },
+    'This story in: ',
+    ...views.flatMap(([view, label], i) => [
+      i > 0 ? ' · ' : null,
+      el('a', { href: filterHref(view, { story: id }), 'data-view': view }, label),
+    ]),
   );
 }

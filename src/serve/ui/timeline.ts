@@ -65,7 +65,12 @@ export async function renderTimeline(main: HTMLElement, params: URLSearchParams,
   const f = readFilter(params);
   const [t, bar] = await Promise.all([
     parseResponse(client.timeline.$get({ query: { ...paging(offset, 200), ...f } })),
-    filterBar('timeline', f, ['type', 'quad', 'flag', 'from', 'to', 'outlet'], params.get('name') ?? undefined),
+    filterBar(
+      'timeline',
+      f,
+      ['type', 'quad', 'flag', 'from', 'to', 'outlet', 'story'],
+      params.get('name') ?? undefined,
+    ),
   ]);
   clear(main);
   main.append(el('h2', {}, 'Timeline'), bar);
