@@ -15,8 +15,7 @@ export interface JobOutcome {
   problems: string[];
 }
 
-export interface RunJobOptions
-  extends Pick<AnalyzeOptions, 'threads' | 'aliases' | 'allowPrivate' | 'fetch' | 'onStored'> {
+export interface RunJobOptions extends Pick<AnalyzeOptions, 'threads' | 'allowPrivate' | 'fetch' | 'onStored'> {
   /** Feed politeness (ms between requests to one host). */
   delayMs?: number;
 }
@@ -65,7 +64,6 @@ export async function runJob(input: JobInput, dbPath: string, options: RunJobOpt
   try {
     const analyze: AnalyzeOptions = {
       threads: options.threads ?? 0,
-      aliases: options.aliases,
       allowPrivate: options.allowPrivate,
       fetch: options.fetch,
       onStored: options.onStored,
@@ -94,8 +92,11 @@ export async function runJob(input: JobInput, dbPath: string, options: RunJobOpt
   }
 }
 
-/** Resolve the corpus and place new articles in stories: what `sitrep analyze` does after storing its articles. */
-export async function runCorpusJob(dbPath: string, options: Pick<RunJobOptions, 'aliases'> = {}): Promise<void> {
+/**
+ * Resolve the corpus and place new articles in stories: what `sitrep analyze` does after storing its articles.
+ * Without `aliases`, the alias file kept in the store applies.
+ */
+export async function runCorpusJob(dbPath: string, options: Pick<AnalyzeOptions, 'aliases'> = {}): Promise<void> {
   const db = openDb(dbPath);
   try {
     await analyzeItems(db, (async function* () {})(), { threads: 0, aliases: options.aliases });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { aliasFileFor } from '../../analyze/index.js';
 import { runCorpusJob, runJob, WorkQueue, JOB_DEFAULTS } from '../../queue/index.js';
 import { parseArgs, UsageError } from '../args.js';
@@ -6,6 +7,7 @@ import { queueUrl, storePath, wholeFlag } from '../queue-url.js';
 
 /** How long a stopping worker lets its running jobs finish before it hands them back to the queue, ms. */
 const STOP_GRACE_MS = 20_000;
+const LOCAL_ALIASES = 'sitrep.aliases.json';
 /** How often a `--drain` worker checks whether anything is left, ms. */
 const DRAIN_CHECK_MS = 1000;
 
@@ -24,7 +26,10 @@ export const command: Command = {
     const threads = wholeFlag(args, 'threads', 0);
     const superviseSeconds = wholeFlag(args, 'supervise-every', 60, 1);
     const timeoutSeconds = wholeFlag(args, 'timeout', JOB_DEFAULTS.timeoutSeconds, 1);
-    const aliases = aliasFileFor(args.values.get('aliases'));
+    // Only an alias file named here (or ./sitrep.aliases.json) replaces the store's: without one, the corpus job
+    // resolves with the alias file the store keeps, whichever machine runs it.
+    const aliasPath = args.values.get('aliases') ?? (existsSync(LOCAL_ALIASES) ? LOCAL_ALIASES : undefined);
+    const aliases = aliasPath === undefined ? undefined : aliasFileFor(aliasPath);
     const allowPrivate = args.booleans.has('allow-private');
     const log = (line: string): void => {
       ctx.stderr.write(`sitrep worker: ${line}\n`);
@@ -60,7 +65,6 @@ export const command: Command = {
         trace?.(`job ${JSON.stringify(input)}`);
         const outcome = await runJob(input, dbPath, {
           threads,
-          aliases,
           allowPrivate,
           onStored: trace ? (id) => trace(`stored ${id}`) : undefined,
         });
