@@ -41,6 +41,11 @@ export interface AnalyzeOptions {
   onPhase?: (phase: AnalyzePhase) => void;
   /** Each article once its transaction has committed. */
   onStored?: (id: string) => void;
+  /**
+   * Run the corpus steps (resolve, stories) after storing (default true). Queue workers store with `false` and
+   * run the corpus steps as one job after many (`src/queue`).
+   */
+  corpus?: boolean;
 }
 
 export type AnalyzePhase = 'store' | 'bulk-load' | 'rebuild' | 'resolve' | 'stories' | 'done';
@@ -257,6 +262,12 @@ export async function analyzeItems(
     throw err;
   }
   await pool.close();
+  if (options.corpus === false) {
+    if (bulk) finishBulkLoad(db);
+    options.onPhase?.('done');
+    summary.totalArticles = articleCount(db);
+    return summary;
+  }
   // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles. Its
   // worker starts on the stored articles while this thread rebuilds the indexes a bulk load deferred.
   const resolving = startResolve(db, options.aliases);

@@ -39,6 +39,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: "list the analyst's corrections; write their actor part as an alias file or import one",
     load: async () => (await import('./commands/corrections.js')).command,
   },
+  enqueue: {
+    summary: 'split files, folders, WARC crawls, pages and feeds into jobs on the PostgreSQL job queue',
+    load: async () => (await import('./commands/enqueue.js')).command,
+  },
   events: {
     summary: 'code PLOVER events (JSONL in, events out)',
     load: async () => (await import('./commands/events.js')).command,
@@ -63,6 +67,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'serve the web UI and the JSON API (127.0.0.1:8080 by default)',
     load: async () => (await import('./commands/serve.js')).command,
   },
+  status: {
+    summary: "the job queue's progress: queued, running, done and failed jobs, articles per second",
+    load: async () => (await import('./commands/status.js')).command,
+  },
   tag: {
     summary: 'tag named entities (CoNLL in, CoNLL + IOB2 column out)',
     load: async () => (await import('./commands/tag.js')).command,
@@ -79,5 +87,9 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary:
       'poll RSS/Atom feeds, fetch and analyze new entries into the store (politely, with state kept across restarts)',
     load: async () => (await import('./commands/watch.js')).command,
+  },
+  worker: {
+    summary: 'run jobs from the PostgreSQL job queue into the store (as many workers and machines as you like)',
+    load: async () => (await import('./commands/worker.js')).command,
   },
 };

@@ -1,6 +1,14 @@
 export { extractHtml, pageToRawArticle, decodeHtml, type ExtractedPage } from './html/index.js';
 export { cleanUrl, dateFromUrl, httpUrl, isDomainFallback, outletFromUrl, outletNameFor } from './url.js';
-export { readSources, sourceKind, isUrlInput, warcItems, type SourceOptions, type SourceKind } from './sources.js';
+export {
+  readSources,
+  sourceKind,
+  isUrlInput,
+  walk,
+  warcItems,
+  type SourceOptions,
+  type SourceKind,
+} from './sources.js';
 export { decodeText, NOT_UTF8_WARNING } from './decode.js';
 export {
   guardedFetch,

@@ -47,7 +47,8 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-async function* walk(path: string): AsyncGenerator<string> {
+/** The files of an input: the file itself, or a folder's files (recursive, hidden ones left out) in name order. */
+export async function* walk(path: string): AsyncGenerator<string> {
   const s = await stat(path);
   if (s.isDirectory()) {
     const entries = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
@@ -118,12 +119,19 @@ async function* warcEvents(file: string): AsyncGenerator<WarcEvent> {
   for await (const run of decodedRuns(raw)) yield* readWarc(run.data, { startOffset: run.offset });
 }
 
-/** HTML responses (and resources) out of a WARC file (or of `source`, its bytes, when given). */
-export async function* warcItems(file: string, source?: AsyncIterable<Buffer>): AsyncGenerator<IngestItem> {
+/**
+ * HTML responses (and resources) out of a WARC file (or of `source`, its bytes, when given: a plain WARC's byte
+ * range read from `startOffset`, so origins name offsets in the file).
+ */
+export async function* warcItems(
+  file: string,
+  source?: AsyncIterable<Buffer>,
+  startOffset = 0,
+): AsyncGenerator<IngestItem> {
   let records = 0;
   let pages = 0;
   let skipped = 0;
-  for await (const ev of source ? readWarc(source) : warcEvents(file)) {
+  for await (const ev of source ? readWarc(source, { startOffset }) : warcEvents(file)) {
     if (ev.kind === 'problem') {
       yield { kind: 'error', origin: `${file}@${ev.offset}`, error: ev.message };
       continue;

@@ -10,6 +10,8 @@ import { allowedHosts, apiGuard, hostCheck } from './guard.js';
 import { JobQueue } from './jobs.js';
 import { NetworkViews } from './network.js';
 import { ReadPool } from './read-pool.js';
+import { queueRoutes } from './queue-routes.js';
+import type { WorkQueue } from '../queue/index.js';
 import { RESPONSE_CACHE_DEFAULTS, responseCache, type ResponseCacheOptions } from './response-cache.js';
 import { storeToken, tokenMatches } from './token.js';
 
@@ -33,6 +35,8 @@ export interface AppOptions extends ApiOptions {
    * on the request thread; an in-memory store always is).
    */
   readers?: number;
+  /** The job queue shown at `/api/jobs` (`sitrep serve --queue`). */
+  queue?: WorkQueue;
 }
 
 /** The served app, with what the server must stop when it stops. */
@@ -93,6 +97,8 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   app.use(ALIAS_IMPORT, limit(MAX_ALIAS_FILE_BYTES));
   app.use('/api/*', (c, next) => (c.req.path === ALIAS_IMPORT ? next() : small(c, next)));
   app.use('/api/*', apiGuard(token, reads));
+  // Before the read cache: jobs change without a store commit.
+  app.route('/api/jobs', queueRoutes(options.queue ?? null));
   // Reads answered from memory (after the guards, so a cached answer is refused like a fresh one). Not the
   // Sources routes: their jobs and feeds change without a store commit; nor whole-list exports: they stream.
   const cached = responseCache(db, options.responseCache);

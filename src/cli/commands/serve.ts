@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { createApp, isWildcard, storeToken } from '../../serve/index.js';
+import { WorkQueue } from '../../queue/index.js';
 import { openDb } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
+import { isPostgresUrl } from '../queue-url.js';
 
 /** How long a stopping server waits for requests under way before it closes their connections, ms. */
 const STOP_GRACE_MS = 200;
@@ -11,9 +13,10 @@ const STOP_GRACE_MS = 200;
 const MAX_READERS = 4;
 
 export const command: Command = {
-  usage: 'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--readers N] [--allow-private]',
+  usage:
+    'sitrep serve [--db FILE] [--host 127.0.0.1] [--port 8080] [--readers N] [--allow-private] [--queue postgres://…]',
   async run(argv, ctx) {
-    const args = parseArgs(argv, { values: ['db', 'host', 'port', 'readers'], booleans: ['allow-private'] });
+    const args = parseArgs(argv, { values: ['db', 'host', 'port', 'readers', 'queue'], booleans: ['allow-private'] });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const host = args.values.get('host') ?? '127.0.0.1';
     const port = Number(args.values.get('port') ?? 8080);
@@ -24,6 +27,16 @@ export const command: Command = {
     if (!Number.isInteger(readers) || readers < 0 || readers > 64)
       throw new UsageError('--readers takes a number from 0 to 64');
     const dbPath = args.values.get('db') ?? 'sitrep.db';
+    const queueUrl = args.values.get('queue') ?? process.env.SITREP_QUEUE;
+    if (queueUrl !== undefined && !isPostgresUrl(queueUrl))
+      throw new UsageError(`the queue must be a postgres:// URL, not "${queueUrl}"`);
+    // The jobs' progress in the Sources view; workers (`sitrep worker`) supervise the queue, not the server.
+    const queue = queueUrl
+      ? await WorkQueue.open(queueUrl, {
+          supervise: false,
+          onError: (e) => ctx.stderr.write(`sitrep serve: queue: ${e.message}\n`),
+        })
+      : undefined;
     const db = openDb(dbPath);
     const open = isWildcard(host);
     const token = storeToken(db);
@@ -33,6 +46,7 @@ export const command: Command = {
       token,
       tokenForReads: open,
       readers,
+      queue,
     });
     if (open)
       ctx.stderr.write(
@@ -47,6 +61,7 @@ export const command: Command = {
       });
       server.on('error', (err: NodeJS.ErrnoException) => {
         db.close();
+        void queue?.stop(1000);
         reject(new Error(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : err.message));
       });
       let stopping = false;
@@ -62,7 +77,8 @@ export const command: Command = {
         server.close(() => {
           clearTimeout(force);
           db.close();
-          resolve();
+          if (queue) void queue.stop(1000).then(resolve, resolve);
+          else resolve();
         });
       };
       process.once('SIGINT', stop);

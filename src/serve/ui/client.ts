@@ -8,9 +8,12 @@ import type { Api } from '../api.js';
  */
 const token = document.querySelector<HTMLMetaElement>('meta[name="sitrep-token"]')?.content ?? '';
 
-export const client = hc<Api>(new URL('/api', location.origin).href, {
-  headers: token ? { 'X-Sitrep-Token': token, Accept: 'application/json' } : { Accept: 'application/json' },
-});
+/** The headers every API request carries. */
+export const apiHeaders: Record<string, string> = token
+  ? { 'X-Sitrep-Token': token, Accept: 'application/json' }
+  : { Accept: 'application/json' };
+
+export const client = hc<Api>(new URL('/api', location.origin).href, { headers: apiHeaders });
 
 /** A response's JSON, typed as the union of what the route answers with any status (errors are `{error}`). */
 export async function answer<R extends ClientResponse<unknown>>(

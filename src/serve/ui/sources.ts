@@ -1,6 +1,7 @@
 import { parseResponse } from 'hono/client';
 import { answer, client, type FeedPoll } from './client.js';
 import { clear, el, externalLink } from './dom.js';
+import { queuePanel } from './queue.js';
 
 function when(iso: string | null): string {
   return iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : 'never';
@@ -152,4 +153,5 @@ export async function renderSources(main: HTMLElement): Promise<void> {
           el('tbody', {}, ...rows),
         ),
   );
+  main.append(await queuePanel());
 }
