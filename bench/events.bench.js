@@ -10,10 +10,10 @@ import { writeFileSync } from 'node:fs';
 import { annotateEvents } from '../dist/events/index.js';
 import { annotateLanguage } from '../dist/language/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
+import { createDoc } from '../dist/model/index.js';
 import { annotateQuotes } from '../dist/quotes/index.js';
 import { annotateTime } from '../dist/time/index.js';
 import { loadDevset } from './devsets/load.js';
-import { makeDoc } from './events/doc.js';
 import { goldRecords } from './events/gold.js';
 import { asserted, ranked, scoreGold, scoreRealnews, Tally } from './events/score.js';
 
@@ -22,6 +22,22 @@ const showErrors = args.includes('--errors');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
 const tagger = loadTagger();
+
+function makeDoc(id, text, date) {
+  return createDoc(id, {
+    title: '',
+    url: null,
+    outlet: null,
+    text,
+    captions: [],
+    origin: id,
+    warnings: [],
+    dateEvidence: date
+      ? [{ value: date, precision: 'day', from: 'metadata', kind: 'published', evidence: 'bench' }]
+      : [],
+    published: date ? { value: date, precision: 'day', from: 'metadata' } : null,
+  });
+}
 
 const fmtEvent = (e) =>
   `${e.type}${e.mode ? `/${e.mode}` : ''}${e.negated ? ' NEG' : ''}${e.hypothetical ? ' HYP' : ''} [${e.trigger.text}] ${e.source.map((a) => `${a.text}(${a.code})`).join('+')} → ${e.target.map((a) => `${a.text}(${a.code})`).join('+')}`;

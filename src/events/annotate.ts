@@ -19,7 +19,6 @@ import {
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import { attributiveModality, gerundSubjectOfModal, modalGovernsInfinitive, readModality } from './modality.js';
 import { readRoles } from './roles.js';
-import { currentModel, type EventDescription, eventFeatures, eventScore, type EventModel } from './learned.js';
 import { articleState, attachGeneric } from './generic.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
 
@@ -299,15 +298,7 @@ function intentType(type: PloverType): PloverType {
   return QUAD_CLASS[type] <= 2 ? 'AGREE' : 'THREATEN';
 }
 
-export interface EventOptions {
-  /** The learned model that drops and ranks the coded events; null keeps every event in coding order. */
-  model?: EventModel | null;
-  /** Called with every event the rules code, before the model (for training). */
-  describe?: (event: EventMention, description: EventDescription) => void;
-}
-
-export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
-  const model = options.model === undefined ? currentModel() : options.model;
+export function annotateEvents(doc: Doc): void {
   doc.events = [];
   if (doc.tokens.length === 0) return;
   const view: EventContext = { doc, ix: docIndex(doc) };
@@ -325,10 +316,8 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
     const events: EventMention[] = [];
-    const scores = new Map<EventMention, number>();
-    const unjudged = new Set<EventMention>();
     let prev: { te: number; subject: ActorCandidate[] } | null = null;
-    for (const [nth, f] of triggers.entries()) {
+    for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
       if (f.demand) {
@@ -441,44 +430,8 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         continue;
       events.push(event);
       if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
-      if (model || options.describe) {
-        const description: EventDescription = {
-          words,
-          s0,
-          s1,
-          ts: f.ts,
-          te: f.te,
-          type,
-          origin: f.demand ? 'must' : f.trigger.cameo ? 'cameo' : 'own',
-          cameo: f.trigger.cameo,
-          verb: f.trigger.verb,
-          kind,
-          action: f.action,
-          mode: modality.mode,
-          negated: modality.negated,
-          hypothetical: modality.hypothetical,
-          passive: roles.passive,
-          clauseStart,
-          opener,
-          nth,
-          triggers: triggers.length,
-          reported: reporting.size > 0,
-          pronounSource: roles.source[0]?.kind === 'pronoun',
-          source,
-          target: targetActors,
-        };
-        options.describe?.(event, description);
-        if (model) scores.set(event, eventScore(eventFeatures(description, model.groups), model));
-        // A domain kind the training data never showed ("personnel"): the model has no evidence, the rules decide.
-        if (model && kind && !(`kind=${kind}` in model.weights)) unjudged.add(event);
-      }
     }
-    if (model) {
-      // The learned step: drop what the model doubts, then the best-supported reading first (a stable sort).
-      const kept = events.filter((e) => unjudged.has(e) || scores.get(e)! >= model.threshold);
-      kept.sort((a, b) => scores.get(b)! - scores.get(a)!);
-      doc.events.push(...kept);
-    } else doc.events.push(...events);
+    doc.events.push(...events);
     const subject = cands.find(
       (c) => c.kind === 'actor' && !c.media && !(c.ts > s0 && SUBJECT_BLOCKING_PREPOSITIONS.has(words[c.ts - 1]!)),
     );
