@@ -134,6 +134,30 @@ describe('annotateEvents: modality', () => {
     expect(names(e.source)).toEqual(['France']);
   });
 
+  it('gives the act after "let" the modality of its "let"', () => {
+    const refused = code('We are not going to let a foreign navy board ships, the minister said.').events;
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.negated).toBe(true);
+    const offered = only(
+      code('Ardavia would let Belmar attack the convoy.', [
+        ['Ardavia', 'LOC'],
+        ['Belmar', 'LOC'],
+      ]),
+      'ASSAULT',
+    );
+    expect(offered.hypothetical).toBe(true);
+    // A plain past "let" reports what happened.
+    const done = only(
+      code('Ardavia let Belmar attack the convoy.', [
+        ['Ardavia', 'LOC'],
+        ['Belmar', 'LOC'],
+      ]),
+      'ASSAULT',
+    );
+    expect(done.negated || done.hypothetical).toBe(false);
+    expect(only(code('The navy let the coast guard board the freighter on Monday.'), 'COERCE').negated).toBe(false);
+  });
+
   it('codes "is ready to impose sanctions" as a threat with the intended sanction kept', () => {
     const e = only(code('The European Union is ready to impose sanctions on Belarus.'), 'THREATEN');
     expect(e.mode).toBe('intent');

@@ -17,7 +17,13 @@ import {
   VERBAL_CONTEXT,
 } from './data/words.js';
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
-import { attributiveModality, gerundSubjectOfModal, modalGovernsInfinitive, readModality } from './modality.js';
+import {
+  attributiveModality,
+  gerundSubjectOfModal,
+  letGovernsComplement,
+  modalGovernsInfinitive,
+  readModality,
+} from './modality.js';
 import { readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
@@ -348,6 +354,12 @@ export function annotateEvents(doc: Doc): void {
         modality.mode = governing;
         modality.hypothetical = governing !== 'intent';
       }
+      // "will not let a navy board ships": the act that is (not) let happen takes the modality of its "let".
+      const let_ =
+        !modality.negated && !modality.hypothetical && modality.mode === null
+          ? letGovernsComplement(words, f.modalAt, clauseStart, opener)
+          : null;
+      if (let_) Object.assign(modality, let_);
       // "attacking the ports would not be effective": an act weighed as an option, not reported.
       if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1)) {
         modality.mode = 'possible';

@@ -185,3 +185,30 @@ export function modalGovernsInfinitive(words: readonly string[], ts: number, cla
   }
   return null;
 }
+
+/** Verbs that take an object and a bare infinitive ("let them board"): the infinitive's act happens only if theirs does. */
+const BARE_INFINITIVE_GOVERNORS: ReadonlySet<string> = new Set(['let', 'lets', 'letting']);
+
+/**
+ * The complement of "let" takes the modality of its "let" (English grammar: "let" + object + bare infinitive):
+ * "we are not going to let a foreign navy board ships" — the boarding is what the speaker will not allow, not an
+ * act that took place; "would let troops cross" is as hypothetical as its "would". The modality of a "let" at most
+ * four words (its object) before the trigger, when it is negated, hypothetical or an intention; else null.
+ */
+export function letGovernsComplement(
+  words: readonly string[],
+  ts: number,
+  clauseStart: number,
+  clauseOpener: string | null,
+): Modality | null {
+  for (let k = ts - 1; k >= Math.max(clauseStart, ts - 5); k--) {
+    const w = words[k]!;
+    if (BARE_INFINITIVE_GOVERNORS.has(w)) {
+      if (k === ts - 1) return null;
+      const m = readModality(words, k, clauseStart, clauseOpener);
+      return m.negated || m.hypothetical || m.mode !== null ? m : null;
+    }
+    if (!/^[\p{L}'’-]+$/u.test(w)) return null;
+  }
+  return null;
+}
