@@ -17,7 +17,7 @@ describe('loadTagger', () => {
     expect(model.provenance.data).toMatch(/CoNLL-2003/);
     // A model trained without reading dev (`--no-dev`: chosen by cross-validation on train) carries no dev figure;
     // `npm run bench:ner` reports it. Any other model records the dev F1 it was trained against.
-    if (/--no-dev/.test(model.provenance.command)) expect(model.provenance.devF1).toBeNull();
+    if (/--no-dev/.test(String(model.provenance.command))) expect(model.provenance.devF1).toBeNull();
     else expect(typeof model.provenance.devF1).toBe('number');
   });
 
