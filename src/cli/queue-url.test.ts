@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from './args.js';
-import { queueUrl } from './queue-url.js';
+import { queueUrl, storePath } from './queue-url.js';
 
 const args = (...argv: string[]) => parseArgs(argv, { values: ['queue', 'db'] });
 
@@ -16,5 +16,18 @@ describe('queueUrl', () => {
   it('refuses a SQLite store as the queue, and no queue at all', () => {
     expect(() => queueUrl(args('--db', 'sitrep.db'), {})).toThrow(UsageError);
     expect(() => queueUrl(args('--queue', 'sitrep.db'), {})).toThrow(/must be a postgres:\/\/ URL/);
+  });
+});
+
+describe('storePath', () => {
+  it('takes --db, then SITREP_DB, then ./sitrep.db', () => {
+    expect(storePath(args('--db', 'a.db'), { SITREP_DB: 'b.db' })).toBe('a.db');
+    expect(storePath(args(), { SITREP_DB: 'b.db' })).toBe('b.db');
+    expect(storePath(args(), {})).toBe('sitrep.db');
+  });
+
+  it('refuses a PostgreSQL store, which a worker cannot write to yet', () => {
+    expect(() => storePath(args('--db', 'postgres://db/flag'), {})).toThrow(/SQLite store file/);
+    expect(() => storePath(args(), { SITREP_DB: 'postgresql://db/env' })).toThrow(UsageError);
   });
 });

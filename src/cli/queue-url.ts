@@ -1,5 +1,6 @@
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
+import { storeLocation } from '../store/index.js';
 
 /** A PostgreSQL connection URL. */
 export function isPostgresUrl(s: string | undefined): s is string {
@@ -22,9 +23,15 @@ function dbFallback(args: ParsedArgs, env: NodeJS.ProcessEnv): string | undefine
   return isPostgresUrl(db) ? db : undefined;
 }
 
-/** The store a queue command writes to: `--db`, else `SITREP_DB`, else `./sitrep.db` (as `sitrep analyze`). */
+/**
+ * The store a worker writes to: `--db`, else `SITREP_DB`, else `./sitrep.db` (as `sitrep analyze`). A SQLite file:
+ * a usage error for a PostgreSQL URL, which the jobs could not open.
+ */
 export function storePath(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): string {
-  return args.values.get('db') ?? env.SITREP_DB ?? 'sitrep.db';
+  const path = storeLocation(args.values.get('db'), env);
+  if (isPostgresUrl(path))
+    throw new UsageError('workers write to a SQLite store file for now; give --db FILE and --queue postgres://…');
+  return path;
 }
 
 /** A whole number flag at least `min`, or its default. */

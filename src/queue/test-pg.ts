@@ -24,7 +24,8 @@ export async function postgresForTests(): Promise<boolean> {
     await admin((c) => c.query('SELECT 1'));
     return true;
   } catch (err) {
-    if (process.env.CI) throw new Error(`PostgreSQL at ${TEST_PG} is needed for the queue tests: ${String(err)}`);
+    if (process.env.CI)
+      throw new Error(`PostgreSQL at ${TEST_PG} is needed for the PostgreSQL tests under CI: ${String(err)}`);
     return false;
   }
 }

@@ -9,7 +9,7 @@ import { articleId, articleWriter } from './articles.js';
 import { currentVersion, latestVersion, migrate, openDb } from './db.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { allQuotes } from './queries.js';
-import { search, SearchQueryError } from './search.js';
+import { SEARCH_WINDOW, search, SearchQueryError } from './search.js';
 import { openStore } from './store.js';
 import { writeJsonExport } from './export/json.js';
 
@@ -154,6 +154,23 @@ describe('store', () => {
     expect(filtered.total).toBe(2);
     expect(filtered.items.map((h) => h.title)).toEqual(['Harbour note 2']);
     db.close();
+  });
+
+  it('ranks every hit through the store (the command line), the newest window through search()', async () => {
+    const path = tmp();
+    const db = openDb(path);
+    const w = articleWriter(db);
+    db.transaction(() => {
+      for (let i = 0; i <= SEARCH_WINDOW; i++) w.insert(sampleDoc(`Harbour note ${i}`, `Crane ${i} stood still.`));
+    })();
+    expect(search(db, 'harbour', 0, 1).ranked).toBe(SEARCH_WINDOW);
+    db.close();
+    const store = await openStore(path);
+    const all = await store.search('harbour', 0, SEARCH_WINDOW + 10);
+    expect(all.total).toBe(SEARCH_WINDOW + 1);
+    expect(all.items).toHaveLength(SEARCH_WINDOW + 1);
+    expect(all.items.map((h) => h.title)).toContain('Harbour note 0');
+    expect(all.facets.outlets).toEqual([{ value: 'Test Outlet', count: SEARCH_WINDOW + 1 }]);
   });
 
   it('refuses a file that is not a database with a clear error', async () => {

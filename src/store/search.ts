@@ -201,7 +201,7 @@ export interface SearchOptions {
   /** Stop the search (throwing `SearchTimeoutError`) past this many ms (all its queries together); default none. */
   budgetMs?: number;
   filter?: SearchFilter;
-  /** Rank and facet at most this many hits, the newest (default `SEARCH_WINDOW`). */
+  /** Rank and facet at most this many hits, the newest (default `SEARCH_WINDOW`; `Infinity`: every hit). */
   window?: number;
 }
 
@@ -286,14 +286,18 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
                       WHERE articles_fts MATCH ? AND sitrep_in_budget()${where}`;
       // The window: hits from the `SEARCH_WINDOW`-th newest on (the full-text index walks its hits newest first
       // and stops there); none when there are fewer hits.
-      const floor = db
-        .prepare(
-          where
-            ? `SELECT f.rowid ${joined} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`
-            : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-        )
-        .pluck()
-        .get(match, ...args, Math.max(1, options.window ?? SEARCH_WINDOW) - 1) as number | undefined;
+      // An unbounded window (the CLI's) ranks every hit: no floor.
+      const window = options.window ?? SEARCH_WINDOW;
+      const floor = Number.isFinite(window)
+        ? (db
+            .prepare(
+              where
+                ? `SELECT f.rowid ${joined} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`
+                : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+            )
+            .pluck()
+            .get(match, ...args, Math.max(1, window) - 1) as number | undefined)
+        : undefined;
       const hits = floor === undefined ? joined : `${joined} AND f.rowid >= ${Number(floor)}`;
       // One pass over the window counts both facets (and the total, when it is every hit): grouped by outlet and
       // day, summed here.

@@ -61,7 +61,9 @@ function sqliteStore(path: string): Store {
     write: (fn) => withDb(false, fn),
     read: (fn) => withDb(true, fn),
     writeJsonExport: (sink) => withDb(true, (db) => writeJsonExport(db, sink)),
-    search: (q, offset, limit, options) => withDb(true, (db) => search(db, q, offset, limit, options)),
+    // The window is the server's CPU budget per request: a command line search ranks every hit.
+    search: (q, offset, limit, options) =>
+      withDb(true, (db) => search(db, q, offset, limit, { window: Number.POSITIVE_INFINITY, ...options })),
     close: async () => undefined,
   };
 }

@@ -2,7 +2,7 @@ import type { Command } from '../commands.js';
 import { parseArgs, UsageError } from '../args.js';
 import { stringifyLine } from '../jsonl.js';
 import { brief, briefMarkdown } from '../../analyze/index.js';
-import { articleDetail, openDb } from '../../store/index.js';
+import { articleDetail, openDb, storeLocation } from '../../store/index.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,7 +21,7 @@ export const command: Command = {
     for (const name of ['from', 'to'])
       if (args.values.has(name) && !DAY.test(args.values.get(name)!))
         throw new UsageError(`--${name} must be "YYYY-MM-DD"`);
-    const db = openDb(args.values.get('db') ?? 'sitrep.db', { readonly: true });
+    const db = openDb(storeLocation(args.values.get('db')), { readonly: true });
     try {
       const b = brief(db, { story, query, from: args.values.get('from'), to: args.values.get('to') });
       if (story !== undefined && b.stories.length === 0) {

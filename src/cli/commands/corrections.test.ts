@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +38,17 @@ describe('sitrep corrections', () => {
     again.close();
     const listed = run('--db', db).stdout.trim().split('\n');
     expect(listed).toHaveLength(3);
+  });
+
+  it('takes the store from SITREP_DB, and refuses a PostgreSQL one without making ./sitrep.db', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sitrep-corrections-'));
+    const out = spawnSync(process.execPath, [CLI, 'corrections'], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, SITREP_DB: 'postgres://nobody@127.0.0.1:1/none' },
+    });
+    expect(out.status).not.toBe(0);
+    expect(out.stderr).toMatch(/works on a SQLite store only/);
+    expect(existsSync(join(cwd, 'sitrep.db'))).toBe(false);
   });
 });

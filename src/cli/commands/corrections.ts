@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolveCorpus } from '../../analyze/index.js';
 import { aliasFileCorrections, correctionsAliasFile, loadAliasFile } from '../../resolve/index.js';
-import { addCorrection, allCorrections, openDb } from '../../store/index.js';
+import { addCorrection, allCorrections, openDb, storeLocation } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { stringifyLine } from '../jsonl.js';
@@ -16,7 +16,7 @@ export const command: Command = {
   async run(argv, ctx) {
     const args = parseArgs(argv, { values: ['db', 'aliases-out', 'import-aliases'], booleans: [] });
     if (args.positionals.length > 0) throw new UsageError('corrections takes no positional arguments');
-    const db = openDb(args.values.get('db') ?? 'sitrep.db');
+    const db = openDb(storeLocation(args.values.get('db')));
     try {
       const imported = args.values.get('import-aliases');
       if (imported) {

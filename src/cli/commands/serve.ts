@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { createApp, isWildcard, storeToken } from '../../serve/index.js';
 import { WorkQueue } from '../../queue/index.js';
-import { openDb } from '../../store/index.js';
+import { openDb, storeLocation } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 import { isPostgresUrl } from '../queue-url.js';
@@ -26,10 +26,14 @@ export const command: Command = {
     const readers = Number(args.values.get('readers') ?? Math.min(MAX_READERS, availableParallelism()));
     if (!Number.isInteger(readers) || readers < 0 || readers > 64)
       throw new UsageError('--readers takes a number from 0 to 64');
-    const dbPath = args.values.get('db') ?? 'sitrep.db';
+    const dbPath = storeLocation(args.values.get('db'));
     const queueUrl = args.values.get('queue') ?? process.env.SITREP_QUEUE;
     if (queueUrl !== undefined && !isPostgresUrl(queueUrl))
       throw new UsageError(`the queue must be a postgres:// URL, not "${queueUrl}"`);
+    // The store before the queue: an open queue keeps the process alive, so nothing may throw past it unstopped.
+    const db = openDb(dbPath);
+    const open = isWildcard(host);
+    const token = storeToken(db);
     // The jobs' progress in the Sources view; workers (`sitrep worker`) supervise the queue, not the server.
     const queue = queueUrl
       ? await WorkQueue.open(queueUrl, {
@@ -37,17 +41,21 @@ export const command: Command = {
           onError: (e) => ctx.stderr.write(`sitrep serve: queue: ${e.message}\n`),
         })
       : undefined;
-    const db = openDb(dbPath);
-    const open = isWildcard(host);
-    const token = storeToken(db);
-    const app = createApp(db, {
-      allowPrivate: args.booleans.has('allow-private'),
-      host,
-      token,
-      tokenForReads: open,
-      readers,
-      queue,
-    });
+    let app: ReturnType<typeof createApp>;
+    try {
+      app = createApp(db, {
+        allowPrivate: args.booleans.has('allow-private'),
+        host,
+        token,
+        tokenForReads: open,
+        readers,
+        queue,
+      });
+    } catch (err) {
+      db.close();
+      await queue?.stop(1000);
+      throw err;
+    }
     if (open)
       ctx.stderr.write(
         `sitrep serve: warning: --host ${host} answers on every network interface; every request needs the token\n`,

@@ -1,5 +1,5 @@
 import { aliasFileFor, nextDueIn, parseInterval, pollFeeds, watchFeeds, type PollRound } from '../../analyze/index.js';
-import { listFeeds, openDb } from '../../store/index.js';
+import { listFeeds, openDb, storeLocation } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
 
@@ -29,7 +29,7 @@ export const command: Command = {
       values: ['db', 'every', 'delay', 'retries', 'threads', 'aliases'],
       booleans: ['once', 'allow-private'],
     });
-    const dbPath = args.values.get('db') ?? 'sitrep.db';
+    const dbPath = storeLocation(args.values.get('db'));
     const every = parseInterval(args.values.get('every') ?? '15m');
     if (every === null) throw new UsageError('--every takes an interval such as 15m, 90s or 1h');
     const delay = Number(args.values.get('delay') ?? 1000);

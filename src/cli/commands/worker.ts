@@ -13,15 +13,15 @@ const DRAIN_CHECK_MS = 1000;
 
 export const command: Command = {
   usage:
-    'sitrep worker [--concurrency N] [--queue postgres://…] [--db FILE] [--threads N] [--aliases FILE] [--allow-private] [--supervise-every S] [--drain]',
+    'sitrep worker [--concurrency N] [--queue postgres://…] [--db FILE] [--threads N] [--aliases FILE] [--allow-private] [--supervise-every S] [--timeout S] [--drain]',
   async run(argv, ctx) {
     const args = parseArgs(argv, {
       values: ['queue', 'db', 'concurrency', 'threads', 'aliases', 'supervise-every', 'timeout'],
       booleans: ['allow-private', 'drain'],
     });
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    const url = queueUrl(args);
     const dbPath = storePath(args);
+    const url = queueUrl(args);
     const concurrency = wholeFlag(args, 'concurrency', 1, 1);
     const threads = wholeFlag(args, 'threads', 0);
     const superviseSeconds = wholeFlag(args, 'supervise-every', 60, 1);
@@ -59,23 +59,29 @@ export const command: Command = {
         setTimeout(() => void check(), DRAIN_CHECK_MS);
       }
     });
-    await queue.work(
-      concurrency,
-      async (input) => {
-        trace?.(`job ${JSON.stringify(input)}`);
-        const outcome = await runJob(input, dbPath, {
-          threads,
-          allowPrivate,
-          onStored: trace ? (id) => trace(`stored ${id}`) : undefined,
-        });
-        log(
-          `${outcome.added} new, ${outcome.skipped} already stored, ${outcome.failed} failed: ${JSON.stringify(input)}`,
-        );
-        return outcome;
-      },
-      () => runCorpusJob(dbPath, { aliases }),
-      timeoutSeconds,
-    );
+    try {
+      await queue.work(
+        concurrency,
+        async (input) => {
+          trace?.(`job ${JSON.stringify(input)}`);
+          const outcome = await runJob(input, dbPath, {
+            threads,
+            allowPrivate,
+            onStored: trace ? (id) => trace(`stored ${id}`) : undefined,
+          });
+          log(
+            `${outcome.added} new, ${outcome.skipped} already stored, ${outcome.failed} failed: ${JSON.stringify(input)}`,
+          );
+          return outcome;
+        },
+        () => runCorpusJob(dbPath, { aliases }),
+        timeoutSeconds,
+      );
+    } catch (err) {
+      // An open queue keeps the process alive (and a --drain check polling it): stop it before giving up.
+      await stop('the worker could not start').catch(() => undefined);
+      throw err;
+    }
     log(`working on ${dbPath} (${concurrency} job(s) at a time)`);
     await done;
     return 0;

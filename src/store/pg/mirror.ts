@@ -126,8 +126,8 @@ export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> 
 }
 
 /**
- * Replace the PostgreSQL store's tables with `db`'s, in one transaction (readers see the old tables until it
- * commits, then the new ones), each table loaded with COPY … FROM STDIN.
+ * Replace the PostgreSQL store's tables with `db`'s, in one transaction, each table loaded with COPY … FROM STDIN.
+ * The TRUNCATE locks every store table exclusively until the commit: readers wait for it, then see the new tables.
  */
 export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> {
   let rows = 0;
