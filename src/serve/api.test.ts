@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../analyze/index.js';
-import { openDb, type Db } from '../store/index.js';
+import type { Db } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
+import { exampleStore } from './test-store.js';
 import { storeToken } from './token.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -15,9 +11,7 @@ let db: Db;
 let app: ServedApp;
 
 beforeAll(async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-api-')), 'api.db');
-  await analyzePaths([`${ROOT}examples/dump-harbour`], path, { threads: 0 });
-  db = openDb(path);
+  ({ db } = await exampleStore('api'));
   app = createApp(db);
 }, 120_000);
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../analyze/index.js';
@@ -8,7 +7,6 @@ import {
   allEntities,
   allEvents,
   allQuotes,
-  openDb,
   writeCsvExport,
   writeGdeltExport,
   writeJsonExport,
@@ -18,9 +16,8 @@ import {
   type Db,
 } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
+import { exampleStore } from './test-store.js';
 import { storeToken } from './token.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
 
 let dir: string;
 let dbPath: string;
@@ -29,10 +26,7 @@ let app: ServedApp;
 let headers: Record<string, string>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sitrep-corr-'));
-  dbPath = join(dir, 'corr.db');
-  await analyzePaths([`${ROOT}examples/dump-harbour`], dbPath, { threads: 0 });
-  db = openDb(dbPath);
+  ({ dir, path: dbPath, db } = await exampleStore('corr'));
   app = createApp(db);
   headers = { 'content-type': 'application/json', 'x-sitrep-token': storeToken(db) };
 }, 120_000);

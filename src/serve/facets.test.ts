@@ -1,22 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../analyze/index.js';
 import { isCooperative, type PloverType } from '../model/index.js';
-import { articleDetail, type Db, eventWhere, NO_FACETS, openDb } from '../store/index.js';
+import { articleDetail, type Db, eventWhere, NO_FACETS } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
+import { exampleStore } from './test-store.js';
 import { parseFacets } from './facets.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
 
 let db: Db;
 let app: ServedApp;
 
 beforeAll(async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-facets-')), 'facets.db');
-  await analyzePaths([`${ROOT}examples/dump-harbour`], path, { threads: 0 });
-  db = openDb(path);
+  ({ db } = await exampleStore('facets'));
   app = createApp(db);
 }, 120_000);
 

@@ -1,15 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../analyze/index.js';
-import { type Db, openDb } from '../store/index.js';
+import type { Db } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
+import { exampleStore } from './test-store.js';
 import { listExportRoutes } from './list-export.js';
 import { csvLine, quoteRow } from './list-rows.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
 
 let db: Db;
 let app: ServedApp;
@@ -17,9 +12,7 @@ let app: ServedApp;
 let small: Hono;
 
 beforeAll(async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-list-export-')), 'x.db');
-  await analyzePaths([`${ROOT}examples/dump-harbour`], path, { threads: 0 });
-  db = openDb(path);
+  ({ db } = await exampleStore('list-export'));
   app = createApp(db);
   small = new Hono().route('/api/export', listExportRoutes(db, 7));
 }, 120_000);

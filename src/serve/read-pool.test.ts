@@ -1,15 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../analyze/index.js';
-import { allEntities, openDb, type Db } from '../store/index.js';
+import { allEntities, type Db } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
+import { exampleStore } from './test-store.js';
 import { ReadPool } from './read-pool.js';
 import { storeToken } from './token.js';
-
-const ROOT = new URL('../..', import.meta.url).pathname;
 
 let db: Db;
 let local: ServedApp;
@@ -17,9 +12,7 @@ let pooled: ServedApp;
 let pool: ReadPool;
 
 beforeAll(async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-readers-')), 'readers.db');
-  await analyzePaths([`${ROOT}examples/dump-harbour`], path, { threads: 0 });
-  db = openDb(path);
+  ({ db } = await exampleStore('readers'));
   local = createApp(db);
   // Answers and counts may be a minute older than the store after another connection's write: not after its own.
   pooled = createApp(db, { readers: 2, responseCache: { staleMs: 60_000 } });
