@@ -38,14 +38,22 @@ describe('map of event places', () => {
     const top = (await (await page.request.get(`${base}/api/places`)).json()).places[0] as { iso3: string };
     const onMap = await (await page.request.get(`${base}/api/places/events?iso3=${top.iso3}&limit=1`)).json();
     const type = onMap.items[0].type as string;
+    // A fresh page: a change of the hash alone would leave the previous test's map on screen for a moment.
+    await page.goto('about:blank');
     await page.goto(`${base}/#/map`);
     await page.waitForSelector('#filter-bar select[data-filter="type"]');
     await page.selectOption('#filter-bar select[data-filter="type"]', type);
     await page.waitForFunction((t) => location.hash.includes(`type=${t}`), type);
-    await page.waitForSelector('#map-svg circle.place');
+    const placed = await (await page.request.get(`${base}/api/places?type=${type}`)).json();
+    // The filtered map has replaced the whole one once its filter bar shows the type.
+    await page.waitForFunction(
+      ([t, n]) =>
+        (document.querySelector('#filter-bar select[data-filter="type"]') as HTMLSelectElement | null)?.value === t &&
+        document.querySelectorAll('#map-svg circle.place').length === n,
+      [type, placed.places.length] as const,
+    );
     await page.dispatchEvent('#map-svg circle.place', 'click');
     await page.waitForSelector('#map-events li');
-    const placed = await (await page.request.get(`${base}/api/places?type=${type}`)).json();
     const total = (placed.places as Array<{ events: number }>).reduce((n, p) => n + p.events, 0);
     expect(total).toBeLessThan(
       ((await (await page.request.get(`${base}/api/places`)).json()).places as Array<{ events: number }>).reduce(

@@ -181,6 +181,8 @@ describe('actor network view', () => {
   });
 
   it('narrows the graph by the filter bar, keeping the period', async () => {
+    // A fresh page: a change of the hash alone would leave the previous test's rows on screen for a moment.
+    await page.goto('about:blank');
     await page.goto(`${base}/#/network?from=2026-03-01`);
     await page.waitForSelector('#network-edges tbody tr');
     const all = await edgeRows();
