@@ -116,12 +116,29 @@ describe('actor network view', () => {
         const r = box.getBoundingClientRect();
         return { x: r.left + p.x, y: r.top + p.y };
       }, selector);
-    const edge = await page.evaluate(() => {
-      const cy = (document.getElementById('network-canvas') as unknown as { _cyreg: { cy: any } })._cyreg.cy;
-      // The strongest edge, clicked where no node covers it.
-      return cy.edges()[0].id() as string;
+    // The strongest edge, clicked at a point of its line where no node or other edge lies on top of it (the layout is
+    // randomized, so another edge may cross its midpoint).
+    const mid = await page.evaluate(() => {
+      const box = document.getElementById('network-canvas')!;
+      const cy = (box as unknown as { _cyreg: { cy: any } })._cyreg.cy;
+      const edge = cy.edges()[0];
+      const a = edge.source().renderedPosition();
+      const b = edge.target().renderedPosition();
+      const m = edge.renderedMidpoint();
+      // The curve through both ends and the midpoint (a straight edge is the degenerate case).
+      const c = { x: 2 * m.x - (a.x + b.x) / 2, y: 2 * m.y - (a.y + b.y) / 2 };
+      const r = box.getBoundingClientRect();
+      const zoom = cy.zoom();
+      const pan = cy.pan();
+      for (let i = 0; i < 40; i++) {
+        const t = 0.5 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) * 0.01;
+        const x = (1 - t) ** 2 * a.x + 2 * t * (1 - t) * c.x + t ** 2 * b.x;
+        const y = (1 - t) ** 2 * a.y + 2 * t * (1 - t) * c.y + t ** 2 * b.y;
+        const hit = cy.renderer().findNearestElement((x - pan.x) / zoom, (y - pan.y) / zoom, true, false);
+        if (hit && hit.id() === edge.id()) return { x: r.left + x, y: r.top + y };
+      }
+      throw new Error('no point of the strongest edge is free to click');
     });
-    const mid = await at(`#${edge}`);
     await page.mouse.click(mid.x, mid.y);
     await page.waitForSelector('#network-edge-events li');
     const hrefs = await page.$$eval('#network-edge-events a.evidence', (as) => as.map((a) => a.getAttribute('href')));
