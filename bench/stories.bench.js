@@ -134,7 +134,8 @@ console.log(
 );
 const chosen = evaluate('stories (incremental, words + actors + dates, inverted-index candidates)', GRID, runStories);
 evaluate('baseline: TF-IDF average-link', THRESHOLDS, (set, t) => averageLink(set, t));
-console.log(`\ndefaults (DEFAULT_STORY_OPTIONS) on check: ${fmt(runStories(check, {}))}`);
+console.log(`\ndefaults (DEFAULT_STORY_OPTIONS) on tune:  ${fmt(runStories(tune, {}))}`);
+console.log(`defaults (DEFAULT_STORY_OPTIONS) on check: ${fmt(runStories(check, {}))}`);
 
 if (existsSync(SEMEVAL)) {
   // SemEval-2022 task 8 pairs: "same story" = Overall ≤ 1.5 (1 = very similar … 4 = very different). A pair is
