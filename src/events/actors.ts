@@ -236,6 +236,9 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
   return mergeGroupOf(view, out);
 }
 
+/** What follows a dateline's place name: a colon, a spaced dash ("US-China" is no dateline), or the bracketed agency. */
+const DATELINE_AFTER = /^(:|\s+[-—–]|\s*\([A-Za-z ]{2,12}\)\s*[-—–:])/;
+
 function entityCandidate(
   view: EventContext,
   e: EntityMention,
@@ -249,6 +252,16 @@ function entityCandidate(
   const tok = doc.tokens;
   const name = e.canonical ?? e.text;
   if (e.type === 'MISC') return null;
+  // "-LRB-", "-RRB-": bracket escapes of treebank-tokenized text, never a name.
+  if (/^-?[LR][RSC]B-?$/.test(e.text)) return null;
+  // "LYON:", "BEIRUT (AFP) -": a dateline names where the report was filed, not who acted.
+  if (
+    ts === s0 &&
+    /[A-Z]{2}/.test(e.text) &&
+    e.text === e.text.toUpperCase() &&
+    DATELINE_AFTER.test(doc.text.slice(e.end, e.end + 20))
+  )
+    return null;
   // A place name is a location after "in/at/near…" and for geographic features; otherwise, like "Moscow
   // denied", it names the polity acting.
   if (

@@ -114,6 +114,70 @@ describe('annotateEvents: sentence structure', () => {
     expect(names(e.target)).toEqual(['Mali']);
   });
 
+  it('takes the owner of an event noun as its source ("the navy\'s request")', () => {
+    const e = only(
+      code("Chile responded to the Peruvian Navy's request for more patrols.", [['Peruvian Navy', 'ORG']]),
+      'REQUEST',
+    );
+    expect(names(e.source)).toEqual(['Peruvian Navy']);
+    expect(names(e.target)).not.toContain('Chile');
+  });
+
+  it('keeps two names with ages set off by commas together, but not two clauses joined by ", and"', () => {
+    const a = only(
+      code('Anton Varga, 20, and Milo Brandt, 24, were arrested on Friday.', [
+        ['Anton Varga', 'PER'],
+        ['Milo Brandt', 'PER'],
+      ]),
+      'COERCE',
+    );
+    expect(names(a.target)).toEqual(['Anton Varga', 'Milo Brandt']);
+    expect(a.source).toEqual([]);
+    const doc = code('Youths threw stones at the police in Nairobi, and students tried to storm the parliament.');
+    for (const e of doc.events) expect(e.source.length + e.target.length).toBeLessThanOrEqual(2);
+    expect(doc.events.some((e) => e.target.some((t) => t.text === 'students'))).toBe(false);
+  });
+
+  it('reads a participle after a passive or after a comma as passive ("were arrested and held", ", charged with")', () => {
+    const doc = code('Two men were arrested on Friday and held in a jail, charged with killing a guard.');
+    const charged = only(doc, 'ACCUSE');
+    expect(charged.source).toEqual([]);
+    expect(charged.target[0]!.text).toBe('men');
+    for (const e of doc.events) expect(e.source.some((a) => a.text === 'men')).toBe(false);
+  });
+
+  it('does not take the agent inside a reduced relative as the subject of the main verb', () => {
+    const e = only(
+      code('A panel led by Senator Ada Moss is demanding that Veskaria release the prisoners.', [
+        ['Ada Moss', 'PER'],
+        ['Veskaria', 'LOC'],
+      ]),
+      'REQUEST',
+    );
+    expect(e.source.some((a) => a.name === 'Ada Moss')).toBe(false);
+  });
+
+  it('never takes a dateline or a bracket escape for an actor', () => {
+    const e = only(
+      code('LYON: Interpol said it will send a team to Ukraine.', [
+        ['LYON', 'LOC'],
+        ['Interpol', 'ORG'],
+        ['Ukraine', 'LOC'],
+      ]),
+      'AGREE',
+    );
+    expect(names(e.source)).toEqual(['Interpol']);
+    const b = only(
+      code('The EU pledged 400m euros -LRB- $ 500m -RRB- in aid for Haiti.', [
+        ['EU', 'ORG'],
+        ['LRB', 'ORG'],
+        ['Haiti', 'LOC'],
+      ]),
+      'AGREE',
+    );
+    expect(names(b.target)).toEqual(['Haiti']);
+  });
+
   it('ignores newsroom boilerplate', () => {
     expect(code('The Brazilian embassy did not respond to a request for comment.').events).toEqual([]);
   });

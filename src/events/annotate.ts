@@ -261,6 +261,10 @@ function verbalContext(words: readonly string[], i: number, s0: number, actorEnd
   return VERBAL_CONTEXT.has(words[i - 1]!) || actorEnds.has(i);
 }
 
+/** Past participles: regular ones and the irregular ones event verbs have. */
+const PARTICIPLE =
+  /^([a-z]+ed|held|sent|shot|struck|hit|cut|put|shut|taken|beaten|given|thrown|left|paid|slain|freed|caught|sought|bought|brought|kept)$/;
+
 function coordinatedVerb(words: readonly string[], prevEnd: number, ts: number): boolean {
   let k = ts - 1;
   while (k >= prevEnd && COORDINATED_VERB_GAP.has(words[k]!)) k--;
@@ -322,7 +326,7 @@ export function annotateEvents(doc: Doc): void {
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
     const events: EventMention[] = [];
-    let prev: { te: number; subject: ActorCandidate[] } | null = null;
+    let prev: { te: number; subject: ActorCandidate[]; passive: boolean } | null = null;
     for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
@@ -333,10 +337,20 @@ export function annotateEvents(doc: Doc): void {
       }
       // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
       if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
+        // "were arrested and held": a participle coordinated with a passive shares its auxiliary, so is passive too.
+        if (
+          !roles.passive &&
+          prev.passive &&
+          PARTICIPLE.test(words[f.ts]!) &&
+          !((roles.source[0]?.ts ?? -1) >= prev.te)
+        ) {
+          roles.passive = true;
+          roles.source = [];
+        }
         if (roles.passive) roles.target = prev.subject;
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
       }
-      prev = { te: f.te, subject: roles.passive ? roles.target : roles.source };
+      prev = { te: f.te, subject: roles.passive ? roles.target : roles.source, passive: roles.passive };
       const modality = readModality(words, f.modalAt, clauseStart, opener);
       if (f.deniedComplement) {
         modality.negated = true;

@@ -43,6 +43,10 @@ export function isPassive(view: EventContext, ts: number, s0: number): boolean {
   // "the navy chief sanctioned by the United States": a participle with its agent, no auxiliary.
   if (/ed$/.test(w) && view.ix.lower[ts + 1] === 'by' && ts > s0 && !PASSIVE_AUX.has(view.ix.lower[ts - 1]!))
     return true;
+  // "…, charged with murder", "…, accused of spying": a participle opening a clause after a comma, with no subject of
+  // its own, describes the noun before it (a reduced passive).
+  if (/ed$/.test(w) && ts > s0 && view.ix.lower[ts - 1] === ',' && /^(with|of|over)$/.test(view.ix.lower[ts + 1] ?? ''))
+    return true;
   if (
     w.endsWith('ing') ||
     (!w.endsWith('ed') &&
@@ -112,29 +116,37 @@ function inPrepPhrase(view: EventContext, c: ActorCandidate, s0: number): boolea
   return j >= s0 && PREPOSITIONS.has(w[j]!) && w[j] !== 'by';
 }
 
-/** Extend a found actor with actors coordinated to it ("Jordan and Britain", "X, Y and Z"); a comma alone is an apposition. */
+/**
+ * Extend a found actor with actors coordinated to it ("Jordan and Britain", "X, Y and Z", "A, 20, and B, 24,");
+ * a comma alone is an apposition, and two names joined by ", and" are two clauses ("at Athens, and demonstrators
+ * tried …"), not one list.
+ */
 function coordinated(view: EventContext, cands: readonly ActorCandidate[], idx: number, dir: 1 | -1): ActorCandidate[] {
   const out = [cands[idx]!];
   const w = view.ix.lower;
   let cur = cands[idx]!;
   let sawAnd = false;
+  let clauseLink = false;
   for (let k = idx + dir; k >= 0 && k < cands.length; k += dir) {
     const next = cands[k]!;
     if (next.kind !== 'actor') break;
     const [a, b] = dir === 1 ? [cur.te, next.ts] : [next.te, cur.ts];
-    if (b - a < 1 || b - a > 3) break;
+    if (b - a < 1 || b - a > 5) break;
     let joined = false;
     let ok = true;
     for (let t = a; t < b; t++) {
-      if (!COORDINATORS.has(w[t]!)) ok = false;
+      // An age or a count set off by commas after a name ("Hernandez, 20, and …") is part of the name's phrase.
+      const age = /^[0-9]{1,3}$/.test(w[t]!) && w[t - 1] === ',' && w[t + 1] === ',';
+      if (!COORDINATORS.has(w[t]!) && !age) ok = false;
       if (w[t] === 'and' || w[t] === '&') sawAnd = joined = true;
       if (w[t] === ',') joined = true;
     }
-    if (!ok || !joined) break;
+    if (!ok || !joined || (b - a > 3 && !sawAnd)) break;
+    if (out.length === 1 && b - a === 2 && w[a] === ',' && (w[a + 1] === 'and' || w[a + 1] === '&')) clauseLink = true;
     out.push(next);
     cur = next;
   }
-  const list = sawAnd ? out : out.slice(0, 1);
+  const list = sawAnd && !(clauseLink && out.length === 2) ? out : out.slice(0, 1);
   return dir === 1 ? list : list.reverse();
 }
 
@@ -278,6 +290,47 @@ function appositionHead(view: EventContext, cands: readonly ActorCandidate[], k:
   return k;
 }
 
+/** Finite auxiliaries: one between a "by" agent and the trigger belongs to the main verb, not to the agent's clause. */
+const FINITE_AUX: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+]);
+
+function finiteBetween(w: readonly string[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (FINITE_AUX.has(w[k]!)) return true;
+  return false;
+}
+
+/**
+ * The owner of an event noun is its actor: "the Navy's request", "Iraq's latest offer" (a possessive "'s" right
+ * before the noun, at most two modifiers between). Returns the owner's candidate index or -1.
+ */
+function possessorOf(view: EventContext, cands: readonly ActorCandidate[], ts: number, floor: number): number {
+  const w = view.ix.lower;
+  let j = ts - 1;
+  for (let n = 0; n < 2 && j > floor && isModifier(w[j]!) && w[j] !== "'s"; n++) j--;
+  if (j <= floor || (w[j] !== "'s" && w[j] !== "'")) return -1;
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k]!;
+    if (c.te === j) return c.kind === 'actor' && !c.media ? k : -1;
+    if (c.te < j) break;
+  }
+  return -1;
+}
+
 /** Adjectival participles that are not passives ("is opposed to", "were engaged in"). */
 const ADJECTIVAL =
   /^(opposed|engaged|committed|involved|prepared|determined|interested|concerned|poised|set|scheduled|expected|due|ready|willing|supposed|entitled|allowed|forced)$/;
@@ -298,12 +351,15 @@ export function readRoles(
 ): Roles {
   const w = view.ix.lower;
   const passive = isPassive(view, ts, s0) && !(ADJECTIVAL.test(w[ts]!) && /^(to|in|with)$/.test(w[ts + 1] ?? ''));
-  // Left: the nearest actor in subject position.
-  let left: ActorCandidate[] = [];
+  // Left: the owner of an event noun ("the Navy's request"), else the nearest actor in subject position.
+  const owner = passive ? -1 : possessorOf(view, cands, ts, clauseStart);
+  let left: ActorCandidate[] = owner >= 0 ? coordinated(view, cands, owner, -1) : [];
   let fallbackLeft: ActorCandidate[] = [];
-  for (let k = cands.length - 1; k >= 0; k--) {
+  for (let k = cands.length - 1; k >= 0 && !left.length; k--) {
     const c = cands[k]!;
     if (c.te > ts || c.ts < clauseStart) continue;
+    // "a group led by Senator X is introducing …": the agent inside a reduced relative is not the main verb's subject.
+    if (c.kind === 'actor' && afterBy(w, c.ts, clauseStart) && finiteBetween(w, c.te, ts)) continue;
     if (c.kind === 'place') continue;
     if (c.kind === 'pronoun') {
       left = resolvePronoun(cands, k, view, s0, s1, previousSubject);
