@@ -331,14 +331,35 @@ function mergeGroupOf(view: EventContext, cands: ActorCandidate[]): ActorCandida
   const out: ActorCandidate[] = [];
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i]!;
-    const b = cands[i + 1];
-    if (b && a.kind === 'actor' && a.actorKey === null && b.kind === 'actor' && (b.actorKey !== null || a.person)) {
+    let b = cands[i + 1];
+    // "the mayor of Nablus", "the governor of the province": one person's office in a place is that person.
+    const office = b?.kind === 'place' && a.person && !WATER.test(b.name);
+    if (
+      b &&
+      a.kind === 'actor' &&
+      a.actorKey === null &&
+      (office || (b.kind === 'actor' && (b.actorKey !== null || a.person)))
+    ) {
       const w = view.ix.lower;
       let k = a.te;
-      if (w[k] === 'of' || w[k] === 'from') {
+      if (w[k] === 'of' || (w[k] === 'from' && !office)) {
         k++;
-        while (k < b.ts && (w[k] === 'the' || w[k] === "'s" || isModifier(w[k]!))) k++;
+        while (
+          k < b.ts &&
+          (w[k] === 'the' || w[k] === "'s" || isModifier(w[k]!) || (a.person && w[k] === 'of' && PLACE_HEADS.test(w[k - 1]!)))
+        )
+          k++;
         if (k === b.ts) {
+          // "the mayor of the West Bank city of Nablus": the office's place runs on through "city/province of X".
+          let last = b;
+          while (a.person) {
+            const c = cands[i + 2];
+            const h = last.te;
+            if (!c || !PLACE_HEADS.test(w[h] ?? '') || w[h + 1] !== 'of' || c.ts !== h + 2) break;
+            last = c;
+            i++;
+          }
+          if (last !== b) b = { ...b, te: last.te, end: last.end };
           // "the head of the country's navy" is one person; "leaders of the coalition" stand for the coalition.
           out.push(
             a.person

@@ -157,6 +157,27 @@ describe('annotateEvents: sentence structure', () => {
     expect(e.source.some((a) => a.name === 'Ada Moss')).toBe(false);
   });
 
+  it('reads an office in a place as one person ("the mayor of the city of X")', () => {
+    const e = only(
+      code('Veskaria on Wednesday released the mayor of the northern city of Dorva.', [
+        ['Veskaria', 'LOC'],
+        ['Dorva', 'LOC'],
+      ]),
+      'RETREAT',
+    );
+    expect(e.target.map((t) => t.text)).toEqual(['mayor of the northern city of Dorva']);
+    expect(e.target[0]!.code).toBe('GOV');
+  });
+
+  it('takes the "from"/"by" phrase of an event noun as its source ("complaints from X")', () => {
+    const e = only(
+      code('The minister hit back at complaints from the government of Veskaria on Monday.', [['Veskaria', 'LOC']]),
+      'ACCUSE',
+    );
+    expect(e.source[0]!.text).toBe('government of Veskaria');
+    expect(e.source.some((a) => a.text === 'minister')).toBe(false);
+  });
+
   it('never takes a dateline or a bracket escape for an actor', () => {
     const e = only(
       code('LYON: Interpol said it will send a team to Ukraine.', [

@@ -261,6 +261,20 @@ function verbalContext(words: readonly string[], i: number, s0: number, actorEnd
   return VERBAL_CONTEXT.has(words[i - 1]!) || actorEnds.has(i);
 }
 
+/** Words between an event noun's "from"/"by" and its agent ("from his American counterpart"). */
+const AGENT_GAP = /^(the|a|an|his|her|their|its|own)$/;
+
+/** The candidate after "from"/"by" right after an event noun, when it is an actor (not a reporter), else -1. */
+function nounAgent(words: readonly string[], cands: readonly ActorCandidate[], te: number): number {
+  if (words[te] !== 'from' && words[te] !== 'by') return -1;
+  for (let k = te + 1; k < te + 5; k++) {
+    const i = cands.findIndex((c) => c.ts === k);
+    if (i >= 0) return cands[i]!.kind === 'actor' && !cands[i]!.media ? i : -1;
+    if (!AGENT_GAP.test(words[k] ?? '') && !isModifier(words[k] ?? '')) break;
+  }
+  return -1;
+}
+
 /** Past participles: regular ones and the irregular ones event verbs have. */
 const PARTICIPLE =
   /^([a-z]+ed|held|sent|shot|struck|hit|cut|put|shut|taken|beaten|given|thrown|left|paid|slain|freed|caught|sought|bought|brought|kept)$/;
@@ -330,6 +344,13 @@ export function annotateEvents(doc: Doc): void {
     for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
+      // "complaints from his counterpart", "a request by Iraq": an event noun's own agent is its source.
+      const agent = f.trigger.verb || /^(RETREAT|MOBILIZE)$/.test(f.trigger.type) ? -1 : nounAgent(words, cands, f.te);
+      if (agent >= 0 && !roles.passive) {
+        const a = cands[agent]!;
+        roles.source = [a];
+        roles.target = roles.target.filter((t) => t !== a);
+      }
       if (f.demand) {
         roles.source = [f.demand.source];
         roles.target = [f.demand.target];
