@@ -162,6 +162,47 @@ function entityCode(e: EntityMention): string {
   return '';
 }
 
+/**
+ * Nouns for things and activities that a group noun modifies as an attribute ("military equipment", "police
+ * custody", "army exercises"): the compound names the thing, not the group as an actor.
+ */
+const ATTRIBUTIVE_HEADS: ReadonlySet<string> = new Set([
+  'equipment',
+  'hardware',
+  'exercise',
+  'exercises',
+  'drill',
+  'drills',
+  'aid',
+  'assistance',
+  'support',
+  'operation',
+  'operations',
+  'campaign',
+  'intervention',
+  'presence',
+  'spending',
+  'budget',
+  'base',
+  'bases',
+  'facility',
+  'facilities',
+  'installations',
+  'custody',
+  'station',
+  'stations',
+  'vehicle',
+  'vehicles',
+  'uniform',
+  'uniforms',
+  'cooperation',
+  'ties',
+  'action',
+  'power',
+  'capability',
+  'capabilities',
+]);
+
 /** The actor candidates of sentence [s0, s1), in text order. */
 export function sentenceActors(view: EventContext, s0: number, s1: number): ActorCandidate[] {
   const { doc, ix } = view;
@@ -196,6 +237,11 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
     ) {
       title = i;
       i += g.len;
+      continue;
+    }
+    // "military equipment", "police custody": a group noun modifying a thing is no actor.
+    if (g && g.len === 1 && ATTRIBUTIVE_HEADS.has(words[i + 1] ?? '')) {
+      i++;
       continue;
     }
     if (g) {
@@ -346,7 +392,10 @@ function mergeGroupOf(view: EventContext, cands: ActorCandidate[]): ActorCandida
         k++;
         while (
           k < b.ts &&
-          (w[k] === 'the' || w[k] === "'s" || isModifier(w[k]!) || (a.person && w[k] === 'of' && PLACE_HEADS.test(w[k - 1]!)))
+          (w[k] === 'the' ||
+            w[k] === "'s" ||
+            isModifier(w[k]!) ||
+            (a.person && w[k] === 'of' && PLACE_HEADS.test(w[k - 1]!)))
         )
           k++;
         if (k === b.ts) {

@@ -178,6 +178,13 @@ describe('annotateEvents: sentence structure', () => {
     expect(e.source.some((a) => a.text === 'minister')).toBe(false);
   });
 
+  it('does not take a group noun that modifies a thing for an actor ("military exercises")', () => {
+    const e = only(code('Veskaria is conducting military exercises near Dorva.', [['Veskaria', 'LOC']]), 'MOBILIZE');
+    expect(e.target.some((t) => t.text === 'military')).toBe(false);
+    const a = only(code('The military attacked the rebels.'), 'ASSAULT');
+    expect(a.source[0]!.text).toBe('military');
+  });
+
   it('never takes a dateline or a bracket escape for an actor', () => {
     const e = only(
       code('LYON: Interpol said it will send a team to Ukraine.', [
