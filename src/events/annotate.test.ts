@@ -185,6 +185,16 @@ describe('annotateEvents: sentence structure', () => {
     expect(a.source[0]!.text).toBe('military');
   });
 
+  it('does not take the route of an act for its target ("marched through X")', () => {
+    const e = only(
+      code('Thousands of students marched through Valparaiso on Monday.', [['Valparaiso', 'LOC']]),
+      'PROTEST',
+    );
+    expect(e.target).toEqual([]);
+    const c = only(code('Police imposed a curfew in Valparaiso.', [['Valparaiso', 'LOC']]), 'COERCE');
+    expect(names(c.target)).toEqual(['Valparaiso']);
+  });
+
   it('never takes a dateline or a bracket escape for an actor', () => {
     const e = only(
       code('LYON: Interpol said it will send a team to Ukraine.', [

@@ -234,6 +234,17 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
   return end;
 }
 
+/** Prepositions of a route: "marched through X", "spread across X" name where the act went, not whom it was done to. */
+const PATH_PREPOSITIONS = /^(through|across|along|around|throughout|past)$/;
+
+function alongPath(w: readonly string[], ts: number, floor: number): boolean {
+  for (let j = ts - 1, n = 0; j >= floor && n < 4; j--, n++) {
+    if (PATH_PREPOSITIONS.test(w[j]!)) return true;
+    if (!(w[j] === 'the' || isModifier(w[j]!))) return false;
+  }
+  return false;
+}
+
 /** A group noun after "its/their" is the actor's own means ("offered its troops"), not a target. */
 function ownMeans(view: EventContext, c: ActorCandidate): boolean {
   if (c.actorKey !== null || c.person) return false;
@@ -408,7 +419,8 @@ export function readRoles(
         break;
       }
     }
-  const placeTarget = place && place.te > ts && !NOT_A_TARGET_PLACE.test(place.name) ? [place] : [];
+  const placeTarget =
+    place && place.te > ts && !NOT_A_TARGET_PLACE.test(place.name) && !alongPath(w, place.ts, te) ? [place] : [];
   const right = named.length
     ? named
     : group.length && !GENERIC.has(view.ix.lower[group[0]!.te - 1]!)
