@@ -195,6 +195,12 @@ describe('annotateEvents: sentence structure', () => {
     expect(names(c.target)).toEqual(['Valparaiso']);
   });
 
+  it('takes a government department for an actor', () => {
+    const e = only(code('The state department criticized Veskaria on Monday.', [['Veskaria', 'LOC']]), 'ACCUSE');
+    expect(e.source[0]!.text).toBe('state department');
+    expect(e.source[0]!.code).toMatch(/GOV$/);
+  });
+
   it('never takes a dateline or a bracket escape for an actor', () => {
     const e = only(
       code('LYON: Interpol said it will send a team to Ukraine.', [

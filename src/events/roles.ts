@@ -234,8 +234,11 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
   return end;
 }
 
-/** Prepositions of a route: "marched through X", "spread across X" name where the act went, not whom it was done to. */
-const PATH_PREPOSITIONS = /^(through|across|along|around|throughout|past)$/;
+/**
+ * Prepositions of a route: "marched through X", "drove along X" name where the act went, not whom it was done to
+ * ("across X", "throughout X" spread the act over X, which then undergoes it: "airdrops across Haiti").
+ */
+const PATH_PREPOSITIONS = /^(through|along|past)$/;
 
 function alongPath(w: readonly string[], ts: number, floor: number): boolean {
   for (let j = ts - 1, n = 0; j >= floor && n < 4; j--, n++) {
