@@ -201,6 +201,36 @@ describe('annotateEvents: sentence structure', () => {
     expect(e.source[0]!.code).toMatch(/GOV$/);
   });
 
+  it('reads an opening participle clause: its object is not the subject, its agent is the main subject', () => {
+    const doc = code('Seeing the Veskarian navy, the pirates surrendered quietly, even though they had resisted.', [
+      ['Veskarian', 'MISC'],
+    ]);
+    for (const e of doc.events) expect(e.source.some((a) => /navy/.test(a.text))).toBe(false);
+    expect(only(doc, 'RETREAT').source[0]!.text).toBe('pirates');
+    const met = only(
+      code('Emerging from a meeting with Anna Berg, Dorcas Lane promised to help.', [
+        ['Anna Berg', 'PER'],
+        ['Dorcas Lane', 'PER'],
+      ]),
+      'CONSULT',
+    );
+    expect(names(met.source)).toEqual(['Dorcas Lane']);
+    expect(names(met.target)).toEqual(['Anna Berg']);
+  });
+
+  it('gives a noun after a temporal preposition the main subject ("spoke after talks with X")', () => {
+    const e = only(
+      code('Dorcas Lane spoke to reporters after talks in London with Anna Berg.', [
+        ['Dorcas Lane', 'PER'],
+        ['Anna Berg', 'PER'],
+        ['London', 'LOC'],
+      ]),
+      'CONSULT',
+    );
+    expect(names(e.source)).toEqual(['Dorcas Lane']);
+    expect(names(e.target)).toEqual(['Anna Berg']);
+  });
+
   it('never takes a dateline or a bracket escape for an actor', () => {
     const e = only(
       code('LYON: Interpol said it will send a team to Ukraine.', [

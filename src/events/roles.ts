@@ -159,9 +159,12 @@ function sentenceSubject(
   s0: number,
   person: boolean,
 ): ActorCandidate[] {
+  const opening = openingParticiple(view.ix.lower, s0, view.ix.lower.length);
   for (let k = 0; k < cands.length && cands[k]!.ts < before; k++) {
     const c = cands[k]!;
     if (c.kind !== 'actor' || c.media || (person && !c.person)) continue;
+    // "Seeing the commandos, the pirates surrendered …": the object of an opening participle is not the subject.
+    if (c.ts < opening) continue;
     if (inPrepPhrase(view, c, s0)) continue;
     return coordinated(view, cands, k, 1);
   }
@@ -287,6 +290,8 @@ function appositionHead(view: EventContext, cands: readonly ActorCandidate[], k:
   // "the Asia-Pacific Economic Cooperation (APEC) forum": the acronym in brackets repeats the name before it.
   if (w[c.ts - 1] === '(' && w[c.te] === ')' && prev.te === c.ts - 1) return k - 1;
   // "Sidhoum, Algeria's leading rights activist, staged …": a description set off by commas after a name.
+  // A past tense right after the candidate is its own verb ("Seeing the boats, the pirates surrendered quickly, …").
+  if (/^[a-z]+ed$/.test(w[c.te] ?? '')) return k;
   let e = c.te;
   for (let n = 0; e < w.length && n < 6 && w[e] !== ','; n++, e++) {
     if (!(w[e] === "'s" || isModifier(w[e]!) || /^[a-z]+(ing|ed)$/.test(w[e]!))) return k;
@@ -345,6 +350,38 @@ function possessorOf(view: EventContext, cands: readonly ActorCandidate[], ts: n
   return -1;
 }
 
+/** Temporal prepositions whose noun or gerund takes the main clause's subject ("after talks with X"). */
+const SUBJECTLESS_OPENERS = /^(after|before|since|following|during|without|while|when)$/;
+
+/** The subject of the clause before token `at`: its nearest actor outside a prepositional phrase, or a pronoun's antecedent. */
+function mainSubject(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  at: number,
+  s0: number,
+  s1: number,
+  previousSubject: ActorCandidate[],
+): ActorCandidate[] {
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k]!;
+    if (c.te > at) continue;
+    if (c.kind === 'place' || c.media) continue;
+    if (c.kind === 'pronoun') return resolvePronoun(cands, k, view, s0, s1, previousSubject);
+    if (isReporter(view, c, s1) || inPrepPhrase(view, c, s0)) continue;
+    return coordinated(view, cands, appositionHead(view, cands, k), -1);
+  }
+  return [];
+}
+
+/** The comma that closes a sentence-opening participle clause ("Emerging from the talks, …"), or -1. */
+export function openingParticiple(w: readonly string[], s0: number, s1: number): number {
+  let i = s0;
+  while (i < s1 && /^(``|"|“|')$/.test(w[i]!)) i++;
+  if (!/^[a-z]{3,}ing$/.test(w[i] ?? '')) return -1;
+  for (let k = i + 1; k < Math.min(s1, i + 16); k++) if (w[k] === ',') return k;
+  return -1;
+}
+
 /** Adjectival participles that are not passives ("is opposed to", "were engaged in"). */
 const ADJECTIVAL =
   /^(opposed|engaged|committed|involved|prepared|determined|interested|concerned|poised|set|scheduled|expected|due|ready|willing|supposed|entitled|allowed|forced)$/;
@@ -388,6 +425,20 @@ export function readRoles(
     break;
   }
   if (!left.length) left = fallbackLeft;
+  // "He spoke after talks with X", "… before meeting X": a noun or gerund after a temporal preposition, with no
+  // subject of its own, has the main clause's subject as its agent.
+  if (!left.length && clauseStart > s0 && SUBJECTLESS_OPENERS.test(w[clauseStart - 1]!))
+    left = mainSubject(view, cands, clauseStart - 1, s0, s1, previousSubject);
+  // "Emerging from a meeting with X, the chairman promised …": an opening participle clause has the subject after it.
+  const opening = openingParticiple(w, s0, s1);
+  if (!left.length && opening > ts) {
+    let k = cands.findIndex((c) => c.ts > opening && c.kind === 'actor' && !c.media);
+    // "BP Chairman Carl Svanberg": of names run together (at most a capitalized title between), the last is the head.
+    const runsOn = (a: ActorCandidate, b: ActorCandidate | undefined) =>
+      b?.kind === 'actor' && (b.ts === a.te || (b.ts === a.te + 1 && view.doc.tokens[a.te]!.text !== w[a.te]));
+    while (k >= 0 && runsOn(cands[k]!, cands[k + 1])) k++;
+    if (k >= 0 && cands[k]!.ts - opening <= 8) left = coordinated(view, cands, k, 1);
+  }
   // Right: a named actor after the trigger in its clause, else a place where it happened, else a group noun.
   const end = rightEnd(w, te, s1);
   let named: ActorCandidate[] = [];
