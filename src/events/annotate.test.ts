@@ -231,6 +231,21 @@ describe('annotateEvents: sentence structure', () => {
     expect(names(e.target)).toEqual(['Anna Berg']);
   });
 
+  it('gives the object of a verb of hindering the hindered act, negated ("prevented pirates from attacking")', () => {
+    const e = only(
+      code('The Veskarian navy prevented pirates from attacking a tanker on Saturday.', [['Veskarian', 'MISC']]),
+      'ASSAULT',
+    );
+    expect(e.source[0]!.text).toBe('pirates');
+    expect(e.negated).toBe(true);
+  });
+
+  it('reads a passive with an adverb between auxiliary and participle ("is now accused")', () => {
+    const e = only(code('Anna Berg is now accused of fraud.', [['Anna Berg', 'PER']]), 'ACCUSE');
+    expect(e.source).toEqual([]);
+    expect(names(e.target)).toEqual(['Anna Berg']);
+  });
+
   it('never takes a dateline or a bracket escape for an actor', () => {
     const e = only(
       code('LYON: Interpol said it will send a team to Ukraine.', [

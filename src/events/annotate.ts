@@ -261,6 +261,20 @@ function verbalContext(words: readonly string[], i: number, s0: number, actorEnd
   return VERBAL_CONTEXT.has(words[i - 1]!) || actorEnds.has(i);
 }
 
+/** Verbs of hindering: "prevented/stopped/barred X from doing". */
+const HINDER =
+  /^(prevent|prevents|prevented|preventing|stop|stops|stopped|stopping|bar|bars|barred|barring|block|blocks|blocked|blocking|keep|keeps|kept|keeping|deter|deters|deterred|deterring|ban|bans|banned|banning)$/;
+
+/** "prevented pirates from attacking": the candidate between a verb of hindering and "from" + the trigger, or -1. */
+function hinderedAgent(words: readonly string[], cands: readonly ActorCandidate[], ts: number): number {
+  if (words[ts - 1] !== 'from' || !/ing$/.test(words[ts]!)) return -1;
+  const k = cands.findIndex((c) => c.te === ts - 1);
+  if (k < 0 || cands[k]!.kind !== 'actor') return -1;
+  let j = cands[k]!.ts - 1;
+  while (j >= 0 && /^(the|a|an|some|its|their|his|her)$/.test(words[j]!)) j--;
+  return j >= 0 && HINDER.test(words[j]!) ? k : -1;
+}
+
 /** Words between an event noun's "from"/"by" and its agent ("from his American counterpart"). */
 const AGENT_GAP = /^(the|a|an|his|her|their|its|own)$/;
 
@@ -373,6 +387,13 @@ export function annotateEvents(doc: Doc): void {
       }
       prev = { te: f.te, subject: roles.passive ? roles.target : roles.source, passive: roles.passive };
       const modality = readModality(words, f.modalAt, clauseStart, opener);
+      // "prevented pirates from attacking a ship": the object of a verb of hindering does the act, which did not happen.
+      const hindered = hinderedAgent(words, cands, f.ts);
+      if (hindered >= 0 && !roles.passive) {
+        roles.source = [cands[hindered]!];
+        roles.target = roles.target.filter((t) => t !== cands[hindered]);
+        modality.negated = true;
+      }
       if (f.deniedComplement) {
         modality.negated = true;
         modality.mode = 'denied';

@@ -35,6 +35,12 @@ const ADVERB_GAP: ReadonlySet<string> = new Set([
   'recently',
   'previously',
   'earlier',
+  'now',
+  'still',
+  'just',
+  'since',
+  'once',
+  'twice',
 ]);
 
 /** "was dismissed", "have been accused": a passive participle after a form of "be". */
