@@ -145,6 +145,9 @@ for (const r of records) {
     if (!rn.has(key)) rn.set(key, new Tally());
     scoreRealnews(rn.get(key), r, events);
   }
+  // The sentence on its own, to tell a role error from a right sentence.
+  const one = new Tally();
+  if (showErrors && r.split === 'tune') scoreRealnews(one, r, events);
   if (showErrors && r.split === 'tune') {
     const g = r.events.map(
       (e) =>
@@ -154,7 +157,8 @@ for (const r of records) {
     if (
       g.length !== s.length ||
       events.some(asserted) !== r.events.some((e) => !e.mode && !e.negated && !e.hypothetical) ||
-      g.some((x, i) => !s[i]?.startsWith(x.split(' ')[0].split('/')[0]))
+      g.some((x, i) => !s[i]?.startsWith(x.split(' ')[0].split('/')[0])) ||
+      one.get('full.strict') < r.events.length
     )
       console.log(
         `realnews ${r.doc} [${r.sentence.start},${r.sentence.end})\n  ${r.sentence.text.replace(/\s+/g, ' ')}\n  gold: ${g.join('; ') || '(none)'}\n${s.map((x) => `  → ${x}`).join('\n')}`,

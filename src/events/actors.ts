@@ -162,6 +162,47 @@ function entityCode(e: EntityMention): string {
   return '';
 }
 
+/**
+ * Nouns for things and activities that a group noun modifies as an attribute ("military equipment", "police
+ * custody", "army exercises"): the compound names the thing, not the group as an actor.
+ */
+const ATTRIBUTIVE_HEADS: ReadonlySet<string> = new Set([
+  'equipment',
+  'hardware',
+  'exercise',
+  'exercises',
+  'drill',
+  'drills',
+  'aid',
+  'assistance',
+  'support',
+  'operation',
+  'operations',
+  'campaign',
+  'intervention',
+  'presence',
+  'spending',
+  'budget',
+  'base',
+  'bases',
+  'facility',
+  'facilities',
+  'installations',
+  'custody',
+  'station',
+  'stations',
+  'vehicle',
+  'vehicles',
+  'uniform',
+  'uniforms',
+  'cooperation',
+  'ties',
+  'action',
+  'power',
+  'capability',
+  'capabilities',
+]);
+
 /** The actor candidates of sentence [s0, s1), in text order. */
 export function sentenceActors(view: EventContext, s0: number, s1: number): ActorCandidate[] {
   const { doc, ix } = view;
@@ -196,6 +237,11 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
     ) {
       title = i;
       i += g.len;
+      continue;
+    }
+    // "military equipment", "police custody": a group noun modifying a thing is no actor.
+    if (g && g.len === 1 && ATTRIBUTIVE_HEADS.has(words[i + 1] ?? '')) {
+      i++;
       continue;
     }
     if (g) {
@@ -236,6 +282,9 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
   return mergeGroupOf(view, out);
 }
 
+/** What follows a dateline's place name: a colon, a spaced dash ("US-China" is no dateline), or the bracketed agency. */
+const DATELINE_AFTER = /^(:|\s+[-—–]|\s*\([A-Za-z ]{2,12}\)\s*[-—–:])/;
+
 function entityCandidate(
   view: EventContext,
   e: EntityMention,
@@ -249,6 +298,16 @@ function entityCandidate(
   const tok = doc.tokens;
   const name = e.canonical ?? e.text;
   if (e.type === 'MISC') return null;
+  // "-LRB-", "-RRB-": bracket escapes of treebank-tokenized text, never a name.
+  if (/^-?[LR][RSC]B-?$/.test(e.text)) return null;
+  // "LYON:", "BEIRUT (AFP) -": a dateline names where the report was filed, not who acted.
+  if (
+    ts === s0 &&
+    /[A-Z]{2}/.test(e.text) &&
+    e.text === e.text.toUpperCase() &&
+    DATELINE_AFTER.test(doc.text.slice(e.end, e.end + 20))
+  )
+    return null;
   // A place name is a location after "in/at/near…" and for geographic features; otherwise, like "Moscow
   // denied", it names the polity acting.
   if (
@@ -318,14 +377,38 @@ function mergeGroupOf(view: EventContext, cands: ActorCandidate[]): ActorCandida
   const out: ActorCandidate[] = [];
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i]!;
-    const b = cands[i + 1];
-    if (b && a.kind === 'actor' && a.actorKey === null && b.kind === 'actor' && (b.actorKey !== null || a.person)) {
+    let b = cands[i + 1];
+    // "the mayor of Nablus", "the governor of the province": one person's office in a place is that person.
+    const office = b?.kind === 'place' && a.person && !WATER.test(b.name);
+    if (
+      b &&
+      a.kind === 'actor' &&
+      a.actorKey === null &&
+      (office || (b.kind === 'actor' && (b.actorKey !== null || a.person)))
+    ) {
       const w = view.ix.lower;
       let k = a.te;
-      if (w[k] === 'of' || w[k] === 'from') {
+      if (w[k] === 'of' || (w[k] === 'from' && !office)) {
         k++;
-        while (k < b.ts && (w[k] === 'the' || w[k] === "'s" || isModifier(w[k]!))) k++;
+        while (
+          k < b.ts &&
+          (w[k] === 'the' ||
+            w[k] === "'s" ||
+            isModifier(w[k]!) ||
+            (a.person && w[k] === 'of' && PLACE_HEADS.test(w[k - 1]!)))
+        )
+          k++;
         if (k === b.ts) {
+          // "the mayor of the West Bank city of Nablus": the office's place runs on through "city/province of X".
+          let last = b;
+          while (a.person) {
+            const c = cands[i + 2];
+            const h = last.te;
+            if (!c || !PLACE_HEADS.test(w[h] ?? '') || w[h + 1] !== 'of' || c.ts !== h + 2) break;
+            last = c;
+            i++;
+          }
+          if (last !== b) b = { ...b, te: last.te, end: last.end };
           // "the head of the country's navy" is one person; "leaders of the coalition" stand for the coalition.
           out.push(
             a.person

@@ -114,6 +114,159 @@ describe('annotateEvents: sentence structure', () => {
     expect(names(e.target)).toEqual(['Mali']);
   });
 
+  it('takes the owner of an event noun as its source ("the navy\'s request")', () => {
+    const e = only(
+      code("Chile responded to the Peruvian Navy's request for more patrols.", [['Peruvian Navy', 'ORG']]),
+      'REQUEST',
+    );
+    expect(names(e.source)).toEqual(['Peruvian Navy']);
+    expect(names(e.target)).not.toContain('Chile');
+  });
+
+  it('keeps two names with ages set off by commas together, but not two clauses joined by ", and"', () => {
+    const a = only(
+      code('Anton Varga, 20, and Milo Brandt, 24, were arrested on Friday.', [
+        ['Anton Varga', 'PER'],
+        ['Milo Brandt', 'PER'],
+      ]),
+      'COERCE',
+    );
+    expect(names(a.target)).toEqual(['Anton Varga', 'Milo Brandt']);
+    expect(a.source).toEqual([]);
+    const doc = code('Youths threw stones at the police in Nairobi, and students tried to storm the parliament.');
+    for (const e of doc.events) expect(e.source.length + e.target.length).toBeLessThanOrEqual(2);
+    expect(doc.events.some((e) => e.target.some((t) => t.text === 'students'))).toBe(false);
+  });
+
+  it('reads a participle after a passive or after a comma as passive ("were arrested and held", ", charged with")', () => {
+    const doc = code('Two men were arrested on Friday and held in a jail, charged with killing a guard.');
+    const charged = only(doc, 'ACCUSE');
+    expect(charged.source).toEqual([]);
+    expect(charged.target[0]!.text).toBe('men');
+    for (const e of doc.events) expect(e.source.some((a) => a.text === 'men')).toBe(false);
+  });
+
+  it('does not take the agent inside a reduced relative as the subject of the main verb', () => {
+    const e = only(
+      code('A panel led by Senator Ada Moss is demanding that Veskaria release the prisoners.', [
+        ['Ada Moss', 'PER'],
+        ['Veskaria', 'LOC'],
+      ]),
+      'REQUEST',
+    );
+    expect(e.source.some((a) => a.name === 'Ada Moss')).toBe(false);
+  });
+
+  it('reads an office in a place as one person ("the mayor of the city of X")', () => {
+    const e = only(
+      code('Veskaria on Wednesday released the mayor of the northern city of Dorva.', [
+        ['Veskaria', 'LOC'],
+        ['Dorva', 'LOC'],
+      ]),
+      'RETREAT',
+    );
+    expect(e.target.map((t) => t.text)).toEqual(['mayor of the northern city of Dorva']);
+    expect(e.target[0]!.code).toBe('GOV');
+  });
+
+  it('takes the "from"/"by" phrase of an event noun as its source ("complaints from X")', () => {
+    const e = only(
+      code('The minister hit back at complaints from the government of Veskaria on Monday.', [['Veskaria', 'LOC']]),
+      'ACCUSE',
+    );
+    expect(e.source[0]!.text).toBe('government of Veskaria');
+    expect(e.source.some((a) => a.text === 'minister')).toBe(false);
+  });
+
+  it('does not take a group noun that modifies a thing for an actor ("military exercises")', () => {
+    const e = only(code('Veskaria is conducting military exercises near Dorva.', [['Veskaria', 'LOC']]), 'MOBILIZE');
+    expect(e.target.some((t) => t.text === 'military')).toBe(false);
+    const a = only(code('The military attacked the rebels.'), 'ASSAULT');
+    expect(a.source[0]!.text).toBe('military');
+  });
+
+  it('does not take the route of an act for its target ("marched through X")', () => {
+    const e = only(
+      code('Thousands of students marched through Valparaiso on Monday.', [['Valparaiso', 'LOC']]),
+      'PROTEST',
+    );
+    expect(e.target).toEqual([]);
+    const c = only(code('Police imposed a curfew in Valparaiso.', [['Valparaiso', 'LOC']]), 'COERCE');
+    expect(names(c.target)).toEqual(['Valparaiso']);
+  });
+
+  it('takes a government department for an actor', () => {
+    const e = only(code('The state department criticized Veskaria on Monday.', [['Veskaria', 'LOC']]), 'ACCUSE');
+    expect(e.source[0]!.text).toBe('state department');
+    expect(e.source[0]!.code).toMatch(/GOV$/);
+  });
+
+  it('reads an opening participle clause: its object is not the subject, its agent is the main subject', () => {
+    const doc = code('Seeing the Veskarian navy, the pirates surrendered quietly, even though they had resisted.', [
+      ['Veskarian', 'MISC'],
+    ]);
+    for (const e of doc.events) expect(e.source.some((a) => /navy/.test(a.text))).toBe(false);
+    expect(only(doc, 'RETREAT').source[0]!.text).toBe('pirates');
+    const met = only(
+      code('Emerging from a meeting with Anna Berg, Dorcas Lane promised to help.', [
+        ['Anna Berg', 'PER'],
+        ['Dorcas Lane', 'PER'],
+      ]),
+      'CONSULT',
+    );
+    expect(names(met.source)).toEqual(['Dorcas Lane']);
+    expect(names(met.target)).toEqual(['Anna Berg']);
+  });
+
+  it('gives a noun after a temporal preposition the main subject ("spoke after talks with X")', () => {
+    const e = only(
+      code('Dorcas Lane spoke to reporters after talks in London with Anna Berg.', [
+        ['Dorcas Lane', 'PER'],
+        ['Anna Berg', 'PER'],
+        ['London', 'LOC'],
+      ]),
+      'CONSULT',
+    );
+    expect(names(e.source)).toEqual(['Dorcas Lane']);
+    expect(names(e.target)).toEqual(['Anna Berg']);
+  });
+
+  it('gives the object of a verb of hindering the hindered act, negated ("prevented pirates from attacking")', () => {
+    const e = only(
+      code('The Veskarian navy prevented pirates from attacking a tanker on Saturday.', [['Veskarian', 'MISC']]),
+      'ASSAULT',
+    );
+    expect(e.source[0]!.text).toBe('pirates');
+    expect(e.negated).toBe(true);
+  });
+
+  it('reads a passive with an adverb between auxiliary and participle ("is now accused")', () => {
+    const e = only(code('Anna Berg is now accused of fraud.', [['Anna Berg', 'PER']]), 'ACCUSE');
+    expect(e.source).toEqual([]);
+    expect(names(e.target)).toEqual(['Anna Berg']);
+  });
+
+  it('never takes a dateline or a bracket escape for an actor', () => {
+    const e = only(
+      code('LYON: Interpol said it will send a team to Ukraine.', [
+        ['LYON', 'LOC'],
+        ['Interpol', 'ORG'],
+        ['Ukraine', 'LOC'],
+      ]),
+      'AGREE',
+    );
+    expect(names(e.source)).toEqual(['Interpol']);
+    const b = only(
+      code('The EU pledged 400m euros -LRB- $ 500m -RRB- in aid for Haiti.', [
+        ['EU', 'ORG'],
+        ['LRB', 'ORG'],
+        ['Haiti', 'LOC'],
+      ]),
+      'AGREE',
+    );
+    expect(names(b.target)).toEqual(['Haiti']);
+  });
+
   it('ignores newsroom boilerplate', () => {
     expect(code('The Brazilian embassy did not respond to a request for comment.').events).toEqual([]);
   });

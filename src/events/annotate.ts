@@ -261,6 +261,38 @@ function verbalContext(words: readonly string[], i: number, s0: number, actorEnd
   return VERBAL_CONTEXT.has(words[i - 1]!) || actorEnds.has(i);
 }
 
+/** Verbs of hindering: "prevented/stopped/barred X from doing". */
+const HINDER =
+  /^(prevent|prevents|prevented|preventing|stop|stops|stopped|stopping|bar|bars|barred|barring|block|blocks|blocked|blocking|keep|keeps|kept|keeping|deter|deters|deterred|deterring|ban|bans|banned|banning)$/;
+
+/** "prevented pirates from attacking": the candidate between a verb of hindering and "from" + the trigger, or -1. */
+function hinderedAgent(words: readonly string[], cands: readonly ActorCandidate[], ts: number): number {
+  if (words[ts - 1] !== 'from' || !/ing$/.test(words[ts]!)) return -1;
+  const k = cands.findIndex((c) => c.te === ts - 1);
+  if (k < 0 || cands[k]!.kind !== 'actor') return -1;
+  let j = cands[k]!.ts - 1;
+  while (j >= 0 && /^(the|a|an|some|its|their|his|her)$/.test(words[j]!)) j--;
+  return j >= 0 && HINDER.test(words[j]!) ? k : -1;
+}
+
+/** Words between an event noun's "from"/"by" and its agent ("from his American counterpart"). */
+const AGENT_GAP = /^(the|a|an|his|her|their|its|own)$/;
+
+/** The candidate after "from"/"by" right after an event noun, when it is an actor (not a reporter), else -1. */
+function nounAgent(words: readonly string[], cands: readonly ActorCandidate[], te: number): number {
+  if (words[te] !== 'from' && words[te] !== 'by') return -1;
+  for (let k = te + 1; k < te + 5; k++) {
+    const i = cands.findIndex((c) => c.ts === k);
+    if (i >= 0) return cands[i]!.kind === 'actor' && !cands[i]!.media ? i : -1;
+    if (!AGENT_GAP.test(words[k] ?? '') && !isModifier(words[k] ?? '')) break;
+  }
+  return -1;
+}
+
+/** Past participles: regular ones and the irregular ones event verbs have. */
+const PARTICIPLE =
+  /^([a-z]+ed|held|sent|shot|struck|hit|cut|put|shut|taken|beaten|given|thrown|left|paid|slain|freed|caught|sought|bought|brought|kept)$/;
+
 function coordinatedVerb(words: readonly string[], prevEnd: number, ts: number): boolean {
   let k = ts - 1;
   while (k >= prevEnd && COORDINATED_VERB_GAP.has(words[k]!)) k--;
@@ -322,10 +354,17 @@ export function annotateEvents(doc: Doc): void {
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
     const events: EventMention[] = [];
-    let prev: { te: number; subject: ActorCandidate[] } | null = null;
+    let prev: { te: number; subject: ActorCandidate[]; passive: boolean } | null = null;
     for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
+      // "complaints from his counterpart", "a request by Iraq": an event noun's own agent is its source.
+      const agent = f.trigger.verb || /^(RETREAT|MOBILIZE)$/.test(f.trigger.type) ? -1 : nounAgent(words, cands, f.te);
+      if (agent >= 0 && !roles.passive) {
+        const a = cands[agent]!;
+        roles.source = [a];
+        roles.target = roles.target.filter((t) => t !== a);
+      }
       if (f.demand) {
         roles.source = [f.demand.source];
         roles.target = [f.demand.target];
@@ -333,11 +372,28 @@ export function annotateEvents(doc: Doc): void {
       }
       // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
       if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
+        // "were arrested and held": a participle coordinated with a passive shares its auxiliary, so is passive too.
+        if (
+          !roles.passive &&
+          prev.passive &&
+          PARTICIPLE.test(words[f.ts]!) &&
+          !((roles.source[0]?.ts ?? -1) >= prev.te)
+        ) {
+          roles.passive = true;
+          roles.source = [];
+        }
         if (roles.passive) roles.target = prev.subject;
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
       }
-      prev = { te: f.te, subject: roles.passive ? roles.target : roles.source };
+      prev = { te: f.te, subject: roles.passive ? roles.target : roles.source, passive: roles.passive };
       const modality = readModality(words, f.modalAt, clauseStart, opener);
+      // "prevented pirates from attacking a ship": the object of a verb of hindering does the act, which did not happen.
+      const hindered = hinderedAgent(words, cands, f.ts);
+      if (hindered >= 0 && !roles.passive) {
+        roles.source = [cands[hindered]!];
+        roles.target = roles.target.filter((t) => t !== cands[hindered]);
+        modality.negated = true;
+      }
       if (f.deniedComplement) {
         modality.negated = true;
         modality.mode = 'denied';

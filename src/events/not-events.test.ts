@@ -41,6 +41,14 @@ describe('not events', () => {
     expect(asserted(doc)).toEqual([]);
     expect(doc.events.every((e) => e.hypothetical)).toBe(true);
   });
+  it('a condition inside a later clause does not flag the act before it', () => {
+    const doc = code(
+      'Students marched through Santiago on Monday, raising questions about whether the party will split if they leave.',
+    );
+    const march = doc.events.filter((e) => e.type === 'PROTEST');
+    expect(march).toHaveLength(1);
+    expect(march[0]!.hypothetical).toBe(false);
+  });
   it('a news agency that reports an act is not its target', () => {
     const doc = code('North Korea fired two missiles on Sunday, the Yonhap news agency reported.', [['Yonhap', 'ORG']]);
     for (const e of doc.events) expect([...e.source, ...e.target].map((a) => a.name)).not.toContain('Yonhap');

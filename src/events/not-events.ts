@@ -137,9 +137,24 @@ export function laterCondition(words: readonly string[], te: number, s1: number)
   for (let k = te; k < s1; k++) {
     if (REPORTING.has(words[k]!) || words[k] === ';') return false;
     if (LATER_CONDITIONS.has(words[k]!)) return true;
+    // "marched …, raising questions about whether X will … if …": a condition inside a later clause (a participle
+    // clause after a comma, a "whether"/"because"/"when" clause) is that clause's, not the act's.
+    if (CLAUSE_OPENERS.has(words[k]!) || (words[k] === ',' && /^[a-z]{3,}ing$/.test(words[k + 1] ?? ''))) return false;
   }
   return false;
 }
+
+/** Words that open a new clause after the trigger. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'whether',
+  'because',
+  'although',
+  'though',
+  'while',
+  'when',
+  'after',
+  'before',
+]);
 
 /**
  * Actors that only report: the subject of a reporting verb ("Yonhap reported", "the agency said") or the object of

@@ -35,6 +35,12 @@ const ADVERB_GAP: ReadonlySet<string> = new Set([
   'recently',
   'previously',
   'earlier',
+  'now',
+  'still',
+  'just',
+  'since',
+  'once',
+  'twice',
 ]);
 
 /** "was dismissed", "have been accused": a passive participle after a form of "be". */
@@ -42,6 +48,10 @@ export function isPassive(view: EventContext, ts: number, s0: number): boolean {
   const w = view.ix.lower[ts]!;
   // "the navy chief sanctioned by the United States": a participle with its agent, no auxiliary.
   if (/ed$/.test(w) && view.ix.lower[ts + 1] === 'by' && ts > s0 && !PASSIVE_AUX.has(view.ix.lower[ts - 1]!))
+    return true;
+  // "…, charged with murder", "…, accused of spying": a participle opening a clause after a comma, with no subject of
+  // its own, describes the noun before it (a reduced passive).
+  if (/ed$/.test(w) && ts > s0 && view.ix.lower[ts - 1] === ',' && /^(with|of|over)$/.test(view.ix.lower[ts + 1] ?? ''))
     return true;
   if (
     w.endsWith('ing') ||
@@ -112,29 +122,37 @@ function inPrepPhrase(view: EventContext, c: ActorCandidate, s0: number): boolea
   return j >= s0 && PREPOSITIONS.has(w[j]!) && w[j] !== 'by';
 }
 
-/** Extend a found actor with actors coordinated to it ("Jordan and Britain", "X, Y and Z"); a comma alone is an apposition. */
+/**
+ * Extend a found actor with actors coordinated to it ("Jordan and Britain", "X, Y and Z", "A, 20, and B, 24,");
+ * a comma alone is an apposition, and two names joined by ", and" are two clauses ("at Athens, and demonstrators
+ * tried …"), not one list.
+ */
 function coordinated(view: EventContext, cands: readonly ActorCandidate[], idx: number, dir: 1 | -1): ActorCandidate[] {
   const out = [cands[idx]!];
   const w = view.ix.lower;
   let cur = cands[idx]!;
   let sawAnd = false;
+  let clauseLink = false;
   for (let k = idx + dir; k >= 0 && k < cands.length; k += dir) {
     const next = cands[k]!;
     if (next.kind !== 'actor') break;
     const [a, b] = dir === 1 ? [cur.te, next.ts] : [next.te, cur.ts];
-    if (b - a < 1 || b - a > 3) break;
+    if (b - a < 1 || b - a > 5) break;
     let joined = false;
     let ok = true;
     for (let t = a; t < b; t++) {
-      if (!COORDINATORS.has(w[t]!)) ok = false;
+      // An age or a count set off by commas after a name ("Hernandez, 20, and …") is part of the name's phrase.
+      const age = /^[0-9]{1,3}$/.test(w[t]!) && w[t - 1] === ',' && w[t + 1] === ',';
+      if (!COORDINATORS.has(w[t]!) && !age) ok = false;
       if (w[t] === 'and' || w[t] === '&') sawAnd = joined = true;
       if (w[t] === ',') joined = true;
     }
-    if (!ok || !joined) break;
+    if (!ok || !joined || (b - a > 3 && !sawAnd)) break;
+    if (out.length === 1 && b - a === 2 && w[a] === ',' && (w[a + 1] === 'and' || w[a + 1] === '&')) clauseLink = true;
     out.push(next);
     cur = next;
   }
-  const list = sawAnd ? out : out.slice(0, 1);
+  const list = sawAnd && !(clauseLink && out.length === 2) ? out : out.slice(0, 1);
   return dir === 1 ? list : list.reverse();
 }
 
@@ -147,9 +165,12 @@ function sentenceSubject(
   s0: number,
   person: boolean,
 ): ActorCandidate[] {
+  const opening = openingParticiple(view.ix.lower, s0, view.ix.lower.length);
   for (let k = 0; k < cands.length && cands[k]!.ts < before; k++) {
     const c = cands[k]!;
     if (c.kind !== 'actor' || c.media || (person && !c.person)) continue;
+    // "Seeing the commandos, the pirates surrendered …": the object of an opening participle is not the subject.
+    if (c.ts < opening) continue;
     if (inPrepPhrase(view, c, s0)) continue;
     return coordinated(view, cands, k, 1);
   }
@@ -222,6 +243,20 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
   return end;
 }
 
+/**
+ * Prepositions of a route: "marched through X", "drove along X" name where the act went, not whom it was done to
+ * ("across X", "throughout X" spread the act over X, which then undergoes it: "airdrops across Haiti").
+ */
+const PATH_PREPOSITIONS = /^(through|along|past)$/;
+
+function alongPath(w: readonly string[], ts: number, floor: number): boolean {
+  for (let j = ts - 1, n = 0; j >= floor && n < 4; j--, n++) {
+    if (PATH_PREPOSITIONS.test(w[j]!)) return true;
+    if (!(w[j] === 'the' || isModifier(w[j]!))) return false;
+  }
+  return false;
+}
+
 /** A group noun after "its/their" is the actor's own means ("offered its troops"), not a target. */
 function ownMeans(view: EventContext, c: ActorCandidate): boolean {
   if (c.actorKey !== null || c.person) return false;
@@ -261,6 +296,8 @@ function appositionHead(view: EventContext, cands: readonly ActorCandidate[], k:
   // "the Asia-Pacific Economic Cooperation (APEC) forum": the acronym in brackets repeats the name before it.
   if (w[c.ts - 1] === '(' && w[c.te] === ')' && prev.te === c.ts - 1) return k - 1;
   // "Sidhoum, Algeria's leading rights activist, staged …": a description set off by commas after a name.
+  // A past tense right after the candidate is its own verb ("Seeing the boats, the pirates surrendered quickly, …").
+  if (/^[a-z]+ed$/.test(w[c.te] ?? '')) return k;
   let e = c.te;
   for (let n = 0; e < w.length && n < 6 && w[e] !== ','; n++, e++) {
     if (!(w[e] === "'s" || isModifier(w[e]!) || /^[a-z]+(ing|ed)$/.test(w[e]!))) return k;
@@ -276,6 +313,79 @@ function appositionHead(view: EventContext, cands: readonly ActorCandidate[], k:
   if (j === prev.te && w[j] === "'s" && head?.kind === 'actor' && w[prev.ts - 1] === ',' && head.te === prev.ts - 1)
     return k - 2;
   return k;
+}
+
+/** Finite auxiliaries: one between a "by" agent and the trigger belongs to the main verb, not to the agent's clause. */
+const FINITE_AUX: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+]);
+
+function finiteBetween(w: readonly string[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (FINITE_AUX.has(w[k]!)) return true;
+  return false;
+}
+
+/**
+ * The owner of an event noun is its actor: "the Navy's request", "Iraq's latest offer" (a possessive "'s" right
+ * before the noun, at most two modifiers between). Returns the owner's candidate index or -1.
+ */
+function possessorOf(view: EventContext, cands: readonly ActorCandidate[], ts: number, floor: number): number {
+  const w = view.ix.lower;
+  let j = ts - 1;
+  for (let n = 0; n < 2 && j > floor && isModifier(w[j]!) && w[j] !== "'s"; n++) j--;
+  if (j <= floor || (w[j] !== "'s" && w[j] !== "'")) return -1;
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k]!;
+    if (c.te === j) return c.kind === 'actor' && !c.media ? k : -1;
+    if (c.te < j) break;
+  }
+  return -1;
+}
+
+/** Temporal prepositions whose noun or gerund takes the main clause's subject ("after talks with X"). */
+const SUBJECTLESS_OPENERS = /^(after|before|since|following|during|without|while|when)$/;
+
+/** The subject of the clause before token `at`: its nearest actor outside a prepositional phrase, or a pronoun's antecedent. */
+function mainSubject(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  at: number,
+  s0: number,
+  s1: number,
+  previousSubject: ActorCandidate[],
+): ActorCandidate[] {
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k]!;
+    if (c.te > at) continue;
+    if (c.kind === 'place' || c.media) continue;
+    if (c.kind === 'pronoun') return resolvePronoun(cands, k, view, s0, s1, previousSubject);
+    if (isReporter(view, c, s1) || inPrepPhrase(view, c, s0)) continue;
+    return coordinated(view, cands, appositionHead(view, cands, k), -1);
+  }
+  return [];
+}
+
+/** The comma that closes a sentence-opening participle clause ("Emerging from the talks, …"), or -1. */
+export function openingParticiple(w: readonly string[], s0: number, s1: number): number {
+  let i = s0;
+  while (i < s1 && /^(``|"|“|')$/.test(w[i]!)) i++;
+  if (!/^[a-z]{3,}ing$/.test(w[i] ?? '')) return -1;
+  for (let k = i + 1; k < Math.min(s1, i + 16); k++) if (w[k] === ',') return k;
+  return -1;
 }
 
 /** Adjectival participles that are not passives ("is opposed to", "were engaged in"). */
@@ -298,12 +408,15 @@ export function readRoles(
 ): Roles {
   const w = view.ix.lower;
   const passive = isPassive(view, ts, s0) && !(ADJECTIVAL.test(w[ts]!) && /^(to|in|with)$/.test(w[ts + 1] ?? ''));
-  // Left: the nearest actor in subject position.
-  let left: ActorCandidate[] = [];
+  // Left: the owner of an event noun ("the Navy's request"), else the nearest actor in subject position.
+  const owner = passive ? -1 : possessorOf(view, cands, ts, clauseStart);
+  let left: ActorCandidate[] = owner >= 0 ? coordinated(view, cands, owner, -1) : [];
   let fallbackLeft: ActorCandidate[] = [];
-  for (let k = cands.length - 1; k >= 0; k--) {
+  for (let k = cands.length - 1; k >= 0 && !left.length; k--) {
     const c = cands[k]!;
     if (c.te > ts || c.ts < clauseStart) continue;
+    // "a group led by Senator X is introducing …": the agent inside a reduced relative is not the main verb's subject.
+    if (c.kind === 'actor' && afterBy(w, c.ts, clauseStart) && finiteBetween(w, c.te, ts)) continue;
     if (c.kind === 'place') continue;
     if (c.kind === 'pronoun') {
       left = resolvePronoun(cands, k, view, s0, s1, previousSubject);
@@ -318,6 +431,20 @@ export function readRoles(
     break;
   }
   if (!left.length) left = fallbackLeft;
+  // "He spoke after talks with X", "… before meeting X": a noun or gerund after a temporal preposition, with no
+  // subject of its own, has the main clause's subject as its agent.
+  if (!left.length && clauseStart > s0 && SUBJECTLESS_OPENERS.test(w[clauseStart - 1]!))
+    left = mainSubject(view, cands, clauseStart - 1, s0, s1, previousSubject);
+  // "Emerging from a meeting with X, the chairman promised …": an opening participle clause has the subject after it.
+  const opening = openingParticiple(w, s0, s1);
+  if (!left.length && opening > ts) {
+    let k = cands.findIndex((c) => c.ts > opening && c.kind === 'actor' && !c.media);
+    // "BP Chairman Carl Svanberg": of names run together (at most a capitalized title between), the last is the head.
+    const runsOn = (a: ActorCandidate, b: ActorCandidate | undefined) =>
+      b?.kind === 'actor' && (b.ts === a.te || (b.ts === a.te + 1 && view.doc.tokens[a.te]!.text !== w[a.te]));
+    while (k >= 0 && runsOn(cands[k]!, cands[k + 1])) k++;
+    if (k >= 0 && cands[k]!.ts - opening <= 8) left = coordinated(view, cands, k, 1);
+  }
   // Right: a named actor after the trigger in its clause, else a place where it happened, else a group noun.
   const end = rightEnd(w, te, s1);
   let named: ActorCandidate[] = [];
@@ -352,7 +479,8 @@ export function readRoles(
         break;
       }
     }
-  const placeTarget = place && place.te > ts && !NOT_A_TARGET_PLACE.test(place.name) ? [place] : [];
+  const placeTarget =
+    place && place.te > ts && !NOT_A_TARGET_PLACE.test(place.name) && !alongPath(w, place.ts, te) ? [place] : [];
   const right = named.length
     ? named
     : group.length && !GENERIC.has(view.ix.lower[group[0]!.te - 1]!)

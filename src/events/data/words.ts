@@ -50,6 +50,13 @@ const OWN_GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
   ['army chief', 'MIL'],
   ['navy chief', 'MIL'],
   ['foreign ministry', 'GOV'],
+  // A department is a unit of government ("the State Department", "the Justice Department").
+  ['department', 'GOV'],
+  ['state department', 'GOV'],
+  ['justice department', 'JUD'],
+  ['police department', 'COP'],
+  ['defense department', 'MIL'],
+  ['defence department', 'MIL'],
   ['military', 'MIL'],
   ['army', 'MIL'],
   ['troops', 'MIL'],
