@@ -1,0 +1,15 @@
+import type { Migration } from './index.js';
+
+/**
+ * Article corrections (an analyst's split or join of articles the dump segmenter cut wrongly) remove the articles
+ * they replace with everything derived from them. `snapshot` keeps those articles' own rows (the article and its
+ * per-article layers, as JSON), so undoing the correction puts back exactly what was there. Other kinds leave it
+ * null; the export does not carry it (the payload names the articles).
+ */
+export const migration013: Migration = {
+  version: 13,
+  name: 'correction-snapshots',
+  sql: `
+ALTER TABLE corrections ADD COLUMN snapshot TEXT;
+`,
+};
