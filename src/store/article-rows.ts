@@ -1,3 +1,4 @@
+import { seqStamp } from './corpus.js';
 import type { Db } from './db.js';
 
 /**
@@ -107,6 +108,12 @@ export function removeArticle(db: Db, id: string): ArticleSnapshot | null {
     else db.prepare(`DELETE FROM "${table}" WHERE "${column}" = ?`).run(column === 'article_seq' ? seq : id);
   }
   db.prepare('UPDATE articles SET duplicate_of = NULL, similarity = NULL WHERE duplicate_of = ?').run(id);
+  // The highest seq given so far outlives the article (see `seqStamp`), in `meta` so that a PostgreSQL store's
+  // working copy, whose AUTOINCREMENT counter starts from the seqs it holds, knows it too.
+  db.prepare(
+    `INSERT INTO meta (key, value) VALUES ('article_seq_given', ?)
+     ON CONFLICT(key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
+  ).run(String(seqStamp(db)));
   // The trigger takes its terms out of the full-text index ('delete' command of the external-content table).
   db.prepare('DELETE FROM articles WHERE seq = ?').run(seq);
   return snapshot;
