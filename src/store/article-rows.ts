@@ -171,9 +171,13 @@ const comparePlaces = (a: number[], b: number[]): number => {
   return 0;
 };
 
+/** How many places after an article's the search for the next one looks (a dump's skipped duplicates leave gaps). */
+const NEXT_GAP = 256;
+
 /**
  * The article after `id` in its source (by place, then ingest order), or null when it is the last. Only a dump
- * (`file#n` origins) has more than one article to a source.
+ * (`file#n` origins) and the parts of a split article have more than one article to a source. Each place is
+ * looked up on `articles_origin` (the origin itself, and the range of its parts `origin@…`), nearest first.
  */
 export function nextInSource(db: Db, id: string): string | null {
   const a = db.prepare('SELECT seq, origin FROM articles WHERE id = ?').get(id) as
@@ -181,22 +185,25 @@ export function nextInSource(db: Db, id: string): string | null {
     | undefined;
   if (!a) return null;
   const { source, place } = sourcePlace(a.origin);
-  const escaped = source.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = db
-    .prepare(
-      "SELECT id, seq, origin FROM articles WHERE (origin LIKE ? ESCAPE '\\' OR origin LIKE ? ESCAPE '\\' OR origin = ?) AND seq <> ?",
-    )
-    .all(`${escaped}#%`, `${escaped}@%`, source, a.seq) as Array<{ id: string; seq: number; origin: string }>;
-  let best: { id: string; seq: number; place: number[] } | null = null;
-  for (const r of rows) {
-    const p = sourcePlace(r.origin);
-    if (p.source !== source) continue;
-    const d = comparePlaces(p.place, place) || r.seq - a.seq;
-    if (d <= 0) continue;
-    if (!best || (comparePlaces(p.place, best.place) || r.seq - best.seq) < 0)
-      best = { id: r.id, seq: r.seq, place: p.place };
+  // '@' is followed by 'A' in code order: [x@, xA) holds every origin that continues x with '@'.
+  const at = db.prepare('SELECT id, seq, origin FROM articles WHERE origin = ? OR (origin >= ? AND origin < ?)');
+  const after = (prefix: string): string | null => {
+    let best: { id: string; seq: number; place: number[] } | null = null;
+    for (const r of at.all(prefix, `${prefix}@`, `${prefix}A`) as Array<{ id: string; seq: number; origin: string }>) {
+      const p = sourcePlace(r.origin);
+      if (p.source !== source || (comparePlaces(p.place, place) || r.seq - a.seq) <= 0) continue;
+      if (!best || (comparePlaces(p.place, best.place) || r.seq - best.seq) < 0)
+        best = { id: r.id, seq: r.seq, place: p.place };
+    }
+    return best?.id ?? null;
+  };
+  const dump = /#\d+(?:@\d+)*$/.test(a.origin);
+  if (!dump) return after(source);
+  for (let n = place[0]!; n <= place[0]! + NEXT_GAP; n++) {
+    const found = after(`${source}#${n}`);
+    if (found) return found;
   }
-  return best?.id ?? null;
+  return null;
 }
 
 /** Store the snapshot of the articles a correction removed. */
