@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../analyze/index.js';
 import type { Correction, ExportData } from '../model/index.js';
-import { openDb, writeJsonExport, type Db } from '../store/index.js';
+import { openDb, writeCsvExport, writeJsonExport, type Db } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
 import { storeToken } from './token.js';
 
@@ -140,6 +140,15 @@ describe('article corrections through the API', () => {
     expect(second.nextInSource).toBe(idStarting('Quarry workers'));
     // Facts of the second part are its own.
     expect(second.mentions.some((m: { text: string }) => m.text === 'Westmark')).toBe(true);
+    // The events told by the new articles name the correction, in the export's events as in the CSV and PLOVER.
+    expect(second.events.length).toBeGreaterThan(0);
+    for (const e of second.events as Array<{ corrections?: number[] }>) expect(e.corrections).toEqual([split.id]);
+    const csv: string[] = [];
+    await writeCsvExport(db, (s) => void csv.push(s));
+    expect(csv.join('').split('\n')[0]).toMatch(/,corrections\r?$/);
+    expect(csv.join('').split('\n').filter((l) => new RegExp(`,${split.id}\\r?$`).test(l)).length).toBe(
+      second.events.length + first.events.length,
+    );
     expect(first.mentions.some((m: { text: string }) => m.text === 'Westmark')).toBe(false);
     const search = await (await app.request('/api/search?q=ambassador')).json();
     expect((search as { items: Array<{ id: string }> }).items.map((i) => i.id)).toEqual([parts[1]]);

@@ -119,7 +119,7 @@ ol.list { padding-left: 1.4rem; margin: 0; } ol.list li { padding: .5rem 0; bord
 #map-svg { width: 100%; height: auto; border: 1px solid var(--line); background: #eef4fa; display: block; margin-bottom: 1rem; }
 #map-svg .land { fill: #dfe6dc; stroke: #9aa; stroke-width: .4; } #map-svg .place { fill: rgba(200, 50, 50, .55); stroke: #822; cursor: pointer; }
 #map-svg .place.selected { fill: rgba(11, 92, 173, .7); }
-.reader .split-point { margin: -.75rem 0 0; height: .75rem; line-height: .75rem; border-top: 1px dashed transparent; }
+.reader .split-point { margin: -.75rem 0 0; height: .75rem; line-height: .75rem; border-top: 1px dashed transparent; user-select: none; }
 .reader .split-point button { border: 0; background: none; padding: 0 .2rem; font-size: .7rem; line-height: .75rem; color: #888; cursor: pointer; opacity: .45; }
 .reader .split-point:hover, .reader .split-point:focus-within { border-top-color: #b00; }
 .reader .split-point:hover button, .reader .split-point button:focus { opacity: 1; color: #b00; }
