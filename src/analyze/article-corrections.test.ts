@@ -329,4 +329,23 @@ describe('the second part of a split', () => {
     expect(joined.paragraphs!.map((p) => joined.text.slice(p.start, p.end))).toEqual(joined.text.split('\n\n'));
     expect(joined.title).toBe(merged.title);
   });
+
+  it('cuts at a line inside a paragraph, and joins articles stored without paragraphs, losing no text', async () => {
+    const text = 'First line of a block.\nSecond line of the same block.\n\nA last paragraph.';
+    const row = {
+      ...merged,
+      text,
+      paragraphs: JSON.stringify([
+        { start: 0, end: 53, kind: 'body' },
+        { start: 55, end: 72, kind: 'body' },
+      ]),
+    };
+    expect(splitOffsets(text)).toEqual([23, 55]);
+    const [first] = await splitRaws(row, 23);
+    expect(first.text).toBe('First line of a block.');
+    expect(first.paragraphs).toEqual([{ start: 0, end: 22, kind: 'body' }]);
+    const joined = joinRaw({ ...row, paragraphs: '[]' }, { ...row, id: 'b', paragraphs: '[]', title: 'Next' });
+    const shown = joined.paragraphs!.map((p) => joined.text.slice(p.start, p.end)).join(' ');
+    expect(shown).toBe(`${text.replace(/\n+/g, ' ')} Next ${text.replace(/\n+/g, ' ')}`);
+  });
 });

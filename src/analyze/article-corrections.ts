@@ -111,7 +111,10 @@ const paragraphsOf = (text: string): Paragraph[] => {
 export async function splitRaws(a: ArticleRow, offset: number): Promise<[RawArticle, RawArticle]> {
   const head = a.text.slice(0, offset).trimEnd();
   const tail = a.text.slice(offset).trim();
-  const paragraphs = (JSON.parse(a.paragraphs) as Paragraph[]).filter((p) => p.end <= head.length);
+  // A cut at a line inside a paragraph ends that paragraph there.
+  const paragraphs = (JSON.parse(a.paragraphs) as Paragraph[])
+    .filter((p) => p.start < head.length)
+    .map((p) => ({ ...p, end: Math.min(p.end, head.length) }));
   const first: RawArticle = {
     title: a.title,
     url: a.url,
@@ -164,13 +167,16 @@ export function joinRaw(a: ArticleRow, b: ArticleRow): RawArticle {
   const parts = [a.text, ...(headless || b.title.trim() === '' ? [] : [b.title]), b.text];
   let text = '';
   const paragraphs: Paragraph[] = [];
-  const shifted = (json: string, by: number): Paragraph[] =>
-    (JSON.parse(json) as Paragraph[]).map((p) => ({ ...p, start: p.start + by, end: p.end + by }));
+  // An article stored without paragraphs reads as one paragraph a line.
+  const shifted = (json: string, text: string, by: number): Paragraph[] => {
+    const own = JSON.parse(json) as Paragraph[];
+    return (own.length > 0 ? own : paragraphsOf(text)).map((p) => ({ ...p, start: p.start + by, end: p.end + by }));
+  };
   parts.forEach((part, i) => {
     if (text.length > 0) text += '\n\n';
     const at = text.length;
-    if (i === 0) paragraphs.push(...shifted(a.paragraphs, at));
-    else if (part === b.text) paragraphs.push(...shifted(b.paragraphs, at));
+    if (i === 0) paragraphs.push(...shifted(a.paragraphs, a.text, at));
+    else if (i === parts.length - 1) paragraphs.push(...shifted(b.paragraphs, b.text, at));
     else paragraphs.push({ start: at, end: at + part.length, kind: 'subhead' });
     text += part;
   });

@@ -146,9 +146,12 @@ describe('article corrections through the API', () => {
     const csv: string[] = [];
     await writeCsvExport(db, (s) => void csv.push(s));
     expect(csv.join('').split('\n')[0]).toMatch(/,corrections\r?$/);
-    expect(csv.join('').split('\n').filter((l) => new RegExp(`,${split.id}\\r?$`).test(l)).length).toBe(
-      second.events.length + first.events.length,
-    );
+    expect(
+      csv
+        .join('')
+        .split('\n')
+        .filter((l) => new RegExp(`,${split.id}\\r?$`).test(l)).length,
+    ).toBe(second.events.length + first.events.length);
     expect(first.mentions.some((m: { text: string }) => m.text === 'Westmark')).toBe(false);
     const search = await (await app.request('/api/search?q=ambassador')).json();
     expect((search as { items: Array<{ id: string }> }).items.map((i) => i.id)).toEqual([parts[1]]);
