@@ -271,7 +271,13 @@ export async function analyzeItems(
     summary.totalArticles = articleCount(db);
     return summary;
   }
-  await keepArticleCorrections(db);
+  // The analyst's splits and joins hold whatever this run stored (see `keepArticleCorrections`).
+  try {
+    await keepArticleCorrections(db);
+  } catch (err) {
+    if (bulk) finishBulkLoad(db);
+    throw err;
+  }
   // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles. Its
   // worker starts on the stored articles while this thread rebuilds the indexes a bulk load deferred.
   const resolving = startResolve(db, options.aliases);

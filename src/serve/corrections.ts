@@ -217,9 +217,10 @@ export function correctionRoutes(db: Db) {
               correction = addCorrection(db, { ...again, note });
               if (isArticleCorrection(correction)) await applyArticleCorrection(db, correction);
             } catch (err) {
-              if (!(err instanceof CorrectionError || err instanceof ArticleCorrectionError)) throw err;
+              // Nothing was changed (removal and insertion are one transaction): the correction goes too.
               if (correction) db.prepare('DELETE FROM corrections WHERE id = ?').run(correction.id);
               correction = null;
+              if (!(err instanceof CorrectionError || err instanceof ArticleCorrectionError)) throw err;
               refused = err.message;
             }
           });
@@ -251,7 +252,7 @@ export function correctionRoutes(db: Db) {
       const id = Number(c.req.param('id'));
       const found = Number.isInteger(id) ? correctionById(db, id) : null;
       if (!found) return c.json({ error: 'no such correction' }, 404);
-      if (isArticleCorrection(found)) {
+      if (isArticleCorrection(found) && !found.undoneAt) {
         const later = dependentCorrections(db, found);
         if (later.length > 0)
           return c.json(
