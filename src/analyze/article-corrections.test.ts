@@ -7,8 +7,12 @@ import {
   addCorrection,
   articleColumns,
   correctionById,
+  correctionSnapshot,
   nextInSource,
   openDb,
+  removeArticle,
+  restoreArticle,
+  storyWriter,
   undoCorrection,
   writeJsonExport,
   type Db,
@@ -24,6 +28,7 @@ import {
   undoArticleCorrection,
 } from './article-corrections.js';
 import { resolveCorpus } from './resolve-corpus.js';
+import { forgetStoryArticles, redescribeStories } from './stories-update.js';
 import { analyzePaths } from './run.js';
 import { updateStories } from './stories-update.js';
 
@@ -222,6 +227,27 @@ describe('article corrections', () => {
     expect(row(original.id)).toBeUndefined();
   });
 
+  it('puts the split back in force when an analysis finds it undone behind its back', async () => {
+    const [first, second] = (split.payload as { parts: [string, string] }).parts;
+    // As if another process had stored the original again and lost a part meanwhile.
+    const snapshot = correctionSnapshot(db, split.id);
+    db.transaction(() => {
+      const stories = forgetStoryArticles(db, [row(second)!.seq]);
+      removeArticle(db, second);
+      redescribeStories(db, stories);
+      restoreArticle(db, snapshot[0]!);
+    })();
+    expect(row(original.id)).toBeDefined();
+    expect(row(second)).toBeUndefined();
+    await analyzePaths([dumpPath], dbPath, { threads: 0 });
+    expect(row(original.id)).toBeUndefined();
+    expect(row(first)).toBeDefined();
+    expect(row(second)?.title).toBe(
+      'The navy of Westmark held drills near Gull Strait on Wednesday, its defence ministry said.',
+    );
+    expect(references(original.seq, original.id)).toEqual({});
+  });
+
   let join: Correction;
 
   it('joins an article with the next one of its source, and refuses what is not that', async () => {
@@ -262,6 +288,17 @@ describe('article corrections', () => {
     expect(counts(back.seq).every((n) => n >= 0)).toBe(true);
     expect(counts(back.seq)[0]).toBe(before['mentions.article_seq']);
     expect(matches('ambassador')).toEqual([back.seq]);
+  });
+
+  it('names a story another way when an article of its name is stored again', () => {
+    // A story is named by the article that started it and keeps the name when that article is removed.
+    const writer = storyWriter(db);
+    db.transaction(() => {
+      expect(writer.startStory('story-test')).toBe('story-test');
+      expect(writer.startStory('story-test')).toBe('story-test~2');
+      expect(writer.startStory('story-test')).toBe('story-test~3');
+      db.prepare("DELETE FROM stories WHERE id LIKE 'story-test%'").run();
+    })();
   });
 
   it('exports every article correction, undone ones with their time', async () => {

@@ -183,8 +183,7 @@ export function placeStories(
         const [s, score] = best(seq);
         let story = s;
         if (!story || score < o.threshold) {
-          story = f.id;
-          writer.startStory(story);
+          story = writer.startStory(f.id);
           stats.started++;
         }
         writer.setMember(seq, story);
