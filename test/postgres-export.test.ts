@@ -2,6 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  applyArticleCorrection,
+  isArticleCorrection,
+  joinCorrection,
+  resolveCorpus,
+  splitCorrection,
+  undoArticleCorrection,
+  updateStories,
+} from '../src/analyze/index.js';
+import { addCorrection, correctionById, type Db, openStore, undoCorrection } from '../src/store/index.js';
 import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
 import { runCli } from './run-cli.js';
 
@@ -61,6 +71,64 @@ describe.skipIf(unavailable !== null)('export from PostgreSQL equals export from
     // Analyzing the same input again adds nothing, and leaves the store as it was.
     await runCli(['analyze', 'examples/dump-summit', '--db', url, '--threads', '1']);
     expect((await runCli(['export', '--db', url])).stdout === sqlite).toBe(true);
+  });
+
+  it('article corrections (a split, a join of its parts, an undo) and a later analysis', async () => {
+    // What the workbench does for each, on either store (`store.write`: on PostgreSQL a working copy).
+    const correct = (location: string, step: (db: Db) => Promise<void>) =>
+      openStore(location).then(async (store) => {
+        try {
+          await store.write(async (db) => {
+            await step(db);
+            await resolveCorpus(db);
+            updateStories(db);
+            // Both stores' corrections dated alike, so that their exports can be compared byte for byte.
+            db.prepare("UPDATE corrections SET created_at = '2026-01-01T00:00:00.000Z'").run();
+            db.prepare(
+              "UPDATE corrections SET undone_at = '2026-01-02T00:00:00.000Z' WHERE undone_at IS NOT NULL",
+            ).run();
+          });
+        } finally {
+          await store.close();
+        }
+      });
+    const run = async (location: string): Promise<string> => {
+      await analyzeAndExport(location, ['dump-harbour']);
+      let parts: string[] = [];
+      let original = '';
+      await correct(location, async (db) => {
+        // The longest article, split before its last paragraph.
+        const a = db.prepare('SELECT id, text FROM articles ORDER BY length(text) DESC, id LIMIT 1').get() as {
+          id: string;
+          text: string;
+        };
+        const c = addCorrection(db, splitCorrection(db, a.id, a.text.lastIndexOf('\n\n') + 2));
+        if (isArticleCorrection(c)) await applyArticleCorrection(db, c);
+        parts = (c.payload as { parts: string[] }).parts;
+        original = a.id;
+      });
+      await correct(location, async (db) => {
+        const c = addCorrection(db, joinCorrection(db, parts));
+        if (isArticleCorrection(c)) await applyArticleCorrection(db, c);
+      });
+      await correct(location, async (db) => {
+        const join = db.prepare("SELECT id FROM corrections WHERE kind = 'article.join'").pluck().get() as number;
+        undoCorrection(db, join);
+        const c = correctionById(db, join)!;
+        if (isArticleCorrection(c)) undoArticleCorrection(db, c);
+      });
+      const out = await analyzeAndExport(location, ['dump-harbour', 'dump-summit']);
+      // The split (still in force) outlives the analysis of its dump.
+      const ids = (JSON.parse(out).articles as Array<{ id: string }>).map((a) => a.id);
+      expect(ids).toEqual(expect.arrayContaining(parts));
+      expect(ids).not.toContain(original);
+      return out;
+    };
+    const sqlite = await run(join(dir, 'corrected.db'));
+    const postgres = await run(await pgUrl());
+    const kinds = (JSON.parse(sqlite).corrections as Array<{ kind: string }>).map((c) => c.kind);
+    expect(kinds).toEqual(['article.split', 'article.join']);
+    expect(postgres === sqlite, 'the two exports differ').toBe(true);
   });
 
   it('refuses a database that does not sort text by bytes, saying how to create one', async () => {

@@ -7,6 +7,24 @@ export {
   type AnalyzeSummary,
 } from './run.js';
 export { analyzeArticle } from './pipeline.js';
+export {
+  ArticleCorrectionError,
+  applyArticleCorrection,
+  correctionArticles,
+  dependentCorrections,
+  isArticleCorrection,
+  joinCorrection,
+  joinId,
+  joinRaw,
+  keepArticleCorrections,
+  replacedArticleIds,
+  splitCorrection,
+  splitIds,
+  splitOffsets,
+  splitRaws,
+  undoArticleCorrection,
+  type ArticleCorrection,
+} from './article-corrections.js';
 export { runStages, STAGES, stagesFor, type PipelineEnv, type PipelineStage } from './stages.js';
 export { resolveCorpus } from './resolve-corpus.js';
 export { eventHeadline } from './headline.js';
@@ -45,6 +63,8 @@ export {
 export {
   placeStories,
   pendingStoryArticles,
+  forgetStoryArticles,
+  redescribeStories,
   updateStories,
   type PendingStoryArticle,
   type StoryUpdate,

@@ -16,7 +16,7 @@ import {
   applyQuoteCorrections,
   correctionsVersion,
   articleIdLoader,
-  latestSeq,
+  seqStamp,
   storeAliasFile,
   storedAliasFile,
   storedEventMentions,
@@ -119,7 +119,7 @@ export interface Resolving {
  */
 export function startResolve(db: Db, given?: AliasFile): Resolving {
   // Taken before anything is read, so the stamp never claims articles another process adds meanwhile.
-  const stamp = latestSeq(db);
+  const stamp = seqStamp(db);
   // An alias file given (by `analyze`) becomes the store's; a resolve without one (a correction in the
   // workbench) uses the store's, so the analyst's merges and renames survive it.
   const userAliases = given ?? aliasFileOfStore(db);

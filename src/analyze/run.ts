@@ -16,6 +16,7 @@ import {
 } from '../store/index.js';
 import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
+import { keepArticleCorrections, replacedArticleIds } from './article-corrections.js';
 import { startResolve } from './resolve-corpus.js';
 import { updateStories, type StoryUpdate } from './stories-update.js';
 
@@ -211,6 +212,8 @@ export async function analyzeItems(
     options.onProgress?.(summary);
   };
   const seenIds = new Set<string>();
+  // Articles an analyst's split or join replaced: the input holds them again, the store keeps the correction.
+  const replaced = replacedArticleIds(db);
   // Each remembered article's own date, so a near-duplicate without one can take it (time/story-date.ts).
   const ownDates = new Map<string, DateEvidence | null>();
   let batch: Array<{ id: string; raw: RawArticle }> = [];
@@ -225,7 +228,7 @@ export async function analyzeItems(
         raw.warnings.push(checked.warning);
       }
       const id = articleId(raw);
-      if (seenIds.has(id) || writer.has(id)) {
+      if (seenIds.has(id) || writer.has(id) || replaced.has(id)) {
         summary.skipped++;
         continue;
       }
@@ -267,6 +270,13 @@ export async function analyzeItems(
     options.onPhase?.('done');
     summary.totalArticles = articleCount(db);
     return summary;
+  }
+  // The analyst's splits and joins hold whatever this run stored (see `keepArticleCorrections`).
+  try {
+    await keepArticleCorrections(db);
+  } catch (err) {
+    if (bulk) finishBulkLoad(db);
+    throw err;
   }
   // Always re-resolve: cheap next to analysis, and it picks up alias-file edits without new articles. Its
   // worker starts on the stored articles while this thread rebuilds the indexes a bulk load deferred.

@@ -183,8 +183,7 @@ export function placeStories(
         const [s, score] = best(seq);
         let story = s;
         if (!story || score < o.threshold) {
-          story = f.id;
-          writer.startStory(story);
+          story = writer.startStory(f.id);
           stats.started++;
         }
         writer.setMember(seq, story);
@@ -225,4 +224,55 @@ export function placeStories(
   }
   stats.stories = (db.prepare('SELECT COUNT(*) AS n FROM stories').get() as { n: number }).n;
   return stats;
+}
+
+/**
+ * Take articles about to be removed out of the story frequencies (as `placeStories` added them: their stored
+ * features, one document each), before their rows go. Answers the stories they were in, for `redescribeStories`
+ * once they are gone. Run inside the caller's transaction.
+ */
+export function forgetStoryArticles(db: Db, seqs: readonly number[]): string[] {
+  const load = storyArticleLoader(db);
+  const writer = storyWriter(db);
+  const delta = new Map<string, number>();
+  const stories = new Set<string>();
+  let documents = 0;
+  for (const seq of seqs) {
+    const story = writer.storyOf(seq);
+    if (story === null) continue;
+    stories.add(story);
+    const a = load(seq);
+    if (!a) continue;
+    documents++;
+    const f = storedFeatures(a);
+    for (const k of f.terms.keys()) delta.set(k, (delta.get(k) ?? 0) - 1);
+    for (const k of f.actors.keys()) delta.set(`#${k}`, (delta.get(`#${k}`) ?? 0) - 1);
+    for (const k of f.times.keys()) delta.set(`@${k}`, (delta.get(`@${k}`) ?? 0) - 1);
+  }
+  if (documents > 0) {
+    addStoryFrequencies(db, delta, -documents);
+    db.prepare('DELETE FROM story_frequencies WHERE df <= 0').run();
+  }
+  return [...stories];
+}
+
+/** Describe stories again after members left them; a story left without members is deleted. */
+export function redescribeStories(db: Db, ids: readonly string[]): void {
+  const load = storyArticleLoader(db);
+  const writer = storyWriter(db);
+  const stored = storyFrequencies(db);
+  const frequencies = new DocumentFrequencies(stored.df, stored.documents);
+  for (const id of ids) {
+    const seqs = sampleMembers(storyMemberSeqs(db, id));
+    if (seqs.length === 0) {
+      writer.deleteStory(id);
+      continue;
+    }
+    const articles = seqs.flatMap((s) => {
+      const a = load(s);
+      return a ? [a] : [];
+    });
+    const vectors = articles.map((a) => storyVectors(storedFeatures(a), frequencies));
+    writer.describe(id, describeStory(db, id, articles, vectors));
+  }
 }

@@ -24,6 +24,25 @@ export type Correction =
         /** The speaker before the correction, put back when it is undone. */
         before: { speakerKey: string | null; speakerName: string | null };
       }
+    >
+  | CorrectionOf<
+      'article.split',
+      {
+        /** The article the segmenter made of two, and where (a UTF-16 offset into its text) the second begins. */
+        articleId: string;
+        offset: number;
+        /** The ids of the two articles it became (derived from `articleId` and `offset`, so a re-analysis finds them). */
+        parts: [string, string];
+      }
+    >
+  | CorrectionOf<
+      'article.join',
+      {
+        /** Two articles of one source, in source order, that the segmenter cut out of one. */
+        articleIds: [string, string];
+        /** The id of the article they became (derived from the two). */
+        joined: string;
+      }
     >;
 
 interface CorrectionOf<K extends string, P> {
@@ -47,4 +66,6 @@ export const CORRECTION_KINDS: readonly CorrectionKind[] = [
   'event.actors',
   'event.wrong',
   'quote.speaker',
+  'article.split',
+  'article.join',
 ];

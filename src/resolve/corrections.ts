@@ -57,7 +57,8 @@ export interface CorrectionActors {
 /**
  * Apply the event corrections not undone: an event whose evidence shares a span with a correction's evidence
  * is retyped, given other actors, or dropped (marked wrong). A corrected event lists the corrections' ids in
- * `corrections`. Corrections apply in the order they were made, so a later one wins.
+ * `corrections`. Corrections apply in the order they were made, so a later one wins. An event told by an article an
+ * article correction made (a part of a split article, a joined one) lists that correction too, unchanged by it.
  */
 export function* applyEventCorrections(
   events: Iterable<ExportEvent>,
@@ -74,7 +75,13 @@ export function* applyEventCorrections(
       bySpan.set(spanKey(e), list);
     }
   }
-  if (bySpan.size === 0) {
+  const byArticle = new Map<string, Correction>();
+  for (const c of corrections) {
+    if (c.undoneAt) continue;
+    if (c.kind === 'article.split') for (const id of c.payload.parts) byArticle.set(id, c);
+    else if (c.kind === 'article.join') byArticle.set(c.payload.joined, c);
+  }
+  if (bySpan.size === 0 && byArticle.size === 0) {
     yield* events;
     return;
   }
@@ -87,7 +94,14 @@ export function* applyEventCorrections(
     return { ids, names: refs.map((r) => r.name), refs };
   };
   for (const event of events) {
-    const mine = [...new Set(event.evidence.flatMap((e) => bySpan.get(spanKey(e)) ?? []))].sort((a, b) => a.id - b.id);
+    const mine = [
+      ...new Set(
+        event.evidence.flatMap((e) => [
+          ...(bySpan.get(spanKey(e)) ?? []),
+          ...(byArticle.has(e.articleId) ? [byArticle.get(e.articleId)!] : []),
+        ]),
+      ),
+    ].sort((a, b) => a.id - b.id);
     if (mine.length === 0) {
       yield event;
       continue;

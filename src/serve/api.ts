@@ -1,5 +1,12 @@
 import { Hono } from 'hono';
-import { analyzeActivity, compareStory, eventPlaces, type NetworkRange, timelinePage } from '../analyze/index.js';
+import {
+  analyzeActivity,
+  compareStory,
+  eventPlaces,
+  type NetworkRange,
+  splitOffsets,
+  timelinePage,
+} from '../analyze/index.js';
 import {
   actorMentions,
   actorProfile,
@@ -22,6 +29,7 @@ import {
   storyPage,
   type Db,
   type Facets,
+  nextInSource,
 } from '../store/index.js';
 import { StoreCache } from './cache.js';
 import { correctionRoutes } from './corrections.js';
@@ -79,7 +87,11 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
     )
     .get('/articles/:id', (c) => {
       const a = articleDetail(db, c.req.param('id'));
-      return a ? c.json(a, 200) : c.json({ error: 'no such article' }, 404);
+      // Where the reader may split it (the start of each paragraph or line but the first) and the article after
+      // it in its source (what "join with next" joins it with).
+      return a
+        ? c.json({ ...a, splitAt: splitOffsets(a.text), nextInSource: nextInSource(db, a.id) }, 200)
+        : c.json({ error: 'no such article' }, 404);
     })
     .get('/entities', paged<{ type?: string }>(), (c) => {
       const { offset, limit } = c.req.valid('query');

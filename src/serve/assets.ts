@@ -98,7 +98,7 @@ blockquote.snippet { margin: .2rem 0 .2rem 1rem; color: #333; font-size: .9rem; 
 .sparkline { margin: .3rem 0; } .sparkline rect.some { fill: var(--accent); } .sparkline rect.none { fill: var(--line); }
 @media (max-width: 900px) { .reader .body { margin-left: 0; } .reader .body .margin { position: static; display: block; width: auto; text-align: left; } }
 @media print {
-  header, nav, #search-form, .pager, .filter-bar, .exports, .axis, .fact-info, .legend { display: none !important; }
+  header, nav, #search-form, .pager, .filter-bar, .exports, .axis, .fact-info, .legend, .split-point, .article-corrections { display: none !important; }
   main { max-width: none; padding: 0; }
   body { font-size: 11pt; color: #000; }
   a { color: #000; text-decoration: none; }
@@ -119,6 +119,11 @@ ol.list { padding-left: 1.4rem; margin: 0; } ol.list li { padding: .5rem 0; bord
 #map-svg { width: 100%; height: auto; border: 1px solid var(--line); background: #eef4fa; display: block; margin-bottom: 1rem; }
 #map-svg .land { fill: #dfe6dc; stroke: #9aa; stroke-width: .4; } #map-svg .place { fill: rgba(200, 50, 50, .55); stroke: #822; cursor: pointer; }
 #map-svg .place.selected { fill: rgba(11, 92, 173, .7); }
+.reader .split-point { margin: -.75rem 0 0; height: .75rem; line-height: .75rem; border-top: 1px dashed transparent; user-select: none; }
+.reader .split-point button { border: 0; background: none; padding: 0 .2rem; font-size: .7rem; line-height: .75rem; color: #888; cursor: pointer; opacity: .45; }
+.reader .split-point:hover, .reader .split-point:focus-within { border-top-color: #b00; }
+.reader .split-point:hover button, .reader .split-point button:focus { opacity: 1; color: #b00; }
+.reader .article-corrections { display: flex; gap: .6rem; align-items: center; }
 .correction { display: inline-flex; gap: .3rem; flex-wrap: wrap; align-items: center; font-size: .8rem; }
 .correction form { display: inline-flex; gap: .3rem; align-items: center; }
 .correction-status { font-size: .8rem; color: var(--muted); }

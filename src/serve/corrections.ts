@@ -1,6 +1,17 @@
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
-import { resolveCorpus } from '../analyze/index.js';
+import {
+  ArticleCorrectionError,
+  applyArticleCorrection,
+  correctionArticles,
+  dependentCorrections,
+  isArticleCorrection,
+  joinCorrection,
+  resolveCorpus,
+  splitCorrection,
+  undoArticleCorrection,
+  updateStories,
+} from '../analyze/index.js';
 import { PLOVER_TYPES, type Correction, type ExportEvent } from '../model/index.js';
 import { AliasFileError, aliasFileCorrections, correctionsAliasFile, parseAliasFile } from '../resolve/index.js';
 import {
@@ -33,7 +44,9 @@ export type CorrectionRequest =
   | { kind: 'event.type'; id: string; type: string; note?: string }
   | { kind: 'event.actors'; id: string; sourceIds: string[]; targetIds: string[]; note?: string }
   | { kind: 'event.wrong'; id: string; note?: string }
-  | { kind: 'quote.speaker'; id: string; speakerId: string; note?: string };
+  | { kind: 'quote.speaker'; id: string; speakerId: string; note?: string }
+  | { kind: 'article.split'; id: string; offset: number; note?: string }
+  | { kind: 'article.join'; ids: [string, string]; note?: string };
 
 class CorrectionError extends Error {}
 
@@ -115,9 +128,13 @@ function toCorrection(db: Db, r: Record<string, unknown>): Pick<Correction, 'kin
         },
       };
     }
+    case 'article.split':
+      return splitCorrection(db, r.id, r.offset);
+    case 'article.join':
+      return joinCorrection(db, r.ids);
     default:
       throw new CorrectionError(
-        'kind is one of actor.merge, actor.split, actor.rename, event.type, event.actors, event.wrong, quote.speaker',
+        'kind is one of actor.merge, actor.split, actor.rename, event.type, event.actors, event.wrong, quote.speaker, article.split, article.join',
       );
   }
 }
@@ -145,10 +162,15 @@ const jsonObject = validator('json', (v, c) =>
 export function correctionRoutes(db: Db) {
   // One resolve at a time: two quick corrections resolve one after the other, each seeing the one before.
   let last: Promise<unknown> = Promise.resolve();
-  const resolveAgain = (): Promise<Awaited<ReturnType<typeof resolveCorpus>>> => {
+  // An article correction changes articles first (in the same turn, so two corrections never race for one
+  // article), and places the new articles in stories after the resolve.
+  const resolveAgain = (before?: () => Promise<void> | void): Promise<Awaited<ReturnType<typeof resolveCorpus>>> => {
     const again = async (): Promise<Awaited<ReturnType<typeof resolveCorpus>>> => {
       try {
-        return await resolveCorpus(db);
+        if (before) await before();
+        const resolved = await resolveCorpus(db);
+        if (before) updateStories(db);
+        return resolved;
       } finally {
         storeChanged(db);
       }
@@ -181,8 +203,31 @@ export function correctionRoutes(db: Db) {
         try {
           made = toCorrection(db, r);
         } catch (err) {
-          if (err instanceof CorrectionError) return c.json({ error: err.message }, 400);
+          if (err instanceof CorrectionError || err instanceof ArticleCorrectionError)
+            return c.json({ error: err.message }, 400);
           throw err;
+        }
+        if (made.kind === 'article.split' || made.kind === 'article.join') {
+          let correction: Correction | null = null;
+          let refused: string | null = null;
+          const resolved = await resolveAgain(async () => {
+            // Checked again in turn: a correction just before may have replaced the article.
+            try {
+              const again = toCorrection(db, r);
+              correction = addCorrection(db, { ...again, note });
+              if (isArticleCorrection(correction)) await applyArticleCorrection(db, correction);
+            } catch (err) {
+              // Nothing was changed (removal and insertion are one transaction): the correction goes too.
+              if (correction) db.prepare('DELETE FROM corrections WHERE id = ?').run(correction.id);
+              correction = null;
+              if (!(err instanceof CorrectionError || err instanceof ArticleCorrectionError)) throw err;
+              refused = err.message;
+            }
+          });
+          if (!correction) return c.json({ error: refused ?? 'the articles changed meanwhile' }, 409);
+          const done = correctionById(db, (correction as Correction).id)!;
+          const articleIds = isArticleCorrection(done) ? correctionArticles(done).results : [];
+          return c.json({ correction: done, resolved, articleIds }, 200);
         }
         const correction = addCorrection(db, { ...made, note });
         const resolved = await resolveAgain();
@@ -207,6 +252,26 @@ export function correctionRoutes(db: Db) {
       const id = Number(c.req.param('id'));
       const found = Number.isInteger(id) ? correctionById(db, id) : null;
       if (!found) return c.json({ error: 'no such correction' }, 404);
+      if (isArticleCorrection(found) && !found.undoneAt) {
+        const later = dependentCorrections(db, found);
+        if (later.length > 0)
+          return c.json(
+            {
+              error: `undo correction ${later.map((l) => `#${l.id}`).join(', ')} first: it works on an article this one made`,
+            },
+            409,
+          );
+        let undone = false;
+        const resolved = await resolveAgain(() => {
+          undone = undoCorrection(db, id);
+          if (undone) undoArticleCorrection(db, found);
+        });
+        if (!undone) return c.json({ error: 'this correction was undone already' }, 409);
+        return c.json(
+          { correction: correctionById(db, id)!, resolved, articleIds: correctionArticles(found).originals },
+          200,
+        );
+      }
       if (!undoCorrection(db, id)) return c.json({ error: 'this correction was undone already' }, 409);
       const resolved = await resolveAgain();
       return c.json({ correction: correctionById(db, id)!, resolved }, 200);

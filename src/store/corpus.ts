@@ -259,6 +259,20 @@ export function resolvedStamp(db: Db): number {
   return row ? Number(row.value) : 0;
 }
 
+/**
+ * The highest article seq ever given (AUTOINCREMENT never gives one again): what a resolve stamps its result with.
+ * Not `MAX(seq)`, which drops when an article correction removes the newest article, and would make the next
+ * resolve look older than the last one written. `meta.article_seq_given` keeps it where the counter does not
+ * (a PostgreSQL store's working copy counts from the seqs it holds).
+ */
+export function seqStamp(db: Db): number {
+  const given = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'articles'").pluck().get() as
+    | number
+    | undefined;
+  const kept = db.prepare("SELECT value FROM meta WHERE key = 'article_seq_given'").pluck().get() as string | undefined;
+  return Math.max(given ?? 0, Number(kept ?? 0), latestSeq(db));
+}
+
 export function latestSeq(db: Db): number {
   const row = db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM articles').get() as { s: number };
   return row.s;

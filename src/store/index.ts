@@ -30,3 +30,4 @@ export { storeAliasFile, storedAliasFile } from './alias-file.js';
 export * from './stories.js';
 export { openStore, storeLocation, type SearchResult, type Store } from './store.js';
 export { isPostgresUrl, redactUrl } from './pg/url.js';
+export * from './article-rows.js';

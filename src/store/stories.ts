@@ -121,6 +121,7 @@ export function storyWriter(db: Db) {
   const nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM stories').pluck();
   const insStory = db.prepare("INSERT INTO stories (id, seq, title, articles) VALUES (?, ?, '', 0)");
   const del = db.prepare('DELETE FROM stories WHERE id = ?');
+  const exists = db.prepare('SELECT 1 FROM stories WHERE id = ?').pluck();
   const upd = db.prepare(
     'UPDATE stories SET title = ?, summary = ?, actors = ?, date_from = ?, date_to = ?, outlets = ?, articles = ? WHERE id = ?',
   );
@@ -132,9 +133,16 @@ export function storyWriter(db: Db) {
     setMember(seq: number, storyId: string): void {
       setMember.run(seq, storyId);
     },
-    /** A new, still empty story named `id`. */
-    startStory(id: string): void {
-      insStory.run(id, nextSeq.get() as number);
+    /**
+     * A new, still empty story named `id` (the id of the article that starts it), answering the id it got. A story
+     * keeps its name when that article leaves it (an article correction removes it), so an article of that id
+     * stored again (the correction undone) names its story `id~2` (or the next number free).
+     */
+    startStory(id: string): string {
+      let name = id;
+      for (let n = 2; exists.get(name) !== undefined; n++) name = `${id}~${n}`;
+      insStory.run(name, nextSeq.get() as number);
+      return name;
     },
     deleteStory(id: string): void {
       del.run(id);

@@ -156,4 +156,19 @@ describe('walk-through: five questions answered by clicks', () => {
     expect(await page.locator('#map-svg circle.place').count()).toBeGreaterThan(0);
     await shot('map');
   });
+
+  it('lists the actors, searches the articles and shows the sources', async () => {
+    await nav('entities');
+    await page.waitForSelector('#entity-table tbody tr a');
+    expect(await page.locator('#entity-table tbody tr').count()).toBeGreaterThan(0);
+    await shot('actors');
+    await page.fill('#search-input', 'missiles');
+    await page.press('#search-input', 'Enter');
+    await page.waitForSelector('#search-results li');
+    expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
+    await shot('search');
+    await nav('sources');
+    await page.waitForSelector('#source-url');
+    await shot('sources');
+  });
 });

@@ -1,5 +1,5 @@
 import { parseResponse } from 'hono/client';
-import { type ArticleDetail, client } from './client.js';
+import { answer, type ArticleDetail, client } from './client.js';
 import { clear, dateLabel, el, externalLink, pager, paging } from './dom.js';
 import { parseSpan } from './evidence.js';
 import { articleRow } from '../list-rows.js';
@@ -171,14 +171,49 @@ function factInfo(a: ArticleDetail, body: HTMLElement): HTMLElement {
   return box;
 }
 
+/**
+ * Split or join articles the dump segmenter cut wrongly: the correction is saved (the server removes the article
+ * or articles with all they derived and analyzes the new ones), then the reader shows the first new article.
+ */
+async function correctArticles(
+  status: HTMLElement,
+  body: { kind: 'article.split'; id: string; offset: number } | { kind: 'article.join'; ids: [string, string] },
+): Promise<void> {
+  status.textContent = body.kind === 'article.split' ? 'Splitting…' : 'Joining…';
+  status.classList.remove('warning');
+  const res = await client.corrections.$post({ json: body });
+  const out = (await answer(res)) as { error?: string; articleIds?: string[] };
+  const first = out.articleIds?.[0];
+  if (!res.ok || !first) {
+    status.textContent = out.error ?? 'The correction was not saved.';
+    status.classList.add('warning');
+    return;
+  }
+  location.hash = `#/article/${encodeURIComponent(first)}`;
+}
+
+/** A "Split here" button before a paragraph: the article ends above it and a new one starts with it. */
+function splitPoint(id: string, offset: number, status: HTMLElement): HTMLElement {
+  const b = el(
+    'button',
+    { type: 'button', class: 'link', 'data-split': String(offset), title: 'The segmenter joined two articles here' },
+    '✂ Split here',
+  );
+  b.addEventListener('click', () => void correctArticles(status, { kind: 'article.split', id, offset }));
+  return el('div', { class: 'split-point' }, b);
+}
+
 export async function renderArticle(main: HTMLElement, id: string, params = new URLSearchParams()): Promise<void> {
   const a = await parseResponse(client.articles[':id'].$get({ param: { id } }));
   clear(main);
+  const status = el('span', { class: 'correction-status', id: 'article-correction-status', role: 'status' });
+  const splitAt = new Set(a.splitAt);
   const span = parseSpan(params.get('span'));
   const layers = layersOf(a, span && span.end <= a.text.length ? span : null);
   const body = el('div', { class: 'body', id: 'article-body' });
   const paragraphs = a.paragraphs.length > 0 ? a.paragraphs : [{ start: 0, end: a.text.length, kind: 'body' as const }];
   for (const p of paragraphs) {
+    if (splitAt.has(p.start)) body.append(splitPoint(a.id, p.start, status));
     const para = el('p', { class: p.kind });
     // Each event whose sentence starts in this paragraph gets its type as a chip in the margin.
     const chips = a.events.filter((e) =>
@@ -233,6 +268,7 @@ export async function renderArticle(main: HTMLElement, id: string, params = new 
         ' · click a quote for its speaker',
       ),
       ...a.warnings.map((w) => el('div', { class: 'warning' }, `⚠ ${w}`)),
+      el('div', { class: 'meta article-corrections' }, joinButton(a, status), status),
       captions,
       factInfo(a, body),
       body,
@@ -243,4 +279,17 @@ export async function renderArticle(main: HTMLElement, id: string, params = new 
     hl.id = 'evidence';
     hl.scrollIntoView({ block: 'center' });
   }
+}
+
+/** "Join with next article": this article and the one after it in its source (the same dump) become one. */
+function joinButton(a: ArticleDetail, status: HTMLElement): HTMLElement | null {
+  const next = a.nextInSource;
+  if (!next) return null;
+  const b = el(
+    'button',
+    { type: 'button', class: 'link', id: 'join-next', title: 'The segmenter cut one article in two here' },
+    'Join with next article',
+  );
+  b.addEventListener('click', () => void correctArticles(status, { kind: 'article.join', ids: [a.id, next] }));
+  return b;
 }

@@ -1,4 +1,4 @@
-import { parseResponse } from 'hono/client';
+import { type InferResponseType, parseResponse } from 'hono/client';
 import { PLOVER_TYPES } from '../../model/doc.js';
 import { answer, client } from './client.js';
 import { clear, dateLabel, el, pager, paging, saveFile } from './dom.js';
@@ -204,6 +204,36 @@ export function correctionControls(kind: CorrectedKind, id: string): HTMLElement
   return box;
 }
 
+type ListedCorrection = InferResponseType<typeof client.corrections.$get, 200>['items'][number];
+
+/** An article split or join as links to the articles in the store now: the new ones, or the old ones once undone. */
+function articleLinks(c: ListedCorrection): HTMLElement | null {
+  const p = c.payload as {
+    articleId?: string;
+    offset?: number;
+    parts?: string[];
+    articleIds?: string[];
+    joined?: string;
+  };
+  let before: string[];
+  let after: string[];
+  if (c.kind === 'article.split' && p.articleId && p.parts) [before, after] = [[p.articleId], p.parts];
+  else if (c.kind === 'article.join' && p.articleIds && p.joined) [before, after] = [p.articleIds, [p.joined]];
+  else return null;
+  const live = c.undoneAt ? before : after;
+  const link = (id: string): Node =>
+    live.includes(id) ? el('a', { href: `#/article/${encodeURIComponent(id)}` }, id) : document.createTextNode(id);
+  const list = (ids: string[]): Node[] =>
+    ids.flatMap((id, i) => (i === 0 ? [link(id)] : [document.createTextNode(' + '), link(id)]));
+  return el(
+    'span',
+    { class: 'article-correction' },
+    ...list(before),
+    c.kind === 'article.split' ? ` split at ${p.offset} → ` : ' joined → ',
+    ...list(after),
+  );
+}
+
 /** Every correction, newest first, each undoable; the actor part as an alias file to download or upload. */
 export async function renderCorrections(main: HTMLElement, offset = 0): Promise<void> {
   const page = await parseResponse(client.corrections.$get({ query: paging(offset, 50) }));
@@ -269,7 +299,7 @@ export async function renderCorrections(main: HTMLElement, offset = 0): Promise<
       el('td', {}, String(c.id)),
       el('td', {}, c.kind),
       el('td', {}, c.target),
-      el('td', {}, JSON.stringify(c.payload)),
+      el('td', {}, articleLinks(c) ?? JSON.stringify(c.payload)),
       el('td', {}, c.note ?? ''),
       el('td', {}, dateLabel(c.createdAt.slice(0, 16))),
       el('td', {}, c.undoneAt ? `undone ${c.undoneAt.slice(0, 16)}` : undo),

@@ -14,6 +14,7 @@ import { migration009 } from './009-fact-facets.js';
 import { migration010 } from './010-read-indexes.js';
 import { migration011 } from './011-stories.js';
 import { migration012 } from './012-event-flag-indexes.js';
+import { migration013 } from './013-correction-snapshots.js';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
