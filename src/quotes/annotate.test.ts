@@ -438,4 +438,56 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(report?.speaker?.text).toBe('Jaan Tamm');
     expect(quote(doc, '"We remain').speakerName).toBe('Jaan Tamm');
   });
+
+  it('reads "his spokesman" / "its ministry" with no spokesman named as the possessor speaking through them', () => {
+    const doc = analyze(
+      'Mayor Olaf Brandt left for Velm on Monday. "The mayor will not resign," his spokesman said.\n\nThe Ferry Company rejected the report. "Our boats are safe," its press office said. Lena Holm arrived. "I am tired," her sister said.',
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Velm', 'LOC'],
+        ['Ferry Company', 'ORG'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    expect(quote(doc, '"The mayor').speaker?.text).toBe('his spokesman');
+    expect(quote(doc, '"The mayor').speakerName).toBe('Olaf Brandt');
+    expect(quote(doc, '"Our boats').speakerName).toBe('Ferry Company');
+    // A relative speaks for herself: "her sister" is not Lena Holm.
+    expect(quote(doc, '"I am tired').speakerName ?? null).toBeNull();
+  });
+
+  it('keeps the addressee without the time it was told', () => {
+    const doc = analyze(
+      '"The budget is fair," Anna Berg told parliament on Tuesday morning. "We need ferries," Tomas Novak told the harbour board late on Friday. "Fine," Lena Holm told the Harbour Gazette last week.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Harbour Gazette', 'ORG'],
+      ],
+    );
+    expect(quote(doc, '"The budget').addressee?.text).toBe('parliament');
+    expect(quote(doc, '"We need').addressee?.text).toBe('the harbour board');
+    expect(quote(doc, '"Fine').addressee?.text).toBe('the Harbour Gazette');
+  });
+
+  it('keeps one who holds a view ("X is deeply concerned about Y") out of the targets, and Y in them', () => {
+    const doc = analyze(
+      "Tomas Novak, the Ruritanian envoy, said Ruritania is deeply concerned about the Ferry Company's safety record.",
+      [
+        ['Tomas Novak', 'PER'],
+        ['Ruritanian', 'MISC'],
+        ['Ruritania', 'LOC'],
+        ['Ferry Company', 'ORG'],
+      ],
+    );
+    const c = doc.claims.find((x) => x.proposition.startsWith('Ruritania is'));
+    expect(c?.claimantKey).toBe('person:tomas novak');
+    expect(c?.targetKeys).toEqual(['org:ferry company']);
+  });
+
+  it('starts a proposition after the colon that introduces the quoted words', () => {
+    const doc = analyze('Anna Berg said on Saturday: "The harbour will reopen in May."', [['Anna Berg', 'PER']]);
+    expect(doc.claims[0]?.proposition).toBe('The harbour will reopen in May');
+  });
 });

@@ -522,6 +522,32 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
 
 export { firstAtOrAfter };
 
+/** Possessive pronouns and the subject pronoun whose antecedent they share ("his" → "he"). */
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['its', 'it'],
+  ['their', 'they'],
+]);
+
+/**
+ * "his spokesman said", "its foreign ministry said", "her letter reads": a possessive pronoun before a head that
+ * speaks for its possessor (a spokesman, an office, a ministry) or is a work of the possessor's. The person the
+ * article named with that head comes first (the spokesman named earlier); else the possessor speaks through them,
+ * as "BP's spokesman" is BP: the possessive pronoun's antecedent, read like the subject pronoun it stands beside.
+ * A relative ("his sister") speaks for no one but herself and is not resolved this way.
+ */
+function possessedSpeaker(ctx: SpeakerContext, span: Span, words: string[]): ResolvedSpeaker | null {
+  const pron = POSSESSIVE_PRONOUNS.get(words[0] ?? '');
+  const head = words[words.length - 1] ?? '';
+  if (!pron || words.length < 2 || words.length > 4) return null;
+  if (!SPEAKS_FOR.has(head) && !ORG_HEADS.has(head) && !AUTHORED_WORKS.has(head)) return null;
+  const described = describedActor(ctx, span, words);
+  if (described.key) return described;
+  const owner = pronounAntecedent(ctx, pron, span.start);
+  return owner.key ? owner : null;
+}
+
 export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker {
   const inside = entitiesIn(ctx, span).filter((e) => e.type !== 'LOC');
   const text = ctx.doc.text.slice(span.start, span.end);
@@ -550,6 +576,10 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
       if (!between) return prior.speaker;
     }
     return resolved;
+  }
+  if (inside.length === 0) {
+    const possessed = possessedSpeaker(ctx, span, words);
+    if (possessed) return possessed;
   }
   // "the Democratic front-runner": an adjectival name is a modifier of the description, not the speaker.
   if (inside.length > 0 && inside.every((e) => e.type === 'MISC' || e.type === 'NORP')) {
