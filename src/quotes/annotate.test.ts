@@ -490,4 +490,19 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     const doc = analyze('Anna Berg said on Saturday: "The harbour will reopen in May."', [['Anna Berg', 'PER']]);
     expect(doc.claims[0]?.proposition).toBe('The harbour will reopen in May');
   });
+
+  it('reads each transcript turn ("\\"BERG: …") as a statement by the one labelled, and skips bracketed notes', () => {
+    const doc = analyze(
+      'The interview follows.\n\n"HOLM: Why did the ferry sink?\n\n"BERG: The company ignored every warning.\n\n"(CROSSTALK.)\n\n"BERG: The harbour will reopen in May.\n\n"It will be safer than before.\n\nAnna Berg is the mayor. Lena Holm hosts the show.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.speakerName])).toEqual([
+      ['Why did the ferry sink?', 'HOLM', 'Lena Holm'],
+      ['The company ignored every warning.', 'BERG', 'Anna Berg'],
+      ['The harbour will reopen in May.\n\n"It will be safer than before.', 'BERG', 'Anna Berg'],
+    ]);
+  });
 });

@@ -577,6 +577,18 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
     }
     return resolved;
   }
+  // A transcript label in capitals ("PENCE") names a person of the article by surname.
+  if (inside.length === 0 && /^\p{Lu}[\p{Lu}'’-]+$/u.test(text)) {
+    const surname = text.toLowerCase();
+    const named = lastEntityBefore(
+      ctx,
+      ctx.doc.text.length,
+      (e) =>
+        e.type === 'PERSON' && !!e.actorKey && (e.canonical ?? e.text).toLowerCase().split(/\s+/).pop() === surname,
+      Number.POSITIVE_INFINITY,
+    );
+    if (named) return actor(named);
+  }
   if (inside.length === 0) {
     const possessed = possessedSpeaker(ctx, span, words);
     if (possessed) return possessed;
