@@ -505,4 +505,13 @@ describe('speakers kept apart from reports, objects and appositions', () => {
       ['The harbour will reopen in May.\n\n"It will be safer than before.', 'BERG', 'Anna Berg'],
     ]);
   });
+
+  it('reads a name after a dash closing the paragraph as the signature of the quote, recognized or not', () => {
+    const doc = analyze(
+      'Readers answered.\n\n“The fares are far too high.” ― Ana Rudo Kestrel\n\n“I would rather walk.” — the editors\n\nNo one else wrote.',
+    );
+    expect(quote(doc, '“The fares').speaker?.text).toBe('Ana Rudo Kestrel');
+    // Words in lower case after a dash are no signature.
+    expect(quote(doc, '“I would').speaker?.text).not.toBe('the editors');
+  });
 });
