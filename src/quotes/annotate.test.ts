@@ -514,4 +514,20 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     // Words in lower case after a dash are no signature.
     expect(quote(doc, '“I would').speaker?.text).not.toBe('the editors');
   });
+
+  it('keeps "the sister of leader X" and "X\'s sister" apart from X, and reads "a spokesman of X" as X', () => {
+    const doc = analyze(
+      'The sister of leader Ivo Sarr said on Tuesday that the talks were over. "We have nothing to discuss," Sarr\'s sister said. A spokesman of the Ferry Company said the boats would sail.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Sarr', 'PER'],
+        ['Ferry Company', 'ORG'],
+      ],
+    );
+    const report = doc.quotes.find((q) => q.text === 'the talks were over');
+    expect(report?.speaker?.text).toBe('The sister of leader Ivo Sarr');
+    expect(report?.speakerName ?? null).toBeNull();
+    expect(quote(doc, '"We have').speakerName ?? null).toBeNull();
+    expect(doc.quotes.find((q) => q.text.startsWith('the boats'))?.speakerName).toBe('Ferry Company');
+  });
 });

@@ -86,6 +86,21 @@ function skipLeft(v: QuoteContext, j: number, lo: number): number {
 }
 
 /** Widen an entity mention leftwards over its written title ("Foreign Minister", "Mr.", "the country's"). */
+/**
+ * "the sister of leader Ivo Sarr", "a friend of Sarr": a name after "of" is the complement of the noun before it,
+ * which heads the phrase. Returns where the phrase starts: the determiner before that noun (one or two lower-case
+ * words), else `s` unchanged.
+ */
+function headOfComplement(v: QuoteContext, s: number, lo: number): number {
+  if (s - 2 < lo || v.ix.lower[s - 1] !== 'of') return s;
+  for (let k = s - 2; k >= lo && s - 1 - k <= 2; k--) {
+    const t = v.doc.tokens[k]!.text;
+    if (/^(?:the|a|an|his|her|their|its|our|my)$/i.test(t)) return k < s - 2 ? k : s;
+    if (!/^\p{Ll}+$/u.test(t) || NP_BREAKS.has(v.ix.lower[k]!)) return s;
+  }
+  return s;
+}
+
 function titleStart(v: QuoteContext, s: number, lo: number): number {
   let k = s;
   while (k - 1 >= lo && s - (k - 1) <= 5) {
@@ -140,7 +155,7 @@ function nounPhraseEndingAt(v: QuoteContext, j: number, lo: number): TokenRange 
   if (ent >= 0) {
     let s = j;
     while (s - 1 >= lo && v.ix.entityOf[s - 1] === ent) s--;
-    return [titleStart(v, s, lo), j + 1];
+    return [headOfComplement(v, titleStart(v, s, lo), lo), j + 1];
   }
   let s = j;
   let k = j - 1;

@@ -386,6 +386,10 @@ function readDescription(ctx: SpeakerContext, m: EntityMention): Set<string> {
   const lo = Math.max(sent?.start ?? 0, m.start - PREMODIFIER_REACH);
   const segments = text.slice(lo, m.start).split(/[,;:()"“”]/u);
   let before = segments.pop() ?? '';
+  // "the sister of leader Ivo Sarr": the words before a lower-case noun and "of" written right before the name
+  // describe someone else.
+  const of = /^.*\b\p{Ll}+\s+of\s+/su.exec(before);
+  if (of) before = before.slice(of[0].length);
   // A name in apposition to the description before it ("The minister of defence, Arvo Kask,").
   if (!before.trim() && segments.length > 0 && /^[,]\s*$/u.test(text.slice(m.start - before.length - 1, m.start)))
     before = segments.pop() ?? '';
@@ -522,6 +526,9 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
 
 export { firstAtOrAfter };
 
+/** "the sister of …", "a spokesman of …": a determiner, up to two lower-case words, "of"; group 1 is the head noun. */
+const OF_COMPLEMENT = /^(?:the|a|an|his|her|their|its|our|my)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s+of\s+/iu;
+
 /** Possessive pronouns and the subject pronoun whose antecedent they share ("his" → "he"). */
 const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
   ['his', 'he'],
@@ -597,6 +604,17 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
   if (inside.length > 0 && inside.every((e) => e.type === 'MISC' || e.type === 'NORP')) {
     const described = describedPerson(ctx, span, words);
     if (described) return actor(described);
+  }
+  // "the sister of leader Ivo Sarr": the noun before "of" heads the phrase; the name is its complement.
+  const complement = OF_COMPLEMENT.exec(text);
+  if (inside.length > 0 && complement && inside.every((e) => e.start >= span.start + complement[0].length)) {
+    const head = complement[1]!.toLowerCase();
+    if (SPEAKS_FOR.has(head) || ORG_HEADS.has(head) || AUTHORED_WORKS.has(head)) {
+      const owner = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type])[0]!;
+      return actor(owner);
+    }
+    const described = describedPerson(ctx, span, [...words.slice(0, words.indexOf('of'))]);
+    return described ? actor(described) : NONE;
   }
   if (inside.length > 0) {
     const best = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || b.end - a.end)[0]!;
