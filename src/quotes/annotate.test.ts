@@ -530,4 +530,17 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(quote(doc, '"We have').speakerName ?? null).toBeNull();
     expect(doc.quotes.find((q) => q.text.startsWith('the boats'))?.speakerName).toBe('Ferry Company');
   });
+
+  it('reads an indefinite description as someone new: the one named later sharing most of its words', () => {
+    const doc = analyze(
+      'Dr Olaf Brandt treated the skipper. A harbour clinic doctor said the skipper had been given a sedative. Later, harbour clinic Dr Lena Holm testified again.',
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    const q = doc.quotes.find((x) => x.text.startsWith('the skipper had'));
+    expect(q?.speaker?.text).toBe('A harbour clinic doctor');
+    expect(q?.speakerName).toBe('Lena Holm');
+  });
 });

@@ -393,7 +393,15 @@ function readDescription(ctx: SpeakerContext, m: EntityMention): Set<string> {
   // A name in apposition to the description before it ("The minister of defence, Arvo Kask,").
   if (!before.trim() && segments.length > 0 && /^[,]\s*$/u.test(text.slice(m.start - before.length - 1, m.start)))
     before = segments.pop() ?? '';
-  for (const w of before.toLowerCase().split(/[^\p{L}-]+/u)) if (w) out.add(w);
+  // A description does not run back over a speech verb ("a doctor said Dr X": "doctor" describes the one who said).
+  const pre = before.toLowerCase().split(/[^\p{L}-]+/u);
+  let from = 0;
+  pre.forEach((w, k) => {
+    if (CUE_STANCE.has(w)) from = k + 1;
+  });
+  for (const w of pre.slice(from)) if (w) out.add(w);
+  // "Dr" written before a name is the title of a doctor.
+  if (out.has('dr')) out.add('doctor');
   const after = text.slice(m.end, m.end + APPOSITION_REACH);
   const app = /^\s*,\s*((?:the|a|an)\s[^,.;()]+?)\s*[,.;]/u.exec(after) ?? /^\s*,\s*([^,.;()]+?)\s*,/u.exec(after);
   if (app) for (const w of app[1]!.toLowerCase().split(/[^\p{L}-]+/u)) if (w) out.add(w);
@@ -432,8 +440,12 @@ const OTHER_WORDS = ['another', 'other', 'second', 'third', 'fellow'];
  * The one person the article names after an indefinite description with its head noun in their description ("a
  * paramedic" … "paramedic Martin Blount"); none when several people fit.
  */
-function namedLater(ctx: SpeakerContext, span: Span, head: string): EntityMention | null {
+function namedLater(ctx: SpeakerContext, span: Span, words: string[]): EntityMention | null {
+  const head = words[words.length - 1] ?? '';
+  const modifiers = words.slice(0, -1).filter((w) => !DESCRIPTION_FILLER.has(w) && !OTHER_WORDS.includes(w));
   let found: EntityMention | null = null;
+  let bestScore = 0;
+  let tied = false;
   const ents = ctx.doc.entities;
   for (let k = firstAtOrAfter(ents, span.end); k < ents.length; k++) {
     const m = ents[k]!;
@@ -441,11 +453,17 @@ function namedLater(ctx: SpeakerContext, span: Span, head: string): EntityMentio
     const desc = descriptionWords(ctx, m);
     if (!desc.has(head)) continue;
     // "another resident, Ivo Sarr," is someone else than the resident who spoke first.
-    if (found && found.actorKey !== m.actorKey) return null;
     if (OTHER_WORDS.some((w) => desc.has(w))) return null;
-    found ??= m;
+    // The one sharing most of the description's other words ("an emergency room doctor" … "emergency room Dr X").
+    const score = 1 + modifiers.filter((w) => desc.has(w)).length;
+    if (found && m.actorKey === found.actorKey) continue;
+    if (score > bestScore) {
+      found = m;
+      bestScore = score;
+      tied = false;
+    } else if (score === bestScore) tied = true;
   }
-  return found;
+  return tied ? null : found;
 }
 
 /**
@@ -488,7 +506,9 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
       (e.affiliation !== null && e.affiliation !== undefined && affiliations.has(e.affiliation))
     );
   });
-  if (persons.length > 0) {
+  // Only a definite description refers back; "an emergency room doctor" introduces someone the article may name later.
+  const introduces = /^(?:a|an|one|another)$/.test(words[0] ?? '') && !SPEAKS_FOR.has(head) && !ORG_HEADS.has(head);
+  if (persons.length > 0 && !introduces) {
     const before = persons.filter((p) => p.start < span.start);
     return actor(before.length > 0 ? before[before.length - 1]! : persons[0]!);
   }
@@ -504,7 +524,7 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
     if (described) return actor(described);
   }
   if (within.length === 0 && indefinite && words.length <= 5 && !ORG_HEADS.has(head) && !SPEAKS_FOR.has(head)) {
-    const named = namedLater(ctx, span, head);
+    const named = namedLater(ctx, span, words);
     if (named) return actor(named);
   }
   if (ORG_HEADS.has(head)) {
