@@ -543,4 +543,12 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(q?.speaker?.text).toBe('A harbour clinic doctor');
     expect(q?.speakerName).toBe('Lena Holm');
   });
+
+  it('reads nouns in -ly ("daily", "family") as words of a speaker phrase, not as adverbs', () => {
+    const doc = analyze('"The town has given up," said an editorial in the conservative daily Morning Herald.', [
+      ['Morning Herald', 'ORG'],
+    ]);
+    expect(quote(doc, '"The town').speaker?.text).toBe('an editorial in the conservative daily Morning Herald');
+    expect(quote(doc, '"The town').speakerName).toBe('Morning Herald');
+  });
 });

@@ -23,6 +23,22 @@ export type TokenRange = [number, number];
 /** Day words ("Monday", "today", "yesterday"): a speaker phrase does not run over them. */
 const WEEKDAYS = new Set([...WEEKDAY_NAMES, 'today', 'yesterday']);
 const MAX_NP = 9;
+/** Words in -ly that are nouns or adjectives of a phrase, not adverbs ("the conservative daily", "a weekly"). */
+const NOUNS_IN_LY: ReadonlySet<string> = new Set([
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'yearly',
+  'family',
+  'ally',
+  'allies',
+  'assembly',
+  'italy',
+  'deputy',
+  'supply',
+  'elderly',
+]);
 
 function isWord(v: QuoteContext, i: number): boolean {
   return /^[\p{L}\p{N}]/u.test(v.doc.tokens[i]!.text);
@@ -150,7 +166,7 @@ function nounPhraseEndingAt(v: QuoteContext, j: number, lo: number): TokenRange 
   if (j < lo || v.quoteOf[j] !== -1 || !isWord(v, j)) return null;
   const w = v.ix.lower[j]!;
   if (SPEAKER_PRONOUNS.has(w)) return [j, j + 1];
-  if (NP_BREAKS.has(w) || NP_OPENERS.has(w) || /ly$/.test(w)) return null;
+  if (NP_BREAKS.has(w) || NP_OPENERS.has(w) || (/ly$/.test(w) && !NOUNS_IN_LY.has(w))) return null;
   const ent = v.ix.entityOf[j]!;
   if (ent >= 0) {
     let s = j;
@@ -380,7 +396,7 @@ export function phraseFrom(v: QuoteContext, j: number, hi: number): TokenRange |
       break;
     if (sawEntity && !isCap(v, k)) break;
     if (k > j && NP_OPENERS.has(t) && !NP_LINKS.has(v.ix.lower[k - 1]!)) break;
-    if (k > j && /ly$/.test(t) && !isCap(v, k)) break;
+    if (k > j && /ly$/.test(t) && !isCap(v, k) && !NOUNS_IN_LY.has(t)) break;
     k++;
     e = k;
   }
