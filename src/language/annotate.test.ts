@@ -468,6 +468,18 @@ describe('capitals acting for their state', () => {
       ['loc:paris', false],
     ]);
   });
+
+  it('reads a capital addressed by a protest or an appeal as its state, and one travelled to as a place', () => {
+    const doc = analyze('Berlin protested to Paris on Monday. The minister flew to Paris on Tuesday.', [
+      ['Berlin', 'LOC'],
+      ['Paris', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.actorKey, e.metonym])).toEqual([
+      ['Berlin', 'country:DEU', true],
+      ['Paris', 'country:FRA', true],
+      ['Paris', 'loc:paris', false],
+    ]);
+  });
 });
 
 describe('tagger seam', () => {

@@ -270,6 +270,31 @@ export const ACTOR_POSSESSIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words before a name that make it an actor ("talks with Moscow", "accused Beijing"). */
+/** Verbs whose "to" names the one addressed ("protested to X", "appealed to X"): that one acts, it is no place. */
+export const ADDRESS_VERBS: ReadonlySet<string> = new Set([
+  'protest',
+  'protested',
+  'protests',
+  'appeal',
+  'appealed',
+  'appeals',
+  'complain',
+  'complained',
+  'complains',
+  'apologise',
+  'apologised',
+  'apologize',
+  'apologized',
+  'objected',
+  'replied',
+  'responded',
+  'pledged',
+  'promised',
+  'explained',
+  'signalled',
+  'signaled',
+]);
+
 export const ACTOR_PRECEDERS: ReadonlySet<string> = new Set([
   'with',
   'against',
