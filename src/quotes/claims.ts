@@ -152,8 +152,21 @@ function framingStance(v: QuoteContext, qa: number, claimantKey: string | null):
   return speaks ? stance : null;
 }
 
+const NO_SIDE: ReadonlySet<string> = new Set();
+
 export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[]): Claim[] {
   const claims: Claim[] = [];
+  // The affiliations written with each actor ("the U.S. envoy" → country:USA), read once per article.
+  const sides = new Map<string, Set<string>>();
+  for (const e of doc.entities) {
+    if (!e.actorKey || !e.affiliation) continue;
+    let set = sides.get(e.actorKey);
+    if (!set) {
+      set = new Set();
+      sides.set(e.actorKey, set);
+    }
+    set.add(e.affiliation);
+  }
   quotes.forEach((q, index) => {
     if (!q.speaker) return;
     const cueStance = stanceOf(v, q);
@@ -161,9 +174,7 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
     const claimantKey = q.speakerKey;
     let targets: string[] = [];
     // The claimant's own side is not a target: the organization or country it speaks for ("the U.S. envoy").
-    const side = new Set<string>();
-    for (const e of doc.entities)
-      if (claimantKey && e.actorKey === claimantKey && e.affiliation) side.add(e.affiliation);
+    const side = (claimantKey && sides.get(claimantKey)) || NO_SIDE;
     for (
       let k = firstAtOrAfter(doc.entities, Math.min(q.start, q.cue?.start ?? q.start));
       k < doc.entities.length;
