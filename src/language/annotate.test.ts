@@ -415,6 +415,32 @@ describe('names the words around them rule out', () => {
     expect(doc.entities.map((e) => e.text)).toEqual(['Ada Halvorsen', 'Ben Okafor', 'Smith-Jones Ltd']);
   });
 
+  it('drops a hyphenated pairing before a noun of encounter even when neither person is named alone', () => {
+    const doc = analyze(
+      'The Varga-Lind summit ended early. The Varga-Lind Foundation paid for it. Ott-Berg talks resume.',
+      [
+        ['Varga-Lind', 'MISC'],
+        ['Varga-Lind Foundation', 'ORG'],
+        ['Ott-Berg', 'LOC'],
+      ],
+    );
+    expect(doc.entities.map((e) => e.text)).toEqual(['Varga-Lind Foundation']);
+  });
+
+  it('drops zone abbreviations after a clock time and GMT anywhere, and a place before a lower-case "time"', () => {
+    const doc = analyze(
+      'Trading opens at 0200 GMT and at 9 a.m. EST. Ships dock at 6 p.m. Lisbon time. EST Holdings grew. Lisbon voted.',
+      [
+        ['GMT', 'MISC'],
+        ['EST', 'ORG'],
+        ['Lisbon', 'LOC'],
+        ['EST Holdings', 'ORG'],
+      ],
+    );
+    expect(doc.entities.map((e) => e.text)).toEqual(['EST Holdings', 'Lisbon']);
+    expect(find(doc, 'Lisbon').start).toBe(doc.text.lastIndexOf('Lisbon'));
+  });
+
   it('reads a lone surname the model typed ORG as the person named in full', () => {
     const doc = analyze('Mira Castell opened the session. Castell said it would be short.', [
       ['Mira Castell', 'PER'],
@@ -440,6 +466,18 @@ describe('capitals acting for their state', () => {
     expect(doc.entities.map((e) => [e.actorKey, e.metonym])).toEqual([
       ['country:FRA', true],
       ['loc:paris', false],
+    ]);
+  });
+
+  it('reads a capital addressed by a protest or an appeal as its state, and one travelled to as a place', () => {
+    const doc = analyze('Berlin protested to Paris on Monday. The minister flew to Paris on Tuesday.', [
+      ['Berlin', 'LOC'],
+      ['Paris', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.actorKey, e.metonym])).toEqual([
+      ['Berlin', 'country:DEU', true],
+      ['Paris', 'country:FRA', true],
+      ['Paris', 'loc:paris', false],
     ]);
   });
 });

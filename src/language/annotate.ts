@@ -16,7 +16,13 @@ import {
 } from './data/junk.js';
 import { inCredit, isJunkMentionText, junkSentences } from './junk-filter.js';
 import { actsAsActor } from './metonymy.js';
-import { hyphenatedPair, isPlaceByContext, isTimeZoneLabel, isTitleBeforeName } from './name-context.js';
+import {
+  hyphenatedPair,
+  isPairingModifier,
+  isPlaceByContext,
+  isTimeZoneLabel,
+  isTitleBeforeName,
+} from './name-context.js';
 import { nameKey, personKeyName } from './normalize.js';
 import {
   clusterPersons,
@@ -396,7 +402,8 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   };
   // A time-zone label, whether the model took in "Time" ("Singapore Time") or stopped before it.
   if (isTimeZoneLabel(words, s, e, isPlace)) return null;
-  if (words[e] === 'Time' && isTimeZoneLabel(words, s, e + 1, isPlace)) return null;
+  if ((words[e] === 'Time' || words[e] === 'time') && isTimeZoneLabel(words, s, e + 1, isPlace)) return null;
+  if (isPairingModifier(words, s, e)) return null;
   if (words[e + 1] === 'Time' && isTimeZoneLabel(words, s, e + 2, isPlace) && /^\p{Lu}/u.test(words[e]!)) return null;
   if (!c.gaz && isTitleBeforeName(words, s, e, hi)) return null;
   const text = textOf(doc, s, e);

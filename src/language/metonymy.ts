@@ -3,6 +3,7 @@ import {
   ACTOR_POSSESSIONS,
   ACTOR_PRECEDERS,
   ACTOR_VERBS,
+  ADDRESS_VERBS,
   ATTITUDE_ADJECTIVES,
   DETERMINERS,
   LINKING_VERBS,
@@ -44,6 +45,8 @@ export function actsAsActor(
   let i = s - 1;
   if (i >= lo && DETERMINERS.has(words[i]!.toLowerCase())) i--;
   const p1 = i >= lo ? words[i]!.toLowerCase() : '';
+  // "protested to Pyongyang", "appealed to Beijing": the one a protest or an appeal is addressed to acts.
+  if (p1 === 'to' && i - 1 >= lo && ADDRESS_VERBS.has(words[i - 1]!.toLowerCase())) return true;
   if (PLACE_PRECEDERS.has(p1)) {
     // "from the Kremlin" is a statement's source; "from Moscow" is a place.
     if (seat && p1 === 'from') return true;

@@ -1,5 +1,13 @@
 import { isCapitalized, startsLowerCase } from '../model/lexicon/index.js';
-import { CLOCK_WORDS, DETERMINERS, PLACE_HEAD_NOUNS, TIME_ZONE_WORDS } from './data/context.js';
+import {
+  CLOCK_WORDS,
+  DETERMINERS,
+  ENCOUNTER_NOUNS,
+  PLACE_HEAD_NOUNS,
+  TIME_STANDARDS,
+  TIME_ZONE_ABBREVIATIONS,
+  TIME_ZONE_WORDS,
+} from './data/context.js';
 import { isRoleWord } from './persons.js';
 
 /**
@@ -18,9 +26,20 @@ export function isTimeZoneLabel(
   e: number,
   isPlace: (s: number, e: number) => boolean,
 ): boolean {
-  if (e - s < 2 || words[e - 1] !== 'Time') return false;
   const before = (words[s - 1] ?? '').toLowerCase();
-  if (CLOCK_WORDS.has(before) || /^\d{1,2}([:.]\d{2})?$/.test(before)) return true;
+  // The tokenizer may split "p.m." into letters and dots: read the few tokens before as one string.
+  const tail = words
+    .slice(Math.max(0, s - 5), s)
+    .join('')
+    .toLowerCase();
+  const afterClock = CLOCK_WORDS.has(before) || /^\d{1,4}([:.]\d{2})?$/.test(before) || /\d\s*[ap]\.?m\.?$/.test(tail);
+  // "0200 GMT", "10 a.m. EDT": a zone abbreviation after a clock time; GMT and UTC anywhere.
+  if (e - s === 1 && (TIME_STANDARDS.has(words[s]!) || (afterClock && TIME_ZONE_ABBREVIATIONS.has(words[s]!))))
+    return true;
+  // "6 p.m. Moscow time": after a clock time, a place followed by lower-case "time" is the zone.
+  if (e - s >= 2 && words[e - 1] === 'time' && afterClock) return isPlace(s, e - 1);
+  if (e - s < 2 || words[e - 1] !== 'Time') return false;
+  if (afterClock) return true;
   if (TIME_ZONE_WORDS.has(words[e - 2]!.toLowerCase())) return true;
   return isPlace(s, e - 1);
 }
@@ -54,4 +73,12 @@ export function isPlaceByContext(words: readonly string[], e: number, hi: number
 export function hyphenatedPair(word: string): [string, string] | null {
   const m = /^(\p{Lu}[\p{L}'’]+)[-–](\p{Lu}[\p{L}'’]+)$/u.exec(word);
   return m ? [m[1]!, m[2]!] : null;
+}
+
+/**
+ * "the Kask-Brandt summit", "Moon-Kim talks": a hyphenated pair of two capitalized names used as a modifier of a noun
+ * of encounter names the two parties of it, not one actor.
+ */
+export function isPairingModifier(words: readonly string[], s: number, e: number): boolean {
+  return e - s === 1 && hyphenatedPair(words[s]!) !== null && ENCOUNTER_NOUNS.has(words[e] ?? '');
 }

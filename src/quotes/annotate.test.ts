@@ -438,4 +438,117 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(report?.speaker?.text).toBe('Jaan Tamm');
     expect(quote(doc, '"We remain').speakerName).toBe('Jaan Tamm');
   });
+
+  it('reads "his spokesman" / "its ministry" with no spokesman named as the possessor speaking through them', () => {
+    const doc = analyze(
+      'Mayor Olaf Brandt left for Velm on Monday. "The mayor will not resign," his spokesman said.\n\nThe Ferry Company rejected the report. "Our boats are safe," its press office said. Lena Holm arrived. "I am tired," her sister said.',
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Velm', 'LOC'],
+        ['Ferry Company', 'ORG'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    expect(quote(doc, '"The mayor').speaker?.text).toBe('his spokesman');
+    expect(quote(doc, '"The mayor').speakerName).toBe('Olaf Brandt');
+    expect(quote(doc, '"Our boats').speakerName).toBe('Ferry Company');
+    // A relative speaks for herself: "her sister" is not Lena Holm.
+    expect(quote(doc, '"I am tired').speakerName ?? null).toBeNull();
+  });
+
+  it('keeps the addressee without the time it was told', () => {
+    const doc = analyze(
+      '"The budget is fair," Anna Berg told parliament on Tuesday morning. "We need ferries," Tomas Novak told the harbour board late on Friday. "Fine," Lena Holm told the Harbour Gazette last week.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Tomas Novak', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Harbour Gazette', 'ORG'],
+      ],
+    );
+    expect(quote(doc, '"The budget').addressee?.text).toBe('parliament');
+    expect(quote(doc, '"We need').addressee?.text).toBe('the harbour board');
+    expect(quote(doc, '"Fine').addressee?.text).toBe('the Harbour Gazette');
+  });
+
+  it('keeps one who holds a view ("X is deeply concerned about Y") out of the targets, and Y in them', () => {
+    const doc = analyze(
+      "Tomas Novak, the Ruritanian envoy, said Ruritania is deeply concerned about the Ferry Company's safety record.",
+      [
+        ['Tomas Novak', 'PER'],
+        ['Ruritanian', 'MISC'],
+        ['Ruritania', 'LOC'],
+        ['Ferry Company', 'ORG'],
+      ],
+    );
+    const c = doc.claims.find((x) => x.proposition.startsWith('Ruritania is'));
+    expect(c?.claimantKey).toBe('person:tomas novak');
+    expect(c?.targetKeys).toEqual(['org:ferry company']);
+  });
+
+  it('starts a proposition after the colon that introduces the quoted words', () => {
+    const doc = analyze('Anna Berg said on Saturday: "The harbour will reopen in May."', [['Anna Berg', 'PER']]);
+    expect(doc.claims[0]?.proposition).toBe('The harbour will reopen in May');
+  });
+
+  it('reads each transcript turn ("\\"BERG: …") as a statement by the one labelled, and skips bracketed notes', () => {
+    const doc = analyze(
+      'The interview follows.\n\n"HOLM: Why did the ferry sink?\n\n"BERG: The company ignored every warning.\n\n"(CROSSTALK.)\n\n"BERG: The harbour will reopen in May.\n\n"It will be safer than before.\n\nAnna Berg is the mayor. Lena Holm hosts the show.',
+      [
+        ['Anna Berg', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.speakerName])).toEqual([
+      ['Why did the ferry sink?', 'HOLM', 'Lena Holm'],
+      ['The company ignored every warning.', 'BERG', 'Anna Berg'],
+      ['The harbour will reopen in May.\n\n"It will be safer than before.', 'BERG', 'Anna Berg'],
+    ]);
+  });
+
+  it('reads a name after a dash closing the paragraph as the signature of the quote, recognized or not', () => {
+    const doc = analyze(
+      'Readers answered.\n\n“The fares are far too high.” ― Ana Rudo Kestrel\n\n“I would rather walk.” — the editors\n\nNo one else wrote.',
+    );
+    expect(quote(doc, '“The fares').speaker?.text).toBe('Ana Rudo Kestrel');
+    // Words in lower case after a dash are no signature.
+    expect(quote(doc, '“I would').speaker?.text).not.toBe('the editors');
+  });
+
+  it('keeps "the sister of leader X" and "X\'s sister" apart from X, and reads "a spokesman of X" as X', () => {
+    const doc = analyze(
+      'The sister of leader Ivo Sarr said on Tuesday that the talks were over. "We have nothing to discuss," Sarr\'s sister said. A spokesman of the Ferry Company said the boats would sail.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Sarr', 'PER'],
+        ['Ferry Company', 'ORG'],
+      ],
+    );
+    const report = doc.quotes.find((q) => q.text === 'the talks were over');
+    expect(report?.speaker?.text).toBe('The sister of leader Ivo Sarr');
+    expect(report?.speakerName ?? null).toBeNull();
+    expect(quote(doc, '"We have').speakerName ?? null).toBeNull();
+    expect(doc.quotes.find((q) => q.text.startsWith('the boats'))?.speakerName).toBe('Ferry Company');
+  });
+
+  it('reads an indefinite description as someone new: the one named later sharing most of its words', () => {
+    const doc = analyze(
+      'Dr Olaf Brandt treated the skipper. A harbour clinic doctor said the skipper had been given a sedative. Later, harbour clinic Dr Lena Holm testified again.',
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    const q = doc.quotes.find((x) => x.text.startsWith('the skipper had'));
+    expect(q?.speaker?.text).toBe('A harbour clinic doctor');
+    expect(q?.speakerName).toBe('Lena Holm');
+  });
+
+  it('reads nouns in -ly ("daily", "family") as words of a speaker phrase, not as adverbs', () => {
+    const doc = analyze('"The town has given up," said an editorial in the conservative daily Morning Herald.', [
+      ['Morning Herald', 'ORG'],
+    ]);
+    expect(quote(doc, '"The town').speaker?.text).toBe('an editorial in the conservative daily Morning Herald');
+    expect(quote(doc, '"The town').speakerName).toBe('Morning Herald');
+  });
 });

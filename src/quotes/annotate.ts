@@ -21,7 +21,7 @@ import { quoteContext, type QuoteContext } from './context.js';
 const MIN_UNATTRIBUTED_WORDS = 8;
 
 interface Found {
-  marks: Span;
+  marks: Span & { turn?: Span };
   qa: number;
   qe: number;
   att: Attribution | null;
@@ -240,6 +240,12 @@ export function annotateQuotes(doc: Doc): void {
   const marks = found.map((f) => f.marks);
   const view = quoteContext(doc, marks, paragraphs);
   found.forEach((f, k) => {
+    // A transcript turn is the labelled speaker's, whatever its words report.
+    const turn = f.marks.turn ? ix.tokensIn(f.marks.turn) : null;
+    if (turn && turn[1] > turn[0]) {
+      f.att = { cue: null, speaker: turn };
+      return;
+    }
     f.att = attribute(view, found, k);
     if (!f.att?.speaker) f.att = colonIntro(view, f.qa) ?? f.att;
   });

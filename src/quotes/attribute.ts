@@ -116,6 +116,25 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
   return { cue: [c, c + 1], speaker: speaking(v, after) };
 }
 
+/** Most words in a signature after a dash ("― Christina N. Luis"). */
+const SIGNATURE_WORDS = 5;
+
+/**
+ * A name signing a quote after a dash: capitalized words (initials allowed) running to the end of the paragraph,
+ * with at most a closing full stop.
+ */
+function signatureName(v: QuoteContext, from: number, hi: number): TokenRange | null {
+  let k = from;
+  while (k < hi && /^\p{Lu}[\p{L}'’-]*\.?$/u.test(v.doc.tokens[k]!.text) && k - from < SIGNATURE_WORDS) k++;
+  if (k === from || v.ix.lower[from] === 'the') return null;
+  let end = k;
+  if (end < hi && v.ix.lower[end] === '.') end++;
+  if (end !== hi) return null;
+  const next = v.doc.tokens[hi];
+  if (next && v.paragraphOf[hi] === v.paragraphOf[from]) return null;
+  return [from, k];
+}
+
 /** The attribution written after a quote, up to `hi` (end of its sentence or the next quote). */
 export function attributeAfter(v: QuoteContext, qe: number, hi: number): Attribution | null {
   let j = qe;
@@ -123,6 +142,9 @@ export function attributeAfter(v: QuoteContext, qe: number, hi: number): Attribu
   if (j < hi && DASHES.has(v.ix.lower[j]!) && j + 1 < hi) {
     const who = phraseFrom(v, j + 1, hi);
     if (who && v.ix.entityOf[j + 1] !== -1) return { cue: [j, j + 1], speaker: who };
+    // "“…” ― Ana Ruiz" closing its paragraph: a signature, whether or not the name was recognized.
+    const signed = signatureName(v, j + 1, hi);
+    if (signed) return { cue: [j, j + 1], speaker: signed };
   }
   if (j < hi && v.ix.lower[j] === '(') return null;
   let cueOnly: Attribution | null = null;

@@ -29,6 +29,13 @@ describe('claimKind', () => {
     expect(claimKind('asserts', 'we will punish whoever broke the law', plain)).toBe('threatens');
     expect(claimKind('asserts', 'The board is responsible for the flooding', aimed)).toBe('accuses');
     expect(claimKind('asserts', 'he lied about the inspections', plain)).toBe('accuses');
+    // Rejecting a charge: no evidence, not the cause, an accident rather than intent, one's words a joke.
+    expect(claimKind('asserts', 'there is no hard evidence the guard opened the gate', aimed)).toBe('denies');
+    expect(claimKind('asserts', 'the pump was not the root cause of the flooding', plain)).toBe('denies');
+    expect(claimKind('asserts', 'the skipper is in no way a suspect', plain)).toBe('denies');
+    expect(claimKind('asserts', 'he hit the pier accidentally in the fog', plain)).toBe('denies');
+    expect(claimKind('asserts', 'my remark was just sarcasm', plain)).toBe('denies');
+    expect(claimKind('asserts', 'the search was not technically a raid', plain)).toBe('denies');
     // A charge needs someone it is aimed at.
     expect(claimKind('asserts', 'the pump failed in the night', plain)).toBe('asserts');
     expect(claimKind('asserts', 'The water rose two metres overnight', plain)).toBe('asserts');

@@ -39,6 +39,14 @@ const MARKS = /["“”«»„]|``|''/g;
 /** Paragraph reach of an anaphoric denial back to the accusation it answers. */
 const ANAPHOR_REACH = 2500;
 
+/**
+ * After a subject, a predicate of attitude ("is deeply concerned about", "remains worried", "was disappointed"):
+ * the subject holds the view — it is the claimant's side, not whom the claim is about. An apposition may stand
+ * between ("X, the U.S. envoy, is concerned").
+ */
+const HOLDS_VIEW =
+  /^(?:\s*,[^,.;]{1,80},)?\s+(?:is|are|was|were|remains?|remained|has been|have been|had been|feels?|felt|seems?|seemed)\s+(?:\p{L}+ly\s+)?(?:concerned|worried|alarmed|troubled|disturbed|dismayed|disappointed|saddened|pleased|encouraged|grateful|hopeful|confident|determined|committed)\b/u;
+
 /** Reporting words left at the head of a proposition ("saying the ship …", "adding that …"). */
 const LEADING_REPORT =
   /^(?:saying|adding|arguing|noting|insisting|claiming|warning|telling \S+|calling)\s+(?:that\s+)?/i;
@@ -90,7 +98,9 @@ function propositionOf(v: QuoteContext, q: Quote): string {
   // "said on Saturday evening that …", "told the Associated Press that …": the report starts after "that"
   // when only a time, place, occasion or addressee stand before it.
   const that = THAT_AFTER_CUE.exec(rest);
-  from += that ? that[0].length : 0;
+  // "wrote in the guest book: “…”", "said on Saturday: “…”": a colon introduces the words themselves.
+  const colon = rest.lastIndexOf(':');
+  from += colon >= 0 && !/["“”]/u.test(rest.slice(0, colon)) ? colon + 1 : that ? that[0].length : 0;
   return clean(v.doc.text.slice(from, Math.max(sentEnd, q.end)));
 }
 
@@ -142,14 +152,29 @@ function framingStance(v: QuoteContext, qa: number, claimantKey: string | null):
   return speaks ? stance : null;
 }
 
+const NO_SIDE: ReadonlySet<string> = new Set();
+
 export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[]): Claim[] {
   const claims: Claim[] = [];
+  // The affiliations written with each actor ("the U.S. envoy" → country:USA), read once per article.
+  const sides = new Map<string, Set<string>>();
+  for (const e of doc.entities) {
+    if (!e.actorKey || !e.affiliation) continue;
+    let set = sides.get(e.actorKey);
+    if (!set) {
+      set = new Set();
+      sides.set(e.actorKey, set);
+    }
+    set.add(e.affiliation);
+  }
   quotes.forEach((q, index) => {
     if (!q.speaker) return;
     const cueStance = stanceOf(v, q);
     let proposition = propositionOf(v, q);
     const claimantKey = q.speakerKey;
     let targets: string[] = [];
+    // The claimant's own side is not a target: the organization or country it speaks for ("the U.S. envoy").
+    const side = (claimantKey && sides.get(claimantKey)) || NO_SIDE;
     for (
       let k = firstAtOrAfter(doc.entities, Math.min(q.start, q.cue?.start ?? q.start));
       k < doc.entities.length;
@@ -159,8 +184,9 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       if (e.start >= q.end) break;
       // The one told ("told the Harbour Gazette") is the addressee, not a target.
       const told = !!q.addressee && e.start >= q.addressee.start && e.end <= q.addressee.end;
-      if (e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC' && !told)
-        targets.push(e.actorKey);
+      if (!(e.end <= q.end && e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC' && !told)) continue;
+      if (side.has(e.actorKey) || HOLDS_VIEW.test(doc.text.slice(e.end, e.end + 140))) continue;
+      targets.push(e.actorKey);
     }
     const [qa, qe] = v.ix.tokensIn(q);
     const sentence =

@@ -9,6 +9,20 @@ import type { Span } from '../model/index.js';
 export interface QuoteMarks extends Span {
   /** False when the quote runs to the end of its paragraph without a closing mark. */
   closed: boolean;
+  /** A transcript turn's speaker label ("PENCE:") written after the opening mark: the span is the words after it. */
+  turn?: Span;
+}
+
+/**
+ * A transcript turn: a paragraph that opens with a mark and a speaker label in capitals and a colon
+ * ("\"WALLACE: Let's start …"). Each turn is one statement by the one labelled, even when the paragraph before
+ * ended inside an open quote.
+ */
+const TURN_LABEL = /^(\p{Lu}[\p{Lu}.'’ -]{1,30}\p{Lu}):[ \t]+(?=\S)/u;
+
+function turnLabel(text: string, at: number): Span | null {
+  const m = TURN_LABEL.exec(text.slice(at, at + 40));
+  return m ? { start: at, end: at + m[1]!.length } : null;
 }
 
 const OPEN_DOUBLE = new Set(['“', '„', '«']);
@@ -32,14 +46,29 @@ function closesSingle(text: string, i: number): boolean {
 export function findQuoteMarks(text: string, paragraphs: readonly Span[]): QuoteMarks[] {
   const out: QuoteMarks[] = [];
   let carried: number | null = null;
+  let carriedTurn: Span | null = null;
   for (let p = 0; p < paragraphs.length; p++) {
     const { start: lo, end: hi } = paragraphs[p]!;
     let open: number | null = carried;
     let single: number | null = null;
     let reopened = carried !== null;
     carried = null;
+    let turn: Span | null = carriedTurn;
+    carriedTurn = null;
     for (let i = lo; i < hi; i++) {
       const c = text[i]!;
+      if (i === lo && open === null && (OPEN_DOUBLE.has(c) || c === '"')) {
+        // "\"(CROSSTALK.)": a bracketed note in a transcript is nobody's words.
+        if (/^\([^()]*\)[.\s]*$/u.test(text.slice(i + 1, hi))) break;
+        turn = turnLabel(text, i + 1);
+        if (turn) {
+          // The statement starts after "LABEL: "; its closing mark, if any, ends it as usual.
+          open = text.indexOf(':', turn.end) + 1;
+          while (/[ \t]/.test(text[open] ?? '')) open++;
+          i = open - 1;
+          continue;
+        }
+      }
       // Typewriter doubles: `` opens; '' closes, or opens at a word start (PTB-tokenised and wire archives).
       const pair = (c === '`' || c === "'") && text[i + 1] === c ? c : null;
       if (reopened && i === lo && (OPEN_DOUBLE.has(c) || c === '"' || pair)) {
@@ -72,16 +101,28 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): Quote
         continue;
       }
       if (CLOSE_DOUBLE.has(c) || c === '"') {
-        if (i > open + 1) out.push({ start: open, end: i + 1, closed: true });
+        if (i > open + 1) out.push({ start: open, end: i + 1, closed: true, ...(turn ? { turn } : {}) });
         open = null;
+        turn = null;
       }
     }
     if (open === null) continue;
     const next = paragraphs[p + 1];
     const first = next ? text[next.start]! : '';
     const pairFirst = next ? text.slice(next.start, next.start + 2) : '';
-    if (next && (OPEN_DOUBLE.has(first) || first === '"' || pairFirst === '``' || pairFirst === "''")) carried = open;
-    else out.push({ start: open, end: hi, closed: false });
+    const reopens = next && (OPEN_DOUBLE.has(first) || first === '"' || pairFirst === '``' || pairFirst === "''");
+    // A turn ends where the next paragraph opens another turn (or a bracketed note, "(CROSSTALK)").
+    const nextTurn =
+      reopens && (turnLabel(text, next.start + 1) !== null || (turn !== null && text[next.start + 1] === '('));
+    if (reopens && !nextTurn) {
+      carried = open;
+      carriedTurn = turn;
+    } else {
+      // A turn with no closing mark ends at the end of its paragraph, without the paragraph's closing spaces.
+      let end = hi;
+      while (end > open && /\s/u.test(text[end - 1]!)) end--;
+      out.push({ start: open, end, closed: false, ...(turn ? { turn } : {}) });
+    }
   }
   return out;
 }

@@ -23,6 +23,22 @@ export type TokenRange = [number, number];
 /** Day words ("Monday", "today", "yesterday"): a speaker phrase does not run over them. */
 const WEEKDAYS = new Set([...WEEKDAY_NAMES, 'today', 'yesterday']);
 const MAX_NP = 9;
+/** Words in -ly that are nouns or adjectives of a phrase, not adverbs ("the conservative daily", "a weekly"). */
+const NOUNS_IN_LY: ReadonlySet<string> = new Set([
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'yearly',
+  'family',
+  'ally',
+  'allies',
+  'assembly',
+  'italy',
+  'deputy',
+  'supply',
+  'elderly',
+]);
 
 function isWord(v: QuoteContext, i: number): boolean {
   return /^[\p{L}\p{N}]/u.test(v.doc.tokens[i]!.text);
@@ -86,6 +102,21 @@ function skipLeft(v: QuoteContext, j: number, lo: number): number {
 }
 
 /** Widen an entity mention leftwards over its written title ("Foreign Minister", "Mr.", "the country's"). */
+/**
+ * "the sister of leader Ivo Sarr", "a friend of Sarr": a name after "of" is the complement of the noun before it,
+ * which heads the phrase. Returns where the phrase starts: the determiner before that noun (one or two lower-case
+ * words), else `s` unchanged.
+ */
+function headOfComplement(v: QuoteContext, s: number, lo: number): number {
+  if (s - 2 < lo || v.ix.lower[s - 1] !== 'of') return s;
+  for (let k = s - 2; k >= lo && s - 1 - k <= 2; k--) {
+    const t = v.doc.tokens[k]!.text;
+    if (/^(?:the|a|an|his|her|their|its|our|my)$/i.test(t)) return k < s - 2 ? k : s;
+    if (!/^\p{Ll}+$/u.test(t) || NP_BREAKS.has(v.ix.lower[k]!)) return s;
+  }
+  return s;
+}
+
 function titleStart(v: QuoteContext, s: number, lo: number): number {
   let k = s;
   while (k - 1 >= lo && s - (k - 1) <= 5) {
@@ -135,12 +166,12 @@ function nounPhraseEndingAt(v: QuoteContext, j: number, lo: number): TokenRange 
   if (j < lo || v.quoteOf[j] !== -1 || !isWord(v, j)) return null;
   const w = v.ix.lower[j]!;
   if (SPEAKER_PRONOUNS.has(w)) return [j, j + 1];
-  if (NP_BREAKS.has(w) || NP_OPENERS.has(w) || /ly$/.test(w)) return null;
+  if (NP_BREAKS.has(w) || NP_OPENERS.has(w) || (/ly$/.test(w) && !NOUNS_IN_LY.has(w))) return null;
   const ent = v.ix.entityOf[j]!;
   if (ent >= 0) {
     let s = j;
     while (s - 1 >= lo && v.ix.entityOf[s - 1] === ent) s--;
-    return [titleStart(v, s, lo), j + 1];
+    return [headOfComplement(v, titleStart(v, s, lo), lo), j + 1];
   }
   let s = j;
   let k = j - 1;
@@ -365,7 +396,7 @@ export function phraseFrom(v: QuoteContext, j: number, hi: number): TokenRange |
       break;
     if (sawEntity && !isCap(v, k)) break;
     if (k > j && NP_OPENERS.has(t) && !NP_LINKS.has(v.ix.lower[k - 1]!)) break;
-    if (k > j && /ly$/.test(t) && !isCap(v, k)) break;
+    if (k > j && /ly$/.test(t) && !isCap(v, k) && !NOUNS_IN_LY.has(t)) break;
     k++;
     e = k;
   }

@@ -386,10 +386,22 @@ function readDescription(ctx: SpeakerContext, m: EntityMention): Set<string> {
   const lo = Math.max(sent?.start ?? 0, m.start - PREMODIFIER_REACH);
   const segments = text.slice(lo, m.start).split(/[,;:()"“”]/u);
   let before = segments.pop() ?? '';
+  // "the sister of leader Ivo Sarr": the words before a lower-case noun and "of" written right before the name
+  // describe someone else.
+  const of = /^.*\b\p{Ll}+\s+of\s+/su.exec(before);
+  if (of) before = before.slice(of[0].length);
   // A name in apposition to the description before it ("The minister of defence, Arvo Kask,").
   if (!before.trim() && segments.length > 0 && /^[,]\s*$/u.test(text.slice(m.start - before.length - 1, m.start)))
     before = segments.pop() ?? '';
-  for (const w of before.toLowerCase().split(/[^\p{L}-]+/u)) if (w) out.add(w);
+  // A description does not run back over a speech verb ("a doctor said Dr X": "doctor" describes the one who said).
+  const pre = before.toLowerCase().split(/[^\p{L}-]+/u);
+  let from = 0;
+  pre.forEach((w, k) => {
+    if (CUE_STANCE.has(w)) from = k + 1;
+  });
+  for (const w of pre.slice(from)) if (w) out.add(w);
+  // "Dr" written before a name is the title of a doctor.
+  if (out.has('dr')) out.add('doctor');
   const after = text.slice(m.end, m.end + APPOSITION_REACH);
   const app = /^\s*,\s*((?:the|a|an)\s[^,.;()]+?)\s*[,.;]/u.exec(after) ?? /^\s*,\s*([^,.;()]+?)\s*,/u.exec(after);
   if (app) for (const w of app[1]!.toLowerCase().split(/[^\p{L}-]+/u)) if (w) out.add(w);
@@ -428,8 +440,12 @@ const OTHER_WORDS = ['another', 'other', 'second', 'third', 'fellow'];
  * The one person the article names after an indefinite description with its head noun in their description ("a
  * paramedic" … "paramedic Martin Blount"); none when several people fit.
  */
-function namedLater(ctx: SpeakerContext, span: Span, head: string): EntityMention | null {
+function namedLater(ctx: SpeakerContext, span: Span, words: string[]): EntityMention | null {
+  const head = words[words.length - 1] ?? '';
+  const modifiers = words.slice(0, -1).filter((w) => !DESCRIPTION_FILLER.has(w) && !OTHER_WORDS.includes(w));
   let found: EntityMention | null = null;
+  let bestScore = 0;
+  let tied = false;
   const ents = ctx.doc.entities;
   for (let k = firstAtOrAfter(ents, span.end); k < ents.length; k++) {
     const m = ents[k]!;
@@ -437,11 +453,17 @@ function namedLater(ctx: SpeakerContext, span: Span, head: string): EntityMentio
     const desc = descriptionWords(ctx, m);
     if (!desc.has(head)) continue;
     // "another resident, Ivo Sarr," is someone else than the resident who spoke first.
-    if (found && found.actorKey !== m.actorKey) return null;
     if (OTHER_WORDS.some((w) => desc.has(w))) return null;
-    found ??= m;
+    // The one sharing most of the description's other words ("an emergency room doctor" … "emergency room Dr X").
+    const score = 1 + modifiers.filter((w) => desc.has(w)).length;
+    if (found && m.actorKey === found.actorKey) continue;
+    if (score > bestScore) {
+      found = m;
+      bestScore = score;
+      tied = false;
+    } else if (score === bestScore) tied = true;
   }
-  return found;
+  return tied ? null : found;
 }
 
 /**
@@ -484,7 +506,9 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
       (e.affiliation !== null && e.affiliation !== undefined && affiliations.has(e.affiliation))
     );
   });
-  if (persons.length > 0) {
+  // Only a definite description refers back; "an emergency room doctor" introduces someone the article may name later.
+  const introduces = /^(?:a|an|one|another)$/.test(words[0] ?? '') && !SPEAKS_FOR.has(head) && !ORG_HEADS.has(head);
+  if (persons.length > 0 && !introduces) {
     const before = persons.filter((p) => p.start < span.start);
     return actor(before.length > 0 ? before[before.length - 1]! : persons[0]!);
   }
@@ -500,7 +524,7 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
     if (described) return actor(described);
   }
   if (within.length === 0 && indefinite && words.length <= 5 && !ORG_HEADS.has(head) && !SPEAKS_FOR.has(head)) {
-    const named = namedLater(ctx, span, head);
+    const named = namedLater(ctx, span, words);
     if (named) return actor(named);
   }
   if (ORG_HEADS.has(head)) {
@@ -521,6 +545,35 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
 }
 
 export { firstAtOrAfter };
+
+/** "the sister of …", "a spokesman of …": a determiner, up to two lower-case words, "of"; group 1 is the head noun. */
+const OF_COMPLEMENT = /^(?:the|a|an|his|her|their|its|our|my)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s+of\s+/iu;
+
+/** Possessive pronouns and the subject pronoun whose antecedent they share ("his" → "he"). */
+const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['its', 'it'],
+  ['their', 'they'],
+]);
+
+/**
+ * "his spokesman said", "its foreign ministry said", "her letter reads": a possessive pronoun before a head that
+ * speaks for its possessor (a spokesman, an office, a ministry) or is a work of the possessor's. The person the
+ * article named with that head comes first (the spokesman named earlier); else the possessor speaks through them,
+ * as "BP's spokesman" is BP: the possessive pronoun's antecedent, read like the subject pronoun it stands beside.
+ * A relative ("his sister") speaks for no one but herself and is not resolved this way.
+ */
+function possessedSpeaker(ctx: SpeakerContext, span: Span, words: string[]): ResolvedSpeaker | null {
+  const pron = POSSESSIVE_PRONOUNS.get(words[0] ?? '');
+  const head = words[words.length - 1] ?? '';
+  if (!pron || words.length < 2 || words.length > 4) return null;
+  if (!SPEAKS_FOR.has(head) && !ORG_HEADS.has(head) && !AUTHORED_WORKS.has(head)) return null;
+  const described = describedActor(ctx, span, words);
+  if (described.key) return described;
+  const owner = pronounAntecedent(ctx, pron, span.start);
+  return owner.key ? owner : null;
+}
 
 export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker {
   const inside = entitiesIn(ctx, span).filter((e) => e.type !== 'LOC');
@@ -551,10 +604,37 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
     }
     return resolved;
   }
+  // A transcript label in capitals ("PENCE") names a person of the article by surname.
+  if (inside.length === 0 && /^\p{Lu}[\p{Lu}'’-]+$/u.test(text)) {
+    const surname = text.toLowerCase();
+    const named = lastEntityBefore(
+      ctx,
+      ctx.doc.text.length,
+      (e) =>
+        e.type === 'PERSON' && !!e.actorKey && (e.canonical ?? e.text).toLowerCase().split(/\s+/).pop() === surname,
+      Number.POSITIVE_INFINITY,
+    );
+    if (named) return actor(named);
+  }
+  if (inside.length === 0) {
+    const possessed = possessedSpeaker(ctx, span, words);
+    if (possessed) return possessed;
+  }
   // "the Democratic front-runner": an adjectival name is a modifier of the description, not the speaker.
   if (inside.length > 0 && inside.every((e) => e.type === 'MISC' || e.type === 'NORP')) {
     const described = describedPerson(ctx, span, words);
     if (described) return actor(described);
+  }
+  // "the sister of leader Ivo Sarr": the noun before "of" heads the phrase; the name is its complement.
+  const complement = OF_COMPLEMENT.exec(text);
+  if (inside.length > 0 && complement && inside.every((e) => e.start >= span.start + complement[0].length)) {
+    const head = complement[1]!.toLowerCase();
+    if (SPEAKS_FOR.has(head) || ORG_HEADS.has(head) || AUTHORED_WORKS.has(head)) {
+      const owner = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type])[0]!;
+      return actor(owner);
+    }
+    const described = describedPerson(ctx, span, [...words.slice(0, words.indexOf('of'))]);
+    return described ? actor(described) : NONE;
   }
   if (inside.length > 0) {
     const best = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || b.end - a.end)[0]!;

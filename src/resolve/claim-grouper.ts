@@ -5,9 +5,10 @@ import { IntList, Interner } from './packed.js';
 /**
  * Claim groups across articles: claims about the same proposition — an accusation, the accused's denial, a
  * third party's assertion that it happened — joined by what they talk about. Two claims are linked when their
- * content words overlap enough (weighted Dice on light stems), with a lower bar when they share a target
- * actor and one accuses while the other denies. Each seed (accusations first) gathers the claims linked to it; a claim linked
- * to nothing stays alone and is not listed. Words weigh by how rare they are among the claims.
+ * content words overlap enough (weighted Dice on light stems), with a lower bar when one answers the other (the
+ * claimant of one is a target of the other), lowest when one of them accuses and the other denies. Each seed
+ * (accusations first) gathers the claims linked to it; two groups join when a member of one is linked to the other's
+ * seed; a claim linked to nothing stays alone and is not listed. Words weigh by how rare they are among the claims.
  *
  * A corpus can hold millions of claims, so the grouper keeps them packed: words and actors interned to
  * numbers in typed arrays (~60 bytes a claim), no proposition text. Claims are numbered in the order added.
@@ -122,13 +123,11 @@ export class ClaimGrouper {
       for (let k = targetStart[i]!; k < targetStart[i + 1]!; k++) if (targets[k] === actor) return true;
       return false;
     };
-    const sameActor = (a: number, b: number): boolean => {
-      for (let k = targetStart[a]!; k < targetStart[a + 1]!; k++) {
-        const t = targets[k]!;
-        if (targetOf(b, t) || t === claimants[b]) return true;
-      }
-      return claimants[a]! >= 0 && targetOf(b, claimants[a]!);
-    };
+    // One answers the other: the claimant of one is whom the other is about (the accused denying, the accuser
+    // answering). Two claims that merely name the same actor ("BP" in every report of a hearing) may be about
+    // different propositions, so they clear the ordinary bar.
+    const answers = (a: number, b: number): boolean =>
+      (claimants[b]! >= 0 && targetOf(a, claimants[b]!)) || (claimants[a]! >= 0 && targetOf(b, claimants[a]!));
     const linked = (a: number, b: number): boolean => {
       if (wordStart[a] === wordStart[a + 1] || wordStart[b] === wordStart[b + 1]) return false;
       let shared = 0;
@@ -143,7 +142,7 @@ export class ClaimGrouper {
       // Dice on weighted words: both claims must be mostly about the shared words.
       const score = (2 * sharedMass) / (mass[a]! + mass[b]!);
       if (score >= LINK_OVERLAP) return true;
-      if (!sameActor(a, b)) return false;
+      if (!answers(a, b)) return false;
       return score >= (opposed(stances[a]!, stances[b]!) ? OPPOSED_OVERLAP : SAME_ACTOR_OVERLAP);
     };
 
@@ -197,7 +196,43 @@ export class ClaimGrouper {
     for (const [k, i] of joined) {
       groups[k]!.members.push(i);
       assigned[i] = 1;
+      groupOf[i] = k;
     }
+    // Two groups about one proposition (its seeds worded apart, "founder of ISIS" and "founder of the Islamic
+    // State"), joined when a member of one is linked to the other's seed.
+    const parent = groups.map((_, k) => k);
+    const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
+    groups.forEach((g, k) => {
+      for (const m of g.members) {
+        for (let q = wordStart[m]!; q < wordStart[m + 1]!; q++) {
+          const w = words[q]!;
+          if (df[w]! > MAX_POSTING) continue;
+          for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
+            const j = postings[p]!;
+            const gj = groupOf[j]!;
+            if (gj < 0 || find(gj) === find(k) || groups[gj]!.seed !== j) continue;
+            if (linked(m, j)) parent[find(gj)] = find(k);
+          }
+        }
+      }
+    });
+    const merged: ClaimCluster[] = [];
+    const at = new Map<number, ClaimCluster>();
+    groups.forEach((g, k) => {
+      const r = find(k);
+      const into = at.get(r);
+      if (into) into.members.push(...g.members);
+      else {
+        const c = { seed: groups[r]!.seed, members: [...g.members] };
+        at.set(r, c);
+        merged.push(c);
+      }
+    });
+    groups.length = 0;
+    groups.push(...merged);
+    groups.forEach((g, k) => {
+      for (const m of g.members) groupOf[m] = k;
+    });
     // "X denied the allegations", reported on its own: a denial saying little beyond that it denies answers the
     // accusation aimed at its claimant (the first one, in a group when there is one).
     const accusedIn = new Map<number, number>();

@@ -89,4 +89,46 @@ describe('claim groups', () => {
     // "officials", "warned", "blockade" are in all 600 claims: too common to link anything.
     expect(groups).toHaveLength(0);
   });
+
+  it('does not lower the bar for two claims that only name the same actor', () => {
+    const groups = groupClaims([
+      claim('a:c0', 'the harbour authority crane ignored warnings about rust before the collapse', 'accuses', 'union', [
+        'authority',
+      ]),
+      claim(
+        'b:c0',
+        'the harbour authority will buy a crane, tugboats and pilot launches next spring',
+        'asserts',
+        'mayor',
+        ['authority'],
+      ),
+    ]);
+    // Three shared words of seven and eight: below the ordinary bar, above the one for claims that answer each other.
+    expect(groups).toHaveLength(0);
+    const answered = groupClaims([
+      claim('a:c0', 'the harbour authority crane ignored warnings about rust before the collapse', 'accuses', 'union', [
+        'authority',
+      ]),
+      claim(
+        'b:c0',
+        'the harbour authority will buy a crane, tugboats and pilot launches next spring',
+        'asserts',
+        'authority',
+      ),
+    ]);
+    expect(answered).toHaveLength(1);
+  });
+
+  it('joins two groups when a member of one is linked to the seed of the other', () => {
+    const groups = groupClaims([
+      claim('a:c0', 'Varga founded the smuggling ring that runs the northern port', 'accuses', 'police', ['varga']),
+      claim('b:c0', 'Varga is the founder of the smuggling ring at the northern harbour', 'asserts', 'paper', [
+        'varga',
+      ]),
+      claim('c:c0', 'the founder of the smuggling ring, Varga, controls the harbour docks', 'asserts', 'mayor'),
+      claim('d:c0', 'Varga controls the harbour docks and the customs sheds', 'accuses', 'union', ['varga']),
+      claim('e:c0', 'the customs sheds at the docks are controlled by Varga', 'asserts', 'guard'),
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0', 'c:c0', 'd:c0', 'e:c0']]);
+  });
 });

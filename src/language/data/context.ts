@@ -270,6 +270,31 @@ export const ACTOR_POSSESSIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words before a name that make it an actor ("talks with Moscow", "accused Beijing"). */
+/** Verbs whose "to" names the one addressed ("protested to X", "appealed to X"): that one acts, it is no place. */
+export const ADDRESS_VERBS: ReadonlySet<string> = new Set([
+  'protest',
+  'protested',
+  'protests',
+  'appeal',
+  'appealed',
+  'appeals',
+  'complain',
+  'complained',
+  'complains',
+  'apologise',
+  'apologised',
+  'apologize',
+  'apologized',
+  'objected',
+  'replied',
+  'responded',
+  'pledged',
+  'promised',
+  'explained',
+  'signalled',
+  'signaled',
+]);
+
 export const ACTOR_PRECEDERS: ReadonlySet<string> = new Set([
   'with',
   'against',
@@ -410,6 +435,69 @@ export const CLOCK_WORDS: ReadonlySet<string> = new Set([
   "o'clock",
   'hours',
   'hrs',
+]);
+
+/**
+ * Abbreviations of time zones and time standards ("0200 GMT", "10 a.m. EDT"): clock labels, not names. GMT and
+ * UTC are read as labels anywhere; the others only after a clock time, as three-letter words can be other names.
+ */
+export const TIME_STANDARDS: ReadonlySet<string> = new Set(['GMT', 'UTC']);
+export const TIME_ZONE_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'GMT',
+  'UTC',
+  'EST',
+  'EDT',
+  'CST',
+  'CDT',
+  'MST',
+  'MDT',
+  'PST',
+  'PDT',
+  'AKST',
+  'HST',
+  'CET',
+  'CEST',
+  'EET',
+  'EEST',
+  'WET',
+  'BST',
+  'MSK',
+  'JST',
+  'KST',
+  'SGT',
+  'HKT',
+  'AEST',
+  'AEDT',
+]);
+
+/** Nouns of an encounter or an accord between parties ("summit", "talks", "pact"), read lower-case. */
+export const ENCOUNTER_NOUNS: ReadonlySet<string> = new Set([
+  'summit',
+  'summits',
+  'talks',
+  'meeting',
+  'meetings',
+  'meet',
+  'call',
+  'phone',
+  'handshake',
+  'rivalry',
+  'debate',
+  'deal',
+  'pact',
+  'accord',
+  'agreement',
+  'alliance',
+  'partnership',
+  'relationship',
+  'ties',
+  'feud',
+  'match',
+  'duel',
+  'ticket',
+  'negotiations',
+  'dialogue',
+  'declaration',
 ]);
 
 /** Determiners skipped when reading a name's left context ("in the Kremlin"). */

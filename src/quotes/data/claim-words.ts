@@ -27,9 +27,13 @@ export const EXHORTATION_OPENING =
 export const WRONGDOING =
   /\b(?:blame[sd]?|blaming|fault|faulty|responsible|responsibility|liable|negligen(?:t|ce)|reckless(?:ly)?|fail(?:ed|ure|ures|s|ing)?|lie[sd]?|lying|liars?|corrupt(?:ion)?|fraud(?:ulent)?|cheat(?:ed|ing)?|illegal(?:ly)?|crim(?:e|es|inal)|cover(?:ed)?[- ]up|hid(?:e|es|den|ing)?|conceal(?:ed|ing)?|shirk(?:ed|ing)?|cut(?:ting)? corners|misl(?:ed|ead|eading)|abuse[sd]?|abusing|murder(?:ed|er|s)?|kill(?:ed|s|ing)?|deliberately|on purpose|intentionally|cover(?:ed|ing)? (?:it|this|that) up|incompeten(?:t|ce)|disgrace(?:ful)?|betray(?:ed|al)?|wrongdoing|misconduct|scandal|charlatan|quack|sham|hoax|scam)\b/i;
 
-/** A statement rejecting a proposition as untrue. */
+/**
+ * A statement rejecting a proposition as untrue: called untrue or baseless; no evidence for it; something "not the
+ * cause" or "in no way" what is charged; the act "accidental" or in self-defence (rejecting intent); one's own
+ * words "sarcasm" or "a joke" (rejecting their literal sense); "not guilty".
+ */
 export const DENIAL =
-  /\b(?:(?:is|was|are|were|'s|'re)\s*(?:not|n't)\s+(?:true|correct|accurate|the case)|untrue|not true|nonsense|baseless|groundless|unfounded|false(?:hood)?|no evidence|no basis|no truth|categorically|ridiculous|absurd|nothing (?:to do with|there)|(?:never|not|n't) (?:prescribed|administered|gave|given|did|done|said|told|hid|knew|happened)|had no (?:role|part|knowledge)|was not (?:responsible|involved|to blame)|(?:is|was|are|were)\s*(?:not|n't)\s+(?:responsible|to blame|involved))\b/i;
+  /\b(?:no (?:direct |hard |credible |real )?evidence|not (?:the|a) (?:root |main |primary |direct )?cause|in no way|makes? no sense|not guilty|(?:not|n't) (?:technically|actually|really) an?|accidental(?:ly)?|by accident|in self-defen[cs]e|(?:was|were|is|it's) (?:just |only |pure |merely )?(?:sarcasm|sarcastic|a joke|joking|kidding)|(?:is|was|are|were|'s|'re)\s*(?:not|n't)\s+(?:true|correct|accurate|the case)|untrue|not true|nonsense|baseless|groundless|unfounded|false(?:hood)?|no evidence|no basis|no truth|categorically|ridiculous|absurd|nothing (?:to do with|there)|(?:never|not|n't) (?:prescribed|administered|gave|given|did|done|said|told|hid|knew|happened)|had no (?:role|part|knowledge)|was not (?:responsible|involved|to blame)|(?:is|was|are|were)\s*(?:not|n't)\s+(?:responsible|to blame|involved))\b/i;
 
 /** A commitment of the speaker's side: "we will …", "I'll …", "we are going to …", "the company will …". */
 export const COMMITMENT =
