@@ -121,30 +121,38 @@ export function timelinePage(
   offset: number,
   limit: number,
   facets: Facets = NO_FACETS,
-): { days: ChronologyDay[]; undated: number; total: number; undatedEvents: ChronologyEvent[] } {
-  const page = datedEventPage(db, offset, limit, facets);
+  cursor?: string,
+): {
+  days: ChronologyDay[];
+  undated: number;
+  total: number;
+  undatedEvents: ChronologyEvent[];
+  next: string | null;
+} {
+  const page = datedEventPage(db, offset, limit, facets, cursor);
   const days: ChronologyDay[] = [];
   for (const item of chronologyEntries(db, page.items)) {
     const last = days.at(-1);
     if (last && last.date === item.date) last.events.push(item);
     else days.push({ date: item.date!, events: [item] });
   }
-  const lastPage = offset + limit >= page.total;
+  const lastPage = cursor === undefined ? offset + limit >= page.total : page.next === null;
   const undatedEvents = lastPage && page.undated > 0 ? chronologyEntries(db, undatedEvents_(db, limit, facets)) : [];
-  return { days, undated: page.undated, total: page.total, undatedEvents };
+  return { days, undated: page.undated, total: page.total, undatedEvents, next: page.next };
 }
 
 /**
  * Every chronology entry the facets select, dated ones oldest first and then the undated ones, read `chunk`
- * events at a time (a whole-list export streams it; nothing holds the list at once).
+ * events at a time, each chunk after the last one's key (a whole-list export streams it; nothing holds the list
+ * at once, and no chunk walks past the ones before it).
  */
 export function* timelineEntries(db: Db, facets: Facets = NO_FACETS, chunk = 1000): Generator<ChronologyEvent> {
-  let undated = 0;
-  for (let offset = 0; ; offset += chunk) {
-    const page = datedEventPage(db, offset, chunk, facets);
-    undated = page.undated;
+  let page = datedEventPage(db, 0, chunk, facets);
+  const undated = page.undated;
+  for (;;) {
     yield* chronologyEntries(db, page.items);
-    if (offset + chunk >= page.total) break;
+    if (page.next === null) break;
+    page = datedEventPage(db, 0, chunk, facets, page.next);
   }
   if (undated > 0) yield* chronologyEntries(db, undatedEvents_(db, undated, facets));
 }
