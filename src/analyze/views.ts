@@ -1,4 +1,4 @@
-import type { ExportEvent, PloverType, Timex } from '../model/index.js';
+import type { ExportEvent, PloverType } from '../model/index.js';
 import { isCooperative } from '../model/index.js';
 import {
   allEvents,
@@ -8,8 +8,7 @@ import {
   type Facets,
   NO_FACETS,
   outletsOf,
-  spanTexts,
-  timexesOf,
+  evidenceWithTimex,
   undatedEvents as undatedEvents_,
 } from '../store/index.js';
 import { eventHeadline } from './headline.js';
@@ -55,12 +54,14 @@ export type ChronologyEvent = ExportEvent & {
   dateEvidence: { articleId: string; start: number; end: number; text: string } | null;
 };
 
-/** The first time expression inside the event's first evidence span. */
-function dateEvidenceOf(e: ExportEvent, timexes: Map<string, Timex[]>): ChronologyEvent['dateEvidence'] {
+/** The time expression that dates the event: the first inside its first evidence span (`evidenceWithTimex`). */
+function dateEvidenceOf(
+  e: ExportEvent,
+  timex: { start: number; end: number; text: string } | null,
+): ChronologyEvent['dateEvidence'] {
   const ev = e.evidence[0];
-  if (!ev || !e.date) return null;
-  const t = timexes.get(ev.articleId)?.find((x) => x.start >= ev.start && x.end <= ev.end && x.precision !== null);
-  return t ? { articleId: ev.articleId, start: t.start, end: t.end, text: t.text } : null;
+  if (!ev || !e.date || !timex) return null;
+  return { articleId: ev.articleId, start: timex.start, end: timex.end, text: timex.text };
 }
 
 export interface ChronologyDay {
@@ -73,13 +74,10 @@ function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
     db,
     events.flatMap((e) => e.articleIds),
   );
-  const sentences = spanTexts(
+  // Each event's sentence and the time expression in it (spans read before come from a bounded cache).
+  const evidence = evidenceWithTimex(
     db,
     events.map((e) => e.evidence[0] ?? { articleId: '', start: 0, end: 0 }),
-  );
-  const timexes = timexesOf(
-    db,
-    events.flatMap((e) => e.evidence.slice(0, 1).map((ev) => ev.articleId)),
   );
   const out: ChronologyEvent[] = [];
   const byKey = new Map<string, ChronologyEvent>();
@@ -90,11 +88,11 @@ function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
       ...e,
       cooperative: isCooperative(e.type as PloverType),
       headline,
-      sentence: sentences[i]!,
+      sentence: evidence[i]!.text,
       outlets: [...new Set(names)],
       folded: [],
       foldedInto: null,
-      dateEvidence: dateEvidenceOf(e, timexes),
+      dateEvidence: dateEvidenceOf(e, evidence[i]!.timex),
     };
     // Several reports of one happening on one day read as one entry: same date, same words. The later ones stay
     // in the list (the page keeps its count) and point at the first, which counts their outlets too.

@@ -832,6 +832,74 @@ export function timexesOf(db: Db, articleIds: readonly string[]): Map<string, Ti
   return out;
 }
 
+/** What a timeline entry shows of its evidence span: its text, and the time expression inside it that dates it. */
+export interface SpanEvidence {
+  text: string;
+  timex: { start: number; end: number; text: string } | null;
+}
+
+/**
+ * Evidence already read, per connection, least recently used first, bounded by the characters it holds. An
+ * article's id is a hash of its URL, title and text, and its time expressions are written once with its row, so
+ * what a span of an article id shows never changes: an entry is never stale. Reading it is what makes a timeline
+ * page expensive: the span's text is cut from the article's whole text, and the time expressions are stored after
+ * the text (reaching them walks the text's pages again) and parsed whole — a long article has hundreds of kB of both.
+ */
+const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; chars: number }>();
+/** Characters of evidence kept per connection (sentences and time expressions, ~2 MB of strings). */
+export const SPAN_CACHE_CHARS = 1_000_000;
+
+/**
+ * For each evidence span: its text, and the first time expression of its article that lies inside it and has a
+ * precision (what dates the fact). Spans read before come from a bounded cache (see `spanCaches`).
+ */
+export function evidenceWithTimex(
+  db: Db,
+  spans: ReadonlyArray<{ articleId: string; start: number; end: number }>,
+): SpanEvidence[] {
+  let cache = spanCaches.get(db);
+  if (!cache) {
+    cache = { entries: new Map(), chars: 0 };
+    spanCaches.set(db, cache);
+  }
+  const c = cache;
+  const keyOf = (e: { articleId: string; start: number; end: number }): string => `${e.articleId}:${e.start}:${e.end}`;
+  const missing = spans.filter((e) => !c.entries.has(keyOf(e)));
+  const out = new Map<string, SpanEvidence>();
+  if (missing.length > 0) {
+    const texts = spanTexts(db, missing);
+    const timexes = timexesOf(
+      db,
+      missing.map((e) => e.articleId),
+    );
+    missing.forEach((e, i) => {
+      const t = timexes.get(e.articleId)?.find((x) => x.start >= e.start && x.end <= e.end && x.precision !== null);
+      const entry: SpanEvidence = { text: texts[i]!, timex: t ? { start: t.start, end: t.end, text: t.text } : null };
+      const key = keyOf(e);
+      out.set(key, entry);
+      // No text: no such article (yet); nothing is kept that a later store could contradict.
+      if (entry.text === '' || c.entries.has(key)) return;
+      c.entries.set(key, entry);
+      c.chars += key.length + entry.text.length + (entry.timex?.text.length ?? 0) + 64;
+    });
+  }
+  const answer = spans.map((e) => {
+    const key = keyOf(e);
+    const hit = c.entries.get(key);
+    if (!hit) return out.get(key)!;
+    // Most recently used last: the Map's order is the eviction order.
+    c.entries.delete(key);
+    c.entries.set(key, hit);
+    return hit;
+  });
+  for (const [key, e] of c.entries) {
+    if (c.chars <= SPAN_CACHE_CHARS) break;
+    c.entries.delete(key);
+    c.chars -= key.length + e.text.length + (e.timex?.text.length ?? 0) + 64;
+  }
+  return answer;
+}
+
 /** A fact's evidence with the text it points at (the sentence an analyst reads). */
 export type EvidenceText = ExportEvent['evidence'][number] & { text: string };
 
