@@ -143,7 +143,12 @@ export class ReadPool {
       const id = this.busy.get(worker);
       this.busy.delete(worker);
       if (id !== undefined) {
-        this.running.get(id)?.done({ id, status: 500, type: 'application/json', body: '{"error":"internal error"}' });
+        this.running.get(id)?.done({
+          id,
+          status: 500,
+          type: 'application/json',
+          body: new TextEncoder().encode('{"error":"internal error"}'),
+        });
         this.running.delete(id);
       }
       // A reader that died is replaced, unless the server is stopping or readers keep dying before answering

@@ -82,4 +82,24 @@ describe('responseCache', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('etag')).toBeNull();
   });
+
+  it('keeps bodies up to its bound in UTF-8 bytes, as sent, and serves them intact', async () => {
+    let runs = 0;
+    const a = new Hono();
+    a.use('*', responseCache(db, { maxBytes: 3000 }));
+    // About 1,000 characters and 2,000 bytes each: two fit the bound by characters, not by bytes.
+    a.get('/text/:k', (c) => {
+      runs++;
+      return c.json({ k: c.req.param('k'), text: 'é'.repeat(1000) }, 200);
+    });
+    const first = await (await a.request('/text/a')).json();
+    expect(first.text).toBe('é'.repeat(1000));
+    expect((await (await a.request('/text/a')).json()).text).toBe('é'.repeat(1000));
+    expect(runs).toBe(1);
+    await a.request('/text/b');
+    expect(runs).toBe(2);
+    // b pushed a out: both would pass 3,000 bytes.
+    await a.request('/text/a');
+    expect(runs).toBe(3);
+  });
 });

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { type Db, stillServes, storeVersionReader } from '../store/index.js';
 
 export interface ResponseCacheOptions {
-  /** Bytes of response bodies kept at most (least recently used go first). */
+  /** Bytes of response bodies kept at most (UTF-8, as sent; least recently used go first). */
   maxBytes?: number;
   /** A body longer than this is not kept. */
   maxEntryBytes?: number;
@@ -24,7 +24,8 @@ export const RESPONSE_CACHE_DEFAULTS: Required<ResponseCacheOptions> = {
 interface Entry {
   version: string;
   at: number;
-  body: string;
+  /** The body as sent: bytes outside the JavaScript heap, counted exactly against `maxBytes`. */
+  body: Uint8Array;
   etag: string;
   type: string;
 }
@@ -44,7 +45,7 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
   let bytes = 0;
   const drop = (key: string, e: Entry): void => {
     entries.delete(key);
-    bytes -= e.body.length;
+    bytes -= e.body.byteLength;
   };
   const answer = (e: Entry, ifNoneMatch: string | undefined): Response =>
     ifNoneMatch === e.etag
@@ -72,7 +73,7 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
     await next();
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('application/json')) return;
-    const body = await c.res.text();
+    const body = new Uint8Array(await c.res.arrayBuffer());
     const e: Entry = {
       version,
       at: now,
@@ -80,9 +81,12 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
       etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
       type,
     };
-    if (body.length <= maxEntryBytes) {
+    if (body.byteLength <= maxEntryBytes) {
+      // Two misses of one URL at once both arrive here: the later replaces the earlier, counted once.
+      const old = entries.get(key);
+      if (old) drop(key, old);
       entries.set(key, e);
-      bytes += body.length;
+      bytes += body.byteLength;
       for (const [k, old] of entries) {
         if (bytes <= maxBytes) break;
         drop(k, old);
