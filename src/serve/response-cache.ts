@@ -12,13 +12,32 @@ export interface ResponseCacheOptions {
    * milliseconds, an exact cache would miss on every request; this bounds how old an answer can be instead.
    */
   staleMs?: number;
+  /**
+   * Past `staleMs`, and while only other connections (an ingest) have written, an answer up to this old (ms) is still
+   * served at once while one request of its URL, run in the background (`refresh`), makes the next one: clients do not
+   * queue behind a miss of a popular URL every `staleMs`. 0: no background refresh. Needs `refresh`.
+   */
+  maxStaleMs?: number;
+  /** Run a request again through the app (the cache sees it as `isRefresh` and stores its answer). */
+  refresh?: (request: Request) => Promise<unknown>;
+}
+
+/** Requests the cache itself sends to refresh an answer (`refresh`): they skip the lookup and store what they get. */
+const refreshes = new WeakSet<Request>();
+
+/** A request for the cache to run again in the background: `request`'s URL and headers, marked as a refresh. */
+export function refreshRequest(request: Request): Request {
+  const r = new Request(request.url, { headers: request.headers });
+  refreshes.add(r);
+  return r;
 }
 
 /** The defaults of `sitrep serve`: answers at most 1 s older than the store. */
-export const RESPONSE_CACHE_DEFAULTS: Required<ResponseCacheOptions> = {
+export const RESPONSE_CACHE_DEFAULTS: Required<Omit<ResponseCacheOptions, 'refresh'>> = {
   maxBytes: 64 * 1024 * 1024,
   maxEntryBytes: 1024 * 1024,
   staleMs: 1000,
+  maxStaleMs: 10_000,
 };
 
 interface Entry {
@@ -35,12 +54,15 @@ interface Entry {
  * store's version (`data_version`, moved by another connection's commits, and this connection's own changes) and
  * the time it was made. An entry is served while the store is unchanged, or for `staleMs` after it was made when only
  * another connection (an ingest) has written since — a correction made through the server shows at once; so an
- * answer is never more than `staleMs` older than the store. Every kept answer carries an `ETag` (a hash of the
+ * answer is at most `staleMs` older than the store, or, while an ingest writes, at most `maxStaleMs` old with a
+ * request for its successor already running (`refresh`). Every kept answer carries an `ETag` (a hash of the
  * body), and a request whose `If-None-Match` names it gets a 304 with no body.
  */
 export function responseCache(db: Db, options: ResponseCacheOptions = {}): MiddlewareHandler {
-  const { maxBytes, maxEntryBytes, staleMs } = { ...RESPONSE_CACHE_DEFAULTS, ...options };
+  const { maxBytes, maxEntryBytes, staleMs, maxStaleMs, refresh } = { ...RESPONSE_CACHE_DEFAULTS, ...options };
   const entries = new Map<string, Entry>();
+  /** URLs whose refresh runs in the background now: one at a time each. */
+  const refreshing = new Set<string>();
   const versionOf = storeVersionReader(db);
   let bytes = 0;
   const drop = (key: string, e: Entry): void => {
@@ -60,12 +82,26 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
     const key = c.req.url;
     const version = versionOf.get() as string;
     const now = performance.now();
-    const hit = entries.get(key);
+    const isRefresh = refreshes.has(c.req.raw);
+    const hit = isRefresh ? undefined : entries.get(key);
     if (hit) {
-      if (stillServes(hit.version, hit.at, version, now, staleMs)) {
+      const fresh = stillServes(hit.version, hit.at, version, now, staleMs);
+      // Too old to serve as it is, but young enough to serve while a background request makes the next answer.
+      const revalidate =
+        !fresh &&
+        refresh !== undefined &&
+        maxStaleMs > staleMs &&
+        stillServes(hit.version, hit.at, version, now, maxStaleMs);
+      if (fresh || revalidate) {
         // Most recently used last: the Map's order is the eviction order.
         entries.delete(key);
         entries.set(key, hit);
+        if (revalidate && !refreshing.has(key)) {
+          refreshing.add(key);
+          void refresh(refreshRequest(c.req.raw))
+            .catch(() => undefined)
+            .finally(() => refreshing.delete(key));
+        }
         return answer(hit, c.req.header('if-none-match'));
       }
       drop(key, hit);
