@@ -309,7 +309,13 @@ async function run() {
     }
     const runs = SCENARIOS.filter((x) => chosen(x.name));
     const cursors = runs.some((x) => x.cursors) ? await listCursors(db) : null;
+    // What the ingest wrote during each scenario: articles committed, and whether a corpus resolve committed.
+    const watch = new Database(db, { readonly: true });
+    const stored = watch.prepare('SELECT COUNT(*) FROM articles').pluck();
+    const resolvedEvents = watch.prepare('SELECT MAX(rowid) FROM events').pluck();
     for (const s of runs.flatMap((x) => Array.from({ length: REPEAT }, () => x))) {
+      const articlesBefore = stored.get();
+      const eventsBefore = resolvedEvents.get();
       const before = rssMb(child.pid);
       const cpuBefore = cpuSeconds(child.pid);
       const connections = s.connections ?? CONNECTIONS;
@@ -335,9 +341,12 @@ async function run() {
           `errors ${errors} (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) ` +
           `of ${result.requests.total}; server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MB; ` +
           `server CPU ${cpu.toFixed(1)} s (${((1000 * cpu) / Math.max(1, result.requests.total)).toFixed(2)} ms an answer); ` +
-          `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+          `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}; ` +
+          `meanwhile the ingest stored ${stored.get() - articlesBefore} articles` +
+          `${resolvedEvents.get() !== eventsBefore ? ' and committed a corpus resolve' : ''}`,
       );
     }
+    watch.close();
   } finally {
     if (stopIngest) console.log(`ingest runs started: ${stopIngest()}`);
     const exited = new Promise((resolve) => child.once('exit', resolve));
