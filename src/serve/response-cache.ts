@@ -25,6 +25,9 @@ export interface ResponseCacheOptions {
 /** Requests the cache itself sends to refresh an answer (`refresh`): they skip the lookup and store what they get. */
 const refreshes = new WeakSet<Request>();
 
+/** Whether a request is one of the cache's background refreshes (a reader pool runs them after clients' requests). */
+export const isRefresh = (request: Request): boolean => refreshes.has(request);
+
 /** A request for the cache to run again in the background: `request`'s URL and headers, marked as a refresh. */
 export function refreshRequest(request: Request): Request {
   const r = new Request(request.url, { headers: request.headers });
@@ -37,7 +40,7 @@ export const RESPONSE_CACHE_DEFAULTS: Required<Omit<ResponseCacheOptions, 'refre
   maxBytes: 64 * 1024 * 1024,
   maxEntryBytes: 1024 * 1024,
   staleMs: 1000,
-  maxStaleMs: 10_000,
+  maxStaleMs: 30_000,
 };
 
 interface Entry {
