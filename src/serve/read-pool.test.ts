@@ -97,7 +97,7 @@ describe('reader threads', () => {
     const app = bare();
     const order: string[] = [];
     const ask = (name: string, req: Request | string) =>
-      app.request(req).then(async (res) => {
+      Promise.resolve(app.request(req)).then(async (res: Response) => {
         await res.arrayBuffer();
         order.push(name);
       });

@@ -23,7 +23,7 @@ export interface ReadAnswer {
   id: number;
   status: number;
   type: string;
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /**

@@ -47,7 +47,7 @@ interface Entry {
   version: string;
   at: number;
   /** The body as sent: bytes outside the JavaScript heap, counted exactly against `maxBytes`. */
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   type: string;
 }
