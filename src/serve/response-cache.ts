@@ -35,7 +35,7 @@ export function refreshRequest(request: Request): Request {
   return r;
 }
 
-/** The defaults of `sitrep serve`: answers at most 1 s older than the store. */
+/** The defaults of `sitrep serve`: answers at most 1 s older than the store, or 30 s while a successor is made. */
 export const RESPONSE_CACHE_DEFAULTS: Required<Omit<ResponseCacheOptions, 'refresh'>> = {
   maxBytes: 64 * 1024 * 1024,
   maxEntryBytes: 1024 * 1024,
