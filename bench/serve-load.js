@@ -14,6 +14,8 @@
 //                          ('routes': the per-route times)
 //   SERVE_BENCH_ROUTE_REQUESTS  requests per route for the per-route times (default 100)
 //   SERVE_BENCH_READERS    passed to the server as `--readers N` (default: the server's own default)
+//   SERVE_BENCH_REPEAT     run each chosen scenario this many times in a row on the same server (default 1): whether
+//                          its RSS stays level across runs
 //   SERVE_BENCH_NODE_ARGS  Node options of the server, space-separated (`--cpu-prof --cpu-prof-dir=DIR`: the
 //                          profile is written when the server stops at the end of the bench)
 import { spawn, spawnSync } from 'node:child_process';
@@ -31,6 +33,7 @@ import {
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import { replicateStore } from './replicate-store.js';
 import { searchQueries, writeSyntheticDump } from './synthetic.js';
 import { writeTimeline17Jsonl } from './timeline17-input.js';
@@ -47,6 +50,7 @@ const INGEST = Number(process.env.SERVE_BENCH_INGEST ?? 300);
 const ONLY = (process.env.SERVE_BENCH_ONLY ?? '').split(',');
 const chosen = (name) => ONLY.some((o) => name.includes(o));
 const ROUTE_REQUESTS = Number(process.env.SERVE_BENCH_ROUTE_REQUESTS ?? 100);
+const REPEAT = Math.max(1, Number(process.env.SERVE_BENCH_REPEAT ?? 1));
 mkdirSync(OUT, { recursive: true });
 
 function analyze(inputs, db) {
@@ -162,6 +166,33 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
 /** A page among the first 100 (browsing depth), within the list. */
 const offset = (total) => Math.floor(Math.random() * Math.max(1, Math.min(total, 5000)));
 
+/**
+ * The cursor (keyset paging) of every row among the first `DEPTH` of each list, read off the store with the lists'
+ * own orders and encoded as the server encodes them: a page after any of them is the page a client reaches by
+ * following `next` from the one before. Read once before the scenarios.
+ */
+const DEPTH = 5000;
+async function listCursors(db) {
+  const { encodeCursor } = await import(new URL('../dist/store/cursor.js', import.meta.url).href);
+  const store = new Database(db, { readonly: true });
+  const keys = (sql) => store.prepare(sql).raw().all(DEPTH);
+  const dated = keys('SELECT date, id FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ?');
+  const out = {
+    articles: keys('SELECT published, seq FROM articles ORDER BY published DESC, seq LIMIT ?').map((k) =>
+      encodeCursor('articles', k),
+    ),
+    entities: keys('SELECT mentions, name, rowid FROM entities ORDER BY mentions DESC, name, rowid LIMIT ?').map((k) =>
+      encodeCursor('entities', k),
+    ),
+    events: dated.map((k) => encodeCursor('events', k)),
+    quotes: keys('SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ?').map((k) =>
+      encodeCursor('quotes', k),
+    ),
+  };
+  store.close();
+  return out;
+}
+
 const SCENARIOS = [
   {
     name: 'lists (articles, entities, events, quotes, timeline; random pages among the first 100)',
@@ -172,6 +203,18 @@ const SCENARIOS = [
         () => `/api/events?offset=${offset(t.events)}&limit=50`,
         () => `/api/quotes?offset=${offset(t.quotes)}&limit=50`,
         () => `/api/timeline?offset=${offset(t.events)}&limit=50`,
+      ])(),
+  },
+  {
+    name: "lists by cursor (the same lists and depths, each page asked after a row's key: keyset paging)",
+    cursors: true,
+    path: (_t, c) =>
+      pick([
+        () => `/api/articles?cursor=${pick(c.articles)}&limit=50`,
+        () => `/api/entities?cursor=${pick(c.entities)}&limit=50`,
+        () => `/api/events?cursor=${pick(c.events)}&limit=50`,
+        () => `/api/quotes?cursor=${pick(c.quotes)}&limit=50`,
+        () => `/api/timeline?cursor=${pick(c.events)}&limit=50`,
       ])(),
   },
   {
@@ -192,7 +235,7 @@ const SCENARIOS = [
   },
   {
     name: 'mixed: 80% lists, 20% search (400 queries)',
-    path: (t) => (Math.random() < 0.8 ? SCENARIOS[0].path(t) : SCENARIOS[1].path(t)),
+    path: (t) => (Math.random() < 0.8 ? SCENARIOS[0].path(t) : SCENARIOS[2].path(t)),
   },
 ];
 
@@ -264,7 +307,15 @@ async function run() {
       stopIngest = ingestLoop(db);
       console.log(`an ingest runs meanwhile: sitrep analyze of ${INGEST} new articles at a time, nice 10`);
     }
-    for (const s of SCENARIOS.filter((x) => chosen(x.name))) {
+    const runs = SCENARIOS.filter((x) => chosen(x.name));
+    const cursors = runs.some((x) => x.cursors) ? await listCursors(db) : null;
+    // What the ingest wrote during each scenario: articles committed, and whether a corpus resolve committed.
+    const watch = new Database(db, { readonly: true });
+    const stored = watch.prepare('SELECT COUNT(*) FROM articles').pluck();
+    const resolvedEvents = watch.prepare('SELECT MAX(rowid) FROM events').pluck();
+    for (const s of runs.flatMap((x) => Array.from({ length: REPEAT }, () => x))) {
+      const articlesBefore = stored.get();
+      const eventsBefore = resolvedEvents.get();
       const before = rssMb(child.pid);
       const cpuBefore = cpuSeconds(child.pid);
       const connections = s.connections ?? CONNECTIONS;
@@ -275,7 +326,7 @@ async function run() {
         timeout: 10,
         requests: [
           {
-            setupRequest: (req) => ({ ...req, path: s.path(totals) }),
+            setupRequest: (req) => ({ ...req, path: s.path(totals, cursors) }),
           },
         ],
       });
@@ -290,9 +341,12 @@ async function run() {
           `errors ${errors} (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) ` +
           `of ${result.requests.total}; server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MB; ` +
           `server CPU ${cpu.toFixed(1)} s (${((1000 * cpu) / Math.max(1, result.requests.total)).toFixed(2)} ms an answer); ` +
-          `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+          `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}; ` +
+          `meanwhile the ingest stored ${stored.get() - articlesBefore} articles` +
+          `${resolvedEvents.get() !== eventsBefore ? ' and committed a corpus resolve' : ''}`,
       );
     }
+    watch.close();
   } finally {
     if (stopIngest) console.log(`ingest runs started: ${stopIngest()}`);
     const exited = new Promise((resolve) => child.once('exit', resolve));

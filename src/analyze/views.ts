@@ -1,4 +1,4 @@
-import type { ExportEvent, PloverType, Timex } from '../model/index.js';
+import type { ExportEvent, PloverType } from '../model/index.js';
 import { isCooperative } from '../model/index.js';
 import {
   allEvents,
@@ -8,8 +8,7 @@ import {
   type Facets,
   NO_FACETS,
   outletsOf,
-  spanTexts,
-  timexesOf,
+  evidenceWithTimex,
   undatedEvents as undatedEvents_,
 } from '../store/index.js';
 import { eventHeadline } from './headline.js';
@@ -55,12 +54,14 @@ export type ChronologyEvent = ExportEvent & {
   dateEvidence: { articleId: string; start: number; end: number; text: string } | null;
 };
 
-/** The first time expression inside the event's first evidence span. */
-function dateEvidenceOf(e: ExportEvent, timexes: Map<string, Timex[]>): ChronologyEvent['dateEvidence'] {
+/** The time expression that dates the event: the first inside its first evidence span (`evidenceWithTimex`). */
+function dateEvidenceOf(
+  e: ExportEvent,
+  timex: { start: number; end: number; text: string } | null,
+): ChronologyEvent['dateEvidence'] {
   const ev = e.evidence[0];
-  if (!ev || !e.date) return null;
-  const t = timexes.get(ev.articleId)?.find((x) => x.start >= ev.start && x.end <= ev.end && x.precision !== null);
-  return t ? { articleId: ev.articleId, start: t.start, end: t.end, text: t.text } : null;
+  if (!ev || !e.date || !timex) return null;
+  return { articleId: ev.articleId, start: timex.start, end: timex.end, text: timex.text };
 }
 
 export interface ChronologyDay {
@@ -73,13 +74,10 @@ function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
     db,
     events.flatMap((e) => e.articleIds),
   );
-  const sentences = spanTexts(
+  // Each event's sentence and the time expression in it (spans read before come from a bounded cache).
+  const evidence = evidenceWithTimex(
     db,
     events.map((e) => e.evidence[0] ?? { articleId: '', start: 0, end: 0 }),
-  );
-  const timexes = timexesOf(
-    db,
-    events.flatMap((e) => e.evidence.slice(0, 1).map((ev) => ev.articleId)),
   );
   const out: ChronologyEvent[] = [];
   const byKey = new Map<string, ChronologyEvent>();
@@ -90,11 +88,11 @@ function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
       ...e,
       cooperative: isCooperative(e.type as PloverType),
       headline,
-      sentence: sentences[i]!,
+      sentence: evidence[i]!.text,
       outlets: [...new Set(names)],
       folded: [],
       foldedInto: null,
-      dateEvidence: dateEvidenceOf(e, timexes),
+      dateEvidence: dateEvidenceOf(e, evidence[i]!.timex),
     };
     // Several reports of one happening on one day read as one entry: same date, same words. The later ones stay
     // in the list (the page keeps its count) and point at the first, which counts their outlets too.
@@ -121,30 +119,38 @@ export function timelinePage(
   offset: number,
   limit: number,
   facets: Facets = NO_FACETS,
-): { days: ChronologyDay[]; undated: number; total: number; undatedEvents: ChronologyEvent[] } {
-  const page = datedEventPage(db, offset, limit, facets);
+  cursor?: string,
+): {
+  days: ChronologyDay[];
+  undated: number;
+  total: number;
+  undatedEvents: ChronologyEvent[];
+  next: string | null;
+} {
+  const page = datedEventPage(db, offset, limit, facets, cursor);
   const days: ChronologyDay[] = [];
   for (const item of chronologyEntries(db, page.items)) {
     const last = days.at(-1);
     if (last && last.date === item.date) last.events.push(item);
     else days.push({ date: item.date!, events: [item] });
   }
-  const lastPage = offset + limit >= page.total;
+  const lastPage = cursor === undefined ? offset + limit >= page.total : page.next === null;
   const undatedEvents = lastPage && page.undated > 0 ? chronologyEntries(db, undatedEvents_(db, limit, facets)) : [];
-  return { days, undated: page.undated, total: page.total, undatedEvents };
+  return { days, undated: page.undated, total: page.total, undatedEvents, next: page.next };
 }
 
 /**
  * Every chronology entry the facets select, dated ones oldest first and then the undated ones, read `chunk`
- * events at a time (a whole-list export streams it; nothing holds the list at once).
+ * events at a time, each chunk after the last one's key (a whole-list export streams it; nothing holds the list
+ * at once, and no chunk walks past the ones before it).
  */
 export function* timelineEntries(db: Db, facets: Facets = NO_FACETS, chunk = 1000): Generator<ChronologyEvent> {
-  let undated = 0;
-  for (let offset = 0; ; offset += chunk) {
-    const page = datedEventPage(db, offset, chunk, facets);
-    undated = page.undated;
+  let page = datedEventPage(db, 0, chunk, facets);
+  const undated = page.undated;
+  for (;;) {
     yield* chronologyEntries(db, page.items);
-    if (offset + chunk >= page.total) break;
+    if (page.next === null) break;
+    page = datedEventPage(db, 0, chunk, facets, page.next);
   }
   if (undated > 0) yield* chronologyEntries(db, undatedEvents_(db, undated, facets));
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import {
   analyzeActivity,
   compareStory,
@@ -24,6 +24,7 @@ import {
   quotePage,
   search,
   SearchQueryError,
+  CursorError,
   SearchTimeoutError,
   storyById,
   storyPage,
@@ -54,6 +55,25 @@ const SEARCH_CACHE = 1000;
 
 const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null);
 
+/**
+ * A list page's answer: `offset` (when asked by offset) or `cursor`, `limit`, then the page (its `total`, `items`,
+ * `next`); a cursor the list did not make is a 400.
+ */
+function listPage<P extends object>(c: Context, q: { offset: number; limit: number; cursor?: string }, page: () => P) {
+  try {
+    // Typed as the offset answer: the web UI's client pages by offset and always gets one back; a page asked by
+    // cursor (by other clients) carries `cursor` instead.
+    const at = (q.cursor === undefined ? { offset: q.offset } : { cursor: q.cursor }) as {
+      offset: number;
+      cursor?: string;
+    };
+    return c.json({ ...at, limit: q.limit, ...page() }, 200);
+  } catch (err) {
+    if (err instanceof CursorError) return c.json({ error: err.message }, 400);
+    throw err;
+  }
+}
+
 /** The network for a filter: its date range as the network's period, the other facets as which events count. */
 const networkRange = (f: Facets): NetworkRange => ({ from: f.from, to: f.to, facets: f });
 
@@ -74,10 +94,10 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
     places.get(JSON.stringify(f), () => eventPlaces(db, f, f));
   return new Hono()
     .get('/articles', paged<FacetQuery>(), (c) => {
-      const { offset, limit } = c.req.valid('query');
+      const q = c.req.valid('query');
       const f = parseFacets(c.req.query());
       if ('error' in f) return c.json({ error: f.error }, 400);
-      return c.json({ offset, limit, ...articlePage(db, offset, limit, f) }, 200);
+      return listPage(c, q, () => articlePage(db, q.offset, q.limit, f, q.cursor));
     })
     .get('/outlets', (c) =>
       c.json(
@@ -94,8 +114,8 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         : c.json({ error: 'no such article' }, 404);
     })
     .get('/entities', paged<{ type?: string }>(), (c) => {
-      const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...entityPage(db, offset, limit, c.req.query('type') || undefined) }, 200);
+      const q = c.req.valid('query');
+      return listPage(c, q, () => entityPage(db, q.offset, q.limit, c.req.query('type') || undefined, q.cursor));
     })
     .get('/entities/:id', paged(), (c) => {
       const { offset, limit } = c.req.valid('query');
@@ -107,10 +127,10 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
       return p ? c.json(p, 200) : c.json({ error: 'no such actor' }, 404);
     })
     .get('/quotes', paged<FacetQuery>(), (c) => {
-      const { offset, limit } = c.req.valid('query');
+      const q = c.req.valid('query');
       const f = parseFacets(c.req.query());
       if ('error' in f) return c.json({ error: f.error }, 400);
-      return c.json({ offset, limit, ...quotePage(db, offset, limit, f) }, 200);
+      return listPage(c, q, () => quotePage(db, q.offset, q.limit, f, q.cursor));
     })
     .get('/quotes/speakers', (c) =>
       c.json(
@@ -119,16 +139,16 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
       ),
     )
     .get('/claims', paged<FacetQuery>(), (c) => {
-      const { offset, limit } = c.req.valid('query');
+      const q = c.req.valid('query');
       const f = parseFacets(c.req.query());
       if ('error' in f) return c.json({ error: f.error }, 400);
-      return c.json({ offset, limit, ...claimPage(db, offset, limit, f) }, 200);
+      return listPage(c, q, () => claimPage(db, q.offset, q.limit, f, q.cursor));
     })
     .get('/events', paged<FacetQuery>(), (c) => {
-      const { offset, limit } = c.req.valid('query');
+      const q = c.req.valid('query');
       const f = parseFacets(c.req.query());
       if ('error' in f) return c.json({ error: f.error }, 400);
-      return c.json({ offset, limit, ...eventPage(db, offset, limit, f) }, 200);
+      return listPage(c, q, () => eventPage(db, q.offset, q.limit, f, q.cursor));
     })
     .get('/search', paged<{ q?: string; outlet?: string; from?: string; to?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
       const q = c.req.query('q') ?? '';
@@ -163,10 +183,10 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
       return g ? c.json({ offset, limit, ...g }, 200) : c.json({ error: 'no such claim group' }, 404);
     })
     .get('/timeline', paged<FacetQuery>(1000, 200), (c) => {
-      const { offset, limit } = c.req.valid('query');
+      const q = c.req.valid('query');
       const f = parseFacets(c.req.query());
       if ('error' in f) return c.json({ error: f.error }, 400);
-      return c.json({ offset, limit, ...timelinePage(db, offset, limit, f) }, 200);
+      return listPage(c, q, () => timelinePage(db, q.offset, q.limit, f, q.cursor));
     })
     .get('/places', paged<FacetQuery>(), (c) => {
       const f = parseFacets(c.req.query());

@@ -101,7 +101,12 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   app.route('/api/jobs', queueRoutes(options.queue ?? null));
   // Reads answered from memory (after the guards, so a cached answer is refused like a fresh one). Not the
   // Sources routes: their jobs and feeds change without a store commit; nor whole-list exports: they stream.
-  const cached = responseCache(db, options.responseCache);
+  // A stale answer's successor is made by the app itself, in the background (`refresh`): the same URL and headers
+  // through the same guards and readers.
+  const cached = responseCache(db, {
+    ...options.responseCache,
+    refresh: (request) => Promise.resolve(app.fetch(request)).then((res) => res.arrayBuffer()),
+  });
   const staleMs = options.responseCache?.staleMs ?? RESPONSE_CACHE_DEFAULTS.staleMs;
   allowStaleCounts(db, staleMs);
   app.use('/api/*', (c, next) =>

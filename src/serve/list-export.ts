@@ -15,20 +15,28 @@ type List = (typeof LISTS)[number];
 
 /** A list's total for the facets and its rows, read a page at a time. */
 function listOf(db: Db, list: List, f: Facets, step: number): { total: number; rows: Iterator<Row> } {
-  function* paged<T>(page: (offset: number) => { total: number; items: T[] }, row: (t: T) => Row): Generator<Row> {
-    for (let offset = 0; ; offset += step) {
-      const p = page(offset);
+  // Each step starts after the last one's key (keyset paging): a step costs the same wherever it is in the list.
+  function* paged<T>(
+    page: (cursor: string | undefined) => { total: number; items: T[]; next: string | null },
+    row: (t: T) => Row,
+  ): Generator<Row> {
+    for (let cursor: string | undefined; ; ) {
+      const p = page(cursor);
       for (const item of p.items) yield row(item);
-      if (p.items.length < step || offset + step >= p.total) return;
+      if (p.next === null) return;
+      cursor = p.next;
     }
   }
   switch (list) {
     case 'articles':
-      return { total: articlePage(db, 0, 1, f).total, rows: paged((o) => articlePage(db, o, step, f), articleRow) };
+      return {
+        total: articlePage(db, 0, 1, f).total,
+        rows: paged((c) => articlePage(db, 0, step, f, c), articleRow),
+      };
     case 'quotes':
-      return { total: quotePage(db, 0, 1, f).total, rows: paged((o) => quotePage(db, o, step, f), quoteRow) };
+      return { total: quotePage(db, 0, 1, f).total, rows: paged((c) => quotePage(db, 0, step, f, c), quoteRow) };
     case 'claims':
-      return { total: claimPage(db, 0, 1, f).total, rows: paged((o) => claimPage(db, o, step, f), claimRow) };
+      return { total: claimPage(db, 0, 1, f).total, rows: paged((c) => claimPage(db, 0, step, f, c), claimRow) };
     case 'timeline': {
       const first = datedEventPage(db, 0, 1, f);
       const rows = (function* () {
@@ -43,8 +51,9 @@ function listOf(db: Db, list: List, f: Facets, step: number): { total: number; r
  * The whole filtered list as a download: `GET /api/export/:list?format=csv|json&<facets>`, for the articles,
  * timeline, quotes and claims lists, with the columns the page export in the browser writes (`list-rows.ts`).
  * The body is streamed as the client reads it, `STEP` rows at a time, so a large list neither blocks the
- * server nor sits in its memory; CSV cells are neutralized against formula injection. Rows written while an
- * export runs may shift it by a row (it pages by offset), as they would shift a page on screen.
+ * server nor sits in its memory; CSV cells are neutralized against formula injection. Each step starts
+ * after the last row of the one before (keyset paging), so rows written while an export runs neither repeat nor
+ * hide a row already due.
  */
 export function listExportRoutes(db: Db, step = STEP) {
   // The query's parameters, for the typed client (each is checked below, with a message for a bad one).

@@ -6,6 +6,8 @@ export const MAX_OFFSET = 1_000_000_000;
 export interface Paging {
   offset: number;
   limit: number;
+  /** A page after this key (the `next` of the page before) instead of after `offset` rows. */
+  cursor?: string;
 }
 
 /** `offset` and `limit` from a query string, or the message saying what is wrong with them. */
@@ -25,11 +27,12 @@ export function parsePaging(
   return { offset, limit: Math.min(limit, maxLimit) };
 }
 
-/** A paged route's query: `offset` and `limit`, and the route's own parameters `Q`. */
-type PagedQuery<Q> = { offset?: string; limit?: string } & Q;
+/** A paged route's query: `offset` and `limit` (or `cursor`), and the route's own parameters `Q`. */
+type PagedQuery<Q> = { offset?: string; limit?: string; cursor?: string } & Q;
 
 /**
- * The paging of every list route: `?offset=&limit=` checked before the handler runs (a 400 with a message for
+ * The paging of every list route: `?offset=&limit=` (or `?cursor=&limit=`, the `next` of the page before: keyset
+ * paging, where the list has it) checked before the handler runs (a 400 with a message for
  * anything but whole numbers in range), read in the handler as `c.req.valid('query')`. `Q` names the route's
  * other query parameters, so that the typed client knows them too.
  */
@@ -41,7 +44,11 @@ export function paged<Q extends Record<string, string | undefined> = {}>(
   return async (c, next) => {
     const p = parsePaging(c.req.query('offset'), c.req.query('limit'), maxLimit, defaultLimit);
     if ('error' in p) return c.json({ error: p.error }, 400);
-    c.req.addValidatedData('query', p);
+    const cursor = c.req.query('cursor');
+    if (cursor !== undefined && cursor !== '') {
+      if (p.offset !== 0) return c.json({ error: 'a page is asked by offset or by cursor, not both' }, 400);
+      c.req.addValidatedData('query', { ...p, cursor });
+    } else c.req.addValidatedData('query', p);
     await next();
   };
 }

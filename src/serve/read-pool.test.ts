@@ -4,6 +4,7 @@ import { allEntities, type Db } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
 import { exampleStore } from './test-store.js';
 import { ReadPool } from './read-pool.js';
+import { refreshRequest } from './response-cache.js';
 import { storeToken } from './token.js';
 
 let db: Db;
@@ -90,5 +91,22 @@ describe('reader threads', () => {
     expect(merged.status).toBe(200);
     const after = (await (await pooled.request('/api/entities?limit=1')).json()) as { total: number };
     expect(after.total).toBe(before.total - 1);
+  });
+
+  it('run the response cache’s background refreshes after every request a client waits for', async () => {
+    const app = bare();
+    const order: string[] = [];
+    const ask = (name: string, req: Request | string) =>
+      Promise.resolve(app.request(req)).then(async (res: Response) => {
+        await res.arrayBuffer();
+        order.push(name);
+      });
+    // One reader: the first request takes it; of the two queued behind, the client's goes first.
+    await Promise.all([
+      ask('first', '/api/articles?limit=4'),
+      ask('refresh', refreshRequest(new Request('http://127.0.0.1/api/articles?limit=5'))),
+      ask('client', '/api/articles?limit=6'),
+    ]);
+    expect(order).toEqual(['first', 'client', 'refresh']);
   });
 });

@@ -1,12 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../store/index.js';
+import { isRefresh } from './response-cache.js';
 import type { ReadAnswer, ReadRequest, ReadWorkerData } from './read-worker.js';
 import { workerScript } from './worker-script.js';
 
 interface Task {
   url: string;
   own: string;
+  /** Asked only by the response cache's background refresh: it waits until no client's request does. */
+  background: boolean;
   /** Clients still waiting for it; a task nobody waits for any more is not run. */
   waiting: number;
   done: (a: ReadAnswer | null) => void;
@@ -32,13 +35,15 @@ function routeMatcher(patterns: readonly string[]): (path: string) => boolean {
  * Reader threads answering the API's read routes, each on its own read-only connection: the request thread only
  * parses, checks and forwards, so one slow query (a search over a common word, a deep page) holds up one reader and
  * never the whole server, and the two cores of a small machine both serve. Requests wait in one queue, first come
- * first served; the same URL asked again while it waits or runs joins the one answer; a request whose client has gone
- * before a reader takes it is dropped unrun.
+ * first served, the response cache's background refreshes only when no client waits; the same URL asked again while
+ * it waits or runs joins the one answer; a request whose client has gone before a reader takes it is dropped unrun.
  */
 export class ReadPool {
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
   private readonly queue: Task[] = [];
+  /** Background refreshes (`refreshRequest`), run when `queue` is empty. */
+  private readonly later: Task[] = [];
   private readonly running = new Map<number, Task>();
   private readonly byKey = new Map<string, Task>();
   private readonly serves: (path: string) => boolean;
@@ -68,7 +73,7 @@ export class ReadPool {
     return async (c, next) => {
       if (this.closed || this.all.size === 0 || c.req.method !== 'GET' || !this.serves(c.req.path)) return next();
       const url = new URL(c.req.url);
-      const a = await this.answer(`${url.pathname}${url.search}`, c.req.raw.signal);
+      const a = await this.answer(`${url.pathname}${url.search}`, c.req.raw.signal, isRefresh(c.req.raw));
       // No answer: the client has gone (or the server is stopping); nobody reads this one, and it is not kept.
       return a
         ? new Response(a.body, { status: a.status, headers: { 'Content-Type': a.type } })
@@ -81,12 +86,13 @@ export class ReadPool {
     for (const w of this.all) void w.terminate();
     this.all.clear();
     this.idle.length = 0;
-    for (const t of [...this.queue, ...this.running.values()]) t.done(null);
+    for (const t of [...this.queue, ...this.later, ...this.running.values()]) t.done(null);
     this.queue.length = 0;
+    this.later.length = 0;
     this.running.clear();
   }
 
-  private answer(url: string, signal: AbortSignal): Promise<ReadAnswer | null> {
+  private answer(url: string, signal: AbortSignal, background = false): Promise<ReadAnswer | null> {
     if (signal.aborted) return Promise.resolve(null);
     const own = String(this.own.get());
     const key = `${own}\u0000${url}`;
@@ -96,10 +102,18 @@ export class ReadPool {
       const answer = new Promise<ReadAnswer | null>((resolve) => {
         done = resolve;
       });
-      task = { url, own, waiting: 0, done, answer };
+      task = { url, own, background, waiting: 0, done, answer };
       this.byKey.set(key, task);
       void answer.then(() => this.byKey.delete(key));
-      this.queue.push(task);
+      (background ? this.later : this.queue).push(task);
+    } else if (task.background && !background) {
+      // A client now waits for what was a background refresh: it moves to the clients' queue.
+      task.background = false;
+      const i = this.later.indexOf(task);
+      if (i >= 0) {
+        this.later.splice(i, 1);
+        this.queue.push(task);
+      }
     }
     const t = task;
     t.waiting++;
@@ -109,8 +123,8 @@ export class ReadPool {
   }
 
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const task = this.queue.shift()!;
+    while (this.idle.length > 0 && (this.queue.length > 0 || this.later.length > 0)) {
+      const task = (this.queue.length > 0 ? this.queue : this.later).shift()!;
       if (task.waiting <= 0) {
         task.done(null);
         continue;
@@ -143,7 +157,12 @@ export class ReadPool {
       const id = this.busy.get(worker);
       this.busy.delete(worker);
       if (id !== undefined) {
-        this.running.get(id)?.done({ id, status: 500, type: 'application/json', body: '{"error":"internal error"}' });
+        this.running.get(id)?.done({
+          id,
+          status: 500,
+          type: 'application/json',
+          body: new TextEncoder().encode('{"error":"internal error"}'),
+        });
         this.running.delete(id);
       }
       // A reader that died is replaced, unless the server is stopping or readers keep dying before answering

@@ -18,12 +18,12 @@ export interface ReadRequest {
   own: string;
 }
 
-/** A reader thread's answer. */
+/** A reader thread's answer: the body as UTF-8 bytes, whose buffer is moved to the server's thread, not copied. */
 export interface ReadAnswer {
   id: number;
   status: number;
   type: string;
-  body: string;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -51,7 +51,7 @@ parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
     id,
     status: res.status,
     type: res.headers.get('content-type') ?? '',
-    body: await res.text(),
+    body: new Uint8Array(await res.arrayBuffer()),
   };
-  parentPort!.postMessage(answer);
+  parentPort!.postMessage(answer, [answer.body.buffer as ArrayBuffer]);
 });

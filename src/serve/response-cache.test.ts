@@ -82,4 +82,88 @@ describe('responseCache', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('etag')).toBeNull();
   });
+
+  it('keeps bodies up to its bound in UTF-8 bytes, as sent, and serves them intact', async () => {
+    let runs = 0;
+    const a = new Hono();
+    a.use('*', responseCache(db, { maxBytes: 3000 }));
+    // About 1,000 characters and 2,000 bytes each: two fit the bound by characters, not by bytes.
+    a.get('/text/:k', (c) => {
+      runs++;
+      return c.json({ k: c.req.param('k'), text: 'é'.repeat(1000) }, 200);
+    });
+    const first = await (await a.request('/text/a')).json();
+    expect(first.text).toBe('é'.repeat(1000));
+    expect((await (await a.request('/text/a')).json()).text).toBe('é'.repeat(1000));
+    expect(runs).toBe(1);
+    await a.request('/text/b');
+    expect(runs).toBe(2);
+    // b pushed a out: both would pass 3,000 bytes.
+    await a.request('/text/a');
+    expect(runs).toBe(3);
+  });
+
+  it('past the staleness bound, serves the old answer at once while one background request makes the next', async () => {
+    let runs = 0;
+    let open!: () => void;
+    // The refresh waits here until the test has asked twice more.
+    let gate: Promise<void> = Promise.resolve();
+    const refreshed: Array<Promise<unknown>> = [];
+    const a = new Hono();
+    a.use(
+      '*',
+      responseCache(db, {
+        staleMs: 30,
+        maxStaleMs: 60_000,
+        refresh: (request) => {
+          const p = Promise.resolve(a.fetch(request));
+          refreshed.push(p);
+          return p;
+        },
+      }),
+    );
+    a.get('/n', async (c) => {
+      runs++;
+      await gate;
+      return c.json({ feeds: db.prepare('SELECT COUNT(*) FROM feeds').pluck().get() as number }, 200);
+    });
+    const before = (await (await a.request('/n')).json()) as { feeds: number };
+    addFeed(writer, `https://example.org/swr-${Date.now()}`);
+    await new Promise((r) => setTimeout(r, 60));
+    gate = new Promise((r) => {
+      open = r;
+    });
+    // Older than staleMs after another connection's write: the old answer, twice, and one refresh for both.
+    expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds);
+    expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds);
+    expect(refreshed).toHaveLength(1);
+    open();
+    await Promise.all(refreshed);
+    expect(runs).toBe(2);
+    // The refresh's answer is the one kept.
+    expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds + 1);
+    expect(runs).toBe(2);
+    // A write on the cache's own connection is never answered from before it.
+    addFeed(db, `https://example.org/swr-own-${Date.now()}`);
+    expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds + 2);
+    expect(refreshed).toHaveLength(1);
+  });
+
+  it('past the longest staleness, makes the client wait for a fresh answer', async () => {
+    let runs = 0;
+    const a = new Hono();
+    a.use(
+      '*',
+      responseCache(db, { staleMs: 10, maxStaleMs: 40, refresh: (request) => Promise.resolve(a.fetch(request)) }),
+    );
+    a.get('/n', (c) => {
+      runs++;
+      return c.json({ feeds: db.prepare('SELECT COUNT(*) FROM feeds').pluck().get() as number }, 200);
+    });
+    const before = (await (await a.request('/n')).json()) as { feeds: number };
+    addFeed(writer, `https://example.org/late-swr-${Date.now()}`);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds + 1);
+    expect(runs).toBe(2);
+  });
 });

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { type Db, stillServes, storeVersionReader } from '../store/index.js';
 
 export interface ResponseCacheOptions {
-  /** Bytes of response bodies kept at most (least recently used go first). */
+  /** Bytes of response bodies kept at most (UTF-8, as sent; least recently used go first). */
   maxBytes?: number;
   /** A body longer than this is not kept. */
   maxEntryBytes?: number;
@@ -12,19 +12,42 @@ export interface ResponseCacheOptions {
    * milliseconds, an exact cache would miss on every request; this bounds how old an answer can be instead.
    */
   staleMs?: number;
+  /**
+   * Past `staleMs`, and while only other connections (an ingest) have written, an answer up to this old (ms) is still
+   * served at once while one request of its URL, run in the background (`refresh`), makes the next one: clients do not
+   * queue behind a miss of a popular URL every `staleMs`. 0: no background refresh. Needs `refresh`.
+   */
+  maxStaleMs?: number;
+  /** Run a request again through the app (the cache sees it as `isRefresh` and stores its answer). */
+  refresh?: (request: Request) => Promise<unknown>;
 }
 
-/** The defaults of `sitrep serve`: answers at most 1 s older than the store. */
-export const RESPONSE_CACHE_DEFAULTS: Required<ResponseCacheOptions> = {
+/** Requests the cache itself sends to refresh an answer (`refresh`): they skip the lookup and store what they get. */
+const refreshes = new WeakSet<Request>();
+
+/** Whether a request is one of the cache's background refreshes (a reader pool runs them after clients' requests). */
+export const isRefresh = (request: Request): boolean => refreshes.has(request);
+
+/** A request for the cache to run again in the background: `request`'s URL and headers, marked as a refresh. */
+export function refreshRequest(request: Request): Request {
+  const r = new Request(request.url, { headers: request.headers });
+  refreshes.add(r);
+  return r;
+}
+
+/** The defaults of `sitrep serve`: answers at most 1 s older than the store, or 30 s while a successor is made. */
+export const RESPONSE_CACHE_DEFAULTS: Required<Omit<ResponseCacheOptions, 'refresh'>> = {
   maxBytes: 64 * 1024 * 1024,
   maxEntryBytes: 1024 * 1024,
   staleMs: 1000,
+  maxStaleMs: 30_000,
 };
 
 interface Entry {
   version: string;
   at: number;
-  body: string;
+  /** The body as sent: bytes outside the JavaScript heap, counted exactly against `maxBytes`. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
   type: string;
 }
@@ -34,17 +57,20 @@ interface Entry {
  * store's version (`data_version`, moved by another connection's commits, and this connection's own changes) and
  * the time it was made. An entry is served while the store is unchanged, or for `staleMs` after it was made when only
  * another connection (an ingest) has written since — a correction made through the server shows at once; so an
- * answer is never more than `staleMs` older than the store. Every kept answer carries an `ETag` (a hash of the
+ * answer is at most `staleMs` older than the store, or, while an ingest writes, at most `maxStaleMs` old with a
+ * request for its successor already running (`refresh`). Every kept answer carries an `ETag` (a hash of the
  * body), and a request whose `If-None-Match` names it gets a 304 with no body.
  */
 export function responseCache(db: Db, options: ResponseCacheOptions = {}): MiddlewareHandler {
-  const { maxBytes, maxEntryBytes, staleMs } = { ...RESPONSE_CACHE_DEFAULTS, ...options };
+  const { maxBytes, maxEntryBytes, staleMs, maxStaleMs, refresh } = { ...RESPONSE_CACHE_DEFAULTS, ...options };
   const entries = new Map<string, Entry>();
+  /** URLs whose refresh runs in the background now: one at a time each. */
+  const refreshing = new Set<string>();
   const versionOf = storeVersionReader(db);
   let bytes = 0;
   const drop = (key: string, e: Entry): void => {
     entries.delete(key);
-    bytes -= e.body.length;
+    bytes -= e.body.byteLength;
   };
   const answer = (e: Entry, ifNoneMatch: string | undefined): Response =>
     ifNoneMatch === e.etag
@@ -59,12 +85,26 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
     const key = c.req.url;
     const version = versionOf.get() as string;
     const now = performance.now();
-    const hit = entries.get(key);
+    const isRefresh = refreshes.has(c.req.raw);
+    const hit = isRefresh ? undefined : entries.get(key);
     if (hit) {
-      if (stillServes(hit.version, hit.at, version, now, staleMs)) {
+      const fresh = stillServes(hit.version, hit.at, version, now, staleMs);
+      // Too old to serve as it is, but young enough to serve while a background request makes the next answer.
+      const revalidate =
+        !fresh &&
+        refresh !== undefined &&
+        maxStaleMs > staleMs &&
+        stillServes(hit.version, hit.at, version, now, maxStaleMs);
+      if (fresh || revalidate) {
         // Most recently used last: the Map's order is the eviction order.
         entries.delete(key);
         entries.set(key, hit);
+        if (revalidate && !refreshing.has(key)) {
+          refreshing.add(key);
+          void refresh(refreshRequest(c.req.raw))
+            .catch(() => undefined)
+            .finally(() => refreshing.delete(key));
+        }
         return answer(hit, c.req.header('if-none-match'));
       }
       drop(key, hit);
@@ -72,7 +112,7 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
     await next();
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('application/json')) return;
-    const body = await c.res.text();
+    const body = new Uint8Array(await c.res.arrayBuffer());
     const e: Entry = {
       version,
       at: now,
@@ -80,9 +120,12 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
       etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
       type,
     };
-    if (body.length <= maxEntryBytes) {
+    if (body.byteLength <= maxEntryBytes) {
+      // Two misses of one URL at once both arrive here: the later replaces the earlier, counted once.
+      const old = entries.get(key);
+      if (old) drop(key, old);
       entries.set(key, e);
-      bytes += body.length;
+      bytes += body.byteLength;
       for (const [k, old] of entries) {
         if (bytes <= maxBytes) break;
         drop(k, old);

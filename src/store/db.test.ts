@@ -156,6 +156,38 @@ describe('store', () => {
     db.close();
   });
 
+  it('keeps a query’s hit count up to date as articles arrive, and counts afresh when one has gone', () => {
+    const path = tmp();
+    const db = openDb(path);
+    const writer = openDb(path);
+    const w = articleWriter(writer);
+    for (let i = 0; i < 4; i++) w.insert(sampleDoc(`Harbour note ${i}`, `The harbour crane number ${i} stood still.`));
+    // A window of 1: the total is counted past the window, the count this keeps.
+    const total = () => search(db, 'harbour', 0, 10, { window: 1 }).total;
+    expect(total()).toBe(4);
+    w.insert(sampleDoc('Harbour note 4', 'The harbour crane number 4 stood still.'));
+    w.insert(sampleDoc('Budget', 'Lawmakers postponed the vote.'));
+    expect(total()).toBe(5);
+    // An article counted before is deleted (its full-text entry with it): the count starts over.
+    writer.prepare("DELETE FROM articles WHERE title = 'Harbour note 1'").run();
+    expect(total()).toBe(4);
+    w.insert(sampleDoc('Harbour note 5', 'The harbour crane number 5 stood still.'));
+    expect(total()).toBe(5);
+    // While a bulk load has the full-text index behind, the count is exact and nothing is kept.
+    writer.prepare("INSERT INTO meta (key, value) VALUES ('bulk_load', '1')").run();
+    writer
+      .prepare(
+        "INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', (SELECT seq FROM articles WHERE title = 'Harbour note 5'), 'Harbour note 5', 'The harbour crane number 5 stood still.')",
+      )
+      .run();
+    expect(total()).toBe(4);
+    writer.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')").run();
+    writer.prepare("DELETE FROM meta WHERE key = 'bulk_load'").run();
+    expect(total()).toBe(5);
+    writer.close();
+    db.close();
+  });
+
   it('ranks every hit through the store (the command line), the newest window through search()', async () => {
     const path = tmp();
     const db = openDb(path);

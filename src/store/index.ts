@@ -23,6 +23,7 @@ export * from './corpus.js';
 export * from './queries.js';
 export * from './facets.js';
 export * from './search.js';
+export { CursorError, decodeCursor, encodeCursor, type CursorList } from './cursor.js';
 export * from './export/index.js';
 export * from './feeds.js';
 export * from './corrections.js';

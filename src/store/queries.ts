@@ -13,6 +13,7 @@ import type {
   Timex,
 } from '../model/index.js';
 import { countRows } from './counts.js';
+import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import type { Db } from './db.js';
 import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS } from './facets.js';
 
@@ -74,23 +75,54 @@ export interface ArticleSummary {
 
 /**
  * Newest first, undated last (SQLite sorts NULL last in descending order). The page's rows are picked off the
- * `articles_published_seq` index first, so a deep offset skips index entries, not article rows.
+ * `articles_published_seq` index first, so a deep offset skips index entries, not article rows; a page after a
+ * `cursor` (the `next` of the page before) seeks its first entry in that index instead of walking to it.
  */
 export function articlePage(
   db: Db,
   offset: number,
   limit: number,
   facets: Facets = NO_FACETS,
-): { total: number; items: ArticleSummary[] } {
+  cursor?: string,
+): { total: number; items: ArticleSummary[]; next: string | null } {
   const w = articleWhere(facets);
   const where = clause(w);
+  const and = clause(w, true);
   const total = countRows(db, `SELECT COUNT(*) FROM articles a ${where}`, ...w.args);
-  const items = db
-    .prepare(`SELECT id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
-              WHERE seq IN (SELECT seq FROM articles a ${where} ORDER BY published DESC, seq LIMIT ? OFFSET ?)
-              ORDER BY published DESC, seq`)
-    .all(...w.args, limit, offset) as ArticleSummary[];
-  return { total, items };
+  const rowsOf = (pick: string, args: unknown[]): Array<ArticleSummary & { seq: number }> =>
+    db
+      .prepare(`SELECT seq, id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
+                WHERE seq IN (${pick}) ORDER BY published DESC, seq`)
+      .all(...args) as Array<ArticleSummary & { seq: number }>;
+  let rows: Array<ArticleSummary & { seq: number }>;
+  if (cursor === undefined) {
+    rows = rowsOf(`SELECT seq FROM articles a ${where} ORDER BY published DESC, seq LIMIT ? OFFSET ?`, [
+      ...w.args,
+      limit + 1,
+      offset,
+    ]);
+  } else {
+    const [published, seq] = decodeCursor('articles', cursor) as [string | null, number];
+    // The dated rows after the key (a range of the index from its date down), then the undated ones.
+    rows =
+      published === null
+        ? []
+        : rowsOf(
+            `SELECT seq FROM articles a WHERE a.published <= ? AND (a.published < ? OR a.seq > ?) ${and}
+             ORDER BY published DESC, seq LIMIT ?`,
+            [published, published, seq, ...w.args, limit + 1],
+          );
+    if (rows.length <= limit)
+      rows.push(
+        ...rowsOf(`SELECT seq FROM articles a WHERE a.published IS NULL AND a.seq > ? ${and} ORDER BY seq LIMIT ?`, [
+          published === null ? seq : 0,
+          ...w.args,
+          limit + 1 - rows.length,
+        ]),
+      );
+  }
+  const { items, next } = pageOf(rows, limit, (r) => encodeCursor('articles', [r.published, r.seq]));
+  return { total, items: items.map(({ seq: _, ...a }) => a), next };
 }
 
 export interface ArticleDetail extends ExportArticle {
@@ -175,19 +207,25 @@ export function entityPage(
   offset: number,
   limit: number,
   type?: string,
-): { total: number; items: ExportEntity[] } {
+  cursor?: string,
+): { total: number; items: ExportEntity[]; next: string | null } {
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
   const total = countRows(db, `SELECT COUNT(*) FROM entities ${where}`, ...args);
-  // The page's ids come off an index (entities_rank, entities_type_rank); only their rows are read.
-  const items = (
-    db
-      .prepare(`SELECT * FROM entities WHERE rowid IN
-                  (SELECT rowid FROM entities ${where} ORDER BY mentions DESC, name LIMIT ? OFFSET ?)
-                ORDER BY mentions DESC, name`)
-      .all(...args, limit, offset) as EntityRow[]
-  ).map(toEntity);
-  return { total, items };
+  // The page's ids come off an index (entities_rank, entities_type_rank; each entry ends in the rowid, which breaks
+  // ties); only their rows are read. After a cursor, the walk starts at its key.
+  const after = cursor === undefined ? null : (decodeCursor('entities', cursor) as [number, string, number]);
+  const seek = after
+    ? `${where ? `${where} AND` : 'WHERE'} mentions <= ? AND (mentions < ? OR name > ? OR (name = ? AND rowid > ?))`
+    : where;
+  const seekArgs = after ? [...args, after[0], after[0], after[1], after[1], after[2]] : args;
+  const rows = db
+    .prepare(`SELECT rowid AS rid, * FROM entities WHERE rowid IN
+                (SELECT rowid FROM entities ${seek} ORDER BY mentions DESC, name, rowid LIMIT ? OFFSET ?)
+              ORDER BY mentions DESC, name, rowid`)
+    .all(...seekArgs, limit + 1, after ? 0 : offset) as Array<EntityRow & { rid: number }>;
+  const { items, next } = pageOf(rows, limit, (r) => encodeCursor('entities', [r.mentions, r.name, r.rid]));
+  return { total, items: items.map(toEntity), next };
 }
 
 export interface QuoteRow {
@@ -235,11 +273,22 @@ export const QUOTE_SELECT = `SELECT a.id AS "articleId", q.idx, q.start, q."end"
   FROM quotes q JOIN articles a ON a.seq = q.article_seq
   LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id`;
 
-function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportQuote> {
+/** Quotes in store order; `keyed` adds each one's key (`articleSeq`, `idx`) for a cursor. */
+function* quotesWhere(
+  db: Db,
+  where: string,
+  args: unknown[],
+  limit = -1,
+  offset = 0,
+  keyed = false,
+): Generator<ExportQuote> {
   const rows = db
-    .prepare(`${QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`)
-    .iterate(...args, limit, offset) as Iterable<QuoteRow>;
-  for (const r of rows) yield toQuote(r);
+    .prepare(
+      `${keyed ? QUOTE_SELECT.replace('SELECT ', 'SELECT q.article_seq AS "articleSeq", ') : QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`,
+    )
+    .iterate(...args, limit, offset) as Iterable<QuoteRow & { articleSeq?: number }>;
+  for (const r of rows)
+    yield keyed ? ({ ...toQuote(r), articleSeq: r.articleSeq, idx: r.idx } as ExportQuote) : toQuote(r);
 }
 
 /** A quote row (`QUOTE_SELECT`) as the export's quote. */
@@ -272,15 +321,22 @@ export function quotePage(
   offset: number,
   limit: number,
   facets: Facets = NO_FACETS,
-): { total: number; items: ExportQuote[] } {
+  cursor?: string,
+): { total: number; items: ExportQuote[]; next: string | null } {
   const w = factWhere(facets, 'q', 'speaker_key');
   const where = clause(w);
   const total = countRows(db, `SELECT COUNT(*) FROM quotes q ${where}`, ...w.args);
   // The page's keys come off the primary key index (or a facet's index) first: a deep offset skips index
-  // entries, not joined rows.
-  const page = `(q.article_seq, q.idx) IN (SELECT q.article_seq, q.idx FROM quotes q ${where}
+  // entries, not joined rows; a cursor seeks its key in the primary key.
+  const after = cursor === undefined ? null : decodeCursor('quotes', cursor);
+  const seek = after ? `WHERE (q.article_seq, q.idx) > (?, ?) ${clause(w, true)}` : where;
+  const page = `(q.article_seq, q.idx) IN (SELECT q.article_seq, q.idx FROM quotes q ${seek}
                  ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?)`;
-  return { total, items: [...quotesWhere(db, page, [...w.args, limit, offset])] };
+  const rows = [
+    ...quotesWhere(db, page, [...(after ?? []), ...w.args, limit + 1, after ? 0 : offset], -1, 0, true),
+  ] as Array<ExportQuote & { articleSeq: number; idx: number }>;
+  const { items, next } = pageOf(rows, limit, (r) => encodeCursor('quotes', [r.articleSeq, r.idx]));
+  return { total, items: items.map(({ articleSeq: _, idx: __, ...q }) => q), next };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
@@ -291,12 +347,52 @@ export function* allEvents(db: Db): Generator<ExportEvent> {
   }
 }
 
+/**
+ * A page of events in the events' order (dated oldest first, then undated, each by id), `limit + 1` rows read to
+ * know whether more follow: after `offset` rows, or after a cursor's key (a seek in events_date_id or a facet's
+ * index: the dated range from the key's date on, then the undated range from the key's id on).
+ */
+function eventRows(
+  db: Db,
+  w: { sql: string[]; args: unknown[] },
+  offset: number,
+  limit: number,
+  cursor: string | undefined,
+  dated: number,
+  withUndated: boolean,
+): { items: ExportEvent[]; next: string | null } {
+  const and = clause(w, true);
+  type Row = { data: string; date: string | null; id: string };
+  const read = (cond: string, args: unknown[], lim: number, off: number): Row[] =>
+    lim <= 0
+      ? []
+      : (db
+          .prepare(`SELECT data, date, id FROM events WHERE rowid IN (SELECT e.rowid FROM events e WHERE ${cond}
+                    ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id`)
+          .all(...args, ...w.args, lim, off) as Row[]);
+  const want = limit + 1;
+  let rows: Row[];
+  if (cursor === undefined) {
+    rows = offset < dated ? read('e.date IS NOT NULL', [], want, offset) : [];
+    if (withUndated && rows.length < want)
+      rows.push(...read('e.date IS NULL', [], want - rows.length, Math.max(0, offset - dated)));
+  } else {
+    const [date, id] = decodeCursor('events', cursor) as [string | null, string];
+    rows = date === null ? [] : read('e.date >= ? AND (e.date > ? OR e.id > ?)', [date, date, id], want, 0);
+    if (withUndated && rows.length < want)
+      rows.push(...read('e.date IS NULL AND e.id > ?', [date === null ? id : ''], want - rows.length, 0));
+  }
+  const page = pageOf(rows, limit, (r) => encodeCursor('events', [r.date, r.id]));
+  return { items: page.items.map((r) => JSON.parse(r.data) as ExportEvent), next: page.next };
+}
+
 export function eventPage(
   db: Db,
   offset: number,
   limit: number,
   facets: Facets | string = NO_FACETS,
-): { total: number; items: ExportEvent[] } {
+  cursor?: string,
+): { total: number; items: ExportEvent[]; next: string | null } {
   const f: Facets = typeof facets === 'string' ? { ...NO_FACETS, type: facets as Facets['type'] } : facets;
   const w = eventWhere(f);
   const and = clause(w, true);
@@ -307,43 +403,32 @@ export function eventPage(
   // Unfiltered, the dated are all minus the undated: the undated are a short range of the date index, the dated
   // a long one.
   const dated = w.sql.length === 0 ? countEvents(db) - undated : count(false);
-  const page = (nulls: boolean, lim: number, off: number): ExportEvent[] =>
-    (
-      db
-        .prepare(`SELECT data FROM events WHERE rowid IN (SELECT e.rowid FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL
-                  ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id`)
-        .all(...w.args, lim, off) as Array<{ data: string }>
-    ).map((r) => JSON.parse(r.data) as ExportEvent);
-  const items = offset < dated ? page(false, limit, offset) : [];
-  if (items.length < limit && undated > 0) items.push(...page(true, limit - items.length, Math.max(0, offset - dated)));
-  return { total: dated + undated, items };
+  const page = eventRows(db, w, offset, limit, cursor, dated, undated > 0);
+  return { total: dated + undated, ...page };
 }
 
 const countEvents = (db: Db): number => countRows(db, 'SELECT COUNT(*) FROM events');
 
 /**
- * Dated events only, oldest first (the timeline's order), a page of them and how many there are; `undated`
- * counts the undated events the same facets select (none when a date range is set).
+ * Dated events only, oldest first (the timeline's order), a page of them (after `offset` rows or after a cursor)
+ * and how many there are; `undated` counts the undated events the same facets select (none when a date range is set).
  */
 export function datedEventPage(
   db: Db,
   offset: number,
   limit: number,
   facets: Facets = NO_FACETS,
-): { total: number; undated: number; items: ExportEvent[] } {
+  cursor?: string,
+): { total: number; undated: number; items: ExportEvent[]; next: string | null } {
   const w = eventWhere(facets);
   const and = clause(w, true);
   const count = (nulls: boolean): number =>
     countRows(db, `SELECT COUNT(*) FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`, ...w.args);
-  const items = (
-    db
-      .prepare(`SELECT data FROM events WHERE rowid IN
-                  (SELECT e.rowid FROM events e WHERE e.date IS NOT NULL ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?)
-                ORDER BY date, id`)
-      .all(...w.args, limit, offset) as Array<{ data: string }>
-  ).map((r) => JSON.parse(r.data) as ExportEvent);
   const undated = facets.from || facets.to ? 0 : count(true);
-  return { total: w.sql.length === 0 ? countEvents(db) - undated : count(false), undated, items };
+  const total = w.sql.length === 0 ? countEvents(db) - undated : count(false);
+  // An undated key (a cursor of the events list) is past every dated event.
+  const page = eventRows(db, w, offset, limit, cursor, total, false);
+  return { total, undated, ...page };
 }
 
 /** Undated events the facets select, in id order, at most `limit` of them. */
@@ -612,7 +697,8 @@ export function claimPage(
   offset: number,
   limit: number,
   facets: Facets = NO_FACETS,
-): { total: number; items: ClaimWithText[] } {
+  cursor?: string,
+): { total: number; items: ClaimWithText[]; next: string | null } {
   const w = factWhere(facets, 'c', 'claimant_key');
   if (facets.stance) {
     w.sql.push('c.stance = ?');
@@ -620,9 +706,16 @@ export function claimPage(
   }
   const where = clause(w);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM claims c ${where}`).get(...w.args) as { n: number }).n;
-  const page = `(c.article_seq, c.idx) IN (SELECT c.article_seq, c.idx FROM claims c ${where}
+  const after = cursor === undefined ? null : decodeCursor('claims', cursor);
+  const seek = after ? `WHERE (c.article_seq, c.idx) > (?, ?) ${clause(w, true)}` : where;
+  const page = `(c.article_seq, c.idx) IN (SELECT c.article_seq, c.idx FROM claims c ${seek}
                 ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?)`;
-  return { total, items: withText(db, claimsWhere(db, page, [...w.args, limit, offset])) };
+  const keys = db
+    .prepare(`SELECT c.article_seq AS seq, c.idx FROM claims c WHERE ${page} ORDER BY c.article_seq, c.idx`)
+    .all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<{ seq: number; idx: number }>;
+  const last = keys.length > limit ? keys[limit - 1]! : null;
+  const items = withText(db, claimsWhere(db, page, [...(after ?? []), ...w.args, limit, after ? 0 : offset]));
+  return { total, items, next: last ? encodeCursor('claims', [last.seq, last.idx]) : null };
 }
 
 /** How many items of each list an actor's page shows (each list says how many there are in all). */
@@ -737,6 +830,74 @@ export function timexesOf(db: Db, articleIds: readonly string[]): Map<string, Ti
   const out = new Map<string, Timex[]>();
   for (const id of new Set(articleIds)) out.set(id, JSON.parse(String(read.get(id) ?? '[]')) as Timex[]);
   return out;
+}
+
+/** What a timeline entry shows of its evidence span: its text, and the time expression inside it that dates it. */
+export interface SpanEvidence {
+  text: string;
+  timex: { start: number; end: number; text: string } | null;
+}
+
+/**
+ * Evidence already read, per connection, least recently used first, bounded by the characters it holds. An
+ * article's id is a hash of its URL, title and text, and its time expressions are written once with its row, so
+ * what a span of an article id shows never changes: an entry is never stale. Reading it is what makes a timeline
+ * page expensive: the span's text is cut from the article's whole text, and the time expressions are stored after
+ * the text (reaching them walks the text's pages again) and parsed whole — a long article has hundreds of kB of both.
+ */
+const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; chars: number }>();
+/** Characters of evidence kept per connection (sentences and time expressions, ~2 MB of strings). */
+export const SPAN_CACHE_CHARS = 1_000_000;
+
+/**
+ * For each evidence span: its text, and the first time expression of its article that lies inside it and has a
+ * precision (what dates the fact). Spans read before come from a bounded cache (see `spanCaches`).
+ */
+export function evidenceWithTimex(
+  db: Db,
+  spans: ReadonlyArray<{ articleId: string; start: number; end: number }>,
+): SpanEvidence[] {
+  let cache = spanCaches.get(db);
+  if (!cache) {
+    cache = { entries: new Map(), chars: 0 };
+    spanCaches.set(db, cache);
+  }
+  const c = cache;
+  const keyOf = (e: { articleId: string; start: number; end: number }): string => `${e.articleId}:${e.start}:${e.end}`;
+  const missing = spans.filter((e) => !c.entries.has(keyOf(e)));
+  const out = new Map<string, SpanEvidence>();
+  if (missing.length > 0) {
+    const texts = spanTexts(db, missing);
+    const timexes = timexesOf(
+      db,
+      missing.map((e) => e.articleId),
+    );
+    missing.forEach((e, i) => {
+      const t = timexes.get(e.articleId)?.find((x) => x.start >= e.start && x.end <= e.end && x.precision !== null);
+      const entry: SpanEvidence = { text: texts[i]!, timex: t ? { start: t.start, end: t.end, text: t.text } : null };
+      const key = keyOf(e);
+      out.set(key, entry);
+      // No text: no such article (yet); nothing is kept that a later store could contradict.
+      if (entry.text === '' || c.entries.has(key)) return;
+      c.entries.set(key, entry);
+      c.chars += key.length + entry.text.length + (entry.timex?.text.length ?? 0) + 64;
+    });
+  }
+  const answer = spans.map((e) => {
+    const key = keyOf(e);
+    const hit = c.entries.get(key);
+    if (!hit) return out.get(key)!;
+    // Most recently used last: the Map's order is the eviction order.
+    c.entries.delete(key);
+    c.entries.set(key, hit);
+    return hit;
+  });
+  for (const [key, e] of c.entries) {
+    if (c.chars <= SPAN_CACHE_CHARS) break;
+    c.entries.delete(key);
+    c.chars -= key.length + e.text.length + (e.timex?.text.length ?? 0) + 64;
+  }
+  return answer;
 }
 
 /** A fact's evidence with the text it points at (the sentence an analyst reads). */

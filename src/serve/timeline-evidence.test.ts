@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timelinePage } from '../analyze/index.js';
+import { articleDetail, type Db, evidenceWithTimex } from '../store/index.js';
+import { exampleStore } from './test-store.js';
+
+let db: Db;
+
+beforeAll(async () => {
+  ({ db } = await exampleStore('timeline-evidence'));
+}, 120_000);
+
+afterAll(() => db?.close());
+
+/** What an entry must show, worked out from the article itself: the span's text, the first dated timex inside it. */
+function expected(e: { date: string | null; evidence: Array<{ articleId: string; start: number; end: number }> }) {
+  const ev = e.evidence[0]!;
+  const a = articleDetail(db, ev.articleId)!;
+  const t = a.timexes.find((x) => x.start >= ev.start && x.end <= ev.end && x.precision !== null);
+  return {
+    sentence: a.text.slice(ev.start, ev.end),
+    dateEvidence:
+      e.date && t ? { articleId: ev.articleId, start: t.start, end: t.end, text: t.text } : (null as unknown),
+  };
+}
+
+describe('timeline evidence', () => {
+  it('shows each event’s sentence and dating expression, read fresh and from the kept spans alike', () => {
+    const pass = () => {
+      const { days, total } = timelinePage(db, 0, 1000);
+      expect(total).toBeGreaterThan(10);
+      return days.flatMap((d) => d.events);
+    };
+    const cold = pass();
+    const dated = cold.filter((e) => e.dateEvidence !== null);
+    // The example corpus dates some of its events by an expression in the sentence itself.
+    expect(dated.length).toBeGreaterThan(0);
+    for (const e of cold) expect({ sentence: e.sentence, dateEvidence: e.dateEvidence }).toEqual(expected(e));
+    // The second pass reads every span from the cache: the same entries.
+    expect(pass()).toEqual(cold);
+  });
+
+  it('answers a span of an article the store does not hold with no text, and keeps nothing for it', () => {
+    const ghost = { articleId: '0000000000000000', start: 0, end: 5 };
+    expect(evidenceWithTimex(db, [ghost])).toEqual([{ text: '', timex: null }]);
+    const real = timelinePage(db, 0, 1).days[0]!.events[0]!.evidence[0]!;
+    const [a, b] = evidenceWithTimex(db, [real, ghost]);
+    expect(a!.text).toBe(articleDetail(db, real.articleId)!.text.slice(real.start, real.end));
+    expect(b).toEqual({ text: '', timex: null });
+  });
+});
