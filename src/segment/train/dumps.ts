@@ -46,6 +46,8 @@ export interface GoldArticle {
   junk: string[];
   /** A day the text itself states as the article's date (URL date, stamp, dateline), else null. */
   datedAs: string | null;
+  /** The first paragraph opens with a dateline. */
+  dateline: boolean;
 }
 
 export interface Dump {
@@ -448,6 +450,7 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
       captions: [],
       junk: [],
       datedAs: null,
+      dateline: false,
     };
     if (url && dp && /\/\d{4}\/\d\d\/\d\d\//.test(url)) g.datedAs = a.date;
     const addCaption = (): void => {
@@ -515,6 +518,7 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
       if (pi === 0 && r() < conv.dateline) {
         const dl = datelineFor(r, dp);
         text = dl.text + p;
+        g.dateline = true;
         // A dateline credit names the agency the story is from.
         const agency = /\((Reuters|AP)\)/.exec(dl.text)?.[1];
         if (agency && !hasSource) g.outlet = agency;
@@ -536,8 +540,16 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
   return { text, lines, articles: gold };
 }
 
-/** Source articles grouped into dumps of `size`, in a seeded order, each dump in a drawn convention. */
-export function makeDumps(articles: readonly SourceArticle[], size: number, seed: number): Dump[] {
+/**
+ * Source articles grouped into dumps of `size`, in a seeded order, each dump in a drawn convention (or all in
+ * the one given).
+ */
+export function makeDumps(
+  articles: readonly SourceArticle[],
+  size: number,
+  seed: number,
+  convention?: Convention,
+): Dump[] {
   const r = rng(seed);
   const order = [...articles];
   for (let i = order.length - 1; i > 0; i--) {
@@ -545,6 +557,7 @@ export function makeDumps(articles: readonly SourceArticle[], size: number, seed
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   const dumps: Dump[] = [];
-  for (let i = 0; i < order.length; i += size) dumps.push(generateDump(order.slice(i, i + size), seed * 7919 + i));
+  for (let i = 0; i < order.length; i += size)
+    dumps.push(generateDump(order.slice(i, i + size), seed * 7919 + i, convention));
   return dumps;
 }
