@@ -256,6 +256,9 @@ const NEXT2 = /^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/;
 /** A line's attributes, and the same as they are named when the line is a neighbour (built once per line). */
 export interface LineAttributes {
   own: readonly string[];
+  text: string;
+  /** The line's content-word stems (`stemsOf`), built when a continuity feature first needs them. */
+  stems?: ReadonlySet<string>;
   /** What the caption rule (`isCaption`), the chrome rule (`isChrome`) and the Source-line rule say of the line. */
   caption: boolean;
   chrome: boolean;
@@ -307,7 +310,61 @@ export function lineAttributes(text: string): LineAttributes {
     if (names.next !== null) asNext.push(names.next);
     if (names.next2 !== null) asNext2.push(names.next2);
   }
-  return { own, caption, chrome, source, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
+  return { own, text, caption, chrome, source, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
+}
+
+/**
+ * Frequent words of four letters or more that say nothing about what a story is about (English function
+ * words, reporting verbs, time words): left out of the continuity stems.
+ */
+const GENERIC = new Set(
+  (
+    'about above after again against along also among another around because been before being below between both ' +
+    'came come could does done down during each either even every first former from great have here however into ' +
+    'just last later latter like little made make many might million more most much must never next only other ' +
+    'others often over people perhaps rather really said same says several should since some still such than that ' +
+    'their them then there these they this those though three through time told under until very want were what ' +
+    'when where whether which while will with would year years today yesterday monday tuesday wednesday thursday ' +
+    'friday saturday sunday according added asked called going including something things think thought without ' +
+    'within whose well back week'
+  ).split(' '),
+);
+/** Word-count buckets of lines of up to 30 words. */
+const SHORT_WIDTHS = new Set(WORD_EDGES.filter((e) => e <= 30).map((e) => `w${e}`));
+/** Words of a paragraph read for continuity (its lead, or a long paragraph's first part). */
+const STEM_WORDS = 80;
+
+/**
+ * Content-word stems of a line: words of at least four letters, lower-cased, cut to their first five letters
+ * (so "shoots" and "shooting", "campaigns" and "campaigning" meet), generic words left out. Language-neutral but for the
+ * short English list above.
+ */
+export function stemsOf(a: LineAttributes): ReadonlySet<string> {
+  if (a.stems) return a.stems;
+  const out = new Set<string>();
+  addStems(a.text, out);
+  a.stems = out;
+  return out;
+}
+
+/** Adds the content-word stems of a text's first 80 words to `into` (see `stemsOf`). */
+export function addStems(text: string, into: Set<string>): void {
+  let n = 0;
+  for (const m of text.matchAll(STEM_WORD)) {
+    const w = m[0].toLowerCase();
+    if (!GENERIC.has(w)) into.add(w.length > 5 ? w.slice(0, 5) : w);
+    if (++n >= STEM_WORDS) break;
+  }
+}
+const STEM_WORD = /\p{L}{4,}/gu;
+
+/** The share of `of`'s stems found in `in1` or `in2`, bucketed ('na' when `of` has fewer than two). */
+function shareBucket(of: ReadonlySet<string>, in1: ReadonlySet<string> | null, in2: ReadonlySet<string> | null): string {
+  if (of.size < 2) return 'na';
+  let hit = 0;
+  for (const w of of) if (in1?.has(w) || in2?.has(w)) hit++;
+  const r = hit / of.size;
+  return r === 0 ? '0' : r < 0.1 ? '.0' : r < 0.2 ? '.1' : r < 0.35 ? '.2' : r < 0.5 ? '.35' : '.5';
 }
 
 /**
@@ -320,6 +377,8 @@ export function lineFeatures(
   next: LineView | null,
   next2: LineView | null,
   attrs: (line: LineView) => LineAttributes,
+  prev2: LineView | null = null,
+  article: ReadonlySet<string> | null = null,
 ): string[] {
   const mine = attrs(cur);
   const blank = cur.blankBefore ? (cur.blankAfter ? 'blankBB' : 'blankB-') : cur.blankAfter ? 'blank-B' : 'blank--';
@@ -336,5 +395,35 @@ export function lineFeatures(
   } else out.push('n:none');
   if (next2) out.push(...attrs(next2).asNext2);
   else out.push('nn:none');
+  // Lexical continuity, for lines short enough to be a headline, subhead or caption: a story goes on in the
+  // same words, a new one starts in others. `cont`: how much of the next paragraph the two lines before
+  // already said (high around a subhead or caption, low after a headline); `lead`: how much of this line the
+  // next two repeat (a headline's words come back in its lead); `back`: how much of it the lines before said.
+  if (next && prev && SHORT_WIDTHS.has(mine.width)) {
+    const n = stemsOf(attrs(next));
+    const p = stemsOf(attrs(prev));
+    const p2 = prev2 ? stemsOf(attrs(prev2)) : null;
+    const c = stemsOf(mine);
+    const cont = shareBucket(n, p, p2);
+    const lead = shareBucket(c, n, next2 ? stemsOf(attrs(next2)) : null);
+    const back = shareBucket(c, p, p2);
+    const tc = mine.own.find((x) => x.startsWith('tc')) ?? 'tc-';
+    out.push(
+      `cont${cont}`,
+      `lead${lead}`,
+      `back${back}`,
+      `lb${lead}|${back}`,
+      `lbc${lead}|${back}|${cont}`,
+      `cont${cont}|${mine.own[1]}`,
+      `lead${lead}|${tc}|${mine.own[1]}`,
+      `${blank}|cont${cont}`,
+    );
+    // The same against everything the article so far has said (its headline and paragraphs).
+    if (article) {
+      const art = shareBucket(n, article, null);
+      const artc = shareBucket(c, article, null);
+      out.push(`art${art}`, `artc${artc}`, `aa${art}|${artc}|${lead}`, `art${art}|${mine.own[1]}`);
+    }
+  }
   return out;
 }

@@ -18,7 +18,7 @@ import {
   stripChromeSuffix,
   wordCount,
 } from './classify.js';
-import { type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
+import { addStems, type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
 import { lineModel } from './line-model.js';
 import { outletFromCredits } from './credit-outlet.js';
 import { repairMojibake } from './mojibake.js';
@@ -130,6 +130,13 @@ class ArticleBuilder {
   /** Paragraphs that are not subheads, counted as they are added. */
   bodyParagraphs = 0;
 
+  /** The headline as its line read (site suffix included) and what the classifier said of it (null: unscored). */
+  titleLine = '';
+  titleScores: LineScores | null = null;
+
+  /** Content-word stems of the headline and paragraphs so far (`addStems`), read by the line classifier. */
+  readonly stems = new Set<string>();
+
   addParagraph(text: string, kind: Paragraph['kind']): void {
     // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once. Lines arrive
     // with their white space collapsed to single spaces, so the regex runs only on text that is not.
@@ -143,6 +150,7 @@ class ArticleBuilder {
       this.seen.add(key);
     }
     this.paragraphs.push({ text, kind });
+    addStems(text, this.stems);
     if (kind !== 'subhead') this.bodyParagraphs++;
     this.chars += text.length + 2;
   }
@@ -283,6 +291,12 @@ const UNCERTAIN_MIN = 0.3;
 /** A line the rules take for a headline is one when the model gives it at least this. */
 const RULE_BACKED_MIN = 0.05;
 const LEARNED_MAX_WORDS = 30;
+/**
+ * A line taken for a headline and then displaced by a likelier one goes to the captions when its caption
+ * probability is at least this (on the tune split: most of the gain of any lower bound, without taking a
+ * headline with a site suffix for a caption when a standfirst without a period follows it).
+ */
+const DEMOTED_CAPTION_MIN = 0.4;
 
 /**
  * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
@@ -332,6 +346,9 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const split = splitTitleSuffix(title);
     b.title = split.title;
     b.siteName = split.site;
+    addStems(title, b.stems);
+    b.titleLine = title;
+    lastStems = b.stems;
     if (u) b.note(u);
     b.captions.push(...pendingCaptions);
     pendingCaptions = [];
@@ -353,6 +370,9 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
   const viewOf = (x: Unit | undefined, after: Unit | undefined): LineView | null =>
     x ? { text: x.text, blankBefore: x.blankBefore, blankAfter: after?.blankBefore ?? true } : null;
   let lastView: LineView | null = null;
+  let beforeLastView: LineView | null = null;
+  // The stems of the article being built, else of the one last closed.
+  let lastStems: ReadonlySet<string> | null = null;
 
   for (;;) {
     await fill();
@@ -363,6 +383,8 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const known = attrs.get(text);
     const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
     const prevView = lastView;
+    const prev2View = beforeLastView;
+    beforeLastView = lastView;
     lastView = view;
     // The caption rule, read from the line's attributes when they were built (as a neighbour's), else asked.
     const ruleCaption = (): boolean => {
@@ -373,7 +395,15 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const scores = (): LineScores | null => {
       if (scored !== undefined) return scored;
       if (!model) return (scored = null);
-      const features = lineFeatures(view, prevView, viewOf(window[0], window[1]), viewOf(window[1], window[2]), own);
+      const features = lineFeatures(
+        view,
+        prevView,
+        viewOf(window[0], window[1]),
+        viewOf(window[1], window[2]),
+        own,
+        prev2View,
+        lastStems,
+      );
       const p = model.probabilities(features);
       const at = (label: string): number => model.probability(p, label);
       scored = {
@@ -470,6 +500,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       }
       if (ruledHeadline || (learned && learned.headline >= HEADLINE_MIN && words <= 40)) {
         cur = start(text, u);
+        cur.titleScores = learned;
       } else {
         cur = start(titleFromParagraph(text), u);
         cur.warnings.push('no headline found: title taken from the first sentence');
@@ -503,6 +534,29 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.captions.push(text);
       continue;
     }
+    // Two headline-like lines with nothing between them: an article has one headline. When this line is the
+    // likelier one and the model gave the line taken for the headline a fair chance of being a caption, that
+    // line was a photo caption pasted above the headline: it goes to the captions and this line heads the article.
+    if (
+      learned &&
+      u.blankBefore &&
+      b.paragraphs.length === 0 &&
+      b.titleScores &&
+      b.titleScores.caption >= DEMOTED_CAPTION_MIN &&
+      learned.headline >= HEADLINE_MIN &&
+      learned.headline > b.titleScores.headline &&
+      words <= 40
+    ) {
+      b.captions.push(b.titleLine);
+      const split = splitTitleSuffix(text);
+      b.title = split.title;
+      b.siteName = split.site ?? b.siteName;
+      b.titleLine = text;
+      b.titleScores = learned;
+      addStems(text, b.stems);
+      previousText = text;
+      continue;
+    }
     const standalone = u.blankBefore && (window[0]?.blankBefore ?? true);
     // The model reads the lines around (a byline or stamp may stand right under a headline).
     if (learned ? u.blankBefore : standalone) {
@@ -516,8 +570,10 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
           nextNext: window[1]?.text ?? null,
           previousEndedSentence: endsSentence(previousText),
         });
+      // A line that opens with a clock time is a live blog's entry, never a new article's headline.
       const isNew = learned
         ? b.bodyParagraphs >= 1 &&
+          !startsWithTimestamp(text) &&
           (learned.headline >= HEADLINE_MIN || (learned.headline >= RULE_BACKED_MIN && ruled()))
         : ruled();
       if (isNew) {
@@ -526,6 +582,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         yield* close();
         cur = start(text, u);
         cur.boundaryConfidence = confidence;
+        cur.titleScores = learned;
         previousText = text;
         continue;
       }

@@ -540,15 +540,22 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
   return { text, lines, articles: gold };
 }
 
+/** What orders a dump of one story: the ECB+ topic, else the publication date. */
+function storyKey(a: SourceArticle): string {
+  const topic = /^ecbplus:(\d+)_/.exec(a.id)?.[1];
+  return topic ? `e${topic.padStart(3, '0')}` : `p${a.date ?? ''}`;
+}
+
 /**
- * Source articles grouped into dumps of `size`, in a seeded order, each dump in a drawn convention (or all in
- * the one given).
+ * Source articles grouped into dumps of `size`, in a seeded order (or by story), each dump in a drawn convention
+ * (or all in the one given).
  */
 export function makeDumps(
   articles: readonly SourceArticle[],
   size: number,
   seed: number,
   convention?: Convention,
+  byStory = false,
 ): Dump[] {
   const r = rng(seed);
   const order = [...articles];
@@ -556,6 +563,9 @@ export function makeDumps(
     const j = Math.floor(r() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
+  // A dump of one evolving story: reports of the same event (ECB+ topic) or of the same days (PolNeAR,
+  // by date) side by side, so neighbouring articles share their names and words.
+  if (byStory) order.sort((a, b) => (storyKey(a) < storyKey(b) ? -1 : storyKey(a) > storyKey(b) ? 1 : 0));
   const dumps: Dump[] = [];
   for (let i = 0; i < order.length; i += size)
     dumps.push(generateDump(order.slice(i, i + size), seed * 7919 + i, convention));
