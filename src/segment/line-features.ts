@@ -359,7 +359,11 @@ export function addStems(text: string, into: Set<string>): void {
 const STEM_WORD = /\p{L}{4,}/gu;
 
 /** The share of `of`'s stems found in `in1` or `in2`, bucketed ('na' when `of` has fewer than two). */
-function shareBucket(of: ReadonlySet<string>, in1: ReadonlySet<string> | null, in2: ReadonlySet<string> | null): string {
+function shareBucket(
+  of: ReadonlySet<string>,
+  in1: ReadonlySet<string> | null,
+  in2: ReadonlySet<string> | null,
+): string {
   if (of.size < 2) return 'na';
   let hit = 0;
   for (const w of of) if (in1?.has(w) || in2?.has(w)) hit++;
@@ -392,6 +396,8 @@ export function lineFeatures(
     out.push(...n.asNext);
     if (next.blankAfter) out.push('n:ba');
     out.push(`${mine.width}|n:${n.width}`);
+    // A line followed by itself: a paragraph a scraper took twice.
+    if (next.text === cur.text) out.push('n:same');
   } else out.push('n:none');
   if (next2) out.push(...attrs(next2).asNext2);
   else out.push('nn:none');

@@ -291,6 +291,8 @@ const UNCERTAIN_MIN = 0.3;
 /** A line the rules take for a headline is one when the model gives it at least this. */
 const RULE_BACKED_MIN = 0.05;
 const LEARNED_MAX_WORDS = 30;
+/** The highest boundary confidence a learned cut reports (below the certainty of a Source line). */
+const LEARNED_CUT_MAX = 0.99;
 /**
  * A line taken for a headline and then displaced by a likelier one goes to the captions when its caption
  * probability is at least this (on the tune split: most of the gain of any lower bound, without taking a
@@ -522,6 +524,18 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.part = part;
     }
     b.note(u);
+    // A line the headline rule takes, standing alone over a paragraph that opens with a dateline.
+    const headlineOverDateline = (): boolean =>
+      u.blankBefore &&
+      (window[0]?.blankBefore ?? true) &&
+      window[0] !== undefined &&
+      parseDateline(window[0].text) !== null &&
+      startsNewArticle(text, {
+        bodyParagraphs: b.bodyParagraphs,
+        next: window[0].text,
+        nextNext: window[1]?.text ?? null,
+        previousEndedSentence: endsSentence(previousText),
+      });
     if (
       ruleCaption() ||
       isCaptionBeforeCredit(text, window[0]?.text ?? null) ||
@@ -529,7 +543,8 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         learned.caption >= CAPTION_MIN &&
         learned.caption > learned.body &&
         learned.caption > learned.headline &&
-        words <= 60)
+        words <= 60 &&
+        !headlineOverDateline())
     ) {
       b.captions.push(text);
       continue;
@@ -570,14 +585,19 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
           nextNext: window[1]?.text ?? null,
           previousEndedSentence: endsSentence(previousText),
         });
-      // A line that opens with a clock time is a live blog's entry, never a new article's headline.
+      // A line that opens with a clock time is a live blog's entry, never a new article's headline. A line the
+      // headline rule takes, over a paragraph that opens with a dateline, starts one whatever the model says
+      // (neither a caption nor more of the same story): a dateline opens a story's first paragraph.
       const isNew = learned
         ? b.bodyParagraphs >= 1 &&
           !startsWithTimestamp(text) &&
-          (learned.headline >= HEADLINE_MIN || (learned.headline >= RULE_BACKED_MIN && ruled()))
+          (learned.headline >= HEADLINE_MIN ||
+            (learned.headline >= RULE_BACKED_MIN && ruled()) ||
+            headlineOverDateline())
         : ruled();
       if (isNew) {
-        const confidence = learned ? learned.headline : 1;
+        // A learned cut is never certain, however sure the model is (1 is for Source lines and input ends).
+        const confidence = learned ? Math.min(learned.headline, LEARNED_CUT_MAX) : 1;
         b.boundaryConfidence = Math.min(b.boundaryConfidence, confidence);
         yield* close();
         cur = start(text, u);

@@ -499,6 +499,7 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
     const capAt = r() < conv.caption * 0.6 && n >= 3 ? 1 + Math.floor(r() * (n - 2)) : -1;
     const chromeAt = r() < conv.chrome ? 1 + Math.floor(r() * Math.max(1, n - 1)) : -1;
     const liveAt = r() < conv.live && n >= 4 ? 2 + Math.floor(r() * (n - 3)) : -1;
+    const repeatAt = r() < conv.chrome * 0.1 ? Math.floor(r() * n) : -1;
     a.paragraphs.forEach((p, pi) => {
       if (pi === subAt && r() < 0.3) addCaption();
       if (pi === subAt) {
@@ -526,6 +527,8 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
       }
       push(text, 'body', ai);
       g.body.push(text);
+      // A paragraph a scraper took twice (the segmenter keeps it once).
+      if (pi === repeatAt && text.length >= 30) push(text, 'body', ai);
     });
     if (r() < conv.chrome * 0.3) addChrome();
     if (url) push(`${pick(r, SOURCE_PREFIX)}${url}`, 'source', ai, r() < 0.2);
