@@ -258,7 +258,7 @@ export interface LineAttributes {
   own: readonly string[];
   text: string;
   /** The line's content-word stems (`stemsOf`), built when a continuity feature first needs them. */
-  stems?: ReadonlySet<string>;
+  stems?: ReadonlySet<number>;
   /** What the caption rule (`isCaption`), the chrome rule (`isChrome`) and the Source-line rule say of the line. */
   caption: boolean;
   chrome: boolean;
@@ -331,7 +331,7 @@ const GENERIC = new Set(
 );
 /** Word-count buckets of lines of up to 30 words. */
 const SHORT_WIDTHS = new Set(WORD_EDGES.filter((e) => e <= 30).map((e) => `w${e}`));
-/** Words of a paragraph read for continuity (its lead, or a long paragraph's first part). */
+/** Words of a paragraph read for continuity (its first 80). */
 const STEM_WORDS = 80;
 
 /**
@@ -339,36 +339,89 @@ const STEM_WORDS = 80;
  * (so "shoots" and "shooting", "campaigns" and "campaigning" meet), generic words left out. Language-neutral but for the
  * short English list above.
  */
-export function stemsOf(a: LineAttributes): ReadonlySet<string> {
+export function stemsOf(a: LineAttributes): ReadonlySet<number> {
   if (a.stems) return a.stems;
-  const out = new Set<string>();
+  const out = new Set<number>();
   addStems(a.text, out);
   a.stems = out;
   return out;
 }
 
-/** Adds the content-word stems of a text's first 80 words to `into` (see `stemsOf`). */
-export function addStems(text: string, into: Set<string>): void {
+/**
+ * Adds the content-word stems of a text's first 80 words to `into` (see `stemsOf`), each as a 32-bit hash of
+ * its letters (FNV-1a): one pass over the text, no regular expression and no string built per word, as this
+ * runs on nearly every paragraph. A word is a run of letters (ASCII, and any character from U+00C0 that is one).
+ */
+export function addStems(text: string, into: Set<number>): void {
   let n = 0;
-  for (const m of text.matchAll(STEM_WORD)) {
-    const w = m[0].toLowerCase();
-    if (!GENERIC.has(w)) into.add(w.length > 5 ? w.slice(0, 5) : w);
-    if (++n >= STEM_WORDS) break;
+  let length = 0;
+  let full = FNV_OFFSET;
+  let stem = FNV_OFFSET;
+  const len = text.length;
+  for (let i = 0; i <= len; i++) {
+    let c = i < len ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 0xc0 && NON_ASCII_LETTER.test(text.charAt(i))) c = text.charAt(i).toLowerCase().charCodeAt(0);
+    else if (c < 97 || c > 122) {
+      if (length > 0) {
+        if (length >= 4 && !GENERIC_HASHES.has(full)) into.add(stem);
+        length = 0;
+        full = FNV_OFFSET;
+        stem = FNV_OFFSET;
+        if (++n >= STEM_WORDS) break;
+      }
+      continue;
+    }
+    full = Math.imul(full ^ c, FNV_PRIME) >>> 0;
+    if (length < 5) stem = full;
+    length++;
   }
 }
-const STEM_WORD = /\p{L}{4,}/gu;
 
-/** The share of `of`'s stems found in `in1` or `in2`, bucketed ('na' when `of` has fewer than two). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const NON_ASCII_LETTER = /\p{L}/u;
+/** The generic words as `addStems` hashes them (a whole word's hash). */
+const GENERIC_HASHES = new Set<number>();
+for (const w of GENERIC) {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME) >>> 0;
+  GENERIC_HASHES.add(h);
+}
+
+/** Names of the share buckets (`shareBucket`), by index. */
+const SHARE = ['na', '0', '.0', '.1', '.2', '.35', '.5'] as const;
+
+/** The share of `of`'s stems found in `in1` or `in2`, as an index into `SHARE` (0, 'na', when `of` has fewer than two). */
 function shareBucket(
-  of: ReadonlySet<string>,
-  in1: ReadonlySet<string> | null,
-  in2: ReadonlySet<string> | null,
-): string {
-  if (of.size < 2) return 'na';
+  of: ReadonlySet<number>,
+  in1: ReadonlySet<number> | null,
+  in2: ReadonlySet<number> | null,
+): number {
+  if (of.size < 2) return 0;
   let hit = 0;
   for (const w of of) if (in1?.has(w) || in2?.has(w)) hit++;
   const r = hit / of.size;
-  return r === 0 ? '0' : r < 0.1 ? '.0' : r < 0.2 ? '.1' : r < 0.35 ? '.2' : r < 0.5 ? '.35' : '.5';
+  return r === 0 ? 1 : r < 0.1 ? 2 : r < 0.2 ? 3 : r < 0.35 ? 4 : r < 0.5 ? 5 : 6;
+}
+
+/**
+ * Feature names built once and looked up: `name(key, ...buckets)` for a fixed prefix/suffix key, so the
+ * continuity features cost no string building per line.
+ */
+const NAMES = new Map<string, string[]>();
+function named(key: string, index: number, build: () => string): string {
+  let row = NAMES.get(key);
+  if (!row) {
+    row = [];
+    NAMES.set(key, row);
+  }
+  let v = row[index];
+  if (v === undefined) {
+    v = build();
+    row[index] = v;
+  }
+  return v;
 }
 
 /**
@@ -382,7 +435,7 @@ export function lineFeatures(
   next2: LineView | null,
   attrs: (line: LineView) => LineAttributes,
   prev2: LineView | null = null,
-  article: ReadonlySet<string> | null = null,
+  article: ReadonlySet<number> | (() => ReadonlySet<number>) | null = null,
 ): string[] {
   const mine = attrs(cur);
   const blank = cur.blankBefore ? (cur.blankAfter ? 'blankBB' : 'blankB-') : cur.blankAfter ? 'blank-B' : 'blank--';
@@ -414,21 +467,34 @@ export function lineFeatures(
     const lead = shareBucket(c, n, next2 ? stemsOf(attrs(next2)) : null);
     const back = shareBucket(c, p, p2);
     const tc = mine.own.find((x) => x.startsWith('tc')) ?? 'tc-';
+    const end = mine.own[1] ?? '';
+    const C = SHARE[cont];
+    const L = SHARE[lead];
+    const B = SHARE[back];
     out.push(
-      `cont${cont}`,
-      `lead${lead}`,
-      `back${back}`,
-      `lb${lead}|${back}`,
-      `lbc${lead}|${back}|${cont}`,
-      `cont${cont}|${mine.own[1]}`,
-      `lead${lead}|${tc}|${mine.own[1]}`,
-      `${blank}|cont${cont}`,
+      named('cont', cont, () => `cont${C}`),
+      named('lead', lead, () => `lead${L}`),
+      named('back', back, () => `back${B}`),
+      named('lb', lead * 7 + back, () => `lb${L}|${B}`),
+      named('lbc', (lead * 7 + back) * 7 + cont, () => `lbc${L}|${B}|${C}`),
+      named(end, cont, () => `cont${C}|${end}`),
+      named(`${tc}${end}`, lead, () => `lead${L}|${tc}|${end}`),
+      named(blank, cont, () => `${blank}|cont${C}`),
     );
-    // The same against everything the article so far has said (its headline and paragraphs).
+    // The same against everything the article so far has said (its headline and paragraphs; a function is
+    // asked only here, so a caller can build the set when a line needs it).
     if (article) {
-      const art = shareBucket(n, article, null);
-      const artc = shareBucket(c, article, null);
-      out.push(`art${art}`, `artc${artc}`, `aa${art}|${artc}|${lead}`, `art${art}|${mine.own[1]}`);
+      const stems = typeof article === 'function' ? article() : article;
+      const art = shareBucket(n, stems, null);
+      const artc = shareBucket(c, stems, null);
+      const A = SHARE[art];
+      const AC = SHARE[artc];
+      out.push(
+        named('art', art, () => `art${A}`),
+        named('artc', artc, () => `artc${AC}`),
+        named('aa', (art * 7 + artc) * 7 + lead, () => `aa${A}|${AC}|${L}`),
+        named(`art${end}`, art, () => `art${A}|${end}`),
+      );
     }
   }
   return out;

@@ -134,8 +134,25 @@ class ArticleBuilder {
   titleLine = '';
   titleScores: LineScores | null = null;
 
-  /** Content-word stems of the headline and paragraphs so far (`addStems`), read by the line classifier. */
-  readonly stems = new Set<string>();
+  /** Content-word stems of the headline and paragraphs (`addStems`), read by the line classifier. */
+  private readonly stemSet = new Set<number>();
+  /** Paragraphs already in `stemSet`: the set is brought up to date only when a line needs it. */
+  private stemmed = 0;
+
+  /** The stems so far; `known` gives a paragraph's stems when its line already has them (else they are read). */
+  stems(known: (text: string) => ReadonlySet<number> | undefined): ReadonlySet<number> {
+    for (; this.stemmed < this.paragraphs.length; this.stemmed++) {
+      const text = this.paragraphs[this.stemmed]!.text;
+      const have = known(text);
+      if (have) for (const s of have) this.stemSet.add(s);
+      else addStems(text, this.stemSet);
+    }
+    return this.stemSet;
+  }
+
+  addTitleStems(text: string): void {
+    addStems(text, this.stemSet);
+  }
 
   addParagraph(text: string, kind: Paragraph['kind']): void {
     // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once. Lines arrive
@@ -150,7 +167,6 @@ class ArticleBuilder {
       this.seen.add(key);
     }
     this.paragraphs.push({ text, kind });
-    addStems(text, this.stems);
     if (kind !== 'subhead') this.bodyParagraphs++;
     this.chars += text.length + 2;
   }
@@ -348,9 +364,9 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const split = splitTitleSuffix(title);
     b.title = split.title;
     b.siteName = split.site;
-    addStems(title, b.stems);
+    b.addTitleStems(title);
     b.titleLine = title;
-    lastStems = b.stems;
+    lastBuilder = b;
     if (u) b.note(u);
     b.captions.push(...pendingCaptions);
     pendingCaptions = [];
@@ -373,8 +389,10 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     x ? { text: x.text, blankBefore: x.blankBefore, blankAfter: after?.blankBefore ?? true } : null;
   let lastView: LineView | null = null;
   let beforeLastView: LineView | null = null;
-  // The stems of the article being built, else of the one last closed.
-  let lastStems: ReadonlySet<string> | null = null;
+  // The article being built, else the one last closed: the classifier reads its stems.
+  let lastBuilder: ArticleBuilder | null = null;
+  const knownStems = (text: string): ReadonlySet<number> | undefined => attrs.get(text)?.stems;
+  const lastStems = (): ReadonlySet<number> => lastBuilder!.stems(knownStems);
 
   for (;;) {
     await fill();
@@ -404,7 +422,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         viewOf(window[1], window[2]),
         own,
         prev2View,
-        lastStems,
+        lastBuilder ? lastStems : null,
       );
       const p = model.probabilities(features);
       const at = (label: string): number => model.probability(p, label);
@@ -568,7 +586,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.siteName = split.site ?? b.siteName;
       b.titleLine = text;
       b.titleScores = learned;
-      addStems(text, b.stems);
+      b.addTitleStems(text);
       previousText = text;
       continue;
     }

@@ -28,7 +28,7 @@ export function examplesOf(dumps: readonly Dump[]): Example[] {
     };
     // The stems of the article so far, as the segmenter has them when its boundaries are right: the
     // headline and paragraphs (not captions, credits or chrome) of the article of the line before.
-    let article = new Set<string>();
+    let article = new Set<number>();
     let articleOf = -1;
     d.lines.forEach((l, i) => {
       out.push({
