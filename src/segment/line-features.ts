@@ -364,7 +364,7 @@ export function addStems(text: string, into: Set<number>): void {
     else if (c >= 0xc0 && NON_ASCII_LETTER.test(text.charAt(i))) c = text.charAt(i).toLowerCase().charCodeAt(0);
     else if (c < 97 || c > 122) {
       if (length > 0) {
-        if (length >= 4 && !GENERIC_HASHES.has(full)) into.add(stem);
+        if (length >= 4 && !GENERIC_HASHES.has(full & SMALL_INT)) into.add(stem & SMALL_INT);
         length = 0;
         full = FNV_OFFSET;
         stem = FNV_OFFSET;
@@ -379,6 +379,8 @@ export function addStems(text: string, into: Set<number>): void {
 }
 
 const FNV_OFFSET = 0x811c9dc5;
+/** Hashes are kept to 30 bits: small integers, which the engine stores unboxed (no garbage per stem). */
+const SMALL_INT = 0x3fffffff;
 const FNV_PRIME = 0x01000193;
 const NON_ASCII_LETTER = /\p{L}/u;
 /** The generic words as `addStems` hashes them (a whole word's hash). */
@@ -386,7 +388,7 @@ const GENERIC_HASHES = new Set<number>();
 for (const w of GENERIC) {
   let h = FNV_OFFSET;
   for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME) >>> 0;
-  GENERIC_HASHES.add(h);
+  GENERIC_HASHES.add(h & SMALL_INT);
 }
 
 /** Names of the share buckets (`shareBucket`), by index. */
