@@ -5,7 +5,8 @@
 // from while editing rules, and `check`, reported only as figures. Per gold type, the value accuracy of the
 // matched expressions; for tune, the largest error classes. Then the real-news fact-dating set (tune/check).
 // Data: $SITREP_SHARED_DATA, $SITREP_DATA or ../shared/data beside the repository. Prints its figures;
-// asserts nothing. `--errors N` prints N tune errors of each kind, `--dir PATH` another corpus (all of it
+// asserts nothing. `--errors N` prints N tune errors of each kind (`--kind TEXT`: only value errors of the classes
+// containing TEXT, with their context), `--dir PATH` another corpus (all of it
 // scored as one part), `--chrono` adds chrono-node alone for comparison.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -185,8 +186,10 @@ function score(docs, system) {
         errors.push({
           doc: doc.path.split('/').pop(),
           dct: doc.dct,
+          kind: k,
           gold: `${g.text} → ${g.type} ${g.value}`,
           got: `${s.text} → ${s.type} ${s.value}`,
+          context: doc.text.slice(Math.max(0, g.start - 80), g.end + 40).replace(/\s+/g, ' '),
         });
       }
       if (s.type === g.type) typeOk++;
@@ -268,8 +271,9 @@ for (const split of otherDir ? ['all'] : ['tune', 'check']) {
       .map(([k, n]) => `${k} ${n}`)
       .join(' · ')}`,
   );
-  for (const e of mine.errors.slice(0, showErrors))
-    console.log(`value ${e.doc} [${e.dct}] gold ${e.gold} | got ${e.got}`);
+  const errorKind = opt('kind', '');
+  for (const e of mine.errors.filter((x) => x.kind.includes(errorKind)).slice(0, showErrors))
+    console.log(`value ${e.doc} [${e.dct}] gold ${e.gold} | got ${e.got}${errorKind ? ` | …${e.context}…` : ''}`);
   for (const e of mine.misses.slice(0, showErrors)) console.log(`missed ${e.doc} ${e.gold} | …${e.context}…`);
   for (const e of mine.spurious.slice(0, showErrors)) console.log(`spurious ${e.doc} ${e.got} | …${e.context}…`);
   for (const e of mine.boundaries.slice(0, showErrors)) console.log(`extent ${e.doc} gold "${e.gold}" got "${e.got}"`);

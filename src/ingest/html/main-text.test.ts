@@ -64,6 +64,27 @@ describe('paragraphs with inline elements', () => {
     );
   });
 
+  it('keeps a sentence whole when a linked name in it carries a hover card of other stories', () => {
+    const card = `<span class="person-card"><span><img src="/k.jpg" alt=""><a href="/p/keller">Hanna Keller</a>
+      ${[1, 2, 3].map((i) => `<a href="/s${i}">Eine andere Meldung über die Bürgermeisterin, die Leser öffnen könnten, Nummer ${i}</a>`).join(' ')}</span></span>`;
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p><span>Bürgermeisterin <span class="person"><a href="/p/keller">Hanna Keller</a>${card}</span> sagte, die Sicherheit gehe vor.</span></p>
+      <p>${DE_BODY[1]}</p><p>${DE_BODY[2]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(
+      [DE_BODY[0], 'Bürgermeisterin Hanna Keller sagte, die Sicherheit gehe vor.', DE_BODY[1], DE_BODY[2]].join('\n\n'),
+    );
+  });
+
+  it('keeps linked words that a wrapper in the sentence holds with words of its own', () => {
+    const names =
+      '<span><a href="/a">Hanna Keller</a>, <a href="/b">Jonas Brandt</a> und <a href="/c">Mira Osei</a> vom Hafenausschuss der Stadt Elmbach</span>';
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p>Nach der Sitzung sagten ${names}, die Sperrung sei richtig.</p><p>${DE_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(html).text.split('\n\n')[1]).toBe(
+      'Nach der Sitzung sagten Hanna Keller, Jonas Brandt und Mira Osei vom Hafenausschuss der Stadt Elmbach, die Sperrung sei richtig.',
+    );
+  });
+
   it('still sets apart a byline span that opens a paragraph', () => {
     const html = `<body><article><div class="article-body"><p><span class="byline">Von Hanna Keller</span></p>${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></body>`;
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));

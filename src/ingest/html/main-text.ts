@@ -121,6 +121,8 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
       continue;
     }
     const block = BLOCK_TAGS.has(name);
+    // A hover card or teaser list tucked into running text after a linked name: not part of the sentence.
+    if (!block && /\S/.test(text) && isInlineCard(el)) continue;
     const link = name === 'a';
     if (link) linkDepth++;
     if (block) {
@@ -149,6 +151,37 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
   }
   flush();
   return { blocks, captions };
+}
+
+/**
+ * Whether an inline element is a card of links inside running text — a person's hover card with their latest
+ * stories, a "related" strip: a wrapper (no link of its own among its children) whose every word is link text, at
+ * least three links and a headline's worth of link text, in a small subtree. A linked name in a sentence is a link itself, and a
+ * wrapper of a sentence has words of its own, so neither is one.
+ */
+function isInlineCard(el: HElement): boolean {
+  if (el.name === 'a' || BLOCK_TAGS.has(el.name)) return false;
+  for (const c of el.children) if (isElement(c) && c.name === 'a') return false;
+  let links = 0;
+  let linkText = 0;
+  // A card is small: a large subtree is not one, and is not walked whole again for every inline element in it.
+  let budget = 400;
+  const walk = (n: HNode, inLink: boolean): boolean => {
+    if (--budget < 0) return false;
+    if (n.type === 'text') {
+      const words = /[\p{L}\p{N}]/u.test(n.data);
+      if (words && !inLink) return false;
+      if (inLink) linkText += n.data.trim().length;
+      return true;
+    }
+    if (!isElement(n) || NON_TEXT_TAGS.has(n.name)) return true;
+    const isLink = n.name === 'a';
+    if (isLink) links++;
+    for (const c of n.children) if (!walk(c, inLink || isLink)) return false;
+    return true;
+  };
+  for (const c of el.children) if (!walk(c, false)) return false;
+  return links >= 3 && linkText >= 80;
 }
 
 /** Whether text follows an inline element before its paragraph ends (a block sibling ends it). */
