@@ -309,12 +309,6 @@ const RULE_BACKED_MIN = 0.05;
 const LEARNED_MAX_WORDS = 30;
 /** The highest boundary confidence a learned cut reports (below the certainty of a Source line). */
 const LEARNED_CUT_MAX = 0.99;
-/**
- * A line taken for a headline and then displaced by a likelier one goes to the captions when its caption
- * probability is at least this (on the tune split: most of the gain of any lower bound, without taking a
- * headline with a site suffix for a caption when a standfirst without a period follows it).
- */
-const DEMOTED_CAPTION_MIN = 0.4;
 
 /**
  * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
@@ -567,15 +561,17 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.captions.push(text);
       continue;
     }
-    // Two headline-like lines with nothing between them: an article has one headline. When this line is the
-    // likelier one and the model gave the line taken for the headline a fair chance of being a caption, that
-    // line was a photo caption pasted above the headline: it goes to the captions and this line heads the article.
+    // Two headline-like lines with nothing between them: an article has one headline, and a headline is followed
+    // by its article, not by another headline. When this line is the likelier headline, the line taken for one
+    // was a photo caption or kicker pasted above it ("A military parade in <City> in <Month>"): it goes to the
+    // captions (kept with the article) and this line heads the article. A line that carries the site's name after
+    // a bar is a headline by its own shape and is never displaced (a standfirst without a period may follow it).
     if (
       learned &&
       u.blankBefore &&
       b.paragraphs.length === 0 &&
       b.titleScores &&
-      b.titleScores.caption >= DEMOTED_CAPTION_MIN &&
+      b.siteName === null &&
       learned.headline >= HEADLINE_MIN &&
       learned.headline > b.titleScores.headline &&
       words <= 40
