@@ -5,12 +5,13 @@
 // outlets, captions kept out of bodies, injected junk left in bodies, articles dated; and ms per article (wall and
 // CPU time of this process; with --other, the paired CPU ratio).
 // Usage: npm run bench:segment [-- --split tune|check|both] [-- --other DIST_DIR] [-- --runs N] [-- --size N]
+//   [-- --by-convention]: also each split with every dump in one convention (plain, wire, web, bare).
 //   --other: a second build (e.g. a copy of main's dist/) scored on the same dumps, side by side.
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadSourceArticles } from '../dist/segment/train/corpora.js';
-import { makeDumps } from '../dist/segment/train/dumps.js';
+import { CONVENTIONS, makeDumps } from '../dist/segment/train/dumps.js';
 import { documentDates } from '../dist/time/document-date.js';
 
 const argv = process.argv.slice(2);
@@ -22,6 +23,7 @@ const splits = opt('split', 'both') === 'both' ? ['tune', 'check'] : [opt('split
 const runs = Number(opt('runs', 3));
 const size = Number(opt('size', 20));
 const other = opt('other', null);
+const byConvention = argv.includes('--by-convention');
 
 const here = await import('../dist/segment/index.js');
 const systems = [{ name: 'this build', seg: here.segmentText }];
@@ -52,6 +54,8 @@ function score(dumps, outputs) {
     datable: 0,
     dated: 0,
     uncertain: 0,
+    hard: 0,
+    hardFound: 0,
   };
   dumps.forEach((dump, di) => {
     const arts = outputs[di];
@@ -75,7 +79,12 @@ function score(dumps, outputs) {
         if (allParas.has(norm(c))) m.junkIn++;
       }
       if (g.datedAs) m.datable++;
+      // The hard boundary: the article before has no Source line and this one no dateline.
+      const gi = dump.articles.indexOf(g);
+      const hard = gi > 0 && !dump.articles[gi - 1].url && !g.dateline;
+      if (hard) m.hard++;
       if (j < 0) continue;
+      if (hard) m.hardFound++;
       used.add(j);
       const a = arts[j];
       m.lenient++;
@@ -107,10 +116,8 @@ if (all.length === 0) {
   console.error('no source articles found: set SITREP_SHARED_DATA to the shared data folder');
   process.exit(1);
 }
-for (const split of splits) {
-  const articles = all.filter((a) => a.split === split);
-  const dumps = makeDumps(articles, size, split === 'tune' ? 101 : 202);
-  console.log(`\n## ${split}: ${articles.length} articles in ${dumps.length} dumps of ${size}`);
+async function measure(label, dumps, nArticles) {
+  console.log(`\n## ${label}: ${nArticles} articles in ${dumps.length} dumps of ${size}`);
   // Runs interleaved across systems, so load on the machine falls on each alike.
   const times = systems.map(() => []);
   const cpuTimes = systems.map(() => []);
@@ -139,7 +146,10 @@ for (const split of splits) {
     const rL = s.lenient / s.gold;
     console.log(`### ${sys.name}`);
     console.log(
-      `articles: gold ${s.gold}, predicted ${s.predicted}; strict P ${pct(s.strict, s.predicted)} R ${pct(s.strict, s.gold)} F1 ${(100 * f1(pS, rS)).toFixed(1)}; lenient (title) P ${pct(s.lenient, s.predicted)} R ${pct(s.lenient, s.gold)} F1 ${(100 * f1(pL, rL)).toFixed(1)}`,
+      `articles: gold ${s.gold}, predicted ${s.predicted}; strict P ${pct(s.strict, s.predicted)} R ${pct(s.strict, s.gold)} F1 ${(100 * f1(pS, rS)).toFixed(1)}; lenient (title) P ${pct(s.lenient, s.predicted)} R ${pct(s.lenient, s.gold)} F1 ${(100 * f1(pL, rL)).toFixed(1)}; found ${s.lenient}/${s.gold}, extra ${s.predicted - s.lenient}`,
+    );
+    console.log(
+      `hard boundaries (no Source line before, no dateline) found ${s.hardFound}/${s.hard} (${pct(s.hardFound, s.hard)})`,
     );
     console.log(
       `URLs ${s.urls}/${s.urlsGold}; outlets ${s.outlets}/${s.outletsGold} (named without evidence: ${s.outletsWrong}); captions out ${s.captionsOut}/${s.captions} (${pct(s.captionsOut, s.captions)}); junk lines left in bodies ${s.junkIn}/${s.junk}; dated ${s.dated}/${s.datable}; flagged uncertain ${s.uncertain}`,
@@ -153,4 +163,15 @@ for (const split of splits) {
     const ratios = cpuTimes[1].map((t, i) => t / cpuTimes[0][i]);
     console.log(`CPU time this build / other: ${median(ratios).toFixed(2)} (median of ${runs} paired runs)`);
   }
+}
+
+for (const split of splits) {
+  const articles = all.filter((a) => a.split === split);
+  const seed = split === 'tune' ? 101 : 202;
+  await measure(split, makeDumps(articles, size, seed), articles.length);
+  // Each convention over the whole split (plain: the shape of real pasted dumps, headline + blank line + body,
+  // a third without a Source line and none with a dateline).
+  if (byConvention)
+    for (const conv of CONVENTIONS)
+      await measure(`${split}, all ${conv.name}`, makeDumps(articles, size, seed, conv), articles.length);
 }

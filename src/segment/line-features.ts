@@ -256,6 +256,9 @@ const NEXT2 = /^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/;
 /** A line's attributes, and the same as they are named when the line is a neighbour (built once per line). */
 export interface LineAttributes {
   own: readonly string[];
+  text: string;
+  /** The line's content-word stems (`stemsOf`), built when a continuity feature first needs them. */
+  stems?: ReadonlySet<number>;
   /** What the caption rule (`isCaption`), the chrome rule (`isChrome`) and the Source-line rule say of the line. */
   caption: boolean;
   chrome: boolean;
@@ -307,7 +310,120 @@ export function lineAttributes(text: string): LineAttributes {
     if (names.next !== null) asNext.push(names.next);
     if (names.next2 !== null) asNext2.push(names.next2);
   }
-  return { own, caption, chrome, source, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
+  return { own, text, caption, chrome, source, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
+}
+
+/**
+ * Frequent words of four letters or more that say nothing about what a story is about (English function
+ * words, reporting verbs, time words): left out of the continuity stems.
+ */
+const GENERIC = new Set(
+  (
+    'about above after again against along also among another around because been before being below between both ' +
+    'came come could does done down during each either even every first former from great have here however into ' +
+    'just last later latter like little made make many might million more most much must never next only other ' +
+    'others often over people perhaps rather really said same says several should since some still such than that ' +
+    'their them then there these they this those though three through time told under until very want were what ' +
+    'when where whether which while will with would year years today yesterday monday tuesday wednesday thursday ' +
+    'friday saturday sunday according added asked called going including something things think thought without ' +
+    'within whose well back week'
+  ).split(' '),
+);
+/** Word-count buckets of lines of up to 30 words. */
+const SHORT_WIDTHS = new Set(WORD_EDGES.filter((e) => e <= 30).map((e) => `w${e}`));
+/** Words of a paragraph read for continuity (its first 80). */
+const STEM_WORDS = 80;
+
+/**
+ * Content-word stems of a line: words of at least four letters, lower-cased, cut to their first five letters
+ * (so "shoots" and "shooting", "campaigns" and "campaigning" meet), generic words left out. Language-neutral but for the
+ * short English list above.
+ */
+export function stemsOf(a: LineAttributes): ReadonlySet<number> {
+  if (a.stems) return a.stems;
+  const out = new Set<number>();
+  addStems(a.text, out);
+  a.stems = out;
+  return out;
+}
+
+/**
+ * Adds the content-word stems of a text's first 80 words to `into` (see `stemsOf`), each as a 32-bit hash of
+ * its letters (FNV-1a): one pass over the text, no regular expression and no string built per word, as this
+ * runs on nearly every paragraph. A word is a run of letters (ASCII, and any character from U+00C0 that is one).
+ */
+export function addStems(text: string, into: Set<number>): void {
+  let n = 0;
+  let length = 0;
+  let full = FNV_OFFSET;
+  let stem = FNV_OFFSET;
+  const len = text.length;
+  for (let i = 0; i <= len; i++) {
+    let c = i < len ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 0xc0 && NON_ASCII_LETTER.test(text.charAt(i))) c = text.charAt(i).toLowerCase().charCodeAt(0);
+    else if (c < 97 || c > 122) {
+      if (length > 0) {
+        if (length >= 4 && !GENERIC_HASHES.has(full & SMALL_INT)) into.add(stem & SMALL_INT);
+        length = 0;
+        full = FNV_OFFSET;
+        stem = FNV_OFFSET;
+        if (++n >= STEM_WORDS) break;
+      }
+      continue;
+    }
+    full = Math.imul(full ^ c, FNV_PRIME) >>> 0;
+    if (length < 5) stem = full;
+    length++;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+/** Hashes are kept to 30 bits: small integers, which the engine stores unboxed (no garbage per stem). */
+const SMALL_INT = 0x3fffffff;
+const FNV_PRIME = 0x01000193;
+const NON_ASCII_LETTER = /\p{L}/u;
+/** The generic words as `addStems` hashes them (a whole word's hash). */
+const GENERIC_HASHES = new Set<number>();
+for (const w of GENERIC) {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME) >>> 0;
+  GENERIC_HASHES.add(h & SMALL_INT);
+}
+
+/** Names of the share buckets (`shareBucket`), by index. */
+const SHARE = ['na', '0', '.0', '.1', '.2', '.35', '.5'] as const;
+
+/** The share of `of`'s stems found in `in1` or `in2`, as an index into `SHARE` (0, 'na', when `of` has fewer than two). */
+function shareBucket(
+  of: ReadonlySet<number>,
+  in1: ReadonlySet<number> | null,
+  in2: ReadonlySet<number> | null,
+): number {
+  if (of.size < 2) return 0;
+  let hit = 0;
+  for (const w of of) if (in1?.has(w) || in2?.has(w)) hit++;
+  const r = hit / of.size;
+  return r === 0 ? 1 : r < 0.1 ? 2 : r < 0.2 ? 3 : r < 0.35 ? 4 : r < 0.5 ? 5 : 6;
+}
+
+/**
+ * Feature names built once and looked up: `name(key, ...buckets)` for a fixed prefix/suffix key, so the
+ * continuity features cost no string building per line.
+ */
+const NAMES = new Map<string, string[]>();
+function named(key: string, index: number, build: () => string): string {
+  let row = NAMES.get(key);
+  if (!row) {
+    row = [];
+    NAMES.set(key, row);
+  }
+  let v = row[index];
+  if (v === undefined) {
+    v = build();
+    row[index] = v;
+  }
+  return v;
 }
 
 /**
@@ -320,6 +436,8 @@ export function lineFeatures(
   next: LineView | null,
   next2: LineView | null,
   attrs: (line: LineView) => LineAttributes,
+  prev2: LineView | null = null,
+  article: ReadonlySet<number> | (() => ReadonlySet<number>) | null = null,
 ): string[] {
   const mine = attrs(cur);
   const blank = cur.blankBefore ? (cur.blankAfter ? 'blankBB' : 'blankB-') : cur.blankAfter ? 'blank-B' : 'blank--';
@@ -333,8 +451,53 @@ export function lineFeatures(
     out.push(...n.asNext);
     if (next.blankAfter) out.push('n:ba');
     out.push(`${mine.width}|n:${n.width}`);
+    // A line followed by itself: a paragraph a scraper took twice.
+    if (next.text === cur.text) out.push('n:same');
   } else out.push('n:none');
   if (next2) out.push(...attrs(next2).asNext2);
   else out.push('nn:none');
+  // Lexical continuity, for lines short enough to be a headline, subhead or caption: a story goes on in the
+  // same words, a new one starts in others. `cont`: how much of the next paragraph the two lines before
+  // already said (high around a subhead or caption, low after a headline); `lead`: how much of this line the
+  // next two repeat (a headline's words come back in its lead); `back`: how much of it the lines before said.
+  if (next && prev && SHORT_WIDTHS.has(mine.width)) {
+    const n = stemsOf(attrs(next));
+    const p = stemsOf(attrs(prev));
+    const p2 = prev2 ? stemsOf(attrs(prev2)) : null;
+    const c = stemsOf(mine);
+    const cont = shareBucket(n, p, p2);
+    const lead = shareBucket(c, n, next2 ? stemsOf(attrs(next2)) : null);
+    const back = shareBucket(c, p, p2);
+    const tc = mine.own.find((x) => x.startsWith('tc')) ?? 'tc-';
+    const end = mine.own[1] ?? '';
+    const C = SHARE[cont];
+    const L = SHARE[lead];
+    const B = SHARE[back];
+    out.push(
+      named('cont', cont, () => `cont${C}`),
+      named('lead', lead, () => `lead${L}`),
+      named('back', back, () => `back${B}`),
+      named('lb', lead * 7 + back, () => `lb${L}|${B}`),
+      named('lbc', (lead * 7 + back) * 7 + cont, () => `lbc${L}|${B}|${C}`),
+      named(end, cont, () => `cont${C}|${end}`),
+      named(`${tc}${end}`, lead, () => `lead${L}|${tc}|${end}`),
+      named(blank, cont, () => `${blank}|cont${C}`),
+    );
+    // The same against everything the article so far has said (its headline and paragraphs; a function is
+    // asked only here, so a caller can build the set when a line needs it).
+    if (article) {
+      const stems = typeof article === 'function' ? article() : article;
+      const art = shareBucket(n, stems, null);
+      const artc = shareBucket(c, stems, null);
+      const A = SHARE[art];
+      const AC = SHARE[artc];
+      out.push(
+        named('art', art, () => `art${A}`),
+        named('artc', artc, () => `artc${AC}`),
+        named('aa', (art * 7 + artc) * 7 + lead, () => `aa${A}|${AC}|${L}`),
+        named(`art${end}`, art, () => `art${A}|${end}`),
+      );
+    }
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCaption, isChrome, isSubhead } from './classify.js';
+import { addStems } from './line-features.js';
 import { repairMojibake } from './mojibake.js';
 import { LIMITS } from '../model/index.js';
 import { segmentText } from './segmenter.js';
@@ -191,11 +192,19 @@ describe('segmentDump', () => {
   });
 
   it('gives a dump without headlines one article with a derived title and a warning', async () => {
-    const dump = [para(1), '', para(2), '', para(3)].join('\n');
+    // Three different paragraphs of prose (the same sentence three times would read as a headline echoed by
+    // its lead, which the classifier's continuity features take for one).
+    const dump = [
+      'Officials in the port city said on Tuesday that the ferry service would resume after inspections of its two oldest boats.',
+      '',
+      'The harbour authority added that passengers holding tickets for cancelled crossings could ask for a refund until the end of the month.',
+      '',
+      'Fishermen, who share the quay with the ferries, said they had been told to keep the western berths clear from Monday.',
+    ].join('\n');
     const arts = await segmentText(dump);
     expect(arts).toHaveLength(1);
     expect(arts[0]!.warnings.join(' ')).toMatch(/no headline/);
-    expect(arts[0]!.text).toContain('paragraph 3');
+    expect(arts[0]!.text).toContain('western berths');
   });
 
   it('cuts runaway input into bounded parts without losing text', async () => {
@@ -288,6 +297,46 @@ describe('segmentDump', () => {
     );
     if (joined.length === 1) expect(joined[0]!.boundaryConfidence).toBeLessThan(1);
     else expect(joined[1]!.boundaryConfidence).toBeLessThan(1);
+  });
+
+  it('takes a photo caption pasted above the next headline for a caption, not a headline', async () => {
+    const paras = (xs: string[]): string[] => xs.flatMap((p) => [p, '']);
+    const dump = [
+      'Council extends night ferry timetable through winter',
+      '',
+      ...paras([
+        'The city council voted on Tuesday to extend the night ferry timetable through the winter, after a petition signed by more than four thousand residents.',
+        'Councillors said the extra crossings would cost about two million a year, to be paid from the harbour fund rather than from fares.',
+        'The operator said it would hire twelve more crew members before December.',
+      ]),
+      'A military parade in Varnov in May',
+      '',
+      'Capital marks independence anniversary with largest parade in a decade',
+      '',
+      ...paras([
+        'Soldiers and tanks rolled through the capital on Saturday as the government marked fifty years since independence with its largest parade in a decade.',
+        'Foreign diplomats watched from a stand beside the presidential palace while jets flew overhead in formation.',
+        'The defence minister told reporters that the display showed the army was ready to defend the borders.',
+      ]),
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts.map((a) => a.title)).toEqual([
+      'Council extends night ferry timetable through winter',
+      'Capital marks independence anniversary with largest parade in a decade',
+    ]);
+    expect(arts[1]!.captions).toEqual(['A military parade in Varnov in May']);
+    expect(arts[1]!.text).not.toContain('Varnov');
+    expect(arts[0]!.text).not.toContain('Varnov');
+  });
+
+  it('reads continuity stems: inflections meet, function words are left out', () => {
+    const a = new Set<number>();
+    const b = new Set<number>();
+    addStems('Gunman shoots three', a);
+    addStems('The shooting of three people would', b);
+    // "shoots"/"shooting" share a stem; "three", "people" and "would" are generic, "the" and "of" too short.
+    expect([...a].filter((x) => b.has(x))).toHaveLength(1);
+    expect(b.size).toBe(1);
   });
 
   it('gives an article closed by Source lines full boundary confidence', async () => {

@@ -18,7 +18,7 @@ import {
   stripChromeSuffix,
   wordCount,
 } from './classify.js';
-import { type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
+import { addStems, type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
 import { lineModel } from './line-model.js';
 import { outletFromCredits } from './credit-outlet.js';
 import { repairMojibake } from './mojibake.js';
@@ -129,6 +129,30 @@ class ArticleBuilder {
 
   /** Paragraphs that are not subheads, counted as they are added. */
   bodyParagraphs = 0;
+
+  /** The headline as its line read (site suffix included) and what the classifier said of it (null: unscored). */
+  titleLine = '';
+  titleScores: LineScores | null = null;
+
+  /** Content-word stems of the headline and paragraphs (`addStems`), read by the line classifier. */
+  private readonly stemSet = new Set<number>();
+  /** Paragraphs already in `stemSet`: the set is brought up to date only when a line needs it. */
+  private stemmed = 0;
+
+  /** The stems so far; `known` gives a paragraph's stems when its line already has them (else they are read). */
+  stems(known: (text: string) => ReadonlySet<number> | undefined): ReadonlySet<number> {
+    for (; this.stemmed < this.paragraphs.length; this.stemmed++) {
+      const text = this.paragraphs[this.stemmed]!.text;
+      const have = known(text);
+      if (have) for (const s of have) this.stemSet.add(s);
+      else addStems(text, this.stemSet);
+    }
+    return this.stemSet;
+  }
+
+  addTitleStems(text: string): void {
+    addStems(text, this.stemSet);
+  }
 
   addParagraph(text: string, kind: Paragraph['kind']): void {
     // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once. Lines arrive
@@ -283,6 +307,8 @@ const UNCERTAIN_MIN = 0.3;
 /** A line the rules take for a headline is one when the model gives it at least this. */
 const RULE_BACKED_MIN = 0.05;
 const LEARNED_MAX_WORDS = 30;
+/** The highest boundary confidence a learned cut reports (below the certainty of a Source line). */
+const LEARNED_CUT_MAX = 0.99;
 
 /**
  * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
@@ -332,6 +358,9 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const split = splitTitleSuffix(title);
     b.title = split.title;
     b.siteName = split.site;
+    b.addTitleStems(title);
+    b.titleLine = title;
+    lastBuilder = b;
     if (u) b.note(u);
     b.captions.push(...pendingCaptions);
     pendingCaptions = [];
@@ -353,6 +382,11 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
   const viewOf = (x: Unit | undefined, after: Unit | undefined): LineView | null =>
     x ? { text: x.text, blankBefore: x.blankBefore, blankAfter: after?.blankBefore ?? true } : null;
   let lastView: LineView | null = null;
+  let beforeLastView: LineView | null = null;
+  // The article being built, else the one last closed: the classifier reads its stems.
+  let lastBuilder: ArticleBuilder | null = null;
+  const knownStems = (text: string): ReadonlySet<number> | undefined => attrs.get(text)?.stems;
+  const lastStems = (): ReadonlySet<number> => lastBuilder!.stems(knownStems);
 
   for (;;) {
     await fill();
@@ -363,6 +397,8 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const known = attrs.get(text);
     const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
     const prevView = lastView;
+    const prev2View = beforeLastView;
+    beforeLastView = lastView;
     lastView = view;
     // The caption rule, read from the line's attributes when they were built (as a neighbour's), else asked.
     const ruleCaption = (): boolean => {
@@ -373,7 +409,15 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     const scores = (): LineScores | null => {
       if (scored !== undefined) return scored;
       if (!model) return (scored = null);
-      const features = lineFeatures(view, prevView, viewOf(window[0], window[1]), viewOf(window[1], window[2]), own);
+      const features = lineFeatures(
+        view,
+        prevView,
+        viewOf(window[0], window[1]),
+        viewOf(window[1], window[2]),
+        own,
+        prev2View,
+        lastBuilder ? lastStems : null,
+      );
       const p = model.probabilities(features);
       const at = (label: string): number => model.probability(p, label);
       scored = {
@@ -470,6 +514,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       }
       if (ruledHeadline || (learned && learned.headline >= HEADLINE_MIN && words <= 40)) {
         cur = start(text, u);
+        cur.titleScores = learned;
       } else {
         cur = start(titleFromParagraph(text), u);
         cur.warnings.push('no headline found: title taken from the first sentence');
@@ -491,6 +536,18 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.part = part;
     }
     b.note(u);
+    // A line the headline rule takes, standing alone over a paragraph that opens with a dateline.
+    const headlineOverDateline = (): boolean =>
+      u.blankBefore &&
+      (window[0]?.blankBefore ?? true) &&
+      window[0] !== undefined &&
+      parseDateline(window[0].text) !== null &&
+      startsNewArticle(text, {
+        bodyParagraphs: b.bodyParagraphs,
+        next: window[0].text,
+        nextNext: window[1]?.text ?? null,
+        previousEndedSentence: endsSentence(previousText),
+      });
     if (
       ruleCaption() ||
       isCaptionBeforeCredit(text, window[0]?.text ?? null) ||
@@ -498,9 +555,35 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         learned.caption >= CAPTION_MIN &&
         learned.caption > learned.body &&
         learned.caption > learned.headline &&
-        words <= 60)
+        words <= 60 &&
+        !headlineOverDateline())
     ) {
       b.captions.push(text);
+      continue;
+    }
+    // Two headline-like lines with nothing between them: an article has one headline, and a headline is followed
+    // by its article, not by another headline. When this line is the likelier headline, the line taken for one
+    // was a photo caption or kicker pasted above it ("A military parade in <City> in <Month>"): it goes to the
+    // captions (kept with the article) and this line heads the article. A line that carries the site's name after
+    // a bar is a headline by its own shape and is never displaced (a standfirst without a period may follow it).
+    if (
+      learned &&
+      u.blankBefore &&
+      b.paragraphs.length === 0 &&
+      b.titleScores &&
+      b.siteName === null &&
+      learned.headline >= HEADLINE_MIN &&
+      learned.headline > b.titleScores.headline &&
+      words <= 40
+    ) {
+      b.captions.push(b.titleLine);
+      const split = splitTitleSuffix(text);
+      b.title = split.title;
+      b.siteName = split.site ?? b.siteName;
+      b.titleLine = text;
+      b.titleScores = learned;
+      b.addTitleStems(text);
+      previousText = text;
       continue;
     }
     const standalone = u.blankBefore && (window[0]?.blankBefore ?? true);
@@ -516,16 +599,24 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
           nextNext: window[1]?.text ?? null,
           previousEndedSentence: endsSentence(previousText),
         });
+      // A line that opens with a clock time is a live blog's entry, never a new article's headline. A line the
+      // headline rule takes, over a paragraph that opens with a dateline, starts one whatever the model says
+      // (neither a caption nor more of the same story): a dateline opens a story's first paragraph.
       const isNew = learned
         ? b.bodyParagraphs >= 1 &&
-          (learned.headline >= HEADLINE_MIN || (learned.headline >= RULE_BACKED_MIN && ruled()))
+          !startsWithTimestamp(text) &&
+          (learned.headline >= HEADLINE_MIN ||
+            (learned.headline >= RULE_BACKED_MIN && ruled()) ||
+            headlineOverDateline())
         : ruled();
       if (isNew) {
-        const confidence = learned ? learned.headline : 1;
+        // A learned cut is never certain, however sure the model is (1 is for Source lines and input ends).
+        const confidence = learned ? Math.min(learned.headline, LEARNED_CUT_MAX) : 1;
         b.boundaryConfidence = Math.min(b.boundaryConfidence, confidence);
         yield* close();
         cur = start(text, u);
         cur.boundaryConfidence = confidence;
+        cur.titleScores = learned;
         previousText = text;
         continue;
       }

@@ -46,6 +46,8 @@ export interface GoldArticle {
   junk: string[];
   /** A day the text itself states as the article's date (URL date, stamp, dateline), else null. */
   datedAs: string | null;
+  /** The first paragraph opens with a dateline. */
+  dateline: boolean;
 }
 
 export interface Dump {
@@ -448,6 +450,7 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
       captions: [],
       junk: [],
       datedAs: null,
+      dateline: false,
     };
     if (url && dp && /\/\d{4}\/\d\d\/\d\d\//.test(url)) g.datedAs = a.date;
     const addCaption = (): void => {
@@ -496,6 +499,7 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
     const capAt = r() < conv.caption * 0.6 && n >= 3 ? 1 + Math.floor(r() * (n - 2)) : -1;
     const chromeAt = r() < conv.chrome ? 1 + Math.floor(r() * Math.max(1, n - 1)) : -1;
     const liveAt = r() < conv.live && n >= 4 ? 2 + Math.floor(r() * (n - 3)) : -1;
+    const repeatAt = r() < conv.chrome * 0.1 ? Math.floor(r() * n) : -1;
     a.paragraphs.forEach((p, pi) => {
       if (pi === subAt && r() < 0.3) addCaption();
       if (pi === subAt) {
@@ -515,6 +519,7 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
       if (pi === 0 && r() < conv.dateline) {
         const dl = datelineFor(r, dp);
         text = dl.text + p;
+        g.dateline = true;
         // A dateline credit names the agency the story is from.
         const agency = /\((Reuters|AP)\)/.exec(dl.text)?.[1];
         if (agency && !hasSource) g.outlet = agency;
@@ -522,6 +527,8 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
       }
       push(text, 'body', ai);
       g.body.push(text);
+      // A paragraph a scraper took twice (the segmenter keeps it once).
+      if (pi === repeatAt && text.length >= 30) push(text, 'body', ai);
     });
     if (r() < conv.chrome * 0.3) addChrome();
     if (url) push(`${pick(r, SOURCE_PREFIX)}${url}`, 'source', ai, r() < 0.2);
@@ -536,15 +543,34 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
   return { text, lines, articles: gold };
 }
 
-/** Source articles grouped into dumps of `size`, in a seeded order, each dump in a drawn convention. */
-export function makeDumps(articles: readonly SourceArticle[], size: number, seed: number): Dump[] {
+/** What orders a dump of one story: the ECB+ topic, else the publication date. */
+function storyKey(a: SourceArticle): string {
+  const topic = /^ecbplus:(\d+)_/.exec(a.id)?.[1];
+  return topic ? `e${topic.padStart(3, '0')}` : `p${a.date ?? ''}`;
+}
+
+/**
+ * Source articles grouped into dumps of `size`, in a seeded order (or by story), each dump in a drawn convention
+ * (or all in the one given).
+ */
+export function makeDumps(
+  articles: readonly SourceArticle[],
+  size: number,
+  seed: number,
+  convention?: Convention,
+  byStory = false,
+): Dump[] {
   const r = rng(seed);
   const order = [...articles];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
+  // A dump of one evolving story: reports of the same event (ECB+ topic) or of the same days (PolNeAR,
+  // by date) side by side, so neighbouring articles share their names and words.
+  if (byStory) order.sort((a, b) => (storyKey(a) < storyKey(b) ? -1 : storyKey(a) > storyKey(b) ? 1 : 0));
   const dumps: Dump[] = [];
-  for (let i = 0; i < order.length; i += size) dumps.push(generateDump(order.slice(i, i + size), seed * 7919 + i));
+  for (let i = 0; i < order.length; i += size)
+    dumps.push(generateDump(order.slice(i, i + size), seed * 7919 + i, convention));
   return dumps;
 }

@@ -1,7 +1,10 @@
 import { rng } from '../../model/random.js';
-import { type LineAttributes, type LineView, lineAttributes, lineFeatures } from '../line-features.js';
+import { addStems, type LineAttributes, type LineView, lineAttributes, lineFeatures } from '../line-features.js';
 import type { LineModelFile } from '../line-model.js';
-import { type Dump, LINE_LABELS } from './dumps.js';
+import { type Dump, LINE_LABELS, type LineLabel } from './dumps.js';
+
+/** Lines the segmenter keeps as the article's headline or paragraphs. */
+const PARAGRAPH_LABELS = new Set<LineLabel>(['headline', 'standfirst', 'subhead', 'body']);
 
 /** Training the line classifier: multinomial logistic regression by SGD with L2, on lines of generated dumps. */
 
@@ -23,11 +26,28 @@ export function examplesOf(dumps: readonly Dump[]): Example[] {
       }
       return a;
     };
+    // The stems of the article so far, as the segmenter has them when its boundaries are right: the
+    // headline and paragraphs (not captions, credits or chrome) of the article of the line before.
+    let article = new Set<number>();
+    let articleOf = -1;
     d.lines.forEach((l, i) => {
       out.push({
-        features: lineFeatures(l, d.lines[i - 1] ?? null, d.lines[i + 1] ?? null, d.lines[i + 2] ?? null, own),
+        features: lineFeatures(
+          l,
+          d.lines[i - 1] ?? null,
+          d.lines[i + 1] ?? null,
+          d.lines[i + 2] ?? null,
+          own,
+          d.lines[i - 2] ?? null,
+          i > 0 ? article : null,
+        ),
         label: LINE_LABELS.indexOf(l.label),
       });
+      if (l.article !== articleOf) {
+        article = new Set();
+        articleOf = l.article;
+      }
+      if (PARAGRAPH_LABELS.has(l.label)) addStems(l.text, article);
     });
   }
   return out;
@@ -42,7 +62,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, rate: 0.1, l2: 1e-6, minCount: 3, seed: 7 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 20, rate: 0.1, l2: 1e-6, minCount: 3, seed: 7 };
 
 export function train(
   examples: readonly Example[],
