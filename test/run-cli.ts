@@ -22,6 +22,11 @@ export function runCli(
     child.on('close', (code) =>
       resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
     );
+    // A command that fails on its arguments exits without reading its input; writing to it then fails with EPIPE,
+    // which is not the test's concern (its exit code and stderr are).
+    child.stdin.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') reject(e);
+    });
     child.stdin.end(options.input ?? '');
   });
 }

@@ -1,6 +1,8 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { parseResponse } from 'hono/client';
+// WebCola's overlap removal alone (its rectangle module), not the whole constraint layout.
+import { Rectangle, removeOverlaps } from 'webcola/dist/src/rectangle';
 import { client, type NetworkAnswer } from './client.js';
 import { correctionControls } from './corrections.js';
 import { clear, el } from './dom.js';
@@ -209,17 +211,20 @@ function drawGraph(container: HTMLElement, net: NetworkAnswer, showEdge: (e: Edg
       },
       { selector: ':selected', style: { 'overlay-color': '#0b5cad', 'overlay-opacity': 0.2 } },
     ],
-    layout: {
-      name: 'fcose',
-      // Labels count as part of a node's size, so the layout keeps them apart.
-      nodeDimensionsIncludeLabels: true,
-      randomize: true,
-      animate: false,
-      nodeRepulsion: () => 12000,
-      idealEdgeLength: () => 90,
-      packComponents: true,
-    } as cytoscape.LayoutOptions,
+    layout: { name: 'preset' },
   });
+  const layout = cy.layout({
+    name: 'fcose',
+    // Labels count as part of a node's size, so the layout mostly keeps them apart; separateLabels makes sure.
+    nodeDimensionsIncludeLabels: true,
+    randomize: true,
+    animate: false,
+    nodeRepulsion: () => 12000,
+    idealEdgeLength: () => 90,
+    packComponents: true,
+  } as cytoscape.LayoutOptions);
+  layout.one('layoutstop', () => separateLabels(cy));
+  layout.run();
   cy.on('tap', 'node', (evt) => {
     location.hash = `#/actor/${encodeURIComponent(String(evt.target.data('actor')))}`;
   });
@@ -227,6 +232,30 @@ function drawGraph(container: HTMLElement, net: NetworkAnswer, showEdge: (e: Edg
     const e = edgeById.get(String(evt.target.id()));
     if (e) showEdge(e);
   });
+}
+
+/** Room kept between two actors' boxes (node and label), in model units. */
+const LABEL_GAP = 2;
+
+/**
+ * A force-directed layout keeps actors apart on average, not always: a long label can still lie across a neighbour.
+ * Each node's box, label included, is moved the least distance that leaves no two boxes overlapping (WebCola's
+ * removeOverlaps, a quadratic program solved in x then y), and the graph is fitted to the canvas again.
+ */
+function separateLabels(cy: cytoscape.Core): void {
+  const nodes = cy.nodes();
+  const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true, includeOverlays: false }));
+  const rects = boxes.map((b) => new Rectangle(b.x1 - LABEL_GAP, b.x2 + LABEL_GAP, b.y1 - LABEL_GAP, b.y2 + LABEL_GAP));
+  const before = rects.map((r) => ({ x: r.cx(), y: r.cy() }));
+  removeOverlaps(rects);
+  cy.batch(() => {
+    nodes.forEach((n, i) => {
+      const dx = rects[i]!.cx() - before[i]!.x;
+      const dy = rects[i]!.cy() - before[i]!.y;
+      if (dx !== 0 || dy !== 0) n.shift({ x: dx, y: dy });
+    });
+  });
+  cy.fit(undefined, 30);
 }
 
 function edgeTable(edges: Edge[], names: Map<string, string>, showEdge: (e: Edge) => void): HTMLElement {
