@@ -178,7 +178,7 @@ describe('article corrections', () => {
   let before: Record<string, number>;
 
   it('splits an article in two at a paragraph, leaving nothing of it behind', async () => {
-    const id = byTitle('The coastal minister')!;
+    const id = byTitle('Coastal minister visits')!;
     original = row(id)!;
     expect(original.text).toContain('The navy of Westmark held drills');
     before = references(original.seq, id);
@@ -201,10 +201,15 @@ describe('article corrections', () => {
     const b = row(second)!;
     expect(a.title).toBe(original.title);
     expect(a.text).toBe(original.text.slice(0, offset).trimEnd());
-    // The second part has no headline of its own: the segmenter titles it by its first sentence; no address.
+    // The second part has no headline of its own: its title is its first line. The Source line
+    // that closed the merged article was the second report's: its address goes with the second part.
     expect(b.title).toBe('The navy of Westmark held drills near Gull Strait on Wednesday, its defence ministry said.');
-    expect(b.url).toBeNull();
-    expect(b.text).toBe(original.text.slice(offset));
+    expect(original.url).toBe('https://news.example.org/2024/03/07/navy-drills-gull-strait');
+    expect(b.url).toBe(original.url);
+    expect(a.url).toBeNull();
+    // No text is lost: the part's first line is its text's start, or (when the segmenter read it as a headline)
+    // its title.
+    expect(b.text.startsWith(b.title) ? b.text : `${b.title}\n\n${b.text}`).toBe(original.text.slice(offset));
     expect(nextInSource(db, first)).toBe(second);
     // The full-text index answers with the new article, not the removed one.
     expect(matches('ambassador')).toEqual([b.seq]);
@@ -336,13 +341,57 @@ describe('the second part of a split', () => {
     const offset = merged.text.indexOf('Navy drills');
     const [first, second] = await splitRaws(merged, offset);
     expect(first.title).toBe(merged.title);
-    expect(first.url).toBe(merged.url);
+    // The merged article's address (and the date read from it) was a Source line after the cut: not the first's.
+    expect(first.url).toBeNull();
+    expect(first.outlet).toBeNull();
     expect(first.text).toBe('The minister toured three villages on Tuesday.');
-    expect(first.dateEvidence.map((d) => d.value)).toEqual(['2024-03-05']);
+    expect(first.dateEvidence).toEqual([]);
     expect(second.title).toBe('Navy drills near Gull Strait draw protest from Ostland');
+    // The second part names an address of its own: that one, and its date, not the merged article's.
     expect(second.url).toBe('https://other.example.net/2024/03/07/navy-drills');
+    expect(second.dateEvidence.map((d) => d.value)).not.toContain('2024-03-05');
     expect(second.text).toBe('The navy of Westmark held drills near Gull Strait on Wednesday.');
     expect(second.origin).toBe(`dump.txt#4@${offset}`);
+  });
+
+  it('takes the address, outlet and address date of the article that ran it on, the first keeping a stamped date', async () => {
+    // As the dump segmenter stores it: the Source line closing the article is out of the text, in url.
+    const ranOn = {
+      ...merged,
+      published: '2024-03-07',
+      published_from: 'url',
+      url: 'https://news.example.org/2024/03/07/navy-drills',
+      text: merged.text.slice(0, merged.text.indexOf('\n\nSource:')),
+    };
+    const offset = ranOn.text.indexOf('Navy drills');
+    const [first, second] = await splitRaws(ranOn, offset);
+    expect([first.url, first.outlet]).toEqual([null, null]);
+    expect(first.dateEvidence).toEqual([]);
+    expect([second.url, second.outlet]).toEqual([ranOn.url, 'Example News']);
+    expect(second.dateEvidence.map((d) => [d.value, d.from])).toContainEqual(['2024-03-07', 'url']);
+    // A date the first report's text gave (a dateline or stamp) stays with it.
+    const stamped = { ...ranOn, published: '2024-03-05', published_from: 'text' };
+    const [first2, second2] = await splitRaws(stamped, offset);
+    expect(first2.dateEvidence.map((d) => [d.value, d.from])).toEqual([['2024-03-05', 'text']]);
+    expect(second2.dateEvidence.map((d) => d.value)).not.toContain('2024-03-05');
+    // Joined again: the address is the one the article had.
+    const asRow = (r: typeof first, id: string) => ({
+      ...ranOn,
+      id,
+      title: r.title,
+      url: r.url,
+      outlet: r.outlet,
+      text: r.text,
+      published: r.dateEvidence[0]?.value ?? null,
+      published_precision: r.dateEvidence[0]?.precision ?? null,
+      published_from: r.dateEvidence[0]?.from ?? null,
+      paragraphs: JSON.stringify(r.paragraphs ?? []),
+      warnings: JSON.stringify(r.warnings),
+      origin: r.origin,
+    });
+    const joined = joinRaw(asRow(first, 'p1'), asRow(second, 'p2'));
+    expect([joined.url, joined.outlet]).toEqual([ranOn.url, 'Example News']);
+    expect(joined.dateEvidence.map((d) => [d.value, d.from])).toEqual([['2024-03-07', 'url']]);
   });
 
   it('joins back with its headline put where it stood', async () => {

@@ -103,10 +103,13 @@ const paragraphsOf = (text: string): Paragraph[] => {
 };
 
 /**
- * The two articles an article becomes when split at `offset`. The first keeps what the article had (title,
- * address, outlet, date); the second is what the text after the cut says of itself, read by the dump
- * segmenter (its first line as headline when it is one, a byline, a stamp, a Source line), else unknown: the
- * title is then its first sentence, as for any headless article of a dump.
+ * The two articles an article becomes when split at `offset`. The first keeps the article's title, authors,
+ * captions and a date read from its text (stamp, byline); the second is what the text after the cut says of
+ * itself, read by the dump segmenter (its first line as headline when it is one, a byline, a stamp, a Source
+ * line), else unknown: the title is then its first sentence, as for any headless article of a dump. The
+ * article's address and outlet go to the second part (when it names none of its own), with a date read from
+ * the address: the dump segmenter takes the Source line that closes an article out of its text, so in an
+ * article that ran two reports together that line, and the address, belong to the report after the cut.
  */
 export async function splitRaws(a: ArticleRow, offset: number): Promise<[RawArticle, RawArticle]> {
   const head = a.text.slice(0, offset).trimEnd();
@@ -115,15 +118,16 @@ export async function splitRaws(a: ArticleRow, offset: number): Promise<[RawArti
   const paragraphs = (JSON.parse(a.paragraphs) as Paragraph[])
     .filter((p) => p.start < head.length)
     .map((p) => ({ ...p, end: Math.min(p.end, head.length) }));
+  const dates = dateEvidence(a, 'split from article');
   const first: RawArticle = {
     title: a.title,
-    url: a.url,
-    outlet: a.outlet,
+    url: null,
+    outlet: null,
     authors: JSON.parse(a.authors) as string[],
     text: head,
     captions: JSON.parse(a.captions) as string[],
     paragraphs: paragraphs.length > 0 ? paragraphs : paragraphsOf(head),
-    dateEvidence: dateEvidence(a, 'split from article'),
+    dateEvidence: dates.filter((d) => d.from !== 'url'),
     origin: a.origin,
     warnings: JSON.parse(a.warnings) as string[],
     boundaryConfidence: 1,
@@ -150,6 +154,11 @@ export async function splitRaws(a: ArticleRow, offset: number): Promise<[RawArti
       warnings: titleLine ? [] : ['no headline found: title taken from the first sentence'],
     };
   }
+  if (second.url === null && a.url !== null) {
+    second.url = a.url;
+    second.dateEvidence = [...second.dateEvidence, ...dates.filter((d) => d.from === 'url')];
+  }
+  second.outlet ??= a.outlet;
   second.origin = splitOrigin(a.origin, offset);
   second.boundaryConfidence = 1;
   second.warnings = [...second.warnings];
