@@ -1,6 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { timelinePage } from '../analyze/index.js';
-import { articleDetail, type Db, evidenceWithTimex } from '../store/index.js';
+import { analyzeArticle, timelinePage } from '../analyze/index.js';
+import { articleDetail, articleWriter, type Db, evidenceTexts, evidenceWithTimex, openDb } from '../store/index.js';
 import { exampleStore } from './test-store.js';
 
 let db: Db;
@@ -46,5 +49,35 @@ describe('timeline evidence', () => {
     const [a, b] = evidenceWithTimex(db, [real, ghost]);
     expect(a!.text).toBe(articleDetail(db, real.articleId)!.text.slice(real.start, real.end));
     expect(b).toEqual({ text: '', timex: null });
+  });
+
+  it('cuts a span after an astral character (an emoji) at its UTF-16 offsets', () => {
+    const own = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-evidence-astral-')), 'store.db'));
+    try {
+      const text =
+        'Crowds cheered 🎉 as the bridge opened on Monday.\n\nThe mayor said on Tuesday that tolls would end in May.';
+      const doc = analyzeArticle(
+        {
+          title: 'Bridge opens',
+          url: null,
+          outlet: null,
+          authors: [],
+          text,
+          captions: [],
+          paragraphs: [],
+          dateEvidence: [],
+          origin: 'astral.txt',
+          warnings: [],
+        },
+        'astral0000000001',
+      );
+      articleWriter(own).insert(doc);
+      const start = text.indexOf('The mayor');
+      const span = { articleId: 'astral0000000001', start, end: text.length };
+      expect(evidenceWithTimex(own, [span])[0]!.text).toBe('The mayor said on Tuesday that tolls would end in May.');
+      expect(evidenceTexts(own, [span])[0]!.text).toBe(text.slice(start));
+    } finally {
+      own.close();
+    }
   });
 });

@@ -903,10 +903,23 @@ export function evidenceWithTimex(
 /** A fact's evidence with the text it points at (the sentence an analyst reads). */
 export type EvidenceText = ExportEvent['evidence'][number] & { text: string };
 
-/** The text of evidence spans, read from their articles. */
+/**
+ * The text of evidence spans, read from their articles. Cut in JavaScript: the offsets are UTF-16 code units,
+ * and SQLite's `substr` counts characters (code points), so a span after an astral character (an emoji) would
+ * come out shifted. Each article's text is read once per call.
+ */
 export function evidenceTexts(db: Db, evidence: ExportEvent['evidence']): EvidenceText[] {
-  const textOf = db.prepare('SELECT substr(text, ? + 1, ? - ?) FROM articles WHERE id = ?').pluck();
-  return evidence.map((e) => ({ ...e, text: String(textOf.get(e.start, e.end, e.start, e.articleId) ?? '') }));
+  const read = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+  const texts = new Map<string, string>();
+  const textOf = (id: string): string => {
+    let t = texts.get(id);
+    if (t === undefined) {
+      t = String(read.get(id) ?? '');
+      texts.set(id, t);
+    }
+    return t;
+  };
+  return evidence.map((e) => ({ ...e, text: textOf(e.articleId).slice(e.start, e.end) }));
 }
 
 /** Events by id, in the order asked (ids the store does not hold are skipped), each with its evidence sentences. */
