@@ -114,9 +114,27 @@ export function removeArticle(db: Db, id: string): ArticleSnapshot | null {
     `INSERT INTO meta (key, value) VALUES ('article_seq_given', ?)
      ON CONFLICT(key) DO UPDATE SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`,
   ).run(String(seqStamp(db)));
+  countArticleChange(db);
   // The trigger takes its terms out of the full-text index ('delete' command of the external-content table).
   db.prepare('DELETE FROM articles WHERE seq = ?').run(seq);
   return snapshot;
+}
+
+/**
+ * Count a removal or a restore in `meta.article_changes`: a restored article comes back under its old seq, so
+ * what reads the articles as appended only (a kept search count, `hitCount`) cannot tell a removal followed by a
+ * restore from no change by seqs and row counts alone.
+ */
+function countArticleChange(db: Db): void {
+  db.prepare(
+    `INSERT INTO meta (key, value) VALUES ('article_changes', '1')
+     ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
+  ).run();
+}
+
+/** How many removals and restores of articles the store has seen (see `countArticleChange`). */
+export function articleChanges(db: Db): number {
+  return Number(db.prepare("SELECT value FROM meta WHERE key = 'article_changes'").pluck().get() ?? 0);
 }
 
 /**
@@ -146,6 +164,7 @@ export function restoreArticle(db: Db, snapshot: ArticleSnapshot): boolean {
     'UPDATE feed_items SET article_id = ? WHERE feed_url = ? AND item_key = ? AND article_id IS NULL',
   );
   for (const f of snapshot.feedItems) feed.run(snapshot.id, f.feedUrl, f.itemKey);
+  countArticleChange(db);
   return true;
 }
 

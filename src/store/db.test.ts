@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { postgresUnavailable, throwAwayDatabase } from '../../test/pg-database.js';
 import { createDoc } from '../model/index.js';
+import { removeArticle, restoreArticle } from './article-rows.js';
 import { articleId, articleWriter } from './articles.js';
 import { currentVersion, latestVersion, migrate, openDb } from './db.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
@@ -172,6 +173,24 @@ describe('store', () => {
     writer.prepare("DELETE FROM articles WHERE title = 'Harbour note 1'").run();
     expect(total()).toBe(4);
     w.insert(sampleDoc('Harbour note 5', 'The harbour crane number 5 stood still.'));
+    expect(total()).toBe(5);
+    // An article correction removes a counted article and its undo puts back another under its old seq: as many
+    // articles, none newer, and one hit fewer.
+    const budget = writer.prepare("SELECT id FROM articles WHERE title = 'Budget'").pluck().get() as string;
+    const gone = writer.transaction(() => removeArticle(writer, budget))()!;
+    expect(total()).toBe(5);
+    const harbour = writer.prepare("SELECT id FROM articles WHERE title = 'Harbour note 2'").pluck().get() as string;
+    const back = writer.transaction(() => {
+      const s = removeArticle(writer, harbour)!;
+      restoreArticle(writer, gone);
+      return s;
+    })();
+    expect(total()).toBe(4);
+    // And back again: the removed hit is restored under its old seq.
+    writer.transaction(() => {
+      removeArticle(writer, budget);
+      restoreArticle(writer, back);
+    })();
     expect(total()).toBe(5);
     // While a bulk load has the full-text index behind, the count is exact and nothing is kept.
     writer.prepare("INSERT INTO meta (key, value) VALUES ('bulk_load', '1')").run();

@@ -1,5 +1,6 @@
 import { STOP_WORDS } from '../model/lexicon/index.js';
 import type { Db } from './db.js';
+import { articleChanges } from './article-rows.js';
 
 /**
  * Full-text search over the articles (`articles_fts`: Porter stemming over unicode61, so a word finds its
@@ -189,13 +190,15 @@ function withBudget<T>(db: Db, budgetMs: number, run: () => T): T {
 
 /**
  * Hits of a query counted before, per connection: `n` hits among the articles up to seq `upTo`, when `below` articles
- * had a seq up to it. Articles are only ever appended (seq grows; nothing updates an article's title or text), so the
- * count now is `n` plus the hits among articles stored since — a range of the full-text index past `upTo`, not the
- * whole doclist (20,000–50,000 hits of a common word at 100,000 articles, half the cost of a search). The count
- * starts over when an article up to `upTo` has gone (fewer than `below` remain) and is not kept during a bulk load
- * (the full-text index then lacks the newest articles until the load ends and rebuilds it).
+ * had a seq up to it and the store had seen `changes` removals and restores of articles. Articles are otherwise only
+ * ever appended (seq grows; nothing updates an article's title or text), so the count now is `n` plus the hits among
+ * articles stored since — a range of the full-text index past `upTo`, not the whole doclist (20,000–50,000 hits of a
+ * common word at 100,000 articles, half the cost of a search). The count starts over when an article up to `upTo`
+ * has gone (fewer than `below` remain), when an article was removed or put back (an article correction or its undo:
+ * a restored article keeps its old seq, so a removal and a restore leave `below` as it was) and is not kept during a
+ * bulk load (the full-text index then lacks the newest articles until the load ends and rebuilds it).
  */
-const hitCounts = new WeakMap<Db, Map<string, { upTo: number; below: number; n: number }>>();
+const hitCounts = new WeakMap<Db, Map<string, { upTo: number; below: number; changes: number; n: number }>>();
 /** Queries whose count is kept per connection. */
 const HIT_COUNTS = 2000;
 
@@ -220,9 +223,10 @@ function countHits(db: Db, match: string): number {
   }
   const upTo = Number(db.prepare('SELECT COALESCE(MAX(seq), 0) FROM articles').pluck().get());
   const all = Number(db.prepare('SELECT COUNT(*) FROM articles').pluck().get());
+  const changes = articleChanges(db);
   const hit = kept.get(match);
   let n: number;
-  if (hit && hit.upTo <= upTo) {
+  if (hit && hit.upTo <= upTo && hit.changes === changes) {
     const since = Number(db.prepare('SELECT COUNT(*) FROM articles WHERE seq > ?').pluck().get(hit.upTo));
     n =
       all - since === hit.below
@@ -238,7 +242,7 @@ function countHits(db: Db, match: string): number {
         : exact();
   } else n = exact();
   kept.delete(match);
-  kept.set(match, { upTo, below: all, n });
+  kept.set(match, { upTo, below: all, changes, n });
   if (kept.size > HIT_COUNTS) kept.delete(kept.keys().next().value!);
   return n;
 }
