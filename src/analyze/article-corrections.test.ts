@@ -435,3 +435,27 @@ describe('the second part of a split', () => {
     expect(shown).toBe(`${text.replace(/\n+/g, ' ')} Next ${text.replace(/\n+/g, ' ')}`);
   });
 });
+
+describe('an article correction that cannot be stored whole', () => {
+  it('changes nothing when its snapshot cannot be written: the removal is not committed without it', async () => {
+    const path = join(dir, 'failing.db');
+    await analyzePaths([dumpPath], path, { threads: 0 });
+    const own = openDb(path);
+    try {
+      const id = own.prepare("SELECT id FROM articles WHERE title LIKE 'Coastal minister%'").pluck().get() as string;
+      const text = own.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(id) as string;
+      const before = own.prepare('SELECT id FROM articles ORDER BY seq').pluck().all();
+      const c = addCorrection(own, splitCorrection(own, id, text.indexOf('The navy of Westmark')));
+      // The write of the snapshot fails (as a full disk would make it).
+      own.exec(`CREATE TEMP TRIGGER no_snapshot BEFORE UPDATE OF snapshot ON corrections
+                BEGIN SELECT RAISE(ABORT, 'the snapshot cannot be written'); END`);
+      await expect(applyArticleCorrection(own, c as Parameters<typeof applyArticleCorrection>[1])).rejects.toThrow(
+        /snapshot cannot be written/,
+      );
+      expect(own.prepare('SELECT id FROM articles ORDER BY seq').pluck().all()).toEqual(before);
+      expect(correctionSnapshot(own, c.id)).toEqual([]);
+    } finally {
+      own.close();
+    }
+  }, 120_000);
+});

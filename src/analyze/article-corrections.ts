@@ -266,12 +266,15 @@ async function replacements(
 
 /**
  * Remove the articles `ids` in one transaction (each with all it derived), placing the stories they were in
- * again, and store `add` (analyzed articles) in the same transaction. Answers the snapshots of what went.
+ * again, and store `add` (analyzed articles) in the same transaction; `keep` is given the snapshots of what went
+ * in that transaction too (to store them with their correction: a removal is never committed without the
+ * snapshot its undo needs). Answers the snapshots.
  */
 function replaceArticles(
   db: Db,
   ids: readonly string[],
   add: ReadonlyArray<ReturnType<typeof analyzeArticle>>,
+  keep: (snapshots: ArticleSnapshot[]) => void = () => {},
 ): ArticleSnapshot[] {
   const writer = articleWriter(db);
   return immediate(db, () => {
@@ -283,6 +286,7 @@ function replaceArticles(
     const snapshots = ids.flatMap((id) => removeArticle(db, id) ?? []);
     for (const doc of add) writer.insert(doc, Deduplicator.fingerprint(doc.text));
     redescribeStories(db, stories);
+    keep(snapshots);
     return snapshots;
   });
 }
@@ -294,8 +298,7 @@ export async function applyArticleCorrection(db: Db, c: ArticleCorrection): Prom
   if (rows.some((r) => r === null)) throw new ArticleCorrectionError('an article to replace is not in the store');
   const made = await replacements(c, rows as ArticleRow[]);
   const docs = made.map(({ id, raw }) => analyzeArticle(raw, id));
-  const snapshots = replaceArticles(db, originals, docs);
-  immediate(db, () => setCorrectionSnapshot(db, c.id, snapshots));
+  replaceArticles(db, originals, docs, (snapshots) => setCorrectionSnapshot(db, c.id, snapshots));
 }
 
 /** Later corrections in force that work on an article this one made (undo those first). */
@@ -345,11 +348,11 @@ export async function keepArticleCorrections(db: Db): Promise<number> {
     if (rows.some((r) => r === null)) continue;
     const made = missing.length > 0 ? await replacements(c, rows as ArticleRow[]) : [];
     const docs = made.filter((m) => missing.includes(m.id)).map(({ id, raw }) => analyzeArticle(raw, id));
-    const removed = replaceArticles(db, back, docs);
-    if (removed.length > 0) {
+    const removed = replaceArticles(db, back, docs, (removed) => {
+      if (removed.length === 0) return;
       const kept = snapshot.filter((s) => !removed.some((r) => r.id === s.id));
-      immediate(db, () => setCorrectionSnapshot(db, c.id, [...kept, ...removed]));
-    }
+      setCorrectionSnapshot(db, c.id, [...kept, ...removed]);
+    });
     changed += removed.length + docs.length;
   }
   return changed;

@@ -217,7 +217,8 @@ export function correctionRoutes(db: Db) {
               correction = addCorrection(db, { ...again, note });
               if (isArticleCorrection(correction)) await applyArticleCorrection(db, correction);
             } catch (err) {
-              // Nothing was changed (removal and insertion are one transaction): the correction goes too.
+              // Nothing was changed (removal, insertion and the snapshot for undo are one transaction): the
+              // correction goes too.
               if (correction) db.prepare('DELETE FROM corrections WHERE id = ?').run(correction.id);
               correction = null;
               if (!(err instanceof CorrectionError || err instanceof ArticleCorrectionError)) throw err;
