@@ -202,6 +202,15 @@ describe('article corrections through the API', () => {
     expect(u1.status).toBe(200);
     expect(u1.body.articleIds).toEqual(parts);
     for (const id of parts) expect((await article(id)).status).toBe(200);
+    // An undo that fails on the way (the original cannot be stored again) leaves the split in force, not
+    // marked undone with its parts still there.
+    db.exec(`CREATE TEMP TRIGGER no_restore BEFORE INSERT ON articles
+             BEGIN SELECT RAISE(ABORT, 'the article cannot be stored'); END`);
+    const failed = await app.request(`/api/corrections/${split.id}/undo`, { method: 'POST', headers, body: '{}' });
+    db.exec('DROP TRIGGER no_restore');
+    expect(failed.status).toBe(500);
+    expect(db.prepare('SELECT undone_at FROM corrections WHERE id = ?').pluck().get(split.id)).toBeNull();
+    for (const id of parts) expect((await article(id)).status).toBe(200);
     const u2 = await post(`/api/corrections/${split.id}/undo`, {});
     expect(u2.status).toBe(200);
     expect((await post(`/api/corrections/${split.id}/undo`, {})).status).toBe(409);

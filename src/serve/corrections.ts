@@ -21,6 +21,7 @@ import {
   correctionPage,
   entityKeys,
   eventsById,
+  immediate,
   quoteSpeaker,
   undoCorrection,
   type Db,
@@ -264,8 +265,12 @@ export function correctionRoutes(db: Db) {
           );
         let undone = false;
         const resolved = await resolveAgain(() => {
-          undone = undoCorrection(db, id);
-          if (undone) undoArticleCorrection(db, found);
+          // One transaction: the correction is marked undone only with its articles put back.
+          undone = immediate(db, () => {
+            const marked = undoCorrection(db, id);
+            if (marked) undoArticleCorrection(db, found);
+            return marked;
+          });
         });
         if (!undone) return c.json({ error: 'this correction was undone already' }, 409);
         return c.json(
