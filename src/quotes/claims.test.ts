@@ -33,9 +33,15 @@ describe('claimKind', () => {
     expect(claimKind('asserts', 'there is no hard evidence the guard opened the gate', aimed)).toBe('denies');
     expect(claimKind('asserts', 'the pump was not the root cause of the flooding', plain)).toBe('denies');
     expect(claimKind('asserts', 'the skipper is in no way a suspect', plain)).toBe('denies');
-    expect(claimKind('asserts', 'he hit the pier accidentally in the fog', plain)).toBe('denies');
+    expect(claimKind('asserts', 'the collision with the pier was an accident', plain)).toBe('denies');
+    expect(claimKind('asserts', "the fire was purely accidental, and we'll rebuild", plain)).toBe('denies');
     expect(claimKind('asserts', 'my remark was just sarcasm', plain)).toBe('denies');
     expect(claimKind('asserts', 'the search was not technically a raid', plain)).toBe('denies');
+    expect(claimKind('asserts', "it isn't technically a breach of the treaty", plain)).toBe('denies');
+    // Words that reject no charge: a thing "not really a surprise", an accident narrated.
+    expect(claimKind('asserts', "It isn't really a surprise after such a dry summer", plain)).toBe('asserts');
+    expect(claimKind('asserts', 'the storm was not actually a hurricane by then', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'a hunter accidentally shot his neighbour near the ridge', plain)).toBe('asserts');
     // A charge needs someone it is aimed at.
     expect(claimKind('asserts', 'the pump failed in the night', plain)).toBe('asserts');
     expect(claimKind('asserts', 'The water rose two metres overnight', plain)).toBe('asserts');

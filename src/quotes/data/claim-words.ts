@@ -29,11 +29,14 @@ export const WRONGDOING =
 
 /**
  * A statement rejecting a proposition as untrue: called untrue or baseless; no evidence for it; something "not the
- * cause" or "in no way" what is charged; the act "accidental" or in self-defence (rejecting intent); one's own
- * words "sarcasm" or "a joke" (rejecting their literal sense); "not guilty".
+ * cause" or "in no way" what is charged, or "not technically" a wrongdoing named (a crime, a breach, a raid: the
+ * charge's own word rejected; "it isn't really a surprise" rejects nothing charged); the act called "an accident"
+ * or "accidental" (the speaker rejecting intent: "it was an accident"; a narrated "accidentally shot" rejects
+ * nothing) or done in self-defence; one's own words "sarcasm" or "a joke" (rejecting their literal sense); "not
+ * guilty".
  */
 export const DENIAL =
-  /\b(?:no (?:direct |hard |credible |real )?evidence|not (?:the|a) (?:root |main |primary |direct )?cause|in no way|makes? no sense|not guilty|(?:not|n't) (?:technically|actually|really) an?|accidental(?:ly)?|by accident|in self-defen[cs]e|(?:was|were|is|it's) (?:just |only |pure |merely )?(?:sarcasm|sarcastic|a joke|joking|kidding)|(?:is|was|are|were|'s|'re)\s*(?:not|n't)\s+(?:true|correct|accurate|the case)|untrue|not true|nonsense|baseless|groundless|unfounded|false(?:hood)?|no evidence|no basis|no truth|categorically|ridiculous|absurd|nothing (?:to do with|there)|(?:never|not|n't) (?:prescribed|administered|gave|given|did|done|said|told|hid|knew|happened)|had no (?:role|part|knowledge)|was not (?:responsible|involved|to blame)|(?:is|was|are|were)\s*(?:not|n't)\s+(?:responsible|to blame|involved))\b/i;
+  /\b(?:no (?:direct |hard |credible |real )?evidence|not (?:the|a) (?:root |main |primary |direct )?cause|in no way|makes? no sense|not guilty|(?:not|[a-z]*n't) technically (?:an? )?(?:crime|felony|misdemeanou?r|offen[cs]e|violation|breach|bribe|lie|theft|fraud|assault|attack|raid|invasion|coup)s?|(?:was|were|is|are|it's|'s)\s+(?:(?:just|only|purely|simply|entirely|completely|totally|all)\s+)?(?:an accident|accidental)|by accident|in self-defen[cs]e|(?:was|were|is|it's) (?:just |only |pure |merely )?(?:sarcasm|sarcastic|a joke|joking|kidding)|(?:is|was|are|were|'s|'re)\s*(?:not|n't)\s+(?:true|correct|accurate|the case)|untrue|not true|nonsense|baseless|groundless|unfounded|false(?:hood)?|no evidence|no basis|no truth|categorically|ridiculous|absurd|nothing (?:to do with|there)|(?:never|not|n't) (?:prescribed|administered|gave|given|did|done|said|told|hid|knew|happened)|had no (?:role|part|knowledge)|was not (?:responsible|involved|to blame)|(?:is|was|are|were)\s*(?:not|n't)\s+(?:responsible|to blame|involved))\b/i;
 
 /** A commitment of the speaker's side: "we will …", "I'll …", "we are going to …", "the company will …". */
 export const COMMITMENT =
