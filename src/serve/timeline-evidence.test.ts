@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticle, timelinePage } from '../analyze/index.js';
-import { articleDetail, articleWriter, type Db, evidenceTexts, evidenceWithTimex, openDb } from '../store/index.js';
+import {
+  articleDetail,
+  articleWriter,
+  type Db,
+  evidenceTexts,
+  evidenceWithTimex,
+  openDb,
+  removeArticle,
+} from '../store/index.js';
 import { exampleStore } from './test-store.js';
 
 let db: Db;
@@ -76,6 +84,40 @@ describe('timeline evidence', () => {
       const span = { articleId: 'astral0000000001', start, end: text.length };
       expect(evidenceWithTimex(own, [span])[0]!.text).toBe('The mayor said on Tuesday that tolls would end in May.');
       expect(evidenceTexts(own, [span])[0]!.text).toBe(text.slice(start));
+    } finally {
+      own.close();
+    }
+  });
+
+  it('shows the new text of an article made again under the same id (a split part remade)', () => {
+    const own = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-evidence-remade-')), 'store.db'));
+    try {
+      const store = (text: string) =>
+        articleWriter(own).insert(
+          analyzeArticle(
+            {
+              title: 'Part two',
+              url: null,
+              outlet: null,
+              authors: [],
+              text,
+              captions: [],
+              paragraphs: [],
+              dateEvidence: [],
+              origin: 'dump.txt#2@40',
+              warnings: [],
+            },
+            'part000000000002',
+          ),
+        );
+      store('Navy drills near the strait\n\nThe navy held drills near the strait on Wednesday.');
+      const span = { articleId: 'part000000000002', start: 0, end: 27 };
+      expect(evidenceWithTimex(own, [span])[0]!.text).toBe('Navy drills near the strait');
+      // Made again with its first line read as a headline: another text, the same id, a new row.
+      own.transaction(() => removeArticle(own, 'part000000000002'))();
+      const remade = 'The navy held drills near the strait on Wednesday.';
+      store(remade);
+      expect(evidenceWithTimex(own, [span])[0]!.text).toBe(remade.slice(0, 27));
     } finally {
       own.close();
     }

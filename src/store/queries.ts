@@ -839,11 +839,16 @@ export interface SpanEvidence {
 }
 
 /**
- * Evidence already read, per connection, least recently used first, bounded by the characters it holds. An
- * article's id is a hash of its URL, title and text, and its time expressions are written once with its row, so
- * what a span of an article id shows never changes: an entry is never stale. Reading it is what makes a timeline
- * page expensive: the span's text is cut from the article's whole text, and the time expressions are stored after
- * the text (reaching them walks the text's pages again) and parsed whole — a long article has hundreds of kB of both.
+ * Evidence already read, per connection, least recently used first, bounded by the characters it holds. An entry
+ * is keyed by the article's id and seq: an article row is written once (text and time expressions with it) and
+ * never updated, and a seq is given once (AUTOINCREMENT), so what a span of (id, seq) shows never changes. The id alone would not
+ * do: an article read from its input has an id hashed from its URL, title and text, but the parts of a split and
+ * a join have ids derived from the corrected articles' ids and the offset (`splitIds`, `joinId`), and a part made
+ * again (`keepArticleCorrections`, after a segmenter or model change) can have another text under the same id; it
+ * is a new row with a new seq. (An article an undo restores comes back under its old seq with the same row.)
+ * Reading evidence is what makes a timeline page expensive: the span's text is cut from the article's whole text,
+ * and the time expressions are stored after the text (reaching them walks the text's pages again) and parsed whole
+ * — a long article has hundreds of kB of both; the seq is read off the unique index on `articles(id)`.
  */
 const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; chars: number }>();
 /** Characters of evidence kept per connection (sentences and time expressions, ~2 MB of strings). */
@@ -863,7 +868,11 @@ export function evidenceWithTimex(
     spanCaches.set(db, cache);
   }
   const c = cache;
-  const keyOf = (e: { articleId: string; start: number; end: number }): string => `${e.articleId}:${e.start}:${e.end}`;
+  const seqOf = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck();
+  const seqs = new Map<string, unknown>();
+  for (const e of spans) if (!seqs.has(e.articleId)) seqs.set(e.articleId, seqOf.get(e.articleId) ?? null);
+  const keyOf = (e: { articleId: string; start: number; end: number }): string =>
+    `${e.articleId}:${String(seqs.get(e.articleId))}:${e.start}:${e.end}`;
   const missing = spans.filter((e) => !c.entries.has(keyOf(e)));
   const out = new Map<string, SpanEvidence>();
   if (missing.length > 0) {
