@@ -6,30 +6,11 @@ import { analyzePaths } from '../analyze/index.js';
 import type { Correction, ExportData } from '../model/index.js';
 import { openDb, writeCsvExport, writeJsonExport, type Db } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
+import { MERGED_DUMP } from './test-merged-dump.js';
+import { postJson } from './test-store.js';
 import { storeToken } from './token.js';
 
-/**
- * Dumps written for this test. In the first, the second report has no headline of its own, so the segmenter runs
- * the first report on into it; the second dump is another source.
- */
-const DUMP_A = `Ferry crews end strike in Port Ellis
-
-Ferry crews in Port Ellis ended a four-day strike on Sunday after the harbour authority agreed to new rosters.
-
-"We got what we asked for," union leader Tomas Varga told reporters on Sunday.
-
-The navy of Westmark held drills near Gull Strait on Wednesday, its defence ministry said.
-
-Officials in Ostland condemned the drills and summoned the Westmark ambassador on Thursday.
-
-Source: https://news.example.org/2024/03/07/navy-drills
-
-Quarry workers return after landslide
-
-Quarry workers in Dunmore returned to work on Friday, a week after a landslide closed the site.
-
-Source: https://news.example.org/2024/03/08/quarry-workers-return
-`;
+/** The second dump is another source (written for this test). */
 const DUMP_B = `Council approves new sea walls
 
 The regional council approved money for new sea walls on Monday after flooding in three villages.
@@ -48,7 +29,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sitrep-article-api-'));
   dumps = join(dir, 'dumps');
   mkdirSync(dumps);
-  writeFileSync(join(dumps, 'a.txt'), DUMP_A);
+  writeFileSync(join(dumps, 'a.txt'), MERGED_DUMP);
   writeFileSync(join(dumps, 'b.txt'), DUMP_B);
   dbPath = join(dir, 'store.db');
   await analyzePaths([dumps], dbPath, { threads: 0 });
@@ -62,10 +43,7 @@ afterAll(() => {
   db?.close();
 });
 
-async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, any> }> {
-  const res = await app.request(path, { method: 'POST', headers, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const post = (path: string, body: unknown) => postJson(app, headers, path, body);
 
 async function article(id: string): Promise<{ status: number; body: Record<string, any> }> {
   const res = await app.request(`/api/articles/${id}`);

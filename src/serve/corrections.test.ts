@@ -16,7 +16,7 @@ import {
   type Db,
 } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
-import { exampleStore } from './test-store.js';
+import { exampleStore, postJson } from './test-store.js';
 import { storeToken } from './token.js';
 
 let dir: string;
@@ -36,10 +36,7 @@ afterAll(() => {
   db?.close();
 });
 
-async function post(path: string, body: unknown): Promise<{ status: number; body: Record<string, any> }> {
-  const res = await app.request(path, { method: 'POST', headers, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const post = (path: string, body: unknown) => postJson(app, headers, path, body);
 
 const entityNamed = (name: string) => [...allEntities(db)].find((e) => e.name === name);
 const sameSpan = (a: ExportEvent, b: ExportEvent): boolean =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, encodeCursor } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
-import { exampleStore } from './test-store.js';
+import { exampleStore, getJson } from './test-store.js';
 
 let db: Db;
 let app: ServedApp;
@@ -22,10 +22,7 @@ afterAll(() => {
   db?.close();
 });
 
-async function json(path: string): Promise<{ status: number; body: any }> {
-  const res = await app.request(path);
-  return { status: res.status, body: await res.json() };
-}
+const json = (path: string) => getJson(app, path);
 
 /** A timeline page's events in order (days, then the undated group of the last page). */
 const timelineItems = (b: any): unknown[] => [...b.days.flatMap((d: any) => d.events), ...(b.undatedEvents ?? [])];

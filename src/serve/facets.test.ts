@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCooperative, type PloverType } from '../model/index.js';
 import { articleDetail, type Db, eventWhere, NO_FACETS } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
-import { exampleStore } from './test-store.js';
+import { exampleStore, getJson } from './test-store.js';
 import { parseFacets } from './facets.js';
 
 let db: Db;
@@ -18,10 +18,7 @@ afterAll(() => {
   db?.close();
 });
 
-async function json(path: string): Promise<{ status: number; body: any }> {
-  const res = await app.request(path);
-  return { status: res.status, body: await res.json() };
-}
+const json = (path: string) => getJson(app, path);
 
 async function actorId(name: string): Promise<string> {
   const { body } = await json('/api/entities?limit=500');

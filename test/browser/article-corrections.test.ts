@@ -1,35 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MERGED_DUMP } from '../../src/serve/test-merged-dump.js';
 import { openUi, type UiSession } from './harness.js';
-
-/**
- * A dump written for this test: the second report has no headline, so the segmenter runs the first report on
- * into it. The analyst splits it in the reader and joins it back.
- */
-const DUMP = `Ferry crews end strike in Port Ellis
-
-Ferry crews in Port Ellis ended a four-day strike on Sunday after the harbour authority agreed to new rosters.
-
-"We got what we asked for," union leader Tomas Varga told reporters on Sunday.
-
-The navy of Westmark held drills near Gull Strait on Wednesday, its defence ministry said.
-
-Officials in Ostland condemned the drills and summoned the Westmark ambassador on Thursday.
-
-Source: https://news.example.org/2024/03/07/navy-drills
-
-Quarry workers return after landslide
-
-Quarry workers in Dunmore returned to work on Friday, a week after a landslide closed the site.
-
-Source: https://news.example.org/2024/03/08/quarry-workers-return
-`;
 
 let ui: UiSession;
 /** With SITREP_SCREENSHOTS=<dir>, the reader's split controls and the Corrections view are saved there. */
 const shots = process.env.SITREP_SCREENSHOTS;
 
 beforeAll(async () => {
-  ui = await openUi([], { 'merged.txt': DUMP });
+  ui = await openUi([], { 'merged.txt': MERGED_DUMP });
   await ui.page.setViewportSize({ width: 1000, height: 700 });
 }, 120_000);
 
