@@ -23,6 +23,8 @@ const opt = (name, dflt) => {
 };
 const RUNS = Number(opt('runs', 7));
 const OTHER = opt('other');
+// Chromium's flags as the browser tests launch it (test/browser/harness.ts, CHROMIUM_FLAGS; a TypeScript module
+// this script cannot import).
 const FLAGS = [
   '--headless',
   '--no-sandbox',

@@ -62,6 +62,28 @@ Quarry workers in Dunmore returned to work on Friday, a week after a landslide c
 Source: https://news.example.org/2024/03/08/quarry-workers-return
 `;
 
+/** A split part as the store would hold it: the original's row with the part's id, text, metadata and paragraphs. */
+function storedRow<T extends object>(
+  original: T,
+  r: Awaited<ReturnType<typeof splitRaws>>[number],
+  id: string,
+): T & Record<string, unknown> {
+  return {
+    ...original,
+    id,
+    title: r.title,
+    url: r.url,
+    outlet: r.outlet,
+    text: r.text,
+    published: r.dateEvidence[0]?.value ?? null,
+    published_precision: r.dateEvidence[0]?.precision ?? null,
+    published_from: r.dateEvidence[0]?.from ?? null,
+    paragraphs: JSON.stringify(r.paragraphs ?? []),
+    warnings: JSON.stringify(r.warnings),
+    origin: r.origin,
+  };
+}
+
 let dir: string;
 let dumpPath: string;
 let dbPath: string;
@@ -375,21 +397,7 @@ describe('the second part of a split', () => {
     expect(first2.dateEvidence.map((d) => [d.value, d.from])).toEqual([['2024-03-05', 'text']]);
     expect(second2.dateEvidence.map((d) => d.value)).not.toContain('2024-03-05');
     // Joined again: the address is the one the article had.
-    const asRow = (r: typeof first, id: string) => ({
-      ...ranOn,
-      id,
-      title: r.title,
-      url: r.url,
-      outlet: r.outlet,
-      text: r.text,
-      published: r.dateEvidence[0]?.value ?? null,
-      published_precision: r.dateEvidence[0]?.precision ?? null,
-      published_from: r.dateEvidence[0]?.from ?? null,
-      paragraphs: JSON.stringify(r.paragraphs ?? []),
-      warnings: JSON.stringify(r.warnings),
-      origin: r.origin,
-    });
-    const joined = joinRaw(asRow(first, 'p1'), asRow(second, 'p2'));
+    const joined = joinRaw(storedRow(ranOn, first, 'p1'), storedRow(ranOn, second, 'p2'));
     expect([joined.url, joined.outlet]).toEqual([ranOn.url, 'Example News']);
     expect(joined.dateEvidence.map((d) => [d.value, d.from])).toEqual([['2024-03-07', 'url']]);
   });
@@ -397,18 +405,7 @@ describe('the second part of a split', () => {
   it('joins back with its headline put where it stood', async () => {
     const offset = merged.text.indexOf('Navy drills');
     const [first, second] = await splitRaws(merged, offset);
-    const row = (r: typeof first, id: string) => ({
-      ...merged,
-      id,
-      title: r.title,
-      url: r.url,
-      outlet: r.outlet,
-      text: r.text,
-      paragraphs: JSON.stringify(r.paragraphs ?? []),
-      warnings: JSON.stringify(r.warnings),
-      origin: r.origin,
-    });
-    const joined = joinRaw(row(first, 'p1'), row(second, 'p2'));
+    const joined = joinRaw(storedRow(merged, first, 'p1'), storedRow(merged, second, 'p2'));
     expect(joined.text).toBe(
       'The minister toured three villages on Tuesday.\n\nNavy drills near Gull Strait draw protest from Ostland\n\nThe navy of Westmark held drills near Gull Strait on Wednesday.',
     );

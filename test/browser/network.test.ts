@@ -8,20 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../../src/analyze/index.js';
 import { createApp } from '../../src/serve/index.js';
 import { openDb, type Db } from '../../src/store/index.js';
+import { CHROMIUM_FLAGS } from './harness.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 // The launch setup of test/browser/ui.test.ts.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 let db: Db;
 let server: ServerType;

@@ -8,17 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/ingest/test-server.js';
 import { createApp, storeToken } from '../../src/serve/index.js';
 import { openDb, type Db } from '../../src/store/index.js';
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+import { CHROMIUM_FLAGS } from './harness.js';
 
 const para = (place: string, n: number): string =>
   `<p>Officials in ${place} said on Monday that repairs to the old harbour wall had reached stage ${n}, and that the ferry ` +
