@@ -57,6 +57,31 @@ describe('fact dates', () => {
     const apart = article('The previous owner, a shipping firm based in the north, sold the vessel.');
     expect(dateOf(apart, 'sold').date?.value).toBe('2026-03-11');
   });
+  it('leaves a past act an ordinal or superlative noun stands out for undated ("was the first … to sign")', () => {
+    const doc = article('The senator was the first member of her party to sign the letter. She spoke to reporters.');
+    expect(dateOf(doc, 'sign').date).toBeNull();
+    // The news of the day keeps the anchor.
+    expect(dateOf(doc, 'spoke').date?.value).toBe('2026-03-11');
+    // A plan ("is the first … to sign next week") is not a past record.
+    const ahead = article('The senator will be the first to sign it on Friday.');
+    expect(dateOf(ahead, 'sign').date?.value).toBe('2026-03-13');
+  });
+  it('leaves a fact of a "since" clause undated: it names the start of a state, not the news day', () => {
+    const doc = article(
+      'Since resigning, the former mayor has kept out of sight. Since she left the council, rents rose.',
+    );
+    expect(dateOf(doc, 'resigning').date).toBeNull();
+    expect(dateOf(doc, 'left').date).toBeNull();
+    // A "since" clause with its own time takes it, read as past: the latest October before the anchor.
+    const own = article('Since announcing in October that he would retire, the coach has won every match.');
+    expect(dateOf(own, 'announcing').date).toEqual({ value: '2025-10', precision: 'month' });
+  });
+  it('reads a verb whose past is its base form as past ("a storm hit the island in June")', () => {
+    const doc = article('A storm hit the island in June, cutting power to thousands.');
+    expect(dateOf(doc, 'hit').date?.value).toBe('2025-06');
+    const ahead = article('Forecasters said the storm could hit the island in April.');
+    expect(dateOf(ahead, 'hit').date?.value).toBe('2026-04');
+  });
   it('dates news told in the reporting tense with no expression by the article anchor', () => {
     const d = dateOf(article('Rebels have seized the port, officials said.'), 'seized');
     expect(d.date?.value).toBe('2026-03-11');

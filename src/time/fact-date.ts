@@ -41,7 +41,13 @@ export function factDate(doc: Doc, span: Span): FactDate {
   const tenseNow = (): Tense => (tense === undefined ? (tense = tenseOfSpan(doc, sentence, span)) : tense);
   const own = expressionDate(doc, sentence, span, background, tenseNow);
   if (own) return { ...own, dateFrom: 'sentence', reported };
-  if (background || definiteNoun(doc, sentence, span) || relativeClausePast(doc, sentence, span, tenseNow))
+  if (
+    background ||
+    definiteNoun(doc, sentence, span) ||
+    relativeClausePast(doc, sentence, span, tenseNow) ||
+    recordInfinitive(doc, sentence, span) ||
+    sinceClause(doc, sentence, span, tenseNow)
+  )
     return { date: null, dateFrom: null, range: null, reported };
   const carried = tenseNow() === 'past' ? carriedDate(doc, sentence) : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
@@ -244,6 +250,36 @@ function relativeClausePast(doc: Doc, sentence: Sentence, span: Span, tenseOf: (
   const lead = doc.text.slice(Math.max(sentence.start, span.start - 30), span.start);
   if (!RELATIVE_BEFORE.test(lead)) return false;
   return /ed\s+$/.test(lead) || tenseOf() === 'past';
+}
+
+/**
+ * An infinitive after an ordinal, superlative or "only" noun phrase of a past copula: "was the first Democrat
+ * in Congress to endorse him", "were the only lawmakers to vote against it", "was the youngest player ever to
+ * score". Such an infinitival relative describes its noun by a past act it stands out for (like a relative
+ * clause), not the news of the day.
+ */
+const RECORD_INFINITIVE =
+  /\b(?:was|were|had\s+been|became)\s+(?:the|its|his|her|their)\s+(?:first|second|third|last|only|latest|sole|\p{Ll}{3,}est)\b[^,;:.!?]{0,60}?\bto\s+(?:have\s+)?$/iu;
+
+function recordInfinitive(doc: Doc, sentence: Sentence, span: Span): boolean {
+  return RECORD_INFINITIVE.test(doc.text.slice(Math.max(sentence.start, span.start - 90), span.start));
+}
+
+/** "since" opening a clause, up to four words before the fact and no punctuation between. */
+const SINCE_BEFORE = /\bsince\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
+
+/**
+ * Whether the fact is told in a "since" clause ("since announcing his run", "since she took office"): the
+ * clause names the start of a state lasting to the present — an earlier event, never the news day. A gerund
+ * right after "since" or a past verb counts; "since" with no verb (a bound: "since 2011") is not a clause.
+ */
+function sinceClause(doc: Doc, sentence: Sentence, span: Span, tenseOf: () => Tense): boolean {
+  const lead = doc.text.slice(Math.max(sentence.start, span.start - 50), span.start);
+  const m = SINCE_BEFORE.exec(lead);
+  if (!m) return false;
+  const word = /^\S+/.exec(doc.text.slice(span.start, span.end))?.[0] ?? '';
+  if (/^since\s+$/i.test(m[0])) return /\p{Ll}ing$/u.test(word);
+  return /\p{Ll}ed$/u.test(word) || tenseOf() === 'past';
 }
 
 /**

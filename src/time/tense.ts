@@ -55,6 +55,36 @@ const REPORTING = new Set([
   'according',
 ]);
 
+/** Verbs whose simple past is spelled as their base form; the third person present adds -s. */
+const SAME_FORM_PAST = new Set(['hit', 'cut', 'put', 'quit', 'shut', 'hurt', 'cost', 'spread', 'burst', 'split']);
+
+/** Words before which such a verb is a base form or a noun, not a past tense. */
+const BASE_FORM_BEFORE = new Set([
+  'to',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'do',
+  'does',
+  'did',
+  'not',
+  "n't",
+  '’t',
+  "'ll",
+  '’ll',
+  'i',
+  'we',
+  'you',
+  'they',
+  ...DETERMINERS,
+]);
+
 /** How far (in tokens) a cue is looked for on either side: a verb farther away governs something else. */
 const WINDOW = 40;
 
@@ -120,6 +150,12 @@ export class SentenceTenses {
     }
     if (PRESENT_CUES.has(w)) return 'present';
     if (PAST_CUES.has(w)) return 'past';
+    // "since" names the start of a state lasting to the present, so what it introduces lies in the past
+    // ("since announcing in October", "since he took office in May").
+    if (w === 'since') return 'past';
+    // Verbs whose past is their base form ("a quake hit the town in February"): past unless an infinitive
+    // marker, a modal, "do" support, a negation or a determiner (the noun: "a hit", "the cut") comes before.
+    if (SAME_FORM_PAST.has(w)) return BASE_FORM_BEFORE.has(this.word(i - 1)) ? null : 'past';
     if (raw.endsWith('ed') && /^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(raw) && !NOT_PAST_ED.has(w)) {
       // A participle after "be"/a modal ("will be freed", "was seen") is not itself the tense.
       const before1 = this.word(i - 1);
