@@ -82,6 +82,17 @@ describe('fact dates', () => {
     const ahead = article('Forecasters said the storm could hit the island in April.');
     expect(dateOf(ahead, 'hit').date?.value).toBe('2026-04');
   });
+  it('leaves a fact placed in a decade or a century undated: no calendar day, and not the news day', () => {
+    const doc = article('The law was changed in the Sixties. The village was founded in the 12th century.');
+    expect(dateOf(doc, 'changed').date).toBeNull();
+    expect(dateOf(doc, 'founded').date).toBeNull();
+  });
+  it('reads "used to" and a past perfect with an irregular participle as background', () => {
+    const doc = article('The club had won the cup and the coach used to train the juniors. The coach resigned.');
+    expect(dateOf(doc, 'won').date).toBeNull();
+    expect(dateOf(doc, 'train').date).toBeNull();
+    expect(dateOf(doc, 'resigned').date?.value).toBe('2026-03-11');
+  });
   it('dates news told in the reporting tense with no expression by the article anchor', () => {
     const d = dateOf(article('Rebels have seized the port, officials said.'), 'seized');
     expect(d.date?.value).toBe('2026-03-11');

@@ -40,6 +40,7 @@ export function factDate(doc: Doc, span: Span): FactDate {
   let tense: Tense | undefined;
   const tenseNow = (): Tense => (tense === undefined ? (tense = tenseOfSpan(doc, sentence, span)) : tense);
   const own = expressionDate(doc, sentence, span, background, tenseNow);
+  if (own === UNDATABLE) return { date: null, dateFrom: null, range: null, reported };
   if (own) return { ...own, dateFrom: 'sentence', reported };
   if (
     background ||
@@ -109,6 +110,9 @@ interface Dated {
   range: { start: string; end: string } | null;
 }
 
+/** The best expression of a fact is one with no calendar date (a decade, a century): the fact stays undated. */
+const UNDATABLE: Dated = { date: { value: '', precision: 'year' }, range: null };
+
 /** The best expression of the sentence for the fact; a background fact takes none from another clause. */
 function expressionDate(
   doc: Doc,
@@ -122,8 +126,11 @@ function expressionDate(
     const t = doc.timexes[k]!;
     if (t.start >= sentence.end) break;
     const interval = intervalDated(doc, k);
-    const dated = interval ?? datedValue(t, doc);
-    if (!dated) continue;
+    const calendar = interval ?? datedValue(t, doc);
+    // A decade or a century ("in the Sixties", "in the 19th century") has no calendar date, but still places
+    // the fact far from the news day: when it is the fact's best expression, the fact stays undated.
+    if (!calendar && !(t.type === 'DATE' && /^\d{2,3}$/.test(t.value))) continue;
+    const dated = calendar ?? UNDATABLE;
     const before = doc.text.slice(Math.max(sentence.start, t.start - 24), t.start);
     const year = /^\d{4}$/.test(t.text);
     const between =
@@ -134,12 +141,13 @@ function expressionDate(
           : '';
     // A possessive naming the fact's own noun ("Tuesday's hearing", "last month's explosion") dates it,
     // whatever precedes it.
-    if (t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
+    if (calendar && t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
     // "the previous night, when he claimed …": the clause "when" opens after a time tells what happened then.
-    if (t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
+    if (calendar && t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
     // A date premodifying the fact's own noun names that occasion's day, even inside a bound ("since
     // their Oct. 13 debate" dates the debate).
-    if (t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year) return dated;
+    if (calendar && t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year)
+      return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
     // A verb agrees in tense with its time adverbial: "is pushing to reject the deal reached last week" —
@@ -217,7 +225,7 @@ function datedValue(t: Timex, doc: Doc): Dated | null {
 
 /** Words that place a fact before or after another one rather than on the news day. */
 const BACKGROUND =
-  /\b(?:earlier|previously|previous|formerly|once|later|had\s+(?:\p{Ll}+\s+)?\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne))\b/iu;
+  /\b(?:earlier|previously|previous|formerly|once|later|used\s+to|had\s+(?:\p{Ll}+\s+)?(?:\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne)|won|lost|met|left|held|become|come|had|heard|kept|built|hit|struck|cut|put|felt|dealt|stood|set|let|shut|quit|spread|read|sat|slept|stuck|swept|wept|led|fed|fled|bid|burst|cast|cost|hurt|split))\b/iu;
 
 /** How far back a clause's subject is looked for ("A previous attempt to lower a box … failed"). */
 const CLAUSE_REACH = 120;
