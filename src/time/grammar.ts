@@ -310,12 +310,15 @@ export const RULES: readonly Rule[] = [
       };
     },
   ),
-  rule('month', `${B}(?:(?<rel>last|next|this|past|coming|early|late|mid)[-\\s]+)?${M('mon')}`, (g, _m, env) => {
+  rule('month', `${B}(?:(?<rel>last|next|this|that|past|coming|early|late|mid)[-\\s]+)?${M('mon')}`, (g, _m, env) => {
     if (!monthOk(g.mon, !g.rel, env)) return null;
     if (!g.rel && ABBREVIATED_MONTH.test(g.mon!)) return null;
     const mo = monthNumber(g.mon!);
     const rel = g.rel?.toLowerCase();
     return (ctx) => {
+      // "that November": the month of the year the text last named (TimeML: an anaphoric expression is
+      // valued from the time it refers back to, not from the document date).
+      if (rel === 'that' && ctx.refYear !== null) return date(fmtMonth(ctx.refYear, mo));
       if (rel === 'last' || rel === 'past') return date(resolveMonth(mo, ctx, 'past', 'strict'));
       if (rel === 'next' || rel === 'coming') return date(resolveMonth(mo, ctx, 'future', 'strict'));
       if (rel === 'this') return date(resolveMonth(mo, ctx, 'same-year'));
@@ -407,6 +410,8 @@ export const RULES: readonly Rule[] = [
     'weekday',
     `${B}(?:the\\s+(?<ana>previous|preceding|following|next)\\s+|(?<rel>this\\s+past|this\\s+coming|last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`,
     (g) => {
+      // Weekday names are proper nouns, written with a capital: a lower-case "wed" or "sun" is another word.
+      if (!isCapitalized(g.wd!)) return null;
       const wd = weekdayNumber(g.wd!);
       const rel = g.rel?.toLowerCase().replace(/^this\s+(past|coming)$/, '$1');
       const ana = g.ana?.toLowerCase();
@@ -813,13 +818,22 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'season',
-    `${B}(?:(?<rel>this\\s+past|this|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
-    (g) => {
-      if (!g.rel && !g.y) return null;
+    `${B}(?:(?<rel>this\\s+past|this|that|last|next|past|coming|early|late|mid)[-\\s]+)?(?:(?<the>the)\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
+    (g, _m, env) => {
+      // A bare "the summer" is a season when a preposition places something in it ("over the summer",
+      // "in the spring"); "the spring meeting" or "the fall of the regime" is not.
+      const placed =
+        g.the &&
+        /\b(?:in|over|during|through|throughout|since|until|by|before|after)\s+$/i.test(env.before) &&
+        !/^(?:-|\s+of\b|\s+(?!(?:and|or|when|as|before|after|to|in|on|at|with|for|that|which|the|a|an|he|she|they|it|we|was|were|is|are|will|would|had|has|have)\b)\p{Ll})/u.test(
+          env.after,
+        );
+      if (!g.rel && !g.y && !placed) return null;
       const code = SEASONS[g.s!.toLowerCase()]!;
       const rel = g.rel?.toLowerCase().replace(/^this\s+past$/, 'past');
       return (ctx) => {
         if (g.y) return date(`${g.y}-${code}`);
+        if (rel === 'that' && ctx.refYear !== null) return date(`${fmtYear(ctx.refYear)}-${code}`);
         const a = ctx.anchor;
         if (!a) return date(`XXXX-${code}`);
         const idx = SEASON_ORDER.indexOf(code);

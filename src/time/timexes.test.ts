@@ -189,3 +189,23 @@ describe('adjectival durations', () => {
     expect(tx('A mile-long queue formed.', '2023-09-15')).toEqual([]);
   });
 });
+
+describe('seasons, anaphoric months and weekday names', () => {
+  it('"the summer" after a preposition is a season; "the fall election" or "the fall of the city" is not', () => {
+    expect(tx('Over the summer, rivals lowered their prices.', '2024-10-02')).toEqual([
+      ['the summer', 'DATE', '2024-SU'],
+    ]);
+    expect(tx('Voters turned out in the fall election.', '2024-10-02')).toEqual([]);
+    expect(tx('Historians wrote about the fall of the city.', '2024-10-02')).toEqual([]);
+  });
+  it('"that November", "that spring" take the year the text last named, not the article year', () => {
+    expect(value('The strike began in 1984. It ended that November.', '2024-10-02', 'that November')).toBe('1984-11');
+    expect(value('He moved to Lyon in 2009, and that spring he opened a shop.', '2024-10-02', 'that spring')).toBe(
+      '2009-SP',
+    );
+  });
+  it('a weekday name is capitalized: a lower-case "wed" or "sun" is another word', () => {
+    expect(tx('The couple wed. The sun rose.', '2024-10-02')).toEqual([]);
+    expect(value('They met on Wed. to sign it.', '2024-10-02', 'Wed.')).toBe('2024-10-02');
+  });
+});
