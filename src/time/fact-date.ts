@@ -270,6 +270,9 @@ const RECORD_INFINITIVE =
   /\b(?:was|were|had\s+been|became)\s+(?:the|its|his|her|their)\s+(?:first|second|third|last|only|latest|sole|\p{Ll}{3,}est)\b[^,;:.!?]{0,60}?\bto\s+(?:have\s+)?$/iu;
 
 function recordInfinitive(doc: Doc, sentence: Sentence, span: Span): boolean {
+  // Most facts do not follow "to": the cheap test first.
+  const near = doc.text.slice(Math.max(sentence.start, span.start - 9), span.start);
+  if (!/\bto\s+(?:have\s+)?$/i.test(near)) return false;
   return RECORD_INFINITIVE.test(doc.text.slice(Math.max(sentence.start, span.start - 90), span.start));
 }
 
@@ -283,6 +286,7 @@ const SINCE_BEFORE = /\bsince\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
  */
 function sinceClause(doc: Doc, sentence: Sentence, span: Span, tenseOf: () => Tense): boolean {
   const lead = doc.text.slice(Math.max(sentence.start, span.start - 50), span.start);
+  if (!/since/i.test(lead)) return false;
   const m = SINCE_BEFORE.exec(lead);
   if (!m) return false;
   const word = /^\S+/.exec(doc.text.slice(span.start, span.end))?.[0] ?? '';
