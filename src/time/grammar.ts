@@ -818,17 +818,9 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'season',
-    `${B}(?:(?<rel>this\\s+past|this|that|last|next|past|coming|early|late|mid)[-\\s]+)?(?:(?<the>the)\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
-    (g, _m, env) => {
-      // A bare "the summer" is a season when a preposition places something in it ("over the summer",
-      // "in the spring"); "the spring meeting" or "the fall of the regime" is not.
-      const placed =
-        g.the &&
-        /\b(?:in|over|during|through|throughout|since|until|by|before|after)\s+$/i.test(env.before) &&
-        !/^(?:-|\s+of\b|\s+(?!(?:and|or|when|as|before|after|to|in|on|at|with|for|that|which|the|a|an|he|she|they|it|we|was|were|is|are|will|would|had|has|have)\b)\p{Ll})/u.test(
-          env.after,
-        );
-      if (!g.rel && !g.y && !placed) return null;
+    `${B}(?:(?<rel>this\\s+past|this|that|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
+    (g) => {
+      if (!g.rel && !g.y) return null;
       const code = SEASONS[g.s!.toLowerCase()]!;
       const rel = g.rel?.toLowerCase().replace(/^this\s+past$/, 'past');
       return (ctx) => {
