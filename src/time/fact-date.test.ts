@@ -93,6 +93,13 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'train').date).toBeNull();
     expect(dateOf(doc, 'resigned').date?.value).toBe('2026-03-11');
   });
+  it('leaves a participle describing a noun ("in a letter sent to lawmakers") undated, and dates "the 2006 test" by its year', () => {
+    const doc = article('In a letter sent to the council, the mayor defended the budget.');
+    expect(dateOf(doc, 'sent').date).toBeNull();
+    expect(dateOf(doc, 'defended').date?.value).toBe('2026-03-11');
+    const bound = article('Since the 2019 test, the agency has launched two more rockets.');
+    expect(dateOf(bound, 'test')).toMatchObject({ date: { value: '2019', precision: 'year' }, dateFrom: 'sentence' });
+  });
   it('dates news told in the reporting tense with no expression by the article anchor', () => {
     const d = dateOf(article('Rebels have seized the port, officials said.'), 'seized');
     expect(d.date?.value).toBe('2026-03-11');

@@ -47,6 +47,7 @@ export function factDate(doc: Doc, span: Span): FactDate {
     definiteNoun(doc, sentence, span) ||
     relativeClausePast(doc, sentence, span, tenseNow) ||
     recordInfinitive(doc, sentence, span) ||
+    reducedRelative(doc, sentence, span) ||
     sinceClause(doc, sentence, span, tenseNow)
   )
     return { date: null, dateFrom: null, range: null, reported };
@@ -148,6 +149,8 @@ function expressionDate(
     // their Oct. 13 debate" dates the debate).
     if (calendar && t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year)
       return dated;
+    // A year right before the fact's own noun names that occasion, even inside a bound ("since the 2006 test").
+    if (year && t.end <= span.start && /^\s+$/.test(between) && MODIFIER.test(before)) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
     // A verb agrees in tense with its time adverbial: "is pushing to reject the deal reached last week" —
@@ -274,6 +277,28 @@ function recordInfinitive(doc: Doc, sentence: Sentence, span: Span): boolean {
   const near = doc.text.slice(Math.max(sentence.start, span.start - 9), span.start);
   if (!/\bto\s+(?:have\s+)?$/i.test(near)) return false;
   return RECORD_INFINITIVE.test(doc.text.slice(Math.max(sentence.start, span.start - 90), span.start));
+}
+
+/**
+ * A participle right after a noun that is the object of a preposition, itself followed by a preposition: "in a letter
+ * sent to lawmakers", "of the report released by the agency". The participle is a reduced relative clause ("a letter
+ * that was sent"): it describes the noun by an earlier act, not the day's news.
+ */
+const REDUCED_RELATIVE_BEFORE =
+  /\b(?:in|of|on|with|from|for|by|at|to|about|after|under)\s+(?:a|an|the|his|her|its|their)\s+(?:\p{L}+\s+)?\p{Ll}+\s+$/iu;
+const PARTICIPLE =
+  /^(?:\p{Ll}+ed|sent|written|made|given|taken|held|signed|brought|built|drawn|known|seen|shown|told|won)$/u;
+
+function reducedRelative(doc: Doc, sentence: Sentence, span: Span): boolean {
+  const word = /^\S+/.exec(doc.text.slice(span.start, span.end))?.[0] ?? '';
+  if (!PARTICIPLE.test(word)) return false;
+  if (
+    !/^\s+(?:to|by|from|in|on|at|with|for)\b/i.test(
+      doc.text.slice(span.start + word.length, span.start + word.length + 8),
+    )
+  )
+    return false;
+  return REDUCED_RELATIVE_BEFORE.test(doc.text.slice(Math.max(sentence.start, span.start - 60), span.start));
 }
 
 /** "since" opening a clause, up to four words before the fact and no punctuation between. */
