@@ -414,6 +414,22 @@ describe('names the words around them rule out', () => {
     ]);
   });
 
+  it('reads a head of government\'s role and country from "X\'s prime minister" and "the President of X,"', () => {
+    const doc = analyze(
+      "Portugal's prime minister Ana Vidal landed. The President of Portugal, Ivo Sarr, met her. Sarr smiled.",
+      [
+        ['Portugal', 'LOC'],
+        ['Ana Vidal', 'PER'],
+        ['Ivo Sarr', 'PER'],
+        ['Sarr', 'PER'],
+      ],
+    );
+    const roles = (t: string) => [find(doc, t).role, find(doc, t).affiliation, find(doc, t).code];
+    expect(roles('Ana Vidal')).toEqual(['prime minister', 'country:PRT', 'PRTGOV']);
+    expect(roles('Ivo Sarr')).toEqual(['President of Portugal', 'country:PRT', 'PRTGOV']);
+    expect(roles('Sarr')).toEqual(['President of Portugal', 'country:PRT', 'PRTGOV']);
+  });
+
   it('types a name right after a title as a person', () => {
     const doc = analyze('A ministry spokesman Tarvo Lind said the talks would go on.', [['Tarvo Lind', 'ORG']]);
     expect(find(doc, 'Tarvo Lind').type).toBe('PERSON');

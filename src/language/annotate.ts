@@ -670,9 +670,13 @@ function personRoles({ doc, ix, words, built, tokEnt }: Context): void {
       ofAff = written.of >= 0 ? built[written.of] : undefined;
     } else if (b.innerRole) [roleS, roleE] = b.innerRole;
     else if (words[end - 1] === ',' && (words[b.e] === ',' || words[b.e] === '.' || b.e >= hi)) {
-      // A role in apposition before the name: "the president's spokesman, Jaan Tamm, said …".
-      const rs = roleBefore(words, end - 1, lo);
-      if (rs >= 0) [roleS, roleE] = [rs, end - 1];
+      // A role in apposition before the name: "the president's spokesman, Jaan Tamm, said …", "the President of
+      // Ruritania, Ana Vidal, …" (the "of" phrase is the affiliation, as before a name without the commas).
+      const ap = roleWithOf(words, built, tokEnt, end - 1, lo);
+      if (ap) {
+        [roleS, roleE] = [ap.s, end - 1];
+        ofAff = ap.of >= 0 ? built[ap.of] : undefined;
+      }
     }
     if (roleS >= 0) {
       m.role = textOf(doc, roleS, roleE);
