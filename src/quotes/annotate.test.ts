@@ -552,3 +552,30 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(quote(doc, '"The town').speakerName).toBe('Morning Herald');
   });
 });
+
+describe('speakers of quotes without a speech verb of their own', () => {
+  it('credits a participle cue right after a quote to the sentence subject, never to the words after it', () => {
+    const doc = analyze('Mara Lind defended “harbour values,” saying the town embodied “grit and patience.”', [
+      ['Mara Lind', 'PER'],
+    ]);
+    expect(quote(doc, '“harbour').speaker?.text).toBe('Mara Lind');
+  });
+
+  it('skips an opening participial phrase to find the subject of the main clause', () => {
+    const doc = analyze(
+      "Speaking to the network's Morning Hour in Vik, Eastmark, Ola Dahl referred to the plan as “a work in progress.”",
+      [
+        ['Morning Hour', 'ORG'],
+        ['Vik', 'LOC'],
+        ['Eastmark', 'GPE'],
+        ['Ola Dahl', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“a work').speaker?.text).toBe('Ola Dahl');
+  });
+
+  it('credits quoted words to a described subject that can speak', () => {
+    const doc = analyze('The union organizer targets a “rigged and rotten system” in the capital.');
+    expect(quote(doc, '“rigged').speaker?.text).toBe('The union organizer');
+  });
+});

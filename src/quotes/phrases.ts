@@ -258,6 +258,28 @@ export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenR
   // A connective or sentence adverb and its comma open the sentence before its subject ("Meanwhile, the board …",
   // "Conversely, the site rated …").
   if (hi - lo > 2 && v.ix.lower[lo + 1] === ',' && v.ix.entityOf[lo] === -1 && isConnective(v.ix.lower[lo]!)) lo += 2;
+  // An opening participial or prepositional phrase is no subject ("Speaking to the network's Morning Show in Salem,
+  // Ohio, Bush described …", "In an interview, the senator said …"): the subject opens the main clause after one
+  // of its commas, and a verb (a lower-case word) follows it.
+  if (opensWithAdjunct(v, lo)) {
+    for (let k = lo + 1; k < hi - 1; k++) {
+      if (v.quoteOf[k] !== -1) break;
+      if (v.ix.lower[k] !== ',') continue;
+      const r = clauseSubject(v, k + 1, hi);
+      if (r && r[0] === k + 1 && /^\p{Ll}/u.test(v.doc.tokens[r[1]]?.text ?? '')) return r;
+    }
+  }
+  return clauseSubject(v, lo, hi);
+}
+
+/** A sentence opening with a participle ("Speaking …", "Addressing …") or a preposition ("In …", "During …"). */
+function opensWithAdjunct(v: QuoteContext, lo: number): boolean {
+  if (v.ix.entityOf[lo] !== -1) return false;
+  const t = v.doc.tokens[lo]?.text ?? '';
+  return /^\p{Lu}\p{Ll}+ing$/u.test(t) || (PREPOSITIONS.has(v.ix.lower[lo]!) && /^\p{Lu}/u.test(t));
+}
+
+function clauseSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
   // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
   if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!)) {
     const opening = phraseFrom(v, lo, hi);
