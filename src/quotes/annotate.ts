@@ -53,9 +53,12 @@ function attribute(v: QuoteContext, found: Found[], k: number): Attribution | nu
   if (prev && prev.qe > lo) lo = prev.qe;
   // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
   // he said …") belongs to that verb; a quote that opens its sentence is attributed after it.
+  const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
+  // "…, “…,” as a ministry memo put it": the words' own source, whatever verb the sentence opened with.
+  const cue = after?.speaker ? after.cue : null;
+  if (cue && v.ix.lower[cue[0]] === 'put' && v.ix.lower[cue[0] + 1] === 'it') return after;
   const before = f.qa > lo ? attributeBefore(v, f.qa, lo) : null;
   if (before?.speaker) return before;
-  const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
   if (after?.speaker) return after;
   return after ?? before;
 }

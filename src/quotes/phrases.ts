@@ -156,10 +156,43 @@ export function canSpeak(v: QuoteContext, r: TokenRange): boolean {
     return true;
   if (isCap(v, h) && h > v.ix.sentLo[h]! && /^\p{L}/u.test(head)) return true;
   return (
-    (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head)) ||
+    (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) &&
+      head.length > 4 &&
+      !/(?:ment|ness)s?$/.test(head) &&
+      !NOT_AGENT_NOUNS.has(head)) ||
     /(?:man|woman|men|women)$/.test(head)
   );
 }
+
+/**
+ * Words with an agent noun's ending that are adverbs, determiners, pronouns or comparatives ("Earlier, …", "The
+ * latter …", "Another …"): no one who speaks.
+ */
+const NOT_AGENT_NOUNS = new Set([
+  'another',
+  'other',
+  'others',
+  'either',
+  'neither',
+  'whether',
+  'earlier',
+  'later',
+  'latter',
+  'rather',
+  'further',
+  'farther',
+  'however',
+  'whenever',
+  'wherever',
+  'together',
+  'never',
+  'moreover',
+  'recent',
+  'different',
+  'present',
+  'important',
+  'current',
+]);
 
 /** The noun phrase ending at token `j` (inclusive), read leftwards; null when there is none. */
 function nounPhraseEndingAt(v: QuoteContext, j: number, lo: number): TokenRange | null {
