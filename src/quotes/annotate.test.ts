@@ -582,6 +582,17 @@ describe('speakers of quotes without a speech verb of their own', () => {
     expect(quote(doc, '“I do not').speaker?.text).toBe('Lena Holm');
   });
 
+  it('never takes a phrase opening with a preposition for the subject of a later verb', () => {
+    const doc = analyze(
+      'Ivo Sarr claims the broadcaster “takes its orders” from Portugal, and asserts that Portugal is “hurting us.”',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Portugal', 'GPE'],
+      ],
+    );
+    expect(quote(doc, '“hurting').speaker?.text).not.toBe('from Portugal');
+  });
+
   it('credits quoted words to a described subject that can speak', () => {
     const doc = analyze('The union organizer targets a “rigged and rotten system” in the capital.');
     expect(quote(doc, '“rigged').speaker?.text).toBe('The union organizer');

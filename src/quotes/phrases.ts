@@ -313,8 +313,9 @@ function opensWithAdjunct(v: QuoteContext, lo: number): boolean {
 }
 
 function clauseSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
-  // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
-  if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!)) {
+  // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …"); a phrase opening with a
+  // preposition ("from Mexico, and asserts …") is an adjunct, not a subject.
+  if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!) && !PREPOSITIONS.has(v.ix.lower[lo]!)) {
     const opening = phraseFrom(v, lo, hi);
     // The phrase reader does not know verbs ("His chief aide doubled …"): the longest speaking prefix.
     for (let e = opening ? opening[1] : lo; e > lo; e--) {
