@@ -10,12 +10,12 @@ import { gazetteer } from './gazetteer.js';
 /** The sector a role or group noun implies ("spokesman" → "GOV", "troops" → "MIL"), or "" when unknown. */
 export function roleSector(role: string | null | undefined): string {
   if (!role) return '';
-  // "Chief of the General Staff", "President of Russia": the head before "of" carries the sector.
-  const r = role
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/ of .*$/, '')
-    .trim();
+  // A title with an "of" phrase of its own ("Chief of Staff", "Secretary of State") is looked up whole; otherwise
+  // ("Chief of the General Staff", "President of Russia") the head before "of" carries the sector.
+  const whole = role.toLowerCase().replace(/\s+/g, ' ').trim();
+  const own = ROLE_SECTORS.get(whole.replace(/^(?:former|deputy|acting|then|ex-|interim) /, ''));
+  if (own) return own;
+  const r = whole.replace(/ of .*$/, '').trim();
   const direct = ROLE_SECTORS.get(r) ?? GROUP_SECTORS.get(r);
   if (direct !== undefined) return direct;
   const words = r.split(' ');

@@ -388,6 +388,48 @@ describe('names the words around them rule out', () => {
     ]);
   });
 
+  it('splits the last word of a title with its own "of" phrase from the name after it', () => {
+    const doc = analyze('Chief of Staff Pell left early. The Secretary of State Ana Vidal stayed.', [
+      ['Staff Pell', 'LOC'],
+      ['State Ana Vidal', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type, e.role, e.code])).toEqual([
+      ['Pell', 'PERSON', 'Chief of Staff', 'GOV'],
+      ['Ana Vidal', 'PERSON', 'Secretary of State', 'GOV'],
+    ]);
+  });
+
+  it('reads a title abbreviated without a period as a title, not as a first name', () => {
+    const doc = analyze('Adm Ilves inspected the rig. Dr Varga and Prof Lenk disagreed. Sen Okafor voted no.', [
+      ['Adm Ilves', 'PER'],
+      ['Dr Varga', 'PER'],
+      ['Prof Lenk', 'PER'],
+      ['Sen Okafor', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.role, e.code])).toEqual([
+      ['Ilves', 'Adm', 'MIL'],
+      ['Varga', 'Dr', ''],
+      ['Lenk', 'Prof', 'EDU'],
+      ['Okafor', 'Sen', 'LEG'],
+    ]);
+  });
+
+  it('reads a head of government\'s role and country from "X\'s prime minister" and "the President of X,"', () => {
+    const doc = analyze(
+      "Portugal's prime minister Ana Vidal landed. The President of Portugal, Ivo Sarr, met her. Sarr smiled.",
+      [
+        ['Portugal', 'LOC'],
+        ['Ana Vidal', 'PER'],
+        ['Ivo Sarr', 'PER'],
+        ['Sarr', 'PER'],
+      ],
+    );
+    const roles = (t: string) => [find(doc, t).role, find(doc, t).affiliation, find(doc, t).code];
+    expect(roles('Ana Vidal')).toEqual(['prime minister', 'country:PRT', 'PRTGOV']);
+    expect(roles('Ivo Sarr')).toEqual(['President of Portugal', 'country:PRT', 'PRTGOV']);
+    expect(roles('Sarr')).toEqual(['President of Portugal', 'country:PRT', 'PRTGOV']);
+  });
+
   it('types a name right after a title as a person', () => {
     const doc = analyze('A ministry spokesman Tarvo Lind said the talks would go on.', [['Tarvo Lind', 'ORG']]);
     expect(find(doc, 'Tarvo Lind').type).toBe('PERSON');

@@ -4,7 +4,7 @@ import { actorCode, roleSector } from './actor-code.js';
 import { officeHolderCode } from './office-holders.js';
 import { KOREAN_CONTEXT } from './data/countries-extra.js';
 import { DETERMINERS } from './data/context.js';
-import { GEO_FEATURE_WORDS, GROUP_SECTORS } from './data/roles.js';
+import { GEO_FEATURE_WORDS, GROUP_SECTORS, ROLE_SECTORS } from './data/roles.js';
 import { gazetteer, type GazetteerEntry } from './gazetteer.js';
 import {
   ADJECTIVE_SUFFIXES,
@@ -394,6 +394,10 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   )
     e--;
   if (e <= s) return null;
+  // The last word of a title with an "of" phrase of its own ("Chief of Staff", "Secretary of State") is no part of
+  // the name after it: "Chief of Staff Kelly" names Kelly, a person.
+  const titled = e - s > 1 && s - 2 >= lo && words[s - 1] === 'of' && isTitleWithOf(words[s - 2]!, words[s]!);
+  if (titled) s++;
   if (e - s === 1 && (NON_NAME_WORDS.has(words[s]!.toLowerCase()) || isHyphenatedAdjective(words[s]!))) return null;
   const gz = gazetteer();
   const isPlace = (a: number, z: number): boolean => {
@@ -407,8 +411,8 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   if (words[e + 1] === 'Time' && isTimeZoneLabel(words, s, e + 2, isPlace) && /^\p{Lu}/u.test(words[e]!)) return null;
   if (!c.gaz && isTitleBeforeName(words, s, e, hi)) return null;
   const text = textOf(doc, s, e);
-  const base = { s, e, sentence, gaz: c.gaz, name: null, innerRole: null };
-  const g = c.gaz;
+  const g = titled ? null : c.gaz;
+  const base = { s, e, sentence, gaz: g, name: null, innerRole: null };
   const honorific = isHonorific(words[s - 1] ?? '');
   if (
     g &&
@@ -437,7 +441,7 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   if (isJunkMentionText(text)) return null;
   if (shoutedWords(words, s, e)) return null;
   // An honorific opens a person's name whatever the model called it ("Ms Muñoz" tagged ORG).
-  let conll = e - s > 1 && isHonorific(words[s]!) ? 'PER' : c.conll;
+  let conll = titled || (e - s > 1 && isHonorific(words[s]!)) ? 'PER' : c.conll;
   // A name right after a person's title is that person ("spokesman Zhao" tagged ORG), and so is the name of an
   // office holder the Phoenix dictionaries list ("Xi Jinping" tagged ORG).
   if (
@@ -479,6 +483,11 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
 }
 
 /** A short capitalized name (not an acronym) written right after a title: "spokesman Zhao", "Colonel Ivanov". */
+/** True when "<head> of <tail>" is a title of its own ("Chief of Staff", "Secretary of State"). */
+function isTitleWithOf(head: string, tail: string): boolean {
+  return isCapitalized(head) && ROLE_SECTORS.has(`${head.toLowerCase()} of ${tail.toLowerCase()}`);
+}
+
 function namedAfterTitle(words: string[], s: number, e: number, lo: number): boolean {
   if (e - s > 3 || isAllCaps(words[s]!)) return false;
   for (let k = s; k < e; k++) if (!isCapitalized(words[k]!)) return false;
@@ -661,9 +670,13 @@ function personRoles({ doc, ix, words, built, tokEnt }: Context): void {
       ofAff = written.of >= 0 ? built[written.of] : undefined;
     } else if (b.innerRole) [roleS, roleE] = b.innerRole;
     else if (words[end - 1] === ',' && (words[b.e] === ',' || words[b.e] === '.' || b.e >= hi)) {
-      // A role in apposition before the name: "the president's spokesman, Jaan Tamm, said …".
-      const rs = roleBefore(words, end - 1, lo);
-      if (rs >= 0) [roleS, roleE] = [rs, end - 1];
+      // A role in apposition before the name: "the president's spokesman, Jaan Tamm, said …", "the President of
+      // Ruritania, Ana Vidal, …" (the "of" phrase is the affiliation, as before a name without the commas).
+      const ap = roleWithOf(words, built, tokEnt, end - 1, lo);
+      if (ap) {
+        [roleS, roleE] = [ap.s, end - 1];
+        ofAff = ap.of >= 0 ? built[ap.of] : undefined;
+      }
     }
     if (roleS >= 0) {
       m.role = textOf(doc, roleS, roleE);

@@ -34,10 +34,16 @@ export function roleBefore(words: readonly string[], end: number, lo: number): n
   let start = i;
   for (i = i - 1; i >= lo && end - i <= 5; i--) {
     const w = words[i]!.toLowerCase();
-    if (ROLE_SECTORS.has(w) || ROLE_MODIFIERS.has(w) || w === '-') start = i;
+    // The first word of a two-word head counts only with the word after it ("prime" of "prime minister").
+    if (ROLE_SECTORS.has(w) || ROLE_MODIFIERS.has(w) || w === '-' || twoWordHead(w, words[i + 1]!)) start = i;
     else break;
   }
   return start;
+}
+
+/** True when `first` and the word after it make a role of two words ("prime minister", "field marshal"). */
+function twoWordHead(first: string, next: string): boolean {
+  return ROLE_SECTORS.has(`${first} ${next.toLowerCase()}`);
 }
 
 /** Read a role forwards from token `start`: modifiers then a head ("the Elysee spokesman" is handled by the caller). */
@@ -47,6 +53,7 @@ export function roleAfter(words: readonly string[], start: number, hi: number): 
   while (i < hi && i - start < 5) {
     const w = words[i]!.toLowerCase();
     if (ROLE_SECTORS.has(w)) headEnd = i + 1;
+    else if (i + 1 < hi && twoWordHead(w, words[i + 1]!)) headEnd = ++i + 1;
     else if (!ROLE_MODIFIERS.has(w)) break;
     i++;
   }

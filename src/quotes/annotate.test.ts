@@ -552,3 +552,71 @@ describe('speakers kept apart from reports, objects and appositions', () => {
     expect(quote(doc, '"The town').speakerName).toBe('Morning Herald');
   });
 });
+
+describe('speakers of quotes without a speech verb of their own', () => {
+  it('credits a participle cue right after a quote to the sentence subject, never to the words after it', () => {
+    const doc = analyze('Mara Lind defended “harbour values,” saying the town embodied “grit and patience.”', [
+      ['Mara Lind', 'PER'],
+    ]);
+    expect(quote(doc, '“harbour').speaker?.text).toBe('Mara Lind');
+  });
+
+  it('skips an opening participial phrase to find the subject of the main clause', () => {
+    const doc = analyze(
+      "Speaking to the network's Morning Hour in Vik, Eastmark, Ola Dahl referred to the plan as “a work in progress.”",
+      [
+        ['Morning Hour', 'ORG'],
+        ['Vik', 'LOC'],
+        ['Eastmark', 'GPE'],
+        ['Ola Dahl', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“a work').speaker?.text).toBe('Ola Dahl');
+  });
+
+  it("does not take an adverb or determiner with an agent noun's ending for a speaker", () => {
+    const doc = analyze(
+      'Earlier this week, Lena Holm shared her worry with donors, “I do not know which rival shows up.”',
+      [['Lena Holm', 'PER']],
+    );
+    expect(quote(doc, '“I do not').speaker?.text).toBe('Lena Holm');
+  });
+
+  it('never takes a phrase opening with a preposition for the subject of a later verb', () => {
+    const doc = analyze(
+      'Ivo Sarr claims the broadcaster “takes its orders” from Portugal, and asserts that Portugal is “hurting us.”',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Portugal', 'GPE'],
+      ],
+    );
+    expect(quote(doc, '“hurting').speaker?.text).not.toBe('from Portugal');
+  });
+
+  it('credits quoted words to a described subject that can speak', () => {
+    const doc = analyze('The union organizer targets a “rigged and rotten system” in the capital.');
+    expect(quote(doc, '“rigged').speaker?.text).toBe('The union organizer');
+  });
+});
+
+describe('attribution verbs and asides', () => {
+  it('reads answering, assuring and manner-of-speaking verbs after a quote as its attribution', () => {
+    const doc = analyze(
+      'Ivo Sarr, a keen sailor, was asked to pick a winner. “The blue boat,” he answered. Lena Holm nodded. “We will rebuild,” she boomed.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“The blue').speaker?.text).toBe('he');
+    expect(quote(doc, '“The blue').speakerName).toBe('Ivo Sarr');
+    expect(quote(doc, '“We will').speaker?.text).toBe('she');
+  });
+
+  it('credits words to the source named by "as X put it" rather than to a verb earlier in the sentence', () => {
+    const doc = analyze(
+      'Several senators echo her worry, since the only test is a "steady source of income," as a ministry memo put it.',
+    );
+    expect(quote(doc, '"steady').speaker?.text).toBe('a ministry memo');
+  });
+});

@@ -5,7 +5,7 @@ import { attributeAfter, attributeBefore, attributeNextSentence, isCue, type Att
 import { addresseeOf } from './addressee.js';
 import { buildClaims } from './claims.js';
 import { findIndirect, type Indirect } from './indirect.js';
-import { sentenceSubject } from './phrases.js';
+import { canSpeak, sentenceSubject } from './phrases.js';
 import { NP_OPENERS } from './data/cues.js';
 import { findQuoteMarks } from './marks.js';
 import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
@@ -53,9 +53,12 @@ function attribute(v: QuoteContext, found: Found[], k: number): Attribution | nu
   if (prev && prev.qe > lo) lo = prev.qe;
   // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
   // he said …") belongs to that verb; a quote that opens its sentence is attributed after it.
+  const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
+  // "…, “…,” as a ministry memo put it": the words' own source, whatever verb the sentence opened with.
+  const cue = after?.speaker ? after.cue : null;
+  if (cue && v.ix.lower[cue[0]] === 'put' && v.ix.lower[cue[0] + 1] === 'it') return after;
   const before = f.qa > lo ? attributeBefore(v, f.qa, lo) : null;
   if (before?.speaker) return before;
-  const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
   if (after?.speaker) return after;
   return after ?? before;
 }
@@ -122,7 +125,10 @@ function sentenceActor(v: QuoteContext, qa: number): [number, number] | null {
   if (!subject) return null;
   if (subject[1] - subject[0] === 1 && /^(?:he|she|they|we|i)$/.test(v.ix.lower[subject[0]]!)) return subject;
   const e = v.ix.entityOf[subject[1] - 1]!;
-  return e >= 0 && ['PERSON', 'ORG'].includes(v.doc.entities[e]!.type) ? subject : null;
+  if (e >= 0) return ['PERSON', 'ORG'].includes(v.doc.entities[e]!.type) ? subject : null;
+  // A description opening the sentence that can speak ("The ad targets …", "the former secretary of state talked
+  // about …"): the subject of the clause that carries the quoted words.
+  return subject[0] === lo && canSpeak(v, subject) ? subject : null;
 }
 
 /** A quote paragraph signed by the next one: "“…” ¶ — Sanders." */

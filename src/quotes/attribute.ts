@@ -96,8 +96,14 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
   if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
   // "Trump spoke in Tulsa, Oklahoma, arguing that …": a participle cue speaks for the sentence's subject.
   // "… responded by saying his refusal …", "began by saying he would “never” …": so does one after a preposition.
-  if (v.ix.lower[c]!.endsWith('ing') && (v.ix.lower[c - 1] === ',' || PARTICIPLE_INTRO.has(v.ix.lower[c - 1] ?? ''))) {
-    const head = sentenceSubject(v, Math.max(lo, v.ix.sentLo[c]!), c);
+  // So does one right after the quote it reports ("a defense of “New York values,” saying the city …").
+  const participle = v.ix.lower[c]!.endsWith('ing');
+  if (
+    participle &&
+    (v.ix.lower[c - 1] === ',' || PARTICIPLE_INTRO.has(v.ix.lower[c - 1] ?? '') || v.quoteOf[c - 1] !== -1)
+  ) {
+    const from = v.quoteOf[c - 1] !== -1 ? v.ix.sentLo[c]! : Math.max(lo, v.ix.sentLo[c]!);
+    const head = sentenceSubject(v, from, c);
     if (head) return { cue: [c, c + 1], speaker: head };
   }
   const subject = speaking(v, subjectBefore(v, c, lo));
@@ -106,7 +112,8 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
     return { cue: [c, c + 1], speaker: subject && namesActor(v, subject) ? subject : null };
   }
   if (subject) return { cue: [c, c + 1], speaker: subject };
-  if (!inverted) return { cue: [c, c + 1], speaker: null };
+  // Only a finite verb is inverted ("said Smith"); what follows a participle is what was said ("saying the city …").
+  if (!inverted || participle) return { cue: [c, c + 1], speaker: null };
   let j = c + 1;
   if (v.ix.lower[j] === 'by') j++;
   const after = phraseFrom(v, j, hi);

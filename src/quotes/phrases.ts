@@ -156,10 +156,43 @@ export function canSpeak(v: QuoteContext, r: TokenRange): boolean {
     return true;
   if (isCap(v, h) && h > v.ix.sentLo[h]! && /^\p{L}/u.test(head)) return true;
   return (
-    (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) && head.length > 4 && !/(?:ment|ness)s?$/.test(head)) ||
+    (/(?:er|or|ist|ian|ant|ent|ee)s?$/.test(head) &&
+      head.length > 4 &&
+      !/(?:ment|ness)s?$/.test(head) &&
+      !NOT_AGENT_NOUNS.has(head)) ||
     /(?:man|woman|men|women)$/.test(head)
   );
 }
+
+/**
+ * Words with an agent noun's ending that are adverbs, determiners, pronouns or comparatives ("Earlier, …", "The
+ * latter …", "Another …"): no one who speaks.
+ */
+const NOT_AGENT_NOUNS = new Set([
+  'another',
+  'other',
+  'others',
+  'either',
+  'neither',
+  'whether',
+  'earlier',
+  'later',
+  'latter',
+  'rather',
+  'further',
+  'farther',
+  'however',
+  'whenever',
+  'wherever',
+  'together',
+  'never',
+  'moreover',
+  'recent',
+  'different',
+  'present',
+  'important',
+  'current',
+]);
 
 /** The noun phrase ending at token `j` (inclusive), read leftwards; null when there is none. */
 function nounPhraseEndingAt(v: QuoteContext, j: number, lo: number): TokenRange | null {
@@ -258,8 +291,31 @@ export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenR
   // A connective or sentence adverb and its comma open the sentence before its subject ("Meanwhile, the board …",
   // "Conversely, the site rated …").
   if (hi - lo > 2 && v.ix.lower[lo + 1] === ',' && v.ix.entityOf[lo] === -1 && isConnective(v.ix.lower[lo]!)) lo += 2;
-  // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …").
-  if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!)) {
+  // An opening participial or prepositional phrase is no subject ("Speaking to the network's Morning Show in Salem,
+  // Ohio, Bush described …", "In an interview, the senator said …"): the subject opens the main clause after one
+  // of its commas, and a verb (a lower-case word) follows it.
+  if (opensWithAdjunct(v, lo)) {
+    for (let k = lo + 1; k < hi - 1; k++) {
+      if (v.quoteOf[k] !== -1) break;
+      if (v.ix.lower[k] !== ',') continue;
+      const r = clauseSubject(v, k + 1, hi);
+      if (r && r[0] === k + 1 && /^\p{Ll}/u.test(v.doc.tokens[r[1]]?.text ?? '')) return r;
+    }
+  }
+  return clauseSubject(v, lo, hi);
+}
+
+/** A sentence opening with a participle ("Speaking …", "Addressing …") or a preposition ("In …", "During …"). */
+function opensWithAdjunct(v: QuoteContext, lo: number): boolean {
+  if (v.ix.entityOf[lo] !== -1) return false;
+  const t = v.doc.tokens[lo]?.text ?? '';
+  return /^\p{Lu}\p{Ll}+ing$/u.test(t) || (PREPOSITIONS.has(v.ix.lower[lo]!) && /^\p{Lu}/u.test(t));
+}
+
+function clauseSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
+  // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …"); a phrase opening with a
+  // preposition ("from Mexico, and asserts …") is an adjunct, not a subject.
+  if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!) && !PREPOSITIONS.has(v.ix.lower[lo]!)) {
     const opening = phraseFrom(v, lo, hi);
     // The phrase reader does not know verbs ("His chief aide doubled …"): the longest speaking prefix.
     for (let e = opening ? opening[1] : lo; e > lo; e--) {
