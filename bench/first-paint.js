@@ -10,7 +10,7 @@
 // printed beside the medians: on a shared, loaded machine the pairs see the same load. The load average at the
 // start and end is printed too. Prints figures; asserts nothing.
 //
-//   npm run bench:paint -- [--rounds 7] [--settle 2000] [--trace] [--other /path/to/other/checkout]
+//   npm run bench:paint -- [--rounds 7] [--settle 2000] [--trace] [--without-coop] [--other /path/to/other/checkout]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -31,6 +31,13 @@ const OTHER = opt('other');
 const SETTLE = Number(opt('settle', 2000));
 /** --trace: print every request of each view's first load (start → end, bytes), for finding where the time goes. */
 const TRACE = argv.includes('--trace');
+/**
+ * --without-coop: also time this build with the page's Cross-Origin-Opener-Policy header taken off by the browser
+ * (a third column, paired with the other build like the first). A diagnostic, not the build as served: COOP
+ * makes Chromium put the page in a new browsing context group, so each fresh context's first navigation from its
+ * blank page starts a new renderer process, which `213fafe` (no such header) did not.
+ */
+const WITHOUT_COOP = argv.includes('--without-coop');
 // Chromium's flags as the browser tests launch it (test/browser/harness.ts, CHROMIUM_FLAGS; a TypeScript module
 // this script cannot import).
 const FLAGS = [
@@ -94,9 +101,16 @@ async function knows(base, route) {
   return new RegExp(`route:\\s*["']${name}["']`).test(bundle);
 }
 
-async function measure(browser, url, trace) {
+async function measure(browser, url, trace, stripCoop = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (stripCoop)
+    await page.route(url.replace(/#.*$/, ''), async (route) => {
+      const res = await route.fetch();
+      const headers = { ...res.headers() };
+      delete headers['cross-origin-opener-policy'];
+      await route.fulfill({ response: res, headers });
+    });
   await page.goto(url);
   // Some views poll (Sources, jobs), so the network never goes quiet: give every view the same time after load
   // (SETTLE ms; the figures are the browser's own timestamps, not this wait).
@@ -152,6 +166,11 @@ if (OTHER) builds.push([`other (${OTHER})`, OTHER]);
 const servers = [];
 let port = 18_400;
 for (const [, checkout] of builds) servers.push(await startServer(checkout, port++));
+if (WITHOUT_COOP) {
+  // The same server as this build's, its pages' COOP header taken off in the browser.
+  builds.splice(1, 0, ['this, COOP off', ROOT]);
+  servers.splice(1, 0, { ...servers[0], stop: () => undefined, stripCoop: true });
+}
 const load0 = loadavg();
 // samples[view][build] = [{fcp, data}, …]; in each round every view is opened once in every build, the builds'
 // order alternating from view to view and from round to round, so that a change of load on a shared machine falls
@@ -163,11 +182,11 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [vi, view] of VIEWS.entries()) {
       samples[view] ??= servers.map(() => []);
-      const order = servers.map((_, i) => i);
-      if ((round + vi) % 2 === 1) order.reverse();
+      // Rotated, so that each build is first, second (and third) equally often.
+      const order = servers.map((_, i) => (i + round + vi) % servers.length);
       for (const b of order) {
         if (!known[b][vi]) continue;
-        const r = await measure(browser, viewUrl(servers[b], view), TRACE && round === 0);
+        const r = await measure(browser, viewUrl(servers[b], view), TRACE && round === 0, servers[b].stripCoop);
         samples[view][b].push(r);
         if (r.trace) {
           console.log(`\n${builds[b][0]} ${view}: fcp ${r.fcp?.toFixed(0)} ms`);
@@ -192,7 +211,8 @@ console.log(
     `${load1.map((x) => x.toFixed(1)).join(' ')} at the end`,
 );
 const head = ['view'.padEnd(16), ...builds.map(([name]) => name.slice(0, 22).padEnd(24))];
-if (servers.length === 2) head.push('paired ratio this/other (fcp / data)');
+const last = servers.length - 1;
+if (last > 0) for (let b = 0; b < last; b++) head.push(`ratio ${builds[b][0].slice(0, 14)}/other`.padEnd(28));
 console.log(head.join(''));
 for (const view of VIEWS) {
   const per = samples[view] ?? [];
@@ -200,10 +220,12 @@ for (const view of VIEWS) {
     xs.length ? `${fmt(median(xs.map((r) => r.fcp)))} / ${fmt(median(xs.map((r) => r.data)))}` : '–',
   );
   const row = [view.padEnd(16), ...cells.map((c) => c.padEnd(24))];
-  if (servers.length === 2 && per[0]?.length && per[1]?.length) {
-    // Round r's loads of the two builds form a pair; the median of the pairs' ratios (below 1: this build faster).
-    const ratio = (k) => median(per[0].map((a, i) => (a[k] !== null && per[1][i]?.[k] ? a[k] / per[1][i][k] : null)));
-    row.push(`${ratio('fcp')?.toFixed(2) ?? '–'} / ${ratio('data')?.toFixed(2) ?? '–'}`);
+  // Round r's loads of two builds form a pair; the median of the pairs' ratios (below 1: faster than the other).
+  for (let b = 0; b < last; b++) {
+    if (!per[b]?.length || !per[last]?.length) continue;
+    const ratio = (k) =>
+      median(per[b].map((a, i) => (a[k] !== null && per[last][i]?.[k] ? a[k] / per[last][i][k] : null)));
+    row.push(`${ratio('fcp')?.toFixed(2) ?? '–'} / ${ratio('data')?.toFixed(2) ?? '–'}`.padEnd(28));
   }
   console.log(row.join(''));
 }
