@@ -1,16 +1,19 @@
 // First paint of every workbench view on the example corpora, in Debian's Chromium (headless), for this build and,
 // with --other DIR, for another checkout's build side by side (e.g. an older commit in a git worktree, built there).
 // Each build analyzes the examples into its own fresh store with its own CLI and serves it on 127.0.0.1; every view
-// is then opened RUNS times, each in a fresh browser context (nothing cached), and the medians are printed:
+// is then opened ROUNDS times, each in a fresh browser context (nothing cached), and the medians are printed:
 //   fcp   first contentful paint (the browser's paint timing);
 //   data  when the view's last API answer had arrived (the latest responseEnd of its /api/ requests, read after the
 //         view had had 2 s after load), i.e. when the view could show its data.
-// Views that a build does not have are shown as "–". Prints figures; asserts nothing.
+// Views that a build does not have are shown as "–". With two builds, the loads are interleaved (each round opens
+// every view once in each build, the order alternating), and the median of the per-round ratios this/other is
+// printed beside the medians: on a shared, loaded machine the pairs see the same load. The load average at the
+// start and end is printed too. Prints figures; asserts nothing.
 //
-//   npm run bench:paint -- [--runs 7] [--other /path/to/other/checkout]
+//   npm run bench:paint -- [--rounds 7] [--settle 2000] [--trace] [--without-coop] [--other /path/to/other/checkout]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -21,8 +24,20 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const RUNS = Number(opt('runs', 7));
+// Rounds: each opens every view once in each build (--runs is the older name of the option).
+const ROUNDS = Number(opt('rounds', opt('runs', 7)));
 const OTHER = opt('other');
+/** Time given to a view after load before its timestamps are read, ms. */
+const SETTLE = Number(opt('settle', 2000));
+/** --trace: print every request of each view's first load (start → end, bytes), for finding where the time goes. */
+const TRACE = argv.includes('--trace');
+/**
+ * --without-coop: also time this build with the page's Cross-Origin-Opener-Policy header taken off by the browser
+ * (a third column, paired with the other build like the first). A diagnostic, not the build as served: COOP
+ * makes Chromium put the page in a new browsing context group, so each fresh context's first navigation from its
+ * blank page starts a new renderer process, which `213fafe` (no such header) did not.
+ */
+const WITHOUT_COOP = argv.includes('--without-coop');
 // Chromium's flags as the browser tests launch it (test/browser/harness.ts, CHROMIUM_FLAGS; a TypeScript module
 // this script cannot import).
 const FLAGS = [
@@ -49,7 +64,7 @@ const VIEWS = [
   'map',
   'ledger',
   'claims',
-  'search?q=ferry',
+  'search/ferry',
   'sources',
   'corrections',
 ];
@@ -82,68 +97,137 @@ async function startServer(checkout, port) {
 /** Does this build's UI know the view? (Its router's table names it.) */
 async function knows(base, route) {
   const bundle = await (await fetch(`${base}/ui/app.js`)).text();
-  const name = route.split('?')[0];
+  const name = route.split(/[?/]/)[0];
   return new RegExp(`route:\\s*["']${name}["']`).test(bundle);
 }
 
-async function measure(browser, url) {
+async function measure(browser, url, trace, stripCoop = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // With --without-coop every build's page goes through the browser's interception (its cost is large on a loaded
+  // machine), and the header is taken off for the diagnostic column only.
+  if (WITHOUT_COOP)
+    await page.route(url.replace(/#.*$/, ''), async (route) => {
+      const res = await route.fetch();
+      const headers = { ...res.headers() };
+      if (stripCoop) delete headers['cross-origin-opener-policy'];
+      await route.fulfill({ response: res, headers });
+    });
   await page.goto(url);
-  // Some views poll (Sources, jobs), so the network never goes quiet: give every view the same 2 s after load (the
-  // figures are the browser's own timestamps, not this wait).
-  await page.waitForTimeout(2000);
-  const t = await page.evaluate(() => {
+  // Some views poll (Sources, jobs), so the network never goes quiet: give every view the same time after load
+  // (SETTLE ms; the figures are the browser's own timestamps, not this wait).
+  await page.waitForTimeout(SETTLE);
+  const t = await page.evaluate((trace) => {
     const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
-    const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/'));
-    return { fcp: fcp?.startTime ?? null, data: api.length ? Math.max(...api.map((e) => e.responseEnd)) : null };
-  });
+    const all = performance.getEntriesByType('resource');
+    const api = all.filter((e) => e.name.includes('/api/'));
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      fcp: fcp?.startTime ?? null,
+      data: api.length ? Math.max(...api.map((e) => e.responseEnd)) : null,
+      trace: trace
+        ? [
+            { name: 'document', start: 0, end: nav.responseEnd, bytes: nav.encodedBodySize },
+            ...all.map((e) => ({
+              name: new URL(e.name).pathname + new URL(e.name).search,
+              start: e.startTime,
+              end: e.responseEnd,
+              bytes: e.encodedBodySize,
+            })),
+            { name: 'domContentLoaded', start: nav.domContentLoadedEventStart, end: nav.domContentLoadedEventEnd },
+          ]
+        : null,
+    };
+  }, trace);
   await context.close();
   return t;
 }
 
 const median = (xs) => {
-  const s = xs.filter((x) => x !== null).sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : null;
+  const s = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function timeBuild(browser, checkout, port) {
-  const server = await startServer(checkout, port);
-  const out = {};
-  try {
-    for (const view of VIEWS) {
-      const name = view.split('?')[0];
-      if (!(await knows(server.base, view))) {
-        out[view] = null;
-        continue;
-      }
-      const hash =
-        name === 'article'
-          ? `article/${server.ids.article}`
-          : name === 'actor'
-            ? `actor/${encodeURIComponent(server.ids.actor)}`
-            : view;
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, `${server.base}/#/${hash}`));
-      out[view] = { fcp: median(runs.map((r) => r.fcp)), data: median(runs.map((r) => r.data)) };
-    }
-  } finally {
-    server.stop();
-  }
-  return out;
+/** The view's address in a build's store: the reader and an actor page open the store's first article and actor. */
+function viewUrl(server, view) {
+  const name = view.split(/[?/]/)[0];
+  const hash =
+    name === 'article'
+      ? `article/${server.ids.article}`
+      : name === 'actor'
+        ? `actor/${encodeURIComponent(server.ids.actor)}`
+        : view;
+  return `${server.base}/#/${hash}`;
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 const builds = [['this build', ROOT]];
 if (OTHER) builds.push([`other (${OTHER})`, OTHER]);
-const results = [];
+const servers = [];
 let port = 18_400;
-for (const [, checkout] of builds) results.push(await timeBuild(browser, checkout, port++));
-await browser.close();
+for (const [, checkout] of builds) servers.push(await startServer(checkout, port++));
+if (WITHOUT_COOP) {
+  // The same server as this build's, its pages' COOP header taken off in the browser.
+  builds.splice(1, 0, ['this, COOP off', ROOT]);
+  servers.splice(1, 0, { ...servers[0], stop: () => undefined, stripCoop: true });
+}
+const load0 = loadavg();
+// samples[view][build] = [{fcp, data}, …]; in each round every view is opened once in every build, the builds'
+// order alternating from view to view and from round to round, so that a change of load on a shared machine falls
+// on both alike, and each round gives one pair per view.
+const samples = {};
+try {
+  const known = [];
+  for (const s of servers) known.push(await Promise.all(VIEWS.map((v) => knows(s.base, v))));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [vi, view] of VIEWS.entries()) {
+      samples[view] ??= servers.map(() => []);
+      // Rotated, so that each build is first, second (and third) equally often.
+      const order = servers.map((_, i) => (i + round + vi) % servers.length);
+      for (const b of order) {
+        if (!known[b][vi]) continue;
+        const r = await measure(browser, viewUrl(servers[b], view), TRACE && round === 0, servers[b].stripCoop);
+        samples[view][b].push(r);
+        if (r.trace) {
+          console.log(`\n${builds[b][0]} ${view}: fcp ${r.fcp?.toFixed(0)} ms`);
+          for (const e of r.trace)
+            console.log(
+              `  ${e.start.toFixed(0).padStart(5)} → ${e.end.toFixed(0).padStart(5)} ms  ${String(e.bytes ?? '').padStart(8)}  ${e.name}`,
+            );
+        }
+      }
+    }
+  }
+} finally {
+  for (const s of servers) s.stop();
+  await browser.close();
+}
+const load1 = loadavg();
 
-const cell = (r) => (r ? `${r.fcp?.toFixed(0) ?? '–'} / ${r.data?.toFixed(0) ?? '–'}` : '–');
+const fmt = (x) => (x === null ? '–' : x.toFixed(0));
 console.log(
-  `first paint of each view, ms (fcp / data), median of ${RUNS} fresh loads; examples: ${EXAMPLES.join(', ')}`,
+  `\nfirst paint of each view, ms (fcp / data), median of ${ROUNDS} fresh loads per build, builds interleaved; ` +
+    `examples: ${EXAMPLES.join(', ')}; load average ${load0.map((x) => x.toFixed(1)).join(' ')} at the start, ` +
+    `${load1.map((x) => x.toFixed(1)).join(' ')} at the end`,
 );
-console.log(['view'.padEnd(16), ...builds.map(([name]) => name.padEnd(24))].join(''));
-for (const view of VIEWS) console.log([view.padEnd(16), ...results.map((r) => cell(r[view]).padEnd(24))].join(''));
+const head = ['view'.padEnd(16), ...builds.map(([name]) => name.slice(0, 22).padEnd(24))];
+const last = servers.length - 1;
+if (last > 0) for (let b = 0; b < last; b++) head.push(`ratio ${builds[b][0].slice(0, 14)}/other`.padEnd(28));
+console.log(head.join(''));
+for (const view of VIEWS) {
+  const per = samples[view] ?? [];
+  const cells = per.map((xs) =>
+    xs.length ? `${fmt(median(xs.map((r) => r.fcp)))} / ${fmt(median(xs.map((r) => r.data)))}` : '–',
+  );
+  const row = [view.padEnd(16), ...cells.map((c) => c.padEnd(24))];
+  // Round r's loads of two builds form a pair; the median of the pairs' ratios (below 1: faster than the other).
+  for (let b = 0; b < last; b++) {
+    if (!per[b]?.length || !per[last]?.length) continue;
+    const ratio = (k) =>
+      median(per[b].map((a, i) => (a[k] !== null && per[last][i]?.[k] ? a[k] / per[last][i][k] : null)));
+    row.push(`${ratio('fcp')?.toFixed(2) ?? '–'} / ${ratio('data')?.toFixed(2) ?? '–'}`.padEnd(28));
+  }
+  console.log(row.join(''));
+}

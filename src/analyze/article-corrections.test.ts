@@ -402,6 +402,30 @@ describe('the second part of a split', () => {
     expect(joined.dateEvidence.map((d) => [d.value, d.from])).toEqual([['2024-03-07', 'url']]);
   });
 
+  it('keeps the outlet the first part names itself: its dateline credit, else a photo credit', async () => {
+    // As the dump segmenter stores it: the address (from the Source line closing the text) is the second report's.
+    const credited = {
+      ...merged,
+      url: 'https://news.example.org/2024/03/07/navy-drills',
+      text: `PORT ELLIS (River Post) — ${merged.text.slice(0, merged.text.indexOf('\n\nSource:'))}`,
+    };
+    const offset = credited.text.indexOf('Navy drills');
+    const [first, second] = await splitRaws(credited, offset);
+    expect([first.url, first.outlet]).toEqual([null, 'River Post']);
+    expect([second.url, second.outlet]).toEqual([credited.url, 'Example News']);
+    // No dateline: a staff photographer's credit on the first report's picture names its outlet.
+    const pictured = {
+      ...credited,
+      text: credited.text.replace('PORT ELLIS (River Post) — ', ''),
+      captions: JSON.stringify(['Villagers carry sandbags on Tuesday. Photo: Mara Holt/The Guardian']),
+    };
+    const [first2] = await splitRaws(pictured, pictured.text.indexOf('Navy drills'));
+    expect(first2.outlet).toBe('The Guardian');
+    // A credit naming no outlet (a wire's, or none at all) leaves the first part without one, as before.
+    const [first3] = await splitRaws({ ...pictured, captions: '[]' }, pictured.text.indexOf('Navy drills'));
+    expect(first3.outlet).toBeNull();
+  });
+
   it('joins back with its headline put where it stood', async () => {
     const offset = merged.text.indexOf('Navy drills');
     const [first, second] = await splitRaws(merged, offset);

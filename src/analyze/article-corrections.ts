@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Correction, DateEvidence, Paragraph, RawArticle } from '../model/index.js';
 import { Deduplicator } from '../resolve/index.js';
-import { segmentText } from '../segment/index.js';
+import { outletFromCredits, segmentText } from '../segment/index.js';
 import {
   activeCorrections,
   articleWriter,
@@ -104,7 +104,9 @@ const paragraphsOf = (text: string): Paragraph[] => {
 
 /**
  * The two articles an article becomes when split at `offset`. The first keeps the article's title, authors,
- * captions and a date read from its text (stamp, byline); the second is what the text after the cut says of
+ * captions and a date read from its text (stamp, byline), and has the outlet its own credit names (a dateline's
+ * "(River Post)", read by the dump segmenter as for any article, else a staff photographer's credit on its
+ * captions); the second is what the text after the cut says of
  * itself, read by the dump segmenter (its first line as headline when it is one, a byline, a stamp, a Source
  * line), else unknown: the title is then its first sentence, as for any headless article of a dump. The
  * article's address and outlet go to the second part (when it names none of its own), with a date read from
@@ -132,6 +134,9 @@ export async function splitRaws(a: ArticleRow, offset: number): Promise<[RawArti
     warnings: JSON.parse(a.warnings) as string[],
     boundaryConfidence: 1,
   };
+  // The first part's own credit, read from its headline and text as the dump segmenter reads any article.
+  const headRead = await segmentText(a.title ? `${a.title}\n\n${head}` : head, a.origin);
+  first.outlet = headRead[0]?.outlet ?? outletFromCredits(first.captions);
   const read = await segmentText(tail, a.origin);
   const own = read[0];
   let second: RawArticle;

@@ -247,11 +247,43 @@ describe('search route', () => {
 
 describe('guards', () => {
   it('sets the strict CSP and the other security headers on every answer', async () => {
-    for (const path of ['/', '/styles.css', '/ui/app.js', '/api/stats', '/api/nothing', '/nothing']) {
+    for (const path of [
+      '/',
+      '/styles.css',
+      '/ui/app.js',
+      '/ui/network-graph.js',
+      '/ui/map-draw.js',
+      '/api/stats',
+      '/api/nothing',
+      '/nothing',
+    ]) {
       const res = await app.request(path);
       expect(res.headers.get('content-security-policy'), path).toBe(CSP);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+    }
+  });
+
+  it('serves the graph and map libraries apart from the bundle every view loads, each revalidated by its ETag', async () => {
+    const bundle = await app.request('/ui/app.js');
+    expect(bundle.status).toBe(200);
+    const bundleText = await bundle.text();
+    for (const file of ['network-graph.js', 'map-draw.js', 'timeline-axis.js']) {
+      const res = await app.request(`/ui/${file}`);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get('content-type'), file).toMatch(/^text\/javascript/);
+      // The view fetches it by its address; the library is not in the bundle as well.
+      expect(bundleText, file).toContain(`/ui/${file}`);
+      expect((await res.text()).length, file).toBeGreaterThan(bundleText.length);
+    }
+    expect(bundleText.length).toBeLessThan(150_000);
+    for (const path of ['/ui/app.js', '/styles.css']) {
+      const first = await app.request(path);
+      expect(first.headers.get('cache-control'), path).toBe('no-cache');
+      const tag = first.headers.get('etag');
+      expect(tag, path).toBeTruthy();
+      const again = await app.request(path, { headers: { 'If-None-Match': tag! } });
+      expect(again.status, path).toBe(304);
     }
   });
 

@@ -77,6 +77,9 @@ function listPage<P extends object>(c: Context, q: { offset: number; limit: numb
 /** The network for a filter: its date range as the network's period, the other facets as which events count. */
 const networkRange = (f: Facets): NetworkRange => ({ from: f.from, to: f.to, facets: f });
 
+/** How many stories the filter bar offers (largest first). */
+export const FILTER_STORIES = 200;
+
 /**
  * The read routes of the JSON API: each answers from the store alone (no worker, no job, no write), so any
  * connection to the store can answer them — the server's own, or a reader thread's (`ReadPool`). `apiRoutes`
@@ -88,135 +91,160 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
   const stats = new StoreCache<ReturnType<typeof analyzeActivity>>(db, 1);
   const outlets = new StoreCache<{ items: Array<{ outlet: string; articles: number }> }>(db, 1);
   const choices = new StoreCache<{ items: Array<{ id: string; name: string; quotes: number }> }>(db, 1);
+  const filterChoices = new StoreCache<{
+    outlets: Array<{ outlet: string; articles: number }>;
+    stories: Array<{ id: string; title: string; articles: number }>;
+  }>(db, 1);
   const places = new StoreCache<ReturnType<typeof eventPlaces>>(db, 32);
   // The map's places for the facets (their date range included), kept per store version like the searches.
   const placesOf = (f: Facets): ReturnType<typeof eventPlaces> =>
     places.get(JSON.stringify(f), () => eventPlaces(db, f, f));
-  return new Hono()
-    .get('/articles', paged<FacetQuery>(), (c) => {
-      const q = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      return listPage(c, q, () => articlePage(db, q.offset, q.limit, f, q.cursor));
-    })
-    .get('/outlets', (c) =>
-      c.json(
-        outlets.get('', () => ({ items: outletList(db) })),
-        200,
-      ),
-    )
-    .get('/articles/:id', (c) => {
-      const a = articleDetail(db, c.req.param('id'));
-      // Where the reader may split it (the start of each paragraph or line but the first) and the article after
-      // it in its source (what "join with next" joins it with).
-      return a
-        ? c.json({ ...a, splitAt: splitOffsets(a.text), nextInSource: nextInSource(db, a.id) }, 200)
-        : c.json({ error: 'no such article' }, 404);
-    })
-    .get('/entities', paged<{ type?: string }>(), (c) => {
-      const q = c.req.valid('query');
-      return listPage(c, q, () => entityPage(db, q.offset, q.limit, c.req.query('type') || undefined, q.cursor));
-    })
-    .get('/entities/:id', paged(), (c) => {
-      const { offset, limit } = c.req.valid('query');
-      const r = actorMentions(db, c.req.param('id'), offset, limit);
-      return r ? c.json({ offset, limit, ...r }, 200) : c.json({ error: 'no such actor' }, 404);
-    })
-    .get('/entities/:id/profile', (c) => {
-      const p = actorProfile(db, c.req.param('id'));
-      return p ? c.json(p, 200) : c.json({ error: 'no such actor' }, 404);
-    })
-    .get('/quotes', paged<FacetQuery>(), (c) => {
-      const q = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      return listPage(c, q, () => quotePage(db, q.offset, q.limit, f, q.cursor));
-    })
-    .get('/quotes/speakers', (c) =>
-      c.json(
-        choices.get('', () => ({ items: topSpeakers(db) })),
-        200,
-      ),
-    )
-    .get('/claims', paged<FacetQuery>(), (c) => {
-      const q = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      return listPage(c, q, () => claimPage(db, q.offset, q.limit, f, q.cursor));
-    })
-    .get('/events', paged<FacetQuery>(), (c) => {
-      const q = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      return listPage(c, q, () => eventPage(db, q.offset, q.limit, f, q.cursor));
-    })
-    .get('/search', paged<{ q?: string; outlet?: string; from?: string; to?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
-      const q = c.req.query('q') ?? '';
-      const { offset, limit } = c.req.valid('query');
-      // `outlet=` (empty) narrows to articles of no known outlet; no `outlet` at all leaves every outlet in.
-      const outletRaw = c.req.query('outlet');
-      const filter = {
-        ...(outletRaw !== undefined ? { outlet: outletRaw === '' ? null : outletRaw } : {}),
-        from: day(c.req.query('from')),
-        to: day(c.req.query('to')),
-      };
-      try {
-        const key = JSON.stringify([offset, limit, q, filter]);
-        const hits = searches.get(key, () =>
-          search(db, q, offset, limit, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, filter }),
-        );
-        return c.json({ q, offset, limit, ...hits }, 200);
-      } catch (err) {
-        if (err instanceof SearchQueryError) return c.json({ error: err.message }, 400);
-        if (err instanceof SearchTimeoutError)
-          return c.json({ error: 'the search took too long; try fewer or rarer words' }, 503);
-        throw err;
-      }
-    })
-    .get('/ledger', paged(), (c) => {
-      const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...ledger(db, offset, limit) }, 200);
-    })
-    .get('/ledger/:id', paged(), (c) => {
-      const { offset, limit } = c.req.valid('query');
-      const g = ledgerGroup(db, c.req.param('id'), offset, limit);
-      return g ? c.json({ offset, limit, ...g }, 200) : c.json({ error: 'no such claim group' }, 404);
-    })
-    .get('/timeline', paged<FacetQuery>(1000, 200), (c) => {
-      const q = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      return listPage(c, q, () => timelinePage(db, q.offset, q.limit, f, q.cursor));
-    })
-    .get('/places', paged<FacetQuery>(), (c) => {
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      return c.json(placesOf(f), 200);
-    })
-    .get('/places/events', paged<FacetQuery & { iso3?: string; location?: string }>(), (c) => {
-      const { offset, limit } = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      // A country's events (every place name placed there), or one unplaced name's.
-      const iso3 = c.req.query('iso3');
-      const location = c.req.query('location');
-      const names = iso3 ? (placesOf(f).places.find((p) => p.iso3 === iso3)?.names ?? []) : location ? [location] : [];
-      return c.json({ offset, limit, ...eventsAt(db, names, f, offset, limit, f) }, 200);
-    })
-    .get('/stories', paged(), (c) => {
-      const { offset, limit } = c.req.valid('query');
-      return c.json({ offset, limit, ...storyPage(db, offset, limit) }, 200);
-    })
-    .get('/stories/:id', (c) => {
-      const s = storyById(db, c.req.param('id'));
-      return s ? c.json({ ...s, comparison: compareStory(db, s.id)! }, 200) : c.json({ error: 'no such story' }, 404);
-    })
-    .get('/stats', (c) =>
-      c.json(
-        stats.get('', () => analyzeActivity(db)),
-        200,
-      ),
-    );
+  return (
+    new Hono()
+      .get('/articles', paged<FacetQuery>(), (c) => {
+        const q = c.req.valid('query');
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        return listPage(c, q, () => articlePage(db, q.offset, q.limit, f, q.cursor));
+      })
+      .get('/outlets', (c) =>
+        c.json(
+          outlets.get('', () => ({ items: outletList(db) })),
+          200,
+        ),
+      )
+      // The filter bar's lists in one answer (it had asked /outlets and /stories in turn): every outlet, and the
+      // FILTER_STORIES largest stories (the ones a filter is most often wanted for).
+      .get('/filter-choices', (c) =>
+        c.json(
+          filterChoices.get('', () => ({
+            outlets: outletList(db),
+            stories: storyPage(db, 0, FILTER_STORIES).items.map((s) => ({
+              id: s.id,
+              title: s.title,
+              articles: s.articles,
+            })),
+          })),
+          200,
+        ),
+      )
+      .get('/articles/:id', (c) => {
+        const a = articleDetail(db, c.req.param('id'));
+        // Where the reader may split it (the start of each paragraph or line but the first) and the article after
+        // it in its source (what "join with next" joins it with).
+        return a
+          ? c.json({ ...a, splitAt: splitOffsets(a.text), nextInSource: nextInSource(db, a.id) }, 200)
+          : c.json({ error: 'no such article' }, 404);
+      })
+      .get('/entities', paged<{ type?: string }>(), (c) => {
+        const q = c.req.valid('query');
+        return listPage(c, q, () => entityPage(db, q.offset, q.limit, c.req.query('type') || undefined, q.cursor));
+      })
+      .get('/entities/:id', paged(), (c) => {
+        const { offset, limit } = c.req.valid('query');
+        const r = actorMentions(db, c.req.param('id'), offset, limit);
+        return r ? c.json({ offset, limit, ...r }, 200) : c.json({ error: 'no such actor' }, 404);
+      })
+      .get('/entities/:id/profile', (c) => {
+        const p = actorProfile(db, c.req.param('id'));
+        return p ? c.json(p, 200) : c.json({ error: 'no such actor' }, 404);
+      })
+      .get('/quotes', paged<FacetQuery>(), (c) => {
+        const q = c.req.valid('query');
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        return listPage(c, q, () => quotePage(db, q.offset, q.limit, f, q.cursor));
+      })
+      .get('/quotes/speakers', (c) =>
+        c.json(
+          choices.get('', () => ({ items: topSpeakers(db) })),
+          200,
+        ),
+      )
+      .get('/claims', paged<FacetQuery>(), (c) => {
+        const q = c.req.valid('query');
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        return listPage(c, q, () => claimPage(db, q.offset, q.limit, f, q.cursor));
+      })
+      .get('/events', paged<FacetQuery>(), (c) => {
+        const q = c.req.valid('query');
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        return listPage(c, q, () => eventPage(db, q.offset, q.limit, f, q.cursor));
+      })
+      .get('/search', paged<{ q?: string; outlet?: string; from?: string; to?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
+        const q = c.req.query('q') ?? '';
+        const { offset, limit } = c.req.valid('query');
+        // `outlet=` (empty) narrows to articles of no known outlet; no `outlet` at all leaves every outlet in.
+        const outletRaw = c.req.query('outlet');
+        const filter = {
+          ...(outletRaw !== undefined ? { outlet: outletRaw === '' ? null : outletRaw } : {}),
+          from: day(c.req.query('from')),
+          to: day(c.req.query('to')),
+        };
+        try {
+          const key = JSON.stringify([offset, limit, q, filter]);
+          const hits = searches.get(key, () =>
+            search(db, q, offset, limit, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, filter }),
+          );
+          return c.json({ q, offset, limit, ...hits }, 200);
+        } catch (err) {
+          if (err instanceof SearchQueryError) return c.json({ error: err.message }, 400);
+          if (err instanceof SearchTimeoutError)
+            return c.json({ error: 'the search took too long; try fewer or rarer words' }, 503);
+          throw err;
+        }
+      })
+      .get('/ledger', paged(), (c) => {
+        const { offset, limit } = c.req.valid('query');
+        return c.json({ offset, limit, ...ledger(db, offset, limit) }, 200);
+      })
+      .get('/ledger/:id', paged(), (c) => {
+        const { offset, limit } = c.req.valid('query');
+        const g = ledgerGroup(db, c.req.param('id'), offset, limit);
+        return g ? c.json({ offset, limit, ...g }, 200) : c.json({ error: 'no such claim group' }, 404);
+      })
+      .get('/timeline', paged<FacetQuery>(1000, 200), (c) => {
+        const q = c.req.valid('query');
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        return listPage(c, q, () => timelinePage(db, q.offset, q.limit, f, q.cursor));
+      })
+      .get('/places', paged<FacetQuery>(), (c) => {
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        return c.json(placesOf(f), 200);
+      })
+      .get('/places/events', paged<FacetQuery & { iso3?: string; location?: string }>(), (c) => {
+        const { offset, limit } = c.req.valid('query');
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        // A country's events (every place name placed there), or one unplaced name's.
+        const iso3 = c.req.query('iso3');
+        const location = c.req.query('location');
+        const names = iso3
+          ? (placesOf(f).places.find((p) => p.iso3 === iso3)?.names ?? [])
+          : location
+            ? [location]
+            : [];
+        return c.json({ offset, limit, ...eventsAt(db, names, f, offset, limit, f) }, 200);
+      })
+      .get('/stories', paged(), (c) => {
+        const { offset, limit } = c.req.valid('query');
+        return c.json({ offset, limit, ...storyPage(db, offset, limit) }, 200);
+      })
+      .get('/stories/:id', (c) => {
+        const s = storyById(db, c.req.param('id'));
+        return s ? c.json({ ...s, comparison: compareStory(db, s.id)! }, 200) : c.json({ error: 'no such story' }, 404);
+      })
+      .get('/stats', (c) =>
+        c.json(
+          stats.get('', () => analyzeActivity(db)),
+          200,
+        ),
+      )
+  );
 }
 
 /**

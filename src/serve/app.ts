@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { allowStaleCounts, type Db } from '../store/index.js';
@@ -130,12 +131,20 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
     const shown = !reads || tokenMatches(c.req.query('token'), token);
     return c.html(indexHtml(shown ? token : null));
   });
-  app.get('/styles.css', (c) => c.body(STYLES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  // The UI's files carry no version in their names, so a browser must ask again each time (no-cache), but with the
+  // ETag of what it holds it gets a 304 and no body when the file has not changed (a rebuild changes the tag).
+  const revalidate = etag();
+  app.use('/styles.css', revalidate);
+  app.use('/ui/*', revalidate);
+  const STATIC = { 'Cache-Control': 'no-cache' };
+  app.get('/styles.css', (c) => c.body(STYLES_CSS, 200, { ...STATIC, 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/ui/:file{[a-z0-9-]+\\.(?:js|css)}', (c) => {
     const file = c.req.param('file');
     const body = uiScript(file);
     const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
-    return body === null ? c.text('not found', 404) : c.body(body, 200, { 'Content-Type': `${type}; charset=utf-8` });
+    return body === null
+      ? c.text('not found', 404)
+      : c.body(body, 200, { ...STATIC, 'Content-Type': `${type}; charset=utf-8` });
   });
 
   app.route('/api', apiRoutes(db, { jobs, network }, options));

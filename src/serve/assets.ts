@@ -116,6 +116,7 @@ ol.list { padding-left: 1.4rem; margin: 0; } ol.list li { padding: .5rem 0; bord
 #network-canvas, .__________cytoscape_container { position: relative; }
 #network-canvas { height: 560px; border: 1px solid var(--line); background: var(--soft); margin-bottom: 1rem; }
 #network-detail, #map-detail { border: 1px solid var(--line); padding: .6rem .8rem; margin-bottom: 1rem; }
+#map-frame { aspect-ratio: 960 / 500; border: 1px solid var(--line); background: #eef4fa; margin-bottom: 1rem; }
 #map-svg { width: 100%; height: auto; border: 1px solid var(--line); background: #eef4fa; display: block; margin-bottom: 1rem; }
 #map-svg .land { fill: #dfe6dc; stroke: #9aa; stroke-width: .4; } #map-svg .place { fill: rgba(200, 50, 50, .55); stroke: #822; cursor: pointer; }
 #map-svg .place.selected { fill: rgba(11, 92, 173, .7); }

@@ -226,6 +226,17 @@ describe('facets', () => {
     for (const a of body.items) expect(a.outlet).toBe(first.outlet);
   });
 
+  it("gives the filter bar's lists in one answer: the outlets, and the largest stories by title", async () => {
+    const { status, body } = await json('/api/filter-choices');
+    expect(status).toBe(200);
+    expect(body.outlets).toEqual((await json('/api/outlets')).body.items);
+    const stories = (await json('/api/stories?limit=200')).body.items as Array<{ id: string; title: string }>;
+    expect(stories.length).toBeGreaterThan(0);
+    expect(body.stories.map((s: { id: string; title: string }) => [s.id, s.title])).toEqual(
+      stories.map((s) => [s.id, s.title]),
+    );
+  });
+
   it("gives an actor's profile: events on both sides, quotes, claims made and denied, co-actors", async () => {
     const veskaria = await actorId('Veskaria');
     const { status, body } = await json(`/api/entities/${veskaria}/profile`);

@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { actorNetwork, type NetworkRange } from '../analyze/index.js';
+// The network's module alone, not the analyze barrel: the barrel loads the whole pipeline (its lexicons and
+// models), which made the first network a visitor asked for wait ~0.5 s of CPU for this thread to start.
+import { actorNetwork, type NetworkRange } from '../analyze/views.js';
 import { openDb } from '../store/index.js';
 
 /** The actor network computed on its own thread and read-only connection: it reads every event. */

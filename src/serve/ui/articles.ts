@@ -7,11 +7,9 @@ import { exportButtons, type Filter, filterBar, readFilter } from './filters.js'
 
 export async function renderArticleList(main: HTMLElement, params: URLSearchParams, offset = 0): Promise<void> {
   const f = readFilter(params);
-  // The page and the filter bar's choices are fetched together: the bar adds no round trip before first paint.
-  const [page, bar] = await Promise.all([
-    parseResponse(client.articles.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('articles', f, ['from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
-  ]);
+  // The bar is drawn at once and its lists are asked for beside the page: they add no round trip before first paint.
+  const bar = filterBar('articles', f, ['from', 'to', 'outlet', 'story'], params.get('name') ?? undefined);
+  const page = await parseResponse(client.articles.$get({ query: { ...paging(offset, 50), ...f } }));
   clear(main);
   main.append(el('h2', {}, 'Articles'), bar);
   if (page.total === 0) {

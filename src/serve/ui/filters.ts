@@ -35,34 +35,56 @@ export function filterHref(view: string, f: Filter, extra: Record<string, string
   return `#/${view}${s ? `?${s}` : ''}`;
 }
 
-let outletChoices: Promise<string[]> | null = null;
-function outlets(): Promise<string[]> {
-  outletChoices ??= parseResponse(client.outlets.$get())
-    .then((r) => r.items.map((o) => o.outlet))
-    .catch(() => []);
-  return outletChoices;
+interface Choices {
+  outlets: string[];
+  stories: Array<{ id: string; title: string }>;
 }
 
-let storyChoices: Promise<Array<{ id: string; title: string }>> | null = null;
-/** The largest stories (the ones a filter is most often wanted for), by title. */
-function stories(): Promise<Array<{ id: string; title: string }>> {
-  storyChoices ??= parseResponse(client.stories.$get({ query: { limit: '200' } }))
-    .then((r) => r.items.map((s) => ({ id: s.id, title: s.title || '(untitled)' })))
-    .catch(() => []);
-  return storyChoices;
+let choices: Promise<Choices> | null = null;
+/**
+ * The bar's lists (outlets; the largest stories, by title), asked for once per page in one request. A view asks
+ * for them as it starts, beside its own data, and draws its bar at once: the lists fill the bar when they arrive,
+ * they do not hold up the view.
+ */
+export function filterChoices(): Promise<Choices> {
+  choices ??= parseResponse(client['filter-choices'].$get())
+    .then((r) => ({
+      outlets: r.outlets.map((o) => o.outlet),
+      stories: r.stories.map((s) => ({ id: s.id, title: s.title || '(untitled)' })),
+    }))
+    .catch(() => {
+      // Asked again by the next view (a failed answer is not kept).
+      choices = null;
+      return { outlets: [], stories: [] };
+    });
+  return choices;
 }
 
-function storySelect(choices: Array<{ id: string; title: string }>, value: string | undefined): HTMLSelectElement {
-  const known = !value || choices.some((c) => c.id === value);
+/** Fill a select whose list arrives later: its options after the "any" one, the current choice kept. */
+function fill(s: HTMLSelectElement, options: HTMLOptionElement[]): void {
+  const value = s.value;
+  s.replaceChildren(s.options[0]!, ...options);
+  s.value = value;
+}
+
+/** The story select: a story opened from its page may be past the choices; it is still shown (by id) as chosen. */
+function storySelect(value: string | undefined, list: Promise<Choices>): HTMLSelectElement {
+  const unknown = (known: Array<{ id: string }>): HTMLOptionElement | null =>
+    value && !known.some((c) => c.id === value) ? el('option', { value }, `story ${value}`) : null;
   const s = el(
     'select',
     { name: 'story', 'aria-label': 'Story', 'data-filter': 'story' },
     el('option', { value: '' }, 'Story: any'),
-    // A story opened from its page may be past the choices: it is still shown (by id) as the one selected.
-    known ? null : el('option', { value: value! }, `story ${value}`),
-    ...choices.map((c) => el('option', { value: c.id }, c.title.length > 60 ? `${c.title.slice(0, 59)}…` : c.title)),
+    unknown([]),
   );
   s.value = value ?? '';
+  void list.then((r) => {
+    const rest = r.stories.map((c) =>
+      el('option', { value: c.id }, c.title.length > 60 ? `${c.title.slice(0, 59)}…` : c.title),
+    );
+    const extra = unknown(r.stories);
+    fill(s, extra ? [extra, ...rest] : rest);
+  });
   return s;
 }
 
@@ -77,18 +99,32 @@ function select(name: FilterKey, label: string, choices: string[], value: string
   return s;
 }
 
+/** A select of the outlets: the current one at once, all when the list arrives. */
+function outletSelect(value: string | undefined, list: Promise<Choices>): HTMLSelectElement {
+  const s = select('outlet', 'Outlet', value ? [value] : [], value);
+  void list.then((r) => {
+    const names = value && !r.outlets.includes(value) ? [value, ...r.outlets] : r.outlets;
+    fill(
+      s,
+      names.map((c) => el('option', { value: c }, c)),
+    );
+  });
+  return s;
+}
+
 /**
- * The bar: the fields `keys` of `f`, and the actor filter shown by name (`actorName`) with a button that clears it
+ * The bar, drawn at once (its outlet and story lists fill in when `filterChoices` answers): the fields `keys` of `f`, and the actor filter shown by name (`actorName`) with a button that clears it
  * (actors are chosen on the actor pages and lists, by their "filter" links). Changing a field changes the address;
  * the filter's other values, and the view's own parameters `keep` (the network's minimum of mentions), stay.
  */
-export async function filterBar(
+export function filterBar(
   view: string,
   f: Filter,
   keys: readonly FilterKey[],
   actorName?: string,
   keep: Record<string, string> = {},
-): Promise<HTMLElement> {
+): HTMLElement {
+  const lists = keys.includes('outlet') || keys.includes('story') ? filterChoices() : null;
   const form = el('form', { class: 'filter-bar', id: 'filter-bar', role: 'search' });
   const go = (next: Filter): void => {
     location.hash = filterHref(view, next, { ...keep, ...(next.actor && actorName ? { name: actorName } : {}) });
@@ -105,8 +141,8 @@ export async function filterBar(
     if (k === 'quad') fields.push(select('quad', 'Kind', ['cooperative', 'conflictual'], f.quad));
     if (k === 'stance') fields.push(select('stance', 'Stance', STANCES, f.stance));
     if (k === 'flag') fields.push(select('flag', 'Flags', FLAGS, f.flag));
-    if (k === 'outlet') fields.push(select('outlet', 'Outlet', await outlets(), f.outlet));
-    if (k === 'story') fields.push(storySelect(await stories(), f.story));
+    if (k === 'outlet') fields.push(outletSelect(f.outlet, lists!));
+    if (k === 'story') fields.push(storySelect(f.story, lists!));
     if (k === 'from' || k === 'to') {
       const input = el('input', {
         type: 'text',

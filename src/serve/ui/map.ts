@@ -1,26 +1,24 @@
-import { geoNaturalEarth1, geoPath } from 'd3-geo';
-import { parseResponse } from 'hono/client';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import world from 'world-atlas/countries-110m.json';
+import { type InferResponseType, parseResponse } from 'hono/client';
 import { client } from './client.js';
 import { correctionControls } from './corrections.js';
 import { clear, el } from './dom.js';
 import { evidenceLink } from './evidence-link.js';
 import { type Filter, filterBar, readFilter } from './filters.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 960;
-const HEIGHT = 500;
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
-}
+/**
+ * The drawing (d3-geo and the world outline): a bundle of its own, fetched only when this view is shown (an
+ * address, not a module name: the bundler leaves it apart).
+ */
+const DRAW_MODULE = '/ui/map-draw.js';
+type DrawModule = typeof import('./map-draw.js');
+let drawModule: Promise<DrawModule> | null = null;
+const loadDraw = (): Promise<DrawModule> => {
+  drawModule ??= (import(DRAW_MODULE) as Promise<DrawModule>).catch((err: unknown) => {
+    drawModule = null;
+    throw err;
+  });
+  return drawModule;
+};
 
 /** The map's state in the URL: the workbench's facets, `#/map?from=…&to=…&type=…`. */
 function filterOf(hash: string): Filter {
@@ -35,15 +33,6 @@ function queryOf(f: Filter, extra: Record<string, string> = {}): Record<string, 
   return q;
 }
 
-/** The world outline, projected once per page (Natural Earth 1:110m from `world-atlas`, bundled: no tile server). */
-let outline: string | null = null;
-function worldOutline(path: ReturnType<typeof geoPath>): string {
-  if (outline !== null) return outline;
-  const topo = world as unknown as Topology<{ countries: GeometryCollection }>;
-  outline = path(feature(topo, topo.objects.countries)) ?? '';
-  return outline;
-}
-
 /**
  * Where events happened: a world map (d3-geo, Natural Earth projection) with a circle per country whose area
  * follows its number of events. A circle (or a row of the list beside it) lists the place's events, each with
@@ -51,51 +40,37 @@ function worldOutline(path: ReturnType<typeof geoPath>): string {
  */
 export async function renderMap(main: HTMLElement): Promise<void> {
   const f = filterOf(location.hash);
+  // The geodata loads while the places are asked for; the list of places does not wait for it.
+  const draw = loadDraw();
+  draw.catch(() => undefined);
+  const bar = filterBar('map', f, ['type', 'quad', 'flag', 'from', 'to', 'outlet', 'story']);
   const data = await parseResponse(client.places.$get({ query: queryOf(f) }));
-  const bar = await filterBar('map', f, ['type', 'quad', 'flag', 'from', 'to', 'outlet', 'story']);
   clear(main);
   main.append(el('h2', {}, 'Map of events'), bar);
-  const projection = geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
-  const path = geoPath(projection);
-  const map = svg('svg', {
-    id: 'map-svg',
-    viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
-    role: 'img',
-    'aria-label': 'World map of event places',
-  });
-  map.append(svg('path', { class: 'land', d: worldOutline(path) }));
+  // Holds the map's place until it is drawn (same size: the list below does not move).
+  const frame = el('div', { id: 'map-frame', class: 'map-frame' });
   const detail = el('div', { id: 'map-detail', hidden: '' });
-  const most = Math.max(1, ...data.places.map((p) => p.events));
   const list = el('ul', { class: 'list', id: 'map-places' });
+  // The map once drawn (the frame until then), and the place last opened: marked on the map when it comes.
+  let shown: Element = frame;
+  let chosen = '';
+  const select = (iso3: string): void => {
+    chosen = iso3;
+    for (const c of shown.querySelectorAll('circle.selected')) c.classList.remove('selected');
+    shown.querySelector(`circle[data-iso3="${CSS.escape(iso3)}"]`)?.classList.add('selected');
+  };
+  const open = (p: Place): void => {
+    select(p.iso3);
+    void renderPlaceEvents(detail, `${p.name} (${p.names.join(', ')})`, { iso3: p.iso3 }, f);
+  };
   for (const p of data.places) {
-    const xy = projection([p.lng, p.lat]);
-    if (!xy) continue;
-    // Area, not radius, follows the count.
-    const r = 3 + 22 * Math.sqrt(p.events / most);
-    const dot = svg('circle', {
-      class: 'place',
-      cx: xy[0].toFixed(1),
-      cy: xy[1].toFixed(1),
-      r: r.toFixed(1),
-      'data-iso3': p.iso3,
-    });
-    const title = svg('title', {});
-    title.textContent = `${p.name}: ${p.events} event(s)`;
-    dot.append(title);
-    const open = (): void => {
-      for (const c of map.querySelectorAll('circle.selected')) c.classList.remove('selected');
-      dot.classList.add('selected');
-      void renderPlaceEvents(detail, `${p.name} (${p.names.join(', ')})`, { iso3: p.iso3 }, f);
-    };
-    dot.addEventListener('click', open);
-    map.append(dot);
     const link = el('button', { type: 'button', class: 'link', 'data-iso3': p.iso3 }, p.name);
-    link.addEventListener('click', open);
+    link.addEventListener('click', () => open(p));
     list.append(el('li', {}, link, ` ${p.events} event(s) · ${p.names.join(', ')}`));
   }
   if (data.places.length === 0)
     main.append(el('p', { class: 'empty' }, 'No event that this filter lets through names a place on the map.'));
-  main.append(map, detail, el('h3', {}, 'Places'), list);
+  main.append(frame, detail, el('h3', {}, 'Places'), list);
   if (data.unplaced.length > 0) {
     const other = el('ul', { class: 'list', id: 'map-unplaced' });
     for (const u of data.unplaced) {
@@ -105,6 +80,50 @@ export async function renderMap(main: HTMLElement): Promise<void> {
     }
     main.append(el('h3', {}, 'Places not on the map'), other);
   }
+  try {
+    const map = drawMap(await draw, data.places, open);
+    frame.replaceWith(map);
+    shown = map;
+    if (chosen) select(chosen);
+  } catch {
+    frame.replaceChildren(el('p', { class: 'meta' }, 'The map could not be loaded; the list of places is complete.'));
+  }
+}
+
+type Place = InferResponseType<typeof client.places.$get, 200>['places'][number];
+
+/**
+ * A world map (d3-geo, Natural Earth projection) with a circle per country whose area follows its number of
+ * events; a circle opens the place's events.
+ */
+function drawMap(d: DrawModule, places: Place[], open: (p: Place) => void): SVGSVGElement {
+  const map = d.svg('svg', {
+    id: 'map-svg',
+    viewBox: `0 0 ${d.WIDTH} ${d.HEIGHT}`,
+    role: 'img',
+    'aria-label': 'World map of event places',
+  });
+  map.append(d.land());
+  const most = Math.max(1, ...places.map((p) => p.events));
+  for (const p of places) {
+    const xy = d.project(p.lng, p.lat);
+    if (!xy) continue;
+    // Area, not radius, follows the count.
+    const r = 3 + 22 * Math.sqrt(p.events / most);
+    const dot = d.svg('circle', {
+      class: 'place',
+      cx: xy[0].toFixed(1),
+      cy: xy[1].toFixed(1),
+      r: r.toFixed(1),
+      'data-iso3': p.iso3,
+    });
+    const title = d.svg('title', {});
+    title.textContent = `${p.name}: ${p.events} event(s)`;
+    dot.append(title);
+    dot.addEventListener('click', () => open(p));
+    map.append(dot);
+  }
+  return map;
 }
 
 async function renderPlaceEvents(

@@ -28,9 +28,9 @@ async function speakerChoice(f: Filter): Promise<HTMLElement> {
 /** The quote browser: who said what and when, filtered by speaker, dates and outlet; each quote opens its sentence. */
 export async function renderQuotes(main: HTMLElement, params: URLSearchParams, offset = 0): Promise<void> {
   const f = readFilter(params);
-  const [page, bar, speakers] = await Promise.all([
+  const bar = filterBar('quotes', f, ['from', 'to', 'outlet', 'story'], params.get('name') ?? undefined);
+  const [page, speakers] = await Promise.all([
     parseResponse(client.quotes.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('quotes', f, ['from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
     speakerChoice(f),
   ]);
   bar.prepend(speakers);
@@ -70,10 +70,8 @@ export async function renderQuotes(main: HTMLElement, params: URLSearchParams, o
 /** Claims one by one, filtered by claimant, stance, dates and outlet; each opens its sentence. */
 export async function renderClaims(main: HTMLElement, params: URLSearchParams, offset = 0): Promise<void> {
   const f = readFilter(params);
-  const [page, bar] = await Promise.all([
-    parseResponse(client.claims.$get({ query: { ...paging(offset, 50), ...f } })),
-    filterBar('claims', f, ['stance', 'from', 'to', 'outlet', 'story'], params.get('name') ?? undefined),
-  ]);
+  const bar = filterBar('claims', f, ['stance', 'from', 'to', 'outlet', 'story'], params.get('name') ?? undefined);
+  const page = await parseResponse(client.claims.$get({ query: { ...paging(offset, 50), ...f } }));
   clear(main);
   main.append(
     el('h2', {}, 'Claims'),

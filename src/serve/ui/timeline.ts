@@ -49,15 +49,13 @@ function entry(e: ChronologyEvent): HTMLElement {
  */
 export async function renderTimeline(main: HTMLElement, params: URLSearchParams, offset = 0): Promise<void> {
   const f = readFilter(params);
-  const [t, bar] = await Promise.all([
-    parseResponse(client.timeline.$get({ query: { ...paging(offset, 200), ...f } })),
-    filterBar(
-      'timeline',
-      f,
-      ['type', 'quad', 'flag', 'from', 'to', 'outlet', 'story'],
-      params.get('name') ?? undefined,
-    ),
-  ]);
+  const bar = filterBar(
+    'timeline',
+    f,
+    ['type', 'quad', 'flag', 'from', 'to', 'outlet', 'story'],
+    params.get('name') ?? undefined,
+  );
+  const t = await parseResponse(client.timeline.$get({ query: { ...paging(offset, 200), ...f } }));
   clear(main);
   main.append(el('h2', {}, 'Timeline'), bar);
   if (t.days.length === 0 && t.undatedEvents.length === 0) {
