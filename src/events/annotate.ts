@@ -10,6 +10,7 @@ import {
   COORDINATED_VERB_GAP,
   DENY,
   DETERMINERS,
+  GROUP_NOUNS,
   NOUN_ROLE_PREPOSITIONS,
   PERSONNEL_VERB,
   REPORTING,
@@ -26,6 +27,7 @@ import {
 } from './modality.js';
 import { readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
+import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
 
 /**
@@ -342,6 +344,7 @@ export function annotateEvents(doc: Doc): void {
   const view: EventContext = { doc, ix: docIndex(doc) };
   const words = view.ix.lower;
   const state = articleState(doc);
+  const titled = new DefiniteAntecedents();
   let previousSubject: ActorCandidate[] = [];
   for (let s = 0; s + 1 < view.ix.sentenceStart.length; s++) {
     const s0 = view.ix.sentenceStart[s]!;
@@ -351,6 +354,7 @@ export function annotateEvents(doc: Doc): void {
       end: doc.tokens[s1 - 1]!.end,
     };
     const cands = sentenceActors(view, s0, s1);
+    titled.note(cands, words, view.ix.entityOf, (w) => GROUP_NOUNS.has(w));
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
     const events: EventMention[] = [];
@@ -470,10 +474,28 @@ export function annotateEvents(doc: Doc): void {
       }
       const targetCands = target.filter((t) => !roles.source.includes(t));
       // "troops", "the government": the state the sentence or article is about, when that is unambiguous.
-      const source = attachGeneric(doc.tokens, roles.source, targetCands, cands, state).map((c) => toActor(doc, c));
-      const targetActors = attachGeneric(doc.tokens, targetCands, roles.source, cands, state).map((c) =>
-        toActor(doc, c),
+      const named = namedSide(
+        attachGeneric(doc.tokens, roles.source, targetCands, cands, state),
+        words,
+        titled,
+        cands,
+        f.ts,
+        view.ix.entityOf,
       );
+      const namedTarget = namedSide(
+        attachGeneric(doc.tokens, targetCands, roles.source, cands, state),
+        words,
+        titled,
+        cands,
+        f.ts,
+        view.ix.entityOf,
+      );
+      // No side names an actor: nothing a reader could place in the picture ("people were arrested by police").
+      if (named.side.length === 0 && namedTarget.side.length === 0) continue;
+      if (named.dropped.length) attributes.unnamedSource = named.dropped;
+      if (namedTarget.dropped.length) attributes.unnamedTarget = namedTarget.dropped;
+      const source = named.side.map((c) => toActor(doc, c));
+      const targetActors = namedTarget.side.map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
       const place = roles.place;
       const event: EventMention = {
@@ -489,7 +511,13 @@ export function annotateEvents(doc: Doc): void {
         attributes,
         evidence: { start: sentence.start, end: sentence.end },
       };
-      Object.assign(event.attributes, domainAttributes(view, kind, event, s0, s1, f.ts, f.te));
+      // Domain attributes read the sides as written ("dismissed the defence minister": the person is the minister).
+      const written = {
+        ...event,
+        source: named.dropped.length ? roles.source.map((c) => toActor(doc, c)) : source,
+        target: namedTarget.dropped.length ? targetCands.map((c) => toActor(doc, c)) : targetActors,
+      };
+      Object.assign(event.attributes, domainAttributes(view, kind, written, s0, s1, f.ts, f.te));
       if (
         events.some(
           (e) => e.type === event.type && sameActors(e.source, event.source) && sameActors(e.target, event.target),
