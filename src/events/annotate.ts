@@ -7,7 +7,9 @@ import { domainAttributes } from './attributes.js';
 import {
   CARRIER_SEARCH_BREAKS,
   CLAUSE_BREAKS,
+  COMMISSIVE_VERBS,
   COORDINATED_VERB_GAP,
+  DESIRE_VERBS,
   DENY,
   DETERMINERS,
   GROUP_NOUNS,
@@ -20,7 +22,9 @@ import {
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import {
   attributiveModality,
+  complementModality,
   gerundSubjectOfModal,
+  hearsay,
   letGovernsComplement,
   modalGovernsInfinitive,
   readModality,
@@ -357,6 +361,7 @@ export function annotateEvents(doc: Doc): void {
     titled.note(cands, words, view.ix.entityOf, (w) => GROUP_NOUNS.has(w));
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
+    const hearsayHere = triggers.length > 0 && hearsay(words, s0, s1);
     const events: EventMention[] = [];
     let prev: { te: number; subject: ActorCandidate[]; passive: boolean } | null = null;
     for (const f of triggers) {
@@ -425,6 +430,22 @@ export function annotateEvents(doc: Doc): void {
         modality.mode = 'possible';
         modality.hypothetical = true;
       }
+      // "an invitation to visit", "would discuss providing weapons": an act that is the content of a plan, a
+      // request or a deliberation has not happened.
+      if (modality.mode === null && !modality.negated) {
+        const c = complementModality(words, f.modalAt, clauseStart);
+        if (c) Object.assign(modality, c);
+      }
+      // "offered to mediate", "pledged aid": a commitment, the promised act still to come.
+      if (modality.mode === null && f.trigger.verb && COMMISSIVE_VERBS.test(words[f.ts]!)) modality.mode = 'intent';
+      // "wants to attack" as one pattern: wanting or planning an act is not doing it.
+      if (modality.mode === null && f.te - f.ts > 1 && DESIRE_VERBS.test(words[f.ts]!) && words[f.ts + 1] === 'to')
+        modality.mode = 'intent';
+      // "rumours say …", "unconfirmed reports": hearsay the text does not vouch for.
+      if (modality.mode === null && !modality.negated && hearsayHere) {
+        modality.mode = 'possible';
+        modality.hypothetical = true;
+      }
       let type: PloverType = f.trigger.type;
       let kind = f.trigger.kind;
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.
@@ -443,6 +464,15 @@ export function annotateEvents(doc: Doc): void {
           type = coded;
         }
       }
+      // "vowed to retaliate", "offered to strike": a commitment to a conflictual act is a threat (PLOVER THREATEN).
+      if (
+        modality.mode === 'intent' &&
+        type === 'AGREE' &&
+        f.action &&
+        QUAD_CLASS[f.action] > 2 &&
+        COMMISSIVE_VERBS.test(words[f.ts]!)
+      )
+        type = 'THREATEN';
       // A meeting's place is its venue, not a party to it.
       let target =
         kind === 'meeting' || kind === 'call' ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
