@@ -8,16 +8,20 @@ const sides = (doc: Doc) =>
   );
 
 describe('every side names an actor', () => {
-  it('a bare noun alone on one side is left out, and kept as words', () => {
-    const doc = codeEvents('Officials arrested Anna Berg on Monday.', [['Anna Berg', 'PER']]);
-    const e = doc.events.find((x) => x.type === 'COERCE');
+  it('an unresolved pronoun alone on one side is left out', () => {
+    const doc = codeEvents('They attacked Anna Berg on Monday.', [['Anna Berg', 'PER']]);
+    const e = doc.events.find((x) => x.type === 'ASSAULT');
     expect(e?.source).toEqual([]);
     expect(e?.target.map((a) => a.name)).toEqual(['Anna Berg']);
-    expect(e?.attributes.unnamedSource).toEqual(['Officials']);
   });
-  it('an event with no named actor on either side is not coded', () => {
-    expect(codeEvents('Protesters threw stones at police officers.').events).toEqual([]);
-    expect(codeEvents('People were arrested by the police.').events).toEqual([]);
+  it('an agent noun with no state stays as an agent-only actor, as PETRARCH codes ---GOV', () => {
+    const doc = codeEvents('Officials arrested Anna Berg on Monday.', [['Anna Berg', 'PER']]);
+    const e = doc.events.find((x) => x.type === 'COERCE');
+    expect(e?.source.map((a) => [a.name, a.code, a.actorKey])).toEqual([['Officials', 'GOV', null]]);
+    expect(e?.attributes.unnamedSource).toBeUndefined();
+  });
+  it('an event with no actor on either side is not coded', () => {
+    expect(codeEvents('They attacked them on Monday.').events).toEqual([]);
   });
   it('a definite description refers back to the name it was introduced with', () => {
     const doc = codeEvents('President Anna Berg arrived on Monday. The president criticized Chile.', [
@@ -25,9 +29,9 @@ describe('every side names an actor', () => {
     ]);
     expect(sides(doc)).toContain('ACCUSE Anna Berg → Chile');
   });
-  it('a description with no earlier name of that kind is dropped, not guessed', () => {
+  it('a description with no earlier name of that kind stays an agent, not guessed', () => {
     const doc = codeEvents('The president criticized Chile.');
-    expect(doc.events.map((e) => e.source.length)).toEqual([0]);
+    expect(doc.events.map((e) => e.source.map((a) => [a.code, a.actorKey]))).toEqual([[['GOV', null]]]);
   });
   it("a place phrase inside the subject names the group's country", () => {
     const doc = codeEvents('Opposition parties in Chile have organized a strike against the government.');
