@@ -54,7 +54,7 @@ function* resolveEvents(
   const record = (i: number): EventMentionRecord => ({ articleId: articleId(table.seq(i)), event: table.mention(i) });
   for (const { mentions } of table.byType()) {
     const merger = new EventMerger<number>(actorKeys);
-    for (const i of mentions) merger.add(table.mention(i), i);
+    for (const i of mentions) merger.add(table.mention(i), i, table.seq(i));
     for (const c of merger.finish()) yield exportEvent(c, c.refs.map(record), actorKeys);
   }
 }

@@ -7,9 +7,12 @@ import { domainAttributes } from './attributes.js';
 import {
   CARRIER_SEARCH_BREAKS,
   CLAUSE_BREAKS,
+  COMMISSIVE_VERBS,
   COORDINATED_VERB_GAP,
+  DESIRE_VERBS,
   DENY,
   DETERMINERS,
+  GROUP_NOUNS,
   NOUN_ROLE_PREPOSITIONS,
   PERSONNEL_VERB,
   REPORTING,
@@ -19,13 +22,16 @@ import {
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import {
   attributiveModality,
+  complementModality,
   gerundSubjectOfModal,
+  hearsay,
   letGovernsComplement,
   modalGovernsInfinitive,
   readModality,
 } from './modality.js';
 import { readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
+import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
 
 /**
@@ -342,6 +348,7 @@ export function annotateEvents(doc: Doc): void {
   const view: EventContext = { doc, ix: docIndex(doc) };
   const words = view.ix.lower;
   const state = articleState(doc);
+  const titled = new DefiniteAntecedents();
   let previousSubject: ActorCandidate[] = [];
   for (let s = 0; s + 1 < view.ix.sentenceStart.length; s++) {
     const s0 = view.ix.sentenceStart[s]!;
@@ -351,8 +358,10 @@ export function annotateEvents(doc: Doc): void {
       end: doc.tokens[s1 - 1]!.end,
     };
     const cands = sentenceActors(view, s0, s1);
+    titled.note(cands, words, view.ix.entityOf, (w) => GROUP_NOUNS.has(w));
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
+    const hearsayHere = triggers.length > 0 && hearsay(words, s0, s1);
     const events: EventMention[] = [];
     let prev: { te: number; subject: ActorCandidate[]; passive: boolean } | null = null;
     for (const f of triggers) {
@@ -421,6 +430,22 @@ export function annotateEvents(doc: Doc): void {
         modality.mode = 'possible';
         modality.hypothetical = true;
       }
+      // "an invitation to visit", "would discuss providing weapons": an act that is the content of a plan, a
+      // request or a deliberation has not happened.
+      if (modality.mode === null && !modality.negated) {
+        const c = complementModality(words, f.modalAt, clauseStart);
+        if (c) Object.assign(modality, c);
+      }
+      // "offered to mediate", "pledged aid": a commitment, the promised act still to come.
+      if (modality.mode === null && f.trigger.verb && COMMISSIVE_VERBS.test(words[f.ts]!)) modality.mode = 'intent';
+      // "wants to attack" as one pattern: wanting or planning an act is not doing it.
+      if (modality.mode === null && f.te - f.ts > 1 && DESIRE_VERBS.test(words[f.ts]!) && words[f.ts + 1] === 'to')
+        modality.mode = 'intent';
+      // "rumours say …", "unconfirmed reports": hearsay the text does not vouch for.
+      if (modality.mode === null && !modality.negated && hearsayHere) {
+        modality.mode = 'possible';
+        modality.hypothetical = true;
+      }
       let type: PloverType = f.trigger.type;
       let kind = f.trigger.kind;
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.
@@ -439,6 +464,15 @@ export function annotateEvents(doc: Doc): void {
           type = coded;
         }
       }
+      // "vowed to retaliate", "offered to strike": a commitment to a conflictual act is a threat (PLOVER THREATEN).
+      if (
+        modality.mode === 'intent' &&
+        type === 'AGREE' &&
+        f.action &&
+        QUAD_CLASS[f.action] > 2 &&
+        COMMISSIVE_VERBS.test(words[f.ts]!)
+      )
+        type = 'THREATEN';
       // A meeting's place is its venue, not a party to it.
       let target =
         kind === 'meeting' || kind === 'call' ? roles.target.filter((t) => t.kind !== 'place') : roles.target;
@@ -470,10 +504,28 @@ export function annotateEvents(doc: Doc): void {
       }
       const targetCands = target.filter((t) => !roles.source.includes(t));
       // "troops", "the government": the state the sentence or article is about, when that is unambiguous.
-      const source = attachGeneric(doc.tokens, roles.source, targetCands, cands, state).map((c) => toActor(doc, c));
-      const targetActors = attachGeneric(doc.tokens, targetCands, roles.source, cands, state).map((c) =>
-        toActor(doc, c),
+      const named = namedSide(
+        attachGeneric(doc.tokens, roles.source, targetCands, cands, state),
+        words,
+        titled,
+        cands,
+        f.ts,
+        view.ix.entityOf,
       );
+      const namedTarget = namedSide(
+        attachGeneric(doc.tokens, targetCands, roles.source, cands, state),
+        words,
+        titled,
+        cands,
+        f.ts,
+        view.ix.entityOf,
+      );
+      // No side names an actor: nothing a reader could place in the picture ("people were arrested by police").
+      if (named.side.length === 0 && namedTarget.side.length === 0) continue;
+      if (named.dropped.length) attributes.unnamedSource = named.dropped;
+      if (namedTarget.dropped.length) attributes.unnamedTarget = namedTarget.dropped;
+      const source = named.side.map((c) => toActor(doc, c));
+      const targetActors = namedTarget.side.map((c) => toActor(doc, c));
       const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
       const place = roles.place;
       const event: EventMention = {
@@ -489,7 +541,13 @@ export function annotateEvents(doc: Doc): void {
         attributes,
         evidence: { start: sentence.start, end: sentence.end },
       };
-      Object.assign(event.attributes, domainAttributes(view, kind, event, s0, s1, f.ts, f.te));
+      // Domain attributes read the sides as written ("dismissed the defence minister": the person is the minister).
+      const written = {
+        ...event,
+        source: named.dropped.length ? roles.source.map((c) => toActor(doc, c)) : source,
+        target: namedTarget.dropped.length ? targetCands.map((c) => toActor(doc, c)) : targetActors,
+      };
+      Object.assign(event.attributes, domainAttributes(view, kind, written, s0, s1, f.ts, f.te));
       if (
         events.some(
           (e) => e.type === event.type && sameActors(e.source, event.source) && sameActors(e.target, event.target),

@@ -51,7 +51,14 @@ describe('generic actors', () => {
     // A proper adjective names the owner, resolved or not.
     expect(sides(code('In Chile, Ruritanian troops boarded the ship.'))[0]![1]).not.toContain('CHLMIL');
   });
-  it('groups that are no state organ keep their code', () => {
-    expect(sides(code('Protesters in Chile threw stones at a bank.'))[0]![1]).toEqual(['CVL']);
+  it('groups that are no state organ keep their code, and a place phrase in the subject gives their country', () => {
+    expect(sides(code('Protesters threw stones at a bank.'))[0]![1]).toEqual(['CVL']);
+    expect(sides(code('Protesters in Chile threw stones at a bank.'))[0]![1]).toEqual(['CHLCVL']);
+  });
+  it('groups that are no state organ are not given a state named elsewhere in the sentence', () => {
+    const doc = code('Protesters threw stones at a bank in Chile on the day Ivo Brandt arrived.', [
+      ['Ivo Brandt', 'PER'],
+    ]);
+    for (const e of doc.events) expect(e.source.map((a) => a.code)).not.toContain('CHLCVL');
   });
 });

@@ -1,6 +1,12 @@
 import {
   ATTRIBUTIVE_MODALITY,
+  COMMISSIVE_NOUNS,
   CONDITIONALS,
+  DELIBERATION_VERBS,
+  DIRECTIVE_NOUNS,
+  HEARSAY,
+  PROPOSAL_VERBS,
+  TOPIC_VERBS,
   DENIAL,
   DETERMINERS,
   HYPOTHETICAL_MODALS,
@@ -211,4 +217,37 @@ export function letGovernsComplement(
     if (!/^[\p{L}'’-]+$/u.test(w)) return null;
   }
   return null;
+}
+
+/**
+ * The modality an act takes from the word that governs it as a complement (English complementation):
+ * - the infinitive after a commissive noun is an intention, after a directive noun a possibility ("accepted an
+ *   invitation to visit", "a plan to deploy troops", "calls to resign": the visit, deployment and resignation have
+ *   not happened);
+ * - the gerund object of a verb of deliberation is a topic, of a verb of proposal a proposal ("would discuss
+ *   providing weapons" possible, "suggested sending troops" intent), also after "talk about", "think of".
+ * `ts` is the first word of the act (a verb, or the verb carrying an event noun). Null when no such word governs it.
+ */
+export function complementModality(words: readonly string[], ts: number, clauseStart: number): Modality | null {
+  if (ts - 2 >= clauseStart && words[ts - 1] === 'to') {
+    const noun = words[ts - 2]!;
+    if (COMMISSIVE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
+    if (DIRECTIVE_NOUNS.has(noun)) return { negated: false, hypothetical: true, mode: 'possible' };
+    return null;
+  }
+  if (!words[ts]!.endsWith('ing') || ts - 1 < clauseStart) return null;
+  let k = ts - 1;
+  if ((words[k] === 'about' || words[k] === 'of') && k - 1 >= clauseStart && TOPIC_VERBS.test(words[k - 1]!)) k--;
+  else if (words[k] === 'about' || words[k] === 'of') return null;
+  const v = words[k]!;
+  if (DELIBERATION_VERBS.test(v) || TOPIC_VERBS.test(v))
+    return { negated: false, hypothetical: true, mode: 'possible' };
+  if (PROPOSAL_VERBS.test(v)) return { negated: false, hypothetical: false, mode: 'intent' };
+  return null;
+}
+
+/** Whether the sentence presents what it reports as hearsay ("rumours say", "unconfirmed reports"). */
+export function hearsay(words: readonly string[], s0: number, s1: number): boolean {
+  for (let k = s0; k < s1; k++) if (HEARSAY.has(words[k]!)) return true;
+  return false;
 }

@@ -22,7 +22,7 @@ describe('not events', () => {
   });
   it('a disaster kills, no one attacks', () => {
     expect(types(code('An earthquake in Peru killed 40 villagers.'))).not.toContain('ASSAULT');
-    expect(types(code('A bomb explosion in Peru killed 40 villagers.'))).toContain('ASSAULT');
+    expect(types(code('A bomb explosion in Peru killed Ivo Brandt.', [['Ivo Brandt', 'PER']]))).toContain('ASSAULT');
   });
   it('a campaign rally is no protest; a rally against a government is', () => {
     expect(
@@ -43,7 +43,8 @@ describe('not events', () => {
   });
   it('a condition inside a later clause does not flag the act before it', () => {
     const doc = code(
-      'Students marched through Santiago on Monday, raising questions about whether the party will split if they leave.',
+      'Supporters of Ivo Brandt marched through Santiago on Monday, raising questions about whether the party will split if they leave.',
+      [['Ivo Brandt', 'PER']],
     );
     const march = doc.events.filter((e) => e.type === 'PROTEST');
     expect(march).toHaveLength(1);

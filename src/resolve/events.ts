@@ -7,8 +7,9 @@ import { mergedDate } from '../time/index.js';
  * one event with its mention count, every article and evidence span. Mentions are the same event when they
  * have the same type, the same source and target actors (entity ids after actor resolution), the same
  * negation and hypothetical flags and mode, and compatible dates (equal, or one undated; equal when no actor on
- * either side is a named entity). A mention that leaves out
- * the target (or source) joins the one event it otherwise matches, if there is exactly one.
+ * either side is a named entity). A meeting (CONSULT) is identified by its parties whatever their roles. A mention
+ * that leaves out the target (or source) joins the one event it otherwise matches, if there is exactly one — an
+ * undated one only an event of its own article; a mention with no named actor joins nothing by type alone.
  */
 
 /** An event actor as merging and export read it (its offsets in the article are not needed). */
@@ -61,6 +62,8 @@ interface Cluster<R> {
   strength: number;
   /** Folded into a fuller cluster (by `finish`). */
   folded: boolean;
+  /** The articles its mentions come from (distinct; undefined entries when the caller gave none). */
+  articles: Array<string | number | undefined>;
 }
 
 const NO_ACTORS: readonly string[] = [];
@@ -164,16 +167,31 @@ export class EventMerger<R> {
 
   constructor(private readonly actorKeys: ReadonlyMap<string, string>) {}
 
+  private partiesKey(source: readonly EventActorRef[], target: readonly EventActorRef[]): string {
+    if (target.length === 0) return this.sideKey(source);
+    if (source.length === 0) return this.sideKey(target);
+    return [...new Set([...this.sideKey(source).split('+'), ...this.sideKey(target).split('+')])]
+      .filter((k) => k)
+      .sort()
+      .join('+');
+  }
+
   private sideKey(actors: readonly EventActorRef[]): string {
     let key = this.sideKeys.get(actors);
     if (key === undefined) this.sideKeys.set(actors, (key = actorsKey(actors, this.actorKeys)));
     return key;
   }
 
-  /** Add one mention's event, remembered by `ref`. */
-  add(e: EventMentionCore, ref: R): void {
-    const sourceKey = this.sideKey(e.source);
-    const targetKey = this.sideKey(e.target);
+  /**
+   * Add one mention's event, remembered by `ref`; `article` names the article it comes from (an undated mention
+   * joins a dated event that names more actors only within its own article).
+   */
+  add(e: EventMentionCore, ref: R, article?: string | number): void {
+    // A meeting is one event whoever is named as visitor or host: its parties, in any role, identify it ("A met B",
+    // "B hosted A", "A and B held talks" are one summit).
+    const meeting = e.type === 'CONSULT';
+    const sourceKey = meeting ? this.partiesKey(e.source, e.target) : this.sideKey(e.source);
+    const targetKey = meeting ? '' : this.sideKey(e.target);
     // A plan, a denial or a possibility is not the act: the mode is part of what must agree.
     const flags = `${e.negated ? 'N' : ''}${e.hypothetical ? 'H' : ''}${e.mode ? `:${e.mode}` : ''}`;
     const key = `${e.type}|${sourceKey}|${targetKey}|${flags}`;
@@ -187,6 +205,7 @@ export class EventMerger<R> {
     if (c) {
       if (c.date === null || (date !== null && date.length > c.date.length)) c.date = date;
       c.refs.push(ref);
+      if (!c.articles.includes(article)) c.articles.push(article);
       return;
     }
     // Most events have one or two mentions: lists made with their first element are sized to it (an empty
@@ -203,6 +222,7 @@ export class EventMerger<R> {
       tgt: NO_ACTORS,
       strength: 0,
       folded: false,
+      articles: [article],
     };
     if (list) list.push(fresh);
     else this.byKey.set(key, [fresh]);
@@ -249,6 +269,8 @@ export class EventMerger<R> {
     const fits = (mine: readonly string[], theirs: readonly string[]): boolean => mine.every((k) => theirs.includes(k));
     const order = [...this.clusters].sort((x, y) => x.strength - y.strength);
     for (const c of order) {
+      // A mention that names no actor says too little to tell which event it is: it joins none by type alone.
+      if (c.strength === 0) continue;
       const kind = `${c.type}|${c.flags}`;
       const pool = c.src.length
         ? byActor.get(`${kind}|S|${c.src[0]}`)
@@ -264,6 +286,10 @@ export class EventMerger<R> {
         if (o === c || o.folded) return false;
         if (o.strength <= c.strength) return false;
         if (!fits(c.src, o.src) || !fits(c.tgt, o.tgt)) return false;
+        // An undated mention that names fewer actors is dated by nothing but its guess of the event: it joins a
+        // dated event only from that event's own article.
+        if (c.date === null && o.date !== null && !c.articles.every((a) => a !== undefined && o.articles.includes(a)))
+          return false;
         if (found) return (ambiguous = true);
         found = o;
         return false;
@@ -274,6 +300,7 @@ export class EventMerger<R> {
       const into: Cluster<R> = found;
       c.folded = true;
       for (const r of c.refs) into.refs.push(r);
+      for (const a of c.articles) if (!into.articles.includes(a)) into.articles.push(a);
       if (into.date === null || (c.date !== null && c.date.length > into.date.length)) {
         const was = into.date;
         into.date = c.date;
@@ -351,6 +378,6 @@ export function mergeEvents(
   actorKeys: ReadonlyMap<string, string>,
 ): ExportEvent[] {
   const merger = new EventMerger<EventMentionRecord>(actorKeys);
-  for (const m of mentions) merger.add(m.event, m);
+  for (const m of mentions) merger.add(m.event, m, m.articleId);
   return merger.finish().map((c) => exportEvent(c, c.refs, actorKeys));
 }

@@ -35,6 +35,31 @@ describe('mergedDate', () => {
     ).toEqual(day('2026-03-11'));
   });
 
+  it('refines a coarse sentence date by a finer date inside it, never by one outside it', () => {
+    // "Earlier this week" read as the month, beside the day another outlet's report gives.
+    const week = { start: '2026-03-09', end: '2026-03-11' };
+    expect(
+      mergedDate([
+        { date: month('2026-03'), dateFrom: 'sentence', dateRange: week },
+        { date: day('2026-03-10'), dateFrom: 'anchor' },
+      ]).date,
+    ).toEqual(day('2026-03-10'));
+    // A day outside the days the expression spans is another claim: the stated month stays.
+    expect(
+      mergedDate([
+        { date: month('2026-03'), dateFrom: 'sentence', dateRange: week },
+        { date: day('2026-03-20'), dateFrom: 'anchor' },
+      ]).date,
+    ).toEqual(month('2026-03'));
+    // A year stated in the sentence ("the 2022 invasion") is not moved to an article's day in another year.
+    expect(
+      mergedDate([
+        { date: { value: '2022', precision: 'year' }, dateFrom: 'sentence' },
+        { date: day('2023-09-13'), dateFrom: 'anchor' },
+      ]).date,
+    ).toEqual({ value: '2022', precision: 'year' });
+  });
+
   it('gives the same answer whatever order the mentions come in', () => {
     const mentions: MentionDate[] = [
       { date: day('2026-03-09'), dateFrom: 'sentence', reported: day('2026-03-12') },

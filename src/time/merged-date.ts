@@ -71,6 +71,21 @@ export function mergedDate(mentions: Iterable<MentionDate>): MergedDate {
   let best: Option | null = null;
   for (const o of options.values()) if (best === null || better(o, best)) best = o;
   if (best === null) return { date: null, dateFrom: null, dateRange: null, reported: firstReported };
+  // A coarse date the sentence states ("earlier this week" → the month) is refined by a finer date another mention
+  // gives inside it (and inside the days the expression spans, if it gives them): the two agree, and the finer one
+  // says more. A date outside it is a different claim and does not refine it.
+  let finer: Option | null = null;
+  if (best.date.precision !== 'day')
+    for (const o of options.values()) {
+      const d = o.date.value;
+      if (PRECISION_RANK[o.date.precision] <= PRECISION_RANK[best.date.precision] || !d.startsWith(best.date.value))
+        continue;
+      const [from, to] = best.range?.split('/') ?? [];
+      if (from && to && (d < from.slice(0, d.length) || d > to.slice(0, d.length))) continue;
+      const gain = finer === null ? 1 : PRECISION_RANK[o.date.precision] - PRECISION_RANK[finer.date.precision];
+      if (gain > 0 || (gain === 0 && better(o, finer!))) finer = o;
+    }
+  if (finer) best = finer;
   const [start, end] = best.range?.split('/') ?? [];
   return {
     date: best.date,

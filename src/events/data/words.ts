@@ -451,6 +451,113 @@ export const INTENT: ReadonlySet<string> = new Set([
   'determined',
   'poised',
   'due',
+  // Preparing, wanting, seeking, hoping, aiming and being scheduled to act all place the act after now.
+  'preparing',
+  'prepares',
+  'prepare',
+  'want',
+  'wanting',
+  'seek',
+  'seeking',
+  'hope',
+  'hoping',
+  'aim',
+  'aiming',
+  'intending',
+  'scheduled',
+  'slated',
+  // Proposing, offering, promising or vowing to act commits to the act (commissives; see COMMISSIVE_VERBS).
+  'propose',
+  'proposes',
+  'proposed',
+  'proposing',
+  'offer',
+  'promise',
+  'pledge',
+  'vow',
+]);
+
+/** Verbs of wanting and planning that head a trigger pattern ("wants to attack"): the act is intended, not done. */
+export const DESIRE_VERBS =
+  /^(want|wants|wanted|wanting|plan|plans|planned|planning|intend|intends|intended|intending|hope|hopes|hoped|hoping|aim|aims|aimed|aiming|prepare|prepares|preparing)$/;
+
+/**
+ * Verbs whose own act is a commitment to a later act (commissives): "offered to mediate", "pledged to send aid",
+ * "vowed to retaliate". The coded event is the commitment, with the promised act still to come (`mode: "intent"`);
+ * unlike "agreed to", which reports an agreement reached.
+ */
+export const COMMISSIVE_VERBS =
+  /^(offer|offers|offered|offering|promise|promises|promised|promising|pledge|pledges|pledged|pledging|vow|vows|vowed|vowing|propose|proposes|proposed|proposing|volunteer|volunteers|volunteered|undertake|undertakes|undertook)$/;
+
+/**
+ * Nouns whose infinitive complement is an act committed to or asked for, not done: "an invitation to visit", "a plan
+ * to deploy", "calls to resign". Commissive nouns make it an intention; directive nouns a possibility (it is up to
+ * the addressee).
+ */
+export const COMMISSIVE_NOUNS: ReadonlySet<string> = new Set([
+  'plan',
+  'plans',
+  'offer',
+  'offers',
+  'proposal',
+  'proposals',
+  'promise',
+  'promises',
+  'pledge',
+  'pledges',
+  'intention',
+  'intentions',
+  'readiness',
+  'willingness',
+  'commitment',
+  'commitments',
+  'vow',
+  'bid',
+  'threat',
+  'threats',
+]);
+export const DIRECTIVE_NOUNS: ReadonlySet<string> = new Set([
+  'invitation',
+  'invitations',
+  'request',
+  'requests',
+  'call',
+  'calls',
+  'demand',
+  'demands',
+  'appeal',
+  'appeals',
+  'plea',
+  'pleas',
+  'order',
+  'orders',
+  'pressure',
+]);
+
+/**
+ * Verbs whose gerund object is a topic or a proposal, not an act done: "would discuss providing weapons", "talked
+ * about imposing sanctions", "suggested sending troops". Deliberation makes it a possibility, a proposal an intention.
+ */
+export const DELIBERATION_VERBS =
+  /^(discuss|discusses|discussed|discussing|debate|debates|debated|debating|explore|explores|explored|exploring|study|studies|studied|studying|examine|examines|examined|examining|review|reviews|reviewed|reviewing|mention|mentions|mentioned|mentioning)$/;
+export const PROPOSAL_VERBS =
+  /^(propose|proposes|proposed|proposing|suggest|suggests|suggested|suggesting|recommend|recommends|recommended|recommending|advocate|advocates|advocated|advocating|urge|urges|urged|urging)$/;
+/** Verbs that take "about"/"of" before a gerund topic: "talked about imposing", "thinking of sending". */
+export const TOPIC_VERBS =
+  /^(talk|talks|talked|talking|think|thinks|thought|thinking|speak|speaks|spoke|speaking|spoken|warn|warns|warned|warning)$/;
+
+/** Words that mark what follows as unverified hearsay (a rumour is by definition a report no one has confirmed). */
+export const HEARSAY: ReadonlySet<string> = new Set([
+  'rumour',
+  'rumours',
+  'rumor',
+  'rumors',
+  'rumoured',
+  'rumored',
+  'unconfirmed',
+  'unverified',
+  'speculation',
+  'speculated',
 ]);
 
 /**
