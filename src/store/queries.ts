@@ -841,7 +841,7 @@ export interface SpanEvidence {
 /**
  * Evidence already read, per connection, least recently used first, bounded by the characters it holds. An entry
  * is keyed by the article's id and seq: an article row is written once (text and time expressions with it) and
- * never updated, and a seq is given once (AUTOINCREMENT), so what a span of (id, seq) shows never changes. The id alone would not
+ * never updated, and a seq is given once (AUTOINCREMENT; a PostgreSQL store's working copy sets its counter to the highest seq ever given, `keepSeqCounter`), so what a span of (id, seq) shows never changes. The id alone would not
  * do: an article read from its input has an id hashed from its URL, title and text, but the parts of a split and
  * a join have ids derived from the corrected articles' ids and the offset (`splitIds`, `joinId`), and a part made
  * again (`keepArticleCorrections`, after a segmenter or model change) can have another text under the same id; it
