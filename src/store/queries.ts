@@ -917,8 +917,8 @@ interface KeptArticle {
  * text (reaching them walks the text's pages again) and parsed whole — a long article has hundreds of kB of both.
  */
 const articleCaches = new WeakMap<Db, { entries: Map<string, KeptArticle>; chars: number }>();
-/** Characters of article text and time expressions kept per connection (8–16 MB of strings). */
-export const ARTICLE_CACHE_CHARS = 8_000_000;
+/** Characters of article text and time expressions kept per connection (4–8 MB of strings). */
+export const ARTICLE_CACHE_CHARS = 4_000_000;
 
 function articleCache(db: Db): { entries: Map<string, KeptArticle>; chars: number } {
   let c = articleCaches.get(db);
@@ -983,15 +983,42 @@ function datedTimexes(db: Db, a: KeptArticle): Int32Array {
 }
 
 /**
+ * Spans already answered, per connection, least recently used first, bounded by the characters they hold: a
+ * timeline page shows the sentences of events that other pages showed moments ago. Keyed by the article's id and
+ * seq (see `articleCaches`: the same id and seq always hold the same text and time expressions).
+ */
+const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; chars: number }>();
+/** Characters of evidence kept per connection (sentences and time expressions, ~2–4 MB of strings). */
+export const SPAN_CACHE_CHARS = 2_000_000;
+
+/**
  * For each evidence span: its text, and the first time expression of its article that lies inside it and has a
- * precision (what dates the fact). Articles read before come from a bounded cache (see `articleCaches`).
+ * precision (what dates the fact). Spans answered before come from a bounded cache (`spanCaches`), the articles of
+ * the others from another (`articleCaches`).
  */
 export function evidenceWithTimex(
   db: Db,
   spans: ReadonlyArray<{ articleId: string; start: number; end: number }>,
 ): SpanEvidence[] {
-  return spans.map((e) => {
-    const a = e.articleId === '' ? null : articleOf(db, e.articleId);
+  let c = spanCaches.get(db);
+  if (!c) {
+    c = { entries: new Map(), chars: 0 };
+    spanCaches.set(db, c);
+  }
+  const cache = c;
+  const seqOf = statement(db, 'SELECT seq FROM articles WHERE id = ?', true);
+  const answer = spans.map((e) => {
+    const seq = e.articleId === '' ? undefined : (seqOf.get(e.articleId) as number | undefined);
+    if (seq === undefined) return { text: '', timex: null };
+    const key = `${e.articleId}:${seq}:${e.start}:${e.end}`;
+    const hit = cache.entries.get(key);
+    if (hit) {
+      // Most recently used last: the Map's order is the eviction order.
+      cache.entries.delete(key);
+      cache.entries.set(key, hit);
+      return hit;
+    }
+    const a = articleOf(db, e.articleId);
     if (!a) return { text: '', timex: null };
     const dated = datedTimexes(db, a);
     let timex: SpanEvidence['timex'] = null;
@@ -1003,8 +1030,17 @@ export function evidenceWithTimex(
         break;
       }
     }
-    return { text: a.text.slice(e.start, e.end), timex };
+    const entry: SpanEvidence = { text: a.text.slice(e.start, e.end), timex };
+    cache.entries.set(key, entry);
+    cache.chars += key.length + entry.text.length + (timex?.text.length ?? 0) + 64;
+    return entry;
   });
+  for (const [key, e] of cache.entries) {
+    if (cache.chars <= SPAN_CACHE_CHARS) break;
+    cache.entries.delete(key);
+    cache.chars -= key.length + e.text.length + (e.timex?.text.length ?? 0) + 64;
+  }
+  return answer;
 }
 
 /** A fact's evidence with the text it points at (the sentence an analyst reads). */
