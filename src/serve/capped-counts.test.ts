@@ -72,7 +72,8 @@ describe('list counts capped', () => {
         if (p.next === null) return out;
       }
     };
-    const lists = {
+    type Page = { total: number; totalCapped: boolean; items: unknown[]; next: string | null };
+    const lists: Record<string, (c?: string, k?: number) => Page> = {
       articles: (c?: string, k = cap) => articlePage(db, 0, 3, undefined, c, k),
       events: (c?: string, k = cap) => eventPage(db, 0, 3, undefined, c, k),
       quotes: (c?: string, k = cap) => quotePage(db, 0, 3, undefined, c, k),
