@@ -123,7 +123,11 @@ export function timelinePage(
 ): {
   days: ChronologyDay[];
   undated: number;
+  /** `undated` stopped at the lists' count cap (`TOTAL_CAP`): there are more. */
+  undatedCapped: boolean;
   total: number;
+  /** `total` stopped at the lists' count cap (`TOTAL_CAP`): there are more; `next` says whether a page follows. */
+  totalCapped: boolean;
   undatedEvents: ChronologyEvent[];
   next: string | null;
 } {
@@ -134,9 +138,18 @@ export function timelinePage(
     if (last && last.date === item.date) last.events.push(item);
     else days.push({ date: item.date!, events: [item] });
   }
-  const lastPage = cursor === undefined ? offset + limit >= page.total : page.next === null;
-  const undatedEvents = lastPage && page.undated > 0 ? chronologyEntries(db, undatedEvents_(db, limit, facets)) : [];
-  return { days, undated: page.undated, total: page.total, undatedEvents, next: page.next };
+  // The last page of the dated events (none follows) carries the undated ones.
+  const undatedEvents =
+    page.next === null && page.undated > 0 ? chronologyEntries(db, undatedEvents_(db, limit, facets)) : [];
+  return {
+    days,
+    undated: page.undated,
+    undatedCapped: page.undatedCapped,
+    total: page.total,
+    totalCapped: page.totalCapped,
+    undatedEvents,
+    next: page.next,
+  };
 }
 
 /**

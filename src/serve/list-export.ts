@@ -15,6 +15,8 @@ type List = (typeof LISTS)[number];
 
 /** A list's total for the facets and its rows, read a page at a time. */
 function listOf(db: Db, list: List, f: Facets, step: number): { total: number; rows: Iterator<Row> } {
+  // The header says how many rows the filter selects: counted exactly (a list page stops counting at its cap).
+  const exact = Number.POSITIVE_INFINITY;
   // Each step starts after the last one's key (keyset paging): a step costs the same wherever it is in the list.
   function* paged<T>(
     page: (cursor: string | undefined) => { total: number; items: T[]; next: string | null },
@@ -30,15 +32,21 @@ function listOf(db: Db, list: List, f: Facets, step: number): { total: number; r
   switch (list) {
     case 'articles':
       return {
-        total: articlePage(db, 0, 1, f).total,
+        total: articlePage(db, 0, 1, f, undefined, exact).total,
         rows: paged((c) => articlePage(db, 0, step, f, c), articleRow),
       };
     case 'quotes':
-      return { total: quotePage(db, 0, 1, f).total, rows: paged((c) => quotePage(db, 0, step, f, c), quoteRow) };
+      return {
+        total: quotePage(db, 0, 1, f, undefined, exact).total,
+        rows: paged((c) => quotePage(db, 0, step, f, c), quoteRow),
+      };
     case 'claims':
-      return { total: claimPage(db, 0, 1, f).total, rows: paged((c) => claimPage(db, 0, step, f, c), claimRow) };
+      return {
+        total: claimPage(db, 0, 1, f, undefined, exact).total,
+        rows: paged((c) => claimPage(db, 0, step, f, c), claimRow),
+      };
     case 'timeline': {
-      const first = datedEventPage(db, 0, 1, f);
+      const first = datedEventPage(db, 0, 1, f, undefined, exact);
       const rows = (function* () {
         for (const e of timelineEntries(db, f, step)) yield timelineRow(e);
       })();

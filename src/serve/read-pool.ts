@@ -138,7 +138,12 @@ export class ReadPool {
   }
 
   private spawn(script: string, path: string): void {
-    const worker = new Worker(script, { workerData: { path, ...this.data } satisfies ReadWorkerData });
+    const worker = new Worker(script, {
+      workerData: { path, ...this.data } satisfies ReadWorkerData,
+      // A reader's heap is bounded: V8 otherwise lets a busy thread's heap grow to gigabytes before collecting
+      // (what it keeps — kept counts, searches, statements, articles — is bounded well below this).
+      resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
+    });
     worker.unref();
     worker.on('message', (a: ReadAnswer) => {
       this.failures = 0;
@@ -174,6 +179,9 @@ export class ReadPool {
     this.idle.push(worker);
   }
 }
+
+/** The old generation of a reader thread's heap, MB. */
+export const READER_HEAP_MB = 384;
 
 /** Readers that may die in a row, each replaced, before the request thread takes over their work. */
 const MAX_FAILURES = 3;

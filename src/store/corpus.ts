@@ -273,6 +273,19 @@ export function seqStamp(db: Db): number {
   return Math.max(given ?? 0, Number(kept ?? 0), latestSeq(db));
 }
 
+/**
+ * Set the articles' AUTOINCREMENT counter to the highest seq ever given (`seqStamp`), where it is lower: a store
+ * whose rows were copied in with their seqs (a PostgreSQL store's working copy) has a counter at the highest seq it
+ * holds, and would give a removed newest article's seq to the next article. A seq is never given twice, and what is
+ * keyed by an article's id and seq (the timeline's evidence cache, a kept search count) relies on it.
+ */
+export function keepSeqCounter(db: Db): void {
+  const given = seqStamp(db);
+  const updated = db.prepare("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'articles'").run(given).changes;
+  if (updated === 0 && given > 0)
+    db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('articles', ?)").run(given);
+}
+
 export function latestSeq(db: Db): number {
   const row = db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM articles').get() as { s: number };
   return row.s;

@@ -306,6 +306,29 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     expect((await store.search('missile')).facets.outlets).toEqual([{ value: 'Test Outlet', count: 2 }]);
   });
 
+  it('never gives the seq of a removed article again, not even in a later write (a working copy on PostgreSQL)', async () => {
+    const store = await backend.open();
+    const seqOf = (db: Database.Database, id: string): number =>
+      Number(db.prepare('SELECT seq FROM articles WHERE id = ?').pluck().get(id));
+    const first = sampleDoc('First report', 'The first report of the day.');
+    const newest = sampleDoc('Second report', 'The second report, removed later.');
+    let removedSeq = 0;
+    await store.write((db) => {
+      const w = articleWriter(db);
+      w.insert(first);
+      w.insert(newest);
+      removedSeq = seqOf(db, newest.id);
+      // The newest article goes (an article correction removes it): its seq is the highest ever given.
+      db.transaction(() => removeArticle(db, newest.id))();
+    });
+    const later = sampleDoc('Third report', 'A report stored after the removal.');
+    await store.write((db) => {
+      articleWriter(db).insert(later);
+      // What is keyed by an article's id and seq (the timeline's evidence cache) relies on this.
+      expect(seqOf(db, later.id)).toBeGreaterThan(removedSeq);
+    });
+  });
+
   it('exports what was written, the same from either kind of store', async () => {
     const store = await backend.open();
     await store.write((db) => {

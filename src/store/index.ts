@@ -18,7 +18,16 @@ export {
   type ArticleRecord,
   type ArticleWriter,
 } from './articles.js';
-export { allowStaleCounts, countRows, forgetCounts, stillServes, storeVersionReader } from './counts.js';
+export {
+  allowStaleCounts,
+  type CappedCount,
+  countCapped,
+  countRows,
+  forgetCounts,
+  stillServes,
+  storeVersionReader,
+  TOTAL_CAP,
+} from './counts.js';
 export * from './corpus.js';
 export * from './queries.js';
 export * from './facets.js';

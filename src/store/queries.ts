@@ -12,10 +12,11 @@ import type {
   Precision,
   Timex,
 } from '../model/index.js';
-import { countRows } from './counts.js';
+import { type CappedCount, countCapped, countRows, TOTAL_CAP } from './counts.js';
 import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import type { Db } from './db.js';
 import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS } from './facets.js';
+import { statement } from './statements.js';
 
 /** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
 
@@ -74,6 +75,19 @@ export interface ArticleSummary {
 }
 
 /**
+ * A page of a list: `total` rows in all (at most `TOTAL_CAP`, when `totalCapped` says there are more), the page's
+ * `items`, and `next`, the cursor of the following page (null on the last page).
+ */
+export interface ListPage<T> {
+  total: number;
+  totalCapped: boolean;
+  items: T[];
+  next: string | null;
+}
+
+const totalOf = (c: CappedCount): { total: number; totalCapped: boolean } => ({ total: c.n, totalCapped: c.capped });
+
+/**
  * Newest first, undated last (SQLite sorts NULL last in descending order). The page's rows are picked off the
  * `articles_published_seq` index first, so a deep offset skips index entries, not article rows; a page after a
  * `cursor` (the `next` of the page before) seeks its first entry in that index instead of walking to it.
@@ -84,16 +98,18 @@ export function articlePage(
   limit: number,
   facets: Facets = NO_FACETS,
   cursor?: string,
-): { total: number; items: ArticleSummary[]; next: string | null } {
+  cap = TOTAL_CAP,
+): ListPage<ArticleSummary> {
   const w = articleWhere(facets);
   const where = clause(w);
   const and = clause(w, true);
-  const total = countRows(db, `SELECT COUNT(*) FROM articles a ${where}`, ...w.args);
+  const count = countCapped(db, `SELECT 1 FROM articles a ${where}`, w.args, cap);
   const rowsOf = (pick: string, args: unknown[]): Array<ArticleSummary & { seq: number }> =>
-    db
-      .prepare(`SELECT seq, id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
-                WHERE seq IN (${pick}) ORDER BY published DESC, seq`)
-      .all(...args) as Array<ArticleSummary & { seq: number }>;
+    statement(
+      db,
+      `SELECT seq, id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
+                WHERE seq IN (${pick}) ORDER BY published DESC, seq`,
+    ).all(...args) as Array<ArticleSummary & { seq: number }>;
   let rows: Array<ArticleSummary & { seq: number }>;
   if (cursor === undefined) {
     rows = rowsOf(`SELECT seq FROM articles a ${where} ORDER BY published DESC, seq LIMIT ? OFFSET ?`, [
@@ -122,7 +138,7 @@ export function articlePage(
       );
   }
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('articles', [r.published, r.seq]));
-  return { total, items: items.map(({ seq: _, ...a }) => a), next };
+  return { ...totalOf(count), items: items.map(({ seq: _, ...a }) => a), next };
 }
 
 export interface ArticleDetail extends ExportArticle {
@@ -208,10 +224,11 @@ export function entityPage(
   limit: number,
   type?: string,
   cursor?: string,
-): { total: number; items: ExportEntity[]; next: string | null } {
+  cap = TOTAL_CAP,
+): ListPage<ExportEntity> {
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
-  const total = countRows(db, `SELECT COUNT(*) FROM entities ${where}`, ...args);
+  const count = countCapped(db, `SELECT 1 FROM entities ${where}`, args, cap);
   // The page's ids come off an index (entities_rank, entities_type_rank; each entry ends in the rowid, which breaks
   // ties); only their rows are read. After a cursor, the walk starts at its key.
   const after = cursor === undefined ? null : (decodeCursor('entities', cursor) as [number, string, number]);
@@ -219,13 +236,14 @@ export function entityPage(
     ? `${where ? `${where} AND` : 'WHERE'} mentions <= ? AND (mentions < ? OR name > ? OR (name = ? AND rowid > ?))`
     : where;
   const seekArgs = after ? [...args, after[0], after[0], after[1], after[1], after[2]] : args;
-  const rows = db
-    .prepare(`SELECT rowid AS rid, * FROM entities WHERE rowid IN
+  const rows = statement(
+    db,
+    `SELECT rowid AS rid, * FROM entities WHERE rowid IN
                 (SELECT rowid FROM entities ${seek} ORDER BY mentions DESC, name, rowid LIMIT ? OFFSET ?)
-              ORDER BY mentions DESC, name, rowid`)
-    .all(...seekArgs, limit + 1, after ? 0 : offset) as Array<EntityRow & { rid: number }>;
+              ORDER BY mentions DESC, name, rowid`,
+  ).all(...seekArgs, limit + 1, after ? 0 : offset) as Array<EntityRow & { rid: number }>;
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('entities', [r.mentions, r.name, r.rid]));
-  return { total, items: items.map(toEntity), next };
+  return { ...totalOf(count), items: items.map(toEntity), next };
 }
 
 export interface QuoteRow {
@@ -282,11 +300,11 @@ function* quotesWhere(
   offset = 0,
   keyed = false,
 ): Generator<ExportQuote> {
-  const rows = db
-    .prepare(
-      `${keyed ? QUOTE_SELECT.replace('SELECT ', 'SELECT q.article_seq AS "articleSeq", ') : QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`,
-    )
-    .iterate(...args, limit, offset) as Iterable<QuoteRow & { articleSeq?: number }>;
+  const sql = `${keyed ? QUOTE_SELECT.replace('SELECT ', 'SELECT q.article_seq AS "articleSeq", ') : QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`;
+  // A page (keyed) is read whole by a kept statement; every quote (the export) is streamed.
+  const rows = (
+    keyed ? statement(db, sql).all(...args, limit, offset) : db.prepare(sql).iterate(...args, limit, offset)
+  ) as Iterable<QuoteRow & { articleSeq?: number }>;
   for (const r of rows)
     yield keyed ? ({ ...toQuote(r), articleSeq: r.articleSeq, idx: r.idx } as ExportQuote) : toQuote(r);
 }
@@ -322,10 +340,11 @@ export function quotePage(
   limit: number,
   facets: Facets = NO_FACETS,
   cursor?: string,
-): { total: number; items: ExportQuote[]; next: string | null } {
+  cap = TOTAL_CAP,
+): ListPage<ExportQuote> {
   const w = factWhere(facets, 'q', 'speaker_key');
   const where = clause(w);
-  const total = countRows(db, `SELECT COUNT(*) FROM quotes q ${where}`, ...w.args);
+  const count = countCapped(db, `SELECT 1 FROM quotes q ${where}`, w.args, cap);
   // The page's keys come off the primary key index (or a facet's index) first: a deep offset skips index
   // entries, not joined rows; a cursor seeks its key in the primary key.
   const after = cursor === undefined ? null : decodeCursor('quotes', cursor);
@@ -336,7 +355,7 @@ export function quotePage(
     ...quotesWhere(db, page, [...(after ?? []), ...w.args, limit + 1, after ? 0 : offset], -1, 0, true),
   ] as Array<ExportQuote & { articleSeq: number; idx: number }>;
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('quotes', [r.articleSeq, r.idx]));
-  return { total, items: items.map(({ articleSeq: _, idx: __, ...q }) => q), next };
+  return { ...totalOf(count), items: items.map(({ articleSeq: _, idx: __, ...q }) => q), next };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
@@ -350,7 +369,9 @@ export function* allEvents(db: Db): Generator<ExportEvent> {
 /**
  * A page of events in the events' order (dated oldest first, then undated, each by id), `limit + 1` rows read to
  * know whether more follow: after `offset` rows, or after a cursor's key (a seek in events_date_id or a facet's
- * index: the dated range from the key's date on, then the undated range from the key's id on).
+ * index: the dated range from the key's date on, then the undated range from the key's id on). By offset, the
+ * undated range is entered where the dated one ends: a page that ends the dated rows tells how many there are, and
+ * only a page past them all counts them.
  */
 function eventRows(
   db: Db,
@@ -358,7 +379,6 @@ function eventRows(
   offset: number,
   limit: number,
   cursor: string | undefined,
-  dated: number,
   withUndated: boolean,
 ): { items: ExportEvent[]; next: string | null } {
   const and = clause(w, true);
@@ -366,16 +386,22 @@ function eventRows(
   const read = (cond: string, args: unknown[], lim: number, off: number): Row[] =>
     lim <= 0
       ? []
-      : (db
-          .prepare(`SELECT data, date, id FROM events WHERE rowid IN (SELECT e.rowid FROM events e WHERE ${cond}
-                    ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id`)
-          .all(...args, ...w.args, lim, off) as Row[]);
+      : (statement(
+          db,
+          `SELECT data, date, id FROM events WHERE rowid IN (SELECT e.rowid FROM events e WHERE ${cond}
+                    ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id`,
+        ).all(...args, ...w.args, lim, off) as Row[]);
   const want = limit + 1;
   let rows: Row[];
   if (cursor === undefined) {
-    rows = offset < dated ? read('e.date IS NOT NULL', [], want, offset) : [];
-    if (withUndated && rows.length < want)
+    rows = read('e.date IS NOT NULL', [], want, offset);
+    if (withUndated && rows.length < want) {
+      const dated =
+        rows.length > 0 || offset === 0
+          ? offset + rows.length
+          : countRows(db, `SELECT COUNT(*) FROM events e WHERE e.date IS NOT NULL ${and}`, ...w.args);
       rows.push(...read('e.date IS NULL', [], want - rows.length, Math.max(0, offset - dated)));
+    }
   } else {
     const [date, id] = decodeCursor('events', cursor) as [string | null, string];
     rows = date === null ? [] : read('e.date >= ? AND (e.date > ? OR e.id > ?)', [date, date, id], want, 0);
@@ -392,26 +418,21 @@ export function eventPage(
   limit: number,
   facets: Facets | string = NO_FACETS,
   cursor?: string,
-): { total: number; items: ExportEvent[]; next: string | null } {
+  cap = TOTAL_CAP,
+): ListPage<ExportEvent> {
   const f: Facets = typeof facets === 'string' ? { ...NO_FACETS, type: facets as Facets['type'] } : facets;
   const w = eventWhere(f);
-  const and = clause(w, true);
   // Dated events first, then undated ones: two index ranges (events_date_id, events_type_date_id), not one sort.
-  const count = (nulls: boolean): number =>
-    countRows(db, `SELECT COUNT(*) FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`, ...w.args);
-  const undated = f.from || f.to ? 0 : count(true);
-  // Unfiltered, the dated are all minus the undated: the undated are a short range of the date index, the dated
-  // a long one.
-  const dated = w.sql.length === 0 ? countEvents(db) - undated : count(false);
-  const page = eventRows(db, w, offset, limit, cursor, dated, undated > 0);
-  return { total: dated + undated, ...page };
+  // (A date range leaves the undated out: its conditions are false on a null date.)
+  const count = countCapped(db, `SELECT 1 FROM events e ${clause(w)}`, w.args, cap);
+  const page = eventRows(db, w, offset, limit, cursor, !(f.from || f.to));
+  return { ...totalOf(count), ...page };
 }
-
-const countEvents = (db: Db): number => countRows(db, 'SELECT COUNT(*) FROM events');
 
 /**
  * Dated events only, oldest first (the timeline's order), a page of them (after `offset` rows or after a cursor)
- * and how many there are; `undated` counts the undated events the same facets select (none when a date range is set).
+ * and how many there are; `undated` counts the undated events the same facets select (none when a date range is
+ * set). Both counts stop at `cap` (`totalCapped`, `undatedCapped`).
  */
 export function datedEventPage(
   db: Db,
@@ -419,16 +440,16 @@ export function datedEventPage(
   limit: number,
   facets: Facets = NO_FACETS,
   cursor?: string,
-): { total: number; undated: number; items: ExportEvent[]; next: string | null } {
+  cap = TOTAL_CAP,
+): ListPage<ExportEvent> & { undated: number; undatedCapped: boolean } {
   const w = eventWhere(facets);
   const and = clause(w, true);
-  const count = (nulls: boolean): number =>
-    countRows(db, `SELECT COUNT(*) FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`, ...w.args);
-  const undated = facets.from || facets.to ? 0 : count(true);
-  const total = w.sql.length === 0 ? countEvents(db) - undated : count(false);
+  const count = (nulls: boolean): CappedCount =>
+    countCapped(db, `SELECT 1 FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`, w.args, cap);
+  const undated = facets.from || facets.to ? { n: 0, capped: false } : count(true);
   // An undated key (a cursor of the events list) is past every dated event.
-  const page = eventRows(db, w, offset, limit, cursor, total, false);
-  return { total, undated, ...page };
+  const page = eventRows(db, w, offset, limit, cursor, false);
+  return { ...totalOf(count(false)), undated: undated.n, undatedCapped: undated.capped, ...page };
 }
 
 /** Undated events the facets select, in id order, at most `limit` of them. */
@@ -698,24 +719,41 @@ export function claimPage(
   limit: number,
   facets: Facets = NO_FACETS,
   cursor?: string,
-): { total: number; items: ClaimWithText[]; next: string | null } {
+  cap = TOTAL_CAP,
+): ListPage<ClaimWithText> {
   const w = factWhere(facets, 'c', 'claimant_key');
   if (facets.stance) {
     w.sql.push('c.stance = ?');
     w.args.push(facets.stance);
   }
   const where = clause(w);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM claims c ${where}`).get(...w.args) as { n: number }).n;
+  const count = countCapped(db, `SELECT 1 FROM claims c ${where}`, w.args, cap);
   const after = cursor === undefined ? null : decodeCursor('claims', cursor);
   const seek = after ? `WHERE (c.article_seq, c.idx) > (?, ?) ${clause(w, true)}` : where;
-  const page = `(c.article_seq, c.idx) IN (SELECT c.article_seq, c.idx FROM claims c ${seek}
-                ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?)`;
-  const keys = db
-    .prepare(`SELECT c.article_seq AS seq, c.idx FROM claims c WHERE ${page} ORDER BY c.article_seq, c.idx`)
-    .all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<{ seq: number; idx: number }>;
-  const last = keys.length > limit ? keys[limit - 1]! : null;
-  const items = withText(db, claimsWhere(db, page, [...(after ?? []), ...w.args, limit, after ? 0 : offset]));
-  return { total, items, next: last ? encodeCursor('claims', [last.seq, last.idx]) : null };
+  // The page's keys off the primary key (or a facet's index), then their rows, read once by a kept statement.
+  const rows = statement(
+    db,
+    `${CLAIM_SELECT.replace('SELECT ', 'SELECT c.article_seq AS "articleSeq", ')}
+     WHERE (c.article_seq, c.idx) IN (SELECT c.article_seq, c.idx FROM claims c ${seek}
+       ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?)
+     ORDER BY c.article_seq, c.idx`,
+  ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<ClaimRow & { articleSeq: number }>;
+  const keyToId = statement(db, 'SELECT entity_id FROM actor_keys WHERE actor_key = ?', true);
+  // A page's claims name few distinct targets: each looked up once.
+  const ids = new Map<string, string | undefined>();
+  const entityOf = (key: string): string | undefined => {
+    if (!ids.has(key)) ids.set(key, keyToId.get(key) as string | undefined);
+    return ids.get(key);
+  };
+  const page = pageOf(rows, limit, (r) => encodeCursor('claims', [r.articleSeq, r.idx]));
+  return {
+    ...totalOf(count),
+    items: withText(
+      db,
+      page.items.map((r) => toClaim(r, entityOf)),
+    ),
+    next: page.next,
+  };
 }
 
 /** How many items of each list an actor's page shows (each list says how many there are in all). */
@@ -727,7 +765,7 @@ export interface ActorProfile {
   mentionsByDay: Array<{ day: string; mentions: number }>;
   asSource: { total: number; items: ExportEvent[] };
   asTarget: { total: number; items: ExportEvent[] };
-  quotes: { total: number; items: ExportQuote[] };
+  quotes: { total: number; totalCapped: boolean; items: ExportQuote[] };
   claims: { total: number; items: ClaimWithText[] };
   denials: { total: number; items: ClaimWithText[] };
   coActors: Array<{ id: string; name: string; type: EntityType; events: number }>;
@@ -788,16 +826,34 @@ export function actorProfile(db: Db, entityId: string): ActorProfile | null {
   };
 }
 
-/** The outlets that reported each of these articles (one lookup per page of facts, not per fact). */
+/**
+ * Outlets of articles already looked up, per connection. An article's outlet is written with its row and never
+ * updated; ids only come and go by article corrections (a removal, a restore), which move `meta.article_changes`:
+ * the map is dropped when that moves, and when it grows past its bound.
+ */
+const outletCaches = new WeakMap<Db, { changes: unknown; outlets: Map<string, string | null> }>();
+const OUTLET_CACHE_ENTRIES = 200_000;
+
+/** The outlets that reported each of these articles (a kept lookup per article id). */
 export function outletsOf(db: Db, articleIds: readonly string[]): Map<string, string | null> {
+  const changes = statement(db, "SELECT value FROM meta WHERE key = 'article_changes'", true).get() ?? null;
+  let c = outletCaches.get(db);
+  if (!c || c.changes !== changes || c.outlets.size > OUTLET_CACHE_ENTRIES) {
+    c = { changes, outlets: new Map() };
+    outletCaches.set(db, c);
+  }
+  const read = statement(db, 'SELECT outlet FROM articles WHERE id = ?', true);
   const out = new Map<string, string | null>();
-  const ids = [...new Set(articleIds)];
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = db
-      .prepare(`SELECT id, outlet FROM articles WHERE id IN (${chunk.map(() => '?').join(', ')})`)
-      .all(...chunk) as Array<{ id: string; outlet: string | null }>;
-    for (const r of rows) out.set(r.id, r.outlet);
+  for (const id of articleIds) {
+    if (out.has(id)) continue;
+    let outlet = c.outlets.get(id);
+    if (outlet === undefined) {
+      const row = read.get(id) as string | null | undefined;
+      outlet = row ?? null;
+      // An article not (yet) stored is not kept.
+      if (row !== undefined) c.outlets.set(id, outlet);
+    }
+    out.set(id, outlet);
   }
   return out;
 }
@@ -826,7 +882,7 @@ export function topSpeakers(db: Db, limit = 100): Array<{ id: string; name: stri
 
 /** The time expressions of each of these articles (one read per article of a page of facts). */
 export function timexesOf(db: Db, articleIds: readonly string[]): Map<string, Timex[]> {
-  const read = db.prepare('SELECT timexes FROM articles WHERE id = ?').pluck();
+  const read = statement(db, 'SELECT timexes FROM articles WHERE id = ?', true);
   const out = new Map<string, Timex[]>();
   for (const id of new Set(articleIds)) out.set(id, JSON.parse(String(read.get(id) ?? '[]')) as Timex[]);
   return out;
@@ -838,73 +894,151 @@ export interface SpanEvidence {
   timex: { start: number; end: number; text: string } | null;
 }
 
+/** What the lists show of an article's row, kept per connection (`articleOf`). */
+interface KeptArticle {
+  seq: number;
+  text: string;
+  /** Its time expressions that have a precision (those that can date a fact), as [start, end], read when first asked. */
+  dated: Int32Array | null;
+  /** The characters this entry holds (its text, and its time expressions' once read), for the cache's bound. */
+  chars: number;
+}
+
 /**
- * Evidence already read, per connection, least recently used first, bounded by the characters it holds. An entry
- * is keyed by the article's id and seq: an article row is written once (text and time expressions with it) and
- * never updated, and a seq is given once (AUTOINCREMENT), so what a span of (id, seq) shows never changes. The id alone would not
- * do: an article read from its input has an id hashed from its URL, title and text, but the parts of a split and
- * a join have ids derived from the corrected articles' ids and the offset (`splitIds`, `joinId`), and a part made
- * again (`keepArticleCorrections`, after a segmenter or model change) can have another text under the same id; it
- * is a new row with a new seq. (An article an undo restores comes back under its old seq with the same row.)
- * Reading evidence is what makes a timeline page expensive: the span's text is cut from the article's whole text,
- * and the time expressions are stored after the text (reaching them walks the text's pages again) and parsed whole
- * — a long article has hundreds of kB of both; the seq is read off the unique index on `articles(id)`.
+ * Articles already read, per connection, least recently used first, bounded by the characters they hold: the
+ * lists' evidence sentences, dating expressions and outlets come from here. An entry is checked against the
+ * article's seq on every use (read off the unique index on `articles(id)`): an article row is written once (text
+ * and time expressions with it) and never updated, and a seq is given once (AUTOINCREMENT; a PostgreSQL
+ * store's working copy sets its counter to the highest seq ever given, `keepSeqCounter`), so a kept entry of the
+ * same id and seq is what the row holds. The id alone would not do: a split part made again
+ * (`keepArticleCorrections`) can have another text under the same id; it is a new row with a new seq. (An article
+ * an undo restores comes back under its old seq with the same row.) Reading an article is what made a page of
+ * facts expensive: a sentence is cut from the article's whole text, and the time expressions are stored after the
+ * text (reaching them walks the text's pages again) and parsed whole — a long article has hundreds of kB of both.
+ */
+const articleCaches = new WeakMap<Db, { entries: Map<string, KeptArticle>; chars: number }>();
+/** Characters of article text and time expressions kept per connection (4–8 MB of strings). */
+export const ARTICLE_CACHE_CHARS = 4_000_000;
+
+function articleCache(db: Db): { entries: Map<string, KeptArticle>; chars: number } {
+  let c = articleCaches.get(db);
+  if (!c) {
+    c = { entries: new Map(), chars: 0 };
+    articleCaches.set(db, c);
+  }
+  return c;
+}
+
+/** The kept article `id` (read on a miss), or null when the store holds no such article (nothing is kept then). */
+function articleOf(db: Db, id: string): KeptArticle | null {
+  const c = articleCache(db);
+  const seq = statement(db, 'SELECT seq FROM articles WHERE id = ?', true).get(id) as number | undefined;
+  if (seq === undefined) return null;
+  const hit = c.entries.get(id);
+  if (hit && hit.seq === seq) {
+    // Most recently used last: the Map's order is the eviction order.
+    c.entries.delete(id);
+    c.entries.set(id, hit);
+    return hit;
+  }
+  if (hit) {
+    c.entries.delete(id);
+    c.chars -= hit.chars;
+  }
+  const text = statement(db, 'SELECT text FROM articles WHERE seq = ?', true).get(seq) as string | undefined;
+  if (text === undefined) return null;
+  const kept: KeptArticle = { seq, text, dated: null, chars: text.length + 64 };
+  c.entries.set(id, kept);
+  c.chars += kept.chars;
+  trim(c);
+  return kept;
+}
+
+function trim(c: { entries: Map<string, KeptArticle>; chars: number }): void {
+  for (const [key, e] of c.entries) {
+    if (c.chars <= ARTICLE_CACHE_CHARS || c.entries.size <= 1) break;
+    c.entries.delete(key);
+    c.chars -= e.chars;
+  }
+}
+
+/** The article's time expressions that have a precision, as [start, end] pairs (read and kept on first use). */
+function datedTimexes(db: Db, a: KeptArticle): Int32Array {
+  if (a.dated) return a.dated;
+  const all = JSON.parse(
+    String(statement(db, 'SELECT timexes FROM articles WHERE seq = ?', true).get(a.seq) ?? '[]'),
+  ) as Timex[];
+  const dated = all.filter((t) => t.precision !== null);
+  a.dated = new Int32Array(dated.length * 2);
+  dated.forEach((t, i) => {
+    a.dated![2 * i] = t.start;
+    a.dated![2 * i + 1] = t.end;
+  });
+  // Counted as characters: two numbers a time expression.
+  const c = articleCache(db);
+  a.chars += dated.length * 4;
+  c.chars += dated.length * 4;
+  trim(c);
+  return a.dated;
+}
+
+/**
+ * Spans already answered, per connection, least recently used first, bounded by the characters they hold: a
+ * timeline page shows the sentences of events that other pages showed moments ago. Keyed by the article's id and
+ * seq (see `articleCaches`: the same id and seq always hold the same text and time expressions).
  */
 const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; chars: number }>();
-/** Characters of evidence kept per connection (sentences and time expressions, ~2 MB of strings). */
-export const SPAN_CACHE_CHARS = 1_000_000;
+/** Characters of evidence kept per connection (sentences and time expressions, ~2–4 MB of strings). */
+export const SPAN_CACHE_CHARS = 2_000_000;
 
 /**
  * For each evidence span: its text, and the first time expression of its article that lies inside it and has a
- * precision (what dates the fact). Spans read before come from a bounded cache (see `spanCaches`).
+ * precision (what dates the fact). Spans answered before come from a bounded cache (`spanCaches`), the articles of
+ * the others from another (`articleCaches`).
  */
 export function evidenceWithTimex(
   db: Db,
   spans: ReadonlyArray<{ articleId: string; start: number; end: number }>,
 ): SpanEvidence[] {
-  let cache = spanCaches.get(db);
-  if (!cache) {
-    cache = { entries: new Map(), chars: 0 };
-    spanCaches.set(db, cache);
+  let c = spanCaches.get(db);
+  if (!c) {
+    c = { entries: new Map(), chars: 0 };
+    spanCaches.set(db, c);
   }
-  const c = cache;
-  const seqOf = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck();
-  const seqs = new Map<string, unknown>();
-  for (const e of spans) if (!seqs.has(e.articleId)) seqs.set(e.articleId, seqOf.get(e.articleId) ?? null);
-  const keyOf = (e: { articleId: string; start: number; end: number }): string =>
-    `${e.articleId}:${String(seqs.get(e.articleId))}:${e.start}:${e.end}`;
-  const missing = spans.filter((e) => !c.entries.has(keyOf(e)));
-  const out = new Map<string, SpanEvidence>();
-  if (missing.length > 0) {
-    const texts = spanTexts(db, missing);
-    const timexes = timexesOf(
-      db,
-      missing.map((e) => e.articleId),
-    );
-    missing.forEach((e, i) => {
-      const t = timexes.get(e.articleId)?.find((x) => x.start >= e.start && x.end <= e.end && x.precision !== null);
-      const entry: SpanEvidence = { text: texts[i]!, timex: t ? { start: t.start, end: t.end, text: t.text } : null };
-      const key = keyOf(e);
-      out.set(key, entry);
-      // No text: no such article (yet); nothing is kept that a later store could contradict.
-      if (entry.text === '' || c.entries.has(key)) return;
-      c.entries.set(key, entry);
-      c.chars += key.length + entry.text.length + (entry.timex?.text.length ?? 0) + 64;
-    });
-  }
+  const cache = c;
+  const seqOf = statement(db, 'SELECT seq FROM articles WHERE id = ?', true);
   const answer = spans.map((e) => {
-    const key = keyOf(e);
-    const hit = c.entries.get(key);
-    if (!hit) return out.get(key)!;
-    // Most recently used last: the Map's order is the eviction order.
-    c.entries.delete(key);
-    c.entries.set(key, hit);
-    return hit;
+    const seq = e.articleId === '' ? undefined : (seqOf.get(e.articleId) as number | undefined);
+    if (seq === undefined) return { text: '', timex: null };
+    const key = `${e.articleId}:${seq}:${e.start}:${e.end}`;
+    const hit = cache.entries.get(key);
+    if (hit) {
+      // Most recently used last: the Map's order is the eviction order.
+      cache.entries.delete(key);
+      cache.entries.set(key, hit);
+      return hit;
+    }
+    const a = articleOf(db, e.articleId);
+    if (!a) return { text: '', timex: null };
+    const dated = datedTimexes(db, a);
+    let timex: SpanEvidence['timex'] = null;
+    for (let i = 0; i < dated.length; i += 2) {
+      const start = dated[i]!;
+      const end = dated[i + 1]!;
+      if (start >= e.start && end <= e.end) {
+        timex = { start, end, text: a.text.slice(start, end) };
+        break;
+      }
+    }
+    const entry: SpanEvidence = { text: a.text.slice(e.start, e.end), timex };
+    cache.entries.set(key, entry);
+    cache.chars += key.length + entry.text.length + (timex?.text.length ?? 0) + 64;
+    return entry;
   });
-  for (const [key, e] of c.entries) {
-    if (c.chars <= SPAN_CACHE_CHARS) break;
-    c.entries.delete(key);
-    c.chars -= key.length + e.text.length + (e.timex?.text.length ?? 0) + 64;
+  for (const [key, e] of cache.entries) {
+    if (cache.chars <= SPAN_CACHE_CHARS) break;
+    cache.entries.delete(key);
+    cache.chars -= key.length + e.text.length + (e.timex?.text.length ?? 0) + 64;
   }
   return answer;
 }
@@ -913,22 +1047,12 @@ export function evidenceWithTimex(
 export type EvidenceText = ExportEvent['evidence'][number] & { text: string };
 
 /**
- * The text of evidence spans, read from their articles. Cut in JavaScript: the offsets are UTF-16 code units,
- * and SQLite's `substr` counts characters (code points), so a span after an astral character (an emoji) would
- * come out shifted. Each article's text is read once per call.
+ * The text of evidence spans, read from their articles (kept: `articleOf`). Cut in JavaScript: the offsets are UTF-16
+ * code units, and SQLite's `substr` counts characters (code points), so a span after an astral character (an emoji)
+ * would come out shifted.
  */
 export function evidenceTexts(db: Db, evidence: ExportEvent['evidence']): EvidenceText[] {
-  const read = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
-  const texts = new Map<string, string>();
-  const textOf = (id: string): string => {
-    let t = texts.get(id);
-    if (t === undefined) {
-      t = String(read.get(id) ?? '');
-      texts.set(id, t);
-    }
-    return t;
-  };
-  return evidence.map((e) => ({ ...e, text: textOf(e.articleId).slice(e.start, e.end) }));
+  return evidence.map((e) => ({ ...e, text: articleOf(db, e.articleId)?.text.slice(e.start, e.end) ?? '' }));
 }
 
 /** Events by id, in the order asked (ids the store does not hold are skipped), each with its evidence sentences. */

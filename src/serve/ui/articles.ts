@@ -40,7 +40,11 @@ export async function renderArticleList(main: HTMLElement, params: URLSearchPara
   main.append(
     exportButtons('articles', () => page.items.map(articleRow), { list: 'articles', filter: f }),
     list,
-    pager(page.offset, page.limit, page.total, (o) => void renderArticleList(main, params, o)),
+    pager(page.offset, page.limit, page.total, (o) => void renderArticleList(main, params, o), {
+      capped: page.totalCapped,
+      shown: page.items.length,
+      more: page.next !== null,
+    }),
   );
 }
 

@@ -34,19 +34,31 @@ export function clear(node: Element): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
-export function pager(offset: number, limit: number, total: number, go: (offset: number) => void): HTMLElement {
+/**
+ * Previous / next buttons and "from–to of total". A list whose count stopped at its cap (`capped`: `total` is a
+ * floor) says "of total+" and knows its end from its page instead: `shown` rows here, `more` when a page follows.
+ */
+export function pager(
+  offset: number,
+  limit: number,
+  total: number,
+  go: (offset: number) => void,
+  capped?: { capped: boolean; shown: number; more: boolean },
+): HTMLElement {
   const prev = el('button', { type: 'button' }, '← Previous');
   const next = el('button', { type: 'button' }, 'Next →');
+  const open = capped?.capped === true;
   prev.disabled = offset <= 0;
-  next.disabled = offset + limit >= total;
+  next.disabled = open ? !capped.more : offset + limit >= total;
   prev.addEventListener('click', () => go(Math.max(0, offset - limit)));
   next.addEventListener('click', () => go(offset + limit));
   const from = total === 0 ? 0 : offset + 1;
+  const to = open ? offset + capped.shown : Math.min(total, offset + limit);
   return el(
     'div',
     { class: 'pager' },
     prev,
-    el('span', { class: 'meta' }, `${from}–${Math.min(total, offset + limit)} of ${total}`),
+    el('span', { class: 'meta' }, `${from}–${to} of ${total}${open ? '+' : ''}`),
     next,
   );
 }

@@ -51,7 +51,11 @@ export async function renderEntities(main: HTMLElement, type = '', offset = 0): 
       ),
       el('tbody', {}, ...rows),
     ),
-    pager(page.offset, page.limit, page.total, (o) => void renderEntities(main, type, o)),
+    pager(page.offset, page.limit, page.total, (o) => void renderEntities(main, type, o), {
+      capped: page.totalCapped,
+      shown: page.items.length,
+      more: page.next !== null,
+    }),
   );
 }
 
@@ -120,14 +124,25 @@ function eventItem(e: ProfileEvent): HTMLElement {
   );
 }
 
-/** A titled list with "n of total" and, past the page, a link to the full filtered list. */
-function section(id: string, title: string, total: number, items: HTMLElement[], more?: string): HTMLElement {
+/**
+ * A titled list with "n of total" and, past the page, a link to the full filtered list (`capped`: the total is a
+ * floor, the list's count having stopped at its cap).
+ */
+function section(
+  id: string,
+  title: string,
+  total: number,
+  items: HTMLElement[],
+  more?: string,
+  capped = false,
+): HTMLElement {
+  const n = `${total}${capped ? '+' : ''}`;
   return el(
     'section',
     { class: 'profile-section', id },
-    el('h3', {}, `${title} (${total})`),
+    el('h3', {}, `${title} (${n})`),
     items.length > 0 ? el('ul', { class: 'list' }, ...items) : el('p', { class: 'empty' }, 'None.'),
-    more && total > items.length ? el('a', { href: more }, `All ${total} →`) : null,
+    more && total > items.length ? el('a', { href: more }, `All ${n} →`) : null,
   );
 }
 
@@ -210,6 +225,7 @@ export async function renderActor(main: HTMLElement, id: string, offset = 0): Pr
         ),
       ),
       filterHref('quotes', { actor: id }, { name: e.name }),
+      profile.quotes.totalCapped,
     ),
     section(
       'actor-claims',

@@ -63,7 +63,11 @@ export async function renderQuotes(main: HTMLElement, params: URLSearchParams, o
   main.append(
     exportButtons('quotes', () => page.items.map(quoteRow), { list: 'quotes', filter: f }),
     list,
-    pager(page.offset, page.limit, page.total, (o) => void renderQuotes(main, params, o)),
+    pager(page.offset, page.limit, page.total, (o) => void renderQuotes(main, params, o), {
+      capped: page.totalCapped,
+      shown: page.items.length,
+      more: page.next !== null,
+    }),
   );
 }
 
@@ -101,6 +105,10 @@ export async function renderClaims(main: HTMLElement, params: URLSearchParams, o
   main.append(
     exportButtons('claims', () => page.items.map(claimRow), { list: 'claims', filter: f }),
     list,
-    pager(page.offset, page.limit, page.total, (o) => void renderClaims(main, params, o)),
+    pager(page.offset, page.limit, page.total, (o) => void renderClaims(main, params, o), {
+      capped: page.totalCapped,
+      shown: page.items.length,
+      more: page.next !== null,
+    }),
   );
 }

@@ -82,16 +82,23 @@ export async function renderTimeline(main: HTMLElement, params: URLSearchParams,
       el(
         'section',
         { class: 'day undated', id: 'timeline-undated' },
-        el('h3', {}, `Undated (${t.undated})`),
+        el('h3', {}, `Undated (${t.undated}${t.undatedCapped ? '+' : ''})`),
         el('ol', { class: 'entries' }, ...t.undatedEvents.filter((e) => !e.foldedInto).map(entry)),
       ),
     );
-  } else if (t.undated > 0) main.append(el('p', { class: 'meta' }, `${t.undated} undated event(s) on the last page.`));
+  } else if (t.undated > 0)
+    main.append(
+      el('p', { class: 'meta' }, `${t.undated}${t.undatedCapped ? '+' : ''} undated event(s) on the last page.`),
+    );
   main.append(
     exportButtons('timeline', () => shown.map(timelineRow), { list: 'timeline', filter: f }),
     axis,
     box,
-    pager(t.offset, t.limit, t.total, (o) => void renderTimeline(main, params, o)),
+    pager(t.offset, t.limit, t.total, (o) => void renderTimeline(main, params, o), {
+      capped: t.totalCapped,
+      shown: t.days.reduce((n, d) => n + d.events.length, 0),
+      more: t.next !== null,
+    }),
   );
   const dated: AxisItem[] = t.days.flatMap((d) =>
     d.events

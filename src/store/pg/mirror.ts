@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { keepSeqCounter } from '../corpus.js';
 import { beginBulkLoad, finishBulkLoad, type Db } from '../db.js';
 
 /**
@@ -122,6 +123,8 @@ export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> 
     flush();
   }
   finishBulkLoad(db);
+  // The copy's counter starts at the highest seq it holds; the seq of a removed newest article is never given again.
+  keepSeqCounter(db);
   return rows;
 }
 
@@ -156,7 +159,8 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
     }
     // Later writers that take their own seq or id carry on after the copied ones.
     await client.query(
-      "SELECT setval(pg_get_serial_sequence('articles', 'seq'), COALESCE((SELECT MAX(seq) FROM articles), 0) + 1, false)",
+      `SELECT setval(pg_get_serial_sequence('articles', 'seq'), GREATEST(COALESCE((SELECT MAX(seq) FROM articles), 0),
+         COALESCE((SELECT value::bigint FROM meta WHERE key = 'article_seq_given'), 0)) + 1, false)`,
     );
     await client.query(
       "SELECT setval(pg_get_serial_sequence('corrections', 'id'), COALESCE((SELECT MAX(id) FROM corrections), 0) + 1, false)",
