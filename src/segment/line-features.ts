@@ -52,6 +52,26 @@ const SAYS = new Set(['says', 'tells', 'warns', 'vows', 'urges']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'his', 'her', 'their', 'our', 'my', 'you']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'would', 'could']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+/**
+ * Copulas and perfect auxiliaries: prose writes "the foundation has refused", "the deal is"; headlinese drops them
+ * ("Foundation refuses", "Deal near").
+ */
+const COPULAS = new Set(['is', 'are', 'has', 'have', 'been', "isn't", "aren't", "hasn't", "haven't"]);
+/**
+ * Words that open a sentence by pointing back to what came before (pronouns, demonstratives, connectives): a
+ * paragraph that opens with one goes on from the one before it, and a headline opens nothing with one.
+ */
+const ANAPHORIC = new Set(
+  'he she they it his her their its we this that these those but and yet still however thus so also meanwhile instead then there such both'.split(
+    ' ',
+  ),
+);
+/** Month and weekday names standing alone ("in March", "on Thursday"): the when of a photo caption. */
+const WHEN_WORDS = new Set(
+  'january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
 
 /** The word lists above as one table: a word → the lists it is on (one lookup per word of a line). */
 const CREDIT = 1;
@@ -61,6 +81,8 @@ const SAYS_VERB = 8;
 const ARTICLE = 16;
 const PRONOUN = 32;
 const PAST_AUXILIARY = 64;
+const COPULA = 128;
+const WHEN = 256;
 const WORD_CLASSES = new Map<string, number>();
 for (const [words, flag] of [
   [CREDIT_WORDS, CREDIT],
@@ -70,6 +92,8 @@ for (const [words, flag] of [
   [ARTICLES, ARTICLE],
   [PRONOUNS, PRONOUN],
   [PAST_AUX, PAST_AUXILIARY],
+  [COPULAS, COPULA],
+  [WHEN_WORDS, WHEN],
 ] as const)
   for (const w of words) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | flag);
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
@@ -134,7 +158,10 @@ export function ownAttributes(text: string): string[] {
   if (t.includes('"') || t.includes('“') || t.includes('”')) out.push('quote');
   const space = t.indexOf(' ');
   const first = bareLower(space < 0 ? t : t.slice(0, space));
-  if (first) out.push(`f:${first}`);
+  if (first) {
+    out.push(`f:${first}`);
+    if (ANAPHORIC.has(first)) out.push('fa');
+  }
   const caption = isCaption(t);
   if (caption) out.push('R:caption');
   if (parseDateline(t)) out.push('R:dateline');
@@ -153,16 +180,30 @@ export function ownAttributes(text: string): string[] {
   let pronouns = 0;
   let pastAux = 0;
   let articles = 0;
+  let copulas = 0;
+  let pastEd = 0;
+  let when = false;
+  let inPlace = false;
+  let contraction = false;
   // Pronouns and auxiliaries of the line's own voice: quoted words (a headline quoting "I") left out.
   const quoted = t.includes('"') || t.includes('“') || t.includes("'") || t.includes('‘');
+  let prevLower = '';
   for (const w of words) {
     const lower = bareLower(w);
     if (lower.length > 3) {
       content++;
       if (startsUpper(w)) caps++;
+      // A past tense or participle ("experienced", "refused"): narrative prose, where headlines say "refuses".
+      if (lower.length >= 5 && lower.endsWith('ed') && !startsUpper(w)) pastEd++;
+      if (lower.endsWith("n't") || lower.endsWith('n’t')) contraction = true;
     }
+    // "in Brussels", "at Kabul": a place, as photo captions name one.
+    if ((prevLower === 'in' || prevLower === 'at') && startsUpper(w)) inPlace = true;
+    prevLower = lower;
     const cls = WORD_CLASSES.get(lower);
     if (cls === undefined) continue;
+    if (cls & COPULA) copulas++;
+    if (cls & WHEN) when = true;
     if (cls & CREDIT) credit = true;
     if (cls & CAPTION_VERB) capVerb = true;
     if (cls & REPORTED_SPEECH) said = true;
@@ -182,6 +223,13 @@ export function ownAttributes(text: string): string[] {
   }
   if (pronouns > 0) out.push(`pron${Math.min(pronouns, 2)}`);
   if (pastAux > 0) out.push('pastaux');
+  if (copulas > 0) out.push('cop');
+  if (pastEd > 0) out.push(`ed${Math.min(pastEd, 2)}`);
+  if (contraction) out.push('nt');
+  if (when) out.push('when');
+  if (inPlace) out.push('inplace');
+  // A speaker's label opening a transcript line ("TAPPER: Do you think…").
+  if (SPEAKER.test(t)) out.push('speaker');
   out.push(`det${articles === 0 ? 0 : articles / Math.max(1, n) >= 0.1 ? 2 : 1}`);
   if (t.includes(';')) out.push('semicolon');
   if (content > 0) {
@@ -218,6 +266,8 @@ export function ownAttributes(text: string): string[] {
   return out;
 }
 
+const SPEAKER = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)?: /u;
+
 /** What `splitTitleSuffix` needs to find a site name: one of its separators. */
 const TITLE_SUFFIX_SEPARATOR = /[|–—]|::/;
 
@@ -250,7 +300,7 @@ function sentenceBreaks(t: string): number {
 }
 
 /** Attributes worth repeating for a neighbour line (shape only, no words). */
-const NEIGHBOUR = /^(?:w|e|s|tc|caps|R:|url|creditw|capverb|slash|month|year|clock|wiredl|said|quote)/;
+const NEIGHBOUR = /^(?:w|e|s|tc|caps|R:|url|creditw|capverb|slash|month|year|clock|wiredl|said|quote|fa|cop|pron)/;
 const NEXT2 = /^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/;
 
 /** A line's attributes, and the same as they are named when the line is a neighbour (built once per line). */
@@ -438,6 +488,7 @@ export function lineFeatures(
   attrs: (line: LineView) => LineAttributes,
   prev2: LineView | null = null,
   article: ReadonlySet<number> | (() => ReadonlySet<number>) | null = null,
+  articleParagraphs = -1,
 ): string[] {
   const mine = attrs(cur);
   const blank = cur.blankBefore ? (cur.blankAfter ? 'blankBB' : 'blankB-') : cur.blankAfter ? 'blank-B' : 'blank--';
@@ -496,6 +547,16 @@ export function lineFeatures(
         named('artc', artc, () => `artc${AC}`),
         named('aa', (art * 7 + artc) * 7 + lead, () => `aa${A}|${AC}|${L}`),
         named(`art${end}`, art, () => `art${A}|${end}`),
+      );
+    }
+    // How far into its article the line stands (paragraphs so far): a headline follows a whole article, a
+    // one-sentence paragraph or a subhead stands a few paragraphs into one.
+    if (articleParagraphs >= 0) {
+      const at =
+        articleParagraphs <= 3 ? articleParagraphs : articleParagraphs <= 6 ? 4 : articleParagraphs <= 12 ? 5 : 6;
+      out.push(
+        named('ap', at, () => `ap${at}`),
+        named(`ap${end}`, at, () => `ap${at}|${end}`),
       );
     }
   }

@@ -417,6 +417,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         own,
         prev2View,
         lastBuilder ? lastStems : null,
+        lastBuilder ? lastBuilder.paragraphs.length : -1,
       );
       const p = model.probabilities(features);
       const at = (label: string): number => model.probability(p, label);
