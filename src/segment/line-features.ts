@@ -313,6 +313,11 @@ export interface LineAttributes {
   caption: boolean;
   chrome: boolean;
   source: boolean;
+  /** What the credit rule (`isCreditOnly`) says (false for lines of over 30 words, which it never takes). */
+  credit: boolean;
+  /** The title-case attribute ("tc.5", "tc-" when none) and the end class ("e."), read by continuity features. */
+  tc: string;
+  end: string;
   /** The word-count bucket ("w8"). */
   width: string;
   asPrev: readonly string[];
@@ -351,16 +356,33 @@ export function lineAttributes(text: string): LineAttributes {
   let caption = false;
   let chrome = false;
   let source = false;
+  let credit = false;
+  let tc = 'tc-';
   for (const a of own) {
     if (a === 'R:caption') caption = true;
     else if (a === 'R:chrome') chrome = true;
     else if (a === 'R:source') source = true;
+    else if (a === 'R:credit') credit = true;
+    else if (a.startsWith('tc')) tc = a;
     const names = namesOf(a);
     if (names.prev !== null) asPrev.push(names.prev);
     if (names.next !== null) asNext.push(names.next);
     if (names.next2 !== null) asNext2.push(names.next2);
   }
-  return { own, text, caption, chrome, source, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
+  return {
+    own,
+    text,
+    caption,
+    chrome,
+    source,
+    credit,
+    tc,
+    end: own[1] ?? '',
+    width: own[0] ?? 'w0',
+    asPrev,
+    asNext,
+    asNext2,
+  };
 }
 
 /**
@@ -476,6 +498,20 @@ function named(key: string, index: number, build: () => string): string {
   return v;
 }
 
+/** Appends a list's items (a loop: no spread of the list as call arguments). */
+function append(out: string[], items: readonly string[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i]!);
+}
+
+/** Indexes of word-count buckets and end classes, so that names combining them are looked up, not built. */
+const WIDTH_INDEX = new Map(
+  [...WORD_EDGES.map((e) => `w${e}`), `w>${WORD_EDGES[WORD_EDGES.length - 1]}`].map((w, i) => [w, i + 1]),
+);
+const END_INDEX = new Map(['o', '.', 'q.', '?', '!', ':', ';', ',', 'q', ')', 'd', 'a'].map((e, i) => [`e${e}`, i]));
+/** Where names combining a bucket with a width or an end class start in their key's row (past the plain buckets). */
+const WIDTH_ROW = 100;
+const LEAD_ROW = 1000;
+
 /**
  * Features of line `cur` given its neighbours. `attrs` computes (or looks up) a line's attributes, so
  * a caller that keeps them per line pays for each line once.
@@ -492,20 +528,22 @@ export function lineFeatures(
 ): string[] {
   const mine = attrs(cur);
   const blank = cur.blankBefore ? (cur.blankAfter ? 'blankBB' : 'blankB-') : cur.blankAfter ? 'blank-B' : 'blank--';
-  const out: string[] = ['bias', blank, ...mine.own, `${blank.slice(5)}${mine.width}`];
+  const out: string[] = ['bias', blank];
+  append(out, mine.own);
+  out.push(named(blank, WIDTH_ROW + (WIDTH_INDEX.get(mine.width) ?? 0), () => `${blank.slice(5)}${mine.width}`));
   if (prev) {
-    out.push(...attrs(prev).asPrev);
+    append(out, attrs(prev).asPrev);
     if (prev.blankBefore) out.push('p:bb');
   } else out.push('p:none');
   if (next) {
     const n = attrs(next);
-    out.push(...n.asNext);
+    append(out, n.asNext);
     if (next.blankAfter) out.push('n:ba');
     out.push(`${mine.width}|n:${n.width}`);
     // A line followed by itself: a paragraph a scraper took twice.
     if (next.text === cur.text) out.push('n:same');
   } else out.push('n:none');
-  if (next2) out.push(...attrs(next2).asNext2);
+  if (next2) append(out, attrs(next2).asNext2);
   else out.push('nn:none');
   // Lexical continuity, for lines short enough to be a headline, subhead or caption: a story goes on in the
   // same words, a new one starts in others. `cont`: how much of the next paragraph the two lines before
@@ -519,8 +557,8 @@ export function lineFeatures(
     const cont = shareBucket(n, p, p2);
     const lead = shareBucket(c, n, next2 ? stemsOf(attrs(next2)) : null);
     const back = shareBucket(c, p, p2);
-    const tc = mine.own.find((x) => x.startsWith('tc')) ?? 'tc-';
-    const end = mine.own[1] ?? '';
+    const tc = mine.tc;
+    const end = mine.end;
     const C = SHARE[cont];
     const L = SHARE[lead];
     const B = SHARE[back];
@@ -531,7 +569,7 @@ export function lineFeatures(
       named('lb', lead * 7 + back, () => `lb${L}|${B}`),
       named('lbc', (lead * 7 + back) * 7 + cont, () => `lbc${L}|${B}|${C}`),
       named(end, cont, () => `cont${C}|${end}`),
-      named(`${tc}${end}`, lead, () => `lead${L}|${tc}|${end}`),
+      named(tc, LEAD_ROW + lead * 16 + (END_INDEX.get(end) ?? 15), () => `lead${L}|${tc}|${end}`),
       named(blank, cont, () => `${blank}|cont${C}`),
     );
     // The same against everything the article so far has said (its headline and paragraphs; a function is
@@ -546,7 +584,7 @@ export function lineFeatures(
         named('art', art, () => `art${A}`),
         named('artc', artc, () => `artc${AC}`),
         named('aa', (art * 7 + artc) * 7 + lead, () => `aa${A}|${AC}|${L}`),
-        named(`art${end}`, art, () => `art${A}|${end}`),
+        named('art', LEAD_ROW + art * 16 + (END_INDEX.get(end) ?? 15), () => `art${A}|${end}`),
       );
     }
     // How far into its article the line stands (paragraphs so far): a headline follows a whole article, a
@@ -556,7 +594,7 @@ export function lineFeatures(
         articleParagraphs <= 3 ? articleParagraphs : articleParagraphs <= 6 ? 4 : articleParagraphs <= 12 ? 5 : 6;
       out.push(
         named('ap', at, () => `ap${at}`),
-        named(`ap${end}`, at, () => `ap${at}|${end}`),
+        named('ap', LEAD_ROW + at * 16 + (END_INDEX.get(end) ?? 15), () => `ap${at}|${end}`),
       );
     }
   }
