@@ -46,7 +46,7 @@ function timeline17Dump() {
 
 const inputs = [];
 const t17 = timeline17Dump();
-if (t17) inputs.push(t17);
+if (t17 && !argv.includes("--no-timeline17")) inputs.push(t17);
 const tune = loadSourceArticles().filter((a) => a.split === 'tune');
 if (tune.length > 0) {
   const dumps = makeDumps(tune, 20, 101);
