@@ -3,7 +3,7 @@
 // segmented by this build and by another build (`--other DIST`, e.g. main's dist/ in a second worktree), runs
 // alternating A B B A…, CPU time of this process per run (process.cpuUsage). Prints medians and the median of
 // the run-by-run ratios. The texts are read from the shared data folder at run time and never kept.
-// Usage: npm run bench:segment-speed -- --other DIST [--runs N] [--articles N] [--profile]
+// Usage: npm run bench:segment-speed -- --other DIST [--runs N] [--articles N] [--no-timeline17] [--profile]
 //   --profile: one more pass of this build alone (run under node --cpu-prof to see where the time goes).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -46,7 +46,7 @@ function timeline17Dump() {
 
 const inputs = [];
 const t17 = timeline17Dump();
-if (t17 && !argv.includes("--no-timeline17")) inputs.push(t17);
+if (t17 && !argv.includes('--no-timeline17')) inputs.push(t17);
 const tune = loadSourceArticles().filter((a) => a.split === 'tune');
 if (tune.length > 0) {
   const dumps = makeDumps(tune, 20, 101);
