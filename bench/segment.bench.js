@@ -6,6 +6,8 @@
 // CPU time of this process; with --other, the paired CPU ratio).
 // Usage: npm run bench:segment [-- --split tune|check|both] [-- --other DIST_DIR] [-- --runs N] [-- --size N]
 //   [-- --by-convention]: also each split with every dump in one convention (plain, wire, web, bare).
+//   [-- --seeds 101,303,505]: the larger run: for each seed, the mixed dumps, every convention and story-ordered
+//   plain dumps, each scored, then totals per split over all of them (one run each unless --runs is given).
 //   --other: a second build (e.g. a copy of main's dist/) scored on the same dumps, side by side.
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
@@ -20,10 +22,11 @@ const opt = (name, dflt) => {
   return i >= 0 ? argv[i + 1] : dflt;
 };
 const splits = opt('split', 'both') === 'both' ? ['tune', 'check'] : [opt('split')];
-const runs = Number(opt('runs', 3));
+const runs = Number(opt('runs', argv.includes('--seeds') ? 1 : 3));
 const size = Number(opt('size', 20));
 const other = opt('other', null);
 const byConvention = argv.includes('--by-convention');
+const seeds = opt('seeds', null)?.split(',').map(Number) ?? null;
 
 const here = await import('../dist/segment/index.js');
 const systems = [{ name: 'this build', seg: here.segmentText }];
@@ -158,11 +161,55 @@ async function measure(label, dumps, nArticles) {
       `speed: ${(ms / s.gold).toFixed(3)} ms/article wall, ${(cpuMs / s.gold).toFixed(3)} ms/article CPU (medians of ${runs} runs)`,
     );
   }
+  const totals = systems.map((_, si) => ({ ...score(dumps, outputsOf[si]), cpuMs: median(cpuTimes[si]) }));
   if (systems.length === 2) {
     // Paired: run by run, this build's CPU time over the other's (the machine's load drifts alike for both).
     const ratios = cpuTimes[1].map((t, i) => t / cpuTimes[0][i]);
     console.log(`CPU time this build / other: ${median(ratios).toFixed(2)} (median of ${runs} paired runs)`);
   }
+  return totals;
+}
+
+/** Sums of score fields over several measurements, printed as one line per system. */
+function printTotals(label, list) {
+  console.log(`\n## ${label}: totals over ${list.length} dump sets`);
+  for (const [si, sys] of systems.entries()) {
+    const t = {};
+    for (const m of list) for (const [k, v] of Object.entries(m[si])) t[k] = (t[k] ?? 0) + v;
+    const pS = t.strict / t.predicted;
+    const rS = t.strict / t.gold;
+    console.log(
+      `### ${sys.name}\nfound ${t.lenient}/${t.gold}, extra ${t.predicted - t.lenient}; strict P ${pct(t.strict, t.predicted)} R ${pct(t.strict, t.gold)} F1 ${(100 * f1(pS, rS)).toFixed(1)}; lenient F1 ${(100 * f1(t.lenient / t.predicted, t.lenient / t.gold)).toFixed(1)}; hard ${t.hardFound}/${t.hard}; URLs ${t.urls}/${t.urlsGold}; outlets ${t.outlets}/${t.outletsGold} (without evidence ${t.outletsWrong}); captions out ${t.captionsOut}/${t.captions} (${pct(t.captionsOut, t.captions)}); junk left ${t.junkIn}/${t.junk}; dated ${t.dated}/${t.datable}; CPU ${(t.cpuMs / t.gold).toFixed(3)} ms/article`,
+    );
+  }
+}
+
+if (seeds) {
+  for (const split of splits) {
+    const articles = all.filter((a) => a.split === split);
+    const list = [];
+    const plain = CONVENTIONS.find((c) => c.name === 'plain');
+    for (const seed of seeds) {
+      list.push(await measure(`${split}, seed ${seed}, mixed`, makeDumps(articles, size, seed), articles.length));
+      for (const conv of CONVENTIONS)
+        list.push(
+          await measure(
+            `${split}, seed ${seed}, all ${conv.name}`,
+            makeDumps(articles, size, seed, conv),
+            articles.length,
+          ),
+        );
+      list.push(
+        await measure(
+          `${split}, seed ${seed}, plain by story`,
+          makeDumps(articles, size, seed, plain, true),
+          articles.length,
+        ),
+      );
+    }
+    printTotals(`${split}, seeds ${seeds.join(', ')}`, list);
+  }
+  process.exit(0);
 }
 
 for (const split of splits) {

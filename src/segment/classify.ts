@@ -85,8 +85,9 @@ const CAPTION_ANYWHERE = new RegExp(CAPTION_ANYWHERE_PATTERNS.map((re) => `(?:${
 if (CAPTION_ANYWHERE_PATTERNS.some((re) => re.flags !== 'i')) throw new Error('caption patterns: flags differ');
 
 /** A short line that is only a credit ("Getty Images", "Photograph: Lena Hoffmann/AFP via Getty Images"). */
-export function isCreditOnly(line: string, caption = isCaption(line)): boolean {
-  return caption && wordCount(line) <= 12 && CREDIT_WORD_RE.test(line);
+export function isCreditOnly(line: string, caption?: boolean): boolean {
+  // The cheap tests first: the caption rule runs only on short lines with a credit word.
+  return wordCount(line, 12) <= 12 && CREDIT_WORD_RE.test(line) && (caption ?? isCaption(line));
 }
 
 const CREDIT_WORD_RE = /\/|photo|image|picture|getty|©|credit|\b(?:AFP|AP|Reuters|EPA|PA|Alamy|Shutterstock)\b/i;
@@ -95,8 +96,12 @@ const CREDIT_WORD_RE = /\/|photo|image|picture|getty|©|credit|\b(?:AFP|AP|Reute
  * A caption whose credit stands on the next line: a short descriptive line without reported speech,
  * followed by a credit-only line.
  */
-export function isCaptionBeforeCredit(line: string, next: string | null): boolean {
-  if (!next || !isCreditOnly(next)) return false;
+export function isCaptionBeforeCredit(
+  line: string,
+  next: string | null,
+  nextIsCredit: boolean = next !== null && isCreditOnly(next),
+): boolean {
+  if (!next || !nextIsCredit) return false;
   const t = line.trim();
   return wordCount(t) <= 60 && !/["“”]/.test(t) && !/\b(?:said|says|told|according to|added)\b/i.test(t);
 }

@@ -52,6 +52,26 @@ const SAYS = new Set(['says', 'tells', 'warns', 'vows', 'urges']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'his', 'her', 'their', 'our', 'my', 'you']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'would', 'could']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+/**
+ * Copulas and perfect auxiliaries: prose writes "the foundation has refused", "the deal is"; headlinese drops them
+ * ("Foundation refuses", "Deal near").
+ */
+const COPULAS = new Set(['is', 'are', 'has', 'have', 'been', "isn't", "aren't", "hasn't", "haven't"]);
+/**
+ * Words that open a sentence by pointing back to what came before (pronouns, demonstratives, connectives): a
+ * paragraph that opens with one goes on from the one before it, and a headline opens nothing with one.
+ */
+const ANAPHORIC = new Set(
+  'he she they it his her their its we this that these those but and yet still however thus so also meanwhile instead then there such both'.split(
+    ' ',
+  ),
+);
+/** Month and weekday names standing alone ("in March", "on Thursday"): the when of a photo caption. */
+const WHEN_WORDS = new Set(
+  'january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
+    ' ',
+  ),
+);
 
 /** The word lists above as one table: a word → the lists it is on (one lookup per word of a line). */
 const CREDIT = 1;
@@ -61,6 +81,8 @@ const SAYS_VERB = 8;
 const ARTICLE = 16;
 const PRONOUN = 32;
 const PAST_AUXILIARY = 64;
+const COPULA = 128;
+const WHEN = 256;
 const WORD_CLASSES = new Map<string, number>();
 for (const [words, flag] of [
   [CREDIT_WORDS, CREDIT],
@@ -70,6 +92,8 @@ for (const [words, flag] of [
   [ARTICLES, ARTICLE],
   [PRONOUNS, PRONOUN],
   [PAST_AUX, PAST_AUXILIARY],
+  [COPULAS, COPULA],
+  [WHEN_WORDS, WHEN],
 ] as const)
   for (const w of words) WORD_CLASSES.set(w, (WORD_CLASSES.get(w) ?? 0) | flag);
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
@@ -134,7 +158,10 @@ export function ownAttributes(text: string): string[] {
   if (t.includes('"') || t.includes('“') || t.includes('”')) out.push('quote');
   const space = t.indexOf(' ');
   const first = bareLower(space < 0 ? t : t.slice(0, space));
-  if (first) out.push(`f:${first}`);
+  if (first) {
+    out.push(`f:${first}`);
+    if (ANAPHORIC.has(first)) out.push('fa');
+  }
   const caption = isCaption(t);
   if (caption) out.push('R:caption');
   if (parseDateline(t)) out.push('R:dateline');
@@ -153,16 +180,30 @@ export function ownAttributes(text: string): string[] {
   let pronouns = 0;
   let pastAux = 0;
   let articles = 0;
+  let copulas = 0;
+  let pastEd = 0;
+  let when = false;
+  let inPlace = false;
+  let contraction = false;
   // Pronouns and auxiliaries of the line's own voice: quoted words (a headline quoting "I") left out.
   const quoted = t.includes('"') || t.includes('“') || t.includes("'") || t.includes('‘');
+  let prevLower = '';
   for (const w of words) {
     const lower = bareLower(w);
     if (lower.length > 3) {
       content++;
       if (startsUpper(w)) caps++;
+      // A past tense or participle ("experienced", "refused"): narrative prose, where headlines say "refuses".
+      if (lower.length >= 5 && lower.endsWith('ed') && !startsUpper(w)) pastEd++;
+      if (lower.endsWith("n't") || lower.endsWith('n’t')) contraction = true;
     }
+    // "in Brussels", "at Kabul": a place, as photo captions name one.
+    if ((prevLower === 'in' || prevLower === 'at') && startsUpper(w)) inPlace = true;
+    prevLower = lower;
     const cls = WORD_CLASSES.get(lower);
     if (cls === undefined) continue;
+    if (cls & COPULA) copulas++;
+    if (cls & WHEN) when = true;
     if (cls & CREDIT) credit = true;
     if (cls & CAPTION_VERB) capVerb = true;
     if (cls & REPORTED_SPEECH) said = true;
@@ -182,6 +223,13 @@ export function ownAttributes(text: string): string[] {
   }
   if (pronouns > 0) out.push(`pron${Math.min(pronouns, 2)}`);
   if (pastAux > 0) out.push('pastaux');
+  if (copulas > 0) out.push('cop');
+  if (pastEd > 0) out.push(`ed${Math.min(pastEd, 2)}`);
+  if (contraction) out.push('nt');
+  if (when) out.push('when');
+  if (inPlace) out.push('inplace');
+  // A speaker's label opening a transcript line ("TAPPER: Do you think…").
+  if (SPEAKER.test(t)) out.push('speaker');
   out.push(`det${articles === 0 ? 0 : articles / Math.max(1, n) >= 0.1 ? 2 : 1}`);
   if (t.includes(';')) out.push('semicolon');
   if (content > 0) {
@@ -218,6 +266,8 @@ export function ownAttributes(text: string): string[] {
   return out;
 }
 
+const SPEAKER = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)?: /u;
+
 /** What `splitTitleSuffix` needs to find a site name: one of its separators. */
 const TITLE_SUFFIX_SEPARATOR = /[|–—]|::/;
 
@@ -250,7 +300,7 @@ function sentenceBreaks(t: string): number {
 }
 
 /** Attributes worth repeating for a neighbour line (shape only, no words). */
-const NEIGHBOUR = /^(?:w|e|s|tc|caps|R:|url|creditw|capverb|slash|month|year|clock|wiredl|said|quote)/;
+const NEIGHBOUR = /^(?:w|e|s|tc|caps|R:|url|creditw|capverb|slash|month|year|clock|wiredl|said|quote|fa|cop|pron)/;
 const NEXT2 = /^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/;
 
 /** A line's attributes, and the same as they are named when the line is a neighbour (built once per line). */
@@ -263,6 +313,11 @@ export interface LineAttributes {
   caption: boolean;
   chrome: boolean;
   source: boolean;
+  /** What the credit rule (`isCreditOnly`) says (false for lines of over 30 words, which it never takes). */
+  credit: boolean;
+  /** The title-case attribute ("tc.5", "tc-" when none) and the end class ("e."), read by continuity features. */
+  tc: string;
+  end: string;
   /** The word-count bucket ("w8"). */
   width: string;
   asPrev: readonly string[];
@@ -301,16 +356,33 @@ export function lineAttributes(text: string): LineAttributes {
   let caption = false;
   let chrome = false;
   let source = false;
+  let credit = false;
+  let tc = 'tc-';
   for (const a of own) {
     if (a === 'R:caption') caption = true;
     else if (a === 'R:chrome') chrome = true;
     else if (a === 'R:source') source = true;
+    else if (a === 'R:credit') credit = true;
+    else if (a.startsWith('tc')) tc = a;
     const names = namesOf(a);
     if (names.prev !== null) asPrev.push(names.prev);
     if (names.next !== null) asNext.push(names.next);
     if (names.next2 !== null) asNext2.push(names.next2);
   }
-  return { own, text, caption, chrome, source, width: own[0] ?? 'w0', asPrev, asNext, asNext2 };
+  return {
+    own,
+    text,
+    caption,
+    chrome,
+    source,
+    credit,
+    tc,
+    end: own[1] ?? '',
+    width: own[0] ?? 'w0',
+    asPrev,
+    asNext,
+    asNext2,
+  };
 }
 
 /**
@@ -426,6 +498,20 @@ function named(key: string, index: number, build: () => string): string {
   return v;
 }
 
+/** Appends a list's items (a loop: no spread of the list as call arguments). */
+function append(out: string[], items: readonly string[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i]!);
+}
+
+/** Indexes of word-count buckets and end classes, so that names combining them are looked up, not built. */
+const WIDTH_INDEX = new Map(
+  [...WORD_EDGES.map((e) => `w${e}`), `w>${WORD_EDGES[WORD_EDGES.length - 1]}`].map((w, i) => [w, i + 1]),
+);
+const END_INDEX = new Map(['o', '.', 'q.', '?', '!', ':', ';', ',', 'q', ')', 'd', 'a'].map((e, i) => [`e${e}`, i]));
+/** Where names combining a bucket with a width or an end class start in their key's row (past the plain buckets). */
+const WIDTH_ROW = 100;
+const LEAD_ROW = 1000;
+
 /**
  * Features of line `cur` given its neighbours. `attrs` computes (or looks up) a line's attributes, so
  * a caller that keeps them per line pays for each line once.
@@ -438,23 +524,26 @@ export function lineFeatures(
   attrs: (line: LineView) => LineAttributes,
   prev2: LineView | null = null,
   article: ReadonlySet<number> | (() => ReadonlySet<number>) | null = null,
+  articleParagraphs = -1,
 ): string[] {
   const mine = attrs(cur);
   const blank = cur.blankBefore ? (cur.blankAfter ? 'blankBB' : 'blankB-') : cur.blankAfter ? 'blank-B' : 'blank--';
-  const out: string[] = ['bias', blank, ...mine.own, `${blank.slice(5)}${mine.width}`];
+  const out: string[] = ['bias', blank];
+  append(out, mine.own);
+  out.push(named(blank, WIDTH_ROW + (WIDTH_INDEX.get(mine.width) ?? 0), () => `${blank.slice(5)}${mine.width}`));
   if (prev) {
-    out.push(...attrs(prev).asPrev);
+    append(out, attrs(prev).asPrev);
     if (prev.blankBefore) out.push('p:bb');
   } else out.push('p:none');
   if (next) {
     const n = attrs(next);
-    out.push(...n.asNext);
+    append(out, n.asNext);
     if (next.blankAfter) out.push('n:ba');
     out.push(`${mine.width}|n:${n.width}`);
     // A line followed by itself: a paragraph a scraper took twice.
     if (next.text === cur.text) out.push('n:same');
   } else out.push('n:none');
-  if (next2) out.push(...attrs(next2).asNext2);
+  if (next2) append(out, attrs(next2).asNext2);
   else out.push('nn:none');
   // Lexical continuity, for lines short enough to be a headline, subhead or caption: a story goes on in the
   // same words, a new one starts in others. `cont`: how much of the next paragraph the two lines before
@@ -468,8 +557,8 @@ export function lineFeatures(
     const cont = shareBucket(n, p, p2);
     const lead = shareBucket(c, n, next2 ? stemsOf(attrs(next2)) : null);
     const back = shareBucket(c, p, p2);
-    const tc = mine.own.find((x) => x.startsWith('tc')) ?? 'tc-';
-    const end = mine.own[1] ?? '';
+    const tc = mine.tc;
+    const end = mine.end;
     const C = SHARE[cont];
     const L = SHARE[lead];
     const B = SHARE[back];
@@ -480,7 +569,7 @@ export function lineFeatures(
       named('lb', lead * 7 + back, () => `lb${L}|${B}`),
       named('lbc', (lead * 7 + back) * 7 + cont, () => `lbc${L}|${B}|${C}`),
       named(end, cont, () => `cont${C}|${end}`),
-      named(`${tc}${end}`, lead, () => `lead${L}|${tc}|${end}`),
+      named(tc, LEAD_ROW + lead * 16 + (END_INDEX.get(end) ?? 15), () => `lead${L}|${tc}|${end}`),
       named(blank, cont, () => `${blank}|cont${C}`),
     );
     // The same against everything the article so far has said (its headline and paragraphs; a function is
@@ -495,7 +584,17 @@ export function lineFeatures(
         named('art', art, () => `art${A}`),
         named('artc', artc, () => `artc${AC}`),
         named('aa', (art * 7 + artc) * 7 + lead, () => `aa${A}|${AC}|${L}`),
-        named(`art${end}`, art, () => `art${A}|${end}`),
+        named('art', LEAD_ROW + art * 16 + (END_INDEX.get(end) ?? 15), () => `art${A}|${end}`),
+      );
+    }
+    // How far into its article the line stands (paragraphs so far): a headline follows a whole article, a
+    // one-sentence paragraph or a subhead stands a few paragraphs into one.
+    if (articleParagraphs >= 0) {
+      const at =
+        articleParagraphs <= 3 ? articleParagraphs : articleParagraphs <= 6 ? 4 : articleParagraphs <= 12 ? 5 : 6;
+      out.push(
+        named('ap', at, () => `ap${at}`),
+        named('ap', LEAD_ROW + at * 16 + (END_INDEX.get(end) ?? 15), () => `ap${at}|${end}`),
       );
     }
   }

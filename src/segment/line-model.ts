@@ -20,6 +20,8 @@ export class LineModel {
   /** Feature → offset of its row in `table`. */
   private readonly rows: Map<string, number>;
   private readonly table: Float64Array;
+  /** Scratch sums of one line's scores (one array for all calls). */
+  private readonly sums: Float64Array;
   readonly provenance: Record<string, unknown>;
 
   constructor(file: LineModelFile) {
@@ -34,19 +36,23 @@ export class LineModel {
       for (let c = 0; c < k; c++) this.table[i * k + c] = w[c] ?? 0;
     });
     this.provenance = file.provenance;
+    this.sums = new Float64Array(k);
   }
 
   /** Probability of each label (in `labels` order) for a line's features. */
   probabilities(features: readonly string[]): number[] {
     const k = this.labels.length;
-    const scores = new Array<number>(k);
-    for (let i = 0; i < k; i++) scores[i] = 0;
+    const sums = this.sums;
+    sums.fill(0);
     const table = this.table;
-    for (const f of features) {
-      const at = this.rows.get(f);
+    const rows = this.rows;
+    for (let j = 0; j < features.length; j++) {
+      const at = rows.get(features[j]!);
       if (at === undefined) continue;
-      for (let i = 0; i < k; i++) scores[i]! += table[at + i]!;
+      for (let i = 0; i < k; i++) sums[i]! += table[at + i]!;
     }
+    const scores = new Array<number>(k);
+    for (let i = 0; i < k; i++) scores[i] = sums[i]!;
     let max = Number.NEGATIVE_INFINITY;
     for (const s of scores) if (s > max) max = s;
     let sum = 0;
@@ -56,6 +62,11 @@ export class LineModel {
     }
     for (let i = 0; i < k; i++) scores[i] = scores[i]! / sum;
     return scores;
+  }
+
+  /** The index of a label in `labels` (-1 when the model does not know it). */
+  indexOf(label: string): number {
+    return this.labels.indexOf(label);
   }
 
   /** The probability of one label (0 for a label the model does not know). */

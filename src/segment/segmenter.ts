@@ -5,6 +5,7 @@ import {
   isCaption,
   isCaptionBeforeCredit,
   isChrome,
+  isCreditOnly,
   isHeadlineShaped,
   isSubhead,
   isUrlContinuation,
@@ -369,6 +370,17 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
 
   // The learned line classifier (null when its model file is missing: rules alone then).
   const model = lineModel();
+  const labelIndex = (label: string): number => (model ? model.indexOf(label) : -1);
+  const labelAt = {
+    headline: labelIndex('headline'),
+    caption: labelIndex('caption'),
+    credit: labelIndex('credit'),
+    chrome: labelIndex('chrome'),
+    subhead: labelIndex('subhead'),
+    body: labelIndex('body'),
+    standfirst: labelIndex('standfirst'),
+    stamp: labelIndex('stamp'),
+  };
   const attrs = new Map<string, LineAttributes>();
   const own = (l: LineView): LineAttributes => {
     let a = attrs.get(l.text);
@@ -394,8 +406,11 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     if (!u) break;
     const text = u.text;
     // Rule answers already in the line's attributes (built when it was the previous line's neighbour) are reused.
-    const known = attrs.get(text);
     const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
+    // A short line the classifier may score has its attributes built now, so the rules below read them
+    // instead of running once here and again for the model.
+    const known =
+      attrs.get(text) ?? (model && wordCount(text, LEARNED_MAX_WORDS) <= LEARNED_MAX_WORDS ? own(view) : undefined);
     const prevView = lastView;
     const prev2View = beforeLastView;
     beforeLastView = lastView;
@@ -417,16 +432,17 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         own,
         prev2View,
         lastBuilder ? lastStems : null,
+        lastBuilder ? lastBuilder.paragraphs.length : -1,
       );
       const p = model.probabilities(features);
-      const at = (label: string): number => model.probability(p, label);
+      const at = (i: number): number => (i < 0 ? 0 : (p[i] ?? 0));
       scored = {
-        headline: at('headline'),
-        caption: at('caption') + at('credit'),
-        chrome: at('chrome'),
-        subhead: at('subhead'),
-        body: at('body') + at('standfirst'),
-        stamp: at('stamp'),
+        headline: at(labelAt.headline),
+        caption: at(labelAt.caption) + at(labelAt.credit),
+        chrome: at(labelAt.chrome),
+        subhead: at(labelAt.subhead),
+        body: at(labelAt.body) + at(labelAt.standfirst),
+        stamp: at(labelAt.stamp),
       };
       return scored;
     };
@@ -550,7 +566,11 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       });
     if (
       ruleCaption() ||
-      isCaptionBeforeCredit(text, window[0]?.text ?? null) ||
+      isCaptionBeforeCredit(
+        text,
+        window[0]?.text ?? null,
+        window[0] ? (attrs.get(window[0].text)?.credit ?? isCreditOnly(window[0].text)) : false,
+      ) ||
       (learned &&
         learned.caption >= CAPTION_MIN &&
         learned.caption > learned.body &&

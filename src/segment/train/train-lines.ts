@@ -30,6 +30,7 @@ export function examplesOf(dumps: readonly Dump[]): Example[] {
     // headline and paragraphs (not captions, credits or chrome) of the article of the line before.
     let article = new Set<number>();
     let articleOf = -1;
+    let paragraphs = 0;
     d.lines.forEach((l, i) => {
       out.push({
         features: lineFeatures(
@@ -40,14 +41,19 @@ export function examplesOf(dumps: readonly Dump[]): Example[] {
           own,
           d.lines[i - 2] ?? null,
           i > 0 ? article : null,
+          i > 0 ? paragraphs : -1,
         ),
         label: LINE_LABELS.indexOf(l.label),
       });
       if (l.article !== articleOf) {
         article = new Set();
         articleOf = l.article;
+        paragraphs = 0;
       }
-      if (PARAGRAPH_LABELS.has(l.label)) addStems(l.text, article);
+      if (PARAGRAPH_LABELS.has(l.label)) {
+        addStems(l.text, article);
+        if (l.label !== 'headline') paragraphs++;
+      }
     });
   }
   return out;

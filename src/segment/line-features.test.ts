@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { isCaptionBeforeCredit, isCreditOnly } from './classify.js';
+import { lineAttributes, lineFeatures, ownAttributes, type LineView } from './line-features.js';
+
+const view = (text: string): LineView => ({ text, blankBefore: true, blankAfter: true });
+
+describe('line features that tell prose from headlines and captions', () => {
+  it('reads copulas, past tenses, contractions and a first word that points back in prose', () => {
+    const own = ownAttributes('Thus far, the committee has declined to comment on the gifts.');
+    expect(own).toContain('fa');
+    expect(own).toContain('cop');
+    expect(own).toContain('ed1');
+    expect(ownAttributes("Voters don't expect the mayor to run again.")).toContain('nt');
+  });
+
+  it('leaves them out of headlinese', () => {
+    const own = ownAttributes('Harbour board rejects ferry plan after storm damage');
+    for (const f of ['fa', 'cop', 'ed1', 'ed2', 'nt', 'speaker']) expect(own).not.toContain(f);
+  });
+
+  it('reads a transcript speaker label', () => {
+    expect(ownAttributes('HOLLAND: Do you think the council will approve it?')).toContain('speaker');
+    expect(ownAttributes('Holland: a town that rebuilt itself')).not.toContain('speaker');
+  });
+
+  it("reads a caption's place and its month or weekday standing alone", () => {
+    const own = ownAttributes('A fishing fleet in Portmere in October');
+    expect(own).toContain('inplace');
+    expect(own).toContain('when');
+    expect(ownAttributes('Fishing fleet returns to port')).not.toContain('inplace');
+  });
+
+  it('names the next line opening with a pronoun or connective, and how far into its article a line stands', () => {
+    const cache = new Map<LineView, ReturnType<typeof lineAttributes>>();
+    const attrs = (l: LineView) => {
+      let a = cache.get(l);
+      if (!a) {
+        a = lineAttributes(l.text);
+        cache.set(l, a);
+      }
+      return a;
+    };
+    const cur = view('The ferry service ended in March.');
+    const prev = view('The port authority met on Tuesday to review the harbour accounts for the year.');
+    const next = view('It had carried commuters across the bay for forty years, the board said.');
+    const features = lineFeatures(cur, prev, next, null, attrs, null, new Set<number>(), 4);
+    expect(features).toContain('n:fa');
+    expect(features).toContain('ap4');
+    expect(features.some((f) => f.startsWith('ap4|'))).toBe(true);
+    const first = lineFeatures(cur, prev, next, null, attrs, null, new Set<number>(), 0);
+    expect(first).toContain('ap0');
+  });
+});
+
+describe('credit rules', () => {
+  it('takes a short credit line and leaves prose', () => {
+    expect(isCreditOnly('Photo: Lena Hoffmann/AFP via Getty Images')).toBe(true);
+    expect(isCreditOnly('The photo was taken by a resident who asked not to be named, the police said.')).toBe(false);
+  });
+
+  it('reads a caption over a credit line, with the credit answer given or asked', () => {
+    const caption = 'Fishing boats moored in the harbour';
+    const credit = 'Photo: Lena Hoffmann/AFP';
+    expect(isCaptionBeforeCredit(caption, credit)).toBe(true);
+    expect(isCaptionBeforeCredit(caption, credit, false)).toBe(false);
+    expect(isCaptionBeforeCredit(caption, 'The harbour reopened on Monday.')).toBe(false);
+  });
+});
