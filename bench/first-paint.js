@@ -10,8 +10,9 @@
 // printed beside the medians: on a shared, loaded machine the pairs see the same load. The load average at the
 // start and end is printed too. Prints figures; asserts nothing.
 //
-//   npm run bench:paint -- [--rounds 7] [--settle 2000] [--trace] [--without-coop] [--other /path/to/other/checkout]
+//   npm run bench:paint -- [--rounds 7] [--settle 2000] [--trace] [--without-coop] [--from-site] [--other /path/to/other/checkout]
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,14 @@ const TRACE = argv.includes('--trace');
  * blank page starts a new renderer process, which `213fafe` (no such header) did not.
  */
 const WITHOUT_COOP = argv.includes('--without-coop');
+/**
+ * --from-site: each fresh context first shows a blank page of another site (http://localhost:PORT/, a site apart from
+ * 127.0.0.1) and the view is then opened from it, as an analyst arrives from a new-tab page or another site. That
+ * navigation crosses sites, so Chromium's site isolation gives the view a new renderer process whatever its headers;
+ * without the option the context's own about:blank renderer may be reused, except where COOP forces a new one. The
+ * figures are the view document's own timestamps either way.
+ */
+const FROM_SITE = argv.includes('--from-site');
 // Chromium's flags as the browser tests launch it (test/browser/harness.ts, CHROMIUM_FLAGS; a TypeScript module
 // this script cannot import).
 const FLAGS = [
@@ -113,6 +122,7 @@ async function measure(browser, url, trace, stripCoop = false) {
       if (stripCoop) delete headers['cross-origin-opener-policy'];
       await route.fulfill({ response: res, headers });
     });
+  if (FROM_SITE) await page.goto(`http://localhost:${startPort}/`);
   await page.goto(url);
   // Some views poll (Sources, jobs), so the network never goes quiet: give every view the same time after load
   // (SETTLE ms; the figures are the browser's own timestamps, not this wait).
@@ -162,6 +172,12 @@ function viewUrl(server, view) {
   return `${server.base}/#/${hash}`;
 }
 
+const startPage = createServer((_, res) => {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end('<!doctype html><title>start</title>');
+});
+const startPort = 18_399;
+if (FROM_SITE) await new Promise((resolve) => startPage.listen(startPort, '127.0.0.1', resolve));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 const builds = [['this build', ROOT]];
 if (OTHER) builds.push([`other (${OTHER})`, OTHER]);
@@ -203,6 +219,7 @@ try {
 } finally {
   for (const s of servers) s.stop();
   await browser.close();
+  startPage.close();
 }
 const load1 = loadavg();
 
