@@ -59,6 +59,7 @@ describe('generic actors', () => {
     const doc = code('Protesters threw stones at a bank in Chile on the day Ivo Brandt arrived.', [
       ['Ivo Brandt', 'PER'],
     ]);
+    expect(doc.events.length).toBeGreaterThan(0);
     for (const e of doc.events) expect(e.source.map((a) => a.code)).not.toContain('CHLCVL');
   });
 });
