@@ -60,6 +60,36 @@ describe('mergedDate', () => {
     ).toEqual({ value: '2022', precision: 'year' });
   });
 
+  it("does not refine a stated date by an article's day unless the statement gives the days it spans", () => {
+    // "In 2022" beside the day an article was published: the article's day is when the news was told.
+    expect(
+      mergedDate([
+        { date: { value: '2022', precision: 'year' }, dateFrom: 'sentence' },
+        { date: day('2022-09-13'), dateFrom: 'anchor' },
+      ]),
+    ).toMatchObject({ date: { value: '2022', precision: 'year' }, dateFrom: 'sentence' });
+    expect(
+      mergedDate([
+        { date: month('2026-03'), dateFrom: 'sentence' },
+        { date: day('2026-03-20'), dateFrom: 'anchor' },
+      ]),
+    ).toMatchObject({ date: month('2026-03'), dateFrom: 'sentence' });
+    // A carried date ranks below the sentence's own: it does not refine it either.
+    expect(
+      mergedDate([
+        { date: month('2026-03'), dateFrom: 'sentence' },
+        { date: day('2026-03-20'), dateFrom: 'carried' },
+      ]).date,
+    ).toEqual(month('2026-03'));
+    // A finer date of the same source does.
+    expect(
+      mergedDate([
+        { date: month('2026-03'), dateFrom: 'sentence' },
+        { date: day('2026-03-20'), dateFrom: 'sentence' },
+      ]).date,
+    ).toEqual(day('2026-03-20'));
+  });
+
   it('gives the same answer whatever order the mentions come in', () => {
     const mentions: MentionDate[] = [
       { date: day('2026-03-09'), dateFrom: 'sentence', reported: day('2026-03-12') },

@@ -73,13 +73,17 @@ export function mergedDate(mentions: Iterable<MentionDate>): MergedDate {
   if (best === null) return { date: null, dateFrom: null, dateRange: null, reported: firstReported };
   // A coarse date the sentence states ("earlier this week" → the month) is refined by a finer date another mention
   // gives inside it (and inside the days the expression spans, if it gives them): the two agree, and the finer one
-  // says more. A date outside it is a different claim and does not refine it.
+  // says more. A date outside it is a different claim and does not refine it. A date from a weaker source (an
+  // article's day, a date carried from another sentence) refines it only when the expression gives the days it
+  // spans: without them the article's day tells when the news was told, not that the stated year or month was it.
   let finer: Option | null = null;
+  const rank = SOURCE_RANK[best.dateFrom ?? 'anchor'];
   if (best.date.precision !== 'day')
     for (const o of options.values()) {
       const d = o.date.value;
       if (PRECISION_RANK[o.date.precision] <= PRECISION_RANK[best.date.precision] || !d.startsWith(best.date.value))
         continue;
+      if (SOURCE_RANK[o.dateFrom ?? 'anchor'] < rank && best.range === null) continue;
       const [from, to] = best.range?.split('/') ?? [];
       if (from && to && (d < from.slice(0, d.length) || d > to.slice(0, d.length))) continue;
       const gain = finer === null ? 1 : PRECISION_RANK[o.date.precision] - PRECISION_RANK[finer.date.precision];
