@@ -150,6 +150,20 @@ describe('mergeEvents', () => {
     ]);
   });
 
+  it('exports a meeting told in both directions the same way whatever order its mentions are read in', () => {
+    const usa = [actor('United States', 'country:USA')];
+    const vsk = [actor('Veskaria', 'country:VSK')];
+    const day = (value: string) => ({ value, precision: 'day' as const });
+    const hosted = mention('a2', 10, { type: 'CONSULT', source: vsk, target: usa, reported: day('2026-03-14') });
+    const visited = mention('a1', 30, { type: 'CONSULT', source: usa, target: vsk, reported: day('2026-03-13') });
+    const one = mergeEvents([hosted, visited], keys);
+    const other = mergeEvents([visited, hosted], keys);
+    expect(one).toHaveLength(1);
+    expect(other).toEqual(one);
+    // The first reported mention gives the direction.
+    expect(one[0]).toMatchObject({ sourceIds: ['ent_usa'], targetIds: ['ent_vsk'] });
+  });
+
   it('reads dates as they become finer during the fold: a month-dated event that takes a day no longer fits another day', () => {
     const month = { value: '2026-03', precision: 'month' as const };
     const out = mergeEvents(

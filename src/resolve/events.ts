@@ -315,12 +315,33 @@ function exportActor(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): 
   return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? actorKeys.get(a.actorKey) : undefined) ?? null };
 }
 
-/** The exported corpus event of a merged event, given its mentions (in the order of its references). */
+/**
+ * The order an event's mentions are exported in: first reported first (an undated report last), then by article
+ * and position. It does not depend on the order they were read in, so neither does the export.
+ */
+function mentionOrder(a: EventMentionRecord, b: EventMentionRecord): number {
+  const ra = a.event.reported?.value ?? null;
+  const rb = b.event.reported?.value ?? null;
+  if (ra !== rb) {
+    if (ra === null) return 1;
+    if (rb === null) return -1;
+    return ra < rb ? -1 : 1;
+  }
+  if (a.articleId !== b.articleId) return a.articleId < b.articleId ? -1 : 1;
+  return a.event.evidence.start - b.event.evidence.start;
+}
+
+/**
+ * The exported corpus event of a merged event, given its mentions. Its sides are those of the first mention (in
+ * `mentionOrder`) that names both: a meeting's parties join it in any role, so which one is the source must not
+ * depend on the order the mentions are read in.
+ */
 export function exportEvent(
   c: Pick<MergedEvent<unknown>, 'key' | 'type' | 'date'>,
-  ms: readonly EventMentionRecord[],
+  mentions: readonly EventMentionRecord[],
   actorKeys: ReadonlyMap<string, string>,
 ): ExportEvent {
+  const ms = [...mentions].sort(mentionOrder);
   const first = ms.find((m) => m.event.source.length && m.event.target.length) ?? ms[0]!;
   const ids = (actors: readonly EventActorRef[]): string[] => [
     ...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x)),
