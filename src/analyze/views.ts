@@ -10,6 +10,7 @@ import {
   outletsOf,
   evidenceWithTimex,
   undatedEvents as undatedEvents_,
+  TOTAL_CAP,
 } from '../store/index.js';
 import { eventHeadline } from './headline.js';
 
@@ -112,7 +113,8 @@ function chronologyEntries(db: Db, events: ExportEvent[]): ChronologyEvent[] {
  * One page of the timeline: `limit` dated events from `offset` (oldest first) that the facets select, grouped
  * by date, each with its headline, sentence and outlets and same-day duplicates folded; `total` dated events in
  * all, `undated` how many the facets select without a date, and on the last page `undatedEvents` (at most
- * `limit`) as their own group. Read off the events' date index, never the whole table.
+ * `limit`) as their own group. Read off the events' date index, never the whole table. Both counts stop at `cap`
+ * (`Infinity`: exact).
  */
 export function timelinePage(
   db: Db,
@@ -120,6 +122,7 @@ export function timelinePage(
   limit: number,
   facets: Facets = NO_FACETS,
   cursor?: string,
+  cap = TOTAL_CAP,
 ): {
   days: ChronologyDay[];
   undated: number;
@@ -131,7 +134,7 @@ export function timelinePage(
   undatedEvents: ChronologyEvent[];
   next: string | null;
 } {
-  const page = datedEventPage(db, offset, limit, facets, cursor);
+  const page = datedEventPage(db, offset, limit, facets, cursor, cap);
   const days: ChronologyDay[] = [];
   for (const item of chronologyEntries(db, page.items)) {
     const last = days.at(-1);

@@ -38,7 +38,7 @@ import { listExportRoutes } from './list-export.js';
 import type { JobQueue } from './jobs.js';
 import type { NetworkViews } from './network.js';
 import { type FacetQuery, parseFacets } from './facets.js';
-import { paged } from './paging.js';
+import { type CountQuery, paged, parseCount } from './paging.js';
 import { sourcesRoutes, type SourcesOptions } from './sources.js';
 
 export interface ApiOptions extends SourcesOptions {
@@ -101,11 +101,13 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
     places.get(JSON.stringify(f), () => eventPlaces(db, f, f));
   return (
     new Hono()
-      .get('/articles', paged<FacetQuery>(), (c) => {
+      .get('/articles', paged<FacetQuery & CountQuery>(), (c) => {
         const q = c.req.valid('query');
         const f = parseFacets(c.req.query());
         if ('error' in f) return c.json({ error: f.error }, 400);
-        return listPage(c, q, () => articlePage(db, q.offset, q.limit, f, q.cursor));
+        const cap = parseCount(c.req.query('count'));
+        if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
+        return listPage(c, q, () => articlePage(db, q.offset, q.limit, f, q.cursor, cap));
       })
       .get('/outlets', (c) =>
         c.json(
@@ -136,9 +138,11 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
           ? c.json({ ...a, splitAt: splitOffsets(a.text), nextInSource: nextInSource(db, a.id) }, 200)
           : c.json({ error: 'no such article' }, 404);
       })
-      .get('/entities', paged<{ type?: string }>(), (c) => {
+      .get('/entities', paged<{ type?: string } & CountQuery>(), (c) => {
         const q = c.req.valid('query');
-        return listPage(c, q, () => entityPage(db, q.offset, q.limit, c.req.query('type') || undefined, q.cursor));
+        const cap = parseCount(c.req.query('count'));
+        if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
+        return listPage(c, q, () => entityPage(db, q.offset, q.limit, c.req.query('type') || undefined, q.cursor, cap));
       })
       .get('/entities/:id', paged(), (c) => {
         const { offset, limit } = c.req.valid('query');
@@ -149,11 +153,13 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         const p = actorProfile(db, c.req.param('id'));
         return p ? c.json(p, 200) : c.json({ error: 'no such actor' }, 404);
       })
-      .get('/quotes', paged<FacetQuery>(), (c) => {
+      .get('/quotes', paged<FacetQuery & CountQuery>(), (c) => {
         const q = c.req.valid('query');
         const f = parseFacets(c.req.query());
         if ('error' in f) return c.json({ error: f.error }, 400);
-        return listPage(c, q, () => quotePage(db, q.offset, q.limit, f, q.cursor));
+        const cap = parseCount(c.req.query('count'));
+        if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
+        return listPage(c, q, () => quotePage(db, q.offset, q.limit, f, q.cursor, cap));
       })
       .get('/quotes/speakers', (c) =>
         c.json(
@@ -161,17 +167,21 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
           200,
         ),
       )
-      .get('/claims', paged<FacetQuery>(), (c) => {
+      .get('/claims', paged<FacetQuery & CountQuery>(), (c) => {
         const q = c.req.valid('query');
         const f = parseFacets(c.req.query());
         if ('error' in f) return c.json({ error: f.error }, 400);
-        return listPage(c, q, () => claimPage(db, q.offset, q.limit, f, q.cursor));
+        const cap = parseCount(c.req.query('count'));
+        if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
+        return listPage(c, q, () => claimPage(db, q.offset, q.limit, f, q.cursor, cap));
       })
-      .get('/events', paged<FacetQuery>(), (c) => {
+      .get('/events', paged<FacetQuery & CountQuery>(), (c) => {
         const q = c.req.valid('query');
         const f = parseFacets(c.req.query());
         if ('error' in f) return c.json({ error: f.error }, 400);
-        return listPage(c, q, () => eventPage(db, q.offset, q.limit, f, q.cursor));
+        const cap = parseCount(c.req.query('count'));
+        if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
+        return listPage(c, q, () => eventPage(db, q.offset, q.limit, f, q.cursor, cap));
       })
       .get('/search', paged<{ q?: string; outlet?: string; from?: string; to?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
         const q = c.req.query('q') ?? '';
@@ -205,11 +215,13 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         const g = ledgerGroup(db, c.req.param('id'), offset, limit);
         return g ? c.json({ offset, limit, ...g }, 200) : c.json({ error: 'no such claim group' }, 404);
       })
-      .get('/timeline', paged<FacetQuery>(1000, 200), (c) => {
+      .get('/timeline', paged<FacetQuery & CountQuery>(1000, 200), (c) => {
         const q = c.req.valid('query');
         const f = parseFacets(c.req.query());
         if ('error' in f) return c.json({ error: f.error }, 400);
-        return listPage(c, q, () => timelinePage(db, q.offset, q.limit, f, q.cursor));
+        const cap = parseCount(c.req.query('count'));
+        if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
+        return listPage(c, q, () => timelinePage(db, q.offset, q.limit, f, q.cursor, cap));
       })
       .get('/places', paged<FacetQuery>(), (c) => {
         const f = parseFacets(c.req.query());

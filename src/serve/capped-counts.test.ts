@@ -51,6 +51,53 @@ describe('list counts capped', () => {
     expect(deep.body.next).toBeNull();
   });
 
+  it('counts every row with ?count=exact, through the cache and the readers alike', async () => {
+    const exact = db.prepare('SELECT COUNT(*) FROM entities').pluck().get() as number;
+    const pooled = createApp(db, { readers: 1 });
+    try {
+      for (const served of [app, pooled]) {
+        // Capped, exact, then capped again: each answer is kept under its own URL.
+        for (const [url, total, capped] of [
+          ['/api/entities?limit=2', TOTAL_CAP, true],
+          ['/api/entities?limit=2&count=exact', exact, false],
+          ['/api/entities?limit=2', TOTAL_CAP, true],
+          ['/api/entities?limit=2&count=exact', exact, false],
+        ] as const) {
+          const { status, body } = await getJson(served, url);
+          expect(status, url).toBe(200);
+          expect(body.total, url).toBe(total);
+          expect(body.totalCapped, url).toBe(capped);
+        }
+      }
+    } finally {
+      pooled.stopWorkers();
+    }
+    for (const list of ['articles', 'entities', 'events', 'quotes', 'claims', 'timeline']) {
+      const ok = await json(`/api/${list}?count=exact&limit=1`);
+      expect(ok.status, list).toBe(200);
+      expect(ok.body.totalCapped, list).toBe(false);
+      for (const bad of ['EXACT', 'capped', '10']) {
+        const r = await json(`/api/${list}?count=${bad}`);
+        expect(r.status, `${list} ${bad}`).toBe(400);
+        expect(r.body.error, `${list} ${bad}`).toMatch(/count must be exact/);
+      }
+    }
+    // The timeline's counts, exact past a small cap.
+    const dated = db.prepare('SELECT COUNT(*) FROM events WHERE date IS NOT NULL').pluck().get() as number;
+    const undated = db.prepare('SELECT COUNT(*) FROM events WHERE date IS NULL').pluck().get() as number;
+    const small = Math.min(dated, undated) - 1;
+    expect(small).toBeGreaterThan(0);
+    const capped = timelinePage(db, 0, 3, undefined, undefined, small);
+    expect([capped.total, capped.totalCapped, capped.undated, capped.undatedCapped]).toEqual([
+      small,
+      true,
+      small,
+      true,
+    ]);
+    const all = timelinePage(db, 0, 3, undefined, undefined, Number.POSITIVE_INFINITY);
+    expect([all.total, all.totalCapped, all.undated, all.undatedCapped]).toEqual([dated, false, undated, false]);
+  });
+
   it('counts exactly below the cap (a filter), with totalCapped false', async () => {
     const exact = db.prepare("SELECT COUNT(*) FROM entities WHERE type = 'PERSON'").pluck().get() as number;
     const { body } = await json('/api/entities?type=PERSON');

@@ -1,4 +1,5 @@
 import type { Env, MiddlewareHandler } from 'hono';
+import { TOTAL_CAP } from '../store/index.js';
 
 /** The largest `offset` a list takes: far past any store, and far below SQLite's 64-bit integers. */
 export const MAX_OFFSET = 1_000_000_000;
@@ -51,4 +52,18 @@ export function paged<Q extends Record<string, string | undefined> = {}>(
     } else c.req.addValidatedData('query', p);
     await next();
   };
+}
+
+/** The `count` parameter of the counted lists (articles, entities, events, quotes, claims, timeline). */
+export type CountQuery = { count?: string };
+
+/**
+ * How far a counted list counts its rows, from its `count` parameter: absent, up to `TOTAL_CAP` (past it `total`
+ * says the cap and `totalCapped` is true); `exact`, all of them (`Infinity`), whatever that costs. Anything else is
+ * the message saying so.
+ */
+export function parseCount(raw: string | undefined): number | { error: string } {
+  if (raw === undefined || raw === '') return TOTAL_CAP;
+  if (raw === 'exact') return Number.POSITIVE_INFINITY;
+  return { error: 'count must be exact (or absent: counted up to the cap)' };
 }
