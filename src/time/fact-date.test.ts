@@ -47,9 +47,9 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'repair').date?.value).toBe('2026-03-16');
     expect(dateOf(doc, 'said')).toMatchObject({ date: { value: '2026-03-10' }, dateFrom: 'sentence' });
   });
-  it('dates a fact in a "when" clause by the time it follows ("the night before, when he claimed")', () => {
-    const doc = article('Reporters asked about remarks he had made on Sunday, when he claimed the vote was rigged.');
-    expect(dateOf(doc, 'claimed')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'sentence' });
+  it('dates a fact in a "when" clause by the time it follows ("the night before, when she warned")', () => {
+    const doc = article('Reporters asked about a speech she gave on Sunday, when she warned the vote was late.');
+    expect(dateOf(doc, 'warned')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'sentence' });
   });
   it('leaves a fact whose subject an adjective places earlier ("a previous attempt … failed") undated', () => {
     const doc = article('A previous attempt by the engineers to seal the damaged valve with concrete failed.');
@@ -73,8 +73,8 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'resigning').date).toBeNull();
     expect(dateOf(doc, 'left').date).toBeNull();
     // A "since" clause with its own time takes it, read as past: the latest October before the anchor.
-    const own = article('Since announcing in October that he would retire, the coach has won every match.');
-    expect(dateOf(own, 'announcing').date).toEqual({ value: '2025-10', precision: 'month' });
+    const own = article('Since revealing in October that she would retire, the coach has won every match.');
+    expect(dateOf(own, 'revealing').date).toEqual({ value: '2025-10', precision: 'month' });
   });
   it('reads a verb whose past is its base form as past ("a storm hit the island in June")', () => {
     const doc = article('A storm hit the island in June, cutting power to thousands.');
@@ -159,10 +159,10 @@ describe('narrative time and intervals', () => {
   it('leaves the past of a relative clause undated: it describes a participant, not the news', () => {
     const doc = article(
       'The senator, who campaigned against the levy, is urging colleagues to vote no. ' +
-        'The deal is backed by a mayor who helped negotiate it. The council met on Monday.',
+        'The deal is backed by a mayor who helped draft it. The council met on Monday.',
     );
     expect(dateOf(doc, 'campaigned').date).toBeNull();
-    expect(dateOf(doc, 'negotiate').date).toBeNull();
+    expect(dateOf(doc, 'draft').date).toBeNull();
     expect(dateOf(doc, 'urging')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
     const dated = article('Police arrested a driver who crashed into a shop on Monday.');
     expect(dateOf(dated, 'crashed')).toMatchObject({ date: { value: '2026-03-09' }, dateFrom: 'sentence' });

@@ -143,7 +143,7 @@ function expressionDate(
     // A possessive naming the fact's own noun ("Tuesday's hearing", "last month's explosion") dates it,
     // whatever precedes it.
     if (calendar && t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
-    // "the previous night, when he claimed …": the clause "when" opens after a time tells what happened then.
+    // "late on Monday, when she announced …": the clause "when" opens after a time tells what happened then.
     if (calendar && t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
     // A date premodifying the fact's own noun names that occasion's day, even inside a bound ("since
     // their Oct. 13 debate" dates the debate).
@@ -153,8 +153,8 @@ function expressionDate(
     if (year && t.end <= span.start && /^\s+$/.test(between) && MODIFIER.test(before)) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
-    // A verb agrees in tense with its time adverbial: "is pushing to reject the deal reached last week" —
-    // "last week" belongs to "reached", not to the present "is pushing".
+    // A verb agrees in tense with its time adverbial: "is pushing to reject the pact signed last week" —
+    // "last week" belongs to "signed", not to the present "is pushing".
     if (PAST_DEICTIC.test(t.text) && tenseOf() === 'present') continue;
     if (FUTURE_DEICTIC.test(t.text) && tenseOf() === 'past') continue;
     let score = between.length;
@@ -164,7 +164,7 @@ function expressionDate(
         (/^[-\s]\p{L}/u.test(doc.text.slice(t.end, t.end + 2)) && !/\b(?:in|during|of)\s+$/i.test(before)));
     if (modifier) {
       // The fact's own noun ("the 2003 invasion"), the subject it heads ("a 2014 study that appeared"), or
-      // a placing phrase ("at a 2014 Senate hearing") is dated by it; any other noun phrase's year is not.
+      // a placing phrase ("at a 2031 council hearing") is dated by it; any other noun phrase's year is not.
       const ownNoun = t.end <= span.start && /^[\s\p{L}-]{0,24}?(?:\s+(?:that|which))?\s*$/u.test(between);
       if (!ownNoun && !PLACING_MODIFIER.test(before)) continue;
     } else if (!ADVERBIAL.test(before) && !DEICTIC.test(t.text)) score += 200;
@@ -248,13 +248,13 @@ function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
 
 /**
  * A subject relative pronoun right before the fact's verb, an adverb or a past-tense verb governing its bare
- * infinitive allowed between: "a man who said", "who helped negotiate the deal".
+ * infinitive allowed between: "a man who said", "who helped draft the treaty".
  */
 const RELATIVE_BEFORE = /\b(?:who|which|that)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed\s+)?$/iu;
 
 /**
- * Whether the fact is a past-tense verb of a relative clause ("a man who said he would never …", "Grijalva,
- * who helped negotiate the deal"): such a clause describes a participant by what it once did — background,
+ * Whether the fact is a past-tense verb of a relative clause ("a man who said he would never …", "Holm,
+ * who helped draft the treaty"): such a clause describes a participant by what it once did — background,
  * not the news the article reports — so with no expression of its own it stays undated.
  */
 function relativeClausePast(doc: Doc, sentence: Sentence, span: Span, tenseOf: () => Tense): boolean {
