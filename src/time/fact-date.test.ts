@@ -93,6 +93,16 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'train').date).toBeNull();
     expect(dateOf(doc, 'resigned').date?.value).toBe('2026-03-11');
   });
+  it('dates "was used to" (a purpose) and "had to" (an obligation) by the news day: neither places the fact earlier', () => {
+    const doc = article(
+      'Tear gas was used to disperse the crowd. The airline had to cut 300 jobs. The bank had cut 40 jobs.',
+    );
+    expect(dateOf(doc, 'disperse').date?.value).toBe('2026-03-11');
+    expect(dateOf(doc, 'used').date?.value).toBe('2026-03-11');
+    expect(dateOf(doc, 'cut 300').date?.value).toBe('2026-03-11');
+    // A past perfect still does.
+    expect(dateOf(doc, 'cut 40').date).toBeNull();
+  });
   it('leaves a participle describing a noun ("in a letter sent to lawmakers") undated, and dates "the 2006 test" by its year', () => {
     const doc = article('In a letter sent to the council, the mayor defended the budget.');
     expect(dateOf(doc, 'sent').date).toBeNull();

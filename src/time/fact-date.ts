@@ -226,9 +226,13 @@ function datedValue(t: Timex, doc: Doc): Dated | null {
   return date ? { date, range: null } : null;
 }
 
-/** Words that place a fact before or after another one rather than on the news day. */
+/**
+ * Words that place a fact before or after another one rather than on the news day. "Used to" is a past habit
+ * only in the active ("the coach used to train"): after a form of be or get it is a passive of purpose ("gas was
+ * used to disperse them"). "Had to" is an obligation, not a past perfect ("the airline had to cut jobs").
+ */
 const BACKGROUND =
-  /\b(?:earlier|previously|previous|formerly|once|later|used\s+to|had\s+(?:\p{Ll}+\s+)?(?:\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne)|won|lost|met|left|held|become|come|had|heard|kept|built|hit|struck|cut|put|felt|dealt|stood|set|let|shut|quit|spread|read|sat|slept|stuck|swept|wept|led|fed|fled|bid|burst|cast|cost|hurt|split))\b/iu;
+  /\b(?:earlier|previously|previous|formerly|once|later|(?<!\b(?:be|is|are|was|were|been|being|get|gets|got|gotten|getting)\s+)used\s+to|had\s+(?!to\b)(?:\p{Ll}+\s+)?(?:\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne)|won|lost|met|left|held|become|come|had|heard|kept|built|hit|struck|cut|put|felt|dealt|stood|set|let|shut|quit|spread|read|sat|slept|stuck|swept|wept|led|fed|fled|bid|burst|cast|cost|hurt|split))\b/iu;
 
 /** How far back a clause's subject is looked for ("A previous attempt to lower a box … failed"). */
 const CLAUSE_REACH = 120;
