@@ -85,16 +85,20 @@ describe('roles and affiliations', () => {
   });
 
   it('splits an affiliation off a person span and carries the role to later mentions', () => {
-    const doc = analyze('South Korean President Moon Jae-in flew home. Mr. Moon then rested.', [
-      ['South Korean President Moon Jae-in', 'PER'],
-      ['Moon', 'PER'],
+    const doc = analyze('South Korean President Park Min-jun flew home. Mr. Park then rested.', [
+      ['South Korean President Park Min-jun', 'PER'],
+      ['Park', 'PER'],
     ]);
     const norp = find(doc, 'South Korean');
     expect([norp.type, norp.actorKey]).toEqual(['NORP', 'country:KOR']);
-    const p = find(doc, 'Moon Jae-in');
+    const p = find(doc, 'Park Min-jun');
     expect([p.role, p.affiliation]).toEqual(['President', 'country:KOR']);
-    const later = find(doc, 'Moon');
-    expect([later.actorKey, later.role, later.affiliation]).toEqual(['person:moon jae in', 'President', 'country:KOR']);
+    const later = find(doc, 'Park');
+    expect([later.actorKey, later.role, later.affiliation]).toEqual([
+      'person:park min jun',
+      'President',
+      'country:KOR',
+    ]);
   });
 
   it('reads possessive affiliations and appositive roles', () => {

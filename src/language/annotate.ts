@@ -248,7 +248,7 @@ function reconcile(words: string[], ix: DocIndex, spans: Candidate[]): Candidate
         const c = over[0]!;
         if (gs >= c.s && ge <= c.e && gs === c.s && m.entry.kind !== 'org') {
           if (c.conll === 'PER' && m.entry.kind !== 'capital') {
-            // "South Korean President Moon Jae-in" tagged as one person: split the affiliation off.
+            // "South Korean President Park Min-jun" tagged as one person: split the affiliation off.
             added.push({ s: gs, e: ge, conll: null, gaz: m.entry, innerAffiliation: null, dead: false });
             c.s = ge;
           } else if (c.conll === 'ORG' || c.conll === 'MISC') {

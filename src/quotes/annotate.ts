@@ -95,8 +95,8 @@ function inherits(v: QuoteContext, found: Found[], k: number): boolean {
 
 /**
  * A quote opening its sentence, with no attribution of its own, after a sentence of the same paragraph about a
- * person ("Schiff said the administration may be reluctant. “The other factor …”", "Sanders identified … . “The
- * younger people …”"): that sentence's speaker, or its subject when it names a person.
+ * person ("Holm said the ministry may be reluctant. “The second reason …”", "Berg listed … . “The
+ * older workers …”"): that sentence's speaker, or its subject when it names a person.
  */
 function previousSentenceSpeaker(v: QuoteContext, qa: number, indirect: readonly Indirect[]): [number, number] | null {
   if (qa === 0 || v.ix.sentLo[qa] !== qa) return null;
@@ -115,8 +115,8 @@ function previousSentenceSpeaker(v: QuoteContext, qa: number, indirect: readonly
 }
 
 /**
- * A quote inside a sentence with no speech verb ("Clinton supports “appropriate pay raises,”", "She has proposed
- * a “chief trade prosecutor”"): the words are the sentence subject's, when that subject is an actor.
+ * A quote inside a sentence with no speech verb ("Berg supports “fair harbour fees,”", "She has proposed
+ * a “chief port inspector”"): the words are the sentence subject's, when that subject is an actor.
  */
 function sentenceActor(v: QuoteContext, qa: number): [number, number] | null {
   const lo = v.ix.sentLo[qa]!;
@@ -126,7 +126,7 @@ function sentenceActor(v: QuoteContext, qa: number): [number, number] | null {
   if (subject[1] - subject[0] === 1 && /^(?:he|she|they|we|i)$/.test(v.ix.lower[subject[0]]!)) return subject;
   const e = v.ix.entityOf[subject[1] - 1]!;
   if (e >= 0) return ['PERSON', 'ORG'].includes(v.doc.entities[e]!.type) ? subject : null;
-  // A description opening the sentence that can speak ("The ad targets …", "the former secretary of state talked
+  // A description opening the sentence that can speak ("The ad targets …", "the former harbour minister talked
   // about …"): the subject of the clause that carries the quoted words.
   return subject[0] === lo && canSpeak(v, subject) ? subject : null;
 }
@@ -160,8 +160,8 @@ const sameRange = (a: [number, number] | null, b: [number, number] | null): bool
 
 /**
  * Whether the words between two quotes may belong to the attribution of the first: no other speech verb (a cue
- * word after a determiner or possessive is a noun, "Clinton's comments"), no other person as a subject (a person
- * after a preposition, a possessive or a determiner, "with CNN's Wolf Blitzer", or inside a relative clause on the
+ * word after a determiner or possessive is a noun, "Berg's comments"), no other person as a subject (a person
+ * after a preposition, a possessive or a determiner, "with River Post's Ivo Sarr", or inside a relative clause on the
  * speaker, "who has backed Ann Holm", is not one).
  */
 function onlyAttribution(v: QuoteContext, att: Attribution, from: number, to: number): boolean {
@@ -178,8 +178,8 @@ function onlyAttribution(v: QuoteContext, att: Attribution, from: number, to: nu
     if (e >= 0 && v.doc.entities[e]!.type === 'PERSON') {
       let k = i;
       while (k + 1 < to && v.ix.entityOf[k + 1] === e) k++;
-      // Not a subject: a person after a preposition ("with Wolf Blitzer"), a possessive ("Blitzer's show") or a
-      // name inside a noun phrase ("a former Obama administration official").
+      // Not a subject: a person after a preposition ("with Ivo Sarr"), a possessive ("Sarr's show") or a
+      // name inside a noun phrase ("a former Dorva ministry official").
       const governed =
         relative ||
         LINKING_PREPOSITIONS.has(before) ||

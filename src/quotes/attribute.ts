@@ -64,13 +64,13 @@ function namesActor(v: QuoteContext, r: TokenRange): boolean {
   if (r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.ix.lower[r[0]]!)) return true;
   const e = v.ix.entityOf[r[1] - 1]!;
   if (e >= 0 && ['PERSON', 'ORG', 'GPE'].includes(v.doc.entities[e]!.type)) return true;
-  // "the letter reads", "The New York Post reports"
+  // "the letter reads", "The River Post reports"
   const head = v.doc.tokens[r[1] - 1]!.text;
   const h = head.toLowerCase();
   return SPEAKING_NOUNS.has(h) || AUTHORED_WORKS.has(h) || (v.ix.lower[r[0]] === 'the' && /^\p{Lu}/u.test(head));
 }
 
-/** "as a Homeland Security memo put it": the cue is "put it", the speaker what stands between "as" and it. */
+/** "as a Dorva ministry memo put it": the cue is "put it", the speaker what stands between "as" and it. */
 function asPutIt(v: QuoteContext, c: number, lo: number): Attribution | null {
   if (v.ix.lower[c] !== 'put' || v.ix.lower[c + 1] !== 'it' || c <= lo) return null;
   const who = subjectBefore(v, c, lo);
@@ -94,9 +94,9 @@ function speaking(v: QuoteContext, r: TokenRange | null): TokenRange | null {
 function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: boolean): Attribution {
   const quoted = quotedAsSaying(v, c, lo, hi);
   if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
-  // "Trump spoke in Tulsa, Oklahoma, arguing that …": a participle cue speaks for the sentence's subject.
-  // "… responded by saying his refusal …", "began by saying he would “never” …": so does one after a preposition.
-  // So does one right after the quote it reports ("a defense of “New York values,” saying the city …").
+  // "Berg spoke in Portavel, Dorva, arguing that …": a participle cue speaks for the sentence's subject.
+  // "… replied by saying her delay …", "opened by saying she would “always” …": so does one after a preposition.
+  // So does one right after the quote it reports ("a defense of “Portavel customs,” saying the town …").
   const participle = v.ix.lower[c]!.endsWith('ing');
   if (
     participle &&
@@ -108,7 +108,7 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
   }
   const subject = speaking(v, subjectBefore(v, c, lo));
   if (NOUN_LIKE_CUES.has(v.ix.lower[c]!)) {
-    // "Kim's mental state is …", "Republican claims": a noun, unless a pronoun or a named actor does it.
+    // "Sarr's financial state is …", "Republican claims": a noun, unless a pronoun or a named actor does it.
     return { cue: [c, c + 1], speaker: subject && namesActor(v, subject) ? subject : null };
   }
   if (subject) return { cue: [c, c + 1], speaker: subject };
@@ -217,7 +217,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
       const who = phraseFrom(v, c + 2, qa);
       if (who) return { cue: [c, c + 2], speaker: who };
     }
-    // "Donald Trump's claim that there have been “thousands of shootings”"
+    // "Ivo Sarr's claim that there have been “hundreds of break-ins”"
     if (
       STATEMENT_NOUNS.has(v.ix.lower[c]!) &&
       v.ix.lower[c + 1] === 'that' &&
@@ -241,7 +241,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
     }
     if (found === null) {
       found = a;
-      // "X said he thought …", "She says Trump's tweets accusing Y are “lies”": an inner speech verb sits in
+      // "X said he thought …", "She says Sarr's posts accusing Y are “lies”": an inner speech verb sits in
       // the report of an outer one; keep looking for the main clause's speaker.
       if (a.speaker![0] > lo) {
         c = a.speaker![0];

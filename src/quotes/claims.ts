@@ -95,7 +95,7 @@ function propositionOf(v: QuoteContext, q: Quote): string {
   const sentEnd = v.doc.tokens[hi - 1]!.end;
   let from = q.cue.end;
   const rest = v.doc.text.slice(from, Math.min(q.start, sentEnd));
-  // "said on Saturday evening that …", "told the Associated Press that …": the report starts after "that"
+  // "said at the Portavel dock on Tuesday that …", "told the River Post that …": the report starts after "that"
   // when only a time, place, occasion or addressee stand before it.
   const that = THAT_AFTER_CUE.exec(rest);
   // "wrote in the guest book: “…”", "said on Saturday: “…”": a colon introduces the words themselves.

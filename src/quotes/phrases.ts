@@ -62,7 +62,7 @@ function isAuxBetween(v: QuoteContext, j: number): boolean {
   return AUX_BETWEEN.has(v.ix.lower[j]!) && !v.doc.tokens[j]!.text.includes('’');
 }
 
-/** Step left over a parenthesis ending at `j` ("Rep. Gwen Moore (D-Wis.) said"); `j` itself when there is none. */
+/** Step left over a parenthesis ending at `j` ("Rep. Anna Berg (D-Dorva) said"); `j` itself when there is none. */
 function skipParenthesis(v: QuoteContext, j: number, lo: number): number {
   if (v.ix.lower[j] !== ')') return j;
   let k = j - 1;
@@ -78,7 +78,7 @@ function skipLeft(v: QuoteContext, j: number, lo: number): number {
     if ((isAuxBetween(v, j) && !isPossessive(w)) || (/^\p{Ll}+ly$/u.test(v.doc.tokens[j]!.text) && w !== 'only')) j--;
     else if (WEEKDAYS.has(w)) j -= v.ix.lower[j - 1] === 'on' ? 2 : 1;
     else if (w === 'ago') {
-      // "The State Department less than two weeks ago said"
+      // "The Dorva ministry less than three weeks ago said"
       let k = j - 1;
       while (
         k >= lo &&
@@ -250,12 +250,12 @@ export function subjectBefore(v: QuoteContext, c: number, lo: number): TokenRang
     const first = k >= lo ? nounPhraseEndingAt(v, k, lo) : null;
     if (first && (SPEAKER_PRONOUNS.has(v.ix.lower[first[0]]!) || v.ix.entityOf[k]! >= 0)) return first;
   }
-  // "Trump bemoaned the unrest in Charlotte and said": the subject of the clause the verb is joined to.
+  // "Berg lamented the flooding in Portavel and said": the subject of the clause the verb is joined to.
   if (v.ix.lower[j] === 'and') return sentenceSubject(v, lo, j);
   return nounPhraseEndingAt(v, j, lo);
 }
 
-/** A phrase headed by a person's name ("Sen. Durbin", not "Sanders's following"). */
+/** A phrase headed by a person's name ("Sen. Holm", not "Berg's following"). */
 function namesPerson(v: QuoteContext, r: TokenRange): boolean {
   const e = v.ix.entityOf[r[1] - 1]!;
   return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
@@ -263,7 +263,7 @@ function namesPerson(v: QuoteContext, r: TokenRange): boolean {
 
 /**
  * The subject before one or more comma-delimited insertions ending at the comma `j`: "Smith, the minister,
- * said", "Pruitt, the attorney general of Oklahoma, one of the states suing, said". The nearest phrase that
+ * said", "Sarr, the harbour master of Portavel, one of the towns appealing, said". The nearest phrase that
  * names a person wins, else the nearest that can speak.
  */
 function beforeInsertions(v: QuoteContext, j: number, lo: number): TokenRange | null {
@@ -313,11 +313,11 @@ function opensWithAdjunct(v: QuoteContext, lo: number): boolean {
 }
 
 function clauseSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
-  // A described speaker opening the sentence ("Dean, a medical doctor, then appeared …"); a phrase opening with a
-  // preposition ("from Mexico, and asserts …") is an adjunct, not a subject.
+  // A described speaker opening the sentence ("Holm, a retired pilot, then appeared …"); a phrase opening with a
+  // preposition ("from Dorva, and maintains …") is an adjunct, not a subject.
   if (v.ix.entityOf[lo] === -1 && !SPEAKER_PRONOUNS.has(v.ix.lower[lo]!) && !PREPOSITIONS.has(v.ix.lower[lo]!)) {
     const opening = phraseFrom(v, lo, hi);
-    // The phrase reader does not know verbs ("His chief aide doubled …"): the longest speaking prefix.
+    // The phrase reader does not know verbs ("Her senior adviser doubled …"): the longest speaking prefix.
     for (let e = opening ? opening[1] : lo; e > lo; e--) {
       if (verbBeforeName(v, lo, e)) continue;
       if (canSpeak(v, [lo, e]) && /^[,]$|^\p{Ll}/u.test(v.doc.tokens[e]?.text ?? '')) return [lo, e];
@@ -377,8 +377,8 @@ const EXPLETIVE_IT_VERBS = new Set([
 ]);
 
 /**
- * An organization or place that opens a title before a name ("Senate Minority Leader Harry Reid", "White House
- * press secretary Josh Earnest"): the end of the name when role or capitalized words lead from `k` to a person.
+ * An organization or place that opens a title before a name ("Senate Minority Leader Anna Berg", "Harbour Board
+ * press secretary Ivo Sarr"): the end of the name when role or capitalized words lead from `k` to a person.
  */
 function personAfterTitle(v: QuoteContext, k: number, hi: number): number | null {
   let role = false;

@@ -359,7 +359,7 @@ function entitiesIn(ctx: SpeakerContext, span: Span): EntityMention[] {
 
 /** Words that open a definite description or stand before its head, not describing anyone by themselves. */
 const DESCRIPTION_FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our', 'my']);
-/** How far before a name its premodifying description may start ("emergency room doctor Richelle Cooper"). */
+/** How far before a name its premodifying description may start ("night-shift nurse Lena Holm"). */
 const PREMODIFIER_REACH = 48;
 /** How far an apposition after a name may run ("Lamar McKay, the chief executive of BP America,"). */
 const APPOSITION_REACH = 90;
@@ -454,7 +454,7 @@ function namedLater(ctx: SpeakerContext, span: Span, words: string[]): EntityMen
     if (!desc.has(head)) continue;
     // "another resident, Ivo Sarr," is someone else than the resident who spoke first.
     if (OTHER_WORDS.some((w) => desc.has(w))) return null;
-    // The one sharing most of the description's other words ("an emergency room doctor" … "emergency room Dr X").
+    // The one sharing most of the description's other words ("a night-shift nurse" … "night-shift nurse X").
     const score = 1 + modifiers.filter((w) => desc.has(w)).length;
     if (found && m.actorKey === found.actorKey) continue;
     if (score > bestScore) {
@@ -506,7 +506,7 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
       (e.affiliation !== null && e.affiliation !== undefined && affiliations.has(e.affiliation))
     );
   });
-  // Only a definite description refers back; "an emergency room doctor" introduces someone the article may name later.
+  // Only a definite description refers back; "a night-shift nurse" introduces someone the article may name later.
   const introduces = /^(?:a|an|one|another)$/.test(words[0] ?? '') && !SPEAKS_FOR.has(head) && !ORG_HEADS.has(head);
   if (persons.length > 0 && !introduces) {
     const before = persons.filter((p) => p.start < span.start);

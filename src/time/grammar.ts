@@ -557,7 +557,7 @@ export const RULES: readonly Rule[] = [
       if (!g.pre && /^\s+(?:ago|earlier|later|of\s+(?:the|a|his|her|its|their))\b/i.test(env.after)) return null;
       if (!g.pre && /^\s+old\b/i.test(env.after)) return null;
       const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
-      // "in past years", "over the last few months" point at a vague past; "recent weeks", "the coming
+      // "in past years", "the last few months" point at a vague past; "recent weeks", "the coming
       // months" are annotated as spans of unknown length (TBAQ: PXW, PXM).
       if (pre && /^(?:past|the past few|the last few)$/.test(pre)) return () => date('PAST_REF');
       return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });

@@ -142,7 +142,7 @@ export class SentenceTenses {
     if (FUTURE_CUES.has(w)) return 'future';
     // Lower-case "may" is the modal (the month is capitalized).
     if (raw === 'may') return 'future';
-    // "could make landfall on Saturday" is a possibility ahead; "could have", "could not" look back.
+    // "could dock at Portavel on Saturday" is a possibility ahead; "could have", "could not" look back.
     if (w === 'could') return next === 'have' || next === 'not' || next === "n't" || next === '’t' ? null : 'future';
     if (w === 'has' || w === 'have' || w === "'ve" || w === '’ve') {
       // Present perfect looks back: "has toured" is past; "have to go" is not a tense cue.
@@ -151,15 +151,15 @@ export class SentenceTenses {
     if (PRESENT_CUES.has(w)) return 'present';
     if (PAST_CUES.has(w)) return 'past';
     // "since" names the start of a state lasting to the present, so what it introduces lies in the past
-    // ("since announcing in October", "since he took office in May").
+    // ("since revealing in October", "since he took office in May").
     if (w === 'since') return 'past';
-    // Verbs whose past is their base form ("a quake hit the town in February"): past unless an infinitive
+    // Verbs whose past is their base form ("a storm hit the island in February"): past unless an infinitive
     // marker, a modal, "do" support, a negation or a determiner (the noun: "a hit", "the cut") comes before.
     if (SAME_FORM_PAST.has(w)) return BASE_FORM_BEFORE.has(this.word(i - 1)) ? null : 'past';
     if (raw.endsWith('ed') && /^\p{Ll}[\p{Ll}-]{2,}ed$/u.test(raw) && !NOT_PAST_ED.has(w)) {
       // A participle after "be"/a modal ("will be freed", "was seen") is not itself the tense.
       const before1 = this.word(i - 1);
-      // An infinitival passive ("the measures to be voted on Thursday") names an act not yet done, unless
+      // An infinitival passive ("the tariffs to be debated on Thursday") names an act not yet done, unless
       // an obligation already met governs it ("had to be evacuated").
       if (before1 === 'be' && this.word(i - 2) === 'to' && !OBLIGATION.has(this.word(i - 3))) return 'future';
       if (BE_OR_MODAL.has(before1) || (BE_OR_MODAL.has(this.word(i - 2)) && /ly$/.test(before1))) return null;
