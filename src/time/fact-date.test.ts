@@ -177,7 +177,7 @@ describe('narrative time and intervals', () => {
     const dated = article('Police arrested a driver who crashed into a shop on Monday.');
     expect(dateOf(dated, 'crashed')).toMatchObject({ date: { value: '2026-03-09' }, dateFrom: 'sentence' });
   });
-  it('does not give a present-tense fact the past expression of another verb ("is pushing … reached last week")', () => {
+  it('does not give a present-tense fact the past expression of another verb ("is pushing … made last week")', () => {
     const doc = article('The union is pushing members to reject the offer made by the company last week.');
     expect(dateOf(doc, 'pushing')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
     expect(dateOf(doc, 'made').range).toEqual({ start: '2026-03-02', end: '2026-03-08' });

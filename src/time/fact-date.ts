@@ -18,8 +18,8 @@ import { SentenceTenses, type Tense } from './tense.js';
  *
  * 1. `sentence`: a time expression of the fact's own sentence, the nearest in its clause, adverbials
  *    ("on Friday", "last week", a bare "yesterday") before expressions inside noun phrases; a year that
- *    modifies the fact's own noun ("the 2003 invasion", "a 2014 study that appeared") or the object of
- *    its preposition ("at a 2014 hearing") counts; bounds ("since 2011", "until May") never do.
+ *    modifies the fact's own noun ("the 2003 invasion", "a 2031 survey that appeared") or the object of
+ *    its preposition ("at a 2031 hearing") counts; bounds ("since 2011", "until May") never do.
  * 2. A fact told as background — past perfect ("had warned"), or placed by "earlier", "previously",
  *    "once", "later" against another event — has no date of its own: undated, never the article's day.
  * 3. `carried`: a past-tense fact of a sentence with no expression, right after a sentence that dated
@@ -94,14 +94,14 @@ const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/
 const DETERMINER_BEFORE = /\b(?:the|its|his|her|their|our|this|that)\s+$/i;
 /** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
-/** …after a preposition: the noun phrase places the fact ("appeared at a 2014 hearing"). */
+/** …after a preposition: the noun phrase places the fact ("spoke at a 2031 hearing"). */
 const PLACING_MODIFIER = /\b(?:at|during|in|on|of)\s+(?:a|an|the|its|his|her|their)\s+$/i;
 /** "'s" and up to two words before the noun: the expression is that noun's possessor. */
 const POSSESSIVE_OF_NOUN = /^\s?['’]\s?s\s+(?:[\p{L}-]+\s+){0,2}$/u;
 /** A reporting verb between an expression and the fact. */
 const REPORTING_BETWEEN =
   /\b(?:said|says|say|told|tells|announced|announces|reported|added|stated|insisted|claimed)\b/i;
-/** A "when" clause right after the expression, holding the fact: ", when he claimed". */
+/** A "when" clause right after the expression, holding the fact: ", when she warned". */
 const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:.!?]*$/i;
 /** Between clauses: an expression beyond one governs another verb more often than not. */
 const CLAUSE_BREAK = /[;:()]|,\s*(?:and|but|while|when|as|after|before|which|who)\b|\band\s+(?:then\s+)?\p{Ll}+ed\b/u;
@@ -143,7 +143,7 @@ function expressionDate(
     // A possessive naming the fact's own noun ("Tuesday's hearing", "last month's explosion") dates it,
     // whatever precedes it.
     if (calendar && t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
-    // "late on Monday, when she announced …": the clause "when" opens after a time tells what happened then.
+    // "late on Monday, when she warned …": the clause "when" opens after a time tells what happened then.
     if (calendar && t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
     // A date premodifying the fact's own noun names that occasion's day, even inside a bound ("since
     // their Oct. 13 debate" dates the debate).
@@ -163,7 +163,7 @@ function expressionDate(
       (MODIFIER.test(before) ||
         (/^[-\s]\p{L}/u.test(doc.text.slice(t.end, t.end + 2)) && !/\b(?:in|during|of)\s+$/i.test(before)));
     if (modifier) {
-      // The fact's own noun ("the 2003 invasion"), the subject it heads ("a 2014 study that appeared"), or
+      // The fact's own noun ("the 2003 invasion"), the subject it heads ("a 2031 survey that appeared"), or
       // a placing phrase ("at a 2031 council hearing") is dated by it; any other noun phrase's year is not.
       const ownNoun = t.end <= span.start && /^[\s\p{L}-]{0,24}?(?:\s+(?:that|which))?\s*$/u.test(between);
       if (!ownNoun && !PLACING_MODIFIER.test(before)) continue;
