@@ -361,7 +361,6 @@ export function annotateEvents(doc: Doc): void {
     titled.note(cands, words, view.ix.entityOf, (w) => GROUP_NOUNS.has(w));
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
-    const hearsayHere = triggers.length > 0 && hearsay(words, s0, s1);
     const events: EventMention[] = [];
     let prev: { te: number; subject: ActorCandidate[]; passive: boolean } | null = null;
     for (const f of triggers) {
@@ -442,7 +441,7 @@ export function annotateEvents(doc: Doc): void {
       if (modality.mode === null && f.te - f.ts > 1 && DESIRE_VERBS.test(words[f.ts]!) && words[f.ts + 1] === 'to')
         modality.mode = 'intent';
       // "rumours say …", "unconfirmed reports": hearsay the text does not vouch for.
-      if (modality.mode === null && !modality.negated && hearsayHere) {
+      if (modality.mode === null && !modality.negated && hearsay(words, s0, s1, clauseStart, f.ts)) {
         modality.mode = 'possible';
         modality.hypothetical = true;
       }

@@ -57,6 +57,22 @@ describe('acts that are planned, offered, asked for or talked about are not asse
     expect(asserted(code('Ardavia attacked Belmar, according to unconfirmed reports.'))).toEqual([]);
     expect(asserted(code('Ardavia attacked Belmar, officials said.')).length).toBe(1);
   });
+  it('a rumour that an act is about or done to does not make the act hearsay', () => {
+    // The rumour is what the men spread, the object of the act, not the source it is told from.
+    const spread = code('Police detained four men for spreading rumours about the flood.');
+    expect(spread.events.map((e) => e.type)).toContain('COERCE');
+    expect(spread.events.filter((e) => e.mode === 'possible' || e.hypothetical)).toEqual([]);
+    // Speculation that was dismissed frames neither the dismissal nor what the speaker then says happened.
+    const dismissed = code('Ardavia dismissed speculation about a coup and said its troops attacked the rebel camp.');
+    expect(dismissed.events.map((e) => e.type)).toEqual(['REJECT', 'ASSAULT']);
+    expect(asserted(dismissed)).toHaveLength(2);
+  });
+  it('hearsay that heads the frame of the act is not vouched for', () => {
+    expect(asserted(code('Unconfirmed reports said Ardavia attacked Belmar.'))).toEqual([]);
+    const rumoured = code('Ardavia is rumoured to have attacked Belmar.');
+    expect(rumoured.events.length).toBeGreaterThan(0);
+    expect(asserted(rumoured)).toEqual([]);
+  });
   it('giving an abstract thing is speech, not aid', () => {
     expect(code('Ardavia provides an example of how Belmar could grow.').events.map((e) => e.type)).not.toContain(
       'AID',

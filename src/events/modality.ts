@@ -246,8 +246,59 @@ export function complementModality(words: readonly string[], ts: number, clauseS
   return null;
 }
 
-/** Whether the sentence presents what it reports as hearsay ("rumours say", "unconfirmed reports"). */
-export function hearsay(words: readonly string[], s0: number, s1: number): boolean {
-  for (let k = s0; k < s1; k++) if (HEARSAY.has(words[k]!)) return true;
+/** Verbs a report is the subject of when it frames what follows: "rumours say", "unconfirmed reports suggested". */
+const FRAME_VERBS =
+  /^(say|says|said|suggest|suggests|suggested|claim|claims|claimed|allege|alleges|alleged|indicate|indicates|indicated)$/;
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Hearsay words that are adjectives: the noun they qualify ("unconfirmed reports") heads the phrase. */
+const HEARSAY_ADJECTIVES: ReadonlySet<string> = new Set(['unconfirmed', 'unverified']);
+/** Words that end a noun phrase before its verb could come: a conjunction, a preposition, a relative. */
+const PHRASE_ENDS: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'about',
+  'of',
+  'on',
+  'in',
+  'over',
+  'that',
+  'which',
+  'who',
+  'to',
+  'for',
+  'from',
+  'by',
+  'with',
+]);
+
+/**
+ * Whether the act at `ts` is told as hearsay: a rumour or an unconfirmed report is the source it is attributed
+ * to. That holds when the hearsay word heads the reporting frame of the act's own clause (from `clauseStart`)
+ * before it ("rumours say that …", "unconfirmed reports said …", "Ardavia is rumoured to have …"), or when the
+ * sentence gives it as its source ("according to unconfirmed reports"). A rumour that is itself what an act is
+ * about or done to ("arrested for spreading rumours", "dismissed speculation about a coup") frames nothing.
+ */
+export function hearsay(words: readonly string[], s0: number, s1: number, clauseStart: number, ts: number): boolean {
+  for (let k = s0; k + 2 < s1; k++)
+    if (words[k] === 'according' && words[k + 1] === 'to')
+      for (let j = k + 2; j < Math.min(s1, k + 5); j++) if (HEARSAY.has(words[j]!)) return true;
+  for (let k = clauseStart; k < ts; k++) {
+    const w = words[k]!;
+    if (!HEARSAY.has(w)) continue;
+    // "is rumoured to", "it was speculated that": the frame's verb in the passive.
+    if (/ed$/.test(w) && !HEARSAY_ADJECTIVES.has(w) && k > clauseStart && BE_FORMS.has(words[k - 1]!)) return true;
+    // The noun phrase the word is in ("rumours", "unconfirmed reports") is the subject of a verb of saying; "said
+    // to" after it is a participle ("rumours said to be false"), not the frame.
+    const reach = HEARSAY_ADJECTIVES.has(w) ? 3 : 1;
+    for (let j = k + 1; j <= Math.min(k + reach, ts - 1); j++) {
+      const v = words[j]!;
+      if (FRAME_VERBS.test(v)) {
+        const headed = !HEARSAY_ADJECTIVES.has(w) || j > k + 1;
+        if (headed && !(v === 'said' && words[j + 1] === 'to')) return true;
+        break;
+      }
+      if (PHRASE_ENDS.has(v) || !/^\p{L}+$/u.test(v)) break;
+    }
+  }
   return false;
 }
