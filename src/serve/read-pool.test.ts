@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allEntities, type Db } from '../store/index.js';
+import { readRoutes } from './api.js';
 import { createApp, type ServedApp } from './app.js';
 import { exampleStore } from './test-store.js';
 import { ReadPool } from './read-pool.js';
@@ -109,4 +110,48 @@ describe('reader threads', () => {
     ]);
     expect(order).toEqual(['first', 'client', 'refresh']);
   });
+
+  it('answer on the request thread a request that runs a reader out of its heap, and keep serving', async () => {
+    // An article with tens of thousands of events: its page reads every one (parsed a row at a time), far more heap
+    // than a small reader has.
+    const id = db.prepare('SELECT id FROM articles ORDER BY id DESC LIMIT 1').pluck().get() as string;
+    const n = 20_000;
+    db.transaction(() => {
+      db.prepare(
+        `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
+         INSERT INTO events (id, type, date, data) SELECT 'ev_heavy_' || i, e.type, e.date, e.data
+         FROM k, (SELECT type, date, data FROM events ORDER BY length(data) DESC LIMIT 1) e`,
+      ).run(n);
+      db.prepare(
+        "INSERT INTO event_articles (event_id, article_id) SELECT id, ? FROM events WHERE id LIKE 'ev_heavy_%'",
+      ).run(id);
+    })();
+    const events = db.prepare('SELECT COUNT(*) FROM event_articles WHERE article_id = ?').pluck().get(id) as number;
+    const small = new ReadPool(db, 1, ['/api/articles', '/api/articles/:id'], { api: {}, staleMs: 1000 }, 40);
+    try {
+      let onRequestThread = 0;
+      const app = new Hono();
+      app.use('/api/*', small.middleware());
+      app.use('/api/*', async (_c, next) => {
+        onRequestThread++;
+        await next();
+      });
+      app.route('/api', readRoutes(db));
+      const heavy = `/api/articles/${id}`;
+      for (let round = 1; round <= 2; round++) {
+        const res = await app.request(heavy);
+        expect(res.status, `round ${round}`).toBe(200);
+        expect(((await res.json()) as { events: unknown[] }).events).toHaveLength(events);
+        expect(onRequestThread).toBe(round);
+        // The reader that died is replaced (once: asked again, the heavy URL is not sent to a reader).
+        expect(small.size).toBe(1);
+        const page = await app.request('/api/articles?limit=2');
+        expect(page.status).toBe(200);
+        expect(((await page.json()) as { items: unknown[] }).items).toHaveLength(2);
+        expect(onRequestThread, 'a light request is a reader’s').toBe(round);
+      }
+    } finally {
+      small.close();
+    }
+  }, 60_000);
 });

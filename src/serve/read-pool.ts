@@ -5,6 +5,10 @@ import { isRefresh } from './response-cache.js';
 import type { ReadAnswer, ReadRequest, ReadWorkerData } from './read-worker.js';
 import { workerScript } from './worker-script.js';
 
+/** A task's outcome when its reader died running it: the request thread answers it instead. */
+const ON_REQUEST_THREAD = Symbol('on the request thread');
+type Outcome = ReadAnswer | null | typeof ON_REQUEST_THREAD;
+
 interface Task {
   url: string;
   own: string;
@@ -12,8 +16,8 @@ interface Task {
   background: boolean;
   /** Clients still waiting for it; a task nobody waits for any more is not run. */
   waiting: number;
-  done: (a: ReadAnswer | null) => void;
-  answer: Promise<ReadAnswer | null>;
+  done: (a: Outcome) => void;
+  answer: Promise<Outcome>;
 }
 
 /** Whether a route pattern (`/articles/:id`) matches a path. */
@@ -50,15 +54,25 @@ export class ReadPool {
   private readonly own: { get(): unknown };
   private readonly busy = new Map<Worker, number>();
   private seq = 0;
-  private failures = 0;
+  /** When readers died lately (ms, `performance.now()`): past MAX_FAILURES within FAILURE_WINDOW_MS, none is replaced. */
+  private readonly deaths: number[] = [];
+  /**
+   * URLs (path and query) a reader died running (out of its heap): the request thread answers them from then on,
+   * rather than kill a reader again each time they are asked. The most recent MAX_HEAVY.
+   */
+  private readonly heavy = new Set<string>();
   private closed = false;
 
-  /** `size` reader threads on the store at `db.name`; `routes`: the read routes' patterns, as mounted (`/api/…`). */
+  /**
+   * `size` reader threads on the store at `db.name`; `routes`: the read routes' patterns, as mounted (`/api/…`);
+   * `heapMb`: each reader's old generation (default READER_HEAP_MB).
+   */
   constructor(
     db: Db,
     size: number,
     routes: readonly string[],
     private readonly data: Omit<ReadWorkerData, 'path'>,
+    private readonly heapMb = READER_HEAP_MB,
   ) {
     const script = workerScript('read-worker.js');
     if (!script) throw new Error('the reader script is missing (run npm run build)');
@@ -73,7 +87,11 @@ export class ReadPool {
     return async (c, next) => {
       if (this.closed || this.all.size === 0 || c.req.method !== 'GET' || !this.serves(c.req.path)) return next();
       const url = new URL(c.req.url);
-      const a = await this.answer(`${url.pathname}${url.search}`, c.req.raw.signal, isRefresh(c.req.raw));
+      const path = `${url.pathname}${url.search}`;
+      if (this.heavy.has(path)) return next();
+      const a = await this.answer(path, c.req.raw.signal, isRefresh(c.req.raw));
+      // Its reader died running it (out of its heap): answered here, where the heap is not bounded.
+      if (a === ON_REQUEST_THREAD) return next();
       // No answer: the client has gone (or the server is stopping); nobody reads this one, and it is not kept.
       return a
         ? new Response(a.body, { status: a.status, headers: { 'Content-Type': a.type } })
@@ -92,14 +110,19 @@ export class ReadPool {
     this.running.clear();
   }
 
-  private answer(url: string, signal: AbortSignal, background = false): Promise<ReadAnswer | null> {
+  /** Live reader threads. */
+  get size(): number {
+    return this.all.size;
+  }
+
+  private answer(url: string, signal: AbortSignal, background = false): Promise<Outcome> {
     if (signal.aborted) return Promise.resolve(null);
     const own = String(this.own.get());
     const key = `${own}\u0000${url}`;
     let task = this.byKey.get(key);
     if (!task) {
-      let done!: (a: ReadAnswer | null) => void;
-      const answer = new Promise<ReadAnswer | null>((resolve) => {
+      let done!: (a: Outcome) => void;
+      const answer = new Promise<Outcome>((resolve) => {
         done = resolve;
       });
       task = { url, own, background, waiting: 0, done, answer };
@@ -142,11 +165,10 @@ export class ReadPool {
       workerData: { path, ...this.data } satisfies ReadWorkerData,
       // A reader's heap is bounded: V8 otherwise lets a busy thread's heap grow to gigabytes before collecting
       // (what it keeps — kept counts, searches, statements, articles — is bounded well below this).
-      resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });
     worker.unref();
     worker.on('message', (a: ReadAnswer) => {
-      this.failures = 0;
       this.busy.delete(worker);
       const task = this.running.get(a.id);
       this.running.delete(a.id);
@@ -162,17 +184,24 @@ export class ReadPool {
       const id = this.busy.get(worker);
       this.busy.delete(worker);
       if (id !== undefined) {
-        this.running.get(id)?.done({
-          id,
-          status: 500,
-          type: 'application/json',
-          body: new TextEncoder().encode('{"error":"internal error"}'),
-        });
+        // It died running a request (out of its heap, most likely): the request thread answers that one, now and
+        // whenever it is asked again, instead of a 500 and another reader lost to it.
+        const task = this.running.get(id);
         this.running.delete(id);
+        if (task) {
+          this.heavy.delete(task.url);
+          this.heavy.add(task.url);
+          if (this.heavy.size > MAX_HEAVY) this.heavy.delete(this.heavy.values().next().value!);
+          task.done(ON_REQUEST_THREAD);
+        }
       }
-      // A reader that died is replaced, unless the server is stopping or readers keep dying before answering
-      // anything (then the request thread answers, as without readers).
-      if (!this.closed && ++this.failures <= MAX_FAILURES) this.spawn(script, path);
+      // A reader that died is replaced, unless the server is stopping or readers keep dying (MAX_FAILURES within
+      // FAILURE_WINDOW_MS, answers between them or not: no endless respawning); then the request thread answers,
+      // as without readers.
+      const now = performance.now();
+      this.deaths.push(now);
+      while (this.deaths.length > 0 && now - this.deaths[0]! > FAILURE_WINDOW_MS) this.deaths.shift();
+      if (!this.closed && this.deaths.length <= MAX_FAILURES) this.spawn(script, path);
       this.pump();
     });
     this.all.add(worker);
@@ -183,5 +212,9 @@ export class ReadPool {
 /** The old generation of a reader thread's heap, MB. */
 export const READER_HEAP_MB = 384;
 
-/** Readers that may die in a row, each replaced, before the request thread takes over their work. */
+/** Readers that may die within FAILURE_WINDOW_MS, each replaced, before the request thread takes over their work. */
 const MAX_FAILURES = 3;
+const FAILURE_WINDOW_MS = 10 * 60_000;
+
+/** URLs kept as answered on the request thread (a reader died running them). */
+const MAX_HEAVY = 1000;
