@@ -34,7 +34,7 @@ export function unnamed(c: ActorCandidate, entityOf: Int32Array | readonly numbe
 /**
  * What an article has named, by the head noun a definite description would use to refer back to it: a person by
  * the title the name was given ("President Anna Berg" → president, "Foreign Minister X" → minister), any other
- * named actor by the group noun that heads its phrase ("India's navy" → navy, "the Oregon State Police" → police).
+ * named actor by the group noun that heads its phrase ("India's navy" → navy, "the Dorva State Police" → police).
  */
 export class DefiniteAntecedents {
   private readonly byHead = new Map<string, ActorCandidate[]>();

@@ -495,8 +495,8 @@ function namedAfterTitle(words: string[], s: number, e: number, lo: number): boo
 }
 
 /**
- * All-caps emphasis rather than an acronym: an all-caps span next to another all-caps word ("A FIRE-BOMB
- * attack", "THREE PEOPLE HAVE DIED"), as leads and shouted quotes are written.
+ * All-caps emphasis rather than an acronym: an all-caps span next to another all-caps word ("A DOCK-FIRE
+ * alarm", "TWO FERRIES HAVE SUNK"), as leads and shouted quotes are written.
  */
 function shoutedWords(words: string[], s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (!isAllCaps(words[k]!)) return false;

@@ -130,7 +130,7 @@ export function claimKind(
 }
 
 /**
- * "McKay placed the blame on Transocean. “…,” he said.": a quote that goes on from the sentence just before (in
+ * "Holm placed the blame on the shipyard. “…,” he said.": a quote that goes on from the sentence just before (in
  * its paragraph or the one before) in which its speaker accuses or denies takes that stance — the sentence frames
  * what the quote does.
  */

@@ -117,7 +117,7 @@ export function firstNameGender(name: string): 'male' | 'female' | null {
     for (const n of FEMALE_FIRST_NAMES.split(/\s+/)) firstNames.set(n, 'female');
   }
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
-  // A lone word is a surname as often as a first name ("Murray", "Lamar").
+  // A lone word is a surname as often as a first name ("Murray", "Milan").
   if (words.length < 2) return null;
   return firstNames.get(words[0]!.toLowerCase()) ?? null;
 }
@@ -361,13 +361,13 @@ function entitiesIn(ctx: SpeakerContext, span: Span): EntityMention[] {
 const DESCRIPTION_FILLER = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our', 'my']);
 /** How far before a name its premodifying description may start ("night-shift nurse Lena Holm"). */
 const PREMODIFIER_REACH = 48;
-/** How far an apposition after a name may run ("Lamar McKay, the chief executive of BP America,"). */
+/** How far an apposition after a name may run ("Lena Holm, the chief executive of Portavel Shipping,"). */
 const APPOSITION_REACH = 90;
 
 /**
  * The words an article uses to describe a person where it names them: the role words written just before the
- * name in its sentence ("Democratic front-runner Hillary Clinton", "paramedic Martin Blount") and an apposition
- * after it ("Lamar McKay, the chief executive of BP America,"), lower-cased.
+ * name in its sentence ("Labour front-runner Anna Berg", "paramedic Ivo Sarr") and an apposition
+ * after it ("Lena Holm, the chief executive of Portavel Shipping,"), lower-cased.
  */
 function descriptionWords(ctx: SpeakerContext, m: EntityMention): Set<string> {
   ctx.descriptions ??= new Map();
@@ -438,7 +438,7 @@ const OTHER_WORDS = ['another', 'other', 'second', 'third', 'fellow'];
 
 /**
  * The one person the article names after an indefinite description with its head noun in their description ("a
- * paramedic" … "paramedic Martin Blount"); none when several people fit.
+ * paramedic" … "paramedic Ivo Sarr"); none when several people fit.
  */
 function namedLater(ctx: SpeakerContext, span: Span, words: string[]): EntityMention | null {
   const head = words[words.length - 1] ?? '';
@@ -517,7 +517,7 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
     if (author) return author;
   }
   // Only a definite description refers back ("the paramedic"); "a doctor" introduces someone new, whom the
-  // article may name further on ("A paramedic testified … . Paramedic Martin Blount said …").
+  // article may name further on ("A paramedic testified … . Paramedic Ivo Sarr said …").
   const indefinite = /^(?:a|an|one|another)$/.test(words[0] ?? '');
   if (within.length === 0 && !indefinite && !ORG_HEADS.has(head)) {
     const described = describedPerson(ctx, span, words);

@@ -53,8 +53,8 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'his', 'her', 't
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'would', 'could']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 /**
- * Copulas and perfect auxiliaries: prose writes "the foundation has refused", "the deal is"; headlinese drops them
- * ("Foundation refuses", "Deal near").
+ * Copulas and perfect auxiliaries: prose writes "the council has refused", "the deal is"; headlinese drops them
+ * ("Council refuses", "Deal near").
  */
 const COPULAS = new Set(['is', 'are', 'has', 'have', 'been', "isn't", "aren't", "hasn't", "haven't"]);
 /**

@@ -182,7 +182,7 @@ describe('narrative time and intervals', () => {
     expect(dateOf(doc, 'pushing')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
     expect(dateOf(doc, 'made').range).toEqual({ start: '2026-03-02', end: '2026-03-08' });
   });
-  it('dates a noun by the date that premodifies it, even inside a bound ("since their Oct. 13 debate")', () => {
+  it('dates a noun by the date that premodifies it, even inside a bound ("since their Feb. 20 debate")', () => {
     const doc = article('The two have traded barbs since their Feb. 20 debate in the capital.');
     expect(dateOf(doc, 'debate')).toMatchObject({ date: { value: '2026-02-20' }, dateFrom: 'sentence' });
   });

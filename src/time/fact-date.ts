@@ -90,7 +90,7 @@ const DEICTIC =
 /** Expressions that name a time before the telling / after it, whatever the anchor. */
 const PAST_DEICTIC = /^(?:yesterday|last\b|(?:the\s+)?(?:previous|past)\b|earlier\b)|\bago$/i;
 const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/i;
-/** A determiner or possessive pronoun right before an expression: it premodifies a noun ("their Oct. 13 debate"). */
+/** A determiner or possessive pronoun right before an expression: it premodifies a noun ("their Feb. 20 debate"). */
 const DETERMINER_BEFORE = /\b(?:the|its|his|her|their|our|this|that)\s+$/i;
 /** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
@@ -146,7 +146,7 @@ function expressionDate(
     // "late on Monday, when she warned …": the clause "when" opens after a time tells what happened then.
     if (calendar && t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
     // A date premodifying the fact's own noun names that occasion's day, even inside a bound ("since
-    // their Oct. 13 debate" dates the debate).
+    // their Feb. 20 debate" dates the debate).
     if (calendar && t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year)
       return dated;
     // A year right before the fact's own noun names that occasion, even inside a bound ("since the 2006 test").
