@@ -65,14 +65,14 @@ export class ReadPool {
 
   /**
    * `size` reader threads on the store at `db.name`; `routes`: the read routes' patterns, as mounted (`/api/…`);
-   * `heapMb`: each reader's old generation (default READER_HEAP_MB).
+   * `heapMb`: a limit on each reader's old generation, MB (default none: see READER_HEAP_MB).
    */
   constructor(
     db: Db,
     size: number,
     routes: readonly string[],
     private readonly data: Omit<ReadWorkerData, 'path'>,
-    private readonly heapMb = READER_HEAP_MB,
+    private readonly heapMb: number | undefined = READER_HEAP_MB,
   ) {
     const script = workerScript('read-worker.js');
     if (!script) throw new Error('the reader script is missing (run npm run build)');
@@ -163,9 +163,7 @@ export class ReadPool {
   private spawn(script: string, path: string): void {
     const worker = new Worker(script, {
       workerData: { path, ...this.data } satisfies ReadWorkerData,
-      // A reader's heap is bounded: V8 otherwise lets a busy thread's heap grow to gigabytes before collecting
-      // (what it keeps — kept counts, searches, statements, articles — is bounded well below this).
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+      ...(this.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } }),
     });
     worker.unref();
     worker.on('message', (a: ReadAnswer) => {
@@ -209,8 +207,14 @@ export class ReadPool {
   }
 }
 
-/** The old generation of a reader thread's heap, MB. */
-export const READER_HEAP_MB = 384;
+/**
+ * A limit on a reader thread's old generation, MB: none by default. A thread over its limit is stopped only between
+ * JavaScript steps, so one native call that allocates far past it (a large `JSON.parse`, a query's `.all()`) aborts
+ * the whole process, not the reader; a limit would turn a heavy request into a crashed server. What a reader keeps
+ * (counts, searches, statements, articles) is bounded by its caches instead; a reader that dies all the same has its
+ * request answered by the request thread (above). Tests pass a small limit to exercise that path.
+ */
+export const READER_HEAP_MB: number | undefined = undefined;
 
 /** Readers that may die within FAILURE_WINDOW_MS, each replaced, before the request thread takes over their work. */
 const MAX_FAILURES = 3;
