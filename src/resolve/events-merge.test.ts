@@ -132,4 +132,21 @@ describe('one real-world event, one record', () => {
     );
     expect(out).toHaveLength(2);
   });
+
+  it('a merged value is the one most mentions give, a tie going to the fullest account, in any order', () => {
+    const launch = (articleId: string, attributes: Record<string, unknown>) =>
+      report(articleId, { type: 'MOBILIZE', source: [ardavia], date: day('2031-05-04'), attributes });
+    const full = launch('outlet-1', { count: 2, class: ['cruise'], seaArea: 'Vell Sea' });
+    const brief = launch('outlet-2', { seaArea: 'Vell Strait' });
+    for (const order of [
+      [full, brief],
+      [brief, full],
+    ]) {
+      const out = mergeEvents(order, keys);
+      expect(out).toHaveLength(1);
+      expect(out[0]!.attributes).toMatchObject({ seaArea: 'Vell Sea', count: 2, class: ['cruise'] });
+    }
+    const agreed = mergeEvents([full, brief, launch('outlet-3', { seaArea: 'Vell Strait' })], keys);
+    expect(agreed[0]!.attributes.seaArea).toBe('Vell Strait');
+  });
 });

@@ -351,14 +351,35 @@ export function exportEvent(
   const location = mostCommon(ms.map((m) => m.event.location?.name).filter((x): x is string => !!x));
   const mode = mostCommon(ms.map((m) => m.event.mode).filter((x): x is string => x !== null));
   const attributes: Record<string, unknown> = {};
-  // Lists (participants, missile classes) are the union over the mentions; other values the first given.
+  // Lists (participants, missile classes) are the union over the mentions; any other value is the one most mentions
+  // give (several reports agreeing outweigh one); a tie goes to the fullest account (the mention that gives the most
+  // attributes: "fired three ballistic missiles into X" over "missile launches in Y"), then to the mentions' order.
+  const given = new Map<string, Map<string, { value: unknown; n: number; detail: number }>>();
   for (const m of ms) {
     for (const [k, v] of Object.entries(m.event.attributes)) {
+      if (v === undefined || v === null) continue;
       const have = attributes[k];
-      if (have === undefined || have === null) attributes[k] = v;
-      else if (Array.isArray(have) && Array.isArray(v))
-        attributes[k] = [...new Set([...(have as unknown[]), ...(v as unknown[])])];
+      if (Array.isArray(v) && (have === undefined || Array.isArray(have))) {
+        attributes[k] = [...new Set([...((have as unknown[] | undefined) ?? []), ...v])];
+        continue;
+      }
+      if (have === undefined) attributes[k] = v;
+      const values = given.get(k) ?? new Map<string, { value: unknown; n: number; detail: number }>();
+      given.set(k, values);
+      const key = JSON.stringify(v);
+      const detail = Object.keys(m.event.attributes).length;
+      const seen = values.get(key);
+      if (seen) {
+        seen.n++;
+        seen.detail = Math.max(seen.detail, detail);
+      } else values.set(key, { value: v, n: 1, detail });
     }
+  }
+  for (const [k, values] of given) {
+    if (Array.isArray(attributes[k])) continue;
+    let best: { value: unknown; n: number; detail: number } | null = null;
+    for (const c of values.values()) if (!best || c.n > best.n || (c.n === best.n && c.detail > best.detail)) best = c;
+    if (best) attributes[k] = best.value;
   }
   const seen = new Set<string>();
   const evidence = [];
