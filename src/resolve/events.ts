@@ -315,11 +315,20 @@ function exportActor(a: EventActorRef, actorKeys: ReadonlyMap<string, string>): 
   return { text: a.text, name: a.name, code: a.code, id: (a.actorKey ? actorKeys.get(a.actorKey) : undefined) ?? null };
 }
 
+/** How much a mention says about its event: the attributes it gives and the sides it names. */
+const detailOf = (m: EventMentionRecord): number =>
+  Object.keys(m.event.attributes).length + (m.event.source.length ? 1 : 0) + (m.event.target.length ? 1 : 0);
+
 /**
- * The order an event's mentions are exported in: first reported first (an undated report last), then by article
- * and position. It does not depend on the order they were read in, so neither does the export.
+ * The order an event's mentions are exported in: the fullest account first (the evidence an analyst is shown first
+ * is the report that says the most: "fired three ballistic missiles into X" before "is monitoring the launches"),
+ * then first reported first (an undated report last), then by article and position. It does not depend on the
+ * order they were read in, so neither does the export.
  */
 function mentionOrder(a: EventMentionRecord, b: EventMentionRecord): number {
+  const da = detailOf(a);
+  const db = detailOf(b);
+  if (da !== db) return db - da;
   const ra = a.event.reported?.value ?? null;
   const rb = b.event.reported?.value ?? null;
   if (ra !== rb) {
