@@ -88,7 +88,15 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       },
       referrerPolicy: 'no-referrer',
       crossOriginResourcePolicy: 'same-origin',
-      crossOriginOpenerPolicy: 'same-origin',
+      // Two of secureHeaders' defaults are left off: each makes Chromium discard the renderer process it has
+      // ready and start another before the workbench can paint (COOP from a blank tab, Origin-Agent-Cluster when
+      // arriving from another site): ~40–100 ms on every first visit (docs/workbench.md, "First paint"). What they
+      // add here is small: the workbench never opens or is framed by another origin (frame-ancestors 'none',
+      // X-Frame-Options; its links open with noopener), never listens to postMessage, never sets document.domain,
+      // and Chromium already keys agent clusters by origin; a window handle held by a foreign opener can
+      // navigate the tab but read nothing (same-origin policy), and every write needs the store's token.
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
     }),
   );
   app.use('*', hostCheck(allowedHosts(options.host ?? '127.0.0.1')));
