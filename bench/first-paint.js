@@ -10,7 +10,7 @@
 // printed beside the medians: on a shared, loaded machine the pairs see the same load. The load average at the
 // start and end is printed too. Prints figures; asserts nothing.
 //
-//   npm run bench:paint -- [--rounds 7] [--settle 2000] [--trace] [--without-coop] [--from-site] [--other /path/to/other/checkout]
+//   npm run bench:paint -- [--rounds 7] [--settle 2000] [--trace] [--strip-header NAME] [--from-site] [--other /path/to/other/checkout]
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -33,17 +33,17 @@ const SETTLE = Number(opt('settle', 2000));
 /** --trace: print every request of each view's first load (start → end, bytes), for finding where the time goes. */
 const TRACE = argv.includes('--trace');
 /**
- * --without-coop: also time this build with the page's Cross-Origin-Opener-Policy header taken off by the browser
- * (a third column, paired with the other build like the first). A diagnostic, not the build as served: COOP
- * makes Chromium put the page in a new browsing context group, so each fresh context's first navigation from its
- * blank page starts a new renderer process, which `213fafe` (no such header) did not.
+ * --strip-header NAME: also time this build with the response header NAME taken off the view's page by the browser
+ * (a third column, paired with the other build like the first). A diagnostic, not the build as served: it is how
+ * the headers that cost a renderer process switch (COOP, Origin-Agent-Cluster; now left off) were found. Every
+ * build's page then goes through the browser's request interception, whose own cost is large on a loaded machine.
  */
-const WITHOUT_COOP = argv.includes('--without-coop');
+const STRIP = opt('strip-header')?.toLowerCase();
 /**
  * --from-site: each fresh context first shows a blank page of another site (http://localhost:PORT/, a site apart from
  * 127.0.0.1) and the view is then opened from it, as an analyst arrives from a new-tab page or another site. That
  * navigation crosses sites, so Chromium's site isolation gives the view a new renderer process whatever its headers;
- * without the option the context's own about:blank renderer may be reused, except where COOP forces a new one. The
+ * without the option the context's own about:blank renderer may be reused (a COOP header would force a new one). The
  * figures are the view document's own timestamps either way.
  */
 const FROM_SITE = argv.includes('--from-site');
@@ -110,16 +110,16 @@ async function knows(base, route) {
   return new RegExp(`route:\\s*["']${name}["']`).test(bundle);
 }
 
-async function measure(browser, url, trace, stripCoop = false) {
+async function measure(browser, url, trace, strip = false) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  // With --without-coop every build's page goes through the browser's interception (its cost is large on a loaded
+  // With --strip-header every build's page goes through the browser's interception (its cost is large on a loaded
   // machine), and the header is taken off for the diagnostic column only.
-  if (WITHOUT_COOP)
+  if (STRIP)
     await page.route(url.replace(/#.*$/, ''), async (route) => {
       const res = await route.fetch();
       const headers = { ...res.headers() };
-      if (stripCoop) delete headers['cross-origin-opener-policy'];
+      if (strip) delete headers[STRIP];
       await route.fulfill({ response: res, headers });
     });
   if (FROM_SITE) await page.goto(`http://localhost:${startPort}/`);
@@ -184,10 +184,10 @@ if (OTHER) builds.push([`other (${OTHER})`, OTHER]);
 const servers = [];
 let port = 18_400;
 for (const [, checkout] of builds) servers.push(await startServer(checkout, port++));
-if (WITHOUT_COOP) {
-  // The same server as this build's, its pages' COOP header taken off in the browser.
-  builds.splice(1, 0, ['this, COOP off', ROOT]);
-  servers.splice(1, 0, { ...servers[0], stop: () => undefined, stripCoop: true });
+if (STRIP) {
+  // The same server as this build's, its pages' header taken off in the browser.
+  builds.splice(1, 0, [`this, no ${STRIP}`, ROOT]);
+  servers.splice(1, 0, { ...servers[0], stop: () => undefined, strip: true });
 }
 const load0 = loadavg();
 // samples[view][build] = [{fcp, data}, …]; in each round every view is opened once in every build, the builds'
@@ -204,7 +204,7 @@ try {
       const order = servers.map((_, i) => (i + round + vi) % servers.length);
       for (const b of order) {
         if (!known[b][vi]) continue;
-        const r = await measure(browser, viewUrl(servers[b], view), TRACE && round === 0, servers[b].stripCoop);
+        const r = await measure(browser, viewUrl(servers[b], view), TRACE && round === 0, servers[b].strip);
         samples[view][b].push(r);
         if (r.trace) {
           console.log(`\n${builds[b][0]} ${view}: fcp ${r.fcp?.toFixed(0)} ms`);

@@ -261,6 +261,11 @@ describe('guards', () => {
       expect(res.headers.get('content-security-policy'), path).toBe(CSP);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
+      // Left off on purpose: each costs a renderer process switch before first paint (docs/workbench.md).
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBeNull();
+      expect(res.headers.get('origin-agent-cluster'), path).toBeNull();
     }
   });
 

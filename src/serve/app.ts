@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
-import { etag } from 'hono/etag';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { allowStaleCounts, type Db } from '../store/index.js';
@@ -14,6 +11,7 @@ import { ReadPool } from './read-pool.js';
 import { queueRoutes } from './queue-routes.js';
 import type { WorkQueue } from '../queue/index.js';
 import { RESPONSE_CACHE_DEFAULTS, responseCache, type ResponseCacheOptions } from './response-cache.js';
+import { etagMatches, etagOf, StaticFiles, type StaticFile } from './static-files.js';
 import { storeToken, tokenMatches } from './token.js';
 
 /** The largest request body the API reads (a Sources POST is one URL): larger ones are refused unread. */
@@ -46,20 +44,9 @@ export interface ServedApp extends Hono {
   stopWorkers(): void;
 }
 
-function uiScript(name: string): string | null {
-  const candidates = [
-    new URL(`./ui/${name}`, import.meta.url),
-    new URL(`../../dist/serve/ui/${name}`, import.meta.url),
-  ];
-  for (const u of candidates) {
-    try {
-      return readFileSync(fileURLToPath(u), 'utf8');
-    } catch {
-      // try the next location
-    }
-  }
-  return null;
-}
+/** The built UI files: beside this module once compiled, or the build's output when run from the sources. */
+const UI_FILES = new StaticFiles([new URL('./ui/', import.meta.url), new URL('../../dist/serve/ui/', import.meta.url)]);
+const STYLES = { body: STYLES_CSS, etag: etagOf(STYLES_CSS) };
 
 /**
  * The HTTP API (mirrors the export) and the web UI. Article text only ever reaches the page as JSON and is
@@ -88,7 +75,15 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       },
       referrerPolicy: 'no-referrer',
       crossOriginResourcePolicy: 'same-origin',
-      crossOriginOpenerPolicy: 'same-origin',
+      // Two of secureHeaders' defaults are left off: each makes Chromium discard the renderer process it has
+      // ready and start another before the workbench can paint (COOP from a blank tab, Origin-Agent-Cluster when
+      // arriving from another site): ~40–100 ms on every first visit (docs/workbench.md, "First paint"). What they
+      // add here is small: the workbench never opens or is framed by another origin (frame-ancestors 'none',
+      // X-Frame-Options; its links open with noopener), never listens to postMessage, never sets document.domain,
+      // and Chromium already keys agent clusters by origin; a window handle held by a foreign opener can
+      // navigate the tab but read nothing (same-origin policy), and every write needs the store's token.
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
     }),
   );
   app.use('*', hostCheck(allowedHosts(options.host ?? '127.0.0.1')));
@@ -133,18 +128,19 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   });
   // The UI's files carry no version in their names, so a browser must ask again each time (no-cache), but with the
   // ETag of what it holds it gets a 304 and no body when the file has not changed (a rebuild changes the tag).
-  const revalidate = etag();
-  app.use('/styles.css', revalidate);
-  app.use('/ui/*', revalidate);
   const STATIC = { 'Cache-Control': 'no-cache' };
-  app.get('/styles.css', (c) => c.body(STYLES_CSS, 200, { ...STATIC, 'Content-Type': 'text/css; charset=utf-8' }));
+  const serveFile = (c: Context, file: StaticFile, type: string) => {
+    const headers = { ...STATIC, ETag: file.etag };
+    if (etagMatches(c.req.header('If-None-Match'), file.etag)) return c.body(null, 304, headers);
+    return c.body(file.body, 200, { ...headers, 'Content-Type': `${type}; charset=utf-8` });
+  };
+  app.get('/styles.css', (c) => serveFile(c, STYLES, 'text/css'));
   app.get('/ui/:file{[a-z0-9-]+\\.(?:js|css)}', (c) => {
-    const file = c.req.param('file');
-    const body = uiScript(file);
-    const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
-    return body === null
+    const name = c.req.param('file');
+    const file = UI_FILES.get(name);
+    return file === null
       ? c.text('not found', 404)
-      : c.body(body, 200, { ...STATIC, 'Content-Type': `${type}; charset=utf-8` });
+      : serveFile(c, file, name.endsWith('.css') ? 'text/css' : 'text/javascript');
   });
 
   app.route('/api', apiRoutes(db, { jobs, network }, options));
