@@ -93,7 +93,9 @@ const loader = `const t=process.cpuUsage();const p=performance.now();const n=awa
 )});n.loadModel(process.argv[1]);const d=process.cpuUsage(t);console.log(JSON.stringify({cpu:(d.user+d.system)/1e3,wall:performance.now()-p}));`;
 for (let r = 0; r < Math.max(3, Math.min(rounds, 5)); r++)
   for (const k of r % 2 ? ['B', 'A'] : ['A', 'B'])
-    load[k].push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', loader, paths[k]], { encoding: 'utf8' })));
+    load[k].push(
+      JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', loader, paths[k]], { encoding: 'utf8' })),
+    );
 
 const pct = (x) => (100 * x).toFixed(2);
 const half = Math.floor(dev.length / 2);

@@ -61,7 +61,10 @@ describe('word classes of the words two away (clusters2)', () => {
     [hashString('met'), 0b10001],
   ]);
   const clusters = { paths };
-  const on = new FeatureExtractor({ bits: 16, gazetteerLists: 0, clusters: true, clusters2: true }, { gazetteer: null, clusters });
+  const on = new FeatureExtractor(
+    { bits: 16, gazetteerLists: 0, clusters: true, clusters2: true },
+    { gazetteer: null, clusters },
+  );
   const off = new FeatureExtractor({ bits: 16, gazetteerLists: 0, clusters: true }, { gazetteer: null, clusters });
 
   it('adds four rows per token only when configured', () => {
