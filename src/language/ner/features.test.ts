@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureExtractor } from './features.js';
 import { BILOU_LABELS } from './labels.js';
+import { hashString } from './hash.js';
 
 const none = { gazetteer: null, clusters: null };
 const doc = [
@@ -49,5 +50,35 @@ describe('prediction history (second pass)', () => {
     expect(hist(0)).toHaveLength(1); // the later "Vance" was O: one share, no earlier occurrence
     expect(hist(7)).toHaveLength(2); // the earlier one was PER: one share and the nearest earlier label
     expect(hist(2)).toHaveLength(0);
+  });
+});
+
+describe('word classes of the words two away (clusters2)', () => {
+  // Invented bit paths (a leading 1, then the bits); words without one have class 0.
+  const paths = new Map<number, number>([
+    [hashString('Vance'), 0b10110],
+    [hashString('Lisbon'), 0b11001],
+    [hashString('met'), 0b10001],
+  ]);
+  const clusters = { paths };
+  const on = new FeatureExtractor(
+    { bits: 16, gazetteerLists: 0, clusters: true, clusters2: true },
+    { gazetteer: null, clusters },
+  );
+  const off = new FeatureExtractor({ bits: 16, gazetteerLists: 0, clusters: true }, { gazetteer: null, clusters });
+
+  it('adds four rows per token only when configured', () => {
+    expect(on.extractDocument(doc).k - off.extractDocument(doc).k).toBe(4);
+  });
+
+  it('reads the classes of the second word left and right', () => {
+    // Token 2 ("Okonkwo"): its ±2 rows come from "Vance" and "Lisbon"; token 3 ("in") from "met" and ".".
+    const a = on.extractDocument(doc);
+    const rows = (t: number): number[] => [...a.feats.subarray(t * a.k, (t + 1) * a.k)].slice(-4);
+    expect(rows(2)).not.toEqual(rows(3));
+    // The same second neighbours give the same rows: "Vance" two before token 2, and the sentence start
+    // (no word) two before token 0 or 1 of either sentence.
+    expect(rows(0).slice(0, 2)).toEqual(rows(1).slice(0, 2));
+    expect(rows(0).slice(0, 2)).toEqual(rows(6).slice(0, 2));
   });
 });

@@ -26,6 +26,11 @@ export interface FeatureConfig {
    * elsewhere in the document, and the label of its nearest earlier occurrence.
    */
   history?: boolean;
+  /**
+   * Word-class prefixes (6 and all bits) of the words two to the left and right too, as Illinois NER uses
+   * cluster features over a ±2 window (Ratinov & Roth 2009); needs `clusters`.
+   */
+  clusters2?: boolean;
   /** Names of templates (keys of `T` in features.ts) left out: feature ablations in cross-validation. */
   drop?: string[];
 }
@@ -95,6 +100,8 @@ const T = {
   cl: 60,
   clm1: 61,
   clp1: 62,
+  clm2: 63,
+  clp2: 64,
   s1: 80,
   s1m1: 81,
   s1p1: 82,
@@ -124,7 +131,11 @@ const CTX = {
   clm1b: 9,
   clp1a: 10,
   clp1b: 11,
-  count: 12,
+  clm2a: 12,
+  clm2b: 13,
+  clp2a: 14,
+  clp2b: 15,
+  count: 16,
 } as const;
 
 const AFFIX_LENGTHS = [1, 2, 3, 4, 5];
@@ -153,6 +164,7 @@ export function staticTemplateCount(cfg: FeatureConfig): number {
     BASE_TEMPLATES +
     (cfg.gazetteerLists > 0 ? cfg.gazetteerLists + 3 : 0) +
     (cfg.clusters ? 8 : 0) +
+    (cfg.clusters && cfg.clusters2 ? 4 : 0) +
     (cfg.aggregate ? AGG_SLOTS : 0)
   );
 }
@@ -339,6 +351,12 @@ export class FeatureExtractor {
       c[CTX.clm1b] = this.row2(T.clm1, 20, cluster);
       c[CTX.clp1a] = this.row2(T.clp1, 6, pathPrefix(cluster, 6));
       c[CTX.clp1b] = this.row2(T.clp1, 20, cluster);
+      if (this.cfg.clusters2) {
+        c[CTX.clm2a] = this.row2(T.clm2, 6, pathPrefix(cluster, 6));
+        c[CTX.clm2b] = this.row2(T.clm2, 20, cluster);
+        c[CTX.clp2a] = this.row2(T.clp2, 6, pathPrefix(cluster, 6));
+        c[CTX.clp2b] = this.row2(T.clp2, 20, cluster);
+      }
     }
     return c;
   }
@@ -513,6 +531,12 @@ export class FeatureExtractor {
           feats[o++] = cm1[CTX.clm1b]!;
           feats[o++] = cp1[CTX.clp1a]!;
           feats[o++] = cp1[CTX.clp1b]!;
+          if (this.cfg.clusters2) {
+            feats[o++] = cm2[CTX.clm2a]!;
+            feats[o++] = cm2[CTX.clm2b]!;
+            feats[o++] = cp2[CTX.clp2a]!;
+            feats[o++] = cp2[CTX.clp2b]!;
+          }
         }
         if (agg) {
           feats.set(agg.subarray(i * AGG_SLOTS, (i + 1) * AGG_SLOTS), o);
