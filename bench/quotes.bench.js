@@ -13,7 +13,8 @@
 // 2) The real-news claims set (bench/devsets/claims-realnews.jsonl, stand-off): system statements (quotes,
 //    direct or not) matched one-to-one to gold statements of the same document; speaker accuracy (resolved
 //    name), claim / not-claim precision and recall over matched statements, stance accuracy over matched claims,
-//    and claim grouping across the articles of a split (pairwise P/R and B³), on tune and check.
+//    and claim grouping across the articles of a split (pairwise P/R and B³, actor keys resolved across the split's
+//    articles as the corpus resolver does), on tune and check.
 // 3) Claim grouping on a fixture written for this project (test/fixtures/claim-groups.json).
 // Usage: npm run bench:quotes [-- --split dev] [--errors FILE]   (errors are written for the tune halves only)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { annotateLanguage } from '../dist/language/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { createDoc } from '../dist/model/index.js';
 import { annotateQuotes } from '../dist/quotes/index.js';
-import { groupClaims } from '../dist/resolve/index.js';
+import { ActorTally, groupClaims, resolveActors } from '../dist/resolve/index.js';
 import { loadDocText, sharedDataDir, splitOf } from './devsets/docs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -261,6 +262,7 @@ function benchClaims() {
     toOk: 0,
     sysClaims: [],
     items: [],
+    tally: new ActorTally(),
   });
   for (const [docId, recs] of byDoc) {
     const text = loadDocText(docId);
@@ -268,6 +270,7 @@ function benchClaims() {
     const half = recs[0].split;
     stats[half] ??= fresh();
     const s = stats[half];
+    s.tally.addDoc(doc);
     const claimOfQuote = new Map();
     doc.claims.forEach((c, k) => {
       if (c.quote !== null) claimOfQuote.set(c.quote, k);
@@ -343,7 +346,17 @@ function benchClaims() {
   }
   for (const half of ['tune', 'check']) {
     const s = stats[half];
-    const groups = groupClaims(s.sysClaims);
+    // Actor keys read as the split's resolved actors, as the corpus resolver groups claims ("Joseph R. Biden" in one
+    // article and "Biden" in another are one claimant).
+    const actors = resolveActors(s.tally);
+    const actorOf = (k) => actors.get(k)?.id ?? k;
+    const groups = groupClaims(
+      s.sysClaims.map((c) => ({
+        ...c,
+        claimantKey: c.claimantKey === null ? null : actorOf(c.claimantKey),
+        targetKeys: c.targetKeys.map(actorOf),
+      })),
+    );
     const predGroup = new Map();
     for (const g of groups) for (const id of g.claimIds) predGroup.set(id, g.id);
     const items = s.items.map((it) => ({ gold: it.gold, pred: predGroup.get(it.pred) ?? it.pred }));
