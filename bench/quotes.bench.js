@@ -16,7 +16,8 @@
 //    and claim grouping across the articles of a split (pairwise P/R and B³, actor keys resolved across the split's
 //    articles as the corpus resolver does), on tune and check.
 // 3) Claim grouping on a fixture written for this project (test/fixtures/claim-groups.json).
-// Usage: npm run bench:quotes [-- --split dev] [--errors FILE]   (errors are written for the tune halves only)
+// Usage: npm run bench:quotes [-- --split dev] [--errors FILE]   (errors are written for the tune halves only;
+//        claim grouping errors as CL-SPLIT, a gold group over several predicted ones, and CL-MERGE, the reverse)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -318,7 +319,14 @@ function benchClaims() {
           s.stanceN++;
           if (STANCE[c.stance] === r.stance) s.stanceOk++;
         }
-        if (r.claim) s.items.push({ gold: r.group ?? `single:${r.id}`, pred: c ? `${docId}#${k}` : `none:${r.id}` });
+        if (r.claim)
+          s.items.push({
+            id: r.id,
+            gold: r.group ?? `single:${r.id}`,
+            pred: c ? `${docId}#${k}` : `none:${r.id}`,
+            stance: c?.stance ?? null,
+            proposition: c?.proposition ?? null,
+          });
       }
       if (errorsFile && half === 'tune') {
         const k = i === undefined ? undefined : claimOfQuote.get(i);
@@ -360,6 +368,32 @@ function benchClaims() {
     const predGroup = new Map();
     for (const g of groups) for (const id of g.claimIds) predGroup.set(id, g.id);
     const items = s.items.map((it) => ({ gold: it.gold, pred: predGroup.get(it.pred) ?? it.pred }));
+    // Grouping errors of the tune half: each gold group spread over several predicted ones, each predicted group
+    // holding claims of several gold groups, with its members' stance and proposition.
+    if (errorsFile && half === 'tune') {
+      const member = (it, k) => ({
+        id: it.id,
+        gold: it.gold,
+        pred: items[k].pred,
+        stance: it.stance,
+        proposition: it.proposition?.slice(0, 160) ?? null,
+      });
+      const spread = (key) => {
+        const by = new Map();
+        items.forEach((x, k) => {
+          const v = key === 'gold' ? x.gold : x.pred;
+          if (!by.has(v)) by.set(v, []);
+          by.get(v).push(k);
+        });
+        return by;
+      };
+      for (const [gold, ks] of spread('gold'))
+        if (new Set(ks.map((k) => items[k].pred)).size > 1)
+          errors.push({ kind: 'CL-SPLIT', gold, members: ks.map((k) => member(s.items[k], k)) });
+      for (const [pred, ks] of spread('pred'))
+        if (new Set(ks.map((k) => items[k].gold)).size > 1)
+          errors.push({ kind: 'CL-MERGE', pred, members: ks.map((k) => member(s.items[k], k)) });
+    }
     let tp = 0,
       fp = 0,
       fn = 0;
