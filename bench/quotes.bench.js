@@ -13,9 +13,11 @@
 // 2) The real-news claims set (bench/devsets/claims-realnews.jsonl, stand-off): system statements (quotes,
 //    direct or not) matched one-to-one to gold statements of the same document; speaker accuracy (resolved
 //    name), claim / not-claim precision and recall over matched statements, stance accuracy over matched claims,
-//    and claim grouping across the articles of a split (pairwise P/R and B³), on tune and check.
+//    and claim grouping across the articles of a split (pairwise P/R and B³, actor keys resolved across the split's
+//    articles as the corpus resolver does), on tune and check.
 // 3) Claim grouping on a fixture written for this project (test/fixtures/claim-groups.json).
-// Usage: npm run bench:quotes [-- --split dev] [--errors FILE]   (errors are written for the tune halves only)
+// Usage: npm run bench:quotes [-- --split dev] [--errors FILE]   (errors are written for the tune halves only;
+//        claim grouping errors as CL-SPLIT, a gold group over several predicted ones, and CL-MERGE, the reverse)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +25,7 @@ import { annotateLanguage } from '../dist/language/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { createDoc } from '../dist/model/index.js';
 import { annotateQuotes } from '../dist/quotes/index.js';
-import { groupClaims } from '../dist/resolve/index.js';
+import { ActorTally, groupClaims, resolveActors } from '../dist/resolve/index.js';
 import { loadDocText, sharedDataDir, splitOf } from './devsets/docs.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -261,6 +263,7 @@ function benchClaims() {
     toOk: 0,
     sysClaims: [],
     items: [],
+    tally: new ActorTally(),
   });
   for (const [docId, recs] of byDoc) {
     const text = loadDocText(docId);
@@ -268,6 +271,7 @@ function benchClaims() {
     const half = recs[0].split;
     stats[half] ??= fresh();
     const s = stats[half];
+    s.tally.addDoc(doc);
     const claimOfQuote = new Map();
     doc.claims.forEach((c, k) => {
       if (c.quote !== null) claimOfQuote.set(c.quote, k);
@@ -315,7 +319,14 @@ function benchClaims() {
           s.stanceN++;
           if (STANCE[c.stance] === r.stance) s.stanceOk++;
         }
-        if (r.claim) s.items.push({ gold: r.group ?? `single:${r.id}`, pred: c ? `${docId}#${k}` : `none:${r.id}` });
+        if (r.claim)
+          s.items.push({
+            id: r.id,
+            gold: r.group ?? `single:${r.id}`,
+            pred: c ? `${docId}#${k}` : `none:${r.id}`,
+            stance: c?.stance ?? null,
+            proposition: c?.proposition ?? null,
+          });
       }
       if (errorsFile && half === 'tune') {
         const k = i === undefined ? undefined : claimOfQuote.get(i);
@@ -343,10 +354,46 @@ function benchClaims() {
   }
   for (const half of ['tune', 'check']) {
     const s = stats[half];
-    const groups = groupClaims(s.sysClaims);
+    // Actor keys read as the split's resolved actors, as the corpus resolver groups claims ("Joseph R. Biden" in one
+    // article and "Biden" in another are one claimant).
+    const actors = resolveActors(s.tally);
+    const actorOf = (k) => actors.get(k)?.id ?? k;
+    const groups = groupClaims(
+      s.sysClaims.map((c) => ({
+        ...c,
+        claimantKey: c.claimantKey === null ? null : actorOf(c.claimantKey),
+        targetKeys: c.targetKeys.map(actorOf),
+      })),
+    );
     const predGroup = new Map();
     for (const g of groups) for (const id of g.claimIds) predGroup.set(id, g.id);
     const items = s.items.map((it) => ({ gold: it.gold, pred: predGroup.get(it.pred) ?? it.pred }));
+    // Grouping errors of the tune half: each gold group spread over several predicted ones, each predicted group
+    // holding claims of several gold groups, with its members' stance and proposition.
+    if (errorsFile && half === 'tune') {
+      const member = (it, k) => ({
+        id: it.id,
+        gold: it.gold,
+        pred: items[k].pred,
+        stance: it.stance,
+        proposition: it.proposition?.slice(0, 160) ?? null,
+      });
+      const spread = (key) => {
+        const by = new Map();
+        items.forEach((x, k) => {
+          const v = key === 'gold' ? x.gold : x.pred;
+          if (!by.has(v)) by.set(v, []);
+          by.get(v).push(k);
+        });
+        return by;
+      };
+      for (const [gold, ks] of spread('gold'))
+        if (new Set(ks.map((k) => items[k].pred)).size > 1)
+          errors.push({ kind: 'CL-SPLIT', gold, members: ks.map((k) => member(s.items[k], k)) });
+      for (const [pred, ks] of spread('pred'))
+        if (new Set(ks.map((k) => items[k].gold)).size > 1)
+          errors.push({ kind: 'CL-MERGE', pred, members: ks.map((k) => member(s.items[k], k)) });
+    }
     let tp = 0,
       fp = 0,
       fn = 0;

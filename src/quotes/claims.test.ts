@@ -10,11 +10,32 @@ describe('claimKind', () => {
     expect(claimKind('asserts', 'We are deeply saddened by the news', plain)).toBeNull();
     expect(claimKind('asserts', "Let's get this road open", plain)).toBeNull();
     expect(claimKind('questions', 'Where were the inspectors?', plain)).toBeNull();
+    expect(claimKind('asserts', 'Is the pier safe, OK?', plain)).toBeNull();
+    // A question tag asks to be agreed with: the statement before it stands.
+    expect(claimKind('asserts', 'He built the pier without a permit, OK?', plain)).toBe('asserts');
+    expect(claimKind('asserts', "The pier was closed for a reason, wasn't it?", plain)).toBe('asserts');
     expect(claimKind('asserts', 'grilled harbour fish', { hasTarget: false, label: true })).toBeNull();
     // A toast names what is toasted; "To be clear, …" opens a statement.
     expect(claimKind('asserts', 'To the friendship of our two ports!', plain)).toBeNull();
     expect(claimKind('asserts', 'To be clear, the port stays closed', plain)).toBe('asserts');
     expect(claimKind('promises', 'to ensure the safety of the port', plain)).toBe('promises');
+  });
+
+  it('leaves out a short fragment with no verb, unless a naming cue makes it a predicate', () => {
+    expect(claimKind('asserts', 'very closely', plain)).toBeNull();
+    expect(claimKind('asserts', 'an unpredictable security situation', plain)).toBeNull();
+    expect(claimKind('asserts', 'as a rusty wreck', plain)).toBeNull();
+    expect(claimKind('asserts', "the mayor's fish stew", plain)).toBeNull();
+    // "called the mayor the port's worst enemy": the cue is the verb.
+    expect(claimKind('asserts', "the port's worst enemy", { ...plain, naming: true })).toBe('asserts');
+    // A verb makes it a statement, however short.
+    expect(claimKind('asserts', "the mayor doesn't fish", plain)).toBe('asserts');
+    expect(claimKind('asserts', 'the pier collapsed', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'they sail tonight', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'the ferries sank', plain)).toBe('asserts');
+    expect(claimKind('asserts', "it's over", plain)).toBe('asserts');
+    // Other stances come from the verb and stay.
+    expect(claimKind('accuses', 'as a human shield', aimed)).toBe('accuses');
   });
 
   it('keeps the stance of the speech verb', () => {

@@ -7,7 +7,10 @@ import {
   DENIAL,
   EXHORTATION_OPENING,
   EXPRESSIVE_OPENING,
+  FRAGMENT_MAX_WORDS,
   HARM,
+  NAMING_CUE,
+  VERB_MARK,
   WRONGDOING,
 } from './data/claim-words.js';
 import { CUE_STANCE } from './data/cues.js';
@@ -29,6 +32,11 @@ const STANCE_RANK: Readonly<Record<ClaimStance, number>> = {
   accuses: 4,
   denies: 5,
 };
+/** A tag after a statement that asks for agreement, not for an answer (English grammar: a question tag). */
+const TAG_QUESTION =
+  /\S[^?]{10,},\s*(?:ok(?:ay)?|right|yes|yeah|correct|(?:is|are|was|were|do|does|did|has|have|had|can|will|would|should)n['’]t\s+(?:it|he|she|they|we|you|i|there))\?\s*$/iu;
+const QUESTION_OPENING =
+  /^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|who|what|when|where|why|how|which)\b/i;
 /** Up to this many words, a quoted phrase inside a sentence is a label or a name unless it carries a charge. */
 const LABEL_WORDS = 4;
 /** Third persons a charge can be aimed at when no actor is named. */
@@ -114,19 +122,23 @@ function propositionOf(v: QuoteContext, q: Quote): string {
 export function claimKind(
   cueStance: ClaimStance,
   proposition: string,
-  opts: { hasTarget: boolean; label: boolean },
+  opts: { hasTarget: boolean; label: boolean; naming?: boolean },
 ): ClaimStance | null {
   const text = proposition.replace(/\s+/g, ' ').trim();
   if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text)) return null;
   if (DEDICATION.test(text) && text.split(' ').length <= DEDICATION_MAX_WORDS && !AUXILIARY.test(text)) return null;
   // A question put ("Mistake?", "But why?") asks; one that casts doubt is reported with a verb ("questioned whether").
-  if (/\?\s*$/.test(text)) return null;
+  // A tag question ("…, OK?", "…, isn't it?") asks only to be agreed with: the sentence before it is asserted.
+  if (/\?\s*$/.test(text) && !(TAG_QUESTION.test(text) && !QUESTION_OPENING.test(text))) return null;
   if (cueStance !== 'asserts') return cueStance;
   if (DENIAL.test(text)) return 'denies';
   if (COMMITMENT.test(text)) return HARM.test(text) ? 'threatens' : 'promises';
   const charge = WRONGDOING.test(text) && (opts.hasTarget || THIRD_PERSON.test(text));
   if (charge) return 'accuses';
-  return opts.label ? null : 'asserts';
+  if (opts.label) return null;
+  // A few words with no verb ("very closely", "an unpredictable security situation") assert nothing checkable.
+  if (!opts.naming && text.split(' ').length <= FRAGMENT_MAX_WORDS && !VERB_MARK.test(text)) return null;
+  return 'asserts';
 }
 
 /**
@@ -201,7 +213,8 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       v.ix.sentLo[qa] !== qa &&
       clean(q.text).split(' ').length <= LABEL_WORDS;
     const framed = cueStance === 'asserts' ? framingStance(v, qa, claimantKey) : null;
-    const stance = claimKind(framed ?? cueStance, proposition, { hasTarget: targets.length > 0, label });
+    const naming = !!q.cue && NAMING_CUE.test(q.cue.text.split(/\s+/)[0] ?? '');
+    const stance = claimKind(framed ?? cueStance, proposition, { hasTarget: targets.length > 0, label, naming });
     if (!stance) return;
     if (
       stance === 'denies' &&

@@ -21,6 +21,8 @@ const SAME_ACTOR_OVERLAP = 0.22;
 /** Overlap needed when, about the same actor, one accuses and the other denies. */
 const OPPOSED_OVERLAP = 0.15;
 const MIN_SHARED = 2;
+/** Overlap needed for the accused's denial to join a group whose claim it answers (one shared word may do). */
+const ACCUSED_DENIAL_OVERLAP = 0.1;
 /** A denial with at most this many content words says only that it denies ("denied the allegations"). */
 const BARE_DENIAL_WORDS = 3;
 /** Words found in more claims than this are too common to propose pairs. */
@@ -233,6 +235,73 @@ export class ClaimGrouper {
     groups.forEach((g, k) => {
       for (const m of g.members) groupOf[m] = k;
     });
+    // A denial answers the claim it rejects: the accused (or whoever the claim is about) denying it in words of its
+    // own ("did not send a single weapon" against "supplied arms to"). A denial left alone, or a group that only
+    // denials started, joins the group of a claim it answers, against any member of the group, not only its seed.
+    const denialTarget = (i: number, own: number): [number, number] => {
+      let best = -1;
+      let bestScore = 0;
+      for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) {
+        const w = words[k]!;
+        if (df[w]! > MAX_POSTING) continue;
+        for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
+          const j = postings[p]!;
+          const gj = groupOf[j]!;
+          if (gj < 0 || gj === own || STANCES[stances[j]!] === 'denies' || !answers(i, j)) continue;
+          if (STANCES[stances[groups[gj]!.seed]!] === 'denies') continue;
+          let shared = 0;
+          let sharedMass = 0;
+          for (let q = wordStart[i]!; q < wordStart[i + 1]!; q++) {
+            if (!has(j, words[q]!)) continue;
+            shared++;
+            sharedMass += weight[words[q]!]!;
+          }
+          const score = (2 * sharedMass) / (mass[i]! + mass[j]!);
+          // The accused denying (its claimant is whom the claim is about) in words of its own may share a single
+          // word with the claim; otherwise the bar of an opposed pair.
+          const accused = claimants[i]! >= 0 && targetOf(j, claimants[i]!);
+          const ok = accused
+            ? shared >= 1 && score >= ACCUSED_DENIAL_OVERLAP
+            : shared >= MIN_SHARED && score >= OPPOSED_OVERLAP;
+          if (ok && score > bestScore) [best, bestScore] = [gj, score];
+        }
+      }
+      return [best, bestScore];
+    };
+    const dropped = new Uint8Array(groups.length);
+    groups.forEach((g, k) => {
+      if (STANCES[stances[g.seed]!] !== 'denies') return;
+      let best = -1;
+      let bestScore = 0;
+      for (const m of g.members) {
+        if (STANCES[stances[m]!] !== 'denies') continue;
+        const [gj, score] = denialTarget(m, k);
+        if (gj >= 0 && score > bestScore) [best, bestScore] = [gj, score];
+      }
+      if (best < 0) return;
+      for (const m of g.members) {
+        groups[best]!.members.push(m);
+        groupOf[m] = best;
+      }
+      g.members = [];
+      dropped[k] = 1;
+    });
+    for (let i = 0; i < n; i++) {
+      if (assigned[i] || STANCES[stances[i]!] !== 'denies') continue;
+      const [gj] = denialTarget(i, -1);
+      if (gj < 0) continue;
+      groups[gj]!.members.push(i);
+      assigned[i] = 1;
+      groupOf[i] = gj;
+    }
+    if (dropped.some((d) => d === 1)) {
+      const kept = groups.filter((_, k) => !dropped[k]);
+      groups.length = 0;
+      groups.push(...kept);
+      groups.forEach((g, k) => {
+        for (const m of g.members) groupOf[m] = k;
+      });
+    }
     // "X denied the allegations", reported on its own: a denial saying little beyond that it denies answers the
     // accusation aimed at its claimant (the first one, in a group when there is one).
     const accusedIn = new Map<number, number>();

@@ -1,3 +1,4 @@
+import { CLAIM_SENSES, STANCE_WORDS } from './data/claim-senses.js';
 import { CLAIM_STOPWORDS } from './data/stopwords.js';
 
 /** What a claim is about: its content words, lightly stemmed, so claims in different words can meet. */
@@ -14,12 +15,42 @@ export function stem(word: string): string {
   return w;
 }
 
+/** The regular inflections of a listed word: plural or third person, past, participle in -ing. */
+function inflections(w: string): string[] {
+  const out = [w, `${w}s`, `${w}es`, `${w}ed`, `${w}ing`];
+  if (w.endsWith('e')) out.push(`${w}d`, `${w.slice(0, -1)}ing`);
+  if (/[^aeiou]y$/.test(w)) out.push(`${w.slice(0, -1)}ies`, `${w.slice(0, -1)}ied`);
+  // A short verb ending in consonant-vowel-consonant doubles it: "ship" → "shipped".
+  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(w)) out.push(`${w}${w.at(-1)}ed`, `${w}${w.at(-1)}ing`);
+  return out;
+}
+
+/** Word form → the sense it stands for ("~supply"), from CLAIM_SENSES. */
+const SENSE: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const line of CLAIM_SENSES) {
+    const words = line.split(/\s+/).filter(Boolean);
+    const sense = `~${words[0]!}`;
+    // Listed forms first, so that a generated form never takes a listed one.
+    for (const w of words) m.set(w, sense);
+    for (const w of words) for (const f of inflections(w)) if (!m.has(f)) m.set(f, sense);
+  }
+  return m;
+})();
+
+const STANCE: ReadonlySet<string> = new Set(STANCE_WORDS);
+
+/**
+ * A claim's content words: stems of the words that are neither function words nor stance words, a word with a listed
+ * sense standing for its sense. Hyphenated compounds count by their parts ("blowout-preventer" and "blowout
+ * preventer" are one thing).
+ */
 export function contentWords(proposition: string): Set<string> {
   const out = new Set<string>();
-  for (const m of proposition.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-    const w = m[0].toLowerCase();
-    if (CLAIM_STOPWORDS.has(w) || w.length < 3) continue;
-    out.add(stem(w));
+  for (const m of proposition.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (CLAIM_STOPWORDS.has(w) || STANCE.has(w) || w.length < 3) continue;
+    out.add(SENSE.get(w) ?? stem(w));
   }
   return out;
 }

@@ -131,4 +131,77 @@ describe('claim groups', () => {
     ]);
     expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0', 'c:c0', 'd:c0', 'e:c0']]);
   });
+
+  it('puts an accusation and every reported denial of it in one group, whatever words each report uses', () => {
+    // One proposition in five reports: supplied / delivering / transferred / sent; shells, missiles / weapons /
+    // munitions / arms; the denials call it groundless or baseless or say it did not happen.
+    const groups = groupClaims([
+      claim('a:c0', 'Veskaria has supplied artillery shells and missiles to the Brask militia', 'accuses', 'nor', [
+        'ves',
+        'militia',
+      ]),
+      claim('a:c1', 'the accusation was groundless and a provocation', 'denies', 'ves', ['nor']),
+      claim('b:c0', 'Portavel has been delivering weapons to the militia for months', 'accuses', 'nor', [
+        'ves',
+        'militia',
+      ]),
+      claim(
+        'b:c1',
+        'Veskaria never transferred any munitions to the militia, and the claim is baseless',
+        'denies',
+        'ves',
+        ['militia'],
+      ),
+      claim('c:c0', 'we have not sent a single weapon across the border', 'denies', 'ves'),
+      claim(
+        'd:c0',
+        'the reports of arms deliveries were fabricated by Aldmark to justify its blockade',
+        'denies',
+        'ves',
+        ['nor'],
+      ),
+      claim('d:c1', 'the harbour will reopen on Monday', 'asserts', 'port'),
+      claim('e:c0', 'the militia received arms supplies from Veskaria', 'asserts', 'observers', ['militia', 'ves']),
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'a:c1', 'b:c0', 'b:c1', 'c:c0', 'd:c0', 'e:c0']]);
+    expect(groups[0]!.proposition).toBe('Veskaria has supplied artillery shells and missiles to the Brask militia');
+  });
+
+  it('joins a group that denials started to the accusation they answer', () => {
+    const groups = groupClaims([
+      claim(
+        'a:c0',
+        'Veskaria has been arming the Brask militia with rockets through the mountain passes',
+        'accuses',
+        'nor',
+        ['ves', 'militia'],
+      ),
+      claim(
+        'b:c0',
+        'not a single Veskarian missile has crossed the mountain border, the ministry of defence stated',
+        'denies',
+        'ves',
+      ),
+      claim(
+        'c:c0',
+        'no Veskarian missile has crossed the mountain border, the defence ministry stated',
+        'denies',
+        'ves',
+      ),
+      claim('d:c0', 'the harbour will reopen on Monday after repairs to the mountain road', 'asserts', 'port'),
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0', 'c:c0']]);
+    // A denial by someone the accusation is not about stays apart when it shares little.
+    const stranger = groupClaims([
+      claim(
+        'a:c0',
+        'Veskaria has been arming the Brask militia with rockets through the mountain passes',
+        'accuses',
+        'nor',
+        ['ves'],
+      ),
+      claim('b:c0', 'the ferry company denies that the mountain tunnel will close in the spring', 'denies', 'ferries'),
+    ]);
+    expect(stranger).toHaveLength(0);
+  });
 });

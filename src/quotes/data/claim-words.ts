@@ -45,3 +45,23 @@ export const COMMITMENT =
 /** Future acts of harm: with a commitment, a threat. */
 export const HARM =
   /\b(?:bomb|attack|strike|punish|retaliat\w*|destroy|hit back|crush|wipe out|sanction\w*|sue|prosecute|arrest|pay a (?:heavy )?price|consequences|respond (?:with|forcefully|militarily)|no excuse)\b/i;
+
+/**
+ * A fragment with no verb says nothing that can be checked: "very closely", "an unpredictable security situation",
+ * "as a shield", a dish's name. Up to this many words, an assertion with none of the marks of a verb below is a
+ * description or a label taken out of its sentence, not a proposition.
+ */
+export const FRAGMENT_MAX_WORDS = 6;
+/**
+ * Marks of a verb in a short fragment: an auxiliary or modal, a negation, a form in -ed or -ing (a participle; an adjective in -ing keeps a fragment too), a subject pronoun
+ * followed by a word ("they listen"), or a frequent irregular past (the verbs of English whose past does not end in -ed).
+ */
+export const VERB_MARK =
+  /n't\b|\b(?:is|are|was|were|be|been|being|am|(?:it|that|there|here|what|who|he|she)['’]s|'re|'m|will|would|shall|should|can|could|may|might|must|has|have|had|do|does|did|not|never|\p{L}{2,}(?:ed|ing)|(?:i|we|you|they|he|she|it)\s+\p{L}+|said|told|went|came|made|took|gave|got|saw|knew|thought|found|left|put|set|kept|held|ran|sent|began|won|lost|met|paid|sold|fell|hit|cut|shot|fled|fought|led|built|bought|brought|caught|stood|spoke|wrote|broke|chose|drove|flew|grew|threw|meant|felt|heard|let|read|spent|struck|rose|sank|stole|swore|hid|bit|lay|laid|sat|slept|wore|won't|can't)\b/iu;
+
+/**
+ * Cues that name or describe ("called him a liar", "described the talks as frank"): the words reported are the
+ * predicate of a clause whose verb is the cue, so a verbless fragment after them is still a proposition.
+ */
+export const NAMING_CUE =
+  /^(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?)$/i;
