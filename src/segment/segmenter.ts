@@ -564,13 +564,25 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         nextNext: window[1]?.text ?? null,
         previousEndedSentence: endsSentence(previousText),
       });
+    // A line over a credit line is that picture's caption, unless the model reads it as the next article's headline
+    // (a picture between a headline and its lead, its caption left out, shows only its credit) or, when a blank line
+    // parts them, as more body than caption (a paragraph over a credit whose caption was lost; a caption and its
+    // credit stand in one block).
+    const learnedHeadline =
+      learned !== null &&
+      u.blankBefore &&
+      b.bodyParagraphs >= 1 &&
+      learned.headline >= HEADLINE_MIN &&
+      learned.headline > learned.caption;
     if (
       ruleCaption() ||
-      isCaptionBeforeCredit(
-        text,
-        window[0]?.text ?? null,
-        window[0] ? (attrs.get(window[0].text)?.credit ?? isCreditOnly(window[0].text)) : false,
-      ) ||
+      (!learnedHeadline &&
+        (!learned || learned.caption >= learned.body || window[0]?.blankBefore === false) &&
+        isCaptionBeforeCredit(
+          text,
+          window[0]?.text ?? null,
+          window[0] ? (attrs.get(window[0].text)?.credit ?? isCreditOnly(window[0].text)) : false,
+        )) ||
       (learned &&
         learned.caption >= CAPTION_MIN &&
         learned.caption > learned.body &&
