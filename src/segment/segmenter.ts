@@ -299,6 +299,9 @@ interface LineScores {
   stamp: number;
 }
 
+/** A speaker's label in capitals opening a line of a transcript ("NAME: …", "MR. NAME: …"). */
+const SPEAKER_TURN = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)?: /u;
+
 /** Past-tense reported speech: prose, where a headline writes "says". */
 const REPORTED_SPEECH = /\b(?:said|told|according to|added)\b/i;
 
@@ -697,8 +700,10 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     if (learned ? u.blankBefore : standalone) {
       // A headline inside an article that no Source line closed: learned when the model is there, else ruled.
       // The hand-written rule still counts when the model gives the line a fair chance of being a headline.
+      // A transcript's turn ("NAME: Do you think …") is left to the model: the rule would read it as a headline.
       const ruled = (): boolean =>
         standalone &&
+        !SPEAKER_TURN.test(text) &&
         startsNewArticle(text, {
           bodyParagraphs: b.bodyParagraphs,
           next: window[0]?.text ?? null,
