@@ -84,17 +84,34 @@ const CAPTION_ANYWHERE_WORDS = ['photo', 'pictur', 'image', 'footage', 'handout'
 const CAPTION_ANYWHERE = new RegExp(CAPTION_ANYWHERE_PATTERNS.map((re) => `(?:${re.source})`).join('|'), 'i');
 if (CAPTION_ANYWHERE_PATTERNS.some((re) => re.flags !== 'i')) throw new Error('caption patterns: flags differ');
 
-/** A short line that is only a credit ("Getty Images", "Photograph: Lena Hoffmann/AFP via Getty Images"). */
+/**
+ * A short line that is only a credit ("Getty Images", "Photograph: Lena Hoffmann/AFP via Getty Images"). A line
+ * that describes a picture before its credit ("A crowd waits outside. Photo: …") is a whole caption, not a credit
+ * alone: the line above it is not its caption.
+ */
 export function isCreditOnly(line: string, caption?: boolean): boolean {
   // The cheap tests first: the caption rule runs only on short lines with a credit word.
-  return wordCount(line, 12) <= 12 && CREDIT_WORD_RE.test(line) && (caption ?? isCaption(line));
+  return (
+    wordCount(line, 12) <= 12 &&
+    CREDIT_WORD_RE.test(line) &&
+    !DESCRIPTION_BEFORE_CREDIT.test(line) &&
+    (caption ?? isCaption(line))
+  );
 }
+
+/**
+ * A sentence ended before more text: a word of two lower-case letters or more, a full stop, then a capital or a
+ * bracket ("… in Lyon. Photo: …", "… on stage. (Jan Roe/AP)"); an initial ("J. Doe/AP") is not one.
+ */
+const DESCRIPTION_BEFORE_CREDIT = /\p{Ll}{2,}[.!?]["”’]?\s+[(\p{Lu}]/u;
 
 const CREDIT_WORD_RE = /\/|photo|image|picture|getty|©|credit|\b(?:AFP|AP|Reuters|EPA|PA|Alamy|Shutterstock)\b/i;
 
 /**
  * A caption whose credit stands on the next line: a short descriptive line without reported speech,
- * followed by a credit-only line.
+ * followed by a credit-only line. A longer line (over 30 words) is a caption only as one sentence that says when
+ * the picture was taken (a weekday, a month or a year): a body paragraph may stand over a credit whose caption
+ * was lost, and it is more often several sentences or dateless.
  */
 export function isCaptionBeforeCredit(
   line: string,
@@ -103,8 +120,14 @@ export function isCaptionBeforeCredit(
 ): boolean {
   if (!next || !nextIsCredit) return false;
   const t = line.trim();
-  return wordCount(t) <= 60 && !/["“”]/.test(t) && !/\b(?:said|says|told|according to|added)\b/i.test(t);
+  const n = wordCount(t, 61);
+  if (n > 60 || /["“”]/.test(t) || /\b(?:said|says|told|according to|added)\b/i.test(t)) return false;
+  return n <= 30 || (!/\p{Ll}{2,}[.!?]\s+\p{Lu}/u.test(t) && PICTURE_WHEN.test(t));
 }
+
+/** When a picture was taken, as captions write it: a weekday, a month, a year. */
+const PICTURE_WHEN =
+  /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|(?:19|20)\d\d)\b/;
 
 const SOURCE_RE =
   /^\s*(?:source|sources|original(?:ly)?(?: published)?(?: at| on)?|read (?:the )?original(?: at)?|url|link|article url)\s*[:\-–—]\s*(.*)$/i;

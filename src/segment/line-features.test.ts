@@ -65,4 +65,21 @@ describe('credit rules', () => {
     expect(isCaptionBeforeCredit(caption, credit, false)).toBe(false);
     expect(isCaptionBeforeCredit(caption, 'The harbour reopened on Monday.')).toBe(false);
   });
+
+  it('reads a whole caption with its own credit as no credit line alone', () => {
+    expect(isCreditOnly('Divers inspect the pier in Velmar. Photo: Ivo Brant/Reuters')).toBe(false);
+    expect(isCreditOnly('Trawlers leave port at dawn. (Ivo Brant/Getty Images)')).toBe(false);
+    // An initial is not a sentence.
+    expect(isCreditOnly('(AP Photo/J. Ivo Brant)')).toBe(true);
+  });
+
+  it('takes a long line over a credit only as one dated sentence', () => {
+    const credit = 'Photo: Lena Hoffmann/AFP';
+    const dated =
+      'Fishing boats moored three deep along the eastern quay of the old harbour in Velmar while their crews wait for the council to reopen the fishing grounds on Tuesday, March 3, 2026';
+    const prose =
+      'The council has kept the fishing grounds closed for a third week while inspectors test the water near the outfall. Crews have moored their boats three deep along the eastern quay and wait.';
+    expect(isCaptionBeforeCredit(dated, credit)).toBe(true);
+    expect(isCaptionBeforeCredit(prose, credit)).toBe(false);
+  });
 });

@@ -299,6 +299,34 @@ describe('segmentDump', () => {
     else expect(joined[1]!.boundaryConfidence).toBeLessThan(1);
   });
 
+  it('cuts at a headline that a lone photo credit follows, and keeps the credit out of the body', async () => {
+    const paras = (xs: string[]): string[] => xs.flatMap((p) => [p, '']);
+    const dump = [
+      'Council Extends Night Ferry Timetable Through Winter',
+      '',
+      ...paras([
+        'The city council voted on Tuesday to extend the night ferry timetable through the winter, after a petition signed by more than four thousand residents.',
+        'Councillors said the extra crossings would cost about two million a year, to be paid from the harbour fund rather than from fares.',
+        'The operator said it would hire twelve more crew members before December, and that the first extra crossings would run from the second week of November.',
+      ]),
+      'Mountain Villages Brace For Heavy Snow As Roads Close',
+      '',
+      'Getty Images',
+      '',
+      ...paras([
+        'Villages in the northern mountains were cut off on Sunday as the first heavy snow of the season closed the pass roads and brought down power lines.',
+        'Emergency crews said they expected to reopen the main road by Tuesday, but warned that smaller roads could stay closed for a week or more.',
+      ]),
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts.map((a) => a.title)).toEqual([
+      'Council Extends Night Ferry Timetable Through Winter',
+      'Mountain Villages Brace For Heavy Snow As Roads Close',
+    ]);
+    expect(arts[1]!.captions).toEqual(['Getty Images']);
+    expect(arts[0]!.captions).toEqual([]);
+  });
+
   it('takes a photo caption pasted above the next headline for a caption, not a headline', async () => {
     const paras = (xs: string[]): string[] => xs.flatMap((p) => [p, '']);
     const dump = [

@@ -299,8 +299,16 @@ interface LineScores {
   stamp: number;
 }
 
+/** A speaker's label in capitals opening a line of a transcript ("NAME: …", "MR. NAME: …"). */
+const SPEAKER_TURN = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)?: /u;
+
+/** Past-tense reported speech: prose, where a headline writes "says". */
+const REPORTED_SPEECH = /\b(?:said|told|according to|added)\b/i;
+
 /** Decision thresholds on the classifier's probabilities (chosen on the tune split of the segment bench). */
-const HEADLINE_MIN = 0.5;
+const HEADLINE_MIN = 0.35;
+/** The first line after a Source line or at the start of input is its article's headline at this probability. */
+const FIRST_LINE_HEADLINE_MIN = 0.5;
 const CAPTION_MIN = 0.5;
 const CHROME_MIN = 0.8;
 /** A line with at least this headline probability that was not taken as a boundary lowers the article's confidence. */
@@ -336,9 +344,22 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
   const outletNames = new Map<string, string>();
   // Dates of the latest articles of this dump: the year a yearless dateline or weekday pair may take.
   const dumpDates: string[] = [];
+  // The article a learned cut has just closed, held back until the new one has a paragraph: when the line taken for
+  // the new headline proves to be its last paragraph (a likelier headline follows right under it), it goes back.
+  let held: ArticleBuilder | null = null;
+  function* flushHeld(): Generator<RawArticle> {
+    if (!held) return;
+    const h = held;
+    held = null;
+    yield* emit(h);
+  }
   function* close(): Generator<RawArticle> {
-    if (!cur) return;
-    const article = cur.build(origin, index);
+    yield* flushHeld();
+    if (cur) yield* emit(cur);
+    cur = null;
+  }
+  function* emit(b: ArticleBuilder): Generator<RawArticle> {
+    const article = b.build(origin, index);
     if (article) {
       index++;
       dateFromOwnText(article, dumpDates);
@@ -351,7 +372,6 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       }
       yield article;
     }
-    cur = null;
   }
 
   const start = (title: string, u: Unit | null): ArticleBuilder => {
@@ -399,11 +419,38 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
   let lastBuilder: ArticleBuilder | null = null;
   const knownStems = (text: string): ReadonlySet<number> | undefined => attrs.get(text)?.stems;
   const lastStems = (): ReadonlySet<number> => lastBuilder!.stems(knownStems);
+  const stemsOfText = (t: string): ReadonlySet<number> => {
+    const have = attrs.get(t)?.stems;
+    if (have) return have;
+    const out = new Set<number>();
+    addStems(t, out);
+    return out;
+  };
+  /**
+   * Whether a line's content words are more of the article `before` than of the current line and the two after it
+   * (a story goes on in its own words; a new one starts in others).
+   */
+  const readsOn = (line: string, before: ArticleBuilder): boolean => {
+    const own = stemsOfText(line);
+    if (own.size === 0) return false;
+    const previous = before.stems(knownStems);
+    const following = [lastView!.text, window[0]?.text, window[1]?.text]
+      .filter((t): t is string => t !== undefined)
+      .map(stemsOfText);
+    let back = 0;
+    let on = 0;
+    for (const w of own) {
+      if (previous.has(w)) back++;
+      if (following.some((f) => f.has(w))) on++;
+    }
+    return back > on;
+  };
 
   for (;;) {
     await fill();
     const u = window.shift();
     if (!u) break;
+    if (held && cur && cur.paragraphs.length > 0) yield* flushHeld();
     const text = u.text;
     // Rule answers already in the line's attributes (built when it was the previous line's neighbour) are reused.
     const view: LineView = { text, blankBefore: u.blankBefore, blankAfter: window[0]?.blankBefore ?? true };
@@ -516,9 +563,18 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     }
 
     if (expectingHeadline || !cur) {
-      const ruledHeadline = isHeadlineShaped(text) && !/[.]$/.test(text);
+      const shaped = isHeadlineShaped(text);
+      const ruledHeadline = shaped && !/[.]$/.test(text);
+      // A line over a credit in the same block is that picture's caption unless the model reads it as the headline.
+      const next = window[0];
+      const overCredit =
+        next !== undefined &&
+        !next.blankBefore &&
+        isCaptionBeforeCredit(text, next.text, attrs.get(next.text)?.credit ?? isCreditOnly(next.text)) &&
+        !(learned && learned.headline >= HEADLINE_MIN && learned.headline > learned.caption);
       if (
         ruleCaption() ||
+        overCredit ||
         (!ruledHeadline &&
           learned &&
           learned.caption >= CAPTION_MIN &&
@@ -528,7 +584,14 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         pendingCaptions.push(text);
         continue;
       }
-      if (ruledHeadline || (learned && learned.headline >= HEADLINE_MIN && words <= 40)) {
+      // The first line of an article that is neither caption nor chrome is its headline when it has a headline's
+      // shape and a blank line under it, whether or not it ends in a period, unless it reports speech in the past
+      // tense as prose does ("…, officials said on Tuesday").
+      if (
+        ruledHeadline ||
+        (learned && learned.headline >= FIRST_LINE_HEADLINE_MIN && words <= 40) ||
+        (shaped && (next?.blankBefore ?? true) && !REPORTED_SPEECH.test(text))
+      ) {
         cur = start(text, u);
         cur.titleScores = learned;
       } else {
@@ -564,13 +627,25 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         nextNext: window[1]?.text ?? null,
         previousEndedSentence: endsSentence(previousText),
       });
+    // A line over a credit line is that picture's caption, unless the model reads it as the next article's headline
+    // (a picture between a headline and its lead, its caption left out, shows only its credit) or, when a blank line
+    // parts them, as more body than caption (a paragraph over a credit whose caption was lost; a caption and its
+    // credit stand in one block).
+    const learnedHeadline =
+      learned !== null &&
+      u.blankBefore &&
+      b.bodyParagraphs >= 1 &&
+      learned.headline >= HEADLINE_MIN &&
+      learned.headline > learned.caption;
     if (
       ruleCaption() ||
-      isCaptionBeforeCredit(
-        text,
-        window[0]?.text ?? null,
-        window[0] ? (attrs.get(window[0].text)?.credit ?? isCreditOnly(window[0].text)) : false,
-      ) ||
+      (!learnedHeadline &&
+        (!learned || learned.caption >= learned.body || window[0]?.blankBefore === false) &&
+        isCaptionBeforeCredit(
+          text,
+          window[0]?.text ?? null,
+          window[0] ? (attrs.get(window[0].text)?.credit ?? isCreditOnly(window[0].text)) : false,
+        )) ||
       (learned &&
         learned.caption >= CAPTION_MIN &&
         learned.caption > learned.body &&
@@ -583,10 +658,14 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     }
     // Two headline-like lines with nothing between them: an article has one headline, and a headline is followed
     // by its article, not by another headline. When this line is the likelier headline, the line taken for one
-    // was a photo caption or kicker pasted above it ("A military parade in <City> in <Month>"): it goes to the
-    // captions (kept with the article) and this line heads the article. A line that carries the site's name after
-    // a bar is a headline by its own shape and is never displaced (a standfirst without a period may follow it).
-    if (
+    // was one of three things. A photo caption or kicker pasted above it ("A military parade in <City> in
+    // <Month>"), which the model reads as more caption than body: it goes to the captions (kept with the article).
+    // The last paragraph of the article before, when a learned cut took it and its words are more of that article
+    // than of the lines that follow (a story goes on in its own words): it goes back to that article. Else it is
+    // the headline and this line its standfirst (a deck), which a paragraph follows. A line that carries the
+    // site's name after a bar is a headline by its own shape and is never displaced (a standfirst without a
+    // period may follow it).
+    const displaced =
       learned &&
       u.blankBefore &&
       b.paragraphs.length === 0 &&
@@ -595,8 +674,18 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       learned.headline >= HEADLINE_MIN &&
       learned.headline > b.titleScores.headline &&
       words <= 40
-    ) {
-      b.captions.push(b.titleLine);
+        ? b.titleScores.caption > b.titleScores.body
+          ? 'caption'
+          : held && readsOn(b.titleLine, held)
+            ? 'back'
+            : null
+        : null;
+    if (learned && displaced) {
+      if (displaced === 'caption') b.captions.push(b.titleLine);
+      else {
+        held!.addParagraph(stripChromeSuffix(b.titleLine), 'body');
+        b.boundaryConfidence = Math.min(learned.headline, LEARNED_CUT_MAX);
+      }
       const split = splitTitleSuffix(text);
       b.title = split.title;
       b.siteName = split.site ?? b.siteName;
@@ -611,8 +700,10 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     if (learned ? u.blankBefore : standalone) {
       // A headline inside an article that no Source line closed: learned when the model is there, else ruled.
       // The hand-written rule still counts when the model gives the line a fair chance of being a headline.
+      // A transcript's turn ("NAME: Do you think …") is left to the model: the rule would read it as a headline.
       const ruled = (): boolean =>
         standalone &&
+        !SPEAKER_TURN.test(text) &&
         startsNewArticle(text, {
           bodyParagraphs: b.bodyParagraphs,
           next: window[0]?.text ?? null,
@@ -633,7 +724,12 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         // A learned cut is never certain, however sure the model is (1 is for Source lines and input ends).
         const confidence = learned ? Math.min(learned.headline, LEARNED_CUT_MAX) : 1;
         b.boundaryConfidence = Math.min(b.boundaryConfidence, confidence);
-        yield* close();
+        // Held back until the new article has a paragraph (see `held`).
+        if (learned) {
+          yield* flushHeld();
+          held = b;
+          cur = null;
+        } else yield* close();
         cur = start(text, u);
         cur.boundaryConfidence = confidence;
         cur.titleScores = learned;

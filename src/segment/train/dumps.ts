@@ -478,13 +478,12 @@ export function generateDump(articles: readonly SourceArticle[], seed: number, c
     if (r() < conv.caption * 0.15) addCaption();
     // Web pages give the headline with the site's name after a bar or dash.
     const suffixName = knownOutlet && /^(?:The )?[A-Z]/.test(knownOutlet) ? knownOutlet : null;
-    const suffixed =
-      suffixName && r() < conv.suffix
-        ? `${a.title.replace(/\.$/, '')} ${pick(r, ['|', '|', '-', '—'])} ${suffixName}`
-        : a.title;
+    const separator = suffixName && r() < conv.suffix ? pick(r, ['|', '|', '-', '—']) : null;
+    const suffixed = separator ? `${a.title.replace(/\.$/, '')} ${separator} ${suffixName}` : a.title;
     push(suffixed, 'headline', ai);
-    // The segmenter splits the site name off after a bar or a dash (a hyphen may be part of the headline).
-    if (suffixed !== a.title) g.title = / - [^-]+$/.test(suffixed) ? suffixed : a.title.replace(/\.$/, '');
+    // The segmenter splits the site name off after a bar or a dash (a hyphen may be part of the headline), so the
+    // title is the whole line when the separator is a hyphen (whatever hyphens the headline has itself).
+    if (separator) g.title = separator === '-' ? suffixed : a.title.replace(/\.$/, '');
     if (r() < conv.byline) {
       const by = r() < 0.7 ? `By ${person(r)}` : `By ${person(r)} and ${person(r)}`;
       push(by, 'byline', ai, r() < 0.5);
