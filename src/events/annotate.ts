@@ -8,6 +8,7 @@ import {
   CARRIER_SEARCH_BREAKS,
   CLAUSE_BREAKS,
   COMMISSIVE_VERBS,
+  COMMITMENT_NOUNS,
   COORDINATED_VERB_GAP,
   DESIRE_VERBS,
   DENY,
@@ -17,6 +18,7 @@ import {
   PERSONNEL_VERB,
   REPORTING,
   SUBJECT_BLOCKING_PREPOSITIONS,
+  UNDERGOING_VERBS,
   VERBAL_CONTEXT,
 } from './data/words.js';
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
@@ -33,6 +35,7 @@ import { readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
+import { WEAPONS } from './data/not-events.js';
 
 /**
  * The events stage: PLOVER events from trigger words and the actors around them.
@@ -82,7 +85,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       const end = matchAt(t, words, i, s1);
       if (end < 0) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
-      if (t.verb && t.words.length === 1 && i > s0 && DETERMINERS.has(words[i - 1]!)) continue;
+      // "the press", "the planned demonstration": after a determiner a verb form is a noun or an attributive participle.
+      if (t.verb && i > s0 && DETERMINERS.has(words[i - 1]!) && (t.words.length === 1 || /ed$/.test(words[i]!)))
+        continue;
       const carrier = t.verb ? i : nounLicensed(view, i, end, s0, s1, cands);
       if (carrier < 0) continue;
       // "Ousted president X …": a sentence-initial participle is an adjective.
@@ -327,6 +332,11 @@ function sameActors(a: readonly EventActor[], b: readonly EventActor[]): boolean
   return a.length === b.length && a.every((x, i) => (x.actorKey ?? x.name) === (b[i]!.actorKey ?? b[i]!.name));
 }
 
+function weaponIn(words: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (WEAPONS.has(words[k]!)) return true;
+  return false;
+}
+
 /** Intentions are coded as the commitment (AGREE) or the threat (THREATEN), the intended act kept as `action`. */
 function intentType(type: PloverType): PloverType {
   if (
@@ -368,6 +378,12 @@ export function annotateEvents(doc: Doc): void {
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
       // "complaints from his counterpart", "a request by Iraq": an event noun's own agent is its source.
       const agent = f.trigger.verb || /^(RETREAT|MOBILIZE)$/.test(f.trigger.type) ? -1 : nounAgent(words, cands, f.te);
+      // "the navy drew criticism (from X)", "Iran faces sanctions": the subject of a verb of undergoing is the target.
+      if (!f.trigger.verb && !roles.passive && f.modalAt < f.ts && UNDERGOING_VERBS.test(words[f.modalAt]!)) {
+        const undergoer = roles.source;
+        roles.source = [];
+        roles.target = undergoer.length ? undergoer : roles.target;
+      }
       if (agent >= 0 && !roles.passive) {
         const a = cands[agent]!;
         roles.source = [a];
@@ -437,6 +453,8 @@ export function annotateEvents(doc: Doc): void {
       }
       // "offered to mediate", "pledged aid": a commitment, the promised act still to come.
       if (modality.mode === null && f.trigger.verb && COMMISSIVE_VERBS.test(words[f.ts]!)) modality.mode = 'intent';
+      // "extended an offer", "made a pledge": the commitment noun itself, its act still to come.
+      if (modality.mode === null && !f.trigger.verb && COMMITMENT_NOUNS.has(words[f.te - 1]!)) modality.mode = 'intent';
       // "wants to attack" as one pattern: wanting or planning an act is not doing it.
       if (modality.mode === null && f.te - f.ts > 1 && DESIRE_VERBS.test(words[f.ts]!) && words[f.ts + 1] === 'to')
         modality.mode = 'intent';
@@ -452,6 +470,8 @@ export function annotateEvents(doc: Doc): void {
         type = 'COERCE';
         kind = 'personnel';
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
+      // "bombs blasted the bridge": with a weapon in its clause, "blast" is the explosion, not criticism.
+      if (type === 'ACCUSE' && /^blast/.test(words[f.ts]!) && weaponIn(words, clauseStart, s1)) type = 'ASSAULT';
       const attributes: Record<string, unknown> = {};
       if (f.action) attributes.action = f.action;
       let planned: PloverType | null = null;

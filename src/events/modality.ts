@@ -231,11 +231,24 @@ export function letGovernsComplement(
 export function complementModality(words: readonly string[], ts: number, clauseStart: number): Modality | null {
   if (ts - 2 >= clauseStart && words[ts - 1] === 'to') {
     const noun = words[ts - 2]!;
+    // "in order to", "so as to", "in an effort to": a purpose, the act intended.
+    if ((noun === 'order' && words[ts - 3] === 'in') || (noun === 'as' && words[ts - 3] === 'so'))
+      return { negated: false, hypothetical: false, mode: 'intent' };
+    if (PURPOSE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
+    // "the only hope is for Washington to oppose …": an infinitive clause with a "for" subject is irrealis.
+    if (forSubjectInfinitive(words, ts, clauseStart)) return { negated: false, hypothetical: true, mode: 'possible' };
     if (COMMISSIVE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
     if (DIRECTIVE_NOUNS.has(noun)) return { negated: false, hypothetical: true, mode: 'possible' };
     return null;
   }
   if (!words[ts]!.endsWith('ing') || ts - 1 < clauseStart) return null;
+  // "a trip aimed at pushing for a ceasefire", "with the aim of ending": a purpose, the act intended.
+  if (
+    (words[ts - 1] === 'at' && /^(aim|aims|aimed|aiming)$/.test(words[ts - 2] ?? '')) ||
+    (words[ts - 1] === 'of' && /^(aim|purpose|goal|intention|object)$/.test(words[ts - 2] ?? '')) ||
+    (words[ts - 1] === 'to' && words[ts - 2] === 'view' && words[ts - 3] === 'a')
+  )
+    return { negated: false, hypothetical: false, mode: 'intent' };
   let k = ts - 1;
   if ((words[k] === 'about' || words[k] === 'of') && k - 1 >= clauseStart && TOPIC_VERBS.test(words[k - 1]!)) k--;
   else if (words[k] === 'about' || words[k] === 'of') return null;
@@ -244,6 +257,23 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     return { negated: false, hypothetical: true, mode: 'possible' };
   if (PROPOSAL_VERBS.test(v)) return { negated: false, hypothetical: false, mode: 'intent' };
   return null;
+}
+
+/** Nouns of purpose before an infinitive ("an effort to", "a drive to"): the act is aimed at, not done. */
+const PURPOSE_NOUNS: ReadonlySet<string> = new Set(['effort', 'efforts', 'drive', 'push', 'bid', 'campaign', 'quest']);
+
+/**
+ * "for Washington to oppose", "it is time for the army to withdraw": an infinitive whose subject is introduced by
+ * "for" (English grammar: a for-to clause names an unrealized situation). True when "for" stands at most five words
+ * before the "to", with a noun phrase (no verb of its own, no punctuation) between.
+ */
+function forSubjectInfinitive(words: readonly string[], ts: number, clauseStart: number): boolean {
+  for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
+    const w = words[k]!;
+    if (w === 'for') return true;
+    if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and') return false;
+  }
+  return false;
 }
 
 /** Verbs a report is the subject of when it frames what follows: "rumours say", "unconfirmed reports suggested". */

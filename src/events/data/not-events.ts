@@ -297,3 +297,160 @@ export const ARGUMENT_CONCESSIONS: ReadonlySet<string> = new Set([
 
 /** Words that open a condition later in the sentence ("will impose sanctions if …"). */
 export const LATER_CONDITIONS: ReadonlySet<string> = new Set(['if', 'unless']);
+
+/**
+ * Words that make "ask" a question, not a request (general English: one asks *about* something, *whether*, *if*,
+ * *how* … to learn, and asks someone *to* act or *for* something to request it; CAMEO/PLOVER REQUEST is the latter).
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  'about',
+  'whether',
+  'if',
+  'how',
+  'what',
+  'why',
+  'who',
+  'whom',
+  'when',
+  'where',
+  'which',
+  'questions',
+  'question',
+]);
+
+/**
+ * Objects of "meet" that are no party (general English: one meets a need, a demand, a deadline or a standard; PLOVER
+ * CONSULT is a meeting of actors): "the drive to meet demand", "failed to meet the deadline".
+ */
+export const MET_REQUIREMENTS: ReadonlySet<string> = new Set([
+  'demand',
+  'demands',
+  'need',
+  'needs',
+  'requirement',
+  'requirements',
+  'target',
+  'targets',
+  'goal',
+  'goals',
+  'deadline',
+  'deadlines',
+  'standard',
+  'standards',
+  'criteria',
+  'criterion',
+  'expectation',
+  'expectations',
+  'obligation',
+  'obligations',
+  'condition',
+  'conditions',
+  'cost',
+  'costs',
+  'challenge',
+  'challenges',
+  'threshold',
+  'quota',
+  'quotas',
+  'payroll',
+  'end',
+  'ends',
+]);
+
+/**
+ * Predicates after which a bare plural event noun is a kind, not an occurrence (generic sentences, general English):
+ * a copula before an adjective ("airdrops were too risky", "sanctions are ineffective") or a habitual adverb
+ * ("strikes rarely work"). A copula before a participle is a passive that reports the act ("protests were held").
+ */
+export const COPULAS: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'remain',
+  'remains',
+  'remained',
+  'seem',
+  'seems',
+  'seemed',
+]);
+export const HABITUAL_ADVERBS: ReadonlySet<string> = new Set([
+  'often',
+  'usually',
+  'rarely',
+  'seldom',
+  'always',
+  'generally',
+  'typically',
+  'tend',
+  'frequently',
+  'sometimes',
+]);
+/** Degree adverbs: after a copula they open an adjective ("too risky", "more effective"), never a passive. */
+export const DEGREE_ADVERBS: ReadonlySet<string> = new Set([
+  'too',
+  'very',
+  'so',
+  'more',
+  'less',
+  'most',
+  'least',
+  'highly',
+  'largely',
+  'rarely',
+  'often',
+  'usually',
+  'generally',
+]);
+
+/** Adjectives that evaluate a kind of act (is it wise, lawful, useful, likely): "airdrops were risky", "strikes are illegal". */
+export const EVALUATIVE_ADJECTIVES: ReadonlySet<string> = new Set([
+  'risky',
+  'dangerous',
+  'effective',
+  'ineffective',
+  'useless',
+  'useful',
+  'pointless',
+  'futile',
+  'counterproductive',
+  'necessary',
+  'unnecessary',
+  'possible',
+  'impossible',
+  'unlikely',
+  'likely',
+  'rare',
+  'common',
+  'illegal',
+  'legal',
+  'unlawful',
+  'lawful',
+  'justified',
+  'unjustified',
+  'costly',
+  'expensive',
+  'difficult',
+  'hard',
+  'easy',
+  'wrong',
+  'unwise',
+  'wise',
+  'needed',
+  'helpful',
+  'unhelpful',
+  'inevitable',
+  'unacceptable',
+  'acceptable',
+  'premature',
+  'inappropriate',
+  'appropriate',
+  'unproductive',
+  'productive',
+  'essential',
+  'vital',
+  'crucial',
+  'key',
+  'important',
+]);
