@@ -120,6 +120,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       if (sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts)) break;
       // "accused X of piracy and sent warships": a coordinated verb is an event of its own.
       if (sub.trigger.verb && words[sub.ts - 1] === 'and') break;
+      // "Despite warnings from X, Y attacked …": a complement does not start after a comma and a new subject, and a
+      // noun's complement does not cross a comma at all.
+      if (newClauseBetween(words, cands, gov, sub)) break;
       // "denied supplying weapons": the denial negates the act rather than rejecting something.
       if (
         gov.trigger.type === 'REJECT' &&
@@ -135,6 +138,15 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
     }
   }
   return found.filter((f) => !f.absorbed);
+}
+
+function newClauseBetween(words: readonly string[], cands: readonly ActorCandidate[], gov: Found, sub: Found): boolean {
+  for (let k = gov.te; k < sub.ts; k++) {
+    if (words[k] !== ',') continue;
+    if (!gov.trigger.verb) return true;
+    if (cands.some((c) => c.ts > k && c.te <= sub.ts && c.kind !== 'place')) return true;
+  }
+  return false;
 }
 
 /**
@@ -294,7 +306,11 @@ function nounAgent(words: readonly string[], cands: readonly ActorCandidate[], t
   if (words[te] !== 'from' && words[te] !== 'by') return -1;
   for (let k = te + 1; k < te + 5; k++) {
     const i = cands.findIndex((c) => c.ts === k);
-    if (i >= 0) return cands[i]!.kind === 'actor' && !cands[i]!.media ? i : -1;
+    // "warnings from Russia": a polity read as a place after "from" is the noun's agent (withdrawals and deployments,
+    // where "from" names a place, never get here).
+    const c = cands[i];
+    if (c?.kind === 'place' && c.actorKey && /^[A-Z]{3}$/.test(c.code) && !c.media) return i;
+    if (i >= 0) return c!.kind === 'actor' && !c!.media ? i : -1;
     if (!AGENT_GAP.test(words[k] ?? '') && !isModifier(words[k] ?? '')) break;
   }
   return -1;

@@ -81,7 +81,7 @@ export function notAnEvent(e: Candidate): string | null {
   }
   // "airdrops were too risky", "sanctions rarely work": a bare plural event noun as the subject of a generic
   // statement names a kind of act, not one that happened.
-  if (!e.verb && genericPlural(words, ts, te, s0, s1, e.clauseStart)) return 'generic';
+  if (genericPlural(words, ts, te, s0, s1, e.clauseStart)) return 'generic';
   // 'known as "the man who killed X"': a quoted designation names someone, it reports no act.
   if (quotedDesignation(words, ts, s0)) return 'designation';
   // "a country under sanction", "sanctions bill", "protest leaders": a state or a compound, not an act.
