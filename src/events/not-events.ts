@@ -175,9 +175,13 @@ function genericPlural(
   s1: number,
   clauseStart: number,
 ): boolean {
-  if (te - ts !== 1 || !/[a-z]s$/.test(words[ts]!) || te + 1 >= s1) return false;
-  const prev = words[ts - 1];
-  if (!(ts === s0 || ts === clauseStart || (prev && (CLAUSE_INITIAL.has(prev) || REPORTING.has(prev))))) return false;
+  // The noun is the trigger, or the object slot of a verb of saying's pattern ("said sanctions rarely work": after a
+  // verb of saying, a noun before a verb of its own is the subject of the reported clause, not an object).
+  const n = te - 1;
+  if (!(n === ts || (n === ts + 1 && REPORTING.has(words[ts]!)))) return false;
+  if (!/[a-z]s$/.test(words[n]!) || te + 1 >= s1) return false;
+  const prev = words[n - 1];
+  if (!(n === s0 || n === clauseStart || (prev && (CLAUSE_INITIAL.has(prev) || REPORTING.has(prev))))) return false;
   const next = words[te]!;
   if (HABITUAL_ADVERBS.has(next)) return true;
   if (!COPULAS.has(next)) return false;

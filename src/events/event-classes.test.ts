@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
+
+// Invented sentences, one class of non-event or unasserted act each, with the same act reported as done beside it.
+const names: [string, string][] = [
+  ['Ivo Brandt', 'PER'],
+  ['Lena Voss', 'PER'],
+  ['Tomas Reel', 'PER'],
+];
+const code = (text: string) => codeEvents(text, names);
+const types = (doc: Doc) => doc.events.map((e) => e.type);
+const asserted = (doc: Doc) => doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
+
+describe('questions are not requests', () => {
+  it('asking about something, or whether, is a question', () => {
+    expect(types(code('Ivo Brandt was asked about the budget during the debate.'))).not.toContain('REQUEST');
+    expect(types(code('Lena Voss asked Ivo Brandt whether the plant would close.'))).not.toContain('REQUEST');
+  });
+  it('asking someone to act or for something is a request', () => {
+    expect(types(code('Lena Voss asked Ivo Brandt to resign.'))).toContain('REQUEST');
+    expect(types(code('Lena Voss asked France for help.'))).toContain('REQUEST');
+  });
+});
+
+describe('meeting a requirement is no meeting', () => {
+  it('meets demand, met the deadline', () => {
+    expect(types(code('France built new mines to meet demand for coal.'))).not.toContain('CONSULT');
+    expect(types(code('Chile failed to meet the deadline set by France.'))).not.toContain('CONSULT');
+  });
+  it('meeting a person stands', () => {
+    expect(types(code('Lena Voss met Ivo Brandt in Paris.'))).toContain('CONSULT');
+  });
+});
+
+describe('generic statements about a kind of act', () => {
+  it('a bare plural before an evaluative predicate or a habitual adverb names a kind', () => {
+    const risky = code('France sent food to Chile. Officials in France had said airdrops were too risky.');
+    expect(risky.events.filter((e) => e.trigger.text === 'airdrops')).toEqual([]);
+    expect(types(code('Ivo Brandt said sanctions rarely work against Chile.'))).toEqual([]);
+    expect(types(code('Lena Voss said strikes are illegal in Chile.'))).not.toContain('PROTEST');
+  });
+  it('a noun with its own agent or complement, or a predicate that describes it, reports the act', () => {
+    expect(types(code('Lena Voss said strikes by France on Chile were illegal.')).length).toBeGreaterThan(0);
+    expect(types(code('Lena Voss said protests against France were peaceful.'))).toContain('PROTEST');
+  });
+});
+
+describe('irrealis and purpose', () => {
+  it('an infinitive with a "for" subject is a possibility', () => {
+    const doc = code('The only hope now is for France to oppose the plan of Ivo Brandt.');
+    expect(doc.events.length).toBeGreaterThan(0);
+    expect(asserted(doc)).toEqual([]);
+  });
+  it('a purpose is an intention', () => {
+    for (const text of [
+      'Lena Voss began a trip aimed at pushing for a truce with Chile.',
+      'France sent envoys in order to negotiate with Chile.',
+      'France launched a drive to punish Chile.',
+    ]) {
+      const doc = code(text);
+      const purposed = doc.events.filter((e) => /push|negotiate|punish/.test(e.trigger.text));
+      for (const e of purposed) expect(e.mode).toBe('intent');
+    }
+  });
+  it('the same act reported is asserted', () => {
+    expect(asserted(code('France opposed the plan of Ivo Brandt.'))).toContain('REJECT');
+  });
+});
+
+describe('commitments and attributive participles', () => {
+  it('an offer or a pledge as a noun is the commitment, its act to come', () => {
+    const doc = code('France extended an offer to Chile.');
+    expect(doc.events.map((e) => [e.type, e.mode])).toEqual([['AGREE', 'intent']]);
+  });
+  it('a participle after a determiner is an adjective: the planned protest is a planned PROTEST', () => {
+    const doc = code('The planned demonstration against Ivo Brandt comes as France debates the budget.');
+    expect(asserted(doc)).toEqual([]);
+    expect(doc.events.map((e) => [e.type, e.mode])).toContainEqual(['PROTEST', 'intent']);
+  });
+});
+
+describe('verbs of undergoing', () => {
+  it('the subject of "drew criticism", "faces sanctions" is the target', () => {
+    const drew = code('Ivo Brandt drew criticism from Lena Voss.');
+    const accuse = drew.events.find((e) => e.type === 'ACCUSE');
+    expect(accuse?.source.map((a) => a.text)).toEqual(['Lena Voss']);
+    expect(accuse?.target.map((a) => a.text)).toEqual(['Ivo Brandt']);
+    const faces = code('Chile faces sanctions from France.').events.find((e) => e.type === 'SANCTION');
+    expect(faces?.target.map((a) => a.text)).toEqual(['Chile']);
+  });
+});
+
+describe('blast: criticism, or with a weapon the explosion', () => {
+  it('blasted a person is criticism; bombs blasting a bridge are an attack', () => {
+    expect(types(code('Ivo Brandt blasted Lena Voss over the budget.'))).toEqual(['ACCUSE']);
+    expect(types(code('Rebels blasted the bridge in Chile with bombs.'))).toContain('ASSAULT');
+    expect(types(code('Ivo Brandt blasted Tomas Reel in the third round to keep his heavyweight titles.'))).toEqual([]);
+  });
+});
+
+describe('clause boundaries', () => {
+  it('a fronted adverbial takes no role from the main clause', () => {
+    const doc = code('Despite leaflets urging calm, Ivo Brandt marched on the ministry.');
+    expect(doc.events.filter((e) => e.type === 'REQUEST' && e.target.some((a) => a.text === 'Ivo Brandt'))).toEqual([]);
+  });
+  it('a noun does not govern an act after a comma and a new subject', () => {
+    const doc = code('Despite warnings from France, Chile attacked the border post.');
+    expect(types(doc)).toContain('ASSAULT');
+    expect(doc.events.find((e) => e.type === 'THREATEN')?.source.map((a) => a.text)).toEqual(['France']);
+  });
+});
