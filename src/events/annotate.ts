@@ -16,6 +16,7 @@ import {
   GROUP_NOUNS,
   NOUN_ROLE_PREPOSITIONS,
   PERSONNEL_VERB,
+  PROPOSAL_VERBS,
   REPORTING,
   SUBJECT_BLOCKING_PREPOSITIONS,
   UNDERGOING_VERBS,
@@ -25,6 +26,8 @@ import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger }
 import {
   attributiveModality,
   complementModality,
+  conditionClause,
+  headlineInfinitive,
   gerundSubjectOfModal,
   hearsay,
   letGovernsComplement,
@@ -63,6 +66,19 @@ interface Found {
 
 const MAX_GOVERN_DISTANCE = 9;
 
+/** Prepositions after which an -ed form is a participle modifying a noun, never a finite verb. */
+const ATTRIBUTIVE_AFTER: ReadonlySet<string> = new Set([
+  'by',
+  'of',
+  'for',
+  'with',
+  'from',
+  'among',
+  'against',
+  'into',
+  'at',
+]);
+
 function findTriggers(view: EventContext, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
   const words = view.ix.lower;
   const lex = triggerLexicon();
@@ -87,6 +103,15 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
       // "the press", "the planned demonstration": after a determiner a verb form is a noun or an attributive participle.
       if (t.verb && i > s0 && DETERMINERS.has(words[i - 1]!) && (t.words.length === 1 || /ed$/.test(words[i]!)))
+        continue;
+      // "founded by freed slaves": a participle right after a preposition modifies the noun after it.
+      if (
+        t.verb &&
+        i > s0 &&
+        ATTRIBUTIVE_AFTER.has(words[i - 1]!) &&
+        /ed$/.test(words[i]!) &&
+        /^[a-z]+$/.test(words[i + 1] ?? '')
+      )
         continue;
       const carrier = t.verb ? i : nounLicensed(view, i, end, s0, s1, cands);
       if (carrier < 0) continue;
@@ -133,6 +158,12 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
         sub.deniedComplement = true;
         break;
       }
+      // "offered an apology", "extended condolences": offering a speech act performs it; the apology is the event.
+      if (COMMISSIVE_VERBS.test(words[gov.ts]!) && !sub.trigger.verb && sub.trigger.type === 'CONCEDE') {
+        gov.absorbed = true;
+        sub.modalAt = gov.ts;
+        break;
+      }
       sub.absorbed = true;
       gov.action ??= sub.trigger.type;
     }
@@ -160,6 +191,8 @@ function realizedMeeting(t: CompiledTrigger, list: readonly CompiledTrigger[]): 
   return own ? { ...t, type: own.type, kind: own.kind } : t;
 }
 
+const INSIST = /^(insist|insists|insisted|insisting|demand|demands|demanded|demanding)$/;
+
 /** "must" as a trigger: a demand reported as "X said/warned/reminded Y that Y must …". */
 const MUST: CompiledTrigger = {
   words: [new Set(['must'])],
@@ -180,13 +213,17 @@ function reportedDemands(view: EventContext, s0: number, s1: number, cands: read
   const words = view.ix.lower;
   const out: Found[] = [];
   for (let i = s0 + 3; i < s1; i++) {
-    if (words[i] !== 'must') continue;
+    // "must" after any verb of saying; "should" only after a verb of proposal or insistence ("suggested that X
+    // should …", "insisted that X should …"), where it carries the speaker's demand rather than an opinion.
+    if (words[i] !== 'must' && words[i] !== 'should') continue;
     const k = cands.findIndex((c) => c.te === i);
     if (k <= 0) continue;
     let addressee = cands[k]!;
     let j = addressee.ts - 1;
     while (j > s0 && (words[j] === 'the' || isModifier(words[j]!))) j--;
     if (words[j] !== 'that') continue;
+    if (words[i] === 'should' && !(PROPOSAL_VERBS.test(words[j - 1] ?? '') || INSIST.test(words[j - 1] ?? '')))
+      continue;
     if (addressee.kind === 'pronoun') {
       const before = cands
         .slice(0, k)
@@ -473,6 +510,17 @@ export function annotateEvents(doc: Doc): void {
       if (modality.mode === null && !f.trigger.verb && COMMITMENT_NOUNS.has(words[f.te - 1]!)) modality.mode = 'intent';
       // "wants to attack" as one pattern: wanting or planning an act is not doing it.
       if (modality.mode === null && f.te - f.ts > 1 && DESIRE_VERBS.test(words[f.ts]!) && words[f.ts + 1] === 'to')
+        modality.mode = 'intent';
+      // "on condition that X contribute …": the act a condition asks for has not happened.
+      if (modality.mode === null && !modality.negated && conditionClause(words, f.modalAt, clauseStart)) {
+        modality.mode = 'conditional';
+        modality.hypothetical = true;
+      }
+      // "Democrats to sue state": in a headline, a subject followed by "to" + verb announces a future act.
+      if (
+        modality.mode === null &&
+        headlineInfinitive(words, cands, f.modalAt, s0, /^[A-Z]/.test(doc.tokens[s0]!.text))
+      )
         modality.mode = 'intent';
       // "rumours say …", "unconfirmed reports": hearsay the text does not vouch for.
       if (modality.mode === null && !modality.negated && hearsay(words, s0, s1, clauseStart, f.ts)) {

@@ -110,3 +110,51 @@ describe('clause boundaries', () => {
     expect(doc.events.find((e) => e.type === 'THREATEN')?.source.map((a) => a.text)).toEqual(['France']);
   });
 });
+
+describe('speech acts, demands and conditions', () => {
+  it('offering an apology is the apology; offering aid is a commitment', () => {
+    expect(code('Ivo Brandt offered an apology to Chile.').events.map((e) => [e.type, e.mode])).toEqual([
+      ['CONCEDE', null],
+    ]);
+    expect(code('France offered aid to Chile.').events.map((e) => [e.type, e.mode])).toEqual([['AGREE', 'intent']]);
+  });
+  it('"suggested that X should" is a demand; "said that X should" an opinion', () => {
+    const doc = code('Lena Voss suggested that France should curb its complaints.');
+    expect(doc.events.map((e) => [e.type, e.source[0]?.text, e.target[0]?.text])).toEqual([
+      ['REQUEST', 'Lena Voss', 'France'],
+    ]);
+    expect(types(code('Lena Voss said that France should curb its complaints.'))).toEqual([]);
+  });
+  it('the act a condition asks for has not happened', () => {
+    const doc = code('Ivo Brandt offered to appear on condition that France contribute money to Chile.');
+    expect(asserted(doc)).toEqual([]);
+  });
+});
+
+describe('intentions', () => {
+  it('a headline subject with "to" + verb announces a future act', () => {
+    const doc = code('Democrats to sue Chile over poll access.');
+    expect(doc.events.length).toBeGreaterThan(0);
+    expect(asserted(doc)).toEqual([]);
+  });
+  it('a bill or a decision to act is not the act', () => {
+    expect(asserted(code('Ivo Brandt is introducing a new bill to impose sanctions on Chile.'))).toEqual([]);
+    expect(asserted(code('France made a decision to boycott the summit with Chile.'))).toEqual([]);
+    expect(asserted(code('France imposed sanctions on Chile.'))).toEqual(['SANCTION']);
+  });
+  it('the infinitive after the object of a verb of wanting is wished for; of a verb of forcing it is done', () => {
+    expect(asserted(code('France wants Chile to withdraw.'))).toEqual([]);
+    expect(asserted(code('France forced Chile to withdraw.'))).toEqual(['RETREAT']);
+  });
+});
+
+describe('participles and compounds', () => {
+  it('a participle right after a preposition modifies a noun', () => {
+    const doc = code('Founded by freed slaves from France, Chile has announced an aid package.');
+    expect(types(doc)).not.toContain('RETREAT');
+    expect(types(code('France freed prisoners from Chile.'))).toContain('RETREAT');
+  });
+  it('a compound verb doubles its consonant like its last part', () => {
+    expect(types(code('The French military has begun airdropping food into Chile.'))).toContain('AID');
+  });
+});

@@ -60,6 +60,8 @@ function doubles(verb: string): boolean {
   if (!/[^aeiou][aeiou][bdgklmnprt]$/.test(verb)) return false;
   // Stress on the last syllable is not knowable from spelling; double only one-syllable verbs and a few known ones.
   const syllables = verb.match(/[aeiouy]+/g)?.length ?? 1;
+  // A compound ending in a one-syllable verb inflects like it: airdrop → airdropped, kidnap → kidnapped.
+  if (/^(air|kid|out|over|under|up|re)(drop|nap|strip|step|ship|stop|plan|ban|grip|trap)$/.test(verb)) return true;
   return (
     syllables === 1 ||
     [

@@ -235,8 +235,10 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     if ((noun === 'order' && words[ts - 3] === 'in') || (noun === 'as' && words[ts - 3] === 'so'))
       return { negated: false, hypothetical: false, mode: 'intent' };
     if (PURPOSE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
-    // "the only hope is for Washington to oppose …": an infinitive clause with a "for" subject is irrealis.
-    if (forSubjectInfinitive(words, ts, clauseStart)) return { negated: false, hypothetical: true, mode: 'possible' };
+    // "the only hope is for Washington to oppose …": an infinitive clause with a "for" subject is irrealis, and so is
+    // the infinitive after the object of a verb of wanting or expecting ("wants Chile to withdraw").
+    if (forSubjectInfinitive(words, ts, clauseStart) || wantedInfinitive(words, ts, clauseStart))
+      return { negated: false, hypothetical: true, mode: 'possible' };
     if (COMMISSIVE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
     if (DIRECTIVE_NOUNS.has(noun)) return { negated: false, hypothetical: true, mode: 'possible' };
     return null;
@@ -272,6 +274,20 @@ function forSubjectInfinitive(words: readonly string[], ts: number, clauseStart:
     const w = words[k]!;
     if (w === 'for') return true;
     if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and') return false;
+  }
+  return false;
+}
+
+/** Verbs of wanting and expecting that take an object and an infinitive: the infinitive's act is wished for. */
+const WANT_OBJECT =
+  /^(want|wants|wanted|wanting|wish|wishes|wished|expect|expects|expected|expecting|prefer|prefers|preferred|like|need|needs|needed)$/;
+
+/** "wants Chile to withdraw", "expects the army to leave": a verb of wanting, its object (no verb, no comma), "to". */
+function wantedInfinitive(words: readonly string[], ts: number, clauseStart: number): boolean {
+  for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
+    const w = words[k]!;
+    if (WANT_OBJECT.test(w)) return true;
+    if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and' || w === 'that') return false;
   }
   return false;
 }
@@ -331,4 +347,38 @@ export function hearsay(words: readonly string[], s0: number, s1: number, clause
     }
   }
   return false;
+}
+
+/**
+ * The act is the content of a condition ("offered to appear on condition that the network contribute $5 million",
+ * "provided that the army withdraw"): a clause after "condition(s) that", "provided that", "on the proviso that" in
+ * the act's clause, before it.
+ */
+export function conditionClause(words: readonly string[], ts: number, clauseStart: number): boolean {
+  for (let k = ts - 1; k > Math.max(clauseStart, ts - 10); k--) {
+    const w = words[k]!;
+    if (w === ';' || w === '.') return false;
+    if (w === 'that' && /^(condition|conditions|provided|providing|proviso)$/.test(words[k - 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Headline grammar: "Ardavia to send troops" — a sentence that opens with its subject followed directly by "to" and
+ * the verb announces what the subject will do (the infinitive stands for "is to", a future). True when the word
+ * before the trigger is "to" and the actor before it opens the sentence (after at most a determiner).
+ */
+export function headlineInfinitive(
+  words: readonly string[],
+  cands: readonly { ts: number; te: number; kind: string }[],
+  ts: number,
+  s0: number,
+  firstCapitalized: boolean,
+): boolean {
+  if (words[ts - 1] !== 'to') return false;
+  // A one-word subject the coder has no actor for ("Democrats to sue …").
+  if (ts - 2 === s0 && firstCapitalized) return true;
+  const subject = cands.find((c) => c.te === ts - 1 && c.kind !== 'place');
+  if (!subject) return false;
+  return subject.ts === s0 || (subject.ts === s0 + 1 && DETERMINERS.has(words[s0]!));
 }

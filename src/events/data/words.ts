@@ -519,6 +519,14 @@ export const COMMISSIVE_NOUNS: ReadonlySet<string> = new Set([
   'bid',
   'threat',
   'threats',
+  // A decision to act commits to it; a bill, motion or amendment is a proposed law, its content not yet in force.
+  'decision',
+  'decisions',
+  'bill',
+  'bills',
+  'legislation',
+  'motion',
+  'amendment',
 ]);
 export const DIRECTIVE_NOUNS: ReadonlySet<string> = new Set([
   'invitation',
