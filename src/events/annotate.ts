@@ -104,6 +104,18 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       // "the press", "the planned demonstration": after a determiner a verb form is a noun or an attributive participle.
       if (t.verb && i > s0 && DETERMINERS.has(words[i - 1]!) && (t.words.length === 1 || /ed$/.test(words[i]!)))
         continue;
+      // "the naval blockade", "a new attack": a bare verb form after a determiner and a modifier is a noun (the
+      // modifier is no subject: an actor there would make it a verb, "the rebels attack").
+      if (
+        t.verb &&
+        i > s0 + 1 &&
+        !/(ed|ing)$/.test(words[i]!) &&
+        DETERMINERS.has(words[i - 2]!) &&
+        /^[a-z][a-z-]*[a-z]$/.test(words[i - 1]!) &&
+        !/ly$/.test(words[i - 1]!) &&
+        !actorEnds.has(i)
+      )
+        continue;
       // "founded by freed slaves": a participle right after a preposition modifies the noun after it.
       if (
         t.verb &&
@@ -385,6 +397,37 @@ function sameActors(a: readonly EventActor[], b: readonly EventActor[]): boolean
   return a.length === b.length && a.every((x, i) => (x.actorKey ?? x.name) === (b[i]!.actorKey ?? b[i]!.name));
 }
 
+/** "protested that …", or the reporting tail ", a group protested (here) (on Wednesday)." with nothing protested against. */
+function verbalProtest(
+  words: readonly string[],
+  cands: readonly ActorCandidate[],
+  f: Found,
+  s0: number,
+  s1: number,
+): boolean {
+  if (words[f.te] === 'that') return true;
+  let comma = -1;
+  for (let k = f.ts - 1; k >= Math.max(s0 + 3, f.ts - 7); k--)
+    if (words[k] === ',') {
+      comma = k;
+      break;
+    }
+  if (comma < 0) return false;
+  for (let k = f.te; k < s1; k++) {
+    const w = words[k]!;
+    if (w === '.' || w === '!') return true;
+    if (
+      w === 'against' ||
+      w === 'over' ||
+      w === 'outside' ||
+      w === ',' ||
+      cands.some((c) => c.ts === k && c.kind === 'actor')
+    )
+      return false;
+  }
+  return true;
+}
+
 function weaponIn(words: readonly string[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (WEAPONS.has(words[k]!)) return true;
   return false;
@@ -534,6 +577,15 @@ export function annotateEvents(doc: Doc): void {
         type = 'COERCE';
         kind = 'personnel';
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
+      // "…, a rights group protested", "protested that …": a protest made in words is a complaint (ACCUSE); PLOVER
+      // PROTEST is demonstrating, striking, boycotting.
+      if (
+        type === 'PROTEST' &&
+        f.trigger.verb &&
+        /^protest/.test(words[f.ts]!) &&
+        verbalProtest(words, cands, f, s0, s1)
+      )
+        type = 'ACCUSE';
       // "bombs blasted the bridge": with a weapon in its clause, "blast" is the explosion, not criticism.
       if (type === 'ACCUSE' && /^blast/.test(words[f.ts]!) && weaponIn(words, clauseStart, s1)) type = 'ASSAULT';
       const attributes: Record<string, unknown> = {};

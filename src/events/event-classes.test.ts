@@ -158,3 +158,22 @@ describe('participles and compounds', () => {
     expect(types(code('The French military has begun airdropping food into Chile.'))).toContain('AID');
   });
 });
+
+describe('negative implicatives, verbal protest, nouns after modifiers', () => {
+  it('failing to act is not acting', () => {
+    const doc = code('France failed to meet Chile.');
+    expect(doc.events.length).toBeGreaterThan(0);
+    expect(doc.events.every((e) => e.negated)).toBe(true);
+    expect(asserted(code('France managed to meet Chile.'))).toContain('CONSULT');
+  });
+  it('a protest in words is a complaint; a protest in the street a PROTEST', () => {
+    expect(types(code('Lena Voss protested that France had ignored Chile.'))).toEqual(['ACCUSE']);
+    expect(types(code('France ignored the ruling, Lena Voss protested on Monday.'))).toContain('ACCUSE');
+    expect(types(code('Lena Voss protested outside the ministry in Chile on Monday.'))).toContain('PROTEST');
+  });
+  it('a bare verb form after a determiner and a modifier is a noun, its modality from the verb carrying it', () => {
+    const doc = code('France said on Monday it would tighten the naval blockade of Chile.');
+    expect(doc.events.map((e) => [e.type, e.mode])).toEqual([['THREATEN', 'intent']]);
+    expect(types(code('The rebels attack villages in Chile every week.'))).toContain('ASSAULT');
+  });
+});

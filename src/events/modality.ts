@@ -16,6 +16,13 @@ import {
   REPORTING,
 } from './data/words.js';
 
+/**
+ * Negative implicative verbs: "failed to uphold" entails that the act did not happen (English implicatives: fail,
+ * neglect and omit to do are not doing it).
+ */
+const NEGATIVE_IMPLICATIVES =
+  /^(fail|fails|failed|failing|neglect|neglects|neglected|neglecting|omit|omits|omitted|omitting)$/;
+
 /** How an event is asserted: negated ("did not attack"), hypothetical ("could supply"), or as an intention. */
 export interface Modality {
   negated: boolean;
@@ -120,7 +127,8 @@ export function readModality(
     } else if (POSSIBILITY.has(w)) {
       hypothetical = true;
       if (mode === null || mode === 'intent') mode = 'possible';
-    } else if (INTENT.has(w)) mode ??= 'intent';
+    } else if (NEGATIVE_IMPLICATIVES.test(w) && words[j + 1] === 'to') negated = true;
+    else if (INTENT.has(w)) mode ??= 'intent';
     else if (DENIAL.has(w) && j === ts - 1) {
       negated = true;
       mode ??= 'denied';
