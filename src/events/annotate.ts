@@ -66,6 +66,22 @@ interface Found {
 
 const MAX_GOVERN_DISTANCE = 9;
 
+/**
+ * "a police jail": after "a/an" and a singular noun, a bare verb form cannot be the finite verb (a singular subject
+ * takes the -s form, and a past tense that looks like the base is ruled out by a short list).
+ */
+function singularBareForm(words: readonly string[], i: number): boolean {
+  return (
+    (words[i - 2] === 'a' || words[i - 2] === 'an') &&
+    !/s$/.test(words[i - 1]!) &&
+    !/s$/.test(words[i]!) &&
+    !/^(hit|cut|put|set|shut|beat|cast|spread|quit|burst|hurt|bid|let|struck|shot)$/.test(words[i]!)
+  );
+}
+
+/** Prepositions of place that end the search for the verb carrying an event noun. */
+const LOCATIVE_BREAKS: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'outside', 'near']);
+
 /** Prepositions after which an -ed form is a participle modifying a noun, never a finite verb. */
 const ATTRIBUTIVE_AFTER: ReadonlySet<string> = new Set([
   'by',
@@ -113,7 +129,7 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
         DETERMINERS.has(words[i - 2]!) &&
         /^[a-z][a-z-]*[a-z]$/.test(words[i - 1]!) &&
         !/ly$/.test(words[i - 1]!) &&
-        !actorEnds.has(i)
+        (!actorEnds.has(i) || singularBareForm(words, i))
       )
         continue;
       // "founded by freed slaves": a participle right after a preposition modifies the noun after it.
@@ -301,6 +317,13 @@ function nounLicensed(
     )
       return j;
     if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
+    // "held without bail in a police jail": a noun inside a phrase of place is not the object of the verb before
+    // it ("took part in a protest" is: taking part in names the act).
+    if (
+      LOCATIVE_BREAKS.has(w) &&
+      !/^(part|participate|participated|participates|participating|engaged|involved)$/.test(words[j - 1] ?? '')
+    )
+      break;
     if (w === '-') n--;
     else if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || CARRIER_SEARCH_BREAKS.has(w)) break;
   }

@@ -177,3 +177,10 @@ describe('negative implicatives, verbal protest, nouns after modifiers', () => {
     expect(types(code('The rebels attack villages in Chile every week.'))).toContain('ASSAULT');
   });
 });
+
+describe('nouns of place', () => {
+  it('a noun inside a phrase of place is not the object of the verb before it', () => {
+    expect(types(code('Ivo Brandt was held without bail in a police jail in Chile.'))).not.toContain('COERCE');
+    expect(types(code('Lena Voss took part in a protest against France.'))).toContain('PROTEST');
+  });
+});
