@@ -38,7 +38,7 @@ import { readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
-import { WEAPONS } from './data/not-events.js';
+import { ABSTRACT_TARGETS, VIOLENCE_WORDS, WEAPONS } from './data/not-events.js';
 
 /**
  * The events stage: PLOVER events from trigger words and the actors around them.
@@ -451,6 +451,40 @@ function verbalProtest(
   return true;
 }
 
+function figurativeAssault(
+  words: readonly string[],
+  f: Found,
+  s0: number,
+  s1: number,
+  source: readonly ActorCandidate[],
+  target: readonly ActorCandidate[],
+): PloverType {
+  const verb = words[f.ts]!;
+  let abstract = false;
+  for (let k = f.te; k < Math.min(s1, f.te + 5); k++) {
+    const w = words[k]!;
+    if (ABSTRACT_TARGETS.has(w)) abstract = true;
+    if (w === ',' || w === '.' || w === 'and') break;
+  }
+  if (
+    /^(kill|kills|killed|killing|torpedo|torpedoes|torpedoed|torpedoing)$/.test(verb) ||
+    (/^(shoot|shoots|shot|shooting)$/.test(verb) && words[f.ts + 1] === 'down')
+  ) {
+    if (abstract) return 'REJECT';
+    return 'ASSAULT';
+  }
+  if (!/^(attack|attacks|attacked|attacking|assail|assails|assailed|assailing)$/.test(verb)) return 'ASSAULT';
+  if (abstract && !weaponIn(words, s0, s1)) return 'ACCUSE';
+  const persons = source.length > 0 && target.length > 0 && [...source, ...target].every((c) => c.person);
+  if (persons && !weaponIn(words, s0, s1) && !within(words, s0, s1, VIOLENCE_WORDS)) return 'ACCUSE';
+  return 'ASSAULT';
+}
+
+function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (set.has(words[k]!)) return true;
+  return false;
+}
+
 function weaponIn(words: readonly string[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (WEAPONS.has(words[k]!)) return true;
   return false;
@@ -609,6 +643,9 @@ export function annotateEvents(doc: Doc): void {
         verbalProtest(words, cands, f, s0, s1)
       )
         type = 'ACCUSE';
+      // Figurative violence (general English): "attacked the plan", a politician "attacked" another with no sign of
+      // bodily violence in the sentence, is criticism; "killed the bill", "shot down the proposal" a rejection.
+      if (type === 'ASSAULT' && f.trigger.verb) type = figurativeAssault(words, f, s0, s1, roles.source, roles.target);
       // "bombs blasted the bridge": with a weapon in its clause, "blast" is the explosion, not criticism.
       if (type === 'ACCUSE' && /^blast/.test(words[f.ts]!) && weaponIn(words, clauseStart, s1)) type = 'ASSAULT';
       const attributes: Record<string, unknown> = {};

@@ -184,3 +184,21 @@ describe('nouns of place', () => {
     expect(types(code('Lena Voss took part in a protest against France.'))).toContain('PROTEST');
   });
 });
+
+describe('figurative violence', () => {
+  it('fighting a problem, a fire or a charge is no assault', () => {
+    expect(types(code('Ivo Brandt will fight the charges in court.'))).toEqual([]);
+    expect(types(code('Chile is fighting corruption in its police.'))).toEqual([]);
+    expect(types(code('France fought Chile in the border war.'))).toContain('ASSAULT');
+  });
+  it('attacking a plan, or a person with no sign of bodily violence, is criticism', () => {
+    expect(types(code('Ivo Brandt attacked the budget plan of Lena Voss.'))).toEqual(['ACCUSE']);
+    expect(types(code('Ivo Brandt attacked Lena Voss over her record on taxes.'))).toEqual(['ACCUSE']);
+    expect(types(code('A man attacked Lena Voss with a knife in Chile.'))).toEqual(['ASSAULT']);
+    expect(types(code('Gunmen attacked Ivo Brandt in Chile.'))).toEqual(['ASSAULT']);
+  });
+  it('killing a bill or shooting down a proposal is a rejection', () => {
+    expect(types(code('Lena Voss shot down the proposal from France.'))).toEqual(['REJECT']);
+    expect(types(code('Soldiers killed Ivo Brandt in Chile.'))).toEqual(['ASSAULT']);
+  });
+});

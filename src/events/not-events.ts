@@ -16,6 +16,7 @@ import {
   NON_MATERIAL_OBJECTS,
   QUESTION_WORDS,
   SPORTS_WORDS,
+  STRUGGLE_OBJECTS,
   WEAPONS,
 } from './data/not-events.js';
 import { DENY, DETERMINERS, REPORTING, STATE_ADJECTIVES } from './data/words.js';
@@ -78,6 +79,14 @@ export function notAnEvent(e: Candidate): string | null {
   if (type === 'CONSULT' && /^(meet|meets|met|meeting)$/.test(first)) {
     for (let k = te; k < Math.min(s1, te + 4) && words[k] !== 'with'; k++)
       if (MET_REQUIREMENTS.has(words[k]!)) return 'requirement';
+  }
+  // "fighting corruption", "battled the blaze", "will fight the charges": a problem, a fire or a legal matter is no
+  // party to violence.
+  if (type === 'ASSAULT' && /^(fight|battl|combat|tackl|struggl)/.test(first)) {
+    for (let k = te; k < Math.min(s1, te + 4); k++) {
+      if (STRUGGLE_OBJECTS.has(words[k]!)) return 'figurative';
+      if (words[k] === ',' || words[k] === 'and') break;
+    }
   }
   // "airdrops were too risky", "sanctions rarely work": a bare plural event noun as the subject of a generic
   // statement names a kind of act, not one that happened.
