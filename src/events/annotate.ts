@@ -22,6 +22,7 @@ import {
   UNDERGOING_VERBS,
   VERBAL_CONTEXT,
 } from './data/words.js';
+import { isIrregularPast } from './inflect.js';
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import {
   attributiveModality,
@@ -66,18 +67,8 @@ interface Found {
 
 const MAX_GOVERN_DISTANCE = 9;
 
-/**
- * "a police jail": after "a/an" and a singular noun, a bare verb form cannot be the finite verb (a singular subject
- * takes the -s form, and a past tense that looks like the base is ruled out by a short list).
- */
-function singularBareForm(words: readonly string[], i: number): boolean {
-  return (
-    (words[i - 2] === 'a' || words[i - 2] === 'an') &&
-    !/s$/.test(words[i - 1]!) &&
-    !/s$/.test(words[i]!) &&
-    !/^(hit|cut|put|set|shut|beat|cast|spread|quit|burst|hurt|bid|let|struck|shot)$/.test(words[i]!)
-  );
-}
+/** Past tenses spelt like the base form: after a singular subject they are finite verbs ("the army hit the town"). */
+const SAME_FORM_PAST = /^(hit|cut|put|set|shut|beat|cast|spread|quit|burst|hurt|bid|let|struck|shot)$/;
 
 /** Prepositions of place that end the search for the verb carrying an event noun. */
 const LOCATIVE_BREAKS: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'outside', 'near']);
@@ -120,16 +111,19 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       // "the press", "the planned demonstration": after a determiner a verb form is a noun or an attributive participle.
       if (t.verb && i > s0 && DETERMINERS.has(words[i - 1]!) && (t.words.length === 1 || /ed$/.test(words[i]!)))
         continue;
-      // "the naval blockade", "a new attack": a bare verb form after a determiner and a modifier is a noun (the
-      // modifier is no subject: an actor there would make it a verb, "the rebels attack").
+      // "the naval blockade", "a police jail": a bare verb form after a determiner and a singular modifier is a noun
+      // (subject-verb agreement: a singular subject takes the -s form, "the petition accuses"; a plural one may take
+      // the bare form, "the rebels attack", and so may a collective group noun after "the", "the police attack").
       if (
         t.verb &&
         i > s0 + 1 &&
-        !/(ed|ing)$/.test(words[i]!) &&
+        !/(ed|ing|s)$/.test(words[i]!) &&
         DETERMINERS.has(words[i - 2]!) &&
         /^[a-z][a-z-]*[a-z]$/.test(words[i - 1]!) &&
-        !/ly$/.test(words[i - 1]!) &&
-        (!actorEnds.has(i) || singularBareForm(words, i))
+        !/(ly|s)$/.test(words[i - 1]!) &&
+        !SAME_FORM_PAST.test(words[i]!) &&
+        !isIrregularPast(words[i]!) &&
+        (!actorEnds.has(i) || words[i - 2] === 'a' || words[i - 2] === 'an')
       )
         continue;
       // "founded by freed slaves": a participle right after a preposition modifies the noun after it.
@@ -199,8 +193,28 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   return found.filter((f) => !f.absorbed);
 }
 
+const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'since',
+  'because',
+  'although',
+  'though',
+  'until',
+  'unless',
+  'if',
+  'whereas',
+  'despite',
+  'amid',
+]);
+
 function newClauseBetween(words: readonly string[], cands: readonly ActorCandidate[], gov: Found, sub: Found): boolean {
   for (let k = gov.te; k < sub.ts; k++) {
+    // "drew criticism after sinking a trawler that had been commandeered": a subordinator opens an adjunct clause,
+    // not the governing word's complement.
+    if (ADJUNCT_OPENERS.has(words[k]!)) return true;
     if (words[k] !== ',') continue;
     if (!gov.trigger.verb) return true;
     if (cands.some((c) => c.ts > k && c.te <= sub.ts && c.kind !== 'place')) return true;

@@ -52,6 +52,15 @@ describe('irrealis and purpose', () => {
     expect(doc.events.length).toBeGreaterThan(0);
     expect(asserted(doc)).toEqual([]);
   });
+  it('after an evaluative adjective a for-to clause may report a fact, and is not flagged', () => {
+    const doc = code('Ivo Brandt said it was wrong for Lena Voss to criticize France.');
+    expect(asserted(doc)).toContain('ACCUSE');
+  });
+  it('a past tense after "the" + a noun is a verb', () => {
+    expect(types(code('Emails showed senior members at the committee sought to undercut Ivo Brandt.'))).toContain(
+      'REQUEST',
+    );
+  });
   it('a purpose is an intention', () => {
     for (const text of [
       'Lena Voss began a trip aimed at pushing for a truce with Chile.',
@@ -200,5 +209,16 @@ describe('figurative violence', () => {
   it('killing a bill or shooting down a proposal is a rejection', () => {
     expect(types(code('Lena Voss shot down the proposal from France.'))).toEqual(['REJECT']);
     expect(types(code('Soldiers killed Ivo Brandt in Chile.'))).toEqual(['ASSAULT']);
+  });
+});
+
+describe('agreement and adjunct clauses', () => {
+  it('an -s verb after "the" + a noun is the finite verb', () => {
+    expect(types(code('The petition accuses France of bullying Chile.'))).toEqual(['ACCUSE']);
+  });
+  it('a governing noun does not take an act in an adjunct clause as its complement', () => {
+    const doc = code('France drew criticism after a ship that had been seized by Chile sank.');
+    expect(types(doc)).toContain('ACCUSE');
+    expect(doc.events.find((e) => e.type === 'ACCUSE')?.attributes.action).toBeUndefined();
   });
 });

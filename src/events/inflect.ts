@@ -89,6 +89,14 @@ function doubles(verb: string): boolean {
   );
 }
 
+let irregularPast: Set<string> | null = null;
+
+/** Whether `word` is an irregular past form of a verb the lexicon inflects ("sought", "held", "took"). */
+export function isIrregularPast(word: string): boolean {
+  irregularPast ??= new Set(Object.values(IRREGULAR).flat());
+  return irregularPast.has(word);
+}
+
 /** All forms of a verb: base, -s, -ed, -ing and irregular past forms. */
 export function verbForms(verb: string): string[] {
   const forms = new Set<string>([verb]);

@@ -277,10 +277,15 @@ const PURPOSE_NOUNS: ReadonlySet<string> = new Set(['effort', 'efforts', 'drive'
  * "for" (English grammar: a for-to clause names an unrealized situation). True when "for" stands at most five words
  * before the "to", with a noun phrase (no verb of its own, no punctuation) between.
  */
+const IRREALIS_FOR =
+  /^(is|was|are|were|be|been|'s|hope|hopes|time|need|needs|chance|way|plan|plans|room|wait|waits|waited|waiting|arrange|arranged|arranging|press|pressed|pressing|push|pushed|pushing|call|calls|called|calling|appeal|appealed|appeals|pressure|demand|demands)$/;
+
 function forSubjectInfinitive(words: readonly string[], ts: number, clauseStart: number): boolean {
   for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;
-    if (w === 'for') return true;
+    // After a copula, a noun of hope or need, or a verb of waiting or arranging; not after an evaluative adjective,
+    // where the clause may report a fact ("it was inappropriate for X to criticize Y").
+    if (w === 'for') return IRREALIS_FOR.test(words[k - 1] ?? '');
     if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and') return false;
   }
   return false;
