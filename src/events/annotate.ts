@@ -8,6 +8,7 @@ import {
   CARRIER_SEARCH_BREAKS,
   CLAUSE_BREAKS,
   COMMISSIVE_VERBS,
+  COMMITMENT_NOUNS,
   COORDINATED_VERB_GAP,
   DESIRE_VERBS,
   DENY,
@@ -15,14 +16,19 @@ import {
   GROUP_NOUNS,
   NOUN_ROLE_PREPOSITIONS,
   PERSONNEL_VERB,
+  PROPOSAL_VERBS,
   REPORTING,
   SUBJECT_BLOCKING_PREPOSITIONS,
+  UNDERGOING_VERBS,
   VERBAL_CONTEXT,
 } from './data/words.js';
+import { isIrregularPast } from './inflect.js';
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
 import {
   attributiveModality,
   complementModality,
+  conditionClause,
+  headlineInfinitive,
   gerundSubjectOfModal,
   hearsay,
   letGovernsComplement,
@@ -33,6 +39,7 @@ import { readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
+import { ABSTRACT_TARGETS, VIOLENCE_WORDS, WEAPONS } from './data/not-events.js';
 
 /**
  * The events stage: PLOVER events from trigger words and the actors around them.
@@ -60,6 +67,25 @@ interface Found {
 
 const MAX_GOVERN_DISTANCE = 9;
 
+/** Past tenses spelt like the base form: after a singular subject they are finite verbs ("the army hit the town"). */
+const SAME_FORM_PAST = /^(hit|cut|put|set|shut|beat|cast|spread|quit|burst|hurt|bid|let|struck|shot)$/;
+
+/** Prepositions of place that end the search for the verb carrying an event noun. */
+const LOCATIVE_BREAKS: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'outside', 'near']);
+
+/** Prepositions after which an -ed form is a participle modifying a noun, never a finite verb. */
+const ATTRIBUTIVE_AFTER: ReadonlySet<string> = new Set([
+  'by',
+  'of',
+  'for',
+  'with',
+  'from',
+  'among',
+  'against',
+  'into',
+  'at',
+]);
+
 function findTriggers(view: EventContext, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
   const words = view.ix.lower;
   const lex = triggerLexicon();
@@ -82,7 +108,33 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       const end = matchAt(t, words, i, s1);
       if (end < 0) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
-      if (t.verb && t.words.length === 1 && i > s0 && DETERMINERS.has(words[i - 1]!)) continue;
+      // "the press", "the planned demonstration": after a determiner a verb form is a noun or an attributive participle.
+      if (t.verb && i > s0 && DETERMINERS.has(words[i - 1]!) && (t.words.length === 1 || /ed$/.test(words[i]!)))
+        continue;
+      // "the naval blockade", "a police jail": a bare verb form after a determiner and a singular modifier is a noun
+      // (subject-verb agreement: a singular subject takes the -s form, "the petition accuses"; a plural one may take
+      // the bare form, "the rebels attack", and so may a collective group noun after "the", "the police attack").
+      if (
+        t.verb &&
+        i > s0 + 1 &&
+        !/(ed|ing|s)$/.test(words[i]!) &&
+        DETERMINERS.has(words[i - 2]!) &&
+        /^[a-z][a-z-]*[a-z]$/.test(words[i - 1]!) &&
+        !/(ly|s)$/.test(words[i - 1]!) &&
+        !SAME_FORM_PAST.test(words[i]!) &&
+        !isIrregularPast(words[i]!) &&
+        (!actorEnds.has(i) || words[i - 2] === 'a' || words[i - 2] === 'an')
+      )
+        continue;
+      // "founded by freed slaves": a participle right after a preposition modifies the noun after it.
+      if (
+        t.verb &&
+        i > s0 &&
+        ATTRIBUTIVE_AFTER.has(words[i - 1]!) &&
+        /ed$/.test(words[i]!) &&
+        /^[a-z]+$/.test(words[i + 1] ?? '')
+      )
+        continue;
       const carrier = t.verb ? i : nounLicensed(view, i, end, s0, s1, cands);
       if (carrier < 0) continue;
       // "Ousted president X …": a sentence-initial participle is an adjective.
@@ -115,6 +167,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       if (sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts)) break;
       // "accused X of piracy and sent warships": a coordinated verb is an event of its own.
       if (sub.trigger.verb && words[sub.ts - 1] === 'and') break;
+      // "Despite warnings from X, Y attacked …": a complement does not start after a comma and a new subject, and a
+      // noun's complement does not cross a comma at all.
+      if (newClauseBetween(words, cands, gov, sub)) break;
       // "denied supplying weapons": the denial negates the act rather than rejecting something.
       if (
         gov.trigger.type === 'REJECT' &&
@@ -125,11 +180,46 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
         sub.deniedComplement = true;
         break;
       }
+      // "offered an apology", "extended condolences": offering a speech act performs it; the apology is the event.
+      if (COMMISSIVE_VERBS.test(words[gov.ts]!) && !sub.trigger.verb && sub.trigger.type === 'CONCEDE') {
+        gov.absorbed = true;
+        sub.modalAt = gov.ts;
+        break;
+      }
       sub.absorbed = true;
       gov.action ??= sub.trigger.type;
     }
   }
   return found.filter((f) => !f.absorbed);
+}
+
+const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
+  'after',
+  'before',
+  'when',
+  'while',
+  'since',
+  'because',
+  'although',
+  'though',
+  'until',
+  'unless',
+  'if',
+  'whereas',
+  'despite',
+  'amid',
+]);
+
+function newClauseBetween(words: readonly string[], cands: readonly ActorCandidate[], gov: Found, sub: Found): boolean {
+  for (let k = gov.te; k < sub.ts; k++) {
+    // "drew criticism after sinking a trawler that had been commandeered": a subordinator opens an adjunct clause,
+    // not the governing word's complement.
+    if (ADJUNCT_OPENERS.has(words[k]!)) return true;
+    if (words[k] !== ',') continue;
+    if (!gov.trigger.verb) return true;
+    if (cands.some((c) => c.ts > k && c.te <= sub.ts && c.kind !== 'place')) return true;
+  }
+  return false;
 }
 
 /**
@@ -142,6 +232,8 @@ function realizedMeeting(t: CompiledTrigger, list: readonly CompiledTrigger[]): 
   const own = list.find((o) => o.cameo === null && o.verb && o.words.length === 1 && o.type === 'CONSULT');
   return own ? { ...t, type: own.type, kind: own.kind } : t;
 }
+
+const INSIST = /^(insist|insists|insisted|insisting|demand|demands|demanded|demanding)$/;
 
 /** "must" as a trigger: a demand reported as "X said/warned/reminded Y that Y must …". */
 const MUST: CompiledTrigger = {
@@ -163,13 +255,17 @@ function reportedDemands(view: EventContext, s0: number, s1: number, cands: read
   const words = view.ix.lower;
   const out: Found[] = [];
   for (let i = s0 + 3; i < s1; i++) {
-    if (words[i] !== 'must') continue;
+    // "must" after any verb of saying; "should" only after a verb of proposal or insistence ("suggested that X
+    // should …", "insisted that X should …"), where it carries the speaker's demand rather than an opinion.
+    if (words[i] !== 'must' && words[i] !== 'should') continue;
     const k = cands.findIndex((c) => c.te === i);
     if (k <= 0) continue;
     let addressee = cands[k]!;
     let j = addressee.ts - 1;
     while (j > s0 && (words[j] === 'the' || isModifier(words[j]!))) j--;
     if (words[j] !== 'that') continue;
+    if (words[i] === 'should' && !(PROPOSAL_VERBS.test(words[j - 1] ?? '') || INSIST.test(words[j - 1] ?? '')))
+      continue;
     if (addressee.kind === 'pronoun') {
       const before = cands
         .slice(0, k)
@@ -235,6 +331,13 @@ function nounLicensed(
     )
       return j;
     if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
+    // "held without bail in a police jail": a noun inside a phrase of place is not the object of the verb before
+    // it ("took part in a protest" is: taking part in names the act).
+    if (
+      LOCATIVE_BREAKS.has(w) &&
+      !/^(part|participate|participated|participates|participating|engaged|involved)$/.test(words[j - 1] ?? '')
+    )
+      break;
     if (w === '-') n--;
     else if (!(DETERMINERS.has(w) || /^[0-9a-z][0-9a-z,.-]*$/.test(w)) || CARRIER_SEARCH_BREAKS.has(w)) break;
   }
@@ -289,7 +392,11 @@ function nounAgent(words: readonly string[], cands: readonly ActorCandidate[], t
   if (words[te] !== 'from' && words[te] !== 'by') return -1;
   for (let k = te + 1; k < te + 5; k++) {
     const i = cands.findIndex((c) => c.ts === k);
-    if (i >= 0) return cands[i]!.kind === 'actor' && !cands[i]!.media ? i : -1;
+    // "warnings from Russia": a polity read as a place after "from" is the noun's agent (withdrawals and deployments,
+    // where "from" names a place, never get here).
+    const c = cands[i];
+    if (c?.kind === 'place' && c.actorKey && /^[A-Z]{3}$/.test(c.code) && !c.media) return i;
+    if (i >= 0) return c!.kind === 'actor' && !c!.media ? i : -1;
     if (!AGENT_GAP.test(words[k] ?? '') && !isModifier(words[k] ?? '')) break;
   }
   return -1;
@@ -325,6 +432,76 @@ function toActor(doc: Doc, c: ActorCandidate): EventActor {
 
 function sameActors(a: readonly EventActor[], b: readonly EventActor[]): boolean {
   return a.length === b.length && a.every((x, i) => (x.actorKey ?? x.name) === (b[i]!.actorKey ?? b[i]!.name));
+}
+
+/** "protested that …", or the reporting tail ", a group protested (here) (on Wednesday)." with nothing protested against. */
+function verbalProtest(
+  words: readonly string[],
+  cands: readonly ActorCandidate[],
+  f: Found,
+  s0: number,
+  s1: number,
+): boolean {
+  if (words[f.te] === 'that') return true;
+  let comma = -1;
+  for (let k = f.ts - 1; k >= Math.max(s0 + 3, f.ts - 7); k--)
+    if (words[k] === ',') {
+      comma = k;
+      break;
+    }
+  if (comma < 0) return false;
+  for (let k = f.te; k < s1; k++) {
+    const w = words[k]!;
+    if (w === '.' || w === '!') return true;
+    if (
+      w === 'against' ||
+      w === 'over' ||
+      w === 'outside' ||
+      w === ',' ||
+      cands.some((c) => c.ts === k && c.kind === 'actor')
+    )
+      return false;
+  }
+  return true;
+}
+
+function figurativeAssault(
+  words: readonly string[],
+  f: Found,
+  s0: number,
+  s1: number,
+  source: readonly ActorCandidate[],
+  target: readonly ActorCandidate[],
+): PloverType {
+  const verb = words[f.ts]!;
+  let abstract = false;
+  for (let k = f.te; k < Math.min(s1, f.te + 5); k++) {
+    const w = words[k]!;
+    if (ABSTRACT_TARGETS.has(w)) abstract = true;
+    if (w === ',' || w === '.' || w === 'and') break;
+  }
+  if (
+    /^(kill|kills|killed|killing|torpedo|torpedoes|torpedoed|torpedoing)$/.test(verb) ||
+    (/^(shoot|shoots|shot|shooting)$/.test(verb) && words[f.ts + 1] === 'down')
+  ) {
+    if (abstract) return 'REJECT';
+    return 'ASSAULT';
+  }
+  if (!/^(attack|attacks|attacked|attacking|assail|assails|assailed|assailing)$/.test(verb)) return 'ASSAULT';
+  if (abstract && !weaponIn(words, s0, s1)) return 'ACCUSE';
+  const persons = source.length > 0 && target.length > 0 && [...source, ...target].every((c) => c.person);
+  if (persons && !weaponIn(words, s0, s1) && !within(words, s0, s1, VIOLENCE_WORDS)) return 'ACCUSE';
+  return 'ASSAULT';
+}
+
+function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k++) if (set.has(words[k]!)) return true;
+  return false;
+}
+
+function weaponIn(words: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (WEAPONS.has(words[k]!)) return true;
+  return false;
 }
 
 /** Intentions are coded as the commitment (AGREE) or the threat (THREATEN), the intended act kept as `action`. */
@@ -368,6 +545,12 @@ export function annotateEvents(doc: Doc): void {
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
       // "complaints from his counterpart", "a request by Iraq": an event noun's own agent is its source.
       const agent = f.trigger.verb || /^(RETREAT|MOBILIZE)$/.test(f.trigger.type) ? -1 : nounAgent(words, cands, f.te);
+      // "the navy drew criticism (from X)", "Iran faces sanctions": the subject of a verb of undergoing is the target.
+      if (!f.trigger.verb && !roles.passive && f.modalAt < f.ts && UNDERGOING_VERBS.test(words[f.modalAt]!)) {
+        const undergoer = roles.source;
+        roles.source = [];
+        roles.target = undergoer.length ? undergoer : roles.target;
+      }
       if (agent >= 0 && !roles.passive) {
         const a = cands[agent]!;
         roles.source = [a];
@@ -437,8 +620,21 @@ export function annotateEvents(doc: Doc): void {
       }
       // "offered to mediate", "pledged aid": a commitment, the promised act still to come.
       if (modality.mode === null && f.trigger.verb && COMMISSIVE_VERBS.test(words[f.ts]!)) modality.mode = 'intent';
+      // "extended an offer", "made a pledge": the commitment noun itself, its act still to come.
+      if (modality.mode === null && !f.trigger.verb && COMMITMENT_NOUNS.has(words[f.te - 1]!)) modality.mode = 'intent';
       // "wants to attack" as one pattern: wanting or planning an act is not doing it.
       if (modality.mode === null && f.te - f.ts > 1 && DESIRE_VERBS.test(words[f.ts]!) && words[f.ts + 1] === 'to')
+        modality.mode = 'intent';
+      // "on condition that X contribute …": the act a condition asks for has not happened.
+      if (modality.mode === null && !modality.negated && conditionClause(words, f.modalAt, clauseStart)) {
+        modality.mode = 'conditional';
+        modality.hypothetical = true;
+      }
+      // "Democrats to sue state": in a headline, a subject followed by "to" + verb announces a future act.
+      if (
+        modality.mode === null &&
+        headlineInfinitive(words, cands, f.modalAt, s0, /^[A-Z]/.test(doc.tokens[s0]!.text))
+      )
         modality.mode = 'intent';
       // "rumours say …", "unconfirmed reports": hearsay the text does not vouch for.
       if (modality.mode === null && !modality.negated && hearsay(words, s0, s1, clauseStart, f.ts)) {
@@ -452,6 +648,20 @@ export function annotateEvents(doc: Doc): void {
         type = 'COERCE';
         kind = 'personnel';
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
+      // "…, a rights group protested", "protested that …": a protest made in words is a complaint (ACCUSE); PLOVER
+      // PROTEST is demonstrating, striking, boycotting.
+      if (
+        type === 'PROTEST' &&
+        f.trigger.verb &&
+        /^protest/.test(words[f.ts]!) &&
+        verbalProtest(words, cands, f, s0, s1)
+      )
+        type = 'ACCUSE';
+      // Figurative violence (general English): "attacked the plan", a politician "attacked" another with no sign of
+      // bodily violence in the sentence, is criticism; "killed the bill", "shot down the proposal" a rejection.
+      if (type === 'ASSAULT' && f.trigger.verb) type = figurativeAssault(words, f, s0, s1, roles.source, roles.target);
+      // "bombs blasted the bridge": with a weapon in its clause, "blast" is the explosion, not criticism.
+      if (type === 'ACCUSE' && /^blast/.test(words[f.ts]!) && weaponIn(words, clauseStart, s1)) type = 'ASSAULT';
       const attributes: Record<string, unknown> = {};
       if (f.action) attributes.action = f.action;
       let planned: PloverType | null = null;

@@ -10,6 +10,8 @@ describe('inflection', () => {
     expect(verbForms('supply')).toEqual(expect.arrayContaining(['supplies', 'supplied', 'supplying']));
     expect(verbForms('meet')).toEqual(expect.arrayContaining(['meets', 'met', 'meeting']));
     expect(verbForms('withdraw')).toEqual(expect.arrayContaining(['withdrew', 'withdrawn']));
+    expect(verbForms('airdrop')).toEqual(expect.arrayContaining(['airdropped', 'airdropping']));
+    expect(verbForms('kidnap')).toEqual(expect.arrayContaining(['kidnapped', 'kidnapping']));
   });
   it('makes plurals', () => {
     expect(nounForms('rally')).toEqual(['rally', 'rallies']);

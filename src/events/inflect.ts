@@ -60,6 +60,8 @@ function doubles(verb: string): boolean {
   if (!/[^aeiou][aeiou][bdgklmnprt]$/.test(verb)) return false;
   // Stress on the last syllable is not knowable from spelling; double only one-syllable verbs and a few known ones.
   const syllables = verb.match(/[aeiouy]+/g)?.length ?? 1;
+  // A compound ending in a one-syllable verb inflects like it: airdrop → airdropped, kidnap → kidnapped.
+  if (/^(air|kid|out|over|under|up|re)(drop|nap|strip|step|ship|stop|plan|ban|grip|trap)$/.test(verb)) return true;
   return (
     syllables === 1 ||
     [
@@ -85,6 +87,14 @@ function doubles(verb: string): boolean {
       'equip',
     ].includes(verb)
   );
+}
+
+let irregularPast: Set<string> | null = null;
+
+/** Whether `word` is an irregular past form of a verb the lexicon inflects ("sought", "held", "took"). */
+export function isIrregularPast(word: string): boolean {
+  irregularPast ??= new Set(Object.values(IRREGULAR).flat());
+  return irregularPast.has(word);
 }
 
 /** All forms of a verb: base, -s, -ed, -ing and irregular past forms. */

@@ -16,6 +16,13 @@ import {
   REPORTING,
 } from './data/words.js';
 
+/**
+ * Negative implicative verbs: "failed to uphold" entails that the act did not happen (English implicatives: fail,
+ * neglect and omit to do are not doing it).
+ */
+const NEGATIVE_IMPLICATIVES =
+  /^(fail|fails|failed|failing|neglect|neglects|neglected|neglecting|omit|omits|omitted|omitting)$/;
+
 /** How an event is asserted: negated ("did not attack"), hypothetical ("could supply"), or as an intention. */
 export interface Modality {
   negated: boolean;
@@ -120,7 +127,8 @@ export function readModality(
     } else if (POSSIBILITY.has(w)) {
       hypothetical = true;
       if (mode === null || mode === 'intent') mode = 'possible';
-    } else if (INTENT.has(w)) mode ??= 'intent';
+    } else if (NEGATIVE_IMPLICATIVES.test(w) && words[j + 1] === 'to') negated = true;
+    else if (INTENT.has(w)) mode ??= 'intent';
     else if (DENIAL.has(w) && j === ts - 1) {
       negated = true;
       mode ??= 'denied';
@@ -231,11 +239,26 @@ export function letGovernsComplement(
 export function complementModality(words: readonly string[], ts: number, clauseStart: number): Modality | null {
   if (ts - 2 >= clauseStart && words[ts - 1] === 'to') {
     const noun = words[ts - 2]!;
+    // "in order to", "so as to", "in an effort to": a purpose, the act intended.
+    if ((noun === 'order' && words[ts - 3] === 'in') || (noun === 'as' && words[ts - 3] === 'so'))
+      return { negated: false, hypothetical: false, mode: 'intent' };
+    if (PURPOSE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
+    // "the only hope is for Washington to oppose …": an infinitive clause with a "for" subject is irrealis, and so is
+    // the infinitive after the object of a verb of wanting or expecting ("wants Chile to withdraw").
+    if (forSubjectInfinitive(words, ts, clauseStart) || wantedInfinitive(words, ts, clauseStart))
+      return { negated: false, hypothetical: true, mode: 'possible' };
     if (COMMISSIVE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
     if (DIRECTIVE_NOUNS.has(noun)) return { negated: false, hypothetical: true, mode: 'possible' };
     return null;
   }
   if (!words[ts]!.endsWith('ing') || ts - 1 < clauseStart) return null;
+  // "a trip aimed at pushing for a ceasefire", "with the aim of ending": a purpose, the act intended.
+  if (
+    (words[ts - 1] === 'at' && /^(aim|aims|aimed|aiming)$/.test(words[ts - 2] ?? '')) ||
+    (words[ts - 1] === 'of' && /^(aim|purpose|goal|intention|object)$/.test(words[ts - 2] ?? '')) ||
+    (words[ts - 1] === 'to' && words[ts - 2] === 'view' && words[ts - 3] === 'a')
+  )
+    return { negated: false, hypothetical: false, mode: 'intent' };
   let k = ts - 1;
   if ((words[k] === 'about' || words[k] === 'of') && k - 1 >= clauseStart && TOPIC_VERBS.test(words[k - 1]!)) k--;
   else if (words[k] === 'about' || words[k] === 'of') return null;
@@ -244,6 +267,42 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     return { negated: false, hypothetical: true, mode: 'possible' };
   if (PROPOSAL_VERBS.test(v)) return { negated: false, hypothetical: false, mode: 'intent' };
   return null;
+}
+
+/** Nouns of purpose before an infinitive ("an effort to", "a drive to"): the act is aimed at, not done. */
+const PURPOSE_NOUNS: ReadonlySet<string> = new Set(['effort', 'efforts', 'drive', 'push', 'bid', 'campaign', 'quest']);
+
+/**
+ * "for Washington to oppose", "it is time for the army to withdraw": an infinitive whose subject is introduced by
+ * "for" (English grammar: a for-to clause names an unrealized situation). True when "for" stands at most five words
+ * before the "to", with a noun phrase (no verb of its own, no punctuation) between.
+ */
+const IRREALIS_FOR =
+  /^(is|was|are|were|be|been|'s|hope|hopes|time|need|needs|chance|way|plan|plans|room|wait|waits|waited|waiting|arrange|arranged|arranging|press|pressed|pressing|push|pushed|pushing|call|calls|called|calling|appeal|appealed|appeals|pressure|demand|demands)$/;
+
+function forSubjectInfinitive(words: readonly string[], ts: number, clauseStart: number): boolean {
+  for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
+    const w = words[k]!;
+    // After a copula, a noun of hope or need, or a verb of waiting or arranging; not after an evaluative adjective,
+    // where the clause may report a fact ("it was inappropriate for X to criticize Y").
+    if (w === 'for') return IRREALIS_FOR.test(words[k - 1] ?? '');
+    if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and') return false;
+  }
+  return false;
+}
+
+/** Verbs of wanting and expecting that take an object and an infinitive: the infinitive's act is wished for. */
+const WANT_OBJECT =
+  /^(want|wants|wanted|wanting|wish|wishes|wished|expect|expects|expected|expecting|prefer|prefers|preferred|like|need|needs|needed)$/;
+
+/** "wants Chile to withdraw", "expects the army to leave": a verb of wanting, its object (no verb, no comma), "to". */
+function wantedInfinitive(words: readonly string[], ts: number, clauseStart: number): boolean {
+  for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
+    const w = words[k]!;
+    if (WANT_OBJECT.test(w)) return true;
+    if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and' || w === 'that') return false;
+  }
+  return false;
 }
 
 /** Verbs a report is the subject of when it frames what follows: "rumours say", "unconfirmed reports suggested". */
@@ -301,4 +360,38 @@ export function hearsay(words: readonly string[], s0: number, s1: number, clause
     }
   }
   return false;
+}
+
+/**
+ * The act is the content of a condition ("offered to appear on condition that the network contribute $5 million",
+ * "provided that the army withdraw"): a clause after "condition(s) that", "provided that", "on the proviso that" in
+ * the act's clause, before it.
+ */
+export function conditionClause(words: readonly string[], ts: number, clauseStart: number): boolean {
+  for (let k = ts - 1; k > Math.max(clauseStart, ts - 10); k--) {
+    const w = words[k]!;
+    if (w === ';' || w === '.') return false;
+    if (w === 'that' && /^(condition|conditions|provided|providing|proviso)$/.test(words[k - 1] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Headline grammar: "Ardavia to send troops" — a sentence that opens with its subject followed directly by "to" and
+ * the verb announces what the subject will do (the infinitive stands for "is to", a future). True when the word
+ * before the trigger is "to" and the actor before it opens the sentence (after at most a determiner).
+ */
+export function headlineInfinitive(
+  words: readonly string[],
+  cands: readonly { ts: number; te: number; kind: string }[],
+  ts: number,
+  s0: number,
+  firstCapitalized: boolean,
+): boolean {
+  if (words[ts - 1] !== 'to') return false;
+  // A one-word subject the coder has no actor for ("Democrats to sue …").
+  if (ts - 2 === s0 && firstCapitalized) return true;
+  const subject = cands.find((c) => c.te === ts - 1 && c.kind !== 'place');
+  if (!subject) return false;
+  return subject.ts === s0 || (subject.ts === s0 + 1 && DETERMINERS.has(words[s0]!));
 }

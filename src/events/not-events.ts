@@ -7,9 +7,16 @@ import {
   DISASTERS,
   DISSENT_WORDS,
   GIVING_VERBS,
+  COPULAS,
+  DEGREE_ADVERBS,
+  EVALUATIVE_ADJECTIVES,
+  HABITUAL_ADVERBS,
   LATER_CONDITIONS,
+  MET_REQUIREMENTS,
   NON_MATERIAL_OBJECTS,
+  QUESTION_WORDS,
   SPORTS_WORDS,
+  STRUGGLE_OBJECTS,
   WEAPONS,
 } from './data/not-events.js';
 import { DENY, DETERMINERS, REPORTING, STATE_ADJECTIVES } from './data/words.js';
@@ -65,6 +72,25 @@ export function notAnEvent(e: Candidate): string | null {
     within(words, te, Math.min(s1, te + 3), ARGUMENT_CONCESSIONS)
   )
     return 'argument';
+  // "was asked about the rally", "asked whether troops would stay": a question, not a request (PLOVER REQUEST asks
+  // someone to act or for something).
+  if (type === 'REQUEST' && /^ask/.test(first) && askedQuestion(words, te, s1)) return 'question';
+  // "to meet demand", "met the deadline": meeting a requirement is no meeting of parties.
+  if (type === 'CONSULT' && /^(meet|meets|met|meeting)$/.test(first)) {
+    for (let k = te; k < Math.min(s1, te + 4) && words[k] !== 'with'; k++)
+      if (MET_REQUIREMENTS.has(words[k]!)) return 'requirement';
+  }
+  // "fighting corruption", "battled the blaze", "will fight the charges": a problem, a fire or a legal matter is no
+  // party to violence.
+  if (type === 'ASSAULT' && /^(fight|battl|combat|tackl|struggl)/.test(first)) {
+    for (let k = te; k < Math.min(s1, te + 4); k++) {
+      if (STRUGGLE_OBJECTS.has(words[k]!)) return 'figurative';
+      if (words[k] === ',' || words[k] === 'and') break;
+    }
+  }
+  // "airdrops were too risky", "sanctions rarely work": a bare plural event noun as the subject of a generic
+  // statement names a kind of act, not one that happened.
+  if (genericPlural(words, ts, te, s0, s1, e.clauseStart)) return 'generic';
   // 'known as "the man who killed X"': a quoted designation names someone, it reports no act.
   if (quotedDesignation(words, ts, s0)) return 'designation';
   // "a country under sanction", "sanctions bill", "protest leaders": a state or a compound, not an act.
@@ -109,7 +135,7 @@ export function notAnEvent(e: Candidate): string | null {
 
 /** Verbs that introduce a name or epithet. */
 const NAMING: ReadonlySet<string> = new Set(['known', 'dubbed', 'nicknamed', 'branded', 'labelled', 'labeled']);
-const OPEN_QUOTES: ReadonlySet<string> = new Set(['"', '“', '``', "'", '‘']);
+const OPEN_QUOTES: ReadonlySet<string> = new Set(['"', '“', '``', '`', "'", '‘']);
 
 /** The trigger stands in a quoted epithet after a naming verb ("known as 'the man who …'", "dubbed 'the …'"). */
 function quotedDesignation(words: readonly string[], ts: number, from: number): boolean {
@@ -120,6 +146,58 @@ function quotedDesignation(words: readonly string[], ts: number, from: number): 
     else if (quoted && (NAMING.has(w) || (w === 'as' && NAMING.has(words[j - 1] ?? '')))) return true;
   }
   return false;
+}
+
+/** After "ask": "about"/"whether"/a wh-word before any "to"/"for"/"that" (which make it a request). */
+function askedQuestion(words: readonly string[], te: number, s1: number): boolean {
+  for (let k = te; k < Math.min(s1, te + 6); k++) {
+    const w = words[k]!;
+    if (QUESTION_WORDS.has(w)) return true;
+    if (w === 'to' || w === 'for' || w === 'that' || !/^[\p{L}'’.-]+$/u.test(w)) return false;
+  }
+  return false;
+}
+
+/** Words a bare noun phrase may follow at the start of its clause: nothing, a conjunction, a verb of saying. */
+const CLAUSE_INITIAL: ReadonlySet<string> = new Set([
+  ',',
+  'that',
+  'and',
+  'but',
+  'because',
+  'while',
+  'since',
+  'as',
+  'though',
+  'although',
+]);
+
+/**
+ * A bare plural event noun (no determiner, owner or modifier) opening its clause, followed by a copula and no
+ * participle ("airdrops were too risky") or by a habitual adverb ("strikes rarely work"): a generic statement.
+ */
+function genericPlural(
+  words: readonly string[],
+  ts: number,
+  te: number,
+  s0: number,
+  s1: number,
+  clauseStart: number,
+): boolean {
+  // The noun is the trigger, or the object slot of a verb of saying's pattern ("said sanctions rarely work": after a
+  // verb of saying, a noun before a verb of its own is the subject of the reported clause, not an object).
+  const n = te - 1;
+  if (!(n === ts || (n === ts + 1 && REPORTING.has(words[ts]!)))) return false;
+  if (!/[a-z]s$/.test(words[n]!) || te + 1 >= s1) return false;
+  const prev = words[n - 1];
+  if (!(n === s0 || n === clauseStart || (prev && (CLAUSE_INITIAL.has(prev) || REPORTING.has(prev))))) return false;
+  const next = words[te]!;
+  if (HABITUAL_ADVERBS.has(next)) return true;
+  if (!COPULAS.has(next)) return false;
+  let k = te + 1;
+  while (k < s1 && (words[k] === 'not' || words[k] === "n't" || words[k] === 'also' || words[k] === 'still')) k++;
+  const pred = words[k] ?? '';
+  return DEGREE_ADVERBS.has(pred) || EVALUATIVE_ADJECTIVES.has(pred) || pred === 'a' || pred === 'an';
 }
 
 /** "under sanctions", "under U.S. sanction or embargo": the noun phrase after "under" names a state. */

@@ -221,7 +221,7 @@ const NOT_A_TARGET_PLACE =
   /\b(sea|ocean|strait|straits|gulf|bay|river|lake|mountains?|channel|waters|coast|island|islands|peninsula)\b/i;
 
 /** The end of the clause after a trigger: a clause break, a reporting tail (", officials said"), or 18 words. */
-function rightEnd(w: readonly string[], te: number, s1: number): number {
+function rightEnd(w: readonly string[], te: number, s1: number, fronted = false): number {
   let end = te;
   while (
     end < s1 &&
@@ -231,6 +231,9 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
     !RIGHT_BREAKS.has(w[end]!)
   ) {
     if (w[end] === ',') {
+      // "Despite disclaimers urging calm, Mr. X …": the comma closes a fronted adverbial phrase; the main clause after
+      // it is outside the phrase the trigger is in.
+      if (fronted) break;
       // ", sharply escalating a standoff with X": a participle clause about the event, not its target.
       const next = /ly$/.test(w[end + 1] ?? '') ? w[end + 2] : w[end + 1];
       if (next && /^[a-z]+ing$/.test(next)) break;
@@ -241,6 +244,37 @@ function rightEnd(w: readonly string[], te: number, s1: number): number {
     end++;
   }
   return end;
+}
+
+/** Prepositions and subordinators that open a fronted adverbial ("Despite …,", "After …,", "If …,"). */
+const FRONTED_OPENERS: ReadonlySet<string> = new Set([
+  'despite',
+  'after',
+  'before',
+  'amid',
+  'following',
+  'during',
+  'since',
+  'while',
+  'although',
+  'though',
+  'when',
+  'if',
+  'unless',
+  'because',
+  'without',
+  'unlike',
+  'like',
+  'in',
+  'with',
+]);
+
+/** The trigger at `ts` is inside a sentence-opening adverbial phrase: the sentence opens with one of the words above
+ * and no comma stands between it and the trigger. */
+function frontedAdverbial(w: readonly string[], s0: number, ts: number): boolean {
+  if (!FRONTED_OPENERS.has(w[s0]!)) return false;
+  for (let k = s0 + 1; k < ts; k++) if (w[k] === ',' || w[k] === ';') return false;
+  return true;
 }
 
 /**
@@ -446,7 +480,7 @@ export function readRoles(
     if (k >= 0 && cands[k]!.ts - opening <= 8) left = coordinated(view, cands, k, 1);
   }
   // Right: a named actor after the trigger in its clause, else a place where it happened, else a group noun.
-  const end = rightEnd(w, te, s1);
+  const end = rightEnd(w, te, s1, frontedAdverbial(w, s0, ts));
   let named: ActorCandidate[] = [];
   let group: ActorCandidate[] = [];
   let agent: ActorCandidate[] = [];

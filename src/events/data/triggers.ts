@@ -221,6 +221,9 @@ export const VERBS: readonly Row[] = [
   ['rebuke', 'ACCUSE', G],
   ['reprimand', 'ACCUSE', G],
   ['lambast', 'ACCUSE', G],
+  // "blasted the senator", "blasts the ruling": to blast someone or something said is to criticize it harshly (general
+  // English, the verb's common sense in news; an explosion is "blew up", and the noun "a blast" is no verb here).
+  ['blast', 'ACCUSE', G],
   ['decry', 'ACCUSE', G],
   // Insulting and lashing out are criticism (CAMEO 111 → ACCUSE).
   ['insult', 'ACCUSE'],
@@ -688,6 +691,11 @@ export const LIGHT_VERBS: readonly string[] = [
   'condemn',
   'face',
   'suffer',
+  // Verbs of undergoing: the subject is who the act is done to ("drew criticism", "attracted condemnation").
+  'draw',
+  'attract',
+  'earn',
+  'garner',
   'survive',
   'resort',
   'use',
@@ -744,6 +752,7 @@ export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
   'ease',
   'release',
   'ban',
+  'blast',
   'raid',
   'visit',
   'supply',

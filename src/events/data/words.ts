@@ -466,6 +466,10 @@ export const INTENT: ReadonlySet<string> = new Set([
   'intending',
   'scheduled',
   'slated',
+  // An act something is designed, aimed or meant to bring about is a purpose, not yet an act ("a bill designed to").
+  'designed',
+  'aimed',
+  'meant',
   // Proposing, offering, promising or vowing to act commits to the act (commissives; see COMMISSIVE_VERBS).
   'propose',
   'proposes',
@@ -515,6 +519,14 @@ export const COMMISSIVE_NOUNS: ReadonlySet<string> = new Set([
   'bid',
   'threat',
   'threats',
+  // A decision to act commits to it; a bill, motion or amendment is a proposed law, its content not yet in force.
+  'decision',
+  'decisions',
+  'bill',
+  'bills',
+  'legislation',
+  'motion',
+  'amendment',
 ]);
 export const DIRECTIVE_NOUNS: ReadonlySet<string> = new Set([
   'invitation',
@@ -773,4 +785,31 @@ export const GROUP_COUNTS: ReadonlySet<string> = new Set([
   'hundreds',
   'thousands',
   'dozens',
+]);
+
+/**
+ * Verbs of undergoing that carry an event noun whose target is their subject (general English: one draws, faces,
+ * receives or suffers what another does): "the navy drew criticism" is criticism of the navy, "Iran faces
+ * sanctions" sanctions on Iran. The noun's "from"/"by" phrase, if any, names the source.
+ */
+export const UNDERGOING_VERBS =
+  /^(draw|draws|drew|drawn|drawing|face|faces|faced|facing|receive|receives|received|receiving|suffer|suffers|suffered|suffering|attract|attracts|attracted|attracting|earn|earns|earned|earning|garner|garners|garnered|garnering)$/;
+
+/**
+ * Nouns that name a commitment still to be kept (commissives, as COMMISSIVE_VERBS): "extended an offer", "made a
+ * pledge", "announced a plan". As the event noun itself they are the commitment, the act promised still to come.
+ */
+export const COMMITMENT_NOUNS: ReadonlySet<string> = new Set([
+  'offer',
+  'offers',
+  'pledge',
+  'pledges',
+  'promise',
+  'promises',
+  'vow',
+  'vows',
+  'proposal',
+  'proposals',
+  'plan',
+  'plans',
 ]);
