@@ -28,6 +28,9 @@ describe('briefs view', () => {
     expect(await page.locator('#nav a[data-route="briefs"]').textContent()).toBe('Brief');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('#brief script, #brief img, #brief b').count()).toBe(0);
+    const text = (await page.textContent('#brief'))!;
+    // The hostile report is a story of its own: its title is shown as the text it is.
+    expect(text).toContain('<img src=x onerror="window.__pwned=1"> Flood & "levee" <script>window.__pwned=1</script>');
     // Pick the summit story and a "new since" day.
     const option = page.locator('#brief-story option', { hasText: 'Corvel' }).first();
     await page.selectOption('#brief-story', (await option.getAttribute('value'))!);
