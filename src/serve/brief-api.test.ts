@@ -64,4 +64,17 @@ describe('/api/brief', () => {
     expect(html).not.toMatch(/<script/i);
     expect((await app.request('/api/brief.html?to=x')).status).toBe(400);
   });
+
+  it('answers the same through a reader thread, the download keeping its headers', async () => {
+    const pooled = createApp(db, { readers: 1 });
+    try {
+      const direct = await (await app.request('/api/brief?since=2031-05-05')).json();
+      expect(await (await pooled.request('/api/brief?since=2031-05-05')).json()).toEqual(direct);
+      const res = await pooled.request('/api/brief.html');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="sitrep-brief.html"');
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    } finally {
+      pooled.stopWorkers();
+    }
+  });
 });
