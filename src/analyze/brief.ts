@@ -27,6 +27,11 @@ export interface BriefOptions {
   /** Only articles published in this range (`YYYY-MM-DD`, inclusive). */
   from?: string | null;
   to?: string | null;
+  /**
+   * "What changed since the last brief" (`YYYY-MM-DD`): sentences whose cited article was published on or after
+   * this day are marked `new`; without it no sentence carries the mark.
+   */
+  since?: string | null;
   /** Stories in the brief, at most (without `story`). */
   stories?: number;
   /** Days per story, and sentences per day. */
@@ -38,6 +43,8 @@ export interface BriefSentence {
   text: string;
   /** Number of its citation. */
   cite: number;
+  /** With `since`: whether its article was first published on or after that day (absent without `since`). */
+  new?: boolean;
 }
 
 export interface BriefStory {
@@ -55,6 +62,8 @@ export interface BriefStory {
 export interface Brief {
   from: string | null;
   to: string | null;
+  /** The `since` day asked for (absent without it). */
+  since?: string;
   stories: BriefStory[];
   citations: ExportCitation[];
 }
@@ -81,6 +90,10 @@ export function brief(db: Db, options: BriefOptions = {}): Brief {
     return citations.length;
   };
   const load = storyArticleLoader(db);
+  const since = options.since ?? null;
+  /** The sentence's mark: new when its article's day is on or after `since` (an undated article is not new). */
+  const mark = (day: string | null | undefined): { new?: boolean } =>
+    since ? { new: day !== null && day !== undefined && day >= since } : {};
   const inRange = (a: StoryArticle): boolean => (!from || (a.day ?? '') >= from) && (!to || (a.day ?? '9999') <= to);
   const stories: BriefStory[] = [];
   for (const id of ids) {
@@ -98,7 +111,7 @@ export function brief(db: Db, options: BriefOptions = {}): Brief {
       to,
     });
     const comparison = compareStory(db, id);
-    const chosen = new Set(articles.map((a) => a.id));
+    const dayOf = new Map(articles.map((a) => [a.id, a.day]));
     stories.push({
       id,
       title: story.title,
@@ -111,11 +124,11 @@ export function brief(db: Db, options: BriefOptions = {}): Brief {
         date: d.date,
         sentences: d.sentences.map((text, i) => {
           const c = d.citations[i]!;
-          return { text, cite: cite(c.id, c.start, c.end) };
+          return { text, cite: cite(c.id, c.start, c.end), ...mark(dayOf.get(c.id)) };
         }),
       })),
       conflicts: (comparison?.conflicts ?? [])
-        .filter((c) => c.sides.every((s) => chosen.has(s.sentence.articleId)))
+        .filter((c) => c.sides.every((s) => dayOf.has(s.sentence.articleId)))
         .map((c) => ({
           label: c.label,
           sides: c.sides.map((s) => ({
@@ -123,11 +136,26 @@ export function brief(db: Db, options: BriefOptions = {}): Brief {
             outlet: s.sentence.outlet,
             text: s.sentence.text,
             cite: cite(s.sentence.articleId, s.sentence.start, s.sentence.end),
+            ...mark(dayOf.get(s.sentence.articleId)),
           })),
         })),
     });
   }
-  return { from, to, stories, citations };
+  return since ? { from, to, since, stories, citations } : { from, to, stories, citations };
+}
+
+/**
+ * A story's sentences marked new (with `since`), in the brief's order: its developments (with their day), then the
+ * sides of its conflicts; a sentence cited twice (a side of two conflicts) once.
+ */
+export function newSince(s: BriefStory): Array<BriefSentence & { date: string | null }> {
+  const seen = new Set<number>();
+  return [
+    ...s.developments.flatMap((d) =>
+      d.sentences.map((x) => ({ text: x.text, cite: x.cite, new: x.new, date: d.date })),
+    ),
+    ...s.conflicts.flatMap((c) => c.sides.map((x) => ({ text: x.text, cite: x.cite, new: x.new, date: null }))),
+  ].filter((x) => x.new && !seen.has(x.cite) && seen.add(x.cite));
 }
 
 /** One line of prose: runs of white space (line breaks inside a sentence) as one space. */
@@ -144,6 +172,13 @@ export function briefMarkdown(b: Brief, articleLabel: (id: string) => string = (
       `${s.articles} article(s), ${s.from ?? 'undated'}${s.to && s.to !== s.from ? ` to ${s.to}` : ''}; outlets: ${s.outlets.join(', ') || 'unknown'}; actors: ${s.actors.join(', ') || 'none'}.`,
       '',
     );
+    if (b.since) {
+      const fresh = newSince(s);
+      out.push(`### New since ${b.since}`, '');
+      if (fresh.length === 0) out.push(`Nothing new since ${b.since}.`);
+      for (const x of fresh) out.push(`- ${x.date ? `**${x.date}** ` : ''}${line(x.text)} [${x.cite}]`);
+      out.push('');
+    }
     if (s.developments.length > 0) {
       out.push('### Key developments', '');
       for (const d of s.developments)

@@ -1,6 +1,9 @@
 import { type Context, Hono } from 'hono';
+import { type BriefArticleInfo, briefHtml } from '../analyze/brief-html.js';
 import {
   analyzeActivity,
+  brief,
+  type Brief,
   compareStory,
   eventPlaces,
   type NetworkRange,
@@ -85,6 +88,38 @@ export const FILTER_STORIES = 200;
  * connection to the store can answer them — the server's own, or a reader thread's (`ReadPool`). `apiRoutes`
  * continues this chain.
  */
+/**
+ * The brief a request asks for (`story` or `query`, `from`, `to`, `since`), with what its citation list names of
+ * each cited article; an error to answer otherwise.
+ */
+function briefOf(
+  db: Db,
+  q: Record<string, string>,
+): { brief: Brief; articles: Record<string, BriefArticleInfo> } | { error: string; status: 400 | 404 } {
+  const story = q.story || undefined;
+  const query = q.query || undefined;
+  if (story && query) return { error: 'give story or query, not both', status: 400 };
+  for (const name of ['from', 'to', 'since'])
+    if (q[name] && !/^\d{4}-\d{2}-\d{2}$/.test(q[name]!)) return { error: `${name} must be YYYY-MM-DD`, status: 400 };
+  let b: Brief;
+  try {
+    b = brief(db, { story, query, from: q.from || null, to: q.to || null, since: q.since || null });
+  } catch (err) {
+    if (err instanceof SearchQueryError || err instanceof SearchTimeoutError)
+      return { error: err.message, status: 400 };
+    throw err;
+  }
+  if (story && b.stories.length === 0)
+    return { error: 'no such story (or none of its articles in the period)', status: 404 };
+  const articles: Record<string, BriefArticleInfo> = {};
+  for (const c of b.citations) {
+    if (articles[c.articleId]) continue;
+    const a = articleDetail(db, c.articleId);
+    if (a) articles[c.articleId] = { outlet: a.outlet, title: a.title, published: a.published };
+  }
+  return { brief: b, articles };
+}
+
 export function readRoutes(db: Db, options: ApiOptions = {}) {
   // Searches and counts are kept until the store changes: a popular search is run once per store version.
   const searches = new StoreCache<ReturnType<typeof search>>(db, SEARCH_CACHE);
@@ -250,6 +285,12 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         const s = storyById(db, c.req.param('id'));
         return s ? c.json({ ...s, comparison: compareStory(db, s.id)! }, 200) : c.json({ error: 'no such story' }, 404);
       })
+      // The situation report (`sitrep brief`) as JSON, with the cited articles' outlet, title and date.
+      .get('/brief', (c) => {
+        const r = briefOf(db, c.req.query());
+        if ('error' in r) return c.json({ error: r.error }, r.status);
+        return c.json({ ...r.brief, articles: r.articles }, 200);
+      })
       .get('/stats', (c) =>
         c.json(
           stats.get('', () => analyzeActivity(db)),
@@ -265,38 +306,58 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
  * Every list is paged (`offset`, `limit`, capped) and read a page at a time from the store's indexes.
  */
 export function apiRoutes(db: Db, workers: { jobs: JobQueue; network: NetworkViews }, options: ApiOptions = {}) {
-  return readRoutes(db, options)
-    .get('/network', paged<FacetQuery & { min?: string }>(2000, 500), async (c) => {
-      const { offset, limit } = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      const net = await workers.network.network(networkRange(f));
-      // `min`: only actors mentioned at least this often (and the edges between them).
-      const min = Math.max(0, Number.parseInt(c.req.query('min') ?? '0', 10) || 0);
-      const kept = new Set(net.nodes.filter((n) => n.mentions >= min).map((n) => n.id));
-      const all = min > 0 ? net.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) : net.edges;
-      // The strongest edges (the network lists them strongest first) and the actors they join.
-      const edges = all.slice(offset, offset + limit).map(({ eventIds, ...e }) => ({ ...e, events: eventIds.length }));
-      const used = new Set(edges.flatMap((e) => [e.source, e.target]));
-      const nodes = net.nodes.filter((n) => used.has(n.id));
-      return c.json({ offset, limit, totalEdges: all.length, nodes, edges, span: net.span }, 200);
-    })
-    .get('/network/events', paged<FacetQuery & { source?: string; target?: string }>(), async (c) => {
-      const { offset, limit } = c.req.valid('query');
-      const f = parseFacets(c.req.query());
-      if ('error' in f) return c.json({ error: f.error }, 400);
-      const net = await workers.network.network(networkRange(f));
-      const source = c.req.query('source');
-      const target = c.req.query('target');
-      const edge = net.edges.find((e) => e.source === source && e.target === target);
-      if (!edge) return c.json({ error: 'no such edge in this period' }, 404);
-      // The very events the edge's counts count, read from the network the counts came from.
-      const items = eventsById(db, edge.eventIds.slice(offset, offset + limit));
-      return c.json({ offset, limit, total: edge.eventIds.length, items }, 200);
-    })
-    .route('/sources', sourcesRoutes(db, workers.jobs, options))
-    .route('/corrections', correctionRoutes(db))
-    .route('/export', listExportRoutes(db));
+  return (
+    readRoutes(db, options)
+      // The brief as the standalone HTML document `sitrep brief --format html` writes, as a download. Answered on the
+      // request thread, not a reader's: a reader's answer keeps only its Content-Type, and this one needs its
+      // Content-Disposition and Content-Security-Policy.
+      .get('/brief.html', (c) => {
+        const r = briefOf(db, c.req.query());
+        if ('error' in r) return c.json({ error: r.error }, r.status);
+        return c.body(
+          briefHtml(r.brief, (id) => r.articles[id] ?? null),
+          200,
+          {
+            'Content-Type': 'text/html; charset=utf-8',
+            'Content-Disposition': 'attachment; filename="sitrep-brief.html"',
+            'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+          },
+        );
+      })
+      .get('/network', paged<FacetQuery & { min?: string }>(2000, 500), async (c) => {
+        const { offset, limit } = c.req.valid('query');
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        const net = await workers.network.network(networkRange(f));
+        // `min`: only actors mentioned at least this often (and the edges between them).
+        const min = Math.max(0, Number.parseInt(c.req.query('min') ?? '0', 10) || 0);
+        const kept = new Set(net.nodes.filter((n) => n.mentions >= min).map((n) => n.id));
+        const all = min > 0 ? net.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) : net.edges;
+        // The strongest edges (the network lists them strongest first) and the actors they join.
+        const edges = all
+          .slice(offset, offset + limit)
+          .map(({ eventIds, ...e }) => ({ ...e, events: eventIds.length }));
+        const used = new Set(edges.flatMap((e) => [e.source, e.target]));
+        const nodes = net.nodes.filter((n) => used.has(n.id));
+        return c.json({ offset, limit, totalEdges: all.length, nodes, edges, span: net.span }, 200);
+      })
+      .get('/network/events', paged<FacetQuery & { source?: string; target?: string }>(), async (c) => {
+        const { offset, limit } = c.req.valid('query');
+        const f = parseFacets(c.req.query());
+        if ('error' in f) return c.json({ error: f.error }, 400);
+        const net = await workers.network.network(networkRange(f));
+        const source = c.req.query('source');
+        const target = c.req.query('target');
+        const edge = net.edges.find((e) => e.source === source && e.target === target);
+        if (!edge) return c.json({ error: 'no such edge in this period' }, 404);
+        // The very events the edge's counts count, read from the network the counts came from.
+        const items = eventsById(db, edge.eventIds.slice(offset, offset + limit));
+        return c.json({ offset, limit, total: edge.eventIds.length, items }, 200);
+      })
+      .route('/sources', sourcesRoutes(db, workers.jobs, options))
+      .route('/corrections', correctionRoutes(db))
+      .route('/export', listExportRoutes(db))
+  );
 }
 
 /** The API's type: what the web UI's client (`hc<Api>`) is built from. */

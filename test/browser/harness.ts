@@ -7,18 +7,9 @@ import { chromium, type Page } from 'playwright-core';
 import { analyzePaths } from '../../src/analyze/index.js';
 import { type AppOptions, createApp, storeToken } from '../../src/serve/index.js';
 import { openDb } from '../../src/store/index.js';
+import { CHROMIUM_FLAGS } from '../../src/chromium.js';
 
-/** Debian's Chromium, headless, with nothing reaching out to the network. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+export { CHROMIUM_FLAGS } from '../../src/chromium.js';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 

@@ -11,6 +11,7 @@ import { renderClaims, renderQuotes } from './quotes.js';
 import { renderSearch } from './search.js';
 import { renderSources } from './sources.js';
 import { renderStories } from './stories.js';
+import { renderBriefs } from './briefs.js';
 import { renderTimeline } from './timeline.js';
 
 /**
@@ -30,6 +31,7 @@ const VIEWS: View[] = [
   { route: 'entities', label: 'Actors', render: (m, type) => renderEntities(m, type) },
   { route: 'actor', label: null, render: (m, id) => renderActor(m, id) },
   { route: 'stories', label: 'Stories', render: (m, id) => renderStories(m, id) },
+  { route: 'briefs', label: 'Brief', render: (m, _, p) => renderBriefs(m, p) },
   { route: 'timeline', label: 'Timeline', render: (m, _, p) => renderTimeline(m, p) },
   { route: 'quotes', label: 'Quotes', render: (m, _, p) => renderQuotes(m, p) },
   { route: 'network', label: 'Network', render: (m) => renderNetwork(m) },

@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths } from '../analyze/index.js';
+import { openDb, type Db } from '../store/index.js';
+import { createApp, type ServedApp } from './app.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+let db: Db;
+let app: ServedApp;
+
+beforeAll(async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-brief-api-')), 'api.db');
+  await analyzePaths([`${ROOT}test/fixtures/stories/summit.txt`], path, { threads: 0 });
+  db = openDb(path);
+  app = createApp(db);
+}, 120_000);
+
+afterAll(() => {
+  app?.stopWorkers();
+  db?.close();
+});
+
+interface BriefBody {
+  since?: string;
+  stories: Array<{ id: string; developments: Array<{ sentences: Array<{ cite: number; new?: boolean }> }> }>;
+  citations: Array<{ n: number; articleId: string }>;
+  articles: Record<string, { outlet: string | null; title: string; published: string | null }>;
+}
+
+describe('/api/brief', () => {
+  it('answers the brief as JSON, with the cited articles named', async () => {
+    const res = await app.request('/api/brief');
+    expect(res.status).toBe(200);
+    const b = (await res.json()) as BriefBody;
+    expect(b.stories).toHaveLength(2);
+    expect(b.citations.length).toBeGreaterThan(0);
+    for (const c of b.citations) expect(b.articles[c.articleId]?.title).toBeTruthy();
+    const one = (await (
+      await app.request(`/api/brief?story=${b.stories[0]!.id}&since=2031-05-05`)
+    ).json()) as BriefBody;
+    expect(one.stories.map((s) => s.id)).toEqual([b.stories[0]!.id]);
+    expect(one.since).toBe('2031-05-05');
+    expect(one.stories[0]!.developments.flatMap((d) => d.sentences).some((x) => typeof x.new === 'boolean')).toBe(true);
+  });
+
+  it('refuses bad parameters and an unknown story', async () => {
+    expect((await app.request('/api/brief?from=May')).status).toBe(400);
+    expect((await app.request('/api/brief?since=2031-5-5')).status).toBe(400);
+    expect((await app.request('/api/brief?story=a&query=b')).status).toBe(400);
+    expect((await app.request('/api/brief?story=nope')).status).toBe(404);
+  });
+
+  it('downloads the same brief as a standalone HTML document', async () => {
+    const res = await app.request('/api/brief.html?query=summit');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="sitrep-brief.html"');
+    const html = await res.text();
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<h2>Citations</h2>');
+    expect(html).not.toMatch(/<script/i);
+    expect((await app.request('/api/brief.html?to=x')).status).toBe(400);
+  });
+
+  it('answers the same through a reader thread, the download keeping its headers', async () => {
+    const pooled = createApp(db, { readers: 1 });
+    try {
+      const direct = await (await app.request('/api/brief?since=2031-05-05')).json();
+      expect(await (await pooled.request('/api/brief?since=2031-05-05')).json()).toEqual(direct);
+      const res = await pooled.request('/api/brief.html');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="sitrep-brief.html"');
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    } finally {
+      pooled.stopWorkers();
+    }
+  });
+});
