@@ -18,6 +18,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+// Chromium's path and flags as the PDF brief and the browser tests use them (`npm run bench:paint` builds first).
+import { CHROMIUM_FLAGS as FLAGS, CHROMIUM_PATH } from '../dist/chromium.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -47,18 +49,6 @@ const STRIP = opt('strip-header')?.toLowerCase();
  * figures are the view document's own timestamps either way.
  */
 const FROM_SITE = argv.includes('--from-site');
-// Chromium's flags as the browser tests launch it (test/browser/harness.ts, CHROMIUM_FLAGS; a TypeScript module
-// this script cannot import).
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const EXAMPLES = ['examples/dump-harbour', 'examples/dump-summit'];
 /** Views by hash route; the reader and an actor page are opened on the store's first article and actor. */
 const VIEWS = [
@@ -178,7 +168,7 @@ const startPage = createServer((_, res) => {
 });
 const startPort = 18_399;
 if (FROM_SITE) await new Promise((resolve) => startPage.listen(startPort, '127.0.0.1', resolve));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 const builds = [['this build', ROOT]];
 if (OTHER) builds.push([`other (${OTHER})`, OTHER]);
 const servers = [];
