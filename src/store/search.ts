@@ -1,6 +1,7 @@
 import { STOP_WORDS } from '../model/lexicon/index.js';
 import type { Db } from './db.js';
 import { articleChanges } from './article-rows.js';
+import { statement } from './statements.js';
 
 /**
  * Full-text search over the articles (`articles_fts`: Porter stemming over unicode61, so a word finds its
@@ -210,34 +211,32 @@ export function hitCount(db: Db, match: string): number {
 function countHits(db: Db, match: string): number {
   const exact = (): number =>
     Number(
-      db
-        .prepare('SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()')
-        .pluck()
-        .get(match),
+      statement(db, 'SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()', true).get(
+        match,
+      ),
     );
-  if (db.prepare("SELECT 1 FROM meta WHERE key = 'bulk_load'").get()) return exact();
+  if (statement(db, "SELECT 1 FROM meta WHERE key = 'bulk_load'").get()) return exact();
   let kept = hitCounts.get(db);
   if (!kept) {
     kept = new Map();
     hitCounts.set(db, kept);
   }
-  const upTo = Number(db.prepare('SELECT COALESCE(MAX(seq), 0) FROM articles').pluck().get());
-  const all = Number(db.prepare('SELECT COUNT(*) FROM articles').pluck().get());
+  const upTo = Number(statement(db, 'SELECT COALESCE(MAX(seq), 0) FROM articles', true).get());
+  const all = Number(statement(db, 'SELECT COUNT(*) FROM articles', true).get());
   const changes = articleChanges(db);
   const hit = kept.get(match);
   let n: number;
   if (hit && hit.upTo <= upTo && hit.changes === changes) {
-    const since = Number(db.prepare('SELECT COUNT(*) FROM articles WHERE seq > ?').pluck().get(hit.upTo));
+    const since = Number(statement(db, 'SELECT COUNT(*) FROM articles WHERE seq > ?', true).get(hit.upTo));
     n =
       all - since === hit.below
         ? hit.n +
           Number(
-            db
-              .prepare(
-                'SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND sitrep_in_budget()',
-              )
-              .pluck()
-              .get(match, hit.upTo),
+            statement(
+              db,
+              'SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND sitrep_in_budget()',
+              true,
+            ).get(match, hit.upTo),
           )
         : exact();
   } else n = exact();
@@ -342,6 +341,8 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
   const where = conds.map((c) => ` AND ${c}`).join('');
   try {
     return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
+      // Every statement is kept per connection (`statement`): its SQL varies only with the filter's shape, never
+      // with the query's words or the window's floor, which are bound.
       const joined = `FROM articles_fts f JOIN articles a ON a.seq = f.rowid
                       WHERE articles_fts MATCH ? AND sitrep_in_budget()${where}`;
       // The window: hits from the `SEARCH_WINDOW`-th newest on (the full-text index walks its hits newest first
@@ -349,22 +350,23 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
       // An unbounded window (the CLI's) ranks every hit: no floor.
       const window = options.window ?? SEARCH_WINDOW;
       const floor = Number.isFinite(window)
-        ? (db
-            .prepare(
-              where
-                ? `SELECT f.rowid ${joined} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`
-                : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-            )
-            .pluck()
-            .get(match, ...args, Math.max(1, window) - 1) as number | undefined)
+        ? (statement(
+            db,
+            where
+              ? `SELECT f.rowid ${joined} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`
+              : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+            true,
+          ).get(match, ...args, Math.max(1, window) - 1) as number | undefined)
         : undefined;
-      const hits = floor === undefined ? joined : `${joined} AND f.rowid >= ${Number(floor)}`;
+      const hits = floor === undefined ? joined : `${joined} AND f.rowid >= ?`;
+      const hitArgs = floor === undefined ? [match, ...args] : [match, ...args, floor];
       // One pass over the window counts both facets (and the total, when it is every hit): grouped by outlet and
       // day, summed here.
-      const groups = db
-        .prepare(`SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
-                  GROUP BY a.outlet, day`)
-        .all(match, ...args) as Array<{ outlet: string | null; day: string | null; count: number }>;
+      const groups = statement(
+        db,
+        `SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
+                  GROUP BY a.outlet, day`,
+      ).all(...hitArgs) as Array<{ outlet: string | null; day: string | null; count: number }>;
       const { total: ranked, facets } = facetsOf(groups);
       // Every hit counted, past the window: off the full-text index alone (no article row read) unless a filter
       // needs the articles.
@@ -372,25 +374,21 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
         floor === undefined
           ? ranked
           : where
-            ? Number(
-                db
-                  .prepare(`SELECT COUNT(*) ${joined}`)
-                  .pluck()
-                  .get(match, ...args),
-              )
+            ? Number(statement(db, `SELECT COUNT(*) ${joined}`, true).get(match, ...args))
             : hitCount(db, match);
       if (offset >= ranked) return { total, ranked, items: [], facets };
-      const rows = db
-        .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
+      const rows = statement(
+        db,
+        `SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
                   FROM (SELECT f.rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score ${hits}
                         ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?) p
-                  JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`)
-        .all(match, ...args, limit, offset) as Array<Omit<SearchHit, 'snippet' | 'excerpt'> & { seq: number }>;
-      const snippetOf = db
-        .prepare(
-          `SELECT snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
-        )
-        .pluck();
+                  JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`,
+      ).all(...hitArgs, limit, offset) as Array<Omit<SearchHit, 'snippet' | 'excerpt'> & { seq: number }>;
+      const snippetOf = statement(
+        db,
+        `SELECT snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+        true,
+      );
       const items = rows.map(({ seq, ...hit }) => {
         const raw = String(snippetOf.get(match, seq) ?? '');
         return { ...hit, snippet: raw.replaceAll(OPEN, '[').replaceAll(CLOSE, ']'), excerpt: excerptOf(raw) };
