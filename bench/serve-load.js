@@ -22,6 +22,8 @@
 //                          100,000-article store is ~5.5 GB, and a store built there is reused by later runs)
 //   SERVE_BENCH_STORE      a store built before (by this bench, or any sitrep store) to serve instead of building
 //                          one: each run serves a fresh copy of it, made beside it, so the ingest never writes to it
+//   SERVE_BENCH_REQUESTS   end each scenario after this many answers instead of SERVE_BENCH_SECONDS: runs of equal
+//                          work, so that the server's RSS across runs and builds compares on a shared machine
 //   SERVE_BENCH_ENV        extra environment of the server, space-separated NAME=value (`MALLOC_ARENA_MAX=2`)
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -56,6 +58,7 @@ const ONLY = (process.env.SERVE_BENCH_ONLY ?? '').split(',');
 const chosen = (name) => ONLY.some((o) => name.includes(o));
 const ROUTE_REQUESTS = Number(process.env.SERVE_BENCH_ROUTE_REQUESTS ?? 100);
 const REPEAT = Math.max(1, Number(process.env.SERVE_BENCH_REPEAT ?? 1));
+const REQUESTS = Number(process.env.SERVE_BENCH_REQUESTS ?? 0);
 mkdirSync(OUT, { recursive: true });
 
 function analyze(inputs, db) {
@@ -338,7 +341,7 @@ async function run() {
       const result = await autocannon({
         url: base,
         connections,
-        duration: SECONDS,
+        ...(REQUESTS > 0 ? { amount: REQUESTS } : { duration: SECONDS }),
         timeout: 10,
         requests: [
           {
@@ -352,7 +355,7 @@ async function run() {
       // autocannon counts a time-out among its errors too.
       const errors = result.errors + result.non2xx;
       console.log(
-        `${s.name}\n  ${connections} clients, ${SECONDS} s: ${result.requests.average.toFixed(0)} req/s, ` +
+        `${s.name}\n  ${connections} clients, ${REQUESTS > 0 ? `${REQUESTS} requests in ${result.duration.toFixed(0)}` : SECONDS} s: ${result.requests.average.toFixed(0)} req/s, ` +
           `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ` +
           `errors ${errors} (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) ` +
           `of ${result.requests.total}; server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MB; ` +

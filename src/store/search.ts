@@ -341,8 +341,10 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
   const where = conds.map((c) => ` AND ${c}`).join('');
   try {
     return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
-      // Every statement is kept per connection (`statement`): its SQL varies only with the filter's shape, never
-      // with the query's words or the window's floor, which are bound.
+      // Statements kept per connection (`statement`) where the SQL varies only with the filter's shape. The two
+      // over the window are prepared per search with the window's floor written into them: bound as a parameter,
+      // the same plan (EXPLAIN QUERY PLAN) ran 1.3x the CPU on common words (bench/search-cost.js, 120 queries of
+      // a 20,000-article store), and a literal would fill the statement cache with one entry per floor.
       const joined = `FROM articles_fts f JOIN articles a ON a.seq = f.rowid
                       WHERE articles_fts MATCH ? AND sitrep_in_budget()${where}`;
       // The window: hits from the `SEARCH_WINDOW`-th newest on (the full-text index walks its hits newest first
@@ -358,15 +360,14 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
             true,
           ).get(match, ...args, Math.max(1, window) - 1) as number | undefined)
         : undefined;
-      const hits = floor === undefined ? joined : `${joined} AND f.rowid >= ?`;
-      const hitArgs = floor === undefined ? [match, ...args] : [match, ...args, floor];
+      const hits = floor === undefined ? joined : `${joined} AND f.rowid >= ${Number(floor)}`;
+      const hitArgs = [match, ...args];
       // One pass over the window counts both facets (and the total, when it is every hit): grouped by outlet and
       // day, summed here.
-      const groups = statement(
-        db,
-        `SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
-                  GROUP BY a.outlet, day`,
-      ).all(...hitArgs) as Array<{ outlet: string | null; day: string | null; count: number }>;
+      const groups = db
+        .prepare(`SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
+                  GROUP BY a.outlet, day`)
+        .all(...hitArgs) as Array<{ outlet: string | null; day: string | null; count: number }>;
       const { total: ranked, facets } = facetsOf(groups);
       // Every hit counted, past the window: off the full-text index alone (no article row read) unless a filter
       // needs the articles.
@@ -377,13 +378,12 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
             ? Number(statement(db, `SELECT COUNT(*) ${joined}`, true).get(match, ...args))
             : hitCount(db, match);
       if (offset >= ranked) return { total, ranked, items: [], facets };
-      const rows = statement(
-        db,
-        `SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
+      const rows = db
+        .prepare(`SELECT a.id, a.title, a.outlet, a.published, p.score, p.seq
                   FROM (SELECT f.rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score ${hits}
                         ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?) p
-                  JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`,
-      ).all(...hitArgs, limit, offset) as Array<Omit<SearchHit, 'snippet' | 'excerpt'> & { seq: number }>;
+                  JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`)
+        .all(...hitArgs, limit, offset) as Array<Omit<SearchHit, 'snippet' | 'excerpt'> & { seq: number }>;
       const snippetOf = statement(
         db,
         `SELECT snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
