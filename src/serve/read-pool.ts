@@ -97,7 +97,9 @@ export class ReadPool {
       // Its reader died running it (out of its heap): answered here, where the heap is not bounded.
       if (a === ON_REQUEST_THREAD) return next();
       if (a === BUSY)
-        return c.json({ error: 'the server is busy; try again in a moment' }, 503, { 'Retry-After': String(RETRY_AFTER_S) });
+        return c.json({ error: 'the server is busy; try again in a moment' }, 503, {
+          'Retry-After': String(RETRY_AFTER_S),
+        });
       // No answer: the client has gone (or the server is stopping); nobody reads this one, and it is not kept.
       return a
         ? new Response(a.body, { status: a.status, headers: { 'Content-Type': a.type } })
