@@ -1,7 +1,6 @@
 import { STOP_WORDS } from '../model/lexicon/index.js';
 import type { Db } from './db.js';
 import { articleChanges } from './article-rows.js';
-import { statement } from './statements.js';
 
 /**
  * Full-text search over the articles (`articles_fts`: Porter stemming over unicode61, so a word finds its
@@ -211,32 +210,34 @@ export function hitCount(db: Db, match: string): number {
 function countHits(db: Db, match: string): number {
   const exact = (): number =>
     Number(
-      statement(db, 'SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()', true).get(
-        match,
-      ),
+      db
+        .prepare('SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND sitrep_in_budget()')
+        .pluck()
+        .get(match),
     );
-  if (statement(db, "SELECT 1 FROM meta WHERE key = 'bulk_load'").get()) return exact();
+  if (db.prepare("SELECT 1 FROM meta WHERE key = 'bulk_load'").get()) return exact();
   let kept = hitCounts.get(db);
   if (!kept) {
     kept = new Map();
     hitCounts.set(db, kept);
   }
-  const upTo = Number(statement(db, 'SELECT COALESCE(MAX(seq), 0) FROM articles', true).get());
-  const all = Number(statement(db, 'SELECT COUNT(*) FROM articles', true).get());
+  const upTo = Number(db.prepare('SELECT COALESCE(MAX(seq), 0) FROM articles').pluck().get());
+  const all = Number(db.prepare('SELECT COUNT(*) FROM articles').pluck().get());
   const changes = articleChanges(db);
   const hit = kept.get(match);
   let n: number;
   if (hit && hit.upTo <= upTo && hit.changes === changes) {
-    const since = Number(statement(db, 'SELECT COUNT(*) FROM articles WHERE seq > ?', true).get(hit.upTo));
+    const since = Number(db.prepare('SELECT COUNT(*) FROM articles WHERE seq > ?').pluck().get(hit.upTo));
     n =
       all - since === hit.below
         ? hit.n +
           Number(
-            statement(
-              db,
-              'SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND sitrep_in_budget()',
-              true,
-            ).get(match, hit.upTo),
+            db
+              .prepare(
+                'SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND sitrep_in_budget()',
+              )
+              .pluck()
+              .get(match, hit.upTo),
           )
         : exact();
   } else n = exact();
@@ -341,10 +342,6 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
   const where = conds.map((c) => ` AND ${c}`).join('');
   try {
     return withBudget(db, options.budgetMs ?? Number.POSITIVE_INFINITY, () => {
-      // Statements kept per connection (`statement`) where the SQL varies only with the filter's shape. The two
-      // over the window are prepared per search with the window's floor written into them: bound as a parameter,
-      // the same plan (EXPLAIN QUERY PLAN) ran 1.3x the CPU on common words (bench/search-cost.js, 120 queries of
-      // a 20,000-article store), and a literal would fill the statement cache with one entry per floor.
       const joined = `FROM articles_fts f JOIN articles a ON a.seq = f.rowid
                       WHERE articles_fts MATCH ? AND sitrep_in_budget()${where}`;
       // The window: hits from the `SEARCH_WINDOW`-th newest on (the full-text index walks its hits newest first
@@ -352,22 +349,22 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
       // An unbounded window (the CLI's) ranks every hit: no floor.
       const window = options.window ?? SEARCH_WINDOW;
       const floor = Number.isFinite(window)
-        ? (statement(
-            db,
-            where
-              ? `SELECT f.rowid ${joined} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`
-              : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
-            true,
-          ).get(match, ...args, Math.max(1, window) - 1) as number | undefined)
+        ? (db
+            .prepare(
+              where
+                ? `SELECT f.rowid ${joined} ORDER BY f.rowid DESC LIMIT 1 OFFSET ?`
+                : 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+            )
+            .pluck()
+            .get(match, ...args, Math.max(1, window) - 1) as number | undefined)
         : undefined;
       const hits = floor === undefined ? joined : `${joined} AND f.rowid >= ${Number(floor)}`;
-      const hitArgs = [match, ...args];
       // One pass over the window counts both facets (and the total, when it is every hit): grouped by outlet and
       // day, summed here.
       const groups = db
         .prepare(`SELECT a.outlet AS outlet, substr(a.published, 1, 10) AS day, COUNT(*) AS count ${hits}
                   GROUP BY a.outlet, day`)
-        .all(...hitArgs) as Array<{ outlet: string | null; day: string | null; count: number }>;
+        .all(match, ...args) as Array<{ outlet: string | null; day: string | null; count: number }>;
       const { total: ranked, facets } = facetsOf(groups);
       // Every hit counted, past the window: off the full-text index alone (no article row read) unless a filter
       // needs the articles.
@@ -375,7 +372,12 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
         floor === undefined
           ? ranked
           : where
-            ? Number(statement(db, `SELECT COUNT(*) ${joined}`, true).get(match, ...args))
+            ? Number(
+                db
+                  .prepare(`SELECT COUNT(*) ${joined}`)
+                  .pluck()
+                  .get(match, ...args),
+              )
             : hitCount(db, match);
       if (offset >= ranked) return { total, ranked, items: [], facets };
       const rows = db
@@ -383,12 +385,12 @@ export function search(db: Db, q: string, offset = 0, limit = 20, options: Searc
                   FROM (SELECT f.rowid AS seq, -bm25(articles_fts, 5.0, 1.0) AS score ${hits}
                         ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?) p
                   JOIN articles a ON a.seq = p.seq ORDER BY p.score DESC, p.seq`)
-        .all(...hitArgs, limit, offset) as Array<Omit<SearchHit, 'snippet' | 'excerpt'> & { seq: number }>;
-      const snippetOf = statement(
-        db,
-        `SELECT snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
-        true,
-      );
+        .all(match, ...args, limit, offset) as Array<Omit<SearchHit, 'snippet' | 'excerpt'> & { seq: number }>;
+      const snippetOf = db
+        .prepare(
+          `SELECT snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '…', 16) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+        )
+        .pluck();
       const items = rows.map(({ seq, ...hit }) => {
         const raw = String(snippetOf.get(match, seq) ?? '');
         return { ...hit, snippet: raw.replaceAll(OPEN, '[').replaceAll(CLOSE, ']'), excerpt: excerptOf(raw) };
