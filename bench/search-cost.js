@@ -1,5 +1,6 @@
 // CPU time of `search()` per query on one store, this build's against another build's (paired, query by query):
-// the bench's queries (`searchQueries` of bench/synthetic.js), `process.cpuUsage()` around each call, read-only.
+// the bench's queries (`searchQueries` of bench/synthetic.js), `process.cpuUsage()` around each call, read-only;
+// which build runs a query first alternates.
 //
 //   node bench/search-cost.js STORE.db [QUERIES] [OTHER_BUILD_DIST]   (after npm run build)
 //   e.g. node bench/search-cost.js bench/out/serve-load-100000-of-4286.db 16 ../main/dist
@@ -22,9 +23,12 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 const spent = Object.fromEntries(Object.keys(builds).map((k) => [k, []]));
+let turn = 0;
 for (const q of searchQueries(Number(count), 11, n)) {
   const row = [q.padEnd(28)];
-  for (const [k, m] of Object.entries(builds)) {
+  // Which build goes first alternates: the first to read a page of the store pays for bringing it in.
+  const order = turn++ % 2 === 0 ? Object.entries(builds) : Object.entries(builds).reverse();
+  for (const [k, m] of order) {
     const t = cpuMs();
     const r = m.search(dbs[k], q, 0, 20);
     const ms = cpuMs() - t;

@@ -18,6 +18,13 @@
 //                          its RSS stays level across runs
 //   SERVE_BENCH_NODE_ARGS  Node options of the server, space-separated (`--cpu-prof --cpu-prof-dir=DIR`: the
 //                          profile is written when the server stops at the end of the bench)
+//   SERVE_BENCH_OUT        the folder of the built stores and the bench's temporary files (default bench/out; a
+//                          100,000-article store is ~5.5 GB, and a store built there is reused by later runs)
+//   SERVE_BENCH_STORE      a store built before (by this bench, or any sitrep store) to serve instead of building
+//                          one: each run serves a fresh copy of it, made beside it, so the ingest never writes to it
+//   SERVE_BENCH_REQUESTS   end each scenario after this many answers instead of SERVE_BENCH_SECONDS: runs of equal
+//                          work, so that the server's RSS across runs and builds compares on a shared machine
+//   SERVE_BENCH_ENV        extra environment of the server, space-separated NAME=value (`MALLOC_ARENA_MAX=2`)
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -30,7 +37,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -39,7 +46,7 @@ import { searchQueries, writeSyntheticDump } from './synthetic.js';
 import { writeTimeline17Jsonl } from './timeline17-input.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OUT = join(ROOT, 'bench/out');
+const OUT = process.env.SERVE_BENCH_OUT ? resolvePath(process.env.SERVE_BENCH_OUT) : join(ROOT, 'bench/out');
 // SERVE_BENCH_CLI: another build's CLI (to compare two builds on the same store).
 const CLI = process.env.SERVE_BENCH_CLI ?? join(ROOT, 'dist/cli/main.js');
 const N = Number(process.env.SERVE_BENCH_ARTICLES ?? 10_000);
@@ -51,6 +58,7 @@ const ONLY = (process.env.SERVE_BENCH_ONLY ?? '').split(',');
 const chosen = (name) => ONLY.some((o) => name.includes(o));
 const ROUTE_REQUESTS = Number(process.env.SERVE_BENCH_ROUTE_REQUESTS ?? 100);
 const REPEAT = Math.max(1, Number(process.env.SERVE_BENCH_REPEAT ?? 1));
+const REQUESTS = Number(process.env.SERVE_BENCH_REQUESTS ?? 0);
 mkdirSync(OUT, { recursive: true });
 
 function analyze(inputs, db) {
@@ -85,6 +93,11 @@ function analyzedStore() {
 
 /** The served store: the analyzed one, grown by copies to `N` articles when `N` is larger. */
 function store() {
+  if (process.env.SERVE_BENCH_STORE) {
+    const given = resolvePath(process.env.SERVE_BENCH_STORE);
+    if (!existsSync(given)) throw new Error(`SERVE_BENCH_STORE: no such store: ${given}`);
+    return given;
+  }
   const db = join(OUT, `serve-load-${N}-of-${ANALYZED}.db`);
   if (existsSync(db)) return db;
   const base = analyzedStore();
@@ -149,8 +162,14 @@ function serve(db) {
   return new Promise((resolve, reject) => {
     const node = (process.env.SERVE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const readers = process.env.SERVE_BENCH_READERS ? ['--readers', process.env.SERVE_BENCH_READERS] : [];
+    const env = { ...process.env };
+    for (const pair of (process.env.SERVE_BENCH_ENV ?? '').split(' ').filter(Boolean)) {
+      const eq = pair.indexOf('=');
+      env[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
     const child = spawn(process.execPath, [...node, CLI, 'serve', '--db', db, '--port', '0', ...readers], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env,
     });
     let err = '';
     child.stderr.on('data', (b) => {
@@ -322,7 +341,7 @@ async function run() {
       const result = await autocannon({
         url: base,
         connections,
-        duration: SECONDS,
+        ...(REQUESTS > 0 ? { amount: REQUESTS } : { duration: SECONDS }),
         timeout: 10,
         requests: [
           {
@@ -336,7 +355,7 @@ async function run() {
       // autocannon counts a time-out among its errors too.
       const errors = result.errors + result.non2xx;
       console.log(
-        `${s.name}\n  ${connections} clients, ${SECONDS} s: ${result.requests.average.toFixed(0)} req/s, ` +
+        `${s.name}\n  ${connections} clients, ${REQUESTS > 0 ? `${REQUESTS} requests in ${result.duration.toFixed(0)}` : SECONDS} s: ${result.requests.average.toFixed(0)} req/s, ` +
           `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ` +
           `errors ${errors} (${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) ` +
           `of ${result.requests.total}; server RSS ${before.toFixed(0)} -> ${after.toFixed(0)} MB; ` +

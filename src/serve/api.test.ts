@@ -186,6 +186,24 @@ describe('search route', () => {
     for (const h of items) expect(h.snippet).toMatch(/\[harbour\]/i);
   });
 
+  it('sends a kept search page as c.json would: the same bytes, the query fields first, a hit as its miss', async () => {
+    const { search } = await import('../store/index.js');
+    const { readRoutes } = await import('./api.js');
+    const { Hono } = await import('hono');
+    // The read routes alone (no response cache before them): the first request makes the page, the second is
+    // answered from the search cache.
+    const reads = new Hono().route('/api', readRoutes(db));
+    const url = '/api/search?q=ferry+harbour&offset=1&limit=3';
+    const first = await reads.request(url);
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    const a = await first.text();
+    const b = await (await reads.request(url)).text();
+    expect(b).toBe(a);
+    const page = search(db, 'ferry harbour', 1, 3, { filter: { from: null, to: null } });
+    expect(a).toBe(JSON.stringify({ q: 'ferry harbour', offset: 1, limit: 3, ...page }));
+    expect(Object.keys(JSON.parse(a))).toEqual(['q', 'offset', 'limit', 'total', 'ranked', 'items', 'facets']);
+  });
+
   it('drops function words and repeats: a hundred copies of one is one word', async () => {
     const one = await json('/api/search?q=the+harbour');
     const many = await json(`/api/search?q=${encodeURIComponent(`${'the '.repeat(100)}harbour`)}`);

@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import { type BriefArticleInfo, briefHtml } from '../analyze/brief-html.js';
 import {
   analyzeActivity,
@@ -53,8 +54,28 @@ export interface ApiOptions extends SourcesOptions {
 const SEARCH_MAX_LIMIT = 100;
 /** The server's default search budget, ms: a search that holds its thread (a reader, or the request thread) longer is stopped. */
 export const SEARCH_BUDGET_MS = 1000;
-/** Search pages kept per store version. */
+/** Search pages kept per store version, at most. */
 const SEARCH_CACHE = 1000;
+/**
+ * Characters of serialized search pages kept per thread (each reader and the request thread keep their own): a page
+ * with its snippets and facets is 5–60 KB, so a count alone let 1,000 of them hold tens of MB per thread.
+ */
+export const SEARCH_CACHE_CHARS = 4_000_000;
+
+/**
+ * A JSON answer whose body was serialized before (`head`'s fields, then those of `tail`, a serialized object),
+ * typed as `c.json({ ...head, ...tail })` would be: a kept answer is not serialized again on every hit.
+ */
+function jsonJoined<H extends object, T extends object>(
+  c: Context,
+  head: H,
+  tail: string,
+): Response & TypedResponse<JSONParsed<H & T>, 200, 'json'> {
+  const h = JSON.stringify(head);
+  const body = tail === '{}' ? h : h === '{}' ? tail : `${h.slice(0, -1)},${tail.slice(1)}`;
+  return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as Response &
+    TypedResponse<JSONParsed<H & T>, 200, 'json'>;
+}
 
 const day = (v: string | undefined): string | null => (v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null);
 
@@ -122,7 +143,8 @@ function briefOf(
 
 export function readRoutes(db: Db, options: ApiOptions = {}) {
   // Searches and counts are kept until the store changes: a popular search is run once per store version.
-  const searches = new StoreCache<ReturnType<typeof search>>(db, SEARCH_CACHE);
+  // Kept serialized: a hit is sent as it was kept, and its weight is its length.
+  const searches = new StoreCache<string>(db, SEARCH_CACHE, { weigh: (s) => s.length, maxWeight: SEARCH_CACHE_CHARS });
   const stats = new StoreCache<ReturnType<typeof analyzeActivity>>(db, 1);
   const outlets = new StoreCache<{ items: Array<{ outlet: string; articles: number }> }>(db, 1);
   const choices = new StoreCache<{ items: Array<{ id: string; name: string; quotes: number }> }>(db, 1);
@@ -231,9 +253,15 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         try {
           const key = JSON.stringify([offset, limit, q, filter]);
           const hits = searches.get(key, () =>
-            search(db, q, offset, limit, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, filter }),
+            JSON.stringify(
+              search(db, q, offset, limit, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, filter }),
+            ),
           );
-          return c.json({ q, offset, limit, ...hits }, 200);
+          return jsonJoined<{ q: string; offset: number; limit: number }, ReturnType<typeof search>>(
+            c,
+            { q, offset, limit },
+            hits,
+          );
         } catch (err) {
           if (err instanceof SearchQueryError) return c.json({ error: err.message }, 400);
           if (err instanceof SearchTimeoutError)

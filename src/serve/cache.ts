@@ -8,39 +8,73 @@ export function storeChanged(db: Db): void {
   ownWrites.set(db, (ownWrites.get(db) ?? 0) + 1);
 }
 
+export interface StoreCacheBound<T> {
+  /** What an entry weighs (e.g. the characters of a serialized answer). */
+  weigh: (value: T) => number;
+  /** Total weight kept at most: least recently used entries go first; an entry heavier than this is not kept. */
+  maxWeight: number;
+}
+
 /**
  * Answers kept while the store does not change: each entry is stamped with the store's `data_version`, which
  * moves whenever another connection (an analysis, a Sources job, `sitrep watch`) commits, and with the count of
- * this connection's own writes (`storeChanged`). Least recently used entries go first once `size` are kept.
+ * this connection's own writes (`storeChanged`). Least recently used entries go first once `size` are kept (or,
+ * with a `bound`, once they weigh more than its `maxWeight`). The version only moves forward, so once it has moved
+ * every entry kept is dead: they are all dropped then, not left to age out (while an ingest commits, a full cache
+ * of dead answers was memory held for nothing).
  */
 export class StoreCache<T> {
-  private readonly entries = new Map<string, { version: string; value: T }>();
+  private readonly entries = new Map<string, { value: T; weight: number }>();
+  private current = '';
+  private weight = 0;
 
   constructor(
     private readonly db: Db,
     private readonly size: number,
+    private readonly bound?: StoreCacheBound<T>,
   ) {}
 
   version(): string {
     return `${this.db.pragma('data_version', { simple: true }) as number}:${ownWrites.get(this.db) ?? 0}`;
   }
 
+  /** Entries kept, and their total weight (0 without a `bound`). */
+  get stats(): { entries: number; weight: number } {
+    return { entries: this.entries.size, weight: this.weight };
+  }
+
   drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
     this.entries.delete(key);
+    this.weight -= e.weight;
   }
 
   get(key: string, make: () => T): T {
     const version = this.version();
+    if (version !== this.current) {
+      this.entries.clear();
+      this.weight = 0;
+      this.current = version;
+    }
     const hit = this.entries.get(key);
-    if (hit && hit.version === version) {
+    if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit.value;
     }
     const value = make();
-    this.entries.delete(key);
-    this.entries.set(key, { version, value });
-    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    // `make` may have read a newer store than `version` (a commit in between): kept under the older version, it is
+    // dropped at the next look once the version has moved.
+    const weight = this.bound ? this.bound.weigh(value) : 0;
+    if (this.bound && weight > this.bound.maxWeight) return value;
+    this.drop(key);
+    this.entries.set(key, { value, weight });
+    this.weight += weight;
+    for (const [k] of this.entries) {
+      if (this.entries.size <= this.size && (!this.bound || this.weight <= this.bound.maxWeight)) break;
+      this.drop(k);
+    }
     return value;
   }
 }

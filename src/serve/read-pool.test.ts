@@ -58,6 +58,30 @@ describe('reader threads', () => {
     expect(await res.text()).toBe('');
   });
 
+  it('refuse with 503 and Retry-After what comes past the queue bound, and keep serving', async () => {
+    // One reader and room for two to wait: of six different requests at once, one runs, two wait, three are refused.
+    const tight = new ReadPool(db, 1, ['/api/articles'], { api: {}, staleMs: 1000 }, undefined, 2);
+    try {
+      const app = new Hono();
+      app.use('/api/*', tight.middleware());
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => Promise.resolve(app.request(`/api/articles?limit=${i + 1}`))),
+      );
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 503, 503, 503]);
+      expect(answers[3]!.headers.get('retry-after')).toBe('1');
+      expect(((await answers[3]!.json()) as { error: string }).error).toMatch(/busy/);
+      // The same URL as one waiting joins it rather than being refused.
+      const joined = await Promise.all(
+        Array.from({ length: 6 }, () => Promise.resolve(app.request('/api/articles?limit=7'))),
+      );
+      expect(joined.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      // Once the queue has drained, requests are answered again.
+      expect((await app.request('/api/articles?limit=8')).status).toBe(200);
+    } finally {
+      tight.close();
+    }
+  });
+
   it('give the answers the request thread gives', async () => {
     const id = ((await (await local.request('/api/articles?limit=1')).json()) as { items: Array<{ id: string }> })
       .items[0]!.id;

@@ -7,7 +7,9 @@ import { workerScript } from './worker-script.js';
 
 /** A task's outcome when its reader died running it: the request thread answers it instead. */
 const ON_REQUEST_THREAD = Symbol('on the request thread');
-type Outcome = ReadAnswer | null | typeof ON_REQUEST_THREAD;
+/** A request refused because too many wait for a reader already (`READ_QUEUE_MAX`): answered 503. */
+const BUSY = Symbol('busy');
+type Outcome = ReadAnswer | null | typeof ON_REQUEST_THREAD | typeof BUSY;
 
 interface Task {
   url: string;
@@ -65,7 +67,8 @@ export class ReadPool {
 
   /**
    * `size` reader threads on the store at `db.name`; `routes`: the read routes' patterns, as mounted (`/api/…`);
-   * `heapMb`: a limit on each reader's old generation, MB (default none: see READER_HEAP_MB).
+   * `heapMb`: a limit on each reader's old generation, MB (default none: see READER_HEAP_MB); `maxQueued`: requests
+   * that may wait for a reader (see READ_QUEUE_MAX).
    */
   constructor(
     db: Db,
@@ -73,6 +76,7 @@ export class ReadPool {
     routes: readonly string[],
     private readonly data: Omit<ReadWorkerData, 'path'>,
     private readonly heapMb: number | undefined = READER_HEAP_MB,
+    private readonly maxQueued: number = READ_QUEUE_MAX,
   ) {
     const script = workerScript('read-worker.js');
     if (!script) throw new Error('the reader script is missing (run npm run build)');
@@ -92,6 +96,10 @@ export class ReadPool {
       const a = await this.answer(path, c.req.raw.signal, isRefresh(c.req.raw));
       // Its reader died running it (out of its heap): answered here, where the heap is not bounded.
       if (a === ON_REQUEST_THREAD) return next();
+      if (a === BUSY)
+        return c.json({ error: 'the server is busy; try again in a moment' }, 503, {
+          'Retry-After': String(RETRY_AFTER_S),
+        });
       // No answer: the client has gone (or the server is stopping); nobody reads this one, and it is not kept.
       return a
         ? new Response(a.body, { status: a.status, headers: { 'Content-Type': a.type } })
@@ -121,6 +129,11 @@ export class ReadPool {
     const key = `${own}\u0000${url}`;
     let task = this.byKey.get(key);
     if (!task) {
+      // Back-pressure: past `maxQueued` waiting, a new request is refused at once (503, Retry-After) rather than
+      // queued, so a flood of requests holds a bounded amount of memory and a bounded wait. A request that joins
+      // one already waiting costs nothing more and is not refused; a background refresh is simply not made.
+      if ((background ? this.later : this.queue).length >= this.maxQueued)
+        return Promise.resolve(background ? null : BUSY);
       let done!: (a: Outcome) => void;
       const answer = new Promise<Outcome>((resolve) => {
         done = resolve;
@@ -219,6 +232,15 @@ export const READER_HEAP_MB: number | undefined = undefined;
 /** Readers that may die within FAILURE_WINDOW_MS, each replaced, before the request thread takes over their work. */
 const MAX_FAILURES = 3;
 const FAILURE_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Requests that may wait for a reader at once (clients' requests; background refreshes have a queue of this size of
+ * their own); past it a new one is answered 503 with `Retry-After`. Well above the 200 concurrent clients the load
+ * bench runs: at ~1–3 ms of CPU an answer, a full queue is ~1–3 s of work for two cores.
+ */
+export const READ_QUEUE_MAX = 1000;
+/** The Retry-After of a busy answer, seconds. */
+const RETRY_AFTER_S = 1;
 
 /** URLs kept as answered on the request thread (a reader died running them). */
 const MAX_HEAVY = 1000;

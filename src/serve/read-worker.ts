@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Hono } from 'hono';
 import { allowStaleCounts, forgetCounts, openDb } from '../store/index.js';
 import { type ApiOptions, readRoutes } from './api.js';
+import { bodyOf, useLightResponses } from './light-response.js';
 
 /** What a reader thread is started with. */
 export interface ReadWorkerData {
@@ -31,6 +32,8 @@ export interface ReadAnswer {
  * writer and each other), so a slow query holds up this thread only, never the server's.
  */
 const { path, api, staleMs } = workerData as ReadWorkerData;
+// A route's JSON answer is encoded from the string it made, not read back through a native Response.
+useLightResponses();
 const db = openDb(path, { readonly: true });
 // SQLite's own memory per reader, bounded: 8 MB of page cache, and no memory-mapped reads (a mapped file's pages
 // count in the server's RSS as they are touched).
@@ -55,7 +58,7 @@ parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
     id,
     status: res.status,
     type: res.headers.get('content-type') ?? '',
-    body: new Uint8Array(await res.arrayBuffer()),
+    body: await bodyOf(res),
   };
   parentPort!.postMessage(answer, [answer.body.buffer as ArrayBuffer]);
 });

@@ -988,6 +988,15 @@ function datedTimexes(db: Db, a: KeptArticle): Int32Array {
  * seq (see `articleCaches`: the same id and seq always hold the same text and time expressions).
  */
 const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; chars: number }>();
+
+/**
+ * A copy of `s` that holds its own characters. V8 makes a slice of 13 or more characters of a long string a view into
+ * it, which keeps the whole string alive: a kept sentence of 150 characters held its article's whole text (tens of
+ * kB) long after the article cache had let it go, so the span cache's bound counted a fraction of what it held.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
 /** Characters of evidence kept per connection (sentences and time expressions, ~2–4 MB of strings). */
 export const SPAN_CACHE_CHARS = 2_000_000;
 
@@ -1026,11 +1035,11 @@ export function evidenceWithTimex(
       const start = dated[i]!;
       const end = dated[i + 1]!;
       if (start >= e.start && end <= e.end) {
-        timex = { start, end, text: a.text.slice(start, end) };
+        timex = { start, end, text: ownCopy(a.text.slice(start, end)) };
         break;
       }
     }
-    const entry: SpanEvidence = { text: a.text.slice(e.start, e.end), timex };
+    const entry: SpanEvidence = { text: ownCopy(a.text.slice(e.start, e.end)), timex };
     cache.entries.set(key, entry);
     cache.chars += key.length + entry.text.length + (timex?.text.length ?? 0) + 64;
     return entry;
