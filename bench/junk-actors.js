@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { annotateLanguage, gazetteer } from '../dist/language/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
-import { createDoc } from '../dist/model/index.js';
+import { createDoc, textArticle } from '../dist/model/index.js';
 import { annotateQuotes } from '../dist/quotes/index.js';
 import { TIMELINE17 } from './timeline17-input.js';
 
@@ -65,16 +65,7 @@ const t0 = process.cpuUsage();
 for (const f of sample) {
   const text = readFileSync(f, 'utf8');
   if (!text.trim()) continue;
-  const doc = createDoc(f, {
-    title: '',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: f,
-    warnings: [],
-  });
+  const doc = createDoc(f, textArticle(text, f));
   annotateLanguage(doc, tagger);
   annotateQuotes(doc);
   const surnames = new Set();

@@ -3,7 +3,7 @@
 // Usage: npm run bench:lang [-- ARTICLES]
 import { performance } from 'node:perf_hooks';
 import { annotateLanguage } from '../dist/language/index.js';
-import { createDoc } from '../dist/model/index.js';
+import { createDoc, textArticle } from '../dist/model/index.js';
 import { ActorTally, resolveActors } from '../dist/resolve/index.js';
 
 const N = Number(process.argv[2] ?? 2000);
@@ -134,16 +134,7 @@ const resolved = resolveActors(tally);
 const resMs = performance.now() - t2;
 
 function raw(text) {
-  return {
-    title: 'Bench',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'bench',
-    warnings: [],
-  };
+  return textArticle(text, 'bench', { title: 'Bench' });
 }
 
 const f = (x) => x.toFixed(2);

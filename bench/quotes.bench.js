@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotateLanguage } from '../dist/language/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
-import { createDoc } from '../dist/model/index.js';
+import { createDoc, textArticle } from '../dist/model/index.js';
 import { annotateQuotes } from '../dist/quotes/index.js';
 import { ActorTally, groupClaims, resolveActors } from '../dist/resolve/index.js';
 import { loadDocText, sharedDataDir, splitOf } from './devsets/docs.js';
@@ -124,16 +124,7 @@ const f3 = (x) => x.toFixed(3);
 let tagger = null;
 function analyse(id, text) {
   tagger ??= loadTagger();
-  const doc = createDoc(id, {
-    title: '',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: id,
-    warnings: [],
-  });
+  const doc = createDoc(id, textArticle(text, id));
   annotateLanguage(doc, tagger);
   annotateQuotes(doc);
   return doc;

@@ -12,7 +12,7 @@ import {
   writeJsonExport,
   type Db,
 } from '../store/index.js';
-import { createDoc } from '../model/index.js';
+import { createDoc, textArticle } from '../model/index.js';
 import { analyzePaths } from './run.js';
 
 const DUMP = new URL('../../examples/dump-harbour/harbour-crisis.txt', import.meta.url).pathname;
@@ -97,16 +97,7 @@ describe('bulk load', () => {
     const path = tmp();
     const db = openDb(path);
     beginBulkLoad(db);
-    const raw = {
-      title: 'Ferry strike',
-      url: null,
-      outlet: null,
-      text: 'Ferry crews walked out on Monday.',
-      captions: [],
-      dateEvidence: [],
-      origin: 'test',
-      warnings: [],
-    };
+    const raw = textArticle('Ferry crews walked out on Monday.', 'test', { title: 'Ferry strike' });
     articleWriter(db).insert(createDoc('a1', raw));
     expect(indexNames(db)).toEqual([]);
     expect(search(db, 'ferry').total).toBe(0);

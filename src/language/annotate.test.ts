@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDoc, type Doc, type EntityMention } from '../model/index.js';
+import { createDoc, type Doc, type EntityMention, textArticle } from '../model/index.js';
 import { annotateLanguage } from './annotate.js';
 import { PhraseTagger, taggedDoc } from './test-tagger.js';
 
@@ -530,31 +530,13 @@ describe('capitals acting for their state', () => {
 
 describe('tagger seam', () => {
   it('rejects a tagger that returns the wrong shape', () => {
-    const doc = createDoc('x', {
-      title: '',
-      url: null,
-      outlet: null,
-      text: 'One two.',
-      captions: [],
-      dateEvidence: [],
-      origin: 't',
-      warnings: [],
-    });
+    const doc = createDoc('x', textArticle('One two.', 't'));
     expect(() => annotateLanguage(doc, { tagSentences: () => [] })).toThrow(/returned 0 sentences/);
     expect(() => annotateLanguage(doc, { tagSentences: () => [['O']] })).toThrow(/labels for a sentence/);
   });
 
   it('works without a model: gazetteer names and honorific-led names only', () => {
-    const doc = createDoc('x', {
-      title: '',
-      url: null,
-      outlet: null,
-      text: 'Mr. Lavrov met NATO envoys in Brussels. Nobody Here agreed.',
-      captions: [],
-      dateEvidence: [],
-      origin: 't',
-      warnings: [],
-    });
+    const doc = createDoc('x', textArticle('Mr. Lavrov met NATO envoys in Brussels. Nobody Here agreed.', 't'));
     annotateLanguage(doc);
     expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
       ['Lavrov', 'PERSON'],

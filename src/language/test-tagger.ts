@@ -1,19 +1,10 @@
-import { createDoc, type DateEvidence, type Doc } from '../model/index.js';
+import { createDoc, type DateEvidence, type Doc, textArticle } from '../model/index.js';
 import { annotateLanguage } from './annotate.js';
 import type { NerTagger } from './tagger.js';
 
 /** For tests: `text` as an article of its own (no title, URL or outlet beyond a placeholder), with its date evidence. */
 export function textDoc(id: string, text: string, dateEvidence: DateEvidence[] = []): Doc {
-  return createDoc(id, {
-    title: 'T',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence,
-    origin: 'test',
-    warnings: [],
-  });
+  return createDoc(id, textArticle(text, 'test', { title: 'T', dateEvidence }));
 }
 
 /** For tests: `text` as an article, its language layers added with a `PhraseTagger` of the given [phrase, type] pairs. */

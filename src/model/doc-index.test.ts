@@ -1,20 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDoc, type Doc, type EntityMention, type Sentence, type Token } from './doc.js';
+import { createDoc, textArticle, type Doc, type EntityMention, type Sentence, type Token } from './doc.js';
 import { docIndex, foldWord } from './doc-index.js';
 
 /** A doc whose tokens are the given words, separated by one space; `breaks` are indices starting a new sentence. */
 function docOf(words: readonly string[], breaks: ReadonlySet<number> = new Set()): Doc {
-  const doc = createDoc('d', {
-    title: '',
-    url: null,
-    outlet: null,
-    text: words.join(' '),
-    captions: [],
-    dateEvidence: [],
-    origin: 'test',
-    warnings: [],
-  });
+  const doc = createDoc('d', textArticle(words.join(' '), 'test'));
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let at = 0;

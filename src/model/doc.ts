@@ -280,6 +280,14 @@ export interface RawArticle {
   boundaryConfidence?: number;
 }
 
+/**
+ * A raw article that is only a text (no title, URL, outlet, captions or date evidence): what the `--jsonl`
+ * commands, the benches and the tests build from one record. `extra` sets any other field.
+ */
+export function textArticle(text: string, origin: string, extra: Partial<RawArticle> = {}): RawArticle {
+  return { title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin, warnings: [], ...extra };
+}
+
 /** Make an empty-layered Doc from a raw article. */
 export function createDoc(id: string, raw: RawArticle): Doc {
   return {

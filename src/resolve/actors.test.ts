@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotateLanguage } from '../language/index.js';
 import { PhraseTagger } from '../language/test-tagger.js';
-import { createDoc } from '../model/index.js';
+import { createDoc, textArticle } from '../model/index.js';
 import { ActorTally, resolveActors } from './actors.js';
 import { AliasFileError, loadAliasFile, parseAliasFile } from './aliases.js';
 
@@ -31,16 +31,7 @@ const tagger = new PhraseTagger([
 function tally(texts: string[]): ActorTally {
   const t = new ActorTally();
   texts.forEach((text, i) => {
-    const doc = createDoc(`a${i}`, {
-      title: '',
-      url: null,
-      outlet: null,
-      text,
-      captions: [],
-      dateEvidence: [],
-      origin: 't',
-      warnings: [],
-    });
+    const doc = createDoc(`a${i}`, textArticle(text, 't'));
     annotateLanguage(doc, tagger);
     t.addDoc(doc);
   });
@@ -178,16 +169,7 @@ describe('resolveActors outside the gazetteer', () => {
     ['Ferries to Skarn Island stopped. Skarn Island has no cable.', fictional],
   ];
   texts.forEach(([text, tg], i) => {
-    const doc = createDoc(`f${i}`, {
-      title: '',
-      url: null,
-      outlet: null,
-      text,
-      captions: [],
-      dateEvidence: [],
-      origin: 't',
-      warnings: [],
-    });
+    const doc = createDoc(`f${i}`, textArticle(text, 't'));
     annotateLanguage(doc, tg);
     t.addDoc(doc);
   });

@@ -12,6 +12,7 @@ import {
   openDb,
   removeArticle,
 } from '../store/index.js';
+import { textArticle } from '../model/index.js';
 import { exampleStore } from './test-store.js';
 
 let db: Db;
@@ -65,18 +66,7 @@ describe('timeline evidence', () => {
       const text =
         'Crowds cheered 🎉 as the bridge opened on Monday.\n\nThe mayor said on Tuesday that tolls would end in May.';
       const doc = analyzeArticle(
-        {
-          title: 'Bridge opens',
-          url: null,
-          outlet: null,
-          authors: [],
-          text,
-          captions: [],
-          paragraphs: [],
-          dateEvidence: [],
-          origin: 'astral.txt',
-          warnings: [],
-        },
+        textArticle(text, 'astral.txt', { title: 'Bridge opens', authors: [], paragraphs: [] }),
         'astral0000000001',
       );
       articleWriter(own).insert(doc);
@@ -95,18 +85,7 @@ describe('timeline evidence', () => {
       const store = (text: string) =>
         articleWriter(own).insert(
           analyzeArticle(
-            {
-              title: 'Part two',
-              url: null,
-              outlet: null,
-              authors: [],
-              text,
-              captions: [],
-              paragraphs: [],
-              dateEvidence: [],
-              origin: 'dump.txt#2@40',
-              warnings: [],
-            },
+            textArticle(text, 'dump.txt#2@40', { title: 'Part two', authors: [], paragraphs: [] }),
             'part000000000002',
           ),
         );

@@ -3,7 +3,7 @@ import { parseArgs, UsageError } from '../args.js';
 import { requireText, runJsonl } from '../jsonl.js';
 import type { NerTagger } from '../../language/index.js';
 import { loadTagger } from '../../language/ner/index.js';
-import { createDoc } from '../../model/index.js';
+import { createDoc, textArticle } from '../../model/index.js';
 import { runStages, stagesFor } from '../../analyze/stages.js';
 
 /**
@@ -14,16 +14,7 @@ const STAGES = stagesFor(['quotes']);
 
 /** One record of `sitrep quotes --jsonl`. */
 export function quotesOf(text: string, tagger: NerTagger | undefined): Record<string, unknown>[] {
-  const doc = createDoc('jsonl', {
-    title: '',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    dateEvidence: [],
-    origin: 'jsonl',
-    warnings: [],
-  });
+  const doc = createDoc('jsonl', textArticle(text, 'jsonl'));
   runStages(doc, STAGES, { tagger: () => tagger });
   return doc.quotes.map((q) => ({
     start: q.start,
