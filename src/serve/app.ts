@@ -19,6 +19,8 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** The largest alias file the corrections import reads (`POST /api/corrections/aliases`). */
 export const MAX_ALIAS_FILE_BYTES = 2 * 1024 * 1024;
 const ALIAS_IMPORT = '/api/corrections/aliases';
+/** The brief as a standalone HTML document (`GET /api/brief.html`): served with its own CSP. */
+const BRIEF_HTML = '/api/brief.html';
 
 export interface AppOptions extends ApiOptions {
   /** The address the server is bound to (`--host`): its name is accepted in the Host header. */
@@ -60,19 +62,11 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   const network = new NetworkViews(db);
   const app = new Hono();
 
-  app.use(
-    '*',
+  const headers = (
+    contentSecurityPolicy: NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>['contentSecurityPolicy']>,
+  ) =>
     secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
+      contentSecurityPolicy,
       referrerPolicy: 'no-referrer',
       crossOriginResourcePolicy: 'same-origin',
       // Two of secureHeaders' defaults are left off: each makes Chromium discard the renderer process it has
@@ -84,8 +78,21 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       // navigate the tab but read nothing (same-origin policy), and every write needs the store's token.
       crossOriginOpenerPolicy: false,
       originAgentCluster: false,
-    }),
-  );
+    });
+  const appHeaders = headers({
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  });
+  // The brief's HTML download is a standalone document with its own inline <style> and no script: it keeps every
+  // other secure header but takes its own CSP (secureHeaders writes after the route and would replace the route's).
+  const briefHeaders = headers({ defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"] });
+  app.use('*', (c, next) => (c.req.path === BRIEF_HTML ? briefHeaders(c, next) : appHeaders(c, next)));
   app.use('*', hostCheck(allowedHosts(options.host ?? '127.0.0.1')));
   const limit = (maxSize: number) =>
     bodyLimit({ maxSize, onError: (c) => c.json({ error: `the request body is over ${maxSize} bytes` }, 413) });

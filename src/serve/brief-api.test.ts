@@ -7,6 +7,8 @@ import { openDb, type Db } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
+/** The download's own policy: its inline <style>, nothing else (no script, not even same-origin). */
+const BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 let db: Db;
 let app: ServedApp;
@@ -58,6 +60,14 @@ describe('/api/brief', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="sitrep-brief.html"');
+    expect(res.headers.get('content-security-policy')).toBe(BRIEF_CSP);
+    // Every other secure header is kept, and the rest of the API keeps the app's policy.
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect((await app.request('/api/brief')).headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    // A second asking (perhaps from the response cache) keeps it too.
+    expect((await app.request('/api/brief.html?query=summit')).headers.get('content-security-policy')).toBe(BRIEF_CSP);
     const html = await res.text();
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('<h2>Citations</h2>');
@@ -73,6 +83,7 @@ describe('/api/brief', () => {
       const res = await pooled.request('/api/brief.html');
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="sitrep-brief.html"');
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-security-policy')).toBe(BRIEF_CSP);
     } finally {
       pooled.stopWorkers();
     }
