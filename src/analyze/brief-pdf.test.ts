@@ -10,10 +10,17 @@ describe('htmlToPdf', () => {
     );
   });
 
-  it('prints a page to PDF, a resource it asks for (aborted) not holding the print up', async () => {
+  it('prints a page to PDF without running its scripts, a resource it asks for (aborted) not holding the print up', async () => {
+    // The page count is plain in the PDF (its content streams are compressed): a script that ran would stretch the
+    // one-line page over many pages.
+    const pages = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
     const pdf = await htmlToPdf(
-      '<!DOCTYPE html><html><body><p id="p">plain</p><script>document.body.textContent="ran"</script><img src="http://127.0.0.1:9/x.png"></body></html>',
+      '<!DOCTYPE html><html><body><p id="p">plain</p><script>document.body.style.height="3000mm"</script><img src="http://127.0.0.1:9/x.png"></body></html>',
     );
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pages(pdf)).toBe(1);
+    // The count sees a tall page: the same height set without a script prints many pages.
+    const tall = await htmlToPdf('<!DOCTYPE html><html><body style="height:3000mm"><p>plain</p></body></html>');
+    expect(pages(tall)).toBeGreaterThan(5);
   }, 60_000);
 });
