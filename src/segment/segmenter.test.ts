@@ -357,6 +357,44 @@ describe('segmentDump', () => {
     expect(arts[0]!.text).not.toContain('Varnov');
   });
 
+  it('gives a line taken for a headline back to the article before when a likelier headline follows, losing no word', async () => {
+    const paras = (xs: string[]): string[] => xs.flatMap((p) => [p, '']);
+    // The ferry story's last paragraph is headline-shaped, but it is in the ferry story's own words, and the
+    // parade headline right under it is the likelier one: it goes back to the ferry story as its last paragraph.
+    const last = 'Night ferry crossings to cost the harbour fund two million';
+    const dump = [
+      'Council extends night ferry timetable through winter',
+      '',
+      ...paras([
+        'The city council voted on Tuesday to extend the night ferry timetable through the winter, after a petition signed by more than four thousand residents.',
+        'Councillors said the extra crossings would cost about two million a year, to be paid from the harbour fund rather than from fares.',
+        'The operator said it would hire twelve more crew members before December.',
+      ]),
+      last,
+      '',
+      'Capital marks independence anniversary with largest parade in a decade',
+      '',
+      ...paras([
+        'Soldiers and tanks rolled through the capital on Saturday as the government marked fifty years since independence with its largest parade in a decade.',
+        'Foreign diplomats watched from a stand beside the presidential palace while jets flew overhead in formation.',
+        'The defence minister told reporters that the display showed the army was ready to defend the borders.',
+      ]),
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts.map((a) => a.title)).toEqual([
+      'Council extends night ferry timetable through winter',
+      'Capital marks independence anniversary with largest parade in a decade',
+    ]);
+    const times = (hay: string): number => hay.split(last).length - 1;
+    expect(times(arts[0]!.text)).toBe(1);
+    expect(arts[0]!.text.trimEnd().endsWith(last)).toBe(true);
+    expect(times(arts[1]!.text)).toBe(0);
+    expect(arts.flatMap((a) => a.captions).filter((c) => c.includes(last))).toEqual([]);
+    // No word of the input is lost or doubled: titles, texts and captions hold the input's words exactly once.
+    const words = (t: string): string[] => (t.match(/[\p{L}\p{N}]+/gu) ?? []).sort();
+    expect(words(arts.flatMap((a) => [a.title, a.text, ...a.captions]).join(' '))).toEqual(words(dump));
+  });
+
   it('reads continuity stems: inflections meet, function words are left out', () => {
     const a = new Set<number>();
     const b = new Set<number>();
