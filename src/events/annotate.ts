@@ -5,6 +5,7 @@ import { factDateFields } from '../time/index.js';
 import { isModifier, sentenceActors, type ActorCandidate, type EventContext } from './actors.js';
 import { domainAttributes } from './attributes.js';
 import {
+  AUXILIARIES,
   CARRIER_SEARCH_BREAKS,
   CLAUSE_BREAKS,
   COMMISSIVE_VERBS,
@@ -14,6 +15,7 @@ import {
   DENY,
   DETERMINERS,
   GROUP_NOUNS,
+  LOCATIVE,
   NOUN_ROLE_PREPOSITIONS,
   PERSONNEL_VERB,
   PROPOSAL_VERBS,
@@ -35,7 +37,7 @@ import {
   modalGovernsInfinitive,
   readModality,
 } from './modality.js';
-import { readRoles } from './roles.js';
+import { FRONTED_OPENERS, readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
@@ -111,7 +113,7 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       // "the press", "the planned demonstration": after a determiner a verb form is a noun or an attributive participle.
       if (t.verb && i > s0 && DETERMINERS.has(words[i - 1]!) && (t.words.length === 1 || /ed$/.test(words[i]!)))
         continue;
-      // "the naval blockade", "a police jail": a bare verb form after a determiner and a singular modifier is a noun
+      // "the coastal blockade", "a harbour prison": a bare verb form after a determiner and a singular modifier is a noun
       // (subject-verb agreement: a singular subject takes the -s form, "the petition accuses"; a plural one may take
       // the bare form, "the rebels attack", and so may a collective group noun after "the", "the police attack").
       if (
@@ -331,7 +333,7 @@ function nounLicensed(
     )
       return j;
     if (w === "'s" && cands.some((c) => c.te === j && c.kind === 'actor')) return ts;
-    // "held without bail in a police jail": a noun inside a phrase of place is not the object of the verb before
+    // "locked in a harbour prison": a noun inside a phrase of place is not the object of the verb before
     // it ("took part in a protest" is: taking part in names the act).
     if (
       LOCATIVE_BREAKS.has(w) &&
@@ -434,7 +436,12 @@ function sameActors(a: readonly EventActor[], b: readonly EventActor[]): boolean
   return a.length === b.length && a.every((x, i) => (x.actorKey ?? x.name) === (b[i]!.actorKey ?? b[i]!.name));
 }
 
-/** "protested that …", or the reporting tail ", a group protested (here) (on Wednesday)." with nothing protested against. */
+/**
+ * "protested that …", or the reporting tail ", a group protested (on Wednesday)." with nothing protested against
+ * after a complete clause: a closing quote or a finite verb before the comma. The comma of a fronted adverbial
+ * ("After the verdict, students protested …") or before a coordinator (", and students protested") opens no
+ * reporting tail, and a phrase of place after the verb ("protested in Paris") is a protest in the street.
+ */
 function verbalProtest(
   words: readonly string[],
   cands: readonly ActorCandidate[],
@@ -450,19 +457,40 @@ function verbalProtest(
       break;
     }
   if (comma < 0) return false;
+  if (COORDINATORS_AFTER_COMMA.has(words[comma + 1]!)) return false;
+  const opener = words[s0]!.toLowerCase();
+  if (FRONTED_OPENERS.has(opener) || ADJUNCT_OPENERS.has(opener)) {
+    let earlier = false;
+    for (let k = s0 + 1; k < comma; k++) if (words[k] === ',' || words[k] === ';') earlier = true;
+    if (!earlier) return false;
+  }
+  if (!completeClause(words, s0, comma)) return false;
   for (let k = f.te; k < s1; k++) {
     const w = words[k]!;
     if (w === '.' || w === '!') return true;
     if (
       w === 'against' ||
       w === 'over' ||
-      w === 'outside' ||
       w === ',' ||
+      LOCATIVE.has(w) ||
       cands.some((c) => c.ts === k && c.kind === 'actor')
     )
       return false;
   }
   return true;
+}
+
+const COORDINATORS_AFTER_COMMA: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'yet', 'so']);
+
+/** A closing quote just before `end`, or a finite verb (an auxiliary, a past form) between `from` and `end`. */
+function completeClause(words: readonly string[], from: number, end: number): boolean {
+  if (/^[”"’']$/.test(words[end - 1] ?? '')) return true;
+  for (let k = from + 1; k < end; k++) {
+    const w = words[k]!;
+    if (AUXILIARIES.has(w) || isIrregularPast(w)) return true;
+    if (/^[a-z]{2,}ed$/.test(w) && !DETERMINERS.has(words[k - 1]!.toLowerCase())) return true;
+  }
+  return false;
 }
 
 function figurativeAssault(
@@ -490,8 +518,48 @@ function figurativeAssault(
   if (!/^(attack|attacks|attacked|attacking|assail|assails|assailed|assailing)$/.test(verb)) return 'ASSAULT';
   if (abstract && !weaponIn(words, s0, s1)) return 'ACCUSE';
   const persons = source.length > 0 && target.length > 0 && [...source, ...target].every((c) => c.person);
-  if (persons && !weaponIn(words, s0, s1) && !within(words, s0, s1, VIOLENCE_WORDS)) return 'ACCUSE';
+  if (persons && !weaponIn(words, s0, s1) && !within(words, s0, s1, VIOLENCE_WORDS) && verbalSignal(words, f, s0, s1))
+    return 'ACCUSE';
   return 'ASSAULT';
+}
+
+/** Words of speech that make "attacked" a person criticism: a quote, a verb of saying, a speech or a debate. */
+const SPEECH_SIGNS: ReadonlySet<string> = new Set([
+  '“',
+  '”',
+  '"',
+  'called',
+  'calling',
+  'accused',
+  'accusing',
+  'tweeted',
+  'interview',
+  'speech',
+  'debate',
+  'remarks',
+  'statement',
+  'rally',
+  'column',
+  'post',
+  'letter',
+]);
+
+/**
+ * "attacked X over her record", "for his remarks", "as weak": an over/for/as complement after the trigger, or a
+ * quote or a verb of saying in the sentence. Without one, a person attacking a person ("outside a bar") is bodily.
+ */
+function verbalSignal(words: readonly string[], f: Found, s0: number, s1: number): boolean {
+  for (let k = f.te; k < s1; k++) {
+    const w = words[k]!;
+    if (w === '.' || w === ';') break;
+    if ((w === 'over' || w === 'for' || w === 'as') && !/^(?:a|the)$/.test(words[k + 1] ?? '')) return true;
+    if ((w === 'over' || w === 'for' || w === 'as') && ABSTRACT_TARGETS.has(words[k + 2] ?? '')) return true;
+  }
+  for (let k = s0; k < s1; k++) {
+    const w = words[k]!;
+    if (REPORTING.has(w) || SPEECH_SIGNS.has(w)) return true;
+  }
+  return false;
 }
 
 function within(words: readonly string[], from: number, to: number, set: ReadonlySet<string>): boolean {

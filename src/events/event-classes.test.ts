@@ -35,7 +35,7 @@ describe('meeting a requirement is no meeting', () => {
 
 describe('generic statements about a kind of act', () => {
   it('a bare plural before an evaluative predicate or a habitual adverb names a kind', () => {
-    const risky = code('France sent food to Chile. Officials in France had said airdrops were too risky.');
+    const risky = code('France shipped grain to Chile. Aides to Lena Voss had said airdrops were too costly.');
     expect(risky.events.filter((e) => e.trigger.text === 'airdrops')).toEqual([]);
     expect(types(code('Ivo Brandt said sanctions rarely work against Chile.'))).toEqual([]);
     expect(types(code('Lena Voss said strikes are illegal in Chile.'))).not.toContain('PROTEST');
@@ -57,13 +57,11 @@ describe('irrealis and purpose', () => {
     expect(asserted(doc)).toContain('ACCUSE');
   });
   it('a past tense after "the" + a noun is a verb', () => {
-    expect(types(code('Emails showed senior members at the committee sought to undercut Ivo Brandt.'))).toContain(
-      'REQUEST',
-    );
+    expect(types(code('Letters revealed aides at the bureau sought to sideline Ivo Brandt.'))).toContain('REQUEST');
   });
   it('a purpose is an intention', () => {
     for (const text of [
-      'Lena Voss began a trip aimed at pushing for a truce with Chile.',
+      'Lena Voss flew to Lyon on a visit aimed at pushing Chile toward calm.',
       'France sent envoys in order to negotiate with Chile.',
       'France launched a drive to punish Chile.',
     ]) {
@@ -142,12 +140,12 @@ describe('speech acts, demands and conditions', () => {
 
 describe('intentions', () => {
   it('a headline subject with "to" + verb announces a future act', () => {
-    const doc = code('Democrats to sue Chile over poll access.');
+    const doc = code('Fishermen to sue Chile over harbour fees.');
     expect(doc.events.length).toBeGreaterThan(0);
     expect(asserted(doc)).toEqual([]);
   });
   it('a bill or a decision to act is not the act', () => {
-    expect(asserted(code('Ivo Brandt is introducing a new bill to impose sanctions on Chile.'))).toEqual([]);
+    expect(asserted(code('Ivo Brandt has drafted a motion to impose sanctions on Chile.'))).toEqual([]);
     expect(asserted(code('France made a decision to boycott the summit with Chile.'))).toEqual([]);
     expect(asserted(code('France imposed sanctions on Chile.'))).toEqual(['SANCTION']);
   });
@@ -159,12 +157,12 @@ describe('intentions', () => {
 
 describe('participles and compounds', () => {
   it('a participle right after a preposition modifies a noun', () => {
-    const doc = code('Founded by freed slaves from France, Chile has announced an aid package.');
+    const doc = code('Settled by freed sailors from Lyon, the island of Vell now sends grain to Chile.');
     expect(types(doc)).not.toContain('RETREAT');
     expect(types(code('France freed prisoners from Chile.'))).toContain('RETREAT');
   });
   it('a compound verb doubles its consonant like its last part', () => {
-    expect(types(code('The French military has begun airdropping food into Chile.'))).toContain('AID');
+    expect(types(code('Pilots from Lyon kept airdropping blankets over Chile.'))).toContain('AID');
   });
 });
 
@@ -174,14 +172,22 @@ describe('negative implicatives, verbal protest, nouns after modifiers', () => {
     expect(doc.events.length).toBeGreaterThan(0);
     expect(doc.events.every((e) => e.negated)).toBe(true);
     expect(asserted(code('France managed to meet Chile.'))).toContain('CONSULT');
+    // A negation before the implicative cancels it: never failing to act is acting.
+    expect(asserted(code('France never failed to meet Chile.'))).toContain('CONSULT');
+    expect(asserted(code('France did not fail to meet Chile.'))).toContain('CONSULT');
   });
   it('a protest in words is a complaint; a protest in the street a PROTEST', () => {
     expect(types(code('Lena Voss protested that France had ignored Chile.'))).toEqual(['ACCUSE']);
     expect(types(code('France ignored the ruling, Lena Voss protested on Monday.'))).toContain('ACCUSE');
     expect(types(code('Lena Voss protested outside the ministry in Chile on Monday.'))).toContain('PROTEST');
+    // The comma of a fronted adverbial or before a coordinator opens no reporting tail; a place after the verb is
+    // a protest in the street.
+    expect(types(code('After the verdict, thousands of students protested in Paris on Sunday.'))).toEqual(['PROTEST']);
+    expect(types(code('Police fired tear gas on Sunday, and students protested.'))).toContain('PROTEST');
+    expect(types(code('Police fired tear gas on Sunday, and students protested.'))).not.toContain('ACCUSE');
   });
   it('a bare verb form after a determiner and a modifier is a noun, its modality from the verb carrying it', () => {
-    const doc = code('France said on Monday it would tighten the naval blockade of Chile.');
+    const doc = code('France announced on Friday it would extend the coastal blockade of Chile.');
     expect(doc.events.map((e) => [e.type, e.mode])).toEqual([['THREATEN', 'intent']]);
     expect(types(code('The rebels attack villages in Chile every week.'))).toContain('ASSAULT');
   });
@@ -189,7 +195,7 @@ describe('negative implicatives, verbal protest, nouns after modifiers', () => {
 
 describe('nouns of place', () => {
   it('a noun inside a phrase of place is not the object of the verb before it', () => {
-    expect(types(code('Ivo Brandt was held without bail in a police jail in Chile.'))).not.toContain('COERCE');
+    expect(types(code('Ivo Brandt spent a week locked in a harbour prison near Vell.'))).not.toContain('COERCE');
     expect(types(code('Lena Voss took part in a protest against France.'))).toContain('PROTEST');
   });
 });
@@ -205,6 +211,10 @@ describe('figurative violence', () => {
     expect(types(code('Ivo Brandt attacked Lena Voss over her record on taxes.'))).toEqual(['ACCUSE']);
     expect(types(code('A man attacked Lena Voss with a knife in Chile.'))).toEqual(['ASSAULT']);
     expect(types(code('Gunmen attacked Ivo Brandt in Chile.'))).toEqual(['ASSAULT']);
+    // A person attacking a person with no word of speech about it is bodily; a quote or an "over" complement makes
+    // it criticism.
+    expect(types(code('Ivo Brandt attacked Lena Voss outside a bar on Friday.'))).toEqual(['ASSAULT']);
+    expect(types(code('Ivo Brandt attacked Lena Voss in a speech on Friday.'))).toEqual(['ACCUSE']);
   });
   it('killing a bill or shooting down a proposal is a rejection', () => {
     expect(types(code('Lena Voss shot down the proposal from France.'))).toEqual(['REJECT']);

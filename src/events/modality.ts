@@ -114,10 +114,14 @@ export function readModality(
   let hypothetical = false;
   let mode: string | null = null;
   let j = ts - 1;
+  // A negation before a negative implicative cancels it: "never failed to attack" is attacking.
+  let implicative = false;
   for (let n = 0; j >= clauseStart && n < 8; j--, n++) {
     const w = words[j]!;
-    if (NEGATORS.has(w)) negated = true;
-    else if (HYPOTHETICAL_MODALS.has(w)) {
+    if (NEGATORS.has(w)) {
+      negated = !implicative;
+      implicative = false;
+    } else if (HYPOTHETICAL_MODALS.has(w)) {
       // "said it would allow" is reported intention, not a hypothetical.
       if (w === 'would' && reportedBefore(words, j, clauseStart)) mode ??= 'intent';
       else {
@@ -127,8 +131,10 @@ export function readModality(
     } else if (POSSIBILITY.has(w)) {
       hypothetical = true;
       if (mode === null || mode === 'intent') mode = 'possible';
-    } else if (NEGATIVE_IMPLICATIVES.test(w) && words[j + 1] === 'to') negated = true;
-    else if (INTENT.has(w)) mode ??= 'intent';
+    } else if (NEGATIVE_IMPLICATIVES.test(w) && words[j + 1] === 'to') {
+      negated = true;
+      implicative = true;
+    } else if (INTENT.has(w)) mode ??= 'intent';
     else if (DENIAL.has(w) && j === ts - 1) {
       negated = true;
       mode ??= 'denied';
@@ -252,7 +258,7 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     return null;
   }
   if (!words[ts]!.endsWith('ing') || ts - 1 < clauseStart) return null;
-  // "a trip aimed at pushing for a ceasefire", "with the aim of ending": a purpose, the act intended.
+  // "a visit aimed at pushing Chile toward calm", "with the aim of ending": a purpose, the act intended.
   if (
     (words[ts - 1] === 'at' && /^(aim|aims|aimed|aiming)$/.test(words[ts - 2] ?? '')) ||
     (words[ts - 1] === 'of' && /^(aim|purpose|goal|intention|object)$/.test(words[ts - 2] ?? '')) ||
@@ -284,7 +290,7 @@ function forSubjectInfinitive(words: readonly string[], ts: number, clauseStart:
   for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;
     // After a copula, a noun of hope or need, or a verb of waiting or arranging; not after an evaluative adjective,
-    // where the clause may report a fact ("it was inappropriate for X to criticize Y").
+    // where the clause may report a fact ("it was unfair for X to blame Y").
     if (w === 'for') return IRREALIS_FOR.test(words[k - 1] ?? '');
     if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and') return false;
   }

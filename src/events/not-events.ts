@@ -88,7 +88,7 @@ export function notAnEvent(e: Candidate): string | null {
       if (words[k] === ',' || words[k] === 'and') break;
     }
   }
-  // "airdrops were too risky", "sanctions rarely work": a bare plural event noun as the subject of a generic
+  // "airdrops were too costly", "sanctions rarely work": a bare plural event noun as the subject of a generic
   // statement names a kind of act, not one that happened.
   if (genericPlural(words, ts, te, s0, s1, e.clauseStart)) return 'generic';
   // 'known as "the man who killed X"': a quoted designation names someone, it reports no act.
@@ -174,7 +174,7 @@ const CLAUSE_INITIAL: ReadonlySet<string> = new Set([
 
 /**
  * A bare plural event noun (no determiner, owner or modifier) opening its clause, followed by a copula and no
- * participle ("airdrops were too risky") or by a habitual adverb ("strikes rarely work"): a generic statement.
+ * participle ("airdrops were too costly") or by a habitual adverb ("strikes rarely work"): a generic statement.
  */
 function genericPlural(
   words: readonly string[],

@@ -247,7 +247,7 @@ function rightEnd(w: readonly string[], te: number, s1: number, fronted = false)
 }
 
 /** Prepositions and subordinators that open a fronted adverbial ("Despite …,", "After …,", "If …,"). */
-const FRONTED_OPENERS: ReadonlySet<string> = new Set([
+export const FRONTED_OPENERS: ReadonlySet<string> = new Set([
   'despite',
   'after',
   'before',

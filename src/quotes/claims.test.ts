@@ -22,8 +22,8 @@ describe('claimKind', () => {
   });
 
   it('leaves out a short fragment with no verb, unless a naming cue makes it a predicate', () => {
-    expect(claimKind('asserts', 'very closely', plain)).toBeNull();
-    expect(claimKind('asserts', 'an unpredictable security situation', plain)).toBeNull();
+    expect(claimKind('asserts', 'quite carefully', plain)).toBeNull();
+    expect(claimKind('asserts', 'a shaky state of the harbour', plain)).toBeNull();
     expect(claimKind('asserts', 'as a rusty wreck', plain)).toBeNull();
     expect(claimKind('asserts', "the mayor's fish stew", plain)).toBeNull();
     // "called the mayor the port's worst enemy": the cue is the verb.
@@ -35,7 +35,7 @@ describe('claimKind', () => {
     expect(claimKind('asserts', 'the ferries sank', plain)).toBe('asserts');
     expect(claimKind('asserts', "it's over", plain)).toBe('asserts');
     // Other stances come from the verb and stay.
-    expect(claimKind('accuses', 'as a human shield', aimed)).toBe('accuses');
+    expect(claimKind('accuses', 'as a walking menace', aimed)).toBe('accuses');
   });
 
   it('keeps the stance of the speech verb', () => {

@@ -136,7 +136,7 @@ export function claimKind(
   const charge = WRONGDOING.test(text) && (opts.hasTarget || THIRD_PERSON.test(text));
   if (charge) return 'accuses';
   if (opts.label) return null;
-  // A few words with no verb ("very closely", "an unpredictable security situation") assert nothing checkable.
+  // A few words with no verb ("quite carefully", "a shaky state of the harbour") assert nothing checkable.
   if (!opts.naming && text.split(' ').length <= FRAGMENT_MAX_WORDS && !VERB_MARK.test(text)) return null;
   return 'asserts';
 }
@@ -203,7 +203,7 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
     const [qa, qe] = v.ix.tokensIn(q);
     const sentence =
       qe > qa ? doc.text.slice(doc.tokens[v.ix.sentLo[qa]!]!.start, doc.tokens[v.ix.sentHi[qe - 1]! - 1]!.end) : '';
-    // A short quoted phrase inside a sentence without a speech verb ("his “sex tape”", a dish's name) is a label
+    // A short quoted phrase inside a sentence without a speech verb ("her “lucky boat”", a dish's name) is a label
     // or a name, not a statement.
     const label =
       q.direct &&

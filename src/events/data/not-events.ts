@@ -368,7 +368,7 @@ export const MET_REQUIREMENTS: ReadonlySet<string> = new Set([
 
 /**
  * Predicates after which a bare plural event noun is a kind, not an occurrence (generic sentences, general English):
- * a copula before an adjective ("airdrops were too risky", "sanctions are ineffective") or a habitual adverb
+ * a copula before an adjective ("airdrops were too costly", "sanctions are ineffective") or a habitual adverb
  * ("strikes rarely work"). A copula before a participle is a passive that reports the act ("protests were held").
  */
 export const COPULAS: ReadonlySet<string> = new Set([

@@ -47,8 +47,8 @@ export const HARM =
   /\b(?:bomb|attack|strike|punish|retaliat\w*|destroy|hit back|crush|wipe out|sanction\w*|sue|prosecute|arrest|pay a (?:heavy )?price|consequences|respond (?:with|forcefully|militarily)|no excuse)\b/i;
 
 /**
- * A fragment with no verb says nothing that can be checked: "very closely", "an unpredictable security situation",
- * "as a shield", a dish's name. Up to this many words, an assertion with none of the marks of a verb below is a
+ * A fragment with no verb says nothing that can be checked: "quite carefully", "a shaky state of the harbour",
+ * "as a rusty wreck", a dish's name. Up to this many words, an assertion with none of the marks of a verb below is a
  * description or a label taken out of its sentence, not a proposition.
  */
 export const FRAGMENT_MAX_WORDS = 6;
