@@ -279,7 +279,7 @@ function frontedAdverbial(w: readonly string[], s0: number, ts: number): boolean
 
 /**
  * Prepositions of a route: "marched through X", "drove along X" name where the act went, not whom it was done to
- * ("across X", "throughout X" spread the act over X, which then undergoes it: "airdrops across Haiti").
+ * ("across X", "throughout X" spread the act over X, which then undergoes it: "airdrops across Vell").
  */
 const PATH_PREPOSITIONS = /^(through|along|past)$/;
 
