@@ -51,4 +51,54 @@ describe('briefs view', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#brief-download')]);
     expect(download.suggestedFilename()).toBe('sitrep-brief.html');
   });
+
+  it('says so when the download fails', async () => {
+    await page.goto(`${base}/#/briefs`);
+    await page.waitForSelector('#brief-download');
+    await page.route('**/api/brief.html*', (route) => route.abort());
+    try {
+      await page.click('#brief-download');
+      await page.waitForFunction(() => document.body.textContent?.includes('The brief could not be downloaded.'));
+    } finally {
+      await page.unroute('**/api/brief.html*');
+    }
+  });
+
+  it('keeps an asked story that is not listed, and the query and period, when shown again', async () => {
+    await page.goto(`${base}/#/briefs`);
+    await page.waitForSelector('#brief-story');
+    const option = page.locator('#brief-story option', { hasText: 'Corvel' }).first();
+    const id = (await option.getAttribute('value'))!;
+    const title = (await option.textContent())!;
+    // The story is not among the listed ones (as one past the largest 200 would not be).
+    await page.route('**/api/stories?*', (route) =>
+      route.fulfill({ json: { offset: 0, limit: 200, total: 0, items: [] } }),
+    );
+    try {
+      await page.goto(`${base}/#/briefs?story=${id}&from=2031-01-01&to=2031-12-31`);
+      await page.waitForSelector('#brief .brief-story');
+      expect(await page.locator('#brief-story').inputValue()).toBe(id);
+      expect(await page.locator('#brief-story option:checked').textContent()).toBe(title);
+      await page.fill('#brief-since', '2031-05-05');
+      await page.click('#brief-form button');
+      await page.waitForFunction(() => location.hash.includes('since=2031-05-05'));
+      const asked = new URLSearchParams(await page.evaluate(() => location.hash.split('?')[1] ?? ''));
+      expect(Object.fromEntries(asked)).toEqual({
+        story: id,
+        from: '2031-01-01',
+        to: '2031-12-31',
+        since: '2031-05-05',
+      });
+    } finally {
+      await page.unroute('**/api/stories?*');
+    }
+    // A query is kept when no story is picked.
+    await page.goto(`${base}/#/briefs?query=summit&from=2031-01-01`);
+    await page.waitForSelector('#brief .brief-story');
+    await page.fill('#brief-since', '2031-05-06');
+    await page.click('#brief-form button');
+    await page.waitForFunction(() => location.hash.includes('since=2031-05-06'));
+    const asked = new URLSearchParams(await page.evaluate(() => location.hash.split('?')[1] ?? ''));
+    expect(Object.fromEntries(asked)).toEqual({ query: 'summit', from: '2031-01-01', since: '2031-05-06' });
+  });
 });

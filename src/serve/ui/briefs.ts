@@ -24,9 +24,20 @@ export async function renderBriefs(main: HTMLElement, params: URLSearchParams): 
   clear(main);
   main.append(el('h2', {}, 'Brief'));
 
-  const pick = el('select', { id: 'brief-story' }, el('option', { value: '' }, 'The largest stories'));
+  const pick = el(
+    'select',
+    { id: 'brief-story' },
+    el('option', { value: '' }, query.query ? `The stories matching “${query.query}”` : 'The largest stories'),
+  );
   for (const s of stories.items)
     pick.append(el('option', { value: s.id }, `${s.title || '(untitled)'} (${s.articles})`));
+  // The asked story stays selected when it is not among the listed (largest) ones.
+  if (query.story && !stories.items.some((s) => s.id === query.story)) {
+    const shown = 'stories' in b ? b.stories.find((s) => s.id === query.story) : undefined;
+    pick.append(
+      el('option', { value: query.story }, shown ? `${shown.title || '(untitled)'} (${shown.articles})` : query.story),
+    );
+  }
   pick.value = query.story ?? '';
   const since = el('input', { id: 'brief-since', type: 'date', value: query.since ?? '' });
   const form = el(
@@ -42,6 +53,9 @@ export async function renderBriefs(main: HTMLElement, params: URLSearchParams): 
     e.preventDefault();
     const next = new URLSearchParams();
     if (pick.value) next.set('story', pick.value);
+    // The period and the query asked with the view are kept (a picked story takes the query's place: not both).
+    else if (query.query) next.set('query', query.query);
+    for (const k of ['from', 'to'] as const) if (query[k]) next.set(k, query[k]);
     if (DAY.test(since.value)) next.set('since', since.value);
     location.hash = `#/briefs${next.size ? `?${next}` : ''}`;
   });
@@ -49,10 +63,16 @@ export async function renderBriefs(main: HTMLElement, params: URLSearchParams): 
   const download = el('a', { href: '/api/brief.html', id: 'brief-download' }, 'Download HTML');
   download.addEventListener('click', (ev) => {
     ev.preventDefault();
-    void fetch(`/api/brief.html?${new URLSearchParams(query)}`, { headers: apiHeaders }).then(async (res) => {
-      if (!res.ok) status.textContent = 'The brief could not be downloaded.';
-      else saveFile(await res.text(), 'text/html', 'sitrep-brief.html');
-    });
+    const failed = () => {
+      status.textContent = 'The brief could not be downloaded.';
+    };
+    status.textContent = '';
+    void fetch(`/api/brief.html?${new URLSearchParams(query)}`, { headers: apiHeaders })
+      .then(async (res) => {
+        if (!res.ok) failed();
+        else saveFile(await res.text(), 'text/html', 'sitrep-brief.html');
+      })
+      .catch(failed);
   });
   main.append(form, el('p', { class: 'meta' }, download, ' ', status));
 
