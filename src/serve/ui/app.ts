@@ -83,4 +83,6 @@ function start(): void {
     .catch(() => undefined);
 }
 
-start();
+// Started in a task of its own, so that the browser can paint the static shell (header, search box) before the
+// bundle builds the view: the bundle is fetched beside the stylesheet and would otherwise run before the first paint.
+setTimeout(start, 0);
