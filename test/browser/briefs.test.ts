@@ -76,6 +76,12 @@ describe('briefs view', () => {
     );
     try {
       await page.goto(`${base}/#/briefs?story=${id}&from=2031-01-01&to=2031-12-31`);
+      // Only the hash changes, so the previous brief is still on screen until the view is drawn again: wait for
+      // the redrawn form (a story picked), not for any brief.
+      await page.waitForFunction(
+        (id) => (document.querySelector('#brief-story') as HTMLSelectElement | null)?.value === id,
+        id,
+      );
       await page.waitForSelector('#brief .brief-story');
       expect(await page.locator('#brief-story').inputValue()).toBe(id);
       expect(await page.locator('#brief-story option:checked').textContent()).toBe(title);
@@ -94,6 +100,9 @@ describe('briefs view', () => {
     }
     // A query is kept when no story is picked.
     await page.goto(`${base}/#/briefs?query=summit&from=2031-01-01`);
+    await page.waitForFunction(() =>
+      document.querySelector('#brief-story option[value=""]')?.textContent?.includes('summit'),
+    );
     await page.waitForSelector('#brief .brief-story');
     await page.fill('#brief-since', '2031-05-06');
     await page.click('#brief-form button');
