@@ -10,6 +10,20 @@ import { cleanUrl, dateFromUrl, outletFromUrl, outletNameFor } from './url.js';
 const para = (n: number): string =>
   `Officials in the port city said on Tuesday that the ferry service would resume after inspections, paragraph ${n} of the report noted.`;
 
+/** Paragraphs as pasted in a dump: each followed by a blank line. */
+const paras = (xs: string[]): string[] => xs.flatMap((p) => [p, '']);
+/** Two invented stories the boundary tests paste one after the other. */
+const FERRY_STORY = [
+  'The city council voted on Tuesday to extend the night ferry timetable through the winter, after a petition signed by more than four thousand residents.',
+  'Councillors said the extra crossings would cost about two million a year, to be paid from the harbour fund rather than from fares.',
+  'The operator said it would hire twelve more crew members before December.',
+];
+const PARADE_STORY = [
+  'Soldiers and tanks rolled through the capital on Saturday as the government marked fifty years since independence with its largest parade in a decade.',
+  'Foreign diplomats watched from a stand beside the presidential palace while jets flew overhead in formation.',
+  'The defence minister told reporters that the display showed the army was ready to defend the borders.',
+];
+
 describe('caption and credit detection', () => {
   // Written for these tests in the styles of wires, broadcasters and newspapers.
   const captions = [
@@ -300,7 +314,6 @@ describe('segmentDump', () => {
   });
 
   it('cuts at a headline that a lone photo credit follows, and keeps the credit out of the body', async () => {
-    const paras = (xs: string[]): string[] => xs.flatMap((p) => [p, '']);
     const dump = [
       'Council Extends Night Ferry Timetable Through Winter',
       '',
@@ -328,24 +341,15 @@ describe('segmentDump', () => {
   });
 
   it('takes a photo caption pasted above the next headline for a caption, not a headline', async () => {
-    const paras = (xs: string[]): string[] => xs.flatMap((p) => [p, '']);
     const dump = [
       'Council extends night ferry timetable through winter',
       '',
-      ...paras([
-        'The city council voted on Tuesday to extend the night ferry timetable through the winter, after a petition signed by more than four thousand residents.',
-        'Councillors said the extra crossings would cost about two million a year, to be paid from the harbour fund rather than from fares.',
-        'The operator said it would hire twelve more crew members before December.',
-      ]),
+      ...paras(FERRY_STORY),
       'A military parade in Varnov in May',
       '',
       'Capital marks independence anniversary with largest parade in a decade',
       '',
-      ...paras([
-        'Soldiers and tanks rolled through the capital on Saturday as the government marked fifty years since independence with its largest parade in a decade.',
-        'Foreign diplomats watched from a stand beside the presidential palace while jets flew overhead in formation.',
-        'The defence minister told reporters that the display showed the army was ready to defend the borders.',
-      ]),
+      ...paras(PARADE_STORY),
     ].join('\n');
     const arts = await segmentText(dump);
     expect(arts.map((a) => a.title)).toEqual([
@@ -358,27 +362,18 @@ describe('segmentDump', () => {
   });
 
   it('gives a line taken for a headline back to the article before when a likelier headline follows, losing no word', async () => {
-    const paras = (xs: string[]): string[] => xs.flatMap((p) => [p, '']);
     // The ferry story's last paragraph is headline-shaped, but it is in the ferry story's own words, and the
     // parade headline right under it is the likelier one: it goes back to the ferry story as its last paragraph.
     const last = 'Night ferry crossings to cost the harbour fund two million';
     const dump = [
       'Council extends night ferry timetable through winter',
       '',
-      ...paras([
-        'The city council voted on Tuesday to extend the night ferry timetable through the winter, after a petition signed by more than four thousand residents.',
-        'Councillors said the extra crossings would cost about two million a year, to be paid from the harbour fund rather than from fares.',
-        'The operator said it would hire twelve more crew members before December.',
-      ]),
+      ...paras(FERRY_STORY),
       last,
       '',
       'Capital marks independence anniversary with largest parade in a decade',
       '',
-      ...paras([
-        'Soldiers and tanks rolled through the capital on Saturday as the government marked fifty years since independence with its largest parade in a decade.',
-        'Foreign diplomats watched from a stand beside the presidential palace while jets flew overhead in formation.',
-        'The defence minister told reporters that the display showed the army was ready to defend the borders.',
-      ]),
+      ...paras(PARADE_STORY),
     ].join('\n');
     const arts = await segmentText(dump);
     expect(arts.map((a) => a.title)).toEqual([
