@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openUi, ROOT, type UiSession } from './harness.js';
@@ -5,6 +6,8 @@ import { openUi, ROOT, type UiSession } from './harness.js';
 let ui: UiSession;
 let page: Page;
 let base: string;
+/** With SITREP_SCREENSHOTS=<dir>, the Brief view of the summit story is saved there as briefs.png. */
+const shots = process.env.SITREP_SCREENSHOTS;
 
 // An invented report whose text is markup: the brief must show it as text.
 const HOSTILE = `<img src=x onerror="window.__pwned=1"> Flood & "levee" <script>window.__pwned=1</script>
@@ -39,6 +42,10 @@ describe('briefs view', () => {
     await page.waitForFunction(() => location.hash.includes('since=2031-05-05'));
     await page.waitForSelector('#brief .brief-new');
     expect(await page.locator('#brief .brief-story').count()).toBe(1);
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: `${shots}/briefs.png`, fullPage: true });
+    }
     const link = page.locator('#brief .brief-developments .citation').first();
     expect(await link.getAttribute('href')).toMatch(/^#\/article\/[0-9a-f]{16}\?span=\d+-\d+$/);
     await link.click();
