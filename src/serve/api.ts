@@ -1,6 +1,7 @@
 import { type Context, Hono, type TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import { type BriefArticleInfo, briefHtml } from '../analyze/brief-html.js';
+import { isIsoDay } from '../time/index.js';
 import {
   analyzeActivity,
   brief,
@@ -121,7 +122,7 @@ function briefOf(
   const query = q.query || undefined;
   if (story && query) return { error: 'give story or query, not both', status: 400 };
   for (const name of ['from', 'to', 'since'])
-    if (q[name] && !/^\d{4}-\d{2}-\d{2}$/.test(q[name]!)) return { error: `${name} must be YYYY-MM-DD`, status: 400 };
+    if (q[name] && !isIsoDay(q[name]!)) return { error: `${name} must be a day, YYYY-MM-DD`, status: 400 };
   let b: Brief;
   try {
     b = brief(db, { story, query, from: q.from || null, to: q.to || null, since: q.since || null });

@@ -51,6 +51,8 @@ describe('/api/brief', () => {
   it('refuses bad parameters and an unknown story', async () => {
     expect((await app.request('/api/brief?from=May')).status).toBe(400);
     expect((await app.request('/api/brief?since=2031-5-5')).status).toBe(400);
+    expect((await app.request('/api/brief?from=2031-02-30')).status).toBe(400);
+    expect((await app.request('/api/brief?to=2031-13-01')).status).toBe(400);
     expect((await app.request('/api/brief?story=a&query=b')).status).toBe(400);
     expect((await app.request('/api/brief?story=nope')).status).toBe(404);
   });

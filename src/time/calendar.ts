@@ -47,6 +47,12 @@ export function isValidDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/** Whether `s` is a day of the calendar written `YYYY-MM-DD` ("2024-02-30" and "2024-13-01" are not). */
+export function isIsoDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m !== null && isValidDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 export function addDays(t: Day, n: number): Day {
   const date = toUtc(t);
   date.setUTCDate(date.getUTCDate() + n);

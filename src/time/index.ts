@@ -8,3 +8,4 @@ export { readDateline } from './dateline.js';
 export type { Tense } from './tense.js';
 export { timexesOfText } from './text.js';
 export { ownDate, storyEvidence } from './story-date.js';
+export { isIsoDay } from './calendar.js';

@@ -110,6 +110,7 @@ describe('sitrep brief', () => {
     expect((await sitrep('brief', '--db', db, '--format', 'pdf')).status).toBe(2);
     expect((await sitrep('brief', '--db', db, '--format', 'html', '--json')).status).toBe(2);
     expect((await sitrep('brief', '--db', db, '--json', '--since', 'yesterday')).status).toBe(2);
+    expect((await sitrep('brief', '--db', db, '--json', '--since', '2031-02-30')).status).toBe(2);
     expect((await sitrep('brief', '--db', db)).status).toBe(2);
     expect((await sitrep('brief', '--db', db, '--json', '--from', 'May')).status).toBe(2);
     expect((await sitrep('brief', '--db', db, '--json', '--story', 'a', '--query', 'b')).status).toBe(2);

@@ -5,8 +5,8 @@ import { stringifyLine } from '../jsonl.js';
 import { brief, briefMarkdown } from '../../analyze/index.js';
 import { briefHtml } from '../../analyze/brief-html.js';
 import { articleDetail, openDb, storeLocation } from '../../store/index.js';
+import { isIsoDay } from '../../time/index.js';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const FORMATS = ['json', 'md', 'html', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -33,7 +33,7 @@ export const command: Command = {
     const query = args.values.get('query');
     if (story !== undefined && query !== undefined) throw new UsageError('give --story or --query, not both');
     for (const name of ['from', 'to', 'since'])
-      if (args.values.has(name) && !DAY.test(args.values.get(name)!))
+      if (args.values.has(name) && !isIsoDay(args.values.get(name)!))
         throw new UsageError(`--${name} must be "YYYY-MM-DD"`);
     const db = openDb(storeLocation(args.values.get('db')), { readonly: true });
     let result: string;
