@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import { askCpu } from './answer-cpu.js';
 
 const [store, pagesArg = '200', other] = process.argv.slice(2);
 if (!store) {
@@ -79,18 +80,7 @@ for (let i = urls.length - 1; i > 0; i--) {
   [urls[i], urls[j]] = [urls[j], urls[i]];
 }
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const ask = async (b, url) => {
-  const t = cpuMs();
-  const res = await b.app.request(`http://127.0.0.1${url}`);
-  const body = new Uint8Array(await res.arrayBuffer());
-  const ms = cpuMs() - t;
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-  return { ms, bytes: body.byteLength };
-};
+const ask = (b, url) => askCpu(b.app, url);
 const names = Object.keys(builds);
 // Warm-up: each build compiles its statements and counts its lists.
 for (const r of routes)

@@ -7,6 +7,7 @@
 //   node bench/list-cost.js STORE.db [DEPTH] [REPEATS]   (after npm run build; default depth 4,000, 20 repeats)
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cpuMs } from './answer-cpu.js';
 
 const [store, depthArg = '4000', repeatsArg = '20'] = process.argv.slice(2);
 if (!store) {
@@ -21,10 +22,6 @@ const db = openDb(store, { readonly: true });
 const app = new Hono().route('/api', readRoutes(db));
 const DEPTH = Number(depthArg);
 const REPEATS = Number(repeatsArg);
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const get = async (path) => {
   const res = await app.request(`http://127.0.0.1${path}`);
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchQueries } from './synthetic.js';
+import { askCpu } from './answer-cpu.js';
 
 const [store, count = '100', other] = process.argv.slice(2);
 if (!store) {
@@ -24,18 +25,7 @@ const load = async (dist) => {
 const builds = { this: await load(new URL('../dist', import.meta.url).pathname) };
 if (other) builds.other = await load(other);
 const n = builds.this.db.prepare('SELECT COUNT(*) FROM articles').pluck().get();
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const ask = async (b, url) => {
-  const t = cpuMs();
-  const res = await b.app.request(`http://127.0.0.1${url}`);
-  const body = new Uint8Array(await res.arrayBuffer());
-  const ms = cpuMs() - t;
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-  return { ms, bytes: body.byteLength };
-};
+const ask = (b, url) => askCpu(b.app, url);
 const names = Object.keys(builds);
 for (const b of names) for (let i = 0; i < 5; i++) await ask(builds[b], `/api/search?q=warmup${i}&limit=20`);
 const spent = Object.fromEntries(names.map((k) => [k, { first: [], again: [], bytes: 0 }]));

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchQueries } from './synthetic.js';
+import { cpuMs } from './answer-cpu.js';
 
 const [store, count = '16', other] = process.argv.slice(2);
 if (!store) {
@@ -18,10 +19,6 @@ const builds = { this: await load(new URL('../dist', import.meta.url).pathname) 
 if (other) builds.other = await load(other);
 const dbs = Object.fromEntries(Object.entries(builds).map(([k, m]) => [k, m.openDb(store, { readonly: true })]));
 const n = dbs.this.prepare('SELECT COUNT(*) FROM articles').pluck().get();
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const spent = Object.fromEntries(Object.keys(builds).map((k) => [k, []]));
 let turn = 0;
 for (const q of searchQueries(Number(count), 11, n)) {
