@@ -34,6 +34,14 @@ describe('claimKind', () => {
     expect(claimKind('asserts', 'they sail tonight', plain)).toBe('asserts');
     expect(claimKind('asserts', 'the ferries sank', plain)).toBe('asserts');
     expect(claimKind('asserts', "it's over", plain)).toBe('asserts');
+    expect(claimKind('asserts', 'sinking fast', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'the nets were mended', plain)).toBe('asserts');
+    // A form in -ed or -ing after a determiner or a possessive is a noun or an adjective; some words only look like one.
+    expect(claimKind('asserts', 'a building on the quay', plain)).toBeNull();
+    expect(claimKind('asserts', 'the damaged hull', plain)).toBeNull();
+    expect(claimKind('asserts', "the skipper's wedding", plain)).toBeNull();
+    expect(claimKind('asserts', 'every morning at the market', plain)).toBeNull();
+    expect(claimKind('asserts', 'nothing special', plain)).toBeNull();
     // Other stances come from the verb and stay.
     expect(claimKind('accuses', 'as a walking menace', aimed)).toBe('accuses');
   });

@@ -10,7 +10,7 @@ import {
   FRAGMENT_MAX_WORDS,
   HARM,
   NAMING_CUE,
-  VERB_MARK,
+  hasVerbMark,
   WRONGDOING,
 } from './data/claim-words.js';
 import { CUE_STANCE } from './data/cues.js';
@@ -137,7 +137,7 @@ export function claimKind(
   if (charge) return 'accuses';
   if (opts.label) return null;
   // A few words with no verb ("quite carefully", "a shaky state of the harbour") assert nothing checkable.
-  if (!opts.naming && text.split(' ').length <= FRAGMENT_MAX_WORDS && !VERB_MARK.test(text)) return null;
+  if (!opts.naming && text.split(' ').length <= FRAGMENT_MAX_WORDS && !hasVerbMark(text)) return null;
   return 'asserts';
 }
 

@@ -53,11 +53,12 @@ export const HARM =
  */
 export const FRAGMENT_MAX_WORDS = 6;
 /**
- * Marks of a verb in a short fragment: an auxiliary or modal, a negation, a form in -ed or -ing (a participle; an adjective in -ing keeps a fragment too), a subject pronoun
- * followed by a word ("they listen"), or a frequent irregular past (the verbs of English whose past does not end in -ed).
+ * Marks of a verb in a short fragment: an auxiliary or modal, a negation, a subject pronoun followed by a word ("they
+ * listen"), or a frequent irregular past (the verbs of English whose past does not end in -ed). Forms in -ed and -ing
+ * are weighed apart, by `hasVerbMark`.
  */
-export const VERB_MARK =
-  /n't\b|\b(?:is|are|was|were|be|been|being|am|(?:it|that|there|here|what|who|he|she)['’]s|'re|'m|will|would|shall|should|can|could|may|might|must|has|have|had|do|does|did|not|never|\p{L}{2,}(?:ed|ing)|(?:i|we|you|they|he|she|it)\s+\p{L}+|said|told|went|came|made|took|gave|got|saw|knew|thought|found|left|put|set|kept|held|ran|sent|began|won|lost|met|paid|sold|fell|hit|cut|shot|fled|fought|led|built|bought|brought|caught|stood|spoke|wrote|broke|chose|drove|flew|grew|threw|meant|felt|heard|let|read|spent|struck|rose|sank|stole|swore|hid|bit|lay|laid|sat|slept|wore|won't|can't)\b/iu;
+const VERB_MARK =
+  /n't\b|\b(?:is|are|was|were|be|been|being|am|(?:it|that|there|here|what|who|he|she)['’]s|'re|'m|will|would|shall|should|can|could|may|might|must|has|have|had|do|does|did|not|never|(?:i|we|you|they|he|she|it)\s+\p{L}+|said|told|went|came|made|took|gave|got|saw|knew|thought|found|left|put|set|kept|held|ran|sent|began|won|lost|met|paid|sold|fell|hit|cut|shot|fled|fought|led|built|bought|brought|caught|stood|spoke|wrote|broke|chose|drove|flew|grew|threw|meant|felt|heard|let|read|spent|struck|rose|sank|stole|swore|hid|bit|lay|laid|sat|slept|wore|won't|can't)\b/iu;
 
 /**
  * Cues that name or describe ("called him a liar", "described the talks as frank"): the words reported are the
@@ -65,3 +66,78 @@ export const VERB_MARK =
  */
 export const NAMING_CUE =
   /^(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|brand(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?)$/i;
+
+/** A word in -ed or -ing: a participle or a past, unless one of the cases `hasVerbMark` sets aside. */
+const ED_ING = /\p{L}{2,}(?:ed|ing)$/u;
+
+/**
+ * Words in -ed or -ing that are no verb form in general English: the ending is part of the stem (there is no verb
+ * "morn" or "hundr") or the word is a noun or adjective only.
+ */
+const NOT_VERB_FORMS: ReadonlySet<string> = new Set([
+  'thing',
+  'things',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'morning',
+  'evening',
+  'ceiling',
+  'hundred',
+  'need',
+  'speed',
+  'seed',
+  'sacred',
+  'naked',
+  'wicked',
+  'rugged',
+  'ragged',
+  'beloved',
+  'kindred',
+]);
+
+/**
+ * Determiners and possessives: the word right after one heads or modifies a noun phrase ("the building", "a meeting",
+ * "his wedding", "the damaged hull"), so an -ed or -ing form there is a noun or an adjective, not a clause's verb.
+ */
+const DETERMINER: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'his',
+  'her',
+  'its',
+  'our',
+  'their',
+  'every',
+  'each',
+  'no',
+  'some',
+  'any',
+  'another',
+]);
+
+/**
+ * True when a short fragment has a mark of a verb: one of `VERB_MARK`, or a word in -ed or -ing that is not a
+ * noun-only word and does not stand right after a determiner or a possessive ("the pier collapsed" and "sinking
+ * fast" have one; "a building on the quay" and "the damaged hull" have none).
+ */
+export function hasVerbMark(text: string): boolean {
+  if (VERB_MARK.test(text)) return true;
+  const words = text.toLowerCase().split(/[^\p{L}'’]+/u);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!ED_ING.test(w) || NOT_VERB_FORMS.has(w)) continue;
+    const prev = words[i - 1];
+    if (prev !== undefined && (DETERMINER.has(prev) || /['’]s$/.test(prev))) continue;
+    return true;
+  }
+  return false;
+}
