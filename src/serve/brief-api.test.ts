@@ -1,29 +1,19 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../analyze/index.js';
-import { openDb, type Db } from '../store/index.js';
+import { type SummitApp, summitApp } from '../../test/summit-app.js';
 import { createApp, type ServedApp } from './app.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 /** The download's own policy: its inline <style>, nothing else (no script, not even same-origin). */
 const BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
-let db: Db;
+let served: SummitApp | undefined;
 let app: ServedApp;
 
 beforeAll(async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-brief-api-')), 'api.db');
-  await analyzePaths([`${ROOT}test/fixtures/stories/summit.txt`], path, { threads: 0 });
-  db = openDb(path);
-  app = createApp(db);
+  served = await summitApp();
+  app = served.app;
 }, 120_000);
 
-afterAll(() => {
-  app?.stopWorkers();
-  db?.close();
-});
+afterAll(() => served?.close());
 
 interface BriefBody {
   since?: string;
@@ -78,7 +68,7 @@ describe('/api/brief', () => {
   });
 
   it('answers the same through a reader thread, the download keeping its headers', async () => {
-    const pooled = createApp(db, { readers: 1 });
+    const pooled = createApp(served!.db, { readers: 1 });
     try {
       const direct = await (await app.request('/api/brief?since=2031-05-05')).json();
       expect(await (await pooled.request('/api/brief?since=2031-05-05')).json()).toEqual(direct);

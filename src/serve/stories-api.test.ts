@@ -1,27 +1,16 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzePaths } from '../analyze/index.js';
-import { openDb, type Db } from '../store/index.js';
-import { createApp, type ServedApp } from './app.js';
+import { type SummitApp, summitApp } from '../../test/summit-app.js';
+import type { ServedApp } from './app.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-
-let db: Db;
+let served: SummitApp | undefined;
 let app: ServedApp;
 
 beforeAll(async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'sitrep-stories-api-')), 'api.db');
-  await analyzePaths([`${ROOT}test/fixtures/stories/summit.txt`], path, { threads: 0 });
-  db = openDb(path);
-  app = createApp(db);
+  served = await summitApp();
+  app = served.app;
 }, 120_000);
 
-afterAll(() => {
-  app?.stopWorkers();
-  db?.close();
-});
+afterAll(() => served?.close());
 
 async function json(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await app.request(path);
