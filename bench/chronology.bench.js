@@ -11,17 +11,17 @@
 // (not ROUGE-1.5.5's Porter stemmer and stop list: figures are close to, not identical with, published ones).
 // Each figure is the mean over timelines of the per-timeline F1.
 // Baseline: the days with the most articles published, same sentence selection.
-// Usage: npm run bench:chronology   ($SITREP_SHARED_DATA, default /work/shared/data)
+// Usage: npm run bench:chronology   ($SITREP_DATA: the shared data folder, else found beside the repository)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chronology, prepareCollection } from '../dist/analyze/index.js';
 import { STOP_WORDS } from '../dist/model/lexicon/index.js';
 import { stem } from '../dist/resolve/index.js';
+import { sharedData } from './shared-data.js';
 
-const DATA = process.env.SITREP_SHARED_DATA ?? '/work/shared/data';
-const ROOT = join(DATA, 'timeline17');
-if (!existsSync(ROOT)) {
-  console.log(`no Timeline17 data at ${ROOT}: skipped`);
+const ROOT = sharedData('timeline17', { optional: true });
+if (!ROOT) {
+  console.log('no Timeline17 data (set SITREP_DATA): skipped');
   process.exit(0);
 }
 

@@ -6,23 +6,12 @@
 //  - negatives: documents not indexed, many about the same story as an indexed one (ECB+ clusters:
 //    other outlets' reports of one event) — they should be linked to nothing.
 // Prints precision/recall of the links, and speed (signatures/s, queries/s on a 10,000-signature index).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { sharedData } from './shared-data.js';
 import { rng } from './synthetic.js';
 import { Deduplicator, LshIndex, minhash } from '../dist/resolve/index.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-function dataFile() {
-  if (process.env.SITREP_DATA) return join(process.env.SITREP_DATA, 'ecbplus/ecbplus_documents.dev.jsonl');
-  for (let dir = ROOT; ; dir = dirname(dir)) {
-    const c = resolve(dir, '../shared/data/ecbplus/ecbplus_documents.dev.jsonl');
-    if (existsSync(c)) return c;
-    if (dirname(dir) === dir) throw new Error('shared/data/ecbplus not found: set SITREP_DATA');
-  }
-}
-
-const docs = readFileSync(dataFile(), 'utf8')
+const docs = readFileSync(sharedData('ecbplus/ecbplus_documents.dev.jsonl'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l))

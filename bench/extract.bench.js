@@ -5,13 +5,13 @@
 // body snippets found, boilerplate snippets kept out.
 // The pages are split by id into a tuning half and a check half (tune: second hex digit of the id even).
 // Usage: npm run bench:extract [-- --worst N] [-- --split tune|check] [-- --data DIR]   (--worst lists tuning pages only)
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { sharedData } from './shared-data.js';
 import { extractHtml } from '../dist/ingest/index.js';
 import { paragraphsOf } from '../dist/ingest/html/blocks.js';
 import { parseHtml } from '../dist/ingest/html/dom.js';
@@ -21,14 +21,7 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const here = dirname(fileURLToPath(import.meta.url));
-const candidates = [
-  opt('data'),
-  join(here, '../../shared/data/article-extraction'),
-  join(here, '../../../shared/data/article-extraction'),
-  '/work/shared/data/article-extraction',
-];
-const DATA = candidates.find((d) => d && existsSync(join(d, 'ground-truth.json')));
+const DATA = opt('data') ?? sharedData('article-extraction', { optional: true });
 if (!DATA) {
   console.error('article-extraction data not found (pass --data DIR)');
   process.exit(1);

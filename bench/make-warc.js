@@ -3,22 +3,14 @@
 // like Common Crawl's CC-NEWS. Each copy gets its own URL and a record number appended to its
 // paragraphs, so copies are distinct articles (near-duplicates of each other, not exact ones) and the
 // whole pipeline runs on every record. Written to bench/out/ (git-ignored), never committed.
-import { createWriteStream, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createWriteStream, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { sharedData } from './shared-data.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The data folder: $SITREP_DATA, else the first `shared/data` beside the repository or above it. */
-function dataDir() {
-  if (process.env.SITREP_DATA) return join(process.env.SITREP_DATA, 'article-extraction');
-  for (let dir = ROOT; ; dir = dirname(dir)) {
-    const c = resolve(dir, '../shared/data/article-extraction');
-    if (existsSync(c)) return c;
-    if (dirname(dir) === dir) throw new Error('shared/data/article-extraction not found: set SITREP_DATA');
-  }
-}
-const DATA = dataDir();
+const DATA = sharedData('article-extraction');
 
 export function loadPages() {
   const truth = JSON.parse(readFileSync(join(DATA, 'ground-truth.json'), 'utf8'));

@@ -6,20 +6,13 @@
 // and second half of documents, and on the entities whose text never occurs as an entity in `train` (a proxy for
 // how the model does on names it has not seen, which unseen news is full of). Asserts nothing.
 // Data: $SITREP_DATA or ../shared/data beside the repository.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { sharedData } from './shared-data.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-function sharedData() {
-  if (process.env.SITREP_DATA) return resolve(process.env.SITREP_DATA);
-  for (let dir = root; ; dir = dirname(dir)) {
-    const c = resolve(dir, '../shared/data');
-    if (existsSync(c)) return c;
-    if (dirname(dir) === dir) throw new Error('shared data not found: set SITREP_DATA');
-  }
-}
 const argv = process.argv.slice(2);
 const arg = (name, def) => {
   const i = argv.indexOf(`--${name}`);
@@ -30,9 +23,8 @@ if (!argv.includes('--b')) throw new Error('give --b MODEL (and optionally --a M
 const rounds = Number(arg('rounds', '7'));
 
 const ner = await import('../dist/language/ner/index.js');
-const data = sharedData();
-const dev = ner.parseConll(readFileSync(resolve(data, 'conll2003/valid_testa.txt'), 'utf8'));
-const train = ner.parseConll(readFileSync(resolve(data, 'conll2003/train.txt'), 'utf8'));
+const dev = ner.parseConll(readFileSync(sharedData('conll2003/valid_testa.txt'), 'utf8'));
+const train = ner.parseConll(readFileSync(sharedData('conll2003/train.txt'), 'utf8'));
 const tokens = ner.countTokens(dev);
 
 // Entity texts of train (any type).

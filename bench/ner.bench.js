@@ -1,21 +1,11 @@
 // npm run bench:ner — CoNLL-2003 dev (valid_testa) entity F1, speed and model load time of sitrep's NER
 // model, side by side with compromise (People/Places/Organizations → PER/LOC/ORG; it has no MISC).
 // Data: $SITREP_DATA or ../shared/data beside the repository. Prints its figures; asserts nothing.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { sharedData } from './shared-data.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-function sharedData() {
-  if (process.env.SITREP_DATA) return resolve(process.env.SITREP_DATA);
-  for (let dir = root; ; dir = dirname(dir)) {
-    const c = resolve(dir, '../shared/data');
-    if (existsSync(c)) return c;
-    if (dirname(dir) === dir) throw new Error('shared data not found: set SITREP_DATA');
-  }
-}
-const devPath = resolve(sharedData(), 'conll2003/valid_testa.txt');
+const devPath = sharedData('conll2003/valid_testa.txt');
 
 const t0 = performance.now();
 const ner = await import('../dist/language/ner/index.js');

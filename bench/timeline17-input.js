@@ -2,9 +2,9 @@
 // time from the shared data folder into a scratch path: the texts are read there and never kept in the repository.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedData } from './shared-data.js';
 
-const DATA = process.env.SITREP_SHARED_DATA ?? '/work/shared/data';
-export const TIMELINE17 = join(DATA, 'timeline17');
+export const TIMELINE17 = sharedData('timeline17', { optional: true }) ?? 'timeline17 (not found)';
 
 /**
  * Write every non-empty `InputDocs/<day>/<n>.htm.txt` as `{text, published}` (the folder's day) to `path`.
