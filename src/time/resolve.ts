@@ -217,7 +217,7 @@ export function durationValue(n: number | null, unit: Unit): string {
     case 'month':
       return `P${count}M`;
     case 'quarter':
-      return n === null ? 'PXM' : `P${formatCount(n * 3)}M`;
+      return `P${count}Q`;
     case 'year':
       return `P${count}Y`;
     case 'decade':

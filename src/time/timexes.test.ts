@@ -118,6 +118,11 @@ describe('durations, sets, times and vague references', () => {
     expect(value('The strike lasted 48 hours.', '2023-09-15', '48 hours')).toBe('PT48H');
     expect(tx('Fuel would last about 10 days.', '2023-09-15')).toEqual([['about 10 days', 'DURATION', 'P10D']]);
   });
+  it('quarters are counted in quarters (Q), not months', () => {
+    expect(value('The mill ran at a loss for two quarters.', '2023-09-15', 'two quarters')).toBe('P2Q');
+    expect(value('Margins have shrunk for several quarters.', '2023-09-15', 'several quarters')).toBe('PXQ');
+    expect(tx('The board reviews the figures every quarter.', '2023-09-15')).toEqual([['every quarter', 'SET', 'P1Q']]);
+  });
   it('rates are not durations; the year of a report is', () => {
     expect(tx('The plant earns $2 million a year.', '2023-09-15')).toEqual([]);
     expect(value('Net income rose for the year ended March 31.', '2023-09-15', 'the year')).toBe('P1Y');
