@@ -11,7 +11,18 @@ import {
   WEEKDAY_NAMES,
   weekdayNumber,
 } from '../model/lexicon/index.js';
-import { addDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isValidDay, quarterOf, weekday, type Day } from './calendar.js';
+import {
+  addDays,
+  dayDiff,
+  fmtDay,
+  fmtMonth,
+  fmtWeek,
+  fmtYear,
+  isValidDay,
+  quarterOf,
+  weekday,
+  type Day,
+} from './calendar.js';
 import { AMBIGUOUS_MONTHS, PARTS_OF_DAY, SEASONS, UNIT_WORDS, ZONES, type Unit } from './data/lexicon.js';
 import { NUM, ORD, parseCount, parseOrdinal } from './numbers.js';
 import {
@@ -132,10 +143,22 @@ function timeOfDay(h: number, mi: number, ap: string | undefined): string | null
   return `T${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
 }
 
+/**
+ * The day a clock time without a day of its own falls on: the day the text last named when that is within a
+ * week of the anchor (a narrative's "at 10:35 a.m." is on the day it is telling of, TimeML's anchoring of a
+ * relative expression on the time it refers back to), else none (the anchor).
+ */
+function focusDay(ctx: ResolveContext): Day | null {
+  const a = anchorDay(ctx);
+  const r = ctx.ref;
+  if (!a || !r) return null;
+  return Math.abs(dayDiff(r, a)) <= 7 ? r : null;
+}
+
 /** A day word attached to a clock time ("9 a.m. Tuesday", "noon today"). */
 function dayOfWord(word: string | undefined, ctx: ResolveContext): string {
   const a = anchorDay(ctx);
-  if (!word) return dayValue(a);
+  if (!word) return dayValue(focusDay(ctx) ?? a);
   const w = word.toLowerCase();
   if (w === 'today' || w === 'tonight') return dayValue(a);
   if (w === 'yesterday') return dayValue(a && addDays(a, -1));

@@ -141,6 +141,16 @@ describe('durations, sets, times and vague references', () => {
       '2023-09-19T22:00',
     );
   });
+  it('a clock time without a day falls on the day the text last named, when that is within a week', () => {
+    const story =
+      'The ferry sank on Thursday off the cape. The alarm was raised at 6:20 a.m. and divers arrived at 14:05.';
+    expect(value(story, '2023-09-16', '6:20 a.m.')).toBe('2023-09-14T06:20');
+    expect(value(story, '2023-09-16', '14:05')).toBe('2023-09-14T14:05');
+    // A day long past is not the day a clock time of today's news falls on.
+    const old = 'The bridge opened on June 3, 2019. Traffic was halted at 9:15 a.m. after a crash.';
+    expect(value(old, '2023-09-16', '9:15 a.m.')).toBe('2023-09-16T09:15');
+    expect(value('The vote closed at 8 p.m.', '2023-09-16', '8 p.m.')).toBe('2023-09-16T20:00');
+  });
   it('present, past and future references', () => {
     expect(value('The port is now closed.', '2023-09-15', 'now')).toBe('PRESENT_REF');
     expect(value('Ships have recently left.', '2023-09-15', 'recently')).toBe('PAST_REF');
