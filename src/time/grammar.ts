@@ -909,6 +909,8 @@ export const RULES: readonly Rule[] = [
             ? -1
             : 0;
       return (ctx) => {
+        // "The following month" after "in March": from the last month named, which a named day also sets.
+        if (unitWord === 'month' && ctx.refMonth) return date(unitValue({ ...ctx.refMonth, d: 1 }, 'month', n));
         const base = ctx.ref ?? anchorDay(ctx);
         if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
         if (!base) return date('XXXX-XX-XX');

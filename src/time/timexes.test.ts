@@ -182,6 +182,13 @@ describe('extents of modifiers and determiners', () => {
     const after = 'The bank failed on Oct. 13, 1989. Regulators met the following Monday.';
     expect(value(after, '1989-10-30', 'the following Monday')).toBe('1989-10-16');
   });
+  it('"the following month" and "that month" count from the last month the text named, not the article date', () => {
+    const story =
+      'The mill closed a line in March. The following month it shut a plant; it also sold a depot that month.';
+    expect(value(story, '1989-10-27', 'The following month')).toBe('1989-04');
+    expect(value(story, '1989-10-27', 'that month')).toBe('1989-04');
+    expect(value('Exports rose. The previous month they fell.', '1989-10-27', 'The previous month')).toBe('1989-09');
+  });
   it('"the last half of" a year is its second half; "the past" before a count is no vague past', () => {
     expect(tx('Output rose in the last half of 2022.', '2023-09-15')).toEqual([
       ['the last half of 2022', 'DATE', '2022-H2'],
