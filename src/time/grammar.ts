@@ -429,6 +429,22 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', value: dayValue(a && addDays(a, shift)) + partCode(g.part) };
     };
   }),
+  // "in the morning", "during the afternoon": the part of the day the text is telling of (the last day it named,
+  // within a week of the anchor, else the anchor's) — general English: a definite part of the day is of the
+  // day in focus; TimeML 1.2.1 values it as that day plus the part (TIME, 1998-08-07TMO).
+  rule(
+    'the-part',
+    `(?<=${B}(?:in|during|by|through|throughout|until)\\s+)the\\s+(?<part>morning|afternoon|evening)${E}`,
+    (g, _m, env) => {
+      if (
+        !/^\s*(?:[,.;:)!?]|$|(?:to|and|but|when|as|with|before|after|on|at|from|for|the|a|an|he|she|it|they|we|i|his|her|its|their)\b)/i.test(
+          env.after,
+        )
+      )
+        return null;
+      return (ctx) => ({ type: 'TIME', value: dayValue(focusDay(ctx) ?? anchorDay(ctx)) + partCode(g.part) });
+    },
+  ),
   rule(
     'weekday',
     `${B}(?:the\\s+(?<ana>previous|preceding|following|next)\\s+|(?<rel>this\\s+past|this\\s+coming|last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`,

@@ -182,6 +182,12 @@ describe('extents of modifiers and determiners', () => {
     const after = 'The bank failed on Oct. 13, 1989. Regulators met the following Monday.';
     expect(value(after, '1989-10-30', 'the following Monday')).toBe('1989-10-16');
   });
+  it('"in the morning", "by the evening" are parts of the day in focus; a part of the day before a noun is not', () => {
+    const story = 'The ferry sank on Thursday. Divers arrived in the morning, and by the evening the hull was found.';
+    expect(value(story, '2023-09-16', 'the morning')).toBe('2023-09-14TMO');
+    expect(value(story, '2023-09-16', 'the evening')).toBe('2023-09-14TEV');
+    expect(tx('Shares fell in the morning session.', '2023-09-16')).toEqual([]);
+  });
   it('"the following month" and "that month" count from the last month the text named, not the article date', () => {
     const story =
       'The mill closed a line in March. The following month it shut a plant; it also sold a depot that month.';
