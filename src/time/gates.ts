@@ -53,6 +53,7 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   'rel-day': [/today|yesterday|tomorrow|tonight/iu],
   'day-before-yesterday': [/yesterday|tomorrow/iu],
   'this-part': [PARTS],
+  'the-part': [/morning|afternoon|evening/iu],
   weekday: [WEEKDAYS],
   'this-unit': [/this|last|next|past|coming|previous|current|following/iu, /week|month|year|quarter|decade|century/iu],
   'year-ago-period': [YEAR_WORD, /year-/iu],

@@ -11,7 +11,18 @@ import {
   WEEKDAY_NAMES,
   weekdayNumber,
 } from '../model/lexicon/index.js';
-import { addDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isValidDay, quarterOf, weekday, type Day } from './calendar.js';
+import {
+  addDays,
+  dayDiff,
+  fmtDay,
+  fmtMonth,
+  fmtWeek,
+  fmtYear,
+  isValidDay,
+  quarterOf,
+  weekday,
+  type Day,
+} from './calendar.js';
 import { AMBIGUOUS_MONTHS, PARTS_OF_DAY, SEASONS, UNIT_WORDS, ZONES, type Unit } from './data/lexicon.js';
 import { NUM, ORD, parseCount, parseOrdinal } from './numbers.js';
 import {
@@ -132,10 +143,22 @@ function timeOfDay(h: number, mi: number, ap: string | undefined): string | null
   return `T${String(hh).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
 }
 
+/**
+ * The day a clock time without a day of its own falls on: the day the text last named when that is within a
+ * week of the anchor (a narrative's "at 10:35 a.m." is on the day it is telling of, TimeML's anchoring of a
+ * relative expression on the time it refers back to), else none (the anchor).
+ */
+function focusDay(ctx: ResolveContext): Day | null {
+  const a = anchorDay(ctx);
+  const r = ctx.ref;
+  if (!a || !r) return null;
+  return Math.abs(dayDiff(r, a)) <= 7 ? r : null;
+}
+
 /** A day word attached to a clock time ("9 a.m. Tuesday", "noon today"). */
 function dayOfWord(word: string | undefined, ctx: ResolveContext): string {
   const a = anchorDay(ctx);
-  if (!word) return dayValue(a);
+  if (!word) return dayValue(focusDay(ctx) ?? a);
   const w = word.toLowerCase();
   if (w === 'today' || w === 'tonight') return dayValue(a);
   if (w === 'yesterday') return dayValue(a && addDays(a, -1));
@@ -406,6 +429,22 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', value: dayValue(a && addDays(a, shift)) + partCode(g.part) };
     };
   }),
+  // "in the morning", "during the afternoon": the part of the day the text is telling of (the last day it named,
+  // within a week of the anchor, else the anchor's) — general English: a definite part of the day is of the
+  // day in focus; TimeML 1.2.1 values it as that day plus the part (TIME, 1998-08-07TMO).
+  rule(
+    'the-part',
+    `(?<=${B}(?:in|during|by|through|throughout|until)\\s+)the\\s+(?<part>morning|afternoon|evening)${E}`,
+    (g, _m, env) => {
+      if (
+        !/^\s*(?:[,.;:)!?]|$|(?:to|and|but|when|as|with|before|after|on|at|from|for|the|a|an|he|she|it|they|we|i|his|her|its|their)\b)/i.test(
+          env.after,
+        )
+      )
+        return null;
+      return (ctx) => ({ type: 'TIME', value: dayValue(focusDay(ctx) ?? anchorDay(ctx)) + partCode(g.part) });
+    },
+  ),
   rule(
     'weekday',
     `${B}(?:the\\s+(?<ana>previous|preceding|following|next)\\s+|(?<rel>this\\s+past|this\\s+coming|last|next|this|past|coming|early|late)\\s+)?${WD('wd')}(?:\\s+(?<part>${PART}))?`,
@@ -886,6 +925,8 @@ export const RULES: readonly Rule[] = [
             ? -1
             : 0;
       return (ctx) => {
+        // "The following month" after "in March": from the last month named, which a named day also sets.
+        if (unitWord === 'month' && ctx.refMonth) return date(unitValue({ ...ctx.refMonth, d: 1 }, 'month', n));
         const base = ctx.ref ?? anchorDay(ctx);
         if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
         if (!base) return date('XXXX-XX-XX');

@@ -31,6 +31,8 @@ export interface ResolveContext {
   ref: Day | null;
   /** The year of the last calendar date mentioned before this expression, for "that year". */
   refYear: number | null;
+  /** The month of the last date of month precision or finer mentioned before this expression ("the following month"). */
+  refMonth?: { y: number; m: number } | null;
   /** Whether the text around is a quarterly report ("a year earlier" then means the year-ago quarter). */
   quarterly: boolean;
   /**
@@ -217,7 +219,7 @@ export function durationValue(n: number | null, unit: Unit): string {
     case 'month':
       return `P${count}M`;
     case 'quarter':
-      return n === null ? 'PXM' : `P${formatCount(n * 3)}M`;
+      return `P${count}Q`;
     case 'year':
       return `P${count}Y`;
     case 'decade':

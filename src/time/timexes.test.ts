@@ -118,6 +118,11 @@ describe('durations, sets, times and vague references', () => {
     expect(value('The strike lasted 48 hours.', '2023-09-15', '48 hours')).toBe('PT48H');
     expect(tx('Fuel would last about 10 days.', '2023-09-15')).toEqual([['about 10 days', 'DURATION', 'P10D']]);
   });
+  it('quarters are counted in quarters (Q), not months', () => {
+    expect(value('The mill ran at a loss for two quarters.', '2023-09-15', 'two quarters')).toBe('P2Q');
+    expect(value('Margins have shrunk for several quarters.', '2023-09-15', 'several quarters')).toBe('PXQ');
+    expect(tx('The board reviews the figures every quarter.', '2023-09-15')).toEqual([['every quarter', 'SET', 'P1Q']]);
+  });
   it('rates are not durations; the year of a report is', () => {
     expect(tx('The plant earns $2 million a year.', '2023-09-15')).toEqual([]);
     expect(value('Net income rose for the year ended March 31.', '2023-09-15', 'the year')).toBe('P1Y');
@@ -135,6 +140,16 @@ describe('durations, sets, times and vague references', () => {
     expect(value('Polls will close at 10 p.m. on Tuesday.', '2023-09-18', '10 p.m. on Tuesday')).toBe(
       '2023-09-19T22:00',
     );
+  });
+  it('a clock time without a day falls on the day the text last named, when that is within a week', () => {
+    const story =
+      'The ferry sank on Thursday off the cape. The alarm was raised at 6:20 a.m. and divers arrived at 14:05.';
+    expect(value(story, '2023-09-16', '6:20 a.m.')).toBe('2023-09-14T06:20');
+    expect(value(story, '2023-09-16', '14:05')).toBe('2023-09-14T14:05');
+    // A day long past is not the day a clock time of today's news falls on.
+    const old = 'The bridge opened on June 3, 2019. Traffic was halted at 9:15 a.m. after a crash.';
+    expect(value(old, '2023-09-16', '9:15 a.m.')).toBe('2023-09-16T09:15');
+    expect(value('The vote closed at 8 p.m.', '2023-09-16', '8 p.m.')).toBe('2023-09-16T20:00');
   });
   it('present, past and future references', () => {
     expect(value('The port is now closed.', '2023-09-15', 'now')).toBe('PRESENT_REF');
@@ -166,6 +181,19 @@ describe('extents of modifiers and determiners', () => {
     expect(value(before, '1989-10-30', 'the previous Friday')).toBe('1989-10-06');
     const after = 'The bank failed on Oct. 13, 1989. Regulators met the following Monday.';
     expect(value(after, '1989-10-30', 'the following Monday')).toBe('1989-10-16');
+  });
+  it('"in the morning", "by the evening" are parts of the day in focus; a part of the day before a noun is not', () => {
+    const story = 'The ferry sank on Thursday. Divers arrived in the morning, and by the evening the hull was found.';
+    expect(value(story, '2023-09-16', 'the morning')).toBe('2023-09-14TMO');
+    expect(value(story, '2023-09-16', 'the evening')).toBe('2023-09-14TEV');
+    expect(tx('Shares fell in the morning session.', '2023-09-16')).toEqual([]);
+  });
+  it('"the following month" and "that month" count from the last month the text named, not the article date', () => {
+    const story =
+      'The mill closed a line in March. The following month it shut a plant; it also sold a depot that month.';
+    expect(value(story, '1989-10-27', 'The following month')).toBe('1989-04');
+    expect(value(story, '1989-10-27', 'that month')).toBe('1989-04');
+    expect(value('Exports rose. The previous month they fell.', '1989-10-27', 'The previous month')).toBe('1989-09');
   });
   it('"the last half of" a year is its second half; "the past" before a count is no vague past', () => {
     expect(tx('Output rose in the last half of 2022.', '2023-09-15')).toEqual([

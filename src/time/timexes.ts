@@ -127,6 +127,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
   const out: Timex[] = [];
   let ref: Day | null = null;
   let refYear: number | null = null;
+  let refMonth: { y: number; m: number } | null = null;
   const quarterlyText = QUARTERLY_WORDS.test(text);
   let at = 0;
   sentences.forEach((sentence, i) => {
@@ -157,6 +158,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
         reportedTense,
         ref,
         refYear,
+        refMonth,
         quarterly,
         lateDays: options.lateDays ?? 0,
         onLocalDay: options.onLocalDay,
@@ -175,6 +177,8 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
       if (day) ref = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) };
       const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
+      const month = /^(\d{4})-(\d{2})(?:$|-)/.exec(r.value);
+      if (month && (r.type === 'DATE' || r.type === 'TIME')) refMonth = { y: Number(month[1]), m: Number(month[2]) };
     }
   });
   orderIntervals(text, out, anchor);
