@@ -9,29 +9,19 @@
 // containing TEXT, with their context), `--dir PATH` another corpus (all of it
 // scored as one part), `--chrono` adds chrono-node alone for comparison.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as chrono from 'chrono-node';
+import { sharedData } from './shared-data.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-function sharedData() {
-  const env = process.env.SITREP_SHARED_DATA ?? process.env.SITREP_DATA;
-  if (env) return resolve(env);
-  for (let dir = root; ; dir = dirname(dir)) {
-    const c = resolve(dir, '../shared/data');
-    if (existsSync(c)) return c;
-    if (dirname(dir) === dir) throw new Error('shared data not found: set SITREP_DATA');
-  }
-}
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
 const otherDir = opt('dir', null);
-const corpus = resolve(otherDir ?? join(sharedData(), 'tempeval3/TBAQ-cleaned'));
+const corpus = resolve(otherDir ?? sharedData('tempeval3/TBAQ-cleaned'));
 const showErrors = Number(opt('errors', 0));
 
 const time = await import('../dist/time/index.js');
