@@ -115,6 +115,40 @@ describe('clusterStories', () => {
     const rotated = clusterStories([...ARTICLES.slice(2), ...ARTICLES.slice(0, 2)]).assignment;
     expect([...rotated.slice(-2), ...rotated.slice(0, -2)]).toEqual(forward);
   });
+
+  it('gives the same stories for every order of its input, dated or not', () => {
+    // Every permutation of the six articles, then the same with no publication days (the order is then fixed by
+    // the hash of the ids alone): the assignment, read back in the original order, never changes.
+    const undated = ARTICLES.map((f) => ({ ...f, published: null }));
+    for (const set of [ARTICLES, undated]) {
+      const expected = clusterStories(set).assignment;
+      let orders = 0;
+      const permute = (rest: number[], taken: number[]): void => {
+        if (rest.length === 0) {
+          const got = clusterStories(taken.map((i) => set[i]!)).assignment;
+          const back = new Array<number>(set.length);
+          taken.forEach((i, k) => {
+            back[i] = got[k]!;
+          });
+          expect(back).toEqual(expected);
+          orders++;
+          return;
+        }
+        for (const i of rest)
+          permute(
+            rest.filter((j) => j !== i),
+            [...taken, i],
+          );
+      };
+      permute(
+        set.map((_, i) => i),
+        [],
+      );
+      expect(orders).toBe(720);
+      // Dated or not, the reports make three stories (two coaches dismissed, one ferry timetable).
+      expect(new Set(expected).size).toBe(3);
+    }
+  });
 });
 
 describe('StoryClusterer', () => {
