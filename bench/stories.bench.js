@@ -6,18 +6,17 @@
 // even topics are scored once with them.
 // Metric: B³ precision/recall/F1 over documents (Bagga & Baldwin 1998), all documents of a split clustered together.
 // Baseline: TF-IDF (same words) cosine, average-link agglomerative clustering, its threshold tuned the same way.
-// Usage: npm run bench:stories [-- --grid]   ($SITREP_SHARED_DATA, default /work/shared/data)
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+// Usage: npm run bench:stories [-- --grid]   ($SITREP_SHARED_DATA: the shared data folder, else found beside the repository)
+import { readFileSync } from 'node:fs';
 import { clusterFeatures } from '../dist/cli/commands/cluster.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { clusterStories, DocumentFrequencies, weigh } from '../dist/resolve/index.js';
+import { sharedData } from './shared-data.js';
 
-const DATA = process.env.SITREP_SHARED_DATA ?? '/work/shared/data';
-const ECB = join(DATA, 'ecbplus/ecbplus_documents.dev.jsonl');
-const SEMEVAL = join(DATA, 'semeval2022-task8-en/semeval2022_task8_en_en_pairs.jsonl');
-if (!existsSync(ECB)) {
-  console.log(`no ECB+ data at ${ECB}: skipped`);
+const ECB = sharedData('ecbplus/ecbplus_documents.dev.jsonl', { optional: true });
+const SEMEVAL = sharedData('semeval2022-task8-en/semeval2022_task8_en_en_pairs.jsonl', { optional: true });
+if (!ECB) {
+  console.log('no ECB+ data (set SITREP_SHARED_DATA): skipped');
   process.exit(0);
 }
 
@@ -154,7 +153,7 @@ evaluate('baseline: TF-IDF average-link', THRESHOLDS, (set, t) => averageLink(se
 console.log(`\ndefaults (DEFAULT_STORY_OPTIONS) on tune:  ${fmt(runStories(tune, {}))}`);
 console.log(`defaults (DEFAULT_STORY_OPTIONS) on check: ${fmt(runStories(check, {}))}`);
 
-if (existsSync(SEMEVAL)) {
+if (SEMEVAL) {
   // SemEval-2022 task 8 pairs: "same story" = Overall ≤ 1.5 (1 = very similar … 4 = very different). A pair is
   // called same when the clusterer puts both texts in one story (document frequencies over all pair texts).
   const pairs = readFileSync(SEMEVAL, 'utf8')
