@@ -572,6 +572,35 @@ function weaponIn(words: readonly string[], from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Verbs that take an object and an infinitive as their complement, not as a purpose: directives ("urged X to"),
+ * causatives and implicatives ("forced X to", "prompted X to", "helped X to"), wanting and expecting.
+ */
+const OBJECT_CONTROL =
+  /^(ask|asks|asked|asking|urge|urges|urged|urging|call|calls|called|calling|tell|tells|told|telling|order|orders|ordered|ordering|force|forces|forced|forcing|compel|compels|compelled|compelling|allow|allows|allowed|allowing|permit|permits|permitted|permitting|invite|invites|invited|inviting|encourage|encourages|encouraged|encouraging|persuade|persuades|persuaded|persuading|prompt|prompts|prompted|prompting|lead|leads|led|leading|cause|causes|caused|causing|help|helps|helped|helping|enable|enables|enabled|enabling|pressure|pressures|pressured|pressuring|press|presses|pressed|pressing|push|pushes|pushed|pushing|want|wants|wanted|wanting|expect|expects|expected|expecting|require|requires|required|requiring|authorize|authorizes|authorized|authorizing|authorise|authorised|empower|empowers|empowered|empowering|get|gets|got|getting|convince|convinces|convinced|convincing|warn|warns|warned|warning|advise|advises|advised|advising|instruct|instructs|instructed|instructing|appeal|appeals|appealed|appealing|challenge|challenges|challenged|challenging|train|trains|trained|training)$/;
+
+/**
+ * A purpose infinitive (English grammar: "to" + verb after a complete verb phrase gives the act's aim): the trigger
+ * follows "to", an earlier verb trigger of the same clause acts on an object between them ("sent a team to help",
+ * "mobilized groups in X to help support"), and that verb does not take the infinitive as its complement.
+ */
+function purposeInfinitive(words: readonly string[], triggers: readonly Found[], f: Found, clauseStart: number): boolean {
+  if (!f.trigger.verb || f.modalAt !== f.ts || words[f.ts - 1] !== 'to') return false;
+  const to = f.ts - 1;
+  for (const g of triggers) {
+    if (g === f || !g.trigger.verb || g.ts < clauseStart || g.te > to || to - g.te > 8) continue;
+    // The object sits between the verb and "to", or inside the trigger ("send a team").
+    if (g.te === to && g.te - g.ts < 2) continue;
+    if (OBJECT_CONTROL.test(words[g.ts]!) || g.trigger.type === 'REQUEST' || g.trigger.type === 'THREATEN') continue;
+    // "met to discuss": talks are what a meeting is, not an aim beyond it.
+    if (g.trigger.type === f.trigger.type) continue;
+    let clean = true;
+    for (let k = g.te; k < to; k++) if (/^[,;:]$/.test(words[k]!) || words[k] === 'and' || words[k] === 'that') clean = false;
+    if (clean) return true;
+  }
+  return false;
+}
+
 /** Intentions are coded as the commitment (AGREE) or the threat (THREATEN), the intended act kept as `action`. */
 function intentType(type: PloverType): PloverType {
   if (
@@ -686,6 +715,9 @@ export function annotateEvents(doc: Doc): void {
         const c = complementModality(words, f.modalAt, clauseStart);
         if (c) Object.assign(modality, c);
       }
+      // "sent a team to help", "provided loans to help it recover": an act's purpose is intended, not reported as done.
+      if (modality.mode === null && !modality.negated && purposeInfinitive(words, triggers, f, clauseStart))
+        modality.mode = 'intent';
       // "offered to mediate", "pledged aid": a commitment, the promised act still to come.
       if (modality.mode === null && f.trigger.verb && COMMISSIVE_VERBS.test(words[f.ts]!)) modality.mode = 'intent';
       // "extended an offer", "made a pledge": the commitment noun itself, its act still to come.

@@ -85,6 +85,21 @@ export function attachGeneric(
   for (const c of cands)
     if (c.placeName !== null && /^[A-Z]{3}$/.test(c.code) && stateOf(c.actorKey) && !excluded.has(c.actorKey!))
       named.add(c.actorKey!);
+  // "India's navy … the navy says it fired": an organ the sentence has already given a state to is that state's.
+  const owned = new Map<string, string>();
+  for (const c of cands) {
+    const m = /^([A-Z]{3})(GOV|MIL|COP|JUD|LEG|SPY)$/.exec(c.code);
+    if (m && c.kind === 'actor' && !owned.has(m[2]!)) owned.set(m[2]!, m[1]!);
+  }
+  const organ = side.find((c) => isStateOrgan(c, tokens));
+  const ownerCode = organ ? owned.get(organ.code) : undefined;
+  if (ownerCode && !side.some((c) => stateOf(c.actorKey)) && ![...excluded].some((k) => k === COUNTRY + ownerCode))
+    return side.map((c) =>
+      isStateOrgan(c, tokens) && c.code === organ!.code
+        ? { ...c, code: ownerCode + c.code, actorKey: COUNTRY + ownerCode }
+        : c,
+    );
+  for (const code of owned.values()) if (!excluded.has(COUNTRY + code)) named.add(COUNTRY + code);
   let state: State | null = null;
   if (named.size === 1) state = stateOf([...named][0]);
   else if (named.size === 0 && article && !excluded.has(article.key)) state = article;
