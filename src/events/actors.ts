@@ -203,6 +203,10 @@ const ATTRIBUTIVE_HEADS: ReadonlySet<string> = new Set([
   'capabilities',
 ]);
 
+/** Words that make "party" a gathering (general English: a social party), not a political party. */
+const SOCIAL_PARTY =
+  /^(christmas|birthday|dinner|office|holiday|house|garden|tea|cocktail|wedding|engagement|farewell|welcome|launch|street|block|pool|dance|costume|surprise|retirement|graduation|halloween|bachelor|bachelorette|slumber|pajama|pyjama|dinner|lunch|beach|fraternity|frat|watch|search|rescue|boarding|hunting|landing|working|victory)$/;
+
 /** The actor candidates of sentence [s0, s1), in text order. */
 export function sentenceActors(view: EventContext, s0: number, s1: number): ActorCandidate[] {
   const { doc, ix } = view;
@@ -241,6 +245,11 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
     }
     // "military equipment", "police custody": a group noun modifying a thing is no actor.
     if (g && g.len === 1 && ATTRIBUTIVE_HEADS.has(words[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    // "an office Christmas party", "a birthday party": a party that is a social gathering is no political group.
+    if (g && g.len === 1 && /^part(y|ies)$/.test(words[i]!) && SOCIAL_PARTY.test(words[i - 1] ?? '')) {
       i++;
       continue;
     }
@@ -340,6 +349,7 @@ function entityCandidate(
   if (possessive) k++;
   for (let n = 0; k < s1 && n < 3; n++) {
     const g = groupNounAt(words, k, s1);
+    if (g && g.len === 1 && /^part(y|ies)$/.test(words[k]!) && SOCIAL_PARTY.test(words[k - 1]!)) break;
     if (g) {
       last = roleTail(words, k + g.len, s1);
       tailed = last > k + g.len;

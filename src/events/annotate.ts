@@ -98,10 +98,14 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   for (let i = s0; i < s1; i++) {
     if (view.ix.entityOf[i]! >= 0 || masked.has(i)) continue;
     const list = candidatesAt(lex, words, i, s1);
-    if (!list) continue;
     // Capitalized mid-sentence words are names ("Strike Force", "March"), not triggers.
     const first = tokens[i]!.text;
     if (i > s0 && /^[A-Z]/.test(first) && first !== first.toUpperCase()) continue;
+    if (!list) {
+      const passive = passiveObjectTrigger(lex, words, i, s0);
+      if (passive) found.push(passive);
+      continue;
+    }
     // Of the patterns that match here, the one whose first word after the verb comes soonest (its object
     // rather than a later phrase: "hold drills for days" is about drills), then the longest.
     let best: { t: CompiledTrigger; end: number; carrier: number; object: number } | null = null;
@@ -156,6 +160,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
         modalAt: best.carrier,
       });
       i = best.end - 1;
+    } else {
+      const passive = passiveObjectTrigger(lex, words, i, s0);
+      if (passive) found.push(passive);
     }
   }
   found.push(...reportedDemands(view, s0, s1, cands));
@@ -194,6 +201,61 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   }
   return found.filter((f) => !f.absorbed);
 }
+
+/** Patterns of one verb and one object word ("impose … sanctions", "dispatch … warships"), in either lexicon. */
+function verbObjectPatterns(t: CompiledTrigger): ReadonlySet<string> | null {
+  if (!t.verb) return null;
+  const rest = t.words.slice(1).filter((x) => x !== null);
+  return rest.length === 1 ? rest[0]! : null;
+}
+
+/**
+ * A verb + object pattern in the passive (English grammar: the passive's subject is the active verb's object):
+ * "sanctions were imposed on X", "the warship was dispatched to Y", "a curfew was imposed". The participle at `i`
+ * follows a form of "be" or "get" (an adverb between allowed); its object is a word of the subject before it, the
+ * nearest one that completes a pattern of the verb, at most eight words back and not past a clause break.
+ */
+function passiveObjectTrigger(
+  lex: ReturnType<typeof triggerLexicon>,
+  words: readonly string[],
+  i: number,
+  s0: number,
+): Found | null {
+  const verb = words[i]!;
+  if (!PARTICIPLE.test(verb) || (!lex.anchoredVerbs.has(verb) && !lex.byFirst.has(verb))) return null;
+  let aux = i - 1;
+  if (aux > s0 && /^[a-z]+ly$/.test(words[aux]!)) aux--;
+  if (aux <= s0 || !PASSIVE_FORMS.has(words[aux]!)) return null;
+  if (words[aux - 1] === 'been' || words[aux - 1] === 'be') aux--;
+  if (PASSIVE_FORMS.has(words[aux - 1] ?? '')) aux--;
+  const own = (lex.byFirst.get(verb) ?? []).filter((t) => verbObjectPatterns(t));
+  for (let k = aux - 1; k >= s0 && k >= aux - 8; k--) {
+    const w = words[k]!;
+    // A clause break, a subordinator ("after it is filed"), or a pronoun subject: the object is not in reach.
+    if (/^[;:.!?]$/.test(w) || w === 'that' || REPORTING.has(w) || CLAUSE_BREAKS.has(w)) break;
+    if (/^(it|they|he|she|we|this|these)$/.test(w)) break;
+    const cameo = (lex.anchored.get(w) ?? []).filter((t) => t.words[0]!.has(verb) && verbObjectPatterns(t));
+    const hit = [...own.filter((t) => verbObjectPatterns(t)!.has(w)), ...cameo][0];
+    if (hit)
+      return { trigger: hit, ts: i, te: i + 1, absorbed: false, action: null, deniedComplement: false, modalAt: i };
+  }
+  return null;
+}
+
+/** Forms of "be" and "get" that make a passive. */
+const PASSIVE_FORMS: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'get',
+  'gets',
+  'got',
+  "'s",
+]);
 
 const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
   'after',
@@ -584,7 +646,12 @@ const OBJECT_CONTROL =
  * follows "to", an earlier verb trigger of the same clause acts on an object between them ("sent a team to help",
  * "mobilized groups in X to help support"), and that verb does not take the infinitive as its complement.
  */
-function purposeInfinitive(words: readonly string[], triggers: readonly Found[], f: Found, clauseStart: number): boolean {
+function purposeInfinitive(
+  words: readonly string[],
+  triggers: readonly Found[],
+  f: Found,
+  clauseStart: number,
+): boolean {
   if (!f.trigger.verb || f.modalAt !== f.ts || words[f.ts - 1] !== 'to') return false;
   const to = f.ts - 1;
   for (const g of triggers) {
@@ -593,9 +660,10 @@ function purposeInfinitive(words: readonly string[], triggers: readonly Found[],
     if (g.te === to && g.te - g.ts < 2) continue;
     if (OBJECT_CONTROL.test(words[g.ts]!) || g.trigger.type === 'REQUEST' || g.trigger.type === 'THREATEN') continue;
     // "met to discuss": talks are what a meeting is, not an aim beyond it.
-    if (g.trigger.type === f.trigger.type) continue;
+    if (g.trigger.type === 'CONSULT' && f.trigger.type === 'CONSULT') continue;
     let clean = true;
-    for (let k = g.te; k < to; k++) if (/^[,;:]$/.test(words[k]!) || words[k] === 'and' || words[k] === 'that') clean = false;
+    for (let k = g.te; k < to; k++)
+      if (/^[,;:]$/.test(words[k]!) || words[k] === 'and' || words[k] === 'that') clean = false;
     if (clean) return true;
   }
   return false;
@@ -652,6 +720,13 @@ export function annotateEvents(doc: Doc): void {
         const a = cands[agent]!;
         roles.source = [a];
         roles.target = roles.target.filter((t) => t !== a);
+      }
+      // "the warship was dispatched to the gulf", "troops were withdrawn": forces moved with no agent named are the
+      // side that mobilizes or retreats, not its target.
+      if (roles.passive && /^(MOBILIZE|RETREAT)$/.test(f.trigger.type)) {
+        const moved = roles.target.filter((c) => c.ts < f.ts);
+        if (!roles.source.length) roles.source = moved;
+        roles.target = roles.target.filter((c) => c.ts > f.ts || (c.actorKey !== null && roles.source !== moved));
       }
       if (f.demand) {
         roles.source = [f.demand.source];
@@ -814,7 +889,7 @@ export function annotateEvents(doc: Doc): void {
       const targetCands = target.filter((t) => !roles.source.includes(t));
       // "troops", "the government": the state the sentence or article is about, when that is unambiguous.
       const named = namedSide(
-        attachGeneric(doc.tokens, roles.source, targetCands, cands, state),
+        attachGeneric(doc.tokens, roles.source, targetCands, cands, state, f.ts),
         words,
         titled,
         cands,
@@ -822,7 +897,7 @@ export function annotateEvents(doc: Doc): void {
         view.ix.entityOf,
       );
       const namedTarget = namedSide(
-        attachGeneric(doc.tokens, targetCands, roles.source, cands, state),
+        attachGeneric(doc.tokens, targetCands, roles.source, cands, state, f.ts),
         words,
         titled,
         cands,

@@ -77,13 +77,22 @@ export function attachGeneric(
   other: readonly ActorCandidate[],
   cands: readonly ActorCandidate[],
   article: State | null,
+  at?: number,
 ): ActorCandidate[] {
   if (!side.some((c) => isStateOrgan(c, tokens))) return [...side];
   const excluded = new Set<string>();
   for (const c of [...other, ...side]) if (stateOf(c.actorKey)) excluded.add(c.actorKey!);
   const named = new Set<string>();
+  // A state named after the trigger as a party of some other act ("pressured by Congress to help Iran") is not the
+  // organ's; one named as a place ("in Chile") or before the trigger is.
   for (const c of cands)
-    if (c.placeName !== null && /^[A-Z]{3}$/.test(c.code) && stateOf(c.actorKey) && !excluded.has(c.actorKey!))
+    if (
+      c.placeName !== null &&
+      /^[A-Z]{3}$/.test(c.code) &&
+      stateOf(c.actorKey) &&
+      !excluded.has(c.actorKey!) &&
+      (c.kind === 'place' || at === undefined || c.ts < at)
+    )
       named.add(c.actorKey!);
   // "India's navy … the navy says it fired": an organ the sentence has already given a state to is that state's.
   const owned = new Map<string, string>();

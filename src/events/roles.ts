@@ -202,7 +202,8 @@ function resolvePronoun(
 }
 
 /** Verbs of saying whose clause complement may open with a pronoun subject ("said (that) they would …"). */
-const SAYING = /^(said|says|say|told|tells|announced|confirmed|declared|stated|added|insisted|warned|promised|vowed|pledged|threatened)$/;
+const SAYING =
+  /^(said|says|say|told|tells|announced|confirmed|declared|stated|added|insisted|warned|promised|vowed|pledged|threatened)$/;
 
 /**
  * The antecedent of a pronoun that opens the complement of a verb of saying: "A was charged, and the authorities said
@@ -370,7 +371,7 @@ function recipientAfter(
   for (const c of cands) {
     if (c.ts < from || c.ts >= end || c.kind === 'pronoun' || c.media) continue;
     let j = c.ts - 1;
-    while (j >= from && (w[j] === 'the' || isModifier(w[j]!)) && j > c.ts - 3) j--;
+    while (j >= from && j > c.ts - 4 && (w[j] === 'the' || isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!))) j--;
     if (w[j] === 'to') return c;
   }
   return null;
@@ -604,7 +605,9 @@ export function readRoles(
     // "were handed over to Kenya", "troops were sent to X": the subject of a passive verb of transfer is what is
     // transferred; the party it goes to (the "to" phrase) is the target.
     const recipient = TRANSFER_PASSIVE.test(w[ts]!) ? recipientAfter(w, cands, te, end) : null;
-    return { source: agent, target: recipient ? [recipient] : left, place, passive };
+    // "sanctions were imposed on X": a subject that names no actor leaves the target to the verb's own phrase.
+    const after = right.filter((r) => !agent.includes(r));
+    return { source: agent, target: recipient ? [recipient] : left.length ? left : after, place, passive };
   }
   // Without a subject, a "by" agent right after the trigger is its source ("an attack by rebels").
   const nearAgent = agent.length && w[te] === 'by' ? agent : [];
