@@ -288,7 +288,33 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
     }
     i++;
   }
-  return mergeGroupOf(view, out);
+  return titledPersons(view, mergeGroupOf(view, out));
+}
+
+/**
+ * "UK Prime Minister Gordon Brown", "U.S. Secretary of State Warren Christopher": a state (and the title its name
+ * opens) written right before a person's name is that person's affiliation, not a second actor. The person, whose
+ * code the language stage already gives that state, stands for the whole phrase.
+ */
+function titledPersons(view: EventContext, cands: ActorCandidate[]): ActorCandidate[] {
+  const tok = view.doc.tokens;
+  let out: ActorCandidate[] | null = null;
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const a = cands[i]!;
+    const b = cands[i + 1]!;
+    if (a.kind !== 'actor' || !isCountryKey(a.actorKey) || b.kind !== 'actor' || !b.person) continue;
+    if (!b.actorKey?.startsWith('person:') || !b.code.startsWith(a.code.slice(0, 3))) continue;
+    if (b.ts - a.te > 4) continue;
+    let title = true;
+    for (let k = a.te; k < b.ts; k++) if (!/^(\p{Lu}[\p{L}.-]*|of)$/u.test(tok[k]!.text)) title = false;
+    if (!title) continue;
+    out ??= [...cands];
+    const merged = { ...b, ts: a.ts, start: a.start };
+    out[out.indexOf(a)] = merged;
+    out.splice(out.indexOf(b), 1);
+    i++;
+  }
+  return out ?? cands;
 }
 
 /** What follows a dateline's place name: a colon, a spaced dash ("US-China" is no dateline), or the bracketed agency. */

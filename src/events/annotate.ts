@@ -222,7 +222,7 @@ function passiveObjectTrigger(
   s0: number,
 ): Found | null {
   const verb = words[i]!;
-  if (!PARTICIPLE.test(verb) || (!lex.anchoredVerbs.has(verb) && !lex.byFirst.has(verb))) return null;
+  if ((!lex.anchoredVerbs.has(verb) && !lex.byFirst.has(verb)) || !PARTICIPLE.test(verb)) return null;
   let aux = i - 1;
   if (aux > s0 && /^[a-z]+ly$/.test(words[aux]!)) aux--;
   if (aux <= s0 || !PASSIVE_FORMS.has(words[aux]!)) return null;

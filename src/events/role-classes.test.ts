@@ -109,3 +109,12 @@ describe('group nouns', () => {
     expect(fired?.source.map((a) => a.code)).toEqual(['INDMIL']);
   });
 });
+
+describe('a state and title before a person name', () => {
+  it('the person is the actor, with the state in the code', () => {
+    const doc = codeEvents('Dutch Foreign Minister Lena Voss criticized Chile on Monday.', [['Lena Voss', 'PER']]);
+    const e = doc.events.find((x) => x.type === 'ACCUSE');
+    expect(e?.source.map((a) => a.actorKey)).toEqual(['person:lena voss']);
+    expect(e?.source[0]?.code.slice(0, 3)).toBe('NLD');
+  });
+});
