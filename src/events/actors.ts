@@ -292,7 +292,7 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
 }
 
 /**
- * "UK Prime Minister Gordon Brown", "U.S. Secretary of State Warren Christopher": a state (and the title its name
+ * "UK Prime Minister Gordon Brown", "Dutch Foreign Minister Lena Voss": a state (and the title its name
  * opens) written right before a person's name is that person's affiliation, not a second actor. The person, whose
  * code the language stage already gives that state, stands for the whole phrase.
  */

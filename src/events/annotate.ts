@@ -231,7 +231,7 @@ function passiveObjectTrigger(
   const own = (lex.byFirst.get(verb) ?? []).filter((t) => verbObjectPatterns(t));
   for (let k = aux - 1; k >= s0 && k >= aux - 8; k--) {
     const w = words[k]!;
-    // A clause break, a subordinator ("after it is filed"), or a pronoun subject: the object is not in reach.
+    // A clause break, a subordinator ("once it is lodged"), or a pronoun subject: the object is not in reach.
     if (/^[;:.!?]$/.test(w) || w === 'that' || REPORTING.has(w) || CLAUSE_BREAKS.has(w)) break;
     if (/^(it|they|he|she|we|this|these)$/.test(w)) break;
     const cameo = (lex.anchored.get(w) ?? []).filter((t) => t.words[0]!.has(verb) && verbObjectPatterns(t));

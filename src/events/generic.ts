@@ -83,7 +83,7 @@ export function attachGeneric(
   const excluded = new Set<string>();
   for (const c of [...other, ...side]) if (stateOf(c.actorKey)) excluded.add(c.actorKey!);
   const named = new Set<string>();
-  // A state named after the trigger as a party of some other act ("pressured by Congress to help Iran") is not the
+  // A state named after the trigger as a party of some other act ("urged by lawmakers to aid Chile") is not the
   // organ's; one named as a place ("in Chile") or before the trigger is.
   for (const c of cands)
     if (
@@ -94,7 +94,7 @@ export function attachGeneric(
       (c.kind === 'place' || at === undefined || c.ts < at)
     )
       named.add(c.actorKey!);
-  // "India's navy … the navy says it fired": an organ the sentence has already given a state to is that state's.
+  // "Chile's army shelled the port; the army says it …": an organ the sentence has already given a state to is that state's.
   const owned = new Map<string, string>();
   for (const c of cands) {
     const m = /^([A-Z]{3})(GOV|MIL|COP|JUD|LEG|SPY)$/.exec(c.code);

@@ -13,13 +13,11 @@ const byTrigger = (doc: Doc, word: string): EventMention[] => doc.events.filter(
 const asserted = (e: EventMention) => !e.mode && !e.negated && !e.hypothetical;
 
 describe('a pronoun opening a reported clause is the sayer', () => {
-  it('"the authorities said they …" takes the authorities, not the sentence’s first name', () => {
-    const doc = code(
-      'Ivo Brandt was fined last week, and the authorities said they were preparing to charge him again.',
-    );
-    const charge = byTrigger(doc, 'charge');
+  it('"the prosecutors announced they …" takes the authorities, not the sentence’s first name', () => {
+    const doc = code('Ivo Brandt paid a fine in May; the prosecutors announced they would indict him for fraud.');
+    const charge = byTrigger(doc, 'indict');
     expect(charge.length).toBe(1);
-    expect(sideWords(charge[0]!, 'source')).toEqual(['authorities']);
+    expect(sideWords(charge[0]!, 'source')).toEqual(['prosecutors']);
   });
   it('"France said it would …" still takes France', () => {
     const doc = code('France said it would send troops to Chile.');
@@ -76,8 +74,8 @@ describe('verb + object patterns in the passive', () => {
     expect(e?.target.map((a) => a.text)).toEqual(['Chile']);
   });
   it('an object past a subordinator and a pronoun is out of reach', () => {
-    const doc = code('France will join the lawsuit after it is filed on Friday.');
-    expect(byTrigger(doc, 'filed')).toEqual([]);
+    const doc = code('France may back the claim once it is lodged in Lima.');
+    expect(byTrigger(doc, 'lodged')).toEqual([]);
   });
   it('forces moved with no agent named are the side that moves', () => {
     const doc = code('Chilean troops were withdrawn from Peru on Monday.');
@@ -104,9 +102,9 @@ describe('group nouns', () => {
     expect(e?.source.map((a) => a.code)).toEqual(['LEG']);
   });
   it('an organ the sentence gave a state keeps it when named again', () => {
-    const doc = code("India's navy sank a trawler, but the navy says it fired in self-defence.");
+    const doc = code("Chile's army shelled a depot, but the army says it fired on the rebels first.");
     const fired = byTrigger(doc, 'fired')[0];
-    expect(fired?.source.map((a) => a.code)).toEqual(['INDMIL']);
+    expect(fired?.source.map((a) => a.code)).toEqual(['CHLMIL']);
   });
 });
 

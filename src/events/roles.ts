@@ -192,7 +192,7 @@ function resolvePronoun(
     const prev = cands[idx - 1];
     return prev && prev.kind === 'actor' && p.ts - prev.te <= 2 ? [prev] : [];
   }
-  // "the authorities said they were preparing …", "X says it is sending …": the subject of a clause reported by a verb
+  // "the prosecutors announced they would …", "X says it is sending …": the subject of a clause reported by a verb
   // of saying is, as a pronoun, the sayer (the nearest subject before the verb), not the sentence's first actor.
   const sayer = reportedSubjectOf(view, cands, idx, s0, p.person);
   if (sayer.length) return sayer;
