@@ -203,6 +203,10 @@ const ATTRIBUTIVE_HEADS: ReadonlySet<string> = new Set([
   'capabilities',
 ]);
 
+/** Words that make "party" a gathering (general English: a social party), not a political party. */
+const SOCIAL_PARTY =
+  /^(christmas|birthday|dinner|office|holiday|house|garden|tea|cocktail|wedding|engagement|farewell|welcome|launch|street|block|pool|dance|costume|surprise|retirement|graduation|halloween|bachelor|bachelorette|slumber|pajama|pyjama|dinner|lunch|beach|fraternity|frat|watch|search|rescue|boarding|hunting|landing|working|victory)$/;
+
 /** The actor candidates of sentence [s0, s1), in text order. */
 export function sentenceActors(view: EventContext, s0: number, s1: number): ActorCandidate[] {
   const { doc, ix } = view;
@@ -244,6 +248,11 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
       i++;
       continue;
     }
+    // "an office Christmas party", "a birthday party": a party that is a social gathering is no political group.
+    if (g && g.len === 1 && /^part(y|ies)$/.test(words[i]!) && SOCIAL_PARTY.test(words[i - 1] ?? '')) {
+      i++;
+      continue;
+    }
     if (g) {
       const te = roleTail(words, i + g.len, s1);
       out.push({
@@ -279,7 +288,33 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
     }
     i++;
   }
-  return mergeGroupOf(view, out);
+  return titledPersons(view, mergeGroupOf(view, out));
+}
+
+/**
+ * "UK Prime Minister Gordon Brown", "Dutch Foreign Minister Lena Voss": a state (and the title its name
+ * opens) written right before a person's name is that person's affiliation, not a second actor. The person, whose
+ * code the language stage already gives that state, stands for the whole phrase.
+ */
+function titledPersons(view: EventContext, cands: ActorCandidate[]): ActorCandidate[] {
+  const tok = view.doc.tokens;
+  let out: ActorCandidate[] | null = null;
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const a = cands[i]!;
+    const b = cands[i + 1]!;
+    if (a.kind !== 'actor' || !isCountryKey(a.actorKey) || b.kind !== 'actor' || !b.person) continue;
+    if (!b.actorKey?.startsWith('person:') || !b.code.startsWith(a.code.slice(0, 3))) continue;
+    if (b.ts - a.te > 4) continue;
+    let title = true;
+    for (let k = a.te; k < b.ts; k++) if (!/^(\p{Lu}[\p{L}.-]*|of)$/u.test(tok[k]!.text)) title = false;
+    if (!title) continue;
+    out ??= [...cands];
+    const merged = { ...b, ts: a.ts, start: a.start };
+    out[out.indexOf(a)] = merged;
+    out.splice(out.indexOf(b), 1);
+    i++;
+  }
+  return out ?? cands;
 }
 
 /** What follows a dateline's place name: a colon, a spaced dash ("US-China" is no dateline), or the bracketed agency. */
@@ -340,6 +375,7 @@ function entityCandidate(
   if (possessive) k++;
   for (let n = 0; k < s1 && n < 3; n++) {
     const g = groupNounAt(words, k, s1);
+    if (g && g.len === 1 && /^part(y|ies)$/.test(words[k]!) && SOCIAL_PARTY.test(words[k - 1]!)) break;
     if (g) {
       last = roleTail(words, k + g.len, s1);
       tailed = last > k + g.len;

@@ -98,10 +98,14 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   for (let i = s0; i < s1; i++) {
     if (view.ix.entityOf[i]! >= 0 || masked.has(i)) continue;
     const list = candidatesAt(lex, words, i, s1);
-    if (!list) continue;
     // Capitalized mid-sentence words are names ("Strike Force", "March"), not triggers.
     const first = tokens[i]!.text;
     if (i > s0 && /^[A-Z]/.test(first) && first !== first.toUpperCase()) continue;
+    if (!list) {
+      const passive = passiveObjectTrigger(lex, words, i, s0);
+      if (passive) found.push(passive);
+      continue;
+    }
     // Of the patterns that match here, the one whose first word after the verb comes soonest (its object
     // rather than a later phrase: "hold drills for days" is about drills), then the longest.
     let best: { t: CompiledTrigger; end: number; carrier: number; object: number } | null = null;
@@ -156,6 +160,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
         modalAt: best.carrier,
       });
       i = best.end - 1;
+    } else {
+      const passive = passiveObjectTrigger(lex, words, i, s0);
+      if (passive) found.push(passive);
     }
   }
   found.push(...reportedDemands(view, s0, s1, cands));
@@ -194,6 +201,61 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   }
   return found.filter((f) => !f.absorbed);
 }
+
+/** Patterns of one verb and one object word ("impose … sanctions", "dispatch … warships"), in either lexicon. */
+function verbObjectPatterns(t: CompiledTrigger): ReadonlySet<string> | null {
+  if (!t.verb) return null;
+  const rest = t.words.slice(1).filter((x) => x !== null);
+  return rest.length === 1 ? rest[0]! : null;
+}
+
+/**
+ * A verb + object pattern in the passive (English grammar: the passive's subject is the active verb's object):
+ * "sanctions were imposed on X", "the warship was dispatched to Y", "a curfew was imposed". The participle at `i`
+ * follows a form of "be" or "get" (an adverb between allowed); its object is a word of the subject before it, the
+ * nearest one that completes a pattern of the verb, at most eight words back and not past a clause break.
+ */
+function passiveObjectTrigger(
+  lex: ReturnType<typeof triggerLexicon>,
+  words: readonly string[],
+  i: number,
+  s0: number,
+): Found | null {
+  const verb = words[i]!;
+  if ((!lex.anchoredVerbs.has(verb) && !lex.byFirst.has(verb)) || !PARTICIPLE.test(verb)) return null;
+  let aux = i - 1;
+  if (aux > s0 && /^[a-z]+ly$/.test(words[aux]!)) aux--;
+  if (aux <= s0 || !PASSIVE_FORMS.has(words[aux]!)) return null;
+  if (words[aux - 1] === 'been' || words[aux - 1] === 'be') aux--;
+  if (PASSIVE_FORMS.has(words[aux - 1] ?? '')) aux--;
+  const own = (lex.byFirst.get(verb) ?? []).filter((t) => verbObjectPatterns(t));
+  for (let k = aux - 1; k >= s0 && k >= aux - 8; k--) {
+    const w = words[k]!;
+    // A clause break, a subordinator ("once it is lodged"), or a pronoun subject: the object is not in reach.
+    if (/^[;:.!?]$/.test(w) || w === 'that' || REPORTING.has(w) || CLAUSE_BREAKS.has(w)) break;
+    if (/^(it|they|he|she|we|this|these)$/.test(w)) break;
+    const cameo = (lex.anchored.get(w) ?? []).filter((t) => t.words[0]!.has(verb) && verbObjectPatterns(t));
+    const hit = [...own.filter((t) => verbObjectPatterns(t)!.has(w)), ...cameo][0];
+    if (hit)
+      return { trigger: hit, ts: i, te: i + 1, absorbed: false, action: null, deniedComplement: false, modalAt: i };
+  }
+  return null;
+}
+
+/** Forms of "be" and "get" that make a passive. */
+const PASSIVE_FORMS: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'get',
+  'gets',
+  'got',
+  "'s",
+]);
 
 const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
   'after',
@@ -572,6 +634,41 @@ function weaponIn(words: readonly string[], from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Verbs that take an object and an infinitive as their complement, not as a purpose: directives ("urged X to"),
+ * causatives and implicatives ("forced X to", "prompted X to", "helped X to"), wanting and expecting.
+ */
+const OBJECT_CONTROL =
+  /^(ask|asks|asked|asking|urge|urges|urged|urging|call|calls|called|calling|tell|tells|told|telling|order|orders|ordered|ordering|force|forces|forced|forcing|compel|compels|compelled|compelling|allow|allows|allowed|allowing|permit|permits|permitted|permitting|invite|invites|invited|inviting|encourage|encourages|encouraged|encouraging|persuade|persuades|persuaded|persuading|prompt|prompts|prompted|prompting|lead|leads|led|leading|cause|causes|caused|causing|help|helps|helped|helping|enable|enables|enabled|enabling|pressure|pressures|pressured|pressuring|press|presses|pressed|pressing|push|pushes|pushed|pushing|want|wants|wanted|wanting|expect|expects|expected|expecting|require|requires|required|requiring|authorize|authorizes|authorized|authorizing|authorise|authorised|empower|empowers|empowered|empowering|get|gets|got|getting|convince|convinces|convinced|convincing|warn|warns|warned|warning|advise|advises|advised|advising|instruct|instructs|instructed|instructing|appeal|appeals|appealed|appealing|challenge|challenges|challenged|challenging|train|trains|trained|training)$/;
+
+/**
+ * A purpose infinitive (English grammar: "to" + verb after a complete verb phrase gives the act's aim): the trigger
+ * follows "to", an earlier verb trigger of the same clause acts on an object between them ("sent a team to help",
+ * "mobilized groups in X to help support"), and that verb does not take the infinitive as its complement.
+ */
+function purposeInfinitive(
+  words: readonly string[],
+  triggers: readonly Found[],
+  f: Found,
+  clauseStart: number,
+): boolean {
+  if (!f.trigger.verb || f.modalAt !== f.ts || words[f.ts - 1] !== 'to') return false;
+  const to = f.ts - 1;
+  for (const g of triggers) {
+    if (g === f || !g.trigger.verb || g.ts < clauseStart || g.te > to || to - g.te > 8) continue;
+    // The object sits between the verb and "to", or inside the trigger ("send a team").
+    if (g.te === to && g.te - g.ts < 2) continue;
+    if (OBJECT_CONTROL.test(words[g.ts]!) || g.trigger.type === 'REQUEST' || g.trigger.type === 'THREATEN') continue;
+    // "met to discuss": talks are what a meeting is, not an aim beyond it.
+    if (g.trigger.type === 'CONSULT' && f.trigger.type === 'CONSULT') continue;
+    let clean = true;
+    for (let k = g.te; k < to; k++)
+      if (/^[,;:]$/.test(words[k]!) || words[k] === 'and' || words[k] === 'that') clean = false;
+    if (clean) return true;
+  }
+  return false;
+}
+
 /** Intentions are coded as the commitment (AGREE) or the threat (THREATEN), the intended act kept as `action`. */
 function intentType(type: PloverType): PloverType {
   if (
@@ -623,6 +720,13 @@ export function annotateEvents(doc: Doc): void {
         const a = cands[agent]!;
         roles.source = [a];
         roles.target = roles.target.filter((t) => t !== a);
+      }
+      // "the warship was dispatched to the gulf", "troops were withdrawn": forces moved with no agent named are the
+      // side that mobilizes or retreats, not its target.
+      if (roles.passive && /^(MOBILIZE|RETREAT)$/.test(f.trigger.type)) {
+        const moved = roles.target.filter((c) => c.ts < f.ts);
+        if (!roles.source.length) roles.source = moved;
+        roles.target = roles.target.filter((c) => c.ts > f.ts || (c.actorKey !== null && roles.source !== moved));
       }
       if (f.demand) {
         roles.source = [f.demand.source];
@@ -686,6 +790,9 @@ export function annotateEvents(doc: Doc): void {
         const c = complementModality(words, f.modalAt, clauseStart);
         if (c) Object.assign(modality, c);
       }
+      // "sent a team to help", "provided loans to help it recover": an act's purpose is intended, not reported as done.
+      if (modality.mode === null && !modality.negated && purposeInfinitive(words, triggers, f, clauseStart))
+        modality.mode = 'intent';
       // "offered to mediate", "pledged aid": a commitment, the promised act still to come.
       if (modality.mode === null && f.trigger.verb && COMMISSIVE_VERBS.test(words[f.ts]!)) modality.mode = 'intent';
       // "extended an offer", "made a pledge": the commitment noun itself, its act still to come.
@@ -782,7 +889,7 @@ export function annotateEvents(doc: Doc): void {
       const targetCands = target.filter((t) => !roles.source.includes(t));
       // "troops", "the government": the state the sentence or article is about, when that is unambiguous.
       const named = namedSide(
-        attachGeneric(doc.tokens, roles.source, targetCands, cands, state),
+        attachGeneric(doc.tokens, roles.source, targetCands, cands, state, f.ts),
         words,
         titled,
         cands,
@@ -790,7 +897,7 @@ export function annotateEvents(doc: Doc): void {
         view.ix.entityOf,
       );
       const namedTarget = namedSide(
-        attachGeneric(doc.tokens, targetCands, roles.source, cands, state),
+        attachGeneric(doc.tokens, targetCands, roles.source, cands, state, f.ts),
         words,
         titled,
         cands,

@@ -77,14 +77,38 @@ export function attachGeneric(
   other: readonly ActorCandidate[],
   cands: readonly ActorCandidate[],
   article: State | null,
+  at?: number,
 ): ActorCandidate[] {
   if (!side.some((c) => isStateOrgan(c, tokens))) return [...side];
   const excluded = new Set<string>();
   for (const c of [...other, ...side]) if (stateOf(c.actorKey)) excluded.add(c.actorKey!);
   const named = new Set<string>();
+  // A state named after the trigger as a party of some other act ("urged by lawmakers to aid Chile") is not the
+  // organ's; one named as a place ("in Chile") or before the trigger is.
   for (const c of cands)
-    if (c.placeName !== null && /^[A-Z]{3}$/.test(c.code) && stateOf(c.actorKey) && !excluded.has(c.actorKey!))
+    if (
+      c.placeName !== null &&
+      /^[A-Z]{3}$/.test(c.code) &&
+      stateOf(c.actorKey) &&
+      !excluded.has(c.actorKey!) &&
+      (c.kind === 'place' || at === undefined || c.ts < at)
+    )
       named.add(c.actorKey!);
+  // "Chile's army shelled the port; the army says it …": an organ the sentence has already given a state to is that state's.
+  const owned = new Map<string, string>();
+  for (const c of cands) {
+    const m = /^([A-Z]{3})(GOV|MIL|COP|JUD|LEG|SPY)$/.exec(c.code);
+    if (m && c.kind === 'actor' && !owned.has(m[2]!)) owned.set(m[2]!, m[1]!);
+  }
+  const organ = side.find((c) => isStateOrgan(c, tokens));
+  const ownerCode = organ ? owned.get(organ.code) : undefined;
+  if (ownerCode && !side.some((c) => stateOf(c.actorKey)) && ![...excluded].some((k) => k === COUNTRY + ownerCode))
+    return side.map((c) =>
+      isStateOrgan(c, tokens) && c.code === organ!.code
+        ? { ...c, code: ownerCode + c.code, actorKey: COUNTRY + ownerCode }
+        : c,
+    );
+  for (const code of owned.values()) if (!excluded.has(COUNTRY + code)) named.add(COUNTRY + code);
   let state: State | null = null;
   if (named.size === 1) state = stateOf([...named][0]);
   else if (named.size === 0 && article && !excluded.has(article.key)) state = article;

@@ -192,9 +192,44 @@ function resolvePronoun(
     const prev = cands[idx - 1];
     return prev && prev.kind === 'actor' && p.ts - prev.te <= 2 ? [prev] : [];
   }
+  // "the prosecutors announced they would …", "X says it is sending …": the subject of a clause reported by a verb
+  // of saying is, as a pronoun, the sayer (the nearest subject before the verb), not the sentence's first actor.
+  const sayer = reportedSubjectOf(view, cands, idx, s0, p.person);
+  if (sayer.length) return sayer;
   const subject = sentenceSubject(view, cands, p.ts, s0, p.person);
   if (subject.length) return subject;
   return p.person ? fallback.filter((f) => f.person) : fallback.filter((f) => !f.person);
+}
+
+/** Verbs of saying whose clause complement may open with a pronoun subject ("said (that) they would …"). */
+const SAYING =
+  /^(said|says|say|told|tells|announced|confirmed|declared|stated|added|insisted|warned|promised|vowed|pledged|threatened)$/;
+
+/**
+ * The antecedent of a pronoun that opens the complement of a verb of saying: "A was charged, and the authorities said
+ * they …" → the authorities. The sayer is the nearest actor before the verb (a pronoun's own antecedent for "he said
+ * he"), with at most two words between it and the verb and no comma or clause break; a person pronoun wants a person.
+ */
+function reportedSubjectOf(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  idx: number,
+  s0: number,
+  person: boolean,
+): ActorCandidate[] {
+  const w = view.ix.lower;
+  const p = cands[idx]!;
+  let v = p.ts - 1;
+  if (w[v] === 'that') v--;
+  if (v <= s0 || !SAYING.test(w[v]!)) return [];
+  let k = idx - 1;
+  while (k >= 0 && cands[k]!.te > v) k--;
+  if (k < 0) return [];
+  const c = cands[k]!;
+  if (c.kind !== 'actor' || c.media || v - c.te > 2 || (person && !c.person)) return [];
+  for (let j = c.te; j < v; j++) if (w[j] === ',' || CLAUSE_BREAKS.has(w[j]!)) return [];
+  if (inPrepPhrase(view, c, s0)) return [];
+  return coordinated(view, cands, appositionHead(view, cands, k), -1);
 }
 
 /** Group nouns too vague to beat a named place as a target. */
@@ -310,6 +345,46 @@ function ownMeans(view: EventContext, c: ActorCandidate): boolean {
     c.code === 'MIL' &&
     (/^(some|more|additional|extra|all)$/.test(w[j]!) || /^[0-9][0-9,.]*$/.test(w[j]!) || GROUP_COUNTS.has(w[j]!))
   );
+}
+
+/**
+ * "Under pressure from President X, the company agreed …": the candidate sits in a sentence-opening prepositional
+ * phrase closed by a comma before the trigger; it is never the subject, not even as a last resort.
+ */
+function inFrontedPhrase(w: readonly string[], s0: number, c: ActorCandidate, ts: number): boolean {
+  if (!PREPOSITIONS.has(w[s0]!) && !FRONTED_OPENERS.has(w[s0]!)) return false;
+  for (let j = s0 + 1; j < c.ts; j++) if (w[j] === ',' || w[j] === ';') return false;
+  for (let j = c.te; j < ts; j++) if (w[j] === ',') return true;
+  return false;
+}
+
+/** Participles of verbs of transfer (give, hand, send, deliver, return, transfer) in the passive. */
+const TRANSFER_PASSIVE = /^(handed|given|sent|delivered|returned|transferred|shipped|passed)$/;
+
+/** The first actor or place after "to" ("to Kenya", "to the authorities") in [from, end). */
+function recipientAfter(
+  w: readonly string[],
+  cands: readonly ActorCandidate[],
+  from: number,
+  end: number,
+): ActorCandidate | null {
+  for (const c of cands) {
+    if (c.ts < from || c.ts >= end || c.kind === 'pronoun' || c.media) continue;
+    let j = c.ts - 1;
+    while (j >= from && j > c.ts - 4 && (w[j] === 'the' || isModifier(w[j]!) || /^[a-z]+(ing|ed)$/.test(w[j]!))) j--;
+    if (w[j] === 'to') return c;
+  }
+  return null;
+}
+
+/** A form of "be" or "get" before the participle at `ts`, past adverbs ("was quickly", "have not been"). */
+function auxiliaryBefore(w: readonly string[], ts: number, floor: number): boolean {
+  for (let j = ts - 1; j >= floor && j >= ts - 4; j--) {
+    const x = w[j]!;
+    if (PASSIVE_AUX.has(x)) return true;
+    if (!ADVERB_GAP.has(x) && !/^[a-z]+ly$/.test(x)) return false;
+  }
+  return false;
 }
 
 /** "by the current government": the candidate is the agent of a "by" phrase. */
@@ -446,9 +521,13 @@ export function readRoles(
   const owner = passive ? -1 : possessorOf(view, cands, ts, clauseStart);
   let left: ActorCandidate[] = owner >= 0 ? coordinated(view, cands, owner, -1) : [];
   let fallbackLeft: ActorCandidate[] = [];
+  // "victims killed by the crash", "the chief sanctioned by X": a participle with no auxiliary modifies the noun right
+  // before it, which undergoes the act; an actor further left belongs to another clause.
+  const reduced = passive && ts > s0 && w[ts - 1] !== ',' && !auxiliaryBefore(w, ts, clauseStart);
   for (let k = cands.length - 1; k >= 0 && !left.length; k--) {
     const c = cands[k]!;
     if (c.te > ts || c.ts < clauseStart) continue;
+    if (reduced && c.te !== ts) break;
     // "a group led by Senator X is introducing …": the agent inside a reduced relative is not the main verb's subject.
     if (c.kind === 'actor' && afterBy(w, c.ts, clauseStart) && finiteBetween(w, c.te, ts)) continue;
     if (c.kind === 'place') continue;
@@ -458,20 +537,20 @@ export function readRoles(
     }
     if (c.media || isReporter(view, c, s1)) continue;
     if (inPrepPhrase(view, c, s0)) {
-      if (!fallbackLeft.length) fallbackLeft = [c];
+      if (!fallbackLeft.length && !inFrontedPhrase(w, s0, c, ts)) fallbackLeft = [c];
       continue;
     }
     left = coordinated(view, cands, appositionHead(view, cands, k), -1);
     break;
   }
-  if (!left.length) left = fallbackLeft;
+  if (!left.length && !reduced) left = fallbackLeft;
   // "He spoke after talks with X", "… before meeting X": a noun or gerund after a temporal preposition, with no
   // subject of its own, has the main clause's subject as its agent.
-  if (!left.length && clauseStart > s0 && SUBJECTLESS_OPENERS.test(w[clauseStart - 1]!))
+  if (!left.length && !reduced && clauseStart > s0 && SUBJECTLESS_OPENERS.test(w[clauseStart - 1]!))
     left = mainSubject(view, cands, clauseStart - 1, s0, s1, previousSubject);
   // "Emerging from a meeting with X, the chairman promised …": an opening participle clause has the subject after it.
   const opening = openingParticiple(w, s0, s1);
-  if (!left.length && opening > ts) {
+  if (!left.length && !reduced && opening > ts) {
     let k = cands.findIndex((c) => c.ts > opening && c.kind === 'actor' && !c.media);
     // "BP Chairman Carl Svanberg": of names run together (at most a capitalized title between), the last is the head.
     const runsOn = (a: ActorCandidate, b: ActorCandidate | undefined) =>
@@ -522,7 +601,14 @@ export function readRoles(
       : placeTarget.length
         ? placeTarget
         : group;
-  if (passive) return { source: agent, target: left, place, passive };
+  if (passive) {
+    // "were handed over to Kenya", "troops were sent to X": the subject of a passive verb of transfer is what is
+    // transferred; the party it goes to (the "to" phrase) is the target.
+    const recipient = TRANSFER_PASSIVE.test(w[ts]!) ? recipientAfter(w, cands, te, end) : null;
+    // "sanctions were imposed on X": a subject that names no actor leaves the target to the verb's own phrase.
+    const after = right.filter((r) => !agent.includes(r));
+    return { source: agent, target: recipient ? [recipient] : left.length ? left : after, place, passive };
+  }
   // Without a subject, a "by" agent right after the trigger is its source ("an attack by rebels").
   const nearAgent = agent.length && w[te] === 'by' ? agent : [];
   return { source: left.length ? left : nearAgent, target: right.filter((r) => !left.includes(r)), place, passive };

@@ -162,6 +162,21 @@ const OWN_GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
   ['sailors', 'CVL'],
   ['elders', 'CVL'],
   ['intelligence', 'SPY'],
+  // General English names of police officers, suspects and lawyers, singular and plural, in the sectors the
+  // list gives their kin ("policemen" COP, "criminals" CRM, "prosecutors" JUD, "lawyers" CVL, "gunmen" REB).
+  ['cop', 'COP'],
+  ['cops', 'COP'],
+  ['suspect', 'CRM'],
+  ['suspects', 'CRM'],
+  ['offender', 'CRM'],
+  ['offenders', 'CRM'],
+  ['gunman', 'REB'],
+  ['prosecutor', 'JUD'],
+  ['prosecution', 'JUD'],
+  ['jury', 'JUD'],
+  ['attorney', 'CVL'],
+  ['attorneys', 'CVL'],
+  ['lawyer', 'CVL'],
 ]);
 
 /**
