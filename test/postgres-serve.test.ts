@@ -89,7 +89,7 @@ describe.skipIf(unavailable !== null)('serve on PostgreSQL answers as on SQLite'
     await drop?.();
   });
 
-  /** The routes compared: lists, pages, a search, and the detail of the first article, actor, event and story. */
+  /** The routes compared: lists, pages, searches, the network, the brief, and an article's, actor's and story's detail. */
   async function routes(): Promise<string[]> {
     const first = async (path: string, key: string): Promise<string> => {
       const body = JSON.parse((await get(sqlite!, path)).body) as Record<string, Array<{ id: string }>>;
@@ -113,6 +113,10 @@ describe.skipIf(unavailable !== null)('serve on PostgreSQL answers as on SQLite'
       '/api/ledger',
       '/api/places',
       '/api/outlets',
+      '/api/filter-choices',
+      '/api/quotes/speakers',
+      '/api/network',
+      '/api/corrections',
       '/api/search?q=harbour',
       '/api/search?q=port%20OR%20ship&limit=5',
       '/api/brief',
@@ -137,6 +141,17 @@ describe.skipIf(unavailable !== null)('serve on PostgreSQL answers as on SQLite'
     expect(await articleCount(sqlite!)).toBeGreaterThan(0);
     await expectSameAnswers();
   }, 120_000);
+
+  it('sitrep brief prints the same brief from either store', async () => {
+    const [a, b] = await Promise.all([
+      runCli(['brief', '--json', '--db', sqlitePath]),
+      runCli(['brief', '--json', '--db', pgUrl]),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(JSON.parse(a.stdout).stories.length).toBeGreaterThan(0);
+    expect(b.stdout === a.stdout, 'the two briefs differ').toBe(true);
+  }, 300_000);
 
   it('answers with a later analysis within its refresh interval, as the SQLite server does', async () => {
     const before = await articleCount(postgres!);
