@@ -38,12 +38,19 @@ export interface AppOptions extends ApiOptions {
   readers?: number;
   /** The job queue shown at `/api/jobs` (`sitrep serve --queue`). */
   queue?: WorkQueue;
+  /**
+   * Where the API's writes go once they have passed the guards (default: this app's own routes, on `db`). A
+   * PostgreSQL store's server answers from a read copy and hands its writes here (`CopyServer`).
+   */
+  writes?: (request: Request) => Promise<Response>;
 }
 
 /** The served app, with what the server must stop when it stops. */
 export interface ServedApp extends Hono {
   /** End the worker threads: readers, background jobs, the network builder. */
   stopWorkers(): void;
+  /** Settles when the Sources jobs submitted so far have finished. */
+  settled(): Promise<unknown>;
 }
 
 /** The built UI files: beside this module once compiled, or the build's output when run from the sources. */
@@ -102,6 +109,9 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   app.use('/api/*', apiGuard(token, reads));
   // Before the read cache: jobs change without a store commit.
   app.route('/api/jobs', queueRoutes(options.queue ?? null));
+  const writes = options.writes;
+  if (writes)
+    app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : writes(c.req.raw)));
   // Reads answered from memory (after the guards, so a cached answer is refused like a fresh one). Not the
   // Sources routes: their jobs and feeds change without a store commit; nor whole-list exports: they stream.
   // A stale answer's successor is made by the app itself, in the background (`refresh`): the same URL and headers
@@ -165,5 +175,6 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       jobs.close();
       network.close();
     },
+    settled: () => jobs.idle(),
   });
 }

@@ -77,6 +77,11 @@ export class JobQueue {
     return this.waiting.get(id) ?? Promise.resolve(this.jobs.get(id)!);
   }
 
+  /** Settles when every job submitted so far has finished. */
+  idle(): Promise<unknown> {
+    return this.last;
+  }
+
   get(id: string): JobStatus | null {
     return this.jobs.get(id) ?? null;
   }

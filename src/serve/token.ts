@@ -14,6 +14,12 @@ export function storeToken(db: Db): string {
   return (db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string }).value;
 }
 
+/** The token kept in the store, or null before `storeToken` made one (reads only). */
+export function keptToken(db: Db): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
 /** Compare a presented token with the store's in constant time. */
 export function tokenMatches(presented: string | undefined, token: string): boolean {
   if (presented === undefined) return false;

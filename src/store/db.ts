@@ -8,7 +8,9 @@ export type Db = Database.Database;
 /** Open (or create) a store: WAL journal, foreign keys on, migrations applied. */
 export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
   if (isPostgresUrl(path))
-    throw new Error('this command works on a SQLite store only; analyze and export take postgres:// (docs/scale.md)');
+    throw new Error(
+      'this command works on a SQLite store only; analyze, export, search, serve, brief and corrections take postgres:// (docs/scale.md)',
+    );
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });

@@ -7,7 +7,7 @@ import { type Sink, writeJsonExport } from './export/json.js';
 import { openPool } from './pg/connect.js';
 import { isPostgresUrl, redactUrl } from './pg/url.js';
 import { writeJsonExportPg } from './pg/export-json.js';
-import { pullStore, pushStore } from './pg/mirror.js';
+import { pullStore, pushStore, storeVersion } from './pg/mirror.js';
 import { inSnapshot } from './pg/rows.js';
 import { searchPg } from './pg/search.js';
 import { type SearchFacets, type SearchHit, type SearchOptions, search } from './search.js';
@@ -33,6 +33,16 @@ export interface Store {
   /** Run `fn` on a read-only SQLite view of the store (the readers only SQLite has yet). */
   read<T>(fn: (db: Db) => Promise<T> | T): Promise<T>;
   writeJsonExport(sink: Sink): Promise<void>;
+  /**
+   * The store's version: on PostgreSQL a counter each write moves (one row, cheap to poll); on SQLite null (a
+   * SQLite store is read in place, and its connections see each commit themselves).
+   */
+  version(): Promise<string | null>;
+  /**
+   * Copy the whole store, as of one snapshot, into `db` (a new, empty SQLite store) and give the version copied:
+   * the read copy `sitrep serve` answers from on PostgreSQL. SQLite stores are not copied (they are read in place).
+   */
+  copyInto(db: Db): Promise<string>;
   search(q: string, offset?: number, limit?: number, options?: SearchOptions): Promise<SearchResult>;
   close(): Promise<void>;
 }
@@ -61,6 +71,8 @@ function sqliteStore(path: string): Store {
     write: (fn) => withDb(false, fn),
     read: (fn) => withDb(true, fn),
     writeJsonExport: (sink) => withDb(true, (db) => writeJsonExport(db, sink)),
+    version: async () => null,
+    copyInto: () => Promise.reject(new Error('a SQLite store is read in place, not copied')),
     // The window is the server's CPU budget per request: a command line search ranks every hit.
     search: (q, offset, limit, options) =>
       withDb(true, (db) => search(db, q, offset, limit, { window: Number.POSITIVE_INFINITY, ...options })),
@@ -113,6 +125,13 @@ function pgStore(url: string, pool: pg.Pool): Store {
     },
     read: (fn) => inSnapshot(pool, (client) => workingCopy(client, fn)),
     writeJsonExport: (sink) => writeJsonExportPg(pool, sink),
+    version: () => storeVersion(pool),
+    copyInto: (db) =>
+      inSnapshot(pool, async (client) => {
+        const version = await storeVersion(client);
+        await pullStore(client, db);
+        return version;
+      }),
     search: (q, offset, limit, options) => searchPg(pool, q, offset, limit, options),
     close: () => pool.end(),
   };

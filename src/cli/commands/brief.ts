@@ -4,7 +4,7 @@ import { parseArgs, UsageError } from '../args.js';
 import { stringifyLine } from '../jsonl.js';
 import { brief, briefMarkdown } from '../../analyze/index.js';
 import { briefHtml } from '../../analyze/brief-html.js';
-import { articleDetail, openDb, storeLocation } from '../../store/index.js';
+import { articleDetail, openStore, storeLocation } from '../../store/index.js';
 import { isIsoDay } from '../../time/index.js';
 
 const FORMATS = ['json', 'md', 'html', 'pdf'] as const;
@@ -12,7 +12,7 @@ type Format = (typeof FORMATS)[number];
 
 export const command: Command = {
   usage:
-    'sitrep brief [--story ID | --query Q] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--since YYYY-MM-DD] [--db FILE]' +
+    'sitrep brief [--story ID | --query Q] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--since YYYY-MM-DD] [--db FILE|postgres://…]' +
     ' --json|--md|--format md|html|pdf [--out FILE]' +
     '   (a situation report of the stored stories, every sentence cited; --out is required for pdf)',
   async run(argv, ctx) {
@@ -35,34 +35,39 @@ export const command: Command = {
     for (const name of ['from', 'to', 'since'])
       if (args.values.has(name) && !isIsoDay(args.values.get(name)!))
         throw new UsageError(`--${name} must be "YYYY-MM-DD"`);
-    const db = openDb(storeLocation(args.values.get('db')), { readonly: true });
-    let result: string;
+    const store = await openStore(storeLocation(args.values.get('db')));
+    let result: string | null;
     try {
-      const b = brief(db, {
-        story,
-        query,
-        from: args.values.get('from'),
-        to: args.values.get('to'),
-        since: args.values.get('since'),
-      });
-      if (story !== undefined && b.stories.length === 0) {
-        ctx.stderr.write(`sitrep brief: no story "${story}" (or none of its articles in the period)\n`);
-        return 1;
-      }
-      if (format === 'json') result = `${stringifyLine(b)}\n`;
-      else if (format === 'md')
-        result = briefMarkdown(b, (id) => {
-          const a = articleDetail(db, id);
-          return a ? `${a.outlet ?? 'unknown outlet'}, "${a.title}" (${a.published ?? 'undated'}), article ${id}` : id;
+      // On PostgreSQL the brief is made from a working copy of the store (docs/scale.md).
+      result = await store.read((db): string | null => {
+        const b = brief(db, {
+          story,
+          query,
+          from: args.values.get('from'),
+          to: args.values.get('to'),
+          since: args.values.get('since'),
         });
-      else
-        result = briefHtml(b, (id) => {
+        if (story !== undefined && b.stories.length === 0) {
+          ctx.stderr.write(`sitrep brief: no story "${story}" (or none of its articles in the period)\n`);
+          return null;
+        }
+        if (format === 'json') return `${stringifyLine(b)}\n`;
+        if (format === 'md')
+          return briefMarkdown(b, (id) => {
+            const a = articleDetail(db, id);
+            return a
+              ? `${a.outlet ?? 'unknown outlet'}, "${a.title}" (${a.published ?? 'undated'}), article ${id}`
+              : id;
+          });
+        return briefHtml(b, (id) => {
           const a = articleDetail(db, id);
           return a ? { outlet: a.outlet, title: a.title, published: a.published } : null;
         });
+      });
     } finally {
-      db.close();
+      await store.close();
     }
+    if (result === null) return 1;
     if (format === 'pdf') {
       const { htmlToPdf, PdfUnavailableError } = await import('../../analyze/brief-pdf.js');
       try {

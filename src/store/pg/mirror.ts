@@ -7,6 +7,15 @@ import { keepSeqCounter } from '../corpus.js';
 import { beginBulkLoad, finishBulkLoad, type Db } from '../db.js';
 
 /**
+ * The order a table's rows were written in, for the tables the corpus steps write whole, in an order of their own (the
+ * order of the resolved actors, events, claim groups): `rowid` in SQLite; in PostgreSQL the rows' physical order
+ * (`ctid`), which is the order they were loaded in, since these tables are only ever emptied by the write-back's
+ * TRUNCATE and loaded by its COPY (nothing updates or deletes their rows in PostgreSQL). A SQLite copy then numbers
+ * them as the SQLite store does: the actors' list breaks ties of (mentions, name) by rowid, and its cursor names it.
+ */
+export const WRITTEN_ORDER = 'written order';
+
+/**
  * The store's tables, parents before children, each with the order its rows were written in (which is the order
  * SQLite reads a table without ORDER BY in, and the order the corpus steps see rows in).
  */
@@ -18,12 +27,12 @@ export const STORE_TABLES: ReadonlyArray<{ name: string; order: string }> = [
   { name: 'quotes', order: 'article_seq, idx' },
   { name: 'claims', order: 'article_seq, idx' },
   { name: 'event_mentions', order: 'article_seq, idx' },
-  { name: 'entities', order: 'id' },
+  { name: 'entities', order: WRITTEN_ORDER },
   { name: 'actor_keys', order: 'actor_key' },
-  { name: 'events', order: 'id' },
+  { name: 'events', order: WRITTEN_ORDER },
   { name: 'event_articles', order: 'article_id, event_id' },
   { name: 'event_actors', order: 'entity_id, event_id, side' },
-  { name: 'claim_groups', order: 'id' },
+  { name: 'claim_groups', order: WRITTEN_ORDER },
   { name: 'claim_group_members', order: 'article_seq, idx' },
   { name: 'corrections', order: 'id' },
   { name: 'stories', order: 'seq' },
@@ -34,8 +43,24 @@ export const STORE_TABLES: ReadonlyArray<{ name: string; order: string }> = [
   { name: 'feed_items', order: 'feed_url, item_key' },
 ];
 
-/** A process's own row in `meta` (see `beginBulkLoad`): never copied between stores. */
-const LOCAL_META = "key <> 'bulk_load'";
+/**
+ * Rows of `meta` never copied between stores: a process's own (see `beginBulkLoad`), and the PostgreSQL store's
+ * version (`STORE_VERSION`), which only the write-back moves.
+ */
+const LOCAL_META = "key NOT IN ('bulk_load', 'store_version')";
+
+/**
+ * The `meta` key of the PostgreSQL store's version: a counter moved by each write-back (`pushStore`), in the same
+ * transaction, so a reader that sees new tables sees a new version too. Servers poll it to know when their read copy
+ * is out of date (`storeVersion`).
+ */
+export const STORE_VERSION = 'store_version';
+
+/** The PostgreSQL store's version ('0' before its first write-back). Cheap: one row by its key. */
+export async function storeVersion(client: pg.ClientBase | pg.Pool): Promise<string> {
+  const { rows } = await client.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [STORE_VERSION]);
+  return rows[0]?.value ?? '0';
+}
 
 type Kind = 'number' | 'bytes' | 'text';
 
@@ -107,7 +132,8 @@ export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> 
     const insert = db.prepare(
       `INSERT INTO ${name} (${list}) VALUES (${columns.map(() => '?').join(', ')})${name === 'meta' ? ' ON CONFLICT(key) DO NOTHING' : ''}`,
     );
-    const stream = client.query(copyTo(`COPY (SELECT ${list} FROM ${name}${where} ORDER BY ${order}) TO STDOUT`));
+    const by = order === WRITTEN_ORDER ? 'ctid' : order;
+    const stream = client.query(copyTo(`COPY (SELECT ${list} FROM ${name}${where} ORDER BY ${by}) TO STDOUT`));
     const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
     const batch: unknown[][] = [];
     const flush = db.transaction(() => {
@@ -136,12 +162,14 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
   let rows = 0;
   await client.query('BEGIN');
   try {
+    const version = Number(await storeVersion(client));
     await client.query(`TRUNCATE ${STORE_TABLES.map((t) => t.name).join(', ')}`);
     for (const { name, order } of STORE_TABLES) {
       const columns = await columnsOf(client, db, name);
       const list = columns.map((c) => quoteIdent(c.name)).join(', ');
       const where = name === 'meta' ? ` WHERE ${LOCAL_META}` : '';
-      const select = db.prepare(`SELECT ${list} FROM ${name}${where} ORDER BY ${order}`).raw();
+      const by = order === WRITTEN_ORDER ? 'rowid' : order;
+      const select = db.prepare(`SELECT ${list} FROM ${name}${where} ORDER BY ${by}`).raw();
       const copy = client.query(copyFrom(`COPY ${name} (${list}) FROM STDIN`));
       function* lines(): Generator<string> {
         let chunk = '';
@@ -165,6 +193,7 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
     await client.query(
       "SELECT setval(pg_get_serial_sequence('corrections', 'id'), COALESCE((SELECT MAX(id) FROM corrections), 0) + 1, false)",
     );
+    await client.query('INSERT INTO meta (key, value) VALUES ($1, $2)', [STORE_VERSION, String(version + 1)]);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,0 +1,205 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
+import { runCli } from './run-cli.js';
+
+/**
+ * `sitrep serve` on a PostgreSQL store answers as on a SQLite store holding the same analysis: the same bytes for
+ * each read route, after the first analysis and after a second one made while both servers run (the PostgreSQL
+ * server picks it up within its refresh interval); and a correction made through it is written to the store.
+ */
+const unavailable = await postgresUnavailable();
+if (unavailable) console.warn(unavailable);
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CLI = join(ROOT, 'dist/cli/main.js');
+/** The PostgreSQL server's `--refresh-every`, seconds. */
+const REFRESH_S = 1;
+
+interface Server {
+  base: string;
+  token: string;
+  stderr: () => string;
+  stop: () => Promise<void>;
+}
+
+/** `sitrep serve` on `db`, on a free port, with one reader thread; resolves once it listens. */
+function startServer(db: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [CLI, 'serve', '--db', db, '--port', '0', '--readers', '1', '--refresh-every', String(REFRESH_S)],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let err = '';
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.once('exit', (code) => reject(new Error(`sitrep serve exited (${code}): ${err}`)));
+    child.stderr!.on('data', (b: Buffer) => {
+      err += b.toString('utf8');
+      const at = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(err);
+      const token = /needed to write\): (\S+)/.exec(err);
+      if (at && token)
+        resolve({
+          base: at[1]!,
+          token: token[1]!,
+          stderr: () => err,
+          stop: () => {
+            child.kill('SIGTERM');
+            return exited;
+          },
+        });
+    });
+  });
+}
+
+async function get(server: Server, path: string): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${server.base}${path}`);
+  return { status: res.status, body: await res.text() };
+}
+
+const articleCount = async (server: Server): Promise<number> =>
+  (JSON.parse((await get(server, '/api/stats')).body) as { articles: number }).articles;
+
+describe.skipIf(unavailable !== null)('serve on PostgreSQL answers as on SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-serve-'));
+  const sqlitePath = join(dir, 'served.db');
+  let pgUrl = '';
+  let drop: (() => Promise<void>) | undefined;
+  let sqlite: Server | undefined;
+  let postgres: Server | undefined;
+
+  const analyze = async (corpus: string, db: string): Promise<void> => {
+    const run = await runCli(['analyze', `examples/${corpus}`, '--db', db, '--threads', '1']);
+    expect(run.code, run.stderr).toBe(0);
+  };
+
+  beforeAll(async () => {
+    ({ url: pgUrl, drop } = await throwAwayDatabase());
+    await analyze('dump-harbour', sqlitePath);
+    await analyze('dump-harbour', pgUrl);
+    [sqlite, postgres] = await Promise.all([startServer(sqlitePath), startServer(pgUrl)]);
+  }, 600_000);
+
+  afterAll(async () => {
+    await sqlite?.stop();
+    await postgres?.stop();
+    await drop?.();
+  });
+
+  /** The routes compared: lists, pages, searches, the network, the brief, and an article's, actor's and story's detail. */
+  async function routes(): Promise<string[]> {
+    const first = async (path: string, key: string): Promise<string> => {
+      const body = JSON.parse((await get(sqlite!, path)).body) as Record<string, Array<{ id: string }>>;
+      const id = body[key]?.[0]?.id;
+      expect(id, `${path} lists no ${key}`).toBeDefined();
+      return id!;
+    };
+    return [
+      '/api/stats',
+      '/api/articles',
+      '/api/articles?limit=5&offset=3',
+      `/api/articles/${await first('/api/articles', 'items')}`,
+      '/api/entities',
+      `/api/entities/${await first('/api/entities', 'items')}`,
+      '/api/events',
+      '/api/claims',
+      '/api/quotes',
+      '/api/timeline',
+      '/api/stories',
+      `/api/stories/${await first('/api/stories', 'items')}`,
+      '/api/ledger',
+      '/api/places',
+      '/api/outlets',
+      '/api/filter-choices',
+      '/api/quotes/speakers',
+      '/api/network',
+      '/api/corrections',
+      '/api/search?q=harbour',
+      '/api/search?q=port%20OR%20ship&limit=5',
+      '/api/brief',
+    ];
+  }
+
+  async function expectSameAnswers(): Promise<void> {
+    for (const path of await routes()) {
+      const [a, b] = await Promise.all([get(sqlite!, path), get(postgres!, path)]);
+      expect(a.status, `${path} on SQLite: ${a.body.slice(0, 200)}`).toBe(200);
+      expect(b.status, `${path} on PostgreSQL`).toBe(a.status);
+      if (b.body !== a.body) {
+        // Where they part, shown (the whole bodies are long); then the verdict on the whole.
+        let i = 0;
+        while (i < a.body.length && a.body[i] === b.body[i]) i++;
+        const around = (body: string) => body.slice(Math.max(0, i - 300), i + 300);
+        expect(around(b.body), `${path} answers differently`).toBe(around(a.body));
+        expect(b.body === a.body, `${path} answers differently`).toBe(true);
+      }
+    }
+  }
+
+  it('answers each read route with the bytes the SQLite server answers', async () => {
+    expect(await articleCount(sqlite!)).toBeGreaterThan(0);
+    await expectSameAnswers();
+  }, 120_000);
+
+  it('sitrep brief prints the same brief from either store', async () => {
+    const [a, b] = await Promise.all([
+      runCli(['brief', '--json', '--db', sqlitePath]),
+      runCli(['brief', '--json', '--db', pgUrl]),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    expect(JSON.parse(a.stdout).stories.length).toBeGreaterThan(0);
+    expect(b.stdout === a.stdout, 'the two briefs differ').toBe(true);
+  }, 300_000);
+
+  it('answers with a later analysis within its refresh interval, as the SQLite server does', async () => {
+    const before = await articleCount(postgres!);
+    await analyze('dump-second', sqlitePath);
+    await analyze('dump-second', pgUrl);
+    const done = performance.now();
+    const expected = await articleCount(sqlite!);
+    expect(expected).toBeGreaterThan(before);
+    let seen = before;
+    while (seen !== expected && performance.now() - done < 120_000) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = await articleCount(postgres!);
+    }
+    const waited = performance.now() - done;
+    console.info(`the PostgreSQL server answered with the new articles ${Math.round(waited)} ms after the analysis`);
+    expect(seen).toBe(expected);
+    // The refresh interval, plus the copy of a small store on a loaded machine.
+    expect(waited, `the new articles showed after ${Math.round(waited)} ms`).toBeLessThan(REFRESH_S * 1000 + 30_000);
+    await expectSameAnswers();
+  }, 900_000);
+
+  it('writes a correction made through it to the store, and answers with it at once', async () => {
+    const entities = JSON.parse((await get(postgres!, '/api/entities')).body) as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const actor = entities.items[0]!;
+    const res = await fetch(`${postgres!.base}/api/corrections`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sitrep-token': postgres!.token },
+      body: JSON.stringify({ kind: 'actor.rename', id: actor.id, name: 'Invented Test Name' }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const made = (await res.json()) as { correction: { id: number }; actorId: string };
+    // The server's next answer holds it (the read copy was rebuilt before the POST was answered)...
+    const after = JSON.parse((await get(postgres!, '/api/entities')).body) as typeof entities;
+    expect(after.items.find((e) => e.id === made.actorId)?.name).toBe('Invented Test Name');
+    // ...and so does the store itself, read by another process.
+    const listed = await runCli(['corrections', '--db', pgUrl]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('Invented Test Name');
+    // A refused write (no token) changes nothing and is answered as on SQLite.
+    const refused = await fetch(`${postgres!.base}/api/corrections`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'actor.rename', id: actor.id, name: 'Another Name' }),
+    });
+    expect(refused.status).toBe(401);
+  }, 300_000);
+});
