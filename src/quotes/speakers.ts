@@ -582,6 +582,14 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
     .toLowerCase()
     .split(/[^\p{L}\p{N}-]+/u)
     .filter(Boolean);
+  // "his claim that …": a lone possessive pronoun owns the statement; it stands for what its subject pronoun would.
+  const subjectForm = words.length === 1 ? POSSESSIVE_PRONOUNS.get(words[0]!) : undefined;
+  if (subjectForm) return pronounAntecedent(ctx, subjectForm, span.start);
+  // "Ivo Sarr, who joked, “…”": a relative pronoun stands for the name it directly follows, if any.
+  if (words.length === 1 && (words[0] === 'who' || words[0] === 'which')) {
+    const m = lastEntityBefore(ctx, span.start, (e) => e.type !== 'LOC' && e.type !== 'MISC', 8);
+    return m && /^[\s,—–-]*$/u.test(ctx.doc.text.slice(m.end, span.start)) ? actor(m) : NONE;
+  }
   if (words.length === 1 && SPEAKER_PRONOUNS.has(words[0]!)) {
     const prior = ctx.recent.length > 0 ? ctx.recent[ctx.recent.length - 1]! : null;
     const kind = SPEAKER_PRONOUNS.get(words[0]!)!;
