@@ -158,8 +158,7 @@ function signatureName(v: QuoteContext, from: number, hi: number): TokenRange | 
   if (end < hi && v.ix.lower[end] === '.') end++;
   // A line break ends a signature too ("“…” ― Ana Ruiz⏎“…” ― Ivo Sarr", one reply a line).
   const tokens = v.doc.tokens;
-  const lineEnd =
-    end < tokens.length && v.doc.text.slice(tokens[end - 1]!.end, tokens[end]!.start).includes('\n');
+  const lineEnd = end < tokens.length && v.doc.text.slice(tokens[end - 1]!.end, tokens[end]!.start).includes('\n');
   if (lineEnd) return [from, k];
   if (end !== hi) return null;
   const next = tokens[hi];
@@ -198,7 +197,11 @@ export function attributeAfter(v: QuoteContext, qe: number, hi: number): Attribu
     if (v.ix.lower[c] === 'according' && v.ix.lower[c + 1] === 'to')
       return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
     // "“…,” per the party's bylaws": "per" right after a quote means "according to" (not "per day").
-    if (c === j && v.ix.lower[c] === 'per' && (NP_OPENERS.has(v.ix.lower[c + 1] ?? '') || v.ix.entityOf[c + 1] !== -1)) {
+    if (
+      c === j &&
+      v.ix.lower[c] === 'per' &&
+      (NP_OPENERS.has(v.ix.lower[c + 1] ?? '') || v.ix.entityOf[c + 1] !== -1)
+    ) {
       const who = phraseFrom(v, c + 1, hi);
       if (who) return { cue: [c, c + 1], speaker: who };
     }
