@@ -491,6 +491,34 @@ function authorOf(ctx: SpeakerContext, span: Span, head: string): ResolvedSpeake
   return null;
 }
 
+/** Heads of a definite description of a business ("the company said", "the oil firm said"). */
+const BUSINESS_HEADS = new Set(['company', 'firm', 'insurer', 'operator', 'carrier', 'airline', 'manufacturer']);
+/** Words naming a public body or institution, not a business. */
+const INSTITUTION_WORDS =
+  /\b(?:ministry|agency|government|police|army|military|department|commission|court|party|committee|council|office|embassy|union|authority|parliament|cabinet|university|college|school|congress|senate|house|administration|service|bureau|board|institute|association|federation|league)\b/;
+
+/**
+ * "the company": the business the article has named most often before the description (the most recent of
+ * those named as often), an organization whose name holds no word of a public body or institution.
+ */
+function salientBusiness(ctx: SpeakerContext, at: number): EntityMention | null {
+  const counts = new Map<string, { n: number; last: EntityMention }>();
+  for (const e of ctx.doc.entities) {
+    if (e.start >= at) break;
+    if (e.type !== 'ORG' || !e.actorKey || insideQuote(ctx, e)) continue;
+    if (INSTITUTION_WORDS.test((e.canonical ?? e.text).toLowerCase())) continue;
+    const c = counts.get(e.actorKey);
+    if (c) {
+      c.n++;
+      c.last = e;
+    } else counts.set(e.actorKey, { n: 1, last: e });
+  }
+  let best: { n: number; last: EntityMention } | null = null;
+  for (const c of counts.values())
+    if (!best || c.n > best.n || (c.n === best.n && c.last.start > best.last.start)) best = c;
+  return best?.last ?? null;
+}
+
 /** A description's head word matched against the roles and names of the article's actors. */
 function describedActor(ctx: SpeakerContext, span: Span, words: string[]): ResolvedSpeaker {
   const head = words[words.length - 1] ?? '';
@@ -535,6 +563,10 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
       100000,
     );
     if (named) return actor(named);
+  }
+  if (within.length === 0 && words[0] === 'the' && words.length <= 3 && BUSINESS_HEADS.has(head)) {
+    const salient = salientBusiness(ctx, span.start);
+    if (salient) return actor(salient);
   }
   // "Veskaria's defence ministry", "a State Department spokesperson": the organization or country it speaks for.
   if (ORG_HEADS.has(head) || SPEAKS_FOR.has(head)) {
