@@ -680,6 +680,16 @@ describe('speakers behind relatives, possessives, colons, dashes and coordinated
     expect(doc.quotes.find((q) => q.text.startsWith('“two'))?.cue?.text ?? null).not.toBe('per');
   });
 
+  it('nests a curly quote inside a curly quote when the next two marks both close, and signs the whole', () => {
+    const doc = analyze(
+      'Readers wrote in.\n“I would rather live in what he calls “ruin” than in a town he runs.” ― Olek Varnas\n“He says “yes” and then no.',
+    );
+    expect(quote(doc, '“I would').text).toBe('“I would rather live in what he calls “ruin” than in a town he runs.”');
+    expect(quote(doc, '“I would').speaker?.text).toBe('Olek Varnas');
+    // Not nested when a later curly mark opens again before the second close.
+    expect(doc.quotes.some((q) => q.text === '“He says “yes”')).toBe(true);
+  });
+
   it('reads a dash aside after a name, a subject closed by "Jr." and "conclude with" as no speech', () => {
     const doc = analyze(
       "Many agreed, including the former harbour master Lena Holm — “It is wrong to hide the accounts from the voters” — and an auditor. Speaking to students at Vik College this week, Ivo Sarr Jr. responded to the remark that skipping fees made him ''clever.'' The spot concludes with footage of Olek Varnas saying during the debate, “That makes me clever,” as the crowd laughed.",
