@@ -208,7 +208,7 @@ export function attributeAfter(v: QuoteContext, qe: number, hi: number): Attribu
     const asPut = asPutIt(v, c, j);
     if (asPut) return asPut;
     if (!isCue(v, c)) continue;
-    // "PolitiFact claimed “…” and concluded his comments were …": a verb joined to the clause that holds the
+    // "The site claimed “…” and concluded his remarks were …": a verb joined to the clause that holds the
     // quote shares that clause's subject; nothing after it is an inverted speaker.
     if (c > j && COORDINATORS.has(v.ix.lower[c - 1]!)) {
       const subject = subjectOfQuoteClause(v, qe);
@@ -278,7 +278,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
       const owner = subjectBefore(v, c - 1, lo);
       if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
     }
-    // "Contrary to his claim that people would “learn nothing”": the possessive pronoun owns the statement.
+    // "Unlike her claim that the fees would “fall soon”": the possessive pronoun owns the statement.
     if (
       STATEMENT_NOUNS.has(v.ix.lower[c]!) &&
       v.ix.lower[c + 1] === 'that' &&
@@ -290,7 +290,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
     if (asPut) return asPut;
     if (!isCue(v, c)) continue;
     if (WEAK_CUES.has(v.ix.lower[c]!) && qa - c > WEAK_REACH && v.ix.lower[c + 1] !== 'that') continue;
-    // "The spot concludes with footage of …": "conclude/continue with" is "end/go on with", no speech.
+    // "The ad concludes with a clip of …": "conclude/continue with" is "end/go on with", no speech.
     if (v.ix.lower[c + 1] === 'with' && /^(?:conclud|continu)/.test(v.ix.lower[c]!)) continue;
     // "said Smith: “…”" — an inverted speaker only right before the quote.
     const a = fromCue(v, c, lo, qa, false);

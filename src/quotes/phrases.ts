@@ -316,7 +316,7 @@ export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenR
       if (v.quoteOf[k] !== -1) break;
       if (v.ix.lower[k] !== ',') continue;
       const r = clauseSubject(v, k + 1, hi);
-      // A generational suffix may close the name ("Joseph R. Biden Jr. responded").
+      // A generational suffix may close the name ("Ivo Sarr Jr. replied").
       const after = r && NAME_SUFFIXES.has(v.ix.lower[r[1]]!) ? r[1] + 1 : (r?.[1] ?? 0);
       if (r && r[0] === k + 1 && /^\p{Ll}/u.test(v.doc.tokens[after]?.text ?? '')) return r;
     }

@@ -673,6 +673,9 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
       const owner = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type])[0]!;
       return actor(owner);
     }
+    // "a clip of X saying": a depiction of someone speaking shows that person speak.
+    const shown = inside.find((e) => e.type === 'PERSON');
+    if (DEPICTIONS.has(head) && shown) return actor(shown);
     const described = describedPerson(ctx, span, [...words.slice(0, words.indexOf('of'))]);
     return described ? actor(described) : NONE;
   }
