@@ -103,7 +103,7 @@ function colonIntro(v: QuoteContext, qa: number): Attribution | null {
   const lo = v.ix.sentLo[colon]!;
   const a = attributeBefore(v, qa, lo);
   if (a?.speaker) return a;
-  // "X made the following comment:", "… that I had to change my answer:": a noun of something said closing the
+  // "X made the following comment:", "… so I took back my reply:": a noun of something said closing the
   // clause is the words that follow, and the clause's subject said them.
   const n = colon - 1;
   if (n <= lo || !INTRODUCING_NOUNS.has(v.ix.lower[n]!)) return null;
