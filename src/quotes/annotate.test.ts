@@ -620,3 +620,109 @@ describe('attribution verbs and asides', () => {
     expect(quote(doc, '"steady').speaker?.text).toBe('a ministry memo');
   });
 });
+
+describe('speakers behind relatives, possessives, colons, dashes and coordinated verbs', () => {
+  it('reads a relative pronoun as the subject of a speech verb, standing for the name before it', () => {
+    const doc = analyze(
+      "Several guests came, including the painter Ivo Sarr, who joked of the hall, ''I have not seen the inside yet.'' Who said ''the gate is shut''? No one knows.",
+      [['Ivo Sarr', 'PER']],
+    );
+    expect(quote(doc, "''I have not").speaker?.text).toBe('who');
+    expect(quote(doc, "''I have not").speakerName).toBe('Ivo Sarr');
+    // An interrogative opening its sentence is no one.
+    expect(doc.quotes.find((q) => q.text.startsWith("''the gate"))?.speaker?.text ?? null).not.toBe('Who');
+  });
+
+  it('credits words after "his claim that" to the possessor, and after a noun of speech closing a clause with a colon to its subject', () => {
+    const doc = analyze(
+      "Lena Holm spoke on Monday. Unlike her claim that the fees would ''fall soon,'' the ledger shows a rise.\n\nIvo Sarr made the following comment:\n\n“The harbour fees are too high for a small town, and the board knows it.”\n\nMy aunt grew so angry that I took back my reply: “Of course the ferry is safe.”",
+      [
+        ['Lena Holm', 'PER'],
+        ['Ivo Sarr', 'PER'],
+      ],
+    );
+    expect(quote(doc, "''fall").speaker?.text).toBe('her');
+    expect(quote(doc, "''fall").speakerName).toBe('Lena Holm');
+    expect(quote(doc, '“The harbour fees').speaker?.text).toBe('Ivo Sarr');
+    expect(quote(doc, '“Of course the').speaker?.text).toBe('I');
+  });
+
+  it('never takes the object of a verb coordinated after a quote for an inverted speaker', () => {
+    const doc = analyze(
+      'The board met. Ivo Sarr has used the phrase “harbour tax” in every speech, and criticized Lena Holm for her silence. The council claimed “Sarr exaggerates” the fees through a “misleading use of figures,” and concluded his remarks were wrong.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Sarr', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“harbour tax').speaker?.text).toBe('Ivo Sarr');
+    expect(quote(doc, '“misleading').speaker?.text).toBe('The council');
+  });
+
+  it('credits a label given with "as" to an organization subject', () => {
+    const doc = analyze(
+      "The Harbour Watch rated 30% of the mayor's claims as “false”. Conversely, Harbour Watch rated 20% of the council's claims as “entirely true” in the same year.",
+      [['Harbour Watch', 'ORG']],
+    );
+    const q = quote(doc, '“entirely');
+    expect(q.speaker?.text).toBe('Harbour Watch');
+    expect(q.speaker?.start).toBeGreaterThan(doc.text.indexOf('Conversely'));
+  });
+
+  it('reads signatures ended by a line break, "per X" after a quote, and a quote set off by dashes after a name', () => {
+    const doc = analyze(
+      'Readers wrote in.\n“The fares are far too high for any family in this town.” ― Ana Rudo Kestrel\n“As a young worker, I would rather walk to the harbour every day.” ― Olek Varnas\n\nProxies are barred when voting “to choose a new chair for the board,” per the party’s bylaws. Fees rose to “two crowns” per day.\n\nPort officials said the same, including the former harbour master Lena Holm -- ”It is wrong to hide the accounts from the voters” -- and an auditor.',
+      [['Lena Holm', 'PER']],
+    );
+    expect(quote(doc, '“As a young').speaker?.text).toBe('Olek Varnas');
+    expect(quote(doc, '“to choose').speaker?.text).toBe('the party’s bylaws');
+    expect(doc.quotes.find((q) => q.text.startsWith('“two'))?.cue?.text ?? null).not.toBe('per');
+  });
+
+  it('nests a curly quote inside a curly quote when the next two marks both close, and signs the whole', () => {
+    const doc = analyze(
+      'Readers wrote in.\n“Better a harbour he calls “ruin” than a town he governs.” ― Olek Varnas\n“He says “yes” and then no.',
+    );
+    expect(quote(doc, '“Better').text).toBe('“Better a harbour he calls “ruin” than a town he governs.”');
+    expect(quote(doc, '“Better').speaker?.text).toBe('Olek Varnas');
+    // Not nested when a later curly mark opens again before the second close.
+    expect(doc.quotes.some((q) => q.text === '“He says “yes”')).toBe(true);
+  });
+
+  it('reads a dash aside after a name, a subject closed by "Jr." and "conclude with" as no speech', () => {
+    const doc = analyze(
+      "Many agreed, including the former harbour master Lena Holm — “It is wrong to hide the accounts from the voters” — and an auditor. Speaking to students at Vik College this week, Ivo Sarr Jr. responded to the remark that skipping fees made him ''clever.'' The ad concludes with a clip of Olek Varnas saying at the hall, “That makes me clever,” as the crowd laughed.",
+      [
+        ['Lena Holm', 'PER'],
+        ['Vik College', 'ORG'],
+        ['Ivo Sarr', 'PER'],
+        ['Olek Varnas', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“It is wrong').speaker?.text).toBe('Lena Holm');
+    expect(quote(doc, "''clever").speaker?.text).toBe('Ivo Sarr Jr.');
+    expect(quote(doc, '“That makes').speakerName).toBe('Olek Varnas');
+  });
+
+  it('reads "would now ask" and "his surrogates called" as subjects that speak', () => {
+    const doc = analyze(
+      "If we lived in calmer times, a reader would now ask: ''Is the harbour board paid by a shipping firm?'' Paying no fees ''makes me clever,'' Ivo Sarr said. His surrogates called him ''a wizard'' after the vote.",
+      [['Ivo Sarr', 'PER']],
+    );
+    expect(quote(doc, "''Is the").speaker?.text).toBe('a reader');
+    expect(quote(doc, "''a wizard").speaker?.text).toBe('His surrogates');
+  });
+
+  it('resolves "the company" to the business the article names most, not a ministry or an outlet', () => {
+    const doc = analyze(
+      'Portavel Shipping said on Monday it would cut jobs. Shares in Portavel Shipping fell, the Dorva Ministry of Trade said. A union leader told Harbour Daily the cuts were unfair. “We regret the decision,” the company said.',
+      [
+        ['Portavel Shipping', 'ORG'],
+        ['Dorva Ministry of Trade', 'ORG'],
+        ['Harbour Daily', 'ORG'],
+      ],
+    );
+    expect(quote(doc, '“We regret').speakerName).toBe('Portavel Shipping');
+  });
+});

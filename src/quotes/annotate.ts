@@ -6,7 +6,7 @@ import { addresseeOf } from './addressee.js';
 import { buildClaims } from './claims.js';
 import { findIndirect, type Indirect } from './indirect.js';
 import { canSpeak, sentenceSubject } from './phrases.js';
-import { NP_OPENERS } from './data/cues.js';
+import { NP_OPENERS, STATEMENT_NOUNS } from './data/cues.js';
 import { findQuoteMarks } from './marks.js';
 import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
 import { quoteContext, type QuoteContext } from './context.js';
@@ -51,6 +51,8 @@ function attribute(v: QuoteContext, found: Found[], k: number): Attribution | nu
   if (next && next.qa < hi) hi = next.qa;
   let lo = v.ix.sentLo[f.qa]!;
   if (prev && prev.qe > lo) lo = prev.qe;
+  const aside = dashAside(v, f.qa, f.qe, lo);
+  if (aside) return aside;
   // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
   // he said …") belongs to that verb; a quote that opens its sentence is attributed after it.
   const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
@@ -63,12 +65,52 @@ function attribute(v: QuoteContext, found: Found[], k: number): Attribution | nu
   return after ?? before;
 }
 
+/** Nouns of something said that, closing a clause with a colon, introduce the words that follow. */
+const INTRODUCING_NOUNS: ReadonlySet<string> = new Set([
+  ...STATEMENT_NOUNS,
+  'answer',
+  'response',
+  'reply',
+  'words',
+  'message',
+  'question',
+]);
+
+const ASIDE_DASHES = new Set(['--', '—', '–']);
+
+/**
+ * "… including the former mayor Lena Berg -- “It is wrong …” -- and …": a quote set off by dashes right after a
+ * person's name is an aside giving that person's words.
+ */
+function dashAside(v: QuoteContext, qa: number, qe: number, lo: number): Attribution | null {
+  const w = v.ix.lower;
+  // A dash is one token ("—") or two hyphens ("--").
+  const opening = ASIDE_DASHES.has(w[qa - 1] ?? '') ? 1 : w[qa - 1] === '-' && w[qa - 2] === '-' ? 2 : 0;
+  const closing = ASIDE_DASHES.has(w[qe] ?? '') || (w[qe] === '-' && w[qe + 1] === '-');
+  const n = qa - opening - 1;
+  if (!opening || !closing || n < lo) return null;
+  const e = v.ix.entityOf[n]!;
+  if (e < 0 || v.doc.entities[e]!.type !== 'PERSON') return null;
+  let s = n;
+  while (s - 1 >= lo && v.ix.entityOf[s - 1] === e) s--;
+  return { cue: null, speaker: [s, n + 1] };
+}
+
 /** "He said:" closing the sentence or paragraph before a quote. */
 function colonIntro(v: QuoteContext, qa: number): Attribution | null {
   const colon = qa - 1;
   if (colon < 0 || v.ix.lower[colon] !== ':' || v.quoteOf[colon] !== -1) return null;
-  const a = attributeBefore(v, qa, v.ix.sentLo[colon]!);
-  return a?.speaker ? a : null;
+  const lo = v.ix.sentLo[colon]!;
+  const a = attributeBefore(v, qa, lo);
+  if (a?.speaker) return a;
+  // "X made the following comment:", "… so I took back my reply:": a noun of something said closing the
+  // clause is the words that follow, and the clause's subject said them.
+  const n = colon - 1;
+  if (n <= lo || !INTRODUCING_NOUNS.has(v.ix.lower[n]!)) return null;
+  let from = lo;
+  for (let k = lo; k < n; k++) if (v.ix.lower[k] === 'that' || v.ix.lower[k] === ',') from = k + 1;
+  const subject = (from < n ? sentenceSubject(v, from, n) : null) ?? sentenceSubject(v, lo, n);
+  return subject && canSpeak(v, subject) ? { cue: [n, n + 1], speaker: subject } : null;
 }
 
 /** A quote with no attribution of its own continues the previous one (same or previous paragraph). */

@@ -1,5 +1,13 @@
-import { AUTHORED_WORKS, CUE_STANCE, NOUN_LIKE_CUES, SPEAKING_NOUNS, STATEMENT_NOUNS, WEAK_CUES } from './data/cues.js';
-import { canSpeak, phraseFrom, sentenceSubject, subjectBefore, type TokenRange } from './phrases.js';
+import {
+  AUTHORED_WORKS,
+  CUE_STANCE,
+  NOUN_LIKE_CUES,
+  NP_OPENERS,
+  SPEAKING_NOUNS,
+  STATEMENT_NOUNS,
+  WEAK_CUES,
+} from './data/cues.js';
+import { canSpeak, isRelativeSubject, phraseFrom, sentenceSubject, subjectBefore, type TokenRange } from './phrases.js';
 import type { QuoteContext } from './context.js';
 
 /**
@@ -13,6 +21,12 @@ export interface Attribution {
   speaker: TokenRange | null;
 }
 
+/** Stances of verbs whose object is their target ("criticized X", "threatened X"). */
+const TARGETING: ReadonlySet<string> = new Set(['accuses', 'threatens']);
+/** Forms of "tell", whose object is the addressee. */
+const TELLING: ReadonlySet<string> = new Set(['tell', 'tells', 'told', 'telling']);
+/** Possessive pronouns that own a statement noun ("his claim that …"). */
+const POSSESSIVE_OWNERS = new Set(['his', 'her', 'their', 'its']);
 /** Prepositions that introduce a participle cue whose speaker is the sentence's subject. */
 const PARTICIPLE_INTRO = new Set(['by', 'after', 'before', 'while', 'when', 'for', 'in', 'without']);
 const COORDINATORS = new Set(['and', 'but', 'yet']);
@@ -61,7 +75,8 @@ function isPronoun(v: QuoteContext, r: TokenRange): boolean {
 
 /** A pronoun, or a phrase ending in a named person, organization or country. */
 function namesActor(v: QuoteContext, r: TokenRange): boolean {
-  if (r[1] - r[0] === 1 && /^(?:he|she|they|it|i|we)$/.test(v.ix.lower[r[0]]!)) return true;
+  if (r[1] - r[0] === 1 && (/^(?:he|she|they|it|i|we)$/.test(v.ix.lower[r[0]]!) || isRelativeSubject(v, r[0])))
+    return true;
   const e = v.ix.entityOf[r[1] - 1]!;
   if (e >= 0 && ['PERSON', 'ORG', 'GPE'].includes(v.doc.entities[e]!.type)) return true;
   // "the letter reads", "The River Post reports"
@@ -77,10 +92,11 @@ function asPutIt(v: QuoteContext, c: number, lo: number): Attribution | null {
   return who && v.ix.lower[who[0] - 1] === 'as' && canSpeak(v, who) ? { cue: [c, c + 2], speaker: who } : null;
 }
 
+/** A pronoun other than "it", or a phrase ending in a named person or organization. */
 function namesPersonOrPronoun(v: QuoteContext, r: TokenRange): boolean {
   if (isPronoun(v, r) && v.ix.lower[r[0]] !== 'it') return true;
   const e = v.ix.entityOf[r[1] - 1]!;
-  return e >= 0 && v.doc.entities[e]!.type === 'PERSON';
+  return e >= 0 && (v.doc.entities[e]!.type === 'PERSON' || v.doc.entities[e]!.type === 'ORG');
 }
 
 function speaking(v: QuoteContext, r: TokenRange | null): TokenRange | null {
@@ -120,6 +136,10 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
   // "“…,” said the 46-year-old": right after a quote, whoever follows the cue is the speaker.
   if (after && j === c + 1 && c <= lo + 1 && v.ix.lower[after[0]] !== 'that')
     return { cue: [c, c + 1], speaker: after };
+  // Further on, a verb that takes the one it is aimed at as its object ("criticized Obama", "told reporters")
+  // is no inversion: what follows it is the target or the addressee.
+  if (TARGETING.has(CUE_STANCE.get(v.ix.lower[c]!) ?? '') || TELLING.has(v.ix.lower[c]!))
+    return { cue: [c, c + 1], speaker: null };
   return { cue: [c, c + 1], speaker: speaking(v, after) };
 }
 
@@ -127,8 +147,8 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
 const SIGNATURE_WORDS = 5;
 
 /**
- * A name signing a quote after a dash: capitalized words (initials allowed) running to the end of the paragraph,
- * with at most a closing full stop.
+ * A name signing a quote after a dash: capitalized words (initials allowed) running to the end of the paragraph
+ * or of the line, with at most a closing full stop.
  */
 function signatureName(v: QuoteContext, from: number, hi: number): TokenRange | null {
   let k = from;
@@ -136,8 +156,12 @@ function signatureName(v: QuoteContext, from: number, hi: number): TokenRange | 
   if (k === from || v.ix.lower[from] === 'the') return null;
   let end = k;
   if (end < hi && v.ix.lower[end] === '.') end++;
+  // A line break ends a signature too ("“…” ― Ana Ruiz⏎“…” ― Ivo Sarr", one reply a line).
+  const tokens = v.doc.tokens;
+  const lineEnd = end < tokens.length && v.doc.text.slice(tokens[end - 1]!.end, tokens[end]!.start).includes('\n');
+  if (lineEnd) return [from, k];
   if (end !== hi) return null;
-  const next = v.doc.tokens[hi];
+  const next = tokens[hi];
   if (next && v.paragraphOf[hi] === v.paragraphOf[from]) return null;
   return [from, k];
 }
@@ -172,14 +196,42 @@ export function attributeAfter(v: QuoteContext, qe: number, hi: number): Attribu
     if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.ix.lower[c]!)) break;
     if (v.ix.lower[c] === 'according' && v.ix.lower[c + 1] === 'to')
       return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
+    // "“…,” per the party's bylaws": "per" right after a quote means "according to" (not "per day").
+    if (
+      c === j &&
+      v.ix.lower[c] === 'per' &&
+      (NP_OPENERS.has(v.ix.lower[c + 1] ?? '') || v.ix.entityOf[c + 1] !== -1)
+    ) {
+      const who = phraseFrom(v, c + 1, hi);
+      if (who) return { cue: [c, c + 1], speaker: who };
+    }
     const asPut = asPutIt(v, c, j);
     if (asPut) return asPut;
     if (!isCue(v, c)) continue;
+    // "The site claimed “…” and concluded his remarks were …": a verb joined to the clause that holds the
+    // quote shares that clause's subject; nothing after it is an inverted speaker.
+    if (c > j && COORDINATORS.has(v.ix.lower[c - 1]!)) {
+      const subject = subjectOfQuoteClause(v, qe);
+      if (subject) return { cue: [c, c + 1], speaker: subject };
+      cueOnly ??= { cue: [c, c + 1], speaker: null };
+      continue;
+    }
     const a = fromCue(v, c, j, hi, true);
     if (a.speaker) return a;
     cueOnly ??= a;
   }
   return cueOnly;
+}
+
+/** The subject of the sentence before the quote ending at token `qe`, when it can speak. */
+function subjectOfQuoteClause(v: QuoteContext, qe: number): TokenRange | null {
+  const q = v.quoteOf[qe - 1]!;
+  let qa = qe - 1;
+  while (qa - 1 >= 0 && v.quoteOf[qa - 1] === q) qa--;
+  const lo = v.ix.sentLo[qa]!;
+  if (qa <= lo) return null;
+  const subject = sentenceSubject(v, lo, qa);
+  return subject && canSpeak(v, subject) ? subject : null;
 }
 
 /**
@@ -226,10 +278,20 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
       const owner = subjectBefore(v, c - 1, lo);
       if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
     }
+    // "Unlike her claim that the fees would “fall soon”": the possessive pronoun owns the statement.
+    if (
+      STATEMENT_NOUNS.has(v.ix.lower[c]!) &&
+      v.ix.lower[c + 1] === 'that' &&
+      c - 1 >= lo &&
+      POSSESSIVE_OWNERS.has(v.ix.lower[c - 1]!)
+    )
+      return { cue: [c, c + 1], speaker: [c - 1, c] };
     const asPut = asPutIt(v, c, lo);
     if (asPut) return asPut;
     if (!isCue(v, c)) continue;
     if (WEAK_CUES.has(v.ix.lower[c]!) && qa - c > WEAK_REACH && v.ix.lower[c + 1] !== 'that') continue;
+    // "The ad concludes with a clip of …": "conclude/continue with" is "end/go on with", no speech.
+    if (v.ix.lower[c + 1] === 'with' && /^(?:conclud|continu)/.test(v.ix.lower[c]!)) continue;
     // "said Smith: “…”" — an inverted speaker only right before the quote.
     const a = fromCue(v, c, lo, qa, false);
     if (!a.speaker) {
@@ -257,7 +319,8 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
     return found;
   }
   if (found) return found;
-  // "Trump openly admires Putin as a “strong leader”": a label given with "as" belongs to the sentence's subject.
+  // "Trump openly admires Putin as a “strong leader”", "the site rated the claim as “false”": a label given with
+  // "as" belongs to the sentence's subject, a person or an organization.
   let k = qa - 1;
   if (k >= lo && (v.ix.lower[k] === 'a' || v.ix.lower[k] === 'an' || v.ix.lower[k] === 'the')) k--;
   if (k > lo && v.ix.lower[k] === 'as') {

@@ -3,7 +3,7 @@ import type { Span } from '../model/index.js';
 /**
  * Quotation marks → quote spans. Double marks (curly “ ”, straight ", guillemets « », low „, typewriter `` '')
  * open and close top-level quotes; curly single marks ‘ ’ do so only outside a double quote (British style), and an apostrophe
- * never closes one. A paragraph that ends inside an open quote and is followed by a paragraph that reopens
+ * never closes one. A curly “ inside an open curly quote nests when the next two curly marks both close it. A paragraph that ends inside an open quote and is followed by a paragraph that reopens
  * with a mark continues the same quote (the news convention for multi-paragraph quotes).
  */
 export interface QuoteMarks extends Span {
@@ -43,6 +43,17 @@ function closesSingle(text: string, i: number): boolean {
   return !/\s/u.test(text[i - 1] ?? ' ');
 }
 
+/** Whether the next two curly double marks after position `i` (before `hi`) are both closing ones. */
+function nestsHere(text: string, i: number, hi: number): boolean {
+  let closes = 0;
+  for (let j = i + 1; j < hi; j++) {
+    const c = text[j];
+    if (c === '“') return false;
+    if (c === '”' && ++closes === 2) return true;
+  }
+  return false;
+}
+
 export function findQuoteMarks(text: string, paragraphs: readonly Span[]): QuoteMarks[] {
   const out: QuoteMarks[] = [];
   let carried: number | null = null;
@@ -55,6 +66,7 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): Quote
     carried = null;
     let turn: Span | null = carriedTurn;
     carriedTurn = null;
+    let nested = 0;
     for (let i = lo; i < hi; i++) {
       const c = text[i]!;
       if (i === lo && open === null && (OPEN_DOUBLE.has(c) || c === '"')) {
@@ -98,6 +110,16 @@ export function findQuoteMarks(text: string, paragraphs: readonly Span[]): Quote
         // A closing mark typed where an opening one belongs (”Fear. I am…) still opens at a word start.
         if (OPEN_DOUBLE.has(c) || ((c === '"' || c === '”') && opensHere(text, i, lo))) open = i;
         else if (c === '‘' && opensHere(text, i, lo)) single = i;
+        continue;
+      }
+      // “… what he calls “hell” than …”: a curly opening mark inside an open quote nests when the next two curly
+      // marks after it both close (the inner quote's, then the outer one's).
+      if (c === '“' && opensHere(text, i, lo) && nestsHere(text, i, hi)) {
+        nested++;
+        continue;
+      }
+      if (c === '”' && nested > 0) {
+        nested--;
         continue;
       }
       if (CLOSE_DOUBLE.has(c) || c === '"') {

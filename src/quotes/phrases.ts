@@ -139,6 +139,7 @@ function titleStart(v: QuoteContext, s: number, lo: number): number {
  * group, institution or document ("a person familiar with the matter", "the report") — not "his refusal".
  */
 export function canSpeak(v: QuoteContext, r: TokenRange): boolean {
+  if (r[1] - r[0] === 1 && isRelativeSubject(v, r[0])) return true;
   for (let i = r[0]; i < r[1]; i++) {
     const e = v.ix.entityOf[i]!;
     if (e >= 0 && v.doc.entities[e]!.type !== 'LOC' && v.doc.entities[e]!.type !== 'MISC') return true;
@@ -243,6 +244,9 @@ function nounPhraseEndingAt(v: QuoteContext, j: number, lo: number): TokenRange 
 export function subjectBefore(v: QuoteContext, c: number, lo: number): TokenRange | null {
   const j = skipLeft(v, c - 1, lo);
   if (j < lo) return null;
+  // "Ivo Sarr, who joked, “…”", "the study -- which notes that …": the relative pronoun is the subject, standing
+  // for the phrase it follows (an interrogative "Who said …?" opens its sentence and is no one).
+  if (isRelativeSubject(v, j)) return [j, j + 1];
   if (v.ix.lower[j] === ',') return beforeInsertions(v, j, lo);
   // "I laughed and said": the subject of a coordinated verb.
   if (v.ix.lower[j] === 'and' && j - 2 >= lo && /^\p{Ll}+$/u.test(v.doc.tokens[j - 1]!.text)) {
@@ -253,6 +257,19 @@ export function subjectBefore(v: QuoteContext, c: number, lo: number): TokenRang
   // "Berg lamented the flooding in Portavel and said": the subject of the clause the verb is joined to.
   if (v.ix.lower[j] === 'and') return sentenceSubject(v, lo, j);
   return nounPhraseEndingAt(v, j, lo);
+}
+
+/** Relative pronouns that can be the subject of a speech verb. */
+const RELATIVE_SUBJECTS = new Set(['who', 'which']);
+
+/**
+ * A relative pronoun at token `j` right after the phrase it stands for, set off by a comma or a dash ("Sarr, who
+ * said", "the report -- which notes"): not the first word of its sentence.
+ */
+export function isRelativeSubject(v: QuoteContext, j: number): boolean {
+  if (!RELATIVE_SUBJECTS.has(v.ix.lower[j]!) || j <= v.ix.sentLo[j]!) return false;
+  const before = v.ix.lower[j - 1]!;
+  return before === ',' || /^[—–-]$/.test(before);
 }
 
 /** A phrase headed by a person's name ("Sen. Holm", not "Berg's following"). */
@@ -299,11 +316,16 @@ export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenR
       if (v.quoteOf[k] !== -1) break;
       if (v.ix.lower[k] !== ',') continue;
       const r = clauseSubject(v, k + 1, hi);
-      if (r && r[0] === k + 1 && /^\p{Ll}/u.test(v.doc.tokens[r[1]]?.text ?? '')) return r;
+      // A generational suffix may close the name ("Ivo Sarr Jr. replied").
+      const after = r && NAME_SUFFIXES.has(v.ix.lower[r[1]]!) ? r[1] + 1 : (r?.[1] ?? 0);
+      if (r && r[0] === k + 1 && /^\p{Ll}/u.test(v.doc.tokens[after]?.text ?? '')) return r;
     }
   }
   return clauseSubject(v, lo, hi);
 }
+
+/** Generational suffixes written after a name. */
+const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 
 /** A sentence opening with a participle ("Speaking …", "Addressing …") or a preposition ("In …", "During …"). */
 function opensWithAdjunct(v: QuoteContext, lo: number): boolean {

@@ -491,6 +491,34 @@ function authorOf(ctx: SpeakerContext, span: Span, head: string): ResolvedSpeake
   return null;
 }
 
+/** Heads of a definite description of a business ("the company said", "the oil firm said"). */
+const BUSINESS_HEADS = new Set(['company', 'firm', 'insurer', 'operator', 'carrier', 'airline', 'manufacturer']);
+/** Words naming a public body or institution, not a business. */
+const INSTITUTION_WORDS =
+  /\b(?:ministry|agency|government|police|army|military|department|commission|court|party|committee|council|office|embassy|union|authority|parliament|cabinet|university|college|school|congress|senate|house|administration|service|bureau|board|institute|association|federation|league)\b/;
+
+/**
+ * "the company": the business the article has named most often before the description (the most recent of
+ * those named as often), an organization whose name holds no word of a public body or institution.
+ */
+function salientBusiness(ctx: SpeakerContext, at: number): EntityMention | null {
+  const counts = new Map<string, { n: number; last: EntityMention }>();
+  for (const e of ctx.doc.entities) {
+    if (e.start >= at) break;
+    if (e.type !== 'ORG' || !e.actorKey || insideQuote(ctx, e)) continue;
+    if (INSTITUTION_WORDS.test((e.canonical ?? e.text).toLowerCase())) continue;
+    const c = counts.get(e.actorKey);
+    if (c) {
+      c.n++;
+      c.last = e;
+    } else counts.set(e.actorKey, { n: 1, last: e });
+  }
+  let best: { n: number; last: EntityMention } | null = null;
+  for (const c of counts.values())
+    if (!best || c.n > best.n || (c.n === best.n && c.last.start > best.last.start)) best = c;
+  return best?.last ?? null;
+}
+
 /** A description's head word matched against the roles and names of the article's actors. */
 function describedActor(ctx: SpeakerContext, span: Span, words: string[]): ResolvedSpeaker {
   const head = words[words.length - 1] ?? '';
@@ -535,6 +563,10 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
       100000,
     );
     if (named) return actor(named);
+  }
+  if (within.length === 0 && words[0] === 'the' && words.length <= 3 && BUSINESS_HEADS.has(head)) {
+    const salient = salientBusiness(ctx, span.start);
+    if (salient) return actor(salient);
   }
   // "Veskaria's defence ministry", "a State Department spokesperson": the organization or country it speaks for.
   if (ORG_HEADS.has(head) || SPEAKS_FOR.has(head)) {
@@ -582,6 +614,14 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
     .toLowerCase()
     .split(/[^\p{L}\p{N}-]+/u)
     .filter(Boolean);
+  // "his claim that …": a lone possessive pronoun owns the statement; it stands for what its subject pronoun would.
+  const subjectForm = words.length === 1 ? POSSESSIVE_PRONOUNS.get(words[0]!) : undefined;
+  if (subjectForm) return pronounAntecedent(ctx, subjectForm, span.start);
+  // "Ivo Sarr, who joked, “…”": a relative pronoun stands for the name it directly follows, if any.
+  if (words.length === 1 && (words[0] === 'who' || words[0] === 'which')) {
+    const m = lastEntityBefore(ctx, span.start, (e) => e.type !== 'LOC' && e.type !== 'MISC', 8);
+    return m && /^[\s,—–-]*$/u.test(ctx.doc.text.slice(m.end, span.start)) ? actor(m) : NONE;
+  }
   if (words.length === 1 && SPEAKER_PRONOUNS.has(words[0]!)) {
     const prior = ctx.recent.length > 0 ? ctx.recent[ctx.recent.length - 1]! : null;
     const kind = SPEAKER_PRONOUNS.get(words[0]!)!;
@@ -633,6 +673,9 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
       const owner = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type])[0]!;
       return actor(owner);
     }
+    // "a clip of X saying": a depiction of someone speaking shows that person speak.
+    const shown = inside.find((e) => e.type === 'PERSON');
+    if (DEPICTIONS.has(head) && shown) return actor(shown);
     const described = describedPerson(ctx, span, [...words.slice(0, words.indexOf('of'))]);
     return described ? actor(described) : NONE;
   }

@@ -489,6 +489,7 @@ export const SPEAKER_PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'group' |
 /** Words that sit between a subject and its speech verb ("he also said", "she has told", "they would later say"). */
 export const AUX_BETWEEN: ReadonlySet<string> = new Set([
   'also',
+  'now',
   'later',
   'then',
   'has',
@@ -799,6 +800,12 @@ export const SPEAKER_HEADS: ReadonlySet<string> = new Set([
   'protesters',
   'supporter',
   'supporters',
+  'surrogate',
+  'surrogates',
+  'ally',
+  'allies',
+  'rival',
+  'rivals',
   'voter',
   'voters',
   'lawmaker',
