@@ -11,7 +11,7 @@
 // (not ROUGE-1.5.5's Porter stemmer and stop list: figures are close to, not identical with, published ones).
 // Each figure is the mean over timelines of the per-timeline F1.
 // Baseline: the days with the most articles published, same sentence selection.
-// Usage: npm run bench:chronology   ($SITREP_DATA: the shared data folder, else found beside the repository)
+// Usage: npm run bench:chronology   ($SITREP_SHARED_DATA or $SITREP_DATA: the shared data folder, else found beside the repository)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chronology, prepareCollection } from '../dist/analyze/index.js';
@@ -21,7 +21,7 @@ import { sharedData } from './shared-data.js';
 
 const ROOT = sharedData('timeline17', { optional: true });
 if (!ROOT) {
-  console.log('no Timeline17 data (set SITREP_DATA): skipped');
+  console.log('no Timeline17 data (set SITREP_SHARED_DATA): skipped');
   process.exit(0);
 }
 

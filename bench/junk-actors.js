@@ -21,6 +21,7 @@ const every = Number(args[args.indexOf('--every') + 1]) || 6;
 const list = args.includes('--list');
 
 const files = [];
+if (!TIMELINE17) throw new Error('Timeline17 not found in the shared data: set SITREP_SHARED_DATA');
 for (const collection of readdirSync(TIMELINE17).sort()) {
   const dir = join(TIMELINE17, collection, 'InputDocs');
   let days;

@@ -5,7 +5,7 @@
 // lenient (a predicted entity overlapping a gold one of the same type counts), on the whole file and on its first
 // and second half of documents, and on the entities whose text never occurs as an entity in `train` (a proxy for
 // how the model does on names it has not seen, which unseen news is full of). Asserts nothing.
-// Data: $SITREP_DATA or ../shared/data beside the repository.
+// Data: $SITREP_SHARED_DATA, $SITREP_DATA or ../shared/data beside the repository.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 // npm run bench:ner — CoNLL-2003 dev (valid_testa) entity F1, speed and model load time of sitrep's NER
 // model, side by side with compromise (People/Places/Organizations → PER/LOC/ORG; it has no MISC).
-// Data: $SITREP_DATA or ../shared/data beside the repository. Prints its figures; asserts nothing.
+// Data: $SITREP_SHARED_DATA, $SITREP_DATA or ../shared/data beside the repository. Prints its figures; asserts nothing.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sharedData } from './shared-data.js';

@@ -31,7 +31,7 @@ if (other) {
 /** Timeline17 input articles as one dump: each article's lines as they are, a blank line between articles. */
 function timeline17Dump() {
   const texts = [];
-  if (!existsSync(TIMELINE17)) return null;
+  if (!TIMELINE17) return null;
   for (const collection of readdirSync(TIMELINE17).sort()) {
     const dir = join(TIMELINE17, collection, 'InputDocs');
     if (!existsSync(dir)) continue;

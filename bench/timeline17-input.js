@@ -4,14 +4,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedData } from './shared-data.js';
 
-export const TIMELINE17 = sharedData('timeline17', { optional: true }) ?? 'timeline17 (not found)';
+/** The Timeline17 folder of the shared data, or null when it is not there. */
+export const TIMELINE17 = sharedData('timeline17', { optional: true });
 
 /**
  * Write every non-empty `InputDocs/<day>/<n>.htm.txt` as `{text, published}` (the folder's day) to `path`.
  * Returns how many were written, or 0 when the data is not there.
  */
 export function writeTimeline17Jsonl(path) {
-  if (!existsSync(TIMELINE17)) return 0;
+  if (!TIMELINE17) return 0;
   const lines = [];
   for (const collection of readdirSync(TIMELINE17).sort()) {
     const dir = join(TIMELINE17, collection, 'InputDocs');

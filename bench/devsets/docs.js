@@ -5,22 +5,13 @@
 // Dev-set files hold only these ids, offsets and labels; the text stays in the shared folder. Offsets are UTF-16
 // code units into the text exactly as read here (UTF-8 file, no normalisation), end-exclusive.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedData } from '../shared-data.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** $SITREP_SHARED_DATA or $SITREP_DATA, else the first `../shared/data` beside the repository or a folder above it. */
+/** The shared data folder (bench/shared-data.js). */
 export function sharedDataDir() {
-  const env = process.env.SITREP_SHARED_DATA ?? process.env.SITREP_DATA;
-  if (env) return resolve(env);
-  // Walking up lets a git worktree nested deeper than the main checkout find the same folder.
-  for (let dir = root; ; dir = dirname(dir)) {
-    const candidate = resolve(dir, '../shared/data');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error('shared data not found: set SITREP_SHARED_DATA');
-  }
+  return sharedData();
 }
 
 let ecbRows = null;

@@ -4,25 +4,20 @@
 // Data folder: $SITREP_SHARED_DATA, else $SITREP_DATA, else the first ../shared/data found walking up from the
 // repository root.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedData } from '../shared-data.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
 export const DEFAULT_FILE = join(HERE, 'events-realnews.jsonl');
 
 /** The split rule: a story group (ECB+ cluster, Timeline17 topic and day, PolNeAR article) hashed with this salt. */
 export const SPLIT_SALT = 'sitrep-events-realnews/4855:';
 
+/** The shared data folder (bench/shared-data.js). */
 export function sharedDataDir() {
-  const env = process.env.SITREP_SHARED_DATA ?? process.env.SITREP_DATA;
-  if (env) return resolve(env);
-  for (let dir = ROOT; ; dir = dirname(dir)) {
-    const candidate = resolve(dir, '../shared/data');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error('shared data folder not found: set SITREP_SHARED_DATA');
-  }
+  return sharedData();
 }
 
 export function textSha(text) {

@@ -72,7 +72,7 @@ const ED_ING = /\p{L}{2,}(?:ed|ing)$/u;
 
 /**
  * Words in -ed or -ing that are no verb form in general English: the ending is part of the stem (there is no verb
- * "morn" or "hundr") or the word is a noun or adjective only.
+ * "morn" or "hundr"), or the word is only a noun, an adjective, an adverb or a preposition ("during", "according to").
  */
 const NOT_VERB_FORMS: ReadonlySet<string> = new Set([
   'thing',
@@ -84,10 +84,13 @@ const NOT_VERB_FORMS: ReadonlySet<string> = new Set([
   'morning',
   'evening',
   'ceiling',
+  'spring',
+  'string',
   'hundred',
-  'need',
-  'speed',
-  'seed',
+  'during',
+  'according',
+  'notwithstanding',
+  'indeed',
   'sacred',
   'naked',
   'wicked',
@@ -98,45 +101,42 @@ const NOT_VERB_FORMS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Determiners and possessives: the word right after one heads or modifies a noun phrase ("the building", "a meeting",
- * "his wedding", "the damaged hull"), so an -ed or -ing form there is a noun or an adjective, not a clause's verb.
+ * Determiners that are never pronouns: the word right after one heads or modifies a noun phrase ("the building", "a
+ * meeting", "his wedding"), so an -ing form there is a noun or an adjective, and so is an -ed form with a word after
+ * it ("the damaged hull"; "the wounded" alone may be a clause cut short). "that", "this", "some", "her" and the like
+ * are left out: as pronouns they can be a clause's subject ("that happened twice", "some resigned").
  */
 const DETERMINER: ReadonlySet<string> = new Set([
   'a',
   'an',
   'the',
-  'this',
-  'that',
-  'these',
-  'those',
   'my',
   'your',
   'his',
-  'her',
   'its',
   'our',
   'their',
   'every',
-  'each',
   'no',
-  'some',
-  'any',
   'another',
 ]);
 
 /**
- * True when a short fragment has a mark of a verb: one of `VERB_MARK`, or a word in -ed or -ing that is not a
- * noun-only word and does not stand right after a determiner or a possessive ("the pier collapsed" and "sinking
- * fast" have one; "a building on the quay" and "the damaged hull" have none).
+ * True when a short fragment has a mark of a verb: one of `VERB_MARK`, or a word in -ed or -ing that can be a verb
+ * form there ("the pier collapsed", "sinking fast", "that happened twice"). Set aside: words that only look like one
+ * (`NOT_VERB_FORMS`), hyphenated compounds ("fast-growing", "long-awaited": modifiers), capitalized words after the
+ * first (names: "talks in Reading"), and forms right after a determiner (`DETERMINER`).
  */
 export function hasVerbMark(text: string): boolean {
   if (VERB_MARK.test(text)) return true;
-  const words = text.toLowerCase().split(/[^\p{L}'’]+/u);
+  const words = text.split(/[^\p{L}\p{M}'’-]+/u).filter((w) => w !== '');
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (!ED_ING.test(w) || NOT_VERB_FORMS.has(w)) continue;
-    const prev = words[i - 1];
-    if (prev !== undefined && (DETERMINER.has(prev) || /['’]s$/.test(prev))) continue;
+    const raw = words[i]!;
+    const w = raw.toLowerCase();
+    if (!ED_ING.test(w) || NOT_VERB_FORMS.has(w) || w.includes('-')) continue;
+    if (i > 0 && /^\p{Lu}/u.test(raw)) continue;
+    const prev = words[i - 1]?.toLowerCase();
+    if (prev !== undefined && DETERMINER.has(prev) && (w.endsWith('ing') || i + 1 < words.length)) continue;
     return true;
   }
   return false;
