@@ -48,6 +48,8 @@ import {
 export interface Resolved {
   type: TimexType;
   value: string;
+  /** The day was taken over from the context (a bare clock time or part of the day), not named by the expression. */
+  borrowed?: boolean;
 }
 
 export interface MatchEnv {
@@ -144,21 +146,34 @@ function timeOfDay(h: number, mi: number, ap: string | undefined): string | null
 }
 
 /**
- * The day a clock time without a day of its own falls on: the day the text last named when that is within a
- * week of the anchor (a narrative's "at 10:35 a.m." is on the day it is telling of, TimeML's anchoring of a
- * relative expression on the time it refers back to), else none (the anchor).
+ * The day a clock time or part of the day without a day of its own falls on: the day the text last named, when
+ * the text is still telling of it and the clause's tense agrees — named in this sentence or the one before,
+ * within a week of the anchor, not after the anchor in a past clause nor before it in a future one; with no
+ * tense (or the present) only a day named in the same sentence (a narrative's "at 10:35 a.m." is on the day it
+ * is telling of, TimeML's anchoring of a relative expression on the time it refers back to). Else none: the
+ * caller falls back on the anchor.
  */
 function focusDay(ctx: ResolveContext): Day | null {
   const a = anchorDay(ctx);
-  const r = ctx.ref;
-  if (!a || !r) return null;
-  return Math.abs(dayDiff(r, a)) <= 7 ? r : null;
+  const f = ctx.named;
+  if (!a || !f || ctx.sentence === undefined) return null;
+  const gap = ctx.sentence - f.sentence;
+  if (gap < 0 || gap > 1) return null;
+  const diff = dayDiff(f.day, a);
+  if (Math.abs(diff) > 7) return null;
+  if (ctx.tense === 'past') return diff <= 0 ? f.day : null;
+  if (ctx.tense === 'future') return diff >= 0 ? f.day : null;
+  return gap === 0 ? f.day : null;
+}
+
+/** A clock time or part of the day (`T10:00`, `TMO`) with no day written: on the focus day, else the anchor's. */
+function bareTime(ctx: ResolveContext, t: string): Resolved {
+  return { type: 'TIME', value: dayValue(focusDay(ctx) ?? anchorDay(ctx)) + t, borrowed: true };
 }
 
 /** A day word attached to a clock time ("9 a.m. Tuesday", "noon today"). */
-function dayOfWord(word: string | undefined, ctx: ResolveContext): string {
+function dayOfWord(word: string, ctx: ResolveContext): string {
   const a = anchorDay(ctx);
-  if (!word) return dayValue(focusDay(ctx) ?? a);
   const w = word.toLowerCase();
   if (w === 'today' || w === 'tonight') return dayValue(a);
   if (w === 'yesterday') return dayValue(a && addDays(a, -1));
@@ -429,9 +444,12 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', value: dayValue(a && addDays(a, shift)) + partCode(g.part) };
     };
   }),
-  // "in the morning", "during the afternoon": the part of the day the text is telling of (the last day it named,
-  // within a week of the anchor, else the anchor's) — general English: a definite part of the day is of the
-  // day in focus; TimeML 1.2.1 values it as that day plus the part (TIME, 1998-08-07TMO).
+  // "in the morning", "during the afternoon": the part of the day the text is telling of (the day in focus, else
+  // the anchor's) — general English: a definite part of the day is of the day in focus; TimeML 1.2.1 values it
+  // as that day plus the part (TIME, 1998-08-07TMO). In the present tense it is habitual ("most customers come
+  // in the morning"): no dated time. In the future with no day named in the sentence ("officials will brief
+  // reporters in the morning") the text does not say which morning (the anchor's own, for a story filed before
+  // dawn, or the next): TimeML values only what the text or its anchor determines, so no value is guessed.
   rule(
     'the-part',
     `(?<=${B}(?:in|during|by|through|throughout|until)\\s+)the\\s+(?<part>morning|afternoon|evening)${E}`,
@@ -442,7 +460,11 @@ export const RULES: readonly Rule[] = [
         )
       )
         return null;
-      return (ctx) => ({ type: 'TIME', value: dayValue(focusDay(ctx) ?? anchorDay(ctx)) + partCode(g.part) });
+      return (ctx) => {
+        if (ctx.tense === 'present') return null;
+        if (ctx.tense === 'future' && ctx.named?.sentence !== ctx.sentence) return null;
+        return bareTime(ctx, partCode(g.part));
+      };
     },
   ),
   rule(
@@ -673,9 +695,10 @@ export const RULES: readonly Rule[] = [
       if (!t) return null;
       if (g.mon && !monthOk(g.mon, false, null)) return null;
       return (ctx) => {
+        if (!g.mon && !g.dw) return bareTime(ctx, t);
         const day = g.mon
           ? resolveMonthDay(monthNumber(g.mon), Number(g.d), ctx, directionOf(ctx.tense, 'nearest'))
-          : dayOfWord(g.dw, ctx);
+          : dayOfWord(g.dw!, ctx);
         return day ? { type: 'TIME', value: day + t } : null;
       };
     },
@@ -687,7 +710,7 @@ export const RULES: readonly Rule[] = [
       if (/\d\s*[-–]\s*$/.test(env.before)) return null;
       const t = timeOfDay(Number(g.h), Number(g.mi), undefined);
       if (!t) return null;
-      return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
+      return (ctx) => bareTime(ctx, t);
     },
   ),
   rule(
@@ -815,7 +838,7 @@ export const RULES: readonly Rule[] = [
     (g) => {
       const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.part!.toLowerCase() === 'morning' ? 'am' : 'pm');
       if (!t) return null;
-      return (ctx) => ({ type: 'TIME', value: dayOfWord(undefined, ctx) + t });
+      return (ctx) => bareTime(ctx, t);
     },
   ),
   rule(
@@ -926,7 +949,12 @@ export const RULES: readonly Rule[] = [
             : 0;
       return (ctx) => {
         // "The following month" after "in March": from the last month named, which a named day also sets.
-        if (unitWord === 'month' && ctx.refMonth) return date(unitValue({ ...ctx.refMonth, d: 1 }, 'month', n));
+        // After only a year (or quarter) was named, the month is that year's, not known: "in 1998 … the
+        // following month" is 1998-XX, never counted from the article date.
+        if (unitWord === 'month' && ctx.refMonth) {
+          const { y, m } = ctx.refMonth;
+          return date(m === null ? `${fmtYear(y)}-XX` : unitValue({ y, m, d: 1 }, 'month', n));
+        }
         const base = ctx.ref ?? anchorDay(ctx);
         if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
         if (!base) return date('XXXX-XX-XX');

@@ -31,8 +31,18 @@ export interface ResolveContext {
   ref: Day | null;
   /** The year of the last calendar date mentioned before this expression, for "that year". */
   refYear: number | null;
-  /** The month of the last date of month precision or finer mentioned before this expression ("the following month"). */
-  refMonth?: { y: number; m: number } | null;
+  /**
+   * The month of the last calendar date mentioned before this expression ("the following month"); its month is
+   * null when that date named only a year, half, quarter or season ("in 1998 … the following month" → 1998-XX).
+   */
+  refMonth?: { y: number; m: number | null } | null;
+  /** The index of this expression's sentence. */
+  sentence?: number;
+  /**
+   * The last day the text itself named (not one a bare clock time or part of the day took over) and the index
+   * of its sentence: the day a clock time may be telling of (see focusDay in the grammar).
+   */
+  named?: { day: Day; sentence: number } | null;
   /** Whether the text around is a quarterly report ("a year earlier" then means the year-ago quarter). */
   quarterly: boolean;
   /**

@@ -127,7 +127,8 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
   const out: Timex[] = [];
   let ref: Day | null = null;
   let refYear: number | null = null;
-  let refMonth: { y: number; m: number } | null = null;
+  let refMonth: { y: number; m: number | null } | null = null;
+  let named: { day: Day; sentence: number } | null = null;
   const quarterlyText = QUARTERLY_WORDS.test(text);
   let at = 0;
   sentences.forEach((sentence, i) => {
@@ -159,6 +160,8 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
         ref,
         refYear,
         refMonth,
+        sentence: i,
+        named,
         quarterly,
         lateDays: options.lateDays ?? 0,
         onLocalDay: options.onLocalDay,
@@ -175,10 +178,14 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
       });
       const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(r.value);
       if (day) ref = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) };
+      if (day && !r.borrowed) named = { day: ref!, sentence: i };
       const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
       const month = /^(\d{4})-(\d{2})(?:$|-)/.exec(r.value);
       if (month && (r.type === 'DATE' || r.type === 'TIME')) refMonth = { y: Number(month[1]), m: Number(month[2]) };
+      // A year, half, quarter or season named alone: a later "the following month" is of that year, month unknown.
+      else if (r.type === 'DATE' && /^\d{4}(?:$|-(?:Q|H|SP|SU|FA|WI))/.test(r.value))
+        refMonth = { y: Number(r.value.slice(0, 4)), m: null };
     }
   });
   orderIntervals(text, out, anchor);
