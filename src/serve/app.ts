@@ -104,8 +104,12 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   const limit = (maxSize: number) =>
     bodyLimit({ maxSize, onError: (c) => c.json({ error: `the request body is over ${maxSize} bytes` }, 413) });
   const small = limit(MAX_BODY_BYTES);
-  app.use(ALIAS_IMPORT, limit(MAX_ALIAS_FILE_BYTES));
-  app.use('/api/*', (c, next) => (c.req.path === ALIAS_IMPORT ? next() : small(c, next)));
+  const aliases = limit(MAX_ALIAS_FILE_BYTES);
+  // A GET or HEAD has no body (the node server gives it none), so the limits are not asked: asking a request for its
+  // body made the node server build a full Request for it (~12 % of a cached answer's CPU).
+  const bodiless = (c: Context): boolean => c.req.method === 'GET' || c.req.method === 'HEAD';
+  app.use(ALIAS_IMPORT, (c, next) => (bodiless(c) ? next() : aliases(c, next)));
+  app.use('/api/*', (c, next) => (bodiless(c) || c.req.path === ALIAS_IMPORT ? next() : small(c, next)));
   app.use('/api/*', apiGuard(token, reads));
   // Before the read cache: jobs change without a store commit.
   app.route('/api/jobs', queueRoutes(options.queue ?? null));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { type Db, stillServes, storeVersionReader } from '../store/index.js';
+import { bodyOf } from './light-response.js';
 
 export interface ResponseCacheOptions {
   /** Bytes of response bodies kept at most (UTF-8, as sent; least recently used go first). */
@@ -112,7 +113,7 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
     await next();
     const type = c.res.headers.get('content-type') ?? '';
     if (c.res.status !== 200 || !type.startsWith('application/json')) return;
-    const body = new Uint8Array(await c.res.arrayBuffer());
+    const body = await bodyOf(c.res);
     const e: Entry = {
       version,
       at: now,
@@ -131,6 +132,9 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
         drop(k, old);
       }
     }
+    // Replaced, not merged: the answer's own headers are all it had (its Content-Type), and merging would build a
+    // native Response around it and stream its body back out.
+    c.res = undefined;
     c.res = answer(e, c.req.header('if-none-match'));
   };
 }

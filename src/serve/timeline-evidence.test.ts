@@ -79,6 +79,37 @@ describe('timeline evidence', () => {
     }
   });
 
+  it('cuts every span as JavaScript slices the stored text, astral pairs and NUL characters included', () => {
+    const own = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-evidence-every-')), 'store.db'));
+    try {
+      const texts = {
+        astral0000000002: 'Ships 🚢 left port 🌊🌊 on Friday; the 😀 crew waved.',
+        nul0000000000003: 'Ferry\u0000 service resumed 🚢 on Sunday after\u0000 repairs.',
+      };
+      for (const [id, text] of Object.entries(texts))
+        articleWriter(own).insert(
+          analyzeArticle(textArticle(text, `${id}.txt`, { title: 'Port', authors: [], paragraphs: [] }), id),
+        );
+      let cut = 0;
+      for (const id of Object.keys(texts)) {
+        const stored = articleDetail(own, id)!.text;
+        // What the check is about is still there once stored: the astral characters, the NULs.
+        expect(stored).toMatch(id.startsWith('nul') ? /\u0000.*🚢.*\u0000/ : /🚢.*🌊🌊.*😀/);
+        for (let start = 0; start <= stored.length + 1; start++)
+          for (let end = start; end <= stored.length + 2; end += 3) {
+            const span = { articleId: id, start, end };
+            const want = stored.slice(start, end);
+            expect(evidenceTexts(own, [span])[0]!.text).toBe(want);
+            expect(evidenceWithTimex(own, [span])[0]!.text).toBe(want);
+            cut++;
+          }
+      }
+      expect(cut).toBeGreaterThan(300);
+    } finally {
+      own.close();
+    }
+  });
+
   it('shows the new text of an article made again under the same id (a split part remade)', () => {
     const own = openDb(join(mkdtempSync(join(tmpdir(), 'sitrep-evidence-remade-')), 'store.db'));
     try {
