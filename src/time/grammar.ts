@@ -147,18 +147,18 @@ function timeOfDay(h: number, mi: number, ap: string | undefined): string | null
 
 /**
  * The day a clock time or part of the day without a day of its own falls on: the day the text last named, when
- * the text is still telling of it and the clause's tense agrees — named in this sentence or the one before,
- * within a week of the anchor, not after the anchor in a past clause nor before it in a future one; with no
- * tense (or the present) only a day named in the same sentence (a narrative's "at 10:35 a.m." is on the day it
- * is telling of, TimeML's anchoring of a relative expression on the time it refers back to). Else none: the
- * caller falls back on the anchor.
+ * the text is still telling of it and the clause's tense agrees — within a week of the anchor, not after the
+ * anchor in a past clause nor before it in a future one, and named in this sentence or in the one before in
+ * the same tense; with no tense (or the present) only a day named in the same sentence. A narrative's
+ * "at 10:35 a.m." is on the day it is telling of (TimeML 1.2.1 §2.2.3: a relative expression is valued from
+ * the time it refers back to). Else none: the caller falls back on the anchor.
  */
 function focusDay(ctx: ResolveContext): Day | null {
   const a = anchorDay(ctx);
   const f = ctx.named;
   if (!a || !f || ctx.sentence === undefined) return null;
   const gap = ctx.sentence - f.sentence;
-  if (gap < 0 || gap > 1) return null;
+  if (gap < 0 || gap > 1 || (gap === 1 && f.tense !== ctx.tense)) return null;
   const diff = dayDiff(f.day, a);
   if (Math.abs(diff) > 7) return null;
   if (ctx.tense === 'past') return diff <= 0 ? f.day : null;
@@ -446,10 +446,11 @@ export const RULES: readonly Rule[] = [
   }),
   // "in the morning", "during the afternoon": the part of the day the text is telling of (the day in focus, else
   // the anchor's) — general English: a definite part of the day is of the day in focus; TimeML 1.2.1 values it
-  // as that day plus the part (TIME, 1998-08-07TMO). In the present tense it is habitual ("most customers come
-  // in the morning"): no dated time. In the future with no day named in the sentence ("officials will brief
-  // reporters in the morning") the text does not say which morning (the anchor's own, for a story filed before
-  // dawn, or the next): TimeML values only what the text or its anchor determines, so no value is guessed.
+  // as that day plus the part (TIME, 1998-08-07TMO). Outside the past tense it needs a day named in its own
+  // sentence: in the present it is habitual ("most customers come in the morning": no dated time; without a
+  // tagger, a clause with no tense cue reads so too), and in the future ("officials will brief reporters in the
+  // morning") the text does not say which morning (the anchor's own, for a story filed before dawn, or the
+  // next): TimeML values only what the text or its anchor determines, so no day is guessed.
   rule(
     'the-part',
     `(?<=${B}(?:in|during|by|through|throughout|until)\\s+)the\\s+(?<part>morning|afternoon|evening)${E}`,
@@ -461,8 +462,8 @@ export const RULES: readonly Rule[] = [
       )
         return null;
       return (ctx) => {
-        if (ctx.tense === 'present') return null;
-        if (ctx.tense === 'future' && ctx.named?.sentence !== ctx.sentence) return null;
+        if (ctx.tense !== 'past' && ctx.named?.sentence !== ctx.sentence) return null;
+        if (ctx.tense !== 'past' && !focusDay(ctx)) return null;
         return bareTime(ctx, partCode(g.part));
       };
     },
@@ -501,6 +502,8 @@ export const RULES: readonly Rule[] = [
       // A capitalized unit is a title (the programme This Week).
       if (/^\p{Lu}\p{Ll}/u.test(g.unit!)) return null;
       if (rel === 'following' || (rel === 'next' && g.the)) return null; // anaphoric: see "anaphoric"
+      // "the previous month" refers back to the month the text named ("in March … the previous month"): anaphoric.
+      if (g.the && !g.mod && rel === 'previous' && g.unit!.toLowerCase() === 'month') return null;
       if (/^\s*(?:or\s+(?:so|two)|and\s+a\s+half)\b/i.test(env.after)) return null;
       const unitWord = g.unit!.toLowerCase();
       const n =
@@ -721,7 +724,7 @@ export const RULES: readonly Rule[] = [
       if (g.part) return (ctx) => ({ type: 'TIME', value: dayOfWord(w, ctx) + partCode(g.part) });
       if (!/^(?:noon|midnight|midday)$/.test(w)) return null;
       const t = w === 'midnight' ? 'T24:00' : 'T12:00';
-      return (ctx) => ({ type: 'TIME', value: dayOfWord(g.dw, ctx) + t });
+      return (ctx) => (g.dw ? { type: 'TIME', value: dayOfWord(g.dw, ctx) + t } : bareTime(ctx, t));
     },
   ),
   // ---- vague references ----

@@ -39,10 +39,10 @@ export interface ResolveContext {
   /** The index of this expression's sentence. */
   sentence?: number;
   /**
-   * The last day the text itself named (not one a bare clock time or part of the day took over) and the index
-   * of its sentence: the day a clock time may be telling of (see focusDay in the grammar).
+   * The last day the text itself named (not one a bare clock time or part of the day took over), the index of
+   * its sentence and the tense it was read in: the day a clock time may be telling of (focusDay in the grammar).
    */
-  named?: { day: Day; sentence: number } | null;
+  named?: { day: Day; sentence: number; tense: Tense } | null;
   /** Whether the text around is a quarterly report ("a year earlier" then means the year-ago quarter). */
   quarterly: boolean;
   /**

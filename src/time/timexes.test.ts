@@ -151,6 +151,22 @@ describe('durations, sets, times and vague references', () => {
     expect(value(old, '2023-09-16', '9:15 a.m.')).toBe('2023-09-16T09:15');
     expect(value('The vote closed at 8 p.m.', '2023-09-16', '8 p.m.')).toBe('2023-09-16T20:00');
   });
+  it('a clock time takes the named day only when its tense agrees and the day was named in or just before its sentence', () => {
+    // A day named two sentences back, in the past, is not the day of a future hearing.
+    const court =
+      'Police said on Monday they had arrested two men. The men were held overnight. Both will appear in court at 10 a.m.';
+    expect(value(court, '2023-09-16', 'Monday')).toBe('2023-09-11');
+    expect(value(court, '2023-09-16', '10 a.m.')).toBe('2023-09-16T10:00');
+    // A past act is not put on a day ahead of the article.
+    const plant = 'The plant reopens on Sept. 21. Workers gathered outside the gates at 7 a.m.';
+    expect(value(plant, '2023-09-16', '7 a.m.')).toBe('2023-09-16T07:00');
+    // A day named in another tense in the sentence before is not the day a past clause tells of.
+    const summit = 'The summit ends on Friday. Shares closed down 2% at 4 p.m.';
+    expect(value(summit, '2023-09-13', '4 p.m.')).toBe('2023-09-13T16:00');
+    // A future clause keeps a day ahead named in the same tense just before.
+    const visit = 'The envoy will land on Tuesday. She will meet the mayor at 3 p.m.';
+    expect(value(visit, '2023-09-16', '3 p.m.')).toBe('2023-09-19T15:00');
+  });
   it('present, past and future references', () => {
     expect(value('The port is now closed.', '2023-09-15', 'now')).toBe('PRESENT_REF');
     expect(value('Ships have recently left.', '2023-09-15', 'recently')).toBe('PAST_REF');
@@ -188,12 +204,42 @@ describe('extents of modifiers and determiners', () => {
     expect(value(story, '2023-09-16', 'the evening')).toBe('2023-09-14TEV');
     expect(tx('Shares fell in the morning session.', '2023-09-16')).toEqual([]);
   });
+  it('"in the morning" in the present is habitual, and in the future needs a day named in its sentence', () => {
+    expect(tx('Most customers come in the morning.', '2023-09-16')).toEqual([]);
+    expect(tx('He takes his pills in the morning and at night.', '2023-09-16')).toEqual([]);
+    expect(tx('Officials will brief reporters in the morning.', '2023-09-16')).toEqual([]);
+    expect(value('The envoy will land on Tuesday in the morning.', '2023-09-16', 'the morning')).toBe('2023-09-19TMO');
+    expect(value('Rescuers reached the village in the afternoon.', '2023-09-16', 'the afternoon')).toBe(
+      '2023-09-16TAF',
+    );
+  });
   it('"the following month" and "that month" count from the last month the text named, not the article date', () => {
     const story =
       'The mill closed a line in March. The following month it shut a plant; it also sold a depot that month.';
     expect(value(story, '1989-10-27', 'The following month')).toBe('1989-04');
     expect(value(story, '1989-10-27', 'that month')).toBe('1989-04');
     expect(value('Exports rose. The previous month they fell.', '1989-10-27', 'The previous month')).toBe('1989-09');
+  });
+  it('"the following month" after only a year or quarter is a month of that year, not one counted from the article', () => {
+    const accord = 'The accord was signed in 1998. The following month the rebels left.';
+    expect(value(accord, '2023-09-16', 'The following month')).toBe('1998-XX');
+    expect(
+      value(
+        'Sales peaked in the third quarter of 2019. They fell the previous month.',
+        '2023-09-16',
+        'the previous month',
+      ),
+    ).toBe('2019-XX');
+    // A month named after the year is counted from again.
+    expect(
+      value(
+        'The war ended in 1998. The accord was signed in March 1999. The following month the rebels left.',
+        '2023-09-16',
+        'The following month',
+      ),
+    ).toBe('1999-04');
+    // With nothing named before, "that month" is the article's month.
+    expect(value('The rebels left that month.', '2023-09-16', 'that month')).toBe('2023-09');
   });
   it('"the last half of" a year is its second half; "the past" before a count is no vague past', () => {
     expect(tx('Output rose in the last half of 2022.', '2023-09-15')).toEqual([

@@ -4,7 +4,7 @@ import { parsePartialDay, type Day, type PartialDay } from './calendar.js';
 import { openRules } from './gates.js';
 import { orderIntervals } from './intervals.js';
 import { precisionOf, RULES, type Resolver } from './grammar.js';
-import { SentenceTenses } from './tense.js';
+import { SentenceTenses, type Tense } from './tense.js';
 
 /**
  * Find and normalize the time expressions of a text, sentence by sentence: every rule proposes
@@ -128,7 +128,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
   let ref: Day | null = null;
   let refYear: number | null = null;
   let refMonth: { y: number; m: number | null } | null = null;
-  let named: { day: Day; sentence: number } | null = null;
+  let named: { day: Day; sentence: number; tense: Tense } | null = null;
   const quarterlyText = QUARTERLY_WORDS.test(text);
   let at = 0;
   sentences.forEach((sentence, i) => {
@@ -178,7 +178,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
       });
       const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(r.value);
       if (day) ref = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) };
-      if (day && !r.borrowed) named = { day: ref!, sentence: i };
+      if (day && !r.borrowed) named = { day: ref!, sentence: i, tense };
       const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
       const month = /^(\d{4})-(\d{2})(?:$|-)/.exec(r.value);
