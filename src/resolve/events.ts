@@ -342,8 +342,10 @@ function mentionOrder(a: EventMentionRecord, b: EventMentionRecord): number {
 
 /**
  * The exported corpus event of a merged event, given its mentions. Its sides are those of the first mention (in
- * `mentionOrder`) that names both: a meeting's parties join it in any role, so which one is the source must not
- * depend on the order the mentions are read in.
+ * `mentionOrder`) that names both with a resolved actor on each, else the first that names both, else the first:
+ * "the navy chief sanctioned by the United States" folded into "the United States imposed sanctions on Veskaria's
+ * navy commander" must not show a bare "navy chief" as the target. A meeting's parties join it in any role, so
+ * which one is the source must not depend on the order the mentions are read in.
  */
 export function exportEvent(
   c: Pick<MergedEvent<unknown>, 'key' | 'type' | 'date'>,
@@ -351,7 +353,11 @@ export function exportEvent(
   actorKeys: ReadonlyMap<string, string>,
 ): ExportEvent {
   const ms = [...mentions].sort(mentionOrder);
-  const first = ms.find((m) => m.event.source.length && m.event.target.length) ?? ms[0]!;
+  const resolved = (side: readonly EventActorRef[]): boolean => side.some((x) => x.actorKey);
+  const first =
+    ms.find((m) => resolved(m.event.source) && resolved(m.event.target)) ??
+    ms.find((m) => m.event.source.length && m.event.target.length) ??
+    ms[0]!;
   const ids = (actors: readonly EventActorRef[]): string[] => [
     ...new Set(actors.map((a) => (a.actorKey ? actorKeys.get(a.actorKey) : undefined)).filter((x): x is string => !!x)),
   ];
