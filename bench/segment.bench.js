@@ -60,6 +60,9 @@ function score(dumps, outputs) {
     uncertain: 0,
     hard: 0,
     hardFound: 0,
+    // Extra articles by what their title line is in the dump (caption, subhead, byline…; body: a paragraph, lead:
+    // an article's first paragraph, live: a live-blog time stamp).
+    extraAs: {},
   };
   dumps.forEach((dump, di) => {
     const arts = outputs[di];
@@ -109,6 +112,17 @@ function score(dumps, outputs) {
       const dates = documentDates({ ...a, published: a.published ?? null }, () => []);
       if (g.datedAs && dates.published?.value === g.datedAs) m.dated++;
     }
+    arts.forEach((a, k) => {
+      if (used.has(k)) return;
+      const t = norm(a.title);
+      const li = dump.lines.findIndex((l) => norm(l.text).startsWith(t.replace(/…$/, '')));
+      const l = dump.lines[li];
+      let as = l ? l.label : 'none';
+      if (as === 'body' && /^\d{1,2}:\d\d/.test(l.text)) as = 'live';
+      else if (as === 'body' && !dump.lines.slice(0, li).some((x) => x.article === l.article && x.label === 'body'))
+        as = 'lead';
+      m.extraAs[as] = (m.extraAs[as] ?? 0) + 1;
+    });
   });
   return m;
 }
@@ -177,11 +191,21 @@ function printTotals(label, list) {
   console.log(`\n## ${label}: totals over ${list.length} dump sets`);
   for (const [si, sys] of systems.entries()) {
     const t = {};
-    for (const m of list) for (const [k, v] of Object.entries(m[si])) t[k] = (t[k] ?? 0) + v;
+    const extraAs = {};
+    for (const m of list)
+      for (const [k, v] of Object.entries(m[si]))
+        if (k === 'extraAs') for (const [c, n] of Object.entries(v)) extraAs[c] = (extraAs[c] ?? 0) + n;
+        else t[k] = (t[k] ?? 0) + v;
     const pS = t.strict / t.predicted;
     const rS = t.strict / t.gold;
     console.log(
       `### ${sys.name}\nfound ${t.lenient}/${t.gold}, extra ${t.predicted - t.lenient}; strict P ${pct(t.strict, t.predicted)} R ${pct(t.strict, t.gold)} F1 ${(100 * f1(pS, rS)).toFixed(1)}; lenient F1 ${(100 * f1(t.lenient / t.predicted, t.lenient / t.gold)).toFixed(1)}; hard ${t.hardFound}/${t.hard}; URLs ${t.urls}/${t.urlsGold}; outlets ${t.outlets}/${t.outletsGold} (without evidence ${t.outletsWrong}); captions out ${t.captionsOut}/${t.captions} (${pct(t.captionsOut, t.captions)}); junk left ${t.junkIn}/${t.junk}; dated ${t.dated}/${t.datable}; CPU ${(t.cpuMs / t.gold).toFixed(3)} ms/article`,
+    );
+    console.log(
+      `extra articles by their title line: ${Object.entries(extraAs)
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}`,
     );
   }
 }

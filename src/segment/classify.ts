@@ -6,6 +6,7 @@ import {
   GENERIC_SLASH_CREDIT,
   SLASH_CREDIT_TAIL,
 } from './data/captions.js';
+import { CREDIT_LINE } from '../ingest/html/data/phrases.js';
 import { CHROME_LINE_PATTERNS, CHROME_SUFFIX_END, CHROME_SUFFIX_PATTERNS } from './data/chrome.js';
 
 /** Line-level classifiers for dump segmentation. Each answers one question about one line. */
@@ -167,6 +168,15 @@ export function isUrlContinuation(line: string): boolean {
 
 const TIMESTAMP_RE =
   /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?|\d+\s*(?:min|mins|minutes?|h|hrs?|hours?)\s+ago|(?:updated|posted)\s+\d)/i;
+
+/**
+ * A reporting credit closing a story: who reported, wrote or edited it ("Reporting by …", "Contributing: …",
+ * "… contributed to this report"). It belongs to the article it closes: never a headline.
+ */
+export function isReportingCredit(line: string): boolean {
+  const t = line.trim();
+  return t.length < 200 && (CREDIT_LINE.test(t) || /^contributing(?: reporting)?:/i.test(t));
+}
 
 /** A live-blog post header ("10:32 GMT", "14.05", "2 hours ago"). */
 export function startsWithTimestamp(line: string): boolean {

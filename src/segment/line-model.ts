@@ -13,6 +13,16 @@ export interface LineModelFile {
   /** Feature → one weight per label. */
   weights: Record<string, number[]>;
   provenance: Record<string, unknown>;
+  /** The segmenter's cut thresholds chosen for this model (by cross-validation, `npm run train:lines`). */
+  cut?: LineCut;
+}
+
+/** Headline probabilities at which the segmenter cuts: any line, a line the headline rule also takes, provisionally. */
+export interface LineCut {
+  headlineMin: number;
+  ruleBackedMin: number;
+  /** A line at this probability (under `headlineMin`) is a headline only if a likelier one follows right under it. */
+  candidateMin?: number;
 }
 
 export class LineModel {
@@ -23,6 +33,7 @@ export class LineModel {
   /** Scratch sums of one line's scores (one array for all calls). */
   private readonly sums: Float64Array;
   readonly provenance: Record<string, unknown>;
+  readonly cut: LineCut | null;
 
   constructor(file: LineModelFile) {
     if (file.format !== 1 || !Array.isArray(file.labels)) throw new Error('line model: unknown format');
@@ -36,6 +47,7 @@ export class LineModel {
       for (let c = 0; c < k; c++) this.table[i * k + c] = w[c] ?? 0;
     });
     this.provenance = file.provenance;
+    this.cut = file.cut ?? null;
     this.sums = new Float64Array(k);
   }
 

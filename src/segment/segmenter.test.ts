@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isCaption, isChrome, isSubhead } from './classify.js';
+import { isCaption, isChrome, isReportingCredit, isSubhead } from './classify.js';
 import { addStems } from './line-features.js';
 import { repairMojibake } from './mojibake.js';
 import { LIMITS } from '../model/index.js';
@@ -253,6 +253,58 @@ describe('segmentDump', () => {
       'Rail strike called off after overnight talks with unions',
     ]);
     expect(arts[1]!.outlet).toBe('Coastline Wire');
+  });
+
+  it('keeps a transcript together: a speaker turn over the next one is not a headline over a dateline', async () => {
+    const dump = [
+      'Mayor takes questions on the winter ferry timetable',
+      '',
+      ...paras([
+        para(1),
+        para(2),
+        'HOST: Do you think the night ferry will keep running once the harbour freezes?',
+        'MAYOR: I think it will, and the crews have told me they are ready for it.',
+        'HOST: What will it cost the city?',
+        'MAYOR: About two million a year, which the harbour fund will pay.',
+      ]),
+      'Source: https://www.example.com/ferry',
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts.map((a) => a.title)).toEqual(['Mayor takes questions on the winter ferry timetable']);
+    expect(arts[0]!.paragraphs).toHaveLength(6);
+    expect(arts[0]!.url).toBe('https://www.example.com/ferry');
+  });
+
+  it('gives a provisional headline that no likelier one displaces back to its article, losing no word', async () => {
+    const dump = [
+      'Council extends night ferry timetable through winter',
+      '',
+      ...paras(FERRY_STORY),
+      ...paras(PARADE_STORY),
+      'Source: https://www.example.com/ferry',
+    ].join('\n');
+    // Every line after a paragraph is taken provisionally (threshold 0) and none is sure enough to stay a headline.
+    const arts = await segmentText(dump, 'text', { headlineMin: 1.01, ruleBackedMin: 1.01, candidateMin: 0 });
+    expect(arts.map((a) => a.title)).toEqual(['Council extends night ferry timetable through winter']);
+    expect(arts[0]!.text).toBe([...FERRY_STORY, ...PARADE_STORY].join('\n\n'));
+    expect(arts[0]!.url).toBe('https://www.example.com/ferry');
+  });
+
+  it('never cuts at a reporting credit, however low the cut threshold', async () => {
+    const credits = [
+      'Contributing: Ana Lima and Tomas Berg, Harbour News Service.',
+      'Additional reporting by Ana Lima in Porto.',
+      'Ana Lima and Tomas Berg contributed to this report.',
+    ];
+    for (const credit of credits) {
+      expect(isReportingCredit(credit)).toBe(true);
+      const dump = ['Mayor takes questions on the winter ferry timetable', '', ...paras([para(1), credit])].join('\n');
+      // At threshold 0 every line after a paragraph is a learned cut but for the lines that can never be one.
+      const arts = await segmentText(dump, 'text', { headlineMin: 0 });
+      expect(arts.map((a) => a.title)).toEqual(['Mayor takes questions on the winter ferry timetable']);
+      expect(arts[0]!.text.endsWith(credit)).toBe(true);
+    }
+    expect(isReportingCredit('Contributing factors to the delay were the storm and a strike.')).toBe(false);
   });
 
   it('names a domain in every article of the dump once one article has named it', async () => {

@@ -7,6 +7,7 @@ import {
   isChrome,
   isCreditOnly,
   isHeadlineShaped,
+  isReportingCredit,
   isSubhead,
   isUrlContinuation,
   parseByline,
@@ -20,7 +21,7 @@ import {
   wordCount,
 } from './classify.js';
 import { addStems, type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
-import { lineModel } from './line-model.js';
+import { type LineModel, lineModel } from './line-model.js';
 import { outletFromCredits } from './credit-outlet.js';
 import { repairMojibake } from './mojibake.js';
 import { resolveYearless, yearlessDays } from './text-dates.js';
@@ -134,6 +135,12 @@ class ArticleBuilder {
   /** The headline as its line read (site suffix included) and what the classifier said of it (null: unscored). */
   titleLine = '';
   titleScores: LineScores | null = null;
+  /**
+   * A learned cut below the cut threshold (see `SegmentOptions.candidateMin`): the line is taken for a headline only
+   * until the next line shows whether it was one; `heldConfidence` is the closed article's confidence before the cut.
+   */
+  provisional = false;
+  heldConfidence = 1;
 
   /** Content-word stems of the headline and paragraphs (`addStems`), read by the line classifier. */
   private readonly stemSet = new Set<number>();
@@ -305,8 +312,14 @@ const SPEAKER_TURN = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)?: /u;
 /** Past-tense reported speech: prose, where a headline writes "says". */
 const REPORTED_SPEECH = /\b(?:said|told|according to|added)\b/i;
 
-/** Decision thresholds on the classifier's probabilities (chosen on the tune split of the segment bench). */
+/**
+ * The learned cut's thresholds when the model file carries none (`LineModelFile.cut`, chosen by cross-validation
+ * over the train articles by `npm run train:lines`): a line over at least one body paragraph starts a new article
+ * at this headline probability, or at `RULE_BACKED_MIN` when the hand-written headline rule takes it too.
+ */
 const HEADLINE_MIN = 0.35;
+/** A line at this headline probability, under the cut threshold, is a headline until the next line says otherwise. */
+const CANDIDATE_MIN = 0.35;
 /** The first line after a Source line or at the start of input is its article's headline at this probability. */
 const FIRST_LINE_HEADLINE_MIN = 0.5;
 const CAPTION_MIN = 0.5;
@@ -319,10 +332,30 @@ const LEARNED_MAX_WORDS = 30;
 /** The highest boundary confidence a learned cut reports (below the certainty of a Source line). */
 const LEARNED_CUT_MAX = 0.99;
 
+/** What a caller may set instead of the committed model and its cut (cross-validation trains its own). */
+export interface SegmentOptions {
+  /** The line classifier (null: rules alone); the committed one when absent. */
+  model?: LineModel | null;
+  /** Headline probability at which a learned cut is taken; else the model's own, else `HEADLINE_MIN`. */
+  headlineMin?: number;
+  /** Headline probability at which a line the rules take for a headline is cut; else the model's, else `RULE_BACKED_MIN`. */
+  ruleBackedMin?: number;
+  /**
+   * Headline probability at which a line is taken for a headline provisionally (below `headlineMin`): kept only when
+   * a likelier headline follows right under it (it was that headline's caption or the last paragraph before), else
+   * given back to the article before as a paragraph. Else the model's, else `CANDIDATE_MIN`.
+   */
+  candidateMin?: number;
+}
+
 /**
  * Split a dump into articles. `origin` names the input (file path) and prefixes each article's origin.
  */
-export async function* segmentDump(lines: AsyncIterable<string>, origin: string): AsyncGenerator<RawArticle> {
+export async function* segmentDump(
+  lines: AsyncIterable<string>,
+  origin: string,
+  options: SegmentOptions = {},
+): AsyncGenerator<RawArticle> {
   let cur: ArticleBuilder | null = null;
   let expectingHeadline = true;
   let pendingCaptions: string[] = [];
@@ -353,7 +386,30 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
     held = null;
     yield* emit(h);
   }
+  /**
+   * A provisional headline that no likelier one displaced, over no paragraph yet: it was a paragraph of the article
+   * before after all (the cut is undone; what stood under it goes to that article too).
+   */
+  const undoProvisional = (): void => {
+    const b = cur;
+    if (!b?.provisional || !held || b.paragraphs.length > 0) return;
+    const h = held;
+    held = null;
+    h.addParagraph(stripChromeSuffix(b.titleLine), 'body');
+    h.captions.push(...b.captions);
+    h.authors.push(...b.authors);
+    h.stamps.push(...b.stamps);
+    h.warnings.push(...b.warnings);
+    h.repaired += b.repaired;
+    h.lost += b.lost;
+    h.droppedChrome += b.droppedChrome;
+    const p = b.titleScores?.headline ?? 0;
+    h.boundaryConfidence = p >= UNCERTAIN_MIN ? Math.min(b.heldConfidence, 1 - p) : b.heldConfidence;
+    cur = h;
+    lastBuilder = h;
+  };
   function* close(): Generator<RawArticle> {
+    undoProvisional();
     yield* flushHeld();
     if (cur) yield* emit(cur);
     cur = null;
@@ -389,7 +445,10 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
   };
 
   // The learned line classifier (null when its model file is missing: rules alone then).
-  const model = lineModel();
+  const model = options.model === undefined ? lineModel() : options.model;
+  const headlineMin = options.headlineMin ?? model?.cut?.headlineMin ?? HEADLINE_MIN;
+  const ruleBackedMin = options.ruleBackedMin ?? model?.cut?.ruleBackedMin ?? RULE_BACKED_MIN;
+  const candidateMin = Math.min(headlineMin, options.candidateMin ?? model?.cut?.candidateMin ?? CANDIDATE_MIN);
   const labelIndex = (label: string): number => (model ? model.indexOf(label) : -1);
   const labelAt = {
     headline: labelIndex('headline'),
@@ -502,6 +561,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         urlText += window.shift()!.text;
         await fill();
       }
+      undoProvisional();
       if (cur) {
         const url = urlText ? cleanUrl(urlText) : null;
         if (urlText && !url) cur.warnings.push(`unreadable source URL: ${urlText.slice(0, 200)}`);
@@ -571,7 +631,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         next !== undefined &&
         !next.blankBefore &&
         isCaptionBeforeCredit(text, next.text, attrs.get(next.text)?.credit ?? isCreditOnly(next.text)) &&
-        !(learned && learned.headline >= HEADLINE_MIN && learned.headline > learned.caption);
+        !(learned && learned.headline >= headlineMin && learned.headline > learned.caption);
       if (
         ruleCaption() ||
         overCredit ||
@@ -615,9 +675,11 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.part = part;
     }
     b.note(u);
-    // A line the headline rule takes, standing alone over a paragraph that opens with a dateline.
+    // A line the headline rule takes, standing alone over a paragraph that opens with a dateline. A transcript's turn
+    // ("NAME: Do you …") over the next one ("OTHER: I …", which reads as a dateline with a colon) is not one.
     const headlineOverDateline = (): boolean =>
       u.blankBefore &&
+      !SPEAKER_TURN.test(text) &&
       (window[0]?.blankBefore ?? true) &&
       window[0] !== undefined &&
       parseDateline(window[0].text) !== null &&
@@ -635,7 +697,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       learned !== null &&
       u.blankBefore &&
       b.bodyParagraphs >= 1 &&
-      learned.headline >= HEADLINE_MIN &&
+      learned.headline >= headlineMin &&
       learned.headline > learned.caption;
     if (
       ruleCaption() ||
@@ -671,12 +733,12 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.paragraphs.length === 0 &&
       b.titleScores &&
       b.siteName === null &&
-      learned.headline >= HEADLINE_MIN &&
+      learned.headline >= headlineMin &&
       learned.headline > b.titleScores.headline &&
       words <= 40
         ? b.titleScores.caption > b.titleScores.body
           ? 'caption'
-          : held && readsOn(b.titleLine, held)
+          : held && (b.provisional || readsOn(b.titleLine, held))
             ? 'back'
             : null
         : null;
@@ -691,6 +753,7 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
       b.siteName = split.site ?? b.siteName;
       b.titleLine = text;
       b.titleScores = learned;
+      b.provisional = false;
       b.addTitleStems(text);
       previousText = text;
       continue;
@@ -710,19 +773,29 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
           nextNext: window[1]?.text ?? null,
           previousEndedSentence: endsSentence(previousText),
         });
-      // A line that opens with a clock time is a live blog's entry, never a new article's headline. A line the
-      // headline rule takes, over a paragraph that opens with a dateline, starts one whatever the model says
-      // (neither a caption nor more of the same story): a dateline opens a story's first paragraph.
+      // A line that opens with a clock time is a live blog's entry, never a new article's headline, and a reporting
+      // credit ("Contributing: …") closes the article it stands in. A line the headline rule takes, over a paragraph
+      // that opens with a dateline, starts one whatever the model says (neither a caption nor more of the same
+      // story): a dateline opens a story's first paragraph.
       const isNew = learned
         ? b.bodyParagraphs >= 1 &&
           !startsWithTimestamp(text) &&
-          (learned.headline >= HEADLINE_MIN ||
-            (learned.headline >= RULE_BACKED_MIN && ruled()) ||
-            headlineOverDateline())
+          (learned.headline >= candidateMin ||
+            (learned.headline >= ruleBackedMin && ruled()) ||
+            headlineOverDateline()) &&
+          !isReportingCredit(text)
         : ruled();
+      // Under the cut threshold, and taken by neither rule: provisional (see `undoProvisional`).
+      const provisional =
+        isNew &&
+        learned !== null &&
+        learned.headline < headlineMin &&
+        !(learned.headline >= ruleBackedMin && ruled()) &&
+        !headlineOverDateline();
       if (isNew) {
         // A learned cut is never certain, however sure the model is (1 is for Source lines and input ends).
         const confidence = learned ? Math.min(learned.headline, LEARNED_CUT_MAX) : 1;
+        const before = b.boundaryConfidence;
         b.boundaryConfidence = Math.min(b.boundaryConfidence, confidence);
         // Held back until the new article has a paragraph (see `held`).
         if (learned) {
@@ -733,12 +806,19 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
         cur = start(text, u);
         cur.boundaryConfidence = confidence;
         cur.titleScores = learned;
+        cur.provisional = provisional;
+        cur.heldConfidence = before;
         previousText = text;
         continue;
       }
       // A line that might have been a headline: the article may hold two.
       if (learned && learned.headline >= UNCERTAIN_MIN && b.bodyParagraphs >= 1)
         b.boundaryConfidence = Math.min(b.boundaryConfidence, 1 - learned.headline);
+    }
+    // A paragraph under a provisional headline that no likelier one displaced: the cut is undone.
+    if (b.provisional && b.paragraphs.length === 0 && held) {
+      undoProvisional();
+      b = cur!;
     }
     const dateline = parseDateline(text);
     if (dateline?.agency && !b.agency && /^[\p{Lu}][\p{L}\d .&'-]{1,38}$/u.test(dateline.agency))
@@ -768,11 +848,11 @@ export async function* segmentDump(lines: AsyncIterable<string>, origin: string)
 }
 
 /** Convenience for tests and small inputs: segment a whole string. */
-export async function segmentText(text: string, origin = 'text'): Promise<RawArticle[]> {
+export async function segmentText(text: string, origin = 'text', options: SegmentOptions = {}): Promise<RawArticle[]> {
   async function* lines(): AsyncGenerator<string> {
     for (const l of text.split('\n')) yield l;
   }
   const out: RawArticle[] = [];
-  for await (const a of segmentDump(lines(), origin)) out.push(a);
+  for await (const a of segmentDump(lines(), origin, options)) out.push(a);
   return out;
 }

@@ -1,13 +1,20 @@
-import { writeFileSync } from 'node:fs';
-import { LINE_MODEL_PATH, LineModel } from '../line-model.js';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LINE_MODEL_PATH, LineModel, type LineModelFile } from '../line-model.js';
 import { loadSourceArticles, sharedDataDir } from './corpora.js';
+import { chooseCut, EXTRA_WEIGHT, heldDumps } from './cut-cv.js';
 import { makeDumps } from './dumps.js';
 import { DEFAULT_TRAIN, evaluate, examplesOf, type TrainOptions, train } from './train-lines.js';
 
 /**
  * `npm run train:lines`: trains the line classifier on dumps generated from the train split of the
- * shared data and writes `models/lines.json`. Deterministic: the same data gives the same file.
+ * shared data and writes `models/lines.json`, with the segmenter's cut thresholds chosen by cross-validation
+ * over the same train articles. Deterministic: the same data gives the same file.
  * Prints per-label precision/recall on the tune split (the check split is scored by the bench only).
+ * `-- --keep-options`: the training options of the committed model, not chosen again (the cut still is).
+ * `-- --fold-cache DIR`: keep each fold's model in DIR and reuse it when the same options ask for it again (training
+ * is deterministic; clear DIR when the features, the data or the dumps change).
  */
 const all = loadSourceArticles();
 if (all.length === 0) {
@@ -24,7 +31,8 @@ const dumps = Array.from({ length: PASTINGS }, (_, i) => i + 1).flatMap((seed) =
   makeDumps(trainArticles, 12 + (seed % 4) * 4, seed, undefined, seed % 2 === 0),
 );
 // Model selection by cross-validation on the train articles alone (the tune and check splits are not read): three
-// folds by article, each fold's model trained on dumps of the other two (six pastings, as above) and scored on
+// folds by article, each fold's model trained on dumps of the other two (twelve pastings, as the final model, so
+// that its probabilities are as sure as the final model's when the cut is chosen on them) and scored on
 // dumps of its own; the option set with the best mean F1 over the decisions the segmenter takes from the model
 // (headline, caption, subhead, chrome) is used for the final model on all twelve pastings.
 const CANDIDATES: TrainOptions[] = [
@@ -43,15 +51,36 @@ const folds = Array.from({ length: FOLDS }, (_, f) => {
   const inFold = (_: unknown, i: number) => i % FOLDS === f;
   const held = trainArticles.filter(inFold);
   const rest = trainArticles.filter((a, i) => !inFold(a, i));
-  return { train: examplesOf(pastings(rest, 6)), held: examplesOf(pastings(held, 2)) };
+  return { train: examplesOf(pastings(rest, PASTINGS)), held: examplesOf(pastings(held, 2)) };
 });
-let best = DEFAULT_TRAIN;
+const keep = process.argv.includes('--keep-options') && existsSync(LINE_MODEL_PATH);
+const cacheAt = process.argv.indexOf('--fold-cache');
+const cacheDir = cacheAt >= 0 ? (process.argv[cacheAt + 1] ?? null) : null;
+const committed = keep ? (JSON.parse(readFileSync(LINE_MODEL_PATH, 'utf8')) as LineModelFile) : null;
+let best = (committed?.provenance.options as TrainOptions | undefined) ?? DEFAULT_TRAIN;
 let bestScore = -1;
-const selection: Array<{ options: TrainOptions; f1: number }> = [];
-for (const options of CANDIDATES) {
+let bestModels: LineModel[] = [];
+const selection: Array<{ options: TrainOptions; f1: number }> =
+  (committed?.provenance.selection as { selection?: Array<{ options: TrainOptions; f1: number }> } | undefined)
+    ?.selection ?? [];
+for (const options of keep ? [best] : CANDIDATES) {
   let sum = 0;
-  for (const fold of folds) {
-    const m = new LineModel(train(fold.train, options, {}));
+  const models: LineModel[] = [];
+  for (const [f, fold] of folds.entries()) {
+    const cached = cacheDir
+      ? join(cacheDir, `fold${f}-${createHash('sha1').update(JSON.stringify(options)).digest('hex').slice(0, 12)}.json`)
+      : null;
+    let modelFile: LineModelFile;
+    if (cached && existsSync(cached)) modelFile = JSON.parse(readFileSync(cached, 'utf8')) as LineModelFile;
+    else {
+      modelFile = train(fold.train, options, {});
+      if (cached) {
+        mkdirSync(cacheDir!, { recursive: true });
+        writeFileSync(cached, JSON.stringify(modelFile));
+      }
+    }
+    const m = new LineModel(modelFile);
+    models.push(m);
     const ev = evaluate((f) => m.probabilities(f), fold.held);
     for (const label of DECISIONS) {
       const s = ev.perLabel[label]!;
@@ -59,13 +88,29 @@ for (const options of CANDIDATES) {
     }
   }
   const f1 = Math.round((10000 * sum) / (FOLDS * DECISIONS.length)) / 10000;
-  selection.push({ options, f1 });
+  if (!keep) selection.push({ options, f1 });
   console.log(`cv: l2 ${options.l2} epochs ${options.epochs} minCount ${options.minCount}: mean decision F1 ${f1}`);
   if (f1 > bestScore) {
     bestScore = f1;
     best = options;
+    bestModels = models;
   }
 }
+// The cut: each fold's model (of the chosen options) segments dumps of its held-out articles in every convention.
+const cut = await chooseCut(
+  folds.map((_, f) => ({
+    model: bestModels[f]!,
+    held: heldDumps(
+      trainArticles.filter((_, i) => i % FOLDS === f),
+      1000 + f,
+    ),
+  })),
+  { headlineMin: 0.35, ruleBackedMin: 0.05, candidateMin: 0.35 },
+  (line) => console.log(line),
+);
+console.log(
+  `cut chosen: headline ≥ ${cut.headlineMin}, rule-backed ≥ ${cut.ruleBackedMin}, provisional ≥ ${cut.candidateMin}`,
+);
 const examples = examplesOf(dumps);
 const counts: Record<string, number> = {};
 for (const a of trainArticles) counts[a.corpus] = (counts[a.corpus] ?? 0) + 1;
@@ -79,7 +124,21 @@ const file = train(examples, best, {
     by: `${FOLDS}-fold cross-validation over train articles, mean F1 of ${DECISIONS.join(', ')}`,
     selection,
   },
+  cutSelection: {
+    by: `${FOLDS}-fold cross-validation over train articles: each fold's model segments held-out dumps (mixed, each convention, plain by story); cost = missed articles + ${EXTRA_WEIGHT} × extra articles, ties to the higher threshold`,
+    tried: cut.tried.map((t) => ({
+      headlineMin: t.headlineMin,
+      ruleBackedMin: t.ruleBackedMin,
+      candidateMin: t.candidateMin,
+      found: t.found,
+      extra: t.predicted - t.found,
+      strict: t.strict,
+      gold: t.gold,
+      cost: t.cost,
+    })),
+  },
 });
+file.cut = { headlineMin: cut.headlineMin, ruleBackedMin: cut.ruleBackedMin, candidateMin: cut.candidateMin };
 writeFileSync(LINE_MODEL_PATH, `${JSON.stringify(file)}\n`);
 const model = new LineModel(file);
 const tune = examplesOf(makeDumps(tuneArticles, 20, 101));
