@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Db, openDb, type Store } from '../store/index.js';
+import { abortPull } from '../store/pg/mirror.js';
 import type { ServedApp } from './app.js';
 import { keptToken, storeToken } from './token.js';
 
@@ -18,7 +19,21 @@ export interface CopyServerOptions {
   refreshMs: number;
   /** A refresh that failed (the server goes on answering from the copy it has, and tries again later). */
   onError?: (err: Error) => void;
+  /**
+   * How long a refresh (version check and copy) may take before it is abandoned and its copy cut short, ms; at
+   * least four times the last copy's duration. Default 10 minutes.
+   */
+  deadlineMs?: number;
+  /** Where the copies' directory is made (default the system's temporary directory). */
+  tmp?: string;
+  /** Aborts the first copy (the process is stopping before the server listens); its files are removed. */
+  signal?: AbortSignal;
 }
+
+/** Prefix of a server's directory of copies; the pid file inside says whose it is. */
+const DIR_PREFIX = 'sitrep-serve-';
+const PID_FILE = 'pid';
+const DEFAULT_DEADLINE_MS = 10 * 60_000;
 
 /** One read copy of the store and the app answering from it. */
 interface Copy {
@@ -66,8 +81,11 @@ const toResponse = (a: Answer): Response =>
 export class CopyServer {
   private current!: Copy;
   private readonly retired = new Set<Copy>();
-  private readonly dir = mkdtempSync(join(tmpdir(), 'sitrep-serve-'));
+  private readonly dir: string;
   private made = 0;
+  /** The copy being built now, and how to cut it short (a deadline passed, or the server stops). */
+  private building: { db: Db; abort: (err: Error) => void } | null = null;
+  private lastCopyMs = 0;
   /** Refreshes run one after another; a write waits for its own. */
   private refreshing: Promise<unknown> = Promise.resolve();
   private polling = false;
@@ -80,7 +98,12 @@ export class CopyServer {
     private readonly store: Store,
     private readonly makeApp: (db: Db, options: CopyAppOptions) => ServedApp,
     private readonly options: CopyServerOptions,
-  ) {}
+  ) {
+    const tmp = options.tmp ?? tmpdir();
+    removeStaleDirs(tmp);
+    this.dir = mkdtempSync(join(tmp, DIR_PREFIX));
+    writeFileSync(join(this.dir, PID_FILE), `${process.pid}\n`);
+  }
 
   /** Copy the store, make its token if it has none yet, and start checking for changes. */
   static async open(
@@ -89,13 +112,17 @@ export class CopyServer {
     options: CopyServerOptions,
   ): Promise<CopyServer> {
     const server = new CopyServer(store, makeApp, options);
+    const stop = (): void => server.abortBuilding(new Error('the server is stopping'));
+    options.signal?.addEventListener('abort', stop, { once: true });
     try {
+      options.signal?.throwIfAborted();
       let copy = await server.copy();
       let token = keptToken(copy.db);
       if (token === null) {
         // First served: the token is made once and kept in the store, as on SQLite.
         token = await store.write((db) => storeToken(db));
         server.dispose(copy);
+        options.signal?.throwIfAborted();
         copy = await server.copy();
       }
       server.token = token;
@@ -103,6 +130,8 @@ export class CopyServer {
     } catch (err) {
       await server.close();
       throw err;
+    } finally {
+      options.signal?.removeEventListener('abort', stop);
     }
     server.timer = setInterval(() => server.poll(), options.refreshMs);
     server.timer.unref();
@@ -150,15 +179,19 @@ export class CopyServer {
     return run;
   }
 
-  /** Stop checking, end every copy's workers, delete the copies. */
+  /**
+   * Stop checking, end every copy's workers, delete the copies. A copy being built is cut short (its connection
+   * closed), not waited for; a write under way is (it is written back whole or not at all).
+   */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    this.abortBuilding(new Error('the server is stopping'));
     await this.refreshing;
     await this.writing;
     for (const copy of [...this.retired]) this.dispose(copy);
     if (this.current) this.dispose(this.current);
-    rmSync(this.dir, { recursive: true, force: true });
+    this.tidy(() => rmSync(this.dir, { recursive: true, force: true }));
     await this.store.close();
   }
 
@@ -171,16 +204,52 @@ export class CopyServer {
     if (this.polling || this.closed) return;
     this.polling = true;
     this.refresh()
-      .catch((err: unknown) => this.options.onError?.(err instanceof Error ? err : new Error(String(err))))
+      .catch((err: unknown) => this.report(err))
       .finally(() => {
         this.polling = false;
       });
   }
 
-  private async refreshOnce(): Promise<void> {
+  /**
+   * One refresh, under a deadline: past it (a connection that hangs, a COPY that stalls) the copy under way is cut
+   * short and the refresh fails, so neither the checks nor the writes waiting for it hang for ever.
+   */
+  private refreshOnce(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const ms = Math.max(this.options.deadlineMs ?? DEFAULT_DEADLINE_MS, 4 * this.lastCopyMs);
+    let timer: NodeJS.Timeout | undefined;
+    const attempt = { abandoned: false };
+    const cut = new Promise<never>((_, reject) => {
+      this.stopRefresh = (err) => {
+        attempt.abandoned = true;
+        reject(err);
+      };
+      timer = setTimeout(() => {
+        const err = new Error(`the refresh took over ${Math.round(ms / 1000)} s: abandoned, tried again later`);
+        this.abortBuilding(err);
+      }, ms);
+    });
+    cut.catch(() => undefined);
+    return Promise.race([this.refreshNow(attempt), cut]).finally(() => {
+      clearTimeout(timer);
+      this.stopRefresh = undefined;
+    });
+  }
+
+  private stopRefresh: ((err: Error) => void) | undefined;
+
+  /** Cut short the copy being built and the refresh waiting for it. */
+  private abortBuilding(err: Error): void {
+    this.building?.abort(err);
+    this.stopRefresh?.(err);
+  }
+
+  /** The refresh proper; `attempt.abandoned` once its deadline passed (what it still gets is thrown away). */
+  private async refreshNow(attempt: { abandoned: boolean }): Promise<void> {
     if (this.closed || (await this.store.version()) === this.current.version) return;
+    if (this.closed || attempt.abandoned) return;
     const copy = await this.copy();
-    if (this.closed || copy.version === this.current.version) {
+    if (this.closed || attempt.abandoned || copy.version === this.current.version) {
       this.dispose(copy);
       return;
     }
@@ -211,7 +280,9 @@ export class CopyServer {
       if (err instanceof Unchanged) return toResponse(err.answer);
       throw err;
     }
-    await this.refresh();
+    // The write is in the store: its answer is sent even when the new read copy fails (the next check builds it).
+    // An error here would have a client that retries post the same write twice.
+    await this.refresh().catch((err: unknown) => this.report(err));
     return toResponse(answer);
   }
 
@@ -219,13 +290,33 @@ export class CopyServer {
   private async copy(): Promise<Copy> {
     const path = join(this.dir, `copy-${++this.made}.db`);
     const db = openDb(path);
+    const started = performance.now();
+    let cutShort!: (err: Error) => void;
+    const cut = new Promise<never>((_, reject) => {
+      cutShort = reject;
+    });
+    const building = {
+      db,
+      abort: (err: Error) => {
+        // Its connection closed (the copy fails at once), and not waited for in any case.
+        abortPull(db, err);
+        cutShort(err);
+      },
+    };
+    this.building = building;
+    const copying = this.store.copyInto(db);
+    copying.catch(() => undefined);
+    cut.catch(() => undefined);
     try {
-      const version = await this.store.copyInto(db);
+      const version = await Promise.race([copying, cut]);
+      this.lastCopyMs = performance.now() - started;
       return { version, path, db, app: null as unknown as ServedApp, busy: 0, retired: false };
     } catch (err) {
-      db.close();
-      removeCopy(path);
+      this.tidy(() => db.close());
+      this.tidy(() => removeCopy(path));
       throw err;
+    } finally {
+      if (this.building === building) this.building = null;
     }
   }
 
@@ -239,12 +330,65 @@ export class CopyServer {
     if (copy.retired && copy.busy === 0) this.dispose(copy);
   }
 
+  /**
+   * End a copy's workers, close and delete it. Called when a response body has been sent, too: a failure here is
+   * reported, never thrown into the response stream.
+   */
   private dispose(copy: Copy): void {
     this.retired.delete(copy);
-    copy.app?.stopWorkers();
-    copy.db.close();
-    removeCopy(copy.path);
+    this.tidy(() => copy.app?.stopWorkers());
+    this.tidy(() => copy.db.close());
+    this.tidy(() => removeCopy(copy.path));
   }
+
+  private tidy(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  private report(err: unknown): void {
+    this.options.onError?.(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/** Whether a process of that id runs (on this machine). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the copies left by servers that were killed (SIGKILL, a crash, power lost): every `sitrep-serve-*`
+ * directory under `tmp` whose pid file names a process that no longer runs. A directory without a pid file is
+ * another's (or one being made) and is left alone.
+ */
+export function removeStaleDirs(tmp: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(tmp).filter((n) => n.startsWith(DIR_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const dir = join(tmp, name);
+    try {
+      const pid = Number(readFileSync(join(dir, PID_FILE), 'utf8').trim());
+      if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+      rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // No pid file (not ours, or being made), or not readable: left alone.
+    }
+  }
+  return removed;
 }
 
 function removeCopy(path: string): void {

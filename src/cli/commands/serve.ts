@@ -68,6 +68,11 @@ export const command: Command = {
       const queue = await openQueue(queueUrl, ctx);
       let store: Store;
       let copies: CopyServer;
+      // The first copy takes from seconds to minutes: a Ctrl-C meanwhile cuts it short and removes its file.
+      const starting = new AbortController();
+      const abortStart = (): void => starting.abort();
+      process.once('SIGINT', abortStart);
+      process.once('SIGTERM', abortStart);
       try {
         store = await openStore(dbPath);
         copies = await CopyServer.open(
@@ -76,11 +81,16 @@ export const command: Command = {
           {
             refreshMs: refreshEvery * 1000,
             onError: (e) => ctx.stderr.write(`sitrep serve: refreshing the read copy: ${e.message}\n`),
+            signal: starting.signal,
           },
         );
       } catch (err) {
         await queue?.stop(1000);
+        if (starting.signal.aborted) throw new Error('stopped while making the first read copy');
         throw err;
+      } finally {
+        process.off('SIGINT', abortStart);
+        process.off('SIGTERM', abortStart);
       }
       served = {
         label: store.location,

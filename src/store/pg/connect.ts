@@ -11,6 +11,11 @@ function typeParser(oid: number, format?: string): unknown {
   return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format as 'text');
 }
 
+/** How long opening a connection (or waiting for one of the pool's) may take, ms. */
+const CONNECT_TIMEOUT_MS = 30_000;
+/** Idle time on a connection before TCP keepalive probes start, ms. */
+const KEEPALIVE_DELAY_MS = 10_000;
+
 /** Same key as every sitrep process takes before it applies migrations or replaces the store's tables. */
 export const STORE_LOCK = 0x5174_0001;
 
@@ -23,6 +28,11 @@ export async function openPool(url: string, options: { max?: number } = {}): Pro
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 4,
+    // A server that does not answer a connection (or a pool with none free) fails the query instead of hanging it.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A peer gone silent (host down, network cut) is found by TCP keepalive, and its queries fail, not hang.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
     types: { getTypeParser: typeParser as pg.CustomTypesConfig['getTypeParser'] },
   });
   // An idle client's error (the server restarted) is reported on the next query, not as an unhandled event.

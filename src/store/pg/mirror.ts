@@ -9,9 +9,18 @@ import { beginBulkLoad, finishBulkLoad, type Db } from '../db.js';
 /**
  * The order a table's rows were written in, for the tables the corpus steps write whole, in an order of their own (the
  * order of the resolved actors, events, claim groups): `rowid` in SQLite; in PostgreSQL the rows' physical order
- * (`ctid`), which is the order they were loaded in, since these tables are only ever emptied by the write-back's
- * TRUNCATE and loaded by its COPY (nothing updates or deletes their rows in PostgreSQL). A SQLite copy then numbers
- * them as the SQLite store does: the actors' list breaks ties of (mentions, name) by rowid, and its cursor names it.
+ * (`ctid`). A SQLite copy then numbers them as the SQLite store does: the actors' list breaks ties of (mentions,
+ * name) by rowid, and its cursor names it.
+ *
+ * Known limit: `ctid` is the order the rows were loaded in (by the write-back's TRUNCATE and COPY) only while nothing
+ * else moves them. What does, and then the copy's order of ties (and a cursor made before it) may differ from SQLite's
+ * until the next write-back reloads the tables:
+ * - an UPDATE (a new row version goes wherever there is room): migration 010 runs `UPDATE claim_groups SET size = …`
+ *   on a database that held claim groups before it; any manual UPDATE or DELETE of these tables;
+ * - `CLUSTER`, `VACUUM FULL`, `pg_repack` and the like, which rewrite a table in another order;
+ * - a synchronized sequential scan (`synchronize_seqscans`, on by default) only changes where a scan without
+ *   ORDER BY starts; `ORDER BY ctid` is not affected, but a plain `SELECT` of these tables is no order at all.
+ * The real fix is an explicit order column, filled by the write-back (a future migration).
  */
 export const WRITTEN_ORDER = 'written order';
 
@@ -56,9 +65,19 @@ const LOCAL_META = "key NOT IN ('bulk_load', 'store_version')";
  */
 export const STORE_VERSION = 'store_version';
 
+/**
+ * How long a version check on its own (from the pool) may wait, ms: it waits while a write-back holds the tables,
+ * then fails (and is tried again) rather than hang for ever on a connection that stopped answering.
+ */
+const VERSION_TIMEOUT_MS = 120_000;
+
 /** The PostgreSQL store's version ('0' before its first write-back). Cheap: one row by its key. */
 export async function storeVersion(client: pg.ClientBase | pg.Pool): Promise<string> {
-  const { rows } = await client.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [STORE_VERSION]);
+  const { rows } = await client.query<{ value: string }>({
+    text: 'SELECT value FROM meta WHERE key = $1',
+    values: [STORE_VERSION],
+    ...('totalCount' in client ? { query_timeout: VERSION_TIMEOUT_MS } : {}),
+  });
   return rows[0]?.value ?? '0';
 }
 
@@ -118,11 +137,52 @@ function parseField(raw: string, kind: Kind): unknown {
   return text;
 }
 
+/** How to cut short the copy into each SQLite store being filled now (`abortPull`). */
+const pulling = new WeakMap<Db, (err: Error) => void>();
+
+/**
+ * Cut short a `pullStore` into `db` under way (a server stopping, or a copy past its deadline): its connection is
+ * closed (the only way out of a COPY that stalls or a peer that went silent) and the pull rejects with `err`.
+ * False when no pull into `db` is under way.
+ */
+export function abortPull(db: Db, err: Error): boolean {
+  const abort = pulling.get(db);
+  abort?.(err);
+  return abort !== undefined;
+}
+
 /**
  * Copy every table of the PostgreSQL store into `db` (a new, empty SQLite store) with COPY … TO STDOUT, rows in
  * the order they were written; the full-text index and the deferrable indexes are built once at the end.
  */
 export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> {
+  let aborted: Error | null = null;
+  let stream: (NodeJS.ReadableStream & { destroy(err?: Error): void }) | null = null;
+  pulling.set(db, (err) => {
+    aborted ??= err;
+    stream?.destroy(err);
+    // The client is not given back to the pool: its socket goes (node-postgres has no other way to drop a query).
+    (client as unknown as { connection?: { stream?: { destroy(err?: Error): void } } }).connection?.stream?.destroy(
+      err,
+    );
+  });
+  try {
+    return await pullTables(client, db, (s) => {
+      if (aborted) throw aborted;
+      stream = s;
+    });
+  } catch (err) {
+    throw aborted ?? err;
+  } finally {
+    pulling.delete(db);
+  }
+}
+
+async function pullTables(
+  client: pg.PoolClient,
+  db: Db,
+  reading: (stream: NodeJS.ReadableStream & { destroy(err?: Error): void }) => void,
+): Promise<number> {
   let rows = 0;
   beginBulkLoad(db);
   for (const { name, order } of STORE_TABLES) {
@@ -134,6 +194,7 @@ export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> 
     );
     const by = order === WRITTEN_ORDER ? 'ctid' : order;
     const stream = client.query(copyTo(`COPY (SELECT ${list} FROM ${name}${where} ORDER BY ${by}) TO STDOUT`));
+    reading(stream);
     const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
     const batch: unknown[][] = [];
     const flush = db.transaction(() => {
