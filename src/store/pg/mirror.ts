@@ -157,19 +157,20 @@ export function abortPull(db: Db, err: Error): boolean {
  */
 export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> {
   let aborted: Error | null = null;
-  let stream: (NodeJS.ReadableStream & { destroy(err?: Error): void }) | null = null;
   pulling.set(db, (err) => {
     aborted ??= err;
-    stream?.destroy(err);
-    // The client is not given back to the pool: its socket goes (node-postgres has no other way to drop a query).
+    // Its socket goes (node-postgres has no other way to drop a query): the client then fails every query, is
+    // dropped by the pool when released, and emits 'error', which is this abort's own and is not reported again.
+    client.on('error', () => undefined);
     (client as unknown as { connection?: { stream?: { destroy(err?: Error): void } } }).connection?.stream?.destroy(
       err,
     );
   });
   try {
-    return await pullTables(client, db, (s) => {
+    return await pullTables(client, db, (stream) => {
       if (aborted) throw aborted;
-      stream = s;
+      // An abort fails the COPY under way (its error reaches the loop reading it); once more if emitted twice.
+      stream.on('error', () => undefined);
     });
   } catch (err) {
     throw aborted ?? err;
@@ -181,7 +182,7 @@ export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> 
 async function pullTables(
   client: pg.PoolClient,
   db: Db,
-  reading: (stream: NodeJS.ReadableStream & { destroy(err?: Error): void }) => void,
+  reading: (stream: NodeJS.ReadableStream) => void,
 ): Promise<number> {
   let rows = 0;
   beginBulkLoad(db);
