@@ -1,4 +1,5 @@
 import type { Doc, DocIndex, EntityMention } from '../model/index.js';
+import { CAPITALIZED_ROLES, HONORIFICS, ROLE_MODIFIERS, ROLE_SECTORS } from '../language/data/roles.js';
 import { triggerLexicon } from './lexicon.js';
 import { GROUP_COUNTS, GROUP_NOUNS, LOCATIVE, MEDIA_SECTORS, PREPOSITIONS, SUBJECT_PRONOUNS } from './data/words.js';
 
@@ -291,6 +292,22 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
   return titledPersons(view, mergeGroupOf(view, out));
 }
 
+/** Every word of the title lexicon: roles ("prime minister"), their modifiers ("foreign", "deputy"), honorifics. */
+const TITLE_WORDS: ReadonlySet<string> = new Set([
+  ...[...ROLE_SECTORS.keys()].flatMap((r) => r.split(' ')),
+  ...ROLE_MODIFIERS,
+  ...HONORIFICS,
+  ...CAPITALIZED_ROLES,
+]);
+
+/** A capitalized word of the title lexicon ("President", "Foreign", "Gen."), or "of" ("Minister of Defence"). */
+function isTitleWord(text: string): boolean {
+  if (text === 'of') return true;
+  if (!/^\p{Lu}[\p{L}.-]*$/u.test(text)) return false;
+  const l = text.toLowerCase();
+  return TITLE_WORDS.has(l) || TITLE_WORDS.has(l.replace(/\.$/, ''));
+}
+
 /**
  * "UK Prime Minister Gordon Brown", "Dutch Foreign Minister Lena Voss": a state (and the title its name
  * opens) written right before a person's name is that person's affiliation, not a second actor. The person, whose
@@ -306,7 +323,7 @@ function titledPersons(view: EventContext, cands: ActorCandidate[]): ActorCandid
     if (!b.actorKey?.startsWith('person:') || !b.code.startsWith(a.code.slice(0, 3))) continue;
     if (b.ts - a.te > 4) continue;
     let title = true;
-    for (let k = a.te; k < b.ts; k++) if (!/^(\p{Lu}[\p{L}.-]*|of)$/u.test(tok[k]!.text)) title = false;
+    for (let k = a.te; k < b.ts; k++) if (!isTitleWord(tok[k]!.text)) title = false;
     if (!title) continue;
     out ??= [...cands];
     const merged = { ...b, ts: a.ts, start: a.start };

@@ -65,6 +65,8 @@ interface Found {
   modalAt: number;
   action: PloverType | null;
   deniedComplement: boolean;
+  /** A passive whose subject is negated by its determiner ("no sanctions were imposed"): the act did not happen. */
+  negatedSubject?: boolean;
 }
 
 const MAX_GOVERN_DISTANCE = 9;
@@ -224,7 +226,10 @@ function passiveObjectTrigger(
   const verb = words[i]!;
   if ((!lex.anchoredVerbs.has(verb) && !lex.byFirst.has(verb)) || !PARTICIPLE.test(verb)) return null;
   let aux = i - 1;
+  // "were not imposed", "were never formally imposed": a negator or an adverb may stand between; the negation is read
+  // with the verb group (readModality from the participle).
   if (aux > s0 && /^[a-z]+ly$/.test(words[aux]!)) aux--;
+  if (aux > s0 && /^(not|n't|never)$/.test(words[aux]!)) aux--;
   if (aux <= s0 || !PASSIVE_FORMS.has(words[aux]!)) return null;
   if (words[aux - 1] === 'been' || words[aux - 1] === 'be') aux--;
   if (PASSIVE_FORMS.has(words[aux - 1] ?? '')) aux--;
@@ -237,9 +242,31 @@ function passiveObjectTrigger(
     const cameo = (lex.anchored.get(w) ?? []).filter((t) => t.words[0]!.has(verb) && verbObjectPatterns(t));
     const hit = [...own.filter((t) => verbObjectPatterns(t)!.has(w)), ...cameo][0];
     if (hit)
-      return { trigger: hit, ts: i, te: i + 1, absorbed: false, action: null, deniedComplement: false, modalAt: i };
+      return {
+        trigger: hit,
+        ts: i,
+        te: i + 1,
+        absorbed: false,
+        action: null,
+        deniedComplement: false,
+        modalAt: i,
+        negatedSubject: negatedNounPhrase(words, k, s0),
+      };
   }
   return null;
+}
+
+/**
+ * "No sanctions were imposed", "none of the troops were withdrawn": a subject whose determiner is "no", "none (of)"
+ * or "neither (of)" says the act did not happen (English negative determiners). `k` is the subject's head noun.
+ */
+function negatedNounPhrase(words: readonly string[], k: number, s0: number): boolean {
+  for (let j = k - 1, n = 0; j >= s0 && n < 5; j--, n++) {
+    const w = words[j]!;
+    if (w === 'no' || w === 'none' || w === 'neither') return true;
+    if (/^[;:,.!?]$/.test(w) || CLAUSE_BREAKS.has(w) || REPORTING.has(w) || PASSIVE_FORMS.has(w)) return false;
+  }
+  return false;
 }
 
 /** Forms of "be" and "get" that make a passive. */
@@ -723,10 +750,14 @@ export function annotateEvents(doc: Doc): void {
       }
       // "the warship was dispatched to the gulf", "troops were withdrawn": forces moved with no agent named are the
       // side that mobilizes or retreats, not its target.
+      // With an agent named, what it moved stays the target unless it is armed forces (its own, not a party acted
+      // on): "the prisoners were returned … by the Red Cross".
       if (roles.passive && /^(MOBILIZE|RETREAT)$/.test(f.trigger.type)) {
         const moved = roles.target.filter((c) => c.ts < f.ts);
         if (!roles.source.length) roles.source = moved;
-        roles.target = roles.target.filter((c) => c.ts > f.ts || (c.actorKey !== null && roles.source !== moved));
+        roles.target = roles.target.filter(
+          (c) => c.ts > f.ts || (roles.source !== moved && (c.actorKey !== null || !c.code.endsWith('MIL'))),
+        );
       }
       if (f.demand) {
         roles.source = [f.demand.source];
@@ -757,6 +788,7 @@ export function annotateEvents(doc: Doc): void {
         roles.target = roles.target.filter((t) => t !== cands[hindered]);
         modality.negated = true;
       }
+      if (f.negatedSubject) modality.negated = true;
       if (f.deniedComplement) {
         modality.negated = true;
         modality.mode = 'denied';

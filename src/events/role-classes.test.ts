@@ -23,13 +23,46 @@ describe('a pronoun opening a reported clause is the sayer', () => {
     const doc = code('France said it would send troops to Chile.');
     expect(doc.events[0]!.source.map((a) => a.text)).toEqual(['France']);
   });
+  it('"they" never stands for one person: "the governor said they killed …" keeps the rebels', () => {
+    for (const [text, verb, subject] of [
+      ['Rebels stormed the town, and the governor said they killed ten villagers.', 'killed', 'Rebels'],
+      ['Militants seized the village, and the mayor said they burned homes.', 'burned', 'Militants'],
+    ]) {
+      const e = byTrigger(code(text!), verb!);
+      expect(e.length).toBe(1);
+      expect(sideWords(e[0]!, 'source')).toEqual([subject]);
+    }
+  });
+  it('a group sayer does not take "they" from an earlier clause with an acting group', () => {
+    const doc = code('Protesters blocked the road, and police said they attacked officers with stones.');
+    const attack = byTrigger(doc, 'attacked');
+    expect(attack.length).toBe(1);
+    expect(sideWords(attack[0]!, 'source')).toEqual(['Protesters']);
+  });
 });
 
 describe('a participle without an auxiliary modifies the noun right before it', () => {
   it('an actor further left is no party to it', () => {
-    const doc = code('France sent inspectors to count the villagers killed by the storm.');
-    for (const e of doc.events.filter((x) => x.type === 'ASSAULT'))
-      expect([...e.source, ...e.target].map((a) => a.text)).not.toContain('France');
+    const doc = code('France sent inspectors to count the villagers killed by rebels.');
+    const killed = byTrigger(doc, 'killed');
+    expect(killed.length).toBe(1);
+    expect(sideWords(killed[0]!, 'source')).toEqual(['rebels']);
+    expect(sideWords(killed[0]!, 'target')).toEqual(['villagers']);
+  });
+  it('a noun after the relative clause is no party to it; an apposition gives the name it describes', () => {
+    const doc = code(
+      'Chile Shipping Lines, the state freight company sanctioned by France on Monday, charters two tankers.',
+    );
+    const sanctioned = byTrigger(doc, 'sanctioned');
+    expect(sanctioned.length).toBe(1);
+    expect(sanctioned[0]!.source.map((a) => a.text)).toEqual(['France']);
+    expect(sideWords(sanctioned[0]!, 'target')).not.toContain('tankers');
+  });
+  it('"Name, the navy chief sanctioned by X" targets the named person', () => {
+    const doc = code('Adm. Tomas Reel, the navy chief sanctioned by France, met reporters.');
+    const sanctioned = byTrigger(doc, 'sanctioned');
+    expect(sanctioned.length).toBe(1);
+    expect(sanctioned[0]!.target.map((a) => a.text)).toEqual(['Tomas Reel']);
   });
   it('the noun right before it undergoes the act', () => {
     const doc = code('Chile freed the rebels captured by France.');
@@ -42,6 +75,7 @@ describe('a participle without an auxiliary modifies the noun right before it', 
 describe('a sentence-opening prepositional phrase gives no subject', () => {
   it('"Under pressure from X, the firm agreed": X did not agree', () => {
     const doc = code('Under pressure from Ivo Brandt, the firm agreed on Monday to pay the workers.');
+    expect(byTrigger(doc, 'agreed').length).toBe(1);
     for (const e of doc.events) expect(e.source.map((a) => a.text)).not.toContain('Ivo Brandt');
   });
 });
@@ -52,6 +86,12 @@ describe('verbs of transfer in the passive', () => {
     const handed = byTrigger(doc, 'handed');
     expect(handed.length).toBe(1);
     expect(handed[0]!.target.map((a) => a.text)).toEqual(['Kenya']);
+  });
+  it('with no actor in the "to" phrase, what the agent hands back is the target', () => {
+    const doc = code('The prisoners were returned to their families by the Red Cross.');
+    const returned = byTrigger(doc, 'returned');
+    expect(returned.length).toBe(1);
+    expect(sideWords(returned[0]!, 'target')).toEqual(['prisoners']);
   });
 });
 
@@ -73,6 +113,25 @@ describe('verb + object patterns in the passive', () => {
     expect(e?.source.map((a) => a.text)).toEqual(['France']);
     expect(e?.target.map((a) => a.text)).toEqual(['Chile']);
   });
+  it('a subject with "no", or "not"/"never" after the auxiliary, negates the act', () => {
+    for (const text of [
+      'No sanctions were imposed on Chile after the vote.',
+      'Sanctions were not imposed on Chile after the vote.',
+      'Sanctions were never imposed on Chile.',
+    ]) {
+      const e = code(text).events.filter((x) => x.type === 'SANCTION');
+      expect(e.length).toBe(1);
+      expect(e[0]!.negated).toBe(true);
+    }
+    const plain = code('Sanctions were imposed on Chile after the vote.').events.filter((x) => x.type === 'SANCTION');
+    expect(plain.map((e) => e.negated)).toEqual([false]);
+  });
+  it('a place after the "by" agent says where the agent is, not whom the act is done to', () => {
+    const doc = code('The fines were imposed by a court in Lima.');
+    const imposed = byTrigger(doc, 'imposed');
+    expect(imposed.length).toBe(1);
+    expect(imposed[0]!.target.map((a) => a.text)).not.toContain('Lima');
+  });
   it('an object past a subordinator and a pronoun is out of reach', () => {
     const doc = code('France may back the claim once it is lodged in Lima.');
     expect(byTrigger(doc, 'lodged')).toEqual([]);
@@ -87,6 +146,7 @@ describe('verb + object patterns in the passive', () => {
 describe('group nouns', () => {
   it('a party that is a social gathering is no actor', () => {
     const doc = code('A gunman opened fire at an office party in Lima, killing two guests.');
+    expect(doc.events.filter((e) => e.type === 'ASSAULT').length).toBeGreaterThan(0);
     for (const e of doc.events)
       for (const side of ['source', 'target'] as const) expect(sideWords(e, side).join(' ')).not.toMatch(/party/);
   });
@@ -114,5 +174,14 @@ describe('a state and title before a person name', () => {
     const e = doc.events.find((x) => x.type === 'ACCUSE');
     expect(e?.source.map((a) => a.actorKey)).toEqual(['person:lena voss']);
     expect(e?.source[0]?.code.slice(0, 3)).toBe('NLD');
+  });
+  it('only title words may stand between the state and the name', () => {
+    const doc = codeEvents('China On Tuesday Xi Jinping criticized Peru.', [['Xi Jinping', 'PER']]);
+    const e = doc.events.find((x) => x.type === 'ACCUSE');
+    expect(e?.source.map((a) => a.text)).toEqual(['China']);
+    const titled = codeEvents('Chinese President Xi Jinping criticized Peru.', [['Xi Jinping', 'PER']]);
+    expect(titled.events.find((x) => x.type === 'ACCUSE')?.source.map((a) => a.actorKey)).toEqual([
+      'person:xi jinping',
+    ]);
   });
 });

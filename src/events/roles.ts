@@ -208,7 +208,10 @@ const SAYING =
 /**
  * The antecedent of a pronoun that opens the complement of a verb of saying: "A was charged, and the authorities said
  * they …" → the authorities. The sayer is the nearest actor before the verb (a pronoun's own antecedent for "he said
- * he"), with at most two words between it and the verb and no comma or clause break; a person pronoun wants a person.
+ * he"), with at most two words between it and the verb and no comma or clause break. The pronoun must agree with it
+ * (English agreement: "he"/"she" a person; "they", "it", "we" a group, never one person such as "the governor"), and
+ * when an earlier clause of the sentence has an acting subject ("Rebels stormed the town, and the governor said they
+ * …") the pronoun may as well be that subject: no answer here, the sentence's subject decides.
  */
 function reportedSubjectOf(
   view: EventContext,
@@ -226,10 +229,46 @@ function reportedSubjectOf(
   while (k >= 0 && cands[k]!.te > v) k--;
   if (k < 0) return [];
   const c = cands[k]!;
-  if (c.kind !== 'actor' || c.media || v - c.te > 2 || (person && !c.person)) return [];
+  if (c.kind !== 'actor' || c.media || v - c.te > 2 || person !== c.person) return [];
   for (let j = c.te; j < v; j++) if (w[j] === ',' || CLAUSE_BREAKS.has(w[j]!)) return [];
   if (inPrepPhrase(view, c, s0)) return [];
+  if (earlierAgentClause(view, cands, k, s0, person)) return [];
   return coordinated(view, cands, appositionHead(view, cands, k), -1);
+}
+
+/**
+ * Whether a clause before the one candidate `k` opens has an acting subject the pronoun agrees with (a person for
+ * "he"/"she", a group for "they"/"it"): an actor (or pronoun) outside a prepositional phrase, followed by a clause
+ * break (";", ", and", "but" …) before `k`, whose verb is not a passive ("A was charged, and …" has an undergoer).
+ */
+function earlierAgentClause(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  k: number,
+  s0: number,
+  person: boolean,
+): boolean {
+  const w = view.ix.lower;
+  const sayer = cands[k]!;
+  let brk = -1;
+  for (let j = sayer.ts - 1; j > s0; j--)
+    if (w[j] === ';' || (w[j] === ',' && /^(and|but|while|whereas|yet)$/.test(w[j + 1]!)) || CLAUSE_BREAKS.has(w[j]!)) {
+      brk = j;
+      break;
+    }
+  if (brk < 0) return false;
+  for (let m = 0; m < k; m++) {
+    const a = cands[m]!;
+    if (a.te > brk) break;
+    if (a.kind === 'place' || a.media || inPrepPhrase(view, a, s0)) continue;
+    let j = a.te;
+    while (j < brk && (w[j] === 'has' || w[j] === 'have' || w[j] === 'had' || ADVERB_GAP.has(w[j]!))) j++;
+    if (j >= brk || w[j] === ',') return false;
+    if (PASSIVE_AUX.has(w[j]!) && /^[a-z]+(ed|en)$/.test(w[j + 1] ?? '')) return false;
+    // Only a subject the pronoun agrees with competes: "Ivo Brandt paid a fine; the prosecutors said they …".
+    return a.person === person;
+  }
+  return false;
 }
 
 /** Group nouns too vague to beat a named place as a target. */
@@ -424,6 +463,21 @@ function appositionHead(view: EventContext, cands: readonly ActorCandidate[], k:
   return k;
 }
 
+/**
+ * The name an apposition holding a reduced passive's noun describes: "Holdings, the state shipping company
+ * sanctioned by …" (the noun phrase before the participle at `at`, or the candidate starting at `at`, opens with a
+ * determiner right after a comma that follows an actor). The actor's candidate index, or -1.
+ */
+function reducedApposition(view: EventContext, cands: readonly ActorCandidate[], at: number, floor: number): number {
+  const w = view.ix.lower;
+  let j = at - 1;
+  // The noun phrase's nouns and modifiers, back to its determiner.
+  for (let n = 0; j > floor && n < 6 && (isModifier(w[j]!) || /^[a-z]+ing$/.test(w[j]!)); n++) j--;
+  if (!/^(the|a|an)$/.test(w[j] ?? '') || w[j - 1] !== ',' || j - 1 <= floor) return -1;
+  const k = cands.findIndex((c) => c.te === j - 1);
+  return k >= 0 && cands[k]!.kind === 'actor' && !cands[k]!.media ? k : -1;
+}
+
 /** Finite auxiliaries: one between a "by" agent and the trigger belongs to the main verb, not to the agent's clause. */
 const FINITE_AUX: ReadonlySet<string> = new Set([
   'is',
@@ -536,6 +590,11 @@ export function readRoles(
       break;
     }
     if (c.media || isReporter(view, c, s1)) continue;
+    // "to count the villagers killed by rebels": the noun a reduced passive modifies undergoes it wherever it stands.
+    if (reduced) {
+      left = coordinated(view, cands, k, -1);
+      break;
+    }
     if (inPrepPhrase(view, c, s0)) {
       if (!fallbackLeft.length && !inFrontedPhrase(w, s0, c, ts)) fallbackLeft = [c];
       continue;
@@ -558,8 +617,19 @@ export function readRoles(
     while (k >= 0 && runsOn(cands[k]!, cands[k + 1])) k++;
     if (k >= 0 && cands[k]!.ts - opening <= 8) left = coordinated(view, cands, k, 1);
   }
+  // "Holdings, the company sanctioned by X, charters …", "the navy chief sanctioned by X": a reduced passive's
+  // undergoer is the noun right before it; set off in an apposition, the name the apposition describes.
+  if (reduced && !left.length) {
+    const head = reducedApposition(view, cands, ts, s0);
+    if (head >= 0) left = coordinated(view, cands, head, -1);
+  } else if (reduced && left.length === 1) {
+    const head = reducedApposition(view, cands, left[0]!.ts, s0);
+    if (head >= 0 && cands[head]!.person === left[0]!.person) left = coordinated(view, cands, head, -1);
+  }
   // Right: a named actor after the trigger in its clause, else a place where it happened, else a group noun.
-  const end = rightEnd(w, te, s1, frontedAdverbial(w, s0, ts));
+  let end = rightEnd(w, te, s1, frontedAdverbial(w, s0, ts));
+  // A reduced relative ends at its comma: what follows is the main clause ("…, charters tankers").
+  if (reduced) for (let k = te; k < end; k++) if (w[k] === ',') end = k;
   let named: ActorCandidate[] = [];
   let group: ActorCandidate[] = [];
   let agent: ActorCandidate[] = [];
@@ -605,8 +675,16 @@ export function readRoles(
     // "were handed over to Kenya", "troops were sent to X": the subject of a passive verb of transfer is what is
     // transferred; the party it goes to (the "to" phrase) is the target.
     const recipient = TRANSFER_PASSIVE.test(w[ts]!) ? recipientAfter(w, cands, te, end) : null;
-    // "sanctions were imposed on X": a subject that names no actor leaves the target to the verb's own phrase.
-    const after = right.filter((r) => !agent.includes(r));
+    // "sanctions were imposed on X": a subject that names no actor leaves the target to the verb's own phrase — not a
+    // place after the agent, which says where the agent is ("by a court in Paris"), and, for a reduced passive, only
+    // an actor in a prepositional phrase (its own complement, not the main clause's object).
+    const agentAt = agent.length ? agent[0]!.ts : s1;
+    const after = right.filter(
+      (r) =>
+        !agent.includes(r) &&
+        !(r.kind === 'place' && r.ts > agentAt) &&
+        (!reduced || inPrepPhrase(view, r, clauseStart)),
+    );
     return { source: agent, target: recipient ? [recipient] : left.length ? left : after, place, passive };
   }
   // Without a subject, a "by" agent right after the trigger is its source ("an attack by rebels").
