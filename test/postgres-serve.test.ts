@@ -2,7 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openDb, openStore, type Store } from '../src/store/index.js';
+import { abortPull } from '../src/store/pg/mirror.js';
 import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
 import { runCli } from './run-cli.js';
 
@@ -62,6 +66,28 @@ async function get(server: Server, path: string): Promise<{ status: number; body
 
 const articleCount = async (server: Server): Promise<number> =>
   (JSON.parse((await get(server, '/api/stats')).body) as { articles: number }).articles;
+
+/** Articles in a SQLite store, read from the file (a server may answer from its cache for a while after a write). */
+function storedArticles(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** The PostgreSQL store's version row, read directly. */
+async function storeVersionOf(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'store_version'");
+    return rows[0]?.value;
+  } finally {
+    await client.end();
+  }
+}
 
 describe.skipIf(unavailable !== null)('serve on PostgreSQL answers as on SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-serve-'));
@@ -157,10 +183,12 @@ describe.skipIf(unavailable !== null)('serve on PostgreSQL answers as on SQLite'
 
   it('answers with a later analysis within its refresh interval, as the SQLite server does', async () => {
     const before = await articleCount(postgres!);
+    expect(before).toBe(storedArticles(sqlitePath));
     await analyze('dump-second', sqlitePath);
     await analyze('dump-second', pgUrl);
     const done = performance.now();
-    const expected = await articleCount(sqlite!);
+    // From the file: the SQLite server may answer from its response cache for a while after another process wrote.
+    const expected = storedArticles(sqlitePath);
     expect(expected).toBeGreaterThan(before);
     let seen = before;
     while (seen !== expected && performance.now() - done < 120_000) {
@@ -172,6 +200,10 @@ describe.skipIf(unavailable !== null)('serve on PostgreSQL answers as on SQLite'
     expect(seen).toBe(expected);
     // The refresh interval, plus the copy of a small store on a loaded machine.
     expect(waited, `the new articles showed after ${Math.round(waited)} ms`).toBeLessThan(REFRESH_S * 1000 + 30_000);
+    // The reference: a SQLite server started now, whose caches hold nothing from before the analysis.
+    await sqlite!.stop();
+    sqlite = await startServer(sqlitePath);
+    expect(await articleCount(sqlite)).toBe(expected);
     await expectSameAnswers();
   }, 900_000);
 
@@ -194,12 +226,96 @@ describe.skipIf(unavailable !== null)('serve on PostgreSQL answers as on SQLite'
     const listed = await runCli(['corrections', '--db', pgUrl]);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain('Invented Test Name');
-    // A refused write (no token) changes nothing and is answered as on SQLite.
+    // A refused write (no token) changes nothing and is answered as on SQLite: the store's version stays.
+    const version = await storeVersionOf(pgUrl);
+    expect(version).toMatch(/^[1-9]\d*$/);
     const refused = await fetch(`${postgres!.base}/api/corrections`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'actor.rename', id: actor.id, name: 'Another Name' }),
     });
     expect(refused.status).toBe(401);
+    // A write the route refuses (an actor that does not exist) runs on a working copy and is not written back.
+    const unknown = await fetch(`${postgres!.base}/api/corrections`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sitrep-token': postgres!.token },
+      body: JSON.stringify({ kind: 'actor.rename', id: 'ent_no_such_actor', name: 'Another Name' }),
+    });
+    expect(unknown.status).toBeGreaterThanOrEqual(400);
+    expect(unknown.status).toBeLessThan(500);
+    expect(await storeVersionOf(pgUrl)).toBe(version);
   }, 300_000);
+});
+
+describe.skipIf(unavailable !== null)('the read copy of a PostgreSQL store', () => {
+  let url = '';
+  let drop: (() => Promise<void>) | undefined;
+  let store: Store | undefined;
+  const tmp = mkdtempSync(join(tmpdir(), 'sitrep-pg-copy-'));
+  let made = 0;
+  const newCopy = (): Db => openDb(join(tmp, `copy-${++made}.db`));
+
+  beforeAll(async () => {
+    ({ url, drop } = await throwAwayDatabase());
+    store = await openStore(url);
+    // Three actors written in the order c, a, b (not the order of their ids).
+    await store.write((db) => {
+      const insert = db.prepare("INSERT INTO entities (id, name, type, mentions) VALUES (?, ?, 'person', 1)");
+      for (const id of ['ent_c', 'ent_a', 'ent_b']) insert.run(id, `Invented ${id}`);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await store?.close();
+    await drop?.();
+  });
+
+  const writtenOrder = async (): Promise<string[]> => {
+    const db = newCopy();
+    try {
+      await store!.copyInto(db);
+      return db.prepare('SELECT id FROM entities ORDER BY rowid').pluck().all() as string[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('cuts short a copy whose COPY waits, and the store is usable after', async () => {
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE articles IN ACCESS EXCLUSIVE MODE');
+      const db = newCopy();
+      let settled = false;
+      const copying = store!.copyInto(db).finally(() => {
+        settled = true;
+      });
+      copying.catch(() => undefined);
+      // The copy reaches the locked table and waits there (it would for ever): then it is cut short.
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(settled).toBe(false);
+      const started = performance.now();
+      expect(abortPull(db, new Error('stopped by the test'))).toBe(true);
+      await expect(copying).rejects.toThrow('stopped by the test');
+      expect(performance.now() - started).toBeLessThan(5_000);
+      db.close();
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    expect(await writtenOrder()).toEqual(['ent_c', 'ent_a', 'ent_b']);
+  }, 120_000);
+
+  it('known limit: an UPDATE in PostgreSQL moves a row, and the copy then reads it last', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query("UPDATE entities SET mentions = 2 WHERE id = 'ent_c'");
+    } finally {
+      await client.end();
+    }
+    // Not the order the write-back loaded them in (c, a, b): docs/scale.md, "Known limit".
+    expect(await writtenOrder()).toEqual(['ent_a', 'ent_b', 'ent_c']);
+  }, 120_000);
 });

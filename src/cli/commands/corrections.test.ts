@@ -11,6 +11,13 @@ const CLI = join(ROOT, 'dist/cli/main.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'corrections', ...args], { encoding: 'utf8' });
 
 describe('sitrep corrections', () => {
+  it('lists no corrections, and exits 0, for a SQLite store not made yet (as it always has)', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'sitrep-corrections-')), 'new.db');
+    const listed = run('--db', db);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toBe('');
+  });
+
   it('writes the actor corrections as an alias file and imports one as corrections', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-corrections-'));
     const db = join(dir, 'c.db');

@@ -31,7 +31,8 @@ export const command: Command = {
         });
         ctx.stderr.write(`imported ${made.length} correction(s) from ${imported}; the corpus is resolved again\n`);
       }
-      const corrections = await store.read((db) => allCorrections(db));
+      // On SQLite the file is opened as it always was, read-write: a store not made yet is made, and has none.
+      const corrections = await (store.kind === 'sqlite' ? store.write : store.read)((db) => allCorrections(db));
       const out = args.values.get('aliases-out');
       if (out) {
         const text = `${JSON.stringify(correctionsAliasFile(corrections), null, 2)}\n`;
