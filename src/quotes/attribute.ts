@@ -7,7 +7,15 @@ import {
   STATEMENT_NOUNS,
   WEAK_CUES,
 } from './data/cues.js';
-import { canSpeak, isRelativeSubject, phraseFrom, sentenceSubject, subjectBefore, type TokenRange } from './phrases.js';
+import {
+  canSpeak,
+  isRelativeSubject,
+  phraseFrom,
+  possessorSubject,
+  sentenceSubject,
+  subjectBefore,
+  type TokenRange,
+} from './phrases.js';
 import type { QuoteContext } from './context.js';
 
 /**
@@ -278,14 +286,15 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
       const owner = subjectBefore(v, c - 1, lo);
       if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
     }
-    // "Unlike her claim that the fees would “fall soon”": the possessive pronoun owns the statement.
+    // "Unlike her claim that the fees would “fall soon”": the possessive pronoun owns the statement; "The minister
+    // repeated his claim that …": a pronoun that agrees with the subject of its own clause stands for it.
     if (
       STATEMENT_NOUNS.has(v.ix.lower[c]!) &&
       v.ix.lower[c + 1] === 'that' &&
       c - 1 >= lo &&
       POSSESSIVE_OWNERS.has(v.ix.lower[c - 1]!)
     )
-      return { cue: [c, c + 1], speaker: [c - 1, c] };
+      return { cue: [c, c + 1], speaker: possessorSubject(v, c - 1, lo) ?? [c - 1, c] };
     const asPut = asPutIt(v, c, lo);
     if (asPut) return asPut;
     if (!isCue(v, c)) continue;

@@ -481,3 +481,67 @@ export function phraseFrom(v: QuoteContext, j: number, hi: number): TokenRange |
   if (e <= j) return null;
   return [j, e];
 }
+
+/** Possessive pronouns and the subject pronoun of the same person, number and gender ("his" → "he"). */
+const POSSESSIVE_SUBJECTS: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['its', 'it'],
+  ['their', 'they'],
+]);
+/** Heads of descriptions of an organization, which "its" or "their" refers to, not "his" or "her". */
+const ORGANIZATION_NOUNS =
+  /^(?:ministry|agency|company|firm|government|police|army|military|department|commission|court|party|group|campaign|committee|council|office|embassy|union|authority|parliament|cabinet|administration|board|newspaper|paper|bank|team|club|network|station|channel|university|school|hospital)$/;
+/** Plural heads without a final -s. */
+const PLURAL_HEADS = new Set(['people', 'police', 'men', 'women', 'children', 'staff']);
+
+/**
+ * Whether the possessive pronoun `pron` can refer to the subject phrase `r`: the matching pronoun ("he … his"), a
+ * relative pronoun ("who … his"), a named person or a description of one for "his"/"her", an organization, a
+ * place acting as one or a work for "its", a plural or an organization for "their".
+ */
+function agreesWith(v: QuoteContext, r: TokenRange, pron: string): boolean {
+  const subject = POSSESSIVE_SUBJECTS.get(pron);
+  if (!subject) return false;
+  const first = v.ix.lower[r[0]]!;
+  if (r[1] - r[0] === 1 && SPEAKER_PRONOUNS.has(first)) return first === subject;
+  if (r[1] - r[0] === 1 && (first === 'who' || first === 'which'))
+    return first === 'who' ? subject !== 'it' : subject === 'it' || subject === 'they';
+  let person = false;
+  let organization = false;
+  for (let i = r[0]; i < r[1]; i++) {
+    const e = v.ix.entityOf[i]!;
+    if (e < 0) continue;
+    const type = v.doc.entities[e]!.type;
+    if (type === 'PERSON') person = true;
+    else if (type === 'ORG' || type === 'GPE' || type === 'NORP') organization = true;
+  }
+  const head = v.ix.lower[r[1] - 1]!;
+  const plural = PLURAL_HEADS.has(head) || (/[^s]s$/.test(head) && head.length > 3 && !person && !organization);
+  if (!person && !organization) {
+    if (ORGANIZATION_NOUNS.test(head) || AUTHORED_WORKS.has(head)) organization = true;
+    else if (!plural && canSpeak(v, r)) person = true;
+  }
+  if (subject === 'he' || subject === 'she') return person && !plural;
+  if (subject === 'it') return organization && !plural;
+  return plural || organization;
+}
+
+/**
+ * "The minister repeated his claim that …": the subject of the clause of the possessive pronoun at token `p`, when
+ * the pronoun agrees with it — the clause's verb, a lower-case word that is no preposition or conjunction,
+ * stands right before the pronoun. Null when there is no such subject or it does not agree ("The minister
+ * dismissed their claim that …").
+ */
+export function possessorSubject(v: QuoteContext, p: number, lo: number): TokenRange | null {
+  const pron = v.ix.lower[p]!;
+  const verb = p - 1;
+  if (verb <= lo || !/^\p{Ll}+$/u.test(v.doc.tokens[verb]!.text)) return null;
+  const w = v.ix.lower[verb]!;
+  if (PREPOSITIONS.has(w) || NP_OPENERS.has(w) || NP_LINKS.has(w) || NP_BREAKS.has(w)) return null;
+  if (COORDINATING.has(w) || SPEAKER_PRONOUNS.has(w) || AUX_BETWEEN.has(w)) return null;
+  const subject = subjectBefore(v, verb, lo);
+  return subject && agreesWith(v, subject, pron) ? subject : null;
+}
+
+const COORDINATING = new Set(['and', 'or', 'but', 'nor', 'yet', 'than', 'as']);

@@ -498,14 +498,54 @@ const INSTITUTION_WORDS =
   /\b(?:ministry|agency|government|police|army|military|department|commission|court|party|committee|council|office|embassy|union|authority|parliament|cabinet|university|college|school|congress|senate|house|administration|service|bureau|board|institute|association|federation|league)\b/;
 
 /**
- * "the company": the business the article has named most often before the description (the most recent of
- * those named as often), an organization whose name holds no word of a public body or institution.
+ * Legal-form and trade words that end a business's name ("Veltro Inc.", "Marsk Group", "Halden Airways"): a
+ * company's registered form (Inc, Corp, Ltd, PLC, AG, SA, GmbH, NV …) or the trade it is in (Shipping, Mining,
+ * Steel …). A public body named after a trade ("Ministry of Energy") is set aside by its institution word.
+ */
+const BUSINESS_NAME_END =
+  /[\s,](?:Inc|Incorporated|Corp|Corporation|Co|Company|Cos|Ltd|Limited|LLC|LLP|PLC|Plc|Group|Holdings?|AG|SA|S\.A|SE|NV|N\.V|BV|GmbH|SpA|S\.p\.A|AB|ASA|Oyj|KK|Bhd|Industries|Enterprises|Airlines|Airways|Motors|Shipping|Logistics|Mining|Steel|Oil|Petroleum|Energy|Chemicals|Pharmaceuticals|Electronics|Foods|Insurance)\.?$/;
+/**
+ * Common nouns that class an organization as a business when set beside its name ("the carmaker Toyota", "Marsk,
+ * the shipping firm,"), a maker of goods among them (carmaker, chipmaker). "Group" is left out ("the rights group")
+ * and so is "bank" ("the central bank").
+ */
+const BUSINESS_NOUNS =
+  /^(?:company|firm|corporation|conglomerate|carrier|airline|insurer|lender|retailer|manufacturer|producer|supplier|operator|miner|brewer|distiller|developer|contractor|exporter|importer|shipper|utility|startup|start-up|(?:car|auto|chip|drug|steel|plane|aircraft|toy|phone|tyre|tire|truck|ship|beer|game)maker)$/iu;
+
+/**
+ * Positive evidence that an organization mention is a business: a legal-form or trade word ending its name, a
+ * business actor code, a business noun in apposition ("the carmaker Toyota", "Toyota, the Japanese carmaker,"), or
+ * shares in it.
+ */
+function isBusiness(doc: Doc, e: EntityMention): boolean {
+  if (BUSINESS_NAME_END.test(e.text.trim()) || BUSINESS_NAME_END.test((e.canonical ?? '').trim())) return true;
+  if (e.code && /BUS$/.test(e.code)) return true;
+  const preceding = doc.text.slice(Math.max(0, e.start - 40), e.start);
+  // "the (Japanese) carmaker Toyota": the word right before the name.
+  const before = /(?:^|[^\p{L}-])(\p{Ll}[\p{Ll}-]*)\s+$/u.exec(preceding);
+  if (before && BUSINESS_NOUNS.test(before[1]!)) return true;
+  // "shares in Veltro": only a company has shares.
+  if (/\bshares\s+(?:in|of)\s+$/i.test(preceding)) return true;
+  // "Toyota, the Japanese carmaker,": an appositive noun phrase right after the name.
+  const after = /^\s*,\s*(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s*[,.;)]/iu.exec(
+    doc.text.slice(e.end, e.end + 60),
+  );
+  return !!after && BUSINESS_NOUNS.test(after[1]!);
+}
+
+/**
+ * "the company": the business the article has named most often before the description, among organizations
+ * shown to be businesses (a legal-form suffix, a business actor code, a business noun beside the name) and named
+ * with no word of a public body or institution. A public body, agency or NGO is never "the company"; two
+ * businesses named equally often leave it unresolved.
  */
 function salientBusiness(ctx: SpeakerContext, at: number): EntityMention | null {
   const counts = new Map<string, { n: number; last: EntityMention }>();
+  const business = new Set<string>();
   for (const e of ctx.doc.entities) {
-    if (e.start >= at) break;
-    if (e.type !== 'ORG' || !e.actorKey || insideQuote(ctx, e)) continue;
+    if (e.type !== 'ORG' || !e.actorKey) continue;
+    if (isBusiness(ctx.doc, e)) business.add(e.actorKey);
+    if (e.start >= at || insideQuote(ctx, e)) continue;
     if (INSTITUTION_WORDS.test((e.canonical ?? e.text).toLowerCase())) continue;
     const c = counts.get(e.actorKey);
     if (c) {
@@ -514,9 +554,15 @@ function salientBusiness(ctx: SpeakerContext, at: number): EntityMention | null 
     } else counts.set(e.actorKey, { n: 1, last: e });
   }
   let best: { n: number; last: EntityMention } | null = null;
-  for (const c of counts.values())
-    if (!best || c.n > best.n || (c.n === best.n && c.last.start > best.last.start)) best = c;
-  return best?.last ?? null;
+  let tie = false;
+  for (const [key, c] of counts) {
+    if (!business.has(key)) continue;
+    if (!best || c.n > best.n) {
+      best = c;
+      tie = false;
+    } else if (c.n === best.n) tie = true;
+  }
+  return best && !tie ? best.last : null;
 }
 
 /** A description's head word matched against the roles and names of the article's actors. */
@@ -617,10 +663,19 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
   // "his claim that …": a lone possessive pronoun owns the statement; it stands for what its subject pronoun would.
   const subjectForm = words.length === 1 ? POSSESSIVE_PRONOUNS.get(words[0]!) : undefined;
   if (subjectForm) return pronounAntecedent(ctx, subjectForm, span.start);
-  // "Ivo Sarr, who joked, “…”": a relative pronoun stands for the name it directly follows, if any.
+  // "Ivo Sarr, who joked, “…”": a relative pronoun stands for the name it directly follows, else for the phrase.
   if (words.length === 1 && (words[0] === 'who' || words[0] === 'which')) {
     const m = lastEntityBefore(ctx, span.start, (e) => e.type !== 'LOC' && e.type !== 'MISC', 8);
-    return m && /^[\s,—–-]*$/u.test(ctx.doc.text.slice(m.end, span.start)) ? actor(m) : NONE;
+    if (m && /^[\s,—–-]*$/u.test(ctx.doc.text.slice(m.end, span.start))) return actor(m);
+    // "the harbour master, who told officers, “…”": with no name there, what the phrase it follows stands for.
+    const from = ctx.doc.sentences[sentenceAt(ctx.doc, span.start)]?.start ?? 0;
+    const before = ctx.doc.text.slice(from, span.start);
+    const np = /(?:^|[^\p{L}'’-])((?:the|a|an|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)[\s,—–-]*$/iu.exec(
+      before,
+    );
+    if (!np) return NONE;
+    const start = from + np.index + np[0].indexOf(np[1]!);
+    return resolveSpeaker(ctx, { start, end: start + np[1]!.length });
   }
   if (words.length === 1 && SPEAKER_PRONOUNS.has(words[0]!)) {
     const prior = ctx.recent.length > 0 ? ctx.recent[ctx.recent.length - 1]! : null;
