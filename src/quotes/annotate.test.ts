@@ -770,6 +770,13 @@ describe('speakers behind relatives, possessives, colons, dashes and coordinated
     expect(
       company('Ostra, the Danish shipping firm, cut 300 jobs. “We regret it,” the company said.', [['Ostra', 'ORG']]),
     ).toBe('Ostra');
+    // Only a company has shares or a chief executive.
+    expect(
+      company('The FAA grounded planes flown by Ostra. Ostra shares fell 9%. “We regret it,” the company said.', [
+        ['Ostra', 'ORG'],
+        ['FAA', 'ORG'],
+      ]),
+    ).toBe('Ostra');
   });
 
   it('credits "his claim that" to the subject of its clause when the pronoun agrees with it, else to the possessor', () => {

@@ -510,12 +510,12 @@ const BUSINESS_NAME_END =
  * and so is "bank" ("the central bank").
  */
 const BUSINESS_NOUNS =
-  /^(?:company|firm|corporation|conglomerate|carrier|airline|insurer|lender|retailer|manufacturer|producer|supplier|operator|miner|brewer|distiller|developer|contractor|exporter|importer|shipper|utility|startup|start-up|(?:car|auto|chip|drug|steel|plane|aircraft|toy|phone|tyre|tire|truck|ship|beer|game)maker)$/iu;
+  /^(?:company|firm|corporation|conglomerate|carrier|airline|insurer|lender|retailer|manufacturer|producer|supplier|operator|miner|brewer|distiller|developer|contractor|exporter|importer|shipper|utility|startup|start-up|giant|(?:car|auto|chip|drug|steel|plane|aircraft|toy|phone|tyre|tire|truck|ship|beer|game)maker)$/iu;
 
 /**
  * Positive evidence that an organization mention is a business: a legal-form or trade word ending its name, a
- * business actor code, a business noun in apposition ("the carmaker Toyota", "Toyota, the Japanese carmaker,"), or
- * shares in it.
+ * business actor code, a business noun in apposition ("the carmaker Toyota", "the oil giant X", "Toyota, the Japanese
+ * carmaker,"), or its shares, shareholders or chief executive.
  */
 function isBusiness(doc: Doc, e: EntityMention): boolean {
   if (BUSINESS_NAME_END.test(e.text.trim()) || BUSINESS_NAME_END.test((e.canonical ?? '').trim())) return true;
@@ -524,8 +524,15 @@ function isBusiness(doc: Doc, e: EntityMention): boolean {
   // "the (Japanese) carmaker Toyota": the word right before the name.
   const before = /(?:^|[^\p{L}-])(\p{Ll}[\p{Ll}-]*)\s+$/u.exec(preceding);
   if (before && BUSINESS_NOUNS.test(before[1]!)) return true;
-  // "shares in Veltro": only a company has shares.
+  // "shares in Veltro", "Veltro shares", "Veltro's chief executive": only a company has shares, shareholders and a
+  // chief executive.
   if (/\bshares\s+(?:in|of)\s+$/i.test(preceding)) return true;
+  if (
+    /^(?:['’]s)?\s+(?:shares|stock|shareholders|share price|chief executive|ceo)\b/i.test(
+      doc.text.slice(e.end, e.end + 30),
+    )
+  )
+    return true;
   // "Toyota, the Japanese carmaker,": an appositive noun phrase right after the name.
   const after = /^\s*,\s*(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s*[,.;)]/iu.exec(
     doc.text.slice(e.end, e.end + 60),
