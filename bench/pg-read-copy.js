@@ -3,11 +3,11 @@
 // server does at start and after each change) RUNS times: wall and client CPU seconds of each copy, the copy's size,
 // and the cost of one version check (what the server polls every --refresh-every seconds).
 // Usage: npm run build && node bench/pg-read-copy.js STORE.db   (SITREP_TEST_PG names the server; RUNS default 3)
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { benchDatabase } from './pg-database.js';
 import { pushStore } from '../dist/store/pg/mirror.js';
 import { openDb, openStore } from '../dist/store/index.js';
 
@@ -17,14 +17,9 @@ if (!source) {
   process.exit(2);
 }
 const RUNS = Number(process.env.RUNS ?? 3);
-const SERVER = process.env.SITREP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-const name = `sitrep_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'`);
-const url = new URL(SERVER);
-url.pathname = `/${name}`;
+const database = await benchDatabase();
+const url = database.url;
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-read-copy-'));
 const seconds = (t0) => (performance.now() - t0) / 1000;
 const cpuSeconds = (c0) => {
@@ -32,10 +27,10 @@ const cpuSeconds = (c0) => {
   return (c.user + c.system) / 1e6;
 };
 try {
-  const store = await openStore(url.toString());
+  const store = await openStore(url);
   const db = openDb(source, { readonly: true });
   const articles = db.prepare('SELECT COUNT(*) FROM articles').pluck().get();
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   let t0 = performance.now();
   const rows = await pushStore(client, db);
@@ -68,6 +63,5 @@ try {
   await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

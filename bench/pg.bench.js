@@ -3,11 +3,11 @@
 // pg_stat_database where it can be), whether the two exports are byte-identical (exit 1 if not), and search
 // latency on each. BENCH_PG_ARTICLES (default 2000); SITREP_TEST_PG names the server (default this machine's).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { benchDatabase } from './pg-database.js';
 import { openStore } from '../dist/store/index.js';
 import { writeSyntheticDump } from './synthetic.js';
 
@@ -41,18 +41,14 @@ function timed(args, outFile) {
   return { wall, cpu: user + sys, rss: rss / 1024 };
 }
 
-const admin = new pg.Client({ connectionString: SERVER });
-await admin.connect();
-const name = `sitrep_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'`);
-const url = new URL(SERVER);
-url.pathname = `/${name}`;
+const database = await benchDatabase(SERVER);
+const url = database.url;
 const sqlitePath = join(OUT, `pg-bench-${N}.db`);
 for (const f of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(f, { force: true });
 
 const backends = [
   { name: 'sqlite', db: sqlitePath },
-  { name: 'postgres', db: url.toString() },
+  { name: 'postgres', db: url },
 ];
 try {
   const exports = [];
@@ -81,7 +77,7 @@ try {
       `${b.name.padEnd(8)} search (${times.length} queries, first page): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`,
     );
   }
-  const sizes = new pg.Client({ connectionString: url.toString() });
+  const sizes = new pg.Client({ connectionString: url });
   await sizes.connect();
   const { rows } = await sizes.query(
     `SELECT pg_database_size(current_database()) AS db, pg_total_relation_size('articles') AS articles,
@@ -100,6 +96,5 @@ try {
   console.log(`export JSON byte-identical: ${same ? 'yes' : 'NO'} (${exports[0].length} bytes)`);
   if (!same) process.exitCode = 1;
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
 }

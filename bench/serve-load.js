@@ -42,6 +42,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { replicateStore } from './replicate-store.js';
+import { startServe } from './start-serve.js';
 import { searchQueries, writeSyntheticDump } from './synthetic.js';
 import { writeTimeline17Jsonl } from './timeline17-input.js';
 
@@ -159,26 +160,14 @@ function cpuSeconds(pid) {
 }
 
 function serve(db) {
-  return new Promise((resolve, reject) => {
-    const node = (process.env.SERVE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const readers = process.env.SERVE_BENCH_READERS ? ['--readers', process.env.SERVE_BENCH_READERS] : [];
-    const env = { ...process.env };
-    for (const pair of (process.env.SERVE_BENCH_ENV ?? '').split(' ').filter(Boolean)) {
-      const eq = pair.indexOf('=');
-      env[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    const child = spawn(process.execPath, [...node, CLI, 'serve', '--db', db, '--port', '0', ...readers], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env,
-    });
-    let err = '';
-    child.stderr.on('data', (b) => {
-      err += b.toString('utf8');
-      const port = /http:\/\/[^:]+:(\d+)\//.exec(err)?.[1];
-      if (port) resolve({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
-  });
+  const nodeArgs = (process.env.SERVE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = process.env.SERVE_BENCH_READERS ? ['--readers', process.env.SERVE_BENCH_READERS] : [];
+  const env = { ...process.env };
+  for (const pair of (process.env.SERVE_BENCH_ENV ?? '').split(' ').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return startServe({ cli: CLI, db, args, nodeArgs, env });
 }
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];

@@ -1,19 +1,7 @@
-// The server's CPU per answer over HTTP (`sitrep serve`, its own threads: request thread and readers), this build
-// against another build's, on the same store, in alternating rounds: for each round and build a fresh server is
-// started on a fresh copy of the store, asked a fixed set of URLs by `autocannon` (a bounded number of requests,
-// not a time), and its CPU (user + system, /proc/PID/stat) over those requests is divided by the answers.
-// Two workloads: `hit`, one URL asked again and again (every answer but the first from the response cache), and
-// `lists`, pages of 50 at random offsets among the first 5,000 rows of the articles, entities, events, quotes,
-// claims and timeline lists (the load bench's lists scenario, distinct URLs: mostly misses, each answered by a
-// reader thread), asked in a fixed seeded order so both builds get the same URLs.
-//
-//   node bench/served-answer-cost.js STORE.db [ROUNDS] [OTHER_BUILD_CLI] [REQUESTS] [CONNECTIONS]
-//   (after npm run build; OTHER_BUILD_CLI is another build's dist/cli/main.js; SERVED_COST_ONLY=hit|lists;
-//   SERVED_COST_NODE_ARGS: Node options of the servers, e.g. `--cpu-prof --cpu-prof-dir=DIR`)
-import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startServe } from './start-serve.js';
 
 const [store, roundsArg = '3', other, requestsArg = '6000', connectionsArg = '50'] = process.argv.slice(2);
 if (!store) {
@@ -34,19 +22,8 @@ function cpuSeconds(pid) {
 }
 
 function serve(cli, db) {
-  return new Promise((resolve, reject) => {
-    const node = (process.env.SERVED_COST_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...node, cli, 'serve', '--db', db, '--port', '0'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr.on('data', (b) => {
-      err += b.toString('utf8');
-      const port = /http:\/\/[^:]+:(\d+)\//.exec(err)?.[1];
-      if (port) resolve({ child, base: `http://127.0.0.1:${port}` });
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
-  });
+  const nodeArgs = (process.env.SERVED_COST_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return startServe({ cli, db, nodeArgs });
 }
 
 // A seeded random (mulberry32): every build and round asks the same URLs in the same order.
