@@ -23,6 +23,7 @@ import {
   SUBJECT_BLOCKING_PREPOSITIONS,
   UNDERGOING_VERBS,
   VERBAL_CONTEXT,
+  PASSIVE_AUX,
 } from './data/words.js';
 import { isIrregularPast } from './inflect.js';
 import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger } from './lexicon.js';
@@ -269,20 +270,8 @@ function negatedNounPhrase(words: readonly string[], k: number, s0: number): boo
   return false;
 }
 
-/** Forms of "be" and "get" that make a passive. */
-const PASSIVE_FORMS: ReadonlySet<string> = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'get',
-  'gets',
-  'got',
-  "'s",
-]);
+/** Forms of "be" and "get" that make a passive (`PASSIVE_AUX`), and "'s" ("it's been imposed"). */
+const PASSIVE_FORMS: ReadonlySet<string> = new Set([...PASSIVE_AUX, "'s"]);
 
 const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
   'after',
