@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { postgresUnavailable, throwAwayDatabase } from '../../test/pg-database.js';
 import { createDoc } from '../model/index.js';
@@ -11,6 +12,7 @@ import { currentVersion, latestVersion, migrate, openDb } from './db.js';
 import { MIGRATIONS, type Migration } from './migrations/index.js';
 import { allQuotes } from './queries.js';
 import { SEARCH_WINDOW, search, SearchQueryError } from './search.js';
+import { migratePg } from './pg/connect.js';
 import { openStore } from './store.js';
 import { writeJsonExport } from './export/json.js';
 
@@ -348,4 +350,58 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     expect(JSON.parse(out).articles[0].title).toBe('Harbour reopens');
     expect(out).toBe(expected);
   });
+});
+
+describe.skipIf(pgUnavailable !== null)('migration 014 on PostgreSQL', () => {
+  const TABLES = ['entities', 'events', 'claim_groups'] as const;
+  const insert: Record<(typeof TABLES)[number], string> = {
+    entities: "INSERT INTO entities (id, name, type, mentions) VALUES ($1, 'Invented', 'person', 1)",
+    events: "INSERT INTO events (id, type, data) VALUES ($1, 'meet', '{}')",
+    claim_groups: "INSERT INTO claim_groups (id, data) VALUES ($1, '{}')",
+  };
+
+  it('numbers the rows already there in their order, and the copy reads that order after an UPDATE moved them', async () => {
+    const { url, drop } = await throwAwayDatabase();
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      expect(
+        await migratePg(
+          pool,
+          MIGRATIONS.filter((m) => m.version < 14),
+        ),
+      ).toHaveLength(13);
+      // Written c, a, b (not the order of their ids) by a write-back before the migration.
+      for (const table of TABLES) for (const id of ['c', 'a', 'b']) await pool.query(insert[table], [id]);
+      expect(await migratePg(pool)).toEqual([14]);
+      for (const table of TABLES) {
+        const { rows } = await pool.query<{ id: string; rowid: string }>(`SELECT id, rowid FROM ${table} ORDER BY id`);
+        expect(rows.map((r) => [r.id, Number(r.rowid)])).toEqual([
+          ['a', 2],
+          ['b', 3],
+          ['c', 1],
+        ]);
+        // c's new row version goes after a and b: its position is no longer its order.
+        await pool.query(`UPDATE ${table} SET id = id WHERE id = 'c'`);
+      }
+      const store = await openStore(url);
+      try {
+        const copy = openDb(tmp());
+        await store.copyInto(copy);
+        for (const table of TABLES)
+          expect(copy.prepare(`SELECT id FROM ${table} ORDER BY rowid`).pluck().all()).toEqual(['c', 'a', 'b']);
+        copy.close();
+        // A write-back writes the copy's rowids: the same order, read by the next copy.
+        await store.write(() => undefined);
+        for (const table of TABLES) {
+          const { rows } = await pool.query<{ id: string }>(`SELECT id FROM ${table} ORDER BY rowid`);
+          expect(rows.map((r) => r.id)).toEqual(['c', 'a', 'b']);
+        }
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await pool.end();
+      await drop();
+    }
+  }, 120_000);
 });

@@ -15,6 +15,7 @@ import { migration010 } from './010-read-indexes.js';
 import { migration011 } from './011-stories.js';
 import { migration012 } from './012-event-flag-indexes.js';
 import { migration013 } from './013-correction-snapshots.js';
+import { migration014 } from './014-written-order.js';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];

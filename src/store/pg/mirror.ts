@@ -7,26 +7,16 @@ import { keepSeqCounter } from '../corpus.js';
 import { beginBulkLoad, finishBulkLoad, type Db } from '../db.js';
 
 /**
- * The order a table's rows were written in, for the tables the corpus steps write whole, in an order of their own (the
- * order of the resolved actors, events, claim groups): `rowid` in SQLite; in PostgreSQL the rows' physical order
- * (`ctid`). A SQLite copy then numbers them as the SQLite store does: the actors' list breaks ties of (mentions,
- * name) by rowid, and its cursor names it.
- *
- * Known limit: `ctid` is the order the rows were loaded in (by the write-back's TRUNCATE and COPY) only while nothing
- * else moves them. What does, and then the copy's order of ties (and a cursor made before it) may differ from SQLite's
- * until the next write-back reloads the tables:
- * - an UPDATE (a new row version goes wherever there is room): migration 010 runs `UPDATE claim_groups SET size = …`
- *   on a database that held claim groups before it; any manual UPDATE or DELETE of these tables;
- * - `CLUSTER`, `VACUUM FULL`, `pg_repack` and the like, which rewrite a table in another order;
- * - a synchronized sequential scan (`synchronize_seqscans`, on by default) only changes where a scan without
- *   ORDER BY starts; `ORDER BY ctid` is not affected, but a plain `SELECT` of these tables is no order at all.
- * The real fix is an explicit order column, filled by the write-back (a future migration).
- */
-export const WRITTEN_ORDER = 'written order';
-
-/**
  * The store's tables, parents before children, each with the order its rows were written in (which is the order
  * SQLite reads a table without ORDER BY in, and the order the corpus steps see rows in).
+ *
+ * `rowid`: the tables written in an order of their own (mentions in the order of an article's layer; entities,
+ * events and claim groups in the order of the corpus resolve's actors, events and groups) are read by SQLite's
+ * `rowid`, which PostgreSQL keeps as an explicit column of that name (migrations 001 and 014): the write-back
+ * writes it, the copy reads by it and writes it back as the SQLite rowid. A SQLite copy then numbers these rows as
+ * the SQLite store does (the actors' list breaks ties of mentions and name by rowid, and its cursors name it),
+ * whatever moved the rows in PostgreSQL since (an UPDATE, CLUSTER, VACUUM FULL, pg_repack: row position, `ctid`,
+ * is no order).
  */
 export const STORE_TABLES: ReadonlyArray<{ name: string; order: string }> = [
   { name: 'meta', order: 'key' },
@@ -36,12 +26,12 @@ export const STORE_TABLES: ReadonlyArray<{ name: string; order: string }> = [
   { name: 'quotes', order: 'article_seq, idx' },
   { name: 'claims', order: 'article_seq, idx' },
   { name: 'event_mentions', order: 'article_seq, idx' },
-  { name: 'entities', order: WRITTEN_ORDER },
+  { name: 'entities', order: 'rowid' },
   { name: 'actor_keys', order: 'actor_key' },
-  { name: 'events', order: WRITTEN_ORDER },
+  { name: 'events', order: 'rowid' },
   { name: 'event_articles', order: 'article_id, event_id' },
   { name: 'event_actors', order: 'entity_id, event_id, side' },
-  { name: 'claim_groups', order: WRITTEN_ORDER },
+  { name: 'claim_groups', order: 'rowid' },
   { name: 'claim_group_members', order: 'article_seq, idx' },
   { name: 'corrections', order: 'id' },
   { name: 'stories', order: 'seq' },
@@ -88,7 +78,10 @@ interface Column {
   kind: Kind;
 }
 
-/** The columns both stores hold (PostgreSQL's generated search column is its own), with PostgreSQL's types. */
+/**
+ * The columns both stores hold, with PostgreSQL's types: PostgreSQL's generated search column is its own; its
+ * `rowid` column is SQLite's implicit rowid (the order column of `STORE_TABLES`).
+ */
 async function columnsOf(client: pg.PoolClient, db: Db, table: string): Promise<Column[]> {
   const { rows } = await client.query<{ name: string; type: string; generated: string }>(
     `SELECT column_name AS name, data_type AS type, is_generated AS generated FROM information_schema.columns
@@ -193,8 +186,7 @@ async function pullTables(
     const insert = db.prepare(
       `INSERT INTO ${name} (${list}) VALUES (${columns.map(() => '?').join(', ')})${name === 'meta' ? ' ON CONFLICT(key) DO NOTHING' : ''}`,
     );
-    const by = order === WRITTEN_ORDER ? 'ctid' : order;
-    const stream = client.query(copyTo(`COPY (SELECT ${list} FROM ${name}${where} ORDER BY ${by}) TO STDOUT`));
+    const stream = client.query(copyTo(`COPY (SELECT ${list} FROM ${name}${where} ORDER BY ${order}) TO STDOUT`));
     reading(stream);
     const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
     const batch: unknown[][] = [];
@@ -230,8 +222,7 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
       const columns = await columnsOf(client, db, name);
       const list = columns.map((c) => quoteIdent(c.name)).join(', ');
       const where = name === 'meta' ? ` WHERE ${LOCAL_META}` : '';
-      const by = order === WRITTEN_ORDER ? 'rowid' : order;
-      const select = db.prepare(`SELECT ${list} FROM ${name}${where} ORDER BY ${by}`).raw();
+      const select = db.prepare(`SELECT ${list} FROM ${name}${where} ORDER BY ${order}`).raw();
       const copy = client.query(copyFrom(`COPY ${name} (${list}) FROM STDIN`));
       function* lines(): Generator<string> {
         let chunk = '';
