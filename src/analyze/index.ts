@@ -33,6 +33,7 @@ export {
   timeline,
   timelineEntries,
   timelinePage,
+  timelinePageJson,
   actorNetwork,
   analyzeActivity,
   type TimelineDay,

@@ -3,6 +3,7 @@ import { isCooperative } from '../model/index.js';
 import {
   allEvents,
   datedEventPage,
+  datedEventRows,
   eventIdsWithFacets,
   type Db,
   type Facets,
@@ -10,6 +11,7 @@ import {
   outletsOf,
   evidenceWithTimex,
   undatedEvents as undatedEvents_,
+  undatedEventData,
   TOTAL_CAP,
 } from '../store/index.js';
 import { eventHeadline } from './headline.js';
@@ -153,6 +155,181 @@ export function timelinePage(
     undatedEvents,
     next: page.next,
   };
+}
+
+/**
+ * What a timeline entry takes from its event row alone, kept per row: the row's JSON as read (`data`: an entry is
+ * used only while its row reads the same), the entry's JSON up to its `headline` (the event's fields, `cooperative`,
+ * `headline`; no closing brace), and the fields the page's own work needs. `whole` is the parsed event instead, for a
+ * row whose fields would clash with the entry's (none is written so; built as `chronologyEntries` builds it).
+ */
+interface KeptEntry {
+  data: string;
+  head: string;
+  id: string;
+  date: string | null;
+  articleIds: string[];
+  evidence: { articleId: string; start: number; end: number };
+  hasEvidence: boolean;
+  headline: string;
+  whole: ExportEvent | null;
+}
+
+/**
+ * Entries built before, per connection, by event id, least recently used first, bounded by the characters they hold.
+ * An entry is a function of its row's JSON alone and is used only while the row reads the same (`data`), so an
+ * event rewritten by an ingest or a correction is built again, and the rows nobody rewrote stay kept through an
+ * ingest; the sentence, its time expression and the outlets are read per page (their own caches follow the articles).
+ */
+const entryCaches = new WeakMap<Db, { entries: Map<string, KeptEntry>; chars: number }>();
+/** Characters of timeline entries kept per connection (8–16 MB of strings: ~5,700 entries of the Timeline17 store). */
+export const ENTRY_CACHE_CHARS = 8_000_000;
+const LATER_KEYS = ['sentence', 'outlets', 'folded', 'foldedInto', 'dateEvidence'];
+const keptChars = (k: KeptEntry) => k.data.length + k.head.length + k.id.length * 2 + 64;
+
+function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>): KeptEntry[] {
+  let c = entryCaches.get(db);
+  if (!c) {
+    c = { entries: new Map(), chars: 0 };
+    entryCaches.set(db, c);
+  }
+  const cache = c;
+  const out = rows.map((r) => {
+    const hit = cache.entries.get(r.id);
+    if (hit && hit.data === r.data) {
+      // Most recently used last: the Map's order is the eviction order.
+      cache.entries.delete(r.id);
+      cache.entries.set(r.id, hit);
+      return hit;
+    }
+    const e = JSON.parse(r.data) as ExportEvent;
+    const headline = eventHeadline(e);
+    const clash = LATER_KEYS.some((k) => Object.hasOwn(e, k));
+    const head = JSON.stringify({ ...e, cooperative: isCooperative(e.type as PloverType), headline });
+    const ev = e.evidence[0];
+    const kept: KeptEntry = {
+      data: r.data,
+      head: clash ? '' : head.slice(0, -1),
+      id: e.id,
+      date: e.date,
+      articleIds: e.articleIds,
+      evidence: ev ? { articleId: ev.articleId, start: ev.start, end: ev.end } : { articleId: '', start: 0, end: 0 },
+      hasEvidence: !!ev,
+      headline,
+      whole: clash ? e : null,
+    };
+    const key = r.id;
+    const old = cache.entries.get(key);
+    if (old) {
+      cache.entries.delete(key);
+      cache.chars -= keptChars(old);
+    }
+    cache.entries.set(key, kept);
+    cache.chars += keptChars(kept);
+    return kept;
+  });
+  for (const [key, k] of cache.entries) {
+    if (cache.chars <= ENTRY_CACHE_CHARS) break;
+    cache.entries.delete(key);
+    cache.chars -= keptChars(k);
+  }
+  return out;
+}
+
+/**
+ * The JSON of `chronologyEntries(db, rows parsed)`'s entries, byte for byte, each built from its kept part
+ * (`keptEntries`) and the page's sentences, outlets and folds.
+ */
+function chronologyJson(
+  db: Db,
+  rows: ReadonlyArray<{ data: string; id: string }>,
+): Array<{ date: string | null; json: string }> {
+  const kept = keptEntries(db, rows);
+  const outlets = outletsOf(
+    db,
+    kept.flatMap((k) => k.articleIds),
+  );
+  const evidence = evidenceWithTimex(
+    db,
+    kept.map((k) => k.evidence),
+  );
+  type Built = { k: KeptEntry; outlets: string[]; folded: string[]; foldedInto: string | null; i: number };
+  const built: Built[] = [];
+  const byKey = new Map<string, Built>();
+  kept.forEach((k, i) => {
+    const names = k.articleIds.map((id) => outlets.get(id)).filter((o): o is string => !!o);
+    const b: Built = { k, outlets: [...new Set(names)], folded: [], foldedInto: null, i };
+    const key = `${k.date ?? ''}|${k.headline}`;
+    const first = byKey.get(key);
+    if (first) {
+      first.folded.push(k.id);
+      for (const o of b.outlets) if (!first.outlets.includes(o)) first.outlets.push(o);
+      b.foldedInto = first.k.id;
+    } else byKey.set(key, b);
+    built.push(b);
+  });
+  return built.map(({ k, outlets: o, folded, foldedInto, i }) => {
+    const ev = evidence[i]!;
+    const timex = ev.timex;
+    if (k.whole) {
+      const e = k.whole;
+      const entry: ChronologyEvent = {
+        ...e,
+        cooperative: isCooperative(e.type as PloverType),
+        headline: k.headline,
+        sentence: ev.text,
+        outlets: o,
+        folded,
+        foldedInto,
+        dateEvidence: dateEvidenceOf(e, timex),
+      };
+      return { date: k.date, json: JSON.stringify(entry) };
+    }
+    const json = `${k.head},"sentence":${JSON.stringify(ev.text)},"outlets":${JSON.stringify(o)},"folded":${JSON.stringify(
+      folded,
+    )},"foldedInto":${JSON.stringify(foldedInto)},"dateEvidence":${
+      k.hasEvidence && k.date && timex
+        ? JSON.stringify({ articleId: k.evidence.articleId, start: timex.start, end: timex.end, text: timex.text })
+        : 'null'
+    }}`;
+    return { date: k.date, json };
+  });
+}
+
+/**
+ * `timelinePage`'s answer as JSON, byte for byte what `JSON.stringify(timelinePage(…))` gives, without parsing the
+ * rows of events seen before nor building their entries again (the API's timeline route; `keptEntries`).
+ */
+export function timelinePageJson(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+  cursor?: string,
+  cap = TOTAL_CAP,
+): string {
+  const page = datedEventRows(db, offset, limit, facets, cursor, cap);
+  const days: string[] = [];
+  let date: string | null | undefined;
+  let events: string[] = [];
+  for (const item of chronologyJson(db, page.items)) {
+    if (events.length > 0 && item.date === date) events.push(item.json);
+    else {
+      if (events.length > 0) days.push(`{"date":${JSON.stringify(date)},"events":[${events.join(',')}]}`);
+      date = item.date;
+      events = [item.json];
+    }
+  }
+  if (events.length > 0) days.push(`{"date":${JSON.stringify(date)},"events":[${events.join(',')}]}`);
+  const undatedEvents =
+    page.next === null && page.undated > 0
+      ? chronologyJson(db, undatedEventData(db, limit, facets)).map((x) => x.json)
+      : [];
+  return `{"days":[${days.join(',')}],"undated":${JSON.stringify(page.undated)},"undatedCapped":${JSON.stringify(
+    page.undatedCapped,
+  )},"total":${JSON.stringify(page.total)},"totalCapped":${JSON.stringify(page.totalCapped)},"undatedEvents":[${undatedEvents.join(
+    ',',
+  )}],"next":${JSON.stringify(page.next)}}`;
 }
 
 /**

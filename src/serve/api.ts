@@ -10,7 +10,8 @@ import {
   eventPlaces,
   type NetworkRange,
   splitOffsets,
-  timelinePage,
+  type timelinePage,
+  timelinePageJson,
 } from '../analyze/index.js';
 import {
   actorMentions,
@@ -285,7 +286,21 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         if ('error' in f) return c.json({ error: f.error }, 400);
         const cap = parseCount(c.req.query('count'));
         if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
-        return listPage(c, q, () => timelinePage(db, q.offset, q.limit, f, q.cursor, cap));
+        // Built as JSON from kept entries (`timelinePageJson`): the bytes `c.json` would write for `timelinePage`.
+        try {
+          const at = (q.cursor === undefined ? { offset: q.offset } : { cursor: q.cursor }) as {
+            offset: number;
+            cursor?: string;
+          };
+          return jsonJoined<typeof at & { limit: number }, ReturnType<typeof timelinePage>>(
+            c,
+            { ...at, limit: q.limit },
+            timelinePageJson(db, q.offset, q.limit, f, q.cursor, cap),
+          );
+        } catch (err) {
+          if (err instanceof CursorError) return c.json({ error: err.message }, 400);
+          throw err;
+        }
       })
       .get('/places', paged<FacetQuery>(), (c) => {
         const f = parseFacets(c.req.query());

@@ -381,6 +381,22 @@ function eventRows(
   cursor: string | undefined,
   withUndated: boolean,
 ): { items: ExportEvent[]; next: string | null } {
+  const page = eventDataRows(db, w, offset, limit, cursor, withUndated);
+  return { items: page.items.map((r) => JSON.parse(r.data) as ExportEvent), next: page.next };
+}
+
+/** A stored event row as read: its JSON (`data`, an `ExportEvent`), date and id. */
+export type EventDataRow = { data: string; date: string | null; id: string };
+
+/** `eventRows`, the rows left as stored (their JSON not parsed). */
+function eventDataRows(
+  db: Db,
+  w: { sql: string[]; args: unknown[] },
+  offset: number,
+  limit: number,
+  cursor: string | undefined,
+  withUndated: boolean,
+): { items: EventDataRow[]; next: string | null } {
   const and = clause(w, true);
   type Row = { data: string; date: string | null; id: string };
   const read = (cond: string, args: unknown[], lim: number, off: number): Row[] =>
@@ -409,7 +425,7 @@ function eventRows(
       rows.push(...read('e.date IS NULL AND e.id > ?', [date === null ? id : ''], want - rows.length, 0));
   }
   const page = pageOf(rows, limit, (r) => encodeCursor('events', [r.date, r.id]));
-  return { items: page.items.map((r) => JSON.parse(r.data) as ExportEvent), next: page.next };
+  return { items: page.items, next: page.next };
 }
 
 export function eventPage(
@@ -442,25 +458,45 @@ export function datedEventPage(
   cursor?: string,
   cap = TOTAL_CAP,
 ): ListPage<ExportEvent> & { undated: number; undatedCapped: boolean } {
+  const page = datedEventRows(db, offset, limit, facets, cursor, cap);
+  return { ...page, items: page.items.map((r) => JSON.parse(r.data) as ExportEvent) };
+}
+
+/** `datedEventPage`, the page's rows left as stored (their JSON not parsed). */
+export function datedEventRows(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+  cursor?: string,
+  cap = TOTAL_CAP,
+): ListPage<EventDataRow> & { undated: number; undatedCapped: boolean } {
   const w = eventWhere(facets);
   const and = clause(w, true);
   const count = (nulls: boolean): CappedCount =>
     countCapped(db, `SELECT 1 FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`, w.args, cap);
   const undated = facets.from || facets.to ? { n: 0, capped: false } : count(true);
   // An undated key (a cursor of the events list) is past every dated event.
-  const page = eventRows(db, w, offset, limit, cursor, false);
+  const page = eventDataRows(db, w, offset, limit, cursor, false);
   return { ...totalOf(count(false)), undated: undated.n, undatedCapped: undated.capped, ...page };
 }
 
 /** Undated events the facets select, in id order, at most `limit` of them. */
 export function undatedEvents(db: Db, limit: number, facets: Facets = NO_FACETS): ExportEvent[] {
+  return undatedEventData(db, limit, facets).map((r) => JSON.parse(r.data) as ExportEvent);
+}
+
+/** `undatedEvents`, each row as stored (its JSON not parsed) with its id. */
+export function undatedEventData(
+  db: Db,
+  limit: number,
+  facets: Facets = NO_FACETS,
+): Array<{ data: string; id: string }> {
   if (facets.from || facets.to) return [];
   const w = eventWhere(facets);
-  return (
-    db
-      .prepare(`SELECT data FROM events e WHERE e.date IS NULL ${clause(w, true)} ORDER BY e.date, e.id LIMIT ?`)
-      .all(...w.args, limit) as Array<{ data: string }>
-  ).map((r) => JSON.parse(r.data) as ExportEvent);
+  return db
+    .prepare(`SELECT data, id FROM events e WHERE e.date IS NULL ${clause(w, true)} ORDER BY e.date, e.id LIMIT ?`)
+    .all(...w.args, limit) as Array<{ data: string; id: string }>;
 }
 
 function* claimsWhere(
