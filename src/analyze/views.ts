@@ -182,10 +182,23 @@ interface KeptEntry {
  * ingest; the sentence, its time expression and the outlets are read per page (their own caches follow the articles).
  */
 const entryCaches = new WeakMap<Db, { entries: Map<string, KeptEntry>; chars: number }>();
-/** Characters of timeline entries kept per connection (8–16 MB of strings: ~5,700 entries of the Timeline17 store). */
+/**
+ * Characters of timeline entries kept per connection (8–16 MB of strings: ~5,700 entries of the Timeline17 store).
+ * Each reader thread of `serve` has its own connection, so the server holds up to this much per reader.
+ */
 export const ENTRY_CACHE_CHARS = 8_000_000;
 const LATER_KEYS = ['sentence', 'outlets', 'folded', 'foldedInto', 'dateEvidence'];
-const keptChars = (k: KeptEntry) => k.data.length + k.head.length + k.id.length * 2 + 64;
+/**
+ * What an entry holds, in characters: its strings, its article ids, and for a kept parsed event (`whole`) four times
+ * its JSON (a parsed object takes several times the size of its text).
+ */
+const keptChars = (k: KeptEntry) =>
+  k.data.length * (k.whole ? 5 : 1) +
+  k.head.length +
+  k.headline.length +
+  k.id.length * 2 +
+  k.articleIds.reduce((n, a) => n + a.length + 8, 0) +
+  64;
 
 function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>): KeptEntry[] {
   let c = entryCaches.get(db);
