@@ -70,6 +70,20 @@ interface Found {
   negatedSubject?: boolean;
 }
 
+/**
+ * A trigger found at tokens `ts`..`te`, its modality read at `modalAt`: not yet folded into another, no action or
+ * denied complement yet (the later passes set them); `extra` for what only some finders know.
+ */
+function foundAt(
+  trigger: CompiledTrigger,
+  ts: number,
+  te: number,
+  modalAt: number,
+  extra: Pick<Found, 'demand' | 'negatedSubject'> = {},
+): Found {
+  return { trigger, ts, te, absorbed: false, action: null, deniedComplement: false, modalAt, ...extra };
+}
+
 const MAX_GOVERN_DISTANCE = 9;
 
 /** Past tenses spelt like the base form: after a singular subject they are finite verbs ("the army hit the town"). */
@@ -153,15 +167,7 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       if (object >= s1) break;
     }
     if (best) {
-      found.push({
-        trigger: realizedMeeting(best.t, list),
-        ts: i,
-        te: best.end,
-        absorbed: false,
-        action: null,
-        deniedComplement: false,
-        modalAt: best.carrier,
-      });
+      found.push(foundAt(realizedMeeting(best.t, list), i, best.end, best.carrier));
       i = best.end - 1;
     } else {
       const passive = passiveObjectTrigger(lex, words, i, s0);
@@ -242,17 +248,7 @@ function passiveObjectTrigger(
     if (/^(it|they|he|she|we|this|these)$/.test(w)) break;
     const cameo = (lex.anchored.get(w) ?? []).filter((t) => t.words[0]!.has(verb) && verbObjectPatterns(t));
     const hit = [...own.filter((t) => verbObjectPatterns(t)!.has(w)), ...cameo][0];
-    if (hit)
-      return {
-        trigger: hit,
-        ts: i,
-        te: i + 1,
-        absorbed: false,
-        action: null,
-        deniedComplement: false,
-        modalAt: i,
-        negatedSubject: negatedNounPhrase(words, k, s0),
-      };
+    if (hit) return foundAt(hit, i, i + 1, i, { negatedSubject: negatedNounPhrase(words, k, s0) });
   }
   return null;
 }
@@ -356,16 +352,7 @@ function reportedDemands(view: EventContext, s0: number, s1: number, cands: read
     }
     const speaker = cands.find((c) => c.kind === 'actor' && c.te <= j && c !== addressee && !c.media);
     if (!speaker || addressee.kind !== 'actor') continue;
-    out.push({
-      trigger: MUST,
-      ts: i,
-      te: i + 1,
-      absorbed: false,
-      action: null,
-      deniedComplement: false,
-      modalAt: i,
-      demand: { source: speaker, target: addressee },
-    });
+    out.push(foundAt(MUST, i, i + 1, i, { demand: { source: speaker, target: addressee } }));
   }
   return out;
 }

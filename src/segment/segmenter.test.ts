@@ -24,6 +24,19 @@ const PARADE_STORY = [
   'The defence minister told reporters that the display showed the army was ready to defend the borders.',
 ];
 
+/** The ferry story and the parade story pasted back to back, `between` on its own line after the ferry story's end. */
+const ferryThenParade = (between: string): string =>
+  [
+    'Council extends night ferry timetable through winter',
+    '',
+    ...paras(FERRY_STORY),
+    between,
+    '',
+    'Capital marks independence anniversary with largest parade in a decade',
+    '',
+    ...paras(PARADE_STORY),
+  ].join('\n');
+
 describe('caption and credit detection', () => {
   // Written for these tests in the styles of wires, broadcasters and newspapers.
   const captions = [
@@ -393,16 +406,7 @@ describe('segmentDump', () => {
   });
 
   it('takes a photo caption pasted above the next headline for a caption, not a headline', async () => {
-    const dump = [
-      'Council extends night ferry timetable through winter',
-      '',
-      ...paras(FERRY_STORY),
-      'A military parade in Varnov in May',
-      '',
-      'Capital marks independence anniversary with largest parade in a decade',
-      '',
-      ...paras(PARADE_STORY),
-    ].join('\n');
+    const dump = ferryThenParade('A military parade in Varnov in May');
     const arts = await segmentText(dump);
     expect(arts.map((a) => a.title)).toEqual([
       'Council extends night ferry timetable through winter',
@@ -417,16 +421,7 @@ describe('segmentDump', () => {
     // The ferry story's last paragraph is headline-shaped, but it is in the ferry story's own words, and the
     // parade headline right under it is the likelier one: it goes back to the ferry story as its last paragraph.
     const last = 'Night ferry crossings to cost the harbour fund two million';
-    const dump = [
-      'Council extends night ferry timetable through winter',
-      '',
-      ...paras(FERRY_STORY),
-      last,
-      '',
-      'Capital marks independence anniversary with largest parade in a decade',
-      '',
-      ...paras(PARADE_STORY),
-    ].join('\n');
+    const dump = ferryThenParade(last);
     const arts = await segmentText(dump);
     expect(arts.map((a) => a.title)).toEqual([
       'Council extends night ferry timetable through winter',
