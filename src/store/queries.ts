@@ -214,7 +214,9 @@ export function toEntity(r: EntityRow): ExportEntity {
 }
 
 export function* allEntities(db: Db): Generator<ExportEntity> {
-  for (const r of db.prepare('SELECT * FROM entities ORDER BY mentions DESC, name').iterate() as Iterable<EntityRow>)
+  for (const r of db
+    .prepare('SELECT * FROM entities ORDER BY mentions DESC, name, rowid')
+    .iterate() as Iterable<EntityRow>)
     yield toEntity(r);
 }
 

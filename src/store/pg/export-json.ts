@@ -46,7 +46,7 @@ export async function writeJsonExportPg(pool: pg.Pool, sink: Sink): Promise<void
     await writeArray(
       sink,
       'entities',
-      mapRows(rows<EntityRow>('SELECT * FROM entities ORDER BY mentions DESC, name'), toEntity),
+      mapRows(rows<EntityRow>('SELECT * FROM entities ORDER BY mentions DESC, name, rowid'), toEntity),
       false,
     );
     await writeArray(
