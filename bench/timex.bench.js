@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as chrono from 'chrono-node';
 import { sharedData } from './shared-data.js';
+import { classTable, extentClass, missedClass, spuriousClass, valueErrorClass } from './timex-classes.js';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -143,6 +144,7 @@ function score(docs, system) {
   const misses = [];
   const spurious = [];
   const boundaries = [];
+  const guideline = [];
   for (const doc of docs) {
     const found = system(doc);
     sys += found.length;
@@ -151,6 +153,7 @@ function score(docs, system) {
     for (const g of doc.gold) {
       const i = found.findIndex((s, k) => !used.has(k) && s.start < g.end && g.start < s.end);
       if (i < 0) {
+        guideline.push(missedClass(g));
         misses.push({
           doc: doc.path.split('/').pop(),
           gold: `${g.text} → ${g.type} ${g.value}`,
@@ -165,13 +168,17 @@ function score(docs, system) {
       if (exact) strict++;
       if (exact && s.value === g.value) valueStrict++;
       if (exact && s.type === g.type) typeStrict++;
-      if (!exact) boundaries.push({ doc: doc.path.split('/').pop(), gold: g.text, got: s.text });
+      if (!exact) {
+        guideline.push(extentClass(g, s));
+        boundaries.push({ doc: doc.path.split('/').pop(), gold: g.text, got: s.text });
+      }
       const t = (byType[g.type] ??= { n: 0, ok: 0 });
       t.n++;
       if (s.value === g.value) t.ok++;
       if (s.value === g.value) valueOk++;
       else {
         const k = errorClass(g, s);
+        guideline.push(valueErrorClass(g, s));
         classes.set(k, (classes.get(k) ?? 0) + 1);
         errors.push({
           doc: doc.path.split('/').pop(),
@@ -185,12 +192,13 @@ function score(docs, system) {
       if (s.type === g.type) typeOk++;
     }
     found.forEach((s, k) => {
-      if (!used.has(k))
-        spurious.push({
-          doc: doc.path.split('/').pop(),
-          got: `${s.text} → ${s.type} ${s.value}`,
-          context: doc.text.slice(Math.max(0, s.start - 40), s.end + 30).replace(/\s+/g, ' '),
-        });
+      if (used.has(k)) return;
+      guideline.push(spuriousClass(s));
+      spurious.push({
+        doc: doc.path.split('/').pop(),
+        got: `${s.text} → ${s.type} ${s.value}`,
+        context: doc.text.slice(Math.max(0, s.start - 40), s.end + 30).replace(/\s+/g, ' '),
+      });
     });
   }
   const f1 = (hit) => {
@@ -208,6 +216,10 @@ function score(docs, system) {
     type: f1(typeOk),
     typeStrict: f1(typeStrict),
     typeAcc: relaxed ? typeOk / relaxed : 0,
+    // TempEval-3's scorer (evaluate_entities.py) reports value F1 as value accuracy on relaxed matches × relaxed
+    // extent F1: 2v/(sys+gold), the same number as `value.f` — printed so the identity is checked on every run.
+    officialValueF1: relaxed ? (valueOk / relaxed) * f1(relaxed).f : 0,
+    guideline: classTable(guideline),
     byType,
     classes: [...classes].sort((a, b) => b[1] - a[1]),
     errors,
@@ -240,7 +252,8 @@ for (const split of otherDir ? ['all'] : ['tune', 'check']) {
   console.log(line(`sitrep ${split} (${part.length})`, mine, performance.now() - t));
   console.log(
     `${''.padEnd(18)} value F1 lenient ${fmt(mine.value.f)} · strict (same extent) ${fmt(mine.valueStrict.f)} · ` +
-      `type F1 lenient ${fmt(mine.type.f)} · strict ${fmt(mine.typeStrict.f)}`,
+      `type F1 lenient ${fmt(mine.type.f)} · strict ${fmt(mine.typeStrict.f)} · ` +
+      `TempEval-3 scorer value F1 (accuracy × relaxed F1) ${fmt(mine.officialValueF1)}`,
   );
   console.log(`${''.padEnd(18)} value accuracy by gold type: ${perType(mine)}`);
   if (argv.includes('--chrono')) {
@@ -261,6 +274,11 @@ for (const split of otherDir ? ['all'] : ['tune', 'check']) {
       .map(([k, n]) => `${k} ${n}`)
       .join(' · ')}`,
   );
+  console.log(`${''.padEnd(18)} errors by guideline class (value errors, misses, spurious, extent differences):`);
+  const single = mine.guideline.filter(([, n]) => n === 1);
+  for (const [k, n] of mine.guideline.filter(([, n]) => n > 1))
+    console.log(`${''.padEnd(20)}${String(n).padStart(4)}  ${k}`);
+  if (single.length) console.log(`${''.padEnd(20)}${String(single.length).padStart(4)}  classes of one error each`);
   const errorKind = opt('kind', '');
   for (const e of mine.errors.filter((x) => x.kind.includes(errorKind)).slice(0, showErrors))
     console.log(`value ${e.doc} [${e.dct}] gold ${e.gold} | got ${e.got}${errorKind ? ` | …${e.context}…` : ''}`);

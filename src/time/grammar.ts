@@ -202,6 +202,10 @@ function yearAgoQuarter(y: number, m: number): string {
   return `${fmtYear(Math.floor(q / 4))}-Q${(q % 4) + 1}`;
 }
 
+/** Nouns of an era after "today's" ("today's world", "today's youth"): the present age, not the day. */
+const GENERIC_PRESENT =
+  /^['’]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|economy|culture|standards|terms|dollars|prices|technology|families|politics|media)\b/i;
+
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
 
@@ -420,8 +424,14 @@ export const RULES: readonly Rule[] = [
   rule(
     'rel-day',
     `${B}(?:(?:early|late)\\s+)?(?<w>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?${E}`,
-    (g) => {
+    (g, _m, env) => {
       const w = g.w!.toLowerCase();
+      // A capitalized "Today" after a capitalized word ends a name ("Harbour Today", "This is Coast Radio Today"): proper
+      // names are not time expressions (the TIDES standard's non-markable proper names, which TimeML follows).
+      if (g.w === 'Today' && /(?<![\p{L}'’])\p{Lu}[\p{L}.]*\s+$/u.test(env.before)) return null;
+      // "today's world", "in today's dollars": "today" meaning the present age, not the day (TIDES and TimeML:
+      // PRESENT_REF) — a noun of an era, not of an occasion ("today's vote" is the day's).
+      if (w === 'today' && !g.part && GENERIC_PRESENT.test(env.after)) return () => date('PRESENT_REF');
       const shift = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       const part = w === 'tonight' ? 'TNI' : partCode(g.part);
       return (ctx) => {
@@ -444,6 +454,8 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', value: dayValue(a && addDays(a, shift)) + partCode(g.part) };
     };
   }),
+  // "By mid afternoon", "at mid-morning" are the same parts of the day, narrowed (TimeML 1.2.1 §2.2.3: TAF, with
+  // the "mid" kept in the extent as a modifier, like "early"/"late").
   // "in the morning", "during the afternoon": the part of the day the text is telling of (the day in focus, else
   // the anchor's) — general English: a definite part of the day is of the day in focus; TimeML 1.2.1 values it
   // as that day plus the part (TIME, 1998-08-07TMO). Outside the past tense it needs a day named in its own
@@ -453,7 +465,7 @@ export const RULES: readonly Rule[] = [
   // next): TimeML values only what the text or its anchor determines, so no day is guessed.
   rule(
     'the-part',
-    `(?<=${B}(?:in|during|by|through|throughout|until)\\s+)the\\s+(?<part>morning|afternoon|evening)${E}`,
+    `(?<=${B}(?:in|during|by|through|throughout|until|at)\\s+)(?:(?<=${B}(?:in|during|by|through|throughout|until)\\s+)the\\s+|mid[-\\s]?)(?<part>morning|afternoon|evening)${E}`,
     (g, _m, env) => {
       if (
         !/^\s*(?:[,.;:)!?]|$|(?:to|and|but|when|as|with|before|after|on|at|from|for|the|a|an|he|she|it|they|we|i|his|her|its|their)\b)/i.test(
@@ -585,7 +597,7 @@ export const RULES: readonly Rule[] = [
   rule(
     'duration',
     `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+${NOT_ADJECTIVAL}|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?(?:\\s+or\\s+so)?${E}`,
-    (g, _m, env) => {
+    (g, m, env) => {
       const unit = unitOf(g.unit!);
       const n = g.n!.toLowerCase();
       if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
@@ -598,6 +610,8 @@ export const RULES: readonly Rule[] = [
       if ((n === 'a' || n === 'an') && /(?:\d[\d,.]*\s*(?:%|[\p{L}]+)?|percent|cents?|dollars?)\s+$/u.test(env.before))
         return null;
       if (/^\d{4}$/.test(n)) return null;
+      // "three-quarters of its grain" is a fraction (a count hyphened to a plural "quarters"), not a duration.
+      if (/-quarters\b/i.test(m[0])) return null;
       const whole = parseCount(n);
       if (whole !== null && whole > 10000) return null;
       const count = whole !== null && g.half ? whole + 0.5 : whole;
@@ -615,12 +629,19 @@ export const RULES: readonly Rule[] = [
   }),
   rule(
     'duration-plural',
-    `${B}(?:(?<pre>recent|several|many|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries)${E}`,
+    `${B}(?:(?<pre>recent|several|many|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past|the\\s+early(?=\\s+years(?!\\s+of\\b))|the(?=\\s+\\p{L}+\\s+ahead)|(?<=${B}over\\s+)the)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)(?<ahead>\\s+ahead)?${E}`,
     (g, _m, env) => {
+      const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
+      // "the weeks ahead", "over the years", "in the early years": stretches of unknown length, like "recent
+      // weeks" (TimeML 1.2.1 §2.2.3, value: an unspecified count is X).
+      if (g.ahead && pre !== 'the') return null;
+      if (pre === 'the' || pre === 'the early')
+        return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });
+      // "future quarters": a time after now, not a stretch (TimeML 1.2.1 §2.2.3: FUTURE_REF).
+      if (pre === 'future') return () => date('FUTURE_REF');
       if (!g.pre && !/\b(?:for|over|within|after|in|spent|took|lasted)\s+$/i.test(env.before)) return null;
       if (!g.pre && /^\s+(?:ago|earlier|later|of\s+(?:the|a|his|her|its|their))\b/i.test(env.after)) return null;
       if (!g.pre && /^\s+old\b/i.test(env.after)) return null;
-      const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
       // "in past years", "the last few months" point at a vague past; "recent weeks", "the coming
       // months" are annotated as spans of unknown length (TBAQ: PXW, PXM).
       if (pre && /^(?:past|the past few|the last few)$/.test(pre)) return () => date('PAST_REF');
@@ -661,9 +682,30 @@ export const RULES: readonly Rule[] = [
   }),
   rule(
     'set-adverb',
-    `${B}(?<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly|bimonthly)${E}`,
-    (g) => {
+    `${B}(?<adv>daily|weekly|monthly|yearly|annually|semi-?annually|hourly|nightly|biweekly|fortnightly|bimonthly)${E}`,
+    (g, _m, env) => {
       if (isCapitalized(g.adv!)) return null;
+      // A newspaper ("the party daily Red Harbour", "the state daily Norvessa Courier") is a noun, not a frequency (TimeML
+      // 1.2.1 §2.2.1: only temporal uses of a time word are tagged): a name follows it, and a proper noun or a
+      // word for who publishes it comes before ("the daily ministry briefing", "the network's daily Harbour Hour
+      // show" stay SETs).
+      if (
+        /^daily$/i.test(g.adv!) &&
+        /^\s+\p{Lu}/u.test(env.after) &&
+        !/^\s+(?:I|A)\b/.test(env.after) &&
+        (/\b(?:state|party|official|government|newspaper|national|independent|financial|business)\s+$/i.test(
+          env.before,
+        ) ||
+          /(?<![\p{L}'’])\p{Lu}\p{L}*\s+$/u.test(env.before))
+      )
+        return null;
+      // A rate ("4,000 pumps annually", "6% annually") measures an amount per year; it does not say
+      // when anything recurs, as "$2 million a year" is no duration (the "duration" rule).
+      if (
+        /^(?:annually|semi-?annually)$/i.test(g.adv!) &&
+        /(?:\d[\d,.]*\p{L}*\s*(?:%|percent)?(?:\s+[\p{L}-]+){0,3}|percent)\s+$/u.test(env.before)
+      )
+        return null;
       const values: Record<string, string> = {
         daily: 'P1D',
         weekly: 'P1W',
@@ -676,6 +718,7 @@ export const RULES: readonly Rule[] = [
         biweekly: 'P2W',
         fortnightly: 'P2W',
         semiannually: 'P6M',
+        'semi-annually': 'P6M',
         bimonthly: 'P2M',
       };
       const value = values[g.adv!.toLowerCase()]!;
@@ -813,15 +856,34 @@ export const RULES: readonly Rule[] = [
         return date(`${fmtYear(y)}-Q${quarterOf(mo)}`);
       };
     }
+    // "a quarter to nine" is a clock time, but "rose 3% in the quarter to $1.2 billion" is the period: an
+    // amount after "to" is the figure the period reached.
+    if (/^\s+to\s+(?:[$€£\d]|about\b|nearly\b)/i.test(env.after))
+      return (ctx) => date(relativeUnit('quarter', -1, ctx));
     if (/^\s+(?:of|ended|ending|to|before|after|century|mile|point|final)\b|^-/i.test(env.after)) return null;
     return (ctx) => date(relativeUnit('quarter', -1, ctx));
   }),
   // "for the year ended March 31" is a twelve-month period; "for the year" in a report is the current one.
   rule('the-year', `${B}the\\s+(?:(?<fiscal>fiscal|full|calendar)\\s+)?year${E}`, (g, _m, env) => {
     if (/^\s+(?:ended|ending)\b/i.test(env.after)) return () => ({ type: 'DURATION', value: 'P1Y' });
-    if (!/^\s*[,.;:)]|^\s*$/.test(env.after) && !/^\s+(?:to\s+date|so\s+far)\b/i.test(env.after)) return null;
+    // "a high for the year of $41": an amount after "of" is the figure, the year is the period.
+    if (
+      !/^\s*[,.;:)]|^\s*$/.test(env.after) &&
+      !/^\s+(?:to\s+date|so\s+far)\b/i.test(env.after) &&
+      !/^\s+of\s+[$€£\d]/.test(env.after)
+    )
+      return null;
     if (!g.fiscal && !/\b(?:for|of|in|during|through|throughout)\s+$/i.test(env.before)) return null;
     return (ctx) => date(relativeUnit('year', 0, ctx));
+  }),
+  // "For the week, the harbour index fell 2%", "the week's busiest session": a definite "the week" read as
+  // a period of its own (after "for", "during", "of", or possessive) is the week the text is telling of —
+  // the anchor's (TimeML 1.2.1 §2.2.1: a definite NP headed by a calendar unit that picks out one period
+  // is tagged and valued; "the week of March 6" and "the week before" are other rules').
+  rule('the-week', `${B}the\\s+week(?=['’]s\\b|\\s*[,.;:)]|\\s*$)`, (_g, _m, env) => {
+    if (!/['’]s\b/.test(env.after.slice(0, 2)) && !/\b(?:for|during|through|throughout)\s+$/i.test(env.before))
+      return null;
+    return (ctx) => date(relativeUnit('week', 0, ctx));
   }),
   rule('earlier-in-the', `${B}(?<pre>earlier|later)\\s+in\\s+the\\s+(?<unit>year|month|week)${E}`, (g) => {
     const unit = unitOf(g.unit!);

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { timexesOfText } from './text.js';
+
+/** [text, type, value] of every expression found in `text`, resolved against `dct`. */
+function tx(text: string, dct: string | null): Array<[string, string, string]> {
+  const found = timexesOfText(text, dct);
+  for (const t of found) expect(text.slice(t.start, t.end)).toBe(t.text);
+  return found.map((t) => [t.text, t.type, t.value]);
+}
+
+// Families of expressions the TimeML 1.2.1 guidelines tag (or say not to), each with invented sentences.
+describe('TimeML families', () => {
+  it('"annually" is a yearly SET; after an amount it is a rate, not a time', () => {
+    expect(tx('The fair is held in the valley annually.', '2024-05-02')).toEqual([['annually', 'SET', 'P1Y']]);
+    expect(tx('The plant makes about 4,000 pumps annually.', '2024-05-02')).toEqual([]);
+    expect(tx('Sales should grow 6% annually.', '2024-05-02')).toEqual([]);
+  });
+  it('a newspaper called a "daily" is not a frequency; "daily" as an adverb is', () => {
+    expect(tx('The state daily Norvessa Courier printed the letter.', '2024-05-02')).toEqual([]);
+    expect(tx('The ferries sail daily.', '2024-05-02')).toEqual([['daily', 'SET', 'P1D']]);
+    expect(tx('He spoke at the daily ministry briefing.', '2024-05-02')).toEqual([['daily', 'SET', 'P1D']]);
+    expect(tx('The ruling party daily Red Harbour ran the letter.', '2024-05-02')).toEqual([]);
+    expect(tx("She joined the network's daily Harbour Hour show.", '2024-05-02')).toEqual([['daily', 'SET', 'P1D']]);
+  });
+  it('a hyphened fraction is not a duration', () => {
+    expect(tx('The island imports about three-quarters of its grain.', '2024-05-02')).toEqual([]);
+    expect(tx('The audit took three quarters.', '2024-05-02')).toEqual([['three quarters', 'DURATION', 'P3Q']]);
+  });
+  it('"for the week" and "the week\'s" are the week the story tells of; other "the week" phrases are not', () => {
+    expect(tx('For the week, the harbour index fell 2%.', '2024-05-02')).toEqual([['the week', 'DATE', '2024-W18']]);
+    expect(tx("It was the week's busiest session.", '2024-05-02')).toEqual([['the week', 'DATE', '2024-W18']]);
+    expect(tx('The week began badly for the ferry line.', '2024-05-02')).toEqual([]);
+    expect(tx('Which day of the week suits you?', '2024-05-02')).toEqual([]);
+  });
+  it('"the quarter to $N" and "the year of $N" are periods with a figure after them', () => {
+    expect(tx('Revenue rose 3% in the quarter to $1.2 billion.', '2024-05-02')).toEqual([
+      ['the quarter', 'DATE', '2024-Q1'],
+    ]);
+    expect(tx('The shares hit a high for the year of $41 in March.', '2024-05-02')[0]).toEqual([
+      'the year',
+      'DATE',
+      '2024',
+    ]);
+  });
+  it('unknown stretches: "over the years", "the early years", "the weeks ahead"; "future quarters" is FUTURE_REF', () => {
+    expect(tx('Over the years the town grew.', '2024-05-02')).toEqual([['the years', 'DURATION', 'PXY']]);
+    expect(tx('Few lives are saved in the early years.', '2024-05-02')).toEqual([
+      ['the early years', 'DURATION', 'PXY'],
+    ]);
+    expect(tx('In the early days of the strike, the port closed.', '2024-05-02')).toEqual([]);
+    expect(tx('The mill makes a profit of $7bn annually.', '2024-05-02')).toEqual([]);
+    expect(tx('Funds may sell bonds in the weeks ahead.', '2024-05-02')).toEqual([
+      ['the weeks ahead', 'DURATION', 'PXW'],
+    ]);
+    expect(tx('The credits cut taxes in future quarters.', '2024-05-02')).toEqual([
+      ['future quarters', 'DATE', 'FUTURE_REF'],
+    ]);
+    expect(tx('It bodes ill for coming quarters.', '2024-05-02')).toEqual([['coming quarters', 'DURATION', 'PXQ']]);
+  });
+  it('"by mid afternoon" is the afternoon of the day in focus, "mid" kept in the extent', () => {
+    expect(tx('By mid afternoon, the ferry had docked.', '2024-05-02')).toEqual([
+      ['mid afternoon', 'TIME', '2024-05-02TAF'],
+    ]);
+    expect(tx('They met at the morning session.', '2024-05-02')).toEqual([]);
+  });
+  it('"Today" ending a name is not a date; "today\'s world" is the present age', () => {
+    expect(tx('She writes for USA Today.', '2024-05-02')).toEqual([]);
+    expect(tx('Today, the mayor spoke.', '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
+    expect(tx("The cost in today's dollars is higher.", '2024-05-02')).toEqual([['today', 'DATE', 'PRESENT_REF']]);
+    expect(tx("Today's vote was close.", '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
+  });
+});
