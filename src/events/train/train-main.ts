@@ -35,6 +35,10 @@ const THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 
 /** A model is adopted only when its CV accuracy beats the rules' by this much (about three candidates of the gate's). */
 const MIN_GAIN = 0.01;
+// `-- --force --out FILE`: write the best configuration even when it does not beat the rules, to FILE (to measure
+// what it would change and cost; such a file is not committed). `-- --dry-run`: print the CV table only.
+const FORCE = process.argv.includes('--force');
+const OUT = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : EVENT_MODEL_PATH;
 
 const foldOf = (group: string) =>
   createHash('sha256').update(`sitrep-events-model-cv:${group}`, 'utf8').digest().readUInt32BE(0) % FOLDS;
@@ -100,7 +104,7 @@ console.log(
     .join(', ')}`,
 );
 console.log('  groups                                   l2      margin  CV acc  changed  right→wrong  wrong→right');
-let bestChooser = { acc: ruleAcc, groups: null as FeatureGroup[] | null, l2: 0, margin: 0 };
+let bestChooser = { acc: FORCE ? -1 : ruleAcc, groups: null as FeatureGroup[] | null, l2: 0, margin: 0 };
 for (const groups of GROUP_SETS)
   for (const l2 of L2S) {
     const probs = crossValidate(chooserData, groups, l2, TYPES, (c) => typeIndex(c.type!));
@@ -125,7 +129,8 @@ for (const groups of GROUP_SETS)
       console.log(
         `  ${groups.join('+').padEnd(40)} ${String(l2).padEnd(7)} ${String(margin).padEnd(7)} ${r3(acc)}   ${String(changed).padStart(5)}   ${String(broke).padStart(6)}       ${String(fixed).padStart(6)}`,
       );
-      if (acc > Math.max(bestChooser.acc, ruleAcc + MIN_GAIN) + 1e-9) bestChooser = { acc, groups, l2, margin };
+      if (acc > Math.max(bestChooser.acc, FORCE ? -1 : ruleAcc + MIN_GAIN) + 1e-9)
+        bestChooser = { acc, groups, l2, margin };
     }
   }
 
@@ -152,7 +157,13 @@ console.log(`\ngate: ${gateData.length} candidates, ${positives} events; keeping
 console.log(
   '  groups                                   rejected l2      thresh  CV acc  dropped  events dropped  kept P  kept R',
 );
-let bestGate = { acc: keepAll, groups: null as FeatureGroup[] | null, l2: 0, threshold: 0, withRejected: false };
+let bestGate = {
+  acc: FORCE ? -1 : keepAll,
+  groups: null as FeatureGroup[] | null,
+  l2: 0,
+  threshold: 0,
+  withRejected: false,
+};
 for (const withRejected of [false, true])
   for (const groups of GROUP_SETS)
     for (const l2 of L2S) {
@@ -192,7 +203,7 @@ for (const withRejected of [false, true])
         console.log(
           `  ${groups.join('+').padEnd(40)} ${String(withRejected).padEnd(8)} ${String(l2).padEnd(7)} ${String(threshold).padEnd(7)} ${r3(acc)}   ${String(dropped).padStart(5)}   ${String(droppedEvents).padStart(9)}       ${r3(keptP)}   ${r3(keptR)}`,
         );
-        if (acc > Math.max(bestGate.acc, keepAll + MIN_GAIN) + 1e-9)
+        if (acc > Math.max(bestGate.acc, FORCE ? -1 : keepAll + MIN_GAIN) + 1e-9)
           bestGate = { acc, groups, l2, threshold, withRejected };
       }
     }
@@ -254,9 +265,9 @@ if (!file.gate && !file.chooser) {
   // Nothing learned beats the rules: no file, and the stage runs on its rules (a file left from an earlier run is
   // named so that it can be removed by hand).
   console.log(
-    `no model written: the stage keeps its rules${existsSync(EVENT_MODEL_PATH) ? ` (${EVENT_MODEL_PATH} is from an earlier run)` : ''}`,
+    `no model written: the stage keeps its rules${existsSync(OUT) ? ` (${OUT} is from an earlier run)` : ''}`,
   );
 } else {
-  writeFileSync(EVENT_MODEL_PATH, `${JSON.stringify(file)}\n`);
-  console.log(`wrote ${EVENT_MODEL_PATH}`);
+  writeFileSync(OUT, `${JSON.stringify(file)}\n`);
+  console.log(`wrote ${OUT}`);
 }
