@@ -57,6 +57,7 @@ export function goldRecords(dataDir = sharedDataDir()) {
       story: r.id,
       text: r.text,
       date: null,
+      eventText: typeof r.eventText === 'string' ? r.eventText : '',
       events: [{ type: OLD[r.event] ?? r.event, source: names(r.source), target: names(r.target), codes: false }],
     });
   }

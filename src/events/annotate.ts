@@ -42,6 +42,7 @@ import { FRONTED_OPENERS, readRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
+import { type CandidateView, type EventModel, eventModel } from './model.js';
 import { ABSTRACT_TARGETS, VIOLENCE_WORDS, WEAPONS } from './data/not-events.js';
 
 /**
@@ -687,7 +688,27 @@ function intentType(type: PloverType): PloverType {
   return QUAD_CLASS[type] <= 2 ? 'AGREE' : 'THREATEN';
 }
 
-export function annotateEvents(doc: Doc): void {
+/** A candidate as the rules leave it, for training the model: its features' view, and what the rules emit. */
+export interface CollectedCandidate {
+  view: CandidateView;
+  /** The trigger's character span in the document. */
+  start: number;
+  end: number;
+  /** The type the rules emit (after an intention is coded AGREE/THREATEN). */
+  emitted: PloverType;
+  /** The rules' list of non-events rejected it (`not-events.ts`); the gate never sees these, training may. */
+  rejected: boolean;
+}
+
+export interface EventOptions {
+  /** The learned gate and type chooser; default the committed model (`models/events.json`), `null` for rules alone. */
+  model?: EventModel | null;
+  /** Called with every candidate the rules would emit (training only). */
+  collect?: (c: CollectedCandidate) => void;
+}
+
+export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
+  const model = options.model === undefined ? eventModel() : options.model;
   doc.events = [];
   if (doc.tokens.length === 0) return;
   const view: EventContext = { doc, ix: docIndex(doc) };
@@ -845,6 +866,29 @@ export function annotateEvents(doc: Doc): void {
       if (type === 'ASSAULT' && f.trigger.verb) type = figurativeAssault(words, f, s0, s1, roles.source, roles.target);
       // "bombs blasted the bridge": with a weapon in its clause, "blast" is the explosion, not criticism.
       if (type === 'ACCUSE' && /^blast/.test(words[f.ts]!) && weaponIn(words, clauseStart, s1)) type = 'ASSAULT';
+      const candidateView: CandidateView = {
+        words,
+        s0,
+        s1,
+        ts: f.ts,
+        te: f.te,
+        trigger: f.trigger,
+        type,
+        source: roles.source,
+        target: roles.target,
+        mode: modality.mode,
+        negated: modality.negated,
+        hypothetical: modality.hypothetical,
+        passive: roles.passive,
+      };
+      // The learned chooser may prefer another type for the act (a kind tied to the rule's type no longer holds).
+      if (model) {
+        const chosen = model.chooseType(candidateView);
+        if (chosen !== type) {
+          type = chosen;
+          kind = null;
+        }
+      }
       const attributes: Record<string, unknown> = {};
       if (f.action) attributes.action = f.action;
       let planned: PloverType | null = null;
@@ -888,7 +932,13 @@ export function annotateEvents(doc: Doc): void {
         target,
       };
       // A plan is checked as the act it plans too: "will be hosting the awards" is no meeting, planned or not.
-      if (notAnEvent(candidate) || (planned && notAnEvent({ ...candidate, type: planned }))) continue;
+      if (notAnEvent(candidate) || (planned && notAnEvent({ ...candidate, type: planned }))) {
+        if (options.collect) {
+          const t = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
+          options.collect({ view: candidateView, start: t.start, end: t.end, emitted: type, rejected: true });
+        }
+        continue;
+      }
       // "will impose sanctions if …": an act on a condition is not asserted.
       if (!modality.hypothetical && modality.mode !== 'denied' && laterCondition(words, f.te, s1)) {
         modality.hypothetical = true;
@@ -914,11 +964,20 @@ export function annotateEvents(doc: Doc): void {
       );
       // No side names an actor: nothing a reader could place in the picture ("people were arrested by police").
       if (named.side.length === 0 && namedTarget.side.length === 0) continue;
+      const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
+      options.collect?.({
+        view: candidateView,
+        start: trigger.start,
+        end: trigger.end,
+        emitted: type,
+        rejected: false,
+      });
+      // The learned gate: a candidate the rules let through that reads as no event at all.
+      if (model && !model.keep(candidateView)) continue;
       if (named.dropped.length) attributes.unnamedSource = named.dropped;
       if (namedTarget.dropped.length) attributes.unnamedTarget = namedTarget.dropped;
       const source = named.side.map((c) => toActor(doc, c));
       const targetActors = namedTarget.side.map((c) => toActor(doc, c));
-      const trigger = textSpan(doc.text, doc.tokens[f.ts]!.start, doc.tokens[f.te - 1]!.end);
       const place = roles.place;
       const event: EventMention = {
         type,
