@@ -31,6 +31,13 @@ export interface FeatureConfig {
    * cluster features over a ±2 window (Ratinov & Roth 2009); needs `clusters`.
    */
   clusters2?: boolean;
+  /**
+   * Gazetteer match codes conjoined with the casing of the token (lower, capitalized, all capitals): a match of a
+   * capitalized token is then a different feature from a case-insensitive match of a lower-case word ("may",
+   * "bill", "will" are in the name lists), as Illinois NER keeps its case-sensitive and case-insensitive
+   * matches apart (Ratinov & Roth 2009). Changes feature values only, not the number of rows per token.
+   */
+  gazCase?: boolean;
   /** Names of templates (keys of `T` in features.ts) left out: feature ablations in cross-validation. */
   drop?: string[];
 }
@@ -464,6 +471,7 @@ export class FeatureExtractor {
     const agg = this.cfg.aggregate ? this.aggregateContexts(infos, bounds, this.cfg.aggregate) : null;
     const gaz = this.cfg.gazetteerLists > 0 ? this.gazetteerCodes(sentences, n) : null;
     const L = this.cfg.gazetteerLists;
+    const gazCase = this.cfg.gazCase === true;
     let gazAny: Int32Array | null = null;
     if (gaz) {
       gazAny = new Int32Array(n);
@@ -518,9 +526,10 @@ export class FeatureExtractor {
         feats[o++] = this.row2(T.initLw, initial[i]!, inf.lw);
         if (gaz) {
           const any = gazAny![i]!;
+          const caseClass = inf.allUpper ? 2 : inf.initialUpper ? 1 : 0;
           for (let g = 0; g < L; g++) {
             const code = gaz[i * L + g]!;
-            feats[o++] = code ? this.row2(T.gaz, g, code) : -1;
+            feats[o++] = code ? this.row2(T.gaz, g, gazCase ? code * 4 + caseClass : code) : -1;
           }
           feats[o++] = this.row2(T.gazAny, any, inf.initialUpper ? 1 : 0);
           feats[o++] = this.row2(T.gazPrev, i - 1 >= from ? gazAny![i - 1]! : 0, any);

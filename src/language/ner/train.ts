@@ -32,7 +32,7 @@ export interface TrainOptions {
   folds?: number;
   resources?: FeatureResources;
   /** Optional feature groups and ablations (see `FeatureConfig`). */
-  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2'>;
+  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase'>;
   provenance?: Provenance;
   /** Progress messages. */
   log?: (message: string) => void;
