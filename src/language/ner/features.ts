@@ -629,7 +629,7 @@ export class FeatureExtractor {
    * Gazetteer match codes per token and list: 0 none, 1 B, 2 I, 3 L, 4 U, from a longest-match scan
    * of each list over the lower-cased tokens of each sentence.
    */
-  private gazetteerCodes(sentences: readonly (readonly string[])[], n: number): Uint8Array {
+  gazetteerCodes(sentences: readonly (readonly string[])[], n: number): Uint8Array {
     const gz = this.res.gazetteer!;
     const L = this.cfg.gazetteerLists;
     const codes = new Uint8Array(n * L);

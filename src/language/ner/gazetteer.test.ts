@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { gazetteerOf } from './build-gazetteer.js';
+import { FeatureExtractor, staticTemplateCount, type FeatureConfig } from './features.js';
+
+// Invented names only.
+const gazetteer = gazetteerOf({
+  place: ['Velmora', 'Velmora Bay', 'Port Velmora Bay', 'Ostrakand'],
+  org: ['Quillon Freight', 'Quillon Freight Lines Ltd'],
+  person: ['Velmora'],
+});
+const L = gazetteer.lists.length;
+const sentence = ['Quillon', 'Freight', 'ships', 'left', 'Port', 'Velmora', 'Bay', 'for', 'velmora', '.'];
+
+function extractor(extra: Partial<FeatureConfig> = {}): FeatureExtractor {
+  return new FeatureExtractor(
+    { bits: 16, gazetteerLists: L, clusters: false, ...extra },
+    { gazetteer, clusters: null },
+  );
+}
+
+/** Match code of token t in list g: 0 none, 1 B, 2 I, 3 L, 4 U. */
+function codes(sentences: string[][]): (t: number, g: number) => number {
+  const c = extractor().gazetteerCodes(
+    sentences,
+    sentences.reduce((n, s) => n + s.length, 0),
+  );
+  return (t, g) => c[t * L + g]!;
+}
+
+describe('gazetteer matching', () => {
+  const code = codes([sentence]);
+  const [place, org, person] = [0, 1, 2];
+
+  it('marks the longest entry of each list with its BILU position', () => {
+    expect([4, 5, 6].map((t) => code(t, place))).toEqual([1, 2, 3]);
+    expect([0, 1].map((t) => code(t, org))).toEqual([1, 3]);
+    // "Quillon Freight Lines Ltd" is only a longer entry: no partial match of it.
+    expect(code(2, org)).toBe(0);
+  });
+
+  it('matches each list on its own: a shorter entry of another list inside a longer one', () => {
+    expect(code(5, person)).toBe(4);
+    expect(code(5, place)).toBe(2);
+  });
+
+  it('matches regardless of case, and never across sentences', () => {
+    expect(code(8, place)).toBe(4);
+    const split = codes([
+      ['to', 'Port'],
+      ['Velmora', 'Bay', 'now'],
+    ]);
+    // "Port Velmora Bay" is cut by the sentence end; "Velmora Bay" is an entry of its own.
+    expect(split(1, place)).toBe(0);
+    expect([2, 3, 4].map((t) => split(t, place))).toEqual([1, 3, 0]);
+  });
+
+  it('keeps a capitalized match apart from a lower-case one when gazCase is set', () => {
+    /** The gazetteer rows of token t (the first L of the last L + 3 static rows: no clusters, no aggregation). */
+    const rows = (fx: FeatureExtractor, s: string[], t: number): number[] => {
+      const df = fx.extractDocument([s]);
+      const k = staticTemplateCount(fx.cfg);
+      expect(df.k).toBe(k);
+      return [...df.feats.subarray(t * k + k - (L + 3), t * k + k - 3)];
+    };
+    const upper = ['from', 'Ostrakand', 'now'];
+    const lower = ['from', 'ostrakand', 'now'];
+    const plain = extractor();
+    const cased = extractor({ gazCase: true });
+    expect(rows(plain, upper, 1)[0]).toBeGreaterThanOrEqual(0);
+    expect(rows(plain, upper, 1)).toEqual(rows(plain, lower, 1));
+    expect(rows(cased, upper, 1)[0]).not.toBe(rows(cased, lower, 1)[0]);
+    // Lists without a match have no row either way.
+    expect(rows(cased, upper, 1).slice(1)).toEqual([-1, -1]);
+    expect(staticTemplateCount(cased.cfg)).toBe(staticTemplateCount(plain.cfg));
+  });
+});
