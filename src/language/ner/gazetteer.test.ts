@@ -74,3 +74,28 @@ describe('gazetteer matching', () => {
     expect(staticTemplateCount(cased.cfg)).toBe(staticTemplateCount(plain.cfg));
   });
 });
+
+describe('gazetteer lists pooled by type (gazTypes)', () => {
+  const pooled = gazetteerOf({
+    city: ['Velmora Bay'],
+    region: ['Port Velmora Bay'],
+    'person-name': ['Velmora'],
+    unknown: ['Port'],
+  });
+  const cfg = { bits: 16, gazetteerLists: pooled.lists.length, clusters: false };
+  const fx = new FeatureExtractor({ ...cfg, gazTypes: true }, { gazetteer: pooled, clusters: null });
+  const s = ['to', 'Port', 'Velmora', 'Bay', 'now'];
+
+  it('matches the longest entry over the union of a type’s lists', () => {
+    // Groups: person (bit of person-name), place (city | region).
+    const codes = fx.gazetteerCodes([s], s.length, Int32Array.from([1 << 2, (1 << 0) | (1 << 1)]));
+    expect([0, 1, 2, 3, 4].map((t) => codes[t * 2 + 1])).toEqual([0, 1, 2, 3, 0]);
+    expect([0, 1, 2, 3, 4].map((t) => codes[t * 2])).toEqual([0, 0, 4, 0, 0]);
+  });
+
+  it('adds six rows per token', () => {
+    const plain = new FeatureExtractor(cfg, { gazetteer: pooled, clusters: null });
+    expect(staticTemplateCount(fx.cfg) - staticTemplateCount(plain.cfg)).toBe(6);
+    expect(fx.extractDocument([s]).k).toBe(staticTemplateCount(fx.cfg));
+  });
+});

@@ -2,7 +2,7 @@
  * `npm run train:ner` — trains the committed NER model. Never run in CI or tests.
  *
  *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 14] [--epochs2 N] [--no-stage2]
- *        [--no-dev] [--no-gazetteer] [--no-clusters] [--clusters FILE|built] [--aggregate 1000] [--no-history] [--clusters2] [--gaz-case] [--min-count 1] [--folds 5]
+ *        [--no-dev] [--no-gazetteer] [--no-clusters] [--clusters FILE|built] [--aggregate 1000] [--no-history] [--clusters2] [--gaz-case] [--gaz-types] [--min-count 1] [--folds 5]
  *
  * The defaults are the settings chosen by cross-validation on train (`npm run cv:ner`, docs/ner-model-selection.md),
  * never on the dev file: `npm run train:ner` alone rebuilds the committed model.
@@ -63,6 +63,7 @@ function main(argv: string[]): void {
     // Only when asked for, so the settings written into a model trained without it stay as before.
     ...(flag('clusters2') && resources.clusters !== null ? { clusters2: true } : {}),
     ...(flag('gaz-case') && resources.gazetteer !== null ? { gazCase: true } : {}),
+    ...(flag('gaz-types') && resources.gazetteer !== null ? { gazTypes: true } : {}),
   };
   const settings = {
     bits,

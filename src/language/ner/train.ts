@@ -32,7 +32,7 @@ export interface TrainOptions {
   folds?: number;
   resources?: FeatureResources;
   /** Optional feature groups and ablations (see `FeatureConfig`). */
-  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase'>;
+  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes'>;
   provenance?: Provenance;
   /** Progress messages. */
   log?: (message: string) => void;
