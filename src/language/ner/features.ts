@@ -832,6 +832,16 @@ export class FeatureExtractor {
     out[at + 1] = h[o + 1]!;
   }
 
+  /**
+   * Slots [from, to) of the gazetteer rows among each token's static rows (in the layout of this extractor's
+   * mode); [0, 0] without a gazetteer.
+   */
+  gazetteerSlots(): [number, number] {
+    if (this.cfg.gazetteerLists <= 0) return [0, 0];
+    const from = BASE_TEMPLATES - OWN_TEMPLATES + (this.tables ? 0 : this.ownCount);
+    return [from, from + this.cfg.gazetteerLists + 3 + (this.cfg.gazTypes ? GAZ_TYPE_ROWS : 0)];
+  }
+
   transitionRow(prev: number): number {
     return this.row(T.p1, prev + 1);
   }

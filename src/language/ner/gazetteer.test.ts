@@ -54,6 +54,13 @@ describe('gazetteer matching', () => {
     expect([2, 3, 4].map((t) => split(t, place))).toEqual([1, 3, 0]);
   });
 
+  it('tells where the gazetteer rows are among the static rows', () => {
+    const fx = extractor();
+    const k = staticTemplateCount(fx.cfg);
+    expect(fx.gazetteerSlots()).toEqual([k - (L + 3), k]);
+    expect(extractor({ gazTypes: true }).gazetteerSlots()).toEqual([k - (L + 3), k + 6]);
+  });
+
   it('keeps a capitalized match apart from a lower-case one when gazCase is set', () => {
     /** The gazetteer rows of token t (the first L of the last L + 3 static rows: no clusters, no aggregation). */
     const rows = (fx: FeatureExtractor, s: string[], t: number): number[] => {
