@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { gazetteerOf } from './build-gazetteer.js';
 import { FeatureExtractor, staticTemplateCount, type FeatureConfig } from './features.js';
+import { TINY_CORPUS } from './fixtures.test-data.js';
+import { serializeModel } from './model-file.js';
+import { trainTagger } from './train.js';
 
 // Invented names only.
 const gazetteer = gazetteerOf({
@@ -104,5 +107,22 @@ describe('gazetteer lists pooled by type (gazTypes)', () => {
     const plain = new FeatureExtractor(cfg, { gazetteer: pooled, clusters: null });
     expect(staticTemplateCount(fx.cfg) - staticTemplateCount(plain.cfg)).toBe(6);
     expect(fx.extractDocument([s]).k).toBe(staticTemplateCount(fx.cfg));
+  });
+});
+
+describe('gazetteer dropout in training', () => {
+  // A gazetteer that knows some of the names of the hand-written corpus.
+  const resources = {
+    gazetteer: gazetteerOf({ place: ['Nairobi', 'Lisbon'], person: ['Okonkwo', 'Vance'] }),
+    clusters: null,
+  };
+  const train = (gazDropout?: number) =>
+    serializeModel(trainTagger(TINY_CORPUS, { bits: 14, epochs: 6, folds: 2, resources, gazDropout }));
+
+  it('changes nothing at 0, and changes the weights when set', () => {
+    const plain = train();
+    expect(Buffer.compare(train(0), plain)).toBe(0);
+    expect(Buffer.compare(train(0.5), plain)).not.toBe(0);
+    expect(Buffer.compare(train(0.5), train(0.5))).toBe(0);
   });
 });
