@@ -69,6 +69,13 @@ class Builder {
   }
 }
 
+/** A gazetteer of the given lists (list name → names), bits in the order of the keys. */
+export function gazetteerOf(lists: Readonly<Record<string, Iterable<string>>>): Gazetteer {
+  const b = new Builder();
+  for (const [list, names] of Object.entries(lists)) b.add(list, names);
+  return b.build();
+}
+
 interface WorldCountry {
   name: { common: string; official: string };
   altSpellings: string[];

@@ -15,12 +15,14 @@ import { evaluateTags } from './evaluate.js';
 
 export interface CvSetting {
   name: string;
-  features: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2'>;
+  features: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes'>;
   epochs: number;
   stage2: boolean;
   bits: number;
   /** Count cut-off of static features (see `withoutRareFeatures`; 1 = off). */
   minCount: number;
+  /** Share of training documents per epoch trained without their gazetteer rows (`TrainOptions.gazDropout`). */
+  gazDropout?: number;
 }
 
 export interface CvResult {
@@ -107,6 +109,7 @@ export function crossValidate(
       (e, avg) => {
         curve[e - 1]!.push(f1Of(fx, avg(), held, second));
       },
+      setting.gazDropout ?? 0,
     );
     fit.push(f1Of(fx, w, rest, second));
     return { w, held };

@@ -31,6 +31,20 @@ export interface FeatureConfig {
    * cluster features over a ±2 window (Ratinov & Roth 2009); needs `clusters`.
    */
   clusters2?: boolean;
+  /**
+   * Gazetteer match codes conjoined with the casing of the token (lower, capitalized, all capitals): a match of a
+   * capitalized token is then a different feature from a case-insensitive match of a lower-case word ("may",
+   * "bill", "will" are in the name lists), as Illinois NER keeps its case-sensitive and case-insensitive
+   * matches apart (Ratinov & Roth 2009). Changes feature values only, not the number of rows per token.
+   */
+  gazCase?: boolean;
+  /**
+   * Gazetteer lists pooled by the entity type they suggest (person, place, organization, other: see
+   * `GAZ_TYPE_OF_LIST`), each type matched longest-first over the union of its lists as one more list with its
+   * BILU position, plus the types' positions of the previous and next token paired with the token's own (six more
+   * rows per token). Lists whose type is mixed (GMB's `gpe`: countries and nationality adjectives) are in none.
+   */
+  gazTypes?: boolean;
   /** Names of templates (keys of `T` in features.ts) left out: feature ablations in cross-validation. */
   drop?: string[];
 }
@@ -97,6 +111,9 @@ const T = {
   gazAny: 41,
   gazNext: 42,
   gazPrev: 43,
+  gazType: 44,
+  gazTypePrev: 45,
+  gazTypeNext: 46,
   cl: 60,
   clm1: 61,
   clp1: 62,
@@ -153,6 +170,31 @@ const STAGE2_BASE = 6;
 /** Stage-2 rows of the extended prediction history: one per class (O and the 4 types), then the nearest one. */
 const HISTORY_SLOTS = 6;
 
+/** Entity type suggested by each gazetteer list (`FeatureConfig.gazTypes`); lists not named here are in none. */
+export const GAZ_TYPE_OF_LIST: Readonly<Record<string, number>> = {
+  'first-name': 0,
+  'person-name': 0,
+  'gmb-per': 0,
+  'phoenix-person': 0,
+  country: 1,
+  capital: 1,
+  'city-large': 1,
+  city: 1,
+  region: 1,
+  'gmb-geo': 1,
+  company: 2,
+  organization: 2,
+  'gmb-org': 2,
+  'phoenix-org': 2,
+  demonym: 3,
+  language: 3,
+  'gmb-eve': 3,
+  'gmb-art': 3,
+};
+const GAZ_TYPES = 4;
+/** Rows of the pooled gazetteer types per token: one per type, then previous and next token. */
+const GAZ_TYPE_ROWS = GAZ_TYPES + 2;
+
 export function stage2TemplateCount(cfg: FeatureConfig): number {
   return STAGE2_BASE + (cfg.history ? HISTORY_SLOTS : 0);
 }
@@ -163,6 +205,7 @@ export function staticTemplateCount(cfg: FeatureConfig): number {
   return (
     BASE_TEMPLATES +
     (cfg.gazetteerLists > 0 ? cfg.gazetteerLists + 3 : 0) +
+    (cfg.gazetteerLists > 0 && cfg.gazTypes ? GAZ_TYPE_ROWS : 0) +
     (cfg.clusters ? 8 : 0) +
     (cfg.clusters && cfg.clusters2 ? 4 : 0) +
     (cfg.aggregate ? AGG_SLOTS : 0)
@@ -227,6 +270,18 @@ export class FeatureExtractor {
     }
     this.ownCount = OWN_TEMPLATES + (cfg.clusters ? 4 : 0);
     if (cfg.gazetteerLists > 0 && !res.gazetteer) throw new Error('feature config needs a gazetteer');
+    if (cfg.gazetteerLists > 0 && res.gazetteer) {
+      const lists = res.gazetteer.lists.slice(0, cfg.gazetteerLists);
+      this.listGroups = Int32Array.from(lists, (_, g) => 1 << g);
+      if (cfg.gazTypes) {
+        const types = new Int32Array(GAZ_TYPES);
+        lists.forEach((name, g) => {
+          const t = GAZ_TYPE_OF_LIST[name];
+          if (t !== undefined) types[t]! |= 1 << g;
+        });
+        this.typeGroups = types;
+      }
+    }
     if (cfg.clusters && !res.clusters) throw new Error('feature config needs word clusters');
   }
 
@@ -239,6 +294,9 @@ export class FeatureExtractor {
   /** Per weight table, each row's largest weight (indexed by row offset / NUM_LABELS). */
   private rowMax: Float32Array[] | null = null;
   private readonly ownCount: number;
+  /** Bit masks of the gazetteer lists matched as one: each list alone, and (with `gazTypes`) each type's lists. */
+  private listGroups = new Int32Array(0);
+  private typeGroups: Int32Array | null = null;
   /** Per template id: 1 when the template is dropped (its rows are -1). */
   private readonly dropped = new Uint8Array(128);
 
@@ -463,7 +521,16 @@ export class FeatureExtractor {
 
     const agg = this.cfg.aggregate ? this.aggregateContexts(infos, bounds, this.cfg.aggregate) : null;
     const gaz = this.cfg.gazetteerLists > 0 ? this.gazetteerCodes(sentences, n) : null;
+    const typeCodes = gaz && this.typeGroups ? this.gazetteerCodes(sentences, n, this.typeGroups) : null;
+    /** Per token, the pooled types' codes as one number (base 5). */
+    let typeVec: Int32Array | null = null;
+    if (typeCodes) {
+      typeVec = new Int32Array(n);
+      for (let i = 0; i < n; i++)
+        for (let t = GAZ_TYPES - 1; t >= 0; t--) typeVec[i] = typeVec[i]! * 5 + typeCodes[i * GAZ_TYPES + t]!;
+    }
     const L = this.cfg.gazetteerLists;
+    const gazCase = this.cfg.gazCase === true;
     let gazAny: Int32Array | null = null;
     if (gaz) {
       gazAny = new Int32Array(n);
@@ -518,13 +585,25 @@ export class FeatureExtractor {
         feats[o++] = this.row2(T.initLw, initial[i]!, inf.lw);
         if (gaz) {
           const any = gazAny![i]!;
+          const caseClass = inf.allUpper ? 2 : inf.initialUpper ? 1 : 0;
           for (let g = 0; g < L; g++) {
             const code = gaz[i * L + g]!;
-            feats[o++] = code ? this.row2(T.gaz, g, code) : -1;
+            feats[o++] = code ? this.row2(T.gaz, g, gazCase ? code * 4 + caseClass : code) : -1;
           }
           feats[o++] = this.row2(T.gazAny, any, inf.initialUpper ? 1 : 0);
           feats[o++] = this.row2(T.gazPrev, i - 1 >= from ? gazAny![i - 1]! : 0, any);
           feats[o++] = this.row2(T.gazNext, i + 1 < to ? gazAny![i + 1]! : 0, any);
+          if (typeCodes) {
+            for (let t = 0; t < GAZ_TYPES; t++) {
+              const code = typeCodes[i * GAZ_TYPES + t]!;
+              feats[o++] = code ? this.row2(T.gazType, t, code) : -1;
+            }
+            const v = typeVec![i]!;
+            const prev = i - 1 >= from ? typeVec![i - 1]! : -1;
+            const next = i + 1 < to ? typeVec![i + 1]! : -1;
+            feats[o++] = v || prev > 0 ? this.row2(T.gazTypePrev, prev, v) : -1;
+            feats[o++] = v || next > 0 ? this.row2(T.gazTypeNext, v, next) : -1;
+          }
         }
         if (this.cfg.clusters) {
           feats[o++] = cm1[CTX.clm1a]!;
@@ -617,12 +696,17 @@ export class FeatureExtractor {
   }
 
   /**
-   * Gazetteer match codes per token and list: 0 none, 1 B, 2 I, 3 L, 4 U, from a longest-match scan
-   * of each list over the lower-cased tokens of each sentence.
+   * Gazetteer match codes per token and group of lists (by default each list alone; a group is a bit mask of
+   * lists): 0 none, 1 B, 2 I, 3 L, 4 U, from a longest-match scan of each group over the lower-cased tokens of
+   * each sentence.
    */
-  private gazetteerCodes(sentences: readonly (readonly string[])[], n: number): Uint8Array {
+  gazetteerCodes(
+    sentences: readonly (readonly string[])[],
+    n: number,
+    groups: Int32Array = this.listGroups,
+  ): Uint8Array {
     const gz = this.res.gazetteer!;
-    const L = this.cfg.gazetteerLists;
+    const L = groups.length;
     const codes = new Uint8Array(n * L);
     const coveredUntil = new Int32Array(L);
     const masks = new Int32Array(gz.maxLen);
@@ -647,10 +731,11 @@ export class FeatureExtractor {
         }
         if (!any) continue;
         for (let g = 0; g < L; g++) {
-          if (coveredUntil[g]! > i || !(any & (1 << g))) continue;
+          const group = groups[g]!;
+          if (coveredUntil[g]! > i || !(any & group)) continue;
           let best = 0;
           for (let len = longest; len >= 1; len--) {
-            if (masks[len - 1]! & (1 << g)) {
+            if (masks[len - 1]! & group) {
               best = len;
               break;
             }
@@ -745,6 +830,16 @@ export class FeatureExtractor {
     const o = (prev + 1) * HISTORY_TEMPLATES;
     out[at] = h[o]!;
     out[at + 1] = h[o + 1]!;
+  }
+
+  /**
+   * Slots [from, to) of the gazetteer rows among each token's static rows (in the layout of this extractor's
+   * mode); [0, 0] without a gazetteer.
+   */
+  gazetteerSlots(): [number, number] {
+    if (this.cfg.gazetteerLists <= 0) return [0, 0];
+    const from = BASE_TEMPLATES - OWN_TEMPLATES + (this.tables ? 0 : this.ownCount);
+    return [from, from + this.cfg.gazetteerLists + 3 + (this.cfg.gazTypes ? GAZ_TYPE_ROWS : 0)];
   }
 
   transitionRow(prev: number): number {

@@ -28,11 +28,16 @@ export interface TrainOptions {
   stage2?: boolean;
   /** Static features seen in fewer training tokens get no weight (default 1: all kept). */
   minCount?: number;
+  /**
+   * Share of training documents, drawn anew in every epoch, whose gazetteer rows are left out (default 0), so that
+   * the weights of the other features are not undertrained on names the gazetteer already knows.
+   */
+  gazDropout?: number;
   /** Folds for the jack-knifed first-pass labels the second pass is trained on (default 5). */
   folds?: number;
   resources?: FeatureResources;
   /** Optional feature groups and ablations (see `FeatureConfig`). */
-  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2'>;
+  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes'>;
   provenance?: Provenance;
   /** Progress messages. */
   log?: (message: string) => void;
@@ -66,9 +71,13 @@ export function trainStage(
   seed: number,
   log: (m: string) => void,
   checkpoint?: (epoch: number, averaged: () => Float32Array) => void,
+  gazDropout = 0,
 ): Float32Array {
   const trainer = new PerceptronTrainer(1 << fx.cfg.bits);
   const random = rng(seed);
+  // A stream of its own, so that the document order is the same with and without dropout.
+  const drop = gazDropout > 0 ? rng(seed ^ 0x5f3759df) : null;
+  const [gazFrom, gazTo] = fx.gazetteerSlots();
   let order = docs.slice();
   for (let e = 0; e < epochs; e++) {
     order = shuffled(order, random);
@@ -76,10 +85,11 @@ export function trainStage(
     let tokens = 0;
     for (const d of order) {
       const out = new Uint8Array(d.df.n);
+      const df = drop && gazTo > gazFrom && drop() < gazDropout ? withoutSlots(d.df, gazFrom, gazTo) : d.df;
       errors += decodeDocument(
         fx,
         trainer.w,
-        { df: d.df, extra: stage2 ? d.extra : null, extraK: stage2 ? stage2TemplateCount(fx.cfg) : 0, table: 0 },
+        { df, extra: stage2 ? d.extra : null, extraK: stage2 ? stage2TemplateCount(fx.cfg) : 0, table: 0 },
         out,
         trainer,
         d.gold,
@@ -90,6 +100,13 @@ export function trainStage(
     checkpoint?.(e + 1, () => trainer.averaged());
   }
   return trainer.averaged();
+}
+
+/** A copy of a document's features with the static rows in slots [from, to) of every token left out. */
+function withoutSlots(df: DocFeatures, from: number, to: number): DocFeatures {
+  const feats = df.feats.slice();
+  for (let o = 0; o < feats.length; o += df.k) feats.fill(-1, o + from, o + to);
+  return { ...df, feats };
 }
 
 /** Features and gold labels of training documents. */
@@ -138,7 +155,8 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
   const fx = new FeatureExtractor(cfg, resources);
   const prepared = withoutRareFeatures(prepareDocuments(fx, documents), cfg.bits, options.minCount ?? 1);
   log(`stage 1: ${prepared.length} documents`);
-  const stage1 = trainStage(fx, prepared, false, epochs, seed, log);
+  const gazDropout = options.gazDropout ?? 0;
+  const stage1 = trainStage(fx, prepared, false, epochs, seed, log, undefined, gazDropout);
   let stage2: Float32Array | null = null;
   if (useStage2 && documents.length >= 2) {
     // Jack-knife: first-pass labels for each document come from a model that did not see it.
@@ -160,6 +178,8 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
         epochs,
         seed + f + 1,
         () => {},
+        undefined,
+        gazDropout,
       );
       prepared.forEach((d, i) => {
         if (fold[i] !== f) return;
@@ -169,7 +189,7 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
       });
     }
     log('stage 2: training');
-    stage2 = trainStage(fx, prepared, true, options.epochs2 ?? epochs, seed + 104729, log);
+    stage2 = trainStage(fx, prepared, true, options.epochs2 ?? epochs, seed + 104729, log, undefined, gazDropout);
   }
   return NerModel.fromFull(cfg, resources, stage1, stage2, options.provenance ?? {});
 }
