@@ -113,6 +113,7 @@ export function placeStories(
         for (const k of f.terms.keys()) delta.set(k, (delta.get(k) ?? 0) + 1);
         for (const k of f.actors.keys()) delta.set(`#${k}`, (delta.get(`#${k}`) ?? 0) + 1);
         for (const k of f.times.keys()) delta.set(`@${k}`, (delta.get(`@${k}`) ?? 0) + 1);
+        for (const k of f.facts?.keys() ?? []) delta.set(`!${k}`, (delta.get(`!${k}`) ?? 0) + 1);
         return [{ seq, f }];
       });
       addStoryFrequencies(db, delta, fresh.length);
@@ -248,6 +249,7 @@ export function forgetStoryArticles(db: Db, seqs: readonly number[]): string[] {
     for (const k of f.terms.keys()) delta.set(k, (delta.get(k) ?? 0) - 1);
     for (const k of f.actors.keys()) delta.set(`#${k}`, (delta.get(`#${k}`) ?? 0) - 1);
     for (const k of f.times.keys()) delta.set(`@${k}`, (delta.get(`@${k}`) ?? 0) - 1);
+    for (const k of f.facts?.keys() ?? []) delta.set(`!${k}`, (delta.get(`!${k}`) ?? 0) - 1);
   }
   if (documents > 0) {
     addStoryFrequencies(db, delta, -documents);

@@ -43,7 +43,7 @@ export class SparseVector {
   }
 }
 
-/** Document frequencies of terms, actors (keyed with a leading `#`) and times (a leading `@`). */
+/** Document frequencies of terms, actors (keyed with a leading `#`), times (a leading `@`) and facts (a leading `!`). */
 export class DocumentFrequencies {
   /** `df` and `n`: frequencies counted before (a store's), to go on from. */
   constructor(
@@ -55,8 +55,14 @@ export class DocumentFrequencies {
     return this.n;
   }
 
-  add(f: { terms: Map<string, number>; actors: Map<string, number>; times?: Map<string, number> }): void {
+  add(f: {
+    terms: Map<string, number>;
+    actors: Map<string, number>;
+    times?: Map<string, number>;
+    facts?: Map<string, number>;
+  }): void {
     this.n++;
+    for (const k of f.facts?.keys() ?? []) this.df.set(`!${k}`, (this.df.get(`!${k}`) ?? 0) + 1);
     for (const k of f.times?.keys() ?? []) this.df.set(`@${k}`, (this.df.get(`@${k}`) ?? 0) + 1);
     for (const k of f.terms.keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     for (const k of f.actors.keys()) this.df.set(`#${k}`, (this.df.get(`#${k}`) ?? 0) + 1);

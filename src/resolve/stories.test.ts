@@ -5,7 +5,14 @@ import { PhraseTagger } from '../language/test-tagger.js';
 import { createDoc } from '../model/index.js';
 import { annotateTime } from '../time/index.js';
 import { DocumentFrequencies } from './sparse.js';
-import { StoryClusterer, clusterStories } from './stories.js';
+import {
+  DEFAULT_STORY_OPTIONS,
+  StoryClusterer,
+  clusterStories,
+  factConflict,
+  pairScore,
+  storyVectors,
+} from './stories.js';
 import { type StoryFeatures, storyFeatures } from './story-features.js';
 
 const tagger = new PhraseTagger([
@@ -171,5 +178,38 @@ describe('StoryClusterer', () => {
     const far = new StoryClusterer({ datePenalty: 1 }, freq, false);
     const t = far.add(ARTICLES[0]!);
     expect(far.add(late)).not.toBe(t);
+  });
+});
+
+describe('facts', () => {
+  it('read the weekdays named and the people named in full in the lead', () => {
+    const f = features(
+      'q1',
+      'Coach dismissed',
+      `Lakeview dismissed head coach Marta Kowalska on Saturday. The dismissal takes effect on 3 March 2031. ${'The club gave no reason. '.repeat(20)}Jonas Berg, her predecessor, declined to comment.`,
+    );
+    const keys = [...f.facts!.keys()].sort();
+    // "Saturday" and 3 March 2031 (a Monday, read on its own).
+    expect(keys.filter((k) => k.startsWith('weekday='))).toEqual(['weekday=1', 'weekday=6']);
+    // Kowalska is named in the lead; Berg only far down the article.
+    expect(keys.filter((k) => k.startsWith('person='))).toEqual([expect.stringMatching(/kowalska/)]);
+    expect(f.actors.size).toBeGreaterThan(1);
+  });
+
+  it('find two articles naming only other weekdays in conflict, and none when they share one or name none', () => {
+    const freq = new DocumentFrequencies();
+    const sat = features('w1', 'Coach dismissed', 'Lakeview dismissed coach Marta Kowalska on Saturday.');
+    const tue = features('w2', 'Coach dismissed', 'Lakeview dismissed coach Marta Kowalska on Tuesday.');
+    const both = features('w3', 'Coach dismissed', 'Lakeview dismissed coach Marta Kowalska on Tuesday, not Saturday.');
+    const none = features('w4', 'Coach dismissed', 'Lakeview dismissed coach Marta Kowalska.');
+    for (const f of [sat, tue, both, none]) freq.add(f);
+    const [s, t, b, n] = [sat, tue, both, none].map((f) => storyVectors(f, freq));
+    expect(factConflict(s!.facts, t!.facts)).toBe(1);
+    expect(factConflict(s!.facts, b!.facts)).toBe(0);
+    expect(factConflict(s!.facts, n!.facts)).toBe(0);
+    const plain = { ...DEFAULT_STORY_OPTIONS, conflictWeight: 0 };
+    const penalized = { ...DEFAULT_STORY_OPTIONS, conflictWeight: 0.5 };
+    expect(pairScore(s!, t!, penalized)).toBeCloseTo(pairScore(s!, t!, plain) * 0.5, 10);
+    expect(pairScore(s!, b!, penalized)).toBeCloseTo(pairScore(s!, b!, plain), 10);
   });
 });

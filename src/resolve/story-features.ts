@@ -23,6 +23,11 @@ export interface StoryFeatures {
   days: string[];
   /** Years and months the article is about (`2012`, `2012-07`): its publication date and the dates it names. */
   times: Map<string, number>;
+  /**
+   * Specific facts, as `slot=value`: the weekdays named (`weekday=6`) and the people named in full in the lead
+   * (`person=…`), see `storyFacts`. Absent on features made without them.
+   */
+  facts?: Map<string, number>;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
@@ -46,9 +51,50 @@ function mentionKey(type: string, actorKey: string | null, text: string): string
 /** What the features are read from: a Doc, or an article read back from the store. */
 export type StorySource = Pick<Doc, 'id' | 'title' | 'text' | 'outlet' | 'published'> & {
   events: ReadonlyArray<{ type: string; negated: boolean; hypothetical: boolean }>;
-  entities: ReadonlyArray<{ type: string; actorKey: string | null; text: string; canonical: string | null }>;
+  entities: ReadonlyArray<{
+    type: string;
+    actorKey: string | null;
+    text: string;
+    canonical: string | null;
+    start?: number;
+  }>;
   timexes: ReadonlyArray<Pick<Doc['timexes'][number], 'type' | 'value'>>;
 };
+
+/** Characters of an article's beginning read as its lead (about its first two sentences). */
+const LEAD = 400;
+
+/** Weekday (1 = Monday … 7 = Sunday) of a TIMEX3 day value (`2012-07-03`, `XXXX-WXX-6`), else null. */
+function weekdayOf(value: string): number | null {
+  const w = /^XXXX-WXX-([1-7])/.exec(value);
+  if (w) return Number(w[1]);
+  const d = /^(\d{4}-\d{2}-\d{2})/.exec(value);
+  if (!d) return null;
+  const t = Date.parse(`${d[1]}T00:00:00Z`);
+  return Number.isNaN(t) ? null : ((new Date(t).getUTCDay() + 6) % 7) + 1;
+}
+
+/**
+ * The specific facts of an article, as `slot=value`: the weekdays its time expressions name (`weekday=6`; a report
+ * says on which day its event happened — "on Saturday" — where the years and months of the times stay silent) and
+ * the people its lead names in full (`person=person:jonas berg`: the people a report is about, apart from those
+ * it names further down). Weekday names are stop words to the words, so neither overlaps the other vectors much.
+ */
+export function storyFacts(doc: Pick<StorySource, 'timexes' | 'entities'>): Map<string, number> {
+  const facts = new Map<string, number>();
+  const add = (k: string): void => {
+    facts.set(k, (facts.get(k) ?? 0) + 1);
+  };
+  for (const t of doc.timexes) {
+    if (t.type !== 'DATE') continue;
+    const wd = weekdayOf(t.value);
+    if (wd !== null) add(`weekday=${wd}`);
+  }
+  for (const m of doc.entities)
+    if (m.type === 'PERSON' && m.start !== undefined && m.start < LEAD && /\s/.test(m.text.trim()))
+      add(`person=${mentionKey(m.type, m.actorKey, m.text)}`);
+  return facts;
+}
 
 /** Features of a Doc that went through the language and time stages (and, optionally, the events stage). */
 export function storyFeatures(doc: StorySource): StoryFeatures {
@@ -88,5 +134,6 @@ export function storyFeatures(doc: StorySource): StoryFeatures {
     actorNames,
     days: [...days].sort(),
     times,
+    facts: storyFacts(doc),
   };
 }

@@ -18,7 +18,7 @@ export interface StoryArticle {
   published: { value: string; precision: 'day' | 'month' | 'year'; from: string } | null;
   sentences: Array<[number, number]>;
   timexes: Timex[];
-  entities: Array<{ type: string; actorKey: string | null; text: string; canonical: string | null }>;
+  entities: Array<{ type: string; actorKey: string | null; text: string; canonical: string | null; start: number }>;
   events: Array<{ type: string; negated: boolean; hypothetical: boolean }>;
 }
 
@@ -39,7 +39,9 @@ export function storyArticleLoader(db: Db): (seq: number) => StoryArticle | null
   const article = db.prepare(
     'SELECT seq, id, title, text, outlet, published, published_precision, published_from, sentences, timexes FROM articles WHERE seq = ?',
   );
-  const mentions = db.prepare('SELECT type, actor_key, text, canonical FROM mentions WHERE article_seq = ?').raw();
+  const mentions = db
+    .prepare('SELECT type, actor_key, text, canonical, start FROM mentions WHERE article_seq = ?')
+    .raw();
   const events = db.prepare('SELECT type, negated, hypothetical FROM event_mentions WHERE article_seq = ?').raw();
   return (seq) => {
     const r = article.get(seq) as
@@ -70,8 +72,8 @@ export function storyArticleLoader(db: Db): (seq: number) => StoryArticle | null
           : null,
       sentences: JSON.parse(r.sentences) as Array<[number, number]>,
       timexes: JSON.parse(r.timexes) as Timex[],
-      entities: (mentions.all(seq) as Array<[string, string | null, string, string | null]>).map(
-        ([type, actorKey, text, canonical]) => ({ type, actorKey, text, canonical }),
+      entities: (mentions.all(seq) as Array<[string, string | null, string, string | null, number]>).map(
+        ([type, actorKey, text, canonical, start]) => ({ type, actorKey, text, canonical, start }),
       ),
       events: (events.all(seq) as Array<[string, number, number]>).map(([type, negated, hypothetical]) => ({
         type,
