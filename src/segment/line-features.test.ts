@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCaptionBeforeCredit, isCreditOnly } from './classify.js';
-import { lineAttributes, lineFeatures, ownAttributes, type LineView } from './line-features.js';
+import { addStems, lineAttributes, lineFeatures, nameStemsOf, ownAttributes, type LineView } from './line-features.js';
 
 const view = (text: string): LineView => ({ text, blankBefore: true, blankAfter: true });
 
@@ -49,6 +49,55 @@ describe('line features that tell prose from headlines and captions', () => {
     expect(features.some((f) => f.startsWith('ap4|'))).toBe(true);
     const first = lineFeatures(cur, prev, next, null, attrs, null, new Set<number>(), 0);
     expect(first).toContain('ap0');
+  });
+});
+
+describe('features of where one story ends and the next begins', () => {
+  it("reads a story's sign-off lines and leaves prose", () => {
+    for (const t of [
+      'Reporting by Ivo Brant; Editing by Lena Hoffmann',
+      'Contributing: Ivo Brant.',
+      'Correction: An earlier version of this story misstated the ferry fares.',
+      '— Lena Hoffmann.',
+      'A spokesman for the harbour board did not respond to a request for comment.',
+      'Ivo Brant is a staff writer covering the coast.',
+    ])
+      expect(ownAttributes(t), t).toContain('R:signoff');
+    for (const t of [
+      'The harbour board met on Tuesday.',
+      'Ferry fares rose by a third in March, the board said.',
+      'Harbour board rejects ferry plan',
+    ])
+      expect(ownAttributes(t), t).not.toContain('R:signoff');
+  });
+
+  it('reads a line opening with a name', () => {
+    expect(ownAttributes('Lena Hoffmann, the harbour master, said the pier was safe.')).toContain('nameopen');
+    expect(ownAttributes('Sen. Ivo Brant voted against the plan.')).toContain('nameopen');
+    expect(ownAttributes('The Harbour Board met on Tuesday.')).not.toContain('nameopen');
+    expect(ownAttributes('After Easter the ferries run hourly.')).not.toContain('nameopen');
+  });
+
+  it("tells how many of the next paragraph's names the article has already named", () => {
+    const a = lineAttributes('Lena Hoffmann told the Velmar council that Portmere would pay.');
+    // The first word is left out (a sentence opens with a capital); names of four letters or more.
+    expect(nameStemsOf(a).size).toBe(3);
+    const cache = new Map<LineView, ReturnType<typeof lineAttributes>>();
+    const attrs = (l: LineView) => {
+      let x = cache.get(l);
+      if (!x) {
+        x = lineAttributes(l.text);
+        cache.set(l, x);
+      }
+      return x;
+    };
+    const cur = view('Ferry plan rejected');
+    const prev = view('The board will meet again in May.');
+    const next = view('Harbour master Ivo Brant told the Velmar council on Monday that Portmere would pay.');
+    const seen = new Set<number>();
+    addStems('Ivo Brant said Velmar and Portmere had agreed.', seen);
+    expect(lineFeatures(cur, prev, next, null, attrs, null, seen, 4)).toContain('nm.5');
+    expect(lineFeatures(cur, prev, next, null, attrs, null, new Set<number>(), 4)).toContain('nm0');
   });
 });
 

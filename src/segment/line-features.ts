@@ -13,6 +13,7 @@ import {
   startsWithTimestamp,
   wordCount,
 } from './classify.js';
+import { CREDIT_LINE } from '../ingest/html/data/phrases.js';
 
 /**
  * Features of a dump line for the learned line classifier: the line's own shape (length, terminal
@@ -166,6 +167,7 @@ export function ownAttributes(text: string): string[] {
   if (caption) out.push('R:caption');
   if (parseDateline(t)) out.push('R:dateline');
   if (end === '.' || end === '!' || end === '?' || end === 'q.' || endsSentence(t)) out.push('R:ends');
+  if (isSignoff(t, n)) out.push('R:signoff');
   if (n > LONG) {
     out.push(`ns${Math.min(sentenceBreaks(t), 3)}`);
     return out;
@@ -230,6 +232,9 @@ export function ownAttributes(text: string): string[] {
   if (inPlace) out.push('inplace');
   // A speaker's label opening a transcript line ("TAPPER: Do you think…").
   if (SPEAKER.test(t)) out.push('speaker');
+  // A first and last name opening the line ("Dana Whitfield, the city's treasurer, …"): how a lead introduces its
+  // subject (and how a headline may open); whether the name is new to the article is read in `lineFeatures`.
+  if (opensWithName(t)) out.push('nameopen');
   out.push(`det${articles === 0 ? 0 : articles / Math.max(1, n) >= 0.1 ? 2 : 1}`);
   if (t.includes(';')) out.push('semicolon');
   if (content > 0) {
@@ -268,6 +273,73 @@ export function ownAttributes(text: string): string[] {
 
 const SPEAKER = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)?: /u;
 
+/**
+ * How news writing closes a story, by the conventions of the trade: a reporting credit (`CREDIT_LINE`:
+ * "Reporting by …", "… contributed to this report"), a correction, clarification, update or editor's note, the
+ * writer's contact ("Email: …", "Twitter: @…", "Follow … on Twitter"), a copyright line, a dash and the writer's name
+ * alone ("— Name Surname."); and, in a short line, where the reporters filed from ("… reported from …"), the
+ * no-comment formula ("… did not respond to a request for comment") and the writer's one-line biography ("… is a
+ * staff writer for …"). A feature, not a rule: the model weighs it (a line after one is often a new headline).
+ */
+const SIGNOFF_OPEN =
+  /^(?:contributing(?: reporting)?:|corrections?:|clarification:|editor['’]s note:|update:|e-?mail:|twitter:|follow\b.{1,60}\bon (?:twitter|facebook|instagram)\b|©|copyright\b)/i;
+const SIGNOFF_NAME = /^[—–-] ?\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,3}\.?$/u;
+const SIGNOFF_SHORT =
+  /\breported from\b|\ball rights reserved\b|\b(?:did not|didn['’]t|does not|doesn['’]t) (?:immediately )?(?:respond|reply|return)\b|\bdeclined to comment\b|\bis (?:a |an |the )?(?:[\p{L}-]+ ){0,3}(?:reporter|correspondent|editor|writer|columnist|contributor)\b/iu;
+/** Words one of which a line needs for `SIGNOFF_SHORT` to match, asked first (most lines have none; one scan). */
+const SIGNOFF_KEYS =
+  /re(?:ported from|spond|ply|turn|porter)|rights reserved|declined to comment|correspondent|editor|writer|columnist|contributor/i;
+
+function isSignoff(t: string, words: number): boolean {
+  if (SIGNOFF_OPEN.test(t) || CREDIT_LINE.test(t)) return true;
+  if (words > LONG) return false;
+  if (SIGNOFF_NAME.test(t)) return true;
+  return SIGNOFF_KEYS.test(t) && SIGNOFF_SHORT.test(t);
+}
+
+/** First words that are not a name's ("The Senate", "After Labor Day", "But Democrats"). */
+const NOT_A_NAME = new Set(
+  'the a an in on at of for to from by with after before as when while if but and or so yet this that these those his her their its our my your some many most all more last next early late during since until under over into about former new'.split(
+    ' ',
+  ),
+);
+/** A title before a name ("Sen.", "Gov.", "Dr."). */
+const NAME_TITLE = /^(?:sen|rep|gov|gen|dr|mr|mrs|ms|lt|col|sgt|capt|adm|prof|rev|pres|amb|atty)\.$/i;
+
+/**
+ * The line opens with a name: two capitalized words (a title such as "Sen." and a middle initial allowed; a possessive
+ * or a comma or colon after the second). Read word by word from the start (no split of the whole line).
+ */
+function opensWithName(t: string): boolean {
+  let a = 0;
+  let b = t.indexOf(' ');
+  if (b < 0) return false;
+  let first = t.slice(0, b);
+  if (NAME_TITLE.test(first)) {
+    a = b + 1;
+    b = t.indexOf(' ', a);
+    if (b < 0) return false;
+    first = t.slice(a, b);
+  }
+  if (!NAME_WORD.test(first) || NOT_A_NAME.has(first.toLowerCase())) return false;
+  a = b + 1;
+  b = t.indexOf(' ', a);
+  let second = b < 0 ? t.slice(a) : t.slice(a, b);
+  if (INITIAL.test(second)) {
+    if (b < 0) return false;
+    a = b + 1;
+    b = t.indexOf(' ', a);
+    second = b < 0 ? t.slice(a) : t.slice(a, b);
+  }
+  const end = second.charAt(second.length - 1);
+  const before = second.charAt(second.length - 2);
+  if (end === 's' && (before === "'" || before === '’')) second = second.slice(0, -2);
+  else if (end === ',' || end === ':') second = second.slice(0, -1);
+  return NAME_WORD.test(second);
+}
+const INITIAL = /^\p{Lu}\.$/u;
+const NAME_WORD = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?$/u;
+
 /** What `splitTitleSuffix` needs to find a site name: one of its separators. */
 const TITLE_SUFFIX_SEPARATOR = /[|–—]|::/;
 
@@ -300,7 +372,8 @@ function sentenceBreaks(t: string): number {
 }
 
 /** Attributes worth repeating for a neighbour line (shape only, no words). */
-const NEIGHBOUR = /^(?:w|e|s|tc|caps|R:|url|creditw|capverb|slash|month|year|clock|wiredl|said|quote|fa|cop|pron)/;
+const NEIGHBOUR =
+  /^(?:w|e|s|tc|caps|R:|url|creditw|capverb|slash|month|year|clock|wiredl|said|quote|fa|cop|pron|nameopen)/;
 const NEXT2 = /^(?:w|R:dateline|R:caption|R:byline|R:stamp|e)/;
 
 /** A line's attributes, and the same as they are named when the line is a neighbour (built once per line). */
@@ -309,6 +382,8 @@ export interface LineAttributes {
   text: string;
   /** The line's content-word stems (`stemsOf`), built when a continuity feature first needs them. */
   stems?: ReadonlySet<number>;
+  /** Stems of its capitalized words past the first (names, mostly), built with `stems`. */
+  names?: ReadonlySet<number>;
   /** What the caption rule (`isCaption`), the chrome rule (`isChrome`) and the Source-line rule say of the line. */
   caption: boolean;
   chrome: boolean;
@@ -414,9 +489,17 @@ const STEM_WORDS = 80;
 export function stemsOf(a: LineAttributes): ReadonlySet<number> {
   if (a.stems) return a.stems;
   const out = new Set<number>();
-  addStems(a.text, out);
+  const names = new Set<number>();
+  addStems(a.text, out, names);
   a.stems = out;
+  a.names = names;
   return out;
+}
+
+/** The stems of a line's capitalized words past its first (see `stemsOf`; generic words left out). */
+export function nameStemsOf(a: LineAttributes): ReadonlySet<number> {
+  if (!a.names) stemsOf(a);
+  return a.names!;
 }
 
 /**
@@ -424,19 +507,27 @@ export function stemsOf(a: LineAttributes): ReadonlySet<number> {
  * its letters (FNV-1a): one pass over the text, no regular expression and no string built per word, as this
  * runs on nearly every paragraph. A word is a run of letters (ASCII, and any character from U+00C0 that is one).
  */
-export function addStems(text: string, into: Set<number>): void {
+export function addStems(text: string, into: Set<number>, names: Set<number> | null = null): void {
   let n = 0;
   let length = 0;
   let full = FNV_OFFSET;
   let stem = FNV_OFFSET;
+  // Whether the word being read opened with a capital letter (ASCII capitals only: names in English text).
+  let capital = false;
   const len = text.length;
   for (let i = 0; i <= len; i++) {
     let c = i < len ? text.charCodeAt(i) : 32;
-    if (c >= 65 && c <= 90) c += 32;
-    else if (c >= 0xc0 && NON_ASCII_LETTER.test(text.charAt(i))) c = text.charAt(i).toLowerCase().charCodeAt(0);
+    if (c >= 65 && c <= 90) {
+      if (length === 0) capital = true;
+      c += 32;
+    } else if (c >= 0xc0 && NON_ASCII_LETTER.test(text.charAt(i))) c = text.charAt(i).toLowerCase().charCodeAt(0);
     else if (c < 97 || c > 122) {
       if (length > 0) {
-        if (length >= 4 && !GENERIC_HASHES.has(full & SMALL_INT)) into.add(stem & SMALL_INT);
+        if (length >= 4 && !GENERIC_HASHES.has(full & SMALL_INT)) {
+          into.add(stem & SMALL_INT);
+          if (capital && n > 0 && names) names.add(stem & SMALL_INT);
+        }
+        capital = false;
         length = 0;
         full = FNV_OFFSET;
         stem = FNV_OFFSET;
@@ -477,6 +568,12 @@ function shareBucket(
   for (const w of of) if (in1?.has(w) || in2?.has(w)) hit++;
   const r = hit / of.size;
   return r === 0 ? 1 : r < 0.1 ? 2 : r < 0.2 ? 3 : r < 0.35 ? 4 : r < 0.5 ? 5 : 6;
+}
+
+/** Paragraphs so far in the article, bucketed (0–3 as they are, 4: up to 6, 5: up to 12, 6: more; -1: unknown). */
+function apBucket(paragraphs: number): number {
+  if (paragraphs < 0) return -1;
+  return paragraphs <= 3 ? paragraphs : paragraphs <= 6 ? 4 : paragraphs <= 12 ? 5 : 6;
 }
 
 /**
@@ -580,18 +677,25 @@ export function lineFeatures(
       const artc = shareBucket(c, stems, null);
       const A = SHARE[art];
       const AC = SHARE[artc];
+      // Names (capitalized words) of the next paragraph the article has already named: a new story's lead
+      // introduces people and places the article before never mentioned; the same story's next paragraph goes on
+      // about those it has.
+      const nm = shareBucket(nameStemsOf(attrs(next)), stems, null);
+      const NM = SHARE[nm];
       out.push(
         named('art', art, () => `art${A}`),
         named('artc', artc, () => `artc${AC}`),
         named('aa', (art * 7 + artc) * 7 + lead, () => `aa${A}|${AC}|${L}`),
         named('art', LEAD_ROW + art * 16 + (END_INDEX.get(end) ?? 15), () => `art${A}|${end}`),
+        named('nm', nm, () => `nm${NM}`),
+        named('nm', LEAD_ROW + nm * 16 + (END_INDEX.get(end) ?? 15), () => `nm${NM}|${end}`),
+        named(tc, WIDTH_ROW + art, () => `art${A}|${tc}`),
       );
     }
     // How far into its article the line stands (paragraphs so far): a headline follows a whole article, a
     // one-sentence paragraph or a subhead stands a few paragraphs into one.
     if (articleParagraphs >= 0) {
-      const at =
-        articleParagraphs <= 3 ? articleParagraphs : articleParagraphs <= 6 ? 4 : articleParagraphs <= 12 ? 5 : 6;
+      const at = apBucket(articleParagraphs);
       out.push(
         named('ap', at, () => `ap${at}`),
         named('ap', LEAD_ROW + at * 16 + (END_INDEX.get(end) ?? 15), () => `ap${at}|${end}`),

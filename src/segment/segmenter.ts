@@ -309,6 +309,14 @@ interface LineScores {
 /** A speaker's label in capitals opening a line of a transcript ("NAME: …", "MR. NAME: …"). */
 const SPEAKER_TURN = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)?: /u;
 
+/**
+ * A line that carries the site's name after a bar ("Headline | The Outlet"): a page's title, the form of a headline,
+ * never of a photo caption (so the model's caption reading does not take it; such a line is also never displaced).
+ */
+function carriesSiteName(text: string): boolean {
+  return (text.includes('|') || text.includes('::')) && splitTitleSuffix(text).site !== null;
+}
+
 /** Past-tense reported speech: prose, where a headline writes "says". */
 const REPORTED_SPEECH = /\b(?:said|told|according to|added)\b/i;
 
@@ -713,7 +721,8 @@ export async function* segmentDump(
         learned.caption > learned.body &&
         learned.caption > learned.headline &&
         words <= 60 &&
-        !headlineOverDateline())
+        !headlineOverDateline() &&
+        !carriesSiteName(text))
     ) {
       b.captions.push(text);
       continue;
