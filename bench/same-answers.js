@@ -31,7 +31,11 @@ const random = () => {
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const raw = new Database(store, { readonly: true });
-const all = (sql, ...args) => raw.prepare(sql).raw().all(...args);
+const all = (sql, ...args) =>
+  raw
+    .prepare(sql)
+    .raw()
+    .all(...args);
 const one = (sql) => raw.prepare(sql).pluck().get();
 const totals = {
   articles: one('SELECT COUNT(*) FROM articles'),
@@ -73,15 +77,15 @@ cursors.events.push(
 const ids = {
   articles: all('SELECT id FROM articles ORDER BY random() LIMIT 20').map((r) => r[0]),
   entities: all('SELECT id FROM entities ORDER BY mentions DESC LIMIT 10').map((r) => r[0]),
-  outlets: all('SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC LIMIT 4').map(
-    (r) => r[0],
-  ),
+  outlets: all(
+    'SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC LIMIT 4',
+  ).map((r) => r[0]),
   types: all('SELECT type FROM events GROUP BY type ORDER BY COUNT(*) DESC LIMIT 4').map((r) => r[0]),
   entityTypes: all('SELECT type FROM entities GROUP BY type').map((r) => r[0]),
   stories: all('SELECT id FROM stories LIMIT 3').map((r) => r[0]),
-  years: all("SELECT substr(date, 1, 7) FROM events WHERE date IS NOT NULL GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 3").map(
-    (r) => r[0],
-  ),
+  years: all(
+    'SELECT substr(date, 1, 7) FROM events WHERE date IS NOT NULL GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 3',
+  ).map((r) => r[0]),
 };
 raw.close();
 

@@ -14,8 +14,6 @@ type Outcome = ReadAnswer | null | typeof ON_REQUEST_THREAD | typeof BUSY;
 interface Task {
   url: string;
   own: string;
-  /** The reader slot this task's list prefers (`laneOf`). */
-  lane: number;
   /** Asked only by the response cache's background refresh: it waits until no client's request does. */
   background: boolean;
   /** Clients still waiting for it; a task nobody waits for any more is not run. */
@@ -57,11 +55,6 @@ export class ReadPool {
   private readonly serves: (path: string) => boolean;
   private readonly own: { get(): unknown };
   private readonly busy = new Map<Worker, number>();
-  /** Each live reader's slot (0 … size - 1): a reader that dies is replaced in its slot. */
-  private readonly slotOf = new Map<Worker, number>();
-  /** The slot each route (`/api/timeline`, `/api/events`, …) prefers, given in turn as routes are first asked. */
-  private readonly lanes = new Map<string, number>();
-  private readonly size0: number;
   private seq = 0;
   /** When readers died lately (ms, `performance.now()`): past MAX_FAILURES within FAILURE_WINDOW_MS, none is replaced. */
   private readonly deaths: number[] = [];
@@ -90,8 +83,7 @@ export class ReadPool {
     this.serves = routeMatcher(routes);
     // The server connection's own writes (its `total_changes()`): a reader forgets its counts when they move.
     this.own = db.prepare('SELECT total_changes()').pluck();
-    this.size0 = size;
-    for (let i = 0; i < size; i++) this.spawn(script, db.name, i);
+    for (let i = 0; i < size; i++) this.spawn(script, db.name);
   }
 
   /** The middleware: a GET of a read route goes to a reader; anything else to the next handler. */
@@ -146,7 +138,7 @@ export class ReadPool {
       const answer = new Promise<Outcome>((resolve) => {
         done = resolve;
       });
-      task = { url, own, lane: this.laneOf(url), background, waiting: 0, done, answer };
+      task = { url, own, background, waiting: 0, done, answer };
       this.byKey.set(key, task);
       void answer.then(() => this.byKey.delete(key));
       (background ? this.later : this.queue).push(task);
@@ -166,57 +158,14 @@ export class ReadPool {
     return t.answer;
   }
 
-  /**
-   * The reader slot a URL's route prefers: each route is given a slot in turn as it is first asked. A reader keeps
-   * per-connection caches (kept timeline entries and event JSON, evidence, articles, counts, statements); when every
-   * reader answers every route, each fills its own copy of them and pays each cold row again, so a route's pages go
-   * to one reader when it is free (`pump`).
-   */
-  private laneOf(url: string): number {
-    const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
-    const route = path.split('/', 4).slice(0, 3).join('/');
-    let lane = this.lanes.get(route);
-    if (lane === undefined) {
-      lane = this.lanes.size % this.size0;
-      // Bounded: an unknown route segment (`/api/<anything>`) must not grow the map without end.
-      if (this.lanes.size < MAX_LANES) this.lanes.set(route, lane);
-    }
-    return lane;
-  }
-
-  /**
-   * The next task for `worker`: among the first LANE_WINDOW waiting (clients' first, then background refreshes),
-   * the first whose route prefers its slot, else the first; so pages of one route go to one reader whenever the
-   * queue holds any, and no task waits behind more than LANE_WINDOW later ones.
-   */
-  private nextFor(worker: Worker): Task | undefined {
-    const list = this.queue.length > 0 ? this.queue : this.later;
-    if (list.length === 0) return undefined;
-    const slot = this.slotOf.get(worker);
-    const n = Math.min(list.length, LANE_WINDOW);
-    for (let i = 0; i < n; i++)
-      if (list[i]!.lane === slot) return i === 0 ? list.shift()! : list.splice(i, 1)[0]!;
-    return list.shift()!;
-  }
-
   private pump(): void {
     while (this.idle.length > 0 && (this.queue.length > 0 || this.later.length > 0)) {
-      let worker: Worker;
-      let task: Task;
-      if (this.idle.length === 1) {
-        worker = this.idle[0]!;
-        task = this.nextFor(worker)!;
-      } else {
-        // Several readers free: the first task goes to the one its route prefers, if that one is free.
-        task = (this.queue.length > 0 ? this.queue : this.later).shift()!;
-        worker = this.idle.find((w) => this.slotOf.get(w) === task.lane) ?? this.idle.at(-1)!;
-      }
+      const task = (this.queue.length > 0 ? this.queue : this.later).shift()!;
       if (task.waiting <= 0) {
         task.done(null);
         continue;
       }
-      this.idle.splice(this.idle.indexOf(worker), 1);
+      const worker = this.idle.pop()!;
       const id = ++this.seq;
       this.running.set(id, task);
       this.busy.set(worker, id);
@@ -224,13 +173,12 @@ export class ReadPool {
     }
   }
 
-  private spawn(script: string, path: string, slot: number): void {
+  private spawn(script: string, path: string): void {
     const worker = new Worker(script, {
       workerData: { path, ...this.data } satisfies ReadWorkerData,
       ...(this.heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } }),
     });
     worker.unref();
-    this.slotOf.set(worker, slot);
     worker.on('message', (a: ReadAnswer) => {
       this.busy.delete(worker);
       const task = this.running.get(a.id);
@@ -242,7 +190,6 @@ export class ReadPool {
     worker.on('error', (err) => process.stderr.write(`sitrep serve: a reader thread failed: ${err.message}\n`));
     worker.on('exit', () => {
       this.all.delete(worker);
-      this.slotOf.delete(worker);
       const i = this.idle.indexOf(worker);
       if (i >= 0) this.idle.splice(i, 1);
       const id = this.busy.get(worker);
@@ -265,7 +212,7 @@ export class ReadPool {
       const now = performance.now();
       this.deaths.push(now);
       while (this.deaths.length > 0 && now - this.deaths[0]! > FAILURE_WINDOW_MS) this.deaths.shift();
-      if (!this.closed && this.deaths.length <= MAX_FAILURES) this.spawn(script, path, slot);
+      if (!this.closed && this.deaths.length <= MAX_FAILURES) this.spawn(script, path);
       this.pump();
     });
     this.all.add(worker);
@@ -294,11 +241,6 @@ const FAILURE_WINDOW_MS = 10 * 60_000;
 export const READ_QUEUE_MAX = 1000;
 /** The Retry-After of a busy answer, seconds. */
 const RETRY_AFTER_S = 1;
-
-/** How far down the queue a free reader looks for a page of a route it is preferred for. */
-const LANE_WINDOW = 32;
-/** Routes given a preferred reader, at most (the API has fewer than 40 read routes). */
-const MAX_LANES = 64;
 
 /** URLs kept as answered on the request thread (a reader died running them). */
 const MAX_HEAVY = 1000;

@@ -53,7 +53,8 @@ function sameRow(a: Row, b: Row): boolean {
 /**
  * The JSON of each row's item (`build(row)`), kept per connection under `list` and `keyOf(row)` while the row reads
  * the same. `build` must depend on the row alone (what the list item shows), so a kept JSON is the one it would give.
- * A built JSON equal to one of the row's own strings (an event's stored JSON) shares that string.
+ * A built JSON equal to one of the row's own strings (an event's stored JSON) shares that string. `maxChars`: the
+ * bound (tests pass a small one).
  */
 export function keptRowJson<R extends object>(
   db: Db,
@@ -61,6 +62,7 @@ export function keptRowJson<R extends object>(
   rows: readonly R[],
   keyOf: (row: R) => string,
   build: (row: R) => string,
+  maxChars = ROW_JSON_CHARS,
 ): string[] {
   let c = caches.get(db);
   if (!c) {
@@ -85,14 +87,14 @@ export function keptRowJson<R extends object>(
       cache.entries.delete(key);
       cache.chars -= hit.chars;
     }
-    if (kept.chars <= ROW_JSON_CHARS) {
+    if (kept.chars <= maxChars) {
       cache.entries.set(key, kept);
       cache.chars += kept.chars;
     }
     return json;
   });
   for (const [key, k] of cache.entries) {
-    if (cache.chars <= ROW_JSON_CHARS) break;
+    if (cache.chars <= maxChars) break;
     cache.entries.delete(key);
     cache.chars -= k.chars;
   }
