@@ -40,6 +40,12 @@ function seeded(seed) {
 const LISTS = ['articles', 'entities', 'events', 'quotes', 'claims', 'timeline'];
 const workloads = {
   hit: () => () => '/api/events?offset=123&limit=50',
+  // The load bench's lists scenario: its five lists (no claims), random offsets among the first 5,000 rows.
+  'load-lists': () => {
+    const random = seeded(20261207);
+    const five = LISTS.filter((l) => l !== 'claims');
+    return () => `/api/${five[Math.floor(random() * five.length)]}?offset=${Math.floor(random() * 5000)}&limit=50`;
+  },
   // A miss whose route does no store work (the counts are kept): what the path of a missed answer costs by itself.
   miss: () => {
     let i = 0;
