@@ -45,29 +45,6 @@ export interface AppOptions extends ApiOptions {
   writes?: (request: Request) => Promise<Response>;
 }
 
-/** The key-paged lists whose small pages the request thread answers itself (`smallListPage`). */
-const SMALL_LISTS = new Set(['/api/articles', '/api/entities', '/api/events', '/api/quotes']);
-/** The deepest offset, and the largest limit, of a page the request thread answers itself. */
-const SMALL_OFFSET = 5000;
-const SMALL_LIMIT = 100;
-
-/**
- * Whether a GET is a small page of a key-paged list with no filter — articles, entities, events or quotes, by cursor
- * (a seek in the list's index) or at an offset of at most SMALL_OFFSET, at most SMALL_LIMIT rows, its count capped —
- * which the request thread answers itself rather than hand to a reader: such a page costs well under a millisecond
- * of its own, and the hand-over to a reader and back cost more than that (served with no readers, the load bench's
- * list pages took 0.69x the CPU: docs/reliability.md, seventh pass). Filtered, deep, long or exactly counted pages,
- * the timeline, claims and search still go to the readers.
- */
-export function smallListPage(c: Context): boolean {
-  if (c.req.method !== 'GET' || !SMALL_LISTS.has(c.req.path)) return false;
-  const q = c.req.query();
-  for (const k of Object.keys(q)) if (k !== 'offset' && k !== 'limit' && k !== 'cursor') return false;
-  const whole = (v: string | undefined, fallback: number): number =>
-    v === undefined || v === '' ? fallback : /^\d{1,6}$/.test(v) ? Number(v) : Number.POSITIVE_INFINITY;
-  return whole(q.offset, 0) <= SMALL_OFFSET && whole(q.limit, 50) <= SMALL_LIMIT;
-}
-
 /** The served app, with what the server must stop when it stops. */
 export interface ServedApp extends Hono {
   /** End the worker threads: readers, background jobs, the network builder. */
@@ -162,10 +139,7 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
           { api: { searchBudgetMs: options.searchBudgetMs }, staleMs },
         )
       : null;
-  if (readers) {
-    const toReaders = readers.middleware();
-    app.use('/api/*', (c, next) => (smallListPage(c) ? next() : toReaders(c, next)));
-  }
+  if (readers) app.use('/api/*', readers.middleware());
 
   // The UI learns the token from its own page: only a same-origin script can read it (and the Host check keeps
   // rebound names out). Open to the network, the page carries it only when asked with it (`/?token=…`).
