@@ -23,7 +23,9 @@ function cpuSeconds(pid) {
 
 function serve(cli, db) {
   const nodeArgs = (process.env.SERVED_COST_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  return startServe({ cli, db, nodeArgs });
+  // SERVED_COST_ARGS: more arguments of `sitrep serve` (`--readers 0`).
+  const args = (process.env.SERVED_COST_ARGS ?? '').split(' ').filter(Boolean);
+  return startServe({ cli, db, args, nodeArgs });
 }
 
 // A seeded random (mulberry32): every build and round asks the same URLs in the same order.
@@ -38,6 +40,17 @@ function seeded(seed) {
 const LISTS = ['articles', 'entities', 'events', 'quotes', 'claims', 'timeline'];
 const workloads = {
   hit: () => () => '/api/events?offset=123&limit=50',
+  // The load bench's lists scenario: its five lists (no claims), random offsets among the first 5,000 rows.
+  'load-lists': () => {
+    const random = seeded(20261207);
+    const five = LISTS.filter((l) => l !== 'claims');
+    return () => `/api/${five[Math.floor(random() * five.length)]}?offset=${Math.floor(random() * 5000)}&limit=50`;
+  },
+  // A miss whose route does no store work (the counts are kept): what the path of a missed answer costs by itself.
+  miss: () => {
+    let i = 0;
+    return () => `/api/stats?miss=${i++}`;
+  },
   lists: () => {
     const random = seeded(20261207);
     return () => `/api/${LISTS[Math.floor(random() * LISTS.length)]}?offset=${Math.floor(random() * 5000)}&limit=50`;

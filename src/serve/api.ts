@@ -1,6 +1,7 @@
 import { type Context, Hono, type TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import { type BriefArticleInfo, briefHtml } from '../analyze/brief-html.js';
+import type { ExportEvent } from '../model/index.js';
 import { isIsoDay } from '../time/index.js';
 import {
   analyzeActivity,
@@ -22,7 +23,8 @@ import {
   articleDetail,
   articlePage,
   entityPage,
-  eventPage,
+  eventPageJson,
+  type ListPage,
   eventsAt,
   eventsById,
   ledger,
@@ -94,6 +96,30 @@ function listPage<P extends object>(c: Context, q: { offset: number; limit: numb
       cursor?: string;
     };
     return c.json({ ...at, limit: q.limit, ...page() }, 200);
+  } catch (err) {
+    if (err instanceof CursorError) return c.json({ error: err.message }, 400);
+    throw err;
+  }
+}
+
+/**
+ * `listPage` for a page whose items come serialized (`eventPageJson`): the same bytes as `c.json` of the page with
+ * its items parsed, written around the items' JSON instead of serializing them again.
+ */
+function listPageJson<T>(
+  c: Context,
+  q: { offset: number; limit: number; cursor?: string },
+  page: () => Omit<ListPage<T>, 'items'> & { items: string[] },
+) {
+  type Answer = { offset: number; cursor?: string; limit: number } & ListPage<T>;
+  try {
+    const p = page();
+    const at = q.cursor === undefined ? `"offset":${JSON.stringify(q.offset)}` : `"cursor":${JSON.stringify(q.cursor)}`;
+    const body = `{${at},"limit":${JSON.stringify(q.limit)},"total":${JSON.stringify(p.total)},"totalCapped":${JSON.stringify(
+      p.totalCapped,
+    )},"items":[${p.items.join(',')}],"next":${JSON.stringify(p.next)}}`;
+    return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as Response &
+      TypedResponse<JSONParsed<Answer>, 200, 'json'>;
   } catch (err) {
     if (err instanceof CursorError) return c.json({ error: err.message }, 400);
     throw err;
@@ -240,7 +266,7 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         if ('error' in f) return c.json({ error: f.error }, 400);
         const cap = parseCount(c.req.query('count'));
         if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
-        return listPage(c, q, () => eventPage(db, q.offset, q.limit, f, q.cursor, cap));
+        return listPageJson<ExportEvent>(c, q, () => eventPageJson(db, q.offset, q.limit, f, q.cursor, cap));
       })
       .get('/search', paged<{ q?: string; outlet?: string; from?: string; to?: string }>(SEARCH_MAX_LIMIT, 20), (c) => {
         const q = c.req.query('q') ?? '';

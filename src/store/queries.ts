@@ -16,6 +16,7 @@ import { type CappedCount, countCapped, countRows, TOTAL_CAP } from './counts.js
 import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import type { Db } from './db.js';
 import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS } from './facets.js';
+import { keptRowJson } from './row-json.js';
 import { statement } from './statements.js';
 
 /** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
@@ -445,6 +446,32 @@ export function eventPage(
   const count = countCapped(db, `SELECT 1 FROM events e ${clause(w)}`, w.args, cap);
   const page = eventRows(db, w, offset, limit, cursor, !(f.from || f.to));
   return { ...totalOf(count), ...page };
+}
+
+/**
+ * `eventPage` with its items serialized (`JSON.stringify` of each item `eventPage` gives): each the row's stored
+ * JSON as `JSON.stringify` writes it again (the very string when it was stored so), kept per row while the row reads
+ * the same (`keptRowJson`), so a row seen before is not parsed again. The API writes the page around them.
+ */
+export function eventPageJson(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+  cursor?: string,
+  cap = TOTAL_CAP,
+): Omit<ListPage<unknown>, 'items'> & { items: string[] } {
+  const w = eventWhere(facets);
+  const count = countCapped(db, `SELECT 1 FROM events e ${clause(w)}`, w.args, cap);
+  const page = eventDataRows(db, w, offset, limit, cursor, !(facets.from || facets.to));
+  const items = keptRowJson(
+    db,
+    'events',
+    page.items,
+    (r) => r.id,
+    (r) => JSON.stringify(JSON.parse(r.data)),
+  );
+  return { ...totalOf(count), items, next: page.next };
 }
 
 /**
