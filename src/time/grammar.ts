@@ -206,6 +206,30 @@ function yearAgoQuarter(y: number, m: number): string {
 const GENERIC_PRESENT =
   /^['’]s\s+(?:world|youth|society|generation|children|kids|young|teenagers|economy|culture|standards|terms|dollars|prices|technology|families|politics|media)\b/i;
 
+/**
+ * An amount just before "annually" ("4,000 pumps", "6%", "2.5 percent a head"), up to three words between and no
+ * comma: then "annually" is a rate. A bare four-digit number from 1800 to 2099 is a year, not an amount ("founded in
+ * 1990, is held annually", "since 1990 it has run annually"): news style writes amounts of a thousand and over with a
+ * thousands separator (AP style), and a year before a frequency dates the start, it does not measure.
+ */
+const AMOUNT_BEFORE_RATE =
+  /(?:(?<![\d,.])(?!(?:1[89]|20)\d\d(?![\d%]|[,.]\d|\s*percent))\d+(?:[,.]\d+)*\p{L}*\s*(?:%|percent)?(?:\s+[\p{L}-]+){0,3}|percent)\s+$/u;
+
+/** What names its kind after a title ending in "Today" ("the Harbour Today programme"). */
+const TITLE_NOUN =
+  /^\s+(?:programme|program|show|newspaper|paper|magazine|broadcast|bulletin|presenter|host|editor|reporter|correspondent|columnist|website|column|interview|podcast)\b/;
+
+/**
+ * The words before a match on its line are a headline (two or more, each capitalized or a short function word:
+ * "The Senate Votes", "Markets Fall", "NEW YORK"): capitals there are the headline's style, not a name's.
+ */
+function headlineBefore(before: string): boolean {
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  const words = line.match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+  const content = words.filter((w) => !/^(?:a|an|the|of|on|in|at|to|for|and|or|by|with|as|from)$/.test(w));
+  return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w));
+}
+
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
 
@@ -426,9 +450,19 @@ export const RULES: readonly Rule[] = [
     `${B}(?:(?:early|late)\\s+)?(?<w>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?${E}`,
     (g, _m, env) => {
       const w = g.w!.toLowerCase();
-      // A capitalized "Today" after a capitalized word ends a name ("Harbour Today", "This is Coast Radio Today"): proper
-      // names are not time expressions (the TIDES standard's non-markable proper names, which TimeML follows).
-      if (g.w === 'Today' && /(?<![\p{L}'’])\p{Lu}[\p{L}.]*\s+$/u.test(env.before)) return null;
+      // A capitalized "Today" after a capitalized word ends a name ("writes for USA Today.", "This is Coast Radio
+      // Today, a show…"): proper names are not time expressions (the TIDES standard's non-markable proper names,
+      // which TimeML follows). A name's title ends the phrase (a stop, a comma, the end) or is followed by the noun
+      // of its kind ("the Harbour Today programme"); "Today" going on into the clause ("The Senate Votes Today on
+      // the Budget", "NEW YORK Today the market fell") or closing a headline of capitalized words ("Markets Fall
+      // Today") is the day.
+      if (
+        g.w === 'Today' &&
+        /(?<![\p{L}'’])\p{Lu}[\p{L}.]*\s+$/u.test(env.before) &&
+        (/^\s*(?:[.,;:!?)"”'’]|$)/.test(env.after) || TITLE_NOUN.test(env.after)) &&
+        !headlineBefore(env.before)
+      )
+        return null;
       // "today's world", "in today's dollars": "today" meaning the present age, not the day (TIDES and TimeML:
       // PRESENT_REF) — a noun of an era, not of an occasion ("today's vote" is the day's).
       if (w === 'today' && !g.part && GENERIC_PRESENT.test(env.after)) return () => date('PRESENT_REF');
@@ -629,12 +663,23 @@ export const RULES: readonly Rule[] = [
   }),
   rule(
     'duration-plural',
-    `${B}(?:(?<pre>recent|several|many|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past|the\\s+early(?=\\s+years(?!\\s+of\\b))|the(?=\\s+\\p{L}+\\s+ahead)|(?<=${B}over\\s+)the)\\s+)?(?<unit>years|months|weeks|days|decades|hours|minutes|centuries|quarters)(?<ahead>\\s+ahead)?${E}`,
+    `${B}(?:(?<pre>recent|several|many|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past|the\\s+early(?=\\s+years(?!\\s+of\\b))|the(?=\\s+\\p{L}+\\s+ahead)|(?<=${B}over\\s+)the)\\s+)?(?<unit>years(?!\\s+\\d)|months|weeks|days|decades|hours|minutes|centuries|quarters)(?:(?<=(?<!\\p{L})the\\s+\\p{L}+)(?<ahead>\\s+ahead))?${E}`,
     (g, _m, env) => {
       const pre = g.pre?.toLowerCase().replace(/\s+/g, ' ');
       // "the weeks ahead", "over the years", "in the early years": stretches of unknown length, like "recent
       // weeks" (TimeML 1.2.1 §2.2.3, value: an unspecified count is X).
-      if (g.ahead && pre !== 'the') return null;
+      // "ahead" is taken only after a bare "the" (the lookbehind): "the coming weeks ahead" is "the coming weeks".
+      // "quarters" without a word of time before it is lodgings or parts of a town ("lived in quarters", "from
+      // several quarters"): a time only after a modifier of time ("recent quarters", "the coming quarters").
+      if (
+        /^quarters$/i.test(g.unit!) &&
+        !(
+          g.ahead ||
+          (pre &&
+            /^(?:recent|future|coming|the coming|past|the past|the past few|the last few|the next few)$/.test(pre))
+        )
+      )
+        return null;
       if (pre === 'the' || pre === 'the early')
         return () => ({ type: 'DURATION', value: durationValue(null, unitOf(g.unit!)) });
       // "future quarters": a time after now, not a stretch (TimeML 1.2.1 §2.2.3: FUTURE_REF).
@@ -701,11 +746,7 @@ export const RULES: readonly Rule[] = [
         return null;
       // A rate ("4,000 pumps annually", "6% annually") measures an amount per year; it does not say
       // when anything recurs, as "$2 million a year" is no duration (the "duration" rule).
-      if (
-        /^(?:annually|semi-?annually)$/i.test(g.adv!) &&
-        /(?:\d[\d,.]*\p{L}*\s*(?:%|percent)?(?:\s+[\p{L}-]+){0,3}|percent)\s+$/u.test(env.before)
-      )
-        return null;
+      if (/^(?:annually|semi-?annually)$/i.test(g.adv!) && AMOUNT_BEFORE_RATE.test(env.before)) return null;
       const values: Record<string, string> = {
         daily: 'P1D',
         weekly: 'P1W',

@@ -69,4 +69,38 @@ describe('TimeML families', () => {
     expect(tx("The cost in today's dollars is higher.", '2024-05-02')).toEqual([['today', 'DATE', 'PRESENT_REF']]);
     expect(tx("Today's vote was close.", '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
   });
+  it('"ahead" only after a bare "the": "the coming weeks ahead" is "the coming weeks"', () => {
+    expect(tx('Prices will rise in the coming weeks ahead.', '2024-05-02')).toEqual([
+      ['the coming weeks', 'DURATION', 'PXW'],
+    ]);
+    expect(tx('Prices will rise in the weeks ahead.', '2024-05-02')).toEqual([['the weeks ahead', 'DURATION', 'PXW']]);
+  });
+  it('"quarters" without a count is a time only after a modifier of time', () => {
+    expect(tx('The officers lived in quarters near the base.', '2024-05-02')).toEqual([]);
+    expect(tx('Profits fell in recent quarters.', '2024-05-02')).toEqual([['recent quarters', 'DURATION', 'PXQ']]);
+  });
+  it('a year before "annually" is no amount: "annually" stays a yearly SET', () => {
+    expect(tx('The fair, founded in 1990, is held annually.', '2024-05-02')).toEqual([
+      ['1990', 'DATE', '1990'],
+      ['annually', 'SET', 'P1Y'],
+    ]);
+    expect(tx('Since 1990 it has run annually.', '2024-05-02')).toEqual([
+      ['1990', 'DATE', '1990'],
+      ['annually', 'SET', 'P1Y'],
+    ]);
+    expect(tx('Output reached 12,000 tonnes, and the mill is inspected annually.', '2024-05-02')).toEqual([
+      ['annually', 'SET', 'P1Y'],
+    ]);
+  });
+  it('"Today" in a headline or going on into the clause is the day; closing a name it is not', () => {
+    expect(tx('The Senate Votes Today on the Budget', '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
+    expect(tx('Markets Fall Today', '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
+    expect(tx('NEW YORK Today the market fell.', '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
+    expect(tx('She writes for USA Today.', '2024-05-02')).toEqual([]);
+    expect(tx('He hosts the Coast Radio Today programme.', '2024-05-02')).toEqual([]);
+  });
+  it('"the years" before a year is not a stretch of unknown length', () => {
+    const found = tx('Over the years 2010 to 2015, the port grew.', '2024-05-02');
+    expect(found.some(([text]) => text === 'the years')).toBe(false);
+  });
 });
