@@ -215,10 +215,6 @@ const GENERIC_PRESENT =
 const AMOUNT_BEFORE_RATE =
   /(?:(?<![\d,.])(?!(?:1[89]|20)\d\d(?![\d%]|[,.]\d|\s*percent))\d+(?:[,.]\d+)*\p{L}*\s*(?:%|percent)?(?:\s+[\p{L}-]+){0,3}|percent)\s+$/u;
 
-/** What names its kind after a title ending in "Today" ("the Harbour Today programme"). */
-const TITLE_NOUN =
-  /^\s+(?:programme|program|show|newspaper|paper|magazine|broadcast|bulletin|presenter|host|editor|reporter|correspondent|columnist|website|column|interview|podcast)\b/;
-
 /**
  * The words before a match on its line are a headline (two or more, each capitalized or a short function word:
  * "The Senate Votes", "Markets Fall", "NEW YORK"): capitals there are the headline's style, not a name's.
@@ -450,18 +446,12 @@ export const RULES: readonly Rule[] = [
     `${B}(?:(?:early|late)\\s+)?(?<w>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?${E}`,
     (g, _m, env) => {
       const w = g.w!.toLowerCase();
-      // A capitalized "Today" after a capitalized word ends a name ("writes for USA Today.", "This is Coast Radio
-      // Today, a show…"): proper names are not time expressions (the TIDES standard's non-markable proper names,
-      // which TimeML follows). A name's title ends the phrase (a stop, a comma, the end) or is followed by the noun
-      // of its kind ("the Harbour Today programme"); "Today" going on into the clause ("The Senate Votes Today on
-      // the Budget", "NEW YORK Today the market fell") or closing a headline of capitalized words ("Markets Fall
-      // Today") is the day.
-      if (
-        g.w === 'Today' &&
-        /(?<![\p{L}'’])\p{Lu}[\p{L}.]*\s+$/u.test(env.before) &&
-        (/^\s*(?:[.,;:!?)"”'’]|$)/.test(env.after) || TITLE_NOUN.test(env.after)) &&
-        !headlineBefore(env.before)
-      )
+      // A capitalized "Today" after a capitalized word, inside running text, ends a name ("writes for USA Today.",
+      // "USA Today reported", "the Harbour Today programme"): English writes the day "today" in lower case except
+      // at the start of a sentence or in a headline's capitals, and proper names are not time expressions (the
+      // TIDES standard's non-markable proper names, which TimeML follows). After a headline of capitalized words
+      // ("The Senate Votes Today on the Budget", "Markets Fall Today", "NEW YORK Today the market fell") it is the day.
+      if (g.w === 'Today' && /(?<![\p{L}'’])\p{Lu}[\p{L}.]*\s+$/u.test(env.before) && !headlineBefore(env.before))
         return null;
       // "today's world", "in today's dollars": "today" meaning the present age, not the day (TIDES and TimeML:
       // PRESENT_REF) — a noun of an era, not of an occasion ("today's vote" is the day's).

@@ -92,12 +92,13 @@ describe('TimeML families', () => {
       ['annually', 'SET', 'P1Y'],
     ]);
   });
-  it('"Today" in a headline or going on into the clause is the day; closing a name it is not', () => {
+  it('"Today" in a headline is the day; after a capitalized word in running text it ends a name', () => {
     expect(tx('The Senate Votes Today on the Budget', '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
     expect(tx('Markets Fall Today', '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
     expect(tx('NEW YORK Today the market fell.', '2024-05-02')).toEqual([['Today', 'DATE', '2024-05-02']]);
     expect(tx('She writes for USA Today.', '2024-05-02')).toEqual([]);
     expect(tx('He hosts the Coast Radio Today programme.', '2024-05-02')).toEqual([]);
+    expect(tx('USA Today reported the vote on Monday.', '2024-05-02')).toEqual([['Monday', 'DATE', '2024-04-29']]);
   });
   it('"the years" before a year is not a stretch of unknown length', () => {
     const found = tx('Over the years 2010 to 2015, the port grew.', '2024-05-02');
