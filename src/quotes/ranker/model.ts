@@ -10,6 +10,8 @@ import type { Candidate } from './candidates.js';
  */
 export interface SpeakerModelFile {
   version: 1;
+  /** How far the best candidate must score above the rules' choice to replace it (chosen by cross-validation). */
+  margin: number;
   /** Feature → weight (features the training never moved are left out). */
   weights: Record<string, number>;
   provenance: Record<string, unknown>;
@@ -17,8 +19,10 @@ export interface SpeakerModelFile {
 
 export class SpeakerModel {
   readonly weights: ReadonlyMap<string, number>;
-  constructor(file: SpeakerModelFile | ReadonlyMap<string, number>) {
-    this.weights = file instanceof Map ? file : new Map(Object.entries((file as SpeakerModelFile).weights));
+  readonly margin: number;
+  constructor(file: SpeakerModelFile) {
+    this.weights = new Map(Object.entries(file.weights));
+    this.margin = file.margin;
   }
 
   score(feats: readonly string[]): number {
@@ -27,18 +31,27 @@ export class SpeakerModel {
     return s;
   }
 
-  /** Index of the best candidate (the first on a tie), -1 when there is none. */
+  /**
+   * Index of the best candidate (the first on a tie), -1 when there is none; the rules' choice (the candidate with
+   * the feature `rule`) unless the best scores more than the margin above it.
+   */
   best(cands: readonly Candidate[]): number {
     let best = -1;
     let top = Number.NEGATIVE_INFINITY;
+    let rule = Number.NEGATIVE_INFINITY;
+    let ruleAt = -1;
     cands.forEach((c, k) => {
       const s = this.score(c.feats);
+      if (c.feats.includes('rule')) {
+        rule = s;
+        ruleAt = k;
+      }
       if (s > top) {
         top = s;
         best = k;
       }
     });
-    return best;
+    return ruleAt >= 0 && top - rule <= this.margin ? ruleAt : best;
   }
 }
 

@@ -8,12 +8,26 @@ import { rng } from '../../model/random.js';
 export interface Example {
   /** Index of the article, for folds by article. */
   article: number;
-  cands: Array<{ feats: readonly string[]; ok: boolean; rule: boolean }>;
+  cands: Array<{ feats: string[]; ok: boolean; rule: boolean }>;
+  /** What to print about the example when looking at errors (not used in training). */
+  note?: { quote: string; cands: string[] };
 }
 
 export interface TrainOptions {
   epochs: number;
   seed: number;
+}
+
+/**
+ * The ranker's pick: the best-scoring candidate, unless the rules' candidate scores within `margin` of it (then the
+ * rules' choice stands).
+ */
+export function pick(w: ReadonlyMap<string, number>, cands: Example['cands'], margin: number): number {
+  const p = argmax(w, cands, false);
+  const r = cands.findIndex((c) => c.rule);
+  if (p < 0 || r < 0 || p === r) return p;
+  const score = (k: number) => cands[k]!.feats.reduce((s, f) => s + (w.get(f) ?? 0), 0);
+  return score(p) - score(r) > margin ? p : r;
 }
 
 function argmax(w: ReadonlyMap<string, number>, cands: Example['cands'], onlyOk: boolean): number {
@@ -69,18 +83,40 @@ export function train(examples: readonly Example[], opts: TrainOptions): Map<str
 }
 
 /** Accuracy of a ranker (weights) and of the rules on examples: right candidate chosen, over all examples. */
-export function accuracy(w: ReadonlyMap<string, number>, examples: readonly Example[]): { model: number; rules: number; oracle: number } {
+export function accuracy(
+  w: ReadonlyMap<string, number>,
+  examples: readonly Example[],
+  margin = 0,
+): { model: number; rules: number; oracle: number; changed: number } {
   let m = 0;
   let r = 0;
   let o = 0;
+  let changed = 0;
   for (const ex of examples) {
-    const p = argmax(w, ex.cands, false);
+    const p = pick(w, ex.cands, margin);
     if (p >= 0 && ex.cands[p]!.ok) m++;
+    if (p >= 0 && !ex.cands[p]!.rule) changed++;
     if (ex.cands.some((c) => c.rule && c.ok)) r++;
     if (ex.cands.some((c) => c.ok)) o++;
   }
   const n = examples.length || 1;
-  return { model: m / n, rules: r / n, oracle: o / n };
+  return { model: m / n, rules: r / n, oracle: o / n, changed: changed / n };
+}
+
+/** Held-out examples where the ranker and the rules disagree and one is right, or both are wrong and a candidate is right. */
+export function disagreements(
+  w: ReadonlyMap<string, number>,
+  examples: readonly Example[],
+  margin: number,
+): Array<{ ex: Example; chosen: number; ruleRight: boolean }> {
+  const out: Array<{ ex: Example; chosen: number; ruleRight: boolean }> = [];
+  for (const ex of examples) {
+    const p = pick(w, ex.cands, margin);
+    const ruleRight = ex.cands.some((c) => c.rule && c.ok);
+    const modelRight = p >= 0 && ex.cands[p]!.ok;
+    if (modelRight !== ruleRight || (!modelRight && ex.cands.some((c) => c.ok))) out.push({ ex, chosen: p, ruleRight });
+  }
+  return out;
 }
 
 export interface FoldResult {
@@ -89,17 +125,23 @@ export interface FoldResult {
   rules: number;
   model: number;
   oracle: number;
+  /** Share of the held-out statements whose speaker the ranker changed. */
+  changed: number;
 }
 
-/** K-fold cross-validation by article. */
-export function crossValidate(examples: readonly Example[], folds: number, opts: TrainOptions): FoldResult[] {
-  const out: FoldResult[] = [];
+/** K-fold cross-validation by article: per margin, the result of each fold. */
+export function crossValidate(
+  examples: readonly Example[],
+  folds: number,
+  opts: TrainOptions,
+  margins: readonly number[] = [0],
+): FoldResult[][] {
+  const out: FoldResult[][] = margins.map(() => []);
   for (let f = 0; f < folds; f++) {
     const held = examples.filter((e) => e.article % folds === f);
     const rest = examples.filter((e) => e.article % folds !== f);
     const w = train(rest, opts);
-    const a = accuracy(w, held);
-    out.push({ fold: f, n: held.length, ...a });
+    margins.forEach((m, k) => out[k]!.push({ fold: f, n: held.length, ...accuracy(w, held, m) }));
   }
   return out;
 }
