@@ -374,7 +374,8 @@ export function annotateQuotes(doc: Doc, options: QuoteOptions = {}): void {
     if (speaker) f.att = { cue: f.att?.cue ?? null, speaker };
   });
 
-  const props = ranking ? found.map((_, k) => proposals(view, found, k, indirect)) : [];
+  // The quotes as found, before interrupted ones are joined: what each rule proposes is read on these.
+  const asFound = ranking ? found.slice() : [];
 
   // Interrupted quotes become one statement: `parts` keeps each quoted fragment.
   const statements: Array<{ f: Found; parts: Span[]; k: number }> = [];
@@ -438,14 +439,17 @@ export function annotateQuotes(doc: Doc, options: QuoteOptions = {}): void {
         qa: f.qa,
         qe: f.qe,
         rule: f.att,
-        proposals: props[k]!,
+        proposals: proposals(view, asFound, k, indirect),
         prev: prev.speaker,
         prevEnd: prev.end,
       });
       options.collect?.(dumpOf(view, f.marks, cands));
       const best = ranker ? ranker.best(cands) : -1;
-      if (best >= 0 && !cands[best]!.feats.includes('rule'))
-        att = { cue: cands[best]!.cue ?? f.att?.cue ?? null, speaker: cands[best]!.range };
+      const chosen = best >= 0 ? cands[best]! : null;
+      // A candidate overlapping the rules' speaker is the same mention: the rules' extent stays (the resolver reads it).
+      const rs = f.att?.speaker;
+      if (chosen && !chosen.feats.includes('rule') && !(rs && chosen.range[0] < rs[1] && rs[0] < chosen.range[1]))
+        att = { cue: chosen.cue ?? f.att?.cue ?? null, speaker: chosen.range };
     }
     // The ranker reads the rules' speaker of the previous statement, as in training.
     prev = { speaker: f.att?.speaker ?? null, end: f.qe };

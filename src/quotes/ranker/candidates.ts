@@ -144,6 +144,25 @@ function nextVerbish(v: QuoteContext, b: number, hi: number): number {
   return j;
 }
 
+const cueCache = new WeakMap<QuoteContext, Map<number, { subj: TokenRange | null; obj: TokenRange | null }>>();
+
+/** The subject that can speak before the cue at `i` and the phrase right after it, read once per article. */
+function cuePhrases(v: QuoteContext, i: number): { subj: TokenRange | null; obj: TokenRange | null } {
+  let m = cueCache.get(v);
+  if (!m) {
+    m = new Map();
+    cueCache.set(v, m);
+  }
+  let r = m.get(i);
+  if (!r) {
+    const subj = subjectBefore(v, i, v.ix.sentLo[i]!);
+    const obj = phraseFrom(v, i + 1, v.ix.sentHi[i]!);
+    r = { subj: subj && canSpeak(v, subj) ? subj : null, obj: obj && obj[0] === i + 1 ? obj : null };
+    m.set(i, r);
+  }
+  return r;
+}
+
 /** Up to how many sentences before the quote's first sentence candidates are read. */
 const SENTENCES_BEFORE = 2;
 
@@ -188,18 +207,23 @@ export function speakerCandidates(v: QuoteContext, s: StatementView): Candidate[
       add([i, k], null, 'mention');
     }
     if (PRONOUNS.has(w) && toks[i]!.text !== 'US') add([i, i + 1], null, 'mention');
-    if ((SPEAKER_HEADS.has(w) || isRoleWord(w)) && e < 0 && !SPEAKER_HEADS.has(ix.lower[i + 1] ?? '')) {
+    // A role or speaking noun on its own ("the minister said"); before a name ("nominee Ana Ruiz") the name is the
+    // mention.
+    if (
+      (SPEAKER_HEADS.has(w) || isRoleWord(w)) &&
+      e < 0 &&
+      !SPEAKER_HEADS.has(ix.lower[i + 1] ?? '') &&
+      (ix.entityOf[i + 1] ?? -1) < 0
+    ) {
       const np = subjectBefore(v, i + 1, ix.sentLo[i]!);
       if (np && np[1] === i + 1) add(np, null, 'mention');
     }
     if (w === 'according' && ix.lower[i + 1] === 'to') add(phraseFrom(v, i + 2, ix.sentHi[i]!), [i, i + 2], 'accTo');
     if (!isCue(v, i)) continue;
     const stance = CUE_STANCE.get(w)!;
-    const subj = subjectBefore(v, i, ix.sentLo[i]!);
-    if (subj && canSpeak(v, subj)) add(subj, [i, i + 1], 'cueSubj', `cueSubj:${stance}`);
-    const obj = phraseFrom(v, i + 1, ix.sentHi[i]!);
-    if (obj && obj[0] === i + 1)
-      add(obj, [i, i + 1], 'cueObj', `cueObj:${stance}`, ...(TELLING.has(w) ? ['cueObj:tell'] : []));
+    const { subj, obj } = cuePhrases(v, i);
+    if (subj) add(subj, [i, i + 1], 'cueSubj', `cueSubj:${stance}`);
+    if (obj) add(obj, [i, i + 1], 'cueObj', `cueObj:${stance}`, ...(TELLING.has(w) ? ['cueObj:tell'] : []));
   }
 
   const qParaInit = qa === 0 || v.paragraphOf[qa - 1] !== pq;

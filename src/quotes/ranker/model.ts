@@ -57,13 +57,15 @@ export class SpeakerModel {
 
 export const SPEAKER_MODEL_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/speakers.json');
 
+/** A model file, or null when there is none at `path`. */
+export function loadSpeakerModel(path: string = SPEAKER_MODEL_PATH): SpeakerModel | null {
+  return existsSync(path) ? new SpeakerModel(JSON.parse(readFileSync(path, 'utf8')) as SpeakerModelFile) : null;
+}
+
 let cached: SpeakerModel | null | undefined;
 
 /** The committed model, loaded once; null when the file is missing (the quotes stage then keeps the rules' speaker). */
 export function speakerModel(): SpeakerModel | null {
-  if (cached !== undefined) return cached;
-  cached = existsSync(SPEAKER_MODEL_PATH)
-    ? new SpeakerModel(JSON.parse(readFileSync(SPEAKER_MODEL_PATH, 'utf8')) as SpeakerModelFile)
-    : null;
+  if (cached === undefined) cached = loadSpeakerModel();
   return cached;
 }

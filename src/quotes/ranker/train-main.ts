@@ -37,39 +37,40 @@ if (cache && existsSync(cache)) {
   examples.push(...read.examples);
 }
 const tagger = examples.length ? null : loadTagger();
-if (tagger) articles.forEach((a, n) => {
-  const doc = createDoc(a.base, textArticle(a.text, a.base));
-  annotateLanguage(doc, tagger);
-  const dumps: CandidateDump[] = [];
-  annotateQuotes(doc, { ranker: null, collect: (d) => dumps.push(d) });
-  const m = assign(
-    dumps.map((d) => [d.start, d.end] as [number, number]),
-    a.gold.map((g) => g.frags),
-  );
-  a.gold.forEach((g, j) => {
-    if (!g.source) return;
-    golds++;
-    const i = m.get(j);
-    if (i === undefined) return;
-    const source = g.source;
-    examples.push({
-      article: n,
-      cands: dumps[i]!.candidates.map((c) => ({
-        feats: c.feats,
-        rule: c.rule,
-        ok: source.some((f) => overlap([c.start, c.end], f) > 0),
-      })),
-      ...(notes
-        ? {
-            note: {
-              quote: `${a.base}: ${a.text.slice(dumps[i]!.start, dumps[i]!.start + 80)} | gold: ${source.map(([s, e]) => a.text.slice(s, e)).join(' ')}`,
-              cands: dumps[i]!.candidates.map((c) => a.text.slice(c.start, c.end)),
-            },
-          }
-        : {}),
+if (tagger)
+  articles.forEach((a, n) => {
+    const doc = createDoc(a.base, textArticle(a.text, a.base));
+    annotateLanguage(doc, tagger);
+    const dumps: CandidateDump[] = [];
+    annotateQuotes(doc, { ranker: null, collect: (d) => dumps.push(d) });
+    const m = assign(
+      dumps.map((d) => [d.start, d.end] as [number, number]),
+      a.gold.map((g) => g.frags),
+    );
+    a.gold.forEach((g, j) => {
+      if (!g.source) return;
+      golds++;
+      const i = m.get(j);
+      if (i === undefined) return;
+      const source = g.source;
+      examples.push({
+        article: n,
+        cands: dumps[i]!.candidates.map((c) => ({
+          feats: c.feats,
+          rule: c.rule,
+          ok: source.some((f) => overlap([c.start, c.end], f) > 0),
+        })),
+        ...(notes
+          ? {
+              note: {
+                quote: `${a.base}: ${a.text.slice(dumps[i]!.start, dumps[i]!.start + 80)} | gold: ${source.map(([s, e]) => a.text.slice(s, e)).join(' ')}`,
+                cands: dumps[i]!.candidates.map((c) => a.text.slice(c.start, c.end)),
+              },
+            }
+          : {}),
+      });
     });
   });
-});
 if (cache && tagger) writeFileSync(cache, JSON.stringify({ golds, examples }));
 // `-- --drop P1,P2`: leave out the features starting with these prefixes (ablations).
 const dropAt = process.argv.indexOf('--drop');
@@ -81,7 +82,8 @@ console.log(
   `PolNeAR train: ${articles.length} articles, ${golds} gold direct quotes with a source, ${examples.length} matched to a statement`,
 );
 
-const mean = (rs: FoldResult[], k: 'rules' | 'model' | 'oracle' | 'changed') => rs.reduce((s, r) => s + r[k] * r.n, 0) / rs.reduce((s, r) => s + r.n, 0);
+const mean = (rs: FoldResult[], k: 'rules' | 'model' | 'oracle' | 'changed') =>
+  rs.reduce((s, r) => s + r[k] * r.n, 0) / rs.reduce((s, r) => s + r.n, 0);
 const f3 = (x: number) => x.toFixed(3);
 let best: { opts: TrainOptions; margin: number; acc: number; folds: FoldResult[] } | null = null;
 const table: Array<{ epochs: number; margin: number; rules: number; model: number; changed: number }> = [];
