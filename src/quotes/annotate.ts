@@ -328,7 +328,7 @@ function dumpOf(v: QuoteContext, q: Span, cands: readonly Candidate[]): Candidat
       start: toks[c.range[0]]!.start,
       end: toks[c.range[1] - 1]!.end,
       feats: c.feats,
-      rule: c.feats.includes('rule'),
+      rule: c.rule,
     })),
   };
 }
@@ -448,7 +448,7 @@ export function annotateQuotes(doc: Doc, options: QuoteOptions = {}): void {
       const chosen = best >= 0 ? cands[best]! : null;
       // A candidate overlapping the rules' speaker is the same mention: the rules' extent stays (the resolver reads it).
       const rs = f.att?.speaker;
-      if (chosen && !chosen.feats.includes('rule') && !(rs && chosen.range[0] < rs[1] && rs[0] < chosen.range[1]))
+      if (chosen && !chosen.rule && !(rs && chosen.range[0] < rs[1] && rs[0] < chosen.range[1]))
         att = { cue: chosen.cue ?? f.att?.cue ?? null, speaker: chosen.range };
     }
     // The ranker reads the rules' speaker of the previous statement, as in training.

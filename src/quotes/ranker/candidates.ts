@@ -25,6 +25,8 @@ export interface Candidate {
   range: TokenRange;
   cue: TokenRange | null;
   feats: string[];
+  /** The rules' choice (its features hold `rule`). */
+  rule: boolean;
 }
 
 /** The statement as the ranker sees it: token range of its quoted span, its rules' speaker and the previous one. */
@@ -104,7 +106,7 @@ function wordClass(v: QuoteContext, i: number): string {
   if (v.quoteOf[i] !== -1) return 'Q';
   const w = v.ix.lower[i]!;
   if (CONTEXT_WORDS.has(w)) return w;
-  if (isCue(v, i)) return `cue:${CUE_STANCE.get(w)}`;
+  if (isCue(v, i)) return cat('cue:', CUE_STANCE.get(w)!);
   if (v.ix.entityOf[i] !== -1) return 'ENT';
   const t = v.doc.tokens[i]!.text;
   if (/^\p{Lu}/u.test(t)) return 'Cap';
@@ -144,23 +146,96 @@ function nextVerbish(v: QuoteContext, b: number, hi: number): number {
   return j;
 }
 
-const cueCache = new WeakMap<QuoteContext, Map<number, { subj: TokenRange | null; obj: TokenRange | null }>>();
+const concatenated = new Map<string, Map<string, string>>();
+const joined = new Map<string, Map<string, string>>();
 
-/** The subject that can speak before the cue at `i` and the phrase right after it, read once per article. */
-function cuePhrases(v: QuoteContext, i: number): { subj: TokenRange | null; obj: TokenRange | null } {
-  let m = cueCache.get(v);
+/** `a + sep + b`, one string per pair for the whole process (feature names are few; this spares the allocations). */
+function memo(table: Map<string, Map<string, string>>, a: string, b: string, sep: string): string {
+  let m = table.get(a);
   if (!m) {
     m = new Map();
-    cueCache.set(v, m);
+    table.set(a, m);
   }
-  let r = m.get(i);
-  if (!r) {
-    const subj = subjectBefore(v, i, v.ix.sentLo[i]!);
-    const obj = phraseFrom(v, i + 1, v.ix.sentHi[i]!);
-    r = { subj: subj && canSpeak(v, subj) ? subj : null, obj: obj && obj[0] === i + 1 ? obj : null };
-    m.set(i, r);
+  let r = m.get(b);
+  if (r === undefined) {
+    r = a + sep + b;
+    m.set(b, r);
   }
   return r;
+}
+const cat = (a: string, b: string): string => memo(concatenated, a, b, '');
+const join = (a: string, b: string): string => memo(joined, a, b, '|');
+
+interface Mention {
+  /** The token the mention was found at (its first token, or the speech verb it attaches to). */
+  at: number;
+  range: TokenRange;
+  cue: TokenRange | null;
+  feats: string[];
+}
+
+const mentionCache = new WeakMap<QuoteContext, Map<number, Mention[]>>();
+
+/**
+ * The mentions of one sentence outside quotes, read once per article: names of actors, subject pronouns, role or
+ * speaking nouns standing alone, "according to" phrases, and the subject and the phrase after every speech verb.
+ */
+function sentenceMentions(v: QuoteContext, sent: number): Mention[] {
+  let cache = mentionCache.get(v);
+  if (!cache) {
+    cache = new Map();
+    mentionCache.set(v, cache);
+  }
+  const hit = cache.get(sent);
+  if (hit) return hit;
+  const { doc, ix } = v;
+  const toks = doc.tokens;
+  const lower = ix.lower;
+  const entityOf = ix.entityOf;
+  const out: Mention[] = [];
+  const [lo, hi] = ix.sentenceTokens(sent);
+  for (let i = lo; i < hi; i++) {
+    if (v.quoteOf[i] !== -1) continue;
+    const w = lower[i]!;
+    const e = entityOf[i]!;
+    if (e >= 0 && ACTOR_TYPES.has(doc.entities[e]!.type) && entityOf[i - 1] !== e) {
+      let k = i;
+      while (k < hi && entityOf[k] === e) k++;
+      out.push({ at: i, range: [i, k], cue: null, feats: ['mention'] });
+    }
+    if (PRONOUNS.has(w) && toks[i]!.text !== 'US')
+      out.push({ at: i, range: [i, i + 1], cue: null, feats: ['mention'] });
+    // A role or speaking noun on its own ("the minister said"); before a name ("nominee Ana Ruiz") the name is the
+    // mention.
+    if (
+      e < 0 &&
+      (entityOf[i + 1] ?? -1) < 0 &&
+      (SPEAKER_HEADS.has(w) || isRoleWord(w)) &&
+      !SPEAKER_HEADS.has(lower[i + 1] ?? '')
+    ) {
+      const np = subjectBefore(v, i + 1, lo);
+      if (np && np[1] === i + 1) out.push({ at: i, range: np, cue: null, feats: ['mention'] });
+    }
+    if (w === 'according' && lower[i + 1] === 'to') {
+      const who = phraseFrom(v, i + 2, hi);
+      if (who) out.push({ at: i, range: who, cue: [i, i + 2], feats: ['accTo'] });
+    }
+    if (!isCue(v, i)) continue;
+    const stance = CUE_STANCE.get(w)!;
+    const subj = subjectBefore(v, i, lo);
+    if (subj && canSpeak(v, subj))
+      out.push({ at: i, range: subj, cue: [i, i + 1], feats: ['cueSubj', cat('cueSubj:', stance)] });
+    const obj = phraseFrom(v, i + 1, hi);
+    if (obj && obj[0] === i + 1)
+      out.push({
+        at: i,
+        range: obj,
+        cue: [i, i + 1],
+        feats: ['cueObj', cat('cueObj:', stance), ...(TELLING.has(w) ? ['cueObj:tell'] : [])],
+      });
+  }
+  cache.set(sent, out);
+  return out;
 }
 
 /** Up to how many sentences before the quote's first sentence candidates are read. */
@@ -180,10 +255,10 @@ export function speakerCandidates(v: QuoteContext, s: StatementView): Candidate[
   while (hi > qe && v.paragraphOf[hi - 1]! > pe + (ix.sentLo[qe] === qe ? 1 : 0)) hi--;
   if (hi < ix.sentHi[qe - 1]!) hi = ix.sentHi[qe - 1]!;
 
-  const byKey = new Map<string, { range: TokenRange; cue: TokenRange | null; feats: Set<string> }>();
+  const byKey = new Map<number, { range: TokenRange; cue: TokenRange | null; feats: Set<string> }>();
   const add = (r: TokenRange | null, cue: TokenRange | null, ...feats: string[]): void => {
     if (!r || r[1] <= r[0]) return;
-    const key = `${r[0]}:${r[1]}`;
+    const key = r[0] * 65536 + r[1];
     let c = byKey.get(key);
     if (!c) {
       c = { range: r, cue, feats: new Set() };
@@ -194,37 +269,11 @@ export function speakerCandidates(v: QuoteContext, s: StatementView): Candidate[
   };
 
   if (s.rule?.speaker) add(s.rule.speaker, s.rule.cue, 'rule');
-  for (const p of s.proposals) if (p.att?.speaker) add(p.att.speaker, p.att.cue, `P=${p.src}`);
+  for (const p of s.proposals) if (p.att?.speaker) add(p.att.speaker, p.att.cue, cat('P=', p.src));
   if (s.prev) add(s.prev, null, 'prevSpk');
 
-  for (let i = lo; i < hi; i++) {
-    if (v.quoteOf[i] !== -1) continue;
-    const w = ix.lower[i]!;
-    const e = ix.entityOf[i]!;
-    if (e >= 0 && ACTOR_TYPES.has(doc.entities[e]!.type) && ix.entityOf[i - 1] !== e) {
-      let k = i;
-      while (k < hi && ix.entityOf[k] === e) k++;
-      add([i, k], null, 'mention');
-    }
-    if (PRONOUNS.has(w) && toks[i]!.text !== 'US') add([i, i + 1], null, 'mention');
-    // A role or speaking noun on its own ("the minister said"); before a name ("nominee Ana Ruiz") the name is the
-    // mention.
-    if (
-      (SPEAKER_HEADS.has(w) || isRoleWord(w)) &&
-      e < 0 &&
-      !SPEAKER_HEADS.has(ix.lower[i + 1] ?? '') &&
-      (ix.entityOf[i + 1] ?? -1) < 0
-    ) {
-      const np = subjectBefore(v, i + 1, ix.sentLo[i]!);
-      if (np && np[1] === i + 1) add(np, null, 'mention');
-    }
-    if (w === 'according' && ix.lower[i + 1] === 'to') add(phraseFrom(v, i + 2, ix.sentHi[i]!), [i, i + 2], 'accTo');
-    if (!isCue(v, i)) continue;
-    const stance = CUE_STANCE.get(w)!;
-    const { subj, obj } = cuePhrases(v, i);
-    if (subj) add(subj, [i, i + 1], 'cueSubj', `cueSubj:${stance}`);
-    if (obj) add(obj, [i, i + 1], 'cueObj', `cueObj:${stance}`, ...(TELLING.has(w) ? ['cueObj:tell'] : []));
-  }
+  for (let sent = toks[lo]!.sentence; lo < hi && sent <= toks[hi - 1]!.sentence; sent++)
+    for (const m of sentenceMentions(v, sent)) if (m.at >= lo && m.at < hi) add(m.range, m.cue, ...m.feats);
 
   const qParaInit = qa === 0 || v.paragraphOf[qa - 1] !== pq;
   const qSentInit = ix.sentLo[qa] === qa;
@@ -238,43 +287,45 @@ export function speakerCandidates(v: QuoteContext, s: StatementView): Candidate[
   const out: Array<{ c: Candidate; side: string; dist: number; tc: string }> = [];
   for (const c of byKey.values()) {
     const [a, b] = c.range;
-    const f = c.feats;
+    const base = [...c.feats];
+    const f = [...base];
     const type = typeOf(v, c.range);
     const tc = typeClass(type);
     const side = b <= qa ? 'B' : a >= qe ? 'A' : 'M';
     const dist = side === 'B' ? qa - b : side === 'A' ? a - qe : 0;
     const sd = side === 'B' ? toks[a]!.sentence - sq : side === 'A' ? toks[a]!.sentence - se : 0;
     const pd = v.paragraphOf[a]! - (side === 'A' ? pe : pq);
-    const pos = `${side}${sd}`;
-    f.add(`t=${type}`);
-    f.add(`pos=${pos}`);
-    f.add(`pos=${pos}|${tc}`);
-    f.add(`para=${side}${pd}`);
-    f.add(`d=${side}${bucket(dist)}`);
-    f.add(`d=${side}${bucket(dist)}|${tc}`);
-    const left = wordClass(v, a - 1);
-    const right = wordClass(v, b);
-    f.add(`L=${left}`);
-    f.add(`R=${right}`);
-    f.add(`L=${left}|${tc}`);
-    f.add(`R=${right}|${tc}`);
-    f.add(`LR=${left}|${right}`);
+    const pos = cat(side, String(sd));
+    const posF = cat('pos=', pos);
+    const distF = cat(cat('d=', side), bucket(dist));
+    const lw = wordClass(v, a - 1);
+    const rw = wordClass(v, b);
+    const left = cat('L=', lw);
+    const right = cat('R=', rw);
+    f.push(
+      cat('t=', type),
+      posF,
+      join(posF, tc),
+      cat(cat('para=', side), String(pd)),
+      distF,
+      join(distF, tc),
+      left,
+      right,
+      join(left, tc),
+      join(right, tc),
+      join(cat('LR=', lw), rw),
+    );
     const vb = nextVerbish(v, b, ix.sentHi[a]!);
-    if (vb < toks.length && isCue(v, vb)) f.add('beforeCue');
-    if (prevText && ix.lower[b - 1] === prevText) f.add('prevSpkText');
-    if (b - a > 6) f.add('long');
-    for (const q of quoteFeats) {
-      f.add(`${q}|${pos}`);
-      f.add(`${q}|${tc}`);
-    }
-    for (const x of [...f])
+    if (vb < toks.length && isCue(v, vb)) f.push('beforeCue');
+    if (prevText && ix.lower[b - 1] === prevText) f.push('prevSpkText');
+    if (b - a > 6) f.push('long');
+    for (const q of quoteFeats) f.push(join(q, pos), join(q, tc));
+    for (const x of base)
       if (x === 'rule' || x.startsWith('P=') || x === 'prevSpk' || x === 'cueSubj' || x === 'cueObj' || x === 'accTo') {
-        f.add(`${x}|${tc}`);
-        f.add(`${x}|${pos}`);
-        for (const q of quoteFeats) f.add(`${x}|${q}`);
+        f.push(join(x, tc), join(x, pos));
+        for (const q of quoteFeats) f.push(join(x, q));
       }
-    out.push({ c: { range: c.range, cue: c.cue, feats: [] }, side, dist, tc });
-    out[out.length - 1]!.c.feats = [...f];
+    out.push({ c: { range: c.range, cue: c.cue, feats: f, rule: c.feats.has('rule') }, side, dist, tc });
   }
   // Nearest of its side, and nearest of its side among its kind.
   for (const side of ['B', 'A']) {
@@ -283,7 +334,10 @@ export function speakerCandidates(v: QuoteContext, s: StatementView): Candidate[
     mine.forEach((o, k) => {
       const n = seen.get(o.tc) ?? 0;
       seen.set(o.tc, n + 1);
-      o.c.feats.push(`rank=${side}${Math.min(k, 3)}`, `rankT=${side}${Math.min(n, 2)}|${o.tc}`);
+      o.c.feats.push(
+        cat(cat('rank=', side), String(Math.min(k, 3))),
+        join(cat(cat('rankT=', side), String(Math.min(n, 2))), o.tc),
+      );
     });
   }
   return out.map((o) => o.c);

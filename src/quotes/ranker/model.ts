@@ -42,7 +42,7 @@ export class SpeakerModel {
     let ruleAt = -1;
     cands.forEach((c, k) => {
       const s = this.score(c.feats);
-      if (c.feats.includes('rule')) {
+      if (c.rule) {
         rule = s;
         ruleAt = k;
       }

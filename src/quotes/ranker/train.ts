@@ -141,7 +141,9 @@ export function crossValidate(
     const held = examples.filter((e) => e.article % folds === f);
     const rest = examples.filter((e) => e.article % folds !== f);
     const w = train(rest, opts);
-    margins.forEach((m, k) => out[k]!.push({ fold: f, n: held.length, ...accuracy(w, held, m) }));
+    margins.forEach((m, k) => {
+      out[k]!.push({ fold: f, n: held.length, ...accuracy(w, held, m) });
+    });
   }
   return out;
 }
