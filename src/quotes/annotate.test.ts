@@ -6,7 +6,7 @@ import { annotateQuotes } from './annotate.js';
 /** These tests pin the attribution rules: the learned ranker is off (`ranker/ranker.test.ts` tests it). */
 function analyze(text: string, phrases: [string, string][] = []): Doc {
   const doc = taggedDoc('q1', text, phrases);
-  annotateQuotes(doc, { ranker: null });
+  annotateQuotes(doc);
   for (const q of doc.quotes) {
     expect(doc.text.slice(q.start, q.end)).toBe(q.text);
     if (q.speaker) expect(doc.text.slice(q.speaker.start, q.speaker.end)).toBe(q.speaker.text);

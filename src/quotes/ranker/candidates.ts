@@ -268,7 +268,9 @@ export function speakerCandidates(v: QuoteContext, s: StatementView): Candidate[
     for (const f of feats) c.feats.add(f);
   };
 
-  if (s.rule?.speaker) add(s.rule.speaker, s.rule.cue, 'rule');
+  // `sure`: the rules read the speaker off a construction English grammar fixes (`Attribution.sure`); the ranker
+  // keeps it (`SpeakerModel.best`), and the feature lets training tell those statements apart.
+  if (s.rule?.speaker) add(s.rule.speaker, s.rule.cue, 'rule', ...(s.rule.sure ? ['sure'] : []));
   for (const p of s.proposals) if (p.att?.speaker) add(p.att.speaker, p.att.cue, cat('P=', p.src));
   if (s.prev) add(s.prev, null, 'prevSpk');
 

@@ -33,7 +33,8 @@ export class SpeakerModel {
 
   /**
    * Index of the best candidate (the first on a tie), -1 when there is none; the rules' choice (the candidate with
-   * the feature `rule`) unless the best scores more than the margin above it.
+   * the feature `rule`) unless the best scores more than the margin above it, and always when the rules' choice is
+   * `sure` (read off a construction whose meaning English grammar fixes, `Attribution.sure`).
    */
   best(cands: readonly Candidate[]): number {
     let best = -1;
@@ -51,7 +52,7 @@ export class SpeakerModel {
         best = k;
       }
     });
-    return ruleAt >= 0 && top - rule <= this.margin ? ruleAt : best;
+    return ruleAt >= 0 && (top - rule <= this.margin || cands[ruleAt]!.feats.includes('sure')) ? ruleAt : best;
   }
 }
 

@@ -19,13 +19,15 @@ export interface TrainOptions {
 }
 
 /**
- * The ranker's pick: the best-scoring candidate, unless the rules' candidate scores within `margin` of it (then the
- * rules' choice stands).
+ * The ranker's pick: the best-scoring candidate, unless the rules' candidate scores within `margin` of it or is
+ * `sure` (then the rules' choice stands).
  */
 export function pick(w: ReadonlyMap<string, number>, cands: Example['cands'], margin: number): number {
   const p = argmax(w, cands, false);
   const r = cands.findIndex((c) => c.rule);
   if (p < 0 || r < 0 || p === r) return p;
+  // A `sure` rules' choice stands, as in `SpeakerModel.best`.
+  if (cands[r]!.feats.includes('sure')) return r;
   const score = (k: number) => cands[k]!.feats.reduce((s, f) => s + (w.get(f) ?? 0), 0);
   return score(p) - score(r) > margin ? p : r;
 }
