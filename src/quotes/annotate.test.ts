@@ -3,6 +3,7 @@ import { taggedDoc } from '../language/test-tagger.js';
 import type { Doc, Quote } from '../model/index.js';
 import { annotateQuotes } from './annotate.js';
 
+/** These tests pin the attribution rules: the learned ranker is off (`ranker/ranker.test.ts` tests it). */
 function analyze(text: string, phrases: [string, string][] = []): Doc {
   const doc = taggedDoc('q1', text, phrases);
   annotateQuotes(doc);

@@ -10,6 +10,8 @@ import { NP_OPENERS, STATEMENT_NOUNS } from './data/cues.js';
 import { findQuoteMarks } from './marks.js';
 import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
 import { quoteContext, type QuoteContext } from './context.js';
+import { type Candidate, type Proposal, speakerCandidates } from './ranker/candidates.js';
+import { type SpeakerModel, speakerModel } from './ranker/model.js';
 
 /**
  * Quotes stage: direct quotes (between quotation marks, across paragraphs when a paragraph reopens the
@@ -43,7 +45,8 @@ function isTitle(doc: Doc, f: Found): boolean {
   return ws.length >= 2 && ws.length <= 6 && ws.every((w, k) => /^[\p{Lu}\p{N}]/u.test(w) || (k > 0 && small.has(w)));
 }
 
-function attribute(v: QuoteContext, found: Found[], k: number): Attribution | null {
+/** The tokens a quote's own attribution may use: its sentence, up to the quotes either side. */
+function attributionBounds(v: QuoteContext, found: Found[], k: number): [number, number] {
   const f = found[k]!;
   const prev = found[k - 1];
   const next = found[k + 1];
@@ -51,6 +54,12 @@ function attribute(v: QuoteContext, found: Found[], k: number): Attribution | nu
   if (next && next.qa < hi) hi = next.qa;
   let lo = v.ix.sentLo[f.qa]!;
   if (prev && prev.qe > lo) lo = prev.qe;
+  return [lo, hi];
+}
+
+function attribute(v: QuoteContext, found: Found[], k: number): Attribution | null {
+  const f = found[k]!;
+  const [lo, hi] = attributionBounds(v, found, k);
   const aside = dashAside(v, f.qa, f.qe, lo);
   if (aside) return aside;
   // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
@@ -275,7 +284,58 @@ function span(v: QuoteContext, r: [number, number] | null): Span | null {
   return { start: v.doc.tokens[r[0]]!.start, end: v.doc.tokens[r[1] - 1]!.end };
 }
 
-export function annotateQuotes(doc: Doc): void {
+/**
+ * What each attribution rule proposes for quote `k` on its own, whatever the others say: the speaker candidates
+ * the learned ranker weighs besides the rules' final choice.
+ */
+function proposals(v: QuoteContext, found: Found[], k: number, indirect: readonly Indirect[]): Proposal[] {
+  const f = found[k]!;
+  const [lo, hi] = attributionBounds(v, found, k);
+  const bare = (speaker: [number, number] | null): Attribution | null => (speaker ? { cue: null, speaker } : null);
+  return [
+    { src: 'after', att: attributeAfter(v, f.qe, hi) },
+    { src: 'before', att: f.qa > lo ? attributeBefore(v, f.qa, lo) : null },
+    { src: 'next', att: hi === f.qe ? attributeNextSentence(v, f.qe) : null },
+    { src: 'colon', att: colonIntro(v, f.qa) },
+    { src: 'dash', att: dashAside(v, f.qa, f.qe, lo) },
+    { src: 'sign', att: signature(v, f.qe) },
+    { src: 'prevSent', att: bare(previousSentenceSpeaker(v, f.qa, indirect)) },
+    { src: 'sentActor', att: bare(sentenceActor(v, f.qa)) },
+    ...(f.inherited ? [{ src: 'inherit', att: f.att }] : []),
+  ];
+}
+
+/** One direct statement's speaker candidates, as the training script reads them (character offsets). */
+export interface CandidateDump {
+  start: number;
+  end: number;
+  candidates: Array<{ start: number; end: number; feats: string[]; rule: boolean }>;
+}
+
+export interface QuoteOptions {
+  /** The speaker ranker; by default the committed model, `null` for the rules alone. */
+  ranker?: SpeakerModel | null;
+  /** Called with each direct statement's candidates (training). */
+  collect?: (d: CandidateDump) => void;
+}
+
+function dumpOf(v: QuoteContext, q: Span, cands: readonly Candidate[]): CandidateDump {
+  const toks = v.doc.tokens;
+  return {
+    start: q.start,
+    end: q.end,
+    candidates: cands.map((c) => ({
+      start: toks[c.range[0]]!.start,
+      end: toks[c.range[1] - 1]!.end,
+      feats: c.feats,
+      rule: c.rule,
+    })),
+  };
+}
+
+export function annotateQuotes(doc: Doc, options: QuoteOptions = {}): void {
+  const ranker = options.ranker === undefined ? speakerModel() : options.ranker;
+  const ranking = !!ranker || !!options.collect;
   const paragraphs = doc.paragraphs.length > 0 ? doc.paragraphs : paragraphRanges(doc.text);
   const ix = docIndex(doc);
   const found: Found[] = [];
@@ -314,8 +374,11 @@ export function annotateQuotes(doc: Doc): void {
     if (speaker) f.att = { cue: f.att?.cue ?? null, speaker };
   });
 
+  // The quotes as found, before interrupted ones are joined: what each rule proposes is read on these.
+  const asFound = ranking ? found.slice() : [];
+
   // Interrupted quotes become one statement: `parts` keeps each quoted fragment.
-  const statements: Array<{ f: Found; parts: Span[] }> = [];
+  const statements: Array<{ f: Found; parts: Span[]; k: number }> = [];
   found.forEach((f, k) => {
     const last = statements[statements.length - 1];
     if (
@@ -335,7 +398,7 @@ export function annotateQuotes(doc: Doc): void {
       found[k] = last.f;
       return;
     }
-    statements.push({ f, parts: [f.marks] });
+    statements.push({ f, parts: [f.marks], k });
   });
 
   const ctx: SpeakerContext = { doc, quotes: marks, genders: new GenderBook(doc), recent: [] };
@@ -363,13 +426,34 @@ export function annotateQuotes(doc: Doc): void {
     });
   };
   let ii = 0;
-  for (const { f, parts } of statements) {
+  let prev: { speaker: [number, number] | null; end: number } = { speaker: null, end: -1 };
+  for (const { f, parts, k } of statements) {
     while (ii < indirect.length && indirect[ii]!.content.start < f.marks.start) {
       const r = indirect[ii++]!;
       push(r.content, false, r.att);
     }
     if (!f.att?.speaker && !f.att?.cue && words(doc, f.qa, f.qe) < MIN_UNATTRIBUTED_WORDS) continue;
-    push(f.marks, true, f.att, parts);
+    let att = f.att;
+    if (ranking) {
+      const cands = speakerCandidates(view, {
+        qa: f.qa,
+        qe: f.qe,
+        rule: f.att,
+        proposals: proposals(view, asFound, k, indirect),
+        prev: prev.speaker,
+        prevEnd: prev.end,
+      });
+      options.collect?.(dumpOf(view, f.marks, cands));
+      const best = ranker ? ranker.best(cands) : -1;
+      const chosen = best >= 0 ? cands[best]! : null;
+      // A candidate overlapping the rules' speaker is the same mention: the rules' extent stays (the resolver reads it).
+      const rs = f.att?.speaker;
+      if (chosen && !chosen.rule && !(rs && chosen.range[0] < rs[1] && rs[0] < chosen.range[1]))
+        att = { cue: chosen.cue ?? f.att?.cue ?? null, speaker: chosen.range };
+    }
+    // The ranker reads the rules' speaker of the previous statement, as in training.
+    prev = { speaker: f.att?.speaker ?? null, end: f.qe };
+    push(f.marks, true, att, parts);
   }
   while (ii < indirect.length) {
     const r = indirect[ii++]!;

@@ -27,6 +27,15 @@ import type { QuoteContext } from './context.js';
 export interface Attribution {
   cue: TokenRange | null;
   speaker: TokenRange | null;
+  /**
+   * The speaker comes from a construction whose reading English grammar fixes, so the learned ranker keeps it:
+   * "X quoted Y as saying" (Y, the object "quote" takes as the one who said it) and "Y was quoted as saying" (its
+   * passive subject); "X's claim that" / "his claim that" (the possessor owns the statement noun); a speech verb
+   * and its subject written next to each other, the nearest verb with a subject on its side of the quote ("the engineer
+   * replied, “…”", "“…,” Smith said", "“…,” said Smith": the quote is that verb's complement, the adjacent phrase
+   * its subject).
+   */
+  sure?: boolean;
 }
 
 /** Stances of verbs whose object is their target ("criticized X", "threatened X"). */
@@ -68,11 +77,11 @@ function quotedAsSaying(v: QuoteContext, c: number, lo: number, hi: number): Att
           v.ix.lower[s] === 'had')
       )
         s--;
-      return { cue: [k, c + 1], speaker: subjectBefore(v, s + 1, lo) };
+      return { cue: [k, c + 1], speaker: subjectBefore(v, s + 1, lo), sure: true };
     }
     // "the newspaper quoted the coach as saying"
     const obj = phraseFrom(v, k + 1, Math.min(hi, c - 1));
-    return { cue: [k, c + 1], speaker: obj };
+    return { cue: [k, c + 1], speaker: obj, sure: true };
   }
   return null;
 }
@@ -117,7 +126,7 @@ function speaking(v: QuoteContext, r: TokenRange | null): TokenRange | null {
  */
 function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: boolean): Attribution {
   const quoted = quotedAsSaying(v, c, lo, hi);
-  if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker) };
+  if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker), sure: true };
   // "Berg spoke in Portavel, Dorva, arguing that …": a participle cue speaks for the sentence's subject.
   // "… replied by saying her delay …", "opened by saying she would “always” …": so does one after a preposition.
   // So does one right after the quote it reports ("a defense of “Portavel customs,” saying the town …").
@@ -225,7 +234,11 @@ export function attributeAfter(v: QuoteContext, qe: number, hi: number): Attribu
       continue;
     }
     const a = fromCue(v, c, j, hi, true);
-    if (a.speaker) return a;
+    if (a.speaker) {
+      // "“…,” Smith said" / "“…,” said Smith": the verb right after the quote with its subject next to it.
+      const [s0, s1] = a.speaker;
+      return (s0 === j && s1 === c) || (c === j && s0 === c + 1) ? { ...a, sure: true } : a;
+    }
     cueOnly ??= a;
   }
   return cueOnly;
@@ -284,7 +297,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
       /^['’]s$/.test(v.ix.lower[c - 1] ?? '')
     ) {
       const owner = subjectBefore(v, c - 1, lo);
-      if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner };
+      if (owner && canSpeak(v, owner)) return { cue: [c, c + 1], speaker: owner, sure: true };
     }
     // "Unlike her claim that the fees would “fall soon”": the possessive pronoun owns the statement; "The minister
     // repeated his claim that …": a pronoun that agrees with the subject of its own clause stands for it.
@@ -294,7 +307,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
       c - 1 >= lo &&
       POSSESSIVE_OWNERS.has(v.ix.lower[c - 1]!)
     )
-      return { cue: [c, c + 1], speaker: possessorSubject(v, c - 1, lo) ?? [c - 1, c] };
+      return { cue: [c, c + 1], speaker: possessorSubject(v, c - 1, lo) ?? [c - 1, c], sure: true };
     const asPut = asPutIt(v, c, lo);
     if (asPut) return asPut;
     if (!isCue(v, c)) continue;
@@ -311,7 +324,8 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
       continue;
     }
     if (found === null) {
-      found = a;
+      // The speech verb nearest the quote, its subject right before it ("the engineer replied, “…”").
+      found = a.speaker![1] === c ? { ...a, sure: true } : a;
       // "X said he thought …", "She says Sarr's posts accusing Y are “lies”": an inner speech verb sits in
       // the report of an outer one; keep looking for the main clause's speaker.
       if (a.speaker![0] > lo) {
@@ -325,7 +339,8 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
     if (coordinatedBetween(v, a.cue![1], found.speaker![0])) return found;
     // The outer report wins when its speaker opens the sentence or the inner one is only a pronoun.
     if (a.speaker![0] === lo || isPronoun(v, found.speaker!)) return a;
-    return found;
+    // Inner speaker over outer report: a judgement, not grammar.
+    return { cue: found.cue, speaker: found.speaker };
   }
   if (found) return found;
   // "Trump openly admires Putin as a “strong leader”", "the site rated the claim as “false”": a label given with
