@@ -8,11 +8,13 @@ import {
   briefMarkdown,
   compareStory,
   countedNumbers,
+  forgetStoryArticles,
   pendingStoryArticles,
   placeStories,
   updateStories,
 } from './index.js';
-import { allStories, openDb, type Db } from '../store/index.js';
+import { addStoryFrequencies, allStories, openDb, storyFrequencies, type Db } from '../store/index.js';
+import { DocumentFrequencies } from '../resolve/index.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 // A fictional summit reported by three outlets (one denying the arms delivery the others report, with two
@@ -180,6 +182,86 @@ describe('two story updates at once', () => {
       expect(placeStories(store, pending).articles).toBe(pending.length);
       expect(placeStories(store, pending).articles).toBe(0);
       expect(state()).toEqual(once);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('facts in the story frequencies', () => {
+  const clear = (store: Db): void => {
+    store.exec(`DELETE FROM story_keys; DELETE FROM story_members; DELETE FROM stories;
+                DELETE FROM story_frequencies; DELETE FROM meta WHERE key = 'story_documents'`);
+  };
+  const factRows = (store: Db): number =>
+    store.prepare("SELECT COUNT(*) FROM story_frequencies WHERE key LIKE '!%'").pluck().get() as number;
+
+  it('are neither read nor counted with the default options, and counted with options that weigh them', () => {
+    const copy = join(dir, 'facts.db');
+    db.exec(`VACUUM INTO '${copy}'`);
+    const store = openDb(copy);
+    try {
+      expect(factRows(store)).toBe(0);
+      clear(store);
+      updateStories(store, { factWeight: 0.2 });
+      expect(factRows(store)).toBeGreaterThan(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('take a key out only where the store counts it, never below 0', () => {
+    const copy = join(dir, 'clamp.db');
+    db.exec(`VACUUM INTO '${copy}'`);
+    const store = openDb(copy);
+    try {
+      clear(store);
+      addStoryFrequencies(store, new Map([['!weekday=6', 1]]), 1);
+      addStoryFrequencies(
+        store,
+        new Map([
+          ['!weekday=6', -2],
+          ['!weekday=2', -1],
+        ]),
+        0,
+      );
+      expect(store.prepare('SELECT key, df FROM story_frequencies ORDER BY key').all()).toEqual([
+        { key: '!weekday=6', df: 0 },
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('leave no key below 1 when articles placed without facts are forgotten after others placed with them', () => {
+    const copy = join(dir, 'forget.db');
+    db.exec(`VACUUM INTO '${copy}'`);
+    const store = openDb(copy);
+    try {
+      clear(store);
+      const pending = pendingStoryArticles(store);
+      expect(pending.length).toBeGreaterThan(2);
+      // The first articles placed by a default run (no facts counted), the others by a run weighing facts.
+      const before = pending.slice(0, Math.ceil(pending.length / 2));
+      placeStories(store, before);
+      placeStories(store, pending.slice(before.length), { factWeight: 0.2 });
+      expect(factRows(store)).toBeGreaterThan(0);
+      // Every article is forgotten, those placed without facts first: their facts are not taken out of the
+      // others' counts below 0, and what is left reads as finite weights.
+      for (const part of [before, pending.slice(before.length)]) {
+        store.transaction(() =>
+          forgetStoryArticles(
+            store,
+            part.map((a) => a.seq),
+          ),
+        )();
+        const stored = storyFrequencies(store);
+        const min = store.prepare('SELECT MIN(df) FROM story_frequencies').pluck().get() as number | null;
+        if (min !== null) expect(min).toBeGreaterThanOrEqual(1);
+        const frequencies = new DocumentFrequencies(stored.df, stored.documents);
+        for (const k of stored.df.keys()) expect(Number.isFinite(frequencies.idf(k))).toBe(true);
+      }
+      expect(storyFrequencies(store)).toEqual({ df: new Map(), documents: 0 });
     } finally {
       store.close();
     }

@@ -7,6 +7,7 @@ import {
   storyKeys,
   storyScore,
   storyVectors,
+  usesFacts,
   type StoryOptions,
   type StoryVectors,
 } from '../resolve/index.js';
@@ -88,6 +89,8 @@ export function placeStories(
   options: Partial<StoryOptions> = {},
 ): StoryUpdate {
   const o = { ...DEFAULT_STORY_OPTIONS, ...options };
+  // Facts are read, weighed and counted only when the options weigh them: a default run stores none.
+  const facts = usesFacts(o);
   const stats: StoryUpdate = { articles: 0, started: 0, touched: 0, pairs: 0, read: 0, stories: 0 };
   const load = storyArticleLoader(db);
   const postings = storyPostings(db, POSTINGS_PER_KEY);
@@ -108,7 +111,7 @@ export function placeStories(
         const a = load(seq);
         if (!a) return [];
         articles.set(seq, a);
-        const f = storedFeatures(a);
+        const f = storedFeatures(a, facts);
         frequencies.add(f);
         for (const k of f.terms.keys()) delta.set(k, (delta.get(k) ?? 0) + 1);
         for (const k of f.actors.keys()) delta.set(`#${k}`, (delta.get(`#${k}`) ?? 0) + 1);
@@ -130,7 +133,7 @@ export function placeStories(
             articles.set(seq, a);
             stats.read++;
           }
-          v = storyVectors(storedFeatures(a), frequencies);
+          v = storyVectors(storedFeatures(a, facts), frequencies);
           vectors.set(seq, v);
         }
         return v;
@@ -230,7 +233,9 @@ export function placeStories(
 /**
  * Take articles about to be removed out of the story frequencies (as `placeStories` added them: their stored
  * features, one document each), before their rows go. Answers the stories they were in, for `redescribeStories`
- * once they are gone. Run inside the caller's transaction.
+ * once they are gone. Run inside the caller's transaction. Their facts are taken out too, but only from the keys
+ * the store counts, and never below 0: an article placed by a run that weighed no facts counted none, and the
+ * same fact may since have been counted for articles placed with them.
  */
 export function forgetStoryArticles(db: Db, seqs: readonly number[]): string[] {
   const load = storyArticleLoader(db);
@@ -245,7 +250,7 @@ export function forgetStoryArticles(db: Db, seqs: readonly number[]): string[] {
     const a = load(seq);
     if (!a) continue;
     documents++;
-    const f = storedFeatures(a);
+    const f = storedFeatures(a, true);
     for (const k of f.terms.keys()) delta.set(k, (delta.get(k) ?? 0) - 1);
     for (const k of f.actors.keys()) delta.set(`#${k}`, (delta.get(`#${k}`) ?? 0) - 1);
     for (const k of f.times.keys()) delta.set(`@${k}`, (delta.get(`@${k}`) ?? 0) - 1);

@@ -16,9 +16,9 @@ export const SUMMARY_SAMPLE = 40;
 /** Days in a summary, one sentence each. */
 const SUMMARY_DAYS = 3;
 
-/** The features of an article read back from the store. */
-export function storedFeatures(a: StoryArticle): StoryFeatures {
-  return storyFeatures({ ...a, published: a.published as DocumentDate | null });
+/** The features of an article read back from the store (`facts`: with its facts, see `storyFeatures`). */
+export function storedFeatures(a: StoryArticle, facts = false): StoryFeatures {
+  return storyFeatures({ ...a, published: a.published as DocumentDate | null }, { facts });
 }
 
 /** The members to read: all of a small story, else the first and the last `SUMMARY_SAMPLE / 2`. */

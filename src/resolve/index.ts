@@ -32,11 +32,12 @@ export {
   type MergedEvent,
 } from './events.js';
 export { EventMentionTable, type StoredMention } from './event-table.js';
-export { storyFeatures, termCounts, type StoryFeatures, type StorySource } from './story-features.js';
+export { namedWeekday, storyFeatures, termCounts, type StoryFeatures, type StorySource } from './story-features.js';
 export {
   StoryClusterer,
   clusterStories,
   DEFAULT_STORY_OPTIONS,
+  usesFacts,
   storyVectors,
   storyKeys,
   pairScore,

@@ -12,8 +12,9 @@ import {
   factConflict,
   pairScore,
   storyVectors,
+  usesFacts,
 } from './stories.js';
-import { type StoryFeatures, storyFeatures } from './story-features.js';
+import { type StoryFeatures, namedWeekday, storyFeatures } from './story-features.js';
 
 const tagger = new PhraseTagger([
   ['Marta Kowalska', 'PER'],
@@ -25,7 +26,13 @@ const tagger = new PhraseTagger([
   ['Northfield Rovers', 'ORG'],
 ]);
 
-function features(id: string, title: string, text: string, published: string | null = null): StoryFeatures {
+function features(
+  id: string,
+  title: string,
+  text: string,
+  published: string | null = null,
+  facts = true,
+): StoryFeatures {
   const doc = createDoc(id, {
     title,
     url: null,
@@ -42,7 +49,7 @@ function features(id: string, title: string, text: string, published: string | n
   annotateLanguage(doc, tagger);
   annotateTime(doc);
   annotateEvents(doc);
-  return storyFeatures(doc);
+  return storyFeatures(doc, { facts });
 }
 
 // Two stories of the same kind (a coach dismissed), told by several outlets, and one unrelated story.
@@ -189,11 +196,43 @@ describe('facts', () => {
       `Lakeview dismissed head coach Marta Kowalska on Saturday. The dismissal takes effect on 3 March 2031. ${'The club gave no reason. '.repeat(20)}Jonas Berg, her predecessor, declined to comment.`,
     );
     const keys = [...f.facts!.keys()].sort();
-    // "Saturday" and 3 March 2031 (a Monday, read on its own).
-    expect(keys.filter((k) => k.startsWith('weekday='))).toEqual(['weekday=1', 'weekday=6']);
+    // "Saturday"; 3 March 2031 falls on a Monday but names no weekday.
+    expect(keys.filter((k) => k.startsWith('weekday='))).toEqual(['weekday=6']);
     // Kowalska is named in the lead; Berg only far down the article.
     expect(keys.filter((k) => k.startsWith('person='))).toEqual([expect.stringMatching(/kowalska/)]);
     expect(f.actors.size).toBeGreaterThan(1);
+  });
+
+  it('count only the weekdays a time expression names, not those its resolved day falls on', () => {
+    // A Monday named, with or without its day resolved; a Monday as a date, as "yesterday", as a bare week day.
+    expect(namedWeekday({ text: 'on Monday', value: '2031-03-03' })).toBe(1);
+    expect(namedWeekday({ text: 'Monday', value: 'XXXX-WXX-1' })).toBe(1);
+    expect(namedWeekday({ text: 'last Monday', value: 'PAST_REF' })).toBe(1);
+    expect(namedWeekday({ text: 'Monday, 3 March 2031', value: '2031-03-03' })).toBe(1);
+    expect(namedWeekday({ text: '3 March 2031', value: '2031-03-03' })).toBeNull();
+    expect(namedWeekday({ text: 'yesterday', value: '2031-03-03' })).toBeNull();
+    expect(namedWeekday({ text: 'Monday', value: '2031-03' })).toBe(1);
+    const dated = features(
+      'q2',
+      'Coach dismissed',
+      'Lakeview dismissed head coach Marta Kowalska on 3 March 2031. The club had warned her yesterday.',
+      '2031-03-04',
+    );
+    expect([...dated.facts!.keys()].filter((k) => k.startsWith('weekday='))).toEqual([]);
+  });
+
+  it('are read only for options that weigh them: the default ones do not', () => {
+    expect(usesFacts(DEFAULT_STORY_OPTIONS)).toBe(false);
+    expect(usesFacts({ factWeight: 0.2, conflictWeight: 0 })).toBe(true);
+    expect(usesFacts({ factWeight: 0, conflictWeight: 0.25 })).toBe(true);
+    const plain = features(
+      'q3',
+      'Coach dismissed',
+      'Lakeview dismissed coach Marta Kowalska on Saturday.',
+      null,
+      false,
+    );
+    expect(plain.facts).toBeUndefined();
   });
 
   it('find two articles naming only other weekdays in conflict, and none when they share one or name none', () => {

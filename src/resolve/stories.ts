@@ -33,7 +33,10 @@ export interface StoryOptions {
   maxCandidates: number;
   /** A story's score: the mean of this many best member scores (fewer when it has fewer members). */
   members: number;
-  /** Share of the fact similarity (numbers with what they count, exact days, weekdays) in the score. */
+  /**
+   * Share of the fact similarity (the weekdays named, the people named in full in the lead) in the score. With it
+   * and `conflictWeight` at 0, articles' facts are neither read nor counted (`usesFacts`).
+   */
   factWeight: number;
   /** How much facts in conflict (one slot, no value in common) can lower a score (0–1). */
   conflictWeight: number;
@@ -56,6 +59,11 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   factWeight: 0,
   conflictWeight: 0,
 };
+
+/** Whether options weigh articles' facts at all; features need them (`storyFeatures(…, { facts: true })`) only then. */
+export function usesFacts(options: Pick<StoryOptions, 'factWeight' | 'conflictWeight'>): boolean {
+  return options.factWeight > 0 || options.conflictWeight > 0;
+}
 
 /** A story as it stands: its articles, and what describes it. */
 export interface Story {
@@ -142,9 +150,8 @@ function slots(v: SparseVector): Map<string, Set<string>> {
 }
 
 /**
- * How far two articles' facts disagree: of the slots both fill (the same counted thing, the days, the
- * weekdays), the share whose values have none in common — a magnitude of 6.1 against 7.2, four dead against
- * eleven, a Saturday against a Tuesday. 0 when they share no slot.
+ * How far two articles' facts disagree: of the conflict slots both fill (the weekdays named), the share whose
+ * values have none in common — a Saturday against a Tuesday. 0 when they share no slot.
  */
 export function factConflict(a: SparseVector, b: SparseVector): number {
   if (a.values.size === 0 || b.values.size === 0) return 0;

@@ -25,7 +25,7 @@ export interface StoryFeatures {
   times: Map<string, number>;
   /**
    * Specific facts, as `slot=value`: the weekdays named (`weekday=6`) and the people named in full in the lead
-   * (`person=…`), see `storyFacts`. Absent on features made without them.
+   * (`person=…`), see `storyFacts`. Absent on features made without them (options that weigh no facts).
    */
   facts?: Map<string, number>;
 }
@@ -58,20 +58,38 @@ export type StorySource = Pick<Doc, 'id' | 'title' | 'text' | 'outlet' | 'publis
     canonical: string | null;
     start?: number;
   }>;
-  timexes: ReadonlyArray<Pick<Doc['timexes'][number], 'type' | 'value'>>;
+  timexes: ReadonlyArray<Pick<Doc['timexes'][number], 'type' | 'value' | 'text'>>;
 };
 
 /** Characters of an article's beginning read as its lead (about its first two sentences). */
 const LEAD = 400;
 
-/** Weekday (1 = Monday … 7 = Sunday) of a TIMEX3 day value (`2012-07-03`, `XXXX-WXX-6`), else null. */
-function weekdayOf(value: string): number | null {
-  const w = /^XXXX-WXX-([1-7])/.exec(value);
+/** A weekday's name in a time expression's text, and the weekday (1 = Monday) of each name. */
+const WEEKDAY_NAME = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
+  mon: 1,
+  tues: 2,
+  wednes: 3,
+  thurs: 4,
+  fri: 5,
+  satur: 6,
+  sun: 7,
+};
+
+/**
+ * The weekday (1 = Monday … 7 = Sunday) a time expression names, else null: one whose text names a weekday
+ * ("on Saturday", "last Tuesday", "Monday, 3 March") — read off its resolved day when it has one, else off the
+ * name — or whose value is a weekday of no known week (`XXXX-WXX-6`). A date that names no weekday ("3 March
+ * 2031", "yesterday") names none, though its day falls on one.
+ */
+export function namedWeekday(t: { value: string; text: string }): number | null {
+  const w = /^XXXX-WXX-([1-7])/.exec(t.value);
   if (w) return Number(w[1]);
-  const d = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  if (!d) return null;
-  const t = Date.parse(`${d[1]}T00:00:00Z`);
-  return Number.isNaN(t) ? null : ((new Date(t).getUTCDay() + 6) % 7) + 1;
+  const name = WEEKDAY_NAME.exec(t.text);
+  if (!name) return null;
+  const d = /^(\d{4}-\d{2}-\d{2})/.exec(t.value);
+  const day = d ? Date.parse(`${d[1]}T00:00:00Z`) : Number.NaN;
+  return Number.isNaN(day) ? WEEKDAY_NUMBER[name[1]!.toLowerCase()]! : ((new Date(day).getUTCDay() + 6) % 7) + 1;
 }
 
 /**
@@ -87,7 +105,7 @@ export function storyFacts(doc: Pick<StorySource, 'timexes' | 'entities'>): Map<
   };
   for (const t of doc.timexes) {
     if (t.type !== 'DATE') continue;
-    const wd = weekdayOf(t.value);
+    const wd = namedWeekday(t);
     if (wd !== null) add(`weekday=${wd}`);
   }
   for (const m of doc.entities)
@@ -96,8 +114,11 @@ export function storyFacts(doc: Pick<StorySource, 'timexes' | 'entities'>): Map<
   return facts;
 }
 
-/** Features of a Doc that went through the language and time stages (and, optionally, the events stage). */
-export function storyFeatures(doc: StorySource): StoryFeatures {
+/**
+ * Features of a Doc that went through the language and time stages (and, optionally, the events stage).
+ * `facts`: read its facts too (`storyFacts`), for options that weigh them (`usesFacts`); left out otherwise.
+ */
+export function storyFeatures(doc: StorySource, { facts = false }: { facts?: boolean } = {}): StoryFeatures {
   const terms = termCounts(doc.title, new Map(), 2);
   termCounts(doc.text, terms);
   for (const e of doc.events) {
@@ -134,6 +155,6 @@ export function storyFeatures(doc: StorySource): StoryFeatures {
     actorNames,
     days: [...days].sort(),
     times,
-    facts: storyFacts(doc),
+    ...(facts ? { facts: storyFacts(doc) } : {}),
   };
 }

@@ -95,12 +95,18 @@ export function storyFrequencies(db: Db): { df: Map<string, number>; documents: 
   return { df, documents: row ? Number(row.value) : 0 };
 }
 
-/** Add counted keys to the stored document frequencies. */
+/**
+ * Add counted keys to the stored document frequencies. A key taken out (a negative count) is taken only from a
+ * key the store counts, and never below 0; the caller deletes the keys left at 0.
+ */
 export function addStoryFrequencies(db: Db, delta: ReadonlyMap<string, number>, documents: number): void {
   const up = db.prepare(
     'INSERT INTO story_frequencies (key, df) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET df = df + excluded.df',
   );
-  for (const [k, n] of delta) up.run(k, n);
+  const down = db.prepare('UPDATE story_frequencies SET df = MAX(0, df + ?) WHERE key = ?');
+  for (const [k, n] of delta)
+    if (n > 0) up.run(k, n);
+    else if (n < 0) down.run(n, k);
   db.prepare(
     `INSERT INTO meta (key, value) VALUES ('story_documents', ?)
      ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)`,

@@ -23,8 +23,15 @@ export function publishedDay(record: Record<string, unknown>): string | null {
 /** The stages a record goes through: what story features read (entities, time, events). */
 const STAGES = stagesFor(['events']);
 
-/** The story features of one `{"id","text","title"?,"published"?}` record: language, time and events stages. */
-export function clusterFeatures(record: Record<string, unknown>, tagger: NerTagger | undefined): StoryFeatures {
+/**
+ * The story features of one `{"id","text","title"?,"published"?}` record: language, time and events stages.
+ * `facts`: with the record's facts, for options that weigh them (the default ones do not).
+ */
+export function clusterFeatures(
+  record: Record<string, unknown>,
+  tagger: NerTagger | undefined,
+  { facts = false }: { facts?: boolean } = {},
+): StoryFeatures {
   const text = requireText(record);
   if (record.title !== undefined && record.title !== null && typeof record.title !== 'string')
     throw new Error('field "title" must be a string');
@@ -42,7 +49,7 @@ export function clusterFeatures(record: Record<string, unknown>, tagger: NerTagg
       : [],
     published: published ? { value: published, precision: 'day', from: 'metadata' } : null,
   });
-  return storyFeatures(runStages(doc, STAGES, { tagger: () => tagger }));
+  return storyFeatures(runStages(doc, STAGES, { tagger: () => tagger }), { facts });
 }
 
 export const command: Command = {
