@@ -122,7 +122,8 @@ for (const q of ['government', 'police said', 'the minister', 'flood water', 'el
 }
 
 async function answers(cli, walkFrom) {
-  const db = store.replace(/\.db$/, '.same.db');
+  // The copy's own name, never the store's (a store not named *.db would otherwise be the copy, and removed).
+  const db = `${store}.same.db`;
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   copyFileSync(store, db);
   const { child, base } = await startServe({ cli, db });

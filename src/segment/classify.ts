@@ -315,9 +315,20 @@ export function parseStampLines(line: string): StampLine[] | null {
 
 /** "Headline | The Meridian Post" or "Headline - Outlet": the headline and the site name. */
 export function splitTitleSuffix(title: string): { title: string; site: string | null } {
-  const m = /^(.{12,}?)\s+(?:\||–|—|::)\s+((?:The\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4})$/u.exec(
-    title.trim(),
-  );
-  if (!m) return { title, site: null };
-  return { title: m[1]!, site: m[2]! };
+  // The site's name holds no separator, so only the last one can start it: found by position, not by a pattern
+  // that would try every split of a long line (a long run of whitespace before a bar made that quadratic).
+  const t = title.trim();
+  const at = Math.max(t.lastIndexOf('|'), t.lastIndexOf('–'), t.lastIndexOf('—'), t.lastIndexOf('::'));
+  if (at < 0) return { title, site: null };
+  const head = t.slice(0, at);
+  const site = t.slice(at + (t.startsWith('::', at) ? 2 : 1));
+  const name = head.trimEnd();
+  if (name.length === head.length || name.length < 12 || LINE_BREAK.test(name)) return { title, site: null };
+  const rest = site.trimStart();
+  if (rest.length === site.length || !SITE_NAME.test(rest)) return { title, site: null };
+  return { title: name, site: rest };
 }
+
+/** A site's name after a title's separator: up to five capitalized words ("The Harbour Herald", "Velmar Post"). */
+const SITE_NAME = /^(?:The\s+)?\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,4}$/u;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCaptionBeforeCredit, isCreditOnly } from './classify.js';
+import { isCaptionBeforeCredit, isCreditOnly, splitTitleSuffix } from './classify.js';
 import { addStems, lineAttributes, lineFeatures, nameStemsOf, ownAttributes, type LineView } from './line-features.js';
 
 const view = (text: string): LineView => ({ text, blankBefore: true, blankAfter: true });
@@ -130,5 +130,27 @@ describe('credit rules', () => {
       'The council has kept the fishing grounds closed for a third week while inspectors test the water near the outfall. Crews have moored their boats three deep along the eastern quay and wait.';
     expect(isCaptionBeforeCredit(dated, credit)).toBe(true);
     expect(isCaptionBeforeCredit(prose, credit)).toBe(false);
+  });
+});
+
+describe('a title and its site after a separator', () => {
+  it('splits at the last separator and reads the site name after it', () => {
+    expect(splitTitleSuffix('Ferry fares rise again in Velmar | Harbour Herald')).toEqual({
+      title: 'Ferry fares rise again in Velmar',
+      site: 'Harbour Herald',
+    });
+    expect(splitTitleSuffix('Ferry fares rise again — and again :: The Velmar Post').site).toBe('The Velmar Post');
+    expect(splitTitleSuffix('Short | Harbour Herald').site).toBeNull();
+    expect(splitTitleSuffix('Ferry fares rise again|Harbour Herald').site).toBeNull();
+    expect(splitTitleSuffix('Ferry fares rise again | the harbour herald').site).toBeNull();
+    expect(splitTitleSuffix('Ferry fares rise | Harbour Herald | page 2').site).toBeNull();
+    expect(splitTitleSuffix('Ferry fares\nrise again | Harbour Herald').site).toBeNull();
+  });
+
+  it('takes time in proportion to the line, whatever whitespace it holds', () => {
+    // A long run of whitespace the line clean-up keeps (vertical tab, form feed) before a bar whose suffix fails:
+    // the earlier pattern tried every split of it. Counted in work, not time: the answer must come back at all.
+    const line = `Ferry fares rise${'\v\f'.repeat(100_000)}| not a site`;
+    expect(splitTitleSuffix(line).site).toBeNull();
   });
 });

@@ -151,6 +151,32 @@ describe('mojibake', () => {
 });
 
 describe('segmentDump', () => {
+  it('starts no article at a caption with a photo credit after a bar; a site after a bar marks a headline', async () => {
+    const body = (what: string) =>
+      `VELMAR — The harbour board ${what} on Tuesday after a long meeting with ferry operators and council members. ` +
+      'Officials said the decision would be reviewed in the spring, once the new timetable has been tried out.';
+    const dump = [
+      'Harbour board approves winter ferry timetable',
+      '',
+      body('approved a winter ferry timetable'),
+      '',
+      'Fishermen haul their nets at dawn in the old harbour | Getty Images',
+      '',
+      'The new timetable cuts the number of crossings from eight a day to five, the board said in a statement.',
+      '',
+      'Council votes to repair the north pier | Harbour Herald',
+      '',
+      body('voted to repair the north pier'),
+      '',
+    ].join('\n');
+    const arts = await segmentText(dump);
+    expect(arts.map((a) => a.title)).toEqual([
+      'Harbour board approves winter ferry timetable',
+      'Council votes to repair the north pier',
+    ]);
+    expect(arts[1]!.outlet).toBe('Harbour Herald');
+  });
+
   it('splits a dump into articles with titles, URLs, captions and clean bodies', async () => {
     const arts = await segmentText(
       readFileSync(new URL('../../test/fixtures/small-dump.txt', import.meta.url), 'utf8'),

@@ -314,8 +314,15 @@ const SPEAKER_TURN = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+)?: /u;
  * never of a photo caption (so the model's caption reading does not take it; such a line is also never displaced).
  */
 function carriesSiteName(text: string): boolean {
-  return (text.includes('|') || text.includes('::')) && splitTitleSuffix(text).site !== null;
+  if (!text.includes('|') && !text.includes('::')) return false;
+  const site = splitTitleSuffix(text).site;
+  // A photo credit after a bar ("… at dawn | Getty Images", "… | AP Photo") is a caption's, not a site's name; an
+  // agency's name alone ("… | Reuters") is the site of its own pages.
+  return site !== null && !PHOTO_CREDIT.test(site);
 }
+
+/** Words only a picture's credit carries. */
+const PHOTO_CREDIT = /photo|image|picture|getty|©|credit/i;
 
 /** Past-tense reported speech: prose, where a headline writes "says". */
 const REPORTED_SPEECH = /\b(?:said|told|according to|added)\b/i;
