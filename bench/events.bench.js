@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { annotateEvents } from '../dist/events/index.js';
 import { annotateLanguage } from '../dist/language/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
-import { createDoc } from '../dist/model/index.js';
+import { createDoc, publishedOn, textArticle } from '../dist/model/index.js';
 import { annotateQuotes } from '../dist/quotes/index.js';
 import { annotateTime } from '../dist/time/index.js';
 import { loadDevset } from './devsets/load.js';
@@ -24,19 +24,7 @@ const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) 
 const tagger = loadTagger();
 
 function makeDoc(id, text, date) {
-  return createDoc(id, {
-    title: '',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    origin: id,
-    warnings: [],
-    dateEvidence: date
-      ? [{ value: date, precision: 'day', from: 'metadata', kind: 'published', evidence: 'bench' }]
-      : [],
-    published: date ? { value: date, precision: 'day', from: 'metadata' } : null,
-  });
+  return createDoc(id, textArticle(text, id, publishedOn(date, 'bench')));
 }
 
 const fmtEvent = (e) =>

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { annotateEvents } from '../../dist/events/index.js';
 import { annotateLanguage } from '../../dist/language/index.js';
 import { loadTagger } from '../../dist/language/ner/index.js';
-import { createDoc } from '../../dist/model/index.js';
+import { createDoc, publishedOn, textArticle } from '../../dist/model/index.js';
 import { annotateQuotes } from '../../dist/quotes/index.js';
 import { annotateTime } from '../../dist/time/index.js';
 import { DocumentStore, textSha } from './load.js';
@@ -69,19 +69,7 @@ const timeline = ordered(t17);
 
 const tagger = loadTagger();
 function run(id, text, date) {
-  const doc = createDoc(id, {
-    title: '',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    origin: id,
-    warnings: [],
-    dateEvidence: date
-      ? [{ value: date, precision: 'day', from: 'metadata', kind: 'published', evidence: 'bench' }]
-      : [],
-    published: date ? { value: date, precision: 'day', from: 'metadata' } : null,
-  });
+  const doc = createDoc(id, textArticle(text, id, publishedOn(date, 'bench')));
   annotateLanguage(doc, tagger);
   annotateTime(doc);
   annotateQuotes(doc);

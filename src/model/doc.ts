@@ -288,6 +288,18 @@ export function textArticle(text: string, origin: string, extra: Partial<RawArti
   return { title: '', url: null, outlet: null, text, captions: [], dateEvidence: [], origin, warnings: [], ...extra };
 }
 
+/**
+ * The fields a raw article gets from a publication day its corpus gives ('YYYY-MM-DD', as metadata), for
+ * `textArticle`'s `extra`; nothing when there is no day. `evidence` names where the day came from.
+ */
+export function publishedOn(date: string | null, evidence: string): Partial<RawArticle> {
+  if (!date) return {};
+  return {
+    dateEvidence: [{ value: date, precision: 'day', from: 'metadata', kind: 'published', evidence }],
+    published: { value: date, precision: 'day', from: 'metadata' },
+  };
+}
+
 /** Make an empty-layered Doc from a raw article. */
 export function createDoc(id: string, raw: RawArticle): Doc {
   return {

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { annotateLanguage } from '../../language/index.js';
 import { loadTagger } from '../../language/ner/index.js';
-import { createDoc, type Doc, type PloverType } from '../../model/index.js';
+import { createDoc, type Doc, type PloverType, publishedOn, textArticle } from '../../model/index.js';
 import { annotateQuotes } from '../../quotes/index.js';
 import { annotateTime } from '../../time/index.js';
 import { annotateEvents, type CollectedCandidate } from '../annotate.js';
@@ -28,19 +28,7 @@ export interface Candidate {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function makeDoc(id: string, text: string, date: string | null): Doc {
-  return createDoc(id, {
-    title: '',
-    url: null,
-    outlet: null,
-    text,
-    captions: [],
-    origin: id,
-    warnings: [],
-    dateEvidence: date
-      ? [{ value: date, precision: 'day', from: 'metadata', kind: 'published', evidence: 'bench' }]
-      : [],
-    published: date ? { value: date, precision: 'day', from: 'metadata' } : null,
-  });
+  return createDoc(id, textArticle(text, id, publishedOn(date, 'bench')));
 }
 
 const words = (s: string) =>

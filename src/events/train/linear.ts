@@ -1,3 +1,4 @@
+import { rng } from '../../model/index.js';
 import type { LinearFile } from '../model.js';
 
 /** One training example: sparse features and the index of its label. */
@@ -16,18 +17,6 @@ export interface LinearOptions {
 
 export const DEFAULT_LINEAR: LinearOptions = { l2: 1e-3, epochs: 30, rate: 0.5 };
 
-/** A small deterministic pseudo-random generator (mulberry32), for the example order. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Multinomial logistic regression by Adagrad with L2, deterministic (fixed example order per epoch from a seed).
  * Weights below 1e-3 in absolute value are left out of the file; the rest are rounded to four decimals.
@@ -42,7 +31,7 @@ export function trainLinear(examples: readonly Example[], labels: readonly strin
     return r;
   };
   const order = examples.map((_, i) => i);
-  const rnd = random(20261207);
+  const rnd = rng(20261207);
   const p = new Float64Array(k);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
