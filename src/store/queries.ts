@@ -369,29 +369,16 @@ export function* allEvents(db: Db): Generator<ExportEvent> {
   }
 }
 
+/** A stored event row as read: its JSON (`data`, an `ExportEvent`), date and id. */
+export type EventDataRow = { data: string; date: string | null; id: string };
+
 /**
  * A page of events in the events' order (dated oldest first, then undated, each by id), `limit + 1` rows read to
  * know whether more follow: after `offset` rows, or after a cursor's key (a seek in events_date_id or a facet's
  * index: the dated range from the key's date on, then the undated range from the key's id on). By offset, the
  * undated range is entered where the dated one ends: a page that ends the dated rows tells how many there are, and
- * only a page past them all counts them.
+ * only a page past them all counts them. The rows are left as stored, their JSON not parsed.
  */
-function eventRows(
-  db: Db,
-  w: { sql: string[]; args: unknown[] },
-  offset: number,
-  limit: number,
-  cursor: string | undefined,
-  withUndated: boolean,
-): { items: ExportEvent[]; next: string | null } {
-  const page = eventDataRows(db, w, offset, limit, cursor, withUndated);
-  return { items: page.items.map((r) => JSON.parse(r.data) as ExportEvent), next: page.next };
-}
-
-/** A stored event row as read: its JSON (`data`, an `ExportEvent`), date and id. */
-export type EventDataRow = { data: string; date: string | null; id: string };
-
-/** `eventRows`, the rows left as stored (their JSON not parsed). */
 function eventDataRows(
   db: Db,
   w: { sql: string[]; args: unknown[] },
@@ -401,17 +388,16 @@ function eventDataRows(
   withUndated: boolean,
 ): { items: EventDataRow[]; next: string | null } {
   const and = clause(w, true);
-  type Row = { data: string; date: string | null; id: string };
-  const read = (cond: string, args: unknown[], lim: number, off: number): Row[] =>
+  const read = (cond: string, args: unknown[], lim: number, off: number): EventDataRow[] =>
     lim <= 0
       ? []
       : (statement(
           db,
           `SELECT data, date, id FROM events WHERE rowid IN (SELECT e.rowid FROM events e WHERE ${cond}
                     ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id`,
-        ).all(...args, ...w.args, lim, off) as Row[]);
+        ).all(...args, ...w.args, lim, off) as EventDataRow[]);
   const want = limit + 1;
-  let rows: Row[];
+  let rows: EventDataRow[];
   if (cursor === undefined) {
     rows = read('e.date IS NOT NULL', [], want, offset);
     if (withUndated && rows.length < want) {
@@ -444,8 +430,8 @@ export function eventPage(
   // Dated events first, then undated ones: two index ranges (events_date_id, events_type_date_id), not one sort.
   // (A date range leaves the undated out: its conditions are false on a null date.)
   const count = countCapped(db, `SELECT 1 FROM events e ${clause(w)}`, w.args, cap);
-  const page = eventRows(db, w, offset, limit, cursor, !(f.from || f.to));
-  return { ...totalOf(count), ...page };
+  const page = eventDataRows(db, w, offset, limit, cursor, !(f.from || f.to));
+  return { ...totalOf(count), items: page.items.map((r) => JSON.parse(r.data) as ExportEvent), next: page.next };
 }
 
 /**
