@@ -138,7 +138,12 @@ describe('filters in the address', () => {
     const value = await page.locator('#speaker-filter option').nth(1).getAttribute('value');
     await page.selectOption('#speaker-filter', value!);
     await page.waitForFunction((v) => location.hash.includes(`actor=${v}`), value);
-    await page.waitForSelector('#quote-list li');
+    // The address changes before the list is drawn again: wait for the filtered list, not any list (a broken filter
+    // times out here).
+    await page.waitForFunction(() => {
+      const names = [...document.querySelectorAll('#quote-list li .speaker')].map((e) => e.textContent);
+      return names.length > 0 && new Set(names).size === 1;
+    });
     const speakers = new Set(await page.locator('#quote-list li .speaker').allTextContents());
     expect(speakers.size).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
