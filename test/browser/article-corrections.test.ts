@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MERGED_DUMP } from '../../src/serve/test-merged-dump.js';
-import { openUi, type UiSession } from './harness.js';
+import { openUi, type UiSession, settled } from './harness.js';
 
 let ui: UiSession;
 /** With SITREP_SCREENSHOTS=<dir>, the reader's split controls and the Corrections view are saved there. */
@@ -22,6 +22,7 @@ describe('splitting and joining articles in the reader', () => {
   it('splits an article where the second report starts, then joins it back', async () => {
     const { page, base } = ui;
     await page.goto(`${base}/#/articles`);
+    await settled(page);
     await page.click('a >> text=Ferry crews end strike in Port Ellis');
     await page.waitForSelector('#article-body [data-split]');
     const originalUrl = page.url();
@@ -51,10 +52,12 @@ describe('splitting and joining articles in the reader', () => {
 
     // The original is gone from the list; the second part is there, titled by its first sentence.
     await page.goto(`${base}/#/articles`);
+    await settled(page);
     await page.waitForSelector('a >> text=/^The navy of Westmark held drills/');
 
     // The correction is listed with links to the new articles.
     await page.goto(`${base}/#/corrections`);
+    await settled(page);
     await page.waitForSelector('#corrections-table tbody tr');
     expect(await page.textContent('#corrections-table tbody tr')).toContain('article.split');
     await page.click('#corrections-table tbody tr .article-correction a');
@@ -71,6 +74,7 @@ describe('splitting and joining articles in the reader', () => {
     expect(text).toContain('Ferry crews in Port Ellis ended');
     expect(text).toContain('summoned the Westmark ambassador');
     await page.goto(`${base}/#/corrections`);
+    await settled(page);
     await page.waitForSelector('#corrections-table tbody tr');
     expect(await page.textContent('#corrections-table tbody tr')).toContain('article.join');
     if (shots) await page.screenshot({ path: `${shots}/corrections.png` });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUi, ROOT, type UiSession } from './harness.js';
+import { openUi, ROOT, type UiSession, settled } from './harness.js';
 
 let ui: UiSession;
 let page: Page;
@@ -27,6 +27,7 @@ afterAll(async () => {
 describe('briefs view', () => {
   it("shows a story's brief as text, each citation opening the cited sentence", async () => {
     await page.goto(`${base}/#/briefs`);
+    await settled(page);
     await page.waitForSelector('#brief .brief-story');
     expect(await page.locator('#nav a[data-route="briefs"]').textContent()).toBe('Brief');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -40,6 +41,7 @@ describe('briefs view', () => {
     await page.fill('#brief-since', '2031-05-05');
     await page.click('#brief-form button');
     await page.waitForFunction(() => location.hash.includes('since=2031-05-05'));
+    await settled(page);
     await page.waitForSelector('#brief .brief-new');
     expect(await page.locator('#brief .brief-story').count()).toBe(1);
     if (shots) {
@@ -54,6 +56,7 @@ describe('briefs view', () => {
 
   it('downloads the brief as an HTML document', async () => {
     await page.goto(`${base}/#/briefs`);
+    await settled(page);
     await page.waitForSelector('#brief-download');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#brief-download')]);
     expect(download.suggestedFilename()).toBe('sitrep-brief.html');
@@ -61,6 +64,7 @@ describe('briefs view', () => {
 
   it('says so when the download fails', async () => {
     await page.goto(`${base}/#/briefs`);
+    await settled(page);
     await page.waitForSelector('#brief-download');
     await page.route('**/api/brief.html*', (route) => route.abort());
     try {
@@ -73,6 +77,7 @@ describe('briefs view', () => {
 
   it('keeps an asked story that is not listed, and the query and period, when shown again', async () => {
     await page.goto(`${base}/#/briefs`);
+    await settled(page);
     await page.waitForSelector('#brief-story');
     const option = page.locator('#brief-story option', { hasText: 'Corvel' }).first();
     const id = (await option.getAttribute('value'))!;
@@ -83,6 +88,7 @@ describe('briefs view', () => {
     );
     try {
       await page.goto(`${base}/#/briefs?story=${id}&from=2031-01-01&to=2031-12-31`);
+      await settled(page);
       // Only the hash changes, so the previous brief is still on screen until the view is drawn again: wait for
       // the redrawn form (a story picked), not for any brief.
       await page.waitForFunction(
@@ -95,6 +101,7 @@ describe('briefs view', () => {
       await page.fill('#brief-since', '2031-05-05');
       await page.click('#brief-form button');
       await page.waitForFunction(() => location.hash.includes('since=2031-05-05'));
+      await settled(page);
       const asked = new URLSearchParams(await page.evaluate(() => location.hash.split('?')[1] ?? ''));
       expect(Object.fromEntries(asked)).toEqual({
         story: id,
@@ -107,6 +114,7 @@ describe('briefs view', () => {
     }
     // A query is kept when no story is picked.
     await page.goto(`${base}/#/briefs?query=summit&from=2031-01-01`);
+    await settled(page);
     await page.waitForFunction(() =>
       document.querySelector('#brief-story option[value=""]')?.textContent?.includes('summit'),
     );
@@ -114,6 +122,7 @@ describe('briefs view', () => {
     await page.fill('#brief-since', '2031-05-06');
     await page.click('#brief-form button');
     await page.waitForFunction(() => location.hash.includes('since=2031-05-06'));
+    await settled(page);
     const asked = new URLSearchParams(await page.evaluate(() => location.hash.split('?')[1] ?? ''));
     expect(Object.fromEntries(asked)).toEqual({ query: 'summit', from: '2031-01-01', since: '2031-05-06' });
   });

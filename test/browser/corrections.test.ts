@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUi, ROOT, type UiSession } from './harness.js';
+import { openUi, ROOT, type UiSession, settled } from './harness.js';
 
 let ui: UiSession;
 
@@ -15,6 +15,7 @@ describe('corrections in the UI', () => {
   it('renames an actor from its page, lists the correction and undoes it', async () => {
     const { page, base } = ui;
     await page.goto(`${base}/#/entities`);
+    await settled(page);
     await page.waitForSelector('#entity-table tbody tr a');
     await page.click('#entity-table tbody tr a >> text=Norvessa');
     await page.waitForSelector('#actor-corrections [data-open="Rename"]');
@@ -23,6 +24,7 @@ describe('corrections in the UI', () => {
     await page.click('#actor-corrections button[type="submit"]');
     await page.waitForFunction(() => document.getElementById('actor-name')?.textContent === 'Kingdom of Norvessa');
     await page.goto(`${base}/#/corrections`);
+    await settled(page);
     await page.waitForSelector('#corrections-table tbody tr');
     expect(await page.textContent('#corrections-table tbody tr')).toContain('actor.rename');
     await page.click('#corrections-table tbody tr button >> text=Undo');
@@ -30,12 +32,14 @@ describe('corrections in the UI', () => {
       document.querySelector('#corrections-table tbody tr')?.textContent?.includes('undone'),
     );
     await page.goto(`${base}/#/entities`);
+    await settled(page);
     await page.waitForSelector('#entity-table tbody tr a >> text=/^Norvessa$/');
   });
 
   it('marks an event wrong from the network’s edge list', async () => {
     const { page, base } = ui;
     await page.goto(`${base}/#/network`);
+    await settled(page);
     await page.waitForSelector('#network-edges tbody tr button');
     await page.click('#network-edges tbody tr button');
     await page.waitForSelector('#network-edge-events li [data-open="Wrong"]');
@@ -53,6 +57,7 @@ describe('corrections in the UI', () => {
       [edge[0], edge[1], edge[6]],
     );
     await page.goto(`${base}/#/corrections`);
+    await settled(page);
     await page.waitForSelector('#corrections-table tbody tr');
     expect(await page.textContent('#corrections-table tbody tr')).toContain('event.wrong');
   });
@@ -70,6 +75,7 @@ describe('corrections in a UI that needs the token for reads', () => {
   it('downloads the alias file', async () => {
     const { page, base, token } = open;
     await page.goto(`${base}/?token=${token}#/corrections`);
+    await settled(page);
     await page.waitForSelector('#corrections-aliases');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#corrections-aliases')]);
     expect(download.suggestedFilename()).toBe('sitrep.aliases.json');

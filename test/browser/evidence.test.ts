@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUi, ROOT, type UiSession } from './harness.js';
+import { openUi, ROOT, type UiSession, settled } from './harness.js';
 
 let ui: UiSession;
 let page: Page;
@@ -42,6 +42,7 @@ async function opensSentence(selector: string, expected: string): Promise<void> 
 describe('every fact opens its highlighted sentence', () => {
   it('an event, from the timeline', async () => {
     await page.goto(`${base}/#/timeline?type=ASSAULT`);
+    await settled(page);
     await page.waitForSelector('#timeline li.chrono');
     const first = page.locator('#timeline li.chrono').first();
     const sentence = (await first.locator('blockquote.sentence').textContent())!;
@@ -53,6 +54,7 @@ describe('every fact opens its highlighted sentence', () => {
 
   it('a date, from the timeline: the time expression that dates an event', async () => {
     await page.goto(`${base}/#/timeline`);
+    await settled(page);
     await page.waitForSelector('#timeline li.chrono');
     const link = page.locator('#timeline a.date-evidence').first();
     const words = (await link.textContent())!.replace(/^“|”$/g, '');
@@ -64,6 +66,7 @@ describe('every fact opens its highlighted sentence', () => {
 
   it('a quote, from the quote browser, with its speaker on click', async () => {
     await page.goto(`${base}/#/quotes`);
+    await settled(page);
     await page.waitForSelector('#quote-list li');
     const item = page.locator('#quote-list li', { has: page.locator('a.speaker') }).first();
     const text = (await item.locator('blockquote').textContent())!;
@@ -78,10 +81,12 @@ describe('every fact opens its highlighted sentence', () => {
 
   it('a claim, from the claims list and from the ledger', async () => {
     await page.goto(`${base}/#/claims?stance=denies`);
+    await settled(page);
     await page.waitForSelector('#claim-list li');
     const sentence = (await page.locator('#claim-list li a.evidence').first().getAttribute('title'))!;
     await opensSentence('#claim-list li a.evidence', sentence);
     await page.goto(`${base}/#/ledger`);
+    await settled(page);
     await page.waitForSelector('#ledger .ledger-group');
     const title = (await page.locator('#ledger a.evidence').first().getAttribute('title'))!;
     await opensSentence('#ledger a.evidence', title);
@@ -89,6 +94,7 @@ describe('every fact opens its highlighted sentence', () => {
 
   it('an actor mention, from the actor page', async () => {
     await page.goto(`${base}/#/entities`);
+    await settled(page);
     await page.waitForSelector('#entity-table tbody tr');
     await page.locator('#entity-table a', { hasText: 'Veskaria' }).first().click();
     await page.waitForSelector('#actor-articles a.mention');
@@ -101,6 +107,7 @@ describe('every fact opens its highlighted sentence', () => {
 
   it("an actor's events, quotes and claims, from its page", async () => {
     await page.goto(`${base}/#/entities`);
+    await settled(page);
     await page.waitForSelector('#entity-table tbody tr');
     await page.locator('#entity-table a', { hasText: 'Veskaria' }).first().click();
     await page.waitForSelector('#actor-as-source li');
@@ -117,9 +124,11 @@ describe('every fact opens its highlighted sentence', () => {
 describe('filters in the address', () => {
   it('the filter bar changes the address, and the address restores the filter', async () => {
     await page.goto(`${base}/#/timeline`);
+    await settled(page);
     await page.waitForSelector('#filter-bar select[data-filter="type"]');
     await page.selectOption('#filter-bar select[data-filter="type"]', 'SANCTION');
     await page.waitForFunction(() => location.hash === '#/timeline?type=SANCTION');
+    await settled(page);
     // The filtered list replaces the whole one once it has loaded.
     await page.waitForFunction(() => {
       const badges = [...document.querySelectorAll('#timeline li.chrono .badge')];
@@ -134,10 +143,12 @@ describe('filters in the address', () => {
 
   it('the quote browser filters by speaker and exports what it shows', async () => {
     await page.goto(`${base}/#/quotes`);
+    await settled(page);
     await page.waitForSelector('#speaker-filter option:nth-child(2)', { state: 'attached' });
     const value = await page.locator('#speaker-filter option').nth(1).getAttribute('value');
     await page.selectOption('#speaker-filter', value!);
     await page.waitForFunction((v) => location.hash.includes(`actor=${v}`), value);
+    await settled(page);
     // The address changes before the list is drawn again: wait for the filtered list, not any list (a broken filter
     // times out here).
     await page.waitForFunction(() => {
@@ -156,6 +167,7 @@ describe('filters in the address', () => {
 
   it('exports the whole filtered list, past the page on screen, from the server', async () => {
     await page.goto(`${base}/#/quotes?limit=5`);
+    await settled(page);
     await page.waitForSelector('#quote-list li');
     const total = (await (await page.request.get(`${base}/api/quotes?limit=1`)).json()).total as number;
     expect(total).toBeGreaterThan(await page.locator('#quote-list li').count());

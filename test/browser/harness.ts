@@ -56,3 +56,15 @@ export async function openUi(
     },
   };
 }
+
+/**
+ * Waits until the view of the page's current address is drawn. A change of the hash alone (a `goto` to another view
+ * of the same page, a filter, a click) leaves the old view on screen until the new one has loaded, so a selector the
+ * old view also has would be found at once: wait for this first.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.getElementById('main');
+    return main !== null && main.dataset.shown === location.hash && !main.hasAttribute('aria-busy');
+  });
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUi, type UiSession } from './harness.js';
+import { openUi, type UiSession, settled } from './harness.js';
 
 /**
  * A corpus written to attack the UI: markup, event handlers, javascript: and data: URLs, bidi overrides,
@@ -73,6 +73,7 @@ async function expectInert(view: string): Promise<void> {
 describe('a hostile corpus in every view', () => {
   it('lists and reads the articles as text, bidi and zero-width characters kept inert', async () => {
     await page.goto(`${base}/#/articles`);
+    await settled(page);
     await page.waitForSelector('#article-list li');
     const titles = await page.locator('#article-list a.article-link').allTextContents();
     expect(titles.some((t) => t.includes('<script>window.__pwned=1</script>') && t.includes('&amp;'))).toBe(true);
@@ -81,6 +82,7 @@ describe('a hostile corpus in every view', () => {
     await expectInert('articles');
     for (const i of [0, 1]) {
       await page.goto(`${base}/#/articles`);
+      await settled(page);
       await page.waitForSelector('#article-list li');
       await page.locator('#article-list a.article-link').nth(i).click();
       await page.waitForSelector('#article-body');
@@ -98,10 +100,12 @@ describe('a hostile corpus in every view', () => {
       ['sources', '#source-url'],
     ] as const) {
       await page.goto(`${base}/#/${view}`);
+      await settled(page);
       await page.waitForSelector(ready);
       await expectInert(view);
     }
     await page.goto(`${base}/#/entities`);
+    await settled(page);
     await page.waitForSelector('#entity-table a');
     await page.locator('#entity-table a').first().click();
     await page.waitForSelector('#actor-name');
@@ -110,6 +114,7 @@ describe('a hostile corpus in every view', () => {
 
   it('searches with markup in the query and shows hits as text', async () => {
     await page.goto(`${base}/#/search/${encodeURIComponent('<script>window.__pwned=1</script> Velmar')}`);
+    await settled(page);
     await page.waitForSelector('#search-results li, #search-empty');
     expect(await page.textContent('main h2')).toContain('<script>');
     await expectInert('search');

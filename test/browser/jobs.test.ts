@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkQueue } from '../../src/queue/index.js';
 import { postgresForTests, throwawayDb, type ThrowawayDb } from '../../src/queue/test-pg.js';
-import { openUi, type UiSession } from './harness.js';
+import { openUi, type UiSession, settled } from './harness.js';
 
 const available = await postgresForTests();
 
@@ -35,6 +35,7 @@ describe.skipIf(!available)('Sources view: the job queue', () => {
   it('shows the quarantined job with its error, and its Retry button puts it back in the queue', async () => {
     const { page, base } = ui;
     await page.goto(`${base}/#/sources`);
+    await settled(page);
     await page.waitForSelector('#job-counts');
     expect(await page.textContent('#job-counts')).toMatch(/queued 0 · running 0 · done 0 · failed 1/);
     const row = page.locator('tr.job-failed');

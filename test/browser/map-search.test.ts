@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUi, ROOT, type UiSession } from './harness.js';
+import { openUi, ROOT, type UiSession, settled } from './harness.js';
 
 let ui: UiSession;
 
@@ -15,6 +15,7 @@ describe('map of event places', () => {
   it('draws the world and a circle per place; a circle lists its events with evidence links', async () => {
     const { page, base } = ui;
     await page.goto(`${base}/#/map`);
+    await settled(page);
     await page.waitForSelector('#map-svg circle.place');
     expect((await page.getAttribute('#map-svg path.land', 'd'))!.length).toBeGreaterThan(1000);
     const circles = await page.$$eval('#map-svg circle.place', (cs) =>
@@ -41,9 +42,11 @@ describe('map of event places', () => {
     // A fresh page: a change of the hash alone would leave the previous test's map on screen for a moment.
     await page.goto('about:blank');
     await page.goto(`${base}/#/map`);
+    await settled(page);
     await page.waitForSelector('#filter-bar select[data-filter="type"]');
     await page.selectOption('#filter-bar select[data-filter="type"]', type);
     await page.waitForFunction((t) => location.hash.includes(`type=${t}`), type);
+    await settled(page);
     const placed = await (await page.request.get(`${base}/api/places?type=${type}`)).json();
     // The filtered map has replaced the whole one once its filter bar shows the type.
     await page.waitForFunction(
@@ -69,6 +72,7 @@ describe('search', () => {
   it('finds inflections, marks the matched words, shows no score, and narrows by a facet in the URL', async () => {
     const { page, base } = ui;
     await page.goto(`${base}/#/search/ferries`);
+    await settled(page);
     await page.waitForSelector('#search-results li');
     const marks = await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent ?? ''));
     expect(marks.length).toBeGreaterThan(0);
@@ -78,6 +82,7 @@ describe('search', () => {
     const outlet = await first.textContent();
     await first.click();
     await page.waitForFunction(() => location.hash.includes('outlet='));
+    await settled(page);
     await page.waitForSelector('#search-narrowed');
     const outlets = await page.$$eval('#search-results li .meta:not(.snippet)', (ds) =>
       ds.map((d) => (d.textContent ?? '').split(' · ')[0]),
@@ -89,6 +94,7 @@ describe('search', () => {
   it('says what is wrong with a search it cannot read', async () => {
     const { page, base } = ui;
     await page.goto(`${base}/#/search/${encodeURIComponent('"ferry crossings')}`);
+    await settled(page);
     await page.waitForSelector('#search-error');
     expect(await page.textContent('#search-error')).toMatch(/phrase is not closed/);
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../../src/analyze/index.js';
 import { createApp } from '../../src/serve/index.js';
 import { openDb, type Db } from '../../src/store/index.js';
-import { CHROMIUM_FLAGS } from './harness.js';
+import { CHROMIUM_FLAGS, settled } from './harness.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -46,6 +46,7 @@ async function edgeRows(): Promise<string[][]> {
 describe('actor network view', () => {
   it('shows who acts on whom in the example corpus, cooperative and conflictual, with dates', async () => {
     await page.goto(`${base}/#/network`);
+    await settled(page);
     await page.waitForSelector('#network-edges tbody tr');
     const rows = await edgeRows();
     const sanction = rows.find((r) => r[0] === 'United States' && r[1] === 'Veskaria');
@@ -78,6 +79,7 @@ describe('actor network view', () => {
 
   it('lays the actors out with no two labels overlapping', async () => {
     await page.goto(`${base}/#/network`);
+    await settled(page);
     await page.waitForSelector('#network-canvas canvas');
     const overlaps = await page.evaluate(() => {
       const cy = (document.getElementById('network-canvas') as unknown as { _cyreg: { cy: any } })._cyreg.cy;
@@ -97,6 +99,7 @@ describe('actor network view', () => {
 
   it('opens an actor from its node and an edge’s events, each with its evidence sentence', async () => {
     await page.goto(`${base}/#/network`);
+    await settled(page);
     await page.waitForSelector('#network-canvas canvas');
     const at = async (selector: string): Promise<{ x: number; y: number }> =>
       page.evaluate((sel) => {
@@ -153,6 +156,7 @@ describe('actor network view', () => {
     const p = await at(node.sel);
     await page.mouse.click(p.x, p.y);
     await page.waitForFunction(() => location.hash.startsWith('#/actor/'));
+    await settled(page);
     expect(decodeURIComponent(await page.evaluate(() => location.hash))).toBe(`#/actor/${node.actor}`);
     await page.waitForSelector('#actor-name');
     expect(await page.textContent('#actor-name')).toBe('Veskaria');
@@ -160,14 +164,17 @@ describe('actor network view', () => {
 
   it('narrows the graph to actors with a minimum of mentions and by the time slider', async () => {
     await page.goto(`${base}/#/network`);
+    await settled(page);
     await page.waitForSelector('#network-edges tbody tr');
     const all = (await edgeRows()).length;
     await page.fill('#network-min', '30');
     await page.dispatchEvent('#network-min', 'change');
     await page.waitForFunction(() => location.hash.includes('min=30'));
+    await settled(page);
     await page.waitForFunction((n) => document.querySelectorAll('#network-edges tbody tr').length < n, all);
     expect((await edgeRows()).length).toBeGreaterThan(0);
     await page.goto(`${base}/#/network`);
+    await settled(page);
     await page.waitForSelector('#network-slider-from');
     await page.$eval('#network-slider-from', (s: HTMLInputElement) => {
       s.value = String(Number(s.value) + 8);
@@ -175,11 +182,13 @@ describe('actor network view', () => {
       s.dispatchEvent(new Event('change'));
     });
     await page.waitForFunction(() => location.hash.includes('from='));
+    await settled(page);
     await page.waitForFunction((n) => document.querySelectorAll('#network-edges tbody tr').length < n, all);
   });
 
   it('follows the network over time with the date range', async () => {
     await page.goto(`${base}/#/network`);
+    await settled(page);
     await page.waitForSelector('#network-edges tbody tr');
     const all = (await edgeRows()).length;
     await page.fill('#network-from', '2026-03-18');
@@ -199,11 +208,13 @@ describe('actor network view', () => {
     // A fresh page: a change of the hash alone would leave the previous test's rows on screen for a moment.
     await page.goto('about:blank');
     await page.goto(`${base}/#/network?from=2026-03-01`);
+    await settled(page);
     await page.waitForSelector('#network-edges tbody tr');
     const all = await edgeRows();
     expect(all.some((r) => Number(r[2]) > 0)).toBe(true);
     await page.selectOption('#filter-bar select[data-filter="quad"]', 'conflictual');
     await page.waitForFunction(() => location.hash.includes('quad=conflictual'));
+    await settled(page);
     await page.waitForFunction(() =>
       [...document.querySelectorAll('#network-edges tbody tr')].every(
         (r) => r.querySelectorAll('td')[2]?.textContent === '0',

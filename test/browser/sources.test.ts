@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/ingest/test-server.js';
 import { createApp, storeToken } from '../../src/serve/index.js';
 import { openDb, type Db } from '../../src/store/index.js';
-import { CHROMIUM_FLAGS } from './harness.js';
+import { CHROMIUM_FLAGS, settled } from './harness.js';
 
 const para = (place: string, n: number): string =>
   `<p>Officials in ${place} said on Monday that repairs to the old harbour wall had reached stage ${n}, and that the ferry ` +
@@ -59,6 +59,7 @@ afterAll(async () => {
 describe('Sources view', () => {
   it('adds a page by URL and opens the stored article', async () => {
     await tab.goto(`${base}/#/sources`);
+    await settled(tab);
     await tab.waitForSelector('#source-url');
     expect(await tab.locator('nav a.active').textContent()).toBe('Sources');
     await tab.fill('#source-url', `${site.url}/news/wall`);
@@ -71,6 +72,7 @@ describe('Sources view', () => {
 
   it('watches a feed: its entries are stored and the feed is listed with its state', async () => {
     await tab.goto(`${base}/#/sources`);
+    await settled(tab);
     await tab.waitForSelector('#source-url');
     await tab.fill('#source-url', `${site.url}/feed.xml`);
     await tab.click('#add-feed');
@@ -83,6 +85,7 @@ describe('Sources view', () => {
 
   it('shows a refused fetch as an error', async () => {
     await tab.goto(`${base}/#/sources`);
+    await settled(tab);
     await tab.waitForSelector('#source-url');
     await tab.fill('#source-url', `${site.url}/missing`);
     await tab.click('#add-page');

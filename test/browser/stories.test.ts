@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUi, ROOT, type UiSession } from './harness.js';
+import { openUi, ROOT, type UiSession, settled } from './harness.js';
 
 let ui: UiSession;
 let page: Page;
@@ -20,6 +20,7 @@ afterAll(async () => {
 describe('stories view', () => {
   it('lists the stories and shows one with its outlets and conflicting claims side by side', async () => {
     await page.goto(`${base}/#/stories`);
+    await settled(page);
     await page.waitForSelector('#story-list li');
     const titles = await page.locator('#story-list .story-link').allTextContents();
     expect(titles).toHaveLength(2);
@@ -51,6 +52,7 @@ describe('stories view', () => {
 
   it("opens the workbench's views narrowed to the story, the story shown in their filter bar", async () => {
     await page.goto(`${base}/#/stories`);
+    await settled(page);
     await page.waitForSelector('#story-list li');
     await page.locator('#story-list .story-link').first().click();
     await page.waitForSelector('#story-facets a[data-view="timeline"]');
@@ -68,5 +70,6 @@ describe('stories view', () => {
     // Choosing "any" story again widens the view back to the whole store.
     await page.selectOption('#filter-bar select[data-filter="story"]', '');
     await page.waitForFunction(() => !location.hash.includes('story='));
+    await settled(page);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUi, ROOT, type UiSession } from './harness.js';
+import { openUi, ROOT, type UiSession, settled } from './harness.js';
 
 const HOSTILE = `Officials <img src=x onerror="window.__pwned=1"> deny everything
 
@@ -29,6 +29,7 @@ afterAll(async () => {
 describe('web UI', () => {
   it('goes from the article list to the reader, with captions apart and entities highlighted', async () => {
     await page.goto(`${base}/`);
+    await settled(page);
     await page.waitForSelector('#article-list li');
     const count = await page.locator('#article-list li').count();
     expect(count).toBe(17);
@@ -61,6 +62,7 @@ describe('web UI', () => {
 
   it('shows the claims ledger: an accusation with its denials, who takes which side and since when', async () => {
     await page.goto(`${base}/#/ledger`);
+    await settled(page);
     await page.waitForSelector('#ledger .ledger-group');
     const group = page.locator('#ledger .ledger-group', { hasText: 'jamming' }).first();
     expect(await group.locator('h3').textContent()).toMatch(/jamming/);
@@ -79,6 +81,7 @@ describe('web UI', () => {
 
   it('renders a hostile article as inert text', async () => {
     await page.goto(`${base}/#/articles`);
+    await settled(page);
     await page.waitForSelector('#article-list li');
     await page.locator('#article-list a.article-link', { hasText: 'deny everything' }).click();
     await page.waitForSelector('#article-body');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUi, ROOT, type UiSession } from './harness.js';
+import { openUi, ROOT, type UiSession, settled } from './harness.js';
 
 /**
  * An analyst's five questions about the example story (the Halder Strait crisis and its summit sequel), answered
@@ -33,6 +33,7 @@ async function shot(name: string, keepScroll = false): Promise<void> {
 
 async function nav(route: string): Promise<void> {
   await page.click(`nav a[data-route="${route}"]`);
+  await settled(page);
 }
 
 /** The reader's highlighted words, once the reader shows them. */
@@ -44,6 +45,7 @@ async function highlight(): Promise<string> {
 describe('walk-through: five questions answered by clicks', () => {
   it('what was launched, and when', async () => {
     await page.goto(`${base}/`);
+    await settled(page);
     await page.waitForSelector('#article-list li');
     await shot('articles');
     await nav('timeline');
@@ -51,6 +53,7 @@ describe('walk-through: five questions answered by clicks', () => {
     await page.waitForSelector('#filter-bar select[data-filter="quad"]');
     await page.selectOption('#filter-bar select[data-filter="quad"]', 'conflictual');
     await page.waitForFunction(() => location.hash.includes('quad=conflictual'));
+    await settled(page);
     await page.waitForSelector('#timeline li.chrono');
     const launch = page
       .locator('#timeline section.day', { has: page.locator('.headline', { hasText: /^Veskaria fires 3 / }) })
@@ -72,12 +75,14 @@ describe('walk-through: five questions answered by clicks', () => {
     await page.waitForSelector('#filter-bar select[data-filter="stance"]');
     await page.selectOption('#filter-bar select[data-filter="stance"]', 'accuses');
     await page.waitForFunction(() => location.hash.includes('stance=accuses'));
+    await settled(page);
     const accusation = page.locator('#claim-list li', { hasText: 'supplying weapons' }).first();
     await accusation.waitFor();
     expect(await accusation.locator('strong').textContent()).toBe('Dragan Ilic');
     expect(await accusation.textContent()).toMatch(/accuses: Norvessa of supplying weapons/);
     await page.selectOption('#filter-bar select[data-filter="stance"]', 'denies');
     await page.waitForFunction(() => location.hash.includes('stance=denies'));
+    await settled(page);
     const denial = page.locator('#claim-list li', { hasText: 'supplying weapons' }).first();
     await denial.waitFor();
     expect(await denial.locator('strong').textContent()).toBe('Henrik Aalto');
@@ -106,6 +111,7 @@ describe('walk-through: five questions answered by clicks', () => {
     const varga = await page.locator('#speaker-filter option', { hasText: 'Tomas Varga' }).getAttribute('value');
     await page.selectOption('#speaker-filter', varga!);
     await page.waitForFunction((id) => location.hash.includes(`actor=${id}`), varga);
+    await settled(page);
     const letter = page.locator('#quote-list li', { hasText: 'the sea between our countries' }).first();
     await letter.waitFor();
     expect(new Set(await page.locator('#quote-list li .speaker').allTextContents())).toEqual(new Set(['Tomas Varga']));
@@ -129,6 +135,7 @@ describe('walk-through: five questions answered by clicks', () => {
     await page.waitForSelector('#filter-bar select[data-filter="type"]');
     await page.selectOption('#filter-bar select[data-filter="type"]', 'CONSULT');
     await page.waitForFunction(() => location.hash.includes('type=CONSULT'));
+    await settled(page);
     // The talks held on the 19th, which GlobalWire reported with the agreement they produced.
     const talks = page
       .locator('#timeline li.chrono', { has: page.locator('.headline', { hasText: 'Henrik Aalto' }) })

@@ -43,8 +43,16 @@ const VIEWS: View[] = [
   { route: 'corrections', label: 'Corrections', render: (m) => renderCorrections(m) },
 ];
 
+/** Counts route calls, so that only the latest one marks the view as drawn. */
+let routing = 0;
+
 async function route(): Promise<void> {
   const main = document.getElementById('main')!;
+  const mine = ++routing;
+  const shown = location.hash;
+  // While a view loads, the old one may still be on screen: say so to assistive technology and to anyone waiting for
+  // the view of the current address (`data-shown` names the address whose view is drawn).
+  main.setAttribute('aria-busy', 'true');
   // A view's own state follows its path as a query ("#/timeline?type=…"); views get it as `params`.
   const hash = location.hash.replace(/^#/, '');
   const cut = hash.indexOf('?');
@@ -60,6 +68,11 @@ async function route(): Promise<void> {
     main.replaceChildren(
       el('p', { class: 'warning' }, `Could not load: ${err instanceof Error ? err.message : String(err)}`),
     );
+  } finally {
+    if (mine === routing) {
+      main.removeAttribute('aria-busy');
+      main.dataset.shown = shown;
+    }
   }
 }
 
