@@ -850,6 +850,31 @@ describe('epithets, heads of phrases, passives and "according to plan"', () => {
     expect(quote(doc, '“a mistake').speakerName).toBe(null);
   });
 
+  it('keeps a possessed head ("the mayor\'s lawyer") apart from the possessor named before it', () => {
+    const doc = analyze(
+      "Olaf Brandt, the mayor of Velm, was questioned on Monday. The mayor's lawyer said the charges were “absurd”.",
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Velm', 'LOC'],
+      ],
+    );
+    expect(quote(doc, '“absurd').speakerName).toBe(null);
+  });
+
+  it('reads no cue in a noun after a determiner ("the state dinner") and no claim in the words of a toast', () => {
+    const doc = analyze(
+      'At the state dinner in Lindor, President Ivo Sarr raised a toast “to the lasting friendship” of the two nations and “to the health of our guest.”',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lindor', 'LOC'],
+      ],
+    );
+    const q = quote(doc, '“to the lasting');
+    expect(q.cue?.text).not.toBe('state');
+    expect(q.speakerName).toBe('Ivo Sarr');
+    expect(doc.claims).toHaveLength(0);
+  });
+
   it('reads the head of "the owner of the ship off X\'s coast" and "the lawyer for the officer, who has been charged"', () => {
     const doc = analyze(
       "The owner of the ship off Velm's coast said the port authority was responsible for all the work.\n\nThe lawyer for the officer, who has been charged with murder, said the boy was hit by a ricochet.",

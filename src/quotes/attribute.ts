@@ -58,8 +58,16 @@ const AFTER_REACH = 25;
 
 /** A speech verb outside quotes and outside names ("the United States" does not "state"). */
 export function isCue(v: QuoteContext, i: number): boolean {
-  return v.quoteOf[i] === -1 && v.ix.entityOf[i] === -1 && CUE_STANCE.has(v.ix.lower[i]!) && !passive(v, i);
+  return (
+    v.quoteOf[i] === -1 &&
+    v.ix.entityOf[i] === -1 &&
+    CUE_STANCE.has(v.ix.lower[i]!) &&
+    !passive(v, i) &&
+    !(NOUN_LIKE_CUES.has(v.ix.lower[i]!) && NP_OPENERS.has(v.ix.lower[i - 1] ?? ''))
+  );
 }
+
+// A cue form that is as often a noun is one after a determiner ("the state dinner", "his claims"): no verb.
 
 /** Forms of "be" that make a past participle after them passive. */
 const PASSIVE_BE: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'am']);

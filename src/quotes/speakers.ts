@@ -722,6 +722,8 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[], epithe
     words[0] === 'the' &&
     words.length <= 5 &&
     personHead(head) &&
+    // "the president's lawyer": a possessed head is someone of the possessor's, not the possessor renamed.
+    !/['’]s?\s/u.test(ctx.doc.text.slice(span.start, span.end)) &&
     within.every((e) => e.type === 'MISC' || e.type === 'NORP')
   ) {
     const renamed = epithetAntecedent(ctx, span);
