@@ -861,6 +861,18 @@ describe('epithets, heads of phrases, passives and "according to plan"', () => {
     expect(quote(doc, '“absurd').speakerName).toBe(null);
   });
 
+  it('resolves "he" in a clause of a sentence whose subject is "He" through that subject, not a name in the clause', () => {
+    const doc = analyze(
+      '“They are worried,” Ivo Sarr said at the harbour.\n\nHe added that if his son Tomas Sarr were still at sea, he would tell him the danger had “grown a lot”.\n\n“The port is not safe,” he said.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Tomas Sarr', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“grown').speakerName).toBe('Ivo Sarr');
+    expect(quote(doc, '“The port').speakerName).toBe('Ivo Sarr');
+  });
+
   it('reads no cue in a noun after a determiner ("the state dinner") and no claim in the words of a toast', () => {
     const doc = analyze(
       'At the state dinner in Lindor, President Ivo Sarr raised a toast “to the lasting friendship” of the two nations and “to the health of our guest.”',

@@ -296,11 +296,22 @@ function salientPerson(ctx: SpeakerContext, kind: 'male' | 'female', at: number)
       if (prior.type === 'PERSON' && prior.speaker.key && ctx.genders.compatible(prior.speaker.key, kind))
         return prior.speaker;
     }
+    // "He added that if his son Beau … were still serving, he would …": a sentence whose subject is a pronoun of
+    // this gender, written before any name, continues whom that pronoun does; a name in its clauses is no subject.
+    const opening = OPENING_PRONOUN.exec(doc.text.slice(sent.start, Math.min(limit, sent.start + 40)));
+    if (opening && SPEAKER_PRONOUNS.get(opening[1]!.toLowerCase()) === kind) {
+      const firstName = firstAtOrAfter(doc.entities, sent.start);
+      const name = doc.entities[firstName];
+      if (!name || name.start >= sent.start + opening[0].length) return salientPerson(ctx, kind, sent.start);
+    }
     const subject = personSubject(ctx, s, limit);
     if (subject && ctx.genders.compatible(subject.actorKey, kind)) return actor(subject);
   }
   return null;
 }
+
+/** A sentence opening with a subject pronoun, after an optional connective ("But he", "Later, she"). */
+const OPENING_PRONOUN = /^\W*(?:(?:and|but|so|yet|then|later|still|now|however|meanwhile)\W+)?(he|she)\b/i;
 
 /** How many words before a mention a verb of criticism may govern it ("criticised the government of X"). */
 const CRITICISM_REACH = 5;
