@@ -807,3 +807,106 @@ describe('speakers behind relatives, possessives, colons, dashes and coordinated
     expect(quote(doc, '“The quay').speakerName).toBe('Ivo Sarr');
   });
 });
+
+describe('epithets, heads of phrases, passives and "according to plan"', () => {
+  it('resolves an epithet to the person it renames: a non-subject of its sentence, else a described subject before', () => {
+    const doc = analyze(
+      'Civil rights campaigner Marta Olsen met the families on Friday. The veteran activist said the police had “lied from the start”.\n\nIvo Sarr met Lena Holm on Sunday, a day after the opposition front-runner said he was “a danger to the republic.”',
+      [
+        ['Marta Olsen', 'PER'],
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“lied').speakerName).toBe('Marta Olsen');
+    // Not Ivo Sarr: the subject of the same sentence would be "he".
+    expect(quote(doc, '“a danger').speaker?.text).toBe('the opposition front-runner');
+    expect(quote(doc, '“a danger').speakerName).toBe('Lena Holm');
+  });
+
+  it('never gives a person\'s description to the group adjective in it ("the Eastmarker front-runner")', () => {
+    const doc = analyze(
+      'Lena Holm toured the docks on Monday. Reporters followed her. The Eastmarker front-runner said the docks were “a disgrace”.',
+      [
+        ['Lena Holm', 'PER'],
+        ['Eastmarker', 'NORP'],
+      ],
+    );
+    const q = quote(doc, '“a disgrace');
+    expect(q.speaker?.text).toBe('The Eastmarker front-runner');
+    expect(q.speakerName).not.toBe('Eastmarker');
+  });
+
+  it('leaves an epithet unresolved when the person before it was only named, or is a relative', () => {
+    const doc = analyze(
+      'Ivo Sarr was sentenced to five years on Monday. The judge said the crime was “cruel and planned”.\n\nOlaf Brandt, the mayor, left for Velm. The sister said the trip was “a mistake”.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Olaf Brandt', 'PER'],
+        ['Velm', 'LOC'],
+      ],
+    );
+    expect(quote(doc, '“cruel').speakerName).toBe(null);
+    expect(quote(doc, '“a mistake').speakerName).toBe(null);
+  });
+
+  it('keeps a possessed head ("the mayor\'s lawyer") apart from the possessor named before it', () => {
+    const doc = analyze(
+      "Olaf Brandt, the mayor of Velm, was questioned on Monday. The mayor's lawyer said the charges were “absurd”.",
+      [
+        ['Olaf Brandt', 'PER'],
+        ['Velm', 'LOC'],
+      ],
+    );
+    expect(quote(doc, '“absurd').speakerName).toBe(null);
+  });
+
+  it('resolves "he" in a clause of a sentence whose subject is "He" through that subject, not a name in the clause', () => {
+    const doc = analyze(
+      '“They are worried,” Ivo Sarr said at the harbour.\n\nHe added that if his son Tomas Sarr were still at sea, he would tell him the danger had “grown a lot”.\n\n“The port is not safe,” he said.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Tomas Sarr', 'PER'],
+      ],
+    );
+    expect(quote(doc, '“grown').speakerName).toBe('Ivo Sarr');
+    expect(quote(doc, '“The port').speakerName).toBe('Ivo Sarr');
+  });
+
+  it('reads no cue in a noun after a determiner ("the state dinner") and no claim in the words of a toast', () => {
+    const doc = analyze(
+      'At the state dinner in Lindor, President Ivo Sarr raised a toast “to the lasting friendship” of the two nations and “to the health of our guest.”',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lindor', 'LOC'],
+      ],
+    );
+    const q = quote(doc, '“to the lasting');
+    expect(q.cue?.text).not.toBe('state');
+    expect(q.speakerName).toBe('Ivo Sarr');
+    expect(doc.claims).toHaveLength(0);
+  });
+
+  it('reads the head of "the owner of the ship off X\'s coast" and "the lawyer for the officer, who has been charged"', () => {
+    const doc = analyze(
+      "The owner of the ship off Velm's coast said the port authority was responsible for all the work.\n\nThe lawyer for the officer, who has been charged with murder, said the boy was hit by a ricochet.",
+      [['Velm', 'LOC']],
+    );
+    const owner = quote(doc, 'the port authority');
+    expect(owner.speaker?.text).toBe("The owner of the ship off Velm's coast");
+    expect(owner.speakerName).toBe(null);
+    // The one charged (a passive: its subject is spoken about) is not the speaker, nor is "the boy" after "said".
+    const lawyer = quote(doc, 'the boy was hit');
+    expect(lawyer.speaker?.text).toBe('The lawyer for the officer');
+    expect(lawyer.cue?.text).toBe('said');
+    expect(doc.quotes.some((q) => q.speaker?.text === 'who')).toBe(false);
+  });
+
+  it('reads "according to plan" as no source, "according to police" as one', () => {
+    const doc = analyze(
+      'The repairs on the northern quay were finished on Friday, according to plan.\n\nThe ferry ran aground near the harbour entrance on Monday, according to police.',
+    );
+    expect(doc.quotes.some((q) => q.speaker?.text === 'plan')).toBe(false);
+    expect(quote(doc, 'The ferry ran').speaker?.text).toBe('police');
+  });
+});

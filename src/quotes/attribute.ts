@@ -8,6 +8,7 @@ import {
   WEAK_CUES,
 } from './data/cues.js';
 import {
+  accordingSource,
   canSpeak,
   isRelativeSubject,
   phraseFrom,
@@ -57,7 +58,31 @@ const AFTER_REACH = 25;
 
 /** A speech verb outside quotes and outside names ("the United States" does not "state"). */
 export function isCue(v: QuoteContext, i: number): boolean {
-  return v.quoteOf[i] === -1 && v.ix.entityOf[i] === -1 && CUE_STANCE.has(v.ix.lower[i]!);
+  return (
+    v.quoteOf[i] === -1 &&
+    v.ix.entityOf[i] === -1 &&
+    CUE_STANCE.has(v.ix.lower[i]!) &&
+    !passive(v, i) &&
+    !(NOUN_LIKE_CUES.has(v.ix.lower[i]!) && NP_OPENERS.has(v.ix.lower[i - 1] ?? ''))
+  );
+}
+
+// A cue form that is as often a noun is one after a determiner ("the state dinner", "his claims"): no verb.
+
+/** Forms of "be" that make a past participle after them passive. */
+const PASSIVE_BE: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'am']);
+
+/**
+ * A speech verb in the passive ("who has been charged with murder", "she was told", "it was announced"): its
+ * grammatical subject is the one spoken to or about, never the speaker, so it is no cue of its subject's. A form of
+ * "be" before a past participle, over adverbs in -ly ("was widely criticized"); "is saying" is no passive.
+ */
+function passive(v: QuoteContext, i: number): boolean {
+  const w = v.ix.lower[i]!;
+  if (w.endsWith('ing') || w.endsWith('s')) return false;
+  let k = i - 1;
+  while (k >= 0 && k >= i - 3 && /^\p{L}+ly$/u.test(v.ix.lower[k]!)) k--;
+  return k >= 0 && PASSIVE_BE.has(v.ix.lower[k]!) && v.doc.tokens[k]!.sentence === v.doc.tokens[i]!.sentence;
 }
 
 /** "quoted as saying": the cue spans "quoted … as saying"; the speaker is the subject of a passive or the object. */
@@ -212,7 +237,7 @@ export function attributeAfter(v: QuoteContext, qe: number, hi: number): Attribu
   for (let c = j; c < hi && c - qe <= AFTER_REACH; c++) {
     if (v.quoteOf[c] !== -1 || SENTENCE_PUNCT.has(v.ix.lower[c]!)) break;
     if (v.ix.lower[c] === 'according' && v.ix.lower[c + 1] === 'to')
-      return { cue: [c, c + 2], speaker: phraseFrom(v, c + 2, hi) };
+      return { cue: [c, c + 2], speaker: accordingSource(v, c + 2, hi) };
     // "“…,” per the party's bylaws": "per" right after a quote means "according to" (not "per day").
     if (
       c === j &&
@@ -287,7 +312,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
   for (let c = qa - 1; c >= lo; c--) {
     if (v.quoteOf[c] !== -1) break;
     if (v.ix.lower[c] === 'according' && v.ix.lower[c + 1] === 'to') {
-      const who = phraseFrom(v, c + 2, qa);
+      const who = accordingSource(v, c + 2, qa);
       if (who) return { cue: [c, c + 2], speaker: who };
     }
     // "Ivo Sarr's claim that there have been “hundreds of break-ins”"

@@ -166,6 +166,14 @@ function framingStance(v: QuoteContext, qa: number, claimantKey: string | null):
 
 const NO_SIDE: ReadonlySet<string> = new Set();
 
+/** A sentence that raises a toast: the quoted words in it are what is toasted. */
+const TOAST = /\b(?:toast(?:s|ed|ing)?|dr[ai]nk to)\b/i;
+
+/** Words toasted ("to the friendship of our peoples"): "to" and a short phrase with no verb of being or auxiliary. */
+function toasted(text: string): boolean {
+  return /^to\s/i.test(text) && text.split(' ').length <= DEDICATION_MAX_WORDS && !AUXILIARY.test(text);
+}
+
 export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[]): Claim[] {
   const claims: Claim[] = [];
   // The affiliations written with each actor ("the U.S. envoy" → country:USA), read once per article.
@@ -212,6 +220,8 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       qe > qa &&
       v.ix.sentLo[qa] !== qa &&
       clean(q.text).split(' ').length <= LABEL_WORDS;
+    // "raised a toast “to the friendship of our nations” and “to the health of our guest”": what is toasted.
+    if (TOAST.test(sentence) && (q.parts ?? [q]).every((p) => toasted(clean(p.text)))) return;
     const framed = cueStance === 'asserts' ? framingStance(v, qa, claimantKey) : null;
     const naming = !!q.cue && NAMING_CUE.test(q.cue.text.split(/\s+/)[0] ?? '');
     const stance = claimKind(framed ?? cueStance, proposition, { hasTarget: targets.length > 0, label, naming });

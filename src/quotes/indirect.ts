@@ -2,7 +2,7 @@ import type { Span } from '../model/index.js';
 import { WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { isCue, type Attribution } from './attribute.js';
 import { INDIRECT_CUES } from './data/cues.js';
-import { phraseFrom, subjectBefore } from './phrases.js';
+import { accordingSource, phraseFrom, subjectBefore } from './phrases.js';
 import type { QuoteContext } from './context.js';
 
 /**
@@ -60,7 +60,7 @@ function trailing(v: QuoteContext, lo: number, hi: number): Indirect | null {
     if (v.ix.lower[comma] !== ',') continue;
     const from = comma + 1;
     if (v.ix.lower[from] === 'according' && v.ix.lower[from + 1] === 'to') {
-      const who = phraseFrom(v, from + 2, hi);
+      const who = accordingSource(v, from + 2, hi);
       const content = contentSpan(v, lo, comma);
       return who && content ? { content, att: { cue: [from, from + 2], speaker: who } } : null;
     }
@@ -69,7 +69,11 @@ function trailing(v: QuoteContext, lo: number, hi: number): Indirect | null {
       let speaker = subjectBefore(v, c, from);
       // "Kask's spokesman, Jaan Tamm, said the talks …": a name in apposition before the comma is the subject of a
       // leading report, not the end of a reported clause.
-      if (!speaker && c === from && !endsWithPerson(v, comma)) speaker = phraseFrom(v, c + 1, hi);
+      if (!speaker && c === from && !endsWithPerson(v, comma)) {
+        // "…, said X." is inverted only when X closes the clause: in "…, said the boy was hit" X is the report's subject.
+        const inverted = phraseFrom(v, c + 1, hi);
+        if (inverted && (inverted[1] >= hi || /^[.,;:!?]$/.test(v.ix.lower[inverted[1]]!))) speaker = inverted;
+      }
       const content = contentSpan(v, lo, comma);
       return speaker && content ? { content, att: { cue: [c, c + 1], speaker } } : null;
     }
@@ -78,16 +82,30 @@ function trailing(v: QuoteContext, lo: number, hi: number): Indirect | null {
   return null;
 }
 
+/** How many more words a relative clause set off by commas may put between a subject and its cue. */
+const RELATIVE_REACH = 10;
+
+/** "the lawyer for the officer, who has been charged with murder, said": a relative clause closes right before `c`. */
+function afterRelative(v: QuoteContext, lo: number, c: number): boolean {
+  if (v.ix.lower[c - 1] !== ',') return false;
+  for (let k = c - 2; k > lo && c - k <= RELATIVE_REACH + 2; k--) {
+    const w = v.ix.lower[k]!;
+    if (w === ',') return k + 1 < c - 1 && /^(?:who|which)$/.test(v.ix.lower[k + 1]!);
+  }
+  return false;
+}
+
 /** "X said (that) …", "X told reporters (that) …", "According to X, …" opening the sentence. */
 function leading(v: QuoteContext, lo: number, hi: number): Indirect | null {
   if (v.ix.lower[lo] === 'according' && v.ix.lower[lo + 1] === 'to') {
-    const who = phraseFrom(v, lo + 2, hi);
+    const who = accordingSource(v, lo + 2, hi);
     if (!who || v.ix.lower[who[1]] !== ',') return null;
     const content = contentSpan(v, who[1] + 1, hi);
     return content ? { content, att: { cue: [lo, lo + 2], speaker: who } } : null;
   }
-  for (let c = lo + 1; c < hi && c - lo <= 14; c++) {
+  for (let c = lo + 1; c < hi && c - lo <= 14 + RELATIVE_REACH; c++) {
     if (!isCue(v, c) || !INDIRECT_CUES.has(v.ix.lower[c]!)) continue;
+    if (c - lo > 14 && !afterRelative(v, lo, c)) continue;
     const speaker = subjectBefore(v, c, lo);
     if (!speaker) continue;
     let j = c + 1;

@@ -108,8 +108,10 @@ function skipLeft(v: QuoteContext, j: number, lo: number): number {
  * words), else `s` unchanged.
  */
 function headOfComplement(v: QuoteContext, s: number, lo: number): number {
-  if (s - 2 < lo || v.ix.lower[s - 1] !== 'of') return s;
-  for (let k = s - 2; k >= lo && s - 1 - k <= 2; k--) {
+  if (s - 2 < lo || (v.ix.lower[s - 1] !== 'of' && v.ix.lower[s - 1] !== 'for')) return s;
+  // "the lawyer acting for X": a participle may stand between the head and the link word.
+  const reach = /^\p{Ll}+ing$/u.test(v.doc.tokens[s - 2]!.text) ? 3 : 2;
+  for (let k = s - 2; k >= lo && s - 1 - k <= reach; k--) {
     const t = v.doc.tokens[k]!.text;
     if (/^(?:the|a|an|his|her|their|its|our|my)$/i.test(t)) return k < s - 2 ? k : s;
     if (!/^\p{Ll}+$/u.test(t) || NP_BREAKS.has(v.ix.lower[k]!)) return s;
@@ -234,7 +236,8 @@ function nounPhraseEndingAt(v: QuoteContext, j: number, lo: number): TokenRange 
   }
   // A link word cannot open the phrase ("of the agency" → "the agency").
   while (s < j && NP_LINKS.has(v.ix.lower[s]!)) s++;
-  return [s, j + 1];
+  // "the owner of the ship said": the phrase is headed by the noun before "of", as with a name after "of".
+  return [headOfComplement(v, s, lo), j + 1];
 }
 
 /**
@@ -480,6 +483,20 @@ export function phraseFrom(v: QuoteContext, j: number, hi: number): TokenRange |
   }
   if (e <= j) return null;
   return [j, e];
+}
+
+/**
+ * The source after "according to" at token `j`: the phrase there, unless it is one bare common noun that names no
+ * one who can speak ("according to plan", "according to schedule", "according to tradition": conformity, not a
+ * source). A bare plural of speakers ("according to police", "according to officials") is a source.
+ */
+export function accordingSource(v: QuoteContext, j: number, hi: number): TokenRange | null {
+  const who = phraseFrom(v, j, hi);
+  if (!who || who[1] - who[0] !== 1) return who;
+  const t = v.doc.tokens[who[0]]!.text;
+  const w = t.toLowerCase();
+  if (!/^\p{Ll}+$/u.test(t) || SPEAKER_PRONOUNS.has(w) || SPEAKER_HEADS.has(w) || isRoleWord(w)) return who;
+  return null;
 }
 
 /** Possessive pronouns and the subject pronoun of the same person, number and gender ("his" → "he"). */

@@ -296,11 +296,22 @@ function salientPerson(ctx: SpeakerContext, kind: 'male' | 'female', at: number)
       if (prior.type === 'PERSON' && prior.speaker.key && ctx.genders.compatible(prior.speaker.key, kind))
         return prior.speaker;
     }
+    // "He added that if his son Beau … were still serving, he would …": a sentence whose subject is a pronoun of
+    // this gender, written before any name, continues whom that pronoun does; a name in its clauses is no subject.
+    const opening = OPENING_PRONOUN.exec(doc.text.slice(sent.start, Math.min(limit, sent.start + 40)));
+    if (opening && SPEAKER_PRONOUNS.get(opening[1]!.toLowerCase()) === kind) {
+      const firstName = firstAtOrAfter(doc.entities, sent.start);
+      const name = doc.entities[firstName];
+      if (!name || name.start >= sent.start + opening[0].length) return salientPerson(ctx, kind, sent.start);
+    }
     const subject = personSubject(ctx, s, limit);
     if (subject && ctx.genders.compatible(subject.actorKey, kind)) return actor(subject);
   }
   return null;
 }
+
+/** A sentence opening with a subject pronoun, after an optional connective ("But he", "Later, she"). */
+const OPENING_PRONOUN = /^\W*(?:(?:and|but|so|yet|then|later|still|now|however|meanwhile)\W+)?(he|she)\b/i;
 
 /** How many words before a mention a verb of criticism may govern it ("criticised the government of X"). */
 const CRITICISM_REACH = 5;
@@ -431,6 +442,97 @@ function describedPerson(ctx: SpeakerContext, span: Span, words: string[]): Enti
     }
   }
   return best;
+}
+
+/** Kinship and bare person nouns: "the sister", "the man" name someone new, never an epithet of a named person. */
+const NOT_EPITHETS: ReadonlySet<string> = new Set([
+  'mother',
+  'father',
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'sister',
+  'brother',
+  'family',
+  'relative',
+  'neighbor',
+  'neighbour',
+  'friend',
+  'man',
+  'woman',
+  'person',
+  'boy',
+  'girl',
+  'child',
+  'widow',
+  'uncle',
+  'aunt',
+  'cousin',
+  'nephew',
+  'niece',
+  'grandmother',
+  'grandfather',
+  'fiancee',
+  'fiance',
+  'partner',
+  'stranger',
+  'other',
+  'victim',
+]);
+
+/** How many sentences back an epithet looks for the person it renames. */
+const EPITHET_REACH = 2;
+
+/**
+ * Whether a head noun names a person by occupation or standing ("leader", "front-runner", "activist", "minister"):
+ * a role word, or a singular agent noun (-er, -or, -ist, -ian, -ant, -ent).
+ */
+function personHead(head: string): boolean {
+  if (head.length < 4 || NOT_EPITHETS.has(head) || ORG_HEADS.has(head) || SPEAKS_FOR.has(head)) return false;
+  if (AUTHORED_WORKS.has(head) || BUSINESS_HEADS.has(head)) return false;
+  return isRoleWord(head) || /(?:[^e]er|or|ist|ian|ant|[^m]ent|ee)$/.test(head) || head === 'aide';
+}
+
+/**
+ * An epithet ("the civil rights leader said", "after the Democratic front-runner had said") no described person
+ * matches: news renames a person it has just named by a description of them rather than repeating the name. The
+ * one renamed is a person named before it in its own sentence other than that sentence's subject (the subject of the
+ * same sentence would be "he"), nearest first; else, walking back up to two sentences, the speaker of a statement
+ * there or the sentence's subject when the article described them ("Civil rights campaigner X met … . The veteran
+ * activist said …"; a bare name is no one an epithet rewords: "X was sentenced. The judge said …" is someone else).
+ */
+function epithetAntecedent(ctx: SpeakerContext, span: Span): ResolvedSpeaker | null {
+  const doc = ctx.doc;
+  if (doc.sentences.length === 0) return null;
+  const here = sentenceAt(doc, span.start);
+  const sent = doc.sentences[here]!;
+  const subject = personSubject(ctx, here, span.start);
+  const ents = doc.entities;
+  for (let k = firstAtOrAfter(ents, span.start) - 1; k >= 0; k--) {
+    const m = ents[k]!;
+    if (m.start < sent.start) break;
+    if (m.type !== 'PERSON' || !m.actorKey || insideQuote(ctx, m)) continue;
+    if (subject && m.actorKey === subject.actorKey) continue;
+    if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
+    return actor(m);
+  }
+  let r = ctx.recent.length - 1;
+  // Sentences of a quoted statement are its speaker's words, not sentences of the report: they do not count.
+  let reach = 0;
+  for (let s = here - 1; s >= 0 && reach < EPITHET_REACH; s--) {
+    const st = doc.sentences[s]!;
+    if (!insideQuote(ctx, st)) reach++;
+    while (r >= 0 && ctx.recent[r]!.at >= st.end) r--;
+    for (let j = r; j >= 0 && ctx.recent[j]!.at >= st.start; j--) {
+      const prior = ctx.recent[j]!;
+      if (prior.type === 'PERSON' && prior.speaker.key) return prior.speaker;
+    }
+    // A subject only when the article characterised them (a role or apposition): an epithet rewords a description.
+    const subj = personSubject(ctx, s, st.end);
+    if (subj?.actorKey && descriptionWords(ctx, subj).size > 0) return actor(subj);
+  }
+  return null;
 }
 
 /** Words that set a described person apart from one described before ("another resident"). */
@@ -573,7 +675,7 @@ function salientBusiness(ctx: SpeakerContext, at: number): EntityMention | null 
 }
 
 /** A description's head word matched against the roles and names of the article's actors. */
-function describedActor(ctx: SpeakerContext, span: Span, words: string[]): ResolvedSpeaker {
+function describedActor(ctx: SpeakerContext, span: Span, words: string[], epithet = true): ResolvedSpeaker {
   const head = words[words.length - 1] ?? '';
   const within = entitiesIn(ctx, span).filter((e) => e.start >= span.start && e.end <= span.end);
   const affiliations = new Set(within.filter((e) => e.actorKey).map((e) => e.affiliation ?? e.actorKey!));
@@ -626,13 +728,35 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[]): Resol
     const owner = within.find((e) => e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP');
     if (owner) return actor(owner);
   }
+  if (
+    epithet &&
+    words[0] === 'the' &&
+    words.length <= 5 &&
+    personHead(head) &&
+    // "the president's lawyer": a possessed head is someone of the possessor's, not the possessor renamed.
+    !/['’]s?\s/u.test(ctx.doc.text.slice(span.start, span.end)) &&
+    within.every((e) => e.type === 'MISC' || e.type === 'NORP')
+  ) {
+    const renamed = epithetAntecedent(ctx, span);
+    if (renamed) return renamed;
+  }
   return NONE;
 }
 
 export { firstAtOrAfter };
 
-/** "the sister of …", "a spokesman of …": a determiner, up to two lower-case words, "of"; group 1 is the head noun. */
-const OF_COMPLEMENT = /^(?:the|a|an|his|her|their|its|our|my)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s+of\s+/iu;
+/**
+ * "the sister of …", "a spokesman for …", "the lawyer acting for …": a determiner, up to two lower-case words (and a
+ * participle after the head), "of" or "for"; group 1 is the head noun.
+ */
+const OF_COMPLEMENT =
+  /^(?:the|a|an|his|her|their|its|our|my)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)(?:\s+\p{Ll}+ing)?\s+(?:of|for)\s+/iu;
+
+/** Index of the link word ("of", "for") after the head of an OF_COMPLEMENT phrase's words. */
+function linkIndex(words: readonly string[]): number {
+  const k = words.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for'));
+  return k < 0 ? words.length : k;
+}
 
 /** Possessive pronouns and the subject pronoun whose antecedent they share ("his" → "he"). */
 const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
@@ -660,7 +784,12 @@ function possessedSpeaker(ctx: SpeakerContext, span: Span, words: string[]): Res
   return owner.key ? owner : null;
 }
 
-export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker {
+/**
+ * The actor a speaker phrase stands for. `subject`: the phrase is the subject of its report (an epithet renames a
+ * person named before it); false for a phrase read through a relative pronoun, which may be any object ("arrested
+ * the driver, who told …").
+ */
+export function resolveSpeaker(ctx: SpeakerContext, span: Span, subject = true): ResolvedSpeaker {
   const inside = entitiesIn(ctx, span).filter((e) => e.type !== 'LOC');
   const text = ctx.doc.text.slice(span.start, span.end);
   const words = text
@@ -682,7 +811,7 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
     );
     if (!np) return NONE;
     const start = from + np.index + np[0].indexOf(np[1]!);
-    return resolveSpeaker(ctx, { start, end: start + np[1]!.length });
+    return resolveSpeaker(ctx, { start, end: start + np[1]!.length }, false);
   }
   if (words.length === 1 && SPEAKER_PRONOUNS.has(words[0]!)) {
     const prior = ctx.recent.length > 0 ? ctx.recent[ctx.recent.length - 1]! : null;
@@ -721,24 +850,38 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
   if (inside.length === 0) {
     const possessed = possessedSpeaker(ctx, span, words);
     if (possessed) return possessed;
+    // "the sister of the minister", "the owner of the ship": the noun before "of" heads the phrase; its complement
+    // speaks only through a head that speaks for it ("a spokesman of the ministry").
+    const of = OF_COMPLEMENT.exec(text);
+    if (of) {
+      const head = of[1]!.toLowerCase();
+      const k = linkIndex(words);
+      if (SPEAKS_FOR.has(head) || ORG_HEADS.has(head)) return describedActor(ctx, span, words.slice(k + 1), subject);
+      return describedActor(ctx, span, words.slice(0, k), subject);
+    }
   }
   // "the Democratic front-runner": an adjectival name is a modifier of the description, not the speaker.
   if (inside.length > 0 && inside.every((e) => e.type === 'MISC' || e.type === 'NORP')) {
     const described = describedPerson(ctx, span, words);
     if (described) return actor(described);
+    // A person's description with a group adjective names a person, never the group ("the Democratic front-runner").
+    if (personHead(words[words.length - 1] ?? '') && inside.every((e) => e.end < span.end))
+      return describedActor(ctx, span, words, subject);
   }
   // "the sister of leader Ivo Sarr": the noun before "of" heads the phrase; the name is its complement.
   const complement = OF_COMPLEMENT.exec(text);
   if (inside.length > 0 && complement && inside.every((e) => e.start >= span.start + complement[0].length)) {
     const head = complement[1]!.toLowerCase();
-    if (SPEAKS_FOR.has(head) || ORG_HEADS.has(head) || AUTHORED_WORKS.has(head)) {
-      const owner = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type])[0]!;
+    // A possessor inside the complement ("the owner of the ship off Velm's coast") owns a thing, not the head.
+    const owners = inside.filter((e) => !/^\s?['’]s?\b/u.test(ctx.doc.text.slice(e.end, e.end + 3)));
+    if (owners.length > 0 && (SPEAKS_FOR.has(head) || ORG_HEADS.has(head) || AUTHORED_WORKS.has(head))) {
+      const owner = [...owners].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type])[0]!;
       return actor(owner);
     }
     // "a clip of X saying": a depiction of someone speaking shows that person speak.
     const shown = inside.find((e) => e.type === 'PERSON');
     if (DEPICTIONS.has(head) && shown) return actor(shown);
-    const described = describedPerson(ctx, span, [...words.slice(0, words.indexOf('of'))]);
+    const described = describedPerson(ctx, span, [...words.slice(0, linkIndex(words))]);
     return described ? actor(described) : NONE;
   }
   if (inside.length > 0) {
@@ -757,12 +900,12 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span): ResolvedSpeaker
       return described ? actor(described) : NONE;
     }
     if (best.type === 'PERSON') return actor(best);
-    const described = describedActor(ctx, span, words);
+    const described = describedActor(ctx, span, words, subject);
     // "the French president" names a person, not France: without that person in the article it stays unresolved.
     if (described.name || (isRoleWord(head) && !SPEAKS_FOR.has(head) && !ORG_HEADS.has(head))) return described;
     return actor(best);
   }
-  return describedActor(ctx, span, words);
+  return describedActor(ctx, span, words, subject);
 }
 
 /** The type of the actor a resolved speaker stands for, looked up by key. */

@@ -722,7 +722,7 @@ export const NP_OPENERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words allowed inside a noun phrase although they break clauses ("head of the agency", "a person familiar with the matter"). */
-export const NP_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'from', 'with', 'at', 'in', 'to', 'on']);
+export const NP_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'from', 'with', 'at', 'in', 'to', 'on', 'off']);
 
 /** Cues that introduce reported speech without quotation marks ("said the talks had failed"). */
 export const INDIRECT_CUES: ReadonlySet<string> = new Set([

@@ -2,7 +2,7 @@ import { isRoleWord } from '../../language/index.js';
 import { isCue, type Attribution } from '../attribute.js';
 import type { QuoteContext } from '../context.js';
 import { AUTHORED_WORKS, AUX_BETWEEN, CUE_STANCE, SPEAKER_HEADS } from '../data/cues.js';
-import { canSpeak, phraseFrom, subjectBefore, type TokenRange } from '../phrases.js';
+import { accordingSource, canSpeak, phraseFrom, subjectBefore, type TokenRange } from '../phrases.js';
 
 /**
  * Speaker candidates of one direct statement, for the learned ranker (`ranker/model.ts`): every mention the rules
@@ -217,7 +217,7 @@ function sentenceMentions(v: QuoteContext, sent: number): Mention[] {
       if (np && np[1] === i + 1) out.push({ at: i, range: np, cue: null, feats: ['mention'] });
     }
     if (w === 'according' && lower[i + 1] === 'to') {
-      const who = phraseFrom(v, i + 2, hi);
+      const who = accordingSource(v, i + 2, hi);
       if (who) out.push({ at: i, range: who, cue: [i, i + 2], feats: ['accTo'] });
     }
     if (!isCue(v, i)) continue;
