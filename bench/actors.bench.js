@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { annotateLanguage } from '../dist/language/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { createDoc, textArticle } from '../dist/model/index.js';
+import { ActorTally, resolveActors } from '../dist/resolve/actors.js';
 import { DocumentStore, textSha } from './devsets/load.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -92,6 +93,7 @@ if (isMain) {
   const tally = {};
   const stubs = [];
   let cpu = 0;
+  const actorTally = new ActorTally();
   for (const { doc: id, split } of drawActorDocs(store)) {
     const text = store.text(id);
     const sha = textSha(text);
@@ -100,6 +102,7 @@ if (isMain) {
     annotateLanguage(doc, loadTagger === null ? undefined : tagger);
     const t = process.cpuUsage(t0);
     cpu += t.user + t.system;
+    actorTally.addDoc(doc);
     const s = (tally[split] ??= {
       rows: 0,
       labelled: 0,
@@ -164,6 +167,17 @@ if (isMain) {
     if (list && split === 'tune')
       for (const f of [...s.fresh.map((x) => `new\t${x}`), ...s.lost, ...s.errors]) console.log(`  ${f}`);
   }
+  // Heads of state or government among the resolved actors of the 40 articles (a person whose roles include
+  // such a title): how many carry a code with a country and a sector.
+  const HEAD = /^(?:president|prime minister|premier|chancellor|king|queen|emir|sultan|leader|supreme leader)$/i;
+  const heads = resolveActors(actorTally).actors.filter(
+    (a) => a.type === 'PERSON' && a.roles.some((r) => HEAD.test(r.replace(/^(?:former|then|late|vice) /i, ''))),
+  );
+  const coded = heads.filter((a) => /^[A-Z]{3}(?:GOV|MIL|LEG)/.test(a.code));
+  console.log(
+    `heads of state or government (resolved over the 40 articles): ${heads.length}, with role and country code ${coded.length}`,
+  );
+  if (list) for (const a of heads) console.log(`  head\t${a.key}\t${a.roles.join('/')}\t${a.code}`);
   console.log(`language stage cpu ${(cpu / 1e6).toFixed(2)} s`);
   if (draft) writeFileSync(draft, stubs.map((x) => JSON.stringify(x)).join('\n') + (stubs.length ? '\n' : ''));
 }

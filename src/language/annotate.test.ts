@@ -525,8 +525,8 @@ describe('works, firms, features and labels are no persons', () => {
     ]);
   });
 
-  it('leaves a name before a verb that looks like a head noun alone', () => {
-    const doc = analyze('Ada Lind said Orvik mills grain. Lind would plant trees.', [
+  it('leaves a name before a verb that looks like a head noun alone, and the plural "works" of an artist', () => {
+    const doc = analyze('Ada Lind said Orvik mills grain. Lind would plant trees. Critics praised the Orvik works.', [
       ['Ada Lind', 'PER'],
       ['Orvik', 'PER'],
       ['Lind', 'PER'],
@@ -535,6 +535,7 @@ describe('works, firms, features and labels are no persons', () => {
       ['Ada Lind', 'PERSON'],
       ['Orvik', 'PERSON'],
       ['Lind', 'PERSON'],
+      ['Orvik', 'PERSON'],
     ]);
   });
 
@@ -550,15 +551,23 @@ describe('works, firms, features and labels are no persons', () => {
   });
 
   it('types a geographic feature named by its noun as a place', () => {
-    const doc = analyze('Oil reached the Gulf of Varna and the Osk Coast. The Bank of Varna lent more.', [
-      ['Gulf of Varna', 'ORG'],
-      ['Osk Coast', 'MISC'],
-      ['Bank of Varna', 'ORG'],
-    ]);
+    const doc = analyze(
+      'Oil reached the Gulf of Varna and the Osk Coast. The Bank of Varna lent more. ' +
+        'The University of Skarn Island and the Gulf of Varna Fishery Board objected.',
+      [
+        ['Gulf of Varna', 'ORG'],
+        ['Osk Coast', 'MISC'],
+        ['Bank of Varna', 'ORG'],
+        ['University of Skarn Island', 'ORG'],
+        ['Gulf of Varna Fishery Board', 'ORG'],
+      ],
+    );
     expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
       ['Gulf of Varna', 'LOC'],
       ['Osk Coast', 'LOC'],
       ['Bank of Varna', 'ORG'],
+      ['University of Skarn Island', 'ORG'],
+      ['Gulf of Varna Fishery Board', 'ORG'],
     ]);
   });
 

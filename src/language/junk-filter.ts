@@ -21,6 +21,8 @@ export function junkSentences(doc: Doc, ix: DocIndex): boolean[] {
   return ix.sentenceRanges.map(([a, b]) => isJunkSentence(doc, a, b));
 }
 
+/** The last words of the contributor closings, to test a sentence's end cheaply. */
+const CONTRIBUTOR_LAST_WORDS: ReadonlySet<string> = new Set(CONTRIBUTOR_CLOSINGS.map((c) => c.split(' ').pop()!));
 const CHROME_TRIGGERS: ReadonlySet<string> = new Set(CHROME_PHRASES.map((p) => p.split(' ')[0]!));
 const CREDIT_TRIGGERS: ReadonlySet<string> = new Set(CREDIT_OPENERS.map((p) => p.split(' ')[0]!));
 
@@ -51,9 +53,9 @@ function isJunkSentence(doc: Doc, a: number, b: number): boolean {
     for (const o of CREDIT_OPENERS) if (head.startsWith(o)) return true;
   }
   // A contributor line: "Staff writers … contributed to this report."
-  if (toks[b - 1]!.text === '.' ? b - a >= 5 : b - a >= 4) {
-    const end = toks[b - 1]!.text === '.' ? b - 1 : b;
-    const tail = lowerJoin(doc, Math.max(a, end - 4), end);
+  const end = toks[b - 1]!.text === '.' ? b - 1 : b;
+  if (end - a >= 4 && CONTRIBUTOR_LAST_WORDS.has(toks[end - 1]!.text)) {
+    const tail = lowerJoin(doc, end - 4, end);
     for (const c of CONTRIBUTOR_CLOSINGS) if (tail.endsWith(c)) return true;
   }
   // Licensing prompts and chrome anywhere in a short sentence.

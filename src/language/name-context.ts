@@ -117,7 +117,8 @@ export function facilityName(
   let k = e;
   while (k < hi && k - e < 2 && TRADE_WORDS.has(words[k]!)) k++;
   const head = words[k] ?? '';
-  if (k >= hi || !startsLowerCase(head)) return null;
+  // Lower-case "works" after a name is mostly the plural of "work" ("the Picasso works on show").
+  if (k >= hi || !startsLowerCase(head) || head === 'works') return null;
   const type = kind(head);
   return type ? { type, end: k + 1 } : null;
 }
@@ -209,10 +210,15 @@ const NATURAL_FEATURES: ReadonlySet<string> = new Set(
  * or more words ending in a natural feature's noun ("Gulf Coast", "Niger Delta"). Such names are places.
  */
 export function isFeatureName(words: readonly string[], s: number, e: number): boolean {
+  // The head of "A of B" is A: "Gulf of Mexico" is a gulf, "University of Rhode Island" a university; the feature's
+  // "of" phrase must end the name ("Gulf of Mexico Programs" is headed by "Programs").
   for (let k = s; k + 2 < e && k <= s + 1; k++)
-    if (isCapitalized(words[k]!) && FEATURE_OF_NOUNS.has(words[k]!.toLowerCase()) && words[k + 1] === 'of') return true;
+    if (isCapitalized(words[k]!) && FEATURE_OF_NOUNS.has(words[k]!.toLowerCase()) && words[k + 1] === 'of')
+      return e - (k + 2) <= 2;
   const last = words[e - 1]!;
-  return e - s >= 2 && isCapitalized(last) && NATURAL_FEATURES.has(last.toLowerCase());
+  if (e - s < 2 || !isCapitalized(last) || !NATURAL_FEATURES.has(last.toLowerCase())) return false;
+  for (let k = s; k < e; k++) if (words[k] === 'of') return false;
+  return true;
 }
 
 /**

@@ -687,7 +687,6 @@ export const BUILDING_NOUNS: ReadonlySet<string> = new Set([
   'museum',
   'hospital',
   'rig',
-  'platform',
   'well',
   'reactor',
 ]);
