@@ -504,6 +504,154 @@ describe('names the words around them rule out', () => {
   });
 });
 
+describe('works, firms, features and labels are no persons', () => {
+  it('types a works named after a person as an organization, a building as a place', () => {
+    const doc = analyze(
+      'Jets leave the Anton Vesely Aircraft Plant weekly. Workers at the Gorbenko aviation plant struck. ' +
+        'Fans filled Ilse Brandt Arena. Crews capped the Sable well. Gorbenko smiled.',
+      [
+        ['Anton Vesely Aircraft Plant', 'PER'],
+        ['Gorbenko', 'PER'],
+        ['Ilse Brandt Arena', 'PER'],
+        ['Sable', 'LOC'],
+      ],
+    );
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
+      ['Anton Vesely Aircraft Plant', 'ORG'],
+      ['Gorbenko aviation plant', 'ORG'],
+      ['Ilse Brandt Arena', 'LOC'],
+      ['Sable well', 'LOC'],
+      ['Gorbenko', 'PERSON'],
+    ]);
+  });
+
+  it('leaves a name before a verb that looks like a head noun alone, and the plural "works" of an artist', () => {
+    const doc = analyze('Ada Lind said Orvik mills grain. Lind would plant trees. Critics praised the Orvik works.', [
+      ['Ada Lind', 'PER'],
+      ['Orvik', 'PER'],
+      ['Lind', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
+      ['Ada Lind', 'PERSON'],
+      ['Orvik', 'PERSON'],
+      ['Lind', 'PERSON'],
+      ['Orvik', 'PERSON'],
+    ]);
+  });
+
+  it('types a firm named after its founders as an organization', () => {
+    const doc = analyze('Analysts at Holt Maren consultants agreed, said Kerr Advisors.', [
+      ['Holt Maren', 'PER'],
+      ['Kerr Advisors', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
+      ['Holt Maren consultants', 'ORG'],
+      ['Kerr Advisors', 'ORG'],
+    ]);
+  });
+
+  it('types a geographic feature named by its noun as a place', () => {
+    const doc = analyze(
+      'Oil reached the Gulf of Varna and the Osk Coast. The Bank of Varna lent more. ' +
+        'The University of Skarn Island and the Gulf of Varna Fishery Board objected.',
+      [
+        ['Gulf of Varna', 'ORG'],
+        ['Osk Coast', 'MISC'],
+        ['Bank of Varna', 'ORG'],
+        ['University of Skarn Island', 'ORG'],
+        ['Gulf of Varna Fishery Board', 'ORG'],
+      ],
+    );
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
+      ['Gulf of Varna', 'LOC'],
+      ['Osk Coast', 'LOC'],
+      ['Bank of Varna', 'ORG'],
+      ['University of Skarn Island', 'ORG'],
+      ['Gulf of Varna Fishery Board', 'ORG'],
+    ]);
+  });
+
+  it('drops titles alone, degrees, party-state labels and numbered labels, and keeps the names', () => {
+    const doc = analyze(
+      'Foreign ministry spokesman Zhou Lan spoke. The Director left. Nadia Rey, MD, agreed. ' +
+        'Rep. Tom Hale (R-Tex.) objected. Phase 6 began. Major said no.',
+      [
+        ['Foreign', 'ORG'],
+        ['Zhou Lan', 'PER'],
+        ['Director', 'PER'],
+        ['Nadia Rey', 'PER'],
+        ['MD', 'LOC'],
+        ['Tom Hale', 'PER'],
+        ['R-Tex', 'ORG'],
+        ['Phase', 'ORG'],
+        ['Major', 'PER'],
+      ],
+    );
+    expect(doc.entities.map((e) => e.text)).toEqual(['Zhou Lan', 'Nadia Rey', 'Tom Hale', 'Major']);
+    expect(find(doc, 'Zhou Lan').role).toBe('Foreign ministry spokesman');
+  });
+
+  it('reads a rank of several words opening a span tagged ORG as the person and the role', () => {
+    const doc = analyze('Air Chief Marshal Ketut Wira said the jets were grounded. General Motors grew.', [
+      ['Air Chief Marshal Ketut Wira', 'ORG'],
+      ['General Motors', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type, e.role, e.code])).toEqual([
+      ['Ketut Wira', 'PERSON', 'Air Chief Marshal', 'MIL'],
+      ['General Motors', 'ORG', null, ''],
+    ]);
+  });
+
+  it('types a name in apposition after a title as a person', () => {
+    const doc = analyze('A spokesman, Brel, declined to comment.', [['Brel', 'LOC']]);
+    expect(doc.entities.map((e) => [e.text, e.type, e.role])).toEqual([['Brel', 'PERSON', 'spokesman']]);
+  });
+
+  it('keeps photographers and wire credit lines out of the actors', () => {
+    const doc = analyze(
+      'Boats circled the rig. Photograph : Lena Ostrova\\/Getty Ships waited for Ada Lind . ' +
+        '(Reporting by Tomas Grell; Editing by Ruth Kell) Staff writers Ivo Marr and Eda Sun contributed to this report.',
+      [
+        ['Lena Ostrova', 'PER'],
+        ['Ada Lind', 'PER'],
+        ['Tomas Grell', 'PER'],
+        ['Ruth Kell', 'PER'],
+        ['Ivo Marr', 'PER'],
+        ['Eda Sun', 'PER'],
+      ],
+    );
+    expect(doc.entities.map((e) => e.text)).toEqual(['Ada Lind']);
+  });
+
+  it('drops the bracket escapes of treebank text', () => {
+    const doc = analyze('The agency -LRB- WHO -RRB- said so.', [
+      ['LRB', 'ORG'],
+      ['RRB', 'ORG'],
+      ['WHO', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => e.text)).toEqual(['WHO']);
+  });
+});
+
+describe('roles and affiliations of persons', () => {
+  it('reads the "of" phrase after a titled name and a possessive country before a name as the affiliation', () => {
+    const doc = analyze("President Ivo Sarr of Portugal met Spain's Ana Vidal.", [
+      ['Ivo Sarr', 'PER'],
+      ['Ana Vidal', 'PER'],
+    ]);
+    const row = (t: string) => [find(doc, t).role, find(doc, t).affiliation, find(doc, t).code];
+    expect(row('Ivo Sarr')).toEqual(['President', 'country:PRT', 'PRTGOV']);
+    expect(row('Ana Vidal')).toEqual([null, 'country:ESP', 'ESP']);
+  });
+
+  it('gives a titled rank of the police its sector', () => {
+    const doc = analyze('Police Commissioner Jana Holm said the suspect was held.', [
+      ['Police Commissioner Jana Holm', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.role, e.code])).toEqual([['Jana Holm', 'Police Commissioner', 'COP']]);
+  });
+});
+
 describe('capitals acting for their state', () => {
   it('reads a capital holding an attitude as its state, and a capital as a place otherwise', () => {
     const doc = analyze('Paris remains deeply concerned about the vote. Tourists in Paris were not concerned.', [
@@ -512,6 +660,27 @@ describe('capitals acting for their state', () => {
     expect(doc.entities.map((e) => [e.actorKey, e.metonym])).toEqual([
       ['country:FRA', true],
       ['loc:paris', false],
+    ]);
+  });
+
+  it('reads coordinated capitals, adverbs before the verb and a relative clause on the capital', () => {
+    const doc = analyze(
+      'Tokyo and Seoul remain deeply concerned. Paris has repeatedly urged calm. ' +
+        'Berlin, which remains concerned, said nothing. Crowds in Tokyo and Seoul are large.',
+      [
+        ['Tokyo', 'LOC'],
+        ['Seoul', 'LOC'],
+        ['Paris', 'LOC'],
+        ['Berlin', 'LOC'],
+      ],
+    );
+    expect(doc.entities.map((e) => [e.text, e.actorKey])).toEqual([
+      ['Tokyo', 'country:JPN'],
+      ['Seoul', 'country:KOR'],
+      ['Paris', 'country:FRA'],
+      ['Berlin', 'country:DEU'],
+      ['Tokyo', 'loc:tokyo'],
+      ['Seoul', 'loc:seoul'],
     ]);
   });
 

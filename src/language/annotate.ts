@@ -17,11 +17,18 @@ import {
 import { inCredit, isJunkMentionText, junkSentences } from './junk-filter.js';
 import { actsAsActor } from './metonymy.js';
 import {
+  facilityName,
   hyphenatedPair,
+  isFeatureName,
+  isNumberedLabel,
   isPairingModifier,
+  isPartyState,
   isPlaceByContext,
+  isPostNominal,
   isTimeZoneLabel,
+  isTitleAlone,
   isTitleBeforeName,
+  opensWithTitle,
 } from './name-context.js';
 import { nameKey, personKeyName } from './normalize.js';
 import {
@@ -393,6 +400,8 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
     (EDGE_PUNCT.has(words[e - 1]!) || TRAILING_CLITICS.has(words[e - 1]!) || NAME_CONNECTORS.has(words[e - 1]!))
   )
     e--;
+  // A name turned into an adjective opens no longer name ("the Paris-based World Organization for Animal Health").
+  while (e - s > 1 && isHyphenatedAdjective(words[s]!)) s++;
   if (e <= s) return null;
   // The last word of a title with an "of" phrase of its own ("Chief of Staff", "Secretary of State") is no part of
   // the name after it: "Chief of Staff Kelly" names Kelly, a person.
@@ -409,7 +418,15 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   if ((words[e] === 'Time' || words[e] === 'time') && isTimeZoneLabel(words, s, e + 1, isPlace)) return null;
   if (isPairingModifier(words, s, e)) return null;
   if (words[e + 1] === 'Time' && isTimeZoneLabel(words, s, e + 2, isPlace) && /^\p{Lu}/u.test(words[e]!)) return null;
-  if (!c.gaz && isTitleBeforeName(words, s, e, hi)) return null;
+  if (
+    !c.gaz &&
+    (isTitleBeforeName(words, s, e, hi) ||
+      isTitleAlone(words, s, e) ||
+      isPostNominal(words, s, e) ||
+      isPartyState(words, s, e) ||
+      isNumberedLabel(words, s, e))
+  )
+    return null;
   const text = textOf(doc, s, e);
   const g = titled ? null : c.gaz;
   const base = { s, e, sentence, gaz: g, name: null, innerRole: null };
@@ -440,8 +457,21 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   }
   if (isJunkMentionText(text)) return null;
   if (shoutedWords(words, s, e)) return null;
-  // An honorific opens a person's name whatever the model called it ("Ms Muñoz" tagged ORG).
-  let conll = titled || (e - s > 1 && isHonorific(words[s]!)) ? 'PER' : c.conll;
+  // Works, firms and buildings named after people or places ("the Gorbenko aviation plant", "Rod Laver Arena").
+  const fac = c.gaz || c.conll === 'ORG' ? null : facilityName(words, s, e, hi);
+  if (fac) {
+    const ft = textOf(doc, s, fac.end);
+    const key = `${fac.type === 'ORG' ? 'org' : 'loc'}:${nameKey(ft)}`;
+    return { ...base, e: fac.end, mention: mention(doc, s, fac.end, fac.type, key, ft) };
+  }
+  // An honorific opens a person's name whatever the model called it ("Ms Muñoz" tagged ORG), and so does a title
+  // of two or more words ("Air Marshal Ketut Wirawan" tagged ORG).
+  let conll =
+    titled || (e - s > 1 && isHonorific(words[s]!)) || (!c.gaz && c.conll !== 'PER' && opensWithTitle(words, s, e))
+      ? 'PER'
+      : c.conll;
+  // A geographic feature named by its noun is a place ("Gulf of Mexico" tagged ORG, "Gulf Coast" tagged MISC).
+  if (conll !== 'LOC' && !c.gaz && isFeatureName(words, s, e)) conll = 'LOC';
   // A name right after a person's title is that person ("spokesman Zhao" tagged ORG), and so is the name of an
   // office holder the Phoenix dictionaries list ("Xi Jinping" tagged ORG).
   if (
@@ -456,7 +486,13 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
     case 'PER': {
       // Peel titles the model swallowed ("President Moon", "Mr. Moon").
       let ns = s;
-      while (ns < e && (isHonorific(words[ns]!) || (isRoleWord(words[ns]!) && ns + 1 < e))) ns++;
+      for (;;) {
+        while (ns < e && (isHonorific(words[ns]!) || (isRoleWord(words[ns]!) && ns + 1 < e))) ns++;
+        // A title of two words whose first is no role word of its own ("Air Marshal", "Prime Minister").
+        const re = roleAfter(words, ns, e);
+        if (re <= ns || re >= e) break;
+        ns = re;
+      }
       if (ns >= e) return null;
       const name = words.slice(ns, e);
       if (!name.some((w) => isCapitalized(w))) return null;
@@ -472,7 +508,13 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
       const last = words[e - 1]!.toLowerCase();
       const first = words[s]!.toLowerCase();
       const type: EntityType =
-        GEO_FEATURE_WORDS.has(last) || first === 'mount' || first === 'lake' || first === 'cape' ? 'LOC' : 'GPE';
+        GEO_FEATURE_WORDS.has(last) ||
+        first === 'mount' ||
+        first === 'lake' ||
+        first === 'cape' ||
+        isFeatureName(words, s, e)
+          ? 'LOC'
+          : 'GPE';
       return { ...base, mention: mention(doc, s, e, type, `loc:${nameKey(text)}`, text) };
     }
     case 'MISC':
@@ -482,16 +524,19 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   }
 }
 
-/** A short capitalized name (not an acronym) written right after a title: "spokesman Zhao", "Colonel Ivanov". */
 /** True when "<head> of <tail>" is a title of its own ("Chief of Staff", "Secretary of State"). */
 function isTitleWithOf(head: string, tail: string): boolean {
   return isCapitalized(head) && ROLE_SECTORS.has(`${head.toLowerCase()} of ${tail.toLowerCase()}`);
 }
 
+/** A short capitalized name (not an acronym) written right after a title: "spokesman Zhao", "Colonel Ivanov". */
 function namedAfterTitle(words: string[], s: number, e: number, lo: number): boolean {
   if (e - s > 3 || isAllCaps(words[s]!)) return false;
   for (let k = s; k < e; k++) if (!isCapitalized(words[k]!)) return false;
-  return roleBefore(words, s, lo) >= 0;
+  if (roleBefore(words, s, lo) >= 0) return true;
+  // In apposition after the title: "a spokesman, Brel, said", "the minister, Ott."
+  const closes = words[e] === ',' || words[e] === '.' || words[e] === undefined;
+  return words[s - 1] === ',' && closes && roleBefore(words, s - 1, lo) >= 0;
 }
 
 /**
@@ -682,8 +727,15 @@ function personRoles({ doc, ix, words, built, tokEnt }: Context): void {
       m.role = textOf(doc, roleS, roleE);
       let aff = affiliationOf(ofAff) ?? affiliationOf(entityEndingAt(words, built, tokEnt, roleS, lo));
       if (!aff && words[roleE] === 'of') aff = affiliationOf(built[tokEnt[roleE + 1] ?? -1]);
+      // "President Ivo Sarr of Ruritania": the "of" phrase after the name is the title's.
+      if (!aff && words[b.e] === 'of') aff = affiliationOf(built[tokEnt[b.e + 1] ?? -1]);
       if (aff) m.affiliation = aff;
       continue;
+    }
+    // A country's possessive before the name ("Ruritania's Ivo Sarr") is the person's affiliation.
+    if (!m.affiliation && (words[end - 1] === "'s" || words[end - 1] === '’s')) {
+      const a = affiliationOf(entityEndingAt(words, built, tokEnt, end, lo));
+      if (a?.startsWith('country:')) m.affiliation = a;
     }
     // Appositive: "Gabriel Attal, the Elysee spokesman," / "Moon Jae-in, South Korea's president,".
     if (words[b.e] !== ',') continue;

@@ -1,6 +1,7 @@
 export { tokenize, tokenizeText, tokenizeRange, paragraphRanges } from './tokenize.js';
 export { annotateEntities, annotateLanguage, decodeIob } from './annotate.js';
 export { actorCode, roleSector } from './actor-code.js';
+export { officeHolderCode } from './office-holders.js';
 export {
   gazetteer,
   buildGazetteer,

@@ -1,6 +1,15 @@
 import type { Doc, DocIndex } from '../model/index.js';
 import { hasLowerCase, isAllCaps, isCapitalized } from '../model/lexicon/index.js';
-import { CHROME_PHRASES, CREDIT_AGENCIES, CREDIT_OPENERS, FIELD_LABELS, JUNK_ENTITY_TEXTS } from './data/junk.js';
+import {
+  CHROME_PHRASES,
+  CONTRIBUTOR_CLOSINGS,
+  CREDIT_AGENCIES,
+  CREDIT_OPENERS,
+  FIELD_LABELS,
+  JUNK_ENTITY_TEXTS,
+  PHOTO_LABELS,
+  WIRE_CREDIT_VERBS,
+} from './data/junk.js';
 
 /**
  * Junk detection: sentences that carry no entities (all-caps subheads, field-label lines, bylines and
@@ -12,6 +21,8 @@ export function junkSentences(doc: Doc, ix: DocIndex): boolean[] {
   return ix.sentenceRanges.map(([a, b]) => isJunkSentence(doc, a, b));
 }
 
+/** The last words of the contributor closings, to test a sentence's end cheaply. */
+const CONTRIBUTOR_LAST_WORDS: ReadonlySet<string> = new Set(CONTRIBUTOR_CLOSINGS.map((c) => c.split(' ').pop()!));
 const CHROME_TRIGGERS: ReadonlySet<string> = new Set(CHROME_PHRASES.map((p) => p.split(' ')[0]!));
 const CREDIT_TRIGGERS: ReadonlySet<string> = new Set(CREDIT_OPENERS.map((p) => p.split(' ')[0]!));
 
@@ -40,6 +51,12 @@ function isJunkSentence(doc: Doc, a: number, b: number): boolean {
   if (CREDIT_TRIGGERS.has(first) || first === 'additional' || first === 'with' || first === 'contributing') {
     const head = lowerJoin(doc, a, Math.min(b, a + 4));
     for (const o of CREDIT_OPENERS) if (head.startsWith(o)) return true;
+  }
+  // A contributor line: "Staff writers … contributed to this report."
+  const end = toks[b - 1]!.text === '.' ? b - 1 : b;
+  if (end - a >= 4 && CONTRIBUTOR_LAST_WORDS.has(toks[end - 1]!.text)) {
+    const tail = lowerJoin(doc, end - 4, end);
+    for (const c of CONTRIBUTOR_CLOSINGS) if (tail.endsWith(c)) return true;
   }
   // Licensing prompts and chrome anywhere in a short sentence.
   if (chrome && b - a <= 40) {
@@ -78,8 +95,14 @@ export function isJunkMentionText(text: string): boolean {
 export function inCredit(doc: Doc, s: number, e: number): boolean {
   const toks = doc.tokens;
   const before = toks[s - 1]?.text;
-  const after = toks[e]?.text;
-  if (after === '/' && CREDIT_AGENCIES.has((toks[e + 1]?.text ?? '').toLowerCase())) return true;
+  // "Name\/Agency": a slash escaped with a backslash, as some scraped text writes it.
+  const x = toks[e]?.text === '\\' && toks[e + 1]?.text === '/' ? e + 1 : e;
+  const after = toks[x]?.text;
+  // "Photograph: Name/Agency" — the name right after a photo label and a colon, wherever the line runs on.
+  if (before === ':' && PHOTO_LABELS.has((toks[s - 2]?.text ?? '').toLowerCase())) return true;
+  // "(Reporting by Name; Editing by Name)": the names of a wire story's credit line.
+  if (before === 'by' && WIRE_CREDIT_VERBS.has((toks[s - 2]?.text ?? '').toLowerCase())) return true;
+  if (after === '/' && CREDIT_AGENCIES.has((toks[x + 1]?.text ?? '').toLowerCase())) return true;
   if (before === '/' && CREDIT_AGENCIES.has((toks[s - 2]?.text ?? '').toLowerCase())) return true;
   if (after === '/' || before === '/') {
     // "Name/Agency" where this span is the agency.

@@ -34,8 +34,12 @@ export function actsAsActor(
     return seat;
   }
   let j = e;
+  // "Beijing, which remains deeply concerned, …": a relative clause on the capital says what it does.
+  if (words[j] === ',' && j + 1 < hi && (words[j + 1] === 'which' || words[j + 1] === 'who')) j += 2;
   if (j < hi && (words[j] === 'also' || words[j] === 'has' || words[j] === 'had' || words[j] === 'have')) j++;
   if (j < hi && (words[j] === 'also' || words[j] === 'not' || words[j] === "n't")) j++;
+  // Adverbs of manner or frequency before the verb: "has repeatedly urged", "strongly condemned".
+  for (let a = 0; a < 2 && j < hi && isAdverb(words[j]!); a++) j++;
   const verb = j < hi ? words[j]! : '';
   const verbActs =
     ACTOR_VERBS.has(verb) ||
@@ -63,6 +67,23 @@ function holdsAttitude(words: readonly string[], j: number, hi: number): boolean
   if (j >= hi || !LINKING_VERBS.has(words[j]!)) return false;
   let k = j + 1;
   if (k < hi && (words[k] === 'not' || words[k] === "n't")) k++;
-  for (let adverbs = 0; k < hi && adverbs < 2 && /^\p{Ll}+ly$/u.test(words[k]!); adverbs++) k++;
+  for (let adverbs = 0; k < hi && adverbs < 2 && isAdverb(words[k]!); adverbs++) k++;
   return k < hi && ATTITUDE_ADJECTIVES.has(words[k]!);
+}
+
+/** Nouns and names in -ly that are no adverbs. */
+const LY_NOUNS: ReadonlySet<string> = new Set([
+  'rally',
+  'ally',
+  'family',
+  'assembly',
+  'supply',
+  'reply',
+  'belly',
+  'july',
+]);
+
+/** A lower-case adverb in -ly ("repeatedly", "strongly"). */
+function isAdverb(w: string): boolean {
+  return /^\p{Ll}{3,}ly$/u.test(w) && !LY_NOUNS.has(w);
 }

@@ -1,14 +1,21 @@
 import { isCapitalized, startsLowerCase } from '../model/lexicon/index.js';
 import {
+  BUILDING_NOUNS,
   CLOCK_WORDS,
   DETERMINERS,
   ENCOUNTER_NOUNS,
+  FEATURE_OF_NOUNS,
+  FIRM_NOUNS,
   PLACE_HEAD_NOUNS,
+  POST_NOMINALS,
   TIME_STANDARDS,
   TIME_ZONE_ABBREVIATIONS,
   TIME_ZONE_WORDS,
+  TRADE_WORDS,
+  WORKS_NOUNS,
 } from './data/context.js';
-import { isRoleWord } from './persons.js';
+import { GEO_FEATURE_WORDS, ROLE_SECTORS } from './data/roles.js';
+import { isRoleWord, roleAfter } from './persons.js';
 
 /**
  * What the words around a tagged name say it is not: a time-zone label, a title without its name, a place
@@ -81,4 +88,164 @@ export function hyphenatedPair(word: string): [string, string] | null {
  */
 export function isPairingModifier(words: readonly string[], s: number, e: number): boolean {
   return e - s === 1 && hyphenatedPair(words[s]!) !== null && ENCOUNTER_NOUNS.has(words[e] ?? '');
+}
+
+/**
+ * A works, a firm or a building by its head noun: the name's own last word ("Vesely Aircraft Plant", "Rod Laver
+ * Arena", "Cumberland Advisors"), or lower-case words right after a name used as a modifier ("the Gorbenko
+ * aviation plant", "the Macondo well", "of Wood Mackenzie consultants"). Returns the type (ORG for works and
+ * firms, LOC for buildings and installations) and the end of the facility's name, or null. Such names are named
+ * after people or places but are neither.
+ */
+export function facilityName(
+  words: readonly string[],
+  s: number,
+  e: number,
+  hi: number,
+): { type: 'ORG' | 'LOC'; end: number } | null {
+  const kind = (w: string): 'ORG' | 'LOC' | null =>
+    WORKS_NOUNS.has(w) || FIRM_NOUNS.has(w) ? 'ORG' : BUILDING_NOUNS.has(w) ? 'LOC' : null;
+  const last = words[e - 1]!;
+  if (e - s >= 2 && isCapitalized(last)) {
+    const k = kind(last.toLowerCase());
+    if (k) return { type: k, end: e };
+  }
+  // A name used as a modifier stands after a determiner, a possessive or "of"/"at".
+  const before = (words[s - 1] ?? '').toLowerCase();
+  if (!(DETERMINERS.has(before) || before === "'s" || before === '’s' || before === 'of' || before === 'at'))
+    return null;
+  let k = e;
+  while (k < hi && k - e < 2 && TRADE_WORDS.has(words[k]!)) k++;
+  const head = words[k] ?? '';
+  // Lower-case "works" after a name is mostly the plural of "work" ("the Picasso works on show").
+  if (k >= hi || !startsLowerCase(head) || head === 'works') return null;
+  const type = kind(head);
+  return type ? { type, end: k + 1 } : null;
+}
+
+/**
+ * A title alone tagged as a name: every word a role word with at least one role head ("Deputy Minister",
+ * "Director"), or a title adjective before a lower-case role word ("Foreign" of "Foreign ministry spokesman").
+ * A one-word title that is also a family name or names one person in context (Major, King, Queen, Pope …) is
+ * left to the model.
+ */
+export function isTitleAlone(words: readonly string[], s: number, e: number): boolean {
+  if (e - s >= 2) return roleAfter(words, s, e) === e;
+  const w = words[s]!.toLowerCase();
+  if (ROLE_SECTORS.has(w)) return !PERSONAL_TITLES.has(w);
+  return TITLE_ADJECTIVES.has(w) && startsLowerCase(words[e] ?? '') && isRoleWord(words[e]!);
+}
+
+/** One-word titles that are also family names or name one person in context. */
+const PERSONAL_TITLES: ReadonlySet<string> = new Set([
+  'major',
+  'marshal',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'emperor',
+  'empress',
+  'sultan',
+  'emir',
+  'speaker',
+  'judge',
+  'bishop',
+  'general',
+  'private',
+]);
+
+/** Adjectives that open a title ("Foreign Minister", "Defence Secretary", "Presidential spokesman"). */
+const TITLE_ADJECTIVES: ReadonlySet<string> = new Set(['foreign', 'defence', 'defense', 'presidential']);
+
+/** A post-nominal degree after a name and a comma ("Ana Ruiz, MD"). */
+export function isPostNominal(words: readonly string[], s: number, e: number): boolean {
+  return e - s === 1 && words[s - 1] === ',' && POST_NOMINALS.has(words[s]!);
+}
+
+/**
+ * A rank or title of two or more words opening a span the model did not call a person ("Air Marshal Ketut
+ * Wirawan" tagged ORG): the title, then one to three capitalized words, is a person with that title.
+ */
+export function opensWithTitle(words: readonly string[], s: number, e: number): boolean {
+  const re = roleAfter(words, s, e);
+  if (re < s + 2 || re >= e || e - re > 3) return false;
+  for (let k = s; k < e; k++) if (!isCapitalized(words[k]!)) return false;
+  return true;
+}
+
+/** Natural features whose name ends in the feature noun ("Gulf Coast", "Niger Delta"). */
+const NATURAL_FEATURES: ReadonlySet<string> = new Set(
+  [...GEO_FEATURE_WORDS].filter(
+    (w) =>
+      ![
+        'border',
+        'zone',
+        'dmz',
+        'corridor',
+        'pass',
+        'range',
+        'sound',
+        'plain',
+        'channel',
+        'port',
+        'street',
+        'avenue',
+        'airport',
+        'bridge',
+        'square',
+        'harbour',
+        'harbor',
+        'mount',
+        'mt',
+        'mt.',
+        'cape',
+      ].includes(w),
+  ),
+);
+
+/**
+ * A geographic feature by its own name: "Gulf of Mexico", "Sea of Japan" (a feature noun and "of"), or a name of two
+ * or more words ending in a natural feature's noun ("Gulf Coast", "Niger Delta"). Such names are places.
+ */
+export function isFeatureName(words: readonly string[], s: number, e: number): boolean {
+  // The head of "A of B" is A: "Gulf of Mexico" is a gulf, "University of Rhode Island" a university; the feature's
+  // "of" phrase must end the name ("Gulf of Mexico Programs" is headed by "Programs").
+  for (let k = s; k + 2 < e && k <= s + 1; k++)
+    if (isCapitalized(words[k]!) && FEATURE_OF_NOUNS.has(words[k]!.toLowerCase()) && words[k + 1] === 'of')
+      return e - (k + 2) <= 2;
+  const last = words[e - 1]!;
+  if (e - s < 2 || !isCapitalized(last) || !NATURAL_FEATURES.has(last.toLowerCase())) return false;
+  for (let k = s; k < e; k++) if (words[k] === 'of') return false;
+  return true;
+}
+
+/**
+ * A legislator's party and state in brackets after the name, as American copy writes them ("(R-Tex.)",
+ * "(D-Iowa)"): no name of its own.
+ */
+export function isPartyState(words: readonly string[], s: number, e: number): boolean {
+  if (e - s !== 1 || !/^[RDI]-\p{Lu}\p{Ll}*\.?$/u.test(words[s]!)) return false;
+  return words[s - 1] === '(' || (words[s - 1] === '-' && words[s - 2] === 'LRB');
+}
+
+/** Common nouns that label an item by its number when capitalized before it ("Phase 6", "Article 5", "Level 3"). */
+const NUMBERED_NOUNS: ReadonlySet<string> = new Set([
+  'phase',
+  'level',
+  'stage',
+  'category',
+  'article',
+  'section',
+  'chapter',
+  'round',
+  'step',
+  'grade',
+  'tier',
+]);
+
+/** A capitalized common noun before its number ("Phase 6"): a label of an item, no actor. */
+export function isNumberedLabel(words: readonly string[], s: number, e: number): boolean {
+  return e - s === 1 && NUMBERED_NOUNS.has(words[s]!.toLowerCase()) && /^\d/.test(words[e] ?? '');
 }

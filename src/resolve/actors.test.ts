@@ -191,9 +191,11 @@ describe('resolveActors outside the gazetteer', () => {
     expect(v.mentions).toBe(3);
   });
 
-  it('types a merged name by most mentions, even when one of them was tagged as a person', () => {
+  it('reads a name ending in a natural feature as a place even where it was tagged as a person', () => {
     const skarn = res.get('loc:skarn island')!;
-    expect(skarn).toBe(res.get('person:skarn island'));
+    // The language stage types the person-tagged "Skarn Island" by its feature noun, so no person key is left.
+    expect(res.get('person:skarn island')).toBeUndefined();
+    expect(skarn.mentions).toBe(3);
     expect(skarn.type).toBe('LOC');
   });
 
@@ -206,5 +208,31 @@ describe('resolveActors outside the gazetteer', () => {
     expect(res.get('org:blue anchor shipping ltd.') ?? res.get('org:blue anchor shipping ltd')).toBe(
       res.get('org:blue anchor shipping'),
     );
+  });
+});
+
+describe('codes of office holders', () => {
+  const tg = new PhraseTagger([
+    ['Angela Merkel', 'PER'],
+    ['Merkel', 'PER'],
+    ['Lena Voss', 'PER'],
+  ]);
+  const t = new ActorTally();
+  for (const [i, text] of [
+    'Angela Merkel arrived late. Merkel spoke briefly.',
+    'Merkel left early. Lena Voss stayed.',
+  ].entries()) {
+    const doc = createDoc(`m${i}`, textArticle(text, 't'));
+    annotateLanguage(doc, tg);
+    t.addDoc(doc);
+  }
+  const res = resolveActors(t);
+
+  it('gives a person named without a title the code of their office in the Phoenix dictionaries', () => {
+    const merkel = res.get('person:angela merkel')!;
+    expect(merkel).toBe(res.get('person:merkel'));
+    expect(merkel.roles).toEqual([]);
+    expect(merkel.code).toBe('DEUGOV');
+    expect(res.get('person:lena voss')!.code).toBe('');
   });
 });

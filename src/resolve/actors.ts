@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { actorCode, compactName, familyFirst, fold, gazetteer, personKeyName } from '../language/index.js';
+import {
+  actorCode,
+  compactName,
+  familyFirst,
+  fold,
+  gazetteer,
+  officeHolderCode,
+  personKeyName,
+  roleSector,
+} from '../language/index.js';
 import type { Doc, EntityType } from '../model/index.js';
 import { emptyAliasFile, isActorKey, type AliasFile } from './aliases.js';
 
@@ -336,7 +345,7 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
     merge?.aliases.filter((a) => !isActorKey(a)).forEach(push);
     const roleList = sortedByCount(roles);
     const aff = top(affs);
-    const code = rep.startsWith('person:') ? actorCode(rep, roleList[0] ?? null, aff ?? null) : actorCode(rep);
+    const code = rep.startsWith('person:') ? personCode(keys, rep, roleList[0] ?? null, aff ?? null) : actorCode(rep);
     const actor: ResolvedActor = {
       id: entityId(merge ? `alias:${looseName(merge.name)}` : rep),
       key: rep,
@@ -457,4 +466,22 @@ function representative(keys: string[], stats: Map<string, KeyStats>, person: bo
 /** Normalize a name the way the resolver compares them (exported for tests and the UI). */
 export function normalizeActorName(s: string): string {
   return fold(s).toLowerCase();
+}
+
+/**
+ * A person's code: from the role written most often and the affiliation, or, when no role with a sector was
+ * written, the code the Phoenix dictionaries give an office holder of that name ("Vladimir Putin" named without a
+ * title in every article → RUSGOV), unless the text affiliates the person with another country.
+ */
+function personCode(keys: readonly string[], rep: string, role: string | null, aff: string | null): string {
+  const own = actorCode(rep, role, aff);
+  if (roleSector(role)) return own;
+  for (const k of [rep, ...keys]) {
+    if (!k.startsWith('person:')) continue;
+    const office = officeHolderCode(k.slice(7));
+    if (!office) continue;
+    if (aff?.startsWith('country:') && aff.slice(8) !== office.slice(0, 3)) return own;
+    return office;
+  }
+  return own;
 }

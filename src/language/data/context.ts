@@ -165,6 +165,14 @@ export const ACTOR_VERBS: ReadonlySet<string> = new Set([
 export const LINKING_VERBS: ReadonlySet<string> = new Set([
   'is',
   'was',
+  // plural and base forms: coordinated subjects ("Tokyo and Seoul remain concerned"), after a modal ("will be")
+  'are',
+  'were',
+  'be',
+  'remain',
+  'seem',
+  'appear',
+  'stay',
   'remains',
   'remained',
   'been',
@@ -634,4 +642,123 @@ export const FAMILY_NAME_FIRST: ReadonlySet<string> = new Set([
   'ho',
   'ngo',
   'duong',
+]);
+
+/**
+ * Head nouns of facilities where things are made (general English: an industrial plant names its works by the
+ * company or the person it is named after, "the Gorbenko Aircraft Plant"). A name headed by one, or written right
+ * before one ("the Gorbenko aviation plant"), is the enterprise (ORG), not a person or a place.
+ */
+export const WORKS_NOUNS: ReadonlySet<string> = new Set([
+  'plant',
+  'plants',
+  'factory',
+  'factories',
+  'works',
+  'shipyard',
+  'shipyards',
+  'refinery',
+  'smelter',
+  'foundry',
+  'mill',
+  'mine',
+  'mines',
+]);
+
+/**
+ * Head nouns of buildings, venues and installations (general English: "Rod Laver Arena", "the Roosevelt Room",
+ * "the Macondo well"). A name headed by one is a place (LOC), never a person.
+ */
+export const BUILDING_NOUNS: ReadonlySet<string> = new Set([
+  'arena',
+  'stadium',
+  'airport',
+  'airfield',
+  'airbase',
+  'room',
+  'bridge',
+  'station',
+  'terminal',
+  'dam',
+  'prison',
+  'cathedral',
+  'mosque',
+  'temple',
+  'museum',
+  'hospital',
+  'rig',
+  'well',
+  'reactor',
+]);
+
+/**
+ * Head nouns of firms named after their founders (general English: "Wood Mackenzie consultants", "Cumberland
+ * Advisors"): a name headed by one, or written right before one, is the firm (ORG).
+ */
+export const FIRM_NOUNS: ReadonlySet<string> = new Set([
+  'advisors',
+  'advisers',
+  'associates',
+  'consultants',
+  'consultancy',
+  'holdings',
+  'industries',
+]);
+
+/**
+ * Lower-case words naming the trade of a works or an installation, allowed between a name and its head noun
+ * ("the Gorbenko aviation plant", "the Sable oil rig").
+ */
+export const TRADE_WORDS: ReadonlySet<string> = new Set([
+  'aircraft',
+  'aviation',
+  'aerospace',
+  'helicopter',
+  'engine',
+  'tractor',
+  'car',
+  'auto',
+  'truck',
+  'tank',
+  'steel',
+  'iron',
+  'metallurgical',
+  'chemical',
+  'chemicals',
+  'nuclear',
+  'power',
+  'coal',
+  'gas',
+  'oil',
+  'cement',
+  'textile',
+  'arms',
+  'weapons',
+  'missile',
+  'munitions',
+  'ammunition',
+  'shipbuilding',
+  'machine-building',
+  'assembly',
+  'drilling',
+  'gold',
+  'copper',
+  'paper',
+  'sugar',
+]);
+
+/** Post-nominal degrees written after a name and a comma ("Ana Ruiz, MD,"): no names. */
+export const POST_NOMINALS: ReadonlySet<string> = new Set(['MD', 'PhD', 'Ph.D.', 'DDS', 'DPhil', 'MBA', 'RN']);
+
+/** The opening nouns of a geographic feature named with "of" ("Gulf of …", "Sea of …", "Strait of …"). */
+export const FEATURE_OF_NOUNS: ReadonlySet<string> = new Set([
+  'gulf',
+  'sea',
+  'bay',
+  'strait',
+  'straits',
+  'lake',
+  'isle',
+  'cape',
+  'mount',
 ]);

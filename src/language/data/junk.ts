@@ -7,6 +7,14 @@ import { MONTH_NAMES, WEEKDAY_NAMES } from '../../model/lexicon/index.js';
 
 /** Whole mentions that are never entities. */
 export const JUNK_ENTITY_TEXTS: ReadonlySet<string> = new Set([
+  // the bracket escapes of Penn Treebank tokenization ("-LRB-", "-RRB-"), which text taken from processed corpora
+  // carries in place of brackets
+  'lrb',
+  'rrb',
+  'lsb',
+  'rsb',
+  'lcb',
+  'rcb',
   'share',
   'shares',
   'share this',
@@ -470,3 +478,27 @@ export const NON_NAME_WORDS: ReadonlySet<string> = new Set([
   'today',
   'yesterday',
 ]);
+
+/** Labels of a photo credit written with a colon before the photographer's name ("Photograph: Name/Agency"). */
+export const PHOTO_LABELS: ReadonlySet<string> = new Set([
+  'photo',
+  'photos',
+  'photograph',
+  'photographs',
+  'picture',
+  'pictures',
+  'image',
+  'images',
+  'credit',
+]);
+
+/** Credit verbs of a wire story's closing line: "(Reporting by …; Writing by …; Editing by …)". */
+export const WIRE_CREDIT_VERBS: ReadonlySet<string> = new Set(['reporting', 'writing', 'editing']);
+
+/** Closing words of a newspaper's contributor line ("Staff writers … contributed to this report"). */
+export const CONTRIBUTOR_CLOSINGS: readonly string[] = [
+  'contributed to this report',
+  'contributed to this article',
+  'contributed to this story',
+  'contributed reporting',
+];

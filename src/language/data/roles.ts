@@ -87,6 +87,14 @@ export const ROLE_SECTORS: ReadonlyMap<string, string> = new Map([
   ['sgt.', 'MIL'],
   ['commander', 'MIL'],
   ['field marshal', 'MIL'],
+  // ranks of air forces and navies written in two or three words (general English)
+  ['air marshal', 'MIL'],
+  ['air chief marshal', 'MIL'],
+  ['air vice marshal', 'MIL'],
+  ['air vice-marshal', 'MIL'],
+  ['air commodore', 'MIL'],
+  ['vice admiral', 'MIL'],
+  ['rear admiral', 'MIL'],
   // the other ranks of armed forces (general English: the ranks of an army, navy and air force)
   ['corporal', 'MIL'],
   ['cpl.', 'MIL'],
@@ -141,6 +149,7 @@ export const ROLE_SECTORS: ReadonlyMap<string, string> = new Map([
   ['activist', 'NGO'],
   ['campaigner', 'NGO'],
   ['director', ''],
+  ['commissioner', ''],
   ['director general', ''],
   ['director-general', ''],
   ['head', ''],
@@ -222,6 +231,8 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   'second',
   'petty',
   'warrant',
+  // "Air Marshal", "Air Chief Marshal", "Air Vice-Marshal"
+  'air',
 ]);
 
 /** Honorifics that mark a person but are not a role. Compared lower-case, with or without a period. */
