@@ -400,7 +400,7 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
     (EDGE_PUNCT.has(words[e - 1]!) || TRAILING_CLITICS.has(words[e - 1]!) || NAME_CONNECTORS.has(words[e - 1]!))
   )
     e--;
-  // A name turned into an adjective opens no longer name ("the Paris-based World Organization for Animal Health").
+  // A name turned into an adjective opens no longer name ("the Geneva-based Council for Harbour Safety").
   while (e - s > 1 && isHyphenatedAdjective(words[s]!)) s++;
   if (e <= s) return null;
   // The last word of a title with an "of" phrase of its own ("Chief of Staff", "Secretary of State") is no part of

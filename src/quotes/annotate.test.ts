@@ -887,17 +887,17 @@ describe('epithets, heads of phrases, passives and "according to plan"', () => {
     expect(doc.claims).toHaveLength(0);
   });
 
-  it('reads the head of "the owner of the ship off X\'s coast" and "the lawyer for the officer, who has been charged"', () => {
+  it('reads the head of "the owner of the ship off X\'s coast" and "the lawyer for the skipper, who has been charged"', () => {
     const doc = analyze(
-      "The owner of the ship off Velm's coast said the port authority was responsible for all the work.\n\nThe lawyer for the officer, who has been charged with murder, said the boy was hit by a ricochet.",
+      "The owner of the ship off Velm's coast said the port authority was responsible for all the work.\n\nThe lawyer for the skipper, who has been charged with fraud, said the driver was hit by a falling crate.",
       [['Velm', 'LOC']],
     );
     const owner = quote(doc, 'the port authority');
     expect(owner.speaker?.text).toBe("The owner of the ship off Velm's coast");
     expect(owner.speakerName).toBe(null);
-    // The one charged (a passive: its subject is spoken about) is not the speaker, nor is "the boy" after "said".
-    const lawyer = quote(doc, 'the boy was hit');
-    expect(lawyer.speaker?.text).toBe('The lawyer for the officer');
+    // The one charged (a passive: its subject is spoken about) is not the speaker, nor is "the driver" after "said".
+    const lawyer = quote(doc, 'the driver was hit');
+    expect(lawyer.speaker?.text).toBe('The lawyer for the skipper');
     expect(lawyer.cue?.text).toBe('said');
     expect(doc.quotes.some((q) => q.speaker?.text === 'who')).toBe(false);
   });

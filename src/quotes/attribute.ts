@@ -73,7 +73,7 @@ export function isCue(v: QuoteContext, i: number): boolean {
 const PASSIVE_BE: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'am']);
 
 /**
- * A speech verb in the passive ("who has been charged with murder", "she was told", "it was announced"): its
+ * A speech verb in the passive ("who has been charged with fraud", "she was told", "it was announced"): its
  * grammatical subject is the one spoken to or about, never the speaker, so it is no cue of its subject's. A form of
  * "be" before a past participle, over adverbs in -ly ("was widely criticized"); "is saying" is no passive.
  */

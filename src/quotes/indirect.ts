@@ -70,7 +70,7 @@ function trailing(v: QuoteContext, lo: number, hi: number): Indirect | null {
       // "Kask's spokesman, Jaan Tamm, said the talks …": a name in apposition before the comma is the subject of a
       // leading report, not the end of a reported clause.
       if (!speaker && c === from && !endsWithPerson(v, comma)) {
-        // "…, said X." is inverted only when X closes the clause: in "…, said the boy was hit" X is the report's subject.
+        // "…, said X." is inverted only when X closes the clause: in "…, said the driver was hit" X is the report's subject.
         const inverted = phraseFrom(v, c + 1, hi);
         if (inverted && (inverted[1] >= hi || /^[.,;:!?]$/.test(v.ix.lower[inverted[1]]!))) speaker = inverted;
       }
@@ -85,7 +85,7 @@ function trailing(v: QuoteContext, lo: number, hi: number): Indirect | null {
 /** How many more words a relative clause set off by commas may put between a subject and its cue. */
 const RELATIVE_REACH = 10;
 
-/** "the lawyer for the officer, who has been charged with murder, said": a relative clause closes right before `c`. */
+/** "the lawyer for the skipper, who has been charged with fraud, said": a relative clause closes right before `c`. */
 function afterRelative(v: QuoteContext, lo: number, c: number): boolean {
   if (v.ix.lower[c - 1] !== ',') return false;
   for (let k = c - 2; k > lo && c - k <= RELATIVE_REACH + 2; k--) {

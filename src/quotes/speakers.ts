@@ -495,7 +495,7 @@ function personHead(head: string): boolean {
 }
 
 /**
- * An epithet ("the civil rights leader said", "after the Democratic front-runner had said") no described person
+ * An epithet ("the civil rights leader said", "after the Liberal front-runner had said") no described person
  * matches: news renames a person it has just named by a description of them rather than repeating the name. The
  * one renamed is a person named before it in its own sentence other than that sentence's subject (the subject of the
  * same sentence would be "he"), nearest first; else, walking back up to two sentences, the speaker of a statement
