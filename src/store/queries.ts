@@ -360,9 +360,10 @@ export function quotePage(
          CROSS JOIN quotes q ON q.rowid = p.rid JOIN`,
       )} ORDER BY p.seq, p.idx`,
     ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<QuoteRow & { articleSeq: number }>
-  ).map((r) => ({ ...toQuote(r), articleSeq: r.articleSeq, idx: r.idx }));
+  );
+  // Each row made into its quote once (no copies with and without its key).
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('quotes', [r.articleSeq, r.idx]));
-  return { ...totalOf(count), items: items.map(({ articleSeq: _, idx: __, ...q }) => q), next };
+  return { ...totalOf(count), items: items.map(toQuote), next };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
