@@ -798,14 +798,22 @@ export function claimPage(
     )}
      ORDER BY p.seq, p.idx`,
   ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<ClaimRow & { articleSeq: number }>;
-  const keyToId = statement(db, 'SELECT entity_id FROM actor_keys WHERE actor_key = ?', true);
-  // A page's claims name few distinct targets: each looked up once.
-  const ids = new Map<string, string | undefined>();
-  const entityOf = (key: string): string | undefined => {
-    if (!ids.has(key)) ids.set(key, keyToId.get(key) as string | undefined);
-    return ids.get(key);
-  };
   const page = pageOf(rows, limit, (r) => encodeCursor('claims', [r.articleSeq, r.idx]));
+  // The entities of every target the page's claims name, looked up in one statement (a statement per key cost more
+  // than the lookups).
+  const keys = new Set<string>();
+  for (const r of page.items) for (const k of JSON.parse(r.targetKeys) as string[]) keys.add(k);
+  const ids = new Map(
+    keys.size === 0
+      ? []
+      : (statement(
+          db,
+          'SELECT j.value, k.entity_id FROM json_each(?) AS j CROSS JOIN actor_keys k ON k.actor_key = j.value',
+        )
+          .raw()
+          .all(JSON.stringify([...keys])) as Array<[string, string | null]>),
+  );
+  const entityOf = (key: string): string | undefined => ids.get(key) ?? undefined;
   return {
     ...totalOf(count),
     items: withText(
@@ -990,9 +998,12 @@ function articleCache(db: Db): { entries: Map<string, KeptArticle>; chars: numbe
 }
 
 /** The kept article `id` (read on a miss), or null when the store holds no such article (nothing is kept then). */
-function articleOf(db: Db, id: string): KeptArticle | null {
+function articleOf(db: Db, id: string, seqs?: ReadonlyMap<string, number>): KeptArticle | null {
   const c = articleCache(db);
-  const seq = statement(db, 'SELECT seq FROM articles WHERE id = ?', true).get(id) as number | undefined;
+  // `seqs`: the seqs of a page's articles, read for the whole page (`seqsOf`).
+  const seq = seqs
+    ? seqs.get(id)
+    : (statement(db, 'SELECT seq FROM articles WHERE id = ?', true).get(id) as number | undefined);
   if (seq === undefined) return null;
   const hit = c.entries.get(id);
   if (hit && hit.seq === seq) {
@@ -1102,7 +1113,7 @@ export function evidenceWithTimex(
       cache.entries.set(key, hit);
       return hit;
     }
-    const a = articleOf(db, e.articleId);
+    const a = articleOf(db, e.articleId, seqs);
     if (!a) return { text: '', timex: null };
     const dated = datedTimexes(db, a);
     let timex: SpanEvidence['timex'] = null;
@@ -1136,7 +1147,8 @@ export type EvidenceText = ExportEvent['evidence'][number] & { text: string };
  * would come out shifted.
  */
 export function evidenceTexts(db: Db, evidence: ExportEvent['evidence']): EvidenceText[] {
-  return evidence.map((e) => ({ ...e, text: articleOf(db, e.articleId)?.text.slice(e.start, e.end) ?? '' }));
+  const seqs = seqsOf(db, evidence);
+  return evidence.map((e) => ({ ...e, text: articleOf(db, e.articleId, seqs)?.text.slice(e.start, e.end) ?? '' }));
 }
 
 /** Events by id, in the order asked (ids the store does not hold are skipped), each with its evidence sentences. */
