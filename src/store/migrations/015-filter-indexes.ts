@@ -17,7 +17,9 @@ import type { Migration } from './index.js';
  * - `events_id_date`: an event's date by its id, so the events and timeline pages filtered by actor, outlet or story
  *   sort the matching events' keys without reading their rows.
  *
- * Each is one pass over its table (the largest, events' and quotes', a sort of their keys).
+ * Each is one pass over its table (the largest, events' and quotes', a sort of their keys): 1.1 s of CPU on a
+ * 20,565-article store. Kept on every write: quotes' cost is unchanged (its three indexes replace three), claims'
+ * inserts cost ~2x (0.31 → 0.60 s for that store's claims), events' ~1.25x (the resolve rewrites them each ingest).
  */
 const sql = `
 CREATE INDEX IF NOT EXISTS quotes_speaker_seq ON quotes(speaker_key, article_seq, idx);
