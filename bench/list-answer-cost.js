@@ -8,8 +8,8 @@
 //   node bench/list-answer-cost.js STORE.db [PAGES_PER_ROUTE] [OTHER_BUILD_DIST]   (after npm run build)
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import { askCpu } from './answer-cpu.js';
+import { listCursors } from './list-cursors.js';
 
 const [store, pagesArg = '200', other] = process.argv.slice(2);
 if (!store) {
@@ -22,9 +22,8 @@ const { Hono } = await import('hono');
 const load = async (dist) => {
   const { openDb } = await import(pathToFileURL(resolve(dist, 'store/index.js')).href);
   const { readRoutes } = await import(pathToFileURL(resolve(dist, 'serve/api.js')).href);
-  const { encodeCursor } = await import(pathToFileURL(resolve(dist, 'store/cursor.js')).href);
   const db = openDb(store, { readonly: true });
-  return { app: new Hono().route('/api', readRoutes(db)), encodeCursor };
+  return { app: new Hono().route('/api', readRoutes(db)) };
 };
 const builds = { this: await load(new URL('../dist', import.meta.url).pathname) };
 if (other) builds.other = await load(other);
@@ -39,28 +38,8 @@ const random = () => {
 };
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-const raw = new Database(store, { readonly: true });
-const keys = (sql) => raw.prepare(sql).raw().all(DEPTH);
-const { encodeCursor } = builds.this;
-const cursors = {
-  articles: keys('SELECT published, seq FROM articles ORDER BY published DESC, seq LIMIT ?').map((k) =>
-    encodeCursor('articles', k),
-  ),
-  entities: keys('SELECT mentions, name, rowid FROM entities ORDER BY mentions DESC, name, rowid LIMIT ?').map((k) =>
-    encodeCursor('entities', k),
-  ),
-  events: keys('SELECT date, id FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ?').map((k) =>
-    encodeCursor('events', k),
-  ),
-  quotes: keys('SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ?').map((k) =>
-    encodeCursor('quotes', k),
-  ),
-  claims: keys('SELECT article_seq, idx FROM claims ORDER BY article_seq, idx LIMIT ?').map((k) =>
-    encodeCursor('claims', k),
-  ),
-};
-cursors.timeline = cursors.events;
-raw.close();
+const c = await listCursors(store, DEPTH, ['articles', 'entities', 'dated', 'quotes', 'claims']);
+const cursors = { ...c, events: c.dated, timeline: c.dated };
 
 const routes = ['articles', 'entities', 'events', 'quotes', 'claims', 'timeline'];
 const urls = [];

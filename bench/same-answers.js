@@ -9,6 +9,7 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { listCursors } from './list-cursors.js';
 import { startServe } from './start-serve.js';
 
 const [store, other, perListArg = '40'] = process.argv.slice(2);
@@ -17,7 +18,6 @@ if (!store || !other) {
   process.exit(2);
 }
 const PER_LIST = Number(perListArg);
-const { encodeCursor } = await import(new URL('../dist/store/cursor.js', import.meta.url).href);
 const builds = { this: fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)), other };
 
 // A seeded random (mulberry32): every run asks the same URLs.
@@ -45,35 +45,9 @@ const totals = {
   claims: one('SELECT COUNT(*) FROM claims'),
 };
 totals.timeline = one('SELECT COUNT(*) FROM events WHERE date IS NOT NULL');
-const cursors = {
-  articles: all('SELECT published, seq FROM articles ORDER BY published DESC, seq LIMIT 20000').map((k) =>
-    encodeCursor('articles', k),
-  ),
-  entities: all('SELECT mentions, name, rowid FROM entities ORDER BY mentions DESC, name, rowid LIMIT 20000').map((k) =>
-    encodeCursor('entities', k),
-  ),
-  events: all('SELECT date, id FROM events ORDER BY date IS NULL, date, id LIMIT 20000').map((k) =>
-    encodeCursor('events', k),
-  ),
-  quotes: all('SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT 20000').map((k) =>
-    encodeCursor('quotes', k),
-  ),
-  claims: all('SELECT article_seq, idx FROM claims ORDER BY article_seq, idx LIMIT 20000').map((k) =>
-    encodeCursor('claims', k),
-  ),
-};
+// Each list's first 20,000 rows and the last 30 (undated articles and events come last), so that the ends are asked too.
+const cursors = await listCursors(store, 20000, ['articles', 'entities', 'events', 'quotes', 'claims'], { last: 30 });
 cursors.timeline = cursors.events;
-// The last rows of each list (undated articles and events come last), so that the ends are asked too.
-cursors.articles.push(
-  ...all('SELECT published, seq FROM articles ORDER BY published IS NULL DESC, seq DESC LIMIT 30').map((k) =>
-    encodeCursor('articles', k),
-  ),
-);
-cursors.events.push(
-  ...all('SELECT date, id FROM events ORDER BY date IS NULL DESC, date DESC, id DESC LIMIT 30').map((k) =>
-    encodeCursor('events', k),
-  ),
-);
 const ids = {
   articles: all('SELECT id FROM articles ORDER BY random() LIMIT 20').map((r) => r[0]),
   entities: all('SELECT id FROM entities ORDER BY mentions DESC LIMIT 10').map((r) => r[0]),

@@ -41,6 +41,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { listCursors } from './list-cursors.js';
 import { replicateStore } from './replicate-store.js';
 import { startServe } from './start-serve.js';
 import { searchQueries, writeSyntheticDump } from './synthetic.js';
@@ -174,31 +175,11 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
 /** A page among the first 100 (browsing depth), within the list. */
 const offset = (total) => Math.floor(Math.random() * Math.max(1, Math.min(total, 5000)));
 
-/**
- * The cursor (keyset paging) of every row among the first `DEPTH` of each list, read off the store with the lists'
- * own orders and encoded as the server encodes them: a page after any of them is the page a client reaches by
- * following `next` from the one before. Read once before the scenarios.
- */
+/** Cursors of every row among the first `DEPTH` of each list (bench/list-cursors.js), read once before the scenarios. */
 const DEPTH = 5000;
-async function listCursors(db) {
-  const { encodeCursor } = await import(new URL('../dist/store/cursor.js', import.meta.url).href);
-  const store = new Database(db, { readonly: true });
-  const keys = (sql) => store.prepare(sql).raw().all(DEPTH);
-  const dated = keys('SELECT date, id FROM events WHERE date IS NOT NULL ORDER BY date, id LIMIT ?');
-  const out = {
-    articles: keys('SELECT published, seq FROM articles ORDER BY published DESC, seq LIMIT ?').map((k) =>
-      encodeCursor('articles', k),
-    ),
-    entities: keys('SELECT mentions, name, rowid FROM entities ORDER BY mentions DESC, name, rowid LIMIT ?').map((k) =>
-      encodeCursor('entities', k),
-    ),
-    events: dated.map((k) => encodeCursor('events', k)),
-    quotes: keys('SELECT article_seq, idx FROM quotes ORDER BY article_seq, idx LIMIT ?').map((k) =>
-      encodeCursor('quotes', k),
-    ),
-  };
-  store.close();
-  return out;
+async function cursorsOf(db) {
+  const c = await listCursors(db, DEPTH, ['articles', 'entities', 'dated', 'quotes']);
+  return { articles: c.articles, entities: c.entities, events: c.dated, quotes: c.quotes };
 }
 
 const SCENARIOS = [
@@ -316,7 +297,7 @@ async function run() {
       console.log(`an ingest runs meanwhile: sitrep analyze of ${INGEST} new articles at a time, nice 10`);
     }
     const runs = SCENARIOS.filter((x) => chosen(x.name));
-    const cursors = runs.some((x) => x.cursors) ? await listCursors(db) : null;
+    const cursors = runs.some((x) => x.cursors) ? await cursorsOf(db) : null;
     // What the ingest wrote during each scenario: articles committed, and whether a corpus resolve committed.
     const watch = new Database(db, { readonly: true });
     const stored = watch.prepare('SELECT COUNT(*) FROM articles').pluck();

@@ -12,16 +12,34 @@ export function useLightResponses(): void {
 
 const encoder = new TextEncoder();
 
+/** The lightweight Response's `[status, body, headers]`, kept under a symbol of its own until it is read otherwise. */
+function keptOf(res: Response): unknown[] | undefined {
+  const key = Object.getOwnPropertySymbols(res).find((k) => k.description === 'cache');
+  const kept = key === undefined ? undefined : (res as unknown as Record<symbol, unknown>)[key];
+  return Array.isArray(kept) ? kept : undefined;
+}
+
+/**
+ * An answer's Content-Type, read off the lightweight Response's own headers when they are still the plain object the
+ * route gave: asking `res.headers` builds a native Headers from them first (~20 µs, more than a small page's JSON).
+ */
+export function contentTypeOf(res: Response): string {
+  const headers = keptOf(res)?.[2];
+  if (headers && typeof headers === 'object' && !(headers instanceof Headers) && !Array.isArray(headers)) {
+    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === 'content-type') return String(v);
+    return '';
+  }
+  return res.headers.get('content-type') ?? '';
+}
+
 /**
  * An answer's body as bytes of their own (a buffer that can be moved to another thread, never a pooled one). Read
  * off the lightweight Response without building a native one: a string body is encoded once, and bytes that own
  * their whole buffer (a reader's answer, moved from its thread) are taken as they are.
  */
 export async function bodyOf(res: Response): Promise<Uint8Array<ArrayBuffer>> {
-  // The lightweight Response keeps `[status, body, headers]` under a symbol of its own until it is read otherwise.
-  const key = Object.getOwnPropertySymbols(res).find((k) => k.description === 'cache');
-  const kept = key === undefined ? undefined : (res as unknown as Record<symbol, unknown>)[key];
-  if (Array.isArray(kept)) {
+  const kept = keptOf(res);
+  if (kept) {
     const body: unknown = kept[1];
     if (typeof body === 'string') return encoder.encode(body) as Uint8Array<ArrayBuffer>;
     if (

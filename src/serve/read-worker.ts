@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Hono } from 'hono';
 import { allowStaleCounts, forgetCounts, openDb } from '../store/index.js';
 import { type ApiOptions, readRoutes } from './api.js';
-import { bodyOf, useLightResponses } from './light-response.js';
+import { bodyOf, contentTypeOf, useLightResponses } from './light-response.js';
 
 /** What a reader thread is started with. */
 export interface ReadWorkerData {
@@ -57,7 +57,7 @@ parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
   const answer: ReadAnswer = {
     id,
     status: res.status,
-    type: res.headers.get('content-type') ?? '',
+    type: contentTypeOf(res),
     body: await bodyOf(res),
   };
   parentPort!.postMessage(answer, [answer.body.buffer as ArrayBuffer]);

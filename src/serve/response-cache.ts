@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { type Db, stillServes, storeVersionReader } from '../store/index.js';
-import { bodyOf } from './light-response.js';
+import { bodyOf, contentTypeOf } from './light-response.js';
 
 export interface ResponseCacheOptions {
   /** Bytes of response bodies kept at most (UTF-8, as sent; least recently used go first). */
@@ -111,7 +111,7 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
       drop(key, hit);
     }
     await next();
-    const type = c.res.headers.get('content-type') ?? '';
+    const type = contentTypeOf(c.res);
     if (c.res.status !== 200 || !type.startsWith('application/json')) return;
     const body = await bodyOf(c.res);
     const e: Entry = {

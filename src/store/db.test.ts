@@ -372,7 +372,8 @@ describe.skipIf(pgUnavailable !== null)('migration 014 on PostgreSQL', () => {
       ).toHaveLength(13);
       // Written c, a, b (not the order of their ids) by a write-back before the migration.
       for (const table of TABLES) for (const id of ['c', 'a', 'b']) await pool.query(insert[table], [id]);
-      expect(await migratePg(pool)).toEqual([14]);
+      // The later migrations (015: indexes only) run too.
+      expect((await migratePg(pool))[0]).toBe(14);
       for (const table of TABLES) {
         const { rows } = await pool.query<{ id: string; rowid: string }>(`SELECT id, rowid FROM ${table} ORDER BY id`);
         expect(rows.map((r) => [r.id, Number(r.rowid)])).toEqual([

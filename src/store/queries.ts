@@ -104,20 +104,28 @@ export function articlePage(
   const w = articleWhere(facets);
   const where = clause(w);
   const and = clause(w, true);
-  const count = countCapped(db, `SELECT 1 FROM articles a ${where}`, w.args, cap);
-  const rowsOf = (pick: string, args: unknown[]): Array<ArticleSummary & { seq: number }> =>
+  // An actor's or a story's articles come as a set of seqs: their dates are read off articles_seq_published, not
+  // off each article's row, and the set's keys sorted (SQLite would otherwise look each row up by its seq).
+  const articles =
+    (facets.actors.length > 0 || facets.story) && !facets.outlet
+      ? 'articles a INDEXED BY articles_seq_published'
+      : 'articles a';
+  const count = countCapped(db, `SELECT 1 FROM ${articles} ${where}`, w.args, cap);
+  // The page's keys (seq, published) off the index, in the list's order, then only their rows: the keys' walk is
+  // the outer loop, so the rows come out in its order and no sort over the page's rows is made.
+  const rowsOf = (pick: string, order: string, args: unknown[]): Array<ArticleSummary & { seq: number }> =>
     statement(
       db,
-      `SELECT seq, id, title, outlet, url, published, published_precision AS publishedPrecision FROM articles
-                WHERE seq IN (${pick}) ORDER BY published DESC, seq`,
+      `SELECT r.seq, r.id, r.title, r.outlet, r.url, r.published, r.published_precision AS publishedPrecision
+       FROM (${pick}) k CROSS JOIN articles r ON r.seq = k.seq ORDER BY ${order}`,
     ).all(...args) as Array<ArticleSummary & { seq: number }>;
   let rows: Array<ArticleSummary & { seq: number }>;
   if (cursor === undefined) {
-    rows = rowsOf(`SELECT seq FROM articles a ${where} ORDER BY published DESC, seq LIMIT ? OFFSET ?`, [
-      ...w.args,
-      limit + 1,
-      offset,
-    ]);
+    rows = rowsOf(
+      `SELECT a.seq, a.published FROM ${articles} ${where} ORDER BY a.published DESC, a.seq LIMIT ? OFFSET ?`,
+      'k.published DESC, k.seq',
+      [...w.args, limit + 1, offset],
+    );
   } else {
     const [published, seq] = decodeCursor('articles', cursor) as [string | null, number];
     // The dated rows after the key (a range of the index from its date down), then the undated ones.
@@ -125,17 +133,18 @@ export function articlePage(
       published === null
         ? []
         : rowsOf(
-            `SELECT seq FROM articles a WHERE a.published <= ? AND (a.published < ? OR a.seq > ?) ${and}
-             ORDER BY published DESC, seq LIMIT ?`,
+            `SELECT a.seq, a.published FROM ${articles} WHERE a.published <= ? AND (a.published < ? OR a.seq > ?) ${and}
+             ORDER BY a.published DESC, a.seq LIMIT ?`,
+            'k.published DESC, k.seq',
             [published, published, seq, ...w.args, limit + 1],
           );
     if (rows.length <= limit)
       rows.push(
-        ...rowsOf(`SELECT seq FROM articles a WHERE a.published IS NULL AND a.seq > ? ${and} ORDER BY seq LIMIT ?`, [
-          published === null ? seq : 0,
-          ...w.args,
-          limit + 1 - rows.length,
-        ]),
+        ...rowsOf(
+          `SELECT a.seq FROM ${articles} WHERE a.published IS NULL AND a.seq > ? ${and} ORDER BY a.seq LIMIT ?`,
+          'k.seq',
+          [published === null ? seq : 0, ...w.args, limit + 1 - rows.length],
+        ),
       );
   }
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('articles', [r.published, r.seq]));
@@ -241,9 +250,9 @@ export function entityPage(
   const seekArgs = after ? [...args, after[0], after[0], after[1], after[1], after[2]] : args;
   const rows = statement(
     db,
-    `SELECT rowid AS rid, * FROM entities WHERE rowid IN
-                (SELECT rowid FROM entities ${seek} ORDER BY mentions DESC, name, rowid LIMIT ? OFFSET ?)
-              ORDER BY mentions DESC, name, rowid`,
+    `SELECT r.rowid AS rid, r.* FROM
+       (SELECT rowid AS id, mentions, name FROM entities ${seek} ORDER BY mentions DESC, name, rowid LIMIT ? OFFSET ?) k
+     CROSS JOIN entities r ON r.rowid = k.id ORDER BY k.mentions DESC, k.name, k.id`,
   ).all(...seekArgs, limit + 1, after ? 0 : offset) as Array<EntityRow & { rid: number }>;
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('entities', [r.mentions, r.name, r.rid]));
   return { ...totalOf(count), items: items.map(toEntity), next };
@@ -294,22 +303,10 @@ export const QUOTE_SELECT = `SELECT a.id AS "articleId", q.idx, q.start, q."end"
   FROM quotes q JOIN articles a ON a.seq = q.article_seq
   LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id`;
 
-/** Quotes in store order; `keyed` adds each one's key (`articleSeq`, `idx`) for a cursor. */
-function* quotesWhere(
-  db: Db,
-  where: string,
-  args: unknown[],
-  limit = -1,
-  offset = 0,
-  keyed = false,
-): Generator<ExportQuote> {
-  const sql = `${keyed ? QUOTE_SELECT.replace('SELECT ', 'SELECT q.article_seq AS "articleSeq", ') : QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`;
-  // A page (keyed) is read whole by a kept statement; every quote (the export) is streamed.
-  const rows = (
-    keyed ? statement(db, sql).all(...args, limit, offset) : db.prepare(sql).iterate(...args, limit, offset)
-  ) as Iterable<QuoteRow & { articleSeq?: number }>;
-  for (const r of rows)
-    yield keyed ? ({ ...toQuote(r), articleSeq: r.articleSeq, idx: r.idx } as ExportQuote) : toQuote(r);
+/** Quotes in store order, streamed. */
+function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportQuote> {
+  const sql = `${QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`;
+  for (const r of db.prepare(sql).iterate(...args, limit, offset) as Iterable<QuoteRow>) yield toQuote(r);
 }
 
 /** A quote row (`QUOTE_SELECT`) as the export's quote. */
@@ -352,13 +349,21 @@ export function quotePage(
   // entries, not joined rows; a cursor seeks its key in the primary key.
   const after = cursor === undefined ? null : decodeCursor('quotes', cursor);
   const seek = after ? `WHERE (q.article_seq, q.idx) > (?, ?) ${clause(w, true)}` : where;
-  const page = `(q.article_seq, q.idx) IN (SELECT q.article_seq, q.idx FROM quotes q ${seek}
-                 ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?)`;
-  const rows = [
-    ...quotesWhere(db, page, [...(after ?? []), ...w.args, limit + 1, after ? 0 : offset], -1, 0, true),
-  ] as Array<ExportQuote & { articleSeq: number; idx: number }>;
+  // The keys' walk is the outer loop: each key's quote row read by its rowid, in the list's order (no sort).
+  const rows = (
+    statement(
+      db,
+      `${QUOTE_SELECT.replace('SELECT ', 'SELECT q.article_seq AS "articleSeq", ').replace(
+        'FROM quotes q JOIN',
+        `FROM (SELECT q.rowid AS rid, q.article_seq AS seq, q.idx FROM quotes q ${seek}
+               ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?) p
+         CROSS JOIN quotes q ON q.rowid = p.rid JOIN`,
+      )} ORDER BY p.seq, p.idx`,
+    ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<QuoteRow & { articleSeq: number }>
+  );
+  // Each row made into its quote once (no copies with and without its key).
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('quotes', [r.articleSeq, r.idx]));
-  return { ...totalOf(count), items: items.map(({ articleSeq: _, idx: __, ...q }) => q), next };
+  return { ...totalOf(count), items: items.map(toQuote), next };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
@@ -393,8 +398,9 @@ function eventDataRows(
       ? []
       : (statement(
           db,
-          `SELECT data, date, id FROM events WHERE rowid IN (SELECT e.rowid FROM events e WHERE ${cond}
-                    ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) ORDER BY date, id`,
+          `SELECT r.data, k.date, k.id FROM (SELECT e.rowid AS rid, e.date, e.id FROM events e WHERE ${cond}
+                    ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) k CROSS JOIN events r ON r.rowid = k.rid
+           ORDER BY k.date, k.id`,
         ).all(...args, ...w.args, lim, off) as EventDataRow[]);
   const want = limit + 1;
   let rows: EventDataRow[];
@@ -784,19 +790,30 @@ export function claimPage(
   // The page's keys off the primary key (or a facet's index), then their rows, read once by a kept statement.
   const rows = statement(
     db,
-    `${CLAIM_SELECT.replace('SELECT ', 'SELECT c.article_seq AS "articleSeq", ')}
-     WHERE (c.article_seq, c.idx) IN (SELECT c.article_seq, c.idx FROM claims c ${seek}
-       ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?)
-     ORDER BY c.article_seq, c.idx`,
+    `${CLAIM_SELECT.replace('SELECT ', 'SELECT c.article_seq AS "articleSeq", ').replace(
+      'FROM claims c JOIN',
+      `FROM (SELECT c.rowid AS rid, c.article_seq AS seq, c.idx FROM claims c ${seek}
+             ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?) p
+       CROSS JOIN claims c ON c.rowid = p.rid JOIN`,
+    )}
+     ORDER BY p.seq, p.idx`,
   ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<ClaimRow & { articleSeq: number }>;
-  const keyToId = statement(db, 'SELECT entity_id FROM actor_keys WHERE actor_key = ?', true);
-  // A page's claims name few distinct targets: each looked up once.
-  const ids = new Map<string, string | undefined>();
-  const entityOf = (key: string): string | undefined => {
-    if (!ids.has(key)) ids.set(key, keyToId.get(key) as string | undefined);
-    return ids.get(key);
-  };
   const page = pageOf(rows, limit, (r) => encodeCursor('claims', [r.articleSeq, r.idx]));
+  // The entities of every target the page's claims name, looked up in one statement (a statement per key cost more
+  // than the lookups).
+  const keys = new Set<string>();
+  for (const r of page.items) for (const k of JSON.parse(r.targetKeys) as string[]) keys.add(k);
+  const ids = new Map(
+    keys.size === 0
+      ? []
+      : (statement(
+          db,
+          'SELECT j.value, k.entity_id FROM json_each(?) AS j CROSS JOIN actor_keys k ON k.actor_key = j.value',
+        )
+          .raw()
+          .all(JSON.stringify([...keys])) as Array<[string, string | null]>),
+  );
+  const entityOf = (key: string): string | undefined => ids.get(key) ?? undefined;
   return {
     ...totalOf(count),
     items: withText(
@@ -825,7 +842,7 @@ export interface ActorProfile {
 /**
  * Everything the store knows an actor did or said: its events on either side, its quotes, the claims it made
  * and those it denied, the actors it shares events with, and how often it was mentioned by day. Each list is
- * read off an index (event_actors, quotes_speaker, claims_claimant) and cut at `PROFILE_ITEMS`.
+ * read off an index (event_actors, quotes_speaker_seq, claims_claimant_seq) and cut at `PROFILE_ITEMS`.
  */
 export function actorProfile(db: Db, entityId: string): ActorProfile | null {
   const row = db.prepare('SELECT * FROM entities WHERE id = ?').get(entityId) as EntityRow | undefined;
@@ -981,9 +998,12 @@ function articleCache(db: Db): { entries: Map<string, KeptArticle>; chars: numbe
 }
 
 /** The kept article `id` (read on a miss), or null when the store holds no such article (nothing is kept then). */
-function articleOf(db: Db, id: string): KeptArticle | null {
+function articleOf(db: Db, id: string, seqs?: ReadonlyMap<string, number>): KeptArticle | null {
   const c = articleCache(db);
-  const seq = statement(db, 'SELECT seq FROM articles WHERE id = ?', true).get(id) as number | undefined;
+  // `seqs`: the seqs of a page's articles, read for the whole page (`seqsOf`).
+  const seq = seqs
+    ? seqs.get(id)
+    : (statement(db, 'SELECT seq FROM articles WHERE id = ?', true).get(id) as number | undefined);
   if (seq === undefined) return null;
   const hit = c.entries.get(id);
   if (hit && hit.seq === seq) {
@@ -1093,7 +1113,7 @@ export function evidenceWithTimex(
       cache.entries.set(key, hit);
       return hit;
     }
-    const a = articleOf(db, e.articleId);
+    const a = articleOf(db, e.articleId, seqs);
     if (!a) return { text: '', timex: null };
     const dated = datedTimexes(db, a);
     let timex: SpanEvidence['timex'] = null;
@@ -1127,7 +1147,8 @@ export type EvidenceText = ExportEvent['evidence'][number] & { text: string };
  * would come out shifted.
  */
 export function evidenceTexts(db: Db, evidence: ExportEvent['evidence']): EvidenceText[] {
-  return evidence.map((e) => ({ ...e, text: articleOf(db, e.articleId)?.text.slice(e.start, e.end) ?? '' }));
+  const seqs = seqsOf(db, evidence);
+  return evidence.map((e) => ({ ...e, text: articleOf(db, e.articleId, seqs)?.text.slice(e.start, e.end) ?? '' }));
 }
 
 /** Events by id, in the order asked (ids the store does not hold are skipped), each with its evidence sentences. */

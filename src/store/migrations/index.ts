@@ -16,6 +16,7 @@ import { migration011 } from './011-stories.js';
 import { migration012 } from './012-event-flag-indexes.js';
 import { migration013 } from './013-correction-snapshots.js';
 import { migration014 } from './014-written-order.js';
+import { migration015 } from './015-filter-indexes.js';
 
 export interface Migration {
   version: number;
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
