@@ -2,6 +2,7 @@ import type { PloverType } from '../model/index.js';
 import type { ActorCandidate } from './actors.js';
 import {
   ARGUMENT_CONCESSIONS,
+  BARE_VERBS,
   COMPOUND_HEADS,
   DENIED_CHARGES,
   DISASTERS,
@@ -14,12 +15,19 @@ import {
   LATER_CONDITIONS,
   MET_REQUIREMENTS,
   NON_MATERIAL_OBJECTS,
+  PUBLISHED_THINGS,
+  PUSH_PARTICLES,
   QUESTION_WORDS,
+  RETURN_MOTION,
   SPORTS_WORDS,
   STRUGGLE_OBJECTS,
   WEAPONS,
 } from './data/not-events.js';
-import { DENY, DETERMINERS, REPORTING, STATE_ADJECTIVES } from './data/words.js';
+import { VERBS } from './data/triggers.js';
+import { DENY, DETERMINERS, PASSIVE_AUX, REPORTING, STATE_ADJECTIVES } from './data/words.js';
+
+/** Bare verbs: everyday ones and the first word of every verb trigger ("rally", "evacuate"). */
+const BARE: ReadonlySet<string> = new Set([...BARE_VERBS, ...VERBS.map(([p]) => p.split(' ')[0]!)]);
 
 /**
  * What looks like an event but is not one: the coder has found a trigger and its roles, and these checks say why
@@ -62,6 +70,31 @@ export function notAnEvent(e: Candidate): string | null {
     within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS)
   )
     return 'verbal object';
+  // "But has he called for it?": a question asks, it reports no act (general English: an interrogative asserts nothing).
+  if (interrogative(words, s0, s1)) return 'question';
+  // "helped prepare the concerts", "help to sort the files": "help" with a bare or to-infinitive and no beneficiary
+  // is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
+  // a party (PLOVER AID).
+  if (type === 'AID' && e.verb && /^help/.test(first) && catenativeHelp(words, te, s1)) return 'catenative';
+  // "released a video", "a statement released by the agency": publishing is no RETREAT, which frees persons or
+  // property (CAMEO 084; the CAMEO verb dictionary codes "release" + report, recording, statement as no such act).
+  if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';
+  // "returned to the capital", "life is returning to normal": intransitive "return" is coming back, not the return
+  // of persons or property (CAMEO 084, transitive or passive: "were returned to their families") nor a withdrawal,
+  // unless armed forces come back.
+  if (
+    type === 'RETREAT' &&
+    e.verb &&
+    /^return/.test(first) &&
+    te === ts + 1 &&
+    RETURN_MOTION.has(words[te] ?? '') &&
+    !(first === 'returned' && (PASSIVE_AUX.has(words[ts - 1] ?? '') || PASSIVE_AUX.has(words[ts - 2] ?? ''))) &&
+    ![...e.source, ...e.target].some((c) => c.code.endsWith('MIL'))
+  )
+    return 'motion';
+  // "pushed back on the notion", "push through the measures": a phrasal verb of its own, not a demand (REQUEST).
+  if (type === 'REQUEST' && /^push/.test(first) && te === ts + 1 && PUSH_PARTICLES.has(words[te] ?? ''))
+    return 'phrasal';
   // "denied any wrongdoing", "denies manslaughter": a denial of a charge is a comment, not a rejection.
   if (type === 'REJECT' && DENY.has(first) && within(words, te, Math.min(s1, te + 3), DENIED_CHARGES))
     return 'denied charge';
@@ -111,6 +144,9 @@ export function notAnEvent(e: Candidate): string | null {
   // Sports results and staff moves: "blasted", "beat", "fired the coach" among sports words.
   const sportsVerb = type === 'ASSAULT' || type === 'ACCUSE' || (type === 'COERCE' && e.kind === 'personnel');
   if (sportsVerb && within(words, s0, s1, SPORTS_WORDS)) return 'sports';
+  // Teams, clubs, referees and players: with sports words in the sentence and no political actor coded on either side,
+  // any act is a game or a club's business (PLOVER codes political actors).
+  if (within(words, s0, s1, SPORTS_WORDS) && [...e.source, ...e.target].every((c) => !c.code)) return 'sports';
   // Disasters and accidents: "the quake killed", "an explosion on the rig killed" — the subject is no actor.
   if (type === 'ASSAULT' && e.verb) {
     const firstActor = e.source[0]?.ts ?? ts;
@@ -249,4 +285,33 @@ export function reporters(words: readonly string[], cands: readonly ActorCandida
     if ((reports && c.media) || according) out.add(c);
   }
   return out;
+}
+
+/** Closing quotes and brackets that may follow a sentence's last punctuation. */
+const CLOSERS: ReadonlySet<string> = new Set(['"', '”', "''", "'", '’', ')', '-rrb-']);
+
+/** The sentence ends in a question mark. */
+function interrogative(words: readonly string[], s0: number, s1: number): boolean {
+  let k = s1 - 1;
+  while (k > s0 && CLOSERS.has(words[k]!)) k--;
+  return words[k] === '?';
+}
+
+/**
+ * Right after "help": a bare verb or "to" + a verb, with no beneficiary between ("helped prepare", "help to sort").
+ * With a beneficiary ("helped Chile rebuild") the help is given to a party, which may be aid.
+ */
+function catenativeHelp(words: readonly string[], te: number, s1: number): boolean {
+  return te < s1 && (BARE.has(words[te]!) || (words[te] === 'to' && BARE.has(words[te + 1] ?? '')));
+}
+
+/** The object of "release"/"free" (or the noun a reduced relative "released" follows) is something published. */
+function publishedObject(words: readonly string[], ts: number, te: number, s0: number, s1: number): boolean {
+  if (ts > s0 && PUBLISHED_THINGS.has(words[ts - 1]!)) return true;
+  for (let k = te; k < Math.min(s1, te + 4); k++) {
+    const w = words[k]!;
+    if (PUBLISHED_THINGS.has(w)) return true;
+    if (w === ',' || w === 'to' || w === 'from' || w === 'by' || w === 'and') return false;
+  }
+  return false;
 }

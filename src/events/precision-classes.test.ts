@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
+
+const code = codeEvents;
+const types = (doc: Doc) => doc.events.map((e) => e.type);
+
+// Classes of false events, each with a sentence that must code nothing of the class and its counterpart that must.
+describe('precision classes', () => {
+  it('a question reports no act', () => {
+    expect(types(code('Has France ever called for sanctions on Chile?'))).toEqual([]);
+    expect(types(code('Would it not be better for France to send aid to Chile?'))).toEqual([]);
+    expect(types(code('France asked Chile to hold elections.'))).toContain('REQUEST');
+  });
+  it('"help" governing a verb is the governed act, not aid', () => {
+    expect(types(code('The French envoy helped prepare the summit with Chile.'))).not.toContain('AID');
+    expect(types(code('A French envoy was sent to help to rebuild the bridge.'))).not.toContain('AID');
+    // With a beneficiary between, the help is given to a party.
+    expect(types(code('France helped Chile rebuild the bridge.'))).toContain('AID');
+    expect(types(code('France helped Chile after the floods.'))).toContain('AID');
+  });
+  it('publishing a statement or a video is no release', () => {
+    expect(types(code('France released a video of the talks with Chile.'))).not.toContain('RETREAT');
+    expect(types(code('In a statement released by France, Chile was praised.'))).not.toContain('RETREAT');
+    expect(types(code('Chile released two French prisoners.'))).toContain('RETREAT');
+  });
+  it('coming back is no return of persons or property', () => {
+    expect(
+      types(code('Ivo Brandt returned to Paris for a meeting of the Chilean council.', [['Ivo Brandt', 'PER']])),
+    ).not.toContain('RETREAT');
+    expect(types(code('Chile returned the seized ship to France.'))).toContain('RETREAT');
+  });
+  it('"push back" and "push through" are no demand', () => {
+    expect(types(code('The French government pushed back on claims by Chile.'))).not.toContain('REQUEST');
+    expect(types(code('The French government pushed Chile to hold elections.'))).toContain('REQUEST');
+  });
+  it('teams and players with no political actor do nothing PLOVER codes', () => {
+    expect(
+      types(
+        code('Ivo Brandt helped rally the Lions to the playoffs.', [
+          ['Ivo Brandt', 'PER'],
+          ['Lions', 'ORG'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(types(code('The referee asked Ivo Brandt to stop the fight.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    // A state at a sports event still acts.
+    expect(types(code('France praised Chile at the Olympics.'))).toEqual(['SUPPORT']);
+  });
+});
