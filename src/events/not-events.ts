@@ -95,6 +95,13 @@ export function notAnEvent(e: Candidate): string | null {
   // "pushed back on the notion", "push through the measures": a phrasal verb of its own, not a demand (REQUEST).
   if (type === 'REQUEST' && /^push/.test(first) && te === ts + 1 && PUSH_PARTICLES.has(words[te] ?? ''))
     return 'phrasal';
+  // "denied playing any part", "denies that it sent troops": denying having done something is a denial of a claim
+  // (the act itself is coded with mode "denied"), not a rejection of a proposal or demand (PLOVER REJECT).
+  if (type === 'REJECT' && DENY.has(first) && te === ts + 1 && deniedClaim(words, te, s1)) return 'denied claim';
+  // "talked about the attacks": talking about a topic is speech, not a meeting of parties (CONSULT), unless a
+  // partner follows ("talked about trade with X").
+  if (type === 'CONSULT' && /^talk/.test(first) && words[te] === 'about' && !partnerAfter(words, te, s1))
+    return 'topic';
   // "denied any wrongdoing", "denies manslaughter": a denial of a charge is a comment, not a rejection.
   if (type === 'REJECT' && DENY.has(first) && within(words, te, Math.min(s1, te + 3), DENIED_CHARGES))
     return 'denied charge';
@@ -312,6 +319,23 @@ function publishedObject(words: readonly string[], ts: number, te: number, s0: n
     const w = words[k]!;
     if (PUBLISHED_THINGS.has(w)) return true;
     if (w === ',' || w === 'to' || w === 'from' || w === 'by' || w === 'and') return false;
+  }
+  return false;
+}
+
+/** After a verb of denial: a gerund, "having" or "that" (adverbs skipped) — the denial of a claim. */
+function deniedClaim(words: readonly string[], te: number, s1: number): boolean {
+  let k = te;
+  while (k < s1 && /ly$/.test(words[k]!)) k++;
+  const w = words[k] ?? '';
+  return w === 'that' || w === 'having' || /^[a-z]{2,}ing$/.test(w);
+}
+
+/** A "with" phrase later in the clause names a partner of the talk. */
+function partnerAfter(words: readonly string[], te: number, s1: number): boolean {
+  for (let k = te; k < Math.min(s1, te + 10); k++) {
+    if (words[k] === 'with') return true;
+    if (words[k] === ',' || words[k] === ';') return false;
   }
   return false;
 }

@@ -47,4 +47,21 @@ describe('precision classes', () => {
     // A state at a sports event still acts.
     expect(types(code('France praised Chile at the Olympics.'))).toEqual(['SUPPORT']);
   });
+  it('an -ed form after a preposition describes a noun, it reports no act', () => {
+    expect(types(code('Ivo Brandt leads in pledged delegates over Chile.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    expect(types(code('Ivo Brandt pledged support to Chile.', [['Ivo Brandt', 'PER']]))).toContain('AGREE');
+  });
+  it('denying having done something is no rejection', () => {
+    expect(types(code('France denied playing any part in the talks with Chile.'))).not.toContain('REJECT');
+    expect(types(code('France denied the request from Chile.'))).toContain('REJECT');
+  });
+  it('talking about a topic is no meeting', () => {
+    expect(types(code('The French envoy talked about the attacks in Chile.'))).not.toContain('CONSULT');
+    expect(types(code('The French envoy talked about trade with Chile.'))).toContain('CONSULT');
+  });
+  it('"jail" as a noun is a place, not an act', () => {
+    const held = code('Ivo Brandt was seen in a Chilean police jail.', [['Ivo Brandt', 'PER']]);
+    expect(types(held)).toEqual([]);
+    expect(types(code('Chile will jail Ivo Brandt.', [['Ivo Brandt', 'PER']]))).toHaveLength(1);
+  });
 });

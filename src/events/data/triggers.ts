@@ -725,6 +725,7 @@ export const LIGHT_VERBS: readonly string[] = [
  * they count as triggers only as -ed/-ing forms or after "to", a modal or "not".
  */
 export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
+  'jail',
   'back',
   'press',
   'fire',
