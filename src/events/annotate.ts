@@ -1025,6 +1025,15 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         )
       )
         continue;
+      // "opened fire on the crowd, killing two": a participle clause after an attack tells its result, the same act.
+      if (
+        type === 'ASSAULT' &&
+        f.trigger.verb &&
+        words[f.ts - 1] === ',' &&
+        /ing$/.test(words[f.ts]!) &&
+        events.some((e) => e.type === 'ASSAULT' && e.trigger.end <= doc.tokens[f.ts]!.start)
+      )
+        continue;
       events.push(event);
       if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
     }

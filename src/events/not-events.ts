@@ -72,10 +72,11 @@ export function notAnEvent(e: Candidate): string | null {
     return 'verbal object';
   // "But has he called for it?": a question asks, it reports no act (general English: an interrogative asserts nothing).
   if (interrogative(words, s0, s1)) return 'question';
-  // "helped prepare the concerts", "help to sort the files": "help" with a bare or to-infinitive and no beneficiary
-  // is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
+  // "helped prepare the concerts", "help to sort the files", "help with the claims": "help" with a bare or
+  // to-infinitive or a task, and no beneficiary, is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
   // a party (PLOVER AID).
-  if (type === 'AID' && e.verb && /^help/.test(first) && catenativeHelp(words, te, s1)) return 'catenative';
+  if (type === 'AID' && e.verb && /^help/.test(first) && (catenativeHelp(words, te, s1) || words[te] === 'with'))
+    return 'catenative';
   // "released a video", "a statement released by the agency": publishing is no RETREAT, which frees persons or
   // property (CAMEO 084; the CAMEO verb dictionary codes "release" + report, recording, statement as no such act).
   if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';

@@ -64,4 +64,14 @@ describe('precision classes', () => {
     expect(types(held)).toEqual([]);
     expect(types(code('Chile will jail Ivo Brandt.', [['Ivo Brandt', 'PER']]))).toHaveLength(1);
   });
+  it('helping with a task names no recipient of aid', () => {
+    expect(types(code('The French admiral set up a team to help with the damage claims.'))).not.toContain('AID');
+    expect(types(code('France helped Chile with the damage claims.'))).toContain('AID');
+  });
+  it('a participle clause after an attack tells its result, not a second attack', () => {
+    const doc = code('Rebels opened fire on a Chilean army post, killing two soldiers.');
+    expect(types(doc).filter((t) => t === 'ASSAULT')).toHaveLength(1);
+    const two = code('Rebels shelled a Chilean army post and later killed two French soldiers.');
+    expect(types(two).filter((t) => t === 'ASSAULT').length).toBeGreaterThan(1);
+  });
 });
