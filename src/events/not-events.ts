@@ -151,17 +151,22 @@ export function notAnEvent(e: Candidate): string | null {
     return 'rally';
   // Sports results and staff moves: "blasted", "beat", "fired the coach" among sports words.
   const sportsVerb = type === 'ASSAULT' || type === 'ACCUSE' || (type === 'COERCE' && e.kind === 'personnel');
-  if (sportsVerb && within(words, s0, s1, SPORTS_WORDS)) return 'sports';
+  if (sportsVerb && (within(words, s0, s1, SPORTS_WORDS) || scoreIn(words, s0, s1))) return 'sports';
   // Teams, clubs, referees and players: with sports words in the sentence and no political actor coded on either side,
   // any act is a game or a club's business (PLOVER codes political actors).
   if (within(words, s0, s1, SPORTS_WORDS) && [...e.source, ...e.target].every((c) => !c.code)) return 'sports';
   // Disasters and accidents: "the quake killed", "an explosion on the rig killed" — the subject is no actor.
+  // A participle clause after a comma (", killing 20") has the main clause's subject (general English), so the main
+  // clause is read too: "a bus crashed into a ravine, killing 20".
   if (type === 'ASSAULT' && e.verb) {
     const firstActor = e.source[0]?.ts ?? ts;
     const before = Math.min(firstActor, ts);
-    if (within(words, e.clauseStart, before, DISASTERS) && !within(words, e.clauseStart, before, WEAPONS))
-      return 'disaster';
+    const from = words[ts - 1] === ',' && /ing$/.test(first) ? s0 : e.clauseStart;
+    if (disasterIn(words, from, before) && !within(words, from, before, WEAPONS)) return 'disaster';
   }
+  // "forcing thousands to evacuate": intransitive "evacuate" is leaving; evacuating others (transitive) is the aid.
+  if (type === 'AID' && e.verb && /^evacuat/.test(first) && te === ts + 1 && !objectFollows(words, te, s1))
+    return 'leaving';
   // A staff change between people no one codes (a coach fired, a manager named) is business or sports, not politics.
   if (e.kind === 'personnel' && [...e.source, ...e.target].every((c) => !c.code)) return 'staff change';
   // A meeting, visit or call takes two parties: "would not discuss a motive", "hosting the awards".
@@ -337,6 +342,35 @@ function partnerAfter(words: readonly string[], te: number, s1: number): boolean
   for (let k = te; k < Math.min(s1, te + 10); k++) {
     if (words[k] === 'with') return true;
     if (words[k] === ',' || words[k] === ';') return false;
+  }
+  return false;
+}
+
+/** A score ("2-1", "3 - 0", "104-98") in the sentence: a game's result. */
+function scoreIn(words: readonly string[], s0: number, s1: number): boolean {
+  for (let k = s0; k < s1; k++) {
+    const w = words[k]!;
+    if (/^\d{1,3}[-–]\d{1,3}$/.test(w)) return true;
+    if (/^\d{1,3}$/.test(w) && (words[k + 1] === '-' || words[k + 1] === '–') && /^\d{1,3}$/.test(words[k + 2] ?? ''))
+      return true;
+  }
+  return false;
+}
+
+/** Words that end a verb phrase with no object: punctuation, a preposition or a conjunction. */
+const NO_OBJECT = /^([,.;:!?)]|and|or|but|as|after|before|from|to|in|on|at|by|with|when|while|because|amid|ahead)$/;
+
+/** Something other than the end of the clause follows the verb (its object). */
+function objectFollows(words: readonly string[], te: number, s1: number): boolean {
+  return te < s1 && !NO_OBJECT.test(words[te]!);
+}
+
+/** A disaster word, or "fire" after an article ("a fire swept through", never "opened fire"). */
+function disasterIn(words: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = words[k]!;
+    if (DISASTERS.has(w) || ((w === 'fire' || w === 'fires') && (words[k - 1] === 'a' || words[k - 1] === 'the')))
+      return true;
   }
   return false;
 }

@@ -74,4 +74,18 @@ describe('precision classes', () => {
     const two = code('Rebels shelled a Chilean army post and later killed two French soldiers.');
     expect(types(two).filter((t) => t === 'ASSAULT').length).toBeGreaterThan(1);
   });
+  it('an accident in the main clause is the cause of a participle clause of killing', () => {
+    expect(types(code('A bus crashed into a ravine in Peru, killing 20 passengers.'))).not.toContain('ASSAULT');
+    expect(types(code('A fire swept through a factory in Chile, killing 40 workers.'))).not.toContain('ASSAULT');
+    expect(types(code('Rebels stormed a village in Chile, killing 20 farmers.'))).toContain('ASSAULT');
+    expect(types(code('Gunmen opened fire on a bus in Chile, killing 20 passengers.'))).toContain('ASSAULT');
+  });
+  it('a game with a score is no attack', () => {
+    expect(types(code('Chile beat Peru 2-1 in Santiago.'))).not.toContain('ASSAULT');
+    expect(types(code('Chile attacked Peru in 2019.'))).toContain('ASSAULT');
+  });
+  it('people who evacuate leave; evacuating others is aid', () => {
+    expect(types(code('Floods hit the coast of Chile, forcing thousands to evacuate.'))).not.toContain('AID');
+    expect(types(code('The French navy evacuated 300 civilians from Chile.'))).toContain('AID');
+  });
 });

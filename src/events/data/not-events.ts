@@ -191,6 +191,12 @@ export const DISASTERS: ReadonlySet<string> = new Set([
   'overdose',
   'spill',
   'leak',
+  // Accidents told by their verb ("a bus crashed into a ravine, killing 20").
+  'crashed',
+  'collided',
+  'capsized',
+  'derailed',
+  'sank',
 ]);
 
 /** Weapons: an explosion or blast of one of these was set off by someone ("a bomb explosion killed …"). */
