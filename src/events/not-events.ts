@@ -163,6 +163,11 @@ export function notAnEvent(e: Candidate): string | null {
     const before = Math.min(firstActor, ts);
     const from = words[ts - 1] === ',' && /ing$/.test(first) ? s0 : e.clauseStart;
     if (disasterIn(words, from, before) && !within(words, from, before, WEAPONS)) return 'disaster';
+    // "were killed in the floods", "died when the bus crashed": the cause named right after the verb.
+    if (/^(in|by|during|when)$/.test(words[te] ?? '')) {
+      const end = Math.min(s1, te + 6);
+      if (disasterIn(words, te + 1, end) && !within(words, te + 1, end, WEAPONS)) return 'disaster';
+    }
   }
   // "forcing thousands to evacuate": intransitive "evacuate" is leaving; evacuating others (transitive) is the aid.
   if (type === 'AID' && e.verb && /^evacuat/.test(first) && te === ts + 1 && !objectFollows(words, te, s1))

@@ -88,4 +88,8 @@ describe('precision classes', () => {
     expect(types(code('Floods hit the coast of Chile, forcing thousands to evacuate.'))).not.toContain('AID');
     expect(types(code('The French navy evacuated 300 civilians from Chile.'))).toContain('AID');
   });
+  it('a disaster named as the cause after the verb kills, no one attacks', () => {
+    expect(types(code('Dozens of people in Chile were killed in the floods.'))).not.toContain('ASSAULT');
+    expect(types(code('Dozens of people in Chile were killed in a bomb explosion.'))).toContain('ASSAULT');
+  });
 });
