@@ -92,4 +92,7 @@ describe('precision classes', () => {
     expect(types(code('Dozens of people in Chile were killed in the floods.'))).not.toContain('ASSAULT');
     expect(types(code('Dozens of people in Chile were killed in a bomb explosion.'))).toContain('ASSAULT');
   });
+  it('capturing people is seizure or arrest (COERCE), as CAMEO codes it', () => {
+    expect(types(code('The French navy captured eight pirates off Chile.'))).toEqual(['COERCE']);
+  });
 });
