@@ -77,6 +77,11 @@ export function notAnEvent(e: Candidate): string | null {
   // a party (PLOVER AID).
   if (type === 'AID' && e.verb && /^help/.test(first) && (catenativeHelp(words, te, s1) || words[te] === 'with'))
     return 'catenative';
+  // "contributed to the decline": "contribute to" + a noun phrase is causing, not giving (AID contributes something).
+  if (type === 'AID' && e.verb && /^contribut/.test(first) && te === ts + 1 && words[te] === 'to') return 'cause';
+  // "is funding research", "the film was financed by a studio": paying for a thing, no actor receiving it, is no aid
+  // (PLOVER AID is aid given to another actor).
+  if (type === 'AID' && /^(fund|financ)/.test(first) && e.target.length === 0) return 'no recipient';
   // "released a video", "a statement released by the agency": publishing is no RETREAT, which frees persons or
   // property (CAMEO 084; the CAMEO verb dictionary codes "release" + report, recording, statement as no such act).
   if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';

@@ -95,4 +95,13 @@ describe('precision classes', () => {
   it('capturing people is seizure or arrest (COERCE), as CAMEO codes it', () => {
     expect(types(code('The French navy captured eight pirates off Chile.'))).toEqual(['COERCE']);
   });
+  it('causing, paying for a thing and figurative giving are no aid', () => {
+    expect(types(code('Low oil prices contributed to the decline of the French economy.'))).not.toContain('AID');
+    expect(types(code('France contributed troops to the mission in Chile.'))).toContain('AID');
+    expect(types(code('The French ministry is funding research on cancer.'))).not.toContain('AID');
+    expect(types(code('The French ministry is funding rebels in Chile.'))).toContain('AID');
+    expect(types(code('France supplied the evidence to the court.'))).not.toContain('AID');
+    expect(types(code('Ivo Brandt lent his voice to the campaign.', [['Ivo Brandt', 'PER']]))).not.toContain('AID');
+    expect(types(code('France supplied weapons to Chile.'))).toContain('AID');
+  });
 });

@@ -65,6 +65,11 @@ export const NON_MATERIAL_OBJECTS: ReadonlySet<string> = new Set([
   'reminder',
   'clarity',
   'clarification',
+  // Figurative lending ("lent his voice to the campaign", "lends weight to the claim").
+  'voice',
+  'weight',
+  'credibility',
+  'ear',
 ]);
 
 /** Verbs of giving that the objects above turn into speech. */
@@ -90,6 +95,14 @@ export const GIVING_VERBS: ReadonlySet<string> = new Set([
   'extends',
   'extended',
   'extending',
+  'supply',
+  'supplies',
+  'supplied',
+  'supplying',
+  'lend',
+  'lends',
+  'lent',
+  'lending',
 ]);
 
 /** What a denial of unspecific wrongdoing denies ("denied any wrongdoing", "denies manslaughter"): a comment, not a
