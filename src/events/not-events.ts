@@ -1,6 +1,7 @@
 import type { PloverType } from '../model/index.js';
 import type { ActorCandidate } from './actors.js';
 import {
+  APPEALED_IN_COURT,
   ARGUMENT_CONCESSIONS,
   BARE_VERBS,
   COMPOUND_HEADS,
@@ -82,6 +83,9 @@ export function notAnEvent(e: Candidate): string | null {
   // "is funding research", "the film was financed by a studio": paying for a thing, no actor receiving it, is no aid
   // (PLOVER AID is aid given to another actor).
   if (type === 'AID' && /^(fund|financ)/.test(first) && e.target.length === 0) return 'no recipient';
+  // "appealed the ruling", "will appeal to a higher court": a legal appeal is court procedure (CAMEO codes "appeal" +
+  // court as no event), not a REQUEST to an actor; "appealed to France for help" stays one.
+  if (type === 'REQUEST' && /^appeal/.test(first) && legalAppeal(words, te, s1)) return 'legal appeal';
   // "released a video", "a statement released by the agency": publishing is no RETREAT, which frees persons or
   // property (CAMEO 084; the CAMEO verb dictionary codes "release" + report, recording, statement as no such act).
   if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';
@@ -381,6 +385,16 @@ function disasterIn(words: readonly string[], from: number, to: number): boolean
     const w = words[k]!;
     if (DISASTERS.has(w) || ((w === 'fire' || w === 'fires') && (words[k - 1] === 'a' || words[k - 1] === 'the')))
       return true;
+  }
+  return false;
+}
+
+/** After "appeal": the decision or court appealed, within a few words ("the lower court's ruling", "against the verdict"). */
+function legalAppeal(words: readonly string[], te: number, s1: number): boolean {
+  for (let k = te; k < Math.min(s1, te + 5); k++) {
+    const w = words[k]!;
+    if (APPEALED_IN_COURT.has(w)) return true;
+    if (w === ',' || w === 'for' || w === 'that' || w === 'on') return false;
   }
   return false;
 }

@@ -104,4 +104,9 @@ describe('precision classes', () => {
     expect(types(code('Ivo Brandt lent his voice to the campaign.', [['Ivo Brandt', 'PER']]))).not.toContain('AID');
     expect(types(code('France supplied weapons to Chile.'))).toContain('AID');
   });
+  it('a legal appeal is court procedure, not a request to an actor', () => {
+    expect(types(code('Ivo Brandt appealed the ruling of the French court.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    expect(types(code('Ivo Brandt will appeal to a higher court in France.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    expect(types(code('Chile appealed to France for help.'))).toEqual(['REQUEST']);
+  });
 });

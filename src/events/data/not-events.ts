@@ -765,3 +765,25 @@ export const PUSH_PARTICLES: ReadonlySet<string> = new Set(['back', 'through', '
 
 /** What follows an intransitive "return" (coming back: "returned to the capital", "returned home"). */
 export const RETURN_MOTION: ReadonlySet<string> = new Set(['to', 'home', 'from', 'after', 'on', 'there', 'here']);
+
+/** What one appeals in court ("appealed the ruling", "will appeal the verdict", "appealed to a higher court"): the
+ * CAMEO verb dictionary codes "appeal" + court as no event; a legal appeal is procedure, not a REQUEST to an actor. */
+export const APPEALED_IN_COURT: ReadonlySet<string> = new Set([
+  'ruling',
+  'rulings',
+  'verdict',
+  'verdicts',
+  'conviction',
+  'convictions',
+  'sentence',
+  'sentences',
+  'judgment',
+  'judgement',
+  'decision',
+  'court',
+  'courts',
+  'judge',
+  'tribunal',
+  'acquittal',
+  'fine',
+]);
