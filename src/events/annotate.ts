@@ -93,7 +93,8 @@ const SAME_FORM_PAST = /^(hit|cut|put|set|shut|beat|cast|spread|quit|burst|hurt|
 /** Prepositions of place that end the search for the verb carrying an event noun. */
 const LOCATIVE_BREAKS: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'outside', 'near']);
 
-/** Prepositions after which an -ed form is a participle modifying a noun, never a finite verb. */
+/** Prepositions after which an -ed form is a participle modifying a noun, never a finite verb (a preposition takes a
+ * noun phrase: "founded by freed slaves", "a lead in pledged delegates", "talks on occupied land"). */
 const ATTRIBUTIVE_AFTER: ReadonlySet<string> = new Set([
   'by',
   'of',
@@ -104,6 +105,12 @@ const ATTRIBUTIVE_AFTER: ReadonlySet<string> = new Set([
   'against',
   'into',
   'at',
+  'in',
+  'on',
+  'over',
+  'about',
+  'under',
+  'between',
 ]);
 
 function findTriggers(view: EventContext, s0: number, s1: number, cands: readonly ActorCandidate[]): Found[] {
@@ -435,7 +442,20 @@ const ADJUNCT_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'la
 function verbalContext(words: readonly string[], i: number, s0: number, actorEnds: ReadonlySet<number>): boolean {
   if (words[i]!.endsWith('ed') || words[i]!.endsWith('ing')) return true;
   if (i === s0) return false;
-  return VERBAL_CONTEXT.has(words[i - 1]!) || actorEnds.has(i);
+  return VERBAL_CONTEXT.has(words[i - 1]!) || (actorEnds.has(i) && !singularNounPhrase(words, i, s0));
+}
+
+/**
+ * "in a Chilean police jail": the actor before a bare form opens with "a"/"an", so the phrase is singular and the
+ * bare form (a plural subject's verb form) is the head noun of that phrase, not its verb (subject-verb agreement).
+ */
+function singularNounPhrase(words: readonly string[], i: number, s0: number): boolean {
+  for (let j = i - 1; j >= Math.max(s0, i - 5); j--) {
+    const w = words[j]!;
+    if (w === 'a' || w === 'an') return true;
+    if (w === 'of' || !/^[\p{L}.'’-]+$/u.test(w)) return false;
+  }
+  return false;
 }
 
 /** Verbs of hindering: "prevented/stopped/barred X from doing". */
@@ -1003,6 +1023,15 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         events.some(
           (e) => e.type === event.type && sameActors(e.source, event.source) && sameActors(e.target, event.target),
         )
+      )
+        continue;
+      // "opened fire on the crowd, killing two": a participle clause after an attack tells its result, the same act.
+      if (
+        type === 'ASSAULT' &&
+        f.trigger.verb &&
+        words[f.ts - 1] === ',' &&
+        /ing$/.test(words[f.ts]!) &&
+        events.some((e) => e.type === 'ASSAULT' && e.trigger.end <= doc.tokens[f.ts]!.start)
       )
         continue;
       events.push(event);

@@ -1,7 +1,9 @@
 import type { PloverType } from '../model/index.js';
 import type { ActorCandidate } from './actors.js';
 import {
+  APPEALED_IN_COURT,
   ARGUMENT_CONCESSIONS,
+  BARE_VERBS,
   COMPOUND_HEADS,
   DENIED_CHARGES,
   DISASTERS,
@@ -14,12 +16,19 @@ import {
   LATER_CONDITIONS,
   MET_REQUIREMENTS,
   NON_MATERIAL_OBJECTS,
+  PUBLISHED_THINGS,
+  PUSH_PARTICLES,
   QUESTION_WORDS,
+  RETURN_MOTION,
   SPORTS_WORDS,
   STRUGGLE_OBJECTS,
   WEAPONS,
 } from './data/not-events.js';
-import { DENY, DETERMINERS, REPORTING, STATE_ADJECTIVES } from './data/words.js';
+import { VERBS } from './data/triggers.js';
+import { DENY, DETERMINERS, PASSIVE_AUX, REPORTING, STATE_ADJECTIVES } from './data/words.js';
+
+/** Bare verbs: everyday ones and the first word of every verb trigger ("rally", "evacuate"). */
+const BARE: ReadonlySet<string> = new Set([...BARE_VERBS, ...VERBS.map(([p]) => p.split(' ')[0]!)]);
 
 /**
  * What looks like an event but is not one: the coder has found a trigger and its roles, and these checks say why
@@ -62,6 +71,47 @@ export function notAnEvent(e: Candidate): string | null {
     within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS)
   )
     return 'verbal object';
+  // "But has he called for it?": a question asks, it reports no act (general English: an interrogative asserts nothing).
+  if (interrogative(words, s0, s1)) return 'question';
+  // "helped prepare the concerts", "help to sort the files", "help with the claims": "help" with a bare or
+  // to-infinitive or a task, and no beneficiary, is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
+  // a party (PLOVER AID).
+  if (type === 'AID' && e.verb && /^help/.test(first) && (catenativeHelp(words, te, s1) || words[te] === 'with'))
+    return 'catenative';
+  // "contributed to the decline": "contribute to" + a noun phrase is causing, not giving (AID contributes something).
+  if (type === 'AID' && e.verb && /^contribut/.test(first) && te === ts + 1 && words[te] === 'to') return 'cause';
+  // "is funding research", "the film was financed by a studio": paying for a thing, no actor receiving it, is no aid
+  // (PLOVER AID is aid given to another actor).
+  if (type === 'AID' && /^(fund|financ)/.test(first) && e.target.length === 0) return 'no recipient';
+  // "appealed the ruling", "will appeal to a higher court": a legal appeal is court procedure (CAMEO codes "appeal" +
+  // court as no event), not a REQUEST to an actor; "appealed to France for help" stays one.
+  if (type === 'REQUEST' && /^appeal/.test(first) && legalAppeal(words, te, s1)) return 'legal appeal';
+  // "released a video", "a statement released by the agency": publishing is no RETREAT, which frees persons or
+  // property (CAMEO 084; the CAMEO verb dictionary codes "release" + report, recording, statement as no such act).
+  if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';
+  // "returned to the capital", "life is returning to normal": intransitive "return" is coming back, not the return
+  // of persons or property (CAMEO 084, transitive or passive: "were returned to their families") nor a withdrawal,
+  // unless armed forces come back.
+  if (
+    type === 'RETREAT' &&
+    e.verb &&
+    /^return/.test(first) &&
+    te === ts + 1 &&
+    RETURN_MOTION.has(words[te] ?? '') &&
+    !(first === 'returned' && (PASSIVE_AUX.has(words[ts - 1] ?? '') || PASSIVE_AUX.has(words[ts - 2] ?? ''))) &&
+    ![...e.source, ...e.target].some((c) => c.code.endsWith('MIL'))
+  )
+    return 'motion';
+  // "pushed back on the notion", "push through the measures": a phrasal verb of its own, not a demand (REQUEST).
+  if (type === 'REQUEST' && /^push/.test(first) && te === ts + 1 && PUSH_PARTICLES.has(words[te] ?? ''))
+    return 'phrasal';
+  // "denied playing any part", "denies that it sent troops": denying having done something is a denial of a claim
+  // (the act itself is coded with mode "denied"), not a rejection of a proposal or demand (PLOVER REJECT).
+  if (type === 'REJECT' && DENY.has(first) && te === ts + 1 && deniedClaim(words, te, s1)) return 'denied claim';
+  // "talked about the attacks": talking about a topic is speech, not a meeting of parties (CONSULT), unless a
+  // partner follows ("talked about trade with X").
+  if (type === 'CONSULT' && /^talk/.test(first) && words[te] === 'about' && !partnerAfter(words, te, s1))
+    return 'topic';
   // "denied any wrongdoing", "denies manslaughter": a denial of a charge is a comment, not a rejection.
   if (type === 'REJECT' && DENY.has(first) && within(words, te, Math.min(s1, te + 3), DENIED_CHARGES))
     return 'denied charge';
@@ -110,14 +160,27 @@ export function notAnEvent(e: Candidate): string | null {
     return 'rally';
   // Sports results and staff moves: "blasted", "beat", "fired the coach" among sports words.
   const sportsVerb = type === 'ASSAULT' || type === 'ACCUSE' || (type === 'COERCE' && e.kind === 'personnel');
-  if (sportsVerb && within(words, s0, s1, SPORTS_WORDS)) return 'sports';
+  if (sportsVerb && (within(words, s0, s1, SPORTS_WORDS) || scoreIn(words, s0, s1))) return 'sports';
+  // Teams, clubs, referees and players: with sports words in the sentence and no political actor coded on either side,
+  // any act is a game or a club's business (PLOVER codes political actors).
+  if (within(words, s0, s1, SPORTS_WORDS) && [...e.source, ...e.target].every((c) => !c.code)) return 'sports';
   // Disasters and accidents: "the quake killed", "an explosion on the rig killed" — the subject is no actor.
+  // A participle clause after a comma (", killing 20") has the main clause's subject (general English), so the main
+  // clause is read too: "a bus crashed into a ravine, killing 20".
   if (type === 'ASSAULT' && e.verb) {
     const firstActor = e.source[0]?.ts ?? ts;
     const before = Math.min(firstActor, ts);
-    if (within(words, e.clauseStart, before, DISASTERS) && !within(words, e.clauseStart, before, WEAPONS))
-      return 'disaster';
+    const from = words[ts - 1] === ',' && /ing$/.test(first) ? s0 : e.clauseStart;
+    if (disasterIn(words, from, before) && !within(words, from, before, WEAPONS)) return 'disaster';
+    // "were killed in the floods", "died when the bus crashed": the cause named right after the verb.
+    if (/^(in|by|during|when)$/.test(words[te] ?? '')) {
+      const end = Math.min(s1, te + 6);
+      if (disasterIn(words, te + 1, end) && !within(words, te + 1, end, WEAPONS)) return 'disaster';
+    }
   }
+  // "forcing thousands to evacuate": intransitive "evacuate" is leaving; evacuating others (transitive) is the aid.
+  if (type === 'AID' && e.verb && /^evacuat/.test(first) && te === ts + 1 && !objectFollows(words, te, s1))
+    return 'leaving';
   // A staff change between people no one codes (a coach fired, a manager named) is business or sports, not politics.
   if (e.kind === 'personnel' && [...e.source, ...e.target].every((c) => !c.code)) return 'staff change';
   // A meeting, visit or call takes two parties: "would not discuss a motive", "hosting the awards".
@@ -249,4 +312,89 @@ export function reporters(words: readonly string[], cands: readonly ActorCandida
     if ((reports && c.media) || according) out.add(c);
   }
   return out;
+}
+
+/** Closing quotes and brackets that may follow a sentence's last punctuation. */
+const CLOSERS: ReadonlySet<string> = new Set(['"', '”', "''", "'", '’', ')', '-rrb-']);
+
+/** The sentence ends in a question mark. */
+function interrogative(words: readonly string[], s0: number, s1: number): boolean {
+  let k = s1 - 1;
+  while (k > s0 && CLOSERS.has(words[k]!)) k--;
+  return words[k] === '?';
+}
+
+/**
+ * Right after "help": a bare verb or "to" + a verb, with no beneficiary between ("helped prepare", "help to sort").
+ * With a beneficiary ("helped Chile rebuild") the help is given to a party, which may be aid.
+ */
+function catenativeHelp(words: readonly string[], te: number, s1: number): boolean {
+  return te < s1 && (BARE.has(words[te]!) || (words[te] === 'to' && BARE.has(words[te + 1] ?? '')));
+}
+
+/** The object of "release"/"free" (or the noun a reduced relative "released" follows) is something published. */
+function publishedObject(words: readonly string[], ts: number, te: number, s0: number, s1: number): boolean {
+  if (ts > s0 && PUBLISHED_THINGS.has(words[ts - 1]!)) return true;
+  for (let k = te; k < Math.min(s1, te + 4); k++) {
+    const w = words[k]!;
+    if (PUBLISHED_THINGS.has(w)) return true;
+    if (w === ',' || w === 'to' || w === 'from' || w === 'by' || w === 'and') return false;
+  }
+  return false;
+}
+
+/** After a verb of denial: a gerund, "having" or "that" (adverbs skipped) — the denial of a claim. */
+function deniedClaim(words: readonly string[], te: number, s1: number): boolean {
+  let k = te;
+  while (k < s1 && /ly$/.test(words[k]!)) k++;
+  const w = words[k] ?? '';
+  return w === 'that' || w === 'having' || /^[a-z]{2,}ing$/.test(w);
+}
+
+/** A "with" phrase later in the clause names a partner of the talk. */
+function partnerAfter(words: readonly string[], te: number, s1: number): boolean {
+  for (let k = te; k < Math.min(s1, te + 10); k++) {
+    if (words[k] === 'with') return true;
+    if (words[k] === ',' || words[k] === ';') return false;
+  }
+  return false;
+}
+
+/** A score ("2-1", "3 - 0", "104-98") in the sentence: a game's result. */
+function scoreIn(words: readonly string[], s0: number, s1: number): boolean {
+  for (let k = s0; k < s1; k++) {
+    const w = words[k]!;
+    if (/^\d{1,3}[-–]\d{1,3}$/.test(w)) return true;
+    if (/^\d{1,3}$/.test(w) && (words[k + 1] === '-' || words[k + 1] === '–') && /^\d{1,3}$/.test(words[k + 2] ?? ''))
+      return true;
+  }
+  return false;
+}
+
+/** Words that end a verb phrase with no object: punctuation, a preposition or a conjunction. */
+const NO_OBJECT = /^([,.;:!?)]|and|or|but|as|after|before|from|to|in|on|at|by|with|when|while|because|amid|ahead)$/;
+
+/** Something other than the end of the clause follows the verb (its object). */
+function objectFollows(words: readonly string[], te: number, s1: number): boolean {
+  return te < s1 && !NO_OBJECT.test(words[te]!);
+}
+
+/** A disaster word, or "fire" after an article ("a fire swept through", never "opened fire"). */
+function disasterIn(words: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = words[k]!;
+    if (DISASTERS.has(w) || ((w === 'fire' || w === 'fires') && (words[k - 1] === 'a' || words[k - 1] === 'the')))
+      return true;
+  }
+  return false;
+}
+
+/** After "appeal": the decision or court appealed, within a few words ("the lower court's ruling", "against the verdict"). */
+function legalAppeal(words: readonly string[], te: number, s1: number): boolean {
+  for (let k = te; k < Math.min(s1, te + 5); k++) {
+    const w = words[k]!;
+    if (APPEALED_IN_COURT.has(w)) return true;
+    if (w === ',' || w === 'for' || w === 'that' || w === 'on') return false;
+  }
+  return false;
 }

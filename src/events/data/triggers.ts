@@ -359,6 +359,8 @@ export const VERBS: readonly Row[] = [
   ['outlaw', 'COERCE'],
   ['confiscate', 'COERCE'],
   ['seize', 'COERCE'],
+  // The CAMEO verb dictionary lists CAPTURE with APPREHEND, ARREST and SEIZE (171/173 → COERCE in the 2021 table).
+  ['capture', 'COERCE'],
   ['raid', 'COERCE'],
   ['set fire', 'ASSAULT'],
   ['crack down', 'COERCE'],
@@ -408,7 +410,6 @@ export const VERBS: readonly Row[] = [
   ['abuse', 'ASSAULT'],
   ['kidnap', 'ASSAULT'],
   ['abduct', 'ASSAULT'],
-  ['capture', 'ASSAULT'],
   ['occupy', 'ASSAULT'],
   ['storm', 'ASSAULT'],
   ['wound', 'ASSAULT'],
@@ -725,6 +726,7 @@ export const LIGHT_VERBS: readonly string[] = [
  * they count as triggers only as -ed/-ing forms or after "to", a modal or "not".
  */
 export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
+  'jail',
   'back',
   'press',
   'fire',

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
+
+const code = codeEvents;
+const types = (doc: Doc) => doc.events.map((e) => e.type);
+
+// Classes of false events, each with a sentence that must code nothing of the class and its counterpart that must.
+describe('precision classes', () => {
+  it('a question reports no act', () => {
+    expect(types(code('Has France ever called for sanctions on Chile?'))).toEqual([]);
+    expect(types(code('Would it not be better for France to send aid to Chile?'))).toEqual([]);
+    expect(types(code('France asked Chile to hold elections.'))).toContain('REQUEST');
+  });
+  it('"help" governing a verb is the governed act, not aid', () => {
+    expect(types(code('The French envoy helped prepare the summit with Chile.'))).not.toContain('AID');
+    expect(types(code('A French envoy was sent to help to rebuild the bridge.'))).not.toContain('AID');
+    // With a beneficiary between, the help is given to a party.
+    expect(types(code('France helped Chile rebuild the bridge.'))).toContain('AID');
+    expect(types(code('France helped Chile after the floods.'))).toContain('AID');
+  });
+  it('publishing a statement or a video is no release', () => {
+    expect(types(code('France released a video of the talks with Chile.'))).not.toContain('RETREAT');
+    expect(types(code('In a statement released by France, Chile was praised.'))).not.toContain('RETREAT');
+    expect(types(code('Chile released two French prisoners.'))).toContain('RETREAT');
+  });
+  it('coming back is no return of persons or property', () => {
+    expect(
+      types(code('Ivo Brandt returned to Paris for a meeting of the Chilean council.', [['Ivo Brandt', 'PER']])),
+    ).not.toContain('RETREAT');
+    expect(types(code('Chile returned the seized ship to France.'))).toContain('RETREAT');
+  });
+  it('"push back" and "push through" are no demand', () => {
+    expect(types(code('The French government pushed back on claims by Chile.'))).not.toContain('REQUEST');
+    expect(types(code('The French government pushed Chile to hold elections.'))).toContain('REQUEST');
+  });
+  it('teams and players with no political actor do nothing PLOVER codes', () => {
+    expect(
+      types(
+        code('Ivo Brandt helped rally the Lions to the playoffs.', [
+          ['Ivo Brandt', 'PER'],
+          ['Lions', 'ORG'],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(types(code('The referee asked Ivo Brandt to stop the fight.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    // A state at a sports event still acts.
+    expect(types(code('France praised Chile at the Olympics.'))).toEqual(['SUPPORT']);
+  });
+  it('an -ed form after a preposition describes a noun, it reports no act', () => {
+    expect(types(code('Ivo Brandt leads in pledged delegates over Chile.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    expect(types(code('Ivo Brandt pledged support to Chile.', [['Ivo Brandt', 'PER']]))).toContain('AGREE');
+  });
+  it('denying having done something is no rejection', () => {
+    expect(types(code('France denied playing any part in the talks with Chile.'))).not.toContain('REJECT');
+    expect(types(code('France denied the request from Chile.'))).toContain('REJECT');
+  });
+  it('talking about a topic is no meeting', () => {
+    expect(types(code('The French envoy talked about the attacks in Chile.'))).not.toContain('CONSULT');
+    expect(types(code('The French envoy talked about trade with Chile.'))).toContain('CONSULT');
+  });
+  it('"jail" as a noun is a place, not an act', () => {
+    const held = code('Ivo Brandt was seen in a Chilean police jail.', [['Ivo Brandt', 'PER']]);
+    expect(types(held)).toEqual([]);
+    expect(types(code('Chile will jail Ivo Brandt.', [['Ivo Brandt', 'PER']]))).toHaveLength(1);
+  });
+  it('helping with a task names no recipient of aid', () => {
+    expect(types(code('The French admiral set up a team to help with the damage claims.'))).not.toContain('AID');
+    expect(types(code('France helped Chile with the damage claims.'))).toContain('AID');
+  });
+  it('a participle clause after an attack tells its result, not a second attack', () => {
+    const doc = code('Rebels opened fire on a Chilean army post, killing two soldiers.');
+    expect(types(doc).filter((t) => t === 'ASSAULT')).toHaveLength(1);
+    const two = code('Rebels shelled a Chilean army post and later killed two French soldiers.');
+    expect(types(two).filter((t) => t === 'ASSAULT').length).toBeGreaterThan(1);
+  });
+  it('an accident in the main clause is the cause of a participle clause of killing', () => {
+    expect(types(code('A bus crashed into a ravine in Peru, killing 20 passengers.'))).not.toContain('ASSAULT');
+    expect(types(code('A fire swept through a factory in Chile, killing 40 workers.'))).not.toContain('ASSAULT');
+    expect(types(code('Rebels stormed a village in Chile, killing 20 farmers.'))).toContain('ASSAULT');
+    expect(types(code('Gunmen opened fire on a bus in Chile, killing 20 passengers.'))).toContain('ASSAULT');
+  });
+  it('a game with a score is no attack', () => {
+    expect(types(code('Chile beat Peru 2-1 in Santiago.'))).not.toContain('ASSAULT');
+    expect(types(code('Chile attacked Peru in 2019.'))).toContain('ASSAULT');
+  });
+  it('people who evacuate leave; evacuating others is aid', () => {
+    expect(types(code('Floods hit the coast of Chile, forcing thousands to evacuate.'))).not.toContain('AID');
+    expect(types(code('The French navy evacuated 300 civilians from Chile.'))).toContain('AID');
+  });
+  it('a disaster named as the cause after the verb kills, no one attacks', () => {
+    expect(types(code('Dozens of people in Chile were killed in the floods.'))).not.toContain('ASSAULT');
+    expect(types(code('Dozens of people in Chile were killed in a bomb explosion.'))).toContain('ASSAULT');
+  });
+  it('capturing people is seizure or arrest (COERCE), as CAMEO codes it', () => {
+    expect(types(code('The French navy captured eight pirates off Chile.'))).toEqual(['COERCE']);
+  });
+  it('causing, paying for a thing and figurative giving are no aid', () => {
+    expect(types(code('Low oil prices contributed to the decline of the French economy.'))).not.toContain('AID');
+    expect(types(code('France contributed troops to the mission in Chile.'))).toContain('AID');
+    expect(types(code('The French ministry is funding research on cancer.'))).not.toContain('AID');
+    expect(types(code('The French ministry is funding rebels in Chile.'))).toContain('AID');
+    expect(types(code('France supplied the evidence to the court.'))).not.toContain('AID');
+    expect(types(code('Ivo Brandt lent his voice to the campaign.', [['Ivo Brandt', 'PER']]))).not.toContain('AID');
+    expect(types(code('France supplied weapons to Chile.'))).toContain('AID');
+  });
+  it('a legal appeal is court procedure, not a request to an actor', () => {
+    expect(types(code('Ivo Brandt appealed the ruling of the French court.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    expect(types(code('Ivo Brandt will appeal to a higher court in France.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    expect(types(code('Chile appealed to France for help.'))).toEqual(['REQUEST']);
+  });
+});
