@@ -65,7 +65,7 @@ describe('precision classes', () => {
     expect(types(code('Chile will jail Ivo Brandt.', [['Ivo Brandt', 'PER']]))).toHaveLength(1);
   });
   it('helping with a task names no recipient of aid', () => {
-    expect(types(code('The French admiral set up a team to help with the damage claims.'))).not.toContain('AID');
+    expect(types(code('The harbour board set up a desk to help with the insurance forms.'))).not.toContain('AID');
     expect(types(code('France helped Chile with the damage claims.'))).toContain('AID');
   });
   it('a participle clause after an attack tells its result, not a second attack', () => {
