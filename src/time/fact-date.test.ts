@@ -157,6 +157,33 @@ describe('narrative time and intervals', () => {
     expect(dateOf(doc, 'reached').date?.value).toBe('2026-03-04');
     expect(dateOf(doc, 'apologised').date?.value).toBe('2026-03-06');
   });
+  it('reads a narrative noun phrase of time as the adverbial of the predicate it follows ("and broke up two days later")', () => {
+    const doc = article(
+      'The barge ran aground on March 2 and broke up two days later. The crane, idle since the storm, tipped over the same night.',
+    );
+    expect(dateOf(doc, 'ran')).toMatchObject({ date: { value: '2026-03-02' }, dateFrom: 'sentence' });
+    expect(dateOf(doc, 'broke')).toMatchObject({ date: { value: '2026-03-04' }, dateFrom: 'sentence' });
+    const when = article(
+      'The alarm sounded on March 2, when the old tanker, moored off the cape, ran aground and split two days later.',
+    );
+    // The "when" clause, an appositive inside it, dates its first predicate; the second has its own adverbial.
+    expect(dateOf(when, 'ran').date?.value).toBe('2026-03-02');
+    expect(dateOf(when, 'split').date?.value).toBe('2026-03-04');
+  });
+  it('carries no day to a present perfect ("has praised"): it tells of an indefinite time up to now', () => {
+    const doc = article('On Sunday, the senator appeared on a talk show. The governor has also praised the bill.');
+    expect(dateOf(doc, 'praised').dateFrom).toBe('anchor');
+    const past = article('On Sunday, the senator appeared on a talk show. The governor also praised the bill.');
+    expect(dateOf(past, 'praised')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
+  });
+  it('carries neither a day after the anchor nor the bound of a "since" clause to a past fact', () => {
+    const later = article('The vote is set for Friday, March 13. The mayor backed the plan.');
+    expect(dateOf(later, 'backed').dateFrom).toBe('anchor');
+    const since = article('Prices have doubled since the strike began three days ago. The mayor backed the plan.');
+    expect(dateOf(since, 'backed').dateFrom).toBe('anchor');
+    const told = article('The strike began three days ago. The mayor backed the plan.');
+    expect(dateOf(told, 'backed')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
+  });
   it('gives an interval its start and end, the end never before the start', () => {
     const doc = article('The strike lasted from Monday to Thursday. The hearing will run Tuesday through Thursday.');
     expect(dateOf(doc, 'lasted')).toMatchObject({

@@ -10,6 +10,7 @@ import {
 import { addDays, dayDiff, fmtDay, parsePartialDay, weekday, type Day } from './calendar.js';
 import { calendarDate } from './date-of-span.js';
 import { intervalEnd } from './intervals.js';
+import { PAST_CUES } from './data/lexicon.js';
 import { SentenceTenses, type Tense } from './tense.js';
 
 /**
@@ -51,7 +52,9 @@ export function factDate(doc: Doc, span: Span): FactDate {
     sinceClause(doc, sentence, span, tenseNow)
   )
     return { date: null, dateFrom: null, range: null, reported };
-  const carried = tenseNow() === 'past' ? carriedDate(doc, sentence) : null;
+  // The present perfect does not combine with a definite past time ("*has praised him on Sunday"): it tells of an
+  // indefinite time up to now, so a day named in an earlier sentence is never carried to it.
+  const carried = tenseNow() === 'past' && !presentPerfect(doc, sentence, span) ? carriedDate(doc, sentence) : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
   const anchor = doc.anchor ?? doc.published;
   if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value))
@@ -84,9 +87,15 @@ const BOUNDING =
   /\b(?:since|until|till|before|after|by|from|through|to|between)\s+(?:(?:a|an|the|its|his|her|their|last|this)\s+)?$/i;
 /** Adverbial position: after a preposition, a comma, or opening the sentence. */
 const ADVERBIAL = /(?:\b(?:on|in|at|during|of|late|early|over|throughout)\s*|,\s*|^\s*)$/i;
-/** Deictic noun phrases are adverbials by themselves ("met last week", "said yesterday", "met Tuesday"). */
+/**
+ * Deictic noun phrases are adverbials by themselves ("met last week", "said yesterday", "met Tuesday"), and so are
+ * the anaphoric ones of narrative ("broke up two days later", "met the next day", "left the same night", "spoke that
+ * morning", "arrived a week earlier"): English uses a noun phrase of time with "next", "following", "same",
+ * "previous", "that", or a measure before "later", "earlier", "before", "after", "ago", as an adverbial with no
+ * preposition.
+ */
 const DEICTIC =
-  /^(?:(?:this|last|next|past|coming|previous|early|late|earlier|later)\b|(?:yesterday|today|tonight|tomorrow)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)/i;
+  /^(?:(?:this|last|next|past|coming|previous|early|late|earlier|later)\b|(?:yesterday|today|tonight|tomorrow)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:the\s+)?(?:next|following|same|previous|preceding|prior)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)\b|that\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)\b)|\b(?:later|earlier|before|after|ago)$/i;
 /** Expressions that name a time before the telling / after it, whatever the anchor. */
 const PAST_DEICTIC = /^(?:yesterday|last\b|(?:the\s+)?(?:previous|past)\b|earlier\b)|\bago$/i;
 const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/i;
@@ -101,10 +110,25 @@ const POSSESSIVE_OF_NOUN = /^\s?['’]\s?s\s+(?:[\p{L}-]+\s+){0,2}$/u;
 /** A reporting verb between an expression and the fact. */
 const REPORTING_BETWEEN =
   /\b(?:said|says|say|told|tells|announced|announces|reported|added|stated|insisted|claimed)\b/i;
-/** A "when" clause right after the expression, holding the fact: ", when she warned". */
-const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:.!?]*$/i;
+/**
+ * A "when" clause right after the expression, holding the fact: ", when she warned"; an appositive set off by a
+ * pair of commas inside it does not end it (", when the tanker, moored off the cape, ran aground").
+ */
+const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:.!?]*(?:,[^,;:.!?]*,[^,;:.!?]*)?$/i;
 /** Between clauses: an expression beyond one governs another verb more often than not. */
 const CLAUSE_BREAK = /[;:()]|,\s*(?:and|but|while|when|as|after|before|which|who)\b|\band\s+(?:then\s+)?\p{Ll}+ed\b/u;
+/** "and" before a verb: a coordinated predicate, whose adverbial is its own ("ran aground … and broke up two days later"). */
+const AND_WORD = /\band\s+(?:then\s+)?(\p{Ll}+)\b/gu;
+/** Past-tense cues that are adverbs, not verbs. */
+const NOT_VERB = new Set(['ago', 'yesterday', 'earlier', 'last', 'previously', 'recently']);
+
+/** Whether `between` holds a clause break, or "and" opening a coordinated past-tense predicate ("and broke"). */
+function clauseBreak(between: string): boolean {
+  if (CLAUSE_BREAK.test(between)) return true;
+  if (!between.includes('and')) return false;
+  for (const m of between.matchAll(AND_WORD)) if (PAST_CUES.has(m[1]!) && !NOT_VERB.has(m[1]!)) return true;
+  return false;
+}
 
 interface Dated {
   date: DateValue;
@@ -144,7 +168,8 @@ function expressionDate(
     // whatever precedes it.
     if (calendar && t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
     // "late on Monday, when she warned …": the clause "when" opens after a time tells what happened then.
-    if (calendar && t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
+    // A second predicate of the clause ("… ran aground and broke up two days later") may have its own adverbial: scored.
+    if (calendar && t.end <= span.start && WHEN_CLAUSE.test(between) && !/\band\s+$/.test(between)) return dated;
     // A date premodifying the fact's own noun names that occasion's day, even inside a bound ("since
     // their Feb. 20 debate" dates the debate).
     if (calendar && t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year)
@@ -168,7 +193,7 @@ function expressionDate(
       const ownNoun = t.end <= span.start && /^[\s\p{L}-]{0,24}?(?:\s+(?:that|which))?\s*$/u.test(between);
       if (!ownNoun && !PLACING_MODIFIER.test(before)) continue;
     } else if (!ADVERBIAL.test(before) && !DEICTIC.test(t.text)) score += 200;
-    if (CLAUSE_BREAK.test(between)) {
+    if (clauseBreak(between)) {
       if (background) continue;
       score += 100;
     }
@@ -372,6 +397,18 @@ function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): Tense {
   return own;
 }
 
+/** Have/has right before the fact's participle, adverbs between ("has also praised", "have since warned"). */
+const PERFECT_BEFORE =
+  /\b(?:has|have|['’]ve|hasn['’]t|haven['’]t)\s+(?:(?:\p{Ll}+ly|also|since|not|never|already|just|yet|now|long|so\s+far)\s+){0,2}(?:been\s+)?$/iu;
+
+/** Whether the fact is a verb in the present perfect. */
+function presentPerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
+  return PERFECT_BEFORE.test(doc.text.slice(Math.max(sentence.start, span.start - 40), span.start));
+}
+
+/** A "since" clause up to the expression: its time bounds a state ("since the strike began three days ago"). */
+const IN_SINCE_CLAUSE = /\bsince\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
+
 /** How many sentences back a day is carried through sentences that give no date of their own. */
 const CARRY_SENTENCES = 3;
 
@@ -395,9 +432,12 @@ function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
       const dated = datedValue(t, doc);
       if (!dated) continue;
       dates++;
-      if (dated.date.precision !== 'day' || dated.date.value === anchor) continue;
-      const before = doc.text.slice(Math.max(prev.start, t.start - 24), t.start);
-      if (BOUNDING.test(before) || !(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
+      // A day after the anchor is a plan or a forecast: a past-tense fact cannot have happened on it.
+      if (dated.date.precision !== 'day' || dated.date.value === anchor || (anchor && dated.date.value > anchor))
+        continue;
+      const before = doc.text.slice(Math.max(prev.start, t.start - 40), t.start);
+      if (BOUNDING.test(before) || IN_SINCE_CLAUSE.test(before)) continue;
+      if (!(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
       return dated;
     }
     if (dates > 0) return null;
