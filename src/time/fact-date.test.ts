@@ -176,6 +176,17 @@ describe('narrative time and intervals', () => {
     const past = article('On Sunday, the senator appeared on a talk show. The governor also praised the bill.');
     expect(dateOf(past, 'praised')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
   });
+  it('dates a present perfect past the lead by the anchor month only: it is what has happened up to now', () => {
+    const doc = article(
+      'A strong quake has hit the northern coast, officials said. Rescuers searched the rubble. ' +
+        'The region has suffered three large quakes. The governor has also praised the rescuers.',
+    );
+    // The lead's present perfect is the day's news.
+    expect(dateOf(doc, 'hit')).toMatchObject({ date: { value: '2026-03-11', precision: 'day' }, dateFrom: 'anchor' });
+    expect(dateOf(doc, 'searched').date).toEqual({ value: '2026-03-11', precision: 'day' });
+    expect(dateOf(doc, 'suffered').date).toEqual({ value: '2026-03', precision: 'month' });
+    expect(dateOf(doc, 'praised').date).toEqual({ value: '2026-03', precision: 'month' });
+  });
   it('carries neither a day after the anchor nor the bound of a "since" clause to a past fact', () => {
     const later = article('The vote is set for Friday, March 13. The mayor backed the plan.');
     expect(dateOf(later, 'backed').dateFrom).toBe('anchor');

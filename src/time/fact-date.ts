@@ -57,8 +57,13 @@ export function factDate(doc: Doc, span: Span): FactDate {
   const carried = tenseNow() === 'past' && !presentPerfect(doc, sentence, span) ? carriedDate(doc, sentence) : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
   const anchor = doc.anchor ?? doc.published;
-  if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value))
+  if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value)) {
+    // Past the lead, a present perfect is not the day's news but what has happened up to now ("the envoy has
+    // praised the plan", "the North has tested six bombs"): the text gives no day, so it keeps the anchor's month.
+    if (anchor.precision === 'day' && !inLead(doc, sentence) && presentPerfect(doc, sentence, span))
+      return { date: { value: anchor.value.slice(0, 7), precision: 'month' }, dateFrom: 'anchor', range: null, reported };
     return { date: { value: anchor.value, precision: anchor.precision }, dateFrom: 'anchor', range: null, reported };
+  }
   return { date: null, dateFrom: null, range: null, reported };
 }
 
@@ -404,6 +409,13 @@ const PERFECT_BEFORE =
 /** Whether the fact is a verb in the present perfect. */
 function presentPerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
   return PERFECT_BEFORE.test(doc.text.slice(Math.max(sentence.start, span.start - 40), span.start));
+}
+
+/** How many sentences open an article: its lead, where the present perfect tells the day's news ("A quake has hit"). */
+const LEAD_SENTENCES = 2;
+
+function inLead(doc: Doc, sentence: Sentence): boolean {
+  return firstEndingAfter(doc.sentences, sentence.start) < LEAD_SENTENCES;
 }
 
 /** A "since" clause up to the expression: its time bounds a state ("since the strike began three days ago"). */
