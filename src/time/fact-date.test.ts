@@ -123,6 +123,11 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'test').date).toEqual({ value: '2006', precision: 'year' });
     expect(dateOf(doc, 'failed')).toMatchObject({ date: null, dateFrom: null, reported: REPORTED });
   });
+  it('dates a fact by the year range that premodifies its subject or its own noun ("the 1950-53 war ended")', () => {
+    const doc = article('The 1950-53 border war ended in a truce. The 1950-53 conflict left the region divided.');
+    expect(dateOf(doc, 'ended')).toMatchObject({ date: { value: '1950', precision: 'year' }, dateFrom: 'sentence' });
+    expect(dateOf(doc, 'conflict')).toMatchObject({ date: { value: '1950' }, dateFrom: 'sentence' });
+  });
   it('does not date by a bound or by another noun phrase', () => {
     const doc = article('Troops have held the town since 2019. Envoys signed the 2018 accord again.');
     expect(dateOf(doc, 'held').dateFrom).toBe('anchor');

@@ -108,6 +108,8 @@ const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/
 const DETERMINER_BEFORE = /\b(?:the|its|his|her|their|our|this|that)\s+$/i;
 /** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
+/** Between a year and its noun: a space, or the end of a year range first ("the 1950-53 war"). */
+const YEAR_TO_NOUN = /^(?:\s*[-–]\s*\d{2,4})?\s+$/;
 /** …after a preposition: the noun phrase places the fact ("spoke at a 2031 hearing"). */
 const PLACING_MODIFIER = /\b(?:at|during|in|on|of)\s+(?:a|an|the|its|his|her|their)\s+$/i;
 /** "'s" and up to two words before the noun: the expression is that noun's possessor. */
@@ -180,7 +182,7 @@ function expressionDate(
     if (calendar && t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year)
       return dated;
     // A year right before the fact's own noun names that occasion, even inside a bound ("since the 2006 test").
-    if (year && t.end <= span.start && /^\s+$/.test(between) && MODIFIER.test(before)) return dated;
+    if (year && t.end <= span.start && YEAR_TO_NOUN.test(between) && MODIFIER.test(before)) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
     // A verb agrees in tense with its time adverbial: "is pushing to reject the pact signed last week" —
@@ -195,7 +197,8 @@ function expressionDate(
     if (modifier) {
       // The fact's own noun ("the 2003 invasion"), the subject it heads ("a 2031 survey that appeared"), or
       // a placing phrase ("at a 2031 council hearing") is dated by it; any other noun phrase's year is not.
-      const ownNoun = t.end <= span.start && /^[\s\p{L}-]{0,24}?(?:\s+(?:that|which))?\s*$/u.test(between);
+      const ownNoun =
+        t.end <= span.start && /^(?:[-–]\d{2,4})?[\s\p{L}-]{0,24}?(?:\s+(?:that|which))?\s*$/u.test(between);
       if (!ownNoun && !PLACING_MODIFIER.test(before)) continue;
     } else if (!ADVERBIAL.test(before) && !DEICTIC.test(t.text)) score += 200;
     if (clauseBreak(between)) {

@@ -97,6 +97,18 @@ const PART = '(?:morning|afternoon|evening|night|overnight)';
  */
 const NOT_ADJECTIVAL = `(?!${NUM}(?:-(?:${UNITS})|\\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century))(?![\\p{L}-]))`;
 
+/**
+ * Whether a year is the start of a year range written with a dash ("the 1950-53 war", "in 2010–2015"): the end is a
+ * later year within a century, written in two or four digits, and nothing but a word follows (not an ISO date, a
+ * phone number or a score). TimeML tags each end of a range as its own expression; only the start is tagged here.
+ */
+function yearRangeStart(y: number, after: string): boolean {
+  const m = /^\s*[-–]\s*(\d{2}|\d{4})(?![\p{N}]|\s*[-–/:.,]\s*\d)/u.exec(after);
+  if (!m) return false;
+  const end = m[1]!.length === 2 ? Math.floor(y / 100) * 100 + Number(m[1]) : Number(m[1]);
+  return end > y && end - y < 100;
+}
+
 const rule = (name: string, source: string, build: Rule['build']): Rule => ({
   name,
   re: new RegExp(source, 'giu'),
@@ -423,7 +435,7 @@ export const RULES: readonly Rule[] = [
     (g, _m, env) => {
       const y = Number(g.y);
       if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
-      if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre) return null;
+      if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre && !yearRangeStart(y, env.after)) return null;
       const cue =
         /\b(?:in|since|of|by|until|till|from|to|before|after|during|through|between|and|or|early|late|mid|year|the|for)\s+$/i.test(
           env.before,
