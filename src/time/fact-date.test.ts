@@ -200,6 +200,21 @@ describe('narrative time and intervals', () => {
     const told = article('The strike began three days ago. The mayor backed the plan.');
     expect(dateOf(told, 'backed')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
   });
+  it('counts "the next day" after a named month from a day of that month not known, never from the anchor', () => {
+    const doc = article(
+      'The navy fired a test missile on Tuesday. Earlier this month, the envoy warned of a response. ' +
+        'The next day, the ministry summoned him. Two days later, the talks resumed.',
+    );
+    expect(dateOf(doc, 'warned').date).toEqual({ value: '2026-03', precision: 'month' });
+    expect(dateOf(doc, 'summoned')).toMatchObject({
+      date: { value: '2026-03', precision: 'month' },
+      dateFrom: 'sentence',
+    });
+    expect(dateOf(doc, 'resumed').date).toEqual({ value: '2026-03', precision: 'month' });
+    // After a day, the chain counts from it.
+    const day = article('The envoy warned of a response on March 2. The next day, the ministry summoned him.');
+    expect(dateOf(day, 'summoned').date).toEqual({ value: '2026-03-03', precision: 'day' });
+  });
   it('gives an interval its start and end, the end never before the start', () => {
     const doc = article('The strike lasted from Monday to Thursday. The hearing will run Tuesday through Thursday.');
     expect(dateOf(doc, 'lasted')).toMatchObject({

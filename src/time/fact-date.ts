@@ -61,7 +61,12 @@ export function factDate(doc: Doc, span: Span): FactDate {
     // Past the lead, a present perfect is not the day's news but what has happened up to now ("the envoy has
     // praised the plan", "the North has tested six bombs"): the text gives no day, so it keeps the anchor's month.
     if (anchor.precision === 'day' && !inLead(doc, sentence) && presentPerfect(doc, sentence, span))
-      return { date: { value: anchor.value.slice(0, 7), precision: 'month' }, dateFrom: 'anchor', range: null, reported };
+      return {
+        date: { value: anchor.value.slice(0, 7), precision: 'month' },
+        dateFrom: 'anchor',
+        range: null,
+        reported,
+      };
     return { date: { value: anchor.value, precision: anchor.precision }, dateFrom: 'anchor', range: null, reported };
   }
   return { date: null, dateFrom: null, range: null, reported };

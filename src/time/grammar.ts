@@ -619,6 +619,9 @@ export const RULES: readonly Rule[] = [
           return date(shiftedValue(baseDay(ctx, fromRef), 'year', sign * years, ctx.anchor?.y ?? null));
         }
         if (!Number.isInteger(count)) return date(back ? 'PAST_REF' : 'FUTURE_REF');
+        // "Two days later" after "earlier this month": a day of that month (or the next), not known.
+        if (fromRef && unit === 'day' && ctx.refCoarse && ctx.refMonth?.m)
+          return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
         const base = baseDay(ctx, fromRef);
         if (unit === 'hour' || unit === 'minute' || unit === 'second') return { type: 'TIME', value: dayValue(base) };
         return date(shiftedValue(base, unit, sign * count, ctx.anchor?.y ?? null));
@@ -1063,6 +1066,9 @@ export const RULES: readonly Rule[] = [
           const { y, m } = ctx.refMonth;
           return date(m === null ? `${fmtYear(y)}-XX` : unitValue({ y, m, d: 1 }, 'month', n));
         }
+        // After a month was named ("earlier this month … the next day"), the day counts from a day of it not known.
+        if (ctx.refCoarse && ctx.refMonth?.m && (unitWord === 'day' || unitWord in PARTS_OF_DAY))
+          return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
         const base = ctx.ref ?? anchorDay(ctx);
         if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
         if (!base) return date('XXXX-XX-XX');
@@ -1076,6 +1082,7 @@ export const RULES: readonly Rule[] = [
     if (!/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
     const n = g.ba!.toLowerCase() === 'before' ? -1 : 1;
     return (ctx) => {
+      if (ctx.refCoarse && ctx.refMonth?.m) return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
       const base = ctx.ref ?? anchorDay(ctx);
       return date(dayValue(base && addDays(base, n)));
     };

@@ -289,3 +289,19 @@ describe('year ranges', () => {
     expect(tx('The teams drew 1999-18 at home.', '2026-03-11')).toEqual([]);
   });
 });
+
+describe('narrative focus', () => {
+  it('values "the next day", "two days later", "the day after" after a named month as a day of it not known', () => {
+    const text =
+      'Rebels took the port in May. The next day, troops arrived. Two days later they left. The day after, it rained.';
+    expect(tx(text, '2026-08-20')).toEqual([
+      ['May', 'DATE', '2026-05'],
+      ['The next day', 'DATE', '2026-05-XX'],
+      ['Two days later', 'DATE', '2026-05-XX'],
+      ['The day after', 'DATE', '2026-05-XX'],
+    ]);
+    expect(value('Rebels took the port on May 4. The next day, troops arrived.', '2026-08-20', 'The next day')).toBe(
+      '2026-05-05',
+    );
+  });
+});
