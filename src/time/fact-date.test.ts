@@ -128,6 +128,28 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'ended')).toMatchObject({ date: { value: '1950', precision: 'year' }, dateFrom: 'sentence' });
     expect(dateOf(doc, 'conflict')).toMatchObject({ date: { value: '1950' }, dateFrom: 'sentence' });
   });
+  it('does not give a verb the expression of a clause a relative pronoun or a wh-word opens after it', () => {
+    const doc = article(
+      'The minister criticised the levy, which parliament passed in 2019, and praised how it was spent in May.',
+    );
+    expect(dateOf(doc, 'criticised')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
+    expect(dateOf(doc, 'passed').date).toEqual({ value: '2019', precision: 'year' });
+    // A noun's relative clause still dates it.
+    const noun = article('Officials recalled the blast that shook the port in 2019.');
+    expect(dateOf(noun, 'blast').date?.value).toBe('2019');
+  });
+  it('dates "this week" by the month holding its days up to the anchor', () => {
+    const doc = textDoc('t', 'Prices rose sharply this week.', [
+      { value: '2026-04-29', precision: 'day', from: 'url', evidence: 'url' },
+    ]);
+    tokenize(doc);
+    annotateTime(doc);
+    const start = doc.text.indexOf('rose');
+    expect(factDate(doc, { start, end: start + 4 })).toMatchObject({
+      date: { value: '2026-04', precision: 'month' },
+      range: { start: '2026-04-27', end: '2026-04-29' },
+    });
+  });
   it('does not date by a bound or by another noun phrase', () => {
     const doc = article('Troops have held the town since 2019. Envoys signed the 2018 accord again.');
     expect(dateOf(doc, 'held').dateFrom).toBe('anchor');

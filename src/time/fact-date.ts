@@ -113,6 +113,30 @@ const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/
 const DETERMINER_BEFORE = /\b(?:the|its|his|her|their|our|this|that)\s+$/i;
 /** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
+/** A clause opened between the fact and a later expression: a relative pronoun or a wh-complementizer. */
+const EMBEDDED_CLAUSE = /\b(?:that|which|who|whom|whose|where|how|why|whether)\b/i;
+/** Past forms that are their base form ("has also hit him"). */
+const SAME_FORM = new Set([
+  'hit',
+  'cut',
+  'put',
+  'quit',
+  'shut',
+  'hurt',
+  'cost',
+  'spread',
+  'burst',
+  'split',
+  'set',
+  'let',
+]);
+
+/** Whether the fact is a finite verb form: an -ed or irregular past, a present in -s. */
+function verbFact(doc: Doc, span: Span): boolean {
+  const word = /^\p{L}+/u.exec(doc.text.slice(span.start, span.end))?.[0]?.toLowerCase() ?? '';
+  return /\p{Ll}{2}ed$/u.test(word) || (PAST_CUES.has(word) && !NOT_VERB.has(word)) || SAME_FORM.has(word);
+}
+
 /** Between a year and its noun: a space, or the end of a year range first ("the 1950-53 war"). */
 const YEAR_TO_NOUN = /^(?:\s*[-–]\s*\d{2,4})?\s+$/;
 /** …after a preposition: the noun phrase places the fact ("spoke at a 2031 hearing"). */
@@ -190,6 +214,10 @@ function expressionDate(
     if (year && t.end <= span.start && YEAR_TO_NOUN.test(between) && MODIFIER.test(before)) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
+    // A verb's adverbial is in its own clause: an expression after a relative pronoun or a wh-word that opens a
+    // clause after the fact ("warned that … the strike that began in 2019", "criticised the levy, which parliament
+    // passed in 2019") belongs to that clause's verb.
+    if (t.start >= span.end && EMBEDDED_CLAUSE.test(between) && verbFact(doc, span)) continue;
     // A verb agrees in tense with its time adverbial: "is pushing to reject the pact signed last week" —
     // "last week" belongs to "signed", not to the present "is pushing".
     if (PAST_DEICTIC.test(t.text) && tenseOf() === 'present') continue;
@@ -256,7 +284,13 @@ function datedValue(t: Timex, doc: Doc): Dated | null {
       if (dayDiff(ad, start) >= 0 && dayDiff(end, ad) > 0) end = ad;
       if (dayDiff(end, start) < 0) start = end;
     }
-    const date = calendarDate({ type: t.type, value: `${week[1]}-W${week[2]}` });
+    // The month (or year) that holds the days left: this week up to a Wednesday may lie in one month.
+    const date: DateValue | null =
+      start.m === end.m && start.y === end.y
+        ? { value: fmtDay(start).slice(0, 7), precision: 'month' }
+        : start.y === end.y
+          ? { value: String(start.y).padStart(4, '0'), precision: 'year' }
+          : null;
     if (!date) return null;
     return { date, range: { start: fmtDay(start), end: fmtDay(end) } };
   }
