@@ -450,7 +450,8 @@ const PERFECT_BEFORE =
 
 /** Whether the fact is a verb in the present perfect. */
 function presentPerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
-  return PERFECT_BEFORE.test(doc.text.slice(Math.max(sentence.start, span.start - 40), span.start));
+  const lead = doc.text.slice(Math.max(sentence.start, span.start - 40), span.start);
+  return /ha[sv]|ve\b/i.test(lead) && PERFECT_BEFORE.test(lead);
 }
 
 /** How many sentences open an article: its lead, where the present perfect tells the day's news ("A quake has hit"). */
@@ -490,7 +491,7 @@ function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
       if (dated.date.precision !== 'day' || dated.date.value === anchor || (anchor && dated.date.value > anchor))
         continue;
       const before = doc.text.slice(Math.max(prev.start, t.start - 40), t.start);
-      if (BOUNDING.test(before) || IN_SINCE_CLAUSE.test(before)) continue;
+      if (BOUNDING.test(before) || (/since/i.test(before) && IN_SINCE_CLAUSE.test(before))) continue;
       if (!(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
       return dated;
     }
