@@ -197,6 +197,14 @@ describe('narrative time and intervals', () => {
     expect(dateOf(when, 'ran').date?.value).toBe('2026-03-02');
     expect(dateOf(when, 'split').date?.value).toBe('2026-03-04');
   });
+  it('reads a sentence opening with "Later" as narrative going on, and a "later" inside the clause as background', () => {
+    const doc = article(
+      'On Sunday, the senator appeared on a talk show. Later, the senator questioned the plan. ' +
+        'The mayor, who ran the port, was later convicted of fraud.',
+    );
+    expect(dateOf(doc, 'questioned')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
+    expect(dateOf(doc, 'convicted').date).toBeNull();
+  });
   it('carries no day to a present perfect ("has praised"): it tells of an indefinite time up to now', () => {
     const doc = article('On Sunday, the senator appeared on a talk show. The governor has also praised the bill.');
     expect(dateOf(doc, 'praised').dateFrom).toBe('anchor');

@@ -306,6 +306,9 @@ function datedValue(t: Timex, doc: Doc): Dated | null {
 const BACKGROUND =
   /\b(?:earlier|previously|previous|formerly|once|later|(?<!\b(?:be|is|are|was|were|been|being|get|gets|got|gotten|getting)\s+)used\s+to|had\s+(?!to\b)(?:\p{Ll}+\s+)?(?:\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne)|won|lost|met|left|held|become|come|had|heard|kept|built|hit|struck|cut|put|felt|dealt|stood|set|let|shut|quit|spread|read|sat|slept|stuck|swept|wept|led|fed|fled|bid|burst|cast|cost|hurt|split))\b/iu;
 
+/** "Later" opening a sentence, with "on", "that day" or a comma after it. */
+const SENTENCE_LATER = /^\s*(?:['"‘“]\s*)?Later\b/;
+
 /** How far back a clause's subject is looked for ("A previous attempt to lower a box … failed"). */
 const CLAUSE_REACH = 120;
 /** A subject placed before another event by its adjective: "a previous attempt", "the earlier plan". */
@@ -315,7 +318,11 @@ const EARLIER_SUBJECT = /\b(?:a|an|the|its|his|her|their)\s+(?:previous|earlier|
 function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
   const from = Math.max(sentence.start, span.start - 40);
   const to = Math.min(sentence.end, span.end + 12);
-  if (BACKGROUND.test(doc.text.slice(from, to))) return true;
+  let window = doc.text.slice(from, to);
+  // A sentence opening with "Later" goes on with the narrative ("Later, the senator questioned the plan"): it
+  // moves the story's time forward from the last event told, unlike "earlier", which steps back behind it.
+  if (from === sentence.start) window = window.replace(SENTENCE_LATER, '');
+  if (BACKGROUND.test(window)) return true;
   // Farther back only the clause's subject counts, with no comma, semicolon or dash between it and the fact.
   const lead = doc.text.slice(Math.max(sentence.start, span.start - CLAUSE_REACH), span.start);
   const at = lead.search(EARLIER_SUBJECT);
