@@ -23,6 +23,9 @@ export function calendarDate(t: Pick<Timex, 'type' | 'value'>): DateValue | null
   if (day) return { value: day[1]!, precision: 'day' };
   if (/^\d{4}-\d{2}$/.test(v)) return { value: v, precision: 'month' };
   if (/^\d{4}$/.test(v)) return { value: v, precision: 'year' };
+  // A day or month not known inside a known month or year ("the next day" after "earlier this month"): its unit.
+  const part = /^(\d{4})(-\d{2})?-XX(?:$|-XX$|T)/.exec(v);
+  if (part) return part[2] ? { value: part[1]! + part[2], precision: 'month' } : { value: part[1]!, precision: 'year' };
   const week = /^(\d{4})-W(\d{2})/.exec(v);
   if (week) {
     const jan4 = { y: Number(week[1]), m: 1, d: 4 };

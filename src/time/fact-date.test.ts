@@ -123,6 +123,33 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'test').date).toEqual({ value: '2006', precision: 'year' });
     expect(dateOf(doc, 'failed')).toMatchObject({ date: null, dateFrom: null, reported: REPORTED });
   });
+  it('dates a fact by the year range that premodifies its subject or its own noun ("the 1950-53 war ended")', () => {
+    const doc = article('The 1950-53 border war ended in a truce. The 1950-53 conflict left the region divided.');
+    expect(dateOf(doc, 'ended')).toMatchObject({ date: { value: '1950', precision: 'year' }, dateFrom: 'sentence' });
+    expect(dateOf(doc, 'conflict')).toMatchObject({ date: { value: '1950' }, dateFrom: 'sentence' });
+  });
+  it('does not give a verb the expression of a clause a relative pronoun or a wh-word opens after it', () => {
+    const doc = article(
+      'The minister criticised the levy, which parliament passed in 2019, and praised how it was spent in May.',
+    );
+    expect(dateOf(doc, 'criticised')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
+    expect(dateOf(doc, 'passed').date).toEqual({ value: '2019', precision: 'year' });
+    // A noun's relative clause still dates it.
+    const noun = article('Officials recalled the blast that shook the port in 2019.');
+    expect(dateOf(noun, 'blast').date?.value).toBe('2019');
+  });
+  it('dates "this week" by the month holding its days up to the anchor', () => {
+    const doc = textDoc('t', 'Prices rose sharply this week.', [
+      { value: '2026-04-29', precision: 'day', from: 'url', evidence: 'url' },
+    ]);
+    tokenize(doc);
+    annotateTime(doc);
+    const start = doc.text.indexOf('rose');
+    expect(factDate(doc, { start, end: start + 4 })).toMatchObject({
+      date: { value: '2026-04', precision: 'month' },
+      range: { start: '2026-04-27', end: '2026-04-29' },
+    });
+  });
   it('does not date by a bound or by another noun phrase', () => {
     const doc = article('Troops have held the town since 2019. Envoys signed the 2018 accord again.');
     expect(dateOf(doc, 'held').dateFrom).toBe('anchor');
@@ -156,6 +183,67 @@ describe('narrative time and intervals', () => {
     );
     expect(dateOf(doc, 'reached').date?.value).toBe('2026-03-04');
     expect(dateOf(doc, 'apologised').date?.value).toBe('2026-03-06');
+  });
+  it('reads a narrative noun phrase of time as the adverbial of the predicate it follows ("and broke up two days later")', () => {
+    const doc = article(
+      'The barge ran aground on March 2 and broke up two days later. The crane, idle since the storm, tipped over the same night.',
+    );
+    expect(dateOf(doc, 'ran')).toMatchObject({ date: { value: '2026-03-02' }, dateFrom: 'sentence' });
+    expect(dateOf(doc, 'broke')).toMatchObject({ date: { value: '2026-03-04' }, dateFrom: 'sentence' });
+    const when = article(
+      'The alarm sounded on March 2, when the old tanker, moored off the cape, ran aground and split two days later.',
+    );
+    // The "when" clause, an appositive inside it, dates its first predicate; the second has its own adverbial.
+    expect(dateOf(when, 'ran').date?.value).toBe('2026-03-02');
+    expect(dateOf(when, 'split').date?.value).toBe('2026-03-04');
+  });
+  it('reads a sentence opening with "Later" as narrative going on, and a "later" inside the clause as background', () => {
+    const doc = article(
+      'On Sunday, the senator appeared on a talk show. Later, the senator questioned the plan. ' +
+        'The mayor, who ran the port, was later convicted of fraud.',
+    );
+    expect(dateOf(doc, 'questioned')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
+    expect(dateOf(doc, 'convicted').date).toBeNull();
+  });
+  it('carries no day to a present perfect ("has praised"): it tells of an indefinite time up to now', () => {
+    const doc = article('On Sunday, the senator appeared on a talk show. The governor has also praised the bill.');
+    expect(dateOf(doc, 'praised').dateFrom).toBe('anchor');
+    const past = article('On Sunday, the senator appeared on a talk show. The governor also praised the bill.');
+    expect(dateOf(past, 'praised')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
+  });
+  it('dates a present perfect past the lead by the anchor month only: it is what has happened up to now', () => {
+    const doc = article(
+      'A strong quake has hit the northern coast, officials said. Rescuers searched the rubble. ' +
+        'The region has suffered three large quakes. The governor has also praised the rescuers.',
+    );
+    // The lead's present perfect is the day's news.
+    expect(dateOf(doc, 'hit')).toMatchObject({ date: { value: '2026-03-11', precision: 'day' }, dateFrom: 'anchor' });
+    expect(dateOf(doc, 'searched').date).toEqual({ value: '2026-03-11', precision: 'day' });
+    expect(dateOf(doc, 'suffered').date).toEqual({ value: '2026-03', precision: 'month' });
+    expect(dateOf(doc, 'praised').date).toEqual({ value: '2026-03', precision: 'month' });
+  });
+  it('carries neither a day after the anchor nor the bound of a "since" clause to a past fact', () => {
+    const later = article('The vote is set for Friday, March 13. The mayor backed the plan.');
+    expect(dateOf(later, 'backed').dateFrom).toBe('anchor');
+    const since = article('Prices have doubled since the strike began three days ago. The mayor backed the plan.');
+    expect(dateOf(since, 'backed').dateFrom).toBe('anchor');
+    const told = article('The strike began three days ago. The mayor backed the plan.');
+    expect(dateOf(told, 'backed')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
+  });
+  it('counts "the next day" after a named month from a day of that month not known, never from the anchor', () => {
+    const doc = article(
+      'The navy fired a test missile on Tuesday. Earlier this month, the envoy warned of a response. ' +
+        'The next day, the ministry summoned him. Two days later, the talks resumed.',
+    );
+    expect(dateOf(doc, 'warned').date).toEqual({ value: '2026-03', precision: 'month' });
+    expect(dateOf(doc, 'summoned')).toMatchObject({
+      date: { value: '2026-03', precision: 'month' },
+      dateFrom: 'sentence',
+    });
+    expect(dateOf(doc, 'resumed').date).toEqual({ value: '2026-03', precision: 'month' });
+    // After a day, the chain counts from it.
+    const day = article('The envoy warned of a response on March 2. The next day, the ministry summoned him.');
+    expect(dateOf(day, 'summoned').date).toEqual({ value: '2026-03-03', precision: 'day' });
   });
   it('gives an interval its start and end, the end never before the start', () => {
     const doc = article('The strike lasted from Monday to Thursday. The hearing will run Tuesday through Thursday.');

@@ -10,6 +10,7 @@ import {
 import { addDays, dayDiff, fmtDay, parsePartialDay, weekday, type Day } from './calendar.js';
 import { calendarDate } from './date-of-span.js';
 import { intervalEnd } from './intervals.js';
+import { PAST_CUES } from './data/lexicon.js';
 import { SentenceTenses, type Tense } from './tense.js';
 
 /**
@@ -51,11 +52,23 @@ export function factDate(doc: Doc, span: Span): FactDate {
     sinceClause(doc, sentence, span, tenseNow)
   )
     return { date: null, dateFrom: null, range: null, reported };
-  const carried = tenseNow() === 'past' ? carriedDate(doc, sentence) : null;
+  // The present perfect does not combine with a definite past time ("*has praised him on Sunday"): it tells of an
+  // indefinite time up to now, so a day named in an earlier sentence is never carried to it.
+  const carried = tenseNow() === 'past' && !presentPerfect(doc, sentence, span) ? carriedDate(doc, sentence) : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
   const anchor = doc.anchor ?? doc.published;
-  if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value))
+  if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value)) {
+    // Past the lead, a present perfect is not the day's news but what has happened up to now ("the envoy has
+    // praised the plan", "the North has tested six bombs"): the text gives no day, so it keeps the anchor's month.
+    if (anchor.precision === 'day' && !inLead(doc, sentence) && presentPerfect(doc, sentence, span))
+      return {
+        date: { value: anchor.value.slice(0, 7), precision: 'month' },
+        dateFrom: 'anchor',
+        range: null,
+        reported,
+      };
     return { date: { value: anchor.value, precision: anchor.precision }, dateFrom: 'anchor', range: null, reported };
+  }
   return { date: null, dateFrom: null, range: null, reported };
 }
 
@@ -84,9 +97,15 @@ const BOUNDING =
   /\b(?:since|until|till|before|after|by|from|through|to|between)\s+(?:(?:a|an|the|its|his|her|their|last|this)\s+)?$/i;
 /** Adverbial position: after a preposition, a comma, or opening the sentence. */
 const ADVERBIAL = /(?:\b(?:on|in|at|during|of|late|early|over|throughout)\s*|,\s*|^\s*)$/i;
-/** Deictic noun phrases are adverbials by themselves ("met last week", "said yesterday", "met Tuesday"). */
+/**
+ * Deictic noun phrases are adverbials by themselves ("met last week", "said yesterday", "met Tuesday"), and so are
+ * the anaphoric ones of narrative ("broke up two days later", "met the next day", "left the same night", "spoke that
+ * morning", "arrived a week earlier"): English uses a noun phrase of time with "next", "following", "same",
+ * "previous", "that", or a measure before "later", "earlier", "before", "after", "ago", as an adverbial with no
+ * preposition.
+ */
 const DEICTIC =
-  /^(?:(?:this|last|next|past|coming|previous|early|late|earlier|later)\b|(?:yesterday|today|tonight|tomorrow)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)/i;
+  /^(?:(?:this|last|next|past|coming|previous|early|late|earlier|later)\b|(?:yesterday|today|tonight|tomorrow)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:the\s+)?(?:next|following|same|previous|preceding|prior)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)\b|that\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)\b)|\b(?:later|earlier|before|after|ago)$/i;
 /** Expressions that name a time before the telling / after it, whatever the anchor. */
 const PAST_DEICTIC = /^(?:yesterday|last\b|(?:the\s+)?(?:previous|past)\b|earlier\b)|\bago$/i;
 const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/i;
@@ -94,6 +113,32 @@ const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/
 const DETERMINER_BEFORE = /\b(?:the|its|his|her|their|our|this|that)\s+$/i;
 /** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
+/** A clause opened between the fact and a later expression: a relative pronoun or a wh-complementizer. */
+const EMBEDDED_CLAUSE = /\b(?:that|which|who|whom|whose|where|how|why|whether)\b/i;
+/** Past forms that are their base form ("has also hit him"). */
+const SAME_FORM = new Set([
+  'hit',
+  'cut',
+  'put',
+  'quit',
+  'shut',
+  'hurt',
+  'cost',
+  'spread',
+  'burst',
+  'split',
+  'set',
+  'let',
+]);
+
+/** Whether the fact is a finite verb form: an -ed or irregular past, a present in -s. */
+function verbFact(doc: Doc, span: Span): boolean {
+  const word = /^\p{L}+/u.exec(doc.text.slice(span.start, span.end))?.[0]?.toLowerCase() ?? '';
+  return /\p{Ll}{2}ed$/u.test(word) || (PAST_CUES.has(word) && !NOT_VERB.has(word)) || SAME_FORM.has(word);
+}
+
+/** Between a year and its noun: a space, or the end of a year range first ("the 1950-53 war"). */
+const YEAR_TO_NOUN = /^(?:\s*[-–]\s*\d{2,4})?\s+$/;
 /** …after a preposition: the noun phrase places the fact ("spoke at a 2031 hearing"). */
 const PLACING_MODIFIER = /\b(?:at|during|in|on|of)\s+(?:a|an|the|its|his|her|their)\s+$/i;
 /** "'s" and up to two words before the noun: the expression is that noun's possessor. */
@@ -101,10 +146,25 @@ const POSSESSIVE_OF_NOUN = /^\s?['’]\s?s\s+(?:[\p{L}-]+\s+){0,2}$/u;
 /** A reporting verb between an expression and the fact. */
 const REPORTING_BETWEEN =
   /\b(?:said|says|say|told|tells|announced|announces|reported|added|stated|insisted|claimed)\b/i;
-/** A "when" clause right after the expression, holding the fact: ", when she warned". */
-const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:.!?]*$/i;
+/**
+ * A "when" clause right after the expression, holding the fact: ", when she warned"; an appositive set off by a
+ * pair of commas inside it does not end it (", when the tanker, moored off the cape, ran aground").
+ */
+const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:.!?]*(?:,[^,;:.!?]*,[^,;:.!?]*)?$/i;
 /** Between clauses: an expression beyond one governs another verb more often than not. */
 const CLAUSE_BREAK = /[;:()]|,\s*(?:and|but|while|when|as|after|before|which|who)\b|\band\s+(?:then\s+)?\p{Ll}+ed\b/u;
+/** "and" before a verb: a coordinated predicate, whose adverbial is its own ("ran aground … and broke up two days later"). */
+const AND_WORD = /\band\s+(?:then\s+)?(\p{Ll}+)\b/gu;
+/** Past-tense cues that are adverbs, not verbs. */
+const NOT_VERB = new Set(['ago', 'yesterday', 'earlier', 'last', 'previously', 'recently']);
+
+/** Whether `between` holds a clause break, or "and" opening a coordinated past-tense predicate ("and broke"). */
+function clauseBreak(between: string): boolean {
+  if (CLAUSE_BREAK.test(between)) return true;
+  if (!between.includes('and')) return false;
+  for (const m of between.matchAll(AND_WORD)) if (PAST_CUES.has(m[1]!) && !NOT_VERB.has(m[1]!)) return true;
+  return false;
+}
 
 interface Dated {
   date: DateValue;
@@ -144,15 +204,20 @@ function expressionDate(
     // whatever precedes it.
     if (calendar && t.end <= span.start && POSSESSIVE_OF_NOUN.test(between)) return dated;
     // "late on Monday, when she warned …": the clause "when" opens after a time tells what happened then.
-    if (calendar && t.end <= span.start && WHEN_CLAUSE.test(between)) return dated;
+    // A second predicate of the clause ("… ran aground and broke up two days later") may have its own adverbial: scored.
+    if (calendar && t.end <= span.start && WHEN_CLAUSE.test(between) && !/\band\s+$/.test(between)) return dated;
     // A date premodifying the fact's own noun names that occasion's day, even inside a bound ("since
     // their Feb. 20 debate" dates the debate).
     if (calendar && t.end <= span.start && /^\s+$/.test(between) && DETERMINER_BEFORE.test(before) && !year)
       return dated;
     // A year right before the fact's own noun names that occasion, even inside a bound ("since the 2006 test").
-    if (year && t.end <= span.start && /^\s+$/.test(between) && MODIFIER.test(before)) return dated;
+    if (year && t.end <= span.start && YEAR_TO_NOUN.test(between) && MODIFIER.test(before)) return dated;
     // "from Monday" bounds a period, unless the text gives its other end.
     if (!interval && BOUNDING.test(before)) continue;
+    // A verb's adverbial is in its own clause: an expression after a relative pronoun or a wh-word that opens a
+    // clause after the fact ("warned that … the strike that began in 2019", "criticised the levy, which parliament
+    // passed in 2019") belongs to that clause's verb.
+    if (t.start >= span.end && EMBEDDED_CLAUSE.test(between) && verbFact(doc, span)) continue;
     // A verb agrees in tense with its time adverbial: "is pushing to reject the pact signed last week" —
     // "last week" belongs to "signed", not to the present "is pushing".
     if (PAST_DEICTIC.test(t.text) && tenseOf() === 'present') continue;
@@ -165,10 +230,11 @@ function expressionDate(
     if (modifier) {
       // The fact's own noun ("the 2003 invasion"), the subject it heads ("a 2031 survey that appeared"), or
       // a placing phrase ("at a 2031 council hearing") is dated by it; any other noun phrase's year is not.
-      const ownNoun = t.end <= span.start && /^[\s\p{L}-]{0,24}?(?:\s+(?:that|which))?\s*$/u.test(between);
+      const ownNoun =
+        t.end <= span.start && /^(?:[-–]\d{2,4})?[\s\p{L}-]{0,24}?(?:\s+(?:that|which))?\s*$/u.test(between);
       if (!ownNoun && !PLACING_MODIFIER.test(before)) continue;
     } else if (!ADVERBIAL.test(before) && !DEICTIC.test(t.text)) score += 200;
-    if (CLAUSE_BREAK.test(between)) {
+    if (clauseBreak(between)) {
       if (background) continue;
       score += 100;
     }
@@ -218,7 +284,13 @@ function datedValue(t: Timex, doc: Doc): Dated | null {
       if (dayDiff(ad, start) >= 0 && dayDiff(end, ad) > 0) end = ad;
       if (dayDiff(end, start) < 0) start = end;
     }
-    const date = calendarDate({ type: t.type, value: `${week[1]}-W${week[2]}` });
+    // The month (or year) that holds the days left: this week up to a Wednesday may lie in one month.
+    const date: DateValue | null =
+      start.m === end.m && start.y === end.y
+        ? { value: fmtDay(start).slice(0, 7), precision: 'month' }
+        : start.y === end.y
+          ? { value: String(start.y).padStart(4, '0'), precision: 'year' }
+          : null;
     if (!date) return null;
     return { date, range: { start: fmtDay(start), end: fmtDay(end) } };
   }
@@ -234,6 +306,9 @@ function datedValue(t: Timex, doc: Doc): Dated | null {
 const BACKGROUND =
   /\b(?:earlier|previously|previous|formerly|once|later|(?<!\b(?:be|is|are|was|were|been|being|get|gets|got|gotten|getting)\s+)used\s+to|had\s+(?!to\b)(?:\p{Ll}+\s+)?(?:\p{Ll}+(?:ed|en|wn|un|ught|ade|old|id|ent|ot|ne)|won|lost|met|left|held|become|come|had|heard|kept|built|hit|struck|cut|put|felt|dealt|stood|set|let|shut|quit|spread|read|sat|slept|stuck|swept|wept|led|fed|fled|bid|burst|cast|cost|hurt|split))\b/iu;
 
+/** "Later" opening a sentence, with "on", "that day" or a comma after it. */
+const SENTENCE_LATER = /^\s*(?:['"‘“]\s*)?Later\b/;
+
 /** How far back a clause's subject is looked for ("A previous attempt to lower a box … failed"). */
 const CLAUSE_REACH = 120;
 /** A subject placed before another event by its adjective: "a previous attempt", "the earlier plan". */
@@ -243,7 +318,11 @@ const EARLIER_SUBJECT = /\b(?:a|an|the|its|his|her|their)\s+(?:previous|earlier|
 function isBackground(doc: Doc, sentence: Sentence, span: Span): boolean {
   const from = Math.max(sentence.start, span.start - 40);
   const to = Math.min(sentence.end, span.end + 12);
-  if (BACKGROUND.test(doc.text.slice(from, to))) return true;
+  let window = doc.text.slice(from, to);
+  // A sentence opening with "Later" goes on with the narrative ("Later, the senator questioned the plan"): it
+  // moves the story's time forward from the last event told, unlike "earlier", which steps back behind it.
+  if (from === sentence.start) window = window.replace(SENTENCE_LATER, '');
+  if (BACKGROUND.test(window)) return true;
   // Farther back only the clause's subject counts, with no comma, semicolon or dash between it and the fact.
   const lead = doc.text.slice(Math.max(sentence.start, span.start - CLAUSE_REACH), span.start);
   const at = lead.search(EARLIER_SUBJECT);
@@ -372,6 +451,26 @@ function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): Tense {
   return own;
 }
 
+/** Have/has right before the fact's participle, adverbs between ("has also praised", "have since warned"). */
+const PERFECT_BEFORE =
+  /\b(?:has|have|['’]ve|hasn['’]t|haven['’]t)\s+(?:(?:\p{Ll}+ly|also|since|not|never|already|just|yet|now|long|so\s+far)\s+){0,2}(?:been\s+)?$/iu;
+
+/** Whether the fact is a verb in the present perfect. */
+function presentPerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
+  const lead = doc.text.slice(Math.max(sentence.start, span.start - 40), span.start);
+  return /ha[sv]|ve\b/i.test(lead) && PERFECT_BEFORE.test(lead);
+}
+
+/** How many sentences open an article: its lead, where the present perfect tells the day's news ("A quake has hit"). */
+const LEAD_SENTENCES = 2;
+
+function inLead(doc: Doc, sentence: Sentence): boolean {
+  return firstEndingAfter(doc.sentences, sentence.start) < LEAD_SENTENCES;
+}
+
+/** A "since" clause up to the expression: its time bounds a state ("since the strike began three days ago"). */
+const IN_SINCE_CLAUSE = /\bsince\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
+
 /** How many sentences back a day is carried through sentences that give no date of their own. */
 const CARRY_SENTENCES = 3;
 
@@ -395,9 +494,12 @@ function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
       const dated = datedValue(t, doc);
       if (!dated) continue;
       dates++;
-      if (dated.date.precision !== 'day' || dated.date.value === anchor) continue;
-      const before = doc.text.slice(Math.max(prev.start, t.start - 24), t.start);
-      if (BOUNDING.test(before) || !(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
+      // A day after the anchor is a plan or a forecast: a past-tense fact cannot have happened on it.
+      if (dated.date.precision !== 'day' || dated.date.value === anchor || (anchor && dated.date.value > anchor))
+        continue;
+      const before = doc.text.slice(Math.max(prev.start, t.start - 40), t.start);
+      if (BOUNDING.test(before) || (/since/i.test(before) && IN_SINCE_CLAUSE.test(before))) continue;
+      if (!(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;
       return dated;
     }
     if (dates > 0) return null;

@@ -97,6 +97,18 @@ const PART = '(?:morning|afternoon|evening|night|overnight)';
  */
 const NOT_ADJECTIVAL = `(?!${NUM}(?:-(?:${UNITS})|\\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century))(?![\\p{L}-]))`;
 
+/**
+ * Whether a year is the start of a year range written with a dash ("the 1950-53 war", "in 2010–2015"): the end is a
+ * later year within a century, written in two or four digits, and nothing but a word follows (not an ISO date, a
+ * phone number or a score). TimeML tags each end of a range as its own expression; only the start is tagged here.
+ */
+function yearRangeStart(y: number, after: string): boolean {
+  const m = /^\s*[-–]\s*(\d{2}|\d{4})(?![\p{N}]|\s*[-–/:.,]\s*\d)/u.exec(after);
+  if (!m) return false;
+  const end = m[1]!.length === 2 ? Math.floor(y / 100) * 100 + Number(m[1]) : Number(m[1]);
+  return end > y && end - y < 100;
+}
+
 const rule = (name: string, source: string, build: Rule['build']): Rule => ({
   name,
   re: new RegExp(source, 'giu'),
@@ -423,7 +435,7 @@ export const RULES: readonly Rule[] = [
     (g, _m, env) => {
       const y = Number(g.y);
       if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
-      if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre) return null;
+      if (/^\s*(?:-|–)\s*\d/.test(env.after) && !g.pre && !yearRangeStart(y, env.after)) return null;
       const cue =
         /\b(?:in|since|of|by|until|till|from|to|before|after|during|through|between|and|or|early|late|mid|year|the|for)\s+$/i.test(
           env.before,
@@ -607,6 +619,9 @@ export const RULES: readonly Rule[] = [
           return date(shiftedValue(baseDay(ctx, fromRef), 'year', sign * years, ctx.anchor?.y ?? null));
         }
         if (!Number.isInteger(count)) return date(back ? 'PAST_REF' : 'FUTURE_REF');
+        // "Two days later" after "earlier this month": a day of that month (or the next), not known.
+        if (fromRef && unit === 'day' && ctx.refCoarse && ctx.refMonth?.m)
+          return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
         const base = baseDay(ctx, fromRef);
         if (unit === 'hour' || unit === 'minute' || unit === 'second') return { type: 'TIME', value: dayValue(base) };
         return date(shiftedValue(base, unit, sign * count, ctx.anchor?.y ?? null));
@@ -1051,6 +1066,9 @@ export const RULES: readonly Rule[] = [
           const { y, m } = ctx.refMonth;
           return date(m === null ? `${fmtYear(y)}-XX` : unitValue({ y, m, d: 1 }, 'month', n));
         }
+        // After a month was named ("earlier this month … the next day"), the day counts from a day of it not known.
+        if (ctx.refCoarse && ctx.refMonth?.m && (unitWord === 'day' || unitWord in PARTS_OF_DAY))
+          return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
         const base = ctx.ref ?? anchorDay(ctx);
         if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
         if (!base) return date('XXXX-XX-XX');
@@ -1064,6 +1082,7 @@ export const RULES: readonly Rule[] = [
     if (!/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
     const n = g.ba!.toLowerCase() === 'before' ? -1 : 1;
     return (ctx) => {
+      if (ctx.refCoarse && ctx.refMonth?.m) return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
       const base = ctx.ref ?? anchorDay(ctx);
       return date(dayValue(base && addDays(base, n)));
     };

@@ -36,6 +36,11 @@ export interface ResolveContext {
    * null when that date named only a year, half, quarter or season ("in 1998 … the following month" → 1998-XX).
    */
   refMonth?: { y: number; m: number | null } | null;
+  /**
+   * Whether a month ("in March", "earlier this month") was named after the last day-precise date: the narrative's
+   * focus is then that month, and "the next day" after it is a day of it not known ("2026-03-XX").
+   */
+  refCoarse?: boolean;
   /** The index of this expression's sentence. */
   sentence?: number;
   /**

@@ -276,3 +276,32 @@ describe('anaphoric months and seasons, weekday names', () => {
     expect(value('They met on Wed. to sign it.', '2024-10-02', 'Wed.')).toBe('2024-10-02');
   });
 });
+
+describe('year ranges', () => {
+  it('tags the start of a dashed year range ("the 1950-53 war"), not a date, a phone number or a falling pair', () => {
+    expect(tx('The 1950-53 border war ended in a truce.', '2026-03-11')).toEqual([['1950', 'DATE', '1950']]);
+    expect(tx('She was mayor in 2010–2015.', '2026-03-11')).toEqual([
+      ['2010', 'DATE', '2010'],
+      ['2015', 'DATE', '2015'],
+    ]);
+    expect(tx('Call 1800-555-0100 today.', '2026-03-11').map(([t]) => t)).toEqual(['today']);
+    expect(tx('The rally began on 2010-11-05.', '2026-03-11')).toEqual([['2010-11-05', 'DATE', '2010-11-05']]);
+    expect(tx('The teams drew 1999-18 at home.', '2026-03-11')).toEqual([]);
+  });
+});
+
+describe('narrative focus', () => {
+  it('values "the next day", "two days later", "the day after" after a named month as a day of it not known', () => {
+    const text =
+      'Rebels took the port in May. The next day, troops arrived. Two days later they left. The day after, it rained.';
+    expect(tx(text, '2026-08-20')).toEqual([
+      ['May', 'DATE', '2026-05'],
+      ['The next day', 'DATE', '2026-05-XX'],
+      ['Two days later', 'DATE', '2026-05-XX'],
+      ['The day after', 'DATE', '2026-05-XX'],
+    ]);
+    expect(value('Rebels took the port on May 4. The next day, troops arrived.', '2026-08-20', 'The next day')).toBe(
+      '2026-05-05',
+    );
+  });
+});

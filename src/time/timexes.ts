@@ -129,6 +129,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
   let refYear: number | null = null;
   let refMonth: { y: number; m: number | null } | null = null;
   let named: { day: Day; sentence: number; tense: Tense } | null = null;
+  let refCoarse = false;
   const quarterlyText = QUARTERLY_WORDS.test(text);
   let at = 0;
   sentences.forEach((sentence, i) => {
@@ -160,6 +161,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
         ref,
         refYear,
         refMonth,
+        refCoarse,
         sentence: i,
         named,
         quarterly,
@@ -178,6 +180,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
       });
       const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(r.value);
       if (day) ref = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) };
+      if (r.type === 'DATE' || r.type === 'TIME') refCoarse = day ? false : /^\d{4}-\d{2}$/.test(r.value) || refCoarse;
       if (day && !r.borrowed) named = { day: ref!, sentence: i, tense };
       const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
