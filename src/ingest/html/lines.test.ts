@@ -22,6 +22,25 @@ describe('furniture lines', () => {
       expect(isStampLine(t), t).toBe(false);
   });
 
+  it('knows German and French date stamps, not sentences with a date or a planet and a year', () => {
+    for (const t of [
+      'Montag, 12. März 2024, 08:15 Uhr',
+      'Stand: 12.03.2024, 08.15 Uhr',
+      'Aktualisiert am 3. Dez. 2023',
+      'Mis à jour le 1er mars 2024 à 08h15',
+      'Publié le 3 déc. 2023 à 14h05',
+      'samedi 7 décembre 2024',
+    ])
+      expect(isStampLine(t), t).toBe(true);
+    for (const t of [
+      'Am 12. März stimmte der Rat über die Mole ab.',
+      'Le 1er mars, la jetée a rouvert.',
+      'Mars 2020',
+      '12.50',
+    ])
+      expect(isStampLine(t), t).toBe(false);
+  });
+
   it('knows calls to action and bylines', () => {
     expect(isCallToAction('Sign up for our newsletter')).toBe(true);
     expect(isCallToAction('Like this story? Share it with a friend!')).toBe(true);
@@ -31,6 +50,15 @@ describe('furniture lines', () => {
       ),
     ).toBe(false);
     expect(isBylineLine('By Jonas Whitlow')).toBe(true);
+    for (const t of [
+      'Von Hanna Keller und Jonas Brandt',
+      'Ein Kommentar von Hanna Keller',
+      'Autorin: Hanna Keller',
+      'Par Claire Morel et Luc Garnier',
+    ])
+      expect(isBylineLine(t), t).toBe(true);
+    for (const t of ['Von Montag an fahren die Fähren wieder.', 'Par ailleurs, la jetée reste fermée.'])
+      expect(isBylineLine(t), t).toBe(false);
     expect(isMarkupResidue('https://www.ellerygazette.example/news/2024/03/12/breakwater')).toBe(true);
     expect(isMarkupResidue('12 Comments')).toBe(true);
     expect(isMarkupResidue('[button link="/tips"]Send us your story[/button]')).toBe(true);

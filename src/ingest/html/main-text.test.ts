@@ -91,11 +91,35 @@ describe('paragraphs with inline elements', () => {
   });
 });
 
+describe('paragraphs whose words are mostly links', () => {
+  it('keeps running text with a sentence of its own words between many links, not a link prompt or a tag line', () => {
+    const linked =
+      'Die Sperrung führte zu <a href="/a">abgesagten Fährfahrten am Morgen</a>, <a href="/b">geschlossenen Kiosken am Kai</a> und einer <a href="/c">Sondersitzung des Hafenausschusses</a>. Die Stadt verteilte <a href="/d">Fahrkarten für den Ersatzbus</a>.';
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p><p>${linked}</p>
+      <p>Mehr zum Thema: <a href="/x">Fähren fahren bald wieder nach dem alten Fahrplan durch den Hafen</a>.</p>
+      <p><a href="/t/1">Hafen</a>, <a href="/t/2">Elmbach</a>, <a href="/t/3">Fähren</a>, <a href="/t/4">Stadtrat</a>.</p>
+      <p>${DE_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(
+      [
+        DE_BODY[0],
+        'Die Sperrung führte zu abgesagten Fährfahrten am Morgen, geschlossenen Kiosken am Kai und einer Sondersitzung des Hafenausschusses. Die Stadt verteilte Fahrkarten für den Ersatzbus.',
+        DE_BODY[1],
+      ].join('\n\n'),
+    );
+  });
+});
+
 describe('German and French furniture lines', () => {
   it('drops stamps, prompts and ad labels', () => {
     const html = `<body><article><div class="article-body"><p>Stand: 12.03.2024, 08:15 Uhr</p><p>${DE_BODY[0]}</p>
       <p>Werbung</p><p>${DE_BODY[1]}</p><p>Lesen Sie auch: Fähren fahren wieder</p><p>${DE_BODY[2]}</p><p>Artikel teilen</p></div></article></body>`;
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+
+  it('drops German and French date lines and bylines with the words those languages write them in', () => {
+    const html = `<body><article><div class="article-body"><p>Dienstag, 12. März 2024</p><p>Ein Kommentar von Hanna Keller und Jonas Brandt</p>
+      <p>${FR_BODY[0]}</p><p>Publié le 3 déc. 2023 à 14h05</p><p>Par Claire Morel et Luc Garnier</p><p>${FR_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(FR_BODY.join('\n\n'));
   });
 });
 

@@ -10,6 +10,8 @@ export interface Block {
   linkChars: number;
   /** Characters of link text before the first plain text (a headline link opening a teaser). */
   leadLink: number;
+  /** Words outside links ("The haze led to … and created a …": running text around its links). */
+  plainWords: number;
   /** h1–h6 */
   heading: number;
   inList: boolean;
@@ -51,6 +53,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
   let text = '';
   let linkChars = 0;
   let leadLink = 0;
+  let plainWords = 0;
   let leadOpen = true;
   let linkDepth = 0;
   let brRun = 0;
@@ -64,6 +67,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         text: t,
         linkChars: Math.min(linkChars, t.length),
         leadLink,
+        plainWords,
         heading: f.heading,
         inList: f.inList,
         list: f.list,
@@ -73,6 +77,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
     text = '';
     linkChars = 0;
     leadLink = 0;
+    plainWords = 0;
     leadOpen = true;
   };
   type Item = HNode | { exit: HElement; block: boolean; link: boolean };
@@ -94,7 +99,10 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         const n = item.data.trim().length;
         linkChars += n;
         if (leadOpen) leadLink += n;
-      } else if (leadOpen && /\S/.test(item.data)) leadOpen = false;
+      } else if (/\S/.test(item.data)) {
+        leadOpen = false;
+        plainWords += wordCount(item.data);
+      }
       if (/\S/.test(item.data)) brRun = 0;
       continue;
     }
@@ -211,7 +219,8 @@ function contentValue(b: Block): number {
   if (b.heading) return 0;
   const links = b.linkChars;
   const plain = len - links;
-  const v = plain - 1.25 * links;
+  // Running text around its links counts by its own words; other link text counts against.
+  const v = isLinkedProse(b) ? plain : plain - 1.25 * links;
   if (v <= 0) return v;
   // A headline link followed by its summary: a teaser for another story.
   if (b.leadLink >= 25 && links >= 0.15 * len && len < 600) return -len * 0.5;
@@ -367,7 +376,7 @@ export function extractMainText(root: HElement): MainText {
       continue;
     }
     const ld = b.linkChars / b.text.length;
-    if (ld > 0.5) continue;
+    if (ld > 0.5 && !isLinkedProse(b)) continue;
     if (isFurnitureLine(b.text)) continue;
     if (first < 0) first = i;
     kept.push(b);
@@ -385,6 +394,18 @@ function chars(blocks: Block[]): number {
   let n = 0;
   for (const b of blocks) n += b.text.length;
   return n;
+}
+
+/** Words of its own that make a block with mostly linked words running text: a sentence's worth. */
+const MIN_PROSE_WORDS = 8;
+
+/**
+ * A paragraph of sentences whose words are mostly links ("The haze led to <a>canceled flights</a>, <a>closed
+ * schools</a> and …"): it has a sentence's worth of words of its own between its links, ends a sentence and does not
+ * open with a headline link — unlike a link list, a tag line or a "Read more: <headline>" prompt, which have none.
+ */
+function isLinkedProse(b: Block): boolean {
+  return b.plainWords >= MIN_PROSE_WORDS && b.leadLink < 25 && /[.!?…"”»)]$/.test(b.text);
 }
 
 function isFurnitureLine(text: string): boolean {
