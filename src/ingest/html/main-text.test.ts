@@ -87,6 +87,38 @@ describe('paragraphs with inline elements', () => {
     );
   });
 
+  it('does not split a paragraph that opens with a linked name or a dateline carrying a furniture-like class', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p><a class="tag-link" href="/thema/keller">Hanna Keller</a> sagte, die Sicherheit gehe vor.</p>
+      <p><span class="dateline">ELMBACH</span> – ${DE_BODY[1]}</p><p>${DE_BODY[2]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(
+      [DE_BODY[0], 'Hanna Keller sagte, die Sicherheit gehe vor.', `ELMBACH – ${DE_BODY[1]}`, DE_BODY[2]].join('\n\n'),
+    );
+  });
+
+  it('rejoins a sentence that an ad slot or a picture inside its paragraph broke in two', () => {
+    const inner = [
+      '<div class="ad-slot" data-slot="mid"></div>',
+      '<figure><img src="/m.jpg" alt=""><figcaption>Die Mole im Winter</figcaption></figure>',
+    ];
+    for (const mid of inner) {
+      const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+        <p>Die Fähren müssen deshalb den älteren Südkai anlaufen, ${mid} was die Überfahrt für Pendler verlängert.</p>
+        <p>${DE_BODY[2]}</p></div></article></body>`;
+      expect(extractHtml(html).text.split('\n\n')).toEqual([
+        DE_BODY[0],
+        'Die Fähren müssen deshalb den älteren Südkai anlaufen, was die Überfahrt für Pendler verlängert.',
+        DE_BODY[2],
+      ]);
+    }
+  });
+
+  it('keeps paragraphs apart that end and open sentences', () => {
+    const html = `<body><article><div class="article-body"><p>Die Sperrung gilt ab Montag</p><p>Fähren fahren den Südkai an.</p>
+      <p>${DE_BODY[0]}</p><p>iPhones und andere Geräte sind im Hafen erlaubt.</p></div></article></body>`;
+    expect(extractHtml(html).text.split('\n\n')).toHaveLength(4);
+  });
+
   it('keeps a sentence whole when a linked name in it carries a hover card of other stories', () => {
     const card = `<span class="person-card"><span><img src="/k.jpg" alt=""><a href="/p/keller">Hanna Keller</a>
       ${[1, 2, 3].map((i) => `<a href="/s${i}">Eine andere Meldung über die Bürgermeisterin, die Leser öffnen könnten, Nummer ${i}</a>`).join(' ')}</span></span>`;

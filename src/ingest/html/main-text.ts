@@ -144,9 +144,10 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         inList: parent.inList || name === 'li',
         list: name === 'ul' || name === 'ol' ? el : parent.list,
       });
-    } else if (isFurniture(el) && !(/\S/.test(text) && textFollows(el))) {
-      // An inline furniture element (a <span class="byline">) still sets its text apart — unless it sits
-      // inside running text (a linked name classed "tag" or "author" mid-sentence), which it must not split.
+    } else if (isFurniture(el) && !textFollows(el)) {
+      // An inline furniture element (a <span class="byline">) still sets its text apart — unless running text
+      // follows it in its paragraph (a linked name classed "tag" or "author" opening or inside a sentence, a
+      // dateline span before the story's first words), which it must not split.
       flush();
       const parent = frames[frames.length - 1]!;
       frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList, list: parent.list });
@@ -384,7 +385,39 @@ export function extractMainText(root: HElement): MainText {
   // Headings at the end introduce furniture that was removed ("Related stories").
   while (kept.length > 0 && kept[kept.length - 1]!.heading) kept.pop();
   const lead = first > 0 ? leadBefore(blocks, values, first, container) : [];
-  return { paragraphs: [...lead, ...kept].map((b) => b.text), captions: captionsNear(captions, container) };
+  return { paragraphs: joinBrokenSentences([...lead, ...kept]), captions: captionsNear(captions, container) };
+}
+
+/** A paragraph that stops mid-sentence: no closing punctuation, last a word or a comma. */
+const OPEN_END = /[\p{L}\p{N},;]$/u;
+/** A paragraph that goes on with a sentence: it opens with a lower-case word. */
+const CONTINUES = /^\p{Ll}/u;
+
+/**
+ * The blocks' texts, with a sentence that the markup broke rejoined: HTML closes a `<p>` at the first block
+ * element inside it (an ad slot, an embed, a picture between two halves of a sentence), so the sentence's
+ * second half stands as a block of its own. A block that ends without closing punctuation followed by one that
+ * opens with a lower-case word (no sentence in English, German or French does) is one paragraph.
+ */
+function joinBrokenSentences(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const prev = blocks[i - 1];
+    if (
+      prev &&
+      out.length > 0 &&
+      !b.heading &&
+      !prev.heading &&
+      !b.inList &&
+      !prev.inList &&
+      OPEN_END.test(out[out.length - 1]!) &&
+      CONTINUES.test(b.text)
+    )
+      out[out.length - 1] += ` ${b.text}`;
+    else out.push(b.text);
+  }
+  return out;
 }
 
 /** Text above an `<h1>` in the body, up to which it is taken for the page top, not for the article. */
