@@ -1,11 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { isAdLabel, isBylineLine, isCallToAction, isCreditLine, isMarkupResidue, isStampLine } from './lines.js';
+import {
+  isAdLabel,
+  isBylineLine,
+  isCallToAction,
+  isCreditLine,
+  isMarkupResidue,
+  isPictureCredit,
+  isStampLine,
+} from './lines.js';
 
 describe('furniture lines', () => {
   it('knows ad labels and interstitials', () => {
     for (const t of ['Advertisement', 'ADVERTISEMENT', 'Advert', 'Story continues below advertisement', 'Anzeige'])
       expect(isAdLabel(t), t).toBe(true);
     expect(isAdLabel('Advertising revenue fell by a third last year.')).toBe(false);
+  });
+
+  it('knows button and furniture box labels in English, German and French, not sentences using their words', () => {
+    for (const t of [
+      'Teilen',
+      'Drucken:',
+      'Weitere Artikel',
+      'Meistgelesen',
+      'Sur le même sujet',
+      'Les plus lus',
+      'Share',
+    ])
+      expect(isAdLabel(t), t).toBe(true);
+    for (const t of [
+      'Die Kosten teilen sich Bund und Land.',
+      'Weitere Artikel folgen am Montag.',
+      'Partager les coûts',
+    ])
+      expect(isAdLabel(t), t).toBe(false);
+  });
+
+  it('knows picture credits standing alone, not prose about pictures', () => {
+    for (const t of [
+      'Foto: dpa',
+      '(Foto: Hanna Keller)',
+      'Bild: Elmbacher Zeitung',
+      '© picture alliance / dpa',
+      'Photo : AFP',
+    ])
+      expect(isPictureCredit(t), t).toBe(true);
+    for (const t of ['Fotos von der Mole zeigen tiefe Risse.', 'Das Bild der Stadt hat sich verändert.'])
+      expect(isPictureCredit(t), t).toBe(false);
   });
 
   it('knows date and time stamp lines but not numbers or prose', () => {

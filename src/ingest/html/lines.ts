@@ -1,9 +1,19 @@
 import { MONTH_ABBREVIATIONS, MONTH_NAMES } from '../../model/lexicon/index.js';
-import { AD_LABELS, CALLS_TO_ACTION, CREDIT_LINE, MONTHS_DE_FR, STAMP_WORDS } from './data/phrases.js';
+import {
+  AD_LABELS,
+  CALLS_TO_ACTION,
+  CREDIT_LINE,
+  FURNITURE_LABELS,
+  MONTHS_DE_FR,
+  PICTURE_CREDIT,
+  STAMP_WORDS,
+} from './data/phrases.js';
 
-/** Whether a block is an ad label or a "continue reading" interstitial. */
+/** Whether a block is an ad label, a "continue reading" interstitial or a button's or furniture box's label. */
 export function isAdLabel(text: string): boolean {
-  return text.length < 60 && AD_LABELS.test(text.replace(/[\s.:!…|•·-]+$/g, '').trim());
+  if (text.length >= 60) return false;
+  const t = text.replace(/[\s.:!…|•·-]+$/g, '').trim();
+  return AD_LABELS.test(t) || FURNITURE_LABELS.test(t);
 }
 
 /** Whether a block is only a URL, a comment counter or an unrendered CMS shortcode (`[button …]…[/button]`). */
@@ -55,4 +65,9 @@ const BYLINE = new RegExp(
 /** Whether a block is a reporting credit ("Reporting by …; Editing by …", "… contributed reporting", "Mit Material von dpa"). */
 export function isCreditLine(text: string): boolean {
   return text.length < 200 && CREDIT_LINE.test(text);
+}
+
+/** Whether a short block is a picture credit ("Foto: dpa", "© picture alliance / dpa", "Photo : AFP"). */
+export function isPictureCredit(text: string): boolean {
+  return text.length < 120 && PICTURE_CREDIT.test(text);
 }

@@ -171,6 +171,14 @@ describe('German and French furniture lines', () => {
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
   });
 
+  it('drops picture credits, button labels and related-box headings, and furniture named in German or French', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p><p>Foto: dpa</p>
+      <div class="teilen-leiste"><span>Teilen</span><span>Drucken</span></div><p>${DE_BODY[1]}</p>
+      <h3>Weitere Artikel</h3><p>${DE_BODY[2]}</p><div class="autor-box"><p>Hanna Keller schreibt seit 2010 für die Zeitung über den Hafen und die Stadt.</p></div>
+      </div></article></body>`;
+    expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+
   it('drops German and French date lines and bylines with the words those languages write them in', () => {
     const html = `<body><article><div class="article-body"><p>Dienstag, 12. März 2024</p><p>Ein Kommentar von Hanna Keller und Jonas Brandt</p>
       <p>${FR_BODY[0]}</p><p>Publié le 3 déc. 2023 à 14h05</p><p>Par Claire Morel et Luc Garnier</p><p>${FR_BODY[1]}</p></div></article></body>`;

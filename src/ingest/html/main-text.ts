@@ -1,7 +1,15 @@
 import { BLOCK_TAGS, NON_TEXT_TAGS } from './blocks.js';
 import { classWords, hasBodyHint, isFurniture, isHidden } from './boilerplate.js';
 import { isElement, textOf, type HElement, type HNode } from './dom.js';
-import { isAdLabel, isBylineLine, isCallToAction, isCreditLine, isMarkupResidue, isStampLine } from './lines.js';
+import {
+  isAdLabel,
+  isBylineLine,
+  isCallToAction,
+  isCreditLine,
+  isMarkupResidue,
+  isPictureCredit,
+  isStampLine,
+} from './lines.js';
 
 /** A run of text between block boundaries, owned by its nearest block-level element. */
 export interface Block {
@@ -448,7 +456,8 @@ function isFurnitureLine(text: string): boolean {
     isCallToAction(text) ||
     isBylineLine(text) ||
     isMarkupResidue(text) ||
-    isCreditLine(text)
+    isCreditLine(text) ||
+    isPictureCredit(text)
   );
 }
 

@@ -92,3 +92,18 @@ export const STAMP_WORDS = new RegExp(
  */
 export const CREDIT_LINE =
   /^(?:\(?(?:additional )?reporting by|writing by|editing by|compiled by|mit material (?:von|der|aus)|mit agenturmaterial|avec (?:l['’])?(?:afp|reuters|ap)\b)|\bcontributed (?:reporting|to this (?:report|article|story))\b/i;
+
+/**
+ * A picture's credit standing as a line of its own ("Foto: dpa", "Bild: Hanna Keller/Elmbacher Zeitung", "Photo :
+ * AFP", "© picture alliance / dpa"), in English, German and French: who took or owns a picture, never article text.
+ */
+export const PICTURE_CREDIT =
+  /^\(?(?:(?:foto|fotos|bild|bilder|bildquelle|grafik|titelbild|beitragsbild|symbolbild|photo|photos|image|images|picture|illustration|crédits?(?: photo)?|photo credit)\s?:|©|\(c\)\s|copyright\s)\s*\S/i;
+
+/**
+ * Whole lines that label page furniture rather than say anything: share and print buttons' words and the headings
+ * of related-story and most-read boxes, in English, German and French ("Teilen", "Drucken", "Weitere Artikel",
+ * "Meistgelesen", "Sur le même sujet", "Les plus lus"). Matched against a whole short block only.
+ */
+export const FURNITURE_LABELS =
+  /^(?:share|print|e-?mail|tweet|save|comments?|reply|related (?:articles|stories|posts|content)|most (?:read|popular|viewed)|latest (?:news|stories|articles)|popular (?:posts|stories)|recent posts|you (?:may|might) also like|teilen|drucken|merken|empfehlen|versenden|kommentieren|kommentare|weitere (?:artikel|nachrichten|meldungen|themen|beiträge)|(?:verwandte|ähnliche) (?:artikel|themen|beiträge)|zum thema|meistgelesen(?:e artikel)?|meist gelesen|neueste (?:artikel|beiträge|meldungen)|top-?themen|schlagworte|themen|partager|imprimer|commenter|réagir|envoyer|commentaires|sur le même (?:sujet|thème)|les plus lus|articles (?:similaires|liés)|à la une|dans la même rubrique)$/i;
