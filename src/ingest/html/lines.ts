@@ -16,6 +16,11 @@ export function isAdLabel(text: string): boolean {
   return AD_LABELS.test(t) || FURNITURE_LABELS.test(t);
 }
 
+/** Whether a block only labels furniture: a button's word or the heading of a comments or related box. */
+export function isFurnitureLabel(text: string): boolean {
+  return text.length < 60 && FURNITURE_LABELS.test(text.replace(/[\s.:!…|•·-]+$/g, '').trim());
+}
+
 /** Whether a block is only a URL, a comment counter or an unrendered CMS shortcode (`[button …]…[/button]`). */
 export function isMarkupResidue(text: string): boolean {
   return (

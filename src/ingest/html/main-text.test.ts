@@ -192,6 +192,32 @@ describe('short pages', () => {
   const about =
     '<div id="sidebar"><div class="widget"><p>Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise von Leserinnen und Lesern.</p></div></div>';
 
+  it('leaves out a comment section without class names that its heading labels, though it is longer than the post', () => {
+    const comments = [1, 2, 3, 4, 5]
+      .map(
+        (i) =>
+          `<div><b>Leserin ${i}</b><p>Danke für den Bericht, ich war letzte Woche auch am Hafen und fand die Sperrung ebenfalls richtig, Nummer ${i}.</p></div>`,
+      )
+      .join('');
+    for (const heading of ['5 Kommentare', 'Leave a Reply', 'Laisser un commentaire']) {
+      const html = `<body><div><a href="/">Start</a> | <a href="/archiv">Archiv</a></div><div><h1>Brand am Hafen</h1><p>${short}</p></div>
+        <div><h3>${heading}</h3>${comments}</div></body>`;
+      expect(extractHtml(html).text, heading).toBe(short);
+    }
+  });
+
+  it('keeps a one-paragraph post over a comment thread with several times its text', () => {
+    const thread = [1, 2, 3, 4, 5, 6]
+      .map(
+        (i) =>
+          `<div><p>Danke für den Bericht, ich war letzte Woche auch am Hafen und fand die Sperrung ebenfalls richtig, Nummer ${i}.</p></div>`,
+      )
+      .join('');
+    const html = `<body><main><article><h1>Brand am Hafen</h1><div class="post"><p>${short}</p></div></article>
+      <section class="comments">${thread}</section></main></body>`;
+    expect(extractHtml(html).text).toBe(short);
+  });
+
   it('keeps a one-paragraph article between a share bar and a tag list, over longer sidebar text', () => {
     const html = `<body><div id="main"><article><h1>Brand am Hafen</h1><div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
       <div class="entry-content"><p>${short}</p></div><div class="tags"><a href="/t/a">Feuerwehr</a> <a href="/t/b">Hafen</a></div></article></div>

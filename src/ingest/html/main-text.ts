@@ -6,6 +6,7 @@ import {
   isBylineLine,
   isCallToAction,
   isCreditLine,
+  isFurnitureLabel,
   isMarkupResidue,
   isPictureCredit,
   isStampLine,
@@ -39,6 +40,12 @@ const CAPTION_TAGS = new Set(['figure', 'figcaption']);
 /** Ancestors climbed when scoring: enough for real pages, bounded for pathological nesting. */
 const MAX_CLIMB = 80;
 const MAX_CAPTION_CHARS = 600;
+/**
+ * How much an element inside furniture (a comment thread, a sidebar) counts when the body is chosen: it wins only
+ * with ten times the text of the best element outside furniture, so a short post over a long comment thread stays
+ * the article (at 0.3, three comments outweighed a one-paragraph post).
+ */
+const FURNITURE_FACTOR = 0.1;
 
 interface Frame {
   el: HElement;
@@ -311,7 +318,7 @@ function chooseContainer(blocks: Block[], values: number[], root: HElement): HEl
   let bestScore = -Infinity;
   for (const [el, s] of score) {
     let boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
-    if (boosted > 0 && inFurniture.has(el)) boosted *= 0.3;
+    if (boosted > 0 && inFurniture.has(el)) boosted *= FURNITURE_FACTOR;
     if (boosted > bestScore || (boosted === bestScore && strictlyAbove(best, el))) [best, bestScore] = [el, boosted];
   }
   return best;
@@ -365,6 +372,7 @@ function captionsNear(captions: Caption[], container: HElement): string[] {
 export function extractMainText(root: HElement): MainText {
   const { blocks, captions } = collectBlocks(root);
   if (blocks.length === 0) return { paragraphs: [], captions: [] };
+  markLabelledBoxes(blocks);
   const values = blockValues(blocks);
   const container = chooseContainer(blocks, values, root);
   const linkLists = linkListsIn(blocks);
@@ -426,6 +434,28 @@ function joinBrokenSentences(blocks: Block[]): string[] {
     else out.push(b.text);
   }
   return out;
+}
+
+/**
+ * A box that a heading labels as furniture — "Kommentare (5)", "Leave a Reply", "Weitere Artikel", "Les plus lus" —
+ * is furniture, whatever its class names say (many themes give a comment section none): the heading opens it (its
+ * first block), it holds no `<h1>` and it is not the page itself. Its blocks are marked as under furniture.
+ */
+function markLabelledBoxes(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!b.heading || b.heading === 1 || b.furniture || !isFurnitureLabel(b.text)) continue;
+    // The smallest element around the heading that holds more than the heading.
+    let box: HElement | null = b.el.parent;
+    while (box && !(blocks[i + 1] && inside(blocks[i + 1]!.el, box))) box = box.parent;
+    if (!box || PAGE_LEVEL.has(box.name) || box.name === 'main' || box.name === 'article') continue;
+    if (i > 0 && inside(blocks[i - 1]!.el, box)) continue;
+    let end = i;
+    let headline = false;
+    while (end + 1 < blocks.length && inside(blocks[end + 1]!.el, box)) headline ||= blocks[++end]!.heading === 1;
+    if (headline) continue;
+    for (let j = i; j <= end; j++) blocks[j]!.furniture ??= box;
+  }
 }
 
 /** Text above an `<h1>` in the body, up to which it is taken for the page top, not for the article. */

@@ -105,5 +105,9 @@ export const PICTURE_CREDIT =
  * of related-story and most-read boxes, in English, German and French ("Teilen", "Drucken", "Weitere Artikel",
  * "Meistgelesen", "Sur le même sujet", "Les plus lus"). Matched against a whole short block only.
  */
-export const FURNITURE_LABELS =
-  /^(?:share|print|e-?mail|tweet|save|comments?|reply|related (?:articles|stories|posts|content)|most (?:read|popular|viewed)|latest (?:news|stories|articles)|popular (?:posts|stories)|recent posts|you (?:may|might) also like|teilen|drucken|merken|empfehlen|versenden|kommentieren|kommentare|weitere (?:artikel|nachrichten|meldungen|themen|beiträge)|(?:verwandte|ähnliche) (?:artikel|themen|beiträge)|zum thema|meistgelesen(?:e artikel)?|meist gelesen|neueste (?:artikel|beiträge|meldungen)|top-?themen|schlagworte|themen|partager|imprimer|commenter|réagir|envoyer|commentaires|sur le même (?:sujet|thème)|les plus lus|articles (?:similaires|liés)|à la une|dans la même rubrique)$/i;
+export const FURNITURE_LABELS = new RegExp(
+  `^(?:share|print|e-?mail|tweet|save|comments?|reply|related (?:articles|stories|posts|content)|most (?:read|popular|viewed)|latest (?:news|stories|articles)|popular (?:posts|stories)|recent posts|you (?:may|might) also like|teilen|drucken|merken|empfehlen|versenden|kommentieren|kommentare|weitere (?:artikel|nachrichten|meldungen|themen|beiträge)|(?:verwandte|ähnliche) (?:artikel|themen|beiträge)|zum thema|meistgelesen(?:e artikel)?|meist gelesen|neueste (?:artikel|beiträge|meldungen)|top-?themen|schlagworte|themen|partager|imprimer|commenter|réagir|envoyer|commentaires|sur le même (?:sujet|thème)|les plus lus|articles (?:similaires|liés)|à la une|dans la même rubrique` +
+    // a comment section's heading: "12 Kommentare", "Kommentare (5)", "Leave a Reply", "Laisser un commentaire"
+    `|(?:\\d+\\s+)?(?:kommentare?|leserkommentare|comments?|responses|réactions|commentaires?)(?:\\s*\\(\\d+\\))?|(?:ein|eine|one) (?:kommentar|antwort|comment|response)|(?:leave|post|add) a (?:reply|comment)|(?:schreibe|hinterlasse|hinterlassen sie) einen kommentar|kommentar (?:schreiben|verfassen)|laisser un commentaire|diskussion)$`,
+  'i',
+);
