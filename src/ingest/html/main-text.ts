@@ -441,6 +441,8 @@ function joinBrokenSentences(blocks: Block[]): string[] {
  * is furniture, whatever its class names say (many themes give a comment section none): the heading opens it (its
  * first block), it holds no `<h1>` and it is not the page itself. Its blocks are marked as under furniture.
  */
+const PAGE_LEVEL = new Set(['', 'html', 'body']);
+
 function markLabelledBoxes(blocks: Block[]): void {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -510,18 +512,9 @@ const LEAD_WORDS = new Set([
   'chapeau',
   'chapo',
   'entradilla',
-  // one-word and other spellings: "leadText", "introtext", "article__leadin", French "sapo", "accroche"
-  'leadtext',
-  'introtext',
-  'teasertext',
-  'leadin',
-  'sapo',
-  'accroche',
 ]);
-/** Blocks looked at above the body for its lead: title, kicker, byline, date, picture and lead fit. */
+/** Blocks looked at above the body for its lead: title, kicker, byline, date, share bar, picture and lead fit. */
 const LEAD_LOOKBACK = 12;
-/** Blocks passed over at most while looking (share buttons, date and byline lines, link items count here only). */
-const MAX_LEAD_SCAN = 60;
 const MAX_LEAD_BLOCKS = 2;
 
 function hasLeadHint(el: HElement, scope: HElement): boolean {
@@ -532,38 +525,6 @@ function hasLeadHint(el: HElement, scope: HElement): boolean {
   return false;
 }
 
-/** The lowest element holding both nodes. */
-function commonAncestor(a: HElement, b: HElement): HElement | null {
-  const above = new Set<HElement>();
-  for (let n: HElement | null = a; n; n = n.parent) above.add(n);
-  for (let n: HElement | null = b; n; n = n.parent) if (above.has(n)) return n;
-  return null;
-}
-
-const PAGE_LEVEL = new Set(['', 'html', 'body']);
-
-/**
- * Where the article's top is looked for: the article around the body, or — when the page's headline stands in a
- * header or grid row of its own — the smallest element holding that headline and the body (an article is its
- * headline, its lead and its body, however the layout nests them), unless that is the whole page.
- */
-function leadScope(blocks: Block[], first: number, container: HElement): HElement {
-  const scope = articleScope(container);
-  for (let i = first - 1; i >= 0 && i >= first - MAX_LEAD_SCAN; i--) {
-    const b = blocks[i]!;
-    if (b.heading !== 1) continue;
-    if (inside(b.el, scope)) return scope;
-    const common = commonAncestor(b.el, container);
-    return common && !PAGE_LEVEL.has(common.name) ? common : scope;
-  }
-  return scope;
-}
-
-/** A block that reads as a lead: sentences, at least a line long. */
-function isProse(text: string): boolean {
-  return /[.!?…"”»)]$/.test(text) && text.length >= 60;
-}
-
 /**
  * The lead paragraph (standfirst) that many pages set between the headline and the body container, inside
  * the same article (or in the article's `<header>`): prose blocks just above the body, after the `<h1>`,
@@ -571,15 +532,14 @@ function isProse(text: string): boolean {
  * "chapeau"), which some sites give a furniture-like name.
  */
 function leadBefore(blocks: Block[], values: number[], first: number, container: HElement): Block[] {
-  const scope = leadScope(blocks, first, container);
+  const scope = articleScope(container);
   const found: Array<{ block: Block; hinted: boolean }> = [];
   const lead = (all: boolean) =>
     found
       .filter((f) => all || f.hinted)
       .map((f) => f.block)
       .slice(-MAX_LEAD_BLOCKS);
-  let looked = 0;
-  for (let i = first - 1; i >= 0 && i >= first - MAX_LEAD_SCAN && looked < LEAD_LOOKBACK; i--) {
+  for (let i = first - 1; i >= 0 && i >= first - LEAD_LOOKBACK; i--) {
     const b = blocks[i]!;
     // Only a block between the headline and the body is a lead; short of the headline, only a named one.
     if (b.heading === 1) return lead(true);
@@ -592,8 +552,8 @@ function leadBefore(blocks: Block[], values: number[], first: number, container:
     if (b.linkChars > 0.2 * b.text.length || values[i]! < 0) continue;
     // The article's own <header> holds its title, standfirst, byline and date.
     if (b.furniture && !hinted && !(b.furniture.name === 'header' && strictlyAbove(scope, b.furniture))) continue;
-    looked++;
-    if (isProse(b.text) || (hinted && b.text.length >= 30)) found.unshift({ block: b, hinted });
+    const prose = /[.!?…"”»)]$/.test(b.text) && b.text.length >= 60;
+    if (prose || (hinted && b.text.length >= 30)) found.unshift({ block: b, hinted });
   }
   return lead(false);
 }
