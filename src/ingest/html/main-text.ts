@@ -19,7 +19,7 @@ export interface Block {
   linkChars: number;
   /** Characters of link text before the first plain text (a headline link opening a teaser). */
   leadLink: number;
-  /** Words outside links ("The haze led to … and created a …": running text around its links). */
+  /** Words outside links ("The haze led to … and created a …": running text around its links), counted when links make up most of the text. */
   plainWords: number;
   /** h1–h6 */
   heading: number;
@@ -68,7 +68,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
   let text = '';
   let linkChars = 0;
   let leadLink = 0;
-  let plainWords = 0;
+  let plain = '';
   let leadOpen = true;
   let linkDepth = 0;
   let brRun = 0;
@@ -82,7 +82,8 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         text: t,
         linkChars: Math.min(linkChars, t.length),
         leadLink,
-        plainWords,
+        // Counted only where it decides something: a block whose text is mostly links.
+        plainWords: linkChars > 0.5 * t.length ? wordCount(plain) : 0,
         heading: f.heading,
         inList: f.inList,
         list: f.list,
@@ -92,7 +93,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
     text = '';
     linkChars = 0;
     leadLink = 0;
-    plainWords = 0;
+    plain = '';
     leadOpen = true;
   };
   type Item = HNode | { exit: HElement; block: boolean; link: boolean };
@@ -114,9 +115,9 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         const n = item.data.trim().length;
         linkChars += n;
         if (leadOpen) leadLink += n;
-      } else if (/\S/.test(item.data)) {
-        leadOpen = false;
-        plainWords += wordCount(item.data);
+      } else {
+        plain += item.data;
+        if (leadOpen && /\S/.test(item.data)) leadOpen = false;
       }
       if (/\S/.test(item.data)) brRun = 0;
       continue;
