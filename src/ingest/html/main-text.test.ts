@@ -46,6 +46,21 @@ describe('the lead paragraph above the body', () => {
     expect(extractHtml(html).text).toBe([FR_LEAD, ...FR_BODY].join('\n\n'));
   });
 
+  it('keeps a standfirst in a page header outside the <article> that holds the body', () => {
+    const html = `<body>${nav}<main><div class="article-header"><h1>La jetée reste fermée</h1><p>${FR_LEAD}</p>
+      <div class="share"><ul>${['Facebook', 'X', 'LinkedIn', 'WhatsApp', 'E-mail', 'Imprimer', 'Copier le lien'].map((w) => `<li><a href="#">${w}</a></li>`).join('')}</ul></div>
+      <p class="date">Publié le 3 déc. 2023 à 14h05</p></div>
+      <article>${FR_BODY.map((p) => `<p>${p}</p>`).join('')}</article></main></body>`;
+    expect(extractHtml(html).text).toBe([FR_LEAD, ...FR_BODY].join('\n\n'));
+  });
+
+  it('keeps a lead at the top of the body whose class calls it a teaser', () => {
+    const html = `<body>${nav}<article><h1>Hafenmole bleibt gesperrt</h1><div class="article-content">
+      <div class="article-teaser"><p>${DE_LEAD}</p></div>${DE_BODY.map((p) => `<p>${p}</p>`).join('')}
+      <div class="teaser"><a href="/x"><h3>Fähren fahren wieder</h3></a><p>Eine andere Meldung aus der Region.</p></div></div></article>${related(4)}</body>`;
+    expect(extractHtml(html).text).toBe([DE_LEAD, ...DE_BODY].join('\n\n'));
+  });
+
   it('does not take the kicker or the breadcrumb above the headline for a lead', () => {
     const html = `<body><article><div class="breadcrumb"><a href="/">Start</a> › <a href="/region">Region</a></div>
       <p>Ein Hinweis der Redaktion, der über der Überschrift steht und länger als ein Satz ist.</p><h1>Hafenmole bleibt gesperrt</h1>
