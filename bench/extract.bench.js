@@ -4,7 +4,8 @@
 // and with must / must-not snippets derived from each page (see snippetsOf): pages with every body snippet,
 // body snippets found, boilerplate snippets kept out.
 // The pages are split by id into a tuning half and a check half (tune: second hex digit of the id even).
-// Usage: npm run bench:extract [-- --worst N] [-- --split tune|check] [-- --data DIR]   (--worst lists tuning pages only)
+// Usage: npm run bench:extract [-- --worst N [--strict]] [-- --split tune|check] [-- --data DIR]
+// (--worst lists tuning pages only; --strict lists their misses of the strict snippets)
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ if (!DATA) {
   process.exit(1);
 }
 const WORST = Number(opt('worst', 0));
+const STRICT = argv.includes('--strict');
 const SPLITS = opt('split') ? [opt('split')] : ['tune', 'check'];
 
 const gold = JSON.parse(readFileSync(join(DATA, 'ground-truth.json'), 'utf8'));
@@ -131,9 +133,37 @@ function snippetsOf(page) {
   }
   return { must, mustNot };
 }
-for (const page of pages) page.snippets = snippetsOf(page);
+// Strict snippets: the first and the last six words of every gold paragraph (a paragraph cut short or split with
+// a part lost misses one), and every text block of the page of four words or more that shares no word 4-gram with
+// the gold and does not occur in it (opening six words, or the whole block when shorter).
+function strictSnippetsOf(page) {
+  const must = [];
+  for (const ws of page.truth.split(/\n+/).map(words)) {
+    if (ws.length < SNIPPET_WORDS) continue;
+    for (const snip of [ws.slice(0, SNIPPET_WORDS).join(' '), ws.slice(-SNIPPET_WORDS).join(' ')])
+      if (!must.includes(snip)) must.push(snip);
+  }
+  const goldWords = words(page.truth);
+  const goldText = joined(goldWords);
+  const gold4 = new Set();
+  for (let i = 0; i + 4 <= goldWords.length; i++) gold4.add(goldWords.slice(i, i + 4).join(' '));
+  const mustNot = [];
+  for (const ws of paragraphsOf(parseHtml(page.html)).map(words)) {
+    if (ws.length < 4) continue;
+    let shared = false;
+    for (let i = 0; i + 4 <= ws.length && !shared; i++) shared = gold4.has(ws.slice(i, i + 4).join(' '));
+    if (shared) continue;
+    const snip = ws.slice(0, SNIPPET_WORDS).join(' ');
+    if (!goldText.includes(` ${snip} `) && !mustNot.includes(snip)) mustNot.push(snip);
+  }
+  return { must, mustNot };
+}
+for (const page of pages) {
+  page.snippets = snippetsOf(page);
+  page.strictSnippets = strictSnippetsOf(page);
+}
 
-function snippetScore(outputs, split) {
+function snippetScore(outputs, split, key = 'snippets') {
   let pagesAll = 0,
     n = 0,
     found = 0,
@@ -145,7 +175,7 @@ function snippetScore(outputs, split) {
     if (page.split !== split) continue;
     n++;
     const text = joined(words(outputs.get(page.id)));
-    const { must, mustNot } = page.snippets;
+    const { must, mustNot } = page[key];
     const missing = must.filter((m) => !text.includes(` ${m} `));
     const kept = mustNot.filter((m) => text.includes(` ${m} `));
     if (missing.length === 0) pagesAll++;
@@ -177,7 +207,11 @@ function run(name, fn) {
   const cpuMs = (cpu.user + cpu.system) / 1000 / pages.length;
   const bySplit = {};
   for (const split of ['tune', 'check'])
-    bySplit[split] = { ...score(outputs, split), snippets: snippetScore(outputs, split) };
+    bySplit[split] = {
+      ...score(outputs, split),
+      snippets: snippetScore(outputs, split),
+      strict: snippetScore(outputs, split, 'strictSnippets'),
+    };
   return { name, ms, cpuMs, failures, bySplit };
 }
 
@@ -188,13 +222,16 @@ const results = [
 
 const count = (split) => pages.filter((p) => p.split === split).length;
 console.log(`article-extraction dev: ${pages.length} pages, tune ${count('tune')} / check ${count('check')} (${DATA})`);
-console.log('system           split  F1      P       R       all-snippets  body found  boilerplate out');
+console.log(
+  'system           split  F1      P       R       all-snippets  body found  boilerplate out | strict: all-snippets  body found  boilerplate out',
+);
+const snipCols = (sn) =>
+  `${`${sn.pagesAll}/${sn.n}`.padStart(12)}  ${sn.found.toFixed(3).padStart(10)}  ${sn.out.toFixed(3).padStart(15)}`;
 for (const r of results) {
   for (const split of SPLITS) {
     const x = r.bySplit[split];
-    const sn = x.snippets;
     console.log(
-      `${r.name.padEnd(15)}  ${split.padEnd(5)}  ${x.F.toFixed(4)}  ${x.P.toFixed(4)}  ${x.R.toFixed(4)}  ${`${sn.pagesAll}/${sn.n}`.padStart(12)}  ${sn.found.toFixed(3).padStart(10)}  ${sn.out.toFixed(3).padStart(15)}`,
+      `${r.name.padEnd(15)}  ${split.padEnd(5)}  ${x.F.toFixed(4)}  ${x.P.toFixed(4)}  ${x.R.toFixed(4)}  ${snipCols(x.snippets)} |         ${snipCols(x.strict)}`,
     );
   }
 }
@@ -210,7 +247,7 @@ if (WORST > 0) {
       `${p.id.slice(0, 12)}  F ${p.f.toFixed(3)}  P ${(p.p ?? 1).toFixed(3)}  R ${(p.r ?? 1).toFixed(3)}  ${gold[p.id].url}`,
     );
   }
-  console.log(`\nsitrep tuning pages with snippets missed or kept:`);
-  for (const m of results[0].bySplit.tune.snippets.misses)
+  console.log(`\nsitrep tuning pages with snippets missed or kept${STRICT ? ' (strict snippets)' : ''}:`);
+  for (const m of results[0].bySplit.tune[STRICT ? 'strict' : 'snippets'].misses)
     console.log(`${m.id.slice(0, 12)}  missing ${JSON.stringify(m.missing)}  kept ${JSON.stringify(m.kept)}`);
 }

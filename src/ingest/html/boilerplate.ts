@@ -102,6 +102,23 @@ const FURNITURE_WORDS = new Set([
   'callout',
   'disclaimer',
   'bio',
+  'copyright',
+  // German and French names of the same furniture: ads, sharing, comments, author boxes, keyword lists
+  'werbung',
+  'anzeige',
+  'teilen',
+  'kommentare',
+  'autor',
+  'autorin',
+  'autoren',
+  'schlagworte',
+  'stichworte',
+  'empfehlungen',
+  'partage',
+  'commentaires',
+  'publicite',
+  'auteur',
+  'auteurs',
 ]);
 
 /** Words that mark the article body itself; an element carrying one is never furniture. */

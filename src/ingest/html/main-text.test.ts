@@ -46,6 +46,21 @@ describe('the lead paragraph above the body', () => {
     expect(extractHtml(html).text).toBe([FR_LEAD, ...FR_BODY].join('\n\n'));
   });
 
+  it('keeps a standfirst in a page header outside the <article> that holds the body', () => {
+    const html = `<body>${nav}<main><div class="article-header"><h1>La jetée reste fermée</h1><p>${FR_LEAD}</p>
+      <div class="share"><ul>${['Facebook', 'X', 'LinkedIn', 'WhatsApp', 'E-mail', 'Imprimer', 'Copier le lien'].map((w) => `<li><a href="#">${w}</a></li>`).join('')}</ul></div>
+      <p class="date">Publié le 3 déc. 2023 à 14h05</p></div>
+      <article>${FR_BODY.map((p) => `<p>${p}</p>`).join('')}</article></main></body>`;
+    expect(extractHtml(html).text).toBe([FR_LEAD, ...FR_BODY].join('\n\n'));
+  });
+
+  it('keeps a lead at the top of the body whose class calls it a teaser', () => {
+    const html = `<body>${nav}<article><h1>Hafenmole bleibt gesperrt</h1><div class="article-content">
+      <div class="article-teaser"><p>${DE_LEAD}</p></div>${DE_BODY.map((p) => `<p>${p}</p>`).join('')}
+      <div class="teaser"><a href="/x"><h3>Fähren fahren wieder</h3></a><p>Eine andere Meldung aus der Region.</p></div></div></article>${related(4)}</body>`;
+    expect(extractHtml(html).text).toBe([DE_LEAD, ...DE_BODY].join('\n\n'));
+  });
+
   it('does not take the kicker or the breadcrumb above the headline for a lead', () => {
     const html = `<body><article><div class="breadcrumb"><a href="/">Start</a> › <a href="/region">Region</a></div>
       <p>Ein Hinweis der Redaktion, der über der Überschrift steht und länger als ein Satz ist.</p><h1>Hafenmole bleibt gesperrt</h1>
@@ -62,6 +77,38 @@ describe('paragraphs with inline elements', () => {
     expect(extractHtml(html).text.split('\n\n')[1]).toBe(
       'Bürgermeisterin Hanna Keller sagte, die Sicherheit gehe vor.',
     );
+  });
+
+  it('does not split a paragraph that opens with a linked name or a dateline carrying a furniture-like class', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p><a class="tag-link" href="/thema/keller">Hanna Keller</a> sagte, die Sicherheit gehe vor.</p>
+      <p><span class="dateline">ELMBACH</span> – ${DE_BODY[1]}</p><p>${DE_BODY[2]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(
+      [DE_BODY[0], 'Hanna Keller sagte, die Sicherheit gehe vor.', `ELMBACH – ${DE_BODY[1]}`, DE_BODY[2]].join('\n\n'),
+    );
+  });
+
+  it('rejoins a sentence that an ad slot or a picture inside its paragraph broke in two', () => {
+    const inner = [
+      '<div class="ad-slot" data-slot="mid"></div>',
+      '<figure><img src="/m.jpg" alt=""><figcaption>Die Mole im Winter</figcaption></figure>',
+    ];
+    for (const mid of inner) {
+      const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+        <p>Die Fähren müssen deshalb den älteren Südkai anlaufen, ${mid} was die Überfahrt für Pendler verlängert.</p>
+        <p>${DE_BODY[2]}</p></div></article></body>`;
+      expect(extractHtml(html).text.split('\n\n')).toEqual([
+        DE_BODY[0],
+        'Die Fähren müssen deshalb den älteren Südkai anlaufen, was die Überfahrt für Pendler verlängert.',
+        DE_BODY[2],
+      ]);
+    }
+  });
+
+  it('keeps paragraphs apart that end and open sentences', () => {
+    const html = `<body><article><div class="article-body"><p>Die Sperrung gilt ab Montag</p><p>Fähren fahren den Südkai an.</p>
+      <p>${DE_BODY[0]}</p><p>iPhones und andere Geräte sind im Hafen erlaubt.</p></div></article></body>`;
+    expect(extractHtml(html).text.split('\n\n')).toHaveLength(4);
   });
 
   it('keeps a sentence whole when a linked name in it carries a hover card of other stories', () => {
@@ -91,11 +138,43 @@ describe('paragraphs with inline elements', () => {
   });
 });
 
+describe('paragraphs whose words are mostly links', () => {
+  it('keeps running text with a sentence of its own words between many links, not a link prompt or a tag line', () => {
+    const linked =
+      'Die Sperrung führte zu <a href="/a">abgesagten Fährfahrten am Morgen</a>, <a href="/b">geschlossenen Kiosken am Kai</a> und einer <a href="/c">Sondersitzung des Hafenausschusses</a>. Die Stadt verteilte <a href="/d">Fahrkarten für den Ersatzbus</a>.';
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p><p>${linked}</p>
+      <p>Mehr zum Thema: <a href="/x">Fähren fahren bald wieder nach dem alten Fahrplan durch den Hafen</a>.</p>
+      <p><a href="/t/1">Hafen</a>, <a href="/t/2">Elmbach</a>, <a href="/t/3">Fähren</a>, <a href="/t/4">Stadtrat</a>.</p>
+      <p>${DE_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(
+      [
+        DE_BODY[0],
+        'Die Sperrung führte zu abgesagten Fährfahrten am Morgen, geschlossenen Kiosken am Kai und einer Sondersitzung des Hafenausschusses. Die Stadt verteilte Fahrkarten für den Ersatzbus.',
+        DE_BODY[1],
+      ].join('\n\n'),
+    );
+  });
+});
+
 describe('German and French furniture lines', () => {
   it('drops stamps, prompts and ad labels', () => {
     const html = `<body><article><div class="article-body"><p>Stand: 12.03.2024, 08:15 Uhr</p><p>${DE_BODY[0]}</p>
       <p>Werbung</p><p>${DE_BODY[1]}</p><p>Lesen Sie auch: Fähren fahren wieder</p><p>${DE_BODY[2]}</p><p>Artikel teilen</p></div></article></body>`;
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+
+  it('drops picture credits, button labels and related-box headings, and furniture named in German or French', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p><p>Foto: dpa</p>
+      <div class="teilen-leiste"><span>Teilen</span><span>Drucken</span></div><p>${DE_BODY[1]}</p>
+      <h3>Weitere Artikel</h3><p>${DE_BODY[2]}</p><div class="autor-box"><p>Hanna Keller schreibt seit 2010 für die Zeitung über den Hafen und die Stadt.</p></div>
+      </div></article></body>`;
+    expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+
+  it('drops German and French date lines and bylines with the words those languages write them in', () => {
+    const html = `<body><article><div class="article-body"><p>Dienstag, 12. März 2024</p><p>Ein Kommentar von Hanna Keller und Jonas Brandt</p>
+      <p>${FR_BODY[0]}</p><p>Publié le 3 déc. 2023 à 14h05</p><p>Par Claire Morel et Luc Garnier</p><p>${FR_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(FR_BODY.join('\n\n'));
   });
 });
 
@@ -104,6 +183,32 @@ describe('short pages', () => {
     'Die Feuerwehr von Elmbach hat am Sonntagmorgen einen Brand in einer Lagerhalle am Hafen gelöscht. Verletzt wurde niemand, die Ursache ist noch unklar.';
   const about =
     '<div id="sidebar"><div class="widget"><p>Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise von Leserinnen und Lesern.</p></div></div>';
+
+  it('leaves out a comment section without class names that its heading labels, though it is longer than the post', () => {
+    const comments = [1, 2, 3, 4, 5]
+      .map(
+        (i) =>
+          `<div><b>Leserin ${i}</b><p>Danke für den Bericht, ich war letzte Woche auch am Hafen und fand die Sperrung ebenfalls richtig, Nummer ${i}.</p></div>`,
+      )
+      .join('');
+    for (const heading of ['5 Kommentare', 'Leave a Reply', 'Laisser un commentaire']) {
+      const html = `<body><div><a href="/">Start</a> | <a href="/archiv">Archiv</a></div><div><h1>Brand am Hafen</h1><p>${short}</p></div>
+        <div><h3>${heading}</h3>${comments}</div></body>`;
+      expect(extractHtml(html).text, heading).toBe(short);
+    }
+  });
+
+  it('keeps a one-paragraph post over a comment thread with several times its text', () => {
+    const thread = [1, 2, 3, 4, 5, 6]
+      .map(
+        (i) =>
+          `<div><p>Danke für den Bericht, ich war letzte Woche auch am Hafen und fand die Sperrung ebenfalls richtig, Nummer ${i}.</p></div>`,
+      )
+      .join('');
+    const html = `<body><main><article><h1>Brand am Hafen</h1><div class="post"><p>${short}</p></div></article>
+      <section class="comments">${thread}</section></main></body>`;
+    expect(extractHtml(html).text).toBe(short);
+  });
 
   it('keeps a one-paragraph article between a share bar and a tag list, over longer sidebar text', () => {
     const html = `<body><div id="main"><article><h1>Brand am Hafen</h1><div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a></div>

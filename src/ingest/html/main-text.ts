@@ -1,7 +1,16 @@
 import { BLOCK_TAGS, NON_TEXT_TAGS } from './blocks.js';
 import { classWords, hasBodyHint, isFurniture, isHidden } from './boilerplate.js';
 import { isElement, textOf, type HElement, type HNode } from './dom.js';
-import { isAdLabel, isBylineLine, isCallToAction, isCreditLine, isMarkupResidue, isStampLine } from './lines.js';
+import {
+  isAdLabel,
+  isBylineLine,
+  isCallToAction,
+  isCreditLine,
+  isFurnitureLabel,
+  isMarkupResidue,
+  isPictureCredit,
+  isStampLine,
+} from './lines.js';
 
 /** A run of text between block boundaries, owned by its nearest block-level element. */
 export interface Block {
@@ -10,6 +19,8 @@ export interface Block {
   linkChars: number;
   /** Characters of link text before the first plain text (a headline link opening a teaser). */
   leadLink: number;
+  /** Words outside links ("The haze led to … and created a …": running text around its links), counted when links make up most of the text. */
+  plainWords: number;
   /** h1–h6 */
   heading: number;
   inList: boolean;
@@ -29,6 +40,12 @@ const CAPTION_TAGS = new Set(['figure', 'figcaption']);
 /** Ancestors climbed when scoring: enough for real pages, bounded for pathological nesting. */
 const MAX_CLIMB = 80;
 const MAX_CAPTION_CHARS = 600;
+/**
+ * How much an element inside furniture (a comment thread, a sidebar) counts when the body is chosen: it wins only
+ * with ten times the text of the best element outside furniture, so a short post over a long comment thread stays
+ * the article (at 0.3, three comments outweighed a one-paragraph post).
+ */
+const FURNITURE_FACTOR = 0.1;
 
 interface Frame {
   el: HElement;
@@ -51,6 +68,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
   let text = '';
   let linkChars = 0;
   let leadLink = 0;
+  let plain = '';
   let leadOpen = true;
   let linkDepth = 0;
   let brRun = 0;
@@ -64,6 +82,8 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         text: t,
         linkChars: Math.min(linkChars, t.length),
         leadLink,
+        // Counted only where it decides something: a block whose text is mostly links.
+        plainWords: linkChars > 0.5 * t.length ? wordCount(plain) : 0,
         heading: f.heading,
         inList: f.inList,
         list: f.list,
@@ -73,6 +93,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
     text = '';
     linkChars = 0;
     leadLink = 0;
+    plain = '';
     leadOpen = true;
   };
   type Item = HNode | { exit: HElement; block: boolean; link: boolean };
@@ -94,7 +115,10 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         const n = item.data.trim().length;
         linkChars += n;
         if (leadOpen) leadLink += n;
-      } else if (leadOpen && /\S/.test(item.data)) leadOpen = false;
+      } else {
+        plain += item.data;
+        if (leadOpen && /\S/.test(item.data)) leadOpen = false;
+      }
       if (/\S/.test(item.data)) brRun = 0;
       continue;
     }
@@ -136,9 +160,10 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         inList: parent.inList || name === 'li',
         list: name === 'ul' || name === 'ol' ? el : parent.list,
       });
-    } else if (isFurniture(el) && !(/\S/.test(text) && textFollows(el))) {
-      // An inline furniture element (a <span class="byline">) still sets its text apart — unless it sits
-      // inside running text (a linked name classed "tag" or "author" mid-sentence), which it must not split.
+    } else if (isFurniture(el) && !textFollows(el)) {
+      // An inline furniture element (a <span class="byline">) still sets its text apart — unless running text
+      // follows it in its paragraph (a linked name classed "tag" or "author" opening or inside a sentence, a
+      // dateline span before the story's first words), which it must not split.
       flush();
       const parent = frames[frames.length - 1]!;
       frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList, list: parent.list });
@@ -211,7 +236,8 @@ function contentValue(b: Block): number {
   if (b.heading) return 0;
   const links = b.linkChars;
   const plain = len - links;
-  const v = plain - 1.25 * links;
+  // Running text around its links counts by its own words; other link text counts against.
+  const v = isLinkedProse(b) ? plain : plain - 1.25 * links;
   if (v <= 0) return v;
   // A headline link followed by its summary: a teaser for another story.
   if (b.leadLink >= 25 && links >= 0.15 * len && len < 600) return -len * 0.5;
@@ -293,7 +319,7 @@ function chooseContainer(blocks: Block[], values: number[], root: HElement): HEl
   let bestScore = -Infinity;
   for (const [el, s] of score) {
     let boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
-    if (boosted > 0 && inFurniture.has(el)) boosted *= 0.3;
+    if (boosted > 0 && inFurniture.has(el)) boosted *= FURNITURE_FACTOR;
     if (boosted > bestScore || (boosted === bestScore && strictlyAbove(best, el))) [best, bestScore] = [el, boosted];
   }
   return best;
@@ -347,6 +373,7 @@ function captionsNear(captions: Caption[], container: HElement): string[] {
 export function extractMainText(root: HElement): MainText {
   const { blocks, captions } = collectBlocks(root);
   if (blocks.length === 0) return { paragraphs: [], captions: [] };
+  markLabelledBoxes(blocks);
   const values = blockValues(blocks);
   const container = chooseContainer(blocks, values, root);
   const linkLists = linkListsIn(blocks);
@@ -367,7 +394,7 @@ export function extractMainText(root: HElement): MainText {
       continue;
     }
     const ld = b.linkChars / b.text.length;
-    if (ld > 0.5) continue;
+    if (ld > 0.5 && !isLinkedProse(b)) continue;
     if (isFurnitureLine(b.text)) continue;
     if (first < 0) first = i;
     kept.push(b);
@@ -375,7 +402,63 @@ export function extractMainText(root: HElement): MainText {
   // Headings at the end introduce furniture that was removed ("Related stories").
   while (kept.length > 0 && kept[kept.length - 1]!.heading) kept.pop();
   const lead = first > 0 ? leadBefore(blocks, values, first, container) : [];
-  return { paragraphs: [...lead, ...kept].map((b) => b.text), captions: captionsNear(captions, container) };
+  return { paragraphs: joinBrokenSentences([...lead, ...kept]), captions: captionsNear(captions, container) };
+}
+
+/** A paragraph that stops mid-sentence: no closing punctuation, last a word or a comma. */
+const OPEN_END = /[\p{L}\p{N},;]$/u;
+/** A paragraph that goes on with a sentence: it opens with a lower-case word. */
+const CONTINUES = /^\p{Ll}/u;
+
+/**
+ * The blocks' texts, with a sentence that the markup broke rejoined: HTML closes a `<p>` at the first block
+ * element inside it (an ad slot, an embed, a picture between two halves of a sentence), so the sentence's
+ * second half stands as a block of its own. A block that ends without closing punctuation followed by one that
+ * opens with a lower-case word (no sentence in English, German or French does) is one paragraph.
+ */
+function joinBrokenSentences(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const prev = blocks[i - 1];
+    if (
+      prev &&
+      out.length > 0 &&
+      !b.heading &&
+      !prev.heading &&
+      !b.inList &&
+      !prev.inList &&
+      OPEN_END.test(out[out.length - 1]!) &&
+      CONTINUES.test(b.text)
+    )
+      out[out.length - 1] += ` ${b.text}`;
+    else out.push(b.text);
+  }
+  return out;
+}
+
+/**
+ * A box that a heading labels as furniture — "Kommentare (5)", "Leave a Reply", "Weitere Artikel", "Les plus lus" —
+ * is furniture, whatever its class names say (many themes give a comment section none): the heading opens it (its
+ * first block), it holds no `<h1>` and it is not the page itself. Its blocks are marked as under furniture.
+ */
+const PAGE_LEVEL = new Set(['', 'html', 'body']);
+
+function markLabelledBoxes(blocks: Block[]): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (!b.heading || b.heading === 1 || b.furniture || !isFurnitureLabel(b.text)) continue;
+    // The smallest element around the heading that holds more than the heading.
+    let box: HElement | null = b.el.parent;
+    while (box && !(blocks[i + 1] && inside(blocks[i + 1]!.el, box))) box = box.parent;
+    if (!box || PAGE_LEVEL.has(box.name) || box.name === 'main' || box.name === 'article') continue;
+    if (i > 0 && inside(blocks[i - 1]!.el, box)) continue;
+    let end = i;
+    let headline = false;
+    while (end + 1 < blocks.length && inside(blocks[end + 1]!.el, box)) headline ||= blocks[++end]!.heading === 1;
+    if (headline) continue;
+    for (let j = i; j <= end; j++) blocks[j]!.furniture ??= box;
+  }
 }
 
 /** Text above an `<h1>` in the body, up to which it is taken for the page top, not for the article. */
@@ -387,6 +470,18 @@ function chars(blocks: Block[]): number {
   return n;
 }
 
+/** Words of its own that make a block with mostly linked words running text: a sentence's worth. */
+const MIN_PROSE_WORDS = 8;
+
+/**
+ * A paragraph of sentences whose words are mostly links ("The haze led to <a>canceled flights</a>, <a>closed
+ * schools</a> and …"): it has a sentence's worth of words of its own between its links, ends a sentence and does not
+ * open with a headline link — unlike a link list, a tag line or a "Read more: <headline>" prompt, which have none.
+ */
+function isLinkedProse(b: Block): boolean {
+  return b.plainWords >= MIN_PROSE_WORDS && b.leadLink < 25 && /[.!?…"”»)]$/.test(b.text);
+}
+
 function isFurnitureLine(text: string): boolean {
   return (
     isAdLabel(text) ||
@@ -394,7 +489,8 @@ function isFurnitureLine(text: string): boolean {
     isCallToAction(text) ||
     isBylineLine(text) ||
     isMarkupResidue(text) ||
-    isCreditLine(text)
+    isCreditLine(text) ||
+    isPictureCredit(text)
   );
 }
 
