@@ -15,7 +15,7 @@ import { evaluateTags } from './evaluate.js';
 
 export interface CvSetting {
   name: string;
-  features: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes'>;
+  features: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes' | 'charGrams'>;
   epochs: number;
   stage2: boolean;
   bits: number;

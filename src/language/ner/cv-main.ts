@@ -8,7 +8,8 @@
  * Options of a setting: `aggregate=200` (context aggregation window), `history` (extended prediction
  * history), `clusters2` (word-class prefixes of the words two to the left and right too), `gazcase` (gazetteer
  * match codes conjoined with the token's casing), `gaztypes` (gazetteer lists pooled by entity type, with
- * the neighbours' types), `gazdrop=0.5` (share of training documents per epoch trained without their gazetteer
+ * the neighbours' types), `chars=all` / `chars=rare` (character 3- and 4-grams of every word / of words without a
+ * word class), `gazdrop=0.5` (share of training documents per epoch trained without their gazetteer
  * rows), `drop=bigL+bigR` (templates left out), `stage2=0` (first pass only), `epochs=N`,
  * `gazetteer=0`, `phoenix` (Phoenix actor names in the gazetteer), `clusters=0`, `clusters=built` (the
  * context-vector clusters built from the unlabelled text at run time instead of the committed file),
@@ -53,6 +54,10 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     else if (key === 'clusters2') s.features.clusters2 = value !== '0';
     else if (key === 'gazcase') s.features.gazCase = value !== '0';
     else if (key === 'gaztypes') s.features.gazTypes = value !== '0';
+    else if (key === 'chars') {
+      if (value !== 'all' && value !== 'rare') throw new Error('chars=all or chars=rare');
+      s.features.charGrams = value;
+    }
     else if (key === 'gazdrop') s.gazDropout = Number(value);
     else if (key === 'drop') s.features.drop = value.split('+');
     else if (key === 'stage2') s.stage2 = value !== '0';

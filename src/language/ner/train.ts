@@ -37,7 +37,7 @@ export interface TrainOptions {
   folds?: number;
   resources?: FeatureResources;
   /** Optional feature groups and ablations (see `FeatureConfig`). */
-  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes'>;
+  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes' | 'charGrams'>;
   provenance?: Provenance;
   /** Progress messages. */
   log?: (message: string) => void;
