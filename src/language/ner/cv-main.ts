@@ -57,8 +57,7 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     else if (key === 'chars') {
       if (value !== 'all' && value !== 'rare') throw new Error('chars=all or chars=rare');
       s.features.charGrams = value;
-    }
-    else if (key === 'gazdrop') s.gazDropout = Number(value);
+    } else if (key === 'gazdrop') s.gazDropout = Number(value);
     else if (key === 'drop') s.features.drop = value.split('+');
     else if (key === 'stage2') s.stage2 = value !== '0';
     else if (key === 'epochs') s.epochs = Number(value);

@@ -382,9 +382,10 @@ export class FeatureExtractor {
     }
     if (this.cfg.charGrams) {
       const end = o + CHAR_SLOTS;
-      const on =
-        inf.hasLetter && word.length >= CHAR_MIN_LENGTH && (this.cfg.charGrams === 'all' || inf.cluster === 0);
-      if (on) for (const g of charNgrams(inf.norm)) if (o < end) own[o++] = this.row2(T.charGram, g.length, hashString(g, 17));
+      const on = inf.hasLetter && word.length >= CHAR_MIN_LENGTH && (this.cfg.charGrams === 'all' || inf.cluster === 0);
+      if (on)
+        for (const g of charNgrams(inf.norm))
+          if (o < end) own[o++] = this.row2(T.charGram, g.length, hashString(g, 17));
       while (o < end) own[o++] = -1;
     }
     return own;
