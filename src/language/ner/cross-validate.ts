@@ -23,6 +23,8 @@ export interface CvSetting {
   minCount: number;
   /** Share of training documents per epoch trained without their gazetteer rows (`TrainOptions.gazDropout`). */
   gazDropout?: number;
+  /** Share of capitalized training tokens per epoch trained without their word-identity rows (`TrainOptions.wordDropout`). */
+  wordDropout?: number;
 }
 
 export interface CvResult {
@@ -110,6 +112,7 @@ export function crossValidate(
         curve[e - 1]!.push(f1Of(fx, avg(), held, second));
       },
       setting.gazDropout ?? 0,
+      setting.wordDropout ?? 0,
     );
     fit.push(f1Of(fx, w, rest, second));
     return { w, held };

@@ -10,7 +10,7 @@
  * match codes conjoined with the token's casing), `gaztypes` (gazetteer lists pooled by entity type, with
  * the neighbours' types), `chars=all` / `chars=rare` (character 3- and 4-grams of every word / of words without a
  * word class), `gazdrop=0.5` (share of training documents per epoch trained without their gazetteer
- * rows), `drop=bigL+bigR` (templates left out), `stage2=0` (first pass only), `epochs=N`,
+ * rows), `worddrop=0.3` (share of capitalized training tokens per epoch trained without their word-identity rows), `drop=bigL+bigR` (templates left out), `stage2=0` (first pass only), `epochs=N`,
  * `gazetteer=0`, `phoenix` (Phoenix actor names in the gazetteer), `clusters=0`, `clusters=built` (the
  * context-vector clusters built from the unlabelled text at run time instead of the committed file),
  * `clusters=FILE` (another cluster file, as written by `npm run train:clusters`). Prints, per setting and epoch, mean ± sd of held-out entity F1 over folds.
@@ -58,6 +58,7 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
       if (value !== 'all' && value !== 'rare') throw new Error('chars=all or chars=rare');
       s.features.charGrams = value;
     } else if (key === 'gazdrop') s.gazDropout = Number(value);
+    else if (key === 'worddrop') s.wordDropout = Number(value);
     else if (key === 'drop') s.features.drop = value.split('+');
     else if (key === 'stage2') s.stage2 = value !== '0';
     else if (key === 'epochs') s.epochs = Number(value);

@@ -863,6 +863,17 @@ export class FeatureExtractor {
     return [from, from + this.cfg.gazetteerLists + 3 + (this.cfg.gazTypes ? GAZ_TYPE_ROWS : 0)];
   }
 
+  /**
+   * Slots, among each token's static rows in the training layout, of the features that name the token's own word:
+   * its form and lower-cased form, the word pairs with its neighbours, and its lower-cased form at a sentence start
+   * or in a headline (see `TrainOptions.wordDropout`).
+   */
+  wordIdentitySlots(): number[] {
+    if (this.tables) throw new Error('word identity slots exist in the training layout only');
+    const after = 1 + this.ownCount;
+    return [1, 2, after + 9, after + 10, after + 13, after + 17];
+  }
+
   transitionRow(prev: number): number {
     return this.row(T.p1, prev + 1);
   }
