@@ -122,3 +122,21 @@ describe('character n-grams (charGrams)', () => {
     expect(used(all, 1) - used(off, 1)).toBe(0);
   });
 });
+
+describe('word identity slots', () => {
+  it('point at the rows of the word itself: its form and lower-cased form come first among its own rows', () => {
+    const fx = new FeatureExtractor({ bits: 16, gazetteerLists: 0, clusters: false }, none);
+    const df = fx.extractDocument(doc);
+    const [w, lw] = fx.wordIdentitySlots();
+    // "Vance" at tokens 0 and 7: same form, same rows; "Lisbon" (token 4) differs.
+    expect(df.feats[0 * df.k + w!]).toBe(df.feats[7 * df.k + w!]);
+    expect(df.feats[0 * df.k + lw!]).toBe(df.feats[7 * df.k + lw!]);
+    expect(df.feats[4 * df.k + w!]).not.toBe(df.feats[0 * df.k + w!]);
+    expect(df.feats[0 * df.k + w!]).toBe(fx.row(2, hashString('Vance')));
+    // The word pairs: "met" + "Okonkwo" (template 16, left pair) and "Okonkwo" + "in" (17, right pair) of token 2.
+    const [, , bigL, bigR] = fx.wordIdentitySlots();
+    const lower = (x: string): number => hashString(x.toLowerCase(), 1);
+    expect(df.feats[2 * df.k + bigL!]).toBe(fx.row2(16, lower('met'), lower('Okonkwo')));
+    expect(df.feats[2 * df.k + bigR!]).toBe(fx.row2(17, lower('Okonkwo'), lower('in')));
+  });
+});
