@@ -124,6 +124,8 @@ function main(argv: string[]): void {
       const b2 = best(r.stage2);
       line += `; second pass ${pct(r.stage2[last]!)} (best epoch ${b2 + 1}: ${pct(r.stage2[b2]!)}; train ${pct(r.train2)})`;
     }
+    line += `; entities unseen in the training blocks: first pass ${pct(r.unseen1)}`;
+    if (s.stage2) line += `, second pass ${pct(r.unseen2)}`;
     process.stdout.write(`${line}; ${r.seconds.toFixed(0)} s\n`);
     for (let e = 0; e < s.epochs; e++)
       log(`  epoch ${e + 1}: ${pct(r.stage1[e]!)}${s.stage2 ? ` / ${pct(r.stage2[e]!)}` : ''}`);
