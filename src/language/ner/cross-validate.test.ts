@@ -38,6 +38,13 @@ describe('crossValidate (tiny corpus)', () => {
       expect(f).toBeGreaterThanOrEqual(0);
       expect(f).toBeLessThanOrEqual(1);
     }
+    // F1 on the held-out entities unseen in the training blocks: one per fold and pass, a share.
+    expect(r.unseen1).toHaveLength(2);
+    expect(r.unseen2).toHaveLength(2);
+    for (const f of [...r.unseen1, ...r.unseen2]) {
+      expect(f).toBeGreaterThanOrEqual(0);
+      expect(f).toBeLessThanOrEqual(1);
+    }
     // Held-out names of this corpus recur across the halves, so the fit is not trivial on either side.
     expect(r.train1[0]).toBeGreaterThan(0.5);
   });

@@ -8,8 +8,9 @@
  * Options of a setting: `aggregate=200` (context aggregation window), `history` (extended prediction
  * history), `clusters2` (word-class prefixes of the words two to the left and right too), `gazcase` (gazetteer
  * match codes conjoined with the token's casing), `gaztypes` (gazetteer lists pooled by entity type, with
- * the neighbours' types), `gazdrop=0.5` (share of training documents per epoch trained without their gazetteer
- * rows), `drop=bigL+bigR` (templates left out), `stage2=0` (first pass only), `epochs=N`,
+ * the neighbours' types), `chars=all` / `chars=rare` (character 3- and 4-grams of every word / of words without a
+ * word class), `gazdrop=0.5` (share of training documents per epoch trained without their gazetteer
+ * rows), `worddrop=0.3` (share of capitalized training tokens per epoch trained without their word-identity rows), `drop=bigL+bigR` (templates left out), `stage2=0` (first pass only), `epochs=N`,
  * `gazetteer=0`, `phoenix` (Phoenix actor names in the gazetteer), `clusters=0`, `clusters=built` (the
  * context-vector clusters built from the unlabelled text at run time instead of the committed file),
  * `clusters=FILE` (another cluster file, as written by `npm run train:clusters`). Prints, per setting and epoch, mean ± sd of held-out entity F1 over folds.
@@ -53,7 +54,11 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     else if (key === 'clusters2') s.features.clusters2 = value !== '0';
     else if (key === 'gazcase') s.features.gazCase = value !== '0';
     else if (key === 'gaztypes') s.features.gazTypes = value !== '0';
-    else if (key === 'gazdrop') s.gazDropout = Number(value);
+    else if (key === 'chars') {
+      if (value !== 'all' && value !== 'rare') throw new Error('chars=all or chars=rare');
+      s.features.charGrams = value;
+    } else if (key === 'gazdrop') s.gazDropout = Number(value);
+    else if (key === 'worddrop') s.wordDropout = Number(value);
     else if (key === 'drop') s.features.drop = value.split('+');
     else if (key === 'stage2') s.stage2 = value !== '0';
     else if (key === 'epochs') s.epochs = Number(value);
@@ -119,6 +124,8 @@ function main(argv: string[]): void {
       const b2 = best(r.stage2);
       line += `; second pass ${pct(r.stage2[last]!)} (best epoch ${b2 + 1}: ${pct(r.stage2[b2]!)}; train ${pct(r.train2)})`;
     }
+    line += `; entities unseen in the training blocks: first pass ${pct(r.unseen1)}`;
+    if (s.stage2) line += `, second pass ${pct(r.unseen2)}`;
     process.stdout.write(`${line}; ${r.seconds.toFixed(0)} s\n`);
     for (let e = 0; e < s.epochs; e++)
       log(`  epoch ${e + 1}: ${pct(r.stage1[e]!)}${s.stage2 ? ` / ${pct(r.stage2[e]!)}` : ''}`);

@@ -74,3 +74,28 @@ export function evaluateTags(
   }
   return { ...scores(tc, tp, tg), tokens, tokenAccuracy: tokens ? tokenCorrect / tokens : 0, perType };
 }
+
+/**
+ * Strict entity F1 over the entities (gold and predicted) whose text passes `keep`: e.g. those never seen as an
+ * entity in the training data, a proxy for names a model has not seen.
+ */
+export function entityF1Where(
+  sentences: readonly (readonly string[])[],
+  gold: readonly (readonly string[])[],
+  predicted: readonly (readonly string[])[],
+  keep: (text: string) => boolean,
+): Scores {
+  let correct = 0;
+  let nPred = 0;
+  let nGold = 0;
+  sentences.forEach((tokens, s) => {
+    const text = (x: { start: number; end: number }): string => tokens.slice(x.start, x.end).join(' ');
+    const gs = iobSpans(gold[s]!).filter((x) => keep(text(x)));
+    const ps = iobSpans(predicted[s]!).filter((x) => keep(text(x)));
+    const keys = new Set(gs.map((x) => `${x.start}:${x.end}:${x.type}`));
+    nGold += gs.length;
+    nPred += ps.length;
+    for (const x of ps) if (keys.has(`${x.start}:${x.end}:${x.type}`)) correct++;
+  });
+  return scores(correct, nPred, nGold);
+}

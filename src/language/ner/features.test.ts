@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureExtractor } from './features.js';
+import { charNgrams, FeatureExtractor } from './features.js';
 import { BILOU_LABELS } from './labels.js';
 import { hashString } from './hash.js';
 
@@ -80,5 +80,63 @@ describe('word classes of the words two away (clusters2)', () => {
     // (no word) two before token 0 or 1 of either sentence.
     expect(rows(0).slice(0, 2)).toEqual(rows(1).slice(0, 2));
     expect(rows(0).slice(0, 2)).toEqual(rows(6).slice(0, 2));
+  });
+});
+
+describe('character n-grams (charGrams)', () => {
+  // "Okonkwo" (token 2) has a word class, "Lisbon" (token 4) has none; "met" is too short for n-grams.
+  const clusters = { paths: new Map<number, number>([[hashString('Okonkwo'), 0b10110]]) };
+  const res = { gazetteer: null, clusters };
+  const base = { bits: 16, gazetteerLists: 0, clusters: true };
+  const off = new FeatureExtractor(base, res);
+  const rare = new FeatureExtractor({ ...base, charGrams: 'rare' }, res);
+  const all = new FeatureExtractor({ ...base, charGrams: 'all' }, res);
+  /** Row count of token t's rows that are set. */
+  const used = (fx: FeatureExtractor, t: number): number => {
+    const df = fx.extractDocument(doc);
+    return [...df.feats.subarray(t * df.k, (t + 1) * df.k)].filter((r) => r >= 0).length;
+  };
+
+  it('lists the distinct 3- and 4-grams of the marked word', () => {
+    expect(charNgrams('lisbon')).toEqual([
+      '^li',
+      'lis',
+      'isb',
+      'sbo',
+      'bon',
+      'on$',
+      '^lis',
+      'lisb',
+      'isbo',
+      'sbon',
+      'bon$',
+    ]);
+    expect(charNgrams('aaaaa')).toEqual(['^aa', 'aaa', 'aa$', '^aaa', 'aaaa', 'aaa$']);
+  });
+
+  it('adds rows only to longer words, and with "rare" only to words without a word class', () => {
+    expect(all.extractDocument(doc).k - off.extractDocument(doc).k).toBe(24);
+    expect(used(rare, 4) - used(off, 4)).toBe(11);
+    expect(used(rare, 2) - used(off, 2)).toBe(0);
+    expect(used(all, 2) - used(off, 2)).toBe(charNgrams('okonkwo').length);
+    expect(used(all, 1) - used(off, 1)).toBe(0);
+  });
+});
+
+describe('word identity slots', () => {
+  it('point at the rows of the word itself: its form and lower-cased form come first among its own rows', () => {
+    const fx = new FeatureExtractor({ bits: 16, gazetteerLists: 0, clusters: false }, none);
+    const df = fx.extractDocument(doc);
+    const [w, lw] = fx.wordIdentitySlots();
+    // "Vance" at tokens 0 and 7: same form, same rows; "Lisbon" (token 4) differs.
+    expect(df.feats[0 * df.k + w!]).toBe(df.feats[7 * df.k + w!]);
+    expect(df.feats[0 * df.k + lw!]).toBe(df.feats[7 * df.k + lw!]);
+    expect(df.feats[4 * df.k + w!]).not.toBe(df.feats[0 * df.k + w!]);
+    expect(df.feats[0 * df.k + w!]).toBe(fx.row(2, hashString('Vance')));
+    // The word pairs: "met" + "Okonkwo" (template 16, left pair) and "Okonkwo" + "in" (17, right pair) of token 2.
+    const [, , bigL, bigR] = fx.wordIdentitySlots();
+    const lower = (x: string): number => hashString(x.toLowerCase(), 1);
+    expect(df.feats[2 * df.k + bigL!]).toBe(fx.row2(16, lower('met'), lower('Okonkwo')));
+    expect(df.feats[2 * df.k + bigR!]).toBe(fx.row2(17, lower('Okonkwo'), lower('in')));
   });
 });

@@ -45,6 +45,13 @@ export interface FeatureConfig {
    * rows per token). Lists whose type is mixed (GMB's `gpe`: countries and nationality adjectives) are in none.
    */
   gazTypes?: boolean;
+  /**
+   * Character n-grams (3 and 4 letters) of the lower-cased word with its boundaries marked, each a hashed row,
+   * for words of at least 5 characters with a letter: `all` for every such word, `rare` only for those without a
+   * word class (seen fewer than 3 times in the unlabelled text), so the n-gram weights learn from the words
+   * that look like unseen ones. Word-only rows: pre-summed per word at tagging time.
+   */
+  charGrams?: 'all' | 'rare';
   /** Names of templates (keys of `T` in features.ts) left out: feature ablations in cross-validation. */
   drop?: string[];
 }
@@ -107,6 +114,7 @@ const T = {
   wm1: 23,
   wp1: 24,
   initLw: 25,
+  charGram: 26,
   gaz: 40,
   gazAny: 41,
   gazNext: 42,
@@ -158,6 +166,10 @@ const CTX = {
 const AFFIX_LENGTHS = [1, 2, 3, 4, 5];
 /** Rows that depend on the word alone: w, lw, shape, affixes, length × shape. */
 const OWN_TEMPLATES = 4 + AFFIX_LENGTHS.length * 2;
+/** Rows of character n-grams per word (`FeatureConfig.charGrams`); a word with more n-grams keeps the first ones. */
+const CHAR_SLOTS = 24;
+/** Shortest word given character n-grams (shorter ones are covered by the prefixes and suffixes). */
+const CHAR_MIN_LENGTH = 5;
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 const BOS_SH = hashString('<s>', 7);
@@ -208,7 +220,8 @@ export function staticTemplateCount(cfg: FeatureConfig): number {
     (cfg.gazetteerLists > 0 && cfg.gazTypes ? GAZ_TYPE_ROWS : 0) +
     (cfg.clusters ? 8 : 0) +
     (cfg.clusters && cfg.clusters2 ? 4 : 0) +
-    (cfg.aggregate ? AGG_SLOTS : 0)
+    (cfg.aggregate ? AGG_SLOTS : 0) +
+    (cfg.charGrams ? CHAR_SLOTS : 0)
   );
 }
 
@@ -268,7 +281,7 @@ export class FeatureExtractor {
       if (id === undefined) throw new Error(`unknown feature template "${name}"`);
       this.dropped[id] = 1;
     }
-    this.ownCount = OWN_TEMPLATES + (cfg.clusters ? 4 : 0);
+    this.ownCount = OWN_TEMPLATES + (cfg.clusters ? 4 : 0) + (cfg.charGrams ? CHAR_SLOTS : 0);
     if (cfg.gazetteerLists > 0 && !res.gazetteer) throw new Error('feature config needs a gazetteer');
     if (cfg.gazetteerLists > 0 && res.gazetteer) {
       const lists = res.gazetteer.lists.slice(0, cfg.gazetteerLists);
@@ -366,6 +379,14 @@ export class FeatureExtractor {
       own[o++] = this.row2(T.cl, 6, pathPrefix(c, 6));
       own[o++] = this.row2(T.cl, 10, pathPrefix(c, 10));
       own[o++] = this.row2(T.cl, 20, c);
+    }
+    if (this.cfg.charGrams) {
+      const end = o + CHAR_SLOTS;
+      const on = inf.hasLetter && word.length >= CHAR_MIN_LENGTH && (this.cfg.charGrams === 'all' || inf.cluster === 0);
+      if (on)
+        for (const g of charNgrams(inf.norm))
+          if (o < end) own[o++] = this.row2(T.charGram, g.length, hashString(g, 17));
+      while (o < end) own[o++] = -1;
     }
     return own;
   }
@@ -842,9 +863,28 @@ export class FeatureExtractor {
     return [from, from + this.cfg.gazetteerLists + 3 + (this.cfg.gazTypes ? GAZ_TYPE_ROWS : 0)];
   }
 
+  /**
+   * Slots, among each token's static rows in the training layout, of the features that name the token's own word:
+   * its form and lower-cased form, the word pairs with its neighbours, and its lower-cased form at a sentence start
+   * or in a headline (see `TrainOptions.wordDropout`).
+   */
+  wordIdentitySlots(): number[] {
+    if (this.tables) throw new Error('word identity slots exist in the training layout only');
+    const after = 1 + this.ownCount;
+    return [1, 2, after + 9, after + 10, after + 13, after + 17];
+  }
+
   transitionRow(prev: number): number {
     return this.row(T.p1, prev + 1);
   }
+}
+
+/** Distinct 3- and 4-letter n-grams of `^word$` (trigrams first, left to right). */
+export function charNgrams(word: string): string[] {
+  const s = `^${word}$`;
+  const out = new Set<string>();
+  for (const n of [3, 4]) for (let i = 0; i + n <= s.length; i++) out.add(s.slice(i, i + n));
+  return [...out];
 }
 
 /** Each row's largest weight in a compact table of NUM_LABELS-wide rows. */

@@ -2,7 +2,7 @@
  * `npm run train:ner` — trains the committed NER model. Never run in CI or tests.
  *
  *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 14] [--epochs2 N] [--no-stage2]
- *        [--no-dev] [--no-gazetteer] [--no-clusters] [--clusters FILE|built] [--aggregate 1000] [--no-history] [--clusters2] [--gaz-case] [--gaz-types] [--gaz-dropout 0.5] [--min-count 1] [--folds 5]
+ *        [--no-dev] [--no-gazetteer] [--no-clusters] [--clusters FILE|built] [--aggregate 1000] [--no-history] [--clusters2] [--gaz-case] [--gaz-types] [--chars all|rare] [--gaz-dropout 0.5] [--word-dropout 0.3] [--min-count 1] [--folds 5]
  *
  * The defaults are the settings chosen by cross-validation on train (`npm run cv:ner`, docs/ner-model-selection.md),
  * never on the dev file: `npm run train:ner` alone rebuilds the committed model.
@@ -21,6 +21,11 @@ import { buildClusters } from './build-clusters.js';
 import type { FeatureResources } from './features.js';
 import { DEFAULT_CLUSTER_FILE, loadClusterFile } from './cluster-file.js';
 import { repoRoot, sharedDataDir } from './data-dir.js';
+
+function charMode(v: string): 'all' | 'rare' {
+  if (v !== 'all' && v !== 'rare') throw new Error('--chars all or --chars rare');
+  return v;
+}
 
 function main(argv: string[]): void {
   const flag = (name: string): boolean => argv.includes(`--${name}`);
@@ -64,6 +69,7 @@ function main(argv: string[]): void {
     ...(flag('clusters2') && resources.clusters !== null ? { clusters2: true } : {}),
     ...(flag('gaz-case') && resources.gazetteer !== null ? { gazCase: true } : {}),
     ...(flag('gaz-types') && resources.gazetteer !== null ? { gazTypes: true } : {}),
+    ...(flag('chars') ? { charGrams: charMode(value('chars', '')) } : {}),
   };
   const settings = {
     bits,
@@ -75,6 +81,7 @@ function main(argv: string[]): void {
     minCount: Number(value('min-count', '1')),
     // Only when asked for, so the settings written into a model trained without it stay as before.
     ...(flag('gaz-dropout') ? { gazDropout: Number(value('gaz-dropout', '0')) } : {}),
+    ...(flag('word-dropout') ? { wordDropout: Number(value('word-dropout', '0')) } : {}),
     ...features,
   };
   const model = trainTagger(train, { ...settings, features, resources, log });

@@ -53,3 +53,21 @@ describe('trainTagger (tiny hand-written corpus)', () => {
     expect(() => trainTagger([{ sentences: [{ tokens: ['a'], tags: ['B-FOO'] }] }], { bits: 10 })).toThrow(/FOO/);
   });
 });
+
+describe('word dropout in training', () => {
+  const train = (wordDropout?: number) =>
+    serializeModel(trainTagger(TINY_CORPUS, { bits: 14, epochs: 6, folds: 2, wordDropout }));
+
+  it('changes nothing at 0, and changes the weights (deterministically) when set', () => {
+    const plain = train();
+    expect(Buffer.compare(train(0), plain)).toBe(0);
+    expect(Buffer.compare(train(0.5), plain)).not.toBe(0);
+    expect(Buffer.compare(train(0.5), train(0.5))).toBe(0);
+  });
+
+  it('still learns to tag a name from its context', () => {
+    const m = trainTagger(TINY_CORPUS, { bits: 14, epochs: 10, folds: 2, wordDropout: 0.3 });
+    const [tags] = m.tagSentences([['Marta', 'Okonkwo', 'flew', 'to', 'Nairobi', '.']]);
+    expect(tags).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O']);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   FeatureExtractor,
   stage2TemplateCount,
+  HISTORY_TEMPLATES,
   type FeatureConfig,
   type FeatureResources,
   type DocFeatures,
@@ -33,11 +34,18 @@ export interface TrainOptions {
    * the weights of the other features are not undertrained on names the gazetteer already knows.
    */
   gazDropout?: number;
+  /**
+   * Share of capitalized training tokens, drawn anew in every epoch, trained without the features that name the
+   * word itself (`FeatureExtractor.wordIdentitySlots` and the previous label × word rows; default 0), so the model
+   * learns to tag names from their context, shape, affixes, lists and word classes, as it must for names it has
+   * never seen (word dropout: Lample et al. 2016 replace singletons with an unknown-word token).
+   */
+  wordDropout?: number;
   /** Folds for the jack-knifed first-pass labels the second pass is trained on (default 5). */
   folds?: number;
   resources?: FeatureResources;
   /** Optional feature groups and ablations (see `FeatureConfig`). */
-  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes'>;
+  features?: Pick<FeatureConfig, 'aggregate' | 'history' | 'drop' | 'clusters2' | 'gazCase' | 'gazTypes' | 'charGrams'>;
   provenance?: Provenance;
   /** Progress messages. */
   log?: (message: string) => void;
@@ -72,12 +80,15 @@ export function trainStage(
   log: (m: string) => void,
   checkpoint?: (epoch: number, averaged: () => Float32Array) => void,
   gazDropout = 0,
+  wordDropout = 0,
 ): Float32Array {
   const trainer = new PerceptronTrainer(1 << fx.cfg.bits);
   const random = rng(seed);
   // A stream of its own, so that the document order is the same with and without dropout.
   const drop = gazDropout > 0 ? rng(seed ^ 0x5f3759df) : null;
   const [gazFrom, gazTo] = fx.gazetteerSlots();
+  const wordDrop = wordDropout > 0 ? rng(seed ^ 0x2545f491) : null;
+  const wordSlots = wordDrop ? fx.wordIdentitySlots() : [];
   let order = docs.slice();
   for (let e = 0; e < epochs; e++) {
     order = shuffled(order, random);
@@ -85,7 +96,8 @@ export function trainStage(
     let tokens = 0;
     for (const d of order) {
       const out = new Uint8Array(d.df.n);
-      const df = drop && gazTo > gazFrom && drop() < gazDropout ? withoutSlots(d.df, gazFrom, gazTo) : d.df;
+      let df = drop && gazTo > gazFrom && drop() < gazDropout ? withoutSlots(d.df, gazFrom, gazTo) : d.df;
+      if (wordDrop) df = withoutWords(df, wordSlots, wordDropout, wordDrop);
       errors += decodeDocument(
         fx,
         trainer.w,
@@ -107,6 +119,25 @@ function withoutSlots(df: DocFeatures, from: number, to: number): DocFeatures {
   const feats = df.feats.slice();
   for (let o = 0; o < feats.length; o += df.k) feats.fill(-1, o + from, o + to);
   return { ...df, feats };
+}
+
+/**
+ * A copy of a document's features in which each capitalized token, with probability `p`, has its word-identity
+ * slots and its previous label × word rows left out.
+ */
+function withoutWords(df: DocFeatures, slots: readonly number[], p: number, random: () => number): DocFeatures {
+  let feats: Int32Array | null = null;
+  let hist: Int32Array[] | null = null;
+  for (let i = 0; i < df.n; i++) {
+    if (!df.capital[i] || random() >= p) continue;
+    feats ??= df.feats.slice();
+    hist ??= df.hist.slice();
+    for (const s of slots) feats[i * df.k + s] = -1;
+    const h = hist[i]!.slice();
+    for (let j = 0; j < h.length; j += HISTORY_TEMPLATES) h[j] = -1;
+    hist[i] = h;
+  }
+  return feats ? { ...df, feats, hist: hist! } : df;
 }
 
 /** Features and gold labels of training documents. */
@@ -156,7 +187,8 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
   const prepared = withoutRareFeatures(prepareDocuments(fx, documents), cfg.bits, options.minCount ?? 1);
   log(`stage 1: ${prepared.length} documents`);
   const gazDropout = options.gazDropout ?? 0;
-  const stage1 = trainStage(fx, prepared, false, epochs, seed, log, undefined, gazDropout);
+  const wordDropout = options.wordDropout ?? 0;
+  const stage1 = trainStage(fx, prepared, false, epochs, seed, log, undefined, gazDropout, wordDropout);
   let stage2: Float32Array | null = null;
   if (useStage2 && documents.length >= 2) {
     // Jack-knife: first-pass labels for each document come from a model that did not see it.
@@ -180,6 +212,7 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
         () => {},
         undefined,
         gazDropout,
+        wordDropout,
       );
       prepared.forEach((d, i) => {
         if (fold[i] !== f) return;
@@ -189,7 +222,17 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
       });
     }
     log('stage 2: training');
-    stage2 = trainStage(fx, prepared, true, options.epochs2 ?? epochs, seed + 104729, log, undefined, gazDropout);
+    stage2 = trainStage(
+      fx,
+      prepared,
+      true,
+      options.epochs2 ?? epochs,
+      seed + 104729,
+      log,
+      undefined,
+      gazDropout,
+      wordDropout,
+    );
   }
   return NerModel.fromFull(cfg, resources, stage1, stage2, options.provenance ?? {});
 }
