@@ -27,6 +27,36 @@ afterAll(async () => {
 });
 
 describe('web UI', () => {
+  it('draws only the latest address: a slow view left behind never writes over the next one', async () => {
+    await page.goto(`${base}/#/articles`);
+    await settled(page);
+    await page.route('**/api/network**', async (r) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await r.continue();
+    });
+    await page.evaluate(() => {
+      location.hash = '#/network';
+    });
+    await page.evaluate(() => {
+      location.hash = '#/stories';
+    });
+    await settled(page);
+    // Long enough for the slow network answer to arrive and its view to finish drawing.
+    await page.waitForTimeout(2500);
+    expect(await page.locator('#main h2').first().textContent()).toBe('Stories');
+    expect(await page.evaluate(() => document.getElementById('main')?.dataset.shown)).toBe('#/stories');
+    await page.unroute('**/api/network**');
+  });
+
+  it('reports a malformed address as a view that could not load, and is ready for the next one', async () => {
+    await page.goto(`${base}/#/search/100%`);
+    await settled(page);
+    expect(await page.locator('#main .warning').textContent()).toContain('Could not load');
+    await page.goto(`${base}/#/stories`);
+    await settled(page);
+    expect(await page.locator('#main h2').first().textContent()).toBe('Stories');
+  });
+
   it('goes from the article list to the reader, with captions apart and entities highlighted', async () => {
     await page.goto(`${base}/`);
     await settled(page);

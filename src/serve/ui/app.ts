@@ -43,33 +43,42 @@ const VIEWS: View[] = [
   { route: 'corrections', label: 'Corrections', render: (m) => renderCorrections(m) },
 ];
 
-/** Counts route calls, so that only the latest one marks the view as drawn. */
-let routing = 0;
+/** The number of the latest address asked for; only its view is marked as drawn. */
+let asked = 0;
+/** The view being drawn: views are drawn one at a time, so that a slow older one cannot write over a newer one. */
+let drawing: Promise<void> = Promise.resolve();
+/** How long a new address waits for the view before it (a request that never ends must not freeze the workbench). */
+const DRAW_WAIT_MS = 5000;
 
-async function route(): Promise<void> {
+function route(): void {
   const main = document.getElementById('main')!;
-  const mine = ++routing;
-  const shown = location.hash;
+  const mine = ++asked;
   // While a view loads, the old one may still be on screen: say so to assistive technology and to anyone waiting for
   // the view of the current address (`data-shown` names the address whose view is drawn).
   main.setAttribute('aria-busy', 'true');
-  // A view's own state follows its path as a query ("#/timeline?type=…"); views get it as `params`.
-  const hash = location.hash.replace(/^#/, '');
-  const cut = hash.indexOf('?');
-  const params = new URLSearchParams(cut >= 0 ? hash.slice(cut + 1) : '');
-  const [, name = 'articles', ...rest] = (cut >= 0 ? hash.slice(0, cut) : hash).split('/');
-  const arg = decodeURIComponent(rest.join('/'));
-  const view = VIEWS.find((v) => v.route === name) ?? VIEWS[0]!;
-  for (const a of document.querySelectorAll('#nav a'))
-    a.classList.toggle('active', a.getAttribute('data-route') === view.route);
+  const before = Promise.race([drawing, new Promise<void>((resolve) => setTimeout(resolve, DRAW_WAIT_MS))]);
+  drawing = before.then(() => (mine === asked ? draw(main, mine) : undefined));
+}
+
+async function draw(main: HTMLElement, mine: number): Promise<void> {
+  const shown = location.hash;
   try {
-    await view.render(main, arg, params);
+    // A view's own state follows its path as a query ("#/timeline?type=…"); views get it as `params`.
+    const hash = shown.replace(/^#/, '');
+    const cut = hash.indexOf('?');
+    const params = new URLSearchParams(cut >= 0 ? hash.slice(cut + 1) : '');
+    const [, name = 'articles', ...rest] = (cut >= 0 ? hash.slice(0, cut) : hash).split('/');
+    const view = VIEWS.find((v) => v.route === name) ?? VIEWS[0]!;
+    for (const a of document.querySelectorAll('#nav a'))
+      a.classList.toggle('active', a.getAttribute('data-route') === view.route);
+    // A malformed address ("#/search/100%") throws here and is reported like any view that could not load.
+    await view.render(main, decodeURIComponent(rest.join('/')), params);
   } catch (err) {
     main.replaceChildren(
       el('p', { class: 'warning' }, `Could not load: ${err instanceof Error ? err.message : String(err)}`),
     );
   } finally {
-    if (mine === routing) {
+    if (mine === asked) {
       main.removeAttribute('aria-busy');
       main.dataset.shown = shown;
     }
@@ -86,8 +95,8 @@ function start(): void {
     const q = input.value.trim();
     if (q) location.hash = `#/search/${encodeURIComponent(q)}`;
   });
-  window.addEventListener('hashchange', () => void route());
-  void route();
+  window.addEventListener('hashchange', route);
+  route();
   void parseResponse(client.stats.$get())
     .then((s) => {
       document.getElementById('stats')!.textContent =
