@@ -102,7 +102,7 @@ const NOT_ADJECTIVAL = `(?!${NUM}(?:-(?:${UNITS})|\\s+(?:second|minute|hour|day|
  * later year within a century, written in two or four digits, and nothing but a word follows (not an ISO date, a
  * phone number or a score). TimeML tags each end of a range as its own expression; only the start is tagged here.
  */
-function yearRangeStart(y: number, after: string): boolean {
+export function yearRangeStart(y: number, after: string): boolean {
   const m = /^\s*[-–]\s*(\d{2}|\d{4})(?![\p{N}]|\s*[-–/:.,]\s*\d)/u.exec(after);
   if (!m) return false;
   const end = m[1]!.length === 2 ? Math.floor(y / 100) * 100 + Number(m[1]) : Number(m[1]);
