@@ -216,10 +216,10 @@ describe('narrative time and intervals', () => {
     const past = article('On Sunday, the senator appeared on a talk show. The governor also praised the bill.');
     expect(dateOf(past, 'praised')).toMatchObject({ date: { value: '2026-03-08' }, dateFrom: 'carried' });
   });
-  it('dates an experiential present perfect past the lead by the anchor month only: what has happened up to now', () => {
+  it('dates a present perfect past the lead by the anchor month only: it is what has happened up to now', () => {
     const doc = article(
       'A strong quake has hit the northern coast, officials said. Rescuers searched the rubble. ' +
-        'The region has already suffered three large quakes. The governor has praised the rescuers three times.',
+        'The region has already suffered three large quakes. The governor has also praised the rescuers.',
     );
     // The lead's present perfect is the day's news.
     expect(dateOf(doc, 'hit')).toMatchObject({ date: { value: '2026-03-11', precision: 'day' }, dateFrom: 'anchor' });
@@ -297,12 +297,13 @@ describe('narrative time and intervals', () => {
     );
     expect(dateOf(from, 'resigned')).toMatchObject({ date: { value: '2026-03-11', precision: 'day' } });
   });
-  it('gives a present perfect past the lead the anchor month only with an experiential marker or "since"', () => {
+  it('gives a passive or modal perfect past the lead the anchor day, unless an experiential marker or "since"', () => {
     const doc = article(
       'A strong quake hit the northern coast on Wednesday. Rescuers searched the rubble. ' +
         'Officials said the captain would have survived with a vest. The town has never seen such damage. ' +
-        'Soldiers have been deployed to the region. Prices have risen since the quake.',
+        'Soldiers have been deployed to the region. Prices have risen since the quake. Medics have already been flown in.',
     );
+    expect(dateOf(doc, 'flown').date).toEqual({ value: '2026-03', precision: 'month' });
     expect(dateOf(doc, 'deployed').date).toEqual({ value: '2026-03-11', precision: 'day' });
     expect(dateOf(doc, 'survived').date).toEqual({ value: '2026-03-11', precision: 'day' });
     expect(dateOf(doc, 'seen').date).toEqual({ value: '2026-03', precision: 'month' });

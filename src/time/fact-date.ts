@@ -59,14 +59,15 @@ export function factDate(doc: Doc, span: Span): FactDate {
   if (carried) return { ...carried, dateFrom: 'carried', reported };
   const anchor = doc.anchor ?? doc.published;
   if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value)) {
-    // Past the lead, an experiential or continuative present perfect is not the day's news but what has happened
-    // up to now ("the North has tested six bombs so far", "prices have risen since"): the text gives no day, so it
-    // keeps the anchor's month. A bare one ("troops have been deployed") is news of the day like the lead's.
+    // Past the lead, a present perfect is not the day's news but what has happened up to now ("the envoy has
+    // praised the plan", "the North has tested six bombs so far", "prices have risen since"): the text gives no day,
+    // so it keeps the anchor's month. A passive one with no experiential marker ("troops have been deployed") is
+    // resultative — the state it tells of holds now, news of the day like the lead's — and keeps the day.
     if (
       anchor.precision === 'day' &&
       !inLead(doc, sentence) &&
       presentPerfect(doc, sentence, span) &&
-      experientialPerfect(doc, sentence, span)
+      (experientialPerfect(doc, sentence, span) || !passivePerfect(doc, sentence, span))
     )
       return {
         date: { value: anchor.value.slice(0, 7), precision: 'month' },
@@ -487,11 +488,16 @@ function presentPerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
 /**
  * Markers of the experiential perfect, which tells of what has happened at some time up to now ("has never lost",
  * "has struck three times", "have so far refused", "has seen it before"), and the "since" of the continuative
- * perfect ("have risen since the quake"); a bare present perfect ("troops have been deployed") is the resultative
- * or hot-news perfect, news of the day.
+ * perfect ("have risen since the quake"): with one, even a passive perfect ("have already been deployed") is not
+ * the resultative news of the day.
  */
 const EXPERIENTIAL =
   /\b(?:ever|never|so\s+far|already|before|since|(?:\d+|once|twice|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)\s+times)\b/i;
+
+/** "been" right before the fact's participle, an adverb allowed between: a passive perfect ("have been deployed"). */
+function passivePerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
+  return /\bbeen\s+(?:\p{Ll}+ly\s+)?$/u.test(doc.text.slice(Math.max(sentence.start, span.start - 30), span.start));
+}
 
 /** Whether a present perfect fact is experiential or continuative: a marker in its clause, before or after the verb. */
 function experientialPerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
