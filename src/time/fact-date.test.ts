@@ -317,5 +317,8 @@ describe('narrative time and intervals', () => {
     // A relative "that" still opens another clause.
     const rel = article('The minister criticised the strike that began on Monday.');
     expect(dateOf(rel, 'criticised').dateFrom).toBe('anchor');
+    // So does a complementizer "that" before a noun subject and its verb.
+    const comp = article('The governor warned that police arrested two men on Monday.');
+    expect(dateOf(comp, 'warned').dateFrom).toBe('anchor');
   });
 });

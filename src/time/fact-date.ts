@@ -128,8 +128,7 @@ const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
 const EMBEDDED_CLAUSE = /\b(?:that|which|who|whom|whose|where|how|why|whether)\b/gu;
 /**
  * Words after "that" that open a clause: its subject (a determiner, a pronoun, a number) or, after a relative "that",
- * its verb (an auxiliary, a modal, "not"). Another lower-case word in the singular makes "that" a determiner ("that
- * town"): English determiner "that" takes a singular or mass noun, "those" a plural one.
+ * its verb (an auxiliary, a modal, "not").
  */
 const CLAUSE_AFTER_THAT = new Set(
   (
@@ -138,16 +137,32 @@ const CLAUSE_AFTER_THAT = new Set(
     'have had will would could should may might must can did does do not never also still only'
   ).split(' '),
 );
+/** Auxiliaries and modals: after "that" and a noun, a finite verb makes the noun a clause's subject. */
+const AUXILIARY = new Set(
+  'is was were are be has have had will would could should may might must can did does do'.split(' '),
+);
 
-/** Whether `between` holds a relative or wh-clause opening: a lower-case "that" used as a determiner does not count. */
+/** Whether a word reads as a verb: a past, an -s present, an auxiliary or a modal. */
+function verbLike(word: string): boolean {
+  return AUXILIARY.has(word) || /(?:s|ed)$/.test(word) || (PAST_CUES.has(word) && !NOT_VERB.has(word));
+}
+
+/**
+ * Whether `between` holds a relative or wh-clause opening. A lower-case "that" before a singular noun that no verb
+ * follows is a determiner ("attacked that town again on Monday": English determiner "that" takes a singular or mass
+ * noun, "those" a plural one); before a subject and its verb it is a complementizer ("said that police arrested").
+ */
 function embeddedClause(between: string): boolean {
   for (const m of between.matchAll(EMBEDDED_CLAUSE)) {
     if (m[0] !== 'that') return true;
-    const next = /^\s+(\p{Ll}+)\b/u.exec(between.slice(m.index + 4))?.[1];
-    if (next === undefined || CLAUSE_AFTER_THAT.has(next) || /(?:s|ed)$/.test(next) || PAST_CUES.has(next)) return true;
+    const words = /^\s+(\p{Ll}+)\b(?:\s+(\p{Ll}+)\b)?/u.exec(between.slice(m.index + 4));
+    const next = words?.[1];
+    if (next === undefined || CLAUSE_AFTER_THAT.has(next) || verbLike(next)) return true;
+    if (words?.[2] !== undefined && verbLike(words[2])) return true;
   }
   return false;
 }
+
 /** Whether the fact is a finite verb form: an -ed or irregular past, a present in -s. */
 function verbFact(doc: Doc, span: Span): boolean {
   const word = /^\p{L}+/u.exec(doc.text.slice(span.start, span.end))?.[0]?.toLowerCase() ?? '';
