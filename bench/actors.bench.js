@@ -1,6 +1,7 @@
 // Actor precision on real news, stand-off: the language stage over 40 Timeline17 input articles drawn by a seeded
 // rule (bench/devsets/README-actors.md), one row per article and actor key, each row labelled by hand in
-// bench/devsets/actors-realnews.jsonl (document id, key, type, first mention's offsets, label; never text).
+// bench/devsets/actors-realnews.jsonl (document id, type, first mention's offsets, label; never text: a row's
+// actor key is recomputed from the offsets at run time, see labelsByKey).
 // Prints, per split (tune, check): rows, labelled rows, good, junk by class, wrong type, should merge, and
 // precision strict (good / labelled) and lenient (not junk / labelled); rows the labels do not cover are counted
 // apart ("new") and, with --list, printed with the tune split's errors (key, type and label; no text).
@@ -11,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotateLanguage } from '../dist/language/index.js';
 import { loadTagger } from '../dist/language/ner/index.js';
+import { nameKey } from '../dist/language/normalize.js';
 import { createDoc, textArticle } from '../dist/model/index.js';
 import { ActorTally, resolveActors } from '../dist/resolve/actors.js';
 import { DocumentStore, textSha } from './devsets/load.js';
@@ -78,6 +80,26 @@ export function actorRows(doc) {
   });
 }
 
+const KEY_PREFIX = { PERSON: 'person', ORG: 'org', GPE: 'loc', LOC: 'loc', MISC: 'misc', NORP: 'misc' };
+
+/**
+ * The labels of one document by `doc<TAB>key<TAB>type`. The file stores no key (a key spells the name): a label's
+ * key is the actor key the language stage gives the mention at the label's offsets, or, when no mention has those
+ * offsets, the key of the text there as the label's type would spell it (prefix and normalized text).
+ */
+export function labelsByKey(doc, text, labels) {
+  const atSpan = new Map(doc.entities.filter((m) => m.actorKey).map((m) => [`${m.start}\t${m.end}`, m.actorKey]));
+  const out = new Map();
+  for (const l of labels) {
+    if (l.doc !== doc.id) continue;
+    const key =
+      atSpan.get(`${l.span[0]}\t${l.span[1]}`) ??
+      `${KEY_PREFIX[l.type] ?? 'misc'}:${nameKey(text.slice(l.span[0], l.span[1]))}`;
+    out.set(`${l.doc}\t${key}\t${l.type}`, l);
+  }
+  return out;
+}
+
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   const store = new DocumentStore();
@@ -87,7 +109,6 @@ if (isMain) {
         .filter(Boolean)
         .map((l) => JSON.parse(l))
     : [];
-  const byKey = new Map(labels.map((l) => [`${l.doc}\t${l.key}\t${l.type}`, l]));
   const bySpan = new Map(labels.map((l) => [`${l.doc}\t${l.span[0]}\t${l.span[1]}`, l]));
   const tagger = loadTagger();
   const tally = {};
@@ -103,6 +124,7 @@ if (isMain) {
     const t = process.cpuUsage(t0);
     cpu += t.user + t.system;
     actorTally.addDoc(doc);
+    const byKey = labelsByKey(doc, text, labels);
     const s = (tally[split] ??= {
       rows: 0,
       labelled: 0,
@@ -133,7 +155,7 @@ if (isMain) {
       if (l && l.sha !== sha) throw new Error(`${id}: text changed since labelling`);
       if (!l) {
         s.fresh.push(`${id}\t${r.key}\t${r.type}`);
-        stubs.push({ doc: id, sha, split, key: r.key, type: r.type, span: r.span, label: '?' });
+        stubs.push({ doc: id, sha, split, type: r.type, span: r.span, label: '?' });
         continue;
       }
       s.labelled++;
@@ -145,10 +167,9 @@ if (isMain) {
       else s.junk[cls] = (s.junk[cls] ?? 0) + 1;
     }
     // Good rows the pipeline no longer gives (neither the key nor the labelled first mention): lost actors.
-    for (const l of labels)
-      if (l.doc === id && l.label === 'good')
-        if (!produced.has(`${id}\t${l.key}\t${l.type}`) && !produced.has(`${id}\t${l.span[0]}\t${l.span[1]}`))
-          s.lost.push(`lost\t${id}\t${l.key}\t${l.type}`);
+    for (const [k, l] of byKey)
+      if (l.label === 'good')
+        if (!produced.has(k) && !produced.has(`${id}\t${l.span[0]}\t${l.span[1]}`)) s.lost.push(`lost\t${k}`);
   }
   for (const split of ['tune', 'check']) {
     const s = tally[split];

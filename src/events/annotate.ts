@@ -1,7 +1,7 @@
 import type { Doc, EventActor, EventMention, PloverType } from '../model/index.js';
 import { docIndex, textSpan } from '../model/index.js';
 import { QUAD_CLASS } from '../model/plover.js';
-import { factDateFields } from '../time/index.js';
+import { factDateFields, SAME_FORM_PAST } from '../time/index.js';
 import { isModifier, sentenceActors, type ActorCandidate, type EventContext } from './actors.js';
 import { domainAttributes } from './attributes.js';
 import {
@@ -87,9 +87,6 @@ function foundAt(
 
 const MAX_GOVERN_DISTANCE = 9;
 
-/** Past tenses spelt like the base form: after a singular subject they are finite verbs ("the army hit the town"). */
-const SAME_FORM_PAST = /^(hit|cut|put|set|shut|beat|cast|spread|quit|burst|hurt|bid|let|struck|shot)$/;
-
 /** Prepositions of place that end the search for the verb carrying an event noun. */
 const LOCATIVE_BREAKS: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'outside', 'near']);
 
@@ -152,7 +149,7 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
         DETERMINERS.has(words[i - 2]!) &&
         /^[a-z][a-z-]*[a-z]$/.test(words[i - 1]!) &&
         !/(ly|s)$/.test(words[i - 1]!) &&
-        !SAME_FORM_PAST.test(words[i]!) &&
+        !SAME_FORM_PAST.has(words[i]!) &&
         !isIrregularPast(words[i]!) &&
         (!actorEnds.has(i) || words[i - 2] === 'a' || words[i - 2] === 'an')
       )

@@ -508,34 +508,74 @@ describe('works, firms, features and labels are no persons', () => {
   it('types a works named after a person as an organization, a building as a place', () => {
     const doc = analyze(
       'Jets leave the Anton Vesely Aircraft Plant weekly. Workers at the Gorbenko aviation plant struck. ' +
-        'Fans filled Ilse Brandt Arena. Crews capped the Sable well. Gorbenko smiled.',
+        'Fans filled Ilse Brandt Arena. Crews capped the Sable oil rig. Gorbenko smiled.',
       [
         ['Anton Vesely Aircraft Plant', 'PER'],
         ['Gorbenko', 'PER'],
         ['Ilse Brandt Arena', 'PER'],
-        ['Sable', 'LOC'],
+        ['Sable', 'MISC'],
       ],
     );
     expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
       ['Anton Vesely Aircraft Plant', 'ORG'],
       ['Gorbenko aviation plant', 'ORG'],
       ['Ilse Brandt Arena', 'LOC'],
-      ['Sable well', 'LOC'],
+      ['Sable oil rig', 'LOC'],
       ['Gorbenko', 'PERSON'],
     ]);
   });
 
-  it('leaves a name before a verb that looks like a head noun alone, and the plural "works" of an artist', () => {
-    const doc = analyze('Ada Lind said Orvik mills grain. Lind would plant trees. Critics praised the Orvik works.', [
-      ['Ada Lind', 'PER'],
-      ['Orvik', 'PER'],
-      ['Lind', 'PER'],
-    ]);
+  it('reads a name before a head noun as the works only where the noun closes the phrase', () => {
+    const doc = analyze(
+      'Ada Lind said Orvik mills grain. Lind would plant trees. Critics praised the Orvik works. ' +
+        'Staff left the Orvik plant. The Orvik plant manager spoke.',
+      [
+        ['Ada Lind', 'PER'],
+        ['Orvik', 'PER'],
+        ['Lind', 'PER'],
+      ],
+    );
     expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
       ['Ada Lind', 'PERSON'],
       ['Orvik', 'PERSON'],
       ['Lind', 'PERSON'],
       ['Orvik', 'PERSON'],
+      ['Orvik plant', 'ORG'],
+      ['Orvik', 'PERSON'],
+    ]);
+  });
+
+  it('leaves a name before an adverb or a plural noun of people alone, and a place the model named a place', () => {
+    const doc = analyze(
+      'The people of Gaza well remember the last war. FBI agents searched the homes of Trump associates. ' +
+        'Barges reached the Drava oil rig. Aides met in the Teal Room with Kerr Associates.',
+      [
+        ['Gaza', 'LOC'],
+        ['FBI', 'ORG'],
+        ['Trump', 'PER'],
+        ['Drava', 'LOC'],
+        ['Teal Room', 'PER'],
+        ['Kerr Associates', 'PER'],
+      ],
+    );
+    expect(doc.entities.map((e) => [e.text, e.type])).toEqual([
+      ['Gaza', 'GPE'],
+      ['FBI', 'ORG'],
+      ['Trump', 'PERSON'],
+      ['Drava', 'GPE'],
+      ['Teal Room', 'LOC'],
+      ['Kerr Associates', 'ORG'],
+    ]);
+  });
+
+  it('keeps a one-word title that is the surname of a person named earlier', () => {
+    const doc = analyze('Tomas Chancellor, the editor, said the paper would close. Chancellor added that staff knew.', [
+      ['Tomas Chancellor', 'PER'],
+      ['Chancellor', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.text, e.type, e.actorKey])).toEqual([
+      ['Tomas Chancellor', 'PERSON', 'person:tomas chancellor'],
+      ['Chancellor', 'PERSON', 'person:tomas chancellor'],
     ]);
   });
 
@@ -624,12 +664,13 @@ describe('works, firms, features and labels are no persons', () => {
   });
 
   it('drops the bracket escapes of treebank text', () => {
-    const doc = analyze('The agency -LRB- WHO -RRB- said so.', [
+    const doc = analyze('Two ministers -LRB- Kask and Ott -RRB- said so.', [
       ['LRB', 'ORG'],
       ['RRB', 'ORG'],
-      ['WHO', 'ORG'],
+      ['Kask', 'PER'],
+      ['Ott', 'PER'],
     ]);
-    expect(doc.entities.map((e) => e.text)).toEqual(['WHO']);
+    expect(doc.entities.map((e) => e.text)).toEqual(['Kask', 'Ott']);
   });
 });
 
@@ -681,6 +722,22 @@ describe('capitals acting for their state', () => {
       ['Berlin', 'country:DEU'],
       ['Tokyo', 'loc:tokyo'],
       ['Seoul', 'loc:seoul'],
+    ]);
+  });
+
+  it('keeps coordinated capitals opened by a place preposition as places whatever follows', () => {
+    const doc = analyze(
+      'Hotels in London and Paris are ready for the summer rush. London and Paris are ready to talk.',
+      [
+        ['London', 'LOC'],
+        ['Paris', 'LOC'],
+      ],
+    );
+    expect(doc.entities.map((e) => [e.text, e.actorKey])).toEqual([
+      ['London', 'loc:london'],
+      ['Paris', 'loc:paris'],
+      ['London', 'country:GBR'],
+      ['Paris', 'country:FRA'],
     ]);
   });
 

@@ -15,7 +15,7 @@ import {
   PERSON_PARTICLES,
 } from './data/junk.js';
 import { inCredit, isJunkMentionText, junkSentences } from './junk-filter.js';
-import { actsAsActor } from './metonymy.js';
+import { actsAsActor, placedByPreposition } from './metonymy.js';
 import {
   facilityName,
   hyphenatedPair,
@@ -131,14 +131,19 @@ export function annotateEntities(doc: Doc, tagger?: NerTagger): void {
     built.push(b);
   };
   const made: Built[] = [];
+  // Last words of the persons named in full so far: a title word that is also one of them is that person's surname
+  // ("Alexander Chancellor … Chancellor added").
+  const surnames = new Set<string>();
   for (const c of cands) {
     if (c.dead) continue;
     const sentence = doc.tokens[c.s]!.sentence;
     if (junk[sentence] || inCredit(doc, c.s, c.e)) continue;
     // Title-case subheads ("A Pattern of Escalation") capitalize every word: only known names count there.
     if (subhead[sentence] && !c.gaz) continue;
-    const b = buildMention(doc, ix, words, c, sentence);
-    if (b) made.push(b);
+    const b = buildMention(doc, ix, words, c, sentence, surnames);
+    if (!b) continue;
+    made.push(b);
+    if (b.mention.type === 'PERSON' && b.e - b.s > 1) surnames.add(words[b.e - 1]!.toLowerCase());
   }
   for (const b of withoutPairings(surnamesAsPersons(made))) add(b);
   const ctx: Context = { doc, ix, words, built, tokEnt };
@@ -375,7 +380,14 @@ function withoutPairings(made: Built[]): Built[] {
   });
 }
 
-function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sentence: number): Built | null {
+function buildMention(
+  doc: Doc,
+  ix: DocIndex,
+  words: string[],
+  c: Candidate,
+  sentence: number,
+  surnames: ReadonlySet<string>,
+): Built | null {
   let { s, e } = c;
   // Leading punctuation or a function word never belongs to a name.
   while (s < e && (EDGE_PUNCT.has(words[s]!) || (e - s > 1 && LEADING_NON_NAME_WORDS.has(words[s]!.toLowerCase()))))
@@ -421,7 +433,7 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   if (
     !c.gaz &&
     (isTitleBeforeName(words, s, e, hi) ||
-      isTitleAlone(words, s, e) ||
+      (isTitleAlone(words, s, e) && !(e - s === 1 && surnames.has(words[s]!.toLowerCase()))) ||
       isPostNominal(words, s, e) ||
       isPartyState(words, s, e) ||
       isNumberedLabel(words, s, e))
@@ -457,8 +469,8 @@ function buildMention(doc: Doc, ix: DocIndex, words: string[], c: Candidate, sen
   }
   if (isJunkMentionText(text)) return null;
   if (shoutedWords(words, s, e)) return null;
-  // Works, firms and buildings named after people or places ("the Gorbenko aviation plant", "Rod Laver Arena").
-  const fac = c.gaz || c.conll === 'ORG' ? null : facilityName(words, s, e, hi);
+  // Works, firms and buildings named after people or places ("the Gorbenko aviation plant", "Ilse Brandt Arena").
+  const fac = c.gaz || c.conll === 'ORG' ? null : facilityName(words, s, e, hi, c.conll === 'LOC');
   if (fac) {
     const ft = textOf(doc, s, fac.end);
     const key = `${fac.type === 'ORG' ? 'org' : 'loc'}:${nameKey(ft)}`;
@@ -645,6 +657,18 @@ function metonymy({ ix, words, built, tokEnt }: Context): void {
     if (!g || (g.kind !== 'capital' && g.kind !== 'seat')) continue;
     const [lo, hi] = ix.sentenceTokens(b.sentence);
     acting.set(b, actsAsActor(words, b.s, b.e, lo, hi, g.kind === 'seat'));
+  }
+  // Coordination: the names of a coordination whose first name is a place by its preposition are places ("Hotels in
+  // London and Paris are ready": the verb after the last name does not make them act).
+  const leftConjunct = (b: Built): Built | undefined =>
+    words[b.s - 1] === 'and' || words[b.s - 1] === ',' ? built[tokEnt[b.s - 2] ?? -1] : undefined;
+  for (const b of [...acting.keys()]) {
+    const chain = [b];
+    for (let l = leftConjunct(b); l && acting.has(l) && !chain.includes(l); l = leftConjunct(l)) chain.push(l);
+    const first = chain[chain.length - 1]!;
+    if (chain.length < 2 || acting.get(first)) continue;
+    if (placedByPreposition(words, first.s, ix.sentenceTokens(first.sentence)[0]))
+      for (const c of chain) acting.set(c, false);
   }
   // Coordination: "Washington and Beijing agreed" — a place-looking capital joined to an acting one acts too.
   for (let round = 0; round < 2; round++) {

@@ -62,6 +62,16 @@ export function actsAsActor(
   return seat;
 }
 
+/**
+ * Is the name at token `s` placed by a preposition before it ("in London", "to the Kremlin")? The first name of a
+ * coordination placed so makes the whole coordination places ("Hotels in London and Paris are ready").
+ */
+export function placedByPreposition(words: readonly string[], s: number, lo: number): boolean {
+  let i = s - 1;
+  if (i >= lo && DETERMINERS.has(words[i]!.toLowerCase())) i--;
+  return i >= lo && PLACE_PRECEDERS.has(words[i]!.toLowerCase());
+}
+
 /** "remains deeply concerned", "is ready to", "has been opposed": a linking verb, adverbs, an attitude adjective. */
 function holdsAttitude(words: readonly string[], j: number, hi: number): boolean {
   if (j >= hi || !LINKING_VERBS.has(words[j]!)) return false;

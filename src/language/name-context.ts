@@ -91,9 +91,9 @@ export function isPairingModifier(words: readonly string[], s: number, e: number
 }
 
 /**
- * A works, a firm or a building by its head noun: the name's own last word ("Vesely Aircraft Plant", "Rod Laver
- * Arena", "Cumberland Advisors"), or lower-case words right after a name used as a modifier ("the Gorbenko
- * aviation plant", "the Macondo well", "of Wood Mackenzie consultants"). Returns the type (ORG for works and
+ * A works, a firm or a building by its head noun: the name's own last word ("Vesely Aircraft Plant", "Ilse Brandt
+ * Arena", "Kerr Advisors"), or lower-case words right after a name used as a modifier ("the Gorbenko
+ * aviation plant", "the Sable oil rig", "of Holt Maren consultants"). Returns the type (ORG for works and
  * firms, LOC for buildings and installations) and the end of the facility's name, or null. Such names are named
  * after people or places but are neither.
  */
@@ -102,14 +102,17 @@ export function facilityName(
   s: number,
   e: number,
   hi: number,
+  place = false,
 ): { type: 'ORG' | 'LOC'; end: number } | null {
   const kind = (w: string): 'ORG' | 'LOC' | null =>
     WORKS_NOUNS.has(w) || FIRM_NOUNS.has(w) ? 'ORG' : BUILDING_NOUNS.has(w) ? 'LOC' : null;
   const last = words[e - 1]!;
   if (e - s >= 2 && isCapitalized(last)) {
-    const k = kind(last.toLowerCase());
+    const k = kind(last.toLowerCase()) ?? NAME_HEADS.get(last.toLowerCase()) ?? null;
     if (k) return { type: k, end: e };
   }
+  // A place the model named stays the place: only its own last word can make it a facility.
+  if (place) return null;
   // A name used as a modifier stands after a determiner, a possessive or "of"/"at".
   const before = (words[s - 1] ?? '').toLowerCase();
   if (!(DETERMINERS.has(before) || before === "'s" || before === '’s' || before === 'of' || before === 'at'))
@@ -120,8 +123,68 @@ export function facilityName(
   // Lower-case "works" after a name is mostly the plural of "work" ("the Picasso works on show").
   if (k >= hi || !startsLowerCase(head) || head === 'works') return null;
   const type = kind(head);
-  return type ? { type, end: k + 1 } : null;
+  if (!type) return null;
+  // The head noun must close the noun phrase. After a head that is also a common verb ("plant", "mill", "works") only
+  // the end of the sentence, punctuation, a capitalized word, a preposition or a conjunction may follow, unless a
+  // trade word before it makes it clearly a noun ("the Gorbenko aviation plant struck"; not "the Orvik plant manager").
+  const next = words[k + 1];
+  if (k + 1 >= hi || next === undefined || !startsLowerCase(next) || NP_CLOSERS.has(next)) return { type, end: k + 1 };
+  return k > e || !VERB_LIKE_HEADS.has(head) ? { type, end: k + 1 } : null;
 }
+
+/**
+ * Heads that are mostly other words in lower case ("well" the adverb, "room" the space, "associates" a person's
+ * companions) and name a facility or a firm only capitalized as the name's own last word ("the Teal Room", "Kerr
+ * Associates").
+ */
+const NAME_HEADS: ReadonlyMap<string, 'ORG' | 'LOC'> = new Map([
+  ['room', 'LOC'],
+  ['well', 'LOC'],
+  ['associates', 'ORG'],
+]);
+
+/** Prepositions and conjunctions that end a noun phrase before them. */
+const NP_CLOSERS: ReadonlySet<string> = new Set([
+  'of',
+  'in',
+  'at',
+  'on',
+  'near',
+  'outside',
+  'inside',
+  'for',
+  'from',
+  'to',
+  'by',
+  'with',
+  'into',
+  'under',
+  'over',
+  'after',
+  'before',
+  'since',
+  'until',
+  'during',
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'where',
+]);
+
+/** Head nouns of works and installations that are also common verbs ("plant trees", "mills grain"). */
+const VERB_LIKE_HEADS: ReadonlySet<string> = new Set([
+  'plant',
+  'plants',
+  'works',
+  'mill',
+  'mine',
+  'mines',
+  'dam',
+  'rig',
+  'station',
+]);
 
 /**
  * A title alone tagged as a name: every word a role word with at least one role head ("Deputy Minister",
@@ -210,8 +273,8 @@ const NATURAL_FEATURES: ReadonlySet<string> = new Set(
  * or more words ending in a natural feature's noun ("Gulf Coast", "Niger Delta"). Such names are places.
  */
 export function isFeatureName(words: readonly string[], s: number, e: number): boolean {
-  // The head of "A of B" is A: "Gulf of Mexico" is a gulf, "University of Rhode Island" a university; the feature's
-  // "of" phrase must end the name ("Gulf of Mexico Programs" is headed by "Programs").
+  // The head of "A of B" is A: "Gulf of Mexico" is a gulf, "University of Skarn Island" a university; the feature's
+  // "of" phrase must end the name ("Gulf of Varna Fishery Board" is headed by "Board").
   for (let k = s; k + 2 < e && k <= s + 1; k++)
     if (isCapitalized(words[k]!) && FEATURE_OF_NOUNS.has(words[k]!.toLowerCase()) && words[k + 1] === 'of')
       return e - (k + 2) <= 2;

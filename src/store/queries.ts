@@ -350,17 +350,15 @@ export function quotePage(
   const after = cursor === undefined ? null : decodeCursor('quotes', cursor);
   const seek = after ? `WHERE (q.article_seq, q.idx) > (?, ?) ${clause(w, true)}` : where;
   // The keys' walk is the outer loop: each key's quote row read by its rowid, in the list's order (no sort).
-  const rows = (
-    statement(
-      db,
-      `${QUOTE_SELECT.replace('SELECT ', 'SELECT q.article_seq AS "articleSeq", ').replace(
-        'FROM quotes q JOIN',
-        `FROM (SELECT q.rowid AS rid, q.article_seq AS seq, q.idx FROM quotes q ${seek}
+  const rows = statement(
+    db,
+    `${QUOTE_SELECT.replace('SELECT ', 'SELECT q.article_seq AS "articleSeq", ').replace(
+      'FROM quotes q JOIN',
+      `FROM (SELECT q.rowid AS rid, q.article_seq AS seq, q.idx FROM quotes q ${seek}
                ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?) p
          CROSS JOIN quotes q ON q.rowid = p.rid JOIN`,
-      )} ORDER BY p.seq, p.idx`,
-    ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<QuoteRow & { articleSeq: number }>
-  );
+    )} ORDER BY p.seq, p.idx`,
+  ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<QuoteRow & { articleSeq: number }>;
   // Each row made into its quote once (no copies with and without its key).
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('quotes', [r.articleSeq, r.idx]));
   return { ...totalOf(count), items: items.map(toQuote), next };

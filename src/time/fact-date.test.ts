@@ -123,10 +123,15 @@ describe('fact dates', () => {
     expect(dateOf(doc, 'test').date).toEqual({ value: '2006', precision: 'year' });
     expect(dateOf(doc, 'failed')).toMatchObject({ date: null, dateFrom: null, reported: REPORTED });
   });
-  it('dates a fact by the year range that premodifies its subject or its own noun ("the 1950-53 war ended")', () => {
-    const doc = article('The 1950-53 border war ended in a truce. The 1950-53 conflict left the region divided.');
-    expect(dateOf(doc, 'ended')).toMatchObject({ date: { value: '1950', precision: 'year' }, dateFrom: 'sentence' });
-    expect(dateOf(doc, 'conflict')).toMatchObject({ date: { value: '1950' }, dateFrom: 'sentence' });
+  it('gives a fact no date from a year range that premodifies it ("the 1950-53 war ended"): no single year holds it', () => {
+    const doc = article(
+      'The 1950-53 border war ended in a truce. The 1950-53 conflict left the region divided. The 2014-15 season ended badly.',
+    );
+    expect(dateOf(doc, 'ended')).toMatchObject({ date: null, dateFrom: null });
+    expect(dateOf(doc, 'conflict')).toMatchObject({ date: null, dateFrom: null });
+    expect(dateOf(doc, 'season').date).toBeNull();
+    // The range is still tagged.
+    expect(doc.timexes.map((t) => t.value)).toEqual(['1950', '1950', '2014']);
   });
   it('does not give a verb the expression of a clause a relative pronoun or a wh-word opens after it', () => {
     const doc = article(
@@ -214,7 +219,7 @@ describe('narrative time and intervals', () => {
   it('dates a present perfect past the lead by the anchor month only: it is what has happened up to now', () => {
     const doc = article(
       'A strong quake has hit the northern coast, officials said. Rescuers searched the rubble. ' +
-        'The region has suffered three large quakes. The governor has also praised the rescuers.',
+        'The region has already suffered three large quakes. The governor has also praised the rescuers.',
     );
     // The lead's present perfect is the day's news.
     expect(dateOf(doc, 'hit')).toMatchObject({ date: { value: '2026-03-11', precision: 'day' }, dateFrom: 'anchor' });
@@ -281,5 +286,39 @@ describe('narrative time and intervals', () => {
     expect(dateOf(doc, 'assault').date).toBeNull();
     expect(dateOf(doc, 'war')).toMatchObject({ date: { value: '2019' }, dateFrom: 'sentence' });
     expect(dateOf(doc, 'hit')).toMatchObject({ date: { value: '2026-03-11' }, dateFrom: 'anchor' });
+  });
+  it('does not let a month named in passing move "the next day" into it ("since March", "a verdict from January")', () => {
+    const since = article(
+      'On Monday, rebels seized the port, their biggest gain since March. The next day, troops arrived.',
+    );
+    expect(dateOf(since, 'arrived')).toMatchObject({ date: { value: '2026-03-10', precision: 'day' } });
+    const from = article(
+      'On Tuesday the court ruled, overturning a verdict from January. The following day the minister resigned.',
+    );
+    expect(dateOf(from, 'resigned')).toMatchObject({ date: { value: '2026-03-11', precision: 'day' } });
+  });
+  it('gives a passive or modal perfect past the lead the anchor day, unless an experiential marker or "since"', () => {
+    const doc = article(
+      'A strong quake hit the northern coast on Wednesday. Rescuers searched the rubble. ' +
+        'Officials said the captain would have survived with a vest. The town has never seen such damage. ' +
+        'Soldiers have been deployed to the region. Prices have risen since the quake. Medics have already been flown in.',
+    );
+    expect(dateOf(doc, 'flown').date).toEqual({ value: '2026-03', precision: 'month' });
+    expect(dateOf(doc, 'deployed').date).toEqual({ value: '2026-03-11', precision: 'day' });
+    expect(dateOf(doc, 'survived').date).toEqual({ value: '2026-03-11', precision: 'day' });
+    expect(dateOf(doc, 'seen').date).toEqual({ value: '2026-03', precision: 'month' });
+    expect(dateOf(doc, 'risen').date).toEqual({ value: '2026-03', precision: 'month' });
+  });
+  it('reads an adverbial after a determiner "that" or a capitalized "WHO" as the clause\'s own', () => {
+    const town = article('Rebels attacked that town again on Monday.');
+    expect(dateOf(town, 'attacked')).toMatchObject({ date: { value: '2026-03-09' }, dateFrom: 'sentence' });
+    const who = article('Chile asked the WHO for help on Monday.');
+    expect(dateOf(who, 'asked')).toMatchObject({ date: { value: '2026-03-09' }, dateFrom: 'sentence' });
+    // A relative "that" still opens another clause.
+    const rel = article('The minister criticised the strike that began on Monday.');
+    expect(dateOf(rel, 'criticised').dateFrom).toBe('anchor');
+    // So does a complementizer "that" before a noun subject and its verb.
+    const comp = article('The governor warned that police arrested two men on Monday.');
+    expect(dateOf(comp, 'warned').dateFrom).toBe('anchor');
   });
 });

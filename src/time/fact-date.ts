@@ -9,8 +9,9 @@ import {
 } from '../model/index.js';
 import { addDays, dayDiff, fmtDay, parsePartialDay, weekday, type Day } from './calendar.js';
 import { calendarDate } from './date-of-span.js';
+import { yearRangeStart } from './grammar.js';
 import { intervalEnd } from './intervals.js';
-import { PAST_CUES } from './data/lexicon.js';
+import { PAST_CUES, SAME_FORM_PAST } from './data/lexicon.js';
 import { SentenceTenses, type Tense } from './tense.js';
 
 /**
@@ -59,8 +60,15 @@ export function factDate(doc: Doc, span: Span): FactDate {
   const anchor = doc.anchor ?? doc.published;
   if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value)) {
     // Past the lead, a present perfect is not the day's news but what has happened up to now ("the envoy has
-    // praised the plan", "the North has tested six bombs"): the text gives no day, so it keeps the anchor's month.
-    if (anchor.precision === 'day' && !inLead(doc, sentence) && presentPerfect(doc, sentence, span))
+    // praised the plan", "the North has tested six bombs so far", "prices have risen since"): the text gives no day,
+    // so it keeps the anchor's month. A passive one with no experiential marker ("troops have been deployed") is
+    // resultative — the state it tells of holds now, news of the day like the lead's — and keeps the day.
+    if (
+      anchor.precision === 'day' &&
+      !inLead(doc, sentence) &&
+      presentPerfect(doc, sentence, span) &&
+      (experientialPerfect(doc, sentence, span) || !passivePerfect(doc, sentence, span))
+    )
       return {
         date: { value: anchor.value.slice(0, 7), precision: 'month' },
         dateFrom: 'anchor',
@@ -113,28 +121,52 @@ const FUTURE_DEICTIC = /^(?:tomorrow|next\b|(?:the\s+)?coming\b|later\s+this\b)/
 const DETERMINER_BEFORE = /\b(?:the|its|his|her|their|our|this|that)\s+$/i;
 /** A determiner right before a year: the year modifies a noun ("the 2000 Olympics", "a 2019 agreement"). */
 const MODIFIER = /(?:\b(?:a|an|the|its|his|her|their|this|that)\s+)$/i;
-/** A clause opened between the fact and a later expression: a relative pronoun or a wh-complementizer. */
-const EMBEDDED_CLAUSE = /\b(?:that|which|who|whom|whose|where|how|why|whether)\b/i;
-/** Past forms that are their base form ("has also hit him"). */
-const SAME_FORM = new Set([
-  'hit',
-  'cut',
-  'put',
-  'quit',
-  'shut',
-  'hurt',
-  'cost',
-  'spread',
-  'burst',
-  'split',
-  'set',
-  'let',
-]);
+/**
+ * A clause opened between the fact and a later expression: a relative pronoun or a wh-complementizer, in lower case
+ * (a capitalized "WHO" or "Which?" is a name).
+ */
+const EMBEDDED_CLAUSE = /\b(?:that|which|who|whom|whose|where|how|why|whether)\b/gu;
+/**
+ * Words after "that" that open a clause: its subject (a determiner, a pronoun, a number) or, after a relative "that",
+ * its verb (an auxiliary, a modal, "not").
+ */
+const CLAUSE_AFTER_THAT = new Set(
+  (
+    'the a an his her its their our my your this these those it he she they we you i there no some many most all ' +
+    'both each every any one two three four five six seven eight nine ten several few is was were are be been has ' +
+    'have had will would could should may might must can did does do not never also still only'
+  ).split(' '),
+);
+/** Auxiliaries and modals: after "that" and a noun, a finite verb makes the noun a clause's subject. */
+const AUXILIARY = new Set(
+  'is was were are be has have had will would could should may might must can did does do'.split(' '),
+);
+
+/** Whether a word reads as a verb: a past, an -s present, an auxiliary or a modal. */
+function verbLike(word: string): boolean {
+  return AUXILIARY.has(word) || /(?:s|ed)$/.test(word) || (PAST_CUES.has(word) && !NOT_VERB.has(word));
+}
+
+/**
+ * Whether `between` holds a relative or wh-clause opening. A lower-case "that" before a singular noun that no verb
+ * follows is a determiner ("attacked that town again on Monday": English determiner "that" takes a singular or mass
+ * noun, "those" a plural one); before a subject and its verb it is a complementizer ("said that police arrested").
+ */
+function embeddedClause(between: string): boolean {
+  for (const m of between.matchAll(EMBEDDED_CLAUSE)) {
+    if (m[0] !== 'that') return true;
+    const words = /^\s+(\p{Ll}+)\b(?:\s+(\p{Ll}+)\b)?/u.exec(between.slice(m.index + 4));
+    const next = words?.[1];
+    if (next === undefined || CLAUSE_AFTER_THAT.has(next) || verbLike(next)) return true;
+    if (words?.[2] !== undefined && verbLike(words[2])) return true;
+  }
+  return false;
+}
 
 /** Whether the fact is a finite verb form: an -ed or irregular past, a present in -s. */
 function verbFact(doc: Doc, span: Span): boolean {
   const word = /^\p{L}+/u.exec(doc.text.slice(span.start, span.end))?.[0]?.toLowerCase() ?? '';
-  return /\p{Ll}{2}ed$/u.test(word) || (PAST_CUES.has(word) && !NOT_VERB.has(word)) || SAME_FORM.has(word);
+  return /\p{Ll}{2}ed$/u.test(word) || (PAST_CUES.has(word) && !NOT_VERB.has(word)) || SAME_FORM_PAST.has(word);
 }
 
 /** Between a year and its noun: a space, or the end of a year range first ("the 1950-53 war"). */
@@ -191,9 +223,12 @@ function expressionDate(
     // A decade or a century ("in the Sixties", "in the 19th century") has no calendar date, but still places
     // the fact far from the news day: when it is the fact's best expression, the fact stays undated.
     if (!calendar && !(t.type === 'DATE' && /^\d{2,3}$/.test(t.value))) continue;
-    const dated = calendar ?? UNDATABLE;
-    const before = doc.text.slice(Math.max(sentence.start, t.start - 24), t.start);
     const year = /^\d{4}$/.test(t.text);
+    // The start of a year range ("the 1950-53 war", "the 2014-15 season") is tagged alone, but the fact it dates
+    // spans the range: no single year holds it, so as the fact's best expression it leaves the fact undated.
+    const range = year && yearRangeStart(Number(t.text), doc.text.slice(t.end, t.end + 12));
+    const dated = range ? UNDATABLE : (calendar ?? UNDATABLE);
+    const before = doc.text.slice(Math.max(sentence.start, t.start - 24), t.start);
     const between =
       t.end <= span.start
         ? doc.text.slice(t.end, span.start)
@@ -217,7 +252,7 @@ function expressionDate(
     // A verb's adverbial is in its own clause: an expression after a relative pronoun or a wh-word that opens a
     // clause after the fact ("warned that … the strike that began in 2019", "criticised the levy, which parliament
     // passed in 2019") belongs to that clause's verb.
-    if (t.start >= span.end && EMBEDDED_CLAUSE.test(between) && verbFact(doc, span)) continue;
+    if (t.start >= span.end && embeddedClause(between) && verbFact(doc, span)) continue;
     // A verb agrees in tense with its time adverbial: "is pushing to reject the pact signed last week" —
     // "last week" belongs to "signed", not to the present "is pushing".
     if (PAST_DEICTIC.test(t.text) && tenseOf() === 'present') continue;
@@ -455,10 +490,36 @@ function tenseOfSpan(doc: Doc, sentence: Sentence, span: Span): Tense {
 const PERFECT_BEFORE =
   /\b(?:has|have|['’]ve|hasn['’]t|haven['’]t)\s+(?:(?:\p{Ll}+ly|also|since|not|never|already|just|yet|now|long|so\s+far)\s+){0,2}(?:been\s+)?$/iu;
 
+/** A modal before "have": a modal perfect ("would have survived", "could've won") is no present perfect. */
+const MODAL_BEFORE_HAVE =
+  /\b(?:would|could|should|might|must|may|will|shall|can|wouldn['’]t|couldn['’]t|shouldn['’]t|won['’]t)\s+(?:not\s+)?(?:have|['’]ve)\s+(?:\S+\s+){0,3}$/i;
+
 /** Whether the fact is a verb in the present perfect. */
 function presentPerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
   const lead = doc.text.slice(Math.max(sentence.start, span.start - 40), span.start);
-  return /ha[sv]|ve\b/i.test(lead) && PERFECT_BEFORE.test(lead);
+  return /ha[sv]|ve\b/i.test(lead) && PERFECT_BEFORE.test(lead) && !MODAL_BEFORE_HAVE.test(lead);
+}
+
+/**
+ * Markers of the experiential perfect, which tells of what has happened at some time up to now ("has never lost",
+ * "has struck three times", "have so far refused", "has seen it before"), and the "since" of the continuative
+ * perfect ("have risen since the quake"): with one, even a passive perfect ("have already been deployed") is not
+ * the resultative news of the day.
+ */
+const EXPERIENTIAL =
+  /\b(?:ever|never|so\s+far|already|before|since|(?:\d+|once|twice|two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)\s+times)\b/i;
+
+/** "been" right before the fact's participle, an adverb allowed between: a passive perfect ("have been deployed"). */
+function passivePerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
+  return /\bbeen\s+(?:\p{Ll}+ly\s+)?$/u.test(doc.text.slice(Math.max(sentence.start, span.start - 30), span.start));
+}
+
+/** Whether a present perfect fact is experiential or continuative: a marker in its clause, before or after the verb. */
+function experientialPerfect(doc: Doc, sentence: Sentence, span: Span): boolean {
+  const lead = doc.text.slice(Math.max(sentence.start, span.start - 40), span.start);
+  const have = lead.search(/\b(?:has|have|['’]ve|hasn['’]t|haven['’]t)\b[^,;:]*$/i);
+  const tail = doc.text.slice(span.end, Math.min(sentence.end, span.end + 60)).split(/[,;:]/)[0]!;
+  return EXPERIENTIAL.test(`${have >= 0 ? lead.slice(have) : ''} ${tail}`);
 }
 
 /** How many sentences open an article: its lead, where the present perfect tells the day's news ("A quake has hit"). */

@@ -102,7 +102,7 @@ const NOT_ADJECTIVAL = `(?!${NUM}(?:-(?:${UNITS})|\\s+(?:second|minute|hour|day|
  * later year within a century, written in two or four digits, and nothing but a word follows (not an ISO date, a
  * phone number or a score). TimeML tags each end of a range as its own expression; only the start is tagged here.
  */
-function yearRangeStart(y: number, after: string): boolean {
+export function yearRangeStart(y: number, after: string): boolean {
   const m = /^\s*[-–]\s*(\d{2}|\d{4})(?![\p{N}]|\s*[-–/:.,]\s*\d)/u.exec(after);
   if (!m) return false;
   const end = m[1]!.length === 2 ? Math.floor(y / 100) * 100 + Number(m[1]) : Number(m[1]);
@@ -144,6 +144,14 @@ function partCode(part: string | undefined): string {
 }
 
 const date = (value: string): Resolved => ({ type: 'DATE', value });
+
+/**
+ * A day counted from the narrative's focus when that focus is a month ("In March, … The next day"): a day of that
+ * month not known (`2026-03-XX`); null when the focus is a day or nothing was named.
+ */
+function dayOfFocusMonth(ctx: ResolveContext): Resolved | null {
+  return ctx.refCoarse && ctx.refMonth?.m ? date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`) : null;
+}
 
 function timeOfDay(h: number, mi: number, ap: string | undefined): string | null {
   let hh = h;
@@ -620,8 +628,8 @@ export const RULES: readonly Rule[] = [
         }
         if (!Number.isInteger(count)) return date(back ? 'PAST_REF' : 'FUTURE_REF');
         // "Two days later" after "earlier this month": a day of that month (or the next), not known.
-        if (fromRef && unit === 'day' && ctx.refCoarse && ctx.refMonth?.m)
-          return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
+        const inMonth = fromRef && unit === 'day' ? dayOfFocusMonth(ctx) : null;
+        if (inMonth) return inMonth;
         const base = baseDay(ctx, fromRef);
         if (unit === 'hour' || unit === 'minute' || unit === 'second') return { type: 'TIME', value: dayValue(base) };
         return date(shiftedValue(base, unit, sign * count, ctx.anchor?.y ?? null));
@@ -1067,8 +1075,8 @@ export const RULES: readonly Rule[] = [
           return date(m === null ? `${fmtYear(y)}-XX` : unitValue({ y, m, d: 1 }, 'month', n));
         }
         // After a month was named ("earlier this month … the next day"), the day counts from a day of it not known.
-        if (ctx.refCoarse && ctx.refMonth?.m && (unitWord === 'day' || unitWord in PARTS_OF_DAY))
-          return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
+        const inMonth = unitWord === 'day' || unitWord in PARTS_OF_DAY ? dayOfFocusMonth(ctx) : null;
+        if (inMonth) return inMonth;
         const base = ctx.ref ?? anchorDay(ctx);
         if (!base && unitWord === 'year' && ctx.refYear !== null) return date(fmtYear(ctx.refYear + n));
         if (!base) return date('XXXX-XX-XX');
@@ -1082,7 +1090,8 @@ export const RULES: readonly Rule[] = [
     if (!/^\s*[,.;:)]|^\s*$/.test(env.after)) return null;
     const n = g.ba!.toLowerCase() === 'before' ? -1 : 1;
     return (ctx) => {
-      if (ctx.refCoarse && ctx.refMonth?.m) return date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`);
+      const inMonth = dayOfFocusMonth(ctx);
+      if (inMonth) return inMonth;
       const base = ctx.ref ?? anchorDay(ctx);
       return date(dayValue(base && addDays(base, n)));
     };

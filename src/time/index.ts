@@ -9,3 +9,4 @@ export type { Tense } from './tense.js';
 export { timexesOfText } from './text.js';
 export { ownDate, storyEvidence } from './story-date.js';
 export { isIsoDay } from './calendar.js';
+export { SAME_FORM_PAST } from './data/lexicon.js';

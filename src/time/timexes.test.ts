@@ -304,4 +304,22 @@ describe('narrative focus', () => {
       '2026-05-05',
     );
   });
+  it('a month named only as a bound or inside a noun phrase does not move the focus ("since March", "a verdict from January")', () => {
+    const since = 'On Monday, rebels seized the port, their biggest gain since March. The next day, troops arrived.';
+    expect(value(since, '2026-03-11', 'The next day')).toBe('2026-03-10');
+    const from =
+      'On Tuesday the court ruled, overturning a verdict from January. The following day the minister resigned.';
+    expect(value(from, '2026-03-11', 'The following day')).toBe('2026-03-11');
+    // An adverbial month does, until a later day is named.
+    expect(
+      value('In January, the court ruled. The next day, the minister resigned.', '2026-03-11', 'The next day'),
+    ).toBe('2026-01-XX');
+    expect(
+      value(
+        'In January, the court ruled. On Monday it met again. The next day, he resigned.',
+        '2026-03-11',
+        'The next day',
+      ),
+    ).toBe('2026-03-10');
+  });
 });

@@ -82,6 +82,22 @@ function sentenceTokenRange(ix: DocIndex, lo: number, hi: number, c: Candidate):
   return [from - lo, Math.min(Math.max(b, from), hi) - lo];
 }
 
+/** Words before a month that make it an adverbial of its clause: a placing preposition, or the clause's start. */
+const ADVERBIAL_MONTH_BEFORE = /(?:\b(?:in|during|throughout|of)\s+(?:the\s+)?|^\s*|[,;:—]\s*)$/i;
+/** A month expression that is an adverbial by itself ("earlier this month", "last month", "the following month"). */
+const DEICTIC_MONTH =
+  /^(?:this|last|next|past|coming|earlier|later|that|the\s+(?:next|following|previous|same|preceding|prior))\b/i;
+
+/**
+ * Whether a month expression sets the narrative's focus: as an adverbial of its clause ("In March, …", "rebels took
+ * the port in May", "earlier this month"), not as a bound ("since March", "until May") or after a noun ("a verdict
+ * from January"), whose month is not when the clause's events happen.
+ */
+function focusMonth(text: string, sentenceStart: number, c: Candidate): boolean {
+  if (DEICTIC_MONTH.test(text.slice(c.start, c.end))) return true;
+  return ADVERBIAL_MONTH_BEFORE.test(text.slice(Math.max(sentenceStart, c.start - 30), c.start));
+}
+
 /** Characters of context on each side that rules may look at. */
 const CONTEXT = 200;
 
@@ -180,12 +196,18 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
       });
       const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(r.value);
       if (day) ref = { y: Number(day[1]), m: Number(day[2]), d: Number(day[3]) };
-      if (r.type === 'DATE' || r.type === 'TIME') refCoarse = day ? false : /^\d{4}-\d{2}$/.test(r.value) || refCoarse;
+      // A month moves the narrative's focus only as an adverbial of its clause ("In March, …", "earlier this
+      // month"); a bound ("since March") or a noun's modifier ("a verdict from January") leaves it where it was.
+      const passing = /^\d{4}-\d{2}$/.test(r.value) && !focusMonth(text, sentence.start, c);
+      if ((r.type === 'DATE' || r.type === 'TIME') && !passing)
+        refCoarse = day ? false : /^\d{4}-\d{2}$/.test(r.value) || refCoarse;
       if (day && !r.borrowed) named = { day: ref!, sentence: i, tense };
       const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
       const month = /^(\d{4})-(\d{2})(?:$|-)/.exec(r.value);
-      if (month && (r.type === 'DATE' || r.type === 'TIME')) refMonth = { y: Number(month[1]), m: Number(month[2]) };
+      if (month && (r.type === 'DATE' || r.type === 'TIME')) {
+        if (!passing) refMonth = { y: Number(month[1]), m: Number(month[2]) };
+      }
       // A year, half, quarter or season named alone: a later "the following month" is of that year, month unknown.
       else if (r.type === 'DATE' && /^\d{4}(?:$|-(?:Q|H|SP|SU|FA|WI))/.test(r.value))
         refMonth = { y: Number(r.value.slice(0, 4)), m: null };

@@ -666,8 +666,8 @@ export const WORKS_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Head nouns of buildings, venues and installations (general English: "Rod Laver Arena", "the Roosevelt Room",
- * "the Macondo well"). A name headed by one is a place (LOC), never a person.
+ * Head nouns of buildings, venues and installations (general English: "Ilse Brandt Arena", "Orvik Airport",
+ * "the Sable oil rig"). A name headed by one is a place (LOC), never a person.
  */
 export const BUILDING_NOUNS: ReadonlySet<string> = new Set([
   'arena',
@@ -675,7 +675,6 @@ export const BUILDING_NOUNS: ReadonlySet<string> = new Set([
   'airport',
   'airfield',
   'airbase',
-  'room',
   'bridge',
   'station',
   'terminal',
@@ -687,18 +686,16 @@ export const BUILDING_NOUNS: ReadonlySet<string> = new Set([
   'museum',
   'hospital',
   'rig',
-  'well',
   'reactor',
 ]);
 
 /**
- * Head nouns of firms named after their founders (general English: "Wood Mackenzie consultants", "Cumberland
+ * Head nouns of firms named after their founders (general English: "Holt Maren consultants", "Kerr
  * Advisors"): a name headed by one, or written right before one, is the firm (ORG).
  */
 export const FIRM_NOUNS: ReadonlySet<string> = new Set([
   'advisors',
   'advisers',
-  'associates',
   'consultants',
   'consultancy',
   'holdings',

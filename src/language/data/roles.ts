@@ -164,7 +164,7 @@ export const ROLE_SECTORS: ReadonlyMap<string, string> = new Map([
   ['ayatollah', 'REL'],
   ['dr.', ''],
   ['doctor', 'HLH'],
-  // Abbreviated titles written without a period, as British and Commonwealth style does ("Dr Murray", "Adm Allen",
+  // Abbreviated titles written without a period, as British and Commonwealth style does ("Dr Marr", "Adm Kask",
   // "Sen Rangell"): the same titles as their dotted forms above. They count only capitalized (CAPITALIZED_ROLES).
   ['dr', ''],
   ['prof', 'EDU'],

@@ -285,3 +285,25 @@ export const NOT_PAST_ED = new Set([
   'beloved',
   'aged',
 ]);
+
+/**
+ * Verbs whose past tense and participle are their base form ("has also hit him", "the rebels cut the road"): an
+ * -ed test misses them as past forms, and a bare form after a noun may be one.
+ */
+export const SAME_FORM_PAST: ReadonlySet<string> = new Set([
+  'hit',
+  'cut',
+  'put',
+  'quit',
+  'shut',
+  'hurt',
+  'cost',
+  'spread',
+  'burst',
+  'split',
+  'set',
+  'let',
+  'beat',
+  'cast',
+  'bid',
+]);
