@@ -41,7 +41,30 @@ function sampleDoc(title: string, text: string, outlet = 'Test Outlet') {
   return doc;
 }
 
+/** Migration 015's work: four indexes replaced by ones that carry the lists' keys, three added. */
+function expectListIndexes(names: string[]): void {
+  for (const name of ['quotes_speaker', 'claims_claimant', 'quotes_date', 'articles_outlet'])
+    expect(names).not.toContain(name);
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'quotes_speaker_seq',
+      'claims_claimant_seq',
+      'quotes_date_seq',
+      'articles_outlet_seq',
+      'claims_stance_seq',
+      'claims_date_seq',
+      'events_id_date',
+    ]),
+  );
+}
+
 describe('store', () => {
+  it("has the lists' indexes of migration 015, and none of the four it replaced", () => {
+    const db = openDb(tmp());
+    expectListIndexes(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all() as string[]);
+    db.close();
+  });
+
   it('creates a fresh database at the latest schema version in WAL mode', () => {
     const db = openDb(tmp());
     expect(currentVersion(db)).toBe(latestVersion());
@@ -373,7 +396,11 @@ describe.skipIf(pgUnavailable !== null)('migration 014 on PostgreSQL', () => {
       // Written c, a, b (not the order of their ids) by a write-back before the migration.
       for (const table of TABLES) for (const id of ['c', 'a', 'b']) await pool.query(insert[table], [id]);
       // The later migrations (015: indexes only) run too.
-      expect((await migratePg(pool))[0]).toBe(14);
+      expect(await migratePg(pool)).toEqual([14, 15]);
+      const { rows: indexes } = await pool.query<{ indexname: string }>(
+        'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()',
+      );
+      expectListIndexes(indexes.map((r) => r.indexname));
       for (const table of TABLES) {
         const { rows } = await pool.query<{ id: string; rowid: string }>(`SELECT id, rowid FROM ${table} ORDER BY id`);
         expect(rows.map((r) => [r.id, Number(r.rowid)])).toEqual([

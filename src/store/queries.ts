@@ -296,17 +296,19 @@ function factDateOf(r: {
 }
 
 /** A quote's row with its article id and speaker entity (`toQuote`); SQL both backends run. */
-export const QUOTE_SELECT = `SELECT a.id AS "articleId", q.idx, q.start, q."end" AS "end", q.text, q.direct, q.cue, q.speaker,
+const QUOTE_COLUMNS = `a.id AS "articleId", q.idx, q.start, q."end" AS "end", q.text, q.direct, q.cue, q.speaker,
     q.speaker_name AS "speakerName", k.entity_id AS "speakerId", e.name AS "entityName", q.date,
     q.date_precision AS "datePrecision", q.date_from AS "dateFrom", q.date_range AS "dateRange", q.reported,
-    q.parts, q.addressee
-  FROM quotes q JOIN articles a ON a.seq = q.article_seq
+    q.parts, q.addressee`;
+const QUOTE_JOINS = `JOIN articles a ON a.seq = q.article_seq
   LEFT JOIN actor_keys k ON k.actor_key = q.speaker_key LEFT JOIN entities e ON e.id = k.entity_id`;
+export const QUOTE_SELECT = `SELECT ${QUOTE_COLUMNS}
+  FROM quotes q ${QUOTE_JOINS}`;
 
 /** Quotes in store order, streamed. */
-function* quotesWhere(db: Db, where: string, args: unknown[], limit = -1, offset = 0): Generator<ExportQuote> {
-  const sql = `${QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?`;
-  for (const r of db.prepare(sql).iterate(...args, limit, offset) as Iterable<QuoteRow>) yield toQuote(r);
+function* quotesWhere(db: Db, where: string, args: unknown[]): Generator<ExportQuote> {
+  const sql = `${QUOTE_SELECT} WHERE ${where} ORDER BY q.article_seq, q.idx`;
+  for (const r of db.prepare(sql).iterate(...args) as Iterable<QuoteRow>) yield toQuote(r);
 }
 
 /** A quote row (`QUOTE_SELECT`) as the export's quote. */
@@ -349,16 +351,12 @@ export function quotePage(
   // entries, not joined rows; a cursor seeks its key in the primary key.
   const after = cursor === undefined ? null : decodeCursor('quotes', cursor);
   const seek = after ? `WHERE (q.article_seq, q.idx) > (?, ?) ${clause(w, true)}` : where;
-  // The keys' walk is the outer loop: each key's quote row read by its rowid, in the list's order (no sort).
-  const rows = statement(
-    db,
-    `${QUOTE_SELECT.replace('SELECT ', 'SELECT q.article_seq AS "articleSeq", ').replace(
-      'FROM quotes q JOIN',
-      `FROM (SELECT q.rowid AS rid, q.article_seq AS seq, q.idx FROM quotes q ${seek}
-               ORDER BY q.article_seq, q.idx LIMIT ? OFFSET ?) p
-         CROSS JOIN quotes q ON q.rowid = p.rid JOIN`,
-    )} ORDER BY p.seq, p.idx`,
-  ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<QuoteRow & { articleSeq: number }>;
+  const rows = statement(db, keyedPageSql('quotes', QUOTE_COLUMNS, QUOTE_JOINS, seek)).all(
+    ...(after ?? []),
+    ...w.args,
+    limit + 1,
+    after ? 0 : offset,
+  ) as Array<QuoteRow & { articleSeq: number }>;
   // Each row made into its quote once (no copies with and without its key).
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('quotes', [r.articleSeq, r.idx]));
   return { ...totalOf(count), items: items.map(toQuote), next };
@@ -552,11 +550,28 @@ export interface ClaimRow {
 }
 
 /** A claim's row with its article id and claimant entity (`toClaim`); SQL both backends run. */
-export const CLAIM_SELECT = `SELECT a.id AS "articleId", c.idx, c.start, c."end" AS "end", c.proposition,
+const CLAIM_COLUMNS = `a.id AS "articleId", c.idx, c.start, c."end" AS "end", c.proposition,
     k.entity_id AS "claimantId", COALESCE(e.name, c.claimant) AS claimant, c.stance, c.target_keys AS "targetKeys",
-    c.date, c.date_precision AS "datePrecision", c.date_from AS "dateFrom", c.date_range AS "dateRange", c.reported
-  FROM claims c JOIN articles a ON a.seq = c.article_seq
+    c.date, c.date_precision AS "datePrecision", c.date_from AS "dateFrom", c.date_range AS "dateRange", c.reported`;
+const CLAIM_JOINS = `JOIN articles a ON a.seq = c.article_seq
   LEFT JOIN actor_keys k ON k.actor_key = c.claimant_key LEFT JOIN entities e ON e.id = k.entity_id`;
+export const CLAIM_SELECT = `SELECT ${CLAIM_COLUMNS}
+  FROM claims c ${CLAIM_JOINS}`;
+
+/**
+ * A page of quotes or claims in the list's order (article, then position): the walk of the page's keys (off the
+ * primary key, or a facet's index; `seek` is its WHERE) is the outer loop and each key's row is read by its rowid,
+ * so no rows are sorted and a deep offset skips index entries, not joined rows. Parameters: the seek's, then limit
+ * and offset.
+ */
+function keyedPageSql(table: 'quotes' | 'claims', columns: string, joins: string, seek: string): string {
+  const t = table === 'quotes' ? 'q' : 'c';
+  return `SELECT ${t}.article_seq AS "articleSeq", ${columns}
+  FROM (SELECT ${t}.rowid AS rid, ${t}.article_seq AS seq, ${t}.idx FROM ${table} ${t} ${seek}
+        ORDER BY ${t}.article_seq, ${t}.idx LIMIT ? OFFSET ?) p
+  CROSS JOIN ${table} ${t} ON ${t}.rowid = p.rid ${joins}
+  ORDER BY p.seq, p.idx`;
+}
 
 /** A claim row (`CLAIM_SELECT`) as the export's claim; `entityOf` maps a target's actor key to its entity. */
 export function toClaim(r: ClaimRow, entityOf: (actorKey: string) => string | undefined): ExportClaim {
@@ -786,16 +801,12 @@ export function claimPage(
   const after = cursor === undefined ? null : decodeCursor('claims', cursor);
   const seek = after ? `WHERE (c.article_seq, c.idx) > (?, ?) ${clause(w, true)}` : where;
   // The page's keys off the primary key (or a facet's index), then their rows, read once by a kept statement.
-  const rows = statement(
-    db,
-    `${CLAIM_SELECT.replace('SELECT ', 'SELECT c.article_seq AS "articleSeq", ').replace(
-      'FROM claims c JOIN',
-      `FROM (SELECT c.rowid AS rid, c.article_seq AS seq, c.idx FROM claims c ${seek}
-             ORDER BY c.article_seq, c.idx LIMIT ? OFFSET ?) p
-       CROSS JOIN claims c ON c.rowid = p.rid JOIN`,
-    )}
-     ORDER BY p.seq, p.idx`,
-  ).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<ClaimRow & { articleSeq: number }>;
+  const rows = statement(db, keyedPageSql('claims', CLAIM_COLUMNS, CLAIM_JOINS, seek)).all(
+    ...(after ?? []),
+    ...w.args,
+    limit + 1,
+    after ? 0 : offset,
+  ) as Array<ClaimRow & { articleSeq: number }>;
   const page = pageOf(rows, limit, (r) => encodeCursor('claims', [r.articleSeq, r.idx]));
   // The entities of every target the page's claims name, looked up in one statement (a statement per key cost more
   // than the lookups).

@@ -1,5 +1,6 @@
 /**
- * Numbered, additive migrations. Never edit a shipped migration; add the next number.
+ * Numbered migrations, additive for data (a migration may replace an index, never drop a table or column a reader
+ * uses). Never edit a shipped migration; add the next number.
  * Each runs in its own transaction; `schema_migrations` records what has been applied.
  */
 import { migration001 } from './001-init.js';
