@@ -15,6 +15,8 @@ export interface ResolvedSpeaker {
 
 const NONE: ResolvedSpeaker = { name: null, key: null };
 const TYPE_RANK: Readonly<Record<EntityType, number>> = { PERSON: 0, ORG: 1, GPE: 2, NORP: 3, LOC: 5, MISC: 4 };
+/** A possessive ending right after a name ("Ivo Sarr's", "the Sarrs'"). */
+const POSSESSIVE_AFTER = /^\s?['’]s?\b/u;
 /** Heads of descriptions that name an organization ("the ministry", "the company said"). */
 const ORG_HEADS = new Set([
   'ministry',
@@ -251,7 +253,7 @@ function personSubject(ctx: SpeakerContext, s: number, before: number): EntityMe
     if (prev && GOVERNING.has(prev.toLowerCase()) && !depicted(doc.text.slice(sent.start, m.start))) continue;
     // A capitalized preposition opening the sentence can be read into the name ("Before Trump").
     if (GOVERNING.has(m.text.split(/\s+/)[0]!.toLowerCase())) continue;
-    if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
+    if (POSSESSIVE_AFTER.test(doc.text.slice(m.end, m.end + 3))) continue;
     if (m.type !== 'PERSON') {
       // A country or organization opening the title of a name ("U.S. Secretary of State Mike Pompeo", "Chinese
       // President Xi") is a modifier of the person that follows.
@@ -485,24 +487,117 @@ const NOT_EPITHETS: ReadonlySet<string> = new Set([
 const EPITHET_REACH = 2;
 
 /**
+ * Nouns that by definition name a person (an office held or a part played only by people) but are not role words of
+ * the name reader. Agent nouns in general are not: "lender", "monitor", "operator" are as often organizations.
+ */
+const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'aide',
+  'front-runner',
+  'frontrunner',
+  'candidate',
+  'nominee',
+  'lawyer',
+  'attorney',
+]);
+
+/**
  * Whether a head noun names a person by occupation or standing ("leader", "front-runner", "activist", "minister"):
- * a role word, or a singular agent noun (-er, -or, -ist, -ian, -ant, -ent).
+ * a role word, a noun in -ist or -ian, or a noun naming only people.
  */
 function personHead(head: string): boolean {
   if (head.length < 4 || NOT_EPITHETS.has(head) || ORG_HEADS.has(head) || SPEAKS_FOR.has(head)) return false;
   if (AUTHORED_WORKS.has(head) || BUSINESS_HEADS.has(head)) return false;
-  return isRoleWord(head) || /(?:[^e]er|or|ist|ian|ant|[^m]ent|ee)$/.test(head) || head === 'aide';
+  return isRoleWord(head) || /(?:ist|ian)$/.test(head) || PERSON_NOUNS.has(head);
+}
+
+/** Role nouns English uses for the same part (an epithet may reword one by another). */
+const ROLE_SYNONYMS: readonly (readonly string[])[] = [
+  ['activist', 'campaigner'],
+  ['lawyer', 'attorney'],
+  ['doctor', 'physician'],
+  ['journalist', 'reporter', 'correspondent'],
+  ['front-runner', 'frontrunner'],
+];
+
+/** The role nouns an epithet head rewords: itself and its synonyms. */
+function sameRoles(head: string): readonly string[] {
+  return ROLE_SYNONYMS.find((set) => set.includes(head)) ?? [head];
 }
 
 /**
- * An epithet ("the civil rights leader said", "after the Liberal front-runner had said") no described person
- * matches: news renames a person it has just named by a description of them rather than repeating the name. The
- * one renamed is a person named before it in its own sentence other than that sentence's subject (the subject of the
- * same sentence would be "he"), nearest first; else, walking back up to two sentences, the speaker of a statement
- * there or the sentence's subject when the article described them ("Civil rights campaigner X met … . The veteran
- * activist said …"; a bare name is no one an epithet rewords: "X was sentenced. The judge said …" is someone else).
+ * Words after a name that make it the subject of a passive ("was killed", "had been arrested") or of a death
+ * ("died"): the one spoken about, or no longer alive to speak.
  */
-function epithetAntecedent(ctx: SpeakerContext, span: Span): ResolvedSpeaker | null {
+const PASSIVE_OR_DEATH =
+  /^(?:\s*,[^,.;]*,)?\s*(?:(?:(?:was|were|is|are|be|been|being|has\s+been|had\s+been|have\s+been|got)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+en|shot|hit|held|struck|caught|hurt|sent|put|slain|dead)\b)|(?:(?:has|had|have)\s+)?(?:died|dies|drowned|perished)\b)/u;
+
+/**
+ * Whether a person mention is an object in its clause ("Police arrested X", "the home of banker X") or the subject
+ * of a passive or a death ("X was killed", "X died"): either way the one spoken about, whom an epithet after it does
+ * not rename. An object is told by a preposition or a verb form in -ed written before the name in its clause.
+ */
+function spokenAbout(ctx: SpeakerContext, m: EntityMention): boolean {
+  const doc = ctx.doc;
+  const sent = doc.sentences[sentenceAt(doc, m.start)];
+  const clause =
+    doc.text
+      .slice(sent?.start ?? 0, m.start)
+      .split(/[,;:()—–]/u)
+      .pop() ?? '';
+  const words = clause
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .filter(Boolean);
+  // A word in -ed opening the clause is an adjective ("Jailed activist X"); after another word, a verb.
+  if (words.some((w, k) => GOVERNING.has(w) || w === 'of' || (k > 0 && /.{3,}ed$/.test(w)))) return true;
+  // "Ivo Sarr met Lena Holm": a name after another name and a lower-case word of its clause (no possessive) is the
+  // object of that word, not a subject.
+  const from = m.start - clause.length;
+  const ents = doc.entities;
+  for (let k = firstAtOrAfter(ents, from); k < ents.length && ents[k]!.end <= m.start; k++) {
+    const e = ents[k]!;
+    const between = doc.text.slice(e.end, m.start);
+    if (!POSSESSIVE_AFTER.test(between) && /^\s+(?:\p{Ll}+\s+)+/u.test(between) && !/^\s+(?:and|or)\s/u.test(between))
+      return true;
+  }
+  const sentEnd = sent?.end ?? doc.text.length;
+  return PASSIVE_OR_DEATH.test(doc.text.slice(m.end, Math.min(sentEnd, m.end + APPOSITION_REACH + 40)));
+}
+
+/**
+ * Whether an epithet with head `head` can rename the person of mention `m`: the article wrote that role (or a
+ * synonym) for that person at some mention before `at` (a role or apposition), and `m` is not spoken about.
+ */
+function renames(ctx: SpeakerContext, m: EntityMention, head: string, at: number): boolean {
+  if (spokenAbout(ctx, m)) return false;
+  return describedAs(ctx, m.actorKey, head, at);
+}
+
+/** Whether the article described the actor `key` by the role `head` (or a synonym) at a mention before `at`. */
+function describedAs(ctx: SpeakerContext, key: string | null, head: string, at: number): boolean {
+  if (!key) return false;
+  const roles = sameRoles(head);
+  for (const e of ctx.doc.entities) {
+    if (e.start >= at) break;
+    if (e.actorKey !== key || insideQuote(ctx, e)) continue;
+    const role = (e.role ?? '').toLowerCase().split(/\s+/);
+    const desc = descriptionWords(ctx, e);
+    if (roles.some((r) => role.includes(r) || desc.has(r))) return true;
+  }
+  return false;
+}
+
+/**
+ * An epithet ("the civil rights leader said", "after the opposition front-runner had said") no described person
+ * matches: news renames a person it has just named by a description of them rather than repeating the name. The
+ * one renamed is a person the article described by that role (or a synonym: "campaigner" … "the activist") and who
+ * is not spoken about in their own sentence (an object, the subject of a passive or a death): a person named before
+ * it in its own sentence other than that sentence's subject (the subject of the same sentence would be "he"),
+ * nearest first; else, walking back up to two sentences, the speaker of a statement there or the sentence's subject
+ * ("Civil rights campaigner X met … . The veteran activist said …"). A person described otherwise is someone else
+ * ("X, a nurse, … . The doctor said …"), and so is one only named ("X was sentenced. The judge said …").
+ */
+function epithetAntecedent(ctx: SpeakerContext, span: Span, head: string): ResolvedSpeaker | null {
   const doc = ctx.doc;
   if (doc.sentences.length === 0) return null;
   const here = sentenceAt(doc, span.start);
@@ -514,8 +609,8 @@ function epithetAntecedent(ctx: SpeakerContext, span: Span): ResolvedSpeaker | n
     if (m.start < sent.start) break;
     if (m.type !== 'PERSON' || !m.actorKey || insideQuote(ctx, m)) continue;
     if (subject && m.actorKey === subject.actorKey) continue;
-    if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
-    return actor(m);
+    if (POSSESSIVE_AFTER.test(doc.text.slice(m.end, m.end + 3))) continue;
+    if (renames(ctx, m, head, span.start)) return actor(m);
   }
   let r = ctx.recent.length - 1;
   // Sentences of a quoted statement are its speaker's words, not sentences of the report: they do not count.
@@ -526,11 +621,11 @@ function epithetAntecedent(ctx: SpeakerContext, span: Span): ResolvedSpeaker | n
     while (r >= 0 && ctx.recent[r]!.at >= st.end) r--;
     for (let j = r; j >= 0 && ctx.recent[j]!.at >= st.start; j--) {
       const prior = ctx.recent[j]!;
-      if (prior.type === 'PERSON' && prior.speaker.key) return prior.speaker;
+      if (prior.type === 'PERSON' && prior.speaker.key && describedAs(ctx, prior.speaker.key, head, span.start))
+        return prior.speaker;
     }
-    // A subject only when the article characterised them (a role or apposition): an epithet rewords a description.
     const subj = personSubject(ctx, s, st.end);
-    if (subj?.actorKey && descriptionWords(ctx, subj).size > 0) return actor(subj);
+    if (subj?.actorKey && renames(ctx, subj, head, span.start)) return actor(subj);
   }
   return null;
 }
@@ -737,7 +832,7 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[], epithe
     !/['’]s?\s/u.test(ctx.doc.text.slice(span.start, span.end)) &&
     within.every((e) => e.type === 'MISC' || e.type === 'NORP')
   ) {
-    const renamed = epithetAntecedent(ctx, span);
+    const renamed = epithetAntecedent(ctx, span, head);
     if (renamed) return renamed;
   }
   return NONE;
@@ -873,7 +968,7 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span, subject = true):
   if (inside.length > 0 && complement && inside.every((e) => e.start >= span.start + complement[0].length)) {
     const head = complement[1]!.toLowerCase();
     // A possessor inside the complement ("the owner of the ship off Velm's coast") owns a thing, not the head.
-    const owners = inside.filter((e) => !/^\s?['’]s?\b/u.test(ctx.doc.text.slice(e.end, e.end + 3)));
+    const owners = inside.filter((e) => !POSSESSIVE_AFTER.test(ctx.doc.text.slice(e.end, e.end + 3)));
     if (owners.length > 0 && (SPEAKS_FOR.has(head) || ORG_HEADS.has(head) || AUTHORED_WORKS.has(head))) {
       const owner = [...owners].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type])[0]!;
       return actor(owner);
@@ -891,7 +986,7 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span, subject = true):
     // head is someone who speaks for the possessor ("BP's spokesman", "the ministry's statement").
     if (
       best.end < span.end &&
-      /^\s?['’]s?\b/u.test(ctx.doc.text.slice(best.end, best.end + 3)) &&
+      POSSESSIVE_AFTER.test(ctx.doc.text.slice(best.end, best.end + 3)) &&
       !ORG_HEADS.has(head) &&
       !SPEAKS_FOR.has(head) &&
       !AUTHORED_WORKS.has(head)
