@@ -305,14 +305,14 @@ function beforeInsertions(v: QuoteContext, j: number, lo: number): TokenRange | 
 
 /**
  * The subject of a sentence as the first named actor or pronoun not governed by a preposition, before token
- * `hi` ("During a speech, Trump attacked Clinton …, saying" → Trump).
+ * `hi` ("During a speech, Sarr attacked Holm …, saying" → Sarr).
  */
 export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
   // A connective or sentence adverb and its comma open the sentence before its subject ("Meanwhile, the board …",
   // "Conversely, the site rated …").
   if (hi - lo > 2 && v.ix.lower[lo + 1] === ',' && v.ix.entityOf[lo] === -1 && isConnective(v.ix.lower[lo]!)) lo += 2;
   // An opening participial or prepositional phrase is no subject ("Speaking to the network's Morning Show in Salem,
-  // Ohio, Bush described …", "In an interview, the senator said …"): the subject opens the main clause after one
+  // Velm, Sarr described …", "In an interview, the senator said …"): the subject opens the main clause after one
   // of its commas, and a verb (a lower-case word) follows it.
   if (opensWithAdjunct(v, lo)) {
     for (let k = lo + 1; k < hi - 1; k++) {
