@@ -311,7 +311,7 @@ export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenR
   // A connective or sentence adverb and its comma open the sentence before its subject ("Meanwhile, the board …",
   // "Conversely, the site rated …").
   if (hi - lo > 2 && v.ix.lower[lo + 1] === ',' && v.ix.entityOf[lo] === -1 && isConnective(v.ix.lower[lo]!)) lo += 2;
-  // An opening participial or prepositional phrase is no subject ("Speaking to the network's Morning Show in Salem,
+  // An opening participial or prepositional phrase is no subject ("Speaking to the network's Morning Show in Vik,
   // Velm, Sarr described …", "In an interview, the senator said …"): the subject opens the main clause after one
   // of its commas, and a verb (a lower-case word) follows it.
   if (opensWithAdjunct(v, lo)) {
