@@ -36,7 +36,7 @@ function words(doc: Doc, qa: number, qe: number): number {
   return n;
 }
 
-/** A quoted title ("Fox News Sunday", ‘The Dealmaker’): every word capitalized, or a short single-quoted phrase. */
+/** A quoted title ("Harbour News Sunday", ‘The Dockmaster’): every word capitalized, or a short single-quoted phrase. */
 function isTitle(doc: Doc, f: Found): boolean {
   const ws: string[] = [];
   for (let i = f.qa; i < f.qe; i++) if (/^[\p{L}\p{N}]/u.test(doc.tokens[i]!.text)) ws.push(doc.tokens[i]!.text);
@@ -62,7 +62,7 @@ function attribute(v: QuoteContext, found: Found[], k: number): Attribution | nu
   const [lo, hi] = attributionBounds(v, found, k);
   const aside = dashAside(v, f.qa, f.qe, lo);
   if (aside) return aside;
-  // A quote inside a sentence that a speech verb introduces ("Flynn said Trump was “absolutely right” when
+  // A quote inside a sentence that a speech verb introduces ("Tamm said Sarr was “quite right” when
   // he said …") belongs to that verb; a quote that opens its sentence is attributed after it.
   const after = attributeAfter(v, f.qe, hi) ?? (hi === f.qe ? attributeNextSentence(v, f.qe) : null);
   // "…, “…,” as a ministry memo put it": the words' own source, whatever verb the sentence opened with.
@@ -131,8 +131,8 @@ function inherits(v: QuoteContext, found: Found[], k: number): boolean {
   const pb = v.paragraphOf[f.qa]!;
   if (pb - pa > 1) return false;
   const [ss, se] = prev.att.speaker;
-  // Names in the sentence that attributes the previous quote are its objects ("Sanders said, going on to
-  // contrast Clinton's proposals with Trump's"), not a new speaker.
+  // Names in the sentence that attributes the previous quote are its objects ("Holm said, going on to
+  // set Sarr's plans against Tamm's"), not a new speaker.
   const attribution = ss >= prev.qe ? v.doc.tokens[ss]!.sentence : -1;
   for (let i = prev.qe; i < f.qa; i++) {
     if ((i >= ss && i < se) || v.doc.tokens[i]!.sentence === attribution) continue;
@@ -182,7 +182,7 @@ function sentenceActor(v: QuoteContext, qa: number): [number, number] | null {
   return subject[0] === lo && canSpeak(v, subject) ? subject : null;
 }
 
-/** A quote paragraph signed by the next one: "“…” ¶ — Sanders." */
+/** A quote paragraph signed by the next one: "“…” ¶ — Holm." */
 function signature(v: QuoteContext, qe: number): Attribution | null {
   const next = qe;
   if (next >= v.doc.tokens.length || v.paragraphOf[next] === v.paragraphOf[qe - 1]) return null;

@@ -56,7 +56,10 @@ const WEAK_REACH = 12;
 /** How far after a quote its attribution may start. */
 const AFTER_REACH = 25;
 
-/** A speech verb outside quotes and outside names ("the United States" does not "state"). */
+/**
+ * A speech verb outside quotes and outside names ("the United States" does not "state"). A cue form that is as often
+ * a noun is none after a determiner ("the state dinner", "his claims").
+ */
 export function isCue(v: QuoteContext, i: number): boolean {
   return (
     v.quoteOf[i] === -1 &&
@@ -66,8 +69,6 @@ export function isCue(v: QuoteContext, i: number): boolean {
     !(NOUN_LIKE_CUES.has(v.ix.lower[i]!) && NP_OPENERS.has(v.ix.lower[i - 1] ?? ''))
   );
 }
-
-// A cue form that is as often a noun is one after a determiner ("the state dinner", "his claims"): no verb.
 
 /** Forms of "be" that make a past participle after them passive. */
 const PASSIVE_BE: ReadonlySet<string> = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were', 'am']);
@@ -166,7 +167,7 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
   }
   const subject = speaking(v, subjectBefore(v, c, lo));
   if (NOUN_LIKE_CUES.has(v.ix.lower[c]!)) {
-    // "Sarr's financial state is …", "Republican claims": a noun, unless a pronoun or a named actor does it.
+    // "Sarr's financial state is …", "Unionist claims": a noun, unless a pronoun or a named actor does it.
     return { cue: [c, c + 1], speaker: subject && namesActor(v, subject) ? subject : null };
   }
   if (subject) return { cue: [c, c + 1], speaker: subject };
@@ -178,7 +179,7 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
   // "“…,” said the 46-year-old": right after a quote, whoever follows the cue is the speaker.
   if (after && j === c + 1 && c <= lo + 1 && v.ix.lower[after[0]] !== 'that')
     return { cue: [c, c + 1], speaker: after };
-  // Further on, a verb that takes the one it is aimed at as its object ("criticized Obama", "told reporters")
+  // Further on, a verb that takes the one it is aimed at as its object ("criticized Holm", "told reporters")
   // is no inversion: what follows it is the target or the addressee.
   if (TARGETING.has(CUE_STANCE.get(v.ix.lower[c]!) ?? '') || TELLING.has(v.ix.lower[c]!))
     return { cue: [c, c + 1], speaker: null };
@@ -368,7 +369,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
     return { cue: found.cue, speaker: found.speaker };
   }
   if (found) return found;
-  // "Trump openly admires Putin as a “strong leader”", "the site rated the claim as “false”": a label given with
+  // "Sarr openly admires Kask as a “firm hand”", "the site rated the claim as “false”": a label given with
   // "as" belongs to the sentence's subject, a person or an organization.
   let k = qa - 1;
   if (k >= lo && (v.ix.lower[k] === 'a' || v.ix.lower[k] === 'an' || v.ix.lower[k] === 'the')) k--;
@@ -376,7 +377,7 @@ export function attributeBefore(v: QuoteContext, qa: number, lo: number): Attrib
     const subject = sentenceSubject(v, lo, k);
     if (subject && namesPersonOrPronoun(v, subject)) return { cue: null, speaker: subject };
   }
-  // Transcript style "PENCE: “…”" or "Smith: “…”" at the start of a sentence.
+  // Transcript style "HOLM: “…”" or "Smith: “…”" at the start of a sentence.
   if (qa - 1 >= lo && v.ix.lower[qa - 1] === ':' && cueOnly === null) {
     const name = qa - 2 >= lo ? v.ix.entityOf[qa - 2]! : -1;
     if (name >= 0) {

@@ -9,7 +9,7 @@ import type { Span } from '../model/index.js';
 export interface QuoteMarks extends Span {
   /** False when the quote runs to the end of its paragraph without a closing mark. */
   closed: boolean;
-  /** A transcript turn's speaker label ("PENCE:") written after the opening mark: the span is the words after it. */
+  /** A transcript turn's speaker label ("HOLM:") written after the opening mark: the span is the words after it. */
   turn?: Span;
 }
 

@@ -305,14 +305,14 @@ function beforeInsertions(v: QuoteContext, j: number, lo: number): TokenRange | 
 
 /**
  * The subject of a sentence as the first named actor or pronoun not governed by a preposition, before token
- * `hi` ("During a speech, Trump attacked Clinton …, saying" → Trump).
+ * `hi` ("During a speech, Sarr attacked Holm …, saying" → Sarr).
  */
 export function sentenceSubject(v: QuoteContext, lo: number, hi: number): TokenRange | null {
   // A connective or sentence adverb and its comma open the sentence before its subject ("Meanwhile, the board …",
   // "Conversely, the site rated …").
   if (hi - lo > 2 && v.ix.lower[lo + 1] === ',' && v.ix.entityOf[lo] === -1 && isConnective(v.ix.lower[lo]!)) lo += 2;
-  // An opening participial or prepositional phrase is no subject ("Speaking to the network's Morning Show in Salem,
-  // Ohio, Bush described …", "In an interview, the senator said …"): the subject opens the main clause after one
+  // An opening participial or prepositional phrase is no subject ("Speaking to the network's Morning Show in Vik,
+  // Velm, Sarr described …", "In an interview, the senator said …"): the subject opens the main clause after one
   // of its commas, and a verb (a lower-case word) follows it.
   if (opensWithAdjunct(v, lo)) {
     for (let k = lo + 1; k < hi - 1; k++) {
@@ -486,17 +486,33 @@ export function phraseFrom(v: QuoteContext, j: number, hi: number): TokenRange |
 }
 
 /**
- * The source after "according to" at token `j`: the phrase there, unless it is one bare common noun that names no
- * one who can speak ("according to plan", "according to schedule", "according to tradition": conformity, not a
- * source). A bare plural of speakers ("according to police", "according to officials") is a source.
+ * Nouns after "according to" in its sense "in conformity with" (a plan, a rule, a custom followed), not "as stated
+ * by": "according to plan", "according to schedule", "according to tradition". Any other noun is a source.
+ */
+const CONFORMITY_NOUNS: ReadonlySet<string> = new Set([
+  'plan',
+  'plans',
+  'schedule',
+  'tradition',
+  'custom',
+  'law',
+  'rules',
+  'regulations',
+  'protocol',
+  'procedure',
+  'instructions',
+  'script',
+]);
+
+/**
+ * The source after "according to" at token `j`: the phrase there, unless it is one bare noun of conformity
+ * ("according to plan", "according to schedule": conformity, not a source). Any other bare noun is one, a plural
+ * of speakers above all ("according to police", "according to rescuers").
  */
 export function accordingSource(v: QuoteContext, j: number, hi: number): TokenRange | null {
   const who = phraseFrom(v, j, hi);
   if (!who || who[1] - who[0] !== 1) return who;
-  const t = v.doc.tokens[who[0]]!.text;
-  const w = t.toLowerCase();
-  if (!/^\p{Ll}+$/u.test(t) || SPEAKER_PRONOUNS.has(w) || SPEAKER_HEADS.has(w) || isRoleWord(w)) return who;
-  return null;
+  return CONFORMITY_NOUNS.has(v.doc.tokens[who[0]]!.text) ? null : who;
 }
 
 /** Possessive pronouns and the subject pronoun of the same person, number and gender ("his" → "he"). */

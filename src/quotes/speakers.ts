@@ -15,6 +15,8 @@ export interface ResolvedSpeaker {
 
 const NONE: ResolvedSpeaker = { name: null, key: null };
 const TYPE_RANK: Readonly<Record<EntityType, number>> = { PERSON: 0, ORG: 1, GPE: 2, NORP: 3, LOC: 5, MISC: 4 };
+/** A possessive ending right after a name ("Ivo Sarr's", "the Sarrs'"). */
+const POSSESSIVE_AFTER = /^\s?['’]s?\b/u;
 /** Heads of descriptions that name an organization ("the ministry", "the company said"). */
 const ORG_HEADS = new Set([
   'ministry',
@@ -206,7 +208,7 @@ function lastEntityBefore(
   return null;
 }
 
-/** Words that govern a name as an object ("like Newman", "with Obama"): such a name is not a sentence's subject. */
+/** Words that govern a name as an object ("like Tamm", "with Holm"): such a name is not a sentence's subject. */
 const GOVERNING: ReadonlySet<string> = new Set([
   ...PREPOSITIONS,
   'like',
@@ -235,7 +237,7 @@ function sentenceAt(doc: Doc, offset: number): number {
 
 /**
  * The subject of sentence `s` when it is a person: its first actor mention outside quotes that no preposition
- * governs and that is no possessive modifier ("Before Trump's appearance, the cleric Anwar al-Awlaki …" → al-Awlaki),
+ * governs and that is no possessive modifier ("Before Sarr's speech, the cleric Arvo Tamm …" → Arvo Tamm),
  * written before character `before`.
  */
 function personSubject(ctx: SpeakerContext, s: number, before: number): EntityMention | null {
@@ -249,12 +251,12 @@ function personSubject(ctx: SpeakerContext, s: number, before: number): EntityMe
     if (m.type === 'LOC' || m.type === 'MISC' || insideQuote(ctx, m)) continue;
     const prev = /([\p{L}]+)[^\p{L}]*$/u.exec(doc.text.slice(Math.max(sent.start, m.start - 16), m.start))?.[1];
     if (prev && GOVERNING.has(prev.toLowerCase()) && !depicted(doc.text.slice(sent.start, m.start))) continue;
-    // A capitalized preposition opening the sentence can be read into the name ("Before Trump").
+    // A capitalized preposition opening the sentence can be read into the name ("Before Sarr").
     if (GOVERNING.has(m.text.split(/\s+/)[0]!.toLowerCase())) continue;
-    if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
+    if (POSSESSIVE_AFTER.test(doc.text.slice(m.end, m.end + 3))) continue;
     if (m.type !== 'PERSON') {
-      // A country or organization opening the title of a name ("U.S. Secretary of State Mike Pompeo", "Chinese
-      // President Xi") is a modifier of the person that follows.
+      // A country or organization opening the title of a name ("Veskarian Minister of Ports Arvo Kask",
+      // "Eastmark President Holm") is a modifier of the person that follows.
       const next = ents[k + 1];
       if (next?.type === 'PERSON' && next.start < sent.end && titleBetween(doc.text.slice(m.end, next.start))) continue;
       return null;
@@ -280,7 +282,7 @@ function depicted(opening: string): boolean {
 /**
  * A subject pronoun continues the most salient person before it (centering: the subject of the nearest sentence,
  * or the speaker of a statement there): walking back sentence by sentence, the speaker resolved in that sentence,
- * else its subject, when the gender fits. Names inside reported clauses ("he said Obama …") are not subjects.
+ * else its subject, when the gender fits. Names inside reported clauses ("he said Holm …") are not subjects.
  */
 function salientPerson(ctx: SpeakerContext, kind: 'male' | 'female', at: number): ResolvedSpeaker | null {
   const doc = ctx.doc;
@@ -296,7 +298,7 @@ function salientPerson(ctx: SpeakerContext, kind: 'male' | 'female', at: number)
       if (prior.type === 'PERSON' && prior.speaker.key && ctx.genders.compatible(prior.speaker.key, kind))
         return prior.speaker;
     }
-    // "He added that if his son Beau … were still serving, he would …": a sentence whose subject is a pronoun of
+    // "She told them that when her brother Tomas … came home from sea, she would …": a sentence whose subject is a pronoun of
     // this gender, written before any name, continues whom that pronoun does; a name in its clauses is no subject.
     const opening = OPENING_PRONOUN.exec(doc.text.slice(sent.start, Math.min(limit, sent.start + 40)));
     if (opening && SPEAKER_PRONOUNS.get(opening[1]!.toLowerCase()) === kind) {
@@ -420,7 +422,7 @@ function readDescription(ctx: SpeakerContext, m: EntityMention): Set<string> {
 }
 
 /**
- * A definite description ("the Democratic front-runner", "the paramedic") for the last person named before it
+ * A definite description ("the Eastmarker front-runner", "the paramedic") for the last person named before it
  * with that head noun in their description, preferring the one sharing most of its other words.
  */
 function describedPerson(ctx: SpeakerContext, span: Span, words: string[]): EntityMention | null {
@@ -485,24 +487,117 @@ const NOT_EPITHETS: ReadonlySet<string> = new Set([
 const EPITHET_REACH = 2;
 
 /**
+ * Nouns that by definition name a person (an office held or a part played only by people) but are not role words of
+ * the name reader. Agent nouns in general are not: "lender", "monitor", "operator" are as often organizations.
+ */
+const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'aide',
+  'front-runner',
+  'frontrunner',
+  'candidate',
+  'nominee',
+  'lawyer',
+  'attorney',
+]);
+
+/**
  * Whether a head noun names a person by occupation or standing ("leader", "front-runner", "activist", "minister"):
- * a role word, or a singular agent noun (-er, -or, -ist, -ian, -ant, -ent).
+ * a role word, a noun in -ist or -ian, or a noun naming only people.
  */
 function personHead(head: string): boolean {
   if (head.length < 4 || NOT_EPITHETS.has(head) || ORG_HEADS.has(head) || SPEAKS_FOR.has(head)) return false;
   if (AUTHORED_WORKS.has(head) || BUSINESS_HEADS.has(head)) return false;
-  return isRoleWord(head) || /(?:[^e]er|or|ist|ian|ant|[^m]ent|ee)$/.test(head) || head === 'aide';
+  return isRoleWord(head) || /(?:ist|ian)$/.test(head) || PERSON_NOUNS.has(head);
+}
+
+/** Role nouns English uses for the same part (an epithet may reword one by another). */
+const ROLE_SYNONYMS: readonly (readonly string[])[] = [
+  ['activist', 'campaigner'],
+  ['lawyer', 'attorney'],
+  ['doctor', 'physician'],
+  ['journalist', 'reporter', 'correspondent'],
+  ['front-runner', 'frontrunner'],
+];
+
+/** The role nouns an epithet head rewords: itself and its synonyms. */
+function sameRoles(head: string): readonly string[] {
+  return ROLE_SYNONYMS.find((set) => set.includes(head)) ?? [head];
 }
 
 /**
- * An epithet ("the civil rights leader said", "after the Liberal front-runner had said") no described person
- * matches: news renames a person it has just named by a description of them rather than repeating the name. The
- * one renamed is a person named before it in its own sentence other than that sentence's subject (the subject of the
- * same sentence would be "he"), nearest first; else, walking back up to two sentences, the speaker of a statement
- * there or the sentence's subject when the article described them ("Civil rights campaigner X met … . The veteran
- * activist said …"; a bare name is no one an epithet rewords: "X was sentenced. The judge said …" is someone else).
+ * Words after a name that make it the subject of a passive ("was killed", "had been arrested") or of a death
+ * ("died"): the one spoken about, or no longer alive to speak.
  */
-function epithetAntecedent(ctx: SpeakerContext, span: Span): ResolvedSpeaker | null {
+const PASSIVE_OR_DEATH =
+  /^(?:\s*,[^,.;]*,)?\s*(?:(?:(?:was|were|is|are|be|been|being|has\s+been|had\s+been|have\s+been|got)\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+ed|\p{Ll}+en|shot|hit|held|struck|caught|hurt|sent|put|slain|dead)\b)|(?:(?:has|had|have)\s+)?(?:died|dies|drowned|perished)\b)/u;
+
+/**
+ * Whether a person mention is an object in its clause ("Police arrested X", "the home of banker X") or the subject
+ * of a passive or a death ("X was killed", "X died"): either way the one spoken about, whom an epithet after it does
+ * not rename. An object is told by a preposition or a verb form in -ed written before the name in its clause.
+ */
+function spokenAbout(ctx: SpeakerContext, m: EntityMention): boolean {
+  const doc = ctx.doc;
+  const sent = doc.sentences[sentenceAt(doc, m.start)];
+  const clause =
+    doc.text
+      .slice(sent?.start ?? 0, m.start)
+      .split(/[,;:()—–]/u)
+      .pop() ?? '';
+  const words = clause
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    .filter(Boolean);
+  // A word in -ed opening the clause is an adjective ("Jailed activist X"); after another word, a verb.
+  if (words.some((w, k) => GOVERNING.has(w) || w === 'of' || (k > 0 && /.{3,}ed$/.test(w)))) return true;
+  // "Ivo Sarr met Lena Holm": a name after another name and a lower-case word of its clause (no possessive) is the
+  // object of that word, not a subject.
+  const from = m.start - clause.length;
+  const ents = doc.entities;
+  for (let k = firstAtOrAfter(ents, from); k < ents.length && ents[k]!.end <= m.start; k++) {
+    const e = ents[k]!;
+    const between = doc.text.slice(e.end, m.start);
+    if (!POSSESSIVE_AFTER.test(between) && /^\s+(?:\p{Ll}+\s+)+/u.test(between) && !/^\s+(?:and|or)\s/u.test(between))
+      return true;
+  }
+  const sentEnd = sent?.end ?? doc.text.length;
+  return PASSIVE_OR_DEATH.test(doc.text.slice(m.end, Math.min(sentEnd, m.end + APPOSITION_REACH + 40)));
+}
+
+/**
+ * Whether an epithet with head `head` can rename the person of mention `m`: the article wrote that role (or a
+ * synonym) for that person at some mention before `at` (a role or apposition), and `m` is not spoken about.
+ */
+function renames(ctx: SpeakerContext, m: EntityMention, head: string, at: number): boolean {
+  if (spokenAbout(ctx, m)) return false;
+  return describedAs(ctx, m.actorKey, head, at);
+}
+
+/** Whether the article described the actor `key` by the role `head` (or a synonym) at a mention before `at`. */
+function describedAs(ctx: SpeakerContext, key: string | null, head: string, at: number): boolean {
+  if (!key) return false;
+  const roles = sameRoles(head);
+  for (const e of ctx.doc.entities) {
+    if (e.start >= at) break;
+    if (e.actorKey !== key || insideQuote(ctx, e)) continue;
+    const role = (e.role ?? '').toLowerCase().split(/\s+/);
+    const desc = descriptionWords(ctx, e);
+    if (roles.some((r) => role.includes(r) || desc.has(r))) return true;
+  }
+  return false;
+}
+
+/**
+ * An epithet ("the veteran activist said", "after the harbour workers' front-runner had said") no described person
+ * matches: news renames a person it has just named by a description of them rather than repeating the name. The
+ * one renamed is a person the article described by that role (or a synonym: "campaigner" … "the activist") and who
+ * is not spoken about in their own sentence (an object, the subject of a passive or a death): a person named before
+ * it in its own sentence other than that sentence's subject (the subject of the same sentence would be "he"),
+ * nearest first; else, walking back up to two sentences, the speaker of a statement there or the sentence's subject
+ * ("Civil rights campaigner X met … . The veteran activist said …"). A person described otherwise is someone else
+ * ("X, a nurse, … . The doctor said …"), and so is one only named ("X was sentenced. The judge said …").
+ */
+function epithetAntecedent(ctx: SpeakerContext, span: Span, head: string): ResolvedSpeaker | null {
   const doc = ctx.doc;
   if (doc.sentences.length === 0) return null;
   const here = sentenceAt(doc, span.start);
@@ -514,8 +609,8 @@ function epithetAntecedent(ctx: SpeakerContext, span: Span): ResolvedSpeaker | n
     if (m.start < sent.start) break;
     if (m.type !== 'PERSON' || !m.actorKey || insideQuote(ctx, m)) continue;
     if (subject && m.actorKey === subject.actorKey) continue;
-    if (/^\s?['’]s?\b/u.test(doc.text.slice(m.end, m.end + 3))) continue;
-    return actor(m);
+    if (POSSESSIVE_AFTER.test(doc.text.slice(m.end, m.end + 3))) continue;
+    if (renames(ctx, m, head, span.start)) return actor(m);
   }
   let r = ctx.recent.length - 1;
   // Sentences of a quoted statement are its speaker's words, not sentences of the report: they do not count.
@@ -526,11 +621,11 @@ function epithetAntecedent(ctx: SpeakerContext, span: Span): ResolvedSpeaker | n
     while (r >= 0 && ctx.recent[r]!.at >= st.end) r--;
     for (let j = r; j >= 0 && ctx.recent[j]!.at >= st.start; j--) {
       const prior = ctx.recent[j]!;
-      if (prior.type === 'PERSON' && prior.speaker.key) return prior.speaker;
+      if (prior.type === 'PERSON' && prior.speaker.key && describedAs(ctx, prior.speaker.key, head, span.start))
+        return prior.speaker;
     }
-    // A subject only when the article characterised them (a role or apposition): an epithet rewords a description.
     const subj = personSubject(ctx, s, st.end);
-    if (subj?.actorKey && descriptionWords(ctx, subj).size > 0) return actor(subj);
+    if (subj?.actorKey && renames(ctx, subj, head, span.start)) return actor(subj);
   }
   return null;
 }
@@ -607,7 +702,7 @@ const INSTITUTION_WORDS =
 const BUSINESS_NAME_END =
   /[\s,](?:Inc|Incorporated|Corp|Corporation|Co|Company|Cos|Ltd|Limited|LLC|LLP|PLC|Plc|Group|Holdings?|AG|SA|S\.A|SE|NV|N\.V|BV|GmbH|SpA|S\.p\.A|AB|ASA|Oyj|KK|Bhd|Industries|Enterprises|Airlines|Airways|Motors|Shipping|Logistics|Mining|Steel|Oil|Petroleum|Energy|Chemicals|Pharmaceuticals|Electronics|Foods|Insurance)\.?$/;
 /**
- * Common nouns that class an organization as a business when set beside its name ("the carmaker Toyota", "Marsk,
+ * Common nouns that class an organization as a business when set beside its name ("the carmaker Veltro", "Marsk,
  * the shipping firm,"), a maker of goods among them (carmaker, chipmaker). "Group" is left out ("the rights group")
  * and so is "bank" ("the central bank").
  */
@@ -616,14 +711,14 @@ const BUSINESS_NOUNS =
 
 /**
  * Positive evidence that an organization mention is a business: a legal-form or trade word ending its name, a
- * business actor code, a business noun in apposition ("the carmaker Toyota", "the oil giant X", "Toyota, the Japanese
+ * business actor code, a business noun in apposition ("the carmaker Veltro", "the oil giant X", "Veltro, the Japanese
  * carmaker,"), or its shares, shareholders or chief executive.
  */
 function isBusiness(doc: Doc, e: EntityMention): boolean {
   if (BUSINESS_NAME_END.test(e.text.trim()) || BUSINESS_NAME_END.test((e.canonical ?? '').trim())) return true;
   if (e.code && /BUS$/.test(e.code)) return true;
   const preceding = doc.text.slice(Math.max(0, e.start - 40), e.start);
-  // "the (Japanese) carmaker Toyota": the word right before the name.
+  // "the (Japanese) carmaker Veltro": the word right before the name.
   const before = /(?:^|[^\p{L}-])(\p{Ll}[\p{Ll}-]*)\s+$/u.exec(preceding);
   if (before && BUSINESS_NOUNS.test(before[1]!)) return true;
   // "shares in Veltro", "Veltro shares", "Veltro's chief executive": only a company has shares, shareholders and a
@@ -635,7 +730,7 @@ function isBusiness(doc: Doc, e: EntityMention): boolean {
     )
   )
     return true;
-  // "Toyota, the Japanese carmaker,": an appositive noun phrase right after the name.
+  // "Veltro, the Japanese carmaker,": an appositive noun phrase right after the name.
   const after = /^\s*,\s*(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s*[,.;)]/iu.exec(
     doc.text.slice(e.end, e.end + 60),
   );
@@ -737,7 +832,7 @@ function describedActor(ctx: SpeakerContext, span: Span, words: string[], epithe
     !/['’]s?\s/u.test(ctx.doc.text.slice(span.start, span.end)) &&
     within.every((e) => e.type === 'MISC' || e.type === 'NORP')
   ) {
-    const renamed = epithetAntecedent(ctx, span);
+    const renamed = epithetAntecedent(ctx, span, head);
     if (renamed) return renamed;
   }
   return NONE;
@@ -770,7 +865,7 @@ const POSSESSIVE_PRONOUNS: ReadonlyMap<string, string> = new Map([
  * "his spokesman said", "its foreign ministry said", "her letter reads": a possessive pronoun before a head that
  * speaks for its possessor (a spokesman, an office, a ministry) or is a work of the possessor's. The person the
  * article named with that head comes first (the spokesman named earlier); else the possessor speaks through them,
- * as "BP's spokesman" is BP: the possessive pronoun's antecedent, read like the subject pronoun it stands beside.
+ * as "Marsk's spokesman" is Marsk: the possessive pronoun's antecedent, read like the subject pronoun it stands beside.
  * A relative ("his sister") speaks for no one but herself and is not resolved this way.
  */
 function possessedSpeaker(ctx: SpeakerContext, span: Span, words: string[]): ResolvedSpeaker | null {
@@ -835,7 +930,7 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span, subject = true):
     }
     return resolved;
   }
-  // A transcript label in capitals ("PENCE") names a person of the article by surname.
+  // A transcript label in capitals ("HOLM") names a person of the article by surname.
   if (inside.length === 0 && /^\p{Lu}[\p{Lu}'’-]+$/u.test(text)) {
     const surname = text.toLowerCase();
     const named = lastEntityBefore(
@@ -847,33 +942,32 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span, subject = true):
     );
     if (named) return actor(named);
   }
+  // "the sister of the minister", "the sister of leader Ivo Sarr": the noun before "of" heads the phrase.
+  const complement = OF_COMPLEMENT.exec(text);
   if (inside.length === 0) {
     const possessed = possessedSpeaker(ctx, span, words);
     if (possessed) return possessed;
-    // "the sister of the minister", "the owner of the ship": the noun before "of" heads the phrase; its complement
-    // speaks only through a head that speaks for it ("a spokesman of the ministry").
-    const of = OF_COMPLEMENT.exec(text);
-    if (of) {
-      const head = of[1]!.toLowerCase();
+    // Its complement speaks only through a head that speaks for it ("a spokesman of the ministry").
+    if (complement) {
+      const head = complement[1]!.toLowerCase();
       const k = linkIndex(words);
       if (SPEAKS_FOR.has(head) || ORG_HEADS.has(head)) return describedActor(ctx, span, words.slice(k + 1), subject);
       return describedActor(ctx, span, words.slice(0, k), subject);
     }
   }
-  // "the Democratic front-runner": an adjectival name is a modifier of the description, not the speaker.
+  // "the Eastmarker front-runner": an adjectival name is a modifier of the description, not the speaker.
   if (inside.length > 0 && inside.every((e) => e.type === 'MISC' || e.type === 'NORP')) {
     const described = describedPerson(ctx, span, words);
     if (described) return actor(described);
-    // A person's description with a group adjective names a person, never the group ("the Democratic front-runner").
+    // A person's description with a group adjective names a person, never the group ("the Eastmarker front-runner").
     if (personHead(words[words.length - 1] ?? '') && inside.every((e) => e.end < span.end))
       return describedActor(ctx, span, words, subject);
   }
-  // "the sister of leader Ivo Sarr": the noun before "of" heads the phrase; the name is its complement.
-  const complement = OF_COMPLEMENT.exec(text);
+  // "the sister of leader Ivo Sarr": the name is the complement, not the speaker.
   if (inside.length > 0 && complement && inside.every((e) => e.start >= span.start + complement[0].length)) {
     const head = complement[1]!.toLowerCase();
     // A possessor inside the complement ("the owner of the ship off Velm's coast") owns a thing, not the head.
-    const owners = inside.filter((e) => !/^\s?['’]s?\b/u.test(ctx.doc.text.slice(e.end, e.end + 3)));
+    const owners = inside.filter((e) => !POSSESSIVE_AFTER.test(ctx.doc.text.slice(e.end, e.end + 3)));
     if (owners.length > 0 && (SPEAKS_FOR.has(head) || ORG_HEADS.has(head) || AUTHORED_WORKS.has(head))) {
       const owner = [...owners].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type])[0]!;
       return actor(owner);
@@ -887,11 +981,11 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span, subject = true):
   if (inside.length > 0) {
     const best = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || b.end - a.end)[0]!;
     const head = words[words.length - 1] ?? '';
-    // "Kim's sister", "Smith's lawyer": a possessor names whose relative speaks, not the speaker — unless the
-    // head is someone who speaks for the possessor ("BP's spokesman", "the ministry's statement").
+    // "Kask's sister", "Tamm's lawyer": a possessor names whose relative speaks, not the speaker — unless the
+    // head is someone who speaks for the possessor ("Marsk's spokesman", "the ministry's statement").
     if (
       best.end < span.end &&
-      /^\s?['’]s?\b/u.test(ctx.doc.text.slice(best.end, best.end + 3)) &&
+      POSSESSIVE_AFTER.test(ctx.doc.text.slice(best.end, best.end + 3)) &&
       !ORG_HEADS.has(head) &&
       !SPEAKS_FOR.has(head) &&
       !AUTHORED_WORKS.has(head)

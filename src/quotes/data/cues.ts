@@ -327,7 +327,7 @@ export const WEAK_CUES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Cue forms that are as often nouns ("his mental state", "Republican claims", "the report"): they count as
+ * Cue forms that are as often nouns ("his mental state", "Unionist claims", "the report"): they count as
  * cues only after a pronoun or a named actor.
  */
 export const NOUN_LIKE_CUES: ReadonlySet<string> = new Set([
@@ -1026,7 +1026,7 @@ export const SPEAKER_HEADS: ReadonlySet<string> = new Set([
   'interview',
 ]);
 
-/** Nouns that carry a statement of their owner's: "Trump's claim that …", "her insistence that …". */
+/** Nouns that carry a statement of their owner's: "Sarr's claim that …", "her insistence that …". */
 export const STATEMENT_NOUNS: ReadonlySet<string> = new Set([
   'claim',
   'claims',
