@@ -332,12 +332,31 @@ function catenativeHelp(words: readonly string[], te: number, s1: number): boole
   return te < s1 && (BARE.has(words[te]!) || (words[te] === 'to' && BARE.has(words[te + 1] ?? '')));
 }
 
-/** The object of "release"/"free" (or the noun a reduced relative "released" follows) is something published. */
+/** Function words that may follow the head of a noun phrase: prepositions, relatives, conjunctions, time words. */
+const AFTER_HEAD = new Set(
+  'of by from to on in at with about for as after before over into that which who whose where when while and or but late earlier yesterday today tonight last this next'.split(
+    ' ',
+  ),
+);
+
+/** The word after a noun makes it the head of its phrase: punctuation, the sentence end, a function word, a name,
+ * or a participle or adverb ("a video showing", "a statement late Monday") — anything but another common noun. */
+function headAt(words: readonly string[], k: number, s1: number): boolean {
+  const next = words[k + 1];
+  if (k + 1 >= s1 || next === undefined) return true;
+  return !/^[a-z]+$/.test(next) || AFTER_HEAD.has(next) || /(ing|ed|ly)$/.test(next);
+}
+
+/**
+ * The object of "release"/"free" (or the noun a reduced relative "released" follows) is something published. The
+ * published word must head the object ("released a video of", "released the report."), not modify it ("freed the
+ * film crew", "a video journalist"): a noun before another noun is a modifier (general English).
+ */
 function publishedObject(words: readonly string[], ts: number, te: number, s0: number, s1: number): boolean {
   if (ts > s0 && PUBLISHED_THINGS.has(words[ts - 1]!)) return true;
   for (let k = te; k < Math.min(s1, te + 4); k++) {
     const w = words[k]!;
-    if (PUBLISHED_THINGS.has(w)) return true;
+    if (PUBLISHED_THINGS.has(w) && headAt(words, k, s1)) return true;
     if (w === ',' || w === 'to' || w === 'from' || w === 'by' || w === 'and') return false;
   }
   return false;

@@ -110,3 +110,13 @@ describe('precision classes', () => {
     expect(types(code('Chile appealed to France for help.'))).toEqual(['REQUEST']);
   });
 });
+
+// What the precision classes above must leave alone: the same words in a real event.
+describe('precision classes keep the events they resemble', () => {
+  it('a published thing that only modifies the object is no publication', () => {
+    expect(types(code('The Taliban freed the film crew on Monday.'))).toContain('RETREAT');
+    expect(types(code('The junta released the poll workers detained in Niamey.'))).toContain('RETREAT');
+    expect(types(code('Militants freed a video journalist held in Syria.'))).toContain('RETREAT');
+    expect(types(code('France released a video showing the talks with Chile.'))).not.toContain('RETREAT');
+  });
+});
