@@ -94,7 +94,7 @@ const SAME_FORM_PAST = /^(hit|cut|put|set|shut|beat|cast|spread|quit|burst|hurt|
 const LOCATIVE_BREAKS: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'outside', 'near']);
 
 /** Prepositions after which an -ed form is a participle modifying a noun, never a finite verb (a preposition takes a
- * noun phrase: "founded by freed slaves", "a lead in pledged delegates", "talks on occupied land"). */
+ * noun phrase: "founded by freed slaves", "a shortfall in pledged funds", "talks on occupied land"). */
 const ATTRIBUTIVE_AFTER: ReadonlySet<string> = new Set([
   'by',
   'of',

@@ -71,7 +71,7 @@ export function notAnEvent(e: Candidate): string | null {
     within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS)
   )
     return 'verbal object';
-  // "But has he called for it?": a question asks, it reports no act (general English: an interrogative asserts nothing).
+  // "Will the envoy ever ask for talks?": a question asks, it reports no act (general English: an interrogative asserts nothing).
   if (interrogative(words, s0, s1)) return 'question';
   // "helped prepare the concerts", "help to sort the files", "help with the claims": "help" with a bare or
   // to-infinitive or a task, and no beneficiary, is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
@@ -105,7 +105,7 @@ export function notAnEvent(e: Candidate): string | null {
   // "pushed back on the notion", "push through the measures": a phrasal verb of its own, not a demand (REQUEST).
   if (type === 'REQUEST' && /^push/.test(first) && te === ts + 1 && PUSH_PARTICLES.has(words[te] ?? ''))
     return 'phrasal';
-  // "denied playing any part", "denies that it sent troops": denying having done something is a denial of a claim
+  // "denied sending envoys", "denies that it sent troops": denying having done something is a denial of a claim
   // (the act itself is coded with mode "denied"), not a rejection of a proposal or demand (PLOVER REJECT).
   if (type === 'REJECT' && DENY.has(first) && te === ts + 1 && deniedClaim(words, te, s1)) return 'denied claim';
   // "talked about the attacks": talking about a topic is speech, not a meeting of parties (CONSULT), unless a
@@ -263,7 +263,7 @@ function genericPlural(
   return DEGREE_ADVERBS.has(pred) || EVALUATIVE_ADJECTIVES.has(pred) || pred === 'a' || pred === 'an';
 }
 
-/** "under sanctions", "under U.S. sanction or embargo": the noun phrase after "under" names a state. */
+/** "under sanctions", "under a French trade embargo": the noun phrase after "under" names a state. */
 function underBefore(words: readonly string[], ts: number, s0: number): boolean {
   for (let j = ts - 1; j >= s0 && j >= ts - 5; j--) {
     const w = words[j]!;

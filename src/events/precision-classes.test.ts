@@ -48,11 +48,11 @@ describe('precision classes', () => {
     expect(types(code('France praised Chile at the Olympics.'))).toEqual(['SUPPORT']);
   });
   it('an -ed form after a preposition describes a noun, it reports no act', () => {
-    expect(types(code('Ivo Brandt leads in pledged delegates over Chile.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    expect(types(code('Ivo Brandt spoke of a shortfall in pledged funds from Chile.', [['Ivo Brandt', 'PER']]))).toEqual([]);
     expect(types(code('Ivo Brandt pledged support to Chile.', [['Ivo Brandt', 'PER']]))).toContain('AGREE');
   });
   it('denying having done something is no rejection', () => {
-    expect(types(code('France denied playing any part in the talks with Chile.'))).not.toContain('REJECT');
+    expect(types(code('France denied sending envoys to the talks with Chile.'))).not.toContain('REJECT');
     expect(types(code('France denied the request from Chile.'))).toContain('REJECT');
   });
   it('talking about a topic is no meeting', () => {
