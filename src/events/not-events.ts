@@ -72,7 +72,7 @@ export function notAnEvent(e: Candidate): string | null {
   )
     return 'verbal object';
   // "Will the envoy ever ask for talks?": a question asks, it reports no act (general English: an interrogative asserts nothing).
-  if (interrogative(words, s0, s1)) return 'question';
+  if (interrogative(words, s0, s1) && te - 1 >= questionStart(words, s0, s1)) return 'question';
   // "helped prepare the concerts", "help to sort the files", "help with the claims": "help" with a bare or
   // to-infinitive or a task, and no beneficiary, is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
   // a party (PLOVER AID).
@@ -323,6 +323,25 @@ function interrogative(words: readonly string[], s0: number, s1: number): boolea
   while (k > s0 && CLOSERS.has(words[k]!)) k--;
   return words[k] === '?';
 }
+
+/**
+ * Where the question of a sentence ending in "?" begins: after its last colon or opening quote, else the sentence
+ * start ("…, prompting the question: who will stop this?" asks only after the colon).
+ */
+function questionStart(words: readonly string[], s0: number, s1: number): number {
+  let start = s0;
+  let straight = 0;
+  for (let k = s0; k < s1; k++) {
+    const w = words[k]!;
+    // A straight quote opens when it is the first, third, … of the sentence.
+    const opens = w === '"' ? straight++ % 2 === 0 : OPENING_QUOTES.has(w);
+    if (w === ':' || opens) start = k + 1;
+  }
+  return start;
+}
+
+/** Typographic and tokenised opening quotes. */
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '``', '‘']);
 
 /**
  * Right after "help": a bare verb or "to" + a verb, with no beneficiary between ("helped prepare", "help to sort").

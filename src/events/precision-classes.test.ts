@@ -120,3 +120,11 @@ describe('precision classes keep the events they resemble', () => {
     expect(types(code('France released a video showing the talks with Chile.'))).not.toContain('RETREAT');
   });
 });
+describe('a question after a colon or a quote', () => {
+  it('asks only in its own clause; the report before it stands', () => {
+    const doc = code('Israel bombed a school in Gaza on Monday, prompting the question: who will stop this?');
+    expect(types(doc)).toContain('ASSAULT');
+    expect(types(code('The French envoy asked: will Chile ever call for sanctions on Peru?'))).not.toContain('SANCTION');
+    expect(types(code('France said "Will Chile attack Peru?"'))).toEqual([]);
+  });
+});
