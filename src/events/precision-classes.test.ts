@@ -48,7 +48,9 @@ describe('precision classes', () => {
     expect(types(code('France praised Chile at the Olympics.'))).toEqual(['SUPPORT']);
   });
   it('an -ed form after a preposition describes a noun, it reports no act', () => {
-    expect(types(code('Ivo Brandt spoke of a shortfall in pledged funds from Chile.', [['Ivo Brandt', 'PER']]))).toEqual([]);
+    expect(
+      types(code('Ivo Brandt spoke of a shortfall in pledged funds from Chile.', [['Ivo Brandt', 'PER']])),
+    ).toEqual([]);
     expect(types(code('Ivo Brandt pledged support to Chile.', [['Ivo Brandt', 'PER']]))).toContain('AGREE');
   });
   it('denying having done something is no rejection', () => {
@@ -124,7 +126,9 @@ describe('a question after a colon or a quote', () => {
   it('asks only in its own clause; the report before it stands', () => {
     const doc = code('Israel bombed a school in Gaza on Monday, prompting the question: who will stop this?');
     expect(types(doc)).toContain('ASSAULT');
-    expect(types(code('The French envoy asked: will Chile ever call for sanctions on Peru?'))).not.toContain('SANCTION');
+    expect(types(code('The French envoy asked: will Chile ever call for sanctions on Peru?'))).not.toContain(
+      'SANCTION',
+    );
     expect(types(code('France said "Will Chile attack Peru?"'))).toEqual([]);
   });
 });
