@@ -171,11 +171,11 @@ export function notAnEvent(e: Candidate): string | null {
     const firstActor = e.source[0]?.ts ?? ts;
     const before = Math.min(firstActor, ts);
     const from = words[ts - 1] === ',' && /ing$/.test(first) ? s0 : e.clauseStart;
-    if (disasterIn(words, from, before) && !within(words, from, before, WEAPONS)) return 'disaster';
+    if (disasterIn(words, from, before, -1) && !within(words, from, before, WEAPONS)) return 'disaster';
     // "were killed in the floods", "died when the bus crashed": the cause named right after the verb.
     if (/^(in|by|during|when)$/.test(words[te] ?? '')) {
       const end = Math.min(s1, te + 6);
-      if (disasterIn(words, te + 1, end) && !within(words, te + 1, end, WEAPONS)) return 'disaster';
+      if (disasterIn(words, te + 1, end, te) && !within(words, te + 1, end, WEAPONS)) return 'disaster';
     }
   }
   // "forcing thousands to evacuate": intransitive "evacuate" is leaving; evacuating others (transitive) is the aid.
@@ -417,12 +417,28 @@ function objectFollows(words: readonly string[], te: number, s1: number): boolea
   return te < s1 && !NO_OBJECT.test(words[te]!);
 }
 
-/** A disaster word, or "fire" after an article ("a fire swept through", never "opened fire"). */
-function disasterIn(words: readonly string[], from: number, to: number): boolean {
+/** Accident verbs: with an object they are someone's act ("rebels sank their patrol boat"), not an accident. */
+const ACCIDENT_VERBS: ReadonlySet<string> = new Set(['crashed', 'collided', 'capsized', 'derailed', 'sank']);
+/** Words that open an object noun phrase. */
+const OBJECT_OPENERS = /^(the|a|an|their|its|his|her|our|my|your|two|three|four|five|several|dozens)$/;
+/** Prepositions that make "the fire" a circumstance, not the subject ("under cover of the fire", "after the fire"). */
+const FIRE_PREPOSITIONS = /^(of|under|after|before|despite|amid|during|through|with|from|into|to|at|near|over)$/;
+
+/**
+ * A disaster word, or "fire" after an article as the cause of the death ("a fire swept through", never "opened
+ * fire"): in the main clause the fire is its subject, not in a prepositional phrase ("under cover of the fire"); after
+ * the verb ("killed in the fire", `cause` the index of the preposition) it is the cause unless a clause names who set
+ * it ("the fire that police started"). An accident verb with an object has an agent (general English).
+ */
+function disasterIn(words: readonly string[], from: number, to: number, cause: number): boolean {
   for (let k = from; k < to; k++) {
     const w = words[k]!;
-    if (DISASTERS.has(w) || ((w === 'fire' || w === 'fires') && (words[k - 1] === 'a' || words[k - 1] === 'the')))
-      return true;
+    if (ACCIDENT_VERBS.has(w) && OBJECT_OPENERS.test(words[k + 1] ?? '')) continue;
+    if (DISASTERS.has(w)) return true;
+    if ((w === 'fire' || w === 'fires') && (words[k - 1] === 'a' || words[k - 1] === 'the')) {
+      const agentClause = /^(that|which|set|started|lit)$/.test(words[k + 1] ?? '');
+      if (cause >= 0 ? k - 2 === cause && !agentClause : !FIRE_PREPOSITIONS.test(words[k - 2] ?? '')) return true;
+    }
   }
   return false;
 }

@@ -132,3 +132,14 @@ describe('a question after a colon or a quote', () => {
     expect(types(code('France said "Will Chile attack Peru?"'))).toEqual([]);
   });
 });
+describe('a fire or an accident verb with an agent is no disaster', () => {
+  it('keeps attacks near a fire that is no cause, or a sinking someone did', () => {
+    const hotel = code('Under cover of the fire, gunmen stormed the hotel in Mogadishu, killing 12 guests.');
+    expect(types(hotel)).toContain('ASSAULT');
+    expect(types(code('Two protesters were killed in the fire that police started at the camp.'))).toContain('ASSAULT');
+    expect(types(code('Three soldiers were killed when rebels sank their patrol boat.'))).toContain('ASSAULT');
+    // The fire or the sinking as the cause still kills with no one attacking.
+    expect(types(code('Two people in Chile were killed in the fire.'))).not.toContain('ASSAULT');
+    expect(types(code('The ferry sank off Chile, killing 40 passengers.'))).not.toContain('ASSAULT');
+  });
+});
