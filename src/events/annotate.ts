@@ -1025,15 +1025,21 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         )
       )
         continue;
-      // "opened fire on the crowd, killing two": a participle clause after an attack tells its result, the same act.
-      if (
+      // "opened fire on the crowd, killing two": a participle clause after an attack tells its result, the same act;
+      // its victims are the attack's target when the attack names none ("returned fire, killing three militants").
+      // Abducting or kidnapping people is a second act (PLOVER codes abduction apart from the attack).
+      const attack =
         type === 'ASSAULT' &&
         f.trigger.verb &&
         words[f.ts - 1] === ',' &&
         /ing$/.test(words[f.ts]!) &&
-        events.some((e) => e.type === 'ASSAULT' && e.trigger.end <= doc.tokens[f.ts]!.start)
-      )
+        !/^(abduct|kidnap)/.test(words[f.ts]!)
+          ? events.findLast((e) => e.type === 'ASSAULT' && e.trigger.end <= doc.tokens[f.ts]!.start)
+          : undefined;
+      if (attack) {
+        if (!attack.target.length && event.target.length) attack.target = event.target;
         continue;
+      }
       events.push(event);
       if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
     }

@@ -143,3 +143,11 @@ describe('a fire or an accident verb with an agent is no disaster', () => {
     expect(types(code('The ferry sank off Chile, killing 40 passengers.'))).not.toContain('ASSAULT');
   });
 });
+describe('a participle clause of killing after an attack', () => {
+  it('gives its victims to the attack, and an abduction stays an act of its own', () => {
+    const fire = code('Troops returned fire, killing three militants.').events.filter((e) => e.type === 'ASSAULT');
+    expect(fire.map((e) => e.target.map((a) => a.code))).toEqual([['REB']]);
+    const raid = code('Russian troops attacked the village on Monday, abducting 20 Ukrainian civilians.');
+    expect(raid.events.flatMap((e) => e.target.map((a) => a.code))).toContain('UKRCVL');
+  });
+});
