@@ -872,6 +872,10 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         type = 'COERCE';
         kind = 'personnel';
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
+      // "captured the city", "captured Chile's border post": taking a place by force is an assault as "occupy" and
+      // "storm" are (PLOVER ASSAULT); capturing persons stays seizure or arrest (COERCE, CAMEO 17).
+      if (type === 'COERCE' && /^captur/.test(words[f.ts]!) && capturedPlace(words, f.te, s1, roles.target))
+        type = 'ASSAULT';
       // "…, a rights group protested", "protested that …": a protest made in words is a complaint (ACCUSE); PLOVER
       // PROTEST is demonstrating, striking, boycotting.
       if (
@@ -1049,4 +1053,18 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
     );
     if (subject && !events.length) previousSubject = [subject];
   }
+}
+
+/** Nouns that name a place taken by force ("captured the city", "the airport", "rebel positions"). */
+const CAPTURED_PLACES =
+  /^(city|cities|town|towns|village|villages|capital|territory|province|region|district|airport|port|base|bases|hill|bridge|crossing|stronghold|strongholds|positions?|outpost|checkpoint|headquarters|area|areas)$/;
+
+/** The object of "capture" is a place: a place actor is its first target, or a place noun heads the object. */
+function capturedPlace(words: readonly string[], te: number, s1: number, target: readonly ActorCandidate[]): boolean {
+  if (target[0]?.kind === 'place' && target[0].ts <= te + 2) return true;
+  for (let k = Math.max(te - 2, 0); k < Math.min(s1, te + 4); k++) {
+    if (CAPTURED_PLACES.test(words[k]!)) return true;
+    if (words[k] === ',' || words[k] === 'and' || words[k] === 'of') break;
+  }
+  return false;
 }

@@ -89,6 +89,8 @@ export function notAnEvent(e: Candidate): string | null {
   // "released a video", "a statement released by the agency": publishing is no RETREAT, which frees persons or
   // property (CAMEO 084; the CAMEO verb dictionary codes "release" + report, recording, statement as no such act).
   if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';
+  // "was captured on video", "captured the moment on camera": recording, not seizing anyone (CAMEO 17 seizes persons).
+  if (type === 'COERCE' && /^captur/.test(first) && recordedOn(words, te, s1)) return 'recorded';
   // "returned to the capital", "life is returning to normal": intransitive "return" is coming back, not the return
   // of persons or property (CAMEO 084, transitive or passive: "were returned to their families") nor a withdrawal,
   // unless armed forces come back.
@@ -450,5 +452,13 @@ function legalAppeal(words: readonly string[], te: number, s1: number): boolean 
     if (APPEALED_IN_COURT.has(w)) return true;
     if (w === ',' || w === 'for' || w === 'that' || w === 'on') return false;
   }
+  return false;
+}
+
+/** "on video", "on camera", "on film" within the few words after the verb. */
+function recordedOn(words: readonly string[], te: number, s1: number): boolean {
+  for (let k = te; k < Math.min(s1, te + 5); k++)
+    if (words[k] === 'on' && /^(video|videos|camera|cameras|film|tape|cctv|footage)$/i.test(words[k + 1] ?? ''))
+      return true;
   return false;
 }

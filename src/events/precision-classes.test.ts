@@ -151,3 +151,10 @@ describe('a participle clause of killing after an attack', () => {
     expect(raid.events.flatMap((e) => e.target.map((a) => a.code))).toContain('UKRCVL');
   });
 });
+describe('"capture"', () => {
+  it('takes persons (COERCE) or places by force (ASSAULT); on video it records', () => {
+    expect(types(code('Rebels captured the city of Goma on Sunday.'))).toEqual(['ASSAULT']);
+    expect(types(code('Rebels captured two Chilean soldiers.'))).toEqual(['COERCE']);
+    expect(types(code('Police in Chile captured the attack on camera.'))).toEqual([]);
+  });
+});
