@@ -188,7 +188,14 @@ export function notAnEvent(e: Candidate): string | null {
   if (sportsVerb && (within(words, s0, s1, SPORTS_WORDS) || scoreIn(words, s0, s1))) return 'sports';
   // Teams, clubs, referees and players: with sports words in the sentence and no political actor coded on either side,
   // any act is a game or a club's business (PLOVER codes political actors).
-  if (within(words, s0, s1, SPORTS_WORDS) && [...e.source, ...e.target].every((c) => !c.code)) return 'sports';
+  // The acts sports verbs code (beat, attack, fire, rally, blast) are read so anywhere in such a sentence; any other act
+  // only when its subject is in the game ("the referee asked …"), not when sports words merely follow ("asked X to
+  // lend him money for the match tickets").
+  if (
+    (SPORTS_TYPES.has(type) ? within(words, s0, s1, SPORTS_WORDS) : within(words, e.clauseStart, ts, SPORTS_WORDS)) &&
+    [...e.source, ...e.target].every((c) => !c.code)
+  )
+    return 'sports';
   // Disasters and accidents: "the quake killed", "an explosion on the rig killed" — the subject is no actor.
   // A participle clause after a comma (", killing 20") has the main clause's subject (general English), so the main
   // clause is read too: "a bus crashed into a ravine, killing 20".
@@ -220,6 +227,10 @@ export function notAnEvent(e: Candidate): string | null {
     return 'generic both sides';
   return null;
 }
+
+/** The event types sports verbs produce: beating, attacking, firing (ASSAULT, COERCE), rallying (MOBILIZE,
+ * PROTEST), blasting (ACCUSE). */
+const SPORTS_TYPES: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST', 'ACCUSE']);
 
 /** Verbs that introduce a name or epithet. */
 const NAMING: ReadonlySet<string> = new Set(['known', 'dubbed', 'nicknamed', 'branded', 'labelled', 'labeled']);

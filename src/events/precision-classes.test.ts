@@ -169,3 +169,12 @@ describe('talk, contribute and help keep the events they code', () => {
     expect(types(code('Low oil prices contributed to the decline of the French economy.'))).not.toContain('AID');
   });
 });
+describe('sports words', () => {
+  it('after a request between people do not make it a game', () => {
+    const doc = code('Ali Hassan, a mechanic, asked Omar Saleh to lend him money for the match tickets.', [
+      ['Ali Hassan', 'PER'],
+      ['Omar Saleh', 'PER'],
+    ]);
+    expect(types(doc)).toContain('REQUEST');
+  });
+});
