@@ -82,7 +82,7 @@ export function notAnEvent(e: Candidate): string | null {
     e.verb &&
     /^help/.test(first) &&
     (catenativeHelp(words, te, s1) || words[te] === 'with') &&
-    !(words[te] !== 'with' && codedObjectAfter(words, e.target, te, s1))
+    !(words[te] !== 'with' && codedObjectAfter(words, e.target, te, s1, false))
   )
     return 'catenative';
   // "contributed to the decline": "contribute to" + a noun phrase is causing, not giving (AID contributes something).
@@ -93,7 +93,7 @@ export function notAnEvent(e: Candidate): string | null {
     /^contribut/.test(first) &&
     te === ts + 1 &&
     words[te] === 'to' &&
-    !codedObjectAfter(words, e.target, te, s1)
+    !codedObjectAfter(words, e.target, te, s1, true)
   )
     return 'cause';
   // "is funding research", "the film was financed by a studio": paying for a thing, no actor receiving it, is no aid
@@ -189,10 +189,11 @@ export function notAnEvent(e: Candidate): string | null {
   // Teams, clubs, referees and players: with sports words in the sentence and no political actor coded on either side,
   // any act is a game or a club's business (PLOVER codes political actors).
   // The acts sports verbs code (beat, attack, fire, rally, blast) are read so anywhere in such a sentence; any other act
-  // only when its subject is in the game ("the referee asked …"), not when sports words merely follow ("asked X to
-  // lend him money for the match tickets").
+  // only when sports words come before it, in its subject or the sentence's setting ("the referee asked …", "the
+  // championship …, but the sponsor declined …"), not when they merely follow ("asked X to lend him money for the match
+  // tickets").
   if (
-    (SPORTS_TYPES.has(type) ? within(words, s0, s1, SPORTS_WORDS) : within(words, e.clauseStart, ts, SPORTS_WORDS)) &&
+    (SPORTS_TYPES.has(type) ? within(words, s0, s1, SPORTS_WORDS) : within(words, s0, ts, SPORTS_WORDS)) &&
     [...e.source, ...e.target].every((c) => !c.code)
   )
     return 'sports';
@@ -500,20 +501,23 @@ function recordedOn(words: readonly string[], te: number, s1: number): boolean {
 /**
  * A coded actor heads a noun phrase in the object after `te` (within a few words, before any comma): "rebuild the
  * Syrian army", "the reconstruction of Ukraine" — not a name modifying another noun ("the French economy") nor one
- * after another preposition ("prepare the summit with Chile").
+ * after another preposition ("prepare the summit with Chile"), nor an owner ("sort Chile's files"); an "of" phrase
+ * only when `ofPhrase` ("the reconstruction of Ukraine" names who gets the contribution).
  */
 function codedObjectAfter(
   words: readonly string[],
   target: readonly ActorCandidate[],
   te: number,
   s1: number,
+  ofPhrase: boolean,
 ): boolean {
   return target.some((t) => {
     if (!t.code || t.kind === 'pronoun' || t.ts < te || t.ts > te + 6) return false;
     for (let k = te; k < t.ts; k++) {
       const w = words[k]!;
-      if (w === ',' || w === ';' || (k > te && w !== 'of' && PREPOSITIONS.has(w))) return false;
+      if (w === ',' || w === ';' || (k > te && PREPOSITIONS.has(w) && !(ofPhrase && w === 'of'))) return false;
     }
-    return t.te >= s1 || !isModifier(words[t.te]!);
+    const next = words[t.te] ?? '';
+    return t.te >= s1 || (!isModifier(next) && !/^['’]s?$/.test(next));
   });
 }

@@ -178,3 +178,9 @@ describe('sports words', () => {
     expect(types(doc)).toContain('REQUEST');
   });
 });
+describe('help with an owner in the object', () => {
+  it('helping sort a party’s files gives that party no aid', () => {
+    const doc = code('Ivo Brandt, a French clerk, helped sort Chile’s customs files.', [['Ivo Brandt', 'PER']]);
+    expect(types(doc)).not.toContain('AID');
+  });
+});
