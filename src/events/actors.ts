@@ -14,7 +14,7 @@ export interface ActorCandidate {
   code: string;
   actorKey: string | null;
   kind: 'actor' | 'place' | 'pronoun';
-  /** A place name that may also stand as the target of an event done there ("curfew in Abidjan"). */
+  /** A place name that may also stand as the target of an event done there ("a curfew in Belmar"). */
   placeName: string | null;
   media: boolean;
   person: boolean;
@@ -62,7 +62,7 @@ function groupNounAt(words: readonly string[], i: number, limit: number): { len:
   return one !== undefined ? { len: 1, sector: one } : null;
 }
 
-/** Nouns after a name that make it a place ("the Thai border", "Iraqi city of Basra"). */
+/** Nouns after a name that make it a place ("the Chilean border", "the Peruvian port of Callao"). */
 const PLACE_HEADS =
   /^(border|borders|coast|waters|region|province|city|town|village|capital|territory|frontier|side|enclave|airspace)$/;
 
@@ -249,7 +249,7 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
       i++;
       continue;
     }
-    // "an office Christmas party", "a birthday party": a party that is a social gathering is no political group.
+    // "a staff summer party", "a birthday party": a party that is a social gathering is no political group.
     if (g && g.len === 1 && /^part(y|ies)$/.test(words[i]!) && SOCIAL_PARTY.test(words[i - 1] ?? '')) {
       i++;
       continue;
@@ -309,7 +309,7 @@ function isTitleWord(text: string): boolean {
 }
 
 /**
- * "UK Prime Minister Gordon Brown", "Dutch Foreign Minister Lena Voss": a state (and the title its name
+ * "Chilean Prime Minister Ivo Brandt", "Dutch Foreign Minister Lena Voss": a state (and the title its name
  * opens) written right before a person's name is that person's affiliation, not a second actor. The person, whose
  * code the language stage already gives that state, stands for the whole phrase.
  */

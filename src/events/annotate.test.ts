@@ -347,7 +347,7 @@ describe('annotateEvents: modality', () => {
   });
 
   it('folds the governed act into the governing one', () => {
-    const doc = code('Iran threatened to cut off electricity to Armenia.');
+    const doc = code('France threatened to cut off aid to Chile.');
     expect(doc.events.map((e) => e.type)).toEqual(['THREATEN']);
     expect(doc.events[0]!.attributes.action).toBe('SANCTION');
   });

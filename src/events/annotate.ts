@@ -91,7 +91,7 @@ const MAX_GOVERN_DISTANCE = 9;
 const LOCATIVE_BREAKS: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'outside', 'near']);
 
 /** Prepositions after which an -ed form is a participle modifying a noun, never a finite verb (a preposition takes a
- * noun phrase: "founded by freed slaves", "a lead in pledged delegates", "talks on occupied land"). */
+ * noun phrase: "founded by freed slaves", "a shortfall in pledged funds", "talks on occupied land"). */
 const ATTRIBUTIVE_AFTER: ReadonlySet<string> = new Set([
   'by',
   'of',
@@ -869,6 +869,10 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         type = 'COERCE';
         kind = 'personnel';
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
+      // "captured the city", "captured Chile's border post": taking a place by force is an assault as "occupy" and
+      // "storm" are (PLOVER ASSAULT); capturing persons stays seizure or arrest (COERCE, CAMEO 17).
+      if (type === 'COERCE' && /^captur/.test(words[f.ts]!) && capturedPlace(words, f.te, s1, roles.target))
+        type = 'ASSAULT';
       // "…, a rights group protested", "protested that …": a protest made in words is a complaint (ACCUSE); PLOVER
       // PROTEST is demonstrating, striking, boycotting.
       if (
@@ -1022,15 +1026,21 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         )
       )
         continue;
-      // "opened fire on the crowd, killing two": a participle clause after an attack tells its result, the same act.
-      if (
+      // "opened fire on the crowd, killing two": a participle clause after an attack tells its result, the same act;
+      // its victims are the attack's target when the attack names none ("returned fire, killing three militants").
+      // Abducting or kidnapping people is a second act (PLOVER codes abduction apart from the attack).
+      const attack =
         type === 'ASSAULT' &&
         f.trigger.verb &&
         words[f.ts - 1] === ',' &&
         /ing$/.test(words[f.ts]!) &&
-        events.some((e) => e.type === 'ASSAULT' && e.trigger.end <= doc.tokens[f.ts]!.start)
-      )
+        !/^(abduct|kidnap)/.test(words[f.ts]!)
+          ? events.findLast((e) => e.type === 'ASSAULT' && e.trigger.end <= doc.tokens[f.ts]!.start)
+          : undefined;
+      if (attack) {
+        if (!attack.target.length && event.target.length) attack.target = event.target;
         continue;
+      }
       events.push(event);
       if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
     }
@@ -1040,4 +1050,18 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
     );
     if (subject && !events.length) previousSubject = [subject];
   }
+}
+
+/** Nouns that name a place taken by force ("captured the city", "the airport", "rebel positions"). */
+const CAPTURED_PLACES =
+  /^(city|cities|town|towns|village|villages|capital|territory|province|region|district|airport|port|base|bases|hill|bridge|crossing|stronghold|strongholds|positions?|outpost|checkpoint|headquarters|area|areas)$/;
+
+/** The object of "capture" is a place: a place actor is its first target, or a place noun heads the object. */
+function capturedPlace(words: readonly string[], te: number, s1: number, target: readonly ActorCandidate[]): boolean {
+  if (target[0]?.kind === 'place' && target[0].ts <= te + 2) return true;
+  for (let k = Math.max(te - 2, 0); k < Math.min(s1, te + 4); k++) {
+    if (CAPTURED_PLACES.test(words[k]!)) return true;
+    if (words[k] === ',' || words[k] === 'and' || words[k] === 'of') break;
+  }
+  return false;
 }

@@ -6,7 +6,7 @@ import { isGeneric } from './not-events.js';
  * A generic state organ ("the government", "officials", "troops", "police", "lawmakers") stands for the state the
  * text is about: PLOVER and CAMEO code it as that state plus its sector ("troops" in a report on Chile → CHLMIL). The
  * state is taken only when it is unambiguous: the one state the sentence names by itself (a country or its capital,
- * not an adjective of another actor: "the Indian warship", "Somali pirates" name the state of those actors only), apart from
+ * not an adjective of another actor: "the Chilean warship", "Somali pirates" name the state of those actors only), apart from
  * the event's other side, else the only state the article names as a country or capital (twice or more), never a state on the event's other side. Groups that are not organs of a state (civilians, rebels,
  * criminals, businesses) keep their generic code: a place named beside them does not say whose they are.
  */

@@ -249,7 +249,7 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     if ((noun === 'order' && words[ts - 3] === 'in') || (noun === 'as' && words[ts - 3] === 'so'))
       return { negated: false, hypothetical: false, mode: 'intent' };
     if (PURPOSE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
-    // "the only hope is for Washington to oppose …": an infinitive clause with a "for" subject is irrealis, and so is
+    // "the best course is for Paris to object …": an infinitive clause with a "for" subject is irrealis, and so is
     // the infinitive after the object of a verb of wanting or expecting ("wants Chile to withdraw").
     if (forSubjectInfinitive(words, ts, clauseStart) || wantedInfinitive(words, ts, clauseStart))
       return { negated: false, hypothetical: true, mode: 'possible' };
@@ -279,7 +279,7 @@ export function complementModality(words: readonly string[], ts: number, clauseS
 const PURPOSE_NOUNS: ReadonlySet<string> = new Set(['effort', 'efforts', 'drive', 'push', 'bid', 'campaign', 'quest']);
 
 /**
- * "for Washington to oppose", "it is time for the army to withdraw": an infinitive whose subject is introduced by
+ * "for Paris to object", "it is time for the army to withdraw": an infinitive whose subject is introduced by
  * "for" (English grammar: a for-to clause names an unrealized situation). True when "for" stands at most five words
  * before the "to", with a noun phrase (no verb of its own, no punctuation) between.
  */

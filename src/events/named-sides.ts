@@ -9,7 +9,7 @@ import type { ActorCandidate } from './actors.js';
  * - a definite description corefers with the actor the article introduced with that description: "President Anna
  *   Berg … the president said" → Anna Berg, "India's navy … the navy says" → India's navy (English refers back to a
  *   named referent by the head noun it was introduced with);
- * - a group noun with a place or origin phrase in the subject ("opposition parties in Nepal") is that country's;
+ * - a group noun with a place or origin phrase in the subject ("opposition parties in Chile") is that country's;
  * - otherwise an agent noun with a sector code stays as an agent-only actor ("officials" → GOV, "police" → COP),
  *   as PETRARCH-2 codes one when the text names no state (its gold records hold `---GOV`, `---REB`); dropping
  *   them cost the PLOVER check split 0.076 of type + source + target and a fifth of real-news recall;
@@ -82,9 +82,9 @@ export class DefiniteAntecedents {
 }
 
 /**
- * "Opposition parties in Nepal have organized …": a prepositional phrase of place or origin right after a group
+ * "Opposition parties in Chile will stage …": a prepositional phrase of place or origin right after a group
  * noun in the subject, before the verb, can only modify that noun, and names its country as a nationality adjective
- * would ("Nepalese opposition parties"). After the verb the phrase may be the event's place ("fired on students in
+ * would ("Chilean opposition parties"). After the verb the phrase may be the event's place ("fired on students in
  * X"), so only a group before the trigger `ts` takes it. The country candidate, or null.
  */
 function countryAfter(

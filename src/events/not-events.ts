@@ -1,5 +1,5 @@
 import type { PloverType } from '../model/index.js';
-import type { ActorCandidate } from './actors.js';
+import { type ActorCandidate, isModifier } from './actors.js';
 import {
   APPEALED_IN_COURT,
   ARGUMENT_CONCESSIONS,
@@ -25,7 +25,7 @@ import {
   WEAPONS,
 } from './data/not-events.js';
 import { VERBS } from './data/triggers.js';
-import { DENY, DETERMINERS, PASSIVE_AUX, REPORTING, STATE_ADJECTIVES } from './data/words.js';
+import { DENY, DETERMINERS, PASSIVE_AUX, PREPOSITIONS, REPORTING, STATE_ADJECTIVES } from './data/words.js';
 
 /** Bare verbs: everyday ones and the first word of every verb trigger ("rally", "evacuate"). */
 const BARE: ReadonlySet<string> = new Set([...BARE_VERBS, ...VERBS.map(([p]) => p.split(' ')[0]!)]);
@@ -71,15 +71,31 @@ export function notAnEvent(e: Candidate): string | null {
     within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS)
   )
     return 'verbal object';
-  // "But has he called for it?": a question asks, it reports no act (general English: an interrogative asserts nothing).
-  if (interrogative(words, s0, s1)) return 'question';
+  // "Will the envoy ever ask for talks?": a question asks, it reports no act (general English: an interrogative asserts nothing).
+  if (interrogative(words, s0, s1) && te - 1 >= questionStart(words, s0, s1)) return 'question';
   // "helped prepare the concerts", "help to sort the files", "help with the claims": "help" with a bare or
   // to-infinitive or a task, and no beneficiary, is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
   // a party (PLOVER AID).
-  if (type === 'AID' && e.verb && /^help/.test(first) && (catenativeHelp(words, te, s1) || words[te] === 'with'))
+  // "helped rebuild the Syrian army" names the party helped as the governed verb's object: that stays aid.
+  if (
+    type === 'AID' &&
+    e.verb &&
+    /^help/.test(first) &&
+    (catenativeHelp(words, te, s1) || words[te] === 'with') &&
+    !(words[te] !== 'with' && codedObjectAfter(words, e.target, te, s1, false))
+  )
     return 'catenative';
   // "contributed to the decline": "contribute to" + a noun phrase is causing, not giving (AID contributes something).
-  if (type === 'AID' && e.verb && /^contribut/.test(first) && te === ts + 1 && words[te] === 'to') return 'cause';
+  // A coded party in the object ("contributed to the reconstruction of Ukraine") receives the contribution.
+  if (
+    type === 'AID' &&
+    e.verb &&
+    /^contribut/.test(first) &&
+    te === ts + 1 &&
+    words[te] === 'to' &&
+    !codedObjectAfter(words, e.target, te, s1, true)
+  )
+    return 'cause';
   // "is funding research", "the film was financed by a studio": paying for a thing, no actor receiving it, is no aid
   // (PLOVER AID is aid given to another actor).
   if (type === 'AID' && /^(fund|financ)/.test(first) && e.target.length === 0) return 'no recipient';
@@ -89,6 +105,8 @@ export function notAnEvent(e: Candidate): string | null {
   // "released a video", "a statement released by the agency": publishing is no RETREAT, which frees persons or
   // property (CAMEO 084; the CAMEO verb dictionary codes "release" + report, recording, statement as no such act).
   if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';
+  // "was captured on video", "captured the moment on camera": recording, not seizing anyone (CAMEO 17 seizes persons).
+  if (type === 'COERCE' && /^captur/.test(first) && recordedOn(words, te, s1)) return 'recorded';
   // "returned to the capital", "life is returning to normal": intransitive "return" is coming back, not the return
   // of persons or property (CAMEO 084, transitive or passive: "were returned to their families") nor a withdrawal,
   // unless armed forces come back.
@@ -105,12 +123,19 @@ export function notAnEvent(e: Candidate): string | null {
   // "pushed back on the notion", "push through the measures": a phrasal verb of its own, not a demand (REQUEST).
   if (type === 'REQUEST' && /^push/.test(first) && te === ts + 1 && PUSH_PARTICLES.has(words[te] ?? ''))
     return 'phrasal';
-  // "denied playing any part", "denies that it sent troops": denying having done something is a denial of a claim
+  // "denied sending envoys", "denies that it sent troops": denying having done something is a denial of a claim
   // (the act itself is coded with mode "denied"), not a rejection of a proposal or demand (PLOVER REJECT).
   if (type === 'REJECT' && DENY.has(first) && te === ts + 1 && deniedClaim(words, te, s1)) return 'denied claim';
   // "talked about the attacks": talking about a topic is speech, not a meeting of parties (CONSULT), unless a
   // partner follows ("talked about trade with X").
-  if (type === 'CONSULT' && /^talk/.test(first) && words[te] === 'about' && !partnerAfter(words, te, s1))
+  // Two or more actors as the subject ("Russian and Ukrainian negotiators talked about …") talk with each other.
+  if (
+    type === 'CONSULT' &&
+    /^talk/.test(first) &&
+    words[te] === 'about' &&
+    !partnerAfter(words, te, s1) &&
+    e.source.length < 2
+  )
     return 'topic';
   // "denied any wrongdoing", "denies manslaughter": a denial of a charge is a comment, not a rejection.
   if (type === 'REJECT' && DENY.has(first) && within(words, te, Math.min(s1, te + 3), DENIED_CHARGES))
@@ -163,7 +188,15 @@ export function notAnEvent(e: Candidate): string | null {
   if (sportsVerb && (within(words, s0, s1, SPORTS_WORDS) || scoreIn(words, s0, s1))) return 'sports';
   // Teams, clubs, referees and players: with sports words in the sentence and no political actor coded on either side,
   // any act is a game or a club's business (PLOVER codes political actors).
-  if (within(words, s0, s1, SPORTS_WORDS) && [...e.source, ...e.target].every((c) => !c.code)) return 'sports';
+  // The acts sports verbs code (beat, attack, fire, rally, blast) are read so anywhere in such a sentence; any other act
+  // only when sports words come before it, in its subject or the sentence's setting ("the referee asked …", "the
+  // championship …, but the sponsor declined …"), not when they merely follow ("asked X to lend him money for the match
+  // tickets").
+  if (
+    (SPORTS_TYPES.has(type) ? within(words, s0, s1, SPORTS_WORDS) : within(words, s0, ts, SPORTS_WORDS)) &&
+    [...e.source, ...e.target].every((c) => !c.code)
+  )
+    return 'sports';
   // Disasters and accidents: "the quake killed", "an explosion on the rig killed" — the subject is no actor.
   // A participle clause after a comma (", killing 20") has the main clause's subject (general English), so the main
   // clause is read too: "a bus crashed into a ravine, killing 20".
@@ -171,11 +204,11 @@ export function notAnEvent(e: Candidate): string | null {
     const firstActor = e.source[0]?.ts ?? ts;
     const before = Math.min(firstActor, ts);
     const from = words[ts - 1] === ',' && /ing$/.test(first) ? s0 : e.clauseStart;
-    if (disasterIn(words, from, before) && !within(words, from, before, WEAPONS)) return 'disaster';
+    if (disasterIn(words, from, before, -1) && !within(words, from, before, WEAPONS)) return 'disaster';
     // "were killed in the floods", "died when the bus crashed": the cause named right after the verb.
     if (/^(in|by|during|when)$/.test(words[te] ?? '')) {
       const end = Math.min(s1, te + 6);
-      if (disasterIn(words, te + 1, end) && !within(words, te + 1, end, WEAPONS)) return 'disaster';
+      if (disasterIn(words, te + 1, end, te) && !within(words, te + 1, end, WEAPONS)) return 'disaster';
     }
   }
   // "forcing thousands to evacuate": intransitive "evacuate" is leaving; evacuating others (transitive) is the aid.
@@ -195,6 +228,10 @@ export function notAnEvent(e: Candidate): string | null {
     return 'generic both sides';
   return null;
 }
+
+/** The event types sports verbs produce: beating, attacking, firing (ASSAULT, COERCE), rallying (MOBILIZE,
+ * PROTEST), blasting (ACCUSE). */
+const SPORTS_TYPES: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'MOBILIZE', 'PROTEST', 'ACCUSE']);
 
 /** Verbs that introduce a name or epithet. */
 const NAMING: ReadonlySet<string> = new Set(['known', 'dubbed', 'nicknamed', 'branded', 'labelled', 'labeled']);
@@ -263,7 +300,7 @@ function genericPlural(
   return DEGREE_ADVERBS.has(pred) || EVALUATIVE_ADJECTIVES.has(pred) || pred === 'a' || pred === 'an';
 }
 
-/** "under sanctions", "under U.S. sanction or embargo": the noun phrase after "under" names a state. */
+/** "under sanctions", "under a French trade embargo": the noun phrase after "under" names a state. */
 function underBefore(words: readonly string[], ts: number, s0: number): boolean {
   for (let j = ts - 1; j >= s0 && j >= ts - 5; j--) {
     const w = words[j]!;
@@ -325,6 +362,25 @@ function interrogative(words: readonly string[], s0: number, s1: number): boolea
 }
 
 /**
+ * Where the question of a sentence ending in "?" begins: after its last colon or opening quote, else the sentence
+ * start ("…, prompting the question: who will stop this?" asks only after the colon).
+ */
+function questionStart(words: readonly string[], s0: number, s1: number): number {
+  let start = s0;
+  let straight = 0;
+  for (let k = s0; k < s1; k++) {
+    const w = words[k]!;
+    // A straight quote opens when it is the first, third, … of the sentence.
+    const opens = w === '"' ? straight++ % 2 === 0 : OPENING_QUOTES.has(w);
+    if (w === ':' || opens) start = k + 1;
+  }
+  return start;
+}
+
+/** Typographic and tokenised opening quotes. */
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['“', '``', '‘']);
+
+/**
  * Right after "help": a bare verb or "to" + a verb, with no beneficiary between ("helped prepare", "help to sort").
  * With a beneficiary ("helped Chile rebuild") the help is given to a party, which may be aid.
  */
@@ -332,12 +388,31 @@ function catenativeHelp(words: readonly string[], te: number, s1: number): boole
   return te < s1 && (BARE.has(words[te]!) || (words[te] === 'to' && BARE.has(words[te + 1] ?? '')));
 }
 
-/** The object of "release"/"free" (or the noun a reduced relative "released" follows) is something published. */
+/** Function words that may follow the head of a noun phrase: prepositions, relatives, conjunctions, time words. */
+const AFTER_HEAD = new Set(
+  'of by from to on in at with about for as after before over into that which who whose where when while and or but late earlier yesterday today tonight last this next'.split(
+    ' ',
+  ),
+);
+
+/** The word after a noun makes it the head of its phrase: punctuation, the sentence end, a function word, a name,
+ * or a participle or adverb ("a video showing", "a statement late Monday") — anything but another common noun. */
+function headAt(words: readonly string[], k: number, s1: number): boolean {
+  const next = words[k + 1];
+  if (k + 1 >= s1 || next === undefined) return true;
+  return !/^[a-z]+$/.test(next) || AFTER_HEAD.has(next) || /(ing|ed|ly)$/.test(next);
+}
+
+/**
+ * The object of "release"/"free" (or the noun a reduced relative "released" follows) is something published. The
+ * published word must head the object ("released a video of", "released the report."), not modify it ("freed the
+ * film crew", "a video journalist"): a noun before another noun is a modifier (general English).
+ */
 function publishedObject(words: readonly string[], ts: number, te: number, s0: number, s1: number): boolean {
   if (ts > s0 && PUBLISHED_THINGS.has(words[ts - 1]!)) return true;
   for (let k = te; k < Math.min(s1, te + 4); k++) {
     const w = words[k]!;
-    if (PUBLISHED_THINGS.has(w)) return true;
+    if (PUBLISHED_THINGS.has(w) && headAt(words, k, s1)) return true;
     if (w === ',' || w === 'to' || w === 'from' || w === 'by' || w === 'and') return false;
   }
   return false;
@@ -379,12 +454,28 @@ function objectFollows(words: readonly string[], te: number, s1: number): boolea
   return te < s1 && !NO_OBJECT.test(words[te]!);
 }
 
-/** A disaster word, or "fire" after an article ("a fire swept through", never "opened fire"). */
-function disasterIn(words: readonly string[], from: number, to: number): boolean {
+/** Accident verbs: with an object they are someone's act ("rebels sank their patrol boat"), not an accident. */
+const ACCIDENT_VERBS: ReadonlySet<string> = new Set(['crashed', 'collided', 'capsized', 'derailed', 'sank']);
+/** Words that open an object noun phrase. */
+const OBJECT_OPENERS = /^(the|a|an|their|its|his|her|our|my|your|two|three|four|five|several|dozens)$/;
+/** Prepositions that make "the fire" a circumstance, not the subject ("under cover of the fire", "after the fire"). */
+const FIRE_PREPOSITIONS = /^(of|under|after|before|despite|amid|during|through|with|from|into|to|at|near|over)$/;
+
+/**
+ * A disaster word, or "fire" after an article as the cause of the death ("a fire swept through", never "opened
+ * fire"): in the main clause the fire is its subject, not in a prepositional phrase ("under cover of the fire"); after
+ * the verb ("killed in the fire", `cause` the index of the preposition) it is the cause unless a clause names who set
+ * it ("the fire that police started"). An accident verb with an object has an agent (general English).
+ */
+function disasterIn(words: readonly string[], from: number, to: number, cause: number): boolean {
   for (let k = from; k < to; k++) {
     const w = words[k]!;
-    if (DISASTERS.has(w) || ((w === 'fire' || w === 'fires') && (words[k - 1] === 'a' || words[k - 1] === 'the')))
-      return true;
+    if (ACCIDENT_VERBS.has(w) && OBJECT_OPENERS.test(words[k + 1] ?? '')) continue;
+    if (DISASTERS.has(w)) return true;
+    if ((w === 'fire' || w === 'fires') && (words[k - 1] === 'a' || words[k - 1] === 'the')) {
+      const agentClause = /^(that|which|set|started|lit)$/.test(words[k + 1] ?? '');
+      if (cause >= 0 ? k - 2 === cause && !agentClause : !FIRE_PREPOSITIONS.test(words[k - 2] ?? '')) return true;
+    }
   }
   return false;
 }
@@ -397,4 +488,36 @@ function legalAppeal(words: readonly string[], te: number, s1: number): boolean 
     if (w === ',' || w === 'for' || w === 'that' || w === 'on') return false;
   }
   return false;
+}
+
+/** "on video", "on camera", "on film" within the few words after the verb. */
+function recordedOn(words: readonly string[], te: number, s1: number): boolean {
+  for (let k = te; k < Math.min(s1, te + 5); k++)
+    if (words[k] === 'on' && /^(video|videos|camera|cameras|film|tape|cctv|footage)$/i.test(words[k + 1] ?? ''))
+      return true;
+  return false;
+}
+
+/**
+ * A coded actor heads a noun phrase in the object after `te` (within a few words, before any comma): "rebuild the
+ * Syrian army", "the reconstruction of Ukraine" — not a name modifying another noun ("the French economy") nor one
+ * after another preposition ("prepare the summit with Chile"), nor an owner ("sort Chile's files"); an "of" phrase
+ * only when `ofPhrase` ("the reconstruction of Ukraine" names who gets the contribution).
+ */
+function codedObjectAfter(
+  words: readonly string[],
+  target: readonly ActorCandidate[],
+  te: number,
+  s1: number,
+  ofPhrase: boolean,
+): boolean {
+  return target.some((t) => {
+    if (!t.code || t.kind === 'pronoun' || t.ts < te || t.ts > te + 6) return false;
+    for (let k = te; k < t.ts; k++) {
+      const w = words[k]!;
+      if (w === ',' || w === ';' || (k > te && PREPOSITIONS.has(w) && !(ofPhrase && w === 'of'))) return false;
+    }
+    const next = words[t.te] ?? '';
+    return t.te >= s1 || (!isModifier(next) && !/^['’]s?$/.test(next));
+  });
 }

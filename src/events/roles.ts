@@ -441,7 +441,7 @@ function appositionHead(view: EventContext, cands: readonly ActorCandidate[], k:
   const c = cands[k]!;
   const prev = cands[k - 1];
   if (prev?.kind !== 'actor') return k;
-  // "the Asia-Pacific Economic Cooperation (APEC) forum": the acronym in brackets repeats the name before it.
+  // "the Coastal Fisheries Council (CFC) forum": the acronym in brackets repeats the name before it.
   if (w[c.ts - 1] === '(' && w[c.te] === ')' && prev.te === c.ts - 1) return k - 1;
   // "Sidhoum, Algeria's leading rights activist, staged …": a description set off by commas after a name.
   // A past tense right after the candidate is its own verb ("Seeing the boats, the pirates surrendered quickly, …").

@@ -348,7 +348,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Objects of "meet" that are no party (general English: one meets a need, a demand, a deadline or a standard; PLOVER
- * CONSULT is a meeting of actors): "the drive to meet demand", "failed to meet the deadline".
+ * CONSULT is a meeting of actors): "the rush to meet demand", "failed to meet the deadline".
  */
 export const MET_REQUIREMENTS: ReadonlySet<string> = new Set([
   'demand',
