@@ -7,6 +7,7 @@
 //
 //   node bench/list-answer-cost.js STORE.db [PAGES_PER_ROUTE] [OTHER_BUILD_DIST]   (after npm run build)
 import { resolve } from 'node:path';
+import { rng } from '../dist/model/random.js';
 import { pathToFileURL } from 'node:url';
 import { askCpu } from './answer-cpu.js';
 import { listCursors } from './list-cursors.js';
@@ -29,13 +30,7 @@ const builds = { this: await load(new URL('../dist', import.meta.url).pathname) 
 if (other) builds.other = await load(other);
 
 // A seeded random (mulberry32), so both builds and every run ask the same URLs.
-let seed = 20261207;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = rng(20261207);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const c = await listCursors(store, DEPTH, ['articles', 'entities', 'dated', 'quotes', 'claims']);

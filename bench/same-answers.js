@@ -7,6 +7,7 @@
 //
 //   node bench/same-answers.js STORE.db OTHER_BUILD_CLI [URLS_PER_LIST]   (after npm run build)
 import { copyFileSync, rmSync } from 'node:fs';
+import { rng } from '../dist/model/random.js';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { listCursors } from './list-cursors.js';
@@ -21,13 +22,7 @@ const PER_LIST = Number(perListArg);
 const builds = { this: fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)), other };
 
 // A seeded random (mulberry32): every run asks the same URLs.
-let seed = 424242;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = rng(424242);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
 const raw = new Database(store, { readonly: true });

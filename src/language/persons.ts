@@ -1,5 +1,5 @@
 import { isCapitalized } from '../model/lexicon/index.js';
-import { FAMILY_NAME_FIRST } from './data/context.js';
+import { FAMILY_NAME_FIRST, MODALS } from './data/context.js';
 import { CAPITALIZED_ROLES, HONORIFICS, ROLE_MODIFIERS, ROLE_SECTORS } from './data/roles.js';
 import { compactName, fold, personKeyName } from './normalize.js';
 
@@ -33,7 +33,7 @@ export function roleBefore(words: readonly string[], end: number, lo: number): n
   if (CAPITALIZED_ROLES.has(last) && !isCapitalized(words[i]!)) return -1;
   // After a modal, a lower-case role word is the verb it is spelled like ("we will judge X", "she may head X"):
   // English puts a verb there, never a noun. (Not after "to", which is also the preposition of "a letter to minister X".)
-  if (i > lo && !isCapitalized(words[i]!) && VERB_BEFORE.has(words[i - 1]!.toLowerCase())) return -1;
+  if (i > lo && !isCapitalized(words[i]!) && MODALS.has(words[i - 1]!.toLowerCase())) return -1;
   let start = i;
   for (i = i - 1; i >= lo && end - i <= 5; i--) {
     const w = words[i]!.toLowerCase();
@@ -43,21 +43,6 @@ export function roleBefore(words: readonly string[], end: number, lo: number): n
   }
   return start;
 }
-
-/** Words after which only a verb stands: the modals. */
-const VERB_BEFORE: ReadonlySet<string> = new Set([
-  'will',
-  'would',
-  'shall',
-  'should',
-  'can',
-  'could',
-  'may',
-  'might',
-  'must',
-  "'ll",
-  '’ll',
-]);
 
 /** True when `first` and the word after it make a role of two words ("prime minister", "field marshal"). */
 function twoWordHead(first: string, next: string): boolean {

@@ -15,7 +15,7 @@ import type {
 import { type CappedCount, countCapped, countRows, TOTAL_CAP } from './counts.js';
 import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import type { Db } from './db.js';
-import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS } from './facets.js';
+import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS, type Where } from './facets.js';
 import { keptRowJson } from './row-json.js';
 import { statement } from './statements.js';
 
@@ -345,18 +345,8 @@ export function quotePage(
   cap = TOTAL_CAP,
 ): ListPage<ExportQuote> {
   const w = factWhere(facets, 'q', 'speaker_key');
-  const where = clause(w);
-  const count = countCapped(db, `SELECT 1 FROM quotes q ${where}`, w.args, cap);
-  // The page's keys come off the primary key index (or a facet's index) first: a deep offset skips index
-  // entries, not joined rows; a cursor seeks its key in the primary key.
-  const after = cursor === undefined ? null : decodeCursor('quotes', cursor);
-  const seek = after ? `WHERE (q.article_seq, q.idx) > (?, ?) ${clause(w, true)}` : where;
-  const rows = statement(db, keyedPageSql('quotes', QUOTE_COLUMNS, QUOTE_JOINS, seek)).all(
-    ...(after ?? []),
-    ...w.args,
-    limit + 1,
-    after ? 0 : offset,
-  ) as Array<QuoteRow & { articleSeq: number }>;
+  const count = countCapped(db, `SELECT 1 FROM quotes q ${clause(w)}`, w.args, cap);
+  const rows = keyedPageRows<QuoteRow>(db, 'quotes', QUOTE_COLUMNS, QUOTE_JOINS, w, offset, limit, cursor);
   // Each row made into its quote once (no copies with and without its key).
   const { items, next } = pageOf(rows, limit, (r) => encodeCursor('quotes', [r.articleSeq, r.idx]));
   return { ...totalOf(count), items: items.map(toQuote), next };
@@ -559,18 +549,33 @@ export const CLAIM_SELECT = `SELECT ${CLAIM_COLUMNS}
   FROM claims c ${CLAIM_JOINS}`;
 
 /**
- * A page of quotes or claims in the list's order (article, then position): the walk of the page's keys (off the
- * primary key, or a facet's index; `seek` is its WHERE) is the outer loop and each key's row is read by its rowid,
- * so no rows are sorted and a deep offset skips index entries, not joined rows. Parameters: the seek's, then limit
- * and offset.
+ * A page of quotes or claims (one more row than `limit`, to tell whether a next page exists) in the list's order
+ * (article, then position), with each row's article seq for its cursor. The walk of the page's keys (off the primary
+ * key, or a facet's index; after the cursor's key when there is one) is the outer loop and each key's row is read
+ * by its rowid, so no rows are sorted and a deep offset skips index entries, not joined rows.
  */
-function keyedPageSql(table: 'quotes' | 'claims', columns: string, joins: string, seek: string): string {
+function keyedPageRows<R>(
+  db: Db,
+  table: 'quotes' | 'claims',
+  columns: string,
+  joins: string,
+  w: Where,
+  offset: number,
+  limit: number,
+  cursor: string | undefined,
+): Array<R & { articleSeq: number }> {
   const t = table === 'quotes' ? 'q' : 'c';
-  return `SELECT ${t}.article_seq AS "articleSeq", ${columns}
+  const after = cursor === undefined ? null : decodeCursor(table, cursor);
+  const seek = after ? `WHERE (${t}.article_seq, ${t}.idx) > (?, ?) ${clause(w, true)}` : clause(w);
+  const sql = `SELECT ${t}.article_seq AS "articleSeq", ${columns}
   FROM (SELECT ${t}.rowid AS rid, ${t}.article_seq AS seq, ${t}.idx FROM ${table} ${t} ${seek}
         ORDER BY ${t}.article_seq, ${t}.idx LIMIT ? OFFSET ?) p
   CROSS JOIN ${table} ${t} ON ${t}.rowid = p.rid ${joins}
   ORDER BY p.seq, p.idx`;
+  // A kept statement: the same page shape is asked again and again.
+  return statement(db, sql).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<
+    R & { articleSeq: number }
+  >;
 }
 
 /** A claim row (`CLAIM_SELECT`) as the export's claim; `entityOf` maps a target's actor key to its entity. */
@@ -796,17 +801,8 @@ export function claimPage(
     w.sql.push('c.stance = ?');
     w.args.push(facets.stance);
   }
-  const where = clause(w);
-  const count = countCapped(db, `SELECT 1 FROM claims c ${where}`, w.args, cap);
-  const after = cursor === undefined ? null : decodeCursor('claims', cursor);
-  const seek = after ? `WHERE (c.article_seq, c.idx) > (?, ?) ${clause(w, true)}` : where;
-  // The page's keys off the primary key (or a facet's index), then their rows, read once by a kept statement.
-  const rows = statement(db, keyedPageSql('claims', CLAIM_COLUMNS, CLAIM_JOINS, seek)).all(
-    ...(after ?? []),
-    ...w.args,
-    limit + 1,
-    after ? 0 : offset,
-  ) as Array<ClaimRow & { articleSeq: number }>;
+  const count = countCapped(db, `SELECT 1 FROM claims c ${clause(w)}`, w.args, cap);
+  const rows = keyedPageRows<ClaimRow>(db, 'claims', CLAIM_COLUMNS, CLAIM_JOINS, w, offset, limit, cursor);
   const page = pageOf(rows, limit, (r) => encodeCursor('claims', [r.articleSeq, r.idx]));
   // The entities of every target the page's claims name, looked up in one statement (a statement per key cost more
   // than the lookups).

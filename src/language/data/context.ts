@@ -759,3 +759,18 @@ export const FEATURE_OF_NOUNS: ReadonlySet<string> = new Set([
   'cape',
   'mount',
 ]);
+
+/** The modals: after one of them only a verb stands ("we will judge X" has no judge in it). */
+export const MODALS: ReadonlySet<string> = new Set([
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  "'ll",
+  '’ll',
+]);
