@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { taggedDoc } from '../language/test-tagger.js';
+import { annotateQuotes } from './annotate.js';
 import { claimKind } from './claims.js';
 
 const plain = { hasTarget: false, label: false };
@@ -85,5 +87,96 @@ describe('claimKind', () => {
     // A charge needs someone it is aimed at.
     expect(claimKind('asserts', 'the pump failed in the night', plain)).toBe('asserts');
     expect(claimKind('asserts', 'The water rose two metres overnight', plain)).toBe('asserts');
+  });
+});
+
+describe('claimKind: stance and non-claims from the structure of the statement', () => {
+  it('reads founding, recruiting for or funding an armed group, charged to someone, as an accusation', () => {
+    const armed = { hasTarget: true, label: false, armedGroup: true, otherTarget: true };
+    expect(claimKind('asserts', 'Ivo Sarr is the founder of the Sable Front militia', armed)).toBe('accuses');
+    expect(
+      claimKind('asserts', 'he was the best recruiter the militants ever had', {
+        ...armed,
+        hasTarget: false,
+        otherTarget: false,
+      }),
+    ).toBe('accuses');
+    // The group acting on its own, or founding something that is no armed group, charges no one.
+    expect(
+      claimKind('asserts', 'the Sable Front militia recruits in the hills', { ...armed, otherTarget: false }),
+    ).toBe('asserts');
+    expect(claimKind('asserts', 'Ivo Sarr founded the fishing cooperative', { ...armed, armedGroup: false })).toBe(
+      'asserts',
+    );
+  });
+
+  it('reads a harm with its cause and an actor as blame', () => {
+    expect(claimKind('asserts', "the mayor's remarks made the port a danger to sailors", aimed)).toBe('accuses');
+    expect(claimKind('asserts', 'the danger grew because of the mayor', aimed)).toBe('accuses');
+    // No actor to blame, or no cause named.
+    expect(claimKind('asserts', 'the storm raised the risk of flooding', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'the mayor spoke of the danger of the reef', aimed)).toBe('asserts');
+  });
+
+  it('reads a defence of compliance as a denial', () => {
+    expect(claimKind('asserts', "the crew sealed the hatch according to the shipyard's specifications", aimed)).toBe(
+      'denies',
+    );
+    expect(claimKind('asserts', 'the divers worked at the direction of the harbour board', aimed)).toBe('denies');
+    expect(claimKind('asserts', 'the ferry leaves according to the timetable', plain)).toBe('asserts');
+  });
+
+  it('leaves out wishes, one-sentence counterfactuals and instructions to the hearer', () => {
+    expect(claimKind('asserts', 'We want to do right by the fishermen', plain)).toBeNull();
+    expect(claimKind('asserts', 'I hope the ferry comes back', plain)).toBeNull();
+    expect(claimKind('asserts', 'He would have loved this harbour', plain)).toBeNull();
+    expect(claimKind('asserts', 'You may not enter the dock after dark', plain)).toBeNull();
+    // Saying what one wants to make clear, an obligation, a counterfactual beside a statement, a "you" that is
+    // the subject of a fact: claims.
+    expect(claimKind('asserts', 'We want to make clear that the dock is safe', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'He would have to pay the fine', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'He would have come. The ferry sank at noon', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'You were at the dock that night', plain)).toBe('asserts');
+  });
+
+  it('reads "he would …" at the head of reported speech as the speaker\'s commitment', () => {
+    const reported = { ...plain, reported: true };
+    expect(claimKind('asserts', 'she would reopen the ferry line by May', reported)).toBe('promises');
+    expect(claimKind('asserts', 'if elected, she would cut the harbour fees', reported)).toBe('promises');
+    expect(claimKind('asserts', 'he would punish the smugglers', reported)).toBe('threatens');
+    expect(claimKind('asserts', 'it will pay every valid claim', reported)).toBe('promises');
+    // In a direct quote "she would" is someone else; a prediction is no commitment.
+    expect(claimKind('asserts', 'she would reopen the ferry line by May', plain)).toBe('asserts');
+    expect(claimKind('asserts', 'it would take months to mend the pier', reported)).toBe('asserts');
+    expect(claimKind('asserts', 'it will be a long winter', reported)).toBe('asserts');
+    expect(claimKind('asserts', 'he would have won', reported)).toBeNull();
+  });
+
+  it("reads an indirect question as a question, whatever the sentence's verbs", () => {
+    expect(claimKind('accuses', 'whether the harbour master ignored the warnings', aimed)).toBe('questions');
+    expect(claimKind('asserts', 'about whether the pier was inspected', plain)).toBe('questions');
+    expect(claimKind('accuses', 'the harbour master ignored the warnings', aimed)).toBe('accuses');
+  });
+});
+
+describe('stance of the speech verbs', () => {
+  const stances = (text: string, phrases: [string, string][]) => {
+    const doc = taggedDoc('c1', text, phrases);
+    annotateQuotes(doc);
+    return doc.claims.map((c) => [c.proposition, c.stance]);
+  };
+
+  it("keeps the cue's stance over a question asked elsewhere in the sentence", () => {
+    expect(
+      stances('Asked about the pier, Ivo Sarr said, "The repairs end in May."', [['Ivo Sarr', 'PER']]),
+    ).toContainEqual(['The repairs end in May', 'asserts']);
+    expect(
+      stances('Ivo Sarr denied the charge, saying, "The repairs ended in May."', [['Ivo Sarr', 'PER']]),
+    ).toContainEqual(['The repairs ended in May', 'denies']);
+  });
+
+  it("reads the verbs of reported speech as its content, not as the speaker's stance", () => {
+    const got = stances('Lena Holm said the council rejected the permit in March.', [['Lena Holm', 'PER']]);
+    expect(got).toContainEqual(['the council rejected the permit in March', 'asserts']);
   });
 });

@@ -1,16 +1,28 @@
 import type { Claim, ClaimStance, Doc, Quote } from '../model/index.js';
+import { ORGANIZATIONS } from '../language/data/organizations.js';
 import {
+  AIDS_GROUP,
+  ARMED_GROUP_WORDS,
+  ARMED_SECTORS,
   AUXILIARY,
+  CAUSE,
   COMMITMENT,
+  COMPLIANCE,
+  COUNTERFACTUAL,
   DEDICATION,
   DEDICATION_MAX_WORDS,
   DENIAL,
+  DIRECTIVE,
   EXHORTATION_OPENING,
   EXPRESSIVE_OPENING,
   FRAGMENT_MAX_WORDS,
   HARM,
+  HARM_NOUN,
   NAMING_CUE,
+  REPORTED_COMMITMENT,
   hasVerbMark,
+  VOLITION,
+  WHETHER,
   WRONGDOING,
 } from './data/claim-words.js';
 import { CUE_STANCE } from './data/cues.js';
@@ -72,18 +84,24 @@ function clean(s: string): string {
 const DENIES_ANAPHOR =
   /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|disputed)\s+(?:this|it|these|those|them|the\s+(?:allegations?|accusations?|claims?|charges?|reports?|suggestion))\b/i;
 
-/** The strongest stance among the speech verbs of the sentences a quote sits in (outside the quote). */
+/**
+ * The stance of the speech verbs around a statement: its cue's own ("claimed", "denied"), raised by another speech
+ * verb of its sentences when that one accuses, denies, threatens or promises (denied > accused > threatened >
+ * promised > said: "denied the charge, saying …"). The statement's own words are read apart (`claimKind`), reported
+ * speech included ("said the company denied it" is the speaker's assertion), and a question asked elsewhere in the
+ * sentence (an interviewer's) does not make the answer a question.
+ */
 function stanceOf(v: QuoteContext, q: Quote): ClaimStance {
   const [a, b] = v.ix.tokensIn(q);
   if (b <= a) return 'asserts';
   const lo = v.ix.sentLo[a]!;
   const hi = v.ix.sentHi[b - 1]!;
-  let best: ClaimStance = 'asserts';
+  let best: ClaimStance = (q.cue && CUE_STANCE.get(q.cue.text.toLowerCase().split(/\s+/)[0] ?? '')) || 'asserts';
   for (let i = lo; i < hi; i++) {
-    if (i >= a && i < b && q.direct) continue;
+    if (i >= a && i < b) continue;
     if (v.quoteOf[i] !== -1) continue;
     const s = CUE_STANCE.get(v.ix.lower[i]!);
-    if (s && STANCE_RANK[s] > STANCE_RANK[best]) best = s;
+    if (s && s !== 'questions' && STANCE_RANK[s] > STANCE_RANK[best]) best = s;
   }
   return best;
 }
@@ -122,19 +140,42 @@ function propositionOf(v: QuoteContext, q: Quote): string {
 export function claimKind(
   cueStance: ClaimStance,
   proposition: string,
-  opts: { hasTarget: boolean; label: boolean; naming?: boolean },
+  opts: {
+    hasTarget: boolean;
+    label: boolean;
+    naming?: boolean;
+    /** Reported speech (no quotation marks): "he would …" is the speaker's own commitment told in the third person. */
+    reported?: boolean;
+    /** An armed non-state group is named in the statement (by its actor or a common noun). */
+    armedGroup?: boolean;
+    /** A target other than an armed group. */
+    otherTarget?: boolean;
+  },
 ): ClaimStance | null {
   const text = proposition.replace(/\s+/g, ' ').trim();
-  if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text)) return null;
+  if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text) || VOLITION.test(text)) return null;
+  if (DIRECTIVE.test(text)) return null;
   if (DEDICATION.test(text) && text.split(' ').length <= DEDICATION_MAX_WORDS && !AUXILIARY.test(text)) return null;
   // A question put ("Mistake?", "But why?") asks; one that casts doubt is reported with a verb ("questioned whether").
   // A tag question ("…, OK?", "…, isn't it?") asks only to be agreed with: the sentence before it is asserted.
   if (/\?\s*$/.test(text) && !(TAG_QUESTION.test(text) && !QUESTION_OPENING.test(text))) return null;
+  // A counterfactual of one sentence ("he would have loved it") muses on what did not happen.
+  if (cueStance === 'asserts' && COUNTERFACTUAL.test(text) && !/[.!?;]\s+\S/.test(text)) return null;
+  // "said whether …" / "raised whether …": an indirect question casts doubt whatever the verb, short of a denial.
+  if (WHETHER.test(text) && cueStance !== 'denies') return 'questions';
   if (cueStance !== 'asserts') return cueStance;
   if (DENIAL.test(text)) return 'denies';
-  if (COMMITMENT.test(text)) return HARM.test(text) ? 'threatens' : 'promises';
-  const charge = WRONGDOING.test(text) && (opts.hasTarget || THIRD_PERSON.test(text));
+  if (COMMITMENT.test(text) || (opts.reported && REPORTED_COMMITMENT.test(text)))
+    return HARM.test(text) ? 'threatens' : 'promises';
+  const aimed = opts.hasTarget || THIRD_PERSON.test(text);
+  const charge = WRONGDOING.test(text) && aimed;
   if (charge) return 'accuses';
+  // Founding, recruiting for, funding an armed group, charged to someone other than the group: aiding it.
+  if (opts.armedGroup && AIDS_GROUP.test(text) && (opts.otherTarget || THIRD_PERSON.test(text))) return 'accuses';
+  // A harm with its cause ("his remarks made him a danger to our troops") and an actor: blame.
+  if (opts.hasTarget && HARM_NOUN.test(text) && CAUSE.test(text)) return 'accuses';
+  // Work done as prescribed or at another's direction: the defence of compliance rejects a charge of fault.
+  if (COMPLIANCE.test(text)) return 'denies';
   if (opts.label) return null;
   // A few words with no verb ("quite carefully", "a shaky state of the harbour") assert nothing checkable.
   if (!opts.naming && text.split(' ').length <= FRAGMENT_MAX_WORDS && !hasVerbMark(text)) return null;
@@ -165,6 +206,28 @@ function framingStance(v: QuoteContext, qa: number, claimantKey: string | null):
 }
 
 const NO_SIDE: ReadonlySet<string> = new Set();
+
+/** Actor keys of the armed non-state groups in the organization list (CAMEO sectors REB, INS, UAF). */
+const ARMED_ORGS: ReadonlySet<string> = new Set(
+  ORGANIZATIONS.filter((o) => o.sector && ARMED_SECTORS.includes(o.sector)).map((o) => `org:${o.key}`),
+);
+
+/**
+ * The armed non-state groups named in a statement's words, `[from, to)`: by their actor key or their CAMEO code's
+ * sector.
+ */
+function armedIn(doc: Doc, from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let k = firstAtOrAfter(doc.entities, from); k < doc.entities.length; k++) {
+    const e = doc.entities[k]!;
+    if (e.start >= to) break;
+    if (!e.actorKey) continue;
+    const code = e.code ?? '';
+    if (ARMED_ORGS.has(e.actorKey) || ARMED_SECTORS.some((s) => code.length > 3 && code.endsWith(s)))
+      out.add(e.actorKey);
+  }
+  return out;
+}
 
 /** A sentence that raises a toast: the quoted words in it are what is toasted. */
 const TOAST = /\b(?:toast(?:s|ed|ing)?|dr[ai]nk to)\b/i;
@@ -224,7 +287,18 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
     if (TOAST.test(sentence) && (q.parts ?? [q]).every((p) => toasted(clean(p.text)))) return;
     const framed = cueStance === 'asserts' ? framingStance(v, qa, claimantKey) : null;
     const naming = !!q.cue && NAMING_CUE.test(q.cue.text.split(/\s+/)[0] ?? '');
-    const stance = claimKind(framed ?? cueStance, proposition, { hasTarget: targets.length > 0, label, naming });
+    // A partial quote inside reported speech says its proposition up to the end of its sentence.
+    const reportedPart = q.direct && !!q.cue && q.cue.end <= q.start && !q.parts;
+    const wordsEnd = reportedPart && qe > qa ? doc.tokens[v.ix.sentHi[qa]! - 1]!.end : q.end;
+    const armedKeys = armedIn(doc, Math.min(q.start, q.cue?.start ?? q.start), Math.max(q.end, wordsEnd));
+    const stance = claimKind(framed ?? cueStance, proposition, {
+      hasTarget: targets.length > 0,
+      label,
+      naming,
+      reported: !q.direct,
+      armedGroup: armedKeys.size > 0 || ARMED_GROUP_WORDS.test(proposition),
+      otherTarget: targets.some((t) => !armedKeys.has(t)),
+    });
     if (!stance) return;
     if (
       stance === 'denies' &&

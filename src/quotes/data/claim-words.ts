@@ -141,3 +141,68 @@ export function hasVerbMark(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Founding, creating, recruiting for, sponsoring, funding, arming or harbouring a group. Charged to a party with an
+ * armed group named (below), it is a charge of aiding that group — in CAMEO's terms an accusation (112: of crime, of
+ * treason), not a neutral fact about the speaker's world.
+ */
+export const AIDS_GROUP =
+  /\b(?:co-?found(?:er|ers|ed|ing)?|found(?:er|ers|ed|ing)|creat(?:ed|or|ors|ing)|recruit(?:er|ers|s|ed|ing)?|sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)|financ(?:es|ed|ing|ier)|arming|harbou?r(?:s|ed|ing)|shelter(?:s|ed|ing))\b/i;
+
+/** Common nouns of armed non-state groups (CAMEO sectors REB, INS, UAF: rebels, insurgents, unaligned armed forces). */
+export const ARMED_GROUP_WORDS =
+  /\b(?:terrorists?|terror (?:group|groups|network|cell|organi[sz]ation)|militants?|militias?|insurgen(?:ts?|cy)|jihadists?|guerrillas?|rebels?)\b/i;
+
+/** Actor-code sectors of armed non-state groups in CAMEO: rebels, insurgents, unaligned armed forces. */
+export const ARMED_SECTORS: readonly string[] = ['REB', 'INS', 'UAF'];
+
+/**
+ * Harm someone can be blamed for: a danger, a risk, damage. With a cause named (below) and an actor in the statement,
+ * the statement holds that actor responsible for the harm — blame by definition ("to hold responsible for something
+ * bad").
+ */
+export const HARM_NOUN = /\b(?:danger(?:s|ous)?|risks?|harm|damage|peril|less safe|unsafe)\b/i;
+/** Words of causing or making worse: "because of", "due to", "caused", "made … a danger", "raised the risk". */
+export const CAUSE =
+  /\b(?:because of|due to|caus(?:e|es|ed|ing)|made|mak(?:e|es|ing)|put(?:s|ting)?|elevat(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|heighten(?:s|ed|ing)?|endanger(?:s|ed|ing)?|worsen(?:s|ed|ing)?)\b/i;
+
+/**
+ * A defence of compliance: the work done as prescribed (by accepted practice, a specification, instructions, the
+ * rules) or at another's direction. Acting as prescribed is what rebuts a charge of fault (in negligence, conformity
+ * with accepted practice is the standard of care), so the statement rejects the charge: a denial.
+ */
+export const COMPLIANCE =
+  /\b(?:(?:according to|in accordance with|in line with|in compliance with|consistent with)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:practices?|standards?|specifications?|instructions?|regulations?|procedures?|guidelines?|rules|protocols?)|at the (?:direction|request|instruction|behest) of)\b/iu;
+
+/** Volition: "we want to …", "I wish …", "we hope …" — a wish, not a checkable statement. */
+export const VOLITION =
+  /^(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:just\s+|really\s+|only\s+|all\s+)?(?:want|wish|hope)\b(?!\s+to\s+(?:make (?:it )?clear|say|stress|emphasi[sz]e|be clear|point out|note|reiterate)\b)/i;
+
+/**
+ * A counterfactual of one sentence: a modal perfect ("would have loved", "would have been alive") speaks of what did
+ * not happen — an unreal past in English grammar, a musing, not a checkable statement. "would have to" is obligation
+ * and stays.
+ */
+export const COUNTERFACTUAL =
+  /^(?:[\p{L}'’]+\s+){1,3}(?:would|could|might)(?:\s+not|n['’]t)?\s+have\s+(?!to\b)\p{L}+/iu;
+
+/**
+ * An instruction to the hearer: "you" with a modal of obligation or prohibition ("you must …", "you may not …", "you
+ * should …") directs the addressee; it tells them what to do, it asserts nothing checkable.
+ */
+export const DIRECTIVE =
+  /^(?:(?:and|but|so)\s+)?you\s+(?:must|mustn['’]t|may not|should(?:n['’]t)?|shall|have to|need to|are (?:not )?to)\b/i;
+
+/**
+ * In reported speech, "he would …", "she will …", "it will …" at the head of the reported clause: the speaker's own
+ * future act told in the third person (backshift of "I will"), so a commitment like "we will" in a direct quote.
+ * A condition or an adverbial may stand before ("if elected, she would …", "on his trip, he would …"). Left out: "would have" (a counterfactual), verbs that
+ * predict rather than commit ("it would take months", "it will cost", "he would become"), and "it will be" (a
+ * prediction about a state of things, the reading of "it" as a situation).
+ */
+export const REPORTED_COMMITMENT =
+  /^(?:[^,]{1,160},\s*)?(?:(?:he|she)\s+(?:would|will|shall|['’]d|['’]ll)|it\s+(?:would|will|shall|['’]ll)(?!(?:\s+not|n['’]t)?\s+be\b))(?:\s+not|n['’]t)?\s+(?:never\s+)?(?!(?:have|take|cost|seem|become|happen|mean|depend|remain|require|lead|result|cause|get|likely|probably)\b)\p{L}+/iu;
+
+/** An indirect yes/no question: the reported clause opens with "whether" — doubt cast, not an assertion. */
+export const WHETHER = /^(?:(?:about|on|of|as to)\s+)?whether\b/i;
