@@ -21,6 +21,8 @@ const SAME_ACTOR_OVERLAP = 0.22;
 /** Overlap needed when, about the same actor, one accuses and the other denies. */
 const OPPOSED_OVERLAP = 0.15;
 const MIN_SHARED = 2;
+/** Linked pairs between the members of two groups that join them when neither seed is reached. */
+const CROSS_LINKS = 3;
 /** Overlap needed for the accused's denial to join a group whose claim it answers (one shared word may do). */
 const ACCUSED_DENIAL_OVERLAP = 0.1;
 /** A denial with at most this many content words says only that it denies ("denied the allegations"). */
@@ -201,9 +203,12 @@ export class ClaimGrouper {
       groupOf[i] = k;
     }
     // Two groups about one proposition (its seeds worded apart, "founder of ISIS" and "founder of the Islamic
-    // State"), joined when a member of one is linked to the other's seed.
+    // State"), joined when a member of one is linked to the other's seed, or when members of the two are linked
+    // pairwise at least CROSS_LINKS times (the seeds of both long quotes that no short paraphrase reaches).
     const parent = groups.map((_, k) => k);
     const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
+    const cross = new Map<number, number>();
+    const pairSeen = new Int32Array(n).fill(-1);
     groups.forEach((g, k) => {
       for (const m of g.members) {
         for (let q = wordStart[m]!; q < wordStart[m + 1]!; q++) {
@@ -212,8 +217,13 @@ export class ClaimGrouper {
           for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
             const j = postings[p]!;
             const gj = groupOf[j]!;
-            if (gj < 0 || find(gj) === find(k) || groups[gj]!.seed !== j) continue;
-            if (linked(m, j)) parent[find(gj)] = find(k);
+            if (gj <= k || pairSeen[j] === m || find(gj) === find(k)) continue;
+            pairSeen[j] = m;
+            if (!linked(m, j)) continue;
+            const key = k * groups.length + gj;
+            const links = (cross.get(key) ?? 0) + 1;
+            cross.set(key, links);
+            if (groups[gj]!.seed === j || g.seed === m || links >= CROSS_LINKS) parent[find(gj)] = find(k);
           }
         }
       }

@@ -1,3 +1,4 @@
+import { ORGANIZATIONS } from '../language/data/organizations.js';
 import { CLAIM_SENSES, STANCE_WORDS } from './data/claim-senses.js';
 import { CLAIM_STOPWORDS } from './data/stopwords.js';
 
@@ -41,13 +42,34 @@ const SENSE: ReadonlyMap<string, string> = (() => {
 const STANCE: ReadonlySet<string> = new Set(STANCE_WORDS);
 
 /**
+ * The names and abbreviations of the organizations the language stage knows (its organization list): one
+ * organization, however it is written, is one content word ("@isis" for "Islamic State", "ISIS", "ISIL"). Names are
+ * proper nouns, matched as written, whole words, longest first.
+ */
+const ORG_OF: ReadonlyMap<string, string> = new Map(
+  ORGANIZATIONS.flatMap((o) => [o.name, ...o.aliases].map((n) => [n, `@${o.key.toLowerCase()}`] as const)),
+);
+const ORG_NAME = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...ORG_OF.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/**
  * A claim's content words: stems of the words that are neither function words nor stance words, a word with a listed
- * sense standing for its sense. Hyphenated compounds count by their parts ("blowout-preventer" and "blowout
+ * sense standing for its sense, a known organization's name or abbreviation standing for the organization. Hyphenated compounds count by their parts ("blowout-preventer" and "blowout
  * preventer" are one thing).
  */
 export function contentWords(proposition: string): Set<string> {
   const out = new Set<string>();
-  for (const m of proposition.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
+  // An organization named by any of its names ("Islamic State", "ISIS") is one word.
+  const text = proposition.replace(ORG_NAME, (name) => {
+    out.add(ORG_OF.get(name)!);
+    return ' ';
+  });
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
     if (CLAIM_STOPWORDS.has(w) || STANCE.has(w) || w.length < 3) continue;
     out.add(SENSE.get(w) ?? stem(w));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimGrouper } from './claim-grouper.js';
-import { claimGroupId, groupClaims, type GroupableClaim } from './claims.js';
+import { claimGroupId, contentWords, groupClaims, type GroupableClaim } from './claims.js';
 
 const claim = (
   id: string,
@@ -203,5 +203,51 @@ describe('claim groups', () => {
       claim('b:c0', 'the ferry company denies that the mountain tunnel will close in the spring', 'denies', 'ferries'),
     ]);
     expect(stranger).toHaveLength(0);
+  });
+});
+
+describe('claim groups joined through their members', () => {
+  // Two seeds worded apart, each gathering its paraphrases; the paraphrases of one link to those of the other.
+  const A = claim('a:c0', 'Varga bribed the clerks with brandy', 'accuses', null);
+  const B = claim('b:c0', 'stolen engines were waved through for cash', 'accuses', null);
+  const ferry = claim('g:c0', 'the ferry to the islands will run twice a day in summer', 'asserts', null);
+
+  it('joins two groups whose members are linked pairwise three times or more, though neither seed is reached', () => {
+    const groups = groupClaims([
+      A,
+      B,
+      claim('c:c0', 'Varga bribed customs officers', 'asserts', null),
+      claim('d:c0', 'Varga bribed the customs officers at the quay', 'asserts', null),
+      claim('e:c0', 'customs officers waved through stolen engines', 'asserts', null),
+      claim('f:c0', 'stolen engines passed the customs officers at night', 'asserts', null),
+      ferry,
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0', 'c:c0', 'd:c0', 'e:c0', 'f:c0']]);
+  });
+
+  it('keeps them apart on a single link between members', () => {
+    const groups = groupClaims([
+      A,
+      B,
+      claim('c:c0', 'Varga bribed customs officers', 'asserts', null),
+      claim('e:c0', 'customs officers waved through stolen engines', 'asserts', null),
+      ferry,
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([
+      ['a:c0', 'c:c0'],
+      ['b:c0', 'e:c0'],
+    ]);
+  });
+});
+
+describe('content words', () => {
+  it('reads a known organization by any of its names or abbreviations as one word', () => {
+    expect(contentWords('the World Health Organization closed the clinic')).toEqual(
+      contentWords('the WHO closed the clinic'),
+    );
+    expect([...contentWords('the Red Cross closed the clinic')]).toContain('@icrc');
+    // Whole names as written: a lower-case "who", a longer word holding a name, are not the organization.
+    expect([...contentWords('who closed the clinic')]).not.toContain('@who');
+    expect([...contentWords('the WHOLESALE market closed')]).not.toContain('@who');
   });
 });
