@@ -139,6 +139,20 @@ describe('claimKind: stance and non-claims from the structure of the statement',
     expect(claimKind('asserts', 'You were at the dock that night', plain)).toBe('asserts');
   });
 
+  it('leaves out a maxim with the generic "you", a simile and a short exclamation of feeling', () => {
+    expect(claimKind('asserts', 'If you sail in winter, a storm cannot be a surprise', plain)).toBeNull();
+    expect(claimKind('asserts', "It's like a ship without a rudder", plain)).toBeNull();
+    expect(claimKind('asserts', 'It is a great honour to be in Portavel', plain)).toBeNull();
+    expect(claimKind('asserts', "It's heartbreaking", plain)).toBeNull();
+    // "you" warned with an actor named, a discourse opener, a simile beside a statement, a "that" clause: claims.
+    expect(claimKind('asserts', 'If you cannot show the pier is safe, Quillmark will not build here', aimed)).toBe(
+      'asserts',
+    );
+    expect(claimKind('asserts', 'If you look at the books, the harbour lost money', plain)).toBe('asserts');
+    expect(claimKind('asserts', "It's like a ghost town. The ferry stopped in May", plain)).toBe('asserts');
+    expect(claimKind('asserts', "It's a shame that the pier was sold", plain)).toBe('asserts');
+  });
+
   it('reads "he would …" at the head of reported speech as the speaker\'s commitment', () => {
     const reported = { ...plain, reported: true };
     expect(claimKind('asserts', 'she would reopen the ferry line by May', reported)).toBe('promises');

@@ -13,13 +13,17 @@ import {
   DEDICATION_MAX_WORDS,
   DENIAL,
   DIRECTIVE,
+  EVALUATIVE_EXCLAMATION,
+  EXCLAMATION_MAX_WORDS,
   EXHORTATION_OPENING,
   EXPRESSIVE_OPENING,
   FRAGMENT_MAX_WORDS,
+  GENERIC_CONDITION,
   HARM,
   HARM_NOUN,
   NAMING_CUE,
   REPORTED_COMMITMENT,
+  SIMILE,
   hasVerbMark,
   VOLITION,
   WHETHER,
@@ -155,12 +159,22 @@ export function claimKind(
   const text = proposition.replace(/\s+/g, ' ').trim();
   if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text) || VOLITION.test(text)) return null;
   if (DIRECTIVE.test(text)) return null;
+  // "if you drill …, a spill is no surprise": a maxim about anyone; with an actor named, "you" is whom it warns.
+  if (GENERIC_CONDITION.test(text) && !opts.hasTarget) return null;
+  const oneSentence = !/[.!?;]\s+\S/.test(text);
+  if (oneSentence && SIMILE.test(text)) return null;
+  if (
+    EVALUATIVE_EXCLAMATION.test(text) &&
+    text.split(' ').length <= EXCLAMATION_MAX_WORDS &&
+    !/\bthat\b/i.test(text.slice(4))
+  )
+    return null;
   if (DEDICATION.test(text) && text.split(' ').length <= DEDICATION_MAX_WORDS && !AUXILIARY.test(text)) return null;
   // A question put ("Mistake?", "But why?") asks; one that casts doubt is reported with a verb ("questioned whether").
   // A tag question ("…, OK?", "…, isn't it?") asks only to be agreed with: the sentence before it is asserted.
   if (/\?\s*$/.test(text) && !(TAG_QUESTION.test(text) && !QUESTION_OPENING.test(text))) return null;
   // A counterfactual of one sentence ("he would have loved it") muses on what did not happen.
-  if (cueStance === 'asserts' && COUNTERFACTUAL.test(text) && !/[.!?;]\s+\S/.test(text)) return null;
+  if (cueStance === 'asserts' && COUNTERFACTUAL.test(text) && oneSentence) return null;
   // "said whether …" / "raised whether …": an indirect question casts doubt whatever the verb, short of a denial.
   if (WHETHER.test(text) && cueStance !== 'denies') return 'questions';
   if (cueStance !== 'asserts') return cueStance;

@@ -206,3 +206,24 @@ export const REPORTED_COMMITMENT =
 
 /** An indirect yes/no question: the reported clause opens with "whether" — doubt cast, not an assertion. */
 export const WHETHER = /^(?:(?:about|on|of|as to)\s+)?whether\b/i;
+
+/**
+ * A generalization with the generic "you" ("if you drill, a spill is no surprise", "when you lose, you learn"): a
+ * maxim about anyone, not a statement about someone in particular. "if you look at …", "if you ask me" are
+ * discourse openers before a statement and are left out.
+ */
+export const GENERIC_CONDITION =
+  /^(?:[^,:]{0,30}:\s*)?(?:if|when|whenever)\s+you\s+(?!(?:look|ask|think|consider|listen|read|see|check|remember|recall|compare)\b)\p{L}+/iu;
+
+/** A simile that is the whole statement ("it's like a ship without a rudder"): a comparison, nothing checkable. */
+export const SIMILE =
+  /^(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+(?:just\s+|a\s+bit\s+|kind\s+of\s+)?like\s+(?:a|an|the|some)\b/i;
+
+/**
+ * An exclamation of feeling with a dummy subject and no clause of its own ("it's heartbreaking", "it is a great
+ * honour to be here", "what a tragedy"): a reaction, like "we are saddened". Short only, and without a "that"
+ * clause, which would carry a proposition ("it's a shame that the pier was sold").
+ */
+export const EVALUATIVE_EXCLAMATION =
+  /^(?:(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+(?:so\s+|very\s+|truly\s+|really\s+|deeply\s+|just\s+|absolutely\s+)?(?:sad|heartbreaking|heart-breaking|devastating|shocking|tragic|terrible|awful|horrible|wonderful|amazing|incredible|unbelievable|fantastic|great|beautiful|an honou?r|a (?:great |real )?(?:pleasure|privilege|tragedy|shame|joy|honou?r))|what an? )\b/i;
+export const EXCLAMATION_MAX_WORDS = 10;
