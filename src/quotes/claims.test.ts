@@ -67,6 +67,8 @@ describe('claimKind', () => {
 
   it('reads the stance of an assertion from its own words', () => {
     expect(claimKind('asserts', 'The report is not true', plain)).toBe('denies');
+    expect(claimKind('asserts', 'the story about the pier is false', plain)).toBe('denies');
+    expect(claimKind('asserts', 'the brochure gave buyers false hope', plain)).toBe('asserts');
     expect(claimKind('asserts', 'We will pay every valid claim', plain)).toBe('promises');
     expect(claimKind('asserts', 'we will punish whoever broke the law', plain)).toBe('threatens');
     expect(claimKind('asserts', 'The board is responsible for the flooding', aimed)).toBe('accuses');
@@ -187,6 +189,27 @@ describe('stance of the speech verbs', () => {
     expect(
       stances('Ivo Sarr denied the charge, saying, "The repairs ended in May."', [['Ivo Sarr', 'PER']]),
     ).toContainEqual(['The repairs ended in May', 'denies']);
+  });
+
+  it('reads a stance word after a determiner or a preposition as a noun, not a speech verb', () => {
+    const got = stances(
+      'Before the charges were filed, Ivo Sarr spoke to reporters. "We will rebuild the pier," he said.',
+      [['Ivo Sarr', 'PER']],
+    );
+    expect(got).toContainEqual(['We will rebuild the pier', 'promises']);
+    // The verb frames the quote that follows.
+    const framed = stances('Ivo Sarr accused the board. "The pier was sold in secret," he said.', [
+      ['Ivo Sarr', 'PER'],
+    ]);
+    expect(framed).toContainEqual(['The pier was sold in secret', 'accuses']);
+  });
+
+  it('lets a statement that rejects a charge in its own words deny, whatever the frame of the sentence before', () => {
+    const got = stances(
+      'Ivo Sarr accused the board. "The crew sealed the hatch according to the shipyard\'s specifications," he said.',
+      [['Ivo Sarr', 'PER']],
+    );
+    expect(got).toContainEqual(["The crew sealed the hatch according to the shipyard's specifications", 'denies']);
   });
 
   it("reads the verbs of reported speech as its content, not as the speaker's stance", () => {

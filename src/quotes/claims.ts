@@ -89,6 +89,24 @@ const DENIES_ANAPHOR =
   /\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|disputed)\s+(?:this|it|these|those|them|the\s+(?:allegations?|accusations?|claims?|charges?|reports?|suggestion))\b/i;
 
 /**
+ * Words after which a stance word is a noun, not a verb: a determiner opens a noun phrase ("the charges", "his
+ * denial") and a preposition takes one ("a line of attack", "before charges were filed"). "to" is left out (an
+ * infinitive: "to deny").
+ */
+const NOUN_BEFORE: ReadonlySet<string> = new Set(
+  'the a an his her its their our my your these those no any every of for against on in with after before over under without'.split(
+    ' ',
+  ),
+);
+
+/** The stance a token gives as a speech verb, or undefined (no stance word, or a noun: "the charges"). */
+function verbStance(v: QuoteContext, i: number): ClaimStance | undefined {
+  const s = CUE_STANCE.get(v.ix.lower[i]!);
+  if (!s || (i > 0 && NOUN_BEFORE.has(v.ix.lower[i - 1]!))) return undefined;
+  return s;
+}
+
+/**
  * The stance of the speech verbs around a statement: its cue's own ("claimed", "denied"), raised by another speech
  * verb of its sentences when that one accuses, denies, threatens or promises (denied > accused > threatened >
  * promised > said: "denied the charge, saying …"). The statement's own words are read apart (`claimKind`), reported
@@ -104,7 +122,7 @@ function stanceOf(v: QuoteContext, q: Quote): ClaimStance {
   for (let i = lo; i < hi; i++) {
     if (i >= a && i < b) continue;
     if (v.quoteOf[i] !== -1) continue;
-    const s = CUE_STANCE.get(v.ix.lower[i]!);
+    const s = verbStance(v, i);
     if (s && s !== 'questions' && STANCE_RANK[s] > STANCE_RANK[best]) best = s;
   }
   return best;
@@ -212,7 +230,7 @@ function framingStance(v: QuoteContext, qa: number, claimantKey: string | null):
     if (v.quoteOf[i] !== -1) continue;
     const e = v.ix.entityOf[i]!;
     if (e >= 0 && v.doc.entities[e]!.actorKey === claimantKey) speaks = true;
-    const s = CUE_STANCE.get(v.ix.lower[i]!);
+    const s = verbStance(v, i);
     if ((s === 'accuses' || s === 'denies') && stance === null) stance = s;
     if (v.ix.lower[i] === 'blame' && stance === null) stance = 'accuses';
   }
@@ -305,14 +323,18 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
     const reportedPart = q.direct && !!q.cue && q.cue.end <= q.start && !q.parts;
     const wordsEnd = reportedPart && qe > qa ? doc.tokens[v.ix.sentHi[qa]! - 1]!.end : q.end;
     const armedKeys = armedIn(doc, Math.min(q.start, q.cue?.start ?? q.start), Math.max(q.end, wordsEnd));
-    const stance = claimKind(framed ?? cueStance, proposition, {
+    const kindOpts = {
       hasTarget: targets.length > 0,
       label,
       naming,
       reported: !q.direct,
       armedGroup: armedKeys.size > 0 || ARMED_GROUP_WORDS.test(proposition),
       otherTarget: targets.some((t) => !armedKeys.has(t)),
-    });
+    };
+    // The frame of the sentence before is weaker than the statement's own words: a statement that itself rejects a
+    // charge ("it followed the specifications") denies, whatever the frame.
+    const own = claimKind(cueStance, proposition, kindOpts);
+    const stance = framed && own !== 'denies' ? claimKind(framed, proposition, kindOpts) : own;
     if (!stance) return;
     if (
       stance === 'denies' &&
