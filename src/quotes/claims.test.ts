@@ -131,7 +131,7 @@ describe('claimKind: stance and non-claims from the structure of the statement',
   it('leaves out wishes, one-sentence counterfactuals and instructions to the hearer', () => {
     expect(claimKind('asserts', 'We want to do right by the fishermen', plain)).toBeNull();
     expect(claimKind('asserts', 'I hope the ferry comes back', plain)).toBeNull();
-    expect(claimKind('asserts', 'He would have loved this harbour', plain)).toBeNull();
+    expect(claimKind('asserts', 'He would have sailed home that night', plain)).toBeNull();
     expect(claimKind('asserts', 'You may not enter the dock after dark', plain)).toBeNull();
     // Saying what one wants to make clear, an obligation, a counterfactual beside a statement, a "you" that is
     // the subject of a fact: claims.

@@ -177,7 +177,7 @@ export function claimKind(
   const text = proposition.replace(/\s+/g, ' ').trim();
   if (EXPRESSIVE_OPENING.test(text) || EXHORTATION_OPENING.test(text) || VOLITION.test(text)) return null;
   if (DIRECTIVE.test(text)) return null;
-  // "if you drill …, a spill is no surprise": a maxim about anyone; with an actor named, "you" is whom it warns.
+  // "if you sail in winter, a storm is no surprise": a maxim about anyone; with an actor named, "you" is whom it warns.
   if (GENERIC_CONDITION.test(text) && !opts.hasTarget) return null;
   const oneSentence = !/[.!?;]\s+\S/.test(text);
   if (oneSentence && SIMILE.test(text)) return null;
@@ -191,7 +191,7 @@ export function claimKind(
   // A question put ("Mistake?", "But why?") asks; one that casts doubt is reported with a verb ("questioned whether").
   // A tag question ("…, OK?", "…, isn't it?") asks only to be agreed with: the sentence before it is asserted.
   if (/\?\s*$/.test(text) && !(TAG_QUESTION.test(text) && !QUESTION_OPENING.test(text))) return null;
-  // A counterfactual of one sentence ("he would have loved it") muses on what did not happen.
+  // A counterfactual of one sentence ("he would have sailed home") muses on what did not happen.
   if (cueStance === 'asserts' && COUNTERFACTUAL.test(text) && oneSentence) return null;
   // "said whether …" / "raised whether …": an indirect question casts doubt whatever the verb, short of a denial.
   if (WHETHER.test(text) && cueStance !== 'denies') return 'questions';
@@ -204,7 +204,7 @@ export function claimKind(
   if (charge) return 'accuses';
   // Founding, recruiting for, funding an armed group, charged to someone other than the group: aiding it.
   if (opts.armedGroup && AIDS_GROUP.test(text) && (opts.otherTarget || THIRD_PERSON.test(text))) return 'accuses';
-  // A harm with its cause ("his remarks made him a danger to our troops") and an actor: blame.
+  // A harm with its cause ("the mayor's remarks made the port a danger to sailors") and an actor: blame.
   if (opts.hasTarget && HARM_NOUN.test(text) && CAUSE.test(text)) return 'accuses';
   // Work done as prescribed or at another's direction: the defence of compliance rejects a charge of fault.
   if (COMPLIANCE.test(text)) return 'denies';

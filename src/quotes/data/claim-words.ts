@@ -168,9 +168,10 @@ export const CAUSE =
   /\b(?:because of|due to|caus(?:e|es|ed|ing)|made|mak(?:e|es|ing)|put(?:s|ting)?|elevat(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|heighten(?:s|ed|ing)?|endanger(?:s|ed|ing)?|worsen(?:s|ed|ing)?)\b/i;
 
 /**
- * A defence of compliance: the work done as prescribed (by accepted practice, a specification, instructions, the
- * rules) or at another's direction. Acting as prescribed is what rebuts a charge of fault (in negligence, conformity
- * with accepted practice is the standard of care), so the statement rejects the charge: a denial.
+ * A defence of compliance: the work done as prescribed (by the customary practice of a trade, a specification,
+ * instructions, the rules) or at another's direction. Acting as prescribed is what rebuts a charge of fault (in
+ * negligence, conformity with the customary practice of a trade is evidence of due care), so the statement rejects
+ * the charge: a denial.
  */
 export const COMPLIANCE =
   /\b(?:(?:according to|in accordance with|in line with|in compliance with|consistent with)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:practices?|standards?|specifications?|instructions?|regulations?|procedures?|guidelines?|rules|protocols?)|at the (?:direction|request|instruction|behest) of)\b/iu;
@@ -180,7 +181,7 @@ export const VOLITION =
   /^(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:just\s+|really\s+|only\s+|all\s+)?(?:want|wish|hope)\b(?!\s+to\s+(?:make (?:it )?clear|say|stress|emphasi[sz]e|be clear|point out|note|reiterate)\b)/i;
 
 /**
- * A counterfactual of one sentence: a modal perfect ("would have loved", "would have been alive") speaks of what did
+ * A counterfactual of one sentence: a modal perfect ("would have sailed", "would have been alive") speaks of what did
  * not happen — an unreal past in English grammar, a musing, not a checkable statement. "would have to" is obligation
  * and stays.
  */
@@ -208,7 +209,7 @@ export const REPORTED_COMMITMENT =
 export const WHETHER = /^(?:(?:about|on|of|as to)\s+)?whether\b/i;
 
 /**
- * A generalization with the generic "you" ("if you drill, a spill is no surprise", "when you lose, you learn"): a
+ * A generalization with the generic "you" ("if you sail in winter, a storm is no surprise", "when you lose, you learn"): a
  * maxim about anyone, not a statement about someone in particular. "if you look at …", "if you ask me" are
  * discourse openers before a statement and are left out.
  */
