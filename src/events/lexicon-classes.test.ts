@@ -63,3 +63,14 @@ describe('event nouns of verbs in the lexicon', () => {
     expect(types(code("Velor's insults of Ivo Brandt angered Marrow."))).toContain('ACCUSE');
   });
 });
+
+describe("a verb pattern's object noun in either number", () => {
+  it('"imposed a tariff", "sent a warship", "conducted a drill" code as their plural patterns do', () => {
+    expect(sides(code('Velor imposed a tariff on Marrow.'), 'SANCTION')).toEqual(['Velor → Marrow']);
+    expect(types(code('Velor sent a warship to Marrow.'))).toContain('MOBILIZE');
+    expect(types(code('Velor conducted a drill near Marrow.'))).toContain('MOBILIZE');
+  });
+  it('a mass noun gets no plural: "AIDS" is not aid', () => {
+    expect(types(code('Velor sent new figures on AIDS to Marrow.'))).not.toContain('AID');
+  });
+});
