@@ -190,6 +190,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       if (sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts)) break;
       // "accused X of piracy and sent warships": a coordinated verb is an event of its own.
       if (sub.trigger.verb && words[sub.ts - 1] === 'and') break;
+      // "urged X to apologize for accusing Y": "for" + a gerund after the governing word gives a reason, an act the
+      // sentence takes as done, not the content of the demand (general English); "called for ending" keeps its "for".
+      if (sub.ts - 1 >= gov.te && words[sub.ts - 1] === 'for' && /ing$/.test(words[sub.ts]!)) break;
       // "Despite warnings from X, Y attacked …": a complement does not start after a comma and a new subject, and a
       // noun's complement does not cross a comma at all.
       if (newClauseBetween(words, cands, gov, sub)) break;
@@ -474,6 +477,12 @@ const AGENT_GAP = /^(the|a|an|his|her|their|its|own)$/;
 
 /** The candidate after "from"/"by" right after an event noun, when it is an actor (not a reporter), else -1. */
 function nounAgent(words: readonly string[], cands: readonly ActorCandidate[], te: number): number {
+  // "the attack on X by Y", "sanctions against X from Y": the agent may follow the noun's target phrase.
+  if (words[te] === 'on' || words[te] === 'against') {
+    const k = cands.find((c) => c.ts > te && c.ts <= te + 3 && c.kind !== 'place');
+    const gap = k ? words.slice(te + 1, k.ts).every((w) => AGENT_GAP.test(w)) : false;
+    if (k && gap && (words[k.te] === 'by' || words[k.te] === 'from')) te = k.te;
+  }
   if (words[te] !== 'from' && words[te] !== 'by') return -1;
   for (let k = te + 1; k < te + 5; k++) {
     const i = cands.findIndex((c) => c.ts === k);
@@ -489,7 +498,7 @@ function nounAgent(words: readonly string[], cands: readonly ActorCandidate[], t
 
 /** Past participles: regular ones and the irregular ones event verbs have. */
 const PARTICIPLE =
-  /^([a-z]+ed|held|sent|shot|struck|hit|cut|put|shut|taken|beaten|given|thrown|left|paid|slain|freed|caught|sought|bought|brought|kept)$/;
+  /^([a-z]+ed|held|sent|shot|struck|hit|cut|put|shut|taken|beaten|given|thrown|left|paid|slain|freed|caught|sought|bought|brought|kept|found|blown|built|made|withdrawn)$/;
 
 function coordinatedVerb(words: readonly string[], prevEnd: number, ts: number): boolean {
   let k = ts - 1;

@@ -12,6 +12,10 @@ describe('inflection', () => {
     expect(verbForms('withdraw')).toEqual(expect.arrayContaining(['withdrew', 'withdrawn']));
     expect(verbForms('airdrop')).toEqual(expect.arrayContaining(['airdropped', 'airdropping']));
     expect(verbForms('kidnap')).toEqual(expect.arrayContaining(['kidnapped', 'kidnapping']));
+    expect(verbForms('find')).toEqual(expect.arrayContaining(['found', 'finding']));
+    expect(verbForms('blow')).toEqual(expect.arrayContaining(['blew', 'blown']));
+    expect(verbForms('have')).toEqual(expect.arrayContaining(['has', 'had']));
+    expect(verbForms('keep')).not.toContain('keeped');
   });
   it('makes plurals', () => {
     expect(nounForms('rally')).toEqual(['rally', 'rallies']);

@@ -51,6 +51,15 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   upset: ['upset'],
   sweep: ['swept'],
   flee: ['fled'],
+  // Verbs the lexicon's own patterns start with or that carry event nouns ("found him guilty", "blew up", "built up
+  // forces", "made an offer", "had talks", "kept up pressure"): their past forms are irregular (general English).
+  find: ['found'],
+  build: ['built'],
+  blow: ['blew', 'blown'],
+  make: ['made'],
+  have: ['had'],
+  speed: ['sped'],
+  keep: ['kept'],
 };
 
 const VOWEL = /[aeiou]/;
@@ -103,6 +112,7 @@ export function verbForms(verb: string): string[] {
   if (/(s|x|z|ch|sh)$/.test(verb)) forms.add(`${verb}es`);
   else if (/[^aeiou]y$/.test(verb)) forms.add(`${verb.slice(0, -1)}ies`);
   else if (verb === 'go') forms.add('goes');
+  else if (verb === 'have') forms.add('has');
   else forms.add(`${verb}s`);
   const irregular = IRREGULAR[verb];
   if (irregular) for (const f of irregular) forms.add(f);

@@ -42,13 +42,69 @@ function compile(row: TriggerRow, verb: boolean): CompiledTrigger {
   const words = parts.map((w, i): Set<string> | null => {
     if (w === '…') return null;
     if (verb && i === 0) return new Set(verbForms(w));
-    if (!verb && i === last) return new Set(nounForms(w));
+    if (!verb && i === last) return new Set(MASS_NOUNS.has(w) ? [w] : nounForms(w));
+    // A verb's object noun names the same act in either number ("impose … tariffs" is also "imposed a tariff",
+    // "take … hostage" also "took five hostages"); particles and prepositions stay as written.
+    if (verb && i === last && i > 0 && !PARTICLES.has(w)) return new Set(bothNumbers(w));
     return new Set([w]);
   });
   const first = parts[0]!;
   const nounLikeBase = verb && NOUN_LIKE_VERBS.has(first) ? new Set([first, ...nounForms(first)]) : null;
   return { words, type, governs: governs ?? false, kind: kind ?? null, pattern, nounLikeBase, verb, cameo: null };
 }
+
+/** Last words of verb patterns that are particles or prepositions, not object nouns. */
+const PARTICLES: ReadonlySet<string> = new Set([
+  'up',
+  'down',
+  'out',
+  'off',
+  'in',
+  'into',
+  'on',
+  'upon',
+  'at',
+  'to',
+  'for',
+  'with',
+  'from',
+  'over',
+  'back',
+  'together',
+  'dead',
+  'guilty',
+]);
+
+/** A noun as written, its plural and, for a plural, its singular (the spellings English uses for both). */
+function bothNumbers(w: string): string[] {
+  if (MASS_NOUNS.has(w)) return [w];
+  const forms = new Set(nounForms(w));
+  if (/ies$/.test(w)) forms.add(`${w.slice(0, -3)}y`);
+  else if (/(x|ch|sh|ss)es$/.test(w)) forms.add(w.slice(0, -2));
+  else if (/[^su]s$/.test(w)) forms.add(w.slice(0, -1));
+  return [...forms];
+}
+
+/** Nouns without a plural of the same sense ("AIDS", "foods", "laws" are other words or other acts). */
+const MASS_NOUNS: ReadonlySet<string> = new Set([
+  'aid',
+  'food',
+  'medicine',
+  'law',
+  'information',
+  'intelligence',
+  'expertise',
+  'compensation',
+  'custody',
+  'asylum',
+  'immunity',
+  'amnesty',
+  'protection',
+  'gas',
+  'fire',
+  'support',
+  'solidarity',
+]);
 
 /** A CAMEO verb group compiled once for all its patterns: the forms of its first words and its particles. */
 interface VerbGroup {

@@ -57,7 +57,7 @@ export function isPassive(view: EventContext, ts: number, s0: number): boolean {
     w.endsWith('ing') ||
     (!w.endsWith('ed') &&
       !w.endsWith('en') &&
-      !/^(met|held|sent|shot|struck|hit|cut|put|shut|seized|led|fought|taken|beaten|given|thrown|left|paid|slain|freed)$/.test(
+      !/^(met|held|sent|shot|struck|hit|cut|put|shut|seized|led|fought|taken|beaten|given|thrown|left|paid|slain|freed|found|made|built|kept|sought|brought|caught|bought|sold|told|blown|drawn|withdrawn)$/.test(
         w,
       ))
   )

@@ -36,6 +36,12 @@ describe('readVerbDictionary', () => {
     ]);
     expect(dict.patterns[0]!.verbs).toEqual(['scatter', 'disperse', 'break up']);
   });
+  it('keeps the block verb a pattern comment names, else null', () => {
+    const named = readVerbDictionary(
+      '####### VERB PATTERNS\n---  SEIZE   [171]  ---\nSEIZE\nTAKE\n- * PART  [030]  # TAKE\n- * BOAT  [171]  # OY 2003\n',
+    );
+    expect(named.patterns.map((p) => p.verb)).toEqual(['take', null]);
+  });
   it('refuses a pattern with an undefined set', () => {
     expect(postVerbSlots('&NOSUCH', new Map())).toBeNull();
   });

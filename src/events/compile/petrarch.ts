@@ -9,6 +9,8 @@ export interface VerbPattern {
   verbs: readonly string[];
   slots: readonly (readonly string[] | null)[];
   code: string;
+  /** The verb of the block the pattern was written for, when its comment names one ("- * PART [030] # TAKE"). */
+  verb: string | null;
 }
 
 export interface VerbDictionary {
@@ -102,12 +104,15 @@ export function readVerbDictionary(text: string): VerbDictionary {
     const line = stripComment(raw);
     if (!line || line.startsWith('~')) continue;
     if (line.startsWith('-')) {
+      const named = /#\s*([A-Za-z_+-]+)\s*$/.exec(raw);
+      const verb = named ? lower(named[1]!.replace(/\+/g, '')) : null;
       const code = codeOf(line);
       const body = line.slice(1).replace(/\[[^\]]*\]/, '');
       const star = body.indexOf('*');
       if (!code || star < 0 || body.slice(0, star).trim()) continue;
       const slots = postVerbSlots(body.slice(star + 1), synsets);
-      if (slots && blockVerbs.length) patterns.push({ verbs: blockVerbs, slots, code });
+      if (slots && blockVerbs.length)
+        patterns.push({ verbs: blockVerbs, slots, code, verb: verb && blockVerbs.includes(verb) ? verb : null });
       continue;
     }
     // A verb line: "WORD {FORMS} [code]". A multi-word verb must start with its verb ("+CORDON_OFF").

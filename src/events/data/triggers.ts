@@ -449,6 +449,15 @@ export const VERBS: readonly Row[] = [
   ['open fire on', 'ASSAULT'],
   ['fire … rockets at', 'ASSAULT'],
   ['fire … missiles at', 'ASSAULT'],
+  // Firing or launching a weapon at a target is an attack (CAMEO 19: FIRE * ROCKET (AT +) [194]; "launch" is
+  // "fire" for missiles and rockets in general English). Without a target, a launch stays a test (MOBILIZE above).
+  // The middle word of a verb pattern is not inflected, so singular and plural are both written.
+  ['fire … missile at', 'ASSAULT'],
+  ['fire … rocket at', 'ASSAULT'],
+  ['launch … missile at', 'ASSAULT'],
+  ['launch … missiles at', 'ASSAULT'],
+  ['launch … rocket at', 'ASSAULT'],
+  ['launch … rockets at', 'ASSAULT'],
 ];
 
 export const NOUNS: readonly Row[] = [
@@ -501,6 +510,8 @@ export const NOUNS: readonly Row[] = [
   ['probe', 'ACCUSE', G],
   ['condemnation', 'ACCUSE', G],
   ['criticism', 'ACCUSE', G],
+  // The noun of the verb "insult" above (CAMEO 111, criticize or denounce → ACCUSE): "her insults of the senator".
+  ['insult', 'ACCUSE'],
   ['indictment', 'ACCUSE', G],
   ['complaint', 'ACCUSE', G],
   ['rejection', 'REJECT', G],
