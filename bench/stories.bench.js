@@ -133,7 +133,8 @@ const fmt = (s) =>
 
 function evaluate(name, grid, run, subset) {
   // Each setting scored on each fold alone (a fold's documents clustered together) and on all tuning topics.
-  const all = grid.map((o) => ({ o, f: folds.map((set) => run(set, o).f1), s: run(tune, o) }));
+  const all = grid.map((o) => ({ o, folds: folds.map((set) => run(set, o)), s: run(tune, o) }));
+  for (const x of all) x.f = x.folds.map((s) => s.f1);
   if (subset)
     evaluateScored(
       `${name}, words and actors only (no facts, no conflict)`,
@@ -147,6 +148,7 @@ function evaluateScored(name, scored, run) {
   const all = folds.map((_, k) => k);
   let cv = 0;
   const picks = [];
+  const perFold = [];
   for (let k = 0; k < FOLDS; k++) {
     const pick = bestOf(
       scored,
@@ -154,10 +156,17 @@ function evaluateScored(name, scored, run) {
     );
     cv += pick.f[k] * folds[k].length;
     picks.push(JSON.stringify(pick.o));
+    perFold.push(pick.folds[k]);
   }
+  const f1s = perFold.map((s) => s.f1);
+  const mean = f1s.reduce((a, b) => a + b, 0) / FOLDS;
   const chosen = scored.reduce((a, b) => (b.s.f1 > a.s.f1 ? b : a));
   console.log(`\n${name}`);
   console.log(`  ${FOLDS}-fold leave-topics-out CV on tuning topics: F1 ${(cv / tune.length).toFixed(3)}`);
+  for (const [k, s] of perFold.entries()) console.log(`    fold ${k + 1} (${folds[k].length} docs): ${fmt(s)}`);
+  console.log(
+    `    mean of folds F1 ${mean.toFixed(3)}, spread (max − min) ${(Math.max(...f1s) - Math.min(...f1s)).toFixed(3)}`,
+  );
   console.log(`    choices on the folds left in: ${picks.join('  ')}`);
   console.log(`  chosen on all tuning topics: ${JSON.stringify(chosen.o)}`);
   console.log(`  tune  (odd topics,  ${tune.length} docs): ${fmt(chosen.s)}`);
