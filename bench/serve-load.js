@@ -10,6 +10,7 @@
 //                          of the analyzed ones with changed ids (bench/replicate-store.js)
 //   SERVE_BENCH_SECONDS    per scenario (default 60); SERVE_BENCH_CONNECTIONS clients (default 200)
 //   SERVE_BENCH_INGEST     articles per ingest run during the scenarios (default 300; 0: no ingest)
+//   SERVE_BENCH_INGEST_NICE  the ingest's niceness (default 10)
 //   SERVE_BENCH_ONLY       run only the scenarios whose names contain one of these words, comma-separated
 //                          ('routes': the per-route times)
 //   SERVE_BENCH_ROUTE_REQUESTS  requests per route for the per-route times (default 100)
@@ -25,6 +26,9 @@
 //   SERVE_BENCH_REQUESTS   end each scenario after this many answers instead of SERVE_BENCH_SECONDS: runs of equal
 //                          work, so that the server's RSS across runs and builds compares on a shared machine
 //   SERVE_BENCH_ENV        extra environment of the server, space-separated NAME=value (`MALLOC_ARENA_MAX=2`)
+//   SERVE_BENCH_PROBE      a file: the server samples each thread's memory into it once a second
+//                          (bench/memory-probe.cjs), and after each run the bench prints where the RSS is: every
+//                          thread's V8 heap, external memory and array buffers, the process's anonymous memory
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -56,11 +60,37 @@ const ANALYZED = Math.min(N, Number(process.env.SERVE_BENCH_ANALYZED ?? 10_000))
 const CONNECTIONS = Number(process.env.SERVE_BENCH_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.SERVE_BENCH_SECONDS ?? 60);
 const INGEST = Number(process.env.SERVE_BENCH_INGEST ?? 300);
+const INGEST_NICE = String(Number(process.env.SERVE_BENCH_INGEST_NICE ?? 10));
 const ONLY = (process.env.SERVE_BENCH_ONLY ?? '').split(',');
 const chosen = (name) => ONLY.some((o) => name.includes(o));
 const ROUTE_REQUESTS = Number(process.env.SERVE_BENCH_ROUTE_REQUESTS ?? 100);
 const REPEAT = Math.max(1, Number(process.env.SERVE_BENCH_REPEAT ?? 1));
 const REQUESTS = Number(process.env.SERVE_BENCH_REQUESTS ?? 0);
+const PROBE = process.env.SERVE_BENCH_PROBE ? resolvePath(process.env.SERVE_BENCH_PROBE) : '';
+if (PROBE) rmSync(PROBE, { force: true });
+
+/** The last sample of each thread in the probe's file (bench/memory-probe.cjs), as one line of MB figures. */
+function probeSummary() {
+  if (!PROBE || !existsSync(PROBE)) return '';
+  const last = new Map();
+  for (const line of readFileSync(PROBE, 'utf8').split('\n')) {
+    if (!line) continue;
+    const s = JSON.parse(line);
+    last.set(s.thread, s);
+  }
+  const parts = [];
+  for (const s of [...last.values()].sort((a, b) => a.thread - b.thread)) {
+    const own =
+      s.kind === 'main'
+        ? `rss ${s.rss}, anonymous ${s.Anonymous}, file ${(s.Shared_Clean + s.Private_Clean).toFixed(1)}; `
+        : '';
+    parts.push(
+      `${s.kind} ${s.thread}: ${own}heap ${s.heapUsed}/${s.heapTotal} (old ${s.oldUsed}/${s.oldSize}), ` +
+        `external ${s.external}, array buffers ${s.arrayBuffers}, malloced ${s.malloced}`,
+    );
+  }
+  return `  memory (MB, last sample of each thread): ${parts.join('; ')}`;
+}
 mkdirSync(OUT, { recursive: true });
 
 function analyze(inputs, db) {
@@ -135,7 +165,7 @@ function ingestLoop(db) {
     writeSyntheticDump(INGEST, (s) => writeSync(fd, s), { seed: 9000 + runs, median: 600 });
     closeSync(fd);
     runs++;
-    child = spawn('nice', ['-n', '10', process.execPath, CLI, 'analyze', dump, '--db', db], { stdio: 'ignore' });
+    child = spawn('nice', ['-n', INGEST_NICE, process.execPath, CLI, 'analyze', dump, '--db', db], { stdio: 'ignore' });
     child.on('exit', () => {
       rmSync(dump, { force: true });
       next();
@@ -162,12 +192,14 @@ function cpuSeconds(pid) {
 
 function serve(db) {
   const nodeArgs = (process.env.SERVE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  if (PROBE) nodeArgs.push('--require', join(ROOT, 'bench/memory-probe.cjs'));
   const args = process.env.SERVE_BENCH_READERS ? ['--readers', process.env.SERVE_BENCH_READERS] : [];
   const env = { ...process.env };
   for (const pair of (process.env.SERVE_BENCH_ENV ?? '').split(' ').filter(Boolean)) {
     const eq = pair.indexOf('=');
     env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
+  if (PROBE) env.SITREP_MEMORY_PROBE = PROBE;
   return startServe({ cli: CLI, db, args, nodeArgs, env });
 }
 
@@ -294,7 +326,7 @@ async function run() {
     }
     if (INGEST > 0) {
       stopIngest = ingestLoop(db);
-      console.log(`an ingest runs meanwhile: sitrep analyze of ${INGEST} new articles at a time, nice 10`);
+      console.log(`an ingest runs meanwhile: sitrep analyze of ${INGEST} new articles at a time, nice ${INGEST_NICE}`);
     }
     const runs = SCENARIOS.filter((x) => chosen(x.name));
     const cursors = runs.some((x) => x.cursors) ? await cursorsOf(db) : null;
@@ -334,6 +366,11 @@ async function run() {
           `meanwhile the ingest stored ${stored.get() - articlesBefore} articles` +
           `${resolvedEvents.get() !== eventsBefore ? ' and committed a corpus resolve' : ''}`,
       );
+      if (PROBE) {
+        // Two samples after the run, so that every thread has written one since its end.
+        await new Promise((r) => setTimeout(r, 2100));
+        console.log(probeSummary());
+      }
     }
     watch.close();
   } finally {

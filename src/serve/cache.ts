@@ -9,8 +9,8 @@ export function storeChanged(db: Db): void {
 }
 
 export interface StoreCacheBound<T> {
-  /** What an entry weighs (e.g. the characters of a serialized answer). */
-  weigh: (value: T) => number;
+  /** What an entry weighs with its key (e.g. the bytes of a serialized answer). */
+  weigh: (value: T, key: string) => number;
   /** Total weight kept at most: least recently used entries go first; an entry heavier than this is not kept. */
   maxWeight: number;
 }
@@ -66,7 +66,7 @@ export class StoreCache<T> {
     const value = make();
     // `make` may have read a newer store than `version` (a commit in between): kept under the older version, it is
     // dropped at the next look once the version has moved.
-    const weight = this.bound ? this.bound.weigh(value) : 0;
+    const weight = this.bound ? this.bound.weigh(value, key) : 0;
     if (this.bound && weight > this.bound.maxWeight) return value;
     this.drop(key);
     this.entries.set(key, { value, weight });

@@ -223,7 +223,10 @@ export class ReadPool {
 /**
  * A limit on a reader thread's old generation, MB: none by default. A thread over its limit is stopped only between
  * JavaScript steps, so one native call that allocates far past it (a large `JSON.parse`, a query's `.all()`) aborts
- * the whole process, not the reader; a limit would turn a heavy request into a crashed server. What a reader keeps
+ * the whole process, not the reader; a limit would turn a heavy request into a crashed server. (Checked on Node 20:
+ * a thread filling arrays past a 48 MB limit aborted the process, "Reached heap limit"; a `JSON.parse` past it ended
+ * the thread only.) A smaller young generation (`maxYoungGenerationSizeMb: 24`, half V8's) was tried and dropped: it
+ * promoted more to the old generation and the server's RSS ended higher (docs/reliability.md). What a reader keeps
  * (counts, searches, statements, articles) is bounded by its caches instead; a reader that dies all the same has its
  * request answered by the request thread (above). Tests pass a small limit to exercise that path.
  */

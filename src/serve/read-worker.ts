@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Hono } from 'hono';
-import { allowStaleCounts, forgetCounts, openDb } from '../store/index.js';
+import { allowStaleCounts, boundServerConnection, forgetCounts, openDb } from '../store/index.js';
 import { type ApiOptions, readRoutes } from './api.js';
 import { bodyOf, contentTypeOf, useLightResponses } from './light-response.js';
 
@@ -35,10 +35,8 @@ const { path, api, staleMs } = workerData as ReadWorkerData;
 // A route's JSON answer is encoded from the string it made, not read back through a native Response.
 useLightResponses();
 const db = openDb(path, { readonly: true });
-// SQLite's own memory per reader, bounded: 8 MB of page cache, and no memory-mapped reads (a mapped file's pages
-// count in the server's RSS as they are touched).
-db.pragma('cache_size = -8000');
-db.pragma('mmap_size = 0');
+// SQLite's own memory per reader, bounded: 8 MB of page cache, and no memory-mapped reads.
+boundServerConnection(db);
 allowStaleCounts(db, staleMs);
 const app = new Hono().route('/api', readRoutes(db, api));
 app.onError((err, c) => {

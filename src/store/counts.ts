@@ -1,3 +1,4 @@
+import { ENTRY_BYTES, stringBytes } from './bytes.js';
 import type { Db } from './db.js';
 
 /**
@@ -11,6 +12,8 @@ interface Counts {
   version: { get(): unknown };
   staleMs: number;
   entries: Map<string, { version: string; at: number; n: number }>;
+  /** Bytes of the kept entries (`countBytes`). */
+  bytes: number;
 }
 
 /**
@@ -35,6 +38,12 @@ export function stillServes(version: string, at: number, current: string, now: n
 const perDb = new WeakMap<Db, Counts>();
 /** Distinct counts kept per store (a count per list, per type filter and per actor). */
 const MAX_COUNTS = 10_000;
+/**
+ * Bytes of kept counts per connection: each key is a count's SQL and its arguments (~0.3–1 KB at two bytes a
+ * character), so 10,000 of them could hold ~10–20 MB; the oldest go first past this.
+ */
+export const COUNT_CACHE_BYTES = 4_000_000;
+const countBytes = (key: string, version: string): number => stringBytes(key) + stringBytes(version) + ENTRY_BYTES;
 
 function countsOf(db: Db): Counts {
   let c = perDb.get(db);
@@ -43,6 +52,7 @@ function countsOf(db: Db): Counts {
       version: storeVersionReader(db),
       staleMs: 0,
       entries: new Map(),
+      bytes: 0,
     };
     perDb.set(db, c);
   }
@@ -59,7 +69,9 @@ export function allowStaleCounts(db: Db, ms: number): void {
  * correction): to this connection that write looks like anyone else's, which a stale count would outlive.
  */
 export function forgetCounts(db: Db): void {
-  countsOf(db).entries.clear();
+  const c = countsOf(db);
+  c.entries.clear();
+  c.bytes = 0;
 }
 
 /** `SELECT COUNT(*) …` (any query whose first column is the count), from the memo when it still holds. */
@@ -76,9 +88,17 @@ export function countRows(db: Db, sql: string, ...args: unknown[]): number {
       .pluck()
       .get(...args),
   );
-  c.entries.delete(key);
+  if (hit) {
+    c.entries.delete(key);
+    c.bytes -= countBytes(key, hit.version);
+  }
   c.entries.set(key, { version, at: now, n });
-  if (c.entries.size > MAX_COUNTS) c.entries.delete(c.entries.keys().next().value!);
+  c.bytes += countBytes(key, version);
+  for (const [k, e] of c.entries) {
+    if (c.entries.size <= MAX_COUNTS && c.bytes <= COUNT_CACHE_BYTES) break;
+    c.entries.delete(k);
+    c.bytes -= countBytes(k, e.version);
+  }
   return n;
 }
 

@@ -5,6 +5,19 @@ import { isPostgresUrl } from './pg/url.js';
 
 export type Db = Database.Database;
 
+/**
+ * SQLite's page cache of one connection of a long-running server, KiB (`PRAGMA cache_size` takes it negated): the
+ * build's default is 16 MB a connection, and each reader thread, the server's own connection and its workers have
+ * one. Memory-mapped reads are off: a mapped file's pages count in the process's RSS as they are touched.
+ */
+export const SERVER_PAGE_CACHE_KIB = 8000;
+
+/** Bound SQLite's own memory on a connection a server keeps open: `SERVER_PAGE_CACHE_KIB` of pages, no mmap. */
+export function boundServerConnection(db: Db): void {
+  db.pragma(`cache_size = -${SERVER_PAGE_CACHE_KIB}`);
+  db.pragma('mmap_size = 0');
+}
+
 /** Open (or create) a store: WAL journal, foreign keys on, migrations applied. */
 export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
   if (isPostgresUrl(path))

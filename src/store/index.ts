@@ -7,9 +7,12 @@ export {
   finishBulkLoad,
   immediate,
   DEFERRABLE_INDEXES,
+  boundServerConnection,
+  SERVER_PAGE_CACHE_KIB,
   type Db,
 } from './db.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
+export { ENTRY_BYTES, stringBytes } from './bytes.js';
 export {
   articleId,
   articleRecord,

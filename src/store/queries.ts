@@ -12,6 +12,7 @@ import type {
   Precision,
   Timex,
 } from '../model/index.js';
+import { ENTRY_BYTES, stringBytes } from './bytes.js';
 import { type CappedCount, countCapped, countRows, TOTAL_CAP } from './counts.js';
 import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import type { Db } from './db.js';
@@ -902,17 +903,21 @@ export function actorProfile(db: Db, entityId: string): ActorProfile | null {
 /**
  * Outlets of articles already looked up, per connection. An article's outlet is written with its row and never
  * updated; ids only come and go by article corrections (a removal, a restore), which move `meta.article_changes`:
- * the map is dropped when that moves, and when it grows past its bound.
+ * the map is dropped when that moves, and when it grows past its bound in bytes (`OUTLET_CACHE_BYTES`).
  */
-const outletCaches = new WeakMap<Db, { changes: unknown; outlets: Map<string, string | null> }>();
-const OUTLET_CACHE_ENTRIES = 200_000;
+const outletCaches = new WeakMap<Db, { changes: unknown; outlets: Map<string, string | null>; bytes: number }>();
+/**
+ * Bytes of kept outlets per connection: an id (64 hex characters), its outlet and the entry, ~200–300 bytes each, so
+ * ~30,000–40,000 articles' outlets (it was bounded by 200,000 entries, ~50 MB, before).
+ */
+export const OUTLET_CACHE_BYTES = 8_000_000;
 
 /** The outlets that reported each of these articles (a kept lookup per article id). */
 export function outletsOf(db: Db, articleIds: readonly string[]): Map<string, string | null> {
   const changes = statement(db, "SELECT value FROM meta WHERE key = 'article_changes'", true).get() ?? null;
   let c = outletCaches.get(db);
-  if (!c || c.changes !== changes || c.outlets.size > OUTLET_CACHE_ENTRIES) {
-    c = { changes, outlets: new Map() };
+  if (!c || c.changes !== changes || c.bytes > OUTLET_CACHE_BYTES) {
+    c = { changes, outlets: new Map(), bytes: 0 };
     outletCaches.set(db, c);
   }
   const read = statement(db, 'SELECT outlet FROM articles WHERE id = ?', true);
@@ -924,7 +929,10 @@ export function outletsOf(db: Db, articleIds: readonly string[]): Map<string, st
       const row = read.get(id) as string | null | undefined;
       outlet = row ?? null;
       // An article not (yet) stored is not kept.
-      if (row !== undefined) c.outlets.set(id, outlet);
+      if (row !== undefined) {
+        c.outlets.set(id, outlet);
+        c.bytes += stringBytes(id) + (outlet === null ? 0 : stringBytes(outlet)) + ENTRY_BYTES;
+      }
     }
     out.set(id, outlet);
   }
@@ -973,8 +981,8 @@ interface KeptArticle {
   text: string;
   /** Its time expressions that have a precision (those that can date a fact), as [start, end], read when first asked. */
   dated: Int32Array | null;
-  /** The characters this entry holds (its text, and its time expressions' once read), for the cache's bound. */
-  chars: number;
+  /** The bytes this entry holds (its text, and its time expressions' once read), for the cache's bound. */
+  bytes: number;
 }
 
 /**
@@ -989,14 +997,14 @@ interface KeptArticle {
  * facts expensive: a sentence is cut from the article's whole text, and the time expressions are stored after the
  * text (reaching them walks the text's pages again) and parsed whole — a long article has hundreds of kB of both.
  */
-const articleCaches = new WeakMap<Db, { entries: Map<string, KeptArticle>; chars: number }>();
-/** Characters of article text and time expressions kept per connection (4–8 MB of strings). */
-export const ARTICLE_CACHE_CHARS = 4_000_000;
+const articleCaches = new WeakMap<Db, { entries: Map<string, KeptArticle>; bytes: number }>();
+/** Bytes of article text and time expressions kept per connection (the 4 million characters of before, at two bytes). */
+export const ARTICLE_CACHE_BYTES = 8_000_000;
 
-function articleCache(db: Db): { entries: Map<string, KeptArticle>; chars: number } {
+function articleCache(db: Db): { entries: Map<string, KeptArticle>; bytes: number } {
   let c = articleCaches.get(db);
   if (!c) {
-    c = { entries: new Map(), chars: 0 };
+    c = { entries: new Map(), bytes: 0 };
     articleCaches.set(db, c);
   }
   return c;
@@ -1019,22 +1027,22 @@ function articleOf(db: Db, id: string, seqs?: ReadonlyMap<string, number>): Kept
   }
   if (hit) {
     c.entries.delete(id);
-    c.chars -= hit.chars;
+    c.bytes -= hit.bytes;
   }
   const text = statement(db, 'SELECT text FROM articles WHERE seq = ?', true).get(seq) as string | undefined;
   if (text === undefined) return null;
-  const kept: KeptArticle = { seq, text, dated: null, chars: text.length + 64 };
+  const kept: KeptArticle = { seq, text, dated: null, bytes: stringBytes(text) + stringBytes(id) + ENTRY_BYTES };
   c.entries.set(id, kept);
-  c.chars += kept.chars;
+  c.bytes += kept.bytes;
   trim(c);
   return kept;
 }
 
-function trim(c: { entries: Map<string, KeptArticle>; chars: number }): void {
+function trim(c: { entries: Map<string, KeptArticle>; bytes: number }): void {
   for (const [key, e] of c.entries) {
-    if (c.chars <= ARTICLE_CACHE_CHARS || c.entries.size <= 1) break;
+    if (c.bytes <= ARTICLE_CACHE_BYTES || c.entries.size <= 1) break;
     c.entries.delete(key);
-    c.chars -= e.chars;
+    c.bytes -= e.bytes;
   }
 }
 
@@ -1050,10 +1058,10 @@ function datedTimexes(db: Db, a: KeptArticle): Int32Array {
     a.dated![2 * i] = t.start;
     a.dated![2 * i + 1] = t.end;
   });
-  // Counted as characters: two numbers a time expression.
+  // Two 32-bit numbers a time expression.
   const c = articleCache(db);
-  a.chars += dated.length * 4;
-  c.chars += dated.length * 4;
+  a.bytes += a.dated.byteLength;
+  c.bytes += a.dated.byteLength;
   trim(c);
   return a.dated;
 }
@@ -1063,7 +1071,7 @@ function datedTimexes(db: Db, a: KeptArticle): Int32Array {
  * timeline page shows the sentences of events that other pages showed moments ago. Keyed by the article's id and
  * seq (see `articleCaches`: the same id and seq always hold the same text and time expressions).
  */
-const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; chars: number }>();
+const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; bytes: number }>();
 
 /**
  * A copy of `s` that holds its own characters. V8 makes a slice of 13 or more characters of a long string a view into
@@ -1073,8 +1081,12 @@ const spanCaches = new WeakMap<Db, { entries: Map<string, SpanEvidence>; chars: 
 export function ownCopy(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
-/** Characters of evidence kept per connection (sentences and time expressions, ~2–4 MB of strings). */
-export const SPAN_CACHE_CHARS = 2_000_000;
+/** Bytes of evidence kept per connection (sentences and time expressions: the 2 million characters of before). */
+export const SPAN_CACHE_BYTES = 4_000_000;
+
+/** What a kept span holds, in bytes. */
+const spanBytes = (key: string, e: SpanEvidence): number =>
+  stringBytes(key) + stringBytes(e.text) + (e.timex ? stringBytes(e.timex.text) + ENTRY_BYTES : 0) + ENTRY_BYTES;
 
 /**
  * The seq each article of `spans` is stored under (articles the store does not hold are left out), read in one
@@ -1102,7 +1114,7 @@ export function evidenceWithTimex(
 ): SpanEvidence[] {
   let c = spanCaches.get(db);
   if (!c) {
-    c = { entries: new Map(), chars: 0 };
+    c = { entries: new Map(), bytes: 0 };
     spanCaches.set(db, c);
   }
   const cache = c;
@@ -1132,13 +1144,13 @@ export function evidenceWithTimex(
     }
     const entry: SpanEvidence = { text: ownCopy(a.text.slice(e.start, e.end)), timex };
     cache.entries.set(key, entry);
-    cache.chars += key.length + entry.text.length + (timex?.text.length ?? 0) + 64;
+    cache.bytes += spanBytes(key, entry);
     return entry;
   });
   for (const [key, e] of cache.entries) {
-    if (cache.chars <= SPAN_CACHE_CHARS) break;
+    if (cache.bytes <= SPAN_CACHE_BYTES) break;
     cache.entries.delete(key);
-    cache.chars -= key.length + e.text.length + (e.timex?.text.length ?? 0) + 64;
+    cache.bytes -= spanBytes(key, e);
   }
   return answer;
 }

@@ -1,4 +1,5 @@
 import { STOP_WORDS } from '../model/lexicon/index.js';
+import { ENTRY_BYTES, stringBytes } from './bytes.js';
 import type { Db } from './db.js';
 import { articleChanges } from './article-rows.js';
 
@@ -201,6 +202,11 @@ function withBudget<T>(db: Db, budgetMs: number, run: () => T): T {
 const hitCounts = new WeakMap<Db, Map<string, { upTo: number; below: number; changes: number; n: number }>>();
 /** Queries whose count is kept per connection. */
 const HIT_COUNTS = 2000;
+/** Bytes of kept query counts per connection (a query's MATCH text at two bytes a character, and its entry). */
+export const HIT_COUNT_BYTES = 1_000_000;
+/** Bytes kept per connection in `hitCounts`, beside its map. */
+const hitCountBytes = new WeakMap<Db, number>();
+const keptHitBytes = (match: string): number => stringBytes(match) + ENTRY_BYTES;
 
 /** Every hit of an FTS5 query, counted off the full-text index (`hitCounts`); its reads see one snapshot. */
 export function hitCount(db: Db, match: string): number {
@@ -241,9 +247,16 @@ function countHits(db: Db, match: string): number {
           )
         : exact();
   } else n = exact();
-  kept.delete(match);
+  let bytes = hitCountBytes.get(db) ?? 0;
+  if (kept.delete(match)) bytes -= keptHitBytes(match);
   kept.set(match, { upTo, below: all, changes, n });
-  if (kept.size > HIT_COUNTS) kept.delete(kept.keys().next().value!);
+  bytes += keptHitBytes(match);
+  for (const k of kept.keys()) {
+    if (kept.size <= HIT_COUNTS && bytes <= HIT_COUNT_BYTES) break;
+    kept.delete(k);
+    bytes -= keptHitBytes(k);
+  }
+  hitCountBytes.set(db, bytes);
   return n;
 }
 

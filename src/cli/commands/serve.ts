@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { CopyServer, createApp, isWildcard, storeToken } from '../../serve/index.js';
 import { WorkQueue } from '../../queue/index.js';
-import { openDb, openStore, type Store, storeLocation } from '../../store/index.js';
+import { boundServerConnection, openDb, openStore, type Store, storeLocation } from '../../store/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command, CommandContext } from '../commands.js';
 import { isPostgresUrl } from '../queue-url.js';
@@ -102,6 +102,7 @@ export const command: Command = {
       };
     } else {
       const db = openDb(dbPath);
+      boundServerConnection(db);
       const token = storeToken(db);
       let queue: WorkQueue | undefined;
       let app: ReturnType<typeof createApp>;
