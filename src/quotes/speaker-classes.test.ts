@@ -45,4 +45,31 @@ describe.each([true, false])('speaker classes (ranker %s)', (ranker) => {
     expect(quote(doc, '“is revoked').speaker?.text).toBe('a letter');
     expect(quote(doc, '“nobody').speaker?.text).toBe('a note');
   });
+
+  it('gives a quote to the attribution right after it that closes the sentence, not to a cue inside its complement', () => {
+    const doc = analyze(
+      'Nothing the harbour master said “will calm the fishermen,” the mayor said. Arvo Kask declared the plan ready: “We sail at dawn,” he said on Monday.',
+      [['Arvo Kask', 'PER']],
+      ranker,
+    );
+    expect(quote(doc, '“will calm').speaker?.text).toBe('the mayor');
+    const b = quote(doc, '“We sail');
+    expect(b.speaker?.text).toBe('he');
+    expect(b.speakerName).toBe('Arvo Kask');
+  });
+
+  it('keeps the earlier speaker when the later attribution introduces words of its own', () => {
+    const doc = analyze(
+      'After Ivo Sarr said late pupils might do better at “smaller schools,” Lena Holm said: “I disagree with him.” Although Tomas Novak admitted he had “made mistakes,” he said the plan stands.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+      ranker,
+    );
+    expect(quote(doc, '“smaller').speaker?.text).toBe('Ivo Sarr');
+    expect(quote(doc, '“I disagree').speaker?.text).toBe('Lena Holm');
+    expect(quote(doc, '“made').speaker?.text).toBe('Tomas Novak');
+  });
 });
