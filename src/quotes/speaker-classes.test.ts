@@ -72,4 +72,13 @@ describe.each([true, false])('speaker classes (ranker %s)', (ranker) => {
     expect(quote(doc, '“I disagree').speaker?.text).toBe('Lena Holm');
     expect(quote(doc, '“made').speaker?.text).toBe('Tomas Novak');
   });
+
+  it('reads a user of a service as someone who speaks', () => {
+    const doc = analyze(
+      'Ivo Sarr spoke about the ferry fares on Monday. “The boats are always late,” one user wrote on the harbour forum.',
+      [['Ivo Sarr', 'PER']],
+      ranker,
+    );
+    expect(quote(doc, '“The boats').speaker?.text).toBe('one user');
+  });
 });
