@@ -132,7 +132,7 @@ const TELL_FORMS = new Set(['tell', 'tells', 'told', 'telling']);
 function ownAttribution(v: QuoteContext, after: Attribution): boolean {
   const s = after.speaker!;
   const c = after.cue ?? s;
-  // "“…,” denounced her record": a verb aimed at its object is never inverted, so no speaker follows it.
+  // "“…,” condemned the harbour plan": a verb aimed at its object is never inverted, so no speaker follows it.
   const stance = CUE_STANCE.get(v.ix.lower[c[0]]!);
   if (s[0] > c[0] && (stance === 'accuses' || stance === 'threatens')) return false;
   let end = Math.max(s[1], c[1]);

@@ -75,10 +75,10 @@ describe.each([true, false])('speaker classes (ranker %s)', (ranker) => {
 
   it('reads a user of a service as someone who speaks', () => {
     const doc = analyze(
-      'Ivo Sarr spoke about the ferry fares on Monday. “The boats are always late,” one user wrote on the harbour forum.',
+      'Ivo Sarr spoke about the ferry fares on Monday. “The boats are always late,” a ferry user posted on the harbour forum.',
       [['Ivo Sarr', 'PER']],
       ranker,
     );
-    expect(quote(doc, '“The boats').speaker?.text).toBe('one user');
+    expect(quote(doc, '“The boats').speaker?.text).toBe('a ferry user');
   });
 });
