@@ -5,8 +5,9 @@ import { attributeAfter, attributeBefore, attributeNextSentence, isCue, type Att
 import { addresseeOf } from './addressee.js';
 import { buildClaims } from './claims.js';
 import { findIndirect, type Indirect } from './indirect.js';
-import { canSpeak, sentenceSubject } from './phrases.js';
-import { NP_OPENERS, STATEMENT_NOUNS } from './data/cues.js';
+import { canSpeak, phraseFrom, sentenceSubject } from './phrases.js';
+import { CUE_STANCE, NP_OPENERS, PREPOSITIONS, STATEMENT_NOUNS } from './data/cues.js';
+import { WEEKDAY_NAMES } from '../model/lexicon/index.js';
 import { findQuoteMarks } from './marks.js';
 import { GenderBook, resolveSpeaker, speakerType, type SpeakerContext } from './speakers.js';
 import { quoteContext, type QuoteContext } from './context.js';
@@ -28,6 +29,12 @@ interface Found {
   qe: number;
   att: Attribution | null;
   inherited: boolean;
+  /**
+   * "X said Y was “…,” Z said.": the attribution right after the quote that closes its clause, when an earlier cue of
+   * the sentence gave another speaker. That attribution is the sentence's main clause, whose complement holds the
+   * earlier cue, so the quote is its speaker's.
+   */
+  own?: Attribution;
 }
 
 function words(doc: Doc, qa: number, qe: number): number {
@@ -69,9 +76,75 @@ function attribute(v: QuoteContext, found: Found[], k: number): Attribution | nu
   const cue = after?.speaker ? after.cue : null;
   if (cue && v.ix.lower[cue[0]] === 'put' && v.ix.lower[cue[0] + 1] === 'it') return after;
   const before = f.qa > lo ? attributeBefore(v, f.qa, lo) : null;
+  // The speaker changes after interrupted quotes are joined (which reads the attribution as found), see `own`.
+  if (before?.speaker && after?.sure && ownAttribution(v, after)) f.own = after;
   if (before?.speaker) return before;
   if (after?.speaker) return after;
   return after ?? before;
+}
+
+/** Words that may follow an attribution that closes its clause: punctuation, adverbials of time and occasion. */
+const CLAUSE_CLOSERS: ReadonlySet<string> = new Set([
+  ',',
+  '.',
+  ';',
+  '!',
+  '?',
+  ')',
+  '—',
+  '–',
+  '-',
+  '--',
+  ...PREPOSITIONS,
+  ...WEEKDAY_NAMES,
+  'today',
+  'yesterday',
+  'tonight',
+  'last',
+  'this',
+  'earlier',
+  'later',
+  'then',
+  'again',
+  'twice',
+  'once',
+  'as',
+  'while',
+  'when',
+  'because',
+  'since',
+  'though',
+  'although',
+  'through',
+  'via',
+  'after',
+  'before',
+]);
+const TELL_FORMS = new Set(['tell', 'tells', 'told', 'telling']);
+
+/**
+ * Whether an attribution written right after a quote, its subject next to its verb ("“…,” the mayor said", "“…,” said
+ * Lena Holm"), closes the clause around the quote: nothing follows it but punctuation or an adverbial of time, place
+ * or occasion ("said on Monday", "told the board in a letter"). Then it is the sentence's main clause and what stands
+ * before the quote is its complement ("Nothing the harbour master said “…,” the mayor said"). An attribution that
+ * goes on with words of its own ("Holm said: “…”", "he said the plan stands") introduces those instead.
+ */
+function ownAttribution(v: QuoteContext, after: Attribution): boolean {
+  const s = after.speaker!;
+  const c = after.cue ?? s;
+  // "“…,” condemned the harbour plan": a verb aimed at its object is never inverted, so no speaker follows it.
+  const stance = CUE_STANCE.get(v.ix.lower[c[0]]!);
+  if (s[0] > c[0] && (stance === 'accuses' || stance === 'threatens')) return false;
+  let end = Math.max(s[1], c[1]);
+  const hi = v.ix.sentHi[end - 1]!;
+  // "“…,” she told the harbour board.": the addressee of "told" belongs to the attribution.
+  if (end === c[1] && TELL_FORMS.has(v.ix.lower[c[0]]!)) {
+    const to = phraseFrom(v, end, hi);
+    if (to && to[0] === end) end = to[1];
+  }
+  if (end >= hi) return true;
+  const next = v.ix.lower[end]!;
+  return CLAUSE_CLOSERS.has(next) || /^\p{Ll}+ly$/u.test(v.doc.tokens[end]!.text);
 }
 
 /** Nouns of something said that, closing a clause with a colon, introduce the words that follow. */
@@ -393,6 +466,7 @@ export function annotateQuotes(doc: Doc, options: QuoteOptions = {}): void {
         qa: last.f.qa,
         att: last.f.att,
         inherited: last.f.inherited,
+        ...(last.f.own ? { own: last.f.own } : { own: undefined }),
         marks: { start: last.parts[0]!.start, end: f.marks.end },
       };
       found[k] = last.f;
@@ -433,12 +507,13 @@ export function annotateQuotes(doc: Doc, options: QuoteOptions = {}): void {
       push(r.content, false, r.att);
     }
     if (!f.att?.speaker && !f.att?.cue && words(doc, f.qa, f.qe) < MIN_UNATTRIBUTED_WORDS) continue;
-    let att = f.att;
+    const ruled = f.own ?? f.att;
+    let att = ruled;
     if (ranking) {
       const cands = speakerCandidates(view, {
         qa: f.qa,
         qe: f.qe,
-        rule: f.att,
+        rule: ruled,
         proposals: proposals(view, asFound, k, indirect),
         prev: prev.speaker,
         prevEnd: prev.end,
@@ -447,12 +522,12 @@ export function annotateQuotes(doc: Doc, options: QuoteOptions = {}): void {
       const best = ranker ? ranker.best(cands) : -1;
       const chosen = best >= 0 ? cands[best]! : null;
       // A candidate overlapping the rules' speaker is the same mention: the rules' extent stays (the resolver reads it).
-      const rs = f.att?.speaker;
+      const rs = ruled?.speaker;
       if (chosen && !chosen.rule && !(rs && chosen.range[0] < rs[1] && rs[0] < chosen.range[1]))
-        att = { cue: chosen.cue ?? f.att?.cue ?? null, speaker: chosen.range };
+        att = { cue: chosen.cue ?? ruled?.cue ?? null, speaker: chosen.range };
     }
     // The ranker reads the rules' speaker of the previous statement, as in training.
-    prev = { speaker: f.att?.speaker ?? null, end: f.qe };
+    prev = { speaker: ruled?.speaker ?? null, end: f.qe };
     push(f.marks, true, att, parts);
   }
   while (ii < indirect.length) {

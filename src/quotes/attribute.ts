@@ -147,6 +147,95 @@ function speaking(v: QuoteContext, r: TokenRange | null): TokenRange | null {
 }
 
 /**
+ * Works that carry their issuer's words: what "a statement saying …" says, its issuer says. A noun that names a
+ * survey's findings or someone else's reporting (report, poll, study, article) is left out: who "released a poll
+ * showing" is not who answered it.
+ */
+const ISSUED_WORKS: ReadonlySet<string> = new Set([
+  'statement',
+  'statements',
+  'release',
+  'letter',
+  'letters',
+  'memo',
+  'email',
+  'e-mail',
+  'message',
+  'note',
+  'tweet',
+  'tweets',
+  'post',
+  'communique',
+  'communiqué',
+  'ad',
+  'advertisement',
+  'video',
+  'notice',
+  'appeal',
+  'petition',
+]);
+
+/**
+ * Verbs whose subject issues, sends or publishes the work that is their object ("issued a statement", "put out a
+ * statement", "sent a letter", "ran an ad"). Not verbs of getting one ("received", "obtained", "found"): whoever
+ * receives a letter saying something did not say it.
+ */
+const ISSUING_VERBS: ReadonlySet<string> = new Set([
+  'issued',
+  'issues',
+  'issue',
+  'released',
+  'releases',
+  'release',
+  'put',
+  'puts',
+  'sent',
+  'sends',
+  'send',
+  'posted',
+  'posts',
+  'published',
+  'publishes',
+  'wrote',
+  'writes',
+  'signed',
+  'signs',
+  'filed',
+  'files',
+  'made',
+  'makes',
+  'delivered',
+  'emailed',
+  'tweeted',
+  'circulated',
+  'drafted',
+  'penned',
+  'gave',
+  'distributed',
+  'shared',
+  'unveiled',
+  'launched',
+  'ran',
+  'runs',
+  'aired',
+  'airs',
+]);
+
+/**
+ * "The ministry issued a statement saying …", "she put out a statement Tuesday calling …": a participle cue after a
+ * work its sentence's subject issues reports the issuer's words. The work is the object of an issuing verb (with
+ * "out" after "put"/"sent"), and the issuer is that verb's subject when it can speak. Null otherwise.
+ */
+function issuerOf(v: QuoteContext, work: TokenRange, lo: number): TokenRange | null {
+  if (!ISSUED_WORKS.has(v.ix.lower[work[1] - 1]!)) return null;
+  let verb = work[0] - 1;
+  if (v.ix.lower[verb] === 'out') verb--;
+  if (verb <= lo || !ISSUING_VERBS.has(v.ix.lower[verb]!) || v.quoteOf[verb] !== -1) return null;
+  const issuer = subjectBefore(v, verb, lo);
+  return issuer && canSpeak(v, issuer) ? issuer : null;
+}
+
+/**
  * The speaker a cue at token `c` attaches to: its subject, else (when `inverted`) the phrase after it
  * ("said Smith", "was written by Smith").
  */
@@ -166,6 +255,10 @@ function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: b
     if (head) return { cue: [c, c + 1], speaker: head };
   }
   const subject = speaking(v, subjectBefore(v, c, lo));
+  if (participle && subject) {
+    const issuer = issuerOf(v, subject, lo);
+    if (issuer) return { cue: [c, c + 1], speaker: issuer, sure: true };
+  }
   if (NOUN_LIKE_CUES.has(v.ix.lower[c]!)) {
     // "Sarr's financial state is …", "Unionist claims": a noun, unless a pronoun or a named actor does it.
     return { cue: [c, c + 1], speaker: subject && namesActor(v, subject) ? subject : null };

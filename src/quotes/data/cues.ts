@@ -949,6 +949,8 @@ export const SPEAKER_HEADS: ReadonlySet<string> = new Set([
   'parents',
   'teachers',
   'fans',
+  'user',
+  'users',
   'players',
   'coach',
   'owner',
