@@ -302,13 +302,15 @@ export const CORPUS_TABLES = STORE_TABLES.filter(
 /**
  * Replace the derived tables (`DERIVED_TABLES`) of the PostgreSQL store with `db`'s and set `db`'s `meta` rows, in
  * one transaction; the articles and their layers are not touched (other processes may be adding articles meanwhile).
- * The TRUNCATE locks the derived tables until the commit: readers of them wait, then see the new ones, never half.
+ * DELETE, not TRUNCATE: readers go on reading the old rows until the commit, without waiting, and a reader whose
+ * snapshot is older than the commit (an export under way) keeps seeing them after it (TRUNCATE is not MVCC-safe: such
+ * a reader would find the tables empty). The dead rows are autovacuum's.
  */
 export async function pushDerived(client: pg.PoolClient, db: Db): Promise<number> {
   let rows = 0;
   await client.query('BEGIN');
   try {
-    await client.query(`TRUNCATE ${DERIVED_TABLES.join(', ')}`);
+    for (const name of DERIVED_TABLES) await client.query(`DELETE FROM ${name}`);
     for (const name of DERIVED_TABLES) rows += await copyBack(client, db, STORE_TABLES.find((t) => t.name === name)!);
     const meta = db.prepare(`SELECT key, value FROM meta WHERE ${LOCAL_META} ORDER BY key`).all() as Array<{
       key: string;
