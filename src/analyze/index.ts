@@ -1,7 +1,9 @@
 export {
   aliasFileFor,
   analyzeItems,
+  analyzeInto,
   analyzePaths,
+  resolveStore,
   type AnalyzeOptions,
   type AnalyzeProgress,
   type AnalyzeSummary,

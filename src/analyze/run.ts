@@ -5,14 +5,13 @@ import { segmentDump } from '../segment/index.js';
 import { Deduplicator, loadAliasFile, type AliasFile, type Fingerprint } from '../resolve/index.js';
 import {
   articleCount,
-  articleDetail,
   articleId,
-  articleWriter,
-  beginBulkLoad,
   finishBulkLoad,
   openStore,
-  storedFingerprints,
+  sqliteArticleSink,
+  type ArticleSink,
   type Db,
+  type Store,
 } from '../store/index.js';
 import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
@@ -153,124 +152,68 @@ async function* articlesOf(
 }
 
 /**
- * Analyze ingest items into a store: segment, run the per-article pipeline on worker threads, store
- * each article in its own transaction (skipping ones already stored), then resolve the corpus.
+ * Analyze ingest items into a SQLite connection (a store, or a PostgreSQL store's working copy): segment, run the
+ * per-article pipeline on worker threads, store each article in its own transaction (skipping ones already stored),
+ * then resolve the corpus.
  */
 export async function analyzeItems(
   db: Db,
   items: AsyncIterable<IngestItem>,
   options: AnalyzeOptions = {},
 ): Promise<AnalyzeSummary> {
-  const threads = options.threads ?? Math.min(4, Math.max(1, availableParallelism()));
-  const batchSize = options.batchSize ?? 8;
-  const pool = new AnalyzerPool(threads);
-  const writer = articleWriter(db);
-  const storedBefore = articleCount(db);
-  const bulkMin = bulkLoadMin(options, storedBefore);
-  let bulk = false;
-  const dedup = options.noDedup ? null : new Deduplicator(storedFingerprints(db));
-  const fingerprints = new Map<string, Fingerprint>();
-  const summary: AnalyzeSummary = {
-    inputs: 0,
-    seen: 0,
-    added: 0,
-    skipped: 0,
-    failed: 0,
-    exactDuplicates: 0,
-    nearDuplicates: 0,
-    inputErrors: [],
-    articleErrors: [],
-    totalArticles: 0,
-    entities: 0,
-    events: 0,
-  };
-  // Batches in flight, stored strictly in submission order so the store's order follows the input.
-  const inflight: Array<Promise<ArticleResult[]>> = [];
-  const maxInflight = Math.max(2, pool.threads * 2);
-  const store = (results: ArticleResult[]): void => {
-    for (const r of results) {
-      if (r.ok) {
-        const fp = fingerprints.get(r.record.id);
-        fingerprints.delete(r.record.id);
-        if (writer.insertRecord(r.record, fp)) {
-          summary.added++;
-          options.onStored?.(r.record.id);
-          if (!bulk && summary.added >= Math.max(bulkMin, storedBefore)) {
-            beginBulkLoad(db);
-            bulk = true;
-            options.onPhase?.('bulk-load');
-          }
-          if (r.record.duplicateOf) summary.nearDuplicates++;
-        } else summary.skipped++;
-      } else {
-        fingerprints.delete(r.id);
-        summary.failed++;
-        summary.articleErrors.push({ id: r.id, error: r.error });
-        options.onProblem?.(r.id, r.error);
-      }
-    }
-    options.onProgress?.(summary);
-  };
-  const seenIds = new Set<string>();
-  // Articles an analyst's split or join replaced: the input holds them again, the store keeps the correction.
-  const replaced = replacedArticleIds(db);
-  // Each remembered article's own date, so a near-duplicate without one can take it (time/story-date.ts).
-  const ownDates = new Map<string, DateEvidence | null>();
-  let batch: Array<{ id: string; raw: RawArticle }> = [];
-  options.onPhase?.('store');
-  try {
-    for await (const raw of articlesOf(items, pool, summary, options.onProblem)) {
-      summary.seen++;
-      // Every source checks its URLs; this is the last line before the store, whatever reads the input.
-      const checked = httpUrl(raw.url);
-      if (checked.warning) {
-        raw.url = null;
-        raw.warnings.push(checked.warning);
-      }
-      const id = articleId(raw);
-      if (seenIds.has(id) || writer.has(id) || replaced.has(id)) {
-        summary.skipped++;
-        continue;
-      }
-      seenIds.add(id);
-      if (dedup) {
-        const verdict = dedup.check(raw.text);
-        if (verdict.kind === 'exact') {
-          summary.skipped++;
-          summary.exactDuplicates++;
-          continue;
-        }
-        if (verdict.kind === 'near') {
-          raw.duplicateOf = verdict.of;
-          raw.similarity = verdict.similarity;
-          const original = ownDates.has(verdict.of) ? ownDates.get(verdict.of)! : storedOwnDate(db, verdict.of);
-          if (original) raw.dateEvidence = [...raw.dateEvidence, storyEvidence(original, verdict.of)];
-        }
-        ownDates.set(id, ownDate(raw));
-        dedup.remember(id, verdict.fingerprint);
-        fingerprints.set(id, verdict.fingerprint);
-      }
-      batch.push({ id, raw });
-      if (batch.length >= batchSize) {
-        inflight.push(pool.run(batch));
-        batch = [];
-        while (inflight.length >= maxInflight) store(await inflight.shift()!);
-      }
-    }
-    if (batch.length > 0) inflight.push(pool.run(batch));
-    while (inflight.length > 0) store(await inflight.shift()!);
-  } catch (err) {
-    await pool.close();
-    if (bulk) finishBulkLoad(db);
-    throw err;
-  }
-  await pool.close();
+  const { summary, bulk } = await storeArticles(sqliteArticleSink(db), items, options, replacedArticleIds(db));
   if (options.corpus === false) {
     if (bulk) finishBulkLoad(db);
     options.onPhase?.('done');
     summary.totalArticles = articleCount(db);
     return summary;
   }
+  await corpusSteps(db, options, summary, bulk);
+  summary.totalArticles = articleCount(db);
+  return summary;
+}
+
+/**
+ * Analyze ingest items into a store of either kind. Where the store takes articles natively (`Store.articles`: a
+ * PostgreSQL store), they are written straight to it and the corpus steps run through `Store.resolve`; else the whole
+ * run is one `Store.write`, as `analyzeItems`.
+ */
+export async function analyzeInto(
+  store: Store,
+  items: AsyncIterable<IngestItem>,
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeSummary> {
+  const sink = await store.articles();
+  if (!sink) return store.write((db) => analyzeItems(db, items, options));
+  let summary: AnalyzeSummary;
+  try {
+    ({ summary } = await storeArticles(sink, items, options, new Set()));
+    if (options.corpus !== false) await store.resolve((db) => corpusSteps(db, options, summary, false));
+    else options.onPhase?.('done');
+    summary.totalArticles = await sink.total();
+  } finally {
+    await sink.close();
+  }
+  return summary;
+}
+
+/** The corpus steps alone (a queue's corpus job), through `Store.resolve`: what `analyzeInto` runs after storing. */
+export async function resolveStore(store: Store, options: Pick<AnalyzeOptions, 'aliases' | 'onPhase'> = {}) {
+  const summary: Pick<AnalyzeSummary, 'entities' | 'events' | 'stories'> = { entities: 0, events: 0 };
+  await store.resolve((db) => corpusSteps(db, options, summary, false));
+  return summary;
+}
+
+/**
+ * The corpus steps after storing: the analyst's article corrections kept, the corpus resolved (actors, events, claim
+ * groups), a bulk load's deferred indexes rebuilt meanwhile, new articles placed in stories.
+ */
+async function corpusSteps(
+  db: Db,
+  options: Pick<AnalyzeOptions, 'aliases' | 'onPhase'>,
+  summary: Pick<AnalyzeSummary, 'entities' | 'events' | 'stories'>,
+  bulk: boolean,
+): Promise<void> {
   // The analyst's splits and joins hold whatever this run stored (see `keepArticleCorrections`).
   try {
     await keepArticleCorrections(db);
@@ -298,20 +241,126 @@ export async function analyzeItems(
   options.onPhase?.('done');
   summary.entities = resolved.entities;
   summary.events = resolved.events;
-  summary.totalArticles = articleCount(db);
-  return summary;
 }
 
-/** The date a stored article carries of its own (not one it took from its story), as evidence. */
-function storedOwnDate(db: Db, id: string): DateEvidence | null {
-  const a = articleDetail(db, id);
-  if (!a?.published || !a.publishedPrecision || !a.publishedFrom || a.publishedFrom === 'story') return null;
-  return {
-    value: a.published,
-    precision: a.publishedPrecision,
-    from: a.publishedFrom,
-    evidence: `stored article ${id}`,
+/**
+ * The per-article part of an analysis: segment, analyze on worker threads, and store each article through `sink`
+ * (skipping ones already stored, exact duplicates, and the articles an analyst's correction replaced). Answers the
+ * summary so far and whether the run turned into a bulk load (its indexes are then still to rebuild).
+ */
+async function storeArticles(
+  sink: ArticleSink,
+  items: AsyncIterable<IngestItem>,
+  options: AnalyzeOptions,
+  replaced: ReadonlySet<string>,
+): Promise<{ summary: AnalyzeSummary; bulk: boolean }> {
+  const threads = options.threads ?? Math.min(4, Math.max(1, availableParallelism()));
+  const batchSize = options.batchSize ?? 8;
+  const pool = new AnalyzerPool(threads);
+  const storedBefore = sink.storedBefore;
+  const bulkMin = bulkLoadMin(options, storedBefore);
+  let bulk = false;
+  const dedup = options.noDedup ? null : new Deduplicator(sink.known());
+  const fingerprints = new Map<string, Fingerprint>();
+  const summary: AnalyzeSummary = {
+    inputs: 0,
+    seen: 0,
+    added: 0,
+    skipped: 0,
+    failed: 0,
+    exactDuplicates: 0,
+    nearDuplicates: 0,
+    inputErrors: [],
+    articleErrors: [],
+    totalArticles: 0,
+    entities: 0,
+    events: 0,
   };
+  // Batches in flight, stored strictly in submission order so the store's order follows the input.
+  const inflight: Array<Promise<ArticleResult[]>> = [];
+  const maxInflight = Math.max(2, pool.threads * 2);
+  const store = async (results: ArticleResult[]): Promise<void> => {
+    for (const r of results) {
+      if (r.ok) {
+        const fp = fingerprints.get(r.record.id);
+        fingerprints.delete(r.record.id);
+        const { id, duplicateOf } = r.record;
+        await sink.add(r.record, fp, (added) => {
+          if (added) {
+            summary.added++;
+            options.onStored?.(id);
+            if (!bulk && sink.bulk && summary.added >= Math.max(bulkMin, storedBefore)) {
+              sink.bulk.begin();
+              bulk = true;
+              options.onPhase?.('bulk-load');
+            }
+            if (duplicateOf) summary.nearDuplicates++;
+          } else summary.skipped++;
+        });
+      } else {
+        fingerprints.delete(r.id);
+        summary.failed++;
+        summary.articleErrors.push({ id: r.id, error: r.error });
+        options.onProblem?.(r.id, r.error);
+      }
+    }
+    options.onProgress?.(summary);
+  };
+  const seenIds = new Set<string>();
+  // Each remembered article's own date, so a near-duplicate without one can take it (time/story-date.ts).
+  const ownDates = new Map<string, DateEvidence | null>();
+  let batch: Array<{ id: string; raw: RawArticle }> = [];
+  options.onPhase?.('store');
+  try {
+    for await (const raw of articlesOf(items, pool, summary, options.onProblem)) {
+      summary.seen++;
+      // Every source checks its URLs; this is the last line before the store, whatever reads the input.
+      const checked = httpUrl(raw.url);
+      if (checked.warning) {
+        raw.url = null;
+        raw.warnings.push(checked.warning);
+      }
+      const id = articleId(raw);
+      if (seenIds.has(id) || sink.has(id) || replaced.has(id)) {
+        summary.skipped++;
+        continue;
+      }
+      seenIds.add(id);
+      if (dedup) {
+        const verdict = dedup.check(raw.text);
+        if (verdict.kind === 'exact') {
+          summary.skipped++;
+          summary.exactDuplicates++;
+          continue;
+        }
+        if (verdict.kind === 'near') {
+          raw.duplicateOf = verdict.of;
+          raw.similarity = verdict.similarity;
+          const original = ownDates.has(verdict.of) ? ownDates.get(verdict.of)! : await sink.ownDate(verdict.of);
+          if (original) raw.dateEvidence = [...raw.dateEvidence, storyEvidence(original, verdict.of)];
+        }
+        ownDates.set(id, ownDate(raw));
+        dedup.remember(id, verdict.fingerprint);
+        fingerprints.set(id, verdict.fingerprint);
+      }
+      batch.push({ id, raw });
+      if (batch.length >= batchSize) {
+        inflight.push(pool.run(batch));
+        batch = [];
+        while (inflight.length >= maxInflight) await store(await inflight.shift()!);
+      }
+    }
+    if (batch.length > 0) inflight.push(pool.run(batch));
+    while (inflight.length > 0) await store(await inflight.shift()!);
+    await sink.flush();
+    options.onProgress?.(summary);
+  } catch (err) {
+    await pool.close();
+    if (bulk) sink.bulk?.finish();
+    throw err;
+  }
+  await pool.close();
+  return { summary, bulk };
 }
 
 /** The alias file: `path` when given (must exist), else `./sitrep.aliases.json` when present. */
@@ -327,8 +376,10 @@ export async function analyzePaths(
 ): Promise<AnalyzeSummary> {
   const store = await openStore(dbPath);
   try {
-    return await store.write((db) =>
-      analyzeItems(db, readSources(paths, { allowPrivate: options.allowPrivate, fetch: options.fetch }), options),
+    return await analyzeInto(
+      store,
+      readSources(paths, { allowPrivate: options.allowPrivate, fetch: options.fetch }),
+      options,
     );
   } finally {
     await store.close();

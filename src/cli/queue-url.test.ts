@@ -26,8 +26,8 @@ describe('storePath', () => {
     expect(storePath(args(), {})).toBe('sitrep.db');
   });
 
-  it('refuses a PostgreSQL store, which a worker cannot write to yet', () => {
-    expect(() => storePath(args('--db', 'postgres://db/flag'), {})).toThrow(/SQLite store file/);
-    expect(() => storePath(args(), { SITREP_DB: 'postgresql://db/env' })).toThrow(UsageError);
+  it('takes a PostgreSQL store, which workers write to natively', () => {
+    expect(storePath(args('--db', 'postgres://db/flag'), {})).toBe('postgres://db/flag');
+    expect(storePath(args(), { SITREP_DB: 'postgresql://db/env' })).toBe('postgresql://db/env');
   });
 });

@@ -24,14 +24,11 @@ function dbFallback(args: ParsedArgs, env: NodeJS.ProcessEnv): string | undefine
 }
 
 /**
- * The store a worker writes to: `--db`, else `SITREP_DB`, else `./sitrep.db` (as `sitrep analyze`). A SQLite file:
- * a usage error for a PostgreSQL URL, which the jobs could not open.
+ * The store a worker writes to: `--db`, else `SITREP_DB`, else `./sitrep.db` (as `sitrep analyze`): a SQLite file, or
+ * a PostgreSQL URL (the one store every worker machine shares).
  */
 export function storePath(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): string {
-  const path = storeLocation(args.values.get('db'), env);
-  if (isPostgresUrl(path))
-    throw new UsageError('workers write to a SQLite store file for now; give --db FILE and --queue postgres://…');
-  return path;
+  return storeLocation(args.values.get('db'), env);
 }
 
 /** A whole number flag at least `min`, or its default. */

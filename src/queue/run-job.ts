@@ -1,8 +1,16 @@
 import { createReadStream } from 'node:fs';
 import type { IngestItem } from '../model/index.js';
 import { readSources, warcItems } from '../ingest/index.js';
-import { analyzeItems, pollFeeds, watchFeeds, type AnalyzeOptions, type AnalyzeSummary } from '../analyze/index.js';
-import { openDb } from '../store/index.js';
+import {
+  analyzeInto,
+  analyzeItems,
+  pollFeeds,
+  resolveStore,
+  watchFeeds,
+  type AnalyzeOptions,
+  type AnalyzeSummary,
+} from '../analyze/index.js';
+import { isPostgresUrl, openDb, openStore, type Db } from '../store/index.js';
 import type { JobInput } from './jobs.js';
 
 /** What a finished job reports (kept as the job's output in the queue; `sitrep status` sums `added`). */
@@ -60,33 +68,48 @@ function outcome(s: AnalyzeSummary | null): JobOutcome {
  * A job whose every input failed throws, so the queue retries it and at last quarantines it with the error.
  */
 export async function runJob(input: JobInput, dbPath: string, options: RunJobOptions = {}): Promise<JobOutcome> {
-  const db = openDb(dbPath);
-  try {
-    const analyze: AnalyzeOptions = {
-      threads: options.threads ?? 0,
-      allowPrivate: options.allowPrivate,
-      fetch: options.fetch,
-      onStored: options.onStored,
-      bulkLoadMin: Number.POSITIVE_INFINITY,
-      corpus: false,
-    };
-    if (input.kind === 'feed') {
-      watchFeeds(db, [input.url]);
-      const round = await pollFeeds(db, [input.url], {
-        ...analyze,
-        force: true,
-        polite: { delayMs: options.delayMs ?? 1000 },
-      });
-      const poll = round.feeds[0];
-      if (poll?.status === 'error') throw new Error(poll.errors[0] ?? 'the feed poll failed');
-      return outcome(round.summary);
-    }
-    const summary = await analyzeItems(db, jobItems(input, options), analyze);
+  const analyze: AnalyzeOptions = {
+    threads: options.threads ?? 0,
+    allowPrivate: options.allowPrivate,
+    fetch: options.fetch,
+    onStored: options.onStored,
+    bulkLoadMin: Number.POSITIVE_INFINITY,
+    corpus: false,
+  };
+  const pollFeed = async (db: Db): Promise<JobOutcome> => {
+    if (input.kind !== 'feed') throw new Error('not a feed job');
+    watchFeeds(db, [input.url]);
+    const round = await pollFeeds(db, [input.url], {
+      ...analyze,
+      force: true,
+      polite: { delayMs: options.delayMs ?? 1000 },
+    });
+    const poll = round.feeds[0];
+    if (poll?.status === 'error') throw new Error(poll.errors[0] ?? 'the feed poll failed');
+    return outcome(round.summary);
+  };
+  const checked = (summary: AnalyzeSummary): JobOutcome => {
     if (summary.seen === 0 && summary.inputErrors.length > 0) {
       const e = summary.inputErrors[0]!;
       throw new Error(`${e.origin}: ${e.error}`);
     }
     return outcome(summary);
+  };
+  if (isPostgresUrl(dbPath)) {
+    // Articles go straight into PostgreSQL, beside other workers' (`Store.articles`); a feed poll, which also keeps
+    // the feed's state, goes through a working copy (`Store.write`).
+    const store = await openStore(dbPath);
+    try {
+      if (input.kind === 'feed') return await store.write(pollFeed);
+      return checked(await analyzeInto(store, jobItems(input, options), analyze));
+    } finally {
+      await store.close();
+    }
+  }
+  const db = openDb(dbPath);
+  try {
+    if (input.kind === 'feed') return await pollFeed(db);
+    return checked(await analyzeItems(db, jobItems(input, options), analyze));
   } finally {
     db.close();
   }
@@ -97,6 +120,16 @@ export async function runJob(input: JobInput, dbPath: string, options: RunJobOpt
  * Without `aliases`, the alias file kept in the store applies.
  */
 export async function runCorpusJob(dbPath: string, options: Pick<AnalyzeOptions, 'aliases'> = {}): Promise<void> {
+  if (isPostgresUrl(dbPath)) {
+    // One resolve at a time under the store's lock; article jobs go on writing meanwhile (`Store.resolve`).
+    const store = await openStore(dbPath);
+    try {
+      await resolveStore(store, { aliases: options.aliases });
+    } finally {
+      await store.close();
+    }
+    return;
+  }
   const db = openDb(dbPath);
   try {
     await analyzeItems(db, (async function* () {})(), { threads: 0, aliases: options.aliases });

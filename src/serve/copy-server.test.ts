@@ -37,6 +37,8 @@ function fakeStore(): Fake {
         return result;
       },
       read: async (fn) => fn(work),
+      articles: async () => null,
+      resolve: async (fn) => fn(work),
       writeJsonExport: async () => undefined,
       version: async () => String(fake.version),
       copyInto: async () => {

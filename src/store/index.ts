@@ -44,3 +44,4 @@ export * from './stories.js';
 export { openStore, storeLocation, type SearchResult, type Store } from './store.js';
 export { isPostgresUrl, redactUrl } from './pg/url.js';
 export * from './article-rows.js';
+export { ownDateEvidence, sqliteArticleSink, type ArticleSink } from './article-sink.js';

@@ -7,7 +7,9 @@ import { type Sink, writeJsonExport } from './export/json.js';
 import { openPool } from './pg/connect.js';
 import { isPostgresUrl, redactUrl } from './pg/url.js';
 import { writeJsonExportPg } from './pg/export-json.js';
-import { pullStore, pushStore, storeVersion } from './pg/mirror.js';
+import { pgArticleSink, WRITER_LOCK } from './pg/article-writer.js';
+import { CORPUS_TABLES, guardBaseTables, pullStore, pushDerived, pushStore, storeVersion } from './pg/mirror.js';
+import type { ArticleSink } from './article-sink.js';
 import { inSnapshot } from './pg/rows.js';
 import { searchPg } from './pg/search.js';
 import { type SearchFacets, type SearchHit, type SearchOptions, search } from './search.js';
@@ -32,6 +34,22 @@ export interface Store {
   write<T>(fn: (db: Db) => Promise<T> | T): Promise<T>;
   /** Run `fn` on a read-only SQLite view of the store (the readers only SQLite has yet). */
   read<T>(fn: (db: Db) => Promise<T> | T): Promise<T>;
+  /**
+   * Where an analysis stores articles natively (PostgreSQL: batches written with COPY, no working copy; several
+   * processes at once), or null where articles go through `write` like everything else: a SQLite store, and a
+   * PostgreSQL store while an analyst's split or join of articles is in force (an analysis must then skip the
+   * articles it replaced and make sure its results are there: `keepArticleCorrections`, on a working copy).
+   */
+  articles(): Promise<ArticleSink | null>;
+  /**
+   * Run the corpus steps (`fn`: resolve, stories) on a SQLite connection holding the store's articles, and keep what
+   * they derive. On SQLite, `write`. On PostgreSQL, one resolve at a time (an advisory lock): the tables the steps
+   * read are copied out in one snapshot, `fn` runs on the copy, and only the derived tables (and `meta`) are replaced,
+   * in one transaction, while other processes go on adding articles; their new articles wait for the next resolve.
+   * While a correction that rewrites stored rows (a quote's speaker, an article split or join) is in force, it is a
+   * `write` (the whole store through a working copy).
+   */
+  resolve<T>(fn: (db: Db) => Promise<T> | T): Promise<T>;
   writeJsonExport(sink: Sink): Promise<void>;
   /**
    * The store's version: on PostgreSQL a counter each write moves (one row, cheap to poll); on SQLite null (a
@@ -70,6 +88,8 @@ function sqliteStore(path: string): Store {
     location: path,
     write: (fn) => withDb(false, fn),
     read: (fn) => withDb(true, fn),
+    articles: async () => null,
+    resolve: (fn) => withDb(false, fn),
     writeJsonExport: (sink) => withDb(true, (db) => writeJsonExport(db, sink)),
     version: async () => null,
     copyInto: () => Promise.reject(new Error('a SQLite store is read in place, not copied')),
@@ -80,8 +100,15 @@ function sqliteStore(path: string): Store {
   };
 }
 
-/** Taken (for the session) by a process that replaces the store's tables: one writer at a time. */
-const WRITER_LOCK = 0x5174_0002;
+/** Taken (for the session) by a corpus resolve that replaces the derived tables: one at a time. */
+const RESOLVE_LOCK = 0x5174_0003;
+
+/** The kinds of correction in force on a PostgreSQL store. */
+async function correctionKinds(pool: pg.Pool): Promise<Set<string>> {
+  const { rows } = await pool.query<{ kind: string }>('SELECT DISTINCT kind FROM corrections WHERE undone_at IS NULL');
+  return new Set(rows.map((r) => r.kind));
+}
+const isArticleKind = (k: string): boolean => k === 'article.split' || k === 'article.join';
 
 /**
  * PostgreSQL: export and search run as SQL on the server. A write works on a SQLite working copy: the tables are
@@ -107,17 +134,56 @@ function pgStore(url: string, pool: pg.Pool): Store {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  const write = async <T>(fn: (db: Db) => Promise<T> | T): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      // Exclusive: waits for the batches of articles and the resolves under way (they hold it shared).
+      await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
+      try {
+        return await workingCopy(client, fn, (db) => pushStore(client, db));
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgres',
     location: redactUrl(url),
-    write: async (fn) => {
+    write,
+    articles: async () => ([...(await correctionKinds(pool))].some(isArticleKind) ? null : pgArticleSink(pool)),
+    resolve: async (fn) => {
+      const kinds = await correctionKinds(pool);
+      if (kinds.has('quote.speaker') || [...kinds].some(isArticleKind)) return write(fn);
       const client = await pool.connect();
       try {
-        await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
+        await client.query('SELECT pg_advisory_lock($1)', [RESOLVE_LOCK]);
+        // Shared: batches of articles go on meanwhile; a working copy's write-back (exclusive) waits.
+        await client.query('SELECT pg_advisory_lock_shared($1)', [WRITER_LOCK]);
         try {
-          return await workingCopy(client, fn, (db) => pushStore(client, db));
+          const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
+          const db = openDb(join(dir, 'resolve.db'));
+          try {
+            await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+            try {
+              await pullStore(client, db, CORPUS_TABLES);
+              await client.query('COMMIT');
+            } catch (err) {
+              await client.query('ROLLBACK').catch(() => undefined);
+              throw err;
+            }
+            guardBaseTables(db);
+            const result = await fn(db);
+            await pushDerived(client, db);
+            return result;
+          } finally {
+            db.close();
+            rmSync(dir, { recursive: true, force: true });
+          }
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]);
+          await client.query('SELECT pg_advisory_unlock_shared($1)', [WRITER_LOCK]);
+          await client.query('SELECT pg_advisory_unlock($1)', [RESOLVE_LOCK]);
         }
       } finally {
         client.release();

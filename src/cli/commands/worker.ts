@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { aliasFileFor } from '../../analyze/index.js';
+import { redactUrl } from '../../store/index.js';
 import { runCorpusJob, runJob, WorkQueue, JOB_DEFAULTS } from '../../queue/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Command } from '../commands.js';
@@ -13,7 +14,7 @@ const DRAIN_CHECK_MS = 1000;
 
 export const command: Command = {
   usage:
-    'sitrep worker [--concurrency N] [--queue postgres://…] [--db FILE] [--threads N] [--aliases FILE] [--allow-private] [--supervise-every S] [--timeout S] [--drain]',
+    'sitrep worker [--concurrency N] [--queue postgres://…] [--db FILE|postgres://…] [--threads N] [--aliases FILE] [--allow-private] [--supervise-every S] [--timeout S] [--drain]',
   async run(argv, ctx) {
     const args = parseArgs(argv, {
       values: ['queue', 'db', 'concurrency', 'threads', 'aliases', 'supervise-every', 'timeout'],
@@ -82,7 +83,7 @@ export const command: Command = {
       await stop('the worker could not start').catch(() => undefined);
       throw err;
     }
-    log(`working on ${dbPath} (${concurrency} job(s) at a time)`);
+    log(`working on ${redactUrl(dbPath)} (${concurrency} job(s) at a time)`);
     await done;
     return 0;
   },

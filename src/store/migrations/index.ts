@@ -18,6 +18,7 @@ import { migration012 } from './012-event-flag-indexes.js';
 import { migration013 } from './013-correction-snapshots.js';
 import { migration014 } from './014-written-order.js';
 import { migration015 } from './015-filter-indexes.js';
+import { migration016 } from './016-mention-order.js';
 
 export interface Migration {
   version: number;
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];

@@ -71,7 +71,7 @@ export async function storeVersion(client: pg.ClientBase | pg.Pool): Promise<str
   return rows[0]?.value ?? '0';
 }
 
-type Kind = 'number' | 'bytes' | 'text';
+export type Kind = 'number' | 'bytes' | 'text';
 
 interface Column {
   name: string;
@@ -102,7 +102,7 @@ async function columnsOf(client: pg.PoolClient, db: Db, table: string): Promise<
 const quoteIdent = (name: string): string => `"${name}"`;
 
 /** A value in COPY's text format (`\N` for null; backslash, tab and line breaks escaped). */
-function copyField(v: unknown): string {
+export function copyField(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
   if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
@@ -114,7 +114,7 @@ function copyField(v: unknown): string {
 const UNESCAPE: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
 /** A field of COPY's text format back to its value. */
-function parseField(raw: string, kind: Kind): unknown {
+export function parseField(raw: string, kind: Kind): unknown {
   if (raw === '\\N') return null;
   const text = raw.includes('\\')
     ? raw.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_, e: string) =>
@@ -148,7 +148,11 @@ export function abortPull(db: Db, err: Error): boolean {
  * Copy every table of the PostgreSQL store into `db` (a new, empty SQLite store) with COPY … TO STDOUT, rows in
  * the order they were written; the full-text index and the deferrable indexes are built once at the end.
  */
-export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> {
+export async function pullStore(
+  client: pg.PoolClient,
+  db: Db,
+  tables: ReadonlyArray<{ name: string; order: string }> = STORE_TABLES,
+): Promise<number> {
   let aborted: Error | null = null;
   pulling.set(db, (err) => {
     aborted ??= err;
@@ -160,7 +164,7 @@ export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> 
     );
   });
   try {
-    return await pullTables(client, db, (stream) => {
+    return await pullTables(client, db, tables, (stream) => {
       if (aborted) throw aborted;
       // An abort fails the COPY under way (its error reaches the loop reading it); once more if emitted twice.
       stream.on('error', () => undefined);
@@ -175,11 +179,12 @@ export async function pullStore(client: pg.PoolClient, db: Db): Promise<number> 
 async function pullTables(
   client: pg.PoolClient,
   db: Db,
+  tables: ReadonlyArray<{ name: string; order: string }>,
   reading: (stream: NodeJS.ReadableStream) => void,
 ): Promise<number> {
   let rows = 0;
   beginBulkLoad(db);
-  for (const { name, order } of STORE_TABLES) {
+  for (const { name, order } of tables) {
     const columns = await columnsOf(client, db, name);
     const list = columns.map((c) => quoteIdent(c.name)).join(', ');
     const where = name === 'meta' ? ` WHERE ${LOCAL_META}` : '';
@@ -208,6 +213,34 @@ async function pullTables(
   return rows;
 }
 
+/** Load `db`'s rows of one table into PostgreSQL's with COPY … FROM STDIN (written order); answers the rows. */
+async function copyBack(
+  client: pg.PoolClient,
+  db: Db,
+  { name, order }: { name: string; order: string },
+): Promise<number> {
+  let rows = 0;
+  const columns = await columnsOf(client, db, name);
+  const list = columns.map((c) => quoteIdent(c.name)).join(', ');
+  const where = name === 'meta' ? ` WHERE ${LOCAL_META}` : '';
+  const select = db.prepare(`SELECT ${list} FROM ${name}${where} ORDER BY ${order}`).raw();
+  const copy = client.query(copyFrom(`COPY ${name} (${list}) FROM STDIN`));
+  function* lines(): Generator<string> {
+    let chunk = '';
+    for (const values of select.iterate() as Iterable<unknown[]>) {
+      chunk += `${values.map(copyField).join('\t')}\n`;
+      rows++;
+      if (chunk.length >= 1 << 16) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await pipeline(Readable.from(lines()), copy);
+  return rows;
+}
+
 /**
  * Replace the PostgreSQL store's tables with `db`'s, in one transaction, each table loaded with COPY … FROM STDIN.
  * The TRUNCATE locks every store table exclusively until the commit: readers wait for it, then see the new tables.
@@ -218,26 +251,7 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
   try {
     const version = Number(await storeVersion(client));
     await client.query(`TRUNCATE ${STORE_TABLES.map((t) => t.name).join(', ')}`);
-    for (const { name, order } of STORE_TABLES) {
-      const columns = await columnsOf(client, db, name);
-      const list = columns.map((c) => quoteIdent(c.name)).join(', ');
-      const where = name === 'meta' ? ` WHERE ${LOCAL_META}` : '';
-      const select = db.prepare(`SELECT ${list} FROM ${name}${where} ORDER BY ${order}`).raw();
-      const copy = client.query(copyFrom(`COPY ${name} (${list}) FROM STDIN`));
-      function* lines(): Generator<string> {
-        let chunk = '';
-        for (const values of select.iterate() as Iterable<unknown[]>) {
-          chunk += `${values.map(copyField).join('\t')}\n`;
-          rows++;
-          if (chunk.length >= 1 << 16) {
-            yield chunk;
-            chunk = '';
-          }
-        }
-        if (chunk) yield chunk;
-      }
-      await pipeline(Readable.from(lines()), copy);
-    }
+    for (const table of STORE_TABLES) rows += await copyBack(client, db, table);
     // Later writers that take their own seq or id carry on after the copied ones.
     await client.query(
       `SELECT setval(pg_get_serial_sequence('articles', 'seq'), GREATEST(COALESCE((SELECT MAX(seq) FROM articles), 0),
@@ -246,6 +260,10 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
     await client.query(
       "SELECT setval(pg_get_serial_sequence('corrections', 'id'), COALESCE((SELECT MAX(id) FROM corrections), 0) + 1, false)",
     );
+    // Mentions written natively (`article-writer.ts`) are numbered after the ones copied here (migration 016).
+    await client.query(
+      "SELECT setval('mentions_rowid_seq', GREATEST(COALESCE((SELECT MAX(rowid) FROM mentions), 0) + 1, nextval('mentions_rowid_seq')), false)",
+    );
     await client.query('INSERT INTO meta (key, value) VALUES ($1, $2)', [STORE_VERSION, String(version + 1)]);
     await client.query('COMMIT');
   } catch (err) {
@@ -253,4 +271,76 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
     throw err;
   }
   return rows;
+}
+
+/**
+ * The tables the corpus steps (actor resolution, event merge, claim groups, stories) derive from the articles, and
+ * only they write: what a resolve on PostgreSQL replaces (`pushDerived`), besides `meta`.
+ */
+export const DERIVED_TABLES: readonly string[] = [
+  'entities',
+  'actor_keys',
+  'events',
+  'event_articles',
+  'event_actors',
+  'claim_groups',
+  'claim_group_members',
+  'stories',
+  'story_members',
+  'story_keys',
+  'story_frequencies',
+];
+
+/**
+ * What the corpus steps read: every table but the sources' (feeds) and the duplicate detector's fingerprints. The
+ * derived tables are read too: stories are placed incrementally, against the stories there.
+ */
+export const CORPUS_TABLES = STORE_TABLES.filter(
+  (t) => !['feeds', 'feed_items', 'article_fingerprints'].includes(t.name),
+);
+
+/**
+ * Replace the derived tables (`DERIVED_TABLES`) of the PostgreSQL store with `db`'s and set `db`'s `meta` rows, in
+ * one transaction; the articles and their layers are not touched (other processes may be adding articles meanwhile).
+ * DELETE, not TRUNCATE: readers go on reading the old rows until the commit, without waiting, and a reader whose
+ * snapshot is older than the commit (an export under way) keeps seeing them after it (TRUNCATE is not MVCC-safe: such
+ * a reader would find the tables empty). The dead rows are autovacuum's.
+ */
+export async function pushDerived(client: pg.PoolClient, db: Db): Promise<number> {
+  let rows = 0;
+  await client.query('BEGIN');
+  try {
+    for (const name of DERIVED_TABLES) await client.query(`DELETE FROM ${name}`);
+    for (const name of DERIVED_TABLES) rows += await copyBack(client, db, STORE_TABLES.find((t) => t.name === name)!);
+    const meta = db.prepare(`SELECT key, value FROM meta WHERE ${LOCAL_META} ORDER BY key`).all() as Array<{
+      key: string;
+      value: string;
+    }>;
+    for (const { key, value } of meta)
+      await client.query(
+        'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [key, value],
+      );
+    await client.query(
+      `INSERT INTO meta (key, value) VALUES ($1, '1') ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text`,
+      [STORE_VERSION],
+    );
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+  return rows;
+}
+
+/**
+ * On a working copy about to run the corpus steps for `pushDerived`: every write to a table that is neither derived
+ * nor `meta` fails (TEMP triggers, this connection only), since the write-back would not carry it to PostgreSQL.
+ */
+export function guardBaseTables(db: Db): void {
+  const base = STORE_TABLES.map((t) => t.name).filter((n) => n !== 'meta' && !DERIVED_TABLES.includes(n));
+  for (const table of base)
+    for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+      db.exec(`CREATE TEMP TRIGGER guard_${table}_${op.toLowerCase()} BEFORE ${op} ON main.${table}
+               BEGIN SELECT RAISE(ABORT, 'the corpus step wrote ${table}, which only derived tables may be'); END`);
 }
