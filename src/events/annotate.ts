@@ -745,7 +745,7 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
     const events: EventMention[] = [];
-    let prev: { te: number; subject: ActorCandidate[]; passive: boolean } | null = null;
+    let prev: { te: number; subject: ActorCandidate[]; passive: boolean; sayer: ActorCandidate[] | null } | null = null;
     for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
       const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
@@ -779,7 +779,11 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         roles.passive = false;
       }
       // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
-      if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
+      // "X said hundreds were killed, and accused Y": a verb outside the reported clause that follows it is coordinated
+      // with the verb of saying and shares its subject, the speaker.
+      if (prev?.sayer?.length && !roles.sayer && coordinatedVerb(words, prev.te, f.ts)) {
+        if (!roles.passive && (roles.source.length === 0 || roles.source[0]!.ts < prev.te)) roles.source = prev.sayer;
+      } else if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
         // "were arrested and held": a participle coordinated with a passive shares its auxiliary, so is passive too.
         if (
           !roles.passive &&
@@ -793,7 +797,12 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         if (roles.passive) roles.target = prev.subject;
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
       }
-      prev = { te: f.te, subject: roles.passive ? roles.target : roles.source, passive: roles.passive };
+      prev = {
+        te: f.te,
+        subject: roles.passive ? roles.target : roles.source,
+        passive: roles.passive,
+        sayer: roles.sayer,
+      };
       const modality = readModality(words, f.modalAt, clauseStart, opener);
       // "prevented pirates from attacking a ship": the object of a verb of hindering does the act, which did not happen.
       const hindered = hinderedAgent(words, cands, f.ts);
