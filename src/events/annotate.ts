@@ -185,6 +185,8 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   for (let a = 0; a < found.length; a++) {
     const gov = found[a]!;
     if (!gov.trigger.governs || gov.absorbed) continue;
+    // "sought to impose sanctions": "seek to" is trying (no request, see notAnEvent); the act tried stands alone.
+    if (SEEK_TO.test(words[gov.ts]!) && words[gov.te] === 'to') continue;
     for (let b = a + 1; b < found.length; b++) {
       const sub = found[b]!;
       if (sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts)) break;
@@ -215,6 +217,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   }
   return found.filter((f) => !f.absorbed);
 }
+
+/** Forms of "seek", which before "to" + a verb means trying to do it. */
+const SEEK_TO = /^(seek|seeks|sought|seeking)$/;
 
 /** Patterns of one verb and one object word ("impose … sanctions", "dispatch … warships"), in either lexicon. */
 function verbObjectPatterns(t: CompiledTrigger): ReadonlySet<string> | null {
