@@ -107,6 +107,9 @@ export function notAnEvent(e: Candidate): string | null {
   if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';
   // "was captured on video", "captured the moment on camera": recording, not seizing anyone (CAMEO 17 seizes persons).
   if (type === 'COERCE' && /^captur/.test(first) && recordedOn(words, te, s1)) return 'recorded';
+  // "is capturing oil", "captured the market": capturing a thing, with no person or place taken, seizes no one (CAMEO
+  // 17 codes the capture of persons, the taking of a place is an assault); "captured two rebels" stays.
+  if (type === 'COERCE' && /^captur/.test(first) && e.target.length === 0) return 'thing captured';
   // "returned to the capital", "life is returning to normal": intransitive "return" is coming back, not the return
   // of persons or property (CAMEO 084, transitive or passive: "were returned to their families") nor a withdrawal,
   // unless armed forces come back.

@@ -554,11 +554,42 @@ export function openingParticiple(w: readonly string[], s0: number, s1: number):
 }
 
 /** Verbs that report speech or belief: their clause complement's act is not the speaker's. */
-const SAYER_VERBS =
-  /^(said|says|say|saying|told|tells|tell|telling|reported|reports|stated|added|noted|claimed|claims|insisted|insists|asserted|explained|estimated|believes|believed)$/;
+const SAYER_VERBS: ReadonlySet<string> = new Set([
+  'said',
+  'says',
+  'say',
+  'saying',
+  'told',
+  'tells',
+  'tell',
+  'telling',
+  'reported',
+  'reports',
+  'stated',
+  'added',
+  'noted',
+  'claimed',
+  'claims',
+  'insisted',
+  'insists',
+  'asserted',
+  'explained',
+  'estimated',
+  'believes',
+  'believed',
+]);
 
 /** Verbs of saying that also take an act as their object ("announced sanctions"): a barrier only before "that". */
-const SAYER_THAT_VERBS = /^(announced|announces|confirmed|confirms|declared|declares|wrote|writes)$/;
+const SAYER_THAT_VERBS: ReadonlySet<string> = new Set([
+  'announced',
+  'announces',
+  'confirmed',
+  'confirms',
+  'declared',
+  'declares',
+  'wrote',
+  'writes',
+]);
 
 /** Verbs of telling whose first object is the hearer ("told reporters …", "told the council that …"). */
 const TELL_VERBS = /^(told|tells|tell|telling)$/;
@@ -583,7 +614,7 @@ export function sayerBarrier(
   for (let k = ts - 1; k >= clauseStart && k >= ts - 30; k--) {
     const x = w[k]!;
     if (x === ',' || x === ';') return null;
-    const speech = SAYER_VERBS.test(x) || (SAYER_THAT_VERBS.test(x) && w[k + 1] === 'that');
+    const speech = SAYER_VERBS.has(x) || (w[k + 1] === 'that' && SAYER_THAT_VERBS.has(x));
     if (!speech) continue;
     const before = w[k - 1] ?? '';
     // "was said to", "is reported", "to tell": not the speaker's own report.

@@ -42,3 +42,11 @@ describe('acts that are tried, directed or summed up are not asserted', () => {
     ]);
   });
 });
+
+describe('capturing a thing seizes no one', () => {
+  it('a capture with no person or place taken is no coercion', () => {
+    expect(types(code('The French company is capturing oil through a new pipe.'))).toEqual([]);
+    // Capturing persons stays COERCE (CAMEO 17).
+    expect(types(code('Chilean troops captured two rebels.'))).toEqual(['COERCE']);
+  });
+});
