@@ -753,7 +753,7 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
     let prev: { te: number; subject: ActorCandidate[]; passive: boolean; sayer: ActorCandidate[] | null } | null = null;
     for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
-      const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
+      const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject, f.trigger.verb);
       // "complaints from his counterpart", "a request by Iraq": an event noun's own agent is its source.
       const agent = f.trigger.verb || /^(RETREAT|MOBILIZE)$/.test(f.trigger.type) ? -1 : nounAgent(words, cands, f.te);
       // "the navy drew criticism (from X)", "Iran faces sanctions": the subject of a verb of undergoing is the target.
@@ -786,7 +786,7 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
       // "X said hundreds were killed, and accused Y": a verb outside the reported clause that follows it is coordinated
       // with the verb of saying and shares its subject, the speaker.
-      if (prev?.sayer?.length && !roles.sayer && coordinatedVerb(words, prev.te, f.ts)) {
+      if (prev?.sayer?.length && !roles.sayer && f.trigger.verb && coordinatedVerb(words, prev.te, f.ts)) {
         if (!roles.passive && (roles.source.length === 0 || roles.source[0]!.ts < prev.te)) roles.source = prev.sayer;
       } else if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
         // "were arrested and held": a participle coordinated with a passive shares its auxiliary, so is passive too.

@@ -109,7 +109,15 @@ export function notAnEvent(e: Candidate): string | null {
   if (type === 'COERCE' && /^captur/.test(first) && recordedOn(words, te, s1)) return 'recorded';
   // "is capturing oil", "captured the market": capturing a thing, with no person or place taken, seizes no one (CAMEO
   // 17 codes the capture of persons, the taking of a place is an assault); "captured two rebels" stays.
-  if (type === 'COERCE' && /^captur/.test(first) && e.target.length === 0) return 'thing captured';
+  if (
+    type === 'COERCE' &&
+    /^captur/.test(first) &&
+    e.target.length === 0 &&
+    /^[a-z]/.test(words[te] ?? '') &&
+    !PREPOSITIONS.has(words[te]!) &&
+    !(first.endsWith('ed') && PASSIVE_AUX.has(words[ts - 1] ?? ''))
+  )
+    return 'thing captured';
   // "returned to the capital", "life is returning to normal": intransitive "return" is coming back, not the return
   // of persons or property (CAMEO 084, transitive or passive: "were returned to their families") nor a withdrawal,
   // unless armed forces come back.

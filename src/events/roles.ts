@@ -609,11 +609,16 @@ export function sayerBarrier(
   cands: readonly ActorCandidate[],
   ts: number,
   clauseStart: number,
+  verb: boolean,
 ): { at: number; verb: number; hearer: ActorCandidate | null } | null {
   const w = view.ix.lower;
+  // "X said that was not her view and dismissed the reports": a verb after "and" may be coordinated with the verb of
+  // saying; the coordination rules decide its subject.
+  if (verb && w[ts - 1] === 'and') return null;
   for (let k = ts - 1; k >= clauseStart && k >= ts - 30; k--) {
     const x = w[k]!;
-    if (x === ',' || x === ';') return null;
+    // A direct quotation after a colon or an opening quote is the speaker's own words ("saying: 'I beg you …'").
+    if (x === ',' || x === ';' || x === ':' || x === '``' || x === '“') return null;
     const speech = SAYER_VERBS.has(x) || (w[k + 1] === 'that' && SAYER_THAT_VERBS.has(x));
     if (!speech) continue;
     const before = w[k - 1] ?? '';
@@ -693,6 +698,7 @@ export function readRoles(
   s1: number,
   clauseStart: number,
   previousSubject: ActorCandidate[],
+  verb = false,
 ): Roles {
   const w = view.ix.lower;
   const passive = isPassive(view, ts, s0) && !(ADJECTIVAL.test(w[ts]!) && /^(to|in|with)$/.test(w[ts + 1] ?? ''));
@@ -703,7 +709,7 @@ export function readRoles(
   // "victims killed by the crash", "the chief sanctioned by X": a participle with no auxiliary modifies the noun right
   // before it, which undergoes the act; an actor further left belongs to another clause.
   const reduced = passive && ts > s0 && w[ts - 1] !== ',' && !auxiliaryBefore(w, ts, clauseStart);
-  const barrier = sayerBarrier(view, cands, ts, clauseStart);
+  const barrier = sayerBarrier(view, cands, ts, clauseStart, verb);
   const sayer = barrier ? speakerOf(view, cands, barrier.verb, clauseStart, s1, previousSubject) : null;
   for (let k = cands.length - 1; k >= 0 && !left.length; k--) {
     const c = cands[k]!;

@@ -27,6 +27,12 @@ describe('the sayer is no actor of the act it reports', () => {
     const e = find(code('France said hundreds of people were killed, and accused Chile of the attack.'), 'ACCUSE');
     expect(e?.source.map((a) => a.text)).toEqual(['France']);
   });
+  it('a quotation after a colon is the speaker’s own words', () => {
+    const q = code('France issued a statement, saying: "We reject the offer from Chile."').events.find(
+      (e) => e.type === 'REJECT',
+    );
+    expect(q?.target.map((a) => a.text)).toEqual(['Chile']);
+  });
   it('counterparts: the text makes the speaker a party', () => {
     // A pronoun subject in the complement stands for the speaker.
     const a = find(code('France said it had been attacked by Chile.'), 'ASSAULT');
