@@ -185,6 +185,8 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   for (let a = 0; a < found.length; a++) {
     const gov = found[a]!;
     if (!gov.trigger.governs || gov.absorbed) continue;
+    // "sought to impose sanctions": "seek to" is trying (no request, see notAnEvent); the act tried stands alone.
+    if (SEEK_TO.test(words[gov.ts]!) && words[gov.te] === 'to') continue;
     for (let b = a + 1; b < found.length; b++) {
       const sub = found[b]!;
       if (sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts)) break;
@@ -218,6 +220,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   }
   return found.filter((f) => !f.absorbed);
 }
+
+/** Forms of "seek", which before "to" + a verb means trying to do it. */
+const SEEK_TO = /^(seek|seeks|sought|seeking)$/;
 
 /** Patterns of one verb and one object word ("impose … sanctions", "dispatch … warships"), in either lexicon. */
 function verbObjectPatterns(t: CompiledTrigger): ReadonlySet<string> | null {
@@ -754,10 +759,10 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
     const triggers = findTriggers(view, s0, s1, cands);
     const reporting = reporters(words, cands);
     const events: EventMention[] = [];
-    let prev: { te: number; subject: ActorCandidate[]; passive: boolean } | null = null;
+    let prev: { te: number; subject: ActorCandidate[]; passive: boolean; sayer: ActorCandidate[] | null } | null = null;
     for (const f of triggers) {
       const { start: clauseStart, opener } = clauseStartOf(words, f.ts, s0);
-      const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject);
+      const roles = readRoles(view, cands, f.ts, f.te, s0, s1, clauseStart, previousSubject, f.trigger.verb);
       // "complaints from his counterpart", "a request by Iraq": an event noun's own agent is its source.
       const agent = f.trigger.verb || /^(RETREAT|MOBILIZE)$/.test(f.trigger.type) ? -1 : nounAgent(words, cands, f.te);
       // "the navy drew criticism (from X)", "Iran faces sanctions": the subject of a verb of undergoing is the target.
@@ -788,7 +793,11 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         roles.passive = false;
       }
       // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
-      if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
+      // "X said hundreds were killed, and accused Y": a verb outside the reported clause that follows it is coordinated
+      // with the verb of saying and shares its subject, the speaker.
+      if (prev?.sayer?.length && !roles.sayer && f.trigger.verb && coordinatedVerb(words, prev.te, f.ts)) {
+        if (!roles.passive && (roles.source.length === 0 || roles.source[0]!.ts < prev.te)) roles.source = prev.sayer;
+      } else if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
         // "were arrested and held": a participle coordinated with a passive shares its auxiliary, so is passive too.
         if (
           !roles.passive &&
@@ -802,7 +811,12 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         if (roles.passive) roles.target = prev.subject;
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
       }
-      prev = { te: f.te, subject: roles.passive ? roles.target : roles.source, passive: roles.passive };
+      prev = {
+        te: f.te,
+        subject: roles.passive ? roles.target : roles.source,
+        passive: roles.passive,
+        sayer: roles.sayer,
+      };
       const modality = readModality(words, f.modalAt, clauseStart, opener);
       // "prevented pirates from attacking a ship": the object of a verb of hindering does the act, which did not happen.
       const hindered = hinderedAgent(words, cands, f.ts);

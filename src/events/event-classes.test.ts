@@ -57,7 +57,7 @@ describe('irrealis and purpose', () => {
     expect(asserted(doc)).toContain('ACCUSE');
   });
   it('a past tense after "the" + a noun is a verb', () => {
-    expect(types(code('Letters revealed aides at the bureau sought to sideline Ivo Brandt.'))).toContain('REQUEST');
+    expect(types(code('Letters revealed aides at the bureau sought talks with Ivo Brandt.'))).toContain('REQUEST');
   });
   it('a purpose is an intention', () => {
     for (const text of [

@@ -251,7 +251,11 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     if (PURPOSE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
     // "the best course is for Paris to object …": an infinitive clause with a "for" subject is irrealis, and so is
     // the infinitive after the object of a verb of wanting or expecting ("wants Chile to withdraw").
-    if (forSubjectInfinitive(words, ts, clauseStart) || wantedInfinitive(words, ts, clauseStart))
+    if (
+      forSubjectInfinitive(words, ts, clauseStart) ||
+      wantedInfinitive(words, ts, clauseStart) ||
+      directedInfinitive(words, ts, clauseStart)
+    )
       return { negated: false, hypothetical: true, mode: 'possible' };
     if (COMMISSIVE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
     if (DIRECTIVE_NOUNS.has(noun)) return { negated: false, hypothetical: true, mode: 'possible' };
@@ -306,6 +310,31 @@ function wantedInfinitive(words: readonly string[], ts: number, clauseStart: num
   for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;
     if (WANT_OBJECT.test(w)) return true;
+    if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and' || w === 'that') return false;
+  }
+  return false;
+}
+
+/**
+ * Directives that take an object and an infinitive: "told Chile to free the prisoners", "urged the army to
+ * withdraw", "was ordered to leave". The infinitive's act is what the speaker asks for, not what happened (speech-act
+ * theory: a directive does not entail its content; unlike implicatives such as "forced X to", which are left out).
+ */
+const DIRECTIVE_OBJECT =
+  /^(tell|tells|told|order|orders|ordered|ask|asks|asked|urge|urges|urged|instruct|instructs|instructed|request|requests|requested|beg|begs|begged|implore|implores|implored|advise|advises|advised|press|presses|pressed|pressure|pressures|pressured|invite|invites|invited|encourage|encourages|encouraged|challenge|challenges|challenged|authorize|authorizes|authorized|authorise|authorises|authorised)$/;
+
+/** "told Chile to free …": a directive, its object (no verb, no comma), "to"; or a passive directive "was told to". */
+function directedInfinitive(words: readonly string[], ts: number, clauseStart: number): boolean {
+  if (ts - 2 >= clauseStart && DIRECTIVE_OBJECT.test(words[ts - 2]!) && BE_FORMS.has(words[ts - 3] ?? '')) return true;
+  for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
+    const w = words[k]!;
+    if (DIRECTIVE_OBJECT.test(w)) return true;
+    // "called on Chile to …", "appealed to Chile to …".
+    if (
+      (w === 'on' && /^(call|calls|called)$/.test(words[k - 1] ?? '')) ||
+      (w === 'to' && /^appeal/.test(words[k - 1] ?? ''))
+    )
+      return true;
     if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'to' || w === 'and' || w === 'that') return false;
   }
   return false;

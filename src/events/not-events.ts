@@ -107,6 +107,17 @@ export function notAnEvent(e: Candidate): string | null {
   if (type === 'RETREAT' && /^(releas|free)/.test(first) && publishedObject(words, ts, te, s0, s1)) return 'published';
   // "was captured on video", "captured the moment on camera": recording, not seizing anyone (CAMEO 17 seizes persons).
   if (type === 'COERCE' && /^captur/.test(first) && recordedOn(words, te, s1)) return 'recorded';
+  // "is capturing oil", "captured the market": capturing a thing, with no person or place taken, seizes no one (CAMEO
+  // 17 codes the capture of persons, the taking of a place is an assault); "captured two rebels" stays.
+  if (
+    type === 'COERCE' &&
+    /^captur/.test(first) &&
+    e.target.length === 0 &&
+    /^[a-z]/.test(words[te] ?? '') &&
+    !PREPOSITIONS.has(words[te]!) &&
+    !(first.endsWith('ed') && PASSIVE_AUX.has(words[ts - 1] ?? ''))
+  )
+    return 'thing captured';
   // "returned to the capital", "life is returning to normal": intransitive "return" is coming back, not the return
   // of persons or property (CAMEO 084, transitive or passive: "were returned to their families") nor a withdrawal,
   // unless armed forces come back.
@@ -163,6 +174,14 @@ export function notAnEvent(e: Candidate): string | null {
       if (words[k] === ',' || words[k] === 'and') break;
     }
   }
+  // "sought to restore the deal": "seek to" + a verb is trying to do it (general English), not asking anyone for
+  // something (PLOVER REQUEST); the act tried is coded on its own if it is one. "sought talks with X" stays a request.
+  if (type === 'REQUEST' && /^(seek|seeks|sought|seeking)$/.test(first) && te === ts + 1 && words[te] === 'to')
+    return 'attempt';
+  // "have carried out about 100 attacks since January": a count of acts over a period sums up many occurrences, it
+  // reports no one act with one date and one set of parties (an aggregate statement; TimeML and ACE tell such
+  // generic/habitual mentions from specific events). "carried out two attacks on Monday" stays an event.
+  if (!e.verb && aggregateCount(words, ts, te, s0, s1)) return 'aggregate';
   // "airdrops were too costly", "sanctions rarely work": a bare plural event noun as the subject of a generic
   // statement names a kind of act, not one that happened.
   if (genericPlural(words, ts, te, s0, s1, e.clauseStart)) return 'generic';
@@ -309,6 +328,57 @@ function underBefore(words: readonly string[], ts: number, s0: number): boolean 
   }
   return false;
 }
+
+/** Vague large quantities before a plural noun ("dozens of attacks"). */
+const LARGE_QUANTITIES = /^(dozens|hundreds|thousands|scores|numerous|countless)$/;
+
+/** Phrases that give a span of time a count of acts is summed over. */
+function spanAdverbial(words: readonly string[], s0: number, s1: number): boolean {
+  for (let k = s0; k < s1; k++) {
+    const w = words[k]!;
+    if (w === 'since' && words[k + 1] !== 'then') return true;
+    if (w === 'so' && words[k + 1] === 'far') return true;
+    if (
+      (w === 'over' || w === 'in' || w === 'during') &&
+      words[k + 1] === 'the' &&
+      /^(past|last)$/.test(words[k + 2] ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * A plural event noun counted with a number of three or more or a vague large quantity ("about 100 attacks", "dozens
+ * of raids"), in a sentence that gives the span the count covers ("since January", "so far", "over the past year").
+ */
+function aggregateCount(words: readonly string[], ts: number, te: number, s0: number, s1: number): boolean {
+  const head = words[te - 1]!;
+  if (!/s$/.test(head) || te - ts > 2) return false;
+  let j = ts - 1;
+  if (words[j] === 'of') j--;
+  while (j > s0 && DEGREE_WORDS.has(words[j]!)) j--;
+  const q = words[j] ?? '';
+  const n = Number(q.replace(/,/g, ''));
+  const counted =
+    (Number.isFinite(n) && n >= 3) ||
+    LARGE_QUANTITIES.test(q) ||
+    /^(three|four|five|six|seven|eight|nine|ten|dozen|hundred)$/.test(q);
+  return counted && spanAdverbial(words, s0, s1);
+}
+
+/** Words allowed between a count and its noun ("about 100", "more than 40", "some 30 new"). */
+const DEGREE_WORDS: ReadonlySet<string> = new Set([
+  'new',
+  'separate',
+  'major',
+  'deadly',
+  'armed',
+  'fresh',
+  'further',
+  'more',
+  'other',
+]);
 
 /** A condition after the trigger in its sentence ("won't hesitate to impose sanctions if …"), not across a reporting verb. */
 export function laterCondition(words: readonly string[], te: number, s1: number): boolean {

@@ -17,6 +17,8 @@ export interface Roles {
   /** A place the event happened at, if one is named in its clause. */
   place: ActorCandidate | null;
   passive: boolean;
+  /** The speaker when the trigger stands in the complement of a verb of saying ("X said troops fired"), else null. */
+  sayer: ActorCandidate[] | null;
 }
 
 const ADVERB_GAP: ReadonlySet<string> = new Set([
@@ -551,6 +553,134 @@ export function openingParticiple(w: readonly string[], s0: number, s1: number):
   return -1;
 }
 
+/** Verbs that report speech or belief: their clause complement's act is not the speaker's. */
+const SAYER_VERBS: ReadonlySet<string> = new Set([
+  'said',
+  'says',
+  'say',
+  'saying',
+  'told',
+  'tells',
+  'tell',
+  'telling',
+  'reported',
+  'reports',
+  'stated',
+  'added',
+  'noted',
+  'claimed',
+  'claims',
+  'insisted',
+  'insists',
+  'asserted',
+  'explained',
+  'estimated',
+  'believes',
+  'believed',
+]);
+
+/** Verbs of saying that also take an act as their object ("announced sanctions"): a barrier only before "that". */
+const SAYER_THAT_VERBS: ReadonlySet<string> = new Set([
+  'announced',
+  'announces',
+  'confirmed',
+  'confirms',
+  'declared',
+  'declares',
+  'wrote',
+  'writes',
+]);
+
+/** Verbs of telling whose first object is the hearer ("told reporters …", "told the council that …"). */
+const TELL_VERBS = /^(told|tells|tell|telling)$/;
+
+/**
+ * The speech verb whose clause complement holds the trigger at `ts`, if any: "the leadership says people were killed",
+ * "officials told reporters troops fired", "X has repeatedly claimed that …". The speaker (every actor before the verb)
+ * and, after a verb of telling, the hearer are parties to the act of saying, not to the act said: a report of an act
+ * does not make its speaker the act's agent or its undergoer (PLOVER/CAMEO code the reported act between its own
+ * parties; general English: the subject of "say" is the source of the utterance). The text makes the speaker the agent
+ * only through a subject of its own in the complement ("said it attacked"), which lies after the verb and is read as
+ * usual. Not a barrier: a passive or raised "is said to", "reported by"; a directive "told X to …" (X is the
+ * infinitive's agent); a verb across a comma, which closes a parenthetical ("the man, who police said was armed, fired").
+ */
+export function sayerBarrier(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  ts: number,
+  clauseStart: number,
+  verb: boolean,
+): { at: number; verb: number; hearer: ActorCandidate | null } | null {
+  const w = view.ix.lower;
+  // "X said that was not her view and dismissed the reports": a verb after "and" may be coordinated with the verb of
+  // saying; the coordination rules decide its subject.
+  if (verb && w[ts - 1] === 'and') return null;
+  for (let k = ts - 1; k >= clauseStart && k >= ts - 30; k--) {
+    const x = w[k]!;
+    // A direct quotation after a colon or an opening quote is the speaker's own words ("saying: 'I beg you …'").
+    if (x === ',' || x === ';' || x === ':' || x === '``' || x === '“') return null;
+    const speech = SAYER_VERBS.has(x) || (w[k + 1] === 'that' && SAYER_THAT_VERBS.has(x));
+    if (!speech) continue;
+    const before = w[k - 1] ?? '';
+    // "was said to", "is reported", "to tell": not the speaker's own report.
+    if (PASSIVE_AUX.has(before) || before === 'to' || w[k + 1] === 'to' || w[k + 1] === 'by') return null;
+    let hearer: ActorCandidate | null = null;
+    if (TELL_VERBS.test(x)) {
+      const h = cands.find((c) => c.ts > k && c.ts <= k + 4 && c.te <= ts);
+      if (h) {
+        let ok = true;
+        for (let j = k + 1; j < h.ts; j++) if (!(w[j] === 'the' || w[j] === 'a' || isModifier(w[j]!))) ok = false;
+        if (ok) {
+          // "told Chile to withdraw": a directive, whose infinitive's agent is the hearer.
+          if (w[h.te] === 'to' && w[h.te + 1] !== 'the') return null;
+          hearer = h;
+        }
+      }
+    }
+    // "said at a hearing on Tuesday that …", "told the council that …": the words between the verb and the "that" that
+    // opens its complement (a hearer, a place or time of the saying) belong to the saying.
+    let at = k;
+    if (hearer || PREPOSITIONS.has(w[k + 1] ?? '') || WEEKDAY_OR_TIME.test(w[k + 1] ?? '')) {
+      for (let j = k + 1; j < ts && j <= k + 12; j++) {
+        if (w[j] === ',' || REPORTING.has(w[j]!)) break;
+        if (w[j] === 'that') {
+          at = j;
+          break;
+        }
+      }
+    }
+    return { at, verb: k, hearer };
+  }
+  return null;
+}
+
+/**
+ * The speaker of the verb of saying at `k`: its subject, the nearest actor or pronoun before it in its clause, outside
+ * a prepositional phrase ("Chile, in a statement, said …" → Chile).
+ */
+function speakerOf(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  k: number,
+  s0: number,
+  s1: number,
+  previousSubject: ActorCandidate[],
+): ActorCandidate[] {
+  for (let i = cands.length - 1; i >= 0; i--) {
+    const c = cands[i]!;
+    if (c.te > k) continue;
+    if (c.ts < s0) break;
+    if (c.kind === 'place' || inPrepPhrase(view, c, s0)) continue;
+    if (c.kind === 'pronoun') return resolvePronoun(cands, i, view, s0, s1, previousSubject);
+    return coordinated(view, cands, appositionHead(view, cands, i), -1);
+  }
+  return [];
+}
+
+/** Words that open a time adverbial after a verb of saying ("said Monday that", "said yesterday"). */
+const WEEKDAY_OR_TIME =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|last|this|recently)$/;
+
 /** Adjectival participles that are not passives ("is opposed to", "were engaged in"). */
 const ADJECTIVAL =
   /^(opposed|engaged|committed|involved|prepared|determined|interested|concerned|poised|set|scheduled|expected|due|ready|willing|supposed|entitled|allowed|forced)$/;
@@ -568,6 +698,7 @@ export function readRoles(
   s1: number,
   clauseStart: number,
   previousSubject: ActorCandidate[],
+  verb = false,
 ): Roles {
   const w = view.ix.lower;
   const passive = isPassive(view, ts, s0) && !(ADJECTIVAL.test(w[ts]!) && /^(to|in|with)$/.test(w[ts + 1] ?? ''));
@@ -578,9 +709,14 @@ export function readRoles(
   // "victims killed by the crash", "the chief sanctioned by X": a participle with no auxiliary modifies the noun right
   // before it, which undergoes the act; an actor further left belongs to another clause.
   const reduced = passive && ts > s0 && w[ts - 1] !== ',' && !auxiliaryBefore(w, ts, clauseStart);
+  const barrier = sayerBarrier(view, cands, ts, clauseStart, verb);
+  const sayer = barrier ? speakerOf(view, cands, barrier.verb, clauseStart, s1, previousSubject) : null;
   for (let k = cands.length - 1; k >= 0 && !left.length; k--) {
     const c = cands[k]!;
     if (c.te > ts || c.ts < clauseStart) continue;
+    // The speaker of a report and its hearer are no party to the act reported.
+    if (barrier && c.te <= barrier.at) break;
+    if (c === barrier?.hearer) continue;
     if (reduced && c.te !== ts) break;
     // "a group led by Senator X is introducing …": the agent inside a reduced relative is not the main verb's subject.
     if (c.kind === 'actor' && afterBy(w, c.ts, clauseStart) && finiteBetween(w, c.te, ts)) continue;
@@ -605,7 +741,7 @@ export function readRoles(
   if (!left.length && !reduced) left = fallbackLeft;
   // "He spoke after talks with X", "… before meeting X": a noun or gerund after a temporal preposition, with no
   // subject of its own, has the main clause's subject as its agent.
-  if (!left.length && !reduced && clauseStart > s0 && SUBJECTLESS_OPENERS.test(w[clauseStart - 1]!))
+  if (!left.length && !reduced && !barrier && clauseStart > s0 && SUBJECTLESS_OPENERS.test(w[clauseStart - 1]!))
     left = mainSubject(view, cands, clauseStart - 1, s0, s1, previousSubject);
   // "Emerging from a meeting with X, the chairman promised …": an opening participle clause has the subject after it.
   const opening = openingParticiple(w, s0, s1);
@@ -685,9 +821,15 @@ export function readRoles(
         !(r.kind === 'place' && r.ts > agentAt) &&
         (!reduced || inPrepPhrase(view, r, clauseStart)),
     );
-    return { source: agent, target: recipient ? [recipient] : left.length ? left : after, place, passive };
+    return { source: agent, target: recipient ? [recipient] : left.length ? left : after, place, passive, sayer };
   }
   // Without a subject, a "by" agent right after the trigger is its source ("an attack by rebels").
   const nearAgent = agent.length && w[te] === 'by' ? agent : [];
-  return { source: left.length ? left : nearAgent, target: right.filter((r) => !left.includes(r)), place, passive };
+  return {
+    source: left.length ? left : nearAgent,
+    target: right.filter((r) => !left.includes(r)),
+    place,
+    passive,
+    sayer,
+  };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
+
+const code = codeEvents;
+const types = (doc: Doc) => doc.events.map((e) => e.type);
+const asserted = (doc: Doc) => doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
+
+// Classes of mentions that report no act done, each with a counterpart that must still code as before.
+describe('acts that are tried, directed or summed up are not asserted', () => {
+  it('"seek to" + a verb is trying, not a request; the act tried is intended', () => {
+    expect(types(code('The French government sought to restore the old treaty with Chile.'))).not.toContain('REQUEST');
+    const d = code('The French government sought to impose sanctions on Chile.');
+    expect(types(d)).not.toContain('REQUEST');
+    expect(asserted(d)).toEqual([]);
+    expect(d.events.length).toBeGreaterThan(0);
+    // Seeking something from a party stays a request.
+    expect(types(code('France sought talks with Chile.'))).toEqual(['REQUEST']);
+  });
+  it('the infinitive of a directive is asked for, not done', () => {
+    for (const s of [
+      'France told Chile to free the prisoners.',
+      'France ordered Chile to free the prisoners.',
+      'Chile was ordered to free the prisoners.',
+    ]) {
+      const d = code(s);
+      expect(d.events.find((e) => e.type === 'RETREAT')?.hypothetical).toBe(true);
+    }
+    // An implicative verb entails its complement: the release happened.
+    expect(asserted(code('France forced Chile to free the prisoners.'))).toContain('RETREAT');
+    expect(asserted(code('Chile freed the prisoners.'))).toContain('RETREAT');
+  });
+  it('a count of acts over a period is no single event', () => {
+    expect(
+      types(code('The Chilean army has carried out about 100 attacks on rebels since the start of the year.')),
+    ).toEqual([]);
+    expect(types(code('The Chilean army carried out dozens of raids on rebel camps over the past month.'))).toEqual([]);
+    // A count without a span, or a span without a count, reports acts.
+    expect(types(code('The Chilean army carried out two attacks on rebels on Monday.'))).toEqual(['ASSAULT']);
+    expect(types(code('The Chilean army has carried out an attack on rebels since the talks ended.'))).toEqual([
+      'ASSAULT',
+    ]);
+  });
+});
+
+describe('capturing a thing seizes no one', () => {
+  it('a capture with no person or place taken is no coercion', () => {
+    expect(types(code('The French company is capturing oil through a new pipe.'))).toEqual([]);
+    // Capturing persons stays COERCE (CAMEO 17).
+    expect(types(code('Chilean troops captured two rebels.'))).toEqual(['COERCE']);
+  });
+});
