@@ -104,7 +104,7 @@ function sqliteStore(path: string): Store {
 const RESOLVE_LOCK = 0x5174_0003;
 
 /** The kinds of correction in force on a PostgreSQL store. */
-async function correctionKinds(pool: pg.Pool): Promise<Set<string>> {
+async function correctionKinds(pool: pg.Pool | pg.PoolClient): Promise<Set<string>> {
   const { rows } = await pool.query<{ kind: string }>('SELECT DISTINCT kind FROM corrections WHERE undone_at IS NULL');
   return new Set(rows.map((r) => r.kind));
 }
@@ -148,39 +148,48 @@ function pgStore(url: string, pool: pg.Pool): Store {
       client.release();
     }
   };
+  /**
+   * The native resolve (`Store.resolve`), on `client` holding the resolve lock and the writer lock shared: the tables
+   * the corpus steps read copied out in one snapshot, `fn` run on the copy, the derived tables written back.
+   */
+  const native = async <T>(client: pg.PoolClient, fn: (db: Db) => Promise<T> | T): Promise<T> => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
+    const db = openDb(join(dir, 'resolve.db'));
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        await pullStore(client, db, CORPUS_TABLES);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+      guardBaseTables(db);
+      const result = await fn(db);
+      await pushDerived(client, db);
+      return result;
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
   return {
     kind: 'postgres',
     location: redactUrl(url),
     write,
     articles: async () => ([...(await correctionKinds(pool))].some(isArticleKind) ? null : pgArticleSink(pool)),
     resolve: async (fn) => {
-      const kinds = await correctionKinds(pool);
-      if (kinds.has('quote.speaker') || [...kinds].some(isArticleKind)) return write(fn);
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock($1)', [RESOLVE_LOCK]);
         // Shared: batches of articles go on meanwhile; a working copy's write-back (exclusive) waits.
         await client.query('SELECT pg_advisory_lock_shared($1)', [WRITER_LOCK]);
         try {
-          const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
-          const db = openDb(join(dir, 'resolve.db'));
-          try {
-            await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-            try {
-              await pullStore(client, db, CORPUS_TABLES);
-              await client.query('COMMIT');
-            } catch (err) {
-              await client.query('ROLLBACK').catch(() => undefined);
-              throw err;
-            }
-            guardBaseTables(db);
-            const result = await fn(db);
-            await pushDerived(client, db);
-            return result;
-          } finally {
-            db.close();
-            rmSync(dir, { recursive: true, force: true });
-          }
+          // Read under the lock: corrections are written by a working copy's write-back, which the shared lock now
+          // keeps out, so none can come between this look and the pull (one committed while this resolve waited for
+          // its locks is seen here).
+          const kinds = await correctionKinds(client);
+          if (!kinds.has('quote.speaker') && ![...kinds].some(isArticleKind)) return await native(client, fn);
         } finally {
           await client.query('SELECT pg_advisory_unlock_shared($1)', [WRITER_LOCK]);
           await client.query('SELECT pg_advisory_unlock($1)', [RESOLVE_LOCK]);
@@ -188,6 +197,8 @@ function pgStore(url: string, pool: pg.Pool): Store {
       } finally {
         client.release();
       }
+      // The whole store through a working copy, its locks released first (`write` takes the writer lock exclusively).
+      return write(fn);
     },
     read: (fn) => inSnapshot(pool, (client) => workingCopy(client, fn)),
     writeJsonExport: (sink) => writeJsonExportPg(pool, sink),

@@ -239,6 +239,26 @@ async function writeBatch(client: pg.PoolClient, batch: readonly Pending[]): Pro
   }
 }
 
+/** Times a batch is tried when PostgreSQL broke a deadlock by failing it. */
+const BATCH_TRIES = 5;
+
+/**
+ * `writeBatch`, again when PostgreSQL failed it to break a deadlock (SQLSTATE 40P01). Two writers storing the same
+ * articles in different orders (one article in two inputs) each wait for the other's uncommitted row of an id; the
+ * batch PostgreSQL fails was rolled back whole, so it is written again (its articles the other stored are then left
+ * out as already there).
+ */
+async function writeBatchRetrying(client: pg.PoolClient, batch: readonly Pending[]): Promise<boolean[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeBatch(client, batch);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt >= BATCH_TRIES) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt * Math.random()));
+    }
+  }
+}
+
 /** The stored articles' ids and fingerprints, oldest first, read with one COPY … TO. */
 async function readKnown(client: pg.PoolClient): Promise<{ ids: Set<string>; known: KnownArticle[] }> {
   const ids = new Set<string>();
@@ -283,7 +303,7 @@ export async function pgArticleSink(pool: pg.Pool, batchSize = PG_BATCH_ARTICLES
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const added = await writeBatch(client, batch);
+    const added = await writeBatchRetrying(client, batch);
     batch.forEach((p, i) => {
       if (added[i]) ids.add(p.record.id);
       p.done(added[i]!);

@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths, resolveStore } from '../src/analyze/index.js';
+import { openStore } from '../src/store/index.js';
+import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
+
+/**
+ * `Store.resolve` on PostgreSQL chooses between the native resolve (only derived tables written back) and a whole
+ * working copy (while a quote or article correction is in force) by the corrections there. The choice must be made
+ * under the locks that keep corrections from being written meanwhile: a correction committed while the resolve waits
+ * for its lock is one it must honour.
+ */
+const unavailable = await postgresUnavailable();
+if (unavailable) console.warn(unavailable);
+
+/** Same key as `RESOLVE_LOCK` in src/store/store.ts. */
+const RESOLVE_LOCK = 0x5174_0003;
+
+describe.skipIf(unavailable !== null)('a PostgreSQL resolve and a correction made while it waits', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ url, drop } = await throwAwayDatabase());
+  });
+  afterAll(async () => {
+    await drop?.();
+  });
+
+  it('honours a quote correction committed while the resolve waits for its lock', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-resolve-'));
+    const file = join(dir, 'a.txt');
+    // Invented text: one quote with a speaker.
+    writeFileSync(
+      file,
+      'Ferry plan wins council vote\n\n“The harbour ferry will run every hour from May,” said Mayor Tilda Brannock ' +
+        'of Quillmoor on Tuesday. The council of Quillmoor voted to fund the ferry.\n',
+    );
+    await analyzePaths([file], url, { threads: 0, corpus: false });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ id: string; start: number; end: number; key: string; name: string }>(
+        `SELECT a.id, q.start, q."end" AS end, q.speaker_key AS key, q.speaker_name AS name
+           FROM quotes q JOIN articles a ON a.seq = q.article_seq ORDER BY q.idx LIMIT 1`,
+      );
+      const q = rows[0]!;
+      expect(q.key).toBeTruthy();
+      // Another resolve holds the lock; this one checks the corrections (none) and waits.
+      await client.query('SELECT pg_advisory_lock($1)', [RESOLVE_LOCK]);
+      const store = await openStore(url);
+      try {
+        const resolving = resolveStore(store);
+        resolving.catch(() => undefined);
+        for (let i = 0; i < 200; i++) {
+          const waiting = await client.query(
+            "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1",
+            [RESOLVE_LOCK],
+          );
+          if (waiting.rowCount) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        // Meanwhile an analyst names another speaker for the quote (as the workbench writes a correction).
+        await client.query("INSERT INTO corrections (kind, target, payload) VALUES ('quote.speaker', 'q1', $1)", [
+          JSON.stringify({
+            articleId: q.id,
+            start: q.start,
+            end: q.end,
+            speakerKey: 'person:orla quist',
+            speakerName: 'Orla Quist',
+            before: { speakerKey: q.key, speakerName: q.name },
+          }),
+        ]);
+        await client.query('SELECT pg_advisory_unlock($1)', [RESOLVE_LOCK]);
+        await resolving;
+      } finally {
+        await store.close();
+      }
+      const after = await client.query<{ name: string }>(
+        `SELECT q.speaker_name AS name FROM quotes q JOIN articles a ON a.seq = q.article_seq
+          WHERE a.id = $1 AND q.start = $2 AND q."end" = $3`,
+        [q.id, q.start, q.end],
+      );
+      expect(after.rows[0]?.name).toBe('Orla Quist');
+    } finally {
+      await client.end();
+    }
+  }, 120_000);
+});
