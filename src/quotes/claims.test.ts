@@ -211,6 +211,18 @@ describe('stance of the speech verbs', () => {
     expect(framed).toContainEqual(['The pier was sold in secret', 'accuses']);
   });
 
+  it('reads compliance as a denial only with a charge in play in its sentence or the one before', () => {
+    const got = stances(
+      'Critics blamed the shipyard for the leak. “The crew sealed the hatch according to the shipyard rules,” Ivo Sarr said. Tomas Novak said the divers worked at the direction of the harbour board.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(got).toContainEqual(['The crew sealed the hatch according to the shipyard rules', 'denies']);
+    expect(got.find((g) => String(g[0]).includes('divers'))?.[1]).toBe('asserts');
+  });
+
   it('lets a statement that rejects a charge in its own words deny, whatever the frame of the sentence before', () => {
     const got = stances(
       'Ivo Sarr accused the board. "The crew sealed the hatch according to the shipyard\'s specifications," he said.',

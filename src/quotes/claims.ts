@@ -269,6 +269,14 @@ function armedIn(doc: Doc, from: number, to: number): Set<string> {
 const CHARGE_WORDS =
   /\b(?:accus(?:e|es|ed|ing|ation|ations)|charges?|charged|blam(?:e|es|ed|ing)|fault|negligen(?:t|ce)|alleg(?:e|es|ed|ing|ation|ations)|critici[sz](?:e|es|ed|ing|m))\b/i;
 
+/** The text of the sentence before the one token `qa` is in, or "" for the first. */
+function sentenceBefore(doc: Doc, v: QuoteContext, qa: number): string {
+  const lo = v.ix.sentLo[qa];
+  if (lo === undefined || lo === 0) return '';
+  const plo = v.ix.sentLo[lo - 1]!;
+  return doc.text.slice(doc.tokens[plo]!.start, doc.tokens[lo - 1]!.end);
+}
+
 /** A sentence that raises a toast: the quoted words in it are what is toasted. */
 const TOAST = /\b(?:toast(?:s|ed|ing)?|dr[ai]nk to)\b/i;
 
@@ -338,7 +346,7 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       reported: !q.direct,
       armedGroup: armedKeys.size > 0 || ARMED_GROUP_WORDS.test(proposition),
       otherTarget: targets.some((t) => !armedKeys.has(t)),
-      charged: framed === 'accuses' || CHARGE_WORDS.test(sentence),
+      charged: framed === 'accuses' || CHARGE_WORDS.test(sentence) || CHARGE_WORDS.test(sentenceBefore(doc, v, qa)),
     };
     // The frame of the sentence before is weaker than the statement's own words: a statement that itself rejects a
     // charge ("it followed the specifications") denies, whatever the frame.
