@@ -1045,7 +1045,12 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       Object.assign(event.attributes, domainAttributes(view, kind, written, s0, s1, f.ts, f.te));
       if (
         events.some(
-          (e) => e.type === event.type && sameActors(e.source, event.source) && sameActors(e.target, event.target),
+          // "ordered troops to withdraw, and they withdrew": an act asked for and the act done are two records.
+          (e) =>
+            e.type === event.type &&
+            e.hypothetical === event.hypothetical &&
+            sameActors(e.source, event.source) &&
+            sameActors(e.target, event.target),
         )
       )
         continue;

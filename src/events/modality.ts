@@ -323,8 +323,14 @@ function wantedInfinitive(words: readonly string[], ts: number, clauseStart: num
 const DIRECTIVE_OBJECT =
   /^(tell|tells|told|order|orders|ordered|ask|asks|asked|urge|urges|urged|instruct|instructs|instructed|request|requests|requested|beg|begs|begged|implore|implores|implored|advise|advises|advised|press|presses|pressed|pressure|pressures|pressured|invite|invites|invited|encourage|encourages|encouraged|challenge|challenges|challenged|authorize|authorizes|authorized|authorise|authorises|authorised)$/;
 
+/** Particles of verbs of continuing before an infinitive ("went on to", "pressed ahead to"). */
+const CONTINUING = /^(on|ahead|forward|onward|onwards)$/;
+
 /** "told Chile to free …": a directive, its object (no verb, no comma), "to"; or a passive directive "was told to". */
 function directedInfinitive(words: readonly string[], ts: number, clauseStart: number): boolean {
+  // "went on to attack", "pressed ahead to arrest": an aspectual particle before "to" continues the subject's own
+  // course; the directive further back, if any, is in another clause.
+  if (CONTINUING.test(words[ts - 2] ?? '')) return false;
   if (ts - 2 >= clauseStart && DIRECTIVE_OBJECT.test(words[ts - 2]!) && BE_FORMS.has(words[ts - 3] ?? '')) return true;
   for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;

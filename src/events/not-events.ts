@@ -181,7 +181,10 @@ export function notAnEvent(e: Candidate): string | null {
   // "have carried out about 100 attacks since January": a count of acts over a period sums up many occurrences, it
   // reports no one act with one date and one set of parties (an aggregate statement; TimeML and ACE tell such
   // generic/habitual mentions from specific events). "carried out two attacks on Monday" stays an event.
-  if (!e.verb && aggregateCount(words, ts, te, s0, s1)) return 'aggregate';
+  // A verb pattern's object noun is counted the same way ("carried out about 100 attacks since …": the pattern's last
+  // word, which matches in either number).
+  const counted = e.verb ? (te - ts >= 2 ? te - 1 : -1) : ts;
+  if (counted >= 0 && aggregateCount(words, counted, te, s0, s1)) return 'aggregate';
   // "airdrops were too costly", "sanctions rarely work": a bare plural event noun as the subject of a generic
   // statement names a kind of act, not one that happened.
   if (genericPlural(words, ts, te, s0, s1, e.clauseStart)) return 'generic';

@@ -612,7 +612,7 @@ export function sayerBarrier(
   verb: boolean,
 ): { at: number; verb: number; hearer: ActorCandidate | null } | null {
   const w = view.ix.lower;
-  // "X said that was not her view and dismissed the reports": a verb after "and" may be coordinated with the verb of
+  // "X said the plan was sound and rejected the offer": a verb after "and" may be coordinated with the verb of
   // saying; the coordination rules decide its subject.
   if (verb && w[ts - 1] === 'and') return null;
   for (let k = ts - 1; k >= clauseStart && k >= ts - 30; k--) {
@@ -624,12 +624,18 @@ export function sayerBarrier(
     const before = w[k - 1] ?? '';
     // "was said to", "is reported", "to tell": not the speaker's own report.
     if (PASSIVE_AUX.has(before) || before === 'to' || w[k + 1] === 'to' || w[k + 1] === 'by') return null;
+    // "rebels who claimed the town attacked …", "soldiers who reported for duty fired …": a verb in a relative clause
+    // modifies the noun before it; the clause's verb after it is the main verb, whose subject is that noun.
+    if (relativeBefore(w, k, clauseStart)) return null;
     let hearer: ActorCandidate | null = null;
     if (TELL_VERBS.test(x)) {
       const h = cands.find((c) => c.ts > k && c.ts <= k + 4 && c.te <= ts);
       if (h) {
         let ok = true;
-        for (let j = k + 1; j < h.ts; j++) if (!(w[j] === 'the' || w[j] === 'a' || isModifier(w[j]!))) ok = false;
+        // "told reporters police arrested …": a plural noun before the candidate is the hearer itself, and the
+        // candidate after it the complement's subject.
+        for (let j = k + 1; j < h.ts; j++)
+          if (!(w[j] === 'the' || w[j] === 'a' || (isModifier(w[j]!) && !/[^su]s$/.test(w[j]!)))) ok = false;
         if (ok) {
           // "told Chile to withdraw": a directive, whose infinitive's agent is the hearer.
           if (w[h.te] === 'to' && w[h.te + 1] !== 'the') return null;
@@ -652,6 +658,17 @@ export function sayerBarrier(
     return { at, verb: k, hearer };
   }
   return null;
+}
+
+/** Relative pronouns and the words that may stand between one and its verb ("who has repeatedly claimed"). */
+const RELATIVE = /^(who|which|that)$/;
+const RELATIVE_GAP = /^(has|have|had|also|repeatedly|later|then|first|previously|publicly|openly|once|often|never)$/;
+
+/** The verb at `k` opens a relative clause: a relative pronoun right before it, past auxiliaries and adverbs. */
+function relativeBefore(w: readonly string[], k: number, clauseStart: number): boolean {
+  let j = k - 1;
+  while (j >= clauseStart && RELATIVE_GAP.test(w[j]!)) j--;
+  return j >= clauseStart && RELATIVE.test(w[j]!) && j > 0 && w[j - 1] !== 'said' && !SAYER_VERBS.has(w[j - 1]!);
 }
 
 /**

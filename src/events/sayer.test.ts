@@ -24,7 +24,7 @@ describe('the sayer is no actor of the act it reports', () => {
     ).not.toContain('Chilean parliament');
   });
   it('a verb coordinated after the reported clause is the speaker’s', () => {
-    const e = find(code('France said hundreds of people were killed, and accused Chile of the attack.'), 'ACCUSE');
+    const e = find(code('France said dozens of civilians were killed, and accused Chile of the attack.'), 'ACCUSE');
     expect(e?.source.map((a) => a.text)).toEqual(['France']);
   });
   it('a quotation after a colon is the speaker’s own words', () => {
@@ -49,5 +49,22 @@ describe('the sayer is no actor of the act it reports', () => {
     expect(f?.source.map((x) => x.text)).toEqual(['French troops']);
     // A verb of saying that takes an act as its object: the announcer acts.
     expect(code('France announced sanctions on Chile.').events[0]?.source.map((x) => x.text)).toEqual(['France']);
+  });
+  it('a verb of saying inside a relative clause is no barrier: the noun it modifies is the main verb’s subject', () => {
+    const a = find(code('Chilean rebels who claimed the town attacked a French convoy.'), 'ASSAULT');
+    expect(a?.source.map((x) => x.text)).toEqual(['Chilean rebels']);
+    const b = find(code('French police who noted the crowd arrested Ivo Brandt.', [['Ivo Brandt', 'PER']]), 'COERCE');
+    expect(b?.source.map((x) => x.text)).toEqual(['French police']);
+    // Counterpart: the speaker of a main-clause verb of saying stays out.
+    expect(parties(code('Chilean rebels claimed French troops attacked the town.'))).not.toContain('Chilean rebels');
+  });
+  it('a plural noun right after "told" is the hearer; the actor after it is the complement’s subject', () => {
+    const a = find(
+      code('Ivo Brandt told reporters French police arrested two men.', [['Ivo Brandt', 'PER']]),
+      'COERCE',
+    );
+    expect(a?.source.map((x) => x.text)).toEqual(['French police']);
+    // Counterpart: a named hearer is still no party.
+    expect(parties(code('Chilean officials told France that hundreds were detained.'))).not.toContain('France');
   });
 });

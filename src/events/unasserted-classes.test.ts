@@ -50,3 +50,17 @@ describe('capturing a thing seizes no one', () => {
     expect(types(code('Chilean troops captured two rebels.'))).toEqual(['COERCE']);
   });
 });
+
+describe('a directive reaches only its own infinitive', () => {
+  it('not an infinitive of continuing, nor the act later done', () => {
+    // "went on to" continues the subject's own course: the attack happened.
+    const d = code('French troops who were ordered out of Chile went on to attack the Chilean embassy.');
+    expect(asserted(d)).toContain('ASSAULT');
+    // The withdrawal asked for and the withdrawal done are two records, one asserted.
+    const w = code('France ordered its troops to withdraw, and they withdrew from Chile on Monday.');
+    expect(asserted(w)).toEqual(['RETREAT']);
+    expect(w.events.filter((e) => e.type === 'RETREAT' && e.hypothetical).length).toBe(1);
+    // Counterpart: the directive's own infinitive stays unasserted.
+    expect(asserted(code('France ordered its troops to withdraw from Chile.'))).toEqual([]);
+  });
+});

@@ -77,10 +77,32 @@ function attribute(v: QuoteContext, found: Found[], k: number): Attribution | nu
   if (cue && v.ix.lower[cue[0]] === 'put' && v.ix.lower[cue[0] + 1] === 'it') return after;
   const before = f.qa > lo ? attributeBefore(v, f.qa, lo) : null;
   // The speaker changes after interrupted quotes are joined (which reads the attribution as found), see `own`.
-  if (before?.speaker && after?.sure && ownAttribution(v, after)) f.own = after;
+  if (before?.speaker && after?.sure && ownAttribution(v, after) && !introduces(v, before, f.qa)) f.own = after;
   if (before?.speaker) return before;
   if (after?.speaker) return after;
   return after ?? before;
+}
+
+/** Tokens that may stand between a cue and the quote it introduces: a comma or colon and the opening mark. */
+const INTRO_GAP: ReadonlySet<string> = new Set([',', ':', '“', '"', '``', '‘', "'"]);
+
+/**
+ * Whether the attribution before a quote introduces it as direct speech, ending with a comma or colon right before
+ * the opening mark ("quoted Brandt as saying, “…”", "Brandt warned: “…”"): the quote is that cue's complement, and an
+ * attribution after it ("…,” the report said") reports the whole sentence, whose speaker is a source of the report,
+ * not the quote's.
+ */
+function introduces(v: QuoteContext, before: Attribution, qa: number): boolean {
+  if (!before.cue) return false;
+  const end = Math.max(before.cue[1], before.speaker?.[1] ?? 0);
+  if (end >= qa) return false;
+  let punct = false;
+  for (let i = end; i < qa; i++) {
+    const t = v.ix.lower[i]!;
+    if (!INTRO_GAP.has(t)) return false;
+    if (t === ',' || t === ':') punct = true;
+  }
+  return punct;
 }
 
 /** Words that may follow an attribution that closes its clause: punctuation, adverbials of time and occasion. */

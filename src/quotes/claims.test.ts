@@ -121,11 +121,15 @@ describe('claimKind: stance and non-claims from the structure of the statement',
   });
 
   it('reads a defence of compliance as a denial', () => {
-    expect(claimKind('asserts', "the crew sealed the hatch according to the shipyard's specifications", aimed)).toBe(
+    const charged = { ...aimed, charged: true };
+    expect(claimKind('asserts', "the crew sealed the hatch according to the shipyard's specifications", charged)).toBe(
       'denies',
     );
-    expect(claimKind('asserts', 'the divers worked at the direction of the harbour board', aimed)).toBe('denies');
+    expect(claimKind('asserts', 'the divers worked at the direction of the harbour board', charged)).toBe('denies');
     expect(claimKind('asserts', 'the ferry leaves according to the timetable', plain)).toBe('asserts');
+    // With no charge in play, compliance is a plain report of what was done.
+    expect(claimKind('asserts', 'the divers worked at the direction of the harbour board', aimed)).toBe('asserts');
+    expect(claimKind('asserts', 'the mill cut its noise in line with the town rules', aimed)).toBe('asserts');
   });
 
   it('leaves out wishes, one-sentence counterfactuals and instructions to the hearer', () => {
@@ -166,6 +170,9 @@ describe('claimKind: stance and non-claims from the structure of the statement',
     expect(claimKind('asserts', 'it would take months to mend the pier', reported)).toBe('asserts');
     expect(claimKind('asserts', 'it will be a long winter', reported)).toBe('asserts');
     expect(claimKind('asserts', 'he would have won', reported)).toBeNull();
+    // "would be" + a participle is done to the subject, and "would be" + a noun is a state: no commitment.
+    expect(claimKind('asserts', 'he would be fined for the late ferry', reported)).not.toBe('promises');
+    expect(claimKind('asserts', 'she would be the first harbour master from the island', reported)).toBe('asserts');
   });
 
   it("reads an indirect question as a question, whatever the sentence's verbs", () => {
@@ -202,6 +209,18 @@ describe('stance of the speech verbs', () => {
       ['Ivo Sarr', 'PER'],
     ]);
     expect(framed).toContainEqual(['The pier was sold in secret', 'accuses']);
+  });
+
+  it('reads compliance as a denial only with a charge in play in its sentence or the one before', () => {
+    const got = stances(
+      'Critics blamed the shipyard for the leak. “The crew sealed the hatch according to the shipyard rules,” Ivo Sarr said. Tomas Novak said the divers worked at the direction of the harbour board.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+    );
+    expect(got).toContainEqual(['The crew sealed the hatch according to the shipyard rules', 'denies']);
+    expect(got.find((g) => String(g[0]).includes('divers'))?.[1]).toBe('asserts');
   });
 
   it('lets a statement that rejects a charge in its own words deny, whatever the frame of the sentence before', () => {

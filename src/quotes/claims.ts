@@ -172,6 +172,8 @@ export function claimKind(
     armedGroup?: boolean;
     /** A target other than an armed group. */
     otherTarget?: boolean;
+    /** A charge is in play: the sentence before frames an accusation, or the statement's sentence names one. */
+    charged?: boolean;
   },
 ): ClaimStance | null {
   const text = proposition.replace(/\s+/g, ' ').trim();
@@ -207,7 +209,9 @@ export function claimKind(
   // A harm with its cause ("the mayor's remarks made the port a danger to sailors") and an actor: blame.
   if (opts.hasTarget && HARM_NOUN.test(text) && CAUSE.test(text)) return 'accuses';
   // Work done as prescribed or at another's direction: the defence of compliance rejects a charge of fault.
-  if (COMPLIANCE.test(text)) return 'denies';
+  // Only against a charge: without one, "entered at the request of X" or "cut emissions in line with the standards"
+  // reports what was done, it rejects nothing.
+  if (opts.charged && COMPLIANCE.test(text)) return 'denies';
   if (opts.label) return null;
   // A few words with no verb ("quite carefully", "a shaky state of the harbour") assert nothing checkable.
   if (!opts.naming && text.split(' ').length <= FRAGMENT_MAX_WORDS && !hasVerbMark(text)) return null;
@@ -259,6 +263,18 @@ function armedIn(doc: Doc, from: number, to: number): Set<string> {
       out.add(e.actorKey);
   }
   return out;
+}
+
+/** Words that name a charge or its making ("accused", "the charges", "blamed", "negligence", "allegations"). */
+const CHARGE_WORDS =
+  /\b(?:accus(?:e|es|ed|ing|ation|ations)|charges?|charged|blam(?:e|es|ed|ing)|fault|negligen(?:t|ce)|alleg(?:e|es|ed|ing|ation|ations)|critici[sz](?:e|es|ed|ing|m))\b/i;
+
+/** The text of the sentence before the one token `qa` is in, or "" for the first. */
+function sentenceBefore(doc: Doc, v: QuoteContext, qa: number): string {
+  const lo = v.ix.sentLo[qa];
+  if (lo === undefined || lo === 0) return '';
+  const plo = v.ix.sentLo[lo - 1]!;
+  return doc.text.slice(doc.tokens[plo]!.start, doc.tokens[lo - 1]!.end);
 }
 
 /** A sentence that raises a toast: the quoted words in it are what is toasted. */
@@ -330,6 +346,7 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       reported: !q.direct,
       armedGroup: armedKeys.size > 0 || ARMED_GROUP_WORDS.test(proposition),
       otherTarget: targets.some((t) => !armedKeys.has(t)),
+      charged: framed === 'accuses' || CHARGE_WORDS.test(sentence) || CHARGE_WORDS.test(sentenceBefore(doc, v, qa)),
     };
     // The frame of the sentence before is weaker than the statement's own words: a statement that itself rejects a
     // charge ("it followed the specifications") denies, whatever the frame.

@@ -58,6 +58,20 @@ describe.each([true, false])('speaker classes (ranker %s)', (ranker) => {
     expect(b.speakerName).toBe('Arvo Kask');
   });
 
+  it('keeps the speaker of a cue that introduces the quote with a comma or colon, before a closing attribution', () => {
+    const doc = analyze(
+      'Ivo Sarr quoted Lena Holm as saying, “The pier is sound,” the report said. Tomas Novak warned, “We sail at dawn,” the paper reported.',
+      [
+        ['Ivo Sarr', 'PER'],
+        ['Lena Holm', 'PER'],
+        ['Tomas Novak', 'PER'],
+      ],
+      ranker,
+    );
+    expect(quote(doc, '“The pier').speaker?.text).toBe('Lena Holm');
+    expect(quote(doc, '“We sail').speaker?.text).toBe('Tomas Novak');
+  });
+
   it('keeps the earlier speaker when the later attribution introduces words of its own', () => {
     const doc = analyze(
       'After Ivo Sarr said late pupils might do better at “smaller schools,” Lena Holm said: “I disagree with him.” Although Tomas Novak admitted he had “made mistakes,” he said the plan stands.',

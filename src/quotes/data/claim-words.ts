@@ -198,12 +198,12 @@ export const DIRECTIVE =
 /**
  * In reported speech, "he would …", "she will …", "it will …" at the head of the reported clause: the speaker's own
  * future act told in the third person (backshift of "I will"), so a commitment like "we will" in a direct quote.
- * A condition or an adverbial may stand before ("if elected, she would …", "on his trip, he would …"). Left out: "would have" (a counterfactual), verbs that
+ * A condition or an adverbial may stand before ("if elected, she would …", "on his trip, he would …"). Left out: "would have" (a counterfactual), "would be" (a state or a passive: "he would be charged" is done to him), verbs that
  * predict rather than commit ("it would take months", "it will cost", "he would become"), and "it will be" (a
  * prediction about a state of things, the reading of "it" as a situation).
  */
 export const REPORTED_COMMITMENT =
-  /^(?:[^,]{1,160},\s*)?(?:(?:he|she)\s+(?:would|will|shall|['’]d|['’]ll)|it\s+(?:would|will|shall|['’]ll)(?!(?:\s+not|n['’]t)?\s+be\b))(?:\s+not|n['’]t)?\s+(?:never\s+)?(?!(?:have|take|cost|seem|become|happen|mean|depend|remain|require|lead|result|cause|get|likely|probably)\b)\p{L}+/iu;
+  /^(?:[^,]{1,160},\s*)?(?:(?:he|she)\s+(?:would|will|shall|['’]d|['’]ll)|it\s+(?:would|will|shall|['’]ll)(?!(?:\s+not|n['’]t)?\s+be\b))(?:\s+not|n['’]t)?\s+(?:never\s+)?(?!(?:have|be|take|cost|seem|become|happen|mean|depend|remain|require|lead|result|cause|get|likely|probably)\b)\p{L}+/iu;
 
 /** An indirect yes/no question: the reported clause opens with "whether" — doubt cast, not an assertion. */
 export const WHETHER = /^(?:(?:about|on|of|as to)\s+)?whether\b/i;
