@@ -74,16 +74,26 @@ describe.skipIf(unavailable !== null)('two sitrep workers writing into one Postg
     expect(enq.stderr).toContain('enqueued 4 job(s)');
 
     // Worker A is killed right after the first batch of a job is committed: the job's second batch is not stored.
+    // B starts once A holds a job: started together, B (which drains) could take every job first under a loaded
+    // machine, and A (which does not drain) would then never be killed and never exit.
     let killedJob: string | null = null;
     let currentJob: string | null = null;
+    let aHasJob: () => void = () => undefined;
+    const aStarted = new Promise<void>((resolve) => {
+      aHasJob = resolve;
+    });
     const a = startWorker([...common, '--supervise-every', '2'], (line) => {
       const job = /^sitrep-trace: job (.*)$/.exec(line);
-      if (job) currentJob = job[1]!;
+      if (job) {
+        currentJob = job[1]!;
+        aHasJob();
+      }
       if (!killedJob && line.startsWith('sitrep-trace: stored ')) {
         killedJob = currentJob;
         a.child.kill('SIGKILL');
       }
     });
+    await Promise.race([aStarted, a.exit]);
     const b = startWorker([...common, '--supervise-every', '2', '--drain']);
     const [aExit, bExit] = await Promise.all([a.exit, b.exit]);
     expect(aExit.signal, a.stderr()).toBe('SIGKILL');
