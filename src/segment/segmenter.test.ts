@@ -620,6 +620,30 @@ describe('the second look at an uncertain boundary', () => {
     expect(undone[1]!.boundaryConfidence).toBeLessThan(1);
   });
 
+  it('with the committed scorer: a lead that repeats its headline and names new people keeps an uncertain cut', async () => {
+    const lead = [
+      "Kessing's central library reopened to readers on Saturday after a renovation that replaced the roof, the heating and every shelf in the reading room.",
+      '',
+      'Mayor Ottavio Renn cut the ribbon in front of several hundred readers, many of them children who queued for the new picture-book corner of the library.',
+      '',
+      'The library will open on Sundays for the first time, librarian Mirela Faust said.',
+    ];
+    const headline = "Kessing's readers get their library back.";
+    const fresh = await segmentText([...HARBOUR, ...ORCHARD, headline, '', ...lead].join('\n'), 't');
+    expect(fresh.map((a) => a.title)).toEqual([HARBOUR[0], ORCHARD[0], headline]);
+    // Uncertain, and said so.
+    expect(fresh[2]!.boundaryConfidence).toBeLessThan(0.8);
+    // Counterpart: the same line over more of the orchard story stays a paragraph of it.
+    const more = [
+      "The growers' cooperative said the fires between the rows had saved part of the apple blossom in the Tessin valley overnight, and Brana Lusk said the orchards above Orlo would need a second night of fires.",
+      '',
+      'The agriculture office said it would decide on the local emergency once the cooperative had counted the lost blossom.',
+    ];
+    const same = await segmentText([...HARBOUR, ...ORCHARD, headline, '', ...more].join('\n'), 't');
+    expect(same.map((a) => a.title)).toEqual([HARBOUR[0], ORCHARD[0]]);
+    expect(same[1]!.text).toContain(headline);
+  });
+
   it('a cut the line model alone took is undone when the second look vetoes it, kept otherwise', async () => {
     const text = dump('Kessing Library Reopens After Two Years.');
     expect(await titles(text, alike(false, false))).toHaveLength(3);

@@ -169,8 +169,11 @@ async function tryOne(threshold: number, veto: number): Promise<void> {
   console.log(line(`cv scorer: keep ≥ ${threshold}, veto < ${veto}`, c));
   const extra = c.predicted - c.found;
   tried.push({ threshold, veto, found: c.found, extra, strict: c.strict, cost: cutCost(c) });
-  // The lowest cost among the settings that add no extra article.
-  if (extra <= baseExtra && (!best || cutCost(c) < cutCost(best.count))) best = { threshold, veto, count: c };
+  // The lowest cost among the settings that add no extra article; ties to the setting with fewer cuts (as the cut
+  // cross-validation breaks them): the higher keep threshold, the lower veto (both grids ascend).
+  const cost = cutCost(c);
+  const better = !best || cost < cutCost(best.count) || (cost === cutCost(best.count) && threshold > best.threshold);
+  if (extra <= baseExtra && better) best = { threshold, veto, count: c };
 }
 // Coordinate search: the veto with every provisional cut undone, then the keep threshold at the chosen veto.
 for (const v of VETOES) await tryOne(NEVER, v);
@@ -192,7 +195,7 @@ if (adopted && chosen) {
     provisional: every.filter((c) => !c.learnedCut).length,
     lineModelOptions: options,
     selection: {
-      by: `${FOLDS}-fold cross-validation over train articles: cost = missed articles + ${EXTRA_WEIGHT} × extra articles; the lowest cost among settings that add no extra article, adopted when ≥ 1% under the cost without the scorer`,
+      by: `${FOLDS}-fold cross-validation over train articles: cost = missed articles + ${EXTRA_WEIGHT} × extra articles; the lowest cost among settings that add no extra article (ties to fewer cuts), adopted when ≥ 1% under the cost without the scorer`,
       without: { found: base.found, extra: base.predicted - base.found, strict: base.strict, cost: cutCost(base) },
       tried,
     },
