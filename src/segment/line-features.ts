@@ -310,7 +310,7 @@ const NAME_TITLE = /^(?:sen|rep|gov|gen|dr|mr|mrs|ms|lt|col|sgt|capt|adm|prof|re
  * The line opens with a name: two capitalized words (a title such as "Sen." and a middle initial allowed; a possessive
  * or a comma or colon after the second). Read word by word from the start (no split of the whole line).
  */
-function opensWithName(t: string): boolean {
+export function opensWithName(t: string): boolean {
   let a = 0;
   let b = t.indexOf(' ');
   if (b < 0) return false;

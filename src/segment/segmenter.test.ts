@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isCaption, isChrome, isReportingCredit, isSubhead } from './classify.js';
+import { BoundaryModel, CANDIDATE_FEATURES } from './boundary-model.js';
 import { addStems } from './line-features.js';
 import { repairMojibake } from './mojibake.js';
 import { LIMITS } from '../model/index.js';
@@ -366,17 +367,24 @@ describe('segmentDump', () => {
   });
 
   it('finds headlines that end in a period without Source lines, and flags unsure boundaries', async () => {
-    const story = (title: string, lead: string): string[] => [
+    const COUNCIL = [
+      'The council met for three hours behind closed doors before the vote, members said afterwards, and the mayor left without speaking to the reporters who had waited outside the chamber since the early evening.',
+      'A spokeswoman for the mayor said the city would publish the full budget on its website next week, including the cost of the two new ferries that the harbour authority ordered from a yard in the south last year.',
+      'Opposition members said they would ask for a second reading when the chamber returns in the autumn, arguing that the figures had been changed twice since the first draft was shown to the finance committee in March.',
+    ];
+    // Each story in its own words (a story whose paragraphs repeat the article before word for word reads as more of
+    // it to the second look at a boundary).
+    const FLOODS = [
+      'Water stood knee-deep in the orchards below the dam, and growers said the cherry harvest was lost for a second year.',
+      'The regional agriculture office opened two emergency centres where families can apply for grants to replace seed and livestock.',
+      'Engineers will inspect the levees next month, a spokesman for the water board said, after two of them gave way overnight.',
+    ];
+    const story = (title: string, lead: string, body = COUNCIL): string[] => [
       title,
       '',
       lead,
       '',
-      'The council met for three hours behind closed doors before the vote, members said afterwards, and the mayor left without speaking to the reporters who had waited outside the chamber since the early evening.',
-      '',
-      'A spokeswoman for the mayor said the city would publish the full budget on its website next week, including the cost of the two new ferries that the harbour authority ordered from a yard in the south last year.',
-      '',
-      'Opposition members said they would ask for a second reading when the chamber returns in the autumn, arguing that the figures had been changed twice since the first draft was shown to the finance committee in March.',
-      '',
+      ...body.flatMap((p) => [p, '']),
     ];
     const first = story(
       'Harbour city council approves ferry budget after long debate.',
@@ -386,7 +394,7 @@ describe('segmentDump', () => {
       'Farmers in the northern valley were still counting their losses on Thursday as the river began to fall.';
     // A headline in title case is cut as one.
     const arts = await segmentText(
-      [...first, ...story('Northern Valley Farmers Count Losses After Spring Floods.', lead)].join('\n'),
+      [...first, ...story('Northern Valley Farmers Count Losses After Spring Floods.', lead, FLOODS)].join('\n'),
     );
     expect(arts.map((a) => a.title)).toEqual([
       'Harbour city council approves ferry budget after long debate.',
@@ -398,7 +406,7 @@ describe('segmentDump', () => {
     // The same line in sentence case reads as prose more than as a headline: when it is not cut, the
     // article that holds it says it may hold two, so a reader can split it.
     const joined = await segmentText(
-      [...first, ...story('Northern valley farmers count losses after spring floods.', lead)].join('\n'),
+      [...first, ...story('Northern valley farmers count losses after spring floods.', lead, FLOODS)].join('\n'),
     );
     if (joined.length === 1) expect(joined[0]!.boundaryConfidence).toBeLessThan(1);
     else expect(joined[1]!.boundaryConfidence).toBeLessThan(1);
@@ -552,5 +560,96 @@ describe('segmentDump', () => {
   it('returns nothing for empty or blank input', async () => {
     expect(await segmentText('')).toEqual([]);
     expect(await segmentText('\n\n  \n')).toEqual([]);
+  });
+});
+
+describe('the second look at an uncertain boundary', () => {
+  const HARBOUR = [
+    'Harbour board votes to close eastern quay',
+    '',
+    'The Varlen harbour board voted on Tuesday to close the eastern quay after inspectors found deep cracks in the pilings that hold up the loading cranes.',
+    '',
+    'Harbour master Edda Quist said repairs would take at least a year and cost the port its busiest berth during the grain season.',
+    '',
+    'Shipping agents warned that vessels would be sent to the western basin, where the channel is shallower and pilots are already stretched.',
+    '',
+    "Quist said the board would publish the inspectors' report next week and ask the regional council for an emergency grant.",
+    '',
+  ];
+  const ORCHARD = [
+    'Orchard growers light fires as late frost hits valley',
+    '',
+    'Growers in the Tessin valley lit fires between the rows overnight as temperatures fell far below freezing weeks after the apple trees had blossomed.',
+    '',
+    'Brana Lusk, who farms forty hectares above the village of Orlo, said she had not seen frost this late in twenty years of growing.',
+    '',
+    "The growers' cooperative estimated that a third of the blossom had been lost and asked the agriculture office to declare a local emergency.",
+    '',
+    "Forecasters at the regional weather office expect milder nights from Thursday, though growers said the damage to this year's crop was already done.",
+    '',
+  ];
+  const LIBRARY = [
+    'The central library of Kessing reopened its doors on Saturday after a renovation that replaced the roof, the heating and every shelf in the reading room.',
+    '',
+    'Mayor Ottavio Renn cut the ribbon in front of several hundred visitors, many of them children who queued for the new picture-book corner.',
+    '',
+    'The library will open on Sundays for the first time, librarian Mirela Faust said.',
+  ];
+  const dump = (headline: string): string => [...HARBOUR, ...ORCHARD, headline, '', ...LIBRARY].join('\n');
+  /** A scorer that reads nothing but its bias: keeps (or vetoes) every candidate alike. */
+  const alike = (keep: boolean, veto: boolean): BoundaryModel => {
+    const weights = (bias: number) => [bias, ...new Array(CANDIDATE_FEATURES.length - 1).fill(0)];
+    return new BoundaryModel({
+      format: 1,
+      features: [...CANDIDATE_FEATURES],
+      keep: { weights: weights(keep ? 20 : -20), threshold: 0.5 },
+      veto: { weights: weights(veto ? -20 : 20), threshold: 0.5 },
+      provenance: {},
+    });
+  };
+  const titles = async (text: string, boundary: BoundaryModel | null) =>
+    (await segmentText(text, 't', { boundary })).map((a) => a.title);
+
+  it('a provisional headline stands when the second look keeps it, and goes back to the article before otherwise', async () => {
+    // A headline ending in a period, which the headline rule does not take: the line model's cut is provisional.
+    const text = dump("Kessing's readers get their library back.");
+    expect(await titles(text, alike(true, false))).toHaveLength(3);
+    const undone = await segmentText(text, 't', { boundary: null });
+    expect(undone).toHaveLength(2);
+    expect(undone[1]!.text).toContain("Kessing's readers get their library back.");
+    expect(undone[1]!.boundaryConfidence).toBeLessThan(1);
+  });
+
+  it('with the committed scorer: a lead that repeats its headline and names new people keeps an uncertain cut', async () => {
+    const lead = [
+      "Kessing's central library reopened to readers on Saturday after a renovation that replaced the roof, the heating and every shelf in the reading room.",
+      '',
+      'Mayor Ottavio Renn cut the ribbon in front of several hundred readers, many of them children who queued for the new picture-book corner of the library.',
+      '',
+      'The library will open on Sundays for the first time, librarian Mirela Faust said.',
+    ];
+    const headline = "Kessing's readers get their library back.";
+    const fresh = await segmentText([...HARBOUR, ...ORCHARD, headline, '', ...lead].join('\n'), 't');
+    expect(fresh.map((a) => a.title)).toEqual([HARBOUR[0], ORCHARD[0], headline]);
+    // Uncertain, and said so.
+    expect(fresh[2]!.boundaryConfidence).toBeLessThan(0.8);
+    // Counterpart: the same line over more of the orchard story stays a paragraph of it.
+    const more = [
+      "The growers' cooperative said the fires between the rows had saved part of the apple blossom in the Tessin valley overnight, and Brana Lusk said the orchards above Orlo would need a second night of fires.",
+      '',
+      'The agriculture office said it would decide on the local emergency once the cooperative had counted the lost blossom.',
+    ];
+    const same = await segmentText([...HARBOUR, ...ORCHARD, headline, '', ...more].join('\n'), 't');
+    expect(same.map((a) => a.title)).toEqual([HARBOUR[0], ORCHARD[0]]);
+    expect(same[1]!.text).toContain(headline);
+  });
+
+  it('a cut the line model alone took is undone when the second look vetoes it, kept otherwise', async () => {
+    const text = dump('Kessing Library Reopens After Two Years.');
+    expect(await titles(text, alike(false, false))).toHaveLength(3);
+    expect(await titles(text, null)).toHaveLength(3);
+    const vetoed = await segmentText(text, 't', { boundary: alike(false, true) });
+    expect(vetoed).toHaveLength(2);
+    expect(vetoed[1]!.text).toContain('Kessing Library Reopens After Two Years.');
   });
 });

@@ -20,7 +20,17 @@ import {
   stripChromeSuffix,
   wordCount,
 } from './classify.js';
-import { addStems, type LineAttributes, type LineView, lineAttributes, lineFeatures } from './line-features.js';
+import { type BoundaryModel, boundaryModel, candidateFeatures } from './boundary-model.js';
+import {
+  addStems,
+  type LineAttributes,
+  type LineView,
+  lineAttributes,
+  lineFeatures,
+  nameStemsOf,
+  opensWithName,
+  stemsOf,
+} from './line-features.js';
 import { type LineModel, lineModel } from './line-model.js';
 import { outletFromCredits } from './credit-outlet.js';
 import { repairMojibake } from './mojibake.js';
@@ -140,6 +150,11 @@ class ArticleBuilder {
    * until the next line shows whether it was one; `heldConfidence` is the closed article's confidence before the cut.
    */
   provisional = false;
+  /**
+   * A cut the model alone took at or over the cut threshold (no rule backs it): it stands unless the second look at
+   * the paragraph under it (`standsAfterAll`) finds it very unlikely.
+   */
+  reviewed = false;
   heldConfidence = 1;
 
   /** Content-word stems of the headline and paragraphs (`addStems`), read by the line classifier. */
@@ -286,6 +301,13 @@ function yearsIn(text: string): string[] {
   return [...out];
 }
 
+/** A paragraph's first sentence (its first 300 characters at most). */
+function firstSentence(text: string): string {
+  const head = text.slice(0, 300);
+  const m = /[.!?]["”’']?(?=\s+["“‘']?\p{Lu})/u.exec(head);
+  return m ? head.slice(0, m.index + 1) : head;
+}
+
 /** First sentence (≤ 100 chars) of a paragraph, for articles that arrive without a headline. */
 function titleFromParagraph(text: string): string {
   const m = /^.{10,}?[.!?](?=\s|$)/u.exec(text);
@@ -361,6 +383,16 @@ export interface SegmentOptions {
    * given back to the article before as a paragraph. Else the model's, else `CANDIDATE_MIN`.
    */
   candidateMin?: number;
+  /**
+   * The second look at a provisional headline, when the paragraph under it arrives (`boundary-model.ts`): the cut
+   * stands when it says so, else it is undone. The committed one when absent; null: every such cut is undone.
+   */
+  boundary?: BoundaryModel | null;
+  /**
+   * Training only: called with the features and line of each provisional headline and each cut the model alone took
+   * (`learnedCut`), when the paragraph under it arrives.
+   */
+  onCandidate?: (features: number[], headlineLine: string, learnedCut: boolean) => void;
 }
 
 /**
@@ -405,9 +437,9 @@ export async function* segmentDump(
    * A provisional headline that no likelier one displaced, over no paragraph yet: it was a paragraph of the article
    * before after all (the cut is undone; what stood under it goes to that article too).
    */
-  const undoProvisional = (): void => {
+  const undoProvisional = (reviewedToo = false): void => {
     const b = cur;
-    if (!b?.provisional || !held || b.paragraphs.length > 0) return;
+    if (!(b?.provisional || (reviewedToo && b?.reviewed)) || !held || b.paragraphs.length > 0) return;
     const h = held;
     held = null;
     h.addParagraph(stripChromeSuffix(b.titleLine), 'body');
@@ -464,6 +496,7 @@ export async function* segmentDump(
   const headlineMin = options.headlineMin ?? model?.cut?.headlineMin ?? HEADLINE_MIN;
   const ruleBackedMin = options.ruleBackedMin ?? model?.cut?.ruleBackedMin ?? RULE_BACKED_MIN;
   const candidateMin = Math.min(headlineMin, options.candidateMin ?? model?.cut?.candidateMin ?? CANDIDATE_MIN);
+  const boundary = options.boundary === undefined ? (model ? boundaryModel() : null) : options.boundary;
   const labelIndex = (label: string): number => (model ? model.indexOf(label) : -1);
   const labelAt = {
     headline: labelIndex('headline'),
@@ -518,6 +551,47 @@ export async function* segmentDump(
       if (following.some((f) => f.has(w))) on++;
     }
     return back > on;
+  };
+
+  /**
+   * Whether a provisional headline `b` is one after all, read from the first paragraph under it (`para`) and the
+   * line after that, against the running article `before` (see `boundary-model.ts`).
+   */
+  const standsAfterAll = (
+    b: ArticleBuilder,
+    before: ArticleBuilder,
+    para: LineView,
+    known: LineAttributes | undefined,
+  ): boolean => {
+    if (!b.titleScores) return false;
+    if (!boundary && !options.onCandidate) return b.reviewed;
+    const a = known ?? own(para);
+    const last = before.paragraphs[before.paragraphs.length - 1];
+    const x = candidateFeatures({
+      headline: b.titleScores.headline,
+      caption: b.titleScores.caption,
+      subhead: b.titleScores.subhead,
+      body: b.titleScores.body,
+      headlineQuestion: /\?["”’']?$/.test(b.titleLine),
+      headlineWords: wordCount(b.titleLine, 30),
+      headlineOwn: (attrs.get(b.titleLine) ?? lineAttributes(b.titleLine)).own,
+      headlineStems: stemsOfText(b.titleLine),
+      headlineEndsPeriod: /[.]$/.test(b.titleLine),
+      paragraphStems: stemsOf(a),
+      paragraphNames: nameStemsOf(a),
+      paragraphOwn: a.own,
+      paragraphWords: wordCount(para.text, 60),
+      paragraphOpensWithName: opensWithName(para.text),
+      paragraphReportsSpeech: REPORTED_SPEECH.test(firstSentence(para.text)),
+      nextStems: window[0] ? stemsOfText(window[0].text) : null,
+      runningStems: before.stems(knownStems),
+      lastParagraphStems: last ? stemsOfText(last.text) : new Set(),
+      runningParagraphs: before.bodyParagraphs,
+      bylineOrStamp: b.authors.length > 0 || b.stamps.length > 0,
+    });
+    options.onCandidate?.(x, b.titleLine, b.reviewed);
+    if (!boundary) return b.reviewed;
+    return b.reviewed ? !boundary.vetoes(x) : boundary.keeps(x);
   };
 
   for (;;) {
@@ -770,6 +844,7 @@ export async function* segmentDump(
       b.titleLine = text;
       b.titleScores = learned;
       b.provisional = false;
+      b.reviewed = false;
       b.addTitleStems(text);
       previousText = text;
       continue;
@@ -808,6 +883,15 @@ export async function* segmentDump(
         learned.headline < headlineMin &&
         !(learned.headline >= ruleBackedMin && ruled()) &&
         !headlineOverDateline();
+      // Over the cut threshold, and taken by the model alone: reviewed (see `standsAfterAll`).
+      const reviewed =
+        isNew &&
+        !provisional &&
+        learned !== null &&
+        (boundary !== null || options.onCandidate !== undefined) &&
+        learned.headline >= headlineMin &&
+        !(learned.headline >= ruleBackedMin && ruled()) &&
+        !headlineOverDateline();
       if (isNew) {
         // A learned cut is never certain, however sure the model is (1 is for Source lines and input ends).
         const confidence = learned ? Math.min(learned.headline, LEARNED_CUT_MAX) : 1;
@@ -823,6 +907,7 @@ export async function* segmentDump(
         cur.boundaryConfidence = confidence;
         cur.titleScores = learned;
         cur.provisional = provisional;
+        cur.reviewed = reviewed;
         cur.heldConfidence = before;
         previousText = text;
         continue;
@@ -831,10 +916,15 @@ export async function* segmentDump(
       if (learned && learned.headline >= UNCERTAIN_MIN && b.bodyParagraphs >= 1)
         b.boundaryConfidence = Math.min(b.boundaryConfidence, 1 - learned.headline);
     }
-    // A paragraph under a provisional headline that no likelier one displaced: the cut is undone.
-    if (b.provisional && b.paragraphs.length === 0 && held) {
-      undoProvisional();
-      b = cur!;
+    // A paragraph under a provisional headline that no likelier one displaced: the cut stands when the second look
+    // at it (this paragraph and the line after, against the running article and the headline) says so; else it
+    // is undone.
+    if ((b.provisional || b.reviewed) && b.paragraphs.length === 0 && held) {
+      if (standsAfterAll(b, held, view, known)) b.provisional = b.reviewed = false;
+      else {
+        undoProvisional(true);
+        b = cur!;
+      }
     }
     const dateline = parseDateline(text);
     if (dateline?.agency && !b.agency && /^[\p{Lu}][\p{L}\d .&'-]{1,38}$/u.test(dateline.agency))
