@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { rng, syntheticArticle } from '../bench/synthetic.js';
 import { openStore } from '../src/store/index.js';
 import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
 import { runCli } from './run-cli.js';
+import { startWorker } from './worker-process.js';
 
 /**
  * Two `sitrep worker` processes writing into one PostgreSQL store (the store is the queue's database too), natively:
@@ -19,34 +19,11 @@ import { runCli } from './run-cli.js';
 const unavailable = await postgresUnavailable();
 if (unavailable) console.warn(unavailable);
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist/cli/main.js');
 const FILES = 4;
 const PER_FILE = 4;
+// Batches of 2 articles: a job of 4 is written in two transactions, and a kill can fall between them.
+const SMALL_BATCHES = { SITREP_PG_BATCH: '2' };
 const TABLES = ['articles', 'article_fingerprints', 'mentions', 'quotes', 'claims', 'event_mentions'];
-
-/** A worker process, its stderr collected; `onLine` sees each line as it comes. */
-function startWorker(args: string[], onLine: (line: string) => void = () => undefined) {
-  // Batches of 2 articles: a job of 4 is written in two transactions, and a kill can fall between them.
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'worker', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, SITREP_TRACE: '1', SITREP_PG_BATCH: '2' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let partial = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    partial += d.toString();
-    const lines = partial.split('\n');
-    partial = lines.pop()!;
-    for (const l of lines) onLine(l);
-  });
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, exit, stderr: () => stderr };
-}
 
 describe.skipIf(unavailable !== null)('two sitrep workers writing into one PostgreSQL store, one killed -9', () => {
   let url: string;
@@ -82,19 +59,23 @@ describe.skipIf(unavailable !== null)('two sitrep workers writing into one Postg
     const aStarted = new Promise<void>((resolve) => {
       aHasJob = resolve;
     });
-    const a = startWorker([...common, '--supervise-every', '2'], (line) => {
-      const job = /^sitrep-trace: job (.*)$/.exec(line);
-      if (job) {
-        currentJob = job[1]!;
-        aHasJob();
-      }
-      if (!killedJob && line.startsWith('sitrep-trace: stored ')) {
-        killedJob = currentJob;
-        a.child.kill('SIGKILL');
-      }
-    });
+    const a = startWorker(
+      [...common, '--supervise-every', '2'],
+      (line) => {
+        const job = /^sitrep-trace: job (.*)$/.exec(line);
+        if (job) {
+          currentJob = job[1]!;
+          aHasJob();
+        }
+        if (!killedJob && line.startsWith('sitrep-trace: stored ')) {
+          killedJob = currentJob;
+          a.child.kill('SIGKILL');
+        }
+      },
+      SMALL_BATCHES,
+    );
     await Promise.race([aStarted, a.exit]);
-    const b = startWorker([...common, '--supervise-every', '2', '--drain']);
+    const b = startWorker([...common, '--supervise-every', '2', '--drain'], undefined, SMALL_BATCHES);
     const [aExit, bExit] = await Promise.all([a.exit, b.exit]);
     expect(aExit.signal, a.stderr()).toBe('SIGKILL');
     expect(bExit.code, b.stderr()).toBe(0);

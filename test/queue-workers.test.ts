@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,35 +8,12 @@ import { rng, syntheticArticle } from '../bench/synthetic.js';
 import { search } from '../src/store/index.js';
 import { postgresForTests, throwawayDb, type ThrowawayDb } from '../src/queue/test-pg.js';
 import { runCli } from './run-cli.js';
+import { startWorker } from './worker-process.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const CLI = join(ROOT, 'dist/cli/main.js');
 const available = await postgresForTests();
 
 const FILES = 4;
 const PER_FILE = 4;
-
-/** A worker process, its stderr collected; `onLine` sees each line as it comes. */
-function startWorker(args: string[], onLine: (line: string) => void = () => undefined) {
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'worker', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, SITREP_TRACE: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let partial = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    partial += d.toString();
-    const lines = partial.split('\n');
-    partial = lines.pop()!;
-    for (const l of lines) onLine(l);
-  });
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, exit, stderr: () => stderr };
-}
 
 describe.skipIf(!available)('two sitrep worker processes on one store, one killed -9 mid-job', () => {
   let pg: ThrowawayDb;

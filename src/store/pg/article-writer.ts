@@ -34,29 +34,7 @@ export const PG_BATCH_ARTICLES = Number(process.env.SITREP_PG_BATCH) || 200;
 /** The writer lock (see `pgStore`): taken shared by each batch of articles, exclusively by a working copy. */
 export const WRITER_LOCK = 0x5174_0002;
 
-const ARTICLE_COLUMNS = [
-  'id',
-  'title',
-  'url',
-  'outlet',
-  'published',
-  'published_precision',
-  'published_from',
-  'anchor',
-  'anchor_from',
-  'text',
-  'captions',
-  'authors',
-  'origin',
-  'warnings',
-  'paragraphs',
-  'sentences',
-  'timexes',
-  'duplicate_of',
-  'similarity',
-  'boundary_confidence',
-];
-/** `ArticleRecord.article`'s keys, in `ARTICLE_COLUMNS` order. */
+/** `ArticleRecord.article`'s keys; each one's column is its snake_case name (`ARTICLE_COLUMNS`). */
 const ARTICLE_KEYS = [
   'id',
   'title',
@@ -79,6 +57,7 @@ const ARTICLE_KEYS = [
   'similarity',
   'boundaryConfidence',
 ];
+const ARTICLE_COLUMNS = ARTICLE_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 const MENTION_COLUMNS = ['start', '"end"', 'text', 'type', 'actor_key', 'canonical', 'role', 'affiliation', 'metonym'];
 const QUOTE_COLUMNS = [
   'idx',
