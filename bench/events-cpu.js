@@ -1,0 +1,66 @@
+// CPU time of the events stage, this build beside another checkout's build, in one process alternating the two
+// (paired rounds, the order swapped every round), over the documents of the real-news events dev set. Each document
+// is prepared once (language, time, quotes) by this build; only the events stage is timed. Run it both ways round
+// (`--other` swapped with this checkout) and read the two ratios together: the build loaded first can be favoured.
+// Usage: node bench/events-cpu.js --other /path/to/other/dist [--rounds 9]
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadDevset } from './devsets/load.js';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const other = opt('other', null);
+if (!other) throw new Error('--other DIST is required');
+const rounds = Number(opt('rounds', 9));
+const here = fileURLToPath(new URL('../dist', import.meta.url));
+const url = (dist, path) => pathToFileURL(`${dist}/${path}`).href;
+
+const { annotateLanguage } = await import(url(here, 'language/index.js'));
+const { loadTagger } = await import(url(here, 'language/ner/index.js'));
+const { createDoc, publishedOn, textArticle } = await import(url(here, 'model/index.js'));
+const { annotateTime } = await import(url(here, 'time/index.js'));
+const { annotateQuotes } = await import(url(here, 'quotes/index.js'));
+const thisEvents = (await import(url(here, 'events/index.js'))).annotateEvents;
+const otherEvents = (await import(url(other, 'events/index.js'))).annotateEvents;
+
+const tagger = loadTagger();
+const byDoc = new Map();
+for (const r of loadDevset()) if (!byDoc.has(r.doc)) byDoc.set(r.doc, r);
+const docs = [];
+for (const [id, r] of byDoc) {
+  const doc = createDoc(id, textArticle(r.text, id, publishedOn(r.published, 'bench')));
+  annotateLanguage(doc, tagger);
+  annotateTime(doc);
+  annotateQuotes(doc);
+  docs.push(doc);
+}
+const words = docs.reduce((n, d) => n + d.tokens.filter((t) => /\w/.test(t.text)).length, 0);
+/** CPU milliseconds per 600 words of one pass of `annotate` over every document. */
+const pass = (annotate) => {
+  const t0 = process.cpuUsage();
+  for (const d of docs) annotate(d);
+  const t = process.cpuUsage(t0);
+  return ((t.user + t.system) / 1000 / words) * 600;
+};
+pass(thisEvents);
+pass(otherEvents);
+const mine = [];
+const theirs = [];
+for (let k = 0; k < rounds; k++) {
+  if (k % 2) {
+    theirs.push(pass(otherEvents));
+    mine.push(pass(thisEvents));
+  } else {
+    mine.push(pass(thisEvents));
+    theirs.push(pass(otherEvents));
+  }
+  console.log(`round ${k + 1}: this ${mine[k].toFixed(3)} ms, other ${theirs[k].toFixed(3)} ms per 600 words`);
+}
+const median = (v) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+const ratios = mine.map((x, i) => x / theirs[i]);
+console.log(
+  `events stage: this ${median(mine).toFixed(3)} ms, other ${median(theirs).toFixed(3)} ms of CPU per 600 words; ` +
+    `median paired ratio ${median(ratios).toFixed(3)} (${docs.length} documents, ${words} words, ${rounds} rounds)`,
+);
