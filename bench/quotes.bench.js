@@ -6,6 +6,7 @@
 //      length summed over its fragments). A quote split in two leaves its second half a false positive.
 //    - lenient (the earlier figure): a prediction is right when it matches any gold quote, a gold quote is found
 //      when any prediction matches it.
+//    Split / merged: gold quotes that two or more predictions overlap, predictions that overlap two or more gold quotes.
 //    Speaker accuracy: over gold quotes with a Source, the matched prediction's speaker overlaps the Source
 //    (strict: the one prediction matched to it; lenient: any matching prediction).
 //    The dev articles are split by article into `tune` and `check` halves (sha256 of the article name, even
@@ -136,7 +137,19 @@ function benchPolnear() {
   const acc = Object.fromEntries(
     halves.map((h) => [
       h,
-      { n: 0, ngold: 0, npred: 0, strictTp: 0, lenTp: 0, lenRec: 0, src: 0, spkStrict: 0, spkLen: 0 },
+      {
+        n: 0,
+        ngold: 0,
+        npred: 0,
+        strictTp: 0,
+        lenTp: 0,
+        lenRec: 0,
+        src: 0,
+        spkStrict: 0,
+        spkLen: 0,
+        split: 0,
+        merged: 0,
+      },
     ]),
   );
   for (const a of articles) {
@@ -146,6 +159,11 @@ function benchPolnear() {
     const golds = a.gold.map((g) => g.frags);
     const m = assign(spans, golds);
     const matchedPred = new Set(m.values());
+    // A gold statement that two or more predictions touch was split (each prediction after the first is a false
+    // positive one-to-one); a prediction touching two or more gold statements merged them.
+    const touches = (p, g) => g.some((f) => overlap(p, f) > 0);
+    const split = golds.filter((g) => spans.filter((p) => touches(p, g)).length > 1).length;
+    const merged = spans.filter((p) => golds.filter((g) => touches(p, g)).length > 1).length;
     const speakerOk = (p, g) => !!p.speaker && g.source.some((f) => overlap([p.speaker.start, p.speaker.end], f) > 0);
     for (const h of [a.half, 'all']) {
       const s = acc[h];
@@ -153,6 +171,8 @@ function benchPolnear() {
       s.ngold += golds.length;
       s.npred += preds.length;
       s.strictTp += m.size;
+      s.split += split;
+      s.merged += merged;
       s.lenTp += spans.filter((p) => golds.some((g) => matchScore(p, g) > 0)).length;
       a.gold.forEach((g, j) => {
         const hits = preds.filter((_, i) => matchScore(spans[i], g.frags) > 0);
@@ -193,6 +213,7 @@ function benchPolnear() {
     console.log(
       `  quotes strict  P ${f3(strict.p)}  R ${f3(strict.r)}  F1 ${f3(strict.f)}   lenient  P ${f3(lp)}  R ${f3(lr)}  F1 ${f3(lf)}`,
     );
+    console.log(`  gold quotes split over 2+ predictions ${s.split}   predictions over 2+ gold quotes ${s.merged}`);
     console.log(
       `  speaker strict ${f3(s.spkStrict / s.src)} (${s.spkStrict}/${s.src})   lenient ${f3(s.spkLen / s.src)} (${s.spkLen}/${s.src})`,
     );
