@@ -9,6 +9,17 @@ const DE_BODY = [
   'Die Fähren müssen deshalb den älteren Südkai anlaufen, was die Überfahrt für Pendler um fast vierzig Minuten verlängert.',
   'Über die Kosten der Reparatur will der Rat am Donnerstag beraten; erste Schätzungen gehen von mehreren Millionen Euro aus.',
 ];
+const DE_MORE = [
+  'Fischer aus dem Nachbarort Wellhusen dürfen ihre Boote vorerst an der Tankstelle im Osthafen festmachen, teilte die Stadt mit.',
+  'Die Polizei bittet Spaziergänger, die Absperrungen an der Mole zu beachten und den Weg über den Deich zu nehmen.',
+];
+const EN_LEAD =
+  'The harbor board of Port Wendle voted on Monday night to close the old sea wall for at least a fortnight after divers found cracks.';
+const EN_BODY = [
+  'Three concrete blocks at the end of the wall showed fresh cracks during a first inspection, the harbor office said.',
+  'Ferries will use the older south quay in the meantime, which adds close to forty minutes to the crossing for commuters.',
+  'The board will discuss the cost of repairs on Thursday; first estimates run to several million dollars.',
+];
 const FR_LEAD =
   'La municipalité de Port-Ellery a annoncé mardi la fermeture de la jetée nord pour au moins deux semaines, après la tempête.';
 const FR_BODY = [
@@ -66,6 +77,34 @@ describe('the lead paragraph above the body', () => {
       <p>Ein Hinweis der Redaktion, der über der Überschrift steht und länger als ein Satz ist.</p><h1>Hafenmole bleibt gesperrt</h1>
       <div class="article-body">${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></body>`;
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+  it('keeps a lead over a share bar of plain links and an audio player, whatever their class names', () => {
+    const buttons = ['Facebook', 'X', 'WhatsApp', 'E-Mail', 'Drucken']
+      .map((w) => `<li><a href="#">${w}</a></li>`)
+      .join('');
+    const html = `<body>${nav}<div class="seite"><div class="kopf"><h1>Hafenmole bleibt gesperrt</h1><p>${DE_LEAD}</p></div>
+      <ul class="aktionen">${buttons}</ul><div class="player"><a href="#">Artikel anhören</a> <span>03:12</span></div>
+      <div class="article-text">${[...DE_BODY, ...DE_MORE].map((p) => `<p>${p}</p>`).join('')}</div></div>${related(6)}${footer}</body>`;
+    expect(extractHtml(html).text).toBe([DE_LEAD, ...DE_BODY, ...DE_MORE].join('\n\n'));
+  });
+
+  it('keeps a standfirst over more than a dozen blocks of byline, date, reading time and share buttons', () => {
+    const share = ['Facebook', 'X', 'LinkedIn', 'Reddit', 'WhatsApp', 'Email', 'Print', 'Copy link']
+      .map((w) => `<li><a href="#">${w}</a></li>`)
+      .join('');
+    const html = `<body>${nav}<article><h1>Sea wall stays closed</h1><p>${EN_LEAD}</p>
+      <div class="meta"><p>By Nora Quill</p><p>March 12, 2024</p><p>4 min read</p></div>
+      <div class="share"><ul>${share}</ul></div><p><a href="#">Listen to this article</a></p>
+      <div class="article-body">${EN_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article>${related(6)}${footer}</body>`;
+    expect(extractHtml(html).text).toBe([EN_LEAD, ...EN_BODY].join('\n\n'));
+  });
+
+  it('does not take the summary of another story, above a headline link, for the lead', () => {
+    const html = `<body>${nav}<article><h1>Sea wall stays closed</h1>
+      <p>A different story about the ferry timetable that readers might open next, summed up in one sentence.</p>
+      <p><a href="/other">Ferries return to the old timetable after the storm season ends</a></p>
+      <div class="article-body">${EN_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article>${footer}</body>`;
+    expect(extractHtml(html).text).toBe(EN_BODY.join('\n\n'));
   });
 });
 
@@ -132,6 +171,35 @@ describe('paragraphs with inline elements', () => {
     );
   });
 
+  it('does not split a paragraph at a furniture-classed link inside an inline element or closing an open sentence', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p>Laut <b><a class="tag-link" href="/thema/polizei">Polizei</a></b> wurde bei dem Brand niemand verletzt.</p>
+      <p>Die Ermittlungen zur Ursache übernimmt nach Angaben der Stadt die <a class="tag-link" href="/thema/kripo">Kriminalpolizei</a></p>
+      <p>${DE_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(html).text.split('\n\n')).toEqual([
+      DE_BODY[0],
+      'Laut Polizei wurde bei dem Brand niemand verletzt.',
+      'Die Ermittlungen zur Ursache übernimmt nach Angaben der Stadt die Kriminalpolizei',
+      DE_BODY[1],
+    ]);
+    const en = `<body><article><div class="article-body"><p>${EN_BODY[0]}</p>
+      <p>The inspection was ordered by <em><a class="author-link" href="/people/quill">Mayor Nora Quill</a></em> after the storm.</p>
+      <p>Repairs will be paid for by the <span class="tag"><a href="/topics/port">port authority</a></span></p>
+      <p>${EN_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(en).text.split('\n\n')).toEqual([
+      EN_BODY[0],
+      'The inspection was ordered by Mayor Nora Quill after the storm.',
+      'Repairs will be paid for by the port authority',
+      EN_BODY[1],
+    ]);
+  });
+
+  it('still sets apart a credit span after a finished sentence', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p>${DE_BODY[1]} <span class="credit">Foto: Hanna Keller</span></p><p>${DE_BODY[2]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+
   it('still sets apart a byline span that opens a paragraph', () => {
     const html = `<body><article><div class="article-body"><p><span class="byline">Von Hanna Keller</span></p>${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></body>`;
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
@@ -183,6 +251,25 @@ describe('short pages', () => {
     'Die Feuerwehr von Elmbach hat am Sonntagmorgen einen Brand in einer Lagerhalle am Hafen gelöscht. Verletzt wurde niemand, die Ursache ist noch unklar.';
   const about =
     '<div id="sidebar"><div class="widget"><p>Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise von Leserinnen und Lesern.</p></div></div>';
+
+  it('keeps a short post under a headline that links to the post itself, over longer sidebar text', () => {
+    const en =
+      'The Port Wendle fire brigade put out a blaze in a harbor warehouse early on Sunday. Nobody was hurt and the cause is not yet known.';
+    const sidebar = (text: string) =>
+      `<div id="secondary" class="widget-area"><section class="widget"><h2>About</h2><p>${text}</p><p>${text}</p></section></div>`;
+    const page = (title: string, text: string, tags: string, side: string) =>
+      `<body><div id="page"><header class="site-header"><nav><a href="/">Home</a> <a href="/archive">Archive</a></nav></header>
+      <div id="content"><main><article class="post"><header class="entry-header"><h1 class="entry-title"><a href="/2024/03/post/">${title}</a></h1></header>
+      <div class="entry-content"><p>${text}</p></div><footer class="entry-footer">${tags}</footer></article></main>${side}</div></div></body>`;
+    const enTags = '<a href="/t/fire">Fire</a>, <a href="/t/harbor">Harbor</a>';
+    const enAbout =
+      'The Port Wendle Courier has reported on the town and its harbor for over a hundred years. Our newsroom is independent and welcomes tips from readers.';
+    expect(extractHtml(page('Warehouse fire at the harbor', en, enTags, sidebar(enAbout))).text).toBe(en);
+    const deTags = '<a href="/t/feuerwehr">Feuerwehr</a>, <a href="/t/hafen">Hafen</a>';
+    const deAbout =
+      'Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise.';
+    expect(extractHtml(page('Brand am Hafen', short, deTags, sidebar(deAbout))).text).toBe(short);
+  });
 
   it('leaves out a comment section without class names that its heading labels, though it is longer than the post', () => {
     const comments = [1, 2, 3, 4, 5]
