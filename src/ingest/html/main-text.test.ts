@@ -99,6 +99,29 @@ describe('the lead paragraph above the body', () => {
     expect(extractHtml(html).text).toBe([EN_LEAD, ...EN_BODY].join('\n\n'));
   });
 
+  it('keeps a lead named so in a page header outside the <article> that holds only the body', () => {
+    const page = (kicker: string, title: string, lead: string, date: string, body: string[]) =>
+      `<body>${nav}<div class="page"><div class="article-head"><span class="kicker">${kicker}</span><h1>${title}</h1>
+      <p class="article-head__lead">${lead}</p><p class="date">${date}</p></div>
+      <div class="columns"><article class="story">${body.map((p) => `<p>${p}</p>`).join('')}</article>${related(6)}</div></div>${footer}</body>`;
+    expect(
+      extractHtml(
+        page('Elmbach', 'Hafenmole bleibt gesperrt', DE_LEAD, '12.03.2024, 08:15 Uhr', [...DE_BODY, ...DE_MORE]),
+      ).text,
+    ).toBe([DE_LEAD, ...DE_BODY, ...DE_MORE].join('\n\n'));
+    expect(
+      extractHtml(page('Port Wendle', 'Sea wall stays closed', EN_LEAD, 'March 12, 2024', [...EN_BODY, ...EN_BODY]))
+        .text,
+    ).toBe([EN_LEAD, ...EN_BODY, ...EN_BODY].join('\n\n'));
+  });
+
+  it("does not take another story's teaser between the headline and an <article> for the lead", () => {
+    const html = `<body>${nav}<div class="page"><div class="article-head"><h1>Hafenmole bleibt gesperrt</h1></div>
+      <div class="left"><div class="teaser"><p>Eine andere Meldung aus der Region, die Leser als Nächstes öffnen könnten, in einem Satz.</p></div></div>
+      <article class="story">${[...DE_BODY, ...DE_MORE].map((p) => `<p>${p}</p>`).join('')}</article></div>${footer}</body>`;
+    expect(extractHtml(html).text).toBe([...DE_BODY, ...DE_MORE].join('\n\n'));
+  });
+
   it('does not take the summary of another story, above a headline link, for the lead', () => {
     const html = `<body>${nav}<article><h1>Sea wall stays closed</h1>
       <p>A different story about the ferry timetable that readers might open next, summed up in one sentence.</p>

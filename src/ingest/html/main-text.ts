@@ -557,13 +557,21 @@ function leadBefore(blocks: Block[], values: number[], first: number, container:
       .map((f) => f.block)
       .slice(-MAX_LEAD_BLOCKS);
   let counted = 0;
+  let outside = false;
   for (let i = first - 1; i >= 0 && i >= first - LEAD_WALK && counted < LEAD_LOOKBACK; i--) {
     const b = blocks[i]!;
     // Only a block between the headline and the body is a lead; short of the headline, only a named one.
     if (b.heading === 1) return lead(true);
-    if (!inside(b.el, scope)) break;
+    // Outside the article around the body (a page header holding the headline over an <article> holding only the
+    // body), only a block named the lead is one — not a furniture box such as another story's teaser —, and only
+    // when the headline is reached above it.
+    if (!inside(b.el, scope)) outside = true;
     if (isFurnitureLine(b.text)) continue;
-    const hinted = hasLeadHint(b.el, scope);
+    const hinted = hasLeadHint(b.el, outside ? commonAncestor(b.el, container) : scope);
+    if (outside && (!hinted || b.furniture)) {
+      if (b.heading || b.linkChars > 0.5 * b.text.length) break;
+      continue;
+    }
     if (b.heading && !hinted) break;
     // A headline link (a teaser for another story) ends the article's top; buttons and furniture links are passed over.
     if (b.linkChars > 0.5 * b.text.length && (isHeadlineLink(b) || (!b.furniture && b.text.length >= 40))) break;
@@ -574,7 +582,13 @@ function leadBefore(blocks: Block[], values: number[], first: number, container:
     const prose = /[.!?…"”»)]$/.test(b.text) && b.text.length >= 60;
     if (prose || (hinted && b.text.length >= 30)) found.unshift({ block: b, hinted });
   }
-  return lead(false);
+  return lead(false).filter((b) => inside(b.el, scope));
+}
+
+/** The smallest element holding both. */
+function commonAncestor(a: HElement, b: HElement): HElement {
+  for (let n: HElement | null = a; n; n = n.parent) if (inside(b, n)) return n;
+  return a;
 }
 
 export { wordCount };
