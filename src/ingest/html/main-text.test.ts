@@ -308,6 +308,20 @@ describe('short pages', () => {
     }
   });
 
+  it('leaves out a box of other stories without class names that its heading labels, though it is longer than the post', () => {
+    const others = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<div><h4>Eine andere Meldung ${i}</h4><p>Eine andere Meldung aus der Region, die Leser als Nächstes öffnen könnten, ganz ohne Link im Text, Nummer ${i}.</p></div>`,
+      )
+      .join('');
+    for (const heading of ['Das könnte Sie auch interessieren', 'Mehr zum Thema', 'You might also be interested in']) {
+      const html = `<body><div><a href="/">Start</a> | <a href="/archiv">Archiv</a></div><div><h1>Brand am Hafen</h1><p>${short}</p></div>
+        <div><h3>${heading}</h3>${others}</div></body>`;
+      expect(extractHtml(html).text, heading).toBe(short);
+    }
+  });
+
   it('keeps a one-paragraph post over a comment thread with several times its text', () => {
     const thread = [1, 2, 3, 4, 5, 6]
       .map(
