@@ -322,6 +322,30 @@ describe('short pages', () => {
     }
   });
 
+  it('keeps a short article under the headline over a longer box of other text elsewhere on the page', () => {
+    const en =
+      'The Port Wendle fire brigade put out a blaze in a harbor warehouse early on Sunday. Nobody was hurt and the cause is not yet known.';
+    const page = (title: string, text: string, box: string) =>
+      `<body><div><a href="/">Start</a> | <a href="/archiv">Archiv</a></div><div class="wrap"><div class="col"><h1>${title}</h1>
+      <p>${text}</p></div><ul>${links}</ul><div class="col2"><p>${box}</p><p>${box}</p></div></div></body>`;
+    const links = Array.from({ length: 10 }, (_, i) => `<li><a href="/r${i}">Aus der Region, Teil ${i}</a></li>`).join(
+      '',
+    );
+    const deBox =
+      'Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise.';
+    const enBox =
+      'The Port Wendle Courier has reported on the town and its harbor for over a hundred years. Our newsroom is independent and welcomes tips from readers.';
+    expect(extractHtml(page('Brand am Hafen', short, deBox)).text).toBe(short);
+    expect(extractHtml(page('Warehouse fire at the harbor', en, enBox)).text).toBe(en);
+  });
+
+  it('does not take a site title set as the headline, with its tagline, for the article', () => {
+    const links = Array.from({ length: 10 }, (_, i) => `<li><a href="/r${i}">Rubrik ${i}</a></li>`).join('');
+    const html = `<body><div class="top"><h1>Elmbacher Zeitung</h1><p>Nachrichten aus Elmbach und dem Umland.</p></div>
+      <ul>${links}</ul><div class="story"><h2>Hafenmole bleibt gesperrt</h2>${[...DE_BODY, ...DE_MORE].map((p) => `<p>${p}</p>`).join('')}</div></body>`;
+    expect(extractHtml(html).text).toBe(['Hafenmole bleibt gesperrt', ...DE_BODY, ...DE_MORE].join('\n\n'));
+  });
+
   it('keeps a one-paragraph post over a comment thread with several times its text', () => {
     const thread = [1, 2, 3, 4, 5, 6]
       .map(

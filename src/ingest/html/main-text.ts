@@ -328,12 +328,50 @@ function chooseContainer(blocks: Block[], values: number[], root: HElement): HEl
   }
   let best: HElement = root;
   let bestScore = -Infinity;
-  for (const [el, s] of score) {
-    let boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
-    if (boosted > 0 && inFurniture.has(el)) boosted *= FURNITURE_FACTOR;
+  const boostedScore = (el: HElement): number => {
+    const s = score.get(el) ?? 0;
+    const boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
+    return boosted > 0 && inFurniture.has(el) ? boosted * FURNITURE_FACTOR : boosted;
+  };
+  for (const el of score.keys()) {
+    const boosted = boostedScore(el);
     if (boosted > bestScore || (boosted === bestScore && strictlyAbove(best, el))) [best, bestScore] = [el, boosted];
   }
-  return best;
+  return underHeadline(blocks, values, best, bestScore, boostedScore) ?? best;
+}
+
+/** Blocks after the page's `<h1>` within which its article's text begins. */
+const HEADLINE_REACH = 8;
+/** How much of the best element's value the text under the headline needs to be taken instead. */
+const HEADLINE_SHARE = 0.4;
+
+/**
+ * The article is the text under the page's headline: when the best element holds neither the `<h1>` nor text
+ * starting just under it (a longer box of other text elsewhere on the page outweighs a short article), the best
+ * element around the text under the headline is taken instead, if it has a fair share of the best's value.
+ */
+function underHeadline(
+  blocks: Block[],
+  values: number[],
+  best: HElement,
+  bestScore: number,
+  boostedScore: (el: HElement) => number,
+): HElement | null {
+  const h = blocks.findIndex((b) => b.heading === 1);
+  if (h < 0 || bestScore <= 0 || inside(blocks[h]!.el, best)) return null;
+  let start = -1;
+  for (let i = h + 1; i < blocks.length && i <= h + HEADLINE_REACH; i++) {
+    if (inside(blocks[i]!.el, best)) return null;
+    if (start < 0 && values[i]! > 0 && !blocks[i]!.furniture) start = i;
+  }
+  if (start < 0) return null;
+  let found: HElement | null = null;
+  let foundScore = -Infinity;
+  for (let n: HElement | null = blocks[start]!.el; n && !inside(best, n); n = n.parent) {
+    const s = boostedScore(n);
+    if (s > foundScore) [found, foundScore] = [n, s];
+  }
+  return found && foundScore >= HEADLINE_SHARE * bestScore ? found : null;
 }
 
 function inside(el: HElement, container: HElement): boolean {
