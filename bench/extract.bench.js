@@ -2,10 +2,12 @@
 // (../shared/data/article-extraction): sitrep's extractHtml vs Readability.js (on linkedom), scored with the
 // benchmark's metric (word 4-gram shingles; per-page precision/recall averaged; F1 of the means), plus ms/page,
 // and with must / must-not snippets derived from each page (see snippetsOf): pages with every body snippet,
-// body snippets found, boilerplate snippets kept out.
+// body snippets found, boilerplate snippets kept out; and whole pages (see completeness, extraText): pages with every
+// gold paragraph in our text, gold paragraphs found, pages with no text outside the gold, our words inside the gold.
 // The pages are split by id into a tuning half and a check half (tune: second hex digit of the id even).
-// Usage: npm run bench:extract [-- --worst N [--strict]] [-- --split tune|check] [-- --data DIR]
-// (--worst lists tuning pages only; --strict lists their misses of the strict snippets)
+// Usage: npm run bench:extract [-- --worst N [--strict | --pages]] [-- --split tune|check] [-- --data DIR]
+// (--worst lists tuning pages only; --strict lists their misses of the strict snippets, --pages the gold paragraphs
+// they miss and the paragraphs outside the gold they keep)
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -29,6 +31,7 @@ if (!DATA) {
 }
 const WORST = Number(opt('worst', 0));
 const STRICT = argv.includes('--strict');
+const PAGES = argv.includes('--pages');
 const SPLITS = opt('split') ? [opt('split')] : ['tune', 'check'];
 
 const gold = JSON.parse(readFileSync(join(DATA, 'ground-truth.json'), 'utf8'));
@@ -158,6 +161,96 @@ function strictSnippetsOf(page) {
   }
   return { must, mustNot };
 }
+// Complete pages: every paragraph of the gold body is in our text, whitespace collapsed (strict: character for
+// character; lenient: letters and digits only, lower-cased); a paragraph we print in pieces still counts when the
+// pieces follow each other. The page-level proxy of "every expected snippet present".
+const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+const letters = (s) => (s ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+function completeness(page, out) {
+  const strictText = squash(out);
+  const lenientText = letters(out);
+  let strict = 0,
+    lenient = 0,
+    n = 0;
+  const missing = [];
+  for (const para of page.truth.split(/\n+/)) {
+    const p = squash(para);
+    const ws = words(p);
+    if (ws.length === 0) continue;
+    n++;
+    if (strictText.includes(p)) strict++;
+    if (lenientText.includes(letters(p))) lenient++;
+    else missing.push(ws.slice(0, SNIPPET_WORDS).join(' '));
+  }
+  return { n, strict, lenient, missing };
+}
+// Boilerplate proxy: paragraphs of our text that are not in the gold body, by their share of our words (strict: the
+// paragraph's words are not a run of the gold's; lenient: fewer than half of its word 4-grams are the gold's, or, under
+// four words, not a run of the gold's). The Zyte gold leaves out standfirsts, which sitrep keeps: they count here.
+function extraText(page, out) {
+  const goldWords = words(page.truth);
+  const goldText = joined(goldWords);
+  const gold4 = new Set();
+  for (let i = 0; i + 4 <= goldWords.length; i++) gold4.add(goldWords.slice(i, i + 4).join(' '));
+  let all = 0,
+    strict = 0,
+    lenient = 0;
+  const kept = [];
+  for (const para of (out ?? '').split(/\n\s*\n/)) {
+    const ws = words(para);
+    if (ws.length === 0) continue;
+    all += ws.length;
+    if (goldText.includes(joined(ws))) continue;
+    strict += ws.length;
+    let shared = 0;
+    for (let i = 0; i + 4 <= ws.length; i++) if (gold4.has(ws.slice(i, i + 4).join(' '))) shared++;
+    if (ws.length < 4 || shared < 0.5 * (ws.length - 3)) {
+      lenient += ws.length;
+      kept.push(ws.slice(0, SNIPPET_WORDS).join(' '));
+    }
+  }
+  return { strict: all ? strict / all : 0, lenient: all ? lenient / all : 0, kept };
+}
+function pageScores(outputs, split) {
+  let n = 0,
+    completeStrict = 0,
+    completeLenient = 0,
+    paras = 0,
+    parasFound = 0,
+    cleanStrict = 0,
+    cleanLenient = 0,
+    extraStrict = 0,
+    extraLenient = 0;
+  const misses = [];
+  for (const page of pages) {
+    if (page.split !== split) continue;
+    n++;
+    const out = outputs.get(page.id);
+    const c = completeness(page, out);
+    if (c.strict === c.n) completeStrict++;
+    if (c.lenient === c.n) completeLenient++;
+    paras += c.n;
+    parasFound += c.lenient;
+    const x = extraText(page, out);
+    if (x.strict === 0) cleanStrict++;
+    if (x.lenient === 0) cleanLenient++;
+    extraStrict += x.strict;
+    extraLenient += x.lenient;
+    if (c.missing.length || x.kept.length) misses.push({ id: page.id, missing: c.missing, kept: x.kept });
+  }
+  return {
+    n,
+    completeStrict,
+    completeLenient,
+    parasFound: parasFound / paras,
+    cleanStrict,
+    cleanLenient,
+    outStrict: 1 - extraStrict / n,
+    outLenient: 1 - extraLenient / n,
+    misses,
+  };
+}
+
 for (const page of pages) {
   page.snippets = snippetsOf(page);
   page.strictSnippets = strictSnippetsOf(page);
@@ -211,6 +304,7 @@ function run(name, fn) {
       ...score(outputs, split),
       snippets: snippetScore(outputs, split),
       strict: snippetScore(outputs, split, 'strictSnippets'),
+      pages: pageScores(outputs, split),
     };
   return { name, ms, cpuMs, failures, bySplit };
 }
@@ -235,6 +329,17 @@ for (const r of results) {
     );
   }
 }
+console.log(
+  '\nwhole pages      split  complete pages strict (lenient)  gold paragraphs found  no extra text strict (lenient)  text out strict (lenient)',
+);
+for (const r of results) {
+  for (const split of SPLITS) {
+    const x = r.bySplit[split].pages;
+    console.log(
+      `${r.name.padEnd(15)}  ${split.padEnd(5)}  ${`${x.completeStrict}/${x.n} (${x.completeLenient}/${x.n})`.padStart(30)}  ${x.parasFound.toFixed(3).padStart(21)}  ${`${x.cleanStrict}/${x.n} (${x.cleanLenient}/${x.n})`.padStart(30)}  ${`${x.outStrict.toFixed(3)} (${x.outLenient.toFixed(3)})`.padStart(25)}`,
+    );
+  }
+}
 console.log('\nsystem           ms/page  cpu ms/page  failures');
 for (const r of results)
   console.log(
@@ -247,7 +352,10 @@ if (WORST > 0) {
       `${p.id.slice(0, 12)}  F ${p.f.toFixed(3)}  P ${(p.p ?? 1).toFixed(3)}  R ${(p.r ?? 1).toFixed(3)}  ${gold[p.id].url}`,
     );
   }
-  console.log(`\nsitrep tuning pages with snippets missed or kept${STRICT ? ' (strict snippets)' : ''}:`);
-  for (const m of results[0].bySplit.tune[STRICT ? 'strict' : 'snippets'].misses)
+  const which = PAGES ? 'gold paragraphs missed or text kept (lenient)' : STRICT ? 'strict snippets' : 'snippets';
+  console.log(`\nsitrep tuning pages with ${which} missed or kept:`);
+  for (const m of PAGES
+    ? results[0].bySplit.tune.pages.misses
+    : results[0].bySplit.tune[STRICT ? 'strict' : 'snippets'].misses)
     console.log(`${m.id.slice(0, 12)}  missing ${JSON.stringify(m.missing)}  kept ${JSON.stringify(m.kept)}`);
 }

@@ -9,6 +9,17 @@ const DE_BODY = [
   'Die Fähren müssen deshalb den älteren Südkai anlaufen, was die Überfahrt für Pendler um fast vierzig Minuten verlängert.',
   'Über die Kosten der Reparatur will der Rat am Donnerstag beraten; erste Schätzungen gehen von mehreren Millionen Euro aus.',
 ];
+const DE_MORE = [
+  'Fischer aus dem Nachbarort Wellhusen dürfen ihre Boote vorerst an der Tankstelle im Osthafen festmachen, teilte die Stadt mit.',
+  'Die Polizei bittet Spaziergänger, die Absperrungen an der Mole zu beachten und den Weg über den Deich zu nehmen.',
+];
+const EN_LEAD =
+  'The harbor board of Port Wendle voted on Monday night to close the old sea wall for at least a fortnight after divers found cracks.';
+const EN_BODY = [
+  'Three concrete blocks at the end of the wall showed fresh cracks during a first inspection, the harbor office said.',
+  'Ferries will use the older south quay in the meantime, which adds close to forty minutes to the crossing for commuters.',
+  'The board will discuss the cost of repairs on Thursday; first estimates run to several million dollars.',
+];
 const FR_LEAD =
   'La municipalité de Port-Ellery a annoncé mardi la fermeture de la jetée nord pour au moins deux semaines, après la tempête.';
 const FR_BODY = [
@@ -66,6 +77,57 @@ describe('the lead paragraph above the body', () => {
       <p>Ein Hinweis der Redaktion, der über der Überschrift steht und länger als ein Satz ist.</p><h1>Hafenmole bleibt gesperrt</h1>
       <div class="article-body">${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></body>`;
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+  it('keeps a lead over a share bar of plain links and an audio player, whatever their class names', () => {
+    const buttons = ['Facebook', 'X', 'WhatsApp', 'E-Mail', 'Drucken']
+      .map((w) => `<li><a href="#">${w}</a></li>`)
+      .join('');
+    const html = `<body>${nav}<div class="seite"><div class="kopf"><h1>Hafenmole bleibt gesperrt</h1><p>${DE_LEAD}</p></div>
+      <ul class="aktionen">${buttons}</ul><div class="player"><a href="#">Artikel anhören</a> <span>03:12</span></div>
+      <div class="article-text">${[...DE_BODY, ...DE_MORE].map((p) => `<p>${p}</p>`).join('')}</div></div>${related(6)}${footer}</body>`;
+    expect(extractHtml(html).text).toBe([DE_LEAD, ...DE_BODY, ...DE_MORE].join('\n\n'));
+  });
+
+  it('keeps a standfirst over more than a dozen blocks of byline, date, reading time and share buttons', () => {
+    const share = ['Facebook', 'X', 'LinkedIn', 'Reddit', 'WhatsApp', 'Email', 'Print', 'Copy link']
+      .map((w) => `<li><a href="#">${w}</a></li>`)
+      .join('');
+    const html = `<body>${nav}<article><h1>Sea wall stays closed</h1><p>${EN_LEAD}</p>
+      <div class="meta"><p>By Nora Quill</p><p>March 12, 2024</p><p>4 min read</p></div>
+      <div class="share"><ul>${share}</ul></div><p><a href="#">Listen to this article</a></p>
+      <div class="article-body">${EN_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article>${related(6)}${footer}</body>`;
+    expect(extractHtml(html).text).toBe([EN_LEAD, ...EN_BODY].join('\n\n'));
+  });
+
+  it('keeps a lead named so in a page header outside the <article> that holds only the body', () => {
+    const page = (kicker: string, title: string, lead: string, date: string, body: string[]) =>
+      `<body>${nav}<div class="page"><div class="article-head"><span class="kicker">${kicker}</span><h1>${title}</h1>
+      <p class="article-head__lead">${lead}</p><p class="date">${date}</p></div>
+      <div class="columns"><article class="story">${body.map((p) => `<p>${p}</p>`).join('')}</article>${related(6)}</div></div>${footer}</body>`;
+    expect(
+      extractHtml(
+        page('Elmbach', 'Hafenmole bleibt gesperrt', DE_LEAD, '12.03.2024, 08:15 Uhr', [...DE_BODY, ...DE_MORE]),
+      ).text,
+    ).toBe([DE_LEAD, ...DE_BODY, ...DE_MORE].join('\n\n'));
+    expect(
+      extractHtml(page('Port Wendle', 'Sea wall stays closed', EN_LEAD, 'March 12, 2024', [...EN_BODY, ...EN_BODY]))
+        .text,
+    ).toBe([EN_LEAD, ...EN_BODY, ...EN_BODY].join('\n\n'));
+  });
+
+  it("does not take another story's teaser between the headline and an <article> for the lead", () => {
+    const html = `<body>${nav}<div class="page"><div class="article-head"><h1>Hafenmole bleibt gesperrt</h1></div>
+      <div class="left"><div class="teaser"><p>Eine andere Meldung aus der Region, die Leser als Nächstes öffnen könnten, in einem Satz.</p></div></div>
+      <article class="story">${[...DE_BODY, ...DE_MORE].map((p) => `<p>${p}</p>`).join('')}</article></div>${footer}</body>`;
+    expect(extractHtml(html).text).toBe([...DE_BODY, ...DE_MORE].join('\n\n'));
+  });
+
+  it('does not take the summary of another story, above a headline link, for the lead', () => {
+    const html = `<body>${nav}<article><h1>Sea wall stays closed</h1>
+      <p>A different story about the ferry timetable that readers might open next, summed up in one sentence.</p>
+      <p><a href="/other">Ferries return to the old timetable after the storm season ends</a></p>
+      <div class="article-body">${EN_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article>${footer}</body>`;
+    expect(extractHtml(html).text).toBe(EN_BODY.join('\n\n'));
   });
 });
 
@@ -132,6 +194,35 @@ describe('paragraphs with inline elements', () => {
     );
   });
 
+  it('does not split a paragraph at a furniture-classed link inside an inline element or closing an open sentence', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p>Laut <b><a class="tag-link" href="/thema/polizei">Polizei</a></b> wurde bei dem Brand niemand verletzt.</p>
+      <p>Die Ermittlungen zur Ursache übernimmt nach Angaben der Stadt die <a class="tag-link" href="/thema/kripo">Kriminalpolizei</a></p>
+      <p>${DE_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(html).text.split('\n\n')).toEqual([
+      DE_BODY[0],
+      'Laut Polizei wurde bei dem Brand niemand verletzt.',
+      'Die Ermittlungen zur Ursache übernimmt nach Angaben der Stadt die Kriminalpolizei',
+      DE_BODY[1],
+    ]);
+    const en = `<body><article><div class="article-body"><p>${EN_BODY[0]}</p>
+      <p>The inspection was ordered by <em><a class="author-link" href="/people/quill">Mayor Nora Quill</a></em> after the storm.</p>
+      <p>Repairs will be paid for by the <span class="tag"><a href="/topics/port">port authority</a></span></p>
+      <p>${EN_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(en).text.split('\n\n')).toEqual([
+      EN_BODY[0],
+      'The inspection was ordered by Mayor Nora Quill after the storm.',
+      'Repairs will be paid for by the port authority',
+      EN_BODY[1],
+    ]);
+  });
+
+  it('still sets apart a credit span after a finished sentence', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p>${DE_BODY[1]} <span class="credit">Foto: Hanna Keller</span></p><p>${DE_BODY[2]}</p></div></article></body>`;
+    expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
+  });
+
   it('still sets apart a byline span that opens a paragraph', () => {
     const html = `<body><article><div class="article-body"><p><span class="byline">Von Hanna Keller</span></p>${DE_BODY.map((p) => `<p>${p}</p>`).join('')}</div></article></body>`;
     expect(extractHtml(html).text).toBe(DE_BODY.join('\n\n'));
@@ -184,6 +275,25 @@ describe('short pages', () => {
   const about =
     '<div id="sidebar"><div class="widget"><p>Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise von Leserinnen und Lesern.</p></div></div>';
 
+  it('keeps a short post under a headline that links to the post itself, over longer sidebar text', () => {
+    const en =
+      'The Port Wendle fire brigade put out a blaze in a harbor warehouse early on Sunday. Nobody was hurt and the cause is not yet known.';
+    const sidebar = (text: string) =>
+      `<div id="secondary" class="widget-area"><section class="widget"><h2>About</h2><p>${text}</p><p>${text}</p></section></div>`;
+    const page = (title: string, text: string, tags: string, side: string) =>
+      `<body><div id="page"><header class="site-header"><nav><a href="/">Home</a> <a href="/archive">Archive</a></nav></header>
+      <div id="content"><main><article class="post"><header class="entry-header"><h1 class="entry-title"><a href="/2024/03/post/">${title}</a></h1></header>
+      <div class="entry-content"><p>${text}</p></div><footer class="entry-footer">${tags}</footer></article></main>${side}</div></div></body>`;
+    const enTags = '<a href="/t/fire">Fire</a>, <a href="/t/harbor">Harbor</a>';
+    const enAbout =
+      'The Port Wendle Courier has reported on the town and its harbor for over a hundred years. Our newsroom is independent and welcomes tips from readers.';
+    expect(extractHtml(page('Warehouse fire at the harbor', en, enTags, sidebar(enAbout))).text).toBe(en);
+    const deTags = '<a href="/t/feuerwehr">Feuerwehr</a>, <a href="/t/hafen">Hafen</a>';
+    const deAbout =
+      'Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise.';
+    expect(extractHtml(page('Brand am Hafen', short, deTags, sidebar(deAbout))).text).toBe(short);
+  });
+
   it('leaves out a comment section without class names that its heading labels, though it is longer than the post', () => {
     const comments = [1, 2, 3, 4, 5]
       .map(
@@ -196,6 +306,44 @@ describe('short pages', () => {
         <div><h3>${heading}</h3>${comments}</div></body>`;
       expect(extractHtml(html).text, heading).toBe(short);
     }
+  });
+
+  it('leaves out a box of other stories without class names that its heading labels, though it is longer than the post', () => {
+    const others = [1, 2, 3, 4]
+      .map(
+        (i) =>
+          `<div><h4>Eine andere Meldung ${i}</h4><p>Eine andere Meldung aus der Region, die Leser als Nächstes öffnen könnten, ganz ohne Link im Text, Nummer ${i}.</p></div>`,
+      )
+      .join('');
+    for (const heading of ['Das könnte Sie auch interessieren', 'Mehr zum Thema', 'You might also be interested in']) {
+      const html = `<body><div><a href="/">Start</a> | <a href="/archiv">Archiv</a></div><div><h1>Brand am Hafen</h1><p>${short}</p></div>
+        <div><h3>${heading}</h3>${others}</div></body>`;
+      expect(extractHtml(html).text, heading).toBe(short);
+    }
+  });
+
+  it('keeps a short article under the headline over a longer box of other text elsewhere on the page', () => {
+    const en =
+      'The Port Wendle fire brigade put out a blaze in a harbor warehouse early on Sunday. Nobody was hurt and the cause is not yet known.';
+    const page = (title: string, text: string, box: string) =>
+      `<body><div><a href="/">Start</a> | <a href="/archiv">Archiv</a></div><div class="wrap"><div class="col"><h1>${title}</h1>
+      <p>${text}</p></div><ul>${links}</ul><div class="col2"><p>${box}</p><p>${box}</p></div></div></body>`;
+    const links = Array.from({ length: 10 }, (_, i) => `<li><a href="/r${i}">Aus der Region, Teil ${i}</a></li>`).join(
+      '',
+    );
+    const deBox =
+      'Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise.';
+    const enBox =
+      'The Port Wendle Courier has reported on the town and its harbor for over a hundred years. Our newsroom is independent and welcomes tips from readers.';
+    expect(extractHtml(page('Brand am Hafen', short, deBox)).text).toBe(short);
+    expect(extractHtml(page('Warehouse fire at the harbor', en, enBox)).text).toBe(en);
+  });
+
+  it('does not take a site title set as the headline, with its tagline, for the article', () => {
+    const links = Array.from({ length: 10 }, (_, i) => `<li><a href="/r${i}">Rubrik ${i}</a></li>`).join('');
+    const html = `<body><div class="top"><h1>Elmbacher Zeitung</h1><p>Nachrichten aus Elmbach und dem Umland.</p></div>
+      <ul>${links}</ul><div class="story"><h2>Hafenmole bleibt gesperrt</h2>${[...DE_BODY, ...DE_MORE].map((p) => `<p>${p}</p>`).join('')}</div></body>`;
+    expect(extractHtml(html).text).toBe(['Hafenmole bleibt gesperrt', ...DE_BODY, ...DE_MORE].join('\n\n'));
   });
 
   it('keeps a one-paragraph post over a comment thread with several times its text', () => {

@@ -160,10 +160,11 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         inList: parent.inList || name === 'li',
         list: name === 'ul' || name === 'ol' ? el : parent.list,
       });
-    } else if (isFurniture(el) && !textFollows(el)) {
-      // An inline furniture element (a <span class="byline">) still sets its text apart — unless running text
-      // follows it in its paragraph (a linked name classed "tag" or "author" opening or inside a sentence, a
-      // dateline span before the story's first words), which it must not split.
+    } else if (isFurniture(el) && !textFollows(el) && !OPEN_SENTENCE.test(text)) {
+      // An inline furniture element (a <span class="byline">) still sets its text apart — unless it stands in
+      // running text: text follows it in its paragraph (a linked name classed "tag" or "author" opening or inside a
+      // sentence, a dateline span before the story's first words), or the sentence before it is still open ("…,
+      // berichtet die <a class="tag">Polizei</a>"); it must not split its paragraph.
       flush();
       const parent = frames[frames.length - 1]!;
       frames.push({ el, furniture: el, heading: parent.heading, inList: parent.inList, list: parent.list });
@@ -209,17 +210,26 @@ function isInlineCard(el: HElement): boolean {
   return links >= 3 && linkText >= 80;
 }
 
-/** Whether text follows an inline element before its paragraph ends (a block sibling ends it). */
+/** Text of a block so far that stops inside a sentence: it ends in a word, a number or a comma. */
+const OPEN_SENTENCE = /[\p{L}\p{N},]\s*$/u;
+
+/**
+ * Whether text follows an inline element before its paragraph ends (a block element or a line break ends it), also
+ * after the inline elements around it (`<p>Laut <b><a class="tag">Polizei</a></b> gab es …`).
+ */
 function textFollows(el: HElement): boolean {
-  const siblings = el.parent?.children ?? [];
-  for (let i = siblings.indexOf(el) + 1; i < siblings.length; i++) {
-    const n = siblings[i]!;
-    if (n.type === 'text') {
-      if (/\S/.test(n.data)) return true;
-    } else if (isElement(n)) {
-      if (BLOCK_TAGS.has(n.name) || n.name === 'br') return false;
-      if (!NON_TEXT_TAGS.has(n.name) && textOf(n)) return true;
+  for (let n: HElement = el; n.parent; n = n.parent) {
+    const siblings = n.parent.children;
+    for (let i = siblings.indexOf(n) + 1; i < siblings.length; i++) {
+      const s = siblings[i]!;
+      if (s.type === 'text') {
+        if (/\S/.test(s.data)) return true;
+      } else if (isElement(s)) {
+        if (BLOCK_TAGS.has(s.name) || s.name === 'br') return false;
+        if (!NON_TEXT_TAGS.has(s.name) && textOf(s)) return true;
+      }
     }
+    if (BLOCK_TAGS.has(n.parent.name)) return false;
   }
   return false;
 }
@@ -255,7 +265,8 @@ function isJunkBlock(b: Block | undefined, of: Block): boolean {
  * another story opens or ends; share bars and tag lists are links too, but short ones.
  */
 function isHeadlineLink(b: Block | undefined): boolean {
-  return !!b && b.linkChars > 0.5 * b.text.length && (b.heading > 0 || b.leadLink >= 25);
+  // The page's own headline (<h1>) links, when it does, to the page itself (a blog's permalink), not to another story.
+  return !!b && b.heading !== 1 && b.linkChars > 0.5 * b.text.length && (b.heading > 0 || b.leadLink >= 25);
 }
 
 /** Teaser headlines sit next to their summary or one block away (a kicker or a metadata line between). */
@@ -317,12 +328,50 @@ function chooseContainer(blocks: Block[], values: number[], root: HElement): HEl
   }
   let best: HElement = root;
   let bestScore = -Infinity;
-  for (const [el, s] of score) {
-    let boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
-    if (boosted > 0 && inFurniture.has(el)) boosted *= FURNITURE_FACTOR;
+  const boostedScore = (el: HElement): number => {
+    const s = score.get(el) ?? 0;
+    const boosted = s > 0 && hasBodyHint(el) ? s * 1.15 : s;
+    return boosted > 0 && inFurniture.has(el) ? boosted * FURNITURE_FACTOR : boosted;
+  };
+  for (const el of score.keys()) {
+    const boosted = boostedScore(el);
     if (boosted > bestScore || (boosted === bestScore && strictlyAbove(best, el))) [best, bestScore] = [el, boosted];
   }
-  return best;
+  return underHeadline(blocks, values, best, bestScore, boostedScore) ?? best;
+}
+
+/** Blocks after the page's `<h1>` within which its article's text begins. */
+const HEADLINE_REACH = 8;
+/** How much of the best element's value the text under the headline needs to be taken instead. */
+const HEADLINE_SHARE = 0.4;
+
+/**
+ * The article is the text under the page's headline: when the best element holds neither the `<h1>` nor text
+ * starting just under it (a longer box of other text elsewhere on the page outweighs a short article), the best
+ * element around the text under the headline is taken instead, if it has a fair share of the best's value.
+ */
+function underHeadline(
+  blocks: Block[],
+  values: number[],
+  best: HElement,
+  bestScore: number,
+  boostedScore: (el: HElement) => number,
+): HElement | null {
+  const h = blocks.findIndex((b) => b.heading === 1);
+  if (h < 0 || bestScore <= 0 || inside(blocks[h]!.el, best)) return null;
+  let start = -1;
+  for (let i = h + 1; i < blocks.length && i <= h + HEADLINE_REACH; i++) {
+    if (inside(blocks[i]!.el, best)) return null;
+    if (start < 0 && values[i]! > 0 && !blocks[i]!.furniture) start = i;
+  }
+  if (start < 0) return null;
+  let found: HElement | null = null;
+  let foundScore = -Infinity;
+  for (let n: HElement | null = blocks[start]!.el; n && !inside(best, n); n = n.parent) {
+    const s = boostedScore(n);
+    if (s > foundScore) [found, foundScore] = [n, s];
+  }
+  return found && foundScore >= HEADLINE_SHARE * bestScore ? found : null;
 }
 
 function inside(el: HElement, container: HElement): boolean {
@@ -514,8 +563,13 @@ const LEAD_WORDS = new Set([
   'chapo',
   'entradilla',
 ]);
-/** Blocks looked at above the body for its lead: title, kicker, byline, date, share bar, picture and lead fit. */
+/**
+ * Blocks that could be article text looked at above the body for its lead: title, kicker, byline, date and lead
+ * fit. Furniture, stamps and short links between them (a share bar's buttons, an audio player, a reading time) are
+ * passed over without counting, up to a bound on the whole walk.
+ */
 const LEAD_LOOKBACK = 12;
+const LEAD_WALK = 80;
 const MAX_LEAD_BLOCKS = 2;
 
 function hasLeadHint(el: HElement, scope: HElement): boolean {
@@ -540,23 +594,39 @@ function leadBefore(blocks: Block[], values: number[], first: number, container:
       .filter((f) => all || f.hinted)
       .map((f) => f.block)
       .slice(-MAX_LEAD_BLOCKS);
-  for (let i = first - 1; i >= 0 && i >= first - LEAD_LOOKBACK; i--) {
+  let counted = 0;
+  let outside = false;
+  for (let i = first - 1; i >= 0 && i >= first - LEAD_WALK && counted < LEAD_LOOKBACK; i--) {
     const b = blocks[i]!;
     // Only a block between the headline and the body is a lead; short of the headline, only a named one.
     if (b.heading === 1) return lead(true);
-    if (!inside(b.el, scope)) break;
+    // Outside the article around the body (a page header holding the headline over an <article> holding only the
+    // body), only a block named the lead is one — not a furniture box such as another story's teaser —, and only
+    // when the headline is reached above it.
+    if (!inside(b.el, scope)) outside = true;
     if (isFurnitureLine(b.text)) continue;
-    const hinted = hasLeadHint(b.el, scope);
+    const hinted = hasLeadHint(b.el, outside ? commonAncestor(b.el, container) : scope);
+    if (outside && (!hinted || b.furniture)) {
+      if (b.heading || b.linkChars > 0.5 * b.text.length) break;
+      continue;
+    }
     if (b.heading && !hinted) break;
-    // A headline link (a teaser for another story) ends the article's top; furniture links are passed over.
-    if (b.linkChars > 0.5 * b.text.length && !b.furniture) break;
+    // A headline link (a teaser for another story) ends the article's top; buttons and furniture links are passed over.
+    if (b.linkChars > 0.5 * b.text.length && (isHeadlineLink(b) || (!b.furniture && b.text.length >= 40))) break;
     if (b.linkChars > 0.2 * b.text.length || values[i]! < 0) continue;
     // The article's own <header> holds its title, standfirst, byline and date.
     if (b.furniture && !hinted && !(b.furniture.name === 'header' && strictlyAbove(scope, b.furniture))) continue;
+    counted++;
     const prose = /[.!?…"”»)]$/.test(b.text) && b.text.length >= 60;
     if (prose || (hinted && b.text.length >= 30)) found.unshift({ block: b, hinted });
   }
-  return lead(false);
+  return lead(false).filter((b) => inside(b.el, scope));
+}
+
+/** The smallest element holding both. */
+function commonAncestor(a: HElement, b: HElement): HElement {
+  for (let n: HElement | null = a; n; n = n.parent) if (inside(b, n)) return n;
+  return a;
 }
 
 export { wordCount };
