@@ -439,7 +439,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'year',
-    `${B}(?:(?<pre>(?:early|late|mid|post|pre)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`,
+    `${B}(?:(?<pre>(?:early|late|mid|post|pre)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`,
     (g, _m, env) => {
       const y = Number(g.y);
       if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
@@ -984,7 +984,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'half',
-    `${B}(?:the\\s+)?(?<h>first|second|last|latter)\\s+half(?:\\s+of\\s+(?:${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`,
+    `${B}(?:the\\s+)?(?<h>first|second|last|latter)\\s+half(?:\\s+of\\s+(?:(?:fiscal\\s+(?:year\\s+)?)?${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`,
     (g, _m, env) => {
       if (!g.y && !g.rel && /^\s+of\b/i.test(env.after)) return null;
       const h = g.h!.toLowerCase() === 'first' ? 1 : 2;
