@@ -89,7 +89,10 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   'spelled-year': [/nineteen|thousand/iu],
   half: [/half/iu],
   season: [/spring|summer|fall|autumn|winter/iu],
-  holiday: [/christmas|year|thanksgiving|halloween|valentine/iu, /christmas|new|thanksgiving|halloween|valentine/iu],
+  holiday: [
+    /christmas|year|thanksgiving|halloween|valentine|election|memorial|labor|labour|veteran|boxing|easter|good|fourth/iu,
+    /christmas|new|thanksgiving|halloween|valentine|day|easter|friday|july/iu,
+  ],
   anaphoric: [
     /day|morning|afternoon|evening|night|week|month|year/iu,
     /next|following|previous|same|preceding|prior|that/iu,

@@ -249,6 +249,9 @@ function headlineBefore(before: string): boolean {
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
 
+/** Holidays whose own word is a name in any case (Christmas, Thanksgiving, …), unlike "Election Day", "Good Friday". */
+const HOLIDAY_NAME_WORDS = /^(?:christmas|new|thanksgiving|halloween|valentine)/i;
+
 // ---- the rules ------------------------------------------------------------------------------------
 export const RULES: readonly Rule[] = [
   rule('date-mdy', `${B}(?:${WD('wd')},?\\s+)?${MOD}${M('mon')}\\s*${DAY('d')},?\\s+${YEAR('y')}${E}`, (g) => {
@@ -1027,9 +1030,16 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'holiday',
-    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day)(?:\\s+${YEAR('y')})?${E}`,
+    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day|(?:election|memorial|labor|labour|veterans['’]?|boxing)\\s+day|easter(?:\\s+(?:sunday|monday))?|good\\s+friday|(?:the\\s+)?fourth\\s+of\\s+july)(?:\\s+${YEAR('y')})?${E}`,
     (g) => {
       const hd = g.hd!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+      // The holidays named by common words ("election day", "labor day", "good friday") are names only when
+      // written as names, each word capitalized: "on election day" in lower case is any election's day.
+      if (
+        !HOLIDAY_NAME_WORDS.test(g.hd!) &&
+        !g.hd!.split(/\s+/).every((w) => w === 'of' || w === 'the' || isCapitalized(w))
+      )
+        return null;
       const rel = g.rel?.toLowerCase();
       return (ctx) => {
         const dayIn = (y: number): Day => {
@@ -1039,6 +1049,21 @@ export const RULES: readonly Rule[] = [
           if (hd.startsWith('new year')) return { y, m: 1, d: 1 };
           if (hd.startsWith('halloween')) return { y, m: 10, d: 31 };
           if (hd.startsWith('valentine')) return { y, m: 2, d: 14 };
+          if (hd.includes('fourth of july')) return { y, m: 7, d: 4 };
+          if (hd.startsWith('veterans')) return { y, m: 11, d: 11 };
+          if (hd.startsWith('boxing')) return { y, m: 12, d: 26 };
+          if (hd.startsWith('easter') || hd.startsWith('good')) {
+            const e = easterSunday(y);
+            return addDays(e, hd.startsWith('good') ? -2 : hd.endsWith('monday') ? 1 : 0);
+          }
+          // US holidays by weekday rule: Memorial Day the last Monday of May, Labor Day the first Monday of
+          // September, Election Day the Tuesday after the first Monday of November.
+          if (hd.startsWith('memorial')) {
+            const may31 = weekday({ y, m: 5, d: 31 });
+            return { y, m: 5, d: 31 - ((may31 - 1 + 7) % 7) };
+          }
+          if (hd.startsWith('labo')) return { y, m: 9, d: 1 + ((1 - weekday({ y, m: 9, d: 1 }) + 7) % 7) };
+          if (hd.startsWith('election')) return { y, m: 11, d: 2 + ((1 - weekday({ y, m: 11, d: 1 }) + 7) % 7) };
           const nov1 = weekday({ y, m: 11, d: 1 });
           return { y, m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
         };
@@ -1097,6 +1122,25 @@ export const RULES: readonly Rule[] = [
     };
   }),
 ];
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
+export function easterSunday(y: number): Day {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { y, m: month, d: day };
+}
 
 /** How specific a value is, for ranking overlapping candidates of equal length. */
 export function precisionOf(value: string): 'day' | 'month' | 'year' | null {
