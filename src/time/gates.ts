@@ -90,7 +90,7 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   half: [/half/iu],
   season: [/spring|summer|fall|autumn|winter/iu],
   holiday: [
-    /christmas|year|thanksgiving|halloween|valentine|election|memorial|labor|labour|veteran|boxing|easter|good|fourth/iu,
+    /christmas|year|thanksgiving|halloween|valentine|election|labor|veteran|boxing|easter|good|fourth/iu,
     /christmas|new|thanksgiving|halloween|valentine|day|easter|friday|july/iu,
   ],
   anaphoric: [

@@ -1030,7 +1030,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'holiday',
-    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day|(?:election|memorial|labor|labour|veterans['’]?|boxing)\\s+day|easter(?:\\s+(?:sunday|monday))?|good\\s+friday|(?:the\\s+)?fourth\\s+of\\s+july)(?:\\s+${YEAR('y')})?${E}`,
+    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day|(?:election|labor|veterans['’]?|boxing)\\s+day|easter(?:\\s+(?:sunday|monday))?|good\\s+friday|(?:the\\s+)?fourth\\s+of\\s+july)(?:\\s+${YEAR('y')})?${E}`,
     (g) => {
       const hd = g.hd!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
       // The holidays named by common words ("election day", "labor day", "good friday") are names only when
@@ -1056,13 +1056,10 @@ export const RULES: readonly Rule[] = [
             const e = easterSunday(y);
             return addDays(e, hd.startsWith('good') ? -2 : hd.endsWith('monday') ? 1 : 0);
           }
-          // US holidays by weekday rule: Memorial Day the last Monday of May, Labor Day the first Monday of
-          // September, Election Day the Tuesday after the first Monday of November.
-          if (hd.startsWith('memorial')) {
-            const may31 = weekday({ y, m: 5, d: 31 });
-            return { y, m: 5, d: 31 - ((may31 - 1 + 7) % 7) };
-          }
-          if (hd.startsWith('labo')) return { y, m: 9, d: 1 + ((1 - weekday({ y, m: 9, d: 1 }) + 7) % 7) };
+          // US holidays by weekday rule (the US spelling "Labor": Labour Day is May 1 in most countries that
+          // write it so): Labor Day the first Monday of September, Election Day the Tuesday after the first
+          // Monday of November. Memorial Day is not read: it falls on other days outside the US.
+          if (hd.startsWith('labor')) return { y, m: 9, d: 1 + ((1 - weekday({ y, m: 9, d: 1 }) + 7) % 7) };
           if (hd.startsWith('election')) return { y, m: 11, d: 2 + ((1 - weekday({ y, m: 11, d: 1 }) + 7) % 7) };
           const nov1 = weekday({ y, m: 11, d: 1 });
           return { y, m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
