@@ -670,13 +670,19 @@ export const RULES: readonly Rule[] = [
   ),
   // "a week-long visit", "a two-month-long strike", "a decades-long feud": an adjectival duration (TimeML
   // tags durations used as modifiers, "-long" included; a plural unit without a count is an unknown number).
-  rule('duration-long', `${B}(?:(?<n>${NUM})-)?(?<unit>${UNITS})-long${E}`, (g) => {
-    const unit = unitOf(g.unit!);
-    const plural = /s$/i.test(g.unit!) || /ies$/i.test(g.unit!);
-    const count = g.n ? parseCount(g.n.toLowerCase()) : plural ? null : 1;
-    if (g.n && count === null) return null;
-    return () => ({ type: 'DURATION', value: durationValue(count, unit) });
-  }),
+  // AP style writes the one-unit forms closed: "a weeklong visit", "an hourlong show", "the yearlong inquiry".
+  rule(
+    'duration-long',
+    `${B}(?:(?:(?<n>${NUM})-)?(?<unit>${UNITS})-long|(?<unit1>hour|day|week|month|year|decade)long)${E}`,
+    (raw) => {
+      const g: Record<string, string | undefined> = { ...raw, unit: raw.unit ?? raw.unit1 };
+      const unit = unitOf(g.unit!);
+      const plural = /s$/i.test(g.unit!) || /ies$/i.test(g.unit!);
+      const count = g.n ? parseCount(g.n.toLowerCase()) : plural ? null : 1;
+      if (g.n && count === null) return null;
+      return () => ({ type: 'DURATION', value: durationValue(count, unit) });
+    },
+  ),
   rule(
     'duration-plural',
     `${B}(?:(?<pre>recent|several|many|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past|the\\s+early(?=\\s+years(?!\\s+of\\b))|the(?=\\s+\\p{L}+\\s+ahead)|(?<=${B}over\\s+)the)\\s+)?(?<unit>years(?!\\s+\\d)|months|weeks|days|decades|hours|minutes|centuries|quarters)(?:(?<=(?<!\\p{L})the\\s+\\p{L}+)(?<ahead>\\s+ahead))?${E}`,

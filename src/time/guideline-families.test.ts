@@ -119,6 +119,14 @@ describe('TimeML families', () => {
     // "Labour Day" and "Memorial Day" fall on different days by country: not valued by one country's rule.
     expect(tx('The lake opens on Memorial Day.', '2026-04-10')).toEqual([]);
   });
+  it('a duration premodifying a noun, written closed ("weeklong", "hourlong"), is a duration as "week-long" is', () => {
+    expect(tx('The weeklong fair in Tarrow opened.', '2026-05-02')).toEqual([['weeklong', 'DURATION', 'P1W']]);
+    expect(tx('The pair taped an hourlong interview.', '2026-05-02')).toEqual([['hourlong', 'DURATION', 'PT1H']]);
+    expect(tx('A yearlong inquiry closed.', '2026-05-02')).toEqual([['yearlong', 'DURATION', 'P1Y']]);
+    // Counterparts: the hyphened form as before; other words in "-long" are no time.
+    expect(tx('The week-long fair in Tarrow opened.', '2026-05-02')).toEqual([['week-long', 'DURATION', 'P1W']]);
+    expect(tx('The oblong hall was lifelong home to the club.', '2026-05-02')).toEqual([]);
+  });
   it('"the years" before a year is not a stretch of unknown length', () => {
     const found = tx('Over the years 2010 to 2015, the port grew.', '2024-05-02');
     expect(found.some(([text]) => text === 'the years')).toBe(false);
