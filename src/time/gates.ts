@@ -26,7 +26,7 @@ const YEAR_WORD = /year/iu;
  * the grammar's costliest to scan. The unit comes first so the scan only looks behind at unit words.
  */
 const COUNTED_UNIT = new RegExp(
-  `(?:${UNIT_WORDS})(?<=(?:${NUM})(?:\\s+1/2|\\s*½)?(?:\\s+more)?[-\\s]+(?:${UNIT_WORDS}))(?![\\p{L}\\p{N}])`,
+  `(?:${UNIT_WORDS})(?<=(?:${NUM})(?:\\s+1/2|\\s*½)?(?:\\s+more)?[-\\s]+(?:(?:trading|business|working|school)\\s+)?(?:${UNIT_WORDS}))(?![\\p{L}\\p{N}])`,
   'iu',
 );
 

@@ -646,9 +646,11 @@ export const RULES: readonly Rule[] = [
   // ---- durations ----
   rule(
     'duration',
-    `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+${NOT_ADJECTIVAL}|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?(?:\\s+or\\s+so)?${E}`,
+    `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+${NOT_ADJECTIVAL}|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<kind>(?:trading|business|working|school)\\s+)?(?<unit>${UNITS})(?<old>\\s+old)?(?:\\s+or\\s+so)?${E}`,
     (g, m, env) => {
       const unit = unitOf(g.unit!);
+      // "eight trading days", "five business days": days of a kind are still counted in days (TIDES: P5D).
+      if (g.kind && unit !== 'day') return null;
       const n = g.n!.toLowerCase();
       if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
       if (/^-(?:old|long)\b/i.test(env.after)) return null;

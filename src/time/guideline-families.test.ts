@@ -127,6 +127,18 @@ describe('TimeML families', () => {
     expect(tx('The week-long fair in Tarrow opened.', '2026-05-02')).toEqual([['week-long', 'DURATION', 'P1W']]);
     expect(tx('The oblong hall was lifelong home to the club.', '2026-05-02')).toEqual([]);
   });
+  it('a count of days of a kind ("trading days", "business days") is a duration in days', () => {
+    expect(tx('The lender has five business days to answer.', '2026-05-02')).toEqual([
+      ['five business days', 'DURATION', 'P5D'],
+    ]);
+    expect(tx('Eight trading days later the index in Corvel recovered.', '2026-05-02')[0]).toEqual([
+      'Eight trading days',
+      'DURATION',
+      'P8D',
+    ]);
+    // Counterpart: only days: "three school weeks" is not read as a count of days.
+    expect(tx('Three school weeks passed.', '2026-05-02')).toEqual([]);
+  });
   it('"the years" before a year is not a stretch of unknown length', () => {
     const found = tx('Over the years 2010 to 2015, the port grew.', '2024-05-02');
     expect(found.some(([text]) => text === 'the years')).toBe(false);
