@@ -651,6 +651,15 @@ export const RULES: readonly Rule[] = [
       const unit = unitOf(g.unit!);
       // "eight trading days", "five business days": days of a kind are still counted in days (TIDES: P5D).
       if (g.kind && unit !== 'day') return null;
+      // "will one day lead", "hopes he one day returns": "one day" between a subject or modal and its verb is the
+      // adverb "someday" (an unspecified time), not a stretch of one day.
+      if (
+        /^one\s+day$/i.test(m[0]) &&
+        /\b(?:will|would|could|might|may|can|shall|should|must|to|i|we|you|he|she|they|it)\s+$/i.test(env.before) &&
+        /^\s+\p{Ll}+/u.test(env.after) &&
+        !/^\s+(?:of|in|at|on|after|before|later|earlier|ago|and|or|to|for|from|longer|more|less)\b/i.test(env.after)
+      )
+        return null;
       const n = g.n!.toLowerCase();
       if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
       if (/^-(?:old|long)\b/i.test(env.after)) return null;

@@ -139,6 +139,13 @@ describe('TimeML families', () => {
     // Counterpart: only days: "three school weeks" is not read as a count of days.
     expect(tx('Three school weeks passed.', '2026-05-02')).toEqual([]);
   });
+  it('"one day" between a subject or modal and its verb is "someday", not a duration', () => {
+    expect(tx('She could one day lead the Tarrow council.', '2026-05-02')).toEqual([]);
+    expect(tx('He hopes he one day returns to Corvel.', '2026-05-02')).toEqual([]);
+    // Counterparts: a stretch of one day.
+    expect(tx('The strike lasted one day.', '2026-05-02')).toEqual([['one day', 'DURATION', 'P1D']]);
+    expect(tx('The fair will run one day longer.', '2026-05-02')).toEqual([['one day', 'DURATION', 'P1D']]);
+  });
   it('"the years" before a year is not a stretch of unknown length', () => {
     const found = tx('Over the years 2010 to 2015, the port grew.', '2024-05-02');
     expect(found.some(([text]) => text === 'the years')).toBe(false);
