@@ -26,7 +26,7 @@ const YEAR_WORD = /year/iu;
  * the grammar's costliest to scan. The unit comes first so the scan only looks behind at unit words.
  */
 const COUNTED_UNIT = new RegExp(
-  `(?:${UNIT_WORDS})(?<=(?:${NUM})(?:\\s+1/2|\\s*½)?(?:\\s+more)?[-\\s]+(?:${UNIT_WORDS}))(?![\\p{L}\\p{N}])`,
+  `(?:${UNIT_WORDS})(?<=(?:${NUM})(?:\\s+1/2|\\s*½)?(?:\\s+more)?[-\\s]+(?:(?:trading|business|working|school)\\s+)?(?:${UNIT_WORDS}))(?![\\p{L}\\p{N}])`,
   'iu',
 );
 
@@ -61,7 +61,7 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   ago: [UNITS, /ago|earlier|later|before|after|now|hence|back|on/iu, COUNTED_UNIT],
   'vague-ago': [/years|months|weeks|days|decades/iu, /ago|earlier|later/iu],
   duration: [UNITS, COUNTED_UNIT],
-  'duration-long': [UNITS, /-long/iu],
+  'duration-long': [UNITS, /-long|hourlong|daylong|weeklong|monthlong|yearlong|decadelong/iu],
   'duration-plural': [/years|months|weeks|days|decades|hours|minutes|centuries|quarters/iu],
   'duration-half': [/half/iu],
   'set-every': [EVERY],
@@ -89,7 +89,10 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   'spelled-year': [/nineteen|thousand/iu],
   half: [/half/iu],
   season: [/spring|summer|fall|autumn|winter/iu],
-  holiday: [/christmas|year|thanksgiving|halloween|valentine/iu, /christmas|new|thanksgiving|halloween|valentine/iu],
+  holiday: [
+    /christmas|year|thanksgiving|halloween|valentine|election|labor|veteran|boxing|easter|good|fourth/iu,
+    /christmas|new|thanksgiving|halloween|valentine|day|easter|friday|july/iu,
+  ],
   anaphoric: [
     /day|morning|afternoon|evening|night|week|month|year/iu,
     /next|following|previous|same|preceding|prior|that/iu,

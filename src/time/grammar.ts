@@ -249,6 +249,9 @@ function headlineBefore(before: string): boolean {
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
 
+/** Holidays whose own word is a name in any case (Christmas, Thanksgiving, …), unlike "Election Day", "Good Friday". */
+const HOLIDAY_NAME_WORDS = /^(?:christmas|new|thanksgiving|halloween|valentine)/i;
+
 // ---- the rules ------------------------------------------------------------------------------------
 export const RULES: readonly Rule[] = [
   rule('date-mdy', `${B}(?:${WD('wd')},?\\s+)?${MOD}${M('mon')}\\s*${DAY('d')},?\\s+${YEAR('y')}${E}`, (g) => {
@@ -439,7 +442,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'year',
-    `${B}(?:(?<pre>(?:early|late|mid|post|pre)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder|first\\s+half|second\\s+half)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`,
+    `${B}(?:(?<pre>(?:early|late|mid|post|pre)[-\\s]+|the\\s+(?:end|beginning|start|middle|rest|remainder)\\s+of\\s+(?:fiscal\\s+)?|fiscal\\s+(?:year\\s+)?|FY\\s*))?${YEAR('y')}${E}`,
     (g, _m, env) => {
       const y = Number(g.y);
       if (/(?:No\.|number|#|\$|€|£|page|p\.)\s*$/i.test(env.before)) return null;
@@ -643,9 +646,20 @@ export const RULES: readonly Rule[] = [
   // ---- durations ----
   rule(
     'duration',
-    `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+${NOT_ADJECTIVAL}|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<unit>${UNITS})(?<old>\\s+old)?(?:\\s+or\\s+so)?${E}`,
+    `${B}(?:the\\s+(?<rel>past|last|next|first|coming|previous|following|final|initial|remaining|latest|entire|whole|full|same)\\s+|the\\s+${NOT_ADJECTIVAL}|(?<rel2>past|next|first|coming|previous|following|final|initial|remaining|entire|whole|full)\\s+)?${APPROX}?(?<n>${NUM})(?<half>\\s+1/2|\\s*½)?(?:\\s+more)?(?:-|\\s+)(?<kind>(?:trading|business|working|school)\\s+)?(?<unit>${UNITS})(?<old>\\s+old)?(?:\\s+or\\s+so)?${E}`,
     (g, m, env) => {
       const unit = unitOf(g.unit!);
+      // "eight trading days", "five business days": days of a kind are still counted in days (TIDES: P5D).
+      if (g.kind && unit !== 'day') return null;
+      // "will one day lead", "hopes he one day returns": "one day" between a subject or modal and its verb is the
+      // adverb "someday" (an unspecified time), not a stretch of one day.
+      if (
+        /^one\s+day$/i.test(m[0]) &&
+        /\b(?:will|would|could|might|may|can|shall|should|must|to|i|we|you|he|she|they|it)\s+$/i.test(env.before) &&
+        /^\s+\p{Ll}+/u.test(env.after) &&
+        !/^\s+(?:of|in|at|on|after|before|later|earlier|ago|and|or|to|for|from|longer|more|less)\b/i.test(env.after)
+      )
+        return null;
       const n = g.n!.toLowerCase();
       if ((n === 'a' || n === 'an') && (unit === 'second' || unit === 'quarter')) return null;
       if (/^-(?:old|long)\b/i.test(env.after)) return null;
@@ -667,13 +681,19 @@ export const RULES: readonly Rule[] = [
   ),
   // "a week-long visit", "a two-month-long strike", "a decades-long feud": an adjectival duration (TimeML
   // tags durations used as modifiers, "-long" included; a plural unit without a count is an unknown number).
-  rule('duration-long', `${B}(?:(?<n>${NUM})-)?(?<unit>${UNITS})-long${E}`, (g) => {
-    const unit = unitOf(g.unit!);
-    const plural = /s$/i.test(g.unit!) || /ies$/i.test(g.unit!);
-    const count = g.n ? parseCount(g.n.toLowerCase()) : plural ? null : 1;
-    if (g.n && count === null) return null;
-    return () => ({ type: 'DURATION', value: durationValue(count, unit) });
-  }),
+  // AP style writes the one-unit forms closed: "a weeklong visit", "an hourlong show", "the yearlong inquiry".
+  rule(
+    'duration-long',
+    `${B}(?:(?:(?<n>${NUM})-)?(?<unit>${UNITS})-long|(?<unit1>hour|day|week|month|year|decade)long)${E}`,
+    (raw) => {
+      const g: Record<string, string | undefined> = { ...raw, unit: raw.unit ?? raw.unit1 };
+      const unit = unitOf(g.unit!);
+      const plural = /s$/i.test(g.unit!) || /ies$/i.test(g.unit!);
+      const count = g.n ? parseCount(g.n.toLowerCase()) : plural ? null : 1;
+      if (g.n && count === null) return null;
+      return () => ({ type: 'DURATION', value: durationValue(count, unit) });
+    },
+  ),
   rule(
     'duration-plural',
     `${B}(?:(?<pre>recent|several|many|future|the\\s+past\\s+few|the\\s+last\\s+few|the\\s+next\\s+few|the\\s+coming|coming|the\\s+past|past|the\\s+early(?=\\s+years(?!\\s+of\\b))|the(?=\\s+\\p{L}+\\s+ahead)|(?<=${B}over\\s+)the)\\s+)?(?<unit>years(?!\\s+\\d)|months|weeks|days|decades|hours|minutes|centuries|quarters)(?:(?<=(?<!\\p{L})the\\s+\\p{L}+)(?<ahead>\\s+ahead))?${E}`,
@@ -984,7 +1004,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'half',
-    `${B}(?:the\\s+)?(?<h>first|second|last|latter)\\s+half(?:\\s+of\\s+(?:${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`,
+    `${B}(?:the\\s+)?(?<h>first|second|last|latter)\\s+half(?:\\s+of\\s+(?:(?:fiscal\\s+(?:year\\s+)?)?${YEAR('y')}|(?<rel>the|this|next|last)\\s+year))?${E}`,
     (g, _m, env) => {
       if (!g.y && !g.rel && /^\s+of\b/i.test(env.after)) return null;
       const h = g.h!.toLowerCase() === 'first' ? 1 : 2;
@@ -1027,9 +1047,16 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'holiday',
-    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day)(?:\\s+${YEAR('y')})?${E}`,
+    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day|(?:election|labor|veterans['’]?|boxing)\\s+day|easter(?:\\s+(?:sunday|monday))?|good\\s+friday|(?:the\\s+)?fourth\\s+of\\s+july)(?:\\s+${YEAR('y')})?${E}`,
     (g) => {
       const hd = g.hd!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+      // The holidays named by common words ("election day", "labor day", "good friday") are names only when
+      // written as names, each word capitalized: "on election day" in lower case is any election's day.
+      if (
+        !HOLIDAY_NAME_WORDS.test(g.hd!) &&
+        !g.hd!.split(/\s+/).every((w) => w === 'of' || w === 'the' || isCapitalized(w))
+      )
+        return null;
       const rel = g.rel?.toLowerCase();
       return (ctx) => {
         const dayIn = (y: number): Day => {
@@ -1039,6 +1066,18 @@ export const RULES: readonly Rule[] = [
           if (hd.startsWith('new year')) return { y, m: 1, d: 1 };
           if (hd.startsWith('halloween')) return { y, m: 10, d: 31 };
           if (hd.startsWith('valentine')) return { y, m: 2, d: 14 };
+          if (hd.includes('fourth of july')) return { y, m: 7, d: 4 };
+          if (hd.startsWith('veterans')) return { y, m: 11, d: 11 };
+          if (hd.startsWith('boxing')) return { y, m: 12, d: 26 };
+          if (hd.startsWith('easter') || hd.startsWith('good')) {
+            const e = easterSunday(y);
+            return addDays(e, hd.startsWith('good') ? -2 : hd.endsWith('monday') ? 1 : 0);
+          }
+          // US holidays by weekday rule (the US spelling "Labor": Labour Day is May 1 in most countries that
+          // write it so): Labor Day the first Monday of September, Election Day the Tuesday after the first
+          // Monday of November. Memorial Day is not read: it falls on other days outside the US.
+          if (hd.startsWith('labor')) return { y, m: 9, d: 1 + ((1 - weekday({ y, m: 9, d: 1 }) + 7) % 7) };
+          if (hd.startsWith('election')) return { y, m: 11, d: 2 + ((1 - weekday({ y, m: 11, d: 1 }) + 7) % 7) };
           const nov1 = weekday({ y, m: 11, d: 1 });
           return { y, m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
         };
@@ -1097,6 +1136,25 @@ export const RULES: readonly Rule[] = [
     };
   }),
 ];
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
+export function easterSunday(y: number): Day {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { y, m: month, d: day };
+}
 
 /** How specific a value is, for ranking overlapping candidates of equal length. */
 export function precisionOf(value: string): 'day' | 'month' | 'year' | null {

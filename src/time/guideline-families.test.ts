@@ -100,6 +100,52 @@ describe('TimeML families', () => {
     expect(tx('He hosts the Coast Radio Today programme.', '2024-05-02')).toEqual([]);
     expect(tx('USA Today reported the vote on Monday.', '2024-05-02')).toEqual([['Monday', 'DATE', '2024-04-29']]);
   });
+  it('holidays are dates (TIDES: named holidays are markable, valued by their calendar rule)', () => {
+    // The Tuesday after the first Monday of November; the first Monday of September.
+    expect(tx('The campaign in Dorrance County runs until Election Day.', '2026-10-20')).toEqual([
+      ['Election Day', 'DATE', '2026-11-03'],
+    ]);
+    expect(tx('The bridge will reopen after Labor Day.', '2026-08-12')).toEqual([['Labor Day', 'DATE', '2026-09-07']]);
+    // Easter by the Gregorian computus, Good Friday two days before.
+    expect(tx('The shrine will be closed on Good Friday.', '2027-02-10')).toEqual([
+      ['Good Friday', 'DATE', '2027-03-26'],
+    ]);
+    expect(tx('The parade is held on the Fourth of July.', '2026-06-01')).toEqual([
+      ['the Fourth of July', 'DATE', '2026-07-04'],
+    ]);
+    // Counterparts: in lower case "election day" is any election's day, and Christmas stays as it was.
+    expect(tx('On election day the roads of Merrow were quiet.', '2026-10-20')).toEqual([]);
+    expect(tx('The market opens before Christmas.', '2026-10-20')).toEqual([['Christmas', 'DATE', '2026-12-25']]);
+    // "Labour Day" and "Memorial Day" fall on different days by country: not valued by one country's rule.
+    expect(tx('The lake opens on Memorial Day.', '2026-04-10')).toEqual([]);
+  });
+  it('a duration premodifying a noun, written closed ("weeklong", "hourlong"), is a duration as "week-long" is', () => {
+    expect(tx('The weeklong fair in Tarrow opened.', '2026-05-02')).toEqual([['weeklong', 'DURATION', 'P1W']]);
+    expect(tx('The pair taped an hourlong interview.', '2026-05-02')).toEqual([['hourlong', 'DURATION', 'PT1H']]);
+    expect(tx('A yearlong inquiry closed.', '2026-05-02')).toEqual([['yearlong', 'DURATION', 'P1Y']]);
+    // Counterparts: the hyphened form as before; other words in "-long" are no time.
+    expect(tx('The week-long fair in Tarrow opened.', '2026-05-02')).toEqual([['week-long', 'DURATION', 'P1W']]);
+    expect(tx('The oblong hall was lifelong home to the club.', '2026-05-02')).toEqual([]);
+  });
+  it('a count of days of a kind ("trading days", "business days") is a duration in days', () => {
+    expect(tx('The lender has five business days to answer.', '2026-05-02')).toEqual([
+      ['five business days', 'DURATION', 'P5D'],
+    ]);
+    expect(tx('Eight trading days later the index in Corvel recovered.', '2026-05-02')[0]).toEqual([
+      'Eight trading days',
+      'DURATION',
+      'P8D',
+    ]);
+    // Counterpart: only days: "three school weeks" is not read as a count of days.
+    expect(tx('Three school weeks passed.', '2026-05-02')).toEqual([]);
+  });
+  it('"one day" between a subject or modal and its verb is "someday", not a duration', () => {
+    expect(tx('She could one day lead the Tarrow council.', '2026-05-02')).toEqual([]);
+    expect(tx('He hopes he one day returns to Corvel.', '2026-05-02')).toEqual([]);
+    // Counterparts: a stretch of one day.
+    expect(tx('The strike lasted one day.', '2026-05-02')).toEqual([['one day', 'DURATION', 'P1D']]);
+    expect(tx('The fair will run one day longer.', '2026-05-02')).toEqual([['one day', 'DURATION', 'P1D']]);
+  });
   it('"the years" before a year is not a stretch of unknown length', () => {
     const found = tx('Over the years 2010 to 2015, the port grew.', '2024-05-02');
     expect(found.some(([text]) => text === 'the years')).toBe(false);

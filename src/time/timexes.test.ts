@@ -249,6 +249,16 @@ describe('extents of modifiers and determiners', () => {
       false,
     );
   });
+  it('"the first half" and "the second half" of a year are its halves (H1, H2), not the whole year', () => {
+    expect(tx('Exports to Velmora fell in the first half of 2022.', '2023-09-15')).toEqual([
+      ['the first half of 2022', 'DATE', '2022-H1'],
+    ]);
+    expect(tx('The mill plans a second line in the second half of fiscal 2024.', '2023-09-15')).toEqual([
+      ['the second half of fiscal 2024', 'DATE', '2024-H2'],
+    ]);
+    // Counterpart: other parts of a year keep the year's value.
+    expect(tx('The mill closed at the end of 2022.', '2023-09-15')).toEqual([['the end of 2022', 'DATE', '2022']]);
+  });
   it('a participle before its noun is no tense: "a hastily planned trip" does not move Friday ahead', () => {
     expect(value('On Friday, she cancelled a hastily planned trip.', '2023-09-20', 'Friday')).toBe('2023-09-15');
     expect(value('The trip was hastily planned for Friday.', '2023-09-20', 'Friday')).toBe('2023-09-22');
