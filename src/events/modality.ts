@@ -101,6 +101,14 @@ const VERB_GROUP: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Catenative verbs of undertaking ("move to", "act to", "rush to", "hasten to" + a verb: English catenatives that
+ * say the subject sets about the act): they carry no modality of their own, so a modal before them reaches the act
+ * ("will move to expel" is a plan, "moved to expel" stays done).
+ */
+const UNDERTAKING =
+  /^(move|moves|moved|moving|act|acts|acted|acting|rush|rushes|rushed|rushing|race|races|raced|racing|hurry|hurries|hurried|hurrying|hasten|hastens|hastened|hastening|scramble|scrambles|scrambled|scrambling)$/;
+
+/**
  * Read the verb group before trigger token `ts` (back to `clauseStart`): negators, modals, intent frames,
  * a denial verb right before ("denied supplying"), and a conditional opening the clause ("if … would breach").
  */
@@ -138,6 +146,8 @@ export function readModality(
     else if (DENIAL.has(w) && j === ts - 1) {
       negated = true;
       mode ??= 'denied';
+    } else if (UNDERTAKING.test(w) && (words[j + 1] === 'to' || words[j + 2] === 'to')) {
+      // "will move quickly to expel": a catenative verb of undertaking before "to" is part of the verb group.
     } else if (!VERB_GROUP.has(w)) break;
   }
   if (clauseOpener && CONDITIONALS.has(clauseOpener)) {
