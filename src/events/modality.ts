@@ -219,11 +219,16 @@ export function modalGovernsInfinitive(words: readonly string[], ts: number, cla
 /** Verbs that take an object and a bare infinitive ("let them board"): the infinitive's act happens only if theirs does. */
 const BARE_INFINITIVE_GOVERNORS: ReadonlySet<string> = new Set(['let', 'lets', 'letting']);
 
+/** Verbs of permission that take an object and a to-infinitive ("allow X to", "permit X to"). */
+const PERMISSION_GOVERNORS = /^(allow|allows|allowed|allowing|permit|permits|permitted|permitting)$/;
+
 /**
  * The complement of "let" takes the modality of its "let" (English grammar: "let" + object + bare infinitive):
  * "we are not going to let a foreign navy board ships" — the boarding is what the speaker will not allow, not an
- * act that took place; "would let troops cross" is as hypothetical as its "would". The modality of a "let" at most
- * four words (its object) before the trigger, when it is negated, hypothetical or an intention; else null.
+ * act that took place; "would let troops cross" is as hypothetical as its "would". So is the to-infinitive of "allow"
+ * and "permit" ("will not allow the navy to board ships"). The modality of a "let" at most four words (its object)
+ * before the trigger, or of an "allow"/"permit" before its "to", when it is negated, hypothetical or an intention;
+ * else null.
  */
 export function letGovernsComplement(
   words: readonly string[],
@@ -231,9 +236,13 @@ export function letGovernsComplement(
   clauseStart: number,
   clauseOpener: string | null,
 ): Modality | null {
-  for (let k = ts - 1; k >= Math.max(clauseStart, ts - 5); k--) {
+  let to = false;
+  for (let k = ts - 1; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;
-    if (BARE_INFINITIVE_GOVERNORS.has(w)) {
+    if (w === 'to') to = true;
+    // "allow" and "permit" take an object and a to-infinitive (an object of up to four words, "to", and a light verb
+    // at most: "should not allow any new wells to get permits"); "let" a bare infinitive within four words.
+    if ((BARE_INFINITIVE_GOVERNORS.has(w) && k >= ts - 5) || (PERMISSION_GOVERNORS.test(w) && to)) {
       if (k === ts - 1) return null;
       const m = readModality(words, k, clauseStart, clauseOpener);
       return m.negated || m.hypothetical || m.mode !== null ? m : null;

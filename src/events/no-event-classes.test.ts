@@ -44,3 +44,14 @@ describe('a word inside a noun phrase after "under" names a state', () => {
     ).toContain('CONCEDE');
   });
 });
+
+describe('the to-infinitive of "allow" and "permit" takes their modality', () => {
+  it('what is not to be allowed has not happened', () => {
+    const d = code('The French government should not allow any new Chilean wells to get permits.');
+    expect(d.events.length).toBeGreaterThan(0);
+    expect(asserted(d)).toEqual([]);
+    expect(asserted(code('The French government will not allow the Chilean navy to seize the ships.'))).toEqual([]);
+    // Counterpart: with no modal, negation or intention on the permission, the complement codes as before.
+    expect(asserted(code('The French government allowed the Chilean navy to seize the ships.'))).toContain('COERCE');
+  });
+});
