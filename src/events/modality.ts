@@ -109,6 +109,12 @@ const UNDERTAKING =
   /^(move|moves|moved|moving|act|acts|acted|acting|rush|rushes|rushed|rushing|race|races|raced|racing|hurry|hurries|hurried|hurrying|hasten|hastens|hastened|hastening|scramble|scrambles|scrambled|scrambling)$/;
 
 /**
+ * Evidential raising verbs ("appear", "seem" + "to"/"ready to"/"poised to"): English evidentiality, the act or the
+ * intention is how things look to the writer, not what the text asserts — a possibility.
+ */
+const EVIDENTIAL = /^(appear|appears|appeared|appearing|seem|seems|seemed|seeming)$/;
+
+/**
  * Read the verb group before trigger token `ts` (back to `clauseStart`): negators, modals, intent frames,
  * a denial verb right before ("denied supplying"), and a conditional opening the clause ("if … would breach").
  */
@@ -146,6 +152,10 @@ export function readModality(
     else if (DENIAL.has(w) && j === ts - 1) {
       negated = true;
       mode ??= 'denied';
+    } else if (EVIDENTIAL.test(w)) {
+      // "appeared ready to lift the ban", "seems to have withdrawn": the writer does not vouch for the act.
+      hypothetical = true;
+      if (mode === null || mode === 'intent') mode = 'possible';
     } else if (UNDERTAKING.test(w) && (words[j + 1] === 'to' || words[j + 2] === 'to')) {
       // "will move quickly to expel": a catenative verb of undertaking before "to" is part of the verb group.
     } else if (!VERB_GROUP.has(w)) break;

@@ -55,3 +55,17 @@ describe('the to-infinitive of "allow" and "permit" takes their modality', () =>
     expect(asserted(code('The French government allowed the Chilean navy to seize the ships.'))).toContain('COERCE');
   });
 });
+
+describe('an evidential verb hedges the act', () => {
+  it('"appeared ready to", "seems to have" are possibilities', () => {
+    const d = code('The French government appeared ready to lift the ban on Chilean wine.');
+    expect(d.events.length).toBeGreaterThan(0);
+    expect(d.events.every((e) => e.hypothetical && e.mode === 'possible')).toBe(true);
+    expect(asserted(code('Chilean troops seem to have withdrawn from the French base.'))).toEqual([]);
+    // Counterparts: an intention stays an intention, a done act stays asserted.
+    expect(code('The French government is ready to lift the ban on Chilean wine.').events.map((e) => e.mode)).toEqual([
+      'intent',
+    ]);
+    expect(asserted(code('Chilean troops withdrew from the French base.'))).toEqual(['RETREAT']);
+  });
+});
