@@ -148,8 +148,11 @@ export function readModality(
     } else if (NEGATIVE_IMPLICATIVES.test(w) && words[j + 1] === 'to') {
       negated = true;
       implicative = true;
-    } else if (INTENT.has(w)) mode ??= 'intent';
-    else if (DENIAL.has(w) && j === ts - 1) {
+    } else if (INTENT.has(w)) {
+      // "abandoned their plans to seize": a plan given up negates the act planned.
+      if (COMMISSIVE_NOUNS.has(w) && abandonedBefore(words, j, clauseStart)) negated = true;
+      else mode ??= 'intent';
+    } else if (DENIAL.has(w) && j === ts - 1) {
       negated = true;
       mode ??= 'denied';
     } else if (EVIDENTIAL.test(w)) {
@@ -286,7 +289,10 @@ export function complementModality(words: readonly string[], ts: number, clauseS
       directedInfinitive(words, ts, clauseStart)
     )
       return { negated: false, hypothetical: true, mode: 'possible' };
-    if (COMMISSIVE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
+    if (COMMISSIVE_NOUNS.has(noun))
+      return abandonedBefore(words, ts - 2, clauseStart)
+        ? { negated: true, hypothetical: false, mode: null }
+        : { negated: false, hypothetical: false, mode: 'intent' };
     if (DIRECTIVE_NOUNS.has(noun)) return { negated: false, hypothetical: true, mode: 'possible' };
     return null;
   }
@@ -306,6 +312,24 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     return { negated: false, hypothetical: true, mode: 'possible' };
   if (PROPOSAL_VERBS.test(v)) return { negated: false, hypothetical: false, mode: 'intent' };
   return null;
+}
+
+/**
+ * Verbs of giving up a plan: "abandoned their plans to hijack the ship", "dropped a proposal to expel": the planned
+ * act will not happen (English: abandoning, dropping, scrapping or shelving a plan negates its content, as "fail to"
+ * does an act).
+ */
+const ABANDON =
+  /^(abandon|abandons|abandoned|abandoning|drop|drops|dropped|dropping|scrap|scraps|scrapped|scrapping|shelve|shelves|shelved|shelving|cancel|cancels|cancelled|canceled|cancelling|canceling|withdrew|withdrawn|withdraw|withdraws|ditch|ditches|ditched|ditching)$/;
+
+/** A verb of giving up before the commissive noun at `n`, a determiner or possessive (and one modifier) between. */
+function abandonedBefore(words: readonly string[], n: number, clauseStart: number): boolean {
+  for (let k = n - 1; k >= Math.max(clauseStart, n - 3); k--) {
+    const w = words[k]!;
+    if (ABANDON.test(w)) return true;
+    if (!(DETERMINERS.has(w) || /^(their|its|his|her|our|any|all|earlier|previous|original)$/.test(w))) return false;
+  }
+  return false;
 }
 
 /** Nouns of purpose before an infinitive ("an effort to", "a drive to"): the act is aimed at, not done. */

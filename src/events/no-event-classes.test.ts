@@ -69,3 +69,15 @@ describe('an evidential verb hedges the act', () => {
     expect(asserted(code('Chilean troops withdrew from the French base.'))).toEqual(['RETREAT']);
   });
 });
+
+describe('a plan given up negates the planned act', () => {
+  it('"abandoned their plans to" + a verb did not happen', () => {
+    const d = code('On seeing the warship, the Chilean rebels abandoned their plans to seize the French tanker.');
+    expect(d.events.some((e) => e.negated)).toBe(true);
+    expect(asserted(d)).toEqual([]);
+    // Counterpart: a plan announced is an intention, not a negation.
+    const p = code('The Chilean rebels announced plans to seize the French tanker.');
+    expect(p.events.length).toBeGreaterThan(0);
+    expect(p.events.some((e) => e.negated)).toBe(false);
+  });
+});
