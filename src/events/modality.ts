@@ -101,6 +101,20 @@ const VERB_GROUP: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Catenative verbs of undertaking ("move to", "act to", "rush to", "hasten to" + a verb: English catenatives that
+ * say the subject sets about the act): they carry no modality of their own, so a modal before them reaches the act
+ * ("will move to expel" is a plan, "moved to expel" stays done).
+ */
+const UNDERTAKING =
+  /^(move|moves|moved|moving|act|acts|acted|acting|rush|rushes|rushed|rushing|race|races|raced|racing|hurry|hurries|hurried|hurrying|hasten|hastens|hastened|hastening|scramble|scrambles|scrambled|scrambling)$/;
+
+/**
+ * Evidential raising verbs ("appear", "seem" + "to"/"ready to"/"poised to"): English evidentiality, the act or the
+ * intention is how things look to the writer, not what the text asserts — a possibility.
+ */
+const EVIDENTIAL = /^(appear|appears|appeared|appearing|seem|seems|seemed|seeming)$/;
+
+/**
  * Read the verb group before trigger token `ts` (back to `clauseStart`): negators, modals, intent frames,
  * a denial verb right before ("denied supplying"), and a conditional opening the clause ("if … would breach").
  */
@@ -134,10 +148,19 @@ export function readModality(
     } else if (NEGATIVE_IMPLICATIVES.test(w) && words[j + 1] === 'to') {
       negated = true;
       implicative = true;
-    } else if (INTENT.has(w)) mode ??= 'intent';
-    else if (DENIAL.has(w) && j === ts - 1) {
+    } else if (INTENT.has(w)) {
+      // "abandoned their plans to seize": a plan given up negates the act planned.
+      if (COMMISSIVE_NOUNS.has(w) && abandonedBefore(words, j, clauseStart)) negated = true;
+      else mode ??= 'intent';
+    } else if (DENIAL.has(w) && j === ts - 1) {
       negated = true;
       mode ??= 'denied';
+    } else if (EVIDENTIAL.test(w)) {
+      // "appeared ready to lift the ban", "seems to have withdrawn": the writer does not vouch for the act.
+      hypothetical = true;
+      if (mode === null || mode === 'intent') mode = 'possible';
+    } else if (UNDERTAKING.test(w) && (words[j + 1] === 'to' || words[j + 2] === 'to')) {
+      // "will move quickly to expel": a catenative verb of undertaking before "to" is part of the verb group.
     } else if (!VERB_GROUP.has(w)) break;
   }
   if (clauseOpener && CONDITIONALS.has(clauseOpener)) {
@@ -209,11 +232,16 @@ export function modalGovernsInfinitive(words: readonly string[], ts: number, cla
 /** Verbs that take an object and a bare infinitive ("let them board"): the infinitive's act happens only if theirs does. */
 const BARE_INFINITIVE_GOVERNORS: ReadonlySet<string> = new Set(['let', 'lets', 'letting']);
 
+/** Verbs of permission that take an object and a to-infinitive ("allow X to", "permit X to"). */
+const PERMISSION_GOVERNORS = /^(allow|allows|allowed|allowing|permit|permits|permitted|permitting)$/;
+
 /**
  * The complement of "let" takes the modality of its "let" (English grammar: "let" + object + bare infinitive):
  * "we are not going to let a foreign navy board ships" — the boarding is what the speaker will not allow, not an
- * act that took place; "would let troops cross" is as hypothetical as its "would". The modality of a "let" at most
- * four words (its object) before the trigger, when it is negated, hypothetical or an intention; else null.
+ * act that took place; "would let troops cross" is as hypothetical as its "would". So is the to-infinitive of "allow"
+ * and "permit" ("will not allow the navy to board ships"). The modality of a "let" at most four words (its object)
+ * before the trigger, or of an "allow"/"permit" before its "to", when it is negated, hypothetical or an intention;
+ * else null.
  */
 export function letGovernsComplement(
   words: readonly string[],
@@ -221,9 +249,13 @@ export function letGovernsComplement(
   clauseStart: number,
   clauseOpener: string | null,
 ): Modality | null {
-  for (let k = ts - 1; k >= Math.max(clauseStart, ts - 5); k--) {
+  let to = false;
+  for (let k = ts - 1; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;
-    if (BARE_INFINITIVE_GOVERNORS.has(w)) {
+    if (w === 'to') to = true;
+    // "allow" and "permit" take an object and a to-infinitive (an object of up to four words, "to", and a light verb
+    // at most: "should not allow any new wells to get permits"); "let" a bare infinitive within four words.
+    if ((BARE_INFINITIVE_GOVERNORS.has(w) && k >= ts - 5) || (PERMISSION_GOVERNORS.test(w) && to)) {
       if (k === ts - 1) return null;
       const m = readModality(words, k, clauseStart, clauseOpener);
       return m.negated || m.hypothetical || m.mode !== null ? m : null;
@@ -257,7 +289,10 @@ export function complementModality(words: readonly string[], ts: number, clauseS
       directedInfinitive(words, ts, clauseStart)
     )
       return { negated: false, hypothetical: true, mode: 'possible' };
-    if (COMMISSIVE_NOUNS.has(noun)) return { negated: false, hypothetical: false, mode: 'intent' };
+    if (COMMISSIVE_NOUNS.has(noun))
+      return abandonedBefore(words, ts - 2, clauseStart)
+        ? { negated: true, hypothetical: false, mode: null }
+        : { negated: false, hypothetical: false, mode: 'intent' };
     if (DIRECTIVE_NOUNS.has(noun)) return { negated: false, hypothetical: true, mode: 'possible' };
     return null;
   }
@@ -277,6 +312,24 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     return { negated: false, hypothetical: true, mode: 'possible' };
   if (PROPOSAL_VERBS.test(v)) return { negated: false, hypothetical: false, mode: 'intent' };
   return null;
+}
+
+/**
+ * Verbs of giving up a plan: "abandoned their plans to hijack the ship", "dropped a proposal to expel": the planned
+ * act will not happen (English: abandoning, dropping, scrapping or shelving a plan negates its content, as "fail to"
+ * does an act).
+ */
+const ABANDON =
+  /^(abandon|abandons|abandoned|abandoning|drop|drops|dropped|dropping|scrap|scraps|scrapped|scrapping|shelve|shelves|shelved|shelving|cancel|cancels|cancelled|canceled|cancelling|canceling|withdrew|withdrawn|withdraw|withdraws|ditch|ditches|ditched|ditching)$/;
+
+/** A verb of giving up before the commissive noun at `n`, a determiner or possessive (and one modifier) between. */
+function abandonedBefore(words: readonly string[], n: number, clauseStart: number): boolean {
+  for (let k = n - 1; k >= Math.max(clauseStart, n - 3); k--) {
+    const w = words[k]!;
+    if (ABANDON.test(w)) return true;
+    if (!(DETERMINERS.has(w) || /^(their|its|his|her|our|any|all|earlier|previous|original)$/.test(w))) return false;
+  }
+  return false;
 }
 
 /** Nouns of purpose before an infinitive ("an effort to", "a drive to"): the act is aimed at, not done. */

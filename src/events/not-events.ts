@@ -174,6 +174,9 @@ export function notAnEvent(e: Candidate): string | null {
       if (words[k] === ',' || words[k] === 'and') break;
     }
   }
+  // "the recession is partly to blame", "X was not to blame": "be to blame" is a predicative idiom saying who is
+  // responsible (general English: be to blame = be responsible for a fault), no act of accusing anyone (PLOVER ACCUSE).
+  if (type === 'ACCUSE' && e.verb && first === 'blame' && predicativeBlame(words, ts, s0)) return 'predicative';
   // "sought to restore the deal": "seek to" + a verb is trying to do it (general English), not asking anyone for
   // something (PLOVER REQUEST); the act tried is coded on its own if it is one. "sought talks with X" stays a request.
   if (type === 'REQUEST' && /^(seek|seeks|sought|seeking)$/.test(first) && te === ts + 1 && words[te] === 'to')
@@ -198,6 +201,9 @@ export function notAnEvent(e: Candidate): string | null {
     for (let j = ts - 1, n = 0; j >= s0 && n < 4 && !DETERMINERS.has(words[j]!); j--, n++)
       if (STATE_ADJECTIVES.has(words[j]!)) return 'state';
   }
+  // "under a tougher permitting regime": an -ing form between the determiner of "under"'s noun phrase and its head
+  // noun is a premodifier (English noun-phrase structure), and the phrase names a state, no act.
+  if (e.verb && /ing$/.test(first) && underPremodifier(words, ts, te, s0)) return 'state';
   // A campaign rally is not dissent: "rally" is a protest only with a sign of dissent in the sentence.
   if (
     type === 'PROTEST' &&
@@ -322,12 +328,44 @@ function genericPlural(
   return DEGREE_ADVERBS.has(pred) || EVALUATIVE_ADJECTIVES.has(pred) || pred === 'a' || pred === 'an';
 }
 
+/** Adverbs that may stand between "be" and "to blame" ("is partly to blame", "was not entirely to blame"). */
+const BLAME_ADVERBS =
+  /^(not|n't|never|also|partly|partially|largely|mostly|mainly|entirely|wholly|solely|fully|in|part|at|equally|much|more|most|less|least|primarily|chiefly|really|ultimately|somewhat|even|still)$/;
+
+/** "is (partly) to blame": "to blame" after a form of "be", adverbs between. */
+function predicativeBlame(words: readonly string[], ts: number, s0: number): boolean {
+  if (words[ts - 1] !== 'to') return false;
+  for (let j = ts - 2, n = 0; j >= s0 && n < 4; j--, n++) {
+    const w = words[j]!;
+    if (BE_FORMS.has(w)) return true;
+    if (!BLAME_ADVERBS.test(w)) return false;
+  }
+  return false;
+}
+
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am']);
+
 /** "under sanctions", "under a French trade embargo": the noun phrase after "under" names a state. */
 function underBefore(words: readonly string[], ts: number, s0: number): boolean {
   for (let j = ts - 1; j >= s0 && j >= ts - 5; j--) {
     const w = words[j]!;
     if (w === 'under') return true;
     if (w === ',' || w === ';' || w === 'that' || w === 'which' || w === 'who' || REPORTING.has(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * "under a (tougher) permitting (and inspection) regime": the trigger follows "under", a determiner and at most two
+ * modifiers, and a word of the noun phrase (its head or a coordinated modifier) follows it.
+ */
+function underPremodifier(words: readonly string[], ts: number, te: number, s0: number): boolean {
+  const next = words[te] ?? '';
+  if (!/^[a-z][a-z-]*$/.test(next) || DETERMINERS.has(next) || PREPOSITIONS.has(next)) return false;
+  for (let j = ts - 1; j >= Math.max(s0 + 1, ts - 3); j--) {
+    const w = words[j]!;
+    if (DETERMINERS.has(w)) return words[j - 1] === 'under';
+    if (!/^[a-z][a-z-]*$/.test(w) || PREPOSITIONS.has(w) || REPORTING.has(w) || /(ing|ed)$/.test(w)) return false;
   }
   return false;
 }
