@@ -653,3 +653,49 @@ describe('the second look at an uncertain boundary', () => {
     expect(vetoed[1]!.text).toContain('Kessing Library Reopens After Two Years.');
   });
 });
+
+describe('a story that restarts under a headline-shaped line', () => {
+  const GRAIN = [
+    'Grain prices climb as Velmar drought deepens',
+    '',
+    'Wheat prices rose for a fifth week as the drought in the Velmar plains showed no sign of ending, traders said on Monday.',
+    '',
+    'The Velmar farm board said the harvest could fall by a third.',
+    '',
+    'Several mills have cut shifts.',
+    '',
+  ];
+  const LEAD =
+    'ORVANDE, Telmark — The Telmark port authority on Tuesday closed the northern ferry terminal after divers found cracks in the harbour wall, stranding hundreds of travellers bound for the Skerra islands.';
+  const SHARED = [
+    'Harbour engineer Vilja Marrot said the cracks ran along forty metres of the wall and that repairs could take until the spring.',
+    'Ferry operator Nordsund Lines said it would move its sailings to the southern pier from Thursday, with a reduced timetable.',
+  ];
+  const FIRST = [
+    'Telmark closes ferry terminal after harbour wall cracks.',
+    '',
+    ...paras([
+      LEAD,
+      ...SHARED,
+      'Islanders have long complained that the terminal, built in the 1960s, was neglected while money went to the cruise quay.',
+    ]),
+  ];
+  const CLOSING = '"We warned them for years," said Oskar Brenne, who runs a fish shop on the largest island.';
+  const second = (headline: string, lead: string): string[] => [headline, '', ...paras([lead, ...SHARED, CLOSING])];
+  const titles = async (lines: string[]) => (await segmentText(lines.join('\n'), 't')).map((a) => a.title);
+
+  it('cuts before a second version of the story that repeats the first one’s lead word for word', async () => {
+    // Headlines ending in a period, whose words the running article already has: the line model reads prose.
+    const headline = 'Ferry terminal shut as divers find cracks in Telmark harbour wall.';
+    expect(await titles([...GRAIN, ...FIRST, ...second(headline, LEAD)])).toEqual([GRAIN[0], FIRST[0], headline]);
+  });
+
+  it('keeps a later paragraph pasted again under a short one in its article, once', async () => {
+    // Counterpart: only a repeated opening restarts the story; a short line over a later paragraph pasted again (a
+    // scraper's repeat) starts no article, and the repeat is dropped.
+    const again = FIRST[FIRST.length - 2]!;
+    const arts = await segmentText([...GRAIN, ...FIRST, 'Repairs will start in March.', '', again, ''].join('\n'), 't');
+    expect(arts.map((a) => a.title)).toEqual([GRAIN[0], FIRST[0]]);
+    expect(arts[1]!.text.split(again)).toHaveLength(2);
+  });
+});

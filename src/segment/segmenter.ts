@@ -118,6 +118,15 @@ async function* joinedUnits(lines: AsyncIterable<string>): AsyncGenerator<Unit> 
 /** White space other than single spaces: what the repeat key collapses. */
 const OTHER_SPACE = /[^\S ]| {2}/;
 
+/** The paragraphs that open a story: a second version of it pasted after the first repeats one of them. */
+const OPENING_PARAGRAPHS = 2;
+
+/** A paragraph as the repeat check compares it: lower case, white space collapsed. */
+function paragraphKey(text: string): string {
+  const lower = text.toLowerCase();
+  return OTHER_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+}
+
 class ArticleBuilder {
   title = '';
   url: string | null = null;
@@ -141,6 +150,8 @@ class ArticleBuilder {
 
   /** Paragraphs that are not subheads, counted as they are added. */
   bodyParagraphs = 0;
+  /** The first `OPENING_PARAGRAPHS` of them as `paragraphKey` gives them (those of 30 characters or more). */
+  readonly openingKeys: string[] = [];
 
   /** The headline as its line read (site suffix included) and what the classifier said of it (null: unscored). */
   titleLine = '';
@@ -180,8 +191,7 @@ class ArticleBuilder {
   addParagraph(text: string, kind: Paragraph['kind']): void {
     // A paragraph repeated verbatim in one article (scraper or paste artefact) is kept once. Lines arrive
     // with their white space collapsed to single spaces, so the regex runs only on text that is not.
-    const lower = text.toLowerCase();
-    const key = OTHER_SPACE.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+    const key = paragraphKey(text);
     if (key.length >= 30) {
       if (this.seen.has(key)) {
         this.droppedRepeats++;
@@ -190,7 +200,8 @@ class ArticleBuilder {
       this.seen.add(key);
     }
     this.paragraphs.push({ text, kind });
-    if (kind !== 'subhead') this.bodyParagraphs++;
+    if (kind !== 'subhead' && this.bodyParagraphs++ < OPENING_PARAGRAPHS && key.length >= 30)
+      this.openingKeys.push(key);
     this.chars += text.length + 2;
   }
 
@@ -366,6 +377,8 @@ const UNCERTAIN_MIN = 0.3;
 /** A line the rules take for a headline is one when the model gives it at least this. */
 const RULE_BACKED_MIN = 0.05;
 const LEARNED_MAX_WORDS = 30;
+/** The longest line a restarted story's headline may be (a lead's first sentence runs longer). */
+const RESTART_MAX_WORDS = 20;
 /** The highest boundary confidence a learned cut reports (below the certainty of a Source line). */
 const LEARNED_CUT_MAX = 0.99;
 
@@ -778,6 +791,17 @@ export async function* segmentDump(
         nextNext: window[1]?.text ?? null,
         previousEndedSentence: endsSentence(previousText),
       });
+    // A line of a headline's shape and length (a final period allowed, as some outlets write headlines) standing alone
+    // over a paragraph that repeats one of the running article's two opening paragraphs word for word: the story
+    // restarts (an article does not go back to its opening under a headline; a second version of the story pasted
+    // after the first does). A rule cut: the second look, trained on stories told in their own words, reads shared
+    // words as more of the same story, and the line model reads such a line as prose.
+    const restartsStory = (): boolean => {
+      const next = window[0];
+      if (!u.blankBefore || !next?.blankBefore || b.bodyParagraphs < 2 || words > RESTART_MAX_WORDS) return false;
+      if (SPEAKER_TURN.test(text) || startsWithTimestamp(text) || parseByline(text)) return false;
+      return b.openingKeys.includes(paragraphKey(next.text)) && isHeadlineShaped(text.replace(/(?<!\.)\.$/, ''));
+    };
     // A line over a credit line is that picture's caption, unless the model reads it as the next article's headline
     // (a picture between a headline and its lead, its caption left out, shows only its credit) or, when a blank line
     // parts them, as more body than caption (a paragraph over a credit whose caption was lost; a caption and its
@@ -803,6 +827,7 @@ export async function* segmentDump(
         learned.caption > learned.headline &&
         words <= 60 &&
         !headlineOverDateline() &&
+        !restartsStory() &&
         !carriesSiteName(text))
     ) {
       b.captions.push(text);
@@ -873,16 +898,18 @@ export async function* segmentDump(
           !startsWithTimestamp(text) &&
           (learned.headline >= candidateMin ||
             (learned.headline >= ruleBackedMin && ruled()) ||
-            headlineOverDateline()) &&
+            headlineOverDateline() ||
+            restartsStory()) &&
           !isReportingCredit(text)
-        : ruled();
+        : ruled() || restartsStory();
       // Under the cut threshold, and taken by neither rule: provisional (see `undoProvisional`).
       const provisional =
         isNew &&
         learned !== null &&
         learned.headline < headlineMin &&
         !(learned.headline >= ruleBackedMin && ruled()) &&
-        !headlineOverDateline();
+        !headlineOverDateline() &&
+        !restartsStory();
       // Over the cut threshold, and taken by the model alone: reviewed (see `standsAfterAll`).
       const reviewed =
         isNew &&
@@ -891,7 +918,8 @@ export async function* segmentDump(
         (boundary !== null || options.onCandidate !== undefined) &&
         learned.headline >= headlineMin &&
         !(learned.headline >= ruleBackedMin && ruled()) &&
-        !headlineOverDateline();
+        !headlineOverDateline() &&
+        !restartsStory();
       if (isNew) {
         // A learned cut is never certain, however sure the model is (1 is for Source lines and input ends).
         const confidence = learned ? Math.min(learned.headline, LEARNED_CUT_MAX) : 1;
