@@ -1,8 +1,9 @@
 // What a write to a PostgreSQL store costs beyond the analysis itself, on a store of a given size, old way against
 // new way, in alternating rounds:
 //   working copy: every table copied out (COPY … TO) into a temporary SQLite file and written back (TRUNCATE + COPY);
-//   native:       the ids and fingerprints read once (what `pgArticleSink` reads when it opens), the tables the
-//                 corpus steps read copied out in one snapshot, and the derived tables replaced (DELETE + COPY).
+//   native:       the sink opened (`pgArticleSink`: it read every stored id and fingerprint before migration 017's
+//                 look-ups; now nothing), the tables the corpus steps read copied out in one snapshot, and the
+//                 derived tables replaced (DELETE + COPY). The look-ups per job: bench/pg-writer-start.js.
 // Neither includes analysis or the resolve's own work (the same code on both paths). Client CPU from
 // process.cpuUsage, the server's from /proc/<pid>/stat of this database's backends (only this process connects).
 //

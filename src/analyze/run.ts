@@ -284,7 +284,7 @@ async function storeArticles(
       if (r.ok) {
         const fp = fingerprints.get(r.record.id);
         fingerprints.delete(r.record.id);
-        const { id, duplicateOf } = r.record;
+        const { id } = r.record;
         await sink.add(r.record, fp, (added) => {
           if (added) {
             summary.added++;
@@ -294,7 +294,8 @@ async function storeArticles(
               bulk = true;
               options.onPhase?.('bulk-load');
             }
-            if (duplicateOf) summary.nearDuplicates++;
+            // Read when stored: the writer may link a near-duplicate another worker stored meanwhile.
+            if (r.record.duplicateOf) summary.nearDuplicates++;
           } else summary.skipped++;
         });
       } else {
@@ -311,43 +312,59 @@ async function storeArticles(
   const ownDates = new Map<string, DateEvidence | null>();
   let batch: Array<{ id: string; raw: RawArticle }> = [];
   options.onPhase?.('store');
+  // A store that looks up what it holds of the articles about to be judged (PostgreSQL) is asked a chunk at a time.
+  const lookup = sink.lookup?.bind(sink);
   try {
-    for await (const raw of articlesOf(items, pool, summary, options.onProblem)) {
-      summary.seen++;
-      // Every source checks its URLs; this is the last line before the store, whatever reads the input.
-      const checked = httpUrl(raw.url);
-      if (checked.warning) {
-        raw.url = null;
-        raw.warnings.push(checked.warning);
-      }
-      const id = articleId(raw);
-      if (seenIds.has(id) || sink.has(id) || replaced.has(id)) {
-        summary.skipped++;
-        continue;
-      }
-      seenIds.add(id);
-      if (dedup) {
-        const verdict = dedup.check(raw.text);
-        if (verdict.kind === 'exact') {
+    for await (const chunk of chunksOf(
+      articlesOf(items, pool, summary, options.onProblem),
+      lookup ? LOOKUP_CHUNK : 1,
+    )) {
+      const prepared = chunk.map((raw) => {
+        summary.seen++;
+        // Every source checks its URLs; this is the last line before the store, whatever reads the input.
+        const checked = httpUrl(raw.url);
+        if (checked.warning) {
+          raw.url = null;
+          raw.warnings.push(checked.warning);
+        }
+        const id = articleId(raw);
+        return { raw, id, fingerprint: lookup && dedup ? Deduplicator.fingerprint(raw.text) : undefined };
+      });
+      // Articles this run remembered already (written meanwhile) stay where the detector has them, after the stored.
+      const stored =
+        lookup && dedup
+          ? (await lookup(prepared)).filter((k) => !seenIds.has(k.id)).map((k) => dedup.candidate(k))
+          : [];
+      if (lookup && !dedup) await lookup(prepared);
+      for (const { raw, id, fingerprint } of prepared) {
+        if (seenIds.has(id) || sink.has(id) || replaced.has(id)) {
           summary.skipped++;
-          summary.exactDuplicates++;
           continue;
         }
-        if (verdict.kind === 'near') {
-          raw.duplicateOf = verdict.of;
-          raw.similarity = verdict.similarity;
-          const original = ownDates.has(verdict.of) ? ownDates.get(verdict.of)! : await sink.ownDate(verdict.of);
-          if (original) raw.dateEvidence = [...raw.dateEvidence, storyEvidence(original, verdict.of)];
+        seenIds.add(id);
+        if (dedup) {
+          const verdict = fingerprint ? dedup.judge(fingerprint, stored) : dedup.check(raw.text);
+          if (verdict.kind === 'exact') {
+            summary.skipped++;
+            summary.exactDuplicates++;
+            continue;
+          }
+          if (verdict.kind === 'near') {
+            raw.duplicateOf = verdict.of;
+            raw.similarity = verdict.similarity;
+            const original = ownDates.has(verdict.of) ? ownDates.get(verdict.of)! : await sink.ownDate(verdict.of);
+            if (original) raw.dateEvidence = [...raw.dateEvidence, storyEvidence(original, verdict.of)];
+          }
+          ownDates.set(id, ownDate(raw));
+          dedup.remember(id, verdict.fingerprint);
+          fingerprints.set(id, verdict.fingerprint);
         }
-        ownDates.set(id, ownDate(raw));
-        dedup.remember(id, verdict.fingerprint);
-        fingerprints.set(id, verdict.fingerprint);
-      }
-      batch.push({ id, raw });
-      if (batch.length >= batchSize) {
-        inflight.push(pool.run(batch));
-        batch = [];
-        while (inflight.length >= maxInflight) await store(await inflight.shift()!);
+        batch.push({ id, raw });
+        if (batch.length >= batchSize) {
+          inflight.push(pool.run(batch));
+          batch = [];
+          while (inflight.length >= maxInflight) await store(await inflight.shift()!);
+        }
       }
     }
     if (batch.length > 0) inflight.push(pool.run(batch));
@@ -361,6 +378,22 @@ async function storeArticles(
   }
   await pool.close();
   return { summary, bulk };
+}
+
+/** Articles judged per look-up of what a PostgreSQL store holds of them (`ArticleSink.lookup`): one round trip each. */
+const LOOKUP_CHUNK = 64;
+
+/** `items` in arrays of up to `size`, each given as soon as it is full (or the items end). */
+async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /** The alias file: `path` when given (must exist), else `./sitrep.aliases.json` when present. */

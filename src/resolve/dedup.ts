@@ -1,4 +1,4 @@
-import { LshIndex, type LshOptions } from './lsh.js';
+import { type IndexedSignature, LshIndex, type LshOptions } from './lsh.js';
 import { signatureOfWords, textHashOfWords, words } from './minhash.js';
 
 /**
@@ -22,6 +22,9 @@ export interface KnownArticle {
   fingerprint: Fingerprint;
 }
 
+/** A stored article looked up for `Deduplicator.judge`. */
+export interface StoredCandidate extends KnownArticle, IndexedSignature {}
+
 export class Deduplicator {
   private readonly exact = new Map<string, string>();
   private readonly index: LshIndex;
@@ -43,12 +46,31 @@ export class Deduplicator {
 
   /** Judge a new article's text against everything seen so far (does not remember it). */
   check(text: string): DedupVerdict {
-    const fingerprint = Deduplicator.fingerprint(text);
-    const same = this.exact.get(fingerprint.textHash);
+    return this.judge(Deduplicator.fingerprint(text));
+  }
+
+  /**
+   * Judge a fingerprint against `stored` (stored articles looked up for it, oldest first: taken as remembered before
+   * everything this detector remembers) and everything remembered. With `stored` the stored articles that share
+   * the text hash or a band with it, the verdict is the one a detector seeded with every stored article gives.
+   */
+  judge(fingerprint: Fingerprint, stored: readonly StoredCandidate[] = []): DedupVerdict {
+    const first = stored.find((c) => c.fingerprint.textHash === fingerprint.textHash);
+    const same = first?.id ?? this.exact.get(fingerprint.textHash);
     if (same !== undefined) return { kind: 'exact', of: same };
-    const near = this.index.query(fingerprint.minhash);
+    const near = this.index.query(fingerprint.minhash, stored);
     if (near) return { kind: 'near', of: near.id, similarity: near.similarity, fingerprint };
     return { kind: 'new', fingerprint };
+  }
+
+  /** A stored article as `judge` takes it (its band keys worked out once). */
+  candidate(known: KnownArticle): StoredCandidate {
+    return { ...known, sig: known.fingerprint.minhash, keys: this.index.bandKeys(known.fingerprint.minhash) };
+  }
+
+  /** Bands × rows of the index (a store looks candidates up by the same bands). */
+  get bands(): { bands: number; rows: number } {
+    return { bands: this.index.bands, rows: this.index.rows };
   }
 
   /** Remember an accepted article. */

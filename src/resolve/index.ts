@@ -20,8 +20,8 @@ export {
 export { groupClaims, claimGroupId, contentWords, stem, type GroupableClaim, type ClaimGroup } from './claims.js';
 export { ClaimGrouper, type ClaimCluster } from './claim-grouper.js';
 export { minhash, shingles, signature, similarity, textHash, words, SIGNATURE_SIZE } from './minhash.js';
-export { LshIndex, type LshOptions, type NearDuplicate } from './lsh.js';
-export { Deduplicator, type DedupVerdict, type Fingerprint, type KnownArticle } from './dedup.js';
+export { type IndexedSignature, LshIndex, type LshOptions, type NearDuplicate } from './lsh.js';
+export { Deduplicator, type DedupVerdict, type Fingerprint, type KnownArticle, type StoredCandidate } from './dedup.js';
 export {
   mergeEvents,
   exportEvent,

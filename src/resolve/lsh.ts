@@ -15,6 +15,13 @@ export interface LshOptions {
   threshold?: number;
 }
 
+/** A signature outside the index, with its band keys (`LshIndex.bandKeys`). */
+export interface IndexedSignature {
+  id: string;
+  sig: Uint32Array;
+  keys: readonly number[];
+}
+
 export interface NearDuplicate {
   id: string;
   similarity: number;
@@ -116,7 +123,8 @@ export class LshIndex {
     return this.ids.length;
   }
 
-  private bandKeys(sig: Uint32Array): number[] {
+  /** The key of each band of `sig` (band b: rows b × rows … b × rows + rows - 1, hashed). */
+  bandKeys(sig: Uint32Array): number[] {
     const keys: number[] = [];
     for (let b = 0; b < this.bands; b++) {
       let h = fmix32(b + 1);
@@ -131,11 +139,26 @@ export class LshIndex {
     return similarity(sig, this.chunks[idx >> CHUNK_BITS]!, (idx & CHUNK_MASK) * SIGNATURE_SIZE);
   }
 
-  /** The most similar indexed signature at or above the threshold, if any (the earliest of equals). */
-  query(sig: Uint32Array): NearDuplicate | null {
+  /**
+   * The most similar indexed signature at or above the threshold, if any (of equals, the first met: band by band,
+   * each band's articles in the order added). `before`: signatures to take as added before every indexed one, in
+   * their order (a store's articles looked up for this query, `keys` their `bandKeys`), so that the answer is the
+   * one an index holding them first would give.
+   */
+  query(sig: Uint32Array, before: readonly IndexedSignature[] = []): NearDuplicate | null {
     const seen = new Set<number>();
+    const seenBefore = new Set<number>();
     let best: NearDuplicate | null = null;
-    for (const key of this.bandKeys(sig)) {
+    const keys = this.bandKeys(sig);
+    for (let b = 0; b < keys.length; b++) {
+      const key = keys[b]!;
+      for (let i = 0; i < before.length; i++) {
+        const c = before[i]!;
+        if (c.keys[b] !== key || seenBefore.has(i)) continue;
+        seenBefore.add(i);
+        const s = similarity(sig, c.sig);
+        if (s >= this.threshold && (!best || s > best.similarity)) best = { id: c.id, similarity: s };
+      }
       this.buckets.forEach(key, (idx) => {
         if (seen.has(idx)) return;
         seen.add(idx);

@@ -78,4 +78,42 @@ describe('LshIndex and Deduplicator', () => {
     expect(near).toMatchObject({ kind: 'near', of: 's1' });
     expect(d.check(OTHER).kind).toBe('new');
   });
+
+  it('judges against looked-up stored articles as a detector seeded with them does', () => {
+    const varied = `${STORY} Further talks are planned for March.`;
+    const stored = [
+      { id: 's1', fingerprint: Deduplicator.fingerprint(STORY) },
+      { id: 's2', fingerprint: Deduplicator.fingerprint(varied) },
+      { id: 's3', fingerprint: Deduplicator.fingerprint(OTHER) },
+    ];
+    const seeded = new Deduplicator(stored);
+    const looking = new Deduplicator();
+    const candidates = stored.map((k) => looking.candidate(k));
+    // The run remembers an article of its own, the same text as a stored one: the stored one comes first.
+    for (const d of [seeded, looking]) d.remember('r1', Deduplicator.fingerprint(varied));
+    const texts = [
+      STORY,
+      `${STORY} Shares of shipping firms rose.`,
+      `${varied} Shares of shipping firms rose.`,
+      OTHER.replace('Sunday', 'Monday'),
+      'A short note on a chess tournament held in the capital city of Brelmark this weekend, won by a schoolgirl.',
+    ];
+    for (const text of texts) {
+      const fp = Deduplicator.fingerprint(text);
+      expect(looking.judge(fp, candidates)).toEqual(seeded.check(text));
+    }
+    expect(looking.judge(Deduplicator.fingerprint(STORY), candidates)).toEqual({ kind: 'exact', of: 's1' });
+    expect(looking.judge(Deduplicator.fingerprint(varied), candidates)).toEqual({ kind: 'exact', of: 's2' });
+    expect(
+      looking.judge(Deduplicator.fingerprint(`${varied} Shares of shipping firms rose.`), candidates),
+    ).toMatchObject({
+      kind: 'near',
+      of: 's2',
+    });
+    // Without the stored articles, only the run's own.
+    expect(looking.judge(Deduplicator.fingerprint(`${varied} Shares of shipping firms rose.`))).toMatchObject({
+      kind: 'near',
+      of: 'r1',
+    });
+  });
 });

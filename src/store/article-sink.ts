@@ -12,12 +12,24 @@ import { articleDetail } from './queries.js';
  * duplicate-detection fingerprints, the date a stored article carries of its own.
  */
 export interface ArticleSink {
-  /** Articles stored when the sink was opened. */
+  /**
+   * Articles stored when the sink was opened: the count on SQLite; on PostgreSQL 1 or 0, whether there were any
+   * (a count there is O(store), and only SQLite's bulk load decides by it).
+   */
   readonly storedBefore: number;
-  /** Whether an article of this id was stored when the sink was opened (or by this sink). */
+  /**
+   * Whether an article of this id is stored: on SQLite, when the sink was opened (or by this sink); on PostgreSQL,
+   * when `lookup` was asked about it (or by this sink).
+   */
   has(id: string): boolean;
-  /** The stored articles' fingerprints, oldest first, to seed the duplicate detector. */
+  /** The stored articles' fingerprints, oldest first, to seed the duplicate detector (PostgreSQL: none, see `lookup`). */
   known(): Iterable<KnownArticle>;
+  /**
+   * PostgreSQL only: what the store holds now of articles about to be judged, instead of everything read when the
+   * sink opens. Their stored ids are recorded for `has`; answered are the stored articles whose fingerprints share a
+   * text hash or an LSH band with theirs, oldest first (for `Deduplicator.judge`). O(items), not O(store).
+   */
+  lookup?(items: ReadonlyArray<{ id: string; fingerprint: Fingerprint | undefined }>): Promise<KnownArticle[]>;
   /** The date a stored article carries of its own (not one it took from its story), as evidence; null if none. */
   ownDate(id: string): Promise<DateEvidence | null>;
   /**

@@ -100,7 +100,10 @@ function sqliteStore(path: string): Store {
   };
 }
 
-/** Taken (for the session) by a corpus resolve that replaces the derived tables: one at a time. */
+/**
+ * Taken (for the session) by a corpus resolve that replaces the derived tables (one at a time), and by a working-copy
+ * write before the writer lock (a write replaces every table, the derived ones too).
+ */
 const RESOLVE_LOCK = 0x5174_0003;
 
 /** The kinds of correction in force on a PostgreSQL store. */
@@ -137,19 +140,28 @@ function pgStore(url: string, pool: pg.Pool): Store {
   const write = async <T>(fn: (db: Db) => Promise<T> | T): Promise<T> => {
     const client = await pool.connect();
     try {
-      // Exclusive: waits for the batches of articles and the resolves under way (they hold it shared).
-      await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
+      // First the resolve lock: a resolve under way is waited for here, where no batch of articles queues behind the
+      // wait (batches never take it). Only then the writer lock, exclusively: it waits for the batches under way (a
+      // short transaction each) and keeps new ones out while the working copy replaces every table. Taken the other
+      // way round (or the writer lock held by the resolve), a write waiting for a resolve would hold up every batch
+      // writer for the rest of that resolve: PostgreSQL queues a shared request behind a waiting exclusive one.
+      await client.query('SELECT pg_advisory_lock($1)', [RESOLVE_LOCK]);
       try {
-        return await workingCopy(client, fn, (db) => pushStore(client, db));
+        await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
+        try {
+          return await workingCopy(client, fn, (db) => pushStore(client, db));
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]);
+        }
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]);
+        await client.query('SELECT pg_advisory_unlock($1)', [RESOLVE_LOCK]);
       }
     } finally {
       client.release();
     }
   };
   /**
-   * The native resolve (`Store.resolve`), on `client` holding the resolve lock and the writer lock shared: the tables
+   * The native resolve (`Store.resolve`), on `client` holding the resolve lock: the tables
    * the corpus steps read copied out in one snapshot, `fn` run on the copy, the derived tables written back.
    */
   const native = async <T>(client: pg.PoolClient, fn: (db: Db) => Promise<T> | T): Promise<T> => {
@@ -181,17 +193,16 @@ function pgStore(url: string, pool: pg.Pool): Store {
     resolve: async (fn) => {
       const client = await pool.connect();
       try {
+        // The resolve lock alone: batches of articles (the writer lock, shared) go on meanwhile; a working copy
+        // (`write`) takes this lock before the writer lock, so it waits for the resolve without holding up batches.
         await client.query('SELECT pg_advisory_lock($1)', [RESOLVE_LOCK]);
-        // Shared: batches of articles go on meanwhile; a working copy's write-back (exclusive) waits.
-        await client.query('SELECT pg_advisory_lock_shared($1)', [WRITER_LOCK]);
         try {
-          // Read under the lock: corrections are written by a working copy's write-back, which the shared lock now
-          // keeps out, so none can come between this look and the pull (one committed while this resolve waited for
-          // its locks is seen here).
+          // Read under the lock: corrections are written by a working copy's write-back, which this lock now keeps
+          // out, so none can come between this look and the pull (one committed while this resolve waited for its
+          // lock is seen here).
           const kinds = await correctionKinds(client);
           if (!kinds.has('quote.speaker') && ![...kinds].some(isArticleKind)) return await native(client, fn);
         } finally {
-          await client.query('SELECT pg_advisory_unlock_shared($1)', [WRITER_LOCK]);
           await client.query('SELECT pg_advisory_unlock($1)', [RESOLVE_LOCK]);
         }
       } finally {

@@ -19,6 +19,7 @@ import { migration013 } from './013-correction-snapshots.js';
 import { migration014 } from './014-written-order.js';
 import { migration015 } from './015-filter-indexes.js';
 import { migration016 } from './016-mention-order.js';
+import { migration017 } from './017-fingerprint-bands.js';
 
 export interface Migration {
   version: number;
@@ -49,4 +50,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];

@@ -1,12 +1,11 @@
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import type { Fingerprint, KnownArticle } from '../../resolve/index.js';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Deduplicator, type Fingerprint, type KnownArticle } from '../../resolve/index.js';
 import { type ArticleSink, ownDateEvidence } from '../article-sink.js';
 import type { ArticleRecord } from '../articles.js';
-import { copyField, parseField, STORE_VERSION } from './mirror.js';
+import { copyField, STORE_VERSION } from './mirror.js';
 
 /**
  * Analyzed articles written straight into a PostgreSQL store, no working copy: the rows `articleRecord` makes
@@ -33,6 +32,12 @@ export const PG_BATCH_ARTICLES = Number(process.env.SITREP_PG_BATCH) || 200;
 
 /** The writer lock (see `pgStore`): taken shared by each batch of articles, exclusively by a working copy. */
 export const WRITER_LOCK = 0x5174_0002;
+
+/**
+ * Taken exclusively by each batch from its duplicate check to its commit (`pg_advisory_xact_lock`): a batch's
+ * articles are judged against every article committed before it, other writers' included (`lateDuplicates`).
+ */
+export const DEDUP_LOCK = 0x5174_0004;
 
 /** `ArticleRecord.article`'s keys; each one's column is its snake_case name (`ARTICLE_COLUMNS`). */
 const ARTICLE_KEYS = [
@@ -206,16 +211,65 @@ async function writeBatch(client: pg.PoolClient, batch: readonly Pending[]): Pro
     await copyRows(client, 'sitrep_new_quotes', `ord, ${list(QUOTE_COLUMNS)}`, quotes);
     await copyRows(client, 'sitrep_new_claims', `ord, ${list(CLAIM_COLUMNS)}`, claims);
     await copyRows(client, 'sitrep_new_events', `ord, ${list(EVENT_COLUMNS)}`, events);
+    // One batch at a time from here to the commit: each sees the articles of every batch committed before it.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [DEDUP_LOCK]);
+    const late = await lateDuplicates(client, batch);
+    if (late.exact.length > 0)
+      await client.query('DELETE FROM sitrep_new_articles WHERE ord = ANY($1::int[])', [late.exact]);
+    for (const { ord, of, similarity } of late.near)
+      await client.query('UPDATE sitrep_new_articles SET duplicate_of = $2, similarity = $3 WHERE ord = $1', [
+        ord,
+        of,
+        similarity,
+      ]);
     for (const sql of MOVE) await client.query(sql);
     const { rows } = await client.query<{ ord: number }>('SELECT ord FROM sitrep_new_seqs');
     const added = new Set(rows.map((r) => r.ord));
     if (added.size > 0) await client.query(BUMP_VERSION);
     await client.query('COMMIT');
+    for (const { ord, of, similarity } of late.near) {
+      const { record } = batch[ord]!;
+      record.duplicateOf = of;
+      record.article.duplicateOf = of;
+      record.article.similarity = similarity;
+    }
     return batch.map((_, ord) => added.has(ord));
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Duplicates of a batch's articles that other writers committed after the articles were judged (their lookup, before
+ * analysis): by ord, the exact ones (left out, as an exact duplicate is at its lookup) and, for an article judged
+ * new, the near one it is now linked to (the stored article `Deduplicator.judge` picks among the stored ones). Run
+ * under `DEDUP_LOCK`. Stored articles the batch's articles were judged against are looked up again and judged the
+ * same way, so only what is new can change a verdict: a run alone on the store finds nothing here.
+ */
+async function lateDuplicates(
+  client: pg.PoolClient,
+  batch: readonly Pending[],
+): Promise<{ exact: number[]; near: Array<{ ord: number; of: string; similarity: number }> }> {
+  const exact: number[] = [];
+  const near: Array<{ ord: number; of: string; similarity: number }> = [];
+  const fingerprints = batch.flatMap((p) => (p.fingerprint ? [p.fingerprint] : []));
+  if (fingerprints.length === 0) return { exact, near };
+  const own = new Set(batch.map((p) => p.record.id));
+  const dedup = new Deduplicator();
+  // An article of the batch already stored (by another writer) is left out by its id, not judged against itself.
+  const stored = (await storedCandidates(client, fingerprints))
+    .filter((k) => !own.has(k.id))
+    .map((k) => dedup.candidate(k));
+  if (stored.length === 0) return { exact, near };
+  batch.forEach(({ record, fingerprint }, ord) => {
+    if (!fingerprint) return;
+    const verdict = dedup.judge(fingerprint, stored);
+    if (verdict.kind === 'exact') exact.push(ord);
+    else if (verdict.kind === 'near' && !record.duplicateOf)
+      near.push({ ord, of: verdict.of, similarity: verdict.similarity });
+  });
+  return { exact, near };
 }
 
 /** Times a batch is tried when PostgreSQL broke a deadlock by failing it. */
@@ -238,43 +292,72 @@ async function writeBatchRetrying(client: pg.PoolClient, batch: readonly Pending
   }
 }
 
-/** The stored articles' ids and fingerprints, oldest first, read with one COPY … TO. */
-async function readKnown(client: pg.PoolClient): Promise<{ ids: Set<string>; known: KnownArticle[] }> {
-  const ids = new Set<string>();
-  const known: KnownArticle[] = [];
-  const stream = client.query(
-    copyTo(`COPY (SELECT a.id, f.text_hash, f.minhash FROM articles a
-                  LEFT JOIN article_fingerprints f ON f.article_seq = a.seq ORDER BY a.seq) TO STDOUT`),
-  );
-  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
-    const [id, hash, minhash] = line.split('\t') as [string, string, string];
-    ids.add(id);
-    if (hash === '\\N' || minhash === '\\N') continue;
-    const bytes = new Uint8Array(parseField(minhash, 'bytes') as Buffer);
-    known.push({
-      id,
-      fingerprint: {
-        textHash: parseField(hash, 'text') as string,
-        minhash: new Uint32Array(bytes.buffer, 0, bytes.byteLength >>> 2),
-      },
-    });
-  }
-  return { ids, known };
+/** Bytes of `minhash` in one LSH band (4 rows of 32-bit numbers): the cut `sitrep_minhash_bands` makes (migration 017). */
+const BAND_BYTES = 16;
+
+/** The 16-byte bands of a fingerprint's signature, as stored. */
+function bandsOf(fingerprint: Fingerprint): Buffer[] {
+  const m = fingerprint.minhash;
+  const bytes = Buffer.from(m.buffer, m.byteOffset, m.byteLength);
+  const out: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += BAND_BYTES) out.push(bytes.subarray(at, at + BAND_BYTES));
+  return out;
+}
+
+/**
+ * What the store holds of `items` now: which of their ids are stored, and the stored articles whose fingerprints
+ * share a text hash or an LSH band with theirs, oldest first (by the indexes on `text_hash` and on the bands,
+ * migration 017): O(items and their candidates), not O(store).
+ */
+async function lookupStored(
+  client: pg.PoolClient,
+  items: ReadonlyArray<{ id: string; fingerprint: Fingerprint | undefined }>,
+): Promise<{ ids: string[]; known: KnownArticle[] }> {
+  if (items.length === 0) return { ids: [], known: [] };
+  const ids = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[])', [
+    items.map((i) => i.id),
+  ]);
+  const fingerprints = items.flatMap((i) => (i.fingerprint ? [i.fingerprint] : []));
+  return { ids: ids.rows.map((r) => r.id), known: await storedCandidates(client, fingerprints) };
+}
+
+/** The stored articles whose fingerprints share a text hash or an LSH band with one of `fingerprints`, oldest first. */
+async function storedCandidates(client: pg.PoolClient, fingerprints: readonly Fingerprint[]): Promise<KnownArticle[]> {
+  if (fingerprints.length === 0) return [];
+  // A named statement, planned once for any values (the sink's session forces generic plans): planned for the
+  // values, the thousands of bands make PostgreSQL expect most rows to match and scan the table instead of the index.
+  const { rows } = await client.query<{ id: string; text_hash: string; minhash: Buffer }>({
+    name: 'sitrep-stored-candidates',
+    text: `SELECT a.id, f.text_hash, f.minhash FROM article_fingerprints f JOIN articles a ON a.seq = f.article_seq
+            WHERE f.text_hash = ANY($1::text[]) OR sitrep_minhash_bands(f.minhash) && $2::bytea[]
+            ORDER BY a.seq`,
+    values: [fingerprints.map((f) => f.textHash), fingerprints.flatMap(bandsOf)],
+  });
+  return rows.map((r) => {
+    const bytes = new Uint8Array(r.minhash);
+    return {
+      id: r.id,
+      fingerprint: { textHash: r.text_hash, minhash: new Uint32Array(bytes.buffer, 0, bytes.byteLength >>> 2) },
+    };
+  });
 }
 
 /**
  * A sink writing articles natively into the PostgreSQL store of `pool`, on a connection of its own until `close`.
- * What is stored when it opens (ids, fingerprints) is read once.
+ * Nothing of the store is read when it opens: the analysis looks up what it needs of the articles it is about to
+ * judge (`lookup`: their ids, the stored articles that may be duplicates of them), a few at a time.
  */
 export async function pgArticleSink(pool: pg.Pool, batchSize = PG_BATCH_ARTICLES): Promise<ArticleSink> {
   const client = await pool.connect();
-  let known: KnownArticle[];
-  let ids: Set<string>;
+  /** Ids stored that this sink has looked up or written (not every stored id). */
+  const ids = new Set<string>();
+  let anyStored: boolean;
   try {
     await client.query(STAGING);
-    ({ ids, known } = await readKnown(client));
+    await client.query('SET plan_cache_mode = force_generic_plan');
+    anyStored = (await client.query('SELECT 1 FROM articles LIMIT 1')).rowCount !== 0;
   } catch (err) {
-    client.release();
+    client.release(err as Error);
     throw err;
   }
   let pending: Pending[] = [];
@@ -290,12 +373,13 @@ export async function pgArticleSink(pool: pg.Pool, batchSize = PG_BATCH_ARTICLES
   };
   let closed = false;
   return {
-    storedBefore: ids.size,
+    storedBefore: anyStored ? 1 : 0,
     has: (id) => ids.has(id),
-    known: () => {
-      const out = known;
-      known = [];
-      return out;
+    known: () => [],
+    lookup: async (items) => {
+      const found = await lookupStored(client, items);
+      for (const id of found.ids) ids.add(id);
+      return found.known;
     },
     ownDate: async (id) => {
       const { rows } = await client.query<{ published: string | null; precision: string | null; from: string | null }>(
@@ -314,7 +398,12 @@ export async function pgArticleSink(pool: pg.Pool, batchSize = PG_BATCH_ARTICLES
     close: async () => {
       if (closed) return;
       closed = true;
-      client.release();
+      // The connection goes back to the pool: as it came (a failed reset drops it instead).
+      const reset = await client.query('RESET plan_cache_mode').then(
+        () => undefined,
+        (err: Error) => err,
+      );
+      client.release(reset);
     },
   };
 }

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Deduplicator } from '../src/resolve/index.js';
+import type { ArticleRecord } from '../src/store/articles.js';
+import { pgArticleSink } from '../src/store/pg/article-writer.js';
+import { openPool } from '../src/store/pg/connect.js';
+import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
+
+/**
+ * The native writer judges an article against the stored ones it looks up before analysis; another worker may store
+ * a duplicate of it meanwhile. At write time each batch, one at a time, is judged again against every committed
+ * article: an exact duplicate is left out, and an article judged new is linked to a near-duplicate stored since.
+ */
+const unavailable = await postgresUnavailable();
+if (unavailable) console.warn(unavailable);
+
+// Invented texts: a report, a lightly edited copy of it, and an unrelated notice.
+const REPORT =
+  'The river council of Quillmoor voted on Thursday to close the old stone bridge to lorries after engineers found ' +
+  'cracks in two of its arches. Mayor Tilda Brannock said repairs would start in the spring and take about eight ' +
+  'months, and that a ferry would carry cyclists and walkers across the Vell meanwhile. Hauliers in the valley ' +
+  'warned that the detour through Ostrane would add an hour to every delivery.';
+const EDITED = `${REPORT.replace('Thursday', 'Thursday evening')} Shops on the quay expect fewer customers.`;
+const NOTICE =
+  'The Brelmark chess club will hold its winter open in the town library on Saturday, with forty players entered ' +
+  'and a junior section for pupils of the three village schools; entry is free for spectators.';
+
+const record = (id: string, text: string): ArticleRecord => ({
+  id,
+  duplicateOf: null,
+  article: {
+    id,
+    title: `Item ${id}`,
+    url: null,
+    outlet: null,
+    published: null,
+    publishedPrecision: null,
+    publishedFrom: null,
+    anchor: null,
+    anchorFrom: null,
+    text,
+    captions: '[]',
+    authors: '[]',
+    origin: 'test',
+    warnings: '[]',
+    paragraphs: '[]',
+    sentences: '[]',
+    timexes: '[]',
+    duplicateOf: null,
+    similarity: null,
+    boundaryConfidence: null,
+  },
+  mentions: [],
+  quotes: [],
+  claims: [],
+  events: [],
+});
+
+describe.skipIf(unavailable !== null)('two native PostgreSQL writers storing duplicates at once', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ url, drop } = await throwAwayDatabase());
+  });
+  afterAll(async () => {
+    await drop?.();
+  });
+
+  it("judges each batch again at write time against the other writer's committed articles", async () => {
+    const pool = await openPool(url);
+    const first = await pgArticleSink(pool);
+    const second = await pgArticleSink(pool);
+    try {
+      const report = Deduplicator.fingerprint(REPORT);
+      const edited = Deduplicator.fingerprint(EDITED);
+      const notice = Deduplicator.fingerprint(NOTICE);
+      expect(new Deduplicator([{ id: 'a', fingerprint: report }]).judge(edited)).toMatchObject({ kind: 'near' });
+      // Both look up their articles before either has stored anything: nothing is found.
+      expect(await first.lookup!([{ id: 'a', fingerprint: report }])).toEqual([]);
+      expect(
+        await second.lookup!([
+          { id: 'b', fingerprint: edited },
+          { id: 'c', fingerprint: report },
+          { id: 'd', fingerprint: notice },
+        ]),
+      ).toEqual([]);
+      const added = new Map<string, boolean>();
+      await first.add(record('a', REPORT), report, (x) => added.set('a', x));
+      await first.flush();
+      const b = record('b', EDITED);
+      await second.add(b, edited, (x) => added.set('b', x));
+      await second.add(record('c', REPORT), report, (x) => added.set('c', x));
+      await second.add(record('d', NOTICE), notice, (x) => added.set('d', x));
+      await second.flush();
+      expect(Object.fromEntries(added)).toEqual({ a: true, b: true, c: false, d: true });
+      const { rows } = await pool.query<{ id: string; duplicate_of: string | null; similarity: number | null }>(
+        'SELECT id, duplicate_of, similarity FROM articles ORDER BY seq',
+      );
+      expect(rows.map((r) => [r.id, r.duplicate_of])).toEqual([
+        ['a', null],
+        ['b', 'a'],
+        ['d', null],
+      ]);
+      expect(rows[1]!.similarity).toBeGreaterThanOrEqual(0.5);
+      // The caller sees the link it was given (its count of near-duplicates).
+      expect(b.duplicateOf).toBe('a');
+      // A later look-up finds the stored ones by band and by text hash, oldest first.
+      const found = await first.lookup!([{ id: 'e', fingerprint: Deduplicator.fingerprint(`${EDITED} More.`) }]);
+      expect(found.map((k) => k.id)).toEqual(['a', 'b']);
+      expect(first.has('e')).toBe(false);
+      await first.lookup!([{ id: 'd', fingerprint: undefined }]);
+      expect(first.has('d')).toBe(true);
+    } finally {
+      await first.close();
+      await second.close();
+      await pool.end();
+    }
+  }, 120_000);
+});
