@@ -38,7 +38,7 @@ import {
   modalGovernsInfinitive,
   readModality,
 } from './modality.js';
-import { FRONTED_OPENERS, readRoles } from './roles.js';
+import { FRONTED_OPENERS, readRoles, reversedRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
@@ -811,9 +811,12 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         if (roles.passive) roles.target = prev.subject;
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
       }
+      // "came under fire from X", "received a letter from X": the subject undergoes the act of the party named after it.
+      const reversed = f.trigger.reversed === true && !roles.passive;
+      if (reversed) Object.assign(roles, reversedRoles(view, cands, roles, f.ts, f.te, s1));
       prev = {
         te: f.te,
-        subject: roles.passive ? roles.target : roles.source,
+        subject: roles.passive || reversed ? roles.target : roles.source,
         passive: roles.passive,
         sayer: roles.sayer,
       };
@@ -962,6 +965,8 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         target = target.filter((c) => !reporting.has(c));
       }
       if (roles.source.length === 0 && target.length === 0) continue;
+      // "handed over to face trial": an act still to come done to the subject by no one named has nobody to hold to it.
+      if (reversed && roles.source.length === 0 && modality.mode !== null) continue;
       const candidate = {
         words,
         s0,

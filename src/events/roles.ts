@@ -850,3 +850,39 @@ export function readRoles(
     sayer,
   };
 }
+
+/**
+ * Roles for a reversed pattern (`CompiledTrigger.reversed`: "came under fire from X", "received a letter from X",
+ * "died in an airstrike by X"): the verb's subject undergoes the act, and its source is the party the words after the
+ * verb name after "from", "by" or "of", or the owner of its object ("won X's backing"); none named, the act has no
+ * source. `roles` are the active reading (subject as source); a passive reading is returned as it is.
+ */
+export function reversedRoles(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  roles: Roles,
+  ts: number,
+  te: number,
+  s1: number,
+): Roles {
+  if (roles.passive) return roles;
+  const w = view.ix.lower;
+  const end = rightEnd(w, te, s1);
+  let source: ActorCandidate[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.ts <= ts || c.ts >= end || c.kind === 'pronoun' || c.media) continue;
+    // A polity read as a place ("a loan from Ostrel") is a party; a place that is only a place is not.
+    if (c.kind === 'place' && !(c.actorKey && /^[A-Z]{3}$/.test(c.code))) continue;
+    let j = c.ts - 1;
+    while (j > ts && j > c.ts - 4 && (w[j] === 'the' || isModifier(w[j]!))) j--;
+    // "of" names the party only right after the pattern's object ("the backing of X"), not after a noun of its own
+    // ("a trial in the town of X").
+    const agentPrep = w[j] === 'from' || w[j] === 'by' || (w[j] === 'of' && j === te && c.kind === 'actor');
+    if (agentPrep || w[c.te] === "'s") {
+      source = coordinated(view, cands, k, 1);
+      break;
+    }
+  }
+  return { ...roles, source, target: roles.source };
+}

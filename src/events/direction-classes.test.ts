@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../model/index.js';
+import { codeEvents } from './test-doc.js';
+
+// Invented sentences, one class of direction or sense error each, with a counterpart that must keep its coding.
+const names: [string, string][] = [
+  ['Ivo Brandt', 'PER'],
+  ['Lena Voss', 'PER'],
+  ['Velor', 'ORG'],
+  ['Marrow', 'ORG'],
+  ['Karst', 'LOC'],
+];
+const code = (text: string) => codeEvents(text, names);
+const sides = (doc: Doc, type: string) =>
+  doc.events
+    .filter((e) => e.type === type)
+    .map((e) => `${e.source.map((a) => a.text).join('+')} → ${e.target.map((a) => a.text).join('+')}`);
+
+describe('reversed CAMEO patterns: the subject undergoes the act', () => {
+  it('"came under fire from X": X criticises the subject', () => {
+    expect(sides(code('Velor came under fire from Marrow.'), 'ACCUSE')).toEqual(['Marrow → Velor']);
+  });
+  it('"received tanks from X", "faces criticism from X": X is the source', () => {
+    expect(sides(code('Velor received tanks from Marrow.'), 'AID')).toEqual(['Marrow → Velor']);
+    expect(sides(code('Velor faced criticism from Marrow.'), 'ACCUSE')).toEqual(['Marrow → Velor']);
+  });
+  it('"died in an airstrike by X": X attacked the subject; with no party named, the act has no source', () => {
+    expect(sides(code('Ivo Brandt died in an airstrike by Velor.'), 'ASSAULT')).toEqual(['Velor → Ivo Brandt']);
+    expect(sides(code('Ivo Brandt faced trial in the town of Karst.'), 'COERCE')).toEqual([' → Ivo Brandt']);
+  });
+  it('a pattern written for one verb beats the same words spread over its synonym block', () => {
+    expect(sides(code('Velor won the backing of Marrow.'), 'SUPPORT')).toEqual(['Marrow → Velor']);
+  });
+  it('the reversal keeps to the verb it was written for: "met X at a hearing" is a meeting', () => {
+    expect(sides(code('Velor met Marrow at a hearing in Karst.'), 'CONSULT')).toEqual(['Velor → Marrow']);
+    expect(sides(code('Velor met Marrow at a hearing in Karst.'), 'COERCE')).toEqual([]);
+  });
+  it('a forward pattern keeps its direction', () => {
+    expect(sides(code('Velor gave a loan to Marrow.'), 'AID')).toEqual(['Velor → Marrow']);
+    expect(sides(code('Velor criticised Marrow.'), 'ACCUSE')).toEqual(['Velor → Marrow']);
+  });
+});
