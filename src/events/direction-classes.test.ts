@@ -40,3 +40,17 @@ describe('reversed CAMEO patterns: the subject undergoes the act', () => {
     expect(sides(code('Velor criticised Marrow.'), 'ACCUSE')).toEqual(['Velor → Marrow']);
   });
 });
+
+describe('a letter or message keeps its sender', () => {
+  it('"wrote a letter to Y", "wrote to Y": the writer is the source', () => {
+    expect(sides(code('Ivo Brandt wrote a letter to Lena Voss.'), 'CONSULT')).toEqual(['Ivo Brandt → Lena Voss']);
+    expect(sides(code('Lena Voss wrote to Ivo Brandt.'), 'CONSULT')).toEqual(['Lena Voss → Ivo Brandt']);
+  });
+  it('"sent a message to Y" keeps its sender too', () => {
+    expect(sides(code('Velor sent a message to Marrow.'), 'CONSULT')).toEqual(['Velor → Marrow']);
+  });
+  it('"wrote that …" still reports: the writer is no party to the act written about', () => {
+    const doc = code('Lena Voss wrote that Velor troops attacked Karst.');
+    expect(sides(doc, 'ASSAULT')).toEqual(['Velor troops → Karst']);
+  });
+});

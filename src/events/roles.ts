@@ -76,7 +76,8 @@ export function isPassive(view: EventContext, ts: number, s0: number): boolean {
 function isReporter(view: EventContext, c: ActorCandidate, s1: number): boolean {
   const w = view.ix.lower;
   for (let k = c.te; k < Math.min(s1, c.te + 3); k++) {
-    // "X said …" always reports; "X announced/confirmed …" only when a clause follows ("announced that …").
+    // "X said …" always reports; "X announced/confirmed/wrote …" only when a clause follows ("announced that …"):
+    // "wrote a letter to Y" sends a message, its writer the sender.
     if (
       REPORTING.has(w[k]!) &&
       (SPEECH.has(w[k]!) || /^(that|it|he|she|they|on|in|,|"|“)$/.test(w[k + 1] ?? '') || k + 1 >= s1)
@@ -100,7 +101,6 @@ const SPEECH: ReadonlySet<string> = new Set([
   'stated',
   'added',
   'noted',
-  'wrote',
   'quoted',
   'according',
   'cited',
