@@ -38,7 +38,7 @@ import {
   modalGovernsInfinitive,
   readModality,
 } from './modality.js';
-import { FRONTED_OPENERS, readRoles, reversedRoles } from './roles.js';
+import { dismissedObject, FRONTED_OPENERS, readRoles, reversedRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
@@ -891,7 +891,13 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       let type: PloverType = f.trigger.type;
       let kind = f.trigger.kind;
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.
-      if (PERSONNEL_VERB.test(words[f.ts]!) && roles.target[0]?.person) {
+      // "fired three employees", "dismissed staff": a human object of "fire" is dismissed, not shot at.
+      const dismissed = roles.passive ? null : dismissedObject(view, cands, f.ts, s1);
+      if (dismissed) {
+        roles.target = dismissed;
+        type = 'COERCE';
+        kind = 'personnel';
+      } else if (PERSONNEL_VERB.test(words[f.ts]!) && roles.target[0]?.person) {
         type = 'COERCE';
         kind = 'personnel';
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;

@@ -54,3 +54,15 @@ describe('a letter or message keeps its sender', () => {
     expect(sides(doc, 'ASSAULT')).toEqual(['Velor troops → Karst']);
   });
 });
+
+describe('"fire" with a human object is a dismissal', () => {
+  it('"fired three employees", "sacked two aides" are personnel changes, not attacks', () => {
+    const fired = code('Velor fired three employees.');
+    expect(fired.events.map((e) => e.type)).toEqual(['COERCE']);
+    expect(code('Marrow sacked two aides of Ivo Brandt.').events.map((e) => e.type)).not.toContain('ASSAULT');
+  });
+  it('firing at people, or firing a weapon, is still an attack', () => {
+    expect(sides(code('Marrow police fired at three employees.'), 'ASSAULT')).toEqual(['Marrow police → employees']);
+    expect(sides(code('Velor fired rockets at Marrow.'), 'ASSAULT')).toEqual(['Velor → Marrow']);
+  });
+});

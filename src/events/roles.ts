@@ -886,3 +886,47 @@ export function reversedRoles(
   }
   return { ...roles, source, target: roles.source };
 }
+
+/** Verbs whose human direct object is dismissed from employment ("fired three employees", "sacked the coach"). */
+const DISMISS_VERB = /^(fire|fires|fired|firing|sack|sacks|sacked|sacking|dismiss|dismisses|dismissed|dismissing)$/;
+
+/** Nouns that name people by their employment: "dismissed staff", "fired two aides". */
+const EMPLOYMENT_NOUNS =
+  /^(employees?|staff|staffers?|workers?|aides?|personnel|managers?|executives?|officials?|teachers?|officers?|crew|clerks?|guards?)$/;
+
+/**
+ * The direct object of "fire", "sack" or "dismiss" at `ts` when it names people (general English: "fire" with a
+ * human object means dismiss from employment; shooting at people takes "at" or "on"): the candidate or noun right
+ * after the verb, past determiners, numbers and modifiers. Returns the candidates it names ([] for a bare noun of
+ * employment such as "staff"), or null when the object is no person ("fired shots", "dismissed the claims").
+ */
+export function dismissedObject(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  ts: number,
+  s1: number,
+): ActorCandidate[] | null {
+  const w = view.ix.lower;
+  if (!DISMISS_VERB.test(w[ts]!)) return null;
+  let j = ts + 1;
+  while (
+    j < s1 &&
+    j < ts + 5 &&
+    (OBJECT_OPENERS.test(w[j]!) || /^[0-9][0-9,]*$/.test(w[j]!) || (w[j] === 'of' && /s$/.test(w[j - 1]!)))
+  )
+    j++;
+  const k = cands.findIndex((c) => c.ts >= ts + 1 && c.ts <= j && c.te > j - 1);
+  const c = cands[k];
+  if (c && c.kind === 'actor' && (c.person || c.actorKey === null) && w[c.te] !== "'s")
+    return coordinated(view, cands, k, 1);
+  // A bare noun of employment, after its modifiers ("fired 40 factory workers").
+  for (let m = j; m < s1 && m < j + 3; m++) {
+    if (EMPLOYMENT_NOUNS.test(w[m]!)) return w[m + 1] === "'s" ? null : [];
+    if (!isModifier(w[m]!)) break;
+  }
+  return null;
+}
+
+/** Determiners and counts that open a noun phrase ("its", "three", "dozens of"). */
+const OBJECT_OPENERS =
+  /^(the|a|an|its|their|his|her|our|some|all|several|many|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|more|about|nearly)$/;
