@@ -38,7 +38,7 @@ import {
   modalGovernsInfinitive,
   readModality,
 } from './modality.js';
-import { dismissedObject, FRONTED_OPENERS, readRoles, reversedRoles } from './roles.js';
+import { claimOfResponsibility, dismissedObject, FRONTED_OPENERS, readRoles, reversedRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
@@ -135,6 +135,8 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       if (best && t.words.length < best.t.words.length && best.object === i + 1) break;
       const end = matchAt(t, words, i, s1);
       if (end < 0) continue;
+      // "claimed responsibility for the plot": no allegation pattern of "claim"; the act claimed is coded on its own.
+      if (t.cameo && t.type === 'ACCUSE' && claimOfResponsibility(words, i)) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
       // "the press", "the planned demonstration": after a determiner a verb form is a noun or an attributive participle.
       if (t.verb && i > s0 && DETERMINERS.has(words[i - 1]!) && (t.words.length === 1 || /ed$/.test(words[i]!)))

@@ -66,3 +66,18 @@ describe('"fire" with a human object is a dismissal', () => {
     expect(sides(code('Velor fired rockets at Marrow.'), 'ASSAULT')).toEqual(['Velor → Marrow']);
   });
 });
+
+describe('a claim of responsibility is no accusation', () => {
+  it('"claimed responsibility for the plot against X" accuses no one', () => {
+    expect(sides(code('Velor claimed responsibility for the plot against Marrow.'), 'ACCUSE')).toEqual([]);
+  });
+  it('the claimer is the agent of the act it claims', () => {
+    expect(sides(code('Velor claimed responsibility for the attack on Marrow.'), 'ASSAULT')).toEqual([
+      'Velor → Marrow',
+    ]);
+  });
+  it('a claim that another did it still reports: the claimer is no party', () => {
+    expect(sides(code('Velor claimed Marrow attacked Karst.'), 'ASSAULT')).toEqual(['Marrow → Karst']);
+    expect(sides(code('Velor accused Marrow of the bombing.'), 'ACCUSE')).toEqual(['Velor → Marrow']);
+  });
+});

@@ -621,6 +621,8 @@ export function sayerBarrier(
     if (x === ',' || x === ';' || x === ':' || x === '``' || x === '“') return null;
     const speech = SAYER_VERBS.has(x) || (w[k + 1] === 'that' && SAYER_THAT_VERBS.has(x));
     if (!speech) continue;
+    // "X claimed responsibility for the attack": the claimer names itself the act's agent; nothing is reported.
+    if (claimOfResponsibility(w, k)) return null;
     const before = w[k - 1] ?? '';
     // "was said to", "is reported", "to tell": not the speaker's own report.
     if (PASSIVE_AUX.has(before) || before === 'to' || w[k + 1] === 'to' || w[k + 1] === 'by') return null;
@@ -930,3 +932,12 @@ export function dismissedObject(
 /** Determiners and counts that open a noun phrase ("its", "three", "dozens of"). */
 const OBJECT_OPENERS =
   /^(the|a|an|its|their|his|her|our|some|all|several|many|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|more|about|nearly)$/;
+
+/**
+ * "claimed responsibility for", "claims credit for": a claim of responsibility declares the claimer the agent of the
+ * act it names (general English; CAMEO 015, "claim responsibility"), it reports no act of another's and accuses no
+ * one. True when the verb at `k` is a form of "claim" followed by "responsibility" or "credit".
+ */
+export function claimOfResponsibility(w: readonly string[], k: number): boolean {
+  return /^claim(s|ed|ing)?$/.test(w[k]!) && /^(responsibility|credit)$/.test(w[k + 1] ?? '');
+}
