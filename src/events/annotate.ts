@@ -38,7 +38,7 @@ import {
   modalGovernsInfinitive,
   readModality,
 } from './modality.js';
-import { FRONTED_OPENERS, readRoles } from './roles.js';
+import { claimOfResponsibility, dismissedObject, FRONTED_OPENERS, readRoles, reversedRoles } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
@@ -135,6 +135,8 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       if (best && t.words.length < best.t.words.length && best.object === i + 1) break;
       const end = matchAt(t, words, i, s1);
       if (end < 0) continue;
+      // "claimed responsibility for the plot": no allegation pattern of "claim"; the act claimed is coded on its own.
+      if (t.cameo && t.type === 'ACCUSE' && claimOfResponsibility(words, i)) continue;
       if (t.nounLikeBase?.has(words[i]!) && !verbalContext(words, i, s0, actorEnds)) continue;
       // "the press", "the planned demonstration": after a determiner a verb form is a noun or an attributive participle.
       if (t.verb && i > s0 && DETERMINERS.has(words[i - 1]!) && (t.words.length === 1 || /ed$/.test(words[i]!)))
@@ -811,9 +813,12 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         if (roles.passive) roles.target = prev.subject;
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
       }
+      // "came under fire from X", "received a letter from X": the subject undergoes the act of the party named after it.
+      const reversed = f.trigger.reversed === true && !roles.passive;
+      if (reversed) Object.assign(roles, reversedRoles(view, cands, roles, f.ts, f.te, s1));
       prev = {
         te: f.te,
-        subject: roles.passive ? roles.target : roles.source,
+        subject: roles.passive || reversed ? roles.target : roles.source,
         passive: roles.passive,
         sayer: roles.sayer,
       };
@@ -888,7 +893,13 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       let type: PloverType = f.trigger.type;
       let kind = f.trigger.kind;
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.
-      if (PERSONNEL_VERB.test(words[f.ts]!) && roles.target[0]?.person) {
+      // "fired three employees", "dismissed staff": a human object of "fire" is dismissed, not shot at.
+      const dismissed = roles.passive ? null : dismissedObject(view, cands, f.ts, s1);
+      if (dismissed) {
+        roles.target = dismissed;
+        type = 'COERCE';
+        kind = 'personnel';
+      } else if (PERSONNEL_VERB.test(words[f.ts]!) && roles.target[0]?.person) {
         type = 'COERCE';
         kind = 'personnel';
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
@@ -962,6 +973,8 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         target = target.filter((c) => !reporting.has(c));
       }
       if (roles.source.length === 0 && target.length === 0) continue;
+      // "handed over to face trial": an act still to come done to the subject by no one named has nobody to hold to it.
+      if (reversed && roles.source.length === 0 && modality.mode !== null) continue;
       const candidate = {
         words,
         s0,

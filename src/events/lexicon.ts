@@ -15,6 +15,11 @@ export interface CompiledTrigger {
   verb: boolean;
   /** The CAMEO code of a pattern compiled from the CAMEO verb dictionary; null for sitrep's own entries. */
   cameo: string | null;
+  /**
+   * The act is the other party's on the verb's subject (a CAMEO `[:code]` pattern: "came under fire from X", "received
+   * a letter from X"): the subject is the target, the party the phrase after the verb names the source.
+   */
+  reversed?: boolean;
 }
 
 /** Words a gap (`…`) may span. */
@@ -139,6 +144,7 @@ function compileCameo(
   rest: string,
   type: PloverType,
   cameo: string,
+  reversed: boolean,
   memo: { tails: Map<string, (ReadonlySet<string> | null)[]>; slots: Map<string, ReadonlySet<string>> },
 ): CompiledTrigger {
   // Objects repeat across thousands of patterns ("sanctions against" after many verbs): each is built once and
@@ -173,6 +179,7 @@ function compileCameo(
     nounLikeBase: group.nounLikeBase,
     verb: true,
     cameo,
+    ...(reversed ? { reversed } : {}),
   };
 }
 
@@ -210,9 +217,9 @@ export function triggerLexicon(): TriggerLexicon {
   };
   const groups: (VerbGroup | undefined)[] = [];
   const anchoring = new Set<VerbGroup>();
-  for (const [g, rest, type, cameo] of CAMEO_PATTERNS) {
+  for (const [g, rest, type, cameo, reversed] of CAMEO_PATTERNS) {
     const group = (groups[g] ??= compileGroup(CAMEO_VERB_GROUPS[g]!));
-    const t = compileCameo(group, rest, type, cameo, memo);
+    const t = compileCameo(group, rest, type, cameo, reversed === true, memo);
     const anchor = t.words[t.words.length - 1];
     if (!anchor) continue;
     if (!anchoring.has(group)) {
@@ -240,11 +247,16 @@ export function triggerLexicon(): TriggerLexicon {
   return cached;
 }
 
-/** Longest first; on a tie a verb before a noun, and sitrep's own entry (which follows the PLOVER manual) before CAMEO's. */
+/**
+ * Longest first; on a tie a verb before a noun, sitrep's own entry (which follows the PLOVER manual) before CAMEO's,
+ * and of two CAMEO patterns the one written for fewer verbs (a pattern kept to the verb its comment names before the
+ * same words spread over a whole synonym block: "win … backing" is the backer's act, whatever "gain … backing" says).
+ */
 const byLength = (a: CompiledTrigger, b: CompiledTrigger) =>
   b.words.length - a.words.length ||
   Number(b.verb) - Number(a.verb) ||
-  Number(a.cameo !== null) - Number(b.cameo !== null);
+  Number(a.cameo !== null) - Number(b.cameo !== null) ||
+  (a.words[0]?.size ?? 0) - (b.words[0]?.size ?? 0);
 
 /** How far after its verb a pattern's last word may be: a few slots, each after a gap of at most GAP words. */
 const ANCHOR_WINDOW = 16;

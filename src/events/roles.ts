@@ -76,7 +76,8 @@ export function isPassive(view: EventContext, ts: number, s0: number): boolean {
 function isReporter(view: EventContext, c: ActorCandidate, s1: number): boolean {
   const w = view.ix.lower;
   for (let k = c.te; k < Math.min(s1, c.te + 3); k++) {
-    // "X said …" always reports; "X announced/confirmed …" only when a clause follows ("announced that …").
+    // "X said …" always reports; "X announced/confirmed/wrote …" only when a clause follows ("announced that …"):
+    // "wrote a letter to Y" sends a message, its writer the sender.
     if (
       REPORTING.has(w[k]!) &&
       (SPEECH.has(w[k]!) || /^(that|it|he|she|they|on|in|,|"|“)$/.test(w[k + 1] ?? '') || k + 1 >= s1)
@@ -100,7 +101,6 @@ const SPEECH: ReadonlySet<string> = new Set([
   'stated',
   'added',
   'noted',
-  'wrote',
   'quoted',
   'according',
   'cited',
@@ -621,6 +621,8 @@ export function sayerBarrier(
     if (x === ',' || x === ';' || x === ':' || x === '``' || x === '“') return null;
     const speech = SAYER_VERBS.has(x) || (w[k + 1] === 'that' && SAYER_THAT_VERBS.has(x));
     if (!speech) continue;
+    // "X claimed responsibility for the attack": the claimer names itself the act's agent; nothing is reported.
+    if (claimOfResponsibility(w, k)) return null;
     const before = w[k - 1] ?? '';
     // "was said to", "is reported", "to tell": not the speaker's own report.
     if (PASSIVE_AUX.has(before) || before === 'to' || w[k + 1] === 'to' || w[k + 1] === 'by') return null;
@@ -849,4 +851,93 @@ export function readRoles(
     passive,
     sayer,
   };
+}
+
+/**
+ * Roles for a reversed pattern (`CompiledTrigger.reversed`: "came under fire from X", "received a letter from X",
+ * "died in an airstrike by X"): the verb's subject undergoes the act, and its source is the party the words after the
+ * verb name after "from", "by" or "of", or the owner of its object ("won X's backing"); none named, the act has no
+ * source. `roles` are the active reading (subject as source); a passive reading is returned as it is.
+ */
+export function reversedRoles(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  roles: Roles,
+  ts: number,
+  te: number,
+  s1: number,
+): Roles {
+  if (roles.passive) return roles;
+  const w = view.ix.lower;
+  const end = rightEnd(w, te, s1);
+  let source: ActorCandidate[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.ts <= ts || c.ts >= end || c.kind === 'pronoun' || c.media) continue;
+    // A polity read as a place ("a loan from Ostrel") is a party; a place that is only a place is not.
+    if (c.kind === 'place' && !(c.actorKey && /^[A-Z]{3}$/.test(c.code))) continue;
+    let j = c.ts - 1;
+    while (j > ts && j > c.ts - 4 && (w[j] === 'the' || isModifier(w[j]!))) j--;
+    // "of" names the party only right after the pattern's object ("the backing of X"), not after a noun of its own
+    // ("a trial in the town of X").
+    const agentPrep = w[j] === 'from' || w[j] === 'by' || (w[j] === 'of' && j === te && c.kind === 'actor');
+    if (agentPrep || w[c.te] === "'s") {
+      source = coordinated(view, cands, k, 1);
+      break;
+    }
+  }
+  return { ...roles, source, target: roles.source };
+}
+
+/** Verbs whose human direct object is dismissed from employment ("fired three employees", "sacked the coach"). */
+const DISMISS_VERB = /^(fire|fires|fired|firing|sack|sacks|sacked|sacking|dismiss|dismisses|dismissed|dismissing)$/;
+
+/** Nouns that name people by their employment: "dismissed staff", "fired two aides". */
+const EMPLOYMENT_NOUNS =
+  /^(employees?|staff|staffers?|workers?|aides?|personnel|managers?|executives?|officials?|teachers?|officers?|crew|clerks?|guards?)$/;
+
+/**
+ * The direct object of "fire", "sack" or "dismiss" at `ts` when it names people (general English: "fire" with a
+ * human object means dismiss from employment; shooting at people takes "at" or "on"): the candidate or noun right
+ * after the verb, past determiners, numbers and modifiers. Returns the candidates it names ([] for a bare noun of
+ * employment such as "staff"), or null when the object is no person ("fired shots", "dismissed the claims").
+ */
+export function dismissedObject(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  ts: number,
+  s1: number,
+): ActorCandidate[] | null {
+  const w = view.ix.lower;
+  if (!DISMISS_VERB.test(w[ts]!)) return null;
+  let j = ts + 1;
+  while (
+    j < s1 &&
+    j < ts + 5 &&
+    (OBJECT_OPENERS.test(w[j]!) || /^[0-9][0-9,]*$/.test(w[j]!) || (w[j] === 'of' && /s$/.test(w[j - 1]!)))
+  )
+    j++;
+  const k = cands.findIndex((c) => c.ts >= ts + 1 && c.ts <= j && c.te > j - 1);
+  const c = cands[k];
+  if (c && c.kind === 'actor' && (c.person || c.actorKey === null) && w[c.te] !== "'s")
+    return coordinated(view, cands, k, 1);
+  // A bare noun of employment, after its modifiers ("fired 40 factory workers").
+  for (let m = j; m < s1 && m < j + 3; m++) {
+    if (EMPLOYMENT_NOUNS.test(w[m]!)) return w[m + 1] === "'s" ? null : [];
+    if (!isModifier(w[m]!)) break;
+  }
+  return null;
+}
+
+/** Determiners and counts that open a noun phrase ("its", "three", "dozens of"). */
+const OBJECT_OPENERS =
+  /^(the|a|an|its|their|his|her|our|some|all|several|many|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten|more|about|nearly)$/;
+
+/**
+ * "claimed responsibility for", "claims credit for": a claim of responsibility declares the claimer the agent of the
+ * act it names (general English; CAMEO 015, "claim responsibility"), it reports no act of another's and accuses no
+ * one. True when the verb at `k` is a form of "claim" followed by "responsibility" or "credit".
+ */
+export function claimOfResponsibility(w: readonly string[], k: number): boolean {
+  return /^claim(s|ed|ing)?$/.test(w[k]!) && /^(responsibility|credit)$/.test(w[k + 1] ?? '');
 }

@@ -60,12 +60,14 @@ const BARE_PREPOSITIONS = new Set([
 ]);
 const groups: string[] = [];
 const groupIndex = new Map<string, number>();
-const patternRows = new Map<string, [number, string, string, string]>();
+const patternRows = new Map<string, [number, string, string, string, boolean]>();
 for (const p of dict.patterns) {
   const type = ploverOf(table, p.code);
   if (!type) continue;
-  // One-word verbs only (multi-word verbs are rare in patterns).
-  const verbs = p.verbs.filter((v) => !v.includes(' '));
+  // One-word verbs only (multi-word verbs are rare in patterns). A reversed pattern keeps to the verb its comment names:
+  // whose act it is follows from that verb's own argument structure (the subject of "face" or "receive" undergoes the
+  // act, the subject of its synonyms "confront" or "meet" does it), which the rest of its synonym block does not share.
+  const verbs = (p.reversed && p.verb ? [p.verb] : p.verbs).filter((v) => !v.includes(' '));
   if (!verbs.length) continue;
   const group = [...new Set(verbs)].sort().join('|');
   let g = groupIndex.get(group);
@@ -80,7 +82,7 @@ for (const p of dict.patterns) {
   if (lastSlot?.some((w) => BARE_PREPOSITIONS.has(w))) continue;
   const rest = p.slots.map((s) => (s === null ? '…' : [...new Set(s)].sort().join('|'))).join(' ');
   const key = `${g} ${rest}`;
-  if (!patternRows.has(key)) patternRows.set(key, [g, rest, type, p.code]);
+  if (!patternRows.has(key)) patternRows.set(key, [g, rest, type, p.code, p.reversed]);
 }
 const forms = [...dict.forms]
   .filter(([v]) => groups.some((g) => g.split('|').includes(v)))
@@ -95,11 +97,18 @@ ${groups.map((g) => `  ${JSON.stringify(g)},`).join('\n')}
 ];
 
 /**
- * [verb group, words after the verb, PLOVER type, CAMEO code]: \`…\` is a short gap, \`a|b\` alternatives for one
- * word; the verbs are inflected, the last word also matches its plural.
+ * [verb group, words after the verb, PLOVER type, CAMEO code, reversed]: \`…\` is a short gap, \`a|b\` alternatives for
+ * one word; the verbs are inflected, the last word also matches its plural. \`reversed\` (the dictionary's \`[:code]\`):
+ * the act is the other party's on the verb's subject ("came under fire from X": X is the source, the subject the target).
  */
-export const CAMEO_PATTERNS: readonly (readonly [group: number, words: string, type: PloverType, cameo: string])[] = [
-${[...patternRows.values()].map((r) => `  [${r[0]}, ${JSON.stringify(r[1])}, '${r[2]}', '${r[3]}'],`).join('\n')}
+export const CAMEO_PATTERNS: readonly (readonly [
+  group: number,
+  words: string,
+  type: PloverType,
+  cameo: string,
+  reversed?: true,
+])[] = [
+${[...patternRows.values()].map((r) => `  [${r[0]}, ${JSON.stringify(r[1])}, '${r[2]}', '${r[3]}'${r[4] ? ', true' : ''}],`).join('\n')}
 ];
 
 /** Irregular forms the dictionary lists for its verbs. */

@@ -42,6 +42,15 @@ describe('readVerbDictionary', () => {
     );
     expect(named.patterns.map((p) => p.verb)).toEqual(['take', null]);
   });
+  it('reads a code for the reverse direction only ([:code]) as reversed, and [A:B] by its forward code', () => {
+    const dict = readVerbDictionary(
+      '####### VERB PATTERNS\n---  FACE   [---]  ---\nFACE\nMEET\n- * CENSURE  [:111]  # FACE\n- * ENVOY  [043:042]  # FACE\n- * RIVAL  [---:190]\n',
+    );
+    expect(dict.patterns.map((p) => [p.code, p.reversed, p.verb])).toEqual([
+      ['111', true, 'face'],
+      ['043', false, 'face'],
+    ]);
+  });
   it('refuses a pattern with an undefined set', () => {
     expect(postVerbSlots('&NOSUCH', new Map())).toBeNull();
   });

@@ -11,6 +11,11 @@ export interface VerbPattern {
   code: string;
   /** The verb of the block the pattern was written for, when its comment names one ("- * PART [030] # TAKE"). */
   verb: string | null;
+  /**
+   * The code is for the reverse direction only (`[:code]`, "- * (UNDER FIRE) [:111] # COME"): the event's source is
+   * the party the phrase after the verb names ("came under fire from X": X), its target the verb's subject.
+   */
+  reversed: boolean;
 }
 
 export interface VerbDictionary {
@@ -29,6 +34,20 @@ const codeOf = (s: string): string | null => {
   const code = m[1]!.trim().split(':')[0]!.trim();
   return /^\d{2,4}$/.test(code) ? code : null;
 };
+
+/**
+ * A pattern's code: `[A]`, or `[A:B]` where B is the code of the reverse direction (the object's act on the subject:
+ * "- * ENVOY [043:042] # RECEIVE"); the forward code A is used when there is one. `[:B]` codes the reverse direction
+ * only, and the pattern is `reversed`.
+ */
+function directedCodeOf(s: string): { code: string; reversed: boolean } | null {
+  const m = /\[([^\]]*)\]/.exec(s);
+  if (!m) return null;
+  const [forward = '', reverse = ''] = m[1]!.split(':').map((c) => c.trim());
+  if (/^\d{2,4}$/.test(forward)) return { code: forward, reversed: false };
+  if (!forward && /^\d{2,4}$/.test(reverse)) return { code: reverse, reversed: true };
+  return null;
+}
 
 /** Synonym sets: `&LABEL` followed by `+WORD` lines. */
 export function readSynsets(text: string): Map<string, string[]> {
@@ -106,13 +125,19 @@ export function readVerbDictionary(text: string): VerbDictionary {
     if (line.startsWith('-')) {
       const named = /#\s*([A-Za-z_+-]+)\s*$/.exec(raw);
       const verb = named ? lower(named[1]!.replace(/\+/g, '')) : null;
-      const code = codeOf(line);
+      const coded = directedCodeOf(line);
       const body = line.slice(1).replace(/\[[^\]]*\]/, '');
       const star = body.indexOf('*');
-      if (!code || star < 0 || body.slice(0, star).trim()) continue;
+      if (!coded || star < 0 || body.slice(0, star).trim()) continue;
       const slots = postVerbSlots(body.slice(star + 1), synsets);
       if (slots && blockVerbs.length)
-        patterns.push({ verbs: blockVerbs, slots, code, verb: verb && blockVerbs.includes(verb) ? verb : null });
+        patterns.push({
+          verbs: blockVerbs,
+          slots,
+          code: coded.code,
+          verb: verb && blockVerbs.includes(verb) ? verb : null,
+          reversed: coded.reversed,
+        });
       continue;
     }
     // A verb line: "WORD {FORMS} [code]". A multi-word verb must start with its verb ("+CORDON_OFF").
