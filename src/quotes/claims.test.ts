@@ -198,6 +198,28 @@ describe('stance of the speech verbs', () => {
     ).toContainEqual(['The repairs ended in May', 'denies']);
   });
 
+  it('gives a denial of "the allegations" the proposition of the last charge aimed at the denier', () => {
+    const people: [string, string][] = [
+      ['Ola Brun', 'PER'],
+      ['Ivo Sarr', 'PER'],
+      ['Mira Dahl', 'PER'],
+      ['Lena Voss', 'PER'],
+    ];
+    const text =
+      'Ola Brun accused Ivo Sarr of shelling the fuel depot at Kestrel. ' +
+      'Mira Dahl accused Lena Voss of selling the harbour pier in secret. ' +
+      'Ivo Sarr denied the allegations, saying his men had never been there.';
+    const doc = taggedDoc('c1', text, people);
+    annotateQuotes(doc);
+    const denial = doc.claims.find((c) => c.stance === 'denies');
+    expect(denial?.proposition).toContain('fuel depot');
+    expect(denial?.targetKeys).toEqual(['person:ivo sarr']);
+    // With no charge aimed at the denier, the last accusation within reach is the one answered.
+    const other = taggedDoc('c2', text.replace('Ivo Sarr denied', 'Ola Brun denied'), people);
+    annotateQuotes(other);
+    expect(other.claims.find((c) => c.stance === 'denies')?.proposition).toContain('harbour pier');
+  });
+
   it('reads a stance word after a determiner or a preposition as a noun, not a speech verb', () => {
     const got = stances(
       'Before the charges were filed, Ivo Sarr spoke to reporters. "We will rebuild the pier," he said.',

@@ -37,7 +37,8 @@ import type { QuoteContext } from './context.js';
  * Claims from attributed quotes and reported speech: what is said (the proposition), by whom, with which
  * stance (the speech verbs of the sentence: denied > accused > threatened > promised > asked > said; then the
  * statement's own words, see `claimKind`), about which actors. Statements that are no claims are left out. A denial
- * of "this" or "the allegations" takes the proposition it answers: the last accusation of the article.
+ * of "this" or "the allegations" takes the proposition it answers: the last accusation of the article aimed at the
+ * denier, else the last accusation.
  */
 
 const STANCE_RANK: Readonly<Record<ClaimStance, number>> = {
@@ -357,9 +358,12 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       stance === 'denies' &&
       (ANAPHOR.test(proposition) || proposition.split(' ').length < 3 || DENIES_ANAPHOR.test(sentence))
     ) {
-      const answered = [...claims]
+      // The charge it answers: the last accusation within reach aimed at the denier ("Y called the charge
+      // baseless" answers the charge against Y, not a later one against someone else), else the last accusation.
+      const within = [...claims]
         .reverse()
-        .find((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
+        .filter((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
+      const answered = (claimantKey !== null && within.find((c) => c.targetKeys.includes(claimantKey))) || within[0];
       if (answered) {
         proposition = answered.proposition;
         targets = answered.targetKeys;
