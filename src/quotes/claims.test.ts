@@ -220,6 +220,32 @@ describe('stance of the speech verbs', () => {
     expect(other.claims.find((c) => c.stance === 'denies')?.proposition).toContain('harbour pier');
   });
 
+  it('gives a third party\'s "no evidence of Y\'s involvement" the proposition of the charge against Y', () => {
+    const people: [string, string][] = [
+      ['Mira Dahl', 'PER'],
+      ['Lena Voss', 'PER'],
+      ['Ola Brun', 'PER'],
+      ['Ivo Sarr', 'PER'],
+      ['Tove Lind', 'PER'],
+    ];
+    const text =
+      'Mira Dahl accused Lena Voss of selling the harbour pier in secret. ' +
+      'Ola Brun accused Ivo Sarr of shelling the fuel depot at Kestrel. ' +
+      "Tove Lind said there was no evidence of Lena Voss's involvement.";
+    const doc = taggedDoc('c1', text, people);
+    annotateQuotes(doc);
+    const denial = doc.claims.find((c) => c.stance === 'denies');
+    expect(denial?.proposition).toContain('harbour pier');
+    // A denial in words of its own keeps them.
+    const own = taggedDoc(
+      'c2',
+      text.replace(/Tove Lind .*$/, 'Lena Voss denied selling the pier, saying it was still owned by the town.'),
+      people,
+    );
+    annotateQuotes(own);
+    expect(own.claims.find((c) => c.stance === 'denies')?.proposition).toContain('owned by the town');
+  });
+
   it('reads a stance word after a determiner or a preposition as a noun, not a speech verb', () => {
     const got = stances(
       'Before the charges were filed, Ivo Sarr spoke to reporters. "We will rebuild the pier," he said.',

@@ -61,6 +61,12 @@ const THIRD_PERSON = /\b(?:he|she|they|him|her|them|his|their|you|your|the compa
 const ANAPHOR =
   /^(?:this|it|these|those|them|the (?:allegations?|accusations?|claims?|charges?|reports?|suggestion|report))\b/i;
 const MARKS = /["“”«»„]|``|''/g;
+/**
+ * "there was no evidence (of Y's involvement)", "no proof": a denial that says only that the charge is unsupported
+ * points back to the charge, as "the allegations" does.
+ */
+const NO_EVIDENCE =
+  /^(?:there\s+(?:is|was|are|were|has been|had been)\s+)?no\s+(?:\p{L}+\s+){0,2}?(?:evidence|proof|indication|basis)\b/iu;
 /** Paragraph reach of an anaphoric denial back to the accusation it answers. */
 const ANAPHOR_REACH = 2500;
 
@@ -356,14 +362,21 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
     if (!stance) return;
     if (
       stance === 'denies' &&
-      (ANAPHOR.test(proposition) || proposition.split(' ').length < 3 || DENIES_ANAPHOR.test(sentence))
+      (ANAPHOR.test(proposition) ||
+        NO_EVIDENCE.test(proposition) ||
+        proposition.split(' ').length < 3 ||
+        DENIES_ANAPHOR.test(sentence))
     ) {
       // The charge it answers: the last accusation within reach aimed at the denier ("Y called the charge
       // baseless" answers the charge against Y, not a later one against someone else), else the last accusation.
       const within = [...claims]
         .reverse()
         .filter((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
-      const answered = (claimantKey !== null && within.find((c) => c.targetKeys.includes(claimantKey))) || within[0];
+      // A third party's "no evidence of Y's involvement" answers the charge against Y.
+      const answered =
+        (claimantKey !== null && within.find((c) => c.targetKeys.includes(claimantKey))) ||
+        within.find((c) => c.targetKeys.some((t) => targets.includes(t))) ||
+        within[0];
       if (answered) {
         proposition = answered.proposition;
         targets = answered.targetKeys;
