@@ -198,6 +198,54 @@ describe('stance of the speech verbs', () => {
     ).toContainEqual(['The repairs ended in May', 'denies']);
   });
 
+  it('gives a denial of "the allegations" the proposition of the last charge aimed at the denier', () => {
+    const people: [string, string][] = [
+      ['Ola Brun', 'PER'],
+      ['Ivo Sarr', 'PER'],
+      ['Mira Dahl', 'PER'],
+      ['Lena Voss', 'PER'],
+    ];
+    const text =
+      'Ola Brun accused Ivo Sarr of shelling the fuel depot at Kestrel. ' +
+      'Mira Dahl accused Lena Voss of selling the harbour pier in secret. ' +
+      'Ivo Sarr denied the allegations, saying his men had never been there.';
+    const doc = taggedDoc('c1', text, people);
+    annotateQuotes(doc);
+    const denial = doc.claims.find((c) => c.stance === 'denies');
+    expect(denial?.proposition).toContain('fuel depot');
+    expect(denial?.targetKeys).toEqual(['person:ivo sarr']);
+    // With no charge aimed at the denier, the last accusation within reach is the one answered.
+    const other = taggedDoc('c2', text.replace('Ivo Sarr denied', 'Ola Brun denied'), people);
+    annotateQuotes(other);
+    expect(other.claims.find((c) => c.stance === 'denies')?.proposition).toContain('harbour pier');
+  });
+
+  it('gives a third party\'s "no evidence of Y\'s involvement" the proposition of the charge against Y', () => {
+    const people: [string, string][] = [
+      ['Mira Dahl', 'PER'],
+      ['Lena Voss', 'PER'],
+      ['Ola Brun', 'PER'],
+      ['Ivo Sarr', 'PER'],
+      ['Tove Lind', 'PER'],
+    ];
+    const text =
+      'Mira Dahl accused Lena Voss of selling the harbour pier in secret. ' +
+      'Ola Brun accused Ivo Sarr of shelling the fuel depot at Kestrel. ' +
+      "Tove Lind said there was no evidence of Lena Voss's involvement.";
+    const doc = taggedDoc('c1', text, people);
+    annotateQuotes(doc);
+    const denial = doc.claims.find((c) => c.stance === 'denies');
+    expect(denial?.proposition).toContain('harbour pier');
+    // A denial in words of its own keeps them.
+    const own = taggedDoc(
+      'c2',
+      text.replace(/Tove Lind .*$/, 'Lena Voss denied selling the pier, saying it was still owned by the town.'),
+      people,
+    );
+    annotateQuotes(own);
+    expect(own.claims.find((c) => c.stance === 'denies')?.proposition).toContain('owned by the town');
+  });
+
   it('reads a stance word after a determiner or a preposition as a noun, not a speech verb', () => {
     const got = stances(
       'Before the charges were filed, Ivo Sarr spoke to reporters. "We will rebuild the pier," he said.',

@@ -37,7 +37,8 @@ import type { QuoteContext } from './context.js';
  * Claims from attributed quotes and reported speech: what is said (the proposition), by whom, with which
  * stance (the speech verbs of the sentence: denied > accused > threatened > promised > asked > said; then the
  * statement's own words, see `claimKind`), about which actors. Statements that are no claims are left out. A denial
- * of "this" or "the allegations" takes the proposition it answers: the last accusation of the article.
+ * of "this" or "the allegations" takes the proposition it answers: the last accusation of the article aimed at the
+ * denier, else the last accusation.
  */
 
 const STANCE_RANK: Readonly<Record<ClaimStance, number>> = {
@@ -60,6 +61,12 @@ const THIRD_PERSON = /\b(?:he|she|they|him|her|them|his|their|you|your|the compa
 const ANAPHOR =
   /^(?:this|it|these|those|them|the (?:allegations?|accusations?|claims?|charges?|reports?|suggestion|report))\b/i;
 const MARKS = /["“”«»„]|``|''/g;
+/**
+ * "there was no evidence (of Y's involvement)", "no proof": a denial that says only that the charge is unsupported
+ * points back to the charge, as "the allegations" does.
+ */
+const NO_EVIDENCE =
+  /^(?:there\s+(?:is|was|are|were|has been|had been)\s+)?no\s+(?:\p{L}+\s+){0,2}?(?:evidence|proof|indication|basis)\b/iu;
 /** Paragraph reach of an anaphoric denial back to the accusation it answers. */
 const ANAPHOR_REACH = 2500;
 
@@ -355,11 +362,21 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
     if (!stance) return;
     if (
       stance === 'denies' &&
-      (ANAPHOR.test(proposition) || proposition.split(' ').length < 3 || DENIES_ANAPHOR.test(sentence))
+      (ANAPHOR.test(proposition) ||
+        NO_EVIDENCE.test(proposition) ||
+        proposition.split(' ').length < 3 ||
+        DENIES_ANAPHOR.test(sentence))
     ) {
-      const answered = [...claims]
+      // The charge it answers: the last accusation within reach aimed at the denier ("Y called the charge
+      // baseless" answers the charge against Y, not a later one against someone else), else the last accusation.
+      const within = [...claims]
         .reverse()
-        .find((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
+        .filter((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
+      // A third party's "no evidence of Y's involvement" answers the charge against Y.
+      const answered =
+        (claimantKey !== null && within.find((c) => c.targetKeys.includes(claimantKey))) ||
+        within.find((c) => c.targetKeys.some((t) => targets.includes(t))) ||
+        within[0];
       if (answered) {
         proposition = answered.proposition;
         targets = answered.targetKeys;
