@@ -124,6 +124,21 @@ describe('cached answers written past the app', () => {
     expect((await fetch(`${base}/api/stats`, { headers: { 'X-Sitrep-Token': 'tok-cached-1' } })).status).toBe(200);
     app.stopWorkers();
   });
+  it("keeps a reader's answer intact when several requests of one URL joined it", async () => {
+    const app = createApp(db, { readers: 1, responseCache: { staleMs: 60_000 } });
+    const { base } = await served(app);
+    const url = `${base}/api/entities?limit=7&offset=0`;
+    // Asked at once: one reader runs it, the others join its answer, and each answer is kept in turn.
+    const bodies = await Promise.all(
+      Array.from({ length: 12 }, async () => Buffer.from(await (await fetch(url)).arrayBuffer())),
+    );
+    expect(bodies[0]!.byteLength).toBeGreaterThan(0);
+    for (const b of bodies) expect(b.equals(bodies[0]!)).toBe(true);
+    // The answer kept last, written past the app: whole, though the others were dropped (and freed).
+    const again = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+    expect(Buffer.from(await again.arrayBuffer()).equals(bodies[0]!)).toBe(true);
+    app.stopWorkers();
+  });
 });
 
 describe('response bodies are held to their byte budget', () => {
