@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { allowStaleCounts, type Db } from '../store/index.js';
@@ -51,6 +52,37 @@ export interface ServedApp extends Hono {
   stopWorkers(): void;
   /** Settles when the Sources jobs submitted so far have finished. */
   settled(): Promise<unknown>;
+  /**
+   * Answer a request of the node server from the response cache, past the app, and say whether it did (`serve` asks
+   * before handing a request to the app). Only a GET the app's guards would pass unchanged: a cached API answer, by
+   * a Host the server answers to, the token not needed for reads. Anything else, or an answer the cache would not
+   * serve as it is, is left to the app (false).
+   */
+  answerCached(incoming: IncomingMessage, outgoing: ServerResponse): boolean;
+}
+
+/** API paths never answered past the app: not kept by the response cache, or with headers of their own. */
+const NOT_CACHED = /^\/api\/(?:sources|export\/|jobs|brief\.html)/;
+/** A Host header the node server takes as it is (no normalizing) and its port; anything else goes to the app. */
+const PLAIN_HOST = /^([a-z0-9._-]+)(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+/** A request target the node server takes as it is (the same test as @hono/node-server's), without dot segments. */
+const PLAIN_TARGET = /^\/[!#$&-;=?-[\]_a-z~]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
+
+/**
+ * The headers `secure` (a secureHeaders middleware) puts on every answer, lower-case names: taken from an answer of
+ * an app with only it, so that answers written past the app carry exactly what the app's carry.
+ */
+async function secureHeaderValues(secure: MiddlewareHandler): Promise<Record<string, string>> {
+  const probe = new Hono();
+  probe.use('*', secure);
+  probe.get('/', (c) => c.body(null, 204));
+  const res = await probe.request('/');
+  const values: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (name !== 'content-type') values[name] = value;
+  });
+  return values;
 }
 
 /** The built UI files: beside this module once compiled, or the build's output when run from the sources. */
@@ -68,6 +100,7 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   const jobs = new JobQueue(db, { allowPrivate: options.allowPrivate, delayMs: options.delayMs });
   const network = new NetworkViews(db);
   const app = new Hono();
+  const hosts = allowedHosts(options.host ?? '127.0.0.1');
 
   const headers = (
     contentSecurityPolicy: NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>['contentSecurityPolicy']>,
@@ -100,13 +133,17 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
   // other secure header but takes its own CSP (secureHeaders writes after the route and would replace the route's).
   const briefHeaders = headers({ defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"] });
   app.use('*', (c, next) => (c.req.path === BRIEF_HTML ? briefHeaders(c, next) : appHeaders(c, next)));
-  app.use('*', hostCheck(allowedHosts(options.host ?? '127.0.0.1')));
+  app.use('*', hostCheck(hosts));
   const limit = (maxSize: number) =>
     bodyLimit({ maxSize, onError: (c) => c.json({ error: `the request body is over ${maxSize} bytes` }, 413) });
   const small = limit(MAX_BODY_BYTES);
   const aliases = limit(MAX_ALIAS_FILE_BYTES);
   // A GET or HEAD has no body (the node server gives it none), so the limits are not asked: asking a request for its
   // body made the node server build a full Request for it (~12 % of a cached answer's CPU).
+  let passHeaders: Record<string, string> | null = null;
+  void secureHeaderValues(appHeaders).then((h) => {
+    passHeaders = h;
+  });
   const bodiless = (c: Context): boolean => c.req.method === 'GET' || c.req.method === 'HEAD';
   app.use(ALIAS_IMPORT, (c, next) => (bodiless(c) ? next() : aliases(c, next)));
   app.use('/api/*', (c, next) => (bodiless(c) || c.req.path === ALIAS_IMPORT ? next() : small(c, next)));
@@ -180,5 +217,26 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       network.close();
     },
     settled: () => jobs.idle(),
+    answerCached: (incoming: IncomingMessage, outgoing: ServerResponse): boolean => {
+      const url = incoming.url;
+      const host = incoming.headers.host;
+      if (
+        passHeaders === null ||
+        reads ||
+        incoming.method !== 'GET' ||
+        url === undefined ||
+        host === undefined ||
+        !url.startsWith('/api/') ||
+        NOT_CACHED.test(url) ||
+        !PLAIN_TARGET.test(url) ||
+        DOT_SEGMENT.test(url)
+      )
+        return false;
+      // The app's host check, on the same name (the URL's host is the Host header's); a refused one gets its 403 there.
+      const name = PLAIN_HOST.exec(host)?.[1];
+      if (name === undefined || !hosts.has(name)) return false;
+      const ifNoneMatch = incoming.headers['if-none-match'];
+      return cached.answerNode(`http://${host}${url}`, ifNoneMatch, outgoing, { headers: passHeaders });
+    },
   });
 }

@@ -5,6 +5,9 @@ import { isRefresh } from './response-cache.js';
 import type { ReadAnswer, ReadRequest, ReadWorkerData } from './read-worker.js';
 import { workerScript } from './worker-script.js';
 
+/** Readers' answers whose bytes one request has taken already. */
+const handedOut = new WeakSet<ReadAnswer>();
+
 /** A task's outcome when its reader died running it: the request thread answers it instead. */
 const ON_REQUEST_THREAD = Symbol('on the request thread');
 /** A request refused because too many wait for a reader already (`READ_QUEUE_MAX`): answered 503. */
@@ -101,9 +104,12 @@ export class ReadPool {
           'Retry-After': String(RETRY_AFTER_S),
         });
       // No answer: the client has gone (or the server is stopping); nobody reads this one, and it is not kept.
-      return a
-        ? new Response(a.body, { status: a.status, headers: { 'Content-Type': a.type } })
-        : new Response(null, { status: 499 });
+      if (!a) return new Response(null, { status: 499 });
+      // Requests that joined one task share its answer: the first takes its bytes, each other one a copy, so that
+      // every answer owns its body (the response cache frees a body it drops; a shared one would empty the others).
+      const shared = handedOut.has(a);
+      handedOut.add(a);
+      return new Response(shared ? a.body.slice() : a.body, { status: a.status, headers: { 'Content-Type': a.type } });
     };
   }
 

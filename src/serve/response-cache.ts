@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { ServerResponse } from 'node:http';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { MiddlewareHandler } from 'hono';
 import { type Db, stillServes, storeVersionReader } from '../store/index.js';
 import { bodyOf, contentTypeOf } from './light-response.js';
@@ -45,11 +47,11 @@ export const RESPONSE_CACHE_DEFAULTS: Required<Omit<ResponseCacheOptions, 'refre
 };
 
 /*
- * What the bodies cost beyond `maxBytes`: a body dropped from the cache is freed only when the request thread's
- * garbage collector finalizes it (V8 collects on external memory only after it has grown by tens of MB), and its
- * memory then goes back to the allocator of the reader thread that made it, which keeps it for reuse. Measured under
- * 200 clients (docs/reliability.md): bodies kept and not yet freed 71–127 MB beside native memory that rises as they
- * fall, ~120–150 MB in all for the 64 MB budget.
+ * Bodies are held to `maxBytes` by their owner, the cache, not by the garbage collector: a body leaves memory when it
+ * leaves the cache, or, if answers that send it are still being written, when the last of them is written. Before,
+ * a dropped body was freed only when the request thread's collector finalized it (V8 collects on external memory
+ * only after it has grown by tens of MB) and went back to the reader thread that made it; measured under 200 clients
+ * (docs/reliability.md), bodies kept and not yet freed were 71–127 MB for the 64 MB budget.
  */
 interface Entry {
   version: string;
@@ -58,6 +60,54 @@ interface Entry {
   body: Uint8Array<ArrayBuffer>;
   etag: string;
   type: string;
+  /** Answers being written to a socket from `body` itself (not a copy): it is freed only once they are done. */
+  sending: number;
+  /** Out of the cache: freed when `sending` falls to 0. */
+  dropped: boolean;
+  /** The headers of a 200 and a 304 written by `answerNode`, made on its first use. */
+  head200?: Record<string, string>;
+  head304?: Record<string, string>;
+}
+
+/** The other end of a closed channel: a buffer posted here with a transfer list is freed at once, no collection. */
+let sink: MessagePort | null = null;
+/** Free `bytes`' memory now (its views read as empty from then on). Nothing may still read it. */
+function free(bytes: Uint8Array<ArrayBuffer>): void {
+  if (bytes.byteLength === 0) return;
+  if (!sink) {
+    const channel = new MessageChannel();
+    channel.port2.close();
+    sink = channel.port1;
+    sink.unref();
+  }
+  try {
+    sink.postMessage(null, [bytes.buffer]);
+  } catch {
+    // Not transferable (a pooled or shared buffer): left to the collector.
+  }
+}
+
+/** An answer of the cache written straight to a node socket, past the app (`answerNode`). */
+export interface NodeAnswerOptions {
+  /** The headers every answer carries besides its own (the secure headers), lower-case names. */
+  headers: Readonly<Record<string, string>>;
+}
+
+/** The response cache's middleware, and its lookup for answers written straight to a node socket. */
+export interface ResponseCacheHandler extends MiddlewareHandler {
+  /**
+   * Write the kept answer of `url` (the full request URL, as the app sees it) to `outgoing` when it may be served as it
+   * is (fresh, or stale with its refresh already running), and say whether it did; false leaves the request to the
+   * app. The caller has checked that the app's guards would let this GET through.
+   */
+  answerNode(
+    url: string,
+    ifNoneMatch: string | undefined,
+    outgoing: ServerResponse,
+    options: NodeAnswerOptions,
+  ): boolean;
+  /** Bytes of bodies kept, and bytes of dropped bodies not yet freed (answers still being written from them). */
+  held(): { kept: number; sending: number };
 }
 
 /**
@@ -69,54 +119,105 @@ interface Entry {
  * request for its successor already running (`refresh`). Every kept answer carries an `ETag` (a hash of the
  * body), and a request whose `If-None-Match` names it gets a 304 with no body.
  */
-export function responseCache(db: Db, options: ResponseCacheOptions = {}): MiddlewareHandler {
+export function responseCache(db: Db, options: ResponseCacheOptions = {}): ResponseCacheHandler {
   const { maxBytes, maxEntryBytes, staleMs, maxStaleMs, refresh } = { ...RESPONSE_CACHE_DEFAULTS, ...options };
   const entries = new Map<string, Entry>();
   /** URLs whose refresh runs in the background now: one at a time each. */
   const refreshing = new Set<string>();
   const versionOf = storeVersionReader(db);
   let bytes = 0;
+  let sendingBytes = 0;
   const drop = (key: string, e: Entry): void => {
     entries.delete(key);
     bytes -= e.body.byteLength;
+    e.dropped = true;
+    if (e.sending === 0) free(e.body);
+    else sendingBytes += e.body.byteLength;
   };
-  const answer = (e: Entry, ifNoneMatch: string | undefined): Response =>
+  /**
+   * `e`'s body for an answer: itself when written to `outgoing` (freed once written, if dropped by then); for any other
+   * reader (a background refresh, `app.request`), a copy of a kept body, which the cache may free at any time.
+   */
+  const bodyFor = (e: Entry, outgoing: ServerResponse | undefined): Uint8Array<ArrayBuffer> => {
+    if (!outgoing) return e.dropped ? e.body : e.body.slice();
+    e.sending++;
+    outgoing.once('close', () => {
+      e.sending--;
+      if (e.dropped && e.sending === 0) {
+        sendingBytes -= e.body.byteLength;
+        free(e.body);
+      }
+    });
+    return e.body;
+  };
+  const answer = (e: Entry, ifNoneMatch: string | undefined, outgoing: ServerResponse | undefined): Response =>
     ifNoneMatch === e.etag
       ? new Response(null, { status: 304, headers: { ETag: e.etag, 'Cache-Control': 'no-cache' } })
-      : new Response(e.body, {
+      : new Response(bodyFor(e, outgoing), {
           status: 200,
           headers: { 'Content-Type': e.type, ETag: e.etag, 'Cache-Control': 'no-cache' },
         });
+  /**
+   * The entry of `key` if it may be served now, most recently used from then on. `mayRefresh`: a stale one with no
+   * refresh running starts its refresh (with `request`'s headers) and is served; otherwise (no request to refresh
+   * with) it is not served, and the app answers.
+   */
+  const lookup = (key: string, version: string, now: number, request: Request | null): Entry | undefined => {
+    const hit = entries.get(key);
+    if (!hit) return undefined;
+    const fresh = stillServes(hit.version, hit.at, version, now, staleMs);
+    // Too old to serve as it is, but young enough to serve while a background request makes the next answer.
+    const revalidate =
+      !fresh &&
+      refresh !== undefined &&
+      maxStaleMs > staleMs &&
+      stillServes(hit.version, hit.at, version, now, maxStaleMs);
+    if (!fresh && !revalidate) {
+      drop(key, hit);
+      return undefined;
+    }
+    if (revalidate && !refreshing.has(key)) {
+      if (!request) return undefined;
+      refreshing.add(key);
+      void refresh(refreshRequest(request))
+        .catch(() => undefined)
+        .finally(() => refreshing.delete(key));
+    }
+    // Most recently used last: the Map's order is the eviction order.
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit;
+  };
 
-  return async (c, next) => {
+  const answerNode: ResponseCacheHandler['answerNode'] = (url, ifNoneMatch, outgoing, { headers }) => {
+    const e = lookup(url, versionOf.get() as string, performance.now(), null);
+    if (!e) return false;
+    if (ifNoneMatch === e.etag) {
+      e.head304 ??= { ...headers, etag: e.etag, 'cache-control': 'no-cache' };
+      outgoing.writeHead(304, e.head304);
+      outgoing.end();
+    } else {
+      e.head200 ??= {
+        ...headers,
+        'content-type': e.type,
+        etag: e.etag,
+        'cache-control': 'no-cache',
+        'content-length': String(e.body.byteLength),
+      };
+      outgoing.writeHead(200, e.head200);
+      outgoing.end(bodyFor(e, outgoing));
+    }
+    return true;
+  };
+
+  const middleware: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== 'GET') return next();
     const key = c.req.url;
     const version = versionOf.get() as string;
     const now = performance.now();
-    const isRefresh = refreshes.has(c.req.raw);
-    const hit = isRefresh ? undefined : entries.get(key);
-    if (hit) {
-      const fresh = stillServes(hit.version, hit.at, version, now, staleMs);
-      // Too old to serve as it is, but young enough to serve while a background request makes the next answer.
-      const revalidate =
-        !fresh &&
-        refresh !== undefined &&
-        maxStaleMs > staleMs &&
-        stillServes(hit.version, hit.at, version, now, maxStaleMs);
-      if (fresh || revalidate) {
-        // Most recently used last: the Map's order is the eviction order.
-        entries.delete(key);
-        entries.set(key, hit);
-        if (revalidate && !refreshing.has(key)) {
-          refreshing.add(key);
-          void refresh(refreshRequest(c.req.raw))
-            .catch(() => undefined)
-            .finally(() => refreshing.delete(key));
-        }
-        return answer(hit, c.req.header('if-none-match'));
-      }
-      drop(key, hit);
-    }
+    const outgoing = nodeOutgoing(c.env);
+    const hit = refreshes.has(c.req.raw) ? undefined : lookup(key, version, now, c.req.raw);
+    if (hit) return answer(hit, c.req.header('if-none-match'), outgoing);
     await next();
     const type = contentTypeOf(c.res);
     if (c.res.status !== 200 || !type.startsWith('application/json')) return;
@@ -127,6 +228,8 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
       body,
       etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
       type,
+      sending: 0,
+      dropped: false,
     };
     if (body.byteLength <= maxEntryBytes) {
       // Two misses of one URL at once both arrive here: the later replaces the earlier, counted once.
@@ -138,10 +241,17 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Middl
         if (bytes <= maxBytes) break;
         drop(k, old);
       }
-    }
+    } else e.dropped = true;
     // Replaced, not merged: the answer's own headers are all it had (its Content-Type), and merging would build a
     // native Response around it and stream its body back out.
     c.res = undefined;
-    c.res = answer(e, c.req.header('if-none-match'));
+    c.res = answer(e, c.req.header('if-none-match'), outgoing);
   };
+  return Object.assign(middleware, { answerNode, held: () => ({ kept: bytes, sending: sendingBytes }) });
+}
+
+/** The node response a request of the node server is answered on (its `env.outgoing`), if it is one. */
+function nodeOutgoing(env: unknown): ServerResponse | undefined {
+  const outgoing = (env as { outgoing?: unknown } | undefined)?.outgoing;
+  return outgoing instanceof ServerResponse ? outgoing : undefined;
 }

@@ -1,3 +1,10 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerOptions,
+  type ServerResponse,
+} from 'node:http';
 import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { CopyServer, createApp, isWildcard, storeToken } from '../../serve/index.js';
@@ -20,6 +27,8 @@ interface Served {
   label: string;
   token: string;
   fetch: (request: Request) => Response | Promise<Response>;
+  /** Answer a request from the response cache before the app sees it (`ServedApp.answerCached`), when it can. */
+  answerCached?: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
   stopWorkers(): void;
   close(): Promise<void>;
   queue: WorkQueue | undefined;
@@ -118,6 +127,7 @@ export const command: Command = {
         label: dbPath,
         token,
         fetch: app.fetch,
+        answerCached: app.answerCached,
         stopWorkers: () => app.stopWorkers(),
         close: async () => {
           db.close();
@@ -131,7 +141,16 @@ export const command: Command = {
         `sitrep serve: warning: --host ${host} answers on every network interface; every request needs the token\n`,
       );
     await new Promise<void>((resolve, reject) => {
-      const server = serve({ fetch: served.fetch, hostname: host, port }, (info) => {
+      // A cached answer is written by the response cache itself, before a Request is made for the app.
+      const answerCached = served.answerCached;
+      // (node-server calls it as `createServer(serverOptions, listener)`.)
+      const createServer = answerCached
+        ? (((opts: ServerOptions, listener: RequestListener) =>
+            createHttpServer(opts, (incoming, outgoing) => {
+              if (!answerCached(incoming, outgoing)) listener(incoming, outgoing);
+            })) as typeof createHttpServer)
+        : createHttpServer;
+      const server = serve({ fetch: served.fetch, hostname: host, port, createServer }, (info) => {
         const shown = host.includes(':') ? `[${host}]` : host;
         const url = `http://${open ? '127.0.0.1' : shown}:${info.port}/`;
         ctx.stderr.write(
