@@ -254,7 +254,7 @@ export function letGovernsComplement(
     const w = words[k]!;
     if (w === 'to') to = true;
     // "allow" and "permit" take an object and a to-infinitive (an object of up to four words, "to", and a light verb
-    // at most: "should not allow any new wells to get permits"); "let" a bare infinitive within four words.
+    // at most: "should not allow more trawlers to get permits"); "let" a bare infinitive within four words.
     if ((BARE_INFINITIVE_GOVERNORS.has(w) && k >= ts - 5) || (PERMISSION_GOVERNORS.test(w) && to)) {
       if (k === ts - 1) return null;
       const m = readModality(words, k, clauseStart, clauseOpener);
@@ -315,7 +315,7 @@ export function complementModality(words: readonly string[], ts: number, clauseS
 }
 
 /**
- * Verbs of giving up a plan: "abandoned their plans to hijack the ship", "dropped a proposal to expel": the planned
+ * Verbs of giving up a plan: "shelved its plans to seize the port", "dropped a proposal to expel": the planned
  * act will not happen (English: abandoning, dropping, scrapping or shelving a plan negates its content, as "fail to"
  * does an act).
  */

@@ -201,7 +201,7 @@ export function notAnEvent(e: Candidate): string | null {
     for (let j = ts - 1, n = 0; j >= s0 && n < 4 && !DETERMINERS.has(words[j]!); j--, n++)
       if (STATE_ADJECTIVES.has(words[j]!)) return 'state';
   }
-  // "under a tougher permitting regime": an -ing form between the determiner of "under"'s noun phrase and its head
+  // "under a stricter permitting regime": an -ing form between the determiner of "under"'s noun phrase and its head
   // noun is a premodifier (English noun-phrase structure), and the phrase names a state, no act.
   if (e.verb && /ing$/.test(first) && underPremodifier(words, ts, te, s0)) return 'state';
   // A campaign rally is not dissent: "rally" is a protest only with a sign of dissent in the sentence.
