@@ -1073,8 +1073,8 @@ export const RULES: readonly Rule[] = [
         if (NAME_WORD_NEXT.test(env.after)) return null;
         if (/(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}.]*\s+$/u.test(env.before) && /\p{L}[^\p{L}]+\p{L}+\s+$/u.test(env.before))
           return null;
-        if (/(?:Orthodox|Coptic|Julian)\s+$/u.test(env.before)) return null;
       }
+      if (/(?:Orthodox|Coptic|Julian)\s+$/iu.test(env.before)) return null;
       const rel = g.rel?.toLowerCase();
       return (ctx) => {
         const dayIn = (y: number): Day => {

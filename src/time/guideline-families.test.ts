@@ -124,6 +124,7 @@ describe('TimeML families', () => {
     expect(tx('The Boxing Day Test in Tarrow sold out.', '2026-05-02')).toEqual([]);
     expect(tx('An Easter Parade float was built in Corvel.', '2026-05-02')).toEqual([]);
     expect(tx('Families in Corvel marked Orthodox Easter.', '2026-05-02')).toEqual([]);
+    expect(tx("Corvel's Orthodox Easter service drew crowds.", '2026-05-02')).toEqual([]);
     // Counterparts: a weekday next or a lower-case noun is still the holiday.
     expect(tx('The choir of Merrow sang on Easter Sunday.', '2026-05-02')).toEqual([
       ['Easter Sunday', 'DATE', '2026-04-05'],
