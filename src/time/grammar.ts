@@ -251,6 +251,11 @@ const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
 
 /** Holidays whose own word is a name in any case (Christmas, Thanksgiving, …), unlike "Election Day", "Good Friday". */
 const HOLIDAY_NAME_WORDS = /^(?:christmas|new|thanksgiving|halloween|valentine)/i;
+/** Weekday and month names, which may follow a holiday's name ("Easter Sunday", "Election Day Tuesday"). */
+const WEEKDAY_OR_MONTH =
+  'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December';
+/** A capitalized word next that continues a name (not a weekday, a month or "I"). */
+const NAME_WORD_NEXT = new RegExp(`^\\s+(?!I(?![\\p{L}\\p{N}])|(?:${WEEKDAY_OR_MONTH})(?![\\p{L}\\p{N}]))\\p{Lu}`, 'u');
 
 // ---- the rules ------------------------------------------------------------------------------------
 export const RULES: readonly Rule[] = [
@@ -652,12 +657,15 @@ export const RULES: readonly Rule[] = [
       // "eight trading days", "five business days": days of a kind are still counted in days (TIDES: P5D).
       if (g.kind && unit !== 'day') return null;
       // "will one day lead", "hopes he one day returns": "one day" between a subject or modal and its verb is the
-      // adverb "someday" (an unspecified time), not a stretch of one day.
+      // adverb "someday" (an unspecified time), not a stretch of one day. A closed-class word next (a determiner,
+      // preposition or conjunction) is no verb: "cut to one day a week", "limited to one day per month" count days.
       if (
         /^one\s+day$/i.test(m[0]) &&
         /\b(?:will|would|could|might|may|can|shall|should|must|to|i|we|you|he|she|they|it)\s+$/i.test(env.before) &&
         /^\s+\p{Ll}+/u.test(env.after) &&
-        !/^\s+(?:of|in|at|on|after|before|later|earlier|ago|and|or|to|for|from|longer|more|less)\b/i.test(env.after)
+        !/^\s+(?:of|in|at|on|after|before|later|earlier|ago|and|or|to|for|from|longer|more|less|a|an|the|this|that|these|those|each|every|per|because|since|until|than|with|without|by|as|when|while|if|but)\b/i.test(
+          env.after,
+        )
       )
         return null;
       const n = g.n!.toLowerCase();
@@ -1047,8 +1055,8 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'holiday',
-    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day|(?:election|labor|veterans['’]?|boxing)\\s+day|easter(?:\\s+(?:sunday|monday))?|good\\s+friday|(?:the\\s+)?fourth\\s+of\\s+july)(?:\\s+${YEAR('y')})?${E}`,
-    (g) => {
+    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day|(?:election|labor|veterans['’]?|boxing)\\s+day|easter(?:\\s+(?:sunday|monday|day))?|good\\s+friday|(?:the\\s+)?fourth\\s+of\\s+july)(?:\\s+${YEAR('y')})?${E}`,
+    (g, _m, env) => {
       const hd = g.hd!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
       // The holidays named by common words ("election day", "labor day", "good friday") are names only when
       // written as names, each word capitalized: "on election day" in lower case is any election's day.
@@ -1057,6 +1065,16 @@ export const RULES: readonly Rule[] = [
         !g.hd!.split(/\s+/).every((w) => w === 'of' || w === 'the' || isCapitalized(w))
       )
         return null;
+      // A common-word holiday or Easter inside a longer proper name is no date ("Easter Island", "the Good Friday
+      // Agreement", "the Boxing Day Test", "said Jane Easter"): a capitalized word joined on either side in running
+      // text (not a headline's capitals; a weekday, month or "I" next is still the day's). "Orthodox Easter" is
+      // reckoned by the Julian calendar, another date than the Gregorian computus gives.
+      if (!HOLIDAY_NAME_WORDS.test(g.hd!) && !headlineBefore(env.before)) {
+        if (NAME_WORD_NEXT.test(env.after)) return null;
+        if (/(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{L}.]*\s+$/u.test(env.before) && /\p{L}[^\p{L}]+\p{L}+\s+$/u.test(env.before))
+          return null;
+      }
+      if (/(?:Orthodox|Coptic|Julian)\s+$/iu.test(env.before)) return null;
       const rel = g.rel?.toLowerCase();
       return (ctx) => {
         const dayIn = (y: number): Day => {

@@ -119,6 +119,23 @@ describe('TimeML families', () => {
     // "Labour Day" and "Memorial Day" fall on different days by country: not valued by one country's rule.
     expect(tx('The lake opens on Memorial Day.', '2026-04-10')).toEqual([]);
   });
+  it('a holiday inside a longer proper name, or the Orthodox Easter, is not valued by the calendar rule', () => {
+    expect(tx('Tourists from Merrow flew to Easter Island.', '2026-05-02')).toEqual([]);
+    expect(tx('The Boxing Day Test in Tarrow sold out.', '2026-05-02')).toEqual([]);
+    expect(tx('An Easter Parade float was built in Corvel.', '2026-05-02')).toEqual([]);
+    expect(tx('Families in Corvel marked Orthodox Easter.', '2026-05-02')).toEqual([]);
+    expect(tx("Corvel's Orthodox Easter service drew crowds.", '2026-05-02')).toEqual([]);
+    // Counterparts: a weekday next or a lower-case noun is still the holiday.
+    expect(tx('The choir of Merrow sang on Easter Sunday.', '2026-05-02')).toEqual([
+      ['Easter Sunday', 'DATE', '2026-04-05'],
+    ]);
+    expect(tx('The Easter Day service in Merrow was short.', '2026-05-02')).toEqual([
+      ['Easter Day', 'DATE', '2026-04-05'],
+    ]);
+    expect(tx('The Fourth of July parade in Tarrow was rained off.', '2026-07-10')).toEqual([
+      ['The Fourth of July', 'DATE', '2026-07-04'],
+    ]);
+  });
   it('a duration premodifying a noun, written closed ("weeklong", "hourlong"), is a duration as "week-long" is', () => {
     expect(tx('The weeklong fair in Tarrow opened.', '2026-05-02')).toEqual([['weeklong', 'DURATION', 'P1W']]);
     expect(tx('The pair taped an hourlong interview.', '2026-05-02')).toEqual([['hourlong', 'DURATION', 'PT1H']]);
@@ -145,6 +162,15 @@ describe('TimeML families', () => {
     // Counterparts: a stretch of one day.
     expect(tx('The strike lasted one day.', '2026-05-02')).toEqual([['one day', 'DURATION', 'P1D']]);
     expect(tx('The fair will run one day longer.', '2026-05-02')).toEqual([['one day', 'DURATION', 'P1D']]);
+    // "to" is also a preposition: a determiner or preposition next is no verb, and the day is counted.
+    expect(tx('The Tarrow market was cut to one day a week.', '2026-05-02')[0]).toEqual(['one day', 'DURATION', 'P1D']);
+    expect(tx('Visits to Corvel are limited to one day per month.', '2026-05-02')).toEqual([
+      ['one day', 'DURATION', 'P1D'],
+    ]);
+    expect(tx('The Merrow fair was reduced to one day because of rain.', '2026-05-02')).toEqual([
+      ['one day', 'DURATION', 'P1D'],
+    ]);
+    expect(tx('She wants to one day own a farm in Corvel.', '2026-05-02')).toEqual([]);
   });
   it('"the years" before a year is not a stretch of unknown length', () => {
     const found = tx('Over the years 2010 to 2015, the port grew.', '2024-05-02');

@@ -217,6 +217,19 @@ describe('paragraphs with inline elements', () => {
     ]);
   });
 
+  it('sets apart a credit or a share bar after an open sentence: they never finish one', () => {
+    const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
+      <p>Die Mole von Elmbach im Winter <span class="credit">Foto: Hanna Keller</span></p>
+      <p>Auskunft gibt das Hafenamt <span class="share-buttons"><a href="#">Teilen</a> <a href="#">Drucken</a></span></p>
+      <p>${DE_BODY[1]}</p></div></article></body>`;
+    expect(extractHtml(html).text.split('\n\n')).toEqual([
+      DE_BODY[0],
+      'Die Mole von Elmbach im Winter',
+      'Auskunft gibt das Hafenamt',
+      DE_BODY[1],
+    ]);
+  });
+
   it('still sets apart a credit span after a finished sentence', () => {
     const html = `<body><article><div class="article-body"><p>${DE_BODY[0]}</p>
       <p>${DE_BODY[1]} <span class="credit">Foto: Hanna Keller</span></p><p>${DE_BODY[2]}</p></div></article></body>`;
@@ -292,6 +305,34 @@ describe('short pages', () => {
     const deAbout =
       'Die Elmbacher Zeitung berichtet seit über hundert Jahren aus der Stadt und dem Umland. Unsere Redaktion ist unabhängig und freut sich über Hinweise.';
     expect(extractHtml(page('Brand am Hafen', short, deTags, sidebar(deAbout))).text).toBe(short);
+  });
+
+  it('still reads further linked <h1>s, after the page’s own, as teaser headlines of other stories', () => {
+    const body = [
+      'The council of Dorrance voted on Monday to rebuild the old footbridge over the Merrow river before the winter floods arrive.',
+      'Mayor Ellis Quarn said the work would cost about two million pounds, most of it from a regional fund set up last year.',
+      'Traffic will be diverted along the ring road while the bridge is closed, and a temporary crossing will be built for walkers.',
+    ];
+    const teasers = [
+      [
+        'Ferry fares rise again',
+        'Passengers on the Merrow ferry will pay more from next month, the operator said on Friday.',
+      ],
+      [
+        'Bakery opens on the quay',
+        'A new bakery has opened in the old harbour district, the first there for twenty years.',
+      ],
+      ['School roof repaired', 'The roof of the primary school in Dorrance has been repaired after the autumn storms.'],
+    ]
+      .map(([t, p], i) => `<div class="item"><h1><a href="/s${i}">${t}</a></h1><p>${p}</p></div>`)
+      .join('');
+    const page = (title: string) =>
+      `<body><article><h1>${title}</h1>${body.map((p) => `<p>${p}</p>`).join('')}</article><section class="more">${teasers}</section></body>`;
+    expect(extractHtml(page('Footbridge to be rebuilt before winter')).text).toBe(body.join('\n\n'));
+    // Counterpart: the page's own headline linking to the page itself is no teaser's.
+    expect(extractHtml(page('<a href="/footbridge">Footbridge to be rebuilt before winter</a>')).text).toBe(
+      body.join('\n\n'),
+    );
   });
 
   it('leaves out a comment section without class names that its heading labels, though it is longer than the post', () => {

@@ -160,7 +160,7 @@ export function collectBlocks(root: HElement): { blocks: Block[]; captions: Capt
         inList: parent.inList || name === 'li',
         list: name === 'ul' || name === 'ol' ? el : parent.list,
       });
-    } else if (isFurniture(el) && !textFollows(el) && !OPEN_SENTENCE.test(text)) {
+    } else if (isFurniture(el) && !textFollows(el) && !(OPEN_SENTENCE.test(text) && wordsOfSentence(el))) {
       // An inline furniture element (a <span class="byline">) still sets its text apart — unless it stands in
       // running text: text follows it in its paragraph (a linked name classed "tag" or "author" opening or inside a
       // sentence, a dateline span before the story's first words), or the sentence before it is still open ("…,
@@ -214,6 +214,24 @@ function isInlineCard(el: HElement): boolean {
 const OPEN_SENTENCE = /[\p{L}\p{N},]\s*$/u;
 
 /**
+ * Whether an inline furniture element after an open sentence can be its words: one name or link ("berichtet die
+ * <a class="tag">Polizei</a>") — not a picture's credit ("Foto: …"), a furniture label or a row of links (a share
+ * bar's buttons), which never finish a sentence.
+ */
+function wordsOfSentence(el: HElement): boolean {
+  const t = textOf(el).trim();
+  if (!t || isFurnitureLine(t) || isFurnitureLabel(t)) return false;
+  let links = 0;
+  const walk = (n: HNode): void => {
+    if (!isElement(n) || links > 1) return;
+    if (n.name === 'a') links++;
+    for (const c of n.children) walk(c);
+  };
+  walk(el);
+  return links <= 1;
+}
+
+/**
  * Whether text follows an inline element before its paragraph ends (a block element or a line break ends it), also
  * after the inline elements around it (`<p>Laut <b><a class="tag">Polizei</a></b> gab es …`).
  */
@@ -264,14 +282,16 @@ function isJunkBlock(b: Block | undefined, of: Block): boolean {
  * A headline link — a linked heading, or a block opening with a headline-long link — is how a teaser for
  * another story opens or ends; share bars and tag lists are links too, but short ones.
  */
-function isHeadlineLink(b: Block | undefined): boolean {
-  // The page's own headline (<h1>) links, when it does, to the page itself (a blog's permalink), not to another story.
-  return !!b && b.heading !== 1 && b.linkChars > 0.5 * b.text.length && (b.heading > 0 || b.leadLink >= 25);
+function isHeadlineLink(b: Block | undefined, own?: Block): boolean {
+  // The page's own headline (its first <h1>) links, when it does, to the page itself (a blog's permalink), not to
+  // another story; further linked <h1>s are other stories' teasers (a grid that sets every title as <h1>).
+  return !!b && b !== own && b.linkChars > 0.5 * b.text.length && (b.heading > 0 || b.leadLink >= 25);
 }
 
 /** Teaser headlines sit next to their summary or one block away (a kicker or a metadata line between). */
-function headlineLinkNear(blocks: Block[], i: number): boolean {
-  for (let d = 1; d <= 2; d++) if (isHeadlineLink(blocks[i - d]) || isHeadlineLink(blocks[i + d])) return true;
+function headlineLinkNear(blocks: Block[], i: number, own: Block | undefined): boolean {
+  for (let d = 1; d <= 2; d++)
+    if (isHeadlineLink(blocks[i - d], own) || isHeadlineLink(blocks[i + d], own)) return true;
   return false;
 }
 
@@ -283,6 +303,7 @@ function headlineLinkNear(blocks: Block[], i: number): boolean {
 function blockValues(blocks: Block[]): number[] {
   const base = blocks.map(contentValue);
   const values = base.slice();
+  const own = blocks.find((b) => b.heading === 1);
   let positive = false;
   for (let i = 0; i < blocks.length; i++) {
     if (
@@ -290,7 +311,7 @@ function blockValues(blocks: Block[]): number[] {
       blocks[i]!.text.length < 400 &&
       isJunkBlock(blocks[i - 1], blocks[i]!) &&
       isJunkBlock(blocks[i + 1], blocks[i]!) &&
-      headlineLinkNear(blocks, i)
+      headlineLinkNear(blocks, i, own)
     )
       values[i] = -values[i]! * 0.5;
     positive ||= values[i]! > 0;
