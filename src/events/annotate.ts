@@ -974,7 +974,8 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       }
       if (roles.source.length === 0 && target.length === 0) continue;
       // "handed over to face trial": an act still to come done to the subject by no one named has nobody to hold to it.
-      if (reversed && roles.source.length === 0 && modality.mode !== null) continue;
+      // So is one in a to-infinitive ("sent to Karst to face charges"): the infinitive asserts no act.
+      if (reversed && roles.source.length === 0 && (modality.mode !== null || words[f.ts - 1] === 'to')) continue;
       const candidate = {
         words,
         s0,

@@ -252,7 +252,9 @@ export function letGovernsComplement(
   let to = false;
   for (let k = ts - 1; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;
-    if (w === 'to') to = true;
+    // Its own "to" stands right before the trigger or before a light verb ("to get permits"); a "to" further back
+    // belongs to another verb ("did not allow talks to resume and expelled …": the expulsion is asserted).
+    if (w === 'to' && k >= ts - 2) to = true;
     // "allow" and "permit" take an object and a to-infinitive (an object of up to four words, "to", and a light verb
     // at most: "should not allow any new wells to get permits"); "let" a bare infinitive within four words.
     if ((BARE_INFINITIVE_GOVERNORS.has(w) && k >= ts - 5) || (PERMISSION_GOVERNORS.test(w) && to)) {
