@@ -782,7 +782,9 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // side that mobilizes or retreats, not its target.
       // With an agent named, what it moved stays the target unless it is armed forces (its own, not a party acted
       // on): "the prisoners were returned … by the Red Cross".
-      if (roles.passive && /^(MOBILIZE|RETREAT)$/.test(f.trigger.type)) {
+      // "the fishermen were released", "were freed": people let go undergo the release (its target), as they do in
+      // the active ("Dravia released the fishermen"); only forces moved away are the side that retreats.
+      if (roles.passive && /^(MOBILIZE|RETREAT)$/.test(f.trigger.type) && !/^(released|freed)$/.test(words[f.ts]!)) {
         const moved = roles.target.filter((c) => c.ts < f.ts);
         if (!roles.source.length) roles.source = moved;
         roles.target = roles.target.filter(

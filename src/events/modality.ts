@@ -299,6 +299,10 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     return null;
   }
   if (!words[ts]!.endsWith('ing') || ts - 1 < clauseStart) return null;
+  // "expected X to respond by releasing the ship": a "by" gerund names the means of the verb before it (English
+  // adjunct of means), so it happens only as that verb's act does — an infinitive's modality is the gerund's.
+  if (words[ts - 1] === 'by' && ts - 3 >= clauseStart && words[ts - 3] === 'to' && !words[ts - 2]!.endsWith('ing'))
+    return complementModality(words, ts - 2, clauseStart);
   // "a visit aimed at pushing Chile toward calm", "with the aim of ending": a purpose, the act intended.
   if (
     (words[ts - 1] === 'at' && /^(aim|aims|aimed|aiming)$/.test(words[ts - 2] ?? '')) ||
