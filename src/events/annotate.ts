@@ -782,7 +782,9 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // side that mobilizes or retreats, not its target.
       // With an agent named, what it moved stays the target unless it is armed forces (its own, not a party acted
       // on): "the prisoners were returned … by the Red Cross".
-      if (roles.passive && /^(MOBILIZE|RETREAT)$/.test(f.trigger.type)) {
+      // "the fishermen were released", "were freed": people let go undergo the release (its target), as they do in
+      // the active ("Dravia released the fishermen"); only forces moved away are the side that retreats.
+      if (roles.passive && /^(MOBILIZE|RETREAT)$/.test(f.trigger.type) && !/^(released|freed)$/.test(words[f.ts]!)) {
         const moved = roles.target.filter((c) => c.ts < f.ts);
         if (!roles.source.length) roles.source = moved;
         roles.target = roles.target.filter(
@@ -974,7 +976,8 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       }
       if (roles.source.length === 0 && target.length === 0) continue;
       // "handed over to face trial": an act still to come done to the subject by no one named has nobody to hold to it.
-      if (reversed && roles.source.length === 0 && modality.mode !== null) continue;
+      // So is one in a to-infinitive ("sent to Karst to face charges"): the infinitive asserts no act.
+      if (reversed && roles.source.length === 0 && (modality.mode !== null || words[f.ts - 1] === 'to')) continue;
       const candidate = {
         words,
         s0,

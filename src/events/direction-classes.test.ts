@@ -28,6 +28,16 @@ describe('reversed CAMEO patterns: the subject undergoes the act', () => {
     expect(sides(code('Ivo Brandt died in an airstrike by Velor.'), 'ASSAULT')).toEqual(['Velor → Ivo Brandt']);
     expect(sides(code('Ivo Brandt faced trial in the town of Karst.'), 'COERCE')).toEqual([' → Ivo Brandt']);
   });
+  it('a reversed act in a to-infinitive, by no one named, is still to come and codes nothing', () => {
+    expect(code('Velor handed Ivo Brandt over to Marrow to face trial.').events.map((e) => e.type)).not.toContain(
+      'COERCE',
+    );
+    expect(code('Ivo Brandt was sent to Karst to face charges.').events.map((e) => e.type)).not.toContain('ACCUSE');
+    // Counterpart: with its source named, the act keeps its coding ("to come under fire from X" is X's act).
+    expect(sides(code('Velor troops began to come under fire from Marrow.'), 'ACCUSE')).toEqual([
+      'Marrow → Velor troops',
+    ]);
+  });
   it('a pattern written for one verb beats the same words spread over its synonym block', () => {
     expect(sides(code('Velor won the backing of Marrow.'), 'SUPPORT')).toEqual(['Marrow → Velor']);
   });
@@ -64,6 +74,11 @@ describe('"fire" with a human object is a dismissal', () => {
   it('firing at people, or firing a weapon, is still an attack', () => {
     expect(sides(code('Marrow police fired at three employees.'), 'ASSAULT')).toEqual(['Marrow police → employees']);
     expect(sides(code('Velor fired rockets at Marrow.'), 'ASSAULT')).toEqual(['Velor → Marrow']);
+  });
+  it('a noun of employment after its modifiers stays the target of the dismissal', () => {
+    expect(sides(code('Marrow sacked 40 factory workers.'), 'COERCE')).toEqual(['Marrow → workers']);
+    // Counterpart: the object right after the verb, as before.
+    expect(sides(code('Velor fired three employees.'), 'COERCE')).toEqual(['Velor → employees']);
   });
 });
 

@@ -252,7 +252,9 @@ export function letGovernsComplement(
   let to = false;
   for (let k = ts - 1; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;
-    if (w === 'to') to = true;
+    // Its own "to" stands right before the trigger or before a light verb ("to get permits"); a "to" further back
+    // belongs to another verb ("did not allow talks to resume and expelled …": the expulsion is asserted).
+    if (w === 'to' && k >= ts - 2) to = true;
     // "allow" and "permit" take an object and a to-infinitive (an object of up to four words, "to", and a light verb
     // at most: "should not allow more trawlers to get permits"); "let" a bare infinitive within four words.
     if ((BARE_INFINITIVE_GOVERNORS.has(w) && k >= ts - 5) || (PERMISSION_GOVERNORS.test(w) && to)) {
@@ -297,6 +299,10 @@ export function complementModality(words: readonly string[], ts: number, clauseS
     return null;
   }
   if (!words[ts]!.endsWith('ing') || ts - 1 < clauseStart) return null;
+  // "expected X to respond by releasing the ship": a "by" gerund names the means of the verb before it (English
+  // adjunct of means), so it happens only as that verb's act does — an infinitive's modality is the gerund's.
+  if (words[ts - 1] === 'by' && ts - 3 >= clauseStart && words[ts - 3] === 'to' && !words[ts - 2]!.endsWith('ing'))
+    return complementModality(words, ts - 2, clauseStart);
   // "a visit aimed at pushing Chile toward calm", "with the aim of ending": a purpose, the act intended.
   if (
     (words[ts - 1] === 'at' && /^(aim|aims|aimed|aiming)$/.test(words[ts - 2] ?? '')) ||

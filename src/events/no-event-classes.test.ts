@@ -63,6 +63,12 @@ describe('the to-infinitive of "allow" and "permit" takes their modality', () =>
     // Counterpart: with no modal, negation or intention on the permission, the complement codes as before.
     expect(asserted(code('Veskaria allowed the navy of Norvessa to seize the ferries.'))).toContain('COERCE');
   });
+  it('the permission reaches only its own to-infinitive, not a verb coordinated after it', () => {
+    const d = code('The French government did not allow the talks to resume and expelled the Chilean ambassador.');
+    expect(asserted(d)).toContain('COERCE');
+    // Counterpart: the infinitive right after "to" still takes the negated permission.
+    expect(asserted(code('The French government did not allow the Chilean navy to expel the ambassador.'))).toEqual([]);
+  });
 });
 
 describe('an evidential verb hedges the act', () => {

@@ -185,3 +185,15 @@ describe('a state and title before a person name', () => {
     ]);
   });
 });
+
+describe('people released in the passive undergo the release', () => {
+  it('"the fishermen were released" makes them the target, not the side that retreats', () => {
+    const e = code('The 12 fishermen were released on Monday.').events.filter((x) => x.type === 'RETREAT');
+    expect(e.map((x) => `${sideWords(x, 'source').join('+')} → ${sideWords(x, 'target').join('+')}`)).toEqual([
+      ' → fishermen',
+    ]);
+    // Counterpart: troops withdrawn with no agent named are still the side that retreats.
+    const t = code('The Chilean troops were withdrawn on Monday.').events.filter((x) => x.type === 'RETREAT');
+    expect(t.map((x) => sideWords(x, 'source').join('+'))).toEqual(['Chilean troops']);
+  });
+});

@@ -923,7 +923,12 @@ export function dismissedObject(
     return coordinated(view, cands, k, 1);
   // A bare noun of employment, after its modifiers ("fired 40 factory workers").
   for (let m = j; m < s1 && m < j + 3; m++) {
-    if (EMPLOYMENT_NOUNS.test(w[m]!)) return w[m + 1] === "'s" ? null : [];
+    if (EMPLOYMENT_NOUNS.test(w[m]!)) {
+      if (w[m + 1] === "'s") return null;
+      // The noun is the target when it stands as an actor of its own ("40 factory workers": workers).
+      const at = cands.findIndex((c) => c.kind === 'actor' && c.ts <= m && m < c.te);
+      return at >= 0 ? coordinated(view, cands, at, 1) : [];
+    }
     if (!isModifier(w[m]!)) break;
   }
   return null;

@@ -64,3 +64,23 @@ describe('a directive reaches only its own infinitive', () => {
     expect(asserted(code('France ordered its troops to withdraw from Chile.'))).toEqual([]);
   });
 });
+
+describe('the means of an expected act is expected too', () => {
+  it('"expected X to respond by releasing" asserts no release', () => {
+    const d = code('Officials expected the Chilean navy to respond by releasing the trawler.');
+    expect(d.events.length).toBeGreaterThan(0);
+    expect(asserted(d)).toEqual([]);
+    // Counterpart: a "by" gerund of an asserted act is asserted ("responded by releasing").
+    expect(asserted(code('The Chilean navy responded by releasing the trawler.'))).toContain('RETREAT');
+  });
+});
+
+describe('an obligation is not an act done', () => {
+  it('"must be released" asserts no release', () => {
+    const d = code('The navy said the 12 fishermen must be released within two days.');
+    expect(d.events.length).toBeGreaterThan(0);
+    expect(asserted(d)).toEqual([]);
+    // Counterpart: "were released" is a release done.
+    expect(asserted(code('The navy said the 12 fishermen were released on Monday.'))).toContain('RETREAT');
+  });
+});

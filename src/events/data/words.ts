@@ -427,6 +427,9 @@ export const HYPOTHETICAL_MODALS: ReadonlyMap<string, string> = new Map([
   ['may', 'possible'],
   ['would', 'conditional'],
   ['should', 'conditional'],
+  // Deontic "must" ("must be released within two days") states an obligation, as "should" does: the act is required,
+  // not done (English modal semantics).
+  ['must', 'conditional'],
   ['can', 'possible'],
 ]);
 
