@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -173,5 +173,65 @@ describe('response bodies are held to their byte budget', () => {
     const last = (await (await fetch(`${base}/big/39`)).json()) as { k: string; text: string };
     expect(last.k).toBe('39');
     expect(last.text.length).toBe(400_000);
+  });
+});
+
+describe('answers of a small budget', () => {
+  /** A node server whose cache answers first (`answerNode`), the app the rest: bodies of ~400 KB of JSON. */
+  async function bigServer(maxBytes: number) {
+    const a = new Hono();
+    const cache = responseCache(db, { maxBytes, staleMs: 60_000 });
+    a.use('*', cache);
+    a.get('/big/:k', (c) => c.json({ k: c.req.param('k'), text: 'y'.repeat(400_000) }, 200));
+    const listener = getRequestListener(a.fetch);
+    const server = createServer((incoming, outgoing) => {
+      const url = `http://${incoming.headers.host}${incoming.url}`;
+      if (!cache.answerNode(url, incoming.headers['if-none-match'], outgoing, { headers: {} }))
+        void listener(incoming, outgoing);
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    return { cache, port, base: `http://127.0.0.1:${port}` };
+  }
+
+  it('answers whole an answer larger than the whole budget, and does not keep it', async () => {
+    const { cache, base } = await bigServer(300_000);
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${base}/big/a`, { signal: AbortSignal.timeout(20_000) });
+      expect(res.status).toBe(200);
+      const got = (await res.json()) as { k: string; text: string };
+      expect(got.k).toBe('a');
+      expect(got.text.length).toBe(400_000);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cache.held()).toEqual({ kept: 0, sending: 0 });
+  });
+
+  it('keeps an answer within the budget and serves it again whole', async () => {
+    const { cache, base } = await bigServer(1_000_000);
+    const first = await (await fetch(`${base}/big/b`)).arrayBuffer();
+    const again = await (await fetch(`${base}/big/b`)).arrayBuffer();
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    expect(cache.held().kept).toBe(first.byteLength);
+  });
+
+  it('frees a dropped body whose answers were queued on a connection the client closed', async () => {
+    const { cache, port, base } = await bigServer(1_000_000);
+    await (await fetch(`${base}/big/0`)).arrayBuffer();
+    // Requests sent at once on one connection that nobody reads, then closed: the answers queued behind the first
+    // never get the connection.
+    for (let k = 0; k < 3; k++) {
+      const s = connect(port, '127.0.0.1');
+      s.on('error', () => undefined);
+      s.write(`GET /big/0 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`.repeat(30));
+      await new Promise((r) => setTimeout(r, 300));
+      s.destroy();
+    }
+    // /big/0 leaves the cache.
+    for (let i = 1; i < 4; i++) await (await fetch(`${base}/big/${i}`)).arrayBuffer();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(cache.held().sending).toBe(0);
+    expect(cache.held().kept).toBeLessThanOrEqual(1_000_000);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { MiddlewareHandler } from 'hono';
 import { type Db, stillServes, storeVersionReader } from '../store/index.js';
@@ -64,6 +65,8 @@ interface Entry {
   sending: number;
   /** Out of the cache: freed when `sending` falls to 0. */
   dropped: boolean;
+  /** Dropped while answers were being written from it: its bytes are counted in `held().sending` until freed. */
+  counted?: boolean;
   /** The headers of a 200 and a 304 written by `answerNode`, made on its first use. */
   head200?: Record<string, string>;
   head304?: Record<string, string>;
@@ -85,6 +88,27 @@ function free(bytes: Uint8Array<ArrayBuffer>): void {
   } catch {
     // Not transferable (a pooled or shared buffer): left to the collector.
   }
+}
+
+/** Calls waiting for a connection to close: one listener per connection, however many answers are queued on it. */
+const closing = new WeakMap<Socket, Set<() => void>>();
+/** Call `fn` when `socket` closes; returns the undoing of it. */
+function whenClosed(socket: Socket, fn: () => void): () => void {
+  let calls = closing.get(socket);
+  if (!calls) {
+    const set = new Set<() => void>();
+    calls = set;
+    closing.set(socket, set);
+    socket.once('close', () => {
+      closing.delete(socket);
+      for (const f of set) f();
+    });
+  }
+  calls.add(fn);
+  const own = calls;
+  return () => {
+    own.delete(fn);
+  };
 }
 
 /** An answer of the cache written straight to a node socket, past the app (`answerNode`). */
@@ -132,7 +156,10 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
     bytes -= e.body.byteLength;
     e.dropped = true;
     if (e.sending === 0) free(e.body);
-    else sendingBytes += e.body.byteLength;
+    else {
+      e.counted = true;
+      sendingBytes += e.body.byteLength;
+    }
   };
   /**
    * `e`'s body for an answer: itself when written to `outgoing` (freed once written, if dropped by then); for any other
@@ -140,14 +167,27 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
    */
   const bodyFor = (e: Entry, outgoing: ServerResponse | undefined): Uint8Array<ArrayBuffer> => {
     if (!outgoing) return e.dropped ? e.body : e.body.slice();
+    // The connection, closed once nothing more is written on it: an answer queued behind others on a kept-alive
+    // connection (pipelined) is never given the socket if the client goes first, and never closes itself.
+    const socket = outgoing.req?.socket ?? outgoing.socket;
+    // Gone already: nothing is written from the body (the node server drops writes to a closed connection).
+    if (socket?.closed) return e.body;
     e.sending++;
-    outgoing.once('close', () => {
+    let done = false;
+    const release = (): void => {
+      if (done) return;
+      done = true;
+      outgoing.off('close', release);
+      unwatch?.();
       e.sending--;
       if (e.dropped && e.sending === 0) {
-        sendingBytes -= e.body.byteLength;
+        if (e.counted) sendingBytes -= e.body.byteLength;
+        e.counted = false;
         free(e.body);
       }
-    });
+    };
+    outgoing.once('close', release);
+    const unwatch = socket ? whenClosed(socket, release) : undefined;
     return e.body;
   };
   const answer = (e: Entry, ifNoneMatch: string | undefined, outgoing: ServerResponse | undefined): Response =>
@@ -231,7 +271,8 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
       sending: 0,
       dropped: false,
     };
-    if (body.byteLength <= maxEntryBytes) {
+    // An answer larger than the whole budget is not kept (the budget would drop, and free, the answer itself).
+    if (body.byteLength <= maxEntryBytes && body.byteLength <= maxBytes) {
       // Two misses of one URL at once both arrive here: the later replaces the earlier, counted once.
       const old = entries.get(key);
       if (old) drop(key, old);
