@@ -115,4 +115,54 @@ describe.skipIf(unavailable !== null)('two native PostgreSQL writers storing dup
       await pool.end();
     }
   }, 120_000);
+
+  it('links a near copy to the stored original when its own original is left out at write time', async () => {
+    // A store of its own: the first test's articles would be found by the look-ups here.
+    const own = await throwAwayDatabase();
+    const pool = await openPool(own.url);
+    const first = await pgArticleSink(pool, 2);
+    const second = await pgArticleSink(pool);
+    try {
+      const report = Deduplicator.fingerprint(REPORT);
+      const edited = Deduplicator.fingerprint(EDITED);
+      const later = `${EDITED} The ferry runs every half hour.`;
+      const laterFp = Deduplicator.fingerprint(later);
+      // The first writer judges its articles before the second stores anything: 'p' new, 'q' and 'r' near 'p'.
+      expect(await first.lookup!([{ id: 'p', fingerprint: report }])).toEqual([]);
+      const linked = (id: string, text: string): ArticleRecord => {
+        const r = record(id, text);
+        r.duplicateOf = 'p';
+        r.article.duplicateOf = 'p';
+        r.article.similarity = 0.8;
+        return r;
+      };
+      // Meanwhile the second stores the same text as 'p' under another id.
+      await second.add(record('o', REPORT), report, () => undefined);
+      await second.flush();
+      const added = new Map<string, boolean>();
+      // 'p' is left out at write time (an exact copy of 'o'); 'q' is in its batch, 'r' in the next one.
+      const q = linked('q', EDITED);
+      const r = linked('r', later);
+      await first.add(record('p', REPORT), report, (x) => added.set('p', x));
+      await first.add(q, edited, (x) => added.set('q', x));
+      await first.add(r, laterFp, (x) => added.set('r', x));
+      await first.flush();
+      expect(Object.fromEntries(added)).toEqual({ p: false, q: true, r: true });
+      const { rows } = await pool.query<{ id: string; duplicate_of: string | null }>(
+        'SELECT id, duplicate_of FROM articles ORDER BY seq',
+      );
+      // Every link names a stored article: the stored copy of the original that was left out.
+      expect(rows.map((x) => [x.id, x.duplicate_of])).toEqual([
+        ['o', null],
+        ['q', 'o'],
+        ['r', 'o'],
+      ]);
+      expect([q.duplicateOf, r.duplicateOf, r.article.duplicateOf]).toEqual(['o', 'o', 'o']);
+    } finally {
+      await first.close();
+      await second.close();
+      await pool.end();
+      await own.drop();
+    }
+  }, 120_000);
 });

@@ -172,8 +172,25 @@ async function copyRows(client: pg.PoolClient, table: string, columns: string, r
   await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
 }
 
-/** Write one batch in one transaction; answers, for each article in order, whether it was new. */
-async function writeBatch(client: pg.PoolClient, batch: readonly Pending[]): Promise<boolean[]> {
+/**
+ * Write one batch in one transaction; answers, for each article in order, whether it was new. `leftOut`: the articles
+ * this sink left out at write time as exact copies of stored ones, by id, each with the stored one's id. A near copy
+ * linked to one of them (judged before it was left out) is linked to the stored copy instead, so that every
+ * `duplicate_of` names a stored article (the texts are the same, so is the similarity); the batch's own left-out
+ * articles are added on commit.
+ */
+async function writeBatch(
+  client: pg.PoolClient,
+  batch: readonly Pending[],
+  leftOut: Map<string, string>,
+): Promise<boolean[]> {
+  for (const { record } of batch) {
+    const stored = record.duplicateOf === null ? undefined : leftOut.get(record.duplicateOf);
+    if (stored !== undefined) {
+      record.duplicateOf = stored;
+      record.article.duplicateOf = stored;
+    }
+  }
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock_shared($1)', [WRITER_LOCK]);
@@ -214,8 +231,16 @@ async function writeBatch(client: pg.PoolClient, batch: readonly Pending[]): Pro
     // One batch at a time from here to the commit: each sees the articles of every batch committed before it.
     await client.query('SELECT pg_advisory_xact_lock($1)', [DEDUP_LOCK]);
     const late = await lateDuplicates(client, batch);
+    const gone = new Map(late.exact.map(({ ord, of }) => [batch[ord]!.record.id, of]));
     if (late.exact.length > 0)
-      await client.query('DELETE FROM sitrep_new_articles WHERE ord = ANY($1::int[])', [late.exact]);
+      await client.query('DELETE FROM sitrep_new_articles WHERE ord = ANY($1::int[])', [late.exact.map((e) => e.ord)]);
+    // Near copies in this batch of an article just left out: linked to its stored copy.
+    const relinked = batch.flatMap(({ record }, ord) => {
+      const of = record.duplicateOf === null ? undefined : gone.get(record.duplicateOf);
+      return of === undefined ? [] : [{ ord, of }];
+    });
+    for (const { ord, of } of relinked)
+      await client.query('UPDATE sitrep_new_articles SET duplicate_of = $2 WHERE ord = $1', [ord, of]);
     for (const { ord, of, similarity } of late.near)
       await client.query('UPDATE sitrep_new_articles SET duplicate_of = $2, similarity = $3 WHERE ord = $1', [
         ord,
@@ -227,6 +252,12 @@ async function writeBatch(client: pg.PoolClient, batch: readonly Pending[]): Pro
     const added = new Set(rows.map((r) => r.ord));
     if (added.size > 0) await client.query(BUMP_VERSION);
     await client.query('COMMIT');
+    for (const [id, of] of gone) leftOut.set(id, of);
+    for (const { ord, of } of relinked) {
+      const { record } = batch[ord]!;
+      record.duplicateOf = of;
+      record.article.duplicateOf = of;
+    }
     for (const { ord, of, similarity } of late.near) {
       const { record } = batch[ord]!;
       record.duplicateOf = of;
@@ -250,8 +281,11 @@ async function writeBatch(client: pg.PoolClient, batch: readonly Pending[]): Pro
 async function lateDuplicates(
   client: pg.PoolClient,
   batch: readonly Pending[],
-): Promise<{ exact: number[]; near: Array<{ ord: number; of: string; similarity: number }> }> {
-  const exact: number[] = [];
+): Promise<{
+  exact: Array<{ ord: number; of: string }>;
+  near: Array<{ ord: number; of: string; similarity: number }>;
+}> {
+  const exact: Array<{ ord: number; of: string }> = [];
   const near: Array<{ ord: number; of: string; similarity: number }> = [];
   const fingerprints = batch.flatMap((p) => (p.fingerprint ? [p.fingerprint] : []));
   if (fingerprints.length === 0) return { exact, near };
@@ -265,7 +299,7 @@ async function lateDuplicates(
   batch.forEach(({ record, fingerprint }, ord) => {
     if (!fingerprint) return;
     const verdict = dedup.judge(fingerprint, stored);
-    if (verdict.kind === 'exact') exact.push(ord);
+    if (verdict.kind === 'exact') exact.push({ ord, of: verdict.of });
     else if (verdict.kind === 'near' && !record.duplicateOf)
       near.push({ ord, of: verdict.of, similarity: verdict.similarity });
   });
@@ -281,10 +315,14 @@ const BATCH_TRIES = 5;
  * batch PostgreSQL fails was rolled back whole, so it is written again (its articles the other stored are then left
  * out as already there).
  */
-async function writeBatchRetrying(client: pg.PoolClient, batch: readonly Pending[]): Promise<boolean[]> {
+async function writeBatchRetrying(
+  client: pg.PoolClient,
+  batch: readonly Pending[],
+  leftOut: Map<string, string>,
+): Promise<boolean[]> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeBatch(client, batch);
+      return await writeBatch(client, batch, leftOut);
     } catch (err) {
       if ((err as { code?: string }).code !== '40P01' || attempt >= BATCH_TRIES) throw err;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt * Math.random()));
@@ -361,11 +399,13 @@ export async function pgArticleSink(pool: pg.Pool, batchSize = PG_BATCH_ARTICLES
     throw err;
   }
   let pending: Pending[] = [];
+  /** Articles this sink left out at write time as exact copies of stored ones: id → the stored one's id. */
+  const leftOut = new Map<string, string>();
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const added = await writeBatchRetrying(client, batch);
+    const added = await writeBatchRetrying(client, batch, leftOut);
     batch.forEach((p, i) => {
       if (added[i]) ids.add(p.record.id);
       p.done(added[i]!);
