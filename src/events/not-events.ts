@@ -356,7 +356,7 @@ function underBefore(words: readonly string[], ts: number, s0: number): boolean 
 }
 
 /**
- * "under a (tougher) permitting (and inspection) regime": the trigger follows "under", a determiner and at most two
+ * "under a (stricter) permitting (and licensing) system": the trigger follows "under", a determiner and at most two
  * modifiers, and a word of the noun phrase (its head or a coordinated modifier) follows it.
  */
 function underPremodifier(words: readonly string[], ts: number, te: number, s0: number): boolean {
