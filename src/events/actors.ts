@@ -73,7 +73,7 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([...GROUP_COUNTS, 'several', '
 const WATER = /\b(Sea|Ocean|Strait|Straits|Gulf|Bay|River|Lake|Channel|Waters|Mountains|Peninsula)\b/;
 
 /** Group nouns that name one person ("the minister", "the army chief"). */
-const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set([
+export const INDIVIDUAL_ROLES: ReadonlySet<string> = new Set([
   'president',
   'minister',
   'leader',

@@ -2,7 +2,7 @@ import type { Doc, EventActor, EventMention, PloverType } from '../model/index.j
 import { docIndex, textSpan } from '../model/index.js';
 import { QUAD_CLASS } from '../model/plover.js';
 import { factDateFields, SAME_FORM_PAST } from '../time/index.js';
-import { isModifier, sentenceActors, type ActorCandidate, type EventContext } from './actors.js';
+import { INDIVIDUAL_ROLES, isModifier, sentenceActors, type ActorCandidate, type EventContext } from './actors.js';
 import { domainAttributes } from './attributes.js';
 import {
   AUXILIARIES,
@@ -43,7 +43,7 @@ import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
 import { type CandidateView, type EventModel, eventModel } from './model.js';
-import { ABSTRACT_TARGETS, VIOLENCE_WORDS, WEAPONS } from './data/not-events.js';
+import { ABSTRACT_TARGETS, RETORT_TARGETS, VIOLENCE_WORDS, WEAPONS } from './data/not-events.js';
 
 /**
  * The events stage: PLOVER events from trigger words and the actors around them.
@@ -592,6 +592,29 @@ function completeClause(words: readonly string[], from: number, end: number): bo
   return false;
 }
 
+/** "fired back at critics", "fired back, saying …": "fire back" answering words, with no weapon or violence near. */
+function firedBack(words: readonly string[], f: Found, s0: number, s1: number): boolean {
+  if (!/^fir(e|es|ed|ing)$/.test(words[f.ts]!) || words[f.ts + 1] !== 'back') return false;
+  if (weaponIn(words, s0, s1) || within(words, s0, s1, VIOLENCE_WORDS)) return false;
+  let k = f.ts + 2;
+  if (words[k] === 'at') {
+    k++;
+    while (
+      k < s1 &&
+      k < f.ts + 6 &&
+      (DETERMINERS.has(words[k]!) || isModifier(words[k]!)) &&
+      !RETORT_TARGETS.has(words[k]!)
+    )
+      k++;
+    if (RETORT_TARGETS.has(words[k] ?? '')) return true;
+  }
+  return verbalSignal(words, f, s0, s1);
+}
+
+/** Words that make "on" or "at" a time, not a target ("was fired on Monday", "fired at 3 pm"). */
+const TIME_AFTER_ON =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|[0-9].*)$/;
+
 function figurativeAssault(
   words: readonly string[],
   f: Found,
@@ -897,11 +920,29 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.
       // "fired three employees", "dismissed staff": a human object of "fire" is dismissed, not shot at.
       const dismissed = roles.passive ? null : dismissedObject(view, cands, f.ts, s1);
+      // "fired on the crowd", "shots were fired at the minister", "was fired upon": "fire" with "on" or "at" is
+      // shooting whatever its object (general English), never a dismissal.
+      const firedAt =
+        /^fir(e|es|ed|ing)$/.test(words[f.ts]!) &&
+        /^(on|at|upon)$/.test(words[f.ts + 1] ?? '') &&
+        !TIME_AFTER_ON.test(words[f.ts + 2] ?? '');
       if (dismissed) {
         roles.target = dismissed;
         type = 'COERCE';
         kind = 'personnel';
-      } else if (PERSONNEL_VERB.test(words[f.ts]!) && roles.target[0]?.person) {
+      } else if (!firedAt && PERSONNEL_VERB.test(words[f.ts]!) && roles.target[0]?.person) {
+        type = 'COERCE';
+        kind = 'personnel';
+      } else if (
+        !firedAt &&
+        roles.passive &&
+        /^(fired|sacked|dismissed)$/.test(words[f.ts]!) &&
+        roles.target[0] &&
+        roles.target[0].te <= f.ts &&
+        INDIVIDUAL_ROLES.has(words[roles.target[0].te - 1]!)
+      ) {
+        // "Chile's interior minister was fired": a passive of a dismissal verb whose subject names a person by office
+        // is a dismissal of that person (general English), not an attack.
         type = 'COERCE';
         kind = 'personnel';
       } else if (kind === 'personnel' && type === 'COERCE' && !roles.target[0]?.person) kind = null;
@@ -921,6 +962,9 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // Figurative violence (general English): "attacked the plan", a politician "attacked" another with no sign of
       // bodily violence in the sentence, is criticism; "killed the bill", "shot down the proposal" a rejection.
       if (type === 'ASSAULT' && f.trigger.verb) type = figurativeAssault(words, f, s0, s1, roles.source, roles.target);
+      // "fired back at critics": "fire back" with a sign of speech and no weapon or violence is a retort (general
+      // English: fire back = reply sharply), criticism (PLOVER ACCUSE); "troops fired back at rebels" stays.
+      if (type === 'ASSAULT' && firedBack(words, f, s0, s1)) type = 'ACCUSE';
       // "bombs blasted the bridge": with a weapon in its clause, "blast" is the explosion, not criticism.
       if (type === 'ACCUSE' && /^blast/.test(words[f.ts]!) && weaponIn(words, clauseStart, s1)) type = 'ASSAULT';
       const candidateView: CandidateView = {

@@ -12,6 +12,7 @@ import {
   COPULAS,
   DEGREE_ADVERBS,
   EVALUATIVE_ADJECTIVES,
+  FIRED_OFF_MESSAGES,
   HABITUAL_ADVERBS,
   LATER_CONDITIONS,
   MET_REQUIREMENTS,
@@ -23,6 +24,7 @@ import {
   SPORTS_WORDS,
   STRUGGLE_OBJECTS,
   WEAPONS,
+  WITHDRAWN_PROPOSALS,
 } from './data/not-events.js';
 import { VERBS } from './data/triggers.js';
 import { DENY, DETERMINERS, PASSIVE_AUX, PREPOSITIONS, REPORTING, STATE_ADJECTIVES } from './data/words.js';
@@ -166,6 +168,17 @@ export function notAnEvent(e: Candidate): string | null {
     for (let k = te; k < Math.min(s1, te + 4) && words[k] !== 'with'; k++)
       if (MET_REQUIREMENTS.has(words[k]!)) return 'requirement';
   }
+  // Particle verbs of "fire" (general English): "fire up" is to excite ("fired up supporters", "were fired up"), "fire
+  // off" a letter is to send it quickly; neither shoots. "fired up into the air" and "fired off rounds" stay.
+  if (type === 'ASSAULT' && /^fir(e|es|ed|ing)$/.test(first) && te === ts + 1) {
+    if (words[te] === 'up' && !/^(into|at|on|in|toward|towards|over|through|from)$/.test(words[te + 1] ?? ''))
+      return 'particle verb';
+    if (words[te] === 'off' && objectHead(words, te + 1, s1, FIRED_OFF_MESSAGES)) return 'particle verb';
+  }
+  // "withdrew the bill", "withdrew its candidacy": withdrawing a document or proposal takes it back, no one pulls
+  // back (PLOVER RETREAT is withdrawing forces, envoys or presence); "withdrew its troops" stays.
+  if (type === 'RETREAT' && /^withdr[ae]w/.test(first) && objectHead(words, te, s1, WITHDRAWN_PROPOSALS))
+    return 'withdrawn proposal';
   // "fighting corruption", "battled the blaze", "will fight the charges": a problem, a fire or a legal matter is no
   // party to violence.
   if (type === 'ASSAULT' && /^(fight|battl|combat|tackl|struggl)/.test(first)) {
@@ -266,6 +279,16 @@ const NAMING: ReadonlySet<string> = new Set(['known', 'dubbed', 'nicknamed', 'br
 const OPEN_QUOTES: ReadonlySet<string> = new Set(['"', '“', '``', '`', "'", '‘']);
 
 /** The trigger stands in a quoted epithet after a naming verb ("known as 'the man who …'", "dubbed 'the …'"). */
+/** The head of the noun phrase at `from` (past determiners and modifiers, up to four words) is one of `heads`. */
+function objectHead(words: readonly string[], from: number, s1: number, heads: ReadonlySet<string>): boolean {
+  for (let k = from; k < Math.min(s1, from + 4); k++) {
+    const w = words[k]!;
+    if (heads.has(w)) return true;
+    if (!DETERMINERS.has(w) && !/^(its|his|her|their|our|my|your)$/.test(w) && !isModifier(w)) return false;
+  }
+  return false;
+}
+
 function quotedDesignation(words: readonly string[], ts: number, from: number): boolean {
   let quoted = false;
   for (let j = ts - 1; j >= Math.max(from, ts - 8); j--) {

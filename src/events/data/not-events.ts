@@ -212,6 +212,79 @@ export const DISASTERS: ReadonlySet<string> = new Set([
   'sank',
 ]);
 
+/**
+ * Things sent in words: "fire off" with one of these as its object is sending it quickly (general English: fire off
+ * = send or utter quickly), no shooting ("fired off a letter", "fires off angry emails").
+ */
+export const FIRED_OFF_MESSAGES: ReadonlySet<string> = new Set([
+  'letter',
+  'letters',
+  'email',
+  'emails',
+  'e-mail',
+  'message',
+  'messages',
+  'tweet',
+  'tweets',
+  'note',
+  'memo',
+  'missive',
+  'reply',
+  'response',
+  'statement',
+  'question',
+  'questions',
+  'complaint',
+  'complaints',
+]);
+
+/**
+ * Documents and proposals: "withdraw" with one of these as its object takes back what was put forward (general
+ * English: withdraw a bill, an offer, a complaint, a candidacy), no pulling back of forces or envoys (PLOVER RETREAT).
+ */
+export const WITHDRAWN_PROPOSALS: ReadonlySet<string> = new Set([
+  'plan',
+  'plans',
+  'proposal',
+  'proposals',
+  'bill',
+  'bills',
+  'offer',
+  'offers',
+  'complaint',
+  'complaints',
+  'candidacy',
+  'candidature',
+  'nomination',
+  'application',
+  'motion',
+  'resolution',
+  'request',
+  'bid',
+  'lawsuit',
+  'suit',
+  'claim',
+  'claims',
+  'draft',
+  'amendment',
+  'amendments',
+  'petition',
+]);
+
+/** People and charges one answers in words: "fired back at critics", "hit back at the allegations". */
+export const RETORT_TARGETS: ReadonlySet<string> = new Set([
+  'critics',
+  'detractors',
+  'accusers',
+  'accusations',
+  'allegations',
+  'criticism',
+  'reports',
+  'claims',
+  'remarks',
+  'comments',
+]);
+
 /** Weapons: an explosion or blast of one of these was set off by someone ("a bomb explosion killed …"). */
 export const WEAPONS: ReadonlySet<string> = new Set([
   'bomb',
