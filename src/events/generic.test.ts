@@ -46,6 +46,22 @@ describe('generic actors', () => {
     const two = code('Chile held elections on Sunday. Later the government arrested the students. Peru is calm.');
     expect(two.events.find((e) => e.type === 'COERCE')?.source.map((a) => a.code)).toEqual(['GOV']);
   });
+  it("the article's state does not stand in when the sentence names a state the coder cannot code", () => {
+    const target = (d: Doc) => d.events.find((e) => e.type === 'ACCUSE')?.target.map((a) => a.code);
+    const foreign = code(
+      'Chile held elections on Sunday. Ruritania sent envoys. Ruritanian officials accused the military of a plot. Chile is calm.',
+      [['Ruritania', 'LOC']],
+    );
+    expect(target(foreign)).toEqual(['MIL']);
+    // A proper adjective that names no place of the article (a party, a faith) leaves the article's state in place.
+    const party = code(
+      'Chile held elections on Sunday. Republican senators accused the military of a plot. Chile is calm.',
+    );
+    expect(target(party)).toEqual(['CHLMIL']);
+    // Counterpart: with no other state in the sentence, the organ is the article's state's.
+    const own = code('Chile held elections on Sunday. Lawyers accused the military of a plot. Chile is calm.');
+    expect(target(own)).toEqual(['CHLMIL']);
+  });
   it('a foreign force is not the state at hand', () => {
     expect(sides(code('In Chile, a foreign navy boarded the ship.'))[0]![1]).toEqual(['MIL']);
     // A proper adjective names the owner, resolved or not.

@@ -43,10 +43,30 @@ function isStateOrgan(c: ActorCandidate, tokens: readonly { text: string }[]): b
   return !/^\p{Lu}\p{Ll}/u.test(before);
 }
 
+/**
+ * A state organ owned by a proper adjective of a place the article names but the coder has no state code for
+ * ("Veskarian officials" beside "Veskaria"): the sentence is about that state, so the article's state is not the one
+ * at hand. `others` holds the lower-cased names of such places.
+ */
+function ownedByUncodedState(
+  c: ActorCandidate,
+  tokens: readonly { text: string }[],
+  others: ReadonlySet<string>,
+): boolean {
+  if (!isGeneric(c) || !STATE_SECTORS.has(c.code)) return false;
+  const before = (tokens[c.ts - 1]?.text ?? '').toLowerCase();
+  if (before.length < 4) return false;
+  // The adjective is the name with an English demonym ending (-n, -an, -ian, -ese, -i): at most three letters more.
+  for (const name of others) if (before.startsWith(name) && before.length - name.length <= 3) return true;
+  return false;
+}
+
 /** A state an actor may stand for: its actor key ("country:CHL") and ISO alpha-3 code. */
 export interface State {
   key: string;
   code: string;
+  /** For the article's state: the lower-cased names of the other places the article names with no state code. */
+  others?: ReadonlySet<string>;
 }
 
 const COUNTRY = 'country:';
@@ -58,13 +78,18 @@ function stateOf(key: string | null | undefined): State | null {
 /** The state an article is about: the only one it names, named twice or more; else null. */
 export function articleState(doc: Doc): State | null {
   const counts = new Map<string, number>();
+  const others = new Set<string>();
   for (const e of doc.entities) {
-    if (e.type !== 'GPE' || !stateOf(e.actorKey)) continue;
+    if (e.type !== 'GPE') continue;
+    if (!stateOf(e.actorKey)) {
+      others.add(e.text.toLowerCase());
+      continue;
+    }
     counts.set(e.actorKey!, (counts.get(e.actorKey!) ?? 0) + 1);
   }
   if (counts.size !== 1) return null;
   const [key, n] = [...counts][0]!;
-  return n >= 2 ? stateOf(key) : null;
+  return n >= 2 ? { ...stateOf(key)!, others } : null;
 }
 
 /**
@@ -111,7 +136,16 @@ export function attachGeneric(
   for (const code of owned.values()) if (!excluded.has(COUNTRY + code)) named.add(COUNTRY + code);
   let state: State | null = null;
   if (named.size === 1) state = stateOf([...named][0]);
-  else if (named.size === 0 && article && !excluded.has(article.key)) state = article;
+  // The article's state stands in only when the sentence names no state of its own: an organ owned by a state the
+  // coder cannot code ("Veskarian officials accused the military", Veskaria named in the article) says the sentence
+  // may be about that state.
+  else if (
+    named.size === 0 &&
+    article &&
+    !excluded.has(article.key) &&
+    ![...cands, ...other].some((c) => ownedByUncodedState(c, tokens, article.others ?? new Set()))
+  )
+    state = article;
   // A side that already names a state ("France and its troops") keeps its generic noun as written.
   if (!state || side.some((c) => stateOf(c.actorKey))) return [...side];
   return side.map((c) => (isStateOrgan(c, tokens) ? { ...c, code: state.code + c.code, actorKey: state.key } : c));
