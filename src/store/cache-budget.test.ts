@@ -50,6 +50,13 @@ afterAll(() => {
   for (const db of open) db.close();
 });
 
+/**
+ * How far above its budget a cache's retained heap may read. The heap delta also holds what the test worker itself
+ * allocates meanwhile (a CI run read 4.61 MB for a 4 MB cache: 15% over); what these tests guard against — strings
+ * weighed by characters, counts by entries — keeps twice the budget or more.
+ */
+const SLACK = 1.25;
+
 describe('caches hold at most their byte budgets', () => {
   it('the row-JSON cache', () => {
     const db = {} as Db;
@@ -71,7 +78,7 @@ describe('caches hold at most their byte budgets', () => {
     expect(keptRowJsonSize(db).bytes).toBeLessThanOrEqual(budget);
     // Filled to about six times the budget: what stays is the budget's worth, not more.
     expect(keptRowJsonSize(db).rows).toBeGreaterThan(100);
-    expect(held).toBeLessThanOrEqual(budget * 1.1);
+    expect(held).toBeLessThanOrEqual(budget * SLACK);
   });
 
   it('the article cache and the span cache (a timeline page’s evidence)', () => {
@@ -87,7 +94,7 @@ describe('caches hold at most their byte budgets', () => {
         expect(texts[3]!.text).toBe(twoByteText(i, 60_000).slice(6000, 8000));
       }
     });
-    expect(held).toBeLessThanOrEqual((ARTICLE_CACHE_BYTES + SPAN_CACHE_BYTES) * 1.1);
+    expect(held).toBeLessThanOrEqual((ARTICLE_CACHE_BYTES + SPAN_CACHE_BYTES) * SLACK);
     // Both were filled past their budgets (what a cache that kept everything would hold: ~26 MB).
     expect(held).toBeGreaterThan((ARTICLE_CACHE_BYTES + SPAN_CACHE_BYTES) * 0.5);
   });
@@ -103,7 +110,7 @@ describe('caches hold at most their byte budgets', () => {
         expect(n).toBe(1);
       }
     });
-    expect(held).toBeLessThanOrEqual(COUNT_CACHE_BYTES * 1.1);
+    expect(held).toBeLessThanOrEqual(COUNT_CACHE_BYTES * SLACK);
   });
 
   it('the outlet cache', () => {
@@ -117,6 +124,6 @@ describe('caches hold at most their byte budgets', () => {
     });
     expect(last.get(ids.at(-1)!)).toBe(twoByteText(40_000, 200));
     // `last` (500 entries) is still referenced: allow for it.
-    expect(held).toBeLessThanOrEqual(OUTLET_CACHE_BYTES * 1.1 + 500 * 600);
+    expect(held).toBeLessThanOrEqual(OUTLET_CACHE_BYTES * SLACK + 500 * 600);
   });
 });
