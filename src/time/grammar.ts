@@ -253,6 +253,13 @@ function headlineBefore(before: string): boolean {
   return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w));
 }
 
+/**
+ * A present perfect earlier in the sentence ("has extended", "have been closed") with no past perfect ("had") before
+ * it and no past finite verb after it ("has reopened, and it was closed until March": the bound is the past clause's).
+ */
+const CONTINUING_PERFECT =
+  /^(?!.*\bhad\b).*\b(?:has|have|['’]ve)\s+(?:(?:not|also|already|just)\s+)?(?:been\s+)?\p{Ll}{2,}(?:ed|en)\b(?!.*\b(?:was|were|had|did)\b)/isu;
+
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
 
@@ -412,7 +419,13 @@ export const RULES: readonly Rule[] = [
     if (!g.rel && ABBREVIATED_MONTH.test(g.mon!)) return null;
     const mo = monthNumber(g.mon!);
     const rel = g.rel?.toLowerCase();
+    // "has extended the loans through January", "have been closed until March": a present perfect states what
+    // holds now, so the end bound of that state lies at or after now — the coming month, though the tense reads as
+    // past (a simple past, "the strike lasted until March", or a past perfect keeps its bound in the past).
+    const boundOfPerfect =
+      !rel && /\b(?:until|till|through)\s+$/i.test(env.before) && CONTINUING_PERFECT.test(env.before);
     return (ctx) => {
+      if (boundOfPerfect && ctx.tense === 'past') return date(resolveMonth(mo, ctx, 'future'));
       // "that November": the month of the year the text last named (TimeML: an anaphoric expression is
       // valued from the time it refers back to, not from the document date).
       if (rel === 'that' && ctx.refYear !== null) return date(fmtMonth(ctx.refYear, mo));

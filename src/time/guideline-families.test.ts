@@ -146,6 +146,20 @@ describe('TimeML families', () => {
     expect(tx('The Merrow ferry left at 7 p.m.', '2026-05-04')).toEqual([['7 p.m.', 'TIME', '2026-05-04T19:00']]);
     expect(tx('Crops in Tarrow failed in the summer.', '2026-05-04')).toEqual([]);
   });
+  it('a month bounding a present perfect ("has extended … through January") is the coming one', () => {
+    expect(tx('Lenders in Tarrow have extended the credit lines through January.', '2026-10-30')).toEqual([
+      ['January', 'DATE', '2027-01'],
+    ]);
+    expect(tx('The Merrow museum has been closed until March.', '2026-10-30')).toEqual([['March', 'DATE', '2027-03']]);
+    // Counterparts: a simple past or a past perfect keeps its bound in the past, and so does a past clause after the perfect.
+    expect(tx('The Merrow strike lasted until March.', '2026-10-30')).toEqual([['March', 'DATE', '2026-03']]);
+    expect(tx('The union had extended the Merrow strike until March.', '2026-10-30')).toEqual([
+      ['March', 'DATE', '2026-03'],
+    ]);
+    expect(tx('The port has reopened, and it was closed until March.', '2026-10-30')).toEqual([
+      ['March', 'DATE', '2026-03'],
+    ]);
+  });
   it('Memorial Day, Labour Day and Election Day are valued by the country of the dateline, else left unvalued', () => {
     // The US: the last Monday of May; South Korea: June 6.
     expect(tx('CHICAGO (Wire) — The lake in Tarrow Park opens on Memorial Day.', '2026-04-10')).toEqual([
