@@ -1,5 +1,5 @@
 import { tokenizeText } from '../language/index.js';
-import { findTimexes } from '../time/index.js';
+import { findTimexes, storyZone } from '../time/index.js';
 import type { Timex } from '../model/index.js';
 import { DocumentFrequencies, SparseVector, termCounts, weigh } from '../resolve/index.js';
 
@@ -95,7 +95,7 @@ function dayOf(n: number): string {
 function sentencesOf(a: ChronologyArticle, article: number): SentenceRecord[] {
   if (a.layers) return sentenceRecords(a, article, a.layers.sentences, a.layers.timexes, countWords);
   const { sentences, tokens } = tokenizeText(a.text);
-  const timexes = findTimexes(a.text, sentences, tokens, { anchor: a.published });
+  const timexes = findTimexes(a.text, sentences, tokens, { anchor: a.published, zone: storyZone(a.text, null) });
   let k = 0;
   // Sentences come in order, so the tokens are walked once.
   const words = (_: string, start: number, end: number): number => {

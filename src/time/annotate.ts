@@ -9,7 +9,7 @@ import {
 } from '../model/index.js';
 import { addDays, dayDiff, fmtDay, fullDay, parsePartialDay } from './calendar.js';
 import { documentDates } from './document-date.js';
-import { localDays } from './local-day.js';
+import { localDays, storyZone } from './local-day.js';
 import { resolveTimexes, timexCandidates, type Candidate } from './timexes.js';
 
 /**
@@ -27,7 +27,7 @@ export function annotateTime(doc: Doc): void {
   let found: Candidate[] | null = null;
   const candidates = (): Candidate[] => (found ??= timexCandidates(doc.text, doc.sentences));
   const explicitTextDates = (): DateEvidence[] =>
-    resolveTimexes(doc.text, docIndex(doc), candidates(), { anchor: null })
+    resolveTimexes(doc.text, docIndex(doc), candidates(), { anchor: null, zone: storyZone(doc.text, doc.url) })
       .filter((t) => t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value))
       .map((t) => ({ value: t.value, precision: 'day', from: 'text', evidence: t.text }));
   const { published, anchor } = documentDates(doc, explicitTextDates);
@@ -51,6 +51,7 @@ export function resolveLocally(
   url: string | null,
 ): { timexes: Timex[]; anchor: DocumentDate | null; localDays: LocalDays | null } {
   const local = localDays(text, url, anchor);
+  const zone = storyZone(text, url);
   const day = fullDay(anchor ? parsePartialDay(anchor.value) : null);
   const lastLocal = local && day ? fullDay(parsePartialDay(local.to)) : null;
   const lateDays = day && lastLocal ? Math.max(0, dayDiff(lastLocal, day)) : 0;
@@ -58,6 +59,7 @@ export function resolveLocally(
   const timexes = resolveTimexes(text, ix, candidates, {
     anchor: anchor?.value ?? null,
     lateDays,
+    zone,
     onLocalDay: (k) => {
       reached = Math.max(reached, k);
     },
@@ -65,7 +67,7 @@ export function resolveLocally(
   if (reached === 0 || !anchor || !day) return { timexes, anchor, localDays: local };
   const moved = { ...anchor, value: fmtDay(addDays(day, reached)) };
   return {
-    timexes: resolveTimexes(text, ix, candidates, { anchor: moved.value }),
+    timexes: resolveTimexes(text, ix, candidates, { anchor: moved.value, zone }),
     anchor: moved,
     localDays: local,
   };

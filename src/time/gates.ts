@@ -61,6 +61,11 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   ago: [UNITS, /ago|earlier|later|before|after|now|hence|back|on/iu, COUNTED_UNIT],
   'vague-ago': [/years|months|weeks|days|decades/iu, /ago|earlier|later/iu],
   duration: [UNITS, COUNTED_UNIT],
+  'duration-range': [
+    UNITS,
+    /to|or/iu,
+    /\s(?:to|or)\s+[\p{L}\p{N}]+[-\s]+(?:sec|min|hour|day|week|fortnight|month|quarter|year|decade|centur)/iu,
+  ],
   'duration-long': [UNITS, /-long|hourlong|daylong|weeklong|monthlong|yearlong|decadelong/iu],
   'duration-plural': [/years|months|weeks|days|decades|hours|minutes|centuries|quarters/iu],
   'duration-half': [/half/iu],
@@ -90,7 +95,7 @@ export const GATES: Readonly<Record<string, readonly RegExp[]>> = {
   half: [/half/iu],
   season: [/spring|summer|fall|autumn|winter/iu],
   holiday: [
-    /christmas|year|thanksgiving|halloween|valentine|election|labor|veteran|boxing|easter|good|fourth/iu,
+    /christmas|year|thanksgiving|halloween|valentine|election|labo|memorial|veteran|boxing|easter|good|fourth/iu,
     /christmas|new|thanksgiving|halloween|valentine|day|easter|friday|july/iu,
   ],
   anaphoric: [

@@ -14,6 +14,7 @@ import {
 import {
   addDays,
   dayDiff,
+  daysInMonth,
   fmtDay,
   fmtMonth,
   fmtWeek,
@@ -23,6 +24,7 @@ import {
   weekday,
   type Day,
 } from './calendar.js';
+import { COUNTRY_HOLIDAYS, type CountryHoliday, type HolidayRule, ZONE_COUNTRIES } from './data/holidays.js';
 import { AMBIGUOUS_MONTHS, PARTS_OF_DAY, SEASONS, UNIT_WORDS, ZONES, type Unit } from './data/lexicon.js';
 import { NUM, ORD, parseCount, parseOrdinal } from './numbers.js';
 import {
@@ -89,6 +91,11 @@ export const UNITS =
 const APPROX =
   '(?:(?:about|nearly|almost|some|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to|roughly|around|approximately|another|an\\s+additional|barely)\\s+)';
 const PART = '(?:morning|afternoon|evening|night|overnight)';
+/**
+ * An approximator before a clock time ("about 9 a.m.", "around 7:15 p.m."): part of the expression, as before a
+ * duration (TimeML 1.2.1 §2.2.3: a premodifier the value cannot hold goes to mod="APPROX", and stays in the extent).
+ */
+const CLOCK_APPROX = '(?:(?:about|around|approximately|roughly)\\s+)?';
 /**
  * After "the": not a duration used as a modifier ("the two-week visit", "the 14 day deadline"). Such a
  * duration is a premodifier of the noun, and the determiner belongs to that noun phrase, not to the time
@@ -245,6 +252,13 @@ function headlineBefore(before: string): boolean {
   const content = words.filter((w) => !/^(?:a|an|the|of|on|in|at|to|for|and|or|by|with|as|from)$/.test(w));
   return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w));
 }
+
+/**
+ * A present perfect earlier in the sentence ("has extended", "have been closed") with no past perfect ("had") before
+ * it and no past finite verb after it ("has reopened, and it was closed until March": the bound is the past clause's).
+ */
+const CONTINUING_PERFECT =
+  /^(?!.*\bhad\b).*\b(?:has|have|['’]ve)\s+(?:(?:not|also|already|just)\s+)?(?:been\s+)?\p{Ll}{2,}(?:ed|en)\b(?!.*\b(?:was|were|had|did)\b)/isu;
 
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
@@ -405,7 +419,13 @@ export const RULES: readonly Rule[] = [
     if (!g.rel && ABBREVIATED_MONTH.test(g.mon!)) return null;
     const mo = monthNumber(g.mon!);
     const rel = g.rel?.toLowerCase();
+    // "has extended the loans through January", "have been closed until March": a present perfect states what
+    // holds now, so the end bound of that state lies at or after now — the coming month, though the tense reads as
+    // past (a simple past, "the strike lasted until March", or a past perfect keeps its bound in the past).
+    const boundOfPerfect =
+      !rel && /\b(?:until|till|through)\s+$/i.test(env.before) && CONTINUING_PERFECT.test(env.before);
     return (ctx) => {
+      if (boundOfPerfect && ctx.tense === 'past') return date(resolveMonth(mo, ctx, 'future'));
       // "that November": the month of the year the text last named (TimeML: an anaphoric expression is
       // valued from the time it refers back to, not from the document date).
       if (rel === 'that' && ctx.refYear !== null) return date(fmtMonth(ctx.refYear, mo));
@@ -687,6 +707,20 @@ export const RULES: readonly Rule[] = [
       return () => ({ type: 'DURATION', value: durationValue(count, unit) });
     },
   ),
+  // A range of counts ("two to three weeks", "three or four days"): TimeML tags each end as its own expression, and
+  // the first end, a bare count, takes the unit written once after the second ("two" → P2W; "three weeks" is the
+  // duration rule's). A pair that is no range ("a vote of 10 to 2 days after") is not read.
+  rule(
+    'duration-range',
+    `${B}(?<n>\\d+|${CARDINALS.join('|')})(?=\\s+(?:to|or)\\s+(?<n2>\\d+|${CARDINALS.join('|')})[-\\s]+(?<unit>${UNITS})${E}(?!\\s+old\\b|-(?:old|long)\\b))`,
+    (g) => {
+      const low = parseCount(g.n!);
+      const high = parseCount(g.n2!);
+      if (low === null || high === null || high <= low) return null;
+      const unit = unitOf(g.unit!);
+      return () => ({ type: 'DURATION', value: durationValue(low, unit) });
+    },
+  ),
   // "a week-long visit", "a two-month-long strike", "a decades-long feud": an adjectival duration (TimeML
   // tags durations used as modifiers, "-long" included; a plural unit without a count is an unknown number).
   // AP style writes the one-unit forms closed: "a weeklong visit", "an hourlong show", "the yearlong inquiry".
@@ -817,7 +851,7 @@ export const RULES: readonly Rule[] = [
   // ---- clock times ----
   rule(
     'time-ampm',
-    `${B}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:,?\\s+(?:on\\s+)?(?:(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}])|${M('mon')}\\s*${DAY('d')}(?![\\p{L}])))?`,
+    `${B}${CLOCK_APPROX}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:,?\\s+(?:on\\s+)?(?:(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}])|${M('mon')}\\s*${DAY('d')}(?![\\p{L}])))?`,
     (g) => {
       const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.ap);
       if (!t) return null;
@@ -833,7 +867,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'time-24h',
-    `${B}(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?![\\p{N}:])`,
+    `${B}${CLOCK_APPROX}(?<h>[01]?\\d|2[0-3]):(?<mi>[0-5]\\d)(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?![\\p{N}:])`,
     (g, _m, env) => {
       if (/\d\s*[-–]\s*$/.test(env.before)) return null;
       const t = timeOfDay(Number(g.h), Number(g.mi), undefined);
@@ -1027,7 +1061,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'season',
-    `${B}(?:(?<rel>this\\s+past|this|that|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
+    `${B}(?:(?:the\\s+(?=(?:early|late|mid)[-\\s]))?(?<rel>this\\s+past|this|that|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
     (g) => {
       if (!g.rel && !g.y) return null;
       const code = SEASONS[g.s!.toLowerCase()]!;
@@ -1055,7 +1089,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'holiday',
-    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day|(?:election|labor|veterans['’]?|boxing)\\s+day|easter(?:\\s+(?:sunday|monday|day))?|good\\s+friday|(?:the\\s+)?fourth\\s+of\\s+july)(?:\\s+${YEAR('y')})?${E}`,
+    `${B}(?:(?<rel>last|next|this)\\s+)?(?<hd>christmas(?:\\s+(?:day|eve))?|new\\s+year['’]s(?:\\s+(?:day|eve))?|thanksgiving(?:\\s+day)?|halloween|valentine['’]s\\s+day|(?:election|labou?r|memorial|veterans['’]?|boxing)\\s+day|easter(?:\\s+(?:sunday|monday|day))?|good\\s+friday|(?:the\\s+)?fourth\\s+of\\s+july)(?:\\s+${YEAR('y')})?${E}`,
     (g, _m, env) => {
       const hd = g.hd!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
       // The holidays named by common words ("election day", "labor day", "good friday") are names only when
@@ -1076,7 +1110,13 @@ export const RULES: readonly Rule[] = [
       }
       if (/(?:Orthodox|Coptic|Julian)\s+$/iu.test(env.before)) return null;
       const rel = g.rel?.toLowerCase();
+      const kind = countryHolidayOf(hd);
       return (ctx) => {
+        // Memorial Day, Labour Day and Election Day fall on other days in other countries: the story's country
+        // decides, and with none known the holiday is tagged but not valued — except "Labor Day" in the US
+        // spelling, which with no dateline says the US (Australia spells the day "Labour").
+        const kept = kind ? countryHolidayRule(kind, ctx.zone ?? null, hd.startsWith('labor day')) : null;
+        if (kind && !kept) return date('XXXX-XX-XX');
         const dayIn = (y: number): Day => {
           if (hd.startsWith('christmas eve')) return { y, m: 12, d: 24 };
           if (hd.startsWith('christmas')) return { y, m: 12, d: 25 };
@@ -1091,11 +1131,7 @@ export const RULES: readonly Rule[] = [
             const e = easterSunday(y);
             return addDays(e, hd.startsWith('good') ? -2 : hd.endsWith('monday') ? 1 : 0);
           }
-          // US holidays by weekday rule (the US spelling "Labor": Labour Day is May 1 in most countries that
-          // write it so): Labor Day the first Monday of September, Election Day the Tuesday after the first
-          // Monday of November. Memorial Day is not read: it falls on other days outside the US.
-          if (hd.startsWith('labor')) return { y, m: 9, d: 1 + ((1 - weekday({ y, m: 9, d: 1 }) + 7) % 7) };
-          if (hd.startsWith('election')) return { y, m: 11, d: 2 + ((1 - weekday({ y, m: 11, d: 1 }) + 7) % 7) };
+          if (kept) return holidayDay(kept, y);
           const nov1 = weekday({ y, m: 11, d: 1 });
           return { y, m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
         };
@@ -1154,6 +1190,37 @@ export const RULES: readonly Rule[] = [
     };
   }),
 ];
+
+/** Which country-dependent holiday a holiday name is, if it is one. */
+function countryHolidayOf(hd: string): CountryHoliday | null {
+  if (hd.startsWith('memorial')) return 'memorial';
+  if (hd.startsWith('labo')) return 'labour';
+  if (hd.startsWith('election')) return 'election';
+  return null;
+}
+
+/**
+ * The rule of a country-dependent holiday in the zone a story was written in: by the zone where it differs inside
+ * a country (Australia's states), else by the zone's country; with no zone, the US rule only when `usSpelling`.
+ */
+function countryHolidayRule(kind: CountryHoliday, zone: string | null, usSpelling: boolean): HolidayRule | null {
+  const rules = COUNTRY_HOLIDAYS[kind];
+  if (!zone) return usSpelling ? (rules.US ?? null) : null;
+  const country = ZONE_COUNTRIES[zone];
+  return rules[zone] ?? (country ? rules[country] : undefined) ?? null;
+}
+
+/** The day a holiday rule gives in a year. */
+function holidayDay(r: HolidayRule, y: number): Day {
+  if ('day' in r) return { y, m: r.month, d: r.day };
+  const first = 1 + ((r.weekday - weekday({ y, m: r.month, d: 1 }) + 7) % 7);
+  let d = first + 7 * (r.nth - 1);
+  if (r.nth < 0) {
+    const last = daysInMonth(y, r.month);
+    d = last - ((weekday({ y, m: r.month, d: last }) - r.weekday + 7) % 7);
+  }
+  return addDays({ y, m: r.month, d }, r.plus ?? 0);
+}
 
 /** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
 export function easterSunday(y: number): Day {

@@ -101,8 +101,8 @@ describe('TimeML families', () => {
     expect(tx('USA Today reported the vote on Monday.', '2024-05-02')).toEqual([['Monday', 'DATE', '2024-04-29']]);
   });
   it('holidays are dates (TIDES: named holidays are markable, valued by their calendar rule)', () => {
-    // The Tuesday after the first Monday of November; the first Monday of September.
-    expect(tx('The campaign in Dorrance County runs until Election Day.', '2026-10-20')).toEqual([
+    // The Tuesday after the first Monday of November (a US dateline); the first Monday of September.
+    expect(tx('DENVER (Wire) — The campaign in Dorrance County runs until Election Day.', '2026-10-20')).toEqual([
       ['Election Day', 'DATE', '2026-11-03'],
     ]);
     expect(tx('The bridge will reopen after Labor Day.', '2026-08-12')).toEqual([['Labor Day', 'DATE', '2026-09-07']]);
@@ -116,8 +116,93 @@ describe('TimeML families', () => {
     // Counterparts: in lower case "election day" is any election's day, and Christmas stays as it was.
     expect(tx('On election day the roads of Merrow were quiet.', '2026-10-20')).toEqual([]);
     expect(tx('The market opens before Christmas.', '2026-10-20')).toEqual([['Christmas', 'DATE', '2026-12-25']]);
-    // "Labour Day" and "Memorial Day" fall on different days by country: not valued by one country's rule.
-    expect(tx('The lake opens on Memorial Day.', '2026-04-10')).toEqual([]);
+  });
+  it('a range of counts tags each end; the first end takes the unit written after the second', () => {
+    expect(tx('Repairs to the Tarrow bridge will take two to three weeks.', '2026-05-04')).toEqual([
+      ['two', 'DURATION', 'P2W'],
+      ['three weeks', 'DURATION', 'P3W'],
+    ]);
+    expect(tx('The crossing to Merrow takes 3 or 4 days.', '2026-05-04')).toEqual([
+      ['3', 'DURATION', 'P3D'],
+      ['4 days', 'DURATION', 'P4D'],
+    ]);
+    // Counterparts: a pair that is no range, and ages, stay as they were.
+    expect(tx('The council vote was 10 to 2 days after the flood.', '2026-05-04')).toEqual([
+      ['2 days', 'DURATION', 'P2D'],
+    ]);
+    expect(tx('The pupils, 12 to 14 years old, sang in Corvel.', '2026-05-04')).toEqual([]);
+  });
+  it('an approximator before a clock time is in its extent; a determiner before "early summer" too', () => {
+    expect(tx('The Merrow ferry left at around 7:15 p.m. on Friday.', '2026-05-04')).toEqual([
+      ['around 7:15 p.m. on Friday', 'TIME', '2026-05-01T19:15'],
+    ]);
+    expect(tx('The Merrow ferry left at about 14:30.', '2026-05-04')).toEqual([
+      ['about 14:30', 'TIME', '2026-05-04T14:30'],
+    ]);
+    expect(tx('Crops in Tarrow failed in the early summer of 2024.', '2026-05-04')).toEqual([
+      ['the early summer of 2024', 'DATE', '2024-SU'],
+    ]);
+    // Counterparts: a plain clock time, and "the summer" with no modifier (no season without a year or modifier).
+    expect(tx('The Merrow ferry left at 7 p.m.', '2026-05-04')).toEqual([['7 p.m.', 'TIME', '2026-05-04T19:00']]);
+    expect(tx('Crops in Tarrow failed in the summer.', '2026-05-04')).toEqual([]);
+  });
+  it('a month bounding a present perfect ("has extended … through January") is the coming one', () => {
+    expect(tx('Lenders in Tarrow have extended the credit lines through January.', '2026-10-30')).toEqual([
+      ['January', 'DATE', '2027-01'],
+    ]);
+    expect(tx('The Merrow museum has been closed until March.', '2026-10-30')).toEqual([['March', 'DATE', '2027-03']]);
+    // Counterparts: a simple past or a past perfect keeps its bound in the past, and so does a past clause after the perfect.
+    expect(tx('The Merrow strike lasted until March.', '2026-10-30')).toEqual([['March', 'DATE', '2026-03']]);
+    expect(tx('The union had extended the Merrow strike until March.', '2026-10-30')).toEqual([
+      ['March', 'DATE', '2026-03'],
+    ]);
+    expect(tx('The port has reopened, and it was closed until March.', '2026-10-30')).toEqual([
+      ['March', 'DATE', '2026-03'],
+    ]);
+  });
+  it('Memorial Day, Labour Day and Election Day are valued by the country of the dateline, else left unvalued', () => {
+    // The US: the last Monday of May; South Korea: June 6.
+    expect(tx('CHICAGO (Wire) — The lake in Tarrow Park opens on Memorial Day.', '2026-04-10')).toEqual([
+      ['Memorial Day', 'DATE', '2026-05-25'],
+    ]);
+    expect(tx('SEOUL (Wire) — Veterans of Corvel will gather on Memorial Day.', '2026-04-10')).toEqual([
+      ['Memorial Day', 'DATE', '2026-06-06'],
+    ]);
+    // Labour Day: the fourth Monday of October in New Zealand, the first Monday of September in Canada, May 1 in
+    // Kenya, the first Monday of March in Western Australia.
+    expect(tx('WELLINGTON (Wire) — The Merrow ferry will not sail on Labour Day.', '2026-09-01')).toEqual([
+      ['Labour Day', 'DATE', '2026-10-26'],
+    ]);
+    expect(tx('TORONTO (Wire) — The Merrow ferry will not sail on Labour Day.', '2026-08-01')).toEqual([
+      ['Labour Day', 'DATE', '2026-09-07'],
+    ]);
+    expect(tx('NAIROBI, Kenya (Wire) — Unions in Tarrow will march on Labour Day.', '2026-04-20')).toEqual([
+      ['Labour Day', 'DATE', '2026-05-01'],
+    ]);
+    expect(tx('PERTH (Wire) — The Merrow ferry will not sail on Labour Day.', '2026-01-20')).toEqual([
+      ['Labour Day', 'DATE', '2026-03-02'],
+    ]);
+    // No dateline, or a country that keeps no such holiday: tagged, not valued.
+    expect(tx('The lake opens on Memorial Day.', '2026-04-10')).toEqual([['Memorial Day', 'DATE', 'XXXX-XX-XX']]);
+    expect(tx('The Merrow ferry will not sail on Labour Day.', '2026-04-10')).toEqual([
+      ['Labour Day', 'DATE', 'XXXX-XX-XX'],
+    ]);
+    expect(tx('LONDON (Wire) — Veterans of Corvel will gather on Memorial Day.', '2026-04-10')).toEqual([
+      ['Memorial Day', 'DATE', 'XXXX-XX-XX'],
+    ]);
+    expect(tx('SEOUL (Wire) — Voters in Corvel count down to Election Day.', '2026-04-10')).toEqual([
+      ['Election Day', 'DATE', 'XXXX-XX-XX'],
+    ]);
+    expect(tx('Voters in Dorrance County count down to Election Day.', '2026-10-20')).toEqual([
+      ['Election Day', 'DATE', 'XXXX-XX-XX'],
+    ]);
+    // Counterparts: the US spelling "Labor Day" with no dateline keeps the US rule; a Philippine dateline gives May 1.
+    expect(tx('The Tarrow pool closes after Labor Day.', '2026-08-12')).toEqual([['Labor Day', 'DATE', '2026-09-07']]);
+    expect(tx('MANILA (Wire) — Unions in Tarrow will march on Labor Day.', '2026-04-20')).toEqual([
+      ['Labor Day', 'DATE', '2026-05-01'],
+    ]);
+    // In lower case "memorial day" is any day of remembrance.
+    expect(tx('CHICAGO (Wire) — The town held a memorial day for the miners.', '2026-04-10')).toEqual([]);
   });
   it('a holiday inside a longer proper name, or the Orthodox Easter, is not valued by the calendar rule', () => {
     expect(tx('Tourists from Merrow flew to Easter Island.', '2026-05-02')).toEqual([]);

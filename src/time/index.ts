@@ -7,6 +7,7 @@ export { documentDates, type DocumentDates } from './document-date.js';
 export { readDateline } from './dateline.js';
 export type { Tense } from './tense.js';
 export { timexesOfText } from './text.js';
+export { storyZone } from './local-day.js';
 export { ownDate, storyEvidence } from './story-date.js';
 export { isIsoDay } from './calendar.js';
 export { SAME_FORM_PAST } from './data/lexicon.js';

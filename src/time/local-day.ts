@@ -66,6 +66,14 @@ export function publisherZone(url: string | null): string | null {
   return suffix ? (TLD_ZONES[suffix.split('.').pop()!] ?? null) : null;
 }
 
+/**
+ * The zone a story was written in: its dateline's place, else its publisher's country-code domain; null when
+ * neither says (holidays kept by country are then left unvalued).
+ */
+export function storyZone(text: string, url: string | null): string | null {
+  return datelinePlace(text)?.zone ?? publisherZone(url);
+}
+
 /** When reporters file: a local day whose hours 08:00–22:00 overlap the publisher's day is one the story may be from. */
 const WORK_START = 8 * 60;
 const WORK_END = 22 * 60;

@@ -57,6 +57,8 @@ export interface ResolveContext {
   lateDays?: number;
   /** Told how many days after the anchor a past weekday was placed, when it was (see `lateDays`). */
   onLocalDay?: (days: number) => void;
+  /** The IANA zone the story was written in (its dateline's, else its publisher's), for holidays kept by country. */
+  zone?: string | null;
 }
 
 export type Direction = 'past' | 'future' | 'nearest';

@@ -1,6 +1,7 @@
 import { tokenizeText } from '../language/index.js';
 import { docIndex, type Timex } from '../model/index.js';
 import { resolveLocally } from './annotate.js';
+import { storyZone } from './local-day.js';
 import { resolveTimexes, timexCandidates } from './timexes.js';
 
 /**
@@ -16,5 +17,5 @@ export function timexesOfText(text: string, dct: string | null): Timex[] {
     const anchor = { value: dct, precision: 'day' as const, from: 'metadata' as const };
     return resolveLocally(text, ix, candidates, anchor, null).timexes;
   }
-  return resolveTimexes(text, ix, candidates, { anchor: dct });
+  return resolveTimexes(text, ix, candidates, { anchor: dct, zone: storyZone(text, null) });
 }

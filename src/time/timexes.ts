@@ -114,6 +114,8 @@ export interface TimexOptions {
   /** Days the story's local day may lie after the anchor, and who is told when a weekday falls there (see ResolveContext). */
   lateDays?: number;
   onLocalDay?: (days: number) => void;
+  /** The IANA zone the story was written in, when known (holidays whose day depends on the country). */
+  zone?: string | null;
 }
 
 /**
@@ -183,6 +185,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
         quarterly,
         lateDays: options.lateDays ?? 0,
         onLocalDay: options.onLocalDay,
+        zone: options.zone ?? null,
       });
       if (!r) continue;
       const precision = r.type === 'DATE' || r.type === 'TIME' ? precisionOf(r.value) : null;
