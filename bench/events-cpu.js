@@ -3,18 +3,11 @@
 // is prepared once (language, time, quotes) by this build; only the events stage is timed. Run it both ways round
 // (`--other` swapped with this checkout) and read the two ratios together: the build loaded first can be favoured.
 // Usage: node bench/events-cpu.js --other /path/to/other/dist [--rounds 9]
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { median, pairedOptions, pairedRounds } from './paired-rounds.js';
 import { loadDevset } from './devsets/load.js';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const other = opt('other', null);
-if (!other) throw new Error('--other DIST is required');
-const rounds = Number(opt('rounds', 9));
-const here = fileURLToPath(new URL('../dist', import.meta.url));
+const { other, here, rounds } = pairedOptions(9);
 const url = (dist, path) => pathToFileURL(`${dist}/${path}`).href;
 
 const { annotateLanguage } = await import(url(here, 'language/index.js'));
@@ -44,21 +37,12 @@ const pass = (annotate) => {
   const t = process.cpuUsage(t0);
   return ((t.user + t.system) / 1000 / words) * 600;
 };
-pass(thisEvents);
-pass(otherEvents);
-const mine = [];
-const theirs = [];
-for (let k = 0; k < rounds; k++) {
-  if (k % 2) {
-    theirs.push(pass(otherEvents));
-    mine.push(pass(thisEvents));
-  } else {
-    mine.push(pass(thisEvents));
-    theirs.push(pass(otherEvents));
-  }
-  console.log(`round ${k + 1}: this ${mine[k].toFixed(3)} ms, other ${theirs[k].toFixed(3)} ms per 600 words`);
-}
-const median = (v) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+const [mine, theirs] = pairedRounds(
+  rounds,
+  () => pass(thisEvents),
+  () => pass(otherEvents),
+  (k, a, b) => console.log(`round ${k + 1}: this ${a.toFixed(3)} ms, other ${b.toFixed(3)} ms per 600 words`),
+);
 const ratios = mine.map((x, i) => x / theirs[i]);
 console.log(
   `events stage: this ${median(mine).toFixed(3)} ms, other ${median(theirs).toFixed(3)} ms of CPU per 600 words; ` +

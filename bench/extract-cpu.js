@@ -3,34 +3,20 @@
 // Run it both ways round (`--this` and `--other` swapped) and read the two ratios together: the build loaded first
 // can be favoured.
 // Usage: node bench/extract-cpu.js --other /path/to/other/dist [--this /path/to/dist] [--rounds 9] [--data DIR]
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { median, pairedOptions, pairedRounds } from './paired-rounds.js';
+import { extractionPages } from './extraction-pages.js';
 import { sharedData } from './shared-data.js';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const other = opt('other', null);
-if (!other) throw new Error('--other DIST is required');
-const here = opt('this', fileURLToPath(new URL('../dist', import.meta.url)));
-const rounds = Number(opt('rounds', 9));
+const options = pairedOptions(9);
+const { opt, other, rounds } = options;
+const here = opt('this', options.here);
 const DATA = opt('data') ?? sharedData('article-extraction');
 const url = (dist, path) => pathToFileURL(`${dist}/${path}`).href;
 const thisExtract = (await import(url(here, 'ingest/index.js'))).extractHtml;
 const otherExtract = (await import(url(other, 'ingest/index.js'))).extractHtml;
 
-const gold = JSON.parse(readFileSync(join(DATA, 'ground-truth.json'), 'utf8'));
-const pages = readdirSync(join(DATA, 'html'))
-  .filter((f) => f.endsWith('.html.gz'))
-  .sort()
-  .map((f) => {
-    const id = f.replace(/\.html\.gz$/, '');
-    return { html: gunzipSync(readFileSync(join(DATA, 'html', f))).toString('utf8'), url: gold[id]?.url ?? null };
-  });
+const pages = extractionPages(DATA).map((p) => ({ html: p.html, url: p.gold?.url ?? null }));
 /** CPU milliseconds per page of one pass of `extract` over every page, three times. */
 const pass = (extract) => {
   const t0 = process.cpuUsage();
@@ -38,21 +24,12 @@ const pass = (extract) => {
   const t = process.cpuUsage(t0);
   return (t.user + t.system) / 1000 / (3 * pages.length);
 };
-pass(thisExtract);
-pass(otherExtract);
-const mine = [];
-const theirs = [];
-for (let k = 0; k < rounds; k++) {
-  if (k % 2) {
-    theirs.push(pass(otherExtract));
-    mine.push(pass(thisExtract));
-  } else {
-    mine.push(pass(thisExtract));
-    theirs.push(pass(otherExtract));
-  }
-  console.log(`round ${k + 1}: this ${mine[k].toFixed(3)} ms, other ${theirs[k].toFixed(3)} ms of CPU per page`);
-}
-const median = (v) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+const [mine, theirs] = pairedRounds(
+  rounds,
+  () => pass(thisExtract),
+  () => pass(otherExtract),
+  (k, a, b) => console.log(`round ${k + 1}: this ${a.toFixed(3)} ms, other ${b.toFixed(3)} ms of CPU per page`),
+);
 const ratios = mine.map((x, i) => x / theirs[i]);
 console.log(
   `extractHtml: this ${median(mine).toFixed(3)} ms, other ${median(theirs).toFixed(3)} ms of CPU per page; ` +

@@ -8,12 +8,10 @@
 // Usage: npm run bench:extract [-- --worst N [--strict | --pages]] [-- --split tune|check] [-- --data DIR]
 // (--worst lists tuning pages only; --strict lists their misses of the strict snippets, --pages the gold paragraphs
 // they miss and the paragraphs outside the gold they keep)
-import { readdirSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { extractionPages } from './extraction-pages.js';
 import { sharedData } from './shared-data.js';
 import { extractHtml } from '../dist/ingest/index.js';
 import { paragraphsOf } from '../dist/ingest/html/blocks.js';
@@ -34,21 +32,15 @@ const STRICT = argv.includes('--strict');
 const PAGES = argv.includes('--pages');
 const SPLITS = opt('split') ? [opt('split')] : ['tune', 'check'];
 
-const gold = JSON.parse(readFileSync(join(DATA, 'ground-truth.json'), 'utf8'));
-const pages = readdirSync(join(DATA, 'html'))
-  .filter((f) => f.endsWith('.html.gz'))
-  .sort()
-  .map((f) => {
-    const id = f.replace(/\.html\.gz$/, '');
-    return {
-      id,
-      html: gunzipSync(readFileSync(join(DATA, 'html', f))).toString('utf8'),
-      url: gold[id]?.url ?? null,
-      truth: gold[id]?.articleBody ?? '',
-      split: Number.parseInt(id[1], 16) % 2 === 0 ? 'tune' : 'check',
-    };
-  })
-  .filter((p) => gold[p.id]);
+const pages = extractionPages(DATA)
+  .filter((p) => p.gold)
+  .map(({ id, html, gold }) => ({
+    id,
+    html,
+    url: gold.url ?? null,
+    truth: gold.articleBody ?? '',
+    split: Number.parseInt(id[1], 16) % 2 === 0 ? 'tune' : 'check',
+  }));
 
 // The benchmark's metric (its evaluate.py): \w+ tokens, 4-gram shingle multisets, tp/fp/fn normalised per page.
 const TOKEN = /[\p{L}\p{N}\p{Mn}\p{Mc}_]+/gu;

@@ -8,14 +8,14 @@
 // process.cpuUsage, the server's from /proc/<pid>/stat of this database's backends (only this process connects).
 //
 //   node bench/pg-writer-overhead.js STORE.db [ROUNDS]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../dist/store/index.js';
 import { pgArticleSink } from '../dist/store/pg/article-writer.js';
 import { openPool } from '../dist/store/pg/connect.js';
 import { CORPUS_TABLES, pullStore, pushDerived, pushStore } from '../dist/store/pg/mirror.js';
-import { benchDatabase } from './pg-database.js';
+import { benchDatabase, costMeter } from './pg-database.js';
 
 const source = process.argv[2];
 if (!source) throw new Error('usage: node bench/pg-writer-overhead.js STORE.db [ROUNDS]');
@@ -23,32 +23,8 @@ const ROUNDS = Number(process.argv[3] ?? 3);
 
 const database = await benchDatabase();
 const pool = await openPool(database.url);
-const name = new URL(database.url).pathname.slice(1);
+const measure = costMeter(pool, database.url, 1);
 
-function procCpu(pid) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-async function serverCpu() {
-  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
-  return new Map(rows.map((r) => [r.pid, procCpu(r.pid)]));
-}
-async function measure(fn) {
-  const before = await serverCpu();
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  await fn();
-  const wall = (performance.now() - t0) / 1000;
-  const c = process.cpuUsage(c0);
-  const after = await serverCpu();
-  let server = 0;
-  for (const [pid, cpu] of after) server += cpu - (before.get(pid) ?? 0);
-  return `${wall.toFixed(1)} s wall, ${((c.user + c.system) / 1e6).toFixed(1)} s client CPU, ${server.toFixed(1)} s server CPU`;
-}
 async function withCopy(fn) {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-overhead-'));
   const db = openDb(join(dir, 'copy.db'));

@@ -9,13 +9,12 @@
 //
 //   node bench/pg-writer-start.js BASE_DIST [SIZES=2000,4000] [ROUNDS=3] [JOB=200]
 //   (BASE_DIST: another build's dist folder, e.g. main's; this build's is ./dist)
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Deduplicator } from '../dist/resolve/index.js';
 import { pgArticleSink } from '../dist/store/pg/article-writer.js';
 import { openPool } from '../dist/store/pg/connect.js';
-import { benchDatabase } from './pg-database.js';
+import { benchDatabase, costMeter } from './pg-database.js';
 import { articleWords, rng, syntheticArticle } from './synthetic.js';
 
 const baseDist = process.argv[2];
@@ -33,34 +32,9 @@ const r = rng(2026);
 let made = 0;
 const text = () => syntheticArticle(r, made++, articleWords(r, 600));
 
-function procCpu(pid) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 const database = await benchDatabase();
 const pool = await openPool(database.url);
-const name = new URL(database.url).pathname.slice(1);
-async function serverCpu() {
-  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
-  return new Map(rows.map((r) => [r.pid, procCpu(r.pid)]));
-}
-async function measure(fn) {
-  const before = await serverCpu();
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const out = await fn();
-  const wall = (performance.now() - t0) / 1000;
-  const c = process.cpuUsage(c0);
-  const after = await serverCpu();
-  let server = 0;
-  for (const [pid, cpu] of after) server += cpu - (before.get(pid) ?? 0);
-  return `${wall.toFixed(2)} s wall, ${((c.user + c.system) / 1e6).toFixed(2)} s client CPU, ${server.toFixed(2)} s server CPU (${out})`;
-}
+const measure = costMeter(pool, database.url, 2);
 
 /** Add articles with fingerprints until the store holds `n`. */
 async function fill(n) {

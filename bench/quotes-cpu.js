@@ -3,19 +3,12 @@
 // Usage: node bench/quotes-cpu.js --other /path/to/other/dist [--rounds 5] [--limit N]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { median, pairedOptions, pairedRounds } from './paired-rounds.js';
 import { sharedDataDir } from './devsets/docs.js';
 
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const other = opt('other', null);
-if (!other) throw new Error('--other DIST is required');
-const rounds = Number(opt('rounds', 5));
+const { opt, other, here, rounds } = pairedOptions(5);
 const limit = Number(opt('limit', 0));
-const here = fileURLToPath(new URL('../dist', import.meta.url));
 
 async function load(dist) {
   const u = (p) => pathToFileURL(join(resolve(dist), p)).href;
@@ -54,11 +47,11 @@ function run(b) {
 }
 
 const builds = { other: await load(other), this: await load(here) };
-run(builds.other);
-run(builds.this);
-const ms = { other: [], this: [] };
-for (let r = 0; r < rounds; r++)
-  for (const k of r % 2 ? ['this', 'other'] : ['other', 'this']) ms[k].push(run(builds[k]));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const [otherMs, thisMs] = pairedRounds(
+  rounds,
+  () => run(builds.other),
+  () => run(builds.this),
+);
+const ms = { other: otherMs, this: thisMs };
 console.log(`language + quotes CPU, ${docsToRun.length} PolNeAR train+dev articles, ${rounds} paired rounds:`);
 for (const k of ['other', 'this']) console.log(`  ${k}: median ${median(ms[k])} ms (${ms[k].join(' / ')})`);

@@ -21,7 +21,6 @@ import { runCli } from './run-cli.js';
  * then see both, and the PostgreSQL store is copied out, added to and copied back).
  */
 const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(unavailable);
 
 const CORPORA = ['dump-harbour', 'dump-second', 'dump-summit'];
 

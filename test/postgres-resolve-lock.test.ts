@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzePaths, resolveStore } from '../src/analyze/index.js';
 import { openStore } from '../src/store/index.js';
-import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
+import { postgresUnavailable, suiteDatabase, throwAwayDatabase } from './pg-database.js';
 
 /**
  * `Store.resolve` on PostgreSQL chooses between the native resolve (only derived tables written back) and a whole
@@ -14,7 +14,6 @@ import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
  * for its lock is one it must honour.
  */
 const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(unavailable);
 
 /** Same key as `RESOLVE_LOCK` in src/store/store.ts. */
 const RESOLVE_LOCK = 0x5174_0003;
@@ -32,14 +31,7 @@ async function waitingLocks(client: pg.Client): Promise<Array<{ key: number; mod
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(unavailable !== null)('a PostgreSQL resolve and a correction made while it waits', () => {
-  let url: string;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ url, drop } = await throwAwayDatabase());
-  });
-  afterAll(async () => {
-    await drop?.();
-  });
+  const db = suiteDatabase();
 
   it('honours a quote correction committed while the resolve waits for its lock', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-resolve-'));
@@ -50,8 +42,8 @@ describe.skipIf(unavailable !== null)('a PostgreSQL resolve and a correction mad
       'Ferry plan wins council vote\n\n“The harbour ferry will run every hour from May,” said Mayor Tilda Brannock ' +
         'of Quillmoor on Tuesday. The council of Quillmoor voted to fund the ferry.\n',
     );
-    await analyzePaths([file], url, { threads: 0, corpus: false });
-    const client = new pg.Client({ connectionString: url });
+    await analyzePaths([file], db.url, { threads: 0, corpus: false });
+    const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
       const { rows } = await client.query<{ id: string; start: number; end: number; key: string; name: string }>(
@@ -62,7 +54,7 @@ describe.skipIf(unavailable !== null)('a PostgreSQL resolve and a correction mad
       expect(q.key).toBeTruthy();
       // Another resolve holds the lock; this one checks the corrections (none) and waits.
       await client.query('SELECT pg_advisory_lock($1)', [RESOLVE_LOCK]);
-      const store = await openStore(url);
+      const store = await openStore(db.url);
       try {
         const resolving = resolveStore(store);
         resolving.catch(() => undefined);

@@ -16,7 +16,6 @@ import { runCli } from './run-cli.js';
  * server picks it up within its refresh interval); and a correction made through it is written to the store.
  */
 const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(unavailable);
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CLI = join(ROOT, 'dist/cli/main.js');

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain-JS bench helper shared with the benchmark
 import { rng, syntheticArticle } from '../bench/synthetic.js';
 import { openStore } from '../src/store/index.js';
-import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
+import { postgresUnavailable, suiteDatabase } from './pg-database.js';
 import { runCli } from './run-cli.js';
 import { startWorker } from './worker-process.js';
 
@@ -17,7 +17,6 @@ import { startWorker } from './worker-process.js';
  * worker is killed with SIGKILL between two batches of a job; every input ends up stored exactly once.
  */
 const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(unavailable);
 
 const FILES = 4;
 const PER_FILE = 4;
@@ -26,14 +25,7 @@ const SMALL_BATCHES = { SITREP_PG_BATCH: '2' };
 const TABLES = ['articles', 'article_fingerprints', 'mentions', 'quotes', 'claims', 'event_mentions'];
 
 describe.skipIf(unavailable !== null)('two sitrep workers writing into one PostgreSQL store, one killed -9', () => {
-  let url: string;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ url, drop } = await throwAwayDatabase());
-  });
-  afterAll(async () => {
-    await drop?.();
-  });
+  const db = suiteDatabase();
 
   it('stores every input exactly once, with its layers once, searchable, and resolves the corpus', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-workers-'));
@@ -45,7 +37,7 @@ describe.skipIf(unavailable !== null)('two sitrep workers writing into one Postg
       for (let i = 0; i < PER_FILE; i++) writeSync(fd, syntheticArticle(r, f * PER_FILE + i, 220));
       closeSync(fd);
     }
-    const common = ['--db', url];
+    const common = ['--db', db.url];
     const enq = await runCli(['enqueue', join(dir, 'in'), ...common, '--timeout', '30', '--retry-delay', '1']);
     expect(enq.code, enq.stderr).toBe(0);
     expect(enq.stderr).toContain('enqueued 4 job(s)');
@@ -93,7 +85,7 @@ describe.skipIf(unavailable !== null)('two sitrep workers writing into one Postg
     const ref = await runCli(['analyze', join(dir, 'in'), '--db', sqlitePath, '--threads', '1']);
     expect(ref.code, ref.stderr).toBe(0);
     const sqlite = new Database(sqlitePath, { readonly: true });
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
       const count = async (sql: string): Promise<number> => Number((await client.query(sql)).rows[0].n);
@@ -118,7 +110,7 @@ describe.skipIf(unavailable !== null)('two sitrep workers writing into one Postg
       await client.end();
       sqlite.close();
     }
-    const store = await openStore(url);
+    const store = await openStore(db.url);
     try {
       for (let n = 0; n < FILES * PER_FILE; n++) {
         const hits = await store.search(`"report ${n}"`, 0, 5);

@@ -1,9 +1,7 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../src/store/articles.js';
-import { pgArticleSink } from '../src/store/pg/article-writer.js';
-import { openPool } from '../src/store/pg/connect.js';
-import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
+import { bareRecord, postgresUnavailable, suiteDatabase, withSinks } from './pg-database.js';
 
 /**
  * Two writers storing the same articles in different orders deadlock on each other's uncommitted ids; PostgreSQL
@@ -11,82 +9,43 @@ import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
  * error (an `analyze` beside another one would stop with "deadlock detected").
  */
 const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(unavailable);
 
 /** A made-up article's record, no layers. */
-const record = (id: string): ArticleRecord => ({
-  id,
-  duplicateOf: null,
-  article: {
-    id,
-    title: `Notice ${id}`,
-    url: null,
-    outlet: null,
-    published: null,
-    publishedPrecision: null,
-    publishedFrom: null,
-    anchor: null,
-    anchorFrom: null,
-    text: `The Quillmoor ferry notice ${id}.`,
-    captions: '[]',
-    authors: '[]',
-    origin: 'test',
-    warnings: '[]',
-    paragraphs: '[]',
-    sentences: '[]',
-    timexes: '[]',
-    duplicateOf: null,
-    similarity: null,
-    boundaryConfidence: null,
-  },
-  mentions: [],
-  quotes: [],
-  claims: [],
-  events: [],
-});
+const record = (id: string): ArticleRecord => bareRecord(id, `Notice ${id}`, `The Quillmoor ferry notice ${id}.`);
 
 describe.skipIf(unavailable !== null)('the native PostgreSQL writer beside another writer', () => {
-  let url: string;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ url, drop } = await throwAwayDatabase());
-  });
-  afterAll(async () => {
-    await drop?.();
-  });
+  const db = suiteDatabase();
 
   it('writes a batch again when PostgreSQL fails it to break a deadlock', async () => {
-    const pool = await openPool(url);
-    const other = new pg.Client({ connectionString: url });
+    const other = new pg.Client({ connectionString: db.url });
     await other.connect();
-    const sink = await pgArticleSink(pool, 10);
     try {
-      // The other writer has stored "b" (not committed yet); the sink writes "a", then waits for "b".
-      await other.query('BEGIN');
-      await other.query("INSERT INTO articles (id, title, text, origin) VALUES ('b', 'Notice b', 'b', 'test')");
-      const added: boolean[] = [];
-      await sink.add(record('a'), undefined, (x) => added.push(x));
-      await sink.add(record('b'), undefined, (x) => added.push(x));
-      const flushed = sink.flush();
-      flushed.catch(() => undefined);
-      for (let i = 0; i < 200; i++) {
-        const { rowCount } = await pool.query(
-          "SELECT 1 FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted",
-        );
-        if (rowCount) break;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      // …and the other writer now stores "a": each waits for the other, PostgreSQL fails the one that waited first.
-      await other.query("INSERT INTO articles (id, title, text, origin) VALUES ('a', 'Notice a', 'a', 'test')");
-      await other.query('COMMIT');
-      await flushed;
-      expect(added).toEqual([false, false]);
-      const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM articles');
-      expect(rows[0]!.n).toBe(2);
+      await withSinks(db.url, [10], async (pool, [sink]) => {
+        // The other writer has stored "b" (not committed yet); the sink writes "a", then waits for "b".
+        await other.query('BEGIN');
+        await other.query("INSERT INTO articles (id, title, text, origin) VALUES ('b', 'Notice b', 'b', 'test')");
+        const added: boolean[] = [];
+        await sink.add(record('a'), undefined, (x) => added.push(x));
+        await sink.add(record('b'), undefined, (x) => added.push(x));
+        const flushed = sink.flush();
+        flushed.catch(() => undefined);
+        for (let i = 0; i < 200; i++) {
+          const { rowCount } = await pool.query(
+            "SELECT 1 FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted",
+          );
+          if (rowCount) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        // …and the other writer now stores "a": each waits for the other, PostgreSQL fails the one that waited first.
+        await other.query("INSERT INTO articles (id, title, text, origin) VALUES ('a', 'Notice a', 'a', 'test')");
+        await other.query('COMMIT');
+        await flushed;
+        expect(added).toEqual([false, false]);
+        const { rows } = await pool.query<{ n: number }>('SELECT COUNT(*) AS n FROM articles');
+        expect(rows[0]!.n).toBe(2);
+      });
     } finally {
-      await sink.close();
       await other.end();
-      await pool.end();
     }
   }, 60_000);
 });

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Deduplicator } from '../src/resolve/index.js';
 import type { ArticleRecord } from '../src/store/articles.js';
-import { pgArticleSink } from '../src/store/pg/article-writer.js';
-import { openPool } from '../src/store/pg/connect.js';
-import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
+import { bareRecord, postgresUnavailable, suiteDatabase, throwAwayDatabase, withSinks } from './pg-database.js';
 
 /**
  * The native writer judges an article against the stored ones it looks up before analysis; another worker may store
@@ -11,7 +9,6 @@ import { postgresUnavailable, throwAwayDatabase } from './pg-database.js';
  * article: an exact duplicate is left out, and an article judged new is linked to a near-duplicate stored since.
  */
 const unavailable = await postgresUnavailable();
-if (unavailable) console.warn(unavailable);
 
 // Invented texts: a report, a lightly edited copy of it, and an unrelated notice.
 const REPORT =
@@ -24,52 +21,13 @@ const NOTICE =
   'The Brelmark chess club will hold its winter open in the town library on Saturday, with forty players entered ' +
   'and a junior section for pupils of the three village schools; entry is free for spectators.';
 
-const record = (id: string, text: string): ArticleRecord => ({
-  id,
-  duplicateOf: null,
-  article: {
-    id,
-    title: `Item ${id}`,
-    url: null,
-    outlet: null,
-    published: null,
-    publishedPrecision: null,
-    publishedFrom: null,
-    anchor: null,
-    anchorFrom: null,
-    text,
-    captions: '[]',
-    authors: '[]',
-    origin: 'test',
-    warnings: '[]',
-    paragraphs: '[]',
-    sentences: '[]',
-    timexes: '[]',
-    duplicateOf: null,
-    similarity: null,
-    boundaryConfidence: null,
-  },
-  mentions: [],
-  quotes: [],
-  claims: [],
-  events: [],
-});
+const record = (id: string, text: string): ArticleRecord => bareRecord(id, `Item ${id}`, text);
 
 describe.skipIf(unavailable !== null)('two native PostgreSQL writers storing duplicates at once', () => {
-  let url: string;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ url, drop } = await throwAwayDatabase());
-  });
-  afterAll(async () => {
-    await drop?.();
-  });
+  const db = suiteDatabase();
 
   it("judges each batch again at write time against the other writer's committed articles", async () => {
-    const pool = await openPool(url);
-    const first = await pgArticleSink(pool);
-    const second = await pgArticleSink(pool);
-    try {
+    await withSinks(db.url, [undefined, undefined], async (pool, [first, second]) => {
       const report = Deduplicator.fingerprint(REPORT);
       const edited = Deduplicator.fingerprint(EDITED);
       const notice = Deduplicator.fingerprint(NOTICE);
@@ -109,59 +67,51 @@ describe.skipIf(unavailable !== null)('two native PostgreSQL writers storing dup
       expect(first.has('e')).toBe(false);
       await first.lookup!([{ id: 'd', fingerprint: undefined }]);
       expect(first.has('d')).toBe(true);
-    } finally {
-      await first.close();
-      await second.close();
-      await pool.end();
-    }
+    });
   }, 120_000);
 
   it('links a near copy to the stored original when its own original is left out at write time', async () => {
     // A store of its own: the first test's articles would be found by the look-ups here.
     const own = await throwAwayDatabase();
-    const pool = await openPool(own.url);
-    const first = await pgArticleSink(pool, 2);
-    const second = await pgArticleSink(pool);
     try {
-      const report = Deduplicator.fingerprint(REPORT);
-      const edited = Deduplicator.fingerprint(EDITED);
-      const later = `${EDITED} The ferry runs every half hour.`;
-      const laterFp = Deduplicator.fingerprint(later);
-      // The first writer judges its articles before the second stores anything: 'p' new, 'q' and 'r' near 'p'.
-      expect(await first.lookup!([{ id: 'p', fingerprint: report }])).toEqual([]);
-      const linked = (id: string, text: string): ArticleRecord => {
-        const r = record(id, text);
-        r.duplicateOf = 'p';
-        r.article.duplicateOf = 'p';
-        r.article.similarity = 0.8;
-        return r;
-      };
-      // Meanwhile the second stores the same text as 'p' under another id.
-      await second.add(record('o', REPORT), report, () => undefined);
-      await second.flush();
-      const added = new Map<string, boolean>();
-      // 'p' is left out at write time (an exact copy of 'o'); 'q' is in its batch, 'r' in the next one.
-      const q = linked('q', EDITED);
-      const r = linked('r', later);
-      await first.add(record('p', REPORT), report, (x) => added.set('p', x));
-      await first.add(q, edited, (x) => added.set('q', x));
-      await first.add(r, laterFp, (x) => added.set('r', x));
-      await first.flush();
-      expect(Object.fromEntries(added)).toEqual({ p: false, q: true, r: true });
-      const { rows } = await pool.query<{ id: string; duplicate_of: string | null }>(
-        'SELECT id, duplicate_of FROM articles ORDER BY seq',
-      );
-      // Every link names a stored article: the stored copy of the original that was left out.
-      expect(rows.map((x) => [x.id, x.duplicate_of])).toEqual([
-        ['o', null],
-        ['q', 'o'],
-        ['r', 'o'],
-      ]);
-      expect([q.duplicateOf, r.duplicateOf, r.article.duplicateOf]).toEqual(['o', 'o', 'o']);
+      await withSinks(own.url, [2, undefined], async (pool, [first, second]) => {
+        const report = Deduplicator.fingerprint(REPORT);
+        const edited = Deduplicator.fingerprint(EDITED);
+        const later = `${EDITED} The ferry runs every half hour.`;
+        const laterFp = Deduplicator.fingerprint(later);
+        // The first writer judges its articles before the second stores anything: 'p' new, 'q' and 'r' near 'p'.
+        expect(await first.lookup!([{ id: 'p', fingerprint: report }])).toEqual([]);
+        const linked = (id: string, text: string): ArticleRecord => {
+          const r = record(id, text);
+          r.duplicateOf = 'p';
+          r.article.duplicateOf = 'p';
+          r.article.similarity = 0.8;
+          return r;
+        };
+        // Meanwhile the second stores the same text as 'p' under another id.
+        await second.add(record('o', REPORT), report, () => undefined);
+        await second.flush();
+        const added = new Map<string, boolean>();
+        // 'p' is left out at write time (an exact copy of 'o'); 'q' is in its batch, 'r' in the next one.
+        const q = linked('q', EDITED);
+        const r = linked('r', later);
+        await first.add(record('p', REPORT), report, (x) => added.set('p', x));
+        await first.add(q, edited, (x) => added.set('q', x));
+        await first.add(r, laterFp, (x) => added.set('r', x));
+        await first.flush();
+        expect(Object.fromEntries(added)).toEqual({ p: false, q: true, r: true });
+        const { rows } = await pool.query<{ id: string; duplicate_of: string | null }>(
+          'SELECT id, duplicate_of FROM articles ORDER BY seq',
+        );
+        // Every link names a stored article: the stored copy of the original that was left out.
+        expect(rows.map((x) => [x.id, x.duplicate_of])).toEqual([
+          ['o', null],
+          ['q', 'o'],
+          ['r', 'o'],
+        ]);
+        expect([q.duplicateOf, r.duplicateOf, r.article.duplicateOf]).toEqual(['o', 'o', 'o']);
+      });
     } finally {
-      await first.close();
-      await second.close();
-      await pool.end();
       await own.drop();
     }
   }, 120_000);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../model/index.js';
-import { codeEvents } from './test-doc.js';
+import { codeEvents, eventSides as sides } from './test-doc.js';
 
 // Invented sentences, one class of direction or sense error each, with a counterpart that must keep its coding.
 const names: [string, string][] = [
@@ -11,10 +10,6 @@ const names: [string, string][] = [
   ['Karst', 'LOC'],
 ];
 const code = (text: string) => codeEvents(text, names);
-const sides = (doc: Doc, type: string) =>
-  doc.events
-    .filter((e) => e.type === type)
-    .map((e) => `${e.source.map((a) => a.text).join('+')} → ${e.target.map((a) => a.text).join('+')}`);
 
 describe('reversed CAMEO patterns: the subject undergoes the act', () => {
   it('"came under fire from X": X criticises the subject', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../model/index.js';
-import { codeEvents } from './test-doc.js';
+import { codeEvents, eventTypes as types, assertedTypes as asserted } from './test-doc.js';
 
 // Invented sentences, one class of non-event or unasserted act each, with the same act reported as done beside it.
 const names: [string, string][] = [
@@ -9,8 +8,6 @@ const names: [string, string][] = [
   ['Tomas Reel', 'PER'],
 ];
 const code = (text: string) => codeEvents(text, names);
-const types = (doc: Doc) => doc.events.map((e) => e.type);
-const asserted = (doc: Doc) => doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
 
 describe('questions are not requests', () => {
   it('asking about something, or whether, is a question', () => {

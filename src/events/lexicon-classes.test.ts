@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../model/index.js';
-import { codeEvents } from './test-doc.js';
+import { codeEvents, eventTypes as types, eventSides as sides } from './test-doc.js';
 
 // Invented sentences, one class of lexicon or type-choice error each, with a counterpart that must keep its coding.
 const names: [string, string][] = [
@@ -10,11 +9,6 @@ const names: [string, string][] = [
   ['Marrow', 'ORG'],
 ];
 const code = (text: string) => codeEvents(text, names);
-const types = (doc: Doc) => doc.events.map((e) => e.type);
-const sides = (doc: Doc, type: string) =>
-  doc.events
-    .filter((e) => e.type === type)
-    .map((e) => `${e.source.map((a) => a.text).join('+')} → ${e.target.map((a) => a.text).join('+')}`);
 
 describe('irregular verb forms', () => {
   it('"found guilty" is a conviction (SANCTION), active and passive', () => {

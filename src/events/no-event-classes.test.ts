@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../model/index.js';
-import { codeEvents } from './test-doc.js';
+import { codeEvents, eventTypes as types, assertedTypes as asserted } from './test-doc.js';
 
 // Invented places, tagged as the tests' entities.
 const PLACES: [string, string][] = [
@@ -8,8 +7,6 @@ const PLACES: [string, string][] = [
   ['Norvessa', 'LOC'],
 ];
 const code = (text: string, phrases: [string, string][] = []) => codeEvents(text, [...PLACES, ...phrases]);
-const types = (doc: Doc) => doc.events.map((e) => e.type);
-const asserted = (doc: Doc) => doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
 
 // Classes of sentences with event-like words that report no act done, each with a counterpart that must still code.
 describe('"be to blame" says who is responsible, it is no accusation', () => {

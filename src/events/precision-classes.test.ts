@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../model/index.js';
-import { codeEvents } from './test-doc.js';
+import { codeEvents, eventTypes as types } from './test-doc.js';
 
 const code = codeEvents;
-const types = (doc: Doc) => doc.events.map((e) => e.type);
 
 // Classes of false events, each with a sentence that must code nothing of the class and its counterpart that must.
 describe('precision classes', () => {

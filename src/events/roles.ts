@@ -158,7 +158,6 @@ function coordinated(view: EventContext, cands: readonly ActorCandidate[], idx: 
   return dir === 1 ? list : list.reverse();
 }
 
-/** The subject of a sentence: its first actor outside a prepositional phrase and not a reporter. */
 /** The subject of a sentence: its first actor outside a prepositional phrase ("Iraq said it would …" → Iraq). */
 function sentenceSubject(
   view: EventContext,
@@ -524,21 +523,28 @@ function possessorOf(view: EventContext, cands: readonly ActorCandidate[], ts: n
 /** Temporal prepositions whose noun or gerund takes the main clause's subject ("after talks with X"). */
 const SUBJECTLESS_OPENERS = /^(after|before|since|following|during|without|while|when)$/;
 
-/** The subject of the clause before token `at`: its nearest actor outside a prepositional phrase, or a pronoun's antecedent. */
-function mainSubject(
+/**
+ * The subject of the clause before token `at`: its nearest actor outside a prepositional phrase (with the names
+ * coordinated before it), or a pronoun's antecedent. With `saying`, the speaker of the verb of saying at `at`: sought
+ * no further left than `s0`, a news medium or reporter included ("Chile, in a statement, said …" → Chile), a pronoun
+ * in a prepositional phrase passed over; without, news media and reporters are passed over.
+ */
+function subjectBefore(
   view: EventContext,
   cands: readonly ActorCandidate[],
   at: number,
   s0: number,
   s1: number,
   previousSubject: ActorCandidate[],
+  saying: boolean,
 ): ActorCandidate[] {
   for (let k = cands.length - 1; k >= 0; k--) {
     const c = cands[k]!;
     if (c.te > at) continue;
-    if (c.kind === 'place' || c.media) continue;
+    if (saying && c.ts < s0) break;
+    if (c.kind === 'place' || (saying ? inPrepPhrase(view, c, s0) : c.media)) continue;
     if (c.kind === 'pronoun') return resolvePronoun(cands, k, view, s0, s1, previousSubject);
-    if (isReporter(view, c, s1) || inPrepPhrase(view, c, s0)) continue;
+    if (!saying && (isReporter(view, c, s1) || inPrepPhrase(view, c, s0))) continue;
     return coordinated(view, cands, appositionHead(view, cands, k), -1);
   }
   return [];
@@ -673,29 +679,6 @@ function relativeBefore(w: readonly string[], k: number, clauseStart: number): b
   return j >= clauseStart && RELATIVE.test(w[j]!) && j > 0 && w[j - 1] !== 'said' && !SAYER_VERBS.has(w[j - 1]!);
 }
 
-/**
- * The speaker of the verb of saying at `k`: its subject, the nearest actor or pronoun before it in its clause, outside
- * a prepositional phrase ("Chile, in a statement, said …" → Chile).
- */
-function speakerOf(
-  view: EventContext,
-  cands: readonly ActorCandidate[],
-  k: number,
-  s0: number,
-  s1: number,
-  previousSubject: ActorCandidate[],
-): ActorCandidate[] {
-  for (let i = cands.length - 1; i >= 0; i--) {
-    const c = cands[i]!;
-    if (c.te > k) continue;
-    if (c.ts < s0) break;
-    if (c.kind === 'place' || inPrepPhrase(view, c, s0)) continue;
-    if (c.kind === 'pronoun') return resolvePronoun(cands, i, view, s0, s1, previousSubject);
-    return coordinated(view, cands, appositionHead(view, cands, i), -1);
-  }
-  return [];
-}
-
 /** Words that open a time adverbial after a verb of saying ("said Monday that", "said yesterday"). */
 const WEEKDAY_OR_TIME =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later|last|this|recently)$/;
@@ -729,7 +712,7 @@ export function readRoles(
   // before it, which undergoes the act; an actor further left belongs to another clause.
   const reduced = passive && ts > s0 && w[ts - 1] !== ',' && !auxiliaryBefore(w, ts, clauseStart);
   const barrier = sayerBarrier(view, cands, ts, clauseStart, verb);
-  const sayer = barrier ? speakerOf(view, cands, barrier.verb, clauseStart, s1, previousSubject) : null;
+  const sayer = barrier ? subjectBefore(view, cands, barrier.verb, clauseStart, s1, previousSubject, true) : null;
   for (let k = cands.length - 1; k >= 0 && !left.length; k--) {
     const c = cands[k]!;
     if (c.te > ts || c.ts < clauseStart) continue;
@@ -761,7 +744,7 @@ export function readRoles(
   // "He spoke after talks with X", "… before meeting X": a noun or gerund after a temporal preposition, with no
   // subject of its own, has the main clause's subject as its agent.
   if (!left.length && !reduced && !barrier && clauseStart > s0 && SUBJECTLESS_OPENERS.test(w[clauseStart - 1]!))
-    left = mainSubject(view, cands, clauseStart - 1, s0, s1, previousSubject);
+    left = subjectBefore(view, cands, clauseStart - 1, s0, s1, previousSubject, false);
   // "Emerging from a meeting with X, the chairman promised …": an opening participle clause has the subject after it.
   const opening = openingParticiple(w, s0, s1);
   if (!left.length && !reduced && opening > ts) {

@@ -14,3 +14,16 @@ export function sideWords(e: EventMention, side: 'source' | 'target'): string[] 
   const left = e.attributes[side === 'source' ? 'unnamedSource' : 'unnamedTarget'];
   return [...e[side].map((a) => a.text), ...(Array.isArray(left) ? (left as string[]) : [])];
 }
+
+/** The types of a document's events, in order. */
+export const eventTypes = (doc: Doc): string[] => doc.events.map((e) => e.type);
+
+/** The types of the events a document asserts (neither modal, negated nor hypothetical), in order. */
+export const assertedTypes = (doc: Doc): string[] =>
+  doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
+
+/** Each event of `type` as "source+source → target+target", by its actors' texts. */
+export const eventSides = (doc: Doc, type: string): string[] =>
+  doc.events
+    .filter((e) => e.type === type)
+    .map((e) => `${e.source.map((a) => a.text).join('+')} → ${e.target.map((a) => a.text).join('+')}`);

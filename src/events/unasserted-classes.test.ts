@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../model/index.js';
-import { codeEvents } from './test-doc.js';
+import { codeEvents, eventTypes as types, assertedTypes as asserted } from './test-doc.js';
 
 const code = codeEvents;
-const types = (doc: Doc) => doc.events.map((e) => e.type);
-const asserted = (doc: Doc) => doc.events.filter((e) => !e.mode && !e.negated && !e.hypothetical).map((e) => e.type);
 
 // Classes of mentions that report no act done, each with a counterpart that must still code as before.
 describe('acts that are tried, directed or summed up are not asserted', () => {

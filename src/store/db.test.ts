@@ -262,7 +262,6 @@ describe('store', () => {
  * The PostgreSQL run needs a server (this machine's, or `SITREP_TEST_PG`): without one it is skipped, saying so.
  */
 const pgUnavailable = await postgresUnavailable();
-if (pgUnavailable) console.warn(pgUnavailable);
 
 const BACKENDS = [
   { name: 'sqlite', skip: false, open: () => openStore(tmp()) },

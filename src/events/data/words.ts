@@ -1,4 +1,5 @@
 import { CARDINALS, WEEKDAY_NAMES } from '../../model/lexicon/index.js';
+import { MODAL_VERBS } from '../../language/data/context.js';
 import { PHOENIX_AGENTS } from './agents.js';
 
 /** Function-word lists the event coder reads sentence structure with. Data, kept apart from the algorithms. */
@@ -348,15 +349,7 @@ export const AUXILIARIES: ReadonlySet<string> = new Set([
   'be',
   'been',
   'being',
-  'will',
-  'would',
-  'shall',
-  'should',
-  'can',
-  'could',
-  'may',
-  'might',
-  'must',
+  ...MODAL_VERBS,
   'did',
   'does',
   'do',
@@ -688,15 +681,7 @@ export const DETERMINERS: ReadonlySet<string> = new Set([
 /** Words after which a noun-like verb form is verbal ("to return", "will visit", "did not fight"). */
 export const VERBAL_CONTEXT: ReadonlySet<string> = new Set([
   'to',
-  'will',
-  'would',
-  'shall',
-  'should',
-  'can',
-  'could',
-  'may',
-  'might',
-  'must',
+  ...MODAL_VERBS,
   'not',
   "n't",
   'never',

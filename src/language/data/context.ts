@@ -760,8 +760,8 @@ export const FEATURE_OF_NOUNS: ReadonlySet<string> = new Set([
   'mount',
 ]);
 
-/** The modals: after one of them only a verb stands ("we will judge X" has no judge in it). */
-export const MODALS: ReadonlySet<string> = new Set([
+/** The modal verbs, spelt out (the stages after this one list them among their auxiliaries and verbal contexts). */
+export const MODAL_VERBS: readonly string[] = [
   'will',
   'would',
   'shall',
@@ -771,6 +771,7 @@ export const MODALS: ReadonlySet<string> = new Set([
   'may',
   'might',
   'must',
-  "'ll",
-  '’ll',
-]);
+];
+
+/** The modals: after one of them only a verb stands ("we will judge X" has no judge in it). */
+export const MODALS: ReadonlySet<string> = new Set([...MODAL_VERBS, "'ll", '’ll']);
