@@ -223,6 +223,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   return found.filter((f) => !f.absorbed);
 }
 
+/** Verbs whose own meaning is an intention or a commitment ("plans", "intends", "promised", "vowed"). */
+const INTENDING = /^(plan|intend|mean|meant|promis|pledg|vow|propos|offer|announc|agree|commit|undert)/;
+
 /** Forms of "seek", which before "to" + a verb means trying to do it. */
 const SEEK_TO = /^(seek|seeks|sought|seeking)$/;
 
@@ -511,6 +514,13 @@ function coordinatedVerb(words: readonly string[], prevEnd: number, ts: number):
   let k = ts - 1;
   while (k >= prevEnd && COORDINATED_VERB_GAP.has(words[k]!)) k--;
   return k >= prevEnd && words[k] === 'and';
+}
+
+/** The "and" that coordinates the verb at `ts` follows a comma (", and accused …"). */
+function commaAnd(words: readonly string[], prevEnd: number, ts: number): boolean {
+  let k = ts - 1;
+  while (k >= prevEnd && COORDINATED_VERB_GAP.has(words[k]!)) k--;
+  return words[k] === 'and' && words[k - 1] === ',';
 }
 
 function breaksBetween(words: readonly string[], a: number, b: number): boolean {
@@ -822,7 +832,15 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
       // "X said hundreds were killed, and accused Y": a verb outside the reported clause that follows it is coordinated
       // with the verb of saying and shares its subject, the speaker.
-      if (prev?.sayer?.length && !roles.sayer && f.trigger.verb && coordinatedVerb(words, prev.te, f.ts)) {
+      // Without the comma ("said the missiles were launched and struck …") the verb is coordinated with the nearest
+      // verb, the reported one (English coordination joins the closest conjuncts unless punctuation sets them apart).
+      if (
+        prev?.sayer?.length &&
+        !roles.sayer &&
+        f.trigger.verb &&
+        coordinatedVerb(words, prev.te, f.ts) &&
+        commaAnd(words, prev.te, f.ts)
+      ) {
         if (!roles.passive && (roles.source.length === 0 || roles.source[0]!.ts < prev.te)) roles.source = prev.sayer;
       } else if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
         // "were arrested and held": a participle coordinated with a passive shares its auxiliary, so is passive too.
@@ -841,9 +859,14 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "came under fire from X", "received a letter from X": the subject undergoes the act of the party named after it.
       const reversed = f.trigger.reversed === true && !roles.passive;
       if (reversed) Object.assign(roles, reversedRoles(view, cands, roles, f.ts, f.te, s1));
+      // The subject a coordinated verb shares: of a passive or reversed pattern, the undergoer before the verb, never a
+      // place ("were launched from the city of X and struck …": X is where, not who).
+      const undergoer = roles.passive || reversed;
       prev = {
         te: f.te,
-        subject: roles.passive || reversed ? roles.target : roles.source,
+        subject: (undergoer ? roles.target : roles.source).filter(
+          (c) => c.kind !== 'place' && (!undergoer || c.ts < f.ts),
+        ),
         passive: roles.passive,
         sayer: roles.sayer,
       };
@@ -915,6 +938,16 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         modality.mode = 'possible';
         modality.hypothetical = true;
       }
+      // "held elections", "holds a referendum": CAMEO 034 is the *expressed intent* to reform or change leadership (PLOVER
+      // AGREE); the reform carried out, with no intention in the verb group ("will hold elections") nor a verb of
+      // intending ("plans early elections"), expresses no intent and commits no one to another party.
+      if (
+        f.trigger.cameo?.startsWith('034') &&
+        modality.mode === null &&
+        !modality.hypothetical &&
+        !INTENDING.test(words[f.ts]!)
+      )
+        continue;
       let type: PloverType = f.trigger.type;
       let kind = f.trigger.kind;
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.
