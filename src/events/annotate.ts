@@ -189,17 +189,26 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
     if (!gov.trigger.governs || gov.absorbed) continue;
     // "sought to impose sanctions": "seek to" is trying (no request, see notAnEvent); the act tried stands alone.
     if (SEEK_TO.test(words[gov.ts]!) && words[gov.te] === 'to') continue;
+    let beyond = false;
     for (let b = a + 1; b < found.length; b++) {
       const sub = found[b]!;
-      if (sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts)) break;
+      // "pressed for experts to rescue the animals or at least to give them access", "asked X to pray and ask for
+      // forgiveness": an infinitive coordinated with the governed infinitive belongs to the same complement, however far
+      // it stands (English coordinates infinitives as one complement); a finite verb after "and" does not.
+      // Past the reach of a governed word, only such coordinated infinitives are looked for.
+      const chained = sub.trigger.verb && coordinatedInfinitive(words, gov.te, sub.ts);
+      if (!chained && (beyond || sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts))) {
+        beyond = true;
+        continue;
+      }
       // "accused X of piracy and sent warships": a coordinated verb is an event of its own.
-      if (sub.trigger.verb && words[sub.ts - 1] === 'and') break;
+      if (!chained && sub.trigger.verb && words[sub.ts - 1] === 'and') break;
       // "urged X to apologize for accusing Y": "for" + a gerund after the governing word gives a reason, an act the
       // sentence takes as done, not the content of the demand (general English); "called for ending" keeps its "for".
       if (sub.ts - 1 >= gov.te && words[sub.ts - 1] === 'for' && /ing$/.test(words[sub.ts]!)) break;
       // "Despite warnings from X, Y attacked …": a complement does not start after a comma and a new subject, and a
       // noun's complement does not cross a comma at all.
-      if (newClauseBetween(words, cands, gov, sub)) break;
+      if (!chained && newClauseBetween(words, cands, gov, sub)) break;
       // "denied supplying weapons": the denial negates the act rather than rejecting something.
       if (
         gov.trigger.type === 'REJECT' &&
@@ -514,6 +523,40 @@ function coordinatedVerb(words: readonly string[], prevEnd: number, ts: number):
   let k = ts - 1;
   while (k >= prevEnd && COORDINATED_VERB_GAP.has(words[k]!)) k--;
   return k >= prevEnd && words[k] === 'and';
+}
+
+/** Words that end an infinitive complement: a new clause, a relative or a report. */
+const COMPLEMENT_ENDS = /^(;|:|\.|but|that|which|who|whom|whose)$/;
+
+/** Subordinators of an adverbial clause inside the complement ("to rescue them before the oil is lit"): past one, only
+ * a marked infinitive ("or to give …") still coordinates with the governed one. */
+const ADVERBIAL_OPENERS = /^(because|while|although|though|when|after|before|since|until|if|unless|as)$/;
+
+/**
+ * The verb at `ts` is an infinitive coordinated with the infinitive complement of the governing word ending at `gte`:
+ * the complement opens with "to" + a verb within a few words ("urged X to …", "pressed for X to …"), an "and"/"or"
+ * joins it to the verb at `ts`, which is a bare form right after "to", "and" or "or", and nothing between ends the
+ * complement (a clause break, a relative, a report; an adverbial clause, unless the verb is marked by "to").
+ */
+function coordinatedInfinitive(words: readonly string[], gte: number, ts: number): boolean {
+  const before = words[ts - 1] ?? '';
+  if (before !== 'to' && before !== 'and' && before !== 'or') return false;
+  const verb = words[ts]!;
+  if (/(ed|ing)$/.test(verb) || /[^s]s$/.test(verb) || isIrregularPast(verb)) return false;
+  let opened = -1;
+  for (let k = gte; k < Math.min(ts, gte + 6); k++)
+    if (words[k] === 'to' && /^[a-z]+$/.test(words[k + 1] ?? '') && words[k + 1] !== 'the') {
+      opened = k;
+      break;
+    }
+  if (opened < 0 || opened + 1 >= ts) return false;
+  let joined = false;
+  for (let k = opened + 2; k < ts; k++) {
+    const w = words[k]!;
+    if (COMPLEMENT_ENDS.test(w) || REPORTING.has(w) || (before !== 'to' && ADVERBIAL_OPENERS.test(w))) return false;
+    if (w === 'and' || w === 'or') joined = true;
+  }
+  return joined;
 }
 
 /** The "and" that coordinates the verb at `ts` follows a comma (", and accused …"). */

@@ -100,3 +100,20 @@ describe('an organ owned through a possessive refers back to the name before it'
     ]);
   });
 });
+
+describe('an infinitive coordinated with a governed infinitive is part of the same demand', () => {
+  it('"urged X to … or at the very least to …", "asked X to … and …": one REQUEST', () => {
+    const doc = code(
+      'Chilean farmers urged the government to send more vets to the flooded valleys before the rains return or at the very least to give the herders access to fodder.',
+    );
+    expect(types(doc)).toEqual(['REQUEST']);
+    const asked = code(
+      'Ivo Brandt asked the Chilean bishops to fast and pray for a week and ask France for forgiveness.',
+    );
+    expect(types(asked)).toEqual(['REQUEST']);
+  });
+  it('counterpart: a finite verb after "and" is an act of its own', () => {
+    const doc = code('Chile urged France to withdraw its envoy and expelled two Peruvian diplomats.');
+    expect(types(doc)).toEqual(['REQUEST', 'SANCTION']);
+  });
+});
