@@ -1,7 +1,18 @@
 import type { Doc, DocIndex, EntityMention } from '../model/index.js';
 import { CAPITALIZED_ROLES, HONORIFICS, ROLE_MODIFIERS, ROLE_SECTORS } from '../language/data/roles.js';
 import { triggerLexicon } from './lexicon.js';
-import { GROUP_COUNTS, GROUP_NOUNS, LOCATIVE, MEDIA_SECTORS, PREPOSITIONS, SUBJECT_PRONOUNS } from './data/words.js';
+import {
+  AUXILIARIES,
+  DETERMINERS,
+  GROUP_COUNTS,
+  GROUP_NOUNS,
+  LOCATIVE,
+  MEDIA_SECTORS,
+  POSSESSIVES,
+  PREPOSITIONS,
+  REPORTING,
+  SUBJECT_PRONOUNS,
+} from './data/words.js';
 
 /** Something in a sentence that can fill an event role: a named actor, a group noun, a pronoun or a place. */
 export interface ActorCandidate {
@@ -30,8 +41,14 @@ function isCountryKey(key: string | null | undefined): boolean {
   return !!key && key.startsWith('country:');
 }
 
+/** Nouns of place that take a name in apposition through "of" ("the city of X", "the island of Y"). */
+const PLACE_OF_HEADS = /^(city|town|village|port|island|province|region|district|county|enclave|harbour|harbor)$/;
+
 /** Whether the words before token `i` make a name a place ("in central Iraq", "at the port of X"). */
 function locativeBefore(words: readonly string[], i: number, s0: number): boolean {
+  // "the southern city of Brask", "the port of Kellhaven": a name in apposition to a noun of place through "of" is
+  // that place, whatever precedes the phrase (English: "the city of X" names a place, as "the city" does).
+  if (words[i - 1] === 'of' && PLACE_OF_HEADS.test(words[i - 2] ?? '')) return true;
   for (let j = i - 1, n = 0; j >= s0 && n < 3; j--, n++) {
     const w = words[j]!;
     if (LOCATIVE.has(w)) return true;
@@ -208,6 +225,23 @@ const ATTRIBUTIVE_HEADS: ReadonlySet<string> = new Set([
 const SOCIAL_PARTY =
   /^(christmas|birthday|dinner|office|holiday|house|garden|tea|cocktail|wedding|engagement|farewell|welcome|launch|street|block|pool|dance|costume|surprise|retirement|graduation|halloween|bachelor|bachelorette|slumber|pajama|pyjama|dinner|lunch|beach|fraternity|frat|watch|search|rescue|boarding|hunting|landing|working|victory)$/;
 
+/**
+ * "military" + a common noun with no determiner or owner before it: the adjective. The next word is a noun when it
+ * is a lower-case word that is no function word, no group noun (which would head an actor: "military leaders"), no
+ * verb of the lexicons or of saying, no auxiliary and no -ed form.
+ */
+function adjectivalMilitary(words: readonly string[], i: number, s1: number): boolean {
+  const prev = words[i - 1] ?? '';
+  if (DETERMINERS.has(prev) || POSSESSIVES.has(prev) || prev === "'s" || prev === "'") return false;
+  const next = words[i + 1] ?? '';
+  if (i + 1 >= s1 || !/^[a-z][a-z-]+$/.test(next) || /ed$/.test(next)) return false;
+  if (PREPOSITIONS.has(next) || GROUP_NOUNS.has(next) || REPORTING.has(next) || AUXILIARIES.has(next)) return false;
+  if (/^(and|or|but|nor|that|which|who|is|are|was|were|has|have|had|will|would|to|not)$/.test(next)) return false;
+  return !triggerLexicon()
+    .byFirst.get(next)
+    ?.some((t) => t.verb);
+}
+
 /** The actor candidates of sentence [s0, s1), in text order. */
 export function sentenceActors(view: EventContext, s0: number, s1: number): ActorCandidate[] {
   const { doc, ix } = view;
@@ -246,6 +280,13 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
     }
     // "military equipment", "police custody": a group noun modifying a thing is no actor.
     if (g && g.len === 1 && ATTRIBUTIVE_HEADS.has(words[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    // "military transits", "over military matters": "military" is an adjective, a noun only as the head of its own
+    // phrase ("the military", "Chile's military", "military said"); with no determiner or owner before it and a
+    // common noun after it, it modifies that noun and names no actor.
+    if (g && g.len === 1 && words[i] === 'military' && adjectivalMilitary(words, i, s1)) {
       i++;
       continue;
     }

@@ -189,17 +189,26 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
     if (!gov.trigger.governs || gov.absorbed) continue;
     // "sought to impose sanctions": "seek to" is trying (no request, see notAnEvent); the act tried stands alone.
     if (SEEK_TO.test(words[gov.ts]!) && words[gov.te] === 'to') continue;
+    let beyond = false;
     for (let b = a + 1; b < found.length; b++) {
       const sub = found[b]!;
-      if (sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts)) break;
+      // "pressed for experts to rescue the animals or at least to give them access", "asked X to pray and ask for
+      // forgiveness": an infinitive coordinated with the governed infinitive belongs to the same complement, however far
+      // it stands (English coordinates infinitives as one complement); a finite verb after "and" does not.
+      // Past the reach of a governed word, only such coordinated infinitives are looked for.
+      const chained = sub.trigger.verb && coordinatedInfinitive(words, gov.te, sub.ts);
+      if (!chained && (beyond || sub.ts - gov.te > MAX_GOVERN_DISTANCE || breaksBetween(words, gov.te, sub.ts))) {
+        beyond = true;
+        continue;
+      }
       // "accused X of piracy and sent warships": a coordinated verb is an event of its own.
-      if (sub.trigger.verb && words[sub.ts - 1] === 'and') break;
+      if (!chained && sub.trigger.verb && words[sub.ts - 1] === 'and') break;
       // "urged X to apologize for accusing Y": "for" + a gerund after the governing word gives a reason, an act the
       // sentence takes as done, not the content of the demand (general English); "called for ending" keeps its "for".
       if (sub.ts - 1 >= gov.te && words[sub.ts - 1] === 'for' && /ing$/.test(words[sub.ts]!)) break;
       // "Despite warnings from X, Y attacked …": a complement does not start after a comma and a new subject, and a
       // noun's complement does not cross a comma at all.
-      if (newClauseBetween(words, cands, gov, sub)) break;
+      if (!chained && newClauseBetween(words, cands, gov, sub)) break;
       // "denied supplying weapons": the denial negates the act rather than rejecting something.
       if (
         gov.trigger.type === 'REJECT' &&
@@ -222,6 +231,9 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   }
   return found.filter((f) => !f.absorbed);
 }
+
+/** Verbs whose own meaning is an intention or a commitment ("plans", "intends", "promised", "vowed"). */
+const INTENDING = /^(plan|intend|mean|meant|promis|pledg|vow|propos|offer|announc|agree|commit|undert)/;
 
 /** Forms of "seek", which before "to" + a verb means trying to do it. */
 const SEEK_TO = /^(seek|seeks|sought|seeking)$/;
@@ -511,6 +523,47 @@ function coordinatedVerb(words: readonly string[], prevEnd: number, ts: number):
   let k = ts - 1;
   while (k >= prevEnd && COORDINATED_VERB_GAP.has(words[k]!)) k--;
   return k >= prevEnd && words[k] === 'and';
+}
+
+/** Words that end an infinitive complement: a new clause, a relative or a report. */
+const COMPLEMENT_ENDS = /^(;|:|\.|but|that|which|who|whom|whose)$/;
+
+/** Subordinators of an adverbial clause inside the complement ("to rescue them before the oil is lit"): past one, only
+ * a marked infinitive ("or to give …") still coordinates with the governed one. */
+const ADVERBIAL_OPENERS = /^(because|while|although|though|when|after|before|since|until|if|unless|as)$/;
+
+/**
+ * The verb at `ts` is an infinitive coordinated with the infinitive complement of the governing word ending at `gte`:
+ * the complement opens with "to" + a verb within a few words ("urged X to …", "pressed for X to …"), an "and"/"or"
+ * joins it to the verb at `ts`, which is a bare form right after "to", "and" or "or", and nothing between ends the
+ * complement (a clause break, a relative, a report; an adverbial clause, unless the verb is marked by "to").
+ */
+function coordinatedInfinitive(words: readonly string[], gte: number, ts: number): boolean {
+  const before = words[ts - 1] ?? '';
+  if (before !== 'to' && before !== 'and' && before !== 'or') return false;
+  const verb = words[ts]!;
+  if (/(ed|ing)$/.test(verb) || /[^s]s$/.test(verb) || isIrregularPast(verb)) return false;
+  let opened = -1;
+  for (let k = gte; k < Math.min(ts, gte + 6); k++)
+    if (words[k] === 'to' && /^[a-z]+$/.test(words[k + 1] ?? '') && words[k + 1] !== 'the') {
+      opened = k;
+      break;
+    }
+  if (opened < 0 || opened + 1 >= ts) return false;
+  let joined = false;
+  for (let k = opened + 2; k < ts; k++) {
+    const w = words[k]!;
+    if (COMPLEMENT_ENDS.test(w) || REPORTING.has(w) || (before !== 'to' && ADVERBIAL_OPENERS.test(w))) return false;
+    if (w === 'and' || w === 'or') joined = true;
+  }
+  return joined;
+}
+
+/** The "and" that coordinates the verb at `ts` follows a comma (", and accused …"). */
+function commaAnd(words: readonly string[], prevEnd: number, ts: number): boolean {
+  let k = ts - 1;
+  while (k >= prevEnd && COORDINATED_VERB_GAP.has(words[k]!)) k--;
+  return words[k] === 'and' && words[k - 1] === ',';
 }
 
 function breaksBetween(words: readonly string[], a: number, b: number): boolean {
@@ -822,7 +875,15 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "X accused Y of piracy and sent warships": a coordinated verb shares the first verb's subject.
       // "X said hundreds were killed, and accused Y": a verb outside the reported clause that follows it is coordinated
       // with the verb of saying and shares its subject, the speaker.
-      if (prev?.sayer?.length && !roles.sayer && f.trigger.verb && coordinatedVerb(words, prev.te, f.ts)) {
+      // Without the comma ("said the missiles were launched and struck …") the verb is coordinated with the nearest
+      // verb, the reported one (English coordination joins the closest conjuncts unless punctuation sets them apart).
+      if (
+        prev?.sayer?.length &&
+        !roles.sayer &&
+        f.trigger.verb &&
+        coordinatedVerb(words, prev.te, f.ts) &&
+        commaAnd(words, prev.te, f.ts)
+      ) {
         if (!roles.passive && (roles.source.length === 0 || roles.source[0]!.ts < prev.te)) roles.source = prev.sayer;
       } else if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {
         // "were arrested and held": a participle coordinated with a passive shares its auxiliary, so is passive too.
@@ -841,9 +902,14 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "came under fire from X", "received a letter from X": the subject undergoes the act of the party named after it.
       const reversed = f.trigger.reversed === true && !roles.passive;
       if (reversed) Object.assign(roles, reversedRoles(view, cands, roles, f.ts, f.te, s1));
+      // The subject a coordinated verb shares: of a passive or reversed pattern, the undergoer before the verb, never a
+      // place ("were launched from the city of X and struck …": X is where, not who).
+      const undergoer = roles.passive || reversed;
       prev = {
         te: f.te,
-        subject: roles.passive || reversed ? roles.target : roles.source,
+        subject: (undergoer ? roles.target : roles.source).filter(
+          (c) => c.kind !== 'place' && (!undergoer || c.ts < f.ts),
+        ),
         passive: roles.passive,
         sayer: roles.sayer,
       };
@@ -915,6 +981,16 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         modality.mode = 'possible';
         modality.hypothetical = true;
       }
+      // "held elections", "holds a referendum": CAMEO 034 is the *expressed intent* to reform or change leadership (PLOVER
+      // AGREE); the reform carried out, with no intention in the verb group ("will hold elections") nor a verb of
+      // intending ("plans early elections"), expresses no intent and commits no one to another party.
+      if (
+        f.trigger.cameo?.startsWith('034') &&
+        modality.mode === null &&
+        !modality.hypothetical &&
+        !INTENDING.test(words[f.ts]!)
+      )
+        continue;
       let type: PloverType = f.trigger.type;
       let kind = f.trigger.kind;
       // "dismissed the navy chief" is a personnel change; "dismissed the claims" a rejection.

@@ -29,6 +29,13 @@ const NOT_OWN: ReadonlySet<string> = new Set([
   'neighboring',
 ]);
 
+/** Counts of two or more, and "both". */
+const SEVERAL: ReadonlySet<string> = new Set(['both', 'two', 'three', 'four', 'five', 'several']);
+
+/** Plural organs a state has one of (its government, navy, army, head of state or government). */
+const ONE_PER_STATE =
+  /^(governments|leaders|presidents|navies|armies|militaries|administrations|parliaments|regimes|cabinets|premiers|prime ministers)$/;
+
 /**
  * A generic state organ whose owner the text leaves open: not marked as another state's ("a foreign navy"), nor
  * owned by a proper adjective the coder could not resolve ("Norvessan coast guard officers" names its state).
@@ -39,25 +46,59 @@ function isStateOrgan(c: ActorCandidate, tokens: readonly { text: string }[]): b
     const t = tokens[k]?.text ?? '';
     if (NOT_OWN.has(t.toLowerCase())) return false;
   }
+  // "the two leaders", "both governments", "the two navies": a state has one government, navy or head, so a count
+  // of two or more of them names organs of as many states, none of which stands for all.
+  const head = (tokens[c.te - 1]?.text ?? '').toLowerCase();
+  if (ONE_PER_STATE.test(head) && [c.ts - 1, c.ts - 2].some((k) => SEVERAL.has((tokens[k]?.text ?? '').toLowerCase())))
+    return false;
   const before = tokens[c.ts - 1]?.text ?? '';
   return !/^\p{Lu}\p{Ll}/u.test(before);
 }
 
 /**
- * A state organ owned by a proper adjective of a place the article names but the coder has no state code for
- * ("Veskarian officials" beside "Veskaria"): the sentence is about that state, so the article's state is not the one
- * at hand. `others` holds the lower-cased names of such places.
+ * An actor of the sentence tied to a place the article names but the coder has no state code for: that place acting
+ * ("Veskaria ordered warships", "Veskaria's president sacked …"), or an actor written after its proper adjective
+ * ("Veskarian officials", "Veskarian President Tomas Varga", "the Veskarian navy"). The sentence is about that state,
+ * so the article's one coded state is not the one at hand. `others` holds the lower-cased names of such places.
  */
-function ownedByUncodedState(
+function namedByUncodedState(
   c: ActorCandidate,
   tokens: readonly { text: string }[],
   others: ReadonlySet<string>,
 ): boolean {
-  if (!isGeneric(c) || !STATE_SECTORS.has(c.code)) return false;
+  if (c.kind === 'actor' && c.placeName !== null && !stateOf(c.actorKey)) return others.has(c.placeName.toLowerCase());
   const before = (tokens[c.ts - 1]?.text ?? '').toLowerCase();
   if (before.length < 4) return false;
   // The adjective is the name with an English demonym ending (-n, -an, -ian, -ese, -i): at most three letters more.
   for (const name of others) if (before.startsWith(name) && before.length - name.length <= 3) return true;
+  return false;
+}
+
+/** Nouns that refer back to a state ("the country's navy", "the nation's army"). */
+const STATE_NOUNS: ReadonlySet<string> = new Set(['country', 'nation', 'state', 'kingdom', 'republic']);
+
+/**
+ * An organ written with a possessive that refers back ("its navy", "their troops", "the country's navy", also inside
+ * an office: "the head of the country's navy"): its owner is an antecedent, not whatever state the article names.
+ */
+function possessedOrgan(c: ActorCandidate, tokens: readonly { text: string }[]): boolean {
+  const w = (k: number) => (tokens[k]?.text ?? '').toLowerCase();
+  if (w(c.ts - 1) === 'its' || w(c.ts - 1) === 'their') return true;
+  for (let k = c.ts - 1; k < c.te; k++)
+    if ((w(k) === "'s" || w(k) === '’s') && STATE_NOUNS.has(w(k - 1)) && w(k - 2) === 'the') return true;
+  return false;
+}
+
+/**
+ * The nearest name before the organ in its sentence (a named actor or place other than a person) has no state code:
+ * the possessive's antecedent is a state or group the coder cannot place.
+ */
+function uncodedAntecedent(c: ActorCandidate, cands: readonly ActorCandidate[]): boolean {
+  for (let i = cands.length - 1; i >= 0; i--) {
+    const a = cands[i]!;
+    if (a.ts >= c.ts || a.actorKey === null || a.actorKey.startsWith('person:')) continue;
+    return !stateOf(a.actorKey);
+  }
   return false;
 }
 
@@ -125,6 +166,12 @@ export function attachGeneric(
     const m = /^([A-Z]{3})(GOV|MIL|COP|JUD|LEG|SPY)$/.exec(c.code);
     if (m && c.kind === 'actor' && !owned.has(m[2]!)) owned.set(m[2]!, m[1]!);
   }
+  // "Veskaria's president sacked the head of the country's navy", "X said one of its corvettes …": an organ owned
+  // through a possessive refers back to the name before it; when that name is one the coder has no state code for,
+  // the article's state is not the owner.
+  const anaphoric = side.some(
+    (c) => isStateOrgan(c, tokens) && possessedOrgan(c, tokens) && uncodedAntecedent(c, cands),
+  );
   const organ = side.find((c) => isStateOrgan(c, tokens));
   const ownerCode = organ ? owned.get(organ.code) : undefined;
   if (ownerCode && !side.some((c) => stateOf(c.actorKey)) && ![...excluded].some((k) => k === COUNTRY + ownerCode))
@@ -141,9 +188,10 @@ export function attachGeneric(
   // may be about that state.
   else if (
     named.size === 0 &&
+    !anaphoric &&
     article &&
     !excluded.has(article.key) &&
-    ![...cands, ...other].some((c) => ownedByUncodedState(c, tokens, article.others ?? new Set()))
+    ![...cands, ...other].some((c) => namedByUncodedState(c, tokens, article.others ?? new Set()))
   )
     state = article;
   // A side that already names a state ("France and its troops") keeps its generic noun as written.

@@ -204,6 +204,9 @@ export function notAnEvent(e: Candidate): string | null {
   // "airdrops were too costly", "sanctions rarely work": a bare plural event noun as the subject of a generic
   // statement names a kind of act, not one that happened.
   if (genericPlural(words, ts, te, s0, s1, e.clauseStart)) return 'generic';
+  // "talking is better than shooting", "shooting is wrong": a bare gerund with no subject or object of its own, as
+  // the subject of an evaluation or the term of a comparison, names a kind of activity (a maxim), no act that happened.
+  if (e.verb && te === ts + 1 && genericGerund(words, ts, s0, e.clauseStart)) return 'generic';
   // 'known as "the man who killed X"': a quoted designation names someone, it reports no act.
   if (quotedDesignation(words, ts, s0)) return 'designation';
   // "a country under sanction", "sanctions bill", "protest leaders": a state or a compound, not an act.
@@ -349,6 +352,29 @@ function genericPlural(
   while (k < s1 && (words[k] === 'not' || words[k] === "n't" || words[k] === 'also' || words[k] === 'still')) k++;
   const pred = words[k] ?? '';
   return DEGREE_ADVERBS.has(pred) || EVALUATIVE_ADJECTIVES.has(pred) || pred === 'a' || pred === 'an';
+}
+
+/** Predicates of a comparison or evaluation after a copula ("is better", "was worse", "is preferable"). */
+const COMPARATIVES = /^(better|worse|preferable|safer|cheaper|easier|harder|wiser|more|less|best|worst)$/;
+
+/**
+ * A bare gerund (the trigger, an -ing verb form) naming an activity in general: the term after "than" with nothing
+ * after it ("better than shooting", "rather than fighting."), or the subject opening its clause before a copula and an
+ * evaluative or comparative predicate ("Shooting is wrong", "talking is better"). A gerund with its own object or a
+ * subject before it ("kept shooting at police", "than shooting the hostages") is not bare.
+ */
+function genericGerund(words: readonly string[], ts: number, s0: number, clauseStart: number): boolean {
+  const g = words[ts]!;
+  if (!/[a-z]ing$/.test(g)) return false;
+  const next = words[ts + 1] ?? '';
+  if (words[ts - 1] === 'than') return next === '' || !/^[\p{L}\p{N}]/u.test(next);
+  const prev = words[ts - 1] ?? '';
+  if (!(ts === s0 || ts === clauseStart || OPEN_QUOTES.has(prev) || prev === ',')) return false;
+  if (!COPULAS.has(next)) return false;
+  let k = ts + 2;
+  while (words[k] === 'not' || words[k] === "n't" || words[k] === 'never' || words[k] === 'always') k++;
+  const pred = words[k] ?? '';
+  return COMPARATIVES.test(pred) || EVALUATIVE_ADJECTIVES.has(pred) || DEGREE_ADVERBS.has(pred);
 }
 
 /** Adverbs that may stand between "be" and "to blame" ("is partly to blame", "was not entirely to blame"). */
