@@ -102,9 +102,9 @@ describe('an organ owned through a possessive refers back to the name before it'
 });
 
 describe('an infinitive coordinated with a governed infinitive is part of the same demand', () => {
-  it('"urged X to … or at the very least to …", "asked X to … and …": one REQUEST', () => {
+  it('"urged X to …, or …, then to …", "asked X to … and …": one REQUEST', () => {
     const doc = code(
-      'Chilean farmers urged the government to send more vets to the flooded valleys before the rains return or at the very least to give the herders access to fodder.',
+      'Peruvian growers urged the ministry to buy up the spoiled harvest this week, or if it cannot, then to release the jailed union leaders.',
     );
     expect(types(doc)).toEqual(['REQUEST']);
     const asked = code(
