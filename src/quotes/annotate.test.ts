@@ -134,6 +134,32 @@ describe('direct quotes', () => {
     expect(quote(doc, '“we need').speaker?.text).toBe('the coach');
   });
 
+  it('reads a quote introduced before it when "quoted him as saying" after it names no phrase (no crash)', () => {
+    // The pronoun object of "quoted … as saying" is no phrase the rule reads, so the construction gives a cue and no
+    // speaker; it used to be marked sure all the same, and the check of an attribution after the quote read its
+    // missing speaker and threw, losing the whole article.
+    const text =
+      'Mayor Tovin Hask of Veskaria told reporters: “The harbour will reopen by spring,” the Ostrel Gazette quoted him as saying.';
+    const doc = analyze(text, [
+      ['Tovin Hask', 'PER'],
+      ['Veskaria', 'GPE'],
+      ['Ostrel Gazette', 'ORG'],
+    ]);
+    expect(quote(doc, '“The harbour').speakerName).toBe('Tovin Hask');
+  });
+
+  it('keeps the object of "quoted the mayor as saying" after a quote introduced before it', () => {
+    const doc = analyze(
+      'Mayor Tovin Hask of Veskaria told reporters: “The harbour will reopen by spring,” the Ostrel Gazette quoted the mayor as saying.',
+      [
+        ['Tovin Hask', 'PER'],
+        ['Veskaria', 'GPE'],
+        ['Ostrel Gazette', 'ORG'],
+      ],
+    );
+    expect(quote(doc, '“The harbour').speaker?.text).toBe('the mayor');
+  });
+
   it('resolves a description to the person with that role and affiliation', () => {
     const doc = analyze(
       'French President Emmanuel Macron met the prime minister. “This is a turning point for Europe,” the French president said.',

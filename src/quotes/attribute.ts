@@ -34,7 +34,8 @@ export interface Attribution {
    * passive subject); "X's claim that" / "his claim that" (the possessor owns the statement noun); a speech verb
    * and its subject written next to each other, the nearest verb with a subject on its side of the quote ("the engineer
    * replied, “…”", "“…,” Smith said", "“…,” said Smith": the quote is that verb's complement, the adjacent phrase
-   * its subject).
+   * its subject). Only ever set with a speaker: a construction whose speaker was not found ("the paper quoted him as
+   * saying", where no phrase is read off "him") fixes nothing, and readers of `sure` take the speaker as given.
    */
   sure?: boolean;
 }
@@ -103,11 +104,12 @@ function quotedAsSaying(v: QuoteContext, c: number, lo: number, hi: number): Att
           v.ix.lower[s] === 'had')
       )
         s--;
-      return { cue: [k, c + 1], speaker: subjectBefore(v, s + 1, lo), sure: true };
+      const subject = subjectBefore(v, s + 1, lo);
+      return { cue: [k, c + 1], speaker: subject, sure: subject !== null };
     }
     // "the newspaper quoted the coach as saying"
     const obj = phraseFrom(v, k + 1, Math.min(hi, c - 1));
-    return { cue: [k, c + 1], speaker: obj, sure: true };
+    return { cue: [k, c + 1], speaker: obj, sure: obj !== null };
   }
   return null;
 }
@@ -241,7 +243,10 @@ function issuerOf(v: QuoteContext, work: TokenRange, lo: number): TokenRange | n
  */
 function fromCue(v: QuoteContext, c: number, lo: number, hi: number, inverted: boolean): Attribution {
   const quoted = quotedAsSaying(v, c, lo, hi);
-  if (quoted) return { cue: quoted.cue, speaker: speaking(v, quoted.speaker), sure: true };
+  if (quoted) {
+    const speaker = speaking(v, quoted.speaker);
+    return { cue: quoted.cue, speaker, sure: speaker !== null };
+  }
   // "Berg spoke in Portavel, Dorva, arguing that …": a participle cue speaks for the sentence's subject.
   // "… replied by saying her delay …", "opened by saying she would “always” …": so does one after a preposition.
   // So does one right after the quote it reports ("a defense of “Portavel customs,” saying the town …").
