@@ -340,3 +340,33 @@ describe('claim words', () => {
     expect(w.get('light')).toBe(LOWER);
   });
 });
+
+describe('one proposition across outlets', () => {
+  it('puts the accusation and the denials of four reports on one card, apart from another charge against the same state', () => {
+    const groups = groupClaims([
+      // Outlet A: the charge and the accused's denial in its own words.
+      claim('a:c0', 'Belmar has been shipping rifles and mortars to the Hollow Ridge militia', 'accuses', 'tarv', [
+        'bel',
+        'ridge',
+      ]),
+      claim('a:c1', 'Belmar has never delivered a single weapon to any militia', 'denies', 'bel'),
+      // Outlet B: the same charge in other words, denied again.
+      claim('b:c0', 'Belmarian trucks carried weapons to the militia at Hollow Ridge', 'accuses', 'tarv', ['bel']),
+      claim('b:c1', 'no Belmarian arms have reached the militia', 'denies', 'bel', ['ridge']),
+      // Outlet C: only the denial is reported, in words of its own.
+      claim('c:c0', 'its army supplied no munitions to the Hollow Ridge militia', 'denies', 'bel', ['ridge']),
+      // Outlet D: the denial, and another charge against the same state on the same ridge.
+      claim('d:c0', 'the stories of arms shipments to the militia were invented in Tarvonia', 'denies', 'bel', [
+        'tarv',
+      ]),
+      claim('d:c1', 'Belmar of jamming radio signals around Hollow Ridge', 'accuses', 'tarv', ['bel']),
+      claim('e:c0', 'Belmarian drones jammed the radio signals of border posts near Hollow Ridge', 'accuses', 'tarv', [
+        'bel',
+      ]),
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([
+      ['a:c0', 'a:c1', 'b:c0', 'b:c1', 'c:c0', 'd:c0'],
+      ['d:c1', 'e:c0'],
+    ]);
+  });
+});
