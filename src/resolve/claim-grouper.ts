@@ -263,7 +263,7 @@ export class ClaimGrouper {
             pairSeen[j] = m;
             // Joining two groups joins all their members: only on the ordinary bar, never on the lower ones of an
             // answer (a denial copying a charge's words, "…, saying a ferry …", would carry its group to the ferry's).
-            if (!linked(m, j) || overlap(m, j) < LINK_OVERLAP) continue;
+            if (overlap(m, j) < LINK_OVERLAP || shared < MIN_SHARED || sharedCommon < MIN_SHARED_COMMON) continue;
             const key = k * groups.length + gj;
             const links = (cross.get(key) ?? 0) + 1;
             cross.set(key, links);
