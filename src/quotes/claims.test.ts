@@ -279,6 +279,18 @@ describe('stance of the speech verbs', () => {
     expect(got).toContainEqual(["The crew sealed the hatch according to the shipyard's specifications", 'denies']);
   });
 
+  it('gives "denied that S, calling the claim “…”" the proposition S', () => {
+    const people: [string, string][] = [
+      ['Arno Pesk', 'PER'],
+      ['Ostrel Island', 'LOC'],
+    ];
+    const text =
+      'Arno Pesk was combative. He denied that the navy had jammed radio signals around Ostrel Island, calling the claim “pure fantasy”.';
+    expect(stances(text, people)).toContainEqual(['the navy had jammed radio signals around Ostrel Island', 'denies']);
+    // Said, not denied: the clause is no object of a denial, and the words of the claim stay as they were.
+    expect(stances(text.replace('denied', 'said'), people)).toContainEqual(['the claim pure fantasy', 'asserts']);
+  });
+
   it("reads the verbs of reported speech as its content, not as the speaker's stance", () => {
     const got = stances('Lena Holm said the council rejected the permit in March.', [['Lena Holm', 'PER']]);
     expect(got).toContainEqual(['the council rejected the permit in March', 'asserts']);

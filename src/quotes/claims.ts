@@ -67,6 +67,12 @@ const MARKS = /["“”«»„]|``|''/g;
  */
 const NO_EVIDENCE =
   /^(?:there\s+(?:is|was|are|were|has been|had been)\s+)?no\s+(?:\p{L}+\s+){0,2}?(?:evidence|proof|indication|basis)\b/iu;
+/**
+ * "He denied that X had done Y, calling the claim “…”": the that-clause is the object of the verb of denial (English
+ * grammar: "deny that S" denies S), so it is what "the claim" after it refers to. Read in the sentence up to the cue.
+ */
+const DENIED_CLAUSE =
+  /\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes)\s+that\s+([^;:"“”]{8,}?)\s*,?\s*(?:and\s+)?$/u;
 /** Paragraph reach of an anaphoric denial back to the accusation it answers. */
 const ANAPHOR_REACH = 2500;
 
@@ -367,6 +373,21 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
         proposition.split(' ').length < 3 ||
         DENIES_ANAPHOR.test(sentence))
     ) {
+      // What it denies, when its own sentence says it before the cue ("denied that …, calling the claim …").
+      const sentenceStart = qe > qa ? doc.tokens[v.ix.sentLo[qa]!]!.start : q.start;
+      const before = doc.text.slice(sentenceStart, Math.min(q.start, q.cue?.start ?? q.start));
+      const clause = ANAPHOR.test(proposition) ? DENIED_CLAUSE.exec(before) : null;
+      if (clause) {
+        const from = sentenceStart + clause.index + clause[0].indexOf(clause[1]!);
+        const to = from + clause[1]!.length;
+        proposition = clean(clause[1]!);
+        for (let k = firstAtOrAfter(doc.entities, from); k < doc.entities.length; k++) {
+          const e = doc.entities[k]!;
+          if (e.start >= to) break;
+          if (e.actorKey && e.actorKey !== claimantKey && e.type !== 'LOC' && !side.has(e.actorKey))
+            targets.push(e.actorKey);
+        }
+      }
       // The charge it answers: the last accusation within reach aimed at the denier ("Y called the charge
       // baseless" answers the charge against Y, not a later one against someone else), else the last accusation.
       const within = [...claims]
@@ -377,7 +398,7 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
         (claimantKey !== null && within.find((c) => c.targetKeys.includes(claimantKey))) ||
         within.find((c) => c.targetKeys.some((t) => targets.includes(t))) ||
         within[0];
-      if (answered) {
+      if (answered && !clause) {
         proposition = answered.proposition;
         targets = answered.targetKeys;
       }

@@ -1,5 +1,5 @@
 import type { ClaimStance } from '../model/index.js';
-import { contentWords } from './claim-words.js';
+import { claimWords, LOWER, NAME, OPENING, type WordCase } from './claim-words.js';
 import { IntList, Interner } from './packed.js';
 
 /**
@@ -9,6 +9,8 @@ import { IntList, Interner } from './packed.js';
  * claimant of one is a target of the other), lowest when one of them accuses and the other denies. Each seed
  * (accusations first) gathers the claims linked to it; two groups join when a member of one is linked to the other's
  * seed; a claim linked to nothing stays alone and is not listed. Words weigh by how rare they are among the claims.
+ * A group is one proposition: a link needs a shared word that is no name (MIN_SHARED_COMMON), not only the same
+ * actors and places.
  *
  * A corpus can hold millions of claims, so the grouper keeps them packed: words and actors interned to
  * numbers in typed arrays (~60 bytes a claim), no proposition text. Claims are numbered in the order added.
@@ -21,6 +23,14 @@ const SAME_ACTOR_OVERLAP = 0.22;
 /** Overlap needed when, about the same actor, one accuses and the other denies. */
 const OPPOSED_OVERLAP = 0.15;
 const MIN_SHARED = 2;
+/**
+ * Shared words that are no names, needed for any link: two claims are about one proposition when they say the same
+ * thing happened (an act, a thing acted on), not when they only name the same actors and places ("Skarn Island" in
+ * a charge of jamming and in a denial of a landing plan).
+ */
+const MIN_SHARED_COMMON = 1;
+/** Shared words that are no names, needed for the lower bars of claims that answer each other. */
+const ANSWER_SHARED_COMMON = 2;
 /** Linked pairs between the members of two groups that join them when neither seed is reached. */
 const CROSS_LINKS = 3;
 /** Overlap needed for the accused's denial to join a group whose claim it answers (one shared word may do). */
@@ -60,8 +70,10 @@ export interface ClaimCluster {
 export class ClaimGrouper {
   private readonly words = new Interner();
   private readonly actors = new Interner();
-  /** Claim i's words are wordIds[wordStart[i] .. wordStart[i + 1]), in the order contentWords gives them. */
+  /** Claim i's words are wordIds[wordStart[i] .. wordStart[i + 1]), in the order claimWords gives them. */
   private readonly wordIds = new IntList();
+  /** How each of those words is written in the claim (LOWER, NAME, OPENING). */
+  private readonly wordCases = new IntList();
   private readonly wordStart = new IntList();
   private readonly targetIds = new IntList();
   private readonly targetStart = new IntList();
@@ -79,7 +91,10 @@ export class ClaimGrouper {
 
   /** Add a claim (actor keys as resolved entities); returns its number. */
   add(proposition: string, claimantKey: string | null, stance: ClaimStance, targetKeys: readonly string[]): number {
-    for (const w of contentWords(proposition)) this.wordIds.push(this.words.id(w, w));
+    for (const [w, c] of claimWords(proposition)) {
+      this.wordIds.push(this.words.id(w, w));
+      this.wordCases.push(c);
+    }
     this.wordStart.push(this.wordIds.length);
     for (const k of targetKeys) this.targetIds.push(this.actors.id(k, k));
     this.targetStart.push(this.targetIds.length);
@@ -91,6 +106,7 @@ export class ClaimGrouper {
   finish(): ClaimCluster[] {
     const n = this.size;
     const words = this.wordIds.done();
+    const cases = this.wordCases.done();
     const wordStart = this.wordStart.done();
     const targets = this.targetIds.done();
     const targetStart = this.targetStart.done();
@@ -119,9 +135,41 @@ export class ClaimGrouper {
     for (let i = 0; i < n; i++)
       for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) postings[fill[words[k]!]!++] = i;
 
-    const has = (i: number, w: number): boolean => {
-      for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) if (words[k] === w) return true;
-      return false;
+    // Names: words written with a capital inside a sentence; one capitalized only where a sentence opens is a name
+    // unless the claims write it in lower case more often than as a name ("Veskaria has …" a name, "Reports say …"
+    // not, when other claims say "reports").
+    const asName = new Int32Array(vocabulary);
+    const asLower = new Int32Array(vocabulary);
+    for (let k = 0; k < words.length; k++) {
+      if (cases[k] === NAME) asName[words[k]!]!++;
+      else if (cases[k] === LOWER) asLower[words[k]!]!++;
+    }
+    const isName = new Uint8Array(words.length);
+    for (let k = 0; k < words.length; k++) {
+      const c = cases[k] as WordCase;
+      isName[k] = c === NAME || (c === OPENING && asName[words[k]!]! >= asLower[words[k]!]!) ? 1 : 0;
+    }
+    /** Where claim i holds word w (an index into words), or -1. */
+    const indexIn = (i: number, w: number): number => {
+      for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) if (words[k] === w) return k;
+      return -1;
+    };
+    // The overlap of two claims: shared words, shared words that are a name in neither, weighted Dice.
+    let shared = 0;
+    let sharedCommon = 0;
+    const overlap = (a: number, b: number): number => {
+      shared = 0;
+      sharedCommon = 0;
+      let sharedMass = 0;
+      for (let k = wordStart[a]!; k < wordStart[a + 1]!; k++) {
+        const w = words[k]!;
+        const kb = indexIn(b, w);
+        if (kb < 0) continue;
+        shared++;
+        if (!isName[k] && !isName[kb]) sharedCommon++;
+        sharedMass += weight[w]!;
+      }
+      return (2 * sharedMass) / (mass[a]! + mass[b]!);
     };
     const targetOf = (i: number, actor: number): boolean => {
       for (let k = targetStart[i]!; k < targetStart[i + 1]!; k++) if (targets[k] === actor) return true;
@@ -134,19 +182,13 @@ export class ClaimGrouper {
       (claimants[b]! >= 0 && targetOf(a, claimants[b]!)) || (claimants[a]! >= 0 && targetOf(b, claimants[a]!));
     const linked = (a: number, b: number): boolean => {
       if (wordStart[a] === wordStart[a + 1] || wordStart[b] === wordStart[b + 1]) return false;
-      let shared = 0;
-      let sharedMass = 0;
-      for (let k = wordStart[a]!; k < wordStart[a + 1]!; k++) {
-        const w = words[k]!;
-        if (!has(b, w)) continue;
-        shared++;
-        sharedMass += weight[w]!;
-      }
-      if (shared < MIN_SHARED) return false;
       // Dice on weighted words: both claims must be mostly about the shared words.
-      const score = (2 * sharedMass) / (mass[a]! + mass[b]!);
+      const score = overlap(a, b);
+      if (shared < MIN_SHARED || sharedCommon < MIN_SHARED_COMMON) return false;
       if (score >= LINK_OVERLAP) return true;
-      if (!answers(a, b)) return false;
+      // The lower bars take the answer between the two as evidence, but never in place of what they say: two words
+      // that are no names ("navigation" alone is said of jamming and of free passage).
+      if (!answers(a, b) || sharedCommon < ANSWER_SHARED_COMMON) return false;
       return score >= (opposed(stances[a]!, stances[b]!) ? OPPOSED_OVERLAP : SAME_ACTOR_OVERLAP);
     };
 
@@ -219,7 +261,9 @@ export class ClaimGrouper {
             const gj = groupOf[j]!;
             if (gj <= k || pairSeen[j] === m || find(gj) === find(k)) continue;
             pairSeen[j] = m;
-            if (!linked(m, j)) continue;
+            // Joining two groups joins all their members: only on the ordinary bar, never on the lower ones of an
+            // answer (a denial copying a charge's words, "…, saying a ferry …", would carry its group to the ferry's).
+            if (overlap(m, j) < LINK_OVERLAP || shared < MIN_SHARED || sharedCommon < MIN_SHARED_COMMON) continue;
             const key = k * groups.length + gj;
             const links = (cross.get(key) ?? 0) + 1;
             cross.set(key, links);
@@ -259,20 +303,15 @@ export class ClaimGrouper {
           const gj = groupOf[j]!;
           if (gj < 0 || gj === own || STANCES[stances[j]!] === 'denies' || !answers(i, j)) continue;
           if (STANCES[stances[groups[gj]!.seed]!] === 'denies') continue;
-          let shared = 0;
-          let sharedMass = 0;
-          for (let q = wordStart[i]!; q < wordStart[i + 1]!; q++) {
-            if (!has(j, words[q]!)) continue;
-            shared++;
-            sharedMass += weight[words[q]!]!;
-          }
-          const score = (2 * sharedMass) / (mass[i]! + mass[j]!);
+          const score = overlap(i, j);
           // The accused denying (its claimant is whom the claim is about) in words of its own may share a single
-          // word with the claim; otherwise the bar of an opposed pair.
+          // word with the claim; otherwise the bar of an opposed pair. Either way a word that is no name.
           const accused = claimants[i]! >= 0 && targetOf(j, claimants[i]!);
-          const ok = accused
-            ? shared >= 1 && score >= ACCUSED_DENIAL_OVERLAP
-            : shared >= MIN_SHARED && score >= OPPOSED_OVERLAP;
+          const ok =
+            sharedCommon >= MIN_SHARED_COMMON &&
+            (accused
+              ? shared >= 1 && score >= ACCUSED_DENIAL_OVERLAP
+              : shared >= MIN_SHARED && score >= OPPOSED_OVERLAP);
           if (ok && score > bestScore) [best, bestScore] = [gj, score];
         }
       }
@@ -313,19 +352,24 @@ export class ClaimGrouper {
       });
     }
     // "X denied the allegations", reported on its own: a denial saying little beyond that it denies answers the
-    // accusation aimed at its claimant (the first one, in a group when there is one).
+    // accusation aimed at its claimant.
+    // Only when what it answers is plain: the charges aimed at the claimant are one proposition (one group, or one
+    // claim). Accused of several things, the denial does not say which it denies.
     const accusedIn = new Map<number, number>();
+    const ambiguous = new Set<number>();
     for (const i of order) {
       if (STANCES[stances[i]!] !== 'accuses') continue;
       for (let k = targetStart[i]!; k < targetStart[i + 1]!; k++) {
         const t = targets[k]!;
         const prev = accusedIn.get(t);
-        if (prev === undefined || (groupOf[prev]! < 0 && groupOf[i]! >= 0)) accusedIn.set(t, i);
+        if (prev !== undefined && prev !== i && (groupOf[prev]! < 0 || groupOf[prev] !== groupOf[i])) ambiguous.add(t);
+        if (prev === undefined) accusedIn.set(t, i);
       }
     }
     for (let i = 0; i < n; i++) {
       if (assigned[i] || STANCES[stances[i]!] !== 'denies' || claimants[i]! < 0) continue;
       if (wordStart[i + 1]! - wordStart[i]! > BARE_DENIAL_WORDS) continue;
+      if (ambiguous.has(claimants[i]!)) continue;
       const acc = accusedIn.get(claimants[i]!);
       if (acc === undefined || acc === i) continue;
       if (groupOf[acc]! < 0) {

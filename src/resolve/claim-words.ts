@@ -58,21 +58,50 @@ const ORG_NAME = new RegExp(
 );
 
 /**
- * A claim's content words: stems of the words that are neither function words nor stance words, a word with a listed
- * sense standing for its sense, a known organization's name or abbreviation standing for the organization. Hyphenated compounds count by their parts ("blowout-preventer" and "blowout
- * preventer" are one thing).
+ * How a content word is written in a claim: `LOWER` somewhere in lower case (a common word); `NAME` capitalized
+ * every time, once at least inside a sentence (a name: "Skarn Island", "GPS"); `OPENING` capitalized only where a
+ * sentence opens, which says nothing of what it is (the grouper asks the corpus).
  */
-export function contentWords(proposition: string): Set<string> {
-  const out = new Set<string>();
+export const LOWER = 0;
+export const NAME = 1;
+export const OPENING = 2;
+export type WordCase = typeof LOWER | typeof NAME | typeof OPENING;
+
+/** Whether the word at `at` opens a sentence: only quote marks, brackets and spaces after the start or a full stop. */
+function opensSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /["“”‘’'(\s]/u.test(text[i]!)) i--;
+  return i < 0 || /[.!?:;]/.test(text[i]!);
+}
+
+/**
+ * A claim's content words with how each is written: stems of the words that are neither function words nor stance
+ * words, a word with a listed sense standing for its sense, a known organization's name or abbreviation standing for
+ * the organization (a name). Hyphenated compounds count by their parts ("blowout-preventer" and "blowout preventer"
+ * are one thing).
+ */
+export function claimWords(proposition: string): Map<string, WordCase> {
+  const out = new Map<string, WordCase>();
+  const see = (w: string, c: WordCase): void => {
+    const had = out.get(w);
+    // Lower case anywhere makes it a common word; a capital inside a sentence makes it a name.
+    if (had === undefined || c === LOWER || (c === NAME && had === OPENING)) out.set(w, c);
+  };
   // An organization named by any of its names ("Islamic State", "ISIS") is one word.
   const text = proposition.replace(ORG_NAME, (name) => {
-    out.add(ORG_OF.get(name)!);
-    return ' ';
+    see(ORG_OF.get(name)!, NAME);
+    return ' '.repeat(name.length);
   });
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
     if (CLAIM_STOPWORDS.has(w) || STANCE.has(w) || w.length < 3) continue;
-    out.add(SENSE.get(w) ?? stem(w));
+    const c: WordCase = !/^\p{Lu}/u.test(m[0]) ? LOWER : opensSentence(text, m.index) ? OPENING : NAME;
+    see(SENSE.get(w) ?? stem(w), c);
   }
   return out;
+}
+
+/** A claim's content words (see `claimWords`). */
+export function contentWords(proposition: string): Set<string> {
+  return new Set(claimWords(proposition).keys());
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimGrouper } from './claim-grouper.js';
+import { claimWords, LOWER, NAME, OPENING } from './claim-words.js';
 import { claimGroupId, contentWords, groupClaims, type GroupableClaim } from './claims.js';
 
 const claim = (
@@ -249,5 +250,123 @@ describe('content words', () => {
     // Whole names as written: a lower-case "who", a longer word holding a name, are not the organization.
     expect([...contentWords('who closed the clinic')]).not.toContain('@who');
     expect([...contentWords('the WHOLESALE market closed')]).not.toContain('@who');
+  });
+});
+
+describe('a claim group is one proposition', () => {
+  // One accused state, one island, three different acts: jamming signals, landing troops, cutting a power line.
+  const jamming = claim('a:c0', 'Belmar of jamming radio signals around Ostrel Island', 'accuses', 'tarv', ['bel']);
+
+  it('does not join claims that share only the names of actors and places', () => {
+    const groups = groupClaims([
+      jamming,
+      claim('b:c0', 'any plan to land troops on Ostrel Island', 'denies', 'bel'),
+      claim('c:c0', 'sabotaging a power line near Ostrel Island, telling the council Tarvonia lied', 'denies', 'bel', [
+        'tarv',
+      ]),
+      claim('d:c0', 'Belmar had shipped rifles to Ostrel Island', 'accuses', 'tarv', ['bel']),
+    ]);
+    expect(groups).toEqual([]);
+  });
+
+  it('still joins the accused denying the same act in words of its own', () => {
+    const groups = groupClaims([
+      jamming,
+      claim('b:c0', 'any plan to land troops on Ostrel Island', 'denies', 'bel'),
+      claim('c:c0', 'our navy has never interfered with a single signal near the island', 'denies', 'bel', ['tarv']),
+      claim('d:c0', 'Belmar jammed the radio of two fishing boats off Ostrel Island', 'accuses', 'tarv', ['bel']),
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'c:c0', 'd:c0']]);
+  });
+});
+
+describe('what joins a claim to a group', () => {
+  it('a bare denial by an actor accused of several things joins none of them', () => {
+    const charges = [
+      claim('a:c0', 'Belmar jammed radio signals over the strait', 'accuses', 'tarv', ['bel']),
+      claim('b:c0', 'Belmar cut the power cable to the lighthouse', 'accuses', 'tarv', ['bel']),
+    ];
+    expect(groupClaims([...charges, claim('c:c0', 'the vessel was sheltering from a gale', 'denies', 'bel')])).toEqual(
+      [],
+    );
+    // Accused of one thing, the same denial answers it.
+    expect(
+      groupClaims([charges[0]!, claim('c:c0', 'the vessel was sheltering from a gale', 'denies', 'bel')]).map(
+        (g) => g.claimIds,
+      ),
+    ).toEqual([['a:c0', 'c:c0']]);
+  });
+
+  it('an answer shares two words that are no names to clear the lower bar', () => {
+    const jam = claim(
+      'a:c0',
+      'Belmar of jamming satellite navigation signals around Ostrel Island',
+      'accuses',
+      'tarv',
+      ['bel'],
+    );
+    const other = claim('x:c0', 'the ferry timetable changes in spring', 'asserts', 'port');
+    // "navigation" of free passage is not the jammed navigation signals.
+    const freedom = claim('b:c0', 'Belmar and Tarvonia must restore navigation', 'asserts', 'lee', ['bel', 'tarv']);
+    expect(groupClaims([jam, freedom, other])).toEqual([]);
+    const denial = claim('c:c0', 'its ships never jammed any navigation signals', 'denies', 'bel', ['tarv']);
+    expect(groupClaims([jam, denial, other]).map((g) => g.claimIds)).toEqual([['a:c0', 'c:c0']]);
+  });
+
+  it('joins two groups only on the ordinary bar, not on the lower bar of an answer', () => {
+    const charge = 'Belmar of jamming radio signals, saying a ferry and two fishing boats off the coast lost contact';
+    const ferries = [
+      claim('c:c0', 'the ferry to the coast will resume sailing on Friday', 'asserts', 'port', ['bel']),
+      claim('d:c0', 'ferry services to the coast will resume on Friday', 'asserts', 'tarv'),
+    ];
+    const groups = groupClaims([
+      claim('a:c0', charge, 'accuses', 'tarv', ['bel']),
+      claim('b:c0', charge, 'denies', 'bel', ['bel']),
+      ...ferries,
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([
+      ['a:c0', 'b:c0'],
+      ['c:c0', 'd:c0'],
+    ]);
+  });
+});
+
+describe('claim words', () => {
+  it('tells names from common words by their capitals, not at the opening of a sentence', () => {
+    const w = claimWords('Ships saw the Ostrel Island lights. Island ferries stopped; the island port closed');
+    expect(w.get('ostrel')).toBe(NAME);
+    expect(w.get('island')).toBe(LOWER);
+    expect(w.get('ship')).toBe(OPENING);
+    expect(w.get('light')).toBe(LOWER);
+  });
+});
+
+describe('one proposition across outlets', () => {
+  it('puts the accusation and the denials of four reports on one card, apart from another charge against the same state', () => {
+    const groups = groupClaims([
+      // Outlet A: the charge and the accused's denial in its own words.
+      claim('a:c0', 'Belmar has been shipping rifles and mortars to the Hollow Ridge militia', 'accuses', 'tarv', [
+        'bel',
+        'ridge',
+      ]),
+      claim('a:c1', 'Belmar has never delivered a single weapon to any militia', 'denies', 'bel'),
+      // Outlet B: the same charge in other words, denied again.
+      claim('b:c0', 'Belmarian trucks carried weapons to the militia at Hollow Ridge', 'accuses', 'tarv', ['bel']),
+      claim('b:c1', 'no Belmarian arms have reached the militia', 'denies', 'bel', ['ridge']),
+      // Outlet C: only the denial is reported, in words of its own.
+      claim('c:c0', 'its army supplied no munitions to the Hollow Ridge militia', 'denies', 'bel', ['ridge']),
+      // Outlet D: the denial, and another charge against the same state on the same ridge.
+      claim('d:c0', 'the stories of arms shipments to the militia were invented in Tarvonia', 'denies', 'bel', [
+        'tarv',
+      ]),
+      claim('d:c1', 'Belmar of jamming radio signals around Hollow Ridge', 'accuses', 'tarv', ['bel']),
+      claim('e:c0', 'Belmarian drones jammed the radio signals of border posts near Hollow Ridge', 'accuses', 'tarv', [
+        'bel',
+      ]),
+    ]);
+    expect(groups.map((g) => g.claimIds)).toEqual([
+      ['a:c0', 'a:c1', 'b:c0', 'b:c1', 'c:c0', 'd:c0'],
+      ['d:c1', 'e:c0'],
+    ]);
   });
 });
