@@ -182,9 +182,20 @@ describe('articles left alone', () => {
   });
   const dismissal = { lakeview: 2, coach: 2, dismiss: 1, kowalska: 2, defeat: 1 };
   const sideTopics = Object.fromEntries(
-    ['stadium', 'budget', 'youth', 'academy', 'ticket', 'price', 'sponsor', 'mayor', 'parking', 'concert', 'weather', 'season'].map(
-      (w) => [w, 1],
-    ),
+    [
+      'stadium',
+      'budget',
+      'youth',
+      'academy',
+      'ticket',
+      'price',
+      'sponsor',
+      'mayor',
+      'parking',
+      'concert',
+      'weather',
+      'season',
+    ].map((w) => [w, 1]),
   );
   const SET = [
     made('d1', { ...dismissal, board: 1 }),
