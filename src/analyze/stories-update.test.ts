@@ -267,3 +267,54 @@ describe('facts in the story frequencies', () => {
     }
   });
 });
+
+describe('an article left alone in its batch', () => {
+  // The later summit report placed on its own, with a threshold no pair reaches: it starts a story, and then joins
+  // the summit story (several articles) at the lone threshold, or stays alone when that is no lower.
+  const placeLater = (
+    name: string,
+    loneThreshold: number,
+  ): { later: string | null; stories: number; summit: string } => {
+    const copy = join(dir, `${name}.db`);
+    db.exec(`VACUUM INTO '${copy}'`);
+    const store = openDb(copy);
+    try {
+      store.exec(`DELETE FROM story_keys; DELETE FROM story_members; DELETE FROM stories;
+                  DELETE FROM story_frequencies; DELETE FROM meta WHERE key = 'story_documents'`);
+      const seqOf = (title: string): number =>
+        store.prepare('SELECT seq FROM articles WHERE title = ?').pluck().get(title) as number;
+      const laterSeq = seqOf('Belmark and Ardania set date for Dunmere crossing reopening');
+      const pending = pendingStoryArticles(store);
+      placeStories(
+        store,
+        pending.filter((a) => a.seq !== laterSeq),
+      );
+      placeStories(
+        store,
+        pending.filter((a) => a.seq === laterSeq),
+        { threshold: 0.99, loneThreshold },
+      );
+      const storyOfSeq = (seq: number): string | null =>
+        (store.prepare('SELECT story_id FROM story_members WHERE article_seq = ?').pluck().get(seq) as string) ?? null;
+      return {
+        later: storyOfSeq(laterSeq),
+        summit: storyOfSeq(seqOf('Summit in Corvel ends with pledge to reopen Dunmere crossing'))!,
+        stories: store.prepare('SELECT COUNT(*) FROM stories').pluck().get() as number,
+      };
+    } finally {
+      store.close();
+    }
+  };
+
+  it('joins its best story of several articles at the lone threshold, and the story it started is gone', () => {
+    const { later, summit, stories } = placeLater('lone', 0.01);
+    expect(later).toBe(summit);
+    expect(stories).toBe(2);
+  });
+
+  it('stays alone when the lone threshold is no lower than the threshold', () => {
+    const { later, summit, stories } = placeLater('lone-off', 0.99);
+    expect(later).not.toBe(summit);
+    expect(stories).toBe(3);
+  });
+});

@@ -31,7 +31,8 @@ import { describeStory, sampleMembers, storedFeatures } from './story-summary.js
  * are taken in an order fixed by publication day and a hash of their id; each is scored only against the earlier
  * articles the inverted index (`story_keys`) finds through its strongest words and actors, grouped by their
  * stories, and joins the best story if it clears the threshold, else starts one. Then each new article is looked
- * at once more with the others of its batch known (the refinement of `clusterStories`, limited to them), and
+ * at once more with the others of its batch known (the refinement of `clusterStories`, limited to them), a new
+ * article still alone in its story joins its best story at the lower `loneThreshold` (`adoptLone`), and
  * only the stories that gained or lost an article are described again. Nothing else is read: the cost follows
  * the articles added, not the size of the store.
  */
@@ -155,7 +156,7 @@ export function placeStories(
         }
       };
       const touched = new Set<string>();
-      const best = (seq: number): [string | null, number] => {
+      const best = (seq: number, eligible?: (story: string) => boolean): [string | null, number] => {
         const v = vectorOf(seq)!;
         const shared = new Map<number, number>();
         for (const k of storyKeys(v, o))
@@ -173,6 +174,7 @@ export function placeStories(
         let bestStory: string | null = null;
         let bestScore = Number.NEGATIVE_INFINITY;
         for (const [s, scores] of byStory) {
+          if (eligible && !eligible(s)) continue;
           let score = storyScore(scores, o);
           if (o.datePenalty > 0) {
             const range = storyOutlets(db, s);
@@ -206,6 +208,19 @@ export function placeStories(
           touched.delete(current);
         }
       }
+      // A new article still alone in its story joins its best story of several articles at the lower bar
+      // (`adoptLone`).
+      if (o.loneThreshold < o.threshold)
+        for (const { seq } of fresh) {
+          const current = writer.storyOf(seq)!;
+          if (storyMemberSeqs(db, current, 2).length !== 1) continue;
+          const [s, score] = best(seq, (story) => storyMemberSeqs(db, story, 2).length > 1);
+          if (!s || s === current || score < o.loneThreshold) continue;
+          writer.setMember(seq, s);
+          touched.add(s);
+          writer.deleteStory(current);
+          touched.delete(current);
+        }
       for (const id of touched) {
         const seqs = sampleMembers(storyMemberSeqs(db, id));
         const sample = seqs.flatMap((m) => {

@@ -165,6 +165,78 @@ describe('clusterStories', () => {
   });
 });
 
+describe('articles left alone', () => {
+  // Hand-made features (invented words), so that the scores are known: three reports of a coach dismissed at
+  // Lakeview, two of a flood at Riverside, a long report of the dismissal that spends most of its words on side
+  // topics, and a festival report sharing a few words with it.
+  const made = (id: string, words: Record<string, number>): StoryFeatures => ({
+    id,
+    title: '',
+    published: null,
+    outlet: null,
+    terms: new Map(Object.entries(words)),
+    actors: new Map(),
+    actorNames: new Map(),
+    days: [],
+    times: new Map(),
+  });
+  const dismissal = { lakeview: 2, coach: 2, dismiss: 1, kowalska: 2, defeat: 1 };
+  const sideTopics = Object.fromEntries(
+    [
+      'stadium',
+      'budget',
+      'youth',
+      'academy',
+      'ticket',
+      'price',
+      'sponsor',
+      'mayor',
+      'parking',
+      'concert',
+      'weather',
+      'season',
+    ].map((w) => [w, 1]),
+  );
+  const SET = [
+    made('d1', { ...dismissal, board: 1 }),
+    made('d2', { ...dismissal, run: 1 }),
+    made('d3', { ...dismissal, statement: 1 }),
+    made('long', { lakeview: 1, kowalska: 1, coach: 1, ...sideTopics }),
+    made('f1', { riverside: 2, flood: 2, bridge: 1, rain: 1 }),
+    made('f2', { riverside: 2, flood: 2, bridge: 1, rescue: 1 }),
+    made('festival', { concert: 1, mayor: 1, lakeview: 1, music: 2, band: 2, stage: 1 }),
+  ];
+  const score = (i: number, j: number): number => {
+    const freq = new DocumentFrequencies();
+    for (const f of SET) freq.add(f);
+    return pairScore(storyVectors(SET[i]!, freq), storyVectors(SET[j]!, freq), DEFAULT_STORY_OPTIONS);
+  };
+
+  it('an article alone after refinement joins its best story of several reports at the lower bar', () => {
+    // The long report scores under the threshold against every dismissal report, above the lone threshold.
+    expect(score(3, 0)).toBeLessThan(DEFAULT_STORY_OPTIONS.threshold);
+    expect(score(3, 0)).toBeGreaterThanOrEqual(DEFAULT_STORY_OPTIONS.loneThreshold);
+    const [d1, d2, d3, long, f1, f2] = clusterStories(SET).assignment;
+    expect([d2, d3, long]).toEqual([d1, d1, d1]);
+    expect(f2).toBe(f1);
+    // With the lone threshold at the threshold (before it), the long report stays alone.
+    const before = clusterStories(SET, { loneThreshold: DEFAULT_STORY_OPTIONS.threshold }).assignment;
+    expect(before[3]).not.toBe(before[0]);
+  });
+
+  it('keeps alone an article below the lone threshold, and never pairs two lone articles', () => {
+    // The festival report's best story is the dismissal one, below the lone threshold: it stays alone.
+    expect(Math.max(score(6, 0), score(6, 1), score(6, 2))).toBeLessThan(DEFAULT_STORY_OPTIONS.loneThreshold);
+    const { assignment } = clusterStories(SET);
+    expect(assignment.filter((s) => s === assignment[6])).toHaveLength(1);
+    // Without the dismissal reports, the long report and the festival report are both alone and score above
+    // the lone threshold with each other; they are not paired.
+    expect(score(3, 6)).toBeGreaterThanOrEqual(DEFAULT_STORY_OPTIONS.loneThreshold);
+    const pair = clusterStories([SET[3]!, SET[6]!, SET[4]!, SET[5]!]).assignment;
+    expect(pair[0]).not.toBe(pair[1]);
+  });
+});
+
 describe('StoryClusterer', () => {
   it('scores only stories its index finds: an article sharing no word or actor starts a story', () => {
     const c = new StoryClusterer({ threshold: 0 });

@@ -40,6 +40,11 @@ export interface StoryOptions {
   factWeight: number;
   /** How much facts in conflict (one slot, no value in common) can lower a score (0–1). */
   conflictWeight: number;
+  /**
+   * Least score for an article still alone in its story after refinement to join its best story
+   * (`StoryClusterer.adoptLone`). At `threshold` or above it changes nothing.
+   */
+  loneThreshold: number;
 }
 
 /** Chosen by cross-validation on the tuning topics of ECB+ (`npm run bench:stories`); see docs/stories.md. */
@@ -58,6 +63,9 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   // 0.936) is smaller than the spread of the same CV between grids (0.849-0.924), see docs/stories.md.
   factWeight: 0,
   conflictWeight: 0,
+  // Chosen by the 3-fold leave-topics-out CV over the tuning topics (0.848 -> 0.881 with the other defaults
+  // fixed); see docs/stories.md.
+  loneThreshold: 0.15,
 };
 
 /** Whether options weigh articles' facts at all; features need them (`storyFeatures(…, { facts: true })`) only then. */
@@ -272,13 +280,36 @@ export class StoryClusterer {
     }
   }
 
+  /**
+   * An article still alone in its story after refinement joins the story of several articles that scores best
+   * for it, if that score clears `loneThreshold` (lower than `threshold`). The threshold is high so that an article
+   * joined to the wrong story does not become the bridge by which later reports of another story follow it (two
+   * reports of the same kind of event chained into one story). Once every article is placed that risk is gone for
+   * an article nobody joined: it can only join, never link two stories, and a report with many side topics (a long
+   * feature, a round-up) scores low against every report of its own story yet still best against it. Only a story
+   * that several reports already formed is joined so: two lone articles are not paired at the lower bar.
+   */
+  adoptLone(): void {
+    const { loneThreshold } = this.options;
+    if (loneThreshold >= this.options.threshold) return;
+    for (let n = 0; n < this.articles.length; n++) {
+      const a = this.articles[n]!;
+      if (this.stories[a.story]!.length !== 1) continue;
+      const [best, score] = this.bestStory(n, storyKeys(a, this.options), (s) => this.stories[s]!.length > 1);
+      if (best < 0 || score < loneThreshold) continue;
+      this.stories[a.story] = [];
+      this.stories[best]!.push(n);
+      a.story = best;
+    }
+  }
+
   /** The story of article number `n`. */
   storyOf(n: number): number {
     return this.articles[n]?.story ?? -1;
   }
 
   /** The best-scoring story for article `n` among the stories of its candidate articles (never itself). */
-  private bestStory(n: number, keys: string[]): [number, number] {
+  private bestStory(n: number, keys: string[], eligible?: (story: number) => boolean): [number, number] {
     const shared = new Map<number, number>();
     for (const k of keys)
       for (const m of this.postings.get(k) ?? []) if (m !== n) shared.set(m, (shared.get(m) ?? 0) + 1);
@@ -297,6 +328,7 @@ export class StoryClusterer {
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const [s, scores] of byStory) {
+      if (eligible && !eligible(s)) continue;
       const score = storyScore(scores, this.options) - this.datePenalty(s, a.f.published, n);
       if (score > bestScore || (score === bestScore && s < best)) {
         best = s;
@@ -376,7 +408,7 @@ export function hashOf(s: string): number {
 /**
  * Cluster a whole collection: document frequencies from all of it, then the articles added one by one in an
  * order fixed by their publication day and a hash of their id, so the same collection given in any order gets
- * the same stories after a refinement pass (`known`: frequencies of a larger collection to use instead). Returns each input's story index (stories numbered in that canonical order).
+ * the same stories after a refinement pass and the adoption of articles left alone (`known`: frequencies of a larger collection to use instead). Returns each input's story index (stories numbered in that canonical order).
  */
 export function clusterStories(
   features: readonly StoryFeatures[],
@@ -396,6 +428,7 @@ export function clusterStories(
   const clusterer = new StoryClusterer(options, frequencies, false);
   for (const { i } of order) clusterer.add(features[i]!);
   clusterer.refine();
+  clusterer.adoptLone();
   // Stories renumbered by first member in canonical order, so the numbers too are the same for any input order.
   const number = new Map<number, number>();
   const assignment = new Array<number>(features.length).fill(-1);
