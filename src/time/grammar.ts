@@ -273,6 +273,10 @@ const SEASON_HEADS =
 const MEMORIAL_NAMED_BEFORE =
   /(?<![\p{L}'’])(?!(?:On|Since|After|Before|Until|Till|By|For|Over|Through|The|A|This|Last|Next|Every|Each|From|At|And|Or|But|Ahead|Of|Since|During|In)\s+$)\p{Lu}[\p{L}'’-]*\s+$/u;
 
+/** After a holiday's name: a noun it modifies ("parade", "weekend"), not a function word or punctuation. */
+const HOLIDAY_MODIFIES_NOUN =
+  /^\s+(?!(?:for|of|to|in|on|at|that|which|when|where|and|or|but|is|was|will|as|with|by)(?![\p{L}]))\p{Ll}/u;
+
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
 
@@ -1127,6 +1131,11 @@ export const RULES: readonly Rule[] = [
       // "Holocaust Memorial Day", "Genocide Memorial Day": a day of remembrance named by what it remembers is
       // another day than the national Memorial Day, even first in the sentence (where the capitals are no headline's).
       if (kind === 'memorial' && !rel && MEMORIAL_NAMED_BEFORE.test(env.before)) return null;
+      // "a Memorial Day for the flood's victims", "an Election Day of its own": with an indefinite article and no
+      // noun after it for the name to modify (as in "a Labour Day parade"), the words are the common noun — a day of
+      // remembrance, of labour, of an election — not the country's holiday.
+      if (kind && !rel && /(?<![\p{L}])(?:a|an)\s+$/iu.test(env.before) && !HOLIDAY_MODIFIES_NOUN.test(env.after))
+        return null;
       return (ctx) => {
         // Memorial Day, Labour Day and Election Day fall on other days in other countries: the story's country
         // decides, and with none known the holiday is tagged but not valued — except "Labor Day" in the US

@@ -276,6 +276,14 @@ describe('near misses of the holiday, range, season and perfect rules', () => {
       ['Memorial Day', 'DATE', '2026-05-25'],
     ]);
   });
+  it('"a Memorial Day for …" is the common noun, a day of remembrance; "a Memorial Day parade" is the holiday', () => {
+    expect(tx('CHICAGO (Wire) — Corvel held a Memorial Day for the flood victims.', '2026-04-10')).toEqual([]);
+    expect(tx('OTTAWA (Wire) — The Tarrow union called a Labour Day of its own.', '2026-04-10')).toEqual([]);
+    // Counterpart: the name modifying a noun after it.
+    expect(tx('CHICAGO (Wire) — Corvel held a Memorial Day parade.', '2026-04-10')).toEqual([
+      ['Memorial Day', 'DATE', '2026-05-25'],
+    ]);
+  });
   it('a country-dependent holiday with its year written keeps the year when the country is unknown', () => {
     expect(tx('Crowds lined the Tarrow road on Memorial Day 2019.', '2026-04-10')).toEqual([
       ['Memorial Day 2019', 'DATE', '2019-XX-XX'],
