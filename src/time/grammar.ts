@@ -258,7 +258,24 @@ function headlineBefore(before: string): boolean {
  * it and no past finite verb after it ("has reopened, and it was closed until March": the bound is the past clause's).
  */
 const CONTINUING_PERFECT =
-  /^(?!.*\bhad\b).*\b(?:has|have|['’]ve)\s+(?:(?:not|also|already|just)\s+)?(?:been\s+)?\p{Ll}{2,}(?:ed|en)\b(?!.*\b(?:was|were|had|did)\b)/isu;
+  /^(?!.*\bhad\b).*\b(?:has|have|['’]ve)\s+(?:(?:not|also|already|just)\s+)?(?:been\s+)?\p{Ll}{2,}(?:ed|en)\b(?!.*\b(?:was|were|had|did)\b)(?!.*\b(?:that|which|who|whom|whose|when|where|while|after|before|because|since|as|if)\b)(?!.*\b\p{Ll}{2,}ed\b)/isu;
+
+/**
+ * After "the early summer" (the determiner kept): the season heads its own noun phrase — the sentence goes on with
+ * punctuation, a function word or nothing. Before a noun ("the early summer heat", "the late autumn rains") the
+ * season is a premodifier and "the" belongs to the noun's phrase, as with a duration used as a modifier
+ * (`NOT_ADJECTIVAL`): the season alone is tagged.
+ */
+const SEASON_HEADS =
+  '(?!\\s+(?!(?:of|in|on|at|and|or|but|when|as|after|before|until|to|for|with|by|that|which|while|is|was|has|had|will|would)(?![\\p{L}]))\\p{Ll})';
+
+/** A capitalized word before "Memorial Day" that names what is remembered (not a preposition, article or "this"). */
+const MEMORIAL_NAMED_BEFORE =
+  /(?<![\p{L}'’])(?!(?:On|Since|After|Before|Until|Till|By|For|Over|Through|The|A|This|Last|Next|Every|Each|From|At|And|Or|But|Ahead|Of|Since|During|In)\s+$)\p{Lu}[\p{L}'’-]*\s+$/u;
+
+/** After a holiday's name: a noun it modifies ("parade", "weekend"), not a function word or punctuation. */
+const HOLIDAY_MODIFIES_NOUN =
+  /^\s+(?!(?:for|of|to|in|on|at|that|which|when|where|and|or|but|is|was|will|as|with|by)(?![\p{L}]))\p{Ll}/u;
 
 const SEASON_OF_MONTH = (m: number): string => (m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA');
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
@@ -712,7 +729,7 @@ export const RULES: readonly Rule[] = [
   // duration rule's). A pair that is no range ("a vote of 10 to 2 days after") is not read.
   rule(
     'duration-range',
-    `${B}(?<n>\\d+|${CARDINALS.join('|')})(?=\\s+(?:to|or)\\s+(?<n2>\\d+|${CARDINALS.join('|')})[-\\s]+(?<unit>${UNITS})${E}(?!\\s+old\\b|-(?:old|long)\\b))`,
+    `${B}(?<n>\\d+|${CARDINALS.join('|')})(?=\\s+(?:to|or)\\s+(?<n2>\\d+|${CARDINALS.join('|')})[-\\s]+(?<unit>${UNITS})${E}(?!\\s+olds?\\b|-(?:olds?|long)\\b|\\s+(?:ago|earlier|later|hence|back|from\\s+now)\\b))`,
     (g) => {
       const low = parseCount(g.n!);
       const high = parseCount(g.n2!);
@@ -1061,7 +1078,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     'season',
-    `${B}(?:(?:the\\s+(?=(?:early|late|mid)[-\\s]))?(?<rel>this\\s+past|this|that|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
+    `${B}(?:(?:the\\s+(?=(?:early|late|mid)[-\\s]+(?:spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?\\d{4})?(?![\\p{L}\\p{N}-])${SEASON_HEADS}))?(?<rel>this\\s+past|this|that|last|next|past|coming|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<s>spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?${YEAR('y')})?${E}`,
     (g) => {
       if (!g.rel && !g.y) return null;
       const code = SEASONS[g.s!.toLowerCase()]!;
@@ -1111,12 +1128,21 @@ export const RULES: readonly Rule[] = [
       if (/(?:Orthodox|Coptic|Julian)\s+$/iu.test(env.before)) return null;
       const rel = g.rel?.toLowerCase();
       const kind = countryHolidayOf(hd);
+      // "Holocaust Memorial Day", "Genocide Memorial Day": a day of remembrance named by what it remembers is
+      // another day than the national Memorial Day, even first in the sentence (where the capitals are no headline's).
+      if (kind === 'memorial' && !rel && MEMORIAL_NAMED_BEFORE.test(env.before)) return null;
+      // "a Memorial Day for the flood's victims", "an Election Day of its own": with an indefinite article and no
+      // noun after it for the name to modify (as in "a Labour Day parade"), the words are the common noun — a day of
+      // remembrance, of labour, of an election — not the country's holiday.
+      if (kind && !rel && /(?<![\p{L}])(?:a|an)\s+$/iu.test(env.before) && !HOLIDAY_MODIFIES_NOUN.test(env.after))
+        return null;
       return (ctx) => {
         // Memorial Day, Labour Day and Election Day fall on other days in other countries: the story's country
         // decides, and with none known the holiday is tagged but not valued — except "Labor Day" in the US
         // spelling, which with no dateline says the US (Australia spells the day "Labour").
         const kept = kind ? countryHolidayRule(kind, ctx.zone ?? null, hd.startsWith('labor day')) : null;
-        if (kind && !kept) return date('XXXX-XX-XX');
+        // The year written with it ("Memorial Day 2019") is known even when the day is not.
+        if (kind && !kept) return date(g.y ? `${fmtYear(Number(g.y))}-XX-XX` : 'XXXX-XX-XX');
         const dayIn = (y: number): Day => {
           if (hd.startsWith('christmas eve')) return { y, m: 12, d: 24 };
           if (hd.startsWith('christmas')) return { y, m: 12, d: 25 };

@@ -262,3 +262,65 @@ describe('TimeML families', () => {
     expect(found.some(([text]) => text === 'the years')).toBe(false);
   });
 });
+
+// Review of the country-holiday, count-range, extent and present-perfect rules: near misses each rule must leave alone.
+describe('near misses of the holiday, range, season and perfect rules', () => {
+  it('a remembrance day named by what it remembers is not the national Memorial Day, first in the sentence too', () => {
+    expect(tx('The Famine Memorial Day vigil filled the Corvel square.', '2026-01-10')).toEqual([]);
+    expect(tx('CHICAGO (Wire) — The Famine Memorial Day vigil filled the square.', '2026-01-10')).toEqual([]);
+    // Counterparts: a preposition or article before it, the holiday still.
+    expect(tx('CHICAGO (Wire) — On Memorial Day the Tarrow pool opens.', '2026-04-10')).toEqual([
+      ['Memorial Day', 'DATE', '2026-05-25'],
+    ]);
+    expect(tx('CHICAGO (Wire) — The Memorial Day parade crossed Tarrow.', '2026-04-10')).toEqual([
+      ['Memorial Day', 'DATE', '2026-05-25'],
+    ]);
+  });
+  it('"a Memorial Day for …" is the common noun, a day of remembrance; "a Memorial Day parade" is the holiday', () => {
+    expect(tx('CHICAGO (Wire) — Corvel held a Memorial Day for the flood victims.', '2026-04-10')).toEqual([]);
+    expect(tx('OTTAWA (Wire) — The Tarrow union called a Labour Day of its own.', '2026-04-10')).toEqual([]);
+    // Counterpart: the name modifying a noun after it.
+    expect(tx('CHICAGO (Wire) — Corvel held a Memorial Day parade.', '2026-04-10')).toEqual([
+      ['Memorial Day', 'DATE', '2026-05-25'],
+    ]);
+  });
+  it('a country-dependent holiday with its year written keeps the year when the country is unknown', () => {
+    expect(tx('Crowds lined the Tarrow road on Memorial Day 2019.', '2026-04-10')).toEqual([
+      ['Memorial Day 2019', 'DATE', '2019-XX-XX'],
+    ]);
+    // Counterpart: without a year nothing of the date is known.
+    expect(tx('Crowds lined the Tarrow road on Memorial Day.', '2026-04-10')).toEqual([
+      ['Memorial Day', 'DATE', 'XXXX-XX-XX'],
+    ]);
+  });
+  it('a range before "ago"/"later" is not read as a bare duration; nor an age noun', () => {
+    expect(tx('The Corvel dam cracked two to three weeks ago.', '2026-05-04')).toEqual([
+      ['three weeks ago', 'DATE', '2026-W16'],
+    ]);
+    expect(tx('Four or five days later the Merrow road reopened.', '2026-05-04')[0]?.[0]).toBe('five days later');
+    expect(tx('The Tarrow school takes 10 to 12 year olds.', '2026-05-04').map(([t]) => t)).not.toContain('10');
+    // Counterpart: a range of stretches still tags both ends.
+    expect(tx('The Corvel dam repairs took two to three weeks.', '2026-05-04')).toEqual([
+      ['two', 'DURATION', 'P2W'],
+      ['three weeks', 'DURATION', 'P3W'],
+    ]);
+  });
+  it('before a noun a modified season is a premodifier: "the" stays with the noun', () => {
+    expect(tx('The late autumn rains flooded Corvel.', '2026-05-04')).toEqual([['late autumn', 'DATE', '2025-FA']]);
+    expect(tx('Farmers rested in the early summer heat.', '2026-05-04')).toEqual([['early summer', 'DATE', '2025-SU']]);
+    // Counterpart: the season heading its own phrase keeps "the".
+    expect(tx('Farmers rested in the early summer.', '2026-05-04')).toEqual([['the early summer', 'DATE', '2025-SU']]);
+  });
+  it('a month bound inside a relative clause or participle after the perfect keeps the tense of that clause', () => {
+    expect(tx('The regulator has fined lenders that ignored the caps until January.', '2026-10-30')).toEqual([
+      ['January', 'DATE', '2026-01'],
+    ]);
+    expect(tx('Auditors have questioned loans signed until January.', '2026-10-30')).toEqual([
+      ['January', 'DATE', '2026-01'],
+    ]);
+    // Counterpart: the perfect's own bound is the coming month.
+    expect(tx('The regulator has extended the caps until January.', '2026-10-30')).toEqual([
+      ['January', 'DATE', '2027-01'],
+    ]);
+  });
+});
