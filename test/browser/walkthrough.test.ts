@@ -83,7 +83,8 @@ describe('walk-through: five questions answered by clicks', () => {
     await page.selectOption('#filter-bar select[data-filter="stance"]', 'denies');
     await page.waitForFunction(() => location.hash.includes('stance=denies'));
     await settled(page);
-    const denial = page.locator('#claim-list li', { hasText: 'supplying weapons' }).first();
+    // The denial carries its own proposition ("denied that Norvessa had supplied …"), grouped with the charge.
+    const denial = page.locator('#claim-list li', { hasText: 'supplied any weapons' }).first();
     await denial.waitFor();
     expect(await denial.locator('strong').textContent()).toBe('Henrik Aalto');
     await shot('claims');
