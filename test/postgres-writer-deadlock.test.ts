@@ -29,11 +29,15 @@ describe.skipIf(unavailable !== null)('the native PostgreSQL writer beside anoth
         await sink.add(record('b'), undefined, (x) => added.push(x));
         const flushed = sink.flush();
         flushed.catch(() => undefined);
-        for (let i = 0; i < 200; i++) {
+        // Wait until the sink's insert is really waiting: on a loaded machine the writer can take seconds to get
+        // there, and if the other writer's insert waited first PostgreSQL would fail the other one instead.
+        const deadline = Date.now() + 100_000;
+        for (;;) {
           const { rowCount } = await pool.query(
             "SELECT 1 FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted",
           );
           if (rowCount) break;
+          if (Date.now() > deadline) throw new Error('the writer never waited for the other transaction');
           await new Promise((r) => setTimeout(r, 25));
         }
         // …and the other writer now stores "a": each waits for the other, PostgreSQL fails the one that waited first.
@@ -47,5 +51,5 @@ describe.skipIf(unavailable !== null)('the native PostgreSQL writer beside anoth
     } finally {
       await other.end();
     }
-  }, 60_000);
+  }, 150_000);
 });
