@@ -1,5 +1,5 @@
 import type { ClaimStance } from '../model/index.js';
-import { claimWords, LOWER, NAME, OPENING, type WordCase } from './claim-words.js';
+import { claimWords, LOWER, NAME, OPENING, UNCASED, type WordCase } from './claim-words.js';
 import { IntList, Interner } from './packed.js';
 
 /**
@@ -72,7 +72,7 @@ export class ClaimGrouper {
   private readonly actors = new Interner();
   /** Claim i's words are wordIds[wordStart[i] .. wordStart[i + 1]), in the order claimWords gives them. */
   private readonly wordIds = new IntList();
-  /** How each of those words is written in the claim (LOWER, NAME, OPENING). */
+  /** How each of those words is written in the claim (LOWER, NAME, OPENING, UNCASED). */
   private readonly wordCases = new IntList();
   private readonly wordStart = new IntList();
   private readonly targetIds = new IntList();
@@ -137,7 +137,8 @@ export class ClaimGrouper {
 
     // Names: words written with a capital inside a sentence; one capitalized only where a sentence opens is a name
     // unless the claims write it in lower case more often than as a name ("Veskaria has …" a name, "Reports say …"
-    // not, when other claims say "reports").
+    // not, when other claims say "reports"); one in a claim capitalized throughout (a headline) is a name only when
+    // the claims write it as one more often than in lower case (none of them writing it: a common word).
     const asName = new Int32Array(vocabulary);
     const asLower = new Int32Array(vocabulary);
     for (let k = 0; k < words.length; k++) {
@@ -147,7 +148,13 @@ export class ClaimGrouper {
     const isName = new Uint8Array(words.length);
     for (let k = 0; k < words.length; k++) {
       const c = cases[k] as WordCase;
-      isName[k] = c === NAME || (c === OPENING && asName[words[k]!]! >= asLower[words[k]!]!) ? 1 : 0;
+      const w = words[k]!;
+      isName[k] =
+        c === NAME ||
+        (c === OPENING && asName[w]! >= asLower[w]!) ||
+        (c === UNCASED && asName[w]! > asLower[w]!)
+          ? 1
+          : 0;
     }
     /** Where claim i holds word w (an index into words), or -1. */
     const indexIn = (i: number, w: number): number => {
