@@ -150,9 +150,7 @@ export class ClaimGrouper {
       const c = cases[k] as WordCase;
       const w = words[k]!;
       isName[k] =
-        c === NAME ||
-        (c === OPENING && asName[w]! >= asLower[w]!) ||
-        (c === UNCASED && asName[w]! > asLower[w]!)
+        c === NAME || (c === OPENING && asName[w]! >= asLower[w]!) || (c === UNCASED && asName[w]! > asLower[w]!)
           ? 1
           : 0;
     }
