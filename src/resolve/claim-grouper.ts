@@ -185,6 +185,12 @@ export class ClaimGrouper {
     // different propositions, so they clear the ordinary bar.
     const answers = (a: number, b: number): boolean =>
       (claimants[b]! >= 0 && targetOf(a, claimants[b]!)) || (claimants[a]! >= 0 && targetOf(b, claimants[a]!));
+    /** Whether a denies what b says of a's claimant (b no denial itself). */
+    const accusedDenies = (a: number, b: number): boolean =>
+      STANCES[stances[a]!] === 'denies' &&
+      STANCES[stances[b]!] !== 'denies' &&
+      claimants[a]! >= 0 &&
+      targetOf(b, claimants[a]!);
     const linked = (a: number, b: number): boolean => {
       if (wordStart[a] === wordStart[a + 1] || wordStart[b] === wordStart[b + 1]) return false;
       // Dice on weighted words: both claims must be mostly about the shared words.
@@ -192,8 +198,11 @@ export class ClaimGrouper {
       if (shared < MIN_SHARED || sharedCommon < MIN_SHARED_COMMON) return false;
       if (score >= LINK_OVERLAP) return true;
       // The lower bars take the answer between the two as evidence, but never in place of what they say: two words
-      // that are no names ("navigation" alone is said of jamming and of free passage).
-      if (!answers(a, b) || sharedCommon < ANSWER_SHARED_COMMON) return false;
+      // that are no names ("navigation" alone is said of jamming and of free passage). The accused denying what is
+      // said of it answers that very charge, and one such word will do, as for joining its group (denialTarget).
+      if (!answers(a, b)) return false;
+      if (sharedCommon < (accusedDenies(a, b) || accusedDenies(b, a) ? MIN_SHARED_COMMON : ANSWER_SHARED_COMMON))
+        return false;
       return score >= (opposed(stances[a]!, stances[b]!) ? OPPOSED_OVERLAP : SAME_ACTOR_OVERLAP);
     };
 

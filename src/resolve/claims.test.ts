@@ -397,3 +397,27 @@ describe('claims whose capitals say nothing (headlines in capitals or title case
     expect(claimWords('VESKARIA SHELLED THE BORDER VILLAGE').get('shell')).toBe(UNCASED);
   });
 });
+
+describe('the accused denying a charge that stands alone', () => {
+  const charge = claim(
+    'a:c0',
+    'Belmar of shelling the border village of Orvik, saying artillery fire destroyed a school',
+    'accuses',
+    'tarv',
+    ['bel'],
+  );
+
+  it('joins the charge when it names the act and the place, in words of its own', () => {
+    const denial = claim('b:c0', 'as baseless the charge that its troops shelled Orvik', 'denies', 'bel', ['tarv']);
+    expect(groupClaims([charge, denial]).map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0']]);
+  });
+
+  it('does not join when someone else denies, or when only the place is shared', () => {
+    // A third party denying with the same words: the lower bar of an answer still needs two words that are no names.
+    const other = claim('b:c0', 'as baseless the charge that its troops shelled Orvik', 'denies', 'lee', ['tarv']);
+    expect(groupClaims([charge, other])).toEqual([]);
+    // The accused denying something else at the same place.
+    const landing = claim('c:c0', 'as baseless the story that its troops landed at Orvik', 'denies', 'bel', ['tarv']);
+    expect(groupClaims([charge, landing])).toEqual([]);
+  });
+});
