@@ -1,5 +1,5 @@
 import type { ClaimStance } from '../model/index.js';
-import { claimWords, LOWER, NAME, OPENING, type WordCase } from './claim-words.js';
+import { claimWords, LOWER, NAME, OPENING, UNCASED, type WordCase } from './claim-words.js';
 import { IntList, Interner } from './packed.js';
 
 /**
@@ -72,7 +72,7 @@ export class ClaimGrouper {
   private readonly actors = new Interner();
   /** Claim i's words are wordIds[wordStart[i] .. wordStart[i + 1]), in the order claimWords gives them. */
   private readonly wordIds = new IntList();
-  /** How each of those words is written in the claim (LOWER, NAME, OPENING). */
+  /** How each of those words is written in the claim (LOWER, NAME, OPENING, UNCASED). */
   private readonly wordCases = new IntList();
   private readonly wordStart = new IntList();
   private readonly targetIds = new IntList();
@@ -137,7 +137,8 @@ export class ClaimGrouper {
 
     // Names: words written with a capital inside a sentence; one capitalized only where a sentence opens is a name
     // unless the claims write it in lower case more often than as a name ("Veskaria has …" a name, "Reports say …"
-    // not, when other claims say "reports").
+    // not, when other claims say "reports"); one in a claim capitalized throughout (a headline) is a name only when
+    // the claims write it as one more often than in lower case (none of them writing it: a common word).
     const asName = new Int32Array(vocabulary);
     const asLower = new Int32Array(vocabulary);
     for (let k = 0; k < words.length; k++) {
@@ -147,7 +148,11 @@ export class ClaimGrouper {
     const isName = new Uint8Array(words.length);
     for (let k = 0; k < words.length; k++) {
       const c = cases[k] as WordCase;
-      isName[k] = c === NAME || (c === OPENING && asName[words[k]!]! >= asLower[words[k]!]!) ? 1 : 0;
+      const w = words[k]!;
+      isName[k] =
+        c === NAME || (c === OPENING && asName[w]! >= asLower[w]!) || (c === UNCASED && asName[w]! > asLower[w]!)
+          ? 1
+          : 0;
     }
     /** Where claim i holds word w (an index into words), or -1. */
     const indexIn = (i: number, w: number): number => {
@@ -180,6 +185,12 @@ export class ClaimGrouper {
     // different propositions, so they clear the ordinary bar.
     const answers = (a: number, b: number): boolean =>
       (claimants[b]! >= 0 && targetOf(a, claimants[b]!)) || (claimants[a]! >= 0 && targetOf(b, claimants[a]!));
+    /** Whether a denies what b says of a's claimant (b no denial itself). */
+    const accusedDenies = (a: number, b: number): boolean =>
+      STANCES[stances[a]!] === 'denies' &&
+      STANCES[stances[b]!] !== 'denies' &&
+      claimants[a]! >= 0 &&
+      targetOf(b, claimants[a]!);
     const linked = (a: number, b: number): boolean => {
       if (wordStart[a] === wordStart[a + 1] || wordStart[b] === wordStart[b + 1]) return false;
       // Dice on weighted words: both claims must be mostly about the shared words.
@@ -187,8 +198,11 @@ export class ClaimGrouper {
       if (shared < MIN_SHARED || sharedCommon < MIN_SHARED_COMMON) return false;
       if (score >= LINK_OVERLAP) return true;
       // The lower bars take the answer between the two as evidence, but never in place of what they say: two words
-      // that are no names ("navigation" alone is said of jamming and of free passage).
-      if (!answers(a, b) || sharedCommon < ANSWER_SHARED_COMMON) return false;
+      // that are no names ("navigation" alone is said of jamming and of free passage). The accused denying what is
+      // said of it answers that very charge, and one such word will do, as for joining its group (denialTarget).
+      if (!answers(a, b)) return false;
+      if (sharedCommon < (accusedDenies(a, b) || accusedDenies(b, a) ? MIN_SHARED_COMMON : ANSWER_SHARED_COMMON))
+        return false;
       return score >= (opposed(stances[a]!, stances[b]!) ? OPPOSED_OVERLAP : SAME_ACTOR_OVERLAP);
     };
 

@@ -65,7 +65,14 @@ const ORG_NAME = new RegExp(
 export const LOWER = 0;
 export const NAME = 1;
 export const OPENING = 2;
-export type WordCase = typeof LOWER | typeof NAME | typeof OPENING;
+/**
+ * `UNCASED`: the claim writes no content word in lower case ("VESKARIA SHELLED THE VILLAGE", a headline in title
+ * case), so its capitals say nothing of any word; a name only if the other claims write it as one more often than not.
+ */
+export const UNCASED = 3;
+export type WordCase = typeof LOWER | typeof NAME | typeof OPENING | typeof UNCASED;
+/** Content words a claim needs before capitals on every one of them read as a headline's, not as names. */
+const UNCASED_WORDS = 3;
 
 /** Whether the word at `at` opens a sentence: only quote marks, brackets and spaces after the start or a full stop. */
 function opensSentence(text: string, at: number): boolean {
@@ -85,17 +92,29 @@ export function claimWords(proposition: string): Map<string, WordCase> {
   const see = (w: string, c: WordCase): void => {
     const had = out.get(w);
     // Lower case anywhere makes it a common word; a capital inside a sentence makes it a name.
-    if (had === undefined || c === LOWER || (c === NAME && had === OPENING)) out.set(w, c);
+    if (had === undefined || c === LOWER || (c === NAME && (had === OPENING || had === UNCASED))) out.set(w, c);
   };
   // An organization named by any of its names ("Islamic State", "ISIS") is one word.
   const text = proposition.replace(ORG_NAME, (name) => {
     see(ORG_OF.get(name)!, NAME);
     return ' '.repeat(name.length);
   });
+  const content: RegExpExecArray[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (CLAIM_STOPWORDS.has(w) || STANCE.has(w) || w.length < 3) continue;
-    const c: WordCase = !/^\p{Lu}/u.test(m[0]) ? LOWER : opensSentence(text, m.index) ? OPENING : NAME;
+    if (!CLAIM_STOPWORDS.has(w) && !STANCE.has(w) && w.length >= 3) content.push(m);
+  }
+  // Capitals on every content word (a headline in capitals or in title case) tell no name from a word.
+  const uncased = content.length >= UNCASED_WORDS && content.every((m) => /^\p{Lu}/u.test(m[0]));
+  for (const m of content) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    const c: WordCase = !/^\p{Lu}/u.test(m[0])
+      ? LOWER
+      : uncased
+        ? UNCASED
+        : opensSentence(text, m.index)
+          ? OPENING
+          : NAME;
     see(SENSE.get(w) ?? stem(w), c);
   }
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimGrouper } from './claim-grouper.js';
-import { claimWords, LOWER, NAME, OPENING } from './claim-words.js';
+import { claimWords, LOWER, NAME, OPENING, UNCASED } from './claim-words.js';
 import { claimGroupId, contentWords, groupClaims, type GroupableClaim } from './claims.js';
 
 const claim = (
@@ -368,5 +368,56 @@ describe('one proposition across outlets', () => {
       ['a:c0', 'a:c1', 'b:c0', 'b:c1', 'c:c0', 'd:c0'],
       ['d:c1', 'e:c0'],
     ]);
+  });
+});
+
+describe('claims whose capitals say nothing (headlines in capitals or title case)', () => {
+  const lower = claim('b:c0', 'Veskaria shelled the border village of Lusk overnight', 'accuses', 'dren', ['vesk']);
+
+  it('joins a charge written in capitals or in title case to the same charge in running text', () => {
+    for (const headline of ['VESKARIA SHELLED THE BORDER VILLAGE OF LUSK', 'Veskaria Shelled Border Village of Lusk']) {
+      const groups = groupClaims([claim('a:c0', headline, 'accuses', 'dren', ['vesk']), lower]);
+      expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0']]);
+    }
+    // Two headlines in capitals, no running text to say which words are names: the words count as common ones.
+    const caps = [
+      claim('a:c0', 'VESKARIA SHELLED THE BORDER VILLAGE OF LUSK', 'accuses', 'dren', ['vesk']),
+      claim('c:c0', 'VESKARIAN GUNS SHELLED BORDER VILLAGE', 'accuses', 'dren', ['vesk']),
+    ];
+    expect(groupClaims(caps).map((g) => g.claimIds)).toEqual([['a:c0', 'c:c0']]);
+  });
+
+  it('still tells the names of a headline from its words when running text writes them', () => {
+    // Counterpart: the headline shares only the names (and no act) with a charge of poisoning wells.
+    const wells = claim('b:c0', 'Veskaria poisoned the wells of Lusk', 'accuses', 'dren', ['vesk']);
+    const headline = claim('a:c0', 'VESKARIA SHELLED THE BORDER VILLAGE OF LUSK', 'accuses', 'dren', ['vesk']);
+    expect(groupClaims([headline, wells])).toEqual([]);
+    // A claim of two names and nothing else keeps its capitals as names.
+    expect(claimWords('the Ostrel Island').get('ostrel')).toBe(NAME);
+    expect(claimWords('VESKARIA SHELLED THE BORDER VILLAGE').get('shell')).toBe(UNCASED);
+  });
+});
+
+describe('the accused denying a charge that stands alone', () => {
+  const charge = claim(
+    'a:c0',
+    'Belmar of shelling the border village of Orvik, saying artillery fire destroyed a school',
+    'accuses',
+    'tarv',
+    ['bel'],
+  );
+
+  it('joins the charge when it names the act and the place, in words of its own', () => {
+    const denial = claim('b:c0', 'as baseless the charge that its troops shelled Orvik', 'denies', 'bel', ['tarv']);
+    expect(groupClaims([charge, denial]).map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0']]);
+  });
+
+  it('does not join when someone else denies, or when only the place is shared', () => {
+    // A third party denying with the same words: the lower bar of an answer still needs two words that are no names.
+    const other = claim('b:c0', 'as baseless the charge that its troops shelled Orvik', 'denies', 'lee', ['tarv']);
+    expect(groupClaims([charge, other])).toEqual([]);
+    // The accused denying something else at the same place.
+    const landing = claim('c:c0', 'as baseless the story that its troops landed at Orvik', 'denies', 'bel', ['tarv']);
+    expect(groupClaims([charge, landing])).toEqual([]);
   });
 });
