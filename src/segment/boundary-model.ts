@@ -142,6 +142,17 @@ export interface BoundaryModelFile {
   keep: BoundaryScorer;
   /** Read on cuts the model alone took: undone under `threshold` (chosen by cross-validation; 0: never). */
   veto: BoundaryScorer;
+  /**
+   * The provisional floor chosen with the two thresholds: a line at this headline probability (under the cut
+   * threshold) is a provisional headline, which the keep scorer reviews. Absent: the line model's own
+   * (`LineModelFile.cut.candidateMin`).
+   */
+  candidateMin?: number;
+  /**
+   * Whether a line laid out as a headline (`layoutCandidate` in the segmenter) is a provisional headline whatever its
+   * headline probability: true when the scorers were trained and chosen with such candidates.
+   */
+  layoutCandidates?: boolean;
   provenance: Record<string, unknown>;
 }
 
@@ -154,12 +165,16 @@ function probability(s: BoundaryScorer, x: readonly number[]): number {
 export class BoundaryModel {
   readonly keep: BoundaryScorer;
   readonly veto: BoundaryScorer;
+  readonly candidateMin: number | null;
+  readonly layoutCandidates: boolean;
 
   constructor(file: BoundaryModelFile) {
     if (file.format !== 1 || file.features.join() !== CANDIDATE_FEATURES.join())
       throw new Error('boundary model: features differ from this build');
     this.keep = file.keep;
     this.veto = file.veto;
+    this.candidateMin = file.candidateMin ?? null;
+    this.layoutCandidates = file.layoutCandidates === true;
   }
 
   /** The probability that a candidate is a headline, by the scorer of its kind. */
