@@ -36,7 +36,8 @@ import { DEFAULT_TRAIN, examplesOf, type TrainOptions, train } from './train-lin
  * `-- --fold-cache DIR`: keep the fold line models in DIR (training is deterministic), and each fold's candidates
  * beside them (clear DIR when the features, the data, the dumps or the segmenter change).
  * `-- --keeps 0.7,0.8 --vetoes 0.6 --floors 0.35 --layout-floors 0.35`: another grid (e.g. one setting, to time it;
- * an empty `--layout-floors ''` leaves the layout rule out).
+ * an empty `--layout-floors ''` leaves the layout rule out); `--collect-floor 0.2`: collect candidates from that floor
+ * whatever the grid (so that parts of one grid run side by side share them); `--out FILE`: write an adopted model there.
  */
 const listArg = (name: string, dflt: number[]): number[] => {
   const at = process.argv.indexOf(`--${name}`);
@@ -75,7 +76,10 @@ const current = {
   floor: committedBoundary?.candidateMin ?? cutOf.candidateMin ?? 0.35,
   layout: committedBoundary?.layoutCandidates === true,
 };
-const lowestFloor = Math.min(...FLOORS, current.floor);
+const lowestFloor = Math.min(...FLOORS, ...LAYOUT_FLOORS, ...listArg('collect-floor', []), current.floor);
+/** Where an adopted model is written (`--out FILE`, e.g. when parts of the grid run side by side). */
+const outAt = process.argv.indexOf('--out');
+const outPath = outAt >= 0 ? process.argv[outAt + 1]! : BOUNDARY_MODEL_PATH;
 const cacheAt = process.argv.indexOf('--fold-cache');
 const cacheDir = cacheAt >= 0 ? (process.argv[cacheAt + 1] ?? null) : null;
 
@@ -317,8 +321,8 @@ if (adopted) {
       tried,
     },
   });
-  writeFileSync(BOUNDARY_MODEL_PATH, `${JSON.stringify(file, null, 1)}\n`);
-  console.log(`→ ${BOUNDARY_MODEL_PATH}`);
+  writeFileSync(outPath, `${JSON.stringify(file, null, 1)}\n`);
+  console.log(`→ ${outPath}`);
   for (const kind of ['keep', 'veto'] as const)
     console.log(`${kind}: ${CANDIDATE_FEATURES.map((n, i) => `${n} ${weights[kind][i]}`).join(', ')}`);
 }
