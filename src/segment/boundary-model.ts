@@ -153,6 +153,11 @@ export interface BoundaryModelFile {
    * headline probability: true when the scorers were trained and chosen with such candidates.
    */
   layoutCandidates?: boolean;
+  /**
+   * Read on provisional headlines that only the layout rule let in (under the floor), when present: the cut stands at
+   * `threshold` or more; else the keep scorer reads them.
+   */
+  layoutKeep?: BoundaryScorer;
   provenance: Record<string, unknown>;
 }
 
@@ -167,6 +172,7 @@ export class BoundaryModel {
   readonly veto: BoundaryScorer;
   readonly candidateMin: number | null;
   readonly layoutCandidates: boolean;
+  readonly layoutKeep: BoundaryScorer | null;
 
   constructor(file: BoundaryModelFile) {
     if (file.format !== 1 || file.features.join() !== CANDIDATE_FEATURES.join())
@@ -175,6 +181,7 @@ export class BoundaryModel {
     this.veto = file.veto;
     this.candidateMin = file.candidateMin ?? null;
     this.layoutCandidates = file.layoutCandidates === true;
+    this.layoutKeep = file.layoutKeep ?? null;
   }
 
   /** The probability that a candidate is a headline, by the scorer of its kind. */
@@ -182,9 +189,10 @@ export class BoundaryModel {
     return probability(learnedCut ? this.veto : this.keep, x);
   }
 
-  /** Whether a provisional headline's cut stands. */
-  keeps(x: readonly number[]): boolean {
-    return this.keep.threshold <= 1 && probability(this.keep, x) >= this.keep.threshold;
+  /** Whether a provisional headline's cut stands (`laidOut`: one only the layout rule let in). */
+  keeps(x: readonly number[], laidOut = false): boolean {
+    const s = laidOut && this.layoutKeep ? this.layoutKeep : this.keep;
+    return s.threshold <= 1 && probability(s, x) >= s.threshold;
   }
 
   /** Whether a cut the model alone took is undone. */

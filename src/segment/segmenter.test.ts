@@ -665,7 +665,9 @@ describe('the second look at an uncertain boundary', () => {
     // headline-worded line over a short line (no lead under it).
     expect(await count('It reopened after two years of work.')).toBe(2);
     expect(await count('The mayor said the work had cost more than planned.')).toBe(2);
-    expect(await count('Kessing library reopens after two-year renovation.', true, ['Sundays too.', '', ...LIBRARY])).toBe(2);
+    expect(
+      await count('Kessing library reopens after two-year renovation.', true, ['Sundays too.', '', ...LIBRARY]),
+    ).toBe(2);
   });
 
   it('a cut the line model alone took is undone when the second look vetoes it, kept otherwise', async () => {

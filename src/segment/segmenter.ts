@@ -640,7 +640,7 @@ export async function* segmentDump(
     });
     options.onCandidate?.(x, b.titleLine, b.reviewed, b.laidOut);
     if (!boundary) return b.reviewed;
-    return b.reviewed ? !boundary.vetoes(x) : boundary.keeps(x);
+    return b.reviewed ? !boundary.vetoes(x) : boundary.keeps(x, b.laidOut && b.titleScores.headline < candidateMin);
   };
 
   for (;;) {

@@ -41,13 +41,23 @@ import { DEFAULT_TRAIN, examplesOf, type TrainOptions, train } from './train-lin
  */
 const listArg = (name: string, dflt: number[]): number[] => {
   const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1]!.split(',').filter((x) => x !== '').map(Number) : dflt;
+  return at >= 0
+    ? process.argv[at + 1]!.split(',')
+        .filter((x) => x !== '')
+        .map(Number)
+    : dflt;
 };
 const KEEPS = listArg('keeps', [0.6, 0.7, 0.8]);
 const VETOES = listArg('vetoes', [0.5, 0.6, 0.7]);
 const FLOORS = listArg('floors', [0.2, 0.35]);
 /** The layout rule (`layoutCandidates`): off, on (each with the keep × veto grid at the floors of `LAYOUT_FLOORS`). */
 const LAYOUT_FLOORS = listArg('layout-floors', [0.35]);
+/**
+ * `--layout-keeps 0.6,0.8`: with the layout rule, a scorer of its own reads the candidates only the rule let in (under
+ * the floor), at each of these thresholds; without the option the keep scorer reads them too.
+ */
+const LAYOUT_KEEPS: Array<number | null> = listArg('layout-keeps', []);
+if (LAYOUT_KEEPS.length === 0) LAYOUT_KEEPS.push(null);
 /** Further pastings of each fold's articles whose candidates only train (the scorer has few of them otherwise). */
 const EXTRA_SEEDS = [5000, 7000];
 const FOLDS = 3;
@@ -153,12 +163,7 @@ for (let f = 0; f < FOLDS; f++) {
   folds.push({ model, held, candidates });
 }
 
-async function foldCount(
-  f: number,
-  boundary: BoundaryModel | null,
-  floor: number,
-  layout: boolean,
-): Promise<CutCount> {
+async function foldCount(f: number, boundary: BoundaryModel | null, floor: number, layout: boolean): Promise<CutCount> {
   const sum: CutCount = { gold: 0, predicted: 0, found: 0, strict: 0 };
   for (const d of folds[f]!.held) {
     const c = await countDump(d, {
@@ -186,11 +191,12 @@ const line = (label: string, c: CutCount): string =>
   `${label}: found ${c.found}/${c.gold}, extra ${c.predicted - c.found}, strict ${c.strict}, cost ${cutCost(c)}`;
 
 const fileOf = (
-  weights: { keep: number[]; veto: number[] },
+  weights: Weights,
   threshold: number,
   veto: number,
   floor: number,
   layout: boolean,
+  layoutKeep: number | null,
   provenance: Record<string, unknown> = {},
 ): BoundaryModelFile => ({
   format: 1,
@@ -199,10 +205,32 @@ const fileOf = (
   veto: { weights: weights.veto, threshold: veto },
   candidateMin: floor,
   layoutCandidates: layout,
+  ...(layoutKeep !== null && weights.layoutKeep
+    ? { layoutKeep: { weights: weights.layoutKeep, threshold: layoutKeep } }
+    : {}),
   provenance,
 });
+interface Weights {
+  keep: number[];
+  veto: number[];
+  layoutKeep?: number[];
+}
+/** Candidates only the layout rule let in at `floor`: provisional headlines under it that the rule takes. */
+const onlyLaidOut = (cs: readonly Candidate[], floor: number): Candidate[] =>
+  cs.filter((c) => !c.learnedCut && c.laidOut && headlineOf(c) < floor - 1e-9);
+/** The two scorers at `floor` without the layout rule, and a third on the candidates only the rule let in. */
+const trainWithLayout = (cs: readonly Candidate[], floor: number): Weights => {
+  const xs = onlyLaidOut(cs, floor);
+  return {
+    ...trainBoth(atFloor(cs, floor, false)),
+    layoutKeep: trainBoundary(
+      xs.map((c) => c.x),
+      xs.map((c) => c.y),
+    ),
+  };
+};
 /** The two scorers trained on candidates: provisional headlines (keep) and cuts the model alone took (veto). */
-const trainBoth = (cs: readonly Candidate[]): { keep: number[]; veto: number[] } => {
+const trainBoth = (cs: readonly Candidate[]): Weights => {
   const of = (cut: boolean) => cs.filter((c) => c.learnedCut === cut);
   const trainOn = (xs: Candidate[]) =>
     trainBoundary(
@@ -217,6 +245,7 @@ interface Tried {
   veto: number;
   floor: number;
   layout: boolean;
+  layoutKeep: number | null;
   found: number;
   extra: number;
   strict: number;
@@ -225,18 +254,29 @@ interface Tried {
   folds: number[];
 }
 const tried: Tried[] = [];
-async function tryOne(threshold: number, veto: number, floor: number, layout: boolean): Promise<Tried> {
+async function tryOne(
+  threshold: number,
+  veto: number,
+  floor: number,
+  layout: boolean,
+  layoutKeep: number | null = null,
+): Promise<Tried> {
   const already = tried.find(
-    (t) => t.threshold === threshold && t.veto === veto && t.floor === floor && t.layout === layout,
+    (t) =>
+      t.threshold === threshold &&
+      t.veto === veto &&
+      t.floor === floor &&
+      t.layout === layout &&
+      t.layoutKeep === layoutKeep,
   );
   if (already) return already;
-  const weights = weightsAt(floor, layout);
+  const weights = weightsAt(floor, layout, layoutKeep !== null);
   let c = zero();
   const perFold: number[] = [];
   for (let f = 0; f < FOLDS; f++) {
     const one = await foldCount(
       f,
-      new BoundaryModel(fileOf(weights[f]!, threshold, veto, floor, layout)),
+      new BoundaryModel(fileOf(weights[f]!, threshold, veto, floor, layout, layoutKeep)),
       floor,
       layout,
     );
@@ -244,13 +284,14 @@ async function tryOne(threshold: number, veto: number, floor: number, layout: bo
     c = add(c, one);
   }
   console.log(
-    `${line(`cv: keep ≥ ${threshold}, veto < ${veto}, floor ${floor}, layout rule ${layout ? 'on' : 'off'}`, c)} (folds ${perFold.join(' / ')}; ${elapsed()})`,
+    `${line(`cv: keep ≥ ${threshold}, veto < ${veto}, floor ${floor}, layout rule ${layout ? (layoutKeep === null ? 'on' : `on, own scorer ≥ ${layoutKeep}`) : 'off'}`, c)} (folds ${perFold.join(' / ')}; ${elapsed()})`,
   );
   const t = {
     threshold,
     veto,
     floor,
     layout,
+    layoutKeep,
     found: c.found,
     extra: c.predicted - c.found,
     strict: c.strict,
@@ -260,21 +301,19 @@ async function tryOne(threshold: number, veto: number, floor: number, layout: bo
   tried.push(t);
   return t;
 }
-const weightsBySetting = new Map<string, Array<{ keep: number[]; veto: number[] }>>();
-/** Each fold's scorers, trained on the other folds' candidates the setting lets in (`atFloor`). */
-function weightsAt(floor: number, layout: boolean): Array<{ keep: number[]; veto: number[] }> {
-  const key = `${floor}/${layout}`;
+const weightsBySetting = new Map<string, Weights[]>();
+/**
+ * Each fold's scorers, trained on the other folds' candidates the setting lets in (`atFloor`); with `own`, the
+ * candidates only the layout rule let in train a scorer of their own.
+ */
+function weightsAt(floor: number, layout: boolean, own: boolean): Weights[] {
+  const key = `${floor}/${layout}/${own}`;
   let w = weightsBySetting.get(key);
   if (!w) {
-    w = folds.map((_, f) =>
-      trainBoth(
-        atFloor(
-          folds.filter((_, g) => g !== f).flatMap((g) => g.candidates),
-          floor,
-          layout,
-        ),
-      ),
-    );
+    w = folds.map((_, f) => {
+      const rest = folds.filter((_, g) => g !== f).flatMap((g) => g.candidates);
+      return own ? trainWithLayout(rest, floor) : trainBoth(atFloor(rest, floor, layout));
+    });
     weightsBySetting.set(key, w);
   }
   return w;
@@ -283,10 +322,10 @@ function weightsAt(floor: number, layout: boolean): Array<{ keep: number[]; veto
 // The current setting first (the reference), then the whole grid: without the layout rule at every floor, with it at
 // the floors of `LAYOUT_FLOORS`.
 const reference = await tryOne(current.keep, current.veto, current.floor, current.layout);
-for (const floor of FLOORS)
-  for (const veto of VETOES) for (const keep of KEEPS) await tryOne(keep, veto, floor, false);
+for (const floor of FLOORS) for (const veto of VETOES) for (const keep of KEEPS) await tryOne(keep, veto, floor, false);
 for (const floor of LAYOUT_FLOORS)
-  for (const veto of VETOES) for (const keep of KEEPS) await tryOne(keep, veto, floor, true);
+  for (const veto of VETOES)
+    for (const keep of KEEPS) for (const lk of LAYOUT_KEEPS) await tryOne(keep, veto, floor, true, lk);
 // Lowest cost; ties to fewer cuts: the higher keep threshold, the lower veto, the higher floor, no layout rule.
 const fewerCuts = (a: Tried, b: Tried): number =>
   b.threshold - a.threshold || a.veto - b.veto || b.floor - a.floor || Number(a.layout) - Number(b.layout);
@@ -298,7 +337,7 @@ const noise = Math.sqrt(FOLDS) * sd;
 const gain = reference.cost - best.cost;
 const adopted = best !== reference && gain > noise;
 console.log(
-  `best setting: keep ≥ ${best.threshold}, veto < ${best.veto}, floor ${best.floor}, layout rule ${best.layout ? 'on' : 'off'}: cost ${best.cost} against ${reference.cost} now (per-fold differences ${diffs.join(' / ')}, noise ${noise.toFixed(1)}); ${adopted ? 'adopted' : 'not adopted'}`,
+  `best setting: keep ≥ ${best.threshold}, veto < ${best.veto}, floor ${best.floor}, layout rule ${best.layout ? 'on' : 'off'}${best.layoutKeep !== null ? ` (own scorer ≥ ${best.layoutKeep})` : ''}: cost ${best.cost} against ${reference.cost} now (per-fold differences ${diffs.join(' / ')}, noise ${noise.toFixed(1)}); ${adopted ? 'adopted' : 'not adopted'}`,
 );
 if (adopted) {
   const every = atFloor(
@@ -306,8 +345,9 @@ if (adopted) {
     best.floor,
     best.layout,
   );
-  const weights = trainBoth(every);
-  const file = fileOf(weights, best.threshold, best.veto, best.floor, best.layout, {
+  const all = folds.flatMap((f) => f.candidates);
+  const weights = best.layoutKeep !== null ? trainWithLayout(all, best.floor) : trainBoth(every);
+  const file = fileOf(weights, best.threshold, best.veto, best.floor, best.layout, best.layoutKeep, {
     trainedBy: 'npm run train:boundaries',
     data: 'provisional headlines and cuts by the model alone met by each fold line model on held-out dumps of its fold (train split only)',
     candidates: every.length,
