@@ -170,18 +170,18 @@ function probability(s: BoundaryScorer, x: readonly number[]): number {
 export class BoundaryModel {
   readonly keep: BoundaryScorer;
   readonly veto: BoundaryScorer;
-  readonly candidateMin: number | null;
+  readonly candidateMin: number | undefined;
   readonly layoutCandidates: boolean;
-  readonly layoutKeep: BoundaryScorer | null;
+  readonly layoutKeep: BoundaryScorer | undefined;
 
   constructor(file: BoundaryModelFile) {
     if (file.format !== 1 || file.features.join() !== CANDIDATE_FEATURES.join())
       throw new Error('boundary model: features differ from this build');
     this.keep = file.keep;
     this.veto = file.veto;
-    this.candidateMin = file.candidateMin ?? null;
+    this.candidateMin = file.candidateMin;
     this.layoutCandidates = file.layoutCandidates === true;
-    this.layoutKeep = file.layoutKeep ?? null;
+    this.layoutKeep = file.layoutKeep;
   }
 
   /** The probability that a candidate is a headline, by the scorer of its kind. */
