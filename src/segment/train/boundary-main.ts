@@ -53,10 +53,10 @@ const FLOORS = listArg('floors', [0.2, 0.35]);
 /** The layout rule (`layoutCandidates`): off, on (each with the keep × veto grid at the floors of `LAYOUT_FLOORS`). */
 const LAYOUT_FLOORS = listArg('layout-floors', [0.35]);
 /**
- * `--layout-keeps 0.6,0.8`: with the layout rule, a scorer of its own reads the candidates only the rule let in (under
- * the floor), at each of these thresholds; without the option the keep scorer reads them too.
+ * `--layout-keeps 0.5,0.7,0.9` (the default): with the layout rule, a scorer of its own reads the candidates only the
+ * rule let in (under the floor), at each of these thresholds; an empty list: the keep scorer reads them too.
  */
-const LAYOUT_KEEPS: Array<number | null> = listArg('layout-keeps', []);
+const LAYOUT_KEEPS: Array<number | null> = listArg('layout-keeps', [0.5, 0.7, 0.9]);
 if (LAYOUT_KEEPS.length === 0) LAYOUT_KEEPS.push(null);
 /** Further pastings of each fold's articles whose candidates only train (the scorer has few of them otherwise). */
 const EXTRA_SEEDS = [5000, 7000];
@@ -85,6 +85,7 @@ const current = {
   veto: committedBoundary?.veto.threshold ?? 0.6,
   floor: committedBoundary?.candidateMin ?? cutOf.candidateMin ?? 0.35,
   layout: committedBoundary?.layoutCandidates === true,
+  layoutKeep: committedBoundary?.layoutKeep?.threshold ?? null,
 };
 const lowestFloor = Math.min(...FLOORS, ...LAYOUT_FLOORS, ...listArg('collect-floor', []), current.floor);
 /** Where an adopted model is written (`--out FILE`, e.g. when parts of the grid run side by side). */
@@ -321,7 +322,7 @@ function weightsAt(floor: number, layout: boolean, own: boolean): Weights[] {
 
 // The current setting first (the reference), then the whole grid: without the layout rule at every floor, with it at
 // the floors of `LAYOUT_FLOORS`.
-const reference = await tryOne(current.keep, current.veto, current.floor, current.layout);
+const reference = await tryOne(current.keep, current.veto, current.floor, current.layout, current.layoutKeep);
 for (const floor of FLOORS) for (const veto of VETOES) for (const keep of KEEPS) await tryOne(keep, veto, floor, false);
 for (const floor of LAYOUT_FLOORS)
   for (const veto of VETOES)
