@@ -112,6 +112,28 @@ describe('boundary scorer', () => {
     ).toBe(false);
   });
 
+  it('reads a candidate only the layout rule let in by its own scorer when the file has one', () => {
+    const bias = (b: number) => [b, ...new Array(CANDIDATE_FEATURES.length - 1).fill(0)];
+    const file = {
+      format: 1 as const,
+      features: [...CANDIDATE_FEATURES],
+      keep: { weights: bias(3), threshold: 0.5 },
+      veto: { weights: bias(3), threshold: 0.5 },
+      provenance: {},
+    };
+    const x = bias(1);
+    const own = new BoundaryModel({
+      ...file,
+      layoutCandidates: true,
+      layoutKeep: { weights: bias(-3), threshold: 0.5 },
+    });
+    expect(own.keeps(x, true)).toBe(false);
+    // Counterparts: a provisional headline over the floor is read by the keep scorer; without a scorer of their own,
+    // laid-out candidates are too.
+    expect(own.keeps(x, false)).toBe(true);
+    expect(new BoundaryModel(file).keeps(x, true)).toBe(true);
+  });
+
   it('refuses a model file whose features differ from this build', () => {
     expect(
       () =>

@@ -142,6 +142,22 @@ export interface BoundaryModelFile {
   keep: BoundaryScorer;
   /** Read on cuts the model alone took: undone under `threshold` (chosen by cross-validation; 0: never). */
   veto: BoundaryScorer;
+  /**
+   * The provisional floor chosen with the two thresholds: a line at this headline probability (under the cut
+   * threshold) is a provisional headline, which the keep scorer reviews. Absent: the line model's own
+   * (`LineModelFile.cut.candidateMin`).
+   */
+  candidateMin?: number;
+  /**
+   * Whether a line laid out as a headline (`layoutCandidate` in the segmenter) is a provisional headline whatever its
+   * headline probability: true when the scorers were trained and chosen with such candidates.
+   */
+  layoutCandidates?: boolean;
+  /**
+   * Read on provisional headlines that only the layout rule let in (under the floor), when present: the cut stands at
+   * `threshold` or more; else the keep scorer reads them.
+   */
+  layoutKeep?: BoundaryScorer;
   provenance: Record<string, unknown>;
 }
 
@@ -154,12 +170,18 @@ function probability(s: BoundaryScorer, x: readonly number[]): number {
 export class BoundaryModel {
   readonly keep: BoundaryScorer;
   readonly veto: BoundaryScorer;
+  readonly candidateMin: number | undefined;
+  readonly layoutCandidates: boolean;
+  readonly layoutKeep: BoundaryScorer | undefined;
 
   constructor(file: BoundaryModelFile) {
     if (file.format !== 1 || file.features.join() !== CANDIDATE_FEATURES.join())
       throw new Error('boundary model: features differ from this build');
     this.keep = file.keep;
     this.veto = file.veto;
+    this.candidateMin = file.candidateMin;
+    this.layoutCandidates = file.layoutCandidates === true;
+    this.layoutKeep = file.layoutKeep;
   }
 
   /** The probability that a candidate is a headline, by the scorer of its kind. */
@@ -167,9 +189,10 @@ export class BoundaryModel {
     return probability(learnedCut ? this.veto : this.keep, x);
   }
 
-  /** Whether a provisional headline's cut stands. */
-  keeps(x: readonly number[]): boolean {
-    return this.keep.threshold <= 1 && probability(this.keep, x) >= this.keep.threshold;
+  /** Whether a provisional headline's cut stands (`laidOut`: one only the layout rule let in). */
+  keeps(x: readonly number[], laidOut = false): boolean {
+    const s = laidOut && this.layoutKeep ? this.layoutKeep : this.keep;
+    return s.threshold <= 1 && probability(s, x) >= s.threshold;
   }
 
   /** Whether a cut the model alone took is undone. */

@@ -644,6 +644,32 @@ describe('the second look at an uncertain boundary', () => {
     expect(same[1]!.text).toContain(headline);
   });
 
+  it('a line laid out and worded as a headline is a candidate whatever the line model reads, prose is not', async () => {
+    // Thresholds no probability reaches: only the layout rule can make a candidate, which a keep-all scorer keeps.
+    const layoutOnly = (layoutCandidates: boolean) => ({
+      headlineMin: 0.999,
+      ruleBackedMin: 0.999,
+      candidateMin: 0.999,
+      boundary: alike(true, false),
+      layoutCandidates,
+    });
+    const count = async (headline: string, layoutCandidates = true, lead = LIBRARY) =>
+      (await segmentText([...HARBOUR, ...ORCHARD, headline, '', ...lead].join('\n'), 't', layoutOnly(layoutCandidates)))
+        .length;
+    // Headlinese ending in a period (present tense, no pronoun, nothing pointing back) and title case: cut.
+    expect(await count('Kessing library reopens after two-year renovation.')).toBe(3);
+    expect(await count('Kessing Library Reopens After Two Years.')).toBe(3);
+    // The rule off: no candidate (nor is the orchard story's headline, which the rule takes too).
+    expect(await count('Kessing library reopens after two-year renovation.', false)).toBe(1);
+    // Counterparts: a one-sentence paragraph of prose (a pronoun pointing back, a past tense) is no candidate, nor is a
+    // headline-worded line over a short line (no lead under it).
+    expect(await count('It reopened after two years of work.')).toBe(2);
+    expect(await count('The mayor said the work had cost more than planned.')).toBe(2);
+    expect(
+      await count('Kessing library reopens after two-year renovation.', true, ['Sundays too.', '', ...LIBRARY]),
+    ).toBe(2);
+  });
+
   it('a cut the line model alone took is undone when the second look vetoes it, kept otherwise', async () => {
     const text = dump('Kessing Library Reopens After Two Years.');
     expect(await titles(text, alike(false, false))).toHaveLength(3);

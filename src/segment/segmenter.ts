@@ -166,6 +166,11 @@ class ArticleBuilder {
    * the paragraph under it (`standsAfterAll`) finds it very unlikely.
    */
   reviewed = false;
+  /**
+   * A provisional headline the layout rule takes (`layoutCandidate`): asked of lines under the provisional floor (the
+   * rule made them provisional) and, in training (`onCandidate`), of every provisional headline.
+   */
+  laidOut = false;
   heldConfidence = 1;
 
   /** Content-word stems of the headline and paragraphs (`addStems`), read by the line classifier. */
@@ -402,10 +407,34 @@ export interface SegmentOptions {
    */
   boundary?: BoundaryModel | null;
   /**
-   * Training only: called with the features and line of each provisional headline and each cut the model alone took
-   * (`learnedCut`), when the paragraph under it arrives.
+   * Whether a line laid out as a headline (see `layoutCandidate`) under the provisional floor is a provisional headline
+   * all the same; else the boundary scorer's setting (`BoundaryModel.layoutCandidates`).
    */
-  onCandidate?: (features: number[], headlineLine: string, learnedCut: boolean) => void;
+  layoutCandidates?: boolean;
+  /**
+   * Training only: called with the features and line of each provisional headline and each cut the model alone took
+   * (`learnedCut`), when the paragraph under it arrives; `laidOut`: a provisional headline the layout rule takes.
+   */
+  onCandidate?: (features: number[], headlineLine: string, learnedCut: boolean, laidOut: boolean) => void;
+}
+
+/** The words a line laid out as a headline may have (a lead's first sentence runs longer). */
+const LAYOUT_MAX_WORDS = 20;
+/** The words the paragraph under it needs: a lead, not a second short line. */
+const LEAD_MIN_WORDS = 15;
+/** Attributes of prose that headline writing drops (`ownAttributes`): see `headlineWording`. */
+const PROSE_SIGNS = new Set(['fa', 'said', 'pastaux', 'ed1', 'ed2', 'pron1', 'pron2', 'nt', 'R:signoff']);
+
+/**
+ * A line worded as a headline, read from its attributes: in title case (which running prose never is), or in
+ * headlinese — no first word pointing back to what came before, no pronoun of its own voice, no past tense or past
+ * auxiliary, no contraction, no reported speech in the past tense (a headline writes "says" and the present tense
+ * for what happened), no sign-off.
+ */
+function headlineWording(own: readonly string[]): boolean {
+  if (own.includes('tc1') || own.includes('tc.75')) return true;
+  for (const a of own) if (PROSE_SIGNS.has(a)) return false;
+  return true;
 }
 
 /**
@@ -508,8 +537,15 @@ export async function* segmentDump(
   const model = options.model === undefined ? lineModel() : options.model;
   const headlineMin = options.headlineMin ?? model?.cut?.headlineMin ?? HEADLINE_MIN;
   const ruleBackedMin = options.ruleBackedMin ?? model?.cut?.ruleBackedMin ?? RULE_BACKED_MIN;
-  const candidateMin = Math.min(headlineMin, options.candidateMin ?? model?.cut?.candidateMin ?? CANDIDATE_MIN);
   const boundary = options.boundary === undefined ? (model ? boundaryModel() : null) : options.boundary;
+  // The provisional floor goes with the scorer that reviews what it lets in (chosen with it), else the line model's.
+  const candidateMin = Math.min(
+    headlineMin,
+    options.candidateMin ?? boundary?.candidateMin ?? model?.cut?.candidateMin ?? CANDIDATE_MIN,
+  );
+  const layoutCandidates =
+    (boundary !== null || options.onCandidate !== undefined) &&
+    (options.layoutCandidates ?? boundary?.layoutCandidates ?? false);
   const labelIndex = (label: string): number => (model ? model.indexOf(label) : -1);
   const labelAt = {
     headline: labelIndex('headline'),
@@ -602,9 +638,9 @@ export async function* segmentDump(
       runningParagraphs: before.bodyParagraphs,
       bylineOrStamp: b.authors.length > 0 || b.stamps.length > 0,
     });
-    options.onCandidate?.(x, b.titleLine, b.reviewed);
+    options.onCandidate?.(x, b.titleLine, b.reviewed, b.laidOut);
     if (!boundary) return b.reviewed;
-    return b.reviewed ? !boundary.vetoes(x) : boundary.keeps(x);
+    return b.reviewed ? !boundary.vetoes(x) : boundary.keeps(x, b.laidOut && b.titleScores.headline < candidateMin);
   };
 
   for (;;) {
@@ -802,6 +838,20 @@ export async function* segmentDump(
       if (SPEAKER_TURN.test(text) || startsWithTimestamp(text) || parseByline(text)) return false;
       return b.openingKeys.includes(paragraphKey(next.text)) && isHeadlineShaped(text.replace(/(?<!\.)\.$/, ''));
     };
+    // How news is laid out, for a headline the line model reads as prose (one ending in a period, over a lead in the
+    // words of the article before): a line standing alone, worded as a headline (`headlineWording`), of a headline's
+    // shape and length (a final period allowed), after two paragraphs or more of the running article, right over a
+    // paragraph of a lead's length. A provisional headline whatever the line model says: the second look reads the
+    // paragraph under it. Not a speaker's turn, a time stamp, a byline or a reporting credit.
+    const layoutCandidate = (): boolean => {
+      if (!layoutCandidates || !u.blankBefore || b.bodyParagraphs < 2) return false;
+      if (words < 3 || words > LAYOUT_MAX_WORDS) return false;
+      const next = window[0];
+      if (!next?.blankBefore || wordCount(next.text, LEAD_MIN_WORDS) < LEAD_MIN_WORDS) return false;
+      if (SPEAKER_TURN.test(text) || startsWithTimestamp(text) || isReportingCredit(text) || parseByline(text))
+        return false;
+      return headlineWording((known ?? own(view)).own) && isHeadlineShaped(text.replace(/(?<!\.)\.$/, ''));
+    };
     // A line over a credit line is that picture's caption, unless the model reads it as the next article's headline
     // (a picture between a headline and its lead, its caption left out, shows only its credit) or, when a blank line
     // parts them, as more body than caption (a paragraph over a credit whose caption was lost; a caption and its
@@ -870,6 +920,7 @@ export async function* segmentDump(
       b.titleScores = learned;
       b.provisional = false;
       b.reviewed = false;
+      b.laidOut = false;
       b.addTitleStems(text);
       previousText = text;
       continue;
@@ -899,7 +950,8 @@ export async function* segmentDump(
           (learned.headline >= candidateMin ||
             (learned.headline >= ruleBackedMin && ruled()) ||
             headlineOverDateline() ||
-            restartsStory()) &&
+            restartsStory() ||
+            layoutCandidate()) &&
           !isReportingCredit(text)
         : ruled() || restartsStory();
       // Under the cut threshold, and taken by neither rule: provisional (see `undoProvisional`).
@@ -936,6 +988,8 @@ export async function* segmentDump(
         cur.titleScores = learned;
         cur.provisional = provisional;
         cur.reviewed = reviewed;
+        cur.laidOut =
+          provisional && (learned!.headline < candidateMin || (options.onCandidate !== undefined && layoutCandidate()));
         cur.heldConfidence = before;
         previousText = text;
         continue;

@@ -22,19 +22,42 @@ import { DEFAULT_TRAIN, examplesOf, type TrainOptions, train } from './train-lin
  *
  * Three folds by train article, as `npm run train:lines` makes them: each fold's line model is trained on dumps of the
  * other two folds (the committed model's options), then segments dumps of its own fold's articles with every
- * provisional cut undone, and each provisional headline met is a candidate, labelled by whether the line is a gold
- * headline of the dump. Each fold's scorer is trained on the other folds' candidates and segments its own fold's
- * dumps at each threshold of `THRESHOLDS`; the errors are counted as the cut cross-validation counts them (missed
- * articles + `EXTRA_WEIGHT` × extra ones). The adoption rule was fixed before the first run: adopted when the best
- * threshold's cost is at least 1% under the cost without the scorer and extra articles do not rise; the final scorer
- * is then trained on all candidates. The tune and check splits are never read here.
+ * provisional cut undone, the provisional floor at the lowest of `FLOORS` and the layout rule on (`layoutCandidates`:
+ * a line laid out and worded as a headline is provisional whatever its probability), and each provisional headline
+ * and each cut the model alone took is a candidate, labelled by whether the line is a gold headline of the dump. For
+ * each floor and layout setting, each fold's scorers are trained on the other folds' candidates that setting lets in
+ * and segment its own fold's dumps at every keep × veto setting of the grid; the errors are counted as the cut
+ * cross-validation counts them (missed articles + `EXTRA_WEIGHT` × extra ones).
+ * Adoption, fixed before the run: the setting with the lowest cost is adopted when it is under the current setting's
+ * (the committed file's thresholds, floor and layout setting) by more than the fold-to-fold noise — √3 × the standard
+ * deviation over the three folds of the per-fold cost difference (best − current), the spread of a sum of three
+ * fold differences; ties to fewer cuts (higher keep, lower veto, higher floor, no layout rule). The final scorers are then trained on
+ * all candidates at or over the chosen floor. The tune and check splits are never read here.
  * `-- --fold-cache DIR`: keep the fold line models in DIR (training is deterministic), and each fold's candidates
  * beside them (clear DIR when the features, the data, the dumps or the segmenter change).
+ * `-- --keeps 0.7,0.8 --vetoes 0.6 --floors 0.35 --layout-floors 0.35`: another grid (e.g. one setting, to time it;
+ * an empty `--layout-floors ''` leaves the layout rule out); `--collect-floor 0.2`: collect candidates from that floor
+ * whatever the grid (so that parts of one grid run side by side share them); `--out FILE`: write an adopted model there.
  */
-const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9];
-const VETOES = [0.2, 0.3, 0.4, 0.5, 0.6];
-/** A keep threshold no probability reaches: every provisional cut undone. */
-const NEVER = 2;
+const listArg = (name: string, dflt: number[]): number[] => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0
+    ? process.argv[at + 1]!.split(',')
+        .filter((x) => x !== '')
+        .map(Number)
+    : dflt;
+};
+const KEEPS = listArg('keeps', [0.6, 0.7, 0.8]);
+const VETOES = listArg('vetoes', [0.5, 0.6, 0.7]);
+const FLOORS = listArg('floors', [0.2, 0.35]);
+/** The layout rule (`layoutCandidates`): off, on (each with the keep × veto grid at the floors of `LAYOUT_FLOORS`). */
+const LAYOUT_FLOORS = listArg('layout-floors', [0.35]);
+/**
+ * `--layout-keeps 0.5,0.7,0.9` (the default): with the layout rule, a scorer of its own reads the candidates only the
+ * rule let in (under the floor), at each of these thresholds; an empty list: the keep scorer reads them too.
+ */
+const LAYOUT_KEEPS: Array<number | null> = listArg('layout-keeps', [0.5, 0.7, 0.9]);
+if (LAYOUT_KEEPS.length === 0) LAYOUT_KEEPS.push(null);
 /** Further pastings of each fold's articles whose candidates only train (the scorer has few of them otherwise). */
 const EXTRA_SEEDS = [5000, 7000];
 const FOLDS = 3;
@@ -53,6 +76,21 @@ const cutOf = {
   ruleBackedMin: committed.cut?.ruleBackedMin,
   candidateMin: committed.cut?.candidateMin,
 };
+const committedBoundary = existsSync(BOUNDARY_MODEL_PATH)
+  ? (JSON.parse(readFileSync(BOUNDARY_MODEL_PATH, 'utf8')) as BoundaryModelFile)
+  : null;
+/** The setting in use: the committed scorers' thresholds and floor. */
+const current = {
+  keep: committedBoundary?.keep.threshold ?? 0.8,
+  veto: committedBoundary?.veto.threshold ?? 0.6,
+  floor: committedBoundary?.candidateMin ?? cutOf.candidateMin ?? 0.35,
+  layout: committedBoundary?.layoutCandidates === true,
+  layoutKeep: committedBoundary?.layoutKeep?.threshold ?? null,
+};
+const lowestFloor = Math.min(...FLOORS, ...LAYOUT_FLOORS, ...listArg('collect-floor', []), current.floor);
+/** Where an adopted model is written (`--out FILE`, e.g. when parts of the grid run side by side). */
+const outAt = process.argv.indexOf('--out');
+const outPath = outAt >= 0 ? process.argv[outAt + 1]! : BOUNDARY_MODEL_PATH;
 const cacheAt = process.argv.indexOf('--fold-cache');
 const cacheDir = cacheAt >= 0 ? (process.argv[cacheAt + 1] ?? null) : null;
 
@@ -68,8 +106,20 @@ interface Candidate {
   x: number[];
   y: number;
   learnedCut: boolean;
+  /** The layout rule takes the line (`layoutCandidate`). */
+  laidOut: boolean;
 }
+/** The line model's headline probability of a candidate (the feature `headline`). */
+const headlineOf = (c: Candidate): number => c.x[CANDIDATE_FEATURES.indexOf('headline')]!;
+/**
+ * Candidates a setting lets in: every cut the model alone took, provisional headlines at or over the floor, and with
+ * the layout rule those it takes.
+ */
+const atFloor = (cs: readonly Candidate[], floor: number, layout: boolean): Candidate[] =>
+  cs.filter((c) => c.learnedCut || headlineOf(c) >= floor - 1e-9 || (layout && c.laidOut));
 
+const started = Date.now();
+const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const folds: Array<{ model: LineModel; held: Dump[]; candidates: Candidate[] }> = [];
 for (let f = 0; f < FOLDS; f++) {
   const inFold = (_: unknown, i: number) => i % FOLDS === f;
@@ -89,32 +139,41 @@ for (let f = 0; f < FOLDS; f++) {
   const model = new LineModel(file);
   const held = heldDumps(trainArticles.filter(inFold), 1000 + f);
   const candidates: Candidate[] = [];
-  const savedAt = cached ? cached.replace(/\.json$/, '.candidates.json') : null;
+  const savedAt = cached ? cached.replace(/\.json$/, `.candidates-layout-floor${lowestFloor}.json`) : null;
   if (savedAt && existsSync(savedAt)) candidates.push(...(JSON.parse(readFileSync(savedAt, 'utf8')) as Candidate[]));
   const fromDumps = [held, ...EXTRA_SEEDS.map((s) => heldDumps(trainArticles.filter(inFold), s + f))];
   for (const d of candidates.length > 0 ? [] : fromDumps.flat()) {
     const headlines = new Set(d.lines.filter((l) => l.label === 'headline').map((l) => norm(l.text)));
     await segmentText(d.text, 'cv', {
       ...cutOf,
+      candidateMin: lowestFloor,
+      layoutCandidates: true,
       model,
       boundary: null,
-      onCandidate: (x, line, learnedCut) => candidates.push({ x, y: headlines.has(norm(line)) ? 1 : 0, learnedCut }),
+      onCandidate: (x, line, learnedCut, laidOut) =>
+        candidates.push({ x, y: headlines.has(norm(line)) ? 1 : 0, learnedCut, laidOut }),
     });
   }
   if (savedAt && !existsSync(savedAt)) writeFileSync(savedAt, JSON.stringify(candidates));
   for (const cut of [false, true]) {
     const of = candidates.filter((c) => c.learnedCut === cut);
     console.log(
-      `fold ${f}: ${of.length} ${cut ? 'cuts by the model alone' : 'provisional headlines'}, ${of.filter((c) => c.y === 1).length} of them headlines`,
+      `fold ${f}: ${of.length} ${cut ? 'cuts by the model alone' : `provisional headlines (floor ${lowestFloor}, layout rule on; ${of.filter((c) => c.laidOut).length} laid out)`}, ${of.filter((c) => c.y === 1).length} of them headlines (${elapsed()})`,
     );
   }
   folds.push({ model, held, candidates });
 }
 
-async function foldCount(f: number, boundary: BoundaryModel | null): Promise<CutCount> {
+async function foldCount(f: number, boundary: BoundaryModel | null, floor: number, layout: boolean): Promise<CutCount> {
   const sum: CutCount = { gold: 0, predicted: 0, found: 0, strict: 0 };
   for (const d of folds[f]!.held) {
-    const c = await countDump(d, { ...cutOf, model: folds[f]!.model, boundary });
+    const c = await countDump(d, {
+      ...cutOf,
+      candidateMin: floor,
+      layoutCandidates: layout,
+      model: folds[f]!.model,
+      boundary,
+    });
     sum.gold += c.gold;
     sum.predicted += c.predicted;
     sum.found += c.found;
@@ -132,23 +191,47 @@ const zero = (): CutCount => ({ gold: 0, predicted: 0, found: 0, strict: 0 });
 const line = (label: string, c: CutCount): string =>
   `${label}: found ${c.found}/${c.gold}, extra ${c.predicted - c.found}, strict ${c.strict}, cost ${cutCost(c)}`;
 
-let base = zero();
-for (let f = 0; f < FOLDS; f++) base = add(base, await foldCount(f, null));
-console.log(line('cv without the scorer', base));
 const fileOf = (
-  weights: { keep: number[]; veto: number[] },
+  weights: Weights,
   threshold: number,
   veto: number,
+  floor: number,
+  layout: boolean,
+  layoutKeep: number | null,
   provenance: Record<string, unknown> = {},
 ): BoundaryModelFile => ({
   format: 1,
   features: [...CANDIDATE_FEATURES],
   keep: { weights: weights.keep, threshold },
   veto: { weights: weights.veto, threshold: veto },
+  candidateMin: floor,
+  layoutCandidates: layout,
+  ...(layoutKeep !== null && weights.layoutKeep
+    ? { layoutKeep: { weights: weights.layoutKeep, threshold: layoutKeep } }
+    : {}),
   provenance,
 });
+interface Weights {
+  keep: number[];
+  veto: number[];
+  layoutKeep?: number[];
+}
+/** Candidates only the layout rule let in at `floor`: provisional headlines under it that the rule takes. */
+const onlyLaidOut = (cs: readonly Candidate[], floor: number): Candidate[] =>
+  cs.filter((c) => !c.learnedCut && c.laidOut && headlineOf(c) < floor - 1e-9);
+/** The two scorers at `floor` without the layout rule, and a third on the candidates only the rule let in. */
+const trainWithLayout = (cs: readonly Candidate[], floor: number): Weights => {
+  const xs = onlyLaidOut(cs, floor);
+  return {
+    ...trainBoth(atFloor(cs, floor, false)),
+    layoutKeep: trainBoundary(
+      xs.map((c) => c.x),
+      xs.map((c) => c.y),
+    ),
+  };
+};
 /** The two scorers trained on candidates: provisional headlines (keep) and cuts the model alone took (veto). */
-const trainBoth = (cs: readonly Candidate[]): { keep: number[]; veto: number[] } => {
+const trainBoth = (cs: readonly Candidate[]): Weights => {
   const of = (cut: boolean) => cs.filter((c) => c.learnedCut === cut);
   const trainOn = (xs: Candidate[]) =>
     trainBoundary(
@@ -157,51 +240,130 @@ const trainBoth = (cs: readonly Candidate[]): { keep: number[]; veto: number[] }
     );
   return { keep: trainOn(of(false)), veto: trainOn(of(true)) };
 };
-const foldWeights = folds.map((_, f) => trainBoth(folds.filter((_, g) => g !== f).flatMap((g) => g.candidates)));
-const tried: Array<{ threshold: number; veto: number; found: number; extra: number; strict: number; cost: number }> =
-  [];
-const baseExtra = base.predicted - base.found;
-let best: { threshold: number; veto: number; count: CutCount } | null = null;
-async function tryOne(threshold: number, veto: number): Promise<void> {
-  let c = zero();
-  for (let f = 0; f < FOLDS; f++)
-    c = add(c, await foldCount(f, new BoundaryModel(fileOf(foldWeights[f]!, threshold, veto))));
-  console.log(line(`cv scorer: keep ≥ ${threshold}, veto < ${veto}`, c));
-  const extra = c.predicted - c.found;
-  tried.push({ threshold, veto, found: c.found, extra, strict: c.strict, cost: cutCost(c) });
-  // The lowest cost among the settings that add no extra article; ties to the setting with fewer cuts (as the cut
-  // cross-validation breaks them): the higher keep threshold, the lower veto (both grids ascend).
-  const cost = cutCost(c);
-  const better = !best || cost < cutCost(best.count) || (cost === cutCost(best.count) && threshold > best.threshold);
-  if (extra <= baseExtra && better) best = { threshold, veto, count: c };
+
+interface Tried {
+  threshold: number;
+  veto: number;
+  floor: number;
+  layout: boolean;
+  layoutKeep: number | null;
+  found: number;
+  extra: number;
+  strict: number;
+  cost: number;
+  /** The cost of each fold. */
+  folds: number[];
 }
-// Coordinate search: the veto with every provisional cut undone, then the keep threshold at the chosen veto.
-for (const v of VETOES) await tryOne(NEVER, v);
-const vetoAt: number = (best as { veto: number } | null)?.veto ?? 0;
-for (const t of THRESHOLDS) await tryOne(t, vetoAt);
-const chosen = best as { threshold: number; veto: number; count: CutCount } | null;
-const adopted = chosen !== null && cutCost(chosen.count) <= 0.99 * cutCost(base);
+const tried: Tried[] = [];
+async function tryOne(
+  threshold: number,
+  veto: number,
+  floor: number,
+  layout: boolean,
+  layoutKeep: number | null = null,
+): Promise<Tried> {
+  const already = tried.find(
+    (t) =>
+      t.threshold === threshold &&
+      t.veto === veto &&
+      t.floor === floor &&
+      t.layout === layout &&
+      t.layoutKeep === layoutKeep,
+  );
+  if (already) return already;
+  const weights = weightsAt(floor, layout, layoutKeep !== null);
+  let c = zero();
+  const perFold: number[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const one = await foldCount(
+      f,
+      new BoundaryModel(fileOf(weights[f]!, threshold, veto, floor, layout, layoutKeep)),
+      floor,
+      layout,
+    );
+    perFold.push(cutCost(one));
+    c = add(c, one);
+  }
+  console.log(
+    `${line(`cv: keep ≥ ${threshold}, veto < ${veto}, floor ${floor}, layout rule ${layout ? (layoutKeep === null ? 'on' : `on, own scorer ≥ ${layoutKeep}`) : 'off'}`, c)} (folds ${perFold.join(' / ')}; ${elapsed()})`,
+  );
+  const t = {
+    threshold,
+    veto,
+    floor,
+    layout,
+    layoutKeep,
+    found: c.found,
+    extra: c.predicted - c.found,
+    strict: c.strict,
+    cost: cutCost(c),
+    folds: perFold,
+  };
+  tried.push(t);
+  return t;
+}
+const weightsBySetting = new Map<string, Weights[]>();
+/**
+ * Each fold's scorers, trained on the other folds' candidates the setting lets in (`atFloor`); with `own`, the
+ * candidates only the layout rule let in train a scorer of their own.
+ */
+function weightsAt(floor: number, layout: boolean, own: boolean): Weights[] {
+  const key = `${floor}/${layout}/${own}`;
+  let w = weightsBySetting.get(key);
+  if (!w) {
+    w = folds.map((_, f) => {
+      const rest = folds.filter((_, g) => g !== f).flatMap((g) => g.candidates);
+      return own ? trainWithLayout(rest, floor) : trainBoth(atFloor(rest, floor, layout));
+    });
+    weightsBySetting.set(key, w);
+  }
+  return w;
+}
+
+// The current setting first (the reference), then the whole grid: without the layout rule at every floor, with it at
+// the floors of `LAYOUT_FLOORS`.
+const reference = await tryOne(current.keep, current.veto, current.floor, current.layout, current.layoutKeep);
+for (const floor of FLOORS) for (const veto of VETOES) for (const keep of KEEPS) await tryOne(keep, veto, floor, false);
+for (const floor of LAYOUT_FLOORS)
+  for (const veto of VETOES)
+    for (const keep of KEEPS) for (const lk of LAYOUT_KEEPS) await tryOne(keep, veto, floor, true, lk);
+// Lowest cost; ties to fewer cuts: the higher keep threshold, the lower veto, the higher floor, no layout rule.
+const fewerCuts = (a: Tried, b: Tried): number =>
+  b.threshold - a.threshold || a.veto - b.veto || b.floor - a.floor || Number(a.layout) - Number(b.layout);
+const best = [...tried].sort((a, b) => a.cost - b.cost || fewerCuts(a, b))[0]!;
+const diffs = best.folds.map((c, f) => c - reference.folds[f]!);
+const mean = diffs.reduce((a, b) => a + b, 0) / FOLDS;
+const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (FOLDS - 1));
+const noise = Math.sqrt(FOLDS) * sd;
+const gain = reference.cost - best.cost;
+const adopted = best !== reference && gain > noise;
 console.log(
-  `best setting: keep ≥ ${chosen?.threshold}, veto < ${chosen?.veto}: cost ${chosen ? cutCost(chosen.count) : '—'} against ${cutCost(base)} without; ${adopted ? 'adopted' : 'not adopted'}`,
+  `best setting: keep ≥ ${best.threshold}, veto < ${best.veto}, floor ${best.floor}, layout rule ${best.layout ? 'on' : 'off'}${best.layoutKeep !== null ? ` (own scorer ≥ ${best.layoutKeep})` : ''}: cost ${best.cost} against ${reference.cost} now (per-fold differences ${diffs.join(' / ')}, noise ${noise.toFixed(1)}); ${adopted ? 'adopted' : 'not adopted'}`,
 );
-if (adopted && chosen) {
-  const every = folds.flatMap((f) => f.candidates);
-  const weights = trainBoth(every);
-  const file = fileOf(weights, chosen.threshold, chosen.veto, {
+if (adopted) {
+  const every = atFloor(
+    folds.flatMap((f) => f.candidates),
+    best.floor,
+    best.layout,
+  );
+  const all = folds.flatMap((f) => f.candidates);
+  const weights = best.layoutKeep !== null ? trainWithLayout(all, best.floor) : trainBoth(every);
+  const file = fileOf(weights, best.threshold, best.veto, best.floor, best.layout, best.layoutKeep, {
     trainedBy: 'npm run train:boundaries',
-    data: 'provisional headlines met by each fold line model on held-out dumps of its fold (train split only)',
+    data: 'provisional headlines and cuts by the model alone met by each fold line model on held-out dumps of its fold (train split only)',
     candidates: every.length,
     headlines: every.filter((c) => c.y === 1).length,
     provisional: every.filter((c) => !c.learnedCut).length,
     lineModelOptions: options,
     selection: {
-      by: `${FOLDS}-fold cross-validation over train articles: cost = missed articles + ${EXTRA_WEIGHT} × extra articles; the lowest cost among settings that add no extra article (ties to fewer cuts), adopted when ≥ 1% under the cost without the scorer`,
-      without: { found: base.found, extra: base.predicted - base.found, strict: base.strict, cost: cutCost(base) },
+      by: `${FOLDS}-fold cross-validation over train articles: cost = missed articles + ${EXTRA_WEIGHT} × extra articles; keep × veto × provisional floor × layout rule, each setting's scorers trained on the other folds' candidates at or over it; the lowest cost (ties to fewer cuts), adopted when it is under the setting in use by more than √${FOLDS} × the standard deviation of the per-fold cost differences`,
+      current: { ...current, cost: reference.cost, folds: reference.folds },
+      noise: Math.round(noise * 10) / 10,
       tried,
     },
   });
-  writeFileSync(BOUNDARY_MODEL_PATH, `${JSON.stringify(file, null, 1)}\n`);
-  console.log(`→ ${BOUNDARY_MODEL_PATH}`);
+  writeFileSync(outPath, `${JSON.stringify(file, null, 1)}\n`);
+  console.log(`→ ${outPath}`);
   for (const kind of ['keep', 'veto'] as const)
     console.log(`${kind}: ${CANDIDATE_FEATURES.map((n, i) => `${n} ${weights[kind][i]}`).join(', ')}`);
 }
