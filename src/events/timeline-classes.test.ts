@@ -117,3 +117,36 @@ describe('an infinitive coordinated with a governed infinitive is part of the sa
     expect(types(doc)).toEqual(['REQUEST', 'SANCTION']);
   });
 });
+
+describe('"the town of X" is a place only inside a locative phrase', () => {
+  it('as the subject or object of the act, the named town is a party', () => {
+    const shelled = codeEvents('The port of Kellhaven was shelled by Chilean gunboats overnight.', [
+      ['Kellhaven', 'LOC'],
+    ]);
+    expect(shelled.events.find((e) => e.type === 'ASSAULT')?.target.map((a) => a.text)).toEqual(['Kellhaven']);
+    const accused = code('Chile accused the town of Dorva of sheltering rebels.');
+    expect(accused.events.find((e) => e.type === 'ACCUSE')?.target.map((a) => a.text)).toEqual(['Dorva']);
+  });
+  it('counterpart: after a locative preposition, however long the phrase, it stays where', () => {
+    const doc = code('Rebels from the remote mountain town of Dorva attacked Chilean troops.');
+    expect(doc.events.find((e) => e.type === 'ASSAULT')?.source.map((a) => a.text)).toEqual(['Rebels']);
+  });
+});
+
+const kellNames: [string, string][] = [
+  ['Kellhaven', 'LOC'],
+  ['Dorva', 'LOC'],
+];
+
+describe('"military" before a unit, vehicle or post names the force', () => {
+  it('"military units", "military convoys" stay the military', () => {
+    const units = codeEvents('Military units shelled the village of Dorva.', kellNames);
+    expect(codes(units, 'ASSAULT', 'source')).toEqual(['MIL']);
+    const convoy = codeEvents('Rebels ambushed military convoys near Kellhaven.', kellNames);
+    expect(codes(convoy, 'ASSAULT', 'target')).toEqual(['MIL']);
+  });
+  it('counterpart: "military" before a topic noun is still an adjective', () => {
+    const doc = codeEvents('Chile and Peru have clashed over military matters near Kellhaven.', kellNames);
+    expect(codes(doc, 'ASSAULT', 'target')).not.toContain('MIL');
+  });
+});
