@@ -150,3 +150,19 @@ describe('"military" before a unit, vehicle or post names the force', () => {
     expect(codes(doc, 'ASSAULT', 'target')).not.toContain('MIL');
   });
 });
+
+describe("a speech act joined to a reported passive is the speaker's", () => {
+  it('"said two guards were wounded and blamed Y": the speaker blames', () => {
+    const doc = code('Peru said two of its guards were wounded and blamed Chile for the raid.');
+    expect(doc.events.find((e) => e.type === 'ACCUSE')?.source.map((a) => a.text)).toEqual(['Peru']);
+    const things = code('Peru said three shells were fired at the harbour and accused Chile.');
+    expect(things.events.find((e) => e.type === 'ACCUSE')?.source.map((a) => a.text)).toEqual(['Peru']);
+  });
+  it('counterpart: a participle with no object shares the passive; a physical act keeps the nearest subject', () => {
+    const doc = code('Peru said the protesters were detained and charged with sabotage.');
+    const charged = doc.events.find((e) => e.type === 'ACCUSE');
+    expect([charged?.source.length, charged?.target.map((a) => a.text)]).toEqual([0, ['protesters']]);
+    const struck = code('Peru said two shells were fired from the north and struck a school in Dorva.');
+    for (const e of struck.events) expect(e.source.map((a) => a.text)).not.toContain('Peru');
+  });
+});
