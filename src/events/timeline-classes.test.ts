@@ -74,6 +74,10 @@ describe('generic organs are not given to the article state when the sentence is
     const sent = article('Ruritania ordered warships into the strait.');
     expect(codes(sent, 'MOBILIZE', 'target').some((c) => c.startsWith('CHL'))).toBe(false);
   });
+  it("an uncoded place the act is done to (after the trigger) leaves the organ the article state's", () => {
+    expect(codes(article('Rebels said the navy blockaded Ruritania.'), 'COERCE', 'source')).toEqual(['CHLMIL']);
+    expect(codes(article('Soldiers attacked Ruritania overnight.'), 'ASSAULT', 'source')).toEqual(['CHLMIL']);
+  });
   it('"the two leaders", "both governments": organs of several states', () => {
     const doc = article('A union urged the two leaders to reopen the border.');
     expect(codes(doc, 'REQUEST', 'target')).toEqual(['GOV']);
