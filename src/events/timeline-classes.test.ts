@@ -22,6 +22,10 @@ describe('a maxim names a kind of activity, no act', () => {
     );
     expect(types(code('Bombing is wrong, Ivo Brandt told the Chilean press.'))).not.toContain('ASSAULT');
   });
+  it('an activity compared with another time, or told in the past, is going on', () => {
+    expect(types(code('Looting is worse than ever in Dorva, residents said.'))).toContain('ASSAULT');
+    expect(types(code('Shooting was heavy all night, Ivo Brandt said.'))).toContain('ASSAULT');
+  });
   it('counterpart: a gerund with its own object or subject still reports the act', () => {
     expect(types(code('Rather than talking, Chilean rebels kept shooting at the police.'))).toContain('ASSAULT');
     expect(types(code('Chilean rebels were better at shooting the guards than at talking.'))).toContain('ASSAULT');
