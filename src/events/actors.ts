@@ -8,6 +8,7 @@ import {
   GROUP_NOUNS,
   LOCATIVE,
   MEDIA_SECTORS,
+  MILITARY_ASSETS,
   POSSESSIVES,
   PREPOSITIONS,
   REPORTING,
@@ -44,11 +45,19 @@ function isCountryKey(key: string | null | undefined): boolean {
 /** Nouns of place that take a name in apposition through "of" ("the city of X", "the island of Y"). */
 const PLACE_OF_HEADS = /^(city|town|village|port|island|province|region|district|county|enclave|harbour|harbor)$/;
 
+const ARTICLES = /^(the|a|an)$/;
+
 /** Whether the words before token `i` make a name a place ("in central Iraq", "at the port of X"). */
 function locativeBefore(words: readonly string[], i: number, s0: number): boolean {
-  // "the southern city of Brask", "the port of Kellhaven": a name in apposition to a noun of place through "of" is
-  // that place, whatever precedes the phrase (English: "the city of X" names a place, as "the city" does).
-  if (words[i - 1] === 'of' && PLACE_OF_HEADS.test(words[i - 2] ?? '')) return true;
+  // "near the southern city of Brask", "from the port of Kellhaven": a name in apposition to a noun of place through
+  // "of" is that place when the whole phrase is the object of a locative preposition, however many words the phrase
+  // has. As a subject or object ("the port of X was shelled", "accused the town of X of …") the town is what the act
+  // is done to or by (CAMEO codes a place that undergoes or does the act as a party), so the phrase decides nothing.
+  if (words[i - 1] === 'of' && PLACE_OF_HEADS.test(words[i - 2] ?? '')) {
+    let j = i - 3;
+    while (j > i - 6 && j > s0 && /^[a-z][a-z-]*$/.test(words[j]!) && !ARTICLES.test(words[j]!)) j--;
+    if (ARTICLES.test(words[j] ?? '') && j - 1 >= s0 && LOCATIVE.has(words[j - 1]!)) return true;
+  }
   for (let j = i - 1, n = 0; j >= s0 && n < 3; j--, n++) {
     const w = words[j]!;
     if (LOCATIVE.has(w)) return true;
@@ -236,6 +245,7 @@ function adjectivalMilitary(words: readonly string[], i: number, s1: number): bo
   const next = words[i + 1] ?? '';
   if (i + 1 >= s1 || !/^[a-z][a-z-]+$/.test(next) || /ed$/.test(next)) return false;
   if (PREPOSITIONS.has(next) || GROUP_NOUNS.has(next) || REPORTING.has(next) || AUXILIARIES.has(next)) return false;
+  if (MILITARY_ASSETS.has(next)) return false;
   if (/^(and|or|but|nor|that|which|who|is|are|was|were|has|have|had|will|would|to|not)$/.test(next)) return false;
   return !triggerLexicon()
     .byFirst.get(next)

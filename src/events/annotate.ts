@@ -17,6 +17,7 @@ import {
   GROUP_NOUNS,
   LOCATIVE,
   NOUN_ROLE_PREPOSITIONS,
+  PREPOSITIONS,
   PERSONNEL_VERB,
   PROPOSAL_VERBS,
   REPORTING,
@@ -234,6 +235,26 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
 
 /** Verbs whose own meaning is an intention or a commitment ("plans", "intends", "promised", "vowed"). */
 const INTENDING = /^(plan|intend|mean|meant|promis|pledg|vow|propos|offer|announc|agree|commit|undert)/;
+
+/** PLOVER event types that are speech acts: their source is someone who speaks, never a thing. */
+const SPEECH_ACTS = /^(ACCUSE|REQUEST|REJECT|THREATEN|AGREE|SUPPORT|CONCEDE|CONSULT)$/;
+
+/**
+ * The verb at `ts`, joined by "and" to a reported clause with no comma, is a speech act of the speaker: a PLOVER verbal
+ * type (done by someone with a voice), in the active (an object follows it, not a preposition: "blamed Y", not "charged
+ * with …", which shares the passive), after a reported clause whose subject undergoes its act (a passive) or is no
+ * actor ("rockets were fired"), so cannot be the one who speaks.
+ */
+function speakersAct(
+  words: readonly string[],
+  prev: { subject: readonly unknown[]; passive: boolean },
+  ts: number,
+  type: string,
+): boolean {
+  const next = words[ts + 1] ?? '';
+  if (!SPEECH_ACTS.test(type) || !/^[\p{L}\p{N}]/u.test(next) || PREPOSITIONS.has(next)) return false;
+  return prev.subject.length === 0 || prev.passive;
+}
 
 /** Forms of "seek", which before "to" + a verb means trying to do it. */
 const SEEK_TO = /^(seek|seeks|sought|seeking)$/;
@@ -876,13 +897,16 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "X said hundreds were killed, and accused Y": a verb outside the reported clause that follows it is coordinated
       // with the verb of saying and shares its subject, the speaker.
       // Without the comma ("said the missiles were launched and struck …") the verb is coordinated with the nearest
-      // verb, the reported one (English coordination joins the closest conjuncts unless punctuation sets them apart).
+      // verb, the reported one (English coordination joins the closest conjuncts unless punctuation sets them apart);
+      // but a speech act with an object of its own after a reported passive or a reported clause with no actor for a
+      // subject ("said two rockets were fired and accused Y", "said two soldiers were killed and blamed Y") is the
+      // speaker's (see speakersAct).
       if (
         prev?.sayer?.length &&
         !roles.sayer &&
         f.trigger.verb &&
         coordinatedVerb(words, prev.te, f.ts) &&
-        commaAnd(words, prev.te, f.ts)
+        (commaAnd(words, prev.te, f.ts) || speakersAct(words, prev, f.ts, f.trigger.type))
       ) {
         if (!roles.passive && (roles.source.length === 0 || roles.source[0]!.ts < prev.te)) roles.source = prev.sayer;
       } else if (prev?.subject.length && coordinatedVerb(words, prev.te, f.ts)) {

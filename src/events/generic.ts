@@ -65,8 +65,12 @@ function namedByUncodedState(
   c: ActorCandidate,
   tokens: readonly { text: string }[],
   others: ReadonlySet<string>,
+  at: number | undefined,
 ): boolean {
-  if (c.kind === 'actor' && c.placeName !== null && !stateOf(c.actorKey)) return others.has(c.placeName.toLowerCase());
+  // Only a place that acts, before the trigger: one named after it ("the navy blockaded Veskaria") is what the act is
+  // done to, and says nothing about whose organ the actor is.
+  if (c.kind === 'actor' && c.placeName !== null && !stateOf(c.actorKey))
+    return (at === undefined || c.ts < at) && others.has(c.placeName.toLowerCase());
   const before = (tokens[c.ts - 1]?.text ?? '').toLowerCase();
   if (before.length < 4) return false;
   // The adjective is the name with an English demonym ending (-n, -an, -ian, -ese, -i): at most three letters more.
@@ -191,7 +195,7 @@ export function attachGeneric(
     !anaphoric &&
     article &&
     !excluded.has(article.key) &&
-    ![...cands, ...other].some((c) => namedByUncodedState(c, tokens, article.others ?? new Set()))
+    ![...cands, ...other].some((c) => namedByUncodedState(c, tokens, article.others ?? new Set(), at))
   )
     state = article;
   // A side that already names a state ("France and its troops") keeps its generic noun as written.

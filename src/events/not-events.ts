@@ -370,12 +370,19 @@ function genericGerund(words: readonly string[], ts: number, s0: number, clauseS
   if (words[ts - 1] === 'than') return next === '' || !/^[\p{L}\p{N}]/u.test(next);
   const prev = words[ts - 1] ?? '';
   if (!(ts === s0 || ts === clauseStart || OPEN_QUOTES.has(prev) || prev === ',')) return false;
-  if (!COPULAS.has(next)) return false;
+  // A maxim is stated in the generic present; "looting was worse" reports an occasion.
+  if (!GENERIC_COPULAS.test(next)) return false;
   let k = ts + 2;
   while (words[k] === 'not' || words[k] === "n't" || words[k] === 'never' || words[k] === 'always') k++;
   const pred = words[k] ?? '';
+  // "is worse than ever", "is heavier than last week": a comparison with another time measures an activity going on;
+  // a maxim compares activities ("better than shooting", "better than to fight").
+  if (COMPARATIVES.test(pred) && words[k + 1] === 'than' && !/^(to|[a-z]+ing)$/.test(words[k + 2] ?? '')) return false;
   return COMPARATIVES.test(pred) || EVALUATIVE_ADJECTIVES.has(pred) || DEGREE_ADVERBS.has(pred);
 }
+
+/** Copulas of the generic present, the tense of a maxim. */
+const GENERIC_COPULAS = /^(is|are|'s)$/;
 
 /** Adverbs that may stand between "be" and "to blame" ("is partly to blame", "was not entirely to blame"). */
 const BLAME_ADVERBS =

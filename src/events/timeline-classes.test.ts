@@ -22,6 +22,10 @@ describe('a maxim names a kind of activity, no act', () => {
     );
     expect(types(code('Bombing is wrong, Ivo Brandt told the Chilean press.'))).not.toContain('ASSAULT');
   });
+  it('an activity compared with another time, or told in the past, is going on', () => {
+    expect(types(code('Looting is worse than ever in Dorva, residents said.'))).toContain('ASSAULT');
+    expect(types(code('Shooting was heavy all night, Ivo Brandt said.'))).toContain('ASSAULT');
+  });
   it('counterpart: a gerund with its own object or subject still reports the act', () => {
     expect(types(code('Rather than talking, Chilean rebels kept shooting at the police.'))).toContain('ASSAULT');
     expect(types(code('Chilean rebels were better at shooting the guards than at talking.'))).toContain('ASSAULT');
@@ -74,6 +78,10 @@ describe('generic organs are not given to the article state when the sentence is
     const sent = article('Ruritania ordered warships into the strait.');
     expect(codes(sent, 'MOBILIZE', 'target').some((c) => c.startsWith('CHL'))).toBe(false);
   });
+  it("an uncoded place the act is done to (after the trigger) leaves the organ the article state's", () => {
+    expect(codes(article('Rebels said the navy blockaded Ruritania.'), 'COERCE', 'source')).toEqual(['CHLMIL']);
+    expect(codes(article('Soldiers attacked Ruritania overnight.'), 'ASSAULT', 'source')).toEqual(['CHLMIL']);
+  });
   it('"the two leaders", "both governments": organs of several states', () => {
     const doc = article('A union urged the two leaders to reopen the border.');
     expect(codes(doc, 'REQUEST', 'target')).toEqual(['GOV']);
@@ -115,5 +123,54 @@ describe('an infinitive coordinated with a governed infinitive is part of the sa
   it('counterpart: a finite verb after "and" is an act of its own', () => {
     const doc = code('Chile urged France to withdraw its envoy and expelled two Peruvian diplomats.');
     expect(types(doc)).toEqual(['REQUEST', 'SANCTION']);
+  });
+});
+
+describe('"the town of X" is a place only inside a locative phrase', () => {
+  it('as the subject or object of the act, the named town is a party', () => {
+    const shelled = codeEvents('The port of Kellhaven was shelled by Chilean gunboats overnight.', [
+      ['Kellhaven', 'LOC'],
+    ]);
+    expect(shelled.events.find((e) => e.type === 'ASSAULT')?.target.map((a) => a.text)).toEqual(['Kellhaven']);
+    const accused = code('Chile accused the town of Dorva of sheltering rebels.');
+    expect(accused.events.find((e) => e.type === 'ACCUSE')?.target.map((a) => a.text)).toEqual(['Dorva']);
+  });
+  it('counterpart: after a locative preposition, however long the phrase, it stays where', () => {
+    const doc = code('Rebels from the remote mountain town of Dorva attacked Chilean troops.');
+    expect(doc.events.find((e) => e.type === 'ASSAULT')?.source.map((a) => a.text)).toEqual(['Rebels']);
+  });
+});
+
+const kellNames: [string, string][] = [
+  ['Kellhaven', 'LOC'],
+  ['Dorva', 'LOC'],
+];
+
+describe('"military" before a unit, vehicle or post names the force', () => {
+  it('"military units", "military convoys" stay the military', () => {
+    const units = codeEvents('Military units shelled the village of Dorva.', kellNames);
+    expect(codes(units, 'ASSAULT', 'source')).toEqual(['MIL']);
+    const convoy = codeEvents('Rebels ambushed military convoys near Kellhaven.', kellNames);
+    expect(codes(convoy, 'ASSAULT', 'target')).toEqual(['MIL']);
+  });
+  it('counterpart: "military" before a topic noun is still an adjective', () => {
+    const doc = codeEvents('Chile and Peru have clashed over military matters near Kellhaven.', kellNames);
+    expect(codes(doc, 'ASSAULT', 'target')).not.toContain('MIL');
+  });
+});
+
+describe("a speech act joined to a reported passive is the speaker's", () => {
+  it('"said two guards were wounded and blamed Y": the speaker blames', () => {
+    const doc = code('Peru said two of its guards were wounded and blamed Chile for the raid.');
+    expect(doc.events.find((e) => e.type === 'ACCUSE')?.source.map((a) => a.text)).toEqual(['Peru']);
+    const things = code('Peru said three shells were fired at the harbour and accused Chile.');
+    expect(things.events.find((e) => e.type === 'ACCUSE')?.source.map((a) => a.text)).toEqual(['Peru']);
+  });
+  it('counterpart: a participle with no object shares the passive; a physical act keeps the nearest subject', () => {
+    const doc = code('Peru said the protesters were detained and charged with sabotage.');
+    const charged = doc.events.find((e) => e.type === 'ACCUSE');
+    expect([charged?.source.length, charged?.target.map((a) => a.text)]).toEqual([0, ['protesters']]);
+    const struck = code('Peru said two shells were fired from the north and struck a school in Dorva.');
+    for (const e of struck.events) expect(e.source.map((a) => a.text)).not.toContain('Peru');
   });
 });

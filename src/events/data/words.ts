@@ -186,6 +186,64 @@ const OWN_GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
  */
 export const GROUP_NOUNS: ReadonlyMap<string, string> = new Map([...PHOENIX_AGENTS, ...OWN_GROUP_NOUNS]);
 
+/**
+ * Nouns of a military formation, vehicle or installation (and its spokesmen): after a bare "military" they do not make
+ * it an adjective of a topic ("military matters") but name the force by its part ("military units shelled …",
+ * "attacked military convoys"); CAMEO codes an act by or on a unit, vehicle or post of the armed forces as the
+ * military's (sector MIL).
+ */
+export const MILITARY_ASSETS: ReadonlySet<string> = new Set([
+  'unit',
+  'units',
+  'convoy',
+  'convoys',
+  'column',
+  'columns',
+  'patrol',
+  'patrols',
+  'vehicle',
+  'vehicles',
+  'truck',
+  'trucks',
+  'tank',
+  'tanks',
+  'plane',
+  'planes',
+  'warplanes',
+  'jet',
+  'jets',
+  'aircraft',
+  'helicopter',
+  'helicopters',
+  'drone',
+  'drones',
+  'ship',
+  'ships',
+  'vessel',
+  'vessels',
+  'boats',
+  'post',
+  'posts',
+  'outpost',
+  'outposts',
+  'position',
+  'positions',
+  'base',
+  'bases',
+  'camp',
+  'camps',
+  'checkpoint',
+  'checkpoints',
+  'barracks',
+  'installation',
+  'installations',
+  'sources',
+  'spokesman',
+  'spokesmen',
+  'spokeswoman',
+  'spokesperson',
+]);
+
 /** Group nouns that report rather than act ("state media reported"). */
 export const MEDIA_SECTORS: ReadonlySet<string> = new Set(['MED']);
 
