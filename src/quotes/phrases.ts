@@ -76,6 +76,8 @@ function skipLeft(v: QuoteContext, j: number, lo: number): number {
     if (j < lo) return j;
     const w = v.ix.lower[j]!;
     if ((isAuxBetween(v, j) && !isPossessive(w)) || (/^\p{Ll}+ly$/u.test(v.doc.tokens[j]!.text) && w !== 'only')) j--;
+    // "has so far rejected", "has thus far said": one adverb of two words (up to now), like "already".
+    else if (w === 'far' && (v.ix.lower[j - 1] === 'so' || v.ix.lower[j - 1] === 'thus')) j -= 2;
     else if (WEEKDAYS.has(w)) j -= v.ix.lower[j - 1] === 'on' ? 2 : 1;
     else if (w === 'ago') {
       // "The Dorva ministry less than three weeks ago said"
