@@ -39,7 +39,14 @@ import {
   modalGovernsInfinitive,
   readModality,
 } from './modality.js';
-import { claimOfResponsibility, dismissedObject, FRONTED_OPENERS, readRoles, reversedRoles } from './roles.js';
+import {
+  claimOfResponsibility,
+  dismissedObject,
+  FRONTED_OPENERS,
+  readRoles,
+  reversedRoles,
+  speakerOf,
+} from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
 import { laterCondition, notAnEvent, reporters } from './not-events.js';
@@ -334,11 +341,33 @@ const ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
   'amid',
 ]);
 
+/** Words that may stand between a subject and its verb: auxiliaries and a few adverbs ("Y has agreed", "Y then agreed"). */
+const SUBJECT_VERB_GAP = /^(has|have|had|was|were|is|are|will|would|did|does|also|then|later|quickly|soon)$/;
+
+/**
+ * The "and" at `k` is followed by a named actor or group (not a place) and then, past only auxiliaries or adverbs, the
+ * verb at `ts`, which no "to" marks as an infinitive: the actor is the subject of a new clause.
+ */
+function ownSubjectAfterAnd(
+  words: readonly string[],
+  cands: readonly ActorCandidate[],
+  k: number,
+  ts: number,
+): boolean {
+  const subj = cands.find((c) => c.ts === k + 1 && c.kind !== 'place' && c.kind !== 'pronoun');
+  if (!subj || subj.te > ts || ts - subj.te > 2) return false;
+  for (let j = subj.te; j < ts; j++) if (!SUBJECT_VERB_GAP.test(words[j]!)) return false;
+  return words[ts - 1] !== 'to';
+}
+
 function newClauseBetween(words: readonly string[], cands: readonly ActorCandidate[], gov: Found, sub: Found): boolean {
   for (let k = gov.te; k < sub.ts; k++) {
     // "drew criticism after sinking a trawler that had been commandeered": a subordinator opens an adjunct clause,
     // not the governing word's complement.
     if (ADJUNCT_OPENERS.has(words[k]!)) return true;
+    // "urged X to talk and Y agreed to …": "and" + a subject of its own + a verb that is not an infinitive opens a
+    // coordinated main clause (English coordination of clauses needs no comma), not more of the complement.
+    if (words[k] === 'and' && sub.trigger.verb && ownSubjectAfterAnd(words, cands, k, sub.ts)) return true;
     if (words[k] !== ',') continue;
     if (!gov.trigger.verb) return true;
     if (cands.some((c) => c.ts > k && c.te <= sub.ts && c.kind !== 'place')) return true;
@@ -578,6 +607,42 @@ function coordinatedInfinitive(words: readonly string[], gte: number, ts: number
     if (w === 'and' || w === 'or') joined = true;
   }
   return joined;
+}
+
+/**
+ * The verb at `ts` follows "and" (past auxiliaries or adverbs; a comma before "and" allowed), and before the "and" lies
+ * a clause reported by a verb of saying in the same sentence with no actor, pronoun or clause break in it: the index
+ * of that verb of saying, else -1.
+ */
+function sayingBeforeAnd(words: readonly string[], cands: readonly ActorCandidate[], ts: number, s0: number): number {
+  let k = ts - 1;
+  while (k > s0 && COORDINATED_VERB_GAP.has(words[k]!) && words[k] !== 'to') k--;
+  if (words[k] !== 'and') return -1;
+  const and = words[k - 1] === ',' ? k - 1 : k;
+  for (let j = and - 1; j > s0; j--) {
+    const w = words[j]!;
+    if (/^[,;:.!?"“”]$/.test(w) || w === '``' || w === "''") return -1;
+    if (!REPORTING.has(w) || PASSIVE_AUX.has(words[j - 1]!)) continue;
+    if (j + 1 >= and || cands.some((c) => c.ts > j && c.te <= and && c.kind !== 'place')) return -1;
+    return copularClause(words, j + 1, and) ? j : -1;
+  }
+  return -1;
+}
+
+/**
+ * The clause from `a` to `b` predicates with "be" and no verb of its own: a form of "be" followed by a word that is no
+ * participle ("the raid was illegal", "the plan is a provocation"), so it has no act to coordinate with; "the missiles
+ * were launched" (a passive) has one.
+ */
+function copularClause(words: readonly string[], a: number, b: number): boolean {
+  for (let k = a; k < b - 1; k++) {
+    if (!/^(is|are|was|were)$/.test(words[k]!)) continue;
+    let n = k + 1;
+    while (n < b && /ly$/.test(words[n]!)) n++;
+    const w = words[n] ?? '';
+    return n < b && !PARTICIPLE.test(w) && !/ing$/.test(w) && !isIrregularPast(w);
+  }
+  return false;
 }
 
 /** The "and" that coordinates the verb at `ts` follows a comma (", and accused …"). */
@@ -922,6 +987,19 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         }
         if (roles.passive) roles.target = prev.subject;
         else if (roles.source.length === 0 || roles.source[0]!.ts >= prev.te) roles.source = prev.subject;
+      }
+      // "X said the raid was illegal and expelled two envoys": a verb after "and" that has no subject of its own, after a
+      // reported clause with no actor in it, is coordinated with the verb of saying (nothing nearer can do the act) and
+      // shares its subject, the speaker. A reported clause with an actor ("said Y was hostile and expelled …") keeps
+      // the nearest-conjunct reading above.
+      if (f.trigger.verb && !roles.passive && roles.source.length === 0) {
+        const say = sayingBeforeAnd(words, cands, f.ts, s0);
+        if (say >= 0) {
+          const { start } = clauseStartOf(words, say, s0);
+          const speaker = speakerOf(view, cands, say, start, s1, previousSubject);
+          roles.source = speaker.filter((c) => c.kind !== 'place');
+          roles.target = roles.target.filter((c) => !roles.source.includes(c));
+        }
       }
       // "came under fire from X", "received a letter from X": the subject undergoes the act of the party named after it.
       const reversed = f.trigger.reversed === true && !roles.passive;

@@ -62,6 +62,19 @@ describe('generic actors', () => {
     const own = code('Chile held elections on Sunday. Lawyers accused the military of a plot. Chile is calm.');
     expect(target(own)).toEqual(['CHLMIL']);
   });
+  it('a capitalised determiner opening the sentence is no proper adjective of an owner', () => {
+    const source = (d: Doc) => d.events.find((e) => e.type === 'ASSAULT')?.source.map((a) => a.code);
+    expect(source(code('Chile held elections on Sunday. The army shelled the town. Chile is calm.'))).toEqual([
+      'CHLMIL',
+    ]);
+    // Counterparts: mid-sentence as before; a proper adjective after "The" still names another owner.
+    expect(source(code('Chile held elections on Sunday. Later the army shelled the town. Chile is calm.'))).toEqual([
+      'CHLMIL',
+    ]);
+    expect(
+      source(code('Chile held elections on Sunday. The Ruritanian army shelled the town. Chile is calm.')),
+    ).toEqual(['MIL']);
+  });
   it('a foreign force is not the state at hand', () => {
     expect(sides(code('In Chile, a foreign navy boarded the ship.'))[0]![1]).toEqual(['MIL']);
     // A proper adjective names the owner, resolved or not.

@@ -1,5 +1,6 @@
 import type { Doc } from '../model/index.js';
 import type { ActorCandidate } from './actors.js';
+import { DETERMINERS } from './data/words.js';
 import { isGeneric } from './not-events.js';
 
 /**
@@ -52,6 +53,8 @@ function isStateOrgan(c: ActorCandidate, tokens: readonly { text: string }[]): b
   if (ONE_PER_STATE.test(head) && [c.ts - 1, c.ts - 2].some((k) => SEVERAL.has((tokens[k]?.text ?? '').toLowerCase())))
     return false;
   const before = tokens[c.ts - 1]?.text ?? '';
+  // "The army shelled …": a capitalised determiner opening the sentence is no proper adjective of an owner.
+  if (DETERMINERS.has(before.toLowerCase())) return true;
   return !/^\p{Lu}\p{Ll}/u.test(before);
 }
 

@@ -197,3 +197,18 @@ describe('people released in the passive undergo the release', () => {
     expect(t.map((x) => sideWords(x, 'source').join('+'))).toEqual(['Chilean troops']);
   });
 });
+
+describe('"and" + a subject of its own + a finite verb opens a new clause, not more of a complement', () => {
+  it('the second act is coded with its own subject', () => {
+    const doc = code('Chile urged Peru to talk and Peru agreed to withdraw its troops.');
+    expect(doc.events.map((e) => [e.type, e.source.map((a) => a.text)])).toEqual([
+      ['REQUEST', ['Chile']],
+      ['AGREE', ['Peru']],
+    ]);
+  });
+  it('counterparts: coordinated infinitives and coordinated hearers stay in the complement', () => {
+    expect(code('Chile urged Peru to talk and to withdraw its troops.').events.map((e) => e.type)).toEqual(['REQUEST']);
+    const doc = code('Chile urged Peru and Bolivia to withdraw their troops.');
+    expect(doc.events.map((e) => [e.type, e.target.map((a) => a.text)])).toEqual([['REQUEST', ['Peru', 'Bolivia']]]);
+  });
+});

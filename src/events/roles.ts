@@ -550,6 +550,18 @@ function subjectBefore(
   return [];
 }
 
+/** The speaker of the verb of saying at `at`: its subject, sought no further left than `s0` (see subjectBefore). */
+export function speakerOf(
+  view: EventContext,
+  cands: readonly ActorCandidate[],
+  at: number,
+  s0: number,
+  s1: number,
+  previousSubject: ActorCandidate[],
+): ActorCandidate[] {
+  return subjectBefore(view, cands, at, s0, s1, previousSubject, true);
+}
+
 /** The comma that closes a sentence-opening participle clause ("Emerging from the talks, …"), or -1. */
 export function openingParticiple(w: readonly string[], s0: number, s1: number): number {
   let i = s0;

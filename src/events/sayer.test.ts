@@ -27,6 +27,14 @@ describe('the sayer is no actor of the act it reports', () => {
     const e = find(code('France said dozens of civilians were killed, and accused Chile of the attack.'), 'ACCUSE');
     expect(e?.source.map((a) => a.text)).toEqual(['France']);
   });
+  it('a verb after "and" following a reported clause that only predicates with "be" is the speaker’s', () => {
+    const e = find(code('Chile said the attack was unacceptable and expelled two diplomats.'), 'SANCTION');
+    expect(e?.source.map((a) => a.text)).toEqual(['Chile']);
+    // Counterparts: a reported clause with an actor, or with an act of its own (a passive), keeps the nearest conjunct.
+    const f = find(code('Chile said Peru was hostile and expelled two diplomats.'), 'SANCTION');
+    expect(f?.source.map((a) => a.text)).toEqual(['Peru']);
+    expect(parties(code('Chile said the missiles were launched and struck the town.'))).not.toContain('Chile');
+  });
   it('a quotation after a colon is the speaker’s own words', () => {
     const q = code('France issued a statement, saying: "We reject the offer from Chile."').events.find(
       (e) => e.type === 'REJECT',
