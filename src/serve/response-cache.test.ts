@@ -166,4 +166,65 @@ describe('responseCache', () => {
     expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds + 1);
     expect(runs).toBe(2);
   });
+
+  it('holds back a refused refresh: many hits on a stale answer start one, retried only after the interval', async () => {
+    let runs = 0;
+    let refreshes = 0;
+    // The readers are busy with clients: every refresh is refused at once and keeps nothing.
+    const refused = (): Promise<unknown> => {
+      refreshes++;
+      return Promise.resolve(null);
+    };
+    const a = new Hono();
+    a.use('*', responseCache(db, { staleMs: 20, maxStaleMs: 60_000, refreshRetryMs: 150, refresh: refused }));
+    a.get('/n', (c) => {
+      runs++;
+      return c.json({ feeds: db.prepare('SELECT COUNT(*) FROM feeds').pluck().get() as number }, 200);
+    });
+    const before = (await (await a.request('/n')).json()) as { feeds: number };
+    addFeed(writer, `https://example.org/refused-${Date.now()}`);
+    await new Promise((r) => setTimeout(r, 40));
+    for (let i = 0; i < 50; i++)
+      expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds);
+    expect(refreshes).toBe(1);
+    expect(runs).toBe(1);
+    // Past the interval, the next hit tries again (still served the old answer, within maxStaleMs).
+    await new Promise((r) => setTimeout(r, 200));
+    expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds);
+    await a.request('/n');
+    expect(refreshes).toBe(2);
+  });
+
+  it('lets the next stale answer refresh at once after a refresh that kept its answer', async () => {
+    let runs = 0;
+    const refreshed: Array<Promise<unknown>> = [];
+    const a = new Hono();
+    a.use(
+      '*',
+      responseCache(db, {
+        staleMs: 20,
+        maxStaleMs: 60_000,
+        refreshRetryMs: 60_000,
+        refresh: (request) => {
+          const p = Promise.resolve(a.fetch(request));
+          refreshed.push(p);
+          return p;
+        },
+      }),
+    );
+    a.get('/n', (c) => {
+      runs++;
+      return c.json({ feeds: db.prepare('SELECT COUNT(*) FROM feeds').pluck().get() as number }, 200);
+    });
+    const before = (await (await a.request('/n')).json()) as { feeds: number };
+    for (let round = 1; round <= 2; round++) {
+      addFeed(writer, `https://example.org/kept-${round}-${Date.now()}`);
+      await new Promise((r) => setTimeout(r, 40));
+      await a.request('/n');
+      expect(refreshed).toHaveLength(round);
+      await Promise.all(refreshed);
+      expect(((await (await a.request('/n')).json()) as { feeds: number }).feeds).toBe(before.feeds + round);
+    }
+    expect(runs).toBe(3);
+  });
 });

@@ -24,6 +24,12 @@ export interface ResponseCacheOptions {
   maxStaleMs?: number;
   /** Run a request again through the app (the cache sees it as `isRefresh` and stores its answer). */
   refresh?: (request: Request) => Promise<unknown>;
+  /**
+   * After a background refresh of a URL ended without an answer kept (refused by busy readers, failed, not a 200),
+   * the next one is started no sooner than this, ms; meanwhile the stale answer is served as before, within
+   * `maxStaleMs`.
+   */
+  refreshRetryMs?: number;
 }
 
 /** Requests the cache itself sends to refresh an answer (`refresh`): they skip the lookup and store what they get. */
@@ -39,12 +45,18 @@ export function refreshRequest(request: Request): Request {
   return r;
 }
 
-/** The defaults of `sitrep serve`: answers at most 1 s older than the store, or 30 s while a successor is made. */
+/**
+ * The defaults of `sitrep serve`: answers at most 1 s older than the store, or 30 s while a successor is made. A
+ * refused refresh is tried again after 1 s: under 200 clients the readers take a background refresh only when no
+ * client waits, and retried on every hit, refused refreshes outnumbered completed ones 17–26 to 1 (each a trip
+ * through the app on the request thread; docs/reliability.md).
+ */
 export const RESPONSE_CACHE_DEFAULTS: Required<Omit<ResponseCacheOptions, 'refresh'>> = {
   maxBytes: 64 * 1024 * 1024,
   maxEntryBytes: 1024 * 1024,
   staleMs: 1000,
   maxStaleMs: 30_000,
+  refreshRetryMs: 1000,
 };
 
 /*
@@ -144,15 +156,24 @@ export interface ResponseCacheHandler extends MiddlewareHandler {
  * body), and a request whose `If-None-Match` names it gets a 304 with no body.
  */
 export function responseCache(db: Db, options: ResponseCacheOptions = {}): ResponseCacheHandler {
-  const { maxBytes, maxEntryBytes, staleMs, maxStaleMs, refresh } = { ...RESPONSE_CACHE_DEFAULTS, ...options };
+  const { maxBytes, maxEntryBytes, staleMs, maxStaleMs, refresh, refreshRetryMs } = {
+    ...RESPONSE_CACHE_DEFAULTS,
+    ...options,
+  };
   const entries = new Map<string, Entry>();
-  /** URLs whose refresh runs in the background now: one at a time each. */
-  const refreshing = new Set<string>();
+  /**
+   * URLs whose refresh was started, and when one may start again (`performance.now()` ms): Infinity while it runs or
+   * waits for a reader, then, if it ended with no answer kept, `refreshRetryMs` after it ended. One pending refresh
+   * per URL; an entry leaves once its URL's answer is replaced or dropped.
+   */
+  const refreshing = new Map<string, number>();
   const versionOf = storeVersionReader(db);
   let bytes = 0;
   let sendingBytes = 0;
   const drop = (key: string, e: Entry): void => {
     entries.delete(key);
+    // A held-back retry goes with its answer (a running refresh clears its own mark when it ends).
+    if (refreshing.get(key) !== Infinity) refreshing.delete(key);
     bytes -= e.body.byteLength;
     e.dropped = true;
     if (e.sending === 0) free(e.body);
@@ -198,9 +219,9 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
           headers: { 'Content-Type': e.type, ETag: e.etag, 'Cache-Control': 'no-cache' },
         });
   /**
-   * The entry of `key` if it may be served now, most recently used from then on. `mayRefresh`: a stale one with no
-   * refresh running starts its refresh (with `request`'s headers) and is served; otherwise (no request to refresh
-   * with) it is not served, and the app answers.
+   * The entry of `key` if it may be served now, most recently used from then on. A stale one with no refresh running
+   * or held back starts its refresh (with `request`'s headers) and is served; with no request to refresh with, it is
+   * not served, and the app answers.
    */
   const lookup = (key: string, version: string, now: number, request: Request | null): Entry | undefined => {
     const hit = entries.get(key);
@@ -216,12 +237,18 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
       drop(key, hit);
       return undefined;
     }
-    if (revalidate && !refreshing.has(key)) {
+    if (revalidate && !((refreshing.get(key) ?? -Infinity) > now)) {
       if (!request) return undefined;
-      refreshing.add(key);
+      refreshing.set(key, Infinity);
       void refresh(refreshRequest(request))
         .catch(() => undefined)
-        .finally(() => refreshing.delete(key));
+        .finally(() => {
+          // Still `hit` (refused by busy readers, failed, not kept): the next attempt is held back; retried on each
+          // hit, a refresh the readers refuse while clients keep them busy cost a trip through the app per hit.
+          // Replaced (the refresh kept its answer) or dropped: nothing to hold back.
+          if (entries.get(key) === hit) refreshing.set(key, performance.now() + refreshRetryMs);
+          else refreshing.delete(key);
+        });
     }
     // Most recently used last: the Map's order is the eviction order.
     entries.delete(key);
