@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clusterFeatures } from '../dist/cli/commands/cluster.js';
+import { rng } from '../dist/model/random.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { clusterStories } from '../dist/resolve/index.js';
 import { sharedData } from './shared-data.js';
@@ -35,17 +36,6 @@ const T17 = sharedData('timeline17', { optional: true });
 const POLNEAR = sharedData('polnear/data', { optional: true });
 const SEMEVAL = sharedData('semeval2022-task8-en/semeval2022_task8_en_en_pairs.jsonl', { optional: true });
 
-/** A small seeded generator (mulberry32), so the sample is the same on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function shuffle(xs, rnd) {
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
@@ -54,7 +44,7 @@ function shuffle(xs, rnd) {
   return xs;
 }
 
-const rnd = random(SEED);
+const rnd = rng(SEED);
 const sources = [];
 if (T17) {
   const picks = [];
