@@ -362,9 +362,10 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       charged: framed === 'accuses' || CHARGE_WORDS.test(sentence) || CHARGE_WORDS.test(sentenceBefore(doc, v, qa)),
     };
     // The frame of the sentence before is weaker than the statement's own words: a statement that itself rejects a
-    // charge ("it followed the specifications") denies, whatever the frame.
+    // charge ("it followed the specifications") denies, whatever the frame, and one whose words are no claim (a request,
+    // an exhortation) does not become one because its speaker denied something in the sentence before.
     const own = claimKind(cueStance, proposition, kindOpts);
-    const stance = framed && own !== 'denies' ? claimKind(framed, proposition, kindOpts) : own;
+    const stance = framed && own !== null && own !== 'denies' ? claimKind(framed, proposition, kindOpts) : own;
     if (!stance) return;
     if (
       stance === 'denies' &&
