@@ -1,7 +1,7 @@
 // Where the shared data sets are, for every bench: $SITREP_SHARED_DATA (or $SITREP_DATA), else the first
 // `shared/data` folder beside the repository or above it. The benches read the data there at run time; none of it is
 // kept in the repository.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,4 +24,12 @@ export function sharedData(sub = '', { optional = false } = {}) {
   if (path === null && !optional)
     throw new Error(`shared data ${sub || 'folder'} not found: set SITREP_SHARED_DATA to the shared data folder`);
   return path;
+}
+
+/** The objects of a JSON Lines file, one a non-blank line. */
+export function readJsonLines(path) {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }

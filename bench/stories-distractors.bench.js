@@ -17,7 +17,7 @@ import { clusterFeatures } from '../dist/cli/commands/cluster.js';
 import { rng } from '../dist/model/random.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { clusterStories } from '../dist/resolve/index.js';
-import { sharedData } from './shared-data.js';
+import { readJsonLines, sharedData } from './shared-data.js';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -87,15 +87,11 @@ for (let k = 0; pool.length < maxN && sources.some((s) => k < s.length); k++)
 
 const tagger = loadTagger();
 const t0 = performance.now();
-const ecb = readFileSync(ECB, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l))
-  .map((d) => ({
-    topic: d.topic,
-    gold: `ecb:${d.cluster}`,
-    f: clusterFeatures({ id: d.doc_name, text: d.text }, tagger),
-  }));
+const ecb = readJsonLines(ECB).map((d) => ({
+  topic: d.topic,
+  gold: `ecb:${d.cluster}`,
+  f: clusterFeatures({ id: d.doc_name, text: d.text }, tagger),
+}));
 const distractors = pool.map((d) => ({ gold: d.id, f: clusterFeatures({ id: d.id, text: d.text() }, tagger) }));
 console.log(
   `ECB+ ${ecb.length} documents, ${distractors.length} distractors (${sources.map((s) => s.length).join(' / ')} ` +

@@ -8,11 +8,10 @@
 // The defaults' lone threshold is chosen first with the other defaults fixed; the larger grid below runs with it.
 // Baseline: TF-IDF (same words) cosine, average-link agglomerative clustering, its threshold tuned the same way.
 // Usage: npm run bench:stories [-- --grid]   ($SITREP_SHARED_DATA: the shared data folder, else found beside the repository)
-import { readFileSync } from 'node:fs';
 import { clusterFeatures } from '../dist/cli/commands/cluster.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { clusterStories, DocumentFrequencies, weigh } from '../dist/resolve/index.js';
-import { sharedData } from './shared-data.js';
+import { readJsonLines, sharedData } from './shared-data.js';
 
 const ECB = sharedData('ecbplus/ecbplus_documents.dev.jsonl', { optional: true });
 const SEMEVAL = sharedData('semeval2022-task8-en/semeval2022_task8_en_en_pairs.jsonl', { optional: true });
@@ -23,10 +22,7 @@ if (!ECB) {
 
 const tagger = loadTagger();
 const t0 = performance.now();
-const docs = readFileSync(ECB, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l))
+const docs = readJsonLines(ECB)
   // With their facts: the grid weighs them (features made without them would leave its fact axes idle).
   .map((d) => ({
     topic: d.topic,
@@ -198,10 +194,7 @@ console.log(`defaults (DEFAULT_STORY_OPTIONS) on check: ${fmt(runStories(check, 
 if (SEMEVAL) {
   // SemEval-2022 task 8 pairs: "same story" = Overall ≤ 1.5 (1 = very similar … 4 = very different). A pair is
   // called same when the clusterer puts both texts in one story (document frequencies over all pair texts).
-  const pairs = readFileSync(SEMEVAL, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
+  const pairs = readJsonLines(SEMEVAL);
   const feats = pairs.map((p) => [
     clusterFeatures({ id: `${p.pair_id}:1`, text: p.text1 }, tagger),
     clusterFeatures({ id: `${p.pair_id}:2`, text: p.text2 }, tagger),
