@@ -10,6 +10,10 @@ import {
   NO_FACETS,
   outletsOf,
   evidenceWithTimex,
+  type SpanEvidence,
+  staleAllowanceMs,
+  stillServes,
+  storeVersionReader,
   undatedEvents as undatedEvents_,
   undatedEventData,
   TOTAL_CAP,
@@ -173,7 +177,31 @@ interface KeptEntry {
   hasEvidence: boolean;
   headline: string;
   whole: ExportEvent | null;
+  /**
+   * What the entry takes from its articles (its outlets' names, its evidence sentence and time expression), kept
+   * under the rule of the list counts (`stillServes`): while the store is unchanged, or up to the connection's
+   * allowance after another connection wrote (`allowStaleCounts`).
+   */
+  parts?: EntryParts;
 }
+
+interface EntryParts {
+  names: string[];
+  evidence: SpanEvidence;
+  version: string;
+  at: number;
+  chars: number;
+}
+
+const versions = new WeakMap<Db, { get(): unknown }>();
+const versionOf = (db: Db): string => {
+  let v = versions.get(db);
+  if (!v) {
+    v = storeVersionReader(db);
+    versions.set(db, v);
+  }
+  return v.get() as string;
+};
 
 /**
  * Entries built before, per connection, by event id, least recently used first, bounded by the characters they hold.
@@ -193,6 +221,7 @@ const LATER_KEYS = ['sentence', 'outlets', 'folded', 'foldedInto', 'dateEvidence
  * its JSON (a parsed object takes several times the size of its text).
  */
 const keptChars = (k: KeptEntry) =>
+  (k.parts?.chars ?? 0) +
   k.data.length * (k.whole ? 5 : 1) +
   k.head.length +
   k.headline.length +
@@ -258,20 +287,35 @@ function chronologyJson(
   rows: ReadonlyArray<{ data: string; id: string }>,
 ): Array<{ date: string | null; json: string }> {
   const kept = keptEntries(db, rows);
-  const outlets = outletsOf(
-    db,
-    kept.flatMap((k) => k.articleIds),
-  );
-  const evidence = evidenceWithTimex(
-    db,
-    kept.map((k) => k.evidence),
-  );
-  type Built = { k: KeptEntry; outlets: string[]; folded: string[]; foldedInto: string | null; i: number };
+  // What the entries take from their articles, read for those whose kept parts no longer serve.
+  const version = versionOf(db);
+  const now = performance.now();
+  const staleMs = staleAllowanceMs(db);
+  const need = kept.filter((k) => !(k.parts && stillServes(k.parts.version, k.parts.at, version, now, staleMs)));
+  if (need.length > 0) {
+    const outlets = outletsOf(
+      db,
+      need.flatMap((k) => k.articleIds),
+    );
+    const evidence = evidenceWithTimex(
+      db,
+      need.map((k) => k.evidence),
+    );
+    const cache = entryCaches.get(db);
+    need.forEach((k, i) => {
+      const names = [...new Set(k.articleIds.map((id) => outlets.get(id)).filter((o): o is string => !!o))];
+      const ev = evidence[i]!;
+      const chars = names.reduce((n, o) => n + o.length + 8, 0) + ev.text.length + (ev.timex?.text.length ?? 0) + 64;
+      // Counted in the entry's characters while it is kept (`keptChars`).
+      if (cache && cache.entries.get(k.id) === k) cache.chars += chars - (k.parts?.chars ?? 0);
+      k.parts = { names, evidence: ev, version, at: now, chars };
+    });
+  }
+  type Built = { k: KeptEntry; outlets: string[]; folded: string[]; foldedInto: string | null };
   const built: Built[] = [];
   const byKey = new Map<string, Built>();
-  kept.forEach((k, i) => {
-    const names = k.articleIds.map((id) => outlets.get(id)).filter((o): o is string => !!o);
-    const b: Built = { k, outlets: [...new Set(names)], folded: [], foldedInto: null, i };
+  for (const k of kept) {
+    const b: Built = { k, outlets: [...k.parts!.names], folded: [], foldedInto: null };
     const key = `${k.date ?? ''}|${k.headline}`;
     const first = byKey.get(key);
     if (first) {
@@ -280,9 +324,9 @@ function chronologyJson(
       b.foldedInto = first.k.id;
     } else byKey.set(key, b);
     built.push(b);
-  });
-  return built.map(({ k, outlets: o, folded, foldedInto, i }) => {
-    const ev = evidence[i]!;
+  }
+  return built.map(({ k, outlets: o, folded, foldedInto }) => {
+    const ev = k.parts!.evidence;
     const timex = ev.timex;
     if (k.whole) {
       const e = k.whole;

@@ -1,7 +1,7 @@
 import { type Context, Hono, type TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import { type BriefArticleInfo, briefHtml } from '../analyze/brief-html.js';
-import type { ExportEvent } from '../model/index.js';
+import type { ExportEntity, ExportEvent, ExportQuote } from '../model/index.js';
 import { isIsoDay } from '../time/index.js';
 import {
   analyzeActivity,
@@ -21,15 +21,16 @@ import {
   outletList,
   topSpeakers,
   articleDetail,
-  articlePage,
-  entityPage,
+  articlePageJson,
+  type ArticleSummary,
+  entityPageJson,
   eventPageJson,
   type ListPage,
   eventsAt,
   eventsById,
   ledger,
   ledgerGroup,
-  quotePage,
+  quotePageJson,
   search,
   SearchQueryError,
   CursorError,
@@ -197,7 +198,7 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         if ('error' in f) return c.json({ error: f.error }, 400);
         const cap = parseCount(c.req.query('count'));
         if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
-        return listPage(c, q, () => articlePage(db, q.offset, q.limit, f, q.cursor, cap));
+        return listPageJson<ArticleSummary>(c, q, () => articlePageJson(db, q.offset, q.limit, f, q.cursor, cap));
       })
       .get('/outlets', (c) =>
         c.json(
@@ -232,7 +233,9 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         const q = c.req.valid('query');
         const cap = parseCount(c.req.query('count'));
         if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
-        return listPage(c, q, () => entityPage(db, q.offset, q.limit, c.req.query('type') || undefined, q.cursor, cap));
+        return listPageJson<ExportEntity>(c, q, () =>
+          entityPageJson(db, q.offset, q.limit, c.req.query('type') || undefined, q.cursor, cap),
+        );
       })
       .get('/entities/:id', paged(), (c) => {
         const { offset, limit } = c.req.valid('query');
@@ -249,7 +252,7 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         if ('error' in f) return c.json({ error: f.error }, 400);
         const cap = parseCount(c.req.query('count'));
         if (typeof cap !== 'number') return c.json({ error: cap.error }, 400);
-        return listPage(c, q, () => quotePage(db, q.offset, q.limit, f, q.cursor, cap));
+        return listPageJson<ExportQuote>(c, q, () => quotePageJson(db, q.offset, q.limit, f, q.cursor, cap));
       })
       .get('/quotes/speakers', (c) =>
         c.json(

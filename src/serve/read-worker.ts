@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Hono } from 'hono';
-import { allowStaleCounts, boundServerConnection, forgetCounts, openDb } from '../store/index.js';
+import { allowStaleCounts, boundServerConnection, forgetCounts, forgetKeptItems, openDb } from '../store/index.js';
 import { type ApiOptions, readRoutes } from './api.js';
 import { bodyOf, contentTypeOf, useLightResponses } from './light-response.js';
 
@@ -46,9 +46,11 @@ app.onError((err, c) => {
 
 let own = '';
 parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
-  // The server's connection wrote (a correction): counts kept under the old state must not outlive it.
+  // The server's connection wrote (a correction): counts and list items kept under the old state must not
+  // outlive it.
   if (ownNow !== own) {
     forgetCounts(db);
+    forgetKeptItems(db);
     own = ownNow;
   }
   const res = await app.request(`http://127.0.0.1${url}`);

@@ -64,6 +64,11 @@ export function allowStaleCounts(db: Db, ms: number): void {
   countsOf(db).staleMs = ms;
 }
 
+/** How much older than the store what `db` keeps for its lists may be, ms (`allowStaleCounts`; 0: exact). */
+export function staleAllowanceMs(db: Db): number {
+  return countsOf(db).staleMs;
+}
+
 /**
  * Drop every count kept for `db`. A reader on its own connection calls it when the server's connection wrote (a
  * correction): to this connection that write looks like anyone else's, which a stale count would outlive.

@@ -27,10 +27,12 @@ export {
   countCapped,
   countRows,
   forgetCounts,
+  staleAllowanceMs,
   stillServes,
   storeVersionReader,
   TOTAL_CAP,
 } from './counts.js';
+export { forgetKeptItems, KEPT_ITEM_BYTES, keptItemBytes, keptItems } from './kept-items.js';
 export * from './corpus.js';
 export * from './queries.js';
 export * from './facets.js';

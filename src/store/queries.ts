@@ -14,11 +14,12 @@ import type {
 } from '../model/index.js';
 import { ENTRY_BYTES, stringBytes } from './bytes.js';
 import { type CappedCount, countCapped, countRows, TOTAL_CAP } from './counts.js';
-import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db } from './db.js';
 import { articleWhere, clause, eventWhere, type Facets, factWhere, NO_FACETS, type Where } from './facets.js';
 import { keptRowJson } from './row-json.js';
 import { statement } from './statements.js';
+import { keptItems } from './kept-items.js';
 
 /** Read side of the store: the records of the export contract, for the export writers and the HTTP API. */
 
@@ -87,6 +88,40 @@ export interface ListPage<T> {
   next: string | null;
 }
 
+/** A list page whose items come serialized, each the bytes `JSON.stringify` gives it inside the page. */
+export type JsonListPage = Omit<ListPage<unknown>, 'items'> & { items: string[] };
+
+/** Where a page starts: after `offset` rows, or after the row whose cursor is `cursor`. */
+export type PageStart = { offset: number; cursor?: undefined } | { cursor: string; offset?: undefined };
+
+/** Where a page starts: after `offset` rows, or after a cursor's row. */
+const pageStart = (offset: number, cursor: string | undefined): PageStart =>
+  cursor === undefined ? { offset } : { cursor };
+
+/**
+ * A page of `limit` rows from its keys (`limit + 1` read, in the list's order) and its items (`keptItems`, by the
+ * page's keys), with the cursor after its last row when more follow.
+ */
+function keyedPage<K, T>(
+  keys: K[],
+  limit: number,
+  keyOf: (k: K) => string,
+  items: (keys: K[]) => T[],
+): { items: T[]; next: string | null } {
+  const page = keys.length > limit ? keys.slice(0, limit) : keys;
+  return { items: items(page), next: keys.length > limit ? keyOf(page.at(-1)!) : null };
+}
+
+/** Rows of `table` by rowid, in the order given (`SELECT cols FROM json_each(?) j CROSS JOIN table r ON …`). */
+function rowsByRowid<R extends { rid: number }>(db: Db, sql: string, rowids: number[]): R[] {
+  const rows = statement(db, sql).all(JSON.stringify(rowids)) as R[];
+  const byId = new Map(rows.map((r) => [r.rid, r]));
+  return rowids.map((id) => byId.get(id)!);
+}
+
+/** What a serialized item holds, in bytes. */
+const jsonBytes = (json: string): number => stringBytes(json) + ENTRY_BYTES;
+
 const totalOf = (c: CappedCount): { total: number; totalCapped: boolean } => ({ total: c.n, totalCapped: c.capped });
 
 /**
@@ -102,54 +137,96 @@ export function articlePage(
   cursor?: string,
   cap = TOTAL_CAP,
 ): ListPage<ArticleSummary> {
-  const w = articleWhere(facets);
-  const where = clause(w);
-  const and = clause(w, true);
-  // An actor's or a story's articles come as a set of seqs: their dates are read off articles_seq_published, not
-  // off each article's row, and the set's keys sorted (SQLite would otherwise look each row up by its seq).
-  const articles =
-    (facets.actors.length > 0 || facets.story) && !facets.outlet
-      ? 'articles a INDEXED BY articles_seq_published'
-      : 'articles a';
-  const count = countCapped(db, `SELECT 1 FROM ${articles} ${where}`, w.args, cap);
-  // The page's keys (seq, published) off the index, in the list's order, then only their rows: the keys' walk is
-  // the outer loop, so the rows come out in its order and no sort over the page's rows is made.
-  const rowsOf = (pick: string, order: string, args: unknown[]): Array<ArticleSummary & { seq: number }> =>
-    statement(
+  const count = articleCount(db, facets, cap);
+  const page = keyedPage(articleKeys(db, facets, pageStart(offset, cursor), limit + 1), limit, articleKey, (keys) =>
+    articlesBySeq(db, keys),
+  );
+  return { ...totalOf(count), ...page };
+}
+
+/** `articlePage` with each item serialized (the bytes `JSON.stringify` gives it in the page), kept (`keptItems`). */
+export function articlePageJson(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+  cursor?: string,
+  cap = TOTAL_CAP,
+): JsonListPage {
+  const count = articleCount(db, facets, cap);
+  const page = keyedPage(articleKeys(db, facets, pageStart(offset, cursor), limit + 1), limit, articleKey, (keys) =>
+    keptItems(
       db,
-      `SELECT r.seq, r.id, r.title, r.outlet, r.url, r.published, r.published_precision AS publishedPrecision
-       FROM (${pick}) k CROSS JOIN articles r ON r.seq = k.seq ORDER BY ${order}`,
-    ).all(...args) as Array<ArticleSummary & { seq: number }>;
-  let rows: Array<ArticleSummary & { seq: number }>;
-  if (cursor === undefined) {
-    rows = rowsOf(
-      `SELECT a.seq, a.published FROM ${articles} ${where} ORDER BY a.published DESC, a.seq LIMIT ? OFFSET ?`,
-      'k.published DESC, k.seq',
-      [...w.args, limit + 1, offset],
+      'articles',
+      keys,
+      (k) => k.seq,
+      (missing) => articlesBySeq(db, missing).map((a) => JSON.stringify(a)),
+      jsonBytes,
+    ),
+  );
+  return { ...totalOf(count), ...page };
+}
+
+type ArticleKey = { seq: number; published: string | null };
+const articleKey = (k: ArticleKey): string => encodeCursor('articles', [k.published, k.seq]);
+
+/** The table an articles list reads: an actor's or a story's articles come as a set of seqs (see `articleKeys`). */
+const articlesFrom = (facets: Facets): string =>
+  (facets.actors.length > 0 || facets.story) && !facets.outlet
+    ? 'articles a INDEXED BY articles_seq_published'
+    : 'articles a';
+
+function articleCount(db: Db, facets: Facets, cap: number): CappedCount {
+  const w = articleWhere(facets);
+  return countCapped(db, `SELECT 1 FROM ${articlesFrom(facets)} ${clause(w)}`, w.args, cap);
+}
+
+/**
+ * The keys (seq, published) of `n` rows of the articles list from `at`, in the list's order, off the index: a deep
+ * offset skips index entries, not article rows. An actor's or a story's articles come as a set of seqs: their dates
+ * are read off articles_seq_published, not off each article's row, and the set's keys sorted (SQLite would otherwise
+ * look each row up by its seq).
+ */
+function articleKeys(db: Db, facets: Facets, at: PageStart, n: number): ArticleKey[] {
+  const w = articleWhere(facets);
+  const and = clause(w, true);
+  const articles = articlesFrom(facets);
+  const keys = (sql: string, args: unknown[]): ArticleKey[] => statement(db, sql).all(...args) as ArticleKey[];
+  if (at.cursor === undefined)
+    return keys(
+      `SELECT a.seq, a.published FROM ${articles} ${clause(w)} ORDER BY a.published DESC, a.seq LIMIT ? OFFSET ?`,
+      [...w.args, n, at.offset],
     );
-  } else {
-    const [published, seq] = decodeCursor('articles', cursor) as [string | null, number];
-    // The dated rows after the key (a range of the index from its date down), then the undated ones.
-    rows =
-      published === null
-        ? []
-        : rowsOf(
-            `SELECT a.seq, a.published FROM ${articles} WHERE a.published <= ? AND (a.published < ? OR a.seq > ?) ${and}
-             ORDER BY a.published DESC, a.seq LIMIT ?`,
-            'k.published DESC, k.seq',
-            [published, published, seq, ...w.args, limit + 1],
-          );
-    if (rows.length <= limit)
-      rows.push(
-        ...rowsOf(
-          `SELECT a.seq FROM ${articles} WHERE a.published IS NULL AND a.seq > ? ${and} ORDER BY a.seq LIMIT ?`,
-          'k.seq',
-          [published === null ? seq : 0, ...w.args, limit + 1 - rows.length],
-        ),
-      );
-  }
-  const { items, next } = pageOf(rows, limit, (r) => encodeCursor('articles', [r.published, r.seq]));
-  return { ...totalOf(count), items: items.map(({ seq: _, ...a }) => a), next };
+  const [published, seq] = decodeCursor('articles', at.cursor) as [string | null, number];
+  // The dated rows after the key (a range of the index from its date down), then the undated ones.
+  const rows =
+    published === null
+      ? []
+      : keys(
+          `SELECT a.seq, a.published FROM ${articles} WHERE a.published <= ? AND (a.published < ? OR a.seq > ?) ${and}
+           ORDER BY a.published DESC, a.seq LIMIT ?`,
+          [published, published, seq, ...w.args, n],
+        );
+  if (rows.length < n)
+    rows.push(
+      ...keys(
+        `SELECT a.seq, a.published FROM ${articles} WHERE a.published IS NULL AND a.seq > ? ${and} ORDER BY a.seq LIMIT ?`,
+        [published === null ? seq : 0, ...w.args, n - rows.length],
+      ),
+    );
+  return rows;
+}
+
+/** The summaries of articles by seq, in the order given. */
+function articlesBySeq(db: Db, keys: ArticleKey[]): ArticleSummary[] {
+  if (keys.length === 0) return [];
+  const rows = statement(
+    db,
+    `SELECT r.seq, r.id, r.title, r.outlet, r.url, r.published, r.published_precision AS publishedPrecision
+     FROM json_each(?) j CROSS JOIN articles r ON r.seq = j.value`,
+  ).all(JSON.stringify(keys.map((k) => k.seq))) as Array<ArticleSummary & { seq: number }>;
+  const bySeq = new Map(rows.map(({ seq, ...a }) => [seq, a]));
+  return keys.map((k) => bySeq.get(k.seq)!);
 }
 
 export interface ArticleDetail extends ExportArticle {
@@ -239,24 +316,71 @@ export function entityPage(
   cursor?: string,
   cap = TOTAL_CAP,
 ): ListPage<ExportEntity> {
+  const count = entityCount(db, type, cap);
+  const page = keyedPage(entityKeys(db, type, pageStart(offset, cursor), limit + 1), limit, entityKey, (keys) =>
+    entitiesByRowid(db, keys).map(toEntity),
+  );
+  return { ...totalOf(count), ...page };
+}
+
+/** `entityPage` with each item serialized, kept (`keptItems`). */
+export function entityPageJson(
+  db: Db,
+  offset: number,
+  limit: number,
+  type?: string,
+  cursor?: string,
+  cap = TOTAL_CAP,
+): JsonListPage {
+  const count = entityCount(db, type, cap);
+  const page = keyedPage(entityKeys(db, type, pageStart(offset, cursor), limit + 1), limit, entityKey, (keys) =>
+    keptItems(
+      db,
+      'entities',
+      keys,
+      (k) => k.id,
+      (missing) => entitiesByRowid(db, missing).map((r) => JSON.stringify(toEntity(r))),
+      jsonBytes,
+    ),
+  );
+  return { ...totalOf(count), ...page };
+}
+
+/** An entity's place in the list: its rowid (`id`), mentions and name. */
+type EntityKey = { id: number; mentions: number; name: string };
+const entityKey = (k: EntityKey): string => encodeCursor('entities', [k.mentions, k.name, k.id]);
+
+function entityCount(db: Db, type: string | undefined, cap: number): CappedCount {
+  return countCapped(db, `SELECT 1 FROM entities ${type ? 'WHERE type = ?' : ''}`, type ? [type] : [], cap);
+}
+
+/**
+ * The keys of `n` rows of the entities list (of one type, if given) from `at`, in the list's order, off an index
+ * (entities_rank, entities_type_rank; each entry ends in the rowid, which breaks ties). After a cursor, the walk
+ * starts at its key.
+ */
+function entityKeys(db: Db, type: string | undefined, at: PageStart, n: number): EntityKey[] {
   const where = type ? 'WHERE type = ?' : '';
   const args = type ? [type] : [];
-  const count = countCapped(db, `SELECT 1 FROM entities ${where}`, args, cap);
-  // The page's ids come off an index (entities_rank, entities_type_rank; each entry ends in the rowid, which breaks
-  // ties); only their rows are read. After a cursor, the walk starts at its key.
-  const after = cursor === undefined ? null : (decodeCursor('entities', cursor) as [number, string, number]);
+  const after = at.cursor === undefined ? null : (decodeCursor('entities', at.cursor) as [number, string, number]);
   const seek = after
     ? `${where ? `${where} AND` : 'WHERE'} mentions <= ? AND (mentions < ? OR name > ? OR (name = ? AND rowid > ?))`
     : where;
   const seekArgs = after ? [...args, after[0], after[0], after[1], after[1], after[2]] : args;
-  const rows = statement(
+  return statement(
     db,
-    `SELECT r.rowid AS rid, r.* FROM
-       (SELECT rowid AS id, mentions, name FROM entities ${seek} ORDER BY mentions DESC, name, rowid LIMIT ? OFFSET ?) k
-     CROSS JOIN entities r ON r.rowid = k.id ORDER BY k.mentions DESC, k.name, k.id`,
-  ).all(...seekArgs, limit + 1, after ? 0 : offset) as Array<EntityRow & { rid: number }>;
-  const { items, next } = pageOf(rows, limit, (r) => encodeCursor('entities', [r.mentions, r.name, r.rid]));
-  return { ...totalOf(count), items: items.map(toEntity), next };
+    `SELECT rowid AS id, mentions, name FROM entities ${seek} ORDER BY mentions DESC, name, rowid LIMIT ? OFFSET ?`,
+  ).all(...seekArgs, n, at.offset ?? 0) as EntityKey[];
+}
+
+/** Entity rows by rowid, in the order given. */
+function entitiesByRowid(db: Db, keys: EntityKey[]): Array<EntityRow & { rid: number }> {
+  if (keys.length === 0) return [];
+  return rowsByRowid(
+    db,
+    'SELECT r.rowid AS rid, r.* FROM json_each(?) j CROSS JOIN entities r ON r.rowid = j.value',
+    keys.map((k) => k.id),
+  );
 }
 
 export interface QuoteRow {
@@ -347,10 +471,37 @@ export function quotePage(
 ): ListPage<ExportQuote> {
   const w = factWhere(facets, 'q', 'speaker_key');
   const count = countCapped(db, `SELECT 1 FROM quotes q ${clause(w)}`, w.args, cap);
-  const rows = keyedPageRows<QuoteRow>(db, 'quotes', QUOTE_COLUMNS, QUOTE_JOINS, w, offset, limit, cursor);
-  // Each row made into its quote once (no copies with and without its key).
-  const { items, next } = pageOf(rows, limit, (r) => encodeCursor('quotes', [r.articleSeq, r.idx]));
-  return { ...totalOf(count), items: items.map(toQuote), next };
+  const keys = factKeys(db, 'quotes', w, pageStart(offset, cursor), limit + 1);
+  const page = keyedPage(keys, limit, factKeyOf('quotes'), (ks) =>
+    factRows<QuoteRow>(db, 'quotes', QUOTE_COLUMNS, QUOTE_JOINS, ks).map(toQuote),
+  );
+  return { ...totalOf(count), ...page };
+}
+
+/** `quotePage` with each item serialized, kept (`keptItems`, by article seq and position). */
+export function quotePageJson(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets = NO_FACETS,
+  cursor?: string,
+  cap = TOTAL_CAP,
+): JsonListPage {
+  const w = factWhere(facets, 'q', 'speaker_key');
+  const count = countCapped(db, `SELECT 1 FROM quotes q ${clause(w)}`, w.args, cap);
+  const keys = factKeys(db, 'quotes', w, pageStart(offset, cursor), limit + 1);
+  const page = keyedPage(keys, limit, factKeyOf('quotes'), (ks) =>
+    keptItems(
+      db,
+      'quotes',
+      ks,
+      (k) => `${k.seq}:${k.idx}`,
+      (missing) =>
+        factRows<QuoteRow>(db, 'quotes', QUOTE_COLUMNS, QUOTE_JOINS, missing).map((r) => JSON.stringify(toQuote(r))),
+      jsonBytes,
+    ),
+  );
+  return { ...totalOf(count), ...page };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
@@ -379,35 +530,81 @@ function eventDataRows(
   cursor: string | undefined,
   withUndated: boolean,
 ): { items: EventDataRow[]; next: string | null } {
+  const keys = eventKeys(db, w, pageStart(offset, cursor), limit + 1, withUndated);
+  return keyedPage(keys, limit, eventKey, (ks) => eventRowsByKey(db, ks));
+}
+
+/** An event's place in the events list: its rowid, date and id. */
+type EventKey = { rid: number; date: string | null; id: string };
+const eventKey = (k: EventKey): string => encodeCursor('events', [k.date, k.id]);
+
+/** The keys of `n` rows of the events list from `at` (see `eventDataRows`). */
+function eventKeys(
+  db: Db,
+  w: { sql: string[]; args: unknown[] },
+  at: PageStart,
+  n: number,
+  withUndated: boolean,
+): EventKey[] {
   const and = clause(w, true);
-  const read = (cond: string, args: unknown[], lim: number, off: number): EventDataRow[] =>
+  const read = (cond: string, args: unknown[], lim: number, off: number): EventKey[] =>
     lim <= 0
       ? []
       : (statement(
           db,
-          `SELECT r.data, k.date, k.id FROM (SELECT e.rowid AS rid, e.date, e.id FROM events e WHERE ${cond}
-                    ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?) k CROSS JOIN events r ON r.rowid = k.rid
-           ORDER BY k.date, k.id`,
-        ).all(...args, ...w.args, lim, off) as EventDataRow[]);
-  const want = limit + 1;
-  let rows: EventDataRow[];
-  if (cursor === undefined) {
-    rows = read('e.date IS NOT NULL', [], want, offset);
-    if (withUndated && rows.length < want) {
+          `SELECT e.rowid AS rid, e.date, e.id FROM events e WHERE ${cond} ${and} ORDER BY e.date, e.id LIMIT ? OFFSET ?`,
+        ).all(...args, ...w.args, lim, off) as EventKey[]);
+  let keys: EventKey[];
+  if (at.cursor === undefined) {
+    const offset = at.offset;
+    keys = read('e.date IS NOT NULL', [], n, offset);
+    if (withUndated && keys.length < n) {
       const dated =
-        rows.length > 0 || offset === 0
-          ? offset + rows.length
+        keys.length > 0 || offset === 0
+          ? offset + keys.length
           : countRows(db, `SELECT COUNT(*) FROM events e WHERE e.date IS NOT NULL ${and}`, ...w.args);
-      rows.push(...read('e.date IS NULL', [], want - rows.length, Math.max(0, offset - dated)));
+      keys.push(...read('e.date IS NULL', [], n - keys.length, Math.max(0, offset - dated)));
     }
   } else {
-    const [date, id] = decodeCursor('events', cursor) as [string | null, string];
-    rows = date === null ? [] : read('e.date >= ? AND (e.date > ? OR e.id > ?)', [date, date, id], want, 0);
-    if (withUndated && rows.length < want)
-      rows.push(...read('e.date IS NULL AND e.id > ?', [date === null ? id : ''], want - rows.length, 0));
+    const [date, id] = decodeCursor('events', at.cursor) as [string | null, string];
+    keys = date === null ? [] : read('e.date >= ? AND (e.date > ? OR e.id > ?)', [date, date, id], n, 0);
+    if (withUndated && keys.length < n)
+      keys.push(...read('e.date IS NULL AND e.id > ?', [date === null ? id : ''], n - keys.length, 0));
   }
-  const page = pageOf(rows, limit, (r) => encodeCursor('events', [r.date, r.id]));
-  return { items: page.items, next: page.next };
+  return keys;
+}
+
+/** The stored rows of events by their keys, in the order given. */
+function eventRowsByKey(db: Db, keys: EventKey[]): EventDataRow[] {
+  if (keys.length === 0) return [];
+  const rows = rowsByRowid<{ rid: number; data: string }>(
+    db,
+    'SELECT r.rowid AS rid, r.data FROM json_each(?) j CROSS JOIN events r ON r.rowid = j.value',
+    keys.map((k) => k.rid),
+  );
+  return rows.map((r, i) => ({ data: r.data, date: keys[i]!.date, id: keys[i]!.id }));
+}
+
+/**
+ * Each event's item JSON (its stored JSON as `JSON.stringify` writes it: `keptRowJson`, which shares the stored string
+ * when it is that already), kept by event id (`keptItems`): the events list's items, and the timeline's rows.
+ */
+function eventJsonByKey(db: Db, keys: EventKey[]): string[] {
+  return keptItems(
+    db,
+    'events',
+    keys,
+    (k) => k.id,
+    (missing) =>
+      keptRowJson(
+        db,
+        'events',
+        eventRowsByKey(db, missing),
+        (r) => r.id,
+        (r) => JSON.stringify(JSON.parse(r.data)),
+      ),
+    jsonBytes,
+  );
 }
 
 export function eventPage(
@@ -439,18 +636,11 @@ export function eventPageJson(
   facets: Facets = NO_FACETS,
   cursor?: string,
   cap = TOTAL_CAP,
-): Omit<ListPage<unknown>, 'items'> & { items: string[] } {
+): JsonListPage {
   const w = eventWhere(facets);
   const count = countCapped(db, `SELECT 1 FROM events e ${clause(w)}`, w.args, cap);
-  const page = eventDataRows(db, w, offset, limit, cursor, !(facets.from || facets.to));
-  const items = keptRowJson(
-    db,
-    'events',
-    page.items,
-    (r) => r.id,
-    (r) => JSON.stringify(JSON.parse(r.data)),
-  );
-  return { ...totalOf(count), items, next: page.next };
+  const keys = eventKeys(db, w, pageStart(offset, cursor), limit + 1, !(facets.from || facets.to));
+  return { ...totalOf(count), ...keyedPage(keys, limit, eventKey, (ks) => eventJsonByKey(db, ks)) };
 }
 
 /**
@@ -484,8 +674,13 @@ export function datedEventRows(
   const count = (nulls: boolean): CappedCount =>
     countCapped(db, `SELECT 1 FROM events e WHERE e.date IS ${nulls ? '' : 'NOT '}NULL ${and}`, w.args, cap);
   const undated = facets.from || facets.to ? { n: 0, capped: false } : count(true);
-  // An undated key (a cursor of the events list) is past every dated event.
-  const page = eventDataRows(db, w, offset, limit, cursor, false);
+  // An undated key (a cursor of the events list) is past every dated event. Each row's JSON is the kept item of the
+  // events list (`eventJsonByKey`): the stored JSON, or what `JSON.stringify` writes of it, which reads the same.
+  const keys = eventKeys(db, w, pageStart(offset, cursor), limit + 1, false);
+  const page = keyedPage(keys, limit, eventKey, (ks) => {
+    const json = eventJsonByKey(db, ks);
+    return ks.map((k, i) => ({ data: json[i]!, date: k.date, id: k.id }));
+  });
   return { ...totalOf(count(false)), undated: undated.n, undatedCapped: undated.capped, ...page };
 }
 
@@ -549,35 +744,46 @@ const CLAIM_JOINS = `JOIN articles a ON a.seq = c.article_seq
 export const CLAIM_SELECT = `SELECT ${CLAIM_COLUMNS}
   FROM claims c ${CLAIM_JOINS}`;
 
+/** A quote's or claim's place in its list: its rowid, article seq and position. */
+type FactKey = { rid: number; seq: number; idx: number };
+
 /**
- * A page of quotes or claims (one more row than `limit`, to tell whether a next page exists) in the list's order
- * (article, then position), with each row's article seq for its cursor. The walk of the page's keys (off the primary
- * key, or a facet's index; after the cursor's key when there is one) is the outer loop and each key's row is read
- * by its rowid, so no rows are sorted and a deep offset skips index entries, not joined rows.
+ * The keys of `n` quotes or claims from `at` in the list's order (article, then position): the walk of the
+ * primary key, or a facet's index, after the cursor's key when there is one; a deep offset skips index entries.
  */
-function keyedPageRows<R>(
+function factKeys(db: Db, table: 'quotes' | 'claims', w: Where, at: PageStart, n: number): FactKey[] {
+  const t = table === 'quotes' ? 'q' : 'c';
+  const after = at.cursor === undefined ? null : decodeCursor(table, at.cursor);
+  const seek = after ? `WHERE (${t}.article_seq, ${t}.idx) > (?, ?) ${clause(w, true)}` : clause(w);
+  return statement(
+    db,
+    `SELECT ${t}.rowid AS rid, ${t}.article_seq AS seq, ${t}.idx FROM ${table} ${t} ${seek}
+     ORDER BY ${t}.article_seq, ${t}.idx LIMIT ? OFFSET ?`,
+  ).all(...(after ?? []), ...w.args, n, at.offset ?? 0) as FactKey[];
+}
+
+/** Quote or claim rows (`columns`, `joins`) by their keys, in the order given, each with its article seq. */
+function factRows<R>(
   db: Db,
   table: 'quotes' | 'claims',
   columns: string,
   joins: string,
-  w: Where,
-  offset: number,
-  limit: number,
-  cursor: string | undefined,
+  keys: FactKey[],
 ): Array<R & { articleSeq: number }> {
+  if (keys.length === 0) return [];
   const t = table === 'quotes' ? 'q' : 'c';
-  const after = cursor === undefined ? null : decodeCursor(table, cursor);
-  const seek = after ? `WHERE (${t}.article_seq, ${t}.idx) > (?, ?) ${clause(w, true)}` : clause(w);
-  const sql = `SELECT ${t}.article_seq AS "articleSeq", ${columns}
-  FROM (SELECT ${t}.rowid AS rid, ${t}.article_seq AS seq, ${t}.idx FROM ${table} ${t} ${seek}
-        ORDER BY ${t}.article_seq, ${t}.idx LIMIT ? OFFSET ?) p
-  CROSS JOIN ${table} ${t} ON ${t}.rowid = p.rid ${joins}
-  ORDER BY p.seq, p.idx`;
-  // A kept statement: the same page shape is asked again and again.
-  return statement(db, sql).all(...(after ?? []), ...w.args, limit + 1, after ? 0 : offset) as Array<
-    R & { articleSeq: number }
-  >;
+  return rowsByRowid<R & { articleSeq: number; rid: number }>(
+    db,
+    `SELECT ${t}.rowid AS rid, ${t}.article_seq AS "articleSeq", ${columns}
+     FROM json_each(?) j CROSS JOIN ${table} ${t} ON ${t}.rowid = j.value ${joins}`,
+    keys.map((k) => k.rid),
+  ).map(({ rid: _, ...r }) => r as unknown as R & { articleSeq: number });
 }
+
+const factKeyOf =
+  (list: 'quotes' | 'claims') =>
+  (k: FactKey): string =>
+    encodeCursor(list, [k.seq, k.idx]);
 
 /** A claim row (`CLAIM_SELECT`) as the export's claim; `entityOf` maps a target's actor key to its entity. */
 export function toClaim(r: ClaimRow, entityOf: (actorKey: string) => string | undefined): ExportClaim {
@@ -803,8 +1009,12 @@ export function claimPage(
     w.args.push(facets.stance);
   }
   const count = countCapped(db, `SELECT 1 FROM claims c ${clause(w)}`, w.args, cap);
-  const rows = keyedPageRows<ClaimRow>(db, 'claims', CLAIM_COLUMNS, CLAIM_JOINS, w, offset, limit, cursor);
-  const page = pageOf(rows, limit, (r) => encodeCursor('claims', [r.articleSeq, r.idx]));
+  const page = keyedPage(
+    factKeys(db, 'claims', w, pageStart(offset, cursor), limit + 1),
+    limit,
+    factKeyOf('claims'),
+    (ks) => factRows<ClaimRow>(db, 'claims', CLAIM_COLUMNS, CLAIM_JOINS, ks),
+  );
   // The entities of every target the page's claims name, looked up in one statement (a statement per key cost more
   // than the lookups).
   const keys = new Set<string>();
