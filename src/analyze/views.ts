@@ -11,9 +11,9 @@ import {
   outletsOf,
   evidenceWithTimex,
   type SpanEvidence,
-  staleAllowanceMs,
-  stillServes,
-  storeVersionReader,
+  type KeptStamp,
+  keptServes,
+  keptStampNow,
   undatedEvents as undatedEvents_,
   undatedEventData,
   TOTAL_CAP,
@@ -179,8 +179,7 @@ interface KeptEntry {
   whole: ExportEvent | null;
   /**
    * What the entry takes from its articles (its outlets' names, its evidence sentence and time expression), kept
-   * under the rule of the list counts (`stillServes`): while the store is unchanged, or up to the connection's
-   * allowance after another connection wrote (`allowStaleCounts`).
+   * under the rule of the lists' kept items (`keptServes`).
    */
   parts?: EntryParts;
 }
@@ -188,20 +187,9 @@ interface KeptEntry {
 interface EntryParts {
   names: string[];
   evidence: SpanEvidence;
-  version: string;
-  at: number;
+  kept: KeptStamp;
   chars: number;
 }
-
-const versions = new WeakMap<Db, { get(): unknown }>();
-const versionOf = (db: Db): string => {
-  let v = versions.get(db);
-  if (!v) {
-    v = storeVersionReader(db);
-    versions.set(db, v);
-  }
-  return v.get() as string;
-};
 
 /**
  * Entries built before, per connection, by event id, least recently used first, bounded by the characters they hold.
@@ -288,10 +276,8 @@ function chronologyJson(
 ): Array<{ date: string | null; json: string }> {
   const kept = keptEntries(db, rows);
   // What the entries take from their articles, read for those whose kept parts no longer serve.
-  const version = versionOf(db);
-  const now = performance.now();
-  const staleMs = staleAllowanceMs(db);
-  const need = kept.filter((k) => !(k.parts && stillServes(k.parts.version, k.parts.at, version, now, staleMs)));
+  const now = keptStampNow(db);
+  const need = kept.filter((k) => !(k.parts && keptServes(db, k.parts.kept, now)));
   if (need.length > 0) {
     const outlets = outletsOf(
       db,
@@ -308,7 +294,7 @@ function chronologyJson(
       const chars = names.reduce((n, o) => n + o.length + 8, 0) + ev.text.length + (ev.timex?.text.length ?? 0) + 64;
       // Counted in the entry's characters while it is kept (`keptChars`).
       if (cache && cache.entries.get(k.id) === k) cache.chars += chars - (k.parts?.chars ?? 0);
-      k.parts = { names, evidence: ev, version, at: now, chars };
+      k.parts = { names, evidence: ev, kept: now, chars };
     });
   }
   type Built = { k: KeptEntry; outlets: string[]; folded: string[]; foldedInto: string | null };

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { resolveCorpus } from '../analyze/index.js';
 import {
   allowStaleCounts,
   articlePage,
@@ -11,8 +12,11 @@ import {
   eventPageJson,
   forgetKeptItems,
   type JsonListPage,
+  KEPT_WHILE_APPENDED_MS,
   keptItemBytes,
   keptItems,
+  keptStampNow,
+  noteRowsRewritten,
   type ListPage,
   openDb,
   quotePage,
@@ -125,6 +129,43 @@ describe('list pages from kept items', () => {
     } finally {
       allowStaleCounts(db, 0);
     }
+  });
+
+  it('keep items past the allowance only while other connections add rows, never past their bound', () => {
+    const lenient = openDb(path, { readonly: true });
+    allowStaleCounts(lenient, 1);
+    const now = vi.spyOn(performance, 'now');
+    let t = 1_000_000;
+    now.mockImplementation(() => t);
+    try {
+      const title = (): string => JSON.parse(articlePageJson(lenient, 0, 1).items[0]!).title;
+      const id = (JSON.parse(articlePageJson(lenient, 0, 1).items[0]!) as { id: string }).id;
+      const before = title();
+      // Another connection writes without rewriting a shown row (as an ingest adding articles does): still kept.
+      db.prepare("INSERT INTO meta (key, value) VALUES ('kept-items-test', '1')").run();
+      db.prepare('UPDATE articles SET title = ? WHERE id = ?').run('Rewritten but not noted', id);
+      t += 5_000;
+      expect(title()).toBe(before);
+      // Past the bound, read again whatever was (or was not) noted.
+      t += KEPT_WHILE_APPENDED_MS;
+      expect(title()).toBe('Rewritten but not noted');
+      // A rewrite noted (the resolve, a speaker corrected): read again once the allowance has passed.
+      db.transaction(() => {
+        db.prepare('UPDATE articles SET title = ? WHERE id = ?').run('Rewritten and noted', id);
+        noteRowsRewritten(db);
+      })();
+      t += 2;
+      expect(title()).toBe('Rewritten and noted');
+    } finally {
+      now.mockRestore();
+      lenient.close();
+    }
+  });
+
+  it("are told of the resolve's rewrite", async () => {
+    const before = keptStampNow(db).stamp;
+    await resolveCorpus(db);
+    expect(keptStampNow(db).stamp).not.toBe(before);
   });
 
   it('read only the rows not kept, and keep no more than their bound', () => {

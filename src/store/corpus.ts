@@ -1,3 +1,4 @@
+import { noteRowsRewritten } from './kept-items.js';
 import type {
   EntityType,
   EventMention,
@@ -192,6 +193,8 @@ export function writeResolved(
     db.exec(
       'DELETE FROM entities; DELETE FROM actor_keys; DELETE FROM events; DELETE FROM event_articles; DELETE FROM event_actors; DELETE FROM claim_groups; DELETE FROM claim_group_members;',
     );
+    // Every derived row is written anew: what readers kept of them is read again.
+    noteRowsRewritten(db);
     const insEntity = db.prepare(
       'INSERT INTO entities (id, name, type, aliases, mentions, code, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );

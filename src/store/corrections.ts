@@ -1,3 +1,4 @@
+import { noteRowsRewritten } from './kept-items.js';
 import type { Correction, CorrectionKind } from '../model/index.js';
 import { immediate, type Db } from './db.js';
 
@@ -97,6 +98,7 @@ export function applyQuoteCorrections(db: Db, corrections: readonly Correction[]
                           WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) AND start = ? AND "end" = ?`);
   let n = 0;
   immediate(db, () => {
+    if (corrections.length > 0) noteRowsRewritten(db);
     for (const c of corrections) {
       if (c.kind !== 'quote.speaker' || c.undoneAt) continue;
       const p = c.payload;
@@ -136,6 +138,7 @@ function restoreQuoteSpeaker(db: Db, c: Correction): void {
   // The speaker before any correction of this quote is the first one's `before` (an undone correction's own
   // `before` may be what an earlier correction set); the ones still in force are then applied again in order.
   const first = same[0]!.payload.before;
+  noteRowsRewritten(db);
   db.prepare(`UPDATE quotes SET speaker_key = ?, speaker_name = ?
               WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) AND start = ? AND "end" = ?`).run(
     first.speakerKey,

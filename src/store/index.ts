@@ -32,7 +32,17 @@ export {
   storeVersionReader,
   TOTAL_CAP,
 } from './counts.js';
-export { forgetKeptItems, KEPT_ITEM_BYTES, keptItemBytes, keptItems } from './kept-items.js';
+export {
+  forgetKeptItems,
+  KEPT_ITEM_BYTES,
+  KEPT_WHILE_APPENDED_MS,
+  type KeptStamp,
+  keptItemBytes,
+  keptItems,
+  keptServes,
+  keptStampNow,
+  noteRowsRewritten,
+} from './kept-items.js';
 export * from './corpus.js';
 export * from './queries.js';
 export * from './facets.js';

@@ -12,21 +12,86 @@ import type { Db } from './db.js';
  * answers somewhat older than the store (`allowStaleCounts`: the server, while an ingest commits every few ms), for
  * that long after another connection wrote; a write of the connection's own drops them at once. The rows not kept
  * are read in one statement by their ids. So a page's rows are exactly the store's, and its items at most as old as
- * its count may be. Kept per connection, least recently used out past `KEPT_ITEM_BYTES`.
+ * its count may be — or, while other connections only add rows (an ingest storing articles: no resolve, no
+ * correction, no article removed since: `noteRowsRewritten`), they are the rows as stored, kept up to
+ * `KEPT_WHILE_APPENDED_MS`. Kept per connection, least recently used out past `KEPT_ITEM_BYTES`.
  */
 
 /** Bytes of kept items per connection, every list together (strings at two bytes a character). */
 export const KEPT_ITEM_BYTES = 48_000_000;
 
-interface Kept {
+/**
+ * How long an item is kept at most while the store has changed only by new rows (`rowsRewritten` unmoved): it is
+ * then what the store holds, unless a write that rewrote rows did not say so; this bounds that case. The response
+ * cache's own bound on an answer served while its successor is made (`maxStaleMs`) is as long.
+ */
+export const KEPT_WHILE_APPENDED_MS = 30_000;
+
+/**
+ * Say that rows a list shows were rewritten (not only new rows added): the resolve's derived tables, a quote's
+ * speaker corrected. What is kept of such rows (`keptItems`) is then read again, on every connection. Run inside the
+ * writer's transaction. Removals and restores of articles are counted apart (`meta.article_changes`).
+ */
+export function noteRowsRewritten(db: Db): void {
+  db.prepare(
+    `INSERT INTO meta (key, value) VALUES ('rows_rewritten', '1')
+     ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`,
+  ).run();
+}
+
+/** When something was kept: the store's version and rewrite stamp then, and the time. */
+export interface KeptStamp {
   version: string;
+  stamp: string;
   at: number;
+}
+
+const stampReaders = new WeakMap<Db, { version: { get(): unknown }; stamp: { get(): unknown } }>();
+
+/** The store's version and rewrite stamp (`noteRowsRewritten`, article removals and restores) now. */
+export function keptStampNow(db: Db): KeptStamp {
+  let r = stampReaders.get(db);
+  if (!r) {
+    r = {
+      version: storeVersionReader(db),
+      stamp: db
+        .prepare(
+          "SELECT group_concat(key || '=' || value, ';') FROM meta WHERE key IN ('rows_rewritten', 'article_changes')",
+        )
+        .pluck(),
+    };
+    stampReaders.set(db, r);
+  }
+  return { version: r.version.get() as string, stamp: String(r.stamp.get() ?? ''), at: performance.now() };
+}
+
+/**
+ * Whether something kept at `kept` may still be served at `now` on `db`: under the rule of the list counts
+ * (`stillServes`: the store unchanged, or changed by another connection at most the connection's allowance ago), or,
+ * on a connection with an allowance, while other connections have only added rows since (no rewrite noted, no
+ * article removed or restored), at most `KEPT_WHILE_APPENDED_MS`. A write of the connection's own always drops it.
+ */
+export function keptServes(db: Db, kept: KeptStamp, now: KeptStamp): boolean {
+  const staleMs = staleAllowanceMs(db);
+  if (stillServes(kept.version, kept.at, now.version, now.at, staleMs)) return true;
+  return (
+    staleMs > 0 &&
+    kept.stamp === now.stamp &&
+    now.at - kept.at <= KEPT_WHILE_APPENDED_MS &&
+    ownPart(kept.version) === ownPart(now.version)
+  );
+}
+
+/** The part of a store version this connection's own writes move (`storeVersionReader`). */
+const ownPart = (v: string): string => v.slice(v.indexOf(':') + 1);
+
+interface Kept {
+  kept: KeptStamp;
   item: unknown;
   bytes: number;
 }
 
 interface Items {
-  version: { get(): unknown };
   entries: Map<string, Kept>;
   bytes: number;
 }
@@ -36,7 +101,7 @@ const perDb = new WeakMap<Db, Items>();
 function itemsOf(db: Db): Items {
   let c = perDb.get(db);
   if (!c) {
-    c = { version: storeVersionReader(db), entries: new Map(), bytes: 0 };
+    c = { entries: new Map(), bytes: 0 };
     perDb.set(db, c);
   }
   return c;
@@ -69,16 +134,14 @@ export function keptItems<K, T>(
   maxBytes = KEPT_ITEM_BYTES,
 ): T[] {
   const c = itemsOf(db);
-  const version = c.version.get() as string;
-  const now = performance.now();
-  const staleMs = staleAllowanceMs(db);
+  const now = keptStampNow(db);
   const out = new Array<T>(keys.length);
   const missing: K[] = [];
   const at: number[] = [];
   keys.forEach((k, i) => {
     const id = `${list}\u0000${idOf(k)}`;
     const hit = c.entries.get(id);
-    if (hit && stillServes(hit.version, hit.at, version, now, staleMs)) {
+    if (hit && keptServes(db, hit.kept, now)) {
       // Most recently used last: the Map's order is the eviction order.
       c.entries.delete(id);
       c.entries.set(id, hit);
@@ -100,7 +163,7 @@ export function keptItems<K, T>(
       c.bytes -= old.bytes;
     }
     if (bytes > maxBytes) return;
-    c.entries.set(id, { version, at: now, item, bytes });
+    c.entries.set(id, { kept: now, item, bytes });
     c.bytes += bytes;
   });
   for (const [id, e] of c.entries) {
