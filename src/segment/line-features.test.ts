@@ -154,36 +154,3 @@ describe('a title and its site after a separator', () => {
     expect(splitTitleSuffix(line).site).toBeNull();
   });
 });
-
-describe('whether the paragraph after a line reads as a lead, and how long the article already is', () => {
-  const cache = new Map<LineView, ReturnType<typeof lineAttributes>>();
-  const attrs = (l: LineView) => {
-    let a = cache.get(l);
-    if (!a) {
-      a = lineAttributes(l.text);
-      cache.set(l, a);
-    }
-    return a;
-  };
-  const cur = view('Port board backs toll rise.');
-  const prev = view('The ferry crossing is expected to reopen once the storm damage to the pier has been repaired.');
-
-  it('reads a lead: a full name, a past-tense or reporting verb, a when, no pronoun pointing back', () => {
-    // Fails on main: there are no lead features there.
-    const lead = view(
-      'Mayor Ilse Varga of Portmere announced on Tuesday that crossing tolls would rise by a fifth in spring, her office said.',
-    );
-    const features = lineFeatures(cur, prev, lead, null, attrs, null, new Set<number>(), 9, 4200, 3800);
-    for (const f of ['ls5', 'ls5|e.', 'lname', 'lverb', 'lwhen']) expect(features, f).toContain(f);
-    expect(features).not.toContain('lpron');
-    expect(features).toContain('ac5');
-    expect(features).toContain('ar5');
-  });
-
-  it('reads a paragraph that goes on from the one before as no lead', () => {
-    // Passes on main too: a continuation gets none of the lead's signs.
-    const goesOn = view('But he said the board would have to look at the figures again before it could agree to that.');
-    const features = lineFeatures(cur, prev, goesOn, null, attrs, null, new Set<number>(), 9);
-    for (const f of ['ls5', 'lname', 'lwhen']) expect(features, f).not.toContain(f);
-  });
-});

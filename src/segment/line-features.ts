@@ -351,16 +351,6 @@ function startsUpper(w: string): boolean {
   return c !== c.toLowerCase();
 }
 
-/** Whether a word's first letter (past quotation marks and brackets) is a capital. */
-function opensUpper(w: string): boolean {
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c === 34 || c === 39 || c === 40 || c === 0x201c || c === 0x2018) continue;
-    return startsUpper(w.slice(i, i + 1));
-  }
-  return false;
-}
-
 /** Three letters or more, all capitals (any line with an ASCII lower-case letter is not). */
 function isCapsLine(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
@@ -394,8 +384,6 @@ export interface LineAttributes {
   stems?: ReadonlySet<number>;
   /** Stems of its capitalized words past the first (names, mostly), built with `stems`. */
   names?: ReadonlySet<number>;
-  /** How its first sentence reads as a story's lead (`leadAttributes`), built when a lead feature first needs it. */
-  lead?: LeadReading;
   /** What the caption rule (`isCaption`), the chrome rule (`isChrome`) and the Source-line rule say of the line. */
   caption: boolean;
   chrome: boolean;
@@ -589,126 +577,6 @@ function apBucket(paragraphs: number): number {
 }
 
 /**
- * How a paragraph's first sentence reads as the lead of a story. By the conventions of news writing a lead opens a
- * story on its own: it names its actor in full (a first and last name, or a title and a name: "Gov. Dana Whitfield",
- * "Mayor Ortiz"), tells what happened in the past tense or with a reporting verb ("said", "announced") and says when
- * ("on Tuesday", "yesterday", "in March"), in one long sentence; a paragraph further into a story goes on from the
- * one before — a pronoun before any name ("He said…", "They…") stands for a person the story has already named.
- * `signs`: how many of the lead's signs the sentence has (a name; a past-tense or reporting verb; a when; no
- * personal pronoun; no opening that points back), 0–5.
- */
-export interface LeadReading {
-  name: boolean;
-  verb: boolean;
-  when: boolean;
-  pronoun: boolean;
-  /** Words of the first sentence, bucketed (`LEAD_SENTENCE_EDGES`). */
-  width: number;
-  signs: number;
-}
-
-/** Words of a paragraph read for its lead reading (its first sentence, at most this many words). */
-const LEAD_WORDS = 45;
-const LEAD_SENTENCE_EDGES = [8, 15, 25, 35, 45];
-/** Personal pronouns of the third person: a sentence whose subject the story has named before. */
-const THIRD_PERSON = new Set(['he', 'she', 'they', 'him', 'her', 'his', 'their', 'them', 'hers', 'theirs']);
-/** Reporting verbs and common irregular past tenses of news prose (the regular ones end in "-ed"). */
-const LEAD_VERBS = new Set(
-  'said says told tells announced according wrote warned ruled voted won lost took made gave sent met began left found came went led ran held'.split(
-    ' ',
-  ),
-);
-/** Time words of a lead's "when" (weekdays and months are `WHEN_WORDS`). */
-const LEAD_TIMES = new Set([
-  'today',
-  'yesterday',
-  'tonight',
-  'tomorrow',
-  'week',
-  'weekend',
-  'month',
-  'morning',
-  'evening',
-]);
-/** A title before a name, with or without its full stop ("Sen.", "Senator", "Gov.", "President", "Mayor"). */
-const LEAD_TITLE =
-  /^(?:sen|rep|gov|gen|dr|mr|mrs|ms|lt|col|sgt|capt|adm|prof|rev|pres|amb|atty|senator|representative|governor|president|mayor|minister|secretary|chairman|chairwoman|judge|justice|general|candidate|speaker)\.?$/i;
-
-/** The lead reading of a line's first sentence (see `LeadReading`), built once per line. */
-export function leadOf(a: LineAttributes): LeadReading {
-  if (a.lead) return a.lead;
-  const t = a.text.trim();
-  let name = false;
-  let verb = false;
-  let when = false;
-  let pronoun = false;
-  let n = 0;
-  // Outside quotations: a quoted "he" is the speaker's, not the sentence's subject.
-  let inQuote = false;
-  let prevCap = false;
-  let prevTitle = false;
-  let at = 0;
-  const len = t.length;
-  while (at < len && n < LEAD_WORDS) {
-    let end = t.indexOf(' ', at);
-    if (end < 0) end = len;
-    const w = t.slice(at, end);
-    at = end + 1;
-    if (w === '') continue;
-    n++;
-    const c0 = w.charAt(0);
-    if (c0 === '"' || c0 === '“') inQuote = true;
-    const lower = bareLower(w);
-    const cap = lower.length > 0 && opensUpper(w);
-    if (cap && lower.length > 1) {
-      // Two capitalized words in a row (the first not a sentence opener such as "The"), or a title and a name.
-      if (prevTitle || (prevCap && n > 1)) name = true;
-      prevTitle = LEAD_TITLE.test(lower);
-      prevCap = !(n === 1 && NOT_A_NAME.has(lower)) && !prevTitle;
-    } else {
-      prevCap = false;
-      prevTitle = false;
-    }
-    if (!inQuote) {
-      // A pronoun before any name in the sentence points back past it (after one, it may be that name's).
-      if (!name && THIRD_PERSON.has(lower)) pronoun = true;
-      if (LEAD_VERBS.has(lower) || (!cap && lower.length >= 5 && lower.endsWith('ed'))) verb = true;
-    }
-    if (LEAD_TIMES.has(lower) || (cap && WHEN_WORDS.has(lower))) when = true;
-    const last = w.charAt(w.length - 1);
-    if (last === '"' || last === '”') inQuote = false;
-    // The sentence ends at a full stop after a word of three letters or more (not "Sen." or "U.S.").
-    if ((last === '.' || last === '!' || last === '?') && lower.length >= 3 && !LEAD_TITLE.test(lower)) break;
-    if ((last === '"' || last === '”') && /[.!?]["”]$/.test(w)) break;
-  }
-  let width = LEAD_SENTENCE_EDGES.length;
-  for (let i = 0; i < LEAD_SENTENCE_EDGES.length; i++)
-    if (n <= LEAD_SENTENCE_EDGES[i]!) {
-      width = i;
-      break;
-    }
-  const fa = a.own.includes('fa');
-  const signs = Number(name) + Number(verb) + Number(when) + Number(!pronoun) + Number(!fa);
-  a.lead = { name, verb, when, pronoun, width, signs };
-  return a.lead;
-}
-
-/** Characters of paragraphs so far in the article, bucketed (about 0, 70, 170, 330, 580, 1,000 words and more). */
-const ARTICLE_CHAR_EDGES = [0, 400, 1000, 2000, 3500, 6000];
-function acBucket(chars: number): number {
-  for (let i = 0; i < ARTICLE_CHAR_EDGES.length; i++) if (chars <= ARTICLE_CHAR_EDGES[i]!) return i;
-  return ARTICLE_CHAR_EDGES.length;
-}
-/** The article so far against the dump's articles before it (mean characters): under ¼, ½, ¾, 1, 1½, more; none. */
-const RATIO_EDGES = [0.25, 0.5, 0.75, 1, 1.5];
-function ratioBucket(chars: number, typical: number): number {
-  if (typical <= 0 || chars < 0) return 0;
-  const r = chars / typical;
-  for (let i = 0; i < RATIO_EDGES.length; i++) if (r <= RATIO_EDGES[i]!) return i + 1;
-  return RATIO_EDGES.length + 1;
-}
-
-/**
  * Feature names built once and looked up: `name(key, ...buckets)` for a fixed prefix/suffix key, so the
  * continuity features cost no string building per line.
  */
@@ -743,9 +611,7 @@ const LEAD_ROW = 1000;
 
 /**
  * Features of line `cur` given its neighbours. `attrs` computes (or looks up) a line's attributes, so
- * a caller that keeps them per line pays for each line once. `article`: the stems of the article so far (its headline
- * and paragraphs); `articleParagraphs` and `articleChars`: its paragraphs and their characters (each + 2, as the
- * segmenter counts them; -1: unknown); `typicalChars`: the mean characters of the dump's articles before it (-1: none).
+ * a caller that keeps them per line pays for each line once.
  */
 export function lineFeatures(
   cur: LineView,
@@ -756,8 +622,6 @@ export function lineFeatures(
   prev2: LineView | null = null,
   article: ReadonlySet<number> | (() => ReadonlySet<number>) | null = null,
   articleParagraphs = -1,
-  articleChars = -1,
-  typicalChars = -1,
 ): string[] {
   const mine = attrs(cur);
   const blank = cur.blankBefore ? (cur.blankAfter ? 'blankBB' : 'blankB-') : cur.blankAfter ? 'blank-B' : 'blank--';
@@ -784,8 +648,6 @@ export function lineFeatures(
   // next two repeat (a headline's words come back in its lead); `back`: how much of it the lines before said.
   if (next && prev && SHORT_WIDTHS.has(mine.width)) {
     const n = stemsOf(attrs(next));
-    // The share of the next paragraph's stems the article so far has said (`SHARE` index; -1: no article).
-    let nextInArticle = -1;
     const p = stemsOf(attrs(prev));
     const p2 = prev2 ? stemsOf(attrs(prev2)) : null;
     const c = stemsOf(mine);
@@ -812,7 +674,6 @@ export function lineFeatures(
     if (article) {
       const stems = typeof article === 'function' ? article() : article;
       const art = shareBucket(n, stems, null);
-      nextInArticle = art;
       const artc = shareBucket(c, stems, null);
       const A = SHARE[art];
       const AC = SHARE[artc];
@@ -838,36 +699,6 @@ export function lineFeatures(
       out.push(
         named('ap', at, () => `ap${at}`),
         named('ap', LEAD_ROW + at * 16 + (END_INDEX.get(end) ?? 15), () => `ap${at}|${end}`),
-      );
-    }
-    // Whether the next paragraph reads as a story's lead (`leadOf`), alone, with the line's end class (a headline
-    // ending in a period over a lead; a one-sentence paragraph over the next paragraph of its story) and with the
-    // share of its stems the article so far has said (a new story in the same campaign's words still opens as one).
-    const ld = leadOf(attrs(next));
-    const S = ld.signs;
-    out.push(
-      named('ls', S, () => `ls${S}`),
-      named('ls', WIDTH_ROW + S * 16 + (END_INDEX.get(end) ?? 15), () => `ls${S}|${end}`),
-      named('lw', ld.width, () => `lw${ld.width}`),
-    );
-    if (ld.name) out.push('lname');
-    if (ld.verb) out.push('lverb');
-    if (ld.when) out.push('lwhen');
-    if (ld.pronoun) out.push('lpron');
-    if (nextInArticle >= 0) {
-      const art = nextInArticle;
-      out.push(named('lsa', S * 7 + art, () => `ls${S}|art${SHARE[art]}`));
-    }
-    // How far into its article the line stands in characters, alone and with the end class (a story is told in
-    // some hundreds of words), and against the length of the dump's articles before it.
-    if (articleChars >= 0) {
-      const ac = acBucket(articleChars);
-      const ar = ratioBucket(articleChars, typicalChars);
-      out.push(
-        named('ac', ac, () => `ac${ac}`),
-        named('ac', LEAD_ROW + ac * 16 + (END_INDEX.get(end) ?? 15), () => `ac${ac}|${end}`),
-        named('ar', ar, () => `ar${ar}`),
-        named('ar', LEAD_ROW + ar * 16 + (END_INDEX.get(end) ?? 15), () => `ar${ar}|${end}`),
       );
     }
   }

@@ -172,8 +172,6 @@ class ArticleBuilder {
    */
   laidOut = false;
   heldConfidence = 1;
-  /** Emitted (its characters counted in the dump's typical article length). */
-  emitted = false;
 
   /** Content-word stems of the headline and paragraphs (`addStems`), read by the line classifier. */
   private readonly stemSet = new Set<number>();
@@ -506,11 +504,6 @@ export async function* segmentDump(
     cur = null;
   }
   function* emit(b: ArticleBuilder): Generator<RawArticle> {
-    if (!b.emitted) {
-      b.emitted = true;
-      emittedChars += b.chars;
-      emittedCount++;
-    }
     const article = b.build(origin, index);
     if (article) {
       index++;
@@ -580,15 +573,6 @@ export async function* segmentDump(
   let beforeLastView: LineView | null = null;
   // The article being built, else the one last closed: the classifier reads its stems.
   let lastBuilder: ArticleBuilder | null = null;
-  // Characters of the articles emitted so far: their mean, the running article's own left out, is the dump's typical
-  // article length, against which the classifier reads how long the running article already is (-1: none yet).
-  let emittedChars = 0;
-  let emittedCount = 0;
-  const typicalChars = (): number => {
-    const running = lastBuilder?.emitted ? lastBuilder.chars : 0;
-    const n = emittedCount - (lastBuilder?.emitted ? 1 : 0);
-    return n > 0 ? (emittedChars - running) / n : -1;
-  };
   const knownStems = (text: string): ReadonlySet<number> | undefined => attrs.get(text)?.stems;
   const lastStems = (): ReadonlySet<number> => lastBuilder!.stems(knownStems);
   const stemsOfText = (t: string): ReadonlySet<number> => {
@@ -693,8 +677,6 @@ export async function* segmentDump(
         prev2View,
         lastBuilder ? lastStems : null,
         lastBuilder ? lastBuilder.paragraphs.length : -1,
-        lastBuilder ? lastBuilder.chars : -1,
-        typicalChars(),
       );
       const p = model.probabilities(features);
       const at = (i: number): number => (i < 0 ? 0 : (p[i] ?? 0));

@@ -37,11 +37,6 @@ export function examplesOf(dumps: readonly Dump[], missedEvery = 0): Example[] {
     let article = new Set<number>();
     let articleOf = -1;
     let paragraphs = 0;
-    // Characters of the article's paragraphs so far (each + 2, as the segmenter counts them), and of the dump's
-    // articles closed before it (their mean is the dump's typical length).
-    let chars = 0;
-    let closedChars = 0;
-    let closed = 0;
     d.lines.forEach((l, i) => {
       out.push({
         features: lineFeatures(
@@ -53,8 +48,6 @@ export function examplesOf(dumps: readonly Dump[], missedEvery = 0): Example[] {
           d.lines[i - 2] ?? null,
           i > 0 ? article : null,
           i > 0 ? paragraphs : -1,
-          i > 0 ? chars : -1,
-          closed > 0 ? closedChars / closed : -1,
         ),
         label: LINE_LABELS.indexOf(l.label),
       });
@@ -63,22 +56,14 @@ export function examplesOf(dumps: readonly Dump[], missedEvery = 0): Example[] {
       if (l.article !== articleOf) {
         missed = missedEvery > 0 && articleOf >= 0 && l.article % missedEvery === missedEvery - 1;
         if (!missed) {
-          if (articleOf >= 0) {
-            closedChars += chars;
-            closed++;
-          }
           article = new Set();
           paragraphs = 0;
-          chars = 0;
         }
         articleOf = l.article;
       }
       if (PARAGRAPH_LABELS.has(l.label)) {
         addStems(l.text, article);
-        if (l.label !== 'headline' || missed) {
-          paragraphs++;
-          chars += l.text.length + 2;
-        }
+        if (l.label !== 'headline' || missed) paragraphs++;
       }
     });
   }
