@@ -36,7 +36,9 @@ import { DEFAULT_TRAIN, examplesOf, type TrainOptions, train } from './train-lin
  * `-- --fold-cache DIR`: keep the fold line models in DIR (training is deterministic), and each fold's candidates
  * beside them (clear DIR when the features, the data, the dumps or the segmenter change).
  * `-- --keeps 0.7,0.8 --vetoes 0.6 --floors 0.35 --layout-floors 0.35`: another grid (e.g. one setting, to time it;
- * an empty `--layout-floors ''` leaves the layout rule out); `--collect-floor 0.2`: collect candidates from that floor
+ * an empty `--layout-floors ''` leaves the layout rule out); `--refit`: when no other setting is adopted, the setting
+ * in use is written with its scorers retrained on all folds' candidates (after the line model was retrained, so that
+ * the scorers read its probabilities, not the old model's); `--collect-floor 0.2`: collect candidates from that floor
  * whatever the grid (so that parts of one grid run side by side share them); `--out FILE`: write an adopted model there.
  */
 const listArg = (name: string, dflt: number[]): number[] => {
@@ -337,18 +339,20 @@ const sd = Math.sqrt(diffs.reduce((a, d) => a + (d - mean) ** 2, 0) / (FOLDS - 1
 const noise = Math.sqrt(FOLDS) * sd;
 const gain = reference.cost - best.cost;
 const adopted = best !== reference && gain > noise;
+const refit = !adopted && process.argv.includes('--refit');
 console.log(
   `best setting: keep ≥ ${best.threshold}, veto < ${best.veto}, floor ${best.floor}, layout rule ${best.layout ? 'on' : 'off'}${best.layoutKeep !== null ? ` (own scorer ≥ ${best.layoutKeep})` : ''}: cost ${best.cost} against ${reference.cost} now (per-fold differences ${diffs.join(' / ')}, noise ${noise.toFixed(1)}); ${adopted ? 'adopted' : 'not adopted'}`,
 );
-if (adopted) {
+if (adopted || refit) {
+  const chosen = adopted ? best : reference;
   const every = atFloor(
     folds.flatMap((f) => f.candidates),
-    best.floor,
-    best.layout,
+    chosen.floor,
+    chosen.layout,
   );
   const all = folds.flatMap((f) => f.candidates);
-  const weights = best.layoutKeep !== null ? trainWithLayout(all, best.floor) : trainBoth(every);
-  const file = fileOf(weights, best.threshold, best.veto, best.floor, best.layout, best.layoutKeep, {
+  const weights = chosen.layoutKeep !== null ? trainWithLayout(all, chosen.floor) : trainBoth(every);
+  const file = fileOf(weights, chosen.threshold, chosen.veto, chosen.floor, chosen.layout, chosen.layoutKeep, {
     trainedBy: 'npm run train:boundaries',
     data: 'provisional headlines and cuts by the model alone met by each fold line model on held-out dumps of its fold (train split only)',
     candidates: every.length,
@@ -358,6 +362,9 @@ if (adopted) {
     selection: {
       by: `${FOLDS}-fold cross-validation over train articles: cost = missed articles + ${EXTRA_WEIGHT} × extra articles; keep × veto × provisional floor × layout rule, each setting's scorers trained on the other folds' candidates at or over it; the lowest cost (ties to fewer cuts), adopted when it is under the setting in use by more than √${FOLDS} × the standard deviation of the per-fold cost differences`,
       current: { ...current, cost: reference.cost, folds: reference.folds },
+      ...(refit
+        ? { refit: 'the setting in use, its scorers retrained on the candidates of the current line model' }
+        : {}),
       noise: Math.round(noise * 10) / 10,
       tried,
     },

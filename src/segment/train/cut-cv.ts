@@ -93,12 +93,14 @@ export interface CutChoice {
 /**
  * Coordinate search: the headline threshold over `HEADLINE_GRID` (the others at their start), then the rule-backed
  * one over `RULE_BACKED_GRID`, then the provisional one over `CANDIDATE_GRID` (neither above the headline threshold).
- * Ties go to the higher threshold (fewer cuts).
+ * Ties go to the higher threshold (fewer cuts). `grids`: other grids in place of these (e.g. a few points around
+ * the cut in use, when one evaluation takes minutes).
  */
 export async function chooseCut(
   folds: ReadonlyArray<{ model: LineModel; held: Dump[] }>,
   start: { headlineMin: number; ruleBackedMin: number; candidateMin: number },
   log: (line: string) => void = () => {},
+  grids: { headline?: readonly number[]; ruleBacked?: readonly number[]; candidate?: readonly number[] } = {},
 ): Promise<CutChoice> {
   const tried: CutChoice['tried'] = [];
   const run = async (headlineMin: number, ruleBackedMin: number, candidateMin: number): Promise<number> => {
@@ -116,7 +118,7 @@ export async function chooseCut(
   };
   let headlineMin = start.headlineMin;
   let best = Number.POSITIVE_INFINITY;
-  for (const h of HEADLINE_GRID) {
+  for (const h of grids.headline ?? HEADLINE_GRID) {
     const cost = await run(h, Math.min(start.ruleBackedMin, h), Math.min(start.candidateMin, h));
     if (cost <= best) {
       best = cost;
@@ -125,7 +127,7 @@ export async function chooseCut(
   }
   let ruleBackedMin = Math.min(start.ruleBackedMin, headlineMin);
   let candidateMin = Math.min(start.candidateMin, headlineMin);
-  for (const r of RULE_BACKED_GRID) {
+  for (const r of grids.ruleBacked ?? RULE_BACKED_GRID) {
     if (r > headlineMin) break;
     const cost = await run(headlineMin, r, candidateMin);
     if (cost < best || (cost === best && r > ruleBackedMin)) {
@@ -133,7 +135,7 @@ export async function chooseCut(
       ruleBackedMin = r;
     }
   }
-  for (const c of CANDIDATE_GRID) {
+  for (const c of grids.candidate ?? CANDIDATE_GRID) {
     if (c > headlineMin) break;
     const cost = await run(headlineMin, ruleBackedMin, c);
     if (cost < best || (cost === best && c > candidateMin)) {

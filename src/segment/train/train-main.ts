@@ -14,6 +14,8 @@ import { DEFAULT_TRAIN, evaluate, examplesOf, type TrainOptions, train } from '.
  * Prints per-label precision/recall on the tune split (the check split is scored by the bench only).
  * `-- --keep-options`: the training options of the committed model, not chosen again (the cut still is).
  * `-- --missed-every N`: see `MISSED_EVERY` below.
+ * `-- --headline-grid 0.75,0.8,0.85` (likewise `--rule-backed-grid`, `--candidate-grid`): the cut searched over these
+ * points instead of the full grids of `cut-cv.ts` (each point segments every fold's held-out dumps once).
  * `-- --fold-cache DIR`: keep each fold's model in DIR and reuse it when the same options ask for it again (training
  * is deterministic; clear DIR when the features, the data or the dumps change).
  */
@@ -104,6 +106,10 @@ for (const options of keep ? [best] : CANDIDATES) {
     bestModels = models;
   }
 }
+const gridArg = (name: string): number[] | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1]!.split(',').map(Number) : undefined;
+};
 // The cut: each fold's model (of the chosen options) segments dumps of its held-out articles in every convention.
 const cut = await chooseCut(
   folds.map((_, f) => ({
@@ -113,8 +119,17 @@ const cut = await chooseCut(
       1000 + f,
     ),
   })),
-  { headlineMin: 0.35, ruleBackedMin: 0.05, candidateMin: 0.35 },
+  {
+    headlineMin: 0.35,
+    ruleBackedMin: gridArg('rule-backed-grid')?.[0] ?? 0.05,
+    candidateMin: gridArg('candidate-grid')?.[0] ?? 0.35,
+  },
   (line) => console.log(line),
+  {
+    headline: gridArg('headline-grid'),
+    ruleBacked: gridArg('rule-backed-grid'),
+    candidate: gridArg('candidate-grid'),
+  },
 );
 console.log(
   `cut chosen: headline ≥ ${cut.headlineMin}, rule-backed ≥ ${cut.ruleBackedMin}, provisional ≥ ${cut.candidateMin}`,
