@@ -66,20 +66,19 @@ export function keptStampNow(db: Db): KeptStamp {
 }
 
 /**
- * Whether something kept at `kept` may still be served at `now` on `db`: under the rule of the list counts
- * (`stillServes`: the store unchanged, or changed by another connection at most the connection's allowance ago), or,
- * on a connection with an allowance, while other connections have only added rows since (no rewrite noted, no
- * article removed or restored), at most `KEPT_WHILE_APPENDED_MS`. A write of the connection's own always drops it.
+ * Whether something kept at `kept` may still be served at `now` on `db`: never once a rewrite was noted since (or an
+ * article removed or restored); else under the rule of the list counts (`stillServes`: the store unchanged, or
+ * changed by another connection at most the connection's allowance ago), or, on a connection with an allowance,
+ * while other connections have only added rows since, at most `KEPT_WHILE_APPENDED_MS`. A write of the connection's
+ * own always drops it.
  */
 export function keptServes(db: Db, kept: KeptStamp, now: KeptStamp): boolean {
+  // A noted rewrite drops it at once, allowance or not: the resolve numbers the rows it writes anew, so a kept item
+  // of an entity's rowid would be shown for whichever entity holds that rowid now (another, out of the list's order).
+  if (kept.stamp !== now.stamp) return false;
   const staleMs = staleAllowanceMs(db);
   if (stillServes(kept.version, kept.at, now.version, now.at, staleMs)) return true;
-  return (
-    staleMs > 0 &&
-    kept.stamp === now.stamp &&
-    now.at - kept.at <= KEPT_WHILE_APPENDED_MS &&
-    ownPart(kept.version) === ownPart(now.version)
-  );
+  return staleMs > 0 && now.at - kept.at <= KEPT_WHILE_APPENDED_MS && ownPart(kept.version) === ownPart(now.version);
 }
 
 /** The part of a store version this connection's own writes move (`storeVersionReader`). */
