@@ -14,6 +14,7 @@ import {
   type KeptStamp,
   keptServes,
   keptStampNow,
+  oneState,
   undatedEvents as undatedEvents_,
   undatedEventData,
   TOTAL_CAP,
@@ -350,6 +351,18 @@ export function timelinePageJson(
   facets: Facets = NO_FACETS,
   cursor?: string,
   cap = TOTAL_CAP,
+): string {
+  // The rows, and what their entries take from their articles, read on one state of the store.
+  return oneState(db, () => timelineJsonNow(db, offset, limit, facets, cursor, cap));
+}
+
+function timelineJsonNow(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets,
+  cursor: string | undefined,
+  cap: number,
 ): string {
   const page = datedEventRows(db, offset, limit, facets, cursor, cap);
   const days: string[] = [];

@@ -149,7 +149,7 @@ describe('list pages from kept items', () => {
       // Past the bound, read again whatever was (or was not) noted.
       t += KEPT_WHILE_APPENDED_MS;
       expect(title()).toBe('Rewritten but not noted');
-      // A rewrite noted (the resolve, a speaker corrected): read again once the allowance has passed.
+      // A rewrite noted (the resolve, a speaker corrected): read again at once.
       db.transaction(() => {
         db.prepare('UPDATE articles SET title = ? WHERE id = ?').run('Rewritten and noted', id);
         noteRowsRewritten(db);

@@ -10,11 +10,12 @@ import type { Db } from './db.js';
  * `next` are the store's as it is now), and each row's item is taken from what was kept under its id, when kept
  * under the rule of the list counts (`countRows`): while the store is unchanged, or, on a connection that accepts
  * answers somewhat older than the store (`allowStaleCounts`: the server, while an ingest commits every few ms), for
- * that long after another connection wrote; a write of the connection's own drops them at once. The rows not kept
- * are read in one statement by their ids. So a page's rows are exactly the store's, and its items at most as old as
- * its count may be — or, while other connections only add rows (an ingest storing articles: no resolve, no
- * correction, no article removed since: `noteRowsRewritten`), they are the rows as stored, kept up to
- * `KEPT_WHILE_APPENDED_MS`. Kept per connection, least recently used out past `KEPT_ITEM_BYTES`.
+ * that long after another connection wrote; a write of the connection's own, or a rewrite noted by any connection
+ * (`noteRowsRewritten`: the resolve, which numbers its rows anew, a speaker corrected; an article removed or
+ * restored), drops them at once. The rows not kept are read in one statement by their ids, on the state of the store
+ * the keys were walked on (`oneState`). So a page's rows are exactly the store's, and its items at most as old as its
+ * count may be — or, while other connections only add rows (an ingest storing articles), they are the rows as
+ * stored, kept up to `KEPT_WHILE_APPENDED_MS`. Kept per connection, least recently used out past `KEPT_ITEM_BYTES`.
  */
 
 /** Bytes of kept items per connection, every list together (strings at two bytes a character). */
@@ -29,8 +30,8 @@ export const KEPT_WHILE_APPENDED_MS = 30_000;
 
 /**
  * Say that rows a list shows were rewritten (not only new rows added): the resolve's derived tables, a quote's
- * speaker corrected. What is kept of such rows (`keptItems`) is then read again, on every connection. Run inside the
- * writer's transaction. Removals and restores of articles are counted apart (`meta.article_changes`).
+ * speaker corrected. What is kept of such rows (`keptItems`) is then read again at once, on every connection. Run
+ * inside the writer's transaction. Removals and restores of articles are counted apart (`meta.article_changes`).
  */
 export function noteRowsRewritten(db: Db): void {
   db.prepare(
@@ -66,20 +67,19 @@ export function keptStampNow(db: Db): KeptStamp {
 }
 
 /**
- * Whether something kept at `kept` may still be served at `now` on `db`: under the rule of the list counts
- * (`stillServes`: the store unchanged, or changed by another connection at most the connection's allowance ago), or,
- * on a connection with an allowance, while other connections have only added rows since (no rewrite noted, no
- * article removed or restored), at most `KEPT_WHILE_APPENDED_MS`. A write of the connection's own always drops it.
+ * Whether something kept at `kept` may still be served at `now` on `db`: never once a rewrite was noted since (or an
+ * article removed or restored); else under the rule of the list counts (`stillServes`: the store unchanged, or
+ * changed by another connection at most the connection's allowance ago), or, on a connection with an allowance,
+ * while other connections have only added rows since, at most `KEPT_WHILE_APPENDED_MS`. A write of the connection's
+ * own always drops it.
  */
 export function keptServes(db: Db, kept: KeptStamp, now: KeptStamp): boolean {
+  // A noted rewrite drops it at once, allowance or not: the resolve numbers the rows it writes anew, so a kept item
+  // of an entity's rowid would be shown for whichever entity holds that rowid now (another, out of the list's order).
+  if (kept.stamp !== now.stamp) return false;
   const staleMs = staleAllowanceMs(db);
   if (stillServes(kept.version, kept.at, now.version, now.at, staleMs)) return true;
-  return (
-    staleMs > 0 &&
-    kept.stamp === now.stamp &&
-    now.at - kept.at <= KEPT_WHILE_APPENDED_MS &&
-    ownPart(kept.version) === ownPart(now.version)
-  );
+  return staleMs > 0 && now.at - kept.at <= KEPT_WHILE_APPENDED_MS && ownPart(kept.version) === ownPart(now.version);
 }
 
 /** The part of a store version this connection's own writes move (`storeVersionReader`). */

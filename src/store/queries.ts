@@ -99,17 +99,32 @@ const pageStart = (offset: number, cursor: string | undefined): PageStart =>
   cursor === undefined ? { offset } : { cursor };
 
 /**
- * A page of `limit` rows from its keys (`limit + 1` read, in the list's order) and its items (`keptItems`, by the
- * page's keys), with the cursor after its last row when more follow.
+ * Run `read` on one state of the store: in a read transaction (one snapshot), unless `db` is in one already. A page
+ * walks its keys and reads their rows in separate statements; between two statements outside a transaction another
+ * connection may commit (a resolve deletes and writes again every entity and event, numbered anew; an article
+ * correction removes an article and its quotes), and a key would then name no row, or another row.
+ */
+export function oneState<T>(db: Db, read: () => T): T {
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/**
+ * A page of `limit` rows from its keys (`keys()`: `limit + 1` read, in the list's order) and its items (`keptItems`,
+ * by the page's keys), with the cursor after its last row when more follow. The keys and the rows are read on one
+ * state of the store (`oneState`).
  */
 function keyedPage<K, T>(
-  keys: K[],
+  db: Db,
+  keys: () => K[],
   limit: number,
   keyOf: (k: K) => string,
   items: (keys: K[]) => T[],
 ): { items: T[]; next: string | null } {
-  const page = keys.length > limit ? keys.slice(0, limit) : keys;
-  return { items: items(page), next: keys.length > limit ? keyOf(page.at(-1)!) : null };
+  return oneState(db, () => {
+    const all = keys();
+    const page = all.length > limit ? all.slice(0, limit) : all;
+    return { items: items(page), next: all.length > limit ? keyOf(page.at(-1)!) : null };
+  });
 }
 
 /** Rows of `table` by rowid, in the order given (`SELECT cols FROM json_each(?) j CROSS JOIN table r ON …`). */
@@ -138,8 +153,12 @@ export function articlePage(
   cap = TOTAL_CAP,
 ): ListPage<ArticleSummary> {
   const count = articleCount(db, facets, cap);
-  const page = keyedPage(articleKeys(db, facets, pageStart(offset, cursor), limit + 1), limit, articleKey, (keys) =>
-    articlesBySeq(db, keys),
+  const page = keyedPage(
+    db,
+    () => articleKeys(db, facets, pageStart(offset, cursor), limit + 1),
+    limit,
+    articleKey,
+    (keys) => articlesBySeq(db, keys),
   );
   return { ...totalOf(count), ...page };
 }
@@ -154,15 +173,20 @@ export function articlePageJson(
   cap = TOTAL_CAP,
 ): JsonListPage {
   const count = articleCount(db, facets, cap);
-  const page = keyedPage(articleKeys(db, facets, pageStart(offset, cursor), limit + 1), limit, articleKey, (keys) =>
-    keptItems(
-      db,
-      'articles',
-      keys,
-      (k) => k.seq,
-      (missing) => articlesBySeq(db, missing).map((a) => JSON.stringify(a)),
-      jsonBytes,
-    ),
+  const page = keyedPage(
+    db,
+    () => articleKeys(db, facets, pageStart(offset, cursor), limit + 1),
+    limit,
+    articleKey,
+    (keys) =>
+      keptItems(
+        db,
+        'articles',
+        keys,
+        (k) => k.seq,
+        (missing) => articlesBySeq(db, missing).map((a) => JSON.stringify(a)),
+        jsonBytes,
+      ),
   );
   return { ...totalOf(count), ...page };
 }
@@ -317,8 +341,12 @@ export function entityPage(
   cap = TOTAL_CAP,
 ): ListPage<ExportEntity> {
   const count = entityCount(db, type, cap);
-  const page = keyedPage(entityKeys(db, type, pageStart(offset, cursor), limit + 1), limit, entityKey, (keys) =>
-    entitiesByRowid(db, keys).map(toEntity),
+  const page = keyedPage(
+    db,
+    () => entityKeys(db, type, pageStart(offset, cursor), limit + 1),
+    limit,
+    entityKey,
+    (keys) => entitiesByRowid(db, keys).map(toEntity),
   );
   return { ...totalOf(count), ...page };
 }
@@ -333,15 +361,20 @@ export function entityPageJson(
   cap = TOTAL_CAP,
 ): JsonListPage {
   const count = entityCount(db, type, cap);
-  const page = keyedPage(entityKeys(db, type, pageStart(offset, cursor), limit + 1), limit, entityKey, (keys) =>
-    keptItems(
-      db,
-      'entities',
-      keys,
-      (k) => k.id,
-      (missing) => entitiesByRowid(db, missing).map((r) => JSON.stringify(toEntity(r))),
-      jsonBytes,
-    ),
+  const page = keyedPage(
+    db,
+    () => entityKeys(db, type, pageStart(offset, cursor), limit + 1),
+    limit,
+    entityKey,
+    (keys) =>
+      keptItems(
+        db,
+        'entities',
+        keys,
+        (k) => k.id,
+        (missing) => entitiesByRowid(db, missing).map((r) => JSON.stringify(toEntity(r))),
+        jsonBytes,
+      ),
   );
   return { ...totalOf(count), ...page };
 }
@@ -471,8 +504,8 @@ export function quotePage(
 ): ListPage<ExportQuote> {
   const w = factWhere(facets, 'q', 'speaker_key');
   const count = countCapped(db, `SELECT 1 FROM quotes q ${clause(w)}`, w.args, cap);
-  const keys = factKeys(db, 'quotes', w, pageStart(offset, cursor), limit + 1);
-  const page = keyedPage(keys, limit, factKeyOf('quotes'), (ks) =>
+  const keys = () => factKeys(db, 'quotes', w, pageStart(offset, cursor), limit + 1);
+  const page = keyedPage(db, keys, limit, factKeyOf('quotes'), (ks) =>
     factRows<QuoteRow>(db, 'quotes', QUOTE_COLUMNS, QUOTE_JOINS, ks).map(toQuote),
   );
   return { ...totalOf(count), ...page };
@@ -489,8 +522,8 @@ export function quotePageJson(
 ): JsonListPage {
   const w = factWhere(facets, 'q', 'speaker_key');
   const count = countCapped(db, `SELECT 1 FROM quotes q ${clause(w)}`, w.args, cap);
-  const keys = factKeys(db, 'quotes', w, pageStart(offset, cursor), limit + 1);
-  const page = keyedPage(keys, limit, factKeyOf('quotes'), (ks) =>
+  const keys = () => factKeys(db, 'quotes', w, pageStart(offset, cursor), limit + 1);
+  const page = keyedPage(db, keys, limit, factKeyOf('quotes'), (ks) =>
     keptItems(
       db,
       'quotes',
@@ -530,8 +563,8 @@ function eventDataRows(
   cursor: string | undefined,
   withUndated: boolean,
 ): { items: EventDataRow[]; next: string | null } {
-  const keys = eventKeys(db, w, pageStart(offset, cursor), limit + 1, withUndated);
-  return keyedPage(keys, limit, eventKey, (ks) => eventRowsByKey(db, ks));
+  const keys = () => eventKeys(db, w, pageStart(offset, cursor), limit + 1, withUndated);
+  return keyedPage(db, keys, limit, eventKey, (ks) => eventRowsByKey(db, ks));
 }
 
 /** An event's place in the events list: its rowid, date and id. */
@@ -639,8 +672,8 @@ export function eventPageJson(
 ): JsonListPage {
   const w = eventWhere(facets);
   const count = countCapped(db, `SELECT 1 FROM events e ${clause(w)}`, w.args, cap);
-  const keys = eventKeys(db, w, pageStart(offset, cursor), limit + 1, !(facets.from || facets.to));
-  return { ...totalOf(count), ...keyedPage(keys, limit, eventKey, (ks) => eventJsonByKey(db, ks)) };
+  const keys = () => eventKeys(db, w, pageStart(offset, cursor), limit + 1, !(facets.from || facets.to));
+  return { ...totalOf(count), ...keyedPage(db, keys, limit, eventKey, (ks) => eventJsonByKey(db, ks)) };
 }
 
 /**
@@ -676,8 +709,8 @@ export function datedEventRows(
   const undated = facets.from || facets.to ? { n: 0, capped: false } : count(true);
   // An undated key (a cursor of the events list) is past every dated event. Each row's JSON is the kept item of the
   // events list (`eventJsonByKey`): the stored JSON, or what `JSON.stringify` writes of it, which reads the same.
-  const keys = eventKeys(db, w, pageStart(offset, cursor), limit + 1, false);
-  const page = keyedPage(keys, limit, eventKey, (ks) => {
+  const keys = () => eventKeys(db, w, pageStart(offset, cursor), limit + 1, false);
+  const page = keyedPage(db, keys, limit, eventKey, (ks) => {
     const json = eventJsonByKey(db, ks);
     return ks.map((k, i) => ({ data: json[i]!, date: k.date, id: k.id }));
   });
@@ -1010,7 +1043,8 @@ export function claimPage(
   }
   const count = countCapped(db, `SELECT 1 FROM claims c ${clause(w)}`, w.args, cap);
   const page = keyedPage(
-    factKeys(db, 'claims', w, pageStart(offset, cursor), limit + 1),
+    db,
+    () => factKeys(db, 'claims', w, pageStart(offset, cursor), limit + 1),
     limit,
     factKeyOf('claims'),
     (ks) => factRows<ClaimRow>(db, 'claims', CLAIM_COLUMNS, CLAIM_JOINS, ks),
