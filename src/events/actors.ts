@@ -30,8 +30,9 @@ const EXTRAPOSED_GAP =
   /^(been|be|not|n't|yet|still|now|also|so|very|too|far|the|a|first|last|second|only|more|less|seven|two|three|four|five|six|several|many|few)$/;
 
 /**
- * An expletive "it" (English extraposition and clefts: "it is the first time a burner has been deployed", "it remains
- * unclear whether …", "it took weeks to …") refers to nothing: it is no actor, and no antecedent stands behind it.
+ * An expletive "it" (English extraposition and clefts: "it was only the second time a robot of that kind was used",
+ * "it remains unclear whether …", "it took weeks to …") refers to nothing: it is no actor, and no antecedent stands
+ * behind it.
  */
 function expletiveIt(words: readonly string[], i: number, end: number): boolean {
   if (words[i] !== 'it') return false;

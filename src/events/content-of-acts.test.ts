@@ -31,11 +31,13 @@ describe('the content of another act is not an event of its own', () => {
 });
 
 describe('an expletive "it" is no actor', () => {
-  it('"it is the first time …" leaves the passive act without a source from the sentence before', () => {
+  it('"it was only the second time …" leaves the passive act without a source from the sentence before', () => {
     const two = 'Ardavia Oil said it would cap the well. ';
-    expect(types(code(`${two}It is the first time this new burner has been deployed in the gulf.`, O))).toEqual([]);
-    expect(types(code(`${two}It 's the first time this new burner has been deployed in the gulf.`, O))).toEqual([]);
+    expect(
+      types(code(`${two}It was only the second time a robot of that kind had been deployed offshore.`, O)),
+    ).toEqual([]);
+    expect(types(code(`${two}It 's the second time a robot of that kind was deployed offshore.`, O))).toEqual([]);
     // A referring "it" still stands for the company.
-    expect(types(code(`${two}It has deployed a new burner in the gulf.`, O))).toEqual(['MOBILIZE']);
+    expect(types(code(`${two}It deployed a robot of that kind offshore.`, O))).toEqual(['MOBILIZE']);
   });
 });
