@@ -15,6 +15,39 @@ import {
   SUBJECT_PRONOUNS,
 } from './data/words.js';
 
+/** Verbs an expletive "it" is the subject of: "be", "seem", "remain", "take" ("it took weeks to …"). */
+const EXPLETIVE_VERBS =
+  /^(is|was|'s|’s|has|had|have|been|be|will|would|may|might|could|seems|seemed|appears|appeared|remains|remained|takes|took|taken)$/;
+/**
+ * Predicates of an extraposed clause or a cleft: "it is the first time …", "it remains unclear whether …". Not the
+ * raising adjectives ("it is likely to cut", "certain to"), whose "it" is a real subject, nor participles ("it has
+ * reported losses").
+ */
+const EXTRAPOSED =
+  /^(time|times|unclear|clear|possible|impossible|important|necessary|true|hard|easy|difficult|uncertain|obvious|evident|doubtful|unknown|weeks|days|months|years|hours)$/;
+/** Words that may stand between the verb and that predicate ("it is not yet clear", "it is the first time"). */
+const EXTRAPOSED_GAP =
+  /^(been|be|not|n't|yet|still|now|also|so|very|too|far|the|a|first|last|second|only|more|less|seven|two|three|four|five|six|several|many|few)$/;
+
+/**
+ * An expletive "it" (English extraposition and clefts: "it was only the second time a robot of that kind was used",
+ * "it remains unclear whether …", "it took weeks to …") refers to nothing: it is no actor, and no antecedent stands
+ * behind it.
+ */
+function expletiveIt(words: readonly string[], i: number, end: number): boolean {
+  if (words[i] !== 'it') return false;
+  // "it's" may come as "it" "'s" or as "it" "'" "s".
+  const split = /^['’]$/.test(words[i + 1] ?? '') && words[i + 2] === 's';
+  if (!split && !EXPLETIVE_VERBS.test(words[i + 1] ?? '')) return false;
+  const from = split ? i + 3 : i + 2;
+  for (let k = from; k < Math.min(end, from + 4); k++) {
+    const w = words[k]!;
+    if (EXTRAPOSED.test(w)) return true;
+    if (!EXTRAPOSED_GAP.test(w)) return false;
+  }
+  return false;
+}
+
 /** Something in a sentence that can fill an event role: a named actor, a group noun, a pronoun or a place. */
 export interface ActorCandidate {
   /** Token range, end-exclusive. */
@@ -323,7 +356,7 @@ export function sentenceActors(view: EventContext, s0: number, s1: number): Acto
       i = te;
       continue;
     }
-    if (SUBJECT_PRONOUNS.has(words[i]!) && tok[i]!.text !== 'IT') {
+    if (SUBJECT_PRONOUNS.has(words[i]!) && tok[i]!.text !== 'IT' && !expletiveIt(words, i, s1)) {
       out.push({
         ts: i,
         te: i + 1,

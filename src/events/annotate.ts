@@ -31,6 +31,7 @@ import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger }
 import {
   attributiveModality,
   complementModality,
+  forToContent,
   conditionClause,
   headlineInfinitive,
   gerundSubjectOfModal,
@@ -237,7 +238,81 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
       gov.action ??= sub.trigger.type;
     }
   }
+  absorbContents(words, found, s1);
   return found.filter((f) => !f.absorbed);
+}
+
+/** Finite auxiliaries and forms of "be": a clause's verb group. */
+const FINITE_AUX = /^(has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|did|does|do)$/;
+
+/** Speech acts whose content clause states what the speaker charges, asks for or warns of. */
+const CONTENT_GOVERNORS: ReadonlySet<string> = new Set(['ACCUSE', 'REQUEST', 'THREATEN']);
+/** Verbs of a verdict: "convicted of …", "found guilty of …". */
+const VERDICT = /^(convict|convicts|convicted|convicting|guilty)$/;
+
+/**
+ * Where the content of an accusation, demand, warning or verdict opens after the trigger ending at `te`: "that" or
+ * "whether" (a content clause), or for a verb "of"/"with" ("accused X of …", "charged with …", "convicted of …"),
+ * past at most an object noun phrase of a few words; -1 when none follows.
+ */
+function contentOpener(words: readonly string[], f: Found, s1: number): number {
+  const verdict = VERDICT.test(words[f.te - 1]!);
+  if (!CONTENT_GOVERNORS.has(f.trigger.type) && !verdict) return -1;
+  // A pattern that spans its content's opener ("accused … of bombing").
+  if (f.trigger.verb) for (let k = f.ts + 1; k < f.te; k++) if (words[k] === 'of' || words[k] === 'with') return k;
+  for (let k = f.te; k < Math.min(s1, f.te + 6); k++) {
+    const w = words[k]!;
+    // "that" right after the trigger opens its content clause; after an object it is mostly a relative ("condemned
+    // the group that …"), except after a verb of warning, which takes an object and a clause ("warned Y that …").
+    if (w === 'whether' || (w === 'that' && (k === f.te || (f.trigger.verb && f.trigger.type === 'THREATEN'))))
+      return k;
+    if (w === 'that') return -1;
+    if ((w === 'of' || w === 'with') && (f.trigger.verb || verdict)) return k;
+    // Only an object noun phrase stands between: no punctuation, report, conjunction or preposition ("clashed over
+    // the efforts of X": that "of" is inside a prepositional phrase, not the content of the verb).
+    if (!/^[\p{L}.'’-]+$/u.test(w) || REPORTING.has(w) || w === 'and' || PREPOSITIONS.has(w)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The content of another act is not an act of its own (PLOVER codes the accusation, the demand, the warning or the
+ * verdict; the content-of-speech-act convention of the dev-set guidelines: "charged with killing X" is one ACCUSE):
+ * a trigger inside the content clause of an accusation, demand, warning or verdict ("accused X of giving him a drug,
+ * which killed him", "criticism that Y was urging …", "convicted of stabbing …") is folded into it. A finite clause
+ * ("that …") runs to the end of its sentence or a clause break, its own adjuncts included ("allegations that Y lobbied
+ * … while attempting to …"); a noun-phrase or gerund content ("of …", "with …") ends where an adjunct of the governing
+ * verb opens ("charged with murder after opening fire": the shooting is reported, not charged) or at a verb
+ * coordinated by "and" ("accused X of piracy and sent warships").
+ */
+function absorbContents(words: readonly string[], found: Found[], s1: number): void {
+  for (const gov of found) {
+    if (gov.absorbed) continue;
+    const at = contentOpener(words, gov, s1);
+    if (at < 0) continue;
+    const finite = words[at] === 'that' || words[at] === 'whether';
+    let end = at + 1;
+    let relative = false;
+    for (; end < Math.min(s1, at + 25); end++) {
+      const w = words[end]!;
+      // A noun-phrase or gerund content holds no finite verb but in a relative clause of its own ("of giving him a
+      // drug, which killed him"): an auxiliary outside one opens the next clause.
+      if (/^(which|who|whom|whose|that)$/.test(w)) relative = true;
+      if (!finite && !relative && FINITE_AUX.test(w)) break;
+      // A clause break or a new report ends the content; a comma too, unless a relative clause on the content's
+      // last noun follows (", which killed him").
+      if (w === ';' || w === '.' || w === ':' || w === 'but' || w === '--' || REPORTING.has(w)) break;
+      if (w === ',' && !/^(which|who|whom|whose)$/.test(words[end + 1] ?? '')) break;
+      if (!finite && ADJUNCT_OPENERS.has(w)) break;
+      if (!finite && w === 'and' && found.some((f) => f.ts === end + 1 && f.trigger.verb && !/ing$/.test(words[f.ts]!)))
+        break;
+    }
+    for (const sub of found) {
+      if (sub === gov || sub.absorbed || sub.ts <= at || sub.ts >= end) continue;
+      sub.absorbed = true;
+      gov.action ??= sub.trigger.type;
+    }
+  }
 }
 
 /** Verbs whose own meaning is an intention or a commitment ("plans", "intends", "promised", "vowed"). */
@@ -1034,25 +1109,23 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         modality.mode = attributive;
         modality.hypothetical = attributive === 'possible';
       }
-      // "would empower the secretary to deny": the complement of a hypothetical verb is hypothetical too.
+      // "would empower the secretary to deny": the complement of a hypothetical verb is the content of that verb, not
+      // an act anyone reports or commits to (an intention reported with "would" is the speaker's, and stays).
       const governing = modality.mode === null ? modalGovernsInfinitive(words, f.modalAt, clauseStart) : null;
-      if (governing) {
-        modality.mode = governing;
-        modality.hypothetical = governing !== 'intent';
-      }
+      if (governing && governing !== 'intent') continue;
+      if (governing) modality.mode = governing;
       // "will not let a navy board ships": the act that is (not) let happen takes the modality of its "let".
       const let_ =
         !modality.negated && !modality.hypothetical && modality.mode === null
           ? letGovernsComplement(words, f.modalAt, clauseStart, opener)
           : null;
       if (let_) Object.assign(modality, let_);
-      // "attacking the ports would not be effective": an act weighed as an option, not reported.
-      if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1)) {
-        modality.mode = 'possible';
-        modality.hypothetical = true;
-      }
+      // "attacking the ports would not be effective": an act weighed as an option, with no subject of its own: the
+      // content of the judgement, which no actor reports or commits to.
+      if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1)) continue;
       // "an invitation to visit", "would discuss providing weapons": an act that is the content of a plan, a
       // request or a deliberation has not happened.
+      if (modality.mode === null && !modality.negated && forToContent(words, f.modalAt, clauseStart)) continue;
       if (modality.mode === null && !modality.negated) {
         const c = complementModality(words, f.modalAt, clauseStart);
         if (c) Object.assign(modality, c);
@@ -1067,11 +1140,9 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "wants to attack" as one pattern: wanting or planning an act is not doing it.
       if (modality.mode === null && f.te - f.ts > 1 && DESIRE_VERBS.test(words[f.ts]!) && words[f.ts + 1] === 'to')
         modality.mode = 'intent';
-      // "on condition that X contribute …": the act a condition asks for has not happened.
-      if (modality.mode === null && !modality.negated && conditionClause(words, f.modalAt, clauseStart)) {
-        modality.mode = 'conditional';
-        modality.hypothetical = true;
-      }
+      // "on condition that X contribute …": the act a condition asks for is the content of the condition (a demand of the
+      // one who sets it), not an act of its own.
+      if (modality.mode === null && !modality.negated && conditionClause(words, f.modalAt, clauseStart)) continue;
       // "Democrats to sue state": in a headline, a subject followed by "to" + verb announces a future act.
       if (
         modality.mode === null &&

@@ -349,6 +349,14 @@ const PURPOSE_NOUNS: ReadonlySet<string> = new Set(['effort', 'efforts', 'drive'
 const IRREALIS_FOR =
   /^(is|was|are|were|be|been|'s|hope|hopes|time|need|needs|chance|way|plan|plans|room|wait|waits|waited|waiting|arrange|arranged|arranging|press|pressed|pressing|push|pushed|pushing|call|calls|called|calling|appeal|appealed|appeals|pressure|demand|demands)$/;
 
+/**
+ * The act at `ts` is the infinitive of a for-to clause ("the only hope is for Paris to object", "time for the army to
+ * withdraw"): the content of a hope, a need or a call, which nobody reports as done or commits to.
+ */
+export function forToContent(words: readonly string[], ts: number, clauseStart: number): boolean {
+  return ts - 2 >= clauseStart && words[ts - 1] === 'to' && forSubjectInfinitive(words, ts, clauseStart);
+}
+
 function forSubjectInfinitive(words: readonly string[], ts: number, clauseStart: number): boolean {
   for (let k = ts - 3; k >= Math.max(clauseStart, ts - 7); k--) {
     const w = words[k]!;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { codeEvents as code, eventTypes as types } from './test-doc.js';
+
+// The content of another act (what is charged, found or criticised) is not an act of its own; each case
+// has a counterpart where the same act is reported and still codes. The first expectation of each case fails on the
+// coder before this change; the counterparts pass before and after.
+const P: [string, string][] = [['Ivo Brandt', 'PERSON']];
+const O: [string, string][] = [['Ardavia Oil', 'ORG']];
+
+describe('the content of another act is not an event of its own', () => {
+  it('what an accusation charges, a relative clause in it included, is one accusation', () => {
+    const charged = 'Chilean prosecutors accused the French envoy of bombing the embassy, which killed two guards.';
+    expect(types(code(charged))).toEqual(['ACCUSE']);
+    // Told as done, the killing is reported.
+    expect(types(code('The French envoy bombed the embassy, which killed two guards.'))).toContain('ASSAULT');
+    // An adjunct of the charge ("after he stabbed") reports an act of its own.
+    expect(types(code('Chile charged Ivo Brandt with assault after he stabbed a French guard.', P))).toEqual([
+      'ACCUSE',
+      'ASSAULT',
+    ]);
+  });
+  it('what a verdict finds is the verdict, not a second act', () => {
+    expect(types(code('A Chilean court convicted Ivo Brandt of stabbing a French guard.', P))).toEqual(['SANCTION']);
+    expect(types(code('Ivo Brandt stabbed a French guard.', P))).toEqual(['ASSAULT']);
+  });
+  it('the clause a criticism states is its content', () => {
+    const criticism = 'Chilean senators voiced criticism that France was urging Peru to attack the rebels.';
+    expect(types(code(criticism))).toEqual(['ACCUSE']);
+    expect(types(code('France urged Peru to attack the rebels.'))).toEqual(['REQUEST']);
+  });
+});
+
+describe('an expletive "it" is no actor', () => {
+  it('"it was only the second time …" leaves the passive act without a source from the sentence before', () => {
+    const two = 'Ardavia Oil said it would cap the well. ';
+    expect(
+      types(code(`${two}It was only the second time a robot of that kind had been deployed offshore.`, O)),
+    ).toEqual([]);
+    expect(types(code(`${two}It 's the second time a robot of that kind was deployed offshore.`, O))).toEqual([]);
+    // A referring "it" still stands for the company.
+    expect(types(code(`${two}It deployed a robot of that kind offshore.`, O))).toEqual(['MOBILIZE']);
+  });
+});
