@@ -53,10 +53,6 @@ export interface StoryOptions {
   loneSpecific: number;
   /** Least number of specific keys the guard asks for (see `loneSpecific`). */
   loneKeys: number;
-  /** Guard on the lone pass (0: none): the best story's score must exceed the second best's by this much. */
-  loneMargin: number;
-  /** Guard on the lone pass: the member the article scores best against has it as its best match outside its story. */
-  loneMutual: boolean;
 }
 
 /** Chosen by cross-validation on the tuning topics of ECB+ (`npm run bench:stories`); see docs/stories.md. */
@@ -82,8 +78,6 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   loneThreshold: 0.25,
   loneSpecific: 0,
   loneKeys: 1,
-  loneMargin: 0,
-  loneMutual: false,
 };
 
 /** Whether options weigh articles' facts at all; features need them (`storyFeatures(…, { facts: true })`) only then. */
@@ -314,54 +308,30 @@ export class StoryClusterer {
       const a = this.articles[n]!;
       if (this.stories[a.story]!.length !== 1) continue;
       const keys = storyKeys(a, this.options);
-      const scored = this.storyScores(n, keys, (s) => this.stories[s]!.length > 1);
-      const [best, score] = pickBest(scored);
+      const [best, score] = this.bestStory(n, keys, (s) => this.stories[s]!.length > 1);
       if (best < 0 || score < loneThreshold) continue;
-      if (!this.guardAllows(n, keys, best, scored)) continue;
+      if (this.options.loneSpecific > 0 && this.specificKeys(n, keys, best) < this.options.loneKeys) continue;
       this.stories[a.story] = [];
       this.stories[best]!.push(n);
       a.story = best;
     }
   }
 
-  /** Whether the lone pass's guard lets article `n` (index keys `keys`) join story `s`. */
-  private guardAllows(n: number, keys: string[], s: number, scored: Map<number, number>): boolean {
-    const { loneSpecific, loneKeys, loneMargin, loneMutual } = this.options;
-    if (loneSpecific > 0) {
-      let specific = 0;
-      for (const k of keys) {
-        const posters = (this.postings.get(k) ?? []).filter((m) => m !== n);
-        const inStory = posters.filter((m) => this.articles[m]!.story === s).length;
-        if (inStory >= 2 && inStory >= loneSpecific * posters.length) specific++;
-      }
-      if (specific < loneKeys) return false;
+  /**
+   * The lone pass's guard: how many of article `n`'s index keys are specific to story `s` — posted by two or more
+   * of its articles (the story's own reports agree on it), and by its articles for at least `loneSpecific` of all
+   * other articles posting it (it is rare outside the story). Words every report of a kind shares ("vote",
+   * "election") are posted by many articles of other stories and lone articles too; the names, places and words of
+   * one story's event are posted by its reports.
+   */
+  private specificKeys(n: number, keys: readonly string[], s: number): number {
+    let specific = 0;
+    for (const k of keys) {
+      const posters = (this.postings.get(k) ?? []).filter((m) => m !== n);
+      const inStory = posters.filter((m) => this.articles[m]!.story === s).length;
+      if (inStory >= 2 && inStory >= this.options.loneSpecific * posters.length) specific++;
     }
-    if (loneMargin > 0) {
-      let second = Number.NEGATIVE_INFINITY;
-      for (const [t, x] of scored) if (t !== s && x > second) second = x;
-      if (scored.get(s)! - second < loneMargin) return false;
-    }
-    if (loneMutual) {
-      const a = this.articles[n]!;
-      let member = -1;
-      let top = Number.NEGATIVE_INFINITY;
-      for (const m of this.stories[s]!) {
-        const x = pairScore(a, this.articles[m]!, this.options);
-        if (x > top) [member, top] = [m, x];
-      }
-      if (member < 0) return false;
-      // The member's best match among its candidates outside its story must be this article.
-      const b = this.articles[member]!;
-      let rival = -1;
-      let rivalScore = Number.NEGATIVE_INFINITY;
-      for (const m of this.candidates(member, storyKeys(b, this.options))) {
-        if (this.articles[m]!.story === s) continue;
-        const x = pairScore(b, this.articles[m]!, this.options);
-        if (x > rivalScore || (x === rivalScore && m < rival)) [rival, rivalScore] = [m, x];
-      }
-      if (rival !== n) return false;
-    }
-    return true;
+    return specific;
   }
 
   /** The story of article number `n`. */
