@@ -3,7 +3,7 @@
 // ids. Analysis costs ~20 ms of CPU an article, so a 100,000-article store analyzed whole takes over half an hour of
 // both cores; a copy of an analyzed 4,000–10,000-article store takes minutes. What the copy does not give: new words
 // (search doclists are the base's, repeated) and new actors (entity rows are shared; their mention counts grow).
-// Stories placed in the base are copied too (each copy of an article in the copy of its story).
+// Stories placed in the base are copied too (every copied article goes to the copy of its story).
 //
 //   node bench/replicate-store.js BASE.db OUT.db ARTICLES
 import { copyFileSync, rmSync } from 'node:fs';
@@ -41,7 +41,7 @@ export function replicateStore(base, out, articles) {
   // The base's rows of the corpus-level tables (the copies are added after them).
   const last = (t) => db.prepare(`SELECT COALESCE(MAX(rowid), 0) FROM ${t}`).pluck().get();
   const baseRows = { events: last('events'), links: last('event_articles'), groups: last('claim_groups') };
-  // Stories (migration 011), when the base has placed its articles: each copy of an article in the copy of its
+  // Stories (migration 011), when the base has placed its articles: every copied article goes to the copy of its
   // story, with the copy's index keys; document frequencies scaled by the number of copies below.
   const storySpan = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM stories').pluck().get();
   db.exec('DROP TRIGGER IF EXISTS articles_ai');
