@@ -3,6 +3,7 @@
 // ids. Analysis costs ~20 ms of CPU an article, so a 100,000-article store analyzed whole takes over half an hour of
 // both cores; a copy of an analyzed 4,000–10,000-article store takes minutes. What the copy does not give: new words
 // (search doclists are the base's, repeated) and new actors (entity rows are shared; their mention counts grow).
+// Stories placed in the base are copied too (every copied article goes to the copy of its story).
 //
 //   node bench/replicate-store.js BASE.db OUT.db ARTICLES
 import { copyFileSync, rmSync } from 'node:fs';
@@ -40,6 +41,9 @@ export function replicateStore(base, out, articles) {
   // The base's rows of the corpus-level tables (the copies are added after them).
   const last = (t) => db.prepare(`SELECT COALESCE(MAX(rowid), 0) FROM ${t}`).pluck().get();
   const baseRows = { events: last('events'), links: last('event_articles'), groups: last('claim_groups') };
+  // Stories (migration 011), when the base has placed its articles: every copied article goes to the copy of its
+  // story, with the copy's index keys; document frequencies scaled by the number of copies below.
+  const storySpan = db.prepare('SELECT COALESCE(MAX(seq), 0) FROM stories').pluck().get();
   db.exec('DROP TRIGGER IF EXISTS articles_ai');
   // Secondary indexes are built once at the end (faster than keeping them up to date through every copy).
   const indexes = db
@@ -72,11 +76,20 @@ export function replicateStore(base, out, articles) {
                SELECT rep_json(event_id), rep_article(article_id) FROM event_articles WHERE rowid <= ${baseRows.links}`);
       db.exec(`INSERT INTO claim_groups (id, data)
                SELECT rep_json(id), rep_json(data) FROM claim_groups WHERE rowid <= ${baseRows.groups}`);
+      db.exec(`INSERT INTO stories (id, seq, title, summary, actors, date_from, date_to, outlets, articles)
+               SELECT rep_json(id), seq + ${c * storySpan}, title, rep_json(summary), actors, date_from, date_to, outlets,
+                      articles FROM stories WHERE seq <= ${storySpan}`);
+      db.exec(`INSERT INTO story_members (article_seq, story_id)
+               SELECT article_seq + ${off}, rep_json(story_id) FROM story_members WHERE article_seq <= ${span}`);
+      db.exec(`INSERT INTO story_keys (key, article_seq)
+               SELECT key, article_seq + ${off} FROM story_keys WHERE article_seq <= ${span}`);
     })();
     process.stderr.write(`copy ${c + 1} of ${copies}\n`);
   }
   db.transaction(() => {
     db.exec(`UPDATE entities SET mentions = mentions * ${copies}`);
+    db.exec(`UPDATE story_frequencies SET df = df * ${copies}`);
+    db.exec(`UPDATE meta SET value = CAST(value AS INTEGER) * ${copies} WHERE key = 'story_documents'`);
     db.prepare(
       "INSERT INTO meta (key, value) VALUES ('resolved_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     ).run(String(db.prepare('SELECT MAX(seq) FROM articles').pluck().get()));

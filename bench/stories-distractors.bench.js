@@ -2,21 +2,15 @@
 // topics (even), as in bench/stories.bench.js, clustered together with N articles that belong to no ECB+ story,
 // each its own gold story. ECB+ has no report alone in its story; real feeds have many, so this measures what a
 // rule that joins lone articles to stories costs when unrelated reports are in the collection.
-// Distractors, read at bench time from the shared data folder (never kept in the repository), taken in turn from
-// three sources, each source's order shuffled with a fixed seed:
-//   - Timeline17 input articles, at most one per collection and day (a collection's days are one long story, so
-//     two days of one collection may still be the same story: a cost every setting pays alike);
-//   - PolNeAR article texts (2016 US politics);
-//   - SemEval-2022 task 8 English texts, one text per pair (text1), unique by article id.
+// Distractors: bench/distractor-pool.js (Timeline17 collection-days, PolNeAR texts, SemEval-2022 texts, in turn,
+// fixed seed), read at bench time from the shared data folder, never kept in the repository.
 // Reported per split and N: B³ P/R/F1 over all documents, and how many distractors were put in a story holding an
 // ECB+ document ("pulled in").
 // Usage: npm run bench:stories-distractors [-- --distractors 0,100,300] [-- --lone 0.25,0.15] [-- --seed 1]
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { clusterFeatures } from '../dist/cli/commands/cluster.js';
-import { rng } from '../dist/model/random.js';
 import { loadTagger } from '../dist/language/ner/index.js';
 import { clusterStories } from '../dist/resolve/index.js';
+import { distractorPool } from './distractor-pool.js';
 import { readJsonLines, sharedData } from './shared-data.js';
 
 const arg = (name, fallback) => {
@@ -32,58 +26,7 @@ if (!ECB) {
   console.log('no ECB+ data (set SITREP_SHARED_DATA): skipped');
   process.exit(0);
 }
-const T17 = sharedData('timeline17', { optional: true });
-const POLNEAR = sharedData('polnear/data', { optional: true });
-const SEMEVAL = sharedData('semeval2022-task8-en/semeval2022_task8_en_en_pairs.jsonl', { optional: true });
-
-function shuffle(xs, rnd) {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [xs[i], xs[j]] = [xs[j], xs[i]];
-  }
-  return xs;
-}
-
-const rnd = rng(SEED);
-const sources = [];
-if (T17) {
-  const picks = [];
-  for (const collection of readdirSync(T17).sort()) {
-    const dir = join(T17, collection, 'InputDocs');
-    if (!existsSync(dir)) continue;
-    for (const day of readdirSync(dir).sort()) {
-      const files = readdirSync(join(dir, day))
-        .sort()
-        .filter((f) => readFileSync(join(dir, day, f), 'utf8').trim().length > 200);
-      if (files.length) picks.push({ id: `t17:${collection}:${day}`, path: join(dir, day, files[0]) });
-    }
-  }
-  sources.push(shuffle(picks, rnd).map((p) => ({ id: p.id, text: () => readFileSync(p.path, 'utf8') })));
-}
-if (POLNEAR) {
-  const picks = [];
-  for (const part of ['train', 'dev', 'test']) {
-    const dir = join(POLNEAR, part, 'text');
-    if (existsSync(dir)) for (const f of readdirSync(dir).sort()) picks.push(join(dir, f));
-  }
-  sources.push(shuffle(picks, rnd).map((path) => ({ id: `polnear:${path}`, text: () => readFileSync(path, 'utf8') })));
-}
-if (SEMEVAL) {
-  const seen = new Set();
-  const picks = [];
-  for (const line of readFileSync(SEMEVAL, 'utf8').split('\n').filter(Boolean)) {
-    const p = JSON.parse(line);
-    const id = String(p.pair_id).split('_')[0];
-    if (seen.has(id) || !p.text1?.trim()) continue;
-    seen.add(id);
-    picks.push({ id: `semeval:${id}`, text: () => p.text1 });
-  }
-  sources.push(shuffle(picks, rnd));
-}
-const maxN = Math.max(...COUNTS);
-const pool = [];
-for (let k = 0; pool.length < maxN && sources.some((s) => k < s.length); k++)
-  for (const s of sources) if (k < s.length && pool.length < maxN) pool.push(s[k]);
+const { pool, sources } = distractorPool(Math.max(...COUNTS), SEED);
 
 const tagger = loadTagger();
 const t0 = performance.now();

@@ -274,6 +274,7 @@ describe('an article left alone in its batch', () => {
   const placeLater = (
     name: string,
     loneThreshold: number,
+    guard: { loneSpecific?: number; loneKeys?: number } = {},
   ): { later: string | null; stories: number; summit: string } => {
     const copy = join(dir, `${name}.db`);
     db.exec(`VACUUM INTO '${copy}'`);
@@ -292,7 +293,7 @@ describe('an article left alone in its batch', () => {
       placeStories(
         store,
         pending.filter((a) => a.seq === laterSeq),
-        { threshold: 0.99, loneThreshold },
+        { threshold: 0.99, loneThreshold, ...guard },
       );
       const storyOfSeq = (seq: number): string | null =>
         (store.prepare('SELECT story_id FROM story_members WHERE article_seq = ?').pluck().get(seq) as string) ?? null;
@@ -316,5 +317,15 @@ describe('an article left alone in its batch', () => {
     const { later, summit, stories } = placeLater('lone-off', 0.99);
     expect(later).not.toBe(summit);
     expect(stories).toBe(3);
+  });
+
+  it('under the guard, joins only a story it shares enough specific keys with', () => {
+    // The summit's place and parties are posted by its reports alone: one such key is found.
+    const joined = placeLater('lone-guard', 0.01, { loneSpecific: 0.5, loneKeys: 1 });
+    expect(joined.later).toBe(joined.summit);
+    // An article has at most 40 index keys: asking for more keeps it alone at any lone threshold.
+    const alone = placeLater('lone-guard-strict', 0.01, { loneSpecific: 0.5, loneKeys: 41 });
+    expect(alone.later).not.toBe(alone.summit);
+    expect(alone.stories).toBe(3);
   });
 });

@@ -16,6 +16,7 @@ import {
   immediate,
   storyArticleLoader,
   storyFrequencies,
+  storyKeyCounts,
   storyMemberSeqs,
   storyOutlets,
   storyPostings,
@@ -96,6 +97,7 @@ export function placeStories(
   const load = storyArticleLoader(db);
   const postings = storyPostings(db, POSTINGS_PER_KEY);
   const writer = storyWriter(db);
+  const keyCounts = storyKeyCounts(db);
   for (let from = 0; from < pending.length; from += BATCH) {
     const slice = pending.slice(from, from + BATCH);
     immediate(db, () => {
@@ -185,6 +187,13 @@ export function placeStories(
         }
         return [bestStory, bestScore];
       };
+      // The lone pass's guard: the article's index keys specific to story `s` (posted by two or more of its
+      // articles, and by its articles for at least `loneSpecific` of all other articles posting them).
+      const specificKeys = (keys: readonly string[], s: string, seq: number): number =>
+        keys.filter((k) => {
+          const c = keyCounts(k, s, seq);
+          return c.story >= 2 && c.story >= o.loneSpecific * c.all;
+        }).length;
       for (const { seq, f } of fresh) {
         const [s, score] = best(seq);
         let story = s;
@@ -216,6 +225,7 @@ export function placeStories(
           if (storyMemberSeqs(db, current, 2).length !== 1) continue;
           const [s, score] = best(seq, (story) => storyMemberSeqs(db, story, 2).length > 1);
           if (!s || s === current || score < o.loneThreshold) continue;
+          if (o.loneSpecific > 0 && specificKeys(storyKeys(vectorOf(seq)!, o), s, seq) < o.loneKeys) continue;
           writer.setMember(seq, s);
           touched.add(s);
           writer.deleteStory(current);

@@ -247,6 +247,72 @@ describe('articles left alone', () => {
   });
 });
 
+describe('the guard on articles left alone: keys specific to the story', () => {
+  // Hand-made features (invented words). A story of three reports of a coach dismissed at Lakeview and a long
+  // report of it spending most of its words on side topics; a story of two reports of a county vote count, and
+  // three unrelated reports (a harbour, a quarry, an orchard) that each mention a ballot and a vote in passing.
+  const made = (id: string, words: Record<string, number>): StoryFeatures => ({
+    id,
+    title: '',
+    published: null,
+    outlet: null,
+    terms: new Map(Object.entries(words)),
+    actors: new Map(),
+    actorNames: new Map(),
+    days: [],
+    times: new Map(),
+  });
+  const dismissal = { lakeview: 2, coach: 2, dismiss: 1, kowalska: 2, defeat: 1 };
+  const side = Object.fromEntries(
+    ['stadium', 'budget', 'youth', 'academy', 'ticket', 'price', 'sponsor', 'mayor', 'parking', 'concert'].map((w) => [
+      w,
+      1,
+    ]),
+  );
+  const count = { ballot: 2, vote: 2, turnout: 1, marsh: 2, county: 1 };
+  const SET = [
+    made('d1', { ...dismissal, board: 1 }),
+    made('d2', { ...dismissal, run: 1 }),
+    made('d3', { ...dismissal, statement: 1 }),
+    made('long', { lakeview: 1, kowalska: 1, coach: 1, ...side }),
+    made('v1', { ...count }),
+    made('v2', { ...count, recount: 1 }),
+    made('harbour', { ballot: 1, vote: 1, tillery: 2, harbour: 2, ferry: 1 }),
+    made('quarry', { ballot: 1, vote: 1, quarry: 2, miner: 2, strike: 1 }),
+    made('orchard', { ballot: 1, vote: 1, orchard: 2, frost: 2, apple: 1 }),
+  ];
+  const LONE = { loneThreshold: 0.15 };
+  const GUARDED = { ...LONE, loneSpecific: 0.75, loneKeys: 2 };
+  const score = (i: number, j: number): number => {
+    const freq = new DocumentFrequencies();
+    for (const f of SET) freq.add(f);
+    return pairScore(storyVectors(SET[i]!, freq), storyVectors(SET[j]!, freq), DEFAULT_STORY_OPTIONS);
+  };
+
+  it('keeps alone an article that shares with its best story only keys posted outside it too', () => {
+    // Each unrelated report scores above the lone threshold against the vote story, under the threshold.
+    for (const i of [6, 7, 8]) {
+      expect(score(i, 4)).toBeGreaterThanOrEqual(LONE.loneThreshold);
+      expect(score(i, 4)).toBeLessThan(DEFAULT_STORY_OPTIONS.threshold);
+    }
+    // Unguarded, they join it ("ballot" and "vote" are all they share with it) …
+    const loose = clusterStories(SET, LONE).assignment;
+    expect([loose[6], loose[7], loose[8]]).toEqual([loose[4], loose[4], loose[4]]);
+    // … guarded, they stay alone: those keys are posted by as many articles outside the story as in it.
+    const guarded = clusterStories(SET, GUARDED).assignment;
+    for (const i of [6, 7, 8]) expect(guarded.filter((s) => s === guarded[i])).toHaveLength(1);
+    expect(guarded[5]).toBe(guarded[4]);
+  });
+
+  it('lets an article join when it shares keys only the story posts', () => {
+    // The long report shares "lakeview", "kowalska" and "coach" with the dismissal reports and nobody else.
+    for (const options of [LONE, GUARDED]) {
+      const [d1, d2, d3, long] = clusterStories(SET, options).assignment;
+      expect([d2, d3, long]).toEqual([d1, d1, d1]);
+    }
+  });
+});
+
 describe('StoryClusterer', () => {
   it('scores only stories its index finds: an article sharing no word or actor starts a story', () => {
     const c = new StoryClusterer({ threshold: 0 });

@@ -119,6 +119,22 @@ export function storyPostings(db: Db, limit: number): (key: string) => number[] 
   return (key) => q.all(key, limit) as number[];
 }
 
+/**
+ * Counts a key's postings for the lone pass's guard (`StoryOptions.loneSpecific`): articles posting it other than
+ * `self`, and those of them in story `storyId`.
+ */
+export function storyKeyCounts(db: Db): (key: string, storyId: string, self: number) => { all: number; story: number } {
+  const all = db.prepare('SELECT COUNT(*) FROM story_keys WHERE key = ? AND article_seq != ?').pluck();
+  const story = db
+    .prepare(`SELECT COUNT(*) FROM story_keys k JOIN story_members m ON m.article_seq = k.article_seq
+              WHERE k.key = ? AND m.story_id = ? AND k.article_seq != ?`)
+    .pluck();
+  return (key, storyId, self) => ({
+    all: all.get(key, self) as number,
+    story: story.get(key, storyId, self) as number,
+  });
+}
+
 /** The writes of story clustering. */
 export function storyWriter(db: Db) {
   const insKey = db.prepare('INSERT OR IGNORE INTO story_keys (key, article_seq) VALUES (?, ?)');
