@@ -1,0 +1,228 @@
+import type pg from 'pg';
+import type { Timex } from '../../model/index.js';
+import type { StoryArticle, StoryIo, StoryRange } from '../stories.js';
+
+/**
+ * `StoryIo` on a PostgreSQL connection: the story tables read and written natively, by key (`= ANY($1)`), each read
+ * answering the rows SQLite's (`sqliteStoryIo`) answers in the same order, so the same placement follows. The caller
+ * holds the resolve lock and the transaction. `rows` counts the rows read and written (what the bench reports).
+ */
+export function pgStoryIo(client: pg.ClientBase): StoryIo & { rows: { read: number; written: number } } {
+  const rows = { read: 0, written: 0 };
+  const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> => {
+    const r = await client.query<R>(text, values);
+    rows.read += r.rows.length;
+    return r.rows;
+  };
+  const write = async (text: string, values: unknown[]): Promise<void> => {
+    const r = await client.query(text, values);
+    rows.written += r.rowCount ?? 0;
+  };
+  const storyExists = async (id: string): Promise<boolean> =>
+    (await query('SELECT 1 FROM stories WHERE id = $1', [id])).length > 0;
+  return {
+    rows,
+    pending: () =>
+      query<{ seq: number; id: string; day: string | null }>(
+        `SELECT a.seq, a.id, CASE WHEN a.published_precision = 'day' THEN a.published END AS day
+         FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_seq = a.seq)
+         ORDER BY a.seq`,
+      ),
+    async storiesOf(seqs) {
+      if (seqs.length === 0) return new Map();
+      const r = await query<{ article_seq: number; story_id: string }>(
+        'SELECT article_seq, story_id FROM story_members WHERE article_seq = ANY($1::int[])',
+        [seqs],
+      );
+      return new Map(r.map((x) => [x.article_seq, x.story_id]));
+    },
+    async articles(seqs) {
+      const out = new Map<number, StoryArticle>();
+      if (seqs.length === 0) return out;
+      const list = await query<{
+        seq: number;
+        id: string;
+        title: string;
+        text: string;
+        outlet: string | null;
+        published: string | null;
+        published_precision: 'day' | 'month' | 'year' | null;
+        published_from: string | null;
+        sentences: string;
+        timexes: string;
+      }>(
+        `SELECT seq, id, title, text, outlet, published, published_precision, published_from, sentences, timexes
+         FROM articles WHERE seq = ANY($1::int[])`,
+        [seqs],
+      );
+      // Each article's mentions in written order (SQLite's rowid), its event mentions in theirs.
+      const mentions = await query<{
+        article_seq: number;
+        type: string;
+        actor_key: string | null;
+        text: string;
+        canonical: string | null;
+        start: number;
+      }>(
+        `SELECT article_seq, type, actor_key, text, canonical, start FROM mentions
+         WHERE article_seq = ANY($1::int[]) ORDER BY article_seq, rowid`,
+        [seqs],
+      );
+      const events = await query<{ article_seq: number; type: string; negated: number; hypothetical: number }>(
+        `SELECT article_seq, type, negated, hypothetical FROM event_mentions
+         WHERE article_seq = ANY($1::int[]) ORDER BY article_seq, idx`,
+        [seqs],
+      );
+      for (const r of list)
+        out.set(r.seq, {
+          seq: r.seq,
+          id: r.id,
+          title: r.title,
+          text: r.text,
+          outlet: r.outlet,
+          day: r.published_precision === 'day' ? r.published : null,
+          published:
+            r.published && r.published_precision
+              ? { value: r.published, precision: r.published_precision, from: r.published_from ?? 'text' }
+              : null,
+          sentences: JSON.parse(r.sentences) as Array<[number, number]>,
+          timexes: JSON.parse(r.timexes) as Timex[],
+          entities: [],
+          events: [],
+        });
+      for (const m of mentions)
+        out.get(m.article_seq)?.entities.push({
+          type: m.type,
+          actorKey: m.actor_key,
+          text: m.text,
+          canonical: m.canonical,
+          start: m.start,
+        });
+      for (const e of events)
+        out
+          .get(e.article_seq)
+          ?.events.push({ type: e.type, negated: e.negated === 1, hypothetical: e.hypothetical === 1 });
+      return out;
+    },
+    async frequencies(keys) {
+      if (keys.length === 0) return new Map();
+      const r = await query<{ key: string; df: number }>(
+        'SELECT key, df FROM story_frequencies WHERE key = ANY($1::text[])',
+        [keys],
+      );
+      return new Map(r.map((x) => [x.key, x.df]));
+    },
+    async documents() {
+      const r = await query<{ value: string }>("SELECT value FROM meta WHERE key = 'story_documents'");
+      return r[0] ? Number(r[0].value) : 0;
+    },
+    async addFrequencies(delta, documents) {
+      const up: Array<[string, number]> = [];
+      const down: Array<[string, number]> = [];
+      for (const [k, n] of delta)
+        if (n > 0) up.push([k, n]);
+        else if (n < 0) down.push([k, n]);
+      // Keys in byte order: two transactions updating the same keys lock them in the same order.
+      const sorted = (list: Array<[string, number]>) => list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      if (up.length > 0)
+        await write(
+          `INSERT INTO story_frequencies (key, df) SELECT * FROM unnest($1::text[], $2::int[])
+           ON CONFLICT (key) DO UPDATE SET df = story_frequencies.df + excluded.df`,
+          [sorted(up).map((x) => x[0]), up.map((x) => x[1])],
+        );
+      if (down.length > 0)
+        await write(
+          `UPDATE story_frequencies f SET df = GREATEST(0, f.df + d.n)
+           FROM unnest($1::text[], $2::int[]) AS d(key, n) WHERE f.key = d.key`,
+          [sorted(down).map((x) => x[0]), down.map((x) => x[1])],
+        );
+      await write(
+        `INSERT INTO meta (key, value) VALUES ('story_documents', $1)
+         ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + excluded.value::bigint)::text`,
+        [String(documents)],
+      );
+    },
+    async postings(keys, limit) {
+      const out = new Map<string, number[]>(keys.map((k) => [k, []]));
+      if (keys.length === 0) return out;
+      // Per key its newest `limit` postings, off the primary key (key, article_seq) read backwards.
+      const r = await query<{ key: string; article_seq: number }>(
+        `SELECT k.key, p.article_seq FROM unnest($1::text[]) AS k(key)
+         CROSS JOIN LATERAL (SELECT article_seq FROM story_keys s WHERE s.key = k.key
+                             ORDER BY article_seq DESC LIMIT $2) p`,
+        [keys, limit],
+      );
+      for (const x of r) out.get(x.key)!.push(x.article_seq);
+      return out;
+    },
+    async postKeys(seq, keys) {
+      if (keys.length > 0)
+        await write(
+          `INSERT INTO story_keys (key, article_seq) SELECT k, $2 FROM unnest($1::text[]) AS k
+           ON CONFLICT DO NOTHING`,
+          [keys, seq],
+        );
+    },
+    setMember: (seq, storyId) =>
+      write(
+        `INSERT INTO story_members (article_seq, story_id) VALUES ($1, $2)
+         ON CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id`,
+        [seq, storyId],
+      ),
+    async startStory(id) {
+      let name = id;
+      for (let n = 2; await storyExists(name); n++) name = `${id}~${n}`;
+      await write(
+        "INSERT INTO stories (id, seq, title, articles) SELECT $1, COALESCE(MAX(seq), 0) + 1, '', 0 FROM stories",
+        [name],
+      );
+      return name;
+    },
+    deleteStory: (id) => write('DELETE FROM stories WHERE id = $1', [id]),
+    describe: (id, d) =>
+      write(
+        `UPDATE stories SET title = $1, summary = $2, actors = $3, date_from = $4, date_to = $5, outlets = $6,
+         articles = $7 WHERE id = $8`,
+        [
+          d.title,
+          JSON.stringify({ text: d.summary, citations: d.citations }),
+          JSON.stringify(d.actors),
+          d.from,
+          d.to,
+          JSON.stringify(d.outlets),
+          d.articles,
+          id,
+        ],
+      ),
+    async members(storyId, limit = -1) {
+      const r = await query<{ article_seq: number }>(
+        `SELECT article_seq FROM story_members WHERE story_id = $1 ORDER BY article_seq${limit >= 0 ? ' LIMIT $2' : ''}`,
+        limit >= 0 ? [storyId, limit] : [storyId],
+      );
+      return r.map((x) => x.article_seq);
+    },
+    async range(storyId): Promise<StoryRange> {
+      const [totals] = await query<{ n: number; f: string | null; t: string | null }>(
+        `SELECT COUNT(*)::int AS n, MIN(a.published) AS f, MAX(a.published) AS t
+         FROM story_members m JOIN articles a ON a.seq = m.article_seq WHERE m.story_id = $1`,
+        [storyId],
+      );
+      const outlets = await query<StoryRange['outlets'][number]>(
+        `SELECT g.outlet, g.articles, g.first,
+                (SELECT b.id FROM story_members n JOIN articles b ON b.seq = n.article_seq
+                 WHERE n.story_id = $1 AND COALESCE(b.outlet, '') = g.outlet
+                 ORDER BY b.published IS NULL, b.published, b.seq LIMIT 1) AS "firstArticleId"
+         FROM (SELECT COALESCE(a.outlet, '') AS outlet, COUNT(*)::int AS articles, MIN(a.published) AS first
+               FROM story_members m JOIN articles a ON a.seq = m.article_seq WHERE m.story_id = $1
+               GROUP BY COALESCE(a.outlet, '')) g
+         ORDER BY g.first IS NULL, g.first, g.outlet`,
+        [storyId],
+      );
+      return { articles: totals!.n, from: totals!.f, to: totals!.t, outlets };
+    },
+    async count() {
+      const [r] = await query<{ n: number }>('SELECT COUNT(*)::int AS n FROM stories');
+      return r!.n;
+    },
+  };
+}
