@@ -84,6 +84,19 @@ describe.skipIf(unavailable !== null)('stories placed natively on PostgreSQL', (
       const changed = [...before].filter(([k, x]) => after.get(k) !== x);
       expect(changed).toEqual([]);
       expect(after.size).toBeGreaterThan(before.size);
+      // The step's mark: every article up to the newest is placed; a working copy's write-back drops the mark.
+      const mark = async () =>
+        (await client.query("SELECT value FROM meta WHERE key = 'stories_placed_seq'")).rows[0]?.value as
+          | string
+          | undefined;
+      const state = await client.query<{ top: number; unplaced: number }>(
+        `SELECT MAX(seq) AS top, COUNT(*) FILTER (WHERE NOT EXISTS
+           (SELECT 1 FROM story_members m WHERE m.article_seq = a.seq))::int AS unplaced FROM articles a`,
+      );
+      expect(state.rows[0]).toEqual({ top: Number(await mark()), unplaced: 0 });
+      const store = await openStore(url);
+      await store.write(() => undefined).finally(() => store.close());
+      expect(await mark()).toBeUndefined();
     } finally {
       await client.end();
     }

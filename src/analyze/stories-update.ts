@@ -122,6 +122,7 @@ export async function updateStoriesOn(target: StoryTarget, options: Partial<Stor
     const slice = pending.slice(from, from + BATCH);
     await target.transaction(() => answerLater(placeBatch(slice, o, stats), io));
   }
+  await target.finish?.();
   stats.stories = await io.count();
   if (target.rows) stats.rows = { ...target.rows };
   return stats;

@@ -134,6 +134,7 @@ function nativeStories(client: pg.PoolClient): StoryTarget {
   return {
     io,
     rows: io.rows,
+    finish: () => io.markPlaced(),
     async transaction(fn) {
       const written = io.rows.written;
       await client.query('BEGIN');

@@ -436,6 +436,8 @@ export interface StoryTarget {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Rows read and written so far, where the store counts them. */
   rows?: { read: number; written: number };
+  /** Once every batch is placed. */
+  finish?(): Promise<void>;
 }
 
 /**

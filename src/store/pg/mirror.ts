@@ -43,10 +43,17 @@ export const STORE_TABLES: ReadonlyArray<{ name: string; order: string }> = [
 ];
 
 /**
- * Rows of `meta` never copied between stores: a process's own (see `beginBulkLoad`), and the PostgreSQL store's
- * version (`STORE_VERSION`), which only the write-back moves.
+ * The `meta` key under which the PostgreSQL store's story step notes the seq through which every article is placed in
+ * a story (`pgStoryIo`). Never copied: a working copy's write-back (`pushStore`) drops it, and the next story step
+ * then looks at every article once more.
  */
-const LOCAL_META = "key NOT IN ('bulk_load', 'store_version')";
+export const STORIES_PLACED = 'stories_placed_seq';
+
+/**
+ * Rows of `meta` never copied between stores: a process's own (see `beginBulkLoad`), the PostgreSQL store's version
+ * (`STORE_VERSION`), which only the write-back moves, and the story step's mark (`STORIES_PLACED`).
+ */
+const LOCAL_META = `key NOT IN ('bulk_load', 'store_version', '${STORIES_PLACED}')`;
 
 /**
  * The `meta` key of the PostgreSQL store's version: a counter moved by each write-back (`pushStore`), in the same

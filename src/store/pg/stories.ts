@@ -1,14 +1,19 @@
 import type pg from 'pg';
 import type { Timex } from '../../model/index.js';
 import type { StoryArticle, StoryIo, StoryRange } from '../stories.js';
+import { STORIES_PLACED } from './mirror.js';
 
 /**
  * `StoryIo` on a PostgreSQL connection: the story tables read and written natively, by key (`= ANY($1)`), each read
  * answering the rows SQLite's (`sqliteStoryIo`) answers in the same order, so the same placement follows. The caller
  * holds the resolve lock and the transaction. `rows` counts the rows read and written (what the bench reports).
  */
-export function pgStoryIo(client: pg.ClientBase): StoryIo & { rows: { read: number; written: number } } {
+export function pgStoryIo(
+  client: pg.ClientBase,
+): StoryIo & { rows: { read: number; written: number }; markPlaced(): Promise<void> } {
   const rows = { read: 0, written: 0 };
+  // The highest seq stored when the pending articles were read: every article up to it is placed once the step ends.
+  let through: number | null = null;
   const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> => {
     const r = await client.query<R>(text, values);
     rows.read += r.rows.length;
@@ -22,12 +27,33 @@ export function pgStoryIo(client: pg.ClientBase): StoryIo & { rows: { read: numb
     (await query('SELECT 1 FROM stories WHERE id = $1', [id])).length > 0;
   return {
     rows,
-    pending: () =>
-      query<{ seq: number; id: string; day: string | null }>(
+    /**
+     * Only the articles above the last step's mark (`STORIES_PLACED`) are looked at: a range of the primary key, not
+     * the store. Sound because articles become visible in seq order: a batch of articles takes its seqs and commits
+     * under one lock (`DEDUP_LOCK` in article-writer.ts), so an article committed after this read has a seq above
+     * every one seen here; the only other writer, a working copy's write-back, drops the mark.
+     */
+    async pending() {
+      const [mark] = await query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [STORIES_PLACED]);
+      // Read first, in a snapshot no later than the list's: every article up to it is in the list or placed.
+      const [top] = await query<{ n: number | null }>('SELECT MAX(seq) AS n FROM articles');
+      through = top?.n ?? null;
+      return query<{ seq: number; id: string; day: string | null }>(
         `SELECT a.seq, a.id, CASE WHEN a.published_precision = 'day' THEN a.published END AS day
-         FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_seq = a.seq)
+         FROM articles a WHERE a.seq > $1
+           AND NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_seq = a.seq)
          ORDER BY a.seq`,
-      ),
+        [mark ? Number(mark.value) : 0],
+      );
+    },
+    /** After every pending article is placed: the mark moves to the highest seq seen when they were read. */
+    async markPlaced() {
+      if (through === null) return;
+      await write(
+        'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [STORIES_PLACED, String(through)],
+      );
+    },
     async storiesOf(seqs) {
       if (seqs.length === 0) return new Map();
       const r = await query<{ article_seq: number; story_id: string }>(
