@@ -105,7 +105,10 @@ export function placeStories(
     const slice = pending.slice(from, from + BATCH);
     immediate(db, () => answerNow(placeBatch(slice, o, stats), io));
   }
-  stats.stories = answerNow(ask((x) => x.count()), io);
+  stats.stories = answerNow(
+    ask((x) => x.count()),
+    io,
+  );
   return stats;
 }
 

@@ -386,7 +386,9 @@ export interface StoryIo {
 export function sqliteStoryIo(db: Db): StoryIo {
   const load = storyArticleLoader(db);
   const writer = storyWriter(db);
-  const postings = db.prepare('SELECT article_seq FROM story_keys WHERE key = ? ORDER BY article_seq DESC LIMIT ?').pluck();
+  const postings = db
+    .prepare('SELECT article_seq FROM story_keys WHERE key = ? ORDER BY article_seq DESC LIMIT ?')
+    .pluck();
   const df = db.prepare('SELECT df FROM story_frequencies WHERE key = ?').pluck();
   return {
     pending: () => unclusteredArticles(db),

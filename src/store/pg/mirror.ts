@@ -323,7 +323,9 @@ export async function pushDerived(client: pg.PoolClient, db: Db): Promise<number
   try {
     for (const name of DERIVED_TABLES) await client.query(`DELETE FROM ${name}`);
     for (const name of DERIVED_TABLES) rows += await copyBack(client, db, STORE_TABLES.find((t) => t.name === name)!);
-    const meta = db.prepare(`SELECT key, value FROM meta WHERE ${LOCAL_META} AND ${STORY_META} ORDER BY key`).all() as Array<{
+    const meta = db
+      .prepare(`SELECT key, value FROM meta WHERE ${LOCAL_META} AND ${STORY_META} ORDER BY key`)
+      .all() as Array<{
       key: string;
       value: string;
     }>;

@@ -65,6 +65,8 @@ export function pgStoryIo(
     async articles(seqs) {
       const out = new Map<number, StoryArticle>();
       if (seqs.length === 0) return out;
+      // One query: each article with its mentions in written order (SQLite's rowid) and its event mentions in theirs,
+      // each list one JSON array (one round trip, and far fewer values to parse than a row a mention).
       const list = await query<{
         seq: number;
         id: string;
@@ -76,27 +78,16 @@ export function pgStoryIo(
         published_from: string | null;
         sentences: string;
         timexes: string;
+        mentions: string | null;
+        events: string | null;
       }>(
-        `SELECT seq, id, title, text, outlet, published, published_precision, published_from, sentences, timexes
-         FROM articles WHERE seq = ANY($1::int[])`,
-        [seqs],
-      );
-      // Each article's mentions in written order (SQLite's rowid), its event mentions in theirs.
-      const mentions = await query<{
-        article_seq: number;
-        type: string;
-        actor_key: string | null;
-        text: string;
-        canonical: string | null;
-        start: number;
-      }>(
-        `SELECT article_seq, type, actor_key, text, canonical, start FROM mentions
-         WHERE article_seq = ANY($1::int[]) ORDER BY article_seq, rowid`,
-        [seqs],
-      );
-      const events = await query<{ article_seq: number; type: string; negated: number; hypothetical: number }>(
-        `SELECT article_seq, type, negated, hypothetical FROM event_mentions
-         WHERE article_seq = ANY($1::int[]) ORDER BY article_seq, idx`,
+        `SELECT a.seq, a.id, a.title, a.text, a.outlet, a.published, a.published_precision, a.published_from,
+                a.sentences, a.timexes,
+                (SELECT json_agg(json_build_array(m.type, m.actor_key, m.text, m.canonical, m.start) ORDER BY m.rowid)
+                 FROM mentions m WHERE m.article_seq = a.seq)::text AS mentions,
+                (SELECT json_agg(json_build_array(e.type, e.negated, e.hypothetical) ORDER BY e.idx)
+                 FROM event_mentions e WHERE e.article_seq = a.seq)::text AS events
+         FROM articles a WHERE a.seq = ANY($1::int[])`,
         [seqs],
       );
       for (const r of list)
@@ -116,18 +107,19 @@ export function pgStoryIo(
           entities: [],
           events: [],
         });
-      for (const m of mentions)
-        out.get(m.article_seq)?.entities.push({
-          type: m.type,
-          actorKey: m.actor_key,
-          text: m.text,
-          canonical: m.canonical,
-          start: m.start,
-        });
-      for (const e of events)
-        out
-          .get(e.article_seq)
-          ?.events.push({ type: e.type, negated: e.negated === 1, hypothetical: e.hypothetical === 1 });
+      for (const r of list) {
+        const a = out.get(r.seq)!;
+        const mentions = r.mentions
+          ? (JSON.parse(r.mentions) as Array<[string, string | null, string, string | null, number]>)
+          : [];
+        const events = r.events ? (JSON.parse(r.events) as Array<[string, number, number]>) : [];
+        // Counted as the rows they are in the store.
+        rows.read += mentions.length + events.length;
+        for (const [type, actorKey, text, canonical, start] of mentions)
+          a.entities.push({ type, actorKey, text, canonical, start });
+        for (const [type, negated, hypothetical] of events)
+          a.events.push({ type, negated: negated === 1, hypothetical: hypothetical === 1 });
+      }
       return out;
     },
     async frequencies(keys) {
@@ -171,14 +163,17 @@ export function pgStoryIo(
     async postings(keys, limit) {
       const out = new Map<string, number[]>(keys.map((k) => [k, []]));
       if (keys.length === 0) return out;
-      // Per key its newest `limit` postings, off the primary key (key, article_seq) read backwards.
-      const r = await query<{ key: string; article_seq: number }>(
-        `SELECT k.key, p.article_seq FROM unnest($1::text[]) AS k(key)
-         CROSS JOIN LATERAL (SELECT article_seq FROM story_keys s WHERE s.key = k.key
-                             ORDER BY article_seq DESC LIMIT $2) p`,
+      // Per key its newest `limit` postings, off the primary key (key, article_seq) read backwards: one row a key,
+      // the seqs as text.
+      const r = await query<{ key: string; seqs: string }>(
+        `SELECT k.key, (SELECT string_agg(p.article_seq::text, ',' ORDER BY p.article_seq DESC) FROM
+                          (SELECT article_seq FROM story_keys s WHERE s.key = k.key
+                           ORDER BY article_seq DESC LIMIT $2) p) AS seqs
+         FROM unnest($1::text[]) AS k(key)`,
         [keys, limit],
       );
-      for (const x of r) out.get(x.key)!.push(x.article_seq);
+      for (const x of r) if (x.seqs) out.set(x.key, x.seqs.split(',').map(Number));
+      rows.read += [...out.values()].reduce((n, l) => n + l.length, 0) - r.length;
       return out;
     },
     async postKeys(seq, keys) {
