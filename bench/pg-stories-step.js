@@ -21,6 +21,57 @@ const ADDED = 200;
 const { analyzeInto, resolveStore } = await import(pathToFileURL(join(DIST, 'analyze/index.js')).href);
 const { openStore } = await import(pathToFileURL(join(DIST, 'store/index.js')).href);
 const { readSources } = await import(pathToFileURL(join(DIST, 'ingest/index.js')).href);
+const { openDb } = await import(pathToFileURL(join(DIST, 'store/db.js')).href);
+const { pullStore, STORE_TABLES, copyField } = await import(pathToFileURL(join(DIST, 'store/pg/mirror.js')).href);
+
+const STORY_TABLES = ['stories', 'story_members', 'story_keys', 'story_frequencies'];
+
+/**
+ * What the copy path paid for the story tables alone (before step 1 of the incremental resolve): the four tables
+ * copied out into a SQLite file and written back (DELETE + COPY FROM, rolled back), client and server CPU.
+ */
+async function storyCopyCost(url, server) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { from: copyFrom } = (await import('pg-copy-streams')).default;
+  const { pipeline } = await import('node:stream/promises');
+  const { Readable } = await import('node:stream');
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-story-copy-'));
+  const db = openDb(join(dir, 'copy.db'));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const pid = (await client.query('SELECT pg_backend_pid() AS p')).rows[0].p;
+  const s0 = procCpu(pid);
+  const c0 = process.cpuUsage();
+  try {
+    const tables = STORE_TABLES.filter((t) => STORY_TABLES.includes(t.name));
+    await pullStore(client, db, tables);
+    await client.query('BEGIN');
+    for (const { name } of tables) await client.query(`DELETE FROM ${name}`);
+    for (const { name, order } of tables) {
+      const cols = db
+        .prepare(`PRAGMA table_info(${name})`)
+        .all()
+        .map((c) => c.name);
+      const select = db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${name} ORDER BY ${order}`).raw();
+      function* lines() {
+        for (const values of select.iterate()) yield `${values.map(copyField).join('\t')}\n`;
+      }
+      await pipeline(
+        Readable.from(lines()),
+        client.query(copyFrom(`COPY ${name} (${cols.map((c) => `"${c}"`).join(', ')}) FROM STDIN`)),
+      );
+    }
+    await client.query('ROLLBACK');
+  } finally {
+    const c = process.cpuUsage(c0);
+    server.cpu = procCpu(pid) - s0;
+    server.client = (c.user + c.system) / 1e6;
+    await client.end();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function dump(name, n, seed) {
   const path = join(OUT, name);
@@ -131,6 +182,8 @@ for (let round = 0; round < ROUNDS; round++)
       await probe.end();
       await new Promise((r) => setTimeout(r, 1500));
       const tuples = (await tuplesRead(name)) - tuples0;
+      const copy = { client: Number.NaN, cpu: Number.NaN };
+      await storyCopyCost(urlOf(name), copy).catch((err) => console.error(`story copy not measured: ${err}`));
       const s = summary.stories;
       const moved = s.rows
         ? `story rows read ${s.rows.read}, written ${s.rows.written} (natively)`
@@ -138,7 +191,8 @@ for (let round = 0; round < ROUNDS; round++)
       console.log(
         `${n} stored + ${ADDED} new: resolve ${((c.user + c.system) / 1e6).toFixed(2)} s client CPU, ${server.toFixed(2)} s server CPU, ` +
           `${tuples} tuples read on the server; stories phase ${((phase.user + phase.system) / 1e6).toFixed(2)} s client CPU, ` +
-          `${s.articles} placed, ${s.pairs} pairs, ${s.read} stored articles read back; ${moved}`,
+          `${s.articles} placed, ${s.pairs} pairs, ${s.read} stored articles read back; ${moved}; ` +
+          `the story tables copied out and back alone: ${copy.client.toFixed(2)} s client CPU, ${copy.cpu.toFixed(2)} s server CPU`,
       );
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
