@@ -69,6 +69,7 @@ export {
   forgetStoryArticles,
   redescribeStories,
   updateStories,
+  updateStoriesOn,
   type PendingStoryArticle,
   type StoryUpdate,
 } from './stories-update.js';

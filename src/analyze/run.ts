@@ -12,12 +12,13 @@ import {
   type ArticleSink,
   type Db,
   type Store,
+  type StoryPlace,
 } from '../store/index.js';
 import { ownDate, storyEvidence } from '../time/index.js';
 import { AnalyzerPool, type ArticleResult, type ExtractResult } from './pool.js';
 import { keepArticleCorrections, replacedArticleIds } from './article-corrections.js';
 import { startResolve } from './resolve-corpus.js';
-import { updateStories, type StoryUpdate } from './stories-update.js';
+import { updateStories, updateStoriesOn, type StoryUpdate } from './stories-update.js';
 
 export interface AnalyzeOptions {
   /** Worker threads (default: one per core, at most 4). 0 = analyze on the calling thread. */
@@ -169,6 +170,7 @@ export async function analyzeItems(
     return summary;
   }
   await corpusSteps(db, options, summary, bulk);
+  await storySteps({ db }, options, summary);
   summary.totalArticles = articleCount(db);
   return summary;
 }
@@ -188,7 +190,11 @@ export async function analyzeInto(
   let summary: AnalyzeSummary;
   try {
     ({ summary } = await storeArticles(sink, items, options, new Set()));
-    if (options.corpus !== false) await store.resolve((db) => corpusSteps(db, options, summary, false));
+    if (options.corpus !== false)
+      await store.resolve(
+        (db) => corpusSteps(db, options, summary, false),
+        (place) => storySteps(place, options, summary),
+      );
     else options.onPhase?.('done');
     summary.totalArticles = await sink.total();
   } finally {
@@ -200,13 +206,16 @@ export async function analyzeInto(
 /** The corpus steps alone (a queue's corpus job), through `Store.resolve`: what `analyzeInto` runs after storing. */
 export async function resolveStore(store: Store, options: Pick<AnalyzeOptions, 'aliases' | 'onPhase'> = {}) {
   const summary: Pick<AnalyzeSummary, 'entities' | 'events' | 'stories'> = { entities: 0, events: 0 };
-  await store.resolve((db) => corpusSteps(db, options, summary, false));
+  await store.resolve(
+    (db) => corpusSteps(db, options, summary, false),
+    (place) => storySteps(place, options, summary),
+  );
   return summary;
 }
 
 /**
  * The corpus steps after storing: the analyst's article corrections kept, the corpus resolved (actors, events, claim
- * groups), a bulk load's deferred indexes rebuilt meanwhile, new articles placed in stories.
+ * groups), a bulk load's deferred indexes rebuilt meanwhile. The story step follows (`storySteps`).
  */
 async function corpusSteps(
   db: Db,
@@ -235,12 +244,22 @@ async function corpusSteps(
   }
   options.onPhase?.('resolve');
   const resolved = await resolving.finish();
-  // After the resolve: near-duplicates have taken their originals' dates by now.
-  options.onPhase?.('stories');
-  summary.stories = updateStories(db);
-  options.onPhase?.('done');
   summary.entities = resolved.entities;
   summary.events = resolved.events;
+}
+
+/**
+ * The story step after the corpus resolve (near-duplicates have taken their originals' dates by then): new articles
+ * placed in stories, on the resolve's SQLite connection or natively in a PostgreSQL store (`Store.resolve`).
+ */
+async function storySteps(
+  place: StoryPlace,
+  options: Pick<AnalyzeOptions, 'onPhase'>,
+  summary: Pick<AnalyzeSummary, 'stories'>,
+): Promise<void> {
+  options.onPhase?.('stories');
+  summary.stories = 'db' in place ? updateStories(place.db) : await updateStoriesOn(place.native);
+  options.onPhase?.('done');
 }
 
 /**

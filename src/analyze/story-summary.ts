@@ -1,6 +1,6 @@
 import type { DocumentDate, ExportCitation } from '../model/index.js';
 import { SparseVector, storyFeatures, topKeys, type StoryFeatures } from '../resolve/index.js';
-import { storyOutlets, type Db, type StoryArticle, type StoryDescription } from '../store/index.js';
+import type { StoryArticle, StoryDescription, StoryRange } from '../store/index.js';
 import { chronology, type ChronologyArticle } from './chronology.js';
 
 /**
@@ -53,14 +53,15 @@ export function citedParagraph(
   return { text, citations };
 }
 
-/** Describe a story from a sample of its members (`articles`, with their features weighed as `vectors`). */
+/**
+ * Describe a story from a sample of its members (`articles`, with their features weighed as `vectors`) and its size,
+ * range and outlets over all its members (`all`: `storyOutlets`).
+ */
 export function describeStory(
-  db: Db,
-  storyId: string,
+  all: StoryRange,
   articles: readonly StoryArticle[],
   vectors: ReadonlyArray<{ f: StoryFeatures; terms: SparseVector; actors: SparseVector }>,
 ): StoryDescription {
-  const all = storyOutlets(db, storyId);
   const centre = new SparseVector();
   const actors = new SparseVector();
   const names = new Map<string, string>();

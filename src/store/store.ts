@@ -8,7 +8,17 @@ import { openPool } from './pg/connect.js';
 import { isPostgresUrl, redactUrl } from './pg/url.js';
 import { writeJsonExportPg } from './pg/export-json.js';
 import { pgArticleSink, WRITER_LOCK } from './pg/article-writer.js';
-import { CORPUS_TABLES, guardBaseTables, pullStore, pushDerived, pushStore, storeVersion } from './pg/mirror.js';
+import {
+  bumpStoreVersion,
+  CORPUS_TABLES,
+  guardBaseTables,
+  pullStore,
+  pushDerived,
+  pushStore,
+  storeVersion,
+} from './pg/mirror.js';
+import { pgStoryIo } from './pg/stories.js';
+import type { StoryPlace, StoryTarget } from './stories.js';
 import type { ArticleSink } from './article-sink.js';
 import { inSnapshot } from './pg/rows.js';
 import { searchPg } from './pg/search.js';
@@ -48,8 +58,12 @@ export interface Store {
    * in one transaction, while other processes go on adding articles; their new articles wait for the next resolve.
    * While a correction that rewrites stored rows (a quote's speaker, an article split or join) is in force, it is a
    * `write` (the whole store through a working copy).
+   *
+   * `stories`, the story step, runs after `fn` under the same lock: on `fn`'s connection, or, on PostgreSQL's native
+   * resolve, in the store itself (its story tables are neither copied out nor written back: placing new articles
+   * reads and writes only the rows they touch, see `pgStoryIo`).
    */
-  resolve<T>(fn: (db: Db) => Promise<T> | T): Promise<T>;
+  resolve<T>(fn: (db: Db) => Promise<T> | T, stories?: (place: StoryPlace) => Promise<void>): Promise<T>;
   writeJsonExport(sink: Sink): Promise<void>;
   /**
    * The store's version: on PostgreSQL a counter each write moves (one row, cheap to poll); on SQLite null (a
@@ -89,7 +103,12 @@ function sqliteStore(path: string): Store {
     write: (fn) => withDb(false, fn),
     read: (fn) => withDb(true, fn),
     articles: async () => null,
-    resolve: (fn) => withDb(false, fn),
+    resolve: (fn, stories) =>
+      withDb(false, async (db) => {
+        const result = await fn(db);
+        await stories?.({ db });
+        return result;
+      }),
     writeJsonExport: (sink) => withDb(true, (db) => writeJsonExport(db, sink)),
     version: async () => null,
     copyInto: () => Promise.reject(new Error('a SQLite store is read in place, not copied')),
@@ -105,6 +124,32 @@ function sqliteStore(path: string): Store {
  * write before the writer lock (a write replaces every table, the derived ones too).
  */
 const RESOLVE_LOCK = 0x5174_0003;
+
+/**
+ * The story step's target on `client` (holding the resolve lock): each batch in one transaction, which moves the
+ * store's version when it wrote anything (read copies then refresh).
+ */
+function nativeStories(client: pg.PoolClient): StoryTarget {
+  const io = pgStoryIo(client);
+  return {
+    io,
+    rows: io.rows,
+    finish: () => io.markPlaced(),
+    async transaction(fn) {
+      const written = io.rows.written;
+      await client.query('BEGIN');
+      try {
+        const result = await fn();
+        if (io.rows.written > written) await bumpStoreVersion(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    },
+  };
+}
 
 /** The kinds of correction in force on a PostgreSQL store. */
 async function correctionKinds(pool: pg.Pool | pg.PoolClient): Promise<Set<string>> {
@@ -164,7 +209,11 @@ function pgStore(url: string, pool: pg.Pool): Store {
    * The native resolve (`Store.resolve`), on `client` holding the resolve lock: the tables
    * the corpus steps read copied out in one snapshot, `fn` run on the copy, the derived tables written back.
    */
-  const native = async <T>(client: pg.PoolClient, fn: (db: Db) => Promise<T> | T): Promise<T> => {
+  const native = async <T>(
+    client: pg.PoolClient,
+    fn: (db: Db) => Promise<T> | T,
+    stories?: (place: StoryPlace) => Promise<void>,
+  ): Promise<T> => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
     const db = openDb(join(dir, 'resolve.db'));
     try {
@@ -179,6 +228,7 @@ function pgStore(url: string, pool: pg.Pool): Store {
       guardBaseTables(db);
       const result = await fn(db);
       await pushDerived(client, db);
+      if (stories) await stories({ native: nativeStories(client) });
       return result;
     } finally {
       db.close();
@@ -190,7 +240,7 @@ function pgStore(url: string, pool: pg.Pool): Store {
     location: redactUrl(url),
     write,
     articles: async () => ([...(await correctionKinds(pool))].some(isArticleKind) ? null : pgArticleSink(pool)),
-    resolve: async (fn) => {
+    resolve: async (fn, stories) => {
       const client = await pool.connect();
       try {
         // The resolve lock alone: batches of articles (the writer lock, shared) go on meanwhile; a working copy
@@ -201,7 +251,7 @@ function pgStore(url: string, pool: pg.Pool): Store {
           // out, so none can come between this look and the pull (one committed while this resolve waited for its
           // lock is seen here).
           const kinds = await correctionKinds(client);
-          if (!kinds.has('quote.speaker') && ![...kinds].some(isArticleKind)) return await native(client, fn);
+          if (!kinds.has('quote.speaker') && ![...kinds].some(isArticleKind)) return await native(client, fn, stories);
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [RESOLVE_LOCK]);
         }
@@ -209,7 +259,11 @@ function pgStore(url: string, pool: pg.Pool): Store {
         client.release();
       }
       // The whole store through a working copy, its locks released first (`write` takes the writer lock exclusively).
-      return write(fn);
+      return write(async (db) => {
+        const result = await fn(db);
+        await stories?.({ db });
+        return result;
+      });
     },
     read: (fn) => inSnapshot(pool, (client) => workingCopy(client, fn)),
     writeJsonExport: (sink) => writeJsonExportPg(pool, sink),

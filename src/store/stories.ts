@@ -84,13 +84,14 @@ export function storyArticleLoader(db: Db): (seq: number) => StoryArticle | null
   };
 }
 
-/** The stored document frequencies of story features and the number of documents they count. */
-export function storyFrequencies(db: Db): { df: Map<string, number>; documents: number } {
+/** The stored document frequencies of story features (`keys`: false, none) and the number of documents they count. */
+export function storyFrequencies(db: Db, keys = true): { df: Map<string, number>; documents: number } {
   const df = new Map<string, number>();
-  for (const [k, n] of db.prepare('SELECT key, df FROM story_frequencies').raw().iterate() as Iterable<
-    [string, number]
-  >)
-    df.set(k, n);
+  if (keys)
+    for (const [k, n] of db.prepare('SELECT key, df FROM story_frequencies').raw().iterate() as Iterable<
+      [string, number]
+    >)
+      df.set(k, n);
   const row = db.prepare("SELECT value FROM meta WHERE key = 'story_documents'").get() as { value: string } | undefined;
   return { df, documents: row ? Number(row.value) : 0 };
 }
@@ -356,3 +357,125 @@ export function storiesOfArticles(db: Db, articleIds: readonly string[]): string
   }
   return [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
 }
+
+/** A value now (SQLite) or once a promise settles (PostgreSQL). */
+export type Eventually<T> = T | Promise<T>;
+
+/** A story's size and publication range, and its outlets (`storyOutlets`). */
+export type StoryRange = ReturnType<typeof storyOutlets>;
+
+/**
+ * What placing articles in stories reads and writes, by key, on either store: a SQLite connection answers at once
+ * (`sqliteStoryIo`), a PostgreSQL connection with promises (`pgStoryIo`). Every read is of named rows (articles by
+ * seq, postings and frequencies by key, a story's members), never of a whole table, so the cost follows what the new
+ * articles touch. The writes go into the caller's transaction.
+ */
+export interface StoryIo {
+  /** Articles not in any story yet: seq, id and day, oldest first by seq. */
+  pending(): Eventually<Array<{ seq: number; id: string; day: string | null }>>;
+  /** The story of each of `seqs` that is in one. */
+  storiesOf(seqs: readonly number[]): Eventually<Map<number, string>>;
+  /** Articles read back (those still stored). */
+  articles(seqs: readonly number[]): Eventually<Map<number, StoryArticle>>;
+  /** The stored document frequency of each of `keys` that has one. */
+  frequencies(keys: readonly string[]): Eventually<Map<string, number>>;
+  /** The number of documents the frequencies count. */
+  documents(): Eventually<number>;
+  /** `addStoryFrequencies`. */
+  addFrequencies(delta: ReadonlyMap<string, number>, documents: number): Eventually<void>;
+  /** The articles posting each of `keys`, newest first, at most `limit` a key. */
+  postings(keys: readonly string[], limit: number): Eventually<Map<string, number[]>>;
+  postKeys(seq: number, keys: readonly string[]): Eventually<void>;
+  setMember(seq: number, storyId: string): Eventually<void>;
+  /** `StoryWriter.startStory`. */
+  startStory(id: string): Eventually<string>;
+  deleteStory(id: string): Eventually<void>;
+  describe(id: string, d: StoryDescription): Eventually<void>;
+  /** Members of a story (seq order), at most `limit` (-1: all). */
+  members(storyId: string, limit?: number): Eventually<number[]>;
+  range(storyId: string): Eventually<StoryRange>;
+  /** Stories in the store. */
+  count(): Eventually<number>;
+  /**
+   * For the lone pass's guard (`StoryOptions.loneSpecific`), each of `keys`' postings: the articles posting it other
+   * than `self`, and those of them in story `storyId`.
+   */
+  keyCounts(
+    keys: readonly string[],
+    storyId: string,
+    self: number,
+  ): Eventually<Map<string, { all: number; story: number }>>;
+}
+
+/** `StoryIo` on a SQLite connection. */
+export function sqliteStoryIo(db: Db): StoryIo {
+  const load = storyArticleLoader(db);
+  // Prepared on first use: only the lone pass's guard asks it.
+  let keyCounts: ReturnType<typeof storyKeyCounts> | undefined;
+  const writer = storyWriter(db);
+  const postings = db
+    .prepare('SELECT article_seq FROM story_keys WHERE key = ? ORDER BY article_seq DESC LIMIT ?')
+    .pluck();
+  const df = db.prepare('SELECT df FROM story_frequencies WHERE key = ?').pluck();
+  return {
+    pending: () => unclusteredArticles(db),
+    storiesOf(seqs) {
+      const out = new Map<number, string>();
+      for (const seq of seqs) {
+        const s = writer.storyOf(seq);
+        if (s !== null) out.set(seq, s);
+      }
+      return out;
+    },
+    articles(seqs) {
+      const out = new Map<number, StoryArticle>();
+      for (const seq of seqs) {
+        const a = load(seq);
+        if (a) out.set(seq, a);
+      }
+      return out;
+    },
+    frequencies(keys) {
+      const out = new Map<string, number>();
+      for (const k of keys) {
+        const n = df.get(k) as number | undefined;
+        if (n !== undefined) out.set(k, n);
+      }
+      return out;
+    },
+    documents: () => storyFrequencies(db, false).documents,
+    addFrequencies: (delta, documents) => addStoryFrequencies(db, delta, documents),
+    postings(keys, limit) {
+      return new Map(keys.map((k) => [k, postings.all(k, limit) as number[]]));
+    },
+    postKeys: (seq, keys) => writer.postKeys(seq, keys),
+    setMember: (seq, storyId) => writer.setMember(seq, storyId),
+    startStory: (id) => writer.startStory(id),
+    deleteStory: (id) => writer.deleteStory(id),
+    describe: (id, d) => writer.describe(id, d),
+    members: (storyId, limit = -1) => storyMemberSeqs(db, storyId, limit),
+    range: (storyId) => storyOutlets(db, storyId),
+    count: () => (db.prepare('SELECT COUNT(*) AS n FROM stories').get() as { n: number }).n,
+    keyCounts(keys, storyId, self) {
+      keyCounts ??= storyKeyCounts(db);
+      const counts = keyCounts;
+      return new Map(keys.map((k) => [k, counts(k, storyId, self)]));
+    },
+  };
+}
+
+/** A store that places stories natively (PostgreSQL): its reads and writes, and a transaction for each batch. */
+export interface StoryTarget {
+  io: StoryIo;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Rows read and written so far, where the store counts them. */
+  rows?: { read: number; written: number };
+  /** Once every batch is placed. */
+  finish?(): Promise<void>;
+}
+
+/**
+ * Where a resolve's story step runs (`Store.resolve`): on the SQLite connection the other corpus steps ran on (a
+ * SQLite store, or a PostgreSQL store's working copy), or natively in the PostgreSQL store.
+ */
+export type StoryPlace = { db: Db } | { native: StoryTarget };

@@ -43,10 +43,17 @@ export const STORE_TABLES: ReadonlyArray<{ name: string; order: string }> = [
 ];
 
 /**
- * Rows of `meta` never copied between stores: a process's own (see `beginBulkLoad`), and the PostgreSQL store's
- * version (`STORE_VERSION`), which only the write-back moves.
+ * The `meta` key under which the PostgreSQL store's story step notes the seq through which every article is placed in
+ * a story (`pgStoryIo`). Never copied: a working copy's write-back (`pushStore`) drops it, and the next story step
+ * then looks at every article once more.
  */
-const LOCAL_META = "key NOT IN ('bulk_load', 'store_version')";
+export const STORIES_PLACED = 'stories_placed_seq';
+
+/**
+ * Rows of `meta` never copied between stores: a process's own (see `beginBulkLoad`), the PostgreSQL store's version
+ * (`STORE_VERSION`), which only the write-back moves, and the story step's mark (`STORIES_PLACED`).
+ */
+const LOCAL_META = `key NOT IN ('bulk_load', 'store_version', '${STORIES_PLACED}')`;
 
 /**
  * The `meta` key of the PostgreSQL store's version: a counter moved by each write-back (`pushStore`), in the same
@@ -274,8 +281,9 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
 }
 
 /**
- * The tables the corpus steps (actor resolution, event merge, claim groups, stories) derive from the articles, and
- * only they write: what a resolve on PostgreSQL replaces (`pushDerived`), besides `meta`.
+ * The tables the corpus steps (actor resolution, event merge, claim groups) rebuild from the articles, and only they
+ * write: what a resolve on PostgreSQL replaces (`pushDerived`), besides `meta`. Not the story tables: the story step
+ * places new articles natively in the store (`pgStoryIo`), after the write-back.
  */
 export const DERIVED_TABLES: readonly string[] = [
   'entities',
@@ -285,19 +293,22 @@ export const DERIVED_TABLES: readonly string[] = [
   'event_actors',
   'claim_groups',
   'claim_group_members',
-  'stories',
-  'story_members',
-  'story_keys',
-  'story_frequencies',
 ];
 
+/** The story step's tables: read and written in the store itself, never copied out by a resolve. */
+const STORY_TABLES: readonly string[] = ['stories', 'story_members', 'story_keys', 'story_frequencies'];
+
 /**
- * What the corpus steps read: every table but the sources' (feeds) and the duplicate detector's fingerprints. The
- * derived tables are read too: stories are placed incrementally, against the stories there.
+ * What the corpus steps read on a working copy: every table but the sources' (feeds), the duplicate detector's
+ * fingerprints and the story tables. The derived tables are copied too: the corpus steps may read what the last
+ * resolve wrote.
  */
 export const CORPUS_TABLES = STORE_TABLES.filter(
-  (t) => !['feeds', 'feed_items', 'article_fingerprints'].includes(t.name),
+  (t) => !['feeds', 'feed_items', 'article_fingerprints', ...STORY_TABLES].includes(t.name),
 );
+
+/** `meta` rows the story step keeps in the store itself: a resolve's write-back leaves them as they are. */
+const STORY_META = "key NOT IN ('story_documents')";
 
 /**
  * Replace the derived tables (`DERIVED_TABLES`) of the PostgreSQL store with `db`'s and set `db`'s `meta` rows, in
@@ -312,7 +323,9 @@ export async function pushDerived(client: pg.PoolClient, db: Db): Promise<number
   try {
     for (const name of DERIVED_TABLES) await client.query(`DELETE FROM ${name}`);
     for (const name of DERIVED_TABLES) rows += await copyBack(client, db, STORE_TABLES.find((t) => t.name === name)!);
-    const meta = db.prepare(`SELECT key, value FROM meta WHERE ${LOCAL_META} ORDER BY key`).all() as Array<{
+    const meta = db
+      .prepare(`SELECT key, value FROM meta WHERE ${LOCAL_META} AND ${STORY_META} ORDER BY key`)
+      .all() as Array<{
       key: string;
       value: string;
     }>;
@@ -321,16 +334,21 @@ export async function pushDerived(client: pg.PoolClient, db: Db): Promise<number
         'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
         [key, value],
       );
-    await client.query(
-      `INSERT INTO meta (key, value) VALUES ($1, '1') ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text`,
-      [STORE_VERSION],
-    );
+    await bumpStoreVersion(client);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
   return rows;
+}
+
+/** Move the store's version (`STORE_VERSION`), in the caller's transaction. */
+export async function bumpStoreVersion(client: pg.ClientBase): Promise<void> {
+  await client.query(
+    `INSERT INTO meta (key, value) VALUES ($1, '1') ON CONFLICT (key) DO UPDATE SET value = (meta.value::bigint + 1)::text`,
+    [STORE_VERSION],
+  );
 }
 
 /**
