@@ -170,6 +170,9 @@ function propositionOf(v: QuoteContext, q: Quote): string {
   return clean(v.doc.text.slice(from, Math.max(sentEnd, q.end)));
 }
 
+/** `WRONGFUL_ACT`, every match (compiled once: `matchAll` works on a copy). */
+const WRONGFUL_ACTS = new RegExp(WRONGFUL_ACT.source, 'giu');
+
 /**
  * Whether the statement charges someone with a wrongful or hostile act (`WRONGFUL_ACT`: "they shelled the
  * village", "the council violated the accord"), a withholding ("she never mentioned the drug") or being behind a
@@ -178,8 +181,7 @@ function propositionOf(v: QuoteContext, q: Quote): string {
  */
 export function chargedAct(text: string): boolean {
   if (BEHIND.test(text)) return true;
-  const pattern = new RegExp(WRONGFUL_ACT.source, 'giu');
-  for (const m of text.matchAll(pattern)) {
+  for (const m of text.matchAll(WRONGFUL_ACTS)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     if (!FIRST_PERSON_SUBJECT.test(before) && !NEGATED_BEFORE.test(before)) return true;
   }
@@ -237,7 +239,7 @@ export function claimKind(
   if (COMMITMENT.test(text) || (opts.reported && REPORTED_COMMITMENT.test(text)))
     return HARM.test(text) ? 'threatens' : 'promises';
   const aimed = opts.hasTarget || THIRD_PERSON.test(text);
-  const charge = (WRONGDOING.test(text) || chargedAct(text)) && aimed;
+  const charge = aimed && (WRONGDOING.test(text) || chargedAct(text));
   if (charge) return 'accuses';
   // Founding, recruiting for, funding an armed group, charged to someone other than the group: aiding it.
   if (opts.armedGroup && AIDS_GROUP.test(text) && (opts.otherTarget || THIRD_PERSON.test(text))) return 'accuses';
