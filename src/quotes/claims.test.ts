@@ -92,6 +92,29 @@ describe('claimKind', () => {
   });
 });
 
+describe('claimKind: a wrongful or hostile act charged to another party', () => {
+  it('reads an act wrong by definition, said of another party, as an accusation', () => {
+    expect(claimKind('asserts', 'the Tarn militia shelled the grain depot at Vellby', aimed)).toBe('accuses');
+    expect(claimKind('asserts', 'the council violated the fishing accord twice', aimed)).toBe('accuses');
+    expect(claimKind('asserts', 'Orsa Kell was behind the bombing of the ferry office', aimed)).toBe('accuses');
+    expect(claimKind('asserts', 'the skipper never mentioned the cracked hull to the inspectors', aimed)).toBe(
+      'accuses',
+    );
+    expect(claimKind('asserts', 'he is playing on the fears of the island families', aimed)).toBe('accuses');
+  });
+
+  it('leaves an act of the speaker\'s own side, a negated act and "behind" a plan as assertions', () => {
+    expect(claimKind('asserts', 'we shelled the ridge before dawn', aimed)).toBe('asserts');
+    expect(claimKind('asserts', 'the Tarn militia did not attack the depot', aimed)).toBe('asserts');
+    expect(claimKind('asserts', 'Orsa Kell was behind the plan to rebuild the pier', aimed)).toBe('asserts');
+    expect(claimKind('asserts', 'I never mentioned the pier to the board', aimed)).toBe('asserts');
+    expect(claimKind('asserts', 'the skipper had a heart attack at sea', aimed)).toBe('asserts');
+    expect(claimKind('asserts', 'the Tarn militia moved to the grain depot at Vellby', aimed)).toBe('asserts');
+    // With no party aimed at, the act is told, not charged.
+    expect(claimKind('asserts', 'the guards tampered with the cargo seals', plain)).toBe('asserts');
+  });
+});
+
 describe('claimKind: stance and non-claims from the structure of the statement', () => {
   it('reads founding, recruiting for or funding an armed group, charged to someone, as an accusation', () => {
     const armed = { hasTarget: true, label: false, armedGroup: true, otherTarget: true };

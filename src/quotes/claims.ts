@@ -5,6 +5,7 @@ import {
   ARMED_GROUP_WORDS,
   ARMED_SECTORS,
   AUXILIARY,
+  BEHIND,
   CAUSE,
   COMMITMENT,
   COMPLIANCE,
@@ -17,17 +18,21 @@ import {
   EXCLAMATION_MAX_WORDS,
   EXHORTATION_OPENING,
   EXPRESSIVE_OPENING,
+  FIRST_PERSON_SUBJECT,
   FRAGMENT_MAX_WORDS,
   GENERIC_CONDITION,
   HARM,
   HARM_NOUN,
   NAMING_CUE,
+  NEGATED_BEFORE,
+  NONDISCLOSURE,
   REPORTED_COMMITMENT,
   SIMILE,
   hasVerbMark,
   VOLITION,
   WHETHER,
   WRONGDOING,
+  WRONGFUL_ACT,
 } from './data/claim-words.js';
 import { CUE_STANCE } from './data/cues.js';
 import { firstAtOrAfter } from './speakers.js';
@@ -165,6 +170,25 @@ function propositionOf(v: QuoteContext, q: Quote): string {
   return clean(v.doc.text.slice(from, Math.max(sentEnd, q.end)));
 }
 
+/** `WRONGFUL_ACT`, every match (compiled once: `matchAll` works on a copy). */
+const WRONGFUL_ACTS = new RegExp(WRONGFUL_ACT.source, 'giu');
+
+/**
+ * Whether the statement charges someone with a wrongful or hostile act (`WRONGFUL_ACT`: "they shelled the
+ * village", "the council violated the accord"), a withholding ("she never mentioned the drug") or being behind a
+ * harmful act: an act verb not done by the speaker's own side ("we attacked" admits) and not negated ("did not
+ * attack" denies).
+ */
+export function chargedAct(text: string): boolean {
+  if (BEHIND.test(text)) return true;
+  for (const m of text.matchAll(WRONGFUL_ACTS)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (!FIRST_PERSON_SUBJECT.test(before) && !NEGATED_BEFORE.test(before)) return true;
+  }
+  const nd = NONDISCLOSURE.exec(text);
+  return !!nd && !FIRST_PERSON_SUBJECT.test(text.slice(Math.max(0, nd.index - 40), nd.index));
+}
+
 /**
  * What kind of statement it is: a claim with its stance, or null for a statement that is no claim (a question put,
  * thanks, a greeting, a feeling, an exhortation, a quoted label without a charge). The speech verb decides first
@@ -215,7 +239,7 @@ export function claimKind(
   if (COMMITMENT.test(text) || (opts.reported && REPORTED_COMMITMENT.test(text)))
     return HARM.test(text) ? 'threatens' : 'promises';
   const aimed = opts.hasTarget || THIRD_PERSON.test(text);
-  const charge = WRONGDOING.test(text) && aimed;
+  const charge = aimed && (WRONGDOING.test(text) || chargedAct(text));
   if (charge) return 'accuses';
   // Founding, recruiting for, funding an armed group, charged to someone other than the group: aiding it.
   if (opts.armedGroup && AIDS_GROUP.test(text) && (opts.otherTarget || THIRD_PERSON.test(text))) return 'accuses';

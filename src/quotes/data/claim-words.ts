@@ -228,3 +228,37 @@ export const SIMILE =
 export const EVALUATIVE_EXCLAMATION =
   /^(?:(?:it|this|that)(?:['’]s|\s+is|\s+was)\s+(?:so\s+|very\s+|truly\s+|really\s+|deeply\s+|just\s+|absolutely\s+)?(?:sad|heartbreaking|heart-breaking|devastating|shocking|tragic|terrible|awful|horrible|wonderful|amazing|incredible|unbelievable|fantastic|great|beautiful|an honou?r|a (?:great |real )?(?:pleasure|privilege|tragedy|shame|joy|honou?r))|what an? )\b/i;
 export const EXCLAMATION_MAX_WORDS = 10;
+
+/**
+ * Acts that are wrongful or hostile by definition of the verb (a dictionary defines each by a wrong done to
+ * someone): breaking a rule or agreement (violate, breach, flout), armed or violent acts against a party (attack,
+ * shell, bomb, invade, ambush, massacre, torture, kidnap, abduct, assault, loot), taking or getting by wrong
+ * (steal, embezzle, bribe, extort, smuggle, launder, rig), deceiving or manipulating (deceive, manipulate,
+ * "play on fears", fearmongering), harming a party by pressure (persecute, oppress, intimidate, harass, sabotage,
+ * incite), or doing away with the proof of one (tamper with, destroy evidence). Said of a party other than the
+ * speaker's side (see `chargedAct`), the statement charges that party with the act: an accusation.
+ */
+export const WRONGFUL_ACT =
+  /\b(?:violat(?:e|es|ed|ing|ion|ions)|breach(?:es|ed|ing)?|flout(?:s|ed|ing)?|(?<!heart )attack(?:s|ed|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|invad(?:e|es|ed|ing)|ambush(?:es|ed|ing)?|massacr(?:e|es|ed|ing)|slaughter(?:s|ed|ing)?|tortur(?:e|es|ed|ing)|kidnap(?:s|ped|ping)?|abduct(?:s|ed|ing)?|assault(?:s|ed|ing)?|loot(?:s|ed|ing)?|plunder(?:s|ed|ing)?|st(?:eal|eals|ole|olen|ealing)|embezzl(?:e|es|ed|ing|ement)|brib(?:e|es|ed|ing|ery)|extort(?:s|ed|ing|ion)?|smuggl(?:e|es|ed|ing)|launder(?:s|ed|ing)?|rigged|sabotag(?:e|es|ed|ing)|persecut(?:e|es|ed|ing)|oppress(?:es|ed|ing)?|intimidat(?:e|es|ed|ing)|harass(?:es|ed|ing)?|incit(?:e|es|ed|ing)|deceiv(?:e|es|ed|ing)|manipulat(?:e|es|ed|ing)|play(?:s|ed|ing)? on (?:the |people's |people’s |their |our |voters' |voters’ )?(?:fears?|anxieties|prejudices?)|fear-?monger(?:s|ing)?|tamper(?:s|ed|ing)? with|destroy(?:s|ed|ing)? (?:the )?evidence)\b/i;
+
+/**
+ * Failing to tell what one had to tell: "did not inform", "never mentioned", "failed to disclose" — withholding, a
+ * form of concealment (as "hid" and "covered up" are), when said of someone else.
+ */
+export const NONDISCLOSURE =
+  /\b(?:did not|didn['’]t|did n['’]t|never|failed to|neglected to)\s+(?:\p{L}+ly\s+)?(?:inform(?:ed)?|disclos(?:e|ed)|mention(?:ed)?|warn(?:ed)?|notif(?:y|ied)|reveal(?:ed)?)\b/iu;
+
+/**
+ * "X was behind the attack", "they are behind the killings": to be behind a harmful act is to be responsible for it,
+ * having caused or organized it. Only before a harmful act: "behind the plan" is support.
+ */
+export const BEHIND =
+  /\b(?:is|are|was|were|be|been|being|['’]s|['’]re)\s+(?:\p{L}+ly\s+)?behind\s+(?:the|this|that|these|those|a|an|last|every|all|both)\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|bombings?|blasts?|explosions?|shootings?|killings?|murders?|assassinations?|massacres?|plots?|coup|hack(?:ing)?|leaks?|abductions?|kidnappings?|poisonings?|violence|unrest|riots?|fires?|arson|sabotage|shelling|strikes?|raids?|ambush(?:es)?|disappearances?|fraud|scheme)\b/iu;
+
+/** A subject of the speaker's own side right before a verb: what "we" or "I" did is an admission, not a charge. */
+export const FIRST_PERSON_SUBJECT =
+  /\b(?:i|we)\s+(?:\p{L}+ly\s+)?(?:(?:have|had|did|do|will|would|could|might|may)\s+)?(?:\p{L}+ly\s+)?$/iu;
+
+/** A negation right before a verb ("did not attack", "never bombed", "no one stole"): the act is denied, not charged. */
+export const NEGATED_BEFORE =
+  /(?:\b(?:not|never|no one|nobody|neither|nor)|n['’]t)\s+(?:(?:have|has|had|be|been|ever|even)\s+)?(?:\p{L}+ly\s+)?$/iu;
