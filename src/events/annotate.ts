@@ -242,6 +242,19 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   return found.filter((f) => !f.absorbed);
 }
 
+/**
+ * A clause of its own opens at `k`: a short subject noun phrase (letters only, or none) and then a finite verb
+ * trigger (not an -ing form, not an infinitive): "[and] its marines seized", "[as] police detained", "[and] then sent".
+ */
+function newClauseAt(words: readonly string[], found: readonly Found[], k: number, s1: number): boolean {
+  for (let j = k; j < Math.min(s1, k + 5); j++) {
+    const w = words[j]!;
+    if (found.some((f) => f.ts === j && f.trigger.verb && !/ing$/.test(w))) return words[j - 1] !== 'to';
+    if (!/^[\p{L}'’-]+$/u.test(w) || PREPOSITIONS.has(w) || w === 'to') return false;
+  }
+  return false;
+}
+
 /** Finite auxiliaries and forms of "be": a clause's verb group. */
 const FINITE_AUX = /^(has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|did|does|do)$/;
 
@@ -306,6 +319,14 @@ function absorbContents(words: readonly string[], found: Found[], s1: number): v
       if (!finite && ADJUNCT_OPENERS.has(w)) break;
       if (!finite && w === 'and' && found.some((f) => f.ts === end + 1 && f.trigger.verb && !/ing$/.test(words[f.ts]!)))
         break;
+      // A relative clause on a participant of a noun-phrase content ("attacks by militias, who burned …", "the release
+      // of the sailors that X seized", "the raid in which …") asserts an act of its own: the one charged, asked for or
+      // warned of is the noun's, not the participant's. Only ", which" on the content's act (its consequence) stays.
+      if (!finite && (/^(who|whom|whose|that|where)$/.test(w) || (w === 'which' && PREPOSITIONS.has(words[end - 1]!))))
+        break;
+      // "and"/"as" + a subject + a finite verb opens a clause of its own ("threatened X with fines and its marines
+      // seized …", "convicted X of fraud as police detained …").
+      if (!finite && (w === 'and' || w === 'as') && newClauseAt(words, found, end + 1, s1)) break;
     }
     for (const sub of found) {
       if (sub === gov || sub.absorbed || sub.ts <= at || sub.ts >= end) continue;

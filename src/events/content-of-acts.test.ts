@@ -41,3 +41,26 @@ describe('an expletive "it" is no actor', () => {
     expect(types(code(`${two}It deployed a robot of that kind offshore.`, O))).toEqual(['MOBILIZE']);
   });
 });
+
+describe('an act reported beside the content of another act still codes', () => {
+  // Each first expectation fails on ev4 (the act was folded into the charge, the demand or the warning); main codes
+  // it too. The counterparts keep the folding of what is charged.
+  it('a relative clause on a participant of the content asserts its own act', () => {
+    const who = 'The UN warned of more raids by the Ostmark militias, who burned two villages last month.';
+    expect(types(code(who))).toContain('ASSAULT');
+    const that = 'Chile demanded the release of the fishermen that Peru seized in March.';
+    expect(types(code(that))).toContain('COERCE');
+    const inWhich = 'Chile accused Peru of lying about the raid in which its marines shot two fishermen.';
+    expect(types(code(inWhich))).toContain('ASSAULT');
+    // The consequence of the charged act (", which") is still part of the charge.
+    expect(types(code('Chile accused Peru of shelling the port, which killed two fishermen.'))).toEqual(['ACCUSE']);
+  });
+  it('a new clause after the content ("and" or "as" + subject + verb) is an act of its own', () => {
+    const and = 'Peru threatened the villagers with fines and marines shelled the village.';
+    expect(types(code(and))).toEqual(['THREATEN', 'ASSAULT']);
+    const as = 'A Chilean court convicted Ivo Brandt of fraud as police detained his partner.';
+    expect(types(code(as, P))).toEqual(['SANCTION', 'COERCE']);
+    // Two contents joined by "and" stay one charge.
+    expect(types(code('Chile accused Peru of shelling the port and sinking two boats.'))).toEqual(['ACCUSE']);
+  });
+});
