@@ -1133,7 +1133,13 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "would empower the secretary to deny": the complement of a hypothetical verb is the content of that verb, not
       // an act anyone reports or commits to (an intention reported with "would" is the speaker's, and stays).
       const governing = modality.mode === null ? modalGovernsInfinitive(words, f.modalAt, clauseStart) : null;
-      if (governing && governing !== 'intent') continue;
+      // An act dropped as the content of another act still names its subject, the antecedent a later "it" or "they"
+      // with none in its own sentence stands for ("the only option was for the army to retreat, and it retreated").
+      const content = (): true => {
+        if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
+        return true;
+      };
+      if (governing && governing !== 'intent' && content()) continue;
       if (governing) modality.mode = governing;
       // "will not let a navy board ships": the act that is (not) let happen takes the modality of its "let".
       const let_ =
@@ -1143,10 +1149,11 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       if (let_) Object.assign(modality, let_);
       // "attacking the ports would not be effective": an act weighed as an option, with no subject of its own: the
       // content of the judgement, which no actor reports or commits to.
-      if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1)) continue;
+      if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1) && content()) continue;
       // "an invitation to visit", "would discuss providing weapons": an act that is the content of a plan, a
       // request or a deliberation has not happened.
-      if (modality.mode === null && !modality.negated && forToContent(words, f.modalAt, clauseStart)) continue;
+      if (modality.mode === null && !modality.negated && forToContent(words, f.modalAt, clauseStart) && content())
+        continue;
       if (modality.mode === null && !modality.negated) {
         const c = complementModality(words, f.modalAt, clauseStart);
         if (c) Object.assign(modality, c);
@@ -1163,7 +1170,8 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         modality.mode = 'intent';
       // "on condition that X contribute …": the act a condition asks for is the content of the condition (a demand of the
       // one who sets it), not an act of its own.
-      if (modality.mode === null && !modality.negated && conditionClause(words, f.modalAt, clauseStart)) continue;
+      if (modality.mode === null && !modality.negated && conditionClause(words, f.modalAt, clauseStart) && content())
+        continue;
       // "Democrats to sue state": in a headline, a subject followed by "to" + verb announces a future act.
       if (
         modality.mode === null &&
