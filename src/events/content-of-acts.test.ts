@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeEvents as code, eventTypes as types } from './test-doc.js';
+import { assertedTypes as asserted, codeEvents as code, eventTypes as types } from './test-doc.js';
 
 // The content of another act (what is charged, found or criticised) is not an act of its own; each case
 // has a counterpart where the same act is reported and still codes. The first expectation of each case fails on the
@@ -75,5 +75,16 @@ describe('an act dropped as the content of another act still gives a later prono
     ]);
     const named = code('The only option was for the Ostmark army to retreat, and the army withdrew on Friday.');
     expect(named.events.map((e) => [e.type, e.mode])).toEqual([['RETREAT', null]]);
+  });
+});
+
+describe('the content of a condition ends at a coordinated clause', () => {
+  // The first expectation fails on ev4 (the withdrawal was taken as the condition's content and dropped) and on main
+  // (flagged conditional). The counterpart, the condition alone, codes no withdrawal on both.
+  it('"on condition that X withdraw, and X withdrew" reports the withdrawal', () => {
+    const done = code('The rebels freed two hostages on condition that the Ostmark army withdraw, and the army withdrew.');
+    expect(asserted(done)).toEqual(['RETREAT', 'RETREAT']);
+    const asked = code('The rebels freed two hostages on condition that the Ostmark army withdraw.');
+    expect(asserted(asked)).toEqual(['RETREAT']);
   });
 });
