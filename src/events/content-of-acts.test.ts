@@ -70,9 +70,7 @@ describe('an act dropped as the content of another act still gives a later prono
   // codes it. The counterpart, with the subject named, passes on both.
   it('"the only option was for X to retreat, and it retreated" codes the retreat, by X', () => {
     const it_ = code('The only option was for the Ostmark army to retreat, and it withdrew on Friday.');
-    expect(it_.events.map((e) => [e.type, e.mode, e.source.map((a) => a.text)])).toEqual([
-      ['RETREAT', null, ['army']],
-    ]);
+    expect(it_.events.map((e) => [e.type, e.mode, e.source.map((a) => a.text)])).toEqual([['RETREAT', null, ['army']]]);
     const named = code('The only option was for the Ostmark army to retreat, and the army withdrew on Friday.');
     expect(named.events.map((e) => [e.type, e.mode])).toEqual([['RETREAT', null]]);
   });
@@ -82,7 +80,9 @@ describe('the content of a condition ends at a coordinated clause', () => {
   // The first expectation fails on ev4 (the withdrawal was taken as the condition's content and dropped) and on main
   // (flagged conditional). The counterpart, the condition alone, codes no withdrawal on both.
   it('"on condition that X withdraw, and X withdrew" reports the withdrawal', () => {
-    const done = code('The rebels freed two hostages on condition that the Ostmark army withdraw, and the army withdrew.');
+    const done = code(
+      'The rebels freed two hostages on condition that the Ostmark army withdraw, and the army withdrew.',
+    );
     expect(asserted(done)).toEqual(['RETREAT', 'RETREAT']);
     const asked = code('The rebels freed two hostages on condition that the Ostmark army withdraw.');
     expect(asserted(asked)).toEqual(['RETREAT']);
