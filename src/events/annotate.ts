@@ -242,6 +242,19 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
   return found.filter((f) => !f.absorbed);
 }
 
+/**
+ * A clause of its own opens at `k`: a short subject noun phrase (letters only, or none) and then a finite verb
+ * trigger (not an -ing form, not an infinitive): "[and] its marines seized", "[as] police detained", "[and] then sent".
+ */
+function newClauseAt(words: readonly string[], found: readonly Found[], k: number, s1: number): boolean {
+  for (let j = k; j < Math.min(s1, k + 5); j++) {
+    const w = words[j]!;
+    if (found.some((f) => f.ts === j && f.trigger.verb && !/ing$/.test(w))) return words[j - 1] !== 'to';
+    if (!/^[\p{L}'’-]+$/u.test(w) || PREPOSITIONS.has(w) || w === 'to') return false;
+  }
+  return false;
+}
+
 /** Finite auxiliaries and forms of "be": a clause's verb group. */
 const FINITE_AUX = /^(has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|did|does|do)$/;
 
@@ -306,6 +319,14 @@ function absorbContents(words: readonly string[], found: Found[], s1: number): v
       if (!finite && ADJUNCT_OPENERS.has(w)) break;
       if (!finite && w === 'and' && found.some((f) => f.ts === end + 1 && f.trigger.verb && !/ing$/.test(words[f.ts]!)))
         break;
+      // A relative clause on a participant of a noun-phrase content ("attacks by militias, who burned …", "the release
+      // of the sailors that X seized", "the raid in which …") asserts an act of its own: the one charged, asked for or
+      // warned of is the noun's, not the participant's. Only ", which" on the content's act (its consequence) stays.
+      if (!finite && (/^(who|whom|whose|that|where)$/.test(w) || (w === 'which' && PREPOSITIONS.has(words[end - 1]!))))
+        break;
+      // "and"/"as" + a subject + a finite verb opens a clause of its own ("threatened X with fines and its marines
+      // seized …", "convicted X of fraud as police detained …").
+      if (!finite && (w === 'and' || w === 'as') && newClauseAt(words, found, end + 1, s1)) break;
     }
     for (const sub of found) {
       if (sub === gov || sub.absorbed || sub.ts <= at || sub.ts >= end) continue;
@@ -1112,7 +1133,13 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       // "would empower the secretary to deny": the complement of a hypothetical verb is the content of that verb, not
       // an act anyone reports or commits to (an intention reported with "would" is the speaker's, and stays).
       const governing = modality.mode === null ? modalGovernsInfinitive(words, f.modalAt, clauseStart) : null;
-      if (governing && governing !== 'intent') continue;
+      // An act dropped as the content of another act still names its subject, the antecedent a later "it" or "they"
+      // with none in its own sentence stands for ("the only option was for the army to retreat, and it retreated").
+      const content = (): true => {
+        if (roles.source.length && roles.source[0]!.kind === 'actor') previousSubject = roles.source;
+        return true;
+      };
+      if (governing && governing !== 'intent' && content()) continue;
       if (governing) modality.mode = governing;
       // "will not let a navy board ships": the act that is (not) let happen takes the modality of its "let".
       const let_ =
@@ -1122,10 +1149,11 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       if (let_) Object.assign(modality, let_);
       // "attacking the ports would not be effective": an act weighed as an option, with no subject of its own: the
       // content of the judgement, which no actor reports or commits to.
-      if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1)) continue;
+      if (modality.mode === null && gerundSubjectOfModal(words, f.ts, f.te, clauseStart, s1) && content()) continue;
       // "an invitation to visit", "would discuss providing weapons": an act that is the content of a plan, a
       // request or a deliberation has not happened.
-      if (modality.mode === null && !modality.negated && forToContent(words, f.modalAt, clauseStart)) continue;
+      if (modality.mode === null && !modality.negated && forToContent(words, f.modalAt, clauseStart) && content())
+        continue;
       if (modality.mode === null && !modality.negated) {
         const c = complementModality(words, f.modalAt, clauseStart);
         if (c) Object.assign(modality, c);
@@ -1142,7 +1170,8 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         modality.mode = 'intent';
       // "on condition that X contribute …": the act a condition asks for is the content of the condition (a demand of the
       // one who sets it), not an act of its own.
-      if (modality.mode === null && !modality.negated && conditionClause(words, f.modalAt, clauseStart)) continue;
+      if (modality.mode === null && !modality.negated && conditionClause(words, f.modalAt, clauseStart) && content())
+        continue;
       // "Democrats to sue state": in a headline, a subject followed by "to" + verb announces a future act.
       if (
         modality.mode === null &&

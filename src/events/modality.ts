@@ -479,6 +479,8 @@ export function conditionClause(words: readonly string[], ts: number, clauseStar
   for (let k = ts - 1; k > Math.max(clauseStart, ts - 10); k--) {
     const w = words[k]!;
     if (w === ';' || w === '.') return false;
+    // ", and the army withdrew": a coordinated clause of its own after the condition reports its own act.
+    if (w === ',' && /^(and|but|yet|then)$/.test(words[k + 1] ?? '')) return false;
     if (w === 'that' && /^(condition|conditions|provided|providing|proviso)$/.test(words[k - 1] ?? '')) return true;
   }
   return false;
