@@ -137,6 +137,17 @@ function rowsByRowid<R extends { rid: number }>(db: Db, sql: string, rowids: num
 /** What a serialized item holds, in bytes. */
 const jsonBytes = (json: string): number => stringBytes(json) + ENTRY_BYTES;
 
+/** Each key's item serialized (the bytes `JSON.stringify` gives it in a page), kept under `list` (`keptItems`). */
+function keptJson<K>(
+  db: Db,
+  list: string,
+  keys: K[],
+  idOf: (key: K) => string | number,
+  read: (keys: K[]) => unknown[],
+): string[] {
+  return keptItems(db, list, keys, idOf, (missing) => read(missing).map((item) => JSON.stringify(item)), jsonBytes);
+}
+
 const totalOf = (c: CappedCount): { total: number; totalCapped: boolean } => ({ total: c.n, totalCapped: c.capped });
 
 /**
@@ -152,15 +163,7 @@ export function articlePage(
   cursor?: string,
   cap = TOTAL_CAP,
 ): ListPage<ArticleSummary> {
-  const count = articleCount(db, facets, cap);
-  const page = keyedPage(
-    db,
-    () => articleKeys(db, facets, pageStart(offset, cursor), limit + 1),
-    limit,
-    articleKey,
-    (keys) => articlesBySeq(db, keys),
-  );
-  return { ...totalOf(count), ...page };
+  return articleList(db, offset, limit, facets, cursor, cap, (keys) => articlesBySeq(db, keys));
 }
 
 /** `articlePage` with each item serialized (the bytes `JSON.stringify` gives it in the page), kept (`keptItems`). */
@@ -172,23 +175,30 @@ export function articlePageJson(
   cursor?: string,
   cap = TOTAL_CAP,
 ): JsonListPage {
-  const count = articleCount(db, facets, cap);
-  const page = keyedPage(
-    db,
-    () => articleKeys(db, facets, pageStart(offset, cursor), limit + 1),
-    limit,
-    articleKey,
-    (keys) =>
-      keptItems(
-        db,
-        'articles',
-        keys,
-        (k) => k.seq,
-        (missing) => articlesBySeq(db, missing).map((a) => JSON.stringify(a)),
-        jsonBytes,
-      ),
+  return articleList(db, offset, limit, facets, cursor, cap, (keys) =>
+    keptJson(
+      db,
+      'articles',
+      keys,
+      (k) => k.seq,
+      (missing) => articlesBySeq(db, missing),
+    ),
   );
-  return { ...totalOf(count), ...page };
+}
+
+/** A page of the articles list, each row's item built by `items` from the page's keys. */
+function articleList<T>(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets,
+  cursor: string | undefined,
+  cap: number,
+  items: (keys: ArticleKey[]) => T[],
+): ListPage<T> {
+  const count = articleCount(db, facets, cap);
+  const keys = () => articleKeys(db, facets, pageStart(offset, cursor), limit + 1);
+  return { ...totalOf(count), ...keyedPage(db, keys, limit, articleKey, items) };
 }
 
 type ArticleKey = { seq: number; published: string | null };
@@ -340,15 +350,7 @@ export function entityPage(
   cursor?: string,
   cap = TOTAL_CAP,
 ): ListPage<ExportEntity> {
-  const count = entityCount(db, type, cap);
-  const page = keyedPage(
-    db,
-    () => entityKeys(db, type, pageStart(offset, cursor), limit + 1),
-    limit,
-    entityKey,
-    (keys) => entitiesByRowid(db, keys).map(toEntity),
-  );
-  return { ...totalOf(count), ...page };
+  return entityList(db, offset, limit, type, cursor, cap, (keys) => entitiesByRowid(db, keys).map(toEntity));
 }
 
 /** `entityPage` with each item serialized, kept (`keptItems`). */
@@ -360,23 +362,30 @@ export function entityPageJson(
   cursor?: string,
   cap = TOTAL_CAP,
 ): JsonListPage {
-  const count = entityCount(db, type, cap);
-  const page = keyedPage(
-    db,
-    () => entityKeys(db, type, pageStart(offset, cursor), limit + 1),
-    limit,
-    entityKey,
-    (keys) =>
-      keptItems(
-        db,
-        'entities',
-        keys,
-        (k) => k.id,
-        (missing) => entitiesByRowid(db, missing).map((r) => JSON.stringify(toEntity(r))),
-        jsonBytes,
-      ),
+  return entityList(db, offset, limit, type, cursor, cap, (keys) =>
+    keptJson(
+      db,
+      'entities',
+      keys,
+      (k) => k.id,
+      (missing) => entitiesByRowid(db, missing).map(toEntity),
+    ),
   );
-  return { ...totalOf(count), ...page };
+}
+
+/** A page of the entities list (of one type, if given), each row's item built by `items` from the page's keys. */
+function entityList<T>(
+  db: Db,
+  offset: number,
+  limit: number,
+  type: string | undefined,
+  cursor: string | undefined,
+  cap: number,
+  items: (keys: EntityKey[]) => T[],
+): ListPage<T> {
+  const count = entityCount(db, type, cap);
+  const keys = () => entityKeys(db, type, pageStart(offset, cursor), limit + 1);
+  return { ...totalOf(count), ...keyedPage(db, keys, limit, entityKey, items) };
 }
 
 /** An entity's place in the list: its rowid (`id`), mentions and name. */
@@ -502,13 +511,7 @@ export function quotePage(
   cursor?: string,
   cap = TOTAL_CAP,
 ): ListPage<ExportQuote> {
-  const w = factWhere(facets, 'q', 'speaker_key');
-  const count = countCapped(db, `SELECT 1 FROM quotes q ${clause(w)}`, w.args, cap);
-  const keys = () => factKeys(db, 'quotes', w, pageStart(offset, cursor), limit + 1);
-  const page = keyedPage(db, keys, limit, factKeyOf('quotes'), (ks) =>
-    factRows<QuoteRow>(db, 'quotes', QUOTE_COLUMNS, QUOTE_JOINS, ks).map(toQuote),
-  );
-  return { ...totalOf(count), ...page };
+  return quoteList(db, offset, limit, facets, cursor, cap, (keys) => quotesByKey(db, keys));
 }
 
 /** `quotePage` with each item serialized, kept (`keptItems`, by article seq and position). */
@@ -520,21 +523,34 @@ export function quotePageJson(
   cursor?: string,
   cap = TOTAL_CAP,
 ): JsonListPage {
+  return quoteList(db, offset, limit, facets, cursor, cap, (keys) =>
+    keptJson(
+      db,
+      'quotes',
+      keys,
+      (k) => `${k.seq}:${k.idx}`,
+      (missing) => quotesByKey(db, missing),
+    ),
+  );
+}
+
+const quotesByKey = (db: Db, keys: FactKey[]): ExportQuote[] =>
+  factRows<QuoteRow>(db, 'quotes', QUOTE_COLUMNS, QUOTE_JOINS, keys).map(toQuote);
+
+/** A page of the quotes list, each row's item built by `items` from the page's keys. */
+function quoteList<T>(
+  db: Db,
+  offset: number,
+  limit: number,
+  facets: Facets,
+  cursor: string | undefined,
+  cap: number,
+  items: (keys: FactKey[]) => T[],
+): ListPage<T> {
   const w = factWhere(facets, 'q', 'speaker_key');
   const count = countCapped(db, `SELECT 1 FROM quotes q ${clause(w)}`, w.args, cap);
   const keys = () => factKeys(db, 'quotes', w, pageStart(offset, cursor), limit + 1);
-  const page = keyedPage(db, keys, limit, factKeyOf('quotes'), (ks) =>
-    keptItems(
-      db,
-      'quotes',
-      ks,
-      (k) => `${k.seq}:${k.idx}`,
-      (missing) =>
-        factRows<QuoteRow>(db, 'quotes', QUOTE_COLUMNS, QUOTE_JOINS, missing).map((r) => JSON.stringify(toQuote(r))),
-      jsonBytes,
-    ),
-  );
-  return { ...totalOf(count), ...page };
+  return { ...totalOf(count), ...keyedPage(db, keys, limit, factKeyOf('quotes'), items) };
 }
 
 export function* allEvents(db: Db): Generator<ExportEvent> {
