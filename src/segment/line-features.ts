@@ -351,6 +351,21 @@ function startsUpper(w: string): boolean {
   return c !== c.toLowerCase();
 }
 
+/**
+ * Whether a line names a month or a weekday standing alone, capitalized past its first word ("in May", not the
+ * modal): the when of a photo caption.
+ */
+export function namesWhen(t: string): boolean {
+  const words = t.split(' ');
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (!startsUpper(w)) continue;
+    const lower = bareLower(w);
+    if (lower === 'may' || WHEN_WORDS.has(lower)) return true;
+  }
+  return false;
+}
+
 /** Whether a word's first letter (past quotation marks and brackets) is a capital. */
 function opensUpper(w: string): boolean {
   for (let i = 0; i < w.length; i++) {

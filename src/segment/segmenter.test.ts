@@ -549,7 +549,10 @@ describe('segmentDump', () => {
       expect(arts[0]!.text.trimEnd().endsWith(last)).toBe(true);
     }
     // Counterpart: a picture's description there (present tense, a place, a when) is still a caption.
-    for (const caption of ['Commuters wait on a platform in Leeburg in March', 'A trader at the exchange in Leeburg on Thursday']) {
+    for (const caption of [
+      'Commuters wait on a platform in Leeburg in March',
+      'A trader at the exchange in Leeburg on Thursday',
+    ]) {
       const arts = await segmentText(bankThenRail(caption));
       expect(arts).toHaveLength(2);
       expect(arts.flatMap((a) => a.captions)).toEqual([caption]);

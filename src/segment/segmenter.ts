@@ -29,6 +29,7 @@ import {
   lineFeatures,
   nameStemsOf,
   leadOf,
+  namesWhen,
   opensWithName,
   stemsOf,
 } from './line-features.js';
@@ -428,9 +429,6 @@ export interface SegmentOptions {
   onArticle?: (article: RawArticle, cutBy: string) => void;
 }
 
-/** A month or weekday name standing alone (capitalized: "in May", not the modal): the when of a photo caption. */
-const CAPTION_WHEN =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** The words a line laid out as a headline may have (a lead's first sentence runs longer). */
 const LAYOUT_MAX_WORDS = 20;
 /** The words the paragraph under it needs: a lead, not a second short line. */
@@ -781,11 +779,12 @@ export async function* segmentDump(
     // month or weekday standing alone, over such a line, is the caption.
     const captionOverHeadline = (t: string, a: LineAttributes): boolean => {
       if (words > LAYOUT_MAX_WORDS || /[.!?:]["”’']?$/.test(t)) return false;
-      if (!a.own.includes('inplace') || !CAPTION_WHEN.test(t)) return false;
+      if (!a.own.includes('inplace') || !namesWhen(t)) return false;
       const next = window[0];
       const after = window[1];
       if (!next?.blankBefore || !after?.blankBefore) return false;
-      if (wordCount(next.text, LAYOUT_MAX_WORDS + 1) > LAYOUT_MAX_WORDS || /[.!?:]["”’']?$/.test(next.text)) return false;
+      if (wordCount(next.text, LAYOUT_MAX_WORDS + 1) > LAYOUT_MAX_WORDS || /[.!?:]["”’']?$/.test(next.text))
+        return false;
       return isHeadlineShaped(next.text) && wordCount(after.text, LEAD_MIN_WORDS) >= LEAD_MIN_WORDS;
     };
     if (expectingHeadline || !cur) {
