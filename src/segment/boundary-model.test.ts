@@ -6,7 +6,7 @@ import {
   candidateFeatures,
   trainBoundary,
 } from './boundary-model.js';
-import { addStems } from './line-features.js';
+import { addStems, leadOf, lineAttributes } from './line-features.js';
 
 const stems = (t: string): Set<number> => {
   const s = new Set<number>();
@@ -45,6 +45,7 @@ function context(headline: string, para: string, next: string | null): Candidate
     lastParagraphStems: stems(running),
     runningParagraphs: 4,
     bylineOrStamp: false,
+    paragraphLead: leadOf(lineAttributes(para)),
   };
 }
 
@@ -76,6 +77,30 @@ describe('candidate boundary features', () => {
     expect(fresh[at('headlineInLead')]!).toBeGreaterThan(same[at('headlineInLead')]!);
     expect(fresh[at('paraInRunning')]!).toBeLessThan(same[at('paraInRunning')]!);
     expect(fresh[at('nextInRunning')]!).toBeLessThan(same[at('nextInRunning')]!);
+  });
+
+  it('reads whether the paragraph under a candidate opens a story: a name in full, a verb of news, a when', () => {
+    const at = (name: string) => CANDIDATE_FEATURES.indexOf(name as (typeof CANDIDATE_FEATURES)[number]);
+    const lead = candidateFeatures(
+      context(
+        'Port board names new harbour master',
+        'Harbour master Edda Quist resigned on Tuesday after the board voted to close the eastern quay for a year.',
+        null,
+      ),
+    );
+    // Counterpart: more of the same story, told from a pronoun that points back to a name already given.
+    const more = candidateFeatures(
+      context(
+        'Repairs to take a year',
+        'She told the board that the pilings would need to be replaced before the quay could reopen to ferries.',
+        null,
+      ),
+    );
+    expect(lead[at('leadName')]).toBe(1);
+    expect(lead[at('leadWhen')]).toBe(1);
+    expect(lead[at('leadPronoun')]).toBe(0);
+    expect(more[at('leadPronoun')]).toBe(1);
+    expect(lead[at('leadSigns')]!).toBeGreaterThan(more[at('leadSigns')]!);
   });
 });
 
@@ -134,12 +159,22 @@ describe('boundary scorer', () => {
     expect(new BoundaryModel(file).keeps(x, true)).toBe(true);
   });
 
-  it('refuses a model file whose features differ from this build', () => {
+  it('refuses a model file whose features differ from this build; one trained on its first features reads the rest at 0', () => {
+    const first = new BoundaryModel({
+      format: 1,
+      features: ['bias', 'headline'],
+      keep: { weights: [-1, 4], threshold: 0.5 },
+      veto: { weights: [0, 0], threshold: 0 },
+      provenance: {},
+    });
+    const x = candidateFeatures(context('Repairs to take a year', 'She told the board more.', null));
+    expect(first.keeps(x)).toBe(true);
+    expect(first.keeps([1, 0.1, ...x.slice(2)])).toBe(false);
     expect(
       () =>
         new BoundaryModel({
           format: 1,
-          features: ['bias'],
+          features: ['bias', 'caption'],
           keep: { weights: [0], threshold: 0.5 },
           veto: { weights: [0], threshold: 0 },
           provenance: {},

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LeadReading } from './line-features.js';
 
 /**
  * The second look at an uncertain article boundary. A line the line classifier gives a fair but not a sure chance of
@@ -45,6 +46,8 @@ export interface CandidateContext {
   runningParagraphs: number;
   /** A byline or a date stamp stood between the candidate and the paragraph. */
   bylineOrStamp: boolean;
+  /** How the paragraph's first sentence reads as a story's lead (`leadOf`). */
+  paragraphLead: LeadReading;
 }
 
 /** Names of the features, in the order of `candidateFeatures` (kept in the model file, checked on load). */
@@ -79,6 +82,14 @@ export const CANDIDATE_FEATURES = [
   'headlinePronouns',
   'headlineSaid',
   'headlineQuote',
+  'leadSigns',
+  'leadName',
+  'leadVerb',
+  'leadWhen',
+  'leadPronoun',
+  'leadWidth',
+  'leadSigns×paraInRunning',
+  'leadSigns×namesKnown',
 ] as const;
 
 /** Share of `a`'s members in `b` (0 when `a` is empty). */
@@ -95,6 +106,8 @@ export function candidateFeatures(c: CandidateContext): number[] {
   const paraInRunning = share(c.paragraphStems, c.runningStems);
   const namesKnown = share(c.paragraphNames, c.runningStems);
   const own = new Set(c.paragraphOwn);
+  const lead = c.paragraphLead;
+  const signs = lead.signs / 5;
   return [
     1,
     p,
@@ -126,6 +139,14 @@ export function candidateFeatures(c: CandidateContext): number[] {
     c.headlineOwn.includes('pron1') || c.headlineOwn.includes('pron2') ? 1 : 0,
     c.headlineOwn.includes('said') ? 1 : 0,
     c.headlineOwn.includes('quote') ? 1 : 0,
+    signs,
+    lead.name ? 1 : 0,
+    lead.verb ? 1 : 0,
+    lead.when ? 1 : 0,
+    lead.pronoun ? 1 : 0,
+    lead.width / 5,
+    signs * paraInRunning,
+    signs * namesKnown,
   ];
 }
 
@@ -175,7 +196,8 @@ export class BoundaryModel {
   readonly layoutKeep: BoundaryScorer | undefined;
 
   constructor(file: BoundaryModelFile) {
-    if (file.format !== 1 || file.features.join() !== CANDIDATE_FEATURES.join())
+    // A file trained on the first features of this build reads the others at weight 0.
+    if (file.format !== 1 || file.features.some((f, i) => CANDIDATE_FEATURES[i] !== f))
       throw new Error('boundary model: features differ from this build');
     this.keep = file.keep;
     this.veto = file.veto;

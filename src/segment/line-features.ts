@@ -351,6 +351,31 @@ function startsUpper(w: string): boolean {
   return c !== c.toLowerCase();
 }
 
+/**
+ * Whether a line names a month or a weekday standing alone, capitalized past its first word ("in May", not the
+ * modal): the when of a photo caption.
+ */
+export function namesWhen(t: string): boolean {
+  const words = t.split(' ');
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (!startsUpper(w)) continue;
+    const lower = bareLower(w);
+    if (lower === 'may' || WHEN_WORDS.has(lower)) return true;
+  }
+  return false;
+}
+
+/** Whether a word's first letter (past quotation marks and brackets) is a capital. */
+function opensUpper(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 40 || c === 0x201c || c === 0x2018) continue;
+    return startsUpper(w.slice(i, i + 1));
+  }
+  return false;
+}
+
 /** Three letters or more, all capitals (any line with an ASCII lower-case letter is not). */
 function isCapsLine(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
@@ -384,6 +409,8 @@ export interface LineAttributes {
   stems?: ReadonlySet<number>;
   /** Stems of its capitalized words past the first (names, mostly), built with `stems`. */
   names?: ReadonlySet<number>;
+  /** How its first sentence reads as a story's lead (`leadOf`), built when the second look first needs it. */
+  lead?: LeadReading;
   /** What the caption rule (`isCaption`), the chrome rule (`isChrome`) and the Source-line rule say of the line. */
   caption: boolean;
   chrome: boolean;
@@ -574,6 +601,111 @@ function shareBucket(
 function apBucket(paragraphs: number): number {
   if (paragraphs < 0) return -1;
   return paragraphs <= 3 ? paragraphs : paragraphs <= 6 ? 4 : paragraphs <= 12 ? 5 : 6;
+}
+
+/**
+ * How a paragraph's first sentence reads as the lead of a story. By the conventions of news writing a lead opens a
+ * story on its own: it names its actor in full (a first and last name, or a title and a name: "Gov. Dana Whitfield",
+ * "Mayor Ortiz"), tells what happened in the past tense or with a reporting verb ("said", "announced") and says when
+ * ("on Tuesday", "yesterday", "in March"), in one long sentence; a paragraph further into a story goes on from the
+ * one before — a pronoun before any name ("He said…", "They…") stands for a person the story has already named.
+ * `signs`: how many of the lead's signs the sentence has (a name; a past-tense or reporting verb; a when; no
+ * personal pronoun; no opening that points back), 0–5.
+ */
+export interface LeadReading {
+  name: boolean;
+  verb: boolean;
+  when: boolean;
+  pronoun: boolean;
+  /** Words of the first sentence, bucketed (`LEAD_SENTENCE_EDGES`). */
+  width: number;
+  signs: number;
+}
+
+/** Words of a paragraph read for its lead reading (its first sentence, at most this many words). */
+const LEAD_WORDS = 45;
+const LEAD_SENTENCE_EDGES = [8, 15, 25, 35, 45];
+/** Personal pronouns of the third person: a sentence whose subject the story has named before. */
+const THIRD_PERSON = new Set(['he', 'she', 'they', 'him', 'her', 'his', 'their', 'them', 'hers', 'theirs']);
+/** Reporting verbs and common irregular past tenses of news prose (the regular ones end in "-ed"). */
+const LEAD_VERBS = new Set(
+  'said says told tells announced according wrote warned ruled voted won lost took made gave sent met began left found came went led ran held'.split(
+    ' ',
+  ),
+);
+/** Time words of a lead's "when" (weekdays and months are `WHEN_WORDS`). */
+const LEAD_TIMES = new Set([
+  'today',
+  'yesterday',
+  'tonight',
+  'tomorrow',
+  'week',
+  'weekend',
+  'month',
+  'morning',
+  'evening',
+]);
+/** A title before a name, with or without its full stop ("Sen.", "Senator", "Gov.", "President", "Mayor"). */
+const LEAD_TITLE =
+  /^(?:sen|rep|gov|gen|dr|mr|mrs|ms|lt|col|sgt|capt|adm|prof|rev|pres|amb|atty|senator|representative|governor|president|mayor|minister|secretary|chairman|chairwoman|judge|justice|general|candidate|speaker)\.?$/i;
+
+/** The lead reading of a line's first sentence (see `LeadReading`), built once per line. */
+export function leadOf(a: LineAttributes): LeadReading {
+  if (a.lead) return a.lead;
+  const t = a.text.trim();
+  let name = false;
+  let verb = false;
+  let when = false;
+  let pronoun = false;
+  let n = 0;
+  // Outside quotations: a quoted "he" is the speaker's, not the sentence's subject.
+  let inQuote = false;
+  let prevCap = false;
+  let prevTitle = false;
+  let at = 0;
+  const len = t.length;
+  while (at < len && n < LEAD_WORDS) {
+    let end = t.indexOf(' ', at);
+    if (end < 0) end = len;
+    const w = t.slice(at, end);
+    at = end + 1;
+    if (w === '') continue;
+    n++;
+    const c0 = w.charAt(0);
+    if (c0 === '"' || c0 === '“') inQuote = true;
+    const lower = bareLower(w);
+    const cap = lower.length > 0 && opensUpper(w);
+    if (cap && lower.length > 1) {
+      // Two capitalized words in a row (the first not a sentence opener such as "The"), or a title and a name.
+      if (prevTitle || (prevCap && n > 1)) name = true;
+      prevTitle = LEAD_TITLE.test(lower);
+      prevCap = !(n === 1 && NOT_A_NAME.has(lower)) && !prevTitle;
+    } else {
+      prevCap = false;
+      prevTitle = false;
+    }
+    if (!inQuote) {
+      // A pronoun before any name in the sentence points back past it (after one, it may be that name's).
+      if (!name && THIRD_PERSON.has(lower)) pronoun = true;
+      if (LEAD_VERBS.has(lower) || (!cap && lower.length >= 5 && lower.endsWith('ed'))) verb = true;
+    }
+    if (LEAD_TIMES.has(lower) || (cap && WHEN_WORDS.has(lower))) when = true;
+    const last = w.charAt(w.length - 1);
+    if (last === '"' || last === '”') inQuote = false;
+    // The sentence ends at a full stop after a word of three letters or more (not "Sen." or "U.S.").
+    if ((last === '.' || last === '!' || last === '?') && lower.length >= 3 && !LEAD_TITLE.test(lower)) break;
+    if ((last === '"' || last === '”') && /[.!?]["”]$/.test(w)) break;
+  }
+  let width = LEAD_SENTENCE_EDGES.length;
+  for (let i = 0; i < LEAD_SENTENCE_EDGES.length; i++)
+    if (n <= LEAD_SENTENCE_EDGES[i]!) {
+      width = i;
+      break;
+    }
+  const fa = a.own.includes('fa');
+  const signs = Number(name) + Number(verb) + Number(when) + Number(!pronoun) + Number(!fa);
+  a.lead = { name, verb, when, pronoun, width, signs };
+  return a.lead;
 }
 
 /**

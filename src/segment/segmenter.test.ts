@@ -516,6 +516,74 @@ describe('segmentDump', () => {
     expect(a!.text).not.toContain('naval parade in Port Ellis');
   });
 
+  it('keeps a last paragraph that reports speech in the body when a headline follows; a caption there goes out', async () => {
+    // A story's one-sentence last paragraph right over the next headline (no Source line) reads to the model like a
+    // caption pasted above that headline; one that reports what someone said in the past tense is prose.
+    const bankThenRail = (last: string): string =>
+      [
+        'Central bank holds rates as inflation cools',
+        '',
+        ...paras([
+          'The central bank left its main interest rate unchanged on Thursday, saying inflation had cooled faster than it expected in the autumn.',
+          'The governor said the bank would watch wage growth closely before deciding whether to cut rates early next year.',
+          'Shares closed slightly higher and the currency barely moved after the announcement, which most economists had predicted.',
+          last,
+        ]),
+        'Rail strike called off after last-minute deal',
+        '',
+        ...paras([
+          'A national rail strike planned for Monday was called off late on Saturday after the union and the operator reached a deal on pay.',
+          'The union said its members would vote on the offer next week.',
+        ]),
+      ].join('\n');
+    for (const last of [
+      'Analysts said a cut in March was now the most likely outcome.',
+      'Traders told reporters they expected a cut in March.',
+    ]) {
+      const arts = await segmentText(bankThenRail(last));
+      expect(arts.map((a) => a.title)).toEqual([
+        'Central bank holds rates as inflation cools',
+        'Rail strike called off after last-minute deal',
+      ]);
+      expect(arts[0]!.captions).toEqual([]);
+      expect(arts[0]!.text.trimEnd().endsWith(last)).toBe(true);
+    }
+    // Counterpart: a picture's description there (present tense, a place, a when) is still a caption.
+    for (const caption of [
+      'Commuters wait on a platform in Leeburg in March',
+      'A trader at the exchange in Leeburg on Thursday',
+    ]) {
+      const arts = await segmentText(bankThenRail(caption));
+      expect(arts).toHaveLength(2);
+      expect(arts.flatMap((a) => a.captions)).toEqual([caption]);
+      expect(arts.some((a) => a.text.includes(caption))).toBe(false);
+    }
+  });
+
+  it('takes a caption pasted above the headline after a Source line for a caption, not the headline', async () => {
+    const dump = (first: string[]): string =>
+      [
+        'Council extends night ferry timetable through winter',
+        '',
+        ...paras(FERRY_STORY),
+        'Source: https://news.example.com/2027/05/02/ferry',
+        '',
+        ...paras(first),
+        ...paras(PARADE_STORY),
+      ].join('\n');
+    const headline = 'Capital marks independence anniversary with largest parade in a decade';
+    const arts = await segmentText(dump(['A military parade in Varnov in May', headline]));
+    expect(arts.map((a) => a.title)).toEqual(['Council extends night ferry timetable through winter', headline]);
+    expect(arts[1]!.captions).toEqual(['A military parade in Varnov in May']);
+    expect(arts[1]!.text).not.toContain('Varnov in May');
+    // Counterparts: a headline that names a place and a month, right over its lead, stays the headline; a kicker
+    // without a place and a when is not taken for a caption by this rule.
+    const named = 'Floods in Varnov in May leave thousands without homes';
+    const alone = await segmentText(dump([named]));
+    expect(alone[1]!.title).toBe(named);
+    expect(alone[1]!.captions).toEqual([]);
+  });
+
   it('dates an article by a weekday-date pair with the year of its dump neighbour', async () => {
     const dump = [
       'Ferry operators resume service after inspection',

@@ -28,6 +28,8 @@ import {
   lineAttributes,
   lineFeatures,
   nameStemsOf,
+  leadOf,
+  namesWhen,
   opensWithName,
   stemsOf,
 } from './line-features.js';
@@ -172,6 +174,8 @@ class ArticleBuilder {
    */
   laidOut = false;
   heldConfidence = 1;
+  /** Which decision started the article (`SegmentOptions.onArticle`; diagnostics). */
+  cutBy = 'first';
 
   /** Content-word stems of the headline and paragraphs (`addStems`), read by the line classifier. */
   private readonly stemSet = new Set<number>();
@@ -416,6 +420,13 @@ export interface SegmentOptions {
    * (`learnedCut`), when the paragraph under it arrives; `laidOut`: a provisional headline the layout rule takes.
    */
   onCandidate?: (features: number[], headlineLine: string, learnedCut: boolean, laidOut: boolean) => void;
+  /**
+   * Diagnostics: called with each article emitted and the decision that started it — `first` (input start or after a
+   * Source line), `rule` (rules without the model), `rule-backed`, `dateline`, `restart`, `model` (a cut over the
+   * threshold with no second look), `model-alone` (reviewed by the veto scorer), `provisional` (kept by the keep
+   * scorer), `layout` (kept by the layout scorer), `part`; `+caption` / `+back` when a likelier headline displaced it.
+   */
+  onArticle?: (article: RawArticle, cutBy: string) => void;
 }
 
 /** The words a line laid out as a headline may have (a lead's first sentence runs longer). */
@@ -508,6 +519,7 @@ export async function* segmentDump(
     if (article) {
       index++;
       dateFromOwnText(article, dumpDates);
+      options.onArticle?.(article, b.cutBy);
       if (article.url) {
         const domain = outletFromUrl(article.url);
         if (domain && isDomainFallback(article.outlet, article.url))
@@ -637,6 +649,7 @@ export async function* segmentDump(
       lastParagraphStems: last ? stemsOfText(last.text) : new Set(),
       runningParagraphs: before.bodyParagraphs,
       bylineOrStamp: b.authors.length > 0 || b.stamps.length > 0,
+      paragraphLead: leadOf(a),
     });
     options.onCandidate?.(x, b.titleLine, b.reviewed, b.laidOut);
     if (!boundary) return b.reviewed;
@@ -760,6 +773,20 @@ export async function* segmentDump(
       continue;
     }
 
+    // A photo caption pasted above an article's headline ("A military parade in <City> in <May>"): a caption names
+    // the picture's place and when; an article has one headline, and a line of a headline's shape standing alone right
+    // under it, over a lead, is the headline. A short line without a final period, with a place after "in"/"at" and a
+    // month or weekday standing alone, over such a line, is the caption.
+    const captionOverHeadline = (t: string, a: LineAttributes): boolean => {
+      if (words > LAYOUT_MAX_WORDS || /[.!?:]["”’']?$/.test(t)) return false;
+      if (!a.own.includes('inplace') || !namesWhen(t)) return false;
+      const next = window[0];
+      const after = window[1];
+      if (!next?.blankBefore || !after?.blankBefore) return false;
+      if (wordCount(next.text, LAYOUT_MAX_WORDS + 1) > LAYOUT_MAX_WORDS || /[.!?:]["”’']?$/.test(next.text))
+        return false;
+      return isHeadlineShaped(next.text) && wordCount(after.text, LEAD_MIN_WORDS) >= LEAD_MIN_WORDS;
+    };
     if (expectingHeadline || !cur) {
       const shaped = isHeadlineShaped(text);
       const ruledHeadline = shaped && !/[.]$/.test(text);
@@ -773,6 +800,7 @@ export async function* segmentDump(
       if (
         ruleCaption() ||
         overCredit ||
+        captionOverHeadline(text, known ?? own(view)) ||
         (!ruledHeadline &&
           learned &&
           learned.caption >= CAPTION_MIN &&
@@ -811,6 +839,7 @@ export async function* segmentDump(
       yield* close();
       cur = b = start(`${title} (part ${part})`, null);
       b.part = part;
+      b.cutBy = 'part';
     }
     b.note(u);
     // A line the headline rule takes, standing alone over a paragraph that opens with a dateline. A transcript's turn
@@ -852,6 +881,10 @@ export async function* segmentDump(
         return false;
       return headlineWording((known ?? own(view)).own) && isHeadlineShaped(text.replace(/(?<!\.)\.$/, ''));
     };
+    // A caption describes what its picture shows, in the present tense; a line that reports what someone said in the
+    // past tense ("Analysts said …", "…, officials told reporters") is prose, whatever the model reads (a story's last
+    // paragraph right over the next headline reads to it like a caption pasted there), and is never taken out of the
+    // body as a caption on the model's word alone.
     // A line over a credit line is that picture's caption, unless the model reads it as the next article's headline
     // (a picture between a headline and its lead, its caption left out, shows only its credit) or, when a blank line
     // parts them, as more body than caption (a paragraph over a credit whose caption was lost; a caption and its
@@ -876,6 +909,7 @@ export async function* segmentDump(
         learned.caption > learned.body &&
         learned.caption > learned.headline &&
         words <= 60 &&
+        !known?.own.includes('said') &&
         !headlineOverDateline() &&
         !restartsStory() &&
         !carriesSiteName(text))
@@ -908,6 +942,7 @@ export async function* segmentDump(
             : null
         : null;
     if (learned && displaced) {
+      if (options.onArticle) b.cutBy += `+${displaced}`;
       if (displaced === 'caption') b.captions.push(b.titleLine);
       else {
         held!.addParagraph(stripChromeSuffix(b.titleLine), 'body');
@@ -991,6 +1026,22 @@ export async function* segmentDump(
         cur.laidOut =
           provisional && (learned!.headline < candidateMin || (options.onCandidate !== undefined && layoutCandidate()));
         cur.heldConfidence = before;
+        if (options.onArticle)
+          cur.cutBy = !learned
+            ? 'rule'
+            : provisional
+              ? cur.laidOut && learned.headline < candidateMin
+                ? 'layout'
+                : 'provisional'
+              : reviewed
+                ? 'model-alone'
+                : restartsStory()
+                  ? 'restart'
+                  : headlineOverDateline()
+                    ? 'dateline'
+                    : learned.headline >= ruleBackedMin && ruled()
+                      ? 'rule-backed'
+                      : 'model';
         previousText = text;
         continue;
       }

@@ -12,7 +12,7 @@ import { LINE_MODEL_PATH, LineModel, type LineModelFile } from '../line-model.js
 import { repairMojibake } from '../mojibake.js';
 import { segmentText } from '../segmenter.js';
 import { loadSourceArticles, sharedDataDir } from './corpora.js';
-import { type CutCount, countDump, cutCost, EXTRA_WEIGHT, heldDumps } from './cut-cv.js';
+import { type CutCount, type CutTally, countDump, cutCost, EXTRA_WEIGHT, heldDumps } from './cut-cv.js';
 import { type Dump, makeDumps } from './dumps.js';
 import { DEFAULT_TRAIN, examplesOf, type TrainOptions, train } from './train-lines.js';
 
@@ -93,6 +93,7 @@ const lowestFloor = Math.min(...FLOORS, ...LAYOUT_FLOORS, ...listArg('collect-fl
 /** Where an adopted model is written (`--out FILE`, e.g. when parts of the grid run side by side). */
 const outAt = process.argv.indexOf('--out');
 const outPath = outAt >= 0 ? process.argv[outAt + 1]! : BOUNDARY_MODEL_PATH;
+const featureCount = listArg('features', [CANDIDATE_FEATURES.length])[0]!;
 const cacheAt = process.argv.indexOf('--fold-cache');
 const cacheDir = cacheAt >= 0 ? (process.argv[cacheAt + 1] ?? null) : null;
 
@@ -141,7 +142,9 @@ for (let f = 0; f < FOLDS; f++) {
   const model = new LineModel(file);
   const held = heldDumps(trainArticles.filter(inFold), 1000 + f);
   const candidates: Candidate[] = [];
-  const savedAt = cached ? cached.replace(/\.json$/, `.candidates-layout-floor${lowestFloor}.json`) : null;
+  const savedAt = cached
+    ? cached.replace(/\.json$/, `.candidates-layout-floor${lowestFloor}-f${CANDIDATE_FEATURES.length}.json`)
+    : null;
   if (savedAt && existsSync(savedAt)) candidates.push(...(JSON.parse(readFileSync(savedAt, 'utf8')) as Candidate[]));
   const fromDumps = [held, ...EXTRA_SEEDS.map((s) => heldDumps(trainArticles.filter(inFold), s + f))];
   for (const d of candidates.length > 0 ? [] : fromDumps.flat()) {
@@ -157,6 +160,8 @@ for (let f = 0; f < FOLDS; f++) {
     });
   }
   if (savedAt && !existsSync(savedAt)) writeFileSync(savedAt, JSON.stringify(candidates));
+  // `--features N`: the scorers read only the first N features (e.g. those of an earlier build, to compare).
+  if (featureCount < CANDIDATE_FEATURES.length) for (const c of candidates) c.x = c.x.slice(0, featureCount);
   for (const cut of [false, true]) {
     const of = candidates.filter((c) => c.learnedCut === cut);
     console.log(
@@ -166,16 +171,26 @@ for (let f = 0; f < FOLDS; f++) {
   folds.push({ model, held, candidates });
 }
 
-async function foldCount(f: number, boundary: BoundaryModel | null, floor: number, layout: boolean): Promise<CutCount> {
+async function foldCount(
+  f: number,
+  boundary: BoundaryModel | null,
+  floor: number,
+  layout: boolean,
+  tally?: CutTally,
+): Promise<CutCount> {
   const sum: CutCount = { gold: 0, predicted: 0, found: 0, strict: 0 };
   for (const d of folds[f]!.held) {
-    const c = await countDump(d, {
-      ...cutOf,
-      candidateMin: floor,
-      layoutCandidates: layout,
-      model: folds[f]!.model,
-      boundary,
-    });
+    const c = await countDump(
+      d,
+      {
+        ...cutOf,
+        candidateMin: floor,
+        layoutCandidates: layout,
+        model: folds[f]!.model,
+        boundary,
+      },
+      tally,
+    );
     sum.gold += c.gold;
     sum.predicted += c.predicted;
     sum.found += c.found;
@@ -203,7 +218,7 @@ const fileOf = (
   provenance: Record<string, unknown> = {},
 ): BoundaryModelFile => ({
   format: 1,
-  features: [...CANDIDATE_FEATURES],
+  features: CANDIDATE_FEATURES.slice(0, weights.keep.length),
   keep: { weights: weights.keep, threshold },
   veto: { weights: weights.veto, threshold: veto },
   candidateMin: floor,
@@ -276,16 +291,26 @@ async function tryOne(
   const weights = weightsAt(floor, layout, layoutKeep !== null);
   let c = zero();
   const perFold: number[] = [];
+  // `--by-cut`: the articles found and the extra ones by the decision that started them, for the setting in use.
+  const tally: CutTally | undefined = tried.length === 0 && process.argv.includes('--by-cut') ? new Map() : undefined;
   for (let f = 0; f < FOLDS; f++) {
     const one = await foldCount(
       f,
       new BoundaryModel(fileOf(weights[f]!, threshold, veto, floor, layout, layoutKeep)),
       floor,
       layout,
+      tally,
     );
     perFold.push(cutCost(one));
     c = add(c, one);
   }
+  if (tally)
+    console.log(
+      `by the decision that started them (found / extra): ${[...tally]
+        .sort((a, b) => b[1].extra - a[1].extra)
+        .map(([k, t]) => `${k} ${t.found} / ${t.extra}`)
+        .join(', ')}`,
+    );
   console.log(
     `${line(`cv: keep ≥ ${threshold}, veto < ${veto}, floor ${floor}, layout rule ${layout ? (layoutKeep === null ? 'on' : `on, own scorer ≥ ${layoutKeep}`) : 'off'}`, c)} (folds ${perFold.join(' / ')}; ${elapsed()})`,
   );

@@ -32,9 +32,20 @@ export interface CutCount {
 const norm = (s: string): string =>
   s.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Found and strict articles of one dump's segmentation, matched as `bench/segment.bench.js` matches them. */
-export async function countDump(dump: Dump, options: SegmentOptions): Promise<CutCount> {
-  const arts = await segmentText(dump.text, 'cv', options);
+/** Articles found (`found`) and extra (`extra`) by the decision that started them (`SegmentOptions.onArticle`). */
+export type CutTally = Map<string, { found: number; extra: number }>;
+
+/**
+ * Found and strict articles of one dump's segmentation, matched as `bench/segment.bench.js` matches them; `tally`:
+ * also count found and extra articles by the decision that started them.
+ */
+export async function countDump(dump: Dump, options: SegmentOptions, tally?: CutTally): Promise<CutCount> {
+  const by: string[] = [];
+  const arts = await segmentText(
+    dump.text,
+    'cv',
+    tally ? { ...options, onArticle: (_, cutBy) => by.push(cutBy) } : options,
+  );
   const used = new Set<number>();
   let found = 0;
   let strict = 0;
@@ -51,6 +62,14 @@ export async function countDump(dump: Dump, options: SegmentOptions): Promise<Cu
     const gold = g.body.map((p) => norm(repairMojibake(p).text));
     if (body.length === gold.length && body.every((p, k) => p === gold[k])) strict++;
   }
+  if (tally)
+    arts.forEach((_, k) => {
+      const key = by[k] ?? '?';
+      const t = tally.get(key) ?? { found: 0, extra: 0 };
+      if (used.has(k)) t.found++;
+      else t.extra++;
+      tally.set(key, t);
+    });
   return { gold: dump.articles.length, predicted: arts.length, found, strict };
 }
 
