@@ -73,9 +73,11 @@ export function isPassive(view: EventContext, ts: number, s0: number): boolean {
 }
 
 /** An actor is a reporter when a reporting verb follows it ("state media reported", "X said") or "according to" precedes it. */
-function isReporter(view: EventContext, c: ActorCandidate, s1: number): boolean {
+function isReporter(view: EventContext, c: ActorCandidate, s1: number, trigger = -1): boolean {
   const w = view.ix.lower;
   for (let k = c.te; k < Math.min(s1, c.te + 3); k++) {
+    // "Police told the crowd to leave": the verb is the trigger itself, a directive, whose subject is its source.
+    if (k === trigger) return false;
     // "X said …" always reports; "X announced/confirmed/wrote …" only when a clause follows ("announced that …"):
     // "wrote a letter to Y" sends a message, its writer the sender.
     if (
@@ -199,7 +201,11 @@ function resolvePronoun(
   if (sayer.length) return sayer;
   const subject = sentenceSubject(view, cands, p.ts, s0, p.person);
   if (subject.length) return subject;
-  return p.person ? fallback.filter((f) => f.person) : fallback.filter((f) => !f.person);
+  // An antecedent from an earlier sentence is mentioned here by the pronoun: the actor keeps its name and key, and its
+  // span is the pronoun's, so the event's evidence stays inside its own sentence (as "the president" does).
+  return fallback
+    .filter((f) => f.person === p.person)
+    .map((f) => (f.ts < s0 ? { ...f, start: p.start, end: p.end } : f));
 }
 
 /** Verbs of saying whose clause complement may open with a pronoun subject ("said (that) they would …"). */
@@ -739,7 +745,7 @@ export function readRoles(
       left = resolvePronoun(cands, k, view, s0, s1, previousSubject);
       break;
     }
-    if (c.media || isReporter(view, c, s1)) continue;
+    if (c.media || isReporter(view, c, s1, verb ? ts : -1)) continue;
     // "to count the villagers killed by rebels": the noun a reduced passive modifies undergoes it wherever it stands.
     if (reduced) {
       left = coordinated(view, cands, k, -1);
