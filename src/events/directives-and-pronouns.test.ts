@@ -60,3 +60,25 @@ describe('an executive is a business agent', () => {
     ]);
   });
 });
+
+describe('an aside between subject and verb is not the subject', () => {
+  it('a participle clause set off by commas', () => {
+    const a = code("Chile's foreign minister, speaking at a rally in Lima, Peru, accused Bolivia of spying.");
+    expect(sides(a, 'ACCUSE')).toEqual(["Chile's foreign minister → Bolivia"]);
+    // Unnamed subject: no side rather than the aside's place.
+    const b = code('The senator, speaking at a rally in Lima, Peru, accused Chile of spying.');
+    expect(b.events.find((e) => e.type === 'ACCUSE')?.source.map((x) => x.text)).toEqual([]);
+    // Counterpart: an opening participle clause, then the subject.
+    expect(sides(code('In Lima, speaking to reporters, Peru accused Chile of spying.'), 'ACCUSE')).toEqual([
+      'Peru → Chile',
+    ]);
+  });
+  it('a bracketed aside', () => {
+    const doc = code('Ten sailors (four Chilean and six Peruvian) surrendered to the navy.');
+    expect(doc.events.find((e) => e.type === 'RETREAT')?.source.map((x) => x.text)).toEqual(['sailors']);
+    // Counterpart: a list of subjects is the subject.
+    expect(sides(code('Chile, Peru and Bolivia accused Ecuador of spying.'), 'ACCUSE')).toEqual([
+      'Chile+Peru+Bolivia → Ecuador',
+    ]);
+  });
+});

@@ -208,6 +208,39 @@ function resolvePronoun(
     .map((f) => (f.ts < s0 ? { ...f, start: p.start, end: p.end } : f));
 }
 
+/** Words that open a non-restrictive modifier after a comma: a participle or a relative pronoun. */
+const ASIDE_OPENER = /^([a-z]+ing|[a-z]+ed|who|which|whose)$/;
+const VERB_GAP = /^(has|have|had|is|are|was|were|will|would|did|does|do)$/;
+
+/**
+ * A modifier set off by commas or brackets right before the verb at `ts` ("X, speaking at a rally in Lima, Peru,
+ * accused …", "X, who met Y on Monday, said …", "ten sailors (four A and six B) surrendered"): English puts a
+ * non-restrictive participle or relative clause, or a bracketed aside, between a subject and its verb, so the subject
+ * stands before it. The aside's token range [open, close], or null when there is none or nothing stands before it.
+ */
+function parentheticalBefore(w: readonly string[], ts: number, clauseStart: number): [number, number] | null {
+  let close = ts - 1;
+  while (close > clauseStart && (ADVERB_GAP.has(w[close]!) || VERB_GAP.test(w[close]!))) close--;
+  let open = -1;
+  if (w[close] === ')' || w[close] === '-RRB-') {
+    for (let j = close - 1; j > clauseStart && j >= close - 15; j--)
+      if (w[j] === '(' || w[j] === '-LRB-') {
+        open = j;
+        break;
+      }
+  } else if (w[close] === ',') {
+    for (let j = close - 2; j > clauseStart && j >= close - 20; j--) {
+      if (w[j] === ';' || w[j] === '"' || w[j] === '“') break;
+      if (w[j] === ',' && ASIDE_OPENER.test(w[j + 1]!)) {
+        open = j;
+        break;
+      }
+    }
+  }
+  // Words before it (the subject, named or not: "The senator, speaking …, accused") make it an aside.
+  return open > clauseStart ? [open, close] : null;
+}
+
 /** Verbs of saying whose clause complement may open with a pronoun subject ("said (that) they would …"). */
 const SAYING =
   /^(said|says|say|told|tells|announced|confirmed|declared|stated|added|insisted|warned|promised|vowed|pledged|threatened)$/;
@@ -729,6 +762,7 @@ export function readRoles(
   // "victims killed by the crash", "the chief sanctioned by X": a participle with no auxiliary modifies the noun right
   // before it, which undergoes the act; an actor further left belongs to another clause.
   const reduced = passive && ts > s0 && w[ts - 1] !== ',' && !auxiliaryBefore(w, ts, clauseStart);
+  const aside = verb ? parentheticalBefore(w, ts, clauseStart) : null;
   const barrier = sayerBarrier(view, cands, ts, clauseStart, verb);
   const sayer = barrier ? subjectBefore(view, cands, barrier.verb, clauseStart, s1, previousSubject, true) : null;
   for (let k = cands.length - 1; k >= 0 && !left.length; k--) {
@@ -738,6 +772,8 @@ export function readRoles(
     if (barrier && c.te <= barrier.at) break;
     if (c === barrier?.hearer) continue;
     if (reduced && c.te !== ts) break;
+    // "Ivo Brandt, speaking at a rally in Lima, Peru, accused …": what the aside names is not the subject.
+    if (aside && c.ts >= aside[0] && c.te <= aside[1]) continue;
     // "a group led by Senator X is introducing …": the agent inside a reduced relative is not the main verb's subject.
     if (c.kind === 'actor' && afterBy(w, c.ts, clauseStart) && finiteBetween(w, c.te, ts)) continue;
     if (c.kind === 'place') continue;
