@@ -50,7 +50,7 @@ import {
 } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
-import { laterCondition, notAnEvent, reporters } from './not-events.js';
+import { laterCondition, namesNaturalDisaster, notAnEvent, reporters } from './not-events.js';
 import { type CandidateView, type EventModel, eventModel } from './model.js';
 import { ABSTRACT_TARGETS, RETORT_TARGETS, VIOLENCE_WORDS, WEAPONS } from './data/not-events.js';
 
@@ -1071,6 +1071,7 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
   const view: EventContext = { doc, ix: docIndex(doc) };
   const words = view.ix.lower;
   const state = articleState(doc);
+  const naturalDisaster = namesNaturalDisaster(words);
   const titled = new DefiniteAntecedents();
   let previousSubject: ActorCandidate[] = [];
   for (let s = 0; s + 1 < view.ix.sentenceStart.length; s++) {
@@ -1378,6 +1379,7 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         clauseStart,
         source: roles.source,
         target,
+        naturalDisaster,
       };
       // A plan is checked as the act it plans too: "will be hosting the awards" is no meeting, planned or not.
       if (notAnEvent(candidate) || (planned && notAnEvent({ ...candidate, type: planned }))) {

@@ -82,3 +82,17 @@ describe('an aside between subject and verb is not the subject', () => {
     ]);
   });
 });
+
+describe("an agentless death in a natural disaster's report is its toll", () => {
+  const quake = 'The earthquake struck the capital on Tuesday. ';
+  it('no ASSAULT for "people have been killed" after an earthquake', () => {
+    expect(types(code(`${quake}Officials say thousands of people have been killed.`))).toEqual([]);
+    // Counterparts: an agent, a word of force, or no disaster in the article keep the attack.
+    expect(types(code(`${quake}Officials say ten people were killed by gunmen.`))).toEqual(['ASSAULT']);
+    expect(types(code(`${quake}Ten people were shot dead.`))).toEqual(['ASSAULT']);
+    expect(types(code('Rebels attacked the capital on Tuesday. Officials say ten people have been killed.'))).toEqual([
+      'ASSAULT',
+      'ASSAULT',
+    ]);
+  });
+});
