@@ -48,10 +48,8 @@ describe('a pronoun whose antecedent is in an earlier sentence is the actor at t
 });
 
 describe('an executive is a business agent', () => {
-  it('"met with oil company executives" is a meeting with a business side', () => {
-    const doc = code('Interior Minister Anna Berg met with oil company executives on Thursday.', [
-      ['Anna Berg', 'PERSON'],
-    ]);
+  it('"met with bank executives" is a meeting with a business side', () => {
+    const doc = code('Interior Minister Anna Berg met with bank executives on Thursday.', [['Anna Berg', 'PERSON']]);
     expect(types(doc)).toEqual(['CONSULT']);
     expect(doc.events[0]!.target.map((a) => a.code)).toEqual(['BUS']);
     // A meeting with a group noun already known stays a meeting.
@@ -63,13 +61,13 @@ describe('an executive is a business agent', () => {
 
 describe('an aside between subject and verb is not the subject', () => {
   it('a participle clause set off by commas', () => {
-    const a = code("Chile's foreign minister, speaking at a rally in Lima, Peru, accused Bolivia of spying.");
+    const a = code("Chile's foreign minister, addressing supporters in Lima, Peru, accused Bolivia of spying.");
     expect(sides(a, 'ACCUSE')).toEqual(["Chile's foreign minister → Bolivia"]);
     // Unnamed subject: no side rather than the aside's place.
-    const b = code('The senator, speaking at a rally in Lima, Peru, accused Chile of spying.');
+    const b = code('The senator, addressing supporters in Lima, Peru, accused Chile of spying.');
     expect(b.events.find((e) => e.type === 'ACCUSE')?.source.map((x) => x.text)).toEqual([]);
     // Counterpart: an opening participle clause, then the subject.
-    expect(sides(code('In Lima, speaking to reporters, Peru accused Chile of spying.'), 'ACCUSE')).toEqual([
+    expect(sides(code('In Lima, addressing supporters, Peru accused Chile of spying.'), 'ACCUSE')).toEqual([
       'Peru → Chile',
     ]);
   });
@@ -85,8 +83,8 @@ describe('an aside between subject and verb is not the subject', () => {
 
 describe("an agentless death in a natural disaster's report is its toll", () => {
   const quake = 'The earthquake struck the capital on Tuesday. ';
-  it('no ASSAULT for "people have been killed" after an earthquake', () => {
-    expect(types(code(`${quake}Officials say thousands of people have been killed.`))).toEqual([]);
+  it('no ASSAULT for "forty villagers were killed" after an earthquake', () => {
+    expect(types(code(`${quake}The governor says at least forty villagers were killed.`))).toEqual([]);
     // Counterparts: an agent, a word of force, or no disaster in the article keep the attack.
     expect(types(code(`${quake}Officials say ten people were killed by gunmen.`))).toEqual(['ASSAULT']);
     expect(types(code(`${quake}Ten people were shot dead.`))).toEqual(['ASSAULT']);

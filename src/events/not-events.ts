@@ -270,7 +270,7 @@ export function notAnEvent(e: Candidate): string | null {
       if (disasterIn(words, te + 1, end, te) && !within(words, te + 1, end, WEAPONS)) return 'disaster';
     }
   }
-  // "tens of thousands have been killed", in a report of an earthquake or a flood: an agentless passive death with no
+  // "forty villagers were killed", in a report of an earthquake or a flood: an agentless passive death with no
   // weapon or violence in its sentence is the disaster's toll; PLOVER's ASSAULT is force used by an actor.
   if (
     type === 'ASSAULT' &&

@@ -213,7 +213,7 @@ const ASIDE_OPENER = /^([a-z]+ing|[a-z]+ed|who|which|whose)$/;
 const VERB_GAP = /^(has|have|had|is|are|was|were|will|would|did|does|do)$/;
 
 /**
- * A modifier set off by commas or brackets right before the verb at `ts` ("X, speaking at a rally in Lima, Peru,
+ * A modifier set off by commas or brackets right before the verb at `ts` ("X, addressing supporters in Lima, Peru,
  * accused …", "X, who met Y on Monday, said …", "ten sailors (four A and six B) surrendered"): English puts a
  * non-restrictive participle or relative clause, or a bracketed aside, between a subject and its verb, so the subject
  * stands before it. The aside's token range [open, close], or null when there is none or nothing stands before it.
@@ -772,7 +772,7 @@ export function readRoles(
     if (barrier && c.te <= barrier.at) break;
     if (c === barrier?.hearer) continue;
     if (reduced && c.te !== ts) break;
-    // "Ivo Brandt, speaking at a rally in Lima, Peru, accused …": what the aside names is not the subject.
+    // "Ivo Brandt, addressing supporters in Lima, Peru, accused …": what the aside names is not the subject.
     if (aside && c.ts >= aside[0] && c.te <= aside[1]) continue;
     // "a group led by Senator X is introducing …": the agent inside a reduced relative is not the main verb's subject.
     if (c.kind === 'actor' && afterBy(w, c.ts, clauseStart) && finiteBetween(w, c.te, ts)) continue;
