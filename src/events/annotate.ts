@@ -538,8 +538,11 @@ function reportedDemands(view: EventContext, s0: number, s1: number, cands: read
  * (advise, counsel among the appeal verbs, order among the demands), both a REQUEST in PLOVER. Only in that frame:
  * "told reporters that …", "ordered a review" are not directives.
  */
-const DIRECTIVE_VERBS =
-  /^(advise|advises|advised|advising|counsel|counsels|counseled|counselled|counseling|counselling|order|orders|ordered|ordering|instruct|instructs|instructed|instructing|tell|tells|told|telling)$/;
+const DIRECTIVE_VERBS: ReadonlySet<string> = new Set(
+  'advise advises advised advising counsel counsels counseled counselled counseling counselling order orders ordered ordering instruct instructs instructed instructing tell tells told telling'.split(
+    ' ',
+  ),
+);
 const OBJECT_PRONOUNS = /^(him|her|them|us|me|it)$/;
 
 const DIRECTIVE: CompiledTrigger = {
@@ -568,7 +571,7 @@ function directives(
   const words = view.ix.lower;
   const out: Found[] = [];
   for (let i = s0 + 1; i < s1 - 3; i++) {
-    if (!DIRECTIVE_VERBS.test(words[i]!) || DETERMINERS.has(words[i - 1]!)) continue;
+    if (!DIRECTIVE_VERBS.has(words[i]!) || DETERMINERS.has(words[i - 1]!)) continue;
     if (found.some((f) => f.ts <= i && f.te > i)) continue;
     let to = -1;
     if (OBJECT_PRONOUNS.test(words[i + 1]!)) to = i + 2;
@@ -1071,7 +1074,9 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
   const view: EventContext = { doc, ix: docIndex(doc) };
   const words = view.ix.lower;
   const state = articleState(doc);
-  const naturalDisaster = namesNaturalDisaster(words);
+  // Read once, and only when a candidate needs it.
+  let disaster: boolean | undefined;
+  const naturalDisaster = (): boolean => (disaster ??= namesNaturalDisaster(words));
   const titled = new DefiniteAntecedents();
   let previousSubject: ActorCandidate[] = [];
   for (let s = 0; s + 1 < view.ix.sentenceStart.length; s++) {

@@ -54,8 +54,8 @@ export interface Candidate {
   clauseStart: number;
   source: readonly ActorCandidate[];
   target: readonly ActorCandidate[];
-  /** The article names a natural disaster (an earthquake, a flood …). */
-  naturalDisaster?: boolean;
+  /** Whether the article names a natural disaster (an earthquake, a flood …); asked only when needed. */
+  naturalDisaster?: () => boolean;
 }
 
 /** Words of violence that name force used (shot, stabbed, gunmen, troops), not only harm suffered (killed, dead). */
@@ -275,13 +275,13 @@ export function notAnEvent(e: Candidate): string | null {
   if (
     type === 'ASSAULT' &&
     e.verb &&
-    e.naturalDisaster &&
     e.source.length === 0 &&
     /^(killed|slain|injured|wounded|hurt)$/.test(first) &&
     PASSIVE_AUX.has(words[ts - 1] ?? '') &&
     words[te] !== 'by' &&
     !within(words, s0, s1, WEAPONS) &&
-    !within(words, s0, s1, FORCE_WORDS)
+    !within(words, s0, s1, FORCE_WORDS) &&
+    e.naturalDisaster?.() === true
   )
     return 'disaster toll';
   // "forcing thousands to evacuate": intransitive "evacuate" is leaving; evacuating others (transitive) is the aid.
