@@ -50,7 +50,7 @@ import {
 } from './roles.js';
 import { articleState, attachGeneric } from './generic.js';
 import { DefiniteAntecedents, namedSide } from './named-sides.js';
-import { laterCondition, notAnEvent, reporters } from './not-events.js';
+import { laterCondition, namesNaturalDisaster, notAnEvent, reporters } from './not-events.js';
 import { type CandidateView, type EventModel, eventModel } from './model.js';
 import { ABSTRACT_TARGETS, RETORT_TARGETS, VIOLENCE_WORDS, WEAPONS } from './data/not-events.js';
 
@@ -191,6 +191,7 @@ function findTriggers(view: EventContext, s0: number, s1: number, cands: readonl
     }
   }
   found.push(...reportedDemands(view, s0, s1, cands));
+  found.push(...directives(view, s0, s1, cands, found));
   found.sort((a, b) => a.ts - b.ts);
   // Fold governed triggers into the trigger that governs them.
   for (let a = 0; a < found.length; a++) {
@@ -526,6 +527,74 @@ function reportedDemands(view: EventContext, s0: number, s1: number, cands: read
     const speaker = cands.find((c) => c.kind === 'actor' && c.te <= j && c !== addressee && !c.media);
     if (!speaker || addressee.kind !== 'actor') continue;
     out.push(foundAt(MUST, i, i + 1, i, { demand: { source: speaker, target: addressee } }));
+  }
+  return out;
+}
+
+/**
+ * Verbs that direct someone to act when they take an object and a to-infinitive ("advised X to close the border",
+ * "ordered the troops to withdraw", "told them to leave"): general English (a dictionary's sense of each: advise,
+ * counsel = recommend a course of action to someone; order, instruct, tell = direct someone to do something) and CAMEO
+ * (advise, counsel among the appeal verbs, order among the demands), both a REQUEST in PLOVER. Only in that frame:
+ * "told reporters that …", "ordered a review" are not directives.
+ */
+const DIRECTIVE_VERBS: ReadonlySet<string> = new Set(
+  'advise advises advised advising counsel counsels counseled counselled counseling counselling order orders ordered ordering instruct instructs instructed instructing tell tells told telling'.split(
+    ' ',
+  ),
+);
+const OBJECT_PRONOUNS = /^(him|her|them|us|me|it)$/;
+
+const DIRECTIVE: CompiledTrigger = {
+  words: [new Set(['advise'])],
+  type: 'REQUEST',
+  governs: true,
+  kind: null,
+  pattern: 'advise … to',
+  nounLikeBase: null,
+  verb: true,
+  cameo: null,
+};
+
+/**
+ * A directive verb with no trigger of its own, its object (a named or group actor, an object pronoun, or a short
+ * noun phrase opened by a determiner) and "to" + a verb: a REQUEST at the verb, which governs the infinitive's act
+ * (folded into it as its content, like "urged X to …").
+ */
+function directives(
+  view: EventContext,
+  s0: number,
+  s1: number,
+  cands: readonly ActorCandidate[],
+  found: readonly Found[],
+): Found[] {
+  const words = view.ix.lower;
+  const out: Found[] = [];
+  for (let i = s0 + 1; i < s1 - 3; i++) {
+    if (!DIRECTIVE_VERBS.has(words[i]!) || DETERMINERS.has(words[i - 1]!)) continue;
+    if (found.some((f) => f.ts <= i && f.te > i)) continue;
+    let to = -1;
+    if (OBJECT_PRONOUNS.test(words[i + 1]!)) to = i + 2;
+    else {
+      // The object's phrase: a determiner or capitalized title words ("President") may stand before the candidate.
+      const tokens = view.doc.tokens;
+      const obj = cands.find((c) => {
+        if (c.kind === 'place' || c.ts <= i || c.ts > i + 3) return false;
+        for (let j = i + 1; j < c.ts; j++)
+          if (!DETERMINERS.has(words[j]!) && !/^[A-Z]/.test(tokens[j]!.text)) return false;
+        return true;
+      });
+      if (obj) to = obj.te;
+      else if (DETERMINERS.has(words[i + 1]!)) {
+        let k = i + 2;
+        while (k < Math.min(s1, i + 5) && /^[a-z][a-z'-]*$/.test(words[k]!) && words[k] !== 'to') k++;
+        if (k > i + 2) to = k;
+      }
+    }
+    if (to < 0 || words[to] !== 'to') continue;
+    const next = words[to + 1] ?? '';
+    if (!/^[a-z][a-z-]*$/.test(next) || DETERMINERS.has(next) || PREPOSITIONS.has(next)) continue;
+    out.push(foundAt(DIRECTIVE, i, i + 1, i));
   }
   return out;
 }
@@ -1005,6 +1074,9 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
   const view: EventContext = { doc, ix: docIndex(doc) };
   const words = view.ix.lower;
   const state = articleState(doc);
+  // Read once, and only when a candidate needs it.
+  let disaster: boolean | undefined;
+  const naturalDisaster = (): boolean => (disaster ??= namesNaturalDisaster(words));
   const titled = new DefiniteAntecedents();
   let previousSubject: ActorCandidate[] = [];
   for (let s = 0; s + 1 < view.ix.sentenceStart.length; s++) {
@@ -1312,6 +1384,7 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         clauseStart,
         source: roles.source,
         target,
+        naturalDisaster,
       };
       // A plan is checked as the act it plans too: "will be hosting the awards" is no meeting, planned or not.
       if (notAnEvent(candidate) || (planned && notAnEvent({ ...candidate, type: planned }))) {

@@ -16,6 +16,7 @@ import {
   HABITUAL_ADVERBS,
   LATER_CONDITIONS,
   MET_REQUIREMENTS,
+  NATURAL_DISASTERS,
   NON_MATERIAL_OBJECTS,
   PUBLISHED_THINGS,
   PUSH_PARTICLES,
@@ -23,6 +24,7 @@ import {
   RETURN_MOTION,
   SPORTS_WORDS,
   STRUGGLE_OBJECTS,
+  VIOLENCE_WORDS,
   WEAPONS,
   WITHDRAWN_PROPOSALS,
 } from './data/not-events.js';
@@ -52,6 +54,19 @@ export interface Candidate {
   clauseStart: number;
   source: readonly ActorCandidate[];
   target: readonly ActorCandidate[];
+  /** Whether the article names a natural disaster (an earthquake, a flood …); asked only when needed. */
+  naturalDisaster?: () => boolean;
+}
+
+/** Words of violence that name force used (shot, stabbed, gunmen, troops), not only harm suffered (killed, dead). */
+const FORCE_WORDS: ReadonlySet<string> = new Set(
+  [...VIOLENCE_WORDS].filter((w) => !/^(kill|wound|injur|hospital|dead|died|death|bleed)/.test(w)),
+);
+
+/** Whether an article's words name a natural disaster (NATURAL_DISASTERS). */
+export function namesNaturalDisaster(words: readonly string[]): boolean {
+  for (const w of words) if (NATURAL_DISASTERS.has(w)) return true;
+  return false;
 }
 
 /** A generic noun ("police", "the military") with no state or group named: a sector code and no actor key. */
@@ -255,6 +270,20 @@ export function notAnEvent(e: Candidate): string | null {
       if (disasterIn(words, te + 1, end, te) && !within(words, te + 1, end, WEAPONS)) return 'disaster';
     }
   }
+  // "forty villagers were killed", in a report of an earthquake or a flood: an agentless passive death with no
+  // weapon or violence in its sentence is the disaster's toll; PLOVER's ASSAULT is force used by an actor.
+  if (
+    type === 'ASSAULT' &&
+    e.verb &&
+    e.source.length === 0 &&
+    /^(killed|slain|injured|wounded|hurt)$/.test(first) &&
+    PASSIVE_AUX.has(words[ts - 1] ?? '') &&
+    words[te] !== 'by' &&
+    !within(words, s0, s1, WEAPONS) &&
+    !within(words, s0, s1, FORCE_WORDS) &&
+    e.naturalDisaster?.() === true
+  )
+    return 'disaster toll';
   // "forcing thousands to evacuate": intransitive "evacuate" is leaving; evacuating others (transitive) is the aid.
   if (type === 'AID' && e.verb && /^evacuat/.test(first) && te === ts + 1 && !objectFollows(words, te, s1))
     return 'leaving';

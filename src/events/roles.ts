@@ -73,9 +73,11 @@ export function isPassive(view: EventContext, ts: number, s0: number): boolean {
 }
 
 /** An actor is a reporter when a reporting verb follows it ("state media reported", "X said") or "according to" precedes it. */
-function isReporter(view: EventContext, c: ActorCandidate, s1: number): boolean {
+function isReporter(view: EventContext, c: ActorCandidate, s1: number, trigger = -1): boolean {
   const w = view.ix.lower;
   for (let k = c.te; k < Math.min(s1, c.te + 3); k++) {
+    // "Police told the crowd to leave": the verb is the trigger itself, a directive, whose subject is its source.
+    if (k === trigger) return false;
     // "X said …" always reports; "X announced/confirmed/wrote …" only when a clause follows ("announced that …"):
     // "wrote a letter to Y" sends a message, its writer the sender.
     if (
@@ -199,7 +201,44 @@ function resolvePronoun(
   if (sayer.length) return sayer;
   const subject = sentenceSubject(view, cands, p.ts, s0, p.person);
   if (subject.length) return subject;
-  return p.person ? fallback.filter((f) => f.person) : fallback.filter((f) => !f.person);
+  // An antecedent from an earlier sentence is mentioned here by the pronoun: the actor keeps its name and key, and its
+  // span is the pronoun's, so the event's evidence stays inside its own sentence (as "the president" does).
+  return fallback
+    .filter((f) => f.person === p.person)
+    .map((f) => (f.ts < s0 ? { ...f, start: p.start, end: p.end } : f));
+}
+
+/** Words that open a non-restrictive modifier after a comma: a participle or a relative pronoun. */
+const ASIDE_OPENER = /^([a-z]+ing|[a-z]+ed|who|which|whose)$/;
+const VERB_GAP = /^(has|have|had|is|are|was|were|will|would|did|does|do)$/;
+
+/**
+ * A modifier set off by commas or brackets right before the verb at `ts` ("X, addressing supporters in Lima, Peru,
+ * accused …", "X, who met Y on Monday, said …", "ten sailors (four A and six B) surrendered"): English puts a
+ * non-restrictive participle or relative clause, or a bracketed aside, between a subject and its verb, so the subject
+ * stands before it. The aside's token range [open, close], or null when there is none or nothing stands before it.
+ */
+function parentheticalBefore(w: readonly string[], ts: number, clauseStart: number): [number, number] | null {
+  let close = ts - 1;
+  while (close > clauseStart && (ADVERB_GAP.has(w[close]!) || VERB_GAP.test(w[close]!))) close--;
+  let open = -1;
+  if (w[close] === ')' || w[close] === '-RRB-') {
+    for (let j = close - 1; j > clauseStart && j >= close - 15; j--)
+      if (w[j] === '(' || w[j] === '-LRB-') {
+        open = j;
+        break;
+      }
+  } else if (w[close] === ',') {
+    for (let j = close - 2; j > clauseStart && j >= close - 20; j--) {
+      if (w[j] === ';' || w[j] === '"' || w[j] === '“') break;
+      if (w[j] === ',' && ASIDE_OPENER.test(w[j + 1]!)) {
+        open = j;
+        break;
+      }
+    }
+  }
+  // Words before it (the subject, named or not: "The senator, speaking …, accused") make it an aside.
+  return open > clauseStart ? [open, close] : null;
 }
 
 /** Verbs of saying whose clause complement may open with a pronoun subject ("said (that) they would …"). */
@@ -723,6 +762,7 @@ export function readRoles(
   // "victims killed by the crash", "the chief sanctioned by X": a participle with no auxiliary modifies the noun right
   // before it, which undergoes the act; an actor further left belongs to another clause.
   const reduced = passive && ts > s0 && w[ts - 1] !== ',' && !auxiliaryBefore(w, ts, clauseStart);
+  const aside = verb ? parentheticalBefore(w, ts, clauseStart) : null;
   const barrier = sayerBarrier(view, cands, ts, clauseStart, verb);
   const sayer = barrier ? subjectBefore(view, cands, barrier.verb, clauseStart, s1, previousSubject, true) : null;
   for (let k = cands.length - 1; k >= 0 && !left.length; k--) {
@@ -732,6 +772,8 @@ export function readRoles(
     if (barrier && c.te <= barrier.at) break;
     if (c === barrier?.hearer) continue;
     if (reduced && c.te !== ts) break;
+    // "Ivo Brandt, addressing supporters in Lima, Peru, accused …": what the aside names is not the subject.
+    if (aside && c.ts >= aside[0] && c.te <= aside[1]) continue;
     // "a group led by Senator X is introducing …": the agent inside a reduced relative is not the main verb's subject.
     if (c.kind === 'actor' && afterBy(w, c.ts, clauseStart) && finiteBetween(w, c.te, ts)) continue;
     if (c.kind === 'place') continue;
@@ -739,7 +781,7 @@ export function readRoles(
       left = resolvePronoun(cands, k, view, s0, s1, previousSubject);
       break;
     }
-    if (c.media || isReporter(view, c, s1)) continue;
+    if (c.media || isReporter(view, c, s1, verb ? ts : -1)) continue;
     // "to count the villagers killed by rebels": the noun a reduced passive modifies undergoes it wherever it stands.
     if (reduced) {
       left = coordinated(view, cands, k, -1);

@@ -48,9 +48,12 @@ describe('the sayer is no actor of the act it reports', () => {
     expect(a?.target.map((x) => x.text)).toEqual(['France']);
     const t = find(code('France said on Monday it would impose sanctions on Chile.'), 'THREATEN');
     expect(t?.source.map((x) => x.text)).toEqual(['France']);
-    // A directive: the hearer is the agent of the infinitive.
-    expect(find(code('France told Chile to free the prisoners.'), 'RETREAT')?.source.map((x) => x.text)).toEqual([
-      'Chile',
+    // A directive: the speaker asks the hearer, who is to do the infinitive's act (its content).
+    const d = find(code('France told Chile to free the prisoners.'), 'REQUEST');
+    expect([d?.source.map((x) => x.text), d?.target.map((x) => x.text), d?.attributes.action]).toEqual([
+      ['France'],
+      ['Chile'],
+      'RETREAT',
     ]);
     // The subject of the complement is read as before.
     const f = find(code('Chilean officials said French troops fired on the crowd.'), 'ASSAULT');

@@ -15,14 +15,16 @@ describe('acts that are tried, directed or summed up are not asserted', () => {
     expect(types(code('France sought talks with Chile.'))).toEqual(['REQUEST']);
   });
   it('the infinitive of a directive is asked for, not done', () => {
-    for (const s of [
-      'France told Chile to free the prisoners.',
-      'France ordered Chile to free the prisoners.',
-      'Chile was ordered to free the prisoners.',
-    ]) {
+    // With its object, the directive is a REQUEST whose content is the act asked for (as "urged X to …").
+    for (const s of ['France told Chile to free the prisoners.', 'France ordered Chile to free the prisoners.']) {
       const d = code(s);
-      expect(d.events.find((e) => e.type === 'RETREAT')?.hypothetical).toBe(true);
+      expect(types(d)).toEqual(['REQUEST']);
+      expect(d.events[0]!.attributes.action).toBe('RETREAT');
     }
+    // A passive directive with no one asking: the act asked for is coded, unasserted.
+    expect(
+      code('Chile was ordered to free the prisoners.').events.find((e) => e.type === 'RETREAT')?.hypothetical,
+    ).toBe(true);
     // An implicative verb entails its complement: the release happened.
     expect(asserted(code('France forced Chile to free the prisoners.'))).toContain('RETREAT');
     expect(asserted(code('Chile freed the prisoners.'))).toContain('RETREAT');
@@ -53,12 +55,12 @@ describe('a directive reaches only its own infinitive', () => {
     // "went on to" continues the subject's own course: the attack happened.
     const d = code('French troops who were ordered out of Chile went on to attack the Chilean embassy.');
     expect(asserted(d)).toContain('ASSAULT');
-    // The withdrawal asked for and the withdrawal done are two records, one asserted.
+    // The withdrawal asked for (the order's content) and the withdrawal done are two records.
     const w = code('France ordered its troops to withdraw, and they withdrew from Chile on Monday.');
-    expect(asserted(w)).toEqual(['RETREAT']);
-    expect(w.events.filter((e) => e.type === 'RETREAT' && e.hypothetical).length).toBe(1);
-    // Counterpart: the directive's own infinitive stays unasserted.
-    expect(asserted(code('France ordered its troops to withdraw from Chile.'))).toEqual([]);
+    expect(asserted(w)).toEqual(['REQUEST', 'RETREAT']);
+    expect(w.events.find((e) => e.type === 'REQUEST')?.attributes.action).toBe('RETREAT');
+    // Counterpart: the directive's own infinitive is its content, not a withdrawal done.
+    expect(asserted(code('France ordered its troops to withdraw from Chile.'))).toEqual(['REQUEST']);
   });
 });
 

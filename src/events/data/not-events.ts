@@ -164,6 +164,27 @@ export const COMPOUND_HEADS: ReadonlySet<string> = new Set([
   'relief',
 ]);
 
+/** Natural disasters (no accident, no blast, no disease): an article naming one reports its toll of dead and hurt. */
+export const NATURAL_DISASTERS: ReadonlySet<string> = new Set([
+  'earthquake',
+  'earthquakes',
+  'quake',
+  'quakes',
+  'tsunami',
+  'hurricane',
+  'typhoon',
+  'cyclone',
+  'tornado',
+  'flood',
+  'floods',
+  'flooding',
+  'landslide',
+  'landslides',
+  'mudslide',
+  'avalanche',
+  'eruption',
+]);
+
 /** Natural disasters and accidents: the subject of "killed", "destroyed" that no one commits (PLOVER codes acts of
  * actors). */
 export const DISASTERS: ReadonlySet<string> = new Set([

@@ -118,6 +118,10 @@ const OWN_GROUP_NOUNS: ReadonlyMap<string, string> = new Map([
   ['businesses', 'BUS'],
   ['companies', 'BUS'],
   ['firms', 'BUS'],
+  // "executive": a senior manager of a company (general English); the Phoenix agents code "business executive",
+  // "corporate executive", "top executive" as BUS.
+  ['executives', 'BUS'],
+  ['executive', 'BUS'],
   ['courts', 'JUD'],
   ['court', 'JUD'],
   ['judge', 'JUD'],
