@@ -37,11 +37,6 @@ const CROSS_LINKS = 3;
 const ACCUSED_DENIAL_OVERLAP = 0.1;
 /** A denial with at most this many content words says only that it denies ("denied the allegations"). */
 const BARE_DENIAL_WORDS = 3;
-/**
- * Claims of one claimant this close in one article (numbers apart, claims added in article order) are neighbours: a
- * speaker's next statement goes on about what the last one said, so one shared word that is no name links them.
- */
-const NEIGHBOUR_REACH = 1;
 /** Words found in more claims than this are too common to propose pairs. */
 const MAX_POSTING = 500;
 
@@ -84,9 +79,6 @@ export class ClaimGrouper {
   private readonly targetStart = new IntList();
   private readonly claimants = new IntList();
   private readonly stances = new IntList();
-  private readonly articleIds = new Interner();
-  /** The article each claim comes from (-1: not given). */
-  private readonly articles = new IntList();
 
   constructor() {
     this.wordStart.push(0);
@@ -97,17 +89,8 @@ export class ClaimGrouper {
     return this.claimants.length;
   }
 
-  /**
-   * Add a claim (actor keys as resolved entities) and, when known, the article it comes from (claims of one article
-   * added in their order there); returns its number.
-   */
-  add(
-    proposition: string,
-    claimantKey: string | null,
-    stance: ClaimStance,
-    targetKeys: readonly string[],
-    article: string | null = null,
-  ): number {
+  /** Add a claim (actor keys as resolved entities); returns its number. */
+  add(proposition: string, claimantKey: string | null, stance: ClaimStance, targetKeys: readonly string[]): number {
     for (const [w, c] of claimWords(proposition)) {
       this.wordIds.push(this.words.id(w, w));
       this.wordCases.push(c);
@@ -117,7 +100,6 @@ export class ClaimGrouper {
     this.targetStart.push(this.targetIds.length);
     this.claimants.push(claimantKey === null ? -1 : this.actors.id(claimantKey, claimantKey));
     this.stances.push(STANCE_CODE[stance]);
-    this.articles.push(article === null ? -1 : this.articleIds.id(article, article));
     return this.size - 1;
   }
 
@@ -130,7 +112,6 @@ export class ClaimGrouper {
     const targetStart = this.targetStart.done();
     const claimants = this.claimants.done();
     const stances = this.stances.done();
-    const articles = this.articles.done();
     const vocabulary = this.words.size;
 
     // Word weights: rarer words say more about what a claim is about (inverse claim frequency).
@@ -210,18 +191,10 @@ export class ClaimGrouper {
       STANCES[stances[b]!] !== 'denies' &&
       claimants[a]! >= 0 &&
       targetOf(b, claimants[a]!);
-    /** Claims of one claimant next to each other in one article. */
-    const neighbours = (a: number, b: number): boolean =>
-      Math.abs(a - b) <= NEIGHBOUR_REACH &&
-      articles[a]! >= 0 &&
-      articles[a] === articles[b] &&
-      claimants[a]! >= 0 &&
-      claimants[a] === claimants[b];
     const linked = (a: number, b: number): boolean => {
       if (wordStart[a] === wordStart[a + 1] || wordStart[b] === wordStart[b + 1]) return false;
       // Dice on weighted words: both claims must be mostly about the shared words.
       const score = overlap(a, b);
-      if (sharedCommon >= MIN_SHARED_COMMON && neighbours(a, b)) return true;
       if (shared < MIN_SHARED || sharedCommon < MIN_SHARED_COMMON) return false;
       if (score >= LINK_OVERLAP) return true;
       // The lower bars take the answer between the two as evidence, but never in place of what they say: two words
