@@ -77,12 +77,9 @@ const UNCASED_WORDS = 3;
 /**
  * A contraction of function words ("don't", "didn’t", "we're", "I've", "they’ll", "won't", "I'm"): English writes an
  * auxiliary or a pronoun with a clitic auxiliary or "not" as one word, closed-class like its parts, with either
- * apostrophe, or split into tokens ("did n't"). What is left without the clitic is a function word, or a stem too short
- * to say anything ("wo", "ca").
+ * apostrophe. What is left without the clitic is a function word, or a stem too short to say anything ("wo", "ca").
  */
 function functionContraction(w: string): boolean {
-  // Text split into treebank tokens writes the clitic apart ("ca n't", "did n't").
-  if (w === "n't" || w === 'n’t') return true;
   const m = /^(\p{L}+?)(?:n['’]t|['’](?:re|ve|ll|d|m))$/u.exec(w);
   return m !== null && (m[1]!.length < 3 || CLAIM_STOPWORDS.has(m[1]!));
 }
