@@ -427,8 +427,7 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       const within = [...claims]
         .reverse()
         .filter(
-          (c) =>
-            c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && (own || c.claimantKey !== claimantKey),
+          (c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && (own || c.claimantKey !== claimantKey),
         );
       // A third party's "no evidence of Y's involvement" answers the charge against Y.
       const answered =
