@@ -293,7 +293,6 @@ function benchClaims() {
         claimantKey: c.claimantKey,
         stance: c.stance,
         targetKeys: c.targetKeys,
-        articleId: docId,
       });
     });
     const spans = doc.quotes.map((q) => [q.start, q.end]);

@@ -79,13 +79,7 @@ export function resolveClaimGroups(db: Db, actorKeys: ReadonlyMap<string, string
   const grouper = new ClaimGrouper();
   const refs: number[] = [];
   for (const c of claimsForGrouping(db)) {
-    grouper.add(
-      c.proposition,
-      c.claimantKey ? entityOf(c.claimantKey) : null,
-      c.stance,
-      c.targetKeys.map(entityOf),
-      String(c.articleSeq),
-    );
+    grouper.add(c.proposition, c.claimantKey ? entityOf(c.claimantKey) : null, c.stance, c.targetKeys.map(entityOf));
     refs.push(c.ref);
   }
   const load = claimLoader(db);

@@ -37,12 +37,6 @@ const CROSS_LINKS = 3;
 const ACCUSED_DENIAL_OVERLAP = 0.1;
 /** A denial with at most this many content words says only that it denies ("denied the allegations"). */
 const BARE_DENIAL_WORDS = 3;
-/**
- * Claims of one claimant this close in one article (numbers apart, claims added in article order) are neighbours: a
- * speaker's next statement goes on about what the last one said, so a claim left alone joins its neighbour's group on
- * one shared word that is no name (it joins; it does not link groups or seed one).
- */
-const NEIGHBOUR_REACH = 1;
 /** Words found in more claims than this are too common to propose pairs. */
 const MAX_POSTING = 500;
 
@@ -85,9 +79,6 @@ export class ClaimGrouper {
   private readonly targetStart = new IntList();
   private readonly claimants = new IntList();
   private readonly stances = new IntList();
-  private readonly articleIds = new Interner();
-  /** The article each claim comes from (-1: not given). */
-  private readonly articles = new IntList();
 
   constructor() {
     this.wordStart.push(0);
@@ -98,17 +89,8 @@ export class ClaimGrouper {
     return this.claimants.length;
   }
 
-  /**
-   * Add a claim (actor keys as resolved entities) and, when known, the article it comes from (claims of one article
-   * added in their order there); returns its number.
-   */
-  add(
-    proposition: string,
-    claimantKey: string | null,
-    stance: ClaimStance,
-    targetKeys: readonly string[],
-    article: string | null = null,
-  ): number {
+  /** Add a claim (actor keys as resolved entities); returns its number. */
+  add(proposition: string, claimantKey: string | null, stance: ClaimStance, targetKeys: readonly string[]): number {
     for (const [w, c] of claimWords(proposition)) {
       this.wordIds.push(this.words.id(w, w));
       this.wordCases.push(c);
@@ -118,7 +100,6 @@ export class ClaimGrouper {
     this.targetStart.push(this.targetIds.length);
     this.claimants.push(claimantKey === null ? -1 : this.actors.id(claimantKey, claimantKey));
     this.stances.push(STANCE_CODE[stance]);
-    this.articles.push(article === null ? -1 : this.articleIds.id(article, article));
     return this.size - 1;
   }
 
@@ -131,7 +112,6 @@ export class ClaimGrouper {
     const targetStart = this.targetStart.done();
     const claimants = this.claimants.done();
     const stances = this.stances.done();
-    const articles = this.articles.done();
     const vocabulary = this.words.size;
 
     // Word weights: rarer words say more about what a claim is about (inverse claim frequency).
@@ -211,13 +191,6 @@ export class ClaimGrouper {
       STANCES[stances[b]!] !== 'denies' &&
       claimants[a]! >= 0 &&
       targetOf(b, claimants[a]!);
-    /** Claims of one claimant next to each other in one article. */
-    const neighbours = (a: number, b: number): boolean =>
-      Math.abs(a - b) <= NEIGHBOUR_REACH &&
-      articles[a]! >= 0 &&
-      articles[a] === articles[b] &&
-      claimants[a]! >= 0 &&
-      claimants[a] === claimants[b];
     const linked = (a: number, b: number): boolean => {
       if (wordStart[a] === wordStart[a + 1] || wordStart[b] === wordStart[b + 1]) return false;
       // Dice on weighted words: both claims must be mostly about the shared words.
@@ -281,24 +254,6 @@ export class ClaimGrouper {
       if (best >= 0) joined.push([best, i]);
     }
     for (const [k, i] of joined) {
-      groups[k]!.members.push(i);
-      assigned[i] = 1;
-      groupOf[i] = k;
-    }
-    // A claim still alone joins the group of the claim its claimant made just before or after it in the article.
-    const byNeighbour: Array<[number, number]> = [];
-    for (let i = 0; i < n; i++) {
-      if (assigned[i] || wordStart[i] === wordStart[i + 1]) continue;
-      for (let j = Math.max(0, i - NEIGHBOUR_REACH); j <= Math.min(n - 1, i + NEIGHBOUR_REACH); j++) {
-        if (j === i || groupOf[j]! < 0 || !neighbours(i, j)) continue;
-        overlap(i, j);
-        if (sharedCommon >= MIN_SHARED_COMMON) {
-          byNeighbour.push([groupOf[j]!, i]);
-          break;
-        }
-      }
-    }
-    for (const [k, i] of byNeighbour) {
       groups[k]!.members.push(i);
       assigned[i] = 1;
       groupOf[i] = k;

@@ -11,8 +11,6 @@ export interface GroupableClaim {
   claimantKey: string | null;
   stance: ClaimStance;
   targetKeys: string[];
-  /** The article the claim comes from, when known (claims of one article listed in their order there). */
-  articleId?: string | null;
 }
 
 export interface ClaimGroup {
@@ -32,7 +30,7 @@ export function claimGroupId(claimIds: readonly string[]): string {
 /** Group claims held in memory (see ClaimGrouper; the corpus resolver streams them from the store instead). */
 export function groupClaims(claims: readonly GroupableClaim[]): ClaimGroup[] {
   const grouper = new ClaimGrouper();
-  for (const c of claims) grouper.add(c.proposition, c.claimantKey, c.stance, c.targetKeys, c.articleId ?? null);
+  for (const c of claims) grouper.add(c.proposition, c.claimantKey, c.stance, c.targetKeys);
   return grouper.finish().map(({ seed, members }) => {
     const ids = members.map((i) => claims[i]!.id);
     return { id: claimGroupId(ids), proposition: claims[seed]!.proposition, claimIds: ids };

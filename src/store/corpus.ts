@@ -118,15 +118,12 @@ export interface GroupingClaim {
   claimantKey: string | null;
   stance: ExportClaim['stance'];
   targetKeys: string[];
-  /** The article's sequence number (claims of one article come in their order there). */
-  articleSeq: number;
 }
 
 /** What claim grouping reads of every stored claim, in article and claim order, streamed. */
 export function* claimsForGrouping(db: Db): Generator<GroupingClaim> {
   const rows = db
-    .prepare(`SELECT rowid AS ref, proposition, claimant_key AS claimantKey, stance, target_keys AS targetKeys,
-                     article_seq AS articleSeq
+    .prepare(`SELECT rowid AS ref, proposition, claimant_key AS claimantKey, stance, target_keys AS targetKeys
               FROM claims ORDER BY article_seq, idx`)
     .iterate() as Iterable<Omit<GroupingClaim, 'targetKeys'> & { targetKeys: string }>;
   for (const r of rows) {
@@ -136,7 +133,6 @@ export function* claimsForGrouping(db: Db): Generator<GroupingClaim> {
       claimantKey: r.claimantKey,
       stance: r.stance,
       targetKeys: JSON.parse(r.targetKeys) as string[],
-      articleSeq: r.articleSeq,
     };
   }
 }
