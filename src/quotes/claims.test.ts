@@ -243,6 +243,25 @@ describe('stance of the speech verbs', () => {
     expect(other.claims.find((c) => c.stance === 'denies')?.proposition).toContain('harbour pier');
   });
 
+  it('gives a walk-back ("his claims were a joke") the proposition of the charge it takes back, the speaker\'s own', () => {
+    const people: [string, string][] = [
+      ['Ola Brun', 'PER'],
+      ['Ivo Sarr', 'PER'],
+    ];
+    const text =
+      'Ola Brun accused Ivo Sarr of shelling the fuel depot at Kestrel. ' +
+      'On Friday Ola Brun said his claims were a joke.';
+    const doc = taggedDoc('c1', text, people);
+    annotateQuotes(doc);
+    const denial = doc.claims.find((c) => c.stance === 'denies');
+    expect(denial?.proposition).toContain('fuel depot');
+    expect(denial?.claimantKey).toBe('person:ola brun');
+    // "the claims" with no possessor is another's charge: the accuser's own is not what it answers.
+    const other = taggedDoc('c2', text.replace('his claims', 'the claims'), people);
+    annotateQuotes(other);
+    expect(other.claims.find((c) => c.stance === 'denies')?.proposition).not.toContain('fuel depot');
+  });
+
   it('gives a third party\'s "no evidence of Y\'s involvement" the proposition of the charge against Y', () => {
     const people: [string, string][] = [
       ['Mira Dahl', 'PER'],

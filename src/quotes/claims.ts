@@ -65,6 +65,12 @@ const LABEL_WORDS = 4;
 const THIRD_PERSON = /\b(?:he|she|they|him|her|them|his|their|you|your|the company|the government)\b/i;
 const ANAPHOR =
   /^(?:this|it|these|those|them|the (?:allegations?|accusations?|claims?|charges?|reports?|suggestion|report))\b/i;
+/**
+ * "his claims were sarcasm", "her remarks were a joke": a possessive determiner before a noun of something said points
+ * back to a statement made before, the possessor's — the speaker's own (a walk-back) or another's.
+ */
+const POSSESSIVE_ANAPHOR =
+  /^(?:his|her|its|their|my|our)\s+(?:own\s+)?(?:allegations?|accusations?|claims?|charges?|remarks?|comments?|statements?|words|suggestion)\b/i;
 const MARKS = /["“”«»„]|``|''/g;
 /**
  * "there was no evidence (of Y's involvement)", "no proof": a denial that says only that the charge is unsupported
@@ -394,6 +400,7 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
     if (
       stance === 'denies' &&
       (ANAPHOR.test(proposition) ||
+        POSSESSIVE_ANAPHOR.test(proposition) ||
         NO_EVIDENCE.test(proposition) ||
         proposition.split(' ').length < 3 ||
         DENIES_ANAPHOR.test(sentence))
@@ -415,9 +422,13 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       }
       // The charge it answers: the last accusation within reach aimed at the denier ("Y called the charge
       // baseless" answers the charge against Y, not a later one against someone else), else the last accusation.
+      // "his claims were sarcasm" may be the speaker's own claims, walked back.
+      const own = POSSESSIVE_ANAPHOR.test(proposition);
       const within = [...claims]
         .reverse()
-        .filter((c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && c.claimantKey !== claimantKey);
+        .filter(
+          (c) => c.stance === 'accuses' && q.start - c.end < ANAPHOR_REACH && (own || c.claimantKey !== claimantKey),
+        );
       // A third party's "no evidence of Y's involvement" answers the charge against Y.
       const answered =
         (claimantKey !== null && within.find((c) => c.targetKeys.includes(claimantKey))) ||

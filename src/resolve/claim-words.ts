@@ -74,6 +74,16 @@ export type WordCase = typeof LOWER | typeof NAME | typeof OPENING | typeof UNCA
 /** Content words a claim needs before capitals on every one of them read as a headline's, not as names. */
 const UNCASED_WORDS = 3;
 
+/**
+ * A contraction of function words ("don't", "didn’t", "we're", "I've", "they’ll", "won't", "I'm"): English writes an
+ * auxiliary or a pronoun with a clitic auxiliary or "not" as one word, closed-class like its parts, with either
+ * apostrophe. What is left without the clitic is a function word, or a stem too short to say anything ("wo", "ca").
+ */
+function functionContraction(w: string): boolean {
+  const m = /^(\p{L}+?)(?:n['’]t|['’](?:re|ve|ll|d|m))$/u.exec(w);
+  return m !== null && (m[1]!.length < 3 || CLAIM_STOPWORDS.has(m[1]!));
+}
+
 /** Whether the word at `at` opens a sentence: only quote marks, brackets and spaces after the start or a full stop. */
 function opensSentence(text: string, at: number): boolean {
   let i = at - 1;
@@ -102,7 +112,7 @@ export function claimWords(proposition: string): Map<string, WordCase> {
   const content: RegExpExecArray[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’]*/gu)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (!CLAIM_STOPWORDS.has(w) && !STANCE.has(w) && w.length >= 3) content.push(m);
+    if (!CLAIM_STOPWORDS.has(w) && !STANCE.has(w) && w.length >= 3 && !functionContraction(w)) content.push(m);
   }
   // Capitals on every content word (a headline in capitals or in title case) tell no name from a word.
   const uncased = content.length >= UNCASED_WORDS && content.every((m) => /^\p{Lu}/u.test(m[0]));

@@ -47,6 +47,33 @@ describe('claim groups', () => {
     expect(groups.map((g) => g.claimIds)).toEqual([['a:c0', 'b:c0']]);
   });
 
+  it('reads contractions of function words as function words, with either apostrophe', () => {
+    expect([...contentWords("We don’t know why the ferry didn't sail; they're sure it won't, I've heard")]).toEqual([
+      'know',
+      'ferry',
+      'sail',
+      'sure',
+      'heard',
+    ]);
+    // A possessive is a name's, not a contraction; a word with an apostrophe inside stays a word.
+    expect([...contentWords("Skarn's ferry left at nine o'clock")]).toEqual([
+      'skarn',
+      'ferry',
+      'left',
+      'nine',
+      "o'clock",
+    ]);
+  });
+
+  it('does not group two claims that share only a contraction and a name', () => {
+    expect(
+      groupClaims([
+        claim('a:c0', 'Skarn don’t pay the harbour toll', 'accuses', 'ports', ['skarn']),
+        claim('b:c0', 'we don’t trust Skarn with the lighthouse', 'asserts', 'crews', ['skarn']),
+      ]),
+    ).toEqual([]);
+  });
+
   it('leaves claims about other things alone', () => {
     const ids = groupClaims(CLAIMS).flatMap((g) => g.claimIds);
     expect(ids).not.toContain('b:c1');
