@@ -25,7 +25,17 @@ import {
   type Day,
 } from './calendar.js';
 import { COUNTRY_HOLIDAYS, type CountryHoliday, type HolidayRule, ZONE_COUNTRIES } from './data/holidays.js';
-import { AMBIGUOUS_MONTHS, PARTS_OF_DAY, SEASONS, UNIT_WORDS, ZONES, type Unit } from './data/lexicon.js';
+import {
+  AMBIGUOUS_MONTHS,
+  NOT_PAST_ED,
+  PARTS_OF_DAY,
+  PAST_CUES,
+  SAME_FORM_PAST,
+  SEASONS,
+  UNIT_WORDS,
+  ZONES,
+  type Unit,
+} from './data/lexicon.js';
 import { NUM, ORD, parseCount, parseOrdinal } from './numbers.js';
 import {
   anchorDay,
@@ -156,6 +166,40 @@ const date = (value: string): Resolved => ({ type: 'DATE', value });
  * A day counted from the narrative's focus when that focus is a month ("In March, … The next day"): a day of that
  * month not known (`2026-03-XX`); null when the focus is a day or nothing was named.
  */
+/**
+ * "A year later", "three months earlier", "a decade on" after a year or month the text has just named ("opened in
+ * 2014. A year later, it closed" → 2015): an anaphoric expression is valued from the time it refers back to
+ * (TimeML 1.2.1 §2.2.3), not from the article's date. That time must have been named in the expression's sentence
+ * or one of the two before, with no day named since (a day is counted from as before). Units finer than the
+ * focus's precision are not known ("six months after" a year: `XXXX-XX`); days and weeks are left to the day rules.
+ */
+function fromCoarseFocus(ctx: ResolveContext, unit: Unit, n: number): Resolved | null {
+  const f = ctx.focus;
+  if (!f || ctx.sentence === undefined || ctx.sentence - f.sentence > 2) return null;
+  if (unit === 'year') return date(fmtYear(f.y + n));
+  if (unit === 'month' || unit === 'quarter')
+    return date(f.m === null ? 'XXXX-XX' : unitValue({ y: f.y, m: f.m, d: 15 }, unit, n));
+  return null;
+}
+
+/** Adverbs among the past-tense cues: they mark the past but are no verb a month could place. */
+const PAST_ADVERBS = new Set(['ago', 'yesterday', 'earlier', 'last', 'previously', 'recently']);
+
+/**
+ * Whether the text before a month ends in a past-tense verb and "in"/"during" ("closed in May", "began during
+ * June"): the phrase then places that past event. After a noun ("a cutback in its supply in September") the month
+ * may belong to the noun — a plan announced — and the verb says nothing of it; nor does a participle after "be".
+ */
+function pastVerbLocates(before: string): boolean {
+  const m = /(?:^|\s)(?:(\S+)\s+)?([A-Za-z]+)\s+(?:in|during)\s+$/i.exec(before);
+  const w = m?.[2]?.toLowerCase();
+  if (!w) return false;
+  // A participle after "be" may be a prospective passive ("was expected in November", "is scheduled in May").
+  if (m![1] && /^(?:was|were|is|are|be|been|being)$/i.test(m![1]) && /ed$/.test(w)) return false;
+  if (PAST_CUES.has(w)) return !PAST_ADVERBS.has(w);
+  return SAME_FORM_PAST.has(w) || (/[a-z]{2}ed$/.test(w) && !NOT_PAST_ED.has(w));
+}
+
 function dayOfFocusMonth(ctx: ResolveContext): Resolved | null {
   return ctx.refCoarse && ctx.refMonth?.m ? date(`${fmtMonth(ctx.refMonth.y, ctx.refMonth.m)}-XX`) : null;
 }
@@ -441,6 +485,7 @@ export const RULES: readonly Rule[] = [
     // past (a simple past, "the strike lasted until March", or a past perfect keeps its bound in the past).
     const boundOfPerfect =
       !rel && /\b(?:until|till|through)\s+$/i.test(env.before) && CONTINUING_PERFECT.test(env.before);
+    const locating = !rel && pastVerbLocates(env.before);
     return (ctx) => {
       if (boundOfPerfect && ctx.tense === 'past') return date(resolveMonth(mo, ctx, 'future'));
       // "that November": the month of the year the text last named (TimeML: an anaphoric expression is
@@ -450,6 +495,9 @@ export const RULES: readonly Rule[] = [
       if (rel === 'next' || rel === 'coming') return date(resolveMonth(mo, ctx, 'future', 'strict'));
       if (rel === 'this') return date(resolveMonth(mo, ctx, 'same-year'));
       const dir = ctx.tense === 'past' ? 'past' : ctx.tense === 'future' ? 'future' : 'nearest';
+      // "The plant closed in May": "in"/"during" a month places a past event in it, and a past event lies before
+      // the report — the allowance for dates announced in the past tense ("was set for May") does not apply.
+      if (locating && dir === 'past') return date(resolveMonth(mo, ctx, 'past', 'located'));
       return date(resolveMonth(mo, ctx, dir));
     };
   }),
@@ -669,9 +717,13 @@ export const RULES: readonly Rule[] = [
           return date(yearAgoQuarter(ctx.anchor.y, ctx.anchor.m));
         if (unit === 'decade' || unit === 'century') {
           const years = count * (unit === 'decade' ? 10 : 100);
+          const focused = fromRef ? fromCoarseFocus(ctx, 'year', sign * years) : null;
+          if (focused) return focused;
           return date(shiftedValue(baseDay(ctx, fromRef), 'year', sign * years, ctx.anchor?.y ?? null));
         }
         if (!Number.isInteger(count)) return date(back ? 'PAST_REF' : 'FUTURE_REF');
+        const focused = fromRef ? fromCoarseFocus(ctx, unit, sign * count) : null;
+        if (focused) return focused;
         // "Two days later" after "earlier this month": a day of that month (or the next), not known.
         const inMonth = fromRef && unit === 'day' ? dayOfFocusMonth(ctx) : null;
         if (inMonth) return inMonth;

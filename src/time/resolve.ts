@@ -41,6 +41,11 @@ export interface ResolveContext {
    * focus is then that month, and "the next day" after it is a day of it not known ("2026-03-XX").
    */
   refCoarse?: boolean;
+  /**
+   * The last calendar date the text named, when it was coarser than a day (a year, season, quarter or month —
+   * "in 2014", "in March 2019") and no day was named after it, with its sentence: "a year later" counts from it.
+   */
+  focus?: { y: number; m: number | null; sentence: number } | null;
   /** The index of this expression's sentence. */
   sentence?: number;
   /**
@@ -113,12 +118,16 @@ export function resolveWeekday(wd: number, ctx: ResolveContext, dir: Direction, 
  */
 const ANNOUNCED_MONTHS = 2;
 
-/** A month with no written year: the latest such month up to the anchor (past), the next from it (future), or the anchor's year. */
+/**
+ * A month with no written year: the latest such month up to the anchor (past), the next from it (future), or the
+ * anchor's year. `strict`: "last March" is never the anchor's own month; `located`: a month that places a past
+ * event ("closed in May") is at or before the anchor's month, with no allowance for announced dates.
+ */
 export function resolveMonth(
   m: number,
   ctx: ResolveContext,
   dir: Direction | 'same-year',
-  strictness: 'strict' | 'loose' = 'loose',
+  strictness: 'strict' | 'loose' | 'located' = 'loose',
 ): string {
   const a = ctx.anchor;
   if (a && a.m !== null && dir === 'nearest') {
@@ -130,7 +139,7 @@ export function resolveMonth(
   if (!a) return `XXXX-${String(m).padStart(2, '0')}`;
   if (a.m === null) return dir === 'same-year' ? fmtMonth(a.y, m) : `XXXX-${String(m).padStart(2, '0')}`;
   let y = a.y;
-  const slack = strictness === 'strict' ? 0 : ANNOUNCED_MONTHS;
+  const slack = strictness === 'loose' ? ANNOUNCED_MONTHS : 0;
   if (dir === 'past' && (m > a.m + slack || (strictness === 'strict' && m === a.m))) y -= 1;
   if (dir === 'future' && (m < a.m - slack || (strictness === 'strict' && m === a.m))) y += 1;
   return fmtMonth(y, m);

@@ -148,6 +148,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
   let refMonth: { y: number; m: number | null } | null = null;
   let named: { day: Day; sentence: number; tense: Tense } | null = null;
   let refCoarse = false;
+  let focus: { y: number; m: number | null; sentence: number } | null = null;
   const quarterlyText = QUARTERLY_WORDS.test(text);
   let at = 0;
   sentences.forEach((sentence, i) => {
@@ -180,6 +181,7 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
         refYear,
         refMonth,
         refCoarse,
+        focus,
         sentence: i,
         named,
         quarterly,
@@ -205,6 +207,11 @@ export function resolveTimexes(text: string, ix: DocIndex, all: readonly Candida
       if ((r.type === 'DATE' || r.type === 'TIME') && !passing)
         refCoarse = day ? false : /^\d{4}-\d{2}$/.test(r.value) || refCoarse;
       if (day && !r.borrowed) named = { day: ref!, sentence: i, tense };
+      if (day) focus = null;
+      else if (r.type === 'DATE') {
+        const coarse = /^(\d{4})(?:-(\d{2})|-(?:Q\d|H\d|SP|SU|FA|WI))?$/.exec(r.value);
+        if (coarse) focus = { y: Number(coarse[1]), m: coarse[2] ? Number(coarse[2]) : null, sentence: i };
+      }
       const year = /^(\d{4})(?:$|-(?:\d|Q|H|W|SP|SU|FA|WI))/.exec(r.value);
       if (year && (r.type === 'DATE' || r.type === 'TIME')) refYear = Number(year[1]);
       const month = /^(\d{4})-(\d{2})(?:$|-)/.exec(r.value);
