@@ -274,7 +274,7 @@ describe('an article left alone in its batch', () => {
   const placeLater = (
     name: string,
     loneThreshold: number,
-    guard: { loneSpecific?: number; loneKeys?: number } = {},
+    guard: { loneSpecific?: number; loneKeys?: number; loneConflict?: boolean } = {},
   ): { later: string | null; stories: number; summit: string } => {
     const copy = join(dir, `${name}.db`);
     db.exec(`VACUUM INTO '${copy}'`);
@@ -325,6 +325,13 @@ describe('an article left alone in its batch', () => {
     expect(joined.later).toBe(joined.summit);
     // An article has at most 40 index keys: asking for more keeps it alone at any lone threshold.
     const alone = placeLater('lone-guard-strict', 0.01, { loneSpecific: 0.5, loneKeys: 41 });
+    expect(alone.later).not.toBe(alone.summit);
+    expect(alone.stories).toBe(3);
+  });
+
+  it('under the conflict guard, stays out of a story whose reports name another weekday', () => {
+    // The later report names Tuesday (the day its officials spoke), the summit's reports Monday (the day it met).
+    const alone = placeLater('lone-conflict', 0.01, { loneConflict: true });
     expect(alone.later).not.toBe(alone.summit);
     expect(alone.stories).toBe(3);
   });

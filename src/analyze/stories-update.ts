@@ -8,6 +8,7 @@ import {
   storyScore,
   storyVectors,
   usesFacts,
+  loneConflictWith,
   type StoryFeatures,
   type StoryOptions,
   type StoryVectors,
@@ -253,7 +254,8 @@ function* placeBatch(
   function* best(
     seq: number,
     eligible?: (story: string) => Generator<Ask, boolean, unknown>,
-  ): Generator<Ask, [string | null, number], unknown> {
+    withTop = false,
+  ): Generator<Ask, [string | null, number, number[]], unknown> {
     const v = vectors.get(seq)!;
     const keys = storyKeys(v, o);
     const unread = [...new Set(keys)].filter((k) => !postings.has(k));
@@ -274,6 +276,8 @@ function* placeBatch(
     }
     yield* weigh(candidates.filter((m) => storyOf.get(m)));
     const byStory = new Map<string, number[]>();
+    // Each story's scored members (for the lone pass's conflict guard: `withTop`).
+    const membersOf = new Map<string, number[]>();
     for (const m of candidates) {
       const s = storyOf.get(m);
       const w = s ? vectors.get(m) : undefined;
@@ -282,20 +286,35 @@ function* placeBatch(
       let list = byStory.get(s);
       if (!list) byStory.set(s, (list = []));
       list.push(pairScore(v, w, o));
+      if (withTop) {
+        let ms = membersOf.get(s);
+        if (!ms) membersOf.set(s, (ms = []));
+        ms.push(m);
+      }
     }
     let bestStory: string | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
+    let top: number[] = [];
     for (const [s, scores] of byStory) {
       if (eligible && !(yield* eligible(s))) continue;
+      // The members the story's score is the mean of, before `storyScore` sorts the scores.
+      const ranked = withTop
+        ? membersOf
+            .get(s)!
+            .map((m, i) => ({ m, score: scores[i]! }))
+            .sort((x, y) => y.score - x.score || x.m - y.m)
+            .slice(0, o.members)
+            .map((x) => x.m)
+        : top;
       let score = storyScore(scores, o);
       if (o.datePenalty > 0) {
         const range = yield* ask((io) => io.range(s));
         score -= rangePenalty(v.f.published, range.from, range.to, o);
       }
       if (score > bestScore || (score === bestScore && bestStory !== null && s < bestStory))
-        [bestStory, bestScore] = [s, score];
+        [bestStory, bestScore, top] = [s, score, ranked];
     }
-    return [bestStory, bestScore];
+    return [bestStory, bestScore, top];
   }
   function* size(story: string, limit: number): Generator<Ask, number, unknown> {
     return (yield* ask((io) => io.members(story, limit))).length;
@@ -330,10 +349,18 @@ function* placeBatch(
     for (const { seq } of fresh) {
       const current = storyOf.get(seq)!;
       if ((yield* size(current, 2)) !== 1) continue;
-      const [s, score] = yield* best(seq, function* (story) {
-        return (yield* size(story, 2)) > 1;
-      });
+      const [s, score, top] = yield* best(
+        seq,
+        function* (story) {
+          return (yield* size(story, 2)) > 1;
+        },
+        o.loneConflict,
+      );
       if (!s || s === current || score < o.loneThreshold) continue;
+      // The conflict guard: not when the article names other weekdays, or other people in full in its lead, than
+      // one of the members the story's score comes from.
+      const v = vectors.get(seq)!;
+      if (o.loneConflict && top.some((m) => loneConflictWith(v.facts, vectors.get(m)!.facts))) continue;
       // The lone pass's guard: enough of the article's index keys specific to story `s` (posted by two or more of
       // its articles, and by its articles for at least `loneSpecific` of all other articles posting them).
       if (o.loneSpecific > 0) {

@@ -38,6 +38,7 @@ export {
   clusterStories,
   DEFAULT_STORY_OPTIONS,
   usesFacts,
+  loneConflictWith,
   storyVectors,
   storyKeys,
   pairScore,

@@ -313,6 +313,64 @@ describe('the guard on articles left alone: keys specific to the story', () => {
   });
 });
 
+describe('the guard on articles left alone: no conflict on who or which day', () => {
+  // Hand-made features (invented words): three reports of a coach dismissed at Lakeview on a Saturday, their leads
+  // naming Marta Kowalska, and a long report of it spending most of its words on side topics (it scores under the
+  // threshold against them, over the lone threshold).
+  const made = (id: string, words: Record<string, number>, facts: string[]): StoryFeatures => ({
+    id,
+    title: '',
+    published: null,
+    outlet: null,
+    terms: new Map(Object.entries(words)),
+    actors: new Map(),
+    actorNames: new Map(),
+    days: [],
+    times: new Map(),
+    facts: new Map(facts.map((k) => [k, 1])),
+  });
+  const dismissal = { lakeview: 2, coach: 2, dismiss: 1, kowalska: 2, defeat: 1 };
+  const side = Object.fromEntries(
+    ['stadium', 'budget', 'youth', 'academy', 'ticket', 'price', 'sponsor', 'mayor', 'parking', 'concert'].map((w) => [
+      w,
+      1,
+    ]),
+  );
+  const who = 'person=person:marta kowalska';
+  const STORY = [
+    made('d1', { ...dismissal, board: 1 }, ['weekday=6', who]),
+    made('d2', { ...dismissal, run: 1 }, ['weekday=6', who]),
+    made('d3', { ...dismissal, statement: 1 }, ['weekday=6', who]),
+  ];
+  const long = (facts: string[]): StoryFeatures => made('long', { lakeview: 1, kowalska: 1, coach: 1, ...side }, facts);
+  const LONE = { loneThreshold: 0.1 };
+  const GUARDED = { ...LONE, loneConflict: true };
+  const joins = (facts: string[], options: Partial<typeof DEFAULT_STORY_OPTIONS>): boolean => {
+    const [d1, , , l] = clusterStories([...STORY, long(facts)], options).assignment;
+    return l === d1;
+  };
+
+  it('keeps alone an article naming another weekday, or other people in its lead, than the story', () => {
+    // Unguarded it joins at the lone threshold (and stays alone without the lone pass) …
+    expect(joins(['weekday=2', who], LONE)).toBe(true);
+    expect(joins(['weekday=2', who], {})).toBe(false);
+    // … guarded, another day or another person keeps it out.
+    expect(joins(['weekday=2', who], GUARDED)).toBe(false);
+    expect(joins(['weekday=6', 'person=person:jonas berg'], GUARDED)).toBe(false);
+  });
+
+  it('lets it join when it agrees with the story or names no such fact', () => {
+    expect(joins(['weekday=6', who], GUARDED)).toBe(true);
+    expect(joins([], GUARDED)).toBe(true);
+    expect(joins(['weekday=6', who, 'person=person:jonas berg'], GUARDED)).toBe(true);
+  });
+
+  it('reads facts only when the lone pass is on', () => {
+    expect(usesFacts({ ...DEFAULT_STORY_OPTIONS, loneConflict: true })).toBe(false);
+    expect(usesFacts({ ...DEFAULT_STORY_OPTIONS, loneConflict: true, loneThreshold: 0.1 })).toBe(true);
+  });
+});
+
 describe('StoryClusterer', () => {
   it('scores only stories its index finds: an article sharing no word or actor starts a story', () => {
     const c = new StoryClusterer({ threshold: 0 });

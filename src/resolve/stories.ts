@@ -53,6 +53,13 @@ export interface StoryOptions {
   loneSpecific: number;
   /** Least number of specific keys the guard asks for (see `loneSpecific`). */
   loneKeys: number;
+  /**
+   * Guard on the lone pass: an article left alone does not join a story when it contradicts one of the story's
+   * members that score best for it (the `members` of the story's score) on who or which day — both name people in
+   * full in their leads and none in common, or both name weekdays and none in common (`loneConflictWith`). The same
+   * kind of event with other people or on another day is another story. Needs the articles' facts (`usesFacts`).
+   */
+  loneConflict: boolean;
 }
 
 /** Chosen by cross-validation on the tuning topics of ECB+ (`npm run bench:stories`); see docs/stories.md. */
@@ -81,11 +88,20 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   // 0.902-0.9035), so it is off as the pass is; see docs/stories.md.
   loneSpecific: 0,
   loneKeys: 1,
+  loneConflict: false,
 };
 
 /** Whether options weigh articles' facts at all; features need them (`storyFeatures(…, { facts: true })`) only then. */
-export function usesFacts(options: Pick<StoryOptions, 'factWeight' | 'conflictWeight'>): boolean {
-  return options.factWeight > 0 || options.conflictWeight > 0;
+export function usesFacts(
+  options: Pick<StoryOptions, 'factWeight' | 'conflictWeight'> &
+    Partial<Pick<StoryOptions, 'loneConflict' | 'loneThreshold' | 'threshold'>>,
+): boolean {
+  const lone =
+    options.loneConflict === true &&
+    options.loneThreshold !== undefined &&
+    options.threshold !== undefined &&
+    options.loneThreshold < options.threshold;
+  return options.factWeight > 0 || options.conflictWeight > 0 || lone;
 }
 
 /** A story as it stands: its articles, and what describes it. */
@@ -154,6 +170,8 @@ export function pairScore(a: StoryVectors, b: StoryVectors, options: StoryOption
 
 /** The slots whose disagreement counts as a conflict (see `factConflict`). */
 const CONFLICT_SLOTS: ReadonlySet<string> = new Set(['weekday']);
+/** The slots whose disagreement keeps an article left alone out of a story (`loneConflict`): which day, who. */
+const LONE_CONFLICT_SLOTS: ReadonlySet<string> = new Set(['weekday', 'person']);
 const slotCache = new WeakMap<SparseVector, Map<string, Set<string>>>();
 
 /** `slot=value` → slot → its values. */
@@ -176,14 +194,18 @@ function slots(v: SparseVector): Map<string, Set<string>> {
  * How far two articles' facts disagree: of the conflict slots both fill (the weekdays named), the share whose
  * values have none in common — a Saturday against a Tuesday. 0 when they share no slot.
  */
-export function factConflict(a: SparseVector, b: SparseVector): number {
+export function factConflict(
+  a: SparseVector,
+  b: SparseVector,
+  conflictSlots: ReadonlySet<string> = CONFLICT_SLOTS,
+): number {
   if (a.values.size === 0 || b.values.size === 0) return 0;
   const sa = slots(a);
   const sb = slots(b);
   let shared = 0;
   let disjoint = 0;
   for (const [slot, va] of sa) {
-    if (!CONFLICT_SLOTS.has(slot)) continue;
+    if (!conflictSlots.has(slot)) continue;
     const vb = sb.get(slot);
     if (!vb) continue;
     shared++;
@@ -196,6 +218,14 @@ export function factConflict(a: SparseVector, b: SparseVector): number {
     if (!common) disjoint++;
   }
   return shared > 0 ? disjoint / shared : 0;
+}
+
+/**
+ * Whether an article left alone contradicts a member of the story it would join: both name weekdays and none in
+ * common, or both name people in full in their leads and none in common (`loneConflict`).
+ */
+export function loneConflictWith(a: SparseVector, b: SparseVector): boolean {
+  return factConflict(a, b, LONE_CONFLICT_SLOTS) > 0;
 }
 
 /** A story's score from its members' scores against an article: the mean of the best `members`. */
@@ -314,6 +344,7 @@ export class StoryClusterer {
       const [best, score] = this.bestStory(n, keys, (s) => this.stories[s]!.length > 1);
       if (best < 0 || score < loneThreshold) continue;
       if (this.options.loneSpecific > 0 && this.specificKeys(n, keys, best) < this.options.loneKeys) continue;
+      if (this.options.loneConflict && this.contradicts(n, keys, best)) continue;
       this.stories[a.story] = [];
       this.stories[best]!.push(n);
       a.story = best;
@@ -335,6 +366,20 @@ export class StoryClusterer {
       if (inStory >= 2 && inStory >= this.options.loneSpecific * posters.length) specific++;
     }
     return specific;
+  }
+
+  /**
+   * The lone pass's conflict guard: whether article `n` contradicts, on who or which day (`loneConflictWith`), one
+   * of the members of story `s` among its candidates that score best for it (those the story's score is the mean of).
+   */
+  private contradicts(n: number, keys: string[], s: number): boolean {
+    const a = this.articles[n]!;
+    const scored = this.candidates(n, keys)
+      .filter((m) => this.articles[m]!.story === s)
+      .map((m) => ({ m, score: pairScore(a, this.articles[m]!, this.options) }))
+      .sort((x, y) => y.score - x.score || x.m - y.m)
+      .slice(0, this.options.members);
+    return scored.some(({ m }) => loneConflictWith(a.facts, this.articles[m]!.facts));
   }
 
   /** The story of article number `n`. */
