@@ -183,6 +183,8 @@ interface KeptEntry {
    * under the rule of the lists' kept items (`keptServes`).
    */
   parts?: EntryParts;
+  /** Served since it was last passed over for eviction: it gets a second chance (`keptEntries`). */
+  used?: boolean;
 }
 
 interface EntryParts {
@@ -193,7 +195,8 @@ interface EntryParts {
 }
 
 /**
- * Entries built before, per connection, by event id, least recently used first, bounded by the characters they hold.
+ * Entries built before, per connection, by event id, oldest first (bar second chances), bounded by the characters
+ * they hold.
  * An entry is a function of its row's JSON alone and is used only while the row reads the same (`data`), so an
  * event rewritten by an ingest or a correction is built again, and the rows nobody rewrote stay kept through an
  * ingest; the sentence, its time expression and the outlets are read per page (their own caches follow the articles).
@@ -228,9 +231,7 @@ function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>):
   const out = rows.map((r) => {
     const hit = cache.entries.get(r.id);
     if (hit && hit.data === r.data) {
-      // Most recently used last: the Map's order is the eviction order.
-      cache.entries.delete(r.id);
-      cache.entries.set(r.id, hit);
+      hit.used = true;
       return hit;
     }
     const e = JSON.parse(r.data) as ExportEvent;
@@ -259,10 +260,15 @@ function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>):
     cache.chars += keptChars(kept);
     return kept;
   });
+  // Past the bound, the oldest go first; one served since it was last passed over goes to the back instead, once
+  // (a second chance: least recently used in effect, without moving an entry on every page that serves it).
   for (const [key, k] of cache.entries) {
     if (cache.chars <= ENTRY_CACHE_CHARS) break;
     cache.entries.delete(key);
-    cache.chars -= keptChars(k);
+    if (k.used) {
+      k.used = false;
+      cache.entries.set(key, k);
+    } else cache.chars -= keptChars(k);
   }
   return out;
 }

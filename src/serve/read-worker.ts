@@ -1,6 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Hono } from 'hono';
-import { allowStaleCounts, boundServerConnection, forgetCounts, forgetKeptItems, openDb } from '../store/index.js';
+import {
+  allowStaleCounts,
+  boundServerConnection,
+  forgetCounts,
+  forgetKeptItems,
+  newReadScope,
+  openDb,
+} from '../store/index.js';
 import { type ApiOptions, readRoutes } from './api.js';
 import { bodyOf, contentTypeOf, useLightResponses } from './light-response.js';
 import { etagOf } from './response-cache.js';
@@ -51,6 +58,8 @@ let own = '';
 parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
   // The server's connection wrote (a correction): counts and list items kept under the old state must not
   // outlive it.
+  // One read of the store's version (and of what is kept under it) for the whole page: it asks for it several times.
+  newReadScope(db);
   if (ownNow !== own) {
     forgetCounts(db);
     forgetKeptItems(db);

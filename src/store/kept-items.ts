@@ -1,5 +1,5 @@
 import { ENTRY_BYTES, stringBytes } from './bytes.js';
-import { staleAllowanceMs, stillServes, storeVersionReader } from './counts.js';
+import { inReadScope, staleAllowanceMs, stillServes, storeVersionReader } from './counts.js';
 import type { Db } from './db.js';
 
 /**
@@ -15,7 +15,8 @@ import type { Db } from './db.js';
  * restored), drops them at once. The rows not kept are read in one statement by their ids, on the state of the store
  * the keys were walked on (`oneState`). So a page's rows are exactly the store's, and its items at most as old as its
  * count may be — or, while other connections only add rows (an ingest storing articles), they are the rows as
- * stored, kept up to `KEPT_WHILE_APPENDED_MS`. Kept per connection, least recently used out past `KEPT_ITEM_BYTES`.
+ * stored, kept up to `KEPT_WHILE_APPENDED_MS`. Kept per connection; past `KEPT_ITEM_BYTES` the oldest go first, bar
+ * those served since (a second chance).
  */
 
 /** Bytes of kept items per connection, every list together (strings at two bytes a character). */
@@ -63,7 +64,12 @@ export function keptStampNow(db: Db): KeptStamp {
     };
     stampReaders.set(db, r);
   }
-  return { version: r.version.get() as string, stamp: String(r.stamp.get() ?? ''), at: performance.now() };
+  const { version, stamp } = r;
+  return inReadScope(db, 'kept stamp', () => ({
+    version: version.get() as string,
+    stamp: String(stamp.get() ?? ''),
+    at: performance.now(),
+  }));
 }
 
 /**
