@@ -203,10 +203,13 @@ interface EntryParts {
  */
 const entryCaches = new WeakMap<Db, { entries: Map<string, KeptEntry>; chars: number }>();
 /**
- * Characters of timeline entries kept per connection (8–16 MB of strings: ~5,700 entries of the Timeline17 store).
- * Each reader thread of `serve` has its own connection, so the server holds up to this much per reader.
+ * Characters of timeline entries kept per connection (16–32 MB of strings). An entry holds its row's JSON, its own
+ * JSON head and its sentence: the first hundred pages of the timeline of the 100,000-article load-bench store hold
+ * 5,000 entries of 8,884,327 characters, past the earlier bound of 8,000,000, so paging through them at random read
+ * and built the entries pushed out again and again (docs/reliability.md, "Readers fed two at a time"). Each reader
+ * thread of `serve` has its own connection, so the server holds up to this much per reader.
  */
-export const ENTRY_CACHE_CHARS = 8_000_000;
+export const ENTRY_CACHE_CHARS = 16_000_000;
 const LATER_KEYS = ['sentence', 'outlets', 'folded', 'foldedInto', 'dateEvidence'];
 /**
  * What an entry holds, in characters: its strings, its article ids, and for a kept parsed event (`whole`) four times
