@@ -183,7 +183,7 @@ interface KeptEntry {
    * under the rule of the lists' kept items (`keptServes`).
    */
   parts?: EntryParts;
-  /** Served since it was last passed over for eviction: it gets a second chance (`keptEntries`). */
+  /** Kept or served since it was last passed over for eviction: it gets a second chance (`keptEntries`). */
   used?: boolean;
 }
 
@@ -252,6 +252,8 @@ function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>):
       hasEvidence: !!ev,
       headline,
       whole: clash ? e : null,
+      // Kept as served once: a page's own entries are not the first to go when every older one was served since.
+      used: true,
     };
     const key = r.id;
     const old = cache.entries.get(key);

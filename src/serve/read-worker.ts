@@ -55,11 +55,14 @@ app.onError((err, c) => {
 });
 
 let own = '';
-parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
-  // The server's connection wrote (a correction): counts and list items kept under the old state must not
-  // outlive it.
+const encoder = new TextEncoder();
+
+/** Answer one request and post the answer to the request thread. */
+async function answer({ id, url, own: ownNow }: ReadRequest): Promise<void> {
   // One read of the store's version (and of what is kept under it) for the whole page: it asks for it several times.
   newReadScope(db);
+  // The server's connection wrote (a correction): counts and list items kept under the old state must not
+  // outlive it.
   if (ownNow !== own) {
     forgetCounts(db);
     forgetKeptItems(db);
@@ -76,4 +79,21 @@ parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
     ...(res.status === 200 && type.startsWith('application/json') ? { etag: etagOf(body) } : {}),
   };
   parentPort!.postMessage(answer, [answer.body.buffer as ArrayBuffer]);
+}
+
+/**
+ * Requests are answered one after another in the order posted (a reader holds two at once, `READER_DEPTH`): were a
+ * route ever to wait on a timer or I/O, the next request would otherwise start its read scope, or forget what is
+ * kept, in the middle of the first. One that fails still gets an answer (500), so that nobody waits for it.
+ */
+let last: Promise<void> = Promise.resolve();
+parentPort!.on('message', (request: ReadRequest) => {
+  last = last
+    .then(() => answer(request))
+    .catch((err: Error) => {
+      process.stderr.write(`sitrep serve: GET ${request.url}: ${err.message}\n`);
+      const body = encoder.encode(JSON.stringify({ error: 'internal error' })) as Uint8Array<ArrayBuffer>;
+      const failed: ReadAnswer = { id: request.id, status: 500, type: 'application/json', body };
+      parentPort!.postMessage(failed, [body.buffer as ArrayBuffer]);
+    });
 });

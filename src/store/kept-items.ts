@@ -95,7 +95,7 @@ interface Kept {
   kept: KeptStamp;
   item: unknown;
   bytes: number;
-  /** Served since it was last passed over for eviction: it gets a second chance (`keptItems`). */
+  /** Kept or served since it was last passed over for eviction: it gets a second chance (`keptItems`). */
   used: boolean;
   id: string | number;
   /** Its list's items by id. */
@@ -192,13 +192,14 @@ export function keptItems<K, T>(
     const old = byId.get(id);
     if (old) remove(c, old);
     if (bytes > maxBytes) return;
-    const e: Kept = { kept: now, item, bytes, used: false, id, list: byId };
+    // Kept as served once: the page's own items are not the first to go when every older item was served since.
+    const e: Kept = { kept: now, item, bytes, used: true, id, list: byId };
     byId.set(id, e);
     c.order.add(e);
     c.bytes += bytes;
   });
-  // Past the bound, the oldest go first; one served since it was last passed over goes to the back instead, once
-  // (a second chance: least recently used in effect, without moving an item on every page that serves it).
+  // Past the bound, the oldest go first; one served since it was last passed over (or kept since) goes to the back
+  // instead, once: a second chance (the clock algorithm), without moving an item on every page that serves it.
   for (const e of c.order) {
     if (c.bytes <= maxBytes) break;
     if (e.used) {
