@@ -183,6 +183,8 @@ interface KeptEntry {
    * under the rule of the lists' kept items (`keptServes`).
    */
   parts?: EntryParts;
+  /** Kept or served since it was last passed over for eviction: it gets a second chance (`keptEntries`). */
+  used?: boolean;
 }
 
 interface EntryParts {
@@ -193,17 +195,21 @@ interface EntryParts {
 }
 
 /**
- * Entries built before, per connection, by event id, least recently used first, bounded by the characters they hold.
+ * Entries built before, per connection, by event id, oldest first (bar second chances), bounded by the characters
+ * they hold.
  * An entry is a function of its row's JSON alone and is used only while the row reads the same (`data`), so an
  * event rewritten by an ingest or a correction is built again, and the rows nobody rewrote stay kept through an
  * ingest; the sentence, its time expression and the outlets are read per page (their own caches follow the articles).
  */
 const entryCaches = new WeakMap<Db, { entries: Map<string, KeptEntry>; chars: number }>();
 /**
- * Characters of timeline entries kept per connection (8–16 MB of strings: ~5,700 entries of the Timeline17 store).
- * Each reader thread of `serve` has its own connection, so the server holds up to this much per reader.
+ * Characters of timeline entries kept per connection (16–32 MB of strings). An entry holds its row's JSON, its own
+ * JSON head and its sentence: the first hundred pages of the timeline of the 100,000-article load-bench store hold
+ * 5,000 entries of 8,884,327 characters, past the earlier bound of 8,000,000, so paging through them at random read
+ * and built the entries pushed out again and again (docs/reliability.md, "Readers fed two at a time"). Each reader
+ * thread of `serve` has its own connection, so the server holds up to this much per reader.
  */
-export const ENTRY_CACHE_CHARS = 8_000_000;
+export const ENTRY_CACHE_CHARS = 16_000_000;
 const LATER_KEYS = ['sentence', 'outlets', 'folded', 'foldedInto', 'dateEvidence'];
 /**
  * What an entry holds, in characters: its strings, its article ids, and for a kept parsed event (`whole`) four times
@@ -228,9 +234,7 @@ function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>):
   const out = rows.map((r) => {
     const hit = cache.entries.get(r.id);
     if (hit && hit.data === r.data) {
-      // Most recently used last: the Map's order is the eviction order.
-      cache.entries.delete(r.id);
-      cache.entries.set(r.id, hit);
+      hit.used = true;
       return hit;
     }
     const e = JSON.parse(r.data) as ExportEvent;
@@ -248,6 +252,8 @@ function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>):
       hasEvidence: !!ev,
       headline,
       whole: clash ? e : null,
+      // Kept as served once: a page's own entries are not the first to go when every older one was served since.
+      used: true,
     };
     const key = r.id;
     const old = cache.entries.get(key);
@@ -259,10 +265,15 @@ function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>):
     cache.chars += keptChars(kept);
     return kept;
   });
+  // Past the bound, the oldest go first; one served since it was last passed over goes to the back instead, once
+  // (a second chance: least recently used in effect, without moving an entry on every page that serves it).
   for (const [key, k] of cache.entries) {
     if (cache.chars <= ENTRY_CACHE_CHARS) break;
     cache.entries.delete(key);
-    cache.chars -= keptChars(k);
+    if (k.used) {
+      k.used = false;
+      cache.entries.set(key, k);
+    } else cache.chars -= keptChars(k);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { indexHtml, STYLES_CSS } from './assets.js';
 import { allowedHosts, apiGuard, hostCheck } from './guard.js';
 import { JobQueue } from './jobs.js';
 import { NetworkViews } from './network.js';
-import { ReadPool } from './read-pool.js';
+import { ReadPool, type Waiting } from './read-pool.js';
 import { queueRoutes } from './queue-routes.js';
 import type { WorkQueue } from '../queue/index.js';
 import { RESPONSE_CACHE_DEFAULTS, responseCache, type ResponseCacheOptions } from './response-cache.js';
@@ -57,8 +57,31 @@ export interface ServedApp extends Hono {
    * before handing a request to the app). Only a GET the app's guards would pass unchanged: a cached API answer, by
    * a Host the server answers to, the token not needed for reads. Anything else, or an answer the cache would not
    * serve as it is, is left to the app (false).
+   *
+   * With `app` given (the app's own node listener for this request), a read route's GET that the cache misses is
+   * handed to a reader thread from here too, and its answer kept and written as the app would write it (true): the
+   * request thread then spends nothing on the app's routing and middleware for it. Whatever the app would answer
+   * otherwise (a busy pool's 503, a request a reader died on) is passed to `app`.
    */
-  answerCached(incoming: IncomingMessage, outgoing: ServerResponse): boolean;
+  answerCached(incoming: IncomingMessage, outgoing: ServerResponse, app?: () => void): boolean;
+}
+
+/** What a request answered past the app waits on: gone when its response closes before it is written. */
+function goneWith(outgoing: ServerResponse): Waiting {
+  let gone = false;
+  const listeners: Array<() => void> = [];
+  outgoing.once('close', () => {
+    gone = true;
+    for (const f of listeners.splice(0)) f();
+  });
+  return {
+    get aborted() {
+      return gone || outgoing.destroyed;
+    },
+    addEventListener: (_type, listener) => {
+      listeners.push(listener);
+    },
+  };
 }
 
 /** API paths never answered past the app: not kept by the response cache, or with headers of their own. */
@@ -217,7 +240,7 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       network.close();
     },
     settled: () => jobs.idle(),
-    answerCached: (incoming: IncomingMessage, outgoing: ServerResponse): boolean => {
+    answerCached: (incoming: IncomingMessage, outgoing: ServerResponse, toApp?: () => void): boolean => {
       const url = incoming.url;
       const host = incoming.headers.host;
       if (
@@ -236,7 +259,53 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       const name = PLAIN_HOST.exec(host)?.[1];
       if (name === undefined || !hosts.has(name)) return false;
       const ifNoneMatch = incoming.headers['if-none-match'];
-      return cached.answerNode(`http://${host}${url}`, ifNoneMatch, outgoing, { headers: passHeaders });
+      const key = `http://${host}${url}`;
+      if (cached.answerNode(key, ifNoneMatch, outgoing, { headers: passHeaders })) return true;
+      if (!readers || !toApp) return false;
+      // The path a reader is asked, as the readers' middleware gives it (`new URL(c.req.url)`).
+      const target = new URL(key);
+      const path = `${target.pathname}${target.search}`;
+      if (!readers.takes(target.pathname, path)) return false;
+      // Stamped before the reader runs, as the cache's middleware stamps an answer before the app makes it.
+      const made = cached.stampNow();
+      const headers = passHeaders;
+      void readers
+        .answerNode(path, goneWith(outgoing))
+        .then((outcome) => {
+          if (outcome === 'app') return toApp();
+          if (outcome === 'gone') {
+            if (!outgoing.headersSent) outgoing.writeHead(499, headers).end();
+            return;
+          }
+          const { answer, body } = outcome;
+          if (answer.status === 200 && answer.type.startsWith('application/json'))
+            cached.keepNode(key, made, { body, type: answer.type, etag: answer.etag }, ifNoneMatch, outgoing, {
+              headers,
+            });
+          else
+            outgoing
+              .writeHead(answer.status, {
+                ...headers,
+                'content-type': answer.type,
+                'content-length': String(body.byteLength),
+              })
+              .end(body);
+        })
+        .catch((err: Error) => {
+          process.stderr.write(`sitrep serve: GET ${target.pathname}: ${err.message}\n`);
+          if (outgoing.headersSent) outgoing.destroy();
+          else {
+            const body = JSON.stringify({ error: 'internal error' });
+            outgoing
+              .writeHead(500, {
+                ...headers,
+                'content-type': 'application/json',
+                'content-length': String(Buffer.byteLength(body)),
+              })
+              .end(body);
+          }
+        });
+      return true;
     },
   });
 }

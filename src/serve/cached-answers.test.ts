@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../store/index.js';
 import { createApp, type ServedApp } from './app.js';
 import { responseCache } from './response-cache.js';
+import { exampleStore } from './test-store.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -34,14 +35,15 @@ afterAll(async () => {
  * `app` on a loopback server as `sitrep serve` runs it: the response cache answers first (`answerCached`), the app the
  * rest. Returns its base URL and how many requests reached the app.
  */
-async function served(app: ServedApp): Promise<{ base: string; reached: () => number }> {
+async function served(app: ServedApp, fastReads = false): Promise<{ base: string; reached: () => number }> {
   let reached = 0;
   const listener = getRequestListener((request, env) => {
     reached++;
     return app.fetch(request, env);
   });
   const server = createServer((incoming, outgoing) => {
-    if (!app.answerCached(incoming, outgoing)) void listener(incoming, outgoing);
+    const toApp = () => void listener(incoming, outgoing);
+    if (!app.answerCached(incoming, outgoing, fastReads ? toApp : undefined)) toApp();
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -139,6 +141,51 @@ describe('cached answers written past the app', () => {
     expect(Buffer.from(await again.arrayBuffer()).equals(bodies[0]!)).toBe(true);
     app.stopWorkers();
   });
+});
+
+describe('reads handed to the readers past the app', () => {
+  it('answer a read route the cache misses without the app, as the app answers it, and keep it', async () => {
+    const { db: example } = await exampleStore('fast-reads');
+    const fast = createApp(example, { readers: 1, responseCache: { staleMs: 60_000 } });
+    const plain = createApp(example, { readers: 1, responseCache: { staleMs: 60_000 } });
+    try {
+      const viaFast = await served(fast, true);
+      const viaApp = await served(plain);
+      const id = (
+        (await (await fetch(`${viaApp.base}/api/articles?limit=1`)).json()) as { items: Array<{ id: string }> }
+      ).items[0]!.id;
+      const urls = [
+        '/api/articles?offset=1&limit=3',
+        `/api/articles/${id}`,
+        '/api/entities?limit=4',
+        '/api/timeline?limit=3',
+        '/api/articles/no-such-article',
+        '/api/articles?offset=-1',
+        '/api/articles?offset=1&limit=3#part',
+      ];
+      for (const url of urls) {
+        const [a, b] = await Promise.all([fetch(viaApp.base + url), fetch(viaFast.base + url)]);
+        expect(b.status, url).toBe(a.status);
+        expect(headersOf(b), url).toEqual(headersOf(a));
+        expect(Buffer.from(await b.arrayBuffer()).equals(Buffer.from(await a.arrayBuffer())), url).toBe(true);
+      }
+      expect(viaFast.reached()).toBe(0);
+      // Kept as the app keeps it: asked again, the same answer from memory, and 304 to its ETag.
+      const again = await fetch(`${viaFast.base}/api/entities?limit=4`);
+      const etag = again.headers.get('etag')!;
+      expect(etag).toMatch(/^"/);
+      const notModified = await fetch(`${viaFast.base}/api/entities?limit=4`, { headers: { 'if-none-match': etag } });
+      expect(notModified.status).toBe(304);
+      expect(viaFast.reached()).toBe(0);
+      // What the readers do not answer is the app's: a route of the request thread, a write.
+      await (await fetch(`${viaFast.base}/api/sources/jobs`)).arrayBuffer();
+      expect(viaFast.reached()).toBe(1);
+    } finally {
+      fast.stopWorkers();
+      plain.stopWorkers();
+      example.close();
+    }
+  }, 120_000);
 });
 
 describe('response bodies are held to their byte budget', () => {

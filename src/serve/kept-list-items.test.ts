@@ -195,4 +195,48 @@ describe('list pages from kept items', () => {
       mem.close();
     }
   });
+
+  it('keep a page’s own items within the bound, evict the oldest not served since, and count replaced items once', () => {
+    const mem = openDb(':memory:');
+    try {
+      const asked: number[][] = [];
+      const read = (keys: number[]) => {
+        asked.push(keys);
+        return keys.map((k) => `item ${k} `.padEnd(100, '.'));
+      };
+      const size = (s: string) => 2 * s.length;
+      // Ids of two digits: every item takes the same bytes (list name, id, entry, 200 bytes of item): room for 12.
+      const keys = Array.from({ length: 24 }, (_, i) => 10 + i);
+      const one = 2 + 4 + 64 + 200;
+      const bound = 12 * one;
+      const take = (from: number, to: number) => keptItems(mem, 't', keys.slice(from, to), (k) => k, read, size, bound);
+      take(0, 8);
+      take(8, 16);
+      expect(keptItemBytes(mem)).toBe(12 * one);
+      // The page just read is kept whole, though every older item was served since it was passed over.
+      asked.length = 0;
+      take(8, 16);
+      expect(asked).toEqual([]);
+      take(16, 24);
+      expect(keptItemBytes(mem)).toBe(12 * one);
+      asked.length = 0;
+      take(16, 24);
+      expect(asked).toEqual([]);
+      // A rewrite noted: the items are read again and replaced, each counted once.
+      noteRowsRewritten(mem);
+      asked.length = 0;
+      take(16, 24);
+      expect(asked).toEqual([keys.slice(16, 24)]);
+      expect(keptItemBytes(mem)).toBe(12 * one);
+      // Served once more since, the oldest of the rest are not: they go first when a new page comes.
+      take(16, 24);
+      take(0, 4);
+      asked.length = 0;
+      take(16, 24);
+      expect(asked).toEqual([]);
+      expect(keptItemBytes(mem)).toBeLessThanOrEqual(bound);
+    } finally {
+      mem.close();
+    }
+  });
 });

@@ -59,17 +59,18 @@ describe('reader threads', () => {
   });
 
   it('refuse with 503 and Retry-After what comes past the queue bound, and keep serving', async () => {
-    // One reader and room for two to wait: of six different requests at once, one runs, two wait, three are refused.
-    const tight = new ReadPool(db, 1, ['/api/articles'], { api: {}, staleMs: 1000 }, undefined, 2);
+    // One reader fed two at a time and room for two to wait: of six different requests at once, the reader holds two
+    // (one runs, the next waits on it), two wait in the queue, two are refused.
+    const tight = new ReadPool(db, 1, ['/api/articles'], { api: {}, staleMs: 1000 }, undefined, 2, 2);
     try {
       const app = new Hono();
       app.use('/api/*', tight.middleware());
       const answers = await Promise.all(
         Array.from({ length: 6 }, (_, i) => Promise.resolve(app.request(`/api/articles?limit=${i + 1}`))),
       );
-      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 503, 503, 503]);
-      expect(answers[3]!.headers.get('retry-after')).toBe('1');
-      expect(((await answers[3]!.json()) as { error: string }).error).toMatch(/busy/);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 503, 503]);
+      expect(answers[4]!.headers.get('retry-after')).toBe('1');
+      expect(((await answers[4]!.json()) as { error: string }).error).toMatch(/busy/);
       // The same URL as one waiting joins it rather than being refused.
       const joined = await Promise.all(
         Array.from({ length: 6 }, () => Promise.resolve(app.request('/api/articles?limit=7'))),
@@ -77,6 +78,23 @@ describe('reader threads', () => {
       expect(joined.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
       // Once the queue has drained, requests are answered again.
       expect((await app.request('/api/articles?limit=8')).status).toBe(200);
+      // The node server's fast path: what the pool would refuse is left to the app (which answers 503), the rest
+      // answered with their bodies.
+      const gone = { aborted: false, addEventListener: () => undefined };
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => tight.answerNode(`/api/articles?limit=${i + 11}`, gone)),
+      );
+      expect(outcomes.map((o) => (typeof o === 'string' ? o : o.answer.status))).toEqual([
+        200,
+        200,
+        200,
+        200,
+        'app',
+        'app',
+      ]);
+      const first = outcomes[0] as Exclude<(typeof outcomes)[0], string>;
+      expect(JSON.parse(Buffer.from(first.body).toString('utf8')).items).toHaveLength(11);
+      expect(first.answer.etag).toMatch(/^"[\w-]{22}"$/);
     } finally {
       tight.close();
     }
@@ -174,6 +192,14 @@ describe('reader threads', () => {
         expect(((await page.json()) as { items: unknown[] }).items).toHaveLength(2);
         expect(onRequestThread, 'a light request is a reader’s').toBe(round);
       }
+      // Another heavy URL and a light one at once: both are posted to the one reader, which dies on the first; the
+      // one posted behind it was never run and goes to the new reader, not to the request thread.
+      const [again, light] = await Promise.all([app.request(`${heavy}?again=1`), app.request('/api/articles?limit=3')]);
+      expect(again.status).toBe(200);
+      expect(light.status).toBe(200);
+      expect(((await light.json()) as { items: unknown[] }).items).toHaveLength(3);
+      expect(onRequestThread).toBe(3);
+      expect(small.size).toBe(1);
     } finally {
       small.close();
     }

@@ -1,12 +1,36 @@
 import { Worker } from 'node:worker_threads';
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../store/index.js';
-import { isRefresh } from './response-cache.js';
+import { isRefresh, noteEtag } from './response-cache.js';
 import type { ReadAnswer, ReadRequest, ReadWorkerData } from './read-worker.js';
 import { workerScript } from './worker-script.js';
 
 /** Readers' answers whose bytes one request has taken already. */
 const handedOut = new WeakSet<ReadAnswer>();
+
+/**
+ * `a`'s body for one of the requests that joined its task: the first takes its bytes, each other one a copy, so that
+ * every answer owns its body (the response cache frees a body it drops; a shared one would empty the others).
+ */
+function takeBody(a: ReadAnswer): Uint8Array<ArrayBuffer> {
+  const shared = handedOut.has(a);
+  handedOut.add(a);
+  return shared ? a.body.slice() : a.body;
+}
+
+/** What a request waits on: gone once its client has gone (an AbortSignal is one). */
+export interface Waiting {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options: { once: true }): void;
+}
+
+/** A reader's answer for the node server's fast path (`ReadPool.answerNode`), or what to do instead. */
+export type NodeOutcome =
+  | { answer: ReadAnswer; body: Uint8Array<ArrayBuffer> }
+  /** Left to the app: a reader died running it, or too many wait (the app answers 503), or no reader is left. */
+  | 'app'
+  /** The client has gone, or the server is stopping. */
+  | 'gone';
 
 /** A task's outcome when its reader died running it: the request thread answers it instead. */
 const ON_REQUEST_THREAD = Symbol('on the request thread');
@@ -48,7 +72,8 @@ function routeMatcher(patterns: readonly string[]): (path: string) => boolean {
  * it waits or runs joins the one answer; a request whose client has gone before a reader takes it is dropped unrun.
  */
 export class ReadPool {
-  private readonly idle: Worker[] = [];
+  /** Each live reader and the ids of the tasks posted to it and not yet answered, oldest first. */
+  private readonly posted = new Map<Worker, number[]>();
   private readonly all = new Set<Worker>();
   private readonly queue: Task[] = [];
   /** Background refreshes (`refreshRequest`), run when `queue` is empty. */
@@ -57,7 +82,6 @@ export class ReadPool {
   private readonly byKey = new Map<string, Task>();
   private readonly serves: (path: string) => boolean;
   private readonly own: { get(): unknown };
-  private readonly busy = new Map<Worker, number>();
   private seq = 0;
   /** When readers died lately (ms, `performance.now()`): past MAX_FAILURES within FAILURE_WINDOW_MS, none is replaced. */
   private readonly deaths: number[] = [];
@@ -80,6 +104,7 @@ export class ReadPool {
     private readonly data: Omit<ReadWorkerData, 'path'>,
     private readonly heapMb: number | undefined = READER_HEAP_MB,
     private readonly maxQueued: number = READ_QUEUE_MAX,
+    private readonly depth: number = READER_DEPTH,
   ) {
     const script = workerScript('read-worker.js');
     if (!script) throw new Error('the reader script is missing (run npm run build)');
@@ -105,19 +130,35 @@ export class ReadPool {
         });
       // No answer: the client has gone (or the server is stopping); nobody reads this one, and it is not kept.
       if (!a) return new Response(null, { status: 499 });
-      // Requests that joined one task share its answer: the first takes its bytes, each other one a copy, so that
-      // every answer owns its body (the response cache frees a body it drops; a shared one would empty the others).
-      const shared = handedOut.has(a);
-      handedOut.add(a);
-      return new Response(shared ? a.body.slice() : a.body, { status: a.status, headers: { 'Content-Type': a.type } });
+      return new Response(takeBody(a), { status: a.status, headers: { 'Content-Type': a.type } });
     };
+  }
+
+  /**
+   * Whether the fast path of the node server may hand this GET's `path` (pathname and query) to a reader: a read
+   * route, not one the request thread answers since a reader died on it, readers running.
+   */
+  takes(pathname: string, path: string): boolean {
+    return !this.closed && this.all.size > 0 && this.serves(pathname) && !this.heavy.has(path);
+  }
+
+  /**
+   * The fast path's answer of `path` (see `takes`), as the middleware's but without a Request: `waiting` says when
+   * its client has gone. Anything the middleware answers otherwise (a busy pool's 503, a reader that died on it) is
+   * left to the app.
+   */
+  async answerNode(path: string, waiting: Waiting): Promise<NodeOutcome> {
+    const a = await this.answer(path, waiting, false);
+    if (a === ON_REQUEST_THREAD || a === BUSY) return 'app';
+    if (!a) return 'gone';
+    return { answer: a, body: takeBody(a) };
   }
 
   close(): void {
     this.closed = true;
     for (const w of this.all) void w.terminate();
     this.all.clear();
-    this.idle.length = 0;
+    this.posted.clear();
     for (const t of [...this.queue, ...this.later, ...this.running.values()]) t.done(null);
     this.queue.length = 0;
     this.later.length = 0;
@@ -129,7 +170,7 @@ export class ReadPool {
     return this.all.size;
   }
 
-  private answer(url: string, signal: AbortSignal, background = false): Promise<Outcome> {
+  private answer(url: string, signal: Waiting, background = false): Promise<Outcome> {
     if (signal.aborted) return Promise.resolve(null);
     const own = String(this.own.get());
     const key = `${own}\u0000${url}`;
@@ -165,16 +206,28 @@ export class ReadPool {
   }
 
   private pump(): void {
-    while (this.idle.length > 0 && (this.queue.length > 0 || this.later.length > 0)) {
-      const task = (this.queue.length > 0 ? this.queue : this.later).shift()!;
+    while (this.queue.length > 0 || this.later.length > 0) {
+      // The reader with the fewest tasks posted, if it may take one more: an idle one first.
+      let worker: Worker | undefined;
+      let least = this.depth;
+      for (const [w, ids] of this.posted)
+        if (ids.length < least) {
+          worker = w;
+          least = ids.length;
+          if (least === 0) break;
+        }
+      if (!worker) return;
+      // Background refreshes go only to an idle reader: one never waits behind a client's request on a reader.
+      const fromQueue = this.queue.length > 0;
+      if (!fromQueue && least > 0) return;
+      const task = (fromQueue ? this.queue : this.later).shift()!;
       if (task.waiting <= 0) {
         task.done(null);
         continue;
       }
-      const worker = this.idle.pop()!;
       const id = ++this.seq;
       this.running.set(id, task);
-      this.busy.set(worker, id);
+      this.posted.get(worker)!.push(id);
       worker.postMessage({ id, url: task.url, own: task.own } satisfies ReadRequest);
     }
   }
@@ -186,32 +239,36 @@ export class ReadPool {
     });
     worker.unref();
     worker.on('message', (a: ReadAnswer) => {
-      this.busy.delete(worker);
+      const ids = this.posted.get(worker);
+      const at = ids?.indexOf(a.id) ?? -1;
+      if (at >= 0) ids!.splice(at, 1);
       const task = this.running.get(a.id);
       this.running.delete(a.id);
+      if (a.etag !== undefined) noteEtag(a.body, a.etag);
       task?.done(a);
-      this.idle.push(worker);
       this.pump();
     });
     worker.on('error', (err) => process.stderr.write(`sitrep serve: a reader thread failed: ${err.message}\n`));
     worker.on('exit', () => {
       this.all.delete(worker);
-      const i = this.idle.indexOf(worker);
-      if (i >= 0) this.idle.splice(i, 1);
-      const id = this.busy.get(worker);
-      this.busy.delete(worker);
-      if (id !== undefined) {
-        // It died running a request (out of its heap, most likely): the request thread answers that one, now and
-        // whenever it is asked again, instead of a 500 and another reader lost to it.
+      const ids = this.posted.get(worker) ?? [];
+      this.posted.delete(worker);
+      ids.forEach((id, i) => {
         const task = this.running.get(id);
         this.running.delete(id);
-        if (task) {
-          this.heavy.delete(task.url);
-          this.heavy.add(task.url);
-          if (this.heavy.size > MAX_HEAVY) this.heavy.delete(this.heavy.values().next().value!);
-          task.done(ON_REQUEST_THREAD);
+        if (!task) return;
+        if (i > 0) {
+          // Posted behind the one it died running, not started: it waits for another reader, first in line.
+          this.queue.unshift(task);
+          return;
         }
-      }
+        // It died running this one (out of its heap, most likely): the request thread answers it, now and whenever
+        // it is asked again, instead of a 500 and another reader lost to it.
+        this.heavy.delete(task.url);
+        this.heavy.add(task.url);
+        if (this.heavy.size > MAX_HEAVY) this.heavy.delete(this.heavy.values().next().value!);
+        task.done(ON_REQUEST_THREAD);
+      });
       // A reader that died is replaced, unless the server is stopping or readers keep dying (MAX_FAILURES within
       // FAILURE_WINDOW_MS, answers between them or not: no endless respawning); then the request thread answers,
       // as without readers.
@@ -219,10 +276,15 @@ export class ReadPool {
       this.deaths.push(now);
       while (this.deaths.length > 0 && now - this.deaths[0]! > FAILURE_WINDOW_MS) this.deaths.shift();
       if (!this.closed && this.deaths.length <= MAX_FAILURES) this.spawn(script, path);
+      if (this.all.size === 0) {
+        // No reader left: what waits for one is answered on the request thread (a background refresh is not made).
+        for (const t of this.queue.splice(0)) t.done(ON_REQUEST_THREAD);
+        for (const t of this.later.splice(0)) t.done(null);
+      }
       this.pump();
     });
     this.all.add(worker);
-    this.idle.push(worker);
+    this.posted.set(worker, []);
   }
 }
 
@@ -237,6 +299,15 @@ export class ReadPool {
  * request answered by the request thread (above). Tests pass a small limit to exercise that path.
  */
 export const READER_HEAP_MB: number | undefined = undefined;
+
+/**
+ * Requests posted to one reader at once: the one it runs and the next, waiting in its own message queue. With one at
+ * a time a reader sat idle from its answer until the request thread had taken that answer and posted the next request,
+ * and the request thread takes messages between its sockets' reads and writes: under 200 clients the two readers were
+ * busy a third of the time each while clients waited (docs/reliability.md, "Readers fed two at a time"). A second
+ * request waits behind the first on its reader; a background refresh is posted only to an idle reader.
+ */
+export const READER_DEPTH = 2;
 
 /** Readers that may die within FAILURE_WINDOW_MS, each replaced, before the request thread takes over their work. */
 const MAX_FAILURES = 3;

@@ -1,8 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Hono } from 'hono';
-import { allowStaleCounts, boundServerConnection, forgetCounts, forgetKeptItems, openDb } from '../store/index.js';
+import {
+  allowStaleCounts,
+  boundServerConnection,
+  forgetCounts,
+  forgetKeptItems,
+  newReadScope,
+  openDb,
+} from '../store/index.js';
 import { type ApiOptions, readRoutes } from './api.js';
 import { bodyOf, contentTypeOf, useLightResponses } from './light-response.js';
+import { etagOf } from './response-cache.js';
 
 /** What a reader thread is started with. */
 export interface ReadWorkerData {
@@ -25,6 +33,8 @@ export interface ReadAnswer {
   status: number;
   type: string;
   body: Uint8Array<ArrayBuffer>;
+  /** The ETag of a 200 JSON answer (`etagOf`): hashed here, off the request thread, for the response cache. */
+  etag?: string;
 }
 
 /**
@@ -45,7 +55,12 @@ app.onError((err, c) => {
 });
 
 let own = '';
-parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
+const encoder = new TextEncoder();
+
+/** Answer one request and post the answer to the request thread. */
+async function answer({ id, url, own: ownNow }: ReadRequest): Promise<void> {
+  // One read of the store's version (and of what is kept under it) for the whole page: it asks for it several times.
+  newReadScope(db);
   // The server's connection wrote (a correction): counts and list items kept under the old state must not
   // outlive it.
   if (ownNow !== own) {
@@ -54,11 +69,31 @@ parentPort!.on('message', async ({ id, url, own: ownNow }: ReadRequest) => {
     own = ownNow;
   }
   const res = await app.request(`http://127.0.0.1${url}`);
+  const type = contentTypeOf(res);
+  const body = await bodyOf(res);
   const answer: ReadAnswer = {
     id,
     status: res.status,
-    type: contentTypeOf(res),
-    body: await bodyOf(res),
+    type,
+    body,
+    ...(res.status === 200 && type.startsWith('application/json') ? { etag: etagOf(body) } : {}),
   };
   parentPort!.postMessage(answer, [answer.body.buffer as ArrayBuffer]);
+}
+
+/**
+ * Requests are answered one after another in the order posted (a reader holds two at once, `READER_DEPTH`): were a
+ * route ever to wait on a timer or I/O, the next request would otherwise start its read scope, or forget what is
+ * kept, in the middle of the first. One that fails still gets an answer (500), so that nobody waits for it.
+ */
+let last: Promise<void> = Promise.resolve();
+parentPort!.on('message', (request: ReadRequest) => {
+  last = last
+    .then(() => answer(request))
+    .catch((err: Error) => {
+      process.stderr.write(`sitrep serve: GET ${request.url}: ${err.message}\n`);
+      const body = encoder.encode(JSON.stringify({ error: 'internal error' })) as Uint8Array<ArrayBuffer>;
+      const failed: ReadAnswer = { id: request.id, status: 500, type: 'application/json', body };
+      parentPort!.postMessage(failed, [body.buffer as ArrayBuffer]);
+    });
 });

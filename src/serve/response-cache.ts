@@ -144,6 +144,39 @@ export interface ResponseCacheHandler extends MiddlewareHandler {
   ): boolean;
   /** Bytes of bodies kept, and bytes of dropped bodies not yet freed (answers still being written from them). */
   held(): { kept: number; sending: number };
+  /** The store's version and the time now: what an answer made from here on is stamped with (`keepNode`). */
+  stampNow(): AnswerStamp;
+  /**
+   * Keep an answer made past the app (a reader's 200 JSON answer of `url`, asked at `made`) as the middleware keeps
+   * the app's, and write it to `outgoing` as `answerNode` writes a kept one (a 304 to its ETag).
+   */
+  keepNode(
+    url: string,
+    made: AnswerStamp,
+    answer: { body: Uint8Array<ArrayBuffer>; type: string; etag?: string },
+    ifNoneMatch: string | undefined,
+    outgoing: ServerResponse,
+    options: NodeAnswerOptions,
+  ): void;
+}
+
+/** When an answer was asked: the store's version then, and the time (`performance.now()`, ms). */
+export interface AnswerStamp {
+  version: string;
+  at: number;
+}
+
+/** The ETag of a body: a hash of its bytes. */
+export function etagOf(body: Uint8Array): string {
+  return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+/** ETags made with their bodies elsewhere (a reader thread's): the cache takes them instead of hashing again. */
+const knownEtags = new WeakMap<Uint8Array, string>();
+
+/** Say that `body`'s ETag is `etag` (`etagOf(body)`, made where the body was). */
+export function noteEtag(body: Uint8Array, etag: string): void {
+  knownEtags.set(body, etag);
 }
 
 /**
@@ -256,9 +289,13 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
     return hit;
   };
 
-  const answerNode: ResponseCacheHandler['answerNode'] = (url, ifNoneMatch, outgoing, { headers }) => {
-    const e = lookup(url, versionOf.get() as string, performance.now(), null);
-    if (!e) return false;
+  /** Write `e` to `outgoing`: a 304 when the client holds its ETag, else the body. */
+  const writeNode = (
+    e: Entry,
+    ifNoneMatch: string | undefined,
+    outgoing: ServerResponse,
+    headers: Readonly<Record<string, string>>,
+  ): void => {
     if (ifNoneMatch === e.etag) {
       e.head304 ??= { ...headers, etag: e.etag, 'cache-control': 'no-cache' };
       outgoing.writeHead(304, e.head304);
@@ -274,26 +311,22 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
       outgoing.writeHead(200, e.head200);
       outgoing.end(bodyFor(e, outgoing));
     }
+  };
+
+  const answerNode: ResponseCacheHandler['answerNode'] = (url, ifNoneMatch, outgoing, { headers }) => {
+    const e = lookup(url, versionOf.get() as string, performance.now(), null);
+    if (!e) return false;
+    writeNode(e, ifNoneMatch, outgoing, headers);
     return true;
   };
 
-  const middleware: MiddlewareHandler = async (c, next) => {
-    if (c.req.method !== 'GET') return next();
-    const key = c.req.url;
-    const version = versionOf.get() as string;
-    const now = performance.now();
-    const outgoing = nodeOutgoing(c.env);
-    const hit = refreshes.has(c.req.raw) ? undefined : lookup(key, version, now, c.req.raw);
-    if (hit) return answer(hit, c.req.header('if-none-match'), outgoing);
-    await next();
-    const type = contentTypeOf(c.res);
-    if (c.res.status !== 200 || !type.startsWith('application/json')) return;
-    const body = await bodyOf(c.res);
+  /** Keep `body` as the answer of `key` made at `version` and `at` (not kept past the budgets: `dropped`). */
+  const keep = (key: string, version: string, at: number, body: Uint8Array<ArrayBuffer>, type: string): Entry => {
     const e: Entry = {
       version,
-      at: now,
+      at,
       body,
-      etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+      etag: knownEtags.get(body) ?? etagOf(body),
       type,
       sending: 0,
       dropped: false,
@@ -310,12 +343,36 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
         drop(k, old);
       }
     } else e.dropped = true;
+    return e;
+  };
+
+  const middleware: MiddlewareHandler = async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const key = c.req.url;
+    const version = versionOf.get() as string;
+    const now = performance.now();
+    const outgoing = nodeOutgoing(c.env);
+    const hit = refreshes.has(c.req.raw) ? undefined : lookup(key, version, now, c.req.raw);
+    if (hit) return answer(hit, c.req.header('if-none-match'), outgoing);
+    await next();
+    const type = contentTypeOf(c.res);
+    if (c.res.status !== 200 || !type.startsWith('application/json')) return;
+    const e = keep(key, version, now, await bodyOf(c.res), type);
     // Replaced, not merged: the answer's own headers are all it had (its Content-Type), and merging would build a
     // native Response around it and stream its body back out.
     c.res = undefined;
     c.res = answer(e, c.req.header('if-none-match'), outgoing);
   };
-  return Object.assign(middleware, { answerNode, held: () => ({ kept: bytes, sending: sendingBytes }) });
+  const keepNode: ResponseCacheHandler['keepNode'] = (url, made, answer, ifNoneMatch, outgoing, { headers }) => {
+    if (answer.etag !== undefined) noteEtag(answer.body, answer.etag);
+    writeNode(keep(url, made.version, made.at, answer.body, answer.type), ifNoneMatch, outgoing, headers);
+  };
+  return Object.assign(middleware, {
+    answerNode,
+    keepNode,
+    stampNow: (): AnswerStamp => ({ version: versionOf.get() as string, at: performance.now() }),
+    held: () => ({ kept: bytes, sending: sendingBytes }),
+  });
 }
 
 /** The node response a request of the node server is answered on (its `env.outgoing`), if it is one. */

@@ -21,7 +21,43 @@ interface Counts {
  * ingest), the second on this connection's own (a correction and its resolve made by the server).
  */
 export function storeVersionReader(db: Db): { get(): unknown } {
-  return db.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || ':' || total_changes()").pluck();
+  const read = db.prepare("SELECT (SELECT data_version FROM pragma_data_version()) || ':' || total_changes()").pluck();
+  return {
+    get: () => {
+      const scope = scopes.get(db);
+      if (scope === undefined) return read.get();
+      if (scope.version === undefined) scope.version = read.get() as string;
+      return scope.version;
+    },
+  };
+}
+
+/** What a read scope has read once (`newReadScope`). */
+interface ReadScope {
+  version?: string;
+  /** Anything else read once a scope, by name (`inReadScope`). */
+  kept: Map<string, unknown>;
+}
+
+const scopes = new WeakMap<Db, ReadScope>();
+
+/**
+ * Start a new read scope on a read-only connection: until the next one, the store's version (`storeVersionReader`)
+ * and what `inReadScope` is asked are read once. A reader thread of `serve` opens one per request, whose page asks
+ * for the version several times (its counts, its kept items); a connection without scopes reads each time. Only for
+ * a connection that does not write: its own writes would not move a version read before them.
+ */
+export function newReadScope(db: Db): void {
+  if (!db.readonly) throw new Error('a read scope is for a read-only connection');
+  scopes.set(db, { kept: new Map() });
+}
+
+/** `read()`, once per read scope under `name` (`newReadScope`); every time on a connection without scopes. */
+export function inReadScope<T>(db: Db, name: string, read: () => T): T {
+  const scope = scopes.get(db);
+  if (scope === undefined) return read();
+  if (!scope.kept.has(name)) scope.kept.set(name, read());
+  return scope.kept.get(name) as T;
 }
 
 /**

@@ -30,6 +30,8 @@ export {
   staleAllowanceMs,
   stillServes,
   storeVersionReader,
+  newReadScope,
+  inReadScope,
   TOTAL_CAP,
 } from './counts.js';
 export {

@@ -1,5 +1,5 @@
 import { ENTRY_BYTES, stringBytes } from './bytes.js';
-import { staleAllowanceMs, stillServes, storeVersionReader } from './counts.js';
+import { inReadScope, staleAllowanceMs, stillServes, storeVersionReader } from './counts.js';
 import type { Db } from './db.js';
 
 /**
@@ -15,7 +15,8 @@ import type { Db } from './db.js';
  * restored), drops them at once. The rows not kept are read in one statement by their ids, on the state of the store
  * the keys were walked on (`oneState`). So a page's rows are exactly the store's, and its items at most as old as its
  * count may be — or, while other connections only add rows (an ingest storing articles), they are the rows as
- * stored, kept up to `KEPT_WHILE_APPENDED_MS`. Kept per connection, least recently used out past `KEPT_ITEM_BYTES`.
+ * stored, kept up to `KEPT_WHILE_APPENDED_MS`. Kept per connection; past `KEPT_ITEM_BYTES` the oldest go first, bar
+ * those served since (a second chance).
  */
 
 /** Bytes of kept items per connection, every list together (strings at two bytes a character). */
@@ -63,7 +64,12 @@ export function keptStampNow(db: Db): KeptStamp {
     };
     stampReaders.set(db, r);
   }
-  return { version: r.version.get() as string, stamp: String(r.stamp.get() ?? ''), at: performance.now() };
+  const { version, stamp } = r;
+  return inReadScope(db, 'kept stamp', () => ({
+    version: version.get() as string,
+    stamp: String(stamp.get() ?? ''),
+    at: performance.now(),
+  }));
 }
 
 /**
@@ -89,10 +95,18 @@ interface Kept {
   kept: KeptStamp;
   item: unknown;
   bytes: number;
+  /** Kept or served since it was last passed over for eviction: it gets a second chance (`keptItems`). */
+  used: boolean;
+  id: string | number;
+  /** Its list's items by id. */
+  list: Map<string | number, Kept>;
 }
 
 interface Items {
-  entries: Map<string, Kept>;
+  /** Each list's kept items by row id. */
+  lists: Map<string, Map<string | number, Kept>>;
+  /** Every kept item, oldest first: the order of eviction, bar second chances. */
+  order: Set<Kept>;
   bytes: number;
 }
 
@@ -101,16 +115,23 @@ const perDb = new WeakMap<Db, Items>();
 function itemsOf(db: Db): Items {
   let c = perDb.get(db);
   if (!c) {
-    c = { entries: new Map(), bytes: 0 };
+    c = { lists: new Map(), order: new Set(), bytes: 0 };
     perDb.set(db, c);
   }
   return c;
 }
 
+function remove(c: Items, e: Kept): void {
+  e.list.delete(e.id);
+  c.order.delete(e);
+  c.bytes -= e.bytes;
+}
+
 /** Drop every item kept for `db` (a reader's connection when the server's own wrote: see `forgetCounts`). */
 export function forgetKeptItems(db: Db): void {
   const c = itemsOf(db);
-  c.entries.clear();
+  c.lists.clear();
+  c.order.clear();
   c.bytes = 0;
 }
 
@@ -135,18 +156,29 @@ export function keptItems<K, T>(
 ): T[] {
   const c = itemsOf(db);
   const now = keptStampNow(db);
+  let byId = c.lists.get(list);
+  if (!byId) {
+    byId = new Map();
+    c.lists.set(list, byId);
+  }
   const out = new Array<T>(keys.length);
   const missing: K[] = [];
   const at: number[] = [];
+  // Items kept by one page share its stamp: whether it still serves is asked once for a run of them.
+  let stamp: KeptStamp | null = null;
+  let serves = false;
   keys.forEach((k, i) => {
-    const id = `${list}\u0000${idOf(k)}`;
-    const hit = c.entries.get(id);
-    if (hit && keptServes(db, hit.kept, now)) {
-      // Most recently used last: the Map's order is the eviction order.
-      c.entries.delete(id);
-      c.entries.set(id, hit);
-      out[i] = hit.item as T;
-      return;
+    const hit = byId.get(idOf(k));
+    if (hit) {
+      if (hit.kept !== stamp) {
+        stamp = hit.kept;
+        serves = keptServes(db, hit.kept, now);
+      }
+      if (serves) {
+        hit.used = true;
+        out[i] = hit.item as T;
+        return;
+      }
     }
     missing.push(k);
     at.push(i);
@@ -155,21 +187,26 @@ export function keptItems<K, T>(
   const items = read(missing);
   items.forEach((item, j) => {
     out[at[j]!] = item;
-    const id = `${list}\u0000${idOf(missing[j]!)}`;
-    const bytes = stringBytes(id) + ENTRY_BYTES + sizeOf(item);
-    const old = c.entries.get(id);
-    if (old) {
-      c.entries.delete(id);
-      c.bytes -= old.bytes;
-    }
+    const id = idOf(missing[j]!);
+    const bytes = stringBytes(list) + stringBytes(String(id)) + ENTRY_BYTES + sizeOf(item);
+    const old = byId.get(id);
+    if (old) remove(c, old);
     if (bytes > maxBytes) return;
-    c.entries.set(id, { kept: now, item, bytes });
+    // Kept as served once: the page's own items are not the first to go when every older item was served since.
+    const e: Kept = { kept: now, item, bytes, used: true, id, list: byId };
+    byId.set(id, e);
+    c.order.add(e);
     c.bytes += bytes;
   });
-  for (const [id, e] of c.entries) {
+  // Past the bound, the oldest go first; one served since it was last passed over (or kept since) goes to the back
+  // instead, once: a second chance (the clock algorithm), without moving an item on every page that serves it.
+  for (const e of c.order) {
     if (c.bytes <= maxBytes) break;
-    c.entries.delete(id);
-    c.bytes -= e.bytes;
+    if (e.used) {
+      e.used = false;
+      c.order.delete(e);
+      c.order.add(e);
+    } else remove(c, e);
   }
   return out;
 }

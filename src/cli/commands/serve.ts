@@ -28,7 +28,7 @@ interface Served {
   token: string;
   fetch: (request: Request) => Response | Promise<Response>;
   /** Answer a request from the response cache before the app sees it (`ServedApp.answerCached`), when it can. */
-  answerCached?: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
+  answerCached?: (incoming: IncomingMessage, outgoing: ServerResponse, app?: () => void) => boolean;
   stopWorkers(): void;
   close(): Promise<void>;
   queue: WorkQueue | undefined;
@@ -147,7 +147,7 @@ export const command: Command = {
       const createServer = answerCached
         ? (((opts: ServerOptions, listener: RequestListener) =>
             createHttpServer(opts, (incoming, outgoing) => {
-              if (!answerCached(incoming, outgoing)) listener(incoming, outgoing);
+              if (!answerCached(incoming, outgoing, () => listener(incoming, outgoing))) listener(incoming, outgoing);
             })) as typeof createHttpServer)
         : createHttpServer;
       const server = serve({ fetch: served.fetch, hostname: host, port, createServer }, (info) => {

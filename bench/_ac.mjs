@@ -1,0 +1,12 @@
+import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+const pid = process.argv[2], port = process.argv[3], secs = Number(process.argv[4] ?? 20);
+const st = () => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return [Number(f[11]) / 100, Number(f[12]) / 100]; };
+let seed = 7; const rnd = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+const five = ['articles', 'entities', 'events', 'quotes', 'timeline'];
+const me0 = process.cpuUsage();
+const a = st();
+const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 200, duration: secs, requests: [{ setupRequest: (q) => ({ ...q, path: `/api/${five[Math.floor(rnd() * 5)]}?offset=${Math.floor(rnd() * 4000)}&limit=50` }) }] });
+const b = st(); const me = process.cpuUsage(me0);
+const n = r.requests.total;
+console.log(`${r.requests.average} req/s p50 ${r.latency.p50} p99 ${r.latency.p99}; server user ${(1000 * (b[0] - a[0]) / n).toFixed(3)} ms sys ${(1000 * (b[1] - a[1]) / n).toFixed(3)} ms an answer; client user ${(me.user / 1000 / n).toFixed(3)} sys ${(me.system / 1000 / n).toFixed(3)} ms; errors ${r.errors + r.non2xx}`);
