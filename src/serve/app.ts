@@ -260,14 +260,15 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
       if (name === undefined || !hosts.has(name)) return false;
       const ifNoneMatch = incoming.headers['if-none-match'];
       const key = `http://${host}${url}`;
-      if (cached.answerNode(key, ifNoneMatch, outgoing, { headers: passHeaders })) return true;
+      // The store's version read once: for the lookup and, on a miss, as the stamp of the answer a reader makes
+      // (read before the reader runs, as the cache's middleware stamps an answer before the app makes it).
+      const made = cached.stampNow();
+      if (cached.answerNode(key, ifNoneMatch, outgoing, { headers: passHeaders, made })) return true;
       if (!readers || !toApp) return false;
       // The path a reader is asked, as the readers' middleware gives it (`new URL(c.req.url)`).
       const target = new URL(key);
       const path = `${target.pathname}${target.search}`;
       if (!readers.takes(target.pathname, path)) return false;
-      // Stamped before the reader runs, as the cache's middleware stamps an answer before the app makes it.
-      const made = cached.stampNow();
       const headers = passHeaders;
       void readers
         .answerNode(path, goneWith(outgoing))

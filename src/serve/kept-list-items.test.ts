@@ -62,6 +62,16 @@ const asJson = (p: ListPage<unknown>): string => JSON.stringify(p);
 const joined = (p: JsonListPage): string =>
   `{"total":${p.total},"totalCapped":${p.totalCapped},"items":[${p.items.join(',')}],"next":${JSON.stringify(p.next)}}`;
 
+/** Items of 100 characters (200 bytes) read by key, and the keys each read was asked for. */
+function itemReader(): { asked: number[][]; read: (keys: number[]) => string[]; size: (s: string) => number } {
+  const asked: number[][] = [];
+  const read = (keys: number[]) => {
+    asked.push(keys);
+    return keys.map((k) => `item ${k} `.padEnd(100, '.'));
+  };
+  return { asked, read, size: (s: string) => 2 * s.length };
+}
+
 describe('list pages from kept items', () => {
   it('give every page the rows and next a page read whole gives, by offset and by cursor, kept or not', () => {
     const reader = openDb(path, { readonly: true });
@@ -171,12 +181,7 @@ describe('list pages from kept items', () => {
   it('read only the rows not kept, and keep no more than their bound', () => {
     const mem = openDb(':memory:');
     try {
-      const asked: number[][] = [];
-      const read = (keys: number[]) => {
-        asked.push(keys);
-        return keys.map((k) => `item ${k} `.padEnd(100, '.'));
-      };
-      const size = (s: string) => 2 * s.length;
+      const { asked, read, size } = itemReader();
       const keys = Array.from({ length: 40 }, (_, i) => i);
       expect(keptItems(mem, 't', keys.slice(0, 20), (k) => k, read, size)[5]).toMatch(/^item 5 /);
       expect(keptItems(mem, 't', keys.slice(10, 30), (k) => k, read, size)[0]).toMatch(/^item 10 /);
@@ -199,12 +204,7 @@ describe('list pages from kept items', () => {
   it('keep a page’s own items within the bound, evict the oldest not served since, and count replaced items once', () => {
     const mem = openDb(':memory:');
     try {
-      const asked: number[][] = [];
-      const read = (keys: number[]) => {
-        asked.push(keys);
-        return keys.map((k) => `item ${k} `.padEnd(100, '.'));
-      };
-      const size = (s: string) => 2 * s.length;
+      const { asked, read, size } = itemReader();
       // Ids of two digits: every item takes the same bytes (list name, id, entry, 200 bytes of item): room for 12.
       const keys = Array.from({ length: 24 }, (_, i) => 10 + i);
       const one = 2 + 4 + 64 + 200;

@@ -127,6 +127,8 @@ function whenClosed(socket: Socket, fn: () => void): () => void {
 export interface NodeAnswerOptions {
   /** The headers every answer carries besides its own (the secure headers), lower-case names. */
   headers: Readonly<Record<string, string>>;
+  /** The store's version and the time, read already (`stampNow`): the lookup does not read them again. */
+  made?: AnswerStamp;
 }
 
 /** The response cache's middleware, and its lookup for answers written straight to a node socket. */
@@ -313,8 +315,8 @@ export function responseCache(db: Db, options: ResponseCacheOptions = {}): Respo
     }
   };
 
-  const answerNode: ResponseCacheHandler['answerNode'] = (url, ifNoneMatch, outgoing, { headers }) => {
-    const e = lookup(url, versionOf.get() as string, performance.now(), null);
+  const answerNode: ResponseCacheHandler['answerNode'] = (url, ifNoneMatch, outgoing, { headers, made }) => {
+    const e = lookup(url, made?.version ?? (versionOf.get() as string), made?.at ?? performance.now(), null);
     if (!e) return false;
     writeNode(e, ifNoneMatch, outgoing, headers);
     return true;
