@@ -10,7 +10,7 @@ import {
   type StoryArticle,
 } from '../store/index.js';
 import { chronology } from './chronology.js';
-import { compareStory } from './story-compare.js';
+import { compareStory, type StoryComparison } from './story-compare.js';
 import { chronologyArticles } from './story-summary.js';
 
 /**
@@ -128,7 +128,8 @@ export function brief(db: Db, options: BriefOptions = {}): Brief {
         }),
       })),
       conflicts: (comparison?.conflicts ?? [])
-        .filter((c) => c.sides.every((s) => dayOf.has(s.sentence.articleId)))
+        .map((c) => ({ ...c, sides: c.sides.filter((s) => dayOf.has(s.sentence.articleId)) }))
+        .filter(stillInConflict)
         .map((c) => ({
           label: c.label,
           sides: c.sides.map((s) => ({
@@ -142,6 +143,18 @@ export function brief(db: Db, options: BriefOptions = {}): Brief {
     });
   }
   return since ? { from, to, since, stories, citations } : { from, to, stories, citations };
+}
+
+/**
+ * A conflict whose sides outside the brief's period are left out still sets one position against another: a claim
+ * asserted and denied, an event said to happen and not to, two numbers.
+ */
+function stillInConflict(c: StoryComparison['conflicts'][number]): boolean {
+  if (c.kind === 'claim') {
+    const denials = c.sides.filter((s) => s.stance === 'denies').length;
+    return denials > 0 && denials < c.sides.length;
+  }
+  return new Set(c.sides.map((s) => s.says)).size > 1;
 }
 
 /**

@@ -27,6 +27,8 @@ CORVEL — Officials from Ardania and Belmark said on Tuesday that the Dunmere b
 
 The joint commission on fisheries agreed at the summit will meet for the first time in July, a Belmark trade official said.
 
+Ardania's foreign ministry again denied that Ardania had supplied anti-tank missiles to the Belmark army.
+
 Source: https://www.eastgazette.example/news/2031/05/06/dunmere-date
 `;
 
@@ -97,10 +99,20 @@ describe('outlet comparison', () => {
     const c = compareStory(db, storyOf('Summit in Corvel ends with pledge to reopen Dunmere crossing'))!;
     expect(c.outlets.map((o) => o.outlet)).toEqual(['Harbourline', 'River Post', 'East Gazette']);
     expect(c.outlets[0]!.first).toBe('2031-05-04');
-    const claim = c.conflicts.find((x) => x.kind === 'claim')!;
-    expect(claim.sides.map((s) => s.sentence.outlet)).toEqual(['Harbourline', 'East Gazette']);
-    expect(claim.sides[1]!.says).toMatch(/denies/);
-    expect(claim.sides[1]!.sentence.text).toMatch(/denied that Ardania had supplied/);
+    // The delivery asserted by two outlets and denied in two reports is one conflict: assertions, then denials.
+    const claims = c.conflicts.filter((x) => x.kind === 'claim');
+    expect(claims).toHaveLength(1);
+    const claim = claims[0]!;
+    expect(claim.sides.map((s) => s.sentence.outlet)).toEqual([
+      'Harbourline',
+      'River Post',
+      'East Gazette',
+      'East Gazette',
+    ]);
+    expect(claim.sides.map((s) => s.stance)).toEqual(['asserts', 'asserts', 'denies', 'denies']);
+    expect(claim.sides[2]!.says).toMatch(/denies/);
+    expect(claim.sides[2]!.sentence.text).toMatch(/denied that Ardania had supplied any/);
+    expect(claim.sides[3]!.sentence.text).toMatch(/again denied/);
     const numbers = c.conflicts.find((x) => x.kind === 'number')!;
     expect(numbers.sides.map((s) => s.says).sort()).toEqual(['25', '40']);
     for (const x of c.conflicts)
@@ -151,6 +163,16 @@ describe('brief', () => {
     ]);
     const may2 = brief(db, { from: '2031-05-02', to: '2031-05-03' });
     expect(may2.stories.map((s) => s.developments.map((d) => d.date))).toEqual([['2031-05-02']]);
+  });
+
+  it("keeps a conflict's sides within its period, and the conflict only while one side still meets another", () => {
+    const summit = storyOf('Summit in Corvel ends with pledge to reopen Dunmere crossing');
+    const sides = (from: string, to: string) =>
+      brief(db, { story: summit, from, to }).stories.flatMap((s) => s.conflicts.map((c) => c.sides.map((x) => x.outlet)));
+    // The two assertions of 4 May and the denial of 5 May; the second denial (6 May) is outside the period.
+    expect(sides('2031-05-04', '2031-05-05')).toContainEqual(['Harbourline', 'River Post', 'East Gazette']);
+    // Only the two denials are left from 5 May on: nothing in conflict within that period.
+    expect(sides('2031-05-05', '2031-05-06')).toEqual([]);
   });
 });
 

@@ -36,8 +36,12 @@ export interface Fact {
 export interface Conflict {
   kind: 'claim' | 'event' | 'number';
   label: string;
-  /** Each side: what it says (a stance, "happened"/"did not happen", a number) and its sentence. */
-  sides: Array<{ says: string; sentence: FactSentence }>;
+  /**
+   * Each side: what it says (a stance, "happened"/"did not happen", a number) and its sentence. A claim conflict
+   * lists the assertions first, then every denial of the same proposition (one side per article each); its sides
+   * carry the claim's `stance` too.
+   */
+  sides: Array<{ says: string; stance?: string; sentence: FactSentence }>;
 }
 
 export interface StoryComparison {
@@ -56,6 +60,8 @@ const COMPARED = 200;
 /** Facts listed per outlet, and conflicts listed, at most. */
 const FACTS_PER_OUTLET = 20;
 const CONFLICTS = 30;
+/** Sides of one claim conflict listed, at most, for each position (asserting, denying). */
+const SIDES = 8;
 
 /**
  * Counted things are plural nouns; these plurals do not end in "s" (general English), and these units of
@@ -228,20 +234,39 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
   });
   const denials = claims.filter((c) => DENIES.has(c.stance));
   const assertions = claims.filter((c) => ASSERTS.has(c.stance));
+  // One conflict per proposition: the assertion a denial answers (its claim group, else its words) with every
+  // denial that answers it and every other article's assertion of the same group, side by side — so an accusation
+  // denied in four reports is one conflict of five sides, not four conflicts repeating the accusation.
+  type Side = (typeof claims)[number];
+  const byProposition = new Map<string, { label: string; asserts: Side[]; denies: Side[] }>();
   for (const d of denials) {
     const match = assertions.find(
       (x) => x.sentence.articleId !== d.sentence.articleId && jaccard(x.stems, d.stems) >= SAME_PROPOSITION,
     );
     if (!match) continue;
+    const key = match.group ? `g:${match.group}` : `a:${match.seq}:${match.start}`;
+    let entry = byProposition.get(key);
+    if (!entry) {
+      const asserts = match.group
+        ? assertions.filter((x) => x.group === match.group && x.sentence.articleId !== d.sentence.articleId)
+        : [match];
+      byProposition.set(key, (entry = { label: match.proposition, asserts: onePerArticle(asserts), denies: [] }));
+    }
+    if (!entry.denies.some((x) => x.sentence.articleId === d.sentence.articleId)) entry.denies.push(d);
+  }
+  for (const { label, asserts, denies } of byProposition.values())
     conflicts.push({
       kind: 'claim',
-      label: match.proposition,
+      label,
       sides: [
-        { says: `${match.claimant ?? 'unattributed'} ${match.stance}`, sentence: match.sentence },
-        { says: `${d.claimant ?? 'unattributed'} denies`, sentence: d.sentence },
+        ...asserts
+          .slice(0, SIDES)
+          .map((x) => ({ says: `${x.claimant ?? 'unattributed'} ${x.stance}`, stance: x.stance, sentence: x.sentence })),
+        ...denies
+          .slice(0, SIDES)
+          .map((x) => ({ says: `${x.claimant ?? 'unattributed'} denies`, stance: x.stance, sentence: x.sentence })),
       ],
     });
-  }
 
   // Numbers: the same counted thing given different numbers by different outlets, in sentences about the same thing.
   const numbers = new Map<
@@ -301,6 +326,12 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
       .sort((a, b) => order[a.kind] - order[b.kind] || b.sides.length - a.sides.length)
       .slice(0, CONFLICTS),
   };
+}
+
+/** The first claim of each article, in the order given. */
+function onePerArticle<T extends { sentence: FactSentence }>(xs: T[]): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => !seen.has(x.sentence.articleId) && !!seen.add(x.sentence.articleId));
 }
 
 /** One sentence from each list, from two different articles (preferring two outlets), or null. */

@@ -38,10 +38,18 @@ describe('/api/stories', () => {
     expect(body.summary).toMatch(/\[1\]/);
     const comparison = body.comparison as {
       outlets: Array<{ outlet: string }>;
-      conflicts: Array<{ kind: string; sides: Array<{ says: string; sentence: { articleId: string } }> }>;
+      conflicts: Array<{
+        kind: string;
+        sides: Array<{ says: string; stance?: string; sentence: { articleId: string } }>;
+      }>;
     };
     expect(comparison.outlets.map((o) => o.outlet)).toEqual(['Harbourline', 'River Post', 'East Gazette']);
-    expect(comparison.conflicts.find((c) => c.kind === 'claim')?.sides).toHaveLength(2);
+    // Both outlets' assertions of the delivery and the denial, side by side in one conflict.
+    expect(comparison.conflicts.find((c) => c.kind === 'claim')?.sides.map((s) => s.stance)).toEqual([
+      'asserts',
+      'asserts',
+      'denies',
+    ]);
     expect((await json('/api/stories/nope')).status).toBe(404);
   });
 });

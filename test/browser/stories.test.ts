@@ -31,8 +31,8 @@ describe('stories view', () => {
     expect(outlets).toEqual(['Harbourline', 'River Post', 'East Gazette']);
     const claim = page.locator('#story-conflicts .conflict-claim').first();
     const sides = await claim.locator('.evidence q').allTextContents();
-    expect(sides).toHaveLength(2);
-    expect(sides[1]).toMatch(/denied that Ardania had supplied/);
+    expect(sides).toHaveLength(3);
+    expect(sides[2]).toMatch(/denied that Ardania had supplied/);
     await page.screenshot({ path: join(tmpdir(), 'sitrep-stories-view.png'), fullPage: true });
   });
 
