@@ -168,7 +168,9 @@ describe('brief', () => {
   it("keeps a conflict's sides within its period, and the conflict only while one side still meets another", () => {
     const summit = storyOf('Summit in Corvel ends with pledge to reopen Dunmere crossing');
     const sides = (from: string, to: string) =>
-      brief(db, { story: summit, from, to }).stories.flatMap((s) => s.conflicts.map((c) => c.sides.map((x) => x.outlet)));
+      brief(db, { story: summit, from, to }).stories.flatMap((s) =>
+        s.conflicts.map((c) => c.sides.map((x) => x.outlet)),
+      );
     // The two assertions of 4 May and the denial of 5 May; the second denial (6 May) is outside the period.
     expect(sides('2031-05-04', '2031-05-05')).toContainEqual(['Harbourline', 'River Post', 'East Gazette']);
     // Only the two denials are left from 5 May on: nothing in conflict within that period.

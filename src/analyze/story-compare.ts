@@ -261,7 +261,11 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
       sides: [
         ...asserts
           .slice(0, SIDES)
-          .map((x) => ({ says: `${x.claimant ?? 'unattributed'} ${x.stance}`, stance: x.stance, sentence: x.sentence })),
+          .map((x) => ({
+            says: `${x.claimant ?? 'unattributed'} ${x.stance}`,
+            stance: x.stance,
+            sentence: x.sentence,
+          })),
         ...denies
           .slice(0, SIDES)
           .map((x) => ({ says: `${x.claimant ?? 'unattributed'} denies`, stance: x.stance, sentence: x.sentence })),
