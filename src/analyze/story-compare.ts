@@ -234,38 +234,36 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
   });
   const denials = claims.filter((c) => DENIES.has(c.stance));
   const assertions = claims.filter((c) => ASSERTS.has(c.stance));
-  // One conflict per proposition: the assertion a denial answers (its claim group, else its words) with every
-  // denial that answers it and every other article's assertion of the same group, side by side — so an accusation
-  // denied in four reports is one conflict of five sides, not four conflicts repeating the accusation.
+  // One conflict per proposition: every assertion a denial answers (another article's, sharing a third of its
+  // content words) with every denial answering any of them, side by side — so an accusation denied in four reports
+  // is one conflict of five sides, not four conflicts repeating the accusation.
   type Side = (typeof claims)[number];
-  const byProposition = new Map<string, { label: string; asserts: Side[]; denies: Side[] }>();
+  const entries: Array<{ label: string; asserts: Side[]; denies: Side[] }> = [];
   for (const d of denials) {
-    const match = assertions.find(
+    const matches = assertions.filter(
       (x) => x.sentence.articleId !== d.sentence.articleId && jaccard(x.stems, d.stems) >= SAME_PROPOSITION,
     );
-    if (!match) continue;
-    const key = match.group ? `g:${match.group}` : `a:${match.seq}:${match.start}`;
-    let entry = byProposition.get(key);
-    if (!entry) {
-      const asserts = match.group
-        ? assertions.filter((x) => x.group === match.group && x.sentence.articleId !== d.sentence.articleId)
-        : [match];
-      byProposition.set(key, (entry = { label: match.proposition, asserts: onePerArticle(asserts), denies: [] }));
-    }
-    if (!entry.denies.some((x) => x.sentence.articleId === d.sentence.articleId)) entry.denies.push(d);
+    if (matches.length === 0) continue;
+    let entry = entries.find((x) => x.asserts.some((a) => matches.includes(a)));
+    if (!entry) entries.push((entry = { label: matches[0]!.proposition, asserts: [], denies: [] }));
+    for (const m of matches) if (!entry.asserts.includes(m)) entry.asserts.push(m);
+    entry.denies.push(d);
   }
-  for (const { label, asserts, denies } of byProposition.values())
+  const byProposition = entries.map((x) => ({
+    label: x.label,
+    asserts: onePerArticle(x.asserts),
+    denies: onePerArticle(x.denies),
+  }));
+  for (const { label, asserts, denies } of byProposition)
     conflicts.push({
       kind: 'claim',
       label,
       sides: [
-        ...asserts
-          .slice(0, SIDES)
-          .map((x) => ({
-            says: `${x.claimant ?? 'unattributed'} ${x.stance}`,
-            stance: x.stance,
-            sentence: x.sentence,
-          })),
+        ...asserts.slice(0, SIDES).map((x) => ({
+          says: `${x.claimant ?? 'unattributed'} ${x.stance}`,
+          stance: x.stance,
+          sentence: x.sentence,
+        })),
         ...denies
           .slice(0, SIDES)
           .map((x) => ({ says: `${x.claimant ?? 'unattributed'} denies`, stance: x.stance, sentence: x.sentence })),
