@@ -36,6 +36,23 @@ describe.each([true, false])('speaker classes (ranker %s)', (ranker) => {
     expect(quote(doc, '“a disgrace').speaker?.text).toBe('Lena Holm');
   });
 
+  it('does not give a document to the place it was issued in, but keeps a person speaking from a place', () => {
+    const doc = analyze(
+      'The two sides agreed to reopen the crossing, according to a joint statement released in Corvel. The road was closed, according to a report published at Dunmere. Officials in Belmark said talks would go on.',
+      [
+        ['Corvel', 'LOC'],
+        ['Dunmere', 'LOC'],
+        ['Belmark', 'LOC'],
+      ],
+      ranker,
+    );
+    const statement = quote(doc, 'The two sides agreed');
+    expect(statement.speaker?.text).toBe('a joint statement released in Corvel');
+    expect(statement.speakerName).toBeNull();
+    expect(quote(doc, 'The road was closed').speakerName).toBeNull();
+    expect(quote(doc, 'talks would go on').speakerName).toBe('Belmark');
+  });
+
   it('does not give a received or found letter to the one who got it', () => {
     const doc = analyze(
       'Ivo Sarr received a letter saying his licence “is revoked with immediate effect.” Police found a note saying “nobody is to blame for the fire.”',

@@ -1,6 +1,6 @@
 import type { Doc, EntityMention, EntityType, Span } from '../model/index.js';
 import { isRoleWord } from '../language/index.js';
-import { AUTHORED_WORKS, CUE_STANCE, DEPICTIONS, PREPOSITIONS, SPEAKER_PRONOUNS } from './data/cues.js';
+import { AUTHORED_WORKS, CUE_STANCE, DEPICTIONS, PREPOSITIONS, SPEAKER_PRONOUNS, SPEAKING_NOUNS } from './data/cues.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './data/first-names.js';
 
 /**
@@ -879,6 +879,15 @@ function possessedSpeaker(ctx: SpeakerContext, span: Span, words: string[]): Res
   return owner.key ? owner : null;
 }
 
+/** Speaking nouns that name a person, who speaks for someone wherever they are ("a spokesman in Corvel"). */
+const SPEAKING_PERSONS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'source', 'sources']);
+
+/** A place mention introduced by "in" or "at" inside a speaker phrase ("… released in Corvel"). */
+function locatedIn(ctx: SpeakerContext, span: Span, e: EntityMention): boolean {
+  if (e.type !== 'GPE' && e.type !== 'LOC') return false;
+  return /(?:^|\s)(?:in|at)\s+(?:the\s+)?$/i.test(ctx.doc.text.slice(span.start, e.start));
+}
+
 /**
  * The actor a speaker phrase stands for. `subject`: the phrase is the subject of its report (an epithet renames a
  * person named before it); false for a phrase read through a relative pronoun, which may be any object ("arrested
@@ -977,6 +986,17 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span, subject = true):
     if (DEPICTIONS.has(head) && shown) return actor(shown);
     const described = describedPerson(ctx, span, [...words.slice(0, linkIndex(words))]);
     return described ? actor(described) : NONE;
+  }
+  // "a joint statement released in Corvel", "a report issued at Geneva": a place after "in" or "at" is where the
+  // words were issued (a locative adjunct), not who issued them; the author of a document named by a place alone
+  // is unknown. A person speaking from a place ("officials in Corvel") still speaks for it.
+  if (inside.length > 0 && inside.every((e) => locatedIn(ctx, span, e))) {
+    const first = inside[0]!.start - span.start;
+    const before = text
+      .slice(0, first)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}-]+/u);
+    if (before.some((w) => SPEAKING_NOUNS.has(w) && !SPEAKING_PERSONS.has(w))) return NONE;
   }
   if (inside.length > 0) {
     const best = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || b.end - a.end)[0]!;
