@@ -8,7 +8,7 @@ import { indexHtml, STYLES_CSS } from './assets.js';
 import { allowedHosts, apiGuard, hostCheck } from './guard.js';
 import { JobQueue } from './jobs.js';
 import { NetworkViews } from './network.js';
-import { ReadPool, type Waiting } from './read-pool.js';
+import { ReadPool, STOPPING, STOPPING_HEADERS, type Waiting } from './read-pool.js';
 import { queueRoutes } from './queue-routes.js';
 import type { WorkQueue } from '../queue/index.js';
 import { RESPONSE_CACHE_DEFAULTS, responseCache, type ResponseCacheOptions } from './response-cache.js';
@@ -276,6 +276,13 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
           if (outcome === 'app') return toApp();
           if (outcome === 'gone') {
             if (!outgoing.headersSent) outgoing.writeHead(499, headers).end();
+            return;
+          }
+          if (outcome === 'stopping') {
+            if (!outgoing.headersSent)
+              outgoing
+                .writeHead(503, { ...headers, 'content-type': 'application/json', ...STOPPING_HEADERS })
+                .end(JSON.stringify(STOPPING));
             return;
           }
           const { answer, body } = outcome;

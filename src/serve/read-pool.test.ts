@@ -58,6 +58,19 @@ describe('reader threads', () => {
     expect(await res.text()).toBe('');
   });
 
+  it('tell a client still waiting when the server stops that it is stopping (503), not that it has gone', async () => {
+    const stopping = new ReadPool(db, 1, ['/api/articles'], { api: {}, staleMs: 1000 });
+    const app = new Hono();
+    app.use('/api/*', stopping.middleware());
+    const waiting = Promise.resolve(app.request('/api/articles?limit=4'));
+    stopping.close();
+    const res = await waiting;
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(res.headers.get('connection')).toBe('close');
+    expect(((await res.json()) as { error: string }).error).toMatch(/stopping/);
+  });
+
   it('refuse with 503 and Retry-After what comes past the queue bound, and keep serving', async () => {
     // One reader fed two at a time and room for two to wait: of six different requests at once, the reader holds two
     // (one runs, the next waits on it), two wait in the queue, two are refused.

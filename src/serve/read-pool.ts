@@ -29,8 +29,10 @@ export type NodeOutcome =
   | { answer: ReadAnswer; body: Uint8Array<ArrayBuffer> }
   /** Left to the app: a reader died running it, or too many wait (the app answers 503), or no reader is left. */
   | 'app'
-  /** The client has gone, or the server is stopping. */
-  | 'gone';
+  /** The client has gone. */
+  | 'gone'
+  /** The server is stopping: the client, still there, is told so (503) instead of waiting on a closed reader. */
+  | 'stopping';
 
 /** A task's outcome when its reader died running it: the request thread answers it instead. */
 const ON_REQUEST_THREAD = Symbol('on the request thread');
@@ -128,7 +130,9 @@ export class ReadPool {
         return c.json({ error: 'the server is busy; try again in a moment' }, 503, {
           'Retry-After': String(RETRY_AFTER_S),
         });
-      // No answer: the client has gone (or the server is stopping); nobody reads this one, and it is not kept.
+      // No answer because the server is stopping: the client is still there and told so, to try again later.
+      if (!a && this.closed) return c.json(STOPPING, 503, STOPPING_HEADERS);
+      // No answer: the client has gone; nobody reads this one, and it is not kept.
       if (!a) return new Response(null, { status: 499 });
       return new Response(takeBody(a), { status: a.status, headers: { 'Content-Type': a.type } });
     };
@@ -150,7 +154,7 @@ export class ReadPool {
   async answerNode(path: string, waiting: Waiting): Promise<NodeOutcome> {
     const a = await this.answer(path, waiting, false);
     if (a === ON_REQUEST_THREAD || a === BUSY) return 'app';
-    if (!a) return 'gone';
+    if (!a) return this.closed ? 'stopping' : 'gone';
     return { answer: a, body: takeBody(a) };
   }
 
@@ -321,6 +325,9 @@ const FAILURE_WINDOW_MS = 10 * 60_000;
 export const READ_QUEUE_MAX = 1000;
 /** The Retry-After of a busy answer, seconds. */
 const RETRY_AFTER_S = 1;
+/** The answer to a request a reader was to answer when the server stopped, and its headers. */
+export const STOPPING = { error: 'the server is stopping; try again in a moment' } as const;
+export const STOPPING_HEADERS = { 'Retry-After': String(RETRY_AFTER_S), Connection: 'close' } as const;
 
 /** URLs kept as answered on the request thread (a reader died running them). */
 const MAX_HEAVY = 1000;
