@@ -38,6 +38,38 @@ function tally(texts: string[]): ActorTally {
   return t;
 }
 
+describe('an actor name set in capitals', () => {
+  const caps = new PhraseTagger([
+    ['KELLHAVEN', 'LOC'],
+    ['Kellhaven', 'LOC'],
+    ['NATO', 'ORG'],
+    ['Nato', 'ORG'],
+  ]);
+  const resolved = (texts: string[]) => {
+    const t = new ActorTally();
+    texts.forEach((text, i) => {
+      const doc = createDoc(`c${i}`, textArticle(text, 't'));
+      annotateLanguage(doc, caps);
+      t.addDoc(doc);
+    });
+    return resolveActors(t).actors;
+  };
+
+  it('is named as the text spells it, not as a dateline sets it', () => {
+    const actors = resolved([
+      'KELLHAVEN — The harbour reopened on Monday.',
+      'KELLHAVEN — Ferries ran again. Officials in Kellhaven said more would follow.',
+    ]);
+    expect(actors.map((a) => a.name)).toContain('Kellhaven');
+    expect(actors.map((a) => a.name)).not.toContain('KELLHAVEN');
+  });
+
+  it('keeps an acronym written in capitals throughout', () => {
+    const actors = resolved(['NATO met. NATO spoke.', 'NATO agreed. Nato left.']);
+    expect(actors.map((a) => a.name)).toContain('NATO');
+  });
+});
+
 describe('resolveActors', () => {
   const corpus = [
     'Emmanuel Macron spoke in Paris. The U.S. and the United States of America were named, as was the US.',

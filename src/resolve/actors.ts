@@ -70,6 +70,10 @@ export function summarizeDoc(doc: Doc): ArticleActors {
         mentions: 0,
       };
     k.mentions++;
+    // The article's name for the key is its first mention's, unless that one is set in capitals ("KELLHAVEN —", a
+    // dateline) and a later one spells the same name in mixed case: capitals are typography, not the spelling.
+    if (m.canonical && k.canonical && m.canonical !== k.canonical && capsOf(k.canonical, m.canonical))
+      k.canonical = m.canonical;
     // A capital standing for its state ("Moscow denied") or a demonym ("Russian") counts for the actor but is
     // not one of its names.
     if (!m.metonym && m.type !== 'NORP') k.surfaces[m.text] = (k.surfaces[m.text] ?? 0) + 1;
@@ -183,6 +187,29 @@ function top<K>(map: Map<K, number>): K | undefined {
   let bn = -1;
   for (const [k, n] of map) if (n > bn || (n === bn && String(k) < String(best))) [best, bn] = [k, n];
   return best;
+}
+
+/** Whether `caps` is `name` set in capitals (two capitals or more), `name` itself not. */
+function capsOf(caps: string, name: string): boolean {
+  return caps !== name && caps === name.toUpperCase() && /\p{Lu}{2}/u.test(caps);
+}
+
+/**
+ * Canonical names for choosing the actor's name: a name set all in capitals where the same name is also written in
+ * mixed case ("GENEVA" in a dateline, "Geneva" in the text) is typography — datelines, headlines, transcript labels
+ * — not the name's spelling, so it counts half and loses a tie. An acronym is written in capitals throughout, and
+ * keeps its count unless the text spells it otherwise more than half as often ("NATO" 10, "Nato" 2: "NATO").
+ */
+function typographicCapsHalved(canonicals: Map<string, number>): Map<string, number> {
+  const mixed = new Set([...canonicals.keys()].filter((c) => c !== c.toUpperCase()).map((c) => c.toUpperCase()));
+  if (mixed.size === 0) return canonicals;
+  const out = new Map<string, number>();
+  for (const [c, n] of canonicals) {
+    const caps = /\p{Lu}{2}/u.test(c) && c === c.toUpperCase() && mixed.has(c);
+    // Halved, and a hair less, so that a tie with its mixed-case spelling goes to the latter.
+    out.set(c, caps ? n / 2 - 1e-9 : n);
+  }
+  return out;
 }
 
 function sortedByCount(map: Map<string, number>): string[] {
@@ -329,7 +356,7 @@ export function resolveActors(tally: ActorTally, aliasFile: AliasFile = emptyAli
     let type: EntityType = merge?.type ?? (g ? g.type : hasDemonym ? 'GPE' : (topType ?? 'MISC'));
     if (!merge?.type && (rep.startsWith('country:') || rep.startsWith('org:')) && g) type = g.type;
     const renamed = keys.map((k) => renameByKey.get(k)).find((x) => x !== undefined);
-    const name = renamed ?? merge?.name ?? g?.canonical ?? top(canonicals) ?? rep;
+    const name = renamed ?? merge?.name ?? g?.canonical ?? top(typographicCapsHalved(canonicals)) ?? rep;
     const aliasList: string[] = [];
     const seen = new Set<string>();
     const push = (a: string): void => {
