@@ -42,6 +42,13 @@ nav a { margin-right: .8rem; color: var(--accent); text-decoration: none; }
 nav a.active { font-weight: 700; text-decoration: underline; }
 #stats { color: var(--muted); font-size: .85rem; margin-left: auto; }
 main { padding: 1rem; max-width: 1100px; }
+/* A view still loading (the address changed, its answer not in yet): the old view dims and says so, after a moment so
+   that a quick view does not flash. */
+main[aria-busy="true"] > * { opacity: .45; transition: opacity .15s linear .3s; }
+main[aria-busy="true"]::before { content: "Loading…"; position: fixed; bottom: 1rem; right: 1rem; padding: .2rem .6rem;
+  background: var(--soft); border: 1px solid var(--line); border-radius: 3px; font-size: .85rem; color: var(--muted);
+  opacity: 0; animation: busy-show 0s linear .3s forwards; }
+@keyframes busy-show { to { opacity: 1; } }
 ul.list { list-style: none; padding: 0; margin: 0; }
 ul.list li { padding: .5rem 0; border-bottom: 1px solid var(--line); }
 .meta { color: var(--muted); font-size: .85rem; }

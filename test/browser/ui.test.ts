@@ -48,6 +48,36 @@ describe('web UI', () => {
     await page.unroute('**/api/network**');
   });
 
+  it('says a view is loading while the old one is still on screen', async () => {
+    await page.goto(`${base}/#/articles`);
+    await settled(page);
+    await page.route('**/api/network**', async (r) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await r.continue();
+    });
+    await page.evaluate(() => {
+      location.hash = '#/network';
+    });
+    await page.waitForTimeout(800);
+    const busy = await page.evaluate(() => {
+      const main = document.getElementById('main')!;
+      return {
+        busy: main.getAttribute('aria-busy'),
+        label: getComputedStyle(main, '::before').content,
+        shown: Number(getComputedStyle(main, '::before').opacity),
+        dimmed: Number(getComputedStyle(main.firstElementChild!).opacity),
+      };
+    });
+    expect(busy).toEqual({ busy: 'true', label: '"Loading…"', shown: 1, dimmed: 0.45 });
+    await settled(page);
+    await page.waitForTimeout(2000);
+    expect(await page.evaluate(() => document.getElementById('main')?.getAttribute('aria-busy'))).toBeNull();
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('main')!, '::before').content)).toBe(
+      'none',
+    );
+    await page.unroute('**/api/network**');
+  });
+
   it('reports a malformed address as a view that could not load, and is ready for the next one', async () => {
     await page.goto(`${base}/#/search/100%`);
     await settled(page);
