@@ -6,13 +6,21 @@ import { eventLocations, type DateRange, type Db, type Facets, NO_FACETS } from 
 /**
  * Where events happened, on a map: each event's place name is looked up in the gazetteer (a country, its
  * capital or seat of government, its demonym) and placed at its country's point from `world-countries` (the
- * offline data the gazetteer is built from; it has a point per country, none per city). Names the gazetteer
- * does not know are counted as unplaced and listed by name.
+ * offline data the gazetteer is built from; it has a point per country, none per city). A name the gazetteer does
+ * not know may be a city: looked up in the city table of `city-timezones` (7,300 cities of the world with English
+ * names, coordinates and population; of several cities of one name, the most populous), it is placed at the city's
+ * own point as a place of its own. Names neither knows are counted as unplaced and listed by name.
  */
 export interface Place {
-  /** ISO 3166-1 alpha-3 of the country. */
+  /** What the place is: a country (with every name placed there), or a city outside the gazetteer. */
+  kind: 'country' | 'city';
+  /** Unique among the places: the country's ISO 3166-1 alpha-3, or `ISO3:city name` for a city. */
+  key: string;
+  /** ISO 3166-1 alpha-3 of the country (of the city's country, for a city). */
   iso3: string;
   name: string;
+  /** A city's country, by its common name (null for a country). */
+  country: string | null;
   lat: number;
   lng: number;
   events: number;
@@ -29,6 +37,39 @@ function countryPoints(): Map<string, { name: string; lat: number; lng: number }
   return points;
 }
 
+interface City {
+  name: string;
+  iso3: string;
+  lat: number;
+  lng: number;
+  pop: number;
+}
+let cities: Map<string, City> | null = null;
+/** The city table by lower-case name (as written and in ASCII): of several cities of one name, the most populous. */
+function cityTable(): Map<string, City> {
+  if (cities) return cities;
+  const require = createRequire(import.meta.url);
+  const rows = require('city-timezones/data/cityMap.json') as Array<{
+    city: string;
+    city_ascii: string;
+    lat: number;
+    lng: number;
+    pop: number;
+    iso3: string;
+  }>;
+  const table = new Map<string, City>();
+  for (const r of rows) {
+    if (!r.iso3 || !Number.isFinite(r.lat) || !Number.isFinite(r.lng)) continue;
+    const city = { name: r.city, iso3: r.iso3, lat: r.lat, lng: r.lng, pop: r.pop };
+    for (const n of new Set([r.city.toLowerCase(), r.city_ascii.toLowerCase()])) {
+      const had = table.get(n);
+      if (!had || had.pop < city.pop) table.set(n, city);
+    }
+  }
+  cities = table;
+  return table;
+}
+
 export function eventPlaces(
   db: Db,
   range: DateRange = {},
@@ -40,12 +81,37 @@ export function eventPlaces(
   for (const l of eventLocations(db, range, facets)) {
     const iso3 = gz.lookup(l.location)?.iso3 ?? null;
     const point = iso3 ? countryPoints().get(iso3) : undefined;
-    if (!iso3 || !point) {
+    let place: Place | undefined;
+    if (iso3 && point) {
+      place = byIso.get(iso3);
+      if (!place)
+        byIso.set(iso3, (place = { kind: 'country', key: iso3, iso3, ...point, country: null, events: 0, names: [] }));
+    } else {
+      const city = cityTable().get(l.location.trim().toLowerCase());
+      if (city) {
+        const key = `${city.iso3}:${city.name}`;
+        place = byIso.get(key);
+        if (!place)
+          byIso.set(
+            key,
+            (place = {
+              kind: 'city',
+              key,
+              iso3: city.iso3,
+              name: city.name,
+              country: countryPoints().get(city.iso3)?.name ?? null,
+              lat: city.lat,
+              lng: city.lng,
+              events: 0,
+              names: [],
+            }),
+          );
+      }
+    }
+    if (!place) {
       unplaced.push(l);
       continue;
     }
-    let place = byIso.get(iso3);
-    if (!place) byIso.set(iso3, (place = { iso3, ...point, events: 0, names: [] }));
     place.events += l.events;
     place.names.push(l.location);
   }

@@ -341,18 +341,24 @@ export function readRoutes(db: Db, options: ApiOptions = {}) {
         if ('error' in f) return c.json({ error: f.error }, 400);
         return c.json(placesOf(f), 200);
       })
-      .get('/places/events', paged<FacetQuery & { iso3?: string; location?: string }>(), (c) => {
+      .get('/places/events', paged<FacetQuery & { iso3?: string; place?: string; location?: string }>(), (c) => {
         const { offset, limit } = c.req.valid('query');
         const f = parseFacets(c.req.query());
         if ('error' in f) return c.json({ error: f.error }, 400);
-        // A country's events (every place name placed there), or one unplaced name's.
+        // A place's events by its key (every name placed there: a city's, or a country's), a country's by its
+        // ISO code (its names and its cities'), or one unplaced name's.
+        const key = c.req.query('place');
         const iso3 = c.req.query('iso3');
         const location = c.req.query('location');
-        const names = iso3
-          ? (placesOf(f).places.find((p) => p.iso3 === iso3)?.names ?? [])
-          : location
-            ? [location]
-            : [];
+        const names = key
+          ? (placesOf(f).places.find((p) => p.key === key)?.names ?? [])
+          : iso3
+            ? placesOf(f)
+                .places.filter((p) => p.iso3 === iso3)
+                .flatMap((p) => p.names)
+            : location
+              ? [location]
+              : [];
         return c.json({ offset, limit, ...eventsAt(db, names, f, offset, limit, f) }, 200);
       })
       .get('/stories', paged(), (c) => {

@@ -13,6 +13,7 @@ const INDEX_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>sitrep</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/styles.css">
 <script type="module" src="/ui/app.js"></script>
 </head>

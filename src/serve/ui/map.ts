@@ -34,8 +34,8 @@ function queryOf(f: Filter, extra: Record<string, string> = {}): Record<string, 
 }
 
 /**
- * Where events happened: a world map (d3-geo, Natural Earth projection) with a circle per country whose area
- * follows its number of events. A circle (or a row of the list beside it) lists the place's events, each with
+ * Where events happened: a world map (d3-geo, Natural Earth projection) with a circle per country, and per city
+ * the country gazetteer does not hold, whose area follows its number of events. A circle (or a row of the list beside it) lists the place's events, each with
  * its evidence sentences. Place names the gazetteer cannot place are listed apart.
  */
 export async function renderMap(main: HTMLElement): Promise<void> {
@@ -54,17 +54,21 @@ export async function renderMap(main: HTMLElement): Promise<void> {
   // The map once drawn (the frame until then), and the place last opened: marked on the map when it comes.
   let shown: Element = frame;
   let chosen = '';
-  const select = (iso3: string): void => {
-    chosen = iso3;
+  const select = (key: string): void => {
+    chosen = key;
     for (const c of shown.querySelectorAll('circle.selected')) c.classList.remove('selected');
-    shown.querySelector(`circle[data-iso3="${CSS.escape(iso3)}"]`)?.classList.add('selected');
+    shown.querySelector(`circle[data-place="${CSS.escape(key)}"]`)?.classList.add('selected');
   };
   const open = (p: Place): void => {
-    select(p.iso3);
-    void renderPlaceEvents(detail, `${p.name} (${p.names.join(', ')})`, { iso3: p.iso3 }, f);
+    select(p.key);
+    void renderPlaceEvents(detail, `${placeName(p)} (${p.names.join(', ')})`, { place: p.key }, f);
   };
   for (const p of data.places) {
-    const link = el('button', { type: 'button', class: 'link', 'data-iso3': p.iso3 }, p.name);
+    const link = el(
+      'button',
+      { type: 'button', class: 'link', 'data-iso3': p.iso3, 'data-place': p.key },
+      placeName(p),
+    );
     link.addEventListener('click', () => open(p));
     list.append(el('li', {}, link, ` ${p.events} event(s) · ${p.names.join(', ')}`));
   }
@@ -92,6 +96,9 @@ export async function renderMap(main: HTMLElement): Promise<void> {
 
 type Place = InferResponseType<typeof client.places.$get, 200>['places'][number];
 
+/** A place as the list and the map name it: a country, or a city with its country ("Geneva, Switzerland"). */
+const placeName = (p: Place): string => (p.kind === 'city' && p.country ? `${p.name}, ${p.country}` : p.name);
+
 /**
  * A world map (d3-geo, Natural Earth projection) with a circle per country whose area follows its number of
  * events; a circle opens the place's events.
@@ -116,9 +123,10 @@ function drawMap(d: DrawModule, places: Place[], open: (p: Place) => void): SVGS
       cy: xy[1].toFixed(1),
       r: r.toFixed(1),
       'data-iso3': p.iso3,
+      'data-place': p.key,
     });
     const title = d.svg('title', {});
-    title.textContent = `${p.name}: ${p.events} event(s)`;
+    title.textContent = `${placeName(p)}: ${p.events} event(s)`;
     dot.append(title);
     dot.addEventListener('click', () => open(p));
     map.append(dot);
@@ -129,7 +137,7 @@ function drawMap(d: DrawModule, places: Place[], open: (p: Place) => void): SVGS
 async function renderPlaceEvents(
   detail: HTMLElement,
   label: string,
-  where: { iso3: string } | { location: string },
+  where: { place: string } | { location: string },
   f: Filter,
 ): Promise<void> {
   const page = await parseResponse(client.places.events.$get({ query: queryOf(f, { ...where, limit: '100' }) }));
