@@ -38,6 +38,42 @@ export interface GmbSentence {
 
 export const GMB_FILE = 'gmb-ner/ner_dataset.csv.gz';
 
+/** The fields of one CSV line: quoted fields may hold commas, a doubled quote inside one is a quote. */
+export function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (line[i] === '"') {
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q < 0) {
+          field += line.slice(i);
+          i = line.length;
+          break;
+        }
+        field += line.slice(i, q);
+        if (line[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+    } else {
+      const c = line.indexOf(',', i);
+      const end = c < 0 ? line.length : c;
+      field = line.slice(i, end);
+      i = end;
+    }
+    fields.push(field);
+    if (line[i] !== ',') return fields;
+    i++;
+  }
+}
+
 /** Parse the CSV text of the GMB export into sentences. */
 export function parseGmbCsv(text: string): GmbSentence[] {
   const out: GmbSentence[] = [];
@@ -46,19 +82,16 @@ export function parseGmbCsv(text: string): GmbSentence[] {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line) continue;
-    const last = line.lastIndexOf(',');
-    const prev = line.lastIndexOf(',', last - 1);
-    const first = line.indexOf(',');
-    if (first < 0 || prev <= first) continue;
-    let word = line.slice(first + 1, prev);
-    if (word.startsWith('"') && word.endsWith('"') && word.length >= 2) word = word.slice(1, -1).replace(/""/g, '"');
-    if (line.slice(0, first) !== '' || cur === null) {
+    const fields = csvFields(line);
+    if (fields.length !== 4) continue;
+    const [id, word, pos, tag] = fields as [string, string, string, string];
+    if (id !== '' || cur === null) {
       cur = { tokens: [], pos: [], tags: [] };
       out.push(cur);
     }
     cur.tokens.push(word);
-    cur.pos.push(line.slice(prev + 1, last));
-    cur.tags.push(line.slice(last + 1));
+    cur.pos.push(pos);
+    cur.tags.push(tag);
   }
   return out;
 }
