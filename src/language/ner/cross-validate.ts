@@ -146,7 +146,9 @@ export function crossValidate(
     );
     const w = trainStage(
       fx,
-      second || extraDocs.length === 0 ? rest : [...rest, ...withoutRareFeatures(extraDocs, cfg.bits, setting.minCount)],
+      second || extraDocs.length === 0
+        ? rest
+        : [...rest, ...withoutRareFeatures(extraDocs, cfg.bits, setting.minCount)],
       second,
       E,
       seed,

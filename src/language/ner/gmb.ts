@@ -3,9 +3,9 @@
  * ~48k sentences, silver labels) read as extra CoNLL-style training text.
  *
  * File: CSV `Sentence #,Word,POS,Tag`, Windows-1252, CRLF; the first column is set only on a sentence's first
- * token; tags are IOB2 over GMB's types geo, gpe, per, org, tim, art, eve, nat.
+ * token; tags are IOB2 over GMB's eight types (listed in `gmbToConll`).
  *
- * Types are mapped to CoNLL-2003's by its guidelines (Tjong Kim Sang & De Meulder 2003, after MUC and the
+ * Types are mapped to CoNLL-2003's by its guidelines (the shared task's paper of 2003, after MUC and the
  * CoNLL annotation guide):
  * - `geo` → LOC; `org` → ORG;
  * - `gpe`: a proper noun ("Iraq", "North Korea") → LOC; an adjective or plural noun of nationality, religion or
@@ -103,6 +103,9 @@ export function readGmb(dataDir: string): GmbSentence[] {
   return parseGmbCsv(new TextDecoder('windows-1252').decode(gunzipSync(readFileSync(path))));
 }
 
+/** GMB's entity types. */
+const GMB_TYPES: ReadonlySet<string> = new Set(['geo', 'org', 'gpe', 'per', 'eve', 'tim', 'art', 'nat']);
+
 /** Lower-cased words that open a title or honorific before a name ("president", "prime", "minister", "mr."). */
 const TITLE_WORDS: ReadonlySet<string> = new Set([
   ...[...ROLE_SECTORS.keys()].flatMap((k) => k.split(' ')),
@@ -121,8 +124,7 @@ function isTitleWord(token: string): boolean {
  */
 export function gmbToConll(s: GmbSentence): string[] | null {
   const out = s.tokens.map(() => 'O');
-  const known = /^(O|[BI]-(geo|gpe|per|org|tim|art|eve|nat))$/;
-  if (!s.tags.every((t) => known.test(t))) return null;
+  if (!s.tags.every((t) => t === 'O' || (/^[BI]-/.test(t) && GMB_TYPES.has(t.slice(2))))) return null;
   for (const span of iobSpans(s.tags)) {
     let { start } = span;
     const { end, type } = span;

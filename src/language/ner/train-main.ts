@@ -92,10 +92,14 @@ function main(argv: string[]): void {
   const gmbShare = Number(value('gmb', '0'));
   const gmbWeight = Number(value('gmb-weight', '1'));
   const extra =
-    gmbShare > 0 ? { documents: gmbTrainingDocuments(readGmb(dataDir), { share: gmbShare }), weight: gmbWeight } : undefined;
+    gmbShare > 0
+      ? { documents: gmbTrainingDocuments(readGmb(dataDir), { share: gmbShare }), weight: gmbWeight }
+      : undefined;
   if (extra) {
     if (extra.documents.length === 0) throw new Error('GMB data not found (gmb-ner/ner_dataset.csv.gz)');
-    log(`GMB: ${extra.documents.length} pseudo-documents, ${countTokens(extra.documents)} tokens, update size ${gmbWeight}`);
+    log(
+      `GMB: ${extra.documents.length} pseudo-documents, ${countTokens(extra.documents)} tokens, update size ${gmbWeight}`,
+    );
   }
   const model = trainTagger(train, { ...settings, features, resources, log, ...(extra ? { extra } : {}) });
   const trainSeconds = (Date.now() - t0) / 1000;
