@@ -55,7 +55,7 @@ export function parseConll(text: string): ConllDocument[] {
 }
 
 /** Token count of a corpus. */
-export function countTokens(docs: readonly ConllDocument[]): number {
+export function countTokens(docs: readonly { sentences: readonly { tokens: readonly string[] }[] }[]): number {
   let n = 0;
   for (const d of docs) for (const s of d.sentences) n += s.tokens.length;
   return n;

@@ -12,6 +12,9 @@ import { iobSpans } from './labels.js';
  *
  * The second pass is cross-validated cheaply: the held-out first-pass labels of the outer folds double as the
  * jack-knifed labels it trains on (the final training runs a separate jack-knife).
+ *
+ * Extra training documents (another corpus) join the first pass's training blocks of every fold; they are never
+ * held out, and the second pass trains on the CoNLL blocks alone (as `trainTagger` does with `extra`).
  */
 
 export interface CvSetting {
@@ -26,6 +29,8 @@ export interface CvSetting {
   gazDropout?: number;
   /** Share of capitalized training tokens per epoch trained without their word-identity rows (`TrainOptions.wordDropout`). */
   wordDropout?: number;
+  /** Size of the perceptron updates of the extra training documents (`crossValidate`'s `extra`; default 1). */
+  extraWeight?: number;
 }
 
 export interface CvResult {
@@ -96,6 +101,7 @@ export function crossValidate(
   setting: CvSetting,
   k: number,
   log: (m: string) => void = () => {},
+  extra: readonly TrainingDocument[] = [],
 ): CvResult {
   const t0 = Date.now();
   const cfg: FeatureConfig = {
@@ -106,6 +112,8 @@ export function crossValidate(
   };
   const fx = new FeatureExtractor(cfg, resources);
   const docs = prepareDocuments(fx, documents);
+  // Extra training text (e.g. GMB): in every fold's first-pass training, never held out, never in the second pass.
+  const extraDocs = prepareDocuments(fx, extra).map((d) => ({ ...d, weight: setting.extraWeight ?? 1 }));
   const fold = contiguousFolds(
     docs.map((d) => d.df.n),
     k,
@@ -138,7 +146,9 @@ export function crossValidate(
     );
     const w = trainStage(
       fx,
-      rest,
+      second || extraDocs.length === 0
+        ? rest
+        : [...rest, ...withoutRareFeatures(extraDocs, cfg.bits, setting.minCount)],
       second,
       E,
       seed,

@@ -13,7 +13,9 @@
  * rows), `worddrop=0.3` (share of capitalized training tokens per epoch trained without their word-identity rows), `drop=bigL+bigR` (templates left out), `stage2=0` (first pass only), `epochs=N`,
  * `gazetteer=0`, `phoenix` (Phoenix actor names in the gazetteer), `clusters=0`, `clusters=built` (the
  * context-vector clusters built from the unlabelled text at run time instead of the committed file),
- * `clusters=FILE` (another cluster file, as written by `npm run train:clusters`). Prints, per setting and epoch, mean ± sd of held-out entity F1 over folds.
+ * `clusters=FILE` (another cluster file, as written by `npm run train:clusters`), `gmb=1` (GMB sentences mapped to
+ * CoNLL types as extra first-pass training text in every fold, `gmb.ts`; a number below 1 takes that share of the
+ * corpus from its start), `gmbweight=0.5` (size of their perceptron updates). Prints, per setting and epoch, mean ± sd of held-out entity F1 over folds.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -25,6 +27,7 @@ import type { FeatureResources } from './features.js';
 import type { Gazetteer, WordClusters } from './resources.js';
 import { repoRoot, sharedDataDir } from './data-dir.js';
 import { DEFAULT_CLUSTER_FILE, loadClusterFile } from './cluster-file.js';
+import { gmbTrainingDocuments, readGmb, type GmbSentence } from './gmb.js';
 
 interface ParsedSetting extends CvSetting {
   gazetteer: boolean;
@@ -32,6 +35,8 @@ interface ParsedSetting extends CvSetting {
   phoenix: boolean;
   /** Where the word clusters come from: none, built at run time, or a cluster file (path). */
   clusters: 'none' | 'built' | string;
+  /** Share of the GMB sentences (`gmb.ts`) added to the first pass's training blocks (0 = none). */
+  gmb: number;
 }
 
 function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting {
@@ -46,6 +51,7 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     gazetteer: true,
     phoenix: false,
     clusters: DEFAULT_CLUSTER_FILE,
+    gmb: 0,
   };
   for (const opt of opts.split(';').filter(Boolean)) {
     const [key, value = ''] = opt.split('=', 2) as [string, string?];
@@ -66,6 +72,8 @@ function parseSetting(spec: string, epochs: number, bits: number): ParsedSetting
     else if (key === 'gazetteer') s.gazetteer = value !== '0';
     else if (key === 'phoenix') s.phoenix = value !== '0';
     else if (key === 'clusters') s.clusters = value === '0' ? 'none' : value;
+    else if (key === 'gmb') s.gmb = value === '' ? 1 : Number(value);
+    else if (key === 'gmbweight') s.extraWeight = Number(value);
     else throw new Error(`unknown setting option "${key}"`);
   }
   return s;
@@ -100,6 +108,12 @@ function main(argv: string[]): void {
     if (!g) gazetteers.set(phoenix, (g = buildGazetteer(dataDir, { phoenix })));
     return g;
   };
+  let gmb: GmbSentence[] | null = null;
+  const gmbSentences = (): GmbSentence[] => {
+    gmb ??= readGmb(dataDir);
+    if (gmb.length === 0) throw new Error('GMB data not found (gmb-ner/ner_dataset.csv.gz)');
+    return gmb;
+  };
   const clusterSets = new Map<string, WordClusters | null>([['none', null]]);
   const clustersFor = (source: string): WordClusters | null => {
     if (!clusterSets.has(source))
@@ -114,7 +128,9 @@ function main(argv: string[]): void {
       gazetteer: s.gazetteer ? gazetteerFor(s.phoenix) : null,
       clusters: clustersFor(s.clusters),
     };
-    const r = crossValidate(train, resources, s, folds, log);
+    const extra = s.gmb > 0 ? gmbTrainingDocuments(gmbSentences(), { share: s.gmb }) : [];
+    if (extra.length) log(`  ${s.name}: ${extra.length} GMB pseudo-documents, ${countTokens(extra)} tokens`);
+    const r = crossValidate(train, resources, s, folds, log, extra);
     const last = s.epochs - 1;
     const best = (rows: number[][]): number =>
       rows.reduce((b, xs, e) => (xs.length && meanSd(xs).mean > meanSd(rows[b]!).mean ? e : b), 0);

@@ -297,8 +297,8 @@ function viterbi(
 
 /**
  * Tag one document with weights `w`, writing BILOU ids into `out`. With `trainer` and `gold`, performs a
- * structured-perceptron update after each sentence whose best path differs from the gold one; returns the
- * number of wrongly labelled tokens.
+ * structured-perceptron update after each sentence whose best path differs from the gold one (of size `rate`:
+ * less than 1 for down-weighted training text); returns the number of wrongly labelled tokens.
  */
 export function decodeDocument(
   fx: FeatureExtractor,
@@ -307,6 +307,7 @@ export function decodeDocument(
   out: Uint8Array,
   trainer?: PerceptronTrainer,
   gold?: Uint8Array,
+  rate = 1,
 ): number {
   const { df, extra, extraK } = input;
   const k = df.k;
@@ -326,22 +327,22 @@ export function decodeDocument(
       const pPrev = i > from ? out[i - 1]! : -1;
       if (g !== p) {
         errors++;
-        trainer.update(df.feats, i * k, (i + 1) * k, g, 1);
-        trainer.update(df.feats, i * k, (i + 1) * k, p, -1);
+        trainer.update(df.feats, i * k, (i + 1) * k, g, rate);
+        trainer.update(df.feats, i * k, (i + 1) * k, p, -rate);
         if (extra) {
-          trainer.update(extra, i * extraK, (i + 1) * extraK, g, 1);
-          trainer.update(extra, i * extraK, (i + 1) * extraK, p, -1);
+          trainer.update(extra, i * extraK, (i + 1) * extraK, g, rate);
+          trainer.update(extra, i * extraK, (i + 1) * extraK, p, -rate);
         }
       }
       if (g !== p || gPrev !== pPrev) {
         fx.historyRows(df, i, gPrev, hist, 0);
-        trainer.update(hist, 0, HISTORY_TEMPLATES, g, 1);
+        trainer.update(hist, 0, HISTORY_TEMPLATES, g, rate);
         one[0] = fx.transitionRow(gPrev);
-        trainer.update(one, 0, 1, g, 1);
+        trainer.update(one, 0, 1, g, rate);
         fx.historyRows(df, i, pPrev, hist, 0);
-        trainer.update(hist, 0, HISTORY_TEMPLATES, p, -1);
+        trainer.update(hist, 0, HISTORY_TEMPLATES, p, -rate);
         one[0] = fx.transitionRow(pPrev);
-        trainer.update(one, 0, 1, p, -1);
+        trainer.update(one, 0, 1, p, -rate);
       }
     }
     trainer.tick();

@@ -3,9 +3,13 @@
  *
  *   node dist/language/ner/train-main.js [--out models/ner.bin] [--bits 20] [--epochs 14] [--epochs2 N] [--no-stage2]
  *        [--no-dev] [--no-gazetteer] [--no-clusters] [--clusters FILE|built] [--aggregate 1000] [--no-history] [--clusters2] [--gaz-case] [--gaz-types] [--chars all|rare] [--gaz-dropout 0.5] [--word-dropout 0.3] [--min-count 1] [--folds 5]
+ *        [--gmb 0.25] [--gmb-weight 0.5]
  *
  * The defaults are the settings chosen by cross-validation on train (`npm run cv:ner`, docs/ner-model-selection.md),
  * never on the dev file: `npm run train:ner` alone rebuilds the committed model.
+ *
+ * `--gmb SHARE` adds that share of the GMB sentences (from the start of the corpus, mapped to CoNLL types by
+ * `gmb.ts`) to the first pass's training text, `--gmb-weight W` sets the size of their updates (default 1).
  *
  * Data: $SITREP_DATA or ../shared/data relative to the repository root (conll2003/train.txt for training,
  * conll2003/valid_testa.txt for the dev figure only; unlabelled text for word clusters).
@@ -21,6 +25,7 @@ import { buildClusters } from './build-clusters.js';
 import type { FeatureResources } from './features.js';
 import { DEFAULT_CLUSTER_FILE, loadClusterFile } from './cluster-file.js';
 import { repoRoot, sharedDataDir } from './data-dir.js';
+import { gmbTrainingDocuments, readGmb } from './gmb.js';
 
 function charMode(v: string): 'all' | 'rare' {
   if (v !== 'all' && v !== 'rare') throw new Error('--chars all or --chars rare');
@@ -84,7 +89,19 @@ function main(argv: string[]): void {
     ...(flag('word-dropout') ? { wordDropout: Number(value('word-dropout', '0')) } : {}),
     ...features,
   };
-  const model = trainTagger(train, { ...settings, features, resources, log });
+  const gmbShare = Number(value('gmb', '0'));
+  const gmbWeight = Number(value('gmb-weight', '1'));
+  const extra =
+    gmbShare > 0
+      ? { documents: gmbTrainingDocuments(readGmb(dataDir), { share: gmbShare }), weight: gmbWeight }
+      : undefined;
+  if (extra) {
+    if (extra.documents.length === 0) throw new Error('GMB data not found (gmb-ner/ner_dataset.csv.gz)');
+    log(
+      `GMB: ${extra.documents.length} pseudo-documents, ${countTokens(extra.documents)} tokens, update size ${gmbWeight}`,
+    );
+  }
+  const model = trainTagger(train, { ...settings, features, resources, log, ...(extra ? { extra } : {}) });
   const trainSeconds = (Date.now() - t0) / 1000;
 
   let devF1: number | null = null;
@@ -107,7 +124,9 @@ function main(argv: string[]): void {
     for (const [t, s] of Object.entries(ev.perType)) log(`  ${t.padEnd(5)} F1 ${(100 * s.f1).toFixed(2)}`);
   }
   Object.assign(model.provenance, {
-    data: 'CoNLL-2003 English train.txt (eng.train, 203,621 tokens)',
+    data: extra
+      ? `CoNLL-2003 English train.txt (eng.train, 203,621 tokens); first pass also GMB ner_dataset.csv (first ${gmbShare} of the sentences, ${countTokens(extra.documents)} tokens, update size ${gmbWeight}; gmb.ts)`
+      : 'CoNLL-2003 English train.txt (eng.train, 203,621 tokens)',
     gazetteer: resources.gazetteer ? resources.gazetteer.lists.join(',') : null,
     clusters: resources.clusters ? `${resources.clusters.paths.size} entries (${clusterSource})` : null,
     command: `npm run train:ner${argv.length ? ` -- ${argv.join(' ')}` : ''}`,

@@ -41,6 +41,12 @@ export interface TrainOptions {
    * never seen (word dropout: Lample et al. 2016 replace singletons with an unknown-word token).
    */
   wordDropout?: number;
+  /**
+   * Extra training documents for the first pass only (e.g. GMB, `gmb.ts`), with the size of their updates
+   * (`weight`, default 1). The jack-knifed first-pass models train on them too; the second pass trains on
+   * `documents` alone, whose first-pass labels come from models that did not see them.
+   */
+  extra?: { documents: readonly TrainingDocument[]; weight?: number };
   /** Folds for the jack-knifed first-pass labels the second pass is trained on (default 5). */
   folds?: number;
   resources?: FeatureResources;
@@ -65,6 +71,8 @@ export interface Prepared {
   df: DocFeatures;
   gold: Uint8Array;
   extra: Int32Array | null;
+  /** Size of this document's perceptron updates (default 1; less for down-weighted extra training text). */
+  weight?: number;
 }
 
 /**
@@ -105,6 +113,7 @@ export function trainStage(
         out,
         trainer,
         d.gold,
+        d.weight ?? 1,
       );
       tokens += d.df.n;
     }
@@ -185,10 +194,27 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
   const folds = Math.max(2, Math.min(options.folds ?? 5, documents.length));
   const fx = new FeatureExtractor(cfg, resources);
   const prepared = withoutRareFeatures(prepareDocuments(fx, documents), cfg.bits, options.minCount ?? 1);
-  log(`stage 1: ${prepared.length} documents`);
+  const extraWeight = options.extra?.weight ?? 1;
+  const extraDocs = options.extra
+    ? withoutRareFeatures(prepareDocuments(fx, options.extra.documents), cfg.bits, options.minCount ?? 1).map((d) => ({
+        ...d,
+        weight: extraWeight,
+      }))
+    : [];
+  log(`stage 1: ${prepared.length} documents${extraDocs.length ? ` and ${extraDocs.length} extra` : ''}`);
   const gazDropout = options.gazDropout ?? 0;
   const wordDropout = options.wordDropout ?? 0;
-  const stage1 = trainStage(fx, prepared, false, epochs, seed, log, undefined, gazDropout, wordDropout);
+  const stage1 = trainStage(
+    fx,
+    extraDocs.length ? [...prepared, ...extraDocs] : prepared,
+    false,
+    epochs,
+    seed,
+    log,
+    undefined,
+    gazDropout,
+    wordDropout,
+  );
   let stage2: Float32Array | null = null;
   if (useStage2 && documents.length >= 2) {
     // Jack-knife: first-pass labels for each document come from a model that did not see it.
@@ -205,7 +231,7 @@ export function trainTagger(documents: readonly TrainingDocument[], options: Tra
       log(`stage 2: first-pass fold ${f + 1}/${folds}`);
       const w = trainStage(
         fx,
-        prepared.filter((_, i) => fold[i] !== f),
+        [...prepared.filter((_, i) => fold[i] !== f), ...extraDocs],
         false,
         epochs,
         seed + f + 1,
