@@ -41,6 +41,8 @@ type Outcome = ReadAnswer | null | typeof ON_REQUEST_THREAD | typeof BUSY;
 interface Task {
   url: string;
   own: string;
+  /** The route's home among the readers (`homeOf`): the reader that builds and keeps its items. */
+  home: number;
   /** Asked only by the response cache's background refresh: it waits until no client's request does. */
   background: boolean;
   /** Clients still waiting for it; a task nobody waits for any more is not run. */
@@ -68,8 +70,10 @@ function routeMatcher(patterns: readonly string[]): (path: string) => boolean {
  * Reader threads answering the API's read routes, each on its own read-only connection: the request thread only
  * parses, checks and forwards, so one slow query (a search over a common word, a deep page) holds up one reader and
  * never the whole server, and the two cores of a small machine both serve. Requests wait in one queue, first come
- * first served, the response cache's background refreshes only when no client waits; the same URL asked again while
- * it waits or runs joins the one answer; a request whose client has gone before a reader takes it is dropped unrun.
+ * first served, bar that a reader takes the first request of its own routes among the next few (`takeFor`: each list
+ * is built and kept by one reader); the response cache's background refreshes only when no client waits; the same
+ * URL asked again while it waits or runs joins the one answer; a request whose client has gone before a reader takes
+ * it is dropped unrun.
  */
 export class ReadPool {
   /** Each live reader and the ids of the tasks posted to it and not yet answered, oldest first. */
@@ -185,7 +189,7 @@ export class ReadPool {
       const answer = new Promise<Outcome>((resolve) => {
         done = resolve;
       });
-      task = { url, own, background, waiting: 0, done, answer };
+      task = { url, own, background, waiting: 0, done, answer, home: homeOf(url) };
       this.byKey.set(key, task);
       void answer.then(() => this.byKey.delete(key));
       (background ? this.later : this.queue).push(task);
@@ -207,20 +211,27 @@ export class ReadPool {
 
   private pump(): void {
     while (this.queue.length > 0 || this.later.length > 0) {
-      // The reader with the fewest tasks posted, if it may take one more: an idle one first.
+      const fromQueue = this.queue.length > 0;
+      const list = fromQueue ? this.queue : this.later;
+      // The reader with the fewest tasks posted, if it may take one more: an idle one first, and among as idle ones
+      // the home of the first task in line.
+      const workers = [...this.posted.keys()];
+      const headHome = list[0]!.home % workers.length;
       let worker: Worker | undefined;
+      let at = -1;
       let least = this.depth;
-      for (const [w, ids] of this.posted)
-        if (ids.length < least) {
+      workers.forEach((w, i) => {
+        const n = this.posted.get(w)!.length;
+        if (n < least || (n === least && worker !== undefined && i === headHome)) {
           worker = w;
-          least = ids.length;
-          if (least === 0) break;
+          at = i;
+          least = n;
         }
+      });
       if (!worker) return;
       // Background refreshes go only to an idle reader: one never waits behind a client's request on a reader.
-      const fromQueue = this.queue.length > 0;
       if (!fromQueue && least > 0) return;
-      const task = (fromQueue ? this.queue : this.later).shift()!;
+      const task = takeFor(list, at, workers.length);
       if (task.waiting <= 0) {
         task.done(null);
         continue;
@@ -286,6 +297,54 @@ export class ReadPool {
     this.all.add(worker);
     this.posted.set(worker, []);
   }
+}
+
+/**
+ * How far down the line a reader looks for a request of its own routes (`takeFor`) before it takes the first one.
+ */
+export const HOME_LOOKAHEAD = 32;
+
+/**
+ * A route's home among the readers: a hash of the URL's path (without the query), the same for every page of a list.
+ * Each reader keeps the items, evidence and counts it built on its own connection; were every reader to serve every
+ * list, each would build (and keep) every list's items, and the first minute after a start was spent building them
+ * twice over with two readers (docs/reliability.md, "The first minute").
+ */
+export function homeOf(url: string): number {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  // FNV-1a, 32 bits, then MurmurHash3's finalizer: FNV-1a's low bits alone barely mix (its lowest is the parity of
+  // the characters' lowest bits), and a home is the hash modulo a few readers.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) {
+    h ^= path.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * The task reader `reader` (of `readers`) takes from `line` (not empty; oldest first), removed from it: the oldest of
+ * the first `lookahead` whose route's home is that reader, else the oldest. So each list's pages go to one reader
+ * while its reader keeps up, in their order, and no reader waits idle while anything waits (one whose routes are
+ * not in line takes the oldest request): the readers share the work as before, and a list's items are mostly built
+ * and kept by one reader instead of by each.
+ */
+export function takeFor<T extends { home: number }>(
+  line: T[],
+  reader: number,
+  readers: number,
+  lookahead = HOME_LOOKAHEAD,
+): T {
+  const n = Math.min(line.length, lookahead);
+  for (let i = 0; i < n; i++)
+    if (line[i]!.home % readers === reader) return i === 0 ? line.shift()! : line.splice(i, 1)[0]!;
+  return line.shift()!;
 }
 
 /**
