@@ -39,3 +39,14 @@ describe("readers' homes", () => {
     expect(takeFor(line, 0, 1).url).toBe(`${b}?1`);
   });
 });
+
+describe("a search's home", () => {
+  it('is its query’s on a route kept per query, so that searches spread over the readers', () => {
+    const search = (path: string) => path === '/api/search';
+    const homes = new Set(Array.from({ length: 16 }, (_, i) => homeOf(`/api/search?q=word${i}&limit=20`, search) % 2));
+    expect(homes.size).toBe(2);
+    expect(homeOf('/api/search?q=word1&limit=20', search)).toBe(homeOf('/api/search?q=word1&limit=20', search));
+    // Elsewhere the path alone.
+    expect(homeOf('/api/articles?offset=5', search)).toBe(homeOf('/api/articles?offset=900', search));
+  });
+});

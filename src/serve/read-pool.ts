@@ -85,6 +85,7 @@ export class ReadPool {
   private readonly running = new Map<number, Task>();
   private readonly byKey = new Map<string, Task>();
   private readonly serves: (path: string) => boolean;
+  private readonly perQuery: (path: string) => boolean;
   private readonly own: { get(): unknown };
   private seq = 0;
   /** When readers died lately (ms, `performance.now()`): past MAX_FAILURES within FAILURE_WINDOW_MS, none is replaced. */
@@ -99,7 +100,8 @@ export class ReadPool {
   /**
    * `size` reader threads on the store at `db.name`; `routes`: the read routes' patterns, as mounted (`/api/…`);
    * `heapMb`: a limit on each reader's old generation, MB (default none: see READER_HEAP_MB); `maxQueued`: requests
-   * that may wait for a reader (see READ_QUEUE_MAX).
+   * that may wait for a reader (see READ_QUEUE_MAX); `perQuery`: the routes whose readers keep what they built per
+   * query, not per row (search: each query's hit count), so that each query has its home (`homeOf`).
    */
   constructor(
     db: Db,
@@ -109,10 +111,12 @@ export class ReadPool {
     private readonly heapMb: number | undefined = READER_HEAP_MB,
     private readonly maxQueued: number = READ_QUEUE_MAX,
     private readonly depth: number = READER_DEPTH,
+    perQuery: readonly string[] = [],
   ) {
     const script = workerScript('read-worker.js');
     if (!script) throw new Error('the reader script is missing (run npm run build)');
     this.serves = routeMatcher(routes);
+    this.perQuery = routeMatcher(perQuery);
     // The server connection's own writes (its `total_changes()`): a reader forgets its counts when they move.
     this.own = db.prepare('SELECT total_changes()').pluck();
     for (let i = 0; i < size; i++) this.spawn(script, db.name);
@@ -189,7 +193,7 @@ export class ReadPool {
       const answer = new Promise<Outcome>((resolve) => {
         done = resolve;
       });
-      task = { url, own, background, waiting: 0, done, answer, home: homeOf(url) };
+      task = { url, own, background, waiting: 0, done, answer, home: homeOf(url, this.perQuery) };
       this.byKey.set(key, task);
       void answer.then(() => this.byKey.delete(key));
       (background ? this.later : this.queue).push(task);
@@ -305,14 +309,16 @@ export class ReadPool {
 export const HOME_LOOKAHEAD = 32;
 
 /**
- * A route's home among the readers: a hash of the URL's path (without the query), the same for every page of a list.
- * Each reader keeps the items, evidence and counts it built on its own connection; were every reader to serve every
- * list, each would build (and keep) every list's items, and the first minute after a start was spent building them
- * twice over with two readers (docs/reliability.md, "The first minute").
+ * A request's home among the readers (modulo their number): a hash of its URL's path for a list (the same for every
+ * page of it), of the whole URL on the routes `perQuery` matches (search: what a reader keeps of a search is per
+ * query, and searches are the heaviest requests, best spread over the readers). Each reader keeps the items, evidence and counts
+ * it built on its own connection; were every reader to serve every list, each would build (and keep) every list's
+ * items, and the first minute after a start was spent building them twice over with two readers
+ * (docs/reliability.md, "The first minute after a start").
  */
-export function homeOf(url: string): number {
+export function homeOf(url: string, perQuery: (path: string) => boolean = () => false): number {
   const q = url.indexOf('?');
-  const path = q < 0 ? url : url.slice(0, q);
+  const path = q < 0 || perQuery(url.slice(0, q)) ? url : url.slice(0, q);
   // FNV-1a, 32 bits, then MurmurHash3's finalizer: FNV-1a's low bits alone barely mix (its lowest is the parity of
   // the characters' lowest bits), and a home is the hash modulo a few readers.
   let h = 0x811c9dc5;
