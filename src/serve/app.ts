@@ -197,10 +197,6 @@ export function createApp(db: Db, options: AppOptions = {}): ServedApp {
           options.readers!,
           readRoutes(db).routes.map((r) => `/api${r.path}`),
           { api: { searchBudgetMs: options.searchBudgetMs }, staleMs },
-          undefined,
-          undefined,
-          undefined,
-          ['/api/search'],
         )
       : null;
   if (readers) app.use('/api/*', readers.middleware());

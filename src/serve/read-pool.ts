@@ -41,8 +41,6 @@ type Outcome = ReadAnswer | null | typeof ON_REQUEST_THREAD | typeof BUSY;
 interface Task {
   url: string;
   own: string;
-  /** The route's home among the readers (`homeOf`): the reader that builds and keeps its items. */
-  home: number;
   /** Asked only by the response cache's background refresh: it waits until no client's request does. */
   background: boolean;
   /** Clients still waiting for it; a task nobody waits for any more is not run. */
@@ -70,10 +68,8 @@ function routeMatcher(patterns: readonly string[]): (path: string) => boolean {
  * Reader threads answering the API's read routes, each on its own read-only connection: the request thread only
  * parses, checks and forwards, so one slow query (a search over a common word, a deep page) holds up one reader and
  * never the whole server, and the two cores of a small machine both serve. Requests wait in one queue, first come
- * first served, bar that a reader takes the first request of its own routes among the next few (`takeFor`: each list
- * is built and kept by one reader); the response cache's background refreshes only when no client waits; the same
- * URL asked again while it waits or runs joins the one answer; a request whose client has gone before a reader takes
- * it is dropped unrun.
+ * first served, the response cache's background refreshes only when no client waits; the same URL asked again while
+ * it waits or runs joins the one answer; a request whose client has gone before a reader takes it is dropped unrun.
  */
 export class ReadPool {
   /** Each live reader and the ids of the tasks posted to it and not yet answered, oldest first. */
@@ -85,7 +81,6 @@ export class ReadPool {
   private readonly running = new Map<number, Task>();
   private readonly byKey = new Map<string, Task>();
   private readonly serves: (path: string) => boolean;
-  private readonly perQuery: (path: string) => boolean;
   private readonly own: { get(): unknown };
   private seq = 0;
   /** When readers died lately (ms, `performance.now()`): past MAX_FAILURES within FAILURE_WINDOW_MS, none is replaced. */
@@ -100,8 +95,7 @@ export class ReadPool {
   /**
    * `size` reader threads on the store at `db.name`; `routes`: the read routes' patterns, as mounted (`/api/…`);
    * `heapMb`: a limit on each reader's old generation, MB (default none: see READER_HEAP_MB); `maxQueued`: requests
-   * that may wait for a reader (see READ_QUEUE_MAX); `perQuery`: the routes whose readers keep what they built per
-   * query, not per row (search: each query's hit count), so that each query has its home (`homeOf`).
+   * that may wait for a reader (see READ_QUEUE_MAX).
    */
   constructor(
     db: Db,
@@ -111,12 +105,10 @@ export class ReadPool {
     private readonly heapMb: number | undefined = READER_HEAP_MB,
     private readonly maxQueued: number = READ_QUEUE_MAX,
     private readonly depth: number = READER_DEPTH,
-    perQuery: readonly string[] = [],
   ) {
     const script = workerScript('read-worker.js');
     if (!script) throw new Error('the reader script is missing (run npm run build)');
     this.serves = routeMatcher(routes);
-    this.perQuery = routeMatcher(perQuery);
     // The server connection's own writes (its `total_changes()`): a reader forgets its counts when they move.
     this.own = db.prepare('SELECT total_changes()').pluck();
     for (let i = 0; i < size; i++) this.spawn(script, db.name);
@@ -193,7 +185,7 @@ export class ReadPool {
       const answer = new Promise<Outcome>((resolve) => {
         done = resolve;
       });
-      task = { url, own, background, waiting: 0, done, answer, home: homeOf(url, this.perQuery) };
+      task = { url, own, background, waiting: 0, done, answer };
       this.byKey.set(key, task);
       void answer.then(() => this.byKey.delete(key));
       (background ? this.later : this.queue).push(task);
@@ -215,27 +207,20 @@ export class ReadPool {
 
   private pump(): void {
     while (this.queue.length > 0 || this.later.length > 0) {
-      const fromQueue = this.queue.length > 0;
-      const list = fromQueue ? this.queue : this.later;
-      // The reader with the fewest tasks posted, if it may take one more: an idle one first, and among as idle ones
-      // the home of the first task in line.
-      const workers = [...this.posted.keys()];
-      const headHome = list[0]!.home % workers.length;
+      // The reader with the fewest tasks posted, if it may take one more: an idle one first.
       let worker: Worker | undefined;
-      let at = -1;
       let least = this.depth;
-      workers.forEach((w, i) => {
-        const n = this.posted.get(w)!.length;
-        if (n < least || (n === least && worker !== undefined && i === headHome)) {
+      for (const [w, ids] of this.posted)
+        if (ids.length < least) {
           worker = w;
-          at = i;
-          least = n;
+          least = ids.length;
+          if (least === 0) break;
         }
-      });
       if (!worker) return;
       // Background refreshes go only to an idle reader: one never waits behind a client's request on a reader.
+      const fromQueue = this.queue.length > 0;
       if (!fromQueue && least > 0) return;
-      const task = takeFor(list, at, workers.length);
+      const task = (fromQueue ? this.queue : this.later).shift()!;
       if (task.waiting <= 0) {
         task.done(null);
         continue;
@@ -301,56 +286,6 @@ export class ReadPool {
     this.all.add(worker);
     this.posted.set(worker, []);
   }
-}
-
-/**
- * How far down the line a reader looks for a request of its own routes (`takeFor`) before it takes the first one.
- */
-export const HOME_LOOKAHEAD = 32;
-
-/**
- * A request's home among the readers (modulo their number): a hash of its URL's path for a list (the same for every
- * page of it), of the whole URL on the routes `perQuery` matches (search: what a reader keeps of a search is per
- * query, and searches are the heaviest requests, best spread over the readers). Each reader keeps the items, evidence and counts
- * it built on its own connection; were every reader to serve every list, each would build (and keep) every list's
- * items, and the first minute after a start was spent building them twice over with two readers
- * (docs/reliability.md, "The first minute after a start").
- */
-export function homeOf(url: string, perQuery: (path: string) => boolean = () => false): number {
-  const q = url.indexOf('?');
-  const path = q < 0 || perQuery(url.slice(0, q)) ? url : url.slice(0, q);
-  // FNV-1a, 32 bits, then MurmurHash3's finalizer: FNV-1a's low bits alone barely mix (its lowest is the parity of
-  // the characters' lowest bits), and a home is the hash modulo a few readers.
-  let h = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) {
-    h ^= path.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/**
- * The task reader `reader` (of `readers`) takes from `line` (not empty; oldest first), removed from it: the oldest of
- * the first `lookahead` whose route's home is that reader, else the oldest. So each list's pages go to one reader
- * while its reader keeps up, in their order, and no reader waits idle while anything waits (one whose routes are
- * not in line takes the oldest request): the readers share the work as before, and a list's items are mostly built
- * and kept by one reader instead of by each.
- */
-export function takeFor<T extends { home: number }>(
-  line: T[],
-  reader: number,
-  readers: number,
-  lookahead = HOME_LOOKAHEAD,
-): T {
-  const n = Math.min(line.length, lookahead);
-  for (let i = 0; i < n; i++)
-    if (line[i]!.home % readers === reader) return i === 0 ? line.shift()! : line.splice(i, 1)[0]!;
-  return line.shift()!;
 }
 
 /**
