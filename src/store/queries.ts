@@ -1306,35 +1306,18 @@ function trim(c: { entries: Map<string, KeptArticle>; bytes: number }): void {
   }
 }
 
-/**
- * The article's time expressions that have a precision, as [start, end] pairs (read and kept on first use): from
- * `article_dated` (migration 018: a narrow row written with the article), or, where that has none, parsed from the
- * article's own `timexes`.
- */
+/** The article's time expressions that have a precision, as [start, end] pairs (read and kept on first use). */
 function datedTimexes(db: Db, a: KeptArticle): Int32Array {
   if (a.dated) return a.dated;
-  const stored = statement(db, 'SELECT pairs FROM article_dated WHERE seq = ?', true).get(a.seq) as
-    | string
-    | null
-    | undefined;
-  if (typeof stored === 'string') {
-    const pairs = JSON.parse(stored) as Array<[number, number]>;
-    a.dated = new Int32Array(pairs.length * 2);
-    pairs.forEach(([start, end], i) => {
-      a.dated![2 * i] = start;
-      a.dated![2 * i + 1] = end;
-    });
-  } else {
-    const all = JSON.parse(
-      String(statement(db, 'SELECT timexes FROM articles WHERE seq = ?', true).get(a.seq) ?? '[]'),
-    ) as Timex[];
-    const dated = all.filter((t) => t.precision !== null);
-    a.dated = new Int32Array(dated.length * 2);
-    dated.forEach((t, i) => {
-      a.dated![2 * i] = t.start;
-      a.dated![2 * i + 1] = t.end;
-    });
-  }
+  const all = JSON.parse(
+    String(statement(db, 'SELECT timexes FROM articles WHERE seq = ?', true).get(a.seq) ?? '[]'),
+  ) as Timex[];
+  const dated = all.filter((t) => t.precision !== null);
+  a.dated = new Int32Array(dated.length * 2);
+  dated.forEach((t, i) => {
+    a.dated![2 * i] = t.start;
+    a.dated![2 * i + 1] = t.end;
+  });
   // Two 32-bit numbers a time expression.
   const c = articleCache(db);
   a.bytes += a.dated.byteLength;
