@@ -62,13 +62,19 @@ export type ChronologyEvent = ExportEvent & {
   dateEvidence: { articleId: string; start: number; end: number; text: string } | null;
 };
 
-/** The time expression that dates the event: the first inside its first evidence span (`evidenceWithTimex`). */
+/**
+ * The time expression that dates the event: the first inside its first evidence span (`evidenceWithTimex`), when the
+ * event's date was read off its sentence. An event dated by the article ("anchor") or an earlier sentence
+ * ("carried") has none there, even when its sentence names another time ("clashed repeatedly since a 2019
+ * agreement", dated to the article's month): that expression did not date it.
+ */
 function dateEvidenceOf(
   e: ExportEvent,
   timex: { start: number; end: number; text: string } | null,
 ): ChronologyEvent['dateEvidence'] {
   const ev = e.evidence[0];
   if (!ev || !e.date || !timex) return null;
+  if (e.dateFrom && e.dateFrom !== 'sentence') return null;
   return { articleId: ev.articleId, start: timex.start, end: timex.end, text: timex.text };
 }
 
