@@ -182,6 +182,8 @@ interface KeptEntry {
   articleIds: string[];
   evidence: { articleId: string; start: number; end: number };
   hasEvidence: boolean;
+  /** Its date was read off its sentence (or the row does not say): a dating expression there is shown. */
+  bySentence: boolean;
   headline: string;
   whole: ExportEvent | null;
   /**
@@ -256,6 +258,7 @@ function keptEntries(db: Db, rows: ReadonlyArray<{ data: string; id: string }>):
       articleIds: e.articleIds,
       evidence: ev ? { articleId: ev.articleId, start: ev.start, end: ev.end } : { articleId: '', start: 0, end: 0 },
       hasEvidence: !!ev,
+      bySentence: !e.dateFrom || e.dateFrom === 'sentence',
       headline,
       whole: clash ? e : null,
       // Kept as served once: a page's own entries are not the first to go when every older one was served since.
@@ -349,7 +352,7 @@ function chronologyJson(
     const json = `${k.head},"sentence":${JSON.stringify(ev.text)},"outlets":${JSON.stringify(o)},"folded":${JSON.stringify(
       folded,
     )},"foldedInto":${JSON.stringify(foldedInto)},"dateEvidence":${
-      k.hasEvidence && k.date && timex
+      k.hasEvidence && k.bySentence && k.date && timex
         ? JSON.stringify({ articleId: k.evidence.articleId, start: timex.start, end: timex.end, text: timex.text })
         : 'null'
     }}`;
