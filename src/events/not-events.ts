@@ -85,7 +85,7 @@ export function notAnEvent(e: Candidate): string | null {
   if (
     (type === 'AID' || type === 'AGREE') &&
     GIVING_VERBS.has(first) &&
-    within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS)
+    (within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS) || nominalOfSpeech(words, ts, te, s1))
   )
     return 'verbal object';
   // "Will the envoy ever ask for talks?": a question asks, it reports no act (general English: an interrogative asserts nothing).
@@ -227,6 +227,9 @@ export function notAnEvent(e: Candidate): string | null {
   // "a country under sanction", "sanctions bill", "protest leaders": a state or a compound, not an act.
   if (!e.verb || !/(ed|ing)$/.test(first)) {
     if (underBefore(words, ts, s0)) return 'state';
+    // "would violate UN sanctions", "in breach of the ceasefire", "complied with the embargo": the object of a verb
+    // of violating or complying is a regime or agreement already in force (the verb presupposes it), not an act.
+    if (presupposedObject(words, ts, s0)) return 'state';
     if (te < s1 && COMPOUND_HEADS.has(words[te]!)) return 'compound';
     // "the longstanding embargo against Cuba", "ongoing sanctions": an adjective of duration makes it a state.
     for (let j = ts - 1, n = 0; j >= s0 && n < 4 && !DETERMINERS.has(words[j]!); j--, n++)
@@ -429,6 +432,127 @@ function predicativeBlame(words: readonly string[], ts: number, s0: number): boo
 }
 
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am']);
+
+/**
+ * Verbs (and their nouns before "of") whose object is presupposed to be in force: violating, breaching, evading,
+ * defying or complying with sanctions, a ban or a truce (English presupposition: "X violated the embargo" takes the
+ * embargo as existing; the act reported is the violation or the compliance, not the imposing of the embargo).
+ */
+const PRESUPPOSING =
+  /^(violat(e|es|ed|ing|ion|ions)|breach(es|ed|ing)?|evad(e|es|ed|ing)|evasion|circumvent(s|ed|ing)?|circumvention|flout(s|ed|ing)?|defy|defies|defied|defying|defiance|skirt(s|ed|ing)?|dodg(e|es|ed|ing)|bust(s|ed|ing)?|contraven(e|es|ed|ing)|contravention)$/;
+/** The same with a preposition: "comply with", "abide by", "in compliance with", "adhere to". */
+const PRESUPPOSING_WITH =
+  /^(compl(y|ies|ied|ying)|compliance|abid(e|es|ing)|abided|abode|adher(e|es|ed|ing)|adherence|conform(s|ed|ing)?)$/;
+
+/**
+ * The noun trigger at `ts` heads the object of a verb of violating or complying: that verb (or "violation of",
+ * "compliance with", "abide by") stands before it with at most a determiner and three modifiers between
+ * ("would violate UN Security Council sanctions").
+ */
+function presupposedObject(words: readonly string[], ts: number, s0: number): boolean {
+  for (let j = ts - 1; j >= s0 && j >= ts - 5; j--) {
+    const w = words[j]!;
+    if (PRESUPPOSING.test(w)) return true;
+    if (
+      w === 'of' &&
+      /^(violations?|breach(es)?|evasion|circumvention|defiance|contravention)$/.test(words[j - 1] ?? '')
+    )
+      return true;
+    if ((w === 'with' || w === 'by' || w === 'to') && PRESUPPOSING_WITH.test(words[j - 1] ?? '')) return true;
+    if (w === ',' || w === ';' || w === 'and' || w === 'or' || PREPOSITIONS.has(w) || REPORTING.has(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * Verbs of communication and of judging (Levin 1993, classes 37 "verbs of communication" and 29/34 "verbs of
+ * assessment and characterization", base forms): a noun derived from one names something said or thought, so
+ * giving it is speech ("provided an assessment", "gave a description", "offered assurances").
+ */
+const SPEECH_BASES: ReadonlySet<string> = new Set([
+  'announce',
+  'explain',
+  'describe',
+  'clarify',
+  'indicate',
+  'inform',
+  'assure',
+  'reassure',
+  'suggest',
+  'comment',
+  'declare',
+  'mention',
+  'express',
+  'elaborate',
+  'speculate',
+  'assess',
+  'evaluate',
+  'interpret',
+  'analyse',
+  'analyze',
+  'estimate',
+  'predict',
+  'forecast',
+  'observe',
+  'acknowledge',
+  'justify',
+  'recount',
+  'narrate',
+  'illustrate',
+  'summarize',
+  'summarise',
+  'characterize',
+  'characterise',
+  'argue',
+  'define',
+  'specify',
+  'confirm',
+  'recommend',
+  'reflect',
+  'present',
+  'depict',
+  'portray',
+  'report',
+  'brief',
+  'testify',
+  'remark',
+  'note',
+  'verify',
+  'elucidate',
+  'detail',
+]);
+
+/** Bases a derived noun may come from: -ment, -ation/-ition/-ion, -ance/-ence, -al stripped, with the usual respellings. */
+function nounBases(noun: string): string[] {
+  const n = noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun;
+  const out: string[] = [];
+  const add = (stem: string) => out.push(stem, `${stem}e`);
+  if (n.endsWith('ment')) add(n.slice(0, -4));
+  if (n.endsWith('ification')) out.push(`${n.slice(0, -9)}ify`);
+  if (n.endsWith('ation')) add(n.slice(0, -5));
+  if (n.endsWith('ption')) out.push(`${n.slice(0, -5)}be`);
+  if (n.endsWith('ion')) add(n.slice(0, -3));
+  if (n.endsWith('ance') || n.endsWith('ence')) add(n.slice(0, -4));
+  if (n.endsWith('al')) add(n.slice(0, -2));
+  if (n.endsWith('ing')) add(n.slice(0, -3));
+  return out;
+}
+
+/**
+ * The object of a giving verb is a noun derived from a verb of communication or judging ("gave a description of the
+ * talks", "offered an assessment", "provided confirmation"): the head of the noun phrase after the trigger (past a
+ * determiner and at most two modifiers), or the trigger's own last word when the pattern holds the object.
+ */
+function nominalOfSpeech(words: readonly string[], ts: number, te: number, s1: number): boolean {
+  const heads: string[] = words.slice(ts + 1, te) as string[];
+  for (let k = te; k < Math.min(s1, te + 4); k++) {
+    const w = words[k]!;
+    if (!/^[a-z][a-z-]*$/.test(w) || PREPOSITIONS.has(w)) break;
+    if (DETERMINERS.has(w)) continue;
+    heads.push(w);
+  }
+  return heads.some((h) => nounBases(h).some((b) => SPEECH_BASES.has(b)));
+}
 
 /** "under sanctions", "under a French trade embargo": the noun phrase after "under" names a state. */
 function underBefore(words: readonly string[], ts: number, s0: number): boolean {
