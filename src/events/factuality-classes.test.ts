@@ -99,3 +99,25 @@ describe('an act told with a past time that has no calendar value is not dated t
     expect(dated('Chile supplied weapons to Peru.').events[0]?.date?.value).toBe('2023-09-14');
   });
 });
+
+describe('opinions, stances and remembered events are no acts', () => {
+  it('agreeing that something is so is an opinion; agreeing on a course of action stays AGREE', () => {
+    expect(types(code('The Chilean minister agrees that Peru has not done enough.'))).toEqual([]);
+    expect(asserted(code('Chile agreed that the talks with Peru should resume.'))).toEqual(['AGREE']);
+    expect(asserted(code('Chile agreed to release the sailors.'))).toEqual(['AGREE']);
+  });
+  it('a verb of attitude in the simple present with no party as its object is a standing position', () => {
+    expect(types(code('Chile supports the plan.'))).toEqual([]);
+    expect(types(code('The Chilean minister opposes higher taxes.'))).toEqual([]);
+    // With a party as its object, or told as an occurrence in the past, it stays.
+    expect(types(code("France supports Chile's bid for a seat."))).toEqual(['SUPPORT']);
+    expect(types(code('Chile opposed the resolution on Monday.'))).toEqual(['REJECT']);
+  });
+  it('an event noun that is the object of a verb of mentioning or remembering is a topic, no act', () => {
+    expect(types(code('The senator brought up the Lima bombing.', [['Lima', 'LOC']]))).toEqual([]);
+    expect(types(code('Chile marked the anniversary of the attack on Peru.'))).toEqual([]);
+    // Reported as news, the attack stays.
+    expect(types(code('Chile condemned the attack on Peru.'))).toContain('ACCUSE');
+    expect(types(code('Rebels attacked Peru.'))).toEqual(['ASSAULT']);
+  });
+});

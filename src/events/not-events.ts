@@ -90,6 +90,25 @@ export function notAnEvent(e: Candidate): string | null {
     return 'verbal object';
   // "Will the envoy ever ask for talks?": a question asks, it reports no act (general English: an interrogative asserts nothing).
   if (interrogative(words, s0, s1) && te - 1 >= questionStart(words, s0, s1)) return 'question';
+  // "agrees that Obama has not done enough": agreeing with a proposition is sharing an opinion; PLOVER AGREE is a
+  // commitment to a course of action, which a that-clause states only with a modal of obligation or the future
+  // ("agreed that talks should resume").
+  if (type === 'AGREE' && e.verb && /^agree(s|d|ing)?$/.test(first) && words[te] === 'that' && !modalIn(words, te, s1))
+    return 'opinion';
+  // "she opposes privatization", "the party favours lower taxes": a verb of attitude in the simple present is a state
+  // (stative verbs in the simple present describe a standing state, not an occurrence: Vendler 1957, Comrie 1976),
+  // and with no actor as its object it is a position on an issue, no interaction between actors.
+  if (
+    (type === 'REJECT' || type === 'SUPPORT') &&
+    e.verb &&
+    STATIVE_PRESENT.test(first) &&
+    !e.target.some((t) => t.kind === 'actor')
+  )
+    return 'stance';
+  // "brought up the Oklahoma City bombing", "marked the anniversary of the victory over X": an event noun that is the
+  // object of a verb of mentioning or remembering is a topic talked about or a past event remembered (the verb
+  // presupposes it happened before), no act reported.
+  if ((!e.verb || /ing$/.test(first)) && mentionedEvent(words, ts, s0)) return 'topic';
   // "helped prepare the concerts", "help to sort the files", "help with the claims": "help" with a bare or
   // to-infinitive or a task, and no beneficiary, is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
   // a party (PLOVER AID).
@@ -432,6 +451,45 @@ function predicativeBlame(words: readonly string[], ts: number, s0: number): boo
 }
 
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am']);
+
+/** Modals of obligation and the future: a that-clause with one states a course of action. */
+const OBLIGATION_MODALS = /^(should|must|will|would|shall|ought|need|needs|'ll|can|could)$/;
+
+/** A modal of obligation or the future in the clause after `from`, before a comma or the sentence's end. */
+function modalIn(words: readonly string[], from: number, s1: number): boolean {
+  for (let k = from; k < s1; k++) {
+    const w = words[k]!;
+    if (w === ',' || w === ';') return false;
+    if (OBLIGATION_MODALS.test(w)) return true;
+  }
+  return false;
+}
+
+/** Verbs of attitude in the simple present, third person (stative: "opposes", "supports", "favors"). */
+const STATIVE_PRESENT = /^(opposes|supports|favors|favours|prefers|dislikes|likes)$/;
+
+/** Verbs of mentioning and remembering whose object is an event talked about or remembered. */
+const MENTIONING =
+  /^(mention|mentions|mentioned|mentioning|recall|recalls|recalled|recalling|remember|remembers|remembered|remembering|commemorate|commemorates|commemorated|commemorating|invoke|invokes|invoked|invoking|evoke|evokes|evoked|evoking|cite|cites|cited|citing)$/;
+/** Nouns of remembrance before "of": "the anniversary of", "the memory of", "a memorial to". */
+const REMEMBRANCE = /^(anniversary|anniversaries|memory|memories|memorial|commemoration|commemorations|legacy)$/;
+
+/**
+ * The event noun at `ts` heads the object of a verb of mentioning or remembering ("recalled the 2006 attack",
+ * "brought up the Oklahoma City bombing") or follows a noun of remembrance ("the anniversary of the victory"): at
+ * most five words of its noun phrase between (a determiner, modifiers, names), no punctuation.
+ */
+function mentionedEvent(words: readonly string[], ts: number, s0: number): boolean {
+  for (let j = ts - 1; j >= s0 && j >= ts - 6; j--) {
+    const w = words[j]!;
+    if (MENTIONING.test(w)) return true;
+    if (w === 'up' && /^(bring|brings|brought|bringing)$/.test(words[j - 1] ?? '')) return true;
+    if ((w === 'of' || w === 'to') && REMEMBRANCE.test(words[j - 1] ?? '')) return true;
+    if (!/^[\p{L}\p{N}'’.-]+$/u.test(w) || PREPOSITIONS.has(w) || REPORTING.has(w) || w === 'and' || w === 'that')
+      return false;
+  }
+  return false;
+}
 
 /**
  * Verbs (and their nouns before "of") whose object is presupposed to be in force: violating, breaching, evading,
