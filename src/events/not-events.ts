@@ -105,7 +105,7 @@ export function notAnEvent(e: Candidate): string | null {
     !e.target.some((t) => t.kind === 'actor')
   )
     return 'stance';
-  // "brought up the Oklahoma City bombing", "marked the anniversary of the victory over X": an event noun that is the
+  // "brought up the Lima bombing", "marked the anniversary of the victory over X": an event noun that is the
   // object of a verb of mentioning or remembering is a topic talked about or a past event remembered (the verb
   // presupposes it happened before), no act reported.
   if ((!e.verb || /ing$/.test(first)) && mentionedEvent(words, ts, s0)) return 'topic';
@@ -476,7 +476,7 @@ const REMEMBRANCE = /^(anniversary|anniversaries|memory|memories|memorial|commem
 
 /**
  * The event noun at `ts` heads the object of a verb of mentioning or remembering ("recalled the 2006 attack",
- * "brought up the Oklahoma City bombing") or follows a noun of remembrance ("the anniversary of the victory"): at
+ * "brought up the Lima bombing") or follows a noun of remembrance ("the anniversary of the victory"): at
  * most five words of its noun phrase between (a determiner, modifiers, names), no punctuation.
  */
 function mentionedEvent(words: readonly string[], ts: number, s0: number): boolean {
