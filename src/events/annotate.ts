@@ -31,6 +31,7 @@ import { candidatesAt, matchAt, objectAt, triggerLexicon, type CompiledTrigger }
 import {
   attributiveModality,
   complementModality,
+  epistemicThat,
   forToContent,
   conditionClause,
   headlineInfinitive,
@@ -1235,6 +1236,9 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         modality.mode = 'intent';
       // "offered to mediate", "pledged aid": a commitment, the promised act still to come.
       if (modality.mode === null && f.trigger.verb && COMMISSIVE_VERBS.test(words[f.ts]!)) modality.mode = 'intent';
+      // "accepted an invitation to visit": accepting an invitation commits the one who accepts to the act it invites
+      // to (speech-act theory: the acceptance of a directive is a commissive), which is still to come, as "promised to".
+      if (modality.mode === null && f.trigger.verb && acceptedInvitation(words, f.ts, s1)) modality.mode = 'intent';
       // "extended an offer", "made a pledge": the commitment noun itself, its act still to come.
       if (modality.mode === null && !f.trigger.verb && COMMITMENT_NOUNS.has(words[f.te - 1]!)) modality.mode = 'intent';
       // "wants to attack" as one pattern: wanting or planning an act is not doing it.
@@ -1250,8 +1254,13 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
         headlineInfinitive(words, cands, f.modalAt, s0, /^[A-Z]/.test(doc.tokens[s0]!.text))
       )
         modality.mode = 'intent';
-      // "rumours say …", "unconfirmed reports": hearsay the text does not vouch for.
-      if (modality.mode === null && !modality.negated && hearsay(words, s0, s1, clauseStart, f.ts)) {
+      // "rumours say …", "unconfirmed reports": hearsay the text does not vouch for; "it is possible that …", "the
+      // possibility that …": an epistemic predicate over the act's clause does not assert it either.
+      if (
+        modality.mode === null &&
+        !modality.negated &&
+        (hearsay(words, s0, s1, clauseStart, f.ts) || epistemicThat(words, f.modalAt, clauseStart))
+      ) {
         modality.mode = 'possible';
         modality.hypothetical = true;
       }
@@ -1434,12 +1443,20 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
       const source = named.side.map((c) => toActor(doc, c));
       const targetActors = namedTarget.side.map((c) => toActor(doc, c));
       const place = roles.place;
+      const dates = factDateFields(doc, trigger);
+      // "executed his uncle years ago", "in the past": a time before the telling with no calendar value (TimeML's
+      // PAST_REF) is no date the text gives, and never the article's day.
+      if (dates.dateFrom === 'anchor' && remotePast(words, clauseStart, f.te, s1)) {
+        dates.date = null;
+        dates.dateFrom = null;
+        dates.dateRange = null;
+      }
       const event: EventMention = {
         type,
         mode: modality.mode,
         source,
         target: targetActors,
-        ...factDateFields(doc, trigger),
+        ...dates,
         location: place ? { ...textSpan(doc.text, place.start, place.end), name: place.placeName ?? place.name } : null,
         trigger,
         negated: modality.negated,
@@ -1489,6 +1506,44 @@ export function annotateEvents(doc: Doc, options: EventOptions = {}): void {
     );
     if (subject && !events.length) previousSubject = [subject];
   }
+}
+
+/** Quantities of a long time before "ago" ("years ago", "many decades ago", "long ago"). */
+const LONG_SPANS = /^(years|decades|centuries|generations|long)$/;
+
+/**
+ * The act's clause (from its start to the first clause break after the trigger) holds a past time with no calendar
+ * value: "years/decades ago", "long ago", "in the past", "in years past" (TimeML PAST_REF).
+ */
+function remotePast(words: readonly string[], clauseStart: number, te: number, s1: number): boolean {
+  for (let k = clauseStart; k < s1; k++) {
+    const w = words[k]!;
+    if (k >= te && (w === ';' || (CLAUSE_BREAKS.has(w) && w !== '"'))) return false;
+    if (w === 'ago' && LONG_SPANS.test(words[k - 1] ?? '')) return true;
+    if (
+      w === 'past' &&
+      words[k - 1] === 'the' &&
+      words[k - 2] === 'in' &&
+      !/^(few|two|three|several|week|month|year|decade|days|weeks|months|24|48)$/.test(words[k + 1] ?? '')
+    )
+      return true;
+    if (w === 'past' && words[k - 1] === 'years' && words[k - 2] === 'in') return true;
+  }
+  return false;
+}
+
+/** "accepted an invitation", "accepts the invitations from X": a form of "accept" with an invitation as its object. */
+function acceptedInvitation(words: readonly string[], ts: number, s1: number): boolean {
+  if (!/^accept(s|ed|ing)?$/.test(words[ts]!)) return false;
+  for (let k = ts + 1; k < Math.min(s1, ts + 5); k++) {
+    const w = words[k]!;
+    if (w === 'invitation' || w === 'invitations') return true;
+    // A determiner, a possessive ("Putin's", "his") or an adjective of formality before the noun.
+    const possessor = /^('s|’s)$/.test(words[k + 1] ?? '');
+    if (!(possessor || DETERMINERS.has(w) || /^('s|’s|his|her|their|its|our|formal|official|personal)$/.test(w)))
+      return false;
+  }
+  return false;
 }
 
 /** Nouns that name a place taken by force ("captured the city", "the airport", "rebel positions"). */

@@ -23,6 +23,9 @@ import {
 const NEGATIVE_IMPLICATIVES =
   /^(fail|fails|failed|failing|neglect|neglects|neglected|neglecting|omit|omits|omitted|omitting)$/;
 
+/** Forms of "have" and "be" before "yet to" ("has yet to", "is yet to"). */
+const YET_AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', "'s", "'re"]);
+
 /** How an event is asserted: negated ("did not attack"), hypothetical ("could supply"), or as an intention. */
 export interface Modality {
   negated: boolean;
@@ -72,6 +75,8 @@ const VERB_GROUP: ReadonlySet<string> = new Set([
   'never',
   'no',
   'longer',
+  // "has not yet withdrawn", "had yet again attacked": "yet" is an adverb inside the verb group.
+  'yet',
   'able',
   'about',
   'going',
@@ -145,6 +150,11 @@ export function readModality(
     } else if (POSSIBILITY.has(w)) {
       hypothetical = true;
       if (mode === null || mode === 'intent') mode = 'possible';
+    } else if (w === 'yet' && words[j + 1] === 'to' && YET_AUXILIARIES.has(words[j - 1] ?? '')) {
+      // "has yet to withdraw", "is yet to sign": "have/be yet to" + a verb says the act has not happened so far
+      // (English grammar: "yet" with a to-infinitive after "have" or "be" is negative in meaning, "has not withdrawn
+      // yet"); a negation before it cancels it ("has not yet to" does not occur in English).
+      negated = true;
     } else if (NEGATIVE_IMPLICATIVES.test(w) && words[j + 1] === 'to') {
       negated = true;
       implicative = true;
@@ -504,4 +514,55 @@ export function headlineInfinitive(
   const subject = cands.find((c) => c.te === ts - 1 && c.kind !== 'place');
   if (!subject) return false;
   return subject.ts === s0 || (subject.ts === s0 + 1 && DETERMINERS.has(words[s0]!));
+}
+
+/**
+ * Epistemic predicates that take a that-clause (FactBank, Saurí & Pustejovsky 2009: an epistemic adjective or noun
+ * over a clause marks its event possible or probable, an adjective of uncertainty leaves it unknown; none asserts
+ * it): "it is possible that …", "it is unclear that …", "the possibility that …", "it appears that …".
+ */
+const EPISTEMIC_HEADS: ReadonlySet<string> = new Set([
+  'possible',
+  'likely',
+  'unlikely',
+  'probable',
+  'improbable',
+  'conceivable',
+  'plausible',
+  'doubtful',
+  'unclear',
+  'uncertain',
+  'unknown',
+  'unconfirmed',
+  'possibility',
+  'likelihood',
+  'probability',
+  'prospect',
+  'appears',
+  'appeared',
+  'seems',
+  'seemed',
+]);
+
+/** Degree adverbs that may stand between an epistemic head and its "that" ("it is quite possible that"). */
+const EPISTEMIC_DEGREE =
+  /^(very|quite|highly|entirely|perfectly|not|n't|also|still|now|more|less|increasingly|far|clear)$/;
+
+/**
+ * The act at `ts` is in the that-clause of an epistemic predicate: scanning back from the trigger over its own
+ * clause (no comma, semicolon or verb of saying between), the nearest "that" follows an epistemic adjective, noun or
+ * raising verb ("It is possible that Chile supplied arms", "the possibility that troops withdrew"). A that-clause
+ * under "not clear" is the same ("it is not clear that …"); "clear" alone asserts and is not one.
+ */
+export function epistemicThat(words: readonly string[], ts: number, clauseStart: number): boolean {
+  for (let k = ts - 1; k >= Math.max(clauseStart, ts - 12); k--) {
+    const w = words[k]!;
+    if (w === ',' || w === ';' || REPORTING.has(w)) return false;
+    if (w !== 'that') continue;
+    let j = k - 1;
+    if (words[j] === 'clear' && (words[j - 1] === 'not' || words[j - 1] === "n't")) return true;
+    while (j > k - 3 && j >= clauseStart && EPISTEMIC_DEGREE.test(words[j]!) && words[j] !== 'clear') j--;
+    return j >= 0 && EPISTEMIC_HEADS.has(words[j]!);
+  }
+  return false;
 }

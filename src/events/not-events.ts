@@ -85,11 +85,30 @@ export function notAnEvent(e: Candidate): string | null {
   if (
     (type === 'AID' || type === 'AGREE') &&
     GIVING_VERBS.has(first) &&
-    within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS)
+    (within(words, te, Math.min(s1, te + 4), NON_MATERIAL_OBJECTS) || nominalOfSpeech(words, ts, te, s1))
   )
     return 'verbal object';
   // "Will the envoy ever ask for talks?": a question asks, it reports no act (general English: an interrogative asserts nothing).
   if (interrogative(words, s0, s1) && te - 1 >= questionStart(words, s0, s1)) return 'question';
+  // "agrees that Obama has not done enough": agreeing with a proposition is sharing an opinion; PLOVER AGREE is a
+  // commitment to a course of action, which a that-clause states only with a modal of obligation or the future
+  // ("agreed that talks should resume").
+  if (type === 'AGREE' && e.verb && /^agree(s|d|ing)?$/.test(first) && words[te] === 'that' && !modalIn(words, te, s1))
+    return 'opinion';
+  // "she opposes privatization", "the party favours lower taxes": a verb of attitude in the simple present is a state
+  // (stative verbs in the simple present describe a standing state, not an occurrence: Vendler 1957, Comrie 1976),
+  // and with no actor as its object it is a position on an issue, no interaction between actors.
+  if (
+    (type === 'REJECT' || type === 'SUPPORT') &&
+    e.verb &&
+    STATIVE_PRESENT.test(first) &&
+    !e.target.some((t) => t.kind === 'actor')
+  )
+    return 'stance';
+  // "brought up the Lima bombing", "marked the anniversary of the victory over X": an event noun that is the
+  // object of a verb of mentioning or remembering is a topic talked about or a past event remembered (the verb
+  // presupposes it happened before), no act reported.
+  if ((!e.verb || /ing$/.test(first)) && mentionedEvent(words, ts, s0)) return 'topic';
   // "helped prepare the concerts", "help to sort the files", "help with the claims": "help" with a bare or
   // to-infinitive or a task, and no beneficiary, is a catenative verb — the act is the governed verb's (coded on its own if it is one), not material aid given to
   // a party (PLOVER AID).
@@ -227,6 +246,9 @@ export function notAnEvent(e: Candidate): string | null {
   // "a country under sanction", "sanctions bill", "protest leaders": a state or a compound, not an act.
   if (!e.verb || !/(ed|ing)$/.test(first)) {
     if (underBefore(words, ts, s0)) return 'state';
+    // "would violate UN sanctions", "in breach of the ceasefire", "complied with the embargo": the object of a verb
+    // of violating or complying is a regime or agreement already in force (the verb presupposes it), not an act.
+    if (presupposedObject(words, ts, s0)) return 'state';
     if (te < s1 && COMPOUND_HEADS.has(words[te]!)) return 'compound';
     // "the longstanding embargo against Cuba", "ongoing sanctions": an adjective of duration makes it a state.
     for (let j = ts - 1, n = 0; j >= s0 && n < 4 && !DETERMINERS.has(words[j]!); j--, n++)
@@ -429,6 +451,166 @@ function predicativeBlame(words: readonly string[], ts: number, s0: number): boo
 }
 
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am']);
+
+/** Modals of obligation and the future: a that-clause with one states a course of action. */
+const OBLIGATION_MODALS = /^(should|must|will|would|shall|ought|need|needs|'ll|can|could)$/;
+
+/** A modal of obligation or the future in the clause after `from`, before a comma or the sentence's end. */
+function modalIn(words: readonly string[], from: number, s1: number): boolean {
+  for (let k = from; k < s1; k++) {
+    const w = words[k]!;
+    if (w === ',' || w === ';') return false;
+    if (OBLIGATION_MODALS.test(w)) return true;
+  }
+  return false;
+}
+
+/** Verbs of attitude in the simple present, third person (stative: "opposes", "supports", "favors"). */
+const STATIVE_PRESENT = /^(opposes|supports|favors|favours|prefers|dislikes|likes)$/;
+
+/** Verbs of mentioning and remembering whose object is an event talked about or remembered. */
+const MENTIONING =
+  /^(mention|mentions|mentioned|mentioning|recall|recalls|recalled|recalling|remember|remembers|remembered|remembering|commemorate|commemorates|commemorated|commemorating|invoke|invokes|invoked|invoking|evoke|evokes|evoked|evoking|cite|cites|cited|citing)$/;
+/** Nouns of remembrance before "of": "the anniversary of", "the memory of", "a memorial to". */
+const REMEMBRANCE = /^(anniversary|anniversaries|memory|memories|memorial|commemoration|commemorations|legacy)$/;
+
+/**
+ * The event noun at `ts` heads the object of a verb of mentioning or remembering ("recalled the 2006 attack",
+ * "brought up the Lima bombing") or follows a noun of remembrance ("the anniversary of the victory"): at
+ * most five words of its noun phrase between (a determiner, modifiers, names), no punctuation.
+ */
+function mentionedEvent(words: readonly string[], ts: number, s0: number): boolean {
+  for (let j = ts - 1; j >= s0 && j >= ts - 6; j--) {
+    const w = words[j]!;
+    if (MENTIONING.test(w)) return true;
+    if (w === 'up' && /^(bring|brings|brought|bringing)$/.test(words[j - 1] ?? '')) return true;
+    if ((w === 'of' || w === 'to') && REMEMBRANCE.test(words[j - 1] ?? '')) return true;
+    if (!/^[\p{L}\p{N}'’.-]+$/u.test(w) || PREPOSITIONS.has(w) || REPORTING.has(w) || w === 'and' || w === 'that')
+      return false;
+  }
+  return false;
+}
+
+/**
+ * Verbs (and their nouns before "of") whose object is presupposed to be in force: violating, breaching, evading,
+ * defying or complying with sanctions, a ban or a truce (English presupposition: "X violated the embargo" takes the
+ * embargo as existing; the act reported is the violation or the compliance, not the imposing of the embargo).
+ */
+const PRESUPPOSING =
+  /^(violat(e|es|ed|ing|ion|ions)|breach(es|ed|ing)?|evad(e|es|ed|ing)|evasion|circumvent(s|ed|ing)?|circumvention|flout(s|ed|ing)?|defy|defies|defied|defying|defiance|skirt(s|ed|ing)?|dodg(e|es|ed|ing)|bust(s|ed|ing)?|contraven(e|es|ed|ing)|contravention)$/;
+/** The same with a preposition: "comply with", "abide by", "in compliance with", "adhere to". */
+const PRESUPPOSING_WITH =
+  /^(compl(y|ies|ied|ying)|compliance|abid(e|es|ing)|abided|abode|adher(e|es|ed|ing)|adherence|conform(s|ed|ing)?)$/;
+
+/**
+ * The noun trigger at `ts` heads the object of a verb of violating or complying: that verb (or "violation of",
+ * "compliance with", "abide by") stands before it with at most a determiner and three modifiers between
+ * ("would violate UN Security Council sanctions").
+ */
+function presupposedObject(words: readonly string[], ts: number, s0: number): boolean {
+  for (let j = ts - 1; j >= s0 && j >= ts - 5; j--) {
+    const w = words[j]!;
+    if (PRESUPPOSING.test(w)) return true;
+    if (
+      w === 'of' &&
+      /^(violations?|breach(es)?|evasion|circumvention|defiance|contravention)$/.test(words[j - 1] ?? '')
+    )
+      return true;
+    if ((w === 'with' || w === 'by' || w === 'to') && PRESUPPOSING_WITH.test(words[j - 1] ?? '')) return true;
+    if (w === ',' || w === ';' || w === 'and' || w === 'or' || PREPOSITIONS.has(w) || REPORTING.has(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * Verbs of communication and of judging (Levin 1993, classes 37 "verbs of communication" and 29/34 "verbs of
+ * assessment and characterization", base forms): a noun derived from one names something said or thought, so
+ * giving it is speech ("provided an assessment", "gave a description", "offered assurances").
+ */
+const SPEECH_BASES: ReadonlySet<string> = new Set([
+  'announce',
+  'explain',
+  'describe',
+  'clarify',
+  'indicate',
+  'inform',
+  'assure',
+  'reassure',
+  'suggest',
+  'comment',
+  'declare',
+  'mention',
+  'express',
+  'elaborate',
+  'speculate',
+  'assess',
+  'evaluate',
+  'interpret',
+  'analyse',
+  'analyze',
+  'estimate',
+  'predict',
+  'forecast',
+  'observe',
+  'acknowledge',
+  'justify',
+  'recount',
+  'narrate',
+  'illustrate',
+  'summarize',
+  'summarise',
+  'characterize',
+  'characterise',
+  'argue',
+  'define',
+  'specify',
+  'confirm',
+  'recommend',
+  'reflect',
+  'present',
+  'depict',
+  'portray',
+  'report',
+  'brief',
+  'testify',
+  'remark',
+  'note',
+  'verify',
+  'elucidate',
+  'detail',
+]);
+
+/** Bases a derived noun may come from: -ment, -ation/-ition/-ion, -ance/-ence, -al stripped, with the usual respellings. */
+function nounBases(noun: string): string[] {
+  const n = noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun;
+  const out: string[] = [];
+  const add = (stem: string) => out.push(stem, `${stem}e`);
+  if (n.endsWith('ment')) add(n.slice(0, -4));
+  if (n.endsWith('ification')) out.push(`${n.slice(0, -9)}ify`);
+  if (n.endsWith('ation')) add(n.slice(0, -5));
+  if (n.endsWith('ption')) out.push(`${n.slice(0, -5)}be`);
+  if (n.endsWith('ion')) add(n.slice(0, -3));
+  if (n.endsWith('ance') || n.endsWith('ence')) add(n.slice(0, -4));
+  if (n.endsWith('al')) add(n.slice(0, -2));
+  if (n.endsWith('ing')) add(n.slice(0, -3));
+  return out;
+}
+
+/**
+ * The object of a giving verb is a noun derived from a verb of communication or judging ("gave a description of the
+ * talks", "offered an assessment", "provided confirmation"): the head of the noun phrase after the trigger (past a
+ * determiner and at most two modifiers), or the trigger's own last word when the pattern holds the object.
+ */
+function nominalOfSpeech(words: readonly string[], ts: number, te: number, s1: number): boolean {
+  const heads: string[] = words.slice(ts + 1, te) as string[];
+  for (let k = te; k < Math.min(s1, te + 4); k++) {
+    const w = words[k]!;
+    if (!/^[a-z][a-z-]*$/.test(w) || PREPOSITIONS.has(w)) break;
+    if (DETERMINERS.has(w)) continue;
+    heads.push(w);
+  }
+  return heads.some((h) => nounBases(h).some((b) => SPEECH_BASES.has(b)));
+}
 
 /** "under sanctions", "under a French trade embargo": the noun phrase after "under" names a state. */
 function underBefore(words: readonly string[], ts: number, s0: number): boolean {
