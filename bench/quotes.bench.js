@@ -273,6 +273,8 @@ function benchClaims() {
     spkNoTrainN: 0,
     claimTp: 0,
     claimPred: 0,
+    cwPred: 0,
+    cwTp: 0,
     claimGold: 0,
     stanceOk: 0,
     stanceN: 0,
@@ -332,6 +334,9 @@ function benchClaims() {
         const c = k === undefined ? null : doc.claims[k];
         if (c) s.claimPred++;
         if (r.claim) s.claimGold++;
+        // Claims worth checking (the ledger's single-claim cards): a claim the system holds worth checking.
+        if (c?.checkworthy) s.cwPred++;
+        if (c?.checkworthy && r.claim) s.cwTp++;
         if (c && r.claim) {
           s.claimTp++;
           s.stanceN++;
@@ -442,6 +447,9 @@ function benchClaims() {
     );
     console.log(
       `  claim P ${f3(claim.p)}  R ${f3(claim.r)} (${s.claimTp} of ${s.claimPred} predicted, ${s.claimGold} gold, matched)  stance ${f3(s.stanceN ? s.stanceOk / s.stanceN : 0)} (${s.stanceOk}/${s.stanceN})`,
+    );
+    console.log(
+      `  checkworthy claim P ${f3(s.cwPred ? s.cwTp / s.cwPred : 0)}  R ${f3(s.claimGold ? s.cwTp / s.claimGold : 0)} (${s.cwTp} of ${s.cwPred} predicted worth checking, ${s.claimGold} gold claims, matched)`,
     );
     console.log(
       `  addressee P ${f3(s.toSys ? s.toOk / s.toSys : 0)}  R ${f3(s.toGold ? s.toOk / s.toGold : 0)} (${s.toOk} right, ${s.toSys} given, ${s.toGold} gold, matched statements)`,
