@@ -23,7 +23,9 @@ const args = process.argv.slice(2);
 const sensesAt = args.indexOf('--senses');
 /** How many senses of each part of speech a word stands for, most frequent first (1: the most frequent sense). */
 const SENSES = sensesAt >= 0 ? Number(args[sensesAt + 1]) : 1;
-const out = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--senses') ?? 'src/resolve/data/wordnet-senses.ts');
+const out = resolve(
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--senses') ?? 'src/resolve/data/wordnet-senses.ts',
+);
 const read = (f: string): string => readFileSync(join(wn.path, f), 'utf8');
 
 type Pos = 'n' | 'v' | 'a';
