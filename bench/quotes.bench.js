@@ -37,6 +37,12 @@ const opt = (name, dflt) => {
 };
 const split = opt('split', 'dev');
 const errorsFile = opt('errors', null);
+// --paraphrase W: group claims with that weight for words met through a WordNet concept (default: the grouper's).
+const paraphraseOpt = opt('paraphrase', null);
+const grouperOptions = paraphraseOpt === null ? {} : { paraphrase: Number(paraphraseOpt) };
+// --paraphrase-cv: choose that weight by leave-one-story-out cross-validation on the tune half (check is not read).
+const paraphraseCv = args.includes('--paraphrase-cv');
+const PARAPHRASE_GRID = [0, 0.25, 0.5, 0.75, 1];
 const DIR = join(sharedDataDir(), 'polnear/data', split);
 const errors = [];
 
@@ -267,6 +273,8 @@ function benchClaims() {
     spkNoTrainN: 0,
     claimTp: 0,
     claimPred: 0,
+    cwPred: 0,
+    cwTp: 0,
     claimGold: 0,
     stanceOk: 0,
     stanceN: 0,
@@ -326,6 +334,9 @@ function benchClaims() {
         const c = k === undefined ? null : doc.claims[k];
         if (c) s.claimPred++;
         if (r.claim) s.claimGold++;
+        // Claims worth checking (the ledger's single-claim cards): a claim the system holds worth checking.
+        if (c?.checkworthy) s.cwPred++;
+        if (c?.checkworthy && r.claim) s.cwTp++;
         if (c && r.claim) {
           s.claimTp++;
           s.stanceN++;
@@ -334,6 +345,7 @@ function benchClaims() {
         if (r.claim)
           s.items.push({
             id: r.id,
+            story: r.story,
             gold: r.group ?? `single:${r.id}`,
             pred: c ? `${docId}#${k}` : `none:${r.id}`,
             stance: c?.stance ?? null,
@@ -370,13 +382,13 @@ function benchClaims() {
     // article and "Biden" in another are one claimant).
     const actors = resolveActors(s.tally);
     const actorOf = (k) => actors.get(k)?.id ?? k;
-    const groups = groupClaims(
-      s.sysClaims.map((c) => ({
-        ...c,
-        claimantKey: c.claimantKey === null ? null : actorOf(c.claimantKey),
-        targetKeys: c.targetKeys.map(actorOf),
-      })),
-    );
+    const resolved = s.sysClaims.map((c) => ({
+      ...c,
+      claimantKey: c.claimantKey === null ? null : actorOf(c.claimantKey),
+      targetKeys: c.targetKeys.map(actorOf),
+    }));
+    if (paraphraseCv && half === 'tune') paraphraseCrossValidation(resolved, s.items);
+    const groups = groupClaims(resolved, grouperOptions);
     const predGroup = new Map();
     for (const g of groups) for (const id of g.claimIds) predGroup.set(id, g.id);
     const items = s.items.map((it) => ({ gold: it.gold, pred: predGroup.get(it.pred) ?? it.pred }));
@@ -437,12 +449,88 @@ function benchClaims() {
       `  claim P ${f3(claim.p)}  R ${f3(claim.r)} (${s.claimTp} of ${s.claimPred} predicted, ${s.claimGold} gold, matched)  stance ${f3(s.stanceN ? s.stanceOk / s.stanceN : 0)} (${s.stanceOk}/${s.stanceN})`,
     );
     console.log(
+      `  checkworthy claim P ${f3(s.cwPred ? s.cwTp / s.cwPred : 0)}  R ${f3(s.claimGold ? s.cwTp / s.claimGold : 0)} (${s.cwTp} of ${s.cwPred} predicted worth checking, ${s.claimGold} gold claims, matched)`,
+    );
+    console.log(
       `  addressee P ${f3(s.toSys ? s.toOk / s.toSys : 0)}  R ${f3(s.toGold ? s.toOk / s.toGold : 0)} (${s.toOk} right, ${s.toSys} given, ${s.toGold} gold, matched statements)`,
     );
     console.log(
       `  grouping pairwise P ${f3(tp + fp ? tp / (tp + fp) : 0)}  R ${f3(tp + fn ? tp / (tp + fn) : 0)} (${tp + fn} gold pairs)   B³ P ${f3(bp)}  R ${f3(br)}`,
     );
   }
+}
+
+/** Pairwise counts of grouping: true positive, false positive and false negative pairs of items. */
+function pairCounts(items) {
+  let tp = 0,
+    fp = 0,
+    fn = 0;
+  for (let x = 0; x < items.length; x++)
+    for (let y = x + 1; y < items.length; y++) {
+      const g = items[x].gold === items[y].gold;
+      const p = items[x].pred === items[y].pred;
+      if (g && p) tp++;
+      else if (p) fp++;
+      else if (g) fn++;
+    }
+  return { tp, fp, fn };
+}
+const f1Of = ({ tp, fp, fn }) => (2 * tp) / (2 * tp + fp + fn || 1);
+
+/**
+ * The paraphrase weight by leave-one-story-out cross-validation over the tune half's stories: for each story, the
+ * weight of the grid with the best pairwise F1 on the other stories (pairs within a story; ties to the smaller
+ * weight), scored on the held-out story; the held-out counts are summed. Grouping runs over all the tune claims
+ * (it learns nothing), so a fold only decides which weight is read.
+ */
+function paraphraseCrossValidation(claims, items) {
+  const stories = [...new Set(items.map((it) => it.story))].sort();
+  const counts = new Map(); // weight → story → counts
+  for (const w of PARAPHRASE_GRID) {
+    const predGroup = new Map();
+    for (const g of groupClaims(claims, { paraphrase: w })) for (const id of g.claimIds) predGroup.set(id, g.id);
+    const byStory = new Map();
+    for (const st of stories)
+      byStory.set(
+        st,
+        pairCounts(
+          items
+            .filter((it) => it.story === st)
+            .map((it) => ({ gold: it.gold, pred: predGroup.get(it.pred) ?? it.pred })),
+        ),
+      );
+    counts.set(w, byStory);
+  }
+  const sum = (w, keep) => {
+    const t = { tp: 0, fp: 0, fn: 0 };
+    for (const st of stories) if (keep(st)) for (const k of ['tp', 'fp', 'fn']) t[k] += counts.get(w).get(st)[k];
+    return t;
+  };
+  console.log('paraphrase weight, tune stories (pairwise P / R / F1 over all tune stories):');
+  for (const w of PARAPHRASE_GRID) {
+    const t = sum(w, () => true);
+    console.log(
+      `  ${w.toFixed(2)}  P ${f3(t.tp / (t.tp + t.fp || 1))}  R ${f3(t.tp / (t.tp + t.fn || 1))}  F1 ${f3(f1Of(t))}`,
+    );
+  }
+  const held = { tp: 0, fp: 0, fn: 0 };
+  const base = { tp: 0, fp: 0, fn: 0 };
+  for (const st of stories) {
+    let best = PARAPHRASE_GRID[0];
+    for (const w of PARAPHRASE_GRID) if (f1Of(sum(w, (x) => x !== st)) > f1Of(sum(best, (x) => x !== st))) best = w;
+    const c = counts.get(best).get(st);
+    const c0 = counts.get(0).get(st);
+    for (const k of ['tp', 'fp', 'fn']) {
+      held[k] += c[k];
+      base[k] += c0[k];
+    }
+    console.log(
+      `  fold ${st}: weight ${best}  held-out tp ${c.tp} fp ${c.fp} fn ${c.fn} (weight 0: ${c0.tp} / ${c0.fp} / ${c0.fn})`,
+    );
+  }
+  console.log(
+    `  held-out pairwise F1 ${f3(f1Of(held))} (P ${f3(held.tp / (held.tp + held.fp || 1))} R ${f3(held.tp / (held.tp + held.fn || 1))}); weight 0: ${f3(f1Of(base))}`,
+  );
 }
 
 function benchGrouping() {

@@ -157,6 +157,14 @@ export interface Claim extends Span {
   reported?: DateValue | null;
   /** Index into `Doc.quotes` when the claim comes from a quote. */
   quote: number | null;
+  /**
+   * Whether the claim is worth checking: it asserts something others can check about the world (an accusation, a
+   * denial, a commitment or a question put to a proposition; an assertion with a number, a named actor, or an event),
+   * not a first-person opinion or feeling or an evaluation of "it" with nothing checkable in it (see
+   * `quotes/claims.ts`, `checkworthy`). Absent on records made before it was kept. The claim is kept either way; the
+   * ledger lists a claim that belongs to no group only when it is worth checking.
+   */
+  checkworthy?: boolean;
 }
 
 export const PLOVER_TYPES = [

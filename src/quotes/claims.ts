@@ -14,6 +14,7 @@ import {
   DEDICATION_MAX_WORDS,
   DENIAL,
   DIRECTIVE,
+  EVALUATION_OPENING,
   EVALUATIVE_EXCLAMATION,
   EXCLAMATION_MAX_WORDS,
   EXHORTATION_OPENING,
@@ -26,6 +27,8 @@ import {
   NAMING_CUE,
   NEGATED_BEFORE,
   NONDISCLOSURE,
+  OPINION_OPENING,
+  QUANTITY,
   REPORTED_COMMITMENT,
   SIMILE,
   hasVerbMark,
@@ -261,6 +264,35 @@ export function claimKind(
   return 'asserts';
 }
 
+/** A capitalized word inside a sentence other than "I" (a name: a person, a place, an organization, a day). */
+function namesSomething(text: string): boolean {
+  for (const sentence of text.split(/(?<=[.!?;:])\s+/)) {
+    const words = sentence.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w !== '');
+    for (let i = 1; i < words.length; i++)
+      if (/^\p{Lu}/u.test(words[i]!) && !/^I(?:['’]|$)/u.test(words[i]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a claim is worth checking, after the claim-detection literature (ClaimBuster's check-worthy factual
+ * sentences, Hassan et al. 2015/2017: factual claims the public would want checked, apart from non-factual sentences —
+ * opinions, beliefs, feelings — and unimportant factual ones; the CheckThat! lab's verifiable factual claims). An
+ * accusation, a denial, a promise, a threat or a question put to a proposition is a charge or a commitment others can
+ * hold the claimant to. An assertion is when it carries something checkable — a number or quantity, a named actor (a
+ * target, or a name in its words) — or when it is neither a first-person opinion or feeling ("I think …", "we love
+ * …") nor an evaluation of "it" / "this" with no other verb ("it's a great dish", "that was wonderful").
+ */
+export function checkworthy(stance: ClaimStance, proposition: string, hasTarget: boolean): boolean {
+  if (stance !== 'asserts') return true;
+  const text = proposition.replace(/\s+/g, ' ').trim();
+  if (hasTarget || QUANTITY.test(text) || namesSomething(text)) return true;
+  if (OPINION_OPENING.test(text)) return false;
+  const evaluation = EVALUATION_OPENING.exec(text);
+  if (evaluation && !hasVerbMark(text.slice(evaluation[0].length))) return false;
+  return true;
+}
+
 /**
  * "Holm placed the blame on the shipyard. “…,” he said.": a quote that goes on from the sentence just before (in
  * its paragraph or the one before) in which its speaker accuses or denies takes that stance — the sentence frames
@@ -455,6 +487,7 @@ export function buildClaims(doc: Doc, v: QuoteContext, quotes: readonly Quote[])
       dateRange: q.dateRange ?? null,
       reported: q.reported ?? null,
       quote: index,
+      checkworthy: checkworthy(stance, proposition, targets.length > 0),
     });
   });
   return claims;

@@ -1,5 +1,6 @@
 import type { ClaimStance } from '../model/index.js';
 import { claimWords, LOWER, NAME, OPENING, UNCASED, type WordCase } from './claim-words.js';
+import { WORDNET_CONCEPTS } from './data/wordnet-senses.js';
 import { IntList, Interner } from './packed.js';
 
 /**
@@ -39,6 +40,36 @@ const ACCUSED_DENIAL_OVERLAP = 0.1;
 const BARE_DENIAL_WORDS = 3;
 /** Words found in more claims than this are too common to propose pairs. */
 const MAX_POSTING = 500;
+/**
+ * What a word met only through a shared WordNet concept (a synonym, or a derivation: "supply" / "provide",
+ * "accuse" / "accusation") counts for, against a word met as written (1). Chosen by cross-validation over the
+ * stories of the real-news claims set's tune half (`npm run bench:quotes -- --paraphrase-cv`).
+ */
+export const PARAPHRASE_WEIGHT = 0;
+
+/** Token → WordNet concepts (see compile-wordnet.ts), read once when a grouper first needs it. */
+let conceptTable: Map<string, number[]> | null = null;
+function conceptsOf(token: string): readonly number[] | undefined {
+  if (conceptTable === null) {
+    conceptTable = new Map();
+    for (const line of WORDNET_CONCEPTS.split('\n')) {
+      const sp = line.indexOf(' ');
+      conceptTable.set(
+        line.slice(0, sp),
+        line
+          .slice(sp + 1)
+          .split(',')
+          .map((n) => Number.parseInt(n, 36)),
+      );
+    }
+  }
+  return conceptTable.get(token);
+}
+
+export interface ClaimGrouperOptions {
+  /** Weight of a word met through a shared concept (0: words meet only as written). Default PARAPHRASE_WEIGHT. */
+  paraphrase?: number;
+}
 
 const STANCES: readonly ClaimStance[] = ['accuses', 'denies', 'threatens', 'questions', 'promises', 'asserts'];
 /** Seeds first: accusations, then denials, then the rest — a group forms around what is alleged (STANCES order). */
@@ -79,10 +110,17 @@ export class ClaimGrouper {
   private readonly targetStart = new IntList();
   private readonly claimants = new IntList();
   private readonly stances = new IntList();
+  /** Claim i's concepts are conceptIds[conceptStart[i] .. conceptStart[i + 1]), each from word conceptSrc (an index into wordIds). */
+  private readonly conceptIds = new IntList();
+  private readonly conceptSrc = new IntList();
+  private readonly conceptStart = new IntList();
+  private readonly paraphrase: number;
 
-  constructor() {
+  constructor(options: ClaimGrouperOptions = {}) {
+    this.paraphrase = options.paraphrase ?? PARAPHRASE_WEIGHT;
     this.wordStart.push(0);
     this.targetStart.push(0);
+    this.conceptStart.push(0);
   }
 
   get size(): number {
@@ -92,10 +130,17 @@ export class ClaimGrouper {
   /** Add a claim (actor keys as resolved entities); returns its number. */
   add(proposition: string, claimantKey: string | null, stance: ClaimStance, targetKeys: readonly string[]): number {
     for (const [w, c] of claimWords(proposition)) {
+      if (this.paraphrase > 0 && c !== NAME) {
+        for (const x of conceptsOf(w) ?? []) {
+          this.conceptIds.push(x);
+          this.conceptSrc.push(this.wordIds.length);
+        }
+      }
       this.wordIds.push(this.words.id(w, w));
       this.wordCases.push(c);
     }
     this.wordStart.push(this.wordIds.length);
+    this.conceptStart.push(this.conceptIds.length);
     for (const k of targetKeys) this.targetIds.push(this.actors.id(k, k));
     this.targetStart.push(this.targetIds.length);
     this.claimants.push(claimantKey === null ? -1 : this.actors.id(claimantKey, claimantKey));
@@ -113,6 +158,10 @@ export class ClaimGrouper {
     const claimants = this.claimants.done();
     const stances = this.stances.done();
     const vocabulary = this.words.size;
+    const concepts = this.conceptIds.done();
+    const conceptSrc = this.conceptSrc.done();
+    const conceptStart = this.conceptStart.done();
+    const paraphrase = this.paraphrase;
 
     // Word weights: rarer words say more about what a claim is about (inverse claim frequency).
     const df = new Int32Array(vocabulary);
@@ -134,6 +183,33 @@ export class ClaimGrouper {
     const fill = postStart.slice(0, vocabulary);
     for (let i = 0; i < n; i++)
       for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) postings[fill[words[k]!]!++] = i;
+    // Claims by WordNet concept, the same way, so that claims sharing no word but a synonym's concept meet.
+    let conceptCount = 0;
+    for (let k = 0; k < concepts.length; k++) conceptCount = Math.max(conceptCount, concepts[k]! + 1);
+    const cdf = new Int32Array(conceptCount);
+    for (let k = 0; k < concepts.length; k++) cdf[concepts[k]!]!++;
+    const cpostStart = new Int32Array(conceptCount + 1);
+    for (let x = 0; x < conceptCount; x++) cpostStart[x + 1] = cpostStart[x]! + cdf[x]!;
+    const cpostings = new Int32Array(concepts.length);
+    const cfill = cpostStart.slice(0, conceptCount);
+    for (let i = 0; i < n; i++)
+      for (let k = conceptStart[i]!; k < conceptStart[i + 1]!; k++) cpostings[cfill[concepts[k]!]!++] = i;
+    /**
+     * Visit the claims that share a word with claim i (word postings, then concept postings), in posting order, a
+     * claim possibly more than once; stop when `visit` returns true.
+     */
+    const neighbors = (i: number, visit: (j: number) => unknown): void => {
+      for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) {
+        const w = words[k]!;
+        if (df[w]! > MAX_POSTING) continue;
+        for (let p = postStart[w]!; p < postStart[w + 1]!; p++) if (visit(postings[p]!)) return;
+      }
+      for (let k = conceptStart[i]!; k < conceptStart[i + 1]!; k++) {
+        const x = concepts[k]!;
+        if (cdf[x]! > MAX_POSTING) continue;
+        for (let p = cpostStart[x]!; p < cpostStart[x + 1]!; p++) if (visit(cpostings[p]!)) return;
+      }
+    };
 
     // Names: words written with a capital inside a sentence; one capitalized only where a sentence opens is a name
     // unless the claims write it in lower case more often than as a name ("Veskaria has …" a name, "Reports say …"
@@ -159,13 +235,20 @@ export class ClaimGrouper {
       for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) if (words[k] === w) return k;
       return -1;
     };
-    // The overlap of two claims: shared words, shared words that are a name in neither, weighted Dice.
+    // The overlap of two claims: shared words, shared words that are a name in neither, weighted Dice. A word of
+    // one met in the other only through a shared concept (neither a name, neither met as written) counts once, one
+    // to one, with `paraphrase` times the mean weight of the two words.
     let shared = 0;
     let sharedCommon = 0;
+    const met = new Int32Array(words.length).fill(-1);
+    const conceptAt = new Int32Array(conceptCount).fill(-1);
+    const conceptStamp = new Int32Array(conceptCount).fill(-1);
+    let stamp = 0;
     const overlap = (a: number, b: number): number => {
       shared = 0;
       sharedCommon = 0;
       let sharedMass = 0;
+      stamp++;
       for (let k = wordStart[a]!; k < wordStart[a + 1]!; k++) {
         const w = words[k]!;
         const kb = indexIn(b, w);
@@ -173,6 +256,28 @@ export class ClaimGrouper {
         shared++;
         if (!isName[k] && !isName[kb]) sharedCommon++;
         sharedMass += weight[w]!;
+        met[k] = stamp;
+        met[kb] = stamp;
+      }
+      if (paraphrase > 0 && conceptStart[a] !== conceptStart[a + 1] && conceptStart[b] !== conceptStart[b + 1]) {
+        for (let q = conceptStart[b]!; q < conceptStart[b + 1]!; q++) {
+          const x = concepts[q]!;
+          if (conceptStamp[x] === stamp) continue;
+          conceptStamp[x] = stamp;
+          conceptAt[x] = q;
+        }
+        for (let q = conceptStart[a]!; q < conceptStart[a + 1]!; q++) {
+          const ka = conceptSrc[q]!;
+          const x = concepts[q]!;
+          if (met[ka] === stamp || isName[ka] || conceptStamp[x] !== stamp) continue;
+          const kb = conceptSrc[conceptAt[x]!]!;
+          if (met[kb] === stamp || isName[kb]) continue;
+          met[ka] = stamp;
+          met[kb] = stamp;
+          shared++;
+          sharedCommon++;
+          sharedMass += (paraphrase * (weight[words[ka]!]! + weight[words[kb]!]!)) / 2;
+        }
       }
       return (2 * sharedMass) / (mass[a]! + mass[b]!);
     };
@@ -216,16 +321,11 @@ export class ClaimGrouper {
       if (assigned[seed]) continue;
       const members = [seed];
       seenAt[seed] = seed;
-      for (let k = wordStart[seed]!; k < wordStart[seed + 1]!; k++) {
-        const w = words[k]!;
-        if (df[w]! > MAX_POSTING) continue;
-        for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
-          const j = postings[p]!;
-          if (seenAt[j] === seed || assigned[j]) continue;
-          seenAt[j] = seed;
-          if (linked(seed, j)) members.push(j);
-        }
-      }
+      neighbors(seed, (j) => {
+        if (seenAt[j] === seed || assigned[j]) return;
+        seenAt[j] = seed;
+        if (linked(seed, j)) members.push(j);
+      });
       if (members.length < 2) continue;
       for (const m of members) assigned[m] = 1;
       groups.push({ seed, members });
@@ -240,17 +340,10 @@ export class ClaimGrouper {
     for (let i = 0; i < n; i++) {
       if (assigned[i]) continue;
       let best = -1;
-      for (let k = wordStart[i]!; k < wordStart[i + 1]! && best < 0; k++) {
-        const w = words[k]!;
-        if (df[w]! > MAX_POSTING) continue;
-        for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
-          const j = postings[p]!;
-          if (groupOf[j]! >= 0 && linked(i, j)) {
-            best = groupOf[j]!;
-            break;
-          }
-        }
-      }
+      neighbors(i, (j) => {
+        if (groupOf[j]! >= 0 && linked(i, j)) best = groupOf[j]!;
+        return best >= 0;
+      });
       if (best >= 0) joined.push([best, i]);
     }
     for (const [k, i] of joined) {
@@ -267,23 +360,18 @@ export class ClaimGrouper {
     const pairSeen = new Int32Array(n).fill(-1);
     groups.forEach((g, k) => {
       for (const m of g.members) {
-        for (let q = wordStart[m]!; q < wordStart[m + 1]!; q++) {
-          const w = words[q]!;
-          if (df[w]! > MAX_POSTING) continue;
-          for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
-            const j = postings[p]!;
-            const gj = groupOf[j]!;
-            if (gj <= k || pairSeen[j] === m || find(gj) === find(k)) continue;
-            pairSeen[j] = m;
-            // Joining two groups joins all their members: only on the ordinary bar, never on the lower ones of an
-            // answer (a denial copying a charge's words, "…, saying a ferry …", would carry its group to the ferry's).
-            if (overlap(m, j) < LINK_OVERLAP || shared < MIN_SHARED || sharedCommon < MIN_SHARED_COMMON) continue;
-            const key = k * groups.length + gj;
-            const links = (cross.get(key) ?? 0) + 1;
-            cross.set(key, links);
-            if (groups[gj]!.seed === j || g.seed === m || links >= CROSS_LINKS) parent[find(gj)] = find(k);
-          }
-        }
+        neighbors(m, (j) => {
+          const gj = groupOf[j]!;
+          if (gj <= k || pairSeen[j] === m || find(gj) === find(k)) return;
+          pairSeen[j] = m;
+          // Joining two groups joins all their members: only on the ordinary bar, never on the lower ones of an
+          // answer (a denial copying a charge's words, "…, saying a ferry …", would carry its group to the ferry's).
+          if (overlap(m, j) < LINK_OVERLAP || shared < MIN_SHARED || sharedCommon < MIN_SHARED_COMMON) return;
+          const key = k * groups.length + gj;
+          const links = (cross.get(key) ?? 0) + 1;
+          cross.set(key, links);
+          if (groups[gj]!.seed === j || g.seed === m || links >= CROSS_LINKS) parent[find(gj)] = find(k);
+        });
       }
     });
     const merged: ClaimCluster[] = [];
@@ -309,26 +397,19 @@ export class ClaimGrouper {
     const denialTarget = (i: number, own: number): [number, number] => {
       let best = -1;
       let bestScore = 0;
-      for (let k = wordStart[i]!; k < wordStart[i + 1]!; k++) {
-        const w = words[k]!;
-        if (df[w]! > MAX_POSTING) continue;
-        for (let p = postStart[w]!; p < postStart[w + 1]!; p++) {
-          const j = postings[p]!;
-          const gj = groupOf[j]!;
-          if (gj < 0 || gj === own || STANCES[stances[j]!] === 'denies' || !answers(i, j)) continue;
-          if (STANCES[stances[groups[gj]!.seed]!] === 'denies') continue;
-          const score = overlap(i, j);
-          // The accused denying (its claimant is whom the claim is about) in words of its own may share a single
-          // word with the claim; otherwise the bar of an opposed pair. Either way a word that is no name.
-          const accused = claimants[i]! >= 0 && targetOf(j, claimants[i]!);
-          const ok =
-            sharedCommon >= MIN_SHARED_COMMON &&
-            (accused
-              ? shared >= 1 && score >= ACCUSED_DENIAL_OVERLAP
-              : shared >= MIN_SHARED && score >= OPPOSED_OVERLAP);
-          if (ok && score > bestScore) [best, bestScore] = [gj, score];
-        }
-      }
+      neighbors(i, (j) => {
+        const gj = groupOf[j]!;
+        if (gj < 0 || gj === own || STANCES[stances[j]!] === 'denies' || !answers(i, j)) return;
+        if (STANCES[stances[groups[gj]!.seed]!] === 'denies') return;
+        const score = overlap(i, j);
+        // The accused denying (its claimant is whom the claim is about) in words of its own may share a single
+        // word with the claim; otherwise the bar of an opposed pair. Either way a word that is no name.
+        const accused = claimants[i]! >= 0 && targetOf(j, claimants[i]!);
+        const ok =
+          sharedCommon >= MIN_SHARED_COMMON &&
+          (accused ? shared >= 1 && score >= ACCUSED_DENIAL_OVERLAP : shared >= MIN_SHARED && score >= OPPOSED_OVERLAP);
+        if (ok && score > bestScore) [best, bestScore] = [gj, score];
+      });
       return [best, bestScore];
     };
     const dropped = new Uint8Array(groups.length);

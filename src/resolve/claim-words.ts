@@ -92,6 +92,16 @@ function opensSentence(text: string, at: number): boolean {
 }
 
 /**
+ * The token a lower-case word stands for among a claim's content words (its listed sense, else its light stem), or
+ * null when it is no content word (a function word, a stance word, shorter than three letters).
+ */
+export function wordToken(word: string): string | null {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  if (CLAIM_STOPWORDS.has(w) || STANCE.has(w) || w.length < 3 || functionContraction(w)) return null;
+  return SENSE.get(w) ?? stem(w);
+}
+
+/**
  * A claim's content words with how each is written: stems of the words that are neither function words nor stance
  * words, a word with a listed sense standing for its sense, a known organization's name or abbreviation standing for
  * the organization (a name). Hyphenated compounds count by their parts ("blowout-preventer" and "blowout preventer"

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClaimStance } from '../model/index.js';
-import { ClaimGrouper } from './claim-grouper.js';
+import { ClaimGrouper, type ClaimGrouperOptions } from './claim-grouper.js';
 
 export { contentWords, stem } from './claim-words.js';
 
@@ -28,8 +28,8 @@ export function claimGroupId(claimIds: readonly string[]): string {
 }
 
 /** Group claims held in memory (see ClaimGrouper; the corpus resolver streams them from the store instead). */
-export function groupClaims(claims: readonly GroupableClaim[]): ClaimGroup[] {
-  const grouper = new ClaimGrouper();
+export function groupClaims(claims: readonly GroupableClaim[], options: ClaimGrouperOptions = {}): ClaimGroup[] {
+  const grouper = new ClaimGrouper(options);
   for (const c of claims) grouper.add(c.proposition, c.claimantKey, c.stance, c.targetKeys);
   return grouper.finish().map(({ seed, members }) => {
     const ids = members.map((i) => claims[i]!.id);

@@ -177,6 +177,28 @@ export const COMPLIANCE =
   /\b(?:(?:according to|in accordance with|in line with|in compliance with|consistent with)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:practices?|standards?|specifications?|instructions?|regulations?|procedures?|guidelines?|rules|protocols?)|at the (?:direction|request|instruction|behest) of)\b/iu;
 
 /** Volition: "we want to …", "I wish …", "we hope …" — a wish, not a checkable statement. */
+/**
+ * A first-person statement of opinion or feeling: "I think …", "we really love …", "I felt …" — a private verb of
+ * attitude or cognition with the speaker as its subject (English grammar's private verbs; ClaimBuster's non-factual
+ * sentences: opinions, beliefs, feelings). What follows may still hold a checkable fact (a number, a named actor).
+ */
+export const OPINION_OPENING =
+  /^(?:(?:and|but|so|well|oh|look|frankly|honestly|personally),?\s+)?(?:i|we)\s+(?:\p{L}+ly\s+)?(?:just\s+|really\s+|still\s+|do\s+|did\s+)?(?:think|thought|believe|believed|feel|felt|guess|suppose|love|loved|like|liked|enjoy|enjoyed|hate|hated|admire|adore|prefer|doubt|reckon|imagine|consider|find|found it)\b/iu;
+
+/**
+ * An evaluation of what the talk is about: "it's a great dish", "that was wonderful", "this is so sad" — "it", "this",
+ * "that" or "there" with a form of "be" opening the statement (the test for `hasVerbMark` then reads the rest).
+ */
+export const EVALUATION_OPENING =
+  /^(?:(?:and|but|so|well|oh),?\s+)?(?:it|this|that|these|those|there)\s*(?:['’]s|is|was|are|were|has been|will be|would be)\s+/iu;
+
+/**
+ * A number or quantity: digits, a cardinal word, a fraction or multiple, a percentage (ClaimBuster's strongest mark
+ * of a check-worthy factual sentence is a cardinal number).
+ */
+export const QUANTITY =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|percent|per cent|half|twice|thrice|quarter)\b/iu;
+
 export const VOLITION =
   /^(?:(?:and|but|so)\s+)?(?:i|we)\s+(?:just\s+|really\s+|only\s+|all\s+)?(?:want|wish|hope)\b(?!\s+to\s+(?:make (?:it )?clear|say|stress|emphasi[sz]e|be clear|point out|note|reiterate)\b)/i;
 
