@@ -55,7 +55,7 @@ export interface CandidateContext {
 }
 
 /** Determiners of a definite noun phrase that refers to something the text has already introduced. */
-const DEFINITE = new Set(['the', 'this', 'these', 'those', 'that']);
+const DEFINITE = new Set(['the', 'this', 'these', 'those']);
 
 /**
  * The definite noun phrases of a sentence ("the company", "this week's vote", "the two ministers"), each as the
@@ -73,7 +73,7 @@ export function definiteHeads(sentence: string): number[][] {
     const stems = new Set<number>();
     for (let k = i + 1; k <= i + 2 && k < words.length; k++) {
       const next = words[k]!;
-      if (!/^[a-z]/.test(next)) break;
+      if (!/^[a-z]/.test(next) || DEFINITE.has(next) || next === 'a' || next === 'an') break;
       addStems(next, stems);
       if (/[,.;:!?"”]$/.test(next)) break;
     }
