@@ -94,6 +94,9 @@ const lowestFloor = Math.min(...FLOORS, ...LAYOUT_FLOORS, ...listArg('collect-fl
 const outAt = process.argv.indexOf('--out');
 const outPath = outAt >= 0 ? process.argv[outAt + 1]! : BOUNDARY_MODEL_PATH;
 const featureCount = listArg('features', [CANDIDATE_FEATURES.length])[0]!;
+/** `--l2 X`: the scorers' L2 penalty (default 1e-3, as `trainBoundary`'s), e.g. stronger for more features. */
+const L2 = listArg('l2', [1e-3])[0]!;
+const fit = { l2: L2, iterations: 3000, rate: 0.5 };
 const cacheAt = process.argv.indexOf('--fold-cache');
 const cacheDir = cacheAt >= 0 ? (process.argv[cacheAt + 1] ?? null) : null;
 
@@ -244,6 +247,7 @@ const trainWithLayout = (cs: readonly Candidate[], floor: number): Weights => {
     layoutKeep: trainBoundary(
       xs.map((c) => c.x),
       xs.map((c) => c.y),
+      fit,
     ),
   };
 };
@@ -254,6 +258,7 @@ const trainBoth = (cs: readonly Candidate[]): Weights => {
     trainBoundary(
       xs.map((c) => c.x),
       xs.map((c) => c.y),
+      fit,
     );
   return { keep: trainOn(of(false)), veto: trainOn(of(true)) };
 };
