@@ -4,7 +4,6 @@ import {
   CANDIDATE_FEATURES,
   type CandidateContext,
   candidateFeatures,
-  definiteHeads,
   trainBoundary,
 } from './boundary-model.js';
 import { addStems, leadOf, lineAttributes } from './line-features.js';
@@ -24,10 +23,8 @@ const names = (t: string): Set<number> => {
 const running =
   'The Varlen harbour board voted to close the eastern quay after inspectors found cracks in the pilings. Harbour master Edda Quist said repairs would take a year.';
 
-function context(headline: string, para: string, next: string | null, later: string | null = null): CandidateContext {
+function context(headline: string, para: string, next: string | null): CandidateContext {
   return {
-    laterStems: later ? stems(later) : null,
-    paragraphDefinites: definiteHeads(para),
     headline: 0.6,
     caption: 0.05,
     subhead: 0.1,
@@ -104,46 +101,6 @@ describe('candidate boundary features', () => {
     expect(lead[at('leadPronoun')]).toBe(0);
     expect(more[at('leadPronoun')]).toBe(1);
     expect(lead[at('leadSigns')]!).toBeGreaterThan(more[at('leadSigns')]!);
-  });
-});
-
-describe('continuity past the first paragraph', () => {
-  const at = (name: string) => CANDIDATE_FEATURES.indexOf(name as (typeof CANDIDATE_FEATURES)[number]);
-
-  it('reads definite noun phrases: their nouns, not names after "the", nor words across a comma', () => {
-    const heads = definiteHeads('The board told the White House that the eastern quay, the ferries and this week were at risk.');
-    // "the board", "the eastern quay", "the ferries"; "the White House" is a name; "this week" holds only a generic word.
-    expect(heads).toHaveLength(3);
-    expect(heads[1]).toEqual([...stems('eastern quay')]);
-    expect(definiteHeads('Nothing definite here at all.')).toEqual([]);
-  });
-
-  it('reads a subhead over more of the same story as continuing, a headline over a new one as starting', () => {
-    // A subhead inside the harbour story: the paragraph points back with definite descriptions, and the line after
-    // the next goes on in the story's words.
-    const subhead = candidateFeatures(
-      context(
-        'What comes next',
-        'The board will meet again once the inspectors have finished their survey of the pilings.',
-        'Ferries may be moved meanwhile.',
-        'Quist said the eastern quay would reopen in stages once the harbour board had repaired the cracked pilings.',
-      ),
-    );
-    // A new story: its paragraph names people the harbour story never had, and its later line is its own.
-    const fresh = candidateFeatures(
-      context(
-        'Orchard growers fear late frost',
-        'Orchard growers Brana Lusk and Ottavio Renn lit fires in the Tessin valley overnight as the cold air settled.',
-        'Frost had not come this late in twenty years.',
-        'Forecasters expect milder nights from Thursday, though orchard growers in the valley fear the frost has cost blossom.',
-      ),
-    );
-    expect(subhead[at('definiteKnown')]!).toBeGreaterThan(0);
-    expect(fresh[at('definiteKnown')]).toBe(0);
-    expect(fresh[at('definiteNew')]!).toBeGreaterThan(0);
-    expect(subhead[at('laterInRunning')]!).toBeGreaterThan(fresh[at('laterInRunning')]!);
-    expect(fresh[at('laterInHeadlineLead')]!).toBeGreaterThan(subhead[at('laterInHeadlineLead')]!);
-    expect(fresh[at('newNames')]!).toBeGreaterThan(subhead[at('newNames')]!);
   });
 });
 

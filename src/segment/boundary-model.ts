@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addStems, type LeadReading } from './line-features.js';
+import type { LeadReading } from './line-features.js';
 
 /**
  * The second look at an uncertain article boundary. A line the line classifier gives a fair but not a sure chance of
@@ -48,38 +48,6 @@ export interface CandidateContext {
   bylineOrStamp: boolean;
   /** How the paragraph's first sentence reads as a story's lead (`leadOf`). */
   paragraphLead: LeadReading;
-  /** Stems of the second line after that paragraph (null when there is none): does the story go on further down? */
-  laterStems?: ReadonlySet<number> | null;
-  /** The heads of the definite noun phrases of the paragraph's first sentence (`definiteHeads`). */
-  paragraphDefinites?: readonly (readonly number[])[];
-}
-
-/** Determiners of a definite noun phrase that refers to something the text has already introduced. */
-const DEFINITE = new Set(['the', 'this', 'these', 'those']);
-
-/**
- * The definite noun phrases of a sentence ("the company", "this week's vote", "the two ministers"), each as the
- * content-word stems (`addStems`) of the up to two lower-case words after its determiner — the noun and a word before
- * it. A definite description points to a referent the reader already knows: in a story's later paragraph, one the
- * story has named ("the company" after "Acme Corp. said"); in a lead, one the headline gave or common knowledge has.
- * Capitalized words after "the" are names ("the White House"), read as names elsewhere.
- */
-export function definiteHeads(sentence: string): number[][] {
-  const words = sentence.split(/\s+/, 45);
-  const out: number[][] = [];
-  for (let i = 0; i < words.length - 1; i++) {
-    const w = words[i]!.toLowerCase().replace(/^["“‘'(]+/, '');
-    if (!DEFINITE.has(w)) continue;
-    const stems = new Set<number>();
-    for (let k = i + 1; k <= i + 2 && k < words.length; k++) {
-      const next = words[k]!;
-      if (!/^[a-z]/.test(next) || DEFINITE.has(next) || next === 'a' || next === 'an') break;
-      addStems(next, stems);
-      if (/[,.;:!?"”]$/.test(next)) break;
-    }
-    if (stems.size > 0) out.push([...stems]);
-  }
-  return out;
 }
 
 /** Names of the features, in the order of `candidateFeatures` (kept in the model file, checked on load). */
@@ -122,11 +90,6 @@ export const CANDIDATE_FEATURES = [
   'leadWidth',
   'leadSigns×paraInRunning',
   'leadSigns×namesKnown',
-  'laterInRunning',
-  'laterInHeadlineLead',
-  'newNames',
-  'definiteKnown',
-  'definiteNew',
 ] as const;
 
 /** Share of `a`'s members in `b` (0 when `a` is empty). */
@@ -135,34 +98,6 @@ function share(a: ReadonlySet<number>, b: ReadonlySet<number>, c: ReadonlySet<nu
   let n = 0;
   for (const x of a) if (b.has(x) || c?.has(x)) n++;
   return n / a.size;
-}
-
-/** How many of `names` `known` lacks: a lead introduces people and places the story before never named. */
-function newNames(names: ReadonlySet<number>, known: ReadonlySet<number>): number {
-  let n = 0;
-  for (const x of names) if (!known.has(x)) n++;
-  return n;
-}
-
-/**
- * Of a paragraph's definite noun phrases, the share whose noun the running article has and the headline has not
- * (the phrase points back into the article before: more of its story), and the share that neither has.
- */
-function definiteLinks(
-  heads: readonly (readonly number[])[],
-  running: ReadonlySet<number>,
-  headline: ReadonlySet<number>,
-): [number, number] {
-  if (heads.length === 0) return [0, 0];
-  let back = 0;
-  let fresh = 0;
-  for (const h of heads) {
-    const inHeadline = h.some((x) => headline.has(x));
-    const inRunning = h.some((x) => running.has(x));
-    if (inRunning && !inHeadline) back++;
-    else if (!inRunning && !inHeadline) fresh++;
-  }
-  return [back / heads.length, fresh / heads.length];
 }
 
 /** The dense feature vector of a candidate boundary (see `CANDIDATE_FEATURES`); every value in [-1, 1]. */
@@ -212,10 +147,6 @@ export function candidateFeatures(c: CandidateContext): number[] {
     lead.width / 5,
     signs * paraInRunning,
     signs * namesKnown,
-    c.laterStems ? share(c.laterStems, c.runningStems) : 0,
-    c.laterStems ? share(c.laterStems, c.headlineStems, c.paragraphStems) : 0,
-    Math.min(1, newNames(c.paragraphNames, c.runningStems) / 4),
-    ...definiteLinks(c.paragraphDefinites ?? [], c.runningStems, c.headlineStems),
   ];
 }
 

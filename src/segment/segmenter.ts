@@ -20,7 +20,7 @@ import {
   stripChromeSuffix,
   wordCount,
 } from './classify.js';
-import { type BoundaryModel, boundaryModel, candidateFeatures, definiteHeads } from './boundary-model.js';
+import { type BoundaryModel, boundaryModel, candidateFeatures } from './boundary-model.js';
 import {
   addStems,
   type LineAttributes,
@@ -650,8 +650,6 @@ export async function* segmentDump(
       runningParagraphs: before.bodyParagraphs,
       bylineOrStamp: b.authors.length > 0 || b.stamps.length > 0,
       paragraphLead: leadOf(a),
-      laterStems: window[1] ? stemsOfText(window[1].text) : null,
-      paragraphDefinites: definiteHeads(firstSentence(para.text)),
     });
     options.onCandidate?.(x, b.titleLine, b.reviewed, b.laidOut);
     if (!boundary) return b.reviewed;

@@ -39,7 +39,8 @@ import { DEFAULT_TRAIN, examplesOf, type TrainOptions, train } from './train-lin
  * an empty `--layout-floors ''` leaves the layout rule out); `--refit`: when no other setting is adopted, the setting
  * in use is written with its scorers retrained on all folds' candidates (after the line model was retrained, so that
  * the scorers read its probabilities, not the old model's); `--collect-floor 0.2`: collect candidates from that floor
- * whatever the grid (so that parts of one grid run side by side share them); `--out FILE`: write an adopted model there.
+ * whatever the grid (so that parts of one grid run side by side share them); `--out FILE`: write an adopted model there;
+ * `--l2 X`: the scorers' L2 penalty (default 1e-3, the committed model's).
  */
 const listArg = (name: string, dflt: number[]): number[] => {
   const at = process.argv.indexOf(`--${name}`);
