@@ -442,33 +442,10 @@ const PROSE_SIGNS = new Set(['fa', 'said', 'pastaux', 'ed1', 'ed2', 'pron1', 'pr
  * auxiliary, no contraction, no reported speech in the past tense (a headline writes "says" and the present tense
  * for what happened), no sign-off.
  */
-function headlineWording(own: readonly string[], text = ''): boolean {
+function headlineWording(own: readonly string[]): boolean {
   if (own.includes('tc1') || own.includes('tc.75')) return true;
-  for (const a of own) if (PROSE_SIGNS.has(a) && !(a === 'ed1' && headlinesePassive(text))) return false;
+  for (const a of own) if (PROSE_SIGNS.has(a)) return false;
   return true;
-}
-
-/** Words that follow a passive participle in headlinese ("… replaced after …", "… killed in …", "… held by …"). */
-const AFTER_PARTICIPLE = new Set(
-  'after amid as at by during for from in near on over to under with without'.split(' '),
-);
-
-/**
- * Headlinese drops the auxiliary of a passive: "Army chief replaced after parade accident", "Two killed in blast",
- * "Bridge closed". A line without a final period whose one word in "-ed" (not capitalized) ends it or is followed by a
- * preposition reads as such a headline, not as prose in the past tense, which takes an object ("approved the plan")
- * and ends in a period.
- */
-function headlinesePassive(text: string): boolean {
-  if (text === '' || /[.!?:;,]["”’']?$/.test(text)) return false;
-  const words = text.split(' ');
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i]!;
-    if (w.length < 5 || !w.endsWith('ed') || !/^[a-z]/.test(w)) continue;
-    const next = words[i + 1];
-    return next === undefined || AFTER_PARTICIPLE.has(next.toLowerCase());
-  }
-  return false;
 }
 
 /**
@@ -902,7 +879,7 @@ export async function* segmentDump(
       if (!next?.blankBefore || wordCount(next.text, LEAD_MIN_WORDS) < LEAD_MIN_WORDS) return false;
       if (SPEAKER_TURN.test(text) || startsWithTimestamp(text) || isReportingCredit(text) || parseByline(text))
         return false;
-      return headlineWording((known ?? own(view)).own, text) && isHeadlineShaped(text.replace(/(?<!\.)\.$/, ''));
+      return headlineWording((known ?? own(view)).own) && isHeadlineShaped(text.replace(/(?<!\.)\.$/, ''));
     };
     // A caption describes what its picture shows, in the present tense; a line that reports what someone said in the
     // past tense ("Analysts said …", "…, officials told reporters") is prose, whatever the model reads (a story's last
