@@ -39,7 +39,8 @@ import { DEFAULT_TRAIN, examplesOf, type TrainOptions, train } from './train-lin
  * an empty `--layout-floors ''` leaves the layout rule out); `--refit`: when no other setting is adopted, the setting
  * in use is written with its scorers retrained on all folds' candidates (after the line model was retrained, so that
  * the scorers read its probabilities, not the old model's); `--collect-floor 0.2`: collect candidates from that floor
- * whatever the grid (so that parts of one grid run side by side share them); `--out FILE`: write an adopted model there.
+ * whatever the grid (so that parts of one grid run side by side share them); `--out FILE`: write an adopted model there;
+ * `--l2 X`: the scorers' L2 penalty (default 1e-3, the committed model's).
  */
 const listArg = (name: string, dflt: number[]): number[] => {
   const at = process.argv.indexOf(`--${name}`);
@@ -94,6 +95,9 @@ const lowestFloor = Math.min(...FLOORS, ...LAYOUT_FLOORS, ...listArg('collect-fl
 const outAt = process.argv.indexOf('--out');
 const outPath = outAt >= 0 ? process.argv[outAt + 1]! : BOUNDARY_MODEL_PATH;
 const featureCount = listArg('features', [CANDIDATE_FEATURES.length])[0]!;
+/** `--l2 X`: the scorers' L2 penalty (default 1e-3, as `trainBoundary`'s), e.g. stronger for more features. */
+const L2 = listArg('l2', [1e-3])[0]!;
+const fit = { l2: L2, iterations: 3000, rate: 0.5 };
 const cacheAt = process.argv.indexOf('--fold-cache');
 const cacheDir = cacheAt >= 0 ? (process.argv[cacheAt + 1] ?? null) : null;
 
@@ -244,6 +248,7 @@ const trainWithLayout = (cs: readonly Candidate[], floor: number): Weights => {
     layoutKeep: trainBoundary(
       xs.map((c) => c.x),
       xs.map((c) => c.y),
+      fit,
     ),
   };
 };
@@ -254,6 +259,7 @@ const trainBoth = (cs: readonly Candidate[]): Weights => {
     trainBoundary(
       xs.map((c) => c.x),
       xs.map((c) => c.y),
+      fit,
     );
   return { keep: trainOn(of(false)), veto: trainOn(of(true)) };
 };
