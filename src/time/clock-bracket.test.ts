@@ -22,3 +22,14 @@ describe('a clock time and its day across a bracketed conversion', () => {
     expect(value('They met at 4 p.m. (2100 GMT) wed in the old chapel.', DCT, '4 p.m.')).toBe('2026-03-11T16:00');
   });
 });
+
+describe('"last" with the month just past', () => {
+  it('reads "last February" said in March as the February of the year before', () => {
+    expect(value('Two trawlers sank off the cape last February.', DCT, 'last February')).toBe('2025-02');
+  });
+  it('keeps the most recent one for months further back, and "last month" for the month just past', () => {
+    expect(value('Two trawlers sank off the cape last November.', DCT, 'last November')).toBe('2025-11');
+    expect(value('Two trawlers sank off the cape last month.', DCT, 'last month')).toBe('2026-02');
+    expect(value('Two trawlers sank off the cape last December.', '2026-01-20', 'last December')).toBe('2025-12');
+  });
+});

@@ -503,6 +503,10 @@ export const RULES: readonly Rule[] = [
       // "that November": the month of the year the text last named (TimeML: an anaphoric expression is
       // valued from the time it refers back to, not from the document date).
       if (rel === 'that' && ctx.refYear !== null) return date(fmtMonth(ctx.refYear, mo));
+      // "last February" said in March is not the month just past of the same year ("last month" names that one):
+      // it is the February of the year before, as "last March" said in March is.
+      const a = ctx.anchor;
+      if (rel === 'last' && a && a.m !== null && mo === a.m - 1) return date(fmtMonth(a.y - 1, mo));
       if (rel === 'last' || rel === 'past') return date(resolveMonth(mo, ctx, 'past', 'strict'));
       if (rel === 'next' || rel === 'coming') return date(resolveMonth(mo, ctx, 'future', 'strict'));
       if (rel === 'this') return date(resolveMonth(mo, ctx, 'same-year'));
