@@ -50,12 +50,18 @@ export function factDate(doc: Doc, span: Span): FactDate {
     relativeClausePast(doc, sentence, span, tenseNow) ||
     recordInfinitive(doc, sentence, span) ||
     reducedRelative(doc, sentence, span) ||
-    sinceClause(doc, sentence, span, tenseNow)
+    sinceClause(doc, sentence, span, tenseNow) ||
+    pastBound(doc, sentence, span, tenseNow)
   )
     return { date: null, dateFrom: null, range: null, reported };
   // The present perfect does not combine with a definite past time ("*has praised him on Sunday"): it tells of an
   // indefinite time up to now, so a day named in an earlier sentence is never carried to it.
-  const carried = tenseNow() === 'past' && !presentPerfect(doc, sentence, span) ? carriedDate(doc, sentence) : null;
+  // A sentence that says a vague time of its own ("Just days ago, she went …", "recently") is not placed at the last
+  // date the text named: nothing is carried to it.
+  const carried =
+    tenseNow() === 'past' && !presentPerfect(doc, sentence, span) && !ownVagueTime(doc, sentence)
+      ? carriedDate(doc, sentence)
+      : null;
   if (carried) return { ...carried, dateFrom: 'carried', reported };
   const anchor = doc.anchor ?? doc.published;
   if (tenseNow() !== 'future' && anchor && parsePartialDay(anchor.value)) {
@@ -438,6 +444,38 @@ function sinceClause(doc: Doc, sentence: Sentence, span: Span, tenseOf: () => Te
 }
 
 /**
+ * A bound that places a fact against another time ("after the 2006 test", "before the March 2019 vote", "following
+ * the 2014 floods", "until 2020"); "since" is left out: its period runs up to now.
+ */
+const PAST_BOUNDING =
+  /\b(?:until|till|before|after|following|prior\s+to|ahead\s+of)\s+(?:(?:a|an|the|its|his|her|their)\s+)?$/i;
+
+/**
+ * Whether the fact's own clause places it by a bound of a year over before the anchor's year: "After the 2006
+ * test, the council imposed sanctions" is told of that time, not of the news day (TimeML 1.2.1 §2.2: the bound is
+ * the time the sentence gives; no calendar day of it is known), so with no expression of its own the fact stays
+ * undated rather than taking the article's day. A bound across a reporting verb or a clause break governs another
+ * verb.
+ */
+function pastBound(doc: Doc, sentence: Sentence, span: Span, tenseOf: () => Tense): boolean {
+  const anchor = (doc.anchor ?? doc.published)?.value;
+  if (!anchor) return false;
+  const year = anchor.slice(0, 4);
+  for (let k = firstEndingAfter(doc.timexes, sentence.start); k < doc.timexes.length; k++) {
+    const t = doc.timexes[k]!;
+    if (t.start >= sentence.end) break;
+    if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value) || t.value.slice(0, 4) >= year) continue;
+    if (!PAST_BOUNDING.test(doc.text.slice(Math.max(sentence.start, t.start - 24), t.start))) continue;
+    const between =
+      t.end <= span.start ? doc.text.slice(t.end, span.start) : doc.text.slice(span.end, Math.max(span.end, t.start));
+    if (REPORTING_BETWEEN.test(between) || (t.start >= span.end && clauseBreak(between))) continue;
+    if (tenseOf() === 'future') return false;
+    return true;
+  }
+  return false;
+}
+
+/**
  * A determiner right before the trigger, with at most one modifier that reads as an adjective (a participle, a
  * year, a proper or a derived adjective): "the alleged assault", "the 2022 war", "the Iraqi invasion", "a campaign
  * reboot" is left out (a noun modifier may as well be the subject of a verb trigger).
@@ -532,6 +570,20 @@ function inLead(doc: Doc, sentence: Sentence): boolean {
 /** A "since" clause up to the expression: its time bounds a state ("since the strike began three days ago"). */
 const IN_SINCE_CLAUSE = /\bsince\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
 
+/**
+ * Whether the sentence says a time of its own that no calendar holds: a vague reference ("Just days ago, she went …",
+ * "recently", "now": TimeML PAST_REF, PRESENT_REF, FUTURE_REF). A calendar expression either dates the fact itself or
+ * belongs to another verb ("a crisis that began in 2008"), so only these end the carrying.
+ */
+function ownVagueTime(doc: Doc, sentence: Sentence): boolean {
+  for (let k = firstEndingAfter(doc.timexes, sentence.start); k < doc.timexes.length; k++) {
+    const t = doc.timexes[k]!;
+    if (t.start >= sentence.end) return false;
+    if (t.type === 'DATE' && t.value.endsWith('_REF')) return true;
+  }
+  return false;
+}
+
 /** How many sentences back a day is carried through sentences that give no date of their own. */
 const CARRY_SENTENCES = 3;
 
@@ -555,9 +607,12 @@ function carriedDate(doc: Doc, sentence: Sentence): Dated | null {
       const dated = datedValue(t, doc);
       if (!dated) continue;
       dates++;
-      // A day after the anchor is a plan or a forecast: a past-tense fact cannot have happened on it.
-      if (dated.date.precision !== 'day' || dated.date.value === anchor || (anchor && dated.date.value > anchor))
-        continue;
+      // A day after the anchor is a plan or a forecast: a past-tense fact cannot have happened on it. A year or a
+      // month carries only when it is over before the anchor's ("The mine collapsed in 2006. Rescuers pulled out
+      // twelve men."): the narrative is placed there, and the article's own year or month adds nothing to its day.
+      if (dated.date.precision === 'day') {
+        if (dated.date.value === anchor || (anchor && dated.date.value > anchor)) continue;
+      } else if (!anchor || dated.range || !(anchor.slice(0, dated.date.value.length) > dated.date.value)) continue;
       const before = doc.text.slice(Math.max(prev.start, t.start - 40), t.start);
       if (BOUNDING.test(before) || (/since/i.test(before) && IN_SINCE_CLAUSE.test(before))) continue;
       if (!(ADVERBIAL.test(before) || DEICTIC.test(t.text))) continue;

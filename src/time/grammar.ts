@@ -242,6 +242,18 @@ function bareTime(ctx: ResolveContext, t: string): Resolved {
   return { type: 'TIME', value: dayValue(focusDay(ctx) ?? anchorDay(ctx)) + t, borrowed: true };
 }
 
+/** A bracketed aside (a time in another zone) and a day word after a clock time: "(0735 GMT) Friday". */
+const BRACKET_THEN_DAY = new RegExp(
+  `^\\s*\\([^()]{1,24}\\)\\s*,?\\s*(?:on\\s+)?(${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}])`,
+  'iu',
+);
+
+/** The day word after a clock time's bracketed aside; a weekday counts only capitalized (a lower-case "wed" is a verb). */
+function dayAfterBracket(after: string): string | undefined {
+  const w = BRACKET_THEN_DAY.exec(after)?.[1];
+  return w && (/^\p{Lu}/u.test(w) || /^(?:today|yesterday|tomorrow|tonight)$/.test(w)) ? w : undefined;
+}
+
 /** A day word attached to a clock time ("9 a.m. Tuesday", "noon today"). */
 function dayOfWord(word: string, ctx: ResolveContext): string {
   const a = anchorDay(ctx);
@@ -491,6 +503,10 @@ export const RULES: readonly Rule[] = [
       // "that November": the month of the year the text last named (TimeML: an anaphoric expression is
       // valued from the time it refers back to, not from the document date).
       if (rel === 'that' && ctx.refYear !== null) return date(fmtMonth(ctx.refYear, mo));
+      // "last February" said in March is not the month just past of the same year ("last month" names that one):
+      // it is the February of the year before, as "last March" said in March is.
+      const a = ctx.anchor;
+      if (rel === 'last' && a && a.m !== null && mo === a.m - 1) return date(fmtMonth(a.y - 1, mo));
       if (rel === 'last' || rel === 'past') return date(resolveMonth(mo, ctx, 'past', 'strict'));
       if (rel === 'next' || rel === 'coming') return date(resolveMonth(mo, ctx, 'future', 'strict'));
       if (rel === 'this') return date(resolveMonth(mo, ctx, 'same-year'));
@@ -921,12 +937,19 @@ export const RULES: readonly Rule[] = [
   rule(
     'time-ampm',
     `${B}${CLOCK_APPROX}(?<h>\\d{1,2})(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ap>a\\.m\\.?|p\\.m\\.?|am|pm)(?![\\p{L}])(?:\\s+(?<zone>${ZONES})(?![\\p{L}]))?(?:,?\\s+(?:on\\s+)?(?:(?<dw>${WD_ALT}|today|yesterday|tomorrow|tonight)(?![\\p{L}])|${M('mon')}\\s*${DAY('d')}(?![\\p{L}])))?`,
-    (g) => {
+    (g, _m, env) => {
       const t = timeOfDay(Number(g.h), Number(g.mi ?? 0), g.ap);
       if (!t) return null;
       if (g.mon && !monthOk(g.mon, false, null)) return null;
+      // A bracketed conversion between the time and its day ("at 10:35 a.m. (0735 GMT) Friday") leaves the day the
+      // time's own: the brackets restate the time, the day word after them still names its day.
+      const dw = g.dw ?? (g.mon ? undefined : dayAfterBracket(env.after));
       return (ctx) => {
-        if (!g.mon && !g.dw) return bareTime(ctx, t);
+        if (!g.mon && !dw) return bareTime(ctx, t);
+        if (!g.dw && dw) {
+          const day = dayOfWord(dw, ctx);
+          return day ? { type: 'TIME', value: day + t } : null;
+        }
         const day = g.mon
           ? resolveMonthDay(monthNumber(g.mon), Number(g.d), ctx, directionOf(ctx.tense, 'nearest'))
           : dayOfWord(g.dw!, ctx);
