@@ -15,7 +15,7 @@ describe('claim conflicts', () => {
     const drones = claim('a2', 'ardania sold drones to corvel');
     const denyMissiles = claim('d1', 'ardania supplied missiles to belmark');
     const denyDrones = claim('d2', 'ardania sold drones to corvel');
-    // Shares more than a third of its words with both propositions (as many with each: the first one takes it).
+    // Over a third of its words are in each proposition (as many in each: the first one takes it).
     const denyBoth = claim('d3', 'ardania supplied missiles sold drones');
     const entries = claimConflicts([denyMissiles, denyDrones, denyBoth], [missiles, drones]);
     const ids = entries.map((e) => ({

@@ -55,7 +55,7 @@ describe.each([true, false])('speaker classes (ranker %s)', (ranker) => {
 
   it('keeps the place of an author a document phrase names before it ("a statement from the police in Corvel")', () => {
     const doc = analyze(
-      'The bridge will stay shut, according to a statement from the police in Corvel. The ferry will run again, according to a report issued in Dunmere.',
+      'The bridge will stay shut, according to a joint statement from the police in Corvel. The ferry will run again, according to a report issued in Dunmere.',
       [
         ['Corvel', 'LOC'],
         ['Dunmere', 'LOC'],
