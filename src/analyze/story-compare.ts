@@ -237,19 +237,7 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
   // One conflict per proposition: every assertion a denial answers (another article's, sharing a third of its
   // content words) with every denial answering any of them, side by side — so an accusation denied in four reports
   // is one conflict of five sides, not four conflicts repeating the accusation.
-  type Side = (typeof claims)[number];
-  const entries: Array<{ label: string; asserts: Side[]; denies: Side[] }> = [];
-  for (const d of denials) {
-    const matches = assertions.filter(
-      (x) => x.sentence.articleId !== d.sentence.articleId && jaccard(x.stems, d.stems) >= SAME_PROPOSITION,
-    );
-    if (matches.length === 0) continue;
-    let entry = entries.find((x) => x.asserts.some((a) => matches.includes(a)));
-    if (!entry) entries.push((entry = { label: matches[0]!.proposition, asserts: [], denies: [] }));
-    for (const m of matches) if (!entry.asserts.includes(m)) entry.asserts.push(m);
-    entry.denies.push(d);
-  }
-  const byProposition = entries.map((x) => ({
+  const byProposition = claimConflicts(denials, assertions).map((x) => ({
     label: x.label,
     asserts: onePerArticle(x.asserts),
     denies: onePerArticle(x.denies),
@@ -328,6 +316,40 @@ export function compareStory(db: Db, storyId: string): StoryComparison | null {
       .sort((a, b) => order[a.kind] - order[b.kind] || b.sides.length - a.sides.length)
       .slice(0, CONFLICTS),
   };
+}
+
+/**
+ * Assertions and the denials answering them, one entry per proposition: a denial answers every other article's
+ * assertion sharing a third of its content words, and joins the entry of the one it shares most with. An assertion
+ * is in one entry only, so a denial that also matches another proposition's assertion (already in an entry of its
+ * own) does not repeat it, nor fold the two propositions into one.
+ */
+export function claimConflicts<T extends { proposition: string; stems: Set<string>; sentence: { articleId: string } }>(
+  denials: readonly T[],
+  assertions: readonly T[],
+): Array<{ label: string; asserts: T[]; denies: T[] }> {
+  const entries: Array<{ label: string; asserts: T[]; denies: T[] }> = [];
+  const entryOf = new Map<T, (typeof entries)[number]>();
+  for (const d of denials) {
+    const matches = assertions
+      .filter((x) => x.sentence.articleId !== d.sentence.articleId)
+      .map((x) => ({ x, j: jaccard(x.stems, d.stems) }))
+      .filter(({ j }) => j >= SAME_PROPOSITION)
+      .sort((a, b) => b.j - a.j)
+      .map(({ x }) => x);
+    if (matches.length === 0) continue;
+    let entry = entryOf.get(matches[0]!);
+    if (!entry) entries.push((entry = { label: matches[0]!.proposition, asserts: [], denies: [] }));
+    for (const m of matches)
+      if (!entryOf.has(m)) {
+        entryOf.set(m, entry);
+        entry.asserts.push(m);
+      }
+    entry.denies.push(d);
+  }
+  // An entry's assertions in the order the story gave them.
+  for (const e of entries) e.asserts.sort((a, b) => assertions.indexOf(a) - assertions.indexOf(b));
+  return entries;
 }
 
 /** The first claim of each article, in the order given. */

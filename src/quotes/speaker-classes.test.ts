@@ -53,6 +53,19 @@ describe.each([true, false])('speaker classes (ranker %s)', (ranker) => {
     expect(quote(doc, 'talks would go on').speakerName).toBe('Belmark');
   });
 
+  it('keeps the place of an author a document phrase names before it ("a statement from the police in Corvel")', () => {
+    const doc = analyze(
+      'The bridge will stay shut, according to a joint statement from the police in Corvel. The ferry will run again, according to a report issued in Dunmere.',
+      [
+        ['Corvel', 'LOC'],
+        ['Dunmere', 'LOC'],
+      ],
+      ranker,
+    );
+    expect(quote(doc, 'The bridge will stay shut').speakerName).toBe('Corvel');
+    expect(quote(doc, 'The ferry will run again').speakerName).toBeNull();
+  });
+
   it('does not give a received or found letter to the one who got it', () => {
     const doc = analyze(
       'Ivo Sarr received a letter saying his licence “is revoked with immediate effect.” Police found a note saying “nobody is to blame for the fire.”',

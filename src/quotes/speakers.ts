@@ -882,6 +882,9 @@ function possessedSpeaker(ctx: SpeakerContext, span: Span, words: string[]): Res
 /** Speaking nouns that name a person, who speaks for someone wherever they are ("a spokesman in Corvel"). */
 const SPEAKING_PERSONS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'source', 'sources']);
 
+/** Prepositions introducing a document's author after its noun ("a statement from/by/of …"). */
+const AUTHOR_PREPOSITIONS = new Set(['from', 'by', 'of']);
+
 /** A place mention introduced by "in" or "at" inside a speaker phrase ("… released in Corvel"). */
 function locatedIn(ctx: SpeakerContext, span: Span, e: EntityMention): boolean {
   if (e.type !== 'GPE' && e.type !== 'LOC') return false;
@@ -989,14 +992,16 @@ export function resolveSpeaker(ctx: SpeakerContext, span: Span, subject = true):
   }
   // "a joint statement released in Corvel", "a report issued at Geneva": a place after "in" or "at" is where the
   // words were issued (a locative adjunct), not who issued them; the author of a document named by a place alone
-  // is unknown. A person speaking from a place ("officials in Corvel") still speaks for it.
+  // is unknown. A person speaking from a place ("officials in Corvel") still speaks for it, and so does the author
+  // a document phrase names before the place ("a statement from the police in Corvel": the place is the police's).
   if (inside.length > 0 && inside.every((e) => locatedIn(ctx, span, e))) {
     const first = inside[0]!.start - span.start;
     const before = text
       .slice(0, first)
       .toLowerCase()
       .split(/[^\p{L}\p{N}-]+/u);
-    if (before.some((w) => SPEAKING_NOUNS.has(w) && !SPEAKING_PERSONS.has(w))) return NONE;
+    const documentAt = before.findLastIndex((w) => SPEAKING_NOUNS.has(w) && !SPEAKING_PERSONS.has(w));
+    if (documentAt >= 0 && !before.slice(documentAt + 1).some((w) => AUTHOR_PREPOSITIONS.has(w))) return NONE;
   }
   if (inside.length > 0) {
     const best = [...inside].sort((a, b) => TYPE_RANK[a.type] - TYPE_RANK[b.type] || b.end - a.end)[0]!;

@@ -71,6 +71,14 @@ describe('reader threads', () => {
     expect(((await res.json()) as { error: string }).error).toMatch(/stopping/);
   });
 
+  it("tell the node server's fast path that a request still waiting when the server stops is stopping, not gone", async () => {
+    const stopping = new ReadPool(db, 1, ['/api/articles'], { api: {}, staleMs: 1000 });
+    const here = { aborted: false, addEventListener: () => undefined };
+    const waiting = stopping.answerNode('/api/articles?limit=5', here);
+    stopping.close();
+    expect(await waiting).toBe('stopping');
+  });
+
   it('refuse with 503 and Retry-After what comes past the queue bound, and keep serving', async () => {
     // One reader fed two at a time and room for two to wait: of six different requests at once, the reader holds two
     // (one runs, the next waits on it), two wait in the queue, two are refused.
