@@ -39,12 +39,12 @@ export interface KeyStats {
 
 /** One article's actors in a compact, structured-clone-friendly form (for worker threads). */
 export interface ArticleActors {
-  /** key → [type, canonical, surface→count, role→count, affiliation→count, mentions] */
+  /** key → [type, canonical→count, surface→count, role→count, affiliation→count, mentions] */
   keys: Record<
     string,
     {
       type: EntityType;
-      canonical: string | null;
+      canonicals: Record<string, number>;
       surfaces: Record<string, number>;
       roles: Record<string, number>;
       affiliations: Record<string, number>;
@@ -62,7 +62,7 @@ export function summarizeDoc(doc: Doc): ArticleActors {
     if (!k)
       k = keys[m.actorKey] = {
         type: m.type,
-        canonical: m.canonical,
+        canonicals: Object.create(null),
         // Keys are words of the text: no prototype, so "constructor" or "__proto__" is a key like any other.
         surfaces: Object.create(null),
         roles: Object.create(null),
@@ -70,10 +70,8 @@ export function summarizeDoc(doc: Doc): ArticleActors {
         mentions: 0,
       };
     k.mentions++;
-    // The article's name for the key is its first mention's, unless that one is set in capitals ("KELLHAVEN —", a
-    // dateline) and a later one spells the same name in mixed case: capitals are typography, not the spelling.
-    if (m.canonical && k.canonical && m.canonical !== k.canonical && capsOf(k.canonical, m.canonical))
-      k.canonical = m.canonical;
+    // Each mention's name counts, as the store's tally counts them (`actorSurfaces`).
+    if (m.canonical) k.canonicals[m.canonical] = (k.canonicals[m.canonical] ?? 0) + 1;
     // A capital standing for its state ("Moscow denied") or a demonym ("Russian") counts for the actor but is
     // not one of its names.
     if (!m.metonym && m.type !== 'NORP') k.surfaces[m.text] = (k.surfaces[m.text] ?? 0) + 1;
@@ -117,7 +115,7 @@ export class ActorTally {
       s.mentions += k.mentions;
       s.articles += 1;
       bump(s.types, k.type, k.mentions);
-      if (k.canonical) bump(s.canonicals, k.canonical, k.mentions);
+      for (const [t, n] of Object.entries(k.canonicals)) bump(s.canonicals, t, n);
       for (const [t, n] of Object.entries(k.surfaces)) bump(s.surfaces, t, n);
       for (const [t, n] of Object.entries(k.roles)) bump(s.roles, t, n);
       for (const [t, n] of Object.entries(k.affiliations)) bump(s.affiliations, t, n);
@@ -187,11 +185,6 @@ function top<K>(map: Map<K, number>): K | undefined {
   let bn = -1;
   for (const [k, n] of map) if (n > bn || (n === bn && String(k) < String(best))) [best, bn] = [k, n];
   return best;
-}
-
-/** Whether `caps` is `name` set in capitals (two capitals or more), `name` itself not. */
-function capsOf(caps: string, name: string): boolean {
-  return caps !== name && caps === name.toUpperCase() && /\p{Lu}{2}/u.test(caps);
 }
 
 /**
