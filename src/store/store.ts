@@ -250,9 +250,13 @@ function pgStore(url: string, pool: pg.Pool): Store {
       const oldActorKeys = actorKeysOf(db);
       const result = await fn(db);
       const entities = new Map(
-        (db.prepare('SELECT id, name, code FROM entities').all() as Array<{ id: string; name: string; code: string | null }>).map(
-          (e) => [e.id, e],
-        ),
+        (
+          db.prepare('SELECT id, name, code FROM entities').all() as Array<{
+            id: string;
+            name: string;
+            code: string | null;
+          }>
+        ).map((e) => [e.id, e]),
       );
       const input = {
         stamp: resolvedStamp(db),
@@ -294,7 +298,8 @@ function pgStore(url: string, pool: pg.Pool): Store {
           // out, so none can come between this look and the pull (one committed while this resolve waited for its
           // lock is seen here).
           const kinds = await correctionKinds(client);
-          if (!kinds.has('quote.speaker') && ![...kinds].some(isArticleKind)) return await native(client, fn, stories, events);
+          if (!kinds.has('quote.speaker') && ![...kinds].some(isArticleKind))
+            return await native(client, fn, stories, events);
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [RESOLVE_LOCK]);
         }

@@ -103,9 +103,7 @@ export async function mergeEventsInPlace(client: pg.ClientBase, input: EventStep
     'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     [EVENTS_MERGED, String(input.stamp)],
   );
-  summary.events = Number(
-    (await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM events')).rows[0]!.n,
-  );
+  summary.events = Number((await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM events')).rows[0]!.n);
   return summary;
 }
 
@@ -306,9 +304,16 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
       file(knownBy, r);
     }
     if (members.has(id)) return;
-    if (force) return join(r);
+    if (force) {
+      join(r);
+      return;
+    }
     for (const k of new Set([...indexKeys(r.key), ...indexKeys(r.oldKey)]))
-      for (const m of memberBy.get(k) ?? []) if (meet(r, m)) return join(r);
+      for (const m of memberBy.get(k) ?? [])
+        if (meet(r, m)) {
+          join(r);
+          return;
+        }
   };
   let read = 0;
   const select = async (where: string, params: unknown[]): Promise<Array<Parameters<typeof toRow>[0]>> => {
@@ -321,11 +326,14 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
     const rows =
       want.length === 0
         ? []
-        : await select(
-            'WHERE (e.article_seq, e.idx) IN (SELECT * FROM unnest($1::bigint[], $2::int[]))',
-            [want.map((p) => p[0]), want.map((p) => p[1])],
-          );
-    return [...rows, ...pairs.filter(([s, i]) => known.has(`${s}:${i}`)).map(([s, i]) => rawOf(known.get(`${s}:${i}`)!))];
+        : await select('WHERE (e.article_seq, e.idx) IN (SELECT * FROM unnest($1::bigint[], $2::int[]))', [
+            want.map((p) => p[0]),
+            want.map((p) => p[1]),
+          ]);
+    return [
+      ...rows,
+      ...pairs.filter(([s, i]) => known.has(`${s}:${i}`)).map(([s, i]) => rawOf(known.get(`${s}:${i}`)!)),
+    ];
   };
   const rawOf = (r: Row): Parameters<typeof toRow>[0] => ({
     seq: r.seq,
@@ -337,8 +345,7 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
   });
 
   // Seeds: the new articles' mentions, those naming a moved key, those an analyst's correction names.
-  for (const raw of await select('WHERE e.article_seq > $1 AND e.article_seq <= $2', [mark, stamp]))
-    seen(raw, true);
+  for (const raw of await select('WHERE e.article_seq > $1 AND e.article_seq <= $2', [mark, stamp])) seen(raw, true);
   if (moved) {
     const { rows } = await client.query<{ seq: string; idx: number }>(
       'SELECT article_seq AS seq, idx FROM event_mention_keys WHERE actor_key = ANY($1) AND article_seq <= $2',
