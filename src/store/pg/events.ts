@@ -66,6 +66,9 @@ interface Row {
   oldKey: MergeKey;
 }
 
+/** The share of a type's mentions a closure may read before the type is merged whole. */
+const WHOLE_TYPE = 0.25;
+
 const ROW_SELECT = `SELECT e.article_seq AS seq, e.idx, a.id AS article, e.type, e.date, e.data
                     FROM event_mentions e JOIN articles a ON a.seq = e.article_seq`;
 
@@ -391,9 +394,28 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
     }
     return (old ? reverse.old : reverse.now).get(identity) ?? [];
   };
+  // A type whose closure has read more than WHOLE_TYPE of its mentions is merged whole (read once, every mention a
+  // member: trivially closed): an undated mention with a common actor reaches nearly all of its type, and reading it
+  // by pieces then costs more than reading it in one query.
+  const { rows: counts } = await client.query<{ type: string; n: string }>(
+    'SELECT type, COUNT(*) AS n FROM event_mentions WHERE article_seq <= $1 GROUP BY type',
+    [stamp],
+  );
+  const typeSize = new Map(counts.map((r) => [r.type, Number(r.n)]));
+  const readOf = (type: string): number => {
+    let n = 0;
+    for (const r of known.values()) if (r.type === type) n++;
+    return n;
+  };
+  const whole = async (type: string): Promise<void> => {
+    wholeType.add(type);
+    for (const raw of await select('WHERE e.type = $1 AND e.article_seq <= $2', [type, stamp])) seen(raw, true);
+  };
   while (frontier.length > 0) {
     const round = frontier;
     frontier = [];
+    for (const type of new Set(round.map((r) => r.type)))
+      if (!wholeType.has(type) && readOf(type) > WHOLE_TYPE * (typeSize.get(type) ?? 0)) await whole(type);
     const { rows: co } = await client.query<{ seq: string; idx: number }>(
       `SELECT b.article_seq AS seq, b.idx FROM event_members a JOIN event_members b ON b.event_id = a.event_id
        WHERE (a.article_seq, a.idx) IN (SELECT * FROM unnest($1::bigint[], $2::int[]))`,
