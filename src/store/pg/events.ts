@@ -66,8 +66,12 @@ interface Row {
   oldKey: MergeKey;
 }
 
-/** The share of a type's mentions a closure may read before the type is merged whole. */
+/**
+ * The share of a type's mentions a closure may read before the type is merged whole, once the type holds at least
+ * WHOLE_TYPE_MIN mentions (below that, reading by pieces is cheap either way).
+ */
 const WHOLE_TYPE = 0.25;
+const WHOLE_TYPE_MIN = 2000;
 
 const ROW_SELECT = `SELECT e.article_seq AS seq, e.idx, a.id AS article, e.type, e.date, e.data
                     FROM event_mentions e JOIN articles a ON a.seq = e.article_seq`;
@@ -394,7 +398,7 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
     }
     return (old ? reverse.old : reverse.now).get(identity) ?? [];
   };
-  // A type whose closure has read more than WHOLE_TYPE of its mentions is merged whole (read once, every mention a
+  // A large type whose closure has read more than WHOLE_TYPE of its mentions is merged whole (read once, every mention a
   // member: trivially closed): an undated mention with a common actor reaches nearly all of its type, and reading it
   // by pieces then costs more than reading it in one query.
   const { rows: counts } = await client.query<{ type: string; n: string }>(
@@ -415,7 +419,12 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
     const round = frontier;
     frontier = [];
     for (const type of new Set(round.map((r) => r.type)))
-      if (!wholeType.has(type) && readOf(type) > WHOLE_TYPE * (typeSize.get(type) ?? 0)) await whole(type);
+      if (
+        !wholeType.has(type) &&
+        (typeSize.get(type) ?? 0) >= WHOLE_TYPE_MIN &&
+        readOf(type) > WHOLE_TYPE * (typeSize.get(type) ?? 0)
+      )
+        await whole(type);
     const { rows: co } = await client.query<{ seq: string; idx: number }>(
       `SELECT b.article_seq AS seq, b.idx FROM event_members a JOIN event_members b ON b.event_id = a.event_id
        WHERE (a.article_seq, a.idx) IN (SELECT * FROM unnest($1::bigint[], $2::int[]))`,
