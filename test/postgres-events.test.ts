@@ -125,6 +125,29 @@ describe.skipIf(unavailable !== null)('events merged in place on PostgreSQL', ()
     expect((await exportOf(twoUrl)) === json, 'the exports differ').toBe(true);
   });
 
+  it('two runs leave the rows of one run of all when the types the new mentions reach are merged whole', async () => {
+    const twoUrl = await pgUrl();
+    const oneUrl = await pgUrl();
+    await analyze(twoUrl, [FIRST]);
+    process.env.SITREP_EVENTS_WHOLE_MIN = '0';
+    try {
+      await analyze(twoUrl, [SECOND]);
+    } finally {
+      delete process.env.SITREP_EVENTS_WHOLE_MIN;
+    }
+    await analyze(oneUrl, [FIRST, SECOND]);
+    const two = new pg.Client({ connectionString: twoUrl });
+    const one = new pg.Client({ connectionString: oneUrl });
+    await two.connect();
+    await one.connect();
+    try {
+      expect(await eventRows(two)).toEqual(await eventRows(one));
+    } finally {
+      await two.end();
+      await one.end();
+    }
+  });
+
   it("an analyst's event corrections hold through runs merged in place", async () => {
     const url = await pgUrl();
     const sqlite = join(dir, 'corrected.db');

@@ -72,6 +72,8 @@ interface Row {
  */
 const WHOLE_TYPE = 0.25;
 const WHOLE_TYPE_MIN = 2000;
+/** WHOLE_TYPE_MIN, or another size from the environment (the tests merge small types whole too). */
+const wholeTypeMin = (): number => Number(process.env.SITREP_EVENTS_WHOLE_MIN ?? WHOLE_TYPE_MIN);
 
 const ROW_SELECT = `SELECT e.article_seq AS seq, e.idx, a.id AS article, e.type, e.date, e.data
                     FROM event_mentions e JOIN articles a ON a.seq = e.article_seq`;
@@ -275,16 +277,12 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
 
   const known = new Map<string, Row>();
   const members = new Map<string, Row>();
-  const knownBy = new Map<string, Row[]>();
+  /** Rows read and not (yet) members, by index key; members leave it as they join. */
+  const knownBy = new Map<string, Set<Row>>();
   const memberBy = new Map<string, Row[]>();
-  const file = (index: Map<string, Row[]>, r: Row): void => {
-    const keys = new Set([...indexKeys(r.key), ...indexKeys(r.oldKey)]);
-    for (const k of keys) {
-      const list = index.get(k);
-      if (list) list.push(r);
-      else index.set(k, [r]);
-    }
-  };
+  const keysOfRow = (r: Row): Set<string> => new Set([...indexKeys(r.key), ...indexKeys(r.oldKey)]);
+  /** Types merged whole: every mention of theirs joins, with no look around it. */
+  const wholeType = new Set<string>();
   const meet = (a: Row, b: Row): boolean =>
     mayMeet(a.key, a.date, b.key, b.date) || (moved && mayMeet(a.oldKey, a.date, b.oldKey, b.date));
   /** Mentions joined and not yet looked around. */
@@ -295,10 +293,16 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
       const r = stack.pop()!;
       if (members.has(r.id)) continue;
       members.set(r.id, r);
-      file(memberBy, r);
       frontier.push(r);
-      for (const k of new Set([...indexKeys(r.key), ...indexKeys(r.oldKey)]))
-        for (const x of knownBy.get(k) ?? []) if (!members.has(x.id) && meet(r, x)) stack.push(x);
+      const keys = keysOfRow(r);
+      for (const k of keys) {
+        knownBy.get(k)?.delete(r);
+        const list = memberBy.get(k);
+        if (list) list.push(r);
+        else memberBy.set(k, [r]);
+      }
+      if (wholeType.has(r.type)) continue;
+      for (const k of keys) for (const x of knownBy.get(k) ?? []) if (meet(r, x)) stack.push(x);
     }
   };
   /** A row read: it joins when it meets a member (or `force`: a member of an event being replaced). */
@@ -308,14 +312,19 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
     if (!r) {
       r = toRow(raw, input, moved);
       known.set(id, r);
-      file(knownBy, r);
+      if (!members.has(id))
+        for (const k of keysOfRow(r)) {
+          const set = knownBy.get(k);
+          if (set) set.add(r);
+          else knownBy.set(k, new Set([r]));
+        }
     }
     if (members.has(id)) return;
-    if (force) {
+    if (force || wholeType.has(r.type)) {
       join(r);
       return;
     }
-    for (const k of new Set([...indexKeys(r.key), ...indexKeys(r.oldKey)]))
+    for (const k of keysOfRow(r))
       for (const m of memberBy.get(k) ?? [])
         if (meet(r, m)) {
           join(r);
@@ -377,7 +386,6 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
 
   // Around each member: the other members of its stored event; the mentions of its type whose date is compatible
   // with its own (by the (type, date) index); for an undated one, the mentions naming its actors (any date).
-  const wholeType = new Set<string>();
   const undatedRead = new Set<string>();
   const datesRead = new Map<string, Set<string>>();
   const keysRead = new Map<string, Set<string>>();
@@ -421,7 +429,7 @@ async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: 
     for (const type of new Set(round.map((r) => r.type)))
       if (
         !wholeType.has(type) &&
-        (typeSize.get(type) ?? 0) >= WHOLE_TYPE_MIN &&
+        (typeSize.get(type) ?? 0) >= wholeTypeMin() &&
         readOf(type) > WHOLE_TYPE * (typeSize.get(type) ?? 0)
       )
         await whole(type);
