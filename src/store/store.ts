@@ -10,6 +10,7 @@ import { writeJsonExportPg } from './pg/export-json.js';
 import { pgArticleSink, WRITER_LOCK } from './pg/article-writer.js';
 import {
   bumpStoreVersion,
+  CORPUS_TABLES,
   DERIVED_TABLES,
   EVENT_TABLES,
   NATIVE_CORPUS_TABLES,
@@ -236,16 +237,25 @@ function pgStore(url: string, pool: pg.Pool): Store {
   ): Promise<T> => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
     const db = openDb(join(dir, 'resolve.db'));
+    // The event step in place (src/store/pg/events.ts) only when asked for: measured, it costs more than merging on
+    // the copy on the synthetic stores (docs/scale.md, step 3), so the copy stays the default.
+    const inPlace = process.env.SITREP_PG_EVENTS === 'in-place';
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
-        await pullStore(client, db, NATIVE_CORPUS_TABLES);
+        await pullStore(client, db, inPlace ? NATIVE_CORPUS_TABLES : CORPUS_TABLES);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       }
       guardBaseTables(db);
+      if (!inPlace) {
+        const result = await fn(db);
+        await pushDerived(client, db);
+        if (stories) await stories({ native: nativeStories(client) });
+        return result;
+      }
       // What the stored events were merged with, before `fn` resolves the actors again.
       const oldActorKeys = actorKeysOf(db);
       const result = await fn(db);

@@ -353,6 +353,11 @@ export async function pushDerived(
   await client.query('BEGIN');
   try {
     for (const name of tables) await client.query(`DELETE FROM ${name}`);
+    // Events written from the copy: the event step's own rows and mark no longer describe them.
+    if (tables.includes('events')) {
+      for (const name of EVENT_STEP_TABLES) await client.query(`DELETE FROM ${name}`);
+      await client.query('DELETE FROM meta WHERE key = $1', [EVENTS_MERGED]);
+    }
     for (const name of tables) rows += await copyBack(client, db, STORE_TABLES.find((t) => t.name === name)!);
     const meta = db
       .prepare(`SELECT key, value FROM meta WHERE ${LOCAL_META} AND ${STORY_META} ORDER BY key`)
