@@ -5,6 +5,7 @@
 // with the event step in place (migration 018) first resolves a copy of each once, kept as
 // sitrep_events_base_<N>_<tag>, so the measured resolve is its incremental one. EVENTS_STEP_DIST names the compiled
 // code to measure (default dist/), EVENTS_STEP_TAG its name for the kept copies, EVENTS_STEP_ROUNDS runs of each size.
+// The step in place is measured with SITREP_PG_EVENTS=in-place in the environment (without it, the merge on the copy).
 import { closeSync, existsSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
