@@ -194,6 +194,9 @@ export async function analyzeInto(
       await store.resolve(
         (db) => corpusSteps(db, options, summary, false),
         (place) => storySteps(place, options, summary),
+        (step) => {
+          summary.events = step.events;
+        },
       );
     else options.onPhase?.('done');
     summary.totalArticles = await sink.total();
@@ -209,6 +212,9 @@ export async function resolveStore(store: Store, options: Pick<AnalyzeOptions, '
   await store.resolve(
     (db) => corpusSteps(db, options, summary, false),
     (place) => storySteps(place, options, summary),
+    (step) => {
+      summary.events = step.events;
+    },
   );
   return summary;
 }

@@ -159,6 +159,62 @@ class DatePool<R> {
   }
 }
 
+/**
+ * What `EventMerger` reads of a mention to place it: its key (type, sides, flags: mentions of one key and
+ * compatible dates form an event), its kind (type and flags: mentions of two kinds never meet), whether the key
+ * names an actor, and the named actors on each side (a fold needs one of them in common, on the same side).
+ * Two mentions can only end up in one event, or decide where a third goes, through a chain of mentions each
+ * `mayMeet` the next: an incremental merge reruns such a chain whole (src/store/pg/events.ts).
+ */
+export interface MergeKey {
+  key: string;
+  kind: string;
+  named: boolean;
+  src: readonly string[];
+  tgt: readonly string[];
+}
+
+export function eventMergeKey(e: EventMentionCore, actorKeys: ReadonlyMap<string, string>): MergeKey {
+  const side = (actors: readonly EventActorRef[]): string => actorsKey(actors, actorKeys);
+  let sourceKey: string;
+  let targetKey = '';
+  if (e.type !== 'CONSULT') {
+    sourceKey = side(e.source);
+    targetKey = side(e.target);
+  } else if (e.target.length === 0) sourceKey = side(e.source);
+  else if (e.source.length === 0) sourceKey = side(e.target);
+  else
+    sourceKey = [...new Set([...side(e.source).split('+'), ...side(e.target).split('+')])]
+      .filter((k) => k)
+      .sort()
+      .join('+');
+  const flags = `${e.negated ? 'N' : ''}${e.hypothetical ? 'H' : ''}${e.mode ? `:${e.mode}` : ''}`;
+  const namedOf = (key: string): string[] => key.split('+').filter((k) => k && !k.startsWith('name:'));
+  const src = namedOf(sourceKey);
+  const tgt = namedOf(targetKey);
+  return {
+    key: `${e.type}|${sourceKey}|${targetKey}|${flags}`,
+    kind: `${e.type}|${flags}`,
+    named: src.length + tgt.length > 0,
+    src,
+    tgt,
+  };
+}
+
+/**
+ * Whether two mentions (their keys and date values) can meet in `EventMerger`: the same kind and compatible
+ * dates, and either a key naming no actor with the same date (such mentions merge only on equal dates), or a named
+ * actor in common on the same side (a merge of one key, or a fold of the one naming fewer into the other).
+ * A cluster's date is always one of its mentions' dates, so two clusters that meet have two mentions that do.
+ */
+export function mayMeet(a: MergeKey, ad: string | null, b: MergeKey, bd: string | null): boolean {
+  if (a.kind !== b.kind || !compatibleDates(ad, bd)) return false;
+  if (a.key === b.key && !a.named) return ad === bd;
+  return a.src.some((k) => b.src.includes(k)) || a.tgt.some((k) => b.tgt.includes(k));
+}
+
+export { compatibleDates };
+
 export class EventMerger<R> {
   private readonly clusters: Array<Cluster<R>> = [];
   private readonly byKey = new Map<string, Array<Cluster<R>>>();

@@ -11,6 +11,9 @@ import { pgArticleSink, WRITER_LOCK } from './pg/article-writer.js';
 import {
   bumpStoreVersion,
   CORPUS_TABLES,
+  DERIVED_TABLES,
+  EVENT_TABLES,
+  NATIVE_CORPUS_TABLES,
   guardBaseTables,
   pullStore,
   pushDerived,
@@ -18,6 +21,9 @@ import {
   storeVersion,
 } from './pg/mirror.js';
 import { pgStoryIo } from './pg/stories.js';
+import { mergeEventsInPlace, type EventStepSummary } from './pg/events.js';
+import { activeCorrections } from './corrections.js';
+import { resolvedStamp } from './corpus.js';
 import type { StoryPlace, StoryTarget } from './stories.js';
 import type { ArticleSink } from './article-sink.js';
 import { inSnapshot } from './pg/rows.js';
@@ -62,8 +68,16 @@ export interface Store {
    * `stories`, the story step, runs after `fn` under the same lock: on `fn`'s connection, or, on PostgreSQL's native
    * resolve, in the store itself (its story tables are neither copied out nor written back: placing new articles
    * reads and writes only the rows they touch, see `pgStoryIo`).
+   *
+   * On PostgreSQL's native resolve the events are merged in the store itself too (src/store/pg/events.ts): the event
+   * mentions and events are not copied out, `fn` finds none on the copy, and only the events the new articles touch
+   * are merged again and replaced, in the derived tables' transaction; `events` is then told the store's event count.
    */
-  resolve<T>(fn: (db: Db) => Promise<T> | T, stories?: (place: StoryPlace) => Promise<void>): Promise<T>;
+  resolve<T>(
+    fn: (db: Db) => Promise<T> | T,
+    stories?: (place: StoryPlace) => Promise<void>,
+    events?: (step: EventStepSummary) => void,
+  ): Promise<T>;
   writeJsonExport(sink: Sink): Promise<void>;
   /**
    * The store's version: on PostgreSQL a counter each write moves (one row, cheap to poll); on SQLite null (a
@@ -151,6 +165,12 @@ function nativeStories(client: pg.PoolClient): StoryTarget {
   };
 }
 
+/** actor key → entity id, as `db` holds them. */
+function actorKeysOf(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT actor_key, entity_id FROM actor_keys').raw().all() as Array<[string, string]>;
+  return new Map(rows);
+}
+
 /** The kinds of correction in force on a PostgreSQL store. */
 async function correctionKinds(pool: pg.Pool | pg.PoolClient): Promise<Set<string>> {
   const { rows } = await pool.query<{ kind: string }>('SELECT DISTINCT kind FROM corrections WHERE undone_at IS NULL');
@@ -213,21 +233,58 @@ function pgStore(url: string, pool: pg.Pool): Store {
     client: pg.PoolClient,
     fn: (db: Db) => Promise<T> | T,
     stories?: (place: StoryPlace) => Promise<void>,
+    events?: (step: EventStepSummary) => void,
   ): Promise<T> => {
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-pg-'));
     const db = openDb(join(dir, 'resolve.db'));
+    // The event step in place (src/store/pg/events.ts) only when asked for: measured, it costs more than merging on
+    // the copy on the synthetic stores (docs/scale.md, step 3), so the copy stays the default.
+    const inPlace = process.env.SITREP_PG_EVENTS === 'in-place';
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
-        await pullStore(client, db, CORPUS_TABLES);
+        await pullStore(client, db, inPlace ? NATIVE_CORPUS_TABLES : CORPUS_TABLES);
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       }
       guardBaseTables(db);
+      if (!inPlace) {
+        const result = await fn(db);
+        await pushDerived(client, db);
+        if (stories) await stories({ native: nativeStories(client) });
+        return result;
+      }
+      // What the stored events were merged with, before `fn` resolves the actors again.
+      const oldActorKeys = actorKeysOf(db);
       const result = await fn(db);
-      await pushDerived(client, db);
+      const entities = new Map(
+        (
+          db.prepare('SELECT id, name, code FROM entities').all() as Array<{
+            id: string;
+            name: string;
+            code: string | null;
+          }>
+        ).map((e) => [e.id, e]),
+      );
+      const input = {
+        stamp: resolvedStamp(db),
+        actorKeys: actorKeysOf(db),
+        oldActorKeys,
+        corrections: activeCorrections(db),
+        entity: (id: string) => entities.get(id),
+      };
+      let step: EventStepSummary | undefined;
+      await pushDerived(
+        client,
+        db,
+        DERIVED_TABLES.filter((t) => !EVENT_TABLES.includes(t)),
+        async () => {
+          step = await mergeEventsInPlace(client, input);
+        },
+      );
+      if (step) events?.(step);
       if (stories) await stories({ native: nativeStories(client) });
       return result;
     } finally {
@@ -240,7 +297,7 @@ function pgStore(url: string, pool: pg.Pool): Store {
     location: redactUrl(url),
     write,
     articles: async () => ([...(await correctionKinds(pool))].some(isArticleKind) ? null : pgArticleSink(pool)),
-    resolve: async (fn, stories) => {
+    resolve: async (fn, stories, events) => {
       const client = await pool.connect();
       try {
         // The resolve lock alone: batches of articles (the writer lock, shared) go on meanwhile; a working copy
@@ -251,7 +308,8 @@ function pgStore(url: string, pool: pg.Pool): Store {
           // out, so none can come between this look and the pull (one committed while this resolve waited for its
           // lock is seen here).
           const kinds = await correctionKinds(client);
-          if (!kinds.has('quote.speaker') && ![...kinds].some(isArticleKind)) return await native(client, fn, stories);
+          if (!kinds.has('quote.speaker') && ![...kinds].some(isArticleKind))
+            return await native(client, fn, stories, events);
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [RESOLVE_LOCK]);
         }

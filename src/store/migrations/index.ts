@@ -20,6 +20,7 @@ import { migration014 } from './014-written-order.js';
 import { migration015 } from './015-filter-indexes.js';
 import { migration016 } from './016-mention-order.js';
 import { migration017 } from './017-fingerprint-bands.js';
+import { migration018 } from './018-event-members.js';
 
 export interface Migration {
   version: number;
@@ -51,4 +52,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];

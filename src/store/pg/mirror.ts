@@ -50,10 +50,18 @@ export const STORE_TABLES: ReadonlyArray<{ name: string; order: string }> = [
 export const STORIES_PLACED = 'stories_placed_seq';
 
 /**
- * Rows of `meta` never copied between stores: a process's own (see `beginBulkLoad`), the PostgreSQL store's version
- * (`STORE_VERSION`), which only the write-back moves, and the story step's mark (`STORIES_PLACED`).
+ * The `meta` key under which the PostgreSQL store's event step notes the seq through which every article's event
+ * mentions are merged in place and listed in `event_members` (src/store/pg/events.ts). Never copied: a working copy's
+ * write-back drops it (and empties `event_members`), and the next resolve merges every event once.
  */
-const LOCAL_META = `key NOT IN ('bulk_load', 'store_version', '${STORIES_PLACED}')`;
+export const EVENTS_MERGED = 'events_merged_seq';
+
+/**
+ * Rows of `meta` never copied between stores: a process's own (see `beginBulkLoad`), the PostgreSQL store's version
+ * (`STORE_VERSION`), which only the write-back moves, and the story and event steps' marks (`STORIES_PLACED`,
+ * `EVENTS_MERGED`).
+ */
+const LOCAL_META = `key NOT IN ('bulk_load', 'store_version', '${STORIES_PLACED}', '${EVENTS_MERGED}')`;
 
 /**
  * The `meta` key of the PostgreSQL store's version: a counter moved by each write-back (`pushStore`), in the same
@@ -257,7 +265,8 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
   await client.query('BEGIN');
   try {
     const version = Number(await storeVersion(client));
-    await client.query(`TRUNCATE ${STORE_TABLES.map((t) => t.name).join(', ')}`);
+    // The event step's own tables (PostgreSQL-only, migration 018) go with the events they list; its mark is not copied.
+    await client.query(`TRUNCATE ${[...STORE_TABLES.map((t) => t.name), ...EVENT_STEP_TABLES].join(', ')}`);
     for (const table of STORE_TABLES) rows += await copyBack(client, db, table);
     // Later writers that take their own seq or id carry on after the copied ones.
     await client.query(
@@ -270,6 +279,9 @@ export async function pushStore(client: pg.PoolClient, db: Db): Promise<number> 
     // Mentions written natively (`article-writer.ts`) are numbered after the ones copied here (migration 016).
     await client.query(
       "SELECT setval('mentions_rowid_seq', GREATEST(COALESCE((SELECT MAX(rowid) FROM mentions), 0) + 1, nextval('mentions_rowid_seq')), false)",
+    );
+    await client.query(
+      "SELECT setval('events_rowid_seq', GREATEST(COALESCE((SELECT MAX(rowid) FROM events), 0) + 1, nextval('events_rowid_seq')), false)",
     );
     await client.query('INSERT INTO meta (key, value) VALUES ($1, $2)', [STORE_VERSION, String(version + 1)]);
     await client.query('COMMIT');
@@ -295,6 +307,12 @@ export const DERIVED_TABLES: readonly string[] = [
   'claim_group_members',
 ];
 
+/** The event step's tables (PostgreSQL only): what it keeps beside the events to merge only what changed. */
+const EVENT_STEP_TABLES: readonly string[] = ['event_members', 'event_mention_keys'];
+
+/** The events and their links: merged in the store itself by the native resolve (src/store/pg/events.ts). */
+export const EVENT_TABLES: readonly string[] = ['events', 'event_articles', 'event_actors'];
+
 /** The story step's tables: read and written in the store itself, never copied out by a resolve. */
 const STORY_TABLES: readonly string[] = ['stories', 'story_members', 'story_keys', 'story_frequencies'];
 
@@ -307,22 +325,40 @@ export const CORPUS_TABLES = STORE_TABLES.filter(
   (t) => !['feeds', 'feed_items', 'article_fingerprints', ...STORY_TABLES].includes(t.name),
 );
 
+/**
+ * What the native resolve copies out: `CORPUS_TABLES` but the event mentions and the events, which the event step
+ * reads and writes in the store itself (only what new articles touch).
+ */
+export const NATIVE_CORPUS_TABLES = CORPUS_TABLES.filter(
+  (t) => t.name !== 'event_mentions' && !EVENT_TABLES.includes(t.name),
+);
+
 /** `meta` rows the story step keeps in the store itself: a resolve's write-back leaves them as they are. */
 const STORY_META = "key NOT IN ('story_documents')";
 
 /**
- * Replace the derived tables (`DERIVED_TABLES`) of the PostgreSQL store with `db`'s and set `db`'s `meta` rows, in
- * one transaction; the articles and their layers are not touched (other processes may be adding articles meanwhile).
+ * Replace the derived tables (`tables`, by default `DERIVED_TABLES`) of the PostgreSQL store with `db`'s and set
+ * `db`'s `meta` rows, in one transaction (with what `inside` writes: the event step's rows); the articles and their layers are not touched (other processes may be adding articles meanwhile).
  * DELETE, not TRUNCATE: readers go on reading the old rows until the commit, without waiting, and a reader whose
  * snapshot is older than the commit (an export under way) keeps seeing them after it (TRUNCATE is not MVCC-safe: such
  * a reader would find the tables empty). The dead rows are autovacuum's.
  */
-export async function pushDerived(client: pg.PoolClient, db: Db): Promise<number> {
+export async function pushDerived(
+  client: pg.PoolClient,
+  db: Db,
+  tables: readonly string[] = DERIVED_TABLES,
+  inside?: () => Promise<void>,
+): Promise<number> {
   let rows = 0;
   await client.query('BEGIN');
   try {
-    for (const name of DERIVED_TABLES) await client.query(`DELETE FROM ${name}`);
-    for (const name of DERIVED_TABLES) rows += await copyBack(client, db, STORE_TABLES.find((t) => t.name === name)!);
+    for (const name of tables) await client.query(`DELETE FROM ${name}`);
+    // Events written from the copy: the event step's own rows and mark no longer describe them.
+    if (tables.includes('events')) {
+      for (const name of EVENT_STEP_TABLES) await client.query(`DELETE FROM ${name}`);
+      await client.query('DELETE FROM meta WHERE key = $1', [EVENTS_MERGED]);
+    }
+    for (const name of tables) rows += await copyBack(client, db, STORE_TABLES.find((t) => t.name === name)!);
     const meta = db
       .prepare(`SELECT key, value FROM meta WHERE ${LOCAL_META} AND ${STORY_META} ORDER BY key`)
       .all() as Array<{
@@ -334,6 +370,7 @@ export async function pushDerived(client: pg.PoolClient, db: Db): Promise<number
         'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
         [key, value],
       );
+    await inside?.();
     await bumpStoreVersion(client);
     await client.query('COMMIT');
   } catch (err) {
