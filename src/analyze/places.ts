@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import { gazetteer } from '../language/index.js';
+import { cityNamed } from '../time/index.js';
 import { eventLocations, type DateRange, type Db, type Facets, NO_FACETS } from '../store/index.js';
 
 /**
@@ -37,39 +38,6 @@ function countryPoints(): Map<string, { name: string; lat: number; lng: number }
   return points;
 }
 
-interface City {
-  name: string;
-  iso3: string;
-  lat: number;
-  lng: number;
-  pop: number;
-}
-let cities: Map<string, City> | null = null;
-/** The city table by lower-case name (as written and in ASCII): of several cities of one name, the most populous. */
-function cityTable(): Map<string, City> {
-  if (cities) return cities;
-  const require = createRequire(import.meta.url);
-  const rows = require('city-timezones/data/cityMap.json') as Array<{
-    city: string;
-    city_ascii: string;
-    lat: number;
-    lng: number;
-    pop: number;
-    iso3: string;
-  }>;
-  const table = new Map<string, City>();
-  for (const r of rows) {
-    if (!r.iso3 || !Number.isFinite(r.lat) || !Number.isFinite(r.lng)) continue;
-    const city = { name: r.city, iso3: r.iso3, lat: r.lat, lng: r.lng, pop: r.pop };
-    for (const n of new Set([r.city.toLowerCase(), r.city_ascii.toLowerCase()])) {
-      const had = table.get(n);
-      if (!had || had.pop < city.pop) table.set(n, city);
-    }
-  }
-  cities = table;
-  return table;
-}
-
 export function eventPlaces(
   db: Db,
   range: DateRange = {},
@@ -87,7 +55,7 @@ export function eventPlaces(
       if (!place)
         byIso.set(iso3, (place = { kind: 'country', key: iso3, iso3, ...point, country: null, events: 0, names: [] }));
     } else {
-      const city = cityTable().get(l.location.trim().toLowerCase());
+      const city = cityNamed(l.location);
       if (city) {
         const key = `${city.iso3}:${city.name}`;
         place = byIso.get(key);

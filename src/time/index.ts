@@ -11,3 +11,4 @@ export { storyZone } from './local-day.js';
 export { ownDate, storyEvidence } from './story-date.js';
 export { isIsoDay } from './calendar.js';
 export { SAME_FORM_PAST } from './data/lexicon.js';
+export { cityNamed, type City } from './cities.js';

@@ -33,6 +33,15 @@ describe('dateline places and zones', () => {
     expect(datelinePlace('KORSUNKA, Ukraine (Wire) — Crews worked.')?.zone).toBe('Europe/Kyiv');
     expect(datelinePlace('The talks resumed in Seoul on Thursday.')).toBeNull();
   });
+
+  it('takes the zone of a city its own table lacks from the world city table, and none for a place no table knows', () => {
+    expect(datelinePlace('MOSUL (Wire) — Power returned to the old city.')).toEqual({
+      place: 'MOSUL',
+      zone: 'Asia/Baghdad',
+    });
+    expect(datelinePlace('KANDAHAR, March 3 (Wire) — Markets reopened.')?.zone).toBe('Asia/Kabul');
+    expect(datelinePlace('KELLHAVEN (Wire) — Ferries ran again.')).toBeNull();
+  });
   it('computes offsets with summer time from Intl', () => {
     expect(utcOffsetMinutes('Asia/Seoul', { y: 2026, m: 1, d: 15 })).toBe(540);
     expect(utcOffsetMinutes('America/New_York', { y: 2026, m: 1, d: 15 })).toBe(-300);

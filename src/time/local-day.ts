@@ -1,6 +1,7 @@
 import { parse } from 'tldts';
 import type { DocumentDate } from '../model/index.js';
 import { addDays, fmtDay, parsePartialDay, type Day } from './calendar.js';
+import { cityNamed } from './cities.js';
 import { PLACE_ZONES, TLD_ZONES } from './data/zones.js';
 
 /**
@@ -26,7 +27,13 @@ export function datelinePlace(text: string): DatelinePlace | null {
   const m = DATELINE_PLACE.exec(text.slice(0, 160));
   if (!m?.groups) return null;
   const place = m.groups.place!.trim();
-  const zone = PLACE_ZONES[place.toLowerCase()] ?? PLACE_ZONES[(m.groups.region ?? '').toLowerCase()];
+  // The table of dateline places first (it spells places as datelines do and knows single-zone countries), then the
+  // world's cities (the most populous of that name) for a city the table lacks ("KHERSON, Ukraine —").
+  const zone =
+    PLACE_ZONES[place.toLowerCase()] ??
+    PLACE_ZONES[(m.groups.region ?? '').toLowerCase()] ??
+    cityNamed(place)?.timezone ??
+    null;
   return zone ? { place, zone } : null;
 }
 
