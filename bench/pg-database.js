@@ -24,6 +24,16 @@ export async function benchDatabase(server = PG_SERVER) {
   };
 }
 
+/** Tuples the server has read for database `name` so far (returned + fetched), read over the `admin` connection. */
+export async function tuplesRead(admin, name) {
+  await admin.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await admin.query(
+    'SELECT tup_returned + tup_fetched AS n FROM pg_stat_database WHERE datname = $1',
+    [name],
+  );
+  return Number(rows[0].n);
+}
+
 /** CPU seconds a process has used (user + system, from /proc/<pid>/stat; 0 once it has gone). */
 function procCpu(pid) {
   try {

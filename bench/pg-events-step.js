@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
-import { PG_SERVER } from './pg-database.js';
+import { PG_SERVER, tuplesRead } from './pg-database.js';
 import { writeSyntheticDump } from './synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -74,15 +74,6 @@ async function base(n) {
   return name;
 }
 
-async function tuplesRead(name) {
-  await admin.query('SELECT pg_stat_clear_snapshot()');
-  const { rows } = await admin.query(
-    'SELECT tup_returned + tup_fetched AS n FROM pg_stat_database WHERE datname = $1',
-    [name],
-  );
-  return Number(rows[0].n);
-}
-
 async function tableStats(client) {
   await client.query('SELECT pg_stat_clear_snapshot()');
   const { rows } = await client.query(
@@ -110,7 +101,7 @@ for (let round = 0; round < ROUNDS; round++)
       await probe.connect();
       await new Promise((r) => setTimeout(r, 1500));
       const t0 = await tableStats(probe);
-      const tuples0 = await tuplesRead(name);
+      const tuples0 = await tuplesRead(admin, name);
       const store = await openStore(urlOf(name));
       const servers = async () => {
         const { rows } = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
@@ -125,7 +116,7 @@ for (let round = 0; round < ROUNDS; round++)
       let server = 0;
       for (const [pid, cpu] of s1) server += cpu - (s0.get(pid) ?? 0);
       await new Promise((r) => setTimeout(r, 1500));
-      const tuples = (await tuplesRead(name)) - tuples0;
+      const tuples = (await tuplesRead(admin, name)) - tuples0;
       const t1 = await tableStats(probe);
       await probe.end();
       let read = 0;

@@ -8,7 +8,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } f
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { PG_SERVER } from './pg-database.js';
+import { PG_SERVER, tuplesRead } from './pg-database.js';
 import { writeSyntheticDump } from './synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -120,15 +120,6 @@ async function base(n) {
   return name;
 }
 
-async function tuplesRead(name) {
-  await admin.query('SELECT pg_stat_clear_snapshot()');
-  const { rows } = await admin.query(
-    'SELECT tup_returned + tup_fetched AS n FROM pg_stat_database WHERE datname = $1',
-    [name],
-  );
-  return Number(rows[0].n);
-}
-
 async function storyRows(client) {
   const { rows } = await client.query(
     `SELECT (SELECT COUNT(*) FROM stories) + (SELECT COUNT(*) FROM story_members) + (SELECT COUNT(*) FROM story_keys)
@@ -159,7 +150,7 @@ for (let round = 0; round < ROUNDS; round++)
       await probe.connect();
       const rowsBefore = await storyRows(probe);
       await new Promise((r) => setTimeout(r, 1500));
-      const tuples0 = await tuplesRead(name);
+      const tuples0 = await tuplesRead(admin, name);
       const store = await openStore(urlOf(name));
       const servers = async () => {
         const { rows } = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [name]);
@@ -183,7 +174,7 @@ for (let round = 0; round < ROUNDS; round++)
       const rowsAfter = await storyRows(probe);
       await probe.end();
       await new Promise((r) => setTimeout(r, 1500));
-      const tuples = (await tuplesRead(name)) - tuples0;
+      const tuples = (await tuplesRead(admin, name)) - tuples0;
       const copy = { client: Number.NaN, cpu: Number.NaN };
       await storyCopyCost(urlOf(name), copy).catch((err) => console.error(`story copy not measured: ${err}`));
       const s = summary.stories;

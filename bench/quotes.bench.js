@@ -418,17 +418,7 @@ function benchClaims() {
         if (new Set(ks.map((k) => items[k].gold)).size > 1)
           errors.push({ kind: 'CL-MERGE', pred, members: ks.map((k) => member(s.items[k], k)) });
     }
-    let tp = 0,
-      fp = 0,
-      fn = 0;
-    for (let x = 0; x < items.length; x++)
-      for (let y = x + 1; y < items.length; y++) {
-        const g = items[x].gold === items[y].gold;
-        const p = items[x].pred === items[y].pred;
-        if (g && p) tp++;
-        else if (p) fp++;
-        else if (g) fn++;
-      }
+    const { tp, fp, fn } = pairCounts(items);
     let bp = 0,
       br = 0;
     for (const a of items) {

@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../language/tokenize.js';
-import { textDoc } from '../language/test-tagger.js';
-import type { Doc } from '../model/index.js';
-import { annotateTime } from './annotate.js';
-import { factDate } from './fact-date.js';
-
-/** An invented article published (URL date) on Wednesday 2026-03-11. */
-function article(text: string): Doc {
-  const doc = textDoc('t', text, [{ value: '2026-03-11', precision: 'day', from: 'url', evidence: 'url' }]);
-  tokenize(doc);
-  annotateTime(doc);
-  return doc;
-}
-
-/** The fact date of the first occurrence of `word` in the article. */
-function dateOf(doc: Doc, word: string) {
-  const start = doc.text.indexOf(word);
-  if (start < 0) throw new Error(`no "${word}" in the test text`);
-  return factDate(doc, { start, end: start + word.length });
-}
+import { article, dateOf } from './test-article.js';
 
 describe('background facts (issue 19, item 2): never the article day', () => {
   it('leaves a fact placed after or before an occasion of an earlier year undated', () => {

@@ -26,17 +26,22 @@ afterAll(async () => {
   await ui?.close();
 });
 
+/** From the article list to the network view, whose answer is held back 1.5 s (undone by `unroute`). */
+async function toSlowNetwork(): Promise<void> {
+  await page.goto(`${base}/#/articles`);
+  await settled(page);
+  await page.route('**/api/network**', async (r) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await r.continue();
+  });
+  await page.evaluate(() => {
+    location.hash = '#/network';
+  });
+}
+
 describe('web UI', () => {
   it('draws only the latest address: a slow view left behind never writes over the next one', async () => {
-    await page.goto(`${base}/#/articles`);
-    await settled(page);
-    await page.route('**/api/network**', async (r) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await r.continue();
-    });
-    await page.evaluate(() => {
-      location.hash = '#/network';
-    });
+    await toSlowNetwork();
     await page.evaluate(() => {
       location.hash = '#/stories';
     });
@@ -49,15 +54,7 @@ describe('web UI', () => {
   });
 
   it('says a view is loading while the old one is still on screen', async () => {
-    await page.goto(`${base}/#/articles`);
-    await settled(page);
-    await page.route('**/api/network**', async (r) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await r.continue();
-    });
-    await page.evaluate(() => {
-      location.hash = '#/network';
-    });
+    await toSlowNetwork();
     await page.waitForTimeout(800);
     const busy = await page.evaluate(() => {
       const main = document.getElementById('main')!;

@@ -1,11 +1,8 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { Deduplicator, type Fingerprint, type KnownArticle } from '../../resolve/index.js';
 import { type ArticleSink, ownDateEvidence } from '../article-sink.js';
 import type { ArticleRecord } from '../articles.js';
-import { copyField, STORE_VERSION } from './mirror.js';
+import { copyRows, STORE_VERSION } from './mirror.js';
 
 /**
  * Analyzed articles written straight into a PostgreSQL store, no working copy: the rows `articleRecord` makes
@@ -155,23 +152,6 @@ interface Pending {
   done: (added: boolean) => void;
 }
 
-/** COPY text lines of `rows` into `table (columns)`. */
-async function copyRows(client: pg.PoolClient, table: string, columns: string, rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  function* chunks(): Generator<string> {
-    let chunk = '';
-    for (const values of rows) {
-      chunk += `${values.map(copyField).join('\t')}\n`;
-      if (chunk.length >= 1 << 16) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk) yield chunk;
-  }
-  await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
-}
-
 /**
  * Write one batch in one transaction; answers, for each article in order, whether it was new. `leftOut`: the articles
  * this sink left out at write time as exact copies of stored ones, by id, each with the stored one's id. A near copy
@@ -219,15 +199,14 @@ async function writeBatch(
     });
     await copyRows(
       client,
-      'sitrep_new_articles',
-      `ord, ${list(ARTICLE_COLUMNS)}`,
+      `sitrep_new_articles (ord, ${list(ARTICLE_COLUMNS)})`,
       batch.map(({ record }, ord) => [ord, ...ARTICLE_KEYS.map((k) => record.article[k])]),
     );
-    await copyRows(client, 'sitrep_new_fingerprints', `ord, ${list(FINGERPRINT_COLUMNS)}`, fingerprints);
-    await copyRows(client, 'sitrep_new_mentions', `ord, k, ${list(MENTION_COLUMNS)}`, mentions);
-    await copyRows(client, 'sitrep_new_quotes', `ord, ${list(QUOTE_COLUMNS)}`, quotes);
-    await copyRows(client, 'sitrep_new_claims', `ord, ${list(CLAIM_COLUMNS)}`, claims);
-    await copyRows(client, 'sitrep_new_events', `ord, ${list(EVENT_COLUMNS)}`, events);
+    await copyRows(client, `sitrep_new_fingerprints (ord, ${list(FINGERPRINT_COLUMNS)})`, fingerprints);
+    await copyRows(client, `sitrep_new_mentions (ord, k, ${list(MENTION_COLUMNS)})`, mentions);
+    await copyRows(client, `sitrep_new_quotes (ord, ${list(QUOTE_COLUMNS)})`, quotes);
+    await copyRows(client, `sitrep_new_claims (ord, ${list(CLAIM_COLUMNS)})`, claims);
+    await copyRows(client, `sitrep_new_events (ord, ${list(EVENT_COLUMNS)})`, events);
     // One batch at a time from here to the commit: each sees the articles of every batch committed before it.
     await client.query('SELECT pg_advisory_xact_lock($1)', [DEDUP_LOCK]);
     const late = await lateDuplicates(client, batch);

@@ -1,7 +1,4 @@
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Correction, EventMention, ExportEvent } from '../../model/index.js';
 import {
   EventMerger,
@@ -12,7 +9,7 @@ import {
   type CorrectionActors,
   type MergeKey,
 } from '../../resolve/index.js';
-import { EVENTS_MERGED, copyField } from './mirror.js';
+import { EVENTS_MERGED, copyRows } from './mirror.js';
 
 /**
  * Events merged in the PostgreSQL store itself, by what new articles touch (docs/scale.md, "Incremental resolve",
@@ -249,22 +246,6 @@ async function writeEvents(
       ].map((k) => [k, r.seq, r.idx]),
     ),
   );
-}
-
-async function copyRows(client: pg.ClientBase, target: string, rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  function* lines(): Generator<string> {
-    let chunk = '';
-    for (const values of rows) {
-      chunk += `${values.map(copyField).join('\t')}\n`;
-      if (chunk.length >= 1 << 16) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk) yield chunk;
-  }
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
 }
 
 async function partialMerge(client: pg.ClientBase, input: EventStepInput, mark: number): Promise<EventStepSummary> {

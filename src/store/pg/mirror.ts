@@ -126,6 +126,23 @@ export function copyField(v: unknown): string {
   );
 }
 
+/** COPY `rows` as text lines into `target` ("table (col, col)"), in chunks of about 64 KB. */
+export async function copyRows(client: pg.ClientBase, target: string, rows: readonly unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  function* chunks(): Generator<string> {
+    let chunk = '';
+    for (const values of rows) {
+      chunk += `${values.map(copyField).join('\t')}\n`;
+      if (chunk.length >= 1 << 16) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${target} FROM STDIN`)));
+}
+
 const UNESCAPE: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
 /** A field of COPY's text format back to its value. */
